@@ -1,0 +1,96 @@
+package analysis
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+// conceptsText is the concept lexicon: reviewable data, not code, so that
+// people who run security programs can read and extend it.
+//
+//go:embed concepts.txt
+var conceptsText string
+
+// lexicon maps stemmed word sequences to the concepts they express.
+type lexicon struct {
+	names []string
+	// terms lists, by the stem of a term's first word, the terms starting with it.
+	terms map[string][]lexTerm
+}
+
+type lexTerm struct {
+	stems   []string
+	concept int
+}
+
+// defaultLexicon is parsed once; the embedded file is part of the build, so a
+// malformed line is a programming error caught by the package's tests.
+var defaultLexicon = mustParseLexicon(conceptsText)
+
+func mustParseLexicon(text string) *lexicon {
+	lx, err := parseLexicon(text)
+	if err != nil {
+		panic(err)
+	}
+	return lx
+}
+
+func parseLexicon(text string) (*lexicon, error) {
+	lx := &lexicon{terms: map[string][]lexTerm{}}
+	seen := map[string]bool{}
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, list, ok := strings.Cut(line, ":")
+		name = strings.TrimSpace(name)
+		if !ok || name == "" || strings.ContainsAny(name, " \t") {
+			return nil, fmt.Errorf("concepts line %d: want \"name: term ...\"", i+1)
+		}
+		if seen[name] {
+			return nil, fmt.Errorf("concepts line %d: concept %q defined twice", i+1, name)
+		}
+		seen[name] = true
+		id := len(lx.names)
+		lx.names = append(lx.names, name)
+		for _, term := range strings.Fields(list) {
+			toks := tokenize(strings.ReplaceAll(term, "-", " "))
+			if len(toks) == 0 {
+				return nil, fmt.Errorf("concepts line %d: term %q has no words", i+1, term)
+			}
+			stems := make([]string, len(toks))
+			for j, t := range toks {
+				stems[j] = t.stem
+			}
+			lx.terms[stems[0]] = append(lx.terms[stems[0]], lexTerm{stems: stems, concept: id})
+		}
+	}
+	return lx, nil
+}
+
+// match returns the concepts expressed in toks, each once, in first-seen order.
+func (lx *lexicon) match(toks []token) []int {
+	var found []int
+	has := map[int]bool{}
+	for i, t := range toks {
+		for _, term := range lx.terms[t.stem] {
+			if has[term.concept] || i+len(term.stems) > len(toks) {
+				continue
+			}
+			ok := true
+			for j := 1; j < len(term.stems); j++ {
+				if toks[i+j].stem != term.stems[j] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				has[term.concept] = true
+				found = append(found, term.concept)
+			}
+		}
+	}
+	return found
+}

@@ -1,0 +1,82 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// token is one word of a note: its stem (the feature) and the lowercase surface
+// form it came from (what a label shows).
+type token struct {
+	stem, surface string
+	stop          bool
+}
+
+// tokenize lowercases text, splits it into words of letters and digits and stems
+// each one. Stop words are kept but marked, because multi-word concept terms such
+// as "capture the flag" need them to match; word features skip them.
+func tokenize(text string) []token {
+	var toks []token
+	var b strings.Builder
+	flush := func() {
+		if b.Len() == 0 {
+			return
+		}
+		w := b.String()
+		b.Reset()
+		toks = append(toks, token{stem: stem(w), surface: w, stop: stopWords[w]})
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '’':
+			// Inside a word an apostrophe joins ("don't" -> "dont", "team's" ->
+			// "teams"), so contractions become one stop word and possessives stem
+			// like plurals.
+		default:
+			flush()
+		}
+	}
+	flush()
+	return toks
+}
+
+// stem reduces a lowercase word to its Snowball English stem. Words with digits
+// or non-ASCII letters are kept as they are: the English stemmer has nothing to
+// say about "owasp10" or "sécurité".
+func stem(w string) string {
+	for _, r := range w {
+		if r > unicode.MaxASCII || unicode.IsDigit(r) {
+			return w
+		}
+	}
+	return english.Stem(w, true)
+}
+
+// stopWords are English function words and contractions (with the apostrophe
+// removed, as tokenize does) that carry no topic.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+a about above after again against all also am an and any are as at be because
+been before being below between both but by can could did do does doing done down
+during each else even ever every few for from further get gets getting got had has
+have having he her here hers him his how i if in into is it its itself just let
+lets me might mine more most much must my myself no nor not now of off on once only
+or other others our ours ourselves out over own per please quite rather really
+same she should so some such than that the their theirs them then there these they
+this those though through thus to too under until up upon us very via was way we
+well were what when where whether which while who whom whose why will with within
+without would yet you your yours yourself
+dont doesnt didnt isnt arent wasnt werent cant cannot couldnt wont wouldnt shouldnt
+havent hasnt hadnt im ive id youre youve weve were theyre theyve thats theres whats
+lets its
+one two three etc eg ie
+`) {
+		m[w] = true
+	}
+	return m
+}()
