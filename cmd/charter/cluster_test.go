@@ -1,0 +1,136 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRunClusterValid(t *testing.T) {
+	devNotes, err := os.ReadFile(filepath.Join("..", "..", "testdata", "notes-dev.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		input string
+		ids   []string
+	}{
+		{"dev notes with themes ignored", string(devNotes), nil},
+		{"blank lines and optional fields", "\n" +
+			`{"id":"a","text":"threat modelling workshops"}` + "\n\n   \n" +
+			`{"id":"b","text":"more STRIDE sessions","area":"activities","lane":"more","extra":[1,2]}` + "\n" +
+			`{"id":"c","text":"deadlines always win"}`, // no final newline
+			[]string{"a", "b", "c"}},
+		{"empty input", "", []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := tt.ids
+			if want == nil {
+				for _, line := range strings.Split(strings.TrimSpace(tt.input), "\n") {
+					var n struct{ ID string }
+					if err := json.Unmarshal([]byte(line), &n); err != nil {
+						t.Fatal(err)
+					}
+					want = append(want, n.ID)
+				}
+			}
+			var stdout, stderr bytes.Buffer
+			if code := runCluster(nil, strings.NewReader(tt.input), &stdout, &stderr); code != 0 {
+				t.Fatalf("exit code %d, stderr %q", code, stderr.String())
+			}
+			if stderr.Len() > 0 {
+				t.Errorf("unexpected stderr %q", stderr.String())
+			}
+			var out struct {
+				Themes []struct {
+					Label   string   `json:"label"`
+					NoteIDs []string `json:"note_ids"`
+				} `json:"themes"`
+			}
+			dec := json.NewDecoder(&stdout)
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&out); err != nil {
+				t.Fatalf("output is not the themes JSON: %v", err)
+			}
+			if out.Themes == nil {
+				t.Error(`"themes" missing or null, want a list`)
+			}
+			seen := map[string]int{}
+			for _, th := range out.Themes {
+				if th.Label == "" {
+					t.Errorf("theme %v has no label", th.NoteIDs)
+				}
+				for _, id := range th.NoteIDs {
+					seen[id]++
+				}
+			}
+			for _, id := range want {
+				if seen[id] != 1 {
+					t.Errorf("note %q in %d themes, want 1", id, seen[id])
+				}
+				delete(seen, id)
+			}
+			for id := range seen {
+				t.Errorf("output names unknown note %q", id)
+			}
+		})
+	}
+}
+
+func TestRunClusterFileArgument(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.jsonl")
+	if err := os.WriteFile(path, []byte(`{"id":"1","text":"pen tests"}`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{path}, {"-"}} {
+		var stdout, stderr bytes.Buffer
+		stdin := strings.NewReader(`{"id":"1","text":"pen tests"}`)
+		if code := runCluster(args, stdin, &stdout, &stderr); code != 0 {
+			t.Fatalf("args %v: exit code %d, stderr %q", args, code, stderr.String())
+		}
+		if !strings.Contains(stdout.String(), `"note_ids":["1"]`) {
+			t.Errorf("args %v: output %q lacks the note", args, stdout.String())
+		}
+	}
+}
+
+func TestRunClusterBadInput(t *testing.T) {
+	good := `{"id":"a","text":"pen tests"}` + "\n"
+	tests := []struct {
+		name, input string
+		args        []string
+		want        []string // substrings of stderr
+	}{
+		{"bad JSON", good + "\n" + `{"id":"b","text":` + "\n", nil, []string{"line 3", "JSON"}},
+		{"not an object", good + `[1,2]` + "\n", nil, []string{"line 2"}},
+		{"missing id", good + `{"text":"x"}` + "\n", nil, []string{"line 2", `"id"`}},
+		{"blank id", `{"id":"  ","text":"x"}`, nil, []string{"line 1", `"id"`}},
+		{"missing text", good + `{"id":"b"}`, nil, []string{"line 2", `"text"`}},
+		{"duplicate id", good + good, nil, []string{"line 2", "duplicate", `"a"`, "line 1"}},
+		{"missing file", "", []string{filepath.Join("no", "such", "file.jsonl")}, []string{"file.jsonl"}},
+		{"two files", "", []string{"a", "b"}, []string{"usage"}},
+		{"unknown flag", "", []string{"--nope"}, []string{"nope"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := runCluster(tt.args, strings.NewReader(tt.input), &stdout, &stderr)
+			if code == 0 {
+				t.Error("exit code 0, want non-zero")
+			}
+			if stdout.Len() > 0 {
+				t.Errorf("stdout %q, want nothing", stdout.String())
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stderr.String(), w) {
+					t.Errorf("stderr %q does not mention %q", stderr.String(), w)
+				}
+			}
+		})
+	}
+}
