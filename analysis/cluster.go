@@ -36,7 +36,7 @@ type params struct {
 
 var defaultParams = params{
 	weights:    defaultWeights,
-	threshold:  0.3,
+	threshold:  0.25,
 	exactLimit: 1500,
 	labelWords: 3,
 }
@@ -95,8 +95,8 @@ func idsOf(docs []Doc, members []int) []string {
 }
 
 // label names a theme by its most distinctive words: those used by many of its
-// notes and few others (share of the theme's notes times IDF), shown in their
-// most common surface form. A word of a single note labels only a single note,
+// notes and few others (share of the theme's notes times IDF, at least twice as
+// common in the theme as overall), shown in their most common surface form. A word of a single note labels only a single note,
 // so that a theme is not named after one of its members' quirks.
 func (c *corpus) label(members []int, max int) string {
 	count := map[int32]int{}
@@ -112,10 +112,13 @@ func (c *corpus) label(members []int, max int) string {
 	}
 	var cands []scored
 	for w, k := range count {
-		if k < 2 && len(members) > 1 {
+		share := float64(k) / float64(len(members))
+		// A word the theme uses no more than the notes at large (such as
+		// "security") says nothing about the theme.
+		if k < 2 && len(members) > 1 || share < 2*float64(c.wordDocs[w])/float64(n) {
 			continue
 		}
-		cands = append(cands, scored{w, float64(k) / float64(len(members)) * idf(n, c.wordDocs[w])})
+		cands = append(cands, scored{w, share * idf(n, c.wordDocs[w])})
 	}
 	slices.SortFunc(cands, func(a, b scored) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(c.surfaces[a.w], c.surfaces[b.w]))
@@ -127,8 +130,29 @@ func (c *corpus) label(members []int, max int) string {
 		}
 		words = append(words, c.surfaces[s.w])
 	}
-	if len(words) == 0 {
+	if len(words) > 0 {
+		return strings.Join(words, ", ")
+	}
+	return c.conceptLabel(members)
+}
+
+// conceptLabel names a theme by the concept most of its notes share, the
+// first in the lexicon on a tie.
+func (c *corpus) conceptLabel(members []int) string {
+	count := make([]int, len(c.conceptNames))
+	best := -1
+	for _, i := range members {
+		for _, k := range c.concepts[i] {
+			count[k]++
+		}
+	}
+	for k, n := range count {
+		if n > 0 && (best < 0 || n > count[best]) {
+			best = k
+		}
+	}
+	if best < 0 {
 		return "misc"
 	}
-	return strings.Join(words, ", ")
+	return strings.ReplaceAll(c.conceptNames[best], "-", " ")
 }

@@ -162,8 +162,8 @@ func TestClusterQualityOnDevNotes(t *testing.T) {
 	notes := loadDevNotes(t)
 	ari, nmi, k := scoreAgainstGold(notes)
 	t.Logf("all themes: ARI %.3f, NMI %.3f, %d themes", ari, nmi, k)
-	if ari < 0.45 || nmi < 0.65 {
-		t.Errorf("ARI %.3f, NMI %.3f; want at least 0.45 and 0.65", ari, nmi)
+	if ari < 0.48 || nmi < 0.68 {
+		t.Errorf("ARI %.3f, NMI %.3f; want at least 0.48 and 0.68", ari, nmi)
 	}
 	// Each half of the themes on its own: a method tuned to the mix of all
 	// fifteen would fall apart on a different mix.
@@ -193,8 +193,8 @@ func TestClusterQualityOnDevNotes(t *testing.T) {
 		}
 		ari, nmi, k := scoreAgainstGold(part)
 		t.Logf("half %d: ARI %.3f, NMI %.3f, %d themes", half, ari, nmi, k)
-		if ari < 0.35 {
-			t.Errorf("half %d: ARI %.3f, want at least 0.35", half, ari)
+		if ari < 0.4 {
+			t.Errorf("half %d: ARI %.3f, want at least 0.4", half, ari)
 		}
 	}
 }
