@@ -37,7 +37,7 @@ type params struct {
 var defaultParams = params{
 	weights:    defaultWeights,
 	threshold:  0.25,
-	exactLimit: 1500,
+	exactLimit: 1000,
 	labelWords: 3,
 }
 

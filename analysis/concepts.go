@@ -39,6 +39,7 @@ func mustParseLexicon(text string) *lexicon {
 func parseLexicon(text string) (*lexicon, error) {
 	lx := &lexicon{terms: map[string][]lexTerm{}}
 	seen := map[string]bool{}
+	st := stemmer{}
 	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -56,7 +57,7 @@ func parseLexicon(text string) (*lexicon, error) {
 		id := len(lx.names)
 		lx.names = append(lx.names, name)
 		for _, term := range strings.Fields(list) {
-			toks := tokenize(strings.ReplaceAll(term, "-", " "))
+			toks := tokenize(strings.ReplaceAll(term, "-", " "), st)
 			if len(toks) == 0 {
 				return nil, fmt.Errorf("concepts line %d: term %q has no words", i+1, term)
 			}

@@ -17,7 +17,7 @@ type token struct {
 // tokenize lowercases text, splits it into words of letters and digits and stems
 // each one. Stop words are kept but marked, because multi-word concept terms such
 // as "capture the flag" need them to match; word features skip them.
-func tokenize(text string) []token {
+func tokenize(text string, st stemmer) []token {
 	var toks []token
 	var b strings.Builder
 	flush := func() {
@@ -26,7 +26,7 @@ func tokenize(text string) []token {
 		}
 		w := b.String()
 		b.Reset()
-		toks = append(toks, token{stem: stem(w), surface: w, stop: stopWords[w]})
+		toks = append(toks, token{stem: st.stem(w), surface: w, stop: stopWords[w]})
 	}
 	for _, r := range text {
 		switch {
@@ -44,16 +44,30 @@ func tokenize(text string) []token {
 	return toks
 }
 
+// stemmer remembers the stems of one run: notes repeat words a lot, and
+// stemming is most of the cost of reading them.
+type stemmer map[string]string
+
 // stem reduces a lowercase word to its Snowball English stem. Words with digits
 // or non-ASCII letters are kept as they are: the English stemmer has nothing to
 // say about "owasp10" or "sécurité".
-func stem(w string) string {
+func (st stemmer) stem(w string) string {
+	if s, ok := st[w]; ok {
+		return s
+	}
+	s := w
+	ascii := true
 	for _, r := range w {
 		if r > unicode.MaxASCII || unicode.IsDigit(r) {
-			return w
+			ascii = false
+			break
 		}
 	}
-	return english.Stem(w, true)
+	if ascii {
+		s = english.Stem(w, true)
+	}
+	st[w] = s
+	return s
 }
 
 // stopWords are English function words and contractions (with the apostrophe

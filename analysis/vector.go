@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // entry is one non-zero feature of a sparse vector.
@@ -92,8 +93,9 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 	laneID := map[string]int32{}
 	lanes := make([][]int32, n)
 
+	st := stemmer{}
 	for i, d := range docs {
-		toks := tokenize(d.Text)
+		toks := tokenize(d.Text, st)
 		tf := map[int32]int{}
 		for _, t := range toks {
 			if t.stop || !meaningful(t.surface) {
@@ -119,7 +121,7 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 		// count towards the concepts of every note filed under it.
 		ctoks := toks
 		if d.Area == "open" && d.Lane != "" {
-			ctoks = append(tokenize(d.Lane), append([]token{{}}, toks...)...)
+			ctoks = append(tokenize(d.Lane, st), append([]token{{}}, toks...)...)
 		}
 		concepts[i] = lx.match(ctoks)
 		for _, k := range concepts[i] {
@@ -201,7 +203,7 @@ func idf(n, df int) float64 {
 
 // meaningful rejects one-letter words and bare numbers, which name no topic.
 func meaningful(w string) bool {
-	if len([]rune(w)) < 2 {
+	if utf8.RuneCountInString(w) < 2 {
 		return false
 	}
 	for _, r := range w {

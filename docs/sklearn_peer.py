@@ -7,11 +7,15 @@ average-linkage agglomerative clustering of chartering notes.
     python3 docs/sklearn_peer.py cluster [--threshold T] NOTES.jsonl
         Clusters unlabelled notes and prints {"themes": [...]} like
         `charter cluster`, for whole-process timing.
+    python3 docs/sklearn_peer.py generate [--n N] testdata/notes-dev.jsonl
+        Prints N synthetic notes (fixed seed) recombined from the dev notes:
+        most words of one note plus a word or two of another, no theme.
 
 Both report their own wall time on stderr.
 """
 import argparse
 import json
+import random
 import sys
 import time
 
@@ -30,10 +34,17 @@ def read_notes(path):
 def cluster(texts, threshold):
     # Dense input: AgglomerativeClustering with cosine distance needs it.
     vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts).toarray()
-    model = AgglomerativeClustering(
-        n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
-    )
-    return model.fit_predict(vectors)
+    # Cosine is undefined for notes with no words left; they form one group of
+    # their own, label -1, as in charter's "unsorted" theme.
+    has_words = vectors.any(axis=1)
+    labels = [-1] * len(texts)
+    if has_words.sum() >= 2:
+        model = AgglomerativeClustering(
+            n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
+        )
+        found = iter(model.fit_predict(vectors[has_words]))
+        labels = [int(next(found)) if w else -1 for w in has_words]
+    return labels
 
 
 def sweep(args):
@@ -58,6 +69,18 @@ def run_cluster(args):
     sys.stdout.write("\n")
 
 
+def generate(args):
+    rng = random.Random(42)
+    dev = read_notes(args.notes)
+    for i in range(args.n):
+        base = rng.choice(dev)
+        other = rng.choice(dev)["text"].split()
+        words = [w for w in base["text"].split() if rng.random() < 0.75]
+        words += [rng.choice(other) for _ in range(1 + rng.randrange(2))]
+        note = {"id": f"n{i:05d}", "area": base["area"], "lane": base["lane"], "text": " ".join(words)}
+        print(json.dumps(note))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -68,6 +91,10 @@ def main():
     c.add_argument("--threshold", type=float, default=0.95)
     c.add_argument("notes")
     c.set_defaults(run=run_cluster)
+    g = sub.add_parser("generate")
+    g.add_argument("--n", type=int, default=3000)
+    g.add_argument("notes")
+    g.set_defaults(run=generate)
     args = parser.parse_args()
     args.run(args)
     print(f"sklearn_peer: {time.perf_counter() - START:.2f} s including imports", file=sys.stderr)
