@@ -1,0 +1,445 @@
+package session
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Service applies the rules of the method on top of a Store and tells watchers of a
+// session what changed. Screens and commands go through it, never straight to a Store.
+type Service struct {
+	Store    Store
+	Notifier Notifier
+	// Now is the clock; tests may set it.
+	Now func() time.Time
+}
+
+// NewService returns a Service over st that publishes to n (which may be nil).
+func NewService(st Store, n Notifier) *Service {
+	return &Service{Store: st, Notifier: n, Now: time.Now}
+}
+
+func (s *Service) publish(sessionID string, what Change) {
+	if s.Notifier != nil {
+		s.Notifier.Publish(sessionID, what)
+	}
+}
+
+// NewSession validates and creates a session in the lobby.
+func (s *Service) NewSession(ctx context.Context, in Session) (*Session, error) {
+	var err error
+	if in.Title, err = ValidText(in.Title, MaxTitleLen, "The title", true); err != nil {
+		return nil, err
+	}
+	if in.Location, err = ValidText(in.Location, MaxTitleLen, "The location", false); err != nil {
+		return nil, err
+	}
+	if in.Campaign, err = ValidText(in.Campaign, MaxTitleLen, "The campaign", false); err != nil {
+		return nil, err
+	}
+	if !validAudience(in.Audience) {
+		return nil, Errorf(EInvalid, "Unknown audience %q; use one of %s.", in.Audience, joinAudiences())
+	}
+	if in.Mode == "" {
+		in.Mode = ModeInPerson
+	}
+	if in.Mode != ModeInPerson && in.Mode != ModeOnline {
+		return nil, Errorf(EInvalid, "Unknown mode %q; use in-person or online.", in.Mode)
+	}
+	in.Phase = PhaseLobby
+	if len(in.Activities) == 0 {
+		in.Activities = append([]string(nil), DefaultActivities...)
+	}
+	if in.VoteBudget == 0 {
+		in.VoteBudget = 3
+	}
+	if err := s.Store.CreateSession(ctx, &in); err != nil {
+		return nil, fmt.Errorf("create session: %w", err)
+	}
+	return &in, nil
+}
+
+func validAudience(a Audience) bool {
+	for _, b := range Audiences {
+		if a == b {
+			return true
+		}
+	}
+	return false
+}
+
+func joinAudiences() string {
+	var names []string
+	for _, a := range Audiences {
+		names = append(names, string(a))
+	}
+	return strings.Join(names, ", ")
+}
+
+// FindByCode finds the session a join code belongs to.
+func (s *Service) FindByCode(ctx context.Context, code string) (*Session, error) {
+	c := NormalizeCode(code)
+	if c == "" {
+		return nil, Errorf(EInvalid, "Please type the join code your facilitator gave you.")
+	}
+	sess, err := s.Store.SessionByCode(ctx, c)
+	if ErrorCode(err) == ENotFound {
+		return nil, Errorf(ENotFound, "No session has the code %q. Check the code with your facilitator and try again.", CleanText(code))
+	}
+	return sess, err
+}
+
+// Join adds a participant to a session, or returns the one with the same key.
+func (s *Service) Join(ctx context.Context, sessionID, keyHash string) (*Participant, error) {
+	p, err := s.Store.JoinSession(ctx, sessionID, keyHash, "")
+	if err != nil {
+		return nil, err
+	}
+	if p.Removed {
+		return nil, Errorf(EForbidden, "The facilitator has removed you from this session.")
+	}
+	s.publish(sessionID, ChangePeople)
+	return p, nil
+}
+
+// SetName sets the display name a participant chose; empty stays anonymous.
+func (s *Service) SetName(ctx context.Context, p *Participant, name string) error {
+	name, err := ValidText(name, MaxNameLen, "A name", false)
+	if err != nil {
+		return err
+	}
+	p.Name = name
+	if err := s.Store.UpdateParticipant(ctx, p); err != nil {
+		return err
+	}
+	s.publish(p.SessionID, ChangePeople)
+	return nil
+}
+
+// current reloads the participant and session so that rules see the latest state.
+func (s *Service) current(ctx context.Context, participantID int64) (*Participant, *Session, error) {
+	p, err := s.Store.Participant(ctx, participantID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if p.Removed {
+		return nil, nil, Errorf(EForbidden, "The facilitator has removed you from this session.")
+	}
+	sess, err := s.Store.Session(ctx, p.SessionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, sess, nil
+}
+
+// Rate records a participant's confidence rating, 1 to 5.
+func (s *Service) Rate(ctx context.Context, participantID int64, rating int) error {
+	if rating < 1 || rating > 5 {
+		return Errorf(EInvalid, "A rating is a whole number from 1 to 5.")
+	}
+	p, sess, err := s.current(ctx, participantID)
+	if err != nil {
+		return err
+	}
+	if sess.Phase == PhaseClosed {
+		return Errorf(EForbidden, "The session is closed.")
+	}
+	p.Rating = rating
+	if err := s.Store.UpdateParticipant(ctx, p); err != nil {
+		return err
+	}
+	s.publish(p.SessionID, ChangePeople)
+	return nil
+}
+
+// SetDone records that a participant has finished (or not) what the phase asks.
+func (s *Service) SetDone(ctx context.Context, participantID int64, done bool) error {
+	p, _, err := s.current(ctx, participantID)
+	if err != nil {
+		return err
+	}
+	p.Done = done
+	if err := s.Store.UpdateParticipant(ctx, p); err != nil {
+		return err
+	}
+	s.publish(p.SessionID, ChangePeople)
+	return nil
+}
+
+func (s *Service) validNote(sess *Session, n *Note) error {
+	if !ValidArea(n.Area) {
+		return Errorf(EInvalid, "Unknown area %q.", n.Area)
+	}
+	var err error
+	if n.Area == AreaOpen {
+		if n.Lane, err = ValidText(n.Lane, MaxTopicLen, "A topic", true); err != nil {
+			return err
+		}
+	} else if !contains(n.Area.Lanes(), n.Lane) {
+		return Errorf(EInvalid, "Unknown lane %q in %s.", n.Lane, n.Area)
+	}
+	if n.Activity, err = ValidText(n.Activity, MaxTopicLen, "An activity", false); err != nil {
+		return err
+	}
+	if n.Text, err = ValidText(n.Text, MaxNoteLen, "A note", true); err != nil {
+		return err
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// AddNote stores a note by a participant. It returns only once the note is stored.
+func (s *Service) AddNote(ctx context.Context, participantID int64, n Note) (*Note, error) {
+	p, sess, err := s.current(ctx, participantID)
+	if err != nil {
+		return nil, err
+	}
+	if !sess.Phase.AcceptsNotes() {
+		return nil, Errorf(EForbidden, "Notes can be written in the write and reveal phases; the session is in %s.", sess.Phase)
+	}
+	if err := s.validNote(sess, &n); err != nil {
+		return nil, err
+	}
+	n.SessionID = p.SessionID
+	n.ParticipantID = p.ID
+	n.CreatedAt = s.Now()
+	n.UpdatedAt = n.CreatedAt
+	if err := s.Store.AddNote(ctx, &n); err != nil {
+		return nil, fmt.Errorf("add note: %w", err)
+	}
+	s.publish(p.SessionID, ChangeNotes)
+	return &n, nil
+}
+
+// own returns the note if participantID wrote it.
+func (s *Service) own(ctx context.Context, participantID, noteID int64) (*Note, *Session, error) {
+	p, sess, err := s.current(ctx, participantID)
+	if err != nil {
+		return nil, nil, err
+	}
+	n, err := s.Store.Note(ctx, noteID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if n.ParticipantID != p.ID {
+		return nil, nil, Errorf(EForbidden, "You can only change your own notes.")
+	}
+	if !sess.Phase.AcceptsNotes() {
+		return nil, nil, Errorf(EForbidden, "Notes can be changed in the write and reveal phases; the session is in %s.", sess.Phase)
+	}
+	return n, sess, nil
+}
+
+// EditNote changes the text (and lane) of a participant's own note.
+func (s *Service) EditNote(ctx context.Context, participantID int64, edited Note) (*Note, error) {
+	n, sess, err := s.own(ctx, participantID, edited.ID)
+	if err != nil {
+		return nil, err
+	}
+	edited.Area = n.Area
+	if edited.Lane == "" {
+		edited.Lane = n.Lane
+	}
+	if err := s.validNote(sess, &edited); err != nil {
+		return nil, err
+	}
+	n.Text, n.Lane, n.Activity = edited.Text, edited.Lane, edited.Activity
+	n.UpdatedAt = s.Now()
+	if err := s.Store.UpdateNote(ctx, n); err != nil {
+		return nil, fmt.Errorf("edit note: %w", err)
+	}
+	s.publish(n.SessionID, ChangeNotes)
+	return n, nil
+}
+
+// DeleteNote removes a participant's own note.
+func (s *Service) DeleteNote(ctx context.Context, participantID, noteID int64) error {
+	n, _, err := s.own(ctx, participantID, noteID)
+	if err != nil {
+		return err
+	}
+	if err := s.Store.DeleteNote(ctx, n.ID); err != nil {
+		return fmt.Errorf("delete note: %w", err)
+	}
+	s.publish(n.SessionID, ChangeNotes)
+	return nil
+}
+
+// NotesFor returns the notes a participant may see: their own before the reveal,
+// every visible note after it. Authors are not part of what a peer gets.
+func (s *Service) NotesFor(ctx context.Context, participantID int64) ([]*Note, error) {
+	p, sess, err := s.current(ctx, participantID)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.Store.Notes(ctx, sess.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Note
+	for _, n := range all {
+		mine := n.ParticipantID == p.ID
+		if !mine && (n.Hidden || !sess.Phase.NotesVisibleToAll()) {
+			continue
+		}
+		c := *n
+		if !mine {
+			c.ParticipantID = 0
+		}
+		out = append(out, &c)
+	}
+	return out, nil
+}
+
+// SetPhase moves a session to a phase. Done marks are reset: each phase asks for
+// something new.
+func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Session, error) {
+	if !ph.Valid() {
+		return nil, Errorf(EInvalid, "Unknown phase %q.", ph)
+	}
+	sess, err := s.Store.Session(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	if sess.Phase == ph {
+		return sess, nil
+	}
+	sess.Phase = ph
+	sess.Timer = Timer{}
+	if err := s.Store.UpdateSession(ctx, sess); err != nil {
+		return nil, fmt.Errorf("set phase: %w", err)
+	}
+	ps, err := s.Store.Participants(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range ps {
+		if p.Done {
+			p.Done = false
+			if err := s.Store.UpdateParticipant(ctx, p); err != nil {
+				return nil, err
+			}
+		}
+	}
+	s.publish(sessionID, ChangeSession|ChangePeople)
+	return sess, nil
+}
+
+// TimerAction is what the facilitator does to a phase's timer.
+type TimerAction int
+
+// Timer actions.
+const (
+	TimerSet TimerAction = iota
+	TimerStart
+	TimerPause
+	TimerExtend
+	TimerClear
+)
+
+// ChangeTimer applies a timer action; d is the duration for set and extend.
+func (s *Service) ChangeTimer(ctx context.Context, sessionID string, a TimerAction, d time.Duration) (*Session, error) {
+	sess, err := s.Store.Session(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	now := s.Now()
+	switch a {
+	case TimerSet:
+		if d <= 0 || d > 4*time.Hour {
+			return nil, Errorf(EInvalid, "A timer runs between 1 second and 4 hours.")
+		}
+		sess.Timer = SetTimer(d)
+	case TimerStart:
+		sess.Timer = sess.Timer.Start(now)
+	case TimerPause:
+		sess.Timer = sess.Timer.Pause(now)
+	case TimerExtend:
+		sess.Timer = sess.Timer.Extend(d, now)
+	case TimerClear:
+		sess.Timer = Timer{}
+	}
+	if err := s.Store.UpdateSession(ctx, sess); err != nil {
+		return nil, fmt.Errorf("timer: %w", err)
+	}
+	s.publish(sessionID, ChangeSession)
+	return sess, nil
+}
+
+// ShowRatings reveals (or hides again) the check-in distribution to participants.
+func (s *Service) ShowRatings(ctx context.Context, sessionID string, show bool) error {
+	sess, err := s.Store.Session(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	sess.RatingsShown = show
+	if err := s.Store.UpdateSession(ctx, sess); err != nil {
+		return err
+	}
+	s.publish(sessionID, ChangeSession)
+	return nil
+}
+
+// SetActivities replaces a session's list of security activities.
+func (s *Service) SetActivities(ctx context.Context, sessionID string, list []string) error {
+	sess, err := s.Store.Session(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	var clean []string
+	for _, a := range list {
+		a, err := ValidText(a, MaxTopicLen, "An activity", false)
+		if err != nil {
+			return err
+		}
+		if a != "" && !contains(clean, a) {
+			clean = append(clean, a)
+		}
+	}
+	sess.Activities = clean
+	if err := s.Store.UpdateSession(ctx, sess); err != nil {
+		return err
+	}
+	s.publish(sessionID, ChangeSession)
+	return nil
+}
+
+// HideNote hides a note from everyone but the facilitator and from exports, or shows
+// it again. The note is kept.
+func (s *Service) HideNote(ctx context.Context, noteID int64, hidden bool) error {
+	n, err := s.Store.Note(ctx, noteID)
+	if err != nil {
+		return err
+	}
+	n.Hidden = hidden
+	if err := s.Store.UpdateNote(ctx, n); err != nil {
+		return err
+	}
+	s.publish(n.SessionID, ChangeNotes)
+	return nil
+}
+
+// RemoveParticipant removes a participant from their session; their screen ends and
+// they cannot rejoin with the same key.
+func (s *Service) RemoveParticipant(ctx context.Context, participantID int64) error {
+	p, err := s.Store.Participant(ctx, participantID)
+	if err != nil {
+		return err
+	}
+	p.Removed = true
+	if err := s.Store.UpdateParticipant(ctx, p); err != nil {
+		return err
+	}
+	s.publish(p.SessionID, ChangePeople|ChangeNotes)
+	return nil
+}

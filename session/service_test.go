@@ -1,0 +1,184 @@
+package session_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/sqlite"
+)
+
+// MustOpenService opens a real SQLite file in a temporary directory.
+func MustOpenService(t *testing.T) (*session.Service, *sqlite.DB) {
+	t.Helper()
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return session.NewService(db, nil), db
+}
+
+func mustSession(t *testing.T, svc *session.Service) *session.Session {
+	t.Helper()
+	s, err := svc.NewSession(context.Background(), session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestNewSessionValidates(t *testing.T) {
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		in   session.Session
+		code string
+	}{
+		{"ok", session.Session{Title: "Sec eng Lisbon", Audience: session.AudienceSecurityEngineers, Mode: session.ModeOnline}, ""},
+		{"no title", session.Session{Title: " \x1b[2J", Audience: session.AudienceDevelopers}, session.EInvalid},
+		{"bad audience", session.Session{Title: "x", Audience: "aliens"}, session.EInvalid},
+		{"bad mode", session.Session{Title: "x", Audience: session.AudienceDevelopers, Mode: "carrier-pigeon"}, session.EInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := svc.NewSession(ctx, tt.in)
+			if got := session.ErrorCode(err); got != tt.code {
+				t.Fatalf("code = %q, want %q (%v)", got, tt.code, err)
+			}
+			if err == nil {
+				if len(s.Code) != 8 || s.Phase != session.PhaseLobby {
+					t.Errorf("new session = %+v", s)
+				}
+				found, err := svc.FindByCode(ctx, " "+s.Code[:4]+"-"+s.Code[4:]+" ")
+				if err != nil || found.ID != s.ID {
+					t.Errorf("FindByCode = %v, %v", found, err)
+				}
+			}
+		})
+	}
+	if _, err := svc.FindByCode(ctx, "NOPE-NOPE"); session.ErrorCode(err) != session.ENotFound {
+		t.Errorf("wrong code: %v", err)
+	}
+}
+
+func TestNotesArePrivateUntilReveal(t *testing.T) {
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	a, _ := svc.Join(ctx, s.ID, "hash-a")
+	b, _ := svc.Join(ctx, s.ID, "hash-b")
+
+	if _, err := svc.AddNote(ctx, a.ID, session.Note{Area: session.AreaMotivation, Lane: "demotivates", Text: "deadlines always win"}); session.ErrorCode(err) != session.EForbidden {
+		t.Fatalf("note in lobby: %v", err)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	n, err := svc.AddNote(ctx, a.ID, session.Note{Area: session.AreaMotivation, Lane: "demotivates", Text: "deadlines always win"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := func(p *session.Participant) []*session.Note {
+		t.Helper()
+		ns, err := svc.NotesFor(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ns
+	}
+	if got := seen(b); len(got) != 0 {
+		t.Fatalf("before reveal B sees %d notes", len(got))
+	}
+	if got := seen(a); len(got) != 1 || got[0].ParticipantID != a.ID {
+		t.Fatalf("A sees own notes: %+v", got)
+	}
+	if _, err := svc.EditNote(ctx, b.ID, session.Note{ID: n.ID, Text: "hijack"}); session.ErrorCode(err) != session.EForbidden {
+		t.Fatalf("B edits A's note: %v", err)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseReveal); err != nil {
+		t.Fatal(err)
+	}
+	got := seen(b)
+	if len(got) != 1 || got[0].Text != "deadlines always win" || got[0].ParticipantID != 0 {
+		t.Fatalf("after reveal B sees %+v", got)
+	}
+	if err := svc.HideNote(ctx, n.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if got := seen(b); len(got) != 0 {
+		t.Fatalf("B sees a hidden note")
+	}
+}
+
+func TestReconnectKeepsIdentity(t *testing.T) {
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	p, _ := svc.Join(ctx, s.ID, "hash-a")
+	if err := svc.Rate(ctx, p.ID, 4); err != nil {
+		t.Fatal(err)
+	}
+	again, err := svc.Join(ctx, s.ID, "hash-a")
+	if err != nil || again.ID != p.ID || again.Rating != 4 {
+		t.Fatalf("rejoin = %+v, %v", again, err)
+	}
+	other, _ := svc.Join(ctx, s.ID, "hash-b")
+	if other.ID == p.ID || other.Pseudonym == p.Pseudonym {
+		t.Fatalf("different key got same participant: %+v", other)
+	}
+	anon1, _ := svc.Join(ctx, s.ID, "")
+	anon2, _ := svc.Join(ctx, s.ID, "")
+	if anon1.ID == anon2.ID {
+		t.Fatal("two keyless connections are one participant")
+	}
+	if err := svc.RemoveParticipant(ctx, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Join(ctx, s.ID, "hash-b"); session.ErrorCode(err) != session.EForbidden {
+		t.Fatalf("removed participant rejoined: %v", err)
+	}
+}
+
+func TestRatingRange(t *testing.T) {
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	p, _ := svc.Join(ctx, s.ID, "k")
+	for _, r := range []int{0, 6, -1} {
+		if err := svc.Rate(ctx, p.ID, r); session.ErrorCode(err) != session.EInvalid {
+			t.Errorf("rating %d: %v", r, err)
+		}
+	}
+}
+
+func TestTimer(t *testing.T) {
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	svc.Now = func() time.Time { return now }
+	s := mustSession(t, svc)
+	s, _ = svc.ChangeTimer(ctx, s.ID, session.TimerSet, 10*time.Minute)
+	s, _ = svc.ChangeTimer(ctx, s.ID, session.TimerStart, 0)
+	now = now.Add(4 * time.Minute)
+	if got := s.Timer.Remaining(now); got != 6*time.Minute {
+		t.Fatalf("remaining after 4m = %v", got)
+	}
+	s, _ = svc.ChangeTimer(ctx, s.ID, session.TimerPause, 0)
+	now = now.Add(time.Hour)
+	s, _ = svc.ChangeTimer(ctx, s.ID, session.TimerExtend, 2*time.Minute)
+	if got := s.Timer.Remaining(now); got != 8*time.Minute {
+		t.Fatalf("paused+extended = %v", got)
+	}
+	stored, _ := svc.Store.Session(ctx, s.ID)
+	if stored.Timer.Remaining(now) != 8*time.Minute || stored.Timer.Running {
+		t.Fatalf("stored timer = %+v", stored.Timer)
+	}
+	s, _ = svc.ChangeTimer(ctx, s.ID, session.TimerStart, 0)
+	if got := s.Timer.Remaining(now.Add(20 * time.Minute)); got != 0 {
+		t.Fatalf("past zero = %v", got)
+	}
+}

@@ -1,0 +1,314 @@
+// Package session holds the domain of a security chartering session: sessions,
+// participants, notes, phases, areas and lanes, and the rules that tie them together.
+// It imports no storage, SSH or terminal code; those live in subpackages and in tui.
+package session
+
+import (
+	"strings"
+	"time"
+)
+
+// Audience is the one group of people a session is run for.
+type Audience string
+
+// Audiences of DESIGN.md.
+const (
+	AudienceSecurityEngineers Audience = "security-engineers"
+	AudienceDevelopers        Audience = "developers"
+	AudienceServiceOwners     Audience = "service-owners"
+	AudienceManagers          Audience = "managers"
+	AudienceMixed             Audience = "mixed"
+)
+
+// Audiences lists every valid audience in display order.
+var Audiences = []Audience{AudienceSecurityEngineers, AudienceDevelopers, AudienceServiceOwners, AudienceManagers, AudienceMixed}
+
+// Mode says whether people sit in one room or join from afar.
+type Mode string
+
+// Modes of DESIGN.md.
+const (
+	ModeInPerson Mode = "in-person"
+	ModeOnline   Mode = "online"
+)
+
+// Modes lists every valid mode.
+var Modes = []Mode{ModeInPerson, ModeOnline}
+
+// Phase is the step of the method a live session is in.
+type Phase string
+
+// Phases of a live session, in order.
+const (
+	PhaseLobby   Phase = "lobby"
+	PhaseCheckIn Phase = "check-in"
+	PhaseWrite   Phase = "write"
+	PhaseReveal  Phase = "reveal"
+	PhaseGroup   Phase = "group"
+	PhaseVote    Phase = "vote"
+	PhaseActions Phase = "actions"
+	PhaseClosed  Phase = "closed"
+)
+
+// Phases lists the phases in the order the facilitator steps through them.
+var Phases = []Phase{PhaseLobby, PhaseCheckIn, PhaseWrite, PhaseReveal, PhaseGroup, PhaseVote, PhaseActions, PhaseClosed}
+
+func (p Phase) index() int {
+	for i, q := range Phases {
+		if q == p {
+			return i
+		}
+	}
+	return -1
+}
+
+// Next returns the phase after p, or p itself when p is the last.
+func (p Phase) Next() Phase {
+	i := p.index()
+	if i < 0 || i == len(Phases)-1 {
+		return p
+	}
+	return Phases[i+1]
+}
+
+// Prev returns the phase before p, or p itself when p is the first.
+func (p Phase) Prev() Phase {
+	i := p.index()
+	if i <= 0 {
+		return p
+	}
+	return Phases[i-1]
+}
+
+// AtLeast reports whether p comes at or after q in the method.
+func (p Phase) AtLeast(q Phase) bool { return p.index() >= q.index() }
+
+// Valid reports whether p is a known phase.
+func (p Phase) Valid() bool { return p.index() >= 0 }
+
+// NotesVisibleToAll reports whether, in this phase, every participant sees every note.
+// Before the reveal a note is private to its author.
+func (p Phase) NotesVisibleToAll() bool { return p.AtLeast(PhaseReveal) }
+
+// AcceptsNotes reports whether participants may add, edit or delete notes.
+func (p Phase) AcceptsNotes() bool { return p == PhaseWrite || p == PhaseReveal }
+
+// Area is one of the standing areas of the method.
+type Area string
+
+// Areas of DESIGN.md.
+const (
+	AreaConfidence Area = "confidence"
+	AreaActivities Area = "activities"
+	AreaMotivation Area = "motivation"
+	AreaOpen       Area = "open"
+)
+
+// Areas lists the areas in the order they are discussed.
+var Areas = []Area{AreaConfidence, AreaActivities, AreaMotivation, AreaOpen}
+
+// Title is the area's name as people read it.
+func (a Area) Title() string {
+	switch a {
+	case AreaConfidence:
+		return "Confidence"
+	case AreaActivities:
+		return "Security activities"
+	case AreaMotivation:
+		return "Motivation"
+	case AreaOpen:
+		return "Open topics"
+	}
+	return string(a)
+}
+
+// Lanes returns the fixed lanes of an area. The open area has none: its lanes are
+// the topics participants raise.
+func (a Area) Lanes() []string {
+	switch a {
+	case AreaConfidence:
+		return []string{"strength", "concern"}
+	case AreaActivities:
+		return []string{"keep", "add", "less", "more"}
+	case AreaMotivation:
+		return []string{"motivates", "demotivates"}
+	}
+	return nil
+}
+
+// LaneTitle is a lane's name as people read it.
+func LaneTitle(lane string) string {
+	switch lane {
+	case "strength":
+		return "Strengths"
+	case "concern":
+		return "Concerns"
+	case "keep":
+		return "Keep"
+	case "add":
+		return "Add"
+	case "less":
+		return "Do less"
+	case "more":
+		return "Do more"
+	case "motivates":
+		return "Motivates"
+	case "demotivates":
+		return "Demotivates"
+	}
+	return lane
+}
+
+// ValidArea reports whether a is a known area.
+func ValidArea(a Area) bool {
+	for _, b := range Areas {
+		if a == b {
+			return true
+		}
+	}
+	return false
+}
+
+// DefaultActivities is the starting list of security activities of the development life
+// cycle; a session may edit its own copy.
+var DefaultActivities = []string{
+	"self-assessment", "code scanning (SAST)", "dependency scanning", "threat modelling",
+	"pen testing", "bug bounty", "security training", "security guild", "incident handling",
+	"security champions", "secure code review",
+}
+
+// Session is one focus group.
+type Session struct {
+	ID         string
+	Title      string
+	Audience   Audience
+	Location   string
+	Mode       Mode
+	Campaign   string
+	Code       string
+	Phase      Phase
+	Activities []string
+	VoteBudget int
+	// RatingsShown is set when the facilitator reveals the check-in distribution.
+	RatingsShown bool
+	Timer        Timer
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// Timer is the visible countdown of a phase. It never moves the phase by itself.
+type Timer struct {
+	// Set is the duration last set by the facilitator; zero means no timer.
+	Set time.Duration
+	// Left is what remains while paused.
+	Left time.Duration
+	// Running is true while counting down; then Ends is when it reaches zero.
+	Running bool
+	Ends    time.Time
+}
+
+// Remaining is the time left at now, never negative.
+func (t Timer) Remaining(now time.Time) time.Duration {
+	d := t.Left
+	if t.Running {
+		d = t.Ends.Sub(now)
+	}
+	if d < 0 {
+		return 0
+	}
+	return d
+}
+
+// Active reports whether there is a timer to show.
+func (t Timer) Active() bool { return t.Set > 0 }
+
+// Start runs the timer from what is left.
+func (t Timer) Start(now time.Time) Timer {
+	if t.Running || t.Set == 0 {
+		return t
+	}
+	t.Running = true
+	t.Ends = now.Add(t.Left)
+	return t
+}
+
+// Pause stops the countdown and keeps what is left.
+func (t Timer) Pause(now time.Time) Timer {
+	if !t.Running {
+		return t
+	}
+	t.Left = t.Remaining(now)
+	t.Running = false
+	t.Ends = time.Time{}
+	return t
+}
+
+// Extend adds d to the time left, running or not.
+func (t Timer) Extend(d time.Duration, now time.Time) Timer {
+	if t.Set == 0 {
+		return SetTimer(d)
+	}
+	if t.Running {
+		if t.Ends.Before(now) {
+			t.Ends = now
+		}
+		t.Ends = t.Ends.Add(d)
+	} else {
+		t.Left += d
+	}
+	t.Set += d
+	return t
+}
+
+// SetTimer returns a paused timer of d.
+func SetTimer(d time.Duration) Timer { return Timer{Set: d, Left: d} }
+
+// Participant is one person in one session. Peers never see which notes are theirs.
+type Participant struct {
+	ID        int64
+	SessionID string
+	// KeyHash is a salted hash of the participant's SSH public key, empty when they
+	// connected without one; it lets a participant who reconnects be the same one.
+	KeyHash   string
+	Name      string
+	Pseudonym string
+	Rating    int
+	Done      bool
+	Removed   bool
+	JoinedAt  time.Time
+}
+
+// DisplayName is the name the facilitator sees for p.
+func (p Participant) DisplayName() string {
+	if p.Name != "" {
+		return p.Name
+	}
+	return p.Pseudonym
+}
+
+// Note is one short text by one participant in one area and lane.
+type Note struct {
+	ID            int64
+	SessionID     string
+	ParticipantID int64
+	Area          Area
+	Lane          string
+	Activity      string
+	Text          string
+	Hidden        bool
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+// NormalizeCode makes a join code as typed comparable to the stored one: case, spaces
+// and dashes do not matter.
+func NormalizeCode(code string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(code) {
+		if r == '-' || r == ' ' || r == '\t' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,307 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// codeAlphabet leaves out letters and digits people confuse (0/O, 1/I/L).
+const codeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+// codeLen gives 31^8, about 2^39.6 codes: guessing one by trying is hopeless with a
+// lockout after a few wrong tries.
+const codeLen = 8
+
+func newCode() (string, error) {
+	var b strings.Builder
+	for i := 0; i < codeLen; i++ {
+		n, err := rand.Int(rand.Reader, big.NewInt(int64(len(codeAlphabet))))
+		if err != nil {
+			return "", err
+		}
+		b.WriteByte(codeAlphabet[n.Int64()])
+	}
+	return b.String(), nil
+}
+
+func newID() (string, error) {
+	b := make([]byte, 4)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(b), nil
+}
+
+const sessionCols = `id, title, audience, location, mode, campaign, code, phase, activities, vote_budget,
+	ratings_shown, timer_set_ms, timer_left_ms, timer_running, timer_ends_ms, created_at, updated_at`
+
+func scanSession(row interface{ Scan(...any) error }) (*session.Session, error) {
+	var s session.Session
+	var acts string
+	var ratings, running int
+	var set, left, ends, created, updated int64
+	if err := row.Scan(&s.ID, &s.Title, &s.Audience, &s.Location, &s.Mode, &s.Campaign, &s.Code, &s.Phase,
+		&acts, &s.VoteBudget, &ratings, &set, &left, &running, &ends, &created, &updated); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(acts), &s.Activities); err != nil {
+		return nil, fmt.Errorf("session %s activities: %w", s.ID, err)
+	}
+	s.RatingsShown = ratings == 1
+	s.Timer = session.Timer{Set: time.Duration(set) * time.Millisecond, Left: time.Duration(left) * time.Millisecond,
+		Running: running == 1, Ends: fromMS(ends)}
+	s.CreatedAt, s.UpdatedAt = fromMS(created), fromMS(updated)
+	return &s, nil
+}
+
+// CreateSession stores s with a new ID and join code.
+func (db *DB) CreateSession(ctx context.Context, s *session.Session) error {
+	now := time.Now()
+	s.CreatedAt, s.UpdatedAt = now, now
+	acts, err := json.Marshal(s.Activities)
+	if err != nil {
+		return err
+	}
+	// A clash of random IDs or codes is rare; try again rather than fail.
+	for try := 0; try < 5; try++ {
+		if s.ID, err = newID(); err != nil {
+			return err
+		}
+		if s.Code, err = newCode(); err != nil {
+			return err
+		}
+		_, err = db.write.ExecContext(ctx, `INSERT INTO sessions (`+sessionCols+`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			s.ID, s.Title, s.Audience, s.Location, s.Mode, s.Campaign, s.Code, s.Phase, string(acts), s.VoteBudget,
+			b2i(s.RatingsShown), s.Timer.Set.Milliseconds(), s.Timer.Left.Milliseconds(), b2i(s.Timer.Running),
+			ms(s.Timer.Ends), ms(now), ms(now))
+		if err == nil || !strings.Contains(err.Error(), "UNIQUE") {
+			break
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("insert session: %w", err)
+	}
+	return nil
+}
+
+func notFound(what string, err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return session.Errorf(session.ENotFound, "%s not found.", what)
+	}
+	return err
+}
+
+// Session returns the session with id.
+func (db *DB) Session(ctx context.Context, id string) (*session.Session, error) {
+	s, err := scanSession(db.read.QueryRowContext(ctx, `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id))
+	return s, notFound("Session "+id, err)
+}
+
+// SessionByCode returns the session whose join code is code (normalized).
+func (db *DB) SessionByCode(ctx context.Context, code string) (*session.Session, error) {
+	s, err := scanSession(db.read.QueryRowContext(ctx, `SELECT `+sessionCols+` FROM sessions WHERE code = ?`, session.NormalizeCode(code)))
+	return s, notFound("Session", err)
+}
+
+// Sessions returns every session, newest first.
+func (db *DB) Sessions(ctx context.Context) ([]*session.Session, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT `+sessionCols+` FROM sessions ORDER BY created_at DESC, id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*session.Session
+	for rows.Next() {
+		s, err := scanSession(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// UpdateSession stores the changeable fields of s.
+func (db *DB) UpdateSession(ctx context.Context, s *session.Session) error {
+	acts, err := json.Marshal(s.Activities)
+	if err != nil {
+		return err
+	}
+	s.UpdatedAt = time.Now()
+	res, err := db.write.ExecContext(ctx, `UPDATE sessions SET phase = ?, activities = ?, vote_budget = ?, ratings_shown = ?,
+		timer_set_ms = ?, timer_left_ms = ?, timer_running = ?, timer_ends_ms = ?, updated_at = ? WHERE id = ?`,
+		s.Phase, string(acts), s.VoteBudget, b2i(s.RatingsShown), s.Timer.Set.Milliseconds(), s.Timer.Left.Milliseconds(),
+		b2i(s.Timer.Running), ms(s.Timer.Ends), ms(s.UpdatedAt), s.ID)
+	if err != nil {
+		return fmt.Errorf("update session: %w", err)
+	}
+	return mustAffect(res, "Session "+s.ID)
+}
+
+func mustAffect(res sql.Result, what string) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return session.Errorf(session.ENotFound, "%s not found.", what)
+	}
+	return nil
+}
+
+const participantCols = `id, session_id, key_hash, name, pseudonym, rating, done, removed, joined_at`
+
+func scanParticipant(row interface{ Scan(...any) error }) (*session.Participant, error) {
+	var p session.Participant
+	var done, removed int
+	var joined int64
+	if err := row.Scan(&p.ID, &p.SessionID, &p.KeyHash, &p.Name, &p.Pseudonym, &p.Rating, &done, &removed, &joined); err != nil {
+		return nil, err
+	}
+	p.Done, p.Removed, p.JoinedAt = done == 1, removed == 1, fromMS(joined)
+	return &p, nil
+}
+
+// JoinSession returns the participant with keyHash in the session, or adds a new one.
+func (db *DB) JoinSession(ctx context.Context, sessionID, keyHash, name string) (*session.Participant, error) {
+	if keyHash != "" {
+		p, err := scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants
+			WHERE session_id = ? AND key_hash = ?`, sessionID, keyHash))
+		if err == nil {
+			return p, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
+	}
+	now := time.Now()
+	// The pseudonym is chosen inside the insert so that two people joining at once
+	// cannot get the same one.
+	row := db.write.QueryRowContext(ctx, `INSERT INTO participants (session_id, key_hash, name, pseudonym, joined_at)
+		SELECT ?, ?, ?, 'P' || (COUNT(*) + 1), ? FROM participants WHERE session_id = ?
+		ON CONFLICT DO NOTHING
+		RETURNING `+participantCols, sessionID, keyHash, name, ms(now), sessionID)
+	p, err := scanParticipant(row)
+	if errors.Is(err, sql.ErrNoRows) && keyHash != "" {
+		// The same key joined at the same moment on another connection.
+		return scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants
+			WHERE session_id = ? AND key_hash = ?`, sessionID, keyHash))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("join session: %w", err)
+	}
+	return p, nil
+}
+
+// Participant returns the participant with id.
+func (db *DB) Participant(ctx context.Context, id int64) (*session.Participant, error) {
+	p, err := scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants WHERE id = ?`, id))
+	return p, notFound("Participant", err)
+}
+
+// Participants returns the participants of a session in joining order.
+func (db *DB) Participants(ctx context.Context, sessionID string) ([]*session.Participant, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT `+participantCols+` FROM participants WHERE session_id = ? ORDER BY id`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*session.Participant
+	for rows.Next() {
+		p, err := scanParticipant(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// UpdateParticipant stores name, rating, done and removed of p.
+func (db *DB) UpdateParticipant(ctx context.Context, p *session.Participant) error {
+	res, err := db.write.ExecContext(ctx, `UPDATE participants SET name = ?, rating = ?, done = ?, removed = ? WHERE id = ?`,
+		p.Name, p.Rating, b2i(p.Done), b2i(p.Removed), p.ID)
+	if err != nil {
+		return fmt.Errorf("update participant: %w", err)
+	}
+	return mustAffect(res, "Participant")
+}
+
+const noteCols = `id, session_id, participant_id, area, lane, activity, text, hidden, created_at, updated_at`
+
+func scanNote(row interface{ Scan(...any) error }) (*session.Note, error) {
+	var n session.Note
+	var hidden int
+	var created, updated int64
+	if err := row.Scan(&n.ID, &n.SessionID, &n.ParticipantID, &n.Area, &n.Lane, &n.Activity, &n.Text, &hidden, &created, &updated); err != nil {
+		return nil, err
+	}
+	n.Hidden, n.CreatedAt, n.UpdatedAt = hidden == 1, fromMS(created), fromMS(updated)
+	return &n, nil
+}
+
+// AddNote stores n and sets its ID. It returns after the transaction is committed.
+func (db *DB) AddNote(ctx context.Context, n *session.Note) error {
+	res, err := db.write.ExecContext(ctx, `INSERT INTO notes (session_id, participant_id, area, lane, activity, text, hidden, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, n.SessionID, n.ParticipantID, n.Area, n.Lane, n.Activity, n.Text, b2i(n.Hidden),
+		ms(n.CreatedAt), ms(n.UpdatedAt))
+	if err != nil {
+		return fmt.Errorf("insert note: %w", err)
+	}
+	n.ID, err = res.LastInsertId()
+	return err
+}
+
+// Note returns the note with id.
+func (db *DB) Note(ctx context.Context, id int64) (*session.Note, error) {
+	n, err := scanNote(db.read.QueryRowContext(ctx, `SELECT `+noteCols+` FROM notes WHERE id = ?`, id))
+	return n, notFound("Note", err)
+}
+
+// UpdateNote stores text, lane, activity and hidden of n.
+func (db *DB) UpdateNote(ctx context.Context, n *session.Note) error {
+	res, err := db.write.ExecContext(ctx, `UPDATE notes SET text = ?, lane = ?, activity = ?, hidden = ?, updated_at = ? WHERE id = ?`,
+		n.Text, n.Lane, n.Activity, b2i(n.Hidden), ms(n.UpdatedAt), n.ID)
+	if err != nil {
+		return fmt.Errorf("update note: %w", err)
+	}
+	return mustAffect(res, "Note")
+}
+
+// DeleteNote removes the note with id.
+func (db *DB) DeleteNote(ctx context.Context, id int64) error {
+	res, err := db.write.ExecContext(ctx, `DELETE FROM notes WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("delete note: %w", err)
+	}
+	return mustAffect(res, "Note")
+}
+
+// Notes returns every note of a session, oldest first.
+func (db *DB) Notes(ctx context.Context, sessionID string) ([]*session.Note, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT `+noteCols+` FROM notes WHERE session_id = ? ORDER BY id`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*session.Note
+	for rows.Next() {
+		n, err := scanNote(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}

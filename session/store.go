@@ -1,0 +1,49 @@
+package session
+
+import "context"
+
+// Store keeps sessions, participants and notes. session/sqlite implements it.
+type Store interface {
+	CreateSession(ctx context.Context, s *Session) error
+	Session(ctx context.Context, id string) (*Session, error)
+	SessionByCode(ctx context.Context, code string) (*Session, error)
+	Sessions(ctx context.Context) ([]*Session, error)
+	// UpdateSession stores phase, timer, activities, vote budget and the
+	// ratings-shown flag of s.
+	UpdateSession(ctx context.Context, s *Session) error
+
+	// JoinSession returns the participant of sessionID with keyHash, creating one
+	// when there is none or keyHash is empty.
+	JoinSession(ctx context.Context, sessionID, keyHash, name string) (*Participant, error)
+	Participant(ctx context.Context, id int64) (*Participant, error)
+	Participants(ctx context.Context, sessionID string) ([]*Participant, error)
+	// UpdateParticipant stores name, rating, done and removed of p.
+	UpdateParticipant(ctx context.Context, p *Participant) error
+
+	AddNote(ctx context.Context, n *Note) error
+	Note(ctx context.Context, id int64) (*Note, error)
+	// UpdateNote stores text, lane, activity and hidden of n.
+	UpdateNote(ctx context.Context, n *Note) error
+	DeleteNote(ctx context.Context, id int64) error
+	// Notes returns every note of a session, hidden ones included, oldest first.
+	Notes(ctx context.Context, sessionID string) ([]*Note, error)
+}
+
+// Change says what kind of thing changed in a session, so that screens that do not
+// show it need not reload.
+type Change int
+
+// Kinds of change.
+const (
+	// ChangeSession is a change of phase, timer or settings: every screen reloads.
+	ChangeSession Change = 1 << iota
+	// ChangeNotes is a note added, edited, hidden or deleted.
+	ChangeNotes
+	// ChangePeople is a participant joining, rating, finishing or being removed.
+	ChangePeople
+)
+
+// Notifier tells the screens watching a session that something in it changed.
+type Notifier interface {
+	Publish(sessionID string, what Change)
+}
