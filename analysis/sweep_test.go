@@ -105,3 +105,38 @@ func TestSweepRobust(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepMatch splits each dev theme's notes between two "sessions" and
+// prints how well MatchThemes pairs the halves at several thresholds.
+func TestSweepMatch(t *testing.T) {
+	if !*sweep {
+		t.Skip("run with -sweep")
+	}
+	groups, gold := splitThemes(loadDev(t))
+	for _, th := range []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35} {
+		ids := MatchThemes(groups, th)
+		pred := make([]string, len(ids))
+		for i, id := range ids {
+			pred[i] = fmt.Sprint(id)
+		}
+		fmt.Printf("th=%.2f ARI=%.3f\n", th, AdjustedRandIndex(gold, pred))
+	}
+}
+
+// splitThemes deals each theme's notes alternately into two groups, as if two
+// sessions had raised it, and returns the groups with their themes.
+func splitThemes(notes []labelled) (groups [][]string, gold []string) {
+	index := map[string]int{}
+	for _, n := range notes {
+		g, ok := index[n.Theme]
+		if !ok {
+			g = len(groups)
+			groups = append(groups, nil, nil)
+			gold = append(gold, n.Theme, n.Theme)
+		}
+		groups[g] = append(groups[g], n.Text)
+		// Flip between the theme's two groups for its next note.
+		index[n.Theme] = g ^ 1
+	}
+	return groups, gold
+}
