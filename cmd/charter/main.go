@@ -1,0 +1,83 @@
+// Command charter runs security chartering sessions: an SSH server that serves the
+// live session to participants and facilitators, and commands to create sessions,
+// import notes, cluster them and export findings.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/charter-tool/charter/session/sqlite"
+)
+
+// command is one subcommand; run returns the exit code.
+type command struct {
+	summary string
+	run     func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
+}
+
+// commands is filled by the init functions of the files that implement them, so each
+// command lives in its own file.
+var commands = map[string]command{}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	commands["cluster"] = command{"group notes (JSONL) into themes (JSON)", runCluster}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	name := args[0]
+	if name == "session" && len(args) > 1 {
+		name = "session " + args[1]
+		args = args[1:]
+	}
+	c, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "charter: unknown command %q\n\n", args[0])
+		usage(stderr)
+		return 2
+	}
+	return c.run(args[1:], stdin, stdout, stderr)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: charter COMMAND [flags]")
+	fmt.Fprintln(w)
+	var names []string
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-14s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'charter COMMAND -h' for a command's flags.")
+}
+
+// defaultDataDir is where the server keeps its database and host key.
+const defaultDataDir = "./charter-data"
+
+// openData makes sure the data directory exists with mode 0700 and opens its database.
+func openData(dir string) (*sqlite.DB, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}
