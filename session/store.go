@@ -27,6 +27,8 @@ type Store interface {
 	DeleteNote(ctx context.Context, id int64) error
 	// Notes returns every note of a session, hidden ones included, oldest first.
 	Notes(ctx context.Context, sessionID string) ([]*Note, error)
+
+	ThemeStore
 }
 
 // Change says what kind of thing changed in a session, so that screens that do not

@@ -1,0 +1,428 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/charter-tool/charter/session"
+)
+
+var _ session.ThemeStore = (*DB)(nil)
+
+// execer is what a transaction and a database have in common, so helpers serve both.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// inTx runs fn in a write transaction and commits when it returns nil.
+func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Theme returns the theme with id and its notes.
+func (db *DB) Theme(ctx context.Context, id int64) (*session.Theme, error) {
+	var t session.Theme
+	var created int64
+	err := db.read.QueryRowContext(ctx, `SELECT id, session_id, label, created_at FROM themes WHERE id = ?`, id).
+		Scan(&t.ID, &t.SessionID, &t.Label, &created)
+	if err != nil {
+		return nil, notFound("Theme", err)
+	}
+	t.CreatedAt = fromMS(created)
+	rows, err := db.read.QueryContext(ctx, `SELECT note_id FROM theme_notes WHERE theme_id = ? ORDER BY note_id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n int64
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		t.NoteIDs = append(t.NoteIDs, n)
+	}
+	return &t, rows.Err()
+}
+
+// Themes returns a session's themes with their notes, ordered by ID.
+func (db *DB) Themes(ctx context.Context, sessionID string) ([]*session.Theme, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id, session_id, label, created_at FROM themes WHERE session_id = ? ORDER BY id`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*session.Theme
+	byID := map[int64]*session.Theme{}
+	for rows.Next() {
+		var t session.Theme
+		var created int64
+		if err := rows.Scan(&t.ID, &t.SessionID, &t.Label, &created); err != nil {
+			return nil, err
+		}
+		t.CreatedAt = fromMS(created)
+		out = append(out, &t)
+		byID[t.ID] = &t
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	notes, err := db.read.QueryContext(ctx, `SELECT tn.theme_id, tn.note_id FROM theme_notes tn
+		JOIN themes t ON t.id = tn.theme_id WHERE t.session_id = ? ORDER BY tn.note_id`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer notes.Close()
+	for notes.Next() {
+		var tid, nid int64
+		if err := notes.Scan(&tid, &nid); err != nil {
+			return nil, err
+		}
+		if t := byID[tid]; t != nil {
+			t.NoteIDs = append(t.NoteIDs, nid)
+		}
+	}
+	return out, notes.Err()
+}
+
+func putNotes(ctx context.Context, tx execer, themeID int64, noteIDs []int64) error {
+	for _, n := range noteIDs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO theme_notes (note_id, theme_id) VALUES (?, ?)
+			ON CONFLICT (note_id) DO UPDATE SET theme_id = excluded.theme_id`, n, themeID); err != nil {
+			return fmt.Errorf("theme note %d: %w", n, err)
+		}
+	}
+	return nil
+}
+
+func insertTheme(ctx context.Context, tx *sql.Tx, t *session.Theme) error {
+	if t.CreatedAt.IsZero() {
+		t.CreatedAt = time.Now()
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO themes (session_id, label, created_at) VALUES (?, ?, ?)`,
+		t.SessionID, t.Label, ms(t.CreatedAt))
+	if err != nil {
+		return fmt.Errorf("insert theme: %w", err)
+	}
+	if t.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	return putNotes(ctx, tx, t.ID, t.NoteIDs)
+}
+
+// ReplaceThemes makes themes the session's only themes in one transaction.
+func (db *DB) ReplaceThemes(ctx context.Context, sessionID string, themes []*session.Theme) error {
+	keep := map[int64]bool{}
+	for _, t := range themes {
+		if t.ID != 0 {
+			keep[t.ID] = true
+		}
+	}
+	var created []*session.Theme
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM themes WHERE session_id = ?`, sessionID)
+		if err != nil {
+			return err
+		}
+		var drop []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			if !keep[id] {
+				drop = append(drop, id)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range drop {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM themes WHERE id = ?`, id); err != nil {
+				return fmt.Errorf("delete theme: %w", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM theme_notes WHERE theme_id IN (SELECT id FROM themes WHERE session_id = ?)`, sessionID); err != nil {
+			return err
+		}
+		for _, t := range themes {
+			t.SessionID = sessionID
+			if t.ID == 0 {
+				if err := insertTheme(ctx, tx, t); err != nil {
+					return err
+				}
+				created = append(created, t)
+				continue
+			}
+			res, err := tx.ExecContext(ctx, `UPDATE themes SET label = ? WHERE id = ? AND session_id = ?`, t.Label, t.ID, sessionID)
+			if err != nil {
+				return fmt.Errorf("update theme: %w", err)
+			}
+			if err := mustAffect(res, "Theme"); err != nil {
+				return err
+			}
+			if err := putNotes(ctx, tx, t.ID, t.NoteIDs); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		// The new themes were not stored after all.
+		for _, t := range created {
+			t.ID = 0
+		}
+	}
+	return err
+}
+
+// CreateTheme stores t with its notes, taking them out of other themes.
+func (db *DB) CreateTheme(ctx context.Context, t *session.Theme) error {
+	err := db.inTx(ctx, func(tx *sql.Tx) error { return insertTheme(ctx, tx, t) })
+	if err != nil {
+		t.ID = 0
+	}
+	return err
+}
+
+// UpdateTheme stores the label of t.
+func (db *DB) UpdateTheme(ctx context.Context, t *session.Theme) error {
+	res, err := db.write.ExecContext(ctx, `UPDATE themes SET label = ? WHERE id = ?`, t.Label, t.ID)
+	if err != nil {
+		return fmt.Errorf("update theme: %w", err)
+	}
+	return mustAffect(res, "Theme")
+}
+
+// MergeThemes moves everything of fromID to intoID and deletes fromID.
+func (db *DB) MergeThemes(ctx context.Context, intoID, fromID int64) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		steps := []string{
+			`UPDATE theme_notes SET theme_id = ?1 WHERE theme_id = ?2`,
+			`INSERT INTO votes (participant_id, theme_id, count) SELECT participant_id, ?1, count FROM votes WHERE theme_id = ?2
+				ON CONFLICT (participant_id, theme_id) DO UPDATE SET count = count + excluded.count`,
+			`UPDATE action_points SET theme_id = ?1 WHERE theme_id = ?2`,
+		}
+		for _, q := range steps {
+			if _, err := tx.ExecContext(ctx, q, intoID, fromID); err != nil {
+				return err
+			}
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM themes WHERE id = ?`, fromID)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "Theme")
+	})
+}
+
+// SetNoteTheme puts a note in a theme, or in none when themeID is 0.
+func (db *DB) SetNoteTheme(ctx context.Context, noteID, themeID int64) error {
+	if themeID == 0 {
+		_, err := db.write.ExecContext(ctx, `DELETE FROM theme_notes WHERE note_id = ?`, noteID)
+		return err
+	}
+	return putNotes(ctx, db.write, themeID, []int64{noteID})
+}
+
+// DeleteTheme deletes a theme; its votes go with it, its action points stay.
+func (db *DB) DeleteTheme(ctx context.Context, id int64) error {
+	res, err := db.write.ExecContext(ctx, `DELETE FROM themes WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("delete theme: %w", err)
+	}
+	return mustAffect(res, "Theme")
+}
+
+// Votes returns every vote in a session, by participant and theme.
+func (db *DB) Votes(ctx context.Context, sessionID string) ([]session.Vote, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT v.participant_id, v.theme_id, v.count FROM votes v
+		JOIN themes t ON t.id = v.theme_id WHERE t.session_id = ? ORDER BY v.participant_id, v.theme_id`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []session.Vote
+	for rows.Next() {
+		var v session.Vote
+		if err := rows.Scan(&v.ParticipantID, &v.ThemeID, &v.Count); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// ChangeVote checks and applies a change of dots in one write transaction, so two
+// quick presses on two screens cannot both spend the last dot.
+func (db *DB) ChangeVote(ctx context.Context, participantID, themeID int64, delta int, check func(mine map[int64]int) error) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT theme_id, count FROM votes WHERE participant_id = ?`, participantID)
+		if err != nil {
+			return err
+		}
+		mine := map[int64]int{}
+		for rows.Next() {
+			var tid int64
+			var c int
+			if err := rows.Scan(&tid, &c); err != nil {
+				rows.Close()
+				return err
+			}
+			mine[tid] = c
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if err := check(mine); err != nil {
+			return err
+		}
+		n := mine[themeID] + delta
+		if n <= 0 {
+			_, err = tx.ExecContext(ctx, `DELETE FROM votes WHERE participant_id = ? AND theme_id = ?`, participantID, themeID)
+		} else {
+			_, err = tx.ExecContext(ctx, `INSERT INTO votes (participant_id, theme_id, count) VALUES (?, ?, ?)
+				ON CONFLICT (participant_id, theme_id) DO UPDATE SET count = excluded.count`, participantID, themeID, n)
+		}
+		if err != nil {
+			return fmt.Errorf("vote: %w", err)
+		}
+		return nil
+	})
+}
+
+const actionCols = `id, session_id, theme_id, title, priority, owner, status, created_at, updated_at`
+
+func scanAction(row interface{ Scan(...any) error }) (*session.ActionPoint, error) {
+	var a session.ActionPoint
+	var theme sql.NullInt64
+	var created, updated int64
+	if err := row.Scan(&a.ID, &a.SessionID, &theme, &a.Title, &a.Priority, &a.Owner, &a.Status, &created, &updated); err != nil {
+		return nil, err
+	}
+	a.ThemeID = theme.Int64
+	a.CreatedAt, a.UpdatedAt = fromMS(created), fromMS(updated)
+	return &a, nil
+}
+
+// nullID stores theme 0 as NULL, which the foreign key allows.
+func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
+
+// AddAction stores a and sets its ID.
+func (db *DB) AddAction(ctx context.Context, a *session.ActionPoint) error {
+	res, err := db.write.ExecContext(ctx, `INSERT INTO action_points (session_id, theme_id, title, priority, owner, status, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.SessionID, nullID(a.ThemeID), a.Title, a.Priority, a.Owner, a.Status,
+		ms(a.CreatedAt), ms(a.UpdatedAt))
+	if err != nil {
+		return fmt.Errorf("insert action point: %w", err)
+	}
+	a.ID, err = res.LastInsertId()
+	return err
+}
+
+// Action returns the action point with id and the IDs of its volunteers.
+func (db *DB) Action(ctx context.Context, id int64) (*session.ActionPoint, error) {
+	a, err := scanAction(db.read.QueryRowContext(ctx, `SELECT `+actionCols+` FROM action_points WHERE id = ?`, id))
+	if err != nil {
+		return nil, notFound("Action point", err)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT participant_id FROM volunteers WHERE action_id = ? ORDER BY created_at, rowid`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p int64
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		a.VolunteerIDs = append(a.VolunteerIDs, p)
+	}
+	return a, rows.Err()
+}
+
+// UpdateAction stores theme, title, priority, owner, status and updated time of a.
+func (db *DB) UpdateAction(ctx context.Context, a *session.ActionPoint) error {
+	res, err := db.write.ExecContext(ctx, `UPDATE action_points SET theme_id = ?, title = ?, priority = ?, owner = ?, status = ?, updated_at = ?
+		WHERE id = ?`, nullID(a.ThemeID), a.Title, a.Priority, a.Owner, a.Status, ms(a.UpdatedAt), a.ID)
+	if err != nil {
+		return fmt.Errorf("update action point: %w", err)
+	}
+	return mustAffect(res, "Action point")
+}
+
+// DeleteAction deletes an action point and its volunteers.
+func (db *DB) DeleteAction(ctx context.Context, id int64) error {
+	res, err := db.write.ExecContext(ctx, `DELETE FROM action_points WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("delete action point: %w", err)
+	}
+	return mustAffect(res, "Action point")
+}
+
+// Actions returns a session's action points ordered by ID with their volunteers' IDs.
+func (db *DB) Actions(ctx context.Context, sessionID string) ([]*session.ActionPoint, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT `+actionCols+` FROM action_points WHERE session_id = ? ORDER BY id`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*session.ActionPoint
+	byID := map[int64]*session.ActionPoint{}
+	for rows.Next() {
+		a, err := scanAction(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+		byID[a.ID] = a
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	vs, err := db.read.QueryContext(ctx, `SELECT v.action_id, v.participant_id FROM volunteers v
+		JOIN action_points a ON a.id = v.action_id WHERE a.session_id = ? ORDER BY v.created_at, v.rowid`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer vs.Close()
+	for vs.Next() {
+		var aid, pid int64
+		if err := vs.Scan(&aid, &pid); err != nil {
+			return nil, err
+		}
+		if a := byID[aid]; a != nil {
+			a.VolunteerIDs = append(a.VolunteerIDs, pid)
+		}
+	}
+	return out, vs.Err()
+}
+
+// SetVolunteer records or withdraws a participant's volunteering for an action point.
+func (db *DB) SetVolunteer(ctx context.Context, actionID, participantID int64, on bool) error {
+	var err error
+	if on {
+		_, err = db.write.ExecContext(ctx, `INSERT INTO volunteers (action_id, participant_id, created_at) VALUES (?, ?, ?)
+			ON CONFLICT DO NOTHING`, actionID, participantID, ms(time.Now()))
+	} else {
+		_, err = db.write.ExecContext(ctx, `DELETE FROM volunteers WHERE action_id = ? AND participant_id = ?`, actionID, participantID)
+	}
+	if err != nil {
+		return fmt.Errorf("volunteer: %w", err)
+	}
+	return nil
+}

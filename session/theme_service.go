@@ -1,0 +1,535 @@
+package session
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/charter-tool/charter/analysis"
+)
+
+// Themes returns a session's themes ordered by ID.
+func (s *Service) Themes(ctx context.Context, sessionID string) ([]*Theme, error) {
+	if _, err := s.Store.Session(ctx, sessionID); err != nil {
+		return nil, err
+	}
+	return s.Store.Themes(ctx, sessionID)
+}
+
+// SaveThemes makes themes the session's themes, e.g. when the facilitator accepts the
+// clustering's suggestions. A theme with the ID of an existing theme keeps its votes
+// and action points; votes on themes left out are dropped. Every note must belong to
+// the session and be in at most one theme.
+func (s *Service) SaveThemes(ctx context.Context, sessionID string, themes []Theme) error {
+	if _, err := s.Store.Session(ctx, sessionID); err != nil {
+		return err
+	}
+	notes, err := s.sessionNotes(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	existing, err := s.Store.Themes(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	known := map[int64]bool{}
+	for _, t := range existing {
+		known[t.ID] = true
+	}
+	seenNote := map[int64]bool{}
+	seenTheme := map[int64]bool{}
+	out := make([]*Theme, 0, len(themes))
+	for _, t := range themes {
+		if t.ID != 0 && !known[t.ID] {
+			return Errorf(ENotFound, "Theme %d is not a theme of this session.", t.ID)
+		}
+		if t.ID != 0 && seenTheme[t.ID] {
+			return Errorf(EInvalid, "Theme %d is listed twice.", t.ID)
+		}
+		seenTheme[t.ID] = true
+		label, err := ValidText(t.Label, MaxTopicLen, "A theme's name", true)
+		if err != nil {
+			return err
+		}
+		ids, err := checkNotes(t.NoteIDs, notes, seenNote)
+		if err != nil {
+			return err
+		}
+		out = append(out, &Theme{ID: t.ID, SessionID: sessionID, Label: label, NoteIDs: ids, CreatedAt: s.Now()})
+	}
+	if err := s.Store.ReplaceThemes(ctx, sessionID, out); err != nil {
+		return fmt.Errorf("save themes: %w", err)
+	}
+	s.publish(sessionID, ChangeThemes)
+	return nil
+}
+
+// checkNotes returns ids sorted after checking that each is a note of the session
+// (notes) and not already taken by another theme (seen, which it updates).
+func checkNotes(ids []int64, notes map[int64]*Note, seen map[int64]bool) ([]int64, error) {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	for _, id := range out {
+		if notes[id] == nil {
+			return nil, Errorf(EInvalid, "Note %d is not a note of this session.", id)
+		}
+		if seen[id] {
+			return nil, Errorf(EInvalid, "Note %d can be in one theme only.", id)
+		}
+		seen[id] = true
+	}
+	return out, nil
+}
+
+func (s *Service) sessionNotes(ctx context.Context, sessionID string) (map[int64]*Note, error) {
+	all, err := s.Store.Notes(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[int64]*Note, len(all))
+	for _, n := range all {
+		m[n.ID] = n
+	}
+	return m, nil
+}
+
+// SuggestThemes clusters the session's visible notes into themes without storing
+// them, so the facilitator can look before accepting. Hidden notes take no part: a
+// hidden note must not shape a label everyone sees.
+func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme, error) {
+	if _, err := s.Store.Session(ctx, sessionID); err != nil {
+		return nil, err
+	}
+	all, err := s.Store.Notes(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]analysis.Doc, 0, len(all))
+	for _, n := range all {
+		if n.Hidden {
+			continue
+		}
+		docs = append(docs, analysis.Doc{ID: strconv.FormatInt(n.ID, 10), Text: n.Text, Area: string(n.Area), Lane: n.Lane})
+	}
+	clusters := analysis.Cluster(docs)
+	out := make([]Theme, 0, len(clusters))
+	for _, c := range clusters {
+		t := Theme{SessionID: sessionID, Label: CleanText(c.Label)}
+		for _, id := range c.NoteIDs {
+			n, err := strconv.ParseInt(id, 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("suggest themes: note id %q: %w", id, err)
+			}
+			t.NoteIDs = append(t.NoteIDs, n)
+		}
+		slices.Sort(t.NoteIDs)
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// RenameTheme changes a theme's label.
+func (s *Service) RenameTheme(ctx context.Context, themeID int64, label string) error {
+	label, err := ValidText(label, MaxTopicLen, "A theme's name", true)
+	if err != nil {
+		return err
+	}
+	t, err := s.Store.Theme(ctx, themeID)
+	if err != nil {
+		return err
+	}
+	t.Label = label
+	if err := s.Store.UpdateTheme(ctx, t); err != nil {
+		return fmt.Errorf("rename theme: %w", err)
+	}
+	s.publish(t.SessionID, ChangeThemes)
+	return nil
+}
+
+// MergeThemes moves the notes, votes and action points of fromID into intoID and
+// deletes fromID. A participant's dots on both add up, even beyond MaxVotesPerTheme:
+// they were given, and merging is the facilitator's doing.
+func (s *Service) MergeThemes(ctx context.Context, intoID, fromID int64) error {
+	if intoID == fromID {
+		return Errorf(EInvalid, "A theme cannot be merged into itself.")
+	}
+	into, err := s.Store.Theme(ctx, intoID)
+	if err != nil {
+		return err
+	}
+	from, err := s.Store.Theme(ctx, fromID)
+	if err != nil {
+		return err
+	}
+	if into.SessionID != from.SessionID {
+		return Errorf(EInvalid, "Themes of different sessions cannot be merged.")
+	}
+	if err := s.Store.MergeThemes(ctx, intoID, fromID); err != nil {
+		return fmt.Errorf("merge themes: %w", err)
+	}
+	s.publish(into.SessionID, ChangeThemes)
+	return nil
+}
+
+// SplitTheme makes a new theme named label from some of a theme's notes.
+func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64, label string) (*Theme, error) {
+	label, err := ValidText(label, MaxTopicLen, "A theme's name", true)
+	if err != nil {
+		return nil, err
+	}
+	if len(noteIDs) == 0 {
+		return nil, Errorf(EInvalid, "Choose at least one note for the new theme.")
+	}
+	t, err := s.Store.Theme(ctx, themeID)
+	if err != nil {
+		return nil, err
+	}
+	ids := slices.Clone(noteIDs)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	for _, id := range ids {
+		if !slices.Contains(t.NoteIDs, id) {
+			return nil, Errorf(EInvalid, "Note %d is not in the theme %q.", id, t.Label)
+		}
+	}
+	nt := &Theme{SessionID: t.SessionID, Label: label, NoteIDs: ids, CreatedAt: s.Now()}
+	if err := s.Store.CreateTheme(ctx, nt); err != nil {
+		return nil, fmt.Errorf("split theme: %w", err)
+	}
+	s.publish(t.SessionID, ChangeThemes)
+	return nt, nil
+}
+
+// MoveNote puts a note into a theme of its session, or out of any theme when
+// toThemeID is 0.
+func (s *Service) MoveNote(ctx context.Context, noteID, toThemeID int64) error {
+	n, err := s.Store.Note(ctx, noteID)
+	if err != nil {
+		return err
+	}
+	if toThemeID != 0 {
+		t, err := s.Store.Theme(ctx, toThemeID)
+		if err != nil {
+			return err
+		}
+		if t.SessionID != n.SessionID {
+			return Errorf(EInvalid, "A note can only move to a theme of its own session.")
+		}
+	}
+	if err := s.Store.SetNoteTheme(ctx, noteID, toThemeID); err != nil {
+		return fmt.Errorf("move note: %w", err)
+	}
+	s.publish(n.SessionID, ChangeThemes)
+	return nil
+}
+
+// DeleteTheme deletes a theme and the votes on it; its notes and action points stay.
+func (s *Service) DeleteTheme(ctx context.Context, themeID int64) error {
+	t, err := s.Store.Theme(ctx, themeID)
+	if err != nil {
+		return err
+	}
+	if err := s.Store.DeleteTheme(ctx, themeID); err != nil {
+		return fmt.Errorf("delete theme: %w", err)
+	}
+	s.publish(t.SessionID, ChangeThemes)
+	return nil
+}
+
+func voteBudget(sess *Session) int {
+	if sess.VoteBudget <= 0 {
+		return DefaultVoteBudget
+	}
+	return sess.VoteBudget
+}
+
+// Vote gives (delta +1) or takes back (delta -1) one dot of a participant on a theme.
+// Dots can be given only in the vote phase, up to the session's budget in all and
+// MaxVotesPerTheme on one theme.
+func (s *Service) Vote(ctx context.Context, participantID, themeID int64, delta int) error {
+	if delta != 1 && delta != -1 {
+		return Errorf(EInvalid, "A vote adds or takes back one dot at a time.")
+	}
+	p, sess, err := s.current(ctx, participantID)
+	if err != nil {
+		return err
+	}
+	if sess.Phase != PhaseVote {
+		return Errorf(EForbidden, "Dots can be given in the vote phase; the session is in %s.", sess.Phase)
+	}
+	t, err := s.Store.Theme(ctx, themeID)
+	if err != nil {
+		return err
+	}
+	if t.SessionID != sess.ID {
+		return Errorf(ENotFound, "Theme not found.")
+	}
+	budget := voteBudget(sess)
+	check := func(mine map[int64]int) error {
+		used := 0
+		for _, c := range mine {
+			used += c
+		}
+		on := mine[themeID]
+		switch {
+		case delta < 0 && on == 0:
+			return Errorf(EInvalid, "You have no dot on this theme to take back.")
+		case delta > 0 && used >= budget:
+			return Errorf(ELimit, "You have used all %d of your dots; take one back from another theme first.", budget)
+		case delta > 0 && on >= MaxVotesPerTheme:
+			return Errorf(ELimit, "A theme can get at most %d of your dots.", MaxVotesPerTheme)
+		}
+		return nil
+	}
+	if err := s.Store.ChangeVote(ctx, participantID, themeID, delta, check); err != nil {
+		return err
+	}
+	s.publish(p.SessionID, ChangeThemes)
+	return nil
+}
+
+// MyVotes returns a participant's dots by theme ID.
+func (s *Service) MyVotes(ctx context.Context, participantID int64) (map[int64]int, error) {
+	p, err := s.Store.Participant(ctx, participantID)
+	if err != nil {
+		return nil, err
+	}
+	votes, err := s.Store.Votes(ctx, p.SessionID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]int{}
+	for _, v := range votes {
+		if v.ParticipantID == participantID {
+			out[v.ThemeID] = v.Count
+		}
+	}
+	return out, nil
+}
+
+// VoteTotals returns the dots each theme got. Dots of removed participants do not
+// count. Participants should see it only once voting is over, so that early dots do
+// not steer later ones; that is for the screen to decide.
+func (s *Service) VoteTotals(ctx context.Context, sessionID string) (map[int64]int, error) {
+	counted, err := s.countedVotes(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]int{}
+	for _, v := range counted {
+		out[v.ThemeID] += v.Count
+	}
+	return out, nil
+}
+
+// VotesUsed returns how many dots each participant has given, by participant ID, so
+// the facilitator sees who has not voted yet without seeing on what.
+func (s *Service) VotesUsed(ctx context.Context, sessionID string) (map[int64]int, error) {
+	counted, err := s.countedVotes(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]int{}
+	for _, v := range counted {
+		out[v.ParticipantID] += v.Count
+	}
+	return out, nil
+}
+
+// countedVotes returns the votes of a session's participants who were not removed.
+func (s *Service) countedVotes(ctx context.Context, sessionID string) ([]Vote, error) {
+	if _, err := s.Store.Session(ctx, sessionID); err != nil {
+		return nil, err
+	}
+	ps, err := s.Store.Participants(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	removed := map[int64]bool{}
+	for _, p := range ps {
+		removed[p.ID] = p.Removed
+	}
+	votes, err := s.Store.Votes(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	out := votes[:0]
+	for _, v := range votes {
+		if !removed[v.ParticipantID] {
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+// SetVoteBudget sets how many dots each participant has, 1 to MaxVoteBudget. It
+// cannot go below what someone has already given: their dots would be unexplainable.
+func (s *Service) SetVoteBudget(ctx context.Context, sessionID string, budget int) error {
+	if budget < 1 || budget > MaxVoteBudget {
+		return Errorf(EInvalid, "The vote budget is a whole number from 1 to %d.", MaxVoteBudget)
+	}
+	sess, err := s.Store.Session(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	used, err := s.VotesUsed(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	most := 0
+	for _, n := range used {
+		most = max(most, n)
+	}
+	if budget < most {
+		return Errorf(EConflict, "Someone has already given %d dots; the budget cannot go below that.", most)
+	}
+	sess.VoteBudget = budget
+	if err := s.Store.UpdateSession(ctx, sess); err != nil {
+		return fmt.Errorf("set vote budget: %w", err)
+	}
+	s.publish(sessionID, ChangeSession)
+	return nil
+}
+
+// validAction cleans and checks the fields a facilitator edits.
+func (s *Service) validAction(ctx context.Context, a *ActionPoint) error {
+	var err error
+	if a.Title, err = ValidText(a.Title, MaxActionTitleLen, "An action point's title", true); err != nil {
+		return err
+	}
+	if a.Owner, err = ValidText(a.Owner, MaxTitleLen, "The owner", false); err != nil {
+		return err
+	}
+	if a.Priority == 0 {
+		a.Priority = PriorityMedium
+	}
+	if a.Priority < PriorityHigh || a.Priority > PriorityLow {
+		return Errorf(EInvalid, "A priority is 1 (high), 2 (medium) or 3 (low).")
+	}
+	if a.Status == "" {
+		a.Status = ActionProposed
+	}
+	if !a.Status.Valid() {
+		return Errorf(EInvalid, "Unknown status %q; use proposed, accepted, in-progress, done or dropped.", a.Status)
+	}
+	if a.ThemeID != 0 {
+		t, err := s.Store.Theme(ctx, a.ThemeID)
+		if err != nil {
+			return err
+		}
+		if t.SessionID != a.SessionID {
+			return Errorf(EInvalid, "An action point can only answer a theme of its own session.")
+		}
+	}
+	return nil
+}
+
+// AddAction adds an action point to a session. Priority 0 means medium and an empty
+// status means proposed, so a quick entry needs only a title.
+func (s *Service) AddAction(ctx context.Context, a ActionPoint) (*ActionPoint, error) {
+	if _, err := s.Store.Session(ctx, a.SessionID); err != nil {
+		return nil, err
+	}
+	if err := s.validAction(ctx, &a); err != nil {
+		return nil, err
+	}
+	a.ID = 0
+	a.Volunteers, a.VolunteerIDs = nil, nil
+	a.CreatedAt = s.Now()
+	a.UpdatedAt = a.CreatedAt
+	if err := s.Store.AddAction(ctx, &a); err != nil {
+		return nil, fmt.Errorf("add action point: %w", err)
+	}
+	s.publish(a.SessionID, ChangeThemes)
+	return &a, nil
+}
+
+// UpdateAction changes the theme, title, priority, owner and status of an action point.
+func (s *Service) UpdateAction(ctx context.Context, a ActionPoint) error {
+	old, err := s.Store.Action(ctx, a.ID)
+	if err != nil {
+		return err
+	}
+	a.SessionID = old.SessionID
+	if err := s.validAction(ctx, &a); err != nil {
+		return err
+	}
+	a.UpdatedAt = s.Now()
+	if err := s.Store.UpdateAction(ctx, &a); err != nil {
+		return fmt.Errorf("update action point: %w", err)
+	}
+	s.publish(a.SessionID, ChangeThemes)
+	return nil
+}
+
+// DeleteAction deletes an action point and its volunteers.
+func (s *Service) DeleteAction(ctx context.Context, id int64) error {
+	a, err := s.Store.Action(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := s.Store.DeleteAction(ctx, id); err != nil {
+		return fmt.Errorf("delete action point: %w", err)
+	}
+	s.publish(a.SessionID, ChangeThemes)
+	return nil
+}
+
+// Actions returns a session's action points ordered by ID, with the names its
+// volunteers show now. Removed participants are no longer listed as volunteers.
+func (s *Service) Actions(ctx context.Context, sessionID string) ([]*ActionPoint, error) {
+	if _, err := s.Store.Session(ctx, sessionID); err != nil {
+		return nil, err
+	}
+	list, err := s.Store.Actions(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := s.Store.Participants(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]*Participant, len(ps))
+	for _, p := range ps {
+		byID[p.ID] = p
+	}
+	for _, a := range list {
+		ids := a.VolunteerIDs
+		a.VolunteerIDs, a.Volunteers = nil, nil
+		for _, id := range ids {
+			p := byID[id]
+			if p == nil || p.Removed {
+				continue
+			}
+			a.VolunteerIDs = append(a.VolunteerIDs, id)
+			a.Volunteers = append(a.Volunteers, p.DisplayName())
+		}
+	}
+	return list, nil
+}
+
+// Volunteer records that a participant volunteers for an action point (on) or
+// withdraws. Volunteering names the participant in exports, which is why only the
+// participant can do it.
+func (s *Service) Volunteer(ctx context.Context, participantID, actionID int64, on bool) error {
+	p, sess, err := s.current(ctx, participantID)
+	if err != nil {
+		return err
+	}
+	if sess.Phase == PhaseClosed {
+		return Errorf(EForbidden, "The session is closed.")
+	}
+	a, err := s.Store.Action(ctx, actionID)
+	if err != nil {
+		return err
+	}
+	if a.SessionID != p.SessionID {
+		return Errorf(ENotFound, "Action point not found.")
+	}
+	if err := s.Store.SetVolunteer(ctx, actionID, participantID, on); err != nil {
+		return fmt.Errorf("volunteer: %w", err)
+	}
+	s.publish(p.SessionID, ChangeThemes)
+	return nil
+}

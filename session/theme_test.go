@@ -1,0 +1,632 @@
+package session_test
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// recorder remembers what a Service published.
+type recorder struct {
+	mu  sync.Mutex
+	got []session.Change
+}
+
+func (r *recorder) Publish(_ string, what session.Change) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.got = append(r.got, what)
+}
+
+func (r *recorder) last() session.Change {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.got) == 0 {
+		return 0
+	}
+	return r.got[len(r.got)-1]
+}
+
+// board is a session in the write phase with two participants and notes by both.
+type board struct {
+	svc   *session.Service
+	rec   *recorder
+	sess  *session.Session
+	a, b  *session.Participant
+	notes []*session.Note
+}
+
+func mustBoard(t *testing.T, texts ...string) *board {
+	t.Helper()
+	svc, _ := MustOpenService(t)
+	rec := &recorder{}
+	svc.Notifier = rec
+	return mustBoardIn(t, svc, texts...)
+}
+
+// other returns a second session in the same database, so that IDs are distinct.
+func (bd *board) other(t *testing.T, texts ...string) *board {
+	t.Helper()
+	return mustBoardIn(t, bd.svc, texts...)
+}
+
+func mustBoardIn(t *testing.T, svc *session.Service, texts ...string) *board {
+	t.Helper()
+	ctx := context.Background()
+	bd := &board{svc: svc, rec: svc.Notifier.(*recorder), sess: mustSession(t, svc)}
+	var err error
+	if bd.a, err = svc.Join(ctx, bd.sess.ID, "hash-a"); err != nil {
+		t.Fatal(err)
+	}
+	if bd.b, err = svc.Join(ctx, bd.sess.ID, "hash-b"); err != nil {
+		t.Fatal(err)
+	}
+	bd.phase(t, session.PhaseWrite)
+	for i, text := range texts {
+		p := bd.a
+		if i%2 == 1 {
+			p = bd.b
+		}
+		n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "more", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bd.notes = append(bd.notes, n)
+	}
+	return bd
+}
+
+func (bd *board) phase(t *testing.T, ph session.Phase) {
+	t.Helper()
+	if _, err := bd.svc.SetPhase(context.Background(), bd.sess.ID, ph); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (bd *board) ids(i ...int) []int64 {
+	var out []int64
+	for _, k := range i {
+		out = append(out, bd.notes[k].ID)
+	}
+	return out
+}
+
+// themes saves themes of note indexes and returns them as stored.
+func (bd *board) themes(t *testing.T, groups map[string][]int) []*session.Theme {
+	t.Helper()
+	ctx := context.Background()
+	var in []session.Theme
+	for _, label := range slices.Sorted(maps.Keys(groups)) {
+		in = append(in, session.Theme{Label: label, NoteIDs: bd.ids(groups[label]...)})
+	}
+	if err := bd.svc.SaveThemes(ctx, bd.sess.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	got, err := bd.svc.Themes(ctx, bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func TestSaveThemesValidates(t *testing.T) {
+	bd := mustBoard(t, "threat modelling help", "more STRIDE", "deadlines win", "no time")
+	other := bd.other(t, "a note of another session")
+	ctx := context.Background()
+	tests := []struct {
+		name   string
+		themes []session.Theme
+		code   string
+	}{
+		{"ok", []session.Theme{{Label: "threat models", NoteIDs: bd.ids(1, 0)}, {Label: "time", NoteIDs: bd.ids(2)}}, ""},
+		{"empty list clears", nil, ""},
+		{"note twice", []session.Theme{{Label: "x", NoteIDs: bd.ids(0)}, {Label: "y", NoteIDs: bd.ids(0, 1)}}, session.EInvalid},
+		{"note of other session", []session.Theme{{Label: "x", NoteIDs: other.ids(0)}}, session.EInvalid},
+		{"unknown note", []session.Theme{{Label: "x", NoteIDs: []int64{999999}}}, session.EInvalid},
+		{"no label", []session.Theme{{Label: " \x1b[1m", NoteIDs: bd.ids(0)}}, session.EInvalid},
+		{"label too long", []session.Theme{{Label: strings.Repeat("x", 61), NoteIDs: bd.ids(0)}}, session.EInvalid},
+		{"unknown theme id", []session.Theme{{ID: 424242, Label: "x"}}, session.ENotFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := bd.svc.SaveThemes(ctx, bd.sess.ID, tt.themes)
+			if got := session.ErrorCode(err); got != tt.code {
+				t.Fatalf("code = %q, want %q (%v)", got, tt.code, err)
+			}
+			if err != nil {
+				return
+			}
+			if bd.rec.last() != session.ChangeThemes {
+				t.Errorf("published %v, want ChangeThemes", bd.rec.last())
+			}
+			got, err := bd.svc.Themes(ctx, bd.sess.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tt.themes) {
+				t.Fatalf("got %d themes, want %d", len(got), len(tt.themes))
+			}
+			for i, th := range got {
+				want := slices.Sorted(slices.Values(tt.themes[i].NoteIDs))
+				if th.Label != tt.themes[i].Label || !slices.Equal(th.NoteIDs, want) {
+					t.Errorf("theme %d = %q %v, want %q %v", i, th.Label, th.NoteIDs, tt.themes[i].Label, want)
+				}
+			}
+		})
+	}
+}
+
+func TestSaveThemesKeepsVotesOfKeptThemes(t *testing.T) {
+	bd := mustBoard(t, "n0", "n1", "n2")
+	ctx := context.Background()
+	th := bd.themes(t, map[string][]int{"keep": {0}, "drop": {1}})
+	keep, drop := th[1], th[0]
+	bd.phase(t, session.PhaseVote)
+	for _, id := range []int64{keep.ID, drop.ID} {
+		if err := bd.svc.Vote(ctx, bd.a.ID, id, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := bd.svc.SaveThemes(ctx, bd.sess.ID, []session.Theme{
+		{ID: keep.ID, Label: "kept", NoteIDs: bd.ids(0, 1)},
+		{Label: "new", NoteIDs: bd.ids(2)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	totals, err := bd.svc.VoteTotals(ctx, bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(totals) != 1 || totals[keep.ID] != 1 {
+		t.Errorf("totals = %v, want only the kept theme's dot", totals)
+	}
+	mine, _ := bd.svc.MyVotes(ctx, bd.a.ID)
+	if len(mine) != 1 {
+		t.Errorf("my votes = %v", mine)
+	}
+}
+
+func TestEditThemes(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		// edit changes the themes "a" (notes 0,1) and "b" (notes 2,3) of bd.
+		edit func(bd *board, a, b *session.Theme) error
+		code string
+		// want is the labels and note indexes after the edit, by theme ID order.
+		want map[string][]int
+	}{
+		{"rename", func(bd *board, a, b *session.Theme) error { return bd.svc.RenameTheme(ctx, a.ID, "  threat   models ") },
+			"", map[string][]int{"threat models": {0, 1}, "b": {2, 3}}},
+		{"rename empty", func(bd *board, a, b *session.Theme) error { return bd.svc.RenameTheme(ctx, a.ID, "") },
+			session.EInvalid, nil},
+		{"rename unknown", func(bd *board, a, b *session.Theme) error { return bd.svc.RenameTheme(ctx, 9999, "x") },
+			session.ENotFound, nil},
+		{"merge", func(bd *board, a, b *session.Theme) error { return bd.svc.MergeThemes(ctx, a.ID, b.ID) },
+			"", map[string][]int{"a": {0, 1, 2, 3}}},
+		{"merge into itself", func(bd *board, a, b *session.Theme) error { return bd.svc.MergeThemes(ctx, a.ID, a.ID) },
+			session.EInvalid, nil},
+		{"split", func(bd *board, a, b *session.Theme) error {
+			_, err := bd.svc.SplitTheme(ctx, b.ID, bd.ids(3), "c")
+			return err
+		}, "", map[string][]int{"a": {0, 1}, "b": {2}, "c": {3}}},
+		{"split a note of another theme", func(bd *board, a, b *session.Theme) error {
+			_, err := bd.svc.SplitTheme(ctx, b.ID, bd.ids(0), "c")
+			return err
+		}, session.EInvalid, nil},
+		{"split nothing", func(bd *board, a, b *session.Theme) error {
+			_, err := bd.svc.SplitTheme(ctx, b.ID, nil, "c")
+			return err
+		}, session.EInvalid, nil},
+		{"move", func(bd *board, a, b *session.Theme) error { return bd.svc.MoveNote(ctx, bd.notes[0].ID, b.ID) },
+			"", map[string][]int{"a": {1}, "b": {0, 2, 3}}},
+		{"move out", func(bd *board, a, b *session.Theme) error { return bd.svc.MoveNote(ctx, bd.notes[0].ID, 0) },
+			"", map[string][]int{"a": {1}, "b": {2, 3}}},
+		{"move into a theme of another session", func(bd *board, a, b *session.Theme) error {
+			other := bd.other(t, "elsewhere")
+			th := other.themes(t, map[string][]int{"x": {0}})
+			return bd.svc.MoveNote(ctx, bd.notes[0].ID, th[0].ID)
+		}, session.EInvalid, nil},
+		{"delete", func(bd *board, a, b *session.Theme) error { return bd.svc.DeleteTheme(ctx, a.ID) },
+			"", map[string][]int{"b": {2, 3}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bd := mustBoard(t, "n0", "n1", "n2", "n3")
+			th := bd.themes(t, map[string][]int{"a": {0, 1}, "b": {2, 3}})
+			err := tt.edit(bd, th[0], th[1])
+			if got := session.ErrorCode(err); got != tt.code {
+				t.Fatalf("code = %q, want %q (%v)", got, tt.code, err)
+			}
+			if err != nil {
+				return
+			}
+			if bd.rec.last() != session.ChangeThemes {
+				t.Errorf("published %v, want ChangeThemes", bd.rec.last())
+			}
+			got, err := bd.svc.Themes(ctx, bd.sess.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d themes, want %d", len(got), len(tt.want))
+			}
+			for _, g := range got {
+				if !slices.Equal(g.NoteIDs, bd.ids(tt.want[g.Label]...)) {
+					t.Errorf("theme %q has notes %v, want %v", g.Label, g.NoteIDs, bd.ids(tt.want[g.Label]...))
+				}
+			}
+		})
+	}
+}
+
+func TestMergeMovesVotesAndActions(t *testing.T) {
+	bd := mustBoard(t, "n0", "n1")
+	ctx := context.Background()
+	th := bd.themes(t, map[string][]int{"a": {0}, "b": {1}})
+	act, err := bd.svc.AddAction(ctx, session.ActionPoint{SessionID: bd.sess.ID, ThemeID: th[1].ID, Title: "do b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bd.phase(t, session.PhaseVote)
+	for _, v := range []struct{ p, theme int64 }{{bd.a.ID, th[0].ID}, {bd.a.ID, th[1].ID}, {bd.a.ID, th[1].ID}, {bd.b.ID, th[1].ID}} {
+		if err := bd.svc.Vote(ctx, v.p, v.theme, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := bd.svc.MergeThemes(ctx, th[0].ID, th[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	totals, _ := bd.svc.VoteTotals(ctx, bd.sess.ID)
+	if len(totals) != 1 || totals[th[0].ID] != 4 {
+		t.Errorf("totals after merge = %v, want 4 on %d", totals, th[0].ID)
+	}
+	mine, _ := bd.svc.MyVotes(ctx, bd.a.ID)
+	if mine[th[0].ID] != 3 {
+		t.Errorf("a's dots after merge = %v, want 3", mine)
+	}
+	acts, _ := bd.svc.Actions(ctx, bd.sess.ID)
+	if len(acts) != 1 || acts[0].ID != act.ID || acts[0].ThemeID != th[0].ID {
+		t.Errorf("action after merge = %+v", acts[0])
+	}
+	if err := bd.svc.DeleteTheme(ctx, th[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	acts, _ = bd.svc.Actions(ctx, bd.sess.ID)
+	if len(acts) != 1 || acts[0].ThemeID != 0 {
+		t.Errorf("action after its theme was deleted = %+v, want kept without theme", acts)
+	}
+}
+
+func TestVoteRules(t *testing.T) {
+	ctx := context.Background()
+	type vote struct {
+		theme int // index into the themes
+		delta int
+	}
+	tests := []struct {
+		name   string
+		phase  session.Phase
+		budget int
+		before []vote
+		try    vote
+		code   string
+		mine   []int // dots per theme after the try
+	}{
+		{"first dot", session.PhaseVote, 0, nil, vote{0, 1}, "", []int{1, 0, 0}},
+		{"not in vote phase", session.PhaseGroup, 0, nil, vote{0, 1}, session.EForbidden, []int{0, 0, 0}},
+		{"two on one theme", session.PhaseVote, 0, []vote{{0, 1}}, vote{0, 1}, "", []int{2, 0, 0}},
+		{"third on one theme", session.PhaseVote, 0, []vote{{0, 1}, {0, 1}}, vote{0, 1}, session.ELimit, []int{2, 0, 0}},
+		{"over default budget of 3", session.PhaseVote, 0, []vote{{0, 1}, {1, 1}, {2, 1}}, vote{1, 1}, session.ELimit, []int{1, 1, 1}},
+		{"over budget of 1", session.PhaseVote, 1, []vote{{0, 1}}, vote{1, 1}, session.ELimit, []int{1, 0, 0}},
+		{"take back", session.PhaseVote, 0, []vote{{0, 1}, {0, 1}}, vote{0, -1}, "", []int{1, 0, 0}},
+		{"take back to none", session.PhaseVote, 0, []vote{{0, 1}}, vote{0, -1}, "", []int{0, 0, 0}},
+		{"take back what is not there", session.PhaseVote, 0, nil, vote{1, -1}, session.EInvalid, []int{0, 0, 0}},
+		{"two at once", session.PhaseVote, 0, nil, vote{0, 2}, session.EInvalid, []int{0, 0, 0}},
+		{"budget freed by taking back", session.PhaseVote, 0, []vote{{0, 1}, {1, 1}, {2, 1}, {2, -1}}, vote{1, 1}, "", []int{1, 2, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bd := mustBoard(t, "n0", "n1", "n2")
+			th := bd.themes(t, map[string][]int{"a": {0}, "b": {1}, "c": {2}})
+			if tt.budget > 0 {
+				if err := bd.svc.SetVoteBudget(ctx, bd.sess.ID, tt.budget); err != nil {
+					t.Fatal(err)
+				}
+			}
+			bd.phase(t, session.PhaseVote)
+			for _, v := range tt.before {
+				if err := bd.svc.Vote(ctx, bd.a.ID, th[v.theme].ID, v.delta); err != nil {
+					t.Fatal(err)
+				}
+			}
+			bd.phase(t, tt.phase)
+			err := bd.svc.Vote(ctx, bd.a.ID, th[tt.try.theme].ID, tt.try.delta)
+			if got := session.ErrorCode(err); got != tt.code {
+				t.Fatalf("code = %q, want %q (%v)", got, tt.code, err)
+			}
+			if err != nil && session.ErrorMessage(err) == session.ErrorMessage(session.Errorf(session.EInternal, "")) {
+				t.Errorf("no clear message: %v", err)
+			}
+			mine, err := bd.svc.MyVotes(ctx, bd.a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, want := range tt.mine {
+				if mine[th[i].ID] != want {
+					t.Errorf("dots on %s = %d, want %d", th[i].Label, mine[th[i].ID], want)
+				}
+			}
+			theirs, _ := bd.svc.MyVotes(ctx, bd.b.ID)
+			if len(theirs) != 0 {
+				t.Errorf("b's votes = %v, want none", theirs)
+			}
+		})
+	}
+}
+
+func TestVoteOnThemeOfOtherSession(t *testing.T) {
+	bd := mustBoard(t, "n0")
+	other := bd.other(t, "elsewhere")
+	th := other.themes(t, map[string][]int{"x": {0}})
+	bd.phase(t, session.PhaseVote)
+	err := bd.svc.Vote(context.Background(), bd.a.ID, th[0].ID, 1)
+	if session.ErrorCode(err) != session.ENotFound {
+		t.Fatalf("vote on another session's theme: %v", err)
+	}
+}
+
+func TestConcurrentVotesStayInBudget(t *testing.T) {
+	bd := mustBoard(t, "n0", "n1", "n2", "n3")
+	ctx := context.Background()
+	th := bd.themes(t, map[string][]int{"a": {0}, "b": {1}, "c": {2}, "d": {3}})
+	bd.phase(t, session.PhaseVote)
+	var wg sync.WaitGroup
+	for i := 0; i < 16; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			bd.svc.Vote(ctx, bd.a.ID, th[i%4].ID, 1)
+		}(i)
+	}
+	wg.Wait()
+	used, err := bd.svc.VotesUsed(ctx, bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if used[bd.a.ID] != session.DefaultVoteBudget {
+		t.Errorf("dots used = %d, want exactly the budget %d", used[bd.a.ID], session.DefaultVoteBudget)
+	}
+}
+
+func TestVoteTotalsSkipRemoved(t *testing.T) {
+	bd := mustBoard(t, "n0")
+	ctx := context.Background()
+	th := bd.themes(t, map[string][]int{"a": {0}})
+	bd.phase(t, session.PhaseVote)
+	for _, p := range []int64{bd.a.ID, bd.b.ID} {
+		if err := bd.svc.Vote(ctx, p, th[0].ID, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := bd.svc.RemoveParticipant(ctx, bd.b.ID); err != nil {
+		t.Fatal(err)
+	}
+	totals, _ := bd.svc.VoteTotals(ctx, bd.sess.ID)
+	if totals[th[0].ID] != 1 {
+		t.Errorf("totals = %v, want the removed participant's dot left out", totals)
+	}
+}
+
+func TestSetVoteBudget(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name   string
+		given  int
+		budget int
+		code   string
+	}{
+		{"in range", 0, 5, ""},
+		{"zero", 0, 0, session.EInvalid},
+		{"above max", 0, 11, session.EInvalid},
+		{"below dots given", 2, 1, session.EConflict},
+		{"equal to dots given", 2, 2, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bd := mustBoard(t, "n0", "n1")
+			th := bd.themes(t, map[string][]int{"a": {0}, "b": {1}})
+			bd.phase(t, session.PhaseVote)
+			for i := 0; i < tt.given; i++ {
+				if err := bd.svc.Vote(ctx, bd.a.ID, th[i].ID, 1); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err := bd.svc.SetVoteBudget(ctx, bd.sess.ID, tt.budget)
+			if got := session.ErrorCode(err); got != tt.code {
+				t.Fatalf("code = %q, want %q (%v)", got, tt.code, err)
+			}
+			sess, _ := bd.svc.Store.Session(ctx, bd.sess.ID)
+			want := session.DefaultVoteBudget
+			if err == nil {
+				want = tt.budget
+			}
+			if sess.VoteBudget != want {
+				t.Errorf("budget = %d, want %d", sess.VoteBudget, want)
+			}
+		})
+	}
+}
+
+func TestActionPoints(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		in   session.ActionPoint
+		code string
+		want session.ActionPoint
+	}{
+		{"defaults", session.ActionPoint{Title: " threat model clinic "},
+			"", session.ActionPoint{Title: "threat model clinic", Priority: 2, Status: session.ActionProposed}},
+		{"all fields", session.ActionPoint{Title: "guild", Priority: 1, Owner: "AppSec\x1b[31m team", Status: session.ActionInProgress},
+			"", session.ActionPoint{Title: "guild", Priority: 1, Owner: "AppSec team", Status: session.ActionInProgress}},
+		{"no title", session.ActionPoint{Title: "  "}, session.EInvalid, session.ActionPoint{}},
+		{"title too long", session.ActionPoint{Title: strings.Repeat("x", 121)}, session.EInvalid, session.ActionPoint{}},
+		{"title at limit", session.ActionPoint{Title: strings.Repeat("x", 120)}, "",
+			session.ActionPoint{Title: strings.Repeat("x", 120), Priority: 2, Status: session.ActionProposed}},
+		{"priority 4", session.ActionPoint{Title: "x", Priority: 4}, session.EInvalid, session.ActionPoint{}},
+		{"priority -1", session.ActionPoint{Title: "x", Priority: -1}, session.EInvalid, session.ActionPoint{}},
+		{"unknown status", session.ActionPoint{Title: "x", Status: "someday"}, session.EInvalid, session.ActionPoint{}},
+		{"unknown theme", session.ActionPoint{Title: "x", ThemeID: 987654}, session.ENotFound, session.ActionPoint{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bd := mustBoard(t)
+			tt.in.SessionID = bd.sess.ID
+			a, err := bd.svc.AddAction(ctx, tt.in)
+			if got := session.ErrorCode(err); got != tt.code {
+				t.Fatalf("code = %q, want %q (%v)", got, tt.code, err)
+			}
+			list, _ := bd.svc.Actions(ctx, bd.sess.ID)
+			if err != nil {
+				if len(list) != 0 {
+					t.Errorf("rejected action was stored: %+v", list[0])
+				}
+				return
+			}
+			if len(list) != 1 || list[0].ID != a.ID {
+				t.Fatalf("actions = %+v", list)
+			}
+			g := list[0]
+			if g.Title != tt.want.Title || g.Priority != tt.want.Priority || g.Owner != tt.want.Owner || g.Status != tt.want.Status {
+				t.Errorf("stored %+v, want %+v", g, tt.want)
+			}
+		})
+	}
+}
+
+func TestUpdateAndDeleteAction(t *testing.T) {
+	bd := mustBoard(t, "n0")
+	ctx := context.Background()
+	th := bd.themes(t, map[string][]int{"a": {0}})
+	a, err := bd.svc.AddAction(ctx, session.ActionPoint{SessionID: bd.sess.ID, Title: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	upd := *a
+	upd.Title, upd.Priority, upd.Owner, upd.Status, upd.ThemeID = "y", 3, "Platform", session.ActionDone, th[0].ID
+	upd.SessionID = "not-this-one"
+	if err := bd.svc.UpdateAction(ctx, upd); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := bd.svc.Actions(ctx, bd.sess.ID)
+	if g := list[0]; g.Title != "y" || g.Priority != 3 || g.Owner != "Platform" || g.Status != session.ActionDone || g.ThemeID != th[0].ID {
+		t.Errorf("after update %+v", g)
+	}
+	upd.Status = "later"
+	if err := bd.svc.UpdateAction(ctx, upd); session.ErrorCode(err) != session.EInvalid {
+		t.Errorf("bad status: %v", err)
+	}
+	if err := bd.svc.DeleteAction(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := bd.svc.DeleteAction(ctx, a.ID); session.ErrorCode(err) != session.ENotFound {
+		t.Errorf("delete twice: %v", err)
+	}
+	if list, _ := bd.svc.Actions(ctx, bd.sess.ID); len(list) != 0 {
+		t.Errorf("actions after delete = %+v", list)
+	}
+}
+
+func TestVolunteer(t *testing.T) {
+	bd := mustBoard(t)
+	ctx := context.Background()
+	a, err := bd.svc.AddAction(ctx, session.ActionPoint{SessionID: bd.sess.ID, Title: "run a clinic"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bd.svc.SetName(ctx, bd.b, "Rosa"); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []int64{bd.b.ID, bd.a.ID, bd.a.ID} {
+		if err := bd.svc.Volunteer(ctx, p, a.ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, _ := bd.svc.Actions(ctx, bd.sess.ID)
+	if got := list[0].Volunteers; !slices.Equal(got, []string{"Rosa", bd.a.Pseudonym}) {
+		t.Errorf("volunteers = %v, want Rosa and %s", got, bd.a.Pseudonym)
+	}
+	if got := list[0].VolunteerIDs; !slices.Equal(got, []int64{bd.b.ID, bd.a.ID}) {
+		t.Errorf("volunteer ids = %v", got)
+	}
+	// A later name shows, and withdrawing removes.
+	if err := bd.svc.SetName(ctx, bd.a, "Kim"); err != nil {
+		t.Fatal(err)
+	}
+	if err := bd.svc.Volunteer(ctx, bd.b.ID, a.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	list, _ = bd.svc.Actions(ctx, bd.sess.ID)
+	if got := list[0].Volunteers; !slices.Equal(got, []string{"Kim"}) {
+		t.Errorf("volunteers = %v, want Kim", got)
+	}
+
+	other := bd.other(t)
+	if err := other.svc.Volunteer(ctx, other.a.ID, a.ID, true); session.ErrorCode(err) != session.ENotFound {
+		t.Errorf("volunteer for another session's action: %v", err)
+	}
+	bd.phase(t, session.PhaseClosed)
+	if err := bd.svc.Volunteer(ctx, bd.b.ID, a.ID, true); session.ErrorCode(err) != session.EForbidden {
+		t.Errorf("volunteer in closed session: %v", err)
+	}
+}
+
+func TestSuggestThemesLeavesOutHiddenNotes(t *testing.T) {
+	bd := mustBoard(t, "threat modelling workshops please", "more threat modelling workshops", "secret salary gossip", "deadlines always win over security")
+	ctx := context.Background()
+	if err := bd.svc.HideNote(ctx, bd.notes[2].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	got, err := bd.svc.SuggestThemes(ctx, bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []int64
+	for _, th := range got {
+		if th.Label == "" {
+			t.Errorf("theme without label: %+v", th)
+		}
+		all = append(all, th.NoteIDs...)
+	}
+	slices.Sort(all)
+	if want := bd.ids(0, 1, 3); !slices.Equal(all, want) {
+		t.Errorf("suggested notes = %v, want %v (hidden note left out)", all, want)
+	}
+	if stored, _ := bd.svc.Themes(ctx, bd.sess.ID); len(stored) != 0 {
+		t.Errorf("suggestions were stored: %v", stored)
+	}
+	// The suggestions can be accepted as they are.
+	if err := bd.svc.SaveThemes(ctx, bd.sess.ID, got); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDeletedNoteLeavesItsTheme(t *testing.T) {
+	bd := mustBoard(t, "n0", "n1")
+	ctx := context.Background()
+	bd.themes(t, map[string][]int{"a": {0, 1}})
+	if err := bd.svc.DeleteNote(ctx, bd.a.ID, bd.notes[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := bd.svc.Themes(ctx, bd.sess.ID)
+	if !slices.Equal(got[0].NoteIDs, bd.ids(1)) {
+		t.Errorf("theme notes = %v, want %v", got[0].NoteIDs, bd.ids(1))
+	}
+}
