@@ -1,0 +1,42 @@
+package analysis_test
+
+import (
+	"testing"
+
+	"github.com/charter-tool/charter/analysis"
+)
+
+func TestPrioritize(t *testing.T) {
+	type in = analysis.PriorityInput
+	tests := []struct {
+		name   string
+		in     []in
+		order  []string
+		scores []int
+	}{
+		{"empty", nil, nil, nil},
+		{"score decides", []in{{"a", 0, 1, 1}, {"b", 2, 1, 1}, {"c", 1, 3, 4}},
+			[]string{"c", "b", "a"}, []int{13, 9, 3}},
+		{"equal score, more votes first", []in{{"authors", 0, 3, 0}, {"votes", 2, 0, 0}},
+			[]string{"votes", "authors"}, []int{6, 6}},
+		{"equal score and votes, more authors first", []in{{"notes", 1, 0, 2}, {"authors", 1, 1, 0}},
+			[]string{"authors", "notes"}, []int{5, 5}},
+		{"all equal, key ascending", []in{{"zebra", 1, 1, 1}, {"apple", 1, 1, 1}},
+			[]string{"apple", "zebra"}, []int{6, 6}},
+		{"nothing yet", []in{{"b", 0, 0, 0}, {"a", 0, 0, 0}},
+			[]string{"a", "b"}, []int{0, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := analysis.Prioritize(tt.in)
+			if len(got) != len(tt.order) {
+				t.Fatalf("got %d priorities, want %d", len(got), len(tt.order))
+			}
+			for i, p := range got {
+				if p.Key != tt.order[i] || p.Score != tt.scores[i] || p.Rank != i+1 {
+					t.Errorf("#%d = %s score %d rank %d, want %s score %d rank %d", i, p.Key, p.Score, p.Rank, tt.order[i], tt.scores[i], i+1)
+				}
+			}
+		})
+	}
+}
