@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -440,6 +441,24 @@ func (s *Service) RemoveParticipant(ctx context.Context, participantID int64) er
 	if err := s.Store.UpdateParticipant(ctx, p); err != nil {
 		return err
 	}
-	s.publish(p.SessionID, ChangePeople|ChangeNotes)
+	// ChangeSession reaches every screen, the removed person's too.
+	s.publish(p.SessionID, ChangeSession|ChangePeople)
 	return nil
+}
+
+// Ratings returns the confidence ratings given in a session (1-5 each), in no
+// particular order, so that nobody's rating can be told from its position.
+func (s *Service) Ratings(ctx context.Context, sessionID string) ([]int, error) {
+	ps, err := s.Store.Participants(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	var out []int
+	for _, p := range ps {
+		if p.Rating > 0 && !p.Removed {
+			out = append(out, p.Rating)
+		}
+	}
+	sort.Ints(out)
+	return out, nil
 }

@@ -1,0 +1,31 @@
+# charter: make run starts the server on 127.0.0.1:2222 with data in ./charter-data;
+# make test runs everything CI runs.
+GO ?= go
+BIN := bin/charter
+
+.PHONY: build run test vet fuzz bench clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/charter
+
+run: build
+	./$(BIN) serve
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || (echo "gofmt needed:"; gofmt -l .; exit 1)
+
+test: vet
+	$(GO) test -race -count=1 -timeout 15m ./...
+	$(MAKE) fuzz
+
+# Short runs of every fuzz target, so that a regression of the seed corpora or a quick
+# find fails CI.
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzCleanText$$' -fuzztime 5s ./session/
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin

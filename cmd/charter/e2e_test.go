@@ -1,0 +1,289 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// testServer starts a real charter server on a random loopback port with a real
+// SQLite file, and returns it with the facilitator's key.
+func testServer(t *testing.T, facilitatorKeys ...gossh.Signer) *Server {
+	t.Helper()
+	dir := t.TempDir()
+	facFile := filepath.Join(dir, "facilitators")
+	var lines []byte
+	for _, k := range facilitatorKeys {
+		lines = append(lines, gossh.MarshalAuthorizedKey(k.PublicKey())...)
+	}
+	if len(lines) > 0 {
+		if err := os.WriteFile(facFile, lines, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv, err := NewServer(Config{Addr: "127.0.0.1:0", DataDir: filepath.Join(dir, "data"), Facilitators: facFile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+	})
+	return srv
+}
+
+func newKey(t *testing.T) gossh.Signer {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// term is a real SSH client with a pty, as a person's terminal is.
+type term struct {
+	t      *testing.T
+	client *gossh.Client
+	sess   *gossh.Session
+	stdin  io.WriteCloser
+	mu     sync.Mutex
+	out    bytes.Buffer
+	done   chan struct{}
+}
+
+// connect opens an SSH session with a pty; command is what follows the host on an
+// ssh command line (e.g. a join code), empty for a shell.
+func connect(t *testing.T, addr string, key gossh.Signer, command string) *term {
+	t.Helper()
+	cfg := &gossh.ClientConfig{User: "someone", HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second}
+	if key != nil {
+		cfg.Auth = []gossh.AuthMethod{gossh.PublicKeys(key)}
+	} else {
+		cfg.Auth = []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })}
+	}
+	client, err := gossh.Dial("tcp", addr, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	tm := &term{t: t, client: client, sess: sess, done: make(chan struct{})}
+	if tm.stdin, err = sess.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := sess.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		defer close(tm.done)
+		buf := make([]byte, 4096)
+		for {
+			n, err := stdout.Read(buf)
+			// Answer the background-colour and device-attribute queries as a real
+			// terminal does; the server waits for them before it draws.
+			if bytes.Contains(buf[:n], []byte("\x1b[c")) {
+				io.WriteString(tm.stdin, "\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62;c")
+			}
+			tm.mu.Lock()
+			tm.out.Write(buf[:n])
+			tm.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	if command == "" {
+		err = sess.Shell()
+	} else {
+		err = sess.Start(command)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(tm.close)
+	return tm
+}
+
+func (tm *term) close() {
+	tm.sess.Close()
+	tm.client.Close()
+}
+
+// screen is everything shown so far, without escape sequences.
+func (tm *term) screen() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return ansi.Strip(tm.out.String())
+}
+
+// mark returns a position in the output; waitAfter looks only after it.
+func (tm *term) mark() int {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.out.Len()
+}
+
+func (tm *term) since(pos int) string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return ansi.Strip(tm.out.String()[pos:])
+}
+
+func (tm *term) waitAfter(pos int, want string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if s := tm.since(pos); strings.Contains(s, want) {
+			return s
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tm.t.Fatalf("screen never showed %q; last output:\n%s", want, tail(tm.since(pos), 2000))
+	return ""
+}
+
+func (tm *term) waitFor(want string) string { tm.t.Helper(); return tm.waitAfter(0, want) }
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
+func (tm *term) typeKeys(keys ...string) {
+	tm.t.Helper()
+	for _, k := range keys {
+		if _, err := io.WriteString(tm.stdin, k); err != nil {
+			tm.t.Fatal(err)
+		}
+		// Keys typed in one write could be read as one paste; a person types apart.
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
+const enter, tab = "\r", "\t"
+
+var codeRE = regexp.MustCompile(`code ([A-Z0-9]{4}-[A-Z0-9]{4})`)
+
+// createSession drives the facilitator's form and returns the new session's code.
+func createSession(t *testing.T, fac *term, title string) string {
+	t.Helper()
+	fac.waitFor("Sessions")
+	pos := fac.mark()
+	fac.typeKeys("n")
+	fac.waitAfter(pos, "new session")
+	fac.typeKeys(title, enter, enter, "Lisbon", enter, enter, "Chartering 2026", enter)
+	s := fac.waitAfter(pos, "people ·")
+	m := codeRE.FindStringSubmatch(s)
+	if m == nil {
+		t.Fatalf("no join code on the board:\n%s", s)
+	}
+	return m[1]
+}
+
+func TestLiveSessionEndToEnd(t *testing.T) {
+	facKey, partKey, strangerKey := newKey(t), newKey(t), newKey(t)
+	srv := testServer(t, facKey)
+
+	fac := connect(t, srv.Addr(), facKey, "")
+	code := createSession(t, fac, "Developers Lisbon")
+	pos := fac.mark()
+	fac.typeKeys("]", "]")
+	fac.waitAfter(pos, "WRITE")
+
+	part := connect(t, srv.Addr(), partKey, code)
+	part.waitFor("Your name")
+	part.typeKeys("Ana", enter)
+	part.waitFor("Write notes in each area")
+	pos = fac.mark()
+	part.typeKeys("n")
+	part.waitFor("New note in Strengths")
+	part.typeKeys("our CTO follows up on findings", enter)
+	part.waitFor("Saved")
+
+	if !strings.Contains(part.screen(), "follows up on") {
+		t.Logf("participant: %s", tail(part.screen(), 1500))
+	}
+	fac.waitAfter(pos, "our CTO follows up on findings")
+
+	pos = fac.mark()
+	fac.typeKeys("x")
+	s := fac.waitAfter(pos, "Exported to ")
+	path := strings.Fields(s[strings.Index(s, "Exported to ")+len("Exported to "):])[0]
+	doc, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), "our CTO follows up on findings") {
+		t.Fatalf("export lacks the note:\n%s", doc)
+	}
+	if strings.Contains(string(doc), "Ana") {
+		t.Fatalf("export names a participant:\n%s", doc)
+	}
+
+	t.Run("wrong code is refused with a message", func(t *testing.T) {
+		other := connect(t, srv.Addr(), newKey(t), "ZZZZ-ZZZZ")
+		other.waitFor(`No session has the code "ZZZZ-ZZZZ"`)
+	})
+
+	t.Run("a key not on the allowlist never reaches facilitator screens", func(t *testing.T) {
+		st := connect(t, srv.Addr(), strangerKey, "")
+		st.waitFor("Join code")
+		st.typeKeys("n", enter)
+		st.waitFor(`No session has the code "n"`)
+		if strings.Contains(st.screen(), "Sessions") || strings.Contains(st.screen(), "new session") {
+			t.Fatalf("stranger saw a facilitator screen:\n%s", st.screen())
+		}
+	})
+}
+
+func TestClaimFacilitator(t *testing.T) {
+	srv := testServer(t)
+	claim := srv.fac.claimCode()
+	if claim == "" {
+		t.Fatal("no claim code without facilitators")
+	}
+	first, second := newKey(t), newKey(t)
+	a := connect(t, srv.Addr(), first, "")
+	a.waitFor("Join code")
+	a.typeKeys(claim, enter)
+	a.waitFor("No sessions yet")
+	saved, err := os.ReadFile(srv.cfg.Facilitators)
+	if err != nil || !bytes.Contains(saved, gossh.MarshalAuthorizedKey(first.PublicKey())[:40]) {
+		t.Fatalf("claimed key not saved: %q, %v", saved, err)
+	}
+	b := connect(t, srv.Addr(), second, claim)
+	b.waitFor("No session has the code")
+
+	again := connect(t, srv.Addr(), first, "")
+	again.waitFor("No sessions yet")
+}

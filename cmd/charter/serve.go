@@ -1,0 +1,384 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/big"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/log"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/charmbracelet/wish/logging"
+	"github.com/charmbracelet/wish/recover"
+	"github.com/muesli/termenv"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/sqlite"
+	"github.com/charter-tool/charter/tui"
+)
+
+func init() {
+	commands["serve"] = command{"run the SSH server for live sessions", runServe}
+}
+
+// Config is what `charter serve` is started with.
+type Config struct {
+	Addr    string
+	DataDir string
+	// Facilitators is the authorized_keys file of facilitator keys; it defaults to
+	// DataDir/facilitators, where a claimed key is saved.
+	Facilitators string
+	IdleTimeout  time.Duration
+	MaxTimeout   time.Duration
+	Logger       *log.Logger
+}
+
+// Server is charter's SSH server with everything it serves.
+type Server struct {
+	cfg  Config
+	db   *sqlite.DB
+	svc  *session.Service
+	hub  *tui.Hub
+	fac  *allowlist
+	salt []byte
+	ssh  *ssh.Server
+	ln   net.Listener
+}
+
+// NewServer opens the data directory and builds the server; Listen binds it.
+func NewServer(cfg Config) (*Server, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = log.New(io.Discard)
+	}
+	if cfg.Facilitators == "" {
+		cfg.Facilitators = filepath.Join(cfg.DataDir, "facilitators")
+	}
+	db, err := openData(cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, db: db, hub: tui.NewHub()}
+	s.svc = session.NewService(db, s.hub)
+	if s.salt, err = db.KeySalt(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if s.fac, err = loadAllowlist(cfg.Facilitators); err != nil {
+		db.Close()
+		return nil, err
+	}
+	hostKey := filepath.Join(cfg.DataDir, "host_ed25519")
+	s.ssh, err = wish.NewServer(
+		wish.WithHostKeyPath(hostKey),
+		// Every key may connect: participants need none on an allowlist. Whether a key
+		// is a facilitator's is decided per session in the handler.
+		wish.WithPublicKeyAuth(func(ssh.Context, ssh.PublicKey) bool { return true }),
+		// People without any key still join as participants.
+		wish.WithKeyboardInteractiveAuth(func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }),
+		wish.WithIdleTimeout(cfg.IdleTimeout),
+		wish.WithMaxTimeout(cfg.MaxTimeout),
+		wish.WithMiddleware(
+			recover.MiddlewareWithLogger(cfg.Logger,
+				bm.MiddlewareWithProgramHandler(s.program, termenv.ANSI256),
+				requireTerminal(),
+			),
+			logging.StructuredMiddlewareWithLogger(cfg.Logger, log.InfoLevel),
+		),
+	)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("ssh server: %w", err)
+	}
+	if err := os.Chmod(hostKey, 0o600); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("host key: %w", err)
+	}
+	return s, nil
+}
+
+// requireTerminal refuses sessions without a pty with a message that says what to do.
+func requireTerminal() wish.Middleware {
+	return func(next ssh.Handler) ssh.Handler {
+		return func(sess ssh.Session) {
+			if _, _, ok := sess.Pty(); !ok {
+				wish.Fatalln(sess, "charter needs a terminal. Connect with: ssh -t -p PORT HOST [CODE]")
+				return
+			}
+			next(sess)
+		}
+	}
+}
+
+// program builds the bubbletea program of one SSH session and registers it with the
+// hub until the SSH session ends.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	if _, _, ok := sess.Pty(); !ok {
+		return nil
+	}
+	key := sess.PublicKey()
+	var keyBytes []byte
+	if key != nil {
+		keyBytes = key.Marshal()
+	}
+	facilitator := key != nil && s.fac.has(key)
+	initial := ""
+	if args := sess.Command(); len(args) > 0 {
+		initial = args[0]
+	}
+	conn := s.hub.Connect()
+	opt := tui.Options{
+		Service:     s.svc,
+		Conn:        conn,
+		Renderer:    bm.MakeRenderer(sess),
+		Facilitator: facilitator,
+		KeyHash:     session.HashKey(s.salt, keyBytes),
+		Code:        initial,
+		Export:      s.export,
+		JoinHint:    s.joinHint(),
+	}
+	if key != nil && s.fac.claimOpen() {
+		opt.Claim = func(code string) (bool, error) { return s.fac.claim(code, key) }
+	}
+	p := tea.NewProgram(tui.New(opt), append(bm.MakeOptions(sess), tea.WithAltScreen())...)
+	conn.Start(p)
+	go func() {
+		<-sess.Context().Done()
+		conn.Close()
+	}()
+	return p
+}
+
+// export writes a session's findings into the data directory.
+func (s *Server) export(ctx context.Context, sessionID string) (string, error) {
+	dir := filepath.Join(s.cfg.DataDir, "exports")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "session-"+sessionID+".md")
+	if err := exportFile(ctx, s.svc, sessionID, "md", path); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+func (s *Server) joinHint() string {
+	if s.ln == nil {
+		return ""
+	}
+	host, port, err := net.SplitHostPort(s.ln.Addr().String())
+	if err != nil {
+		return ""
+	}
+	if port == "22" {
+		return "ssh -t " + host
+	}
+	return "ssh -p " + port + " -t " + host
+}
+
+// Listen binds the server's address; with port 0 a free port is chosen.
+func (s *Server) Listen() error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+	}
+	s.ln = ln
+	return nil
+}
+
+// Addr is the address the server listens on.
+func (s *Server) Addr() string { return s.ln.Addr().String() }
+
+// Serve accepts connections until Shutdown.
+func (s *Server) Serve() error {
+	err := s.ssh.Serve(s.ln)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown tells everyone connected that the server is going away, gives their
+// screens a moment to show it, then closes connections and the database.
+func (s *Server) Shutdown(ctx context.Context) error {
+	if s.hub.Len() > 0 {
+		s.hub.SendAll(tui.ShutdownMsg{})
+		select {
+		case <-time.After(2 * time.Second):
+		case <-ctx.Done():
+		}
+	}
+	sctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	err := s.ssh.Shutdown(sctx)
+	if err != nil {
+		err = s.ssh.Close()
+	}
+	return errors.Join(err, s.db.Close())
+}
+
+func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := Config{}
+	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:2222", "address to listen on")
+	fs.StringVar(&cfg.DataDir, "data", defaultDataDir, "data directory (database, host key)")
+	fs.StringVar(&cfg.Facilitators, "facilitators", "", "authorized_keys file of facilitator keys (default DATA/facilitators)")
+	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", 30*time.Minute, "close connections idle for this long")
+	fs.DurationVar(&cfg.MaxTimeout, "max-timeout", 6*time.Hour, "close connections after this long")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	cfg.Logger = log.NewWithOptions(stderr, log.Options{ReportTimestamp: true})
+	srv, err := NewServer(cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter serve:", err)
+		return 1
+	}
+	if err := srv.Listen(); err != nil {
+		fmt.Fprintln(stderr, "charter serve:", err)
+		srv.db.Close()
+		return 1
+	}
+	host, port, _ := net.SplitHostPort(srv.Addr())
+	fmt.Fprintf(stdout, "charter is listening on %s (data in %s)\n", srv.Addr(), cfg.DataDir)
+	if code := srv.fac.claimCode(); code != "" {
+		fmt.Fprintf(stdout, "\nNo facilitator yet. To become the facilitator, connect with your SSH key:\n\n    ssh -p %s -t %s %s\n\n", port, host, code)
+		fmt.Fprintf(stdout, "The first key that enters this one-time claim code is saved to %s.\n", srv.cfg.Facilitators)
+	} else {
+		fmt.Fprintf(stdout, "Facilitators: %d key(s) in %s. Connect with: ssh -p %s -t %s\n", srv.fac.len(), srv.cfg.Facilitators, port, host)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve() }()
+	select {
+	case err := <-errc:
+		fmt.Fprintln(stderr, "charter serve:", err)
+		return 1
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(stdout, "Shutting down: telling connected people…")
+	if err := srv.Shutdown(context.Background()); err != nil {
+		fmt.Fprintln(stderr, "charter serve: shutdown:", err)
+		return 1
+	}
+	return 0
+}
+
+// allowlist holds the facilitator keys and the one-time claim code.
+type allowlist struct {
+	mu    sync.Mutex
+	path  string
+	keys  []ssh.PublicKey
+	code  string
+}
+
+func loadAllowlist(path string) (*allowlist, error) {
+	a := &allowlist{path: path}
+	buf, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("facilitators file: %w", err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(buf))
+	line := 0
+	for sc.Scan() {
+		line++
+		text := bytes.TrimSpace(sc.Bytes())
+		if len(text) == 0 || text[0] == '#' {
+			continue
+		}
+		k, _, _, _, err := gossh.ParseAuthorizedKey(text)
+		if err != nil {
+			return nil, fmt.Errorf("facilitators file %s line %d: not an authorized_keys line: %w", path, line, err)
+		}
+		a.keys = append(a.keys, k)
+	}
+	if len(a.keys) == 0 {
+		if a.code, err = newClaimCode(); err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+func newClaimCode() (string, error) {
+	const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+	b := make([]byte, 12)
+	for i := range b {
+		n, err := rand.Int(rand.Reader, big.NewInt(int64(len(alphabet))))
+		if err != nil {
+			return "", err
+		}
+		b[i] = alphabet[n.Int64()]
+	}
+	return "CLAIM-" + string(b), nil
+}
+
+func (a *allowlist) has(k ssh.PublicKey) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, f := range a.keys {
+		if ssh.KeysEqual(f, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *allowlist) len() int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return len(a.keys)
+}
+
+func (a *allowlist) claimOpen() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.code != ""
+}
+
+func (a *allowlist) claimCode() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.code
+}
+
+// claim makes k a facilitator if code is the open claim code, saving k to the file.
+func (a *allowlist) claim(code string, k ssh.PublicKey) (bool, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.code == "" || subtle.ConstantTimeCompare([]byte(session.NormalizeCode(code)), []byte(session.NormalizeCode(a.code))) != 1 {
+		return false, nil
+	}
+	f, err := os.OpenFile(a.path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return false, fmt.Errorf("save facilitator key: %w", err)
+	}
+	if _, err := f.Write(gossh.MarshalAuthorizedKey(k)); err != nil {
+		f.Close()
+		return false, fmt.Errorf("save facilitator key: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return false, fmt.Errorf("save facilitator key: %w", err)
+	}
+	a.keys = append(a.keys, k)
+	a.code = ""
+	return true, nil
+}

@@ -1,0 +1,41 @@
+package session
+
+import "sort"
+
+// RatingStats summarizes confidence ratings of 1 to 5.
+type RatingStats struct {
+	// Counts[r] is how many gave rating r; Counts[0] is unused.
+	Counts [6]int
+	N      int
+	Mean   float64
+	Median float64
+}
+
+// Summarize computes the distribution, mean and median of ratings; values outside
+// 1-5 are ignored.
+func Summarize(ratings []int) RatingStats {
+	var st RatingStats
+	var valid []int
+	for _, r := range ratings {
+		if r >= 1 && r <= 5 {
+			st.Counts[r]++
+			valid = append(valid, r)
+		}
+	}
+	st.N = len(valid)
+	if st.N == 0 {
+		return st
+	}
+	sort.Ints(valid)
+	sum := 0
+	for _, r := range valid {
+		sum += r
+	}
+	st.Mean = float64(sum) / float64(st.N)
+	if st.N%2 == 1 {
+		st.Median = float64(valid[st.N/2])
+	} else {
+		st.Median = float64(valid[st.N/2-1]+valid[st.N/2]) / 2
+	}
+	return st
+}

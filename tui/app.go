@@ -1,0 +1,169 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// Options wire a connection's app to the rest of charter.
+type Options struct {
+	Service *session.Service
+	// Conn receives live changes; nil in tests that need none.
+	Conn     *Conn
+	Renderer *lipgloss.Renderer
+	// Facilitator is true only for a key on the allowlist.
+	Facilitator bool
+	// KeyHash identifies a returning participant; empty when they have no key.
+	KeyHash string
+	// Code is the join code given on the ssh command line, if any.
+	Code string
+	// Claim is asked first with every code typed on the join screen: it returns true
+	// when the code was the one-time facilitator claim code and this key is now a
+	// facilitator. Nil when claiming is closed.
+	Claim func(code string) (bool, error)
+	// Export writes a session's findings document and returns where it went.
+	Export func(ctx context.Context, sessionID string) (string, error)
+	// JoinHint is the ssh command participants type, without the code.
+	JoinHint string
+	// Now is the clock (for timers).
+	Now func() time.Time
+}
+
+// env is what every screen shares: options, styles and the terminal's size.
+type env struct {
+	opt  Options
+	sty  Styles
+	help help.Model
+	w, h int
+}
+
+func (e *env) now() time.Time { return e.opt.Now() }
+
+func (e *env) watch(sessionID string, mask session.Change) {
+	e.opt.Conn.Watch(sessionID, mask)
+}
+
+// helpView renders a screen's key help in one line that fits the width.
+func (e *env) helpView(keys []key.Binding) string {
+	e.help.Width = e.w
+	return e.help.ShortHelpView(keys)
+}
+
+// screen is one page of the app.
+type screen interface {
+	Init() tea.Cmd
+	Update(tea.Msg) (screen, tea.Cmd)
+	View() string
+}
+
+// switchMsg replaces the current screen.
+type switchMsg struct{ to screen }
+
+func switchTo(s screen) tea.Cmd { return func() tea.Msg { return switchMsg{s} } }
+
+// tickMsg redraws timers once a second.
+type tickMsg time.Time
+
+func tick() tea.Cmd {
+	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// quitAfterMsg ends the program after a notice has been read.
+type quitAfterMsg struct{}
+
+// App is the root model of one connection.
+type App struct {
+	env      *env
+	screen   screen
+	notice   string
+	quitting bool
+}
+
+// New returns the app for one connection.
+func New(opt Options) *App {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	e := &env{opt: opt, sty: NewStyles(opt.Renderer), help: help.New(), w: 80, h: 24}
+	e.help.Styles.ShortKey = e.sty.Header
+	e.help.Styles.ShortDesc = e.sty.Muted
+	e.help.Styles.ShortSeparator = e.sty.Muted
+	a := &App{env: e}
+	if opt.Facilitator {
+		a.screen = newHome(e)
+	} else {
+		a.screen = newJoin(e, opt.Code)
+	}
+	return a
+}
+
+// Init implements tea.Model.
+func (a *App) Init() tea.Cmd { return tea.Batch(a.screen.Init(), tick()) }
+
+// Update implements tea.Model.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.env.w, a.env.h = msg.Width, msg.Height
+	case tea.KeyMsg:
+		if msg.String() == "ctrl+c" {
+			a.quitting = true
+			return a, tea.Quit
+		}
+		// Typed text can arrive as one message of several runes; if those spell a key
+		// name ("up", "enter", ...) key bindings would match and swallow the word.
+		// Marked as a paste, it is inserted as text.
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 {
+			msg.Paste = true
+			var cmd tea.Cmd
+			a.screen, cmd = a.screen.Update(msg)
+			return a, cmd
+		}
+	case switchMsg:
+		a.screen = msg.to
+		return a, a.screen.Init()
+	case ShutdownMsg:
+		a.notice = "The server is shutting down for a moment. Everything you entered is saved; reconnect with the same command in a minute."
+		return a, tea.Tick(1500*time.Millisecond, func(time.Time) tea.Msg { return quitAfterMsg{} })
+	case quitAfterMsg:
+		a.quitting = true
+		return a, tea.Quit
+	case tickMsg:
+		var cmd tea.Cmd
+		a.screen, cmd = a.screen.Update(msg)
+		return a, tea.Batch(cmd, tick())
+	}
+	var cmd tea.Cmd
+	a.screen, cmd = a.screen.Update(msg)
+	return a, cmd
+}
+
+// View implements tea.Model.
+func (a *App) View() string {
+	if a.notice != "" {
+		return a.env.sty.Warn.Width(max(a.env.w-2, 20)).Render(a.notice) + "\n"
+	}
+	if a.quitting {
+		return ""
+	}
+	return a.screen.View()
+}
+
+// errMsg carries an error from a command to the screen that ran it.
+type errMsg struct{ err error }
+
+// withTimeout runs f with a deadline so that a stuck disk never freezes a screen forever.
+func withTimeout(f func(ctx context.Context) tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return f(ctx)
+	}
+}

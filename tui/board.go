@@ -1,0 +1,559 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// Tabs of the live board.
+const (
+	tabNotes = iota
+	tabPeople
+	tabCheckIn
+	tabCount
+)
+
+var tabNames = []string{"Notes", "People", "Check-in"}
+
+// boardScreen is the facilitator's live board of one session.
+type boardScreen struct {
+	e      *env
+	sess   *session.Session
+	people []*session.Participant
+	notes  []*session.Note
+	stats  session.RatingStats
+
+	tab       int
+	sel       int
+	timerIn   textinput.Model
+	timerEdit bool
+	confirm   int64 // participant to remove, waiting for y
+	status    string
+	statusErr bool
+
+	loading, dirty bool
+}
+
+var bk = struct {
+	Next, Prev, Tab, Select, Timer, StartPause, Extend, ClearTimer, Hide, Remove, ShowRatings, Export, Back key.Binding
+}{
+	Next:        key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next phase")),
+	Prev:        key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev phase")),
+	Tab:         key.NewBinding(key.WithKeys("tab", "1", "2", "3"), key.WithHelp("tab", "view")),
+	Select:      key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
+	Timer:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "set timer")),
+	StartPause:  key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "start/pause")),
+	Extend:      key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "+1 min")),
+	ClearTimer:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clear timer")),
+	Hide:        key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "hide/show note")),
+	Remove:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "remove person")),
+	ShowRatings: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "show/hide ratings")),
+	Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
+	Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "sessions")),
+}
+
+func newBoard(e *env, sess *session.Session) *boardScreen {
+	in := textinput.New()
+	in.Prompt = "Timer (minutes, or m:ss): "
+	in.CharLimit = 8
+	in.Width = 8
+	return &boardScreen{e: e, sess: sess, timerIn: in}
+}
+
+func (s *boardScreen) Init() tea.Cmd {
+	s.e.watch(s.sess.ID, session.ChangeSession|session.ChangeNotes|session.ChangePeople)
+	s.loading = true
+	return s.load()
+}
+
+type boardStateMsg struct {
+	sess   *session.Session
+	people []*session.Participant
+	notes  []*session.Note
+}
+
+func (s *boardScreen) load() tea.Cmd {
+	svc, id := s.e.opt.Service, s.sess.ID
+	return withTimeout(func(ctx context.Context) tea.Msg {
+		sess, err := svc.Store.Session(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		people, err := svc.Store.Participants(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		notes, err := svc.Store.Notes(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		return boardStateMsg{sess, people, notes}
+	})
+}
+
+func (s *boardScreen) setStatus(msg string, isErr bool) { s.status, s.statusErr = msg, isErr }
+
+type boardDoneMsg struct{ status string }
+
+func (s *boardScreen) do(status string, f func(ctx context.Context, svc *session.Service) error) tea.Cmd {
+	svc := s.e.opt.Service
+	return withTimeout(func(ctx context.Context) tea.Msg {
+		if err := f(ctx, svc); err != nil {
+			return errMsg{err}
+		}
+		return boardDoneMsg{status}
+	})
+}
+
+func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case boardStateMsg:
+		s.loading = false
+		s.sess, s.people, s.notes = msg.sess, msg.people, msg.notes
+		var ratings []int
+		for _, p := range s.people {
+			if p.Rating > 0 && !p.Removed {
+				ratings = append(ratings, p.Rating)
+			}
+		}
+		s.stats = session.Summarize(ratings)
+		if s.dirty {
+			s.dirty = false
+			s.loading = true
+			return s, s.load()
+		}
+	case ChangedMsg:
+		// Coalesce: while a load runs, changes only mark the board dirty.
+		if s.loading {
+			s.dirty = true
+			return s, nil
+		}
+		s.loading = true
+		return s, s.load()
+	case errMsg:
+		s.loading = false
+		s.setStatus(session.ErrorMessage(msg.err), true)
+	case boardDoneMsg:
+		s.setStatus(msg.status, false)
+	case exportedMsg:
+		s.setStatus("Exported to "+msg.path, false)
+	case tea.KeyMsg:
+		return s.updateKey(msg)
+	}
+	return s, nil
+}
+
+// parseTimer reads "5" (minutes), "1:30" (m:ss) or a Go duration like "90s".
+func parseTimer(v string) (time.Duration, error) {
+	v = strings.TrimSpace(v)
+	if m, sec, ok := strings.Cut(v, ":"); ok {
+		mi, err1 := strconv.Atoi(m)
+		si, err2 := strconv.Atoi(sec)
+		if err1 != nil || err2 != nil || si >= 60 || mi < 0 || si < 0 {
+			return 0, session.Errorf(session.EInvalid, "Type minutes like 10, or minutes and seconds like 2:30.")
+		}
+		return time.Duration(mi)*time.Minute + time.Duration(si)*time.Second, nil
+	}
+	if n, err := strconv.Atoi(v); err == nil {
+		return time.Duration(n) * time.Minute, nil
+	}
+	if d, err := time.ParseDuration(v); err == nil {
+		return d, nil
+	}
+	return 0, session.Errorf(session.EInvalid, "Type minutes like 10, or minutes and seconds like 2:30.")
+}
+
+func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
+	id := s.sess.ID
+	if s.timerEdit {
+		switch msg.Type {
+		case tea.KeyEsc:
+			s.timerEdit = false
+			s.timerIn.Blur()
+			return s, nil
+		case tea.KeyEnter:
+			d, err := parseTimer(s.timerIn.Value())
+			if err != nil {
+				s.setStatus(session.ErrorMessage(err), true)
+				return s, nil
+			}
+			s.timerEdit = false
+			s.timerIn.Blur()
+			return s, s.do("Timer set to "+clock(d)+"; press space to start it.", func(ctx context.Context, svc *session.Service) error {
+				_, err := svc.ChangeTimer(ctx, id, session.TimerSet, d)
+				return err
+			})
+		}
+		var cmd tea.Cmd
+		s.timerIn, cmd = s.timerIn.Update(msg)
+		return s, cmd
+	}
+	if s.confirm != 0 {
+		pid := s.confirm
+		s.confirm = 0
+		if msg.String() != "y" {
+			s.setStatus("Nobody was removed.", false)
+			return s, nil
+		}
+		return s, s.do("Removed from the session.", func(ctx context.Context, svc *session.Service) error {
+			return svc.RemoveParticipant(ctx, pid)
+		})
+	}
+	switch {
+	case key.Matches(msg, bk.Back):
+		return s, switchTo(newHome(s.e))
+	case key.Matches(msg, bk.Next), key.Matches(msg, bk.Prev):
+		to := s.sess.Phase.Next()
+		if key.Matches(msg, bk.Prev) {
+			to = s.sess.Phase.Prev()
+		}
+		if to == s.sess.Phase {
+			return s, nil
+		}
+		if to == session.PhaseCheckIn {
+			s.tab = tabCheckIn
+		} else if s.tab == tabCheckIn {
+			s.tab = tabNotes
+		}
+		return s, s.do("Moved to "+string(to)+".", func(ctx context.Context, svc *session.Service) error {
+			_, err := svc.SetPhase(ctx, id, to)
+			return err
+		})
+	case msg.String() == "tab":
+		s.tab, s.sel = (s.tab+1)%tabCount, 0
+	case msg.String() == "1" || msg.String() == "2" || msg.String() == "3":
+		s.tab, s.sel = int(msg.Runes[0]-'1'), 0
+	case key.Matches(msg, bk.Select):
+		if msg.String() == "up" || msg.String() == "k" {
+			s.sel = max(s.sel-1, 0)
+		} else {
+			s.sel++
+		}
+	case key.Matches(msg, bk.Timer):
+		s.timerEdit = true
+		s.timerIn.SetValue("")
+		return s, s.timerIn.Focus()
+	case key.Matches(msg, bk.StartPause):
+		if !s.sess.Timer.Active() {
+			s.setStatus("Set a timer first: press t.", true)
+			return s, nil
+		}
+		a, word := session.TimerStart, "started"
+		if s.sess.Timer.Running {
+			a, word = session.TimerPause, "paused"
+		}
+		return s, s.do("Timer "+word+".", func(ctx context.Context, svc *session.Service) error {
+			_, err := svc.ChangeTimer(ctx, id, a, 0)
+			return err
+		})
+	case key.Matches(msg, bk.Extend):
+		return s, s.do("One more minute on the timer.", func(ctx context.Context, svc *session.Service) error {
+			_, err := svc.ChangeTimer(ctx, id, session.TimerExtend, time.Minute)
+			return err
+		})
+	case key.Matches(msg, bk.ClearTimer):
+		return s, s.do("Timer cleared.", func(ctx context.Context, svc *session.Service) error {
+			_, err := svc.ChangeTimer(ctx, id, session.TimerClear, 0)
+			return err
+		})
+	case key.Matches(msg, bk.Export) && s.e.opt.Export != nil:
+		return s, exportCmd(s.e, id)
+	case s.tab == tabNotes && key.Matches(msg, bk.Hide):
+		ns := s.latest()
+		if len(ns) == 0 {
+			return s, nil
+		}
+		n := ns[min(s.sel, len(ns)-1)]
+		hide := !n.Hidden
+		word := "Note hidden: kept, but left out of what participants see and of exports."
+		if !hide {
+			word = "Note shown again."
+		}
+		return s, s.do(word, func(ctx context.Context, svc *session.Service) error {
+			return svc.HideNote(ctx, n.ID, hide)
+		})
+	case s.tab == tabPeople && key.Matches(msg, bk.Remove):
+		ps := s.activePeople()
+		if len(ps) == 0 {
+			return s, nil
+		}
+		p := ps[min(s.sel, len(ps)-1)]
+		s.confirm = p.ID
+		s.setStatus(fmt.Sprintf("Remove %s from the session? y = remove, any other key = keep", p.DisplayName()), true)
+	case s.tab == tabCheckIn && key.Matches(msg, bk.ShowRatings):
+		show := !s.sess.RatingsShown
+		word := "Participants now see the distribution."
+		if !show {
+			word = "The distribution is hidden from participants again."
+		}
+		return s, s.do(word, func(ctx context.Context, svc *session.Service) error {
+			return svc.ShowRatings(ctx, id, show)
+		})
+	}
+	return s, nil
+}
+
+// latest returns the notes newest first.
+func (s *boardScreen) latest() []*session.Note {
+	out := make([]*session.Note, len(s.notes))
+	for i, n := range s.notes {
+		out[len(s.notes)-1-i] = n
+	}
+	return out
+}
+
+func (s *boardScreen) activePeople() []*session.Participant {
+	var out []*session.Participant
+	for _, p := range s.people {
+		if !p.Removed {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (s *boardScreen) View() string {
+	e, sty := s.e, s.e.sty
+	w := max(e.w, 40)
+	var b strings.Builder
+	left := sty.Title.Render("charter") + " " + fit(s.sess.Title, w/2)
+	right := sty.Phase.Render(strings.ToUpper(string(s.sess.Phase)))
+	if t := timerText(s.sess.Timer, e.now()); t != "" {
+		st := sty.Header
+		if s.sess.Timer.Remaining(e.now()) == 0 {
+			st = sty.Warn
+		}
+		right = st.Render(t) + " " + right
+	}
+	b.WriteString(left + strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)) + right + "\n")
+	people := s.activePeople()
+	done := 0
+	for _, p := range people {
+		if p.Done {
+			done++
+		}
+	}
+	visible := 0
+	for _, n := range s.notes {
+		if !n.Hidden {
+			visible++
+		}
+	}
+	join := "code " + code(s.sess.Code)
+	if s.e.opt.JoinHint != "" {
+		join += " · join: " + s.e.opt.JoinHint + " " + s.sess.Code
+	}
+	b.WriteString(fit(join, w) + "\n")
+	b.WriteString(fit(fmt.Sprintf("%d people · %d done · %d notes", len(people), done, visible), w) + "\n")
+	var tabs []string
+	for i, n := range tabNames {
+		st := sty.Tab
+		if i == s.tab {
+			st = sty.ActiveTab
+		}
+		tabs = append(tabs, st.Render(fmt.Sprintf("%d %s", i+1, n)))
+	}
+	b.WriteString(fit(strings.Join(tabs, " "), w) + "\n")
+	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
+
+	footer := ""
+	if s.timerEdit {
+		footer += s.timerIn.View() + "\n"
+	}
+	if s.status != "" {
+		st := sty.OK
+		if s.statusErr {
+			st = sty.Error
+		}
+		footer += st.Render(fit(s.status, w)) + "\n"
+	}
+	footer += e.helpView(s.keys())
+	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)
+	var body string
+	switch s.tab {
+	case tabNotes:
+		body = s.notesView(w, room)
+	case tabPeople:
+		body = s.peopleView(w, room)
+	case tabCheckIn:
+		body = s.checkInView(w)
+	}
+	b.WriteString(body)
+	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
+		b.WriteString(strings.Repeat("\n", pad))
+	}
+	return b.String() + footer
+}
+
+func (s *boardScreen) keys() []key.Binding {
+	if s.timerEdit {
+		return []key.Binding{pk.Save, pk.Cancel}
+	}
+	ks := []key.Binding{bk.Prev, bk.Next, bk.Tab, bk.Timer, bk.StartPause, bk.Extend}
+	switch s.tab {
+	case tabNotes:
+		ks = append(ks, bk.Select, bk.Hide)
+	case tabPeople:
+		ks = append(ks, bk.Select, bk.Remove)
+	case tabCheckIn:
+		ks = append(ks, bk.ShowRatings)
+	}
+	return append(ks, bk.Export, bk.Back)
+}
+
+func (s *boardScreen) notesView(w, room int) string {
+	sty := s.e.sty
+	var b strings.Builder
+	count := map[string]int{}
+	topics := map[string]bool{}
+	for _, n := range s.notes {
+		if n.Hidden {
+			continue
+		}
+		count[string(n.Area)+"/"+n.Lane]++
+		if n.Area == session.AreaOpen {
+			topics[n.Lane] = true
+		}
+	}
+	for _, a := range session.Areas {
+		var parts []string
+		for _, l := range a.Lanes() {
+			parts = append(parts, fmt.Sprintf("%s %d", session.LaneTitle(l), count[string(a)+"/"+l]))
+		}
+		if a == session.AreaOpen {
+			names := make([]string, 0, len(topics))
+			for t := range topics {
+				names = append(names, t)
+			}
+			sort.Strings(names)
+			for _, t := range names {
+				parts = append(parts, fmt.Sprintf("%s %d", t, count["open/"+t]))
+			}
+			if len(parts) == 0 {
+				parts = append(parts, "none yet")
+			}
+		}
+		label := fmt.Sprintf("%-20s", a.Title())
+		b.WriteString(sty.Header.Render(label) + fit(strings.Join(parts, " · "), w-20) + "\n")
+	}
+	b.WriteString("\n")
+	ns := s.latest()
+	rows := room - 5
+	if len(ns) == 0 {
+		b.WriteString(sty.Muted.Render("Notes appear here as they arrive.") + "\n")
+		return b.String()
+	}
+	s.sel = min(s.sel, len(ns)-1)
+	start := 0
+	if s.sel >= rows {
+		start = s.sel - rows + 1
+	}
+	for i := start; i < len(ns) && i < start+max(rows, 1); i++ {
+		n := ns[i]
+		tag := string(n.Area) + "/" + session.LaneTitle(n.Lane)
+		if n.Activity != "" {
+			tag += "/" + n.Activity
+		}
+		prefix := "  "
+		if i == s.sel {
+			prefix = "▸ "
+		}
+		line := fit(prefix+"["+tag+"] "+n.Text, w)
+		switch {
+		case n.Hidden:
+			line = sty.Muted.Render(fit(prefix+"(hidden) "+n.Text, w))
+		case i == s.sel:
+			line = sty.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// peopleView is the participation panel: how much each person has written, under a
+// pseudonym, never which notes are theirs.
+func (s *boardScreen) peopleView(w, room int) string {
+	sty := s.e.sty
+	var b strings.Builder
+	perPerson := map[int64]int{}
+	for _, n := range s.notes {
+		perPerson[n.ParticipantID]++
+	}
+	ps := s.activePeople()
+	silent := 0
+	for _, p := range ps {
+		if perPerson[p.ID] == 0 {
+			silent++
+		}
+	}
+	b.WriteString(fit(fmt.Sprintf("%d people, %d have written nothing yet.", len(ps), silent), w) + "\n")
+	b.WriteString(sty.Muted.Render(fmt.Sprintf("  %-6s %-22s %5s  %-6s %s", "who", "name", "notes", "rated", "done")) + "\n")
+	if len(ps) == 0 {
+		b.WriteString(sty.Muted.Render("Nobody has joined yet.") + "\n")
+		return b.String()
+	}
+	s.sel = min(s.sel, len(ps)-1)
+	rows := max(room-3, 1)
+	start := 0
+	if s.sel >= rows {
+		start = s.sel - rows + 1
+	}
+	for i := start; i < len(ps) && i < start+rows; i++ {
+		p := ps[i]
+		rated, done := "", ""
+		if p.Rating > 0 {
+			rated = "✓"
+		}
+		if p.Done {
+			done = "✓"
+		}
+		name := p.Name
+		if name == "" {
+			name = "(anonymous)"
+		}
+		prefix := "  "
+		if i == s.sel {
+			prefix = "▸ "
+		}
+		line := fmt.Sprintf("%s%-6s %s %5d  %-6s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), perPerson[p.ID], rated, done)
+		switch {
+		case i == s.sel:
+			line = sty.Selected.Render(fit(line, w))
+		case perPerson[p.ID] == 0:
+			line = sty.Warn.Render(fit(line, w))
+		default:
+			line = fit(line, w)
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// padRight pads s with spaces to width display cells.
+func padRight(s string, width int) string {
+	return s + strings.Repeat(" ", max(width-lipgloss.Width(s), 0))
+}
+
+func (s *boardScreen) checkInView(w int) string {
+	sty := s.e.sty
+	var b strings.Builder
+	b.WriteString(sty.Header.Render("Confidence in the team's own security (1-5)") + "\n\n")
+	b.WriteString(ratingBars(s.stats, min(w, 70), sty) + "\n\n")
+	if s.sess.RatingsShown {
+		b.WriteString(sty.OK.Render("Participants see this distribution.") + "\n")
+	} else {
+		b.WriteString(sty.Muted.Render("Hidden from participants; press s to show it.") + "\n")
+	}
+	return b.String()
+}

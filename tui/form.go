@@ -1,0 +1,179 @@
+package tui
+
+import (
+	"context"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// formScreen creates a new session.
+type formScreen struct {
+	e        *env
+	title    textinput.Model
+	location textinput.Model
+	campaign textinput.Model
+	audience int
+	mode     int
+	field    int
+	err      string
+}
+
+// The form's fields, in tab order.
+const (
+	fieldTitle = iota
+	fieldAudience
+	fieldLocation
+	fieldMode
+	fieldCampaign
+	fieldCount
+)
+
+var formKeys = struct{ Next, Choose, Create, Cancel key.Binding }{
+	Next:   key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("tab/↑/↓", "field")),
+	Choose: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
+	Create: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "create (on the last field)")),
+	Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+}
+
+func newForm(e *env) *formScreen {
+	mk := func(placeholder string) textinput.Model {
+		in := textinput.New()
+		in.Placeholder = placeholder
+		in.CharLimit = session.MaxTitleLen
+		in.Width = 40
+		in.Prompt = ""
+		return in
+	}
+	f := &formScreen{e: e, title: mk("e.g. Developers, Berlin"), location: mk("e.g. Berlin (optional)"), campaign: mk("e.g. Chartering 2026 (optional)"), audience: 1}
+	f.title.Focus()
+	return f
+}
+
+func (f *formScreen) Init() tea.Cmd { return textinput.Blink }
+
+func (f *formScreen) focus() tea.Cmd {
+	f.title.Blur()
+	f.location.Blur()
+	f.campaign.Blur()
+	switch f.field {
+	case fieldTitle:
+		return f.title.Focus()
+	case fieldLocation:
+		return f.location.Focus()
+	case fieldCampaign:
+		return f.campaign.Focus()
+	}
+	return nil
+}
+
+type createdMsg struct{ sess *session.Session }
+
+func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case errMsg:
+		f.err = session.ErrorMessage(msg.err)
+		return f, nil
+	case createdMsg:
+		return f, switchTo(newBoard(f.e, msg.sess))
+	case tea.KeyMsg:
+		switch msg.String() {
+		case "esc":
+			return f, switchTo(newHome(f.e))
+		case "tab", "down":
+			f.field = (f.field + 1) % fieldCount
+			return f, f.focus()
+		case "shift+tab", "up":
+			f.field = (f.field + fieldCount - 1) % fieldCount
+			return f, f.focus()
+		case "left", "right":
+			d := 1
+			if msg.String() == "left" {
+				d = -1
+			}
+			switch f.field {
+			case fieldAudience:
+				f.audience = (f.audience + d + len(session.Audiences)) % len(session.Audiences)
+				return f, nil
+			case fieldMode:
+				f.mode = (f.mode + d + len(session.Modes)) % len(session.Modes)
+				return f, nil
+			}
+		case "enter":
+			if f.field != fieldCampaign {
+				f.field++
+				return f, f.focus()
+			}
+			in := session.Session{Title: f.title.Value(), Audience: session.Audiences[f.audience], Location: f.location.Value(),
+				Mode: session.Modes[f.mode], Campaign: f.campaign.Value()}
+			svc := f.e.opt.Service
+			return f, withTimeout(func(ctx context.Context) tea.Msg {
+				s, err := svc.NewSession(ctx, in)
+				if err != nil {
+					return errMsg{err}
+				}
+				return createdMsg{s}
+			})
+		}
+	}
+	var cmd tea.Cmd
+	switch f.field {
+	case fieldTitle:
+		f.title, cmd = f.title.Update(msg)
+	case fieldLocation:
+		f.location, cmd = f.location.Update(msg)
+	case fieldCampaign:
+		f.campaign, cmd = f.campaign.Update(msg)
+	}
+	return f, cmd
+}
+
+func (f *formScreen) View() string {
+	sty := f.e.sty
+	var b strings.Builder
+	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · new session") + "\n\n")
+	choice := func(options []string, sel int) string {
+		var parts []string
+		for i, o := range options {
+			if i == sel {
+				parts = append(parts, sty.Selected.Render("["+o+"]"))
+			} else {
+				parts = append(parts, o)
+			}
+		}
+		return fit(strings.Join(parts, " "), f.e.w-12)
+	}
+	var auds, modes []string
+	for _, a := range session.Audiences {
+		auds = append(auds, string(a))
+	}
+	for _, m := range session.Modes {
+		modes = append(modes, string(m))
+	}
+	rows := []struct{ label, value string }{
+		{"Title", f.title.View()},
+		{"Audience", choice(auds, f.audience)},
+		{"Location", f.location.View()},
+		{"Mode", choice(modes, f.mode)},
+		{"Campaign", f.campaign.View()},
+	}
+	for i, r := range rows {
+		label := "  " + r.label
+		if i == f.field {
+			label = sty.Selected.Render("▸ " + r.label)
+		}
+		b.WriteString(label + strings.Repeat(" ", max(11-len(r.label)-2, 1)) + r.value + "\n")
+	}
+	b.WriteString("\n")
+	if f.err != "" {
+		for _, l := range wrap(f.err, f.e.w-2) {
+			b.WriteString(sty.Error.Render(l) + "\n")
+		}
+	}
+	b.WriteString(f.e.helpView([]key.Binding{formKeys.Next, formKeys.Choose, formKeys.Create, formKeys.Cancel}))
+	return b.String()
+}

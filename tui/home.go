@@ -1,0 +1,139 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// homeScreen is the facilitator's list of sessions.
+type homeScreen struct {
+	e         *env
+	sessions  []*session.Session
+	sel       int
+	status    string
+	statusErr bool
+	loaded    bool
+}
+
+var homeKeys = struct{ Select, Open, New, Export, Quit key.Binding }{
+	Select: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
+	Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open board")),
+	New:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new session")),
+	Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
+	Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+}
+
+func newHome(e *env) *homeScreen { return &homeScreen{e: e} }
+
+type sessionsMsg []*session.Session
+
+func (s *homeScreen) Init() tea.Cmd {
+	s.e.watch("", 0)
+	svc := s.e.opt.Service
+	return withTimeout(func(ctx context.Context) tea.Msg {
+		list, err := svc.Store.Sessions(ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		return sessionsMsg(list)
+	})
+}
+
+type exportedMsg struct{ path string }
+
+func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case sessionsMsg:
+		s.sessions, s.loaded = msg, true
+	case errMsg:
+		s.status, s.statusErr = session.ErrorMessage(msg.err), true
+	case exportedMsg:
+		s.status, s.statusErr = "Exported to "+msg.path, false
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, homeKeys.Quit):
+			return s, tea.Quit
+		case key.Matches(msg, homeKeys.New):
+			return s, switchTo(newForm(s.e))
+		case key.Matches(msg, homeKeys.Select):
+			if msg.String() == "up" || msg.String() == "k" {
+				s.sel = max(s.sel-1, 0)
+			} else {
+				s.sel = min(s.sel+1, max(len(s.sessions)-1, 0))
+			}
+		case key.Matches(msg, homeKeys.Open):
+			if len(s.sessions) > 0 {
+				return s, switchTo(newBoard(s.e, s.sessions[s.sel]))
+			}
+		case key.Matches(msg, homeKeys.Export):
+			if len(s.sessions) > 0 && s.e.opt.Export != nil {
+				return s, exportCmd(s.e, s.sessions[s.sel].ID)
+			}
+		}
+	}
+	return s, nil
+}
+
+func exportCmd(e *env, sessionID string) tea.Cmd {
+	export := e.opt.Export
+	return withTimeout(func(ctx context.Context) tea.Msg {
+		path, err := export(ctx, sessionID)
+		if err != nil {
+			return errMsg{err}
+		}
+		return exportedMsg{path}
+	})
+}
+
+func (s *homeScreen) View() string {
+	e, sty := s.e, s.e.sty
+	w := max(e.w, 40)
+	var b strings.Builder
+	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · facilitator") + "\n\n")
+	b.WriteString(sty.Header.Render("Sessions") + "\n")
+	if s.loaded && len(s.sessions) == 0 {
+		b.WriteString(sty.Muted.Render("No sessions yet. Press n to create the first one.") + "\n")
+	}
+	room := max(e.h-8, 3)
+	start := 0
+	if s.sel >= room {
+		start = s.sel - room + 1
+	}
+	for i := start; i < len(s.sessions) && i < start+room; i++ {
+		ss := s.sessions[i]
+		meta := fmt.Sprintf(" %s · %s · %s", ss.Audience, ss.Phase, code(ss.Code))
+		if ss.Campaign != "" {
+			meta += " · " + ss.Campaign
+		}
+		prefix := "  "
+		if i == s.sel {
+			prefix = "▸ "
+		}
+		title := fit(prefix+ss.Title, max(w-lipgloss.Width(meta)-1, 12))
+		line := title + sty.Muted.Render(fit(meta, w-lipgloss.Width(title)))
+		if i == s.sel {
+			line = sty.Selected.Render(title) + sty.Muted.Render(fit(meta, w-lipgloss.Width(title)))
+		}
+		b.WriteString(line + "\n")
+	}
+	footer := ""
+	if s.status != "" {
+		st := sty.OK
+		if s.statusErr {
+			st = sty.Error
+		}
+		footer = st.Render(fit(s.status, w)) + "\n"
+	}
+	footer += e.helpView([]key.Binding{homeKeys.Select, homeKeys.Open, homeKeys.New, homeKeys.Export, homeKeys.Quit})
+	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
+		b.WriteString(strings.Repeat("\n", pad))
+	}
+	return b.String() + footer
+}

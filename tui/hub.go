@@ -1,0 +1,141 @@
+package tui
+
+import (
+	"sync"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// ChangedMsg tells a screen that something it may show changed in a session.
+type ChangedMsg struct {
+	SessionID string
+	What      session.Change
+}
+
+// ShutdownMsg tells every screen that the server is going away.
+type ShutdownMsg struct{}
+
+// Hub is the registry of connected programs. It implements session.Notifier: a change
+// in a session reaches the programs watching it. Each program gets its own forwarder
+// goroutine with a one-slot signal, so a slow terminal coalesces changes instead of
+// holding up the person who made them.
+type Hub struct {
+	mu    sync.Mutex
+	conns map[*Conn]struct{}
+}
+
+// NewHub returns an empty hub.
+func NewHub() *Hub { return &Hub{conns: map[*Conn]struct{}{}} }
+
+// Conn is one program's registration.
+type Conn struct {
+	hub       *Hub
+	signal    chan struct{}
+	done      chan struct{}
+	closeOnce sync.Once
+
+	mu        sync.Mutex
+	program   *tea.Program
+	sessionID string
+	mask      session.Change
+	pending   session.Change
+}
+
+// Connect registers a new connection; Start attaches its program.
+func (h *Hub) Connect() *Conn {
+	c := &Conn{hub: h, signal: make(chan struct{}, 1), done: make(chan struct{})}
+	h.mu.Lock()
+	h.conns[c] = struct{}{}
+	h.mu.Unlock()
+	return c
+}
+
+// Start forwards changes to p until Close.
+func (c *Conn) Start(p *tea.Program) {
+	c.mu.Lock()
+	c.program = p
+	c.mu.Unlock()
+	go func() {
+		for {
+			select {
+			case <-c.done:
+				return
+			case <-c.signal:
+			}
+			c.mu.Lock()
+			msg := ChangedMsg{SessionID: c.sessionID, What: c.pending}
+			c.pending = 0
+			c.mu.Unlock()
+			if msg.What != 0 {
+				p.Send(msg)
+			}
+		}
+	}()
+}
+
+// Watch makes the connection receive changes of the given kinds in a session; an
+// empty sessionID watches nothing. It is cheap enough to call from Update.
+func (c *Conn) Watch(sessionID string, mask session.Change) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	if c.sessionID != sessionID {
+		c.pending = 0
+	}
+	c.sessionID, c.mask = sessionID, mask
+	c.mu.Unlock()
+}
+
+// Close removes the connection from the hub; call it when the SSH session ends.
+func (c *Conn) Close() {
+	c.closeOnce.Do(func() {
+		c.hub.mu.Lock()
+		delete(c.hub.conns, c)
+		c.hub.mu.Unlock()
+		close(c.done)
+	})
+}
+
+// Publish implements session.Notifier.
+func (h *Hub) Publish(sessionID string, what session.Change) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for c := range h.conns {
+		c.mu.Lock()
+		hit := c.sessionID == sessionID && c.mask&what != 0
+		if hit {
+			c.pending |= what & c.mask
+		}
+		c.mu.Unlock()
+		if hit {
+			select {
+			case c.signal <- struct{}{}:
+			default: // a signal is already waiting; it will carry this change too
+			}
+		}
+	}
+}
+
+// Len returns how many connections are registered.
+func (h *Hub) Len() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.conns)
+}
+
+// SendAll sends msg to every connected program without waiting for any of them.
+func (h *Hub) SendAll(msg tea.Msg) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for c := range h.conns {
+		c.mu.Lock()
+		p := c.program
+		c.mu.Unlock()
+		if p != nil {
+			go p.Send(msg)
+		}
+	}
+}

@@ -1,0 +1,193 @@
+package tui
+
+import (
+	"context"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// joinScreen asks for the join code.
+type joinScreen struct {
+	e       *env
+	input   textinput.Model
+	err     string
+	busy    bool
+	initial string
+}
+
+var joinKeys = []key.Binding{
+	key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "join")),
+	key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "leave")),
+}
+
+func newJoin(e *env, initial string) *joinScreen {
+	in := textinput.New()
+	in.Placeholder = "ABCD-EFGH"
+	in.CharLimit = 20
+	in.Width = 20
+	in.Prompt = "Join code: "
+	in.Focus()
+	return &joinScreen{e: e, input: in, initial: strings.TrimSpace(initial)}
+}
+
+func (s *joinScreen) Init() tea.Cmd {
+	if s.initial != "" {
+		s.input.SetValue(s.initial)
+		s.busy = true
+		return s.submit(s.initial)
+	}
+	return textinput.Blink
+}
+
+// joinedMsg is a participant admitted to a session.
+type joinedMsg struct {
+	sess *session.Session
+	p    *session.Participant
+}
+
+// claimedMsg means this key just became a facilitator.
+type claimedMsg struct{}
+
+func (s *joinScreen) submit(code string) tea.Cmd {
+	opt := s.e.opt
+	return withTimeout(func(ctx context.Context) tea.Msg {
+		if opt.Claim != nil {
+			ok, err := opt.Claim(code)
+			if err != nil {
+				return errMsg{err}
+			}
+			if ok {
+				return claimedMsg{}
+			}
+		}
+		sess, err := opt.Service.FindByCode(ctx, code)
+		if err != nil {
+			return errMsg{err}
+		}
+		p, err := opt.Service.Join(ctx, sess.ID, opt.KeyHash)
+		if err != nil {
+			return errMsg{err}
+		}
+		return joinedMsg{sess, p}
+	})
+}
+
+func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case errMsg:
+		s.busy = false
+		s.err = session.ErrorMessage(msg.err)
+		s.input.SetValue("")
+		return s, nil
+	case claimedMsg:
+		s.e.opt.Facilitator = true
+		return s, switchTo(newHome(s.e))
+	case joinedMsg:
+		if msg.p.Name != "" {
+			return s, switchTo(newParticipant(s.e, msg.sess, msg.p))
+		}
+		return s, switchTo(newName(s.e, msg.sess, msg.p))
+	case tea.KeyMsg:
+		if s.busy {
+			return s, nil
+		}
+		if msg.Type == tea.KeyEnter {
+			s.busy = true
+			s.err = ""
+			return s, s.submit(s.input.Value())
+		}
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return s, cmd
+}
+
+func (s *joinScreen) View() string {
+	sty := s.e.sty
+	var b strings.Builder
+	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · security chartering") + "\n\n")
+	b.WriteString(fit("Type the join code your facilitator gave you and press enter.", s.e.w) + "\n\n")
+	b.WriteString(s.input.View() + "\n\n")
+	if s.busy {
+		b.WriteString(sty.Muted.Render("Checking…") + "\n")
+	}
+	if s.err != "" {
+		for _, l := range wrap(s.err, s.e.w-2) {
+			b.WriteString(sty.Error.Render(l) + "\n")
+		}
+	}
+	b.WriteString("\n" + s.e.helpView(joinKeys))
+	return b.String()
+}
+
+// nameScreen asks for an optional display name.
+type nameScreen struct {
+	e     *env
+	sess  *session.Session
+	p     *session.Participant
+	input textinput.Model
+	err   string
+}
+
+var nameKeys = []key.Binding{
+	key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue (empty = anonymous)")),
+	key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "leave")),
+}
+
+func newName(e *env, sess *session.Session, p *session.Participant) *nameScreen {
+	in := textinput.New()
+	in.Placeholder = "anonymous"
+	in.CharLimit = session.MaxNameLen
+	in.Width = session.MaxNameLen
+	in.Prompt = "Your name: "
+	in.Focus()
+	return &nameScreen{e: e, sess: sess, p: p, input: in}
+}
+
+func (s *nameScreen) Init() tea.Cmd { return textinput.Blink }
+
+type namedMsg struct{}
+
+func (s *nameScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case errMsg:
+		s.err = session.ErrorMessage(msg.err)
+		return s, nil
+	case namedMsg:
+		return s, switchTo(newParticipant(s.e, s.sess, s.p))
+	case tea.KeyMsg:
+		if msg.Type == tea.KeyEnter {
+			name := s.input.Value()
+			svc, p := s.e.opt.Service, s.p
+			return s, withTimeout(func(ctx context.Context) tea.Msg {
+				if err := svc.SetName(ctx, p, name); err != nil {
+					return errMsg{err}
+				}
+				return namedMsg{}
+			})
+		}
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return s, cmd
+}
+
+func (s *nameScreen) View() string {
+	sty := s.e.sty
+	var b strings.Builder
+	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · "+fit(s.sess.Title, s.e.w-14)) + "\n\n")
+	for _, l := range wrap("You joined as "+s.p.Pseudonym+". Give a name if you like: only the facilitator sees it, to invite everyone in. Your notes never carry your name; other participants never see who wrote what.", s.e.w-2) {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("\n" + s.input.View() + "\n\n")
+	if s.err != "" {
+		b.WriteString(sty.Error.Render(fit(s.err, s.e.w)) + "\n")
+	}
+	b.WriteString(s.e.helpView(nameKeys))
+	return b.String()
+}

@@ -1,0 +1,624 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/charter-tool/charter/session"
+)
+
+type inputMode int
+
+const (
+	modeBrowse inputMode = iota
+	modeCompose
+	modeEdit
+	modeTopic
+	modeConfirmDelete
+)
+
+// participantScreen is where a participant follows the session: check in, write
+// notes, read everyone's notes after the reveal.
+type participantScreen struct {
+	e     *env
+	sess  *session.Session
+	me    *session.Participant
+	notes []*session.Note
+	stats session.RatingStats
+
+	area, lane, sel int
+	activity        int // index into sess.Activities + 1; 0 = none
+	topics          []string
+	mode            inputMode
+	editing         int64
+	input           textarea.Model
+	status          string
+	statusErr       bool
+	loading, dirty  bool
+	gone            string
+}
+
+type participantKeys struct {
+	Area, Lane, Select, New, Edit, Delete, Activity, Topic, Done, Rate, Save, Cancel, Quit key.Binding
+}
+
+var pk = participantKeys{
+	Area:     key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "area")),
+	Lane:     key.NewBinding(key.WithKeys("left", "right", "h", "l"), key.WithHelp("←/→", "lane")),
+	Select:   key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
+	New:      key.NewBinding(key.WithKeys("n", "enter"), key.WithHelp("n", "new note")),
+	Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+	Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+	Activity: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "activity")),
+	Topic:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "new topic")),
+	Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "I'm done")),
+	Rate:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "rate")),
+	Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+	Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "leave")),
+}
+
+func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
+	in := textarea.New()
+	in.ShowLineNumbers = false
+	in.CharLimit = session.MaxNoteLen
+	in.SetHeight(3)
+	in.KeyMap.InsertNewline.SetEnabled(false)
+	in.Prompt = ""
+	return &participantScreen{e: e, sess: sess, me: me, input: in}
+}
+
+func (s *participantScreen) Init() tea.Cmd {
+	s.watch()
+	s.loading = true
+	return s.load()
+}
+
+// watch subscribes to the changes this participant can see in the current phase, so
+// that notes written by others before the reveal do not wake every screen.
+func (s *participantScreen) watch() {
+	mask := session.ChangeSession
+	if s.sess.Phase.NotesVisibleToAll() {
+		mask |= session.ChangeNotes
+	}
+	if s.sess.Phase == session.PhaseCheckIn && s.sess.RatingsShown {
+		mask |= session.ChangePeople
+	}
+	s.e.watch(s.sess.ID, mask)
+}
+
+type participantStateMsg struct {
+	sess    *session.Session
+	me      *session.Participant
+	notes   []*session.Note
+	ratings []int
+}
+
+type participantGoneMsg struct{ reason string }
+
+func (s *participantScreen) load() tea.Cmd {
+	svc, id, sid := s.e.opt.Service, s.me.ID, s.sess.ID
+	return withTimeout(func(ctx context.Context) tea.Msg {
+		notes, err := svc.NotesFor(ctx, id)
+		if session.ErrorCode(err) == session.EForbidden {
+			return participantGoneMsg{session.ErrorMessage(err)}
+		}
+		if err != nil {
+			return errMsg{err}
+		}
+		sess, err := svc.Store.Session(ctx, sid)
+		if err != nil {
+			return errMsg{err}
+		}
+		me, err := svc.Store.Participant(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		var ratings []int
+		if sess.RatingsShown {
+			if ratings, err = svc.Ratings(ctx, sid); err != nil {
+				return errMsg{err}
+			}
+		}
+		return participantStateMsg{sess, me, notes, ratings}
+	})
+}
+
+func (s *participantScreen) reload() tea.Cmd {
+	if s.loading {
+		s.dirty = true
+		return nil
+	}
+	s.loading = true
+	return s.load()
+}
+
+// lanes are the lanes of the current area: fixed ones, or the open topics.
+func (s *participantScreen) lanes() []string {
+	a := session.Areas[s.area]
+	if a != session.AreaOpen {
+		return a.Lanes()
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range s.notes {
+		if n.Area == session.AreaOpen && !seen[n.Lane] {
+			seen[n.Lane] = true
+			out = append(out, n.Lane)
+		}
+	}
+	for _, t := range s.topics {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (s *participantScreen) currentLane() string {
+	ls := s.lanes()
+	if len(ls) == 0 {
+		return ""
+	}
+	s.lane = min(max(s.lane, 0), len(ls)-1)
+	return ls[s.lane]
+}
+
+// laneNotes are the notes shown in the current area and lane.
+func (s *participantScreen) laneNotes() []*session.Note {
+	area, lane := session.Areas[s.area], s.currentLane()
+	var out []*session.Note
+	for _, n := range s.notes {
+		if n.Area == area && n.Lane == lane {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (s *participantScreen) selected() *session.Note {
+	ns := s.laneNotes()
+	if len(ns) == 0 {
+		return nil
+	}
+	s.sel = min(max(s.sel, 0), len(ns)-1)
+	return ns[s.sel]
+}
+
+func (s *participantScreen) setStatus(msg string, isErr bool) {
+	s.status, s.statusErr = msg, isErr
+}
+
+type noteSavedMsg struct{ text string }
+
+type doneMsg struct{ status string }
+
+func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case participantStateMsg:
+		s.loading = false
+		phaseChanged := msg.sess.Phase != s.sess.Phase
+		s.sess, s.me, s.notes = msg.sess, msg.me, msg.notes
+		s.stats = session.Summarize(msg.ratings)
+		if phaseChanged && s.mode != modeBrowse && !s.sess.Phase.AcceptsNotes() {
+			s.mode = modeBrowse
+			s.input.Blur()
+			s.setStatus("The phase changed; your unsaved text was not sent.", true)
+		}
+		s.watch()
+		if s.dirty {
+			s.dirty = false
+			s.loading = true
+			return s, s.load()
+		}
+		return s, nil
+	case participantGoneMsg:
+		s.gone = msg.reason
+		return s, tea.Quit
+	case ChangedMsg:
+		return s, s.reload()
+	case errMsg:
+		s.loading = false
+		s.setStatus(session.ErrorMessage(msg.err), true)
+		return s, nil
+	case noteSavedMsg:
+		s.setStatus(msg.text, false)
+		return s, s.reload()
+	case noteAcceptedMsg:
+		s.mode = modeBrowse
+		s.input.Reset()
+		s.input.Blur()
+		if msg.edited {
+			s.setStatus("Saved your change.", false)
+		} else {
+			s.setStatus("Saved. Your note is stored; press n for another.", false)
+		}
+		return s, s.reload()
+	case doneMsg:
+		s.setStatus(msg.status, false)
+		return s, s.reload()
+	case tea.KeyMsg:
+		if s.mode != modeBrowse {
+			return s.updateInput(msg)
+		}
+		return s.updateBrowse(msg)
+	}
+	return s, nil
+}
+
+func (s *participantScreen) run(f func(ctx context.Context) tea.Msg) tea.Cmd {
+	return withTimeout(f)
+}
+
+func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
+	svc, id := s.e.opt.Service, s.me.ID
+	ph := s.sess.Phase
+	switch {
+	case key.Matches(msg, pk.Quit):
+		return s, tea.Quit
+	case key.Matches(msg, pk.Done) && ph != session.PhaseLobby && ph != session.PhaseClosed:
+		done := !s.me.Done
+		return s, s.run(func(ctx context.Context) tea.Msg {
+			if err := svc.SetDone(ctx, id, done); err != nil {
+				return errMsg{err}
+			}
+			if done {
+				return doneMsg{"Marked as done. Press x again if you want to add more."}
+			}
+			return doneMsg{"Not done any more."}
+		})
+	case ph == session.PhaseCheckIn && key.Matches(msg, pk.Rate):
+		r := int(msg.Runes[0] - '0')
+		return s, s.run(func(ctx context.Context) tea.Msg {
+			if err := svc.Rate(ctx, id, r); err != nil {
+				return errMsg{err}
+			}
+			return doneMsg{fmt.Sprintf("Your rating %d is saved. You can change it until the facilitator moves on.", r)}
+		})
+	}
+	if ph == session.PhaseLobby || ph == session.PhaseCheckIn || ph == session.PhaseClosed {
+		return s, nil
+	}
+	switch {
+	case msg.String() == "tab":
+		s.area, s.lane, s.sel = (s.area+1)%len(session.Areas), 0, 0
+	case msg.String() == "shift+tab":
+		s.area, s.lane, s.sel = (s.area+len(session.Areas)-1)%len(session.Areas), 0, 0
+	case key.Matches(msg, pk.Lane):
+		if n := len(s.lanes()); n > 0 {
+			if msg.String() == "left" || msg.String() == "h" {
+				s.lane = (s.lane + n - 1) % n
+			} else {
+				s.lane = (s.lane + 1) % n
+			}
+			s.sel = 0
+		}
+	case key.Matches(msg, pk.Select):
+		if msg.String() == "up" || msg.String() == "k" {
+			s.sel--
+		} else {
+			s.sel++
+		}
+		s.selected()
+	case key.Matches(msg, pk.Activity) && session.Areas[s.area] == session.AreaActivities:
+		s.activity = (s.activity + 1) % (len(s.sess.Activities) + 1)
+	case key.Matches(msg, pk.Topic) && session.Areas[s.area] == session.AreaOpen && ph.AcceptsNotes():
+		s.mode = modeTopic
+		s.input.Reset()
+		s.input.CharLimit = session.MaxTopicLen
+		return s, s.input.Focus()
+	case key.Matches(msg, pk.New) && ph.AcceptsNotes():
+		if s.currentLane() == "" {
+			s.setStatus("Raise a topic first: press t.", true)
+			return s, nil
+		}
+		s.mode = modeCompose
+		s.input.Reset()
+		s.input.CharLimit = session.MaxNoteLen
+		return s, s.input.Focus()
+	case key.Matches(msg, pk.Edit) && ph.AcceptsNotes():
+		n := s.selected()
+		if n == nil || n.ParticipantID != s.me.ID {
+			s.setStatus("Select one of your own notes to edit it.", true)
+			return s, nil
+		}
+		s.mode, s.editing = modeEdit, n.ID
+		s.input.Reset()
+		s.input.CharLimit = session.MaxNoteLen
+		s.input.SetValue(n.Text)
+		return s, s.input.Focus()
+	case key.Matches(msg, pk.Delete) && ph.AcceptsNotes():
+		n := s.selected()
+		if n == nil || n.ParticipantID != s.me.ID {
+			s.setStatus("Select one of your own notes to delete it.", true)
+			return s, nil
+		}
+		s.mode, s.editing = modeConfirmDelete, n.ID
+	}
+	return s, nil
+}
+
+func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
+	svc, id := s.e.opt.Service, s.me.ID
+	if s.mode == modeConfirmDelete {
+		s.mode = modeBrowse
+		if msg.String() != "y" {
+			s.setStatus("Kept the note.", false)
+			return s, nil
+		}
+		noteID := s.editing
+		return s, s.run(func(ctx context.Context) tea.Msg {
+			if err := svc.DeleteNote(ctx, id, noteID); err != nil {
+				return errMsg{err}
+			}
+			return noteSavedMsg{"Note deleted."}
+		})
+	}
+	switch msg.Type {
+	case tea.KeyEsc:
+		s.mode = modeBrowse
+		s.input.Blur()
+		s.setStatus("", false)
+		return s, nil
+	case tea.KeyEnter:
+		text := s.input.Value()
+		if s.mode == modeTopic {
+			topic, err := session.ValidText(text, session.MaxTopicLen, "A topic", true)
+			if err != nil {
+				s.setStatus(session.ErrorMessage(err), true)
+				return s, nil
+			}
+			s.topics = append(s.topics, topic)
+			for i, l := range s.lanes() {
+				if l == topic {
+					s.lane = i
+				}
+			}
+			s.mode = modeCompose
+			s.input.Reset()
+			s.input.CharLimit = session.MaxNoteLen
+			s.setStatus("Topic raised. Now write your first note on it.", false)
+			return s, nil
+		}
+		n := session.Note{Area: session.Areas[s.area], Lane: s.currentLane(), Text: text}
+		if n.Area == session.AreaActivities && s.activity > 0 {
+			n.Activity = s.sess.Activities[s.activity-1]
+		}
+		editing := s.mode == modeEdit
+		n.ID = s.editing
+		// The text stays in the box until the server has stored it: if saving fails,
+		// nothing typed is lost.
+		return s, s.run(func(ctx context.Context) tea.Msg {
+			var err error
+			if editing {
+				_, err = svc.EditNote(ctx, id, n)
+			} else {
+				_, err = svc.AddNote(ctx, id, n)
+			}
+			if err != nil {
+				return errMsg{err}
+			}
+			return noteAcceptedMsg{editing}
+		})
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return s, cmd
+}
+
+// noteAcceptedMsg arrives only after the note is stored.
+type noteAcceptedMsg struct{ edited bool }
+
+func (s *participantScreen) View() string {
+	e, sty := s.e, s.e.sty
+	w := max(e.w, 40)
+	var b strings.Builder
+	if s.gone != "" {
+		return sty.Error.Render(fit(s.gone, w)) + "\n"
+	}
+	left := sty.Title.Render("charter") + " " + fit(s.sess.Title, w/2)
+	right := sty.Phase.Render(strings.ToUpper(string(s.sess.Phase)))
+	if t := timerText(s.sess.Timer, e.now()); t != "" {
+		right = t + " " + right
+	}
+	gap := max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)
+	b.WriteString(left + strings.Repeat(" ", gap) + right + "\n")
+	b.WriteString(sty.Muted.Render(fit(phaseAsk(s.sess.Phase), w)) + "\n")
+	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
+
+	var body string
+	switch s.sess.Phase {
+	case session.PhaseLobby:
+		body = s.lobbyView(w)
+	case session.PhaseCheckIn:
+		body = s.checkInView(w)
+	case session.PhaseClosed:
+		body = "Thank you for taking part. The findings and action points will come back to you.\n"
+	default:
+		body = s.notesView(w)
+	}
+	b.WriteString(body)
+
+	// Footer: status and help, kept at the bottom of the screen.
+	footer := ""
+	if s.status != "" {
+		st := sty.OK
+		if s.statusErr {
+			st = sty.Error
+		}
+		footer += st.Render(fit(s.status, w)) + "\n"
+	}
+	if s.me.Done {
+		footer += sty.OK.Render("✓ you are marked as done") + "\n"
+	}
+	footer += e.helpView(s.keys())
+	used := lipgloss.Height(b.String()) + lipgloss.Height(footer)
+	if pad := e.h - used; pad > 0 {
+		b.WriteString(strings.Repeat("\n", pad))
+	}
+	b.WriteString(footer)
+	return b.String()
+}
+
+func (s *participantScreen) keys() []key.Binding {
+	switch {
+	case s.mode == modeConfirmDelete:
+		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep"))}
+	case s.mode != modeBrowse:
+		return []key.Binding{pk.Save, pk.Cancel}
+	}
+	switch s.sess.Phase {
+	case session.PhaseLobby, session.PhaseClosed:
+		return []key.Binding{pk.Quit}
+	case session.PhaseCheckIn:
+		return []key.Binding{pk.Rate, pk.Done, pk.Quit}
+	}
+	ks := []key.Binding{pk.Area, pk.Lane, pk.Select}
+	if s.sess.Phase.AcceptsNotes() {
+		ks = append(ks, pk.New, pk.Edit, pk.Delete)
+		switch session.Areas[s.area] {
+		case session.AreaActivities:
+			ks = append(ks, pk.Activity)
+		case session.AreaOpen:
+			ks = append(ks, pk.Topic)
+		}
+	}
+	return append(ks, pk.Done, pk.Quit)
+}
+
+func (s *participantScreen) lobbyView(w int) string {
+	var b strings.Builder
+	name := s.me.Pseudonym
+	if s.me.Name != "" {
+		name = s.me.Name
+	}
+	b.WriteString(fmt.Sprintf("Hello %s, you are in.\n\n", fit(name, w-20)))
+	text := "This session has three parts. Confidence: how confident is your team in its own security? " +
+		"Security activities: what should the program keep, add, do less of and do more of? " +
+		"Motivation: what motivates you to do security work, and what gets in the way? " +
+		"You can also raise your own topics. Notes are anonymous: nobody sees who wrote what."
+	for _, l := range wrap(text, w-2) {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("\n" + s.e.sty.Muted.Render("Waiting for the facilitator to start…") + "\n")
+	return b.String()
+}
+
+func (s *participantScreen) checkInView(w int) string {
+	sty := s.e.sty
+	var b strings.Builder
+	b.WriteString("How confident are you in your team's security?\n\n")
+	labels := []string{"", "not at all", "a little", "somewhat", "quite", "very"}
+	for r := 1; r <= 5; r++ {
+		line := fmt.Sprintf("  %d  %s", r, labels[r])
+		if s.me.Rating == r {
+			line = sty.Selected.Render(fmt.Sprintf("▸ %d  %s  ← your rating", r, labels[r]))
+		}
+		b.WriteString(line + "\n")
+	}
+	if s.sess.RatingsShown {
+		b.WriteString("\n" + sty.Header.Render("How the group rated") + "\n")
+		b.WriteString(ratingBars(s.stats, min(w, 60), sty) + "\n")
+	}
+	return b.String()
+}
+
+func (s *participantScreen) notesView(w int) string {
+	e, sty := s.e, s.e.sty
+	var b strings.Builder
+	var tabs []string
+	for i, a := range session.Areas {
+		st := sty.Tab
+		if i == s.area {
+			st = sty.ActiveTab
+		}
+		tabs = append(tabs, st.Render(a.Title()))
+	}
+	b.WriteString(fit(strings.Join(tabs, ""), w) + "\n")
+	lanes := s.lanes()
+	var lt []string
+	for i, l := range lanes {
+		t := session.LaneTitle(l)
+		if i == s.lane {
+			lt = append(lt, sty.Selected.Render("["+t+"]"))
+		} else {
+			lt = append(lt, " "+t+" ")
+		}
+	}
+	if len(lanes) == 0 {
+		lt = append(lt, sty.Muted.Render("no topics yet"))
+	}
+	b.WriteString(fit(strings.Join(lt, " "), w) + "\n")
+	if session.Areas[s.area] == session.AreaActivities {
+		act := "any activity"
+		if s.activity > 0 && s.activity <= len(s.sess.Activities) {
+			act = s.sess.Activities[s.activity-1]
+		}
+		b.WriteString(sty.Muted.Render(fit("about: "+act+" (a to change)", w)) + "\n")
+	}
+	b.WriteString("\n")
+
+	ns := s.laneNotes()
+	inputLines := 0
+	if s.mode == modeCompose || s.mode == modeEdit || s.mode == modeTopic {
+		inputLines = 6
+	}
+	room := max(e.h-lipgloss.Height(b.String())-6-inputLines, 3)
+	if len(ns) == 0 {
+		if s.sess.Phase.NotesVisibleToAll() {
+			b.WriteString(sty.Muted.Render("No notes here yet.") + "\n")
+		} else {
+			b.WriteString(sty.Muted.Render("You have no notes here yet. Only you can see your notes until the reveal.") + "\n")
+		}
+	}
+	start := 0
+	if s.sel >= room {
+		start = s.sel - room + 1
+	}
+	for i := start; i < len(ns) && i < start+room; i++ {
+		n := ns[i]
+		prefix := "  "
+		if i == s.sel {
+			prefix = "▸ "
+		}
+		text := n.Text
+		if n.Activity != "" {
+			text = "[" + n.Activity + "] " + text
+		}
+		mark := ""
+		if n.ParticipantID == s.me.ID && s.sess.Phase.NotesVisibleToAll() {
+			mark = " (yours)"
+		}
+		line := fit(prefix+text, w-lipgloss.Width(mark)) + mark
+		if i == s.sel {
+			line = sty.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	if n := len(ns); n > room {
+		b.WriteString(sty.Muted.Render(fmt.Sprintf("  … %d notes, ↑/↓ to scroll", n)) + "\n")
+	}
+	if inputLines > 0 {
+		title := "New note in " + session.LaneTitle(s.currentLane())
+		switch s.mode {
+		case modeEdit:
+			title = "Edit your note"
+		case modeTopic:
+			title = "Title of your topic"
+		}
+		s.input.SetWidth(max(w-6, 20))
+		b.WriteString("\n" + sty.Header.Render(fit(title, w)) + "\n")
+		b.WriteString(sty.Box.Width(max(w-2, 20)).Render(s.input.View()) + "\n")
+	}
+	if s.mode == modeConfirmDelete {
+		b.WriteString(sty.Warn.Render("Delete the selected note? y = delete, any other key = keep") + "\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,140 @@
+// Package tui holds the screens of charter: the participant's join, write and vote
+// screens and the facilitator's home, session form and live board. Screens reach data
+// only through session.Service, in tea.Cmds; they import no SQL.
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// Styles are built per connection from that terminal's renderer, so colours match
+// what each client can show.
+type Styles struct {
+	Title, Header, Phase, Muted, Error, OK, Selected, Box, Tab, ActiveTab, Bar, Warn lipgloss.Style
+}
+
+// NewStyles returns the styles for renderer r (nil means the default renderer).
+func NewStyles(r *lipgloss.Renderer) Styles {
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	return Styles{
+		Title:     r.NewStyle().Bold(true).Foreground(lipgloss.Color("12")),
+		Header:    r.NewStyle().Bold(true),
+		Phase:     r.NewStyle().Bold(true).Foreground(lipgloss.Color("0")).Background(lipgloss.Color("11")).Padding(0, 1),
+		Muted:     r.NewStyle().Foreground(lipgloss.Color("8")),
+		Error:     r.NewStyle().Foreground(lipgloss.Color("9")).Bold(true),
+		OK:        r.NewStyle().Foreground(lipgloss.Color("10")),
+		Selected:  r.NewStyle().Foreground(lipgloss.Color("14")).Bold(true),
+		Box:       r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("8")).Padding(0, 1),
+		Tab:       r.NewStyle().Padding(0, 1).Foreground(lipgloss.Color("8")),
+		ActiveTab: r.NewStyle().Padding(0, 1).Bold(true).Underline(true),
+		Bar:       r.NewStyle().Foreground(lipgloss.Color("12")),
+		Warn:      r.NewStyle().Foreground(lipgloss.Color("11")).Bold(true),
+	}
+}
+
+// fit cuts s to width display cells, with an ellipsis when cut; wide characters and
+// emoji count by their display width.
+func fit(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// wrap breaks s into lines of at most width display cells.
+func wrap(s string, width int) []string {
+	if width < 8 {
+		width = 8
+	}
+	return strings.Split(ansi.Wrap(s, width, ""), "\n")
+}
+
+// clock formats d as m:ss or h:mm:ss.
+func clock(d time.Duration) string {
+	d = d.Round(time.Second)
+	h, m, s := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
+	if h > 0 {
+		return fmt.Sprintf("%d:%02d:%02d", h, m, s)
+	}
+	return fmt.Sprintf("%d:%02d", m, s)
+}
+
+// timerText is the timer as everyone sees it.
+func timerText(t session.Timer, now time.Time) string {
+	if !t.Active() {
+		return ""
+	}
+	left := t.Remaining(now)
+	switch {
+	case left == 0:
+		return "time is up"
+	case t.Running:
+		return clock(left) + " left"
+	default:
+		return clock(left) + " left (paused)"
+	}
+}
+
+// phaseAsk says what a phase asks of a participant, in one line.
+func phaseAsk(p session.Phase) string {
+	switch p {
+	case session.PhaseLobby:
+		return "Welcome! The session starts soon. Nobody will see who wrote what."
+	case session.PhaseCheckIn:
+		return "How confident are you in your team's security? Rate it 1 to 5."
+	case session.PhaseWrite:
+		return "Write notes in each area. Only you see your notes until the reveal."
+	case session.PhaseReveal:
+		return "Everyone's notes are shown, without names. Read them; add what is missing."
+	case session.PhaseGroup:
+		return "The facilitator groups the notes into themes. Watch and speak up."
+	case session.PhaseVote:
+		return "Give your votes to the themes that matter most to you."
+	case session.PhaseActions:
+		return "Action points are agreed per theme. Volunteer for one if you like."
+	case session.PhaseClosed:
+		return "The session is closed. Thank you for your honest feedback!"
+	}
+	return ""
+}
+
+// code formats a join code for reading aloud: ABCD-EFGH.
+func code(c string) string {
+	if len(c) == 8 {
+		return c[:4] + "-" + c[4:]
+	}
+	return c
+}
+
+// ratingBars draws the distribution of confidence ratings as horizontal bars.
+func ratingBars(st session.RatingStats, width int, sty Styles) string {
+	maxCount := 0
+	for r := 1; r <= 5; r++ {
+		maxCount = max(maxCount, st.Counts[r])
+	}
+	barMax := max(width-12, 5)
+	var b strings.Builder
+	for r := 5; r >= 1; r-- {
+		n := st.Counts[r]
+		w := 0
+		if maxCount > 0 {
+			w = n * barMax / maxCount
+		}
+		fmt.Fprintf(&b, "%d %s %d\n", r, sty.Bar.Render(strings.Repeat("█", w)), n)
+	}
+	if st.N > 0 {
+		fmt.Fprintf(&b, "%d ratings · mean %.1f · median %.1f", st.N, st.Mean, st.Median)
+	} else {
+		b.WriteString("no ratings yet")
+	}
+	return b.String()
+}
