@@ -284,10 +284,10 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 
 // allowlist holds the facilitator keys and the one-time claim code.
 type allowlist struct {
-	mu    sync.Mutex
-	path  string
-	keys  []ssh.PublicKey
-	code  string
+	mu   sync.Mutex
+	path string
+	keys []ssh.PublicKey
+	code string
 }
 
 func loadAllowlist(path string) (*allowlist, error) {
