@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/subtle"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"syscall"
 	"time"
@@ -97,7 +99,7 @@ func NewServer(cfg Config) (*Server, error) {
 		wish.WithMiddleware(
 			recover.MiddlewareWithLogger(cfg.Logger,
 				bm.MiddlewareWithProgramHandler(s.program, termenv.ANSI256),
-				requireTerminal(),
+				s.requireTerminal(),
 			),
 			logging.StructuredMiddlewareWithLogger(cfg.Logger, log.InfoLevel),
 		),
@@ -114,10 +116,16 @@ func NewServer(cfg Config) (*Server, error) {
 }
 
 // requireTerminal refuses sessions without a pty with a message that says what to do.
-func requireTerminal() wish.Middleware {
+// The one exception is `stats`, which facilitators (and charter loadtest) run to read
+// the server's memory and connection figures.
+func (s *Server) requireTerminal() wish.Middleware {
 	return func(next ssh.Handler) ssh.Handler {
 		return func(sess ssh.Session) {
 			if _, _, ok := sess.Pty(); !ok {
+				if cmd := sess.Command(); len(cmd) == 1 && cmd[0] == "stats" && sess.PublicKey() != nil && s.fac.has(sess.PublicKey()) {
+					s.writeStats(sess)
+					return
+				}
 				wish.Fatalln(sess, "charter needs a terminal. Connect with: ssh -t -p PORT HOST [CODE]")
 				return
 			}
@@ -182,9 +190,14 @@ func (s *Server) joinHint() string {
 	if s.ln == nil {
 		return ""
 	}
-	host, port, err := net.SplitHostPort(s.ln.Addr().String())
+	return sshLine(s.ln.Addr().String())
+}
+
+// sshLine is the ssh command line that reaches addr.
+func sshLine(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return ""
+		return "ssh -t " + addr
 	}
 	if port == "22" {
 		return "ssh -t " + host
@@ -381,4 +394,19 @@ func (a *allowlist) claim(code string, k ssh.PublicKey) (bool, error) {
 	a.keys = append(a.keys, k)
 	a.code = ""
 	return true, nil
+}
+
+// Stats are the server's figures as `ssh HOST stats` prints them (JSON).
+type Stats struct {
+	Connections int    `json:"connections"`
+	Goroutines  int    `json:"goroutines"`
+	HeapInuse   uint64 `json:"heap_inuse_bytes"`
+	Sys         uint64 `json:"sys_bytes"`
+}
+
+func (s *Server) writeStats(w io.Writer) {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	json.NewEncoder(w).Encode(Stats{Connections: s.hub.Len(), Goroutines: runtime.NumGoroutine(), HeapInuse: m.HeapInuse, Sys: m.Sys})
 }
