@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/charter-tool/charter/analysis"
 	"github.com/charter-tool/charter/session"
 )
 
@@ -21,10 +22,23 @@ const (
 	tabNotes = iota
 	tabPeople
 	tabCheckIn
+	tabThemes
 	tabCount
 )
 
-var tabNames = []string{"Notes", "People", "Check-in"}
+var tabNames = []string{"Notes", "People", "Check-in", "Themes"}
+
+// What the board's one-line prompt is asking for.
+const (
+	askNone = iota
+	askTimer
+	askActivities
+	askRename
+	askAction
+	askOwner
+	askActionTitle
+	askBudget
+)
 
 // boardScreen is the facilitator's live board of one session.
 type boardScreen struct {
@@ -34,11 +48,14 @@ type boardScreen struct {
 	notes  []*session.Note
 	stats  session.RatingStats
 
-	tab       int
-	sel       int
-	timerIn   textinput.Model
-	timerEdit bool
-	confirm   int64 // participant to remove, waiting for y
+	tab    int
+	sel    int
+	prompt textinput.Model
+	ask    int   // what the prompt asks for; askNone when closed
+	target int64 // the theme or action point the prompt is about
+	// confirm is the participant to remove, waiting for y.
+	confirm int64
+	themes  themeBoard
 	status    string
 	statusErr bool
 
@@ -46,41 +63,50 @@ type boardScreen struct {
 }
 
 var bk = struct {
-	Next, Prev, Tab, Select, Timer, StartPause, Extend, ClearTimer, Hide, Remove, ShowRatings, Export, Back key.Binding
+	Phase, Next, Prev, Tab, Activities, Select, Timer, StartPause, Extend, ClearTimer, Hide, Remove, ShowRatings, Export, Back key.Binding
 }{
+	Phase:       key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "phase")),
 	Next:        key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next phase")),
 	Prev:        key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev phase")),
-	Tab:         key.NewBinding(key.WithKeys("tab", "1", "2", "3"), key.WithHelp("tab", "view")),
+	Tab:         key.NewBinding(key.WithKeys("tab", "1", "2", "3", "4"), key.WithHelp("1-4", "view")),
+	Activities:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "activities")),
 	Select:      key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
-	Timer:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "set timer")),
-	StartPause:  key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "start/pause")),
+	Timer:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "timer")),
+	StartPause:  key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "run/pause")),
 	Extend:      key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "+1 min")),
-	ClearTimer:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clear timer")),
+	ClearTimer:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clear")),
 	Hide:        key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "hide/show note")),
 	Remove:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "remove person")),
 	ShowRatings: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "show/hide ratings")),
 	Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
-	Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "sessions")),
+	Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 }
 
 func newBoard(e *env, sess *session.Session) *boardScreen {
 	in := textinput.New()
-	in.Prompt = "Timer (minutes, or m:ss): "
-	in.CharLimit = 8
-	in.Width = 8
-	return &boardScreen{e: e, sess: sess, timerIn: in}
+	in.CharLimit = 200
+	b := &boardScreen{e: e, sess: sess, prompt: in}
+	if sess.Phase.AtLeast(session.PhaseGroup) {
+		b.tab = tabThemes
+	}
+	return b
 }
 
 func (s *boardScreen) Init() tea.Cmd {
-	s.e.watch(s.sess.ID, session.ChangeSession|session.ChangeNotes|session.ChangePeople)
+	s.e.watch(s.sess.ID, session.ChangeSession|session.ChangeNotes|session.ChangePeople|session.ChangeThemes)
 	s.loading = true
 	return s.load()
 }
 
 type boardStateMsg struct {
-	sess   *session.Session
-	people []*session.Participant
-	notes  []*session.Note
+	sess    *session.Session
+	people  []*session.Participant
+	notes   []*session.Note
+	themes  []*session.Theme
+	totals  map[int64]int
+	used    map[int64]int
+	actions []*session.ActionPoint
+	ranked  []analysis.Priority
 }
 
 func (s *boardScreen) load() tea.Cmd {
@@ -98,7 +124,25 @@ func (s *boardScreen) load() tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return boardStateMsg{sess, people, notes}
+		st := boardStateMsg{sess: sess, people: people, notes: notes}
+		if sess.Phase.AtLeast(session.PhaseGroup) {
+			if st.themes, err = svc.Themes(ctx, id); err != nil {
+				return errMsg{err}
+			}
+			if st.totals, err = svc.VoteTotals(ctx, id); err != nil {
+				return errMsg{err}
+			}
+			if st.used, err = svc.VotesUsed(ctx, id); err != nil {
+				return errMsg{err}
+			}
+			if st.actions, err = svc.Actions(ctx, id); err != nil {
+				return errMsg{err}
+			}
+			if st.ranked, err = svc.Priorities(ctx, id); err != nil {
+				return errMsg{err}
+			}
+		}
+		return st
 	})
 }
 
@@ -121,6 +165,11 @@ func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case boardStateMsg:
 		s.loading = false
 		s.sess, s.people, s.notes = msg.sess, msg.people, msg.notes
+		s.themes.set(msg)
+		var cmd tea.Cmd
+		if s.sess.Phase == session.PhaseGroup && len(s.themes.themes) == 0 {
+			cmd = s.suggest()
+		}
 		var ratings []int
 		for _, p := range s.people {
 			if p.Rating > 0 && !p.Removed {
@@ -131,7 +180,15 @@ func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.dirty {
 			s.dirty = false
 			s.loading = true
-			return s, s.load()
+			return s, tea.Batch(cmd, s.load())
+		}
+		return s, cmd
+	case suggestionsMsg:
+		s.themes.suggesting = false
+		s.themes.suggestions = msg
+		if s.themes.resuggest {
+			s.themes.resuggest = false
+			return s, s.suggest()
 		}
 	case ChangedMsg:
 		// Coalesce: while a load runs, changes only mark the board dirty.
@@ -144,6 +201,9 @@ func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case errMsg:
 		s.loading = false
 		s.setStatus(session.ErrorMessage(msg.err), true)
+		// A refused change may have been shown already; reload what is stored.
+		s.loading = true
+		return s, s.load()
 	case boardDoneMsg:
 		s.setStatus(msg.status, false)
 	case exportedMsg:
@@ -176,27 +236,17 @@ func parseTimer(v string) (time.Duration, error) {
 
 func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	id := s.sess.ID
-	if s.timerEdit {
+	if s.ask != askNone {
 		switch msg.Type {
 		case tea.KeyEsc:
-			s.timerEdit = false
-			s.timerIn.Blur()
+			s.ask = askNone
+			s.prompt.Blur()
 			return s, nil
 		case tea.KeyEnter:
-			d, err := parseTimer(s.timerIn.Value())
-			if err != nil {
-				s.setStatus(session.ErrorMessage(err), true)
-				return s, nil
-			}
-			s.timerEdit = false
-			s.timerIn.Blur()
-			return s, s.do("Timer set to "+clock(d)+"; press space to start it.", func(ctx context.Context, svc *session.Service) error {
-				_, err := svc.ChangeTimer(ctx, id, session.TimerSet, d)
-				return err
-			})
+			return s, s.submitPrompt()
 		}
 		var cmd tea.Cmd
-		s.timerIn, cmd = s.timerIn.Update(msg)
+		s.prompt, cmd = s.prompt.Update(msg)
 		return s, cmd
 	}
 	if s.confirm != 0 {
@@ -221,18 +271,22 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		if to == s.sess.Phase {
 			return s, nil
 		}
-		if to == session.PhaseCheckIn {
+		switch {
+		case to == session.PhaseCheckIn:
 			s.tab = tabCheckIn
-		} else if s.tab == tabCheckIn {
+		case to.AtLeast(session.PhaseGroup):
+			s.tab = tabThemes
+		case s.tab == tabCheckIn || s.tab == tabThemes:
 			s.tab = tabNotes
 		}
+		s.sel = 0
 		return s, s.do("Moved to "+string(to)+".", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.SetPhase(ctx, id, to)
 			return err
 		})
 	case msg.String() == "tab":
 		s.tab, s.sel = (s.tab+1)%tabCount, 0
-	case msg.String() == "1" || msg.String() == "2" || msg.String() == "3":
+	case msg.String() >= "1" && msg.String() <= "4" && len(msg.Runes) == 1:
 		s.tab, s.sel = int(msg.Runes[0]-'1'), 0
 	case key.Matches(msg, bk.Select):
 		if msg.String() == "up" || msg.String() == "k" {
@@ -241,9 +295,7 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.sel++
 		}
 	case key.Matches(msg, bk.Timer):
-		s.timerEdit = true
-		s.timerIn.SetValue("")
-		return s, s.timerIn.Focus()
+		return s, s.ask1(askTimer, 0, "Timer (minutes, or m:ss): ", "")
 	case key.Matches(msg, bk.StartPause):
 		if !s.sess.Timer.Active() {
 			s.setStatus("Set a timer first: press t.", true)
@@ -291,6 +343,10 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		p := ps[min(s.sel, len(ps)-1)]
 		s.confirm = p.ID
 		s.setStatus(fmt.Sprintf("Remove %s from the session? y = remove, any other key = keep", p.DisplayName()), true)
+	case s.tab == tabNotes && key.Matches(msg, bk.Activities):
+		return s, s.ask1(askActivities, 0, "Activities (comma-separated): ", strings.Join(s.sess.Activities, ", "))
+	case s.tab == tabThemes:
+		return s.updateThemesKey(msg)
 	case s.tab == tabCheckIn && key.Matches(msg, bk.ShowRatings):
 		show := !s.sess.RatingsShown
 		word := "Participants now see the distribution."
@@ -368,8 +424,9 @@ func (s *boardScreen) View() string {
 	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
 
 	footer := ""
-	if s.timerEdit {
-		footer += s.timerIn.View() + "\n"
+	if s.ask != askNone {
+		s.prompt.Width = max(w-lipgloss.Width(s.prompt.Prompt)-2, 10)
+		footer += s.prompt.View() + "\n"
 	}
 	if s.status != "" {
 		st := sty.OK
@@ -378,7 +435,7 @@ func (s *boardScreen) View() string {
 		}
 		footer += st.Render(fit(s.status, w)) + "\n"
 	}
-	footer += e.helpView(s.keys())
+	footer += e.helpView(s.keys()) + "\n" + e.helpView([]key.Binding{bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export})
 	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)
 	var body string
 	switch s.tab {
@@ -388,6 +445,8 @@ func (s *boardScreen) View() string {
 		body = s.peopleView(w, room)
 	case tabCheckIn:
 		body = s.checkInView(w)
+	case tabThemes:
+		body = s.themesView(w, room)
 	}
 	b.WriteString(body)
 	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
@@ -397,19 +456,21 @@ func (s *boardScreen) View() string {
 }
 
 func (s *boardScreen) keys() []key.Binding {
-	if s.timerEdit {
+	if s.ask != askNone {
 		return []key.Binding{pk.Save, pk.Cancel}
 	}
-	ks := []key.Binding{bk.Prev, bk.Next, bk.Tab, bk.Timer, bk.StartPause, bk.Extend}
+	var ks []key.Binding
 	switch s.tab {
 	case tabNotes:
-		ks = append(ks, bk.Select, bk.Hide)
+		ks = append(ks, bk.Select, bk.Hide, bk.Activities)
+	case tabThemes:
+		ks = append(ks, s.themeKeys()...)
 	case tabPeople:
 		ks = append(ks, bk.Select, bk.Remove)
 	case tabCheckIn:
 		ks = append(ks, bk.ShowRatings)
 	}
-	return append(ks, bk.Export, bk.Back)
+	return append(ks, bk.Back)
 }
 
 func (s *boardScreen) notesView(w, room int) string {

@@ -31,6 +31,7 @@ type participantScreen struct {
 	me    *session.Participant
 	notes []*session.Note
 	stats session.RatingStats
+	th    participantThemes
 
 	area, lane, sel int
 	activity        int // index into sess.Activities + 1; 0 = none
@@ -90,6 +91,9 @@ func (s *participantScreen) watch() {
 	if s.sess.Phase == session.PhaseCheckIn && s.sess.RatingsShown {
 		mask |= session.ChangePeople
 	}
+	if s.sess.Phase.AtLeast(session.PhaseGroup) {
+		mask |= session.ChangeThemes
+	}
 	s.e.watch(s.sess.ID, mask)
 }
 
@@ -98,6 +102,7 @@ type participantStateMsg struct {
 	me      *session.Participant
 	notes   []*session.Note
 	ratings []int
+	themes  participantThemes
 }
 
 type participantGoneMsg struct{ reason string }
@@ -126,7 +131,13 @@ func (s *participantScreen) load() tea.Cmd {
 				return errMsg{err}
 			}
 		}
-		return participantStateMsg{sess, me, notes, ratings}
+		st := participantStateMsg{sess: sess, me: me, notes: notes, ratings: ratings}
+		if sess.Phase.AtLeast(session.PhaseGroup) {
+			if st.themes, err = loadParticipantThemes(ctx, svc, sess, id); err != nil {
+				return errMsg{err}
+			}
+		}
+		return st
 	})
 }
 
@@ -205,7 +216,11 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case participantStateMsg:
 		s.loading = false
 		phaseChanged := msg.sess.Phase != s.sess.Phase
-		s.sess, s.me, s.notes = msg.sess, msg.me, msg.notes
+		s.sess, s.me, s.notes, s.th = msg.sess, msg.me, msg.notes, msg.themes
+		if phaseChanged {
+			s.sel = 0
+			s.setStatus("", false)
+		}
 		s.stats = session.Summarize(msg.ratings)
 		if phaseChanged && s.mode != modeBrowse && !s.sess.Phase.AcceptsNotes() {
 			s.mode = modeBrowse
@@ -283,7 +298,10 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return doneMsg{fmt.Sprintf("Your rating %d is saved. You can change it until the facilitator moves on.", r)}
 		})
 	}
-	if ph == session.PhaseLobby || ph == session.PhaseCheckIn || ph == session.PhaseClosed {
+	if ph.AtLeast(session.PhaseGroup) {
+		return s.updateThemesKey(msg)
+	}
+	if ph == session.PhaseLobby || ph == session.PhaseCheckIn {
 		return s, nil
 	}
 	switch {
@@ -439,8 +457,8 @@ func (s *participantScreen) View() string {
 		body = s.lobbyView(w)
 	case session.PhaseCheckIn:
 		body = s.checkInView(w)
-	case session.PhaseClosed:
-		body = "Thank you for taking part. The findings and action points will come back to you.\n"
+	case session.PhaseGroup, session.PhaseVote, session.PhaseActions, session.PhaseClosed:
+		body = s.themesView(w)
 	default:
 		body = s.notesView(w)
 	}
@@ -475,8 +493,14 @@ func (s *participantScreen) keys() []key.Binding {
 		return []key.Binding{pk.Save, pk.Cancel}
 	}
 	switch s.sess.Phase {
-	case session.PhaseLobby, session.PhaseClosed:
+	case session.PhaseLobby:
 		return []key.Binding{pk.Quit}
+	case session.PhaseGroup:
+		return []key.Binding{pk.Select, pk.Quit}
+	case session.PhaseVote:
+		return []key.Binding{pk.Select, vk.Give, vk.Take, pk.Done, pk.Quit}
+	case session.PhaseActions, session.PhaseClosed:
+		return []key.Binding{pk.Select, vk.Volunteer, pk.Quit}
 	case session.PhaseCheckIn:
 		return []key.Binding{pk.Rate, pk.Done, pk.Quit}
 	}
@@ -539,7 +563,11 @@ func (s *participantScreen) notesView(w int) string {
 		if i == s.area {
 			st = sty.ActiveTab
 		}
-		tabs = append(tabs, st.Render(a.Title()))
+		if i == s.area {
+			tabs = append(tabs, st.Render("["+a.Title()+"]"))
+		} else {
+			tabs = append(tabs, st.Render(a.Title()))
+		}
 	}
 	b.WriteString(fit(strings.Join(tabs, ""), w) + "\n")
 	lanes := s.lanes()
@@ -547,7 +575,7 @@ func (s *participantScreen) notesView(w int) string {
 	for i, l := range lanes {
 		t := session.LaneTitle(l)
 		if i == s.lane {
-			lt = append(lt, sty.Selected.Render("["+t+"]"))
+			lt = append(lt, sty.Selected.Render("»"+t+"«"))
 		} else {
 			lt = append(lt, " "+t+" ")
 		}

@@ -35,7 +35,7 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 		Selected:  r.NewStyle().Foreground(lipgloss.Color("14")).Bold(true),
 		Box:       r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("8")).Padding(0, 1),
 		Tab:       r.NewStyle().Padding(0, 1).Foreground(lipgloss.Color("8")),
-		ActiveTab: r.NewStyle().Padding(0, 1).Bold(true).Underline(true),
+		ActiveTab: r.NewStyle().Bold(true).Foreground(lipgloss.Color("14")),
 		Bar:       r.NewStyle().Foreground(lipgloss.Color("12")),
 		Warn:      r.NewStyle().Foreground(lipgloss.Color("11")).Bold(true),
 	}

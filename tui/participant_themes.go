@@ -1,0 +1,231 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/analysis"
+	"github.com/charter-tool/charter/session"
+)
+
+// participantThemes is what a participant sees of themes: the themes and their
+// (anonymous) notes, their own dots, and after voting the totals and action points.
+type participantThemes struct {
+	themes  []*session.Theme
+	mine    map[int64]int
+	totals  map[int64]int // only once voting has closed
+	ranked  []analysis.Priority
+	actions []*session.ActionPoint
+}
+
+func loadParticipantThemes(ctx context.Context, svc *session.Service, sess *session.Session, participantID int64) (participantThemes, error) {
+	var t participantThemes
+	var err error
+	if t.themes, err = svc.Themes(ctx, sess.ID); err != nil {
+		return t, err
+	}
+	if sess.Phase == session.PhaseVote {
+		if t.mine, err = svc.MyVotes(ctx, participantID); err != nil {
+			return t, err
+		}
+	}
+	// Counts stay hidden while voting, so that early dots do not steer later ones.
+	if sess.Phase.AtLeast(session.PhaseActions) {
+		if t.totals, err = svc.VoteTotals(ctx, sess.ID); err != nil {
+			return t, err
+		}
+		if t.ranked, err = svc.Priorities(ctx, sess.ID); err != nil {
+			return t, err
+		}
+		if t.actions, err = svc.Actions(ctx, sess.ID); err != nil {
+			return t, err
+		}
+	}
+	return t, nil
+}
+
+var vk = struct{ Give, Take, Volunteer key.Binding }{
+	Give:      key.NewBinding(key.WithKeys("+", " ", "right"), key.WithHelp("+/space", "give a dot")),
+	Take:      key.NewBinding(key.WithKeys("-", "left"), key.WithHelp("-", "take back")),
+	Volunteer: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "volunteer")),
+}
+
+// rows of the participant's themes view, in display order.
+func (s *participantScreen) themeRows() []themeRow {
+	var rows []themeRow
+	labels := map[int64]*session.Theme{}
+	for _, t := range s.th.themes {
+		labels[t.ID] = t
+	}
+	switch s.sess.Phase {
+	case session.PhaseGroup:
+		notes := map[int64]*session.Note{}
+		for _, n := range s.notes {
+			notes[n.ID] = n
+		}
+		for _, t := range s.th.themes {
+			rows = append(rows, themeRow{theme: t.ID, header: true, text: t.Label})
+			for _, id := range t.NoteIDs {
+				if n := notes[id]; n != nil {
+					rows = append(rows, themeRow{theme: t.ID, note: id, text: n.Text})
+				}
+			}
+		}
+	case session.PhaseVote:
+		for _, t := range s.th.themes {
+			rows = append(rows, themeRow{theme: t.ID, header: true, text: t.Label})
+		}
+	default:
+		for _, p := range s.th.ranked {
+			t := labels[p.ID]
+			if t == nil {
+				continue
+			}
+			rows = append(rows, themeRow{theme: t.ID, header: true, text: fmt.Sprintf("#%d %s · %d votes", p.Rank, t.Label, s.th.totals[t.ID])})
+			for _, a := range s.th.actions {
+				if a.ThemeID == t.ID {
+					rows = append(rows, themeRow{theme: t.ID, action: a.ID, text: s.actionLine(a)})
+				}
+			}
+		}
+	}
+	return rows
+}
+
+func (s *participantScreen) actionLine(a *session.ActionPoint) string {
+	t := fmt.Sprintf("→ %s · %s", a.Title, a.Status)
+	if a.Owner != "" {
+		t += " · owner " + a.Owner
+	}
+	if n := len(a.Volunteers); n > 0 {
+		t += fmt.Sprintf(" · %d volunteer(s)", n)
+	}
+	for _, id := range a.VolunteerIDs {
+		if id == s.me.ID {
+			t += " · you volunteered"
+		}
+	}
+	return t
+}
+
+func (s *participantScreen) dotsUsed() int {
+	n := 0
+	for _, c := range s.th.mine {
+		n += c
+	}
+	return n
+}
+
+func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
+	rows := s.themeRows()
+	switch {
+	case key.Matches(msg, pk.Select):
+		if msg.String() == "up" || msg.String() == "k" {
+			s.sel = max(s.sel-1, 0)
+		} else {
+			s.sel = min(s.sel+1, max(len(rows)-1, 0))
+		}
+		return s, nil
+	}
+	if len(rows) == 0 {
+		return s, nil
+	}
+	s.sel = min(s.sel, len(rows)-1)
+	cur := rows[s.sel]
+	svc, id := s.e.opt.Service, s.me.ID
+	switch {
+	case s.sess.Phase == session.PhaseVote && (key.Matches(msg, vk.Give) || key.Matches(msg, vk.Take)):
+		delta := 1
+		if key.Matches(msg, vk.Take) {
+			delta = -1
+		}
+		return s, s.run(func(ctx context.Context) tea.Msg {
+			if err := svc.Vote(ctx, id, cur.theme, delta); err != nil {
+				return errMsg{err}
+			}
+			if delta > 0 {
+				return doneMsg{"Dot given."}
+			}
+			return doneMsg{"Dot taken back."}
+		})
+	case s.sess.Phase.AtLeast(session.PhaseActions) && key.Matches(msg, vk.Volunteer):
+		if cur.action == 0 {
+			s.setStatus("Select an action point (→) to volunteer for it.", true)
+			return s, nil
+		}
+		on := true
+		for _, a := range s.th.actions {
+			if a.ID == cur.action {
+				for _, v := range a.VolunteerIDs {
+					if v == id {
+						on = false
+					}
+				}
+			}
+		}
+		return s, s.run(func(ctx context.Context) tea.Msg {
+			if err := svc.Volunteer(ctx, id, cur.action, on); err != nil {
+				return errMsg{err}
+			}
+			if on {
+				return doneMsg{"Thank you for volunteering! Your name (or pseudonym) is shown on this action point."}
+			}
+			return doneMsg{"You are no longer a volunteer for it."}
+		})
+	}
+	return s, nil
+}
+
+func (s *participantScreen) themesView(w int) string {
+	sty := s.e.sty
+	var b strings.Builder
+	ph := s.sess.Phase
+	switch ph {
+	case session.PhaseVote:
+		b.WriteString(fit(fmt.Sprintf("You have %d of %d dots left · at most %d on one theme · counts are shown after voting",
+			s.sess.VoteBudget-s.dotsUsed(), s.sess.VoteBudget, session.MaxVotesPerTheme), w) + "\n")
+	case session.PhaseClosed:
+		b.WriteString(fit("Thank you for taking part. Here is what became of it:", w) + "\n")
+	case session.PhaseActions:
+		b.WriteString(fit("Themes by priority with their action points. Press v on one to volunteer.", w) + "\n")
+	}
+	rows := s.themeRows()
+	if len(rows) == 0 {
+		b.WriteString(s.e.sty.Muted.Render("No themes yet: the facilitator is grouping the notes.") + "\n")
+		return b.String()
+	}
+	s.sel = min(s.sel, len(rows)-1)
+	room := max(s.e.h-9, 3)
+	start := 0
+	if s.sel >= room {
+		start = s.sel - room + 1
+	}
+	for i := start; i < len(rows) && i < start+room; i++ {
+		r := rows[i]
+		prefix := "  "
+		if i == s.sel {
+			prefix = "▸ "
+		}
+		text := r.text
+		if ph == session.PhaseVote {
+			dots := strings.Repeat("●", s.th.mine[r.theme])
+			text = fmt.Sprintf("%-3s %s", dots, text)
+		}
+		if !r.header {
+			text = "   " + text
+		}
+		line := fit(prefix+text, w)
+		switch {
+		case i == s.sel:
+			line = sty.Selected.Render(line)
+		case r.header:
+			line = sty.Header.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
