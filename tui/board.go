@@ -54,8 +54,8 @@ type boardScreen struct {
 	ask    int   // what the prompt asks for; askNone when closed
 	target int64 // the theme or action point the prompt is about
 	// confirm is the participant to remove, waiting for y.
-	confirm int64
-	themes  themeBoard
+	confirm   int64
+	themes    themeBoard
 	status    string
 	statusErr bool
 
