@@ -15,6 +15,10 @@ type Service struct {
 	Notifier Notifier
 	// Now is the clock; tests may set it.
 	Now func() time.Time
+	// Limits are the abuse limits; zero values take DefaultLimits.
+	Limits Limits
+
+	notes noteLimiter
 }
 
 // NewService returns a Service over st that publishes to n (which may be nil).
@@ -94,6 +98,9 @@ func (s *Service) FindByCode(ctx context.Context, code string) (*Session, error)
 
 // Join adds a participant to a session, or returns the one with the same key.
 func (s *Service) Join(ctx context.Context, sessionID, keyHash string) (*Participant, error) {
+	if err := s.roomFor(ctx, sessionID, keyHash); err != nil {
+		return nil, err
+	}
 	p, err := s.Store.JoinSession(ctx, sessionID, keyHash, "")
 	if err != nil {
 		return nil, err
@@ -211,6 +218,9 @@ func (s *Service) AddNote(ctx context.Context, participantID int64, n Note) (*No
 	if err := s.validNote(sess, &n); err != nil {
 		return nil, err
 	}
+	if err := s.allowNote(p.ID); err != nil {
+		return nil, err
+	}
 	n.SessionID = p.SessionID
 	n.ParticipantID = p.ID
 	n.CreatedAt = s.Now()
@@ -252,6 +262,9 @@ func (s *Service) EditNote(ctx context.Context, participantID int64, edited Note
 		edited.Lane = n.Lane
 	}
 	if err := s.validNote(sess, &edited); err != nil {
+		return nil, err
+	}
+	if err := s.allowNote(participantID); err != nil {
 		return nil, err
 	}
 	n.Text, n.Lane, n.Activity = edited.Text, edited.Lane, edited.Activity
@@ -461,4 +474,26 @@ func (s *Service) Ratings(ctx context.Context, sessionID string) ([]int, error) 
 	}
 	sort.Ints(out)
 	return out, nil
+}
+
+// roomFor refuses a new participant when the session is full; a returning one (same
+// key) always gets back in.
+func (s *Service) roomFor(ctx context.Context, sessionID, keyHash string) error {
+	ps, err := s.Store.Participants(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	active := 0
+	for _, p := range ps {
+		if keyHash != "" && p.KeyHash == keyHash {
+			return nil
+		}
+		if !p.Removed {
+			active++
+		}
+	}
+	if max := s.Limits.withDefaults().MaxParticipants; active >= max {
+		return Errorf(ELimit, "This session is full (%d participants). Please tell your facilitator.", max)
+	}
+	return nil
 }

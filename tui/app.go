@@ -30,6 +30,10 @@ type Options struct {
 	Claim func(code string) (bool, error)
 	// Export writes a session's findings document and returns where it went.
 	Export func(ctx context.Context, sessionID string) (string, error)
+	// Guard locks out connections that try too many wrong codes; nil means no lockout.
+	Guard *session.CodeGuard
+	// Remote identifies the connection's address for the guard.
+	Remote string
 	// JoinHint is the ssh command participants type, without the code.
 	JoinHint string
 	// Now is the clock (for timers).

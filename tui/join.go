@@ -56,6 +56,11 @@ type claimedMsg struct{}
 func (s *joinScreen) submit(code string) tea.Cmd {
 	opt := s.e.opt
 	return withTimeout(func(ctx context.Context) tea.Msg {
+		if opt.Guard != nil {
+			if err := opt.Guard.Check(opt.Remote, opt.KeyHash); err != nil {
+				return errMsg{err}
+			}
+		}
 		if opt.Claim != nil {
 			ok, err := opt.Claim(code)
 			if err != nil {
@@ -67,6 +72,9 @@ func (s *joinScreen) submit(code string) tea.Cmd {
 		}
 		sess, err := opt.Service.FindByCode(ctx, code)
 		if err != nil {
+			if opt.Guard != nil && session.ErrorCode(err) == session.ENotFound {
+				opt.Guard.Fail(opt.Remote, opt.KeyHash)
+			}
 			return errMsg{err}
 		}
 		p, err := opt.Service.Join(ctx, sess.ID, opt.KeyHash)

@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +17,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/charter-tool/charter/session"
 )
 
 // testServer starts a real charter server on a random loopback port with a real
@@ -102,6 +105,12 @@ func connect(t *testing.T, addr string, key gossh.Signer, command string) *term 
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A terminal shows what the server writes to stderr too.
+	sess.Stderr = writerFunc(func(b []byte) (int, error) {
+		tm.mu.Lock()
+		defer tm.mu.Unlock()
+		return tm.out.Write(b)
+	})
 	go func() {
 		defer close(tm.done)
 		buf := make([]byte, 4096)
@@ -131,6 +140,10 @@ func connect(t *testing.T, addr string, key gossh.Signer, command string) *term 
 	t.Cleanup(tm.close)
 	return tm
 }
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
 
 func (tm *term) close() {
 	tm.sess.Close()
@@ -286,4 +299,50 @@ func TestClaimFacilitator(t *testing.T) {
 
 	again := connect(t, srv.Addr(), first, "")
 	again.waitFor("No sessions yet")
+}
+
+func TestLimitsRefuseWithAMessage(t *testing.T) {
+	dir := t.TempDir()
+	srv, err := NewServer(Config{Addr: "127.0.0.1:0", DataDir: dir, HandshakeTimeout: 300 * time.Millisecond, MaxConnsPerIP: 2,
+		Limits: session.Limits{WrongCodes: 2, CodeLockout: time.Minute}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve()
+	t.Cleanup(func() { srv.Shutdown(context.Background()) })
+
+	t.Run("a connection that never finishes the handshake is closed", func(t *testing.T) {
+		c, err := net.Dial("tcp", srv.Addr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		if _, err := io.ReadAll(c); err != nil {
+			t.Fatalf("server did not close the silent connection: %v", err)
+		}
+	})
+
+	t.Run("wrong codes lock out the key", func(t *testing.T) {
+		k := newKey(t)
+		for i := 0; i < 2; i++ {
+			p := connect(t, srv.Addr(), k, "WRONG-CODE")
+			p.waitFor("No session has the code")
+			p.close()
+		}
+		p := connect(t, srv.Addr(), k, "WRONG-CODE")
+		p.waitFor("Too many wrong codes from your connection")
+	})
+
+	t.Run("too many connections from one address", func(t *testing.T) {
+		a := connect(t, srv.Addr(), newKey(t), "")
+		a.waitFor("Join code")
+		b := connect(t, srv.Addr(), newKey(t), "")
+		b.waitFor("Join code")
+		c := connect(t, srv.Addr(), newKey(t), "")
+		c.waitFor("Too many connections from your address (at most 2)")
+	})
 }

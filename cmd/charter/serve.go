@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -49,7 +50,12 @@ type Config struct {
 	Facilitators string
 	IdleTimeout  time.Duration
 	MaxTimeout   time.Duration
-	Logger       *log.Logger
+	// HandshakeTimeout closes connections that have not finished the SSH handshake.
+	HandshakeTimeout time.Duration
+	// MaxConnsPerIP bounds the open connections from one address.
+	MaxConnsPerIP int
+	Limits        session.Limits
+	Logger        *log.Logger
 }
 
 // Server is charter's SSH server with everything it serves.
@@ -58,8 +64,10 @@ type Server struct {
 	db   *sqlite.DB
 	svc  *session.Service
 	hub  *tui.Hub
-	fac  *allowlist
-	salt []byte
+	fac   *allowlist
+	salt  []byte
+	guard *session.CodeGuard
+	conns *connCounter
 	ssh  *ssh.Server
 	ln   net.Listener
 }
@@ -76,8 +84,15 @@ func NewServer(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, db: db, hub: tui.NewHub()}
+	if cfg.HandshakeTimeout == 0 {
+		cfg.HandshakeTimeout = 10 * time.Second
+	}
+	if cfg.MaxConnsPerIP == 0 {
+		cfg.MaxConnsPerIP = 50
+	}
+	s := &Server{cfg: cfg, db: db, hub: tui.NewHub(), guard: session.NewCodeGuard(cfg.Limits), conns: newConnCounter()}
 	s.svc = session.NewService(db, s.hub)
+	s.svc.Limits = cfg.Limits
 	if s.salt, err = db.KeySalt(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -95,11 +110,16 @@ func NewServer(cfg Config) (*Server, error) {
 		// People without any key still join as participants.
 		wish.WithKeyboardInteractiveAuth(func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }),
 		wish.WithIdleTimeout(cfg.IdleTimeout),
+		func(srv *ssh.Server) error {
+			srv.ConnCallback = s.acceptConn
+			return nil
+		},
 		wish.WithMaxTimeout(cfg.MaxTimeout),
 		wish.WithMiddleware(
 			recover.MiddlewareWithLogger(cfg.Logger,
 				bm.MiddlewareWithProgramHandler(s.program, termenv.ANSI256),
 				s.requireTerminal(),
+				s.limitConns(),
 			),
 			logging.StructuredMiddlewareWithLogger(cfg.Logger, log.InfoLevel),
 		),
@@ -159,6 +179,8 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		KeyHash:     session.HashKey(s.salt, keyBytes),
 		Code:        initial,
 		Export:      s.export,
+		Guard:       s.guard,
+		Remote:      remoteIP(sess.RemoteAddr()),
 		JoinHint:    s.joinHint(),
 	}
 	if key != nil && s.fac.claimOpen() {
@@ -255,6 +277,13 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Facilitators, "facilitators", "", "authorized_keys file of facilitator keys (default DATA/facilitators)")
 	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", 30*time.Minute, "close connections idle for this long")
 	fs.DurationVar(&cfg.MaxTimeout, "max-timeout", 6*time.Hour, "close connections after this long")
+	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", 10*time.Second, "close connections that take longer to finish the SSH handshake")
+	fs.IntVar(&cfg.MaxConnsPerIP, "max-conns-per-ip", 50, "most open connections from one address")
+	fs.IntVar(&cfg.Limits.MaxParticipants, "max-participants", session.DefaultLimits.MaxParticipants, "most participants in one session")
+	fs.Float64Var(&cfg.Limits.NotesPerMinute, "notes-per-minute", session.DefaultLimits.NotesPerMinute, "notes one participant may save per minute")
+	fs.IntVar(&cfg.Limits.NoteBurst, "note-burst", session.DefaultLimits.NoteBurst, "notes one participant may save at once")
+	fs.IntVar(&cfg.Limits.WrongCodes, "wrong-codes", session.DefaultLimits.WrongCodes, "wrong join codes before an address or key is locked out")
+	fs.DurationVar(&cfg.Limits.CodeLockout, "code-lockout", session.DefaultLimits.CodeLockout, "how long a lockout after wrong codes lasts")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -409,4 +438,82 @@ func (s *Server) writeStats(w io.Writer) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	json.NewEncoder(w).Encode(Stats{Connections: s.hub.Len(), Goroutines: runtime.NumGoroutine(), HeapInuse: m.HeapInuse, Sys: m.Sys})
+}
+
+func remoteIP(a net.Addr) string {
+	host, _, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	return host
+}
+
+// connCounter counts open connections per address.
+type connCounter struct {
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func newConnCounter() *connCounter { return &connCounter{n: map[string]int{}} }
+
+func (c *connCounter) add(ip string, d int) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n[ip] += d
+	n := c.n[ip]
+	if n <= 0 {
+		delete(c.n, ip)
+	}
+	return n
+}
+
+// acceptConn gives every new connection a deadline to finish the SSH handshake; the
+// deadline is lifted once the session starts (see limitConns).
+func (s *Server) acceptConn(ctx ssh.Context, conn net.Conn) net.Conn {
+	hc := &handshakeConn{Conn: conn, until: time.Now().Add(s.cfg.HandshakeTimeout)}
+	hc.Conn.SetDeadline(hc.until)
+	ctx.SetValue(connKey{}, hc)
+	return hc
+}
+
+type connKey struct{}
+
+// handshakeConn keeps the handshake deadline in force until the session starts, even
+// when the server's idle timeout moves the connection's deadline on every read.
+type handshakeConn struct {
+	net.Conn
+	until time.Time
+	done  atomic.Bool
+}
+
+func (c *handshakeConn) SetDeadline(t time.Time) error {
+	if !c.done.Load() && (t.IsZero() || t.After(c.until)) {
+		t = c.until
+	}
+	return c.Conn.SetDeadline(t)
+}
+
+// started lifts the handshake deadline.
+func (c *handshakeConn) started() {
+	c.done.Store(true)
+	c.Conn.SetDeadline(time.Time{})
+}
+
+// limitConns lifts the handshake deadline and refuses, with a message, a connection
+// beyond the limit for its address.
+func (s *Server) limitConns() wish.Middleware {
+	return func(next ssh.Handler) ssh.Handler {
+		return func(sess ssh.Session) {
+			if conn, ok := sess.Context().Value(connKey{}).(*handshakeConn); ok {
+				conn.started()
+			}
+			ip := remoteIP(sess.RemoteAddr())
+			defer s.conns.add(ip, -1)
+			if n := s.conns.add(ip, 1); n > s.cfg.MaxConnsPerIP {
+				wish.Fatalf(sess, "Too many connections from your address (at most %d). Close another charter window and try again.\n", s.cfg.MaxConnsPerIP)
+				return
+			}
+			next(sess)
+		}
+	}
 }
