@@ -60,16 +60,16 @@ type Config struct {
 
 // Server is charter's SSH server with everything it serves.
 type Server struct {
-	cfg  Config
-	db   *sqlite.DB
-	svc  *session.Service
-	hub  *tui.Hub
+	cfg   Config
+	db    *sqlite.DB
+	svc   *session.Service
+	hub   *tui.Hub
 	fac   *allowlist
 	salt  []byte
 	guard *session.CodeGuard
 	conns *connCounter
-	ssh  *ssh.Server
-	ln   net.Listener
+	ssh   *ssh.Server
+	ln    net.Listener
 }
 
 // NewServer opens the data directory and builds the server; Listen binds it.
