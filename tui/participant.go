@@ -340,6 +340,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode = modeCompose
 		s.input.Reset()
 		s.input.CharLimit = session.MaxNoteLen
+		s.setStatus("", false)
 		return s, s.input.Focus()
 	case key.Matches(msg, pk.Edit) && ph.AcceptsNotes():
 		n := s.selected()

@@ -346,3 +346,28 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 		c.waitFor("Too many connections from your address (at most 2)")
 	})
 }
+
+func TestShutdownTellsEveryone(t *testing.T) {
+	dir := t.TempDir()
+	srv, err := NewServer(Config{Addr: "127.0.0.1:0", DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve()
+	p := connect(t, srv.Addr(), newKey(t), "")
+	p.waitFor("Join code")
+	done := make(chan error, 1)
+	go func() { done <- srv.Shutdown(context.Background()) }()
+	p.waitFor("The server is shutting down")
+	if err := <-done; err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+	select {
+	case <-p.done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the connection stayed open after shutdown")
+	}
+}
