@@ -8,7 +8,8 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// Limits are the abuse limits of a server. Zero values take the defaults.
+// Limits are the abuse limits of a server. In a Service, a zero field means no limit
+// (the server sets DefaultLimits from its flags); NewCodeGuard takes defaults for zeros.
 type Limits struct {
 	// NotesPerMinute is the steady rate at which one participant may add or edit
 	// notes; NoteBurst is how many may come at once (a person pasting a list).
@@ -52,7 +53,11 @@ type noteLimiter struct {
 }
 
 func (s *Service) allowNote(participantID int64) error {
-	lim := s.Limits.withDefaults()
+	lim := s.Limits
+	if lim.NotesPerMinute <= 0 {
+		return nil
+	}
+	lim.NoteBurst = max(lim.NoteBurst, 1)
 	s.notes.mu.Lock()
 	if s.notes.limiters == nil {
 		s.notes.limiters = map[int64]*rate.Limiter{}

@@ -15,7 +15,7 @@ type Service struct {
 	Notifier Notifier
 	// Now is the clock; tests may set it.
 	Now func() time.Time
-	// Limits are the abuse limits; zero values take DefaultLimits.
+	// Limits are the abuse limits; a zero field means no limit.
 	Limits Limits
 
 	notes noteLimiter
@@ -114,11 +114,19 @@ func (s *Service) Join(ctx context.Context, sessionID, keyHash string) (*Partici
 
 // SetName sets the display name a participant chose; empty stays anonymous.
 func (s *Service) SetName(ctx context.Context, p *Participant, name string) error {
+	return s.SetNameAndProfile(ctx, p, name, p.Profile)
+}
+
+// SetNameAndProfile sets the display name and the optional profile a participant gave.
+func (s *Service) SetNameAndProfile(ctx context.Context, p *Participant, name string, profile Profile) error {
 	name, err := ValidText(name, MaxNameLen, "A name", false)
 	if err != nil {
 		return err
 	}
-	p.Name = name
+	if !profile.Valid() {
+		return Errorf(EInvalid, "Unknown profile answer.")
+	}
+	p.Name, p.Profile = name, profile
 	if err := s.Store.UpdateParticipant(ctx, p); err != nil {
 		return err
 	}
@@ -492,7 +500,7 @@ func (s *Service) roomFor(ctx context.Context, sessionID, keyHash string) error 
 			active++
 		}
 	}
-	if max := s.Limits.withDefaults().MaxParticipants; active >= max {
+	if max := s.Limits.MaxParticipants; max > 0 && active >= max {
 		return Errorf(ELimit, "This session is full (%d participants). Please tell your facilitator.", max)
 	}
 	return nil

@@ -182,3 +182,21 @@ func TestTimer(t *testing.T) {
 		t.Fatalf("past zero = %v", got)
 	}
 }
+
+func TestProfile(t *testing.T) {
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	p, _ := svc.Join(ctx, s.ID, "k")
+	if err := svc.SetNameAndProfile(ctx, p, "", session.Profile{Level: "diamond"}); session.ErrorCode(err) != session.EInvalid {
+		t.Fatalf("unknown level: %v", err)
+	}
+	want := session.Profile{Tenure: "1-3y", Appointment: "volunteered", Level: "gold"}
+	if err := svc.SetNameAndProfile(ctx, p, "", want); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := svc.Store.Participant(ctx, p.ID)
+	if got.Profile != want || got.Name != "" {
+		t.Fatalf("stored %+v", got)
+	}
+}

@@ -276,6 +276,36 @@ type Participant struct {
 	Done      bool
 	Removed   bool
 	JoinedAt  time.Time
+	Profile   Profile
+}
+
+// Profile is what a participant may say about themselves at join, all optional, so
+// that reports can compare segments; reports show a segment only when it holds at
+// least MinSegment participants, so that nobody can be picked out.
+type Profile struct {
+	// Tenure is the time in the security role: "<1y", "1-3y", ">3y".
+	Tenure string
+	// Appointment is how they got the role: "appointed" or "volunteered".
+	Appointment string
+	// Level is the team's security level: "bronze", "silver", "gold", "platinum".
+	Level string
+}
+
+// MinSegment is the smallest group a report breaks results down by.
+const MinSegment = 3
+
+// Choices of the profile's fields, in display order.
+var (
+	Tenures      = []string{"<1y", "1-3y", ">3y"}
+	Appointments = []string{"appointed", "volunteered"}
+	Levels       = []string{"bronze", "silver", "gold", "platinum"}
+)
+
+// Valid reports whether every field is empty or one of its choices.
+func (p Profile) Valid() bool {
+	return (p.Tenure == "" || contains(Tenures, p.Tenure)) &&
+		(p.Appointment == "" || contains(Appointments, p.Appointment)) &&
+		(p.Level == "" || contains(Levels, p.Level))
 }
 
 // DisplayName is the name the facilitator sees for p.

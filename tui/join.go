@@ -133,17 +133,31 @@ func (s *joinScreen) View() string {
 	return b.String()
 }
 
-// nameScreen asks for an optional display name.
+// nameScreen asks for an optional display name and an optional profile.
 type nameScreen struct {
-	e     *env
-	sess  *session.Session
-	p     *session.Participant
-	input textinput.Model
-	err   string
+	e      *env
+	sess   *session.Session
+	p      *session.Participant
+	input  textinput.Model
+	field  int    // 0 name, 1..3 profile choices
+	choice [3]int // 0 = no answer, else index+1 into the choices
+	err    string
+}
+
+// profileQuestions are the optional profile questions with their choices.
+var profileQuestions = []struct {
+	label   string
+	choices []string
+}{
+	{"Time in your security role", session.Tenures},
+	{"How you got the role", session.Appointments},
+	{"Your team's security level", session.Levels},
 }
 
 var nameKeys = []key.Binding{
-	key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue (empty = anonymous)")),
+	key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue")),
+	key.NewBinding(key.WithKeys("tab", "up", "down"), key.WithHelp("tab/↑/↓", "question")),
+	key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "answer")),
 	key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "leave")),
 }
 
@@ -161,6 +175,16 @@ func (s *nameScreen) Init() tea.Cmd { return textinput.Blink }
 
 type namedMsg struct{}
 
+func (s *nameScreen) profile() session.Profile {
+	pick := func(i int) string {
+		if s.choice[i] == 0 {
+			return ""
+		}
+		return profileQuestions[i].choices[s.choice[i]-1]
+	}
+	return session.Profile{Tenure: pick(0), Appointment: pick(1), Level: pick(2)}
+}
+
 func (s *nameScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case errMsg:
@@ -169,16 +193,41 @@ func (s *nameScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case namedMsg:
 		return s, switchTo(newParticipant(s.e, s.sess, s.p))
 	case tea.KeyMsg:
-		if msg.Type == tea.KeyEnter {
-			name := s.input.Value()
+		switch msg.String() {
+		case "enter":
+			name, profile := s.input.Value(), s.profile()
 			svc, p := s.e.opt.Service, s.p
 			return s, withTimeout(func(ctx context.Context) tea.Msg {
-				if err := svc.SetName(ctx, p, name); err != nil {
+				if err := svc.SetNameAndProfile(ctx, p, name, profile); err != nil {
 					return errMsg{err}
 				}
 				return namedMsg{}
 			})
+		case "tab", "down", "shift+tab", "up":
+			d := 1
+			if msg.String() == "shift+tab" || msg.String() == "up" {
+				d = len(profileQuestions)
+			}
+			s.field = (s.field + d) % (len(profileQuestions) + 1)
+			if s.field == 0 {
+				return s, s.input.Focus()
+			}
+			s.input.Blur()
+			return s, nil
+		case "left", "right":
+			if s.field > 0 {
+				n := len(profileQuestions[s.field-1].choices) + 1
+				d := 1
+				if msg.String() == "left" {
+					d = n - 1
+				}
+				s.choice[s.field-1] = (s.choice[s.field-1] + d) % n
+				return s, nil
+			}
 		}
+	}
+	if s.field != 0 {
+		return s, nil
 	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
@@ -187,14 +236,34 @@ func (s *nameScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 
 func (s *nameScreen) View() string {
 	sty := s.e.sty
+	w := max(s.e.w, 40)
 	var b strings.Builder
-	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · "+fit(s.sess.Title, s.e.w-14)) + "\n\n")
-	for _, l := range wrap("You joined as "+s.p.Pseudonym+". Give a name if you like: only the facilitator sees it, to invite everyone in. Your notes never carry your name; other participants never see who wrote what.", s.e.w-2) {
+	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · "+fit(s.sess.Title, w-14)) + "\n\n")
+	for _, l := range wrap("You joined as "+s.p.Pseudonym+". Give a name if you like: only the facilitator sees it, to invite everyone in. Your notes never carry your name; other participants never see who wrote what.", w-2) {
 		b.WriteString(l + "\n")
 	}
 	b.WriteString("\n" + s.input.View() + "\n\n")
+	b.WriteString(sty.Muted.Render(fit("Optional, to compare groups in reports (never shown for fewer than 3 people):", w)) + "\n")
+	for i, q := range profileQuestions {
+		opts := []string{"no answer"}
+		opts = append(opts, q.choices...)
+		var parts []string
+		for j, o := range opts {
+			if j == s.choice[i] {
+				parts = append(parts, sty.Selected.Render("["+o+"]"))
+			} else {
+				parts = append(parts, o)
+			}
+		}
+		label := "  " + q.label
+		if s.field == i+1 {
+			label = sty.Selected.Render("▸ " + q.label)
+		}
+		b.WriteString(label + "\n    " + fit(strings.Join(parts, " "), w-4) + "\n")
+	}
+	b.WriteString("\n")
 	if s.err != "" {
-		b.WriteString(sty.Error.Render(fit(s.err, s.e.w)) + "\n")
+		b.WriteString(sty.Error.Render(fit(s.err, w)) + "\n")
 	}
 	b.WriteString(s.e.helpView(nameKeys))
 	return b.String()

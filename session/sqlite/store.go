@@ -160,13 +160,14 @@ func mustAffect(res sql.Result, what string) error {
 	return nil
 }
 
-const participantCols = `id, session_id, key_hash, name, pseudonym, rating, done, removed, joined_at`
+const participantCols = `id, session_id, key_hash, name, pseudonym, rating, done, removed, joined_at, tenure, appointment, level`
 
 func scanParticipant(row interface{ Scan(...any) error }) (*session.Participant, error) {
 	var p session.Participant
 	var done, removed int
 	var joined int64
-	if err := row.Scan(&p.ID, &p.SessionID, &p.KeyHash, &p.Name, &p.Pseudonym, &p.Rating, &done, &removed, &joined); err != nil {
+	if err := row.Scan(&p.ID, &p.SessionID, &p.KeyHash, &p.Name, &p.Pseudonym, &p.Rating, &done, &removed, &joined,
+		&p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level); err != nil {
 		return nil, err
 	}
 	p.Done, p.Removed, p.JoinedAt = done == 1, removed == 1, fromMS(joined)
@@ -230,8 +231,9 @@ func (db *DB) Participants(ctx context.Context, sessionID string) ([]*session.Pa
 
 // UpdateParticipant stores name, rating, done and removed of p.
 func (db *DB) UpdateParticipant(ctx context.Context, p *session.Participant) error {
-	res, err := db.write.ExecContext(ctx, `UPDATE participants SET name = ?, rating = ?, done = ?, removed = ? WHERE id = ?`,
-		p.Name, p.Rating, b2i(p.Done), b2i(p.Removed), p.ID)
+	res, err := db.write.ExecContext(ctx, `UPDATE participants SET name = ?, rating = ?, done = ?, removed = ?,
+		tenure = ?, appointment = ?, level = ? WHERE id = ?`,
+		p.Name, p.Rating, b2i(p.Done), b2i(p.Removed), p.Profile.Tenure, p.Profile.Appointment, p.Profile.Level, p.ID)
 	if err != nil {
 		return fmt.Errorf("update participant: %w", err)
 	}

@@ -1,0 +1,3 @@
+ALTER TABLE participants ADD COLUMN tenure TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN appointment TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN level TEXT NOT NULL DEFAULT '';
