@@ -505,3 +505,59 @@ func (s *Service) roomFor(ctx context.Context, sessionID, keyHash string) error 
 	}
 	return nil
 }
+
+// Participation is one session a person took part in.
+type Participation struct {
+	Session     *Session
+	Participant *Participant
+}
+
+// Participations returns the sessions a key took part in (not those it was removed
+// from), newest first.
+func (s *Service) Participations(ctx context.Context, keyHash string) ([]Participation, error) {
+	ps, err := s.Store.ParticipationsByKey(ctx, keyHash)
+	if err != nil {
+		return nil, err
+	}
+	var out []Participation
+	for _, p := range ps {
+		if p.Removed {
+			continue
+		}
+		sess, err := s.Store.Session(ctx, p.SessionID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Participation{sess, p})
+	}
+	return out, nil
+}
+
+// CampaignActions returns the action points of the other sessions of a session's
+// campaign, by session, so participants see what became of the whole campaign.
+func (s *Service) CampaignActions(ctx context.Context, sessionID string) ([]*Session, map[string][]*ActionPoint, error) {
+	sess, err := s.Store.Session(ctx, sessionID)
+	if err != nil || sess.Campaign == "" {
+		return nil, nil, err
+	}
+	all, err := s.Store.Sessions(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	var others []*Session
+	acts := map[string][]*ActionPoint{}
+	for _, o := range all {
+		if o.Campaign != sess.Campaign || o.ID == sess.ID {
+			continue
+		}
+		a, err := s.Actions(ctx, o.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(a) > 0 {
+			others = append(others, o)
+			acts[o.ID] = a
+		}
+	}
+	return others, acts, nil
+}

@@ -17,6 +17,9 @@ type Store interface {
 	JoinSession(ctx context.Context, sessionID, keyHash, name string) (*Participant, error)
 	Participant(ctx context.Context, id int64) (*Participant, error)
 	Participants(ctx context.Context, sessionID string) ([]*Participant, error)
+	// ParticipationsByKey returns the participants with keyHash in any session, newest
+	// first, so a returning person can find the sessions they took part in.
+	ParticipationsByKey(ctx context.Context, keyHash string) ([]*Participant, error)
 	// UpdateParticipant stores name, rating, done and removed of p.
 	UpdateParticipant(ctx context.Context, p *Participant) error
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -18,7 +19,13 @@ type joinScreen struct {
 	err     string
 	busy    bool
 	initial string
+	// earlier are the sessions this key took part in; with an empty code box, enter
+	// goes back into the selected one (to see its action points, for instance).
+	earlier []session.Participation
+	sel     int
 }
+
+type earlierMsg []session.Participation
 
 var joinKeys = []key.Binding{
 	key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "join")),
@@ -41,7 +48,17 @@ func (s *joinScreen) Init() tea.Cmd {
 		s.busy = true
 		return s.submit(s.initial)
 	}
-	return textinput.Blink
+	if s.e.opt.KeyHash == "" {
+		return textinput.Blink
+	}
+	svc, kh := s.e.opt.Service, s.e.opt.KeyHash
+	return tea.Batch(textinput.Blink, withTimeout(func(ctx context.Context) tea.Msg {
+		ps, err := svc.Participations(ctx, kh)
+		if err != nil {
+			return errMsg{err}
+		}
+		return earlierMsg(ps)
+	}))
 }
 
 // joinedMsg is a participant admitted to a session.
@@ -92,6 +109,9 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.err = session.ErrorMessage(msg.err)
 		s.input.SetValue("")
 		return s, nil
+	case earlierMsg:
+		s.earlier = msg
+		return s, nil
 	case claimedMsg:
 		s.e.opt.Facilitator = true
 		return s, switchTo(newHome(s.e))
@@ -104,10 +124,21 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.busy {
 			return s, nil
 		}
-		if msg.Type == tea.KeyEnter {
+		switch {
+		case msg.Type == tea.KeyEnter && strings.TrimSpace(s.input.Value()) == "" && len(s.earlier) > 0:
+			s.busy = true
+			s.err = ""
+			return s, s.submit(s.earlier[s.sel].Session.Code)
+		case msg.Type == tea.KeyEnter:
 			s.busy = true
 			s.err = ""
 			return s, s.submit(s.input.Value())
+		case msg.Type == tea.KeyUp:
+			s.sel = max(s.sel-1, 0)
+			return s, nil
+		case msg.Type == tea.KeyDown:
+			s.sel = min(s.sel+1, max(len(s.earlier)-1, 0))
+			return s, nil
 		}
 	}
 	var cmd tea.Cmd
@@ -123,6 +154,24 @@ func (s *joinScreen) View() string {
 	b.WriteString(s.input.View() + "\n\n")
 	if s.busy {
 		b.WriteString(sty.Muted.Render("Checking…") + "\n")
+	}
+	if len(s.earlier) > 0 {
+		b.WriteString(sty.Header.Render("Sessions you took part in") + sty.Muted.Render(" (↑/↓, enter with an empty code)") + "\n")
+		for i, p := range s.earlier {
+			if i >= 8 {
+				break
+			}
+			line := fmt.Sprintf("%s · %s", p.Session.Title, p.Session.Phase)
+			if p.Session.Phase == session.PhaseClosed {
+				line += " · see its action points"
+			}
+			if i == s.sel {
+				b.WriteString(sty.Selected.Render(fit("▸ "+line, s.e.w)) + "\n")
+			} else {
+				b.WriteString(fit("  "+line, s.e.w) + "\n")
+			}
+		}
+		b.WriteString("\n")
 	}
 	if s.err != "" {
 		for _, l := range wrap(s.err, s.e.w-2) {

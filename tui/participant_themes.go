@@ -20,6 +20,10 @@ type participantThemes struct {
 	totals  map[int64]int // only once voting has closed
 	ranked  []analysis.Priority
 	actions []*session.ActionPoint
+	// campaign holds the other sessions of the campaign with their action points,
+	// shown once the session is closed.
+	campaign        []*session.Session
+	campaignActions map[string][]*session.ActionPoint
 }
 
 func loadParticipantThemes(ctx context.Context, svc *session.Service, sess *session.Session, participantID int64) (participantThemes, error) {
@@ -42,6 +46,11 @@ func loadParticipantThemes(ctx context.Context, svc *session.Service, sess *sess
 			return t, err
 		}
 		if t.actions, err = svc.Actions(ctx, sess.ID); err != nil {
+			return t, err
+		}
+	}
+	if sess.Phase == session.PhaseClosed {
+		if t.campaign, t.campaignActions, err = svc.CampaignActions(ctx, sess.ID); err != nil {
 			return t, err
 		}
 	}
@@ -89,6 +98,15 @@ func (s *participantScreen) themeRows() []themeRow {
 			for _, a := range s.th.actions {
 				if a.ThemeID == t.ID {
 					rows = append(rows, themeRow{theme: t.ID, action: a.ID, text: s.actionLine(a)})
+				}
+			}
+		}
+		if len(s.th.campaign) > 0 {
+			rows = append(rows, themeRow{header: true, text: "Elsewhere in " + s.sess.Campaign})
+			for _, o := range s.th.campaign {
+				rows = append(rows, themeRow{header: true, text: "  " + o.Title})
+				for _, a := range s.th.campaignActions[o.ID] {
+					rows = append(rows, themeRow{text: s.actionLine(a)})
 				}
 			}
 		}

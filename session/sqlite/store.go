@@ -229,6 +229,27 @@ func (db *DB) Participants(ctx context.Context, sessionID string) ([]*session.Pa
 	return out, rows.Err()
 }
 
+// ParticipationsByKey returns the participants with keyHash in any session, newest first.
+func (db *DB) ParticipationsByKey(ctx context.Context, keyHash string) ([]*session.Participant, error) {
+	if keyHash == "" {
+		return nil, nil
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT `+participantCols+` FROM participants WHERE key_hash = ? ORDER BY id DESC`, keyHash)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*session.Participant
+	for rows.Next() {
+		p, err := scanParticipant(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
 // UpdateParticipant stores name, rating, done and removed of p.
 func (db *DB) UpdateParticipant(ctx context.Context, p *session.Participant) error {
 	res, err := db.write.ExecContext(ctx, `UPDATE participants SET name = ?, rating = ?, done = ?, removed = ?,
