@@ -16,6 +16,7 @@ import (
 type homeScreen struct {
 	e         *env
 	sessions  []*session.Session
+	campaigns []session.Campaign
 	sel       int
 	status    string
 	statusErr bool
@@ -51,7 +52,13 @@ type exportedMsg struct{ path string }
 func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case sessionsMsg:
-		s.sessions, s.loaded = msg, true
+		// Sessions are listed by campaign, each campaign under a heading.
+		s.campaigns = session.Campaigns(msg)
+		s.sessions = nil
+		for _, c := range s.campaigns {
+			s.sessions = append(s.sessions, c.Sessions...)
+		}
+		s.loaded = true
 	case errMsg:
 		s.status, s.statusErr = session.ErrorMessage(msg.err), true
 	case exportedMsg:
@@ -97,20 +104,23 @@ func (s *homeScreen) View() string {
 	w := max(e.w, 40)
 	var b strings.Builder
 	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · facilitator") + "\n\n")
-	b.WriteString(sty.Header.Render("Sessions") + "\n")
+	b.WriteString(sty.Header.Render("Sessions") + sty.Muted.Render(" by campaign") + "\n\n")
 	if s.loaded && len(s.sessions) == 0 {
 		b.WriteString(sty.Muted.Render("No sessions yet. Press n to create the first one.") + "\n")
 	}
-	room := max(e.h-8, 3)
+	room := max(e.h-12, 3)
 	start := 0
 	if s.sel >= room {
 		start = s.sel - room + 1
 	}
 	for i := start; i < len(s.sessions) && i < start+room; i++ {
 		ss := s.sessions[i]
-		meta := fmt.Sprintf(" %s · %s · %s", ss.Audience, ss.Phase, code(ss.Code))
-		if ss.Campaign != "" {
-			meta += " · " + ss.Campaign
+		if i == start || s.sessions[i-1].Campaign != ss.Campaign {
+			b.WriteString(sty.Header.Render(fit(s.campaignHeading(ss.Campaign), w)) + "\n")
+		}
+		meta := fmt.Sprintf(" · %s · %s · %s · %s", ss.CreatedAt.Format("2 Jan"), ss.Audience, ss.Phase, code(ss.Code))
+		if ss.Location != "" {
+			meta = " · " + ss.Location + meta
 		}
 		prefix := "  "
 		if i == s.sel {
@@ -136,4 +146,22 @@ func (s *homeScreen) View() string {
 		b.WriteString(strings.Repeat("\n", pad))
 	}
 	return b.String() + footer
+}
+
+// campaignHeading names a campaign with its period and size.
+func (s *homeScreen) campaignHeading(name string) string {
+	for _, c := range s.campaigns {
+		if c.Name != name {
+			continue
+		}
+		if name == "" {
+			name = "Sessions without a campaign"
+		}
+		period := c.From.Format("2 Jan 2006")
+		if c.To.Format("2 Jan 2006") != period {
+			period += " – " + c.To.Format("2 Jan 2006")
+		}
+		return fmt.Sprintf("%s · %s · %d session(s)", name, period, len(c.Sessions))
+	}
+	return name
 }
