@@ -98,18 +98,25 @@ func (s *Service) FindByCode(ctx context.Context, code string) (*Session, error)
 
 // Join adds a participant to a session, or returns the one with the same key.
 func (s *Service) Join(ctx context.Context, sessionID, keyHash string) (*Participant, error) {
+	p, _, err := s.Rejoin(ctx, sessionID, keyHash)
+	return p, err
+}
+
+// Rejoin is Join that also tells whether the key had joined the session before, so a
+// returning person is not asked again for what they already answered.
+func (s *Service) Rejoin(ctx context.Context, sessionID, keyHash string) (*Participant, bool, error) {
 	if err := s.roomFor(ctx, sessionID, keyHash); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	p, err := s.Store.JoinSession(ctx, sessionID, keyHash, "")
+	p, created, err := s.Store.JoinSession(ctx, sessionID, keyHash, "")
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if p.Removed {
-		return nil, Errorf(EForbidden, "The facilitator has removed you from this session.")
+		return nil, false, Errorf(EForbidden, "The facilitator has removed you from this session.")
 	}
 	s.publish(sessionID, ChangePeople)
-	return p, nil
+	return p, !created, nil
 }
 
 // SetName sets the display name a participant chose; empty stays anonymous.

@@ -122,9 +122,12 @@ func TestReconnectKeepsIdentity(t *testing.T) {
 	if err := svc.Rate(ctx, p.ID, 4); err != nil {
 		t.Fatal(err)
 	}
-	again, err := svc.Join(ctx, s.ID, "hash-a")
-	if err != nil || again.ID != p.ID || again.Rating != 4 {
-		t.Fatalf("rejoin = %+v, %v", again, err)
+	again, returning, err := svc.Rejoin(ctx, s.ID, "hash-a")
+	if err != nil || again.ID != p.ID || again.Rating != 4 || !returning {
+		t.Fatalf("rejoin = %+v, %v, returning %v", again, err, returning)
+	}
+	if _, returning, _ := svc.Rejoin(ctx, s.ID, "hash-new"); returning {
+		t.Fatal("a new key counted as returning")
 	}
 	other, _ := svc.Join(ctx, s.ID, "hash-b")
 	if other.ID == p.ID || other.Pseudonym == p.Pseudonym {

@@ -13,8 +13,8 @@ type Store interface {
 	UpdateSession(ctx context.Context, s *Session) error
 
 	// JoinSession returns the participant of sessionID with keyHash, creating one
-	// when there is none or keyHash is empty.
-	JoinSession(ctx context.Context, sessionID, keyHash, name string) (*Participant, error)
+	// when there is none or keyHash is empty; created tells which.
+	JoinSession(ctx context.Context, sessionID, keyHash, name string) (p *Participant, created bool, err error)
 	Participant(ctx context.Context, id int64) (*Participant, error)
 	Participants(ctx context.Context, sessionID string) ([]*Participant, error)
 	// ParticipationsByKey returns the participants with keyHash in any session, newest

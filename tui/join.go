@@ -63,8 +63,9 @@ func (s *joinScreen) Init() tea.Cmd {
 
 // joinedMsg is a participant admitted to a session.
 type joinedMsg struct {
-	sess *session.Session
-	p    *session.Participant
+	sess      *session.Session
+	p         *session.Participant
+	returning bool
 }
 
 // claimedMsg means this key just became a facilitator.
@@ -94,11 +95,11 @@ func (s *joinScreen) submit(code string) tea.Cmd {
 			}
 			return errMsg{err}
 		}
-		p, err := opt.Service.Join(ctx, sess.ID, opt.KeyHash)
+		p, returning, err := opt.Service.Rejoin(ctx, sess.ID, opt.KeyHash)
 		if err != nil {
 			return errMsg{err}
 		}
-		return joinedMsg{sess, p}
+		return joinedMsg{sess, p, returning}
 	})
 }
 
@@ -116,7 +117,7 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.e.opt.Facilitator = true
 		return s, switchTo(newHome(s.e))
 	case joinedMsg:
-		if msg.p.Name != "" {
+		if msg.returning {
 			return s, switchTo(newParticipant(s.e, msg.sess, msg.p))
 		}
 		return s, switchTo(newName(s.e, msg.sess, msg.p))

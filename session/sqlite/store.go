@@ -175,15 +175,18 @@ func scanParticipant(row interface{ Scan(...any) error }) (*session.Participant,
 }
 
 // JoinSession returns the participant with keyHash in the session, or adds a new one.
-func (db *DB) JoinSession(ctx context.Context, sessionID, keyHash, name string) (*session.Participant, error) {
-	if keyHash != "" {
-		p, err := scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants
+func (db *DB) JoinSession(ctx context.Context, sessionID, keyHash, name string) (*session.Participant, bool, error) {
+	byKey := func() (*session.Participant, error) {
+		return scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants
 			WHERE session_id = ? AND key_hash = ?`, sessionID, keyHash))
+	}
+	if keyHash != "" {
+		p, err := byKey()
 		if err == nil {
-			return p, nil
+			return p, false, nil
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
-			return nil, err
+			return nil, false, err
 		}
 	}
 	now := time.Now()
@@ -196,13 +199,13 @@ func (db *DB) JoinSession(ctx context.Context, sessionID, keyHash, name string) 
 	p, err := scanParticipant(row)
 	if errors.Is(err, sql.ErrNoRows) && keyHash != "" {
 		// The same key joined at the same moment on another connection.
-		return scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants
-			WHERE session_id = ? AND key_hash = ?`, sessionID, keyHash))
+		p, err = byKey()
+		return p, false, err
 	}
 	if err != nil {
-		return nil, fmt.Errorf("join session: %w", err)
+		return nil, false, fmt.Errorf("join session: %w", err)
 	}
-	return p, nil
+	return p, true, nil
 }
 
 // Participant returns the participant with id.
