@@ -17,11 +17,14 @@ const (
 // PriorityFormula says in words how Prioritize computes a score, for documents that
 // must show their reasoning.
 const PriorityFormula = "score = 3 × votes + 2 × distinct authors + 1 × notes; " +
-	"ties go to more votes, then more authors, then more notes, then the label in alphabetical order"
+	"ties go to more votes, then more authors, then more notes, then the label in alphabetical order, then the older theme"
 
 // PriorityInput is what is known about one theme.
 type PriorityInput struct {
-	// Key names the theme, e.g. its label; it breaks the last ties.
+	// ID identifies the theme to the caller; it breaks ties that Key leaves (a theme
+	// ID grows with age, hence "the older theme" in PriorityFormula).
+	ID int64
+	// Key names the theme, e.g. its label; it breaks ties the counts leave.
 	Key     string
 	Votes   int
 	Authors int
@@ -40,20 +43,21 @@ type Priority struct {
 //	score = 3*votes + 2*distinct authors + 1*notes
 //
 // and orders them by score, then votes, then authors, then notes (all higher
-// first), then Key ascending; inputs equal in all of these keep their input order.
-// Ranks are 1..len(in) in that order, so every theme has its own rank.
+// first), then Key ascending, then ID ascending, so the order never depends on the
+// input's order. Ranks are 1..len(in) in that order, so every theme has its own rank.
 func Prioritize(in []PriorityInput) []Priority {
 	out := make([]Priority, len(in))
 	for i, p := range in {
 		out[i] = Priority{PriorityInput: p, Score: VoteWeight*p.Votes + AuthorWeight*p.Authors + NoteWeight*p.Notes}
 	}
-	slices.SortStableFunc(out, func(a, b Priority) int {
+	slices.SortFunc(out, func(a, b Priority) int {
 		return cmp.Or(
 			cmp.Compare(b.Score, a.Score),
 			cmp.Compare(b.Votes, a.Votes),
 			cmp.Compare(b.Authors, a.Authors),
 			cmp.Compare(b.Notes, a.Notes),
 			cmp.Compare(a.Key, b.Key),
+			cmp.Compare(a.ID, b.ID),
 		)
 	})
 	for i := range out {

@@ -1,6 +1,7 @@
 package analysis_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/charter-tool/charter/analysis"
@@ -15,16 +16,18 @@ func TestPrioritize(t *testing.T) {
 		scores []int
 	}{
 		{"empty", nil, nil, nil},
-		{"score decides", []in{{"a", 0, 1, 1}, {"b", 2, 1, 1}, {"c", 1, 3, 4}},
+		{"score decides", []in{{0, "a", 0, 1, 1}, {0, "b", 2, 1, 1}, {0, "c", 1, 3, 4}},
 			[]string{"c", "b", "a"}, []int{13, 9, 3}},
-		{"equal score, more votes first", []in{{"authors", 0, 3, 0}, {"votes", 2, 0, 0}},
+		{"equal score, more votes first", []in{{0, "authors", 0, 3, 0}, {0, "votes", 2, 0, 0}},
 			[]string{"votes", "authors"}, []int{6, 6}},
-		{"equal score and votes, more authors first", []in{{"notes", 1, 0, 2}, {"authors", 1, 1, 0}},
+		{"equal score and votes, more authors first", []in{{0, "notes", 1, 0, 2}, {0, "authors", 1, 1, 0}},
 			[]string{"authors", "notes"}, []int{5, 5}},
-		{"all equal, key ascending", []in{{"zebra", 1, 1, 1}, {"apple", 1, 1, 1}},
+		{"all equal, key ascending", []in{{0, "zebra", 1, 1, 1}, {0, "apple", 1, 1, 1}},
 			[]string{"apple", "zebra"}, []int{6, 6}},
-		{"nothing yet", []in{{"b", 0, 0, 0}, {"a", 0, 0, 0}},
+		{"nothing yet", []in{{0, "b", 0, 0, 0}, {0, "a", 0, 0, 0}},
 			[]string{"a", "b"}, []int{0, 0}},
+		{"same label, lower ID first", []in{{7, "same", 1, 0, 0}, {3, "same", 1, 0, 0}},
+			[]string{"same#3", "same#7"}, []int{3, 3}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -33,7 +36,11 @@ func TestPrioritize(t *testing.T) {
 				t.Fatalf("got %d priorities, want %d", len(got), len(tt.order))
 			}
 			for i, p := range got {
-				if p.Key != tt.order[i] || p.Score != tt.scores[i] || p.Rank != i+1 {
+				key := p.Key
+				if p.ID != 0 {
+					key = fmt.Sprintf("%s#%d", p.Key, p.ID)
+				}
+				if key != tt.order[i] || p.Score != tt.scores[i] || p.Rank != i+1 {
 					t.Errorf("#%d = %s score %d rank %d, want %s score %d rank %d", i, p.Key, p.Score, p.Rank, tt.order[i], tt.scores[i], i+1)
 				}
 			}

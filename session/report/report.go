@@ -1,0 +1,376 @@
+// Package report turns one session into its findings document: prioritized themes,
+// action points and every note, as Markdown or JSON. Build is a pure function of the
+// session's data; Load gathers that data through a session.Service. Participants are
+// never named, except volunteers on action points, who chose to be.
+package report
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/charter-tool/charter/analysis"
+	"github.com/charter-tool/charter/session"
+)
+
+// Data is what a findings document is built from, as the facilitator sees it.
+type Data struct {
+	Session      *session.Session
+	Participants []*session.Participant
+	// Notes are all notes, hidden ones included; Build leaves hidden ones out.
+	Notes      []*session.Note
+	Themes     []*session.Theme
+	VoteTotals map[int64]int
+	Actions    []*session.ActionPoint
+	Ratings    []int
+}
+
+// Load gathers the data of a session through svc.
+func Load(ctx context.Context, svc *session.Service, sessionID string) (*Data, error) {
+	var d Data
+	var err error
+	if d.Session, err = svc.Store.Session(ctx, sessionID); err != nil {
+		return nil, err
+	}
+	if d.Participants, err = svc.Store.Participants(ctx, sessionID); err != nil {
+		return nil, fmt.Errorf("load participants: %w", err)
+	}
+	if d.Notes, err = svc.Store.Notes(ctx, sessionID); err != nil {
+		return nil, fmt.Errorf("load notes: %w", err)
+	}
+	if d.Themes, err = svc.Themes(ctx, sessionID); err != nil {
+		return nil, fmt.Errorf("load themes: %w", err)
+	}
+	if d.VoteTotals, err = svc.VoteTotals(ctx, sessionID); err != nil {
+		return nil, fmt.Errorf("load votes: %w", err)
+	}
+	if d.Actions, err = svc.Actions(ctx, sessionID); err != nil {
+		return nil, fmt.Errorf("load action points: %w", err)
+	}
+	if d.Ratings, err = svc.Ratings(ctx, sessionID); err != nil {
+		return nil, fmt.Errorf("load ratings: %w", err)
+	}
+	return &d, nil
+}
+
+// Findings is the findings document of one session. Its text fields hold user text
+// as written; WriteMarkdown escapes it.
+type Findings struct {
+	Session       Meta          `json:"session"`
+	Participation Participation `json:"participation"`
+	Confidence    Confidence    `json:"confidence"`
+	// Method says how theme scores were computed.
+	Method  string   `json:"prioritization"`
+	Themes  []Theme  `json:"themes"`
+	Actions []Action `json:"action_points"`
+	// Unthemed counts the notes in no theme.
+	Unthemed int    `json:"unthemed_notes"`
+	Areas    []Area `json:"notes"`
+}
+
+// Meta describes the session.
+type Meta struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Audience string `json:"audience"`
+	Location string `json:"location"`
+	Mode     string `json:"mode"`
+	Campaign string `json:"campaign"`
+	// Date is the day the session was created, UTC, as YYYY-MM-DD.
+	Date  string `json:"date"`
+	Phase string `json:"phase"`
+}
+
+// Participation counts people and notes, never naming anyone.
+type Participation struct {
+	Audience string `json:"audience"`
+	// Joined counts participants, leaving out those the facilitator removed.
+	Joined int `json:"participants"`
+	Wrote  int `json:"wrote_notes"`
+	Rated  int `json:"rated_confidence"`
+	Notes  int `json:"notes"`
+	// Hidden counts hidden notes, which appear nowhere else in the document.
+	Hidden int `json:"hidden_notes_excluded"`
+}
+
+// Confidence summarizes the check-in ratings.
+type Confidence struct {
+	Ratings int `json:"ratings"`
+	// Distribution has one entry per rating from 1 to 5.
+	Distribution []RatingCount `json:"distribution"`
+	Mean         float64       `json:"mean"`
+	Median       float64       `json:"median"`
+}
+
+// RatingCount is how many gave one rating.
+type RatingCount struct {
+	Rating int `json:"rating"`
+	Count  int `json:"count"`
+}
+
+// Theme is one prioritized theme.
+type Theme struct {
+	Rank    int    `json:"rank"`
+	ID      int64  `json:"id"`
+	Label   string `json:"label"`
+	Score   int    `json:"score"`
+	Votes   int    `json:"votes"`
+	Authors int    `json:"authors"`
+	Notes   int    `json:"notes"`
+	// Quotes are up to MaxQuotes of the theme's notes.
+	Quotes []string `json:"quotes"`
+	// ActionIDs are the IDs of the theme's action points, in the order of Actions.
+	ActionIDs []int64 `json:"action_point_ids"`
+}
+
+// Action is one action point.
+type Action struct {
+	ID         int64    `json:"id"`
+	Priority   string   `json:"priority"`
+	Title      string   `json:"title"`
+	ThemeID    int64    `json:"theme_id,omitempty"`
+	Theme      string   `json:"theme"`
+	Owner      string   `json:"owner"`
+	Volunteers []string `json:"volunteers"`
+	Status     string   `json:"status"`
+}
+
+// Area is the notes of one area of the method.
+type Area struct {
+	Area  string `json:"area"`
+	Title string `json:"title"`
+	Lanes []Lane `json:"lanes"`
+}
+
+// Lane is the notes of one lane; in the open area a lane is a topic.
+type Lane struct {
+	Lane  string `json:"lane"`
+	Title string `json:"title"`
+	Notes []Note `json:"notes"`
+}
+
+// Note is one visible note, without its author.
+type Note struct {
+	Text     string `json:"text"`
+	Activity string `json:"activity,omitempty"`
+	Theme    string `json:"theme,omitempty"`
+}
+
+// MaxQuotes is how many notes represent a theme.
+const MaxQuotes = 3
+
+// Build makes the findings document of d. Hidden notes are left out everywhere, and
+// a theme none of whose notes is visible is left out unless it has action points:
+// its label may tell what the hidden notes said.
+func Build(d *Data) *Findings {
+	s := d.Session
+	f := &Findings{
+		Session: Meta{ID: s.ID, Title: s.Title, Audience: string(s.Audience), Location: s.Location, Mode: string(s.Mode),
+			Campaign: s.Campaign, Date: s.CreatedAt.UTC().Format("2006-01-02"), Phase: string(s.Phase)},
+		Method:  analysis.PriorityFormula,
+		Themes:  []Theme{},
+		Actions: []Action{},
+		Areas:   []Area{},
+	}
+
+	visible := make(map[int64]*session.Note, len(d.Notes))
+	authors := map[int64]bool{}
+	for _, n := range d.Notes {
+		if n.Hidden {
+			f.Participation.Hidden++
+			continue
+		}
+		visible[n.ID] = n
+		authors[n.ParticipantID] = true
+	}
+	f.Participation.Audience = string(s.Audience)
+	f.Participation.Notes = len(visible)
+	f.Participation.Wrote = len(authors)
+	for _, p := range d.Participants {
+		if p.Removed {
+			continue
+		}
+		f.Participation.Joined++
+		if p.Rating >= 1 && p.Rating <= 5 {
+			f.Participation.Rated++
+		}
+	}
+
+	st := session.Summarize(d.Ratings)
+	f.Confidence = Confidence{Ratings: st.N, Mean: st.Mean, Median: st.Median}
+	for r := 1; r <= 5; r++ {
+		f.Confidence.Distribution = append(f.Confidence.Distribution, RatingCount{Rating: r, Count: st.Counts[r]})
+	}
+
+	actionsOf := map[int64][]*session.ActionPoint{}
+	for _, a := range d.Actions {
+		actionsOf[a.ThemeID] = append(actionsOf[a.ThemeID], a)
+	}
+
+	byID := map[int64]*Theme{}
+	var inputs []analysis.PriorityInput
+	themeOf := map[int64]string{}
+	for _, t := range d.Themes {
+		var notes []*session.Note
+		for _, id := range t.NoteIDs {
+			if n := visible[id]; n != nil {
+				notes = append(notes, n)
+			}
+		}
+		if len(notes) == 0 && len(actionsOf[t.ID]) == 0 {
+			continue
+		}
+		slices.SortFunc(notes, func(a, b *session.Note) int { return cmp.Compare(a.ID, b.ID) })
+		by := map[int64]bool{}
+		for _, n := range notes {
+			by[n.ParticipantID] = true
+			themeOf[n.ID] = t.Label
+		}
+		th := &Theme{ID: t.ID, Label: t.Label, Votes: d.VoteTotals[t.ID], Authors: len(by), Notes: len(notes),
+			Quotes: quotes(notes), ActionIDs: []int64{}}
+		byID[t.ID] = th
+		inputs = append(inputs, analysis.PriorityInput{ID: t.ID, Key: t.Label, Votes: th.Votes, Authors: th.Authors, Notes: th.Notes})
+	}
+	rank := map[int64]int{}
+	for _, p := range analysis.Prioritize(inputs) {
+		th := byID[p.ID]
+		th.Rank, th.Score = p.Rank, p.Score
+		rank[th.ID] = th.Rank
+		f.Themes = append(f.Themes, *th)
+	}
+	labels := map[int64]string{}
+	for _, th := range f.Themes {
+		labels[th.ID] = th.Label
+	}
+
+	acts := slices.Clone(d.Actions)
+	// Most urgent first; within a priority, the higher-ranked theme first, and
+	// action points without a theme last.
+	slices.SortStableFunc(acts, func(a, b *session.ActionPoint) int {
+		return cmp.Or(cmp.Compare(a.Priority, b.Priority), cmp.Compare(rankOrLast(rank, a.ThemeID), rankOrLast(rank, b.ThemeID)),
+			cmp.Compare(a.ID, b.ID))
+	})
+	for _, a := range acts {
+		themeID := a.ThemeID
+		if labels[themeID] == "" {
+			themeID = 0
+		}
+		vols := a.Volunteers
+		if vols == nil {
+			vols = []string{}
+		}
+		f.Actions = append(f.Actions, Action{ID: a.ID, Priority: session.PriorityName(a.Priority), Title: a.Title,
+			ThemeID: themeID, Theme: labels[themeID], Owner: a.Owner, Volunteers: vols, Status: string(a.Status)})
+	}
+	for i := range f.Themes {
+		for _, a := range f.Actions {
+			if a.ThemeID == f.Themes[i].ID {
+				f.Themes[i].ActionIDs = append(f.Themes[i].ActionIDs, a.ID)
+			}
+		}
+	}
+
+	for _, n := range visible {
+		if themeOf[n.ID] == "" {
+			f.Unthemed++
+		}
+	}
+	f.Areas = areas(d.Notes, themeOf)
+	return f
+}
+
+func rankOrLast(rank map[int64]int, themeID int64) int {
+	if r, ok := rank[themeID]; ok {
+		return r
+	}
+	return int(^uint(0) >> 1)
+}
+
+// quotes picks up to MaxQuotes notes, one per author first so that one talkative
+// person does not speak for the whole theme, then the rest in order.
+func quotes(notes []*session.Note) []string {
+	out := []string{}
+	taken := map[int64]bool{}
+	seen := map[int64]bool{}
+	for _, n := range notes {
+		if len(out) == MaxQuotes {
+			return out
+		}
+		if !seen[n.ParticipantID] {
+			seen[n.ParticipantID] = true
+			taken[n.ID] = true
+			out = append(out, n.Text)
+		}
+	}
+	for _, n := range notes {
+		if len(out) == MaxQuotes {
+			break
+		}
+		if !taken[n.ID] {
+			out = append(out, n.Text)
+		}
+	}
+	return out
+}
+
+// areas sorts visible notes into areas in the method's order and lanes in each area's
+// order; open topics are sorted alphabetically, and areas or lanes the method does not
+// know (e.g. from an import) come last, so no note is lost.
+func areas(notes []*session.Note, themeOf map[int64]string) []Area {
+	byArea := map[session.Area]map[string][]Note{}
+	for _, n := range notes {
+		if n.Hidden {
+			continue
+		}
+		if byArea[n.Area] == nil {
+			byArea[n.Area] = map[string][]Note{}
+		}
+		byArea[n.Area][n.Lane] = append(byArea[n.Area][n.Lane], Note{Text: n.Text, Activity: n.Activity, Theme: themeOf[n.ID]})
+	}
+	order := slices.Clone(session.Areas)
+	var extra []session.Area
+	for a := range byArea {
+		if !slices.Contains(order, a) {
+			extra = append(extra, a)
+		}
+	}
+	slices.Sort(extra)
+	order = append(order, extra...)
+
+	out := []Area{}
+	for _, a := range order {
+		lanes := byArea[a]
+		if len(lanes) == 0 {
+			continue
+		}
+		known := a.Lanes()
+		var rest []string
+		for l := range lanes {
+			if !slices.Contains(known, l) {
+				rest = append(rest, l)
+			}
+		}
+		slices.SortFunc(rest, func(x, y string) int {
+			return cmp.Or(cmp.Compare(strings.ToLower(x), strings.ToLower(y)), cmp.Compare(x, y))
+		})
+		ar := Area{Area: string(a), Title: a.Title()}
+		for _, l := range append(slices.Clone(known), rest...) {
+			if ns := lanes[l]; len(ns) > 0 {
+				ar.Lanes = append(ar.Lanes, Lane{Lane: l, Title: session.LaneTitle(l), Notes: ns})
+			}
+		}
+		out = append(out, ar)
+	}
+	return out
+}
+
+// WriteJSON writes f as indented JSON.
+func (f *Findings) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(f)
+}

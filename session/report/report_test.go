@@ -1,0 +1,238 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// load loads a fixture's session with the fields that differ from run to run fixed.
+func load(t testing.TB, svc *session.Service, sessionID string) *report.Data {
+	t.Helper()
+	d, err := report.Load(context.Background(), svc, sessionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Session.ID = "5e551011"
+	d.Session.CreatedAt = time.Date(2026, 3, 5, 9, 30, 0, 0, time.UTC)
+	return d
+}
+
+func render(t testing.TB, f *report.Findings) (md, js string) {
+	t.Helper()
+	var a, b bytes.Buffer
+	if err := f.WriteMarkdown(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	return a.String(), b.String()
+}
+
+func TestGolden(t *testing.T) {
+	fx := mustFixture(t, readDevNotes(t))
+	md, js := render(t, report.Build(load(t, fx.svc, fx.sess.ID)))
+	for name, got := range map[string]string{"findings.golden.md": md, "findings.golden.json": js} {
+		path := filepath.Join("testdata", name)
+		if *update {
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s differs from the golden file; run go test -update and review the diff", name)
+		}
+	}
+}
+
+// TestPrivacy checks what the document must never say, in both formats.
+func TestPrivacy(t *testing.T) {
+	fx := mustFixture(t, readDevNotes(t)[:40])
+	md, js := render(t, report.Build(load(t, fx.svc, fx.sess.ID)))
+	tests := []struct {
+		name    string
+		text    string
+		present bool
+	}{
+		{"volunteer named", volunteer, true},
+		{"anonymous volunteer by pseudonym", fx.people[5].Pseudonym, true},
+		{"other names never", nonVolunteer, false},
+		{"hidden note never", "SECRET-HIDDEN", false},
+		{"join code never", fx.sess.Code, false},
+		{"a note", "threat model", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for format, doc := range map[string]string{"md": md, "json": js} {
+				if got := strings.Contains(doc, tt.text); got != tt.present {
+					t.Errorf("%s: contains %q = %v, want %v", format, tt.text, got, tt.present)
+				}
+			}
+		})
+	}
+}
+
+func TestMarkdownStructure(t *testing.T) {
+	fx := mustFixture(t, readDevNotes(t)[:40])
+	md, _ := render(t, report.Build(load(t, fx.svc, fx.sess.ID)))
+	var headings, rows []string
+	for _, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(line, "#") {
+			headings = append(headings, line)
+		}
+		if strings.HasPrefix(line, "|") {
+			rows = append(rows, line)
+			if n := strings.Count(line, "|"); n != 7 {
+				t.Errorf("table row with %d pipes, want 7: %q", n, line)
+			}
+		}
+		if strings.Contains(line, "<script") {
+			t.Errorf("raw HTML in %q", line)
+		}
+	}
+	// Header, separator and one row per action point of the fixture.
+	if len(rows) != 2+4 {
+		t.Errorf("action table has %d lines, want 6", len(rows))
+	}
+	for _, h := range headings {
+		if strings.Contains(h, "not a heading") {
+			t.Errorf("user text became a heading: %q", h)
+		}
+	}
+	for _, want := range []string{"## Participation", "## Confidence", "## Prioritized themes", "## Action points", "## Appendix: all notes", "#### Strengths"} {
+		if !strings.Contains(md, "\n"+want+"\n") {
+			t.Errorf("missing %q", want)
+		}
+	}
+}
+
+func TestBuild(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		// setup writes notes and more into a session in the write phase with two
+		// participants.
+		setup    func(t *testing.T, svc *session.Service, sessionID string, a, b int64)
+		contains []string
+		excludes []string
+		themes   int
+	}{
+		{"empty session", func(*testing.T, *session.Service, string, int64, int64) {},
+			[]string{"No themes yet", "No confidence ratings", "No action points yet", "No notes."}, nil, 0},
+		{"notes but no themes yet", func(t *testing.T, svc *session.Service, id string, a, b int64) {
+			addNote(t, svc, a, session.AreaActivities, "keep", "keep the SAST gate", "code scanning (SAST)")
+			addNote(t, svc, b, session.AreaOpen, "Hiring", "we need more security people", "")
+		}, []string{"No themes yet", "### Security activities", "#### Keep", "- keep the SAST gate (activity: code scanning \\(SAST\\))",
+			"### Open topics", "#### Hiring", "- we need more security people"}, []string{"(theme:"}, 0},
+		{"theme of only hidden notes left out", func(t *testing.T, svc *session.Service, id string, a, b int64) {
+			n1 := addNote(t, svc, a, session.AreaMotivation, "demotivates", "boss X shouts", "")
+			n2 := addNote(t, svc, b, session.AreaMotivation, "motivates", "praise from peers", "")
+			if err := svc.HideNote(ctx, n1, true); err != nil {
+				t.Fatal(err)
+			}
+			if err := svc.SaveThemes(ctx, id, []session.Theme{{Label: "boss X", NoteIDs: []int64{n1}}, {Label: "recognition", NoteIDs: []int64{n2}}}); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"### 1. recognition (score 3)", "Score 3 = 3 × 0 votes + 2 × 1 author + 1 × 1 note."}, []string{"boss X"}, 1},
+		{"unthemed notes counted", func(t *testing.T, svc *session.Service, id string, a, b int64) {
+			n1 := addNote(t, svc, a, session.AreaConfidence, "concern", "no time for security", "")
+			addNote(t, svc, b, session.AreaConfidence, "concern", "unclear who owns it", "")
+			if err := svc.SaveThemes(ctx, id, []session.Theme{{Label: "time", NoteIDs: []int64{n1}}}); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"1 note is in no theme.", "- no time for security (theme: time)"}, nil, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svc := openService(t)
+			sess, err := svc.NewSession(ctx, session.Session{Title: "Managers", Audience: session.AudienceManagers})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _ := svc.Join(ctx, sess.ID, "a")
+			b, _ := svc.Join(ctx, sess.ID, "b")
+			if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+				t.Fatal(err)
+			}
+			tt.setup(t, svc, sess.ID, a.ID, b.ID)
+			f := report.Build(load(t, svc, sess.ID))
+			if len(f.Themes) != tt.themes {
+				t.Errorf("%d themes, want %d", len(f.Themes), tt.themes)
+			}
+			md, js := render(t, f)
+			for _, s := range tt.contains {
+				if !strings.Contains(md, s) {
+					t.Errorf("markdown lacks %q:\n%s", s, md)
+				}
+			}
+			for _, s := range tt.excludes {
+				if strings.Contains(md, s) || strings.Contains(js, s) {
+					t.Errorf("document contains %q", s)
+				}
+			}
+			var back report.Findings
+			if err := json.Unmarshal([]byte(js), &back); err != nil {
+				t.Fatalf("JSON does not read back: %v", err)
+			}
+			if len(back.Themes) != len(f.Themes) || back.Participation != f.Participation {
+				t.Errorf("JSON differs from the document: %+v", back)
+			}
+		})
+	}
+}
+
+func addNote(t *testing.T, svc *session.Service, participantID int64, area session.Area, lane, text, activity string) int64 {
+	t.Helper()
+	n, err := svc.AddNote(context.Background(), participantID, session.Note{Area: area, Lane: lane, Text: text, Activity: activity})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n.ID
+}
+
+func TestLoadUnknownSession(t *testing.T) {
+	svc := openService(t)
+	_, err := report.Load(context.Background(), svc, "nope")
+	if session.ErrorCode(err) != session.ENotFound {
+		t.Errorf("Load of unknown session: %v", err)
+	}
+}
+
+// BenchmarkExport500 measures loading, building and writing a 500-note session; the
+// target is under 200 ms.
+func BenchmarkExport500(b *testing.B) {
+	dev := readDevNotes(b)
+	var notes []devNote
+	for len(notes) < 500 {
+		notes = append(notes, dev...)
+	}
+	fx := mustFixture(b, notes[:500])
+	ctx := context.Background()
+	for b.Loop() {
+		d, err := report.Load(ctx, fx.svc, fx.sess.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := report.Build(d).WriteMarkdown(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
