@@ -16,24 +16,6 @@ type entry struct {
 // vec is a sparse vector with entries sorted by feature.
 type vec []entry
 
-func dot(a, b vec) float64 {
-	var s float64
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].f < b[j].f:
-			i++
-		case a[i].f > b[j].f:
-			j++
-		default:
-			s += a[i].w * b[j].w
-			i++
-			j++
-		}
-	}
-	return s
-}
-
 func (v vec) norm() float64 {
 	var s float64
 	for _, e := range v {
