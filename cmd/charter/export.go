@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/report"
+)
+
+func init() {
+	commands["export"] = command{"write a session's findings and action points (Markdown or JSON)", runExport}
+}
+
+func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: charter export --data DIR --session ID [--format md|json] [-o FILE]")
+		fmt.Fprintln(stderr, "\nWrites the session's prioritized themes, action points and all notes; hidden")
+		fmt.Fprintln(stderr, "notes are left out and participants are not named, except volunteers.")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
+	dir := fs.String("data", defaultDataDir, "data directory")
+	id := fs.String("session", "", "ID of the session to export (required)")
+	format := fs.String("format", "md", "md or json")
+	out := fs.String("o", "", "write to FILE instead of stdout (replaced atomically, mode 0600)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if *id == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	if *format != "md" && *format != "json" {
+		fmt.Fprintf(stderr, "charter export: unknown format %q; use md or json\n", *format)
+		return 2
+	}
+	// Opening would create an empty database; a mistyped --data should say so instead.
+	if _, err := os.Stat(filepath.Join(*dir, "charter.db")); err != nil {
+		fmt.Fprintf(stderr, "charter export: no charter data in %s\n", *dir)
+		return 1
+	}
+	db, err := openData(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter export:", err)
+		return 1
+	}
+	defer db.Close()
+
+	doc, err := renderFindings(context.Background(), session.NewService(db, nil), *id, *format)
+	if session.ErrorCode(err) == session.ENotFound {
+		fmt.Fprintf(stderr, "charter export: no session with ID %q in %s\n", *id, *dir)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "charter export:", err)
+		return 1
+	}
+	if *out == "" {
+		if _, err := stdout.Write(doc); err != nil {
+			fmt.Fprintln(stderr, "charter export:", err)
+			return 1
+		}
+		return 0
+	}
+	if err := writeFileAtomic(*out, doc); err != nil {
+		fmt.Fprintln(stderr, "charter export:", err)
+		return 1
+	}
+	return 0
+}
+
+// renderFindings builds the findings document of a session in format md or json.
+// It renders into memory so that a failure leaves no partial output anywhere.
+func renderFindings(ctx context.Context, svc *session.Service, sessionID, format string) ([]byte, error) {
+	d, err := report.Load(ctx, svc, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	f := report.Build(d)
+	var b bytes.Buffer
+	switch format {
+	case "md":
+		err = f.WriteMarkdown(&b)
+	case "json":
+		err = f.WriteJSON(&b)
+	default:
+		return nil, fmt.Errorf("unknown format %q", format)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("write findings: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// writeFileAtomic replaces path with data, readable by the owner only: it writes a
+// temporary file in the same directory and renames it, so readers see the old file
+// or the whole new one, never half of it.
+func writeFileAtomic(path string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = tmp.Chmod(0o600); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// exportFixture makes a data directory with one session holding a visible and a
+// hidden note, and returns the directory and the session's ID.
+func exportFixture(t *testing.T) (string, string) {
+	t.Helper()
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "data")
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	svc := session.NewService(db, nil)
+	sess, err := svc.NewSession(ctx, session.Session{Title: "Service owners Porto", Audience: session.AudienceServiceOwners})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Join(ctx, sess.ID, "k")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.SetName(ctx, p, "Ingrid"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaMotivation, Lane: "motivates", Text: "seeing fixed findings go green"}); err != nil {
+		t.Fatal(err)
+	}
+	hidden, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaMotivation, Lane: "demotivates", Text: "HIDDEN-NOTE-TEXT"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.HideNote(ctx, hidden.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	return dir, sess.ID
+}
+
+func TestRunExport(t *testing.T) {
+	tests := []struct {
+		name string
+		// args gets the data directory and session ID; out is a file in a fresh
+		// directory for -o.
+		args       func(dir, id, out string) []string
+		code       int
+		stdout     []string
+		stderr     string
+		wantFile   bool
+		wantJSON   bool
+		noTempLeft bool
+	}{
+		{"markdown to stdout", func(d, id, _ string) []string { return []string{"--data", d, "--session", id} },
+			0, []string{"# Findings: Service owners Porto", "seeing fixed findings go green", "No themes yet"}, "", false, false, false},
+		{"json to stdout", func(d, id, _ string) []string { return []string{"--data", d, "--session", id, "--format", "json"} },
+			0, []string{`"text": "seeing fixed findings go green"`}, "", false, true, false},
+		{"markdown to a file", func(d, id, o string) []string { return []string{"--data", d, "--session", id, "-o", o} },
+			0, nil, "", true, false, true},
+		{"unknown session", func(d, _, _ string) []string { return []string{"--data", d, "--session", "nope"} },
+			1, nil, `no session with ID "nope"`, false, false, false},
+		{"no session flag", func(d, _, _ string) []string { return []string{"--data", d} },
+			2, nil, "usage: charter export", false, false, false},
+		{"unknown format", func(d, id, _ string) []string { return []string{"--data", d, "--session", id, "--format", "pdf"} },
+			2, nil, `unknown format "pdf"`, false, false, false},
+		{"no data", func(d, id, _ string) []string { return []string{"--data", d + "-typo", "--session", id} },
+			1, nil, "no charter data in", false, false, false},
+		{"output directory missing", func(d, id, o string) []string {
+			return []string{"--data", d, "--session", id, "-o", filepath.Join(filepath.Dir(o), "missing", "f.md")}
+		}, 1, nil, "charter export: write", false, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, id := exportFixture(t)
+			outDir := t.TempDir()
+			out := filepath.Join(outDir, "findings.md")
+			var stdout, stderr bytes.Buffer
+			code := runExport(tt.args(dir, id, out), nil, &stdout, &stderr)
+			if code != tt.code {
+				t.Fatalf("exit code %d, want %d; stderr %q", code, tt.code, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) || (tt.stderr == "" && stderr.Len() > 0) {
+				t.Errorf("stderr %q, want %q", stderr.String(), tt.stderr)
+			}
+			doc := stdout.String()
+			if tt.wantFile {
+				if stdout.Len() > 0 {
+					t.Errorf("stdout not empty with -o: %q", doc)
+				}
+				st, err := os.Stat(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if st.Mode().Perm() != 0o600 {
+					t.Errorf("file mode %v, want 0600", st.Mode().Perm())
+				}
+				b, _ := os.ReadFile(out)
+				doc = string(b)
+				if !strings.Contains(doc, "seeing fixed findings go green") {
+					t.Errorf("file lacks the note:\n%s", doc)
+				}
+			}
+			if tt.noTempLeft {
+				entries, _ := os.ReadDir(outDir)
+				if len(entries) != 1 {
+					t.Errorf("output directory holds %d entries, want only the file", len(entries))
+				}
+			}
+			for _, s := range tt.stdout {
+				if !strings.Contains(doc, s) {
+					t.Errorf("output lacks %q:\n%s", s, doc)
+				}
+			}
+			for _, never := range []string{"HIDDEN-NOTE-TEXT", "Ingrid"} {
+				if strings.Contains(doc, never) {
+					t.Errorf("output contains %q", never)
+				}
+			}
+			if tt.wantJSON && !json.Valid(stdout.Bytes()) {
+				t.Errorf("output is not JSON:\n%s", doc)
+			}
+			if code != 0 {
+				if _, err := os.Stat(dir + "-typo"); err == nil {
+					t.Errorf("export created a data directory")
+				}
+				if stdout.Len() > 0 {
+					t.Errorf("stdout on error: %q", doc)
+				}
+			}
+		})
+	}
+}
+
+func TestExportReplacesFileWhole(t *testing.T) {
+	dir, id := exportFixture(t)
+	out := filepath.Join(t.TempDir(), "findings.json")
+	if err := os.WriteFile(out, []byte(strings.Repeat("old ", 10000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runExport([]string{"--data", dir, "--session", id, "--format", "json", "-o", out}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !json.Valid(b) || strings.Contains(string(b), "old old") {
+		t.Errorf("file was not replaced whole:\n%.200s", b)
+	}
+	// A failed export leaves the previous file as it was.
+	if code := runExport([]string{"--data", dir, "--session", "nope", "-o", out}, nil, &stdout, &stderr); code == 0 {
+		t.Fatal("export of unknown session succeeded")
+	}
+	if again, _ := os.ReadFile(out); !bytes.Equal(again, b) {
+		t.Errorf("failed export changed the file")
+	}
+}
