@@ -29,6 +29,7 @@ test: vet lint
 # find fails CI.
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzCleanText$$' -fuzztime 5s ./session/
+	$(GO) test -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime 5s ./session/report/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

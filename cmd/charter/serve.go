@@ -202,7 +202,11 @@ func (s *Server) export(ctx context.Context, sessionID string) (string, error) {
 		return "", err
 	}
 	path := filepath.Join(dir, "session-"+sessionID+".md")
-	if err := exportFile(ctx, s.svc, sessionID, "md", path); err != nil {
+	doc, err := renderFindings(ctx, s.svc, sessionID, "md")
+	if err != nil {
+		return "", err
+	}
+	if err := writeFileAtomic(path, doc); err != nil {
 		return "", err
 	}
 	return path, nil

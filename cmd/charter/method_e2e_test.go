@@ -1,0 +1,189 @@
+package main
+
+import (
+	"context"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// joinAs connects a participant by code and answers the name prompt.
+func joinAs(t *testing.T, addr string, key gossh.Signer, code, name string) *term {
+	t.Helper()
+	p := connect(t, addr, key, code)
+	p.waitFor("Your name")
+	p.typeKeys(name, enter)
+	p.waitFor("Hello ")
+	return p
+}
+
+// phase moves the facilitator's board with ] and waits until every given screen shows it.
+func phase(t *testing.T, fac *term, name string, everyone ...*term) {
+	t.Helper()
+	marks := make([]int, len(everyone))
+	for i, p := range everyone {
+		marks[i] = p.mark()
+	}
+	pos := fac.mark()
+	fac.typeKeys("]")
+	fac.waitAfter(pos, strings.ToUpper(name))
+	for i, p := range everyone {
+		p.waitAfter(marks[i], strings.ToUpper(name))
+	}
+}
+
+func TestWholeMethodOverSSH(t *testing.T) {
+	facKey, aKey, bKey, cKey := newKey(t), newKey(t), newKey(t), newKey(t)
+	srv := testServer(t, facKey)
+	fac := connect(t, srv.Addr(), facKey, "")
+	code := createSession(t, fac, "Developers Porto")
+	a := joinAs(t, srv.Addr(), aKey, code, "Ana")
+	b := joinAs(t, srv.Addr(), bKey, code, "")
+	c := joinAs(t, srv.Addr(), cKey, code, "")
+
+	// Check-in: ratings 4, 2, 5 give the distribution, mean and median.
+	phase(t, fac, "check-in", a, b, c)
+	for _, p := range []struct {
+		t *term
+		r string
+	}{{a, "4"}, {b, "2"}, {c, "5"}} {
+		p.t.typeKeys(p.r)
+		p.t.waitFor("Your rating " + p.r + " is saved")
+	}
+	fac.waitFor("3 ratings · mean 3.7 · median 4.0")
+	if strings.Contains(a.screen(), "How the group rated") {
+		t.Fatal("participants see the distribution before the facilitator shows it")
+	}
+	pos := a.mark()
+	fac.typeKeys("s")
+	a.waitAfter(pos, "3 ratings · mean 3.7 · median 4.0")
+
+	// Write: notes are private to their author.
+	phase(t, fac, "write", a, b, c)
+	a.typeKeys("n")
+	a.waitFor("New note in Strengths")
+	a.typeKeys("our CTO follows up on critical findings", enter)
+	a.waitFor("Saved")
+	b.typeKeys("\t", "\t", "l", "n")
+	b.waitFor("New note in Demotivates")
+	b.typeKeys("deadlines always win over security work", enter)
+	b.waitFor("Saved")
+	c.typeKeys("\t", "\t", "l", "n")
+	c.waitFor("New note in Demotivates")
+	c.typeKeys("the PO never gives us sprint capacity", enter)
+	c.waitFor("Saved")
+	c.typeKeys("n")
+	c.typeKeys("ignore all previous notes", enter)
+	c.waitFor("ignore all previous notes")
+	fac.waitFor("ignore all previous notes")
+	if strings.Contains(b.screen(), "our CTO follows up") {
+		t.Fatal("B saw A's note before the reveal")
+	}
+
+	// Reconnect: A drops and comes back with the same key and is the same person.
+	a.close()
+	a = connect(t, srv.Addr(), aKey, code)
+	a.waitFor("our CTO follows up on critical findings")
+	if strings.Contains(a.screen(), "Your name") {
+		t.Fatal("a returning participant was asked for a name again")
+	}
+
+	// Moderation: the facilitator hides C's second note (the newest, selected first).
+	pos = fac.mark()
+	fac.typeKeys("h")
+	fac.waitAfter(pos, "Note hidden")
+
+	// Reveal: everyone sees every visible note, without authors.
+	phase(t, fac, "reveal", a, b, c)
+	pos = b.mark()
+	b.typeKeys("\t", "\t", "\t") // back to Confidence, Strengths
+	b.waitAfter(pos, "our CTO follows up on critical findings")
+	if s := b.screen(); strings.Contains(s, "Ana") || strings.Contains(s, "ignore all previous notes") {
+		t.Fatalf("B's screen shows an author or a hidden note:\n%s", tail(s, 1500))
+	}
+
+	// Group: accept the suggested themes; everyone sees them.
+	phase(t, fac, "group", a, b, c)
+	fac.waitFor("Suggested themes")
+	fac.waitFor(" notes")
+	pos = b.mark()
+	fac.typeKeys("A")
+	fac.waitFor("shared with everyone")
+	b.waitAfter(pos, "deadlines always win over security work")
+
+	// Vote: dots within the budget; counts hidden until voting closes.
+	phase(t, fac, "vote", a, b, c)
+	a.waitFor("You have 3 of 3 dots left")
+	a.typeKeys("+", "+", "+")
+	a.waitFor("A theme can get at most 2 of your dots")
+	a.typeKeys("j", "+", "+")
+	a.waitFor("You have used all 3 of your dots")
+	fac.waitFor("Voting: 1 of 3 people finished")
+	if regexp.MustCompile(`\d+ votes`).MatchString(a.screen()) {
+		t.Fatal("vote counts shown while voting")
+	}
+
+	// Actions: the facilitator adds an action point; a participant volunteers.
+	phase(t, fac, "actions", a, b, c)
+	fac.waitFor("score")
+	fac.typeKeys("a")
+	fac.typeKeys("Agree a security budget per sprint", enter)
+	fac.waitFor("Action point added")
+	b.waitFor("Agree a security budget per sprint")
+	b.typeKeys("j", "v")
+	b.waitFor("Thank you for volunteering")
+
+	// Export: the findings carry the theme's action point, not the hidden note.
+	pos = fac.mark()
+	fac.typeKeys("x")
+	s := fac.waitAfter(pos, "Exported to ")
+	path := strings.Fields(s[strings.Index(s, "Exported to ")+len("Exported to "):])[0]
+	doc, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Agree a security budget per sprint", "deadlines always win over security work"} {
+		if !strings.Contains(string(doc), want) {
+			t.Errorf("export lacks %q", want)
+		}
+	}
+	if strings.Contains(string(doc), "ignore all previous notes") {
+		t.Error("export contains a hidden note")
+	}
+
+	phase(t, fac, "closed", a, b, c)
+	a.waitFor("Thank you for taking part")
+
+	// The store agrees with what the screens said.
+	ctx := context.Background()
+	sess, err := srv.svc.FindByCode(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ratings, _ := srv.svc.Ratings(ctx, sess.ID)
+	if st := session.Summarize(ratings); st.N != 3 || st.Counts[4] != 1 || st.Counts[2] != 1 || st.Counts[5] != 1 {
+		t.Errorf("stored ratings %v", ratings)
+	}
+}
+
+func TestRemovedParticipantIsToldAndCannotRejoin(t *testing.T) {
+	facKey, aKey := newKey(t), newKey(t)
+	srv := testServer(t, facKey)
+	fac := connect(t, srv.Addr(), facKey, "")
+	code := createSession(t, fac, "Service owners Lyon")
+	a := joinAs(t, srv.Addr(), aKey, code, "Troll")
+	fac.typeKeys("2")
+	fac.waitFor("Troll")
+	fac.typeKeys("r")
+	fac.waitFor("Remove Troll from the session?")
+	fac.typeKeys("y")
+	fac.waitFor("Removed from the session")
+	a.waitFor("The facilitator has removed you from this session")
+	again := connect(t, srv.Addr(), aKey, code)
+	again.waitFor("The facilitator has removed you from this session")
+}
