@@ -1,0 +1,360 @@
+package tui_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/sqlite"
+	"github.com/charter-tool/charter/tui"
+)
+
+// clock is the moment every screen in these tests is drawn at, so timers and golden
+// screens do not depend on when the tests run.
+var clock = time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
+
+// waitTime bounds every wait for something to appear on a screen.
+const waitTime = 3 * time.Second
+
+// Terminal size of every test screen.
+const termW, termH = 80, 24
+
+func TestMain(m *testing.M) {
+	// Bubbles components draw with the default renderer; without colours, golden
+	// screens hold only what a person reads.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+// world is a real service over a real SQLite file, with a hub as its notifier.
+type world struct {
+	t   *testing.T
+	ctx context.Context
+	svc *session.Service
+	hub *tui.Hub
+}
+
+func newWorld(t *testing.T) *world {
+	t.Helper()
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	hub := tui.NewHub()
+	svc := session.NewService(db, hub)
+	svc.Now = func() time.Time { return clock }
+	return &world{t: t, ctx: context.Background(), svc: svc, hub: hub}
+}
+
+func (w *world) newSession(title string) *session.Session {
+	w.t.Helper()
+	s, err := w.svc.NewSession(w.ctx, session.Session{Title: title, Audience: session.AudienceDevelopers, Location: "Berlin"})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return s
+}
+
+// join adds a participant with a key; a non-empty name is set as theirs.
+func (w *world) join(s *session.Session, keyHash, name string) *session.Participant {
+	w.t.Helper()
+	p, err := w.svc.Join(w.ctx, s.ID, keyHash)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	if name != "" {
+		if err := w.svc.SetName(w.ctx, p, name); err != nil {
+			w.t.Fatal(err)
+		}
+	}
+	return p
+}
+
+func (w *world) setPhase(s *session.Session, ph session.Phase) {
+	w.t.Helper()
+	if _, err := w.svc.SetPhase(w.ctx, s.ID, ph); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+func (w *world) addNote(p *session.Participant, area session.Area, lane, text string) *session.Note {
+	w.t.Helper()
+	n, err := w.svc.AddNote(w.ctx, p.ID, session.Note{Area: area, Lane: lane, Text: text})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return n
+}
+
+func (w *world) session(id string) *session.Session {
+	w.t.Helper()
+	s, err := w.svc.Store.Session(w.ctx, id)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return s
+}
+
+func (w *world) participant(id int64) *session.Participant {
+	w.t.Helper()
+	p, err := w.svc.Store.Participant(w.ctx, id)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return p
+}
+
+func (w *world) notes(s *session.Session) []*session.Note {
+	w.t.Helper()
+	ns, err := w.svc.Store.Notes(w.ctx, s.ID)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return ns
+}
+
+// term is one connection's app running in an 80x24 test terminal.
+type term struct {
+	t  *testing.T
+	tm *teatest.TestModel
+	// drawn is everything the program wrote so far, read by waitFor.
+	drawn bytes.Buffer
+}
+
+// open starts an app the way the server does: the service, a renderer of its own, a
+// fixed clock and a hub connection that delivers live changes.
+func (w *world) open(opt tui.Options) *term {
+	w.t.Helper()
+	opt.Service = w.svc
+	opt.Renderer = lipgloss.NewRenderer(io.Discard, termenv.WithProfile(termenv.Ascii))
+	opt.Now = func() time.Time { return clock }
+	conn := w.hub.Connect()
+	opt.Conn = conn
+	tm := teatest.NewTestModel(w.t, tui.New(opt), teatest.WithInitialTermSize(termW, termH))
+	conn.Start(tm.GetProgram())
+	w.t.Cleanup(func() {
+		conn.Close()
+		_ = tm.Quit()
+		tm.WaitFinished(w.t, teatest.WithFinalTimeout(waitTime))
+	})
+	return &term{t: w.t, tm: tm}
+}
+
+// waitFor waits until everything in want has been drawn since the last wait.
+func (s *term) waitFor(want ...string) {
+	s.t.Helper()
+	teatest.WaitFor(s.t, io.TeeReader(s.tm.Output(), &s.drawn), func(b []byte) bool {
+		for _, w := range want {
+			if !bytes.Contains(b, []byte(w)) {
+				return false
+			}
+		}
+		return true
+	}, teatest.WithDuration(waitTime), teatest.WithCheckInterval(10*time.Millisecond))
+}
+
+// everDrawn reports whether text appeared on the screen at any time so far.
+func (s *term) everDrawn(text string) bool {
+	return bytes.Contains(s.drawn.Bytes(), []byte(text))
+}
+
+func (s *term) press(k tea.KeyType) { s.tm.Send(tea.KeyMsg{Type: k}) }
+
+// keys types text one key per character, as a person does; unlike teatest's Type it
+// keeps characters of more than one byte whole.
+func (s *term) keys(text string) {
+	for _, r := range text {
+		s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+// paste sends text as one message, as a fast typist or a paste arrives.
+func (s *term) paste(text string) {
+	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text)})
+}
+
+// view ends the program and returns its last screen.
+func (s *term) view() string {
+	s.t.Helper()
+	_ = s.tm.Quit()
+	return s.tm.FinalModel(s.t, teatest.WithFinalTimeout(waitTime)).View()
+}
+
+// requireFits fails unless the view fits the terminal: no line wider than it and no
+// more lines than it has (the renderer would cut the top line off). The last line, the
+// key help, is left to TestKeyHelpFits.
+func requireFits(t *testing.T, view string) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) > termH {
+		t.Errorf("view has %d lines, the terminal %d:\n%s", len(lines), termH, view)
+	}
+	for i, l := range lines[:len(lines)-1] {
+		if w := lipgloss.Width(l); w > termW {
+			t.Errorf("line %d is %d cells wide, the terminal %d: %q", i+1, w, termW, l)
+		}
+	}
+}
+
+// lastLine is a view's bottom line, where screens put their key help.
+func lastLine(view string) string {
+	return view[strings.LastIndex(view, "\n")+1:]
+}
+
+// updating reports whether golden files are to be rewritten: `go test ./tui/ -update`
+// (the flag is the one teatest's golden package defines).
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// requireGolden compares a whole screen with testdata/NAME.golden. Values that differ
+// from run to run (the join code) are to be replaced by the caller.
+func requireGolden(t *testing.T, name, view string) {
+	t.Helper()
+	requireFits(t, view)
+	if strings.Contains(view, "\x1b") {
+		t.Errorf("view has escape sequences although colours are off: %q", view)
+	}
+	path := filepath.Join("testdata", name+".golden")
+	if updating() {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(view), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./tui/ -update to write it)", err)
+	}
+	if got := view; got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < max(len(gl), len(wl)); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Fatalf("%s: line %d differs\nwant %q\ngot  %q\n\nwhole screen:\n%s", path, i+1, w, g, got)
+			}
+		}
+	}
+}
+
+// withCode replaces a session's random join code in a view by a fixed one of the same
+// width, so that golden screens are stable.
+func withCode(view string, s *session.Session) string {
+	view = strings.ReplaceAll(view, s.Code[:4]+"-"+s.Code[4:], "ABCD-EFGH")
+	return strings.ReplaceAll(view, s.Code, "ABCDEFGH")
+}
+
+func TestJoinWrongCode(t *testing.T) {
+	w := newWorld(t)
+	w.newSession("Developers Berlin")
+	s := w.open(tui.Options{KeyHash: "key-1"})
+	s.waitFor("Join code:")
+	s.tm.Type("ZZZZ-ZZZZ")
+	s.press(tea.KeyEnter)
+	s.waitFor(`No session has the code "ZZZZ-ZZZZ"`)
+	if v := s.view(); !strings.Contains(v, "Join code:") {
+		t.Errorf("after a wrong code the join screen should stay, got:\n%s", v)
+	}
+}
+
+func TestJoinRightCodeAsksForName(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	s := w.open(tui.Options{KeyHash: "key-1"})
+	s.waitFor("Join code:")
+	// Lower case with the dash, as people read it aloud.
+	s.tm.Type(strings.ToLower(sess.Code[:4] + "-" + sess.Code[4:]))
+	s.press(tea.KeyEnter)
+	s.waitFor("You joined as P1", "Your name:")
+	s.tm.Type("Ana")
+	s.press(tea.KeyEnter)
+	s.waitFor("Hello Ana, you are in.")
+	ps, err := w.svc.Store.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 1 || ps[0].Name != "Ana" || ps[0].KeyHash != "key-1" {
+		t.Fatalf("participants = %+v, want one named Ana with key-1", ps)
+	}
+}
+
+func TestJoinReturningParticipantSkipsName(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.join(sess, "key-1", "Ana")
+	s := w.open(tui.Options{KeyHash: "key-1", Code: sess.Code})
+	s.waitFor("Hello Ana, you are in.")
+	if s.everDrawn("Your name:") {
+		t.Error("a returning participant was asked for a name again")
+	}
+	ps, err := w.svc.Store.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 1 {
+		t.Errorf("reconnecting made %d participants, want 1", len(ps))
+	}
+}
+
+func TestJoinClaimMakesFacilitator(t *testing.T) {
+	w := newWorld(t)
+	w.newSession("Developers Berlin")
+	var asked []string
+	claim := func(code string) (bool, error) {
+		asked = append(asked, code)
+		return code == "CLAIM-123", nil
+	}
+	s := w.open(tui.Options{KeyHash: "key-1", Claim: claim})
+	s.waitFor("Join code:")
+	s.tm.Type("CLAIM-123")
+	s.press(tea.KeyEnter)
+	s.waitFor("· facilitator", "Developers Berlin")
+	s.view()
+	if len(asked) != 1 || asked[0] != "CLAIM-123" {
+		t.Errorf("Claim asked with %q, want the typed code once", asked)
+	}
+}
+
+func TestJoinScreenGolden(t *testing.T) {
+	w := newWorld(t)
+	s := w.open(tui.Options{})
+	s.waitFor("Join code:")
+	requireGolden(t, "join", s.view())
+}
+
+func TestFacilitatorHomeListsSessions(t *testing.T) {
+	w := newWorld(t)
+	a := w.newSession("Developers Berlin")
+	b := w.newSession("Managers Lisbon")
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin", "Managers Lisbon")
+	v := s.view()
+	requireFits(t, v)
+	for _, c := range []string{a.Code, b.Code} {
+		if !strings.Contains(v, c[:4]+"-"+c[4:]) {
+			t.Errorf("home does not show join code %s:\n%s", c, v)
+		}
+	}
+}
