@@ -513,12 +513,11 @@ func (s *Service) Actions(ctx context.Context, sessionID string) ([]*ActionPoint
 // withdraws. Volunteering names the participant in exports, which is why only the
 // participant can do it.
 func (s *Service) Volunteer(ctx context.Context, participantID, actionID int64, on bool) error {
-	p, sess, err := s.current(ctx, participantID)
+	// Volunteering stays open after the session closes: the findings go back to the
+	// participants, and that is when many decide to help.
+	p, _, err := s.current(ctx, participantID)
 	if err != nil {
 		return err
-	}
-	if sess.Phase == PhaseClosed {
-		return Errorf(EForbidden, "The session is closed.")
 	}
 	a, err := s.Store.Action(ctx, actionID)
 	if err != nil {
