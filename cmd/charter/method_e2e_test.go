@@ -159,6 +159,16 @@ func TestWholeMethodOverSSH(t *testing.T) {
 	phase(t, fac, "closed", a, b, c)
 	a.waitFor("Thank you for taking part")
 
+	// The loop back: C comes back later without the code, finds the session among
+	// those they took part in, sees its action points and volunteers.
+	c.close()
+	c = connect(t, srv.Addr(), cKey, "")
+	c.waitFor("Sessions you took part in")
+	c.typeKeys(enter)
+	c.waitFor("Agree a security budget per sprint")
+	c.typeKeys("j", "v")
+	c.waitFor("Thank you for volunteering")
+
 	// The store agrees with what the screens said.
 	ctx := context.Background()
 	sess, err := srv.svc.FindByCode(ctx, code)
