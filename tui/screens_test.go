@@ -1,6 +1,9 @@
 package tui_test
 
 import (
+	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -316,4 +319,276 @@ func TestParticipantWriteScreenGolden(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("Security champions answer")
 	requireGolden(t, "participant-write", s.view())
+}
+
+// openBoard opens the facilitator's home and from it the board of s, the only session.
+func (w *world) openBoard(s *session.Session) *term {
+	w.t.Helper()
+	b := w.open(tui.Options{Facilitator: true, JoinHint: "ssh -p 2222 charter.example"})
+	b.waitFor(s.Title)
+	b.press(tea.KeyEnter)
+	// Wait for the board's first load: the counts of what is stored.
+	people, done, notes := 0, 0, 0
+	ps, err := w.svc.Store.Participants(w.ctx, s.ID)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	for _, p := range ps {
+		if !p.Removed {
+			people++
+			if p.Done {
+				done++
+			}
+		}
+	}
+	for _, n := range w.notes(s) {
+		if !n.Hidden {
+			notes++
+		}
+	}
+	b.waitFor("1 Notes", "code "+s.Code[:4]+"-"+s.Code[4:], fmt.Sprintf("%d people · %d done · %d notes", people, done, notes))
+	return b
+}
+
+// barsRE is one line of the rating distribution: rating, bar, count.
+var barsRE = regexp.MustCompile(`(?m)^([1-5]) (█*) (\d+)$`)
+
+// ratingBars reads the rating distribution off a view: bar length and count by rating.
+func ratingBars(view string) (bars, counts map[int]int) {
+	bars, counts = map[int]int{}, map[int]int{}
+	for _, m := range barsRE.FindAllStringSubmatch(view, -1) {
+		r, _ := strconv.Atoi(m[1])
+		bars[r] = utf8.RuneCountInString(m[2])
+		counts[r], _ = strconv.Atoi(m[3])
+	}
+	return bars, counts
+}
+
+func TestFacilitatorCreatesSession(t *testing.T) {
+	w := newWorld(t)
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("No sessions yet")
+	s.keys("n")
+	s.waitFor("new session", "Title")
+	s.tm.Type("Devs Lisbon")
+	s.press(tea.KeyEnter)
+	s.press(tea.KeyRight) // developers -> service-owners
+	s.press(tea.KeyEnter)
+	s.tm.Type("Lisbon")
+	s.press(tea.KeyEnter)
+	s.press(tea.KeyEnter)
+	s.tm.Type("Chartering 2026")
+	s.press(tea.KeyEnter)
+	s.waitFor("Devs Lisbon", "LOBBY", "0 people")
+
+	list, err := w.svc.Store.Sessions(w.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 {
+		t.Fatalf("stored %d sessions, want 1", len(list))
+	}
+	got := list[0]
+	if got.Title != "Devs Lisbon" || got.Audience != session.AudienceServiceOwners || got.Location != "Lisbon" ||
+		got.Campaign != "Chartering 2026" || got.Mode != session.ModeInPerson || got.Phase != session.PhaseLobby {
+		t.Errorf("stored session = %+v", got)
+	}
+	if v := s.view(); !strings.Contains(v, "code "+got.Code[:4]+"-"+got.Code[4:]) {
+		t.Errorf("the board does not show the join code %s:\n%s", got.Code, v)
+	}
+}
+
+func TestFacilitatorPhaseAndTimer(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	s := w.openBoard(sess)
+
+	s.keys("]")
+	s.waitFor("Moved to check-in.", "CHECK-IN")
+	if ph := w.session(sess.ID).Phase; ph != session.PhaseCheckIn {
+		t.Fatalf("after ] phase = %s, want check-in", ph)
+	}
+	s.keys("]")
+	s.waitFor("Moved to write.")
+	s.keys("[")
+	s.waitFor("Moved to check-in.")
+	if ph := w.session(sess.ID).Phase; ph != session.PhaseCheckIn {
+		t.Fatalf("after ] [ phase = %s, want check-in", ph)
+	}
+
+	s.keys("t")
+	s.waitFor("Timer (minutes, or m:ss):")
+	s.keys("2")
+	s.press(tea.KeyEnter)
+	s.waitFor("Timer set to 2:00")
+	if tm := w.session(sess.ID).Timer; tm.Set != 2*time.Minute || tm.Running {
+		t.Fatalf("after setting, timer = %+v, want 2m, not running", tm)
+	}
+	s.tm.Send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+	s.waitFor("Timer started.")
+	tm := w.session(sess.ID).Timer
+	if !tm.Running || !tm.Ends.Equal(clock.Add(2*time.Minute)) {
+		t.Fatalf("after space, timer = %+v, want running until %s", tm, clock.Add(2*time.Minute))
+	}
+	if l := lineWith(s.view(), "CHECK-IN"); !strings.Contains(l, "2:00 left") || strings.Contains(l, "paused") {
+		t.Errorf("header = %q, want the running timer", l)
+	}
+}
+
+// crowd is a session in the write phase with three participants: Ana and an anonymous
+// one who wrote notes, and Olga who wrote nothing yet; ratings 2, 4 and 5 are given.
+func (w *world) crowd() (*session.Session, []*session.Participant) {
+	w.t.Helper()
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	ana := w.join(sess, "key-1", "Ana")
+	anon := w.join(sess, "key-2", "")
+	olga := w.join(sess, "key-3", "Olga")
+	w.addNote(ana, session.AreaConfidence, "concern", "Nobody owns the dependency updates.")
+	w.addNote(anon, session.AreaMotivation, "demotivates", "Security reviews come too late to change anything.")
+	w.addNote(ana, session.AreaActivities, "keep", "Keep the threat modelling sessions.")
+	for p, r := range map[*session.Participant]int{ana: 4, anon: 2, olga: 5} {
+		if err := w.svc.Rate(w.ctx, p.ID, r); err != nil {
+			w.t.Fatal(err)
+		}
+	}
+	return sess, []*session.Participant{ana, anon, olga}
+}
+
+func TestFacilitatorNotesLiveAndHide(t *testing.T) {
+	w := newWorld(t)
+	sess, ps := w.crowd()
+	s := w.openBoard(sess)
+
+	// A note written now reaches the open board through the hub.
+	n := w.addNote(ps[1], session.AreaConfidence, "strength", "Champions answer fast.")
+	s.waitFor("▸ [confidence/Strengths] Champions answer fast.", "4 notes")
+
+	s.keys("h")
+	s.waitFor("Note hidden", "(hidden) Champions answer fast.")
+	got, err := w.svc.Store.Note(w.ctx, n.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Hidden {
+		t.Fatal("h did not hide the selected note")
+	}
+	for _, other := range w.notes(sess) {
+		if other.ID != n.ID && other.Hidden {
+			t.Errorf("h hid another note too: %q", other.Text)
+		}
+	}
+	s.keys("h")
+	s.waitFor("Note shown again.")
+	if got, _ := w.svc.Store.Note(w.ctx, n.ID); got.Hidden {
+		t.Error("a second h did not show the note again")
+	}
+}
+
+func TestFacilitatorPeopleTab(t *testing.T) {
+	w := newWorld(t)
+	sess, ps := w.crowd()
+	s := w.openBoard(sess)
+	s.keys("2")
+	s.waitFor("3 people, 1 have written nothing yet.")
+
+	s.keys("r")
+	s.waitFor("Remove Ana from the session?")
+	s.keys("y")
+	s.waitFor("Removed from the session.", "2 people, 1 have written nothing yet.")
+	if !w.participant(ps[0].ID).Removed {
+		t.Fatal("r y did not remove the selected participant")
+	}
+	for _, p := range ps[1:] {
+		if w.participant(p.ID).Removed {
+			t.Errorf("%s was removed too", p.Pseudonym)
+		}
+	}
+	v := s.view()
+	requireFits(t, v)
+	if strings.Contains(v, "Ana") {
+		t.Errorf("a removed participant is still listed:\n%s", v)
+	}
+	if l := lineWith(v, "Olga"); !strings.Contains(l, "P3") || !strings.Contains(l, " 0 ") {
+		t.Errorf("Olga's line = %q, want pseudonym P3 and 0 notes", l)
+	}
+	if l := lineWith(v, "(anonymous)"); !strings.Contains(l, "P2") || !strings.Contains(l, " 1 ") {
+		t.Errorf("the anonymous participant's line = %q, want P2 and 1 note", l)
+	}
+}
+
+func TestFacilitatorPeopleTabShowsNoNoteTexts(t *testing.T) {
+	w := newWorld(t)
+	sess, _ := w.crowd()
+	s := w.openBoard(sess)
+	s.keys("2")
+	s.waitFor("3 people, 1 have written nothing yet.")
+	v := s.view()
+	for _, n := range w.notes(sess) {
+		if strings.Contains(v, n.Text) || strings.Contains(v, n.Text[:12]) {
+			t.Errorf("the people tab shows a note text next to people: %q", n.Text)
+		}
+	}
+	for _, want := range []string{"P1", "P2", "P3", "Ana", "Olga"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the people tab does not list %s:\n%s", want, v)
+		}
+	}
+}
+
+func TestFacilitatorCheckInTab(t *testing.T) {
+	w := newWorld(t)
+	sess, _ := w.crowd()
+	late := w.join(sess, "key-4", "")
+	if err := w.svc.Rate(w.ctx, late.ID, 4); err != nil {
+		t.Fatal(err)
+	}
+	s := w.openBoard(sess)
+	s.keys("3")
+	s.waitFor("4 ratings · mean 3.8 · median 4.0")
+
+	s.keys("s")
+	s.waitFor("Participants now see the distribution.")
+	if !w.session(sess.ID).RatingsShown {
+		t.Fatal("s did not show the ratings to participants")
+	}
+	s.keys("s")
+	s.waitFor("hidden from participants again")
+	if w.session(sess.ID).RatingsShown {
+		t.Fatal("a second s did not hide the ratings again")
+	}
+
+	v := s.view()
+	requireFits(t, v)
+	// Ratings [2 4 4 5]: the bar of 4 is twice as long as those of 2 and 5; 1 and 3
+	// have none.
+	bars, counts := ratingBars(v)
+	if fmt.Sprint(counts) != fmt.Sprint(map[int]int{1: 0, 2: 1, 3: 0, 4: 2, 5: 1}) {
+		t.Errorf("counts by rating = %v, want 2:1 4:2 5:1:\n%s", counts, v)
+	}
+	if bars[4] == 0 || bars[2]*2 != bars[4] || bars[5] != bars[2] || bars[1] != 0 || bars[3] != 0 {
+		t.Errorf("bars = %v, want 4 twice as long as 2 and 5, none for 1 and 3:\n%s", bars, v)
+	}
+}
+
+func TestBoardGolden(t *testing.T) {
+	for _, tab := range []struct{ name, key, wait string }{
+		{"board-notes", "", ""},
+		{"board-people", "2", "3 people, 1 have written nothing yet."},
+		{"board-checkin", "3", "3 ratings · mean 3.7 · median 4.0"},
+	} {
+		t.Run(tab.name, func(t *testing.T) {
+			w := newWorld(t)
+			sess, _ := w.crowd()
+			if _, err := w.svc.ChangeTimer(w.ctx, sess.ID, session.TimerSet, 15*time.Minute); err != nil {
+				t.Fatal(err)
+			}
+			s := w.openBoard(sess)
+			if tab.key != "" {
+				s.keys(tab.key)
+				s.waitFor(tab.wait)
+			}
+			requireGolden(t, tab.name, withCode(s.view(), sess))
+		})
+	}
 }
