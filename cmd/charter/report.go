@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/report"
+)
+
+func init() {
+	commands["report"] = command{"write one prioritized document for a whole campaign", runReport}
+}
+
+func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("data", defaultDataDir, "data directory")
+	name := fs.String("campaign", "", "the campaign to report on (needed when there are several)")
+	format := fs.String("format", "md", "md or json")
+	out := fs.String("o", "", "write to this file instead of standard output")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "charter report: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if *format != "md" && *format != "json" {
+		fmt.Fprintf(stderr, "charter report: unknown format %q; use md or json\n", *format)
+		return 2
+	}
+	doc, err := campaignReport(context.Background(), *dir, *name, *format)
+	if err == nil {
+		if *out == "" {
+			_, err = stdout.Write(doc)
+		} else {
+			err = writeReportFile(*out, doc)
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "charter report:", reportMessage(err))
+		return 1
+	}
+	return 0
+}
+
+// campaignReport renders the report of the campaign name (the only one when name is
+// empty) from the data in dir, whole, so that nothing is written when it fails.
+func campaignReport(ctx context.Context, dir, name, format string) ([]byte, error) {
+	// A report reads data: it must not create an empty data directory by mistake.
+	if _, err := os.Stat(filepath.Join(dir, "charter.db")); err != nil {
+		return nil, session.Errorf(session.ENotFound, "No charter data in %s; give the directory with --data.", dir)
+	}
+	db, err := openData(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	svc := session.NewService(db, nil)
+	all, err := svc.Store.Sessions(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list sessions: %w", err)
+	}
+	var names []string
+	for _, c := range session.Campaigns(all) {
+		if c.Name != "" {
+			names = append(names, c.Name)
+		}
+	}
+	if name, err = chooseCampaign(names, name); err != nil {
+		return nil, err
+	}
+	ds, err := report.LoadCampaign(ctx, svc, name)
+	if err != nil {
+		return nil, err
+	}
+	f := report.BuildCampaign(name, ds)
+	var b bytes.Buffer
+	if format == "json" {
+		err = f.WriteJSON(&b)
+	} else {
+		err = f.WriteMarkdown(&b)
+	}
+	return b.Bytes(), err
+}
+
+// chooseCampaign returns the campaign asked for, or the only one when none was.
+func chooseCampaign(names []string, asked string) (string, error) {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = fmt.Sprintf("%q", n)
+	}
+	list := strings.Join(quoted, ", ")
+	switch {
+	case len(names) == 0:
+		return "", session.Errorf(session.ENotFound, "No session belongs to a campaign yet; create sessions with --campaign.")
+	case asked == "" && len(names) == 1:
+		return names[0], nil
+	case asked == "":
+		return "", session.Errorf(session.EInvalid, "There are several campaigns; choose one with --campaign: %s.", list)
+	}
+	for _, n := range names {
+		if n == asked {
+			return n, nil
+		}
+	}
+	return "", session.Errorf(session.ENotFound, "No campaign is called %q; the campaigns are: %s.", asked, list)
+}
+
+// reportMessage tells the person running the command what went wrong: domain errors
+// as they are, others with their detail, which on the command line is theirs to see.
+func reportMessage(err error) string {
+	var e *session.Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return err.Error()
+}
+
+// writeReportFile writes doc to path atomically with mode 0600: a temporary file in
+// the same directory, renamed over path once complete.
+func writeReportFile(path string, doc []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".charter-report-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	_, err = tmp.Write(doc)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// reportData makes a data directory holding sessions of the given campaigns (one
+// session per entry; "" for none), each with three participants and a few notes.
+func reportData(t *testing.T, campaigns ...string) string {
+	t.Helper()
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "data")
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	svc := session.NewService(db, nil)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	texts := []string{"deadlines always win over security", "no time in the sprint for security work", "more penetration tests"}
+	for i, c := range campaigns {
+		sess, err := svc.NewSession(ctx, session.Session{Title: "Session " + string(rune('A'+i)), Audience: session.AudienceDevelopers,
+			Location: "Porto", Campaign: c})
+		must(err)
+		_, err = svc.SetPhase(ctx, sess.ID, session.PhaseWrite)
+		must(err)
+		for k, text := range texts {
+			p, err := svc.Join(ctx, sess.ID, "")
+			must(err)
+			must(svc.SetName(ctx, p, "Secretname"))
+			_, err = svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: text})
+			must(err)
+			must(svc.Rate(ctx, p.ID, 1+k))
+		}
+	}
+	return dir
+}
+
+func runReportCmd(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(append([]string{"report"}, args...), nil, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestReport(t *testing.T) {
+	dir := reportData(t, "Alpha 2026", "Alpha 2026", "Beta", "")
+
+	t.Run("markdown of the campaign asked for", func(t *testing.T) {
+		code, out, errs := runReportCmd("--data", dir, "--campaign", "Alpha 2026")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		for _, want := range []string{"# Campaign report: Alpha 2026\n", "| S1 |", "| S2 |", "## Saturation", "## Action points"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("report lacks %q:\n%s", want, out)
+			}
+		}
+		if strings.Contains(out, "| S3 |") || strings.Contains(out, "Secretname") {
+			t.Errorf("report holds another campaign's session or a name:\n%s", out)
+		}
+	})
+
+	t.Run("JSON to a file, atomically and private", func(t *testing.T) {
+		outDir := t.TempDir()
+		path := filepath.Join(outDir, "beta.json")
+		code, out, errs := runReportCmd("--data", dir, "--campaign", "Beta", "--format", "json", "-o", path)
+		if code != 0 || out != "" {
+			t.Fatalf("exit %d, stdout %q, stderr %s", code, out, errs)
+		}
+		st, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Mode().Perm() != 0o600 {
+			t.Errorf("mode %v, want 0600", st.Mode().Perm())
+		}
+		var doc struct {
+			Campaign string            `json:"campaign"`
+			Sessions []json.RawMessage `json:"sessions"`
+		}
+		b, _ := os.ReadFile(path)
+		if err := json.Unmarshal(b, &doc); err != nil || doc.Campaign != "Beta" || len(doc.Sessions) != 1 {
+			t.Errorf("JSON %s: %v", b, err)
+		}
+		if entries, _ := os.ReadDir(outDir); len(entries) != 1 {
+			t.Errorf("%d files in the output directory, want only the report", len(entries))
+		}
+	})
+
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want []string
+	}{
+		{"several campaigns, none chosen", []string{"--data", dir}, 1, []string{"several campaigns", `"Alpha 2026"`, `"Beta"`}},
+		{"unknown campaign", []string{"--data", dir, "--campaign", "Gamma"}, 1, []string{`No campaign is called "Gamma"`, `"Alpha 2026"`, `"Beta"`}},
+		{"unknown format", []string{"--data", dir, "--campaign", "Beta", "--format", "pdf"}, 2, []string{`unknown format "pdf"`}},
+		{"no data", []string{"--data", filepath.Join(t.TempDir(), "none")}, 1, []string{"No charter data"}},
+		{"unwritable output", []string{"--data", dir, "--campaign", "Beta", "-o", filepath.Join(t.TempDir(), "missing", "r.md")}, 1, []string{"write"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runReportCmd(tt.args...)
+			if code != tt.code || out != "" {
+				t.Fatalf("exit %d, stdout %q, want exit %d and no output", code, out, tt.code)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(errs, w) {
+					t.Errorf("stderr %q lacks %q", errs, w)
+				}
+			}
+		})
+	}
+
+	t.Run("no data directory is created", func(t *testing.T) {
+		missing := filepath.Join(t.TempDir(), "none")
+		runReportCmd("--data", missing)
+		if _, err := os.Stat(missing); !os.IsNotExist(err) {
+			t.Errorf("report created %s", missing)
+		}
+	})
+
+	t.Run("the only campaign needs no flag", func(t *testing.T) {
+		code, out, errs := runReportCmd("--data", reportData(t, "Solo", ""))
+		if code != 0 || !strings.Contains(out, "# Campaign report: Solo\n") {
+			t.Fatalf("exit %d, stderr %s, stdout:\n%s", code, errs, out)
+		}
+	})
+}

@@ -1,0 +1,986 @@
+package report
+
+import (
+	"bufio"
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charter-tool/charter/analysis"
+	"github.com/charter-tool/charter/session"
+)
+
+// MatchThreshold is the least average similarity at which themes of different
+// sessions count as one campaign theme; analysis.MatchThemes finds 0.2 to 0.25 best
+// on the development notes, and the lower end keeps differently worded sessions
+// together.
+const MatchThreshold = 0.2
+
+// Weights of the campaign score. Sessions weigh most: a concern raised on its own in
+// several rooms is the strongest sign a campaign can give. Participants next, for the
+// same reason within rooms. Votes last: only sessions that voted have them, and each
+// session hands out its own budget.
+const (
+	CampaignSessionWeight     = 5
+	CampaignParticipantWeight = 2
+	CampaignVoteWeight        = 1
+)
+
+// CampaignFormula says in words how campaign themes are scored and ordered.
+const CampaignFormula = "score = 5 × sessions + 2 × participants + 1 × votes; " +
+	"ties go to more sessions, then more participants, then more votes, then more notes, " +
+	"then the label in alphabetical order"
+
+// SaturationWindow is how many of the last sessions the saturation verdict looks at.
+const SaturationWindow = 3
+
+// LoadCampaign loads every session of the named campaign, oldest first.
+func LoadCampaign(ctx context.Context, svc *session.Service, name string) ([]*Data, error) {
+	all, err := svc.Store.Sessions(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load sessions: %w", err)
+	}
+	var out []*Data
+	for _, c := range session.Campaigns(all) {
+		if c.Name != name {
+			continue
+		}
+		for _, s := range c.Sessions {
+			d, err := Load(ctx, svc, s.ID)
+			if err != nil {
+				return nil, fmt.Errorf("load session %s: %w", s.ID, err)
+			}
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		return nil, session.Errorf(session.ENotFound, "No session belongs to the campaign %q.", name)
+	}
+	return out, nil
+}
+
+// CampaignFindings is the report of a whole campaign. Its text fields hold user text
+// as written; WriteMarkdown escapes it. Participants are counted once per session
+// they joined and never named; only volunteers on action points are, who chose to be.
+type CampaignFindings struct {
+	Campaign string `json:"campaign"`
+	// From and To are the dates (UTC, YYYY-MM-DD) of the first and last session.
+	From     string            `json:"from"`
+	To       string            `json:"to"`
+	Sessions []CampaignSession `json:"sessions"`
+	// Participants and Notes are totals over the sessions; hidden notes and removed
+	// participants are left out.
+	Participants int     `json:"participants"`
+	Notes        int     `json:"notes"`
+	Threshold    float64 `json:"match_threshold"`
+	// Method says how campaign themes were scored.
+	Method string          `json:"prioritization"`
+	Themes []CampaignTheme `json:"themes"`
+	// Unthemed counts notes the facilitator left in no theme.
+	Unthemed   int              `json:"unthemed_notes"`
+	Audiences  []AudienceView   `json:"audiences"`
+	Segments   []Breakdown      `json:"segments"`
+	Saturation Saturation       `json:"saturation"`
+	Actions    []CampaignAction `json:"action_points"`
+}
+
+// CampaignSession is one session of the campaign with its counts.
+type CampaignSession struct {
+	// Number is the session's place in date order, from 1.
+	Number int `json:"number"`
+	Meta
+	Participants int `json:"participants"`
+	Notes        int `json:"notes"`
+	// Clustered is set when the facilitator had not grouped the notes into themes
+	// yet, so the report clustered them itself.
+	Clustered bool `json:"clustered_for_report"`
+}
+
+// CampaignTheme is one concern as raised across the campaign, possibly in
+// different words in different sessions.
+type CampaignTheme struct {
+	// ID numbers campaign themes in the order the sessions first raised them, from 1.
+	ID    int    `json:"id"`
+	Rank  int    `json:"rank"`
+	Label string `json:"label"`
+	Score int    `json:"score"`
+	// SessionLabels are the distinct labels the theme had in its sessions.
+	SessionLabels []string `json:"session_labels"`
+	Sessions      int      `json:"sessions"`
+	Locations     []string `json:"locations"`
+	Audiences     []string `json:"audiences"`
+	// Participants counts the distinct authors of its notes.
+	Participants int `json:"participants"`
+	Votes        int `json:"votes"`
+	Notes        int `json:"notes"`
+	// FirstSession is the Number of the session that raised it first.
+	FirstSession int      `json:"first_session"`
+	Quotes       []string `json:"quotes"`
+	// ActionIDs are its action points, in the order of the campaign's Actions.
+	ActionIDs []int64 `json:"action_point_ids"`
+	// NoteIDs are its visible notes, for callers that relate notes to themes.
+	NoteIDs []int64 `json:"-"`
+}
+
+// AudienceView is what one audience said across the campaign.
+type AudienceView struct {
+	Audience     string `json:"audience"`
+	Sessions     int    `json:"sessions"`
+	Participants int    `json:"participants"`
+	// Confidence is nil when fewer than session.MinSegment people rated.
+	Confidence *Confidence `json:"confidence"`
+	// Themes counts the campaign themes the audience raised.
+	Themes int `json:"themes"`
+	// OnlyHere are the IDs of the campaign themes no other audience raised, by rank;
+	// empty when the campaign heard one audience only.
+	OnlyHere []int `json:"themes_only_this_audience"`
+}
+
+// Breakdown splits the campaign's participants by one profile question or by mode.
+type Breakdown struct {
+	By    string `json:"by"`
+	Title string `json:"title"`
+	// Segments hold at least session.MinSegment participants each.
+	Segments []Segment `json:"segments"`
+	// Other holds those in smaller segments and those who did not answer, nil when
+	// there are none. It too holds at least session.MinSegment participants: when
+	// it would not, the smallest segments are folded into it.
+	// Which answers were folded is not told: it would say that someone gave them.
+	Other *Segment `json:"other"`
+}
+
+// Segment is the confidence and themes of one group of participants.
+type Segment struct {
+	Value        string `json:"value"`
+	Participants int    `json:"participants"`
+	// Confidence is nil when fewer than session.MinSegment of them rated.
+	Confidence *Confidence `json:"confidence"`
+	// Themes counts the campaign themes they wrote notes in.
+	Themes int `json:"themes"`
+	Notes  int `json:"notes"`
+}
+
+// Saturation tells how many new campaign themes each further session brought.
+type Saturation struct {
+	Steps []SaturationStep `json:"steps"`
+	// Verdict says in a sentence whether more sessions are likely to pay off.
+	Verdict string `json:"verdict"`
+}
+
+// SaturationStep is one session, in date order.
+type SaturationStep struct {
+	Session int    `json:"session"`
+	Date    string `json:"date"`
+	New     int    `json:"new_themes"`
+	// Cumulative is the number of campaign themes raised up to this session.
+	Cumulative  int   `json:"cumulative"`
+	NewThemeIDs []int `json:"new_theme_ids"`
+}
+
+// CampaignAction is one action point of one session of the campaign.
+type CampaignAction struct {
+	Action
+	Session      int    `json:"session"`
+	SessionTitle string `json:"session_title"`
+	// CampaignThemeID is the campaign theme its theme belongs to, 0 for none.
+	CampaignThemeID int    `json:"campaign_theme_id"`
+	CampaignTheme   string `json:"campaign_theme"`
+}
+
+// group is one theme of one session: the facilitator's, or one the report
+// clustered from a session not grouped yet.
+type group struct {
+	sess    int
+	theme   *session.Theme
+	label   string
+	notes   []*session.Note
+	actions []*session.ActionPoint
+}
+
+// BuildCampaign makes the report of the campaign name from its sessions' data. It
+// is a pure function of its input: sessions are ordered by date, then ID.
+func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
+	ds := slices.Clone(sessions)
+	slices.SortStableFunc(ds, func(a, b *Data) int {
+		return cmp.Or(a.Session.CreatedAt.Compare(b.Session.CreatedAt), cmp.Compare(a.Session.ID, b.Session.ID))
+	})
+	f := &CampaignFindings{Campaign: name, Threshold: MatchThreshold, Method: CampaignFormula,
+		Sessions: []CampaignSession{}, Themes: []CampaignTheme{}, Audiences: []AudienceView{},
+		Segments: []Breakdown{}, Actions: []CampaignAction{}}
+	if len(ds) > 0 {
+		f.From, f.To = dateOf(ds[0]), dateOf(ds[len(ds)-1])
+	}
+
+	var groups []group
+	for i, d := range ds {
+		visible := visibleNotes(d)
+		cs := CampaignSession{Number: i + 1, Meta: metaOf(d), Notes: len(visible), Clustered: len(d.Themes) == 0}
+		for _, p := range d.Participants {
+			if !p.Removed {
+				cs.Participants++
+			}
+		}
+		f.Sessions = append(f.Sessions, cs)
+		f.Participants += cs.Participants
+		f.Notes += cs.Notes
+		gs, unthemed := sessionGroups(i, d, visible)
+		groups = append(groups, gs...)
+		f.Unthemed += unthemed
+	}
+
+	texts := make([][]string, len(groups))
+	for i, g := range groups {
+		texts[i] = append(texts[i], g.label)
+		for _, n := range g.notes {
+			texts[i] = append(texts[i], n.Text)
+		}
+	}
+	match := analysis.MatchThemes(texts, MatchThreshold)
+	members := map[int][]group{}
+	themeOfNote := map[noteKey]int{}
+	for i, g := range groups {
+		id := match[i] + 1
+		members[id] = append(members[id], g)
+		for _, n := range g.notes {
+			themeOfNote[noteKey{g.sess, n.ParticipantID, n.ID}] = id
+		}
+	}
+
+	byID := map[int]*CampaignTheme{}
+	for id := 1; id <= len(members); id++ {
+		t := campaignTheme(id, members[id], ds)
+		byID[id] = &t
+		f.Themes = append(f.Themes, t)
+	}
+	slices.SortFunc(f.Themes, func(a, b CampaignTheme) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(b.Sessions, a.Sessions),
+			cmp.Compare(b.Participants, a.Participants), cmp.Compare(b.Votes, a.Votes),
+			cmp.Compare(b.Notes, a.Notes), cmp.Compare(a.Label, b.Label), cmp.Compare(a.ID, b.ID))
+	})
+	for i := range f.Themes {
+		f.Themes[i].Rank = i + 1
+		byID[f.Themes[i].ID] = &f.Themes[i]
+	}
+
+	f.Actions = campaignActions(ds, groups, match, byID)
+	for _, a := range f.Actions {
+		if t := byID[a.CampaignThemeID]; t != nil {
+			t.ActionIDs = append(t.ActionIDs, a.ID)
+		}
+	}
+
+	people := participantsOf(ds, themeOfNote)
+	f.Audiences = audienceViews(ds, people, f.Themes, members)
+	f.Segments = breakdowns(people)
+	f.Saturation = saturation(f.Sessions, members)
+	return f
+}
+
+// noteKey identifies a note's author within a session, with the note.
+type noteKey struct {
+	sess          int
+	participantID int64
+	noteID        int64
+}
+
+func dateOf(d *Data) string { return d.Session.CreatedAt.UTC().Format("2006-01-02") }
+
+func metaOf(d *Data) Meta {
+	s := d.Session
+	return Meta{ID: s.ID, Title: s.Title, Audience: string(s.Audience), Location: s.Location, Mode: string(s.Mode),
+		Campaign: s.Campaign, Date: dateOf(d), Phase: string(s.Phase)}
+}
+
+// visibleNotes returns a session's notes that are not hidden, by ID.
+func visibleNotes(d *Data) map[int64]*session.Note {
+	out := make(map[int64]*session.Note, len(d.Notes))
+	for _, n := range d.Notes {
+		if !n.Hidden {
+			out[n.ID] = n
+		}
+	}
+	return out
+}
+
+// sessionGroups returns the themes of session i, clustering its visible notes when
+// the facilitator has not grouped them yet, and how many visible notes are in no
+// theme. As in a session's findings, a theme without visible notes is left out
+// unless it has action points.
+func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, int) {
+	var out []group
+	if len(d.Themes) == 0 {
+		docs := make([]analysis.Doc, 0, len(visible))
+		for _, n := range visible {
+			docs = append(docs, analysis.Doc{ID: strconv.FormatInt(n.ID, 10), Text: n.Text, Area: string(n.Area), Lane: n.Lane})
+		}
+		for _, c := range analysis.Cluster(docs) {
+			g := group{sess: i, label: c.Label}
+			for _, id := range c.NoteIDs {
+				// The IDs are the ones formatted above, so they parse.
+				n, _ := strconv.ParseInt(id, 10, 64)
+				g.notes = append(g.notes, visible[n])
+			}
+			slices.SortFunc(g.notes, func(a, b *session.Note) int { return cmp.Compare(a.ID, b.ID) })
+			out = append(out, g)
+		}
+		return out, 0
+	}
+	actionsOf := map[int64][]*session.ActionPoint{}
+	for _, a := range d.Actions {
+		actionsOf[a.ThemeID] = append(actionsOf[a.ThemeID], a)
+	}
+	themed := map[int64]bool{}
+	for _, t := range d.Themes {
+		g := group{sess: i, theme: t, label: t.Label, actions: actionsOf[t.ID]}
+		for _, id := range t.NoteIDs {
+			if n := visible[id]; n != nil {
+				g.notes = append(g.notes, n)
+				themed[id] = true
+			}
+		}
+		if len(g.notes) == 0 && len(g.actions) == 0 {
+			continue
+		}
+		slices.SortFunc(g.notes, func(a, b *session.Note) int { return cmp.Compare(a.ID, b.ID) })
+		out = append(out, g)
+	}
+	return out, len(visible) - len(themed)
+}
+
+// campaignTheme sums up the session themes matched as one.
+func campaignTheme(id int, gs []group, ds []*Data) CampaignTheme {
+	t := CampaignTheme{ID: id, Label: campaignLabel(gs), FirstSession: gs[0].sess + 1,
+		SessionLabels: []string{}, Locations: []string{}, Audiences: []string{}, ActionIDs: []int64{}, NoteIDs: []int64{}}
+	sessions := map[int]bool{}
+	authors := map[[2]int64]bool{}
+	audiences := map[string]bool{}
+	for _, g := range gs {
+		s := ds[g.sess].Session
+		sessions[g.sess] = true
+		if s.Location != "" && !slices.Contains(t.Locations, s.Location) {
+			t.Locations = append(t.Locations, s.Location)
+		}
+		audiences[string(s.Audience)] = true
+		if !slices.Contains(t.SessionLabels, g.label) {
+			t.SessionLabels = append(t.SessionLabels, g.label)
+		}
+		if g.theme != nil {
+			t.Votes += ds[g.sess].VoteTotals[g.theme.ID]
+		}
+		for _, n := range g.notes {
+			authors[[2]int64{int64(g.sess), n.ParticipantID}] = true
+			t.NoteIDs = append(t.NoteIDs, n.ID)
+		}
+		t.Notes += len(g.notes)
+	}
+	slices.Sort(t.Locations)
+	t.Audiences = audienceOrder(audiences)
+	t.Sessions, t.Participants = len(sessions), len(authors)
+	t.Score = CampaignSessionWeight*t.Sessions + CampaignParticipantWeight*t.Participants + CampaignVoteWeight*t.Votes
+	t.Quotes = spreadQuotes(gs)
+	return t
+}
+
+// campaignLabel is the label most of the theme's sessions gave it; labels the
+// facilitator set win over those the report clustered, and on a tie the label of
+// the most notes, then the first, wins.
+func campaignLabel(gs []group) string {
+	type cand struct{ groups, notes, first int }
+	cands := map[string]*cand{}
+	var order []string
+	facilitator := slices.ContainsFunc(gs, func(g group) bool { return g.theme != nil })
+	for i, g := range gs {
+		if facilitator && g.theme == nil {
+			continue
+		}
+		c := cands[g.label]
+		if c == nil {
+			c = &cand{first: i}
+			cands[g.label] = c
+			order = append(order, g.label)
+		}
+		c.groups++
+		c.notes += len(g.notes)
+	}
+	return slices.MinFunc(order, func(a, b string) int {
+		x, y := cands[a], cands[b]
+		return cmp.Or(cmp.Compare(y.groups, x.groups), cmp.Compare(y.notes, x.notes), cmp.Compare(x.first, y.first))
+	})
+}
+
+// spreadQuotes picks up to MaxQuotes notes, the first of each session's theme in
+// turn, so that the quotes show how different sessions put it.
+func spreadQuotes(gs []group) []string {
+	out := []string{}
+	for r := 0; len(out) < MaxQuotes; r++ {
+		took := false
+		for _, g := range gs {
+			if r < len(g.notes) && len(out) < MaxQuotes {
+				out = append(out, g.notes[r].Text)
+				took = true
+			}
+		}
+		if !took {
+			break
+		}
+	}
+	return out
+}
+
+// audienceOrder lists audiences in session.Audiences order, unknown ones last.
+func audienceOrder(set map[string]bool) []string {
+	out := []string{}
+	for _, a := range session.Audiences {
+		if set[string(a)] {
+			out = append(out, string(a))
+		}
+	}
+	var rest []string
+	for a := range set {
+		if !slices.Contains(out, a) {
+			rest = append(rest, a)
+		}
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
+// campaignActions lists every action point of the campaign, most urgent first, then
+// by the rank of its campaign theme (none last), then by session and ID.
+func campaignActions(ds []*Data, groups []group, match []int, byID map[int]*CampaignTheme) []CampaignAction {
+	themeOf := map[[2]int64]int{}
+	labelOf := map[[2]int64]string{}
+	for i, g := range groups {
+		if g.theme != nil {
+			themeOf[[2]int64{int64(g.sess), g.theme.ID}] = match[i] + 1
+			labelOf[[2]int64{int64(g.sess), g.theme.ID}] = g.label
+		}
+	}
+	out := []CampaignAction{}
+	for i, d := range ds {
+		for _, a := range d.Actions {
+			k := [2]int64{int64(i), a.ThemeID}
+			ca := CampaignAction{Session: i + 1, SessionTitle: d.Session.Title, CampaignThemeID: themeOf[k]}
+			themeID := a.ThemeID
+			if ca.CampaignThemeID == 0 {
+				themeID = 0
+			} else {
+				ca.CampaignTheme = byID[ca.CampaignThemeID].Label
+			}
+			vols := a.Volunteers
+			if vols == nil {
+				vols = []string{}
+			}
+			ca.Action = Action{ID: a.ID, Priority: session.PriorityName(a.Priority), Title: a.Title, ThemeID: themeID,
+				Theme: labelOf[k], Owner: a.Owner, Volunteers: vols, Status: string(a.Status)}
+			out = append(out, ca)
+		}
+	}
+	priority := func(name string) int {
+		for p := session.PriorityHigh; p <= session.PriorityLow; p++ {
+			if session.PriorityName(p) == name {
+				return p
+			}
+		}
+		return session.PriorityLow + 1
+	}
+	rank := func(id int) int {
+		if t := byID[id]; t != nil {
+			return t.Rank
+		}
+		return len(byID) + 1
+	}
+	slices.SortStableFunc(out, func(a, b CampaignAction) int {
+		return cmp.Or(cmp.Compare(priority(a.Priority), priority(b.Priority)),
+			cmp.Compare(rank(a.CampaignThemeID), rank(b.CampaignThemeID)),
+			cmp.Compare(a.Session, b.Session), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// person is one participant of one session, as far as the report may know them.
+type person struct {
+	audience string
+	mode     string
+	profile  session.Profile
+	rating   int
+	notes    int
+	themes   map[int]bool
+}
+
+func participantsOf(ds []*Data, themeOfNote map[noteKey]int) []*person {
+	var out []*person
+	for i, d := range ds {
+		byID := map[int64]*person{}
+		for _, p := range d.Participants {
+			if p.Removed {
+				continue
+			}
+			pp := &person{audience: string(d.Session.Audience), mode: string(d.Session.Mode), profile: p.Profile,
+				rating: p.Rating, themes: map[int]bool{}}
+			byID[p.ID] = pp
+			out = append(out, pp)
+		}
+		for _, n := range d.Notes {
+			pp := byID[n.ParticipantID]
+			if pp == nil || n.Hidden {
+				continue
+			}
+			pp.notes++
+			if id := themeOfNote[noteKey{i, n.ParticipantID, n.ID}]; id != 0 {
+				pp.themes[id] = true
+			}
+		}
+	}
+	return out
+}
+
+// segmentOf sums up a group of people; their confidence only when enough rated.
+func segmentOf(value string, ps []*person) Segment {
+	s := Segment{Value: value, Participants: len(ps)}
+	var ratings []int
+	themes := map[int]bool{}
+	for _, p := range ps {
+		if p.rating >= 1 && p.rating <= 5 {
+			ratings = append(ratings, p.rating)
+		}
+		s.Notes += p.notes
+		for id := range p.themes {
+			themes[id] = true
+		}
+	}
+	s.Themes = len(themes)
+	s.Confidence = confidenceOf(ratings)
+	return s
+}
+
+// confidenceOf summarizes ratings, or returns nil when fewer than
+// session.MinSegment were given, so that nobody's rating can be told.
+func confidenceOf(ratings []int) *Confidence {
+	st := session.Summarize(ratings)
+	if st.N < session.MinSegment {
+		return nil
+	}
+	c := &Confidence{Ratings: st.N, Mean: st.Mean, Median: st.Median}
+	for r := 1; r <= 5; r++ {
+		c.Distribution = append(c.Distribution, RatingCount{Rating: r, Count: st.Counts[r]})
+	}
+	return c
+}
+
+func audienceViews(ds []*Data, people []*person, themes []CampaignTheme, members map[int][]group) []AudienceView {
+	set := map[string]bool{}
+	sessions := map[string]int{}
+	for _, d := range ds {
+		set[string(d.Session.Audience)] = true
+		sessions[string(d.Session.Audience)]++
+	}
+	raisedBy := map[int]map[string]bool{}
+	for id, gs := range members {
+		raisedBy[id] = map[string]bool{}
+		for _, g := range gs {
+			raisedBy[id][string(ds[g.sess].Session.Audience)] = true
+		}
+	}
+	out := []AudienceView{}
+	for _, a := range audienceOrder(set) {
+		var ps []*person
+		for _, p := range people {
+			if p.audience == a {
+				ps = append(ps, p)
+			}
+		}
+		seg := segmentOf(a, ps)
+		v := AudienceView{Audience: a, Sessions: sessions[a], Participants: len(ps), Confidence: seg.Confidence, OnlyHere: []int{}}
+		for _, t := range themes {
+			by := raisedBy[t.ID]
+			if !by[a] {
+				continue
+			}
+			v.Themes++
+			if len(by) == 1 && len(set) > 1 {
+				v.OnlyHere = append(v.OnlyHere, t.ID)
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// breakdowns splits people by each profile question and by mode.
+func breakdowns(people []*person) []Breakdown {
+	return []Breakdown{
+		breakdown("tenure", "Time in the security role", session.Tenures, people, func(p *person) string { return p.profile.Tenure }),
+		breakdown("appointment", "Appointed or volunteered", session.Appointments, people, func(p *person) string { return p.profile.Appointment }),
+		breakdown("level", "Team's security level", session.Levels, people, func(p *person) string { return p.profile.Level }),
+		breakdown("mode", "In person or online", modeNames(), people, func(p *person) string { return p.mode }),
+	}
+}
+
+func modeNames() []string {
+	var out []string
+	for _, m := range session.Modes {
+		out = append(out, string(m))
+	}
+	return out
+}
+
+// breakdown shows a segment only when it holds at least session.MinSegment people.
+// The rest (smaller segments and those who did not answer) make up Other; when Other
+// would hold from 1 to MinSegment-1 people, the smallest shown segments join it, or
+// subtracting the shown segments from the totals would tell the small group's answers.
+func breakdown(by, title string, values []string, people []*person, valueOf func(*person) string) Breakdown {
+	b := Breakdown{By: by, Title: title, Segments: []Segment{}}
+	if len(people) < session.MinSegment {
+		return b
+	}
+	groups := map[string][]*person{}
+	for _, p := range people {
+		groups[valueOf(p)] = append(groups[valueOf(p)], p)
+	}
+	var shown []string
+	rest := len(people)
+	for _, v := range values {
+		if len(groups[v]) >= session.MinSegment {
+			shown = append(shown, v)
+			rest -= len(groups[v])
+		}
+	}
+	for rest > 0 && rest < session.MinSegment && len(shown) > 0 {
+		// The smallest, and of equal ones the last in display order.
+		k := 0
+		for i, v := range shown {
+			if len(groups[v]) <= len(groups[shown[k]]) {
+				k = i
+			}
+		}
+		rest += len(groups[shown[k]])
+		shown = slices.Delete(shown, k, k+1)
+	}
+	for _, v := range shown {
+		b.Segments = append(b.Segments, segmentOf(v, groups[v]))
+	}
+	var other []*person
+	for _, p := range people {
+		if !slices.Contains(shown, valueOf(p)) {
+			other = append(other, p)
+		}
+	}
+	if len(other) > 0 {
+		s := segmentOf("other or not given", other)
+		b.Other = &s
+	}
+	return b
+}
+
+// saturation counts the campaign themes each session raised first. Campaign theme
+// IDs follow first appearance, and sessions are in date order.
+func saturation(sessions []CampaignSession, members map[int][]group) Saturation {
+	var st Saturation
+	total := 0
+	for _, cs := range sessions {
+		step := SaturationStep{Session: cs.Number, Date: cs.Date, NewThemeIDs: []int{}}
+		for id := 1; id <= len(members); id++ {
+			if members[id][0].sess+1 == cs.Number {
+				step.NewThemeIDs = append(step.NewThemeIDs, id)
+			}
+		}
+		step.New = len(step.NewThemeIDs)
+		total += step.New
+		step.Cumulative = total
+		st.Steps = append(st.Steps, step)
+	}
+	st.Verdict = verdict(st.Steps, total)
+	return st
+}
+
+// verdict judges saturation from the last sessions: when together they brought at
+// most a tenth of all themes (or none), further sessions are unlikely to pay off.
+func verdict(steps []SaturationStep, total int) string {
+	switch {
+	case len(steps) == 0:
+		return "No sessions yet."
+	case len(steps) == 1:
+		return "Only one session so far: saturation cannot be judged yet."
+	}
+	k := min(SaturationWindow, len(steps)-1)
+	recent := 0
+	for _, s := range steps[len(steps)-k:] {
+		recent += s.New
+	}
+	last := steps[len(steps)-1].New
+	themes := fmt.Sprintf("%d new %s", recent, plural(recent, "theme", "themes"))
+	if recent == 0 {
+		themes = "no new theme"
+	}
+	lastN := fmt.Sprintf("the last %d sessions", k)
+	if k == 1 {
+		lastN = "the last session"
+	}
+	between := " between them"
+	if k == 1 {
+		between = ""
+	}
+	switch {
+	case recent*10 <= total:
+		return fmt.Sprintf("%s brought %s%s (of %d in all): further sessions are unlikely to pay off.",
+			capitalize(lastN), themes, between, total)
+	case last > 0:
+		return fmt.Sprintf("The last session still brought %d new %s (of %d in all): consider more sessions.",
+			last, plural(last, "theme", "themes"), total)
+	default:
+		return fmt.Sprintf("%s brought %s%s (of %d in all): a few more sessions may still pay off.",
+			capitalize(lastN), themes, between, total)
+	}
+}
+
+func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
+// WriteJSON writes f as indented JSON.
+func (f *CampaignFindings) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(f)
+}
+
+// WriteMarkdown writes f as a Markdown document.
+func (f *CampaignFindings) WriteMarkdown(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+	e := Escape
+
+	p("# Campaign report: %s\n\n", e(f.Campaign))
+	p("- Period: %s – %s\n", f.From, f.To)
+	var locations []string
+	audiences := map[string]bool{}
+	for _, s := range f.Sessions {
+		if s.Location != "" && !slices.Contains(locations, s.Location) {
+			locations = append(locations, s.Location)
+		}
+		audiences[s.Audience] = true
+	}
+	slices.Sort(locations)
+	p("- Sessions: %d", len(f.Sessions))
+	if len(locations) > 0 {
+		p(" in %d %s (%s)", len(locations), plural(len(locations), "location", "locations"), escapeAll(locations))
+	}
+	p("\n- Audiences: %s\n", escapeAll(audienceOrder(audiences)))
+	p("- Participants: %d, counted once per session they joined\n", f.Participants)
+	p("- Notes: %d\n", f.Notes)
+	p("- Campaign themes: %d\n\n", len(f.Themes))
+	p("Participants are not named. Only volunteers for action points are, because they chose to volunteer. Hidden notes are left out.\n\n")
+
+	p("## Sessions\n\n")
+	if len(f.Sessions) == 0 {
+		p("No sessions.\n\n")
+	} else {
+		p("| # | Date | Session | Location | Audience | Mode | Participants | Notes | Phase |\n")
+		p("|---|---|---|---|---|---|---|---|---|\n")
+		clustered := false
+		for _, s := range f.Sessions {
+			mark := ""
+			if s.Clustered {
+				mark, clustered = " \\*", true
+			}
+			p("| S%d | %s | %s%s | %s | %s | %s | %d | %d | %s |\n", s.Number, s.Date, e(s.Title), mark, orDash(e(s.Location)),
+				e(s.Audience), e(s.Mode), s.Participants, s.Notes, e(s.Phase))
+		}
+		p("\n")
+		if clustered {
+			p("\\* Not grouped into themes yet: the report clustered the session's notes itself.\n\n")
+		}
+	}
+
+	actions := map[int64]CampaignAction{}
+	for _, a := range f.Actions {
+		actions[a.ID] = a
+	}
+	themes := map[int]CampaignTheme{}
+	for _, t := range f.Themes {
+		themes[t.ID] = t
+	}
+	p("## Themes across sessions\n\n")
+	if len(f.Themes) == 0 {
+		p("No themes yet.\n\n")
+	} else {
+		p("The same concern raised in different words in different sessions counts as one campaign theme: ")
+		p("session themes are matched when their labels and notes are similar on average (at least %s). ", trimFloat2(f.Threshold))
+		p("A participant is counted once per session they joined.\n\n")
+		p("How the campaign score was computed: %s.\n\n", e(f.Method))
+		p("| Rank | Theme | Score | Sessions | Participants | Votes | Notes |\n")
+		p("|---|---|---|---|---|---|---|\n")
+		for _, t := range f.Themes {
+			p("| %d | %s | %d | %d | %d | %d | %d |\n", t.Rank, e(t.Label), t.Score, t.Sessions, t.Participants, t.Votes, t.Notes)
+		}
+		p("\n")
+		if f.Unthemed > 0 {
+			p("%d %s in no theme.\n\n", f.Unthemed, plural(f.Unthemed, "note is", "notes are"))
+		}
+		for _, t := range f.Themes {
+			p("### %d. %s (score %d)\n\n", t.Rank, e(t.Label), t.Score)
+			p("Score %d = 5 × %d %s + 2 × %d %s + 1 × %d %s.\n\n", t.Score, t.Sessions, plural(t.Sessions, "session", "sessions"),
+				t.Participants, plural(t.Participants, "participant", "participants"), t.Votes, plural(t.Votes, "vote", "votes"))
+			p("- Raised in %d of %d sessions, first in S%d\n", t.Sessions, len(f.Sessions), t.FirstSession)
+			if len(t.Locations) > 0 {
+				p("- Locations: %s\n", escapeAll(t.Locations))
+			}
+			p("- Audiences: %s\n", escapeAll(t.Audiences))
+			p("- Notes: %d\n", t.Notes)
+			if len(t.SessionLabels) > 1 {
+				labels := make([]string, len(t.SessionLabels))
+				for i, l := range t.SessionLabels {
+					labels[i] = e(l)
+				}
+				p("- Called in its sessions: %s\n", strings.Join(labels, "; "))
+			}
+			p("\n")
+			for _, q := range t.Quotes {
+				p("> %s\n>\n", e(q))
+			}
+			if len(t.Quotes) > 0 {
+				p("\n")
+			}
+			if len(t.ActionIDs) == 0 {
+				p("No action points yet.\n\n")
+				continue
+			}
+			p("Action points:\n\n")
+			for _, id := range t.ActionIDs {
+				a := actions[id]
+				p("- %s (%s priority, %s; owner: %s; volunteers: %s; S%d)\n", e(a.Title), a.Priority, e(a.Status),
+					orDash(e(a.Owner)), orDash(escapeAll(a.Volunteers)), a.Session)
+			}
+			p("\n")
+		}
+	}
+
+	p("## Differences between audiences\n\n")
+	p("Confidence about security, from 1 (not at all) to 5 (fully), is shown for an audience once at least %d of its participants rated it.\n\n", session.MinSegment)
+	for _, a := range f.Audiences {
+		p("### %s\n\n", e(a.Audience))
+		p("%d %s, %d %s, %d campaign %s raised.\n\n", a.Sessions, plural(a.Sessions, "session", "sessions"),
+			a.Participants, plural(a.Participants, "participant", "participants"), a.Themes, plural(a.Themes, "theme", "themes"))
+		if c := a.Confidence; c != nil {
+			writeDistribution(p, c)
+		} else {
+			p("Fewer than %d ratings: confidence not shown.\n\n", session.MinSegment)
+		}
+		if len(f.Audiences) > 1 {
+			if len(a.OnlyHere) == 0 {
+				p("No theme was raised by this audience alone.\n\n")
+			} else {
+				var only []string
+				for _, id := range a.OnlyHere {
+					t := themes[id]
+					only = append(only, fmt.Sprintf("%s (rank %d)", e(t.Label), t.Rank))
+				}
+				p("Raised only by %s: %s.\n\n", e(a.Audience), strings.Join(only, ", "))
+			}
+		}
+	}
+
+	p("## Segments\n\n")
+	p("Results are broken down by a segment only when it holds at least %d participants, so that nobody can be picked out. ", session.MinSegment)
+	p("Smaller segments and those who did not answer are folded into \"other or not given\"; ")
+	p("when that group would itself be smaller than %d, the smallest segment is folded into it too, ", session.MinSegment)
+	p("so that no small group can be worked out by subtraction. Confidence is shown for a group once at least %d of it rated.\n\n", session.MinSegment)
+	for _, b := range f.Segments {
+		p("### %s\n\n", e(b.Title))
+		if len(b.Segments) == 0 && b.Other == nil {
+			p("Fewer than %d participants: not broken down.\n\n", session.MinSegment)
+			continue
+		}
+		p("| Segment | Participants | Mean confidence | Median | Themes raised | Notes |\n")
+		p("|---|---|---|---|---|---|\n")
+		rows := b.Segments
+		if b.Other != nil {
+			rows = append(slices.Clone(rows), *b.Other)
+		}
+		for _, s := range rows {
+			mean, median := "–", "–"
+			if s.Confidence != nil {
+				mean, median = fmt.Sprintf("%.1f", s.Confidence.Mean), trimFloat(s.Confidence.Median)
+			}
+			p("| %s | %d | %s | %s | %d | %d |\n", e(s.Value), s.Participants, mean, median, s.Themes, s.Notes)
+		}
+		p("\n")
+		if len(b.Segments) == 0 {
+			p("No segment reaches %d participants.\n\n", session.MinSegment)
+		}
+	}
+
+	p("## Saturation\n\n")
+	if len(f.Saturation.Steps) > 0 {
+		p("New campaign themes each session brought, in date order (cumulative in brackets):\n\n")
+		most := 0
+		for _, s := range f.Saturation.Steps {
+			most = max(most, s.New)
+		}
+		p("```text\n")
+		for _, s := range f.Saturation.Steps {
+			p("S%-2d %s | %-*s %2d new (%d)\n", s.Session, s.Date, min(most, barWidth), hashes(s.New, most), s.New, s.Cumulative)
+		}
+		p("```\n\n")
+	}
+	p("%s\n\n", f.Saturation.Verdict)
+
+	p("## Action points\n\n")
+	if len(f.Actions) == 0 {
+		p("No action points yet.\n")
+	} else {
+		p("| Session | Theme | Priority | Action point | Owner | Volunteers | Status |\n")
+		p("|---|---|---|---|---|---|---|\n")
+		for _, a := range f.Actions {
+			theme := "–"
+			if t, ok := themes[a.CampaignThemeID]; ok {
+				theme = fmt.Sprintf("%s (rank %d)", e(t.Label), t.Rank)
+			}
+			p("| S%d %s | %s | %s | %s | %s | %s | %s |\n", a.Session, e(a.SessionTitle), theme, a.Priority,
+				e(a.Title), orDash(e(a.Owner)), orDash(escapeAll(a.Volunteers)), e(a.Status))
+		}
+	}
+	return bw.Flush()
+}
+
+// writeDistribution draws a confidence distribution, highest rating first.
+func writeDistribution(p func(string, ...any), c *Confidence) {
+	most := 0
+	for _, rc := range c.Distribution {
+		most = max(most, rc.Count)
+	}
+	p("```text\n")
+	for i := len(c.Distribution) - 1; i >= 0; i-- {
+		rc := c.Distribution[i]
+		p("%d | %-*s %d\n", rc.Rating, barWidth, bar(rc.Count, most), rc.Count)
+	}
+	p("```\n\n")
+	p("%d %s, mean %.1f, median %s.\n\n", c.Ratings, plural(c.Ratings, "rating", "ratings"), c.Mean, trimFloat(c.Median))
+}
+
+// hashes draws n out of most as up to barWidth '#'.
+func hashes(n, most int) string {
+	if n == 0 || most == 0 {
+		return ""
+	}
+	if most <= barWidth {
+		return strings.Repeat("#", n)
+	}
+	return strings.Repeat("#", max(1, n*barWidth/most))
+}
+
+// escapeAll escapes each item and joins them with commas.
+func escapeAll(items []string) string {
+	out := make([]string, len(items))
+	for i, s := range items {
+		out[i] = Escape(s)
+	}
+	return strings.Join(out, ", ")
+}
+
+// trimFloat2 shows v with up to two decimals.
+func trimFloat2(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

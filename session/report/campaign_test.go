@@ -1,0 +1,605 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/report"
+)
+
+// campaignPlan is a synthetic campaign of nine sessions. Each lists the gold themes of
+// the development notes it hears, by their order of first appearance in the file;
+// every gold theme is heard in three sessions, four notes each time. Early sessions
+// raise many new themes and the last three none, so saturation shows. The last
+// session is not grouped yet, so the report has to cluster it.
+var campaignPlan = []struct {
+	title, location string
+	audience        session.Audience
+	mode            session.Mode
+	people          int
+	themes          []int
+	grouped         bool
+}{
+	{"Security engineers Berlin", "Berlin", session.AudienceSecurityEngineers, session.ModeInPerson, 5, []int{0, 1, 2, 3, 4, 5, 6, 7}, true},
+	{"Developers Berlin", "Berlin", session.AudienceDevelopers, session.ModeInPerson, 6, []int{8, 9, 10, 0, 1}, true},
+	{"Developers Lisbon", "Lisbon", session.AudienceDevelopers, session.ModeInPerson, 5, []int{11, 12, 2, 3, 4}, true},
+	{"Security engineers online", "", session.AudienceSecurityEngineers, session.ModeOnline, 4, []int{13, 5, 6, 7, 8}, true},
+	{"Developers Porto", "Porto", session.AudienceDevelopers, session.ModeInPerson, 5, []int{14, 9, 10, 11, 12}, true},
+	{"Developers online", "", session.AudienceDevelopers, session.ModeOnline, 5, []int{0, 1, 2, 13, 14}, true},
+	{"Security engineers Lyon", "Lyon", session.AudienceSecurityEngineers, session.ModeInPerson, 4, []int{3, 4, 5, 6, 9}, true},
+	{"Developers Lyon", "Lyon", session.AudienceDevelopers, session.ModeInPerson, 5, []int{7, 8, 10, 11, 12}, true},
+	{"Security engineers Lisbon", "Lisbon", session.AudienceSecurityEngineers, session.ModeInPerson, 4, []int{13, 14}, false},
+}
+
+// Values the fixture gives to fewer than session.MinSegment participants, and text
+// it plants.
+const (
+	rareTenure        = "<1y"
+	rareLevel         = "platinum"
+	campaignName      = "Chartering 2026"
+	hostileAction     = "| split | <b>bold</b> # heading"
+	campaignVolunteer = "Rosa"
+)
+
+// campaign is the fixture: its service, its sessions' IDs in plan order, the gold
+// theme of every note, and the names of participants who did not volunteer.
+type campaign struct {
+	svc        *session.Service
+	ids        []string
+	gold       map[int64]string
+	goldOrder  []string
+	volunteers []string
+	others     []string
+}
+
+func profileFor(k int) session.Profile {
+	var p session.Profile
+	switch {
+	case k == 4 || k == 20:
+		p.Tenure = rareTenure
+	case k%3 == 0:
+		p.Tenure = ">3y"
+	case k%3 == 1:
+		p.Tenure = "1-3y"
+	}
+	p.Appointment = session.Appointments[k%2]
+	p.Level = session.Levels[k%3]
+	if k == 7 || k == 30 {
+		p.Level = rareLevel
+	}
+	return p
+}
+
+func mustCampaign(t testing.TB) *campaign {
+	t.Helper()
+	ctx := context.Background()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	notes := readDevNotes(t)
+	c := &campaign{svc: openService(t), gold: map[int64]string{}}
+	byGold := map[string][]devNote{}
+	for _, n := range notes {
+		if byGold[n.Theme] == nil {
+			c.goldOrder = append(c.goldOrder, n.Theme)
+		}
+		byGold[n.Theme] = append(byGold[n.Theme], n)
+	}
+	heard := map[int]int{}
+	k := 0
+	for i, plan := range campaignPlan {
+		svc := c.svc
+		sess, err := svc.NewSession(ctx, session.Session{Title: plan.title, Audience: plan.audience, Location: plan.location,
+			Campaign: campaignName, Mode: plan.mode})
+		must(err)
+		c.ids = append(c.ids, sess.ID)
+		phase := func(ph session.Phase) {
+			t.Helper()
+			_, err := svc.SetPhase(ctx, sess.ID, ph)
+			must(err)
+		}
+		var people []*session.Participant
+		for j := 0; j < plan.people; j++ {
+			p, err := svc.Join(ctx, sess.ID, fmt.Sprintf("key-%d", k))
+			must(err)
+			must(svc.SetNameAndProfile(ctx, p, fmt.Sprintf("Person%02d", k), profileFor(k)))
+			people = append(people, p)
+			k++
+		}
+		phase(session.PhaseCheckIn)
+		for j, p := range people {
+			if j == len(people)-1 && i%3 == 2 {
+				continue // one who does not rate
+			}
+			rating := 1 + (i+j)%4
+			if plan.audience == session.AudienceSecurityEngineers {
+				rating = 3 + (i+j)%3
+			}
+			must(svc.Rate(ctx, p.ID, rating))
+		}
+		phase(session.PhaseWrite)
+		j := 0
+		for _, g := range plan.themes {
+			chunk := heard[g]
+			heard[g]++
+			for _, n := range byGold[c.goldOrder[g]][4*chunk : 4*chunk+4] {
+				note, err := svc.AddNote(ctx, people[j%len(people)].ID, session.Note{Area: session.Area(n.Area), Lane: n.Lane, Text: n.Text})
+				must(err)
+				c.gold[note.ID] = n.Theme
+				j++
+			}
+		}
+		phase(session.PhaseReveal)
+		if !plan.grouped {
+			for _, p := range people {
+				c.others = append(c.others, p.Name)
+			}
+			continue
+		}
+		phase(session.PhaseGroup)
+		suggested, err := svc.SuggestThemes(ctx, sess.ID)
+		must(err)
+		must(svc.SaveThemes(ctx, sess.ID, suggested))
+		themes, err := svc.Themes(ctx, sess.ID)
+		must(err)
+
+		phase(session.PhaseVote)
+		for j, p := range people {
+			for d := 0; d < 3; d++ {
+				must(svc.Vote(ctx, p.ID, themes[(j+d)%len(themes)].ID, 1))
+			}
+		}
+
+		phase(session.PhaseActions)
+		acts := []session.ActionPoint{
+			{ThemeID: themes[0].ID, Title: fmt.Sprintf("Follow up on %s", themes[0].Label), Priority: 1 + i%3, Owner: "AppSec team",
+				Status: session.ActionStatuses[i%len(session.ActionStatuses)]},
+		}
+		if i == 1 {
+			acts = append(acts, session.ActionPoint{ThemeID: themes[1].ID, Title: hostileAction, Priority: 2},
+				session.ActionPoint{Title: "Share the campaign report with all teams", Priority: 3, Owner: "Program lead"})
+		}
+		for _, a := range acts {
+			a.SessionID = sess.ID
+			got, err := svc.AddAction(ctx, a)
+			must(err)
+			if i%4 == 0 {
+				must(svc.Volunteer(ctx, people[0].ID, got.ID, true))
+				must(svc.Volunteer(ctx, people[1].ID, got.ID, true))
+				c.volunteers = append(c.volunteers, people[0].Name, people[1].Name)
+			}
+		}
+		for _, p := range people {
+			if !slices.Contains(c.volunteers, p.Name) {
+				c.others = append(c.others, p.Name)
+			}
+		}
+		if i < 6 {
+			phase(session.PhaseClosed)
+		}
+	}
+	return c
+}
+
+// load loads the campaign with session IDs and dates fixed: a session a week from
+// 2 March 2026, in plan order.
+func (c *campaign) load(t testing.TB) []*report.Data {
+	t.Helper()
+	ds, err := report.LoadCampaign(context.Background(), c.svc, campaignName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != len(campaignPlan) {
+		t.Fatalf("loaded %d sessions, want %d", len(ds), len(campaignPlan))
+	}
+	for _, d := range ds {
+		i := slices.Index(c.ids, d.Session.ID)
+		d.Session.ID = fmt.Sprintf("campaign-s%d", i+1)
+		d.Session.CreatedAt = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i)
+	}
+	return ds
+}
+
+func renderCampaign(t testing.TB, f *report.CampaignFindings) (md, js string) {
+	t.Helper()
+	var a, b bytes.Buffer
+	if err := f.WriteMarkdown(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	return a.String(), b.String()
+}
+
+func TestCampaign(t *testing.T) {
+	c := mustCampaign(t)
+	f := report.BuildCampaign(campaignName, c.load(t))
+	md, js := renderCampaign(t, f)
+
+	t.Run("golden", func(t *testing.T) {
+		for name, got := range map[string]string{"campaign.golden.md": md, "campaign.golden.json": js} {
+			path := filepath.Join("testdata", name)
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs from the golden file; run go test -update and review the diff", name)
+			}
+		}
+	})
+
+	t.Run("sessions in date order with counts", func(t *testing.T) {
+		if len(f.Sessions) != 9 || f.From != "2026-03-02" || f.To != "2026-04-27" {
+			t.Fatalf("%d sessions from %s to %s", len(f.Sessions), f.From, f.To)
+		}
+		notes, people := 0, 0
+		for i, s := range f.Sessions {
+			plan := campaignPlan[i]
+			if s.Title != plan.title || s.Participants != plan.people || s.Notes != 4*len(plan.themes) || s.Clustered == plan.grouped {
+				t.Errorf("session %d = %+v, want %q with %d people, %d notes", i+1, s, plan.title, plan.people, 4*len(plan.themes))
+			}
+			notes += s.Notes
+			people += s.Participants
+		}
+		if notes != 180 || f.Notes != 180 || f.Participants != people {
+			t.Errorf("totals: %d notes, %d participants", f.Notes, f.Participants)
+		}
+	})
+
+	t.Run("saturation", func(t *testing.T) {
+		// New gold themes per session, from the plan alone.
+		seen := map[int]bool{}
+		var goldNew []int
+		for _, plan := range campaignPlan {
+			n := 0
+			for _, g := range plan.themes {
+				if !seen[g] {
+					seen[g] = true
+					n++
+				}
+			}
+			goldNew = append(goldNew, n)
+		}
+		steps := f.Saturation.Steps
+		if len(steps) != len(goldNew) {
+			t.Fatalf("%d steps", len(steps))
+		}
+		sum := 0
+		var got []int
+		for i, s := range steps {
+			sum += s.New
+			got = append(got, s.New)
+			if s.Cumulative != sum || s.Session != i+1 {
+				t.Errorf("step %d: %+v, cumulative should be %d", i+1, s, sum)
+			}
+			if i > 0 && s.New > steps[0].New {
+				t.Errorf("session %d brought %d new themes, more than the first (%d)", i+1, s.New, steps[0].New)
+			}
+		}
+		if sum != len(f.Themes) {
+			t.Errorf("new themes add up to %d, campaign has %d", sum, len(f.Themes))
+		}
+		early, late := 0, 0
+		for i := range got {
+			if i < 3 {
+				early += got[i]
+			} else if i >= 6 {
+				late += got[i]
+			}
+		}
+		t.Logf("new themes per session %v, from the gold labels %v", got, goldNew)
+		if early < 3*late || late > 3 {
+			t.Errorf("new themes per session %v: want most early and few late (gold: %v)", got, goldNew)
+		}
+		if !strings.Contains(md, f.Saturation.Verdict) || !strings.Contains(f.Saturation.Verdict, "unlikely to pay off") {
+			t.Errorf("verdict %q", f.Saturation.Verdict)
+		}
+		for _, s := range steps {
+			line := fmt.Sprintf("S%-2d %s | %-*s %2d new (%d)\n", s.Session, s.Date, slices.Max(got), strings.Repeat("#", s.New), s.New, s.Cumulative)
+			if !strings.Contains(md, line) {
+				t.Errorf("chart lacks %q", line)
+			}
+		}
+	})
+
+	t.Run("themes matched across sessions", func(t *testing.T) {
+		themeOf := map[int64]int{}
+		for _, th := range f.Themes {
+			for _, id := range th.NoteIDs {
+				if _, dup := themeOf[id]; dup {
+					t.Fatalf("note %d in two campaign themes", id)
+				}
+				themeOf[id] = th.ID
+			}
+		}
+		if len(themeOf) != 180 {
+			t.Fatalf("%d of 180 notes in a campaign theme", len(themeOf))
+		}
+		count := map[string]map[int]int{}
+		for id, g := range c.gold {
+			if count[g] == nil {
+				count[g] = map[int]int{}
+			}
+			count[g][themeOf[id]]++
+		}
+		together := 0
+		for _, g := range c.goldOrder {
+			most := 0
+			for _, n := range count[g] {
+				most = max(most, n)
+			}
+			if most*10 >= 6*12 {
+				together++
+			} else {
+				t.Logf("gold theme %s spread over campaign themes %v", g, count[g])
+			}
+		}
+		// Sessions' own clustering splits some gold themes before matching sees them;
+		// at MatchThreshold 10 of 15 stay together.
+		if together < 9 {
+			t.Errorf("%d of 15 gold themes have at least 60%% of their notes in one campaign theme, want at least 9", together)
+		}
+		if n := len(f.Themes); n < 12 || n > 30 {
+			t.Errorf("%d campaign themes for 15 gold themes", n)
+		}
+		multi := 0
+		for _, th := range f.Themes {
+			if th.Sessions >= 2 {
+				multi++
+			}
+			if th.Sessions > 1 && len(th.Locations) == 0 && len(th.Audiences) == 0 {
+				t.Errorf("theme %q has no locations or audiences", th.Label)
+			}
+		}
+		if multi < 10 {
+			t.Errorf("only %d campaign themes raised in more than one session", multi)
+		}
+	})
+
+	t.Run("ranked by the documented score", func(t *testing.T) {
+		for i, th := range f.Themes {
+			if want := 5*th.Sessions + 2*th.Participants + th.Votes; th.Score != want || th.Rank != i+1 {
+				t.Errorf("theme %q: score %d rank %d, want %d rank %d", th.Label, th.Score, th.Rank, want, i+1)
+			}
+			if i > 0 && th.Score > f.Themes[i-1].Score {
+				t.Errorf("theme %q ranked below a lower score", th.Label)
+			}
+		}
+		if !strings.Contains(md, report.CampaignFormula) {
+			t.Error("the document does not state the formula")
+		}
+	})
+
+	t.Run("audiences", func(t *testing.T) {
+		if len(f.Audiences) != 2 || f.Audiences[0].Audience != "security-engineers" || f.Audiences[1].Audience != "developers" {
+			t.Fatalf("audiences %+v", f.Audiences)
+		}
+		sec, dev := f.Audiences[0].Confidence, f.Audiences[1].Confidence
+		if sec == nil || dev == nil || sec.Mean <= dev.Mean {
+			t.Fatalf("confidence: security engineers %+v, developers %+v", sec, dev)
+		}
+		for _, a := range f.Audiences {
+			for _, id := range a.OnlyHere {
+				for _, th := range f.Themes {
+					if th.ID == id && !slices.Equal(th.Audiences, []string{a.Audience}) {
+						t.Errorf("%q listed as only %s but raised by %v", th.Label, a.Audience, th.Audiences)
+					}
+				}
+			}
+			if len(a.OnlyHere) == 0 {
+				t.Errorf("no theme raised only by %s", a.Audience)
+			}
+		}
+	})
+
+	t.Run("segments under three never shown", func(t *testing.T) {
+		for _, doc := range []string{md, js} {
+			for _, rare := range []string{rareLevel, rareTenure, report.Escape(rareTenure), "\\u003c1y"} {
+				if strings.Contains(doc, rare) {
+					t.Errorf("document names the segment %q", rare)
+				}
+			}
+		}
+		for _, b := range f.Segments {
+			for _, s := range b.Segments {
+				if s.Participants < session.MinSegment {
+					t.Errorf("%s: segment %q of %d shown", b.By, s.Value, s.Participants)
+				}
+			}
+			if b.Other != nil && b.Other.Participants < session.MinSegment {
+				t.Errorf("%s: other of %d shown", b.By, b.Other.Participants)
+			}
+		}
+		if !strings.Contains(md, "| >3y |") && !strings.Contains(md, "| &gt;3y |") {
+			t.Error("a large segment is missing")
+		}
+		if !strings.Contains(md, "| online | ") || !strings.Contains(md, "| in-person | ") {
+			t.Error("modes are not broken down")
+		}
+	})
+
+	t.Run("no names but volunteers", func(t *testing.T) {
+		for _, doc := range []string{md, js} {
+			for _, name := range c.others {
+				if strings.Contains(doc, name) {
+					t.Errorf("document names participant %q", name)
+				}
+			}
+			for _, name := range c.volunteers {
+				if !strings.Contains(doc, name) {
+					t.Errorf("volunteer %q not named", name)
+				}
+			}
+		}
+	})
+
+	t.Run("user text cannot break tables", func(t *testing.T) {
+		if strings.Contains(md, "<b>") || strings.Contains(md, hostileAction) {
+			t.Error("hostile action title not escaped")
+		}
+		cells := 0
+		for _, line := range strings.Split(md, "\n") {
+			if strings.HasPrefix(line, "|---") {
+				cells = strings.Count(line, "|")
+			} else if strings.HasPrefix(line, "|") && strings.Count(line, "|") != cells && cells > 0 {
+				t.Errorf("row with %d pipes, header has %d: %q", strings.Count(line, "|"), cells, line)
+			} else if !strings.HasPrefix(line, "|") {
+				cells = 0
+			}
+		}
+		if len(f.Actions) != 10 {
+			t.Errorf("%d action points, want 10", len(f.Actions))
+		}
+	})
+
+	t.Run("JSON reads back", func(t *testing.T) {
+		var back report.CampaignFindings
+		if err := json.Unmarshal([]byte(js), &back); err != nil {
+			t.Fatal(err)
+		}
+		if len(back.Themes) != len(f.Themes) || back.Saturation.Verdict != f.Saturation.Verdict || len(back.Actions) != len(f.Actions) {
+			t.Errorf("JSON differs from the document")
+		}
+	})
+}
+
+// pureSession is a session built without a store, for rules that need exact data.
+func pureSession(id string, day int, aud session.Audience, people []session.Profile, themes map[string][]string) *report.Data {
+	d := &report.Data{Session: &session.Session{ID: id, Title: "Session " + id, Audience: aud, Mode: session.ModeOnline,
+		Campaign: "c", Phase: session.PhaseClosed, CreatedAt: time.Date(2026, 1, day, 0, 0, 0, 0, time.UTC)}, VoteTotals: map[int64]int{}}
+	for i, pr := range people {
+		d.Participants = append(d.Participants, &session.Participant{ID: int64(i + 1), Name: fmt.Sprintf("Name-%s-%d", id, i), Rating: 1 + i%5, Profile: pr})
+	}
+	var labels []string
+	for l := range themes {
+		labels = append(labels, l)
+	}
+	slices.Sort(labels)
+	var nid int64 = int64(day) * 1000
+	for ti, l := range labels {
+		th := &session.Theme{ID: int64(day*100 + ti), Label: l}
+		for i, text := range themes[l] {
+			nid++
+			d.Notes = append(d.Notes, &session.Note{ID: nid, ParticipantID: int64(1 + i%max(1, len(people))), Area: session.AreaOpen, Lane: "x", Text: text})
+			th.NoteIDs = append(th.NoteIDs, nid)
+		}
+		d.Themes = append(d.Themes, th)
+	}
+	return d
+}
+
+func TestCampaignSegmentsFoldSmallGroups(t *testing.T) {
+	level := func(l string, n int) []session.Profile {
+		out := make([]session.Profile, n)
+		for i := range out {
+			out[i].Level = l
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		people []session.Profile
+		shown  []string
+		other  int
+	}{
+		{"all large", append(level("bronze", 4), level("silver", 3)...), []string{"bronze", "silver"}, 0},
+		{"small folded with no answer", slices.Concat(level("bronze", 4), level("gold", 2), level("", 2)), []string{"bronze"}, 4},
+		{"lone small group takes the smallest along", slices.Concat(level("bronze", 5), level("silver", 3), level("gold", 1)), []string{"bronze"}, 4},
+		{"too few to break down", level("bronze", 2), nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := pureSession("a", 1, session.AudienceDevelopers, tt.people, map[string][]string{"pen tests": {"more penetration tests"}})
+			f := report.BuildCampaign("c", []*report.Data{d})
+			var b report.Breakdown
+			for _, x := range f.Segments {
+				if x.By == "level" {
+					b = x
+				}
+			}
+			var shown []string
+			for _, s := range b.Segments {
+				shown = append(shown, s.Value)
+			}
+			if !slices.Equal(shown, tt.shown) {
+				t.Errorf("shown %v, want %v", shown, tt.shown)
+			}
+			other := 0
+			if b.Other != nil {
+				other = b.Other.Participants
+			}
+			if other != tt.other {
+				t.Errorf("other holds %d, want %d", other, tt.other)
+			}
+			md, js := renderCampaign(t, f)
+			for _, l := range session.Levels {
+				if !slices.Contains(tt.shown, l) && (strings.Contains(md, l) || strings.Contains(js, l)) {
+					t.Errorf("document names the hidden segment %q", l)
+				}
+			}
+		})
+	}
+}
+
+func TestCampaignVerdict(t *testing.T) {
+	pen := map[string][]string{"pen tests": {"more penetration tests", "pentest reports come too late", "external pentest of our API"}}
+	dead := map[string][]string{"deadlines": {"deadlines always win over security", "no time in the sprint for security work"}}
+	people := make([]session.Profile, 3)
+	tests := []struct {
+		name     string
+		sessions []map[string][]string
+		want     string
+	}{
+		{"one session", []map[string][]string{pen}, "Only one session so far"},
+		{"same theme again", []map[string][]string{pen, dead, pen, pen, pen}, "The last 3 sessions brought no new theme between them (of 2 in all): further sessions are unlikely to pay off."},
+		{"new theme last", []map[string][]string{pen, dead}, "The last session still brought 1 new theme (of 2 in all): consider more sessions."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ds []*report.Data
+			for i, th := range tt.sessions {
+				ds = append(ds, pureSession(fmt.Sprint(i), i+1, session.AudienceDevelopers, people, th))
+			}
+			f := report.BuildCampaign("c", ds)
+			if !strings.Contains(f.Saturation.Verdict, tt.want) {
+				t.Errorf("verdict %q, want %q", f.Saturation.Verdict, tt.want)
+			}
+		})
+	}
+}
+
+func TestCampaignEscapesNamesOfCampaignAndPlaces(t *testing.T) {
+	d := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"# x | y": {"[link](http://x)"}})
+	d.Session.Location = "<Lisbon>"
+	f := report.BuildCampaign("*Big* | campaign", []*report.Data{d})
+	md, _ := renderCampaign(t, f)
+	for _, raw := range []string{"*Big*", "<Lisbon>", "# x | y", "[link](http://x)"} {
+		if strings.Contains(md, raw) {
+			t.Errorf("raw user text %q in the document", raw)
+		}
+	}
+	if !regexp.MustCompile(`(?m)^# Campaign report: \\\*Big\\\* &#124; campaign$`).MatchString(md) {
+		t.Errorf("title not escaped:\n%s", md)
+	}
+}
