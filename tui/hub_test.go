@@ -1,0 +1,250 @@
+package tui_test
+
+import (
+	"io"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
+)
+
+// pingMsg marks a point in a program's message stream.
+type pingMsg struct{ n int }
+
+// recorder is a model that passes on the messages a hub sends it. When hold is set,
+// its first ChangedMsg keeps it busy until hold is closed, like a slow terminal.
+type recorder struct {
+	got     chan tea.Msg
+	hold    chan struct{}
+	holding chan struct{}
+	once    sync.Once
+}
+
+func (r *recorder) Init() tea.Cmd { return nil }
+
+func (r *recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg.(type) {
+	case tui.ChangedMsg:
+		if r.hold != nil {
+			r.once.Do(func() {
+				close(r.holding)
+				<-r.hold
+			})
+		}
+		r.got <- msg
+	case tui.ShutdownMsg, pingMsg:
+		r.got <- msg
+	}
+	return r, nil
+}
+
+func (r *recorder) View() string { return "" }
+
+// program is a running tea.Program with a recorder, registered on a hub.
+type program struct {
+	t    *testing.T
+	p    *tea.Program
+	rec  *recorder
+	conn *tui.Conn
+}
+
+// startProgram runs a recorder in a real program and connects it to h. With slow, the
+// program stays busy with its first change until release is called.
+func startProgram(t *testing.T, h *tui.Hub, slow bool) *program {
+	t.Helper()
+	rec := &recorder{got: make(chan tea.Msg, 1000)}
+	if slow {
+		rec.hold, rec.holding = make(chan struct{}), make(chan struct{})
+	}
+	p := tea.NewProgram(rec, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutSignals(), tea.WithoutRenderer())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := p.Run(); err != nil {
+			t.Errorf("program: %v", err)
+		}
+	}()
+	conn := h.Connect()
+	conn.Start(p)
+	pr := &program{t: t, p: p, rec: rec, conn: conn}
+	t.Cleanup(func() {
+		pr.release()
+		conn.Close()
+		p.Quit()
+		select {
+		case <-done:
+		case <-time.After(waitTime):
+			t.Error("program did not end")
+		}
+	})
+	return pr
+}
+
+func (pr *program) release() {
+	if pr.rec.hold != nil {
+		select {
+		case <-pr.rec.hold:
+		default:
+			close(pr.rec.hold)
+		}
+	}
+}
+
+// next returns the next message the program received.
+func (pr *program) next() tea.Msg {
+	pr.t.Helper()
+	select {
+	case m := <-pr.rec.got:
+		return m
+	case <-time.After(waitTime):
+		pr.t.Fatal("no message arrived")
+		return nil
+	}
+}
+
+// mark sends a ping straight to the program and returns every message that came
+// before it.
+func (pr *program) mark(n int) []tea.Msg {
+	pr.t.Helper()
+	pr.p.Send(pingMsg{n})
+	var before []tea.Msg
+	for {
+		m := pr.next()
+		if m == (pingMsg{n}) {
+			return before
+		}
+		before = append(before, m)
+	}
+}
+
+func TestHubPublishReachesWatchersOnly(t *testing.T) {
+	h := tui.NewHub()
+	notes := startProgram(t, h, false)
+	notes.conn.Watch("s1", session.ChangeNotes|session.ChangeSession)
+	people := startProgram(t, h, false)
+	people.conn.Watch("s1", session.ChangePeople)
+	elsewhere := startProgram(t, h, false)
+	elsewhere.conn.Watch("s2", session.ChangeNotes)
+	nothing := startProgram(t, h, false)
+	nothing.conn.Watch("", 0)
+
+	h.Publish("s1", session.ChangeNotes|session.ChangeThemes)
+	if m := notes.next(); m != (tui.ChangedMsg{SessionID: "s1", What: session.ChangeNotes}) {
+		t.Errorf("watcher of s1 notes got %#v, want the notes change only", m)
+	}
+	// The change reached the one watcher; the others got nothing before a ping.
+	for name, pr := range map[string]*program{"people of s1": people, "notes of s2": elsewhere, "no session": nothing} {
+		if before := pr.mark(1); len(before) != 0 {
+			t.Errorf("watcher of %s got %#v", name, before)
+		}
+	}
+
+	h.Publish("s1", session.ChangePeople)
+	if m := people.next(); m != (tui.ChangedMsg{SessionID: "s1", What: session.ChangePeople}) {
+		t.Errorf("watcher of s1 people got %#v", m)
+	}
+	if before := notes.mark(2); len(before) != 0 {
+		t.Errorf("watcher of s1 notes got a people change: %#v", before)
+	}
+}
+
+func TestHubCoalescesForSlowProgram(t *testing.T) {
+	h := tui.NewHub()
+	pr := startProgram(t, h, true)
+	pr.conn.Watch("s1", session.ChangeNotes|session.ChangePeople)
+
+	h.Publish("s1", session.ChangeNotes)
+	select {
+	case <-pr.rec.holding:
+	case <-time.After(waitTime):
+		t.Fatal("the first change did not arrive")
+	}
+	// The program is busy: these pile up instead of queueing one message each.
+	const n = 200
+	start := time.Now()
+	for i := 0; i < n; i++ {
+		h.Publish("s1", session.ChangeNotes)
+	}
+	h.Publish("s1", session.ChangePeople)
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("publishing to a busy program took %s; it must not wait for it", d)
+	}
+	pr.release()
+
+	var got []tui.ChangedMsg
+	for {
+		m, ok := pr.next().(tui.ChangedMsg)
+		if !ok {
+			t.Fatalf("unexpected message %#v", m)
+		}
+		if m.SessionID != "s1" {
+			t.Errorf("change for session %q", m.SessionID)
+		}
+		got = append(got, m)
+		// The last change published is in the last message delivered.
+		if m.What&session.ChangePeople != 0 {
+			break
+		}
+	}
+	if len(got) > 4 {
+		t.Errorf("%d publishes to a slow program became %d messages, want them coalesced", n+2, len(got))
+	}
+}
+
+func TestHubCloseRemovesConn(t *testing.T) {
+	h := tui.NewHub()
+	a := startProgram(t, h, false)
+	b := startProgram(t, h, false)
+	a.conn.Watch("s1", session.ChangeNotes)
+	b.conn.Watch("s1", session.ChangeNotes)
+	if h.Len() != 2 {
+		t.Fatalf("Len = %d, want 2", h.Len())
+	}
+	a.conn.Close()
+	a.conn.Close() // closing twice is harmless
+	if h.Len() != 1 {
+		t.Fatalf("after Close, Len = %d, want 1", h.Len())
+	}
+
+	h.Publish("s1", session.ChangeNotes)
+	if m := b.next(); m != (tui.ChangedMsg{SessionID: "s1", What: session.ChangeNotes}) {
+		t.Errorf("open conn got %#v", m)
+	}
+	if before := a.mark(1); len(before) != 0 {
+		t.Errorf("a closed conn still got %#v", before)
+	}
+	h.SendAll(pingMsg{2})
+	if m := b.next(); m != (pingMsg{2}) {
+		t.Errorf("SendAll reached the open conn with %#v", m)
+	}
+	if before := a.mark(3); len(before) != 0 {
+		t.Errorf("SendAll reached a closed conn: %#v", before)
+	}
+}
+
+func TestHubSendAllReachesEveryProgram(t *testing.T) {
+	h := tui.NewHub()
+	var ps []*program
+	for i := 0; i < 3; i++ {
+		ps = append(ps, startProgram(t, h, false))
+	}
+	// A connection whose program has not started yet is skipped, not a crash.
+	pending := h.Connect()
+	defer pending.Close()
+
+	h.SendAll(tui.ShutdownMsg{})
+	for i, pr := range ps {
+		if m := pr.next(); m != (tui.ShutdownMsg{}) {
+			t.Errorf("program %d got %#v, want the shutdown", i, m)
+		}
+	}
+}
+
+func TestNilConnWatchesNothing(t *testing.T) {
+	var c *tui.Conn
+	c.Watch("s1", session.ChangeNotes) // tests run screens without a conn
+}
