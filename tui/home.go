@@ -23,12 +23,13 @@ type homeScreen struct {
 	loaded    bool
 }
 
-var homeKeys = struct{ Select, Open, New, Export, Quit key.Binding }{
-	Select: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
-	Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open board")),
-	New:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new session")),
-	Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
-	Quit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+var homeKeys = struct{ Select, Open, New, Campaign, Export, Quit key.Binding }{
+	Campaign: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "campaign")),
+	Select:   key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
+	Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open board")),
+	New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new session")),
+	Export:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
+	Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 }
 
 func newHome(e *env) *homeScreen { return &homeScreen{e: e} }
@@ -78,6 +79,15 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, homeKeys.Open):
 			if len(s.sessions) > 0 {
 				return s, switchTo(newBoard(s.e, s.sessions[s.sel]))
+			}
+		case key.Matches(msg, homeKeys.Campaign):
+			if len(s.sessions) > 0 {
+				name := s.sessions[s.sel].Campaign
+				if name == "" {
+					s.status, s.statusErr = "This session belongs to no campaign.", true
+					return s, nil
+				}
+				return s, switchTo(newCampaign(s.e, name))
 			}
 		case key.Matches(msg, homeKeys.Export):
 			if len(s.sessions) > 0 && s.e.opt.Export != nil {
@@ -141,7 +151,7 @@ func (s *homeScreen) View() string {
 		}
 		footer = st.Render(fit(s.status, w)) + "\n"
 	}
-	footer += e.helpView([]key.Binding{homeKeys.Select, homeKeys.Open, homeKeys.New, homeKeys.Export, homeKeys.Quit})
+	footer += e.helpView([]key.Binding{homeKeys.Select, homeKeys.Open, homeKeys.New, homeKeys.Campaign, homeKeys.Export, homeKeys.Quit})
 	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
 		b.WriteString(strings.Repeat("\n", pad))
 	}

@@ -1,0 +1,199 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/report"
+)
+
+// campaignScreen is the facilitator's overview of a whole campaign: themes matched
+// across sessions, audiences, saturation and every action point.
+type campaignScreen struct {
+	e      *env
+	name   string
+	f      *report.CampaignFindings
+	err    string
+	tab    int
+	scroll int
+}
+
+var campaignTabs = []string{"Themes", "Audiences", "Saturation", "Actions"}
+
+var ck = struct{ Tab, Scroll, Back key.Binding }{
+	Tab:    key.NewBinding(key.WithKeys("tab", "1", "2", "3", "4"), key.WithHelp("1-4", "view")),
+	Scroll: key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", "scroll")),
+	Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+}
+
+func newCampaign(e *env, name string) *campaignScreen { return &campaignScreen{e: e, name: name} }
+
+type campaignMsg struct{ f *report.CampaignFindings }
+
+func (s *campaignScreen) Init() tea.Cmd {
+	svc, name := s.e.opt.Service, s.name
+	// Matching themes across sessions clusters text: it runs here, in a command.
+	return withTimeout(func(ctx context.Context) tea.Msg {
+		data, err := report.LoadCampaign(ctx, svc, name)
+		if err != nil {
+			return errMsg{err}
+		}
+		return campaignMsg{report.BuildCampaign(name, data)}
+	})
+}
+
+func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case campaignMsg:
+		s.f = msg.f
+	case errMsg:
+		s.err = session.ErrorMessage(msg.err)
+	case tea.KeyMsg:
+		switch msg.String() {
+		case "esc", "q":
+			return s, switchTo(newHome(s.e))
+		case "tab":
+			s.tab, s.scroll = (s.tab+1)%len(campaignTabs), 0
+		case "1", "2", "3", "4":
+			s.tab, s.scroll = int(msg.Runes[0]-'1'), 0
+		case "up", "k":
+			s.scroll = max(s.scroll-1, 0)
+		case "down", "j":
+			s.scroll++
+		case "pgup":
+			s.scroll = max(s.scroll-10, 0)
+		case "pgdown":
+			s.scroll += 10
+		}
+	}
+	return s, nil
+}
+
+func (s *campaignScreen) View() string {
+	e, sty := s.e, s.e.sty
+	w := max(e.w, 40)
+	var b strings.Builder
+	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · campaign ") + sty.Header.Render(fit(s.name, w-20)) + "\n")
+	footer := e.helpView([]key.Binding{ck.Tab, ck.Scroll, ck.Back})
+	if s.err != "" {
+		return b.String() + sty.Error.Render(fit(s.err, w)) + "\n" + footer
+	}
+	if s.f == nil {
+		return b.String() + sty.Muted.Render("Matching themes across the sessions…") + "\n" + footer
+	}
+	f := s.f
+	b.WriteString(fit(fmt.Sprintf("%s – %s · %d sessions · %d participants · %d notes", f.From, f.To, len(f.Sessions), f.Participants, f.Notes), w) + "\n")
+	var tabs []string
+	for i, t := range campaignTabs {
+		if i == s.tab {
+			tabs = append(tabs, sty.ActiveTab.Render(fmt.Sprintf("[%d %s]", i+1, t)))
+		} else {
+			tabs = append(tabs, sty.Tab.Render(fmt.Sprintf("%d %s", i+1, t)))
+		}
+	}
+	b.WriteString(fit(strings.Join(tabs, " "), w) + "\n")
+	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
+	var lines []string
+	switch s.tab {
+	case 0:
+		lines = s.themeLines()
+	case 1:
+		lines = s.audienceLines()
+	case 2:
+		lines = s.saturationLines()
+	case 3:
+		lines = s.actionLines()
+	}
+	room := max(e.h-lipgloss.Height(b.String())-1, 3)
+	s.scroll = min(s.scroll, max(len(lines)-room, 0))
+	for i := s.scroll; i < len(lines) && i < s.scroll+room; i++ {
+		b.WriteString(fit(lines[i], w) + "\n")
+	}
+	if pad := e.h - lipgloss.Height(b.String()) - 1; pad > 0 {
+		b.WriteString(strings.Repeat("\n", pad))
+	}
+	return b.String() + footer
+}
+
+func (s *campaignScreen) themeLines() []string {
+	var out []string
+	out = append(out, "Themes by campaign priority: "+s.f.Method, "")
+	for _, t := range s.f.Themes {
+		out = append(out, fmt.Sprintf("#%d %s · score %d", t.Rank, t.Label, t.Score))
+		out = append(out, fmt.Sprintf("    %d sessions · %d people · %d votes · %d notes · %s · %s",
+			t.Sessions, t.Participants, t.Votes, t.Notes, strings.Join(t.Locations, ", "), strings.Join(t.Audiences, ", ")))
+		for _, q := range t.Quotes {
+			out = append(out, "    “"+q+"”")
+		}
+	}
+	return out
+}
+
+func (s *campaignScreen) audienceLines() []string {
+	var out []string
+	for _, a := range s.f.Audiences {
+		out = append(out, fmt.Sprintf("%s · %d sessions · %d people · %d themes, %d only here", a.Audience, a.Sessions, a.Participants, a.Themes, len(a.OnlyHere)))
+		if a.Confidence != nil {
+			c := a.Confidence
+			out = append(out, fmt.Sprintf("    confidence: mean %.1f, median %.1f, %d ratings", c.Mean, c.Median, c.Ratings))
+		} else {
+			out = append(out, "    confidence: fewer than 3 ratings, not shown")
+		}
+	}
+	for _, br := range s.f.Segments {
+		out = append(out, "", br.Title)
+		segs := br.Segments
+		if br.Other != nil {
+			segs = append(segs, *br.Other)
+		}
+		for _, sg := range segs {
+			line := fmt.Sprintf("    %-22s %3d people · %d themes", sg.Value, sg.Participants, sg.Themes)
+			if sg.Confidence != nil {
+				line += fmt.Sprintf(" · confidence mean %.1f", sg.Confidence.Mean)
+			}
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+func (s *campaignScreen) saturationLines() []string {
+	var out []string
+	out = append(out, "New themes each session brought, in date order:", "")
+	most := 1
+	for _, st := range s.f.Saturation.Steps {
+		most = max(most, st.New)
+	}
+	for _, st := range s.f.Saturation.Steps {
+		bar := strings.Repeat("█", st.New*30/most)
+		out = append(out, fmt.Sprintf("S%-2d %s %-30s %2d new (%d)", st.Session, st.Date, bar, st.New, st.Cumulative))
+	}
+	out = append(out, "")
+	out = append(out, wrap(s.f.Saturation.Verdict, max(s.e.w-2, 20))...)
+	return out
+}
+
+func (s *campaignScreen) actionLines() []string {
+	if len(s.f.Actions) == 0 {
+		return []string{"No action points yet."}
+	}
+	var out []string
+	for _, a := range s.f.Actions {
+		line := fmt.Sprintf("[%s] %s · %s · S%d %s", a.Priority, a.Title, a.Status, a.Session, a.SessionTitle)
+		if a.Owner != "" {
+			line += " · owner " + a.Owner
+		}
+		if len(a.Volunteers) > 0 {
+			line += " · volunteers " + strings.Join(a.Volunteers, ", ")
+		}
+		out = append(out, line)
+	}
+	out = append(out, "", "Change an action point's status on its session's board (themes view).")
+	return out
+}
