@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// keyFile writes a new ed25519 key as an OpenSSH private key file and returns its
+// path and signer.
+func keyFile(t *testing.T) (string, gossh.Signer) {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	block, err := gossh.MarshalPrivateKey(priv, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "id_ed25519")
+	if err := os.WriteFile(path, pem.EncodeToMemory(block), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	signer, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, signer
+}
+
+// loadSession creates a session in phase ph on the running server.
+func loadSession(t *testing.T, srv *Server, title string, ph session.Phase) *session.Session {
+	t.Helper()
+	ctx := context.Background()
+	s, err := srv.svc.NewSession(ctx, session.Session{Title: title, Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ph != session.PhaseLobby {
+		if s, err = srv.svc.SetPhase(ctx, s.ID, ph); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
+func runLoad(args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	rc := run(append([]string{"loadtest"}, args...), strings.NewReader(""), &out, &errOut)
+	return rc, out.String(), errOut.String()
+}
+
+func TestLoadtestMeasuresEveryNoteOnTheBoard(t *testing.T) {
+	path, facKey := keyFile(t)
+	srv := testServer(t, facKey)
+	// Another session, created later, is listed first: the loadtest must pick by code.
+	s := loadSession(t, srv, "Load", session.PhaseWrite)
+	loadSession(t, srv, "Other", session.PhaseWrite)
+
+	rc, out, errOut := runLoad("--addr", srv.Addr(), "--code", s.Code, "--facilitator-key", path,
+		"--participants", "5", "--notes", "3", "--pause", "50ms", "--timeout", "60s")
+	if rc != 0 {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", rc, out, errOut)
+	}
+	for _, re := range []string{
+		`participants: +5 of 5 joined\n`,
+		`notes: +15 of 15 acknowledged, 15 seen on board, 0 missing\n`,
+		`errors: +0\n`,
+		`handshake \(TCP\+SSH\): +p50 [0-9.]+ ms  p95 [0-9.]+ ms  max [0-9.]+ ms  \(n=5\)`,
+		`submit-to-board latency: +p50 [0-9.]+ ms  p95 [0-9.]+ ms  p99 [0-9.]+ ms  max [0-9.]+ ms  \(n=15\)`,
+		`per idle connection: +heap -?[0-9]+ KiB, sys -?[0-9]+ KiB`,
+	} {
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("report lacks a line matching %s:\n%s", re, out)
+		}
+	}
+
+	notes, err := srv.db.Notes(context.Background(), s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != 15 {
+		t.Fatalf("stored %d notes, want 15", len(notes))
+	}
+	seen := map[string]bool{}
+	for _, n := range notes {
+		tok := tokenRE.FindString(n.Text)
+		if tok == "" || seen[tok] {
+			t.Fatalf("note %q lacks a unique token", n.Text)
+		}
+		seen[tok] = true
+	}
+}
+
+func TestLoadtestMovesTheSessionToWrite(t *testing.T) {
+	path, facKey := keyFile(t)
+	srv := testServer(t, facKey)
+	s := loadSession(t, srv, "Lobby", session.PhaseLobby)
+	rc, out, errOut := runLoad("--addr", srv.Addr(), "--code", strings.ToLower(code(s.Code)), "--facilitator-key", path,
+		"--participants", "1", "--notes", "1", "--timeout", "30s")
+	if rc != 0 {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", rc, out, errOut)
+	}
+	if !strings.Contains(out, "moved the session from check-in to write") {
+		t.Errorf("the report does not say the session was moved:\n%s", out)
+	}
+	got, err := srv.db.Session(context.Background(), s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Phase != session.PhaseWrite {
+		t.Fatalf("phase %s, want write", got.Phase)
+	}
+}
+
+func TestLoadtestRefusesWithAMessage(t *testing.T) {
+	path, facKey := keyFile(t)
+	strangerPath, _ := keyFile(t)
+	srv := testServer(t, facKey)
+	s := loadSession(t, srv, "Revealed", session.PhaseReveal)
+	for _, tc := range []struct {
+		name string
+		args []string
+		rc   int
+		want string
+	}{
+		{"a key that is not a facilitator's", []string{"--code", s.Code, "--facilitator-key", strangerPath}, 1, "not allowlisted"},
+		{"a session past the write phase", []string{"--code", s.Code, "--facilitator-key", path}, 1, "the session is in REVEAL"},
+		{"an unknown code", []string{"--code", "ZZZZ-ZZZZ", "--facilitator-key", path}, 1, "no session with the code ZZZZ-ZZZZ"},
+		{"no code", []string{"--facilitator-key", path}, 2, "usage: charter loadtest"},
+		{"a missing key file", []string{"--code", s.Code, "--facilitator-key", filepath.Join(t.TempDir(), "none")}, 1, "facilitator key"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"--addr", srv.Addr(), "--participants", "1", "--notes", "1", "--timeout", "20s"}, tc.args...)
+			rc, out, errOut := runLoad(args...)
+			if rc != tc.rc || !strings.Contains(errOut, tc.want) {
+				t.Fatalf("exit %d, want %d with %q on stderr\nstdout:\n%s\nstderr:\n%s", rc, tc.rc, tc.want, out, errOut)
+			}
+		})
+	}
+	if ps, _ := srv.db.Participants(context.Background(), s.ID); len(ps) != 0 {
+		t.Fatalf("%d participants joined a refused run", len(ps))
+	}
+}
+
+func TestScreenTextKeepsSplitSequencesWhole(t *testing.T) {
+	stream := "\x1b[38;5;241mlt-1-2-0a1b2c3d\x1b[0m · é\x1b]11;?\x07done"
+	for cut := 0; cut <= len(stream); cut++ {
+		var st screenText
+		got := st.feed([]byte(stream[:cut])) + st.feed([]byte(stream[cut:]))
+		if want := "lt-1-2-0a1b2c3d · édone"; got != want {
+			t.Fatalf("cut at %d: %q, want %q", cut, got, want)
+		}
+	}
+}

@@ -1,0 +1,242 @@
+package sqlite_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/sqlite"
+)
+
+// mustOpen opens a new database in a temporary directory and closes it after the test.
+func mustOpen(t *testing.T) (*sqlite.DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "charter.db")
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, path
+}
+
+// newSession stores a session with n participants and returns both.
+func newSession(t *testing.T, db *sqlite.DB, n int) (*session.Session, []*session.Participant) {
+	t.Helper()
+	ctx := context.Background()
+	s := &session.Session{Title: "Store", Audience: session.AudienceDevelopers, Mode: session.ModeInPerson, Phase: session.PhaseWrite}
+	if err := db.CreateSession(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	var ps []*session.Participant
+	for i := range n {
+		p, _, err := db.JoinSession(ctx, s.ID, fmt.Sprintf("key-%d", i), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	return s, ps
+}
+
+func note(s *session.Session, p *session.Participant, text string) *session.Note {
+	now := time.Now()
+	return &session.Note{SessionID: s.ID, ParticipantID: p.ID, Area: session.AreaConfidence, Lane: "strength",
+		Text: text, CreatedAt: now, UpdatedAt: now}
+}
+
+func TestMigrationsAreAppliedOnce(t *testing.T) {
+	db, path := mustOpen(t)
+	ctx := context.Background()
+	s, _ := newSession(t, db, 1)
+	db.Close()
+
+	again, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatalf("open a migrated database again: %v", err)
+	}
+	defer again.Close()
+	if got, err := again.Session(ctx, s.ID); err != nil || got.Code != s.Code {
+		t.Fatalf("session after reopening: %+v, %v", got, err)
+	}
+
+	files, err := filepath.Glob(filepath.Join("migration", "*.sql"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("migration files: %v, %v", files, err)
+	}
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	rows, err := raw.QueryContext(ctx, `SELECT name, COUNT(*) FROM migrations GROUP BY name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	applied := 0
+	for rows.Next() {
+		var name string
+		var n int
+		if err := rows.Scan(&name, &n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			t.Errorf("migration %s recorded %d times", name, n)
+		}
+		applied++
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if applied != len(files) {
+		t.Fatalf("%d migrations recorded, %d files", applied, len(files))
+	}
+}
+
+func TestDatabaseFileIsPrivate(t *testing.T) {
+	_, path := mustOpen(t)
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Fatalf("database mode %v, want 0600", fi.Mode().Perm())
+	}
+}
+
+func TestConcurrentWritersAreNeverLocked(t *testing.T) {
+	const writers, each = 20, 50
+	db, _ := mustOpen(t)
+	ctx := context.Background()
+	s, ps := newSession(t, db, writers)
+
+	var wg sync.WaitGroup
+	errs := make(chan error, writers*each+writers)
+	for w, p := range ps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				if err := db.AddNote(ctx, note(s, p, fmt.Sprintf("w%d-%d", w, i))); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	// Readers at the same time, as the board and participants' screens are.
+	stop := make(chan struct{})
+	var readers sync.WaitGroup
+	for range 4 {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if _, err := db.Notes(ctx, s.ID); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(stop)
+	readers.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("concurrent access failed: %v", err)
+	}
+	notes, err := db.Notes(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != writers*each {
+		t.Fatalf("stored %d notes, want %d", len(notes), writers*each)
+	}
+}
+
+func TestBackupIsAConsistentCopy(t *testing.T) {
+	db, _ := mustOpen(t)
+	ctx := context.Background()
+	s, ps := newSession(t, db, 3)
+
+	var stored atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for w, p := range ps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if err := db.AddNote(ctx, note(s, p, fmt.Sprintf("writer %d note %d", w, i))); err != nil {
+					t.Error(err)
+					return
+				}
+				stored.Add(1)
+			}
+		}()
+	}
+	for stored.Load() < 30 {
+		time.Sleep(time.Millisecond)
+	}
+	before := stored.Load()
+	path := filepath.Join(t.TempDir(), "backup.db")
+	err := db.Backup(ctx, path)
+	close(stop)
+	wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if err := db.Backup(ctx, path); err == nil || !strings.Contains(err.Error(), "exists") {
+		t.Fatalf("a second backup to the same file: %v, want a refusal", err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("backup file: %v, %v", fi, err)
+	}
+	copyDB, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer copyDB.Close()
+	notes, err := copyDB.Notes(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := int64(len(notes)); n < before || n > stored.Load() {
+		t.Fatalf("backup has %d notes; %d stored before it, %d in all", n, before, stored.Load())
+	}
+	// Each writer's notes in the copy are the first ones it wrote, none missing between.
+	next := map[int64]int{}
+	for _, n := range notes {
+		var w, i int
+		if _, err := fmt.Sscanf(n.Text, "writer %d note %d", &w, &i); err != nil || i != next[n.ParticipantID] {
+			t.Fatalf("note %q breaks its writer's sequence (want note %d)", n.Text, next[n.ParticipantID])
+		}
+		next[n.ParticipantID]++
+	}
+	people, err := copyDB.Participants(ctx, s.ID)
+	if err != nil || len(people) != len(ps) {
+		t.Fatalf("participants in the copy: %d, %v", len(people), err)
+	}
+}
