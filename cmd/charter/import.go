@@ -1,0 +1,268 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/charter-tool/charter/session"
+)
+
+func init() {
+	commands["import"] = command{"load notes gathered on paper (JSONL or CSV) into a session", runImport}
+}
+
+// importColumns are the fields of a row, in both formats; text, area and lane are
+// required. Anything else is refused, so that a misspelt optional column ("autor")
+// is not silently dropped.
+var importColumns = []string{"text", "area", "lane", "activity", "author"}
+
+func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: charter import --data DIR --session ID [--format jsonl|csv] FILE")
+		fmt.Fprintln(stderr, "\nFILE holds one note a row with text, area and lane (for area open, lane is the")
+		fmt.Fprintln(stderr, "topic), optional activity and author (a label such as \"table 2 / person A\"; rows")
+		fmt.Fprintln(stderr, "without one share one anonymous participant). FILE - reads stdin.")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
+	dir := fs.String("data", defaultDataDir, "data directory")
+	id := fs.String("session", "", "ID of the session to import into (required)")
+	format := fs.String("format", "", "jsonl or csv (default: from FILE's extension)")
+	files, ok := parseInterspersed(fs, args)
+	if !ok {
+		return 2
+	}
+	if *id == "" || len(files) != 1 {
+		fs.Usage()
+		return 2
+	}
+	name := files[0]
+	f, err := importFormat(name, *format)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter import:", err)
+		return 2
+	}
+
+	in := stdin
+	if name != "-" {
+		file, err := os.Open(name)
+		if err != nil {
+			fmt.Fprintln(stderr, "charter import:", err)
+			return 1
+		}
+		defer file.Close()
+		in = file
+	}
+	rows, err := readImport(in, f)
+	if err != nil {
+		fmt.Fprintf(stderr, "charter import: %s: %v\n", name, err)
+		return 1
+	}
+
+	db, err := openData(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter import:", err)
+		return 1
+	}
+	defer db.Close()
+	notes, authors, err := session.NewService(db, nil).Import(context.Background(), *id, rows)
+	var ie *session.ImportError
+	switch {
+	case errors.As(err, &ie):
+		fmt.Fprintf(stderr, "charter import: %s: %d %s cannot be imported; nothing was imported:\n", name, len(ie.Problems), plural(len(ie.Problems), "row", "rows"))
+		for _, p := range ie.Problems {
+			fmt.Fprintln(stderr, "  "+p.String())
+		}
+		return 1
+	case session.ErrorCode(err) == session.ENotFound:
+		fmt.Fprintf(stderr, "charter import: there is no session %q in %s\n", *id, *dir)
+		return 1
+	case err != nil:
+		fmt.Fprintln(stderr, "charter import:", session.ErrorMessage(err))
+		return 1
+	}
+	fmt.Fprintf(stdout, "imported %d %s into session %s (%d paper %s)\n", notes, plural(notes, "note", "notes"), *id, authors, plural(authors, "author", "authors"))
+	return 0
+}
+
+// parseInterspersed parses flags that may come before or after the positional
+// arguments, and returns the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, bool) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, false
+		}
+		if fs.NArg() == 0 {
+			return pos, true
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Import file formats.
+const (
+	formatJSONL = "jsonl"
+	formatCSV   = "csv"
+)
+
+// importFormat is the format asked for, or else the one FILE's extension names.
+func importFormat(name, asked string) (string, error) {
+	switch strings.ToLower(asked) {
+	case "jsonl", "json", "ndjson":
+		return formatJSONL, nil
+	case "csv":
+		return formatCSV, nil
+	case "":
+	default:
+		return "", fmt.Errorf("unknown format %q; use jsonl or csv", asked)
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jsonl", ".json", ".ndjson":
+		return formatJSONL, nil
+	case ".csv":
+		return formatCSV, nil
+	}
+	return "", fmt.Errorf("cannot tell the format of %s from its name; add --format jsonl or --format csv", name)
+}
+
+// readImport reads the rows of an import file. A line that cannot be read as a row
+// becomes a row with a Problem, so that every bad line is reported together; only
+// a file that cannot be read at all (I/O, a wrong CSV header) is an error.
+func readImport(r io.Reader, format string) ([]session.ImportRow, error) {
+	if format == formatCSV {
+		return readImportCSV(r)
+	}
+	return readImportJSONL(r)
+}
+
+// maxImportLine bounds one line of a JSONL file; a note is at most a few hundred
+// characters.
+const maxImportLine = 1 << 20
+
+func readImportJSONL(r io.Reader) ([]session.ImportRow, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), maxImportLine)
+	var rows []session.ImportRow
+	line := 0
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if line == 1 {
+			b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+		}
+		if len(b) == 0 {
+			continue
+		}
+		rows = append(rows, jsonlRow(line, b))
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("line %d: %w", line+1, err)
+	}
+	return rows, nil
+}
+
+func jsonlRow(line int, b []byte) session.ImportRow {
+	var v struct {
+		Text, Area, Lane, Activity, Author string
+	}
+	row := session.ImportRow{Line: line}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(&v)
+	if err == nil && dec.More() {
+		err = errors.New("more than one value on the line")
+	}
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &typeErr) && typeErr.Field != "":
+		row.Problem = fmt.Sprintf("%s must be a string", typeErr.Field)
+	case err != nil && strings.HasPrefix(err.Error(), "json: unknown field "):
+		row.Problem = fmt.Sprintf("%s; a row has only %s", strings.TrimPrefix(err.Error(), "json: "), strings.Join(importColumns, ", "))
+	case err != nil:
+		row.Problem = fmt.Sprintf("not a JSON object with %s: %v", strings.Join(importColumns, ", "), err)
+	default:
+		row.Text, row.Area, row.Lane, row.Activity, row.Author = v.Text, v.Area, v.Lane, v.Activity, v.Author
+	}
+	return row
+}
+
+func readImportCSV(r io.Reader) ([]session.ImportRow, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1 // counted here, so that every short row is reported
+	cr.LazyQuotes = true    // a quote inside a hand-typed note is not an error
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, errors.New("the file is empty; the first line names the columns " + strings.Join(importColumns, ", "))
+	}
+	if err != nil {
+		return nil, err
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
+		if !slices.Contains(importColumns, h) {
+			return nil, fmt.Errorf("line 1: unknown column %q; the columns are %s", h, strings.Join(importColumns, ", "))
+		}
+		if _, dup := col[h]; dup {
+			return nil, fmt.Errorf("line 1: column %q appears twice", h)
+		}
+		col[h] = i
+	}
+	for _, h := range importColumns[:3] {
+		if _, ok := col[h]; !ok {
+			return nil, fmt.Errorf("line 1: the header has no column %q; text, area and lane are required", h)
+		}
+	}
+	field := func(rec []string, name string) string {
+		if i, ok := col[name]; ok {
+			return rec[i]
+		}
+		return ""
+	}
+	var rows []session.ImportRow
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return rows, nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			// The reader cannot be trusted past a broken record; report it with the rest.
+			return append(rows, session.ImportRow{Line: pe.StartLine, Problem: pe.Err.Error()}), nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		line, _ := cr.FieldPos(0)
+		row := session.ImportRow{Line: line}
+		if len(rec) != len(header) {
+			row.Problem = fmt.Sprintf("%d fields, but the header names %d columns", len(rec), len(header))
+		} else {
+			row.Text, row.Area, row.Lane = field(rec, "text"), field(rec, "area"), field(rec, "lane")
+			row.Activity, row.Author = field(rec, "activity"), field(rec, "author")
+		}
+		rows = append(rows, row)
+	}
+}

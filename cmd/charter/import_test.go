@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// importSession makes a data directory with one session in phase ph.
+func importSession(t *testing.T, ph session.Phase) (dir, id string) {
+	t.Helper()
+	dir = filepath.Join(t.TempDir(), "data")
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	svc := session.NewService(db, nil)
+	s, err := svc.NewSession(context.Background(), session.Session{Title: "Developers Porto", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(context.Background(), s.ID, ph); err != nil {
+		t.Fatal(err)
+	}
+	return dir, s.ID
+}
+
+// storedNotes reads back what the session holds.
+func storedNotes(t *testing.T, dir, id string) ([]*session.Note, []*session.Participant) {
+	t.Helper()
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ns, err := db.Notes(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := db.Participants(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ns, ps
+}
+
+func TestImportFiles(t *testing.T) {
+	tests := []struct {
+		file           string
+		phase          session.Phase
+		notes, authors int
+		want           string // a note's text as stored
+	}{
+		{"notes.jsonl", session.PhaseClosed, 8, 4, "Being thanked when we fix something fast 🙌"},
+		{"notes.csv", session.PhaseLobby, 5, 3, "Incidents at night land on whoever is on call no runbook"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			dir, id := importSession(t, tt.phase)
+			var out, errb bytes.Buffer
+			code := run([]string{"import", "--data", dir, "--session", id, filepath.Join("..", "..", "testdata", "import", tt.file)}, nil, &out, &errb)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errb.String())
+			}
+			want := fmt.Sprintf("imported %d notes into session %s (%d paper authors)\n", tt.notes, id, tt.authors)
+			if out.String() != want {
+				t.Errorf("output %q, want %q", out.String(), want)
+			}
+			ns, ps := storedNotes(t, dir, id)
+			if len(ns) != tt.notes || len(ps) != tt.authors {
+				t.Fatalf("stored %d notes by %d participants, want %d by %d", len(ns), len(ps), tt.notes, tt.authors)
+			}
+			found := false
+			for _, n := range ns {
+				found = found || n.Text == tt.want
+			}
+			if !found {
+				t.Errorf("no note %q among %v", tt.want, ns)
+			}
+			for _, p := range ps {
+				if p.Name != "" || p.KeyHash != "" || !strings.HasPrefix(p.Pseudonym, "P") {
+					t.Errorf("imported participant %+v is not anonymous", p)
+				}
+			}
+		})
+	}
+}
+
+func TestImportBadFiles(t *testing.T) {
+	tests := []struct {
+		file  string
+		lines []string
+	}{
+		{"bad.jsonl", []string{
+			`line 2: Unknown lane "sideways" in activities`,
+			"line 3: A note cannot be empty.",
+			`line 4: Unknown area "feelings"`,
+			"line 5: not a JSON object",
+			"line 6: A topic cannot be empty.",
+			`line 7: unknown field "autor"`,
+		}},
+		{"bad.csv", []string{
+			`line 3: Unknown lane "keep" in motivation`,
+			"line 4: 2 fields, but the header names 3 columns",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			dir, id := importSession(t, session.PhaseWrite)
+			var out, errb bytes.Buffer
+			code := run([]string{"import", "--data", dir, "--session", id, filepath.Join("..", "..", "testdata", "import", tt.file)}, nil, &out, &errb)
+			if code == 0 {
+				t.Fatalf("exit 0 for a bad file: %s", out.String())
+			}
+			if out.Len() != 0 {
+				t.Errorf("stdout %q", out.String())
+			}
+			for _, l := range tt.lines {
+				if !strings.Contains(errb.String(), l) {
+					t.Errorf("stderr lacks %q:\n%s", l, errb.String())
+				}
+			}
+			if got := strings.Count(errb.String(), "\n  line "); got != len(tt.lines) {
+				t.Errorf("%d lines reported, want %d:\n%s", got, len(tt.lines), errb.String())
+			}
+			if ns, ps := storedNotes(t, dir, id); len(ns) != 0 || len(ps) != 0 {
+				t.Fatalf("a failed import stored %d notes and %d participants", len(ns), len(ps))
+			}
+		})
+	}
+}
+
+func TestImportCleansAndKeepsWideText(t *testing.T) {
+	dir, id := importSession(t, session.PhaseVote)
+	in := "{\"text\":\"\\u001b[2J\\u001b]8;;http://x\\u0007click\\u001b]8;;\\u0007 me \\u202eevil\",\"area\":\"open\",\"lane\":\"\\u001b[31m红 topic\",\"author\":\"x\"}\n" +
+		`{"text":"セキュリティ研修 👩🏽‍💻 is great","area":"activities","lane":"keep","activity":"security training"}` + "\n"
+	var out, errb bytes.Buffer
+	if code := run([]string{"import", "--data", dir, "--session", id, "--format", "jsonl", "-"}, strings.NewReader(in), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	ns, _ := storedNotes(t, dir, id)
+	if len(ns) != 2 {
+		t.Fatalf("%d notes", len(ns))
+	}
+	if ns[0].Text != "click me evil" || ns[0].Lane != "红 topic" {
+		t.Errorf("escape sequences kept: %q in %q", ns[0].Text, ns[0].Lane)
+	}
+	if ns[1].Text != "セキュリティ研修 👩🏽‍💻 is great" {
+		t.Errorf("wide text changed: %q", ns[1].Text)
+	}
+}
+
+func TestImportRefuses(t *testing.T) {
+	dir, id := importSession(t, session.PhaseWrite)
+	good := filepath.Join("..", "..", "testdata", "import", "notes.jsonl")
+	txt := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(txt, []byte("text,area,lane\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	badHeader := filepath.Join(t.TempDir(), "h.csv")
+	if err := os.WriteFile(badHeader, []byte("text,area,lane,theme\nx,open,y,z\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown session", []string{"--data", dir, "--session", "nope", good}, 1, `there is no session "nope"`},
+		{"no session flag", []string{"--data", dir, good}, 2, "usage: charter import"},
+		{"no file", []string{"--data", dir, "--session", id}, 2, "usage: charter import"},
+		{"missing file", []string{"--data", dir, "--session", id, "absent.jsonl"}, 1, "absent.jsonl"},
+		{"unknown extension", []string{"--data", dir, "--session", id, txt}, 2, "--format"},
+		{"unknown column", []string{"--data", dir, "--session", id, badHeader}, 1, `unknown column "theme"`},
+		{"empty input", []string{"--data", dir, "--session", id, "--format", "csv", "-"}, 1, "empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(append([]string{"import"}, tt.args...), strings.NewReader(""), &out, &errb)
+			if code != tt.code || !strings.Contains(errb.String(), tt.want) || out.Len() != 0 {
+				t.Fatalf("exit %d (want %d), stdout %q, stderr %q (want %q)", code, tt.code, out.String(), errb.String(), tt.want)
+			}
+		})
+	}
+	if ns, ps := storedNotes(t, dir, id); len(ns) != 0 || len(ps) != 0 {
+		t.Fatalf("refused imports stored %d notes and %d participants", len(ns), len(ps))
+	}
+
+	t.Run("flags after the file", func(t *testing.T) {
+		var out, errb bytes.Buffer
+		if code := run([]string{"import", good, "--data", dir, "--session", id}, nil, &out, &errb); code != 0 {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+	})
+}

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/charter-tool/charter/session"
+)
+
+func init() {
+	commands["invite"] = command{"print the invitation text for a session's participants", runInvite}
+}
+
+func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("invite", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("data", defaultDataDir, "data directory")
+	id := fs.String("session", "", "ID of the session (required)")
+	addr := fs.String("addr", "127.0.0.1:2222", "address of the server, for the ssh line")
+	host := fs.String("host", "", "host name participants connect to, instead of the one in --addr")
+	when := fs.String("when", "", `date and time, e.g. "Tuesday 3 March, 14:00-16:00"`)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *id == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: charter invite --data DIR --session ID [--addr HOST:PORT] [--host NAME] [--when TEXT]")
+		return 2
+	}
+	h, port, err := net.SplitHostPort(*addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "charter invite: --addr %q is not HOST:PORT\n", *addr)
+		return 2
+	}
+	if *host != "" {
+		h = *host
+	}
+	db, err := openData(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter invite:", err)
+		return 1
+	}
+	defer db.Close()
+	s, err := db.Session(context.Background(), *id)
+	if session.ErrorCode(err) == session.ENotFound {
+		fmt.Fprintf(stderr, "charter invite: there is no session %q in %s\n", *id, *dir)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "charter invite:", session.ErrorMessage(err))
+		return 1
+	}
+	fmt.Fprint(stdout, invitation(s, net.JoinHostPort(h, port), session.CleanText(*when)))
+	return 0
+}
+
+// inviteWidth is the column the invitation is wrapped at, so it reads well in a
+// terminal, an e-mail and a Markdown file alike.
+const inviteWidth = 78
+
+// invitation is the text that tells participants what a chartering session is, what
+// to prepare and how to join, so that nobody comes unprepared.
+func invitation(s *session.Session, addr, when string) string {
+	var t text
+	title := mdText(s.Title)
+	t.line("# Invitation: " + title)
+	t.line("")
+	intro := "You are invited to a security chartering session"
+	if s.Campaign != "" {
+		intro += " of " + mdText(s.Campaign)
+	}
+	t.para(intro + ". Please read this before you come: it takes five minutes and makes the two hours count.")
+
+	t.line("## What it is")
+	t.line("")
+	t.para("A chartering session is a facilitated focus group across teams in which the security program listens to the people who do the work. It is not an audit and not a training: we want your honest view of what helps, what gets in the way and what we should do next. There are no wrong answers, and criticism is as welcome as praise.")
+	t.para(audienceSentence(s.Audience))
+	t.para("What you write is anonymous towards your peers: everyone sees the notes, but nobody sees who wrote which, and the findings never name anyone. You may give a display name or stay anonymous. The facilitator sees how many notes each person wrote, not which ones, so that every voice can be invited in.")
+
+	t.line("## When and where")
+	t.line("")
+	t.item("- ", "Session: "+title)
+	if when == "" {
+		when = "see the calendar invitation"
+	}
+	t.item("- ", "When: "+mdText(when))
+	t.item("- ", "How long: about 2 hours")
+	if s.Mode == session.ModeOnline {
+		t.item("- ", "Where: online. Join the video call of the calendar invitation and connect to the session from your own computer.")
+	} else {
+		where := "in person"
+		if s.Location != "" {
+			where = "in person, " + mdText(s.Location)
+		}
+		t.item("- ", "Where: "+where+". Bring your laptop: everyone writes on their own screen.")
+	}
+	t.line("")
+
+	t.line("## What to expect")
+	t.line("")
+	t.para("You write short notes in a terminal window, privately at first. Then the facilitator reveals all notes to the group (without names), we group them into themes, vote on what matters most and agree on action points. We go through three areas:")
+	t.item("1. ", "Confidence: how confident are you in your team's security? Give a rating from 1 to 5 and write notes on strengths and concerns.")
+	acts := make([]string, len(s.Activities))
+	for i, a := range s.Activities {
+		acts[i] = mdText(a)
+	}
+	area2 := "Security activities: which should we keep, add, do less or do more?"
+	if len(acts) > 0 {
+		area2 += " We will talk about " + strings.Join(acts, ", ") + "; add any that is missing."
+	}
+	t.item("2. ", area2)
+	t.item("3. ", "Motivation: what motivates you to work on security, and what demotivates you?")
+	t.line("")
+	t.para("You can also raise topics of your own: anything about security in your work that the three areas do not cover.")
+
+	t.line("## How to connect")
+	t.line("")
+	t.para("When the session starts, open a terminal (Terminal on macOS and Linux, Windows Terminal or PowerShell on Windows) and type:")
+	t.line("    " + sshLine(addr) + " " + s.Code)
+	t.line("")
+	t.para("The join code is " + code(s.Code) + "; case and dashes do not matter. If you run just the ssh part without the code, you are asked for it. The first time, ssh shows the server's key fingerprint and asks whether to continue: type yes (if the facilitator gave you a fingerprint, compare it first).")
+	if h, _, err := net.SplitHostPort(addr); err == nil && localHost(h) {
+		t.para("[Facilitator: replace " + h + " with the server's host name, or run charter invite with --host NAME.]")
+	}
+
+	t.line("## How to prepare")
+	t.line("")
+	t.item("- ", "Check that you have an SSH client: type ssh -V in a terminal. It comes with macOS, Linux and Windows 10 and later. A terminal window of at least 80 by 24 characters works best.")
+	t.item("- ", "Take ten minutes to think about your team's security: what works, what worries you, which security activities help and which cost time for little gain, and what makes you want to work on security or not. Jot down a few points.")
+	if s.Mode == session.ModeOnline {
+		t.item("- ", "Find a quiet place for two hours; we talk as much as we write.")
+	}
+	t.line("")
+
+	t.line("## Afterwards")
+	t.line("")
+	t.para("The findings (prioritized themes and action points, no names) are sent to everyone who took part. You can volunteer for action points, in the session or later. To see the action points and how they are going, connect again with the same command and code from the same computer: your SSH key lets the session recognise you.")
+	t.para("Thank you for your time and your honesty.")
+	return strings.TrimRight(t.b.String(), "\n") + "\n"
+}
+
+// text builds wrapped plain text that is also Markdown.
+type text struct{ b strings.Builder }
+
+func (t *text) line(s string) { t.b.WriteString(s + "\n") }
+
+// para writes s wrapped, followed by a blank line.
+func (t *text) para(s string) {
+	t.item("", s)
+	t.line("")
+}
+
+// item writes s wrapped after prefix, continuation lines indented under the text.
+func (t *text) item(prefix, s string) {
+	indent := strings.Repeat(" ", len(prefix))
+	lead, width := prefix, len(prefix)
+	first := true
+	for _, w := range strings.Fields(s) {
+		ww := ansi.StringWidth(w)
+		if !first && width+1+ww > inviteWidth {
+			t.b.WriteString("\n")
+			lead, width, first = indent, len(indent), true
+		}
+		if !first {
+			t.b.WriteString(" ")
+			width++
+		}
+		t.b.WriteString(lead)
+		lead = ""
+		t.b.WriteString(w)
+		width += ww
+		first = false
+	}
+	t.b.WriteString("\n")
+}
+
+// mdText cleans a session field and escapes what Markdown would read as structure,
+// so that a title cannot turn into a link, a heading or a list.
+func mdText(s string) string {
+	s = session.CleanText(s)
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>#|~", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// audienceSentence says who comes: one audience per session, so that people who
+// share their daily work speak freely.
+func audienceSentence(a session.Audience) string {
+	small := "a small group, so that everyone is heard."
+	switch a {
+	case session.AudienceSecurityEngineers, session.AudienceDevelopers, session.AudienceServiceOwners, session.AudienceManagers:
+		return fmt.Sprintf("About 8 to 10 people take part, all of them %s: %s Sharing the same kind of work, you can speak freely and build on each other's points.",
+			strings.ReplaceAll(string(a), "-", " "), small)
+	}
+	return "About 8 to 10 people from several roles take part: " + small
+}
+
+// localHost reports whether participants could not reach h from their own machine.
+func localHost(h string) bool {
+	if h == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
+}

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// inviteSession makes a data directory with one session.
+func inviteSession(t *testing.T, in session.Session) (string, *session.Session) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "data")
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s, err := session.NewService(db, nil).NewSession(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, s
+}
+
+func TestInvite(t *testing.T) {
+	dir, s := inviteSession(t, session.Session{Title: "Service owners Lisbon", Audience: session.AudienceServiceOwners,
+		Location: "Lisbon, room 4", Activities: []string{"threat modelling", "bug bounty", "chaos game days"}})
+	var out, errb bytes.Buffer
+	rc := run([]string{"invite", "--data", dir, "--session", s.ID, "--addr", "0.0.0.0:2022", "--host", "charter.example.org",
+		"--when", "Thursday 5 March, 10:00"}, nil, &out, &errb)
+	if rc != 0 {
+		t.Fatalf("exit %d: %s", rc, errb.String())
+	}
+	text := out.String()
+	if !strings.Contains(text, "\n    ssh -p 2022 -t charter.example.org "+s.Code+"\n") {
+		t.Errorf("invitation lacks the ssh line:\n%s", text)
+	}
+	// Phrases may be wrapped across lines.
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, want := range []string{
+		"# Invitation: Service owners Lisbon",
+		code(s.Code),
+		"Confidence:", "Security activities:", "Motivation:", "topics of your own",
+		"keep, add, do less or do more",
+		"threat modelling, bug bounty, chaos game days",
+		"Lisbon, room 4", "Thursday 5 March, 10:00", "about 2 hours", "service owners",
+		"in person", "SSH client", "findings", "volunteer", "connect again",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("invitation lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Facilitator: replace") {
+		t.Error("asks to replace a public host name")
+	}
+	for i, l := range strings.Split(text, "\n") {
+		if w := len([]rune(l)); w > inviteWidth {
+			t.Errorf("line %d is %d wide: %q", i+1, w, l)
+		}
+	}
+}
+
+func TestInviteOnlineAndLocal(t *testing.T) {
+	dir, s := inviteSession(t, session.Session{Title: "Managers *all* [sites]", Audience: session.AudienceManagers, Mode: session.ModeOnline})
+	var out, errb bytes.Buffer
+	if code := run([]string{"invite", "--data", dir, "--session", s.ID}, nil, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	text := strings.Join(strings.Fields(out.String()), " ")
+	for _, want := range []string{
+		"online", "video call", "ssh -p 2222 -t 127.0.0.1 " + s.Code,
+		"Facilitator: replace 127.0.0.1", `Managers \*all\* \[sites\]`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("invitation lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "in person") {
+		t.Errorf("online session invited in person:\n%s", text)
+	}
+}
+
+func TestInviteRefuses(t *testing.T) {
+	dir, _ := inviteSession(t, session.Session{Title: "x", Audience: session.AudienceMixed})
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown session", []string{"--data", dir, "--session", "nope"}, 1, `there is no session "nope"`},
+		{"no session", []string{"--data", dir}, 2, "usage: charter invite"},
+		{"bad addr", []string{"--data", dir, "--session", "nope", "--addr", "nohost"}, 2, "HOST:PORT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(append([]string{"invite"}, tt.args...), nil, &out, &errb)
+			if code != tt.code || out.Len() != 0 || !strings.Contains(errb.String(), tt.want) {
+				t.Fatalf("exit %d (want %d), stdout %q, stderr %q (want %q)", code, tt.code, out.String(), errb.String(), tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,246 @@
+package session_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/sqlite"
+)
+
+// importCounts returns how many notes and participants a session has.
+func importCounts(t *testing.T, db *sqlite.DB, sessionID string) (notes, people int) {
+	t.Helper()
+	ctx := context.Background()
+	ns, err := db.Notes(ctx, sessionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := db.Participants(ctx, sessionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(ns), len(ps)
+}
+
+func TestImportGroupsAuthors(t *testing.T) {
+	svc, db := MustOpenService(t)
+	rec := &recorder{}
+	svc.Notifier = rec
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	live, err := svc.Join(ctx, s.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := []session.ImportRow{
+		{Line: 1, Text: "we keep the guild", Area: "activities", Lane: "keep", Activity: "security guild", Author: "table 1 / A"},
+		{Line: 2, Text: "scanners are noisy", Area: "Activities", Lane: "LESS", Author: "Table 1 / a"},
+		{Line: 3, Text: "nobody owns the backlog", Area: "open", Lane: "Ownership", Author: "table 2 / B"},
+		{Line: 4, Text: "praise after a fix", Area: "motivation", Lane: "motivates"},
+		{Line: 5, Text: "audits feel like blame", Area: "motivation", Lane: "demotivates"},
+	}
+	n, authors, err := svc.Import(ctx, s.ID, rows)
+	if err != nil || n != 5 || authors != 3 {
+		t.Fatalf("Import = %d notes, %d authors, %v; want 5, 3, nil", n, authors, err)
+	}
+	if rec.last()&session.ChangeNotes == 0 {
+		t.Errorf("published %v, want ChangeNotes", rec.last())
+	}
+
+	ps, err := db.Participants(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 4 || ps[0].ID != live.ID {
+		t.Fatalf("participants %+v, want the live one and 3 imported", ps)
+	}
+	for i, p := range ps[1:] {
+		if want := "P" + string(rune('2'+i)); p.Pseudonym != want || p.Name != "" || p.KeyHash != "" {
+			t.Errorf("imported participant %d = %+v, want pseudonym %s, no name, no key", i, p, want)
+		}
+	}
+	notes, err := db.Notes(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	author := map[string]int64{}
+	for _, nt := range notes {
+		author[nt.Text] = nt.ParticipantID
+	}
+	if author["we keep the guild"] != author["scanners are noisy"] {
+		t.Error("labels differing only in case got different participants")
+	}
+	if author["praise after a fix"] != author["audits feel like blame"] {
+		t.Error("rows without author got different participants")
+	}
+	if author["we keep the guild"] == author["nobody owns the backlog"] || author["praise after a fix"] == author["we keep the guild"] {
+		t.Error("different authors share a participant")
+	}
+	for _, nt := range notes {
+		if nt.ParticipantID == live.ID {
+			t.Errorf("note %q was given to the live participant", nt.Text)
+		}
+		if nt.Text == "scanners are noisy" && (nt.Area != session.AreaActivities || nt.Lane != "less") {
+			t.Errorf("area and lane not normalized: %+v", nt)
+		}
+		if nt.Text == "nobody owns the backlog" && nt.Lane != "Ownership" {
+			t.Errorf("topic title changed: %q", nt.Lane)
+		}
+	}
+}
+
+func TestImportReportsEveryBadRowAndStoresNothing(t *testing.T) {
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	rows := []session.ImportRow{
+		{Line: 2, Text: "fine", Area: "confidence", Lane: "strength"},
+		{Line: 3, Text: "x", Area: "activities", Lane: "sideways"},
+		{Line: 5, Text: "", Area: "motivation", Lane: "motivates"},
+		{Line: 4, Text: "x", Area: "feelings", Lane: "keep"},
+		{Line: 7, Text: strings.Repeat("a", session.MaxNoteLen+1), Area: "confidence", Lane: "concern"},
+		{Line: 8, Text: "x", Area: "open", Lane: " \x1b[31m "},
+		{Line: 9, Problem: "not a JSON object"},
+		{Line: 10, Text: "x", Area: "confidence", Lane: "concern", Activity: "pen testing"},
+		{Line: 11, Text: "x", Area: "open", Lane: strings.Repeat("t", session.MaxTopicLen+1)},
+		{Line: 12, Text: "fine too", Area: "open", Lane: "tooling"},
+	}
+	_, _, err := svc.Import(ctx, s.ID, rows)
+	var ie *session.ImportError
+	if !errors.As(err, &ie) {
+		t.Fatalf("err = %v, want *ImportError", err)
+	}
+	var lines []int
+	for _, p := range ie.Problems {
+		lines = append(lines, p.Line)
+	}
+	want := []int{3, 4, 5, 7, 8, 9, 10, 11}
+	if len(lines) != len(want) {
+		t.Fatalf("reported lines %v, want %v", lines, want)
+	}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Fatalf("reported lines %v, want %v", lines, want)
+		}
+	}
+	if session.ErrorCode(err) != session.EInvalid {
+		t.Errorf("code %q, want invalid", session.ErrorCode(err))
+	}
+	msg := session.ErrorMessage(err)
+	for _, w := range []string{`line 3: Unknown lane "sideways" in activities`, `line 4: Unknown area "feelings"`, "line 9: not a JSON object"} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("message lacks %q:\n%s", w, msg)
+		}
+	}
+	if n, p := importCounts(t, db, s.ID); n != 0 || p != 0 {
+		t.Fatalf("after a failed import: %d notes, %d participants; want none", n, p)
+	}
+}
+
+func TestImportCleansText(t *testing.T) {
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	rows := []session.ImportRow{
+		{Line: 1, Text: "\x1b[2J\x1b]0;pwned\x07scanners \u202ewrite\u202c fine", Area: "activities", Lane: "more", Activity: "code\tscanning"},
+		{Line: 2, Text: "安全 training 🔐👍🏽 works", Area: "open", Lane: "学習 📚"},
+	}
+	if _, _, err := svc.Import(ctx, s.ID, rows); err != nil {
+		t.Fatal(err)
+	}
+	notes, err := db.Notes(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != 2 {
+		t.Fatalf("%d notes", len(notes))
+	}
+	if got := notes[0].Text; got != "scanners write fine" {
+		t.Errorf("escape sequences kept: %q", got)
+	}
+	if got := notes[0].Activity; got != "code scanning" {
+		t.Errorf("activity %q", got)
+	}
+	if notes[1].Text != "安全 training 🔐👍🏽 works" || notes[1].Lane != "学習 📚" {
+		t.Errorf("wide characters changed: %q in %q", notes[1].Text, notes[1].Lane)
+	}
+}
+
+func TestImportInAnyPhase(t *testing.T) {
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	for _, ph := range session.Phases {
+		t.Run(string(ph), func(t *testing.T) {
+			s := mustSession(t, svc)
+			if _, err := svc.SetPhase(ctx, s.ID, ph); err != nil {
+				t.Fatal(err)
+			}
+			rows := []session.ImportRow{{Line: 1, Text: "late sticky note", Area: "confidence", Lane: "concern"}}
+			if n, a, err := svc.Import(ctx, s.ID, rows); err != nil || n != 1 || a != 1 {
+				t.Fatalf("Import = %d, %d, %v", n, a, err)
+			}
+			if n, p := importCounts(t, db, s.ID); n != 1 || p != 1 {
+				t.Fatalf("%d notes, %d participants", n, p)
+			}
+		})
+	}
+}
+
+func TestImportRefuses(t *testing.T) {
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	one := []session.ImportRow{{Line: 1, Text: "x", Area: "confidence", Lane: "concern"}}
+
+	t.Run("unknown session", func(t *testing.T) {
+		if _, _, err := svc.Import(ctx, "nope", one); session.ErrorCode(err) != session.ENotFound {
+			t.Fatalf("err = %v, want not found", err)
+		}
+	})
+	t.Run("no rows", func(t *testing.T) {
+		if _, _, err := svc.Import(ctx, s.ID, nil); session.ErrorCode(err) != session.EInvalid {
+			t.Fatalf("err = %v, want invalid", err)
+		}
+	})
+	t.Run("too many authors", func(t *testing.T) {
+		small := session.NewService(db, nil)
+		small.Limits.MaxParticipants = 2
+		rows := []session.ImportRow{
+			{Line: 1, Text: "x", Area: "confidence", Lane: "concern", Author: "a"},
+			{Line: 2, Text: "y", Area: "confidence", Lane: "concern", Author: "b"},
+			{Line: 3, Text: "z", Area: "confidence", Lane: "concern", Author: "c"},
+		}
+		if _, _, err := small.Import(ctx, s.ID, rows); session.ErrorCode(err) != session.ELimit {
+			t.Fatalf("err = %v, want limit", err)
+		}
+	})
+	t.Run("store without import", func(t *testing.T) {
+		plain := session.NewService(struct{ session.Store }{db}, nil)
+		if _, _, err := plain.Import(ctx, s.ID, one); err == nil || !strings.Contains(err.Error(), "cannot import") {
+			t.Fatalf("err = %v", err)
+		}
+	})
+	if n, p := importCounts(t, db, s.ID); n != 0 || p != 0 {
+		t.Fatalf("refused imports stored %d notes, %d participants", n, p)
+	}
+}
+
+// A store error half-way leaves neither participants nor notes behind.
+func TestImportNotesIsOneTransaction(t *testing.T) {
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	notes := []session.Note{
+		{Area: session.AreaConfidence, Lane: "concern", Text: "stored first", ParticipantID: 0},
+		{Area: session.AreaConfidence, Lane: "concern", Text: "names no author", ParticipantID: 5},
+	}
+	if err := db.ImportNotes(ctx, s.ID, []string{"a", "b"}, notes); err == nil {
+		t.Fatal("ImportNotes accepted a note of an unknown author")
+	}
+	if n, p := importCounts(t, db, s.ID); n != 0 || p != 0 {
+		t.Fatalf("failed import left %d notes, %d participants", n, p)
+	}
+}
