@@ -54,10 +54,18 @@ func (e *env) watch(sessionID string, mask session.Change) {
 	e.opt.Conn.Watch(sessionID, mask)
 }
 
-// helpView renders a screen's key help in one line that fits the width.
+// helpView renders a screen's key help in one line that fits the width: keys are
+// listed most important first, and those that do not fit are left off the end.
 func (e *env) helpView(keys []key.Binding) string {
-	e.help.Width = e.w
-	return e.help.ShortHelpView(keys)
+	e.help.Width = 0
+	for len(keys) > 1 {
+		v := e.help.ShortHelpView(keys)
+		if lipgloss.Width(v) <= e.w {
+			return v
+		}
+		keys = keys[:len(keys)-1]
+	}
+	return fit(e.help.ShortHelpView(keys), e.w)
 }
 
 // screen is one page of the app.

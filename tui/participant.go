@@ -15,6 +15,10 @@ import (
 
 type inputMode int
 
+// inputCap only stops runaway pastes. The real limits are the service's, which say
+// so in a message while the text stays in the box: the box never cuts silently.
+const inputCap = 4 * session.MaxNoteLen
+
 const (
 	modeBrowse inputMode = iota
 	modeCompose
@@ -68,7 +72,7 @@ var pk = participantKeys{
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
 	in := textarea.New()
 	in.ShowLineNumbers = false
-	in.CharLimit = session.MaxNoteLen
+	in.CharLimit = inputCap
 	in.SetHeight(3)
 	in.KeyMap.InsertNewline.SetEnabled(false)
 	in.Prompt = ""
@@ -330,7 +334,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, pk.Topic) && session.Areas[s.area] == session.AreaOpen && ph.AcceptsNotes():
 		s.mode = modeTopic
 		s.input.Reset()
-		s.input.CharLimit = session.MaxTopicLen
+		s.input.CharLimit = inputCap
 		return s, s.input.Focus()
 	case key.Matches(msg, pk.New) && ph.AcceptsNotes():
 		if s.currentLane() == "" {
@@ -339,7 +343,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		s.mode = modeCompose
 		s.input.Reset()
-		s.input.CharLimit = session.MaxNoteLen
+		s.input.CharLimit = inputCap
 		s.setStatus("", false)
 		return s, s.input.Focus()
 	case key.Matches(msg, pk.Edit) && ph.AcceptsNotes():
@@ -350,7 +354,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		s.mode, s.editing = modeEdit, n.ID
 		s.input.Reset()
-		s.input.CharLimit = session.MaxNoteLen
+		s.input.CharLimit = inputCap
 		s.input.SetValue(n.Text)
 		return s, s.input.Focus()
 	case key.Matches(msg, pk.Delete) && ph.AcceptsNotes():
@@ -402,7 +406,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			}
 			s.mode = modeCompose
 			s.input.Reset()
-			s.input.CharLimit = session.MaxNoteLen
+			s.input.CharLimit = inputCap
 			s.setStatus("Topic raised. Now write your first note on it.", false)
 			return s, nil
 		}
@@ -505,9 +509,9 @@ func (s *participantScreen) keys() []key.Binding {
 	case session.PhaseCheckIn:
 		return []key.Binding{pk.Rate, pk.Done, pk.Quit}
 	}
-	ks := []key.Binding{pk.Area, pk.Lane, pk.Select}
+	var ks []key.Binding
 	if s.sess.Phase.AcceptsNotes() {
-		ks = append(ks, pk.New, pk.Edit, pk.Delete)
+		ks = append(ks, pk.New)
 		switch session.Areas[s.area] {
 		case session.AreaActivities:
 			ks = append(ks, pk.Activity)
@@ -515,7 +519,11 @@ func (s *participantScreen) keys() []key.Binding {
 			ks = append(ks, pk.Topic)
 		}
 	}
-	return append(ks, pk.Done, pk.Quit)
+	ks = append(ks, pk.Area, pk.Lane, pk.Done)
+	if s.sess.Phase.AcceptsNotes() {
+		ks = append(ks, pk.Edit, pk.Delete)
+	}
+	return append(ks, pk.Select, pk.Quit)
 }
 
 func (s *participantScreen) lobbyView(w int) string {
@@ -597,7 +605,7 @@ func (s *participantScreen) notesView(w int) string {
 	ns := s.laneNotes()
 	inputLines := 0
 	if s.mode == modeCompose || s.mode == modeEdit || s.mode == modeTopic {
-		inputLines = 6
+		inputLines = 7
 	}
 	room := max(e.h-lipgloss.Height(b.String())-6-inputLines, 3)
 	if len(ns) == 0 {
@@ -645,6 +653,17 @@ func (s *participantScreen) notesView(w int) string {
 		s.input.SetWidth(max(w-6, 20))
 		b.WriteString("\n" + sty.Header.Render(fit(title, w)) + "\n")
 		b.WriteString(sty.Box.Width(max(w-2, 20)).Render(s.input.View()) + "\n")
+		limit := session.MaxNoteLen
+		if s.mode == modeTopic {
+			limit = session.MaxTopicLen
+		}
+		n := len([]rune(s.input.Value()))
+		count := fmt.Sprintf("%d/%d characters", n, limit)
+		if n > limit {
+			b.WriteString(sty.Error.Render(count+" — too long, please shorten") + "\n")
+		} else {
+			b.WriteString(sty.Muted.Render(count) + "\n")
+		}
 	}
 	if s.mode == modeConfirmDelete {
 		b.WriteString(sty.Warn.Render("Delete the selected note? y = delete, any other key = keep") + "\n")
