@@ -53,6 +53,8 @@ type boardScreen struct {
 	prompt textinput.Model
 	ask    int   // what the prompt asks for; askNone when closed
 	target int64 // the theme or action point the prompt is about
+	// fullHelp shows every key of the current view instead of the view.
+	fullHelp bool
 	// confirm is the participant to remove, waiting for y.
 	confirm   int64
 	themes    themeBoard
@@ -63,7 +65,7 @@ type boardScreen struct {
 }
 
 var bk = struct {
-	Phase, Next, Prev, Tab, Activities, Select, Timer, StartPause, Extend, ClearTimer, Hide, Remove, ShowRatings, Export, Back key.Binding
+	Phase, Next, Prev, Tab, Activities, Select, Timer, StartPause, Extend, ClearTimer, Hide, Remove, ShowRatings, Export, Back, Help key.Binding
 }{
 	Phase:       key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "phase")),
 	Next:        key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next phase")),
@@ -80,6 +82,7 @@ var bk = struct {
 	ShowRatings: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "show/hide ratings")),
 	Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
 	Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 }
 
 func newBoard(e *env, sess *session.Session) *boardScreen {
@@ -261,7 +264,14 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		})
 	}
 	switch {
+	case msg.String() == "?":
+		s.fullHelp = !s.fullHelp
+		return s, nil
 	case key.Matches(msg, bk.Back):
+		if s.fullHelp {
+			s.fullHelp = false
+			return s, nil
+		}
 		return s, switchTo(newHome(s.e))
 	case key.Matches(msg, bk.Next), key.Matches(msg, bk.Prev):
 		to := s.sess.Phase.Next()
@@ -438,6 +448,33 @@ func (s *boardScreen) View() string {
 	footer += e.helpView(s.keys()) + "\n" + e.helpView([]key.Binding{bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export})
 	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)
 	var body string
+	switch {
+	case s.fullHelp:
+		body = s.fullHelpView(w)
+	default:
+		body = s.tabView(w, room)
+	}
+	b.WriteString(body)
+	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
+		b.WriteString(strings.Repeat("\n", pad))
+	}
+	return b.String() + footer
+}
+
+// fullHelpView lists every key of the current view with what it does.
+func (s *boardScreen) fullHelpView(w int) string {
+	var b strings.Builder
+	b.WriteString(s.e.sty.Header.Render("Keys of this view") + s.e.sty.Muted.Render(" (? or esc to close)") + "\n")
+	all := append(s.keys(), bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export)
+	for _, k := range all {
+		h := k.Help()
+		b.WriteString(fit(fmt.Sprintf("  %-10s %s", h.Key, h.Desc), w) + "\n")
+	}
+	return b.String()
+}
+
+func (s *boardScreen) tabView(w, room int) string {
+	var body string
 	switch s.tab {
 	case tabNotes:
 		body = s.notesView(w, room)
@@ -448,11 +485,7 @@ func (s *boardScreen) View() string {
 	case tabThemes:
 		body = s.themesView(w, room)
 	}
-	b.WriteString(body)
-	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
-		b.WriteString(strings.Repeat("\n", pad))
-	}
-	return b.String() + footer
+	return body
 }
 
 func (s *boardScreen) keys() []key.Binding {
@@ -470,7 +503,7 @@ func (s *boardScreen) keys() []key.Binding {
 	case tabCheckIn:
 		ks = append(ks, bk.ShowRatings)
 	}
-	return append(ks, bk.Back)
+	return append(ks, bk.Back, bk.Help)
 }
 
 func (s *boardScreen) notesView(w, room int) string {
