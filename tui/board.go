@@ -465,7 +465,7 @@ func (s *boardScreen) View() string {
 func (s *boardScreen) fullHelpView(w int) string {
 	var b strings.Builder
 	b.WriteString(s.e.sty.Header.Render("Keys of this view") + s.e.sty.Muted.Render(" (? or esc to close)") + "\n")
-	all := append(s.keys(), bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export)
+	all := append(s.keys()[1:], bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export)
 	for _, k := range all {
 		h := k.Help()
 		b.WriteString(fit(fmt.Sprintf("  %-10s %s", h.Key, h.Desc), w) + "\n")
@@ -492,7 +492,8 @@ func (s *boardScreen) keys() []key.Binding {
 	if s.ask != askNone {
 		return []key.Binding{pk.Save, pk.Cancel}
 	}
-	var ks []key.Binding
+	// "?" comes first so it survives when the line is cut to the width.
+	ks := []key.Binding{bk.Help}
 	switch s.tab {
 	case tabNotes:
 		ks = append(ks, bk.Select, bk.Hide, bk.Activities)
@@ -503,7 +504,7 @@ func (s *boardScreen) keys() []key.Binding {
 	case tabCheckIn:
 		ks = append(ks, bk.ShowRatings)
 	}
-	return append(ks, bk.Back, bk.Help)
+	return append(ks, bk.Back)
 }
 
 func (s *boardScreen) notesView(w, room int) string {
