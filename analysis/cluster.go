@@ -75,6 +75,7 @@ func clusterWith(docs []Doc, lx *lexicon, p params) []Theme {
 	for _, g := range groups {
 		themes = append(themes, Theme{Label: c.label(g, p.labelWords), NoteIDs: idsOf(sorted, g)})
 	}
+	distinctLabels(themes, groups, sorted)
 	if len(empty) > 0 {
 		themes = append(themes, Theme{Label: "unsorted", NoteIDs: idsOf(sorted, empty)})
 	}
@@ -118,6 +119,11 @@ func (c *corpus) label(members []int, max int) string {
 		if k < 2 && len(members) > 1 || share < 2*float64(c.wordDocs[w])/float64(n) {
 			continue
 		}
+		// In a sizeable set, a word in more than a quarter of all notes names no
+		// theme, however often a small theme repeats it.
+		if n >= 20 && c.wordDocs[w]*4 > n {
+			continue
+		}
 		cands = append(cands, scored{w, share * idf(n, c.wordDocs[w])})
 	}
 	slices.SortFunc(cands, func(a, b scored) int {
@@ -155,4 +161,24 @@ func (c *corpus) conceptLabel(members []int) string {
 		return "misc"
 	}
 	return strings.ReplaceAll(c.conceptNames[best], "-", " ")
+}
+
+// distinctLabels keeps two themes from carrying the same label: a facilitator
+// reading the list must tell them apart. A repeated label gets the opening words of
+// the theme's first note.
+func distinctLabels(themes []Theme, groups [][]int, docs []Doc) {
+	seen := map[string]int{}
+	for _, t := range themes {
+		seen[t.Label]++
+	}
+	for i := range themes {
+		if seen[themes[i].Label] < 2 || i >= len(groups) {
+			continue
+		}
+		first := docs[groups[i][0]].Text
+		if words := strings.Fields(first); len(words) > 4 {
+			first = strings.Join(words[:4], " ") + "…"
+		}
+		themes[i].Label += ": " + first
+	}
 }
