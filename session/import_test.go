@@ -58,9 +58,12 @@ func TestImportGroupsAuthors(t *testing.T) {
 		t.Fatalf("participants %+v, want the live one and 3 imported", ps)
 	}
 	for i, p := range ps[1:] {
-		if want := "P" + string(rune('2'+i)); p.Pseudonym != want || p.Name != "" || p.KeyHash != "" {
-			t.Errorf("imported participant %d = %+v, want pseudonym %s, no name, no key", i, p, want)
+		if want := "P" + string(rune('2'+i)); p.Pseudonym != want || p.Name != "" || p.KeyHash != "" || !p.Paper {
+			t.Errorf("imported participant %d = %+v, want pseudonym %s, no name, no key, on paper", i, p, want)
 		}
+	}
+	if ps[0].Paper {
+		t.Error("the live participant is marked as paper")
 	}
 	notes, err := db.Notes(ctx, s.ID)
 	if err != nil {

@@ -277,6 +277,9 @@ type Participant struct {
 	Removed   bool
 	JoinedAt  time.Time
 	Profile   Profile
+	// Paper is set for the authors of imported paper notes: they count in the
+	// session's figures but never connect.
+	Paper bool
 }
 
 // Profile is what a participant may say about themselves at join, all optional, so

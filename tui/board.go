@@ -55,6 +55,8 @@ type boardScreen struct {
 	target int64 // the theme or action point the prompt is about
 	// fullHelp shows every key of the current view instead of the view.
 	fullHelp bool
+	// confirmDelete runs a deletion once the facilitator confirms it with y.
+	confirmDelete func() tea.Cmd
 	// confirm is the participant to remove, waiting for y.
 	confirm   int64
 	themes    themeBoard
@@ -252,6 +254,15 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.prompt, cmd = s.prompt.Update(msg)
 		return s, cmd
 	}
+	if s.confirmDelete != nil {
+		del := s.confirmDelete
+		s.confirmDelete = nil
+		if msg.String() != "y" {
+			s.setStatus("Nothing was deleted.", false)
+			return s, nil
+		}
+		return s, del()
+	}
 	if s.confirm != 0 {
 		pid := s.confirm
 		s.confirm = 0
@@ -379,14 +390,26 @@ func (s *boardScreen) latest() []*session.Note {
 	return out
 }
 
+// activePeople are the people who are or were connected, not removed; authors of
+// imported paper notes are counted apart.
 func (s *boardScreen) activePeople() []*session.Participant {
 	var out []*session.Participant
 	for _, p := range s.people {
-		if !p.Removed {
+		if !p.Removed && !p.Paper {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+func (s *boardScreen) paperPeople() int {
+	n := 0
+	for _, p := range s.people {
+		if p.Paper {
+			n++
+		}
+	}
+	return n
 }
 
 func (s *boardScreen) View() string {
@@ -421,7 +444,11 @@ func (s *boardScreen) View() string {
 		join += " · join: " + s.e.opt.JoinHint + " " + s.sess.Code
 	}
 	b.WriteString(fit(join, w) + "\n")
-	b.WriteString(fit(fmt.Sprintf("%d people · %d done · %d notes", len(people), done, visible), w) + "\n")
+	count := fmt.Sprintf("%d people · %d done · %d notes", len(people), done, visible)
+	if n := s.paperPeople(); n > 0 {
+		count = fmt.Sprintf("%d people (+%d on paper) · %d done · %d notes", len(people), n, done, visible)
+	}
+	b.WriteString(fit(count, w) + "\n")
 	var tabs []string
 	for i, n := range tabNames {
 		st := sty.Tab

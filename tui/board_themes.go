@@ -322,9 +322,13 @@ func (s *boardScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return err
 		})
 	case ph == session.PhaseGroup && key.Matches(msg, tk.Delete) && cur.header && cur.theme != 0:
-		return s, s.do("Theme deleted; its notes have no theme now.", func(ctx context.Context, svc *session.Service) error {
-			return svc.DeleteTheme(ctx, cur.theme)
-		})
+		s.confirmDelete = func() tea.Cmd {
+			return s.do("Theme deleted; its notes have no theme now.", func(ctx context.Context, svc *session.Service) error {
+				return svc.DeleteTheme(ctx, cur.theme)
+			})
+		}
+		s.setStatus("Delete this theme? Its notes stay, without a theme. y = delete, any other key = keep", true)
+		return s, nil
 	case ph.AtLeast(session.PhaseActions) && key.Matches(msg, tk.AddAction) && cur.theme != 0:
 		return s, s.ask1(askAction, cur.theme, "Action point: ", "")
 	case ph.AtLeast(session.PhaseActions) && cur.action != 0:
@@ -348,9 +352,13 @@ func (s *boardScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		case key.Matches(msg, tk.EditTitle):
 			return s, s.ask1(askActionTitle, c.ID, "Action point: ", c.Title)
 		case key.Matches(msg, tk.Delete):
-			return s, s.do("Action point deleted.", func(ctx context.Context, svc *session.Service) error {
-				return svc.DeleteAction(ctx, c.ID)
-			})
+			s.confirmDelete = func() tea.Cmd {
+				return s.do("Action point deleted.", func(ctx context.Context, svc *session.Service) error {
+					return svc.DeleteAction(ctx, c.ID)
+				})
+			}
+			s.setStatus("Delete this action point? y = delete, any other key = keep", true)
+			return s, nil
 		default:
 			return s, nil
 		}

@@ -33,8 +33,8 @@ func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []strin
 	for i := range authors {
 		// Same pseudonym rule as JoinSession; inside the transaction nobody else
 		// can join in between.
-		err := tx.QueryRowContext(ctx, `INSERT INTO participants (session_id, key_hash, name, pseudonym, joined_at)
-			SELECT ?, '', '', 'P' || (COUNT(*) + 1), ? FROM participants WHERE session_id = ?
+		err := tx.QueryRowContext(ctx, `INSERT INTO participants (session_id, key_hash, name, pseudonym, joined_at, paper)
+			SELECT ?, '', '', 'P' || (COUNT(*) + 1), ?, 1 FROM participants WHERE session_id = ?
 			RETURNING id`, sessionID, now, sessionID).Scan(&ids[i])
 		if err != nil {
 			return fmt.Errorf("import participant: %w", err)

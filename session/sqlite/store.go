@@ -160,16 +160,17 @@ func mustAffect(res sql.Result, what string) error {
 	return nil
 }
 
-const participantCols = `id, session_id, key_hash, name, pseudonym, rating, done, removed, joined_at, tenure, appointment, level`
+const participantCols = `id, session_id, key_hash, name, pseudonym, rating, done, removed, joined_at, tenure, appointment, level, paper`
 
 func scanParticipant(row interface{ Scan(...any) error }) (*session.Participant, error) {
 	var p session.Participant
-	var done, removed int
+	var done, removed, paper int
 	var joined int64
 	if err := row.Scan(&p.ID, &p.SessionID, &p.KeyHash, &p.Name, &p.Pseudonym, &p.Rating, &done, &removed, &joined,
-		&p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level); err != nil {
+		&p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level, &paper); err != nil {
 		return nil, err
 	}
+	p.Paper = paper == 1
 	p.Done, p.Removed, p.JoinedAt = done == 1, removed == 1, fromMS(joined)
 	return &p, nil
 }
