@@ -116,20 +116,7 @@ func (db *DB) SessionByCode(ctx context.Context, code string) (*session.Session,
 
 // Sessions returns every session, newest first.
 func (db *DB) Sessions(ctx context.Context) ([]*session.Session, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT `+sessionCols+` FROM sessions ORDER BY created_at DESC, id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*session.Session
-	for rows.Next() {
-		s, err := scanSession(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db.read, scanSession, `SELECT `+sessionCols+` FROM sessions ORDER BY created_at DESC, id`)
 }
 
 // UpdateSession stores the changeable fields of s.
@@ -147,6 +134,24 @@ func (db *DB) UpdateSession(ctx context.Context, s *session.Session) error {
 		return fmt.Errorf("update session: %w", err)
 	}
 	return mustAffect(res, "Session "+s.ID)
+}
+
+// queryAll runs a query and scans every row with scan.
+func queryAll[T any](ctx context.Context, db *sql.DB, scan func(interface{ Scan(...any) error }) (T, error), q string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
 
 func mustAffect(res sql.Result, what string) error {
@@ -217,20 +222,7 @@ func (db *DB) Participant(ctx context.Context, id int64) (*session.Participant, 
 
 // Participants returns the participants of a session in joining order.
 func (db *DB) Participants(ctx context.Context, sessionID string) ([]*session.Participant, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT `+participantCols+` FROM participants WHERE session_id = ? ORDER BY id`, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*session.Participant
-	for rows.Next() {
-		p, err := scanParticipant(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db.read, scanParticipant, `SELECT `+participantCols+` FROM participants WHERE session_id = ? ORDER BY id`, sessionID)
 }
 
 // ParticipationsByKey returns the participants with keyHash in any session, newest first.
@@ -238,20 +230,7 @@ func (db *DB) ParticipationsByKey(ctx context.Context, keyHash string) ([]*sessi
 	if keyHash == "" {
 		return nil, nil
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+participantCols+` FROM participants WHERE key_hash = ? ORDER BY id DESC`, keyHash)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*session.Participant
-	for rows.Next() {
-		p, err := scanParticipant(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db.read, scanParticipant, `SELECT `+participantCols+` FROM participants WHERE key_hash = ? ORDER BY id DESC`, keyHash)
 }
 
 // UpdateParticipant stores name, rating, done and removed of p.
@@ -317,18 +296,5 @@ func (db *DB) DeleteNote(ctx context.Context, id int64) error {
 
 // Notes returns every note of a session, oldest first.
 func (db *DB) Notes(ctx context.Context, sessionID string) ([]*session.Note, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT `+noteCols+` FROM notes WHERE session_id = ? ORDER BY id`, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*session.Note
-	for rows.Next() {
-		n, err := scanNote(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db.read, scanNote, `SELECT `+noteCols+` FROM notes WHERE session_id = ? ORDER BY id`, sessionID)
 }
