@@ -371,3 +371,33 @@ func TestShutdownTellsEveryone(t *testing.T) {
 		t.Fatal("the connection stayed open after shutdown")
 	}
 }
+
+// runCommand runs an ssh command without a pty and returns what it printed.
+func runCommand(t *testing.T, addr string, key gossh.Signer, command string) string {
+	t.Helper()
+	client, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "x", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	out, _ := sess.CombinedOutput(command)
+	return string(out)
+}
+
+func TestStatsOnlyForFacilitators(t *testing.T) {
+	facKey := newKey(t)
+	srv := testServer(t, facKey)
+	if out := runCommand(t, srv.Addr(), facKey, "stats"); !strings.Contains(out, `"heap_inuse_bytes"`) {
+		t.Fatalf("facilitator's stats: %q", out)
+	}
+	out := runCommand(t, srv.Addr(), newKey(t), "stats")
+	if strings.Contains(out, "heap") || !strings.Contains(out, "charter needs a terminal") {
+		t.Fatalf("a stranger's stats: %q", out)
+	}
+}
