@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"crypto/ed25519"
 	"crypto/rand"
 	"io"
@@ -262,6 +263,36 @@ func TestLiveSessionEndToEnd(t *testing.T) {
 	if strings.Contains(string(doc), "Ana") {
 		t.Fatalf("export names a participant:\n%s", doc)
 	}
+
+	t.Run("the database holds no participant key, only a salted hash", func(t *testing.T) {
+		raw := partKey.PublicKey().Marshal()
+		b64 := base64.StdEncoding.EncodeToString(raw)
+		for _, f := range []string{"charter.db", "charter.db-wal"} {
+			buf, err := os.ReadFile(filepath.Join(srv.cfg.DataDir, f))
+			if err != nil {
+				continue
+			}
+			if bytes.Contains(buf, raw) || bytes.Contains(buf, []byte(b64)) {
+				t.Fatalf("%s contains the participant's public key", f)
+			}
+		}
+		ps, err := srv.db.ParticipationsByKey(context.Background(), session.HashKey(srv.salt, raw))
+		if err != nil || len(ps) != 1 {
+			t.Fatalf("participant not found by salted hash: %v, %v", ps, err)
+		}
+	})
+
+	t.Run("data directory 0700, database and host key 0600", func(t *testing.T) {
+		for name, want := range map[string]os.FileMode{"": 0o700, "charter.db": 0o600, "host_ed25519": 0o600, "exports": 0o700} {
+			fi, err := os.Stat(filepath.Join(srv.cfg.DataDir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fi.Mode().Perm(); got != want {
+				t.Errorf("%q has mode %o, want %o", name, got, want)
+			}
+		}
+	})
 
 	t.Run("wrong code is refused with a message", func(t *testing.T) {
 		other := connect(t, srv.Addr(), newKey(t), "ZZZZ-ZZZZ")
