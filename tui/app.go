@@ -96,6 +96,9 @@ type App struct {
 	screen   screen
 	notice   string
 	quitting bool
+	// last is the last drawing; cached says nothing has changed since.
+	last   string
+	cached bool
 }
 
 // New returns the app for one connection.
@@ -121,10 +124,18 @@ func (a *App) Init() tea.Cmd { return tea.Batch(a.screen.Init(), tick()) }
 
 // Update implements tea.Model.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tickMsg); !ok {
+		a.cached = false
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.env.w, a.env.h = msg.Width, msg.Height
 	case tea.KeyMsg:
+		// bubbletea hands every program the same shared rune slice for a space; a
+		// text box that writes into it races with other connections. Use our own.
+		if msg.Type == tea.KeySpace {
+			msg.Runes = []rune{' '}
+		}
 		if msg.String() == "ctrl+c" {
 			a.quitting = true
 			return a, tea.Quit
@@ -148,6 +159,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.quitting = true
 		return a, tea.Quit
 	case tickMsg:
+		// Only a running timer changes with the clock; other screens keep their last
+		// drawing instead of being rendered again every second.
+		if t, ok := a.screen.(interface{ timerRunning() bool }); !ok || !t.timerRunning() {
+			a.cached = true
+			return a, tick()
+		}
 		var cmd tea.Cmd
 		a.screen, cmd = a.screen.Update(msg)
 		return a, tea.Batch(cmd, tick())
@@ -159,6 +176,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // View implements tea.Model.
 func (a *App) View() string {
+	if a.cached && a.last != "" {
+		return a.last
+	}
+	a.last = a.view()
+	return a.last
+}
+
+func (a *App) view() string {
 	if a.notice != "" {
 		return a.env.sty.Warn.Width(max(a.env.w-2, 20)).Render(a.notice) + "\n"
 	}

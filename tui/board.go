@@ -679,3 +679,5 @@ func (s *boardScreen) checkInView(w int) string {
 	}
 	return b.String()
 }
+
+func (s *boardScreen) timerRunning() bool { return s.sess.Timer.Running }

@@ -670,3 +670,5 @@ func (s *participantScreen) notesView(w int) string {
 	}
 	return b.String()
 }
+
+func (s *participantScreen) timerRunning() bool { return s.sess.Timer.Running }
