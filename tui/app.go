@@ -144,6 +144,18 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// name ("up", "enter", ...) key bindings would match and swallow the word.
 		// Marked as a paste, it is inserted as text.
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 {
+			if t, ok := a.screen.(interface{ typing() bool }); ok && !t.typing() {
+				// Not in a text box: several keys that arrived together (a fast
+				// typist, a slow link) are each a key press.
+				var cmds []tea.Cmd
+				for _, r := range msg.Runes {
+					var cmd tea.Cmd
+					a.screen, cmd = a.screen.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+					cmds = append(cmds, cmd)
+				}
+				// In order: the second key's change must not overtake the first's.
+				return a, tea.Sequence(cmds...)
+			}
 			msg.Paste = true
 			var cmd tea.Cmd
 			a.screen, cmd = a.screen.Update(msg)

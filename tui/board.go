@@ -301,6 +301,10 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.tab = tabNotes
 		}
 		s.sel = 0
+		// Step from the phase just asked for, so that quick presses of ] add up.
+		moved := *s.sess
+		moved.Phase = to
+		s.sess = &moved
 		return s, s.do("Moved to "+string(to)+".", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.SetPhase(ctx, id, to)
 			return err
@@ -370,6 +374,10 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s.updateThemesKey(msg)
 	case s.tab == tabCheckIn && key.Matches(msg, bk.ShowRatings):
 		show := !s.sess.RatingsShown
+		if show && s.stats.N < session.MinSegment {
+			s.setStatus(fmt.Sprintf("Wait for at least %d ratings: with fewer, people could work out each other's.", session.MinSegment), true)
+			return s, nil
+		}
 		word := "Participants now see the distribution."
 		if !show {
 			word = "The distribution is hidden from participants again."
@@ -681,3 +689,5 @@ func (s *boardScreen) checkInView(w int) string {
 }
 
 func (s *boardScreen) timerRunning() bool { return s.sess.Timer.Running }
+
+func (s *boardScreen) typing() bool { return s.ask != askNone }

@@ -185,7 +185,7 @@ func (s *boardScreen) rows() []themeRow {
 		}
 	case s.sess.Phase == session.PhaseVote:
 		for _, t := range s.themes.themes {
-			rows = append(rows, themeRow{theme: t.ID, header: true, text: fmt.Sprintf("%s (%d notes)", t.Label, len(t.NoteIDs))})
+			rows = append(rows, themeRow{theme: t.ID, header: true, text: fmt.Sprintf("%s (%s)", t.Label, plural(len(t.NoteIDs), "note"))})
 		}
 	default:
 		labels := map[int64]string{}
@@ -194,7 +194,7 @@ func (s *boardScreen) rows() []themeRow {
 		}
 		for _, p := range s.themes.ranked {
 			rows = append(rows, themeRow{theme: p.ID, header: true, text: fmt.Sprintf("#%d %s · score %d = 3×%d votes + 2×%d authors + %d notes",
-				p.Rank, labels[p.ID], p.Score, p.Votes, p.Authors, p.Notes)})
+				p.Rank, fit(labels[p.ID], 34), p.Score, p.Votes, p.Authors, p.Notes)})
 			for _, a := range s.themes.actions {
 				if a.ThemeID == p.ID {
 					rows = append(rows, themeRow{theme: p.ID, action: a.ID, text: actionText(a)})
@@ -214,7 +214,7 @@ func noteText(n *session.Note) string {
 }
 
 func actionText(a *session.ActionPoint) string {
-	t := fmt.Sprintf("→ [%s] %s · %s", session.PriorityName(a.Priority), a.Title, a.Status)
+	t := fmt.Sprintf("→ [%s · %s] %s", session.PriorityName(a.Priority), a.Status, a.Title)
 	if a.Owner != "" {
 		t += " · owner " + a.Owner
 	}
@@ -222,6 +222,14 @@ func actionText(a *session.ActionPoint) string {
 		t += " · volunteers " + strings.Join(a.Volunteers, ", ")
 	}
 	return t
+}
+
+// plural writes a count with its noun: "1 note", "2 notes".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 var tk = struct {
@@ -316,7 +324,7 @@ func (s *boardScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return svc.MoveNote(ctx, note, to)
 		})
 	case ph == session.PhaseGroup && key.Matches(msg, tk.Split) && cur.note != 0 && cur.theme != 0:
-		label := fit(cur.text, 30)
+		label := firstWords(cur.text, 5)
 		return s, s.do("Note split out into a theme of its own; rename it with R.", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.SplitTheme(ctx, cur.theme, []int64{cur.note}, label)
 			return err
@@ -388,7 +396,7 @@ func (s *boardScreen) themesView(w, room int) string {
 				b.WriteString(sty.Muted.Render(fmt.Sprintf("… and %d more", len(s.themes.suggestions)-i)) + "\n")
 				break
 			}
-			b.WriteString(fit(fmt.Sprintf("  %-28s %d notes", fit(t.Label, 28), len(t.NoteIDs)), w) + "\n")
+			b.WriteString(fit(fmt.Sprintf("  %-40s %s", fit(t.Label, 40), plural(len(t.NoteIDs), "note")), w) + "\n")
 		}
 		return b.String()
 	}
@@ -401,7 +409,7 @@ func (s *boardScreen) themesView(w, room int) string {
 				finished++
 			}
 		}
-		b.WriteString(fit(fmt.Sprintf("Voting: %d of %d people finished · %d dots each, at most %d per theme · counts stay hidden until voting closes",
+		b.WriteString(fit(fmt.Sprintf("Voting: %d of %d finished · %d dots each, at most %d on a theme · counts hidden",
 			finished, len(people), s.sess.VoteBudget, session.MaxVotesPerTheme), w) + "\n")
 	case session.PhaseGroup:
 		hint := "Themes everyone sees."
@@ -412,7 +420,7 @@ func (s *boardScreen) themesView(w, room int) string {
 		}
 		b.WriteString(sty.Muted.Render(fit(hint, w)) + "\n")
 	default:
-		b.WriteString(sty.Muted.Render(fit("Themes by priority: "+analysis.PriorityFormula, w)) + "\n")
+		b.WriteString(sty.Muted.Render(fit("Themes by priority (score = 3 × votes + 2 × authors + notes)", w)) + "\n")
 	}
 	rows := s.rows()
 	if len(rows) == 0 {
@@ -445,4 +453,14 @@ func (s *boardScreen) themesView(w, room int) string {
 		b.WriteString(line + "\n")
 	}
 	return b.String()
+}
+
+// firstWords names a theme after the opening words of a note, without an ellipsis:
+// the name is stored and exported, not only shown.
+func firstWords(text string, n int) string {
+	words := strings.Fields(text)
+	if len(words) > n {
+		words = words[:n]
+	}
+	return strings.Join(words, " ")
 }

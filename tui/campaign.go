@@ -197,3 +197,5 @@ func (s *campaignScreen) actionLines() []string {
 	out = append(out, "", "Change an action point's status on its session's board (themes view).")
 	return out
 }
+
+func (s *campaignScreen) typing() bool { return false }

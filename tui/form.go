@@ -177,3 +177,7 @@ func (f *formScreen) View() string {
 	b.WriteString(f.e.helpView([]key.Binding{formKeys.Next, formKeys.Choose, formKeys.Create, formKeys.Cancel}))
 	return b.String()
 }
+
+func (f *formScreen) typing() bool {
+	return f.field == fieldTitle || f.field == fieldLocation || f.field == fieldCampaign
+}

@@ -175,3 +175,5 @@ func (s *homeScreen) campaignHeading(name string) string {
 	}
 	return name
 }
+
+func (s *homeScreen) typing() bool { return false }

@@ -71,11 +71,31 @@ type joinedMsg struct {
 // claimedMsg means this key just became a facilitator.
 type claimedMsg struct{}
 
+// guardKey is who wrong codes are counted against: the key when there is one, so
+// that one person fumbling a code does not lock out a whole office behind one
+// address; the address for connections without a key.
+func (s *joinScreen) guardKey() string {
+	if s.e.opt.KeyHash != "" {
+		return "key:" + s.e.opt.KeyHash
+	}
+	return "addr:" + s.e.opt.Remote
+}
+
 func (s *joinScreen) submit(code string) tea.Cmd {
+	return s.submitChecked(code, true)
+}
+
+// submitChecked joins with code; guarded is false for a session picked from the
+// person's own earlier sessions, which is no guess.
+func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 	opt := s.e.opt
+	who := s.guardKey()
+	if !guarded {
+		opt.Guard = nil
+	}
 	return withTimeout(func(ctx context.Context) tea.Msg {
 		if opt.Guard != nil {
-			if err := opt.Guard.Check(opt.Remote, opt.KeyHash); err != nil {
+			if err := opt.Guard.Check(who); err != nil {
 				return errMsg{err}
 			}
 		}
@@ -91,7 +111,7 @@ func (s *joinScreen) submit(code string) tea.Cmd {
 		sess, err := opt.Service.FindByCode(ctx, code)
 		if err != nil {
 			if opt.Guard != nil && session.ErrorCode(err) == session.ENotFound {
-				opt.Guard.Fail(opt.Remote, opt.KeyHash)
+				opt.Guard.Fail(who)
 			}
 			return errMsg{err}
 		}
@@ -129,7 +149,7 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case msg.Type == tea.KeyEnter && strings.TrimSpace(s.input.Value()) == "" && len(s.earlier) > 0:
 			s.busy = true
 			s.err = ""
-			return s, s.submit(s.earlier[s.sel].Session.Code)
+			return s, s.submitChecked(s.earlier[s.sel].Session.Code, false)
 		case msg.Type == tea.KeyEnter:
 			s.busy = true
 			s.err = ""
@@ -318,3 +338,6 @@ func (s *nameScreen) View() string {
 	b.WriteString(s.e.helpView(nameKeys))
 	return b.String()
 }
+
+func (s *nameScreen) typing() bool { return s.field == 0 }
+func (s *joinScreen) typing() bool { return true }

@@ -404,10 +404,10 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 					s.lane = i
 				}
 			}
-			s.mode = modeCompose
+			s.mode = modeBrowse
 			s.input.Reset()
-			s.input.CharLimit = inputCap
-			s.setStatus("Topic raised. Now write your first note on it.", false)
+			s.input.Blur()
+			s.setStatus("Topic raised. Press n to write a note on it (others see it after the reveal).", false)
 			return s, nil
 		}
 		n := session.Note{Area: session.Areas[s.area], Lane: s.currentLane(), Text: text}
@@ -672,3 +672,7 @@ func (s *participantScreen) notesView(w int) string {
 }
 
 func (s *participantScreen) timerRunning() bool { return s.sess.Timer.Running }
+
+func (s *participantScreen) typing() bool {
+	return s.mode == modeCompose || s.mode == modeEdit || s.mode == modeTopic
+}

@@ -94,7 +94,7 @@ func (s *participantScreen) themeRows() []themeRow {
 			if t == nil {
 				continue
 			}
-			rows = append(rows, themeRow{theme: t.ID, header: true, text: fmt.Sprintf("#%d %s · %d votes", p.Rank, t.Label, s.th.totals[t.ID])})
+			rows = append(rows, themeRow{theme: t.ID, header: true, text: fmt.Sprintf("#%d %s · %s", p.Rank, t.Label, plural(s.th.totals[t.ID], "vote"))})
 			for _, a := range s.th.actions {
 				if a.ThemeID == t.ID {
 					rows = append(rows, themeRow{theme: t.ID, action: a.ID, text: s.actionLine(a)})
@@ -115,17 +115,19 @@ func (s *participantScreen) themeRows() []themeRow {
 }
 
 func (s *participantScreen) actionLine(a *session.ActionPoint) string {
-	t := fmt.Sprintf("→ %s · %s", a.Title, a.Status)
-	if a.Owner != "" {
-		t += " · owner " + a.Owner
-	}
-	if n := len(a.Volunteers); n > 0 {
-		t += fmt.Sprintf(" · %d volunteer(s)", n)
-	}
+	t := "→ "
 	for _, id := range a.VolunteerIDs {
 		if id == s.me.ID {
-			t += " · you volunteered"
+			// First, so that it is never the part cut off at the screen's edge.
+			t += "✓ you volunteered · "
 		}
+	}
+	t += fmt.Sprintf("[%s] %s", a.Status, a.Title)
+	if n := len(a.Volunteers); n > 0 {
+		t += " · " + plural(n, "volunteer")
+	}
+	if a.Owner != "" {
+		t += " · owner " + a.Owner
 	}
 	return t
 }
@@ -204,7 +206,7 @@ func (s *participantScreen) themesView(w int) string {
 	ph := s.sess.Phase
 	switch ph {
 	case session.PhaseVote:
-		b.WriteString(fit(fmt.Sprintf("You have %d of %d dots left · at most %d on one theme · counts are shown after voting",
+		b.WriteString(fit(fmt.Sprintf("%d of %d dots left · at most %d on a theme · counts come after voting",
 			s.sess.VoteBudget-s.dotsUsed(), s.sess.VoteBudget, session.MaxVotesPerTheme), w) + "\n")
 	case session.PhaseClosed:
 		b.WriteString(fit("Thank you for taking part. Here is what became of it:", w) + "\n")

@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -676,5 +677,40 @@ func TestCrowdedScreensFit(t *testing.T) {
 		if tab != "3" && !strings.Contains(v, "▸") {
 			t.Errorf("tab %s: the selection scrolled out of sight:\n%s", tab, v)
 		}
+	}
+}
+
+// Keys that arrive together outside a text box, as from a fast typist or over a slow
+// link, each count as a key press.
+func TestKeysArrivingTogether(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	s := w.openBoard(sess)
+	s.paste("]]")
+	s.waitFor("Moved to write.")
+	if ph := w.session(sess.ID).Phase; ph != session.PhaseWrite {
+		t.Fatalf("after ]] phase = %s, want write", ph)
+	}
+}
+
+// With fewer than three ratings, showing the distribution would let people work out
+// each other's rating.
+func TestRatingsNotShownBelowThree(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	for i, r := range []int{2, 5} {
+		p := w.join(sess, fmt.Sprintf("key-%d", i), "")
+		if err := w.svc.Rate(context.Background(), p.ID, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := w.openBoard(sess)
+	s.keys("3")
+	s.waitFor("2 ratings")
+	s.keys("s")
+	s.waitFor("Wait for at least 3 ratings")
+	if w.session(sess.ID).RatingsShown {
+		t.Fatal("the distribution of two ratings was shown to participants")
 	}
 }

@@ -118,12 +118,12 @@ func TestWholeMethodOverSSH(t *testing.T) {
 
 	// Vote: dots within the budget; counts hidden until voting closes.
 	phase(t, fac, "vote", a, b, c)
-	a.waitFor("You have 3 of 3 dots left")
+	a.waitFor("3 of 3 dots left")
 	a.typeKeys("+", "+", "+")
 	a.waitFor("A theme can get at most 2 of your dots")
 	a.typeKeys("j", "+", "+")
 	a.waitFor("You have used all 3 of your dots")
-	fac.waitFor("Voting: 1 of 3 people finished")
+	fac.waitFor("Voting: 1 of 3 finished")
 	if regexp.MustCompile(`\d+ votes`).MatchString(a.screen()) {
 		t.Fatal("vote counts shown while voting")
 	}
