@@ -243,7 +243,7 @@ func (s *Service) AddNote(ctx context.Context, participantID int64, n Note) (*No
 	if err := s.Store.AddNote(ctx, &n); err != nil {
 		return nil, fmt.Errorf("add note: %w", err)
 	}
-	s.publish(p.SessionID, ChangeNotes)
+	s.publish(p.SessionID, ChangeNoteAdded)
 	return &n, nil
 }
 
@@ -311,7 +311,13 @@ func (s *Service) NotesFor(ctx context.Context, participantID int64) ([]*Note, e
 	if err != nil {
 		return nil, err
 	}
-	all, err := s.Store.Notes(ctx, sess.ID)
+	var all []*Note
+	if sess.Phase.NotesVisibleToAll() {
+		all, err = s.Store.Notes(ctx, sess.ID)
+	} else {
+		// Before the reveal only one's own notes are visible: read just those.
+		all, err = s.Store.NotesBy(ctx, p.ID)
+	}
 	if err != nil {
 		return nil, err
 	}

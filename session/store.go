@@ -30,6 +30,10 @@ type Store interface {
 	DeleteNote(ctx context.Context, id int64) error
 	// Notes returns every note of a session, hidden ones included, oldest first.
 	Notes(ctx context.Context, sessionID string) ([]*Note, error)
+	// NotesBy returns one participant's notes, oldest first.
+	NotesBy(ctx context.Context, participantID int64) ([]*Note, error)
+	// NotesAfter returns a session's notes with an ID above afterID, oldest first.
+	NotesAfter(ctx context.Context, sessionID string, afterID int64) ([]*Note, error)
 
 	ThemeStore
 }
@@ -47,6 +51,10 @@ const (
 	// ChangePeople is a participant joining, rating, finishing or being removed.
 	ChangePeople
 )
+
+// ChangeNoteAdded is a note added and nothing else changed, so a screen may fetch
+// just the new notes. (ChangeThemes, 1<<3, is defined with the themes.)
+const ChangeNoteAdded Change = 1 << 4
 
 // Notifier tells the screens watching a session that something in it changed.
 type Notifier interface {

@@ -63,7 +63,9 @@ type boardScreen struct {
 	status    string
 	statusErr bool
 
-	loading, dirty bool
+	loading, loaded bool
+	// pending are the kinds of change not loaded yet.
+	pending session.Change
 }
 
 var bk = struct {
@@ -98,9 +100,41 @@ func newBoard(e *env, sess *session.Session) *boardScreen {
 }
 
 func (s *boardScreen) Init() tea.Cmd {
-	s.e.watch(s.sess.ID, session.ChangeSession|session.ChangeNotes|session.ChangePeople|session.ChangeThemes)
+	s.e.watch(s.sess.ID, session.ChangeSession|session.ChangeNotes|session.ChangeNoteAdded|session.ChangePeople|session.ChangeThemes)
 	s.loading = true
 	return s.load()
+}
+
+// boardNewNotesMsg carries notes added since the board last loaded.
+type boardNewNotesMsg []*session.Note
+
+// loadDirty loads what the pending changes touched: only the new notes when notes
+// were merely added (the common case while people write), everything otherwise.
+func (s *boardScreen) loadDirty() tea.Cmd {
+	what := s.pending
+	if what == 0 {
+		return nil
+	}
+	s.pending = 0
+	s.loading = true
+	if what == session.ChangeNoteAdded && s.loaded {
+		svc, id, last := s.e.opt.Service, s.sess.ID, s.lastNoteID()
+		return withTimeout(func(ctx context.Context) tea.Msg {
+			notes, err := svc.Store.NotesAfter(ctx, id, last)
+			if err != nil {
+				return errMsg{err}
+			}
+			return boardNewNotesMsg(notes)
+		})
+	}
+	return s.load()
+}
+
+func (s *boardScreen) lastNoteID() int64 {
+	if len(s.notes) == 0 {
+		return 0
+	}
+	return s.notes[len(s.notes)-1].ID
 }
 
 type boardStateMsg struct {
@@ -182,12 +216,21 @@ func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		}
 		s.stats = session.Summarize(ratings)
-		if s.dirty {
-			s.dirty = false
-			s.loading = true
-			return s, tea.Batch(cmd, s.load())
+		s.loaded = true
+		return s, tea.Batch(cmd, s.loadDirty())
+	case boardNewNotesMsg:
+		s.loading = false
+		last := s.lastNoteID()
+		for _, n := range msg {
+			if n.ID > last {
+				s.notes = append(s.notes, n)
+			}
 		}
-		return s, cmd
+		var cmd tea.Cmd
+		if s.sess.Phase == session.PhaseGroup && len(s.themes.themes) == 0 {
+			cmd = s.suggest()
+		}
+		return s, tea.Batch(cmd, s.loadDirty())
 	case suggestionsMsg:
 		s.themes.suggesting = false
 		s.themes.suggestions = msg
@@ -196,13 +239,12 @@ func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return s, s.suggest()
 		}
 	case ChangedMsg:
-		// Coalesce: while a load runs, changes only mark the board dirty.
+		// Coalesce: while a load runs, changes only add up.
+		s.pending |= msg.What
 		if s.loading {
-			s.dirty = true
 			return s, nil
 		}
-		s.loading = true
-		return s, s.load()
+		return s, s.loadDirty()
 	case errMsg:
 		s.loading = false
 		s.setStatus(session.ErrorMessage(msg.err), true)

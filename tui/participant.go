@@ -90,7 +90,7 @@ func (s *participantScreen) Init() tea.Cmd {
 func (s *participantScreen) watch() {
 	mask := session.ChangeSession
 	if s.sess.Phase.NotesVisibleToAll() {
-		mask |= session.ChangeNotes
+		mask |= session.ChangeNotes | session.ChangeNoteAdded
 	}
 	if s.sess.Phase == session.PhaseCheckIn && s.sess.RatingsShown {
 		mask |= session.ChangePeople

@@ -298,3 +298,13 @@ func (db *DB) DeleteNote(ctx context.Context, id int64) error {
 func (db *DB) Notes(ctx context.Context, sessionID string) ([]*session.Note, error) {
 	return queryAll(ctx, db.read, scanNote, `SELECT `+noteCols+` FROM notes WHERE session_id = ? ORDER BY id`, sessionID)
 }
+
+// NotesBy returns one participant's notes, oldest first.
+func (db *DB) NotesBy(ctx context.Context, participantID int64) ([]*session.Note, error) {
+	return queryAll(ctx, db.read, scanNote, `SELECT `+noteCols+` FROM notes WHERE participant_id = ? ORDER BY id`, participantID)
+}
+
+// NotesAfter returns a session's notes with an ID above afterID, oldest first.
+func (db *DB) NotesAfter(ctx context.Context, sessionID string, afterID int64) ([]*session.Note, error) {
+	return queryAll(ctx, db.read, scanNote, `SELECT `+noteCols+` FROM notes WHERE session_id = ? AND id > ? ORDER BY id`, sessionID, afterID)
+}
