@@ -240,7 +240,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 			texts[i] = append(texts[i], n.Text)
 		}
 	}
-	match := analysis.MatchThemes(texts, MatchThreshold)
+	match := keepSessionThemesApart(analysis.MatchThemes(texts, MatchThreshold), groups)
 	members := map[int][]group{}
 	themeOfNote := map[noteKey]int{}
 	for i, g := range groups {
@@ -984,3 +984,33 @@ func escapeAll(items []string) string {
 
 // trimFloat2 shows v with up to two decimals.
 func trimFloat2(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// keepSessionThemesApart undoes matches between two themes of the same session: the
+// facilitator kept them apart on purpose, and the report must not merge them back.
+// The later of the two gets a campaign theme of its own. Numbers are then given
+// again in order of first appearance, as MatchThemes gives them.
+func keepSessionThemesApart(match []int, groups []group) []int {
+	next := 0
+	for _, m := range match {
+		next = max(next, m+1)
+	}
+	out := slices.Clone(match)
+	seen := map[[2]int]bool{}
+	for i, g := range groups {
+		k := [2]int{out[i], g.sess}
+		if seen[k] {
+			out[i] = next
+			next++
+			continue
+		}
+		seen[k] = true
+	}
+	renumber := map[int]int{}
+	for i, m := range out {
+		if _, ok := renumber[m]; !ok {
+			renumber[m] = len(renumber)
+		}
+		out[i] = renumber[m]
+	}
+	return out
+}
