@@ -26,8 +26,8 @@ var migrationFS embed.FS
 // writers queue in Go instead of failing with "database is locked"; reads use a pool.
 type DB struct {
 	path  string
-	read  *sql.DB
-	write *sql.DB
+	read  *pool
+	write *pool
 }
 
 var _ session.Store = (*DB)(nil)
@@ -41,14 +41,18 @@ func Open(path string) (*DB, error) {
 	f.Close()
 	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	db := &DB{path: path}
-	if db.write, err = sql.Open("sqlite", dsn); err != nil {
+	w, err := sql.Open("sqlite", dsn)
+	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
+	db.write = newPool(w)
 	db.write.SetMaxOpenConns(1)
-	if db.read, err = sql.Open("sqlite", dsn); err != nil {
+	r, err := sql.Open("sqlite", dsn)
+	if err != nil {
 		db.write.Close()
 		return nil, fmt.Errorf("open database: %w", err)
 	}
+	db.read = newPool(r)
 	db.read.SetMaxOpenConns(8)
 	if err := db.migrate(context.Background()); err != nil {
 		db.Close()

@@ -137,7 +137,7 @@ func (db *DB) UpdateSession(ctx context.Context, s *session.Session) error {
 }
 
 // queryAll runs a query and scans every row with scan.
-func queryAll[T any](ctx context.Context, db *sql.DB, scan func(interface{ Scan(...any) error }) (T, error), q string, args ...any) ([]T, error) {
+func queryAll[T any](ctx context.Context, db *pool, scan func(interface{ Scan(...any) error }) (T, error), q string, args ...any) ([]T, error) {
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
