@@ -41,6 +41,9 @@ type loadtest struct {
 	joinsAtOnce  int
 	stdout       io.Writer
 
+	// Server CPU use, set by run before the report.
+	idleCPU, notesCPU cpuShare
+
 	mu         sync.Mutex
 	boardTail  string // the board's last text, for a token split across two reads
 	handshakes []time.Duration
@@ -48,6 +51,20 @@ type loadtest struct {
 	tokens     map[string]*noteTrace
 	errCount   int
 	errs       []string
+}
+
+// idleWindow is how long the loadtest measures the CPU use of idle connections.
+const idleWindow = 3 * time.Second
+
+// cpuShare is the server's CPU time over a stretch of wall time.
+type cpuShare struct {
+	cpu  float64
+	wall time.Duration
+	ok   bool
+}
+
+func (c cpuShare) String() string {
+	return fmt.Sprintf("%.2f s in %.1f s (%.0f%% of one core)", c.cpu, c.wall.Seconds(), 100*c.cpu/c.wall.Seconds())
 }
 
 // noteTrace follows one note from the participant's enter to the facilitator's board.
@@ -82,7 +99,7 @@ func runLoadtest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	n := fs.Int("participants", 10, "participants to connect")
 	m := fs.Int("notes", 3, "notes each participant submits")
 	timeout := fs.Duration("timeout", 5*time.Minute, "the whole run stops after this long")
-	pause := fs.Duration("pause", 300*time.Millisecond, "longest random pause between a participant's notes")
+	pause := fs.Duration("pause", 300*time.Millisecond, "longest random pause before each of a participant's notes (0: all at once)")
 	joins := fs.Int("joins-at-once", 20, "participants connecting at the same time")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: charter loadtest --addr HOST:PORT --code CODE --facilitator-key FILE --participants N --notes M [--timeout 5m]")
@@ -170,14 +187,21 @@ func (lt *loadtest) run(ctx context.Context) error {
 			connected++
 		}
 	}
-	// Let the screens settle so that the figures are those of idle connections.
+	// Let the screens settle so that the figures are those of idle connections, then
+	// measure what the idle connections cost in CPU.
 	sleepCtx(ctx, time.Second)
 	idle, idleErr := lt.stats(ctx)
+	idleFrom := time.Now()
+	sleepCtx(ctx, idleWindow)
+	idleEnd, idleEndErr := lt.stats(ctx)
+	lt.idleCPU = cpuShare{idleEnd.CPUSeconds - idle.CPUSeconds, time.Since(idleFrom), idleErr == nil && idleEndErr == nil}
 	close(start)
+	notesFrom := time.Now()
 	finished.Wait()
 
 	lt.drain(ctx, 10*time.Second)
 	after, afterErr := lt.stats(ctx)
+	lt.notesCPU = cpuShare{after.CPUSeconds - idleEnd.CPUSeconds, time.Since(notesFrom), idleEndErr == nil && afterErr == nil}
 	for _, c := range conns {
 		if c != nil {
 			c.close()
@@ -315,13 +339,15 @@ func (lt *loadtest) participant(ctx context.Context, id int, sem chan struct{}, 
 	case <-ctx.Done():
 		return
 	}
+	// A random pause before every note, the first one too: people in a session do not
+	// all press enter in the same instant (--pause 0 makes them, as a stampede).
 	for n := 1; n <= lt.notes; n++ {
+		if lt.pause > 0 {
+			sleepCtx(ctx, time.Duration(mrand.Int64N(int64(lt.pause))))
+		}
 		if err := lt.submit(ctx, c, id, n); err != nil {
 			lt.fail("participant %d note %d: %v", id, n, err)
 			return
-		}
-		if lt.pause > 0 && n < lt.notes {
-			sleepCtx(ctx, time.Duration(mrand.Int64N(int64(lt.pause))))
 		}
 	}
 }
@@ -508,13 +534,21 @@ func (lt *loadtest) report(connected int, before, idle, after Stats, idleOK, aft
 	lt.mu.Lock()
 	defer lt.mu.Unlock()
 	w := lt.stdout
-	var lat []time.Duration
+	var lat, saved []time.Duration
+	var first, last time.Time // the first note sent, the last one saved
 	acked, seen, late := 0, 0, 0
 	for _, tr := range lt.tokens {
 		if tr.acked.IsZero() {
 			continue
 		}
 		acked++
+		saved = append(saved, tr.acked.Sub(tr.sent))
+		if first.IsZero() || tr.sent.Before(first) {
+			first = tr.sent
+		}
+		if tr.acked.After(last) {
+			last = tr.acked
+		}
 		if tr.seen.IsZero() {
 			continue
 		}
@@ -532,7 +566,11 @@ func (lt *loadtest) report(connected int, before, idle, after Stats, idleOK, aft
 	line("handshake (TCP+SSH)", "%s", percentiles(lt.handshakes, 50, 95))
 	line("join (dial to WRITE)", "%s", percentiles(lt.joins, 50, 95))
 	line("submit-to-board latency", "%s", percentiles(lat, 50, 95, 99))
+	line("submit-to-saved (author)", "%s", percentiles(saved, 50, 95, 99))
 	line("notes", "%d of %d acknowledged, %d seen on board, %d missing", acked, lt.participants*lt.notes, seen, acked-seen)
+	if span := last.Sub(first); acked > 1 && span > 0 {
+		line("note rate", "%.1f notes/s saved over %.1f s", float64(acked)/span.Seconds(), span.Seconds())
+	}
 	if late > 0 {
 		line("seen before sent", "%d (clock trouble)", late)
 	}
@@ -557,6 +595,12 @@ func (lt *loadtest) report(connected int, before, idle, after Stats, idleOK, aft
 	}
 	if afterOK {
 		line("server after the notes", "%s", statsLine(after))
+	}
+	if lt.idleCPU.ok && lt.idleCPU.wall > 0 {
+		line("server CPU, all idle", "%s", lt.idleCPU)
+	}
+	if lt.notesCPU.ok && lt.notesCPU.wall > 0 {
+		line("server CPU, the notes", "%s", lt.notesCPU)
 	}
 }
 

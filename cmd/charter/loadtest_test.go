@@ -80,7 +80,11 @@ func TestLoadtestMeasuresEveryNoteOnTheBoard(t *testing.T) {
 		`errors: +0\n`,
 		`handshake \(TCP\+SSH\): +p50 [0-9.]+ ms  p95 [0-9.]+ ms  max [0-9.]+ ms  \(n=5\)`,
 		`submit-to-board latency: +p50 [0-9.]+ ms  p95 [0-9.]+ ms  p99 [0-9.]+ ms  max [0-9.]+ ms  \(n=15\)`,
+		`submit-to-saved \(author\): +p50 [0-9.]+ ms  p95 [0-9.]+ ms  p99 [0-9.]+ ms  max [0-9.]+ ms  \(n=15\)`,
+		`note rate: +[0-9.]+ notes/s saved over [0-9.]+ s\n`,
 		`per idle connection: +heap -?[0-9]+ KiB, sys -?[0-9]+ KiB`,
+		`server CPU, all idle: +[0-9.]+ s in [0-9.]+ s \([0-9]+% of one core\)\n`,
+		`server CPU, the notes: +[0-9.]+ s in [0-9.]+ s \([0-9]+% of one core\)\n`,
 	} {
 		if !regexp.MustCompile(re).MatchString(out) {
 			t.Errorf("report lacks a line matching %s:\n%s", re, out)

@@ -288,10 +288,17 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.IntVar(&cfg.Limits.NoteBurst, "note-burst", session.DefaultLimits.NoteBurst, "notes one participant may save at once")
 	fs.IntVar(&cfg.Limits.WrongCodes, "wrong-codes", session.DefaultLimits.WrongCodes, "wrong join codes before an address or key is locked out")
 	fs.DurationVar(&cfg.Limits.CodeLockout, "code-lockout", session.DefaultLimits.CodeLockout, "how long a lockout after wrong codes lasts")
+	pprofAddr := fs.String("pprof", "", "serve Go's profiling endpoints (/debug/pprof/) on this loopback address, e.g. 127.0.0.1:6060 (off by default)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	cfg.Logger = log.NewWithOptions(stderr, log.Options{ReportTimestamp: true})
+	if *pprofAddr != "" {
+		if err := servePprof(*pprofAddr, cfg.Logger); err != nil {
+			fmt.Fprintln(stderr, "charter serve:", err)
+			return 2
+		}
+	}
 	srv, err := NewServer(cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter serve:", err)
@@ -435,13 +442,15 @@ type Stats struct {
 	Goroutines  int    `json:"goroutines"`
 	HeapInuse   uint64 `json:"heap_inuse_bytes"`
 	Sys         uint64 `json:"sys_bytes"`
+	// CPUSeconds is the CPU time the server process has used since it started.
+	CPUSeconds float64 `json:"cpu_seconds"`
 }
 
 func (s *Server) writeStats(w io.Writer) {
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	json.NewEncoder(w).Encode(Stats{Connections: s.hub.Len(), Goroutines: runtime.NumGoroutine(), HeapInuse: m.HeapInuse, Sys: m.Sys})
+	json.NewEncoder(w).Encode(Stats{Connections: s.hub.Len(), Goroutines: runtime.NumGoroutine(), HeapInuse: m.HeapInuse, Sys: m.Sys, CPUSeconds: cpuSeconds()})
 }
 
 func remoteIP(a net.Addr) string {
