@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
@@ -657,7 +658,8 @@ func (s *participantScreen) notesView(w int) string {
 		if s.mode == modeTopic {
 			limit = session.MaxTopicLen
 		}
-		n := len([]rune(s.input.Value()))
+		// Counted as the service counts: after cleaning (runs of spaces are one).
+		n := utf8.RuneCountInString(session.CleanText(s.input.Value()))
 		count := fmt.Sprintf("%d/%d characters", n, limit)
 		if n > limit {
 			b.WriteString(sty.Error.Render(count+" — too long, please shorten") + "\n")

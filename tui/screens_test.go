@@ -282,6 +282,35 @@ func TestParticipantNoteTooLong(t *testing.T) {
 	}
 }
 
+func TestParticipantNoteCountedAsStored(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	me := w.join(sess, "key-1", "")
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+
+	// Over the limit as typed, under it once runs of spaces are one: the counter says
+	// what the service will count, and the note is accepted.
+	typed := strings.Repeat("abc   ", session.MaxNoteLen/5)
+	clean := session.CleanText(typed)
+	if len(typed) <= session.MaxNoteLen || len(clean) > session.MaxNoteLen {
+		t.Fatalf("bad fixture: %d typed, %d clean", len(typed), len(clean))
+	}
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.paste(typed)
+	s.waitFor(fmt.Sprintf("%d/%d characters", len(clean), session.MaxNoteLen))
+	s.press(tea.KeyEnter)
+	s.waitFor("Saved. Your note is stored")
+	if s.everDrawn("too long") {
+		t.Error("a note within the limit was called too long")
+	}
+	if ns := w.notes(sess); len(ns) != 1 || ns[0].Text != clean {
+		t.Fatalf("stored %v, want one note %q", ns, clean)
+	}
+}
+
 func TestParticipantRefusedNoteKeepsText(t *testing.T) {
 	w := newWorld(t)
 	// One note at once and, with the clock standing still, no refill: the second
