@@ -494,10 +494,11 @@ func (s *boardScreen) View() string {
 		join += " · join: " + s.e.opt.JoinHint + " " + s.sess.Code
 	}
 	b.WriteString(fit(join, w) + "\n")
-	count := fmt.Sprintf("%d people · %d done · %d notes", len(people), done, visible)
+	who := persons(len(people))
 	if n := s.paperPeople(); n > 0 {
-		count = fmt.Sprintf("%d people (+%d on paper) · %d done · %d notes", len(people), n, done, visible)
+		who += fmt.Sprintf(" (+%d on paper)", n)
 	}
+	count := fmt.Sprintf("%s · %d done · %s", who, done, plural(visible, "note"))
 	b.WriteString(fit(count, w) + "\n")
 	var tabs []string
 	for i, n := range tabNames {

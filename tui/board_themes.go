@@ -232,6 +232,14 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
+// persons writes a count of people: "1 person", "2 people".
+func persons(n int) string {
+	if n == 1 {
+		return "1 person"
+	}
+	return fmt.Sprintf("%d people", n)
+}
+
 var tk = struct {
 	Accept, Suggest, Rename, Merge, Move, Split, Delete, Budget, AddAction, Priority, Status, Owner, EditTitle key.Binding
 }{

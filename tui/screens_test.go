@@ -354,6 +354,18 @@ func TestParticipantWriteScreenGolden(t *testing.T) {
 	requireGolden(t, "participant-write", s.view())
 }
 
+func TestBoardCountsInWords(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	me := w.join(sess, "key-1", "")
+	w.addNote(me, session.AreaConfidence, "strength", "We run threat modelling for every new service.")
+	b := w.openBoard(sess) // waits for the counts line
+	if !b.everDrawn("1 person · 0 done · 1 note") || b.everDrawn("1 people") || b.everDrawn("1 notes") {
+		t.Error("the board counts one person or one note in the plural")
+	}
+}
+
 // openBoard opens the facilitator's home and from it the board of s, the only session.
 func (w *world) openBoard(s *session.Session) *term {
 	w.t.Helper()
@@ -379,7 +391,14 @@ func (w *world) openBoard(s *session.Session) *term {
 			notes++
 		}
 	}
-	b.waitFor("1 Notes", "code "+s.Code[:4]+"-"+s.Code[4:], fmt.Sprintf("%d people · %d done · %d notes", people, done, notes))
+	counts := fmt.Sprintf("%d people · %d done · %d notes", people, done, notes)
+	if people == 1 {
+		counts = strings.Replace(counts, "1 people", "1 person", 1)
+	}
+	if notes == 1 {
+		counts = strings.Replace(counts, "1 notes", "1 note", 1)
+	}
+	b.waitFor("1 Notes", "code "+s.Code[:4]+"-"+s.Code[4:], counts)
 	return b
 }
 
