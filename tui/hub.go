@@ -119,6 +119,31 @@ func (h *Hub) Publish(sessionID string, what session.Change) {
 	}
 }
 
+// PublishAll tells every program watching a session that anything it watches may
+// have changed: for changes made outside this process, whose session is unknown.
+func (h *Hub) PublishAll() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for c := range h.conns {
+		c.mu.Lock()
+		hit := c.sessionID != "" && c.mask != 0
+		if hit {
+			// Everything but ChangeNoteAdded, so that screens reload in full.
+			c.pending |= c.mask &^ session.ChangeNoteAdded
+			if c.pending == 0 {
+				c.pending = c.mask
+			}
+		}
+		c.mu.Unlock()
+		if hit {
+			select {
+			case c.signal <- struct{}{}:
+			default:
+			}
+		}
+	}
+}
+
 // Len returns how many connections are registered.
 func (h *Hub) Len() int {
 	h.mu.Lock()

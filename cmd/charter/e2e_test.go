@@ -432,3 +432,32 @@ func TestStatsOnlyForFacilitators(t *testing.T) {
 		t.Fatalf("a stranger's stats: %q", out)
 	}
 }
+
+// Notes imported by another process while the server runs reach the open board
+// without anyone reconnecting.
+func TestImportWhileServingReachesTheBoard(t *testing.T) {
+	facKey := newKey(t)
+	srv := testServer(t, facKey)
+	fac := connect(t, srv.Addr(), facKey, "")
+	code := createSession(t, fac, "Developers Lisbon")
+	pos := fac.mark()
+	fac.typeKeys("]", "]")
+	fac.waitAfter(pos, "WRITE")
+	sess, err := srv.db.SessionByCode(context.Background(), code)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	file := filepath.Join(t.TempDir(), "paper.jsonl")
+	row := `{"text":"Sticky note from table two about pen test reports","area":"confidence","lane":"concern"}` + "\n"
+	if err := os.WriteFile(file, []byte(row), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pos = fac.mark()
+	var out, errb bytes.Buffer
+	if rc := run([]string{"import", "--data", srv.cfg.DataDir, "--session", sess.ID, file}, nil, &out, &errb); rc != 0 {
+		t.Fatalf("import: exit %d: %s", rc, errb.String())
+	}
+	fac.waitAfter(pos, "Sticky note from table two")
+	fac.waitAfter(pos, "(+1 on paper)")
+}

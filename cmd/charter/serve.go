@@ -56,20 +56,55 @@ type Config struct {
 	MaxConnsPerIP int
 	Limits        session.Limits
 	Logger        *log.Logger
+	// OtherWritersPoll is how often the server checks whether another process (charter
+	// import, charter session new) changed the database, to refresh open screens;
+	// default 2s.
+	OtherWritersPoll time.Duration
 }
 
 // Server is charter's SSH server with everything it serves.
 type Server struct {
-	cfg   Config
-	db    *sqlite.DB
-	svc   *session.Service
-	hub   *tui.Hub
-	fac   *allowlist
-	salt  []byte
-	guard *session.CodeGuard
-	conns *connCounter
-	ssh   *ssh.Server
-	ln    net.Listener
+	cfg      Config
+	db       *sqlite.DB
+	svc      *session.Service
+	hub      *tui.Hub
+	fac      *allowlist
+	salt     []byte
+	guard    *session.CodeGuard
+	conns    *connCounter
+	ssh      *ssh.Server
+	ln       net.Listener
+	stop     chan struct{} // closed by Shutdown
+	stopOnce sync.Once
+}
+
+// watchOtherWriters refreshes every open screen when another process wrote to the
+// database: notes imported or a session created from the command line while the
+// server runs appear without anyone reconnecting.
+func (s *Server) watchOtherWriters() {
+	every := s.cfg.OtherWritersPoll
+	if every <= 0 {
+		every = 2 * time.Second
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	last, err := s.db.DataVersion(context.Background())
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+		}
+		v, verr := s.db.DataVersion(context.Background())
+		if verr != nil {
+			continue
+		}
+		if err == nil && v != last {
+			s.cfg.Logger.Info("the database was changed by another process; refreshing screens")
+			s.hub.PublishAll()
+		}
+		last, err = v, nil
+	}
 }
 
 // NewServer opens the data directory and builds the server; Listen binds it.
@@ -90,7 +125,7 @@ func NewServer(cfg Config) (*Server, error) {
 	if cfg.MaxConnsPerIP == 0 {
 		cfg.MaxConnsPerIP = 50
 	}
-	s := &Server{cfg: cfg, db: db, hub: tui.NewHub(), guard: session.NewCodeGuard(cfg.Limits), conns: newConnCounter()}
+	s := &Server{cfg: cfg, db: db, hub: tui.NewHub(), guard: session.NewCodeGuard(cfg.Limits), conns: newConnCounter(), stop: make(chan struct{})}
 	s.svc = session.NewService(db, s.hub)
 	s.svc.Limits = cfg.Limits
 	if s.salt, err = db.KeySalt(context.Background()); err != nil {
@@ -246,6 +281,7 @@ func (s *Server) Addr() string { return s.ln.Addr().String() }
 
 // Serve accepts connections until Shutdown.
 func (s *Server) Serve() error {
+	go s.watchOtherWriters()
 	err := s.ssh.Serve(s.ln)
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
@@ -256,6 +292,7 @@ func (s *Server) Serve() error {
 // Shutdown tells everyone connected that the server is going away, gives their
 // screens a moment to show it, then closes connections and the database.
 func (s *Server) Shutdown(ctx context.Context) error {
+	s.stopOnce.Do(func() { close(s.stop) })
 	if s.hub.Len() > 0 {
 		s.hub.SendAll(tui.ShutdownMsg{})
 		select {

@@ -162,3 +162,13 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// DataVersion is SQLite's data_version as the writing connection sees it. It changes
+// only when another connection commits, and charter reads on its other connections
+// without writing: a change means another process (charter import, charter session
+// new) wrote to the database.
+func (db *DB) DataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := db.write.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v)
+	return v, err
+}
