@@ -63,6 +63,7 @@ func (s *Service) NewSession(ctx context.Context, in Session) (*Session, error) 
 	if err := s.Store.CreateSession(ctx, &in); err != nil {
 		return nil, fmt.Errorf("create session: %w", err)
 	}
+	s.publish(SessionList, ChangeSession)
 	return &in, nil
 }
 

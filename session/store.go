@@ -56,6 +56,10 @@ const (
 // just the new notes. (ChangeThemes, 1<<3, is defined with the themes.)
 const ChangeNoteAdded Change = 1 << 4
 
+// SessionList is the ID under which changes to the list of sessions (a session
+// created) are published, for the screens that list sessions. No session has it.
+const SessionList = "*sessions"
+
 // Notifier tells the screens watching a session that something in it changed.
 type Notifier interface {
 	Publish(sessionID string, what Change)

@@ -37,7 +37,13 @@ func newHome(e *env) *homeScreen { return &homeScreen{e: e} }
 type sessionsMsg []*session.Session
 
 func (s *homeScreen) Init() tea.Cmd {
-	s.e.watch("", 0)
+	s.e.watch(session.SessionList, session.ChangeSession)
+	return s.load()
+}
+
+// load reads the sessions; it runs again when a session is created here or by
+// another process.
+func (s *homeScreen) load() tea.Cmd {
 	svc := s.e.opt.Service
 	return withTimeout(func(ctx context.Context) tea.Msg {
 		list, err := svc.Store.Sessions(ctx)
@@ -54,16 +60,29 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case sessionsMsg:
 		// Sessions are listed by campaign, each campaign under a heading.
+		// A reload keeps the selection on the same session.
+		selected := ""
+		if s.sel < len(s.sessions) {
+			selected = s.sessions[s.sel].ID
+		}
 		s.campaigns = session.Campaigns(msg)
 		s.sessions = nil
 		for _, c := range s.campaigns {
 			s.sessions = append(s.sessions, c.Sessions...)
 		}
+		for i, x := range s.sessions {
+			if x.ID == selected {
+				s.sel = i
+			}
+		}
+		s.sel = min(s.sel, max(len(s.sessions)-1, 0))
 		s.loaded = true
 	case errMsg:
 		s.status, s.statusErr = session.ErrorMessage(msg.err), true
 	case exportedMsg:
 		s.status, s.statusErr = "Exported to "+msg.path, false
+	case ChangedMsg:
+		return s, s.load()
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, homeKeys.Quit):

@@ -204,7 +204,7 @@ func (tm *term) typeKeys(keys ...string) {
 	}
 }
 
-const enter, tab = "\r", "\t"
+const enter, tab, esc = "\r", "\t", "\x1b"
 
 var codeRE = regexp.MustCompile(`code ([A-Z0-9]{4}-[A-Z0-9]{4})`)
 
@@ -460,4 +460,30 @@ func TestImportWhileServingReachesTheBoard(t *testing.T) {
 	}
 	fac.waitAfter(pos, "Sticky note from table two")
 	fac.waitAfter(pos, "(+1 on paper)")
+}
+
+// A session created from the command line while the server runs shows up on an open
+// facilitator home, and the selection stays on the session it was on (the new
+// campaign is listed first, above it).
+func TestSessionNewWhileServingReachesTheHome(t *testing.T) {
+	facKey := newKey(t)
+	srv := testServer(t, facKey)
+	fac := connect(t, srv.Addr(), facKey, "")
+	createSession(t, fac, "Developers Lisbon")
+	pos := fac.mark()
+	fac.typeKeys(esc)
+	fac.waitAfter(pos, "Sessions")
+
+	pos = fac.mark()
+	var out, errb bytes.Buffer
+	if rc := run([]string{"session", "new", "--data", srv.cfg.DataDir, "--title", "Service owners Porto", "--audience", "service-owners", "--campaign", "Pilot 2027"}, nil, &out, &errb); rc != 0 {
+		t.Fatalf("session new: exit %d: %s", rc, errb.String())
+	}
+	fac.waitAfter(pos, "Service owners Porto")
+	pos = fac.mark()
+	fac.typeKeys(enter)
+	fac.waitAfter(pos, "Developers Lisbon")
+	if s := fac.since(pos); strings.Contains(s, "Service owners Porto") {
+		t.Errorf("enter opened the new session, not the one selected before it arrived:\n%s", tail(s, 1500))
+	}
 }
