@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -46,6 +48,10 @@ type env struct {
 	sty  Styles
 	help help.Model
 	w, h int
+
+	// helpCache keeps rendered help lines by width and keys: screens redraw them on
+	// every message, and lipgloss rendering is a large part of the server's CPU.
+	helpCache map[string]string
 }
 
 func (e *env) now() time.Time { return e.opt.Now() }
@@ -57,6 +63,25 @@ func (e *env) watch(sessionID string, mask session.Change) {
 // helpView renders a screen's key help in one line that fits the width: keys are
 // listed most important first, and those that do not fit are left off the end.
 func (e *env) helpView(keys []key.Binding) string {
+	var k strings.Builder
+	k.WriteString(strconv.Itoa(e.w))
+	for _, b := range keys {
+		if b.Enabled() {
+			k.WriteString("\x00" + b.Help().Key + "\x01" + b.Help().Desc)
+		}
+	}
+	if v, ok := e.helpCache[k.String()]; ok {
+		return v
+	}
+	v := e.renderHelp(keys)
+	if e.helpCache == nil || len(e.helpCache) >= 32 {
+		e.helpCache = map[string]string{}
+	}
+	e.helpCache[k.String()] = v
+	return v
+}
+
+func (e *env) renderHelp(keys []key.Binding) string {
 	e.help.Width = 0
 	for len(keys) > 1 {
 		v := e.help.ShortHelpView(keys)
