@@ -238,6 +238,9 @@ func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.themes.resuggest = false
 			return s, s.suggest()
 		}
+		if s.themes.acceptWhenReady && s.sess.Phase == session.PhaseGroup && len(s.themes.themes) == 0 && len(msg) > 0 {
+			return s, s.acceptSuggestions()
+		}
 	case ChangedMsg:
 		// Coalesce: while a load runs, changes only add up.
 		s.pending |= msg.What

@@ -25,6 +25,9 @@ type themeBoard struct {
 	suggestions []session.Theme
 	suggesting  bool
 	resuggest   bool
+	// acceptWhenReady is A pressed while clustering ran: share the suggestions as
+	// soon as they come.
+	acceptWhenReady bool
 
 	// marked is a theme (merge) or note (move) waiting for its target row.
 	markTheme int64
@@ -53,6 +56,15 @@ func (s *boardScreen) suggest() tea.Cmd {
 			return errMsg{err}
 		}
 		return suggestionsMsg(sug)
+	})
+}
+
+// acceptSuggestions shares the suggested themes with everyone.
+func (s *boardScreen) acceptSuggestions() tea.Cmd {
+	sug, id := s.themes.suggestions, s.sess.ID
+	s.themes.suggestions, s.themes.acceptWhenReady = nil, false
+	return s.do(fmt.Sprintf("%d themes shared with everyone. Edit them: rename, merge, move, split.", len(sug)), func(ctx context.Context, svc *session.Service) error {
+		return svc.SaveThemes(ctx, id, sug)
 	})
 }
 
@@ -274,7 +286,6 @@ func (s *boardScreen) themeKeys() []key.Binding {
 }
 
 func (s *boardScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
-	id := s.sess.ID
 	ph := s.sess.Phase
 	rows := s.rows()
 	var cur themeRow
@@ -290,15 +301,16 @@ func (s *boardScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.setStatus("Clustering the notes…", false)
 		return s, s.suggest()
 	case ph == session.PhaseGroup && key.Matches(msg, tk.Accept):
-		sug := s.themes.suggestions
-		if len(sug) == 0 {
+		if len(s.themes.suggestions) == 0 && s.themes.suggesting {
+			s.themes.acceptWhenReady = true
+			s.setStatus("Still clustering the notes; the themes are shared as soon as they are ready.", false)
+			return s, nil
+		}
+		if len(s.themes.suggestions) == 0 {
 			s.setStatus("No suggestions yet; press g.", true)
 			return s, nil
 		}
-		s.themes.suggestions = nil
-		return s, s.do(fmt.Sprintf("%d themes shared with everyone. Edit them: rename, merge, move, split.", len(sug)), func(ctx context.Context, svc *session.Service) error {
-			return svc.SaveThemes(ctx, id, sug)
-		})
+		return s, s.acceptSuggestions()
 	case ph == session.PhaseGroup && key.Matches(msg, tk.Rename) && cur.header && cur.theme != 0:
 		return s, s.ask1(askRename, cur.theme, "New name: ", strings.TrimSpace(cur.text[:strings.LastIndex(cur.text, " (")]))
 	case ph == session.PhaseGroup && key.Matches(msg, tk.Merge) && cur.theme != 0:

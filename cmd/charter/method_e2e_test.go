@@ -108,12 +108,14 @@ func TestWholeMethodOverSSH(t *testing.T) {
 	}
 
 	// Group: accept the suggested themes; everyone sees them.
+	// A pressed while clustering still runs shares the themes once they are ready.
+	pos = fac.mark()
 	phase(t, fac, "group", a, b, c)
-	fac.waitFor("Suggested themes")
-	fac.waitFor(" notes")
+	fac.waitAfter(pos, "Suggested themes")
 	pos = b.mark()
+	facPos := fac.mark()
 	fac.typeKeys("A")
-	fac.waitFor("shared with everyone")
+	fac.waitAfter(facPos, "shared with everyone")
 	b.waitAfter(pos, "deadlines always win over security work")
 
 	// Vote: dots within the budget; counts hidden until voting closes.
