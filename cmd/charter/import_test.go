@@ -60,6 +60,8 @@ func TestImportFiles(t *testing.T) {
 	}{
 		{"notes.jsonl", session.PhaseClosed, 8, 4, "Being thanked when we fix something fast 🙌"},
 		{"notes.csv", session.PhaseLobby, 5, 3, "Incidents at night land on whoever is on call no runbook"},
+		{"notes.csv", session.PhaseGroup, 5, 3, "Incidents at night land on whoever is on call no runbook"},
+		{"notes.jsonl", session.PhaseVote, 8, 4, "Being thanked when we fix something fast 🙌"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -74,10 +76,15 @@ func TestImportFiles(t *testing.T) {
 			if first+"\n" != want {
 				t.Errorf("output %q, want it to start with %q", out.String(), want)
 			}
-			// Past grouping, the facilitator is told the new notes are in no theme.
+			// From grouping on, the facilitator is told the new notes are in no theme,
+			// and told to go back to group only when past it.
 			warned := strings.Contains(rest, "in no theme yet")
-			if past := tt.phase.AtLeast(session.PhaseGroup); warned != past {
-				t.Errorf("phase %s: warning about themes shown %v, want %v; output:\n%s", tt.phase, warned, past, out.String())
+			if want := tt.phase.AtLeast(session.PhaseGroup); warned != want {
+				t.Errorf("phase %s: warning about themes shown %v, want %v; output:\n%s", tt.phase, warned, want, out.String())
+			}
+			back := strings.Contains(rest, "go back to the group phase")
+			if want := tt.phase.AtLeast(session.PhaseVote); back != want {
+				t.Errorf("phase %s: advice to go back to group shown %v, want %v; output:\n%s", tt.phase, back, want, out.String())
 			}
 			ns, ps := storedNotes(t, dir, id)
 			if len(ns) != tt.notes || len(ps) != tt.authors {

@@ -194,14 +194,14 @@ func (lt *loadtest) run(ctx context.Context) error {
 	idleFrom := time.Now()
 	sleepCtx(ctx, idleWindow)
 	idleEnd, idleEndErr := lt.stats(ctx)
-	lt.idleCPU = cpuShare{idleEnd.CPUSeconds - idle.CPUSeconds, time.Since(idleFrom), idleErr == nil && idleEndErr == nil}
+	lt.idleCPU = cpuShare{idleEnd.CPUSeconds - idle.CPUSeconds, time.Since(idleFrom), idleErr == nil && idleEndErr == nil && idleEnd.CPUSeconds > 0}
 	close(start)
 	notesFrom := time.Now()
 	finished.Wait()
 
 	lt.drain(ctx, 10*time.Second)
 	after, afterErr := lt.stats(ctx)
-	lt.notesCPU = cpuShare{after.CPUSeconds - idleEnd.CPUSeconds, time.Since(notesFrom), idleEndErr == nil && afterErr == nil}
+	lt.notesCPU = cpuShare{after.CPUSeconds - idleEnd.CPUSeconds, time.Since(notesFrom), idleEndErr == nil && afterErr == nil && after.CPUSeconds > 0}
 	for _, c := range conns {
 		if c != nil {
 			c.close()

@@ -25,6 +25,11 @@ func servePprof(addr string, logger *log.Logger) error {
 	if err != nil {
 		return fmt.Errorf("--pprof: %w", err)
 	}
+	// "localhost" is looked up like any name: check what was really bound.
+	if tcp, ok := ln.Addr().(*net.TCPAddr); !ok || !tcp.IP.IsLoopback() {
+		ln.Close()
+		return fmt.Errorf("--pprof %q: it resolved to %s, not a loopback address", addr, ln.Addr())
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)

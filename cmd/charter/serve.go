@@ -484,10 +484,11 @@ type Stats struct {
 }
 
 func (s *Server) writeStats(w io.Writer) {
+	cpu := cpuSeconds() // before the GC below, which is not the server's own work
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	json.NewEncoder(w).Encode(Stats{Connections: s.hub.Len(), Goroutines: runtime.NumGoroutine(), HeapInuse: m.HeapInuse, Sys: m.Sys, CPUSeconds: cpuSeconds()})
+	json.NewEncoder(w).Encode(Stats{Connections: s.hub.Len(), Goroutines: runtime.NumGoroutine(), HeapInuse: m.HeapInuse, Sys: m.Sys, CPUSeconds: cpu})
 }
 
 func remoteIP(a net.Addr) string {

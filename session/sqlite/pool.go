@@ -13,22 +13,41 @@ import (
 // connection of the pool as needed. Transactions (BeginTx) are not affected.
 type pool struct {
 	*sql.DB
-	mu    sync.Mutex
-	stmts map[string]*sql.Stmt
+	mu     sync.Mutex
+	stmts  map[string]*sql.Stmt
+	closed bool
 }
 
 func newPool(db *sql.DB) *pool { return &pool{DB: db, stmts: map[string]*sql.Stmt{}} }
 
-// stmt returns the kept statement for q, preparing it on first use.
+// stmt returns the kept statement for q, preparing it on first use. The lock is not
+// held while preparing: that waits for a connection, and on the one-connection write
+// pool other callers must keep their own deadlines meanwhile.
 func (p *pool) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	if s, ok := p.stmts[q]; ok {
+	s, ok := p.stmts[q]
+	closed := p.closed
+	p.mu.Unlock()
+	if ok {
 		return s, nil
+	}
+	if closed {
+		return nil, errors.New("sql: database is closed")
 	}
 	s, err := p.DB.PrepareContext(ctx, q)
 	if err != nil {
 		return nil, err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if kept, ok := p.stmts[q]; ok || p.closed {
+		// Another caller prepared it meanwhile, or the pool closed: use theirs (or
+		// this one once), keep one.
+		if ok {
+			s.Close()
+			return kept, nil
+		}
+		return s, nil
 	}
 	p.stmts[q] = s
 	return s, nil
@@ -62,6 +81,7 @@ func (p *pool) ExecContext(ctx context.Context, q string, args ...any) (sql.Resu
 // Close closes the kept statements and the database.
 func (p *pool) Close() error {
 	p.mu.Lock()
+	p.closed = true
 	var errs []error
 	for q, s := range p.stmts {
 		errs = append(errs, s.Close())

@@ -47,13 +47,16 @@ func Open(path string) (*DB, error) {
 	}
 	db.write = newPool(w)
 	db.write.SetMaxOpenConns(1)
+	db.write.SetMaxIdleConns(1)
 	r, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		db.write.Close()
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	db.read = newPool(r)
+	// Idle connections are kept, with the statements prepared on them.
 	db.read.SetMaxOpenConns(8)
+	db.read.SetMaxIdleConns(8)
 	if err := db.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, err
