@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -17,14 +18,18 @@ type Limits struct {
 	NoteBurst      int
 	// MaxParticipants is the most people one session admits.
 	MaxParticipants int
-	// WrongCodes is how many wrong join codes one address or key may try within
-	// CodeLockout before it is locked out for CodeLockout.
-	WrongCodes  int
-	CodeLockout time.Duration
+	// WrongCodes is how many wrong join codes one key (or a connection without a key)
+	// may try within CodeLockout before it is locked out for CodeLockout.
+	WrongCodes int
+	// WrongCodesPerAddress is the same for all keys from one address together: higher,
+	// so that one person fumbling a code does not lock out an office behind one
+	// address, while making a new key for every guess does not help guessing.
+	WrongCodesPerAddress int
+	CodeLockout          time.Duration
 }
 
 // DefaultLimits suit a focus group of 8-10 people and a loadtest of hundreds.
-var DefaultLimits = Limits{NotesPerMinute: 30, NoteBurst: 10, MaxParticipants: 500, WrongCodes: 5, CodeLockout: 10 * time.Minute}
+var DefaultLimits = Limits{NotesPerMinute: 30, NoteBurst: 10, MaxParticipants: 500, WrongCodes: 5, WrongCodesPerAddress: 30, CodeLockout: 10 * time.Minute}
 
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits
@@ -39,6 +44,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.WrongCodes > 0 {
 		d.WrongCodes = l.WrongCodes
+	}
+	if l.WrongCodesPerAddress > 0 {
+		d.WrongCodesPerAddress = l.WrongCodesPerAddress
 	}
 	if l.CodeLockout > 0 {
 		d.CodeLockout = l.CodeLockout
@@ -77,17 +85,35 @@ func (s *Service) allowNote(participantID int64) error {
 // CodeGuard locks out addresses and keys that try too many wrong join codes, so that
 // codes cannot be found by guessing.
 type CodeGuard struct {
-	mu    sync.Mutex
-	fails map[string][]time.Time
-	limit int
-	span  time.Duration
-	now   func() time.Time
+	mu        sync.Mutex
+	fails     map[string][]time.Time
+	limit     int
+	addrLimit int
+	span      time.Duration
+	now       func() time.Time
 }
+
+// GuardKey and GuardAddress name who wrong codes are counted against: a key (by its
+// hash) or an address, which has the higher WrongCodesPerAddress limit.
+func GuardKey(keyHash string) string { return "key:" + keyHash }
+
+// GuardAddress: see GuardKey.
+func GuardAddress(addr string) string { return addrPrefix + addr }
+
+const addrPrefix = "addr:"
 
 // NewCodeGuard returns a guard with the limits' wrong-code settings.
 func NewCodeGuard(l Limits) *CodeGuard {
 	l = l.withDefaults()
-	return &CodeGuard{fails: map[string][]time.Time{}, limit: l.WrongCodes, span: l.CodeLockout, now: time.Now}
+	return &CodeGuard{fails: map[string][]time.Time{}, limit: l.WrongCodes, addrLimit: max(l.WrongCodesPerAddress, l.WrongCodes), span: l.CodeLockout, now: time.Now}
+}
+
+// limitFor is how many wrong codes who may try.
+func (g *CodeGuard) limitFor(who string) int {
+	if strings.HasPrefix(who, addrPrefix) {
+		return g.addrLimit
+	}
+	return g.limit
 }
 
 // recent drops failures older than the lockout span; call with mu held.
@@ -115,8 +141,9 @@ func (g *CodeGuard) Check(who ...string) error {
 		if w == "" {
 			continue
 		}
-		if f := g.recent(w, now); len(f) >= g.limit {
-			wait := g.span - now.Sub(f[len(f)-g.limit])
+		if limit := g.limitFor(w); len(g.recent(w, now)) >= limit {
+			f := g.fails[w]
+			wait := g.span - now.Sub(f[len(f)-limit])
 			return Errorf(ELimit, "Too many wrong codes from your connection. Try again in %s, or ask your facilitator for the code.", roundUp(wait))
 		}
 	}

@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -61,20 +62,35 @@ func TestSessionFull(t *testing.T) {
 }
 
 func TestCodeGuard(t *testing.T) {
-	g := session.NewCodeGuard(session.Limits{WrongCodes: 3, CodeLockout: time.Minute})
+	g := session.NewCodeGuard(session.Limits{WrongCodes: 3, WrongCodesPerAddress: 5, CodeLockout: time.Minute})
+	addr, other := session.GuardAddress("10.0.0.1"), session.GuardAddress("10.0.0.9")
+	key1 := session.GuardKey("hash1")
 	for i := 0; i < 3; i++ {
-		if err := g.Check("10.0.0.1", "key1"); err != nil {
+		if err := g.Check(addr, key1); err != nil {
 			t.Fatalf("locked after %d failures: %v", i, err)
 		}
-		g.Fail("10.0.0.1", "key1")
+		g.Fail(addr, key1)
 	}
-	if err := g.Check("10.0.0.1"); session.ErrorCode(err) != session.ELimit {
-		t.Fatalf("address not locked: %v", err)
-	}
-	if err := g.Check("10.0.0.9", "key1"); session.ErrorCode(err) != session.ELimit {
+	if err := g.Check(other, key1); session.ErrorCode(err) != session.ELimit {
 		t.Fatalf("key not locked from another address: %v", err)
 	}
-	if err := g.Check("10.0.0.9", "key2"); err != nil {
+	// The address has a higher limit: other people behind it may still join...
+	if err := g.Check(addr, session.GuardKey("hash2")); err != nil {
+		t.Fatalf("a second key from the address is locked after 3 failures: %v", err)
+	}
+	// ...but a new key for every guess stops at the address's limit.
+	for i := 0; i < 2; i++ {
+		k := session.GuardKey(fmt.Sprintf("fresh%d", i))
+		if err := g.Check(addr, k); err != nil {
+			t.Fatalf("locked after %d failures from the address: %v", 3+i, err)
+		}
+		g.Fail(addr, k)
+	}
+	err := g.Check(addr, session.GuardKey("fresh-again"))
+	if session.ErrorCode(err) != session.ELimit || !strings.Contains(session.ErrorMessage(err), "Too many wrong codes") {
+		t.Fatalf("new keys from one address guess on after 5 wrong codes: %v", err)
+	}
+	if err := g.Check(other, session.GuardKey("hash2")); err != nil {
 		t.Fatalf("an unrelated address and key are locked: %v", err)
 	}
 }

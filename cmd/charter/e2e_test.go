@@ -335,7 +335,7 @@ func TestClaimFacilitator(t *testing.T) {
 func TestLimitsRefuseWithAMessage(t *testing.T) {
 	dir := t.TempDir()
 	srv, err := NewServer(Config{Addr: "127.0.0.1:0", DataDir: dir, HandshakeTimeout: 300 * time.Millisecond, MaxConnsPerIP: 2,
-		Limits: session.Limits{WrongCodes: 2, CodeLockout: time.Minute}})
+		Limits: session.Limits{WrongCodes: 2, WrongCodesPerAddress: 4, CodeLockout: time.Minute}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -365,6 +365,18 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 			p.close()
 		}
 		p := connect(t, srv.Addr(), k, "WRONG-CODE")
+		p.waitFor("Too many wrong codes from your connection")
+	})
+
+	t.Run("a new key for every guess stops at the address's limit", func(t *testing.T) {
+		// The address already has 2 wrong codes from the subtest above: 2 more with
+		// fresh keys, then a fresh key is refused before it guesses.
+		for i := 0; i < 2; i++ {
+			p := connect(t, srv.Addr(), newKey(t), "WRONG-CODE")
+			p.waitFor("No session has the code")
+			p.close()
+		}
+		p := connect(t, srv.Addr(), newKey(t), "WRONG-CODE")
 		p.waitFor("Too many wrong codes from your connection")
 	})
 

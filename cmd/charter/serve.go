@@ -323,7 +323,8 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.IntVar(&cfg.Limits.MaxParticipants, "max-participants", session.DefaultLimits.MaxParticipants, "most participants in one session")
 	fs.Float64Var(&cfg.Limits.NotesPerMinute, "notes-per-minute", session.DefaultLimits.NotesPerMinute, "notes one participant may save per minute")
 	fs.IntVar(&cfg.Limits.NoteBurst, "note-burst", session.DefaultLimits.NoteBurst, "notes one participant may save at once")
-	fs.IntVar(&cfg.Limits.WrongCodes, "wrong-codes", session.DefaultLimits.WrongCodes, "wrong join codes before an address or key is locked out")
+	fs.IntVar(&cfg.Limits.WrongCodes, "wrong-codes", session.DefaultLimits.WrongCodes, "wrong join codes before a key is locked out")
+	fs.IntVar(&cfg.Limits.WrongCodesPerAddress, "wrong-codes-per-address", session.DefaultLimits.WrongCodesPerAddress, "wrong join codes from all keys of one address before the address is locked out")
 	fs.DurationVar(&cfg.Limits.CodeLockout, "code-lockout", session.DefaultLimits.CodeLockout, "how long a lockout after wrong codes lasts")
 	pprofAddr := fs.String("pprof", "", "serve Go's profiling endpoints (/debug/pprof/) on this loopback address, e.g. 127.0.0.1:6060 (off by default)")
 	if err := fs.Parse(args); err != nil {
