@@ -106,7 +106,11 @@ func (s *Service) Join(ctx context.Context, sessionID, keyHash string) (*Partici
 // Rejoin is Join that also tells whether the key had joined the session before, so a
 // returning person is not asked again for what they already answered.
 func (s *Service) Rejoin(ctx context.Context, sessionID, keyHash string) (*Participant, bool, error) {
-	if err := s.roomFor(ctx, sessionID, keyHash); err != nil {
+	sess, err := s.Store.Session(ctx, sessionID)
+	if err != nil {
+		return nil, false, err
+	}
+	if err := s.roomFor(ctx, sess, keyHash); err != nil {
 		return nil, false, err
 	}
 	p, created, err := s.Store.JoinSession(ctx, sessionID, keyHash, "")
@@ -500,8 +504,8 @@ func (s *Service) Ratings(ctx context.Context, sessionID string) ([]int, error) 
 
 // roomFor refuses a new participant when the session is full; a returning one (same
 // key) always gets back in.
-func (s *Service) roomFor(ctx context.Context, sessionID, keyHash string) error {
-	ps, err := s.Store.Participants(ctx, sessionID)
+func (s *Service) roomFor(ctx context.Context, sess *Session, keyHash string) error {
+	ps, err := s.Store.Participants(ctx, sess.ID)
 	if err != nil {
 		return err
 	}
@@ -513,6 +517,11 @@ func (s *Service) roomFor(ctx context.Context, sessionID, keyHash string) error 
 		if !p.Removed {
 			active++
 		}
+	}
+	// After the session, only the people who took part come back (to its action
+	// points); a newcomer would be counted as a participant in the findings.
+	if sess.Phase == PhaseClosed {
+		return Errorf(EForbidden, "This session is closed. If you took part, connect with the SSH key you used then (ssh -i KEYFILE ...) to see its action points.")
 	}
 	if max := s.Limits.MaxParticipants; max > 0 && active >= max {
 		return Errorf(ELimit, "This session is full (%d participants). Please tell your facilitator.", max)

@@ -171,11 +171,19 @@ func TestWholeMethodOverSSH(t *testing.T) {
 	c.typeKeys("j", "v")
 	c.waitFor("Thank you for volunteering")
 
+	// Someone new with the code is not let into a closed session (they would count
+	// as a participant in the findings); they are told how to come back if they took part.
+	late := connect(t, srv.Addr(), newKey(t), code)
+	late.waitFor("This session is closed")
+
 	// The store agrees with what the screens said.
 	ctx := context.Background()
 	sess, err := srv.svc.FindByCode(ctx, code)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if ps, _ := srv.db.Participants(ctx, sess.ID); len(ps) != 3 {
+		t.Errorf("%d participants stored, want the 3 who took part", len(ps))
 	}
 	ratings, _ := srv.svc.Ratings(ctx, sess.ID)
 	if st := session.Summarize(ratings); st.N != 3 || st.Counts[4] != 1 || st.Counts[2] != 1 || st.Counts[5] != 1 {
