@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/charter-tool/charter/session"
 )
 
 func TestPoolKeepsStatements(t *testing.T) {
@@ -97,5 +99,70 @@ func TestPoolPrepareDoesNotHoldOthers(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("a cached statement ignored its deadline while another query was being prepared")
+	}
+}
+
+// Text written to the database by anything but charter (an old version, a hand
+// edit) is cleaned on the way out: no escape sequence reaches a screen.
+func TestReadBackStripsEscapes(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	svc := session.NewService(db, nil)
+	s, err := svc.NewSession(ctx, session.Session{Title: "Developers Porto", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Join(ctx, s.ID, "key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaOpen, Lane: "On call", Text: "plain"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CreateTheme(ctx, &session.Theme{SessionID: s.ID, Label: "plain"}); err != nil {
+		t.Fatal(err)
+	}
+	const evil = "\x1b]0;pwned\x07\x1b[2Jhi\x1b[31m there\u202e"
+	for _, q := range []string{
+		`UPDATE sessions SET title = ?1, location = ?1, campaign = ?1, activities = json_array(?1)`,
+		`UPDATE participants SET name = ?1`,
+		`UPDATE notes SET text = ?1, lane = ?1, activity = ?1`,
+		`UPDATE themes SET label = ?1`,
+	} {
+		if _, err := db.write.ExecContext(ctx, q, evil); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if _, err := db.write.ExecContext(ctx, `INSERT INTO action_points (session_id, title, priority, owner, status, created_at, updated_at)
+		VALUES (?1, ?2, 1, ?2, 'proposed', 0, 0)`, s.ID, evil); err != nil {
+		t.Fatal(err)
+	}
+
+	var texts []string
+	got, err := db.Session(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, got.Title, got.Location, got.Campaign)
+	texts = append(texts, got.Activities...)
+	ps, _ := db.Participants(ctx, s.ID)
+	ns, _ := db.Notes(ctx, s.ID)
+	ts, _ := db.Themes(ctx, s.ID)
+	as, _ := db.Actions(ctx, s.ID)
+	if len(ps) != 1 || len(ns) != 1 || len(ts) != 1 || len(as) != 1 {
+		t.Fatalf("read back %d participants, %d notes, %d themes, %d actions", len(ps), len(ns), len(ts), len(as))
+	}
+	texts = append(texts, ps[0].Name, ns[0].Text, ns[0].Lane, ns[0].Activity, ts[0].Label, as[0].Title, as[0].Owner)
+	for i, x := range texts {
+		if x != "hi there" {
+			t.Errorf("field %d read back as %q, want %q", i, x, "hi there")
+		}
 	}
 }

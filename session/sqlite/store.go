@@ -57,6 +57,10 @@ func scanSession(row interface{ Scan(...any) error }) (*session.Session, error) 
 	if err := json.Unmarshal([]byte(acts), &s.Activities); err != nil {
 		return nil, fmt.Errorf("session %s activities: %w", s.ID, err)
 	}
+	cleanAll(&s.Title, &s.Location, &s.Campaign)
+	for i := range s.Activities {
+		cleanAll(&s.Activities[i])
+	}
 	s.RatingsShown = ratings == 1
 	s.Timer = session.Timer{Set: time.Duration(set) * time.Millisecond, Left: time.Duration(left) * time.Millisecond,
 		Running: running == 1, Ends: fromMS(ends)}
@@ -175,6 +179,7 @@ func scanParticipant(row interface{ Scan(...any) error }) (*session.Participant,
 		&p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level, &paper); err != nil {
 		return nil, err
 	}
+	cleanAll(&p.Name, &p.Pseudonym)
 	p.Paper = paper == 1
 	p.Done, p.Removed, p.JoinedAt = done == 1, removed == 1, fromMS(joined)
 	return &p, nil
@@ -253,8 +258,19 @@ func scanNote(row interface{ Scan(...any) error }) (*session.Note, error) {
 	if err := row.Scan(&n.ID, &n.SessionID, &n.ParticipantID, &n.Area, &n.Lane, &n.Activity, &n.Text, &hidden, &created, &updated); err != nil {
 		return nil, err
 	}
+	cleanAll(&n.Text, &n.Lane, &n.Activity)
 	n.Hidden, n.CreatedAt, n.UpdatedAt = hidden == 1, fromMS(created), fromMS(updated)
 	return &n, nil
+}
+
+// cleanAll strips control characters and escape sequences from text read back. Text
+// is cleaned before it is stored; cleaning it again on the way out means that a
+// database written by anything else (an older version, a hand edit, a restored copy)
+// still cannot reach anyone's terminal with escape sequences.
+func cleanAll(fields ...*string) {
+	for _, f := range fields {
+		*f = session.CleanText(*f)
+	}
 }
 
 // AddNote stores n and sets its ID. It returns after the transaction is committed.

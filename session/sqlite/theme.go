@@ -38,6 +38,7 @@ func (db *DB) Theme(ctx context.Context, id int64) (*session.Theme, error) {
 	if err != nil {
 		return nil, notFound("Theme", err)
 	}
+	cleanAll(&t.Label)
 	t.CreatedAt = fromMS(created)
 	rows, err := db.read.QueryContext(ctx, `SELECT note_id FROM theme_notes WHERE theme_id = ? ORDER BY note_id`, id)
 	if err != nil {
@@ -69,6 +70,7 @@ func (db *DB) Themes(ctx context.Context, sessionID string) ([]*session.Theme, e
 		if err := rows.Scan(&t.ID, &t.SessionID, &t.Label, &created); err != nil {
 			return nil, err
 		}
+		cleanAll(&t.Label)
 		t.CreatedAt = fromMS(created)
 		out = append(out, &t)
 		byID[t.ID] = &t
@@ -313,6 +315,7 @@ func scanAction(row interface{ Scan(...any) error }) (*session.ActionPoint, erro
 	if err := row.Scan(&a.ID, &a.SessionID, &theme, &a.Title, &a.Priority, &a.Owner, &a.Status, &created, &updated); err != nil {
 		return nil, err
 	}
+	cleanAll(&a.Title, &a.Owner)
 	a.ThemeID = theme.Int64
 	a.CreatedAt, a.UpdatedAt = fromMS(created), fromMS(updated)
 	return &a, nil
