@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -40,6 +41,9 @@ type Options struct {
 	JoinHint string
 	// Now is the clock (for timers).
 	Now func() time.Time
+	// IdleTimeout disconnects after this long without a key press, with a warning
+	// shortly before and a message saying why; 0 never does.
+	IdleTimeout time.Duration
 }
 
 // env is what every screen shares: options, styles and the terminal's size.
@@ -124,6 +128,9 @@ type App struct {
 	// last is the last drawing; cached says nothing has changed since.
 	last   string
 	cached bool
+	// lastKey is when a key was last pressed; idleWarned says the warning is shown.
+	lastKey    time.Time
+	idleWarned bool
 }
 
 // New returns the app for one connection.
@@ -145,7 +152,55 @@ func New(opt Options) *App {
 }
 
 // Init implements tea.Model.
-func (a *App) Init() tea.Cmd { return tea.Batch(a.screen.Init(), tick()) }
+func (a *App) Init() tea.Cmd {
+	a.lastKey = a.env.now()
+	return tea.Batch(a.screen.Init(), tick(), a.idleCheck())
+}
+
+// idleCheckMsg asks whether the connection has been idle too long.
+type idleCheckMsg struct{}
+
+// idleWarnBefore is how long before the idle disconnect the warning shows.
+func (a *App) idleWarnBefore() time.Duration {
+	return min(time.Minute, a.env.opt.IdleTimeout/5)
+}
+
+// idleCheck schedules the next idle check: at the warning, or at the disconnect.
+func (a *App) idleCheck() tea.Cmd {
+	limit := a.env.opt.IdleTimeout
+	if limit <= 0 {
+		return nil
+	}
+	at := a.lastKey.Add(limit - a.idleWarnBefore())
+	if a.idleWarned {
+		at = a.lastKey.Add(limit)
+	}
+	return tea.Tick(max(at.Sub(a.env.now()), 10*time.Millisecond), func(time.Time) tea.Msg { return idleCheckMsg{} })
+}
+
+// idle handles an idle check: warn, disconnect with a message, or look again later.
+func (a *App) idle() tea.Cmd {
+	limit := a.env.opt.IdleTimeout
+	idle := a.env.now().Sub(a.lastKey)
+	switch {
+	case a.quitting:
+		return nil
+	case idle >= limit:
+		a.notice = fmt.Sprintf("Disconnected: no key was pressed for %s. Everything you entered is saved; connect again with the same command to carry on.", roundDuration(limit))
+		return tea.Tick(1500*time.Millisecond, func(time.Time) tea.Msg { return quitAfterMsg{} })
+	case idle >= limit-a.idleWarnBefore():
+		a.idleWarned = true
+	}
+	return a.idleCheck()
+}
+
+// roundDuration says d in whole minutes, or seconds when shorter than a minute.
+func roundDuration(d time.Duration) string {
+	if d < time.Minute {
+		return plural(int(d.Round(time.Second)/time.Second), "second")
+	}
+	return plural(int(d.Round(time.Minute)/time.Minute), "minute")
+}
 
 // Update implements tea.Model.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -155,7 +210,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.env.w, a.env.h = msg.Width, msg.Height
+	case idleCheckMsg:
+		return a, a.idle()
 	case tea.KeyMsg:
+		a.lastKey = a.env.now()
+		if a.idleWarned {
+			// The key that answers the warning does nothing else.
+			a.idleWarned = false
+			return a, nil
+		}
 		// bubbletea hands every program the same shared rune slice for a space; a
 		// text box that writes into it races with other connections. Use our own.
 		if msg.Type == tea.KeySpace {
@@ -226,6 +289,11 @@ func (a *App) view() string {
 	}
 	if a.quitting {
 		return ""
+	}
+	if a.idleWarned {
+		left := a.env.opt.IdleTimeout - a.env.now().Sub(a.lastKey)
+		return a.env.sty.Warn.Width(max(a.env.w-2, 20)).Render(fmt.Sprintf(
+			"Still there? No key was pressed for a while: this connection closes in about %s. Press any key to stay.", roundDuration(max(left, time.Second)))) + "\n"
 	}
 	return a.screen.View()
 }

@@ -499,3 +499,35 @@ func TestSessionNewWhileServingReachesTheHome(t *testing.T) {
 		t.Errorf("enter opened the new session, not the one selected before it arrived:\n%s", tail(s, 1500))
 	}
 }
+
+// A connection without a key press is warned before it is closed, can stay by
+// pressing a key, and is told why when it is closed.
+func TestIdleConnectionIsWarnedThenToldWhy(t *testing.T) {
+	srv, err := NewServer(Config{Addr: "127.0.0.1:0", DataDir: t.TempDir(), IdleTimeout: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve()
+	t.Cleanup(func() { srv.Shutdown(context.Background()) })
+
+	p := connect(t, srv.Addr(), newKey(t), "")
+	p.waitFor("Join code")
+	pos := p.mark()
+	p.waitAfter(pos, "Still there?")
+	pos = p.mark()
+	p.typeKeys("x") // answers the warning; the join screen is back
+	p.waitAfter(pos, "Join code")
+	if strings.Contains(p.since(pos), "Disconnected") {
+		t.Fatal("disconnected although a key answered the warning")
+	}
+	pos = p.mark()
+	p.waitAfter(pos, "Disconnected: no key was pressed for 2 seconds")
+	select {
+	case <-p.done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the idle connection was not closed")
+	}
+}

@@ -217,6 +217,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Guard:       s.guard,
 		Remote:      remoteIP(sess.RemoteAddr()),
 		JoinHint:    s.joinHint(),
+		IdleTimeout: s.cfg.IdleTimeout,
 	}
 	if key != nil && s.fac.claimOpen() {
 		opt.Claim = func(code string) (bool, error) { return s.fac.claim(code, key) }
