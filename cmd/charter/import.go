@@ -72,7 +72,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	db, err := openData(*dir)
+	db, err := openExisting(*dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter import:", err)
 		return 1

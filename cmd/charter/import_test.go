@@ -215,3 +215,23 @@ func TestImportRefuses(t *testing.T) {
 		}
 	})
 }
+
+// A mistyped --data is said, and leaves no empty database behind.
+func TestMistypedDataDirCreatesNothing(t *testing.T) {
+	for _, args := range [][]string{
+		{"import", "--session", "abc", filepath.Join("..", "..", "testdata", "import", "notes.jsonl")},
+		{"invite", "--session", "abc"},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			missing := filepath.Join(t.TempDir(), "typo")
+			var out, errb bytes.Buffer
+			rc := run(append(args, "--data", missing), nil, &out, &errb)
+			if rc != 1 || !strings.Contains(errb.String(), "no charter data in "+missing) {
+				t.Errorf("exit %d, stderr %q; want 1 saying there is no charter data", rc, errb.String())
+			}
+			if _, err := os.Stat(missing); !os.IsNotExist(err) {
+				t.Errorf("%s was created (%v)", missing, err)
+			}
+		})
+	}
+}

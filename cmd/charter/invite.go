@@ -40,7 +40,7 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if *host != "" {
 		h = *host
 	}
-	db, err := openData(*dir)
+	db, err := openExisting(*dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter invite:", err)
 		return 1

@@ -67,6 +67,16 @@ func usage(w io.Writer) {
 // defaultDataDir is where the server keeps its database and host key.
 const defaultDataDir = "./charter-data"
 
+// openExisting opens the database of a data directory that must already hold one:
+// commands that read or add to a server's data must not create an empty one when
+// --data is mistyped.
+func openExisting(dir string) (*sqlite.DB, error) {
+	if _, err := os.Stat(filepath.Join(dir, "charter.db")); err != nil {
+		return nil, fmt.Errorf("no charter data in %s; give the server's data directory with --data", dir)
+	}
+	return openData(dir)
+}
+
 // openData makes sure the data directory exists with mode 0700 and opens its database.
 func openData(dir string) (*sqlite.DB, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
