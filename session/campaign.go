@@ -6,7 +6,7 @@ import (
 )
 
 // Campaign is a series of sessions for one security program; its period runs from
-// its first session to its last.
+// the day of its first session to the day of its last.
 type Campaign struct {
 	Name     string
 	From, To time.Time
@@ -22,30 +22,32 @@ func Campaigns(sessions []*Session) []Campaign {
 	for _, s := range sessions {
 		c := by[s.Campaign]
 		if c == nil {
-			c = &Campaign{Name: s.Campaign, From: s.CreatedAt, To: s.CreatedAt}
+			c = &Campaign{Name: s.Campaign, From: s.Day(), To: s.Day()}
 			by[s.Campaign] = c
 			names = append(names, s.Campaign)
 		}
 		c.Sessions = append(c.Sessions, s)
-		if s.CreatedAt.Before(c.From) {
-			c.From = s.CreatedAt
+		if s.Day().Before(c.From) {
+			c.From = s.Day()
 		}
-		if s.CreatedAt.After(c.To) {
-			c.To = s.CreatedAt
+		if s.Day().After(c.To) {
+			c.To = s.Day()
 		}
 	}
 	out := make([]Campaign, 0, len(names))
 	for _, n := range names {
 		c := by[n]
-		sort.SliceStable(c.Sessions, func(i, j int) bool { return c.Sessions[i].CreatedAt.Before(c.Sessions[j].CreatedAt) })
+		sort.SliceStable(c.Sessions, func(i, j int) bool { return CompareDay(c.Sessions[i], c.Sessions[j]) < 0 })
 		out = append(out, *c)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if (out[i].Name == "") != (out[j].Name == "") {
 			return out[j].Name == ""
 		}
-		if !out[i].To.Equal(out[j].To) {
-			return out[i].To.After(out[j].To)
+		// Sessions are in date order: the last one is the campaign's latest.
+		li, lj := out[i].Sessions[len(out[i].Sessions)-1], out[j].Sessions[len(out[j].Sessions)-1]
+		if c := CompareDay(li, lj); c != 0 {
+			return c > 0
 		}
 		return out[i].Name < out[j].Name
 	})

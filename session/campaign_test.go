@@ -1,6 +1,7 @@
 package session_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -14,13 +15,33 @@ func TestCampaigns(t *testing.T) {
 		{ID: "b", Campaign: "", CreatedAt: day(20)},
 		{ID: "c", Campaign: "Chartering 2026", CreatedAt: day(2)},
 		{ID: "d", Campaign: "Pilot", CreatedAt: day(5)},
+		// Created later, for paper notes, but held first: its date counts.
+		{ID: "e", Campaign: "Pilot", CreatedAt: day(25), Date: "2026-03-01"},
 	}
 	got := session.Campaigns(ss)
 	if len(got) != 3 || got[0].Name != "Chartering 2026" || got[1].Name != "Pilot" || got[2].Name != "" {
 		t.Fatalf("order: %+v", got)
 	}
+	midnight := func(d int) time.Time { return time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC) }
 	c := got[0]
-	if !c.From.Equal(day(2)) || !c.To.Equal(day(10)) || c.Sessions[0].ID != "c" || c.Sessions[1].ID != "a" {
+	if !c.From.Equal(midnight(2)) || !c.To.Equal(midnight(10)) || c.Sessions[0].ID != "c" || c.Sessions[1].ID != "a" {
 		t.Fatalf("campaign: %+v", c)
+	}
+	p := got[1]
+	if !p.From.Equal(midnight(1)) || !p.To.Equal(midnight(5)) || p.Sessions[0].ID != "e" || p.Sessions[1].ID != "d" {
+		t.Fatalf("a session's date does not order it: %+v", p)
+	}
+}
+
+func TestValidDate(t *testing.T) {
+	for in, want := range map[string]string{"": "", " 2026-03-14 ": "2026-03-14", "2024-02-29": "2024-02-29"} {
+		if got, err := session.ValidDate(in); err != nil || got != want {
+			t.Errorf("ValidDate(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"14.3.2026", "2026-02-30", "2026-3-4", "tomorrow"} {
+		if _, err := session.ValidDate(in); session.ErrorCode(err) != session.EInvalid || !strings.Contains(session.ErrorMessage(err), "YYYY-MM-DD") {
+			t.Errorf("ValidDate(%q): %v; want a message naming the format", in, err)
+		}
 	}
 }

@@ -44,6 +44,9 @@ func (s *Service) NewSession(ctx context.Context, in Session) (*Session, error) 
 	if in.Campaign, err = ValidText(in.Campaign, MaxTitleLen, "The campaign", false); err != nil {
 		return nil, err
 	}
+	if in.Date, err = ValidDate(in.Date); err != nil {
+		return nil, err
+	}
 	if !validAudience(in.Audience) {
 		return nil, Errorf(EInvalid, "Unknown audience %q; use one of %s.", in.Audience, joinAudiences())
 	}

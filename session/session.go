@@ -192,8 +192,47 @@ type Session struct {
 	// RatingsShown is set when the facilitator reveals the check-in distribution.
 	RatingsShown bool
 	Timer        Timer
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// Date is the day the session is held, YYYY-MM-DD, when it was given; empty means
+	// the day it was created. Reports order sessions by Day.
+	Date      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// DateLayout is how session dates are written.
+const DateLayout = "2006-01-02"
+
+// Day is the day the session is held: its Date, or else the day it was created (UTC).
+func (s *Session) Day() time.Time {
+	if d, err := time.Parse(DateLayout, s.Date); err == nil {
+		return d
+	}
+	c := s.CreatedAt.UTC()
+	return time.Date(c.Year(), c.Month(), c.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// CompareDay orders sessions by the day they are held, then by when they were
+// created, then by ID.
+func CompareDay(a, b *Session) int {
+	if c := a.Day().Compare(b.Day()); c != 0 {
+		return c
+	}
+	if c := a.CreatedAt.Compare(b.CreatedAt); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// ValidDate checks a session date: empty, or a real day as YYYY-MM-DD.
+func ValidDate(d string) (string, error) {
+	d = strings.TrimSpace(d)
+	if d == "" {
+		return "", nil
+	}
+	if _, err := time.Parse(DateLayout, d); err != nil {
+		return "", Errorf(EInvalid, "The date %q is not a day as YYYY-MM-DD, e.g. 2026-03-14.", d)
+	}
+	return d, nil
 }
 
 // Timer is the visible countdown of a phase. It never moves the phase by itself.

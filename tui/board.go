@@ -238,8 +238,15 @@ func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.themes.resuggest = false
 			return s, s.suggest()
 		}
-		if s.themes.acceptWhenReady && s.sess.Phase == session.PhaseGroup && len(s.themes.themes) == 0 && len(msg) > 0 {
-			return s, s.acceptSuggestions()
+		if s.themes.acceptWhenReady {
+			s.themes.acceptWhenReady = false
+			switch {
+			case s.sess.Phase != session.PhaseGroup || len(s.themes.themes) > 0:
+			case len(msg) == 0:
+				s.setStatus("There are no notes to group yet.", true)
+			default:
+				return s, s.acceptSuggestions()
+			}
 		}
 	case ChangedMsg:
 		// Coalesce: while a load runs, changes only add up.

@@ -301,14 +301,14 @@ func (s *boardScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.setStatus("Clustering the notes…", false)
 		return s, s.suggest()
 	case ph == session.PhaseGroup && key.Matches(msg, tk.Accept):
-		if len(s.themes.suggestions) == 0 && s.themes.suggesting {
-			s.themes.acceptWhenReady = true
-			s.setStatus("Still clustering the notes; the themes are shared as soon as they are ready.", false)
-			return s, nil
-		}
 		if len(s.themes.suggestions) == 0 {
-			s.setStatus("No suggestions yet; press g.", true)
-			return s, nil
+			// Not clustered yet (or still clustering): share them when ready.
+			s.themes.acceptWhenReady = true
+			s.setStatus("Clustering the notes; the themes are shared as soon as they are ready.", false)
+			if s.themes.suggesting {
+				return s, nil
+			}
+			return s, s.suggest()
 		}
 		return s, s.acceptSuggestions()
 	case ph == session.PhaseGroup && key.Matches(msg, tk.Rename) && cur.header && cur.theme != 0:

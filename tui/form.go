@@ -17,6 +17,7 @@ type formScreen struct {
 	title    textinput.Model
 	location textinput.Model
 	campaign textinput.Model
+	date     textinput.Model
 	audience int
 	mode     int
 	field    int
@@ -30,13 +31,16 @@ const (
 	fieldLocation
 	fieldMode
 	fieldCampaign
+	// fieldDate is optional and comes last; enter creates the session from the
+	// campaign field on.
+	fieldDate
 	fieldCount
 )
 
 var formKeys = struct{ Next, Choose, Create, Cancel key.Binding }{
 	Next:   key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("tab/↑/↓", "field")),
 	Choose: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
-	Create: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "create (on the last field)")),
+	Create: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next; create (from Campaign on)")),
 	Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 }
 
@@ -49,7 +53,9 @@ func newForm(e *env) *formScreen {
 		in.Prompt = ""
 		return in
 	}
-	f := &formScreen{e: e, title: mk("e.g. Developers, Berlin"), location: mk("e.g. Berlin (optional)"), campaign: mk("e.g. Chartering 2026 (optional)"), audience: 1}
+	f := &formScreen{e: e, title: mk("e.g. Developers, Berlin"), location: mk("e.g. Berlin (optional)"), campaign: mk("e.g. Chartering 2026 (optional)"),
+		date: mk("YYYY-MM-DD, the day it is held (optional: today)"), audience: 1}
+	f.date.CharLimit = len(session.DateLayout) + 2
 	f.title.Focus()
 	return f
 }
@@ -60,6 +66,7 @@ func (f *formScreen) focus() tea.Cmd {
 	f.title.Blur()
 	f.location.Blur()
 	f.campaign.Blur()
+	f.date.Blur()
 	switch f.field {
 	case fieldTitle:
 		return f.title.Focus()
@@ -67,6 +74,8 @@ func (f *formScreen) focus() tea.Cmd {
 		return f.location.Focus()
 	case fieldCampaign:
 		return f.campaign.Focus()
+	case fieldDate:
+		return f.date.Focus()
 	}
 	return nil
 }
@@ -104,12 +113,12 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				return f, nil
 			}
 		case "enter":
-			if f.field != fieldCampaign {
+			if f.field < fieldCampaign {
 				f.field++
 				return f, f.focus()
 			}
 			in := session.Session{Title: f.title.Value(), Audience: session.Audiences[f.audience], Location: f.location.Value(),
-				Mode: session.Modes[f.mode], Campaign: f.campaign.Value()}
+				Mode: session.Modes[f.mode], Campaign: f.campaign.Value(), Date: f.date.Value()}
 			svc := f.e.opt.Service
 			return f, withTimeout(func(ctx context.Context) tea.Msg {
 				s, err := svc.NewSession(ctx, in)
@@ -128,6 +137,8 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		f.location, cmd = f.location.Update(msg)
 	case fieldCampaign:
 		f.campaign, cmd = f.campaign.Update(msg)
+	case fieldDate:
+		f.date, cmd = f.date.Update(msg)
 	}
 	return f, cmd
 }
@@ -160,6 +171,7 @@ func (f *formScreen) View() string {
 		{"Location", f.location.View()},
 		{"Mode", choice(modes, f.mode)},
 		{"Campaign", f.campaign.View()},
+		{"Date", f.date.View()},
 	}
 	for i, r := range rows {
 		label := "  " + r.label
@@ -179,5 +191,5 @@ func (f *formScreen) View() string {
 }
 
 func (f *formScreen) typing() bool {
-	return f.field == fieldTitle || f.field == fieldLocation || f.field == fieldCampaign
+	return f.field == fieldTitle || f.field == fieldLocation || f.field == fieldCampaign || f.field == fieldDate
 }

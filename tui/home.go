@@ -147,7 +147,7 @@ func (s *homeScreen) View() string {
 		if i == start || s.sessions[i-1].Campaign != ss.Campaign {
 			b.WriteString(sty.Header.Render(fit(s.campaignHeading(ss.Campaign), w)) + "\n")
 		}
-		meta := fmt.Sprintf(" · %s · %s · %s · %s", ss.CreatedAt.Format("2 Jan"), ss.Audience, ss.Phase, code(ss.Code))
+		meta := fmt.Sprintf(" · %s · %s · %s · %s", ss.Day().Format("2 Jan"), ss.Audience, ss.Phase, code(ss.Code))
 		if ss.Location != "" {
 			meta = " · " + ss.Location + meta
 		}

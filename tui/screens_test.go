@@ -416,6 +416,34 @@ func ratingBars(view string) (bars, counts map[int]int) {
 	return bars, counts
 }
 
+func TestFacilitatorGivesTheSessionDate(t *testing.T) {
+	w := newWorld(t)
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("No sessions yet")
+	s.keys("n")
+	s.waitFor("new session", "Title")
+	s.tm.Type("Paper session Porto")
+	s.press(tea.KeyUp) // from Title back round to Date, the last field
+	s.waitFor("▸ Date")
+	s.tm.Type("14.3.2026")
+	s.press(tea.KeyEnter)
+	s.waitFor("YYYY-MM-DD")
+	if list, _ := w.svc.Store.Sessions(w.ctx); len(list) != 0 {
+		t.Fatalf("a session with a bad date was created: %+v", list[0])
+	}
+	// Nothing typed is lost: the title is still there; the date is corrected.
+	for range len("14.3.2026") {
+		s.press(tea.KeyBackspace)
+	}
+	s.tm.Type("2026-03-14")
+	s.press(tea.KeyEnter)
+	s.waitFor("Paper session Porto", "LOBBY")
+	list, err := w.svc.Store.Sessions(w.ctx)
+	if err != nil || len(list) != 1 || list[0].Title != "Paper session Porto" || list[0].Date != "2026-03-14" {
+		t.Fatalf("stored %+v, %v; want one session held on 2026-03-14", list, err)
+	}
+}
+
 func TestFacilitatorCreatesSession(t *testing.T) {
 	w := newWorld(t)
 	s := w.open(tui.Options{Facilitator: true})

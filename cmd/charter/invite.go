@@ -24,7 +24,7 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	id := fs.String("session", "", "ID of the session (required)")
 	addr := fs.String("addr", "127.0.0.1:2222", "address of the server, for the ssh line")
 	host := fs.String("host", "", "host name participants connect to, instead of the one in --addr")
-	when := fs.String("when", "", `date and time, e.g. "Tuesday 3 March, 14:00-16:00"`)
+	when := fs.String("when", "", `date and time, e.g. "Tuesday 3 March, 14:00-16:00" (default: the session's --date, if it has one)`)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -85,6 +85,10 @@ func invitation(s *session.Session, addr, when string) string {
 	t.line("## When and where")
 	t.line("")
 	t.item("- ", "Session: "+title)
+	if when == "" && s.Date != "" {
+		// The day the session is held, written out: "Tuesday 3 March 2026".
+		when = s.Day().Format("Monday 2 January 2006") + " (time: see the calendar invitation)"
+	}
 	if when == "" {
 		when = "see the calendar invitation"
 	}

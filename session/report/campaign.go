@@ -207,7 +207,7 @@ type group struct {
 func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	ds := slices.Clone(sessions)
 	slices.SortStableFunc(ds, func(a, b *Data) int {
-		return cmp.Or(a.Session.CreatedAt.Compare(b.Session.CreatedAt), cmp.Compare(a.Session.ID, b.Session.ID))
+		return session.CompareDay(a.Session, b.Session)
 	})
 	f := &CampaignFindings{Campaign: name, Threshold: MatchThreshold, Method: CampaignFormula,
 		Sessions: []CampaignSession{}, Themes: []CampaignTheme{}, Audiences: []AudienceView{},
@@ -288,7 +288,7 @@ type noteKey struct {
 	noteID        int64
 }
 
-func dateOf(d *Data) string { return d.Session.CreatedAt.UTC().Format("2006-01-02") }
+func dateOf(d *Data) string { return d.Session.Day().Format(session.DateLayout) }
 
 func metaOf(d *Data) Meta {
 	s := d.Session

@@ -603,3 +603,22 @@ func TestCampaignEscapesNamesOfCampaignAndPlaces(t *testing.T) {
 		t.Errorf("title not escaped:\n%s", md)
 	}
 }
+
+// Saturation follows the days sessions were held, not the order they were entered:
+// a paper session typed up last but held first comes first.
+func TestSaturationFollowsSessionDates(t *testing.T) {
+	people := make([]session.Profile, 3)
+	early := pureSession("late-entered", 20, session.AudienceDevelopers, people, map[string][]string{
+		"pen tests": {"more penetration tests"}, "deadlines": {"deadlines always win"}})
+	early.Session.Date = "2026-01-02"
+	later := pureSession("on-time", 10, session.AudienceDevelopers, people, map[string][]string{
+		"pen tests": {"more penetration tests"}})
+	f := report.BuildCampaign("c", []*report.Data{later, early})
+	st := f.Saturation.Steps
+	if len(st) != 2 || st[0].Date != "2026-01-02" || st[1].Date != "2026-01-10" {
+		t.Fatalf("saturation steps %+v, want the session held on 2026-01-02 first", st)
+	}
+	if st[0].New != 2 || st[1].New != 0 {
+		t.Errorf("new themes per session %d, %d; want 2, 0", st[0].New, st[1].New)
+	}
+}

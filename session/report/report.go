@@ -170,7 +170,7 @@ func Build(d *Data) *Findings {
 	s := d.Session
 	f := &Findings{
 		Session: Meta{ID: s.ID, Title: s.Title, Audience: string(s.Audience), Location: s.Location, Mode: string(s.Mode),
-			Campaign: s.Campaign, Date: s.CreatedAt.UTC().Format("2006-01-02"), Phase: string(s.Phase)},
+			Campaign: s.Campaign, Date: s.Day().Format(session.DateLayout), Phase: string(s.Phase)},
 		Method:  analysis.PriorityFormula,
 		Themes:  []Theme{},
 		Actions: []Action{},

@@ -43,7 +43,7 @@ func newID() (string, error) {
 }
 
 const sessionCols = `id, title, audience, location, mode, campaign, code, phase, activities, vote_budget,
-	ratings_shown, timer_set_ms, timer_left_ms, timer_running, timer_ends_ms, created_at, updated_at`
+	ratings_shown, timer_set_ms, timer_left_ms, timer_running, timer_ends_ms, created_at, updated_at, held_on`
 
 func scanSession(row interface{ Scan(...any) error }) (*session.Session, error) {
 	var s session.Session
@@ -51,7 +51,7 @@ func scanSession(row interface{ Scan(...any) error }) (*session.Session, error) 
 	var ratings, running int
 	var set, left, ends, created, updated int64
 	if err := row.Scan(&s.ID, &s.Title, &s.Audience, &s.Location, &s.Mode, &s.Campaign, &s.Code, &s.Phase,
-		&acts, &s.VoteBudget, &ratings, &set, &left, &running, &ends, &created, &updated); err != nil {
+		&acts, &s.VoteBudget, &ratings, &set, &left, &running, &ends, &created, &updated, &s.Date); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(acts), &s.Activities); err != nil {
@@ -85,10 +85,10 @@ func (db *DB) CreateSession(ctx context.Context, s *session.Session) error {
 			return err
 		}
 		_, err = db.write.ExecContext(ctx, `INSERT INTO sessions (`+sessionCols+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			s.ID, s.Title, s.Audience, s.Location, s.Mode, s.Campaign, s.Code, s.Phase, string(acts), s.VoteBudget,
 			b2i(s.RatingsShown), s.Timer.Set.Milliseconds(), s.Timer.Left.Milliseconds(), b2i(s.Timer.Running),
-			ms(s.Timer.Ends), ms(now), ms(now))
+			ms(s.Timer.Ends), ms(now), ms(now), s.Date)
 		if err == nil || !strings.Contains(err.Error(), "UNIQUE") {
 			break
 		}
@@ -131,9 +131,9 @@ func (db *DB) UpdateSession(ctx context.Context, s *session.Session) error {
 	}
 	s.UpdatedAt = time.Now()
 	res, err := db.write.ExecContext(ctx, `UPDATE sessions SET phase = ?, activities = ?, vote_budget = ?, ratings_shown = ?,
-		timer_set_ms = ?, timer_left_ms = ?, timer_running = ?, timer_ends_ms = ?, updated_at = ? WHERE id = ?`,
+		timer_set_ms = ?, timer_left_ms = ?, timer_running = ?, timer_ends_ms = ?, updated_at = ?, held_on = ? WHERE id = ?`,
 		s.Phase, string(acts), s.VoteBudget, b2i(s.RatingsShown), s.Timer.Set.Milliseconds(), s.Timer.Left.Milliseconds(),
-		b2i(s.Timer.Running), ms(s.Timer.Ends), ms(s.UpdatedAt), s.ID)
+		b2i(s.Timer.Running), ms(s.Timer.Ends), ms(s.UpdatedAt), s.Date, s.ID)
 	if err != nil {
 		return fmt.Errorf("update session: %w", err)
 	}
