@@ -301,8 +301,9 @@ func (s *boardScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.setStatus("Clustering the notes…", false)
 		return s, s.suggest()
 	case ph == session.PhaseGroup && key.Matches(msg, tk.Accept):
-		if len(s.themes.suggestions) == 0 {
-			// Not clustered yet (or still clustering): share them when ready.
+		if len(s.themes.suggestions) == 0 || s.themes.suggesting {
+			// Not clustered yet, or clustering again for new notes: share the themes
+			// when ready, so that no note is left out.
 			s.themes.acceptWhenReady = true
 			s.setStatus("Clustering the notes; the themes are shared as soon as they are ready.", false)
 			if s.themes.suggesting {

@@ -191,3 +191,133 @@ func TestScreensFollowResize(t *testing.T) {
 		})
 	}
 }
+
+// groupWorld is a session in the group phase with two accepted themes:
+// "pen tests" (two notes) and "deadlines" (one).
+func groupWorld(t *testing.T) (*world, *session.Session, []*session.Note) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	n1 := w.addNote(a, session.AreaActivities, "more", "more pen tests before release")
+	n2 := w.addNote(b, session.AreaActivities, "more", "pen test findings come too late")
+	n3 := w.addNote(a, session.AreaMotivation, "demotivates", "deadlines always win over security")
+	w.setPhase(sess, session.PhaseGroup)
+	if err := w.svc.SaveThemes(w.ctx, sess.ID, []session.Theme{
+		{Label: "pen tests", NoteIDs: []int64{n1.ID, n2.ID}},
+		{Label: "deadlines", NoteIDs: []int64{n3.ID}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return w, sess, []*session.Note{n1, n2, n3}
+}
+
+// themesOf reads the stored themes as label -> note IDs.
+func (w *world) themesOf(s *session.Session) map[string][]int64 {
+	w.t.Helper()
+	ts, err := w.svc.Themes(w.ctx, s.ID)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	out := map[string][]int64{}
+	for _, t := range ts {
+		out[t.Label] = t.NoteIDs
+	}
+	return out
+}
+
+// selectRow moves the board's selection to row i (0 is the first theme's header).
+func (s *term) selectRow(i int) {
+	for range 12 {
+		s.keys("k")
+	}
+	for range i {
+		s.keys("j")
+	}
+}
+
+// The facilitator renames, moves a note, splits one out and merges themes with the
+// board's keys, and the store follows.
+func TestBoardGroupKeys(t *testing.T) {
+	w, sess, ns := groupWorld(t)
+	b := w.openBoard(sess) // waits for its first full drawing
+	if !b.everDrawn("pen tests (2)") {
+		t.Fatal("the board does not show the themes")
+	}
+
+	// Rows: 0 "pen tests" header, 1 n1, 2 n2, 3 "deadlines" header, 4 n3.
+	b.selectRow(0)
+	b.keys("R")
+	b.waitFor("New name: ")
+	for range len("pen tests") {
+		b.press(tea.KeyBackspace)
+	}
+	b.paste("Pen tests come late")
+	b.press(tea.KeyEnter)
+	b.waitFor("Theme renamed.")
+	if got := w.themesOf(sess); len(got["Pen tests come late"]) != 2 {
+		t.Fatalf("after rename: %v", got)
+	}
+
+	// Move n1 to "deadlines".
+	b.selectRow(1)
+	b.keys("M")
+	b.waitFor("Now select the theme to move the note to")
+	b.selectRow(3)
+	b.keys("M")
+	b.waitFor("Note moved.")
+	if got := w.themesOf(sess); len(got["Pen tests come late"]) != 1 || len(got["deadlines"]) != 2 {
+		t.Fatalf("after move: %v", got)
+	}
+
+	// Rows: 0 header, 1 n2, 2 "deadlines" header, 3 n1, 4 n3. Split n3 out.
+	b.selectRow(4)
+	b.keys("S")
+	b.waitFor("Note split out")
+	got := w.themesOf(sess)
+	if len(got) != 3 || len(got["deadlines"]) != 1 || got["deadlines"][0] != ns[0].ID {
+		t.Fatalf("after split: %v", got)
+	}
+
+	// Merge the first theme into "deadlines" (row 2).
+	b.selectRow(0)
+	b.keys("m")
+	b.waitFor("Now select the theme to merge it into")
+	b.selectRow(2)
+	b.keys("m")
+	b.waitFor("Themes merged.")
+	got = w.themesOf(sess)
+	if len(got) != 2 || len(got["deadlines"]) != 2 {
+		t.Fatalf("after merge: %v", got)
+	}
+}
+
+// Suggestions are clustered again when notes arrive in the group phase, and A shares
+// them with every note in.
+func TestSuggestionsFollowArrivingNotes(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a := w.join(sess, "key-1", "")
+	w.addNote(a, session.AreaActivities, "more", "more pen tests before release")
+	w.addNote(a, session.AreaMotivation, "demotivates", "deadlines always win over security")
+	w.setPhase(sess, session.PhaseGroup)
+	b := w.openBoard(sess) // waits for its first full drawing
+	if !b.everDrawn("Suggested themes") {
+		t.Fatal("the board does not offer suggestions")
+	}
+
+	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"}}); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor("· 3 notes")
+	b.keys("A")
+	b.waitFor("shared with everyone")
+	total := 0
+	for _, ids := range w.themesOf(sess) {
+		total += len(ids)
+	}
+	if total != 3 {
+		t.Errorf("the shared themes hold %d notes, want all 3 (the imported one too)", total)
+	}
+}
