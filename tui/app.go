@@ -44,6 +44,10 @@ type Options struct {
 	// IdleTimeout disconnects after this long without a key press, with a warning
 	// shortly before and a message saying why; 0 never does.
 	IdleTimeout time.Duration
+	// Goodbye, if set, is told why the app is about to end the connection (the server
+	// shutting down, idleness), so that the words can be written again after the
+	// alternate screen is gone and stay in the person's terminal.
+	Goodbye func(msg string)
 }
 
 // env is what every screen shares: options, styles and the terminal's size.
@@ -157,6 +161,13 @@ func (a *App) Init() tea.Cmd {
 	return tea.Batch(a.screen.Init(), tick(), a.idleCheck())
 }
 
+// goodbye hands the notice to Options.Goodbye.
+func (a *App) goodbye() {
+	if a.env.opt.Goodbye != nil {
+		a.env.opt.Goodbye(a.notice)
+	}
+}
+
 // idleCheckMsg asks whether the connection has been idle too long.
 type idleCheckMsg struct{}
 
@@ -187,6 +198,7 @@ func (a *App) idle() tea.Cmd {
 		return nil
 	case idle >= limit:
 		a.notice = fmt.Sprintf("Disconnected: no key was pressed for %s. Everything you entered is saved; connect again with the same command to carry on.", roundDuration(limit))
+		a.goodbye()
 		return tea.Tick(1500*time.Millisecond, func(time.Time) tea.Msg { return quitAfterMsg{} })
 	case idle >= limit-a.idleWarnBefore():
 		a.idleWarned = true
@@ -254,6 +266,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.screen.Init()
 	case ShutdownMsg:
 		a.notice = "The server is shutting down for a moment. Everything you entered is saved; reconnect with the same command in a minute."
+		a.goodbye()
 		return a, tea.Tick(1500*time.Millisecond, func(time.Time) tea.Msg { return quitAfterMsg{} })
 	case quitAfterMsg:
 		a.quitting = true

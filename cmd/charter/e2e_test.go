@@ -413,6 +413,12 @@ func TestShutdownTellsEveryone(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the connection stayed open after shutdown")
 	}
+	// The words stay in the terminal after the alternate screen is gone: written
+	// last, on a line of their own (the screen wrapped them at its width).
+	out := strings.TrimSpace(p.screen())
+	if last := out[strings.LastIndex(out, "\n")+1:]; !strings.HasPrefix(last, "The server is shutting down") || !strings.HasSuffix(last, "reconnect with the same command in a minute.") {
+		t.Errorf("after leaving the alternate screen the terminal does not say why:\n%q", tail(out, 1500))
+	}
 }
 
 // runCommand runs an ssh command without a pty and returns what it printed.
@@ -529,5 +535,9 @@ func TestIdleConnectionIsWarnedThenToldWhy(t *testing.T) {
 	case <-p.done:
 	case <-time.After(10 * time.Second):
 		t.Fatal("the idle connection was not closed")
+	}
+	out := strings.TrimSpace(p.screen())
+	if last := out[strings.LastIndex(out, "\n")+1:]; !strings.HasPrefix(last, "Disconnected: no key was pressed") || !strings.HasSuffix(last, "to carry on.") {
+		t.Errorf("after leaving the alternate screen the terminal does not say why:\n%q", tail(out, 1500))
 	}
 }

@@ -170,6 +170,9 @@ func NewServer(cfg Config) (*Server, error) {
 	return s, nil
 }
 
+// goodbyeKey holds, in an SSH session's context, why the app ended the connection.
+type goodbyeKey struct{}
+
 // requireTerminal refuses sessions without a pty with a message that says what to do.
 // The one exception is `stats`, which facilitators (and charter loadtest) run to read
 // the server's memory and connection figures.
@@ -185,6 +188,11 @@ func (s *Server) requireTerminal() wish.Middleware {
 				return
 			}
 			next(sess)
+			// Why the app ended the connection, written again on the normal screen:
+			// what it showed on the alternate screen is gone with it.
+			if msg, ok := sess.Context().Value(goodbyeKey{}).(string); ok && msg != "" {
+				fmt.Fprintf(sess, "\r\n%s\r\n", msg)
+			}
 		}
 	}
 }
@@ -218,6 +226,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Remote:      remoteIP(sess.RemoteAddr()),
 		JoinHint:    s.joinHint(),
 		IdleTimeout: s.cfg.IdleTimeout,
+		Goodbye:     func(msg string) { sess.Context().SetValue(goodbyeKey{}, msg) },
 	}
 	if key != nil && s.fac.claimOpen() {
 		opt.Claim = func(code string) (bool, error) { return s.fac.claim(code, key) }
