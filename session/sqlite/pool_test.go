@@ -166,3 +166,23 @@ func TestReadBackStripsEscapes(t *testing.T) {
 		}
 	}
 }
+
+// Every connection runs in WAL mode and syncs every commit.
+func TestDurabilitySettings(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	for name, p := range map[string]*pool{"read": db.read, "write": db.write} {
+		var mode string
+		var sync int
+		if err := p.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+			t.Errorf("%s: journal_mode %q, %v; want wal", name, mode, err)
+		}
+		if err := p.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&sync); err != nil || sync != 2 {
+			t.Errorf("%s: synchronous %d, %v; want 2 (FULL)", name, sync, err)
+		}
+	}
+}

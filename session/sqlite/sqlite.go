@@ -39,7 +39,10 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	f.Close()
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	// WAL lets readers go on while the one writer writes; synchronous(FULL) syncs
+	// every commit to disk (about a quarter of a millisecond here), so that a note
+	// acknowledged to its author survives a power cut, not only a crash of charter.
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate"
 	db := &DB{path: path}
 	w, err := sql.Open("sqlite", dsn)
 	if err != nil {
