@@ -262,9 +262,15 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 			cmp.Compare(b.Participants, a.Participants), cmp.Compare(b.Votes, a.Votes),
 			cmp.Compare(b.Notes, a.Notes), cmp.Compare(a.Label, b.Label), cmp.Compare(a.ID, b.ID))
 	})
+	// Two themes with one label would read as one: the lower-ranked ones are numbered.
+	seen := map[string]int{}
 	for i := range f.Themes {
 		f.Themes[i].Rank = i + 1
 		byID[f.Themes[i].ID] = &f.Themes[i]
+		l := f.Themes[i].Label
+		if seen[l]++; seen[l] > 1 {
+			f.Themes[i].Label = fmt.Sprintf("%s · %d", l, seen[l])
+		}
 	}
 
 	f.Actions = campaignActions(ds, groups, match, byID)
@@ -879,7 +885,7 @@ func (f *CampaignFindings) WriteMarkdown(w io.Writer) error {
 					t := themes[id]
 					only = append(only, fmt.Sprintf("%s (rank %d)", e(t.Label), t.Rank))
 				}
-				p("Raised only by %s: %s.\n\n", e(a.Audience), strings.Join(only, ", "))
+				p("Raised only by %s: %s.\n\n", e(a.Audience), strings.Join(only, "; "))
 			}
 		}
 	}

@@ -622,3 +622,23 @@ func TestSaturationFollowsSessionDates(t *testing.T) {
 		t.Errorf("new themes per session %d, %d; want 2, 0", st[0].New, st[1].New)
 	}
 }
+
+// Two different campaign themes never share a label in the report.
+func TestCampaignLabelsAreDistinct(t *testing.T) {
+	people := make([]session.Profile, 3)
+	a := pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{
+		"team": {"the security champion of our team left and nobody took over"}})
+	b := pureSession("b", 2, session.AudienceDevelopers, people, map[string][]string{
+		"team": {"quarterly phishing drills annoy everyone in accounting"}})
+	f := report.BuildCampaign("c", []*report.Data{a, b})
+	labels := map[string]bool{}
+	for _, th := range f.Themes {
+		if labels[th.Label] {
+			t.Errorf("two campaign themes are labelled %q", th.Label)
+		}
+		labels[th.Label] = true
+	}
+	if len(f.Themes) != 2 || !labels["team"] || !labels["team · 2"] {
+		t.Errorf("labels %v, want team and team · 2", labels)
+	}
+}
