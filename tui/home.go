@@ -190,7 +190,7 @@ func (s *homeScreen) campaignHeading(name string) string {
 		if c.To.Format("2 Jan 2006") != period {
 			period += " – " + c.To.Format("2 Jan 2006")
 		}
-		return fmt.Sprintf("%s · %s · %d session(s)", name, period, len(c.Sessions))
+		return fmt.Sprintf("%s · %s · %s", name, period, plural(len(c.Sessions), "session"))
 	}
 	return name
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
 // The facilitator sets, starts and extends the timer with the board's keys; a
@@ -319,5 +320,25 @@ func TestSuggestionsFollowArrivingNotes(t *testing.T) {
 	}
 	if total != 3 {
 		t.Errorf("the shared themes hold %d notes, want all 3 (the imported one too)", total)
+	}
+}
+
+// The home lists sessions under their campaigns with counts in words.
+func TestHomeCampaignHeadings(t *testing.T) {
+	w := newWorld(t)
+	for _, in := range []session.Session{
+		{Title: "Developers Berlin", Campaign: "Chartering 2026", Date: "2026-03-02"},
+		{Title: "Developers Porto", Campaign: "Chartering 2026", Date: "2026-03-09"},
+		{Title: "Pilot Lisbon", Campaign: "Pilot", Date: "2026-01-15"},
+	} {
+		in.Audience = session.AudienceDevelopers
+		if _, err := w.svc.NewSession(w.ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Chartering 2026 · 2 Mar 2026 – 9 Mar 2026 · 2 sessions", "Pilot · 15 Jan 2026 · 1 session")
+	if s.everDrawn("(s)") {
+		t.Error("a count is written as session(s)")
 	}
 }
