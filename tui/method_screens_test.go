@@ -342,3 +342,30 @@ func TestHomeCampaignHeadings(t *testing.T) {
 		t.Error("a count is written as session(s)")
 	}
 }
+
+// The campaign overview shows the campaign's themes, saturation and action points.
+func TestCampaignOverview(t *testing.T) {
+	w := newWorld(t)
+	sess, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers, Campaign: "Chartering 2026"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	a := w.join(sess, "key-1", "")
+	n1 := w.addNote(a, session.AreaActivities, "more", "more pen tests before release")
+	n2 := w.addNote(a, session.AreaMotivation, "demotivates", "deadlines always win over security")
+	w.setPhase(sess, session.PhaseGroup)
+	if err := w.svc.SaveThemes(w.ctx, sess.ID, []session.Theme{
+		{Label: "pen tests", NoteIDs: []int64{n1.ID}}, {Label: "deadlines", NoteIDs: []int64{n2.ID}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority", "pen tests", "deadlines")
+	s.keys("3")
+	s.waitFor("New themes each session brought, in date order:", " 2 new (2)")
+	s.keys("4")
+	s.waitFor("No action points yet.")
+}
