@@ -236,7 +236,9 @@ var nameKeys = []key.Binding{
 func newName(e *env, sess *session.Session, p *session.Participant) *nameScreen {
 	in := textinput.New()
 	in.Placeholder = "anonymous"
-	in.CharLimit = session.MaxNameLen
+	// Room beyond the limit, so that a long name is refused with a message instead of
+	// being cut without a word.
+	in.CharLimit = 4 * session.MaxNameLen
 	in.Width = session.MaxNameLen
 	in.Prompt = "Your name: "
 	in.Focus()

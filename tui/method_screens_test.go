@@ -369,3 +369,36 @@ func TestCampaignOverview(t *testing.T) {
 	s.keys("4")
 	s.waitFor("No action points yet.")
 }
+
+// Over-long names and topics are refused with a message, and what was typed stays.
+func TestNameAndTopicLimits(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+
+	j := w.open(tui.Options{KeyHash: "key-new", Code: sess.Code})
+	j.waitFor("Your name")
+	long := strings.Repeat("Ana", session.MaxNameLen/3+2)
+	j.paste(long)
+	j.press(tea.KeyEnter)
+	j.waitFor("A name can be at most 40 characters")
+	if v := j.view(); !strings.Contains(v, long[len(long)-30:]) { // the box shows the end of what was typed
+		t.Errorf("the typed name is gone:\n%s", v)
+	}
+	ps, _ := w.svc.Store.Participants(w.ctx, sess.ID)
+	if len(ps) != 1 || ps[0].Name != "" {
+		t.Fatalf("participants %+v, want one without a name", ps)
+	}
+
+	p := w.openAsParticipant(sess, ps[0])
+	p.waitFor("You have no notes here yet.")
+	for range 3 {
+		p.press(tea.KeyTab)
+	}
+	p.waitFor("[Open topics]")
+	p.keys("t")
+	p.waitFor("Title of your topic")
+	p.paste(strings.Repeat("x", session.MaxTopicLen+1))
+	p.press(tea.KeyEnter)
+	p.waitFor("A topic can be at most 60 characters")
+}
