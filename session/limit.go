@@ -2,7 +2,6 @@ package session
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -18,8 +17,9 @@ type Limits struct {
 	NoteBurst      int
 	// MaxParticipants is the most people one session admits.
 	MaxParticipants int
-	// WrongCodes is how many wrong join codes one key (or a connection without a key)
-	// may try within CodeLockout before it is locked out for CodeLockout.
+	// WrongCodes is how many wrong join codes one key (or the connections without a
+	// key from one address) may try within CodeLockout before being locked out for
+	// CodeLockout.
 	WrongCodes int
 	// WrongCodesPerAddress is the same for all keys from one address together: higher,
 	// so that one person fumbling a code does not lock out an office behind one
@@ -82,83 +82,113 @@ func (s *Service) allowNote(participantID int64) error {
 	return nil
 }
 
-// CodeGuard locks out addresses and keys that try too many wrong join codes, so that
-// codes cannot be found by guessing.
+// CodeGuard locks out keys and addresses that try too many wrong join codes, so that
+// codes cannot be found by guessing. Every wrong code counts against the key (or, for
+// a connection without a key, against the keyless connections of its address) with
+// the limit WrongCodes, and against the address with the higher limit
+// WrongCodesPerAddress, so that a new key for every guess does not help. A key that
+// then joins with the right code is forgiven its wrong codes, at the address too: one
+// person's typos never add up to an office behind one address being locked out.
 type CodeGuard struct {
 	mu        sync.Mutex
-	fails     map[string][]time.Time
+	fails     map[string][]codeFailure // by key bucket and by address
 	limit     int
 	addrLimit int
 	span      time.Duration
 	now       func() time.Time
 }
 
-// GuardKey and GuardAddress name who wrong codes are counted against: a key (by its
-// hash) or an address, which has the higher WrongCodesPerAddress limit.
-func GuardKey(keyHash string) string { return "key:" + keyHash }
-
-// GuardAddress: see GuardKey.
-func GuardAddress(addr string) string { return addrPrefix + addr }
-
-const addrPrefix = "addr:"
+// codeFailure is one wrong code: when, and from which key bucket.
+type codeFailure struct {
+	at time.Time
+	by string
+}
 
 // NewCodeGuard returns a guard with the limits' wrong-code settings.
 func NewCodeGuard(l Limits) *CodeGuard {
 	l = l.withDefaults()
-	return &CodeGuard{fails: map[string][]time.Time{}, limit: l.WrongCodes, addrLimit: max(l.WrongCodesPerAddress, l.WrongCodes), span: l.CodeLockout, now: time.Now}
+	return &CodeGuard{fails: map[string][]codeFailure{}, limit: l.WrongCodes,
+		addrLimit: max(l.WrongCodesPerAddress, l.WrongCodes), span: l.CodeLockout, now: time.Now}
 }
 
-// limitFor is how many wrong codes who may try.
-func (g *CodeGuard) limitFor(who string) int {
-	if strings.HasPrefix(who, addrPrefix) {
-		return g.addrLimit
+// SetClock replaces the guard's clock, for tests.
+func (g *CodeGuard) SetClock(now func() time.Time) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.now = now
+}
+
+// buckets are where a connection's wrong codes count: its key (or its address's
+// keyless connections) and its address.
+func buckets(addr, keyHash string) (key, address string) {
+	if keyHash == "" {
+		return "nokey:" + addr, "addr:" + addr
 	}
-	return g.limit
+	return "key:" + keyHash, "addr:" + addr
 }
 
 // recent drops failures older than the lockout span; call with mu held.
-func (g *CodeGuard) recent(who string, now time.Time) []time.Time {
-	var keep []time.Time
-	for _, t := range g.fails[who] {
-		if now.Sub(t) < g.span {
-			keep = append(keep, t)
+func (g *CodeGuard) recent(bucket string, now time.Time) []codeFailure {
+	var keep []codeFailure
+	for _, f := range g.fails[bucket] {
+		if now.Sub(f.at) < g.span {
+			keep = append(keep, f)
 		}
 	}
 	if len(keep) == 0 {
-		delete(g.fails, who)
+		delete(g.fails, bucket)
 	} else {
-		g.fails[who] = keep
+		g.fails[bucket] = keep
 	}
 	return keep
 }
 
-// Check returns an error when any of who (an address, a key hash) is locked out.
-func (g *CodeGuard) Check(who ...string) error {
+// Check returns an error when the key or the address is locked out.
+func (g *CodeGuard) Check(addr, keyHash string) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	now := g.now()
-	for _, w := range who {
-		if w == "" {
-			continue
-		}
-		if limit := g.limitFor(w); len(g.recent(w, now)) >= limit {
-			f := g.fails[w]
-			wait := g.span - now.Sub(f[len(f)-limit])
+	key, address := buckets(addr, keyHash)
+	for _, b := range []struct {
+		name  string
+		limit int
+	}{{key, g.limit}, {address, g.addrLimit}} {
+		if f := g.recent(b.name, now); len(f) >= b.limit {
+			wait := g.span - now.Sub(f[len(f)-b.limit].at)
 			return Errorf(ELimit, "Too many wrong codes from your connection. Try again in %s, or ask your facilitator for the code.", roundUp(wait))
 		}
 	}
 	return nil
 }
 
-// Fail records a wrong code for each of who.
-func (g *CodeGuard) Fail(who ...string) {
+// Fail records a wrong code from the key (or keyless connection) at addr.
+func (g *CodeGuard) Fail(addr, keyHash string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	now := g.now()
-	for _, w := range who {
-		if w != "" {
-			g.fails[w] = append(g.recent(w, now), now)
+	key, address := buckets(addr, keyHash)
+	f := codeFailure{at: now, by: key}
+	g.fails[key] = append(g.recent(key, now), f)
+	g.fails[address] = append(g.recent(address, now), f)
+}
+
+// Succeed forgives the wrong codes of a key (or of the keyless connections of addr)
+// that has now joined with the right code, at the address too.
+func (g *CodeGuard) Succeed(addr, keyHash string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	key, address := buckets(addr, keyHash)
+	delete(g.fails, key)
+	var keep []codeFailure
+	for _, f := range g.fails[address] {
+		if f.by != key {
+			keep = append(keep, f)
 		}
+	}
+	if len(keep) == 0 {
+		delete(g.fails, address)
+	} else {
+		g.fails[address] = keep
 	}
 }
 

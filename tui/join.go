@@ -71,18 +71,6 @@ type joinedMsg struct {
 // claimedMsg means this key just became a facilitator.
 type claimedMsg struct{}
 
-// guardKeys are who wrong codes are counted against: the address, and the key when
-// there is one. The address has the higher limit, so one person fumbling a code does
-// not lock out a whole office behind one address, and a new key for every guess does
-// not get around the limit.
-func (s *joinScreen) guardKeys() []string {
-	who := []string{session.GuardAddress(s.e.opt.Remote)}
-	if s.e.opt.KeyHash != "" {
-		who = append(who, session.GuardKey(s.e.opt.KeyHash))
-	}
-	return who
-}
-
 func (s *joinScreen) submit(code string) tea.Cmd {
 	return s.submitChecked(code, true)
 }
@@ -91,13 +79,12 @@ func (s *joinScreen) submit(code string) tea.Cmd {
 // person's own earlier sessions, which is no guess.
 func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 	opt := s.e.opt
-	who := s.guardKeys()
 	if !guarded {
 		opt.Guard = nil
 	}
 	return withTimeout(func(ctx context.Context) tea.Msg {
 		if opt.Guard != nil {
-			if err := opt.Guard.Check(who...); err != nil {
+			if err := opt.Guard.Check(opt.Remote, opt.KeyHash); err != nil {
 				return errMsg{err}
 			}
 		}
@@ -113,9 +100,13 @@ func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 		sess, err := opt.Service.FindByCode(ctx, code)
 		if err != nil {
 			if opt.Guard != nil && session.ErrorCode(err) == session.ENotFound {
-				opt.Guard.Fail(who...)
+				opt.Guard.Fail(opt.Remote, opt.KeyHash)
 			}
 			return errMsg{err}
+		}
+		if opt.Guard != nil {
+			// The right code: this person's typos no longer count against anyone.
+			opt.Guard.Succeed(opt.Remote, opt.KeyHash)
 		}
 		p, returning, err := opt.Service.Rejoin(ctx, sess.ID, opt.KeyHash)
 		if err != nil {
