@@ -132,7 +132,9 @@ type App struct {
 	// last is the last drawing; cached says nothing has changed since.
 	last   string
 	cached bool
-	// lastKey is when a key was last pressed; idleWarned says the warning is shown.
+	// lastKey is when a key was last pressed or something changed in the session on
+	// screen (a note, a person, a phase, a running timer): a screen that is watched
+	// without typing is not idle. idleWarned says the warning is shown.
 	lastKey    time.Time
 	idleWarned bool
 }
@@ -197,7 +199,7 @@ func (a *App) idle() tea.Cmd {
 	case a.quitting:
 		return nil
 	case idle >= limit:
-		a.notice = fmt.Sprintf("Disconnected: no key was pressed for %s. Everything you entered is saved; connect again with the same command to carry on.", roundDuration(limit))
+		a.notice = fmt.Sprintf("Disconnected after %s without a key press or any change in the session. Everything you entered is saved; connect again with the same command to carry on.", roundDuration(limit))
 		a.goodbye()
 		return tea.Tick(1500*time.Millisecond, func(time.Time) tea.Msg { return quitAfterMsg{} })
 	case idle >= limit-a.idleWarnBefore():
@@ -224,6 +226,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.env.w, a.env.h = msg.Width, msg.Height
 	case idleCheckMsg:
 		return a, a.idle()
+	case ChangedMsg:
+		// Something happened in the session on screen: not idle.
+		if !a.idleWarned {
+			a.lastKey = a.env.now()
+		}
 	case tea.KeyMsg:
 		a.lastKey = a.env.now()
 		if a.idleWarned {
@@ -278,6 +285,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.cached = true
 			return a, tick()
 		}
+		if !a.idleWarned {
+			a.lastKey = a.env.now() // a running timer is the session going on
+		}
 		var cmd tea.Cmd
 		a.screen, cmd = a.screen.Update(msg)
 		return a, tea.Batch(cmd, tick())
@@ -306,7 +316,7 @@ func (a *App) view() string {
 	if a.idleWarned {
 		left := a.env.opt.IdleTimeout - a.env.now().Sub(a.lastKey)
 		return a.env.sty.Warn.Width(max(a.env.w-2, 20)).Render(fmt.Sprintf(
-			"Still there? No key was pressed for a while: this connection closes in about %s. Press any key to stay.", roundDuration(max(left, time.Second)))) + "\n"
+			"Still there? No key was pressed and nothing changed for a while: this connection closes in about %s. Press any key to stay.", roundDuration(max(left, time.Second)))) + "\n"
 	}
 	return a.screen.View()
 }

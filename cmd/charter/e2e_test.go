@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/base64"
@@ -530,14 +531,61 @@ func TestIdleConnectionIsWarnedThenToldWhy(t *testing.T) {
 		t.Fatal("disconnected although a key answered the warning")
 	}
 	pos = p.mark()
-	p.waitAfter(pos, "Disconnected: no key was pressed for 2 seconds")
+	p.waitAfter(pos, "Disconnected after 2 seconds without a key press")
 	select {
 	case <-p.done:
 	case <-time.After(10 * time.Second):
 		t.Fatal("the idle connection was not closed")
 	}
 	out := strings.TrimSpace(p.screen())
-	if last := out[strings.LastIndex(out, "\n")+1:]; !strings.HasPrefix(last, "Disconnected: no key was pressed") || !strings.HasSuffix(last, "to carry on.") {
+	if last := out[strings.LastIndex(out, "\n")+1:]; !strings.HasPrefix(last, "Disconnected after 2 seconds") || !strings.HasSuffix(last, "to carry on.") {
 		t.Errorf("after leaving the alternate screen the terminal does not say why:\n%q", tail(out, 1500))
+	}
+}
+
+// A board that notes keep arriving on is watched, not idle: it is not warned.
+func TestBoardWithArrivingNotesIsNotIdle(t *testing.T) {
+	facKey := newKey(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "facilitators"), gossh.MarshalAuthorizedKey(facKey.PublicKey()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := NewServer(Config{Addr: "127.0.0.1:0", DataDir: filepath.Join(dir, "data"), Facilitators: filepath.Join(dir, "facilitators"), IdleTimeout: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve()
+	t.Cleanup(func() { srv.Shutdown(context.Background()) })
+
+	ctx := context.Background()
+	sess, err := srv.svc.NewSession(ctx, session.Session{Title: "Developers Lisbon", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	p, err := srv.svc.Join(ctx, sess.ID, "some-key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fac := connect(t, srv.Addr(), facKey, "")
+	fac.waitFor("enter open board")
+	fac.typeKeys(enter)
+	fac.waitFor(" done · ")
+	pos := fac.mark()
+	// A note every 300 ms for 4 s: twice the idle timeout, no key pressed.
+	for i := range 13 {
+		if _, err := srv.svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: fmt.Sprintf("note number %d", i)}); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	fac.waitAfter(pos, "note number 12")
+	if s := fac.since(pos); strings.Contains(s, "Still there?") || strings.Contains(s, "Disconnected") {
+		t.Fatalf("a board with notes arriving was treated as idle:\n%s", tail(s, 1500))
 	}
 }
