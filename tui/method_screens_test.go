@@ -402,3 +402,28 @@ func TestNameAndTopicLimits(t *testing.T) {
 	p.press(tea.KeyEnter)
 	p.waitFor("A topic can be at most 60 characters")
 }
+
+// After saving, the new note is the selected one, and the delete question names the
+// note: d, y right after a typo removes the typo, not an older note.
+func TestDeleteRightAfterSavingRemovesTheNewNote(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	me := w.join(sess, "key-1", "")
+	w.addNote(me, session.AreaConfidence, "strength", "late pen test reports hurt")
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("late pen test reports hurt")
+	p.keys("n")
+	p.waitFor("New note in Strengths")
+	p.keys("typo note delete me")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved. Your note is stored")
+	p.keys("d")
+	p.waitFor("Delete “typo note delete me”?")
+	p.keys("y")
+	p.waitFor("Note deleted.")
+	ns := w.notes(sess)
+	if len(ns) != 1 || ns[0].Text != "late pen test reports hurt" {
+		t.Fatalf("left %+v, want only the older note", ns)
+	}
+}

@@ -43,11 +43,13 @@ type participantScreen struct {
 	topics          []string
 	mode            inputMode
 	editing         int64
-	input           textarea.Model
-	status          string
-	statusErr       bool
-	loading, dirty  bool
-	gone            string
+	// selectNote is a note to select when the notes are loaded again (one just saved).
+	selectNote     int64
+	input          textarea.Model
+	status         string
+	statusErr      bool
+	loading, dirty bool
+	gone           string
 }
 
 type participantKeys struct {
@@ -227,6 +229,15 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.setStatus("", false)
 		}
 		s.stats = session.Summarize(msg.ratings)
+		if s.selectNote != 0 {
+			// The note just saved is the one selected: e, d act on what was written.
+			for i, n := range s.laneNotes() {
+				if n.ID == s.selectNote {
+					s.sel = i
+				}
+			}
+			s.selectNote = 0
+		}
 		if phaseChanged && s.mode != modeBrowse && !s.sess.Phase.AcceptsNotes() {
 			s.mode = modeBrowse
 			s.input.Blur()
@@ -252,6 +263,7 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.setStatus(msg.text, false)
 		return s, s.reload()
 	case noteAcceptedMsg:
+		s.selectNote = msg.id
 		s.mode = modeBrowse
 		s.input.Reset()
 		s.input.Blur()
@@ -421,15 +433,16 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 		// nothing typed is lost.
 		return s, s.run(func(ctx context.Context) tea.Msg {
 			var err error
+			saved := &n
 			if editing {
-				_, err = svc.EditNote(ctx, id, n)
+				saved, err = svc.EditNote(ctx, id, n)
 			} else {
-				_, err = svc.AddNote(ctx, id, n)
+				saved, err = svc.AddNote(ctx, id, n)
 			}
 			if err != nil {
 				return errMsg{err}
 			}
-			return noteAcceptedMsg{editing}
+			return noteAcceptedMsg{editing, saved.ID}
 		})
 	}
 	var cmd tea.Cmd
@@ -438,7 +451,10 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 }
 
 // noteAcceptedMsg arrives only after the note is stored.
-type noteAcceptedMsg struct{ edited bool }
+type noteAcceptedMsg struct {
+	edited bool
+	id     int64 // the note saved, selected once the list is loaded again
+}
 
 func (s *participantScreen) View() string {
 	e, sty := s.e, s.e.sty
@@ -668,7 +684,13 @@ func (s *participantScreen) notesView(w int) string {
 		}
 	}
 	if s.mode == modeConfirmDelete {
-		b.WriteString(sty.Warn.Render("Delete the selected note? y = delete, any other key = keep") + "\n")
+		text := "the selected note"
+		for _, n := range s.notes {
+			if n.ID == s.editing {
+				text = "“" + firstWords(n.Text, 8) + "”"
+			}
+		}
+		b.WriteString(sty.Warn.Render(fit("Delete "+text+"? y = delete, any other key = keep", w)) + "\n")
 	}
 	return b.String()
 }

@@ -102,7 +102,7 @@ func TestParticipantWritesNotes(t *testing.T) {
 	// A terminal may deliver a typed word as one message; "up" must stay text.
 	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("up")})
 	s.press(tea.KeyEnter)
-	s.waitFor("Saved. Your note is stored", "  scroll up")
+	s.waitFor("Saved. Your note is stored", "▸ scroll up") // the new note is selected
 
 	got := noteTexts(w.notes(sess))
 	if strings.Join(got, "|") != "move up the list|scroll up" {
@@ -136,14 +136,14 @@ func TestParticipantEditsAndDeletesOwnNote(t *testing.T) {
 	}
 
 	s.keys("d")
-	s.waitFor("Delete the selected note?")
+	s.waitFor("Delete “tests are slow to run”?")
 	s.keys("x") // anything but y keeps it
 	s.waitFor("Kept the note.")
 	if len(w.notes(sess)) != 1 {
 		t.Fatal("the note was deleted without a y")
 	}
 	s.keys("d")
-	s.waitFor("Delete the selected note?")
+	s.waitFor("Delete “tests are slow to run”?")
 	s.keys("y")
 	s.waitFor("Note deleted.")
 	if ns := w.notes(sess); len(ns) != 0 {
