@@ -70,7 +70,18 @@ type NoteImporter interface {
 // after cleaning, ignoring case) share one new anonymous participant; rows without one
 // share the participant PaperAuthor. On any bad row it returns an *ImportError listing
 // them all and imports nothing. It returns how many notes and authors it imported.
-func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow) (notes, authors int, err error) {
+// ImportOptions changes what Import accepts.
+type ImportOptions struct {
+	// AllowDuplicates imports rows that a note of the session already matches (same
+	// text, area and lane); by default such rows are reported, since they mostly mean
+	// the same file imported twice.
+	AllowDuplicates bool
+}
+
+// DuplicateNote is the problem reported for a row the session already holds.
+const DuplicateNote = "this note is already in the session (same text, area and lane)"
+
+func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow, opts ...ImportOptions) (notes, authors int, err error) {
 	imp, ok := s.Store.(NoteImporter)
 	if !ok {
 		return 0, 0, fmt.Errorf("import: the store %T cannot import notes", s.Store)
@@ -82,6 +93,11 @@ func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow
 	labels, batch, err := s.checkImport(sess, rows)
 	if err != nil {
 		return 0, 0, err
+	}
+	if len(opts) == 0 || !opts[0].AllowDuplicates {
+		if err := s.checkDuplicates(ctx, sess.ID, rows, batch); err != nil {
+			return 0, 0, err
+		}
 	}
 	if err := s.roomForAuthors(ctx, sess.ID, len(labels)); err != nil {
 		return 0, 0, err
@@ -134,6 +150,30 @@ func (s *Service) checkImport(sess *Session, rows []ImportRow) ([]string, []Note
 		return nil, nil, Errorf(EInvalid, "The file holds no notes.")
 	}
 	return labels, notes, nil
+}
+
+// checkDuplicates reports the rows whose note the session already holds; batch[i] is
+// the checked note of rows[i].
+func (s *Service) checkDuplicates(ctx context.Context, sessionID string, rows []ImportRow, batch []Note) error {
+	existing, err := s.Store.Notes(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	key := func(n Note) string { return string(n.Area) + "\x00" + n.Lane + "\x00" + strings.ToLower(n.Text) }
+	have := make(map[string]bool, len(existing))
+	for _, n := range existing {
+		have[key(*n)] = true
+	}
+	var problems []ImportProblem
+	for i, n := range batch {
+		if have[key(n)] {
+			problems = append(problems, ImportProblem{Line: rows[i].Line, Message: DuplicateNote})
+		}
+	}
+	if len(problems) > 0 {
+		return &ImportError{Problems: problems}
+	}
+	return nil
 }
 
 // importNote applies the rules of a note written live, and one more: only notes on

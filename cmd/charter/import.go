@@ -41,6 +41,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	dir := fs.String("data", defaultDataDir, "data directory")
 	id := fs.String("session", "", "ID of the session to import into (required)")
 	format := fs.String("format", "", "jsonl or csv (default: from FILE's extension)")
+	allowDup := fs.Bool("allow-duplicates", false, "import rows the session already has a note for (same text, area and lane)")
 	files, ok := parseInterspersed(fs, args)
 	if !ok {
 		return 2
@@ -78,13 +79,20 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer db.Close()
-	notes, authors, err := session.NewService(db, nil).Import(context.Background(), *id, rows)
+	notes, authors, err := session.NewService(db, nil).Import(context.Background(), *id, rows, session.ImportOptions{AllowDuplicates: *allowDup})
 	var ie *session.ImportError
 	switch {
 	case errors.As(err, &ie):
 		fmt.Fprintf(stderr, "charter import: %s: %d %s cannot be imported; nothing was imported:\n", name, len(ie.Problems), plural(len(ie.Problems), "row", "rows"))
+		dups := 0
 		for _, p := range ie.Problems {
 			fmt.Fprintln(stderr, "  "+p.String())
+			if p.Message == session.DuplicateNote {
+				dups++
+			}
+		}
+		if dups > 0 {
+			fmt.Fprintln(stderr, "Was this file imported before? If these are different sticky notes that say the same, import with --allow-duplicates.")
 		}
 		return 1
 	case session.ErrorCode(err) == session.ENotFound:

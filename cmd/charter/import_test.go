@@ -235,3 +235,30 @@ func TestMistypedDataDirCreatesNothing(t *testing.T) {
 		})
 	}
 }
+
+// The same file imported twice is refused the second time, saying why; with
+// --allow-duplicates it goes in.
+func TestImportTwiceIsRefused(t *testing.T) {
+	dir, id := importSession(t, session.PhaseClosed)
+	file := filepath.Join("..", "..", "testdata", "import", "notes.csv")
+	var out, errb bytes.Buffer
+	if rc := run([]string{"import", "--data", dir, "--session", id, file}, nil, &out, &errb); rc != 0 {
+		t.Fatalf("first import: exit %d: %s", rc, errb.String())
+	}
+	out.Reset()
+	errb.Reset()
+	rc := run([]string{"import", "--data", dir, "--session", id, file}, nil, &out, &errb)
+	if rc != 1 || !strings.Contains(errb.String(), "line 2: "+session.DuplicateNote) || !strings.Contains(errb.String(), "imported before?") {
+		t.Fatalf("second import: exit %d, stderr:\n%s", rc, errb.String())
+	}
+	if ns, _ := storedNotes(t, dir, id); len(ns) != 5 {
+		t.Fatalf("%d notes after the refused import, want 5", len(ns))
+	}
+	errb.Reset()
+	if rc := run([]string{"import", "--data", dir, "--session", id, "--allow-duplicates", file}, nil, &out, &errb); rc != 0 {
+		t.Fatalf("--allow-duplicates: exit %d: %s", rc, errb.String())
+	}
+	if ns, _ := storedNotes(t, dir, id); len(ns) != 10 {
+		t.Fatalf("%d notes after --allow-duplicates, want 10", len(ns))
+	}
+}
