@@ -312,8 +312,19 @@ func (s *boardScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return s, s.suggest()
 		}
 		return s, s.acceptSuggestions()
-	case ph == session.PhaseGroup && key.Matches(msg, tk.Rename) && cur.header && cur.theme != 0:
-		return s, s.ask1(askRename, cur.theme, "New name: ", strings.TrimSpace(cur.text[:strings.LastIndex(cur.text, " (")]))
+	case ph == session.PhaseGroup && key.Matches(msg, tk.Rename):
+		// On a theme or on one of its notes: the theme is renamed.
+		label := ""
+		for _, t := range s.themes.themes {
+			if t.ID == cur.theme {
+				label = t.Label
+			}
+		}
+		if cur.theme == 0 || label == "" {
+			s.setStatus("Select a theme (or one of its notes) to rename it.", true)
+			return s, nil
+		}
+		return s, s.ask1(askRename, cur.theme, "New name: ", label)
 	case ph == session.PhaseGroup && key.Matches(msg, tk.Merge) && cur.theme != 0:
 		if s.themes.markTheme == 0 {
 			s.themes.markTheme, s.themes.markNote = cur.theme, 0

@@ -246,8 +246,9 @@ func TestBoardGroupKeys(t *testing.T) {
 		t.Fatal("the board does not show the themes")
 	}
 
-	// Rows: 0 "pen tests" header, 1 n1, 2 n2, 3 "deadlines" header, 4 n3.
-	b.selectRow(0)
+	// Rows: 0 "pen tests" header, 1 n1, 2 n2, 3 "deadlines" header, 4 n3. R on a
+	// note renames its theme.
+	b.selectRow(2)
 	b.keys("R")
 	b.waitFor("New name: ")
 	for range len("pen tests") {
