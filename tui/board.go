@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"sort"
@@ -55,8 +56,11 @@ type boardScreen struct {
 	target int64 // the theme or action point the prompt is about
 	// fullHelp shows every key of the current view instead of the view.
 	fullHelp bool
-	// confirmDelete runs a deletion once the facilitator confirms it with y.
+	// confirmDelete runs a deletion (or another step that is hard to undo) once the
+	// facilitator confirms it with y; confirmNo is said otherwise (default: nothing
+	// was deleted).
 	confirmDelete func() tea.Cmd
+	confirmNo     string
 	// confirm is the participant to remove, waiting for y.
 	confirm   int64
 	themes    themeBoard
@@ -128,6 +132,28 @@ func (s *boardScreen) loadDirty() tea.Cmd {
 		})
 	}
 	return s.load()
+}
+
+// movePhase moves the session to phase to, and the board to the view of that phase.
+func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
+	switch {
+	case to == session.PhaseCheckIn:
+		s.tab = tabCheckIn
+	case to.AtLeast(session.PhaseGroup):
+		s.tab = tabThemes
+	case s.tab == tabCheckIn || s.tab == tabThemes:
+		s.tab = tabNotes
+	}
+	s.sel = 0
+	// Step from the phase just asked for, so that quick presses of ] add up.
+	moved := *s.sess
+	moved.Phase = to
+	s.sess = &moved
+	id := s.sess.ID
+	return s.do("Moved to "+string(to)+".", func(ctx context.Context, svc *session.Service) error {
+		_, err := svc.SetPhase(ctx, id, to)
+		return err
+	})
 }
 
 func (s *boardScreen) lastNoteID() int64 {
@@ -307,10 +333,10 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, cmd
 	}
 	if s.confirmDelete != nil {
-		del := s.confirmDelete
-		s.confirmDelete = nil
+		del, no := s.confirmDelete, s.confirmNo
+		s.confirmDelete, s.confirmNo = nil, ""
 		if msg.String() != "y" {
-			s.setStatus("Nothing was deleted.", false)
+			s.setStatus(cmp.Or(no, "Nothing was deleted."), false)
 			return s, nil
 		}
 		return s, del()
@@ -344,23 +370,14 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		if to == s.sess.Phase {
 			return s, nil
 		}
-		switch {
-		case to == session.PhaseCheckIn:
-			s.tab = tabCheckIn
-		case to.AtLeast(session.PhaseGroup):
-			s.tab = tabThemes
-		case s.tab == tabCheckIn || s.tab == tabThemes:
-			s.tab = tabNotes
+		if s.sess.Phase == session.PhaseClosed {
+			// Reopening lets people in again and changes what the findings say.
+			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
+			s.confirmNo = "The session stays closed."
+			s.setStatus("Reopen the closed session (back to "+string(to)+")? y = reopen, any other key = stay closed", true)
+			return s, nil
 		}
-		s.sel = 0
-		// Step from the phase just asked for, so that quick presses of ] add up.
-		moved := *s.sess
-		moved.Phase = to
-		s.sess = &moved
-		return s, s.do("Moved to "+string(to)+".", func(ctx context.Context, svc *session.Service) error {
-			_, err := svc.SetPhase(ctx, id, to)
-			return err
-		})
+		return s, s.movePhase(to)
 	case msg.String() == "tab":
 		s.tab, s.sel = (s.tab+1)%tabCount, 0
 	case msg.String() >= "1" && msg.String() <= "4" && len(msg.Runes) == 1:

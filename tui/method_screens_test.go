@@ -428,3 +428,25 @@ func TestDeleteRightAfterSavingRemovesTheNewNote(t *testing.T) {
 		t.Fatalf("left %+v, want only the older note", ns)
 	}
 }
+
+// Leaving the closed phase asks first.
+func TestReopeningAClosedSessionAsks(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseClosed)
+	b := w.openBoard(sess)
+	b.keys("[")
+	b.waitFor("Reopen the closed session (back to actions)?")
+	b.keys("x")
+	b.waitFor("The session stays closed.")
+	if ph := w.session(sess.ID).Phase; ph != session.PhaseClosed {
+		t.Fatalf("phase %s after saying no", ph)
+	}
+	b.keys("[")
+	b.waitFor("Reopen the closed session")
+	b.keys("y")
+	b.waitFor("Moved to actions.")
+	if ph := w.session(sess.ID).Phase; ph != session.PhaseActions {
+		t.Fatalf("phase %s after y, want actions", ph)
+	}
+}
