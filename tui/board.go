@@ -257,6 +257,10 @@ func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			cmd = s.suggest()
 		}
 		return s, tea.Batch(cmd, s.loadDirty())
+	case suggestFailedMsg:
+		s.themes.suggesting, s.themes.resuggest, s.themes.acceptWhenReady = false, false, false
+		s.setStatus("Clustering failed: "+session.ErrorMessage(msg.err)+" Press g to try again.", true)
+		return s, nil
 	case suggestionsMsg:
 		s.themes.suggesting = false
 		s.themes.suggestions = msg
@@ -268,6 +272,7 @@ func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.themes.acceptWhenReady = false
 			switch {
 			case s.sess.Phase != session.PhaseGroup || len(s.themes.themes) > 0:
+				s.setStatus("", false) // the moment passed: no "as soon as ready" left behind
 			case len(msg) == 0:
 				s.setStatus("There are no notes to group yet.", true)
 			default:

@@ -38,6 +38,9 @@ func (t *themeBoard) set(m boardStateMsg) {
 	t.themes, t.totals, t.used, t.actions, t.ranked = m.themes, m.totals, m.used, m.actions, m.ranked
 }
 
+// suggestFailedMsg is a clustering run that failed; g tries again.
+type suggestFailedMsg struct{ err error }
+
 // suggestionsMsg carries fresh clustering suggestions.
 type suggestionsMsg []session.Theme
 
@@ -53,7 +56,7 @@ func (s *boardScreen) suggest() tea.Cmd {
 	return withTimeout(func(ctx context.Context) tea.Msg {
 		sug, err := svc.SuggestThemes(ctx, id)
 		if err != nil {
-			return errMsg{err}
+			return suggestFailedMsg{err}
 		}
 		return suggestionsMsg(sug)
 	})
