@@ -524,6 +524,9 @@ func (s *Service) roomFor(ctx context.Context, sess *Session, keyHash string) er
 	// After the session, only the people who took part come back (to its action
 	// points); a newcomer would be counted as a participant in the findings.
 	if sess.Phase == PhaseClosed {
+		if keyHash == "" {
+			return Errorf(EForbidden, "This session is closed. A connection without an SSH key cannot be recognised as someone who took part; ask your facilitator for the findings.")
+		}
 		return Errorf(EForbidden, "This session is closed. If you took part, connect with the SSH key you used then (ssh -i KEYFILE ...) to see its action points.")
 	}
 	if max := s.Limits.MaxParticipants; max > 0 && active >= max {

@@ -3,6 +3,7 @@ package session_test
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -201,5 +202,33 @@ func TestProfile(t *testing.T) {
 	got, _ := svc.Store.Participant(ctx, p.ID)
 	if got.Profile != want || got.Name != "" {
 		t.Fatalf("stored %+v", got)
+	}
+}
+
+func TestClosedSessionAdmitsOnlyThoseWhoTookPart(t *testing.T) {
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	was, err := svc.Join(ctx, s.ID, "key-was-there")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseClosed); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := svc.Join(ctx, s.ID, "key-was-there"); err != nil || p.ID != was.ID {
+		t.Fatalf("a returning key: %+v, %v", p, err)
+	}
+	for key, want := range map[string]string{
+		"key-new": "connect with the SSH key you used then",
+		"":        "without an SSH key cannot be recognised",
+	} {
+		_, err := svc.Join(ctx, s.ID, key)
+		if session.ErrorCode(err) != session.EForbidden || !strings.Contains(session.ErrorMessage(err), want) {
+			t.Errorf("key %q joining a closed session: %v; want a refusal saying %q", key, err, want)
+		}
+	}
+	if ps, _ := svc.Store.Participants(ctx, s.ID); len(ps) != 1 {
+		t.Errorf("%d participants, want only the one who took part", len(ps))
 	}
 }
