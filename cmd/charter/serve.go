@@ -76,6 +76,10 @@ type Server struct {
 	ln       net.Listener
 	stop     chan struct{} // closed by Shutdown
 	stopOnce sync.Once
+	watchers sync.WaitGroup // goroutines Shutdown waits for before closing the database
+	// goodbyes holds, per SSH session, why the app ended it, to be written again
+	// after the alternate screen is gone.
+	goodbyes sync.Map
 }
 
 // watchOtherWriters refreshes every open screen when another process wrote to the
@@ -170,9 +174,6 @@ func NewServer(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// goodbyeKey holds, in an SSH session's context, why the app ended the connection.
-type goodbyeKey struct{}
-
 // requireTerminal refuses sessions without a pty with a message that says what to do.
 // The one exception is `stats`, which facilitators (and charter loadtest) run to read
 // the server's memory and connection figures.
@@ -190,7 +191,7 @@ func (s *Server) requireTerminal() wish.Middleware {
 			next(sess)
 			// Why the app ended the connection, written again on the normal screen:
 			// what it showed on the alternate screen is gone with it.
-			if msg, ok := sess.Context().Value(goodbyeKey{}).(string); ok && msg != "" {
+			if msg, ok := s.goodbyes.LoadAndDelete(sess); ok {
 				fmt.Fprintf(sess, "\r\n%s\r\n", msg)
 			}
 		}
@@ -226,7 +227,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Remote:      remoteIP(sess.RemoteAddr()),
 		JoinHint:    s.joinHint(),
 		IdleTimeout: s.cfg.IdleTimeout,
-		Goodbye:     func(msg string) { sess.Context().SetValue(goodbyeKey{}, msg) },
+		Goodbye:     func(msg string) { s.goodbyes.Store(sess, msg) },
 	}
 	if key != nil && s.fac.claimOpen() {
 		opt.Claim = func(code string) (bool, error) { return s.fac.claim(code, key) }
@@ -291,7 +292,11 @@ func (s *Server) Addr() string { return s.ln.Addr().String() }
 
 // Serve accepts connections until Shutdown.
 func (s *Server) Serve() error {
-	go s.watchOtherWriters()
+	s.watchers.Add(1)
+	go func() {
+		defer s.watchers.Done()
+		s.watchOtherWriters()
+	}()
 	err := s.ssh.Serve(s.ln)
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
@@ -316,6 +321,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	if err != nil {
 		err = s.ssh.Close()
 	}
+	s.watchers.Wait()
 	return errors.Join(err, s.db.Close())
 }
 
