@@ -161,6 +161,8 @@ type themeRow struct {
 	action int64
 	text   string
 	header bool
+	// elsewhere marks an action point of another session of the campaign.
+	elsewhere bool
 }
 
 func (s *boardScreen) noteByID() map[int64]*session.Note {

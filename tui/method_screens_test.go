@@ -450,3 +450,32 @@ func TestReopeningAClosedSessionAsks(t *testing.T) {
 		t.Fatalf("phase %s after y, want actions", ph)
 	}
 }
+
+// Action points of other sessions are for information: v on one says so.
+func TestVolunteeringElsewhereIsExplained(t *testing.T) {
+	w := newWorld(t)
+	mk := func(title string) *session.Session {
+		s, err := w.svc.NewSession(w.ctx, session.Session{Title: title, Audience: session.AudienceDevelopers, Campaign: "Chartering 2026"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	mine, other := mk("Developers Berlin"), mk("Developers Porto")
+	me := w.join(mine, "key-1", "")
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: other.ID, Title: "Merge Renovate PRs weekly"}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(mine, session.PhaseClosed)
+	w.setPhase(other, session.PhaseClosed)
+	p := w.openAsParticipant(mine, me)
+	p.waitFor("Elsewhere in Chartering 2026", "Merge Renovate PRs weekly")
+	for range 6 {
+		p.keys("j")
+	}
+	p.keys("v")
+	p.waitFor("shown for information")
+	if p.everDrawn("Select an action point") {
+		t.Error("the selected action point was called not selected")
+	}
+}

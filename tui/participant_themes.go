@@ -106,7 +106,7 @@ func (s *participantScreen) themeRows() []themeRow {
 			for _, o := range s.th.campaign {
 				rows = append(rows, themeRow{header: true, text: "  " + o.Title})
 				for _, a := range s.th.campaignActions[o.ID] {
-					rows = append(rows, themeRow{text: s.actionLine(a)})
+					rows = append(rows, themeRow{text: s.actionLine(a), elsewhere: true})
 				}
 			}
 		}
@@ -173,6 +173,10 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return doneMsg{"Dot taken back."}
 		})
 	case s.sess.Phase.AtLeast(session.PhaseActions) && key.Matches(msg, vk.Volunteer):
+		if cur.elsewhere {
+			s.setStatus("Action points of other sessions are shown for information: volunteer for those of your own session, or tell your facilitator.", true)
+			return s, nil
+		}
 		if cur.action == 0 {
 			s.setStatus("Select an action point (→) to volunteer for it.", true)
 			return s, nil
