@@ -702,7 +702,7 @@ func (s *boardScreen) peopleView(w, room int) string {
 			silent++
 		}
 	}
-	b.WriteString(fit(fmt.Sprintf("%d people, %d have written nothing yet.", len(ps), silent), w) + "\n")
+	b.WriteString(fit(fmt.Sprintf("%s · %d without a note yet.", persons(len(ps)), silent), w) + "\n")
 	b.WriteString(sty.Muted.Render(fmt.Sprintf("  %-6s %-22s %5s  %-6s %s", "who", "name", "notes", "rated", "done")) + "\n")
 	if len(ps) == 0 {
 		b.WriteString(sty.Muted.Render("Nobody has joined yet.") + "\n")

@@ -54,7 +54,7 @@ func newForm(e *env) *formScreen {
 		return in
 	}
 	f := &formScreen{e: e, title: mk("e.g. Developers, Berlin"), location: mk("e.g. Berlin (optional)"), campaign: mk("e.g. Chartering 2026 (optional)"),
-		date: mk("YYYY-MM-DD, the day it is held (optional: today)"), audience: 1}
+		date: mk("YYYY-MM-DD (optional: today)"), audience: 1}
 	f.date.CharLimit = len(session.DateLayout) + 2
 	f.title.Focus()
 	return f

@@ -565,7 +565,7 @@ func (s *participantScreen) checkInView(w int) string {
 	sty := s.e.sty
 	var b strings.Builder
 	b.WriteString("How confident are you in your team's security?\n\n")
-	labels := []string{"", "not at all", "a little", "somewhat", "quite", "very"}
+	labels := []string{"", "not at all", "a little", "somewhat", "quite", "fully"}
 	for r := 1; r <= 5; r++ {
 		line := fmt.Sprintf("  %d  %s", r, labels[r])
 		if s.me.Rating == r {

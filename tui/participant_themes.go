@@ -196,7 +196,7 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 				return errMsg{err}
 			}
 			if on {
-				return doneMsg{"Thank you for volunteering! Your name (or pseudonym) is shown on this action point."}
+				return doneMsg{"Thank you for volunteering! Your name (or pseudonym) now shows on it."}
 			}
 			return doneMsg{"You are no longer a volunteer for it."}
 		})

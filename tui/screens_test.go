@@ -62,7 +62,7 @@ func TestParticipantCheckInRating(t *testing.T) {
 	w.setPhase(sess, session.PhaseCheckIn)
 	me := w.join(sess, "key-1", "")
 	s := w.openAsParticipant(sess, me)
-	s.waitFor("5  very")
+	s.waitFor("5  fully")
 
 	s.keys("4")
 	s.waitFor("Your rating 4 is saved", "▸ 4  quite  ← your rating")
@@ -570,12 +570,12 @@ func TestFacilitatorPeopleTab(t *testing.T) {
 	sess, ps := w.crowd()
 	s := w.openBoard(sess)
 	s.keys("2")
-	s.waitFor("3 people, 1 have written nothing yet.")
+	s.waitFor("3 people · 1 without a note yet.")
 
 	s.keys("r")
 	s.waitFor("Remove Ana from the session?")
 	s.keys("y")
-	s.waitFor("Removed from the session.", "2 people, 1 have written nothing yet.")
+	s.waitFor("Removed from the session.", "2 people · 1 without a note yet.")
 	if !w.participant(ps[0].ID).Removed {
 		t.Fatal("r y did not remove the selected participant")
 	}
@@ -602,7 +602,7 @@ func TestFacilitatorPeopleTabShowsNoNoteTexts(t *testing.T) {
 	sess, _ := w.crowd()
 	s := w.openBoard(sess)
 	s.keys("2")
-	s.waitFor("3 people, 1 have written nothing yet.")
+	s.waitFor("3 people · 1 without a note yet.")
 	v := s.view()
 	for _, n := range w.notes(sess) {
 		if strings.Contains(v, n.Text) || strings.Contains(v, n.Text[:12]) {
@@ -654,7 +654,7 @@ func TestFacilitatorCheckInTab(t *testing.T) {
 func TestBoardGolden(t *testing.T) {
 	for _, tab := range []struct{ name, key, wait string }{
 		{"board-notes", "", ""},
-		{"board-people", "2", "3 people, 1 have written nothing yet."},
+		{"board-people", "2", "3 people · 1 without a note yet."},
 		{"board-checkin", "3", "3 ratings · mean 3.7 · median 4.0"},
 	} {
 		t.Run(tab.name, func(t *testing.T) {
