@@ -95,6 +95,10 @@ func (s *Service) FindByCode(ctx context.Context, code string) (*Session, error)
 	}
 	sess, err := s.Store.SessionByCode(ctx, c)
 	if ErrorCode(err) == ENotFound {
+		if strings.HasPrefix(strings.ToUpper(strings.TrimSpace(code)), "CLAIM-") {
+			// A facilitator claim code that is no longer open (or from another server).
+			return nil, Errorf(ENotFound, "That claim code is not open any more: the first key that entered it is the facilitator. Ask a facilitator to add your public key to the server's facilitators file.")
+		}
 		return nil, Errorf(ENotFound, "No session has the code %q. Check the code with your facilitator and try again.", CleanText(code))
 	}
 	return sess, err

@@ -327,7 +327,7 @@ func TestClaimFacilitator(t *testing.T) {
 		t.Fatalf("claimed key not saved: %q, %v", saved, err)
 	}
 	b := connect(t, srv.Addr(), second, claim)
-	b.waitFor("No session has the code")
+	b.waitFor("That claim code is not open any more")
 
 	again := connect(t, srv.Addr(), first, "")
 	again.waitFor("No sessions yet")
