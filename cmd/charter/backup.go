@@ -20,7 +20,7 @@ func runBackup(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	dir := fs.String("data", defaultDataDir, "data directory of the server")
 	out := fs.String("o", "", "file to write the backup to; it must not exist (required)")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return parseExit(err)
 	}
 	if *out == "" || fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "usage: charter backup --data DIR -o FILE")

@@ -35,10 +35,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "\"text\" (optional \"area\", \"lane\"), from FILE or stdin; prints JSON themes.")
 	}
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+		return parseExit(err)
 	}
 	if fs.NArg() > 1 {
 		fs.Usage()

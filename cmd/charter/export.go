@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -33,10 +32,7 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "md", "md or json")
 	out := fs.String("o", "", "write to FILE instead of stdout (replaced atomically, mode 0600)")
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+		return parseExit(err)
 	}
 	if *id == "" || fs.NArg() > 0 {
 		fs.Usage()

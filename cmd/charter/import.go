@@ -42,9 +42,9 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	id := fs.String("session", "", "ID of the session to import into (required)")
 	format := fs.String("format", "", "jsonl or csv (default: from FILE's extension)")
 	allowDup := fs.Bool("allow-duplicates", false, "import rows the session already has a note for (same text, area and lane)")
-	files, ok := parseInterspersed(fs, args)
-	if !ok {
-		return 2
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return parseExit(err)
 	}
 	if *id == "" || len(files) != 1 {
 		fs.Usage()
@@ -115,16 +115,25 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// parseExit is a command's exit code for a flag parsing error: 0 when help was
+// asked for (-h), 2 for a usage error (already explained on stderr by flag).
+func parseExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}
+
 // parseInterspersed parses flags that may come before or after the positional
 // arguments, and returns the positional ones.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, bool) {
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, false
+			return nil, err
 		}
 		if fs.NArg() == 0 {
-			return pos, true
+			return pos, nil
 		}
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]

@@ -26,7 +26,7 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	host := fs.String("host", "", "host name participants connect to, instead of the one in --addr")
 	when := fs.String("when", "", `date and time, e.g. "Tuesday 3 March, 14:00-16:00" (default: the session's --date, if it has one)`)
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return parseExit(err)
 	}
 	if *id == "" || fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "usage: charter invite --data DIR --session ID [--addr HOST:PORT] [--host NAME] [--when TEXT]")

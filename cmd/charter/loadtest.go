@@ -109,7 +109,7 @@ func runLoadtest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return parseExit(err)
 	}
 	if *joinCode == "" || *keyFile == "" || *n < 1 || *m < 1 || *timeout <= 0 || *joins < 1 || *pause < 0 {
 		fs.Usage()

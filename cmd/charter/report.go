@@ -27,7 +27,7 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "md", "md or json")
 	out := fs.String("o", "", "write to this file instead of standard output")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return parseExit(err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "charter report: unexpected argument %q\n", fs.Arg(0))

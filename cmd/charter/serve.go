@@ -344,7 +344,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.DurationVar(&cfg.Limits.CodeLockout, "code-lockout", session.DefaultLimits.CodeLockout, "how long a lockout after wrong codes lasts")
 	pprofAddr := fs.String("pprof", "", "serve Go's profiling endpoints (/debug/pprof/) on this loopback address, e.g. 127.0.0.1:6060 (off by default)")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return parseExit(err)
 	}
 	cfg.Logger = log.NewWithOptions(stderr, log.Options{ReportTimestamp: true})
 	if *pprofAddr != "" {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -28,10 +27,7 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&in.Date, "date", "", "the day it is held, YYYY-MM-DD (default: the day it is created); reports order sessions by it")
 	addr := fs.String("addr", "127.0.0.1:2222", "server address, for the join line")
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+		return parseExit(err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "charter session new: unexpected argument %q; every value goes with a flag, e.g. --title %q\n", fs.Arg(0), fs.Arg(0))

@@ -1,0 +1,23 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// -h is a request, not a mistake: usage and exit 0. An unknown flag is a mistake: exit 2.
+func TestHelpAndBadFlags(t *testing.T) {
+	for _, cmd := range [][]string{{"serve"}, {"session", "new"}, {"export"}, {"import"}, {"invite"}, {"report"}, {"backup"}, {"loadtest"}, {"cluster"}} {
+		t.Run(strings.Join(cmd, " "), func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if rc := run(append(cmd, "-h"), nil, &out, &errb); rc != 0 || !strings.Contains(out.String()+errb.String(), "usage") && !strings.Contains(out.String()+errb.String(), "Usage") {
+				t.Errorf("-h: exit %d, output:\n%s%s", rc, out.String(), errb.String())
+			}
+			errb.Reset()
+			if rc := run(append(cmd, "--no-such-flag"), nil, &out, &errb); rc != 2 || !strings.Contains(errb.String(), "no-such-flag") {
+				t.Errorf("--no-such-flag: exit %d, stderr %q", rc, errb.String())
+			}
+		})
+	}
+}
