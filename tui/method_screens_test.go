@@ -111,7 +111,7 @@ func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
 	p.keys("a")
 	p.waitFor("about: Chaos days")
 	p.keys("n")
-	p.waitFor("New note in Keep")
+	p.waitFor("New note in Keep · about Chaos days")
 	p.keys("game days find real gaps")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")

@@ -661,6 +661,10 @@ func (s *participantScreen) notesView(w int) string {
 	}
 	if inputLines > 0 {
 		title := "New note in " + session.LaneTitle(s.currentLane())
+		if session.Areas[s.area] == session.AreaActivities && s.activity > 0 && s.activity <= len(s.sess.Activities) {
+			// The activity sticks from note to note: say it where the note is written.
+			title += " · about " + s.sess.Activities[s.activity-1]
+		}
 		switch s.mode {
 		case modeEdit:
 			title = "Edit your note"
