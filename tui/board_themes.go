@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/charter-tool/charter/analysis"
 	"github.com/charter-tool/charter/session"
@@ -465,26 +466,39 @@ func (s *boardScreen) themesView(w, room int) string {
 		return b.String()
 	}
 	s.sel = min(s.sel, len(rows)-1)
-	lines := max(room-1, 1)
+	rowText := func(i int) string {
+		prefix := "  "
+		if i == s.sel {
+			prefix = "▸ "
+		}
+		if !rows[i].header {
+			prefix += "   "
+		}
+		return prefix + rows[i].text
+	}
+	// The selected row is shown whole, wrapped over up to three lines, so that a long
+	// action point, owner or list of volunteers can be read at 80 columns.
+	selected := []string{fit(rowText(s.sel), w)}
+	if lipgloss.Width(rowText(s.sel)) > w {
+		selected = wrap(rowText(s.sel), w)
+		if len(selected) > 3 {
+			selected = append(selected[:2], fit(strings.Join(selected[2:], " "), w))
+		}
+	}
+	lines := max(room-1-(len(selected)-1), 1)
 	start := 0
 	if s.sel >= lines {
 		start = s.sel - lines + 1
 	}
 	for i := start; i < len(rows) && i < start+lines; i++ {
-		r := rows[i]
-		prefix := "  "
 		if i == s.sel {
-			prefix = "▸ "
+			for _, l := range selected {
+				b.WriteString(sty.Selected.Render(l) + "\n")
+			}
+			continue
 		}
-		text := r.text
-		if !r.header {
-			text = "   " + text
-		}
-		line := fit(prefix+text, w)
-		switch {
-		case i == s.sel:
-			line = sty.Selected.Render(line)
-		case r.header:
+		line := fit(rowText(i), w)
+		if rows[i].header {
 			line = sty.Header.Render(line)
 		}
 		b.WriteString(line + "\n")

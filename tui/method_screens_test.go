@@ -479,3 +479,34 @@ func TestVolunteeringElsewhereIsExplained(t *testing.T) {
 		t.Error("the selected action point was called not selected")
 	}
 }
+
+// The selected row of the themes view is shown whole, wrapped, so that a long action
+// point with its owner and volunteers can be read at 80 columns.
+func TestSelectedActionShownWhole(t *testing.T) {
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID,
+		Title: "Book an external pen test for every service before its first public release", Owner: "AppSec guild of the platform area"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, _ := w.svc.Store.Participants(w.ctx, sess.ID)
+	if err := w.svc.SetName(w.ctx, ps[0], "Alice Volunteer"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.Volunteer(w.ctx, ps[0].ID, a.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.keys("j") // from the first theme to its action point
+	v := b.view()
+	requireFits(t, v)
+	if !strings.Contains(v, "Alice Volunteer") || !strings.Contains(v, "its first public release") {
+		t.Errorf("the selected action point is not shown whole:\n%s", v)
+	}
+}
