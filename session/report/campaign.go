@@ -845,8 +845,12 @@ func (f *CampaignFindings) WriteMarkdown(w io.Writer) error {
 				p("- Called in its sessions: %s\n", strings.Join(labels, "; "))
 			}
 			p("\n")
-			for _, q := range t.Quotes {
-				p("> %s\n>\n", e(q))
+			// One quote block, the quotes apart, no empty quote line at its end.
+			for i, q := range t.Quotes {
+				if i > 0 {
+					p(">\n")
+				}
+				p("> %s\n", e(q))
 			}
 			if len(t.Quotes) > 0 {
 				p("\n")
