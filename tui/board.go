@@ -150,7 +150,11 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 	moved.Phase = to
 	s.sess = &moved
 	id := s.sess.ID
-	return s.do("Moved to "+string(to)+".", func(ctx context.Context, svc *session.Service) error {
+	said := "Moved to " + string(to) + "."
+	if s.sess.Timer.Active() {
+		said += " The timer was for the last phase and is cleared; t sets one for this phase."
+	}
+	return s.do(said, func(ctx context.Context, svc *session.Service) error {
 		_, err := svc.SetPhase(ctx, id, to)
 		return err
 	})

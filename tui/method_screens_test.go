@@ -41,6 +41,12 @@ func TestBoardTimerKeysReachParticipants(t *testing.T) {
 	if got := w.session(sess.ID).Timer; got.Running {
 		t.Errorf("stored timer %+v still runs after pause", got)
 	}
+	// A timer belongs to its phase: moving on clears it, and the board says so.
+	b.keys("]")
+	b.waitFor("The timer was for the last phase and is cleared")
+	if got := w.session(sess.ID).Timer; got.Active() {
+		t.Errorf("timer %+v still set in the next phase", got)
+	}
 }
 
 // At zero every screen says so, and the phase stays where it is.
