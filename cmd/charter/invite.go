@@ -55,7 +55,8 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "charter invite:", session.ErrorMessage(err))
 		return 1
 	}
-	fmt.Fprint(stdout, invitation(s, net.JoinHostPort(h, port), session.CleanText(*when)))
+	fp, _ := hostKeyFingerprint(*dir) // none yet: the server has not run
+	fmt.Fprint(stdout, invitation(s, net.JoinHostPort(h, port), session.CleanText(*when), fp))
 	return 0
 }
 
@@ -65,7 +66,7 @@ const inviteWidth = 78
 
 // invitation is the text that tells participants what a chartering session is, what
 // to prepare and how to join, so that nobody comes unprepared.
-func invitation(s *session.Session, addr, when string) string {
+func invitation(s *session.Session, addr, when, fingerprint string) string {
 	var t text
 	title := mdText(s.Title)
 	t.line("# Invitation: " + title)
@@ -127,7 +128,11 @@ func invitation(s *session.Session, addr, when string) string {
 	t.para("When the session starts, open a terminal (Terminal on macOS and Linux, Windows Terminal or PowerShell on Windows) and type:")
 	t.line("    " + sshLine(addr) + " " + s.Code)
 	t.line("")
-	t.para("The join code is " + code(s.Code) + "; case and dashes do not matter. If you run just the ssh part without the code, you are asked for it. The first time, ssh shows the server's key fingerprint and asks whether to continue: type yes (if the facilitator gave you a fingerprint, compare it first).")
+	if fingerprint != "" {
+		t.para("The join code is " + code(s.Code) + "; case and dashes do not matter. If you run just the ssh part without the code, you are asked for it. The first time, ssh shows the server's key fingerprint and asks whether to continue: type yes if it is " + fingerprint + " (if it is not, do not connect, and tell the facilitator).")
+	} else {
+		t.para("The join code is " + code(s.Code) + "; case and dashes do not matter. If you run just the ssh part without the code, you are asked for it. The first time, ssh shows the server's key fingerprint and asks whether to continue: type yes (if the facilitator gave you a fingerprint, compare it first).")
+	}
 	if h, _, err := net.SplitHostPort(addr); err == nil && localHost(h) {
 		t.para("[Facilitator: replace " + h + " with the server's host name, or run charter invite with --host NAME.]")
 	}

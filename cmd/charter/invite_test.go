@@ -3,9 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"net"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -104,5 +108,43 @@ func TestInviteRefuses(t *testing.T) {
 				t.Fatalf("exit %d (want %d), stdout %q, stderr %q (want %q)", code, tt.code, out.String(), errb.String(), tt.want)
 			}
 		})
+	}
+}
+
+// The invitation names the host key fingerprint that ssh shows participants on their
+// first connection, so that they can check they reach the right server.
+func TestInviteNamesTheHostKey(t *testing.T) {
+	dir, s := inviteSession(t, session.Session{Title: "Developers Porto", Audience: session.AudienceDevelopers})
+	var out, errb bytes.Buffer
+	if rc := run([]string{"invite", "--data", dir, "--session", s.ID}, nil, &out, &errb); rc != 0 || strings.Contains(out.String(), "SHA256:") {
+		t.Fatalf("before the server ever ran: exit %d, a fingerprint in:\n%s", rc, out.String())
+	}
+
+	srv, err := NewServer(Config{Addr: "127.0.0.1:0", DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve()
+	t.Cleanup(func() { srv.Shutdown(context.Background()) })
+	var seen string
+	client, err := gossh.Dial("tcp", srv.Addr(), &gossh.ClientConfig{User: "x", Auth: []gossh.AuthMethod{gossh.PublicKeys(newKey(t))},
+		HostKeyCallback: func(_ string, _ net.Addr, key gossh.PublicKey) error {
+			seen = gossh.FingerprintSHA256(key)
+			return nil
+		}, Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	client.Close()
+
+	out.Reset()
+	if rc := run([]string{"invite", "--data", dir, "--session", s.ID}, nil, &out, &errb); rc != 0 {
+		t.Fatalf("exit %d: %s", rc, errb.String())
+	}
+	if flat := strings.Join(strings.Fields(out.String()), " "); seen == "" || !strings.Contains(flat, "type yes if it is "+seen) {
+		t.Errorf("the invitation does not name the fingerprint ssh sees (%s):\n%s", seen, out.String())
 	}
 }

@@ -5,6 +5,7 @@ package main
 
 import (
 	"fmt"
+	gossh "golang.org/x/crypto/ssh"
 	"io"
 	"os"
 	"path/filepath"
@@ -66,6 +67,20 @@ func usage(w io.Writer) {
 
 // defaultDataDir is where the server keeps its database and host key.
 const defaultDataDir = "./charter-data"
+
+// hostKeyFingerprint is the SHA256 fingerprint of the server's host key in dir, as
+// ssh shows it on a first connection; an error when the server has not made one yet.
+func hostKeyFingerprint(dir string) (string, error) {
+	pem, err := os.ReadFile(filepath.Join(dir, "host_ed25519"))
+	if err != nil {
+		return "", err
+	}
+	key, err := gossh.ParsePrivateKey(pem)
+	if err != nil {
+		return "", fmt.Errorf("host key: %w", err)
+	}
+	return gossh.FingerprintSHA256(key.PublicKey()), nil
+}
 
 // openExisting opens the database of a data directory that must already hold one:
 // commands that read or add to a server's data must not create an empty one when

@@ -365,6 +365,9 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	host, port, _ := net.SplitHostPort(srv.Addr())
 	fmt.Fprintf(stdout, "charter is listening on %s (data in %s)\n", srv.Addr(), cfg.DataDir)
+	if fp, err := hostKeyFingerprint(cfg.DataDir); err == nil {
+		fmt.Fprintf(stdout, "Host key fingerprint (ssh shows it on a first connection; charter invite names it): %s\n", fp)
+	}
 	if code := srv.fac.claimCode(); code != "" {
 		fmt.Fprintf(stdout, "\nNo facilitator yet. To become the facilitator, connect with your SSH key:\n\n    ssh -p %s -t %s %s\n\n", port, host, code)
 		fmt.Fprintf(stdout, "The first key that enters this one-time claim code is saved to %s.\n", srv.cfg.Facilitators)
