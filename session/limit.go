@@ -90,6 +90,10 @@ func (s *Service) allowNote(participantID int64) error {
 // then joins with the right code is forgiven its wrong codes, at the address too: one
 // person's typos never add up to an office behind one address being locked out.
 type CodeGuard struct {
+	// OnLockout, if set, is told when a key (byKey) or an address reaches its limit,
+	// e.g. to log it. It is called without the guard's lock held.
+	OnLockout func(addr string, byKey bool)
+
 	mu        sync.Mutex
 	fails     map[string][]codeFailure // by key bucket and by address
 	limit     int
@@ -164,12 +168,21 @@ func (g *CodeGuard) Check(addr, keyHash string) error {
 // Fail records a wrong code from the key (or keyless connection) at addr.
 func (g *CodeGuard) Fail(addr, keyHash string) {
 	g.mu.Lock()
-	defer g.mu.Unlock()
 	now := g.now()
 	key, address := buckets(addr, keyHash)
 	f := codeFailure{at: now, by: key}
 	g.fails[key] = append(g.recent(key, now), f)
 	g.fails[address] = append(g.recent(address, now), f)
+	keyLocked, addrLocked := len(g.fails[key]) == g.limit, len(g.fails[address]) == g.addrLimit
+	g.mu.Unlock()
+	if g.OnLockout != nil {
+		if keyLocked {
+			g.OnLockout(addr, true)
+		}
+		if addrLocked {
+			g.OnLockout(addr, false)
+		}
+	}
 }
 
 // Succeed forgives the wrong codes of a key (or of the keyless connections of addr)

@@ -86,6 +86,13 @@ func TestCodeGuard(t *testing.T) {
 	})
 	t.Run("a new key for every guess stops at the address's limit", func(t *testing.T) {
 		g := session.NewCodeGuard(session.Limits{WrongCodes: 3, WrongCodesPerAddress: 5, CodeLockout: time.Minute})
+		var told []string
+		g.OnLockout = func(a string, byKey bool) { told = append(told, fmt.Sprintf("%s %v", a, byKey)) }
+		defer func() {
+			if len(told) != 1 || told[0] != addr+" false" {
+				t.Errorf("lockouts told: %q, want the address once", told)
+			}
+		}()
 		for i := 0; i < 5; i++ {
 			k := fmt.Sprintf("fresh%d", i)
 			if err := g.Check(addr, k); err != nil {

@@ -130,6 +130,9 @@ func NewServer(cfg Config) (*Server, error) {
 		cfg.MaxConnsPerIP = 50
 	}
 	s := &Server{cfg: cfg, db: db, hub: tui.NewHub(), guard: session.NewCodeGuard(cfg.Limits), conns: newConnCounter(), stop: make(chan struct{})}
+	s.guard.OnLockout = func(addr string, byKey bool) {
+		cfg.Logger.Warn("locked out after wrong join codes", "remote-addr", addr, "by-key", byKey)
+	}
 	s.svc = session.NewService(db, s.hub)
 	s.svc.Limits = cfg.Limits
 	if s.salt, err = db.KeySalt(context.Background()); err != nil {
@@ -230,7 +233,13 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Goodbye:     func(msg string) { s.goodbyes.Store(sess, msg) },
 	}
 	if key != nil && s.fac.claimOpen() {
-		opt.Claim = func(code string) (bool, error) { return s.fac.claim(code, key) }
+		opt.Claim = func(code string) (bool, error) {
+			ok, err := s.fac.claim(code, key)
+			if ok {
+				s.cfg.Logger.Info("facilitator claimed", "key", gossh.FingerprintSHA256(key), "remote-addr", sess.RemoteAddr().String())
+			}
+			return ok, err
+		}
 	}
 	p := tea.NewProgram(tui.New(opt), append(bm.MakeOptions(sess), tea.WithAltScreen())...)
 	conn.Start(p)
