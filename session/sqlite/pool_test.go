@@ -131,7 +131,7 @@ func TestReadBackStripsEscapes(t *testing.T) {
 	}
 	const evil = "\x1b]0;pwned\x07\x1b[2Jhi\x1b[31m there\u202e"
 	for _, q := range []string{
-		`UPDATE sessions SET title = ?1, location = ?1, campaign = ?1, activities = json_array(?1)`,
+		`UPDATE sessions SET title = ?1, location = ?1, campaign = ?1, code = ?1, audience = ?1, activities = json_array(?1)`,
 		`UPDATE participants SET name = ?1`,
 		`UPDATE notes SET text = ?1, lane = ?1, activity = ?1`,
 		`UPDATE themes SET label = ?1`,
@@ -150,7 +150,7 @@ func TestReadBackStripsEscapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts = append(texts, got.Title, got.Location, got.Campaign)
+	texts = append(texts, got.Title, got.Location, got.Campaign, got.Code, string(got.Audience))
 	texts = append(texts, got.Activities...)
 	ps, _ := db.Participants(ctx, s.ID)
 	ns, _ := db.Notes(ctx, s.ID)

@@ -57,7 +57,10 @@ func scanSession(row interface{ Scan(...any) error }) (*session.Session, error) 
 	if err := json.Unmarshal([]byte(acts), &s.Activities); err != nil {
 		return nil, fmt.Errorf("session %s activities: %w", s.ID, err)
 	}
-	cleanAll(&s.Title, &s.Location, &s.Campaign)
+	cleanAll(&s.Title, &s.Location, &s.Campaign, &s.Code, &s.Date)
+	s.Audience = session.Audience(session.CleanText(string(s.Audience)))
+	s.Mode = session.Mode(session.CleanText(string(s.Mode)))
+	s.Phase = session.Phase(session.CleanText(string(s.Phase)))
 	for i := range s.Activities {
 		cleanAll(&s.Activities[i])
 	}
@@ -179,7 +182,7 @@ func scanParticipant(row interface{ Scan(...any) error }) (*session.Participant,
 		&p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level, &paper); err != nil {
 		return nil, err
 	}
-	cleanAll(&p.Name, &p.Pseudonym)
+	cleanAll(&p.Name, &p.Pseudonym, &p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level)
 	p.Paper = paper == 1
 	p.Done, p.Removed, p.JoinedAt = done == 1, removed == 1, fromMS(joined)
 	return &p, nil
@@ -259,6 +262,7 @@ func scanNote(row interface{ Scan(...any) error }) (*session.Note, error) {
 		return nil, err
 	}
 	cleanAll(&n.Text, &n.Lane, &n.Activity)
+	n.Area = session.Area(session.CleanText(string(n.Area)))
 	n.Hidden, n.CreatedAt, n.UpdatedAt = hidden == 1, fromMS(created), fromMS(updated)
 	return &n, nil
 }
