@@ -232,3 +232,34 @@ func TestClosedSessionAdmitsOnlyThoseWhoTookPart(t *testing.T) {
 		t.Errorf("%d participants, want only the one who took part", len(ps))
 	}
 }
+
+func TestRenamedThemesAreNamed(t *testing.T) {
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	p, _ := svc.Join(ctx, s.ID, "k")
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: "night alerts"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseGroup); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.SaveThemes(ctx, s.ID, []session.Theme{{Label: "alerts, night", NoteIDs: []int64{n.ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	ts, _ := svc.Themes(ctx, s.ID)
+	if len(ts) != 1 || ts[0].Named {
+		t.Fatalf("accepted suggestion %+v is marked as named", ts)
+	}
+	if err := svc.RenameTheme(ctx, ts[0].ID, "On-call burden"); err != nil {
+		t.Fatal(err)
+	}
+	ts, _ = svc.Themes(ctx, s.ID)
+	if len(ts) != 1 || !ts[0].Named || ts[0].Label != "On-call burden" {
+		t.Fatalf("renamed theme %+v is not marked as named", ts)
+	}
+}

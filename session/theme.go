@@ -15,6 +15,8 @@ type Theme struct {
 	ID        int64
 	SessionID string
 	Label     string
+	// Named is set when the facilitator named the theme (rather than clustering).
+	Named bool
 	// NoteIDs are the theme's notes in ascending order; a note is in at most one theme.
 	NoteIDs   []int64
 	CreatedAt time.Time

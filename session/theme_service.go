@@ -56,7 +56,7 @@ func (s *Service) SaveThemes(ctx context.Context, sessionID string, themes []The
 		if err != nil {
 			return err
 		}
-		out = append(out, &Theme{ID: t.ID, SessionID: sessionID, Label: label, NoteIDs: ids, CreatedAt: s.Now()})
+		out = append(out, &Theme{ID: t.ID, SessionID: sessionID, Label: label, Named: t.Named, NoteIDs: ids, CreatedAt: s.Now()})
 	}
 	if err := s.Store.ReplaceThemes(ctx, sessionID, out); err != nil {
 		return fmt.Errorf("save themes: %w", err)
@@ -139,7 +139,7 @@ func (s *Service) RenameTheme(ctx context.Context, themeID int64, label string) 
 	if err != nil {
 		return err
 	}
-	t.Label = label
+	t.Label, t.Named = label, true
 	if err := s.Store.UpdateTheme(ctx, t); err != nil {
 		return fmt.Errorf("rename theme: %w", err)
 	}

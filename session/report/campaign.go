@@ -392,16 +392,18 @@ func campaignTheme(id int, gs []group, ds []*Data) CampaignTheme {
 	return t
 }
 
-// campaignLabel is the label most of the theme's sessions gave it; labels the
-// facilitator set win over those the report clustered, and on a tie the label of
-// the most notes, then the first, wins.
+// campaignLabel is the label most of the theme's sessions gave it; names a
+// facilitator typed (renamed themes) win over labels from clustering, themes of the
+// sessions over those the report clustered, and on a tie the label of the most notes,
+// then the first, wins.
 func campaignLabel(gs []group) string {
 	type cand struct{ groups, notes, first int }
 	cands := map[string]*cand{}
 	var order []string
 	facilitator := slices.ContainsFunc(gs, func(g group) bool { return g.theme != nil })
+	named := slices.ContainsFunc(gs, func(g group) bool { return g.theme != nil && g.theme.Named })
 	for i, g := range gs {
-		if facilitator && g.theme == nil {
+		if facilitator && g.theme == nil || named && !g.theme.Named {
 			continue
 		}
 		c := cands[g.label]

@@ -643,3 +643,21 @@ func TestCampaignLabelsAreDistinct(t *testing.T) {
 		t.Errorf("labels %v, want team and team · 2", labels)
 	}
 }
+
+// A name the facilitator typed wins over a label from clustering, even from a session
+// with fewer notes on the theme.
+func TestCampaignPrefersNamesTheFacilitatorGave(t *testing.T) {
+	people := make([]session.Profile, 3)
+	a := pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{
+		"alerts, call, night": {"night alerts wake the on-call engineer every week", "on call at night with no runbook", "alerts at night for noise"}})
+	b := pureSession("b", 2, session.AudienceDevelopers, people, map[string][]string{
+		"alerts": {"night alerts wake the on-call engineer every week"}})
+	b.Themes[0].Label, b.Themes[0].Named = "On-call burden", true
+	f := report.BuildCampaign("c", []*report.Data{a, b})
+	if len(f.Themes) != 1 {
+		t.Fatalf("%d campaign themes, want the two matched into one: %+v", len(f.Themes), f.Themes)
+	}
+	if f.Themes[0].Label != "On-call burden" {
+		t.Errorf("campaign label %q, want the facilitator's name On-call burden", f.Themes[0].Label)
+	}
+}

@@ -33,8 +33,10 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 func (db *DB) Theme(ctx context.Context, id int64) (*session.Theme, error) {
 	var t session.Theme
 	var created int64
-	err := db.read.QueryRowContext(ctx, `SELECT id, session_id, label, created_at FROM themes WHERE id = ?`, id).
-		Scan(&t.ID, &t.SessionID, &t.Label, &created)
+	var named int
+	err := db.read.QueryRowContext(ctx, `SELECT id, session_id, label, created_at, named FROM themes WHERE id = ?`, id).
+		Scan(&t.ID, &t.SessionID, &t.Label, &created, &named)
+	t.Named = named == 1
 	if err != nil {
 		return nil, notFound("Theme", err)
 	}
@@ -57,7 +59,7 @@ func (db *DB) Theme(ctx context.Context, id int64) (*session.Theme, error) {
 
 // Themes returns a session's themes with their notes, ordered by ID.
 func (db *DB) Themes(ctx context.Context, sessionID string) ([]*session.Theme, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, session_id, label, created_at FROM themes WHERE session_id = ? ORDER BY id`, sessionID)
+	rows, err := db.read.QueryContext(ctx, `SELECT id, session_id, label, created_at, named FROM themes WHERE session_id = ? ORDER BY id`, sessionID)
 	if err != nil {
 		return nil, err
 	}
@@ -67,9 +69,11 @@ func (db *DB) Themes(ctx context.Context, sessionID string) ([]*session.Theme, e
 	for rows.Next() {
 		var t session.Theme
 		var created int64
-		if err := rows.Scan(&t.ID, &t.SessionID, &t.Label, &created); err != nil {
+		var named int
+		if err := rows.Scan(&t.ID, &t.SessionID, &t.Label, &created, &named); err != nil {
 			return nil, err
 		}
+		t.Named = named == 1
 		cleanAll(&t.Label)
 		t.CreatedAt = fromMS(created)
 		out = append(out, &t)
@@ -111,8 +115,8 @@ func insertTheme(ctx context.Context, tx *sql.Tx, t *session.Theme) error {
 	if t.CreatedAt.IsZero() {
 		t.CreatedAt = time.Now()
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO themes (session_id, label, created_at) VALUES (?, ?, ?)`,
-		t.SessionID, t.Label, ms(t.CreatedAt))
+	res, err := tx.ExecContext(ctx, `INSERT INTO themes (session_id, label, created_at, named) VALUES (?, ?, ?, ?)`,
+		t.SessionID, t.Label, ms(t.CreatedAt), b2i(t.Named))
 	if err != nil {
 		return fmt.Errorf("insert theme: %w", err)
 	}
@@ -168,7 +172,7 @@ func (db *DB) ReplaceThemes(ctx context.Context, sessionID string, themes []*ses
 				created = append(created, t)
 				continue
 			}
-			res, err := tx.ExecContext(ctx, `UPDATE themes SET label = ? WHERE id = ? AND session_id = ?`, t.Label, t.ID, sessionID)
+			res, err := tx.ExecContext(ctx, `UPDATE themes SET label = ?, named = ? WHERE id = ? AND session_id = ?`, t.Label, b2i(t.Named), t.ID, sessionID)
 			if err != nil {
 				return fmt.Errorf("update theme: %w", err)
 			}
@@ -201,7 +205,7 @@ func (db *DB) CreateTheme(ctx context.Context, t *session.Theme) error {
 
 // UpdateTheme stores the label of t.
 func (db *DB) UpdateTheme(ctx context.Context, t *session.Theme) error {
-	res, err := db.write.ExecContext(ctx, `UPDATE themes SET label = ? WHERE id = ?`, t.Label, t.ID)
+	res, err := db.write.ExecContext(ctx, `UPDATE themes SET label = ?, named = ? WHERE id = ?`, t.Label, b2i(t.Named), t.ID)
 	if err != nil {
 		return fmt.Errorf("update theme: %w", err)
 	}
