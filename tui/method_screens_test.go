@@ -516,3 +516,29 @@ func TestSelectedActionShownWhole(t *testing.T) {
 		t.Errorf("the selected action point is not shown whole:\n%s", v)
 	}
 }
+
+// An anonymous participant who volunteers is asked for a name the program can reach
+// them by; the name and the volunteering are stored together.
+func TestAnonymousVolunteerIsAskedForAName(t *testing.T) {
+	w, sess, _ := groupWorld(t)
+	ts, _ := w.svc.Themes(w.ctx, sess.ID)
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseClosed)
+	ps, _ := w.svc.Store.Participants(w.ctx, sess.ID)
+	me := ps[0]
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("Pair on threat models")
+	p.keys("j") // from the first theme to its action point
+	p.keys("v")
+	p.waitFor("Volunteer: give a name the program can reach you by")
+	p.keys("Ana Lima")
+	p.press(tea.KeyEnter)
+	p.waitFor("Thank you for volunteering")
+	got := w.participant(me.ID)
+	as, _ := w.svc.Actions(w.ctx, sess.ID)
+	if got.Name != "Ana Lima" || len(as) != 1 || len(as[0].Volunteers) != 1 || as[0].Volunteers[0] != "Ana Lima" {
+		t.Fatalf("name %q, action points %+v; want Ana Lima volunteering", got.Name, as)
+	}
+}

@@ -26,6 +26,8 @@ const (
 	modeEdit
 	modeTopic
 	modeConfirmDelete
+	// modeVolunteerName asks an anonymous participant for a name to volunteer under.
+	modeVolunteerName
 )
 
 // participantScreen is where a participant follows the session: check in, write
@@ -274,6 +276,11 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return s, s.reload()
 	case doneMsg:
+		if s.mode == modeVolunteerName {
+			s.mode = modeBrowse
+			s.input.Reset()
+			s.input.Blur()
+		}
 		s.setStatus(msg.status, false)
 		return s, s.reload()
 	case tea.KeyMsg:
@@ -348,6 +355,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode = modeTopic
 		s.input.Reset()
 		s.input.CharLimit = inputCap
+		s.input.SetHeight(3)
 		return s, s.input.Focus()
 	case key.Matches(msg, pk.New) && ph.AcceptsNotes():
 		if s.currentLane() == "" {
@@ -357,6 +365,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode = modeCompose
 		s.input.Reset()
 		s.input.CharLimit = inputCap
+		s.input.SetHeight(3)
 		s.setStatus("", false)
 		return s, s.input.Focus()
 	case key.Matches(msg, pk.Edit) && ph.AcceptsNotes():
@@ -368,6 +377,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode, s.editing = modeEdit, n.ID
 		s.input.Reset()
 		s.input.CharLimit = inputCap
+		s.input.SetHeight(3)
 		s.input.SetValue(n.Text)
 		return s, s.input.Focus()
 	case key.Matches(msg, pk.Delete) && ph.AcceptsNotes():
@@ -405,6 +415,9 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, nil
 	case tea.KeyEnter:
 		text := s.input.Value()
+		if s.mode == modeVolunteerName {
+			return s, s.volunteerAs(text)
+		}
 		if s.mode == modeTopic {
 			topic, err := session.ValidText(text, session.MaxTopicLen, "A topic", true)
 			if err != nil {
@@ -702,5 +715,5 @@ func (s *participantScreen) notesView(w int) string {
 func (s *participantScreen) timerRunning() bool { return s.sess.Timer.Running }
 
 func (s *participantScreen) typing() bool {
-	return s.mode == modeCompose || s.mode == modeEdit || s.mode == modeTopic
+	return s.mode == modeCompose || s.mode == modeEdit || s.mode == modeTopic || s.mode == modeVolunteerName
 }

@@ -191,6 +191,15 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 				}
 			}
 		}
+		if on && s.me.Name == "" {
+			// A volunteer is someone the program can reach: ask for a name first.
+			s.mode, s.editing = modeVolunteerName, cur.action
+			s.input.Reset()
+			s.input.CharLimit = 4 * session.MaxNameLen
+			s.input.SetHeight(1)
+			s.setStatus("", false)
+			return s, s.input.Focus()
+		}
 		return s, s.run(func(ctx context.Context) tea.Msg {
 			if err := svc.Volunteer(ctx, id, cur.action, on); err != nil {
 				return errMsg{err}
@@ -202,6 +211,32 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		})
 	}
 	return s, nil
+}
+
+// volunteerAs gives the participant the name typed (if any) and volunteers them for
+// the action point being asked about. The text stays in the box until it is stored.
+func (s *participantScreen) volunteerAs(name string) tea.Cmd {
+	svc, me, action := s.e.opt.Service, *s.me, s.editing
+	return s.run(func(ctx context.Context) tea.Msg {
+		if strings.TrimSpace(name) != "" {
+			if err := svc.SetNameAndProfile(ctx, &me, name, me.Profile); err != nil {
+				return errMsg{err}
+			}
+		}
+		if err := svc.Volunteer(ctx, me.ID, action, true); err != nil {
+			return errMsg{err}
+		}
+		return doneMsg{"Thank you for volunteering! Your name now shows on it."}
+	})
+}
+
+// volunteerNameView is the box that asks an anonymous volunteer for a name.
+func (s *participantScreen) volunteerNameView(w int) string {
+	sty := s.e.sty
+	s.input.SetWidth(max(w-6, 20))
+	return "\n" + sty.Header.Render(fit("Volunteer: give a name the program can reach you by", w)) + "\n" +
+		sty.Muted.Render(fit("It shows on this action point, in the findings. Enter keeps "+s.me.Pseudonym+"; esc cancels.", w)) + "\n" +
+		sty.Box.Width(max(w-2, 20)).Render(s.input.View()) + "\n"
 }
 
 func (s *participantScreen) themesView(w int) string {
@@ -224,6 +259,9 @@ func (s *participantScreen) themesView(w int) string {
 	}
 	s.sel = min(s.sel, len(rows)-1)
 	room := max(s.e.h-9, 3)
+	if s.mode == modeVolunteerName {
+		room = max(room-5, 3)
+	}
 	start := 0
 	if s.sel >= room {
 		start = s.sel - room + 1
@@ -250,6 +288,9 @@ func (s *participantScreen) themesView(w int) string {
 			line = sty.Header.Render(line)
 		}
 		b.WriteString(line + "\n")
+	}
+	if s.mode == modeVolunteerName {
+		b.WriteString(s.volunteerNameView(w))
 	}
 	return b.String()
 }

@@ -138,6 +138,8 @@ func TestWholeMethodOverSSH(t *testing.T) {
 	fac.waitFor("Action point added")
 	b.waitFor("Agree a security budget per sprint")
 	b.typeKeys("j", "v")
+	b.waitFor("Volunteer: give a name") // B stayed anonymous
+	b.typeKeys("Bea", enter)
 	b.waitFor("Thank you for volunteering")
 
 	// Export: the findings carry the theme's action point, not the hidden note.
@@ -169,6 +171,8 @@ func TestWholeMethodOverSSH(t *testing.T) {
 	c.typeKeys(enter)
 	c.waitFor("Agree a security budget per sprint")
 	c.typeKeys("j", "v")
+	c.waitFor("Volunteer: give a name")
+	c.typeKeys(enter) // C stays under the pseudonym
 	c.waitFor("Thank you for volunteering")
 
 	// Someone new with the code is not let into a closed session (they would count
