@@ -258,7 +258,7 @@ func (s *participantScreen) themesView(w int) string {
 		return b.String()
 	}
 	s.sel = min(s.sel, len(rows)-1)
-	room := max(s.e.h-9, 3)
+	room := max(s.e.h-10, 3) // one line kept for a selected row shown whole
 	if s.mode == modeVolunteerName {
 		room = max(room-5, 3)
 	}
@@ -280,11 +280,20 @@ func (s *participantScreen) themesView(w int) string {
 		if !r.header {
 			text = "   " + text
 		}
+		if i == s.sel {
+			// The selected row is shown whole (up to two lines): an action point's
+			// title is what a volunteer signs up for.
+			lines := wrap(prefix+text, w)
+			if len(lines) > 2 {
+				lines = append(lines[:1], fit(strings.Join(lines[1:], " "), w))
+			}
+			for _, l := range lines {
+				b.WriteString(sty.Selected.Render(l) + "\n")
+			}
+			continue
+		}
 		line := fit(prefix+text, w)
-		switch {
-		case i == s.sel:
-			line = sty.Selected.Render(line)
-		case r.header:
+		if r.header {
 			line = sty.Header.Render(line)
 		}
 		b.WriteString(line + "\n")
