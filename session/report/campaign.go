@@ -961,6 +961,13 @@ func (f *CampaignFindings) WriteMarkdown(w io.Writer) error {
 
 // writeDistribution draws a confidence distribution, highest rating first.
 func writeDistribution(p func(string, ...any), c *Confidence) {
+	writeBars(p, c)
+	p("%d %s, mean %.1f, median %s.\n\n", c.Ratings, plural(c.Ratings, "rating", "ratings"), c.Mean, trimFloat(c.Median))
+}
+
+// writeBars draws the bar chart of a confidence distribution as a text block,
+// highest rating first.
+func writeBars(p func(string, ...any), c *Confidence) {
 	most := 0
 	for _, rc := range c.Distribution {
 		most = max(most, rc.Count)
@@ -971,7 +978,6 @@ func writeDistribution(p func(string, ...any), c *Confidence) {
 		p("%d | %-*s %d\n", rc.Rating, barWidth, bar(rc.Count, most), rc.Count)
 	}
 	p("```\n\n")
-	p("%d %s, mean %.1f, median %s.\n\n", c.Ratings, plural(c.Ratings, "rating", "ratings"), c.Mean, trimFloat(c.Median))
 }
 
 // hashes draws n out of most as up to barWidth '#'.

@@ -94,16 +94,7 @@ func (f *Findings) WriteMarkdown(w io.Writer) error {
 		p("No confidence ratings were given.\n\n")
 	} else {
 		p("How confident participants are about security, from 1 (not at all) to 5 (fully); %d %s.\n\n", c.Ratings, plural(c.Ratings, "rating", "ratings"))
-		most := 0
-		for _, rc := range c.Distribution {
-			most = max(most, rc.Count)
-		}
-		p("```text\n")
-		for i := len(c.Distribution) - 1; i >= 0; i-- {
-			rc := c.Distribution[i]
-			p("%d | %-*s %d\n", rc.Rating, barWidth, bar(rc.Count, most), rc.Count)
-		}
-		p("```\n\n")
+		writeBars(p, &c)
 		p("Mean %.1f, median %s.\n\n", c.Mean, trimFloat(c.Median))
 	}
 
