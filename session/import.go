@@ -73,13 +73,13 @@ type NoteImporter interface {
 // ImportOptions changes what Import accepts.
 type ImportOptions struct {
 	// AllowDuplicates imports rows that a note of the session already matches (same
-	// text, area and lane); by default such rows are reported, since they mostly mean
-	// the same file imported twice.
+	// text ignoring case, area, lane and activity); by default such rows are reported,
+	// since they mostly mean the same file imported twice.
 	AllowDuplicates bool
 }
 
 // DuplicateNote is the problem reported for a row the session already holds.
-const DuplicateNote = "this note is already in the session (same text, area and lane)"
+const DuplicateNote = "this note is already in the session (same text ignoring case, area, lane and activity)"
 
 func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow, opts ...ImportOptions) (notes, authors int, err error) {
 	imp, ok := s.Store.(NoteImporter)
@@ -159,7 +159,9 @@ func (s *Service) checkDuplicates(ctx context.Context, sessionID string, rows []
 	if err != nil {
 		return err
 	}
-	key := func(n Note) string { return string(n.Area) + "\x00" + n.Lane + "\x00" + strings.ToLower(n.Text) }
+	key := func(n Note) string {
+		return string(n.Area) + "\x00" + n.Lane + "\x00" + n.Activity + "\x00" + strings.ToLower(n.Text)
+	}
 	have := make(map[string]bool, len(existing))
 	for _, n := range existing {
 		have[key(*n)] = true

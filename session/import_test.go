@@ -247,3 +247,23 @@ func TestImportNotesIsOneTransaction(t *testing.T) {
 		t.Fatalf("failed import left %d notes, %d participants", n, p)
 	}
 }
+
+// Rows already in the session are refused, but the same words about another activity
+// are another note.
+func TestImportDuplicatesByActivity(t *testing.T) {
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	row := func(activity string) []session.ImportRow {
+		return []session.ImportRow{{Line: 1, Text: "We skip it", Area: "activities", Lane: "less", Activity: activity}}
+	}
+	if _, _, err := svc.Import(ctx, s.ID, row("code scanning (SAST)")); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := svc.Import(ctx, s.ID, []session.ImportRow{{Line: 1, Text: "we SKIP it", Area: "activities", Lane: "less", Activity: "code scanning (SAST)"}}); err == nil || !strings.Contains(err.Error(), session.DuplicateNote) {
+		t.Fatalf("the same note again (in other case): %v, want refused as a duplicate", err)
+	}
+	if _, _, err := svc.Import(ctx, s.ID, row("pen testing")); err != nil {
+		t.Fatalf("the same words about another activity: %v, want imported", err)
+	}
+}

@@ -185,25 +185,47 @@ func (g *CodeGuard) Fail(addr, keyHash string) {
 	}
 }
 
-// Succeed forgives the wrong codes of a key (or of the keyless connections of addr)
-// that has now joined with the right code, at the address too.
+// Succeed forgives, at the address, the wrong codes of a key that has now joined a
+// session: one person's typos do not add up against an office behind one address.
+// The key's own count stays (so a key cannot reset it by joining in between guesses),
+// connections without a key are never forgiven (they share one count per address),
+// and an address is forgiven for at most ForgivenPerAddress keys within a lockout
+// span (each of which had to join a session as a participant the facilitator sees).
 func (g *CodeGuard) Succeed(addr, keyHash string) {
+	if keyHash == "" {
+		return
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	now := g.now()
 	key, address := buckets(addr, keyHash)
-	delete(g.fails, key)
-	var keep []codeFailure
-	for _, f := range g.fails[address] {
-		if f.by != key {
-			keep = append(keep, f)
-		}
+	forgiven := "forgiven:" + addr
+	if len(g.recent(forgiven, now)) >= ForgivenPerAddress {
+		return
 	}
+	var keep []codeFailure
+	dropped := false
+	for _, f := range g.recent(address, now) {
+		if f.by == key {
+			dropped = true
+			continue
+		}
+		keep = append(keep, f)
+	}
+	if !dropped {
+		return
+	}
+	g.fails[forgiven] = append(g.fails[forgiven], codeFailure{at: now, by: key})
 	if len(keep) == 0 {
 		delete(g.fails, address)
 	} else {
 		g.fails[address] = keep
 	}
 }
+
+// ForgivenPerAddress bounds how many keys' wrong codes one address is forgiven within
+// a lockout span: an office, not an endless supply of fresh keys.
+const ForgivenPerAddress = 50
 
 func roundUp(d time.Duration) string {
 	m := int((d + time.Minute - 1) / time.Minute)

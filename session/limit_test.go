@@ -133,6 +133,43 @@ func TestCodeGuard(t *testing.T) {
 			t.Fatalf("an office of people who got the code right locked its address: %v", err)
 		}
 	})
+	t.Run("joining does not reset a key's own count", func(t *testing.T) {
+		g := session.NewCodeGuard(session.Limits{WrongCodes: 3, WrongCodesPerAddress: 5, CodeLockout: time.Minute})
+		g.Fail(addr, "key1")
+		g.Fail(addr, "key1")
+		g.Succeed(addr, "key1")
+		g.Fail(addr, "key1")
+		if err := g.Check(other, "key1"); !locked(err) {
+			t.Fatalf("a key that joined in between guesses guesses on: %v", err)
+		}
+	})
+	t.Run("connections without a key are never forgiven", func(t *testing.T) {
+		g := session.NewCodeGuard(session.Limits{WrongCodes: 3, WrongCodesPerAddress: 5, CodeLockout: time.Minute})
+		for i := 0; i < 3; i++ {
+			g.Fail(addr, "")
+		}
+		g.Succeed(addr, "")
+		if err := g.Check(addr, ""); !locked(err) {
+			t.Fatalf("one keyless join forgave every keyless guess at the address: %v", err)
+		}
+	})
+	t.Run("an address is forgiven for a bounded number of keys", func(t *testing.T) {
+		g := session.NewCodeGuard(session.Limits{WrongCodes: 3, WrongCodesPerAddress: 5, CodeLockout: time.Minute})
+		for i := 0; i < session.ForgivenPerAddress+5; i++ {
+			k := fmt.Sprintf("fresh%d", i)
+			if err := g.Check(addr, k); err != nil {
+				if i < session.ForgivenPerAddress+4 {
+					t.Fatalf("locked after %d keys that each joined: %v", i, err)
+				}
+				return
+			}
+			g.Fail(addr, k)
+			g.Succeed(addr, k)
+		}
+		if err := g.Check(addr, "one-more"); !locked(err) {
+			t.Fatalf("fresh keys that join in between guess on without end: %v", err)
+		}
+	})
 	t.Run("lockouts end", func(t *testing.T) {
 		now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 		g := session.NewCodeGuard(session.Limits{WrongCodes: 1, CodeLockout: time.Minute})

@@ -145,10 +145,17 @@ func (s *Service) SetNameAndProfile(ctx context.Context, p *Participant, name st
 	if !profile.Valid() {
 		return Errorf(EInvalid, "Unknown profile answer.")
 	}
-	p.Name, p.Profile = name, profile
-	if err := s.Store.UpdateParticipant(ctx, p); err != nil {
+	// The stored row, not the caller's copy: what changed meanwhile (removed, done, a
+	// rating) is kept.
+	fresh, _, err := s.current(ctx, p.ID)
+	if err != nil {
 		return err
 	}
+	fresh.Name, fresh.Profile = name, profile
+	if err := s.Store.UpdateParticipant(ctx, fresh); err != nil {
+		return err
+	}
+	p.Name, p.Profile = fresh.Name, fresh.Profile
 	s.publish(p.SessionID, ChangePeople)
 	return nil
 }

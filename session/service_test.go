@@ -255,11 +255,40 @@ func TestRenamedThemesAreNamed(t *testing.T) {
 	if len(ts) != 1 || ts[0].Named {
 		t.Fatalf("accepted suggestion %+v is marked as named", ts)
 	}
+	if err := svc.RenameTheme(ctx, ts[0].ID, "alerts, night"); err != nil { // enter on the prompt as it was
+		t.Fatal(err)
+	}
+	if ts, _ = svc.Themes(ctx, s.ID); ts[0].Named {
+		t.Fatal("a label kept as it was is marked as named")
+	}
 	if err := svc.RenameTheme(ctx, ts[0].ID, "On-call burden"); err != nil {
 		t.Fatal(err)
 	}
 	ts, _ = svc.Themes(ctx, s.ID)
 	if len(ts) != 1 || !ts[0].Named || ts[0].Label != "On-call burden" {
 		t.Fatalf("renamed theme %+v is not marked as named", ts)
+	}
+}
+
+// Setting a name from an old copy of the participant keeps what changed meanwhile:
+// a removed participant stays removed.
+func TestSetNameKeepsRemoval(t *testing.T) {
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	p, err := svc.Join(ctx, s.ID, "k")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := *p
+	if err := svc.RemoveParticipant(ctx, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.SetName(ctx, &old, "Ana"); session.ErrorCode(err) != session.EForbidden {
+		t.Fatalf("naming a removed participant: %v, want refused", err)
+	}
+	got, _ := svc.Store.Participant(ctx, p.ID)
+	if !got.Removed || got.Name != "" {
+		t.Fatalf("participant %+v: the removal was undone or the name set", got)
 	}
 }

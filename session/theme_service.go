@@ -139,7 +139,9 @@ func (s *Service) RenameTheme(ctx context.Context, themeID int64, label string) 
 	if err != nil {
 		return err
 	}
-	t.Label, t.Named = label, true
+	if label != t.Label {
+		t.Label, t.Named = label, true // a name the facilitator typed
+	}
 	if err := s.Store.UpdateTheme(ctx, t); err != nil {
 		return fmt.Errorf("rename theme: %w", err)
 	}

@@ -285,8 +285,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.cached = true
 			return a, tick()
 		}
-		if !a.idleWarned {
-			a.lastKey = a.env.now() // a running timer is the session going on
+		if t, ok := a.screen.(interface{ timerCounting() bool }); ok && t.timerCounting() && !a.idleWarned {
+			a.lastKey = a.env.now() // a timer counting down is the session going on
 		}
 		var cmd tea.Cmd
 		a.screen, cmd = a.screen.Update(msg)

@@ -769,4 +769,9 @@ func (s *boardScreen) checkInView(w int) string {
 
 func (s *boardScreen) timerRunning() bool { return s.sess.Timer.Running }
 
+// timerCounting is a timer running with time left (one at zero counts no more).
+func (s *boardScreen) timerCounting() bool {
+	return s.sess.Timer.Running && s.sess.Timer.Remaining(s.e.now()) > 0
+}
+
 func (s *boardScreen) typing() bool { return s.ask != askNone }

@@ -104,13 +104,13 @@ func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 			}
 			return errMsg{err}
 		}
-		if opt.Guard != nil {
-			// The right code: this person's typos no longer count against anyone.
-			opt.Guard.Succeed(opt.Remote, opt.KeyHash)
-		}
 		p, returning, err := opt.Service.Rejoin(ctx, sess.ID, opt.KeyHash)
 		if err != nil {
 			return errMsg{err}
+		}
+		if opt.Guard != nil {
+			// Joined: this person's typos no longer count against their address.
+			opt.Guard.Succeed(opt.Remote, opt.KeyHash)
 		}
 		return joinedMsg{sess, p, returning}
 	})

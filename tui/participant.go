@@ -233,14 +233,19 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.stats = session.Summarize(msg.ratings)
 		if s.selectNote != 0 {
 			// The note just saved is the one selected: e, d act on what was written.
+			// A load that started before the save may not have it yet: wait for the next.
 			for i, n := range s.laneNotes() {
 				if n.ID == s.selectNote {
-					s.sel = i
+					s.sel, s.selectNote = i, 0
 				}
 			}
-			s.selectNote = 0
 		}
-		if phaseChanged && s.mode != modeBrowse && !s.sess.Phase.AcceptsNotes() {
+		if phaseChanged && s.mode == modeVolunteerName && !s.sess.Phase.AtLeast(session.PhaseActions) {
+			s.mode = modeBrowse
+			s.input.Blur()
+			s.setStatus("The phase changed; you did not volunteer.", true)
+		}
+		if phaseChanged && s.mode != modeBrowse && s.mode != modeVolunteerName && !s.sess.Phase.AcceptsNotes() {
 			s.mode = modeBrowse
 			s.input.Blur()
 			s.setStatus("The phase changed; your unsaved text was not sent.", true)
@@ -713,6 +718,11 @@ func (s *participantScreen) notesView(w int) string {
 }
 
 func (s *participantScreen) timerRunning() bool { return s.sess.Timer.Running }
+
+// timerCounting is a timer running with time left (one at zero counts no more).
+func (s *participantScreen) timerCounting() bool {
+	return s.sess.Timer.Running && s.sess.Timer.Remaining(s.e.now()) > 0
+}
 
 func (s *participantScreen) typing() bool {
 	return s.mode == modeCompose || s.mode == modeEdit || s.mode == modeTopic || s.mode == modeVolunteerName
