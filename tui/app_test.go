@@ -83,6 +83,15 @@ func (w *world) join(s *session.Session, keyHash, name string) *session.Particip
 	return p
 }
 
+// writingParticipant is the most common start of a test: a session in the write
+// phase with one anonymous participant, whose key hash is "key-1".
+func (w *world) writingParticipant() (*session.Session, *session.Participant) {
+	w.t.Helper()
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	return sess, w.join(sess, "key-1", "")
+}
+
 func (w *world) setPhase(s *session.Session, ph session.Phase) {
 	w.t.Helper()
 	if _, err := w.svc.SetPhase(w.ctx, s.ID, ph); err != nil {

@@ -16,9 +16,7 @@ import (
 // participant's screen shows it.
 func TestBoardTimerKeysReachParticipants(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	b := w.openBoard(sess)
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("You have no notes here yet.")
@@ -52,9 +50,7 @@ func TestBoardTimerKeysReachParticipants(t *testing.T) {
 // At zero every screen says so, and the phase stays where it is.
 func TestTimeIsUpOnParticipantScreens(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	// Started two minutes before the screens' clock, for one minute.
 	w.svc.Now = func() time.Time { return clock.Add(-2 * time.Minute) }
 	if _, err := w.svc.ChangeTimer(w.ctx, sess.ID, session.TimerSet, time.Minute); err != nil {
@@ -74,9 +70,7 @@ func TestTimeIsUpOnParticipantScreens(t *testing.T) {
 // "I'm done" is stored and counted on the board.
 func TestParticipantIsDone(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	w.join(sess, "key-2", "")
 	b := w.openBoard(sess)
 	p := w.openAsParticipant(sess, me)
@@ -91,9 +85,7 @@ func TestParticipantIsDone(t *testing.T) {
 // The facilitator edits the session's activities; participants pick from the new list.
 func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	b := w.openBoard(sess)
 	b.keys("a")
 	b.waitFor("Activities (comma-separated)")
@@ -130,9 +122,7 @@ func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
 // A participant raises an open topic and writes a note on it.
 func TestParticipantRaisesATopic(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("You have no notes here yet.")
 	for range 3 {
@@ -158,9 +148,7 @@ func TestParticipantRaisesATopic(t *testing.T) {
 // Screens follow a resize: wider uses the width, back to 80x24 fits again.
 func TestScreensFollowResize(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	w.addNote(me, session.AreaConfidence, "strength", strings.Repeat("long note about threat models ", 6))
 	// Each opens a screen and waits until its notes are loaded.
 	open := map[string]func() *term{
@@ -414,9 +402,7 @@ func TestNameAndTopicLimits(t *testing.T) {
 // note: d, y right after a typo removes the typo, not an older note.
 func TestDeleteRightAfterSavingRemovesTheNewNote(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	w.addNote(me, session.AreaConfidence, "strength", "late pen test reports hurt")
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("late pen test reports hurt")

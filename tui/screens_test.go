@@ -83,9 +83,7 @@ func TestParticipantCheckInRating(t *testing.T) {
 
 func TestParticipantWritesNotes(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
 
@@ -118,9 +116,7 @@ func TestParticipantWritesNotes(t *testing.T) {
 
 func TestParticipantEditsAndDeletesOwnNote(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	n := w.addNote(me, session.AreaConfidence, "strength", "tests are slow")
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("▸ tests are slow")
@@ -201,9 +197,7 @@ func TestParticipantSeesOthersOnlyAfterReveal(t *testing.T) {
 
 func TestParticipantEscapeSequencesAreCleaned(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
 
@@ -258,9 +252,7 @@ func TestParticipantWideCharactersFit(t *testing.T) {
 
 func TestParticipantNoteTooLong(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
 
@@ -284,9 +276,7 @@ func TestParticipantNoteTooLong(t *testing.T) {
 
 func TestParticipantNoteCountedAsStored(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
 
@@ -316,9 +306,7 @@ func TestParticipantRefusedNoteKeepsText(t *testing.T) {
 	// One note at once and, with the clock standing still, no refill: the second
 	// save is refused.
 	w.svc.Limits = session.Limits{NotesPerMinute: 1, NoteBurst: 1}
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	w.addNote(me, session.AreaConfidence, "strength", "first note")
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("▸ first note")
@@ -341,9 +329,7 @@ func TestParticipantRefusedNoteKeepsText(t *testing.T) {
 
 func TestParticipantWriteScreenGolden(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	w.addNote(me, session.AreaConfidence, "strength", "We run threat modelling for every new service.")
 	w.addNote(me, session.AreaConfidence, "strength", "Security champions answer questions within a day.")
 	if _, err := w.svc.ChangeTimer(w.ctx, sess.ID, session.TimerSet, 10*time.Minute); err != nil {
@@ -356,9 +342,7 @@ func TestParticipantWriteScreenGolden(t *testing.T) {
 
 func TestBoardCountsInWords(t *testing.T) {
 	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	me := w.join(sess, "key-1", "")
+	sess, me := w.writingParticipant()
 	w.addNote(me, session.AreaConfidence, "strength", "We run threat modelling for every new service.")
 	b := w.openBoard(sess) // waits for the counts line
 	if !b.everDrawn("1 person · 0 done · 1 note") || b.everDrawn("1 people") || b.everDrawn("1 notes") {
