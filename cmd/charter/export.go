@@ -42,12 +42,7 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "charter export: unknown format %q; use md or json\n", *format)
 		return 2
 	}
-	// Opening would create an empty database; a mistyped --data should say so instead.
-	if _, err := os.Stat(filepath.Join(*dir, "charter.db")); err != nil {
-		fmt.Fprintf(stderr, "charter export: no charter data in %s\n", *dir)
-		return 1
-	}
-	db, err := openData(*dir)
+	db, err := openExisting(*dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter export:", err)
 		return 1

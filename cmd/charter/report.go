@@ -55,11 +55,7 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 // campaignReport renders the report of the campaign name (the only one when name is
 // empty) from the data in dir, whole, so that nothing is written when it fails.
 func campaignReport(ctx context.Context, dir, name, format string) ([]byte, error) {
-	// A report reads data: it must not create an empty data directory by mistake.
-	if _, err := os.Stat(filepath.Join(dir, "charter.db")); err != nil {
-		return nil, session.Errorf(session.ENotFound, "No charter data in %s; give the directory with --data.", dir)
-	}
-	db, err := openData(dir)
+	db, err := openExisting(dir)
 	if err != nil {
 		return nil, err
 	}

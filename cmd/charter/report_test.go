@@ -109,7 +109,7 @@ func TestReport(t *testing.T) {
 		{"several campaigns, none chosen", []string{"--data", dir}, 1, []string{"several campaigns", `"Alpha 2026"`, `"Beta"`}},
 		{"unknown campaign", []string{"--data", dir, "--campaign", "Gamma"}, 1, []string{`No campaign is called "Gamma"`, `"Alpha 2026"`, `"Beta"`}},
 		{"unknown format", []string{"--data", dir, "--campaign", "Beta", "--format", "pdf"}, 2, []string{`unknown format "pdf"`}},
-		{"no data", []string{"--data", filepath.Join(t.TempDir(), "none")}, 1, []string{"No charter data"}},
+		{"no data", []string{"--data", filepath.Join(t.TempDir(), "none")}, 1, []string{"no charter data in"}},
 		{"unwritable output", []string{"--data", dir, "--campaign", "Beta", "-o", filepath.Join(t.TempDir(), "missing", "r.md")}, 1, []string{"write"}},
 	}
 	for _, tt := range tests {
