@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -27,18 +28,27 @@ import (
 // SQLite file, and returns it with the facilitator's key.
 func testServer(t *testing.T, facilitatorKeys ...gossh.Signer) *Server {
 	t.Helper()
+	return testServerWith(t, Config{}, facilitatorKeys...)
+}
+
+// testServerWith is testServer with the settings of cfg; an empty address and data
+// directory become a random loopback port and a new temporary directory.
+func testServerWith(t *testing.T, cfg Config, facilitatorKeys ...gossh.Signer) *Server {
+	t.Helper()
 	dir := t.TempDir()
-	facFile := filepath.Join(dir, "facilitators")
+	cfg.Addr = cmp.Or(cfg.Addr, "127.0.0.1:0")
+	cfg.DataDir = cmp.Or(cfg.DataDir, filepath.Join(dir, "data"))
+	cfg.Facilitators = filepath.Join(dir, "facilitators")
 	var lines []byte
 	for _, k := range facilitatorKeys {
 		lines = append(lines, gossh.MarshalAuthorizedKey(k.PublicKey())...)
 	}
 	if len(lines) > 0 {
-		if err := os.WriteFile(facFile, lines, 0o600); err != nil {
+		if err := os.WriteFile(cfg.Facilitators, lines, 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
-	srv, err := NewServer(Config{Addr: "127.0.0.1:0", DataDir: filepath.Join(dir, "data"), Facilitators: facFile})
+	srv, err := NewServer(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -334,17 +344,8 @@ func TestClaimFacilitator(t *testing.T) {
 }
 
 func TestLimitsRefuseWithAMessage(t *testing.T) {
-	dir := t.TempDir()
-	srv, err := NewServer(Config{Addr: "127.0.0.1:0", DataDir: dir, HandshakeTimeout: 300 * time.Millisecond, MaxConnsPerIP: 2,
+	srv := testServerWith(t, Config{HandshakeTimeout: 300 * time.Millisecond, MaxConnsPerIP: 2,
 		Limits: session.Limits{WrongCodes: 2, WrongCodesPerAddress: 4, CodeLockout: time.Minute}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Listen(); err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve()
-	t.Cleanup(func() { srv.Shutdown(context.Background()) })
 
 	t.Run("a connection that never finishes the handshake is closed", func(t *testing.T) {
 		c, err := net.Dial("tcp", srv.Addr())
@@ -392,15 +393,7 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 }
 
 func TestShutdownTellsEveryone(t *testing.T) {
-	dir := t.TempDir()
-	srv, err := NewServer(Config{Addr: "127.0.0.1:0", DataDir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Listen(); err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve()
+	srv := testServer(t)
 	p := connect(t, srv.Addr(), newKey(t), "")
 	p.waitFor("Join code")
 	done := make(chan error, 1)
@@ -510,15 +503,7 @@ func TestSessionNewWhileServingReachesTheHome(t *testing.T) {
 // A connection without a key press is warned before it is closed, can stay by
 // pressing a key, and is told why when it is closed.
 func TestIdleConnectionIsWarnedThenToldWhy(t *testing.T) {
-	srv, err := NewServer(Config{Addr: "127.0.0.1:0", DataDir: t.TempDir(), IdleTimeout: 2 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Listen(); err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve()
-	t.Cleanup(func() { srv.Shutdown(context.Background()) })
+	srv := testServerWith(t, Config{IdleTimeout: 2 * time.Second})
 
 	p := connect(t, srv.Addr(), newKey(t), "")
 	p.waitFor("Join code")
@@ -546,19 +531,7 @@ func TestIdleConnectionIsWarnedThenToldWhy(t *testing.T) {
 // A board that notes keep arriving on is watched, not idle: it is not warned.
 func TestBoardWithArrivingNotesIsNotIdle(t *testing.T) {
 	facKey := newKey(t)
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "facilitators"), gossh.MarshalAuthorizedKey(facKey.PublicKey()), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := NewServer(Config{Addr: "127.0.0.1:0", DataDir: filepath.Join(dir, "data"), Facilitators: filepath.Join(dir, "facilitators"), IdleTimeout: 2 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Listen(); err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve()
-	t.Cleanup(func() { srv.Shutdown(context.Background()) })
+	srv := testServerWith(t, Config{IdleTimeout: 2 * time.Second}, facKey)
 
 	ctx := context.Background()
 	sess, err := srv.svc.NewSession(ctx, session.Session{Title: "Developers Lisbon", Audience: session.AudienceDevelopers})

@@ -120,15 +120,7 @@ func TestInviteNamesTheHostKey(t *testing.T) {
 		t.Fatalf("before the server ever ran: exit %d, a fingerprint in:\n%s", rc, out.String())
 	}
 
-	srv, err := NewServer(Config{Addr: "127.0.0.1:0", DataDir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Listen(); err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve()
-	t.Cleanup(func() { srv.Shutdown(context.Background()) })
+	srv := testServerWith(t, Config{DataDir: dir})
 	var seen string
 	client, err := gossh.Dial("tcp", srv.Addr(), &gossh.ClientConfig{User: "x", Auth: []gossh.AuthMethod{gossh.PublicKeys(newKey(t))},
 		HostKeyCallback: func(_ string, _ net.Addr, key gossh.PublicKey) error {
