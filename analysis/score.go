@@ -104,3 +104,32 @@ func NMI(gold, pred []string) float64 {
 	// Rounding can leave a hair above 1 or below 0 for extreme cases.
 	return math.Max(0, math.Min(1, mi/((hg+hp)/2)))
 }
+
+// FacilitatorOps counts the edits a facilitator needs to turn the predicted
+// grouping into the gold one, given as one label per item. Each predicted theme
+// is kept for the gold theme owning most of its items (the first label on a
+// tie); every other predicted theme kept for the same gold theme is one merge,
+// and every item whose predicted theme is kept for another gold theme is one
+// move. It panics if the slices differ in length.
+func FacilitatorOps(gold, pred []string) (merges, moves int) {
+	c := newContingency(gold, pred)
+	owner := make([]int, len(c.cols))
+	best := make([]int, len(c.cols))
+	for cell, k := range c.cells {
+		g, p := cell[0], cell[1]
+		if k > best[p] || k == best[p] && g < owner[p] {
+			owner[p], best[p] = g, k
+		}
+	}
+	kept := make([]int, len(c.rows))
+	for p := range c.cols {
+		kept[owner[p]]++
+		moves += c.cols[p] - best[p]
+	}
+	for _, k := range kept {
+		if k > 1 {
+			merges += k - 1
+		}
+	}
+	return merges, moves
+}

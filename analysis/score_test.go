@@ -81,3 +81,28 @@ func TestScoresPanicOnLengthMismatch(t *testing.T) {
 		})
 	}
 }
+
+func TestFacilitatorOps(t *testing.T) {
+	tests := []struct {
+		name          string
+		gold, pred    string
+		merges, moves int
+	}{
+		{"identical", "a a b b", "x x y y", 0, 0},
+		{"one theme split in two", "a a a a b b", "x x y y z z", 1, 0},
+		{"one note astray", "a a a b b b", "x x y y y y", 0, 1},
+		// y is mostly a, so it is merged into a's theme and its b moves.
+		{"split with a stray", "a a a a b b", "x x y y z y", 1, 1},
+		{"all together", "a a b b c c", "x x x x x x", 0, 4},
+		// Every note alone: 3 predicted themes per gold theme, 2 merges each.
+		{"all apart", "a a a b b b", "u v w x y z", 4, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			merges, moves := analysis.FacilitatorOps(labels(tt.gold), labels(tt.pred))
+			if merges != tt.merges || moves != tt.moves {
+				t.Errorf("FacilitatorOps(%q, %q) = %d merges, %d moves; want %d, %d", tt.gold, tt.pred, merges, moves, tt.merges, tt.moves)
+			}
+		})
+	}
+}
