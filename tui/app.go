@@ -27,6 +27,9 @@ type Options struct {
 	KeyHash string
 	// Code is the join code given on the ssh command line, if any.
 	Code string
+	// Present opens the projector view of the session with Code instead of the
+	// facilitator's home; only for a facilitator.
+	Present bool
 	// Claim is asked first with every code typed on the join screen: it returns true
 	// when the code was the one-time facilitator claim code and this key is now a
 	// facilitator. Nil when claiming is closed.
@@ -149,9 +152,12 @@ func New(opt Options) *App {
 	e.help.Styles.ShortDesc = e.sty.Muted
 	e.help.Styles.ShortSeparator = e.sty.Muted
 	a := &App{env: e}
-	if opt.Facilitator {
+	switch {
+	case opt.Facilitator && opt.Present:
+		a.screen = newPresent(e, opt.Code)
+	case opt.Facilitator:
 		a.screen = newHome(e)
-	} else {
+	default:
 		a.screen = newJoin(e, opt.Code)
 	}
 	return a

@@ -144,15 +144,25 @@ type term struct {
 }
 
 // open starts an app the way the server does: the service, a renderer of its own, a
-// fixed clock and a hub connection that delivers live changes.
+// fixed clock (unless opt has them) and a hub connection that delivers live changes.
 func (w *world) open(opt tui.Options) *term {
 	w.t.Helper()
+	return w.openSized(opt, termW, termH)
+}
+
+// openSized is open in a terminal of width x height.
+func (w *world) openSized(opt tui.Options, width, height int) *term {
+	w.t.Helper()
 	opt.Service = w.svc
-	opt.Renderer = lipgloss.NewRenderer(io.Discard, termenv.WithProfile(termenv.Ascii))
-	opt.Now = func() time.Time { return clock }
+	if opt.Renderer == nil {
+		opt.Renderer = lipgloss.NewRenderer(io.Discard, termenv.WithProfile(termenv.Ascii))
+	}
+	if opt.Now == nil {
+		opt.Now = func() time.Time { return clock }
+	}
 	conn := w.hub.Connect()
 	opt.Conn = conn
-	tm := teatest.NewTestModel(w.t, tui.New(opt), teatest.WithInitialTermSize(termW, termH))
+	tm := teatest.NewTestModel(w.t, tui.New(opt), teatest.WithInitialTermSize(width, height))
 	conn.Start(tm.GetProgram())
 	w.t.Cleanup(func() {
 		conn.Close()
@@ -207,13 +217,19 @@ func (s *term) view() string {
 // key help, is left to TestKeyHelpFits.
 func requireFits(t *testing.T, view string) {
 	t.Helper()
+	requireFitsIn(t, view, termW, termH)
+}
+
+// requireFitsIn is requireFits for a terminal of width x height.
+func requireFitsIn(t *testing.T, view string, width, height int) {
+	t.Helper()
 	lines := strings.Split(view, "\n")
-	if len(lines) > termH {
-		t.Errorf("view has %d lines, the terminal %d:\n%s", len(lines), termH, view)
+	if len(lines) > height {
+		t.Errorf("view has %d lines, the terminal %d:\n%s", len(lines), height, view)
 	}
 	for i, l := range lines[:len(lines)-1] {
-		if w := lipgloss.Width(l); w > termW {
-			t.Errorf("line %d is %d cells wide, the terminal %d: %q", i+1, w, termW, l)
+		if w := lipgloss.Width(l); w > width {
+			t.Errorf("line %d is %d cells wide, the terminal %d: %q", i+1, w, width, l)
 		}
 	}
 }
@@ -234,7 +250,13 @@ func updating() bool {
 // from run to run (the join code) are to be replaced by the caller.
 func requireGolden(t *testing.T, name, view string) {
 	t.Helper()
-	requireFits(t, view)
+	requireGoldenIn(t, name, view, termW, termH)
+}
+
+// requireGoldenIn is requireGolden for a terminal of width x height.
+func requireGoldenIn(t *testing.T, name, view string, width, height int) {
+	t.Helper()
+	requireFitsIn(t, view, width, height)
 	if strings.Contains(view, "\x1b") {
 		t.Errorf("view has escape sequences although colours are off: %q", view)
 	}

@@ -23,7 +23,8 @@ type homeScreen struct {
 	loaded    bool
 }
 
-var homeKeys = struct{ Select, Open, New, Campaign, Export, Quit key.Binding }{
+var homeKeys = struct{ Select, Open, Present, New, Campaign, Export, Quit key.Binding }{
+	Present:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "projector")),
 	Campaign: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "campaign")),
 	Select:   key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
 	Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open board")),
@@ -99,6 +100,10 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			if len(s.sessions) > 0 {
 				return s, switchTo(newBoard(s.e, s.sessions[s.sel]))
 			}
+		case key.Matches(msg, homeKeys.Present):
+			if len(s.sessions) > 0 {
+				return s, switchTo(newPresentOf(s.e, s.sessions[s.sel]))
+			}
 		case key.Matches(msg, homeKeys.Campaign):
 			if len(s.sessions) > 0 {
 				name := s.sessions[s.sel].Campaign
@@ -170,7 +175,7 @@ func (s *homeScreen) View() string {
 		}
 		footer = st.Render(fit(s.status, w)) + "\n"
 	}
-	footer += e.helpView([]key.Binding{homeKeys.Select, homeKeys.Open, homeKeys.New, homeKeys.Campaign, homeKeys.Export, homeKeys.Quit})
+	footer += e.helpView([]key.Binding{homeKeys.Select, homeKeys.Open, homeKeys.New, homeKeys.Present, homeKeys.Campaign, homeKeys.Export, homeKeys.Quit})
 	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
 		b.WriteString(strings.Repeat("\n", pad))
 	}

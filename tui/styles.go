@@ -18,6 +18,8 @@ import (
 // what each client can show.
 type Styles struct {
 	Title, Header, Phase, Muted, Error, OK, Selected, Box, Tab, ActiveTab, Bar, Warn lipgloss.Style
+	// Flash is a whole screen, reversed, for the moment time is up.
+	Flash lipgloss.Style
 }
 
 // NewStyles returns the styles for renderer r (nil means the default renderer).
@@ -38,6 +40,7 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 		ActiveTab: r.NewStyle().Bold(true).Foreground(lipgloss.Color("14")),
 		Bar:       r.NewStyle().Foreground(lipgloss.Color("12")),
 		Warn:      r.NewStyle().Foreground(lipgloss.Color("11")).Bold(true),
+		Flash:     r.NewStyle().Reverse(true),
 	}
 }
 

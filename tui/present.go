@@ -1,0 +1,695 @@
+package tui
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// presentScreen is the projector view: what the room sees on the shared screen. It
+// follows the session's phase, changes nothing, and never shows a name: no
+// participant's, no volunteer's, no owner's. Before the reveal it shows counts only.
+type presentScreen struct {
+	e *env
+	// code is the join code the view was opened with; sess is nil until it is found.
+	code string
+	// fromHome is set when the facilitator opened the view from the home screen, to
+	// which esc goes back; opened by `present CODE`, leaving ends the connection.
+	fromHome bool
+
+	sess    *session.Session
+	people  int // active participants (not removed, not on paper)
+	done    int
+	rated   int
+	notes   []*session.Note // visible notes only
+	themes  []*session.Theme
+	totals  map[int64]int
+	actions []*session.ActionPoint
+	stats   session.RatingStats
+	failed  string
+
+	scroll int
+	// lastBody is how many lines the body had when last drawn, to bound scrolling.
+	lastBody, lastRoom int
+
+	timeUp timeUp
+
+	loading bool
+	pending session.Change
+}
+
+var presentKeys = struct{ Scroll, Page, Leave key.Binding }{
+	Scroll: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "scroll")),
+	Page:   key.NewBinding(key.WithKeys("pgup", "pgdown", " ", "home"), key.WithHelp("pgup/pgdn", "page")),
+	Leave:  key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "leave")),
+}
+
+// newPresent opens the projector view of the session with join code c.
+func newPresent(e *env, c string) *presentScreen {
+	return &presentScreen{e: e, code: c}
+}
+
+// newPresentOf opens the projector view of sess from the facilitator's home.
+func newPresentOf(e *env, sess *session.Session) *presentScreen {
+	return &presentScreen{e: e, code: sess.Code, sess: sess, fromHome: true}
+}
+
+type presentFoundMsg struct{ sess *session.Session }
+
+func (s *presentScreen) Init() tea.Cmd {
+	if s.sess != nil {
+		return s.watchAndLoad()
+	}
+	svc, c := s.e.opt.Service, s.code
+	return withTimeout(func(ctx context.Context) tea.Msg {
+		sess, err := svc.FindByCode(ctx, c)
+		if err != nil {
+			return errMsg{err}
+		}
+		return presentFoundMsg{sess}
+	})
+}
+
+func (s *presentScreen) watchAndLoad() tea.Cmd {
+	s.e.watch(s.sess.ID, session.ChangeSession|session.ChangeNotes|session.ChangeNoteAdded|session.ChangePeople|session.ChangeThemes)
+	s.loading = true
+	return s.load()
+}
+
+type presentStateMsg struct {
+	sess                *session.Session
+	people, done, rated int
+	ratings             []int
+	notes               []*session.Note
+	themes              []*session.Theme
+	totals              map[int64]int
+	actions             []*session.ActionPoint
+}
+
+func (s *presentScreen) load() tea.Cmd {
+	svc, id := s.e.opt.Service, s.sess.ID
+	return withTimeout(func(ctx context.Context) tea.Msg {
+		sess, err := svc.Store.Session(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		ps, err := svc.Store.Participants(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		st := presentStateMsg{sess: sess}
+		for _, p := range ps {
+			if p.Removed || p.Paper {
+				continue
+			}
+			st.people++
+			if p.Done {
+				st.done++
+			}
+			if p.Rating > 0 {
+				st.rated++
+			}
+		}
+		if sess.RatingsShown {
+			if st.ratings, err = svc.Ratings(ctx, id); err != nil {
+				return errMsg{err}
+			}
+		}
+		notes, err := svc.Store.Notes(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		for _, n := range notes {
+			if n.Hidden {
+				continue
+			}
+			c := *n
+			c.ParticipantID = 0 // the projector has no use for authors
+			if !sess.Phase.NotesVisibleToAll() {
+				c.Text = "" // before the reveal only the count leaves this function
+			}
+			st.notes = append(st.notes, &c)
+		}
+		if sess.Phase.AtLeast(session.PhaseGroup) {
+			if st.themes, err = svc.Themes(ctx, id); err != nil {
+				return errMsg{err}
+			}
+			if sess.Phase.AtLeast(session.PhaseActions) {
+				if st.totals, err = svc.VoteTotals(ctx, id); err != nil {
+					return errMsg{err}
+				}
+			}
+			if st.actions, err = svc.Actions(ctx, id); err != nil {
+				return errMsg{err}
+			}
+		}
+		return st
+	})
+}
+
+func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case presentFoundMsg:
+		s.sess = msg.sess
+		return s, s.watchAndLoad()
+	case presentStateMsg:
+		s.loading = false
+		if s.sess.Phase != msg.sess.Phase {
+			s.scroll = 0
+		}
+		s.sess, s.people, s.done, s.rated = msg.sess, msg.people, msg.done, msg.rated
+		s.notes, s.themes, s.totals, s.actions = msg.notes, msg.themes, msg.totals, msg.actions
+		s.stats = session.Summarize(msg.ratings)
+		s.failed = ""
+		s.timeUp.see(s.sess.Timer, s.e.now())
+		if s.pending != 0 {
+			s.pending = 0
+			s.loading = true
+			return s, s.load()
+		}
+	case ChangedMsg:
+		s.pending |= msg.What
+		if s.loading || s.sess == nil {
+			return s, nil
+		}
+		s.pending = 0
+		s.loading = true
+		return s, s.load()
+	case tickMsg:
+		if s.sess != nil {
+			s.timeUp.see(s.sess.Timer, s.e.now())
+		}
+	case errMsg:
+		s.loading = false
+		s.failed = session.ErrorMessage(msg.err)
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, presentKeys.Leave):
+			if s.fromHome {
+				return s, switchTo(newHome(s.e))
+			}
+			return s, tea.Quit
+		case key.Matches(msg, presentKeys.Scroll):
+			if msg.String() == "up" || msg.String() == "k" {
+				s.scroll--
+			} else {
+				s.scroll++
+			}
+		case key.Matches(msg, presentKeys.Page):
+			switch msg.String() {
+			case "pgup":
+				s.scroll -= max(s.lastRoom-1, 1)
+			case "home":
+				s.scroll = 0
+			default:
+				s.scroll += max(s.lastRoom-1, 1)
+			}
+		}
+		s.scroll = max(min(s.scroll, s.lastBody-s.lastRoom), 0)
+	}
+	return s, nil
+}
+
+func (s *presentScreen) timerRunning() bool { return s.sess != nil && s.sess.Timer.Running }
+
+func (s *presentScreen) timerCounting() bool {
+	return s.timerRunning() && s.sess.Timer.Remaining(s.e.now()) > 0
+}
+
+func (s *presentScreen) typing() bool { return false }
+
+// timeUp notices the moment a running timer reaches zero, so that a screen can flash
+// and ring the terminal's bell once; a timer already at zero when first seen rings
+// nothing.
+type timeUp struct {
+	counting bool
+	// flashUntil is when the flash ends; bell is set for the one drawing that rings.
+	flashUntil time.Time
+	bell       bool
+}
+
+// flashFor is how long a screen flashes when time is up.
+const flashFor = 2 * time.Second
+
+// see looks at the timer; it is called on every tick and load.
+func (u *timeUp) see(t session.Timer, now time.Time) {
+	u.bell = false
+	left := t.Remaining(now)
+	if u.counting && t.Active() && t.Running && left == 0 {
+		u.flashUntil = now.Add(flashFor)
+		u.bell = true
+	}
+	u.counting = t.Running && left > 0
+}
+
+// flashing reports whether the screen is to be drawn flashed.
+func (u *timeUp) flashing(now time.Time) bool { return now.Before(u.flashUntil) }
+
+// decorate flashes a finished drawing (every line reversed, padded to the width) and
+// puts the bell in front of it: BEL is the program's own, not user text.
+func (u *timeUp) decorate(view string, w int, now time.Time, sty Styles) string {
+	if u.flashing(now) {
+		lines := strings.Split(view, "\n")
+		for i, l := range lines {
+			lines[i] = sty.Flash.Render(padRight(l, w))
+		}
+		view = strings.Join(lines, "\n")
+	}
+	if u.bell {
+		view = "\a" + view
+	}
+	return view
+}
+
+func (s *presentScreen) View() string {
+	e, sty := s.e, s.e.sty
+	w, h := max(e.w, 40), max(e.h, 12)
+	if s.sess == nil {
+		msg := "Looking for the session " + code(session.NormalizeCode(s.code)) + "…"
+		if s.failed != "" {
+			msg = s.failed
+		}
+		return sty.Warn.Width(w-2).Render(msg) + "\n\n" + e.helpView([]key.Binding{presentKeys.Leave})
+	}
+	now := e.now()
+	header := s.header(w, now)
+	footer := e.helpView([]key.Binding{presentKeys.Leave, presentKeys.Scroll, presentKeys.Page})
+	if s.failed != "" {
+		footer = sty.Error.Render(fit(s.failed, w)) + "\n" + footer
+	}
+	room := max(h-lipgloss.Height(header)-lipgloss.Height(footer), 3)
+	body := s.body(w, room, now)
+	lines := strings.Split(strings.TrimRight(body, "\n"), "\n")
+	s.lastBody, s.lastRoom = len(lines), room
+	scroll := max(min(s.scroll, len(lines)-room), 0)
+	if len(lines) > room {
+		more := len(lines) - scroll - (room - 1)
+		lines = lines[scroll : scroll+room-1]
+		if more > 0 {
+			lines = append(lines, sty.Muted.Render(fmt.Sprintf("↓ %s more (↓ or pgdn)", plural(more, "line"))))
+		} else {
+			lines = append(lines, "")
+		}
+	}
+	for len(lines) < room {
+		lines = append(lines, "")
+	}
+	view := header + "\n" + strings.Join(lines, "\n") + "\n" + footer
+	return s.timeUp.decorate(view, w, now, sty)
+}
+
+// header is the session's title and phase, and the timer when it is not drawn large.
+func (s *presentScreen) header(w int, now time.Time) string {
+	sty := s.e.sty
+	left := sty.Title.Render("charter") + " " + sty.Header.Render(fit(s.sess.Title, max(w/2, 10)))
+	right := sty.Phase.Render(strings.ToUpper(string(s.sess.Phase)))
+	if t := timerText(s.sess.Timer, now); t != "" {
+		st := sty.Header
+		if s.sess.Timer.Remaining(now) == 0 {
+			st = sty.Warn
+		}
+		right = st.Render(t) + " " + right
+	}
+	gap := max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)
+	return fit(left+strings.Repeat(" ", gap)+right, w) + "\n" + sty.Muted.Render(strings.Repeat("─", w))
+}
+
+// body is what the phase shows, as many lines as it takes; View scrolls it.
+func (s *presentScreen) body(w, room int, now time.Time) string {
+	var b strings.Builder
+	ask := s.ask()
+	for _, l := range wrap(ask, w) {
+		b.WriteString(s.e.sty.Header.Render(l) + "\n")
+	}
+	b.WriteString("\n")
+	used := lipgloss.Height(b.String()) - 1
+	switch s.sess.Phase {
+	case session.PhaseLobby:
+		b.WriteString(s.lobbyView(w, room-used))
+	case session.PhaseCheckIn:
+		b.WriteString(s.timerView(w, room-used-4, now))
+		b.WriteString(s.checkInView(w))
+	case session.PhaseWrite:
+		b.WriteString(s.timerView(w, room-used-4, now))
+		b.WriteString(s.writeView(w, room-used))
+	case session.PhaseReveal:
+		b.WriteString(s.revealView(w, room-used))
+	case session.PhaseGroup:
+		b.WriteString(s.groupView(w, room-used))
+	case session.PhaseVote:
+		b.WriteString(s.timerView(w, room-used-4, now))
+		b.WriteString(s.voteView(w, room-used))
+	default:
+		b.WriteString(s.resultsView(w, room-used))
+	}
+	return b.String()
+}
+
+// ask is the phase's one sentence for the room.
+func (s *presentScreen) ask() string {
+	switch s.sess.Phase {
+	case session.PhaseLobby:
+		return "Welcome! Join on your laptop. Nobody will see who wrote what."
+	case session.PhaseCheckIn:
+		return "How confident are you in your team's security? Rate it 1 to 5 on your screen."
+	case session.PhaseWrite:
+		return "Write your notes. Nobody sees them until the reveal, and never who wrote them."
+	case session.PhaseReveal:
+		return "Everyone's notes, without names."
+	case session.PhaseGroup:
+		return "The notes, grouped into themes."
+	case session.PhaseVote:
+		return fmt.Sprintf("Vote for the themes that matter most: %s each on your screen.", plural(s.sess.VoteBudget, "vote"))
+	case session.PhaseActions:
+		return "What we will do: the themes by votes, with their action points."
+	}
+	return "The session is closed. Thank you for your honest feedback!"
+}
+
+// large draws s in the block font centred in w when it fits in w and maxH, else in
+// one bold line.
+func (s *presentScreen) large(text string, w, maxH int, st lipgloss.Style) string {
+	k := bigScale(text, w, maxH)
+	if k == 0 {
+		return center(st.Render(text), w) + "\n"
+	}
+	var b strings.Builder
+	for _, l := range bigText(text, k) {
+		b.WriteString(center(st.Render(l), w) + "\n")
+	}
+	return b.String()
+}
+
+// center puts s in the middle of w cells.
+func center(s string, w int) string {
+	return strings.Repeat(" ", max((w-lipgloss.Width(s))/2, 0)) + s
+}
+
+// timerView is the timer drawn large, with a blank line under it; nothing when the
+// phase has no timer.
+func (s *presentScreen) timerView(w, maxH int, now time.Time) string {
+	t := s.sess.Timer
+	if !t.Active() {
+		return ""
+	}
+	left := t.Remaining(now)
+	st := s.e.sty.Title
+	words := "left"
+	switch {
+	case left == 0:
+		st, words = s.e.sty.Warn, "Time is up"
+	case !t.Running:
+		words = "left (paused)"
+	}
+	// At most half the room, so that what the phase shows stays on screen.
+	return s.large(clock(left), w, max(maxH/2, glyphRows), st) + center(st.Render(words), w) + "\n\n"
+}
+
+func (s *presentScreen) lobbyView(w, room int) string {
+	sty := s.e.sty
+	var b strings.Builder
+	b.WriteString(center(sty.Muted.Render("Join code"), w) + "\n")
+	b.WriteString(s.large(code(s.sess.Code), w, max(room-6, glyphRows), sty.Title))
+	b.WriteString("\n")
+	if hint := s.e.opt.JoinHint; hint != "" {
+		b.WriteString(center(sty.Header.Render(fit(hint+" "+s.sess.Code, w)), w) + "\n")
+	} else {
+		b.WriteString(center(sty.Header.Render(fit("ssh -t to this server, then type the code", w)), w) + "\n")
+	}
+	b.WriteString(center(fit(persons(s.people)+" joined so far.", w), w) + "\n")
+	return b.String()
+}
+
+func (s *presentScreen) checkInView(w int) string {
+	sty := s.e.sty
+	var b strings.Builder
+	b.WriteString(center(sty.Header.Render(fmt.Sprintf("%d of %s rated", s.rated, persons(s.people))), w) + "\n\n")
+	if s.sess.RatingsShown && s.stats.N > 0 {
+		bars := ratingBars(s.stats, min(w, 70), sty)
+		for _, l := range strings.Split(bars, "\n") {
+			b.WriteString(strings.Repeat(" ", max((w-min(w, 70))/2, 0)) + l + "\n")
+		}
+	}
+	return b.String()
+}
+
+func (s *presentScreen) writeView(w, room int) string {
+	sty := s.e.sty
+	var b strings.Builder
+	n := len(s.notes)
+	counts := fmt.Sprintf("%s · %d of %s done", plural(n, "note"), s.done, persons(s.people))
+	if room >= 16 && !s.sess.Timer.Active() || room >= 30 {
+		// Room to spare: the two numbers large, side by side.
+		left := s.large(fmt.Sprint(n), w/2, glyphRows*2, sty.Title) + center(sty.Muted.Render(pluralWord(n, "note")+" so far"), w/2)
+		right := s.large(fmt.Sprintf("%d/%d", s.done, s.people), w/2, glyphRows*2, sty.Title) + center(sty.Muted.Render("people done"), w/2)
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, padBlock(left, w/2), padBlock(right, w-w/2)) + "\n\n")
+	} else {
+		b.WriteString(center(sty.Header.Render(counts), w) + "\n\n")
+	}
+	per := map[session.Area]int{}
+	for _, x := range s.notes {
+		per[x.Area]++
+	}
+	var parts []string
+	for _, a := range session.Areas {
+		parts = append(parts, fmt.Sprintf("%s %d", a.Title(), per[a]))
+	}
+	b.WriteString(center(sty.Muted.Render(fit(strings.Join(parts, " · "), w)), w) + "\n")
+	return b.String()
+}
+
+// padBlock pads every line of a block to width w, so blocks join side by side.
+func padBlock(s string, w int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = padRight(fit(l, w), w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// pluralWord is a noun for a count, without the count.
+func pluralWord(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
+}
+
+// block is a heading with lines under it, laid out in columns on wide screens.
+type block struct {
+	head  string
+	lines []string
+}
+
+// columns lays blocks out top to bottom, in as many columns as the width holds
+// (about 60 cells each), filling each column to the room before the next.
+func (s *presentScreen) columns(blocks []block, w, room int) string {
+	n := max(min(w/60, 4), 1)
+	gap := 3
+	colW := (w - gap*(n-1)) / n
+	var rendered [][]string
+	total := 0
+	for _, bl := range blocks {
+		var ls []string
+		for _, l := range wrap(bl.head, colW) {
+			ls = append(ls, s.e.sty.Header.Render(l))
+		}
+		for _, l := range bl.lines {
+			for i, x := range wrap(l, colW-2) {
+				lead := "• "
+				if i > 0 {
+					lead = "  "
+				}
+				ls = append(ls, lead+x)
+			}
+		}
+		ls = append(ls, "")
+		rendered = append(rendered, ls)
+		total += len(ls)
+	}
+	if n == 1 {
+		var all []string
+		for _, r := range rendered {
+			all = append(all, r...)
+		}
+		return strings.Join(all, "\n")
+	}
+	// Fill columns to the room if everything fits on one screen, else evenly.
+	target := room
+	if total > n*room {
+		target = (total + n - 1) / n
+	}
+	cols := make([][]string, 1, n)
+	for _, r := range rendered {
+		c := len(cols) - 1
+		if len(cols[c]) > 0 && len(cols[c])+len(r) > target && len(cols) < n {
+			cols = append(cols, nil)
+			c++
+		}
+		cols[c] = append(cols[c], r...)
+	}
+	parts := make([]string, 0, 2*len(cols))
+	for i, c := range cols {
+		if i > 0 {
+			parts = append(parts, strings.Repeat(" ", gap))
+		}
+		for j, l := range c {
+			c[j] = padRight(fit(l, colW), colW)
+		}
+		parts = append(parts, strings.Join(c, "\n"))
+	}
+	return lipgloss.JoinHorizontal(lipgloss.Top, parts...)
+}
+
+// revealView lists the notes by area and lane, each lane's notes sorted by text so
+// that their order says nothing about who wrote them when.
+func (s *presentScreen) revealView(w, room int) string {
+	if len(s.notes) == 0 {
+		return s.e.sty.Muted.Render("No notes yet.") + "\n"
+	}
+	type laneKey struct {
+		area session.Area
+		lane string
+	}
+	by := map[laneKey][]string{}
+	var order []laneKey
+	for _, a := range session.Areas {
+		for _, l := range a.Lanes() {
+			order = append(order, laneKey{a, l})
+		}
+	}
+	var topics []string
+	for _, n := range s.notes {
+		k := laneKey{n.Area, n.Lane}
+		if n.Area == session.AreaOpen && len(by[k]) == 0 {
+			topics = append(topics, n.Lane)
+		}
+		t := n.Text
+		if n.Activity != "" {
+			t += " [" + n.Activity + "]"
+		}
+		by[k] = append(by[k], t)
+	}
+	slices.Sort(topics)
+	for _, t := range topics {
+		order = append(order, laneKey{session.AreaOpen, t})
+	}
+	var blocks []block
+	for _, k := range order {
+		ts := by[k]
+		if len(ts) == 0 {
+			continue
+		}
+		slices.Sort(ts)
+		head := fmt.Sprintf("%s · %s (%d)", k.area.Title(), session.LaneTitle(k.lane), len(ts))
+		blocks = append(blocks, block{head, ts})
+	}
+	return s.columns(blocks, w, room) + "\n"
+}
+
+// themeBlocks are the themes with their notes, in the order given.
+func (s *presentScreen) themeBlocks(themes []*session.Theme, head func(*session.Theme, int) string) []block {
+	text := map[int64]string{}
+	for _, n := range s.notes {
+		text[n.ID] = n.Text
+	}
+	var blocks []block
+	for _, t := range themes {
+		var ts []string
+		for _, id := range t.NoteIDs {
+			if x, ok := text[id]; ok {
+				ts = append(ts, x)
+			}
+		}
+		slices.Sort(ts)
+		blocks = append(blocks, block{head(t, len(ts)), ts})
+	}
+	return blocks
+}
+
+func (s *presentScreen) groupView(w, room int) string {
+	if len(s.themes) == 0 {
+		return s.e.sty.Muted.Render("The facilitator is grouping the notes; themes appear here.") + "\n"
+	}
+	blocks := s.themeBlocks(s.themes, func(t *session.Theme, n int) string {
+		return fmt.Sprintf("%s (%s)", t.Label, plural(n, "note"))
+	})
+	return s.columns(blocks, w, room) + "\n"
+}
+
+func (s *presentScreen) voteView(w, room int) string {
+	sty := s.e.sty
+	var b strings.Builder
+	b.WriteString(center(sty.Header.Render(fmt.Sprintf("%d of %s done voting · results when voting closes", s.done, persons(s.people))), w) + "\n\n")
+	var labels []string
+	for _, t := range s.themes {
+		labels = append(labels, t.Label)
+	}
+	b.WriteString(s.columns([]block{{"Themes", labels}}, w, room) + "\n")
+	return b.String()
+}
+
+// resultsView ranks the themes by votes, each with its action points: the actions
+// phase and the closed session.
+func (s *presentScreen) resultsView(w, room int) string {
+	sty := s.e.sty
+	ranked := slices.Clone(s.themes)
+	slices.SortStableFunc(ranked, func(a, b *session.Theme) int { return cmp.Compare(s.totals[b.ID], s.totals[a.ID]) })
+	acts := map[int64][]*session.ActionPoint{}
+	for _, a := range s.actions {
+		acts[a.ThemeID] = append(acts[a.ThemeID], a)
+	}
+	most := 1
+	for _, t := range ranked {
+		most = max(most, s.totals[t.ID])
+	}
+	var b strings.Builder
+	if len(ranked) == 0 && len(s.actions) == 0 {
+		return sty.Muted.Render("No themes and no action points.") + "\n"
+	}
+	barW := min(20, max(w/8, 5))
+	for _, t := range ranked {
+		v := s.totals[t.ID]
+		bar := sty.Bar.Render(strings.Repeat("█", v*barW/most))
+		head := fmt.Sprintf("%s %s %s", padRight(bar, barW), padRight(plural(v, "vote"), 8), sty.Header.Render(t.Label))
+		for i, l := range wrap(head, w) {
+			if i > 0 {
+				l = strings.Repeat(" ", barW+10) + l
+			}
+			b.WriteString(l + "\n")
+		}
+		for _, a := range acts[t.ID] {
+			b.WriteString(s.actionLines(a, w, barW+10))
+		}
+	}
+	if loose := acts[0]; len(loose) > 0 {
+		b.WriteString("\n" + sty.Header.Render("Action points without a theme") + "\n")
+		for _, a := range loose {
+			b.WriteString(s.actionLines(a, w, 2))
+		}
+	}
+	return b.String()
+}
+
+// actionLines is one action point, wrapped under an indent: its title, priority,
+// status and how many volunteered (never who).
+func (s *presentScreen) actionLines(a *session.ActionPoint, w, indent int) string {
+	text := fmt.Sprintf("→ %s · %s · %s", a.Title, session.PriorityName(a.Priority), a.Status)
+	if n := len(a.Volunteers); n > 0 {
+		text += " · " + plural(n, "volunteer")
+	}
+	var b strings.Builder
+	for _, l := range wrap(text, max(w-indent, 20)) {
+		b.WriteString(strings.Repeat(" ", indent) + l + "\n")
+	}
+	return b.String()
+}

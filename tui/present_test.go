@@ -1,0 +1,276 @@
+package tui_test
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
+)
+
+// The sizes every projector screen is drawn at: a laptop's terminal and a full-HD one.
+var presentSizes = [][2]int{{80, 24}, {200, 60}}
+
+// room is a session with three named participants, for the projector view.
+type room struct {
+	w      *world
+	sess   *session.Session
+	people []*session.Participant
+	notes  []*session.Note
+	themes []*session.Theme
+}
+
+// Names that the projector must never show.
+var roomNames = []string{"Ana", "Ben", "Cleo", "Dana Owner"}
+
+func newRoom(t *testing.T) *room {
+	w := newWorld(t)
+	r := &room{w: w, sess: w.newSession("Developers Berlin")}
+	for i, name := range roomNames[:3] {
+		r.people = append(r.people, w.join(r.sess, fmt.Sprintf("key-%d", i+1), name))
+	}
+	return r
+}
+
+// to moves the session on to phase ph, doing on the way what each phase is for.
+func (r *room) to(ph session.Phase) {
+	t, w, ctx := r.w.t, r.w, r.w.ctx
+	if r.session().Phase.AtLeast(ph) {
+		return
+	}
+	for _, step := range session.Phases[1:] {
+		if r.session().Phase.AtLeast(step) {
+			continue
+		}
+		w.setPhase(r.sess, step)
+		switch step {
+		case session.PhaseCheckIn:
+			for i, p := range r.people {
+				if err := w.svc.Rate(ctx, p.ID, []int{4, 3, 4}[i]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.svc.ShowRatings(ctx, r.sess.ID, true); err != nil {
+				t.Fatal(err)
+			}
+		case session.PhaseWrite:
+			for i, x := range []struct {
+				area       session.Area
+				lane, text string
+			}{
+				{session.AreaConfidence, "strength", "We run threat modelling for every new service."},
+				{session.AreaConfidence, "concern", "Nobody owns the dependency updates."},
+				{session.AreaActivities, "keep", "The security guild meets every month and people come."},
+				{session.AreaActivities, "more", "More pen testing before big releases."},
+				{session.AreaMotivation, "demotivates", "Scanner findings nobody triages."},
+				{session.AreaOpen, "Secrets", "API keys still end up in the repositories."},
+				{session.AreaConfidence, "concern", "Dependency updates wait for months."},
+			} {
+				r.notes = append(r.notes, w.addNote(r.people[i%3], x.area, x.lane, x.text))
+			}
+			if err := w.svc.SetDone(ctx, r.people[0].ID, true); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := w.svc.ChangeTimer(ctx, r.sess.ID, session.TimerSet, 5*time.Minute); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := w.svc.ChangeTimer(ctx, r.sess.ID, session.TimerStart, 0); err != nil {
+				t.Fatal(err)
+			}
+		case session.PhaseGroup:
+			n := r.notes
+			err := w.svc.SaveThemes(ctx, r.sess.ID, []session.Theme{
+				{Label: "Dependency updates have no owner", NoteIDs: []int64{n[1].ID, n[6].ID}},
+				{Label: "Threat modelling and pen testing", NoteIDs: []int64{n[0].ID, n[3].ID}},
+				{Label: "Scanner noise", NoteIDs: []int64{n[4].ID}},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.themes, err = w.svc.Themes(ctx, r.sess.ID); err != nil {
+				t.Fatal(err)
+			}
+		case session.PhaseVote:
+			for i, p := range r.people {
+				for _, th := range []int{0, 0, 2, 1}[i : i+2] {
+					if err := w.svc.Vote(ctx, p.ID, r.themes[th].ID, 1); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		case session.PhaseActions:
+			a, err := w.svc.AddAction(ctx, session.ActionPoint{SessionID: r.sess.ID, ThemeID: r.themes[0].ID,
+				Title: "Name an owner for dependency updates in every team", Priority: session.PriorityHigh, Owner: "Dana Owner"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.svc.Volunteer(ctx, r.people[1].ID, a.ID, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if step == ph {
+			return
+		}
+	}
+}
+
+func (r *room) session() *session.Session { return r.w.session(r.sess.ID) }
+
+// present opens the projector view by its join code, as `ssh HOST present CODE` does.
+func (r *room) present(width, height int) *term {
+	return r.w.openSized(tui.Options{Facilitator: true, Present: true, Code: r.sess.Code,
+		JoinHint: "ssh -p 2222 -t charter.example"}, width, height)
+}
+
+// withBigCode is withCode for a view that also draws the join code in the block font.
+func withBigCode(view string, s *session.Session) string {
+	for k := 1; k <= 8; k++ {
+		real, fixed := tui.BigText(s.Code[:4]+"-"+s.Code[4:], k), tui.BigText("ABCD-EFGH", k)
+		for i := range real {
+			view = strings.ReplaceAll(view, real[i], fixed[i])
+		}
+	}
+	return withCode(view, s)
+}
+
+func TestPresentFollowsEveryPhase(t *testing.T) {
+	for _, tc := range []struct {
+		phase session.Phase
+		// shows is what the view draws once loaded; hides what it must not.
+		shows []string
+		hides []string
+	}{
+		{session.PhaseLobby, []string{"3 people joined so far", "ssh -p 2222 -t charter.example"}, nil},
+		{session.PhaseCheckIn, []string{"3 of 3 people rated", "3 ratings · mean 3.7"}, nil},
+		{session.PhaseWrite, []string{"people done", "5:00"}, []string{"threat modelling", "Dependency"}},
+		{session.PhaseReveal, []string{"Confidence · Concerns (2)", "API keys still end up"}, nil},
+		{session.PhaseGroup, []string{"Dependency updates have no owner (2 notes)", "Scanner noise (1 note)"}, nil},
+		{session.PhaseVote, []string{"Scanner noise", "results when voting closes"}, []string{"2 votes", "1 vote "}},
+		{session.PhaseActions, []string{"3 votes", "Name an owner for dependency", "1 volunteer"}, nil},
+		{session.PhaseClosed, []string{"Thank you", "Name an owner for dependency"}, nil},
+	} {
+		t.Run(string(tc.phase), func(t *testing.T) {
+			r := newRoom(t)
+			r.to(tc.phase)
+			for _, size := range presentSizes {
+				s := r.present(size[0], size[1])
+				s.waitFor(tc.shows...)
+				v := s.view()
+				for _, x := range append(tc.hides, roomNames...) {
+					if strings.Contains(v, x) {
+						t.Errorf("%dx%d: the projector shows %q:\n%s", size[0], size[1], x, v)
+					}
+				}
+				name := fmt.Sprintf("present-%s-%dx%d", tc.phase, size[0], size[1])
+				requireGoldenIn(t, name, withBigCode(v, r.sess), size[0], size[1])
+			}
+		})
+	}
+}
+
+func TestPresentFollowsPhaseLive(t *testing.T) {
+	r := newRoom(t)
+	s := r.present(80, 24)
+	s.waitFor("LOBBY", "3 people joined so far")
+	r.to(session.PhaseWrite)
+	s.waitFor("WRITE", "7 notes · 1 of 3 people done")
+	r.w.addNote(r.people[1], session.AreaMotivation, "motivates", "Praise for fixed findings.")
+	s.waitFor("8 notes · 1 of 3 people done")
+	r.to(session.PhaseReveal)
+	s.waitFor("REVEAL", "Praise for fixed findings.")
+}
+
+func TestPresentLeavesHiddenNotesOut(t *testing.T) {
+	r := newRoom(t)
+	r.to(session.PhaseReveal)
+	if err := r.w.svc.HideNote(r.w.ctx, r.notes[5].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	s := r.present(200, 60)
+	s.waitFor("Confidence · Concerns (2)")
+	if v := s.view(); strings.Contains(v, r.notes[5].Text) {
+		t.Errorf("the projector shows a hidden note:\n%s", v)
+	}
+}
+
+func TestPresentUnknownCode(t *testing.T) {
+	w := newWorld(t)
+	s := w.open(tui.Options{Facilitator: true, Present: true, Code: "ZZZZ-ZZZZ"})
+	s.waitFor(`No session has the code`)
+	s.keys("q")
+	s.tm.WaitFinished(t)
+}
+
+func TestPresentFromHome(t *testing.T) {
+	r := newRoom(t)
+	s := r.w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin")
+	s.keys("p")
+	s.waitFor("3 people joined so far")
+	s.press(tea.KeyEsc)
+	s.waitFor("· facilitator")
+}
+
+func TestPresentOnlyForFacilitators(t *testing.T) {
+	r := newRoom(t)
+	s := r.w.open(tui.Options{Present: true, Code: r.sess.Code, KeyHash: "key-9"})
+	s.waitFor("You joined as")
+	if s.everDrawn("people joined so far") {
+		t.Error("a participant's key opened the projector view")
+	}
+}
+
+// reverse is how a flashed screen starts its lines (SGR 7, reverse video).
+const reverse = "\x1b[7m"
+
+// flashOver is longer than a flash lasts.
+const flashOver = 3 * time.Second
+
+// movingClock is a clock a test sets forward.
+type movingClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *movingClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *movingClock) add(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
+}
+
+func TestPresentTimeUpFlashesAndRingsOnce(t *testing.T) {
+	r := newRoom(t)
+	r.to(session.PhaseWrite) // a running timer of 5 minutes
+	c := &movingClock{now: clock}
+	// Colours on, to see the flash: the screen in reverse video.
+	ansi := lipgloss.NewRenderer(io.Discard)
+	ansi.SetColorProfile(termenv.ANSI)
+	s := r.w.openSized(tui.Options{Facilitator: true, Present: true, Code: r.sess.Code, Now: c.Now, Renderer: ansi}, 80, 24)
+	s.waitFor("5:00", "people done")
+	if s.everDrawn(reverse) {
+		t.Fatal("the screen flashed before time was up")
+	}
+	c.add(5 * time.Minute)
+	s.waitFor("\a", "Time is up", reverse)
+	// The flash ends and the bell does not ring again with later redraws.
+	c.add(flashOver)
+	r.w.addNote(r.people[2], session.AreaOpen, "Secrets", "Rotate keys yearly.")
+	s.waitFor("8 notes")
+	if n := strings.Count(s.drawn.String(), "\a"); n != 1 {
+		t.Errorf("the bell rang %d times, want once", n)
+	}
+}
