@@ -1,5 +1,5 @@
 # charter: make run starts the server on 127.0.0.1:2222 with data in ./charter-data;
-# make test runs everything CI runs.
+# make test runs everything CI runs (go.mod and go.sum must be tidy).
 GO ?= go
 BIN := bin/charter
 
@@ -22,6 +22,7 @@ lint:
 	$(GO) run $(STATICCHECK) ./...
 
 test: vet lint
+	$(GO) mod tidy -diff
 	$(GO) test -race -count=1 -timeout 15m ./...
 	$(MAKE) fuzz
 

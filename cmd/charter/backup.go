@@ -10,10 +10,6 @@ import (
 	"path/filepath"
 )
 
-func init() {
-	commands["backup"] = command{"copy the database consistently, also while the server runs", runBackup}
-}
-
 func runBackup(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -13,10 +13,6 @@ import (
 	"github.com/charter-tool/charter/session/report"
 )
 
-func init() {
-	commands["export"] = command{"write a session's findings and action points (Markdown or JSON)", runExport}
-}
-
 func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -18,10 +18,6 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-func init() {
-	commands["import"] = command{"load notes gathered on paper (JSONL or CSV) into a session", runImport}
-}
-
 // importColumns are the fields of a row, in both formats; text, area and lane are
 // required. Anything else is refused, so that a misspelt optional column ("autor")
 // is not silently dropped.

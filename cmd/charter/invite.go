@@ -13,10 +13,6 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-func init() {
-	commands["invite"] = command{"print the invitation text for a session's participants", runInvite}
-}
-
 func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("invite", flag.ContinueOnError)
 	fs.SetOutput(stderr)

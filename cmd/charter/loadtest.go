@@ -26,10 +26,6 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-func init() {
-	commands["loadtest"] = command{"drive a live session with many SSH participants and measure it", runLoadtest}
-}
-
 // loadtest is one run of `charter loadtest`: what it was asked to do and what it saw.
 type loadtest struct {
 	addr         string

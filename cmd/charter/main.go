@@ -5,31 +5,41 @@ package main
 
 import (
 	"fmt"
-	gossh "golang.org/x/crypto/ssh"
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
+
+	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/charter-tool/charter/session/sqlite"
 )
 
 // command is one subcommand; run returns the exit code.
 type command struct {
+	name    string // as typed: "serve", or "session new" for a command with a verb
 	summary string
 	run     func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 }
 
-// commands is filled by the init functions of the files that implement them, so each
-// command lives in its own file.
-var commands = map[string]command{}
+// commands is every subcommand, in the order usage lists them. Adding a command is
+// one line here and its run function in a file of its own.
+var commands = []command{
+	{"backup", "copy the database consistently, also while the server runs", runBackup},
+	{"cluster", "group notes (JSONL) into themes (JSON)", runCluster},
+	{"export", "write a session's findings and action points (Markdown or JSON)", runExport},
+	{"import", "load notes gathered on paper (JSONL or CSV) into a session", runImport},
+	{"invite", "print the invitation text for a session's participants", runInvite},
+	{"loadtest", "drive a live session with many SSH participants and measure it", runLoadtest},
+	{"report", "write one prioritized document for a whole campaign", runReport},
+	{"serve", "run the SSH server for live sessions", runServe},
+	{"session new", "create a session and print its join code", runSessionNew},
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	commands["cluster"] = command{"group notes (JSONL) into themes (JSON)", runCluster}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		if len(args) == 0 {
@@ -38,12 +48,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	name := args[0]
-	if name == "session" && len(args) > 1 {
-		name = "session " + args[1]
+	if len(args) > 1 && findCommand(name+" "+args[1]) != nil {
+		name = name + " " + args[1]
 		args = args[1:]
 	}
-	c, ok := commands[name]
-	if !ok {
+	c := findCommand(name)
+	if c == nil {
 		fmt.Fprintf(stderr, "charter: unknown command %q\n\n", args[0])
 		usage(stderr)
 		return 2
@@ -51,16 +61,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return c.run(args[1:], stdin, stdout, stderr)
 }
 
+// findCommand is the command with the name, nil when there is none.
+func findCommand(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: charter COMMAND [flags]")
 	fmt.Fprintln(w)
-	var names []string
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-14s %s\n", n, commands[n].summary)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-14s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'charter COMMAND -h' for a command's flags.")
 }

@@ -15,10 +15,6 @@ import (
 	"github.com/charter-tool/charter/session/report"
 )
 
-func init() {
-	commands["report"] = command{"write one prioritized document for a whole campaign", runReport}
-}
-
 func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)

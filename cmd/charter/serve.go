@@ -37,10 +37,6 @@ import (
 	"github.com/charter-tool/charter/tui"
 )
 
-func init() {
-	commands["serve"] = command{"run the SSH server for live sessions", runServe}
-}
-
 // Config is what `charter serve` is started with.
 type Config struct {
 	Addr    string

@@ -9,10 +9,6 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-func init() {
-	commands["session new"] = command{"create a session and print its join code", runSessionNew}
-}
-
 func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("session new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
