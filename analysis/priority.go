@@ -5,19 +5,25 @@ import (
 	"slices"
 )
 
-// Weights of the prioritization score. Votes weigh most because they are the group's
-// explicit choice; distinct authors next because a concern many people raise on their
-// own is broader than one person's many notes; the number of notes last.
+// Weights of the prioritization score, the one ranking of themes that the board, a
+// session's findings and a campaign's report all use. Every session beyond the first
+// that raised a theme weighs most: a concern raised on its own in several rooms is the
+// strongest sign a campaign can give. Votes next because they are the group's explicit
+// choice; distinct people next because a concern many raise on their own is broader
+// than one person's many notes; the number of notes last.
 const (
-	VoteWeight   = 3
-	AuthorWeight = 2
-	NoteWeight   = 1
+	SessionWeight = 5
+	VoteWeight    = 3
+	AuthorWeight  = 2
+	NoteWeight    = 1
 )
 
 // PriorityFormula says in words how Prioritize computes a score, for documents that
 // must show their reasoning.
-const PriorityFormula = "score = 3 × votes + 2 × distinct authors + 1 × notes; " +
-	"ties go to more votes, then more authors, then more notes, then the label in alphabetical order, then the older theme"
+const PriorityFormula = "score = 5 × sessions beyond the first + 3 × votes + 2 × distinct people + 1 × notes " +
+	"(within one session the first term is 0); " +
+	"ties go to more sessions, then more votes, then more people, then more notes, " +
+	"then the label in alphabetical order, then the older theme"
 
 // PriorityInput is what is known about one theme.
 type PriorityInput struct {
@@ -29,6 +35,8 @@ type PriorityInput struct {
 	Votes   int
 	Authors int
 	Notes   int
+	// Sessions counts the sessions that raised the theme; 0 and 1 both mean one.
+	Sessions int
 }
 
 // Priority is one theme's score with its parts and its rank (1 is the top).
@@ -38,21 +46,27 @@ type Priority struct {
 	Rank  int
 }
 
+// Score computes the documented score of one theme.
+func Score(p PriorityInput) int {
+	return SessionWeight*max(p.Sessions-1, 0) + VoteWeight*p.Votes + AuthorWeight*p.Authors + NoteWeight*p.Notes
+}
+
 // Prioritize scores themes as
 //
-//	score = 3*votes + 2*distinct authors + 1*notes
+//	score = 5*(sessions-1) + 3*votes + 2*distinct authors + 1*notes
 //
-// and orders them by score, then votes, then authors, then notes (all higher
-// first), then Key ascending, then ID ascending, so the order never depends on the
-// input's order. Ranks are 1..len(in) in that order, so every theme has its own rank.
+// and orders them by score, then sessions, votes, authors, notes (all higher first),
+// then Key ascending, then ID ascending, so the order never depends on the input's
+// order. Ranks are 1..len(in) in that order, so every theme has its own rank.
 func Prioritize(in []PriorityInput) []Priority {
 	out := make([]Priority, len(in))
 	for i, p := range in {
-		out[i] = Priority{PriorityInput: p, Score: VoteWeight*p.Votes + AuthorWeight*p.Authors + NoteWeight*p.Notes}
+		out[i] = Priority{PriorityInput: p, Score: Score(p)}
 	}
 	slices.SortFunc(out, func(a, b Priority) int {
 		return cmp.Or(
 			cmp.Compare(b.Score, a.Score),
+			cmp.Compare(max(b.Sessions, 1), max(a.Sessions, 1)),
 			cmp.Compare(b.Votes, a.Votes),
 			cmp.Compare(b.Authors, a.Authors),
 			cmp.Compare(b.Notes, a.Notes),

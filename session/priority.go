@@ -6,34 +6,48 @@ import (
 	"github.com/charter-tool/charter/analysis"
 )
 
-// Priorities ranks a session's themes by the documented score of analysis.Prioritize:
-// votes, distinct authors and notes. Hidden notes and removed participants' votes
-// do not count. Authors are counted here, on the server, so screens that must not
-// know who wrote what can still show the same ranking.
-func (s *Service) Priorities(ctx context.Context, sessionID string) ([]analysis.Priority, error) {
-	themes, err := s.Store.Themes(ctx, sessionID)
-	if err != nil {
-		return nil, err
+// RankThemes is the one ranking of a session's themes, by the documented score of
+// analysis.Prioritize: votes, distinct authors and notes. The board, the
+// participants' screens, the session's findings and (through the same formula) the
+// campaign report all rank with it. Hidden notes do not count, and a theme none of
+// whose notes is visible is not ranked unless it has action points: its label may
+// tell what the hidden notes said. totals are the counted votes (VoteTotals).
+func RankThemes(themes []*Theme, notes []*Note, totals map[int64]int, actions []*ActionPoint) []analysis.Priority {
+	visible := make(map[int64]*Note, len(notes))
+	for _, n := range notes {
+		if !n.Hidden {
+			visible[n.ID] = n
+		}
 	}
-	notes, err := s.sessionNotes(ctx, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	totals, err := s.VoteTotals(ctx, sessionID)
-	if err != nil {
-		return nil, err
+	acted := map[int64]bool{}
+	for _, a := range actions {
+		acted[a.ThemeID] = true
 	}
 	in := make([]analysis.PriorityInput, 0, len(themes))
 	for _, t := range themes {
 		authors := map[int64]bool{}
 		count := 0
 		for _, id := range t.NoteIDs {
-			if n := notes[id]; n != nil && !n.Hidden {
+			if n := visible[id]; n != nil {
 				authors[n.ParticipantID] = true
 				count++
 			}
 		}
-		in = append(in, analysis.PriorityInput{ID: t.ID, Key: t.Label, Votes: totals[t.ID], Authors: len(authors), Notes: count})
+		if count == 0 && !acted[t.ID] {
+			continue
+		}
+		in = append(in, analysis.PriorityInput{ID: t.ID, Key: t.Label, Votes: totals[t.ID], Authors: len(authors), Notes: count, Sessions: 1})
 	}
-	return analysis.Prioritize(in), nil
+	return analysis.Prioritize(in)
+}
+
+// Priorities ranks a session's themes with RankThemes. Authors are counted here, on
+// the server, so screens that must not know who wrote what can still show the same
+// ranking.
+func (s *Service) Priorities(ctx context.Context, sessionID string) ([]analysis.Priority, error) {
+	d, err := s.ReportData(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	return RankThemes(d.Themes, d.Notes, d.VoteTotals, d.Actions), nil
 }

@@ -57,15 +57,9 @@ func campaignReport(ctx context.Context, dir, name, format string) ([]byte, erro
 	}
 	defer db.Close()
 	svc := session.NewService(db, nil)
-	all, err := svc.Store.Sessions(ctx)
+	names, err := svc.CampaignNames(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("list sessions: %w", err)
-	}
-	var names []string
-	for _, c := range session.Campaigns(all) {
-		if c.Name != "" {
-			names = append(names, c.Name)
-		}
+		return nil, err
 	}
 	if name, err = chooseCampaign(names, name); err != nil {
 		return nil, err
@@ -100,7 +94,7 @@ func chooseCampaign(names []string, asked string) (string, error) {
 		return "", session.Errorf(session.EInvalid, "There are several campaigns; choose one with --campaign: %s.", list)
 	}
 	for _, n := range names {
-		if n == asked {
+		if strings.EqualFold(n, asked) {
 			return n, nil
 		}
 	}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -21,47 +20,12 @@ import (
 // together.
 const MatchThreshold = 0.2
 
-// Weights of the campaign score. Sessions weigh most: a concern raised on its own in
-// several rooms is the strongest sign a campaign can give. Participants next, for the
-// same reason within rooms. Votes last: only sessions that voted have them, and each
-// session hands out its own budget.
-const (
-	CampaignSessionWeight     = 5
-	CampaignParticipantWeight = 2
-	CampaignVoteWeight        = 1
-)
-
-// CampaignFormula says in words how campaign themes are scored and ordered.
-const CampaignFormula = "score = 5 × sessions + 2 × participants + 1 × votes; " +
-	"ties go to more sessions, then more participants, then more votes, then more notes, " +
-	"then the label in alphabetical order"
-
 // SaturationWindow is how many of the last sessions the saturation verdict looks at.
 const SaturationWindow = 3
 
-// LoadCampaign loads every session of the named campaign, oldest first.
-func LoadCampaign(ctx context.Context, svc *session.Service, name string) ([]*Data, error) {
-	all, err := svc.Store.Sessions(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("load sessions: %w", err)
-	}
-	var out []*Data
-	for _, c := range session.Campaigns(all) {
-		if c.Name != name {
-			continue
-		}
-		for _, s := range c.Sessions {
-			d, err := Load(ctx, svc, s.ID)
-			if err != nil {
-				return nil, fmt.Errorf("load session %s: %w", s.ID, err)
-			}
-			out = append(out, d)
-		}
-	}
-	if len(out) == 0 {
-		return nil, session.Errorf(session.ENotFound, "No session belongs to the campaign %q.", name)
-	}
-	return out, nil
+// LoadCampaign loads every session of the named campaign from src, oldest first.
+func LoadCampaign(ctx context.Context, src Source, name string) ([]*Data, error) {
+	return src.CampaignReportData(ctx, name)
 }
 
 // CampaignFindings is the report of a whole campaign. Its text fields hold user text
@@ -209,7 +173,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	slices.SortStableFunc(ds, func(a, b *Data) int {
 		return session.CompareDay(a.Session, b.Session)
 	})
-	f := &CampaignFindings{Campaign: name, Threshold: MatchThreshold, Method: CampaignFormula,
+	f := &CampaignFindings{Campaign: name, Threshold: MatchThreshold, Method: analysis.PriorityFormula,
 		Sessions: []CampaignSession{}, Themes: []CampaignTheme{}, Audiences: []AudienceView{},
 		Segments: []Breakdown{}, Actions: []CampaignAction{}}
 	if len(ds) > 0 {
@@ -252,16 +216,18 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	}
 
 	byID := map[int]*CampaignTheme{}
+	var inputs []analysis.PriorityInput
 	for id := 1; id <= len(members); id++ {
 		t := campaignTheme(id, members[id], ds)
 		byID[id] = &t
-		f.Themes = append(f.Themes, t)
+		inputs = append(inputs, analysis.PriorityInput{ID: int64(id), Key: t.Label, Votes: t.Votes,
+			Authors: t.Participants, Notes: t.Notes, Sessions: t.Sessions})
 	}
-	slices.SortFunc(f.Themes, func(a, b CampaignTheme) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(b.Sessions, a.Sessions),
-			cmp.Compare(b.Participants, a.Participants), cmp.Compare(b.Votes, a.Votes),
-			cmp.Compare(b.Notes, a.Notes), cmp.Compare(a.Label, b.Label), cmp.Compare(a.ID, b.ID))
-	})
+	for _, p := range analysis.Prioritize(inputs) {
+		t := byID[int(p.ID)]
+		t.Score = p.Score
+		f.Themes = append(f.Themes, *t)
+	}
 	// Two themes with one label would read as one: the lower-ranked ones are numbered.
 	seen := map[string]int{}
 	for i := range f.Themes {
@@ -387,7 +353,6 @@ func campaignTheme(id int, gs []group, ds []*Data) CampaignTheme {
 	slices.Sort(t.Locations)
 	t.Audiences = audienceOrder(audiences)
 	t.Sessions, t.Participants = len(sessions), len(authors)
-	t.Score = CampaignSessionWeight*t.Sessions + CampaignParticipantWeight*t.Participants + CampaignVoteWeight*t.Votes
 	t.Quotes = spreadQuotes(gs)
 	return t
 }
@@ -755,253 +720,6 @@ func (f *CampaignFindings) WriteJSON(w io.Writer) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(f)
 }
-
-// WriteMarkdown writes f as a Markdown document.
-func (f *CampaignFindings) WriteMarkdown(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	e := Escape
-
-	p("# Campaign report: %s\n\n", e(f.Campaign))
-	p("- Period: %s – %s\n", f.From, f.To)
-	var locations []string
-	audiences := map[string]bool{}
-	for _, s := range f.Sessions {
-		if s.Location != "" && !slices.Contains(locations, s.Location) {
-			locations = append(locations, s.Location)
-		}
-		audiences[s.Audience] = true
-	}
-	slices.Sort(locations)
-	p("- Sessions: %d", len(f.Sessions))
-	if len(locations) > 0 {
-		p(" in %d %s (%s)", len(locations), plural(len(locations), "location", "locations"), escapeAll(locations))
-	}
-	p("\n- Audiences: %s\n", escapeAll(audienceOrder(audiences)))
-	p("- Participants: %d, counted once per session they joined\n", f.Participants)
-	p("- Notes: %d\n", f.Notes)
-	p("- Campaign themes: %d\n\n", len(f.Themes))
-	p("Participants are not named. Only volunteers for action points are, because they chose to volunteer. Hidden notes are left out.\n\n")
-
-	p("## Sessions\n\n")
-	if len(f.Sessions) == 0 {
-		p("No sessions.\n\n")
-	} else {
-		p("| # | Date | Session | Location | Audience | Mode | Participants | Notes | Phase |\n")
-		p("|---|---|---|---|---|---|---|---|---|\n")
-		clustered := false
-		for _, s := range f.Sessions {
-			mark := ""
-			if s.Clustered {
-				mark, clustered = " \\*", true
-			}
-			p("| S%d | %s | %s%s | %s | %s | %s | %d | %d | %s |\n", s.Number, s.Date, e(s.Title), mark, orDash(e(s.Location)),
-				e(s.Audience), e(s.Mode), s.Participants, s.Notes, e(s.Phase))
-		}
-		p("\n")
-		if clustered {
-			p("\\* Not grouped into themes yet: the report clustered the session's notes itself.\n\n")
-		}
-	}
-
-	actions := map[int64]CampaignAction{}
-	for _, a := range f.Actions {
-		actions[a.ID] = a
-	}
-	themes := map[int]CampaignTheme{}
-	for _, t := range f.Themes {
-		themes[t.ID] = t
-	}
-	p("## Themes across sessions\n\n")
-	if len(f.Themes) == 0 {
-		p("No themes yet.\n\n")
-	} else {
-		p("The same concern raised in different words in different sessions counts as one campaign theme: ")
-		p("session themes are matched when their labels and notes are similar on average (at least %s). ", trimFloat2(f.Threshold))
-		p("A participant is counted once per session they joined.\n\n")
-		p("How the campaign score was computed: %s.\n\n", e(f.Method))
-		p("| Rank | Theme | Score | Sessions | Participants | Votes | Notes |\n")
-		p("|---|---|---|---|---|---|---|\n")
-		for _, t := range f.Themes {
-			p("| %d | %s | %d | %d | %d | %d | %d |\n", t.Rank, e(t.Label), t.Score, t.Sessions, t.Participants, t.Votes, t.Notes)
-		}
-		p("\n")
-		if f.Unthemed > 0 {
-			p("%d %s in no theme.\n\n", f.Unthemed, plural(f.Unthemed, "note is", "notes are"))
-		}
-		for _, t := range f.Themes {
-			p("### %d. %s (score %d)\n\n", t.Rank, e(t.Label), t.Score)
-			p("Score %d = 5 × %d %s + 2 × %d %s + 1 × %d %s.\n\n", t.Score, t.Sessions, plural(t.Sessions, "session", "sessions"),
-				t.Participants, plural(t.Participants, "participant", "participants"), t.Votes, plural(t.Votes, "vote", "votes"))
-			p("- Raised in %d of %d sessions, first in S%d\n", t.Sessions, len(f.Sessions), t.FirstSession)
-			if len(t.Locations) > 0 {
-				p("- Locations: %s\n", escapeAll(t.Locations))
-			}
-			p("- Audiences: %s\n", escapeAll(t.Audiences))
-			p("- Notes: %d\n", t.Notes)
-			if len(t.SessionLabels) > 1 {
-				labels := make([]string, len(t.SessionLabels))
-				for i, l := range t.SessionLabels {
-					labels[i] = e(l)
-				}
-				p("- Called in its sessions: %s\n", strings.Join(labels, "; "))
-			}
-			p("\n")
-			// One quote block, the quotes apart, no empty quote line at its end.
-			for i, q := range t.Quotes {
-				if i > 0 {
-					p(">\n")
-				}
-				p("> %s\n", e(q))
-			}
-			if len(t.Quotes) > 0 {
-				p("\n")
-			}
-			if len(t.ActionIDs) == 0 {
-				p("No action points yet.\n\n")
-				continue
-			}
-			p("Action points:\n\n")
-			for _, id := range t.ActionIDs {
-				a := actions[id]
-				p("- %s (%s priority, %s; owner: %s; volunteers: %s; S%d)\n", e(a.Title), a.Priority, e(a.Status),
-					orDash(e(a.Owner)), orDash(escapeAll(a.Volunteers)), a.Session)
-			}
-			p("\n")
-		}
-	}
-
-	p("## Differences between audiences\n\n")
-	p("Confidence about security, from 1 (not at all) to 5 (fully), is shown for an audience once at least %d of its participants rated it.\n\n", session.MinSegment)
-	for _, a := range f.Audiences {
-		p("### %s\n\n", e(a.Audience))
-		p("%d %s, %d %s, %d campaign %s raised.\n\n", a.Sessions, plural(a.Sessions, "session", "sessions"),
-			a.Participants, plural(a.Participants, "participant", "participants"), a.Themes, plural(a.Themes, "theme", "themes"))
-		if c := a.Confidence; c != nil {
-			writeDistribution(p, c)
-		} else {
-			p("Fewer than %d ratings: confidence not shown.\n\n", session.MinSegment)
-		}
-		if len(f.Audiences) > 1 {
-			if len(a.OnlyHere) == 0 {
-				p("No theme was raised by this audience alone.\n\n")
-			} else {
-				var only []string
-				for _, id := range a.OnlyHere {
-					t := themes[id]
-					only = append(only, fmt.Sprintf("%s (rank %d)", e(t.Label), t.Rank))
-				}
-				p("Raised only by %s: %s.\n\n", e(a.Audience), strings.Join(only, "; "))
-			}
-		}
-	}
-
-	p("## Segments\n\n")
-	p("Results are broken down by a segment only when it holds at least %d participants, so that nobody can be picked out. ", session.MinSegment)
-	p("Smaller segments and those who did not answer are folded into \"other or not given\"; ")
-	p("when that group would itself be smaller than %d, the smallest segment is folded into it too, ", session.MinSegment)
-	p("so that no small group can be worked out by subtraction. Confidence is shown for a group once at least %d of it rated.\n\n", session.MinSegment)
-	for _, b := range f.Segments {
-		p("### %s\n\n", e(b.Title))
-		if len(b.Segments) == 0 && b.Other == nil {
-			p("Fewer than %d participants: not broken down.\n\n", session.MinSegment)
-			continue
-		}
-		p("| Segment | Participants | Mean confidence | Median | Themes raised | Notes |\n")
-		p("|---|---|---|---|---|---|\n")
-		rows := b.Segments
-		if b.Other != nil {
-			rows = append(slices.Clone(rows), *b.Other)
-		}
-		for _, s := range rows {
-			mean, median := "–", "–"
-			if s.Confidence != nil {
-				mean, median = fmt.Sprintf("%.1f", s.Confidence.Mean), trimFloat(s.Confidence.Median)
-			}
-			p("| %s | %d | %s | %s | %d | %d |\n", e(s.Value), s.Participants, mean, median, s.Themes, s.Notes)
-		}
-		p("\n")
-		if len(b.Segments) == 0 {
-			p("No segment reaches %d participants.\n\n", session.MinSegment)
-		}
-	}
-
-	p("## Saturation\n\n")
-	if len(f.Saturation.Steps) > 0 {
-		p("New campaign themes each session brought, in date order (cumulative in brackets):\n\n")
-		most := 0
-		for _, s := range f.Saturation.Steps {
-			most = max(most, s.New)
-		}
-		p("```text\n")
-		for _, s := range f.Saturation.Steps {
-			p("S%-2d %s | %-*s %2d new (%d)\n", s.Session, s.Date, min(most, barWidth), hashes(s.New, most), s.New, s.Cumulative)
-		}
-		p("```\n\n")
-	}
-	p("%s\n\n", f.Saturation.Verdict)
-
-	p("## Action points\n\n")
-	if len(f.Actions) == 0 {
-		p("No action points yet.\n")
-	} else {
-		p("| Session | Theme | Priority | Action point | Owner | Volunteers | Status |\n")
-		p("|---|---|---|---|---|---|---|\n")
-		for _, a := range f.Actions {
-			theme := "–"
-			if t, ok := themes[a.CampaignThemeID]; ok {
-				theme = fmt.Sprintf("%s (rank %d)", e(t.Label), t.Rank)
-			}
-			p("| S%d %s | %s | %s | %s | %s | %s | %s |\n", a.Session, e(a.SessionTitle), theme, a.Priority,
-				e(a.Title), orDash(e(a.Owner)), orDash(escapeAll(a.Volunteers)), e(a.Status))
-		}
-	}
-	return bw.Flush()
-}
-
-// writeDistribution draws a confidence distribution, highest rating first.
-func writeDistribution(p func(string, ...any), c *Confidence) {
-	writeBars(p, c)
-	p("%d %s, mean %.1f, median %s.\n\n", c.Ratings, plural(c.Ratings, "rating", "ratings"), c.Mean, trimFloat(c.Median))
-}
-
-// writeBars draws the bar chart of a confidence distribution as a text block,
-// highest rating first.
-func writeBars(p func(string, ...any), c *Confidence) {
-	most := 0
-	for _, rc := range c.Distribution {
-		most = max(most, rc.Count)
-	}
-	p("```text\n")
-	for i := len(c.Distribution) - 1; i >= 0; i-- {
-		rc := c.Distribution[i]
-		p("%d | %-*s %d\n", rc.Rating, barWidth, bar(rc.Count, most), rc.Count)
-	}
-	p("```\n\n")
-}
-
-// hashes draws n out of most as up to barWidth '#'.
-func hashes(n, most int) string {
-	if n == 0 || most == 0 {
-		return ""
-	}
-	if most <= barWidth {
-		return strings.Repeat("#", n)
-	}
-	return strings.Repeat("#", max(1, n*barWidth/most))
-}
-
-// escapeAll escapes each item and joins them with commas.
-func escapeAll(items []string) string {
-	out := make([]string, len(items))
-	for i, s := range items {
-		out[i] = Escape(s)
-	}
-	return strings.Join(out, ", ")
-}
-
-// trimFloat2 shows v with up to two decimals.
-func trimFloat2(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // keepSessionThemesApart undoes matches between two themes of the same session: the
 // facilitator kept them apart on purpose, and the report must not merge them back.

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charter-tool/charter/analysis"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/report"
 )
@@ -379,14 +380,14 @@ func TestCampaign(t *testing.T) {
 
 	t.Run("ranked by the documented score", func(t *testing.T) {
 		for i, th := range f.Themes {
-			if want := 5*th.Sessions + 2*th.Participants + th.Votes; th.Score != want || th.Rank != i+1 {
+			if want := 5*(th.Sessions-1) + 3*th.Votes + 2*th.Participants + th.Notes; th.Score != want || th.Rank != i+1 {
 				t.Errorf("theme %q: score %d rank %d, want %d rank %d", th.Label, th.Score, th.Rank, want, i+1)
 			}
 			if i > 0 && th.Score > f.Themes[i-1].Score {
 				t.Errorf("theme %q ranked below a lower score", th.Label)
 			}
 		}
-		if !strings.Contains(md, report.CampaignFormula) {
+		if !strings.Contains(md, analysis.PriorityFormula) {
 			t.Error("the document does not state the formula")
 		}
 	})

@@ -27,7 +27,11 @@ func TestEscape(t *testing.T) {
 		{"&lt; stays text", "&amp;lt; stays text"},
 		{"a | b", "a &#124; b"},
 		{"*em* _em_ `code` ~~del~~", "\\*em\\* \\_em\\_ \\`code\\` \\~\\~del\\~\\~"},
-		{"[link](http://x) ![img](y)", `\[link\]\(http://x\) \!\[img\]\(y\)`},
+		{"[link](http://x) ![img](y)", `\[link\](http://x) !\[img\](y)`},
+		{"tools (Go, Kubernetes)!", "tools (Go, Kubernetes)!"},
+		{"issue #42 in C#", "issue #42 in C#"},
+		{"closing ##", `closing \##`},
+		{"1) first", `1\) first`},
 		{`back\slash\`, `back\\slash\\`},
 		{"two\nlines\r\nhere", "two lines here"},
 		{"    indented code", "indented code"},
@@ -48,7 +52,7 @@ var (
 	orderedStart = regexp.MustCompile(`^[0-9]+[.)]`)
 	// unescaped finds a structural character not preceded by a backslash; the
 	// backslash pairs before it are consumed first so that \\* counts as unescaped.
-	unescaped = regexp.MustCompile("(?:^|[^\\\\])(?:\\\\\\\\)*[`*_\\[\\]()!#~]")
+	unescaped = regexp.MustCompile("(?:^|[^\\\\])(?:\\\\\\\\)*(?:[`*_\\[\\]~]|^#| #+$)")
 )
 
 // unescape undoes Escape, as a Markdown renderer would for inline text.

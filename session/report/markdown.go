@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -11,8 +11,10 @@ import (
 
 // Escape makes user text safe to put anywhere inline in the document: a heading, a
 // list item or a table cell. The result is one line; it cannot start a heading, list,
-// quote or code block, open a link, image, emphasis, code span or HTML tag, or split a
-// table cell; and it reads back as the same text once rendered.
+// quote or code block, open a link, image, emphasis, code span or HTML tag, end a
+// heading early or split a table cell; and it reads back as the same text once
+// rendered. It escapes only what Markdown would read as structure, so that the
+// source stays readable: "(Go, Kubernetes)" and "issue #42!" stay as they are.
 func Escape(s string) string {
 	// CleanText folds every line break into a space and removes control characters,
 	// so text can never leave the line or table row it is put on.
@@ -33,16 +35,22 @@ func Escape(s string) string {
 			// An entity rather than \| because table parsers split cells before they
 			// look at backslashes, and some take \\| for an escaped pipe.
 			b.WriteString("&#124;")
-		case strings.IndexByte("\\`*_[]()!#~", c) >= 0:
+		case strings.IndexByte("\\`*_[]~", c) >= 0:
+			// Emphasis, code spans, links and strikethrough; with [ escaped, neither
+			// "(" nor "!" can make a link or an image.
 			b.WriteByte('\\')
 			b.WriteByte(c)
+		case c == '#' && (i == 0 || s[i-1] == ' ' && strings.Trim(s[i:], "# ") == ""):
+			// A heading at the start, or a closing sequence that a heading would drop.
+			b.WriteString("\\#")
 		case i == 0 && (c == '-' || c == '+' || c == '='):
 			// Only at the start do these make a list item, a rule or a heading.
 			b.WriteByte('\\')
 			b.WriteByte(c)
-		case c == '.' && i > 0 && i == digits:
-			// "1." at the start would begin an ordered list ("1)" is escaped above).
-			b.WriteString("\\.")
+		case (c == '.' || c == ')') && i > 0 && i == digits:
+			// "1." or "1)" at the start would begin an ordered list.
+			b.WriteByte('\\')
+			b.WriteByte(c)
 		default:
 			b.WriteByte(c)
 		}
@@ -59,25 +67,103 @@ func leadingDigits(s string) int {
 	return n
 }
 
+// markdown collects a document in memory: sections write to it with p, and flush
+// ends the document with exactly one line break.
+type markdown struct {
+	w   io.Writer
+	buf bytes.Buffer
+}
+
+func newMarkdown(w io.Writer) *markdown { return &markdown{w: w} }
+
+func (m *markdown) p(format string, args ...any) { fmt.Fprintf(&m.buf, format, args...) }
+
+func (m *markdown) flush() error {
+	b := bytes.TrimRight(m.buf.Bytes(), "\n")
+	_, err := m.w.Write(append(b, '\n'))
+	return err
+}
+
+// table writes a table of cells already escaped, and a blank line after it.
+func (m *markdown) table(header []string, rows [][]string) {
+	m.p("| %s |\n", strings.Join(header, " | "))
+	m.p("|%s\n", strings.Repeat("---|", len(header)))
+	for _, r := range rows {
+		m.p("| %s |\n", strings.Join(r, " | "))
+	}
+	m.p("\n")
+}
+
+// quotes writes one quote block, the quotes apart, no empty quote line at its end.
+func (m *markdown) quotes(qs []string) {
+	for i, q := range qs {
+		if i > 0 {
+			m.p(">\n")
+		}
+		m.p("> %s\n", Escape(q))
+	}
+	if len(qs) > 0 {
+		m.p("\n")
+	}
+}
+
+// actionList writes the action points of a theme, each an actionItem, or says there
+// are none.
+func (m *markdown) actionList(items []string) {
+	if len(items) == 0 {
+		m.p("No action points yet.\n\n")
+		return
+	}
+	m.p("Action points:\n\n")
+	for _, it := range items {
+		m.p("- %s\n", it)
+	}
+	m.p("\n")
+}
+
+// actionItem is an action point as a line of a theme: its title, priority and status,
+// and more (already escaped) when detail is not empty.
+func actionItem(a Action, detail string) string {
+	if detail != "" {
+		detail = "; " + detail
+	}
+	return fmt.Sprintf("%s (%s priority, %s%s)", Escape(a.Title), a.Priority, Escape(a.Status), detail)
+}
+
+// cells are an action point's escaped table cells.
+type cells struct{ priority, title, owner, volunteers, status string }
+
+func actionCells(a Action) cells {
+	return cells{a.Priority, Escape(a.Title), orDash(Escape(a.Owner)), orDash(escapeAll(a.Volunteers)), Escape(a.Status)}
+}
+
+// escapeAll escapes each item and joins them with commas.
+func escapeAll(items []string) string {
+	out := make([]string, len(items))
+	for i, s := range items {
+		out[i] = Escape(s)
+	}
+	return strings.Join(out, ", ")
+}
+
 // WriteMarkdown writes f as a Markdown document.
 func (f *Findings) WriteMarkdown(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	e := Escape
+	m := newMarkdown(w)
+	p, e := m.p, Escape
 
-	m := f.Session
-	p("# Findings: %s\n\n", e(m.Title))
-	p("- Audience: %s\n", e(m.Audience))
-	if m.Location != "" {
-		p("- Location: %s\n", e(m.Location))
+	s := f.Session
+	p("# Findings: %s\n\n", e(s.Title))
+	p("- Audience: %s\n", e(s.Audience))
+	if s.Location != "" {
+		p("- Location: %s\n", e(s.Location))
 	}
-	p("- Mode: %s\n", e(m.Mode))
-	if m.Campaign != "" {
-		p("- Campaign: %s\n", e(m.Campaign))
+	p("- Mode: %s\n", e(s.Mode))
+	if s.Campaign != "" {
+		p("- Campaign: %s\n", e(s.Campaign))
 	}
-	p("- Date: %s\n", m.Date)
-	p("- Phase: %s\n", e(m.Phase))
-	p("- Session: %s\n\n", e(m.ID))
+	p("- Date: %s\n", s.Date)
+	p("- Phase: %s\n", e(s.Phase))
+	p("- Session: %s\n\n", e(s.ID))
 
 	pa := f.Participation
 	p("## Participation\n\n")
@@ -114,16 +200,11 @@ func (f *Findings) WriteMarkdown(w io.Writer) error {
 			for _, q := range t.Quotes {
 				p("> %s\n\n", e(q))
 			}
-			if len(t.ActionIDs) == 0 {
-				p("No action points yet.\n\n")
-				continue
-			}
-			p("Action points:\n\n")
+			var items []string
 			for _, id := range t.ActionIDs {
-				a := actions[id]
-				p("- %s (%s priority, %s)\n", e(a.Title), a.Priority, e(a.Status))
+				items = append(items, actionItem(actions[id], ""))
 			}
-			p("\n")
+			m.actionList(items)
 		}
 		if f.Unthemed > 0 {
 			p("%d %s in no theme.\n\n", f.Unthemed, plural(f.Unthemed, "note is", "notes are"))
@@ -134,17 +215,12 @@ func (f *Findings) WriteMarkdown(w io.Writer) error {
 	if len(f.Actions) == 0 {
 		p("No action points yet.\n\n")
 	} else {
-		p("| Priority | Action point | Theme | Owner | Volunteers | Status |\n")
-		p("|---|---|---|---|---|---|\n")
+		var rows [][]string
 		for _, a := range f.Actions {
-			vols := make([]string, len(a.Volunteers))
-			for i, v := range a.Volunteers {
-				vols[i] = e(v)
-			}
-			p("| %s | %s | %s | %s | %s | %s |\n", a.Priority, e(a.Title), orDash(e(a.Theme)), orDash(e(a.Owner)),
-				orDash(strings.Join(vols, ", ")), e(a.Status))
+			c := actionCells(a)
+			rows = append(rows, []string{c.priority, c.title, orDash(e(a.Theme)), c.owner, c.volunteers, c.status})
 		}
-		p("\n")
+		m.table([]string{"Priority", "Action point", "Theme", "Owner", "Volunteers", "Status"}, rows)
 	}
 
 	p("## Appendix: all notes\n\n")
@@ -168,7 +244,22 @@ func (f *Findings) WriteMarkdown(w io.Writer) error {
 			p("\n")
 		}
 	}
-	return bw.Flush()
+	return m.flush()
+}
+
+// writeBars draws the bar chart of a confidence distribution as a text block,
+// highest rating first.
+func writeBars(p func(string, ...any), c *Confidence) {
+	most := 0
+	for _, rc := range c.Distribution {
+		most = max(most, rc.Count)
+	}
+	p("```text\n")
+	for i := len(c.Distribution) - 1; i >= 0; i-- {
+		rc := c.Distribution[i]
+		p("%d | %-*s %d\n", rc.Rating, barWidth, bar(rc.Count, most), rc.Count)
+	}
+	p("```\n\n")
 }
 
 // barWidth is the longest bar of the confidence chart, in characters.

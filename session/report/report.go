@@ -8,7 +8,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -17,44 +16,21 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-// Data is what a findings document is built from, as the facilitator sees it.
-type Data struct {
-	Session      *session.Session
-	Participants []*session.Participant
-	// Notes are all notes, hidden ones included; Build leaves hidden ones out.
-	Notes      []*session.Note
-	Themes     []*session.Theme
-	VoteTotals map[int64]int
-	Actions    []*session.ActionPoint
-	Ratings    []int
+// Data is what a findings document is built from, as the facilitator sees it:
+// hidden notes included, which Build leaves out.
+type Data = session.ReportData
+
+// Source is what the report needs of the session service: each session's data read
+// at one moment, and the campaigns there are.
+type Source interface {
+	ReportData(ctx context.Context, sessionID string) (*session.ReportData, error)
+	CampaignReportData(ctx context.Context, campaign string) ([]*session.ReportData, error)
+	CampaignNames(ctx context.Context) ([]string, error)
 }
 
-// Load gathers the data of a session through svc.
-func Load(ctx context.Context, svc *session.Service, sessionID string) (*Data, error) {
-	var d Data
-	var err error
-	if d.Session, err = svc.Store.Session(ctx, sessionID); err != nil {
-		return nil, err
-	}
-	if d.Participants, err = svc.Store.Participants(ctx, sessionID); err != nil {
-		return nil, fmt.Errorf("load participants: %w", err)
-	}
-	if d.Notes, err = svc.Store.Notes(ctx, sessionID); err != nil {
-		return nil, fmt.Errorf("load notes: %w", err)
-	}
-	if d.Themes, err = svc.Themes(ctx, sessionID); err != nil {
-		return nil, fmt.Errorf("load themes: %w", err)
-	}
-	if d.VoteTotals, err = svc.VoteTotals(ctx, sessionID); err != nil {
-		return nil, fmt.Errorf("load votes: %w", err)
-	}
-	if d.Actions, err = svc.Actions(ctx, sessionID); err != nil {
-		return nil, fmt.Errorf("load action points: %w", err)
-	}
-	if d.Ratings, err = svc.Ratings(ctx, sessionID); err != nil {
-		return nil, fmt.Errorf("load ratings: %w", err)
-	}
-	return &d, nil
+// Load gathers the data of a session from src.
+func Load(ctx context.Context, src Source, sessionID string) (*Data, error) {
+	return src.ReportData(ctx, sessionID)
 }
 
 // Findings is the findings document of one session. Its text fields hold user text
@@ -206,41 +182,25 @@ func Build(d *Data) *Findings {
 		f.Confidence.Distribution = append(f.Confidence.Distribution, RatingCount{Rating: r, Count: st.Counts[r]})
 	}
 
-	actionsOf := map[int64][]*session.ActionPoint{}
-	for _, a := range d.Actions {
-		actionsOf[a.ThemeID] = append(actionsOf[a.ThemeID], a)
-	}
-
-	byID := map[int64]*Theme{}
-	var inputs []analysis.PriorityInput
-	themeOf := map[int64]string{}
+	byID := map[int64]*session.Theme{}
 	for _, t := range d.Themes {
+		byID[t.ID] = t
+	}
+	themeOf := map[int64]string{}
+	rank := map[int64]int{}
+	for _, p := range session.RankThemes(d.Themes, d.Notes, d.VoteTotals, d.Actions) {
+		t := byID[p.ID]
 		var notes []*session.Note
 		for _, id := range t.NoteIDs {
 			if n := visible[id]; n != nil {
 				notes = append(notes, n)
+				themeOf[n.ID] = t.Label
 			}
 		}
-		if len(notes) == 0 && len(actionsOf[t.ID]) == 0 {
-			continue
-		}
 		slices.SortFunc(notes, func(a, b *session.Note) int { return cmp.Compare(a.ID, b.ID) })
-		by := map[int64]bool{}
-		for _, n := range notes {
-			by[n.ParticipantID] = true
-			themeOf[n.ID] = t.Label
-		}
-		th := &Theme{ID: t.ID, Label: t.Label, Votes: d.VoteTotals[t.ID], Authors: len(by), Notes: len(notes),
-			Quotes: quotes(notes), ActionIDs: []int64{}}
-		byID[t.ID] = th
-		inputs = append(inputs, analysis.PriorityInput{ID: t.ID, Key: t.Label, Votes: th.Votes, Authors: th.Authors, Notes: th.Notes})
-	}
-	rank := map[int64]int{}
-	for _, p := range analysis.Prioritize(inputs) {
-		th := byID[p.ID]
-		th.Rank, th.Score = p.Rank, p.Score
-		rank[th.ID] = th.Rank
-		f.Themes = append(f.Themes, *th)
+		f.Themes = append(f.Themes, Theme{Rank: p.Rank, ID: t.ID, Label: t.Label, Score: p.Score, Votes: p.Votes,
+			Authors: p.Authors, Notes: p.Notes, Quotes: quotes(notes), ActionIDs: []int64{}})
+		rank[t.ID] = p.Rank
 	}
 	labels := map[int64]string{}
 	for _, th := range f.Themes {

@@ -140,7 +140,7 @@ func TestBuild(t *testing.T) {
 		{"notes but no themes yet", func(t *testing.T, svc *session.Service, id string, a, b int64) {
 			addNote(t, svc, a, session.AreaActivities, "keep", "keep the SAST gate", "code scanning (SAST)")
 			addNote(t, svc, b, session.AreaOpen, "Hiring", "we need more security people", "")
-		}, []string{"No themes yet", "### Security activities", "#### Keep", "- keep the SAST gate (activity: code scanning \\(SAST\\))",
+		}, []string{"No themes yet", "### Security activities", "#### Keep", "- keep the SAST gate (activity: code scanning (SAST))",
 			"### Open topics", "#### Hiring", "- we need more security people"}, []string{"(theme:"}, 0},
 		{"theme of only hidden notes left out", func(t *testing.T, svc *session.Service, id string, a, b int64) {
 			n1 := addNote(t, svc, a, session.AreaMotivation, "demotivates", "boss X shouts", "")
@@ -233,6 +233,38 @@ func BenchmarkExport500(b *testing.B) {
 		}
 		if err := report.Build(d).WriteMarkdown(io.Discard); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestOneRanking checks that the board's ranking (Service.Priorities) and the
+// findings rank the same themes the same way, also when all notes of a theme are
+// hidden: such a theme is ranked by neither.
+func TestOneRanking(t *testing.T) {
+	ctx := context.Background()
+	fx := mustFixture(t, readDevNotes(t)[:40])
+	gone := fx.themes[len(fx.themes)-1]
+	for _, id := range gone.NoteIDs {
+		if err := fx.svc.HideNote(ctx, id, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	board, err := fx.svc.Priorities(ctx, fx.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := report.Build(load(t, fx.svc, fx.sess.ID))
+	if len(board) != len(f.Themes) {
+		t.Fatalf("board ranks %d themes, the findings %d", len(board), len(f.Themes))
+	}
+	for i, p := range board {
+		th := f.Themes[i]
+		if p.ID != th.ID || p.Rank != th.Rank || p.Score != th.Score {
+			t.Errorf("#%d: board has theme %d rank %d score %d, findings theme %d rank %d score %d",
+				i, p.ID, p.Rank, p.Score, th.ID, th.Rank, th.Score)
+		}
+		if p.ID == gone.ID {
+			t.Errorf("theme %q, all of whose notes are hidden, is ranked", gone.Label)
 		}
 	}
 }

@@ -1,0 +1,123 @@
+package session
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// ReportData is one session as its findings document sees it: everything the
+// facilitator could see, hidden notes and removed participants included, for the
+// report to leave out. It is read at one moment, so the pieces agree.
+type ReportData struct {
+	Session      *Session
+	Participants []*Participant
+	// Notes are all notes, hidden ones included, oldest first.
+	Notes  []*Note
+	Themes []*Theme
+	// VoteTotals are the dots each theme got, removed participants' not counted.
+	VoteTotals map[int64]int
+	// Actions have their volunteers' names filled in, removed participants left out.
+	Actions []*ActionPoint
+	// Ratings are the confidence ratings given (1-5), sorted so that nobody's
+	// rating can be told from its position.
+	Ratings []int
+}
+
+// ReportData reads what the findings document of one session is built from.
+func (s *Service) ReportData(ctx context.Context, sessionID string) (*ReportData, error) {
+	return readReportData(ctx, s.Store, sessionID)
+}
+
+// CampaignReportData reads every session of the named campaign (the name matching
+// case-insensitively), in date order.
+func (s *Service) CampaignReportData(ctx context.Context, campaign string) ([]*ReportData, error) {
+	all, err := s.Store.Sessions(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load sessions: %w", err)
+	}
+	var out []*ReportData
+	for _, c := range Campaigns(all) {
+		if c.Name == "" || !strings.EqualFold(c.Name, campaign) {
+			continue
+		}
+		for _, sess := range c.Sessions {
+			d, err := readReportData(ctx, s.Store, sess.ID)
+			if err != nil {
+				return nil, fmt.Errorf("load session %s: %w", sess.ID, err)
+			}
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		return nil, Errorf(ENotFound, "No session belongs to the campaign %q.", campaign)
+	}
+	return out, nil
+}
+
+// CampaignNames lists the names of the campaigns, the one with the latest session
+// first.
+func (s *Service) CampaignNames(ctx context.Context) ([]string, error) {
+	all, err := s.Store.Sessions(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list sessions: %w", err)
+	}
+	var names []string
+	for _, c := range Campaigns(all) {
+		if c.Name != "" {
+			names = append(names, c.Name)
+		}
+	}
+	return names, nil
+}
+
+// readReportData reads one session's report data from st; given a store bound to one
+// read transaction, the pieces come from one moment.
+func readReportData(ctx context.Context, st Store, sessionID string) (*ReportData, error) {
+	d := &ReportData{VoteTotals: map[int64]int{}}
+	var err error
+	if d.Session, err = st.Session(ctx, sessionID); err != nil {
+		return nil, err
+	}
+	if d.Participants, err = st.Participants(ctx, sessionID); err != nil {
+		return nil, fmt.Errorf("load participants: %w", err)
+	}
+	if d.Notes, err = st.Notes(ctx, sessionID); err != nil {
+		return nil, fmt.Errorf("load notes: %w", err)
+	}
+	if d.Themes, err = st.Themes(ctx, sessionID); err != nil {
+		return nil, fmt.Errorf("load themes: %w", err)
+	}
+	votes, err := st.Votes(ctx, sessionID)
+	if err != nil {
+		return nil, fmt.Errorf("load votes: %w", err)
+	}
+	if d.Actions, err = st.Actions(ctx, sessionID); err != nil {
+		return nil, fmt.Errorf("load action points: %w", err)
+	}
+	byID := make(map[int64]*Participant, len(d.Participants))
+	for _, p := range d.Participants {
+		byID[p.ID] = p
+		if p.Rating >= 1 && p.Rating <= 5 && !p.Removed {
+			d.Ratings = append(d.Ratings, p.Rating)
+		}
+	}
+	sort.Ints(d.Ratings)
+	for _, v := range votes {
+		if p := byID[v.ParticipantID]; p != nil && !p.Removed {
+			d.VoteTotals[v.ThemeID] += v.Count
+		}
+	}
+	for _, a := range d.Actions {
+		ids := a.VolunteerIDs
+		a.VolunteerIDs, a.Volunteers = nil, nil
+		for _, id := range ids {
+			if p := byID[id]; p != nil && !p.Removed {
+				a.VolunteerIDs = append(a.VolunteerIDs, id)
+				a.Volunteers = append(a.Volunteers, p.DisplayName())
+			}
+		}
+	}
+	return d, nil
+}
