@@ -18,7 +18,10 @@ const (
 
 // CleanText makes user text safe to store and to show on anyone's terminal: escape
 // sequences (CSI, OSC, DCS, ...) and control characters are removed, bidirectional
-// overrides too, and runs of white space become one space.
+// overrides and other invisible characters too (zero-width ones, tag characters,
+// variation selectors beyond the one an emoji takes), characters that draw as blank
+// count as white space, and runs of white space become one space. What a person reads
+// is then all that a note says.
 func CleanText(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "")
@@ -27,14 +30,23 @@ func CleanText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
+	var prev rune
 	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r):
+		case unicode.IsSpace(r), isBlank(r):
 			space = b.Len() > 0
+			prev = ' '
 			continue
-		case unicode.IsControl(r), isBidiControl(r), r == utf8.RuneError, r == 0xFEFF:
+		case unicode.IsControl(r), isBidiControl(r), r == utf8.RuneError, isInvisible(r):
 			continue
+		case isVariationSelector(r):
+			// One emoji presentation selector right after a visible character is how
+			// emoji are written; anything more can only carry hidden data.
+			if (r != 0xFE0E && r != 0xFE0F) || prev == 0 || prev == ' ' || isVariationSelector(prev) {
+				continue
+			}
 		}
+		prev = r
 		if space {
 			b.WriteByte(' ')
 			space = false
@@ -48,6 +60,32 @@ func CleanText(s string) string {
 // pretend to say something else.
 func isBidiControl(r rune) bool {
 	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0x200E || r == 0x200F || r == 0x061C
+}
+
+// isInvisible reports characters that take no room on screen, so that text could hide
+// in them: the format characters (zero-width space and joiners, soft hyphen, word
+// joiner, the tag characters of U+E0000...) and the other default-ignorable ones.
+func isInvisible(r rune) bool {
+	switch {
+	case unicode.Is(unicode.Cf, r):
+		return true
+	case r == 0x034F, r == 0x17B4, r == 0x17B5, r >= 0x180B && r <= 0x180F,
+		r >= 0x2060 && r <= 0x206F, r >= 0xFFF0 && r <= 0xFFF8, r >= 0xE0000 && r <= 0xE0FFF,
+		r >= 0x1D173 && r <= 0x1D17A:
+		return true
+	}
+	return false
+}
+
+// isBlank reports characters that are not white space to Unicode but draw as an empty
+// cell: the Hangul fillers and the blank braille pattern.
+func isBlank(r rune) bool {
+	return r == 0x115F || r == 0x1160 || r == 0x3164 || r == 0xFFA0 || r == 0x2800
+}
+
+// isVariationSelector reports the selectors that pick a glyph's variant.
+func isVariationSelector(r rune) bool {
+	return (r >= 0xFE00 && r <= 0xFE0F) || (r >= 0xE0100 && r <= 0xE01EF)
 }
 
 // ValidText cleans s and checks it against max characters. what names the field in the

@@ -26,6 +26,14 @@ func TestCleanText(t *testing.T) {
 		{"trim", "   padded   ", "padded"},
 		{"wide and emoji kept", "セキュリティ 🔒 ok", "セキュリティ 🔒 ok"},
 		{"invalid utf8", "ok\xff\xfe!", "ok!"},
+		{"zero-width characters", "pen\u200Btest\u200C\u200D\u2060 \uFEFFok\u00AD", "pentest ok"},
+		{"tag characters hide words", "all good\U000E0020\U000E0066\U000E0069\U000E0072\U000E0065\U000E007F", "all good"},
+		{"hangul fillers draw blank", "\u3164\u3164", ""},
+		{"hangul filler between words", "fine\u3164\u115F\u1160\uFFA0word", "fine word"},
+		{"blank braille", "\u2800", ""},
+		{"variation selectors smuggle data", "hi\U000E0100\U000E0101\uFE00", "hi"},
+		{"an emoji keeps its one selector", "ok \u2764\uFE0F\uFE0F", "ok \u2764\uFE0F"},
+		{"mongolian vowel separator", "a\u180Eb", "ab"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,7 +59,7 @@ func TestValidText(t *testing.T) {
 }
 
 func FuzzCleanText(f *testing.F) {
-	for _, s := range []string{"hello", "\x1b[31mx", "\x1b]0;t\x07", "\x1bP$q\x1b\\", "a\u202eb", "\u009b2J", "\xff"} {
+	for _, s := range []string{"hello", "\x1b[31mx", "\x1b]0;t\x07", "\x1bP$q\x1b\\", "a\u202eb", "\u009b2J", "\xff", "a\u200bb", "\U000E0041", "\u3164", "x\uFE0F\uFE0F"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -62,6 +70,10 @@ func FuzzCleanText(f *testing.F) {
 		for _, r := range out {
 			if unicode.IsControl(r) {
 				t.Fatalf("control %U left in %q (from %q)", r, out, s)
+			}
+			if unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) ||
+				(r >= 0xE0000 && r <= 0xE0FFF) || r == 0x3164 || r == 0x115F || r == 0x1160 || r == 0xFFA0 {
+				t.Fatalf("invisible %U left in %q (from %q)", r, out, s)
 			}
 		}
 		if session.CleanText(out) != out {
