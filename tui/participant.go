@@ -45,6 +45,9 @@ type participantScreen struct {
 	topics          []string
 	mode            inputMode
 	editing         int64
+	// editActivity is the activity of the note being edited: an edit changes the
+	// text, not what the note is about.
+	editActivity string
 	// selectNote is a note to select when the notes are loaded again (one just saved).
 	selectNote     int64
 	input          textarea.Model
@@ -212,6 +215,31 @@ func (s *participantScreen) selected() *session.Note {
 	return ns[s.sel]
 }
 
+// selectSaved selects the note selectNote names when the list has it. A load that
+// started before a save may not have it yet: then it waits for the next.
+func (s *participantScreen) selectSaved() {
+	if s.selectNote == 0 {
+		return
+	}
+	for i, n := range s.laneNotes() {
+		if n.ID == s.selectNote {
+			s.sel, s.selectNote = i, 0
+		}
+	}
+}
+
+// putNote puts a note just saved into the list shown, in place of its older version.
+func (s *participantScreen) putNote(n *session.Note) {
+	c := *n
+	for i, o := range s.notes {
+		if o.ID == c.ID {
+			s.notes[i] = &c
+			return
+		}
+	}
+	s.notes = append(s.notes, &c)
+}
+
 func (s *participantScreen) setStatus(msg string, isErr bool) {
 	s.status, s.statusErr = msg, isErr
 }
@@ -225,21 +253,18 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case participantStateMsg:
 		s.loading = false
 		phaseChanged := msg.sess.Phase != s.sess.Phase
+		if cur := s.selected(); cur != nil && s.selectNote == 0 {
+			// The selection stays on the note it was on, wherever notes arriving
+			// meanwhile put it: e and d act on the note the person saw.
+			s.selectNote = cur.ID
+		}
 		s.sess, s.me, s.notes, s.th = msg.sess, msg.me, msg.notes, msg.themes
 		if phaseChanged {
-			s.sel = 0
+			s.sel, s.selectNote = 0, 0
 			s.setStatus("", false)
 		}
 		s.stats = session.Summarize(msg.ratings)
-		if s.selectNote != 0 {
-			// The note just saved is the one selected: e, d act on what was written.
-			// A load that started before the save may not have it yet: wait for the next.
-			for i, n := range s.laneNotes() {
-				if n.ID == s.selectNote {
-					s.sel, s.selectNote = i, 0
-				}
-			}
-		}
+		s.selectSaved()
 		if phaseChanged && s.mode == modeVolunteerName && !s.sess.Phase.AtLeast(session.PhaseActions) {
 			s.mode = modeBrowse
 			s.input.Blur()
@@ -270,7 +295,12 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.setStatus(msg.text, false)
 		return s, s.reload()
 	case noteAcceptedMsg:
-		s.selectNote = msg.id
+		// The saved note is on the list and selected at once, with "Saved": a d or e
+		// pressed before the list is loaded again acts on it, not on the note the
+		// selection was on before.
+		s.putNote(msg.note)
+		s.selectNote = msg.note.ID
+		s.selectSaved()
 		s.mode = modeBrowse
 		s.input.Reset()
 		s.input.Blur()
@@ -379,7 +409,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.setStatus("Select one of your own notes to edit it.", true)
 			return s, nil
 		}
-		s.mode, s.editing = modeEdit, n.ID
+		s.mode, s.editing, s.editActivity = modeEdit, n.ID, n.Activity
 		s.input.Reset()
 		s.input.CharLimit = inputCap
 		s.input.SetHeight(3)
@@ -447,6 +477,9 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		editing := s.mode == modeEdit
 		n.ID = s.editing
+		if editing {
+			n.Activity = s.editActivity
+		}
 		// The text stays in the box until the server has stored it: if saving fails,
 		// nothing typed is lost.
 		return s, s.run(func(ctx context.Context) tea.Msg {
@@ -460,7 +493,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			if err != nil {
 				return errMsg{err}
 			}
-			return noteAcceptedMsg{editing, saved.ID}
+			return noteAcceptedMsg{editing, saved}
 		})
 	}
 	var cmd tea.Cmd
@@ -471,7 +504,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 // noteAcceptedMsg arrives only after the note is stored.
 type noteAcceptedMsg struct {
 	edited bool
-	id     int64 // the note saved, selected once the list is loaded again
+	note   *session.Note // the note as stored, shown and selected at once
 }
 
 func (s *participantScreen) View() string {
