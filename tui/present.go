@@ -43,8 +43,8 @@ type presentScreen struct {
 
 	timeUp timeUp
 
-	loading bool
-	pending session.Change
+	loading, loaded bool
+	pending         session.Change
 }
 
 var presentKeys = struct{ Scroll, Page, Leave key.Binding }{
@@ -162,7 +162,7 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.sess = msg.sess
 		return s, s.watchAndLoad()
 	case presentStateMsg:
-		s.loading = false
+		s.loading, s.loaded = false, true
 		if s.sess.Phase != msg.sess.Phase {
 			s.scroll = 0
 		}
@@ -219,7 +219,7 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *presentScreen) timerRunning() bool { return s.sess != nil && s.sess.Timer.Running }
+func (s *presentScreen) timerRunning() bool { return s.loaded && s.sess.Timer.Running }
 
 func (s *presentScreen) timerCounting() bool {
 	return s.timerRunning() && s.sess.Timer.Remaining(s.e.now()) > 0
@@ -232,48 +232,48 @@ func (s *presentScreen) typing() bool { return false }
 // nothing.
 type timeUp struct {
 	counting bool
-	// flashUntil is when the flash ends; bell is set for the one drawing that rings.
-	flashUntil time.Time
-	bell       bool
+	// at is when time was seen to be up; zero when it has not been.
+	at time.Time
 }
 
-// flashFor is how long a screen flashes when time is up.
-const flashFor = 2 * time.Second
+// How long a screen flashes when time is up, and how long the bell stays in what is
+// drawn: shorter, so that the line that carries it is drawn once with it and once
+// more without it (the renderer rewrites only lines that changed).
+const (
+	flashFor = 2 * time.Second
+	bellFor  = time.Second
+)
 
 // see looks at the timer; it is called on every tick and load.
 func (u *timeUp) see(t session.Timer, now time.Time) {
-	u.bell = false
 	left := t.Remaining(now)
 	if u.counting && t.Active() && t.Running && left == 0 {
-		u.flashUntil = now.Add(flashFor)
-		u.bell = true
+		u.at = now
 	}
 	u.counting = t.Running && left > 0
 }
 
-// flashing reports whether the screen is to be drawn flashed.
-func (u *timeUp) flashing(now time.Time) bool { return now.Before(u.flashUntil) }
-
 // decorate flashes a finished drawing (every line reversed, padded to the width) and
-// puts the bell in front of it: BEL is the program's own, not user text.
+// puts the bell on its last line, the key help, which nothing else changes meanwhile.
+// BEL is the program's own, not user text.
 func (u *timeUp) decorate(view string, w int, now time.Time, sty Styles) string {
-	if u.flashing(now) {
-		lines := strings.Split(view, "\n")
-		for i, l := range lines {
-			lines[i] = sty.Flash.Render(padRight(l, w))
-		}
-		view = strings.Join(lines, "\n")
+	if u.at.IsZero() || !now.Before(u.at.Add(flashFor)) {
+		return view
 	}
-	if u.bell {
-		view = "\a" + view
+	lines := strings.Split(view, "\n")
+	for i, l := range lines {
+		lines[i] = sty.Flash.Render(padRight(l, w))
 	}
-	return view
+	if now.Before(u.at.Add(bellFor)) {
+		lines[len(lines)-1] = "\a" + lines[len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (s *presentScreen) View() string {
 	e, sty := s.e, s.e.sty
 	w, h := max(e.w, 40), max(e.h, 12)
-	if s.sess == nil {
+	if !s.loaded {
 		msg := "Looking for the session " + code(session.NormalizeCode(s.code)) + "…"
 		if s.failed != "" {
 			msg = s.failed

@@ -260,7 +260,7 @@ func TestPresentTimeUpFlashesAndRingsOnce(t *testing.T) {
 	ansi := lipgloss.NewRenderer(io.Discard)
 	ansi.SetColorProfile(termenv.ANSI)
 	s := r.w.openSized(tui.Options{Facilitator: true, Present: true, Code: r.sess.Code, Now: c.Now, Renderer: ansi}, 80, 24)
-	s.waitFor("5:00", "people done")
+	s.waitFor("5:00", "7 notes · 1 of 3 people done")
 	if s.everDrawn(reverse) {
 		t.Fatal("the screen flashed before time was up")
 	}
