@@ -1,8 +1,8 @@
 // Package analysis groups the notes of chartering sessions into themes and
 // measures how well a grouping agrees with one made by people.
 //
-// Everything here is a pure function of its input: no I/O, no clock, no
-// randomness, so a board can re-run it on every new note and get the same
+// Everything here is a pure function of its input: no I/O, no clock, and
+// pseudo-random choices only from fixed seeds, so a board can re-run it on every new note and get the same
 // themes for the same notes.
 package analysis
 
@@ -26,12 +26,16 @@ type Theme struct {
 // params are the knobs of one clustering run; Cluster uses defaultParams.
 type params struct {
 	weights
-	// threshold is the least average cosine similarity at which two groups merge.
+	// threshold is the least average cosine similarity at which two groups
+	// merge, when clustering by linkage (few notes, or spectral unset).
 	threshold float64
 	// exactLimit is the largest number of notes clustered in one exact pass.
 	exactLimit int
 	// labelWords is how many words a theme's label has at most.
 	labelWords int
+	// spectral, when set, clusters by spectral clustering instead of a
+	// linkage threshold.
+	spectral *spectralParams
 }
 
 var defaultParams = params{
@@ -39,6 +43,7 @@ var defaultParams = params{
 	threshold:  0.25,
 	exactLimit: 1000,
 	labelWords: 3,
+	spectral:   &defaultSpectral,
 }
 
 // Cluster groups docs into themes. Every doc is in exactly one theme; notes
@@ -69,7 +74,14 @@ func clusterWith(docs []Doc, lx *lexicon, p params) []Theme {
 			withWords = append(withWords, i)
 		}
 	}
-	groups := partition(c.vecs, withWords, p.threshold, p.exactLimit)
+	var groups [][]int
+	// A handful of notes has no neighbourhood structure to find: linkage
+	// with a threshold decides them.
+	if p.spectral != nil && len(withWords) >= p.spectral.minNotes {
+		groups = spectralPartition(c.vecs, withWords, *p.spectral)
+	} else {
+		groups = partition(c.vecs, withWords, p.threshold, p.exactLimit)
+	}
 
 	themes := make([]Theme, 0, len(groups)+1)
 	for _, g := range groups {

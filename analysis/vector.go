@@ -35,15 +35,18 @@ func (v vec) scale(k float64) {
 // share of the note's length whatever the number of words it has.
 type weights struct {
 	words, concepts, lane float64
+	// topic weighs an open topic's title: a participant's own grouping, a
+	// stronger hint than an area and lane that can be about anything.
+	topic float64
 }
 
-// defaultWeights, with defaultParams' threshold, sit in the middle of a broad
-// plateau of a grid search on the development notes, scored on each half of
-// their themes and with 40% of the lexicon's terms dropped at random (see
-// TestSweepRobust), rather than at the best point for all of them. Concepts
-// weigh more than words because notes of one theme rarely share words but do
-// share what they are about.
-var defaultWeights = weights{words: 1, concepts: 3, lane: 0.25}
+// defaultWeights were first chosen for linkage clustering in the middle of a
+// broad plateau of a grid search on the development notes (TestSweepRobust);
+// spectral clustering kept them and added the open topic's weight, the best
+// of TestSweepSpectral on the dev notes and their halves. Concepts weigh more
+// than words because notes of one theme rarely share words but do share what
+// they are about.
+var defaultWeights = weights{words: 1, concepts: 3, lane: 0.25, topic: 0.5}
 
 // corpus holds the per-note features of one clustering run.
 type corpus struct {
@@ -141,15 +144,19 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 		for _, k := range concepts[i] {
 			cons = append(cons, entry{nw + int32(k), idf(n, conceptDocs[k])})
 		}
-		var ln vec
+		var ln, topic vec
 		for _, id := range lanes[i] {
-			ln = append(ln, entry{nw + nc + id, 1})
+			if docs[i].Area == "open" && wt.topic > 0 {
+				topic = append(topic, entry{nw + nc + id, 1})
+			} else {
+				ln = append(ln, entry{nw + nc + id, 1})
+			}
 		}
 		var v vec
 		for _, block := range []struct {
 			v vec
 			w float64
-		}{{words, wt.words}, {cons, wt.concepts}, {ln, wt.lane}} {
+		}{{words, wt.words}, {cons, wt.concepts}, {ln, wt.lane}, {topic, wt.topic}} {
 			if nb := block.v.norm(); nb > 0 {
 				block.v.scale(block.w / nb)
 				v = append(v, block.v...)
