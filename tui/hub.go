@@ -2,6 +2,7 @@ package tui
 
 import (
 	"sync"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -24,10 +25,17 @@ type ShutdownMsg struct{}
 type Hub struct {
 	mu    sync.Mutex
 	conns map[*Conn]struct{}
+	// left records, per session and participant, when their last connection closed;
+	// a participant who connects again is taken off it.
+	left map[string]map[int64]time.Time
+	// Now is the clock for left; tests may set it before use.
+	Now func() time.Time
 }
 
 // NewHub returns an empty hub.
-func NewHub() *Hub { return &Hub{conns: map[*Conn]struct{}{}} }
+func NewHub() *Hub {
+	return &Hub{conns: map[*Conn]struct{}{}, left: map[string]map[int64]time.Time{}, Now: time.Now}
+}
 
 // Conn is one program's registration.
 type Conn struct {
@@ -41,6 +49,9 @@ type Conn struct {
 	sessionID string
 	mask      session.Change
 	pending   session.Change
+	// participant is who this connection is in the session it watches, once they
+	// joined it; 0 for a facilitator or before joining.
+	participant int64
 }
 
 // Connect registers a new connection; Start attaches its program.
@@ -83,7 +94,9 @@ func (c *Conn) Watch(sessionID string, mask session.Change) {
 	}
 	c.mu.Lock()
 	if c.sessionID != sessionID {
-		c.pending = 0
+		// Another session: changes of the last one are no longer wanted, and the
+		// connection is nobody in the new one until it joins.
+		c.pending, c.participant = 0, 0
 	}
 	c.sessionID, c.mask = sessionID, mask
 	c.mu.Unlock()
@@ -92,11 +105,75 @@ func (c *Conn) Watch(sessionID string, mask session.Change) {
 // Close removes the connection from the hub; call it when the SSH session ends.
 func (c *Conn) Close() {
 	c.closeOnce.Do(func() {
-		c.hub.mu.Lock()
-		delete(c.hub.conns, c)
-		c.hub.mu.Unlock()
+		h := c.hub
+		h.mu.Lock()
+		delete(h.conns, c)
+		c.mu.Lock()
+		sid, pid := c.sessionID, c.participant
+		c.mu.Unlock()
+		gone := pid != 0 && h.connectedLocked(sid, pid) == 0
+		if gone {
+			if h.left[sid] == nil {
+				h.left[sid] = map[int64]time.Time{}
+			}
+			h.left[sid][pid] = h.Now()
+		}
+		h.mu.Unlock()
 		close(c.done)
+		if gone {
+			h.Publish(sid, session.ChangePeople)
+		}
 	})
+}
+
+// Joined says that the connection is participant id of the session it watches, so
+// that the facilitator's board can tell who is connected.
+func (c *Conn) Joined(id int64) {
+	if c == nil {
+		return
+	}
+	h := c.hub
+	h.mu.Lock()
+	c.mu.Lock()
+	sid := c.sessionID
+	c.participant = id
+	c.mu.Unlock()
+	delete(h.left[sid], id)
+	h.mu.Unlock()
+	h.Publish(sid, session.ChangePeople)
+}
+
+// connectedLocked counts the connections of a participant; h.mu is held.
+func (h *Hub) connectedLocked(sessionID string, id int64) int {
+	n := 0
+	for c := range h.conns {
+		c.mu.Lock()
+		if c.sessionID == sessionID && c.participant == id {
+			n++
+		}
+		c.mu.Unlock()
+	}
+	return n
+}
+
+// Presence says who of a session's participants is connected now, and when those
+// who were connected and are no longer left.
+func (h *Hub) Presence(sessionID string) (connected map[int64]bool, left map[int64]time.Time) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	connected = map[int64]bool{}
+	for c := range h.conns {
+		c.mu.Lock()
+		if c.sessionID == sessionID && c.participant != 0 {
+			connected[c.participant] = true
+		}
+		c.mu.Unlock()
+	}
+	left = map[int64]time.Time{}
+	for id, at := range h.left[sessionID] {
+		left[id] = at
+	}
+	return connected, left
 }
 
 // Publish implements session.Notifier.
