@@ -8,6 +8,7 @@ package analysis
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 )
@@ -17,10 +18,12 @@ type Doc struct {
 	ID, Text, Area, Lane string
 }
 
-// Theme is one cluster.
+// Theme is one cluster: its label, its notes and the note that best stands
+// for them, to show under the label.
 type Theme struct {
-	Label   string
-	NoteIDs []string
+	Label          string
+	NoteIDs        []string
+	Representative string
 }
 
 // params are the knobs of one clustering run; Cluster uses defaultParams.
@@ -31,8 +34,6 @@ type params struct {
 	threshold float64
 	// exactLimit is the largest number of notes clustered in one exact pass.
 	exactLimit int
-	// labelWords is how many words a theme's label has at most.
-	labelWords int
 	// spectral, when set, clusters by spectral clustering instead of a
 	// linkage threshold.
 	spectral *spectralParams
@@ -42,7 +43,6 @@ var defaultParams = params{
 	weights:    defaultWeights,
 	threshold:  0.25,
 	exactLimit: 1000,
-	labelWords: 3,
 	spectral:   &defaultSpectral,
 }
 
@@ -84,12 +84,16 @@ func clusterWith(docs []Doc, lx *lexicon, p params) []Theme {
 	}
 
 	themes := make([]Theme, 0, len(groups)+1)
-	for _, g := range groups {
-		themes = append(themes, Theme{Label: c.label(g, p.labelWords), NoteIDs: idsOf(sorted, g)})
+	centrals := make([]int, len(groups))
+	for k, g := range groups {
+		label, central := c.label(sorted, g)
+		centrals[k] = central
+		themes = append(themes, Theme{Label: label, NoteIDs: idsOf(sorted, g), Representative: sorted[central].ID})
 	}
-	distinctLabels(themes, groups, sorted)
+	c.distinctLabels(themes, groups, centrals)
 	if len(empty) > 0 {
-		themes = append(themes, Theme{Label: "unsorted", NoteIDs: idsOf(sorted, empty)})
+		ids := idsOf(sorted, empty)
+		themes = append(themes, Theme{Label: "unsorted", NoteIDs: ids, Representative: ids[0]})
 	}
 	slices.SortStableFunc(themes, func(a, b Theme) int {
 		return cmp.Or(cmp.Compare(len(b.NoteIDs), len(a.NoteIDs)),
@@ -107,56 +111,56 @@ func idsOf(docs []Doc, members []int) []string {
 	return ids
 }
 
-// label names a theme by its most distinctive words: those used by many of its
-// notes and few others (share of the theme's notes times IDF, at least twice as
-// common in the theme as overall), shown in their most common surface form. A word of a single note labels only a single note,
-// so that a theme is not named after one of its members' quirks.
-func (c *corpus) label(members []int, max int) string {
-	count := map[int32]int{}
-	for _, i := range members {
-		for _, w := range c.words[i] {
-			count[w]++
-		}
+// label names a theme as a facilitator would: by the lexicon's concept that
+// most of its notes share, else by a short key phrase of its most central
+// note, and says which side the theme is on when most of its notes agree
+// ("concern", "keep", ...). It returns the label and the central note.
+func (c *corpus) label(docs []Doc, members []int) (string, int) {
+	central := c.central(members)
+	name := c.sharedConcept(members)
+	if name == "" {
+		name = c.keyPhrase(members, central, 3)
 	}
-	n := len(c.vecs)
-	type scored struct {
-		w     int32
-		score float64
+	if side := sideOf(docs, members); side != "" {
+		name += " (" + side + ")"
 	}
-	var cands []scored
-	for w, k := range count {
-		share := float64(k) / float64(len(members))
-		// A word the theme uses no more than the notes at large (such as
-		// "security") says nothing about the theme.
-		if k < 2 && len(members) > 1 || share < 2*float64(c.wordDocs[w])/float64(n) {
-			continue
-		}
-		// In a sizeable set, a word in more than a quarter of all notes names no
-		// theme, however often a small theme repeats it.
-		if n >= 20 && c.wordDocs[w]*4 > n {
-			continue
-		}
-		cands = append(cands, scored{w, share * idf(n, c.wordDocs[w])})
-	}
-	slices.SortFunc(cands, func(a, b scored) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(c.surfaces[a.w], c.surfaces[b.w]))
-	})
-	var words []string
-	for _, s := range cands {
-		if len(words) == max {
-			break
-		}
-		words = append(words, c.surfaces[s.w])
-	}
-	if len(words) > 0 {
-		return strings.Join(words, ", ")
-	}
-	return c.conceptLabel(members)
+	return name, central
 }
 
-// conceptLabel names a theme by the concept most of its notes share, the
-// first in the lexicon on a tie.
-func (c *corpus) conceptLabel(members []int) string {
+// central returns the member most similar to the theme's mean: the note that
+// best stands for the others, the first on a tie.
+func (c *corpus) central(members []int) int {
+	mean := meanOf(c.vecs, members)
+	best, bestSim := members[0], math.Inf(-1)
+	for _, i := range members {
+		if s := dotSparse(c.vecs[i], mean); s > bestSim+1e-12 || s > bestSim-1e-12 && i < best {
+			best, bestSim = i, s
+		}
+	}
+	return best
+}
+
+func dotSparse(a, b vec) float64 {
+	var s float64
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].f < b[j].f:
+			i++
+		case a[i].f > b[j].f:
+			j++
+		default:
+			s += a[i].w * b[j].w
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// sharedConcept names the concept at least half of a theme's notes (and at
+// least two) express, the commonest, the first in the lexicon on a tie; ""
+// when there is none.
+func (c *corpus) sharedConcept(members []int) string {
 	count := make([]int, len(c.conceptNames))
 	best := -1
 	for _, i := range members {
@@ -165,20 +169,114 @@ func (c *corpus) conceptLabel(members []int) string {
 		}
 	}
 	for k, n := range count {
-		if n > 0 && (best < 0 || n > count[best]) {
+		if best < 0 || n > count[best] {
 			best = k
 		}
 	}
-	if best < 0 {
-		return "misc"
+	if best < 0 || count[best] < 2 || 2*count[best] < len(members) {
+		return ""
 	}
 	return strings.ReplaceAll(c.conceptNames[best], "-", " ")
 }
 
+// genericWords say nothing about what a theme is about, however often its
+// notes use them; a label is never one of them alone.
+var genericWords = map[string]bool{
+	"security": true, "secure": true, "team": true, "teams": true, "new": true, "actually": true,
+	"good": true, "better": true, "bad": true, "need": true, "needs": true, "want": true,
+	"people": true, "thing": true, "things": true, "stuff": true, "lot": true, "lots": true,
+	"always": true, "never": true, "make": true, "like": true, "feel": true, "know": true,
+	"less": true, "add": true, "keep": true, "many": true, "everything": true, "nothing": true,
+	"nobody": true, "someone": true, "everyone": true, "work": true, "time": true,
+	"rest": true, "part": true, "bit": true, "since": true, "last": true, "including": true,
+	"thinks": true, "think": true, "really": true, "still": true, "often": true, "sometimes": true,
+}
+
+// keyPhrase picks from the central note the run of at most max words, none a
+// stop word, that best names the theme: it starts and ends with a content
+// word, and its content words score by how many of the theme's notes share them times how
+// rare they are overall. A phrase of one generic word is never chosen; failing
+// all else the note's first words are.
+func (c *corpus) keyPhrase(members []int, central, max int) string {
+	share := map[string]float64{}
+	for _, i := range members {
+		for _, w := range c.words[i] {
+			share[c.stems[w]]++
+		}
+	}
+	n := len(c.vecs)
+	weight := func(t token) float64 {
+		if t.stop || !meaningful(t.surface) || genericWords[t.surface] {
+			return 0
+		}
+		df := 1
+		if id, ok := c.stemID[t.stem]; ok {
+			df = c.wordDocs[id]
+		}
+		return (share[t.stem] + 0.5) / float64(len(members)) * idf(n, df)
+	}
+	toks := tokenize(c.texts[central], stemmer{})
+	bestScore, bi, bj := 0.0, -1, -1
+	for i := range toks {
+		if weight(toks[i]) == 0 {
+			continue
+		}
+		var score float64
+		for j := i; j < len(toks) && j < i+max && !toks[j].stop; j++ {
+			w := weight(toks[j])
+			score += w
+			if w == 0 {
+				continue
+			}
+			// Two or three words name a theme better than one.
+			bonus := 1.0
+			if j > i {
+				bonus = 2
+			}
+			if score*bonus > bestScore {
+				bestScore, bi, bj = score*bonus, i, j
+			}
+		}
+	}
+	if bi < 0 {
+		words := strings.Fields(c.texts[central])
+		if len(words) > max {
+			words = words[:max]
+		}
+		return strings.Join(words, " ")
+	}
+	words := make([]string, 0, bj-bi+1)
+	for _, t := range toks[bi : bj+1] {
+		words = append(words, t.surface)
+	}
+	return strings.Join(words, " ")
+}
+
+// sideNames says in a word which side of an area a lane is.
+var sideNames = map[string]string{
+	"strength": "strength", "concern": "concern", "keep": "keep", "add": "add",
+	"less": "less", "more": "more", "motivates": "motivates", "demotivates": "demotivates",
+}
+
+// sideOf returns the lane at least two thirds of a theme's notes share, when
+// it is one of the method's sides; "" when they do not agree.
+func sideOf(docs []Doc, members []int) string {
+	count := map[string]int{}
+	for _, i := range members {
+		count[strings.ToLower(strings.TrimSpace(docs[i].Lane))]++
+	}
+	for lane, k := range count {
+		if name, ok := sideNames[lane]; ok && 3*k >= 2*len(members) && len(members) >= 2 {
+			return name
+		}
+	}
+	return ""
+}
+
 // distinctLabels keeps two themes from carrying the same label: a facilitator
-// reading the list must tell them apart. A repeated label gets the opening words of
-// the theme's first note.
-func distinctLabels(themes []Theme, groups [][]int, docs []Doc) {
+// reading the list must tell them apart. A repeated label is followed by a key
+// phrase of the theme's central note, never by a number.
+func (c *corpus) distinctLabels(themes []Theme, groups [][]int, centrals []int) {
 	seen := map[string]int{}
 	for _, t := range themes {
 		seen[t.Label]++
@@ -187,10 +285,9 @@ func distinctLabels(themes []Theme, groups [][]int, docs []Doc) {
 		if seen[themes[i].Label] < 2 || i >= len(groups) {
 			continue
 		}
-		first := docs[groups[i][0]].Text
-		if words := strings.Fields(first); len(words) > 4 {
-			first = strings.Join(words[:4], " ") + "…"
+		phrase := c.keyPhrase(groups[i], centrals[i], 3)
+		if !strings.Contains(themes[i].Label, phrase) {
+			themes[i].Label += ": " + phrase
 		}
-		themes[i].Label += ": " + first
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -223,5 +224,47 @@ func TestClusterQuality(t *testing.T) {
 					part.name, q.ari, q.nmi, q.opsPer100, f.ari, f.nmi, f.ops)
 			}
 		}
+	}
+}
+
+// TestClusterLabels checks what a facilitator reads: a label is never one
+// generic word nor carries a number suffix, labels differ, and the
+// representative note is one of the theme's own.
+func TestClusterLabels(t *testing.T) {
+	generic := map[string]bool{"security": true, "team": true, "new": true, "actually": true, "misc": true}
+	suffix := regexp.MustCompile(`[·#]\s*\d+$`)
+	for _, set := range labelledSets {
+		t.Run(set.name, func(t *testing.T) {
+			seen := map[string]bool{}
+			for _, th := range analysis.Cluster(docsOf(loadNotes(t, set.path))) {
+				t.Logf("%3d %-45q %s", len(th.NoteIDs), th.Label, th.Representative)
+				if generic[strings.ToLower(th.Label)] || suffix.MatchString(th.Label) {
+					t.Errorf("label %q is a generic word or numbered", th.Label)
+				}
+				if seen[th.Label] {
+					t.Errorf("label %q twice", th.Label)
+				}
+				seen[th.Label] = true
+				if !slices.Contains(th.NoteIDs, th.Representative) {
+					t.Errorf("theme %q: representative %q is not among its notes", th.Label, th.Representative)
+				}
+			}
+		})
+	}
+}
+
+func TestClusterLabelSaysTheSide(t *testing.T) {
+	var docs []analysis.Doc
+	for i, text := range []string{
+		"pen test reports arrive months late",
+		"the pentest findings are never retested",
+		"external penetration tests miss our APIs",
+		"pentesters do not know our architecture",
+	} {
+		docs = append(docs, analysis.Doc{ID: fmt.Sprint(i), Text: text, Area: "confidence", Lane: "concern"})
+	}
+	themes := analysis.Cluster(docs)
+	if len(themes) != 1 || themes[0].Label != "pen testing (concern)" {
+		t.Errorf("themes = %+v, want one labelled \"pen testing (concern)\"", themes)
 	}
 }

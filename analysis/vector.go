@@ -51,9 +51,12 @@ var defaultWeights = weights{words: 1, concepts: 3, lane: 0.25, topic: 0.5}
 // corpus holds the per-note features of one clustering run.
 type corpus struct {
 	vecs []vec
-	// stems and surfaces name the word features, for labels.
+	// stems and surfaces name the word features, for labels; stemID finds a
+	// stem's feature and texts are the notes' texts.
 	stems    []string
 	surfaces []string
+	stemID   map[string]int32
+	texts    []string
 	// wordDocs counts, per word feature, the notes using it.
 	wordDocs []int
 	// words lists each note's distinct word features, for labels.
@@ -123,6 +126,11 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 	}
 
 	c.concepts = concepts
+	c.stemID = wordID
+	c.texts = make([]string, n)
+	for i, d := range docs {
+		c.texts[i] = d.Text
+	}
 	c.surfaces = make([]string, len(c.stems))
 	for id, s := range c.stems {
 		c.surfaces[id] = commonest(surfaceCount[s])

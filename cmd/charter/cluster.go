@@ -22,6 +22,8 @@ type clusterOutput struct {
 type clusterTheme struct {
 	Label   string   `json:"label"`
 	NoteIDs []string `json:"note_ids"`
+	// Representative is the theme's most central note, to show under the label.
+	Representative string `json:"representative"`
 }
 
 // runCluster implements `charter cluster [FILE]`: notes as JSONL in (stdin when
@@ -60,7 +62,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	out := clusterOutput{Themes: []clusterTheme{}}
 	for _, th := range analysis.Cluster(docs) {
-		out.Themes = append(out.Themes, clusterTheme{Label: th.Label, NoteIDs: th.NoteIDs})
+		out.Themes = append(out.Themes, clusterTheme{Label: th.Label, NoteIDs: th.NoteIDs, Representative: th.Representative})
 	}
 	// Encoding into memory first means a failure leaves stdout untouched.
 	var buf bytes.Buffer

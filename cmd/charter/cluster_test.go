@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -48,8 +49,9 @@ func TestRunClusterValid(t *testing.T) {
 			}
 			var out struct {
 				Themes []struct {
-					Label   string   `json:"label"`
-					NoteIDs []string `json:"note_ids"`
+					Label          string   `json:"label"`
+					NoteIDs        []string `json:"note_ids"`
+					Representative string   `json:"representative"`
 				} `json:"themes"`
 			}
 			dec := json.NewDecoder(&stdout)
@@ -64,6 +66,9 @@ func TestRunClusterValid(t *testing.T) {
 			for _, th := range out.Themes {
 				if th.Label == "" {
 					t.Errorf("theme %v has no label", th.NoteIDs)
+				}
+				if !slices.Contains(th.NoteIDs, th.Representative) {
+					t.Errorf("theme %v: representative %q is not one of its notes", th.NoteIDs, th.Representative)
 				}
 				for _, id := range th.NoteIDs {
 					seen[id]++
