@@ -245,6 +245,15 @@ func (c *corpus) keyPhrase(members []int, central, max int) string {
 		}
 		return strings.Join(words, " ")
 	}
+	// One word alone reads as a tag: take a neighbouring word with it.
+	usable := func(k int) bool { return k >= 0 && k < len(toks) && !toks[k].stop && meaningful(toks[k].surface) }
+	if bi == bj {
+		if usable(bi - 1) {
+			bi--
+		} else if usable(bj + 1) {
+			bj++
+		}
+	}
 	words := make([]string, 0, bj-bi+1)
 	for _, t := range toks[bi : bj+1] {
 		words = append(words, t.surface)

@@ -1,22 +1,50 @@
 package analysis
 
-// MatchThemes finds the same theme in different sessions. Each group is one
-// theme given as its texts (its label and its notes' texts); the result gives
-// each group a match id, numbered from 0 in order of first appearance, equal
-// for groups found to be about the same thing.
+import (
+	"cmp"
+	"slices"
+)
+
+// MatchThreshold is the least similarity at which themes of different
+// sessions count as one campaign theme (see MatchSessionThemes). It is set for
+// precision: on the dev notes split over sessions, pairs of session themes
+// matched at it are almost never wrong (docs/BENCHMARKS.md).
+const MatchThreshold = 0.3
+
+// matchCandidates is how many of a theme's strongest features put it in the
+// inverted index that proposes candidate pairs, and postingCap the most
+// themes a feature may propose: a feature shared by more themes than that
+// tells them apart from nothing, and capping it keeps the work linear.
+const (
+	matchCandidates = 8
+	postingCap      = 64
+)
+
+// MatchGroup is one session's theme to match: the session it is in and its
+// texts (its label and its notes' texts).
+type MatchGroup struct {
+	Session int
+	Texts   []string
+}
+
+// MatchSessionThemes finds the same theme in different sessions, precision
+// first. It returns a match id per group, numbered from 0 in order of first
+// appearance, equal for groups found to be about the same thing; two themes
+// of one session never match, and a group without texts matches nothing.
 //
-// Groups are compared as clustering compares notes: every text becomes a
-// vector (words, concepts), and two sets of groups match when the average
-// similarity over all pairs of their texts reaches threshold (average linkage).
-// That average is lower than the similarity of notes within one theme, because
-// different sessions word things differently; on the development notes, halves
-// of one theme split between two "sessions" match best from 0.2 to 0.25.
-// Groups without texts match nothing.
-func MatchThemes(groups [][]string, threshold float64) []int {
+// Each group is the mean of its texts' vectors (words and concepts), so the
+// dot product of two groups is the average similarity of their texts (average
+// linkage). Candidate pairs come from an inverted index over each group's
+// strongest features, so the work grows with the number of texts, not with
+// its square. Candidates at or above threshold are taken most similar first;
+// two campaign themes join only when they share no session and their means,
+// recomputed as they grow, stay at least threshold similar, which keeps one
+// loose pair from chaining unrelated themes together.
+func MatchSessionThemes(groups []MatchGroup, threshold float64) []int {
 	var docs []Doc
 	owner := []int{}
-	for g, texts := range groups {
-		for _, t := range texts {
+	for g, gr := range groups {
+		for _, t := range gr.Texts {
 			docs = append(docs, Doc{Text: t})
 			owner = append(owner, g)
 		}
@@ -26,38 +54,159 @@ func MatchThemes(groups [][]string, threshold float64) []int {
 	for i, g := range owner {
 		members[g] = append(members[g], i)
 	}
-	// A node's members are its texts, so that merged groups weigh by how
-	// many texts they have, as average linkage over texts requires.
-	var nodes []node
-	for _, m := range members {
+	means := make([]vec, len(groups))
+	for g, m := range members {
 		if len(m) > 0 {
-			nodes = append(nodes, node{members: m, mean: meanOf(c.vecs, m)})
+			means[g] = meanOf(c.vecs, m)
 		}
 	}
-	match := make([]int, len(groups))
-	for g := range match {
-		match[g] = -1
-	}
-	for k, ns := range agglomerate(nodes, threshold) {
-		for _, nd := range ns {
-			match[owner[nodes[nd].members[0]]] = k
+
+	// Candidate pairs through the strongest features of each group.
+	postings := map[int32][]int{}
+	for g, m := range means {
+		top := slices.Clone(m)
+		slices.SortFunc(top, func(a, b entry) int { return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.f, b.f)) })
+		for _, e := range top[:min(matchCandidates, len(top))] {
+			postings[e.f] = append(postings[e.f], g)
 		}
 	}
-	// Number matches in order of first appearance so ids read in input order.
-	ids := make([]int, len(groups))
-	renumber := map[int]int{}
-	for g, m := range match {
-		if m < 0 {
-			ids[g] = len(renumber)
-			renumber[-1-g] = ids[g]
+	type pair struct {
+		a, b int
+		sim  float64
+	}
+	var pairs []pair
+	seen := map[[2]int]bool{}
+	for _, f := range slices.Sorted(func(yield func(int32) bool) {
+		for f := range postings {
+			if !yield(f) {
+				return
+			}
+		}
+	}) {
+		ps := postings[f]
+		if len(ps) > postingCap {
 			continue
 		}
-		id, ok := renumber[m]
+		for x, a := range ps {
+			for _, b := range ps[x+1:] {
+				if groups[a].Session == groups[b].Session || seen[[2]int{a, b}] {
+					continue
+				}
+				seen[[2]int{a, b}] = true
+				if s := dotSparse(means[a], means[b]); s >= threshold {
+					pairs = append(pairs, pair{a, b, s})
+				}
+			}
+		}
+	}
+	slices.SortFunc(pairs, func(x, y pair) int {
+		return cmp.Or(cmp.Compare(y.sim, x.sim), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	})
+
+	// Greedy average linkage over the candidate pairs.
+	parent := make([]int, len(groups))
+	sessions := make([]map[int]bool, len(groups))
+	clusterMean := make([]vec, len(groups))
+	size := make([]int, len(groups))
+	for g := range groups {
+		parent[g] = g
+		sessions[g] = map[int]bool{groups[g].Session: true}
+		clusterMean[g] = means[g]
+		size[g] = len(members[g])
+	}
+	var root func(int) int
+	root = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for _, p := range pairs {
+		ra, rb := root(p.a), root(p.b)
+		if ra == rb {
+			continue
+		}
+		shared := false
+		for s := range sessions[rb] {
+			if sessions[ra][s] {
+				shared = true
+				break
+			}
+		}
+		if shared || dotSparse(clusterMean[ra], clusterMean[rb]) < threshold {
+			continue
+		}
+		lo, hi := min(ra, rb), max(ra, rb)
+		clusterMean[lo] = weightedMean(clusterMean[lo], size[lo], clusterMean[hi], size[hi])
+		size[lo] += size[hi]
+		for s := range sessions[hi] {
+			sessions[lo][s] = true
+		}
+		parent[hi] = lo
+	}
+	ids := make([]int, len(groups))
+	renumber := map[int]int{}
+	for g := range groups {
+		r := root(g)
+		id, ok := renumber[r]
 		if !ok {
 			id = len(renumber)
-			renumber[m] = id
+			renumber[r] = id
 		}
 		ids[g] = id
 	}
 	return ids
+}
+
+// weightedMean averages two sparse means weighted by their numbers of texts.
+func weightedMean(a vec, na int, b vec, nb int) vec {
+	wa, wb := float64(na)/float64(na+nb), float64(nb)/float64(na+nb)
+	out := make(vec, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i].f < b[j].f:
+			out = append(out, entry{a[i].f, a[i].w * wa})
+			i++
+		case i == len(a) || b[j].f < a[i].f:
+			out = append(out, entry{b[j].f, b[j].w * wb})
+			j++
+		default:
+			out = append(out, entry{a[i].f, a[i].w*wa + b[j].w*wb})
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// matchPairs returns the pairs (earlier, later) of groups that match, where
+// the first n groups are earlier ones and the rest later ones: each later
+// group is matched to at most one earlier group.
+func matchPairs(groups [][]string, n int, threshold float64) [][2]int {
+	mg := make([]MatchGroup, len(groups))
+	for g, texts := range groups {
+		// The later suggestions are of one session and never match each
+		// other; earlier themes may come from any session.
+		side := 1
+		if g < n {
+			side = -1 - g
+		}
+		mg[g] = MatchGroup{Session: side, Texts: texts}
+	}
+	ids := MatchSessionThemes(mg, threshold)
+	first := map[int]int{}
+	for g := range n {
+		if _, ok := first[ids[g]]; !ok {
+			first[ids[g]] = g
+		}
+	}
+	var out [][2]int
+	for g := n; g < len(groups); g++ {
+		if e, ok := first[ids[g]]; ok && len(groups[g]) > 0 {
+			out = append(out, [2]int{e, g})
+		}
+	}
+	return out
 }

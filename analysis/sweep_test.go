@@ -109,39 +109,21 @@ func TestSweepRobust(t *testing.T) {
 	}
 }
 
-// TestSweepMatch splits each dev theme's notes between two "sessions" and
-// prints how well MatchThemes pairs the halves at several thresholds.
+// TestSweepMatch prints pairwise precision and recall of campaign matching on
+// the dev notes split over sessions, over thresholds:
+//
+//	go test ./analysis/ -run SweepMatch -v -args -sweep
 func TestSweepMatch(t *testing.T) {
 	if !*sweep {
 		t.Skip("run with -sweep")
 	}
-	groups, gold := splitThemes(loadDev(t))
-	for _, th := range []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35} {
-		ids := MatchThemes(groups, th)
-		pred := make([]string, len(ids))
-		for i, id := range ids {
-			pred[i] = fmt.Sprint(id)
-		}
-		fmt.Printf("th=%.2f ARI=%.3f\n", th, AdjustedRandIndex(gold, pred))
+	named, namedGold := campaignOf(t, "notes-dev.jsonl", 4)
+	clustered, clusteredGold := clusteredCampaignOf(t, "notes-dev.jsonl", 4)
+	for _, th := range []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5} {
+		p, r := pairScores(namedGold, MatchSessionThemes(named, th))
+		cp, cr := pairScores(clusteredGold, MatchSessionThemes(clustered, th))
+		fmt.Printf("th=%.2f named: precision=%.3f recall=%.3f  clustered: precision=%.3f recall=%.3f\n", th, p, r, cp, cr)
 	}
-}
-
-// splitThemes deals each theme's notes alternately into two groups, as if two
-// sessions had raised it, and returns the groups with their themes.
-func splitThemes(notes []labelled) (groups [][]string, gold []string) {
-	index := map[string]int{}
-	for _, n := range notes {
-		g, ok := index[n.Theme]
-		if !ok {
-			g = len(groups)
-			groups = append(groups, nil, nil)
-			gold = append(gold, n.Theme, n.Theme)
-		}
-		groups[g] = append(groups[g], n.Text)
-		// Flip between the theme's two groups for its next note.
-		index[n.Theme] = g ^ 1
-	}
-	return groups, gold
 }
 
 // TestSweepSpectral is how the spectral defaults were chosen: ARI and

@@ -15,10 +15,8 @@ import (
 )
 
 // MatchThreshold is the least average similarity at which themes of different
-// sessions count as one campaign theme; analysis.MatchThemes finds 0.2 to 0.25 best
-// on the development notes, and the lower end keeps differently worded sessions
-// together.
-const MatchThreshold = 0.2
+// sessions count as one campaign theme, set for precision (analysis.MatchThreshold).
+const MatchThreshold = analysis.MatchThreshold
 
 // SaturationWindow is how many of the last sessions the saturation verdict looks at.
 const SaturationWindow = 3
@@ -197,14 +195,14 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		f.Unthemed += unthemed
 	}
 
-	texts := make([][]string, len(groups))
+	texts := make([]analysis.MatchGroup, len(groups))
 	for i, g := range groups {
-		texts[i] = append(texts[i], g.label)
+		texts[i] = analysis.MatchGroup{Session: g.sess, Texts: []string{g.label}}
 		for _, n := range g.notes {
-			texts[i] = append(texts[i], n.Text)
+			texts[i].Texts = append(texts[i].Texts, n.Text)
 		}
 	}
-	match := keepSessionThemesApart(analysis.MatchThemes(texts, MatchThreshold), groups)
+	match := keepSessionThemesApart(analysis.MatchSessionThemes(texts, MatchThreshold), groups)
 	members := map[int][]group{}
 	themeOfNote := map[noteKey]int{}
 	for i, g := range groups {

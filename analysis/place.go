@@ -1,0 +1,120 @@
+package analysis
+
+import (
+	"cmp"
+	"slices"
+)
+
+// placeSim is the least average similarity between a note and the notes of an
+// arranged theme at which the note joins it. Held-out dev notes joined the
+// right theme most often around it (TestSweepPlace); below it a note is more
+// often wrong than right, and a new theme costs the facilitator less than a
+// wrong move.
+const placeSim = 0.1
+
+// Place adds later notes to the themes a facilitator already arranged, without
+// re-clustering them. docs are all the notes, arranged or not; a note that is
+// in no arranged theme joins the one its notes are on average most similar to,
+// if that reaches a threshold, and the rest are clustered among themselves.
+// The result is the arranged themes in their order, each keeping its label
+// and notes and gaining the notes placed in it (sorted), followed by the new
+// themes, as Cluster orders them. IDs of arranged notes missing from docs are
+// kept but take no part.
+func Place(arranged []Theme, docs []Doc) []Theme {
+	sorted := slices.Clone(docs)
+	slices.SortStableFunc(sorted, func(a, b Doc) int { return cmp.Compare(a.ID, b.ID) })
+	c := vectorize(sorted, defaultLexicon, defaultWeights)
+	index := map[string]int{}
+	for i, d := range sorted {
+		index[d.ID] = i
+	}
+	out := make([]Theme, len(arranged))
+	groups := make([][]int, len(arranged))
+	taken := map[string]bool{}
+	for t, th := range arranged {
+		out[t] = Theme{Label: th.Label, NoteIDs: slices.Clone(th.NoteIDs), Representative: th.Representative}
+		for _, id := range th.NoteIDs {
+			taken[id] = true
+			if i, ok := index[id]; ok && len(c.vecs[i]) > 0 {
+				groups[t] = append(groups[t], i)
+			}
+		}
+	}
+	var rest []int
+	for i, d := range sorted {
+		if !taken[d.ID] {
+			rest = append(rest, i)
+		}
+	}
+	// assign appends to groups; the notes it adds are the placed ones.
+	before := make([]int, len(groups))
+	for t, g := range groups {
+		before[t] = len(g)
+	}
+	left := assignAny(c.vecs, groups, rest, placeSim)
+	for t, g := range groups {
+		for _, i := range g[before[t]:] {
+			out[t].NoteIDs = append(out[t].NoteIDs, sorted[i].ID)
+		}
+		slices.Sort(out[t].NoteIDs)
+	}
+	if len(left) == 0 {
+		return out
+	}
+	newDocs := make([]Doc, len(left))
+	for k, i := range left {
+		newDocs[k] = sorted[i]
+	}
+	return append(out, Cluster(newDocs)...)
+}
+
+// assignAny is assign for groups of any size, single notes included: a
+// facilitator's theme of one note is as much a theme as a larger one.
+func assignAny(vecs []vec, groups [][]int, rest []int, threshold float64) []int {
+	var left []int
+	means := make([]vec, len(groups))
+	for g, members := range groups {
+		if len(members) > 0 {
+			means[g] = meanOf(vecs, members)
+		}
+	}
+	for _, i := range rest {
+		best, bestSim := -1, threshold
+		for g, m := range means {
+			if s := dotSparse(vecs[i], m); s > bestSim {
+				best, bestSim = g, s
+			}
+		}
+		if best < 0 {
+			left = append(left, i)
+			continue
+		}
+		groups[best] = append(groups[best], i)
+	}
+	return left
+}
+
+// NamedTheme is a theme a facilitator named in an earlier session: its name
+// and its notes' texts.
+type NamedTheme struct {
+	Name  string
+	Texts []string
+}
+
+// ProposeNames proposes, for each suggested theme (given as its notes'
+// texts), the name of the earlier theme it matches, or "" when none does.
+// Matching is MatchThemes' precision-first rule: a suggestion takes an
+// earlier name only when they are each other's best match and similar enough.
+func ProposeNames(earlier []NamedTheme, suggestions [][]string) []string {
+	groups := make([][]string, 0, len(earlier)+len(suggestions))
+	for _, e := range earlier {
+		groups = append(groups, e.Texts)
+	}
+	groups = append(groups, suggestions...)
+	names := make([]string, len(suggestions))
+	pairs := matchPairs(groups, len(earlier), MatchThreshold)
+	for _, p := range pairs {
+		names[p[1]-len(earlier)] = earlier[p[0]].Name
+	}
+	return names
+}
