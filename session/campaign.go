@@ -2,6 +2,7 @@ package session
 
 import (
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -20,11 +21,13 @@ func Campaigns(sessions []*Session) []Campaign {
 	by := map[string]*Campaign{}
 	var names []string
 	for _, s := range sessions {
-		c := by[s.Campaign]
+		// Names match whatever their case: the first spelling seen names the campaign.
+		k := strings.ToLower(s.Campaign)
+		c := by[k]
 		if c == nil {
 			c = &Campaign{Name: s.Campaign, From: s.Day(), To: s.Day()}
-			by[s.Campaign] = c
-			names = append(names, s.Campaign)
+			by[k] = c
+			names = append(names, k)
 		}
 		c.Sessions = append(c.Sessions, s)
 		if s.Day().Before(c.From) {

@@ -41,7 +41,7 @@ func (s *Service) NewSession(ctx context.Context, in Session) (*Session, error) 
 	if in.Location, err = ValidText(in.Location, MaxTitleLen, "The location", false); err != nil {
 		return nil, err
 	}
-	if in.Campaign, err = ValidText(in.Campaign, MaxTitleLen, "The campaign", false); err != nil {
+	if in.Campaign, err = s.campaignName(ctx, in.Campaign, ""); err != nil {
 		return nil, err
 	}
 	if in.Date, err = ValidDate(in.Date); err != nil {
@@ -587,7 +587,7 @@ func (s *Service) CampaignActions(ctx context.Context, sessionID string) ([]*Ses
 	var others []*Session
 	acts := map[string][]*ActionPoint{}
 	for _, o := range all {
-		if o.Campaign != sess.Campaign || o.ID == sess.ID {
+		if !SameCampaign(o.Campaign, sess.Campaign) || o.ID == sess.ID {
 			continue
 		}
 		a, err := s.Actions(ctx, o.ID)

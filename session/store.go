@@ -11,6 +11,11 @@ type Store interface {
 	// UpdateSession stores phase, timer, activities, vote budget and the
 	// ratings-shown flag of s.
 	UpdateSession(ctx context.Context, s *Session) error
+	// UpdateSessionDetails stores title, location, campaign, audience, mode and date
+	// of s.
+	UpdateSessionDetails(ctx context.Context, s *Session) error
+	// DeleteSession deletes a session and everything in it.
+	DeleteSession(ctx context.Context, id string) error
 
 	// JoinSession returns the participant of sessionID with keyHash, creating one
 	// when there is none or keyHash is empty; created tells which.

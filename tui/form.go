@@ -11,17 +11,20 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-// formScreen creates a new session.
+// formScreen creates a new session, or edits one.
 type formScreen struct {
-	e        *env
-	title    textinput.Model
-	location textinput.Model
-	campaign textinput.Model
-	date     textinput.Model
-	audience int
-	mode     int
-	field    int
-	err      string
+	e *env
+	// editing is the session being edited; nil when creating one.
+	editing   *session.Session
+	campaigns []string
+	title     textinput.Model
+	location  textinput.Model
+	campaign  textinput.Model
+	date      textinput.Model
+	audience  int
+	mode      int
+	field     int
+	err       string
 }
 
 // The form's fields, in tab order.
@@ -56,11 +59,47 @@ func newForm(e *env) *formScreen {
 	f := &formScreen{e: e, title: mk("e.g. Developers, Berlin"), location: mk("e.g. Berlin (optional)"), campaign: mk("e.g. Chartering 2026 (optional)"),
 		date: mk("YYYY-MM-DD (optional: today)"), audience: 1}
 	f.date.CharLimit = len(session.DateLayout) + 2
+	// Existing campaigns are offered as the name is typed (→ completes), so that a
+	// session joins its campaign instead of starting a second one.
+	f.campaign.ShowSuggestions = true
+	f.campaign.KeyMap.AcceptSuggestion = key.NewBinding(key.WithKeys("right"))
 	f.title.Focus()
 	return f
 }
 
-func (f *formScreen) Init() tea.Cmd { return textinput.Blink }
+// newEditForm edits a session's title, audience, location, mode, campaign and date.
+func newEditForm(e *env, sess *session.Session) *formScreen {
+	f := newForm(e)
+	f.editing = sess
+	f.title.SetValue(sess.Title)
+	f.location.SetValue(sess.Location)
+	f.campaign.SetValue(sess.Campaign)
+	f.date.SetValue(sess.Date)
+	for i, a := range session.Audiences {
+		if a == sess.Audience {
+			f.audience = i
+		}
+	}
+	for i, m := range session.Modes {
+		if m == sess.Mode {
+			f.mode = i
+		}
+	}
+	return f
+}
+
+type campaignNamesMsg []string
+
+func (f *formScreen) Init() tea.Cmd {
+	svc := f.e.opt.Service
+	return tea.Batch(textinput.Blink, withTimeout(func(ctx context.Context) tea.Msg {
+		names, err := svc.CampaignNames(ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		return campaignNamesMsg(names)
+	}))
+}
 
 func (f *formScreen) focus() tea.Cmd {
 	f.title.Blur()
@@ -82,13 +121,23 @@ func (f *formScreen) focus() tea.Cmd {
 
 type createdMsg struct{ sess *session.Session }
 
+type editedMsg struct{ sess *session.Session }
+
 func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case errMsg:
 		f.err = session.ErrorMessage(msg.err)
 		return f, nil
+	case campaignNamesMsg:
+		f.campaigns = msg
+		f.campaign.SetSuggestions(msg)
+		return f, nil
 	case createdMsg:
 		return f, switchTo(newBoard(f.e, msg.sess))
+	case editedMsg:
+		h := newHome(f.e)
+		h.status, h.selectID = "Saved the changes to “"+msg.sess.Title+"”.", msg.sess.ID
+		return f, switchTo(h)
 	case tea.KeyMsg:
 		switch msg.String() {
 		case "esc":
@@ -120,6 +169,18 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			in := session.Session{Title: f.title.Value(), Audience: session.Audiences[f.audience], Location: f.location.Value(),
 				Mode: session.Modes[f.mode], Campaign: f.campaign.Value(), Date: f.date.Value()}
 			svc := f.e.opt.Service
+			if f.editing != nil {
+				id := f.editing.ID
+				edit := session.SessionEdit{Title: &in.Title, Location: &in.Location, Campaign: &in.Campaign, Date: &in.Date,
+					Audience: &in.Audience, Mode: &in.Mode}
+				return f, withTimeout(func(ctx context.Context) tea.Msg {
+					s, err := svc.EditSession(ctx, id, edit)
+					if err != nil {
+						return errMsg{err}
+					}
+					return editedMsg{s}
+				})
+			}
 			return f, withTimeout(func(ctx context.Context) tea.Msg {
 				s, err := svc.NewSession(ctx, in)
 				if err != nil {
@@ -146,7 +207,11 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (f *formScreen) View() string {
 	sty := f.e.sty
 	var b strings.Builder
-	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · new session") + "\n\n")
+	heading := " · new session"
+	if f.editing != nil {
+		heading = " · edit session"
+	}
+	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(heading) + "\n\n")
 	choice := func(options []string, sel int) string {
 		var parts []string
 		for i, o := range options {
@@ -180,13 +245,20 @@ func (f *formScreen) View() string {
 		}
 		b.WriteString(label + strings.Repeat(" ", max(11-len(r.label)-2, 1)) + r.value + "\n")
 	}
+	if len(f.campaigns) > 0 && f.field == fieldCampaign {
+		b.WriteString(sty.Muted.Render(fit("Campaigns so far: "+strings.Join(f.campaigns, " · ")+" (→ completes)", f.e.w-2)) + "\n")
+	}
 	b.WriteString("\n")
 	if f.err != "" {
 		for _, l := range wrap(f.err, f.e.w-2) {
 			b.WriteString(sty.Error.Render(l) + "\n")
 		}
 	}
-	b.WriteString(f.e.helpView([]key.Binding{formKeys.Next, formKeys.Choose, formKeys.Create, formKeys.Cancel}))
+	create := formKeys.Create
+	if f.editing != nil {
+		create = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next; save (from Campaign on)"))
+	}
+	b.WriteString(f.e.helpView([]key.Binding{formKeys.Next, formKeys.Choose, create, formKeys.Cancel}))
 	return b.String()
 }
 

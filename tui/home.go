@@ -21,9 +21,15 @@ type homeScreen struct {
 	status    string
 	statusErr bool
 	loaded    bool
+	// deleting is the session the facilitator asked to delete, until they answer.
+	deleting *session.Session
+	// selectID is the session to select once the list is loaded (one just edited).
+	selectID string
 }
 
-var homeKeys = struct{ Select, Open, Present, New, Campaign, Export, Quit key.Binding }{
+var homeKeys = struct{ Select, Open, Present, New, Edit, Delete, Campaign, Export, Quit key.Binding }{
+	Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+	Delete:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete")),
 	Present:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "projector")),
 	Campaign: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "campaign")),
 	Select:   key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
@@ -62,7 +68,7 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case sessionsMsg:
 		// Sessions are listed by campaign, each campaign under a heading.
 		// A reload keeps the selection on the same session.
-		selected := ""
+		selected := s.selectID
 		if s.sel < len(s.sessions) {
 			selected = s.sessions[s.sel].ID
 		}
@@ -84,7 +90,13 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.status, s.statusErr = "Exported to "+msg.path, false
 	case ChangedMsg:
 		return s, s.load()
+	case deletedMsg:
+		s.status, s.statusErr = "Deleted “"+msg.title+"”.", false
+		return s, s.load()
 	case tea.KeyMsg:
+		if s.deleting != nil {
+			return s, s.confirmDelete(msg)
+		}
 		switch {
 		case key.Matches(msg, homeKeys.Quit):
 			return s, tea.Quit
@@ -99,6 +111,15 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, homeKeys.Open):
 			if len(s.sessions) > 0 {
 				return s, switchTo(newBoard(s.e, s.sessions[s.sel]))
+			}
+		case key.Matches(msg, homeKeys.Edit):
+			if len(s.sessions) > 0 {
+				return s, switchTo(newEditForm(s.e, s.sessions[s.sel]))
+			}
+		case key.Matches(msg, homeKeys.Delete):
+			if len(s.sessions) > 0 {
+				s.deleting = s.sessions[s.sel]
+				s.status, s.statusErr = "Delete “"+s.deleting.Title+"” with all its notes, themes, votes and action points? This cannot be undone. y deletes, any other key keeps it.", true
 			}
 		case key.Matches(msg, homeKeys.Present):
 			if len(s.sessions) > 0 {
@@ -120,6 +141,25 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	}
 	return s, nil
+}
+
+type deletedMsg struct{ title string }
+
+// confirmDelete deletes the session asked about on y; any other key keeps it.
+func (s *homeScreen) confirmDelete(msg tea.KeyMsg) tea.Cmd {
+	sess := s.deleting
+	s.deleting = nil
+	if msg.String() != "y" {
+		s.status, s.statusErr = "Kept “"+sess.Title+"”.", false
+		return nil
+	}
+	svc := s.e.opt.Service
+	return withTimeout(func(ctx context.Context) tea.Msg {
+		if err := svc.DeleteSession(ctx, sess.ID); err != nil {
+			return errMsg{err}
+		}
+		return deletedMsg{sess.Title}
+	})
 }
 
 func exportCmd(e *env, sessionID string) tea.Cmd {
@@ -149,7 +189,7 @@ func (s *homeScreen) View() string {
 	}
 	for i := start; i < len(s.sessions) && i < start+room; i++ {
 		ss := s.sessions[i]
-		if i == start || s.sessions[i-1].Campaign != ss.Campaign {
+		if i == start || !strings.EqualFold(s.sessions[i-1].Campaign, ss.Campaign) {
 			b.WriteString(sty.Header.Render(fit(s.campaignHeading(ss.Campaign), w)) + "\n")
 		}
 		meta := fmt.Sprintf(" · %s · %s · %s · %s", ss.Day().Format("2 Jan"), ss.Audience, ss.Phase, code(ss.Code))
@@ -173,9 +213,11 @@ func (s *homeScreen) View() string {
 		if s.statusErr {
 			st = sty.Error
 		}
-		footer = st.Render(fit(s.status, w)) + "\n"
+		for _, l := range wrap(s.status, w) {
+			footer += st.Render(l) + "\n"
+		}
 	}
-	footer += e.helpView([]key.Binding{homeKeys.Select, homeKeys.Open, homeKeys.New, homeKeys.Present, homeKeys.Campaign, homeKeys.Export, homeKeys.Quit})
+	footer += e.helpView([]key.Binding{homeKeys.Select, homeKeys.Open, homeKeys.New, homeKeys.Present, homeKeys.Campaign, homeKeys.Export, homeKeys.Edit, homeKeys.Delete, homeKeys.Quit})
 	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
 		b.WriteString(strings.Repeat("\n", pad))
 	}
@@ -185,7 +227,7 @@ func (s *homeScreen) View() string {
 // campaignHeading names a campaign with its period and size.
 func (s *homeScreen) campaignHeading(name string) string {
 	for _, c := range s.campaigns {
-		if c.Name != name {
+		if !strings.EqualFold(c.Name, name) {
 			continue
 		}
 		if name == "" {

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
 // Editing a note's text keeps the activity it is about, whatever activity is picked
@@ -96,5 +97,62 @@ func TestDeleteRightAfterSavingUnderLoad(t *testing.T) {
 	ns := w.notes(sess)
 	if len(ns) != 1 || ns[0].Text != "late pen test reports hurt" {
 		t.Fatalf("left %q, want only the older note", noteTexts(ns))
+	}
+}
+
+// The facilitator home edits a session (the campaign offered as it is typed) and
+// deletes one after asking.
+func TestHomeEditsAndDeletesSessions(t *testing.T) {
+	w := newWorld(t)
+	first, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers, Campaign: "Chartering 2026"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin")
+	s.keys("n")
+	s.waitFor("new session")
+	s.tm.Type("Developers Porto")
+	for range 4 {
+		s.press(tea.KeyEnter)
+	}
+	s.waitFor("Campaigns so far: Chartering 2026")
+	s.tm.Type("char")
+	s.press(tea.KeyRight) // completes the campaign
+	s.press(tea.KeyEnter)
+	s.waitFor("Developers Porto", "LOBBY")
+	list, err := w.svc.Store.Sessions(w.ctx)
+	if err != nil || len(list) != 2 || list[0].Campaign != "Chartering 2026" {
+		t.Fatalf("sessions %+v, %v; want the new one in Chartering 2026", list, err)
+	}
+	second := list[0]
+
+	s = w.open(tui.Options{Facilitator: true})
+	s.waitFor("▸ Developers Berlin", "Developers Porto")
+	s.keys("j")
+	s.waitFor("▸ Developers Porto")
+	s.keys("e")
+	s.waitFor("edit session")
+	s.tm.Type(" (2nd)")
+	s.press(tea.KeyEnter)
+	s.press(tea.KeyRight) // developers -> service-owners
+	for range 4 {
+		s.press(tea.KeyEnter)
+	}
+	s.waitFor("Saved the changes to “Developers Porto (2nd)”.")
+	if got := w.session(second.ID); got.Title != "Developers Porto (2nd)" || got.Audience != session.AudienceServiceOwners || got.Campaign != "Chartering 2026" {
+		t.Errorf("after editing: %+v", got)
+	}
+
+	s.keys("D")
+	s.waitFor("Delete “Developers Porto (2nd)”")
+	s.keys("n")
+	s.waitFor("Kept “Developers Porto (2nd)”.")
+	s.keys("D")
+	s.waitFor("This cannot be undone.")
+	s.keys("y")
+	s.waitFor("Deleted “Developers Porto (2nd)”.")
+	if list, _ := w.svc.Store.Sessions(w.ctx); len(list) != 1 || list[0].ID != first.ID {
+		t.Errorf("after deleting: %d sessions left", len(list))
 	}
 }

@@ -33,6 +33,9 @@ var commands = []command{
 	{"report", "write one prioritized document for a whole campaign", runReport},
 	{"serve", "run the SSH server for live sessions", runServe},
 	{"session new", "create a session and print its join code", runSessionNew},
+	{"session list", "list the sessions by campaign", runSessionList},
+	{"session edit", "change a session's title, campaign, location, audience, mode or date", runSessionEdit},
+	{"session delete", "delete a session and everything in it (asks first)", runSessionDelete},
 }
 
 func main() {

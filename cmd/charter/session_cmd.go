@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
 	"io"
+	"strings"
+	"text/tabwriter"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -51,4 +54,146 @@ func code(c string) string {
 		return c[:4] + "-" + c[4:]
 	}
 	return c
+}
+
+func runSessionList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("session list", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("data", defaultDataDir, "data directory")
+	if err := fs.Parse(args); err != nil {
+		return parseExit(err)
+	}
+	db, err := openExisting(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter session list:", err)
+		return 1
+	}
+	defer db.Close()
+	all, err := db.Sessions(context.Background())
+	if err != nil {
+		fmt.Fprintln(stderr, "charter session list:", err)
+		return 1
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tDATE\tCAMPAIGN\tTITLE\tAUDIENCE\tLOCATION\tMODE\tPHASE\tCODE")
+	for _, c := range session.Campaigns(all) {
+		for _, s := range c.Sessions {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Day().Format(session.DateLayout), dash(s.Campaign),
+				s.Title, s.Audience, dash(s.Location), s.Mode, s.Phase, code(s.Code))
+		}
+	}
+	tw.Flush()
+	return 0
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("session edit", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("data", defaultDataDir, "data directory")
+	id := fs.String("session", "", "ID of the session to edit (charter session list shows them)")
+	var title, location, campaign, audience, mode, date string
+	fs.StringVar(&title, "title", "", "new title")
+	fs.StringVar(&location, "location", "", "new location (empty for none)")
+	fs.StringVar(&campaign, "campaign", "", "new campaign (empty for none; names match whatever their case)")
+	fs.StringVar(&audience, "audience", "", "new audience")
+	fs.StringVar(&mode, "mode", "", "new mode: in-person or online")
+	fs.StringVar(&date, "date", "", "new day it is held, YYYY-MM-DD (empty: the day it was created)")
+	if err := fs.Parse(args); err != nil {
+		return parseExit(err)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "charter session edit: unexpected argument %q; every value goes with a flag\n", fs.Arg(0))
+		return 2
+	}
+	if *id == "" {
+		fmt.Fprintln(stderr, "charter session edit: give the session with --session ID (charter session list shows them)")
+		return 2
+	}
+	var e session.SessionEdit
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "title":
+			e.Title = &title
+		case "location":
+			e.Location = &location
+		case "campaign":
+			e.Campaign = &campaign
+		case "date":
+			e.Date = &date
+		case "audience":
+			a := session.Audience(audience)
+			e.Audience = &a
+		case "mode":
+			m := session.Mode(mode)
+			e.Mode = &m
+		}
+	})
+	db, err := openExisting(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter session edit:", err)
+		return 1
+	}
+	defer db.Close()
+	s, err := session.NewService(db, nil).EditSession(context.Background(), *id, e)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter session edit:", session.ErrorMessage(err))
+		return 1
+	}
+	fmt.Fprintf(stdout, "session: %s\ntitle: %s\ncampaign: %s\naudience: %s\nlocation: %s\nmode: %s\ndate: %s\n",
+		s.ID, s.Title, dash(s.Campaign), s.Audience, dash(s.Location), s.Mode, s.Day().Format(session.DateLayout))
+	return 0
+}
+
+func runSessionDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("session delete", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("data", defaultDataDir, "data directory")
+	id := fs.String("session", "", "ID of the session to delete (charter session list shows them)")
+	yes := fs.Bool("yes", false, "delete without asking")
+	if err := fs.Parse(args); err != nil {
+		return parseExit(err)
+	}
+	if *id == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "charter session delete: give the session with --session ID (charter session list shows them)")
+		return 2
+	}
+	db, err := openExisting(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter session delete:", err)
+		return 1
+	}
+	defer db.Close()
+	ctx := context.Background()
+	svc := session.NewService(db, nil)
+	s, err := db.Session(ctx, *id)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter session delete:", session.ErrorMessage(err))
+		return 1
+	}
+	if !*yes {
+		notes, err := db.Notes(ctx, s.ID)
+		if err != nil {
+			fmt.Fprintln(stderr, "charter session delete:", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "Delete session %s %q with its %d notes, themes, votes and action points? This cannot be undone. [y/N] ", s.ID, s.Title, len(notes))
+		answer, _ := bufio.NewReader(stdin).ReadString('\n')
+		if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+			fmt.Fprintln(stdout, "\nNothing deleted.")
+			return 1
+		}
+	}
+	if err := svc.DeleteSession(ctx, s.ID); err != nil {
+		fmt.Fprintln(stderr, "charter session delete:", session.ErrorMessage(err))
+		return 1
+	}
+	fmt.Fprintf(stdout, "Deleted session %s %q.\n", s.ID, s.Title)
+	return 0
 }

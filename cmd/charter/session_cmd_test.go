@@ -71,3 +71,89 @@ func TestSessionNew(t *testing.T) {
 		}
 	})
 }
+
+// Sessions can be listed, edited and deleted from the command line, and campaign
+// names match whatever their case.
+func TestSessionListEditDelete(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	charter := func(stdin string, args ...string) (string, string, int) {
+		var out, errb bytes.Buffer
+		code := run(args, strings.NewReader(stdin), &out, &errb)
+		return out.String(), errb.String(), code
+	}
+	newSession := func(title, campaign string) string {
+		out, errb, code := charter("", "session", "new", "--data", dir, "--title", title, "--audience", "developers", "--campaign", campaign)
+		if code != 0 {
+			t.Fatalf("session new: %s", errb)
+		}
+		return regexp.MustCompile(`session: (\S+)`).FindStringSubmatch(out)[1]
+	}
+	first := newSession("Developers Berlin", "Chartering 2026")
+	second := newSession("Developers Porto", "chartering 2026")
+
+	out, errb, code := charter("", "session", "list", "--data", dir)
+	if code != 0 {
+		t.Fatalf("list: exit %d: %s", code, errb)
+	}
+	if strings.Count(out, "Chartering 2026") != 2 || strings.Contains(out, "chartering 2026") {
+		t.Errorf("the second session's campaign was not taken as the first's:\n%s", out)
+	}
+	for _, id := range []string{first, second} {
+		if !strings.Contains(out, id) {
+			t.Errorf("list lacks %s:\n%s", id, out)
+		}
+	}
+
+	out, errb, code = charter("", "session", "edit", "--data", dir, "--session", second, "--title", "Developers Lisbon",
+		"--location", "Lisbon", "--mode", "online", "--audience", "managers", "--date", "2026-04-01", "--campaign", "Security 2027")
+	if code != 0 {
+		t.Fatalf("edit: exit %d: %s", code, errb)
+	}
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	s, err := db.Session(ctx, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Title != "Developers Lisbon" || s.Location != "Lisbon" || s.Mode != session.ModeOnline || s.Audience != session.AudienceManagers ||
+		s.Date != "2026-04-01" || s.Campaign != "Security 2027" {
+		t.Errorf("after edit: %+v\n%s", s, out)
+	}
+	if _, errb, code := charter("", "session", "edit", "--data", dir, "--session", second, "--mode", "hybrid"); code == 0 || !strings.Contains(errb, "Unknown mode") {
+		t.Errorf("bad mode: exit %d, %q", code, errb)
+	}
+	if s2, _ := db.Session(ctx, second); s2.Title != "Developers Lisbon" {
+		t.Errorf("a refused edit changed the session: %+v", s2)
+	}
+
+	if out, _, code := charter("n\n", "session", "delete", "--data", dir, "--session", first); code == 0 || !strings.Contains(out, "Nothing deleted") {
+		t.Errorf("delete answered no: exit %d, %q", code, out)
+	}
+	if _, err := db.Session(ctx, first); err != nil {
+		t.Fatalf("the session is gone after answering no: %v", err)
+	}
+	svc := session.NewService(db, nil)
+	if _, err := svc.SetPhase(ctx, first, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Join(ctx, first, "key-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaMotivation, Lane: "motivates", Text: "peers"}); err != nil {
+		t.Fatal(err)
+	}
+	if out, errb, code := charter("", "session", "delete", "--data", dir, "--session", first, "--yes"); code != 0 || !strings.Contains(out, "Deleted session") {
+		t.Fatalf("delete --yes: exit %d, %q %q", code, out, errb)
+	}
+	if _, err := db.Session(ctx, first); session.ErrorCode(err) != session.ENotFound {
+		t.Errorf("the deleted session is still there: %v", err)
+	}
+	if ns, _ := db.Notes(ctx, first); len(ns) != 0 {
+		t.Errorf("the deleted session's notes are still there: %d", len(ns))
+	}
+}

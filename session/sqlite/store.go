@@ -328,3 +328,24 @@ func (db *DB) NotesBy(ctx context.Context, participantID int64) ([]*session.Note
 func (db *DB) NotesAfter(ctx context.Context, sessionID string, afterID int64) ([]*session.Note, error) {
 	return queryAll(ctx, db.read, scanNote, `SELECT `+noteCols+` FROM notes WHERE session_id = ? AND id > ? ORDER BY id`, sessionID, afterID)
 }
+
+// UpdateSessionDetails stores what the facilitator may edit of a session.
+func (db *DB) UpdateSessionDetails(ctx context.Context, s *session.Session) error {
+	s.UpdatedAt = time.Now()
+	res, err := db.write.ExecContext(ctx, `UPDATE sessions SET title = ?, location = ?, campaign = ?, audience = ?, mode = ?,
+		held_on = ?, updated_at = ? WHERE id = ?`, s.Title, s.Location, s.Campaign, s.Audience, s.Mode, s.Date, ms(s.UpdatedAt), s.ID)
+	if err != nil {
+		return fmt.Errorf("update session: %w", err)
+	}
+	return mustAffect(res, "Session "+s.ID)
+}
+
+// DeleteSession deletes a session; its participants, notes, themes, votes and action
+// points go with it (the foreign keys cascade).
+func (db *DB) DeleteSession(ctx context.Context, id string) error {
+	res, err := db.write.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("delete session: %w", err)
+	}
+	return mustAffect(res, "Session "+id)
+}

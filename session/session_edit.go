@@ -1,0 +1,101 @@
+package session
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// SessionEdit holds what the facilitator changes about a session after creating it;
+// a nil field stays as it is.
+type SessionEdit struct {
+	Title, Location, Campaign, Date *string
+	Audience                        *Audience
+	Mode                            *Mode
+}
+
+// EditSession changes a session's title, location, campaign, audience, mode or date,
+// checked as when it was created.
+func (s *Service) EditSession(ctx context.Context, sessionID string, e SessionEdit) (*Session, error) {
+	sess, err := s.Store.Session(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	if e.Title != nil {
+		if sess.Title, err = ValidText(*e.Title, MaxTitleLen, "The title", true); err != nil {
+			return nil, err
+		}
+	}
+	if e.Location != nil {
+		if sess.Location, err = ValidText(*e.Location, MaxTitleLen, "The location", false); err != nil {
+			return nil, err
+		}
+	}
+	if e.Campaign != nil {
+		if sess.Campaign, err = s.campaignName(ctx, *e.Campaign, sessionID); err != nil {
+			return nil, err
+		}
+	}
+	if e.Date != nil {
+		if sess.Date, err = ValidDate(*e.Date); err != nil {
+			return nil, err
+		}
+	}
+	if e.Audience != nil {
+		if !validAudience(*e.Audience) {
+			return nil, Errorf(EInvalid, "Unknown audience %q; use one of %s.", *e.Audience, joinAudiences())
+		}
+		sess.Audience = *e.Audience
+	}
+	if e.Mode != nil {
+		if *e.Mode != ModeInPerson && *e.Mode != ModeOnline {
+			return nil, Errorf(EInvalid, "Unknown mode %q; use in-person or online.", *e.Mode)
+		}
+		sess.Mode = *e.Mode
+	}
+	if err := s.Store.UpdateSessionDetails(ctx, sess); err != nil {
+		return nil, fmt.Errorf("edit session: %w", err)
+	}
+	s.publish(SessionList, ChangeSession)
+	s.publish(sessionID, ChangeSession)
+	return sess, nil
+}
+
+// DeleteSession deletes a session with everything in it: participants, notes, themes,
+// votes and action points.
+func (s *Service) DeleteSession(ctx context.Context, sessionID string) error {
+	if err := s.Store.DeleteSession(ctx, sessionID); err != nil {
+		return err
+	}
+	// Screens still on the session see that it is gone.
+	s.publish(sessionID, ChangeSession)
+	s.publish(SessionList, ChangeSession)
+	return nil
+}
+
+// campaignName cleans a campaign name and spells it as an existing campaign of the
+// same name in another case, so that "chartering 2026" joins "Chartering 2026"
+// instead of starting a second campaign. except is a session not to learn from (the
+// one being edited).
+func (s *Service) campaignName(ctx context.Context, name, except string) (string, error) {
+	name, err := ValidText(name, MaxTitleLen, "The campaign", false)
+	if err != nil || name == "" {
+		return name, err
+	}
+	all, err := s.Store.Sessions(ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, c := range Campaigns(all) {
+		if strings.EqualFold(c.Name, name) && (len(c.Sessions) > 1 || c.Sessions[0].ID != except) {
+			return c.Name, nil
+		}
+	}
+	return name, nil
+}
+
+// SameCampaign reports whether two campaign names name the same campaign: case does
+// not matter, and the empty name is no campaign.
+func SameCampaign(a, b string) bool {
+	return a != "" && strings.EqualFold(a, b)
+}
