@@ -31,8 +31,15 @@ func CleanText(s string) string {
 	b.Grow(len(s))
 	space := false
 	var prev rune
-	for _, r := range s {
+	for i, r := range s {
 		switch {
+		case r == zwj:
+			// A joiner between two emoji draws them as one (👩‍💻); anywhere else it
+			// is invisible.
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if !isEmoji(prev) || !unicode.Is(unicode.So, next) {
+				continue
+			}
 		case unicode.IsSpace(r), isBlank(r):
 			space = b.Len() > 0
 			prev = ' '
@@ -75,6 +82,15 @@ func isInvisible(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// zwj is the zero-width joiner.
+const zwj = 0x200D
+
+// isEmoji reports what an emoji sequence may have just before a joiner: a symbol, a
+// skin tone or the emoji presentation selector.
+func isEmoji(r rune) bool {
+	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r == 0xFE0F
 }
 
 // isBlank reports characters that are not white space to Unicode but draw as an empty
