@@ -97,25 +97,66 @@ func (s *Service) sessionNotes(ctx context.Context, sessionID string) (map[int64
 // SuggestThemes clusters the session's visible notes into themes without storing
 // them, so the facilitator can look before accepting. Hidden notes take no part: a
 // hidden note must not shape a label everyone sees.
+//
+// Once the facilitator has arranged themes, they are never re-clustered: the
+// suggestion is those themes as they are (IDs, names, notes), later notes placed in
+// the nearest of them, and the notes near none offered as new themes. In a
+// campaign, a new theme that matches one a facilitator named in another session of
+// the campaign is suggested under that name.
 func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme, error) {
-	if _, err := s.Store.Session(ctx, sessionID); err != nil {
+	sess, err := s.Store.Session(ctx, sessionID)
+	if err != nil {
 		return nil, err
 	}
 	all, err := s.Store.Notes(ctx, sessionID)
 	if err != nil {
 		return nil, err
 	}
+	existing, err := s.Store.Themes(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
 	docs := make([]analysis.Doc, 0, len(all))
+	texts := map[string]string{}
 	for _, n := range all {
 		if n.Hidden {
 			continue
 		}
-		docs = append(docs, analysis.Doc{ID: strconv.FormatInt(n.ID, 10), Text: n.Text, Area: string(n.Area), Lane: n.Lane})
+		id := strconv.FormatInt(n.ID, 10)
+		docs = append(docs, analysis.Doc{ID: id, Text: n.Text, Area: string(n.Area), Lane: n.Lane})
+		texts[id] = n.Text
 	}
-	clusters := analysis.Cluster(docs)
-	out := make([]Theme, 0, len(clusters))
-	for _, c := range clusters {
-		t := Theme{SessionID: sessionID, Label: CleanText(c.Label)}
+	var clusters []analysis.Theme
+	out := make([]Theme, 0, len(existing))
+	if len(existing) == 0 {
+		clusters = analysis.Cluster(docs)
+	} else {
+		arranged := make([]analysis.Theme, len(existing))
+		for i, t := range existing {
+			arranged[i].Label = t.Label
+			for _, id := range t.NoteIDs {
+				arranged[i].NoteIDs = append(arranged[i].NoteIDs, strconv.FormatInt(id, 10))
+			}
+		}
+		placed := analysis.Place(arranged, docs)
+		for i, t := range existing {
+			kept := *t
+			kept.NoteIDs = nil
+			for _, id := range placed[i].NoteIDs {
+				n, _ := strconv.ParseInt(id, 10, 64) // formatted above
+				kept.NoteIDs = append(kept.NoteIDs, n)
+			}
+			out = append(out, kept)
+		}
+		clusters = placed[len(existing):]
+	}
+	names := s.campaignNames(ctx, sess, clusters, texts)
+	for i, c := range clusters {
+		label := c.Label
+		if names[i] != "" {
+			label = names[i]
+		}
+		t := Theme{SessionID: sessionID, Label: CleanText(label)}
 		for _, id := range c.NoteIDs {
 			n, err := strconv.ParseInt(id, 10, 64)
 			if err != nil {
@@ -127,6 +168,54 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// campaignNames proposes, for each suggested theme, the name a facilitator gave a
+// matching theme in another session of the campaign, or "". Without a campaign, or
+// if the campaign cannot be read, it proposes none: names are a help, not a need.
+func (s *Service) campaignNames(ctx context.Context, sess *Session, clusters []analysis.Theme, texts map[string]string) []string {
+	names := make([]string, len(clusters))
+	if sess.Campaign == "" || len(clusters) == 0 {
+		return names
+	}
+	ds, err := s.CampaignReportData(ctx, sess.Campaign)
+	if err != nil {
+		return names
+	}
+	var earlier []analysis.NamedTheme
+	for _, d := range ds {
+		if d.Session.ID == sess.ID {
+			continue
+		}
+		noteText := map[int64]string{}
+		for _, n := range d.Notes {
+			if !n.Hidden {
+				noteText[n.ID] = n.Text
+			}
+		}
+		for _, t := range d.Themes {
+			if !t.Named {
+				continue
+			}
+			nt := analysis.NamedTheme{Name: t.Label, Texts: []string{t.Label}}
+			for _, id := range t.NoteIDs {
+				if text, ok := noteText[id]; ok {
+					nt.Texts = append(nt.Texts, text)
+				}
+			}
+			earlier = append(earlier, nt)
+		}
+	}
+	if len(earlier) == 0 {
+		return names
+	}
+	suggestions := make([][]string, len(clusters))
+	for i, c := range clusters {
+		for _, id := range c.NoteIDs {
+			suggestions[i] = append(suggestions[i], texts[id])
+		}
+	}
+	return analysis.ProposeNames(earlier, suggestions)
 }
 
 // RenameTheme changes a theme's label.

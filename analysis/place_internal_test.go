@@ -1,0 +1,134 @@
+package analysis
+
+import (
+	"fmt"
+	"testing"
+)
+
+// holdOut arranges a labelled set as a facilitator would have before late
+// notes arrived: each gold theme holds all but every fifth of its notes, and
+// those are the late ones. It returns the arranged themes, all docs and the
+// gold theme index of every late note.
+func holdOut(notes []labelled) ([]Theme, []Doc, map[string]int) {
+	index := map[string]int{}
+	var arranged []Theme
+	late := map[string]int{}
+	seen := map[string]int{}
+	docs := make([]Doc, len(notes))
+	for i, n := range notes {
+		docs[i] = n.Doc
+		t, ok := index[n.Theme]
+		if !ok {
+			t = len(arranged)
+			index[n.Theme] = t
+			arranged = append(arranged, Theme{Label: n.Theme})
+		}
+		seen[n.Theme]++
+		if seen[n.Theme]%5 == 0 {
+			late[n.ID] = t
+			continue
+		}
+		arranged[t].NoteIDs = append(arranged[t].NoteIDs, n.ID)
+	}
+	return arranged, docs, late
+}
+
+// placeScores places the held-out notes and returns the shares of them placed
+// in their own theme, in another arranged theme, and offered as new.
+func placeScores(notes []labelled) (right, wrong, offered float64) {
+	arranged, docs, late := holdOut(notes)
+	themes := Place(arranged, docs)
+	where := map[string]int{}
+	for t, th := range themes {
+		for _, id := range th.NoteIDs {
+			where[id] = t
+		}
+	}
+	for id, t := range late {
+		switch w := where[id]; {
+		case w == t:
+			right++
+		case w < len(arranged):
+			wrong++
+		default:
+			offered++
+		}
+	}
+	n := float64(len(late))
+	return right / n, wrong / n, offered / n
+}
+
+func TestPlaceLateNotes(t *testing.T) {
+	for _, tt := range []struct {
+		path     string
+		minRight float64
+		maxWrong float64
+	}{
+		{"../testdata/notes-dev.jsonl", 0.6, 0.25},
+		{"../testdata/notes-unseen.jsonl", 0, 1},
+	} {
+		right, wrong, offered := placeScores(loadPath(t, tt.path))
+		t.Logf("%s: %.2f placed in their theme, %.2f in another, %.2f offered as new", tt.path, right, wrong, offered)
+		if right < tt.minRight || wrong > tt.maxWrong {
+			t.Errorf("%s: %.2f right, %.2f wrong; want at least %.2f right and at most %.2f wrong", tt.path, right, wrong, tt.minRight, tt.maxWrong)
+		}
+	}
+}
+
+func TestPlaceKeepsArrangedThemes(t *testing.T) {
+	arranged := []Theme{
+		{Label: "Pentests", NoteIDs: []string{"1", "2"}},
+		{Label: "Mine alone", NoteIDs: []string{"3"}},
+	}
+	docs := []Doc{
+		{ID: "1", Text: "external pentest of our API"},
+		{ID: "2", Text: "pentest reports arrive late"},
+		{ID: "3", Text: "the coffee machine"},
+		{ID: "4", Text: "pentest findings should be retested"},
+		{ID: "5", Text: "phishing simulations every quarter"},
+		{ID: "6", Text: "fake phishing mails keep us alert"},
+	}
+	got := Place(arranged, docs)
+	if len(got) < 3 || got[0].Label != "Pentests" || fmt.Sprint(got[0].NoteIDs) != "[1 2 4]" ||
+		got[1].Label != "Mine alone" || fmt.Sprint(got[1].NoteIDs) != "[3]" {
+		t.Fatalf("Place = %+v; want the pentest note added to Pentests, Mine alone untouched, phishing offered", got)
+	}
+	var offered []string
+	for _, th := range got[2:] {
+		offered = append(offered, th.NoteIDs...)
+	}
+	if fmt.Sprint(offered) != "[5 6]" {
+		t.Errorf("offered as new: %v, want [5 6]", offered)
+	}
+}
+
+func TestProposeNames(t *testing.T) {
+	earlier := []NamedTheme{
+		{Name: "Pentest follow-up", Texts: []string{"pentest findings are never retested", "pentest reports come too late"}},
+		{Name: "Phishing drills", Texts: []string{"phishing simulations keep people alert", "report button for phishing mails"}},
+	}
+	suggestions := [][]string{
+		{"pen tests", "retest after the pentest fixes", "the pentest report was a pdf nobody read"},
+		{"deadlines", "no time in the sprint for security"},
+	}
+	got := ProposeNames(earlier, suggestions)
+	if fmt.Sprint(got) != "[Pentest follow-up ]" {
+		t.Errorf("ProposeNames = %q, want the pentest name for the first and none for the second", got)
+	}
+}
+
+// TestSweepPlace is how placeSim was chosen, on the dev notes only:
+//
+//	go test ./analysis/ -run SweepPlace -v -args -sweep
+func TestSweepPlace(t *testing.T) {
+	if !*sweep {
+		t.Skip("run with -sweep")
+	}
+	notes := loadDev(t)
+	for _, th := range []float64{0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3} {
+		placeThreshold = th
+		right, wrong, offered := placeScores(notes)
+		fmt.Printf("th=%.2f right=%.2f wrong=%.2f offered=%.2f\n", th, right, wrong, offered)
+	}
+	placeThreshold = placeSim
+}

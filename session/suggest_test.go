@@ -1,0 +1,119 @@
+package session_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+)
+
+func TestSuggestThemesKeepsWhatTheFacilitatorArranged(t *testing.T) {
+	bd := mustBoard(t,
+		"pentest findings are never retested", "the pentest report came months late",
+		"phishing simulations keep people alert", "a button to report phishing mails",
+		"the coffee machine")
+	ctx := context.Background()
+	arranged := bd.themes(t, map[string][]int{"Pentest follow-up": {0, 1}, "Odd ones": {4}})
+	// Notes that arrive after the facilitator arranged the themes.
+	bd.phase(t, session.PhaseWrite)
+	for _, text := range []string{"retest pentest fixes before we close them", "fake phishing mails every quarter"} {
+		n, err := bd.svc.AddNote(ctx, bd.a.ID, session.Note{Area: session.AreaActivities, Lane: "more", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bd.notes = append(bd.notes, n)
+	}
+	bd.phase(t, session.PhaseGroup)
+
+	got, err := bd.svc.SuggestThemes(ctx, bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) < len(arranged) {
+		t.Fatalf("suggested %d themes, want the %d arranged ones first", len(got), len(arranged))
+	}
+	for i, want := range arranged {
+		if got[i].ID != want.ID || got[i].Label != want.Label {
+			t.Errorf("theme %d = %d %q, want arranged %d %q", i, got[i].ID, got[i].Label, want.ID, want.Label)
+		}
+	}
+	byLabel := map[string][]int64{}
+	for _, th := range got {
+		byLabel[th.Label] = th.NoteIDs
+	}
+	if want := bd.ids(0, 1, 5); !slices.Equal(byLabel["Pentest follow-up"], want) {
+		t.Errorf("Pentest follow-up = %v, want %v: the late pentest note placed in it", byLabel["Pentest follow-up"], want)
+	}
+	if want := bd.ids(4); !slices.Equal(byLabel["Odd ones"], want) {
+		t.Errorf("Odd ones = %v, want %v untouched", byLabel["Odd ones"], want)
+	}
+	var offered []int64
+	for _, th := range got[len(arranged):] {
+		if th.ID != 0 {
+			t.Errorf("new theme %q has ID %d", th.Label, th.ID)
+		}
+		offered = append(offered, th.NoteIDs...)
+	}
+	slices.Sort(offered)
+	if want := bd.ids(2, 3, 6); !slices.Equal(offered, want) {
+		t.Errorf("offered as new: %v, want the phishing notes %v", offered, want)
+	}
+	// Accepting keeps the arranged themes: their IDs, names and notes.
+	if err := bd.svc.SaveThemes(ctx, bd.sess.ID, got); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := bd.svc.Themes(ctx, bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range arranged {
+		if stored[i].ID != want.ID || stored[i].Label != want.Label {
+			t.Errorf("after accepting, theme %d = %d %q, want %d %q", i, stored[i].ID, stored[i].Label, want.ID, want.Label)
+		}
+	}
+}
+
+func TestSuggestThemesReusesCampaignNames(t *testing.T) {
+	svc, _ := MustOpenService(t)
+	svc.Notifier = &recorder{}
+	ctx := context.Background()
+	newSession := func(texts ...string) (*session.Session, []int64) {
+		s, err := svc.NewSession(ctx, session.Session{Title: "Champions", Audience: session.AudienceDevelopers, Campaign: "Champions 2026"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := svc.Join(ctx, s.ID, "hash-"+s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, text := range texts {
+			n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, n.ID)
+		}
+		if _, err := svc.SetPhase(ctx, s.ID, session.PhaseGroup); err != nil {
+			t.Fatal(err)
+		}
+		return s, ids
+	}
+	first, ids := newSession("pentest findings are never retested", "the pentest report came months late")
+	if err := svc.SaveThemes(ctx, first.ID, []session.Theme{{Label: "Pentest follow-up", Named: true, NoteIDs: ids}}); err != nil {
+		t.Fatal(err)
+	}
+	second, _ := newSession("nobody retests after the pentest", "pentest results arrive too late to fix",
+		"pentesters should explain the findings in a call")
+	got, err := svc.SuggestThemes(ctx, second.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Label != "Pentest follow-up" {
+		t.Errorf("suggestions = %+v, want one theme named Pentest follow-up as in the first session", got)
+	}
+}
