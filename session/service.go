@@ -479,7 +479,7 @@ func (s *Service) HideNote(ctx context.Context, noteID int64, hidden bool) error
 	if err := s.Store.UpdateNote(ctx, n); err != nil {
 		return err
 	}
-	s.publish(n.SessionID, ChangeNotes)
+	s.publish(n.SessionID, ChangeNotes|ChangeHidden)
 	return nil
 }
 

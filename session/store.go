@@ -61,6 +61,11 @@ const (
 // just the new notes. (ChangeThemes, 1<<3, is defined with the themes.)
 const ChangeNoteAdded Change = 1 << 4
 
+// ChangeHidden is a note hidden or shown again by the facilitator, published with
+// ChangeNotes: its author sees it in every phase, and hiding is rare enough for every
+// participant's screen to watch it.
+const ChangeHidden Change = 1 << 5
+
 // SessionList is the ID under which changes to the list of sessions (a session
 // created) are published, for the screens that list sessions. No session has it.
 const SessionList = "*sessions"

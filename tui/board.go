@@ -33,7 +33,6 @@ var tabNames = []string{"Notes", "People", "Check-in", "Themes"}
 const (
 	askNone = iota
 	askTimer
-	askActivities
 	askRename
 	askAction
 	askOwner
@@ -62,8 +61,10 @@ type boardScreen struct {
 	confirmDelete func() tea.Cmd
 	confirmNo     string
 	// confirm is the participant to remove, waiting for y.
-	confirm   int64
-	themes    themeBoard
+	confirm int64
+	themes  themeBoard
+	// acts is the list of the session's activities while it is open (a).
+	acts      *activityEditor
 	status    string
 	statusErr bool
 
@@ -247,6 +248,9 @@ func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		s.stats = session.Summarize(ratings)
 		s.loaded = true
+		if s.acts != nil {
+			s.acts.saved(s.sess.Activities, s.notes)
+		}
 		return s, tea.Batch(cmd, s.loadDirty())
 	case boardNewNotesMsg:
 		s.loading = false
@@ -301,9 +305,27 @@ func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case exportedMsg:
 		s.setStatus("Exported to "+msg.path, false)
 	case tea.KeyMsg:
+		if s.acts != nil {
+			return s.updateActivities(msg)
+		}
 		return s.updateKey(msg)
 	}
 	return s, nil
+}
+
+// updateActivities passes a key to the open activity list and saves what it changed.
+func (s *boardScreen) updateActivities(msg tea.KeyMsg) (screen, tea.Cmd) {
+	ed, cmd := s.acts.update(msg)
+	switch {
+	case ed.closed:
+		s.acts = nil
+	case ed.save != nil:
+		id, list := s.sess.ID, ed.save
+		return s, s.do(ed.said, func(ctx context.Context, svc *session.Service) error {
+			return svc.SetActivities(ctx, id, list)
+		})
+	}
+	return s, cmd
 }
 
 // parseTimer reads "5" (minutes), "1:30" (m:ss) or a Go duration like "90s".
@@ -447,7 +469,7 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.confirm = p.ID
 		s.setStatus(fmt.Sprintf("Remove %s from the session? y = remove, any other key = keep", p.DisplayName()), true)
 	case s.tab == tabNotes && key.Matches(msg, bk.Activities):
-		return s, s.ask1(askActivities, 0, "Activities (comma-separated): ", strings.Join(s.sess.Activities, ", "))
+		s.acts = newActivityEditor(s.sess.Activities, s.notes)
 	case s.tab == tabThemes:
 		return s.updateThemesKey(msg)
 	case s.tab == tabCheckIn && key.Matches(msg, bk.ShowRatings):
@@ -563,6 +585,8 @@ func (s *boardScreen) View() string {
 	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)
 	var body string
 	switch {
+	case s.acts != nil:
+		body = s.acts.view(w, room, sty)
 	case s.fullHelp:
 		body = s.fullHelpView(w)
 	default:
@@ -603,6 +627,9 @@ func (s *boardScreen) tabView(w, room int) string {
 }
 
 func (s *boardScreen) keys() []key.Binding {
+	if s.acts != nil {
+		return s.acts.keys()
+	}
 	if s.ask != askNone {
 		return []key.Binding{pk.Save, pk.Cancel}
 	}
@@ -774,4 +801,4 @@ func (s *boardScreen) timerCounting() bool {
 	return s.sess.Timer.Running && s.sess.Timer.Remaining(s.e.now()) > 0
 }
 
-func (s *boardScreen) typing() bool { return s.ask != askNone }
+func (s *boardScreen) typing() bool { return s.ask != askNone || s.acts != nil && s.acts.open }

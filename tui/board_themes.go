@@ -96,12 +96,6 @@ func (s *boardScreen) submitPrompt() tea.Cmd {
 			_, err := svc.ChangeTimer(ctx, id, session.TimerSet, d)
 			return err
 		})
-	case askActivities:
-		close()
-		list := strings.Split(v, ",")
-		return s.do("Activities updated for this session.", func(ctx context.Context, svc *session.Service) error {
-			return svc.SetActivities(ctx, id, list)
-		})
 	case askRename:
 		close()
 		return s.do("Theme renamed.", func(ctx context.Context, svc *session.Service) error {

@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -82,32 +83,37 @@ func TestParticipantIsDone(t *testing.T) {
 	}
 }
 
-// The facilitator edits the session's activities; participants pick from the new list.
+// The facilitator edits the session's activities, one a line; participants pick from
+// the new list by typing a few letters.
 func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	b := w.openBoard(sess)
 	b.keys("a")
-	b.waitFor("Activities (comma-separated)")
-	for range len(strings.Join(sess.Activities, ", ")) {
-		b.press(tea.KeyBackspace)
-	}
-	b.paste("Threat modelling, Chaos days")
+	b.waitFor("Security activities of this session (11)", "▸ self-assessment")
+	b.keys("D")
+	b.waitFor("Deleted self-assessment from the list.")
+	b.keys("n")
+	b.waitFor("New activity:")
+	b.paste("Chaos days")
 	b.press(tea.KeyEnter)
-	b.waitFor("Activities updated for this session.")
+	b.waitFor("Added Chaos days.")
 	got := w.session(sess.ID).Activities
-	if strings.Join(got, "|") != "Threat modelling|Chaos days" {
-		t.Fatalf("stored activities %q", got)
+	want := append(slices.Clone(session.DefaultActivities[1:]), "Chaos days")
+	if !slices.Equal(got, want) {
+		t.Fatalf("stored activities %q, want %q", got, want)
 	}
 
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("You have no notes here yet.")
 	p.press(tea.KeyTab) // Security activities
-	p.waitFor("about: any activity")
+	p.waitFor("new notes are about: any activity")
 	p.keys("a")
-	p.waitFor("about: Threat modelling")
-	p.keys("a")
-	p.waitFor("about: Chaos days")
+	p.waitFor("type to filter")
+	p.keys("chaos")
+	p.waitFor("▸ Chaos days")
+	p.press(tea.KeyEnter)
+	p.waitFor("new notes are about: Chaos days")
 	p.keys("n")
 	p.waitFor("New note in Keep · about Chaos days")
 	p.keys("game days find real gaps")

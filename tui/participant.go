@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -28,6 +29,8 @@ const (
 	modeConfirmDelete
 	// modeVolunteerName asks an anonymous participant for a name to volunteer under.
 	modeVolunteerName
+	// modePickActivity chooses (or proposes) the activity new notes are about.
+	modePickActivity
 )
 
 // participantScreen is where a participant follows the session: check in, write
@@ -41,10 +44,16 @@ type participantScreen struct {
 	th    participantThemes
 
 	area, lane, sel int
-	activity        int // index into sess.Activities + 1; 0 = none
-	topics          []string
-	mode            inputMode
-	editing         int64
+	// activity is what new notes in the activities area are about: one of the
+	// session's activities, one the participant proposed, or "" for none.
+	activity string
+	picker   *picker
+	// rateSel is the check-in cursor, on the rating enter gives.
+	rateSel int
+	timeUp  timeUp
+	topics  []string
+	mode    inputMode
+	editing int64
 	// editActivity is the activity of the note being edited: an edit changes the
 	// text, not what the note is about.
 	editActivity string
@@ -58,7 +67,7 @@ type participantScreen struct {
 }
 
 type participantKeys struct {
-	Area, Lane, Select, New, Edit, Delete, Activity, Topic, Done, Rate, Save, Cancel, Quit key.Binding
+	Area, Lane, Select, New, Edit, Delete, Activity, Topic, Done, Rate, RateSelect, RateEnter, Save, Cancel, Quit key.Binding
 }
 
 var pk = participantKeys{
@@ -72,9 +81,12 @@ var pk = participantKeys{
 	Topic:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "new topic")),
 	Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "I'm done")),
 	Rate:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "rate")),
-	Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-	Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-	Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "leave")),
+	// RateSelect and RateEnter rate with the arrows, for those who look for a cursor.
+	RateSelect: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "choose")),
+	RateEnter:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "rate")),
+	Save:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+	Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "leave")),
 }
 
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
@@ -84,11 +96,13 @@ func newParticipant(e *env, sess *session.Session, me *session.Participant) *par
 	in.SetHeight(3)
 	in.KeyMap.InsertNewline.SetEnabled(false)
 	in.Prompt = ""
-	return &participantScreen{e: e, sess: sess, me: me, input: in}
+	return &participantScreen{e: e, sess: sess, me: me, input: in, rateSel: cmp.Or(me.Rating, 3)}
 }
 
 func (s *participantScreen) Init() tea.Cmd {
 	s.watch()
+	s.e.opt.Conn.Joined(s.me.ID)
+	s.timeUp.see(s.sess.Timer, s.e.now())
 	s.loading = true
 	return s.load()
 }
@@ -96,7 +110,8 @@ func (s *participantScreen) Init() tea.Cmd {
 // watch subscribes to the changes this participant can see in the current phase, so
 // that notes written by others before the reveal do not wake every screen.
 func (s *participantScreen) watch() {
-	mask := session.ChangeSession
+	// A note hidden by the facilitator is news to its author in every phase.
+	mask := session.ChangeSession | session.ChangeHidden
 	if s.sess.Phase.NotesVisibleToAll() {
 		mask |= session.ChangeNotes | session.ChangeNoteAdded
 	}
@@ -265,6 +280,10 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		s.stats = session.Summarize(msg.ratings)
 		s.selectSaved()
+		s.timeUp.see(s.sess.Timer, s.e.now())
+		if s.mode == modePickActivity && !s.sess.Phase.AcceptsNotes() {
+			s.mode, s.picker = modeBrowse, nil
+		}
 		if phaseChanged && s.mode == modeVolunteerName && !s.sess.Phase.AtLeast(session.PhaseActions) {
 			s.mode = modeBrowse
 			s.input.Blur()
@@ -287,6 +306,8 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, tea.Quit
 	case ChangedMsg:
 		return s, s.reload()
+	case tickMsg:
+		s.timeUp.see(s.sess.Timer, s.e.now())
 	case errMsg:
 		s.loading = false
 		s.setStatus(session.ErrorMessage(msg.err), true)
@@ -319,6 +340,9 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.setStatus(msg.status, false)
 		return s, s.reload()
 	case tea.KeyMsg:
+		if s.mode == modePickActivity {
+			return s.updatePicker(msg)
+		}
 		if s.mode != modeBrowse {
 			return s.updateInput(msg)
 		}
@@ -348,8 +372,18 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 			}
 			return doneMsg{"Not done any more."}
 		})
-	case ph == session.PhaseCheckIn && key.Matches(msg, pk.Rate):
-		r := int(msg.Runes[0] - '0')
+	case ph == session.PhaseCheckIn && key.Matches(msg, pk.RateSelect):
+		if msg.String() == "up" || msg.String() == "k" {
+			s.rateSel = min(s.rateSel+1, 5) // the list runs from 5 at the top to 1
+		} else {
+			s.rateSel = max(s.rateSel-1, 1)
+		}
+	case ph == session.PhaseCheckIn && (key.Matches(msg, pk.Rate) || key.Matches(msg, pk.RateEnter)):
+		r := s.rateSel
+		if key.Matches(msg, pk.Rate) {
+			r = int(msg.Runes[0] - '0')
+		}
+		s.rateSel = r
 		return s, s.run(func(ctx context.Context) tea.Msg {
 			if err := svc.Rate(ctx, id, r); err != nil {
 				return errMsg{err}
@@ -385,7 +419,8 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		s.selected()
 	case key.Matches(msg, pk.Activity) && session.Areas[s.area] == session.AreaActivities:
-		s.activity = (s.activity + 1) % (len(s.sess.Activities) + 1)
+		s.mode = modePickActivity
+		s.picker = newPicker(s.sess.Activities, s.activity, "any activity", "propose")
 	case key.Matches(msg, pk.Topic) && session.Areas[s.area] == session.AreaOpen && ph.AcceptsNotes():
 		s.mode = modeTopic
 		s.input.Reset()
@@ -472,8 +507,8 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		n := session.Note{Area: session.Areas[s.area], Lane: s.currentLane(), Text: text}
-		if n.Area == session.AreaActivities && s.activity > 0 {
-			n.Activity = s.sess.Activities[s.activity-1]
+		if n.Area == session.AreaActivities {
+			n.Activity = s.activity
 		}
 		editing := s.mode == modeEdit
 		n.ID = s.editing
@@ -555,13 +590,41 @@ func (s *participantScreen) View() string {
 		b.WriteString(strings.Repeat("\n", pad))
 	}
 	b.WriteString(footer)
-	return b.String()
+	return s.timeUp.decorate(b.String(), w, e.now(), sty)
+}
+
+// updatePicker chooses the activity of new notes; one typed that is not on the list
+// is proposed: notes carry it, and the facilitator may add it to the session's list.
+func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
+	p := s.picker.update(msg)
+	switch {
+	case p.cancelled:
+		s.mode, s.picker = modeBrowse, nil
+	case p.done:
+		value, err := session.ValidText(p.value, session.MaxTopicLen, "An activity", false)
+		if err != nil {
+			s.setStatus(session.ErrorMessage(err), true)
+			return s, nil
+		}
+		s.mode, s.picker, s.activity = modeBrowse, nil, value
+		switch {
+		case p.proposed:
+			s.setStatus("New notes here are about "+value+", which you propose: the facilitator sees it and may add it to the list.", false)
+		case value == "":
+			s.setStatus("New notes here are about no activity in particular.", false)
+		default:
+			s.setStatus("New notes here are about "+value+".", false)
+		}
+	}
+	return s, nil
 }
 
 func (s *participantScreen) keys() []key.Binding {
 	switch {
 	case s.mode == modeConfirmDelete:
 		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep"))}
+	case s.mode == modePickActivity:
+		return s.picker.keys()
 	case s.mode != modeBrowse:
 		return []key.Binding{pk.Save, pk.Cancel}
 	}
@@ -575,7 +638,7 @@ func (s *participantScreen) keys() []key.Binding {
 	case session.PhaseActions, session.PhaseClosed:
 		return []key.Binding{pk.Select, vk.Volunteer, pk.Quit}
 	case session.PhaseCheckIn:
-		return []key.Binding{pk.Rate, pk.Done, pk.Quit}
+		return []key.Binding{pk.RateSelect, pk.RateEnter, pk.Rate, pk.Done, pk.Quit}
 	}
 	var ks []key.Binding
 	if s.sess.Phase.AcceptsNotes() {
@@ -617,12 +680,22 @@ func (s *participantScreen) checkInView(w int) string {
 	var b strings.Builder
 	b.WriteString("How confident are you in your team's security?\n\n")
 	labels := []string{"", "not at all", "a little", "somewhat", "quite", "fully"}
-	for r := 1; r <= 5; r++ {
-		line := fmt.Sprintf("  %d  %s", r, labels[r])
+	for r := 5; r >= 1; r-- {
+		cursor, mine := "  ", ""
+		if r == s.rateSel {
+			cursor = "▸ "
+		}
 		if s.me.Rating == r {
-			line = sty.Selected.Render(fmt.Sprintf("▸ %d  %s  ← your rating", r, labels[r]))
+			mine = "  ← your rating"
+		}
+		line := fmt.Sprintf("%s%d  %s%s", cursor, r, labels[r], mine)
+		if r == s.rateSel {
+			line = sty.Selected.Render(line)
 		}
 		b.WriteString(line + "\n")
+	}
+	if s.me.Rating == 0 {
+		b.WriteString(sty.Muted.Render(fit("↑/↓ and enter, or press 1-5.", w)) + "\n")
 	}
 	if s.sess.RatingsShown {
 		b.WriteString("\n" + sty.Header.Render("How the group rated") + "\n")
@@ -661,14 +734,16 @@ func (s *participantScreen) notesView(w int) string {
 		lt = append(lt, sty.Muted.Render("no topics yet"))
 	}
 	b.WriteString(fit(strings.Join(lt, " "), w) + "\n")
-	if session.Areas[s.area] == session.AreaActivities {
-		act := "any activity"
-		if s.activity > 0 && s.activity <= len(s.sess.Activities) {
-			act = s.sess.Activities[s.activity-1]
-		}
-		b.WriteString(sty.Muted.Render(fit("about: "+act+" (a to change)", w)) + "\n")
+	if session.Areas[s.area] == session.AreaActivities && s.mode != modePickActivity {
+		// The selected note's activity is in its line; this one is for new notes.
+		b.WriteString(sty.Muted.Render(fit("new notes are about: "+cmp.Or(s.activity, "any activity")+" (a to change)", w)) + "\n")
 	}
 	b.WriteString("\n")
+	if s.mode == modePickActivity {
+		b.WriteString(sty.Header.Render(fit("What are your new notes about? Pick an activity, or type one to propose it.", w)) + "\n")
+		b.WriteString(s.picker.view(w, max(e.h-lipgloss.Height(b.String())-4, 3), sty))
+		return b.String()
+	}
 
 	ns := s.laneNotes()
 	inputLines := 0
@@ -698,7 +773,10 @@ func (s *participantScreen) notesView(w int) string {
 			text = "[" + n.Activity + "] " + text
 		}
 		mark := ""
-		if n.ParticipantID == s.me.ID && s.sess.Phase.NotesVisibleToAll() {
+		switch {
+		case n.Hidden && n.ParticipantID == s.me.ID:
+			mark = " (hidden by the facilitator)"
+		case n.ParticipantID == s.me.ID && s.sess.Phase.NotesVisibleToAll():
 			mark = " (yours)"
 		}
 		line := fit(prefix+text, w-lipgloss.Width(mark)) + mark
@@ -712,9 +790,9 @@ func (s *participantScreen) notesView(w int) string {
 	}
 	if inputLines > 0 {
 		title := "New note in " + session.LaneTitle(s.currentLane())
-		if session.Areas[s.area] == session.AreaActivities && s.activity > 0 && s.activity <= len(s.sess.Activities) {
+		if session.Areas[s.area] == session.AreaActivities && s.activity != "" {
 			// The activity sticks from note to note: say it where the note is written.
-			title += " · about " + s.sess.Activities[s.activity-1]
+			title += " · about " + s.activity
 		}
 		switch s.mode {
 		case modeEdit:

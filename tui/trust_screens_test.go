@@ -25,7 +25,10 @@ func TestEditingANoteKeepsItsActivity(t *testing.T) {
 	p.press(tea.KeyTab)
 	p.waitFor("[security training] the yearly training")
 	p.keys("a") // picks the first activity for new notes
-	p.waitFor("about: self-assessment")
+	p.waitFor("type to filter")
+	p.press(tea.KeyDown)
+	p.press(tea.KeyEnter)
+	p.waitFor("new notes are about: self-assessment")
 	p.keys("e")
 	p.waitFor("Edit your note")
 	p.keys(" is useful")

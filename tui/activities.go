@@ -1,0 +1,219 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// activityEditor is the facilitator's list of the session's security activities:
+// one activity a line, added, renamed or deleted one at a time, and the activities
+// participants proposed on their notes, accepted into the list with a key. Every
+// change is saved at once.
+type activityEditor struct {
+	list []string
+	// proposed are activities notes name that are not on the list, with how many
+	// notes name each.
+	proposed []string
+	uses     map[string]int
+	sel      int
+	// input is open while adding (editing == -1) or renaming list[editing].
+	input   textinput.Model
+	open    bool
+	editing int
+	// refused says why the text in input was not taken; it stays to be fixed.
+	refused string
+}
+
+var ak = struct{ Add, Rename, Delete, Accept, Close key.Binding }{
+	Add:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new activity")),
+	Rename: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "rename")),
+	Delete: key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete")),
+	Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "accept proposal")),
+	Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+}
+
+// newActivityEditor lists the session's activities and those its notes propose.
+func newActivityEditor(list []string, notes []*session.Note) *activityEditor {
+	a := &activityEditor{list: slices.Clone(list), uses: map[string]int{}}
+	in := textinput.New()
+	in.CharLimit = 4 * session.MaxTopicLen // the service says when it is too long
+	a.input = in
+	a.propose(notes)
+	return a
+}
+
+// propose finds the activities notes name that the list lacks.
+func (a *activityEditor) propose(notes []*session.Note) {
+	a.proposed, a.uses = nil, map[string]int{}
+	for _, n := range notes {
+		if n.Activity == "" || n.Hidden {
+			continue
+		}
+		a.uses[n.Activity]++
+		if !slices.Contains(a.list, n.Activity) && !slices.Contains(a.proposed, n.Activity) {
+			a.proposed = append(a.proposed, n.Activity)
+		}
+	}
+	slices.Sort(a.proposed)
+}
+
+// rows is how many lines can be selected: the list, then the proposals.
+func (a *activityEditor) rows() int { return len(a.list) + len(a.proposed) }
+
+// activityEdit is what a key did: a new list to save, or the editor closed.
+type activityEdit struct {
+	save   []string
+	said   string
+	closed bool
+}
+
+func (a *activityEditor) update(msg tea.KeyMsg) (activityEdit, tea.Cmd) {
+	if a.open {
+		switch msg.Type {
+		case tea.KeyEsc:
+			a.open, a.refused = false, ""
+			a.input.Blur()
+			return activityEdit{}, nil
+		case tea.KeyEnter:
+			v, err := session.ValidText(a.input.Value(), session.MaxTopicLen, "An activity", false)
+			if err != nil {
+				a.refused = session.ErrorMessage(err)
+				return activityEdit{}, nil
+			}
+			a.open, a.refused = false, ""
+			a.input.Blur()
+			if v == "" {
+				return activityEdit{}, nil
+			}
+			next := slices.Clone(a.list)
+			said := "Added " + v + "."
+			if a.editing >= 0 && a.editing < len(next) {
+				said = "Renamed " + next[a.editing] + " to " + v + "."
+				next[a.editing] = v
+			} else {
+				next = append(next, v)
+			}
+			return activityEdit{save: next, said: said}, nil
+		}
+		var cmd tea.Cmd
+		a.input, cmd = a.input.Update(msg)
+		return activityEdit{}, cmd
+	}
+	switch {
+	case key.Matches(msg, ak.Close):
+		return activityEdit{closed: true}, nil
+	case msg.String() == "up" || msg.String() == "k":
+		a.sel = max(a.sel-1, 0)
+	case msg.String() == "down" || msg.String() == "j":
+		a.sel = min(a.sel+1, max(a.rows()-1, 0))
+	case key.Matches(msg, ak.Add):
+		a.open, a.editing = true, -1
+		a.input.Prompt = "New activity: "
+		a.input.SetValue("")
+		return activityEdit{}, a.input.Focus()
+	case key.Matches(msg, ak.Rename) && a.sel < len(a.list):
+		a.open, a.editing = true, a.sel
+		a.input.Prompt = "Rename to: "
+		a.input.SetValue(a.list[a.sel])
+		a.input.CursorEnd()
+		return activityEdit{}, a.input.Focus()
+	case key.Matches(msg, ak.Delete) && a.sel < len(a.list):
+		gone := a.list[a.sel]
+		next := slices.Delete(slices.Clone(a.list), a.sel, a.sel+1)
+		said := "Deleted " + gone + " from the list."
+		if n := a.uses[gone]; n > 0 {
+			said += fmt.Sprintf(" %s keep it.", plural(n, "note"))
+		}
+		return activityEdit{save: next, said: said}, nil
+	case key.Matches(msg, ak.Accept) && a.sel >= len(a.list) && a.sel < a.rows():
+		p := a.proposed[a.sel-len(a.list)]
+		return activityEdit{save: append(slices.Clone(a.list), p), said: "Accepted " + p + " into the list."}, nil
+	}
+	return activityEdit{}, nil
+}
+
+// saved takes the list as stored, keeping the selection in range.
+func (a *activityEditor) saved(list []string, notes []*session.Note) {
+	a.list = slices.Clone(list)
+	a.propose(notes)
+	a.sel = min(a.sel, max(a.rows()-1, 0))
+}
+
+func (a *activityEditor) view(w, rows int, sty Styles) string {
+	var lines []string
+	lines = append(lines, sty.Header.Render("Security activities of this session")+sty.Muted.Render(fmt.Sprintf(" (%d)", len(a.list))))
+	for i := 0; i < a.rows(); i++ {
+		var text string
+		if i < len(a.list) {
+			text = a.list[i]
+			if n := a.uses[text]; n > 0 {
+				text += fmt.Sprintf(" · %s", plural(n, "note"))
+			}
+		} else {
+			if i == len(a.list) {
+				lines = append(lines, "", sty.Header.Render("Proposed by participants")+sty.Muted.Render(" (enter accepts one)"))
+			}
+			p := a.proposed[i-len(a.list)]
+			text = fmt.Sprintf("%s · %s", p, plural(a.uses[p], "note"))
+		}
+		prefix := "  "
+		if i == a.sel {
+			prefix = "▸ "
+		}
+		for j, l := range wrap(text, max(w-2, 8)) {
+			if j > 0 {
+				prefix = "  "
+			}
+			l = prefix + l
+			if i == a.sel {
+				l = sty.Selected.Render(l)
+			}
+			lines = append(lines, l)
+		}
+	}
+	if len(a.list) == 0 {
+		lines = append(lines, sty.Muted.Render("No activities: participants then write notes about no activity in particular."))
+	}
+	if a.open {
+		a.input.Width = max(w-len(a.input.Prompt)-2, 10)
+		lines = append(lines, "", a.input.View())
+		if a.refused != "" {
+			for _, l := range wrap(a.refused, w) {
+				lines = append(lines, sty.Error.Render(l))
+			}
+		}
+	}
+	// Keep the selected line in sight.
+	if len(lines) > rows {
+		at := 0
+		for i, l := range lines {
+			if strings.HasPrefix(l, "▸") || strings.Contains(l, "▸ ") {
+				at = i
+			}
+		}
+		start := min(max(at-rows/2, 0), len(lines)-rows)
+		if a.open {
+			start = len(lines) - rows
+		}
+		lines = lines[start : start+rows]
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+func (a *activityEditor) keys() []key.Binding {
+	if a.open {
+		return []key.Binding{pk.Save, pk.Cancel}
+	}
+	ks := []key.Binding{ak.Add, ak.Rename, ak.Delete}
+	if len(a.proposed) > 0 {
+		ks = append(ks, ak.Accept)
+	}
+	return append(ks, ak.Close)
+}

@@ -1,0 +1,147 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// picker is a short list to choose one item from, narrowed by typing: a person types
+// a few letters of "threat modelling" instead of stepping through every activity.
+type picker struct {
+	items []string
+	// none, when set, is a first entry that chooses nothing (e.g. "any activity").
+	none string
+	// propose, when set, offers what was typed as a new item when no item is exactly
+	// that, with this word in front (e.g. "propose").
+	propose string
+	filter  string
+	sel     int
+}
+
+// pick is what a key did to a picker.
+type pick struct {
+	done, cancelled, proposed bool
+	// value is the item chosen; empty for the none entry.
+	value string
+}
+
+var pickerKeys = struct{ Filter, Select, Choose, Cancel key.Binding }{
+	Filter: key.NewBinding(key.WithKeys("type"), key.WithHelp("type", "filter")),
+	Select: key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "select")),
+	Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+	Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+}
+
+// newPicker returns a picker over items with current selected.
+func newPicker(items []string, current, none, propose string) *picker {
+	p := &picker{items: items, none: none, propose: propose}
+	for i, e := range p.entries() {
+		if e.value == current && !e.proposed {
+			p.sel = i
+		}
+	}
+	return p
+}
+
+// entry is one line of the list.
+type entry struct {
+	label, value string
+	proposed     bool
+}
+
+// entries are the lines the filter leaves: the none entry while nothing is typed,
+// items that start with the filter, items that contain it, then the proposal.
+func (p *picker) entries() []entry {
+	var out []entry
+	f := strings.ToLower(strings.TrimSpace(p.filter))
+	if p.none != "" && f == "" {
+		out = append(out, entry{label: p.none})
+	}
+	exact := false
+	var later []entry
+	for _, it := range p.items {
+		l := strings.ToLower(it)
+		switch {
+		case strings.HasPrefix(l, f):
+			out = append(out, entry{label: it, value: it})
+		case strings.Contains(l, f):
+			later = append(later, entry{label: it, value: it})
+		}
+		exact = exact || l == f
+	}
+	out = append(out, later...)
+	if p.propose != "" && f != "" && !exact {
+		v := strings.TrimSpace(p.filter)
+		out = append(out, entry{label: p.propose + " “" + v + "”", value: v, proposed: true})
+	}
+	return out
+}
+
+// update handles a key; the picker is finished when done or cancelled is set.
+func (p *picker) update(msg tea.KeyMsg) pick {
+	switch msg.Type {
+	case tea.KeyEsc:
+		return pick{cancelled: true}
+	case tea.KeyEnter:
+		es := p.entries()
+		if len(es) == 0 {
+			return pick{}
+		}
+		e := es[min(p.sel, len(es)-1)]
+		return pick{done: true, value: e.value, proposed: e.proposed}
+	case tea.KeyUp:
+		p.sel = max(p.sel-1, 0)
+	case tea.KeyDown:
+		p.sel = min(p.sel+1, max(len(p.entries())-1, 0))
+	case tea.KeyBackspace:
+		if r := []rune(p.filter); len(r) > 0 {
+			p.filter = string(r[:len(r)-1])
+			p.sel = 0
+		}
+	case tea.KeyRunes, tea.KeySpace:
+		for _, r := range msg.Runes {
+			// Only what can be read: typed text is shown back.
+			if unicode.IsPrint(r) && len(p.filter) < 80 {
+				p.filter += string(r)
+			}
+		}
+		p.sel = 0
+	}
+	return pick{}
+}
+
+// view draws the filter line and as many entries as fit in rows, the selected one
+// marked and kept in sight.
+func (p *picker) view(w, rows int, sty Styles) string {
+	var b strings.Builder
+	b.WriteString(sty.Muted.Render("type to filter: ") + fit(p.filter, max(w-17, 1)) + "▏\n")
+	es := p.entries()
+	if len(es) == 0 {
+		b.WriteString(sty.Muted.Render("nothing matches; backspace to widen") + "\n")
+		return b.String()
+	}
+	rows = max(rows-1, 1)
+	p.sel = min(p.sel, len(es)-1)
+	start := max(p.sel-rows+1, 0)
+	for i := start; i < len(es) && i < start+rows; i++ {
+		line := "  " + es[i].label
+		if i == p.sel {
+			line = sty.Selected.Render(fit("▸ "+es[i].label, w))
+		} else {
+			line = fit(line, w)
+		}
+		b.WriteString(line + "\n")
+	}
+	if more := len(es) - start - rows; more > 0 {
+		b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  … %d more (type to narrow)", more), w)) + "\n")
+	}
+	return b.String()
+}
+
+func (p *picker) keys() []key.Binding {
+	return []key.Binding{pickerKeys.Choose, pickerKeys.Select, pickerKeys.Filter, pickerKeys.Cancel}
+}
