@@ -37,7 +37,7 @@ type Options struct {
 	// Export writes a session's findings document and returns where it went.
 	Export func(ctx context.Context, sessionID string) (string, error)
 	// Guard locks out connections that try too many wrong codes; nil means no lockout.
-	Guard *session.CodeGuard
+	Guard Guard
 	// Remote identifies the connection's address for the guard.
 	Remote string
 	// JoinHint is the ssh command participants type, without the code.
@@ -51,6 +51,18 @@ type Options struct {
 	// shutting down, idleness), so that the words can be written again after the
 	// alternate screen is gone and stay in the person's terminal.
 	Goodbye func(msg string)
+}
+
+// Guard is what the join screen asks before and after trying a join code, so that
+// codes cannot be found by guessing. addr is the connection's network address and
+// keyHash its key's hash (empty without a key).
+type Guard interface {
+	// Check returns an error to show when the connection may not try a code now.
+	Check(addr, keyHash string) error
+	// Fail records a code that named no session.
+	Fail(addr, keyHash string)
+	// Succeed records that the connection joined a session.
+	Succeed(addr, keyHash string)
 }
 
 // env is what every screen shares: options, styles and the terminal's size.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session"
 )
 
@@ -122,7 +123,7 @@ func invitation(s *session.Session, addr, when, fingerprint string) string {
 	t.line("## How to connect")
 	t.line("")
 	t.para("When the session starts, open a terminal (Terminal on macOS and Linux, Windows Terminal or PowerShell on Windows) and type:")
-	t.line("    " + sshLine(addr) + " " + s.Code)
+	t.line("    " + server.SSHLine(addr) + " " + s.Code)
 	t.line("")
 	if fingerprint != "" {
 		t.para("The join code is " + code(s.Code) + "; case and dashes do not matter. If you run just the ssh part without the code, you are asked for it. The first time, ssh shows the server's key fingerprint and asks whether to continue: type yes if it is " + fingerprint + " (if it is not, do not connect, and tell the facilitator).")

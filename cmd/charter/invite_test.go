@@ -11,6 +11,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session"
 )
 
@@ -120,7 +121,7 @@ func TestInviteNamesTheHostKey(t *testing.T) {
 		t.Fatalf("before the server ever ran: exit %d, a fingerprint in:\n%s", rc, out.String())
 	}
 
-	srv := testServerWith(t, Config{DataDir: dir})
+	srv := testServerWith(t, server.Config{DataDir: dir})
 	var seen string
 	client, err := gossh.Dial("tcp", srv.Addr(), &gossh.ClientConfig{User: "x", Auth: []gossh.AuthMethod{gossh.PublicKeys(newKey(t))},
 		HostKeyCallback: func(_ string, _ net.Addr, key gossh.PublicKey) error {

@@ -23,6 +23,7 @@ import (
 	"github.com/charmbracelet/x/ansi/parser"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session"
 )
 
@@ -500,8 +501,8 @@ func (lt *loadtest) fail(format string, args ...any) {
 }
 
 // stats reads the server's figures over SSH as the facilitator (`ssh HOST stats`).
-func (lt *loadtest) stats(ctx context.Context) (Stats, error) {
-	var st Stats
+func (lt *loadtest) stats(ctx context.Context) (server.Stats, error) {
+	var st server.Stats
 	ctx, cancel := context.WithTimeout(ctx, stepTimeout)
 	defer cancel()
 	client, _, err := dialSSH(ctx, lt.addr, lt.facKey)
@@ -526,7 +527,7 @@ func (lt *loadtest) stats(ctx context.Context) (Stats, error) {
 	return st, nil
 }
 
-func (lt *loadtest) report(connected int, before, idle, after Stats, idleOK, afterOK bool) {
+func (lt *loadtest) report(connected int, before, idle, after server.Stats, idleOK, afterOK bool) {
 	lt.mu.Lock()
 	defer lt.mu.Unlock()
 	w := lt.stdout
@@ -600,7 +601,7 @@ func (lt *loadtest) report(connected int, before, idle, after Stats, idleOK, aft
 	}
 }
 
-func statsLine(s Stats) string {
+func statsLine(s server.Stats) string {
 	return fmt.Sprintf("%d connections, %d goroutines, heap %.1f MiB, sys %.1f MiB",
 		s.Connections, s.Goroutines, float64(s.HeapInuse)/(1<<20), float64(s.Sys)/(1<<20))
 }

@@ -41,7 +41,7 @@ func keyFile(t *testing.T) (string, gossh.Signer) {
 }
 
 // loadSession creates a session in phase ph on the running server.
-func loadSession(t *testing.T, srv *Server, title string, ph session.Phase) *session.Session {
+func loadSession(t *testing.T, srv *testSrv, title string, ph session.Phase) *session.Session {
 	t.Helper()
 	ctx := context.Background()
 	s, err := srv.svc.NewSession(ctx, session.Session{Title: title, Audience: session.AudienceDevelopers})

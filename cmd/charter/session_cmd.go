@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session"
 )
 
@@ -44,7 +45,7 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "charter session new:", session.ErrorMessage(err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "session: %s\ncode: %s\n%s %s\n", s.ID, code(s.Code), sshLine(*addr), s.Code)
+	fmt.Fprintf(stdout, "session: %s\ncode: %s\n%s %s\n", s.ID, code(s.Code), server.SSHLine(*addr), s.Code)
 	return 0
 }
 

@@ -1,0 +1,119 @@
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/rand"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"sync"
+
+	"github.com/charmbracelet/ssh"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// allowlist holds the facilitator keys and the one-time claim code.
+type allowlist struct {
+	mu   sync.Mutex
+	path string
+	keys []ssh.PublicKey
+	code string
+}
+
+func loadAllowlist(path string) (*allowlist, error) {
+	a := &allowlist{path: path}
+	buf, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("facilitators file: %w", err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(buf))
+	line := 0
+	for sc.Scan() {
+		line++
+		text := bytes.TrimSpace(sc.Bytes())
+		if len(text) == 0 || text[0] == '#' {
+			continue
+		}
+		k, _, _, _, err := gossh.ParseAuthorizedKey(text)
+		if err != nil {
+			return nil, fmt.Errorf("facilitators file %s line %d: not an authorized_keys line: %w", path, line, err)
+		}
+		a.keys = append(a.keys, k)
+	}
+	if len(a.keys) == 0 {
+		if a.code, err = newClaimCode(); err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+func newClaimCode() (string, error) {
+	const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+	b := make([]byte, 12)
+	for i := range b {
+		n, err := rand.Int(rand.Reader, big.NewInt(int64(len(alphabet))))
+		if err != nil {
+			return "", err
+		}
+		b[i] = alphabet[n.Int64()]
+	}
+	return "CLAIM-" + string(b), nil
+}
+
+func (a *allowlist) has(k ssh.PublicKey) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, f := range a.keys {
+		if ssh.KeysEqual(f, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *allowlist) len() int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return len(a.keys)
+}
+
+func (a *allowlist) claimOpen() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.code != ""
+}
+
+func (a *allowlist) claimCode() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.code
+}
+
+// claim makes k a facilitator if code is the open claim code, saving k to the file.
+func (a *allowlist) claim(code string, k ssh.PublicKey) (bool, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.code == "" || subtle.ConstantTimeCompare([]byte(session.NormalizeCode(code)), []byte(session.NormalizeCode(a.code))) != 1 {
+		return false, nil
+	}
+	f, err := os.OpenFile(a.path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return false, fmt.Errorf("save facilitator key: %w", err)
+	}
+	if _, err := f.Write(gossh.MarshalAuthorizedKey(k)); err != nil {
+		f.Close()
+		return false, fmt.Errorf("save facilitator key: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return false, fmt.Errorf("save facilitator key: %w", err)
+	}
+	a.keys = append(a.keys, k)
+	a.code = ""
+	return true, nil
+}

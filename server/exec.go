@@ -1,0 +1,80 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"runtime"
+
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// A Command is run by a facilitator's key without a terminal: `ssh HOST NAME ARGS...`.
+// It returns the exit status the client sees.
+type Command func(ctx context.Context, x Exec) int
+
+// Exec is one run of a Command.
+type Exec struct {
+	// Args are the words after the command's name.
+	Args    []string
+	Service *session.Service
+	Stdout  io.Writer
+	Stderr  io.Writer
+}
+
+// route sends a connection with a terminal on to the app, and runs the command of a
+// facilitator's key without one (see the package doc).
+func (s *Server) route() wish.Middleware {
+	return func(next ssh.Handler) ssh.Handler {
+		return func(sess ssh.Session) {
+			if _, _, ok := sess.Pty(); !ok {
+				s.exec(sess)
+				return
+			}
+			next(sess)
+			// Why the app ended the connection, written again on the normal screen:
+			// what it showed on the alternate screen is gone with it.
+			if msg, ok := s.goodbyes.LoadAndDelete(sess); ok {
+				fmt.Fprintf(sess, "\r\n%s\r\n", msg)
+			}
+		}
+	}
+}
+
+// exec runs a command without a terminal; only facilitators' keys run any.
+func (s *Server) exec(sess ssh.Session) {
+	args := sess.Command()
+	if len(args) > 0 && sess.PublicKey() != nil && s.fac.has(sess.PublicKey()) {
+		if c, ok := s.commands[args[0]]; ok {
+			sess.Exit(c(sess.Context(), Exec{Args: args[1:], Service: s.svc, Stdout: sess, Stderr: sess.Stderr()}))
+			return
+		}
+	}
+	wish.Fatalln(sess, "charter needs a terminal. Connect with: ssh -t -p PORT HOST [CODE]")
+}
+
+// Stats are the server's figures as `ssh HOST stats` prints them (JSON).
+type Stats struct {
+	Connections int    `json:"connections"`
+	Goroutines  int    `json:"goroutines"`
+	HeapInuse   uint64 `json:"heap_inuse_bytes"`
+	Sys         uint64 `json:"sys_bytes"`
+	// CPUSeconds is the CPU time the server process has used since it started.
+	CPUSeconds float64 `json:"cpu_seconds"`
+}
+
+// stats is the `stats` command, which charter loadtest reads.
+func (s *Server) stats(_ context.Context, x Exec) int {
+	cpu := cpuSeconds() // before the GC below, which is not the server's own work
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	if err := json.NewEncoder(x.Stdout).Encode(Stats{Connections: s.hub.Len(), Goroutines: runtime.NumGoroutine(), HeapInuse: m.HeapInuse, Sys: m.Sys, CPUSeconds: cpu}); err != nil {
+		return 1
+	}
+	return 0
+}

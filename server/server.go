@@ -1,0 +1,340 @@
+// Package server is charter's SSH server: it accepts connections, decides who is a
+// facilitator, and serves each terminal a bubbletea program of package tui over one
+// shared session service.
+//
+// A connection goes through a chain of middleware, outermost first: logging, panic
+// recovery, the per-address connection limit, routing, and the bubbletea handler.
+// Routing looks at what the client asked for:
+//
+//   - With a terminal (ssh -t HOST [CODE]), the connection gets the app; the words
+//     after the host are the join code.
+//   - Without a terminal (ssh HOST NAME ARGS...), a facilitator's key runs the command
+//     NAME from the server's command table, and everyone else is told to connect
+//     with a terminal. The table holds the server's own `stats`; Config.Commands adds
+//     to it. A new command is one entry there: a Command writes its result to
+//     Exec.Stdout, its errors to Exec.Stderr, and returns the exit status.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/log"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/charmbracelet/wish/logging"
+	"github.com/charmbracelet/wish/recover"
+	"github.com/muesli/termenv"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
+)
+
+// Config is what the server is started with. Zero durations and counts take the
+// defaults named on each field.
+type Config struct {
+	Addr string
+	// DataDir holds the host key (made on the first start) and the exports.
+	DataDir string
+	// Facilitators is the authorized_keys file of facilitator keys; it defaults to
+	// DataDir/facilitators, where a claimed key is saved.
+	Facilitators string
+	// IdleTimeout closes connections without a key press for this long (0: never).
+	IdleTimeout time.Duration
+	// MaxTimeout closes connections after this long (0: never).
+	MaxTimeout time.Duration
+	// HandshakeTimeout closes connections that have not finished the SSH handshake
+	// (default 10s).
+	HandshakeTimeout time.Duration
+	// MaxConnsPerIP bounds the open connections from one address (default 50).
+	MaxConnsPerIP int
+	Limits        session.Limits
+	Logger        *log.Logger
+	// OtherWritersPoll is how often the server checks whether another process (charter
+	// import, charter session new) changed the database, to refresh open screens
+	// (default 2s).
+	OtherWritersPoll time.Duration
+	// Export writes a session's findings document for the board's export key and
+	// returns where it went; nil leaves the key out.
+	Export func(ctx context.Context, svc *session.Service, sessionID string) (path string, err error)
+	// Commands are run by facilitator keys without a terminal, by name, beside the
+	// server's own (see the package doc).
+	Commands map[string]Command
+}
+
+// Store is the storage the server serves from: the sessions, and what the server
+// needs besides them.
+type Store interface {
+	session.Store
+	// KeySalt is the secret salt of participant key hashes.
+	KeySalt(ctx context.Context) ([]byte, error)
+	// DataVersion changes when another process writes to the store.
+	DataVersion(ctx context.Context) (int64, error)
+}
+
+// Server is charter's SSH server with everything it serves.
+type Server struct {
+	cfg      Config
+	store    Store
+	svc      *session.Service
+	hub      *tui.Hub
+	fac      *allowlist
+	salt     []byte
+	guard    *CodeGuard
+	conns    *connCounter
+	commands map[string]Command
+	ssh      *ssh.Server
+	ln       net.Listener
+	stop     chan struct{} // closed by Shutdown
+	stopOnce sync.Once
+	watchers sync.WaitGroup // goroutines Shutdown waits for
+	// goodbyes holds, per SSH session, why the app ended it, to be written again
+	// after the alternate screen is gone.
+	goodbyes sync.Map
+}
+
+// New builds the server over a store; Listen binds it. The host key is made in
+// DataDir on the first start. The caller closes the store after Shutdown.
+func New(cfg Config, st Store) (*Server, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = log.New(io.Discard)
+	}
+	if cfg.Facilitators == "" {
+		cfg.Facilitators = filepath.Join(cfg.DataDir, "facilitators")
+	}
+	if cfg.HandshakeTimeout == 0 {
+		cfg.HandshakeTimeout = 10 * time.Second
+	}
+	if cfg.MaxConnsPerIP == 0 {
+		cfg.MaxConnsPerIP = 50
+	}
+	s := &Server{cfg: cfg, store: st, hub: tui.NewHub(), guard: NewCodeGuard(cfg.Limits), conns: newConnCounter(), stop: make(chan struct{})}
+	s.guard.OnLockout = func(addr string, byKey bool) {
+		cfg.Logger.Warn("locked out after wrong join codes", "remote-addr", addr, "by-key", byKey)
+	}
+	s.commands = map[string]Command{"stats": s.stats}
+	for name, c := range cfg.Commands {
+		if _, ok := s.commands[name]; ok {
+			return nil, fmt.Errorf("server command %q is built in", name)
+		}
+		s.commands[name] = c
+	}
+	s.svc = session.NewService(st, s.hub)
+	s.svc.Limits = cfg.Limits
+	var err error
+	if s.salt, err = st.KeySalt(context.Background()); err != nil {
+		return nil, err
+	}
+	if s.fac, err = loadAllowlist(cfg.Facilitators); err != nil {
+		return nil, err
+	}
+	hostKey := filepath.Join(cfg.DataDir, "host_ed25519")
+	s.ssh, err = wish.NewServer(
+		wish.WithHostKeyPath(hostKey),
+		// Every key may connect: participants need none on an allowlist. Whether a key
+		// is a facilitator's is decided per session in the handler.
+		wish.WithPublicKeyAuth(func(ssh.Context, ssh.PublicKey) bool { return true }),
+		// People without any key still join as participants.
+		wish.WithKeyboardInteractiveAuth(func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }),
+		wish.WithIdleTimeout(cfg.IdleTimeout),
+		func(srv *ssh.Server) error {
+			srv.ConnCallback = s.acceptConn
+			return nil
+		},
+		wish.WithMaxTimeout(cfg.MaxTimeout),
+		wish.WithMiddleware(
+			recover.MiddlewareWithLogger(cfg.Logger,
+				bm.MiddlewareWithProgramHandler(s.program, termenv.ANSI256),
+				s.route(),
+				s.limitConns(),
+			),
+			logging.StructuredMiddlewareWithLogger(cfg.Logger, log.InfoLevel),
+		),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("ssh server: %w", err)
+	}
+	if err := os.Chmod(hostKey, 0o600); err != nil {
+		return nil, fmt.Errorf("host key: %w", err)
+	}
+	return s, nil
+}
+
+// Service is the session service the server's screens share; changes made through
+// it reach every open screen.
+func (s *Server) Service() *session.Service { return s.svc }
+
+// ClaimCode is the one-time code that makes the first key entering it a
+// facilitator; empty when there are facilitators.
+func (s *Server) ClaimCode() string { return s.fac.claimCode() }
+
+// Facilitators is how many facilitator keys the server knows.
+func (s *Server) Facilitators() int { return s.fac.len() }
+
+// program builds the bubbletea program of one SSH session and registers it with the
+// hub until the SSH session ends.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	if _, _, ok := sess.Pty(); !ok {
+		return nil
+	}
+	key := sess.PublicKey()
+	var keyBytes []byte
+	if key != nil {
+		keyBytes = key.Marshal()
+	}
+	facilitator := key != nil && s.fac.has(key)
+	initial := ""
+	if args := sess.Command(); len(args) > 0 {
+		initial = args[0]
+	}
+	conn := s.hub.Connect()
+	opt := tui.Options{
+		Service:     s.svc,
+		Conn:        conn,
+		Renderer:    bm.MakeRenderer(sess),
+		Facilitator: facilitator,
+		KeyHash:     session.HashKey(s.salt, keyBytes),
+		Code:        initial,
+		Guard:       s.guard,
+		Remote:      remoteIP(sess.RemoteAddr()),
+		JoinHint:    s.joinHint(),
+		IdleTimeout: s.cfg.IdleTimeout,
+		Goodbye:     func(msg string) { s.goodbyes.Store(sess, msg) },
+	}
+	if s.cfg.Export != nil {
+		opt.Export = func(ctx context.Context, sessionID string) (string, error) {
+			return s.cfg.Export(ctx, s.svc, sessionID)
+		}
+	}
+	if key != nil && s.fac.claimOpen() {
+		opt.Claim = func(code string) (bool, error) {
+			ok, err := s.fac.claim(code, key)
+			if ok {
+				s.cfg.Logger.Info("facilitator claimed", "key", gossh.FingerprintSHA256(key), "remote-addr", sess.RemoteAddr().String())
+			}
+			return ok, err
+		}
+	}
+	p := tea.NewProgram(tui.New(opt), append(bm.MakeOptions(sess), tea.WithAltScreen())...)
+	conn.Start(p)
+	go func() {
+		<-sess.Context().Done()
+		conn.Close()
+	}()
+	return p
+}
+
+func (s *Server) joinHint() string {
+	if s.ln == nil {
+		return ""
+	}
+	return SSHLine(s.ln.Addr().String())
+}
+
+// SSHLine is the ssh command line that reaches addr with a terminal.
+func SSHLine(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "ssh -t " + addr
+	}
+	if port == "22" {
+		return "ssh -t " + host
+	}
+	return "ssh -p " + port + " -t " + host
+}
+
+// Listen binds the server's address; with port 0 a free port is chosen.
+func (s *Server) Listen() error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+	}
+	s.ln = ln
+	return nil
+}
+
+// Addr is the address the server listens on.
+func (s *Server) Addr() string { return s.ln.Addr().String() }
+
+// Serve accepts connections until Shutdown.
+func (s *Server) Serve() error {
+	s.watchers.Add(1)
+	go func() {
+		defer s.watchers.Done()
+		s.watchOtherWriters()
+	}()
+	err := s.ssh.Serve(s.ln)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown tells everyone connected that the server is going away, gives their
+// screens a moment to show it, then closes the connections. Once it returns, the
+// server no longer uses the store.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.stopOnce.Do(func() { close(s.stop) })
+	if s.hub.Len() > 0 {
+		s.hub.SendAll(tui.ShutdownMsg{})
+		select {
+		case <-time.After(2 * time.Second):
+		case <-ctx.Done():
+		}
+	}
+	sctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	err := s.ssh.Shutdown(sctx)
+	if err != nil {
+		err = s.ssh.Close()
+	}
+	s.watchers.Wait()
+	return err
+}
+
+// watchOtherWriters refreshes every open screen when another process wrote to the
+// store: notes imported or a session created from the command line while the
+// server runs appear without anyone reconnecting.
+func (s *Server) watchOtherWriters() {
+	every := s.cfg.OtherWritersPoll
+	if every <= 0 {
+		every = 2 * time.Second
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	last, err := s.store.DataVersion(context.Background())
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+		}
+		v, verr := s.store.DataVersion(context.Background())
+		if verr != nil {
+			continue
+		}
+		if err == nil && v != last {
+			s.cfg.Logger.Info("the database was changed by another process; refreshing screens")
+			s.hub.PublishAll()
+		}
+		last, err = v, nil
+	}
+}
+
+func remoteIP(a net.Addr) string {
+	host, _, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	return host
+}

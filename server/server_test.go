@@ -1,0 +1,148 @@
+package server_test
+
+import (
+	"cmp"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/charter-tool/charter/server"
+	"github.com/charter-tool/charter/session/sqlite"
+)
+
+// startServer runs a server on a random loopback port over a new SQLite file, with
+// the given facilitator keys.
+func startServer(t *testing.T, cfg server.Config, facilitators ...gossh.Signer) *server.Server {
+	t.Helper()
+	dir := t.TempDir()
+	cfg.Addr = cmp.Or(cfg.Addr, "127.0.0.1:0")
+	cfg.DataDir = cmp.Or(cfg.DataDir, dir)
+	var lines []byte
+	for _, k := range facilitators {
+		lines = append(lines, gossh.MarshalAuthorizedKey(k.PublicKey())...)
+	}
+	cfg.Facilitators = filepath.Join(dir, "facilitators")
+	if err := os.WriteFile(cfg.Facilitators, lines, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(cfg, db)
+	if err != nil {
+		db.Close()
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+		db.Close()
+	})
+	return srv
+}
+
+func newKey(t *testing.T) gossh.Signer {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// runCommand runs command without a terminal and returns its output and exit status.
+func runCommand(t *testing.T, addr string, key gossh.Signer, command string) (string, int) {
+	t.Helper()
+	client, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "x", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	out, err := sess.CombinedOutput(command)
+	var exit *gossh.ExitError
+	switch {
+	case errors.As(err, &exit):
+		return string(out), exit.ExitStatus()
+	case err != nil:
+		t.Fatalf("%s: %v", command, err)
+	}
+	return string(out), 0
+}
+
+func TestCommandsRunForFacilitatorsOnly(t *testing.T) {
+	t.Parallel()
+	fac := newKey(t)
+	echo := func(_ context.Context, x server.Exec) int {
+		fmt.Fprintln(x.Stdout, strings.Join(x.Args, " "))
+		fmt.Fprintln(x.Stderr, "to stderr")
+		return 3
+	}
+	srv := startServer(t, server.Config{Commands: map[string]server.Command{"echo": echo}}, fac)
+
+	t.Run("a facilitator runs a command with its arguments and exit status", func(t *testing.T) {
+		out, status := runCommand(t, srv.Addr(), fac, "echo one two")
+		if status != 3 || !strings.Contains(out, "one two\n") || !strings.Contains(out, "to stderr") {
+			t.Errorf("exit %d, output %q", status, out)
+		}
+	})
+	t.Run("the server's own stats", func(t *testing.T) {
+		if out, status := runCommand(t, srv.Addr(), fac, "stats"); status != 0 || !strings.Contains(out, `"heap_inuse_bytes"`) {
+			t.Errorf("exit %d, output %q", status, out)
+		}
+	})
+	for _, c := range []struct {
+		name    string
+		key     gossh.Signer
+		command string
+	}{
+		{"a participant's key runs nothing", newKey(t), "echo one two"},
+		{"a participant's key gets no stats", newKey(t), "stats"},
+		{"an unknown command", fac, "nope"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out, status := runCommand(t, srv.Addr(), c.key, c.command)
+			if status == 0 || strings.Contains(out, "one two") || strings.Contains(out, "heap") || !strings.Contains(out, "charter needs a terminal") {
+				t.Errorf("exit %d, output %q", status, out)
+			}
+		})
+	}
+}
+
+func TestACommandCannotReplaceABuiltIn(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	stats := func(context.Context, server.Exec) int { return 0 }
+	if _, err := server.New(server.Config{DataDir: dir, Commands: map[string]server.Command{"stats": stats}}, db); err == nil || !strings.Contains(err.Error(), "built in") {
+		t.Fatalf("New with a second stats: %v", err)
+	}
+}
