@@ -105,8 +105,10 @@ type ActionPoint struct {
 	// VolunteerIDs are the participants behind Volunteers, in the same order, so a
 	// screen can tell whether its own participant has volunteered.
 	VolunteerIDs []int64
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// Due is the day the action point is due, YYYY-MM-DD, or empty.
+	Due       string
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // ThemeStore keeps themes, votes, action points and volunteers. session/sqlite
@@ -151,4 +153,6 @@ type ThemeStore interface {
 	Actions(ctx context.Context, sessionID string) ([]*ActionPoint, error)
 	// SetVolunteer records that a participant volunteers for an action, or withdraws.
 	SetVolunteer(ctx context.Context, actionID, participantID int64, on bool) error
+	// SetActionDue stores the due day of an action point (empty for none).
+	SetActionDue(ctx context.Context, actionID int64, due string, updated time.Time) error
 }

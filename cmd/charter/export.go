@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -17,7 +16,7 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: charter export --data DIR --session ID [--format md|json] [-o FILE]")
+		fmt.Fprintln(stderr, "usage: charter export --data DIR --session ID [--format md|json|csv|html] [-o FILE]")
 		fmt.Fprintln(stderr, "\nWrites the session's prioritized themes, action points and all notes; hidden")
 		fmt.Fprintln(stderr, "notes are left out and participants are not named, except volunteers.")
 		fmt.Fprintln(stderr)
@@ -25,7 +24,7 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	dir := fs.String("data", defaultDataDir, "data directory")
 	id := fs.String("session", "", "ID of the session to export (required)")
-	format := fs.String("format", "md", "md or json")
+	format := fs.String("format", "md", "md, json, csv or html")
 	out := fs.String("o", "", "write to FILE instead of stdout (replaced atomically, mode 0600)")
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
@@ -34,8 +33,8 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	if *format != "md" && *format != "json" {
-		fmt.Fprintf(stderr, "charter export: unknown format %q; use md or json\n", *format)
+	if err := report.ValidFormat(*format); err != nil {
+		fmt.Fprintln(stderr, "charter export:", err)
 		return 2
 	}
 	db, err := openExisting(*dir)
@@ -68,27 +67,14 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// renderFindings builds the findings document of a session in format md or json.
-// It renders into memory so that a failure leaves no partial output anywhere.
+// renderFindings builds the findings document of a session in a format of
+// report.Formats, in memory, so that a failure leaves no partial output anywhere.
 func renderFindings(ctx context.Context, svc *session.Service, sessionID, format string) ([]byte, error) {
 	d, err := report.Load(ctx, svc, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	f := report.Build(d)
-	var b bytes.Buffer
-	switch format {
-	case "md":
-		err = f.WriteMarkdown(&b)
-	case "json":
-		err = f.WriteJSON(&b)
-	default:
-		return nil, fmt.Errorf("unknown format %q", format)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("write findings: %w", err)
-	}
-	return b.Bytes(), nil
+	return report.Render(report.Build(d), format)
 }
 
 // writeFileAtomic replaces path with data, readable by the owner only: it writes a

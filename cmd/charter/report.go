@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -20,7 +19,7 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dir := fs.String("data", defaultDataDir, "data directory")
 	name := fs.String("campaign", "", "the campaign to report on (needed when there are several)")
-	format := fs.String("format", "md", "md or json")
+	format := fs.String("format", "md", "md, json, csv or html")
 	out := fs.String("o", "", "write to this file instead of standard output")
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
@@ -29,8 +28,8 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "charter report: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	if *format != "md" && *format != "json" {
-		fmt.Fprintf(stderr, "charter report: unknown format %q; use md or json\n", *format)
+	if err := report.ValidFormat(*format); err != nil {
+		fmt.Fprintln(stderr, "charter report:", err)
 		return 2
 	}
 	doc, err := campaignReport(context.Background(), *dir, *name, *format)
@@ -68,14 +67,7 @@ func campaignReport(ctx context.Context, dir, name, format string) ([]byte, erro
 	if err != nil {
 		return nil, err
 	}
-	f := report.BuildCampaign(name, ds)
-	var b bytes.Buffer
-	if format == "json" {
-		err = f.WriteJSON(&b)
-	} else {
-		err = f.WriteMarkdown(&b)
-	}
-	return b.Bytes(), err
+	return report.Render(report.BuildCampaign(name, ds), format)
 }
 
 // chooseCampaign returns the campaign asked for, or the only one when none was.

@@ -27,28 +27,53 @@ func LoadCampaign(ctx context.Context, src Source, name string) ([]*Data, error)
 }
 
 // CampaignFindings is the report of a whole campaign. Its text fields hold user text
-// as written; WriteMarkdown escapes it. Participants are counted once per session
-// they joined and never named; only volunteers on action points are, who chose to be.
+// as written; WriteMarkdown escapes it. Participants are never named; only volunteers
+// on action points are, who chose to be. A person is counted once per campaign when
+// their sessions know them by the same SSH key, and once per session they joined
+// when they had no key (paper notes, keyless connections).
 type CampaignFindings struct {
-	Campaign string `json:"campaign"`
+	// Schema and Version name the JSON layout (docs/report-schema.md).
+	Schema   string         `json:"schema"`
+	Version  int            `json:"schema_version"`
+	Summary  Summary        `json:"summary"`
+	Matrix   ActivityMatrix `json:"activity_matrix"`
+	Campaign string         `json:"campaign"`
 	// From and To are the dates (UTC, YYYY-MM-DD) of the first and last session.
 	From     string            `json:"from"`
 	To       string            `json:"to"`
 	Sessions []CampaignSession `json:"sessions"`
-	// Participants and Notes are totals over the sessions; hidden notes and removed
+	// Participants counts people once per campaign (see CampaignFindings), and
+	// Participations once per session they joined; hidden notes and removed
 	// participants are left out.
-	Participants int     `json:"participants"`
-	Notes        int     `json:"notes"`
-	Threshold    float64 `json:"match_threshold"`
+	Participants   int `json:"participants"`
+	Participations int `json:"participations"`
+	Notes          int `json:"notes"`
+	// Confidence is over the ratings of the sessions whose own findings show their
+	// confidence (at least session.MinSegment ratings), so that it adds nothing that
+	// subtraction could single someone out by; nil when there are none.
+	Confidence *Confidence `json:"confidence"`
+	Threshold  float64     `json:"match_threshold"`
 	// Method says how campaign themes were scored.
 	Method string          `json:"prioritization"`
 	Themes []CampaignTheme `json:"themes"`
 	// Unthemed counts notes the facilitator left in no theme.
-	Unthemed   int              `json:"unthemed_notes"`
-	Audiences  []AudienceView   `json:"audiences"`
-	Segments   []Breakdown      `json:"segments"`
-	Saturation Saturation       `json:"saturation"`
-	Actions    []CampaignAction `json:"action_points"`
+	Unthemed  int            `json:"unthemed_notes"`
+	Audiences []AudienceView `json:"audiences"`
+	// Segments show confidence only when SegmentConfidence is set (see breakdowns).
+	Segments          []Breakdown      `json:"segments"`
+	SegmentConfidence bool             `json:"segment_confidence"`
+	Saturation        Saturation       `json:"saturation"`
+	Actions           []CampaignAction `json:"action_points"`
+
+	// notes are the visible notes for the CSV document, by session, area, lane and
+	// text, so that their order tells nothing of who wrote them.
+	notes []campaignNote
+}
+
+// campaignNote is a visible note of session number sess.
+type campaignNote struct {
+	sess int
+	note *session.Note
 }
 
 // CampaignSession is one session of the campaign with its counts.
@@ -80,13 +105,31 @@ type CampaignTheme struct {
 	Participants int `json:"participants"`
 	Votes        int `json:"votes"`
 	Notes        int `json:"notes"`
+	// Lanes say in which areas and lanes its notes are, most first.
+	Lanes []LaneCount `json:"lanes"`
 	// FirstSession is the Number of the session that raised it first.
-	FirstSession int      `json:"first_session"`
-	Quotes       []string `json:"quotes"`
+	FirstSession int `json:"first_session"`
+	// Quotes are up to MaxQuotes of its notes; MoreNotes counts the others.
+	Quotes    []string `json:"quotes"`
+	MoreNotes int      `json:"more_notes"`
+	// ByAudience is the theme's rank and share in each audience of the campaign, in
+	// the order of the campaign's Audiences.
+	ByAudience []ThemeAudience `json:"by_audience"`
 	// ActionIDs are its action points, in the order of the campaign's Actions.
 	ActionIDs []int64 `json:"action_point_ids"`
 	// NoteIDs are its visible notes, for callers that relate notes to themes.
 	NoteIDs []int64 `json:"-"`
+}
+
+// ThemeAudience is where one audience put a campaign theme.
+type ThemeAudience struct {
+	Audience string `json:"audience"`
+	// Rank is the theme's rank among the themes this audience raised, by the same
+	// formula on this audience's sessions only; 0 when it did not raise it.
+	Rank   int `json:"rank"`
+	People int `json:"people"`
+	// Share is People out of the audience's participants, from 0 to 1.
+	Share float64 `json:"share"`
 }
 
 // AudienceView is what one audience said across the campaign.
@@ -101,6 +144,8 @@ type AudienceView struct {
 	// OnlyHere are the IDs of the campaign themes no other audience raised, by rank;
 	// empty when the campaign heard one audience only.
 	OnlyHere []int `json:"themes_only_this_audience"`
+	// Matrix counts this audience's notes on activities, without their texts.
+	Matrix ActivityMatrix `json:"activity_matrix"`
 }
 
 // Breakdown splits the campaign's participants by one profile question or by mode.
@@ -114,6 +159,9 @@ type Breakdown struct {
 	// it would not, the smallest segments are folded into it.
 	// Which answers were folded is not told: it would say that someone gave them.
 	Other *Segment `json:"other"`
+	// Folded counts segments of at least session.MinSegment participants folded
+	// into Other so that Other is not too small.
+	Folded int `json:"folded_segments"`
 }
 
 // Segment is the confidence and themes of one group of participants.
@@ -171,7 +219,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	slices.SortStableFunc(ds, func(a, b *Data) int {
 		return session.CompareDay(a.Session, b.Session)
 	})
-	f := &CampaignFindings{Campaign: name, Threshold: MatchThreshold, Method: analysis.PriorityFormula,
+	f := &CampaignFindings{Schema: CampaignSchema, Version: SchemaVersion, Campaign: name, Threshold: MatchThreshold, Method: analysis.PriorityFormula,
 		Sessions: []CampaignSession{}, Themes: []CampaignTheme{}, Audiences: []AudienceView{},
 		Segments: []Breakdown{}, Actions: []CampaignAction{}}
 	if len(ds) > 0 {
@@ -188,8 +236,11 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 			}
 		}
 		f.Sessions = append(f.Sessions, cs)
-		f.Participants += cs.Participants
+		f.Participations += cs.Participants
 		f.Notes += cs.Notes
+		for _, n := range visible {
+			f.notes = append(f.notes, campaignNote{i + 1, n})
+		}
 		gs, unthemed := sessionGroups(i, d, visible)
 		groups = append(groups, gs...)
 		f.Unthemed += unthemed
@@ -213,10 +264,11 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		}
 	}
 
+	keys := personKeys(ds)
 	byID := map[int]*CampaignTheme{}
 	var inputs []analysis.PriorityInput
 	for id := 1; id <= len(members); id++ {
-		t := campaignTheme(id, members[id], ds)
+		t := campaignTheme(id, members[id], ds, keys)
 		byID[id] = &t
 		inputs = append(inputs, analysis.PriorityInput{ID: int64(id), Key: t.Label, Votes: t.Votes,
 			Authors: t.Participants, Notes: t.Notes, Sessions: t.Sessions})
@@ -244,11 +296,163 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		}
 	}
 
-	people := participantsOf(ds, themeOfNote)
+	people := participantsOf(ds, themeOfNote, keys)
+	f.Participants = len(distinct(people))
+	f.Confidence = confidenceOf(shownRatings(people))
 	f.Audiences = audienceViews(ds, people, f.Themes, members)
-	f.Segments = breakdowns(people)
+	f.SegmentConfidence = segmentsMayShowConfidence(people)
+	f.Segments = breakdowns(people, f.SegmentConfidence)
 	f.Saturation = saturation(f.Sessions, members)
+	byAudience(f, ds, members, people, keys)
+	f.Matrix = campaignMatrix(ds, keys, "", true)
+	for i := range f.Audiences {
+		f.Audiences[i].Matrix = campaignMatrix(ds, keys, f.Audiences[i].Audience, false)
+	}
+	f.Summary = f.summary()
+	slices.SortFunc(f.notes, func(a, b campaignNote) int {
+		return cmp.Or(cmp.Compare(a.sess, b.sess), cmp.Compare(areaRank(a.note.Area), areaRank(b.note.Area)),
+			cmp.Compare(a.note.Lane, b.note.Lane), cmp.Compare(a.note.Text, b.note.Text), cmp.Compare(a.note.ID, b.note.ID))
+	})
 	return f
+}
+
+func areaRank(a session.Area) int {
+	if i := slices.Index(session.Areas, a); i >= 0 {
+		return i
+	}
+	return len(session.Areas)
+}
+
+// personKeys gives every participant of every session the key the campaign counts
+// them by: their SSH key's hash when they had one, so a person who took part in
+// several sessions counts once, else their place in their session.
+func personKeys(ds []*Data) map[[2]int64]string {
+	out := map[[2]int64]string{}
+	for i, d := range ds {
+		for _, p := range d.Participants {
+			k := fmt.Sprintf("s%d/p%d", i, p.ID)
+			if p.KeyHash != "" {
+				k = "k/" + p.KeyHash
+			}
+			out[[2]int64{int64(i), p.ID}] = k
+		}
+	}
+	return out
+}
+
+// campaignMatrix is the activity matrix of the campaign's sessions, or of one
+// audience's when audience is set.
+func campaignMatrix(ds []*Data, keys map[[2]int64]string, audience string, withTexts bool) ActivityMatrix {
+	var notes []matrixNote
+	var order []string
+	for i, d := range ds {
+		if audience != "" && string(d.Session.Audience) != audience {
+			continue
+		}
+		for _, a := range d.Session.Activities {
+			if !slices.Contains(order, a) {
+				order = append(order, a)
+			}
+		}
+		for _, n := range d.Notes {
+			if !n.Hidden && n.Area == session.AreaActivities {
+				notes = append(notes, matrixNote{activity: n.Activity, lane: n.Lane, person: keys[[2]int64{int64(i), n.ParticipantID}], text: n.Text})
+			}
+		}
+	}
+	return buildMatrix(notes, order, withTexts)
+}
+
+// byAudience ranks each campaign theme within each audience, by the one formula on
+// that audience's sessions, and tells what share of the audience raised it.
+func byAudience(f *CampaignFindings, ds []*Data, members map[int][]group, people []*person, keys map[[2]int64]string) {
+	for _, a := range f.Audiences {
+		size := len(distinct(filter(people, func(p *person) bool { return p.audience == a.Audience })))
+		var in []analysis.PriorityInput
+		stats := map[int]ThemeAudience{}
+		for id, gs := range members {
+			sessions := map[int]bool{}
+			authors := map[string]bool{}
+			votes, notes := 0, 0
+			for _, g := range gs {
+				if string(ds[g.sess].Session.Audience) != a.Audience {
+					continue
+				}
+				sessions[g.sess] = true
+				if g.theme != nil {
+					votes += ds[g.sess].VoteTotals[g.theme.ID]
+				}
+				for _, n := range g.notes {
+					authors[keys[[2]int64{int64(g.sess), n.ParticipantID}]] = true
+				}
+				notes += len(g.notes)
+			}
+			if len(sessions) == 0 {
+				continue
+			}
+			in = append(in, analysis.PriorityInput{ID: int64(id), Key: labelOf(f, id), Votes: votes, Authors: len(authors), Notes: notes, Sessions: len(sessions)})
+			ta := ThemeAudience{Audience: a.Audience, People: len(authors)}
+			if size > 0 {
+				ta.Share = float64(len(authors)) / float64(size)
+			}
+			stats[id] = ta
+		}
+		for _, p := range analysis.Prioritize(in) {
+			ta := stats[int(p.ID)]
+			ta.Rank = p.Rank
+			stats[int(p.ID)] = ta
+		}
+		for i := range f.Themes {
+			ta, ok := stats[f.Themes[i].ID]
+			if !ok {
+				ta = ThemeAudience{Audience: a.Audience}
+			}
+			f.Themes[i].ByAudience = append(f.Themes[i].ByAudience, ta)
+		}
+	}
+}
+
+func labelOf(f *CampaignFindings, id int) string {
+	for _, t := range f.Themes {
+		if t.ID == id {
+			return t.Label
+		}
+	}
+	return ""
+}
+
+// summary sums up the campaign.
+func (f *CampaignFindings) summary() Summary {
+	s := Summary{Sessions: len(f.Sessions), Participants: f.Participants, Audiences: []string{}, Locations: []string{},
+		Confidence: figureOf("", f.Confidence), ConfidenceByAudience: []Figure{}, Themes: []SummaryItem{}, Signals: signals(f.Matrix)}
+	for _, se := range f.Sessions {
+		if se.Location != "" && !slices.Contains(s.Locations, se.Location) {
+			s.Locations = append(s.Locations, se.Location)
+		}
+	}
+	slices.Sort(s.Locations)
+	for _, a := range f.Audiences {
+		s.Audiences = append(s.Audiences, a.Audience)
+		if fig := figureOf(a.Audience, a.Confidence); fig != nil {
+			s.ConfidenceByAudience = append(s.ConfidenceByAudience, *fig)
+		}
+	}
+	for _, t := range f.Themes {
+		if len(s.Themes) == MaxSummaryThemes {
+			break
+		}
+		line := fmt.Sprintf("raised in %d of %d sessions by %s", t.Sessions, len(f.Sessions), count(t.Participants, "person", "people"))
+		if l := lanesLine(t.Lanes); l != "" {
+			line += ", " + l
+		}
+		s.Themes = append(s.Themes, SummaryItem{Rank: t.Rank, Label: t.Label, Line: line})
+	}
+	var acts []Action
+	for _, a := range f.Actions {
+		acts = append(acts, a.Action)
+	}
+	s.Actions, s.Unowned = ownedActions(acts)
+	return s
 }
 
 // noteKey identifies a note's author within a session, with the note.
@@ -323,11 +527,12 @@ func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, in
 }
 
 // campaignTheme sums up the session themes matched as one.
-func campaignTheme(id int, gs []group, ds []*Data) CampaignTheme {
-	t := CampaignTheme{ID: id, Label: campaignLabel(gs), FirstSession: gs[0].sess + 1,
-		SessionLabels: []string{}, Locations: []string{}, Audiences: []string{}, ActionIDs: []int64{}, NoteIDs: []int64{}}
+func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) CampaignTheme {
+	t := CampaignTheme{ID: id, Label: campaignLabel(gs), FirstSession: gs[0].sess + 1, SessionLabels: []string{},
+		Locations: []string{}, Audiences: []string{}, ActionIDs: []int64{}, NoteIDs: []int64{}, ByAudience: []ThemeAudience{}}
 	sessions := map[int]bool{}
-	authors := map[[2]int64]bool{}
+	authors := map[string]bool{}
+	var all []*session.Note
 	audiences := map[string]bool{}
 	for _, g := range gs {
 		s := ds[g.sess].Session
@@ -343,15 +548,18 @@ func campaignTheme(id int, gs []group, ds []*Data) CampaignTheme {
 			t.Votes += ds[g.sess].VoteTotals[g.theme.ID]
 		}
 		for _, n := range g.notes {
-			authors[[2]int64{int64(g.sess), n.ParticipantID}] = true
+			authors[keys[[2]int64{int64(g.sess), n.ParticipantID}]] = true
 			t.NoteIDs = append(t.NoteIDs, n.ID)
 		}
+		all = append(all, g.notes...)
 		t.Notes += len(g.notes)
 	}
+	t.Lanes = laneCounts(all)
 	slices.Sort(t.Locations)
 	t.Audiences = audienceOrder(audiences)
 	t.Sessions, t.Participants = len(sessions), len(authors)
 	t.Quotes = spreadQuotes(gs)
+	t.MoreNotes = t.Notes - len(t.Quotes)
 	return t
 }
 
@@ -476,24 +684,31 @@ func campaignActions(ds []*Data, groups []group, match []int, byID map[int]*Camp
 
 // person is one participant of one session, as far as the report may know them.
 type person struct {
+	// key is the same for one person in every session where a key says so.
+	key      string
+	sess     int
 	audience string
 	mode     string
 	profile  session.Profile
 	rating   int
-	notes    int
-	themes   map[int]bool
+	// shown is set when the session shows its confidence (enough ratings), so
+	// that this rating may count in the campaign's confidence figures.
+	shown  bool
+	notes  int
+	themes map[int]bool
 }
 
-func participantsOf(ds []*Data, themeOfNote map[noteKey]int) []*person {
+func participantsOf(ds []*Data, themeOfNote map[noteKey]int, keys map[[2]int64]string) []*person {
 	var out []*person
 	for i, d := range ds {
 		byID := map[int64]*person{}
+		shown := len(d.Ratings) >= session.MinSegment
 		for _, p := range d.Participants {
 			if p.Removed {
 				continue
 			}
-			pp := &person{audience: string(d.Session.Audience), mode: string(d.Session.Mode), profile: p.Profile,
-				rating: p.Rating, themes: map[int]bool{}}
+			pp := &person{key: keys[[2]int64{int64(i), p.ID}], sess: i, audience: string(d.Session.Audience), mode: string(d.Session.Mode),
+				profile: p.Profile, rating: p.Rating, shown: shown, themes: map[int]bool{}}
 			byID[p.ID] = pp
 			out = append(out, pp)
 		}
@@ -511,22 +726,76 @@ func participantsOf(ds []*Data, themeOfNote map[noteKey]int) []*person {
 	return out
 }
 
-// segmentOf sums up a group of people; their confidence only when enough rated.
-func segmentOf(value string, ps []*person) Segment {
-	s := Segment{Value: value, Participants: len(ps)}
-	var ratings []int
+// distinct returns the keys of the people, each once.
+func distinct(ps []*person) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range ps {
+		out[p.key] = true
+	}
+	return out
+}
+
+func filter(ps []*person, keep func(*person) bool) []*person {
+	var out []*person
+	for _, p := range ps {
+		if keep(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func rated(p *person) bool { return p.rating >= 1 && p.rating <= 5 }
+
+// shownRatings are the ratings that may count in a campaign figure: those of
+// sessions that show their own confidence. A figure over whole shown sessions tells
+// nothing that the sessions' own findings do not; adding a session of one or two
+// ratings would let subtraction tell theirs.
+func shownRatings(ps []*person) []int {
+	var out []int
+	for _, p := range ps {
+		if p.shown && rated(p) {
+			out = append(out, p.rating)
+		}
+	}
+	return out
+}
+
+// segmentsMayShowConfidence reports whether profile segments may show confidence:
+// only when every group of raters who share a session and all three profile
+// answers holds at least session.MinSegment of them. Every figure the documents show
+// (a session, an audience, a mode, a segment) is then a sum over whole such groups,
+// so no subtraction of one figure from others can single out fewer people.
+func segmentsMayShowConfidence(ps []*person) bool {
+	cells := map[[4]string]int{}
+	for _, p := range ps {
+		if p.shown && rated(p) {
+			cells[[4]string{fmt.Sprint(p.sess), p.profile.Tenure, p.profile.Appointment, p.profile.Level}]++
+		}
+	}
+	for _, n := range cells {
+		if n < session.MinSegment {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
+
+// segmentOf sums up a group of people; their confidence only when withConfidence
+// and enough of their ratings may count.
+func segmentOf(value string, ps []*person, withConfidence bool) Segment {
+	s := Segment{Value: value, Participants: len(distinct(ps))}
 	themes := map[int]bool{}
 	for _, p := range ps {
-		if p.rating >= 1 && p.rating <= 5 {
-			ratings = append(ratings, p.rating)
-		}
 		s.Notes += p.notes
 		for id := range p.themes {
 			themes[id] = true
 		}
 	}
 	s.Themes = len(themes)
-	s.Confidence = confidenceOf(ratings)
+	if withConfidence {
+		s.Confidence = confidenceOf(shownRatings(ps))
+	}
 	return s
 }
 
@@ -560,14 +829,10 @@ func audienceViews(ds []*Data, people []*person, themes []CampaignTheme, members
 	}
 	out := []AudienceView{}
 	for _, a := range audienceOrder(set) {
-		var ps []*person
-		for _, p := range people {
-			if p.audience == a {
-				ps = append(ps, p)
-			}
-		}
-		seg := segmentOf(a, ps)
-		v := AudienceView{Audience: a, Sessions: sessions[a], Participants: len(ps), Confidence: seg.Confidence, OnlyHere: []int{}}
+		ps := filter(people, func(p *person) bool { return p.audience == a })
+		// An audience is a set of whole sessions, so its confidence may be shown.
+		seg := segmentOf(a, ps, true)
+		v := AudienceView{Audience: a, Sessions: sessions[a], Participants: seg.Participants, Confidence: seg.Confidence, OnlyHere: []int{}}
 		for _, t := range themes {
 			by := raisedBy[t.ID]
 			if !by[a] {
@@ -583,13 +848,15 @@ func audienceViews(ds []*Data, people []*person, themes []CampaignTheme, members
 	return out
 }
 
-// breakdowns splits people by each profile question and by mode.
-func breakdowns(people []*person) []Breakdown {
+// breakdowns splits people by each profile question and by mode. A mode is a set of
+// whole sessions, so it shows confidence as an audience does; profile segments only
+// when conf is set (segmentsMayShowConfidence).
+func breakdowns(people []*person, conf bool) []Breakdown {
 	return []Breakdown{
-		breakdown("tenure", "Time in the security role", session.Tenures, people, func(p *person) string { return p.profile.Tenure }),
-		breakdown("appointment", "Appointed or volunteered", session.Appointments, people, func(p *person) string { return p.profile.Appointment }),
-		breakdown("level", "Team's security level", session.Levels, people, func(p *person) string { return p.profile.Level }),
-		breakdown("mode", "In person or online", modeNames(), people, func(p *person) string { return p.mode }),
+		breakdown("tenure", "Time in the security role", session.Tenures, people, conf, func(p *person) string { return p.profile.Tenure }),
+		breakdown("appointment", "Appointed or volunteered", session.Appointments, people, conf, func(p *person) string { return p.profile.Appointment }),
+		breakdown("level", "Team's security level", session.Levels, people, conf, func(p *person) string { return p.profile.Level }),
+		breakdown("mode", "In person or online", modeNames(), people, true, func(p *person) string { return p.mode }),
 	}
 }
 
@@ -605,45 +872,42 @@ func modeNames() []string {
 // The rest (smaller segments and those who did not answer) make up Other; when Other
 // would hold from 1 to MinSegment-1 people, the smallest shown segments join it, or
 // subtracting the shown segments from the totals would tell the small group's answers.
-func breakdown(by, title string, values []string, people []*person, valueOf func(*person) string) Breakdown {
+func breakdown(by, title string, values []string, people []*person, conf bool, valueOf func(*person) string) Breakdown {
 	b := Breakdown{By: by, Title: title, Segments: []Segment{}}
-	if len(people) < session.MinSegment {
+	if len(distinct(people)) < session.MinSegment {
 		return b
 	}
 	groups := map[string][]*person{}
 	for _, p := range people {
 		groups[valueOf(p)] = append(groups[valueOf(p)], p)
 	}
+	size := func(v string) int { return len(distinct(groups[v])) }
 	var shown []string
-	rest := len(people)
 	for _, v := range values {
-		if len(groups[v]) >= session.MinSegment {
+		if size(v) >= session.MinSegment {
 			shown = append(shown, v)
-			rest -= len(groups[v])
 		}
 	}
-	for rest > 0 && rest < session.MinSegment && len(shown) > 0 {
+	rest := func() int {
+		return len(distinct(filter(people, func(p *person) bool { return !slices.Contains(shown, valueOf(p)) })))
+	}
+	for r := rest(); r > 0 && r < session.MinSegment && len(shown) > 0; r = rest() {
 		// The smallest, and of equal ones the last in display order.
 		k := 0
 		for i, v := range shown {
-			if len(groups[v]) <= len(groups[shown[k]]) {
+			if size(v) <= size(shown[k]) {
 				k = i
 			}
 		}
-		rest += len(groups[shown[k]])
 		shown = slices.Delete(shown, k, k+1)
+		b.Folded++
 	}
 	for _, v := range shown {
-		b.Segments = append(b.Segments, segmentOf(v, groups[v]))
+		b.Segments = append(b.Segments, segmentOf(v, groups[v], conf))
 	}
-	var other []*person
-	for _, p := range people {
-		if !slices.Contains(shown, valueOf(p)) {
-			other = append(other, p)
-		}
-	}
+	other := filter(people, func(p *person) bool { return !slices.Contains(shown, valueOf(p)) })
 	if len(other) > 0 {
-		s := segmentOf("other or not given", other)
+		s := segmentOf("other or not given", other, conf)
 		b.Other = &s
 	}
 	return b

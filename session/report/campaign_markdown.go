@@ -13,12 +13,86 @@ import (
 // WriteMarkdown writes f as a Markdown document, one section after another.
 func (f *CampaignFindings) WriteMarkdown(w io.Writer) error {
 	m := newMarkdown(w)
-	for _, section := range []func(*markdown){
-		f.mdHeader, f.mdSessions, f.mdThemes, f.mdAudiences, f.mdSegments, f.mdSaturation, f.mdActions,
-	} {
-		section(m)
+	for _, s := range f.sections() {
+		s.markdown(m)
 	}
 	return m.flush()
+}
+
+func (f *CampaignFindings) sections() []section {
+	return []section{
+		{markdown: f.mdHeader},
+		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, true) }},
+		{markdown: func(m *markdown) { mdMatrix(m, &f.Matrix) }, chart: func() string { return matrixChart(&f.Matrix) }},
+		{markdown: f.mdMatrixByAudience},
+		{markdown: func(m *markdown) { mdMatrixNotes(m, &f.Matrix) }},
+		{markdown: f.mdSessions},
+		{markdown: f.mdThemes, chart: func() string { return themeChart(f.themeBars()) }},
+		{markdown: f.mdThemeDetails},
+		{markdown: f.mdSideBySide},
+		{markdown: f.mdAudiences, chart: func() string { return confidenceChart(f.confidenceSeries()) }},
+		{markdown: f.mdSegments},
+		{markdown: f.mdSaturation, chart: func() string { return saturationChart(f.Saturation.Steps) }},
+		{markdown: f.mdActions},
+	}
+}
+
+func (f *CampaignFindings) themeBars() []themeBar {
+	var out []themeBar
+	for _, t := range f.Themes {
+		out = append(out, themeBar{t.Rank, t.Label, t.Score})
+	}
+	return out
+}
+
+func (f *CampaignFindings) confidenceSeries() []confSeries {
+	var out []confSeries
+	for _, a := range f.Audiences {
+		out = append(out, confidenceSeries(a.Audience, a.Confidence)...)
+	}
+	return out
+}
+
+func (f *CampaignFindings) mdMatrixByAudience(m *markdown) {
+	if len(f.Audiences) < 2 || f.Matrix.Total.Notes == 0 {
+		return
+	}
+	m.p("### By audience\n\n")
+	m.p("Notes (people) per lane, each audience's own count.\n\n")
+	for _, a := range f.Audiences {
+		m.p("%s:\n\n", Escape(a.Audience))
+		if a.Matrix.Total.Notes == 0 {
+			m.p("No notes about security activities.\n\n")
+			continue
+		}
+		m.table(matrixHeader(&a.Matrix), matrixRows(&a.Matrix, true))
+	}
+}
+
+// mdSideBySide shows each theme's rank and share in each audience.
+func (f *CampaignFindings) mdSideBySide(m *markdown) {
+	if len(f.Audiences) < 2 || len(f.Themes) == 0 {
+		return
+	}
+	m.p("## Audiences side by side\n\n")
+	m.p("Each theme's rank within an audience (by the same formula, on that audience's sessions only) and the share of the audience's participants who raised it.\n\n")
+	header := []string{"Rank", "Theme"}
+	for _, a := range f.Audiences {
+		header = append(header, Escape(a.Audience))
+	}
+	var rows [][]string
+	for _, t := range f.Themes {
+		row := []string{strconv.Itoa(t.Rank), Escape(t.Label)}
+		for _, ta := range t.ByAudience {
+			if ta.Rank == 0 {
+				row = append(row, "–")
+				continue
+			}
+			row = append(row, fmt.Sprintf("#%d (%.0f%%)", ta.Rank, 100*ta.Share))
+		}
+		rows = append(rows, row)
+	}
+	m.table(header, rows)
 }
 
 func (f *CampaignFindings) mdHeader(m *markdown) {
@@ -39,7 +113,11 @@ func (f *CampaignFindings) mdHeader(m *markdown) {
 		p(" in %d %s (%s)", len(locations), plural(len(locations), "location", "locations"), escapeAll(locations))
 	}
 	p("\n- Audiences: %s\n", escapeAll(audienceOrder(audiences)))
-	p("- Participants: %d, counted once per session they joined\n", f.Participants)
+	p("- Participants: %s", count(f.Participants, "person", "people"))
+	if f.Participations != f.Participants {
+		p(" (%s)", count(f.Participations, "participation", "participations"))
+	}
+	p("; a person whose sessions know them by the same SSH key counts once, a person without a key once per session they joined\n")
 	p("- Notes: %d\n", f.Notes)
 	p("- Campaign themes: %d\n\n", len(f.Themes))
 	p("Participants are not named. Only volunteers for action points are, because they chose to volunteer. Hidden notes are left out.\n\n")
@@ -75,13 +153,9 @@ func (f *CampaignFindings) mdThemes(m *markdown) {
 		p("No themes yet.\n\n")
 		return
 	}
-	actions := map[int64]CampaignAction{}
-	for _, a := range f.Actions {
-		actions[a.ID] = a
-	}
 	p("The same concern raised in different words in different sessions counts as one campaign theme: ")
 	p("session themes are matched when their labels and notes are similar on average (at least %s). ", trimFloat2(f.Threshold))
-	p("A participant is counted once per session they joined.\n\n")
+	p("People are counted as in the header.\n\n")
 	p("How the campaign score was computed: %s.\n\n", e(f.Method))
 	var rows [][]string
 	for _, t := range f.Themes {
@@ -90,7 +164,15 @@ func (f *CampaignFindings) mdThemes(m *markdown) {
 	}
 	m.table([]string{"Rank", "Theme", "Score", "Sessions", "Participants", "Votes", "Notes"}, rows)
 	if f.Unthemed > 0 {
-		p("%d %s in no theme.\n\n", f.Unthemed, plural(f.Unthemed, "note is", "notes are"))
+		p("%s in no theme.\n\n", count(f.Unthemed, "note is", "notes are"))
+	}
+}
+
+func (f *CampaignFindings) mdThemeDetails(m *markdown) {
+	p, e := m.p, Escape
+	actions := map[int64]CampaignAction{}
+	for _, a := range f.Actions {
+		actions[a.ID] = a
 	}
 	for _, t := range f.Themes {
 		p("### %d. %s (score %d)\n\n", t.Rank, e(t.Label), t.Score)
@@ -110,13 +192,15 @@ func (f *CampaignFindings) mdThemes(m *markdown) {
 			}
 			p("- Called in its sessions: %s\n", strings.Join(labels, "; "))
 		}
+		if l := lanesText(t.Lanes); l != "" {
+			p("- Where its notes are: %s\n", l)
+		}
 		p("\n")
-		m.quotes(t.Quotes)
+		m.quotes(t.Quotes, t.MoreNotes)
 		var acts []string
 		for _, id := range t.ActionIDs {
 			a := actions[id]
-			acts = append(acts, actionItem(a.Action, fmt.Sprintf("owner: %s; volunteers: %s; S%d",
-				orDash(e(a.Owner)), orDash(escapeAll(a.Volunteers)), a.Session)))
+			acts = append(acts, actionItem(a.Action, actionDetail(a.Action, a.Session)))
 		}
 		m.actionList(acts)
 	}
@@ -129,7 +213,8 @@ func (f *CampaignFindings) mdAudiences(m *markdown) {
 		themes[t.ID] = t
 	}
 	p("## Differences between audiences\n\n")
-	p("Confidence about security, from 1 (not at all) to 5 (fully), is shown for an audience once at least %d of its participants rated it.\n\n", session.MinSegment)
+	p("Confidence about security, from 1 (not at all) to 5 (fully), counts the ratings of the sessions that show their own (at least %d ratings each), ", session.MinSegment)
+	p("so that no figure here, compared with a session's findings, can single anyone out.\n\n")
 	for _, a := range f.Audiences {
 		p("### %s\n\n", e(a.Audience))
 		p("%d %s, %d %s, %d campaign %s raised.\n\n", a.Sessions, plural(a.Sessions, "session", "sessions"),
@@ -137,7 +222,7 @@ func (f *CampaignFindings) mdAudiences(m *markdown) {
 		if c := a.Confidence; c != nil {
 			writeDistribution(p, c)
 		} else {
-			p("Fewer than %d ratings: confidence not shown.\n\n", session.MinSegment)
+			p("Confidence not shown: fewer than %d ratings from sessions that show their own.\n\n", session.MinSegment)
 		}
 		if len(f.Audiences) <= 1 {
 			continue
@@ -161,7 +246,13 @@ func (f *CampaignFindings) mdSegments(m *markdown) {
 	p("Results are broken down by a segment only when it holds at least %d participants, so that nobody can be picked out. ", session.MinSegment)
 	p("Smaller segments and those who did not answer are folded into \"other or not given\"; ")
 	p("when that group would itself be smaller than %d, the smallest segment is folded into it too, ", session.MinSegment)
-	p("so that no small group can be worked out by subtraction. Confidence is shown for a group once at least %d of it rated.\n\n", session.MinSegment)
+	p("so that no small group can be worked out by subtraction. ")
+	if f.SegmentConfidence {
+		p("Confidence is shown for a group once at least %d of it rated.\n\n", session.MinSegment)
+	} else {
+		p("Confidence is not shown by segment: some raters who share a session and their answers number fewer than %d, ", session.MinSegment)
+		p("and comparing segments with the sessions' own findings could single them out.\n\n")
+	}
 	for _, b := range f.Segments {
 		p("### %s\n\n", e(b.Title))
 		if len(b.Segments) == 0 && b.Other == nil {
@@ -181,8 +272,15 @@ func (f *CampaignFindings) mdSegments(m *markdown) {
 			cells = append(cells, []string{e(s.Value), strconv.Itoa(s.Participants), mean, median, strconv.Itoa(s.Themes), strconv.Itoa(s.Notes)})
 		}
 		m.table([]string{"Segment", "Participants", "Mean confidence", "Median", "Themes raised", "Notes"}, cells)
-		if len(b.Segments) == 0 {
+		switch {
+		case len(b.Segments) == 0 && b.Folded > 0:
+			p("No segment is shown: %s of at least %d participants %s folded into \"other or not given\", because the rest would have been fewer than %d and could be worked out by subtraction.\n\n",
+				count(b.Folded, "segment", "segments"), session.MinSegment, plural(b.Folded, "was", "were"), session.MinSegment)
+		case len(b.Segments) == 0:
 			p("No segment reaches %d participants.\n\n", session.MinSegment)
+		case b.Folded > 0:
+			p("%s of at least %d participants %s folded into \"other or not given\", so that it holds at least %d.\n\n",
+				capitalize(count(b.Folded, "segment", "segments")), session.MinSegment, plural(b.Folded, "was", "were"), session.MinSegment)
 		}
 	}
 }
@@ -224,9 +322,9 @@ func (f *CampaignFindings) mdActions(m *markdown) {
 		}
 		c := actionCells(a.Action)
 		rows = append(rows, []string{fmt.Sprintf("S%d %s", a.Session, e(a.SessionTitle)), theme,
-			c.priority, c.title, c.owner, c.volunteers, c.status})
+			c.priority, c.title, c.owner, c.volunteers, c.status, c.due})
 	}
-	m.table([]string{"Session", "Theme", "Priority", "Action point", "Owner", "Volunteers", "Status"}, rows)
+	m.table([]string{"Session", "Theme", "Priority", "Action point", "Owner", "Volunteers", "Status", "Due"}, rows)
 }
 
 // writeDistribution draws a confidence distribution, highest rating first.

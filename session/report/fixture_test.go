@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -116,7 +117,7 @@ func mustFixture(t testing.TB, notes []devNote) *fixture {
 		if i == 3 {
 			text = hostileText
 		}
-		note, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.Area(n.Area), Lane: n.Lane, Text: text})
+		note, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.Area(n.Area), Lane: n.Lane, Text: text, Activity: activityFor(n)})
 		must(err)
 		if byTheme[n.Theme] == nil {
 			order = append(order, n.Theme)
@@ -164,4 +165,31 @@ func mustFixture(t testing.TB, notes []devNote) *fixture {
 		}
 	}
 	return fx
+}
+
+// activityFor names the security activity a note of the activities area is about,
+// from its words, as a participant would have picked it; other notes name none.
+func activityFor(n devNote) string {
+	if n.Area != string(session.AreaActivities) {
+		return ""
+	}
+	text := strings.ToLower(n.Text)
+	for _, a := range []struct{ words, activity string }{
+		{"threat model|stride", "threat modelling"},
+		{"scan|sast|false positive|alerts", "code scanning (SAST)"},
+		{"dependenc", "dependency scanning"},
+		{"pentest|penetration|testers", "pen testing"},
+		{"bounty", "bug bounty"},
+		{"assessment|questionnaire|form|questions", "self-assessment"},
+		{"incident|post mortem", "incident handling"},
+		{"guild|meetup", "security guild"},
+		{"training|course|e-learning|ctf|flag|hack", "security training"},
+	} {
+		for _, w := range strings.Split(a.words, "|") {
+			if strings.Contains(text, w) {
+				return a.activity
+			}
+		}
+	}
+	return ""
 }

@@ -94,8 +94,9 @@ func (m *markdown) table(header []string, rows [][]string) {
 	m.p("\n")
 }
 
-// quotes writes one quote block, the quotes apart, no empty quote line at its end.
-func (m *markdown) quotes(qs []string) {
+// quotes writes one quote block, the quotes apart, no empty quote line at its end,
+// and says how many notes were left out.
+func (m *markdown) quotes(qs []string, more int) {
 	for i, q := range qs {
 		if i > 0 {
 			m.p(">\n")
@@ -104,6 +105,9 @@ func (m *markdown) quotes(qs []string) {
 	}
 	if len(qs) > 0 {
 		m.p("\n")
+	}
+	if more > 0 {
+		m.p("+%s\n\n", count(more, "more note", "more notes"))
 	}
 }
 
@@ -131,10 +135,10 @@ func actionItem(a Action, detail string) string {
 }
 
 // cells are an action point's escaped table cells.
-type cells struct{ priority, title, owner, volunteers, status string }
+type cells struct{ priority, title, owner, volunteers, status, due string }
 
 func actionCells(a Action) cells {
-	return cells{a.Priority, Escape(a.Title), orDash(Escape(a.Owner)), orDash(escapeAll(a.Volunteers)), Escape(a.Status)}
+	return cells{a.Priority, Escape(a.Title), orDash(Escape(a.Owner)), orDash(escapeAll(a.Volunteers)), Escape(a.Status), orDash(a.Due)}
 }
 
 // escapeAll escapes each item and joins them with commas.
@@ -144,107 +148,6 @@ func escapeAll(items []string) string {
 		out[i] = Escape(s)
 	}
 	return strings.Join(out, ", ")
-}
-
-// WriteMarkdown writes f as a Markdown document.
-func (f *Findings) WriteMarkdown(w io.Writer) error {
-	m := newMarkdown(w)
-	p, e := m.p, Escape
-
-	s := f.Session
-	p("# Findings: %s\n\n", e(s.Title))
-	p("- Audience: %s\n", e(s.Audience))
-	if s.Location != "" {
-		p("- Location: %s\n", e(s.Location))
-	}
-	p("- Mode: %s\n", e(s.Mode))
-	if s.Campaign != "" {
-		p("- Campaign: %s\n", e(s.Campaign))
-	}
-	p("- Date: %s\n", s.Date)
-	p("- Phase: %s\n", e(s.Phase))
-	p("- Session: %s\n\n", e(s.ID))
-
-	pa := f.Participation
-	p("## Participation\n\n")
-	p("- Participants (%s): %d\n", e(pa.Audience), pa.Joined)
-	p("- Wrote notes: %d\n", pa.Wrote)
-	p("- Gave a confidence rating: %d\n", pa.Rated)
-	p("- Notes: %d\n", pa.Notes)
-	p("- Hidden notes, left out of this document: %d\n\n", pa.Hidden)
-	p("Participants are not named. Only volunteers for action points are, because they chose to volunteer.\n\n")
-
-	c := f.Confidence
-	p("## Confidence\n\n")
-	if c.Ratings == 0 {
-		p("No confidence ratings were given.\n\n")
-	} else {
-		p("How confident participants are about security, from 1 (not at all) to 5 (fully); %d %s.\n\n", c.Ratings, plural(c.Ratings, "rating", "ratings"))
-		writeBars(p, &c)
-		p("Mean %.1f, median %s.\n\n", c.Mean, trimFloat(c.Median))
-	}
-
-	actions := map[int64]Action{}
-	for _, a := range f.Actions {
-		actions[a.ID] = a
-	}
-	p("## Prioritized themes\n\n")
-	if len(f.Themes) == 0 {
-		p("No themes yet: the notes have not been grouped. All notes are in the appendix.\n\n")
-	} else {
-		p("How the score was computed: %s.\n\n", e(f.Method))
-		for _, t := range f.Themes {
-			p("### %d. %s (score %d)\n\n", t.Rank, e(t.Label), t.Score)
-			p("Score %d = 3 × %d %s + 2 × %d %s + 1 × %d %s.\n\n", t.Score,
-				t.Votes, plural(t.Votes, "vote", "votes"), t.Authors, plural(t.Authors, "author", "authors"), t.Notes, plural(t.Notes, "note", "notes"))
-			for _, q := range t.Quotes {
-				p("> %s\n\n", e(q))
-			}
-			var items []string
-			for _, id := range t.ActionIDs {
-				items = append(items, actionItem(actions[id], ""))
-			}
-			m.actionList(items)
-		}
-		if f.Unthemed > 0 {
-			p("%d %s in no theme.\n\n", f.Unthemed, plural(f.Unthemed, "note is", "notes are"))
-		}
-	}
-
-	p("## Action points\n\n")
-	if len(f.Actions) == 0 {
-		p("No action points yet.\n\n")
-	} else {
-		var rows [][]string
-		for _, a := range f.Actions {
-			c := actionCells(a)
-			rows = append(rows, []string{c.priority, c.title, orDash(e(a.Theme)), c.owner, c.volunteers, c.status})
-		}
-		m.table([]string{"Priority", "Action point", "Theme", "Owner", "Volunteers", "Status"}, rows)
-	}
-
-	p("## Appendix: all notes\n\n")
-	if len(f.Areas) == 0 {
-		p("No notes.\n")
-	}
-	for _, ar := range f.Areas {
-		p("### %s\n\n", e(ar.Title))
-		for _, l := range ar.Lanes {
-			p("#### %s\n\n", e(l.Title))
-			for _, n := range l.Notes {
-				p("- %s", e(n.Text))
-				if n.Activity != "" {
-					p(" (activity: %s)", e(n.Activity))
-				}
-				if n.Theme != "" {
-					p(" (theme: %s)", e(n.Theme))
-				}
-				p("\n")
-			}
-			p("\n")
-		}
-	}
-	return m.flush()
 }
 
 // writeBars draws the bar chart of a confidence distribution as a text block,

@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -36,9 +37,16 @@ func Load(ctx context.Context, src Source, sessionID string) (*Data, error) {
 // Findings is the findings document of one session. Its text fields hold user text
 // as written; WriteMarkdown escapes it.
 type Findings struct {
-	Session       Meta          `json:"session"`
-	Participation Participation `json:"participation"`
-	Confidence    Confidence    `json:"confidence"`
+	// Schema and Version name the JSON layout (docs/report-schema.md).
+	Schema        string         `json:"schema"`
+	Version       int            `json:"schema_version"`
+	Summary       Summary        `json:"summary"`
+	Matrix        ActivityMatrix `json:"activity_matrix"`
+	Session       Meta           `json:"session"`
+	Participation Participation  `json:"participation"`
+	// Confidence is nil when fewer than session.MinSegment people rated, so that
+	// nobody's rating can be told.
+	Confidence *Confidence `json:"confidence"`
 	// Method says how theme scores were computed.
 	Method  string   `json:"prioritization"`
 	Themes  []Theme  `json:"themes"`
@@ -97,8 +105,11 @@ type Theme struct {
 	Votes   int    `json:"votes"`
 	Authors int    `json:"authors"`
 	Notes   int    `json:"notes"`
-	// Quotes are up to MaxQuotes of the theme's notes.
-	Quotes []string `json:"quotes"`
+	// Lanes say in which areas and lanes its notes are, most first.
+	Lanes []LaneCount `json:"lanes"`
+	// Quotes are up to MaxQuotes of the theme's notes; MoreNotes counts the others.
+	Quotes    []string `json:"quotes"`
+	MoreNotes int      `json:"more_notes"`
 	// ActionIDs are the IDs of the theme's action points, in the order of Actions.
 	ActionIDs []int64 `json:"action_point_ids"`
 }
@@ -113,6 +124,8 @@ type Action struct {
 	Owner      string   `json:"owner"`
 	Volunteers []string `json:"volunteers"`
 	Status     string   `json:"status"`
+	// Due is the day it is due, YYYY-MM-DD, when one was set.
+	Due string `json:"due,omitempty"`
 }
 
 // Area is the notes of one area of the method.
@@ -139,12 +152,20 @@ type Note struct {
 // MaxQuotes is how many notes represent a theme.
 const MaxQuotes = 3
 
+// Names and versions of the JSON documents, see docs/report-schema.md.
+const (
+	FindingsSchema = "charter.findings"
+	CampaignSchema = "charter.campaign-report"
+	SchemaVersion  = 2
+)
+
 // Build makes the findings document of d. Hidden notes are left out everywhere, and
 // a theme none of whose notes is visible is left out unless it has action points:
 // its label may tell what the hidden notes said.
 func Build(d *Data) *Findings {
 	s := d.Session
 	f := &Findings{
+		Schema: FindingsSchema, Version: SchemaVersion,
 		Session: Meta{ID: s.ID, Title: s.Title, Audience: string(s.Audience), Location: s.Location, Mode: string(s.Mode),
 			Campaign: s.Campaign, Date: s.Day().Format(session.DateLayout), Phase: string(s.Phase)},
 		Method:  analysis.PriorityFormula,
@@ -176,11 +197,7 @@ func Build(d *Data) *Findings {
 		}
 	}
 
-	st := session.Summarize(d.Ratings)
-	f.Confidence = Confidence{Ratings: st.N, Mean: st.Mean, Median: st.Median}
-	for r := 1; r <= 5; r++ {
-		f.Confidence.Distribution = append(f.Confidence.Distribution, RatingCount{Rating: r, Count: st.Counts[r]})
-	}
+	f.Confidence = confidenceOf(d.Ratings)
 
 	byID := map[int64]*session.Theme{}
 	for _, t := range d.Themes {
@@ -198,8 +215,10 @@ func Build(d *Data) *Findings {
 			}
 		}
 		slices.SortFunc(notes, func(a, b *session.Note) int { return cmp.Compare(a.ID, b.ID) })
-		f.Themes = append(f.Themes, Theme{Rank: p.Rank, ID: t.ID, Label: t.Label, Score: p.Score, Votes: p.Votes,
-			Authors: p.Authors, Notes: p.Notes, Quotes: quotes(notes), ActionIDs: []int64{}})
+		th := Theme{Rank: p.Rank, ID: t.ID, Label: t.Label, Score: p.Score, Votes: p.Votes,
+			Authors: p.Authors, Notes: p.Notes, Lanes: laneCounts(notes), Quotes: quotes(notes), ActionIDs: []int64{}}
+		th.MoreNotes = th.Notes - len(th.Quotes)
+		f.Themes = append(f.Themes, th)
 		rank[t.ID] = p.Rank
 	}
 	labels := map[int64]string{}
@@ -224,7 +243,7 @@ func Build(d *Data) *Findings {
 			vols = []string{}
 		}
 		f.Actions = append(f.Actions, Action{ID: a.ID, Priority: session.PriorityName(a.Priority), Title: a.Title,
-			ThemeID: themeID, Theme: labels[themeID], Owner: a.Owner, Volunteers: vols, Status: string(a.Status)})
+			ThemeID: themeID, Theme: labels[themeID], Owner: a.Owner, Volunteers: vols, Status: string(a.Status), Due: a.Due})
 	}
 	for i := range f.Themes {
 		for _, a := range f.Actions {
@@ -240,7 +259,39 @@ func Build(d *Data) *Findings {
 		}
 	}
 	f.Areas = areas(d.Notes, themeOf)
+
+	var mn []matrixNote
+	for _, n := range d.Notes {
+		if !n.Hidden && n.Area == session.AreaActivities {
+			mn = append(mn, matrixNote{activity: n.Activity, lane: n.Lane, person: fmt.Sprint(n.ParticipantID), text: n.Text})
+		}
+	}
+	f.Matrix = buildMatrix(mn, s.Activities, true)
+	f.Summary = f.summary()
 	return f
+}
+
+// summary sums up the findings of one session.
+func (f *Findings) summary() Summary {
+	s := Summary{Sessions: 1, Participants: f.Participation.Joined, Audiences: []string{f.Session.Audience},
+		Locations: []string{}, Confidence: figureOf("", f.Confidence), ConfidenceByAudience: []Figure{},
+		Themes: []SummaryItem{}, Signals: signals(f.Matrix)}
+	if f.Session.Location != "" {
+		s.Locations = append(s.Locations, f.Session.Location)
+	}
+	for _, t := range f.Themes {
+		if len(s.Themes) == MaxSummaryThemes {
+			break
+		}
+		line := fmt.Sprintf("%d %s from %d %s", t.Notes, plural(t.Notes, "note", "notes"), t.Authors, plural(t.Authors, "person", "people"))
+		if l := lanesLine(t.Lanes); l != "" {
+			line += ", " + l
+		}
+		line += fmt.Sprintf("; %d %s", t.Votes, plural(t.Votes, "vote", "votes"))
+		s.Themes = append(s.Themes, SummaryItem{Rank: t.Rank, Label: t.Label, Line: line})
+	}
+	s.Actions, s.Unowned = ownedActions(f.Actions)
+	return s
 }
 
 func rankOrLast(rank map[int64]int, themeID int64) int {

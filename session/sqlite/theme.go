@@ -310,16 +310,16 @@ func (db *DB) ChangeVote(ctx context.Context, participantID, themeID int64, delt
 	})
 }
 
-const actionCols = `id, session_id, theme_id, title, priority, owner, status, created_at, updated_at`
+const actionCols = `id, session_id, theme_id, title, priority, owner, status, created_at, updated_at, due`
 
 func scanAction(row interface{ Scan(...any) error }) (*session.ActionPoint, error) {
 	var a session.ActionPoint
 	var theme sql.NullInt64
 	var created, updated int64
-	if err := row.Scan(&a.ID, &a.SessionID, &theme, &a.Title, &a.Priority, &a.Owner, &a.Status, &created, &updated); err != nil {
+	if err := row.Scan(&a.ID, &a.SessionID, &theme, &a.Title, &a.Priority, &a.Owner, &a.Status, &created, &updated, &a.Due); err != nil {
 		return nil, err
 	}
-	cleanAll(&a.Title, &a.Owner)
+	cleanAll(&a.Title, &a.Owner, &a.Due)
 	a.ThemeID = theme.Int64
 	a.CreatedAt, a.UpdatedAt = fromMS(created), fromMS(updated)
 	return &a, nil

@@ -1,0 +1,117 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// CSVHeader is the header of the CSV documents: one row per action point and per
+// note, told apart by the first column, so that one sheet can be filtered by it.
+var CSVHeader = []string{"kind", "session", "date", "audience", "theme_rank", "theme", "area", "lane", "activity",
+	"text", "priority", "owner", "volunteers", "status", "due"}
+
+// WriteCSV writes the action points, then every visible note, as CSV.
+func (f *Findings) WriteCSV(w io.Writer) error {
+	cw := newCSV(w)
+	rank := map[string]int{}
+	for _, t := range f.Themes {
+		rank[t.Label] = t.Rank
+	}
+	s := f.Session
+	for _, a := range f.Actions {
+		cw.row("action point", s.Title, s.Date, s.Audience, rankCell(rank[a.Theme]), a.Theme, "", "", "",
+			a.Title, a.Priority, a.Owner, strings.Join(a.Volunteers, "; "), a.Status, a.Due)
+	}
+	for _, ar := range f.Areas {
+		for _, l := range ar.Lanes {
+			for _, n := range l.Notes {
+				cw.row("note", s.Title, s.Date, s.Audience, rankCell(rank[n.Theme]), n.Theme, ar.Area, l.Lane, n.Activity,
+					n.Text, "", "", "", "", "")
+			}
+		}
+	}
+	return cw.flush()
+}
+
+// WriteCSV writes the campaign's action points, then every visible note of its
+// sessions with the campaign theme it belongs to, as CSV.
+func (f *CampaignFindings) WriteCSV(w io.Writer) error {
+	cw := newCSV(w)
+	themes := map[int]CampaignTheme{}
+	for _, t := range f.Themes {
+		themes[t.ID] = t
+	}
+	byNumber := map[int]CampaignSession{}
+	for _, s := range f.Sessions {
+		byNumber[s.Number] = s
+	}
+	for _, a := range f.Actions {
+		s, t := byNumber[a.Session], themes[a.CampaignThemeID]
+		cw.row("action point", s.Title, s.Date, s.Audience, rankCell(t.Rank), t.Label, "", "", "",
+			a.Title, a.Priority, a.Owner, strings.Join(a.Volunteers, "; "), a.Status, a.Due)
+	}
+	themeOf := map[int64]CampaignTheme{}
+	for _, t := range f.Themes {
+		for _, id := range t.NoteIDs {
+			themeOf[id] = t
+		}
+	}
+	for _, n := range f.notes {
+		s, t := byNumber[n.sess], themeOf[n.note.ID]
+		cw.row("note", s.Title, s.Date, s.Audience, rankCell(t.Rank), t.Label, string(n.note.Area), n.note.Lane,
+			n.note.Activity, n.note.Text, "", "", "", "", "")
+	}
+	return cw.flush()
+}
+
+type csvWriter struct {
+	w   *csv.Writer
+	err error
+}
+
+func newCSV(w io.Writer) *csvWriter {
+	c := &csvWriter{w: csv.NewWriter(w)}
+	c.err = c.w.Write(CSVHeader)
+	return c
+}
+
+func (c *csvWriter) row(cells ...string) {
+	if c.err != nil {
+		return
+	}
+	for i, s := range cells {
+		cells[i] = CSVCell(s)
+	}
+	c.err = c.w.Write(cells)
+}
+
+func (c *csvWriter) flush() error {
+	c.w.Flush()
+	if c.err != nil {
+		return c.err
+	}
+	return c.w.Error()
+}
+
+// CSVCell makes user text safe for a spreadsheet: control characters and line
+// breaks are cleaned away, and a cell that starts with =, +, -, @ (or a tab or
+// carriage return before one) gets a leading apostrophe, so that no spreadsheet
+// reads it as a formula.
+func CSVCell(s string) string {
+	s = session.CleanText(s)
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func rankCell(r int) string {
+	if r == 0 {
+		return ""
+	}
+	return strconv.Itoa(r)
+}

@@ -1,0 +1,357 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// WriteMarkdown writes f as a Markdown document, one section after another.
+func (f *Findings) WriteMarkdown(w io.Writer) error {
+	m := newMarkdown(w)
+	for _, s := range f.sections() {
+		s.markdown(m)
+	}
+	return m.flush()
+}
+
+// section is one part of a document: its Markdown, and for the HTML document a
+// chart drawn from the same data (nil when it has none).
+type section struct {
+	markdown func(*markdown)
+	chart    func() string
+}
+
+func (f *Findings) sections() []section {
+	return []section{
+		{markdown: f.mdTitle},
+		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, false) }},
+		{markdown: func(m *markdown) { mdMatrix(m, &f.Matrix) }, chart: func() string { return matrixChart(&f.Matrix) }},
+		{markdown: func(m *markdown) { mdMatrixNotes(m, &f.Matrix) }},
+		{markdown: f.mdParticipation},
+		{markdown: f.mdConfidence, chart: func() string { return confidenceChart(confidenceSeries("", f.Confidence)) }},
+		{markdown: f.mdThemes, chart: func() string { return themeChart(themeBarsOf(f)) }},
+		{markdown: f.mdThemeDetails},
+		{markdown: f.mdActions},
+		{markdown: f.mdAppendix},
+	}
+}
+
+func (f *Findings) mdTitle(m *markdown) {
+	p, e := m.p, Escape
+	s := f.Session
+	p("# Findings: %s\n\n", e(s.Title))
+	p("- Audience: %s\n", e(s.Audience))
+	if s.Location != "" {
+		p("- Location: %s\n", e(s.Location))
+	}
+	p("- Mode: %s\n", e(s.Mode))
+	if s.Campaign != "" {
+		p("- Campaign: %s\n", e(s.Campaign))
+	}
+	p("- Date: %s\n", s.Date)
+	p("- Phase: %s\n", e(s.Phase))
+	p("- Session: %s\n\n", e(s.ID))
+}
+
+func (f *Findings) mdParticipation(m *markdown) {
+	p, e := m.p, Escape
+	pa := f.Participation
+	p("## Participation\n\n")
+	p("- Participants (%s): %d\n", e(pa.Audience), pa.Joined)
+	p("- Wrote notes: %d\n", pa.Wrote)
+	p("- Gave a confidence rating: %d\n", pa.Rated)
+	p("- Notes: %d\n", pa.Notes)
+	p("- Hidden notes, left out of this document: %d\n\n", pa.Hidden)
+	p("Participants are not named. Only volunteers for action points are, because they chose to volunteer.\n\n")
+}
+
+func (f *Findings) mdConfidence(m *markdown) {
+	p := m.p
+	p("## Confidence\n\n")
+	c := f.Confidence
+	switch {
+	case f.Participation.Rated == 0:
+		p("No confidence ratings were given.\n\n")
+	case c == nil:
+		p("%s given: fewer than %d, so the confidence is not shown, to keep each rating anonymous.\n\n",
+			count(f.Participation.Rated, "rating was", "ratings were"), session.MinSegment)
+	default:
+		p("How confident participants are about security, from 1 (not at all) to 5 (fully); %s.\n\n", count(c.Ratings, "rating", "ratings"))
+		writeBars(p, c)
+		p("Mean %.1f, median %s.\n\n", c.Mean, trimFloat(c.Median))
+	}
+}
+
+func (f *Findings) mdThemes(m *markdown) {
+	p, e := m.p, Escape
+	p("## Prioritized themes\n\n")
+	if len(f.Themes) == 0 {
+		p("No themes yet: the notes have not been grouped. All notes are in the appendix.\n\n")
+		return
+	}
+	p("How the score was computed: %s.\n\n", e(f.Method))
+}
+
+func (f *Findings) mdThemeDetails(m *markdown) {
+	p, e := m.p, Escape
+	actions := map[int64]Action{}
+	for _, a := range f.Actions {
+		actions[a.ID] = a
+	}
+	for _, t := range f.Themes {
+		p("### %d. %s (score %d)\n\n", t.Rank, e(t.Label), t.Score)
+		p("Score %d = 3 × %s + 2 × %s + 1 × %s.\n\n", t.Score,
+			count(t.Votes, "vote", "votes"), count(t.Authors, "author", "authors"), count(t.Notes, "note", "notes"))
+		mdLanes(m, t.Lanes)
+		m.quotes(t.Quotes, t.MoreNotes)
+		var items []string
+		for _, id := range t.ActionIDs {
+			items = append(items, actionItem(actions[id], actionDetail(actions[id], 0)))
+		}
+		m.actionList(items)
+	}
+	if f.Unthemed > 0 {
+		p("%s in no theme.\n\n", count(f.Unthemed, "note is", "notes are"))
+	}
+}
+
+func (f *Findings) mdActions(m *markdown) {
+	m.p("## Action points\n\n")
+	if len(f.Actions) == 0 {
+		m.p("No action points yet.\n\n")
+		return
+	}
+	var rows [][]string
+	for _, a := range f.Actions {
+		c := actionCells(a)
+		rows = append(rows, []string{c.priority, c.title, orDash(Escape(a.Theme)), c.owner, c.volunteers, c.status, c.due})
+	}
+	m.table([]string{"Priority", "Action point", "Theme", "Owner", "Volunteers", "Status", "Due"}, rows)
+}
+
+func (f *Findings) mdAppendix(m *markdown) {
+	p, e := m.p, Escape
+	p("## Appendix: all notes\n\n")
+	if len(f.Areas) == 0 {
+		p("No notes.\n")
+	}
+	for _, ar := range f.Areas {
+		p("### %s\n\n", e(ar.Title))
+		for _, l := range ar.Lanes {
+			p("#### %s\n\n", e(l.Title))
+			for _, n := range l.Notes {
+				p("- %s", e(n.Text))
+				if n.Activity != "" {
+					p(" (activity: %s)", e(n.Activity))
+				}
+				if n.Theme != "" {
+					p(" (theme: %s)", e(n.Theme))
+				}
+				p("\n")
+			}
+			p("\n")
+		}
+	}
+}
+
+// mdSummary writes the executive summary; campaign says to speak of sessions.
+func mdSummary(m *markdown, s *Summary, campaign bool) {
+	p, e := m.p, Escape
+	p("## Summary\n\n")
+	who := count(s.Participants, "participant", "participants")
+	if campaign {
+		who = count(s.Participants, "person", "people") + " in " + count(s.Sessions, "session", "sessions")
+	}
+	p("- Who took part: %s (%s)", who, escapeAll(s.Audiences))
+	if len(s.Locations) > 0 {
+		p(" in %s", escapeAll(s.Locations))
+	}
+	p("\n")
+	if c := s.Confidence; c != nil {
+		p("- Confidence: mean %.1f, median %s of 5 (%s)", c.Mean, trimFloat(c.Median), count(c.Ratings, "rating", "ratings"))
+		var by []string
+		for _, a := range s.ConfidenceByAudience {
+			by = append(by, fmt.Sprintf("%s %.1f", e(a.Audience), a.Mean))
+		}
+		if len(by) > 1 {
+			p("; by audience: %s", strings.Join(by, ", "))
+		}
+		p("\n")
+	} else {
+		p("- Confidence: not shown, fewer than %d ratings\n", session.MinSegment)
+	}
+	if len(s.Themes) > 0 {
+		p("- Top themes:\n")
+		for _, t := range s.Themes {
+			p("  %d. %s: %s\n", t.Rank, e(t.Label), t.Line)
+		}
+	} else {
+		p("- No themes yet\n")
+	}
+	if len(s.Signals) > 0 {
+		p("- Clearest signals on activities:\n")
+		for _, g := range s.Signals {
+			p("  - %s: %s (%d of its %s, from %s)\n", e(g.Activity), strings.ToLower(session.LaneTitle(g.Lane)),
+				g.Notes, count(g.Of, "note", "notes"), count(g.People, "person", "people"))
+		}
+	}
+	switch {
+	case len(s.Actions) > 0:
+		p("- Action points with an owner:\n")
+		for _, a := range s.Actions {
+			p("  - %s: %s (%s", e(a.Owner), e(a.Title), e(a.Status))
+			if a.Due != "" {
+				p(", due %s", a.Due)
+			}
+			p(")\n")
+		}
+		if s.Unowned > 0 {
+			p("  - and %s without an owner yet\n", count(s.Unowned, "action point", "action points"))
+		}
+	case s.Unowned > 0:
+		p("- %s, none with an owner yet\n", count(s.Unowned, "action point", "action points"))
+	default:
+		p("- No action points yet\n")
+	}
+	if len(s.Changes) > 0 {
+		p("- Since the earlier campaign:\n")
+		for _, c := range s.Changes {
+			p("  - %s\n", c)
+		}
+	}
+	p("\n")
+}
+
+// mdMatrix writes the activity matrix as a table of counts.
+func mdMatrix(m *markdown, mx *ActivityMatrix) {
+	p := m.p
+	p("## Activity matrix\n\n")
+	if mx.Total.Notes == 0 {
+		p("No notes about security activities.\n\n")
+		return
+	}
+	p("For each security activity, the notes that said keep, add, do less or do more; people in brackets, each counted once per cell.\n\n")
+	m.table(matrixHeader(mx), matrixRows(mx, true))
+}
+
+// mdMatrixNotes writes the notes of each activity of the matrix, by lane.
+func mdMatrixNotes(m *markdown, mx *ActivityMatrix) {
+	p, e := m.p, Escape
+	if mx.Total.Notes > 0 {
+		p("### The notes by activity\n\n")
+	}
+	for _, r := range mx.Activities {
+		p("#### %s\n\n", e(activityName(r.Activity)))
+		for _, c := range r.Cells {
+			if c.Notes == 0 {
+				continue
+			}
+			p("%s (%s, %s):\n\n", session.LaneTitle(c.Lane), count(c.Notes, "note", "notes"), count(c.People, "person", "people"))
+			for _, t := range c.Texts {
+				p("- %s\n", e(t))
+			}
+			p("\n")
+		}
+	}
+}
+
+func matrixHeader(mx *ActivityMatrix) []string {
+	h := []string{"Activity"}
+	for _, l := range mx.Lanes {
+		h = append(h, session.LaneTitle(l))
+	}
+	return append(h, "All")
+}
+
+// matrixRows are the matrix's table rows, "notes (people)" per cell, with a total
+// row when total is set.
+func matrixRows(mx *ActivityMatrix, total bool) [][]string {
+	cell := func(notes, people int) string {
+		if notes == 0 {
+			return "–"
+		}
+		return fmt.Sprintf("%d (%d)", notes, people)
+	}
+	var rows [][]string
+	rs := mx.Activities
+	if total {
+		rs = append(rs[:len(rs):len(rs)], mx.Total)
+	}
+	for _, r := range rs {
+		row := []string{Escape(activityName(r.Activity))}
+		for _, c := range r.Cells {
+			row = append(row, cell(c.Notes, c.People))
+		}
+		rows = append(rows, append(row, cell(r.Notes, r.People)))
+	}
+	return rows
+}
+
+func activityName(a string) string {
+	if a == "" {
+		return NoActivity
+	}
+	return a
+}
+
+// mdLanes says where a theme's notes are, by area in the method's order.
+func mdLanes(m *markdown, ls []LaneCount) {
+	if l := lanesText(ls); l != "" {
+		m.p("Where its notes are: %s.\n\n", l)
+	}
+}
+
+// lanesText groups lane counts by area: "Confidence: Concerns 3, Strengths 1;
+// Open topics 2". Open topics are counted together: their titles are user text and
+// are in the appendix.
+func lanesText(ls []LaneCount) string {
+	byArea := map[string][]string{}
+	open := map[string]int{}
+	for _, l := range ls {
+		if session.Area(l.Area).Lanes() == nil {
+			open[l.Area] += l.Notes
+			continue
+		}
+		byArea[l.Area] = append(byArea[l.Area], fmt.Sprintf("%s %d", l.Title, l.Notes))
+	}
+	var parts []string
+	for _, a := range session.Areas {
+		if len(byArea[string(a)]) > 0 {
+			parts = append(parts, a.Title()+": "+strings.Join(byArea[string(a)], ", "))
+		}
+		if n := open[string(a)]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", a.Title(), n))
+		}
+	}
+	var other []string
+	for a, n := range open {
+		if !slices.Contains(session.Areas, session.Area(a)) {
+			other = append(other, fmt.Sprintf("%s %d", Escape(a), n))
+		}
+	}
+	slices.Sort(other)
+	return strings.Join(append(parts, other...), "; ")
+}
+
+// actionDetail is the owner, volunteers, due date and session of an action point
+// for a list under its theme; sess is 0 in a session's own findings.
+func actionDetail(a Action, sess int) string {
+	d := fmt.Sprintf("owner: %s; volunteers: %s", orDash(Escape(a.Owner)), orDash(escapeAll(a.Volunteers)))
+	if a.Due != "" {
+		d += "; due " + a.Due
+	}
+	if sess > 0 {
+		d += "; S" + strconv.Itoa(sess)
+	}
+	return d
+}
+
+// count is n with the word for its number: "1 note", "2 notes".
+func count(n int, one, many string) string {
+	return strconv.Itoa(n) + " " + plural(n, one, many)
+}

@@ -1,0 +1,184 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/report"
+)
+
+// formulaNotes are notes a spreadsheet would run as formulas if they were left as
+// they are.
+var formulaNotes = []string{`=HYPERLINK("http://evil.example","click")`, "+1+2", "-2+3", "@SUM(A1:A9)", "\t=1+1"}
+
+func formulaSession() *report.Data {
+	d := pureSession("f", 1, session.AudienceDevelopers, make([]session.Profile, 4), map[string][]string{"formulas": formulaNotes})
+	d.Actions = []*session.ActionPoint{{ID: 1, ThemeID: d.Themes[0].ID, Title: "=cmd|' /C calc'!A0", Priority: 1, Owner: "@owner", Status: session.ActionProposed}}
+	return d
+}
+
+func TestCSVReadsBackAndNeutralisesFormulas(t *testing.T) {
+	docs := map[string]report.Document{
+		"session":  report.Build(formulaSession()),
+		"campaign": report.BuildCampaign("c", []*report.Data{formulaSession()}),
+	}
+	for name, doc := range docs {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := doc.WriteCSV(&b); err != nil {
+				t.Fatal(err)
+			}
+			text := b.String()
+			rows, err := csv.NewReader(&b).ReadAll()
+			if err != nil {
+				t.Fatalf("the CSV does not read back: %v", err)
+			}
+			if strings.Join(rows[0], ",") != strings.Join(report.CSVHeader, ",") {
+				t.Fatalf("header %v", rows[0])
+			}
+			kinds := map[string]int{}
+			for _, r := range rows[1:] {
+				kinds[r[0]]++
+				for _, cell := range r {
+					if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+						t.Errorf("cell %q starts a formula", cell)
+					}
+				}
+			}
+			if kinds["action point"] != 1 || kinds["note"] != len(formulaNotes) {
+				t.Errorf("rows by kind %v", kinds)
+			}
+			for _, want := range []string{`'=HYPERLINK`, `'@owner`, `'-2+3`, `'=cmd`} {
+				if !strings.Contains(text, want) {
+					t.Errorf("CSV lacks %q", want)
+				}
+			}
+		})
+	}
+}
+
+// htmlDoc renders the campaign fixture as HTML once for the tests below.
+func htmlDoc(t *testing.T) []byte {
+	t.Helper()
+	c := mustCampaign(t)
+	var b bytes.Buffer
+	if err := report.BuildCampaign(campaignName, c.load(t)).WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestHTMLIsSelfContainedAndParses(t *testing.T) {
+	doc := htmlDoc(t)
+	root, err := html.Parse(bytes.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var svgs, tables, h2 int
+	var texts strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "iframe", "object", "embed", "link", "img":
+				t.Errorf("element <%s> in a self-contained page", n.Data)
+			case "svg":
+				svgs++
+			case "table":
+				tables++
+			case "h2":
+				h2++
+			}
+			for _, a := range n.Attr {
+				if a.Key == "src" || a.Key == "href" || strings.HasPrefix(a.Key, "on") {
+					t.Errorf("<%s %s=%q> reaches outside the page or runs code", n.Data, a.Key, a.Val)
+				}
+			}
+		}
+		if n.Type == html.TextNode {
+			texts.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	// Activity heat map, theme ranking, confidence per audience, saturation.
+	if svgs != 4 {
+		t.Errorf("%d charts, want 4", svgs)
+	}
+	if tables < 5 || h2 < 8 {
+		t.Errorf("%d tables and %d sections", tables, h2)
+	}
+	// User text arrives as text, whole: the hostile action title did not become markup.
+	if !strings.Contains(texts.String(), hostileAction) {
+		t.Errorf("the page lacks the action title %q as text", hostileAction)
+	}
+	for _, want := range []string{"Summary", "Activity matrix", "Audiences side by side", "Saturation"} {
+		if !strings.Contains(texts.String(), want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+}
+
+// TestHTMLInBrowser has Chromium draw the page, when it is installed, and checks
+// that it drew a page of ink, not an empty one. The PNG stays in the test's
+// directory with -v for a person to look at.
+func TestHTMLInBrowser(t *testing.T) {
+	browser := "/usr/bin/chromium"
+	if _, err := os.Stat(browser); err != nil {
+		t.Skipf("no browser at %s (apt-get install chromium to run this test)", browser)
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	if err := os.WriteFile(page, htmlDoc(t), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	shot := filepath.Join(dir, "report.png")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--window-size=1024,4000", "--screenshot="+shot, "file://"+page)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	f, err := os.Open(shot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := img.Bounds()
+	ink := 0
+	for y := b.Min.Y; y < b.Max.Y; y += 4 {
+		for x := b.Min.X; x < b.Max.X; x += 4 {
+			if r, g, bl, _ := img.At(x, y).RGBA(); r+g+bl < 3*0xc000 {
+				ink++
+			}
+		}
+	}
+	if ink < 2000 {
+		t.Errorf("the page drew %d dark samples: is it empty?", ink)
+	}
+	if dst := os.Getenv("CHARTER_SCREENSHOT"); dst != "" {
+		data, _ := os.ReadFile(shot)
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,213 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// ActivityMatrix is the method's own result: for every security activity, how many
+// notes, and how many distinct people, said keep, add, do less and do more.
+type ActivityMatrix struct {
+	// Lanes are the lanes of the activities area in the method's order.
+	Lanes []string `json:"lanes"`
+	// Activities are ordered by their number of notes, most first; notes that name
+	// no activity come last, under an empty Activity.
+	Activities []ActivityRow `json:"activities"`
+	Total      ActivityRow   `json:"total"`
+}
+
+// ActivityRow is one activity's notes by lane.
+type ActivityRow struct {
+	Activity string `json:"activity"`
+	// Cells has one entry per lane of the matrix, in its order.
+	Cells  []MatrixCell `json:"cells"`
+	Notes  int          `json:"notes"`
+	People int          `json:"people"`
+}
+
+// MatrixCell is what was said about one activity in one lane.
+type MatrixCell struct {
+	Lane   string `json:"lane"`
+	Notes  int    `json:"notes"`
+	People int    `json:"people"`
+	// Texts are the notes, in alphabetical order so that the order tells nothing of
+	// who wrote them; left out of matrices that only count (per audience).
+	Texts []string `json:"texts,omitempty"`
+}
+
+// Cell returns the row's cell of lane.
+func (r ActivityRow) Cell(lane string) MatrixCell {
+	for _, c := range r.Cells {
+		if c.Lane == lane {
+			return c
+		}
+	}
+	return MatrixCell{Lane: lane}
+}
+
+// matrixNote is one note of the activities area, its author as a key that is the
+// same for one person wherever the report may count them once.
+type matrixNote struct {
+	activity, lane, person, text string
+}
+
+// NoActivity names the row of notes that name no activity.
+const NoActivity = "(no activity named)"
+
+// buildMatrix counts notes into the matrix; order lists activities in the order the
+// sessions had them, for ties. withTexts keeps the notes' texts in the cells.
+func buildMatrix(notes []matrixNote, order []string, withTexts bool) ActivityMatrix {
+	lanes := session.AreaActivities.Lanes()
+	m := ActivityMatrix{Lanes: lanes, Activities: []ActivityRow{}}
+	type acc struct {
+		notes  map[string][]string
+		people map[string]map[string]bool
+		all    map[string]bool
+		n      int
+	}
+	newAcc := func() *acc {
+		return &acc{notes: map[string][]string{}, people: map[string]map[string]bool{}, all: map[string]bool{}}
+	}
+	add := func(a *acc, n matrixNote) {
+		a.notes[n.lane] = append(a.notes[n.lane], n.text)
+		if a.people[n.lane] == nil {
+			a.people[n.lane] = map[string]bool{}
+		}
+		a.people[n.lane][n.person] = true
+		a.all[n.person] = true
+		a.n++
+	}
+	rows := map[string]*acc{}
+	total := newAcc()
+	for _, n := range notes {
+		if !slices.Contains(lanes, n.lane) {
+			continue
+		}
+		r := rows[n.activity]
+		if r == nil {
+			r = newAcc()
+			rows[n.activity] = r
+		}
+		add(r, n)
+		add(total, n)
+	}
+	row := func(name string, a *acc) ActivityRow {
+		out := ActivityRow{Activity: name, Notes: a.n, People: len(a.all)}
+		for _, l := range lanes {
+			c := MatrixCell{Lane: l, Notes: len(a.notes[l]), People: len(a.people[l])}
+			if withTexts && len(a.notes[l]) > 0 {
+				c.Texts = slices.Clone(a.notes[l])
+				slices.Sort(c.Texts)
+			}
+			out.Cells = append(out.Cells, c)
+		}
+		return out
+	}
+	var names []string
+	for name := range rows {
+		names = append(names, name)
+	}
+	index := func(name string) int {
+		if i := slices.Index(order, name); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	unnamed := func(s string) int {
+		if s == "" {
+			return 1
+		}
+		return 0
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		return cmp.Or(cmp.Compare(unnamed(a), unnamed(b)), cmp.Compare(rows[b].n, rows[a].n),
+			cmp.Compare(index(a), index(b)), cmp.Compare(a, b))
+	})
+	for _, name := range names {
+		m.Activities = append(m.Activities, row(name, rows[name]))
+	}
+	m.Total = row("", total)
+	m.Total.Activity = "all activities"
+	return m
+}
+
+// Signal is an activity on which most notes agree: keep it, add it, do less or more.
+type Signal struct {
+	Activity string `json:"activity"`
+	Lane     string `json:"lane"`
+	Notes    int    `json:"notes"`
+	People   int    `json:"people"`
+	// Of is how many notes the activity had in all lanes.
+	Of int `json:"of_notes"`
+}
+
+// MaxSignals is how many activities the summary names.
+const MaxSignals = 5
+
+// signals picks the activities with the clearest signal: one lane holds more than
+// half of the activity's notes, from at least two people; the strongest (most notes
+// in that lane, then the largest share) first.
+func signals(m ActivityMatrix) []Signal {
+	out := []Signal{}
+	for _, r := range m.Activities {
+		if r.Activity == "" {
+			continue
+		}
+		best := MatrixCell{}
+		for _, c := range r.Cells {
+			if c.Notes > best.Notes {
+				best = c
+			}
+		}
+		if best.People >= 2 && best.Notes*2 > r.Notes {
+			out = append(out, Signal{Activity: r.Activity, Lane: best.Lane, Notes: best.Notes, People: best.People, Of: r.Notes})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Signal) int {
+		return cmp.Or(cmp.Compare(b.Notes, a.Notes), cmp.Compare(b.Notes*a.Of, a.Notes*b.Of))
+	})
+	if len(out) > MaxSignals {
+		out = out[:MaxSignals]
+	}
+	return out
+}
+
+// LaneCount is how many of a theme's notes are in one area and lane, so that a theme
+// of concerns is not read as praise.
+type LaneCount struct {
+	Area  string `json:"area"`
+	Lane  string `json:"lane"`
+	Title string `json:"title"`
+	Notes int    `json:"notes"`
+}
+
+// laneCounts counts notes by area and lane, most first, then in the method's order.
+func laneCounts(notes []*session.Note) []LaneCount {
+	counts := map[[2]string]int{}
+	for _, n := range notes {
+		counts[[2]string{string(n.Area), n.Lane}]++
+	}
+	out := []LaneCount{}
+	for k, n := range counts {
+		out = append(out, LaneCount{Area: k[0], Lane: k[1], Title: session.LaneTitle(k[1]), Notes: n})
+	}
+	areaIndex := func(a string) int {
+		if i := slices.Index(session.Areas, session.Area(a)); i >= 0 {
+			return i
+		}
+		return len(session.Areas)
+	}
+	laneIndex := func(a, l string) int {
+		if i := slices.Index(session.Area(a).Lanes(), l); i >= 0 {
+			return i
+		}
+		return 99
+	}
+	slices.SortFunc(out, func(a, b LaneCount) int {
+		return cmp.Or(cmp.Compare(b.Notes, a.Notes), cmp.Compare(areaIndex(a.Area), areaIndex(b.Area)),
+			cmp.Compare(laneIndex(a.Area, a.Lane), laneIndex(b.Area, b.Lane)), cmp.Compare(a.Area, b.Area), cmp.Compare(a.Lane, b.Lane))
+	})
+	return out
+}

@@ -1,0 +1,99 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Summary is what a program lead reads first: who took part, how confident they
+// are, the top themes in a line each, the activities with the clearest signal and
+// who owns which action point.
+type Summary struct {
+	Sessions     int      `json:"sessions"`
+	Participants int      `json:"participants"`
+	Audiences    []string `json:"audiences"`
+	Locations    []string `json:"locations"`
+	// Confidence is over all ratings shown in the document; nil when none may be.
+	Confidence *Figure `json:"confidence"`
+	// ConfidenceByAudience holds the audiences whose confidence may be shown.
+	ConfidenceByAudience []Figure      `json:"confidence_by_audience"`
+	Themes               []SummaryItem `json:"top_themes"`
+	Signals              []Signal      `json:"activity_signals"`
+	// Actions are the action points that have an owner, most urgent first;
+	// Unowned counts the others.
+	Actions []Action `json:"owned_action_points"`
+	Unowned int      `json:"unowned_action_points"`
+	// Changes says what changed since the campaign compared with, when there is one.
+	Changes []string `json:"changes_since_earlier,omitempty"`
+}
+
+// Figure is a confidence mean and median over a number of ratings.
+type Figure struct {
+	Audience string  `json:"audience,omitempty"`
+	Ratings  int     `json:"ratings"`
+	Mean     float64 `json:"mean"`
+	Median   float64 `json:"median"`
+}
+
+// SummaryItem is one top theme with one line about it.
+type SummaryItem struct {
+	Rank  int    `json:"rank"`
+	Label string `json:"label"`
+	// Line says in numbers and lane names (no user text) why it ranks high.
+	Line string `json:"line"`
+}
+
+// MaxSummaryThemes is how many top themes the summary names.
+const MaxSummaryThemes = 5
+
+func figureOf(audience string, c *Confidence) *Figure {
+	if c == nil {
+		return nil
+	}
+	return &Figure{Audience: audience, Ratings: c.Ratings, Mean: c.Mean, Median: c.Median}
+}
+
+// lanesLine says where a theme's notes are: "mostly Concerns" or "most in Concerns
+// 3, Do more 2".
+func lanesLine(ls []LaneCount) string {
+	if len(ls) == 0 {
+		return ""
+	}
+	total := 0
+	for _, l := range ls {
+		total += l.Notes
+	}
+	if ls[0].Notes*3 >= total*2 {
+		if len(ls) == 1 {
+			return "all " + laneName(ls[0])
+		}
+		return "mostly " + laneName(ls[0])
+	}
+	var parts []string
+	for _, l := range ls[:min(2, len(ls))] {
+		parts = append(parts, fmt.Sprintf("%s %d", laneName(l), l.Notes))
+	}
+	return "most in " + strings.Join(parts, ", ")
+}
+
+// laneName is a lane as people read it, with its area where the lane alone would
+// not say it (an open topic's title is user text and is not used).
+func laneName(l LaneCount) string {
+	if l.Area == "open" {
+		return "open topics"
+	}
+	return l.Title
+}
+
+func ownedActions(acts []Action) ([]Action, int) {
+	out := []Action{}
+	unowned := 0
+	for _, a := range acts {
+		if a.Owner == "" {
+			unowned++
+			continue
+		}
+		out = append(out, a)
+	}
+	return out, unowned
+}

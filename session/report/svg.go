@@ -1,0 +1,253 @@
+package report
+
+import (
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// The charts of the HTML document are small SVG drawings written by hand: a few
+// rectangles, lines and labels each, deterministic to the byte (golden files), with
+// no fonts, scripts or links, so the document stays one self-contained file.
+
+// svg collects one drawing.
+type svg struct {
+	b    strings.Builder
+	w, h int
+}
+
+func newSVG(w, h int, title string) *svg {
+	s := &svg{w: w, h: h}
+	fmt.Fprintf(&s.b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" font-family="sans-serif" font-size="12">`, w, h, w, h)
+	fmt.Fprintf(&s.b, `<title>%s</title>`, esc(title))
+	return s
+}
+
+func (s *svg) rect(x, y, w, h float64, fill string) {
+	fmt.Fprintf(&s.b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>`, x, y, w, h, fill)
+}
+
+// text writes a label; anchor is start, middle or end.
+func (s *svg) text(x, y float64, anchor, fill, t string) {
+	fmt.Fprintf(&s.b, `<text x="%.1f" y="%.1f" text-anchor="%s" fill="%s">%s</text>`, x, y, anchor, fill, esc(t))
+}
+
+func (s *svg) line(x1, y1, x2, y2 float64, stroke string) {
+	fmt.Fprintf(&s.b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s"/>`, x1, y1, x2, y2, stroke)
+}
+
+func (s *svg) polyline(points [][2]float64, stroke string) {
+	var ps []string
+	for _, p := range points {
+		ps = append(ps, fmt.Sprintf("%.1f,%.1f", p[0], p[1]))
+	}
+	fmt.Fprintf(&s.b, `<polyline points="%s" fill="none" stroke="%s" stroke-width="2"/>`, strings.Join(ps, " "), stroke)
+}
+
+func (s *svg) circle(x, y, r float64, fill string) {
+	fmt.Fprintf(&s.b, `<circle cx="%.1f" cy="%.1f" r="%.1f" fill="%s"/>`, x, y, r, fill)
+}
+
+func (s *svg) String() string { return s.b.String() + "</svg>" }
+
+// esc makes user text safe inside an SVG element or attribute.
+func esc(t string) string { return html.EscapeString(session.CleanText(t)) }
+
+// clip shortens a label to n characters.
+func clip(t string, n int) string {
+	r := []rune(session.CleanText(t))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}
+
+const (
+	chartWidth = 640
+	barColor   = "#3b6ea5"
+	inkColor   = "#222"
+	mutedColor = "#777"
+	gridColor  = "#ddd"
+)
+
+// confSeries is one confidence distribution to draw, under a label.
+type confSeries struct {
+	label  string
+	counts [5]int
+}
+
+func confidenceSeries(label string, c *Confidence) []confSeries {
+	if c == nil {
+		return nil
+	}
+	s := confSeries{label: label}
+	for _, rc := range c.Distribution {
+		if rc.Rating >= 1 && rc.Rating <= 5 {
+			s.counts[rc.Rating-1] = rc.Count
+		}
+	}
+	return []confSeries{s}
+}
+
+// confidenceChart draws each distribution as five columns, ratings 1 to 5, side by
+// side, so audiences can be compared at a glance; heights are shares of each
+// series' ratings, so a large audience does not dwarf a small one.
+func confidenceChart(series []confSeries) string {
+	if len(series) == 0 {
+		return ""
+	}
+	const panelH, top, colW, gap = 120.0, 24.0, 18.0, 4.0
+	panelW := 5*(colW+gap) + 30
+	per := max(1, int(float64(chartWidth)/panelW))
+	rows := (len(series) + per - 1) / per
+	s := newSVG(chartWidth, rows*int(panelH+top+40), "Confidence, ratings 1 to 5")
+	for i, se := range series {
+		x0 := float64(i%per) * panelW
+		y0 := float64(i/per)*(panelH+top+40) + top
+		total := 0
+		for _, c := range se.counts {
+			total += c
+		}
+		name := se.label
+		if name == "" {
+			name = "all"
+		}
+		s.text(x0, y0-8, "start", inkColor, fmt.Sprintf("%s (%d)", clip(name, 18), total))
+		s.line(x0, y0+panelH, x0+5*(colW+gap), y0+panelH, gridColor)
+		for r, c := range se.counts {
+			h := 0.0
+			if total > 0 {
+				h = panelH * float64(c) / float64(total)
+			}
+			x := x0 + float64(r)*(colW+gap)
+			s.rect(x, y0+panelH-h, colW, h, barColor)
+			s.text(x+colW/2, y0+panelH+14, "middle", mutedColor, fmt.Sprint(r+1))
+			if c > 0 {
+				s.text(x+colW/2, y0+panelH-h-3, "middle", inkColor, fmt.Sprint(c))
+			}
+		}
+	}
+	return s.String()
+}
+
+// matrixChart draws the activity matrix as a heat map: the darker a cell, the more
+// notes; each cell says its count.
+func matrixChart(mx *ActivityMatrix) string {
+	if mx == nil || mx.Total.Notes == 0 {
+		return ""
+	}
+	const rowH, labelW, top = 22.0, 220.0, 24.0
+	cellW := (float64(chartWidth) - labelW) / float64(len(mx.Lanes))
+	s := newSVG(chartWidth, int(top+rowH*float64(len(mx.Activities))+4), "Activity matrix: notes per activity and lane")
+	// The row of notes naming no activity would set the scale for all.
+	most := 0
+	for _, r := range mx.Activities {
+		for _, c := range r.Cells {
+			if r.Activity != "" {
+				most = max(most, c.Notes)
+			}
+		}
+	}
+	if most == 0 {
+		most = mx.Total.Notes
+	}
+	for j, l := range mx.Lanes {
+		s.text(labelW+cellW*(float64(j)+0.5), top-8, "middle", inkColor, session.LaneTitle(l))
+	}
+	for i, r := range mx.Activities {
+		y := top + rowH*float64(i)
+		s.text(labelW-6, y+rowH/2+4, "end", inkColor, clip(activityName(r.Activity), 32))
+		for j, c := range r.Cells {
+			x := labelW + cellW*float64(j)
+			s.rect(x+1, y+1, cellW-2, rowH-2, heat(c.Notes, most))
+			if c.Notes > 0 {
+				ink := inkColor
+				if c.Notes*2 > most || c.Notes > most {
+					ink = "#fff"
+				}
+				s.text(x+cellW/2, y+rowH/2+4, "middle", ink, fmt.Sprint(c.Notes))
+			}
+		}
+	}
+	return s.String()
+}
+
+// heat is a blue of n out of most, white for none.
+func heat(n, most int) string {
+	if n == 0 || most == 0 {
+		return "#f4f4f4"
+	}
+	t := min(1, float64(n)/float64(most))
+	mix := func(from, to float64) int { return int(from + (to-from)*t) }
+	return fmt.Sprintf("#%02x%02x%02x", mix(0xdc, 0x1f), mix(0xe8, 0x4e), mix(0xf5, 0x8c))
+}
+
+// themeBar is one theme in the ranking chart.
+type themeBar struct {
+	rank  int
+	label string
+	score int
+}
+
+func themeBarsOf(f *Findings) []themeBar {
+	var out []themeBar
+	for _, t := range f.Themes {
+		out = append(out, themeBar{t.Rank, t.Label, t.Score})
+	}
+	return out
+}
+
+// MaxChartThemes is how many themes the ranking chart shows.
+const MaxChartThemes = 15
+
+// themeChart draws the top themes as horizontal bars of their score.
+func themeChart(bars []themeBar) string {
+	if len(bars) == 0 {
+		return ""
+	}
+	bars = bars[:min(len(bars), MaxChartThemes)]
+	const rowH, labelW = 20.0, 240.0
+	s := newSVG(chartWidth, int(rowH*float64(len(bars))+8), "Themes by score")
+	most := 1
+	for _, b := range bars {
+		most = max(most, b.score)
+	}
+	for i, b := range bars {
+		y := 4 + rowH*float64(i)
+		s.text(labelW-6, y+rowH/2+4, "end", inkColor, fmt.Sprintf("%d. %s", b.rank, clip(b.label, 30)))
+		w := (float64(chartWidth) - labelW - 40) * float64(b.score) / float64(most)
+		s.rect(labelW, y+3, w, rowH-6, barColor)
+		s.text(labelW+w+4, y+rowH/2+4, "start", inkColor, fmt.Sprint(b.score))
+	}
+	return s.String()
+}
+
+// saturationChart draws new campaign themes per session as columns and the running
+// total as a line: when the line flattens, further sessions bring little.
+func saturationChart(steps []SaturationStep) string {
+	if len(steps) == 0 {
+		return ""
+	}
+	const h, top, bottom, left = 200.0, 16.0, 24.0, 36.0
+	s := newSVG(chartWidth, int(h+top+bottom), "Saturation: new themes per session and in all")
+	total := max(1, steps[len(steps)-1].Cumulative)
+	colW := (float64(chartWidth) - left - 10) / float64(len(steps))
+	y := func(v int) float64 { return top + h - h*float64(v)/float64(total) }
+	s.line(left, top+h, float64(chartWidth)-10, top+h, gridColor)
+	s.text(left-6, top+4, "end", mutedColor, fmt.Sprint(total))
+	s.text(left-6, top+h, "end", mutedColor, "0")
+	var pts [][2]float64
+	for i, st := range steps {
+		x := left + colW*float64(i)
+		s.rect(x+colW*0.2, y(st.New), colW*0.6, top+h-y(st.New), barColor)
+		s.text(x+colW/2, top+h+16, "middle", mutedColor, fmt.Sprintf("S%d", st.Session))
+		pts = append(pts, [2]float64{x + colW/2, y(st.Cumulative)})
+	}
+	s.polyline(pts, "#c0392b")
+	for _, p := range pts {
+		s.circle(p[0], p[1], 3, "#c0392b")
+	}
+	return s.String()
+}
