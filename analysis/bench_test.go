@@ -50,3 +50,24 @@ func TestClusterLargeInputPartition(t *testing.T) {
 	docs := syntheticNotes(t, 4000)
 	checkPartition(t, docs, analysis.Cluster(docs))
 }
+
+// benchmarkMatch matches n session themes of five synthetic notes each, spread
+// over sessions of 20 themes: the work of a campaign report's matching.
+func benchmarkMatch(b *testing.B, n int) {
+	docs := syntheticNotes(b, 5*n)
+	groups := make([]analysis.MatchGroup, n)
+	for i := range groups {
+		groups[i].Session = i / 20
+		for _, d := range docs[5*i : 5*i+5] {
+			groups[i].Texts = append(groups[i].Texts, d.Text)
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		analysis.MatchSessionThemes(groups, analysis.MatchThreshold)
+	}
+}
+
+func BenchmarkMatch1000(b *testing.B)  { benchmarkMatch(b, 1000) }
+func BenchmarkMatch10000(b *testing.B) { benchmarkMatch(b, 10000) }
