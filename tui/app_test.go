@@ -54,6 +54,7 @@ func newWorld(t *testing.T) *world {
 	}
 	t.Cleanup(func() { db.Close() })
 	hub := tui.NewHub()
+	hub.Now = func() time.Time { return clock }
 	svc := session.NewService(db, hub)
 	svc.Now = func() time.Time { return clock }
 	return &world{t: t, ctx: context.Background(), svc: svc, hub: hub}
@@ -139,6 +140,9 @@ func (w *world) notes(s *session.Session) []*session.Note {
 type term struct {
 	t  *testing.T
 	tm *teatest.TestModel
+	// conn is the program's hub connection, closed as the server does when the
+	// SSH session ends.
+	conn *tui.Conn
 	// drawn is everything the program wrote so far, read by waitFor.
 	drawn bytes.Buffer
 }
@@ -169,7 +173,7 @@ func (w *world) openSized(opt tui.Options, width, height int) *term {
 		_ = tm.Quit()
 		tm.WaitFinished(w.t, teatest.WithFinalTimeout(waitTime))
 	})
-	return &term{t: w.t, tm: tm}
+	return &term{t: w.t, tm: tm, conn: conn}
 }
 
 // waitFor waits until everything in want has been drawn since the last wait.

@@ -47,6 +47,9 @@ type boardScreen struct {
 	people []*session.Participant
 	notes  []*session.Note
 	stats  session.RatingStats
+	// online and left say who is connected now, and when those who were left.
+	online map[int64]bool
+	left   map[int64]time.Time
 
 	tab    int
 	sel    int
@@ -152,6 +155,12 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 	s.sess = &moved
 	id := s.sess.ID
 	said := "Moved to " + string(to) + "."
+	for _, p := range s.activePeople() {
+		if p.Done {
+			said += " Done marks start afresh in this phase."
+			break
+		}
+	}
 	if s.sess.Timer.Active() {
 		said += " The timer was for the last phase and is cleared; t sets one for this phase."
 	}
@@ -169,6 +178,8 @@ func (s *boardScreen) lastNoteID() int64 {
 }
 
 type boardStateMsg struct {
+	online  map[int64]bool
+	left    map[int64]time.Time
 	sess    *session.Session
 	people  []*session.Participant
 	notes   []*session.Note
@@ -180,8 +191,11 @@ type boardStateMsg struct {
 }
 
 func (s *boardScreen) load() tea.Cmd {
-	svc, id := s.e.opt.Service, s.sess.ID
+	svc, id, conn := s.e.opt.Service, s.sess.ID, s.e.opt.Conn
 	return withTimeout(func(ctx context.Context) tea.Msg {
+		// Read before the people, so that someone who joins meanwhile shows as
+		// connected with the next load rather than as never connected.
+		online, left := conn.Presence(id)
 		sess, err := svc.Store.Session(ctx, id)
 		if err != nil {
 			return errMsg{err}
@@ -194,7 +208,7 @@ func (s *boardScreen) load() tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		st := boardStateMsg{sess: sess, people: people, notes: notes}
+		st := boardStateMsg{sess: sess, people: people, notes: notes, online: online, left: left}
 		if sess.Phase.AtLeast(session.PhaseGroup) {
 			if st.themes, err = svc.Themes(ctx, id); err != nil {
 				return errMsg{err}
@@ -235,6 +249,7 @@ func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case boardStateMsg:
 		s.loading = false
 		s.sess, s.people, s.notes = msg.sess, msg.people, msg.notes
+		s.online, s.left = msg.online, msg.left
 		s.themes.set(msg)
 		var cmd tea.Cmd
 		if s.sess.Phase == session.PhaseGroup && len(s.themes.themes) == 0 {
@@ -401,6 +416,14 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		if to == s.sess.Phase {
 			return s, nil
 		}
+		if n, what := s.notDone(); n > 0 && key.Matches(msg, bk.Next) {
+			// People still at it would lose the moment; their done marks start
+			// afresh in the next phase.
+			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
+			s.confirmNo = "Staying in " + string(s.sess.Phase) + "."
+			s.setStatus(fmt.Sprintf("%s %s: move on to %s? y/n", persons(n), what, to), true)
+			return s, nil
+		}
 		if s.sess.Phase == session.PhaseClosed {
 			// Reopening lets people in again and changes what the findings say.
 			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
@@ -487,6 +510,31 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		})
 	}
 	return s, nil
+}
+
+// notDone counts the people (connected now, or all when nobody's connection is
+// known) who have not finished what the phase asks, and says what they have not done.
+func (s *boardScreen) notDone() (int, string) {
+	n := 0
+	for _, p := range s.activePeople() {
+		if s.online != nil && len(s.online) > 0 && !s.online[p.ID] {
+			continue
+		}
+		switch s.sess.Phase {
+		case session.PhaseCheckIn:
+			if p.Rating == 0 {
+				n++
+			}
+		case session.PhaseWrite, session.PhaseVote:
+			if !p.Done {
+				n++
+			}
+		}
+	}
+	if s.sess.Phase == session.PhaseCheckIn {
+		return n, map[bool]string{true: "has not rated", false: "have not rated"}[n == 1]
+	}
+	return n, map[bool]string{true: "is not done", false: "are not done"}[n == 1]
 }
 
 // latest returns the notes newest first.
@@ -733,8 +781,14 @@ func (s *boardScreen) peopleView(w, room int) string {
 			silent++
 		}
 	}
-	b.WriteString(fit(fmt.Sprintf("%s · %d without a note yet.", persons(len(ps)), silent), w) + "\n")
-	b.WriteString(sty.Muted.Render(fmt.Sprintf("  %-6s %-22s %5s  %-6s %s", "who", "name", "notes", "rated", "done")) + "\n")
+	online := 0
+	for _, p := range ps {
+		if s.online[p.ID] {
+			online++
+		}
+	}
+	b.WriteString(fit(fmt.Sprintf("%s · %d without a note yet. %d connected now, %d done.", persons(len(ps)), silent, online, countDone(ps)), w) + "\n")
+	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %5s  %-5s %-4s %s", "who", "name", "notes", "rated", "done", "connection"), w)) + "\n")
 	if len(ps) == 0 {
 		b.WriteString(sty.Muted.Render("Nobody has joined yet.") + "\n")
 		return b.String()
@@ -762,7 +816,14 @@ func (s *boardScreen) peopleView(w, room int) string {
 		if i == s.sel {
 			prefix = "▸ "
 		}
-		line := fmt.Sprintf("%s%-6s %s %5d  %-6s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), perPerson[p.ID], rated, done)
+		conn := "not connected"
+		switch at, gone := s.left[p.ID]; {
+		case s.online[p.ID]:
+			conn = "connected"
+		case gone:
+			conn = "left at " + at.Format("15:04")
+		}
+		line := fmt.Sprintf("%s%-6s %s %5d  %-5s %-4s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), perPerson[p.ID], rated, done, conn)
 		switch {
 		case i == s.sel:
 			line = sty.Selected.Render(fit(line, w))
@@ -774,6 +835,16 @@ func (s *boardScreen) peopleView(w, room int) string {
 		b.WriteString(line + "\n")
 	}
 	return b.String()
+}
+
+func countDone(ps []*session.Participant) int {
+	n := 0
+	for _, p := range ps {
+		if p.Done {
+			n++
+		}
+	}
+	return n
 }
 
 // padRight pads s with spaces to width display cells.

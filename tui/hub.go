@@ -143,6 +143,14 @@ func (c *Conn) Joined(id int64) {
 	h.Publish(sid, session.ChangePeople)
 }
 
+// Presence is Hub.Presence for the hub of c; nothing when c is nil (no hub).
+func (c *Conn) Presence(sessionID string) (connected map[int64]bool, left map[int64]time.Time) {
+	if c == nil {
+		return nil, nil
+	}
+	return c.hub.Presence(sessionID)
+}
+
 // connectedLocked counts the connections of a participant; h.mu is held.
 func (h *Hub) connectedLocked(sessionID string, id int64) int {
 	n := 0

@@ -137,3 +137,52 @@ func TestParticipantTimeUpFlashesAndRingsOnce(t *testing.T) {
 		t.Errorf("the bell rang %d times, want once", n)
 	}
 }
+
+// The board asks before moving on while people are still writing, and says that done
+// marks start afresh.
+func TestBoardWarnsBeforeMovingOnWhilePeopleWrite(t *testing.T) {
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	other := w.join(sess, "key-2", "Ben")
+	w.join(sess, "key-3", "")
+	if err := w.svc.SetDone(w.ctx, other.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.keys("]")
+	b.waitFor("2 people are not done: move on to reveal? y/n")
+	b.keys("n")
+	b.waitFor("Staying in write.")
+	if got := w.session(sess.ID).Phase; got != session.PhaseWrite {
+		t.Fatalf("phase %s after n, want write", got)
+	}
+	b.keys("]")
+	b.waitFor("2 people are not done")
+	b.keys("y")
+	b.waitFor("Moved to reveal. Done marks start afresh in this phase.")
+	if got := w.session(sess.ID).Phase; got != session.PhaseReveal {
+		t.Fatalf("phase %s after y, want reveal", got)
+	}
+	_ = me
+}
+
+// The people panel shows who is connected now and when someone left.
+func TestPeoplePanelShowsConnections(t *testing.T) {
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	w.join(sess, "key-2", "Ben")
+	b := w.openBoard(sess)
+	b.keys("2")
+	b.waitFor("0 connected now")
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	b.waitFor("1 connected now", "connected")
+	p.view() // the participant closes the window
+	p.conn.Close()
+	b.waitFor("0 connected now", "left at 14:00")
+	v := b.view()
+	if l := lineWith(v, "Ben"); !strings.Contains(l, "not connected") {
+		t.Errorf("Ben, who never connected, shows as %q", l)
+	}
+	requireFits(t, v)
+}
