@@ -14,13 +14,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/charter-tool/charter/internal/sshclient"
 	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
@@ -95,120 +94,48 @@ func newKey(t *testing.T) gossh.Signer {
 
 // term is a real SSH client with a pty, as a person's terminal is.
 type term struct {
-	t      *testing.T
-	client *gossh.Client
-	sess   *gossh.Session
-	stdin  io.WriteCloser
-	mu     sync.Mutex
-	out    bytes.Buffer
-	done   chan struct{}
+	t *testing.T
+	*sshclient.Screen
 }
 
 // connect opens an SSH session with a pty; command is what follows the host on an
-// ssh command line (e.g. a join code), empty for a shell.
+// ssh command line (e.g. a join code), empty for a shell. A nil key connects
+// without one.
 func connect(t *testing.T, addr string, key gossh.Signer, command string) *term {
 	t.Helper()
-	cfg := &gossh.ClientConfig{User: "someone", HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second}
-	if key != nil {
-		cfg.Auth = []gossh.AuthMethod{gossh.PublicKeys(key)}
-	} else {
-		cfg.Auth = []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })}
-	}
-	client, err := gossh.Dial("tcp", addr, cfg)
+	s, err := sshclient.Open(t.Context(), addr, key, command, 100, 30, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess, err := client.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	tm := &term{t: t, client: client, sess: sess, done: make(chan struct{})}
-	if tm.stdin, err = sess.StdinPipe(); err != nil {
-		t.Fatal(err)
-	}
-	stdout, err := sess.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	// A terminal shows what the server writes to stderr too.
-	sess.Stderr = writerFunc(func(b []byte) (int, error) {
-		tm.mu.Lock()
-		defer tm.mu.Unlock()
-		return tm.out.Write(b)
-	})
-	go func() {
-		defer close(tm.done)
-		buf := make([]byte, 4096)
-		for {
-			n, err := stdout.Read(buf)
-			// Answer the background-colour and device-attribute queries as a real
-			// terminal does; the server waits for them before it draws.
-			if bytes.Contains(buf[:n], []byte("\x1b[c")) {
-				io.WriteString(tm.stdin, "\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62;c")
-			}
-			tm.mu.Lock()
-			tm.out.Write(buf[:n])
-			tm.mu.Unlock()
-			if err != nil {
-				return
-			}
-		}
-	}()
-	if command == "" {
-		err = sess.Shell()
-	} else {
-		err = sess.Start(command)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(tm.close)
-	return tm
+	t.Cleanup(s.Close)
+	return &term{t: t, Screen: s}
 }
 
-type writerFunc func([]byte) (int, error)
-
-func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
-
-func (tm *term) close() {
-	tm.sess.Close()
-	tm.client.Close()
-}
+func (tm *term) close() { tm.Close() }
 
 // screen is everything shown so far, without escape sequences.
-func (tm *term) screen() string {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	return ansi.Strip(tm.out.String())
-}
+func (tm *term) screen() string { return tm.Text() }
 
 // mark returns a position in the output; waitAfter looks only after it.
-func (tm *term) mark() int {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	return tm.out.Len()
-}
+func (tm *term) mark() int { return len(tm.Text()) }
 
-func (tm *term) since(pos int) string {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	return ansi.Strip(tm.out.String()[pos:])
-}
+func (tm *term) since(pos int) string { return tm.Text()[pos:] }
 
+// waitAfter waits until the screen shows want after pos, and returns what it
+// showed after pos.
 func (tm *term) waitAfter(pos int, want string) string {
 	tm.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if s := tm.since(pos); strings.Contains(s, want) {
-			return s
+	var shown string
+	_, err := tm.WaitUntil(context.Background(), 10*time.Second, fmt.Sprintf("%q", want), func(text string) int {
+		if shown = text[pos:]; strings.Contains(shown, want) {
+			return 0
 		}
-		time.Sleep(20 * time.Millisecond)
+		return -1
+	})
+	if err != nil {
+		tm.t.Fatalf("screen never showed %q: %v; last output:\n%s", want, err, tail(tm.since(pos), 2000))
 	}
-	tm.t.Fatalf("screen never showed %q; last output:\n%s", want, tail(tm.since(pos), 2000))
-	return ""
+	return shown
 }
 
 func (tm *term) waitFor(want string) string { tm.t.Helper(); return tm.waitAfter(0, want) }
@@ -223,7 +150,7 @@ func tail(s string, n int) string {
 func (tm *term) typeKeys(keys ...string) {
 	tm.t.Helper()
 	for _, k := range keys {
-		if _, err := io.WriteString(tm.stdin, k); err != nil {
+		if err := tm.Send(k); err != nil {
 			tm.t.Fatal(err)
 		}
 		// Keys typed in one write could be read as one paste; a person types apart.
@@ -420,7 +347,7 @@ func TestShutdownTellsEveryone(t *testing.T) {
 		t.Fatalf("shutdown: %v", err)
 	}
 	select {
-	case <-p.done:
+	case <-p.Done():
 	case <-time.After(5 * time.Second):
 		t.Fatal("the connection stayed open after shutdown")
 	}
@@ -504,7 +431,7 @@ func TestIdleConnectionIsWarnedThenToldWhy(t *testing.T) {
 	pos = p.mark()
 	p.waitAfter(pos, "Disconnected after 2 seconds without a key press")
 	select {
-	case <-p.done:
+	case <-p.Done():
 	case <-time.After(10 * time.Second):
 		t.Fatal("the idle connection was not closed")
 	}

@@ -1,0 +1,302 @@
+// Package sshclient connects to charter's SSH server as a person's terminal does:
+// with a pty, answering the terminal queries the server waits for, and reading
+// what it shows as text. The end-to-end tests and charter loadtest use it.
+package sshclient
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/ansi/parser"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// HandshakeTimeout bounds Dial when its context has no deadline.
+const HandshakeTimeout = 30 * time.Second
+
+// Dial connects and authenticates with key (without a key: keyboard-interactive, as
+// a person without one does), returning the client and how long the
+// TCP connection and SSH handshake took.
+func Dial(ctx context.Context, addr string, key gossh.Signer) (*gossh.Client, time.Duration, error) {
+	began := time.Now()
+	var d net.Dialer
+	conn, err := d.DialContext(ctx, "tcp", addr)
+	if err != nil {
+		return nil, 0, err
+	}
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		deadline = time.Now().Add(HandshakeTimeout)
+	}
+	conn.SetDeadline(deadline)
+	cfg := &gossh.ClientConfig{
+		User: "charter",
+		// Tests and the loadtest only ever target a server their operator runs.
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+	}
+	if key != nil {
+		cfg.Auth = []gossh.AuthMethod{gossh.PublicKeys(key)}
+	} else {
+		cfg.Auth = []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })}
+	}
+	c, chans, reqs, err := gossh.NewClientConn(conn, addr, cfg)
+	if err != nil {
+		conn.Close()
+		return nil, 0, fmt.Errorf("ssh handshake: %w", err)
+	}
+	took := time.Since(began)
+	conn.SetDeadline(time.Time{})
+	return gossh.NewClient(c, chans, reqs), took, nil
+}
+
+// Screen is one SSH session with a pty, read as a person's terminal would show it:
+// the text it shows (escape sequences stripped, also when split across reads) and
+// the answers a terminal gives to the server's queries.
+type Screen struct {
+	client *gossh.Client
+	sess   *gossh.Session
+	stdin  io.Writer
+	// Handshake is how long the TCP connection and the SSH handshake took.
+	Handshake time.Duration
+	stop      func() bool
+	onText    func(text string, at time.Time)
+
+	mu      sync.Mutex
+	keep    bool
+	buf     strings.Builder // printable text since the last reset
+	strip   screenText
+	changed chan struct{}
+	done    chan struct{}
+}
+
+// Open opens a session with a pty of cols×rows; command is what follows the
+// host on an ssh command line (a join code), empty for a shell. onText, if not nil,
+// sees every piece of printable text as it arrives.
+func Open(ctx context.Context, addr string, key gossh.Signer, command string, cols, rows int, onText func(string, time.Time)) (*Screen, error) {
+	client, took, err := Dial(ctx, addr, key)
+	if err != nil {
+		return nil, err
+	}
+	s := &Screen{client: client, Handshake: took, onText: onText, keep: true, changed: make(chan struct{}, 1), done: make(chan struct{})}
+	s.stop = context.AfterFunc(ctx, func() { client.Close() })
+	fail := func(err error) (*Screen, error) {
+		s.Close()
+		return nil, err
+	}
+	if s.sess, err = client.NewSession(); err != nil {
+		return fail(fmt.Errorf("ssh session: %w", err))
+	}
+	if err := s.sess.RequestPty("xterm-256color", rows, cols, gossh.TerminalModes{}); err != nil {
+		return fail(fmt.Errorf("pty: %w", err))
+	}
+	if s.stdin, err = s.sess.StdinPipe(); err != nil {
+		return fail(err)
+	}
+	stdout, err := s.sess.StdoutPipe()
+	if err != nil {
+		return fail(err)
+	}
+	// A terminal shows what the server writes to stderr too (refusals, for one).
+	s.sess.Stderr = outputFunc(func(b []byte) (int, error) {
+		s.received(b, time.Now())
+		return len(b), nil
+	})
+	go s.read(stdout)
+	if command == "" {
+		err = s.sess.Shell()
+	} else {
+		err = s.sess.Start(command)
+	}
+	if err != nil {
+		return fail(fmt.Errorf("start: %w", err))
+	}
+	return s, nil
+}
+
+func (s *Screen) read(r io.Reader) {
+	defer close(s.done)
+	buf := make([]byte, 32<<10)
+	var last []byte
+	for {
+		n, err := r.Read(buf)
+		if n > 0 {
+			at := time.Now()
+			// Answer the background-colour and device-attribute queries as a
+			// terminal does: the server waits for the answer before it draws.
+			probe := append(last, buf[:n]...)
+			if bytes.Contains(probe, []byte("\x1b[c")) {
+				io.WriteString(s.stdin, "\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62;c")
+			}
+			last = append(last[:0], probe[max(len(probe)-2, 0):]...)
+			s.received(buf[:n], at)
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+func (s *Screen) received(b []byte, at time.Time) {
+	s.mu.Lock()
+	text := s.strip.feed(b)
+	if s.keep {
+		s.buf.WriteString(text)
+	}
+	s.mu.Unlock()
+	if s.onText != nil && text != "" {
+		s.onText(text, at)
+	}
+	select {
+	case s.changed <- struct{}{}:
+	default:
+	}
+}
+
+// Send types keys.
+func (s *Screen) Send(keys string) error {
+	_, err := io.WriteString(s.stdin, keys)
+	return err
+}
+
+// Reset forgets the text shown so far: WaitFor then looks only at what comes after.
+func (s *Screen) Reset() {
+	s.mu.Lock()
+	s.buf.Reset()
+	s.mu.Unlock()
+}
+
+// KeepText turns keeping the text for WaitFor on or off (a long-running board would
+// otherwise grow it without end).
+func (s *Screen) KeepText(on bool) {
+	s.mu.Lock()
+	s.keep = on
+	s.buf.Reset()
+	s.mu.Unlock()
+}
+
+// Text is the text shown since the last Reset.
+func (s *Screen) Text() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
+// WaitFor waits, at most d, until the text since the last reset contains one of
+// wants, and returns its index.
+func (s *Screen) WaitFor(ctx context.Context, d time.Duration, wants ...string) (int, error) {
+	return s.WaitUntil(ctx, d, fmt.Sprintf("%q", wants[0]), func(text string) int {
+		for i, w := range wants {
+			if strings.Contains(text, w) {
+				return i
+			}
+		}
+		return -1
+	})
+}
+
+// WaitUntil waits, at most d, until match finds what it looks for (described by
+// what) in the text since the last reset, and returns what match returned.
+func (s *Screen) WaitUntil(ctx context.Context, d time.Duration, what string, match func(text string) int) (int, error) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	for {
+		text := s.Text()
+		if i := match(text); i >= 0 {
+			return i, nil
+		}
+		select {
+		case <-s.changed:
+		case <-s.done:
+			// The last read may have arrived with the end of the stream.
+			select {
+			case <-s.changed:
+				continue
+			default:
+			}
+			return 0, fmt.Errorf("connection closed while waiting for %s; screen ends: %q", what, lastBytes(strings.TrimSpace(text), 300))
+		case <-t.C:
+			return 0, fmt.Errorf("%s not shown within %s; screen ends: %q", what, d, lastBytes(strings.TrimSpace(text), 300))
+		case <-ctx.Done():
+			return 0, fmt.Errorf("waiting for %s: %w", what, ctx.Err())
+		}
+	}
+}
+
+// Close ends the session and the connection.
+func (s *Screen) Close() {
+	if s.stop != nil {
+		s.stop()
+	}
+	if s.sess != nil {
+		s.sess.Close()
+	}
+	s.client.Close()
+}
+
+// Done is closed when the server has closed the session's output.
+func (s *Screen) Done() <-chan struct{} { return s.done }
+
+// lastBytes returns the last n bytes of s.
+func lastBytes(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
+// outputFunc makes a function an io.Writer.
+type outputFunc func([]byte) (int, error)
+
+func (f outputFunc) Write(b []byte) (int, error) { return f(b) }
+
+// screenText turns a terminal's output into printable text as it arrives. A read may
+// end inside an escape sequence or a UTF-8 character; that part is held back and
+// stripped together with the next read, so nothing is cut in two.
+type screenText struct{ held []byte }
+
+// maxHeld bounds what is held back for a sequence that never ends.
+const maxHeld = 64 << 10
+
+func (st *screenText) feed(b []byte) string {
+	data := append(st.held, b...)
+	state, runeLeft, cut := parser.GroundState, 0, 0
+	for i, c := range data {
+		if runeLeft > 0 {
+			if runeLeft--; runeLeft == 0 {
+				cut = i + 1
+			}
+			continue
+		}
+		next, _ := parser.Table.Transition(state, c)
+		if next == parser.Utf8State {
+			runeLeft = utf8Len(c) - 1
+			state = parser.GroundState
+			continue
+		}
+		if state = next; state == parser.GroundState {
+			cut = i + 1
+		}
+	}
+	if len(data)-cut > maxHeld {
+		cut = len(data)
+	}
+	st.held = append([]byte(nil), data[cut:]...)
+	return ansi.Strip(string(data[:cut]))
+}
+
+func utf8Len(lead byte) int {
+	switch {
+	case lead >= 0xF0:
+		return 4
+	case lead >= 0xE0:
+		return 3
+	}
+	return 2
+}
