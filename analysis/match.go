@@ -39,8 +39,9 @@ type MatchGroup struct {
 // its square. Candidates at or above threshold are taken most similar first;
 // two campaign themes join only when they share no session and their means,
 // recomputed as they grow, stay at least threshold similar, which keeps one
-// loose pair from chaining unrelated themes together.
-func MatchSessionThemes(groups []MatchGroup, threshold float64) []int {
+// loose pair from chaining unrelated themes together. Each pair in apart (two
+// group indexes a facilitator split) never ends up in one campaign theme.
+func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int) []int {
 	var docs []Doc
 	owner := []int{}
 	for g, gr := range groups {
@@ -106,6 +107,13 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64) []int {
 	// Greedy average linkage over the candidate pairs.
 	parent := make([]int, len(groups))
 	sessions := make([]map[int]bool, len(groups))
+	// inside lists each campaign theme's groups, to check the splits against.
+	inside := make([][]int, len(groups))
+	splitFrom := map[int][]int{}
+	for _, p := range apart {
+		splitFrom[p[0]] = append(splitFrom[p[0]], p[1])
+		splitFrom[p[1]] = append(splitFrom[p[1]], p[0])
+	}
 	clusterMean := make([]vec, len(groups))
 	size := make([]int, len(groups))
 	for g := range groups {
@@ -113,6 +121,7 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64) []int {
 		sessions[g] = map[int]bool{groups[g].Session: true}
 		clusterMean[g] = means[g]
 		size[g] = len(members[g])
+		inside[g] = []int{g}
 	}
 	var root func(int) int
 	root = func(x int) int {
@@ -134,6 +143,11 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64) []int {
 				break
 			}
 		}
+		for _, x := range inside[ra] {
+			for _, y := range splitFrom[x] {
+				shared = shared || root(y) == rb
+			}
+		}
 		if shared || dotSparse(clusterMean[ra], clusterMean[rb]) < threshold {
 			continue
 		}
@@ -143,6 +157,7 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64) []int {
 		for s := range sessions[hi] {
 			sessions[lo][s] = true
 		}
+		inside[lo] = append(inside[lo], inside[hi]...)
 		parent[hi] = lo
 	}
 	ids := make([]int, len(groups))

@@ -40,3 +40,23 @@ func TestMatchSessionThemes(t *testing.T) {
 		})
 	}
 }
+
+func TestMatchSessionThemesKeepsSplitsApart(t *testing.T) {
+	groups := []analysis.MatchGroup{
+		{Session: 0, Texts: []string{"Pentests", "pentest reports arrive late"}},
+		{Session: 1, Texts: []string{"External tests", "the pentest report came late"}},
+		{Session: 2, Texts: []string{"Pentest follow-up", "pentest reports are late every time"}},
+	}
+	if got := analysis.MatchSessionThemes(groups, analysis.MatchThreshold); !slices.Equal(got, []int{0, 0, 0}) {
+		t.Fatalf("without splits = %v, want all three matched", got)
+	}
+	// The facilitator split the second from the first: they stay apart, and the
+	// third joins one of them, not both.
+	got := analysis.MatchSessionThemes(groups, analysis.MatchThreshold, [2]int{0, 1})
+	if got[0] == got[1] {
+		t.Errorf("with 0 and 1 split = %v, want them apart", got)
+	}
+	if got[2] != got[0] && got[2] != got[1] {
+		t.Errorf("with 0 and 1 split = %v, want the third matched to one of them", got)
+	}
+}

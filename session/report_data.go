@@ -23,6 +23,9 @@ type ReportData struct {
 	// Ratings are the confidence ratings given (1-5), sorted so that nobody's
 	// rating can be told from its position.
 	Ratings []int
+	// Splits are the pairs of themes (this session's with another's) that a
+	// facilitator split apart: a campaign report never matches them.
+	Splits [][2]int64
 }
 
 // ReportData reads what the findings document of one session is built from.
@@ -95,6 +98,9 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 	}
 	if d.Actions, err = st.Actions(ctx, sessionID); err != nil {
 		return nil, fmt.Errorf("load action points: %w", err)
+	}
+	if d.Splits, err = st.ThemeSplits(ctx, sessionID); err != nil {
+		return nil, fmt.Errorf("load theme splits: %w", err)
 	}
 	byID := make(map[int64]*Participant, len(d.Participants))
 	for _, p := range d.Participants {

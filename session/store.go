@@ -41,6 +41,7 @@ type Store interface {
 	NotesAfter(ctx context.Context, sessionID string, afterID int64) ([]*Note, error)
 
 	ThemeStore
+	SplitStore
 }
 
 // Change says what kind of thing changed in a session, so that screens that do not

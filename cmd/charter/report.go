@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/charter-tool/charter/session"
@@ -21,6 +22,17 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	name := fs.String("campaign", "", "the campaign to report on (needed when there are several)")
 	format := fs.String("format", "md", "md, json, csv or html")
 	out := fs.String("o", "", "write to this file instead of standard output")
+	var splits [][2]int64
+	fs.Func("split", "keep two session themes apart from now on, given as `ID,ID` (theme_id in the JSON report's session_themes); may be repeated", func(v string) error {
+		a, b, ok := strings.Cut(v, ",")
+		x, errA := strconv.ParseInt(strings.TrimSpace(a), 10, 64)
+		y, errB := strconv.ParseInt(strings.TrimSpace(b), 10, 64)
+		if !ok || errA != nil || errB != nil {
+			return fmt.Errorf("want two theme IDs as ID,ID, got %q", v)
+		}
+		splits = append(splits, [2]int64{x, y})
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
@@ -32,7 +44,7 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "charter report:", err)
 		return 2
 	}
-	doc, err := campaignReport(context.Background(), *dir, *name, *format)
+	doc, err := campaignReport(context.Background(), *dir, *name, *format, splits)
 	if err == nil {
 		if *out == "" {
 			_, err = stdout.Write(doc)
@@ -49,13 +61,19 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 
 // campaignReport renders the report of the campaign name (the only one when name is
 // empty) from the data in dir, whole, so that nothing is written when it fails.
-func campaignReport(ctx context.Context, dir, name, format string) ([]byte, error) {
+// The splits are recorded first, so that the report shows them.
+func campaignReport(ctx context.Context, dir, name, format string, splits [][2]int64) ([]byte, error) {
 	db, err := openExisting(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close()
 	svc := session.NewService(db, nil)
+	for _, p := range splits {
+		if err := svc.SplitThemes(ctx, p[0], p[1]); err != nil {
+			return nil, err
+		}
+	}
 	names, err := svc.CampaignNames(ctx)
 	if err != nil {
 		return nil, err

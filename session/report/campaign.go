@@ -88,6 +88,15 @@ type CampaignSession struct {
 	Clustered bool `json:"clustered_for_report"`
 }
 
+// SessionTheme is one session's theme within a campaign theme. ThemeID is 0 for a
+// theme the report clustered itself (the session has no themes yet).
+type SessionTheme struct {
+	Session int      `json:"session"`
+	ThemeID int64    `json:"theme_id"`
+	Label   string   `json:"label"`
+	Notes   []string `json:"notes"`
+}
+
 // CampaignTheme is one concern as raised across the campaign, possibly in
 // different words in different sessions.
 type CampaignTheme struct {
@@ -98,9 +107,13 @@ type CampaignTheme struct {
 	Score int    `json:"score"`
 	// SessionLabels are the distinct labels the theme had in its sessions.
 	SessionLabels []string `json:"session_labels"`
-	Sessions      int      `json:"sessions"`
-	Locations     []string `json:"locations"`
-	Audiences     []string `json:"audiences"`
+	// SessionThemes are the session themes matched into it, with their notes, so
+	// that a grouping can be checked, and a wrong match split
+	// (charter report --split ID,ID).
+	SessionThemes []SessionTheme `json:"session_themes"`
+	Sessions      int            `json:"sessions"`
+	Locations     []string       `json:"locations"`
+	Audiences     []string       `json:"audiences"`
 	// Participants counts the distinct authors of its notes.
 	Participants int `json:"participants"`
 	Votes        int `json:"votes"`
@@ -253,7 +266,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 			texts[i].Texts = append(texts[i].Texts, n.Text)
 		}
 	}
-	match := keepSessionThemesApart(analysis.MatchSessionThemes(texts, MatchThreshold), groups)
+	match := keepSessionThemesApart(analysis.MatchSessionThemes(texts, MatchThreshold, splitPairs(ds, groups)...), groups)
 	members := map[int][]group{}
 	themeOfNote := map[noteKey]int{}
 	for i, g := range groups {
@@ -528,7 +541,7 @@ func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, in
 
 // campaignTheme sums up the session themes matched as one.
 func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) CampaignTheme {
-	t := CampaignTheme{ID: id, Label: campaignLabel(gs), FirstSession: gs[0].sess + 1, SessionLabels: []string{},
+	t := CampaignTheme{ID: id, Label: campaignLabel(gs), FirstSession: gs[0].sess + 1, SessionLabels: []string{}, SessionThemes: []SessionTheme{},
 		Locations: []string{}, Audiences: []string{}, ActionIDs: []int64{}, NoteIDs: []int64{}, ByAudience: []ThemeAudience{}}
 	sessions := map[int]bool{}
 	authors := map[string]bool{}
@@ -544,6 +557,14 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 		if !slices.Contains(t.SessionLabels, g.label) {
 			t.SessionLabels = append(t.SessionLabels, g.label)
 		}
+		st := SessionTheme{Session: g.sess + 1, Label: g.label, Notes: []string{}}
+		if g.theme != nil {
+			st.ThemeID = g.theme.ID
+		}
+		for _, n := range g.notes {
+			st.Notes = append(st.Notes, n.Text)
+		}
+		t.SessionThemes = append(t.SessionThemes, st)
 		if g.theme != nil {
 			t.Votes += ds[g.sess].VoteTotals[g.theme.ID]
 		}
@@ -981,6 +1002,30 @@ func (f *CampaignFindings) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(f)
+}
+
+// splitPairs returns, as pairs of group indexes, the session themes a facilitator
+// split apart.
+func splitPairs(ds []*Data, groups []group) [][2]int {
+	at := map[int64]int{}
+	for i, g := range groups {
+		if g.theme != nil {
+			at[g.theme.ID] = i
+		}
+	}
+	var out [][2]int
+	seen := map[[2]int64]bool{}
+	for _, d := range ds {
+		for _, p := range d.Splits {
+			a, okA := at[p[0]]
+			b, okB := at[p[1]]
+			if okA && okB && !seen[p] {
+				seen[p] = true
+				out = append(out, [2]int{a, b})
+			}
+		}
+	}
+	return out
 }
 
 // keepSessionThemesApart undoes matches between two themes of the same session: the

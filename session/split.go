@@ -1,0 +1,48 @@
+package session
+
+import (
+	"context"
+	"strings"
+)
+
+// SplitStore keeps the pairs of session themes a facilitator split apart after
+// campaign matching put them together.
+type SplitStore interface {
+	// AddThemeSplit records that themes a and b (a < b) are not one campaign theme;
+	// recording a pair twice changes nothing.
+	AddThemeSplit(ctx context.Context, a, b int64) error
+	// ThemeSplits returns the split pairs (lower ID first) that involve a theme of
+	// the session.
+	ThemeSplits(ctx context.Context, sessionID string) ([][2]int64, error)
+}
+
+// SplitThemes keeps two session themes of one campaign from being matched as one
+// campaign theme in later reports: a facilitator's correction of a wrong match.
+func (s *Service) SplitThemes(ctx context.Context, themeA, themeB int64) error {
+	if themeA == themeB {
+		return Errorf(EInvalid, "A theme cannot be split from itself.")
+	}
+	a, err := s.Store.Theme(ctx, themeA)
+	if err != nil {
+		return err
+	}
+	b, err := s.Store.Theme(ctx, themeB)
+	if err != nil {
+		return err
+	}
+	if a.SessionID == b.SessionID {
+		return Errorf(EInvalid, "Themes %d and %d are in the same session; a campaign never matches those.", themeA, themeB)
+	}
+	sa, err := s.Store.Session(ctx, a.SessionID)
+	if err != nil {
+		return err
+	}
+	sb, err := s.Store.Session(ctx, b.SessionID)
+	if err != nil {
+		return err
+	}
+	if sa.Campaign == "" || !strings.EqualFold(sa.Campaign, sb.Campaign) {
+		return Errorf(EInvalid, "Themes %d and %d are not in sessions of one campaign.", themeA, themeB)
+	}
+	return s.Store.AddThemeSplit(ctx, min(themeA, themeB), max(themeA, themeB))
+}
