@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -17,20 +18,53 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-// allowlist holds the facilitator keys and the one-time claim code.
+// allowlist holds the facilitator keys and the one-time claim code. The file is read
+// again when it changes, so keys added to it count from the next connection.
 type allowlist struct {
 	mu   sync.Mutex
 	path string
 	keys []ssh.PublicKey
 	code string
+	// seen is the file's size and modification time when it was last read.
+	seen fileStamp
+	// warn tells the operator that a changed file could not be read.
+	warn func(err error)
+}
+
+type fileStamp struct {
+	size int64
+	mod  time.Time
+}
+
+func stampOf(path string) fileStamp {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fileStamp{}
+	}
+	return fileStamp{fi.Size(), fi.ModTime()}
 }
 
 func loadAllowlist(path string) (*allowlist, error) {
-	a := &allowlist{path: path}
+	a := &allowlist{path: path, seen: stampOf(path)}
+	keys, err := readAuthorizedKeys(path)
+	if err != nil {
+		return nil, err
+	}
+	a.keys = keys
+	if len(a.keys) == 0 {
+		if a.code, err = newClaimCode(); err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+func readAuthorizedKeys(path string) ([]ssh.PublicKey, error) {
 	buf, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("facilitators file: %w", err)
 	}
+	var keys []ssh.PublicKey
 	sc := bufio.NewScanner(bytes.NewReader(buf))
 	line := 0
 	for sc.Scan() {
@@ -43,14 +77,31 @@ func loadAllowlist(path string) (*allowlist, error) {
 		if err != nil {
 			return nil, fmt.Errorf("facilitators file %s line %d: not an authorized_keys line: %w", path, line, err)
 		}
-		a.keys = append(a.keys, k)
+		keys = append(keys, k)
 	}
-	if len(a.keys) == 0 {
-		if a.code, err = newClaimCode(); err != nil {
-			return nil, err
+	return keys, nil
+}
+
+// refresh reads the file again if it changed since it was last read; a file that
+// cannot be read keeps the keys known so far. The caller holds a.mu.
+func (a *allowlist) refresh() {
+	st := stampOf(a.path)
+	if st == a.seen {
+		return
+	}
+	keys, err := readAuthorizedKeys(a.path)
+	if err != nil {
+		if a.warn != nil {
+			a.warn(err)
 		}
+		return
 	}
-	return a, nil
+	a.seen = st
+	a.keys = keys
+	if len(keys) > 0 {
+		// Someone became a facilitator through the file: the claim is over.
+		a.code = ""
+	}
 }
 
 func newClaimCode() (string, error) {
@@ -69,6 +120,7 @@ func newClaimCode() (string, error) {
 func (a *allowlist) has(k ssh.PublicKey) bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	a.refresh()
 	for _, f := range a.keys {
 		if ssh.KeysEqual(f, k) {
 			return true
@@ -115,5 +167,6 @@ func (a *allowlist) claim(code string, k ssh.PublicKey) (bool, error) {
 	}
 	a.keys = append(a.keys, k)
 	a.code = ""
+	a.seen = stampOf(a.path)
 	return true, nil
 }

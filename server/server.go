@@ -138,6 +138,9 @@ func New(cfg Config, st Store) (*Server, error) {
 	if s.fac, err = loadAllowlist(cfg.Facilitators); err != nil {
 		return nil, err
 	}
+	s.fac.warn = func(err error) {
+		cfg.Logger.Warn("the facilitators file changed but cannot be read; keeping the keys read before", "err", err)
+	}
 	hostKey := filepath.Join(cfg.DataDir, "host_ed25519")
 	s.ssh, err = wish.NewServer(
 		wish.WithHostKeyPath(hostKey),
