@@ -105,13 +105,15 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 	byID := make(map[int64]*Participant, len(d.Participants))
 	for _, p := range d.Participants {
 		byID[p.ID] = p
-		if p.Rating >= 1 && p.Rating <= 5 && !p.Removed {
+		// A removed participant's rating, votes and volunteering stay, as their
+		// notes do: removal takes a person out of the room, not out of the results.
+		if p.Rating >= 1 && p.Rating <= 5 {
 			d.Ratings = append(d.Ratings, p.Rating)
 		}
 	}
 	sort.Ints(d.Ratings)
 	for _, v := range votes {
-		if p := byID[v.ParticipantID]; p != nil && !p.Removed {
+		if p := byID[v.ParticipantID]; p != nil {
 			d.VoteTotals[v.ThemeID] += v.Count
 		}
 	}
@@ -119,7 +121,7 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 		ids := a.VolunteerIDs
 		a.VolunteerIDs, a.Volunteers = nil, nil
 		for _, id := range ids {
-			if p := byID[id]; p != nil && !p.Removed {
+			if p := byID[id]; p != nil {
 				a.VolunteerIDs = append(a.VolunteerIDs, id)
 				a.Volunteers = append(a.Volunteers, p.DisplayName())
 			}

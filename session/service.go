@@ -368,6 +368,7 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 	if sess.Phase == ph {
 		return sess, nil
 	}
+	s.reopening(sess, ph)
 	sess.Phase = ph
 	sess.Timer = Timer{}
 	if err := s.Store.UpdateSession(ctx, sess); err != nil {
@@ -475,6 +476,9 @@ func (s *Service) HideNote(ctx context.Context, noteID int64, hidden bool) error
 	if err != nil {
 		return err
 	}
+	if _, err := s.notFrozen(ctx, n.SessionID); err != nil {
+		return err
+	}
 	n.Hidden = hidden
 	if err := s.Store.UpdateNote(ctx, n); err != nil {
 		return err
@@ -483,11 +487,16 @@ func (s *Service) HideNote(ctx context.Context, noteID int64, hidden bool) error
 	return nil
 }
 
-// RemoveParticipant removes a participant from their session; their screen ends and
-// they cannot rejoin with the same key.
+// RemoveParticipant takes a participant out of a live session: their screen ends and
+// they cannot rejoin with the same key. What they contributed stays (notes, rating,
+// votes, volunteering): the facilitator hides notes one by one if need be. A closed
+// session's results are frozen, so nobody is removed from it.
 func (s *Service) RemoveParticipant(ctx context.Context, participantID int64) error {
 	p, err := s.Store.Participant(ctx, participantID)
 	if err != nil {
+		return err
+	}
+	if _, err := s.notFrozen(ctx, p.SessionID); err != nil {
 		return err
 	}
 	p.Removed = true
@@ -499,8 +508,9 @@ func (s *Service) RemoveParticipant(ctx context.Context, participantID int64) er
 	return nil
 }
 
-// Ratings returns the confidence ratings given in a session (1-5 each), in no
-// particular order, so that nobody's rating can be told from its position.
+// Ratings returns the confidence ratings given in a session (1-5 each), removed
+// participants' too (what they contributed stays), sorted, so that nobody's rating
+// can be told from its position.
 func (s *Service) Ratings(ctx context.Context, sessionID string) ([]int, error) {
 	ps, err := s.Store.Participants(ctx, sessionID)
 	if err != nil {
@@ -508,7 +518,7 @@ func (s *Service) Ratings(ctx context.Context, sessionID string) ([]int, error) 
 	}
 	var out []int
 	for _, p := range ps {
-		if p.Rating > 0 && !p.Removed {
+		if p.Rating > 0 {
 			out = append(out, p.Rating)
 		}
 	}

@@ -194,9 +194,12 @@ type Session struct {
 	Timer        Timer
 	// Date is the day the session is held, YYYY-MM-DD, when it was given; empty means
 	// the day it was created. Reports order sessions by Day.
-	Date      string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	Date string
+	// ReopenedOn is the last day (YYYY-MM-DD) the session was reopened after it had
+	// been closed, empty when it never was: its results may differ from the day's.
+	ReopenedOn string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
 // DateLayout is how session dates are written.

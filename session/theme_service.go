@@ -22,7 +22,7 @@ func (s *Service) Themes(ctx context.Context, sessionID string) ([]*Theme, error
 // and action points; votes on themes left out are dropped. Every note must belong to
 // the session and be in at most one theme.
 func (s *Service) SaveThemes(ctx context.Context, sessionID string, themes []Theme) error {
-	if _, err := s.Store.Session(ctx, sessionID); err != nil {
+	if _, err := s.notFrozen(ctx, sessionID); err != nil {
 		return err
 	}
 	notes, err := s.sessionNotes(ctx, sessionID)
@@ -228,6 +228,9 @@ func (s *Service) RenameTheme(ctx context.Context, themeID int64, label string) 
 	if err != nil {
 		return err
 	}
+	if _, err := s.notFrozen(ctx, t.SessionID); err != nil {
+		return err
+	}
 	if label != t.Label {
 		t.Label, t.Named = label, true // a name the facilitator typed
 	}
@@ -256,6 +259,9 @@ func (s *Service) MergeThemes(ctx context.Context, intoID, fromID int64) error {
 	if into.SessionID != from.SessionID {
 		return Errorf(EInvalid, "Themes of different sessions cannot be merged.")
 	}
+	if _, err := s.notFrozen(ctx, into.SessionID); err != nil {
+		return err
+	}
 	if err := s.Store.MergeThemes(ctx, intoID, fromID); err != nil {
 		return fmt.Errorf("merge themes: %w", err)
 	}
@@ -274,6 +280,9 @@ func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64
 	}
 	t, err := s.Store.Theme(ctx, themeID)
 	if err != nil {
+		return nil, err
+	}
+	if _, err := s.notFrozen(ctx, t.SessionID); err != nil {
 		return nil, err
 	}
 	ids := slices.Clone(noteIDs)
@@ -299,6 +308,9 @@ func (s *Service) MoveNote(ctx context.Context, noteID, toThemeID int64) error {
 	if err != nil {
 		return err
 	}
+	if _, err := s.notFrozen(ctx, n.SessionID); err != nil {
+		return err
+	}
 	if toThemeID != 0 {
 		t, err := s.Store.Theme(ctx, toThemeID)
 		if err != nil {
@@ -319,6 +331,9 @@ func (s *Service) MoveNote(ctx context.Context, noteID, toThemeID int64) error {
 func (s *Service) DeleteTheme(ctx context.Context, themeID int64) error {
 	t, err := s.Store.Theme(ctx, themeID)
 	if err != nil {
+		return err
+	}
+	if _, err := s.notFrozen(ctx, t.SessionID); err != nil {
 		return err
 	}
 	if err := s.Store.DeleteTheme(ctx, themeID); err != nil {
@@ -437,9 +452,9 @@ func (s *Service) countedVotes(ctx context.Context, sessionID string) ([]Vote, e
 	if err != nil {
 		return nil, err
 	}
-	removed := map[int64]bool{}
+	known := map[int64]bool{}
 	for _, p := range ps {
-		removed[p.ID] = p.Removed
+		known[p.ID] = true
 	}
 	votes, err := s.Store.Votes(ctx, sessionID)
 	if err != nil {
@@ -447,7 +462,7 @@ func (s *Service) countedVotes(ctx context.Context, sessionID string) ([]Vote, e
 	}
 	out := votes[:0]
 	for _, v := range votes {
-		if !removed[v.ParticipantID] {
+		if known[v.ParticipantID] {
 			out = append(out, v)
 		}
 	}
@@ -460,7 +475,7 @@ func (s *Service) SetVoteBudget(ctx context.Context, sessionID string, budget in
 	if budget < 1 || budget > MaxVoteBudget {
 		return Errorf(EInvalid, "The vote budget is a whole number from 1 to %d.", MaxVoteBudget)
 	}
-	sess, err := s.Store.Session(ctx, sessionID)
+	sess, err := s.notFrozen(ctx, sessionID)
 	if err != nil {
 		return err
 	}
@@ -519,7 +534,7 @@ func (s *Service) validAction(ctx context.Context, a *ActionPoint) error {
 // AddAction adds an action point to a session. Priority 0 means medium and an empty
 // status means proposed, so a quick entry needs only a title.
 func (s *Service) AddAction(ctx context.Context, a ActionPoint) (*ActionPoint, error) {
-	if _, err := s.Store.Session(ctx, a.SessionID); err != nil {
+	if _, err := s.notFrozen(ctx, a.SessionID); err != nil {
 		return nil, err
 	}
 	if err := s.validAction(ctx, &a); err != nil {
@@ -546,6 +561,15 @@ func (s *Service) UpdateAction(ctx context.Context, a ActionPoint) error {
 	if err := s.validAction(ctx, &a); err != nil {
 		return err
 	}
+	if _, err := s.notFrozen(ctx, a.SessionID); err != nil {
+		// Following an action point up goes on after the session: its status may
+		// change, nothing else.
+		st := *old
+		st.Status = a.Status
+		if !sameAction(&st, &a) {
+			return err
+		}
+	}
 	a.UpdatedAt = s.Now()
 	if err := s.Store.UpdateAction(ctx, &a); err != nil {
 		return fmt.Errorf("update action point: %w", err)
@@ -560,6 +584,9 @@ func (s *Service) DeleteAction(ctx context.Context, id int64) error {
 	if err != nil {
 		return err
 	}
+	if _, err := s.notFrozen(ctx, a.SessionID); err != nil {
+		return err
+	}
 	if err := s.Store.DeleteAction(ctx, id); err != nil {
 		return fmt.Errorf("delete action point: %w", err)
 	}
@@ -568,7 +595,8 @@ func (s *Service) DeleteAction(ctx context.Context, id int64) error {
 }
 
 // Actions returns a session's action points ordered by ID, with the names its
-// volunteers show now. Removed participants are no longer listed as volunteers.
+// volunteers show now. A removed participant's volunteering stays, as all they
+// contributed does.
 func (s *Service) Actions(ctx context.Context, sessionID string) ([]*ActionPoint, error) {
 	if _, err := s.Store.Session(ctx, sessionID); err != nil {
 		return nil, err
@@ -590,7 +618,7 @@ func (s *Service) Actions(ctx context.Context, sessionID string) ([]*ActionPoint
 		a.VolunteerIDs, a.Volunteers = nil, nil
 		for _, id := range ids {
 			p := byID[id]
-			if p == nil || p.Removed {
+			if p == nil {
 				continue
 			}
 			a.VolunteerIDs = append(a.VolunteerIDs, id)
@@ -604,11 +632,13 @@ func (s *Service) Actions(ctx context.Context, sessionID string) ([]*ActionPoint
 // withdraws. Volunteering names the participant in exports, which is why only the
 // participant can do it.
 func (s *Service) Volunteer(ctx context.Context, participantID, actionID int64, on bool) error {
-	// Volunteering stays open after the session closes: the findings go back to the
-	// participants, and that is when many decide to help.
-	p, _, err := s.current(ctx, participantID)
+	p, sess, err := s.current(ctx, participantID)
 	if err != nil {
 		return err
+	}
+	if sess.Phase == PhaseClosed {
+		// The volunteers are part of the frozen results.
+		return Errorf(EForbidden, "The session is closed, so the list of volunteers is final. To help with an action point, tell its owner or the facilitator.")
 	}
 	a, err := s.Store.Action(ctx, actionID)
 	if err != nil {

@@ -405,7 +405,8 @@ func TestConcurrentVotesStayInBudget(t *testing.T) {
 	}
 }
 
-func TestVoteTotalsSkipRemoved(t *testing.T) {
+// Removing a participant takes them out of the room, not out of the results.
+func TestVoteTotalsKeepRemoved(t *testing.T) {
 	bd := mustBoard(t, "n0")
 	ctx := context.Background()
 	th := bd.themes(t, map[string][]int{"a": {0}})
@@ -419,8 +420,8 @@ func TestVoteTotalsSkipRemoved(t *testing.T) {
 		t.Fatal(err)
 	}
 	totals, _ := bd.svc.VoteTotals(ctx, bd.sess.ID)
-	if totals[th[0].ID] != 1 {
-		t.Errorf("totals = %v, want the removed participant's dot left out", totals)
+	if totals[th[0].ID] != 2 {
+		t.Errorf("totals = %v, want the removed participant's dot kept", totals)
 	}
 }
 
@@ -582,11 +583,10 @@ func TestVolunteer(t *testing.T) {
 	if err := other.svc.Volunteer(ctx, other.a.ID, a.ID, true); session.ErrorCode(err) != session.ENotFound {
 		t.Errorf("volunteer for another session's action: %v", err)
 	}
-	// The loop back: after the session, people who read the findings may still
-	// volunteer.
+	// A closed session's volunteers are part of its frozen results.
 	bd.phase(t, session.PhaseClosed)
-	if err := bd.svc.Volunteer(ctx, bd.b.ID, a.ID, true); err != nil {
-		t.Errorf("volunteer in closed session: %v", err)
+	if err := bd.svc.Volunteer(ctx, bd.b.ID, a.ID, true); session.ErrorCode(err) != session.EForbidden {
+		t.Errorf("volunteer in closed session: %v, want forbidden", err)
 	}
 }
 

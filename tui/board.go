@@ -257,7 +257,7 @@ func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		var ratings []int
 		for _, p := range s.people {
-			if p.Rating > 0 && !p.Removed {
+			if p.Rating > 0 {
 				ratings = append(ratings, p.Rating)
 			}
 		}
@@ -490,7 +490,7 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		p := ps[min(s.sel, len(ps)-1)]
 		s.confirm = p.ID
-		s.setStatus(fmt.Sprintf("Remove %s from the session? y = remove, any other key = keep", p.DisplayName()), true)
+		s.setStatus(fmt.Sprintf("Remove %s from the session? They leave the room and cannot come back; what they wrote, rated and voted stays (hide notes one by one with h). y = remove, any other key = keep", p.DisplayName()), true)
 	case s.tab == tabNotes && key.Matches(msg, bk.Activities):
 		s.acts = newActivityEditor(s.sess.Activities, s.notes)
 	case s.tab == tabThemes:
@@ -627,7 +627,9 @@ func (s *boardScreen) View() string {
 		if s.statusErr {
 			st = sty.Error
 		}
-		footer += st.Render(fit(s.status, w)) + "\n"
+		for _, l := range wrap(s.status, w) {
+			footer += st.Render(l) + "\n"
+		}
 	}
 	footer += e.helpView(s.keys()) + "\n" + e.helpView([]key.Binding{bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export})
 	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)

@@ -519,7 +519,7 @@ func TestAnonymousVolunteerIsAskedForAName(t *testing.T) {
 	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"}); err != nil {
 		t.Fatal(err)
 	}
-	w.setPhase(sess, session.PhaseClosed)
+	w.setPhase(sess, session.PhaseActions)
 	ps, _ := w.svc.Store.Participants(w.ctx, sess.ID)
 	me := ps[0]
 	p := w.openAsParticipant(sess, me)

@@ -635,8 +635,10 @@ func (s *participantScreen) keys() []key.Binding {
 		return []key.Binding{pk.Select, pk.Quit}
 	case session.PhaseVote:
 		return []key.Binding{pk.Select, vk.Give, vk.Take, pk.Done, pk.Quit}
-	case session.PhaseActions, session.PhaseClosed:
+	case session.PhaseActions:
 		return []key.Binding{pk.Select, vk.Volunteer, pk.Quit}
+	case session.PhaseClosed:
+		return []key.Binding{pk.Select, pk.Quit}
 	case session.PhaseCheckIn:
 		return []key.Binding{pk.RateSelect, pk.RateEnter, pk.Rate, pk.Done, pk.Quit}
 	}

@@ -177,6 +177,10 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.setStatus("Action points of other sessions are shown for information: volunteer for those of your own session, or tell your facilitator.", true)
 			return s, nil
 		}
+		if s.sess.Phase == session.PhaseClosed {
+			s.setStatus("The session is closed, so the list of volunteers is final. To help with an action point, tell its owner or the facilitator.", true)
+			return s, nil
+		}
 		if cur.action == 0 {
 			s.setStatus("Select an action point (→) to volunteer for it.", true)
 			return s, nil

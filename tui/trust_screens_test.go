@@ -2,6 +2,7 @@ package tui_test
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 
@@ -157,5 +158,22 @@ func TestHomeEditsAndDeletesSessions(t *testing.T) {
 	s.waitFor("Deleted “Developers Porto (2nd)”.")
 	if list, _ := w.svc.Store.Sessions(w.ctx); len(list) != 1 || list[0].ID != first.ID {
 		t.Errorf("after deleting: %d sessions left", len(list))
+	}
+}
+
+// The removal prompt says what removing does and does not do.
+func TestRemovalPromptSaysContributionsStay(t *testing.T) {
+	w := newWorld(t)
+	sess, _ := w.crowd()
+	s := w.openBoard(sess)
+	s.keys("2")
+	s.waitFor("3 people")
+	s.keys("r")
+	s.waitFor("Remove Ana from the session?")
+	v := strings.Join(strings.Fields(s.view()), " ")
+	for _, want := range []string{"cannot come back", "what they wrote, rated and voted stays", "hide notes one by one with h"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the prompt does not say %q:\n%s", want, v)
+		}
 	}
 }

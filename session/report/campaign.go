@@ -243,11 +243,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	for i, d := range ds {
 		visible := visibleNotes(d)
 		cs := CampaignSession{Number: i + 1, Meta: metaOf(d), Notes: len(visible), Clustered: len(d.Themes) == 0}
-		for _, p := range d.Participants {
-			if !p.Removed {
-				cs.Participants++
-			}
-		}
+		cs.Participants = len(d.Participants)
 		f.Sessions = append(f.Sessions, cs)
 		f.Participations += cs.Participants
 		f.Notes += cs.Notes
@@ -725,9 +721,6 @@ func participantsOf(ds []*Data, themeOfNote map[noteKey]int, keys map[[2]int64]s
 		byID := map[int64]*person{}
 		shown := len(d.Ratings) >= session.MinSegment
 		for _, p := range d.Participants {
-			if p.Removed {
-				continue
-			}
 			pp := &person{key: keys[[2]int64{int64(i), p.ID}], sess: i, audience: string(d.Session.Audience), mode: string(d.Session.Mode),
 				profile: p.Profile, rating: p.Rating, shown: shown, themes: map[int]bool{}}
 			byID[p.ID] = pp

@@ -55,6 +55,9 @@ func (f *Findings) mdTitle(m *markdown) {
 	}
 	p("- Date: %s\n", s.Date)
 	p("- Phase: %s\n", e(s.Phase))
+	if s.ReopenedOn != "" {
+		p("- Reopened after closing on %s: results may differ from those at the close\n", e(s.ReopenedOn))
+	}
 	p("- Session: %s\n\n", e(s.ID))
 }
 

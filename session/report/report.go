@@ -67,6 +67,9 @@ type Meta struct {
 	// Date is the day the session was created, UTC, as YYYY-MM-DD.
 	Date  string `json:"date"`
 	Phase string `json:"phase"`
+	// ReopenedOn is the last day the session was reopened after it had been closed
+	// (YYYY-MM-DD), empty when it never was: results may then differ from the day's.
+	ReopenedOn string `json:"reopened_on,omitempty"`
 }
 
 // Participation counts people and notes, never naming anyone.
@@ -167,7 +170,7 @@ func Build(d *Data) *Findings {
 	f := &Findings{
 		Schema: FindingsSchema, Version: SchemaVersion,
 		Session: Meta{ID: s.ID, Title: s.Title, Audience: string(s.Audience), Location: s.Location, Mode: string(s.Mode),
-			Campaign: s.Campaign, Date: s.Day().Format(session.DateLayout), Phase: string(s.Phase)},
+			Campaign: s.Campaign, Date: s.Day().Format(session.DateLayout), Phase: string(s.Phase), ReopenedOn: s.ReopenedOn},
 		Method:  analysis.PriorityFormula,
 		Themes:  []Theme{},
 		Actions: []Action{},
@@ -188,9 +191,6 @@ func Build(d *Data) *Findings {
 	f.Participation.Notes = len(visible)
 	f.Participation.Wrote = len(authors)
 	for _, p := range d.Participants {
-		if p.Removed {
-			continue
-		}
 		f.Participation.Joined++
 		if p.Rating >= 1 && p.Rating <= 5 {
 			f.Participation.Rated++

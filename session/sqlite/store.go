@@ -43,7 +43,7 @@ func newID() (string, error) {
 }
 
 const sessionCols = `id, title, audience, location, mode, campaign, code, phase, activities, vote_budget,
-	ratings_shown, timer_set_ms, timer_left_ms, timer_running, timer_ends_ms, created_at, updated_at, held_on`
+	ratings_shown, timer_set_ms, timer_left_ms, timer_running, timer_ends_ms, created_at, updated_at, held_on, reopened_on`
 
 func scanSession(row interface{ Scan(...any) error }) (*session.Session, error) {
 	var s session.Session
@@ -51,13 +51,13 @@ func scanSession(row interface{ Scan(...any) error }) (*session.Session, error) 
 	var ratings, running int
 	var set, left, ends, created, updated int64
 	if err := row.Scan(&s.ID, &s.Title, &s.Audience, &s.Location, &s.Mode, &s.Campaign, &s.Code, &s.Phase,
-		&acts, &s.VoteBudget, &ratings, &set, &left, &running, &ends, &created, &updated, &s.Date); err != nil {
+		&acts, &s.VoteBudget, &ratings, &set, &left, &running, &ends, &created, &updated, &s.Date, &s.ReopenedOn); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(acts), &s.Activities); err != nil {
 		return nil, fmt.Errorf("session %s activities: %w", s.ID, err)
 	}
-	cleanAll(&s.Title, &s.Location, &s.Campaign, &s.Code, &s.Date)
+	cleanAll(&s.Title, &s.Location, &s.Campaign, &s.Code, &s.Date, &s.ReopenedOn)
 	s.Audience = session.Audience(session.CleanText(string(s.Audience)))
 	s.Mode = session.Mode(session.CleanText(string(s.Mode)))
 	s.Phase = session.Phase(session.CleanText(string(s.Phase)))
@@ -88,10 +88,10 @@ func (db *DB) CreateSession(ctx context.Context, s *session.Session) error {
 			return err
 		}
 		_, err = db.write.ExecContext(ctx, `INSERT INTO sessions (`+sessionCols+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			s.ID, s.Title, s.Audience, s.Location, s.Mode, s.Campaign, s.Code, s.Phase, string(acts), s.VoteBudget,
 			b2i(s.RatingsShown), s.Timer.Set.Milliseconds(), s.Timer.Left.Milliseconds(), b2i(s.Timer.Running),
-			ms(s.Timer.Ends), ms(now), ms(now), s.Date)
+			ms(s.Timer.Ends), ms(now), ms(now), s.Date, s.ReopenedOn)
 		if err == nil || !strings.Contains(err.Error(), "UNIQUE") {
 			break
 		}
@@ -134,9 +134,9 @@ func (db *DB) UpdateSession(ctx context.Context, s *session.Session) error {
 	}
 	s.UpdatedAt = time.Now()
 	res, err := db.write.ExecContext(ctx, `UPDATE sessions SET phase = ?, activities = ?, vote_budget = ?, ratings_shown = ?,
-		timer_set_ms = ?, timer_left_ms = ?, timer_running = ?, timer_ends_ms = ?, updated_at = ?, held_on = ? WHERE id = ?`,
+		timer_set_ms = ?, timer_left_ms = ?, timer_running = ?, timer_ends_ms = ?, updated_at = ?, held_on = ?, reopened_on = ? WHERE id = ?`,
 		s.Phase, string(acts), s.VoteBudget, b2i(s.RatingsShown), s.Timer.Set.Milliseconds(), s.Timer.Left.Milliseconds(),
-		b2i(s.Timer.Running), ms(s.Timer.Ends), ms(s.UpdatedAt), s.Date, s.ID)
+		b2i(s.Timer.Running), ms(s.Timer.Ends), ms(s.UpdatedAt), s.Date, s.ReopenedOn, s.ID)
 	if err != nil {
 		return fmt.Errorf("update session: %w", err)
 	}
@@ -203,7 +203,9 @@ func (db *DB) JoinSession(ctx context.Context, sessionID, keyHash, name string) 
 			return nil, false, err
 		}
 	}
-	now := time.Now()
+	// Kept to the day: a time to the millisecond would line the participant up with
+	// the connection in the server's log.
+	now := time.Now().UTC().Truncate(24 * time.Hour)
 	// The pseudonym is chosen inside the insert so that two people joining at once
 	// cannot get the same one.
 	row := db.write.QueryRowContext(ctx, `INSERT INTO participants (session_id, key_hash, name, pseudonym, joined_at)
