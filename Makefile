@@ -1,4 +1,5 @@
 # charter: make run starts the server on 127.0.0.1:2222 with data in ./charter-data;
+# make demo starts it on ./charter-demo with a sample campaign;
 # make test runs everything CI runs (go.mod and go.sum must be tidy).
 GO ?= go
 BIN := bin/charter
@@ -6,13 +7,17 @@ BIN := bin/charter
 # staticcheck comes through the Go module proxy at a pinned version: nothing to install.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: build run test vet lint fuzz bench clean
+.PHONY: build run demo test vet lint fuzz bench clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/charter
 
 run: build
 	./$(BIN) serve
+
+# A sample campaign in ./charter-demo, with participants writing in one session.
+demo: build
+	./$(BIN) serve --demo
 
 vet:
 	$(GO) vet ./...

@@ -7,7 +7,8 @@
 // Routing looks at what the client asked for:
 //
 //   - With a terminal (ssh -t HOST [CODE]), the connection gets the app; the words
-//     after the host are the join code.
+//     after the host are the join code. `present CODE` opens the projector view
+//     of that session for a facilitator's key.
 //   - Without a terminal (ssh HOST NAME ARGS...), a facilitator's key runs the command
 //     NAME from the server's command table, and everyone else is told to connect
 //     with a terminal. The table holds the server's own `stats`; Config.Commands adds
@@ -196,9 +197,17 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		keyBytes = key.Marshal()
 	}
 	facilitator := key != nil && s.fac.has(key)
-	initial := ""
+	initial, present := "", false
 	if args := sess.Command(); len(args) > 0 {
 		initial = args[0]
+		// `ssh -t HOST present CODE` opens the projector view (facilitators only;
+		// the app tells anyone else).
+		if initial == "present" {
+			present, initial = true, ""
+			if len(args) > 1 {
+				initial = args[1]
+			}
+		}
 	}
 	conn := s.hub.Connect()
 	opt := tui.Options{
@@ -208,6 +217,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Facilitator: facilitator,
 		KeyHash:     session.HashKey(s.salt, keyBytes),
 		Code:        initial,
+		Present:     present,
 		Guard:       s.guard,
 		Remote:      remoteIP(sess.RemoteAddr()),
 		JoinHint:    s.joinHint(),

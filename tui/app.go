@@ -165,6 +165,10 @@ func New(opt Options) *App {
 	e.help.Styles.ShortSeparator = e.sty.Muted
 	a := &App{env: e}
 	switch {
+	case opt.Present && !opt.Facilitator:
+		// The view shows what only the facilitator may put on the wall.
+		a.notice = "The projector view is for facilitators' keys. To join the session, connect with: ssh -t HOST CODE"
+		a.screen = newJoin(e, "")
 	case opt.Facilitator && opt.Present:
 		a.screen = newPresent(e, opt.Code)
 	case opt.Facilitator:
@@ -178,6 +182,10 @@ func New(opt Options) *App {
 // Init implements tea.Model.
 func (a *App) Init() tea.Cmd {
 	a.lastKey = a.env.now()
+	if a.notice != "" {
+		a.goodbye()
+		return tea.Tick(1500*time.Millisecond, func(time.Time) tea.Msg { return quitAfterMsg{} })
+	}
 	return tea.Batch(a.screen.Init(), tick(), a.idleCheck())
 }
 

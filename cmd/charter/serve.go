@@ -16,6 +16,7 @@ import (
 
 	"github.com/charmbracelet/log"
 
+	"github.com/charter-tool/charter/internal/demo"
 	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
@@ -38,9 +39,17 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.IntVar(&cfg.Limits.WrongCodes, "wrong-codes", session.DefaultLimits.WrongCodes, "wrong join codes before a key is locked out")
 	fs.IntVar(&cfg.Limits.WrongCodesPerAddress, "wrong-codes-per-address", session.DefaultLimits.WrongCodesPerAddress, "wrong join codes from all keys of one address before the address is locked out")
 	fs.DurationVar(&cfg.Limits.CodeLockout, "code-lockout", session.DefaultLimits.CodeLockout, "how long a lockout after wrong codes lasts")
+	demoFlag := fs.Bool("demo", false, "start on a separate data directory ("+defaultDemoDir+" unless --data is given) seeded with a sample campaign, where simulated participants write")
 	pprofAddr := fs.String("pprof", "", "serve Go's profiling endpoints (/debug/pprof/) on this loopback address, e.g. 127.0.0.1:6060 (off by default)")
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
+	}
+	if *demoFlag {
+		dataSet := false
+		fs.Visit(func(f *flag.Flag) { dataSet = dataSet || f.Name == "data" })
+		if !dataSet {
+			cfg.DataDir = defaultDemoDir
+		}
 	}
 	cfg.Logger = log.NewWithOptions(stderr, log.Options{ReportTimestamp: true})
 	if *pprofAddr != "" {
@@ -73,6 +82,17 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if *demoFlag {
+		// The simulated participants stop before the database closes.
+		dctx, cancel := context.WithCancel(ctx)
+		run, err := startDemo(dctx, srv.Service(), cfg.DataDir, host, port, stdout, cfg.Logger)
+		if err != nil {
+			cancel()
+			fmt.Fprintln(stderr, "charter serve: demo:", err)
+			return 1
+		}
+		defer func() { cancel(); run.Wait() }()
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve() }()
 	select {
@@ -122,4 +142,52 @@ func exportToDataDir(ctx context.Context, svc *session.Service, dir, sessionID s
 		return "", err
 	}
 	return path, nil
+}
+
+// defaultDemoDir is where `charter serve --demo` keeps its data, apart from real data.
+const defaultDemoDir = "./charter-demo"
+
+// demoRun is the demo's simulated participants at work.
+type demoRun struct{ done chan struct{} }
+
+// Wait returns once the simulated participants stopped (their context ended).
+func (d *demoRun) Wait() { <-d.done }
+
+// startDemo seeds the sample campaign into an empty data directory (a second start
+// finds it there), says how to look at it, and starts the simulated participants
+// until ctx ends.
+func startDemo(ctx context.Context, svc *session.Service, dir, host, port string, stdout io.Writer, logger *log.Logger) (*demoRun, error) {
+	seeded, err := demo.Seeded(ctx, svc)
+	if err != nil {
+		return nil, err
+	}
+	if !seeded {
+		if _, err := demo.Seed(ctx, svc); err != nil {
+			return nil, err
+		}
+	}
+	sample, err := demo.Find(ctx, svc)
+	if err != nil {
+		return nil, err
+	}
+	run := &demoRun{done: make(chan struct{})}
+	if sample == nil {
+		fmt.Fprintf(stdout, "\nDemo: %s holds other sessions than the sample; nothing was added.\n", dir)
+		close(run.done)
+		return run, nil
+	}
+	ssh := "ssh -p " + port + " -t " + host
+	fmt.Fprintf(stdout, "\nDemo: the campaign %q with %d sessions is in %s.\n", demo.Campaign, len(sample.Sessions), dir)
+	fmt.Fprintf(stdout, "  %q is in the write phase; simulated participants add a note every few seconds.\n", sample.Live.Title)
+	fmt.Fprintf(stdout, "  Facilitator (after claiming):  %s\n", ssh)
+	fmt.Fprintf(stdout, "  Join as a participant:          %s %s\n", ssh, sample.Live.Code)
+	fmt.Fprintf(stdout, "  Projector view:                 %s present %s\n", ssh, sample.Live.Code)
+	fmt.Fprintf(stdout, "  Campaign report:                charter report --data %s --campaign %q\n", dir, demo.Campaign)
+	go func() {
+		defer close(run.done)
+		if err := demo.Simulate(ctx, svc, sample, 8*time.Second); err != nil {
+			logger.Warn("demo participants stopped", "err", err)
+		}
+	}()
+	return run, nil
 }

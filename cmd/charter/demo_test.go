@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/log"
+
+	"github.com/charter-tool/charter/internal/demo"
+)
+
+// The demo seeds its campaign once, says how to look at it, and its live session is
+// on the projector at once.
+func TestDemoSeedsOnceAndShowsTheLiveSession(t *testing.T) {
+	facKey := newKey(t)
+	srv := testServer(t, facKey)
+	host, port, _ := net.SplitHostPort(srv.Addr())
+	ctx, cancel := context.WithCancel(context.Background())
+	var out bytes.Buffer
+	run, err := startDemo(ctx, srv.svc, srv.cfg.DataDir, host, port, &out, log.New(&bytes.Buffer{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample, err := demo.Find(ctx, srv.svc)
+	if err != nil || sample == nil {
+		t.Fatalf("no sample after the demo started: %v", err)
+	}
+	for _, want := range []string{"ssh -p " + port + " -t " + host + " " + sample.Live.Code, "present " + sample.Live.Code, "charter report --data"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the demo's words lack %q:\n%s", want, out.String())
+		}
+	}
+	wall := connect(t, srv.Addr(), facKey, "present "+sample.Live.Code)
+	wall.waitFor(sample.Live.Title)
+	wall.waitFor("people done")
+	cancel()
+	run.Wait()
+
+	// A second start finds the sample instead of adding another.
+	ctx, cancel = context.WithCancel(context.Background())
+	run, err = startDemo(ctx, srv.svc, srv.cfg.DataDir, host, port, &out, log.New(&bytes.Buffer{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	run.Wait()
+	list, err := srv.svc.Store.Sessions(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != len(sample.Sessions) {
+		t.Errorf("%d sessions after a second start, want the %d of the sample", len(list), len(sample.Sessions))
+	}
+}
