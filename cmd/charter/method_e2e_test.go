@@ -31,6 +31,10 @@ func phase(t *testing.T, fac *term, name string, everyone ...*term) {
 	}
 	pos := fac.mark()
 	fac.typeKeys("]")
+	// The board asks first while people are not done; they are moved on anyway.
+	if strings.Contains(fac.waitAfterEither(pos, strings.ToUpper(name), "move on to "+name+"? y/n"), "y/n") {
+		fac.typeKeys("y")
+	}
 	fac.waitAfter(pos, strings.ToUpper(name))
 	for i, p := range everyone {
 		p.waitAfter(marks[i], strings.ToUpper(name))
