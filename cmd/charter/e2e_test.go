@@ -204,12 +204,7 @@ func TestLiveSessionEndToEnd(t *testing.T) {
 
 	pos = fac.mark()
 	fac.typeKeys("x")
-	s := fac.waitAfter(pos, "Exported to ")
-	path := strings.Fields(s[strings.Index(s, "Exported to ")+len("Exported to "):])[0]
-	doc, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := fetchedExport(t, srv, facKey, fac.waitAfter(pos, ".md"))
 	if !strings.Contains(string(doc), "our CTO follows up on findings") {
 		t.Fatalf("export lacks the note:\n%s", doc)
 	}

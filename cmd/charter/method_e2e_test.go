@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -149,12 +148,7 @@ func TestWholeMethodOverSSH(t *testing.T) {
 	// Export: the findings carry the theme's action point, not the hidden note.
 	pos = fac.mark()
 	fac.typeKeys("x")
-	s := fac.waitAfter(pos, "Exported to ")
-	path := strings.Fields(s[strings.Index(s, "Exported to ")+len("Exported to "):])[0]
-	doc, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := fetchedExport(t, srv, facKey, fac.waitAfter(pos, ".md"))
 	for _, want := range []string{"Agree a security budget per sprint", "deadlines always win over security work"} {
 		if !strings.Contains(string(doc), want) {
 			t.Errorf("export lacks %q", want)

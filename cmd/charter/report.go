@@ -20,6 +20,7 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dir := fs.String("data", defaultDataDir, "data directory")
 	name := fs.String("campaign", "", "the campaign to report on (needed when there are several)")
+	compare := fs.String("compare", "", "an earlier campaign to follow up on: themes new, persisting or gone, confidence, its action points")
 	format := fs.String("format", "md", "md, json, csv or html")
 	out := fs.String("o", "", "write to this file instead of standard output")
 	var splits [][2]int64
@@ -44,7 +45,7 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "charter report:", err)
 		return 2
 	}
-	doc, err := campaignReport(context.Background(), *dir, *name, *format, splits)
+	doc, err := campaignReport(context.Background(), *dir, *name, *compare, *format, splits)
 	if err == nil {
 		if *out == "" {
 			_, err = stdout.Write(doc)
@@ -62,7 +63,7 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 // campaignReport renders the report of the campaign name (the only one when name is
 // empty) from the data in dir, whole, so that nothing is written when it fails.
 // The splits are recorded first, so that the report shows them.
-func campaignReport(ctx context.Context, dir, name, format string, splits [][2]int64) ([]byte, error) {
+func campaignReport(ctx context.Context, dir, name, compare, format string, splits [][2]int64) ([]byte, error) {
 	db, err := openExisting(dir)
 	if err != nil {
 		return nil, err
@@ -74,18 +75,38 @@ func campaignReport(ctx context.Context, dir, name, format string, splits [][2]i
 			return nil, err
 		}
 	}
-	names, err := svc.CampaignNames(ctx)
+	return renderCampaign(ctx, svc, name, compare, format)
+}
+
+// renderCampaign renders the report of the campaign name (the only one when name is
+// empty), followed up on the campaign compare when it is set, in memory.
+func renderCampaign(ctx context.Context, src report.Source, name, compare, format string) ([]byte, error) {
+	names, err := src.CampaignNames(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if name, err = chooseCampaign(names, name); err != nil {
 		return nil, err
 	}
-	ds, err := report.LoadCampaign(ctx, svc, name)
+	ds, err := report.LoadCampaign(ctx, src, name)
 	if err != nil {
 		return nil, err
 	}
-	return report.Render(report.BuildCampaign(name, ds), format)
+	f := report.BuildCampaign(name, ds)
+	if compare != "" {
+		if compare, err = chooseCampaign(names, compare); err != nil {
+			return nil, err
+		}
+		if strings.EqualFold(compare, name) {
+			return nil, session.Errorf(session.EInvalid, "A campaign cannot be compared with itself; --compare names an earlier campaign.")
+		}
+		earlier, err := report.LoadCampaign(ctx, src, compare)
+		if err != nil {
+			return nil, err
+		}
+		f.Compare(report.BuildCampaign(compare, earlier))
+	}
+	return report.Render(f, format)
 }
 
 // chooseCampaign returns the campaign asked for, or the only one when none was.

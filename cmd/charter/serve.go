@@ -117,10 +117,16 @@ func newServer(cfg server.Config) (*server.Server, *sqlite.DB, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	var srv *server.Server
 	cfg.Export = func(ctx context.Context, svc *session.Service, sessionID string) (string, error) {
-		return exportToDataDir(ctx, svc, cfg.DataDir, sessionID)
+		// The board says "Exported to " and this: short enough for 80 columns.
+		if _, err := exportToDataDir(ctx, svc, cfg.DataDir, sessionID); err != nil {
+			return "", err
+		}
+		return "the server; fetch: " + fetchLine(srv.Addr(), sessionID), nil
 	}
-	srv, err := server.New(cfg, db)
+	cfg.Commands = documentCommands()
+	srv, err = server.New(cfg, db)
 	if err != nil {
 		return nil, nil, errors.Join(err, db.Close())
 	}

@@ -64,6 +64,8 @@ type CampaignFindings struct {
 	SegmentConfidence bool             `json:"segment_confidence"`
 	Saturation        Saturation       `json:"saturation"`
 	Actions           []CampaignAction `json:"action_points"`
+	// Comparison is set by Compare, when the report follows an earlier campaign up.
+	Comparison *Comparison `json:"comparison,omitempty"`
 
 	// notes are the visible notes for the CSV document, by session, area, lane and
 	// text, so that their order tells nothing of who wrote them.
@@ -673,7 +675,7 @@ func campaignActions(ds []*Data, groups []group, match []int, byID map[int]*Camp
 				vols = []string{}
 			}
 			ca.Action = Action{ID: a.ID, Priority: session.PriorityName(a.Priority), Title: a.Title, ThemeID: themeID,
-				Theme: labelOf[k], Owner: a.Owner, Volunteers: vols, Status: string(a.Status)}
+				Theme: labelOf[k], Owner: a.Owner, Volunteers: vols, Status: string(a.Status), Due: a.Due}
 			out = append(out, ca)
 		}
 	}

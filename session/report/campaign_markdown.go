@@ -23,6 +23,7 @@ func (f *CampaignFindings) sections() []section {
 	return []section{
 		{markdown: f.mdHeader},
 		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, true) }},
+		{markdown: f.mdComparison},
 		{markdown: func(m *markdown) { mdMatrix(m, &f.Matrix) }, chart: func() string { return matrixChart(&f.Matrix) }},
 		{markdown: f.mdMatrixByAudience},
 		{markdown: func(m *markdown) { mdMatrixNotes(m, &f.Matrix) }},
@@ -346,3 +347,72 @@ func hashes(n, most int) string {
 
 // trimFloat2 shows v with up to two decimals.
 func trimFloat2(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// mdComparison follows the campaign up on the earlier one, when there is one.
+func (f *CampaignFindings) mdComparison(m *markdown) {
+	c := f.Comparison
+	if c == nil {
+		return
+	}
+	p, e := m.p, Escape
+	p("## Since %s\n\n", e(c.Earlier))
+	p("Compared with the campaign %s (%s – %s). Themes are matched across the two campaigns as session themes are within one.\n\n",
+		e(c.Earlier), c.EarlierFrom, c.EarlierTo)
+	p("### Themes: new, persisting, gone\n\n")
+	var rows [][]string
+	rank := func(r int) string {
+		if r == 0 {
+			return "–"
+		}
+		return strconv.Itoa(r)
+	}
+	for _, t := range c.Themes {
+		label := e(t.Label)
+		if t.EarlierLabel != "" {
+			label += " (was: " + e(t.EarlierLabel) + ")"
+		}
+		rows = append(rows, []string{label, t.Status, rank(t.Rank), rank(t.EarlierRank)})
+	}
+	m.table([]string{"Theme", "Status", "Rank now", "Rank before"}, rows)
+
+	p("### Confidence per audience\n\n")
+	rows = nil
+	fig := func(x *Figure) string {
+		if x == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%.1f (%s)", x.Mean, count(x.Ratings, "rating", "ratings"))
+	}
+	for _, ch := range c.Confidence {
+		name := "all"
+		if ch.Audience != "" {
+			name = e(ch.Audience)
+		}
+		shift := "–"
+		if ch.Shift != nil {
+			shift = fmt.Sprintf("%+.1f", *ch.Shift)
+		}
+		rows = append(rows, []string{name, fig(ch.Earlier), fig(ch.Now), shift})
+	}
+	m.table([]string{"Audience", "Before", "Now", "Shift of the mean"}, rows)
+
+	p("### You said, we did\n\n")
+	if len(c.Actions) == 0 {
+		p("The earlier campaign had no action points.\n\n")
+		return
+	}
+	p("The earlier campaign's action points and where they stand.\n\n")
+	rows = nil
+	for _, a := range c.Actions {
+		cl := actionCells(a.Action)
+		concern := "–"
+		switch a.ThemeStatus {
+		case ThemePersisting:
+			concern = "still raised"
+		case ThemeGone:
+			concern = "no longer raised"
+		}
+		rows = append(rows, []string{e(a.SessionTitle), cl.title, orDash(e(a.Theme)), cl.owner, cl.status, cl.due, concern})
+	}
+	m.table([]string{"Session", "Action point", "Theme", "Owner", "Status", "Due", "Its concern now"}, rows)
+}

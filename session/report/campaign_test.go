@@ -182,6 +182,9 @@ func mustCampaign(t testing.TB) *campaign {
 			a.SessionID = sess.ID
 			got, err := svc.AddAction(ctx, a)
 			must(err)
+			if i%2 == 1 {
+				must(svc.SetActionDue(ctx, got.ID, fmt.Sprintf("2026-0%d-30", 5+i%4)))
+			}
 			if i%4 == 0 {
 				must(svc.Volunteer(ctx, people[0].ID, got.ID, true))
 				must(svc.Volunteer(ctx, people[1].ID, got.ID, true))
@@ -489,7 +492,9 @@ func pureSession(id string, day int, aud session.Audience, people []session.Prof
 		Campaign: "c", Phase: session.PhaseClosed, CreatedAt: time.Date(2026, 1, day, 0, 0, 0, 0, time.UTC)}, VoteTotals: map[int64]int{}}
 	for i, pr := range people {
 		d.Participants = append(d.Participants, &session.Participant{ID: int64(i + 1), Name: fmt.Sprintf("Name-%s-%d", id, i), Rating: 1 + i%5, Profile: pr})
+		d.Ratings = append(d.Ratings, 1+i%5)
 	}
+	slices.Sort(d.Ratings)
 	var labels []string
 	for l := range themes {
 		labels = append(labels, l)
@@ -658,5 +663,47 @@ func TestCampaignPrefersNamesTheFacilitatorGave(t *testing.T) {
 	}
 	if f.Themes[0].Label != "On-call burden" {
 		t.Errorf("campaign label %q, want the facilitator's name On-call burden", f.Themes[0].Label)
+	}
+}
+
+func TestCampaignCompare(t *testing.T) {
+	c := mustCampaign(t)
+	ds := c.load(t)
+	earlier := report.BuildCampaign("Chartering 2025", ds[:4])
+	f := report.BuildCampaign(campaignName, ds[4:])
+	f.Compare(earlier)
+	md, js := renderCampaign(t, f)
+	var csv, html bytes.Buffer
+	if err := f.WriteCSV(&csv); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.WriteHTML(&html); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, map[string]string{"compare.golden.md": md, "compare.golden.json": js,
+		"compare.golden.csv": csv.String(), "compare.golden.html": html.String()})
+
+	cmp := f.Comparison
+	status := map[string]int{}
+	for _, th := range cmp.Themes {
+		status[th.Status]++
+		if (th.Status == report.ThemeGone) != (th.Rank == 0) || (th.Status == report.ThemeNew) != (th.EarlierRank == 0) {
+			t.Errorf("theme %q is %s with rank %d, earlier %d", th.Label, th.Status, th.Rank, th.EarlierRank)
+		}
+	}
+	if status[report.ThemeNew] == 0 || status[report.ThemePersisting] == 0 || status[report.ThemeGone] == 0 {
+		t.Errorf("themes by status %v: the fixture has all three", status)
+	}
+	if status[report.ThemeNew]+status[report.ThemePersisting] != len(f.Themes) ||
+		status[report.ThemePersisting]+status[report.ThemeGone] != len(earlier.Themes) {
+		t.Errorf("themes by status %v, %d themes now and %d before", status, len(f.Themes), len(earlier.Themes))
+	}
+	if len(cmp.Actions) != len(earlier.Actions) {
+		t.Errorf("%d earlier action points followed up, want %d", len(cmp.Actions), len(earlier.Actions))
+	}
+	for _, want := range []string{"## Since Chartering 2025", "### You said, we did", "### Confidence per audience", "- Since the earlier campaign:"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the report lacks %q", want)
+		}
 	}
 }

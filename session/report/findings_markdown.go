@@ -224,7 +224,7 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 	if len(s.Changes) > 0 {
 		p("- Since the earlier campaign:\n")
 		for _, c := range s.Changes {
-			p("  - %s\n", c)
+			p("  - %s\n", e(c))
 		}
 	}
 	p("\n")

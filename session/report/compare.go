@@ -1,0 +1,189 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charter-tool/charter/analysis"
+)
+
+// Comparison follows a campaign up on an earlier one: which concerns are new,
+// which persist and which are gone, how confidence moved per audience, and what
+// became of the earlier action points ("you said, we did").
+type Comparison struct {
+	Earlier     string `json:"earlier_campaign"`
+	EarlierFrom string `json:"earlier_from"`
+	EarlierTo   string `json:"earlier_to"`
+	// Themes are this campaign's themes in rank order, then the earlier ones gone.
+	Themes     []ThemeChange      `json:"themes"`
+	Confidence []ConfidenceChange `json:"confidence"`
+	// Actions are the earlier campaign's action points, most urgent first.
+	Actions []FollowUp `json:"earlier_action_points"`
+}
+
+// Theme statuses in a comparison.
+const (
+	ThemeNew        = "new"
+	ThemePersisting = "persisting"
+	ThemeGone       = "gone"
+)
+
+// ThemeChange is one theme of either campaign and whether the other raised it.
+type ThemeChange struct {
+	Label  string `json:"label"`
+	Status string `json:"status"`
+	// Rank is its rank in this campaign, EarlierRank in the earlier one; 0 where
+	// that campaign did not raise it.
+	Rank         int    `json:"rank"`
+	EarlierRank  int    `json:"earlier_rank"`
+	EarlierLabel string `json:"earlier_label,omitempty"`
+}
+
+// ConfidenceChange is one audience's confidence in both campaigns; a side is nil
+// where it may not be shown (see CampaignFindings.Confidence).
+type ConfidenceChange struct {
+	Audience string  `json:"audience"`
+	Earlier  *Figure `json:"earlier"`
+	Now      *Figure `json:"now"`
+	// Shift is the change of the mean, when both sides are shown.
+	Shift *float64 `json:"mean_shift"`
+}
+
+// FollowUp is an earlier action point with where it stands now.
+type FollowUp struct {
+	Action
+	SessionTitle string `json:"session_title"`
+	// ThemeStatus says whether its concern is still raised: persisting or gone.
+	ThemeStatus string `json:"theme_status,omitempty"`
+}
+
+// Compare follows f up on earlier, sets f.Comparison and adds what changed to f's
+// summary. Themes are matched across the two campaigns as session themes are within
+// one, precision first, and one earlier theme matches at most one later theme.
+func (f *CampaignFindings) Compare(earlier *CampaignFindings) {
+	c := &Comparison{Earlier: earlier.Campaign, EarlierFrom: earlier.From, EarlierTo: earlier.To,
+		Themes: []ThemeChange{}, Confidence: []ConfidenceChange{}, Actions: []FollowUp{}}
+	groups := make([]analysis.MatchGroup, 0, len(earlier.Themes)+len(f.Themes))
+	for _, t := range earlier.Themes {
+		groups = append(groups, analysis.MatchGroup{Session: 0, Texts: earlier.themeTexts(t)})
+	}
+	for _, t := range f.Themes {
+		groups = append(groups, analysis.MatchGroup{Session: 1, Texts: f.themeTexts(t)})
+	}
+	match := analysis.MatchSessionThemes(groups, analysis.MatchThreshold)
+	earlierOf := map[int]CampaignTheme{}
+	for i, t := range earlier.Themes {
+		earlierOf[match[i]] = t
+	}
+	persists := map[int]bool{}
+	for i, t := range f.Themes {
+		ch := ThemeChange{Label: t.Label, Status: ThemeNew, Rank: t.Rank}
+		if e, ok := earlierOf[match[len(earlier.Themes)+i]]; ok {
+			ch.Status, ch.EarlierRank = ThemePersisting, e.Rank
+			if e.Label != t.Label {
+				ch.EarlierLabel = e.Label
+			}
+			persists[e.ID] = true
+		}
+		c.Themes = append(c.Themes, ch)
+	}
+	for _, t := range earlier.Themes {
+		if !persists[t.ID] {
+			c.Themes = append(c.Themes, ThemeChange{Label: t.Label, Status: ThemeGone, EarlierRank: t.Rank})
+		}
+	}
+
+	var audiences []string
+	for _, a := range append(slices.Clone(earlier.Audiences), f.Audiences...) {
+		if !slices.Contains(audiences, a.Audience) {
+			audiences = append(audiences, a.Audience)
+		}
+	}
+	set := map[string]bool{}
+	for _, a := range audiences {
+		set[a] = true
+	}
+	for _, a := range append([]string{""}, audienceOrder(set)...) {
+		ch := ConfidenceChange{Audience: a, Earlier: earlier.confidenceOf(a), Now: f.confidenceOf(a)}
+		if ch.Earlier != nil && ch.Now != nil {
+			d := ch.Now.Mean - ch.Earlier.Mean
+			ch.Shift = &d
+		}
+		c.Confidence = append(c.Confidence, ch)
+	}
+
+	for _, a := range earlier.Actions {
+		fu := FollowUp{Action: a.Action, SessionTitle: a.SessionTitle}
+		if a.CampaignThemeID != 0 {
+			fu.ThemeStatus = ThemeGone
+			if persists[a.CampaignThemeID] {
+				fu.ThemeStatus = ThemePersisting
+			}
+		}
+		c.Actions = append(c.Actions, fu)
+	}
+	f.Comparison = c
+	f.Summary.Changes = c.changes()
+}
+
+// confidenceOf is an audience's confidence figure, or the campaign's for "".
+func (f *CampaignFindings) confidenceOf(audience string) *Figure {
+	if audience == "" {
+		return figureOf("", f.Confidence)
+	}
+	for _, a := range f.Audiences {
+		if a.Audience == audience {
+			return figureOf(audience, a.Confidence)
+		}
+	}
+	return nil
+}
+
+// themeTexts are a campaign theme's label and notes, for matching.
+func (f *CampaignFindings) themeTexts(t CampaignTheme) []string {
+	out := []string{t.Label}
+	ids := map[int64]bool{}
+	for _, id := range t.NoteIDs {
+		ids[id] = true
+	}
+	for _, n := range f.notes {
+		if ids[n.note.ID] {
+			out = append(out, n.note.Text)
+		}
+	}
+	return out
+}
+
+// changes says in a few lines what changed, for the summary.
+func (c *Comparison) changes() []string {
+	count3 := map[string]int{}
+	for _, t := range c.Themes {
+		count3[t.Status]++
+	}
+	out := []string{fmt.Sprintf("themes: %d new, %d persisting, %d gone", count3[ThemeNew], count3[ThemePersisting], count3[ThemeGone])}
+	for _, ch := range c.Confidence {
+		if ch.Shift == nil {
+			continue
+		}
+		who := "confidence"
+		if ch.Audience != "" {
+			who = "confidence of " + ch.Audience
+		}
+		out = append(out, fmt.Sprintf("%s: %.1f → %.1f (%+.1f)", who, ch.Earlier.Mean, ch.Now.Mean, *ch.Shift))
+	}
+	status := map[string]int{}
+	for _, a := range c.Actions {
+		status[a.Status]++
+	}
+	if len(c.Actions) > 0 {
+		var parts []string
+		for _, st := range []string{"done", "in-progress", "accepted", "proposed", "dropped"} {
+			if status[st] > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", status[st], st))
+			}
+		}
+		out = append(out, "earlier action points: "+strings.Join(parts, ", "))
+	}
+	return out
+}
