@@ -38,6 +38,7 @@ const (
 	askOwner
 	askActionTitle
 	askBudget
+	askDue
 )
 
 // boardScreen is the facilitator's live board of one session.

@@ -125,6 +125,11 @@ func (s *boardScreen) submitPrompt() tea.Cmd {
 		return s.do("Action point updated.", func(ctx context.Context, svc *session.Service) error {
 			return svc.UpdateAction(ctx, c)
 		})
+	case askDue:
+		close()
+		return s.do("Due date set.", func(ctx context.Context, svc *session.Service) error {
+			return svc.SetActionDue(ctx, target, v)
+		})
 	case askBudget:
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil {
@@ -230,6 +235,9 @@ func actionText(a *session.ActionPoint) string {
 	if a.Owner != "" {
 		t += " · owner " + a.Owner
 	}
+	if a.Due != "" {
+		t += " · due " + a.Due
+	}
 	if len(a.Volunteers) > 0 {
 		t += " · volunteers " + strings.Join(a.Volunteers, ", ")
 	}
@@ -253,7 +261,7 @@ func persons(n int) string {
 }
 
 var tk = struct {
-	Accept, Suggest, Rename, Merge, Move, Split, Delete, Budget, AddAction, Priority, Status, Owner, EditTitle key.Binding
+	Accept, Suggest, Rename, Merge, Move, Split, Delete, Budget, AddAction, Priority, Status, Owner, EditTitle, Due key.Binding
 }{
 	Accept:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "accept suggestions")),
 	Suggest:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "suggest again")),
@@ -268,6 +276,7 @@ var tk = struct {
 	Status:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status")),
 	Owner:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "owner")),
 	EditTitle: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit title")),
+	Due:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "due date")),
 }
 
 func (s *boardScreen) themeKeys() []key.Binding {
@@ -280,7 +289,7 @@ func (s *boardScreen) themeKeys() []key.Binding {
 	case session.PhaseVote:
 		return []key.Binding{tk.Budget}
 	case session.PhaseActions, session.PhaseClosed:
-		return []key.Binding{bk.Select, tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.EditTitle, tk.Delete}
+		return []key.Binding{bk.Select, tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Delete}
 	}
 	return nil
 }
@@ -391,6 +400,8 @@ func (s *boardScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return s, s.ask1(askOwner, c.ID, "Owner: ", c.Owner)
 		case key.Matches(msg, tk.EditTitle):
 			return s, s.ask1(askActionTitle, c.ID, "Action point: ", c.Title)
+		case key.Matches(msg, tk.Due):
+			return s, s.ask1(askDue, c.ID, "Due (YYYY-MM-DD, empty for none): ", c.Due)
 		case key.Matches(msg, tk.Delete):
 			s.confirmDelete = func() tea.Cmd {
 				return s.do("Action point deleted.", func(ctx context.Context, svc *session.Service) error {

@@ -89,6 +89,10 @@ func (s *participantScreen) themeRows() []themeRow {
 			rows = append(rows, themeRow{theme: t.ID, header: true, text: t.Label})
 		}
 	default:
+		if s.sess.Phase == session.PhaseClosed && len(s.th.actions) > 0 {
+			// The follow-up the campaign report gives: what became of what was said.
+			rows = append(rows, themeRow{header: true, text: "You said, we did: the action points and where they stand"})
+		}
 		for _, p := range s.th.ranked {
 			t := labels[p.ID]
 			if t == nil {
@@ -128,6 +132,9 @@ func (s *participantScreen) actionLine(a *session.ActionPoint) string {
 	}
 	if a.Owner != "" {
 		t += " · owner " + a.Owner
+	}
+	if a.Due != "" {
+		t += " · due " + a.Due
 	}
 	return t
 }

@@ -1,0 +1,74 @@
+package tui_test
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// u on a selected action point asks for its due date; the board shows it, and a
+// date that is not a day says so and changes nothing.
+func TestBoardSetsADueDate(t *testing.T) {
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Threat modelling clinic"}); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.keys("j") // from the first theme to its action point
+	b.keys("u")
+	b.waitFor("Due (YYYY-MM-DD")
+	b.keys("2026-06-30")
+	b.press(tea.KeyEnter)
+	b.waitFor("due 2026-06-30")
+	as, _ := w.svc.Actions(w.ctx, sess.ID)
+	if len(as) != 1 || as[0].Due != "2026-06-30" {
+		t.Fatalf("action points %+v, want one due 2026-06-30", as)
+	}
+	b.keys("u")
+	b.waitFor("Due (YYYY-MM-DD")
+	for range len("2026-06-30") {
+		b.press(tea.KeyBackspace)
+	}
+	b.keys("next week")
+	b.press(tea.KeyEnter)
+	b.waitFor("is not a day as YYYY-MM-DD")
+	if as, _ := w.svc.Actions(w.ctx, sess.ID); as[0].Due != "2026-06-30" {
+		t.Errorf("a refused date changed the due date to %q", as[0].Due)
+	}
+	if !strings.Contains(b.view(), "due 2026-06-30") {
+		t.Errorf("the board lost the due date:\n%s", b.view())
+	}
+}
+
+// A participant who connects after the session closed sees what became of the
+// action points: status, owner and due date, under the report's own words.
+func TestClosedSessionShowsTheFollowUp(t *testing.T) {
+	w, sess, _ := groupWorld(t)
+	ts, _ := w.svc.Themes(w.ctx, sess.ID)
+	a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models", Owner: "AppSec"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.SetActionDue(w.ctx, a.ID, "2026-06-30"); err != nil {
+		t.Fatal(err)
+	}
+	a.Status, a.Due = session.ActionInProgress, "2026-06-30"
+	if err := w.svc.UpdateAction(w.ctx, *a); err != nil {
+		t.Fatal(err)
+	}
+	for _, ph := range []session.Phase{session.PhaseVote, session.PhaseActions, session.PhaseClosed} {
+		w.setPhase(sess, ph)
+	}
+	ps, _ := w.svc.Store.Participants(w.ctx, sess.ID)
+	p := w.openAsParticipant(sess, ps[0])
+	p.waitFor("You said, we did", "[in-progress] Pair on threat models", "due 2026-06-30")
+}
