@@ -40,7 +40,7 @@ type spectralParams struct {
 
 var defaultSpectral = spectralParams{
 	neighbours: 10, minK: 2, maxK: 40, kStep: 1.25, restarts: 3, selectRestarts: 1, seed: 12, minNotes: 12,
-	foldSize: 2, foldSim: 0.1, sampleLimit: 400,
+	foldSize: 4, foldSim: 0.2, sampleLimit: 400,
 }
 
 // spectralPartition clusters the notes idx spectrally, through a sample when
