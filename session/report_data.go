@@ -89,6 +89,8 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 	if d.Notes, err = st.Notes(ctx, sessionID); err != nil {
 		return nil, fmt.Errorf("load notes: %w", err)
 	}
+	// Documents list notes in an order that says nothing about their authors.
+	SortNotes(d.Notes)
 	if d.Themes, err = st.Themes(ctx, sessionID); err != nil {
 		return nil, fmt.Errorf("load themes: %w", err)
 	}

@@ -352,6 +352,11 @@ func (s *Service) NotesFor(ctx context.Context, participantID int64) ([]*Note, e
 		}
 		out = append(out, &c)
 	}
+	if sess.Phase.NotesVisibleToAll() {
+		// After the reveal everyone's notes are listed in an order that says
+		// nothing about who wrote them; before, one's own stay in writing order.
+		SortNotes(out)
+	}
 	return out, nil
 }
 
