@@ -32,7 +32,6 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	bm "github.com/charmbracelet/wish/bubbletea"
-	"github.com/charmbracelet/wish/logging"
 	"github.com/charmbracelet/wish/recover"
 	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
@@ -162,7 +161,7 @@ func New(cfg Config, st Store) (*Server, error) {
 				s.route(),
 				s.limitConns(),
 			),
-			logging.StructuredMiddlewareWithLogger(cfg.Logger, log.InfoLevel),
+			s.logConnections(),
 		),
 	)
 	if err != nil {
