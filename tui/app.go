@@ -83,8 +83,9 @@ func (e *env) watch(sessionID string, mask session.Change) {
 	e.opt.Conn.Watch(sessionID, mask)
 }
 
-// helpView renders a screen's key help in one line that fits the width: keys are
-// listed most important first, and those that do not fit are left off the end.
+// helpView renders a screen's key help in as many lines as the width needs (at most
+// helpLines): keys are listed most important first, each line holds what fits, and
+// no key is cut off at 80 columns.
 func (e *env) helpView(keys []key.Binding) string {
 	var k strings.Builder
 	k.WriteString(strconv.Itoa(e.w))
@@ -104,16 +105,31 @@ func (e *env) helpView(keys []key.Binding) string {
 	return v
 }
 
+// helpLines bounds the key help; on a terminal too narrow for that, the least
+// important keys are left off.
+const helpLines = 3
+
 func (e *env) renderHelp(keys []key.Binding) string {
 	e.help.Width = 0
-	for len(keys) > 1 {
-		v := e.help.ShortHelpView(keys)
-		if lipgloss.Width(v) <= e.w {
-			return v
+	var lines []string
+	var line []key.Binding
+	for _, b := range keys {
+		if !b.Enabled() {
+			continue
 		}
-		keys = keys[:len(keys)-1]
+		if len(line) > 0 && lipgloss.Width(e.help.ShortHelpView(append(line, b))) > e.w {
+			lines = append(lines, e.help.ShortHelpView(line))
+			line = nil
+			if len(lines) == helpLines {
+				break
+			}
+		}
+		line = append(line, b)
 	}
-	return fit(e.help.ShortHelpView(keys), e.w)
+	if len(line) > 0 && len(lines) < helpLines {
+		lines = append(lines, fit(e.help.ShortHelpView(line), e.w))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // screen is one page of the app.
