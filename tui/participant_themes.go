@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/charter-tool/charter/analysis"
 	"github.com/charter-tool/charter/session"
@@ -311,6 +312,52 @@ func (s *participantScreen) themesView(w int) string {
 	}
 	if s.mode == modeVolunteerName {
 		b.WriteString(s.volunteerNameView(w))
+		return b.String()
+	}
+	// The room under a short list shows the notes of the selected theme, so that a
+	// person voting or volunteering reads what the theme is made of.
+	if ph != session.PhaseGroup && s.sel < len(rows) && rows[s.sel].theme != 0 {
+		avail := s.e.h - 8 - lipgloss.Height(b.String())
+		b.WriteString(s.themeNotes(rows[s.sel].theme, w, avail))
 	}
 	return b.String()
+}
+
+// themeNotes lists the notes of a theme in at most avail lines, or nothing when fewer
+// than three are free.
+func (s *participantScreen) themeNotes(themeID int64, w, avail int) string {
+	if avail < 3 {
+		return ""
+	}
+	var theme *session.Theme
+	for _, t := range s.th.themes {
+		if t.ID == themeID {
+			theme = t
+		}
+	}
+	if theme == nil {
+		return ""
+	}
+	text := map[int64]string{}
+	for _, n := range s.notes {
+		text[n.ID] = n.Text
+	}
+	lines := []string{"", s.e.sty.Muted.Render(fit(fmt.Sprintf("In “%s”:", theme.Label), w))}
+	for _, id := range theme.NoteIDs {
+		t, ok := text[id]
+		if !ok {
+			continue
+		}
+		for i, l := range wrap(t, max(w-4, 8)) {
+			lead := "  • "
+			if i > 0 {
+				lead = "    "
+			}
+			lines = append(lines, lead+l)
+		}
+	}
+	if len(lines) > avail {
+		lines = append(lines[:avail-1], s.e.sty.Muted.Render("  …"))
+	}
+	return strings.Join(lines, "\n") + "\n"
 }

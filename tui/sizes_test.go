@@ -1,0 +1,107 @@
+package tui_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
+)
+
+// Every screen fits a terminal of 80x24 and one of 200x60, with all of its key help:
+// none is cut off at 80 columns.
+func TestEveryScreenFitsBothSizes(t *testing.T) {
+	type screen struct {
+		name string
+		// phase is where the room's session is; open opens the screen and waits.
+		phase session.Phase
+		open  func(r *room, s *term)
+		// keys is key help that must be on the screen.
+		keys []string
+	}
+	participant := func(wait ...string) func(r *room, s *term) {
+		return func(r *room, s *term) { s.waitFor(wait...) }
+	}
+	// board opens the board and presses keys; what they show is checked on the last
+	// screen (the renderer redraws only lines that change, so waiting for a line
+	// already drawn would wait forever).
+	board := func(keys string, shows ...string) func(r *room, s *term) {
+		return func(r *room, s *term) {
+			s.waitFor("Developers Berlin")
+			s.press(tea.KeyEnter)
+			s.waitFor(" done · ")
+			s.keys(keys)
+			v := s.view()
+			for _, x := range shows {
+				if !strings.Contains(v, x) {
+					r.w.t.Errorf("the screen lacks %q:\n%s", x, v)
+				}
+			}
+		}
+	}
+	fac := tui.Options{Facilitator: true, JoinHint: "ssh -p 2222 -t charter.example"}
+	for _, sc := range []struct {
+		screen
+		opt func(r *room) tui.Options
+	}{
+		{screen{"join", session.PhaseLobby, participant("Join code:"), []string{"enter"}},
+			func(r *room) tui.Options { return tui.Options{} }},
+		{screen{"home", session.PhaseLobby, participant("Developers Berlin"), []string{"p projector", "q quit", "D delete"}},
+			func(r *room) tui.Options { return fac }},
+		{screen{"form", session.PhaseLobby, func(r *room, s *term) {
+			s.waitFor("Developers Berlin")
+			s.keys("n")
+			s.waitFor("new session")
+		}, []string{"esc cancel"}}, func(r *room) tui.Options { return fac }},
+		{screen{"campaign-less home", session.PhaseClosed, participant("Developers Berlin"), []string{"q quit"}},
+			func(r *room) tui.Options { return fac }},
+		{screen{"board notes", session.PhaseWrite, board("21", "Security activities"), []string{"esc back", "x export"}},
+			func(r *room) tui.Options { return fac }},
+		{screen{"board people", session.PhaseWrite, board("2", "connected now"), []string{"r remove person", "esc back"}},
+			func(r *room) tui.Options { return fac }},
+		{screen{"board check-in", session.PhaseCheckIn, board("3", "Confidence in the team"), []string{"s show/hide ratings", "esc back"}},
+			func(r *room) tui.Options { return fac }},
+		{screen{"board themes", session.PhaseActions, board("14", "Scanner noise"), []string{"esc back"}},
+			func(r *room) tui.Options { return fac }},
+		{screen{"board activities", session.PhaseWrite, board("a", "Security activities of this session"), []string{"n new activity", "esc close"}},
+			func(r *room) tui.Options { return fac }},
+		{screen{"participant lobby", session.PhaseLobby, participant("you are in"), []string{"q leave"}}, nil},
+		{screen{"participant check-in", session.PhaseCheckIn, participant("your rating"), []string{"enter rate", "q leave"}}, nil},
+		{screen{"participant write", session.PhaseWrite, participant("Strengths"), []string{"q leave", "↑/↓ select", "d delete"}}, nil},
+		{screen{"participant activity picker", session.PhaseWrite, func(r *room, s *term) {
+			s.waitFor("Strengths")
+			s.press(tea.KeyTab)
+			s.keys("a")
+			s.waitFor("type to filter")
+		}, []string{"enter choose", "esc cancel"}}, nil},
+		{screen{"participant reveal", session.PhaseReveal, participant("Strengths"), []string{"q leave"}}, nil},
+		{screen{"participant group", session.PhaseGroup, participant("Scanner noise"), []string{"q leave", "↑/↓ select"}}, nil},
+		{screen{"participant vote", session.PhaseVote, participant("dots left", "In “"), []string{"q leave", "- take back"}}, nil},
+		{screen{"participant actions", session.PhaseActions, participant("Name an owner"), []string{"v volunteer", "q leave"}}, nil},
+		{screen{"participant closed", session.PhaseClosed, participant("Thank you for taking part"), []string{"q leave"}}, nil},
+	} {
+		for _, size := range presentSizes {
+			t.Run(fmt.Sprintf("%s %dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
+				r := newRoom(t)
+				r.to(sc.phase)
+				opt := tui.Options{KeyHash: "key-1", Code: r.sess.Code}
+				if sc.opt != nil {
+					opt = sc.opt(r)
+				}
+				s := r.w.openSized(opt, size[0], size[1])
+				sc.open(r, s)
+				v := s.view()
+				requireFitsIn(t, v, size[0], size[1])
+				help := strings.Join(strings.Split(v, "\n")[max(strings.Count(v, "\n")-4, 0):], "\n")
+				for _, k := range sc.keys {
+					if !strings.Contains(help, k) {
+						t.Errorf("the key help lacks %q:\n%s", k, help)
+					}
+				}
+			})
+		}
+	}
+}
