@@ -26,7 +26,7 @@ type command struct {
 var commands = []command{
 	{"backup", "copy the database consistently, also while the server runs", runBackup},
 	{"cluster", "group notes (JSONL) into themes (JSON)", runCluster},
-	{"export", "write a session's findings and action points (Markdown or JSON)", runExport},
+	{"export", "write a session's findings and action points (Markdown, JSON, CSV or HTML)", runExport},
 	{"import", "load notes gathered on paper (JSONL or CSV) into a session", runImport},
 	{"invite", "print the invitation text for a session's participants", runInvite},
 	{"loadtest", "drive a live session with many SSH participants and measure it", runLoadtest},

@@ -1,7 +1,9 @@
-// Package report turns one session into its findings document: prioritized themes,
-// action points and every note, as Markdown or JSON. Build is a pure function of the
-// session's data; Load gathers that data through a session.Service. Participants are
-// never named, except volunteers on action points, who chose to be.
+// Package report turns a session into its findings document and a campaign into its
+// report: a summary, the activity matrix, prioritized themes, action points and every
+// note, as Markdown, JSON, CSV or HTML. Build and BuildCampaign are pure functions of
+// the sessions' data; Load and LoadCampaign gather it through a Source (the session
+// service), each session read at one moment. Participants are never named, except
+// volunteers on action points, who chose to be.
 package report
 
 import (

@@ -53,8 +53,8 @@ func figureOf(audience string, c *Confidence) *Figure {
 	return &Figure{Audience: audience, Ratings: c.Ratings, Mean: c.Mean, Median: c.Median}
 }
 
-// lanesLine says where a theme's notes are: "mostly Concerns" or "most in Concerns
-// 3, Do more 2".
+// lanesLine says where a theme's notes are: "mostly Concerns" when two thirds are
+// there, else "top lanes Concerns 3, Do more 2".
 func lanesLine(ls []LaneCount) string {
 	if len(ls) == 0 {
 		return ""
@@ -73,7 +73,7 @@ func lanesLine(ls []LaneCount) string {
 	for _, l := range ls[:min(2, len(ls))] {
 		parts = append(parts, fmt.Sprintf("%s %d", laneName(l), l.Notes))
 	}
-	return "most in " + strings.Join(parts, ", ")
+	return "top lanes " + strings.Join(parts, ", ")
 }
 
 // laneName is a lane as people read it, with its area where the lane alone would
