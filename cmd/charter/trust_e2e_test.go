@@ -2,7 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +18,7 @@ import (
 
 	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/sqlite"
 )
 
 // A key added to the facilitators file while the server runs is a facilitator's
@@ -84,5 +90,82 @@ func TestLogNamesNoParticipant(t *testing.T) {
 		if strings.Contains(line, "participant") && (strings.Contains(line, "someone") || strings.Contains(line, "127.0.0.1")) {
 			t.Errorf("a participant's line names a user or an address: %q", line)
 		}
+	}
+}
+
+// Whoever holds a backup of the database and people's public keys (often public on
+// code hosting sites) cannot tell which participant, and so which notes, a key is:
+// the secret keys are hashed with is not in the database.
+func TestBackupAndPublicKeysDoNotLinkANoteToAKey(t *testing.T) {
+	facKey, pKey := newKey(t), newKey(t)
+	srv := testServer(t, facKey)
+	fac := connect(t, srv.Addr(), facKey, "")
+	code := createSession(t, fac, "Developers Porto")
+	p := joinAs(t, srv.Addr(), pKey, code, "")
+	ctx := context.Background()
+	sess, err := srv.svc.FindByCode(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("WRITE")
+	p.typeKeys("n")
+	p.waitFor("New note")
+	p.typeKeys("our CTO follows up", enter)
+	p.waitFor("Saved")
+
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	var out, errb bytes.Buffer
+	if code := run([]string{"backup", "--data", srv.cfg.DataDir, "-o", backup}, nil, &out, &errb); code != 0 {
+		t.Fatalf("backup: %s", errb.String())
+	}
+	db, err := sql.Open("sqlite", backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// Every value the backup holds is tried as the secret, and the bare key too.
+	var candidates [][]byte
+	rows, err := db.QueryContext(ctx, `SELECT value FROM meta`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var v string
+		rows.Scan(&v)
+		b, _ := hex.DecodeString(v)
+		candidates = append(candidates, []byte(v), b)
+	}
+	rows.Close()
+	candidates = append(candidates, nil)
+	var hashes []string
+	rows, err = db.QueryContext(ctx, `SELECT p.key_hash FROM notes n JOIN participants p ON p.id = n.participant_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var h string
+		rows.Scan(&h)
+		hashes = append(hashes, h)
+	}
+	rows.Close()
+	if len(hashes) != 1 || hashes[0] == "" {
+		t.Fatalf("the backup's note authors: %q, want one keyed participant", hashes)
+	}
+	raw := pKey.PublicKey().Marshal()
+	sum := sha256.Sum256(raw)
+	for _, salt := range candidates {
+		if session.HashKey(salt, raw) == hashes[0] || hex.EncodeToString(sum[:]) == hashes[0] {
+			t.Fatalf("the backup links the note to the key")
+		}
+	}
+	// The server itself still knows the key: its secret is in the data directory.
+	if fi, err := os.Stat(filepath.Join(srv.cfg.DataDir, sqlite.KeySecretFile)); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("key secret file: %v, %v", fi, err)
+	}
+	if session.HashKey(srv.salt, raw) != hashes[0] {
+		t.Fatalf("the server's own secret does not make the stored hash")
 	}
 }

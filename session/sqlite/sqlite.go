@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -117,24 +119,74 @@ func (db *DB) migrateFile(ctx context.Context, name string) error {
 	return tx.Commit()
 }
 
-// KeySalt returns the random salt that participant keys are hashed with, made on first use.
+// KeySecretFile is the name of the file, beside the database, that holds the secret
+// participant keys are hashed with. It is not in the database, so that a copy of the
+// database (a backup) together with people's public keys, which are often public,
+// cannot tell which participant, and so which notes, a key is.
+const KeySecretFile = "key_secret"
+
+// KeySalt returns the secret that participant keys are hashed with, made on first
+// use in a 0600 file beside the database. A database from before keeps its secret in
+// its meta table: it is moved out to the file, then deleted from the database.
 func (db *DB) KeySalt(ctx context.Context) ([]byte, error) {
+	path := filepath.Join(filepath.Dir(db.path), KeySecretFile)
+	if buf, err := os.ReadFile(path); err == nil {
+		return hex.DecodeString(strings.TrimSpace(string(buf)))
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("read key secret: %w", err)
+	}
 	var v string
 	err := db.read.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'key_salt'`).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		b := make([]byte, 32)
-		if _, err := rand.Read(b); err != nil {
-			return nil, err
-		}
-		if _, err := db.write.ExecContext(ctx, `INSERT OR IGNORE INTO meta (key, value) VALUES ('key_salt', ?)`, hex.EncodeToString(b)); err != nil {
-			return nil, fmt.Errorf("store key salt: %w", err)
-		}
-		return db.KeySalt(ctx)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("read key salt: %w", err)
 	}
+	salt, err := hex.DecodeString(v)
 	if err != nil {
 		return nil, fmt.Errorf("read key salt: %w", err)
 	}
-	return hex.DecodeString(v)
+	if len(salt) == 0 {
+		salt = make([]byte, 32)
+		if _, err := rand.Read(salt); err != nil {
+			return nil, err
+		}
+	}
+	if err := writeSecret(path, hex.EncodeToString(salt)+"\n"); err != nil {
+		return nil, fmt.Errorf("store key secret: %w", err)
+	}
+	// Only once the file holds it: the secret leaves the database, and secure_delete
+	// overwrites the page it was on.
+	if _, err := db.write.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
+		return nil, err
+	}
+	if _, err := db.write.ExecContext(ctx, `DELETE FROM meta WHERE key = 'key_salt'`); err != nil {
+		return nil, fmt.Errorf("move key salt out of the database: %w", err)
+	}
+	return salt, nil
+}
+
+// writeSecret writes a 0600 file whole or not at all.
+func writeSecret(path, text string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".key_secret-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.WriteString(text); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
 
 // Backup writes a consistent copy of the database to path while it is in use.

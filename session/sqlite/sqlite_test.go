@@ -1,8 +1,10 @@
 package sqlite_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -238,5 +240,43 @@ func TestBackupIsAConsistentCopy(t *testing.T) {
 	people, err := copyDB.Participants(ctx, s.ID)
 	if err != nil || len(people) != len(ps) {
 		t.Fatalf("participants in the copy: %d, %v", len(people), err)
+	}
+}
+
+// The key secret lives in a 0600 file beside the database, and a database from before
+// gives its secret up to that file: the same secret, so returning people are still
+// recognised, and none left in the database.
+func TestKeySecretLeavesTheDatabase(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	raw, err := sql.Open("sqlite", filepath.Join(dir, "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	// As a database made before the move holds it.
+	if _, err := raw.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('key_salt', 'c0ffee')`); err != nil {
+		t.Fatal(err)
+	}
+	salt, err := db.KeySalt(ctx)
+	if err != nil || hex.EncodeToString(salt) != "c0ffee" {
+		t.Fatalf("salt %x, %v; want the one the database held", salt, err)
+	}
+	fi, err := os.Stat(filepath.Join(dir, sqlite.KeySecretFile))
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("key secret file: %v, %v", fi, err)
+	}
+	var n int
+	if err := raw.QueryRowContext(ctx, `SELECT COUNT(*) FROM meta WHERE key = 'key_salt'`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("%d key salts left in the database (%v)", n, err)
+	}
+	again, err := db.KeySalt(ctx)
+	if err != nil || !bytes.Equal(again, salt) {
+		t.Fatalf("second read %x, %v", again, err)
 	}
 }
