@@ -21,12 +21,13 @@ func (f *CampaignFindings) WriteMarkdown(w io.Writer) error {
 
 func (f *CampaignFindings) sections() []section {
 	return []section{
-		{markdown: f.mdHeader},
+		{markdown: func(m *markdown) { m.p("# Campaign report: %s\n\n", Escape(f.Campaign)) }},
 		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, true) }},
 		{markdown: f.mdComparison},
 		{markdown: func(m *markdown) { mdMatrix(m, &f.Matrix) }, chart: func() string { return matrixChart(&f.Matrix) }},
 		{markdown: f.mdMatrixByAudience},
 		{markdown: func(m *markdown) { mdMatrixNotes(m, &f.Matrix) }},
+		{markdown: f.mdHeader},
 		{markdown: f.mdSessions},
 		{markdown: f.mdThemes, chart: func() string { return themeChart(f.themeBars()) }},
 		{markdown: f.mdThemeDetails},
@@ -96,9 +97,10 @@ func (f *CampaignFindings) mdSideBySide(m *markdown) {
 	m.table(header, rows)
 }
 
+// mdHeader gives the campaign's figures, after what a reader acts on.
 func (f *CampaignFindings) mdHeader(m *markdown) {
-	p, e := m.p, Escape
-	p("# Campaign report: %s\n\n", e(f.Campaign))
+	p := m.p
+	p("## Campaign\n\n")
 	p("- Period: %s – %s\n", f.From, f.To)
 	var locations []string
 	audiences := map[string]bool{}

@@ -28,10 +28,11 @@ type section struct {
 
 func (f *Findings) sections() []section {
 	return []section{
-		{markdown: f.mdTitle},
+		{markdown: func(m *markdown) { m.p("# Findings: %s\n\n", Escape(f.Session.Title)) }},
 		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, false) }},
 		{markdown: func(m *markdown) { mdMatrix(m, &f.Matrix) }, chart: func() string { return matrixChart(&f.Matrix) }},
 		{markdown: func(m *markdown) { mdMatrixNotes(m, &f.Matrix) }},
+		{markdown: f.mdSession},
 		{markdown: f.mdParticipation},
 		{markdown: f.mdConfidence, chart: func() string { return confidenceChart(confidenceSeries("", f.Confidence)) }},
 		{markdown: f.mdThemes, chart: func() string { return themeChart(themeBarsOf(f)) }},
@@ -41,10 +42,11 @@ func (f *Findings) sections() []section {
 	}
 }
 
-func (f *Findings) mdTitle(m *markdown) {
+// mdSession gives the session's metadata, after what a reader acts on.
+func (f *Findings) mdSession(m *markdown) {
 	p, e := m.p, Escape
 	s := f.Session
-	p("# Findings: %s\n\n", e(s.Title))
+	p("## Session\n\n")
 	p("- Audience: %s\n", e(s.Audience))
 	if s.Location != "" {
 		p("- Location: %s\n", e(s.Location))
