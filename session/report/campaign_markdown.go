@@ -182,7 +182,7 @@ func (f *CampaignFindings) mdThemeDetails(m *markdown) {
 		p("Score %d = 5 × %d further %s + 3 × %d %s + 2 × %d %s + 1 × %d %s.\n\n", t.Score,
 			t.Sessions-1, plural(t.Sessions-1, "session", "sessions"), t.Votes, plural(t.Votes, "vote", "votes"),
 			t.Participants, plural(t.Participants, "participant", "participants"), t.Notes, plural(t.Notes, "note", "notes"))
-		p("- Raised in %d of %d sessions, first in S%d\n", t.Sessions, len(f.Sessions), t.FirstSession)
+		p("- Raised in %d of %s, first in S%d\n", t.Sessions, count(len(f.Sessions), "session", "sessions"), t.FirstSession)
 		if len(t.Locations) > 0 {
 			p("- Locations: %s\n", escapeAll(t.Locations))
 		}

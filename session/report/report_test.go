@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -251,14 +250,18 @@ func BenchmarkExport500(b *testing.B) {
 	}
 	fx := mustFixture(b, notes[:500])
 	ctx := context.Background()
-	for b.Loop() {
-		d, err := report.Load(ctx, fx.svc, fx.sess.ID)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := report.Build(d).WriteMarkdown(io.Discard); err != nil {
-			b.Fatal(err)
-		}
+	for _, format := range []string{"md", "html"} {
+		b.Run(format, func(b *testing.B) {
+			for b.Loop() {
+				d, err := report.Load(ctx, fx.svc, fx.sess.ID)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := report.Render(report.Build(d), format); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
