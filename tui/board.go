@@ -71,6 +71,7 @@ type boardScreen struct {
 	acts      *activityEditor
 	status    string
 	statusErr bool
+	fade      fading
 
 	loading, loaded bool
 	// pending are the kinds of change not loaded yet.
@@ -246,6 +247,14 @@ func (s *boardScreen) do(status string, f func(ctx context.Context, svc *session
 }
 
 func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	sc, cmd := fadeStatus(&s.fade, &s.status, &s.statusErr, msg, s.update)
+	if sc == nil {
+		return s, cmd
+	}
+	return sc, cmd
+}
+
+func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case boardStateMsg:
 		s.loading = false

@@ -62,6 +62,7 @@ type participantScreen struct {
 	input          textarea.Model
 	status         string
 	statusErr      bool
+	fade           fading
 	loading, dirty bool
 	gone           string
 }
@@ -264,6 +265,14 @@ type noteSavedMsg struct{ text string }
 type doneMsg struct{ status string }
 
 func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	sc, cmd := fadeStatus(&s.fade, &s.status, &s.statusErr, msg, s.update)
+	if sc == nil {
+		return s, cmd
+	}
+	return sc, cmd
+}
+
+func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case participantStateMsg:
 		s.loading = false
