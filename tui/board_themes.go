@@ -67,7 +67,7 @@ func (s *boardScreen) suggest() tea.Cmd {
 func (s *boardScreen) acceptSuggestions() tea.Cmd {
 	sug, id := s.themes.suggestions, s.sess.ID
 	s.themes.suggestions, s.themes.acceptWhenReady = nil, false
-	return s.do(fmt.Sprintf("%d themes shared with everyone. Edit them: rename, merge, move, split.", len(sug)), func(ctx context.Context, svc *session.Service) error {
+	return s.do(fmt.Sprintf("%s shared with everyone. Edit them: rename, merge, move, split.", plural(len(sug), "theme")), func(ctx context.Context, svc *session.Service) error {
 		return svc.SaveThemes(ctx, id, sug)
 	})
 }
@@ -137,7 +137,7 @@ func (s *boardScreen) submitPrompt() tea.Cmd {
 			return nil
 		}
 		close()
-		return s.do(fmt.Sprintf("Everyone has %d dots.", n), func(ctx context.Context, svc *session.Service) error {
+		return s.do(fmt.Sprintf("Everyone has %s.", plural(n, "dot")), func(ctx context.Context, svc *session.Service) error {
 			return svc.SetVoteBudget(ctx, id, n)
 		})
 	}
@@ -210,8 +210,8 @@ func (s *boardScreen) rows() []themeRow {
 			labels[t.ID] = t.Label
 		}
 		for _, p := range s.themes.ranked {
-			rows = append(rows, themeRow{theme: p.ID, header: true, text: fmt.Sprintf("#%d %s · score %d = 3×%d votes + 2×%d authors + %d notes",
-				p.Rank, fit(labels[p.ID], 34), p.Score, p.Votes, p.Authors, p.Notes)})
+			rows = append(rows, themeRow{theme: p.ID, header: true, text: fmt.Sprintf("#%d %s · score %d = 3×%s + 2×%s + %s",
+				p.Rank, fit(labels[p.ID], 34), p.Score, plural(p.Votes, "vote"), plural(p.Authors, "author"), plural(p.Notes, "note"))})
 			for _, a := range s.themes.actions {
 				if a.ThemeID == p.ID {
 					rows = append(rows, themeRow{theme: p.ID, action: a.ID, text: actionText(a)})

@@ -88,7 +88,7 @@ func (s *campaignScreen) View() string {
 		return b.String() + sty.Muted.Render("Matching themes across the sessions…") + "\n" + footer
 	}
 	f := s.f
-	b.WriteString(fit(fmt.Sprintf("%s – %s · %d sessions · %d participants · %d notes", f.From, f.To, len(f.Sessions), f.Participants, f.Notes), w) + "\n")
+	b.WriteString(fit(fmt.Sprintf("%s – %s · %s · %s · %s", f.From, f.To, plural(len(f.Sessions), "session"), plural(f.Participants, "participant"), plural(f.Notes, "note")), w) + "\n")
 	var tabs []string
 	for i, t := range campaignTabs {
 		if i == s.tab {
@@ -126,8 +126,8 @@ func (s *campaignScreen) themeLines() []string {
 	out = append(out, "Themes by campaign priority: "+s.f.Method, "")
 	for _, t := range s.f.Themes {
 		out = append(out, fmt.Sprintf("#%d %s · score %d", t.Rank, t.Label, t.Score))
-		out = append(out, fmt.Sprintf("    %d sessions · %d people · %d votes · %d notes · %s · %s",
-			t.Sessions, t.Participants, t.Votes, t.Notes, strings.Join(t.Locations, ", "), strings.Join(t.Audiences, ", ")))
+		out = append(out, fmt.Sprintf("    %s · %s · %s · %s · %s · %s",
+			plural(t.Sessions, "session"), persons(t.Participants), plural(t.Votes, "vote"), plural(t.Notes, "note"), strings.Join(t.Locations, ", "), strings.Join(t.Audiences, ", ")))
 		for _, q := range t.Quotes {
 			out = append(out, "    “"+q+"”")
 		}
@@ -138,10 +138,10 @@ func (s *campaignScreen) themeLines() []string {
 func (s *campaignScreen) audienceLines() []string {
 	var out []string
 	for _, a := range s.f.Audiences {
-		out = append(out, fmt.Sprintf("%s · %d sessions · %d people · %d themes, %d only here", a.Audience, a.Sessions, a.Participants, a.Themes, len(a.OnlyHere)))
+		out = append(out, fmt.Sprintf("%s · %s · %s · %s, %d only here", a.Audience, plural(a.Sessions, "session"), persons(a.Participants), plural(a.Themes, "theme"), len(a.OnlyHere)))
 		if a.Confidence != nil {
 			c := a.Confidence
-			out = append(out, fmt.Sprintf("    confidence: mean %.1f, median %.1f, %d ratings", c.Mean, c.Median, c.Ratings))
+			out = append(out, fmt.Sprintf("    confidence: mean %.1f, median %.1f, %s", c.Mean, c.Median, plural(c.Ratings, "rating")))
 		} else {
 			out = append(out, "    confidence: fewer than 3 ratings, not shown")
 		}
@@ -153,7 +153,7 @@ func (s *campaignScreen) audienceLines() []string {
 			segs = append(segs, *br.Other)
 		}
 		for _, sg := range segs {
-			line := fmt.Sprintf("    %-22s %3d people · %d themes", sg.Value, sg.Participants, sg.Themes)
+			line := fmt.Sprintf("    %-22s %s · %s", sg.Value, persons(sg.Participants), plural(sg.Themes, "theme"))
 			if sg.Confidence != nil {
 				line += fmt.Sprintf(" · confidence mean %.1f", sg.Confidence.Mean)
 			}
