@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	gossh "golang.org/x/crypto/ssh"
 
@@ -56,12 +57,33 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		args = args[1:]
 	}
 	c := findCommand(name)
+	if c == nil && len(verbs(name)) > 0 {
+		// A command with verbs ("session new") named without one, or with one it lacks.
+		if len(args) > 1 {
+			fmt.Fprintf(stderr, "charter %s: unknown %s command %q; use one of: %s\n", name, name, args[1], strings.Join(verbs(name), ", "))
+		} else {
+			fmt.Fprintf(stderr, "charter %s: say what to do: %s (e.g. charter %s %s -h)\n", name, strings.Join(verbs(name), ", "), name, verbs(name)[0])
+		}
+		return 2
+	}
 	if c == nil {
 		fmt.Fprintf(stderr, "charter: unknown command %q\n\n", args[0])
 		usage(stderr)
 		return 2
 	}
 	return c.run(args[1:], stdin, stdout, stderr)
+}
+
+// verbs are the words that follow name in the commands that have one ("new", "list"
+// for "session"), in the order usage lists them.
+func verbs(name string) []string {
+	var out []string
+	for _, c := range commands {
+		if v, ok := strings.CutPrefix(c.name, name+" "); ok {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // findCommand is the command with the name, nil when there is none.

@@ -29,6 +29,8 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
+	addrGiven := false
+	fs.Visit(func(f *flag.Flag) { addrGiven = addrGiven || f.Name == "addr" })
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "charter session new: unexpected argument %q; every value goes with a flag, e.g. --title %q\n", fs.Arg(0), fs.Arg(0))
 		return 2
@@ -46,6 +48,11 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "session: %s\ncode: %s\n%s %s\n", s.ID, code(s.Code), server.SSHLine(*addr), s.Code)
+	if !addrGiven {
+		// The line's port is a guess: the server's is whatever charter serve was
+		// started with.
+		fmt.Fprintf(stderr, "The ssh line assumes charter serve listens on %s; if it listens elsewhere, use the port charter serve listens on (or give --addr).\n", *addr)
+	}
 	return 0
 }
 
