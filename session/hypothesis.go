@@ -1,0 +1,158 @@
+package session
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Hypothesis is something the program team believes about its security program
+// ("teams want deeper training"), written before or during a campaign. The tool
+// gathers the evidence (themes and notes that match it); the verdict is set by a
+// person, with a line of why.
+type Hypothesis struct {
+	ID int64
+	// Number is its place in its campaign, from 1, in the order written.
+	Number    int
+	Campaign  string
+	Text      string
+	Verdict   Verdict
+	Why       string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Verdict is what a person concluded about a hypothesis from the sessions.
+type Verdict string
+
+// Verdicts; the empty verdict means none was given yet.
+const (
+	VerdictNone         Verdict = ""
+	VerdictSupported    Verdict = "supported"
+	VerdictMixed        Verdict = "mixed"
+	VerdictNotSupported Verdict = "not-supported"
+	VerdictNoEvidence   Verdict = "no-evidence"
+)
+
+// Verdicts lists the verdicts a person can give.
+var Verdicts = []Verdict{VerdictSupported, VerdictMixed, VerdictNotSupported, VerdictNoEvidence}
+
+// Title is the verdict as people read it.
+func (v Verdict) Title() string {
+	switch v {
+	case VerdictNone:
+		return "no verdict yet"
+	case VerdictNotSupported:
+		return "not supported"
+	case VerdictNoEvidence:
+		return "no evidence"
+	}
+	return string(v)
+}
+
+// MaxHypotheses bounds the hypotheses of one campaign: a report section each.
+const MaxHypotheses = 50
+
+// HypothesisStore keeps hypotheses. session/sqlite implements it.
+type HypothesisStore interface {
+	AddHypothesis(ctx context.Context, h *Hypothesis) error
+	// Hypotheses returns a campaign's hypotheses (campaign compared ignoring case),
+	// oldest first, numbered from 1.
+	Hypotheses(ctx context.Context, campaign string) ([]*Hypothesis, error)
+	// UpdateHypothesis stores the verdict and why of h.
+	UpdateHypothesis(ctx context.Context, h *Hypothesis) error
+}
+
+func (s *Service) hypothesisStore() (HypothesisStore, error) {
+	hs, ok := s.Store.(HypothesisStore)
+	if !ok {
+		return nil, fmt.Errorf("hypotheses: the store %T keeps none", s.Store)
+	}
+	return hs, nil
+}
+
+// AddHypothesis records a hypothesis of a campaign. The campaign need not have
+// sessions yet: hypotheses are often written first.
+func (s *Service) AddHypothesis(ctx context.Context, campaign, text string) (*Hypothesis, error) {
+	hs, err := s.hypothesisStore()
+	if err != nil {
+		return nil, err
+	}
+	h := &Hypothesis{}
+	if h.Campaign, err = ValidText(campaign, MaxTitleLen, "The campaign", true); err != nil {
+		return nil, err
+	}
+	if h.Text, err = ValidText(text, MaxNoteLen, "A hypothesis", true); err != nil {
+		return nil, err
+	}
+	have, err := hs.Hypotheses(ctx, h.Campaign)
+	if err != nil {
+		return nil, err
+	}
+	if len(have) >= MaxHypotheses {
+		return nil, Errorf(ELimit, "The campaign already has %d hypotheses, the most it can hold.", len(have))
+	}
+	if slices.ContainsFunc(have, func(o *Hypothesis) bool { return strings.EqualFold(o.Text, h.Text) }) {
+		return nil, Errorf(EConflict, "The campaign already has this hypothesis.")
+	}
+	h.CreatedAt = s.Now()
+	h.UpdatedAt = h.CreatedAt
+	if err := hs.AddHypothesis(ctx, h); err != nil {
+		return nil, fmt.Errorf("add hypothesis: %w", err)
+	}
+	h.Number = len(have) + 1
+	return h, nil
+}
+
+// Hypotheses returns a campaign's hypotheses, numbered from 1.
+func (s *Service) Hypotheses(ctx context.Context, campaign string) ([]*Hypothesis, error) {
+	hs, err := s.hypothesisStore()
+	if err != nil {
+		return nil, err
+	}
+	return hs.Hypotheses(ctx, campaign)
+}
+
+// SetVerdict records a person's verdict on hypothesis number of a campaign, with a
+// line of why; VerdictNone takes a verdict back.
+func (s *Service) SetVerdict(ctx context.Context, campaign string, number int, v Verdict, why string) (*Hypothesis, error) {
+	hs, err := s.hypothesisStore()
+	if err != nil {
+		return nil, err
+	}
+	if v != VerdictNone && !slices.Contains(Verdicts, v) {
+		return nil, Errorf(EInvalid, "Unknown verdict %q; use one of %s.", v, joinVerdicts())
+	}
+	if why, err = ValidText(why, MaxNoteLen, "The why", v != VerdictNone); err != nil {
+		return nil, Errorf(EInvalid, "A verdict needs a line of why (--why \"...\"), at most %d characters.", MaxNoteLen)
+	}
+	have, err := hs.Hypotheses(ctx, campaign)
+	if err != nil {
+		return nil, err
+	}
+	if number < 1 || number > len(have) {
+		if len(have) == 0 {
+			return nil, Errorf(ENotFound, "The campaign %q has no hypotheses.", campaign)
+		}
+		return nil, Errorf(ENotFound, "The campaign %q has hypotheses 1 to %d, not %d.", campaign, len(have), number)
+	}
+	h := have[number-1]
+	h.Verdict, h.Why, h.UpdatedAt = v, why, s.Now()
+	if v == VerdictNone {
+		h.Why = ""
+	}
+	if err := hs.UpdateHypothesis(ctx, h); err != nil {
+		return nil, fmt.Errorf("set verdict: %w", err)
+	}
+	return h, nil
+}
+
+func joinVerdicts() string {
+	names := make([]string, len(Verdicts))
+	for i, v := range Verdicts {
+		names[i] = string(v)
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,417 @@
+package session
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// PlanOptions are what a facilitator chooses when planning a campaign.
+type PlanOptions struct {
+	Campaign string
+	// MinSize and MaxSize are how many people a session should have (8 to 10 by
+	// default): fewer than MinSize at a location go to the online session of their
+	// audience, and a group is split into as many sessions as keep the sizes closest
+	// to the range.
+	MinSize, MaxSize int
+	// Locations, when given, are the only places with in-person sessions; teams
+	// elsewhere are invited online.
+	Locations []string
+	// ExcludeTeams are left out of the plan, by name (ignoring case).
+	ExcludeTeams []string
+	// Moves put people into other sessions once the plan is made, in order.
+	Moves []Move
+	// Earlier is what took part in earlier campaigns: planned last.
+	Earlier TookPart
+}
+
+// Move puts a roster person (by e-mail, or by name when that is unique) into the
+// plan's session number To, whether the plan invited them or not.
+type Move struct {
+	Who string
+	To  int
+}
+
+// TookPart is which teams and locations took part in a set of sessions (any
+// session someone joined or had notes imported into). Names are lower case.
+type TookPart struct {
+	Teams     map[string]bool
+	Locations map[string]bool
+	// Online is set when an online session took part.
+	Online bool
+}
+
+// Plan is a proposal of sessions for a campaign and whom to invite to each.
+type Plan struct {
+	Campaign string
+	Sessions []PlannedSession
+	// Notes explain what the rules could not do: teams without a developer,
+	// locations too small for a session of their own, sizes out of range.
+	Notes []string
+}
+
+// PlannedSession is one session of a plan.
+type PlannedSession struct {
+	// Number is the session's place in the plan, from 1: sessions for what took
+	// part in an earlier campaign come last.
+	Number   int
+	Title    string
+	Audience Audience
+	Location string
+	Mode     Mode
+	Invitees []Invitee
+}
+
+// Invitee is a person planned for a session. The e-mail is for invitations only.
+type Invitee struct {
+	PersonID   int64
+	Name       string
+	Email      string `json:"-"`
+	Team       string
+	Location   string
+	Level      string
+	Role       Role
+	Experience string
+	// Earlier is set when the person's team took part in an earlier campaign.
+	Earlier bool
+}
+
+// Default session sizes of the method: a focus group of 8 to 10.
+const (
+	DefaultMinSize = 8
+	DefaultMaxSize = 10
+)
+
+// planRoles are the roles a plan invites, one person of each per team.
+var planRoles = []Role{RoleSecurityEngineer, RoleDeveloper}
+
+// MakePlan proposes the sessions of a campaign from the roster: per team one
+// security engineer and one developer where it has them (the experience least
+// picked so far for the role, so that experience is mixed); per location and
+// audience one session, split when larger than MaxSize; online sessions for remote
+// teams, for locations not in opt.Locations and for groups smaller than MinSize.
+// Within a group people are ordered so that any run of them mixes maturity levels
+// and experience, teams new to chartering first, and cut into sessions in that
+// order; sessions at new locations come first, then online, then locations that
+// took part before. It is a pure function of its input: the same roster and options
+// give the same plan.
+func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
+	if opt.MinSize == 0 && opt.MaxSize == 0 {
+		opt.MinSize, opt.MaxSize = DefaultMinSize, DefaultMaxSize
+	}
+	if opt.MinSize < 1 || opt.MaxSize < opt.MinSize {
+		return nil, Errorf(EInvalid, "The session size %d-%d is not a range of at least 1 person.", opt.MinSize, opt.MaxSize)
+	}
+	campaign, err := ValidText(opt.Campaign, MaxTitleLen, "The campaign", true)
+	if err != nil {
+		return nil, err
+	}
+	p := &Plan{Campaign: campaign, Sessions: []PlannedSession{}, Notes: []string{}}
+
+	teams := slices.Clone(roster)
+	slices.SortFunc(teams, func(a, b *Team) int { return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+	for _, ex := range opt.ExcludeTeams {
+		i := slices.IndexFunc(teams, func(t *Team) bool { return strings.EqualFold(t.Name, strings.TrimSpace(ex)) })
+		if i < 0 {
+			return nil, Errorf(EInvalid, "No team of the roster is called %q.", ex)
+		}
+		teams = slices.Delete(teams, i, i+1)
+	}
+	inPerson := map[string]bool{}
+	for _, l := range opt.Locations {
+		l = strings.ToLower(strings.TrimSpace(l))
+		if !slices.ContainsFunc(teams, func(t *Team) bool { return strings.ToLower(t.Location) == l }) {
+			return nil, Errorf(EInvalid, "No team of the roster is at the location %q.", l)
+		}
+		inPerson[l] = true
+	}
+
+	// Pick per team and role; new teams first, so that they get the mix.
+	slices.SortStableFunc(teams, func(a, b *Team) int {
+		return cmp.Compare(b2int(opt.Earlier.Teams[strings.ToLower(a.Name)]), b2int(opt.Earlier.Teams[strings.ToLower(b.Name)]))
+	})
+	picked := map[Role]map[string]int{}
+	type groupKey struct {
+		aud   Audience
+		place string // a location in lower case, or "" for online
+	}
+	groups := map[groupKey][]Invitee{}
+	display := map[string]string{}
+	for _, t := range teams {
+		earlier := opt.Earlier.Teams[strings.ToLower(t.Name)]
+		for _, role := range planRoles {
+			var cands []*Person
+			for _, per := range t.People {
+				if per.Role == role {
+					cands = append(cands, per)
+				}
+			}
+			if len(cands) == 0 {
+				p.Notes = append(p.Notes, fmt.Sprintf("Team %s has no %s.", t.Name, strings.ReplaceAll(string(role), "-", " ")))
+				continue
+			}
+			if picked[role] == nil {
+				picked[role] = map[string]int{}
+			}
+			per := slices.MinFunc(cands, func(a, b *Person) int {
+				return cmp.Or(cmp.Compare(picked[role][a.Experience], picked[role][b.Experience]),
+					cmp.Compare(slices.Index(Experiences, a.Experience), slices.Index(Experiences, b.Experience)),
+					cmp.Compare(strings.ToLower(a.Email), strings.ToLower(b.Email)))
+			})
+			picked[role][per.Experience]++
+			place := strings.ToLower(t.Location)
+			if IsRemote(place) || len(inPerson) > 0 && !inPerson[place] {
+				place = ""
+			}
+			if _, ok := display[place]; !ok {
+				display[place] = t.Location
+			}
+			k := groupKey{role.Audience(), place}
+			groups[k] = append(groups[k], inviteeOf(t, per, earlier))
+		}
+	}
+
+	// Groups too small for a session of their own join the online one.
+	small := make([]groupKey, 0, len(groups))
+	for k := range groups {
+		small = append(small, k)
+	}
+	slices.SortFunc(small, func(a, b groupKey) int {
+		return cmp.Or(cmp.Compare(a.place, b.place), cmp.Compare(slices.Index(Audiences, a.aud), slices.Index(Audiences, b.aud)))
+	})
+	for _, k := range small {
+		if g := groups[k]; k.place != "" && len(g) < opt.MinSize {
+			on := groupKey{k.aud, ""}
+			groups[on] = append(groups[on], g...)
+			delete(groups, k)
+			p.Notes = append(p.Notes, fmt.Sprintf("Only %d %s at %s, fewer than %d: they are invited to the online session.",
+				len(g), strings.ReplaceAll(string(k.aud), "-", " "), display[k.place], opt.MinSize))
+		}
+	}
+
+	keys := make([]groupKey, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	// New locations first, online next, locations that took part before last.
+	rank := func(k groupKey) int {
+		switch {
+		case k.place == "" && opt.Earlier.Online:
+			return 2
+		case k.place == "":
+			return 1
+		case opt.Earlier.Locations[k.place]:
+			return 3
+		}
+		return 0
+	}
+	slices.SortFunc(keys, func(a, b groupKey) int {
+		return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(a.place, b.place),
+			cmp.Compare(slices.Index(Audiences, a.aud), slices.Index(Audiences, b.aud)))
+	})
+	for _, k := range keys {
+		people := mixOrder(groups[k])
+		sizes := splitSizes(len(people), opt.MinSize, opt.MaxSize)
+		where := display[k.place]
+		mode := ModeInPerson
+		if k.place == "" {
+			where, mode = "", ModeOnline
+		}
+		for i, n := range sizes {
+			ps := PlannedSession{Title: planTitle(k.aud, where, i+1, len(sizes)), Audience: k.aud, Location: where, Mode: mode,
+				Invitees: people[:n]}
+			people = people[n:]
+			p.Sessions = append(p.Sessions, ps)
+		}
+	}
+	for i := range p.Sessions {
+		p.Sessions[i].Number = i + 1
+	}
+	if err := p.move(teams, opt.Moves); err != nil {
+		return nil, err
+	}
+	for _, s := range p.Sessions {
+		if n := len(s.Invitees); n < opt.MinSize || n > opt.MaxSize {
+			p.Notes = append(p.Notes, fmt.Sprintf("Session %d (%s) has %d %s, outside %d-%d.", s.Number, s.Title, n,
+				pluralWord(n, "person", "people"), opt.MinSize, opt.MaxSize))
+		}
+	}
+	return p, nil
+}
+
+func inviteeOf(t *Team, p *Person, earlier bool) Invitee {
+	return Invitee{PersonID: p.ID, Name: p.Name, Email: p.Email, Team: t.Name, Location: t.Location, Level: t.Level,
+		Role: p.Role, Experience: p.Experience, Earlier: earlier}
+}
+
+// move applies the facilitator's moves, then drops sessions they emptied and
+// numbers the rest again.
+func (p *Plan) move(teams []*Team, moves []Move) error {
+	for _, m := range moves {
+		if m.To < 1 || m.To > len(p.Sessions) {
+			return Errorf(EInvalid, "--move %s=%d: the plan has sessions 1 to %d.", m.Who, m.To, len(p.Sessions))
+		}
+		inv, err := findPerson(teams, m.Who)
+		if err != nil {
+			return err
+		}
+		for i := range p.Sessions {
+			p.Sessions[i].Invitees = slices.DeleteFunc(slices.Clone(p.Sessions[i].Invitees), func(x Invitee) bool { return x.PersonID == inv.PersonID })
+		}
+		to := &p.Sessions[m.To-1]
+		to.Invitees = append(slices.Clone(to.Invitees), inv)
+		if inv.Role.Audience() != to.Audience {
+			p.Notes = append(p.Notes, fmt.Sprintf("%s (%s) was moved into session %d for %s.", inv.Name, inv.Role, m.To, to.Audience))
+		}
+	}
+	if len(moves) > 0 {
+		p.Sessions = slices.DeleteFunc(p.Sessions, func(s PlannedSession) bool { return len(s.Invitees) == 0 })
+		for i := range p.Sessions {
+			p.Sessions[i].Number = i + 1
+		}
+	}
+	return nil
+}
+
+// findPerson finds a roster person by e-mail, or by name when only one has it.
+func findPerson(teams []*Team, who string) (Invitee, error) {
+	who = strings.TrimSpace(who)
+	var found []Invitee
+	for _, t := range teams {
+		for _, per := range t.People {
+			if strings.EqualFold(per.Email, who) {
+				return inviteeOf(t, per, false), nil
+			}
+			if strings.EqualFold(per.Name, who) {
+				found = append(found, inviteeOf(t, per, false))
+			}
+		}
+	}
+	switch len(found) {
+	case 0:
+		return Invitee{}, Errorf(EInvalid, "--move: nobody of the roster's planned teams is called %q; give a name or an e-mail.", who)
+	case 1:
+		return found[0], nil
+	}
+	return Invitee{}, Errorf(EInvalid, "--move: %d people are called %q; give the e-mail instead.", len(found), who)
+}
+
+// mixOrder orders a group's people so that any run of them mixes maturity levels
+// and experience: teams new to chartering first, and within each, people are dealt
+// from one level after another, each level's people alternating experience.
+func mixOrder(people []Invitee) []Invitee {
+	var out []Invitee
+	for _, earlier := range []bool{false, true} {
+		byLevel := make([][]Invitee, len(Levels))
+		for _, p := range people {
+			if p.Earlier == earlier {
+				l := max(slices.Index(Levels, p.Level), 0)
+				byLevel[l] = append(byLevel[l], p)
+			}
+		}
+		for i, ps := range byLevel {
+			byLevel[i] = alternate(ps)
+		}
+		for r := 0; ; r++ {
+			took := false
+			for _, ps := range byLevel {
+				if r < len(ps) {
+					out = append(out, ps[r])
+					took = true
+				}
+			}
+			if !took {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// alternate deals people from one experience to the next, each experience by team
+// and name.
+func alternate(people []Invitee) []Invitee {
+	byExp := make([][]Invitee, len(Experiences))
+	for _, p := range people {
+		e := max(slices.Index(Experiences, p.Experience), 0)
+		byExp[e] = append(byExp[e], p)
+	}
+	var out []Invitee
+	for _, ps := range byExp {
+		slices.SortFunc(ps, func(a, b Invitee) int {
+			return cmp.Or(cmp.Compare(strings.ToLower(a.Team), strings.ToLower(b.Team)), cmp.Compare(a.PersonID, b.PersonID))
+		})
+	}
+	for r := 0; len(out) < len(people); r++ {
+		for _, ps := range byExp {
+			if r < len(ps) {
+				out = append(out, ps[r])
+			}
+		}
+	}
+	return out
+}
+
+// splitSizes cuts n people into sessions whose sizes are as even as possible,
+// choosing the number of sessions that strays least from min..max (fewer sessions
+// on a tie); larger sessions first.
+func splitSizes(n, lo, hi int) []int {
+	if n == 0 {
+		return nil
+	}
+	best, bestK := -1, 0
+	for k := 1; k <= n; k++ {
+		small, big := n/k, n%k // big sessions have one more
+		off := func(size int) int { return max(lo-size, 0) + max(size-hi, 0) }
+		cost := big*off(small+1) + (k-big)*off(small)
+		if best < 0 || cost < best {
+			best, bestK = cost, k
+		}
+		if small < lo {
+			break
+		}
+	}
+	sizes := make([]int, bestK)
+	for i := range sizes {
+		sizes[i] = n / bestK
+		if i < n%bestK {
+			sizes[i]++
+		}
+	}
+	return sizes
+}
+
+// planTitle names a planned session: audience and place, numbered when the place
+// has several for the audience.
+func planTitle(a Audience, location string, i, of int) string {
+	aud := strings.ReplaceAll(string(a), "-", " ")
+	aud = strings.ToUpper(aud[:1]) + aud[1:]
+	suffix := ""
+	if of > 1 {
+		suffix = fmt.Sprintf(" (%d of %d)", i, of)
+	}
+	where := "online"
+	if location != "" {
+		where = location
+	}
+	room := MaxTitleLen - len(aud) - len(", ") - len(suffix)
+	if r := []rune(where); len(r) > room {
+		where = string(r[:room-1]) + "…"
+	}
+	return aud + ", " + where + suffix
+}
+
+func b2int(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,286 @@
+package session_test
+
+import (
+	"fmt"
+	"math/rand"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// rosterOf makes a roster: per location, n teams, each with a security engineer,
+// two developers and a manager; levels and experience cycle through their choices.
+func rosterOf(locations map[string]int) []*session.Team {
+	var teams []*session.Team
+	id := int64(0)
+	var locs []string
+	for l := range locations {
+		locs = append(locs, l)
+	}
+	slices.Sort(locs)
+	k := 0
+	for _, l := range locs {
+		for i := 0; i < locations[l]; i++ {
+			k++
+			t := &session.Team{ID: int64(k), RosterTeam: session.RosterTeam{Name: fmt.Sprintf("%s team %02d", l, i+1), Location: l,
+				Level: session.Levels[k%len(session.Levels)]}}
+			for j, role := range []session.Role{session.RoleSecurityEngineer, session.RoleDeveloper, session.RoleDeveloper, session.RoleManager} {
+				id++
+				t.People = append(t.People, &session.Person{ID: id, TeamID: t.ID, Name: fmt.Sprintf("Person %d", id),
+					Email: fmt.Sprintf("p%d@example.org", id), Role: role, Experience: session.Experiences[(k+j)%3]})
+			}
+			teams = append(teams, t)
+		}
+	}
+	return teams
+}
+
+func mustPlan(t *testing.T, roster []*session.Team, opt session.PlanOptions) *session.Plan {
+	t.Helper()
+	if opt.Campaign == "" {
+		opt.Campaign = "Chartering 2027"
+	}
+	p, err := session.MakePlan(roster, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// where lists each session as "audience@place:size".
+func where(p *session.Plan) []string {
+	var out []string
+	for _, s := range p.Sessions {
+		place := s.Location
+		if s.Mode == session.ModeOnline {
+			place = "online"
+		}
+		out = append(out, fmt.Sprintf("%s@%s:%d", s.Audience, place, len(s.Invitees)))
+	}
+	return out
+}
+
+func TestPlanSessionsPerLocationAndAudience(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		locations map[string]int
+		opt       session.PlanOptions
+		want      []string
+		note      string
+	}{
+		{"one session per location and audience", map[string]int{"Berlin": 9, "Porto": 10},
+			session.PlanOptions{},
+			[]string{"security-engineers@Berlin:9", "developers@Berlin:9", "security-engineers@Porto:10", "developers@Porto:10"}, ""},
+		{"a large location is split evenly", map[string]int{"Berlin": 25},
+			session.PlanOptions{},
+			[]string{"security-engineers@Berlin:9", "security-engineers@Berlin:8", "security-engineers@Berlin:8",
+				"developers@Berlin:9", "developers@Berlin:8", "developers@Berlin:8"}, ""},
+		{"eleven stay one session rather than two of five", map[string]int{"Berlin": 11},
+			session.PlanOptions{},
+			[]string{"security-engineers@Berlin:11", "developers@Berlin:11"}, "outside 8-10"},
+		{"remote teams and small locations go online", map[string]int{"Berlin": 8, "remote": 5, "Oslo": 3},
+			session.PlanOptions{},
+			[]string{"security-engineers@Berlin:8", "developers@Berlin:8", "security-engineers@online:8", "developers@online:8"},
+			"Only 3 security engineers at Oslo, fewer than 8"},
+		{"--locations keeps in-person sessions to those places", map[string]int{"Berlin": 8, "Porto": 8},
+			session.PlanOptions{Locations: []string{"porto"}},
+			[]string{"security-engineers@Porto:8", "developers@Porto:8", "security-engineers@online:8", "developers@online:8"}, ""},
+		{"--per-session 4-5", map[string]int{"Berlin": 9},
+			session.PlanOptions{MinSize: 4, MaxSize: 5},
+			[]string{"security-engineers@Berlin:5", "security-engineers@Berlin:4", "developers@Berlin:5", "developers@Berlin:4"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := mustPlan(t, rosterOf(tc.locations), tc.opt)
+			if got := where(p); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("sessions\n got %v\nwant %v", got, tc.want)
+			}
+			if tc.note != "" && !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.Contains(n, tc.note) }) {
+				t.Errorf("notes %q lack %q", p.Notes, tc.note)
+			}
+			for i, s := range p.Sessions {
+				if s.Number != i+1 {
+					t.Errorf("session %d numbered %d", i+1, s.Number)
+				}
+			}
+		})
+	}
+}
+
+// Per team one security engineer and one developer, nobody else, nobody twice; a
+// team without a developer is named in the notes.
+func TestPlanPicksOneSecurityEngineerAndOneDeveloperPerTeam(t *testing.T) {
+	roster := rosterOf(map[string]int{"Berlin": 10})
+	roster[3].People = slices.DeleteFunc(roster[3].People, func(p *session.Person) bool { return p.Role == session.RoleDeveloper })
+	p := mustPlan(t, roster, session.PlanOptions{})
+	perTeam := map[string]map[session.Role]int{}
+	seen := map[int64]bool{}
+	for _, s := range p.Sessions {
+		for _, inv := range s.Invitees {
+			if seen[inv.PersonID] {
+				t.Errorf("%s invited twice", inv.Name)
+			}
+			seen[inv.PersonID] = true
+			if inv.Role.Audience() != s.Audience {
+				t.Errorf("%s (%s) in a session for %s", inv.Name, inv.Role, s.Audience)
+			}
+			if perTeam[inv.Team] == nil {
+				perTeam[inv.Team] = map[session.Role]int{}
+			}
+			perTeam[inv.Team][inv.Role]++
+		}
+	}
+	for _, team := range roster {
+		got := perTeam[team.Name]
+		wantDev := 1
+		if team == roster[3] {
+			wantDev = 0
+		}
+		if got[session.RoleSecurityEngineer] != 1 || got[session.RoleDeveloper] != wantDev || got[session.RoleManager] != 0 {
+			t.Errorf("team %s invites %v", team.Name, got)
+		}
+	}
+	if want := fmt.Sprintf("Team %s has no developer.", roster[3].Name); !slices.Contains(p.Notes, want) {
+		t.Errorf("notes %q lack %q", p.Notes, want)
+	}
+}
+
+// Every session mixes maturity levels and experience when the group has them, and
+// the developers picked from teams of two are spread over the experience levels.
+func TestPlanMixesLevelsAndExperience(t *testing.T) {
+	p := mustPlan(t, rosterOf(map[string]int{"Berlin": 27}), session.PlanOptions{})
+	for _, s := range p.Sessions {
+		levels, exps := map[string]int{}, map[string]int{}
+		for _, inv := range s.Invitees {
+			levels[inv.Level]++
+			exps[inv.Experience]++
+		}
+		if len(levels) < len(session.Levels) || len(exps) < len(session.Experiences) {
+			t.Errorf("session %d (%d people): levels %v, experience %v", s.Number, len(s.Invitees), levels, exps)
+		}
+		for l, n := range levels {
+			if n > (len(s.Invitees)+len(session.Levels)-1)/len(session.Levels)+1 {
+				t.Errorf("session %d: %d of %d at level %s", s.Number, n, len(s.Invitees), l)
+			}
+		}
+	}
+	exps := map[string]int{}
+	for _, s := range p.Sessions {
+		for _, inv := range s.Invitees {
+			if inv.Role == session.RoleDeveloper {
+				exps[inv.Experience]++
+			}
+		}
+	}
+	for _, e := range session.Experiences {
+		if exps[e] < 27/3-1 {
+			t.Errorf("developers by experience %v: not balanced", exps)
+		}
+	}
+}
+
+// Teams and locations that took part in an earlier campaign come last: their
+// locations' sessions after the others, their people in the last sessions of a
+// location.
+func TestPlanPutsWhatTookPartBeforeLast(t *testing.T) {
+	roster := rosterOf(map[string]int{"Berlin": 16, "Porto": 8, "remote": 8})
+	earlier := session.TookPart{Teams: map[string]bool{}, Locations: map[string]bool{"berlin": true}}
+	for _, team := range roster[:8] { // half of Berlin took part
+		earlier.Teams[strings.ToLower(team.Name)] = true
+	}
+	p := mustPlan(t, roster, session.PlanOptions{Earlier: earlier})
+	want := []string{"security-engineers@Porto:8", "developers@Porto:8", "security-engineers@online:8", "developers@online:8",
+		"security-engineers@Berlin:8", "security-engineers@Berlin:8", "developers@Berlin:8", "developers@Berlin:8"}
+	if got := where(p); !reflect.DeepEqual(got, want) {
+		t.Fatalf("sessions\n got %v\nwant %v", got, want)
+	}
+	for _, s := range p.Sessions[4:] {
+		first := s.Title == "Security engineers, Berlin (1 of 2)" || s.Title == "Developers, Berlin (1 of 2)"
+		for _, inv := range s.Invitees {
+			if inv.Earlier == first {
+				t.Errorf("%s: %s (earlier %v) in the wrong Berlin session", s.Title, inv.Team, inv.Earlier)
+			}
+		}
+	}
+}
+
+// The plan is a function of the roster, not of its order.
+func TestPlanIsDeterministic(t *testing.T) {
+	roster := rosterOf(map[string]int{"Berlin": 12, "Porto": 9, "Lyon": 4, "remote": 6})
+	want := mustPlan(t, roster, session.PlanOptions{})
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 5; i++ {
+		shuffled := slices.Clone(roster)
+		r.Shuffle(len(shuffled), func(a, b int) { shuffled[a], shuffled[b] = shuffled[b], shuffled[a] })
+		if got := mustPlan(t, shuffled, session.PlanOptions{}); !reflect.DeepEqual(got, want) {
+			t.Fatalf("shuffle %d gave another plan", i)
+		}
+	}
+}
+
+func TestPlanAdjustments(t *testing.T) {
+	roster := rosterOf(map[string]int{"Berlin": 9, "Porto": 9})
+	base := mustPlan(t, roster, session.PlanOptions{})
+	mover := base.Sessions[0].Invitees[0]
+
+	t.Run("exclude a team", func(t *testing.T) {
+		p := mustPlan(t, roster, session.PlanOptions{ExcludeTeams: []string{"BERLIN TEAM 03"}})
+		for _, s := range p.Sessions {
+			for _, inv := range s.Invitees {
+				if inv.Team == "Berlin team 03" {
+					t.Errorf("excluded team invited in session %d", s.Number)
+				}
+			}
+		}
+		if got := where(p)[:2]; !reflect.DeepEqual(got, []string{"security-engineers@Berlin:8", "developers@Berlin:8"}) {
+			t.Errorf("Berlin sessions %v", got)
+		}
+	})
+	t.Run("move a person by e-mail", func(t *testing.T) {
+		p := mustPlan(t, roster, session.PlanOptions{Moves: []session.Move{{Who: strings.ToUpper(mover.Email), To: 3}}})
+		if got := where(p)[:3]; !reflect.DeepEqual(got, []string{"security-engineers@Berlin:8", "developers@Berlin:9", "security-engineers@Porto:10"}) {
+			t.Errorf("sessions %v", got)
+		}
+		if last := p.Sessions[2].Invitees[9]; last.PersonID != mover.PersonID {
+			t.Errorf("session 3 ends with %s, want %s", last.Name, mover.Name)
+		}
+	})
+	t.Run("a session emptied by moves is dropped", func(t *testing.T) {
+		small := rosterOf(map[string]int{"Berlin": 1})
+		p := mustPlan(t, small, session.PlanOptions{MinSize: 1, MaxSize: 2,
+			Moves: []session.Move{{Who: small[0].People[0].Name, To: 2}}})
+		if got := where(p); !reflect.DeepEqual(got, []string{"developers@Berlin:2"}) {
+			t.Errorf("sessions %v", got)
+		}
+		if !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.Contains(n, "was moved into session 2 for developers") }) {
+			t.Errorf("notes %q do not say a security engineer joined the developers", p.Notes)
+		}
+	})
+	for _, tc := range []struct {
+		name string
+		opt  session.PlanOptions
+		want string
+	}{
+		{"unknown team", session.PlanOptions{ExcludeTeams: []string{"Nope"}}, `No team of the roster is called "Nope"`},
+		{"unknown location", session.PlanOptions{Locations: []string{"Lyon"}}, `at the location "lyon"`},
+		{"unknown person", session.PlanOptions{Moves: []session.Move{{Who: "nobody@example.org", To: 1}}}, "nobody of the roster"},
+		{"no such session", session.PlanOptions{Moves: []session.Move{{Who: mover.Email, To: 5}}}, "sessions 1 to 4"},
+		{"bad sizes", session.PlanOptions{MinSize: 10, MaxSize: 8}, "10-8"},
+		{"no campaign", session.PlanOptions{Campaign: " "}, "campaign cannot be empty"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.opt.Campaign == "" {
+				tc.opt.Campaign = "C"
+			}
+			if tc.opt.Campaign == " " {
+				tc.opt.Campaign = " \t"
+			}
+			_, err := session.MakePlan(roster, tc.opt)
+			if !strings.Contains(session.ErrorMessage(err), tc.want) {
+				t.Errorf("error %v, want it to say %q", err, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,216 @@
+package sqlite_test
+
+import (
+	"context"
+	"database/sql"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+)
+
+func importRoster(t *testing.T, svc *session.Service, csv string) (added, updated int) {
+	t.Helper()
+	rows, err := session.ReadRoster(strings.NewReader("team,location,cluster,level,name,email,role,experience\n"+csv), "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, updated, err = svc.ImportRoster(context.Background(), rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return added, updated
+}
+
+// A second import updates people by e-mail and teams by name, and adds the rest.
+func TestRosterImportAddsAndUpdates(t *testing.T) {
+	db, _ := mustOpen(t)
+	svc := session.NewService(db, nil)
+	if a, u := importRoster(t, svc, "Payments,Berlin,Finance,gold,Ada,ada@example.org,security-engineer,>3y\nSearch,Porto,,bronze,Bo,bo@example.org,developer,<1y\n"); a != 2 || u != 0 {
+		t.Fatalf("first import: %d added, %d updated", a, u)
+	}
+	if a, u := importRoster(t, svc, "payments,Berlin,Finance,silver,Ada Lovelace,ADA@example.org,manager,>3y\nPayments,Berlin,Finance,silver,Cy,cy@example.org,developer,1-3y\n"); a != 1 || u != 1 {
+		t.Fatalf("second import: %d added, %d updated", a, u)
+	}
+	teams, err := svc.Roster(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, team := range teams {
+		for _, p := range team.People {
+			got = append(got, team.Name+"/"+team.Level+"/"+p.Name+"/"+string(p.Role))
+		}
+	}
+	want := []string{"payments/silver/Ada Lovelace/manager", "payments/silver/Cy/developer", "Search/bronze/Bo/developer"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("roster %v, want %v", got, want)
+	}
+}
+
+// A roster with a bad row stores nothing, not even its good rows.
+func TestRosterImportIsAllOrNothing(t *testing.T) {
+	db, _ := mustOpen(t)
+	svc := session.NewService(db, nil)
+	rows, _ := session.ReadRoster(strings.NewReader("team,location,cluster,level,name,email,role,experience\nA,B,,gold,C,c@example.org,developer,>3y\nA,B,,gold,D,d@example.org,tester,>3y\n"), "csv")
+	if _, _, err := svc.ImportRoster(context.Background(), rows); err == nil {
+		t.Fatal("a bad row was accepted")
+	}
+	if teams, _ := svc.Roster(context.Background()); len(teams) != 0 {
+		t.Errorf("a failed import left %d teams", len(teams))
+	}
+}
+
+// The plan's sessions and invitations are created together; earlier campaigns
+// count once someone took part; a campaign is planned once.
+func TestPlanCreatesSessionsWithInvitations(t *testing.T) {
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	svc := session.NewService(db, nil)
+	importRoster(t, svc, "Payments,Berlin,,gold,Ada,ada@example.org,security-engineer,>3y\nPayments,Berlin,,gold,Bo,bo@example.org,developer,<1y\n"+
+		"Search,remote,,bronze,Cy,cy@example.org,developer,1-3y\n")
+	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: "Pilot", MinSize: 1, MaxSize: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	created, err := svc.CreatePlan(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(created) != 3 {
+		t.Fatalf("%d sessions created, want 3", len(created))
+	}
+	inv, err := svc.Invitations(ctx, "PILOT")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, si := range inv {
+		for _, i := range si.Invitees {
+			got = append(got, si.Session.Title+": "+i.Name+" <"+i.Email+">")
+		}
+		if si.Session.Code == "" || si.Session.Campaign != "Pilot" || si.Session.Phase != session.PhaseLobby {
+			t.Errorf("session %+v", si.Session)
+		}
+	}
+	want := []string{"Security engineers, Berlin: Ada <ada@example.org>", "Developers, Berlin: Bo <bo@example.org>", "Developers, online: Cy <cy@example.org>"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("invitations\n got %v\nwant %v", got, want)
+	}
+	if _, err := svc.CreatePlan(ctx, p); session.ErrorCode(err) != session.EConflict {
+		t.Errorf("planning the campaign again: %v, want a conflict", err)
+	}
+	teams, err := svc.Coverage(ctx, "pilot")
+	if err != nil || len(teams.Teams) != 2 || !reflect.DeepEqual(teams.Invited[created[2].ID], []string{"Search"}) {
+		t.Errorf("coverage %+v, %v", teams, err)
+	}
+
+	// Nothing took part yet; once the Berlin developers' session is held, its team
+	// and location did, and the online session.
+	if tp, _ := db.TookPart(ctx, "Next"); len(tp.Teams) != 0 || len(tp.Locations) != 0 || tp.Online {
+		t.Errorf("before anyone joined: %+v", tp)
+	}
+	for _, s := range created[1:] {
+		if _, _, err := db.JoinSession(ctx, s.ID, "", "x"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tp, err := db.TookPart(ctx, "Next")
+	if err != nil || !reflect.DeepEqual(tp.Teams, map[string]bool{"payments": true, "search": true}) ||
+		!reflect.DeepEqual(tp.Locations, map[string]bool{"berlin": true}) || !tp.Online {
+		t.Errorf("took part %+v, %v", tp, err)
+	}
+	if tp, _ := db.TookPart(ctx, "pilot"); len(tp.Teams) != 0 {
+		t.Errorf("a campaign's own sessions count as earlier: %+v", tp)
+	}
+}
+
+// Hypotheses are numbered per campaign, the campaign matched ignoring case; a
+// verdict needs a why.
+func TestHypotheses(t *testing.T) {
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	svc := session.NewService(db, nil)
+	for _, c := range []struct{ campaign, text string }{{"Chartering 2027", "teams want deeper training"}, {"Other", "x"}, {"chartering 2027", "the self-assessment takes too long"}} {
+		if _, err := svc.AddHypothesis(ctx, c.campaign, c.text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := svc.AddHypothesis(ctx, "Chartering 2027", "Teams want deeper training"); session.ErrorCode(err) != session.EConflict {
+		t.Errorf("the same hypothesis twice: %v", err)
+	}
+	if _, err := svc.SetVerdict(ctx, "Chartering 2027", 2, session.VerdictSupported, " "); session.ErrorCode(err) != session.EInvalid {
+		t.Errorf("a verdict without why: %v", err)
+	}
+	if _, err := svc.SetVerdict(ctx, "Chartering 2027", 3, session.VerdictMixed, "x"); !strings.Contains(session.ErrorMessage(err), "1 to 2, not 3") {
+		t.Errorf("hypothesis 3: %v", err)
+	}
+	if _, err := svc.SetVerdict(ctx, "Chartering 2027", 2, "maybe", "x"); !strings.Contains(session.ErrorMessage(err), "Unknown verdict") {
+		t.Errorf("verdict maybe: %v", err)
+	}
+	if _, err := svc.SetVerdict(ctx, "CHARTERING 2027", 2, session.VerdictNotSupported, "two sessions praised its length"); err != nil {
+		t.Fatal(err)
+	}
+	hs, err := svc.Hypotheses(ctx, "chartering 2027")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hs) != 2 || hs[0].Number != 1 || hs[0].Verdict != session.VerdictNone || hs[1].Number != 2 ||
+		hs[1].Verdict != session.VerdictNotSupported || hs[1].Why != "two sessions praised its length" {
+		t.Errorf("hypotheses %+v %+v", hs[0], hs[1])
+	}
+}
+
+// No table of what participants do refers to the roster, and no roster table
+// refers to participants, notes or votes: who was invited cannot be joined to who
+// wrote what.
+func TestRosterIsKeptApartFromParticipants(t *testing.T) {
+	_, path := mustOpen(t)
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	roster := map[string]bool{"roster_teams": true, "roster_people": true, "invitations": true}
+	rows, err := raw.Query(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		tables = append(tables, n)
+	}
+	rows.Close()
+	for _, table := range tables {
+		fks, err := raw.Query(`SELECT "table" FROM pragma_foreign_key_list(?)`, table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for fks.Next() {
+			var to string
+			fks.Scan(&to)
+			switch {
+			case roster[table] && (to == "participants" || to == "notes" || strings.Contains(to, "vote")):
+				t.Errorf("%s refers to %s", table, to)
+			case !roster[table] && roster[to]:
+				t.Errorf("%s refers to the roster table %s", table, to)
+			}
+		}
+		fks.Close()
+		cols, err := raw.Query(`SELECT name FROM pragma_table_info(?)`, table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for cols.Next() {
+			var c string
+			cols.Scan(&c)
+			if roster[table] && c == "participant_id" || !roster[table] && (c == "person_id" || c == "email") {
+				t.Errorf("%s has a column %s", table, c)
+			}
+		}
+		cols.Close()
+	}
+}
