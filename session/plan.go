@@ -44,37 +44,37 @@ type TookPart struct {
 
 // Plan is a proposal of sessions for a campaign and whom to invite to each.
 type Plan struct {
-	Campaign string
-	Sessions []PlannedSession
+	Campaign string           `json:"campaign"`
+	Sessions []PlannedSession `json:"sessions"`
 	// Notes explain what the rules could not do: teams without a developer,
 	// locations too small for a session of their own, sizes out of range.
-	Notes []string
+	Notes []string `json:"notes"`
 }
 
 // PlannedSession is one session of a plan.
 type PlannedSession struct {
 	// Number is the session's place in the plan, from 1: sessions for what took
 	// part in an earlier campaign come last.
-	Number   int
-	Title    string
-	Audience Audience
-	Location string
-	Mode     Mode
-	Invitees []Invitee
+	Number   int       `json:"number"`
+	Title    string    `json:"title"`
+	Audience Audience  `json:"audience"`
+	Location string    `json:"location"`
+	Mode     Mode      `json:"mode"`
+	Invitees []Invitee `json:"invitees"`
 }
 
 // Invitee is a person planned for a session. The e-mail is for invitations only.
 type Invitee struct {
-	PersonID   int64
-	Name       string
+	PersonID   int64  `json:"-"`
+	Name       string `json:"name"`
 	Email      string `json:"-"`
-	Team       string
-	Location   string
-	Level      string
-	Role       Role
-	Experience string
+	Team       string `json:"team"`
+	Location   string `json:"location"`
+	Level      string `json:"level"`
+	Role       Role   `json:"role"`
+	Experience string `json:"experience"`
 	// Earlier is set when the person's team took part in an earlier campaign.
-	Earlier bool
+	Earlier bool `json:"team_took_part_before"`
 }
 
 // Default session sizes of the method: a focus group of 8 to 10.

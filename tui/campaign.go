@@ -40,11 +40,11 @@ func (s *campaignScreen) Init() tea.Cmd {
 	svc, name := s.e.opt.Service, s.name
 	// Matching themes across sessions clusters text: it runs here, in a command.
 	return withTimeout(func(ctx context.Context) tea.Msg {
-		data, err := report.LoadCampaign(ctx, svc, name)
+		f, err := report.LoadCampaignReport(ctx, svc, name)
 		if err != nil {
 			return errMsg{err}
 		}
-		return campaignMsg{report.BuildCampaign(name, data)}
+		return campaignMsg{f}
 	})
 }
 

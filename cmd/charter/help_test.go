@@ -8,7 +8,8 @@ import (
 
 // -h is a request, not a mistake: usage and exit 0. An unknown flag is a mistake: exit 2.
 func TestHelpAndBadFlags(t *testing.T) {
-	for _, cmd := range [][]string{{"serve"}, {"session", "new"}, {"export"}, {"import"}, {"invite"}, {"report"}, {"backup"}, {"loadtest"}, {"cluster"}} {
+	for _, cmd := range [][]string{{"serve"}, {"session", "new"}, {"export"}, {"import"}, {"invite"}, {"report"}, {"backup"}, {"loadtest"}, {"cluster"},
+		{"roster", "import"}, {"plan"}, {"hypothesis", "add"}, {"hypothesis", "list"}, {"hypothesis", "verdict"}} {
 		t.Run(strings.Join(cmd, " "), func(t *testing.T) {
 			var out, errb bytes.Buffer
 			if rc := run(append(cmd, "-h"), nil, &out, &errb); rc != 0 || !strings.Contains(out.String()+errb.String(), "usage") && !strings.Contains(out.String()+errb.String(), "Usage") {

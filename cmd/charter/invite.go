@@ -18,15 +18,16 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("invite", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("data", defaultDataDir, "data directory")
-	id := fs.String("session", "", "ID of the session (required)")
+	id := fs.String("session", "", "ID of the session (this or --campaign is required)")
+	campaign := fs.String("campaign", "", "print one invitation per person the campaign's plan invites, headed by their name and e-mail")
 	addr := fs.String("addr", "127.0.0.1:2222", "address of the server, for the ssh line")
 	host := fs.String("host", "", "host name participants connect to, instead of the one in --addr")
 	when := fs.String("when", "", `date and time, e.g. "Tuesday 3 March, 14:00-16:00" (default: the session's --date, if it has one)`)
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
-	if *id == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: charter invite --data DIR --session ID [--addr HOST:PORT] [--host NAME] [--when TEXT]")
+	if (*id == "") == (*campaign == "") || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: charter invite --data DIR (--session ID | --campaign C) [--addr HOST:PORT] [--host NAME] [--when TEXT]")
 		return 2
 	}
 	h, port, err := net.SplitHostPort(*addr)
@@ -36,6 +37,9 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *host != "" {
 		h = *host
+	}
+	if *campaign != "" {
+		return inviteCampaign(*dir, *campaign, net.JoinHostPort(h, port), session.CleanText(*when), stdout, stderr)
 	}
 	db, err := openExisting(*dir)
 	if err != nil {

@@ -28,10 +28,15 @@ var commands = []command{
 	{"backup", "copy the database consistently, also while the server runs", runBackup},
 	{"cluster", "group notes (JSONL) into themes (JSON)", runCluster},
 	{"export", "write a session's findings and action points (Markdown, JSON, CSV or HTML)", runExport},
+	{"hypothesis add", "record what the program believes, for the report to test", runHypothesisAdd},
+	{"hypothesis list", "list a campaign's hypotheses and verdicts", runHypothesisList},
+	{"hypothesis verdict", "give a hypothesis a verdict with a line of why", runHypothesisVerdict},
 	{"import", "load notes gathered on paper (JSONL or CSV) into a session", runImport},
-	{"invite", "print the invitation text for a session's participants", runInvite},
+	{"invite", "print invitations: a session's, or each planned person's", runInvite},
 	{"loadtest", "drive a live session with many SSH participants and measure it", runLoadtest},
+	{"plan", "propose a campaign's sessions from the roster; --create them", runPlan},
 	{"report", "write one prioritized document for a whole campaign", runReport},
+	{"roster import", "load the teams and people a campaign may invite", runRosterImport},
 	{"serve", "run the SSH server for live sessions", runServe},
 	{"session new", "create a session and print its join code", runSessionNew},
 	{"session list", "list the sessions by campaign", runSessionList},
@@ -100,7 +105,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: charter COMMAND [flags]")
 	fmt.Fprintln(w)
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-14s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-19s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'charter COMMAND -h' for a command's flags.")
 }

@@ -93,6 +93,9 @@ func renderCampaign(ctx context.Context, src report.Source, name, compare, forma
 		return nil, err
 	}
 	f := report.BuildCampaign(name, ds)
+	if err := report.AddProgram(ctx, src, f, ds); err != nil {
+		return nil, err
+	}
 	if compare != "" {
 		if compare, err = chooseCampaign(names, compare); err != nil {
 			return nil, err

@@ -66,6 +66,11 @@ type CampaignFindings struct {
 	Actions           []CampaignAction `json:"action_points"`
 	// Comparison is set by Compare, when the report follows an earlier campaign up.
 	Comparison *Comparison `json:"comparison,omitempty"`
+	// Coverage, Hypotheses and Unexpected are added by AddCoverage and
+	// AddHypotheses, when there is a roster and there are hypotheses.
+	Coverage   *Coverage           `json:"coverage,omitempty"`
+	Hypotheses []HypothesisFinding `json:"hypotheses,omitempty"`
+	Unexpected []UnexpectedTheme   `json:"unexpected_themes,omitempty"`
 
 	// notes are the visible notes for the CSV document, by session, area, lane and
 	// text, so that their order tells nothing of who wrote them.
@@ -134,6 +139,7 @@ type CampaignTheme struct {
 	ActionIDs []int64 `json:"action_point_ids"`
 	// NoteIDs are its visible notes, for callers that relate notes to themes.
 	NoteIDs []int64 `json:"-"`
+	notes   []themeNote
 }
 
 // ThemeAudience is where one audience put a campaign theme.
@@ -569,6 +575,7 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 		for _, n := range g.notes {
 			authors[keys[[2]int64{int64(g.sess), n.ParticipantID}]] = true
 			t.NoteIDs = append(t.NoteIDs, n.ID)
+			t.notes = append(t.notes, themeNote{g.sess, n})
 		}
 		all = append(all, g.notes...)
 		t.Notes += len(g.notes)

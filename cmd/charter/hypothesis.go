@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/charter-tool/charter/session"
+)
+
+func runHypothesisAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("hypothesis add", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, `usage: charter hypothesis add --data DIR --campaign C "TEXT"`)
+		fmt.Fprintln(stderr, "\nRecords what the program believes, e.g. \"teams want deeper training\"; the campaign")
+		fmt.Fprintln(stderr, "report shows the themes and notes that match it, and the verdict you give.")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
+	dir := fs.String("data", defaultDataDir, "data directory")
+	campaign := fs.String("campaign", "", "the campaign (required)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return parseExit(err)
+	}
+	if *campaign == "" || len(pos) == 0 {
+		fs.Usage()
+		return 2
+	}
+	db, err := openData(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter hypothesis add:", err)
+		return 1
+	}
+	defer db.Close()
+	ctx := context.Background()
+	svc := session.NewService(db, nil)
+	h, err := svc.AddHypothesis(ctx, *campaign, strings.Join(pos, " "))
+	if err != nil {
+		fmt.Fprintln(stderr, "charter hypothesis add:", session.ErrorMessage(err))
+		return 1
+	}
+	fmt.Fprintf(stdout, "hypothesis H%d of %s: %s\n", h.Number, h.Campaign, h.Text)
+	if !campaignHasSessions(ctx, svc, h.Campaign) {
+		fmt.Fprintf(stdout, "note: no session belongs to the campaign %q yet; check its spelling if it should.\n", h.Campaign)
+	}
+	return 0
+}
+
+func campaignHasSessions(ctx context.Context, svc *session.Service, name string) bool {
+	all, err := svc.Store.Sessions(ctx)
+	if err != nil {
+		return true // say nothing rather than something wrong
+	}
+	for _, s := range all {
+		if session.SameCampaign(s.Campaign, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func runHypothesisList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("hypothesis list", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("data", defaultDataDir, "data directory")
+	campaign := fs.String("campaign", "", "the campaign (required)")
+	if err := fs.Parse(args); err != nil {
+		return parseExit(err)
+	}
+	if *campaign == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: charter hypothesis list --data DIR --campaign C")
+		return 2
+	}
+	db, err := openExisting(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter hypothesis list:", err)
+		return 1
+	}
+	defer db.Close()
+	hs, err := session.NewService(db, nil).Hypotheses(context.Background(), *campaign)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter hypothesis list:", session.ErrorMessage(err))
+		return 1
+	}
+	if len(hs) == 0 {
+		fmt.Fprintf(stdout, "The campaign %q has no hypotheses yet.\n", session.CleanText(*campaign))
+		return 0
+	}
+	for _, h := range hs {
+		fmt.Fprintf(stdout, "H%d  %s\n    verdict: %s", h.Number, h.Text, h.Verdict.Title())
+		if h.Why != "" {
+			fmt.Fprintf(stdout, " (%s)", h.Why)
+		}
+		fmt.Fprintln(stdout)
+	}
+	return 0
+}
+
+func runHypothesisVerdict(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("hypothesis verdict", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	usage := func() {
+		fmt.Fprintln(stderr, `usage: charter hypothesis verdict --data DIR --campaign C N VERDICT --why "..."`)
+		fmt.Fprintln(stderr, "\nN is the hypothesis' number (H1 is 1); VERDICT is supported, mixed, not-supported,")
+		fmt.Fprintln(stderr, "no-evidence, or none to take a verdict back. The verdict is yours; the report shows")
+		fmt.Fprintln(stderr, "it next to the evidence.")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
+	fs.Usage = usage
+	dir := fs.String("data", defaultDataDir, "data directory")
+	campaign := fs.String("campaign", "", "the campaign (required)")
+	why := fs.String("why", "", "one line of why (required with a verdict)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return parseExit(err)
+	}
+	if *campaign == "" || len(pos) != 2 {
+		usage()
+		return 2
+	}
+	n, err := strconv.Atoi(strings.TrimPrefix(strings.ToUpper(pos[0]), "H"))
+	if err != nil {
+		fmt.Fprintf(stderr, "charter hypothesis verdict: %q is not a hypothesis number such as 1 or H1\n", pos[0])
+		return 2
+	}
+	v := session.Verdict(strings.ToLower(pos[1]))
+	if v == "none" {
+		v = session.VerdictNone
+	}
+	db, err := openExisting(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter hypothesis verdict:", err)
+		return 1
+	}
+	defer db.Close()
+	h, err := session.NewService(db, nil).SetVerdict(context.Background(), *campaign, n, v, *why)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter hypothesis verdict:", session.ErrorMessage(err))
+		return 1
+	}
+	fmt.Fprintf(stdout, "H%d %s: %s\n", h.Number, h.Verdict.Title(), h.Text)
+	return 0
+}

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// inviteCampaign prints one invitation per planned person of a campaign, each
+// headed by whom it is for. This is the only output of charter that holds roster
+// contacts: they are for sending invitations.
+func inviteCampaign(dir, campaign, addr, when string, stdout, stderr io.Writer) int {
+	db, err := openExisting(dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter invite:", err)
+		return 1
+	}
+	defer db.Close()
+	planned, err := session.NewService(db, nil).Invitations(context.Background(), campaign)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter invite:", session.ErrorMessage(err))
+		return 1
+	}
+	if len(planned) == 0 {
+		fmt.Fprintf(stderr, "charter invite: the campaign %q has no planned sessions; plan it with charter plan --create\n", session.CleanText(campaign))
+		return 1
+	}
+	fp, _ := hostKeyFingerprint(dir) // none yet: the server has not run
+	first := true
+	for _, si := range planned {
+		text := invitation(si.Session, addr, when, fp)
+		for _, inv := range si.Invitees {
+			if !first {
+				fmt.Fprint(stdout, "\n---\n\n")
+			}
+			first = false
+			fmt.Fprintf(stdout, "To: %s <%s>\nSubject: Invitation: %s\n\n%s", inv.Name, inv.Email, si.Session.Title, text)
+		}
+	}
+	return 0
+}

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/charter-tool/charter/server"
+	"github.com/charter-tool/charter/session"
+)
+
+// listFlag collects a flag given several times, or once with commas.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*l = append(*l, s)
+		}
+	}
+	return nil
+}
+
+// moveFlag collects --move WHO=N.
+type moveFlag []session.Move
+
+func (m *moveFlag) String() string { return fmt.Sprint(*m) }
+
+func (m *moveFlag) Set(v string) error {
+	i := strings.LastIndexByte(v, '=')
+	if i <= 0 {
+		return fmt.Errorf("%q is not NAME=SESSION, e.g. ada@example.org=3", v)
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v[i+1:]))
+	if err != nil {
+		return fmt.Errorf("%q: the session is the plan's session number, e.g. =3", v)
+	}
+	*m = append(*m, session.Move{Who: v[:i], To: n})
+	return nil
+}
+
+func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: charter plan --data DIR --campaign C [--per-session 8-10] [--locations A,B]")
+		fmt.Fprintln(stderr, "         [--exclude-team TEAM]... [--move NAME=SESSION]... [--format md|json] [--create]")
+		fmt.Fprintln(stderr, "\nProposes the campaign's sessions from the roster and whom to invite to each. Adjust")
+		fmt.Fprintln(stderr, "it with --exclude-team and --move until it is right (the plan is the same for the")
+		fmt.Fprintln(stderr, "same roster and flags), then run the same command with --create.")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
+	dir := fs.String("data", defaultDataDir, "data directory")
+	campaign := fs.String("campaign", "", "the campaign to plan (required)")
+	size := fs.String("per-session", fmt.Sprintf("%d-%d", session.DefaultMinSize, session.DefaultMaxSize), "people per session, MIN-MAX")
+	var locations, exclude listFlag
+	var moves moveFlag
+	fs.Var(&locations, "locations", "the only locations with in-person sessions, comma-separated; teams elsewhere are invited online")
+	fs.Var(&exclude, "exclude-team", "leave a team out of the plan (repeatable)")
+	fs.Var(&moves, "move", "put a person (e-mail, or a name only one person has) into session number N: NAME=N (repeatable)")
+	format := fs.String("format", "md", "md or json")
+	create := fs.Bool("create", false, "create the planned sessions")
+	addr := fs.String("addr", "127.0.0.1:2222", "server address, for the join lines printed with --create")
+	if err := fs.Parse(args); err != nil {
+		return parseExit(err)
+	}
+	if *campaign == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	if *format != "md" && *format != "json" {
+		fmt.Fprintf(stderr, "charter plan: unknown format %q; use md or json\n", *format)
+		return 2
+	}
+	lo, hi, ok := parseRange(*size)
+	if !ok {
+		fmt.Fprintf(stderr, "charter plan: --per-session %q is not MIN-MAX, e.g. 8-10\n", *size)
+		return 2
+	}
+	db, err := openExisting(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter plan:", err)
+		return 1
+	}
+	defer db.Close()
+	ctx := context.Background()
+	svc := session.NewService(db, nil)
+	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: *campaign, MinSize: lo, MaxSize: hi,
+		Locations: locations, ExcludeTeams: exclude, Moves: moves})
+	if err != nil {
+		fmt.Fprintln(stderr, "charter plan:", session.ErrorMessage(err))
+		return 1
+	}
+	if !*create {
+		if *format == "json" {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			err = enc.Encode(p)
+		} else {
+			_, err = io.WriteString(stdout, planMarkdown(p))
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "charter plan:", err)
+			return 1
+		}
+		return 0
+	}
+	created, err := svc.CreatePlan(ctx, p)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter plan:", session.ErrorMessage(err))
+		return 1
+	}
+	fmt.Fprintf(stdout, "created %d %s of the campaign %s:\n", len(created), plural(len(created), "session", "sessions"), p.Campaign)
+	for i, s := range created {
+		fmt.Fprintf(stdout, "%d. %s: session %s, code %s, %d invited\n", i+1, s.Title, s.ID, code(s.Code), len(p.Sessions[i].Invitees))
+		fmt.Fprintf(stdout, "   %s %s\n", server.SSHLine(*addr), s.Code)
+	}
+	fmt.Fprintf(stdout, "\nEvery invitation, one per person: charter invite --data %s --campaign %q\n", *dir, p.Campaign)
+	return 0
+}
+
+// parseRange reads MIN-MAX (or a single number).
+func parseRange(s string) (lo, hi int, ok bool) {
+	a, b, found := strings.Cut(s, "-")
+	if !found {
+		b = a
+	}
+	lo, err1 := strconv.Atoi(strings.TrimSpace(a))
+	hi, err2 := strconv.Atoi(strings.TrimSpace(b))
+	return lo, hi, err1 == nil && err2 == nil && lo >= 1 && hi >= lo
+}
+
+// planMarkdown shows a plan for the facilitator to check: who goes where, with
+// what level and experience, and what the rules could not do. No e-mail addresses:
+// those go into invitations only.
+func planMarkdown(p *session.Plan) string {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	people, teams, locations := 0, map[string]bool{}, map[string]bool{}
+	for _, s := range p.Sessions {
+		people += len(s.Invitees)
+		for _, inv := range s.Invitees {
+			teams[strings.ToLower(inv.Team)] = true
+			locations[strings.ToLower(inv.Location)] = true
+		}
+	}
+	w("# Plan: %s\n\n", mdText(p.Campaign))
+	w("%d %s for %d %s of %d %s in %d %s.\n\n", len(p.Sessions), plural(len(p.Sessions), "session", "sessions"),
+		people, plural(people, "person", "people"), len(teams), plural(len(teams), "team", "teams"),
+		len(locations), plural(len(locations), "location", "locations"))
+	for _, s := range p.Sessions {
+		where := "in person"
+		if s.Mode == session.ModeOnline {
+			where = "online"
+		}
+		w("## %d. %s\n\n", s.Number, mdText(s.Title))
+		w("%s, %s, %d %s", s.Audience, where, len(s.Invitees), plural(len(s.Invitees), "person", "people"))
+		levels, exps := map[string]int{}, map[string]int{}
+		for _, inv := range s.Invitees {
+			levels[inv.Level]++
+			exps[inv.Experience]++
+		}
+		w(" (levels: %s; experience: %s)\n\n", counts(session.Levels, levels), counts(session.Experiences, exps))
+		w("| Name | Team | Location | Level | Role | Experience | Team took part before |\n")
+		w("|---|---|---|---|---|---|---|\n")
+		for _, inv := range s.Invitees {
+			before := ""
+			if inv.Earlier {
+				before = "yes"
+			}
+			w("| %s | %s | %s | %s | %s | %s | %s |\n", mdText(inv.Name), mdText(inv.Team), mdText(inv.Location), mdText(inv.Level),
+				mdText(string(inv.Role)), mdText(inv.Experience), before)
+		}
+		w("\n")
+	}
+	if len(p.Notes) > 0 {
+		w("## Notes\n\n")
+		for _, n := range p.Notes {
+			w("- %s\n", mdText(n))
+		}
+		w("\n")
+	}
+	w("Adjust with --exclude-team TEAM and --move NAME=SESSION (a name or an e-mail), then run again with --create.\n")
+	return b.String()
+}
+
+// counts lists how many of each value there are, in the given order: "gold 3, silver 2".
+func counts(order []string, n map[string]int) string {
+	var out []string
+	for _, v := range order {
+		if n[v] > 0 {
+			out = append(out, fmt.Sprintf("%s %d", v, n[v]))
+		}
+	}
+	return strings.Join(out, ", ")
+}

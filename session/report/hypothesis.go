@@ -1,0 +1,360 @@
+package report
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/charter-tool/charter/analysis"
+	"github.com/charter-tool/charter/session"
+)
+
+// HypothesisFinding is one hypothesis of the program with the evidence the tool
+// found for it and the verdict a person gave.
+type HypothesisFinding struct {
+	Number int    `json:"number"`
+	Text   string `json:"text"`
+	// Verdict is supported, mixed, not-supported or no-evidence; empty until a
+	// person gives one.
+	Verdict string `json:"verdict"`
+	Why     string `json:"why"`
+	// Themes are the campaign themes that match it, most similar first.
+	Themes    []HypothesisTheme `json:"themes"`
+	Sessions  []int             `json:"sessions"`
+	Audiences []string          `json:"audiences"`
+	// Notes counts the notes of the matching themes; Quotes are some of them, the
+	// most similar of each session in turn.
+	Notes  int              `json:"notes"`
+	Quotes []HypothesisNote `json:"quotes"`
+	// Breakdown splits the participants by what the hypothesis is about
+	// (appointment, experience, level, mode, else audience); a segment's notes and
+	// themes are the matching ones.
+	Breakdown Breakdown `json:"breakdown"`
+}
+
+// HypothesisTheme is a campaign theme that matches a hypothesis.
+type HypothesisTheme struct {
+	ID         int      `json:"id"`
+	Rank       int      `json:"rank"`
+	Label      string   `json:"label"`
+	Similarity float64  `json:"similarity"`
+	Sessions   []int    `json:"sessions"`
+	Audiences  []string `json:"audiences"`
+	Notes      int      `json:"notes"`
+}
+
+// HypothesisNote is one note of a matching theme, with where it was written.
+type HypothesisNote struct {
+	Session  int    `json:"session"`
+	Audience string `json:"audience"`
+	Text     string `json:"text"`
+}
+
+// UnexpectedTheme is a campaign theme no hypothesis matches: what the program did
+// not expect.
+type UnexpectedTheme struct {
+	ID       int    `json:"id"`
+	Rank     int    `json:"rank"`
+	Label    string `json:"label"`
+	Sessions int    `json:"sessions"`
+}
+
+// MaxHypothesisQuotes is how many notes a hypothesis shows.
+const MaxHypothesisQuotes = 6
+
+// themeNote is one note of a campaign theme with the session it came from.
+type themeNote struct {
+	sess int
+	note *session.Note
+}
+
+// ProgramSource is a Source that also keeps what surrounds a campaign's sessions:
+// the program's hypotheses and the roster's coverage. session.Service is one.
+type ProgramSource interface {
+	Source
+	Hypotheses(ctx context.Context, campaign string) ([]*session.Hypothesis, error)
+	Coverage(ctx context.Context, campaign string) (session.CoverageData, error)
+}
+
+// LoadCampaignReport loads a campaign and builds its whole report: the sessions'
+// findings, the program's hypotheses with their evidence, and, when there is a
+// roster, how much of it the campaign reached.
+func LoadCampaignReport(ctx context.Context, src Source, name string) (*CampaignFindings, error) {
+	ds, err := LoadCampaign(ctx, src, name)
+	if err != nil {
+		return nil, err
+	}
+	f := BuildCampaign(name, ds)
+	if err := AddProgram(ctx, src, f, ds); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// AddProgram adds the hypotheses and the roster coverage of f's campaign when src
+// keeps them (a ProgramSource); ds are the sessions f was built from.
+func AddProgram(ctx context.Context, src Source, f *CampaignFindings, ds []*Data) error {
+	ps, ok := src.(ProgramSource)
+	if !ok {
+		return nil
+	}
+	hs, err := ps.Hypotheses(ctx, f.Campaign)
+	if err != nil {
+		return fmt.Errorf("load hypotheses: %w", err)
+	}
+	f.AddHypotheses(hs, ds)
+	cov, err := ps.Coverage(ctx, f.Campaign)
+	if err != nil {
+		return fmt.Errorf("load coverage: %w", err)
+	}
+	f.AddCoverage(cov, ds)
+	return nil
+}
+
+// AddHypotheses adds a section per hypothesis and the themes no hypothesis
+// matches. A theme matches a hypothesis when their average similarity reaches the
+// threshold at which themes of different sessions match (analysis.Relate, as
+// analysis.MatchThemes). ds are the sessions f was built from. It is a pure
+// function of its input.
+func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
+	if len(hs) == 0 {
+		return
+	}
+	ds = slices.Clone(ds)
+	slices.SortStableFunc(ds, func(a, b *Data) int { return session.CompareDay(a.Session, b.Session) })
+	texts := make([][]string, len(f.Themes))
+	for i, t := range f.Themes {
+		texts[i] = append(texts[i], t.Label)
+		for _, n := range t.notes {
+			texts[i] = append(texts[i], n.note.Text)
+		}
+	}
+	matched := map[int]bool{}
+	f.Hypotheses = []HypothesisFinding{}
+	for _, h := range hs {
+		sims, noteSims := analysis.Relate([]string{h.Text}, texts)
+		hf := HypothesisFinding{Number: h.Number, Text: h.Text, Verdict: string(h.Verdict), Why: h.Why,
+			Themes: []HypothesisTheme{}, Sessions: []int{}, Audiences: []string{}, Quotes: []HypothesisNote{}}
+		type scored struct {
+			themeNote
+			sim float64
+		}
+		var notes []scored
+		matching := map[noteKey]bool{}
+		themeIDs := map[int]bool{}
+		sessions, audiences := map[int]bool{}, map[string]bool{}
+		for i, t := range f.Themes {
+			if sims[i] < MatchThreshold {
+				continue
+			}
+			matched[t.ID] = true
+			themeIDs[t.ID] = true
+			ht := HypothesisTheme{ID: t.ID, Rank: t.Rank, Label: t.Label, Similarity: math.Round(sims[i]*100) / 100,
+				Sessions: []int{}, Audiences: t.Audiences, Notes: t.Notes}
+			for j, n := range t.notes {
+				notes = append(notes, scored{n, noteSims[i][j+1]})
+				matching[noteKey{n.sess, n.note.ParticipantID, n.note.ID}] = true
+				if !slices.Contains(ht.Sessions, n.sess+1) {
+					ht.Sessions = append(ht.Sessions, n.sess+1)
+				}
+				sessions[n.sess+1] = true
+				audiences[string(ds[n.sess].Session.Audience)] = true
+			}
+			slices.Sort(ht.Sessions)
+			hf.Themes = append(hf.Themes, ht)
+		}
+		slices.SortStableFunc(hf.Themes, func(a, b HypothesisTheme) int {
+			return cmp.Or(cmp.Compare(b.Similarity, a.Similarity), cmp.Compare(a.Rank, b.Rank))
+		})
+		for s := range sessions {
+			hf.Sessions = append(hf.Sessions, s)
+		}
+		slices.Sort(hf.Sessions)
+		hf.Audiences = audienceOrder(audiences)
+		hf.Notes = len(notes)
+		// The most similar note of each session in turn, so the quotes show how
+		// different rooms put it.
+		slices.SortStableFunc(notes, func(a, b scored) int {
+			return cmp.Or(cmp.Compare(b.sim, a.sim), cmp.Compare(a.sess, b.sess), cmp.Compare(a.note.ID, b.note.ID))
+		})
+		taken := make([]bool, len(notes))
+		for len(hf.Quotes) < min(MaxHypothesisQuotes, len(notes)) {
+			seen := map[int]bool{}
+			for i, n := range notes {
+				if taken[i] || seen[n.sess] || len(hf.Quotes) == MaxHypothesisQuotes {
+					continue
+				}
+				seen[n.sess], taken[i] = true, true
+				hf.Quotes = append(hf.Quotes, HypothesisNote{Session: n.sess + 1, Audience: string(ds[n.sess].Session.Audience), Text: n.note.Text})
+			}
+		}
+		people := matchingPeople(ds, matching, f.Themes)
+		hf.Breakdown = hypothesisBreakdown(h.Text, people)
+		f.Hypotheses = append(f.Hypotheses, hf)
+	}
+	f.Unexpected = []UnexpectedTheme{}
+	for _, t := range f.Themes {
+		if !matched[t.ID] {
+			f.Unexpected = append(f.Unexpected, UnexpectedTheme{ID: t.ID, Rank: t.Rank, Label: t.Label, Sessions: t.Sessions})
+		}
+	}
+}
+
+// matchingPeople lists the campaign's participants as the segments count them,
+// with only the notes and themes that match: notes counts their matching notes,
+// themes the matching themes those are in.
+func matchingPeople(ds []*Data, matching map[noteKey]bool, themes []CampaignTheme) []*person {
+	themeOf := map[noteKey]int{}
+	for _, t := range themes {
+		for _, n := range t.notes {
+			if k := (noteKey{n.sess, n.note.ParticipantID, n.note.ID}); matching[k] {
+				themeOf[k] = t.ID
+			}
+		}
+	}
+	people := participantsOf(ds, themeOf, personKeys(ds))
+	// participantsOf lists people in this order; their notes are recounted.
+	by := map[[2]int64]*person{}
+	k := 0
+	for i, d := range ds {
+		for _, p := range d.Participants {
+			if !p.Removed {
+				by[[2]int64{int64(i), p.ID}] = people[k]
+				people[k].notes = 0
+				k++
+			}
+		}
+	}
+	for i, d := range ds {
+		for _, n := range d.Notes {
+			if pp := by[[2]int64{int64(i), n.ParticipantID}]; pp != nil && !n.Hidden && matching[noteKey{i, n.ParticipantID, n.ID}] {
+				pp.notes++
+			}
+		}
+	}
+	return people
+}
+
+// hypothesisDimensions are the questions a hypothesis may be about, found by the
+// words it uses; the first that matches is the one its breakdown shows.
+var hypothesisDimensions = []struct {
+	by    string
+	words []string
+}{
+	{"appointment", []string{"appoint", "volunt", "assigned", "chosen", "nominat"}},
+	{"tenure", []string{"experience", "junior", "senior", "new to", "newcomer", "years", "tenure", "veteran"}},
+	{"level", []string{"maturity", "level", "bronze", "silver", "gold", "platinum"}},
+	{"mode", []string{"online", "remote", "in person", "in-person", "on site", "onsite"}},
+}
+
+// hypothesisBreakdown splits people by what the hypothesis is about, with the
+// rules of every breakdown: segments of at least session.MinSegment people.
+func hypothesisBreakdown(text string, people []*person) Breakdown {
+	lower := strings.ToLower(text)
+	by := "audience"
+	for _, d := range hypothesisDimensions {
+		if slices.ContainsFunc(d.words, func(w string) bool { return strings.Contains(lower, w) }) {
+			by = d.by
+			break
+		}
+	}
+	conf := segmentsMayShowConfidence(people)
+	for _, b := range breakdowns(people, conf) {
+		if b.By == by {
+			return b
+		}
+	}
+	var audiences []string
+	for _, a := range session.Audiences {
+		audiences = append(audiences, string(a))
+	}
+	return breakdown("audience", "Audience", audiences, people, true, func(p *person) string { return p.audience })
+}
+
+// mdHypotheses writes a section per hypothesis and the themes nobody expected,
+// when the campaign has hypotheses.
+func (f *CampaignFindings) mdHypotheses(m *markdown) {
+	p := m.p
+	if len(f.Hypotheses) == 0 {
+		return
+	}
+	e := Escape
+	p("## Hypotheses\n\n")
+	p("What the program believed before or during the campaign, with the evidence the sessions gave. ")
+	p("A campaign theme matches a hypothesis when they are as similar as themes of different sessions must be to count as one (at least %s). ", trimFloat2(f.Threshold))
+	p("The evidence is found by the tool; the verdict is given by a person.\n\n")
+	for _, h := range f.Hypotheses {
+		p("### H%d. %s\n\n", h.Number, e(h.Text))
+		if h.Verdict == "" {
+			p("Verdict: none yet.\n\n")
+		} else {
+			p("Verdict: **%s**. %s\n\n", e(session.Verdict(h.Verdict).Title()), e(h.Why))
+		}
+		if len(h.Themes) == 0 {
+			p("No campaign theme matches it.\n\n")
+		} else {
+			p("%d matching %s with %d %s from %d of %d sessions (%s):\n\n", len(h.Themes), plural(len(h.Themes), "theme", "themes"),
+				h.Notes, plural(h.Notes, "note", "notes"), len(h.Sessions), len(f.Sessions), escapeAll(h.Audiences))
+			p("| Theme | Rank | Similarity | Sessions | Audiences | Notes |\n")
+			p("|---|---|---|---|---|---|\n")
+			for _, t := range h.Themes {
+				p("| %s | %d | %.2f | %s | %s | %d |\n", e(t.Label), t.Rank, t.Similarity, sessionList(t.Sessions), escapeAll(t.Audiences), t.Notes)
+			}
+			p("\n")
+			for i, q := range h.Quotes {
+				if i > 0 {
+					p(">\n")
+				}
+				p("> %s (S%d, %s)\n", e(q.Text), q.Session, e(q.Audience))
+			}
+			if len(h.Quotes) > 0 {
+				p("\n")
+			}
+		}
+		writeHypothesisBreakdown(p, h.Breakdown)
+	}
+	p("## What the program did not expect\n\n")
+	if len(f.Unexpected) == 0 {
+		p("Every campaign theme matches a hypothesis.\n\n")
+		return
+	}
+	p("Campaign themes that match no hypothesis, by rank:\n\n")
+	for _, t := range f.Unexpected {
+		p("- %s (rank %d, %d %s)\n", e(t.Label), t.Rank, t.Sessions, plural(t.Sessions, "session", "sessions"))
+	}
+	p("\n")
+}
+
+func writeHypothesisBreakdown(p func(string, ...any), b Breakdown) {
+	if len(b.Segments) == 0 {
+		p("By %s: no group of at least %d participants to compare.\n\n", strings.ToLower(b.Title), session.MinSegment)
+		return
+	}
+	p("By %s (groups of at least %d participants; notes and themes that match the hypothesis):\n\n", strings.ToLower(b.Title), session.MinSegment)
+	p("| Group | Participants | Matching notes | Matching themes | Mean confidence |\n")
+	p("|---|---|---|---|---|\n")
+	rows := b.Segments
+	if b.Other != nil {
+		rows = append(slices.Clone(rows), *b.Other)
+	}
+	for _, s := range rows {
+		mean := "–"
+		if s.Confidence != nil {
+			mean = fmt.Sprintf("%.1f", s.Confidence.Mean)
+		}
+		p("| %s | %d | %d | %d | %s |\n", Escape(s.Value), s.Participants, s.Notes, s.Themes, mean)
+	}
+	p("\n")
+}
+
+// sessionList writes session numbers as S1, S3.
+func sessionList(ns []int) string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = fmt.Sprintf("S%d", n)
+	}
+	return strings.Join(out, ", ")
+}
