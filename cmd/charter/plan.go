@@ -175,8 +175,8 @@ func planMarkdown(p *session.Plan) string {
 			if inv.Earlier {
 				before = "yes"
 			}
-			w("| %s | %s | %s | %s | %s | %s | %s |\n", mdText(inv.Name), mdText(inv.Team), mdText(inv.Location), mdText(inv.Level),
-				mdText(string(inv.Role)), mdText(inv.Experience), before)
+			w("| %s | %s | %s | %s | %s | %s | %s |\n", mdText(inv.Name), mdText(inv.Team), mdText(inv.Location), inv.Level,
+				inv.Role, inv.Experience, before)
 		}
 		w("\n")
 	}

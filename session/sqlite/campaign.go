@@ -118,7 +118,9 @@ func (db *DB) CreatePlan(ctx context.Context, sessions []*session.Session, invit
 	defer tx.Rollback()
 	now := time.Now()
 	for i, s := range sessions {
-		if err := insertSessionTx(ctx, tx, s, now); err != nil {
+		// A millisecond apart, so that sessions held the same day keep the plan's
+		// order in reports, which order them by day, then by creation.
+		if err := insertSessionTx(ctx, tx, s, now.Add(time.Duration(i)*time.Millisecond)); err != nil {
 			return err
 		}
 		for pos, id := range invitees[i] {
