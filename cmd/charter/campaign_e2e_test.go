@@ -257,6 +257,21 @@ func TestCampaignEndToEnd(t *testing.T) {
 		docs["report "+f] = mustRun(t, "report", "--data", dir, "--campaign", "Chartering 2027", "--format", f)
 		docs["export "+f] = mustRun(t, "export", "--data", dir, "--session", ids[0][1], "--format", f)
 	}
+	// Hypotheses and verdicts are in every format of the report.
+	for _, f := range reportFormats {
+		text := docs["report "+f]
+		for _, want := range []string{"The self-assessment takes too long", "raised unprompted in all four sessions", "supported"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("report as %s lacks %q", f, want)
+			}
+		}
+	}
+	if !strings.Contains(docs["report csv"], "hypothesis,,,") || !strings.Contains(docs["report csv"], "coverage,,,,,,location,Lyon,,0 of 10 teams reached") {
+		t.Errorf("CSV report lacks hypothesis or coverage rows:\n%s", docs["report csv"])
+	}
+	if !strings.Contains(docs["report html"], "Coverage of the roster") || !strings.Contains(docs["report html"], "What the program did not expect") {
+		t.Error("HTML report lacks the coverage or hypothesis sections")
+	}
 	for name, text := range docs {
 		for _, c := range contacts {
 			if strings.Contains(text, c) {
@@ -267,7 +282,7 @@ func TestCampaignEndToEnd(t *testing.T) {
 }
 
 // reportFormats are the formats charter report writes.
-var reportFormats = []string{"md", "json"}
+var reportFormats = []string{"md", "json", "csv", "html"}
 
 // section returns the text from the line starting with start up to the next line
 // starting with end.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -148,5 +149,23 @@ func (f *CampaignFindings) mdCoverage(m *markdown) {
 			p("| %s | %d | %d | %d |\n", e(r.Value), r.Teams, r.Reached, r.Teams-r.Reached)
 		}
 		p("\n")
+	}
+}
+
+// csvCoverage writes a row per location and per level of the roster: area says
+// which, lane names it, text says how many of its teams were reached.
+func (f *CampaignFindings) csvCoverage(cw *csvWriter) {
+	c := f.Coverage
+	if c == nil {
+		return
+	}
+	for _, g := range []struct {
+		area string
+		rows []CoverageRow
+	}{{"location", c.ByLocation}, {"level", c.ByLevel}} {
+		for _, r := range g.rows {
+			cw.row("coverage", "", "", "", "", "", g.area, r.Value, "", fmt.Sprintf("%d of %d teams reached", r.Reached, r.Teams),
+				"", "", "", "", "")
+		}
 	}
 }

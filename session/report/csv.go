@@ -65,6 +65,8 @@ func (f *CampaignFindings) WriteCSV(w io.Writer) error {
 		cw.row("note", s.Title, s.Date, s.Audience, rankCell(t.Rank), t.Label, string(n.note.Area), n.note.Lane,
 			n.note.Activity, n.note.Text, "", "", "", "", "")
 	}
+	f.csvHypotheses(cw)
+	f.csvCoverage(cw)
 	return cw.flush()
 }
 
