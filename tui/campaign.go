@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -14,7 +15,8 @@ import (
 )
 
 // campaignScreen is the facilitator's overview of a whole campaign: themes matched
-// across sessions, audiences, saturation and every action point.
+// across sessions, audiences, saturation, every action point, and the program's
+// hypotheses with their evidence.
 type campaignScreen struct {
 	e      *env
 	name   string
@@ -22,19 +24,39 @@ type campaignScreen struct {
 	err    string
 	tab    int
 	scroll int
+	// adding is set while the facilitator types a new hypothesis into input.
+	adding bool
+	input  textinput.Model
+	status string
 }
 
-var campaignTabs = []string{"Themes", "Audiences", "Saturation", "Actions"}
+var campaignTabs = []string{"Themes", "Audiences", "Saturation", "Actions", "Hypotheses"}
 
-var ck = struct{ Tab, Scroll, Back key.Binding }{
-	Tab:    key.NewBinding(key.WithKeys("tab", "1", "2", "3", "4"), key.WithHelp("1-4", "view")),
+// tabHypotheses is the index of the hypotheses view.
+const tabHypotheses = 4
+
+var ck = struct{ Tab, Scroll, Back, Add, Save key.Binding }{
+	Tab:    key.NewBinding(key.WithKeys("tab", "1", "2", "3", "4", "5"), key.WithHelp("1-5", "view")),
+	Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add hypothesis")),
+	Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save · esc cancel")),
 	Scroll: key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", "scroll")),
 	Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 }
 
-func newCampaign(e *env, name string) *campaignScreen { return &campaignScreen{e: e, name: name} }
+func newCampaign(e *env, name string) *campaignScreen {
+	in := textinput.New()
+	in.CharLimit = 2 * session.MaxNoteLen // the service says when it is too long
+	in.Placeholder = "e.g. teams want deeper training"
+	return &campaignScreen{e: e, name: name, input: in}
+}
 
 type campaignMsg struct{ f *report.CampaignFindings }
+
+// hypothesisAddedMsg is the outcome of saving a hypothesis.
+type hypothesisAddedMsg struct {
+	h   *session.Hypothesis
+	err error
+}
 
 func (s *campaignScreen) Init() tea.Cmd {
 	svc, name := s.e.opt.Service, s.name
@@ -54,14 +76,31 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.f = msg.f
 	case errMsg:
 		s.err = session.ErrorMessage(msg.err)
+	case hypothesisAddedMsg:
+		if msg.err != nil {
+			s.status = session.ErrorMessage(msg.err)
+			return s, nil
+		}
+		s.adding, s.status = false, fmt.Sprintf("Added H%d; finding its evidence…", msg.h.Number)
+		s.input.Reset()
+		s.input.Blur()
+		return s, s.Init()
 	case tea.KeyMsg:
+		if s.adding {
+			return s.updateAdding(msg)
+		}
 		switch msg.String() {
 		case "esc", "q":
 			return s, switchTo(newHome(s.e))
 		case "tab":
 			s.tab, s.scroll = (s.tab+1)%len(campaignTabs), 0
-		case "1", "2", "3", "4":
+		case "1", "2", "3", "4", "5":
 			s.tab, s.scroll = int(msg.Runes[0]-'1'), 0
+		case "a":
+			if s.tab == tabHypotheses && s.f != nil {
+				s.adding, s.status = true, ""
+				return s, s.input.Focus()
+			}
 		case "up", "k":
 			s.scroll = max(s.scroll-1, 0)
 		case "down", "j":
@@ -80,7 +119,24 @@ func (s *campaignScreen) View() string {
 	w := max(e.w, 40)
 	var b strings.Builder
 	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · campaign ") + sty.Header.Render(fit(s.name, w-20)) + "\n")
-	footer := e.helpView([]key.Binding{ck.Tab, ck.Scroll, ck.Back})
+	keys := []key.Binding{ck.Tab, ck.Scroll, ck.Back}
+	if s.tab == tabHypotheses {
+		keys = []key.Binding{ck.Tab, ck.Add, ck.Scroll, ck.Back}
+	}
+	if s.adding {
+		keys = []key.Binding{ck.Save}
+	}
+	footer := e.helpView(keys)
+	if s.adding || s.status != "" {
+		var extra string
+		if s.adding {
+			extra = fit("New hypothesis: "+s.input.View(), w) + "\n"
+		}
+		if s.status != "" {
+			extra += sty.Muted.Render(fit(s.status, w)) + "\n"
+		}
+		footer = extra + footer
+	}
 	if s.err != "" {
 		return b.String() + sty.Error.Render(fit(s.err, w)) + "\n" + footer
 	}
@@ -109,13 +165,15 @@ func (s *campaignScreen) View() string {
 		lines = s.saturationLines()
 	case 3:
 		lines = s.actionLines()
+	case tabHypotheses:
+		lines = s.hypothesisLines()
 	}
-	room := max(e.h-lipgloss.Height(b.String())-1, 3)
+	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)
 	s.scroll = min(s.scroll, max(len(lines)-room, 0))
 	for i := s.scroll; i < len(lines) && i < s.scroll+room; i++ {
 		b.WriteString(fit(lines[i], w) + "\n")
 	}
-	if pad := e.h - lipgloss.Height(b.String()) - 1; pad > 0 {
+	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
 		b.WriteString(strings.Repeat("\n", pad))
 	}
 	return b.String() + footer
@@ -198,4 +256,68 @@ func (s *campaignScreen) actionLines() []string {
 	return out
 }
 
-func (s *campaignScreen) typing() bool { return false }
+func (s *campaignScreen) typing() bool { return s.adding }
+
+// updateAdding handles keys while a new hypothesis is typed: enter saves it (in a
+// command), esc drops it.
+func (s *campaignScreen) updateAdding(msg tea.KeyMsg) (screen, tea.Cmd) {
+	switch msg.Type {
+	case tea.KeyEsc:
+		s.adding, s.status = false, ""
+		s.input.Blur()
+		return s, nil
+	case tea.KeyEnter:
+		svc, name, text := s.e.opt.Service, s.name, s.input.Value()
+		return s, withTimeout(func(ctx context.Context) tea.Msg {
+			h, err := svc.AddHypothesis(ctx, name, text)
+			return hypothesisAddedMsg{h, err}
+		})
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return s, cmd
+}
+
+// hypothesisLines shows each hypothesis with its verdict and the themes that match
+// it, then the themes that match none.
+func (s *campaignScreen) hypothesisLines() []string {
+	if len(s.f.Hypotheses) == 0 {
+		return []string{"No hypotheses yet. Press a to add what the program believes, e.g. \"teams want deeper training\";",
+			"the themes that match it are shown here and in the campaign report."}
+	}
+	var out []string
+	width := max(s.e.w-4, 20)
+	for _, h := range s.f.Hypotheses {
+		out = append(out, fmt.Sprintf("H%d %s", h.Number, h.Text))
+		verdict := "    verdict: " + session.Verdict(h.Verdict).Title()
+		if h.Why != "" {
+			verdict += " · " + h.Why
+		}
+		out = append(out, verdict)
+		if len(h.Themes) == 0 {
+			out = append(out, "    no matching theme")
+		}
+		for _, t := range h.Themes {
+			var ss []string
+			for _, n := range t.Sessions {
+				ss = append(ss, fmt.Sprintf("S%d", n))
+			}
+			out = append(out, fmt.Sprintf("    #%d %s · %.2f · %s · %s", t.Rank, t.Label, t.Similarity, strings.Join(ss, " "), strings.Join(t.Audiences, ", ")))
+		}
+		for _, q := range h.Quotes {
+			for _, l := range wrap(fmt.Sprintf("“%s” (S%d)", q.Text, q.Session), width-4) {
+				out = append(out, "      "+l)
+			}
+		}
+		out = append(out, "")
+	}
+	out = append(out, "Not expected (no hypothesis matches):")
+	if len(s.f.Unexpected) == 0 {
+		out = append(out, "    none")
+	}
+	for _, t := range s.f.Unexpected {
+		out = append(out, fmt.Sprintf("    #%d %s · %d sessions", t.Rank, t.Label, t.Sessions))
+	}
+	out = append(out, "", "Give a verdict: charter hypothesis verdict --campaign NAME N supported|mixed|not-supported|no-evidence --why \"...\"")
+	return out
+}

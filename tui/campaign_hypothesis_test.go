@@ -1,0 +1,54 @@
+package tui_test
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
+)
+
+// The campaign overview lists the program's hypotheses with their verdicts and the
+// themes that match them, and the facilitator can add one there.
+func TestCampaignHypotheses(t *testing.T) {
+	w := newWorld(t)
+	sess, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers, Campaign: "Chartering 2027"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	a := w.join(sess, "key-1", "")
+	w.addNote(a, session.AreaActivities, "more", "the security training is too basic")
+	w.addNote(a, session.AreaActivities, "add", "deeper security training with labs")
+	w.addNote(a, session.AreaActivities, "less", "the code scanner reports false positives")
+	if _, err := w.svc.AddHypothesis(w.ctx, "chartering 2027", "the self-assessment takes too long"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.SetVerdict(w.ctx, "Chartering 2027", 1, session.VerdictNoEvidence, "nobody mentioned it"); err != nil {
+		t.Fatal(err)
+	}
+
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	s.keys("5")
+	s.waitFor("H1 the self-assessment takes too long", "verdict: no evidence · nobody mentioned it", "no matching theme",
+		"Not expected (no hypothesis matches):")
+	s.keys("a")
+	s.waitFor("New hypothesis:")
+	s.paste("teams want deeper training")
+	s.press(tea.KeyEnter)
+	s.waitFor("H2 teams want deeper training", "verdict: no verdict yet", "“deeper security training with labs”")
+	hs, err := w.svc.Hypotheses(w.ctx, "Chartering 2027")
+	if err != nil || len(hs) != 2 {
+		t.Fatalf("hypotheses %v, %v", hs, err)
+	}
+	s.keys("a")
+	s.paste("teams want deeper training")
+	s.press(tea.KeyEnter)
+	s.waitFor("The campaign already has this hypothesis.")
+	s.press(tea.KeyEsc)
+	s.waitFor("add hypothesis")
+}
