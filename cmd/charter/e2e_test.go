@@ -125,15 +125,25 @@ func (tm *term) since(pos int) string { return tm.Text()[pos:] }
 // showed after pos.
 func (tm *term) waitAfter(pos int, want string) string {
 	tm.t.Helper()
+	return tm.waitAfterEither(pos, want)
+}
+
+// waitAfterEither waits until the screen shows one of wants after pos, and returns
+// what it showed after pos.
+func (tm *term) waitAfterEither(pos int, wants ...string) string {
+	tm.t.Helper()
 	var shown string
-	_, err := tm.WaitUntil(context.Background(), 10*time.Second, fmt.Sprintf("%q", want), func(text string) int {
-		if shown = text[pos:]; strings.Contains(shown, want) {
-			return 0
+	_, err := tm.WaitUntil(context.Background(), 10*time.Second, fmt.Sprintf("%q", wants), func(text string) int {
+		shown = text[pos:]
+		for _, w := range wants {
+			if strings.Contains(shown, w) {
+				return 0
+			}
 		}
 		return -1
 	})
 	if err != nil {
-		tm.t.Fatalf("screen never showed %q: %v; last output:\n%s", want, err, tail(tm.since(pos), 2000))
+		tm.t.Fatalf("screen never showed %q: %v; last output:\n%s", wants, err, tail(tm.since(pos), 2000))
 	}
 	return shown
 }

@@ -21,7 +21,7 @@ func joinAs(t *testing.T, addr string, key gossh.Signer, code, name string) *ter
 	return p
 }
 
-// phase moves the facilitator's board with ] and waits until every given screen shows it.
+// phase moves the facilitator's board with ] (and y when asked) and waits until every given screen shows it.
 func phase(t *testing.T, fac *term, name string, everyone ...*term) {
 	t.Helper()
 	marks := make([]int, len(everyone))

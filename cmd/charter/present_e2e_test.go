@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -29,18 +27,4 @@ func TestPresentOverSSH(t *testing.T) {
 
 	stranger := connect(t, srv.Addr(), newKey(t), "present "+sess.Code)
 	stranger.waitFor("The projector view is for facilitators' keys.")
-}
-
-// waitAfterEither waits until the output after pos shows a or b, and returns it.
-func (tm *term) waitAfterEither(pos int, a, b string) string {
-	tm.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if s := tm.since(pos); strings.Contains(s, a) || strings.Contains(s, b) {
-			return s
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	tm.t.Fatalf("screen never showed %q or %q; last output:\n%s", a, b, tail(tm.since(pos), 2000))
-	return ""
 }

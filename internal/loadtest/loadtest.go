@@ -248,16 +248,12 @@ func (lt *loadtest) openBoard(ctx context.Context) (*sshclient.Screen, error) {
 		if moves == 2 {
 			return nil, errors.New("the session did not reach WRITE")
 		}
-		fac.Reset()
-		if err := fac.Send("]"); err != nil {
-			return nil, err
-		}
-		i, err := fac.WaitFor(ctx, stepTimeout, phases...)
+		next, err := moveOn(ctx, fac, ph)
 		if err != nil {
 			return nil, fmt.Errorf("move the session on from %s: %w", ph, err)
 		}
-		fmt.Fprintf(lt.stdout, "moved the session from %s to %s (the loadtest needs WRITE)\n", strings.ToLower(ph), strings.ToLower(phases[i]))
-		ph = phases[i]
+		fmt.Fprintf(lt.stdout, "moved the session from %s to %s (the loadtest needs WRITE)\n", strings.ToLower(ph), strings.ToLower(next))
+		ph = next
 	}
 	fac.KeepText(false)
 	ok = true
@@ -294,6 +290,35 @@ func (lt *loadtest) sessionRow(ctx context.Context, fac *sshclient.Screen) (int,
 
 // listedCodeRE finds the codes of the facilitator's session list, which end each row.
 var listedCodeRE = regexp.MustCompile(` · ([A-Z0-9]{4}-[A-Z0-9]{4})`)
+
+// moveOn presses ] on the board, answers yes when the board asks whether to move
+// on although people are not done, and returns the phase the board then shows.
+func moveOn(ctx context.Context, fac *sshclient.Screen, from string) (string, error) {
+	const asked = 1
+	moved := func(text string) int {
+		if strings.Contains(text, "? y/n") {
+			return asked
+		}
+		if p := lastPhase(text); p != "" && p != from {
+			return 0
+		}
+		return -1
+	}
+	for _, key := range []string{"]", "y"} {
+		fac.Reset()
+		if err := fac.Send(key); err != nil {
+			return "", err
+		}
+		i, err := fac.WaitUntil(ctx, stepTimeout, "the next phase", moved)
+		if err != nil {
+			return "", err
+		}
+		if i != asked {
+			return lastPhase(fac.Text()), nil
+		}
+	}
+	return "", errors.New("the board asked twice")
+}
 
 // lastPhase returns the phase named last in a screen's text.
 func lastPhase(text string) string {
