@@ -74,6 +74,10 @@ type boardScreen struct {
 	fade      fading
 
 	loading, loaded bool
+	// moving counts phase moves not saved yet; lastMove is closed when the last
+	// one is done.
+	moving   int
+	lastMove chan struct{}
 	// pending are the kinds of change not loaded yet.
 	pending session.Change
 }
@@ -166,10 +170,30 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 	if s.sess.Timer.Active() {
 		said += " The timer was for the last phase and is cleared; t sets one for this phase."
 	}
-	return s.do(said, func(ctx context.Context, svc *session.Service) error {
+	svc := s.e.opt.Service
+	s.moving++
+	// Moves are saved in the order they were made: quick presses of ] run one
+	// after the other, never the later one first.
+	prev, done := s.lastMove, make(chan struct{})
+	s.lastMove = done
+	return withTimeout(func(ctx context.Context) tea.Msg {
+		defer close(done)
+		if prev != nil {
+			select {
+			case <-prev:
+			case <-ctx.Done():
+				return phaseMovedMsg{said, ctx.Err()}
+			}
+		}
 		_, err := svc.SetPhase(ctx, id, to)
-		return err
+		return phaseMovedMsg{said, err}
 	})
+}
+
+// phaseMovedMsg says that a phase move was saved (err nil) or refused.
+type phaseMovedMsg struct {
+	status string
+	err    error
 }
 
 func (s *boardScreen) lastNoteID() int64 {
@@ -180,6 +204,8 @@ func (s *boardScreen) lastNoteID() int64 {
 }
 
 type boardStateMsg struct {
+	// base is the board's session when the load began.
+	base    *session.Session
 	online  map[int64]bool
 	left    map[int64]time.Time
 	sess    *session.Session
@@ -193,7 +219,7 @@ type boardStateMsg struct {
 }
 
 func (s *boardScreen) load() tea.Cmd {
-	svc, id, conn := s.e.opt.Service, s.sess.ID, s.e.opt.Conn
+	svc, id, conn, base := s.e.opt.Service, s.sess.ID, s.e.opt.Conn, s.sess
 	return withTimeout(func(ctx context.Context) tea.Msg {
 		// Read before the people, so that someone who joins meanwhile shows as
 		// connected with the next load rather than as never connected.
@@ -210,7 +236,7 @@ func (s *boardScreen) load() tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		st := boardStateMsg{sess: sess, people: people, notes: notes, online: online, left: left}
+		st := boardStateMsg{base: base, sess: sess, people: people, notes: notes, online: online, left: left}
 		if sess.Phase.AtLeast(session.PhaseGroup) {
 			if st.themes, err = svc.Themes(ctx, id); err != nil {
 				return errMsg{err}
@@ -258,6 +284,11 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case boardStateMsg:
 		s.loading = false
+		if s.moving > 0 || msg.base != s.sess {
+			// A phase move made here is not saved yet or came after this load began:
+			// the load may predate it. Keep the move; saving it loads again.
+			msg.sess.Phase = s.sess.Phase
+		}
 		s.sess, s.people, s.notes = msg.sess, msg.people, msg.notes
 		s.online, s.left = msg.online, msg.left
 		s.themes.set(msg)
@@ -325,6 +356,12 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		// A refused change may have been shown already; reload what is stored.
 		s.loading = true
 		return s, s.load()
+	case phaseMovedMsg:
+		s.moving--
+		if msg.err != nil {
+			return s.Update(errMsg{msg.err})
+		}
+		s.setStatus(msg.status, false)
 	case boardDoneMsg:
 		s.setStatus(msg.status, false)
 	case exportedMsg:

@@ -108,7 +108,11 @@ func Open(ctx context.Context, addr string, key gossh.Signer, command string, co
 		s.received(b, time.Now())
 		return len(b), nil
 	})
-	go s.read(stdout)
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		s.read(stdout)
+	}()
 	if command == "" {
 		err = s.sess.Shell()
 	} else {
@@ -117,11 +121,17 @@ func Open(ctx context.Context, addr string, key gossh.Signer, command string, co
 	if err != nil {
 		return fail(fmt.Errorf("start: %w", err))
 	}
+	// The session is over when all its output is in: stdout read to the end, and
+	// stderr, which may come after, copied (Wait waits for that).
+	go func() {
+		s.sess.Wait()
+		<-read
+		close(s.done)
+	}()
 	return s, nil
 }
 
 func (s *Screen) read(r io.Reader) {
-	defer close(s.done)
 	buf := make([]byte, 32<<10)
 	var last []byte
 	for {
