@@ -131,7 +131,9 @@ func (s *boardScreen) loadDirty() tea.Cmd {
 	}
 	s.pending = 0
 	s.loading = true
-	if what == session.ChangeNoteAdded && s.loaded {
+	// While notes are written, the board shows them in batches (see BoardNotes): only
+	// a full load applies that rule.
+	if what == session.ChangeNoteAdded && s.loaded && !s.sess.Phase.AcceptsNotes() {
 		svc, id, last := s.e.opt.Service, s.sess.ID, s.lastNoteID()
 		return withTimeout(func(ctx context.Context) tea.Msg {
 			notes, err := svc.Store.NotesAfter(ctx, id, last)
@@ -232,7 +234,7 @@ func (s *boardScreen) load() tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		notes, err := svc.Store.Notes(ctx, id)
+		notes, err := svc.BoardNotes(ctx, id)
 		if err != nil {
 			return errMsg{err}
 		}
