@@ -1,0 +1,120 @@
+package report_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/report"
+)
+
+// A hypothesis finds the themes about what it says, across sessions, with a
+// breakdown by what it is about; themes no hypothesis matches are the unexpected.
+func TestCampaignHypotheses(t *testing.T) {
+	appointed := func(a string, n int) []session.Profile {
+		out := make([]session.Profile, n)
+		for i := range out {
+			out[i].Appointment = a
+		}
+		return out
+	}
+	people := slices.Concat(appointed("appointed", 3), appointed("volunteered", 3))
+	ds := []*report.Data{
+		pureSession("a", 1, session.AudienceSecurityEngineers, people, map[string][]string{
+			"training":  {"the security training is too basic", "we want deeper security training", "advanced training for seniors"},
+			"scanner":   {"the code scanner reports false positives", "SAST findings are noise"},
+			"motivated": {"I was appointed to the security role and never asked for it", "appointed champions lose motivation"},
+		}),
+		pureSession("b", 2, session.AudienceDevelopers, people, map[string][]string{
+			"training": {"security training is the same basics every year", "deeper hands-on training please"},
+		}),
+	}
+	f := report.BuildCampaign("c", ds)
+	f.AddHypotheses([]*session.Hypothesis{
+		{Number: 1, Text: "Teams want deeper training", Verdict: session.VerdictSupported, Why: "both audiences asked"},
+		{Number: 2, Text: "Appointed security engineers are less motivated than volunteers"},
+		{Number: 3, Text: "Threat modelling workshops are too long"},
+	}, ds)
+	if len(f.Hypotheses) != 3 {
+		t.Fatalf("%d hypotheses", len(f.Hypotheses))
+	}
+	h1 := f.Hypotheses[0]
+	if len(h1.Themes) != 1 || !slices.Equal(h1.Sessions, []int{1, 2}) || !slices.Equal(h1.Audiences, []string{"security-engineers", "developers"}) ||
+		h1.Notes != 5 || h1.Verdict != "supported" || h1.Breakdown.By != "audience" {
+		t.Errorf("H1: %+v", h1)
+	}
+	if len(h1.Quotes) != 5 || h1.Quotes[0].Session == h1.Quotes[1].Session {
+		t.Errorf("H1 quotes do not take each session in turn: %+v", h1.Quotes)
+	}
+	h2 := f.Hypotheses[1]
+	if h2.Breakdown.By != "appointment" || len(h2.Breakdown.Segments) != 2 {
+		t.Fatalf("H2 breakdown: %+v", h2.Breakdown)
+	}
+	// Both notes about motivation were written by appointed people.
+	for i, want := range []report.Segment{{Value: "appointed", Participants: 6, Themes: 1, Notes: 2}, {Value: "volunteered", Participants: 6}} {
+		s := h2.Breakdown.Segments[i]
+		if s.Value != want.Value || s.Participants != want.Participants || s.Notes != want.Notes || s.Themes != want.Themes {
+			t.Errorf("H2 segment %+v, want %+v", s, want)
+		}
+	}
+	if h3 := f.Hypotheses[2]; len(h3.Themes) != 0 || h3.Notes != 0 {
+		t.Errorf("H3 matched %+v", h3.Themes)
+	}
+	if len(f.Unexpected) != 1 || !strings.Contains(f.Unexpected[0].Label, "scanner") {
+		t.Errorf("unexpected %+v, want the scanner theme", f.Unexpected)
+	}
+	md, js := renderCampaign(t, f)
+	for _, want := range []string{"### H1. Teams want deeper training", "Verdict: **supported**. both audiences asked",
+		"| Group | Participants | Matching notes |", "By appointed or volunteered", "No campaign theme matches it.",
+		"## What the program did not expect"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q", want)
+		}
+	}
+	if !strings.Contains(js, `"unexpected_themes"`) || !strings.Contains(js, `"verdict": "supported"`) {
+		t.Error("JSON lacks the hypotheses")
+	}
+	for _, p := range ds[0].Participants {
+		if strings.Contains(md, p.Name) || strings.Contains(js, p.Name) {
+			t.Errorf("a participant's name is in the document")
+		}
+	}
+	g := report.BuildCampaign("c", ds)
+	if g.AddHypotheses(nil, ds); g.Hypotheses != nil || g.Unexpected != nil {
+		t.Error("no hypotheses still adds sections")
+	}
+}
+
+// Coverage counts the roster's teams that held sessions invited, by location and
+// level; a session nobody joined reaches nobody.
+func TestCampaignCoverage(t *testing.T) {
+	held := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"x": {"more pen tests"}})
+	held.Session.Mode, held.Session.Location = session.ModeInPerson, "Porto"
+	empty := pureSession("b", 2, session.AudienceDevelopers, nil, nil)
+	ds := []*report.Data{held, empty}
+	f := report.BuildCampaign("c", ds)
+	f.AddCoverage(session.CoverageData{
+		Teams: []session.RosterTeam{{Name: "A", Location: "Berlin", Level: "gold"}, {Name: "B", Location: "berlin", Level: "bronze"},
+			{Name: "C", Location: "Porto", Level: "gold"}, {Name: "D", Location: "Oslo", Level: "silver"}},
+		Invited: map[string][]string{"a": {"a"}, "b": {"C", "D"}},
+	}, ds)
+	c := f.Coverage
+	if c == nil || c.Teams != 4 || c.TeamsReached != 1 || c.Locations != 3 || c.LocationsSeen != 2 || c.Levels != 3 || c.LevelsReached != 1 || !c.Planned {
+		t.Fatalf("coverage %+v", c)
+	}
+	want := []report.CoverageRow{{Value: "Berlin", Teams: 2, Reached: 1}, {Value: "Oslo", Teams: 1}, {Value: "Porto", Teams: 1}}
+	if !slices.Equal(c.ByLocation, want) {
+		t.Errorf("by location %+v, want %+v", c.ByLocation, want)
+	}
+	md, _ := renderCampaign(t, f)
+	for _, w := range []string{"- Teams: 1 of 4 reached, 3 never reached", "- Locations: 2 of 3 reached", "never reached: bronze, silver"} {
+		if !strings.Contains(md, w) {
+			t.Errorf("Markdown lacks %q", w)
+		}
+	}
+	g := report.BuildCampaign("c", ds)
+	if g.AddCoverage(session.CoverageData{}, ds); g.Coverage != nil {
+		t.Error("coverage without a roster")
+	}
+}
