@@ -680,7 +680,11 @@ func (s *boardScreen) View() string {
 			footer += st.Render(l) + "\n"
 		}
 	}
-	footer += e.helpView(s.keys()) + "\n" + e.helpView([]key.Binding{bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export})
+	footer += e.helpView(s.keys())
+	if s.acts == nil {
+		// The activity list takes every key while it is open.
+		footer += "\n" + e.helpView([]key.Binding{bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export})
+	}
 	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)
 	var body string
 	switch {

@@ -523,11 +523,8 @@ func (s *presentScreen) columns(blocks []block, w, room int) string {
 		}
 		return strings.Join(all, "\n")
 	}
-	// Fill columns to the room if everything fits on one screen, else evenly.
-	target := room
-	if total > n*room {
-		target = (total + n - 1) / n
-	}
+	// Columns of about even height, so that the room reads across the screen.
+	target := (total + n - 1) / n
 	cols := make([][]string, 1, n)
 	for _, r := range rendered {
 		c := len(cols) - 1
