@@ -270,7 +270,9 @@ func (s *participantScreen) themesView(w int) string {
 		return b.String()
 	}
 	s.sel = min(s.sel, len(rows)-1)
-	room := max(s.e.h-10, 3) // one line kept for a selected row shown whole
+	// Under the three header lines: the phase's line, a selected row shown whole
+	// (one more line), the status, the done mark and up to two lines of key help.
+	room := max(s.e.h-9, 3)
 	if s.mode == modeVolunteerName {
 		room = max(room-5, 3)
 	}
@@ -317,7 +319,7 @@ func (s *participantScreen) themesView(w int) string {
 	// The room under a short list shows the notes of the selected theme, so that a
 	// person voting or volunteering reads what the theme is made of.
 	if ph != session.PhaseGroup && s.sel < len(rows) && rows[s.sel].theme != 0 {
-		avail := s.e.h - 8 - lipgloss.Height(b.String())
+		avail := s.e.h - 6 - lipgloss.Height(b.String()) // 3 header lines; status, done mark, key help
 		b.WriteString(s.themeNotes(rows[s.sel].theme, w, avail))
 	}
 	return b.String()

@@ -26,13 +26,16 @@ type presentScreen struct {
 	// which esc goes back; opened by `present CODE`, leaving ends the connection.
 	fromHome bool
 
-	sess    *session.Session
-	people  int // active participants (not removed, not on paper)
-	done    int
-	rated   int
-	notes   []*session.Note // visible notes only
-	themes  []*session.Theme
-	totals  map[int64]int
+	sess   *session.Session
+	people int // active participants (not removed, not on paper)
+	done   int
+	rated  int
+	notes  []*session.Note // visible notes only
+	themes []*session.Theme
+	totals map[int64]int
+	// rank is each theme's place in the session's priorities (as the findings
+	// and the participants' screens order them), once voting has closed.
+	rank    map[int64]int
 	actions []*session.ActionPoint
 	stats   session.RatingStats
 	failed  string
@@ -92,6 +95,7 @@ type presentStateMsg struct {
 	notes               []*session.Note
 	themes              []*session.Theme
 	totals              map[int64]int
+	rank                map[int64]int
 	actions             []*session.ActionPoint
 }
 
@@ -147,6 +151,14 @@ func (s *presentScreen) load() tea.Cmd {
 				if st.totals, err = svc.VoteTotals(ctx, id); err != nil {
 					return errMsg{err}
 				}
+				ranked, err := svc.Priorities(ctx, id)
+				if err != nil {
+					return errMsg{err}
+				}
+				st.rank = map[int64]int{}
+				for _, p := range ranked {
+					st.rank[p.ID] = p.Rank
+				}
 			}
 			if st.actions, err = svc.Actions(ctx, id); err != nil {
 				return errMsg{err}
@@ -167,7 +179,7 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.scroll = 0
 		}
 		s.sess, s.people, s.done, s.rated = msg.sess, msg.people, msg.done, msg.rated
-		s.notes, s.themes, s.totals, s.actions = msg.notes, msg.themes, msg.totals, msg.actions
+		s.notes, s.themes, s.totals, s.rank, s.actions = msg.notes, msg.themes, msg.totals, msg.rank, msg.actions
 		s.stats = session.Summarize(msg.ratings)
 		s.failed = ""
 		s.timeUp.see(s.sess.Timer, s.e.now())
@@ -370,7 +382,7 @@ func (s *presentScreen) ask() string {
 	case session.PhaseVote:
 		return fmt.Sprintf("Vote for the themes that matter most: %s each on your screen.", plural(s.sess.VoteBudget, "vote"))
 	case session.PhaseActions:
-		return "What we will do: the themes by votes, with their action points."
+		return "What we will do: the themes by priority, with their votes and action points."
 	}
 	return "The session is closed. Thank you for your honest feedback!"
 }
@@ -635,12 +647,19 @@ func (s *presentScreen) voteView(w, room int) string {
 	return b.String()
 }
 
-// resultsView ranks the themes by votes, each with its action points: the actions
-// phase and the closed session.
+// resultsView lists the themes in order of priority with their votes, each with its
+// action points: the actions phase and the closed session.
 func (s *presentScreen) resultsView(w, room int) string {
 	sty := s.e.sty
 	ranked := slices.Clone(s.themes)
-	slices.SortStableFunc(ranked, func(a, b *session.Theme) int { return cmp.Compare(s.totals[b.ID], s.totals[a.ID]) })
+	// In the session's order of priority; themes it has not ranked come last.
+	place := func(t *session.Theme) int {
+		if r, ok := s.rank[t.ID]; ok {
+			return r
+		}
+		return len(s.themes) + 1
+	}
+	slices.SortStableFunc(ranked, func(a, b *session.Theme) int { return cmp.Compare(place(a), place(b)) })
 	acts := map[int64][]*session.ActionPoint{}
 	for _, a := range s.actions {
 		acts[a.ThemeID] = append(acts[a.ThemeID], a)
