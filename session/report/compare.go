@@ -65,11 +65,11 @@ func (f *CampaignFindings) Compare(earlier *CampaignFindings) {
 	c := &Comparison{Earlier: earlier.Campaign, EarlierFrom: earlier.From, EarlierTo: earlier.To,
 		Themes: []ThemeChange{}, Confidence: []ConfidenceChange{}, Actions: []FollowUp{}}
 	groups := make([]analysis.MatchGroup, 0, len(earlier.Themes)+len(f.Themes))
-	for _, t := range earlier.Themes {
-		groups = append(groups, analysis.MatchGroup{Session: 0, Texts: earlier.themeTexts(t)})
+	for _, t := range earlier.themeTexts() {
+		groups = append(groups, analysis.MatchGroup{Session: 0, Texts: t})
 	}
-	for _, t := range f.Themes {
-		groups = append(groups, analysis.MatchGroup{Session: 1, Texts: f.themeTexts(t)})
+	for _, t := range f.themeTexts() {
+		groups = append(groups, analysis.MatchGroup{Session: 1, Texts: t})
 	}
 	match := analysis.MatchSessionThemes(groups, analysis.MatchThreshold)
 	earlierOf := map[int]CampaignTheme{}
@@ -140,16 +140,20 @@ func (f *CampaignFindings) confidenceOf(audience string) *Figure {
 	return nil
 }
 
-// themeTexts are a campaign theme's label and notes, for matching.
-func (f *CampaignFindings) themeTexts(t CampaignTheme) []string {
-	out := []string{t.Label}
-	ids := map[int64]bool{}
-	for _, id := range t.NoteIDs {
-		ids[id] = true
-	}
+// themeTexts are each campaign theme's label and notes, in the order of Themes,
+// for matching.
+func (f *CampaignFindings) themeTexts() [][]string {
+	text := make(map[int64]string, len(f.notes))
 	for _, n := range f.notes {
-		if ids[n.note.ID] {
-			out = append(out, n.note.Text)
+		text[n.note.ID] = n.note.Text
+	}
+	out := make([][]string, len(f.Themes))
+	for i, t := range f.Themes {
+		out[i] = append(out[i], t.Label)
+		for _, id := range t.NoteIDs {
+			if s, ok := text[id]; ok {
+				out[i] = append(out[i], s)
+			}
 		}
 	}
 	return out

@@ -38,8 +38,7 @@ func writeHTML(w io.Writer, title string, sections []section) error {
 	fmt.Fprintf(&b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	fmt.Fprintf(&b, "<title>%s</title>\n<style>\n%s\n</style>\n</head>\n<body>\n", esc(title), pageStyle)
 	for _, s := range sections {
-		var md bytes.Buffer
-		m := newMarkdown(&md)
+		m := newMarkdown(nil)
 		s.markdown(m)
 		if err := markdownToHTML.Convert(m.buf.Bytes(), &b); err != nil {
 			return fmt.Errorf("render HTML: %w", err)
