@@ -25,6 +25,9 @@ type Limits struct {
 	// address, while making a new key for every guess does not help guessing.
 	WrongCodesPerAddress int
 	CodeLockout          time.Duration
+	// KeylessPerAddress is how many people without an SSH key one address may bring
+	// into one session; 0 means DefaultKeylessPerAddress, below 0 no limit.
+	KeylessPerAddress int
 }
 
 // DefaultLimits suit a focus group of 8-10 people and a loadtest of hundreds.

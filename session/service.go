@@ -18,7 +18,8 @@ type Service struct {
 	// Limits are the abuse limits; a zero field means no limit.
 	Limits Limits
 
-	notes noteLimiter
+	notes  noteLimiter
+	voices voices
 }
 
 // NewService returns a Service over st that publishes to n (which may be nil).
@@ -508,6 +509,7 @@ func (s *Service) RemoveParticipant(ctx context.Context, participantID int64) er
 	if err := s.Store.UpdateParticipant(ctx, p); err != nil {
 		return err
 	}
+	s.removedFromAddress(p)
 	// ChangeSession reaches every screen, the removed person's too.
 	s.publish(p.SessionID, ChangeSession|ChangePeople)
 	return nil

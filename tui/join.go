@@ -104,7 +104,7 @@ func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 			}
 			return errMsg{err}
 		}
-		p, returning, err := opt.Service.Rejoin(ctx, sess.ID, opt.KeyHash)
+		p, returning, err := opt.Service.JoinFrom(ctx, sess.ID, opt.KeyHash, opt.Remote)
 		if err != nil {
 			return errMsg{err}
 		}

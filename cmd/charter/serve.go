@@ -34,6 +34,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", 10*time.Second, "close connections that take longer to finish the SSH handshake")
 	fs.IntVar(&cfg.MaxConnsPerIP, "max-conns-per-ip", 50, "most open connections from one address")
 	fs.IntVar(&cfg.Limits.MaxParticipants, "max-participants", session.DefaultLimits.MaxParticipants, "most participants in one session")
+	fs.IntVar(&cfg.Limits.KeylessPerAddress, "keyless-per-address", session.DefaultKeylessPerAddress, "most people without an SSH key one address brings into one session (-1: no limit)")
 	fs.Float64Var(&cfg.Limits.NotesPerMinute, "notes-per-minute", session.DefaultLimits.NotesPerMinute, "notes one participant may save per minute")
 	fs.IntVar(&cfg.Limits.NoteBurst, "note-burst", session.DefaultLimits.NoteBurst, "notes one participant may save at once")
 	fs.IntVar(&cfg.Limits.WrongCodes, "wrong-codes", session.DefaultLimits.WrongCodes, "wrong join codes before a key is locked out")

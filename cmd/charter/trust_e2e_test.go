@@ -169,3 +169,35 @@ func TestBackupAndPublicKeysDoNotLinkANoteToAKey(t *testing.T) {
 		t.Fatalf("the server's own secret does not make the stored hash")
 	}
 }
+
+// Connections do not mint voters: one address brings at most 3 people without a key
+// into a session, and after a removal it admits no new participant to it, keyless or
+// with a fresh key; a key that took part before still comes back.
+func TestConnectionsDoNotMintVoters(t *testing.T) {
+	facKey, aKey, bKey := newKey(t), newKey(t), newKey(t)
+	srv := testServer(t, facKey)
+	fac := connect(t, srv.Addr(), facKey, "")
+	code := createSession(t, fac, "Developers Porto")
+	for range session.DefaultKeylessPerAddress {
+		connect(t, srv.Addr(), nil, code).waitFor("Your name")
+	}
+	connect(t, srv.Addr(), nil, code).waitFor("without an SSH key have joined this session from your network address")
+
+	a := joinAs(t, srv.Addr(), aKey, code, "Troll")
+	b := joinAs(t, srv.Addr(), bKey, code, "Ben")
+	fac.typeKeys("2")
+	fac.waitFor("Troll")
+	fac.typeKeys("k", "k", "k", "k", "k", "k")
+	for i := 0; i < 6 && !strings.Contains(tail(fac.screen(), 2000), "▸ P4"); i++ {
+		pos := fac.mark()
+		fac.typeKeys("j")
+		fac.waitAfter(pos, "▸")
+	}
+	fac.typeKeys("r")
+	fac.waitFor("Remove Troll from the session?")
+	fac.typeKeys("y")
+	a.waitFor("The facilitator has removed you from this session")
+	connect(t, srv.Addr(), newKey(t), code).waitFor("Someone was removed from this session from your network address")
+	b.close()
+	connect(t, srv.Addr(), bKey, code).waitFor("Hello")
+}
