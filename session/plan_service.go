@@ -64,6 +64,10 @@ func (s *Service) CreatePlan(ctx context.Context, p *Plan) ([]*Session, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Spelled as an existing campaign of the same name, whatever the case.
+	if p.Campaign, err = s.campaignName(ctx, p.Campaign, ""); err != nil {
+		return nil, err
+	}
 	have, err := ps.Invitations(ctx, p.Campaign)
 	if err != nil {
 		return nil, err

@@ -70,7 +70,10 @@ func TestPlanCreatesSessionsWithInvitations(t *testing.T) {
 	svc := session.NewService(db, nil)
 	importRoster(t, svc, "Payments,Berlin,,gold,Ada,ada@example.org,security-engineer,>3y\nPayments,Berlin,,gold,Bo,bo@example.org,developer,<1y\n"+
 		"Search,remote,,bronze,Cy,cy@example.org,developer,1-3y\n")
-	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: "Pilot", MinSize: 1, MaxSize: 10})
+	if _, err := svc.NewSession(ctx, session.Session{Title: "Kick-off", Audience: session.AudienceManagers, Campaign: "Pilot"}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: "pilot", MinSize: 1, MaxSize: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
