@@ -131,9 +131,7 @@ func (s *boardScreen) loadDirty() tea.Cmd {
 	}
 	s.pending = 0
 	s.loading = true
-	// While notes are written, the board shows them in batches (see BoardNotes): only
-	// a full load applies that rule.
-	if what == session.ChangeNoteAdded && s.loaded && !s.sess.Phase.AcceptsNotes() {
+	if what == session.ChangeNoteAdded && s.loaded {
 		svc, id, last := s.e.opt.Service, s.sess.ID, s.lastNoteID()
 		return withTimeout(func(ctx context.Context) tea.Msg {
 			notes, err := svc.Store.NotesAfter(ctx, id, last)
@@ -234,7 +232,7 @@ func (s *boardScreen) load() tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		notes, err := svc.BoardNotes(ctx, id)
+		notes, err := svc.Store.Notes(ctx, id)
 		if err != nil {
 			return errMsg{err}
 		}

@@ -158,8 +158,6 @@ func TestScreensFollowResize(t *testing.T) {
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	w.addNote(me, session.AreaConfidence, "strength", strings.Repeat("long note about threat models ", 6))
-	// A second writer releases the note to the board.
-	w.addNote(w.join(sess, "key-2", ""), session.AreaMotivation, "motivates", "peers")
 	// Each opens a screen and waits until its notes are loaded.
 	open := map[string]func() *term{
 		"participant": func() *term {

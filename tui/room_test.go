@@ -33,8 +33,6 @@ func TestParticipantProposesAnActivity(t *testing.T) {
 	p.keys("everyone hunts for a day")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")
-	// A second writer releases the note to the board.
-	w.addNote(w.join(sess, "key-2", ""), session.AreaMotivation, "motivates", "peers")
 
 	b := w.openBoard(sess)
 	b.keys("a")
