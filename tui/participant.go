@@ -58,8 +58,10 @@ type participantScreen struct {
 	// text, not what the note is about.
 	editActivity string
 	// selectNote is a note to select when the notes are loaded again (one just saved).
-	selectNote     int64
-	input          textarea.Model
+	selectNote int64
+	// input is the text box while one is open (nil otherwise): a textarea holds a
+	// 10,000-line slice, too much to keep for everyone who is only reading.
+	input          *textarea.Model
 	status         string
 	statusErr      bool
 	fade           fading
@@ -91,13 +93,39 @@ var pk = participantKeys{
 }
 
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
+	return &participantScreen{e: e, sess: sess, me: me, rateSel: cmp.Or(me.Rating, 3)}
+}
+
+// openInput opens an empty, focused text box of up to limit runes and height lines.
+func (s *participantScreen) openInput(limit, height int) tea.Cmd {
 	in := textarea.New()
 	in.ShowLineNumbers = false
-	in.CharLimit = inputCap
-	in.SetHeight(3)
+	in.CharLimit = limit
+	in.SetHeight(height)
 	in.KeyMap.InsertNewline.SetEnabled(false)
 	in.Prompt = ""
-	return &participantScreen{e: e, sess: sess, me: me, input: in, rateSel: cmp.Or(me.Rating, 3)}
+	s.input = &in
+	return s.input.Focus()
+}
+
+// closeInput drops the text box and what was typed in it.
+func (s *participantScreen) closeInput() { s.input = nil }
+
+// inputValue is the text typed in the open box, "" when none is open.
+func (s *participantScreen) inputValue() string {
+	if s.input == nil {
+		return ""
+	}
+	return s.input.Value()
+}
+
+// inputView draws the open text box w columns wide.
+func (s *participantScreen) inputView(w int) string {
+	if s.input == nil {
+		return ""
+	}
+	s.input.SetWidth(w)
+	return s.input.View()
 }
 
 func (s *participantScreen) Init() tea.Cmd {
@@ -295,12 +323,12 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		if phaseChanged && s.mode == modeVolunteerName && !s.sess.Phase.AtLeast(session.PhaseActions) {
 			s.mode = modeBrowse
-			s.input.Blur()
+			s.closeInput()
 			s.setStatus("The phase changed; you did not volunteer.", true)
 		}
 		if phaseChanged && s.mode != modeBrowse && s.mode != modeVolunteerName && !s.sess.Phase.AcceptsNotes() {
 			s.mode = modeBrowse
-			s.input.Blur()
+			s.closeInput()
 			s.setStatus("The phase changed; your unsaved text was not sent.", true)
 		}
 		s.watch()
@@ -332,8 +360,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.selectNote = msg.note.ID
 		s.selectSaved()
 		s.mode = modeBrowse
-		s.input.Reset()
-		s.input.Blur()
+		s.closeInput()
 		if msg.edited {
 			s.setStatus("Saved your change.", false)
 		} else {
@@ -343,8 +370,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case doneMsg:
 		if s.mode == modeVolunteerName {
 			s.mode = modeBrowse
-			s.input.Reset()
-			s.input.Blur()
+			s.closeInput()
 		}
 		s.setStatus(msg.status, false)
 		return s, s.reload()
@@ -432,21 +458,15 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.picker = newPicker(s.sess.Activities, s.activity, "any activity", "propose")
 	case key.Matches(msg, pk.Topic) && session.Areas[s.area] == session.AreaOpen && ph.AcceptsNotes():
 		s.mode = modeTopic
-		s.input.Reset()
-		s.input.CharLimit = inputCap
-		s.input.SetHeight(3)
-		return s, s.input.Focus()
+		return s, s.openInput(inputCap, 3)
 	case key.Matches(msg, pk.New) && ph.AcceptsNotes():
 		if s.currentLane() == "" {
 			s.setStatus("Raise a topic first: press t.", true)
 			return s, nil
 		}
 		s.mode = modeCompose
-		s.input.Reset()
-		s.input.CharLimit = inputCap
-		s.input.SetHeight(3)
 		s.setStatus("", false)
-		return s, s.input.Focus()
+		return s, s.openInput(inputCap, 3)
 	case key.Matches(msg, pk.Edit) && ph.AcceptsNotes():
 		n := s.selected()
 		if n == nil || n.ParticipantID != s.me.ID {
@@ -454,11 +474,9 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		s.mode, s.editing, s.editActivity = modeEdit, n.ID, n.Activity
-		s.input.Reset()
-		s.input.CharLimit = inputCap
-		s.input.SetHeight(3)
+		cmd := s.openInput(inputCap, 3)
 		s.input.SetValue(n.Text)
-		return s, s.input.Focus()
+		return s, cmd
 	case key.Matches(msg, pk.Delete) && ph.AcceptsNotes():
 		n := s.selected()
 		if n == nil || n.ParticipantID != s.me.ID {
@@ -489,11 +507,11 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	switch msg.Type {
 	case tea.KeyEsc:
 		s.mode = modeBrowse
-		s.input.Blur()
+		s.closeInput()
 		s.setStatus("", false)
 		return s, nil
 	case tea.KeyEnter:
-		text := s.input.Value()
+		text := s.inputValue()
 		if s.mode == modeVolunteerName {
 			return s, s.volunteerAs(text)
 		}
@@ -510,8 +528,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 				}
 			}
 			s.mode = modeBrowse
-			s.input.Reset()
-			s.input.Blur()
+			s.closeInput()
 			s.setStatus("Topic raised. Press n to write a note on it (others see it after the reveal).", false)
 			return s, nil
 		}
@@ -540,8 +557,12 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return noteAcceptedMsg{editing, saved}
 		})
 	}
-	var cmd tea.Cmd
-	s.input, cmd = s.input.Update(msg)
+	if s.input == nil {
+		s.mode = modeBrowse
+		return s, nil
+	}
+	in, cmd := s.input.Update(msg)
+	*s.input = in
 	return s, cmd
 }
 
@@ -811,15 +832,14 @@ func (s *participantScreen) notesView(w int) string {
 		case modeTopic:
 			title = "Title of your topic"
 		}
-		s.input.SetWidth(max(w-6, 20))
 		b.WriteString("\n" + sty.Header.Render(fit(title, w)) + "\n")
-		b.WriteString(sty.Box.Width(max(w-2, 20)).Render(s.input.View()) + "\n")
+		b.WriteString(sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-6, 20))) + "\n")
 		limit := session.MaxNoteLen
 		if s.mode == modeTopic {
 			limit = session.MaxTopicLen
 		}
 		// Counted as the service counts: after cleaning (runs of spaces are one).
-		n := utf8.RuneCountInString(session.CleanText(s.input.Value()))
+		n := utf8.RuneCountInString(session.CleanText(s.inputValue()))
 		count := fmt.Sprintf("%d/%d characters", n, limit)
 		if n > limit {
 			b.WriteString(sty.Error.Render(count+" — too long, please shorten") + "\n")

@@ -206,11 +206,8 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		if on && s.me.Name == "" {
 			// A volunteer is someone the program can reach: ask for a name first.
 			s.mode, s.editing = modeVolunteerName, cur.action
-			s.input.Reset()
-			s.input.CharLimit = 4 * session.MaxNameLen
-			s.input.SetHeight(1)
 			s.setStatus("", false)
-			return s, s.input.Focus()
+			return s, s.openInput(4*session.MaxNameLen, 1)
 		}
 		return s, s.run(func(ctx context.Context) tea.Msg {
 			if err := svc.Volunteer(ctx, id, cur.action, on); err != nil {
@@ -245,10 +242,9 @@ func (s *participantScreen) volunteerAs(name string) tea.Cmd {
 // volunteerNameView is the box that asks an anonymous volunteer for a name.
 func (s *participantScreen) volunteerNameView(w int) string {
 	sty := s.e.sty
-	s.input.SetWidth(max(w-6, 20))
 	return "\n" + sty.Header.Render(fit("Volunteer: give a name the program can reach you by", w)) + "\n" +
 		sty.Muted.Render(fit("It shows on this action point, in the findings. Enter keeps "+s.me.Pseudonym+"; esc cancels.", w)) + "\n" +
-		sty.Box.Width(max(w-2, 20)).Render(s.input.View()) + "\n"
+		sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-6, 20))) + "\n"
 }
 
 func (s *participantScreen) themesView(w int) string {
