@@ -30,6 +30,7 @@ type DB struct {
 	path  string
 	read  *pool
 	write *pool
+	notes *noteWriter
 }
 
 var _ session.Store = (*DB)(nil)
@@ -62,6 +63,7 @@ func Open(path string) (*DB, error) {
 	// Idle connections are kept, with the statements prepared on them.
 	db.read.SetMaxOpenConns(8)
 	db.read.SetMaxIdleConns(8)
+	db.notes = newNoteWriter(db.write)
 	if err := db.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -71,6 +73,7 @@ func Open(path string) (*DB, error) {
 
 // Close closes the database.
 func (db *DB) Close() error {
+	db.notes.close()
 	return errors.Join(db.read.Close(), db.write.Close())
 }
 

@@ -279,16 +279,10 @@ func cleanAll(fields ...*string) {
 	}
 }
 
-// AddNote stores n and sets its ID. It returns after the transaction is committed.
+// AddNote stores n and sets its ID. It returns after the transaction is committed;
+// notes arriving together share one transaction, in the order they arrived.
 func (db *DB) AddNote(ctx context.Context, n *session.Note) error {
-	res, err := db.write.ExecContext(ctx, `INSERT INTO notes (session_id, participant_id, area, lane, activity, text, hidden, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, n.SessionID, n.ParticipantID, n.Area, n.Lane, n.Activity, n.Text, b2i(n.Hidden),
-		ms(n.CreatedAt), ms(n.UpdatedAt))
-	if err != nil {
-		return fmt.Errorf("insert note: %w", err)
-	}
-	n.ID, err = res.LastInsertId()
-	return err
+	return db.notes.add(ctx, n)
 }
 
 // Note returns the note with id.

@@ -1,0 +1,180 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// noteWriter stores new notes in the order they arrive: one goroutine takes them from
+// a queue and commits all that are waiting in one transaction, so one fsync covers a
+// batch and an acknowledged note is still on disk. When the bell rings and hundreds
+// press enter at once, database/sql would hand the one write connection to a random
+// waiter (a long tail, notes overtaking their author's earlier ones); the queue is
+// first come, first served.
+type noteWriter struct {
+	db    *pool
+	queue chan *noteWrite
+	quit  chan struct{}
+	done  chan struct{}
+	once  sync.Once
+}
+
+// noteWrite is one note waiting to be stored; err receives the outcome.
+type noteWrite struct {
+	ctx  context.Context
+	note *session.Note
+	err  chan error
+}
+
+// writeTimeout bounds one batch's transaction, waiting for the connection included.
+const writeTimeout = 30 * time.Second
+
+// maxNoteBatch bounds one transaction, so that a long queue still commits in steps.
+const maxNoteBatch = 256
+
+const insertNote = `INSERT INTO notes (session_id, participant_id, area, lane, activity, text, hidden, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func newNoteWriter(db *pool) *noteWriter {
+	w := &noteWriter{db: db, queue: make(chan *noteWrite, 1024), quit: make(chan struct{}), done: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+// add queues n and returns once it is committed (setting its ID), or with an error.
+func (w *noteWriter) add(ctx context.Context, n *session.Note) error {
+	closed := errors.New("insert note: database is closed")
+	select {
+	case <-w.quit:
+		return closed
+	default:
+	}
+	req := &noteWrite{ctx: ctx, note: n, err: make(chan error, 1)}
+	select {
+	case w.queue <- req:
+	case <-w.quit:
+		return closed
+	case <-ctx.Done():
+		return fmt.Errorf("insert note: %w", ctx.Err())
+	}
+	// Once queued the note is written whatever the caller's deadline: it waits for the
+	// outcome, so that an acknowledged note is never one that was dropped.
+	select {
+	case err := <-req.err:
+		return err
+	case <-w.done:
+		// The writer answered everything it took before it stopped.
+		select {
+		case err := <-req.err:
+			return err
+		default:
+			return closed
+		}
+	}
+}
+
+// close stops the writer after the notes already queued are stored.
+func (w *noteWriter) close() {
+	w.once.Do(func() { close(w.quit) })
+	<-w.done
+}
+
+func (w *noteWriter) run() {
+	defer close(w.done)
+	batch := make([]*noteWrite, 0, maxNoteBatch)
+	for {
+		select {
+		case req := <-w.queue:
+			batch = append(batch[:0], req)
+		case <-w.quit:
+			// Whatever is still queued gets an answer.
+			for {
+				select {
+				case req := <-w.queue:
+					w.commit([]*noteWrite{req})
+				default:
+					return
+				}
+			}
+		}
+	more:
+		for len(batch) < maxNoteBatch {
+			select {
+			case req := <-w.queue:
+				batch = append(batch, req)
+			default:
+				break more
+			}
+		}
+		w.commit(batch)
+		clear(batch)
+	}
+}
+
+// commit stores the batch in one transaction. A note that fails alone (its session
+// deleted meanwhile) gets its own error; a failed commit fails them all.
+func (w *noteWriter) commit(batch []*noteWrite) {
+	live := batch[:0:0]
+	for _, req := range batch {
+		if err := req.ctx.Err(); err != nil {
+			req.err <- fmt.Errorf("insert note: %w", err)
+			continue
+		}
+		live = append(live, req)
+	}
+	if len(live) == 0 {
+		return
+	}
+	failAll := func(err error) {
+		for _, req := range live {
+			req.err <- fmt.Errorf("insert note: %w", err)
+		}
+	}
+	// The transaction is not tied to one caller's context: it carries everyone's notes.
+	ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
+	defer cancel()
+	tx, err := w.db.BeginTx(ctx, nil)
+	if err != nil {
+		failAll(err)
+		return
+	}
+	stmt, err := tx.PrepareContext(ctx, insertNote)
+	if err != nil {
+		tx.Rollback()
+		failAll(err)
+		return
+	}
+	errs := make([]error, len(live))
+	for i, req := range live {
+		errs[i] = w.insert(ctx, stmt, req.note)
+	}
+	stmt.Close()
+	if err := tx.Commit(); err != nil {
+		failAll(err)
+		return
+	}
+	for i, req := range live {
+		if errs[i] != nil {
+			req.note.ID = 0
+			req.err <- fmt.Errorf("insert note: %w", errs[i])
+			continue
+		}
+		req.err <- nil
+	}
+}
+
+func (w *noteWriter) insert(ctx context.Context, stmt *sql.Stmt, n *session.Note) error {
+	res, err := stmt.ExecContext(ctx, n.SessionID, n.ParticipantID, n.Area, n.Lane, n.Activity, n.Text, b2i(n.Hidden),
+		ms(n.CreatedAt), ms(n.UpdatedAt))
+	if err != nil {
+		return err
+	}
+	n.ID, err = res.LastInsertId()
+	return err
+}

@@ -1,0 +1,77 @@
+package sqlite_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// Notes sent at once by many authors are all stored, each author's in the order sent,
+// and a note that cannot be stored fails alone, not the others committed with it.
+func TestNotesAtOnceKeepEachAuthorsOrder(t *testing.T) {
+	const authors, each = 60, 5
+	db, _ := mustOpen(t)
+	ctx := context.Background()
+	s, ps := newSession(t, db, authors)
+
+	var wg sync.WaitGroup
+	errs := make(chan error, authors*each)
+	start := make(chan struct{})
+	for a, p := range ps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			var last int64
+			for i := range each {
+				n := note(s, p, fmt.Sprintf("a%d-%d", a, i))
+				if err := db.AddNote(ctx, n); err != nil {
+					errs <- err
+					return
+				}
+				if n.ID <= last {
+					errs <- fmt.Errorf("author %d note %d got id %d after %d", a, i, n.ID, last)
+				}
+				last = n.ID
+			}
+		}()
+	}
+	// A note of a participant who does not exist, among the others.
+	wg.Add(1)
+	badErr := make(chan error, 1)
+	go func() {
+		defer wg.Done()
+		<-start
+		bad := note(s, &session.Participant{ID: 1 << 40}, "nobody")
+		badErr <- db.AddNote(ctx, bad)
+	}()
+	close(start)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if err := <-badErr; err == nil {
+		t.Error("a note of no participant was stored")
+	}
+	notes, err := db.Notes(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != authors*each {
+		t.Fatalf("stored %d notes, want %d", len(notes), authors*each)
+	}
+}
+
+// A note sent after the database is closed gets an error, not a hang.
+func TestNoteAfterCloseFails(t *testing.T) {
+	db, _ := mustOpen(t)
+	s, ps := newSession(t, db, 1)
+	db.Close()
+	if err := db.AddNote(context.Background(), note(s, ps[0], "late")); err == nil {
+		t.Fatal("a note was accepted after close")
+	}
+}
