@@ -237,7 +237,15 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 			return ok, err
 		}
 	}
-	p := tea.NewProgram(tui.New(opt), append(bm.MakeOptions(sess), tea.WithAltScreen())...)
+	// bubbletea's renderer wakes fps times a second per program, idle or not: 60 of
+	// them times a thousand participants were a tenth of a core. A participant's
+	// screen changes with a key or the session; 20 frames a second is smooth enough
+	// for typing, and the facilitator's board keeps the default.
+	fps := participantFPS
+	if opt.Facilitator {
+		fps = 60
+	}
+	p := tea.NewProgram(tui.New(opt), append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithFPS(fps))...)
 	conn.Start(p)
 	go func() {
 		<-sess.Context().Done()
@@ -245,6 +253,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	}()
 	return p
 }
+
+// participantFPS is the frame rate of everyone who is not a facilitator.
+const participantFPS = 20
 
 func (s *Server) joinHint() string {
 	if s.ln == nil {

@@ -168,6 +168,9 @@ type App struct {
 	// without typing is not idle. idleWarned says the warning is shown.
 	lastKey    time.Time
 	idleWarned bool
+	// ticking says a tick is on its way: one comes each second only while the
+	// screen shows a running timer, so that idle screens are not woken for nothing.
+	ticking bool
 }
 
 // New returns the app for one connection.
@@ -202,7 +205,7 @@ func (a *App) Init() tea.Cmd {
 		a.goodbye()
 		return tea.Tick(1500*time.Millisecond, func(time.Time) tea.Msg { return quitAfterMsg{} })
 	}
-	return tea.Batch(a.screen.Init(), tick(), a.idleCheck())
+	return tea.Batch(a.screen.Init(), a.idleCheck())
 }
 
 // goodbye hands the notice to Options.Goodbye.
@@ -260,6 +263,21 @@ func roundDuration(d time.Duration) string {
 
 // Update implements tea.Model.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tickMsg); ok {
+		a.ticking = false
+	}
+	m, cmd := a.update(msg)
+	if a.ticking || a.quitting {
+		return m, cmd
+	}
+	if t, ok := a.screen.(interface{ timerRunning() bool }); ok && t.timerRunning() {
+		a.ticking = true
+		return m, tea.Batch(cmd, tick())
+	}
+	return m, cmd
+}
+
+func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, ok := msg.(tickMsg); !ok {
 		a.cached = false
 	}
@@ -325,14 +343,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// drawing instead of being rendered again every second.
 		if t, ok := a.screen.(interface{ timerRunning() bool }); !ok || !t.timerRunning() {
 			a.cached = true
-			return a, tick()
+			return a, nil
 		}
 		if t, ok := a.screen.(interface{ timerCounting() bool }); ok && t.timerCounting() && !a.idleWarned {
 			a.lastKey = a.env.now() // a timer counting down is the session going on
 		}
 		var cmd tea.Cmd
 		a.screen, cmd = a.screen.Update(msg)
-		return a, tea.Batch(cmd, tick())
+		return a, cmd
 	}
 	var cmd tea.Cmd
 	a.screen, cmd = a.screen.Update(msg)
