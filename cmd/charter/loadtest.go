@@ -25,6 +25,7 @@ func runLoadtest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	timeout := fs.Duration("timeout", 5*time.Minute, "the whole run stops after this long")
 	pause := fs.Duration("pause", 300*time.Millisecond, "longest random pause before each of a participant's notes (0: all at once)")
 	joins := fs.Int("joins-at-once", 20, "participants connecting at the same time")
+	phase := fs.Bool("phase-change", false, "after the notes, move the session on from write (answering y if the board asks) and time the new phase on every participant's screen")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: charter loadtest --addr HOST:PORT --code CODE --facilitator-key FILE --participants N --notes M [--timeout 5m]")
 		fmt.Fprintln(stderr, "\nThe facilitator's board is opened on the session and moved from lobby or check-in to")
@@ -47,7 +48,7 @@ func runLoadtest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
 	ok, err := loadtest.Run(ctx, loadtest.Config{Addr: *addr, Code: *joinCode, FacilitatorKey: key,
-		Participants: *n, Notes: *m, Pause: *pause, JoinsAtOnce: *joins}, stdout)
+		Participants: *n, Notes: *m, Pause: *pause, JoinsAtOnce: *joins, PhaseChange: *phase}, stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter loadtest:", err)
 		return 1

@@ -158,3 +158,25 @@ func TestLoadtestRefusesWithAMessage(t *testing.T) {
 		t.Fatalf("%d participants joined a refused run", len(ps))
 	}
 }
+
+func TestLoadtestTimesThePhaseChangeOnEveryScreen(t *testing.T) {
+	path, facKey := keyFile(t)
+	srv := testServer(t, facKey)
+	s := loadSession(t, srv, "Fan-out", session.PhaseWrite)
+	rc, out, errOut := runLoad("--addr", srv.Addr(), "--code", s.Code, "--facilitator-key", path,
+		"--participants", "4", "--notes", "1", "--phase-change", "--timeout", "60s")
+	if rc != 0 {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", rc, out, errOut)
+	}
+	re := `phase change to screens: +p50 [0-9.]+ ms  p95 [0-9.]+ ms  p99 [0-9.]+ ms  max [0-9.]+ ms  \(n=4\), to reveal`
+	if !regexp.MustCompile(re).MatchString(out) {
+		t.Errorf("report lacks a line matching %s:\n%s", re, out)
+	}
+	got, err := srv.db.Session(context.Background(), s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Phase != session.PhaseReveal {
+		t.Fatalf("phase %s, want reveal", got.Phase)
+	}
+}

@@ -40,6 +40,9 @@ type Config struct {
 	Participants, Notes int
 	Pause               time.Duration
 	JoinsAtOnce         int
+	// PhaseChange moves the session on from write after the notes and times the
+	// new phase's arrival on every participant's screen.
+	PhaseChange bool
 }
 
 // loadtest is one run: what it was asked to do and what it saw.
@@ -51,6 +54,7 @@ type loadtest struct {
 	notes        int
 	pause        time.Duration
 	joinsAtOnce  int
+	phaseChange  bool
 	stdout       io.Writer
 
 	// Server CPU use, set by run before the report.
@@ -63,6 +67,9 @@ type loadtest struct {
 	tokens     map[string]*noteTrace
 	errCount   int
 	errs       []string
+	// fanout is, per participant screen, the time a phase change took to reach it.
+	fanout   []time.Duration
+	fanoutTo string
 }
 
 // idleWindow is how long the loadtest measures the CPU use of idle connections.
@@ -110,7 +117,8 @@ func Run(ctx context.Context, cfg Config, out io.Writer) (ok bool, err error) {
 	lt := &loadtest{
 		addr: cfg.Addr, code: session.NormalizeCode(cfg.Code), facKey: cfg.FacilitatorKey,
 		participants: cfg.Participants, notes: cfg.Notes, pause: cfg.Pause, joinsAtOnce: max(cfg.JoinsAtOnce, 1),
-		stdout: out, tokens: map[string]*noteTrace{},
+		phaseChange: cfg.PhaseChange,
+		stdout:      out, tokens: map[string]*noteTrace{},
 	}
 	if err := lt.run(ctx); err != nil {
 		return false, err
@@ -183,6 +191,9 @@ func (lt *loadtest) run(ctx context.Context) error {
 	lt.drain(ctx, 10*time.Second)
 	after, afterErr := lt.stats(ctx)
 	lt.notesCPU = cpuShare{after.CPUSeconds - idleEnd.CPUSeconds, time.Since(notesFrom), idleEndErr == nil && afterErr == nil && after.CPUSeconds > 0}
+	if lt.phaseChange {
+		lt.phaseFanout(ctx, fac, conns)
+	}
 	for _, c := range conns {
 		if c != nil {
 			c.Close()
@@ -579,6 +590,9 @@ func (lt *loadtest) report(connected int, before, idle, after server.Stats, idle
 	}
 	if late > 0 {
 		line("seen before sent", "%d (clock trouble)", late)
+	}
+	if lt.phaseChange {
+		line("phase change to screens", "%s, to %s, from the key that moved it", percentiles(lt.fanout, 50, 95, 99), strings.ToLower(lt.fanoutTo))
 	}
 	line("errors", "%d", lt.errCount)
 	for _, e := range lt.errs {
