@@ -25,6 +25,7 @@ func runLoadtest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	timeout := fs.Duration("timeout", 5*time.Minute, "the whole run stops after this long")
 	pause := fs.Duration("pause", 300*time.Millisecond, "longest random pause before each of a participant's notes (0: all at once)")
 	joins := fs.Int("joins-at-once", 20, "participants connecting at the same time")
+	idle := fs.Duration("idle", 3*time.Second, "how long to measure the server's CPU with everyone connected and idle")
 	phase := fs.Bool("phase-change", false, "after the notes, move the session on from write (answering y if the board asks) and time the new phase on every participant's screen")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: charter loadtest --addr HOST:PORT --code CODE --facilitator-key FILE --participants N --notes M [--timeout 5m]")
@@ -36,7 +37,7 @@ func runLoadtest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
-	if *joinCode == "" || *keyFile == "" || *n < 1 || *m < 1 || *timeout <= 0 || *joins < 1 || *pause < 0 {
+	if *joinCode == "" || *keyFile == "" || *n < 1 || *m < 1 || *timeout <= 0 || *joins < 1 || *pause < 0 || *idle <= 0 {
 		fs.Usage()
 		return 2
 	}
@@ -48,7 +49,7 @@ func runLoadtest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
 	ok, err := loadtest.Run(ctx, loadtest.Config{Addr: *addr, Code: *joinCode, FacilitatorKey: key,
-		Participants: *n, Notes: *m, Pause: *pause, JoinsAtOnce: *joins, PhaseChange: *phase}, stdout)
+		Participants: *n, Notes: *m, Pause: *pause, JoinsAtOnce: *joins, PhaseChange: *phase, IdleWindow: *idle}, stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter loadtest:", err)
 		return 1

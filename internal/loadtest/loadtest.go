@@ -5,6 +5,7 @@
 package loadtest
 
 import (
+	"cmp"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -43,6 +44,9 @@ type Config struct {
 	// PhaseChange moves the session on from write after the notes and times the
 	// new phase's arrival on every participant's screen.
 	PhaseChange bool
+	// IdleWindow is how long the server's CPU is measured with everyone connected
+	// and idle (3 s when zero).
+	IdleWindow time.Duration
 }
 
 // loadtest is one run: what it was asked to do and what it saw.
@@ -55,6 +59,7 @@ type loadtest struct {
 	pause        time.Duration
 	joinsAtOnce  int
 	phaseChange  bool
+	idleWindow   time.Duration
 	stdout       io.Writer
 
 	// Server CPU use, set by run before the report.
@@ -72,8 +77,8 @@ type loadtest struct {
 	fanoutTo string
 }
 
-// idleWindow is how long the loadtest measures the CPU use of idle connections.
-const idleWindow = 3 * time.Second
+// defaultIdleWindow is how long the loadtest measures the CPU use of idle connections.
+const defaultIdleWindow = 3 * time.Second
 
 // cpuShare is the server's CPU time over a stretch of wall time.
 type cpuShare struct {
@@ -117,7 +122,7 @@ func Run(ctx context.Context, cfg Config, out io.Writer) (ok bool, err error) {
 	lt := &loadtest{
 		addr: cfg.Addr, code: session.NormalizeCode(cfg.Code), facKey: cfg.FacilitatorKey,
 		participants: cfg.Participants, notes: cfg.Notes, pause: cfg.Pause, joinsAtOnce: max(cfg.JoinsAtOnce, 1),
-		phaseChange: cfg.PhaseChange,
+		phaseChange: cfg.PhaseChange, idleWindow: cmp.Or(cfg.IdleWindow, defaultIdleWindow),
 		stdout:      out, tokens: map[string]*noteTrace{},
 	}
 	if err := lt.run(ctx); err != nil {
@@ -181,7 +186,7 @@ func (lt *loadtest) run(ctx context.Context) error {
 	sleepCtx(ctx, time.Second)
 	idle, idleErr := lt.stats(ctx)
 	idleFrom := time.Now()
-	sleepCtx(ctx, idleWindow)
+	sleepCtx(ctx, lt.idleWindow)
 	idleEnd, idleEndErr := lt.stats(ctx)
 	lt.idleCPU = cpuShare{idleEnd.CPUSeconds - idle.CPUSeconds, time.Since(idleFrom), idleErr == nil && idleEndErr == nil && idleEnd.CPUSeconds > 0}
 	close(start)
