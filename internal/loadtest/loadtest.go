@@ -123,7 +123,7 @@ func Run(ctx context.Context, cfg Config, out io.Writer) (ok bool, err error) {
 		addr: cfg.Addr, code: session.NormalizeCode(cfg.Code), facKey: cfg.FacilitatorKey,
 		participants: cfg.Participants, notes: cfg.Notes, pause: cfg.Pause, joinsAtOnce: max(cfg.JoinsAtOnce, 1),
 		phaseChange: cfg.PhaseChange, idleWindow: cmp.Or(cfg.IdleWindow, defaultIdleWindow),
-		stdout:      out, tokens: map[string]*noteTrace{},
+		stdout: out, tokens: map[string]*noteTrace{},
 	}
 	if err := lt.run(ctx); err != nil {
 		return false, err
