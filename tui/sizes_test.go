@@ -32,7 +32,7 @@ func TestEveryScreenFitsBothSizes(t *testing.T) {
 		return func(r *room, s *term) {
 			s.waitFor("Developers Berlin")
 			s.press(tea.KeyEnter)
-			s.waitFor(" done · ")
+			s.waitFor("3 people · ") // loaded: the room has three
 			s.keys(keys)
 			v := s.view()
 			for _, x := range shows {
