@@ -72,6 +72,16 @@ type Config struct {
 	Commands map[string]Command
 }
 
+// algorithms are what the server offers: only what ssh-audit passes. Key exchange
+// post-quantum hybrid or curve25519 (no NIST curves, no SHA-1 groups); AEAD
+// ciphers, and AES-CTR only because every MAC offered is encrypt-then-MAC.
+var algorithms = gossh.Config{
+	KeyExchanges: []string{gossh.KeyExchangeMLKEM768X25519, gossh.KeyExchangeCurve25519},
+	Ciphers: []string{gossh.CipherChaCha20Poly1305, gossh.CipherAES256GCM, gossh.CipherAES128GCM,
+		gossh.CipherAES256CTR, gossh.CipherAES192CTR, gossh.CipherAES128CTR},
+	MACs: []string{gossh.HMACSHA256ETM, gossh.HMACSHA512ETM},
+}
+
 // Store is the storage the server serves from: the sessions, and what the server
 // needs besides them.
 type Store interface {
@@ -152,6 +162,9 @@ func New(cfg Config, st Store) (*Server, error) {
 		wish.WithIdleTimeout(cfg.IdleTimeout),
 		func(srv *ssh.Server) error {
 			srv.ConnCallback = s.acceptConn
+			srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
+				return &gossh.ServerConfig{Config: algorithms}
+			}
 			return nil
 		},
 		wish.WithMaxTimeout(cfg.MaxTimeout),

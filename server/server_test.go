@@ -1,14 +1,19 @@
 package server_test
 
 import (
+	"bufio"
 	"cmp"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -144,5 +149,65 @@ func TestACommandCannotReplaceABuiltIn(t *testing.T) {
 	stats := func(context.Context, server.Exec) int { return 0 }
 	if _, err := server.New(server.Config{DataDir: dir, Commands: map[string]server.Command{"stats": stats}}, db); err == nil || !strings.Contains(err.Error(), "built in") {
 		t.Fatalf("New with a second stats: %v", err)
+	}
+}
+
+// The server offers only algorithms ssh-audit passes: read from its KEXINIT.
+func TestOfferedAlgorithms(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, server.Config{})
+	c, err := net.Dial("tcp", srv.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	if _, err := io.WriteString(c, "SSH-2.0-charter_test\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	r := bufio.NewReader(c)
+	if line, err := r.ReadString('\n'); err != nil || !strings.HasPrefix(line, "SSH-2.0-") {
+		t.Fatalf("version line %q: %v", line, err)
+	}
+	var length uint32
+	if err := binary.Read(r, binary.BigEndian, &length); err != nil {
+		t.Fatal(err)
+	}
+	packet := make([]byte, length)
+	if _, err := io.ReadFull(r, packet); err != nil {
+		t.Fatal(err)
+	}
+	const msgKexInit = 20
+	payload := packet[1 : len(packet)-int(packet[0])]
+	if payload[0] != msgKexInit {
+		t.Fatalf("first packet is message %d, not KEXINIT", payload[0])
+	}
+	rest := payload[17:] // after the message number and the cookie
+	var lists [][]string
+	for range 6 { // kex, host key, ciphers both ways, MACs both ways
+		n := binary.BigEndian.Uint32(rest)
+		lists = append(lists, strings.Split(string(rest[4:4+n]), ","))
+		rest = rest[4+n:]
+	}
+	var kex []string
+	for _, k := range lists[0] {
+		// Markers for extension negotiation and strict key exchange, not algorithms.
+		if k != "ext-info-s" && !strings.HasPrefix(k, "kex-strict-") {
+			kex = append(kex, k)
+		}
+	}
+	want := map[string][]string{
+		"key exchange": {"mlkem768x25519-sha256", "curve25519-sha256", "curve25519-sha256@libssh.org"},
+		"host key":     {"ssh-ed25519"},
+		"ciphers":      {"chacha20-poly1305@openssh.com", "aes256-gcm@openssh.com", "aes128-gcm@openssh.com", "aes256-ctr", "aes192-ctr", "aes128-ctr"},
+		"MACs":         {"hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com"},
+	}
+	for name, got := range map[string][]string{"key exchange": kex, "host key": lists[1], "ciphers": lists[2], "MACs": lists[4]} {
+		if !slices.Equal(got, want[name]) {
+			t.Errorf("%s offered: %q, want %q", name, got, want[name])
+		}
+	}
+	if !slices.Equal(lists[2], lists[3]) || !slices.Equal(lists[4], lists[5]) {
+		t.Errorf("the two directions differ: %q / %q, %q / %q", lists[2], lists[3], lists[4], lists[5])
 	}
 }

@@ -8,6 +8,7 @@ import (
 )
 
 func TestSetActionDue(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	svc, _ := MustOpenService(t)
 	sess := mustSession(t, svc)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestCampaigns(t *testing.T) {
+	t.Parallel()
 	day := func(d int) time.Time { return time.Date(2026, 3, d, 9, 0, 0, 0, time.UTC) }
 	ss := []*session.Session{
 		{ID: "a", Campaign: "Chartering 2026", CreatedAt: day(10)},
@@ -34,6 +35,7 @@ func TestCampaigns(t *testing.T) {
 }
 
 func TestValidDate(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"": "", " 2026-03-14 ": "2026-03-14", "2024-02-29": "2024-02-29"} {
 		if got, err := session.ValidDate(in); err != nil || got != want {
 			t.Errorf("ValidDate(%q) = %q, %v; want %q", in, got, err, want)

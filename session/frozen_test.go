@@ -63,6 +63,7 @@ func closedBoard(t *testing.T) (*board, *session.Theme, *session.ActionPoint) {
 // Nothing changes a closed session's results: every change is refused and the
 // findings stay as they were at the close.
 func TestClosedSessionResultsAreFrozen(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	bd, th, a := closedBoard(t)
 	before := findings(t, bd.svc, bd.sess.ID)
@@ -107,6 +108,7 @@ func TestClosedSessionResultsAreFrozen(t *testing.T) {
 // Removing someone during a live session takes them out of the room; what they
 // contributed stays.
 func TestRemovalKeepsContributions(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	bd, _, _ := closedBoard(t)
 	before := findings(t, bd.svc, bd.sess.ID)
@@ -128,6 +130,7 @@ func TestRemovalKeepsContributions(t *testing.T) {
 
 // Reopening a closed session is recorded, and the findings say so.
 func TestReopenedSessionSaysSo(t *testing.T) {
+	t.Parallel()
 	bd, _, _ := closedBoard(t)
 	if md := markdown(t, findings(t, bd.svc, bd.sess.ID)); strings.Contains(md, "Reopened") {
 		t.Fatalf("a session never reopened says it was:\n%s", md)

@@ -26,6 +26,7 @@ func importCounts(t *testing.T, db *sqlite.DB, sessionID string) (notes, people 
 }
 
 func TestImportGroupsAuthors(t *testing.T) {
+	t.Parallel()
 	svc, db := MustOpenService(t)
 	rec := &recorder{}
 	svc.Notifier = rec
@@ -96,6 +97,7 @@ func TestImportGroupsAuthors(t *testing.T) {
 }
 
 func TestImportReportsEveryBadRowAndStoresNothing(t *testing.T) {
+	t.Parallel()
 	svc, db := MustOpenService(t)
 	ctx := context.Background()
 	s := mustSession(t, svc)
@@ -144,6 +146,7 @@ func TestImportReportsEveryBadRowAndStoresNothing(t *testing.T) {
 }
 
 func TestImportCleansText(t *testing.T) {
+	t.Parallel()
 	svc, db := MustOpenService(t)
 	ctx := context.Background()
 	s := mustSession(t, svc)
@@ -173,6 +176,7 @@ func TestImportCleansText(t *testing.T) {
 }
 
 func TestImportInAnyPhase(t *testing.T) {
+	t.Parallel()
 	svc, db := MustOpenService(t)
 	ctx := context.Background()
 	for _, ph := range session.Phases {
@@ -193,6 +197,7 @@ func TestImportInAnyPhase(t *testing.T) {
 }
 
 func TestImportRefuses(t *testing.T) {
+	t.Parallel()
 	svc, db := MustOpenService(t)
 	ctx := context.Background()
 	s := mustSession(t, svc)
@@ -233,6 +238,7 @@ func TestImportRefuses(t *testing.T) {
 
 // A store error half-way leaves neither participants nor notes behind.
 func TestImportNotesIsOneTransaction(t *testing.T) {
+	t.Parallel()
 	svc, db := MustOpenService(t)
 	ctx := context.Background()
 	s := mustSession(t, svc)
@@ -251,6 +257,7 @@ func TestImportNotesIsOneTransaction(t *testing.T) {
 // Rows already in the session are refused, but the same words about another activity
 // are another note.
 func TestImportDuplicatesByActivity(t *testing.T) {
+	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
 	s := mustSession(t, svc)

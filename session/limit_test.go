@@ -10,6 +10,7 @@ import (
 )
 
 func TestNoteRateLimit(t *testing.T) {
+	t.Parallel()
 	svc, _ := MustOpenService(t)
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	svc.Now = func() time.Time { return now }
@@ -42,6 +43,7 @@ func TestNoteRateLimit(t *testing.T) {
 }
 
 func TestSessionFull(t *testing.T) {
+	t.Parallel()
 	svc, _ := MustOpenService(t)
 	svc.Limits = session.Limits{MaxParticipants: 2}
 	ctx := context.Background()

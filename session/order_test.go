@@ -13,6 +13,7 @@ import (
 // Two people writing at once must not show as alternating runs: after the reveal and
 // in the documents, notes come by area, lane and text.
 func TestNotesAreListedInAnOrderThatSaysNothingAboutTheirAuthors(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	svc, _ := MustOpenService(t)
 	sess := mustSession(t, svc)

@@ -64,6 +64,7 @@ func where(p *session.Plan) []string {
 }
 
 func TestPlanSessionsPerLocationAndAudience(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name      string
 		locations map[string]int
@@ -112,6 +113,7 @@ func TestPlanSessionsPerLocationAndAudience(t *testing.T) {
 // Per team one security engineer and one developer, nobody else, nobody twice; a
 // team without a developer is named in the notes.
 func TestPlanPicksOneSecurityEngineerAndOneDeveloperPerTeam(t *testing.T) {
+	t.Parallel()
 	roster := rosterOf(map[string]int{"Berlin": 10})
 	roster[3].People = slices.DeleteFunc(roster[3].People, func(p *session.Person) bool { return p.Role == session.RoleDeveloper })
 	p := mustPlan(t, roster, session.PlanOptions{})
@@ -150,6 +152,7 @@ func TestPlanPicksOneSecurityEngineerAndOneDeveloperPerTeam(t *testing.T) {
 // Every session mixes maturity levels and experience when the group has them, and
 // the developers picked from teams of two are spread over the experience levels.
 func TestPlanMixesLevelsAndExperience(t *testing.T) {
+	t.Parallel()
 	p := mustPlan(t, rosterOf(map[string]int{"Berlin": 27}), session.PlanOptions{})
 	for _, s := range p.Sessions {
 		levels, exps := map[string]int{}, map[string]int{}
@@ -185,6 +188,7 @@ func TestPlanMixesLevelsAndExperience(t *testing.T) {
 // locations' sessions after the others, their people in the last sessions of a
 // location.
 func TestPlanPutsWhatTookPartBeforeLast(t *testing.T) {
+	t.Parallel()
 	roster := rosterOf(map[string]int{"Berlin": 16, "Porto": 8, "remote": 8})
 	earlier := session.TookPart{Teams: map[string]bool{}, Locations: map[string]bool{"berlin": true}}
 	for _, team := range roster[:8] { // half of Berlin took part
@@ -208,6 +212,7 @@ func TestPlanPutsWhatTookPartBeforeLast(t *testing.T) {
 
 // The plan is a function of the roster, not of its order.
 func TestPlanIsDeterministic(t *testing.T) {
+	t.Parallel()
 	roster := rosterOf(map[string]int{"Berlin": 12, "Porto": 9, "Lyon": 4, "remote": 6})
 	want := mustPlan(t, roster, session.PlanOptions{})
 	r := rand.New(rand.NewSource(1))
@@ -221,6 +226,7 @@ func TestPlanIsDeterministic(t *testing.T) {
 }
 
 func TestPlanAdjustments(t *testing.T) {
+	t.Parallel()
 	roster := rosterOf(map[string]int{"Berlin": 9, "Porto": 9})
 	base := mustPlan(t, roster, session.PlanOptions{})
 	mover := base.Sessions[0].Invitees[0]

@@ -11,6 +11,7 @@ import (
 const rosterHeader = "team,location,cluster,level,name,email,role,experience\n"
 
 func TestReadAndCheckRoster(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, format, in string
 		teams, people    int
@@ -74,6 +75,7 @@ func TestReadAndCheckRoster(t *testing.T) {
 }
 
 func TestReadRosterRefusesWhatIsNotARoster(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, format, in, want string
 	}{

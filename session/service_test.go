@@ -32,6 +32,7 @@ func mustSession(t *testing.T, svc *session.Service) *session.Session {
 }
 
 func TestNewSessionValidates(t *testing.T) {
+	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
 	tests := []struct {
@@ -67,6 +68,7 @@ func TestNewSessionValidates(t *testing.T) {
 }
 
 func TestNotesArePrivateUntilReveal(t *testing.T) {
+	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
 	s := mustSession(t, svc)
@@ -116,6 +118,7 @@ func TestNotesArePrivateUntilReveal(t *testing.T) {
 }
 
 func TestReconnectKeepsIdentity(t *testing.T) {
+	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
 	s := mustSession(t, svc)
@@ -148,6 +151,7 @@ func TestReconnectKeepsIdentity(t *testing.T) {
 }
 
 func TestRatingRange(t *testing.T) {
+	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
 	s := mustSession(t, svc)
@@ -160,6 +164,7 @@ func TestRatingRange(t *testing.T) {
 }
 
 func TestTimer(t *testing.T) {
+	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
@@ -188,6 +193,7 @@ func TestTimer(t *testing.T) {
 }
 
 func TestProfile(t *testing.T) {
+	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
 	s := mustSession(t, svc)
@@ -206,6 +212,7 @@ func TestProfile(t *testing.T) {
 }
 
 func TestClosedSessionAdmitsOnlyThoseWhoTookPart(t *testing.T) {
+	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
 	s := mustSession(t, svc)
@@ -234,6 +241,7 @@ func TestClosedSessionAdmitsOnlyThoseWhoTookPart(t *testing.T) {
 }
 
 func TestRenamedThemesAreNamed(t *testing.T) {
+	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
 	s := mustSession(t, svc)
@@ -273,6 +281,7 @@ func TestRenamedThemesAreNamed(t *testing.T) {
 // Setting a name from an old copy of the participant keeps what changed meanwhile:
 // a removed participant stays removed.
 func TestSetNameKeepsRemoval(t *testing.T) {
+	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
 	s := mustSession(t, svc)

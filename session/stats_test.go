@@ -7,6 +7,7 @@ import (
 )
 
 func TestSummarize(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name         string
 		in           []int

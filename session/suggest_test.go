@@ -9,6 +9,7 @@ import (
 )
 
 func TestSuggestThemesKeepsWhatTheFacilitatorArranged(t *testing.T) {
+	t.Parallel()
 	bd := mustBoard(t,
 		"pentest findings are never retested", "the pentest report came months late",
 		"phishing simulations keep people alert", "a button to report phishing mails",
@@ -75,6 +76,7 @@ func TestSuggestThemesKeepsWhatTheFacilitatorArranged(t *testing.T) {
 }
 
 func TestSuggestThemesReusesCampaignNames(t *testing.T) {
+	t.Parallel()
 	svc, _ := MustOpenService(t)
 	svc.Notifier = &recorder{}
 	ctx := context.Background()

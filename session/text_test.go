@@ -10,6 +10,7 @@ import (
 )
 
 func TestCleanText(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, in, want string
 	}{
@@ -47,6 +48,7 @@ func TestCleanText(t *testing.T) {
 }
 
 func TestValidText(t *testing.T) {
+	t.Parallel()
 	if _, err := session.ValidText(" \x1b[2J ", 10, "A note", true); session.ErrorCode(err) != session.EInvalid {
 		t.Errorf("empty after cleaning: got %v, want invalid", err)
 	}

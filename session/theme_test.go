@@ -115,6 +115,7 @@ func (bd *board) themes(t *testing.T, groups map[string][]int) []*session.Theme 
 }
 
 func TestSaveThemesValidates(t *testing.T) {
+	t.Parallel()
 	bd := mustBoard(t, "threat modelling help", "more STRIDE", "deadlines win", "no time")
 	other := bd.other(t, "a note of another session")
 	ctx := context.Background()
@@ -162,6 +163,7 @@ func TestSaveThemesValidates(t *testing.T) {
 }
 
 func TestSaveThemesKeepsVotesOfKeptThemes(t *testing.T) {
+	t.Parallel()
 	bd := mustBoard(t, "n0", "n1", "n2")
 	ctx := context.Background()
 	th := bd.themes(t, map[string][]int{"keep": {0}, "drop": {1}})
@@ -193,6 +195,7 @@ func TestSaveThemesKeepsVotesOfKeptThemes(t *testing.T) {
 }
 
 func TestEditThemes(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	tests := []struct {
 		name string
@@ -267,6 +270,7 @@ func TestEditThemes(t *testing.T) {
 }
 
 func TestMergeMovesVotesAndActions(t *testing.T) {
+	t.Parallel()
 	bd := mustBoard(t, "n0", "n1")
 	ctx := context.Background()
 	th := bd.themes(t, map[string][]int{"a": {0}, "b": {1}})
@@ -305,6 +309,7 @@ func TestMergeMovesVotesAndActions(t *testing.T) {
 }
 
 func TestVoteRules(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	type vote struct {
 		theme int // index into the themes
@@ -372,6 +377,7 @@ func TestVoteRules(t *testing.T) {
 }
 
 func TestVoteOnThemeOfOtherSession(t *testing.T) {
+	t.Parallel()
 	bd := mustBoard(t, "n0")
 	other := bd.other(t, "elsewhere")
 	th := other.themes(t, map[string][]int{"x": {0}})
@@ -383,6 +389,7 @@ func TestVoteOnThemeOfOtherSession(t *testing.T) {
 }
 
 func TestConcurrentVotesStayInBudget(t *testing.T) {
+	t.Parallel()
 	bd := mustBoard(t, "n0", "n1", "n2", "n3")
 	ctx := context.Background()
 	th := bd.themes(t, map[string][]int{"a": {0}, "b": {1}, "c": {2}, "d": {3}})
@@ -407,6 +414,7 @@ func TestConcurrentVotesStayInBudget(t *testing.T) {
 
 // Removing a participant takes them out of the room, not out of the results.
 func TestVoteTotalsKeepRemoved(t *testing.T) {
+	t.Parallel()
 	bd := mustBoard(t, "n0")
 	ctx := context.Background()
 	th := bd.themes(t, map[string][]int{"a": {0}})
@@ -426,6 +434,7 @@ func TestVoteTotalsKeepRemoved(t *testing.T) {
 }
 
 func TestSetVoteBudget(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	tests := []struct {
 		name   string
@@ -466,6 +475,7 @@ func TestSetVoteBudget(t *testing.T) {
 }
 
 func TestActionPoints(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	tests := []struct {
 		name string
@@ -513,6 +523,7 @@ func TestActionPoints(t *testing.T) {
 }
 
 func TestUpdateAndDeleteAction(t *testing.T) {
+	t.Parallel()
 	bd := mustBoard(t, "n0")
 	ctx := context.Background()
 	th := bd.themes(t, map[string][]int{"a": {0}})
@@ -546,6 +557,7 @@ func TestUpdateAndDeleteAction(t *testing.T) {
 }
 
 func TestVolunteer(t *testing.T) {
+	t.Parallel()
 	bd := mustBoard(t)
 	ctx := context.Background()
 	a, err := bd.svc.AddAction(ctx, session.ActionPoint{SessionID: bd.sess.ID, Title: "run a clinic"})
@@ -591,6 +603,7 @@ func TestVolunteer(t *testing.T) {
 }
 
 func TestSuggestThemesLeavesOutHiddenNotes(t *testing.T) {
+	t.Parallel()
 	bd := mustBoard(t, "threat modelling workshops please", "more threat modelling workshops", "secret salary gossip", "deadlines always win over security")
 	ctx := context.Background()
 	if err := bd.svc.HideNote(ctx, bd.notes[2].ID, true); err != nil {
@@ -621,6 +634,7 @@ func TestSuggestThemesLeavesOutHiddenNotes(t *testing.T) {
 }
 
 func TestDeletedNoteLeavesItsTheme(t *testing.T) {
+	t.Parallel()
 	bd := mustBoard(t, "n0", "n1")
 	ctx := context.Background()
 	bd.themes(t, map[string][]int{"a": {0, 1}})

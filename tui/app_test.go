@@ -25,8 +25,9 @@ import (
 // screens do not depend on when the tests run.
 var clock = time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
 
-// waitTime bounds every wait for something to appear on a screen.
-const waitTime = 3 * time.Second
+// waitTime bounds every wait for something to appear on a screen: long, since a
+// wait ends as soon as it is drawn and a loaded machine (CI, -race) is slow.
+const waitTime = 15 * time.Second
 
 // Terminal size of every test screen.
 const termW, termH = 80, 24

@@ -23,6 +23,7 @@ func runBackupCmd(args ...string) (int, string, string) {
 }
 
 func TestBackupWhileNotesAreWritten(t *testing.T) {
+	t.Parallel()
 	srv := testServer(t)
 	ctx := context.Background()
 	s := loadSession(t, srv, "Backup", session.PhaseWrite)
@@ -101,6 +102,7 @@ func TestBackupWhileNotesAreWritten(t *testing.T) {
 }
 
 func TestBackupRefusesWithAMessage(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
 	db, err := openData(data)

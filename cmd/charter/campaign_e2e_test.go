@@ -52,6 +52,7 @@ func rosterContacts(t *testing.T, path string) []string {
 // whose coverage and hypothesis sections say what happened, without any roster
 // contact in any format.
 func TestCampaignEndToEnd(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "data")
 	roster := filepath.Join("testdata", "roster.csv")
 

@@ -11,6 +11,7 @@ import (
 )
 
 func TestRunClusterValid(t *testing.T) {
+	t.Parallel()
 	devNotes, err := os.ReadFile(filepath.Join("..", "..", "testdata", "notes-dev.jsonl"))
 	if err != nil {
 		t.Fatal(err)
@@ -88,6 +89,7 @@ func TestRunClusterValid(t *testing.T) {
 }
 
 func TestRunClusterFileArgument(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "notes.jsonl")
 	if err := os.WriteFile(path, []byte(`{"id":"1","text":"pen tests"}`+"\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -105,6 +107,7 @@ func TestRunClusterFileArgument(t *testing.T) {
 }
 
 func TestRunClusterBadInput(t *testing.T) {
+	t.Parallel()
 	good := `{"id":"a","text":"pen tests"}` + "\n"
 	tests := []struct {
 		name, input string

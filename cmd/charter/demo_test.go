@@ -15,6 +15,7 @@ import (
 // The demo seeds its campaign once, says how to look at it, and its live session is
 // on the projector at once.
 func TestDemoSeedsOnceAndShowsTheLiveSession(t *testing.T) {
+	t.Parallel()
 	facKey := newKey(t)
 	srv := testServer(t, facKey)
 	host, port, _ := net.SplitHostPort(srv.Addr())

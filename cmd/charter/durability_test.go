@@ -46,6 +46,7 @@ func freeAddr(t *testing.T) string {
 }
 
 func TestAcknowledgedNotesSurviveSIGKILL(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds and kills the real binary")
 	}

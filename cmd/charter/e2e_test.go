@@ -189,6 +189,7 @@ func createSession(t *testing.T, fac *term, title string) string {
 }
 
 func TestLiveSessionEndToEnd(t *testing.T) {
+	t.Parallel()
 	facKey, partKey, strangerKey := newKey(t), newKey(t), newKey(t)
 	srv := testServer(t, facKey)
 
@@ -269,6 +270,7 @@ func TestLiveSessionEndToEnd(t *testing.T) {
 }
 
 func TestClaimFacilitator(t *testing.T) {
+	t.Parallel()
 	srv := testServer(t)
 	claim := srv.ClaimCode()
 	if claim == "" {
@@ -291,6 +293,7 @@ func TestClaimFacilitator(t *testing.T) {
 }
 
 func TestLimitsRefuseWithAMessage(t *testing.T) {
+	t.Parallel()
 	srv := testServerWith(t, server.Config{HandshakeTimeout: 300 * time.Millisecond,
 		Limits: session.Limits{WrongCodes: 2, WrongCodesPerAddress: 4, CodeLockout: time.Minute}})
 
@@ -342,6 +345,7 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 }
 
 func TestShutdownTellsEveryone(t *testing.T) {
+	t.Parallel()
 	srv := testServer(t)
 	p := connect(t, srv.Addr(), newKey(t), "")
 	p.waitFor("Join code")
@@ -367,8 +371,10 @@ func TestShutdownTellsEveryone(t *testing.T) {
 // Notes imported by another process while the server runs reach the open board
 // without anyone reconnecting.
 func TestImportWhileServingReachesTheBoard(t *testing.T) {
+	t.Parallel()
 	facKey := newKey(t)
-	srv := testServer(t, facKey)
+	// The server looks for other writers often, so the wait is for the board.
+	srv := testServerWith(t, server.Config{OtherWritersPoll: 50 * time.Millisecond}, facKey)
 	fac := connect(t, srv.Addr(), facKey, "")
 	code := createSession(t, fac, "Developers Lisbon")
 	phase(t, fac, "check-in")
@@ -396,8 +402,9 @@ func TestImportWhileServingReachesTheBoard(t *testing.T) {
 // facilitator home, and the selection stays on the session it was on (the new
 // campaign is listed first, above it).
 func TestSessionNewWhileServingReachesTheHome(t *testing.T) {
+	t.Parallel()
 	facKey := newKey(t)
-	srv := testServer(t, facKey)
+	srv := testServerWith(t, server.Config{OtherWritersPoll: 50 * time.Millisecond}, facKey)
 	fac := connect(t, srv.Addr(), facKey, "")
 	createSession(t, fac, "Developers Lisbon")
 	pos := fac.mark()
@@ -421,6 +428,7 @@ func TestSessionNewWhileServingReachesTheHome(t *testing.T) {
 // A connection without a key press is warned before it is closed, can stay by
 // pressing a key, and is told why when it is closed.
 func TestIdleConnectionIsWarnedThenToldWhy(t *testing.T) {
+	t.Parallel()
 	srv := testServerWith(t, server.Config{IdleTimeout: 2 * time.Second})
 
 	p := connect(t, srv.Addr(), newKey(t), "")
@@ -448,6 +456,7 @@ func TestIdleConnectionIsWarnedThenToldWhy(t *testing.T) {
 
 // A board that notes keep arriving on is watched, not idle: it is not warned.
 func TestBoardWithArrivingNotesIsNotIdle(t *testing.T) {
+	t.Parallel()
 	facKey := newKey(t)
 	srv := testServerWith(t, server.Config{IdleTimeout: 2 * time.Second}, facKey)
 

@@ -52,6 +52,7 @@ func exportFixture(t *testing.T) (string, string) {
 }
 
 func TestRunExport(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		// args gets the data directory and session ID; out is a file in a fresh
@@ -145,6 +146,7 @@ func TestRunExport(t *testing.T) {
 }
 
 func TestExportReplacesFileWhole(t *testing.T) {
+	t.Parallel()
 	dir, id := exportFixture(t)
 	out := filepath.Join(t.TempDir(), "findings.json")
 	if err := os.WriteFile(out, []byte(strings.Repeat("old ", 10000)), 0o644); err != nil {

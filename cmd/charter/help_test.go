@@ -8,6 +8,7 @@ import (
 
 // -h is a request, not a mistake: usage and exit 0. An unknown flag is a mistake: exit 2.
 func TestHelpAndBadFlags(t *testing.T) {
+	t.Parallel()
 	for _, cmd := range [][]string{{"serve"}, {"session", "new"}, {"export"}, {"import"}, {"invite"}, {"report"}, {"backup"}, {"loadtest"}, {"cluster"},
 		{"roster", "import"}, {"plan"}, {"hypothesis", "add"}, {"hypothesis", "list"}, {"hypothesis", "verdict"}} {
 		t.Run(strings.Join(cmd, " "), func(t *testing.T) {

@@ -52,6 +52,7 @@ func storedNotes(t *testing.T, dir, id string) ([]*session.Note, []*session.Part
 }
 
 func TestImportFiles(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		file           string
 		phase          session.Phase
@@ -107,6 +108,7 @@ func TestImportFiles(t *testing.T) {
 }
 
 func TestImportBadFiles(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		file  string
 		lines []string
@@ -151,6 +153,7 @@ func TestImportBadFiles(t *testing.T) {
 }
 
 func TestImportCleansAndKeepsWideText(t *testing.T) {
+	t.Parallel()
 	dir, id := importSession(t, session.PhaseVote)
 	in := "{\"text\":\"\\u001b[2J\\u001b]8;;http://x\\u0007click\\u001b]8;;\\u0007 me \\u202eevil\",\"area\":\"open\",\"lane\":\"\\u001b[31m红 topic\",\"author\":\"x\"}\n" +
 		`{"text":"セキュリティ研修 👩🏽‍💻 is great","area":"activities","lane":"keep","activity":"security training"}` + "\n"
@@ -171,6 +174,7 @@ func TestImportCleansAndKeepsWideText(t *testing.T) {
 }
 
 func TestImportRefuses(t *testing.T) {
+	t.Parallel()
 	dir, id := importSession(t, session.PhaseWrite)
 	good := filepath.Join("..", "..", "testdata", "import", "notes.jsonl")
 	txt := filepath.Join(t.TempDir(), "notes.txt")
@@ -218,6 +222,7 @@ func TestImportRefuses(t *testing.T) {
 
 // A mistyped --data is said, and leaves no empty database behind.
 func TestMistypedDataDirCreatesNothing(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"import", "--session", "abc", filepath.Join("..", "..", "testdata", "import", "notes.jsonl")},
 		{"invite", "--session", "abc"},
@@ -239,6 +244,7 @@ func TestMistypedDataDirCreatesNothing(t *testing.T) {
 // The same file imported twice is refused the second time, saying why; with
 // --allow-duplicates it goes in.
 func TestImportTwiceIsRefused(t *testing.T) {
+	t.Parallel()
 	dir, id := importSession(t, session.PhaseClosed)
 	file := filepath.Join("..", "..", "testdata", "import", "notes.csv")
 	var out, errb bytes.Buffer

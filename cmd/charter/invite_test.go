@@ -32,6 +32,7 @@ func inviteSession(t *testing.T, in session.Session) (string, *session.Session) 
 }
 
 func TestInvite(t *testing.T) {
+	t.Parallel()
 	dir, s := inviteSession(t, session.Session{Title: "Service owners Lisbon", Audience: session.AudienceServiceOwners,
 		Location: "Lisbon, room 4", Activities: []string{"threat modelling", "bug bounty", "chaos game days"}})
 	var out, errb bytes.Buffer
@@ -70,6 +71,7 @@ func TestInvite(t *testing.T) {
 }
 
 func TestInviteOnlineAndLocal(t *testing.T) {
+	t.Parallel()
 	dir, s := inviteSession(t, session.Session{Title: "Managers *all* [sites]", Audience: session.AudienceManagers, Mode: session.ModeOnline})
 	var out, errb bytes.Buffer
 	if code := run([]string{"invite", "--data", dir, "--session", s.ID}, nil, &out, &errb); code != 0 {
@@ -90,6 +92,7 @@ func TestInviteOnlineAndLocal(t *testing.T) {
 }
 
 func TestInviteRefuses(t *testing.T) {
+	t.Parallel()
 	dir, _ := inviteSession(t, session.Session{Title: "x", Audience: session.AudienceMixed})
 	tests := []struct {
 		name string
@@ -115,6 +118,7 @@ func TestInviteRefuses(t *testing.T) {
 // The invitation names the host key fingerprint that ssh shows participants on their
 // first connection, so that they can check they reach the right server.
 func TestInviteNamesTheHostKey(t *testing.T) {
+	t.Parallel()
 	dir, s := inviteSession(t, session.Session{Title: "Developers Porto", Audience: session.AudienceDevelopers})
 	var out, errb bytes.Buffer
 	if rc := run([]string{"invite", "--data", dir, "--session", s.ID}, nil, &out, &errb); rc != 0 || strings.Contains(out.String(), "SHA256:") {

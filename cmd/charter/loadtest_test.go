@@ -63,6 +63,7 @@ func runLoad(args ...string) (int, string, string) {
 }
 
 func TestLoadtestMeasuresEveryNoteOnTheBoard(t *testing.T) {
+	t.Parallel()
 	path, facKey := keyFile(t)
 	srv := testServer(t, facKey)
 	// Another session, created later, is listed first: the loadtest must pick by code.
@@ -109,6 +110,7 @@ func TestLoadtestMeasuresEveryNoteOnTheBoard(t *testing.T) {
 }
 
 func TestLoadtestMovesTheSessionToWrite(t *testing.T) {
+	t.Parallel()
 	path, facKey := keyFile(t)
 	srv := testServer(t, facKey)
 	s := loadSession(t, srv, "Lobby", session.PhaseLobby)
@@ -130,6 +132,7 @@ func TestLoadtestMovesTheSessionToWrite(t *testing.T) {
 }
 
 func TestLoadtestRefusesWithAMessage(t *testing.T) {
+	t.Parallel()
 	path, facKey := keyFile(t)
 	strangerPath, _ := keyFile(t)
 	srv := testServer(t, facKey)

@@ -41,6 +41,7 @@ func phase(t *testing.T, fac *term, name string, everyone ...*term) {
 }
 
 func TestWholeMethodOverSSH(t *testing.T) {
+	t.Parallel()
 	facKey, aKey, bKey, cKey := newKey(t), newKey(t), newKey(t), newKey(t)
 	srv := testServer(t, facKey)
 	fac := connect(t, srv.Addr(), facKey, "")
@@ -193,6 +194,7 @@ func TestWholeMethodOverSSH(t *testing.T) {
 }
 
 func TestRemovedParticipantIsToldAndCannotRejoin(t *testing.T) {
+	t.Parallel()
 	facKey, aKey := newKey(t), newKey(t)
 	srv := testServer(t, facKey)
 	fac := connect(t, srv.Addr(), facKey, "")

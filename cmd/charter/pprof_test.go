@@ -10,6 +10,7 @@ import (
 )
 
 func TestPprofOnlyOnLoopback(t *testing.T) {
+	t.Parallel()
 	logger := log.New(io.Discard)
 	for _, addr := range []string{"0.0.0.0:0", ":0", "192.0.2.1:6060", "example.com:6060", "nonsense"} {
 		if err := servePprof(addr, logger); err == nil {

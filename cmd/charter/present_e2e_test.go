@@ -10,6 +10,7 @@ import (
 // `ssh -t HOST present CODE` opens the projector view for a facilitator's key, live,
 // and tells any other key that it is not theirs.
 func TestPresentOverSSH(t *testing.T) {
+	t.Parallel()
 	facKey, partKey := newKey(t), newKey(t)
 	srv := testServer(t, facKey)
 	sess, err := srv.svc.NewSession(context.Background(), session.Session{Title: "Developers Lisbon", Audience: session.AudienceDevelopers})

@@ -56,6 +56,7 @@ func runReportCmd(args ...string) (code int, stdout, stderr string) {
 }
 
 func TestReport(t *testing.T) {
+	t.Parallel()
 	dir := reportData(t, "Alpha 2026", "Alpha 2026", "Beta", "")
 
 	t.Run("markdown of the campaign asked for", func(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 )
 
 func TestSessionNew(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "data")
 	var out, errb bytes.Buffer
 	code := run([]string{"session", "new", "--data", dir, "--title", "Sec eng Porto", "--audience", "security-engineers", "--location", "Porto", "--mode", "online", "--date", "2026-03-14"}, nil, &out, &errb)
@@ -75,6 +76,7 @@ func TestSessionNew(t *testing.T) {
 // Sessions can be listed, edited and deleted from the command line, and campaign
 // names match whatever their case.
 func TestSessionListEditDelete(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "data")
 	charter := func(stdin string, args ...string) (string, string, int) {
 		var out, errb bytes.Buffer

@@ -90,6 +90,7 @@ func seedCampaign(t *testing.T, srv *testSrv, campaign string, key gossh.Signer)
 }
 
 func TestDocumentsOverSSH(t *testing.T) {
+	t.Parallel()
 	fac, participant, stranger := newKey(t), newKey(t), newKey(t)
 	srv := testServer(t, fac)
 	seedCampaign(t, srv, "Chartering 2025", participant)
@@ -159,6 +160,7 @@ func TestDocumentsOverSSH(t *testing.T) {
 }
 
 func TestFetchLine(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ addr, want string }{
 		{"127.0.0.1:2222", "ssh -p 2222 127.0.0.1 export S1 > S1.md"},
 		{"0.0.0.0:2222", "ssh -p 2222 HOST export S1 > S1.md"},

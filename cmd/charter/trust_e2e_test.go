@@ -24,6 +24,7 @@ import (
 // A key added to the facilitators file while the server runs is a facilitator's
 // from its next connection, without a restart.
 func TestFacilitatorsFileIsReadAgain(t *testing.T) {
+	t.Parallel()
 	first, second := newKey(t), newKey(t)
 	srv := testServer(t, first)
 	before := connect(t, srv.Addr(), second, "")
@@ -63,6 +64,7 @@ func (s *syncBuffer) String() string {
 // The server log holds no join code and nothing that names a participant's
 // connection: no user name, address or command.
 func TestLogNamesNoParticipant(t *testing.T) {
+	t.Parallel()
 	var logged syncBuffer
 	facKey, pKey := newKey(t), newKey(t)
 	srv := testServerWith(t, server.Config{Logger: log.New(&logged)}, facKey)
@@ -97,6 +99,7 @@ func TestLogNamesNoParticipant(t *testing.T) {
 // code hosting sites) cannot tell which participant, and so which notes, a key is:
 // the secret keys are hashed with is not in the database.
 func TestBackupAndPublicKeysDoNotLinkANoteToAKey(t *testing.T) {
+	t.Parallel()
 	facKey, pKey := newKey(t), newKey(t)
 	srv := testServer(t, facKey)
 	fac := connect(t, srv.Addr(), facKey, "")

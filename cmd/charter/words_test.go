@@ -8,6 +8,7 @@ import (
 )
 
 func TestSessionWithoutVerbSaysWhatToDo(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -26,6 +27,7 @@ func TestSessionWithoutVerbSaysWhatToDo(t *testing.T) {
 }
 
 func TestSessionNewSaysWhichPortItAssumes(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "data")
 	var out, errb bytes.Buffer
 	if rc := run([]string{"session", "new", "--data", dir, "--title", "T", "--audience", "developers", "--addr", "10.0.0.1:2022"}, nil, &out, &errb); rc != 0 {

@@ -25,6 +25,7 @@ func importRoster(t *testing.T, svc *session.Service, csv string) (added, update
 
 // A second import updates people by e-mail and teams by name, and adds the rest.
 func TestRosterImportAddsAndUpdates(t *testing.T) {
+	t.Parallel()
 	db, _ := mustOpen(t)
 	svc := session.NewService(db, nil)
 	if a, u := importRoster(t, svc, "Payments,Berlin,Finance,gold,Ada,ada@example.org,security-engineer,>3y\nSearch,Porto,,bronze,Bo,bo@example.org,developer,<1y\n"); a != 2 || u != 0 {
@@ -51,6 +52,7 @@ func TestRosterImportAddsAndUpdates(t *testing.T) {
 
 // A roster with a bad row stores nothing, not even its good rows.
 func TestRosterImportIsAllOrNothing(t *testing.T) {
+	t.Parallel()
 	db, _ := mustOpen(t)
 	svc := session.NewService(db, nil)
 	rows, _ := session.ReadRoster(strings.NewReader("team,location,cluster,level,name,email,role,experience\nA,B,,gold,C,c@example.org,developer,>3y\nA,B,,gold,D,d@example.org,tester,>3y\n"), "csv")
@@ -65,6 +67,7 @@ func TestRosterImportIsAllOrNothing(t *testing.T) {
 // The plan's sessions and invitations are created together; earlier campaigns
 // count once someone took part; a campaign is planned once.
 func TestPlanCreatesSessionsWithInvitations(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db, _ := mustOpen(t)
 	svc := session.NewService(db, nil)
@@ -132,6 +135,7 @@ func TestPlanCreatesSessionsWithInvitations(t *testing.T) {
 // Hypotheses are numbered per campaign, the campaign matched ignoring case; a
 // verdict needs a why.
 func TestHypotheses(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db, _ := mustOpen(t)
 	svc := session.NewService(db, nil)
@@ -169,6 +173,7 @@ func TestHypotheses(t *testing.T) {
 // refers to participants, notes or votes: who was invited cannot be joined to who
 // wrote what.
 func TestRosterIsKeptApartFromParticipants(t *testing.T) {
+	t.Parallel()
 	_, path := mustOpen(t)
 	raw, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {

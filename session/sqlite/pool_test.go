@@ -12,6 +12,7 @@ import (
 )
 
 func TestPoolKeepsStatements(t *testing.T) {
+	t.Parallel()
 	db, err := Open(filepath.Join(t.TempDir(), "charter.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -65,6 +66,7 @@ func TestPoolKeepsStatements(t *testing.T) {
 // A caller preparing a new query while a transaction holds the one write connection
 // must not make other callers wait past their own deadlines.
 func TestPoolPrepareDoesNotHoldOthers(t *testing.T) {
+	t.Parallel()
 	db, err := Open(filepath.Join(t.TempDir(), "charter.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -105,6 +107,7 @@ func TestPoolPrepareDoesNotHoldOthers(t *testing.T) {
 // Text written to the database by anything but charter (an old version, a hand
 // edit) is cleaned on the way out: no escape sequence reaches a screen.
 func TestReadBackStripsEscapes(t *testing.T) {
+	t.Parallel()
 	db, err := Open(filepath.Join(t.TempDir(), "charter.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -169,6 +172,7 @@ func TestReadBackStripsEscapes(t *testing.T) {
 
 // Every connection runs in WAL mode and syncs every commit.
 func TestDurabilitySettings(t *testing.T) {
+	t.Parallel()
 	db, err := Open(filepath.Join(t.TempDir(), "charter.db"))
 	if err != nil {
 		t.Fatal(err)

@@ -56,6 +56,7 @@ func note(s *session.Session, p *session.Participant, text string) *session.Note
 }
 
 func TestMigrationsAreAppliedOnce(t *testing.T) {
+	t.Parallel()
 	db, path := mustOpen(t)
 	ctx := context.Background()
 	s, _ := newSession(t, db, 1)
@@ -105,6 +106,7 @@ func TestMigrationsAreAppliedOnce(t *testing.T) {
 }
 
 func TestDatabaseFileIsPrivate(t *testing.T) {
+	t.Parallel()
 	_, path := mustOpen(t)
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -116,6 +118,7 @@ func TestDatabaseFileIsPrivate(t *testing.T) {
 }
 
 func TestConcurrentWritersAreNeverLocked(t *testing.T) {
+	t.Parallel()
 	const writers, each = 20, 50
 	db, _ := mustOpen(t)
 	ctx := context.Background()
@@ -172,6 +175,7 @@ func TestConcurrentWritersAreNeverLocked(t *testing.T) {
 }
 
 func TestBackupIsAConsistentCopy(t *testing.T) {
+	t.Parallel()
 	db, _ := mustOpen(t)
 	ctx := context.Background()
 	s, ps := newSession(t, db, 3)
@@ -247,6 +251,7 @@ func TestBackupIsAConsistentCopy(t *testing.T) {
 // gives its secret up to that file: the same secret, so returning people are still
 // recognised, and none left in the database.
 func TestKeySecretLeavesTheDatabase(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
