@@ -59,6 +59,12 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	lock, err := lockDataDir(cfg.DataDir)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter serve:", err)
+		return 1
+	}
+	defer lock.Close()
 	srv, db, err := newServer(cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter serve:", err)

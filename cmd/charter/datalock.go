@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"golang.org/x/sys/unix"
+)
+
+// lockFile is the file in a data directory that the running server holds locked.
+const lockFile = "serve.lock"
+
+// lockDataDir takes the data directory for one server: two servers over one
+// database would each show only their own connections' changes live, and each would
+// believe it is the only one claiming facilitators. The lock is an flock on
+// DATA/serve.lock, so the kernel releases it when the process ends, however it
+// ends; the file holds the holder's PID for the message a second server gives.
+// Unlock by closing the returned file.
+func lockDataDir(dir string) (*os.File, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	path := filepath.Join(dir, lockFile)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("data directory lock: %w", err)
+	}
+	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, unix.EWOULDBLOCK) {
+			return nil, fmt.Errorf("another charter serve%s is using %s; stop it or give another --data", holder(path), dir)
+		}
+		return nil, fmt.Errorf("data directory lock: %w", err)
+	}
+	if err := f.Truncate(0); err == nil {
+		f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+	}
+	return f, nil
+}
+
+// holder names the process that holds the lock file at path, as " (pid N)", or
+// nothing when the file does not say.
+func holder(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	pid, err := strconv.Atoi(string(bytes.TrimSpace(b)))
+	if err != nil || pid <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (pid %d)", pid)
+}
