@@ -12,8 +12,8 @@ func closedError() error {
 }
 
 // notFrozen returns the session when its results may still change.
-func (s *Service) notFrozen(ctx context.Context, sessionID string) (*Session, error) {
-	sess, err := s.Store.Session(ctx, sessionID)
+func (s *Service) notFrozen(ctx context.Context, st Store, sessionID string) (*Session, error) {
+	sess, err := st.Session(ctx, sessionID)
 	if err != nil {
 		return nil, err
 	}

@@ -82,35 +82,46 @@ type ImportOptions struct {
 const DuplicateNote = "this note is already in the session (same text ignoring case, area, lane and activity)"
 
 func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow, opts ...ImportOptions) (notes, authors int, err error) {
-	imp, ok := s.Store.(NoteImporter)
-	if !ok {
+	if _, ok := s.Store.(NoteImporter); !ok {
 		return 0, 0, fmt.Errorf("import: the store %T cannot import notes", s.Store)
 	}
-	sess, err := s.Store.Session(ctx, sessionID)
-	if err != nil {
-		return 0, 0, err
-	}
-	labels, batch, err := s.checkImport(sess, rows)
-	if err != nil {
-		return 0, 0, err
-	}
-	if len(opts) == 0 || !opts[0].AllowDuplicates {
-		if err := s.checkDuplicates(ctx, sess.ID, rows, batch); err != nil {
-			return 0, 0, err
+	var labels []string
+	var batch []Note
+	// One transaction: the duplicates and the room checked are what the notes join.
+	err = s.Store.WriteTx(ctx, func(st Store) error {
+		imp, ok := st.(NoteImporter)
+		if !ok {
+			return fmt.Errorf("import: the store %T cannot import notes", st)
 		}
-	}
-	if err := s.roomForAuthors(ctx, sess.ID, len(labels)); err != nil {
+		sess, err := st.Session(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		if labels, batch, err = s.checkImport(sess, rows); err != nil {
+			return err
+		}
+		if len(opts) == 0 || !opts[0].AllowDuplicates {
+			if err := checkDuplicates(ctx, st, sess.ID, rows, batch); err != nil {
+				return err
+			}
+		}
+		if err := s.roomForAuthors(ctx, st, sess.ID, len(labels)); err != nil {
+			return err
+		}
+		now := s.Now()
+		for i := range batch {
+			batch[i].SessionID = sess.ID
+			batch[i].CreatedAt, batch[i].UpdatedAt = now, now
+		}
+		if err := imp.ImportNotes(ctx, sess.ID, labels, batch); err != nil {
+			return fmt.Errorf("import notes: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
 		return 0, 0, err
 	}
-	now := s.Now()
-	for i := range batch {
-		batch[i].SessionID = sess.ID
-		batch[i].CreatedAt, batch[i].UpdatedAt = now, now
-	}
-	if err := imp.ImportNotes(ctx, sess.ID, labels, batch); err != nil {
-		return 0, 0, fmt.Errorf("import notes: %w", err)
-	}
-	s.publish(sess.ID, ChangeNotes|ChangePeople)
+	s.publish(sessionID, ChangeNotes|ChangePeople)
 	return len(batch), len(labels), nil
 }
 
@@ -154,8 +165,8 @@ func (s *Service) checkImport(sess *Session, rows []ImportRow) ([]string, []Note
 
 // checkDuplicates reports the rows whose note the session already holds; batch[i] is
 // the checked note of rows[i].
-func (s *Service) checkDuplicates(ctx context.Context, sessionID string, rows []ImportRow, batch []Note) error {
-	existing, err := s.Store.Notes(ctx, sessionID)
+func checkDuplicates(ctx context.Context, st Store, sessionID string, rows []ImportRow, batch []Note) error {
+	existing, err := st.Notes(ctx, sessionID)
 	if err != nil {
 		return err
 	}
@@ -216,8 +227,8 @@ func joinAreas() string {
 
 // roomForAuthors refuses an import that would take the session over its participant
 // limit.
-func (s *Service) roomForAuthors(ctx context.Context, sessionID string, authors int) error {
-	ps, err := s.Store.Participants(ctx, sessionID)
+func (s *Service) roomForAuthors(ctx context.Context, st Store, sessionID string, authors int) error {
+	ps, err := st.Participants(ctx, sessionID)
 	if err != nil {
 		return err
 	}

@@ -30,28 +30,41 @@ type ReportData struct {
 
 // ReportData reads what the findings document of one session is built from.
 func (s *Service) ReportData(ctx context.Context, sessionID string) (*ReportData, error) {
-	return readReportData(ctx, s.Store, sessionID)
+	var d *ReportData
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		var err error
+		d, err = readReportData(ctx, st, sessionID)
+		return err
+	})
+	return d, err
 }
 
 // CampaignReportData reads every session of the named campaign (the name matching
 // case-insensitively), in date order.
 func (s *Service) CampaignReportData(ctx context.Context, campaign string) ([]*ReportData, error) {
-	all, err := s.Store.Sessions(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("load sessions: %w", err)
-	}
 	var out []*ReportData
-	for _, c := range Campaigns(all) {
-		if c.Name == "" || !strings.EqualFold(c.Name, campaign) {
-			continue
+	// One snapshot of the whole campaign, so that its sessions agree.
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		all, err := st.Sessions(ctx)
+		if err != nil {
+			return fmt.Errorf("load sessions: %w", err)
 		}
-		for _, sess := range c.Sessions {
-			d, err := readReportData(ctx, s.Store, sess.ID)
-			if err != nil {
-				return nil, fmt.Errorf("load session %s: %w", sess.ID, err)
+		for _, c := range Campaigns(all) {
+			if c.Name == "" || !strings.EqualFold(c.Name, campaign) {
+				continue
 			}
-			out = append(out, d)
+			for _, sess := range c.Sessions {
+				d, err := readReportData(ctx, st, sess.ID)
+				if err != nil {
+					return fmt.Errorf("load session %s: %w", sess.ID, err)
+				}
+				out = append(out, d)
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(out) == 0 {
 		return nil, Errorf(ENotFound, "No session belongs to the campaign %q.", campaign)

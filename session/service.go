@@ -114,14 +114,21 @@ func (s *Service) Join(ctx context.Context, sessionID, keyHash string) (*Partici
 // Rejoin is Join that also tells whether the key had joined the session before, so a
 // returning person is not asked again for what they already answered.
 func (s *Service) Rejoin(ctx context.Context, sessionID, keyHash string) (*Participant, bool, error) {
-	sess, err := s.Store.Session(ctx, sessionID)
-	if err != nil {
-		return nil, false, err
-	}
-	if err := s.roomFor(ctx, sess, keyHash); err != nil {
-		return nil, false, err
-	}
-	p, created, err := s.Store.JoinSession(ctx, sessionID, keyHash, "")
+	var p *Participant
+	var created bool
+	// One transaction, so that two people joining at once cannot both take the last
+	// place.
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		sess, err := st.Session(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		if err := s.roomFor(ctx, st, sess, keyHash); err != nil {
+			return err
+		}
+		p, created, err = st.JoinSession(ctx, sessionID, keyHash, "")
+		return err
+	})
 	if err != nil {
 		return nil, false, err
 	}
@@ -146,35 +153,62 @@ func (s *Service) SetNameAndProfile(ctx context.Context, p *Participant, name st
 	if !profile.Valid() {
 		return Errorf(EInvalid, "Unknown profile answer.")
 	}
-	// The stored row, not the caller's copy: what changed meanwhile (removed, done, a
-	// rating) is kept.
-	fresh, _, err := s.current(ctx, p.ID)
+	// The stored row, not the caller's copy, in one transaction: what changed
+	// meanwhile (removed, done, a rating) is kept.
+	err = s.Store.WriteTx(ctx, func(st Store) error {
+		fresh, _, err := s.current(ctx, st, p.ID)
+		if err != nil {
+			return err
+		}
+		fresh.Name, fresh.Profile = name, profile
+		return st.UpdateParticipant(ctx, fresh)
+	})
 	if err != nil {
 		return err
 	}
-	fresh.Name, fresh.Profile = name, profile
-	if err := s.Store.UpdateParticipant(ctx, fresh); err != nil {
-		return err
-	}
-	p.Name, p.Profile = fresh.Name, fresh.Profile
+	p.Name, p.Profile = name, profile
 	s.publish(p.SessionID, ChangePeople)
 	return nil
 }
 
-// current reloads the participant and session so that rules see the latest state.
-func (s *Service) current(ctx context.Context, participantID int64) (*Participant, *Session, error) {
-	p, err := s.Store.Participant(ctx, participantID)
+// current reads the participant and session from st so that rules see the latest
+// state.
+func (s *Service) current(ctx context.Context, st Store, participantID int64) (*Participant, *Session, error) {
+	p, err := st.Participant(ctx, participantID)
 	if err != nil {
 		return nil, nil, err
 	}
 	if p.Removed {
 		return nil, nil, Errorf(EForbidden, "The facilitator has removed you from this session.")
 	}
-	sess, err := s.Store.Session(ctx, p.SessionID)
+	sess, err := st.Session(ctx, p.SessionID)
 	if err != nil {
 		return nil, nil, err
 	}
 	return p, sess, nil
+}
+
+// updateParticipant changes the stored participant with change, in one transaction
+// (the caller's copy may be stale: a rating must not undo a removal), and tells the
+// session's screens.
+func (s *Service) updateParticipant(ctx context.Context, participantID int64, change func(p *Participant, sess *Session) error) error {
+	var sessionID string
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		p, sess, err := s.current(ctx, st, participantID)
+		if err != nil {
+			return err
+		}
+		if err := change(p, sess); err != nil {
+			return err
+		}
+		sessionID = p.SessionID
+		return st.UpdateParticipant(ctx, p)
+	})
+	if err != nil {
+		return err
+	}
+	s.publish(sessionID, ChangePeople)
+	return nil
 }
 
 // Rate records a participant's confidence rating, 1 to 5.
@@ -182,33 +216,21 @@ func (s *Service) Rate(ctx context.Context, participantID int64, rating int) err
 	if rating < 1 || rating > 5 {
 		return Errorf(EInvalid, "A rating is a whole number from 1 to 5.")
 	}
-	p, sess, err := s.current(ctx, participantID)
-	if err != nil {
-		return err
-	}
-	if sess.Phase == PhaseClosed {
-		return Errorf(EForbidden, "The session is closed.")
-	}
-	p.Rating = rating
-	if err := s.Store.UpdateParticipant(ctx, p); err != nil {
-		return err
-	}
-	s.publish(p.SessionID, ChangePeople)
-	return nil
+	return s.updateParticipant(ctx, participantID, func(p *Participant, sess *Session) error {
+		if sess.Phase == PhaseClosed {
+			return Errorf(EForbidden, "The session is closed.")
+		}
+		p.Rating = rating
+		return nil
+	})
 }
 
 // SetDone records that a participant has finished (or not) what the phase asks.
 func (s *Service) SetDone(ctx context.Context, participantID int64, done bool) error {
-	p, _, err := s.current(ctx, participantID)
-	if err != nil {
-		return err
-	}
-	p.Done = done
-	if err := s.Store.UpdateParticipant(ctx, p); err != nil {
-		return err
-	}
-	s.publish(p.SessionID, ChangePeople)
-	return nil
+	return s.updateParticipant(ctx, participantID, func(p *Participant, _ *Session) error {
+		p.Done = done
+		return nil
+	})
 }
 
 func (s *Service) validNote(sess *Session, n *Note) error {
@@ -243,37 +265,45 @@ func contains(list []string, s string) bool {
 
 // AddNote stores a note by a participant. It returns only once the note is stored.
 func (s *Service) AddNote(ctx context.Context, participantID int64, n Note) (*Note, error) {
-	p, sess, err := s.current(ctx, participantID)
+	// The checks read one snapshot; the note is then stored by the store's note
+	// writer, which batches the commits of notes arriving together.
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		p, sess, err := s.current(ctx, st, participantID)
+		if err != nil {
+			return err
+		}
+		if !sess.Phase.AcceptsNotes() {
+			return Errorf(EForbidden, "Notes can be written in the write and reveal phases; the session is in %s.", sess.Phase)
+		}
+		if err := s.validNote(sess, &n); err != nil {
+			return err
+		}
+		if err := s.allowNote(p.ID); err != nil {
+			return err
+		}
+		n.SessionID = p.SessionID
+		n.ParticipantID = p.ID
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	if !sess.Phase.AcceptsNotes() {
-		return nil, Errorf(EForbidden, "Notes can be written in the write and reveal phases; the session is in %s.", sess.Phase)
-	}
-	if err := s.validNote(sess, &n); err != nil {
-		return nil, err
-	}
-	if err := s.allowNote(p.ID); err != nil {
-		return nil, err
-	}
-	n.SessionID = p.SessionID
-	n.ParticipantID = p.ID
 	n.CreatedAt = s.Now()
 	n.UpdatedAt = n.CreatedAt
 	if err := s.Store.AddNote(ctx, &n); err != nil {
 		return nil, fmt.Errorf("add note: %w", err)
 	}
-	s.publish(p.SessionID, ChangeNoteAdded)
+	s.publish(n.SessionID, ChangeNoteAdded)
 	return &n, nil
 }
 
 // own returns the note if participantID wrote it.
-func (s *Service) own(ctx context.Context, participantID, noteID int64) (*Note, *Session, error) {
-	p, sess, err := s.current(ctx, participantID)
+func (s *Service) own(ctx context.Context, st Store, participantID, noteID int64) (*Note, *Session, error) {
+	p, sess, err := s.current(ctx, st, participantID)
 	if err != nil {
 		return nil, nil, err
 	}
-	n, err := s.Store.Note(ctx, noteID)
+	n, err := st.Note(ctx, noteID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -288,24 +318,32 @@ func (s *Service) own(ctx context.Context, participantID, noteID int64) (*Note, 
 
 // EditNote changes the text (and lane) of a participant's own note.
 func (s *Service) EditNote(ctx context.Context, participantID int64, edited Note) (*Note, error) {
-	n, sess, err := s.own(ctx, participantID, edited.ID)
+	var n *Note
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		var sess *Session
+		var err error
+		if n, sess, err = s.own(ctx, st, participantID, edited.ID); err != nil {
+			return err
+		}
+		edited.Area = n.Area
+		if edited.Lane == "" {
+			edited.Lane = n.Lane
+		}
+		if err := s.validNote(sess, &edited); err != nil {
+			return err
+		}
+		if err := s.allowNote(participantID); err != nil {
+			return err
+		}
+		n.Text, n.Lane, n.Activity = edited.Text, edited.Lane, edited.Activity
+		n.UpdatedAt = s.Now()
+		if err := st.UpdateNote(ctx, n); err != nil {
+			return fmt.Errorf("edit note: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	edited.Area = n.Area
-	if edited.Lane == "" {
-		edited.Lane = n.Lane
-	}
-	if err := s.validNote(sess, &edited); err != nil {
-		return nil, err
-	}
-	if err := s.allowNote(participantID); err != nil {
-		return nil, err
-	}
-	n.Text, n.Lane, n.Activity = edited.Text, edited.Lane, edited.Activity
-	n.UpdatedAt = s.Now()
-	if err := s.Store.UpdateNote(ctx, n); err != nil {
-		return nil, fmt.Errorf("edit note: %w", err)
 	}
 	s.publish(n.SessionID, ChangeNotes)
 	return n, nil
@@ -313,34 +351,50 @@ func (s *Service) EditNote(ctx context.Context, participantID int64, edited Note
 
 // DeleteNote removes a participant's own note.
 func (s *Service) DeleteNote(ctx context.Context, participantID, noteID int64) error {
-	n, _, err := s.own(ctx, participantID, noteID)
+	var sessionID string
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		n, _, err := s.own(ctx, st, participantID, noteID)
+		if err != nil {
+			return err
+		}
+		sessionID = n.SessionID
+		if err := st.DeleteNote(ctx, n.ID); err != nil {
+			return fmt.Errorf("delete note: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	if err := s.Store.DeleteNote(ctx, n.ID); err != nil {
-		return fmt.Errorf("delete note: %w", err)
-	}
-	s.publish(n.SessionID, ChangeNotes)
+	s.publish(sessionID, ChangeNotes)
 	return nil
 }
 
 // NotesFor returns the notes a participant may see: their own before the reveal,
 // every visible note after it. Authors are not part of what a peer gets.
 func (s *Service) NotesFor(ctx context.Context, participantID int64) ([]*Note, error) {
-	p, sess, err := s.current(ctx, participantID)
-	if err != nil {
-		return nil, err
-	}
-	var all []*Note
-	if sess.Phase.NotesVisibleToAll() {
-		all, err = s.Store.Notes(ctx, sess.ID)
-	} else {
-		// Before the reveal only one's own notes are visible: read just those.
-		all, err = s.Store.NotesBy(ctx, p.ID)
-	}
-	if err != nil {
-		return nil, err
-	}
+	var out []*Note
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		p, sess, err := s.current(ctx, st, participantID)
+		if err != nil {
+			return err
+		}
+		var all []*Note
+		if sess.Phase.NotesVisibleToAll() {
+			all, err = st.Notes(ctx, sess.ID)
+		} else {
+			// Before the reveal only one's own notes are visible: read just those.
+			all, err = st.NotesBy(ctx, p.ID)
+		}
+		out = notesFor(p, sess, all)
+		return err
+	})
+	return out, err
+}
+
+// notesFor returns what participant p may see of all: their own notes, and every
+// visible note once the phase shows them, without anyone else's participant ID.
+func notesFor(p *Participant, sess *Session, all []*Note) []*Note {
 	var out []*Note
 	for _, n := range all {
 		mine := n.ParticipantID == p.ID
@@ -358,7 +412,7 @@ func (s *Service) NotesFor(ctx context.Context, participantID int64) ([]*Note, e
 		// nothing about who wrote them; before, one's own stay in writing order.
 		SortNotes(out)
 	}
-	return out, nil
+	return out
 }
 
 // SetPhase moves a session to a phase. Done marks are reset: each phase asks for
@@ -367,32 +421,64 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 	if !ph.Valid() {
 		return nil, Errorf(EInvalid, "Unknown phase %q.", ph)
 	}
-	sess, err := s.Store.Session(ctx, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	if sess.Phase == ph {
-		return sess, nil
-	}
-	s.reopening(sess, ph)
-	sess.Phase = ph
-	sess.Timer = Timer{}
-	if err := s.Store.UpdateSession(ctx, sess); err != nil {
-		return nil, fmt.Errorf("set phase: %w", err)
-	}
-	ps, err := s.Store.Participants(ctx, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range ps {
-		if p.Done {
-			p.Done = false
-			if err := s.Store.UpdateParticipant(ctx, p); err != nil {
-				return nil, err
+	var sess *Session
+	moved := false
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		var err error
+		if sess, err = st.Session(ctx, sessionID); err != nil {
+			return err
+		}
+		if sess.Phase == ph {
+			return nil
+		}
+		moved = true
+		s.reopening(sess, ph)
+		sess.Phase = ph
+		sess.Timer = Timer{}
+		if err := st.UpdateSession(ctx, sess); err != nil {
+			return fmt.Errorf("set phase: %w", err)
+		}
+		ps, err := st.Participants(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		for _, p := range ps {
+			if p.Done {
+				p.Done = false
+				if err := st.UpdateParticipant(ctx, p); err != nil {
+					return err
+				}
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	s.publish(sessionID, ChangeSession|ChangePeople)
+	if moved {
+		s.publish(sessionID, ChangeSession|ChangePeople)
+	}
+	return sess, nil
+}
+
+// updateSession changes the stored session with change in one transaction and tells
+// the session's screens.
+func (s *Service) updateSession(ctx context.Context, sessionID string, change func(st Store, sess *Session) error) (*Session, error) {
+	var sess *Session
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		var err error
+		if sess, err = st.Session(ctx, sessionID); err != nil {
+			return err
+		}
+		if err := change(st, sess); err != nil {
+			return err
+		}
+		return st.UpdateSession(ctx, sess)
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.publish(sessionID, ChangeSession)
 	return sess, nil
 }
 
@@ -410,53 +496,42 @@ const (
 
 // ChangeTimer applies a timer action; d is the duration for set and extend.
 func (s *Service) ChangeTimer(ctx context.Context, sessionID string, a TimerAction, d time.Duration) (*Session, error) {
-	sess, err := s.Store.Session(ctx, sessionID)
-	if err != nil {
-		return nil, err
+	if a == TimerSet && (d <= 0 || d > 4*time.Hour) {
+		return nil, Errorf(EInvalid, "A timer runs between 1 second and 4 hours.")
 	}
-	now := s.Now()
-	switch a {
-	case TimerSet:
-		if d <= 0 || d > 4*time.Hour {
-			return nil, Errorf(EInvalid, "A timer runs between 1 second and 4 hours.")
+	sess, err := s.updateSession(ctx, sessionID, func(_ Store, sess *Session) error {
+		now := s.Now()
+		switch a {
+		case TimerSet:
+			sess.Timer = SetTimer(d)
+		case TimerStart:
+			sess.Timer = sess.Timer.Start(now)
+		case TimerPause:
+			sess.Timer = sess.Timer.Pause(now)
+		case TimerExtend:
+			sess.Timer = sess.Timer.Extend(d, now)
+		case TimerClear:
+			sess.Timer = Timer{}
 		}
-		sess.Timer = SetTimer(d)
-	case TimerStart:
-		sess.Timer = sess.Timer.Start(now)
-	case TimerPause:
-		sess.Timer = sess.Timer.Pause(now)
-	case TimerExtend:
-		sess.Timer = sess.Timer.Extend(d, now)
-	case TimerClear:
-		sess.Timer = Timer{}
-	}
-	if err := s.Store.UpdateSession(ctx, sess); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("timer: %w", err)
 	}
-	s.publish(sessionID, ChangeSession)
 	return sess, nil
 }
 
 // ShowRatings reveals (or hides again) the check-in distribution to participants.
 func (s *Service) ShowRatings(ctx context.Context, sessionID string, show bool) error {
-	sess, err := s.Store.Session(ctx, sessionID)
-	if err != nil {
-		return err
-	}
-	sess.RatingsShown = show
-	if err := s.Store.UpdateSession(ctx, sess); err != nil {
-		return err
-	}
-	s.publish(sessionID, ChangeSession)
-	return nil
+	_, err := s.updateSession(ctx, sessionID, func(_ Store, sess *Session) error {
+		sess.RatingsShown = show
+		return nil
+	})
+	return err
 }
 
 // SetActivities replaces a session's list of security activities.
 func (s *Service) SetActivities(ctx context.Context, sessionID string, list []string) error {
-	sess, err := s.Store.Session(ctx, sessionID)
-	if err != nil {
-		return err
-	}
 	var clean []string
 	for _, a := range list {
 		a, err := ValidText(a, MaxTopicLen, "An activity", false)
@@ -467,26 +542,30 @@ func (s *Service) SetActivities(ctx context.Context, sessionID string, list []st
 			clean = append(clean, a)
 		}
 	}
-	sess.Activities = clean
-	if err := s.Store.UpdateSession(ctx, sess); err != nil {
-		return err
-	}
-	s.publish(sessionID, ChangeSession)
-	return nil
+	_, err := s.updateSession(ctx, sessionID, func(_ Store, sess *Session) error {
+		sess.Activities = clean
+		return nil
+	})
+	return err
 }
 
 // HideNote hides a note from everyone but the facilitator and from exports, or shows
 // it again. The note is kept.
 func (s *Service) HideNote(ctx context.Context, noteID int64, hidden bool) error {
-	n, err := s.Store.Note(ctx, noteID)
+	var n *Note
+	// One transaction, so that an edit made meanwhile is not undone.
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		var err error
+		if n, err = st.Note(ctx, noteID); err != nil {
+			return err
+		}
+		if _, err := s.notFrozen(ctx, st, n.SessionID); err != nil {
+			return err
+		}
+		n.Hidden = hidden
+		return st.UpdateNote(ctx, n)
+	})
 	if err != nil {
-		return err
-	}
-	if _, err := s.notFrozen(ctx, n.SessionID); err != nil {
-		return err
-	}
-	n.Hidden = hidden
-	if err := s.Store.UpdateNote(ctx, n); err != nil {
 		return err
 	}
 	s.publish(n.SessionID, ChangeNotes|ChangeHidden)
@@ -498,15 +577,19 @@ func (s *Service) HideNote(ctx context.Context, noteID int64, hidden bool) error
 // votes, volunteering): the facilitator hides notes one by one if need be. A closed
 // session's results are frozen, so nobody is removed from it.
 func (s *Service) RemoveParticipant(ctx context.Context, participantID int64) error {
-	p, err := s.Store.Participant(ctx, participantID)
+	var p *Participant
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		var err error
+		if p, err = st.Participant(ctx, participantID); err != nil {
+			return err
+		}
+		if _, err := s.notFrozen(ctx, st, p.SessionID); err != nil {
+			return err
+		}
+		p.Removed = true
+		return st.UpdateParticipant(ctx, p)
+	})
 	if err != nil {
-		return err
-	}
-	if _, err := s.notFrozen(ctx, p.SessionID); err != nil {
-		return err
-	}
-	p.Removed = true
-	if err := s.Store.UpdateParticipant(ctx, p); err != nil {
 		return err
 	}
 	s.removedFromAddress(p)
@@ -523,6 +606,11 @@ func (s *Service) Ratings(ctx context.Context, sessionID string) ([]int, error) 
 	if err != nil {
 		return nil, err
 	}
+	return ratings(ps), nil
+}
+
+// ratings are the ratings given by ps, sorted.
+func ratings(ps []*Participant) []int {
 	var out []int
 	for _, p := range ps {
 		if p.Rating > 0 {
@@ -530,13 +618,13 @@ func (s *Service) Ratings(ctx context.Context, sessionID string) ([]int, error) 
 		}
 	}
 	sort.Ints(out)
-	return out, nil
+	return out
 }
 
 // roomFor refuses a new participant when the session is full; a returning one (same
 // key) always gets back in.
-func (s *Service) roomFor(ctx context.Context, sess *Session, keyHash string) error {
-	ps, err := s.Store.Participants(ctx, sess.ID)
+func (s *Service) roomFor(ctx context.Context, st Store, sess *Session, keyHash string) error {
+	ps, err := st.Participants(ctx, sess.ID)
 	if err != nil {
 		return err
 	}
@@ -572,32 +660,48 @@ type Participation struct {
 // Participations returns the sessions a key took part in (not those it was removed
 // from), newest first.
 func (s *Service) Participations(ctx context.Context, keyHash string) ([]Participation, error) {
-	ps, err := s.Store.ParticipationsByKey(ctx, keyHash)
-	if err != nil {
-		return nil, err
-	}
 	var out []Participation
-	for _, p := range ps {
-		if p.Removed {
-			continue
-		}
-		sess, err := s.Store.Session(ctx, p.SessionID)
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		ps, err := st.ParticipationsByKey(ctx, keyHash)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, Participation{sess, p})
-	}
-	return out, nil
+		for _, p := range ps {
+			if p.Removed {
+				continue
+			}
+			sess, err := st.Session(ctx, p.SessionID)
+			if err != nil {
+				return err
+			}
+			out = append(out, Participation{sess, p})
+		}
+		return nil
+	})
+	return out, err
 }
 
 // CampaignActions returns the action points of the other sessions of a session's
 // campaign, by session, so participants see what became of the whole campaign.
 func (s *Service) CampaignActions(ctx context.Context, sessionID string) ([]*Session, map[string][]*ActionPoint, error) {
-	sess, err := s.Store.Session(ctx, sessionID)
-	if err != nil || sess.Campaign == "" {
-		return nil, nil, err
+	var others []*Session
+	var acts map[string][]*ActionPoint
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		sess, err := st.Session(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		others, acts, err = campaignActions(ctx, st, sess)
+		return err
+	})
+	return others, acts, err
+}
+
+func campaignActions(ctx context.Context, st Store, sess *Session) ([]*Session, map[string][]*ActionPoint, error) {
+	if sess.Campaign == "" {
+		return nil, nil, nil
 	}
-	all, err := s.Store.Sessions(ctx)
+	all, err := st.Sessions(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -607,7 +711,7 @@ func (s *Service) CampaignActions(ctx context.Context, sessionID string) ([]*Ses
 		if !SameCampaign(o.Campaign, sess.Campaign) || o.ID == sess.ID {
 			continue
 		}
-		a, err := s.Actions(ctx, o.ID)
+		a, err := actions(ctx, st, o.ID)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -42,6 +42,17 @@ type Store interface {
 
 	ThemeStore
 	SplitStore
+
+	// ReadTx runs fn with a Store that reads one snapshot: what is committed while fn
+	// runs does not show, so the pieces a screen shows are from one moment. fn must
+	// not write.
+	ReadTx(ctx context.Context, fn func(st Store) error) error
+	// WriteTx runs fn with a Store whose reads and writes are one transaction: no
+	// other write comes between fn's reads and its writes, and its writes are all kept
+	// (fn returns nil) or none. Inside fn only st may be used; the Store WriteTx was
+	// called on waits for the transaction to end. Called on st, ReadTx and WriteTx
+	// run in the transaction already open.
+	WriteTx(ctx context.Context, fn func(st Store) error) error
 }
 
 // Change says what kind of thing changed in a session, so that screens that do not

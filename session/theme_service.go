@@ -11,10 +11,16 @@ import (
 
 // Themes returns a session's themes ordered by ID.
 func (s *Service) Themes(ctx context.Context, sessionID string) ([]*Theme, error) {
-	if _, err := s.Store.Session(ctx, sessionID); err != nil {
-		return nil, err
-	}
-	return s.Store.Themes(ctx, sessionID)
+	var themes []*Theme
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		if _, err := st.Session(ctx, sessionID); err != nil {
+			return err
+		}
+		var err error
+		themes, err = st.Themes(ctx, sessionID)
+		return err
+	})
+	return themes, err
 }
 
 // SaveThemes makes themes the session's themes, e.g. when the facilitator accepts the
@@ -22,14 +28,23 @@ func (s *Service) Themes(ctx context.Context, sessionID string) ([]*Theme, error
 // and action points; votes on themes left out are dropped. Every note must belong to
 // the session and be in at most one theme.
 func (s *Service) SaveThemes(ctx context.Context, sessionID string, themes []Theme) error {
-	if _, err := s.notFrozen(ctx, sessionID); err != nil {
-		return err
-	}
-	notes, err := s.sessionNotes(ctx, sessionID)
+	err := s.Store.WriteTx(ctx, func(st Store) error { return s.saveThemes(ctx, st, sessionID, themes) })
 	if err != nil {
 		return err
 	}
-	existing, err := s.Store.Themes(ctx, sessionID)
+	s.publish(sessionID, ChangeThemes)
+	return nil
+}
+
+func (s *Service) saveThemes(ctx context.Context, st Store, sessionID string, themes []Theme) error {
+	if _, err := s.notFrozen(ctx, st, sessionID); err != nil {
+		return err
+	}
+	notes, err := sessionNotes(ctx, st, sessionID)
+	if err != nil {
+		return err
+	}
+	existing, err := st.Themes(ctx, sessionID)
 	if err != nil {
 		return err
 	}
@@ -58,10 +73,9 @@ func (s *Service) SaveThemes(ctx context.Context, sessionID string, themes []The
 		}
 		out = append(out, &Theme{ID: t.ID, SessionID: sessionID, Label: label, Named: t.Named, NoteIDs: ids, CreatedAt: s.Now()})
 	}
-	if err := s.Store.ReplaceThemes(ctx, sessionID, out); err != nil {
+	if err := st.ReplaceThemes(ctx, sessionID, out); err != nil {
 		return fmt.Errorf("save themes: %w", err)
 	}
-	s.publish(sessionID, ChangeThemes)
 	return nil
 }
 
@@ -82,16 +96,20 @@ func checkNotes(ids []int64, notes map[int64]*Note, seen map[int64]bool) ([]int6
 	return out, nil
 }
 
-func (s *Service) sessionNotes(ctx context.Context, sessionID string) (map[int64]*Note, error) {
-	all, err := s.Store.Notes(ctx, sessionID)
+func sessionNotes(ctx context.Context, st Store, sessionID string) (map[int64]*Note, error) {
+	all, err := st.Notes(ctx, sessionID)
 	if err != nil {
 		return nil, err
 	}
+	return notesByID(all), nil
+}
+
+func notesByID(all []*Note) map[int64]*Note {
 	m := make(map[int64]*Note, len(all))
 	for _, n := range all {
 		m[n.ID] = n
 	}
-	return m, nil
+	return m
 }
 
 // SuggestThemes clusters the session's visible notes into themes without storing
@@ -104,15 +122,20 @@ func (s *Service) sessionNotes(ctx context.Context, sessionID string) (map[int64
 // campaign, a new theme that matches one a facilitator named in another session of
 // the campaign is suggested under that name.
 func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme, error) {
-	sess, err := s.Store.Session(ctx, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	all, err := s.Store.Notes(ctx, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	existing, err := s.Store.Themes(ctx, sessionID)
+	var sess *Session
+	var all []*Note
+	var existing []*Theme
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		var err error
+		if sess, err = st.Session(ctx, sessionID); err != nil {
+			return err
+		}
+		if all, err = st.Notes(ctx, sessionID); err != nil {
+			return err
+		}
+		existing, err = st.Themes(ctx, sessionID)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -224,18 +247,25 @@ func (s *Service) RenameTheme(ctx context.Context, themeID int64, label string) 
 	if err != nil {
 		return err
 	}
-	t, err := s.Store.Theme(ctx, themeID)
+	var t *Theme
+	err = s.Store.WriteTx(ctx, func(st Store) error {
+		var err error
+		if t, err = st.Theme(ctx, themeID); err != nil {
+			return err
+		}
+		if _, err := s.notFrozen(ctx, st, t.SessionID); err != nil {
+			return err
+		}
+		if label != t.Label {
+			t.Label, t.Named = label, true // a name the facilitator typed
+		}
+		if err := st.UpdateTheme(ctx, t); err != nil {
+			return fmt.Errorf("rename theme: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
-	}
-	if _, err := s.notFrozen(ctx, t.SessionID); err != nil {
-		return err
-	}
-	if label != t.Label {
-		t.Label, t.Named = label, true // a name the facilitator typed
-	}
-	if err := s.Store.UpdateTheme(ctx, t); err != nil {
-		return fmt.Errorf("rename theme: %w", err)
 	}
 	s.publish(t.SessionID, ChangeThemes)
 	return nil
@@ -248,24 +278,32 @@ func (s *Service) MergeThemes(ctx context.Context, intoID, fromID int64) error {
 	if intoID == fromID {
 		return Errorf(EInvalid, "A theme cannot be merged into itself.")
 	}
-	into, err := s.Store.Theme(ctx, intoID)
+	var sessionID string
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		into, err := st.Theme(ctx, intoID)
+		if err != nil {
+			return err
+		}
+		from, err := st.Theme(ctx, fromID)
+		if err != nil {
+			return err
+		}
+		if into.SessionID != from.SessionID {
+			return Errorf(EInvalid, "Themes of different sessions cannot be merged.")
+		}
+		if _, err := s.notFrozen(ctx, st, into.SessionID); err != nil {
+			return err
+		}
+		sessionID = into.SessionID
+		if err := st.MergeThemes(ctx, intoID, fromID); err != nil {
+			return fmt.Errorf("merge themes: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	from, err := s.Store.Theme(ctx, fromID)
-	if err != nil {
-		return err
-	}
-	if into.SessionID != from.SessionID {
-		return Errorf(EInvalid, "Themes of different sessions cannot be merged.")
-	}
-	if _, err := s.notFrozen(ctx, into.SessionID); err != nil {
-		return err
-	}
-	if err := s.Store.MergeThemes(ctx, intoID, fromID); err != nil {
-		return fmt.Errorf("merge themes: %w", err)
-	}
-	s.publish(into.SessionID, ChangeThemes)
+	s.publish(sessionID, ChangeThemes)
 	return nil
 }
 
@@ -278,50 +316,64 @@ func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64
 	if len(noteIDs) == 0 {
 		return nil, Errorf(EInvalid, "Choose at least one note for the new theme.")
 	}
-	t, err := s.Store.Theme(ctx, themeID)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := s.notFrozen(ctx, t.SessionID); err != nil {
-		return nil, err
-	}
 	ids := slices.Clone(noteIDs)
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
-	for _, id := range ids {
-		if !slices.Contains(t.NoteIDs, id) {
-			return nil, Errorf(EInvalid, "Note %d is not in the theme %q.", id, t.Label)
+	var nt *Theme
+	err = s.Store.WriteTx(ctx, func(st Store) error {
+		t, err := st.Theme(ctx, themeID)
+		if err != nil {
+			return err
 		}
+		if _, err := s.notFrozen(ctx, st, t.SessionID); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if !slices.Contains(t.NoteIDs, id) {
+				return Errorf(EInvalid, "Note %d is not in the theme %q.", id, t.Label)
+			}
+		}
+		nt = &Theme{SessionID: t.SessionID, Label: label, NoteIDs: ids, CreatedAt: s.Now()}
+		if err := st.CreateTheme(ctx, nt); err != nil {
+			return fmt.Errorf("split theme: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	nt := &Theme{SessionID: t.SessionID, Label: label, NoteIDs: ids, CreatedAt: s.Now()}
-	if err := s.Store.CreateTheme(ctx, nt); err != nil {
-		return nil, fmt.Errorf("split theme: %w", err)
-	}
-	s.publish(t.SessionID, ChangeThemes)
+	s.publish(nt.SessionID, ChangeThemes)
 	return nt, nil
 }
 
 // MoveNote puts a note into a theme of its session, or out of any theme when
 // toThemeID is 0.
 func (s *Service) MoveNote(ctx context.Context, noteID, toThemeID int64) error {
-	n, err := s.Store.Note(ctx, noteID)
-	if err != nil {
-		return err
-	}
-	if _, err := s.notFrozen(ctx, n.SessionID); err != nil {
-		return err
-	}
-	if toThemeID != 0 {
-		t, err := s.Store.Theme(ctx, toThemeID)
-		if err != nil {
+	var n *Note
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		var err error
+		if n, err = st.Note(ctx, noteID); err != nil {
 			return err
 		}
-		if t.SessionID != n.SessionID {
-			return Errorf(EInvalid, "A note can only move to a theme of its own session.")
+		if _, err := s.notFrozen(ctx, st, n.SessionID); err != nil {
+			return err
 		}
-	}
-	if err := s.Store.SetNoteTheme(ctx, noteID, toThemeID); err != nil {
-		return fmt.Errorf("move note: %w", err)
+		if toThemeID != 0 {
+			t, err := st.Theme(ctx, toThemeID)
+			if err != nil {
+				return err
+			}
+			if t.SessionID != n.SessionID {
+				return Errorf(EInvalid, "A note can only move to a theme of its own session.")
+			}
+		}
+		if err := st.SetNoteTheme(ctx, noteID, toThemeID); err != nil {
+			return fmt.Errorf("move note: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	s.publish(n.SessionID, ChangeThemes)
 	return nil
@@ -329,15 +381,22 @@ func (s *Service) MoveNote(ctx context.Context, noteID, toThemeID int64) error {
 
 // DeleteTheme deletes a theme and the votes on it; its notes and action points stay.
 func (s *Service) DeleteTheme(ctx context.Context, themeID int64) error {
-	t, err := s.Store.Theme(ctx, themeID)
+	var t *Theme
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		var err error
+		if t, err = st.Theme(ctx, themeID); err != nil {
+			return err
+		}
+		if _, err := s.notFrozen(ctx, st, t.SessionID); err != nil {
+			return err
+		}
+		if err := st.DeleteTheme(ctx, themeID); err != nil {
+			return fmt.Errorf("delete theme: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
-	}
-	if _, err := s.notFrozen(ctx, t.SessionID); err != nil {
-		return err
-	}
-	if err := s.Store.DeleteTheme(ctx, themeID); err != nil {
-		return fmt.Errorf("delete theme: %w", err)
 	}
 	s.publish(t.SessionID, ChangeThemes)
 	return nil
@@ -357,22 +416,36 @@ func (s *Service) Vote(ctx context.Context, participantID, themeID int64, delta 
 	if delta != 1 && delta != -1 {
 		return Errorf(EInvalid, "A vote adds or takes back one dot at a time.")
 	}
-	p, sess, err := s.current(ctx, participantID)
+	var sessionID string
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		p, sess, err := s.current(ctx, st, participantID)
+		if err != nil {
+			return err
+		}
+		if sess.Phase != PhaseVote {
+			return Errorf(EForbidden, "Dots can be given in the vote phase; the session is in %s.", sess.Phase)
+		}
+		t, err := st.Theme(ctx, themeID)
+		if err != nil {
+			return err
+		}
+		if t.SessionID != sess.ID {
+			return Errorf(ENotFound, "Theme not found.")
+		}
+		sessionID = p.SessionID
+		return st.ChangeVote(ctx, participantID, themeID, delta, voteCheck(themeID, delta, voteBudget(sess)))
+	})
 	if err != nil {
 		return err
 	}
-	if sess.Phase != PhaseVote {
-		return Errorf(EForbidden, "Dots can be given in the vote phase; the session is in %s.", sess.Phase)
-	}
-	t, err := s.Store.Theme(ctx, themeID)
-	if err != nil {
-		return err
-	}
-	if t.SessionID != sess.ID {
-		return Errorf(ENotFound, "Theme not found.")
-	}
-	budget := voteBudget(sess)
-	check := func(mine map[int64]int) error {
+	s.publish(sessionID, ChangeThemes)
+	return nil
+}
+
+// voteCheck approves a change of delta dots on themeID against a participant's
+// current dots.
+func voteCheck(themeID int64, delta, budget int) func(mine map[int64]int) error {
+	return func(mine map[int64]int) error {
 		used := 0
 		for _, c := range mine {
 			used += c
@@ -388,77 +461,104 @@ func (s *Service) Vote(ctx context.Context, participantID, themeID int64, delta 
 		}
 		return nil
 	}
-	if err := s.Store.ChangeVote(ctx, participantID, themeID, delta, check); err != nil {
-		return err
-	}
-	s.publish(p.SessionID, ChangeThemes)
-	return nil
 }
 
 // MyVotes returns a participant's dots by theme ID.
 func (s *Service) MyVotes(ctx context.Context, participantID int64) (map[int64]int, error) {
-	p, err := s.Store.Participant(ctx, participantID)
+	var votes []Vote
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		p, err := st.Participant(ctx, participantID)
+		if err != nil {
+			return err
+		}
+		votes, err = st.Votes(ctx, p.SessionID)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	votes, err := s.Store.Votes(ctx, p.SessionID)
-	if err != nil {
-		return nil, err
-	}
+	return myVotes(votes, participantID), nil
+}
+
+func myVotes(votes []Vote, participantID int64) map[int64]int {
 	out := map[int64]int{}
 	for _, v := range votes {
 		if v.ParticipantID == participantID {
 			out[v.ThemeID] = v.Count
 		}
 	}
-	return out, nil
+	return out
 }
 
 // VoteTotals returns the dots each theme got. Dots of removed participants do not
 // count. Participants should see it only once voting is over, so that early dots do
 // not steer later ones; that is for the screen to decide.
 func (s *Service) VoteTotals(ctx context.Context, sessionID string) (map[int64]int, error) {
-	counted, err := s.countedVotes(ctx, sessionID)
+	var counted []Vote
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		var err error
+		counted, err = countedVotes(ctx, st, sessionID)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
+	return voteTotals(counted), nil
+}
+
+func voteTotals(counted []Vote) map[int64]int {
 	out := map[int64]int{}
 	for _, v := range counted {
 		out[v.ThemeID] += v.Count
 	}
-	return out, nil
+	return out
 }
 
 // VotesUsed returns how many dots each participant has given, by participant ID, so
 // the facilitator sees who has not voted yet without seeing on what.
 func (s *Service) VotesUsed(ctx context.Context, sessionID string) (map[int64]int, error) {
-	counted, err := s.countedVotes(ctx, sessionID)
+	var counted []Vote
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		var err error
+		counted, err = countedVotes(ctx, st, sessionID)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
+	return votesUsed(counted), nil
+}
+
+func votesUsed(counted []Vote) map[int64]int {
 	out := map[int64]int{}
 	for _, v := range counted {
 		out[v.ParticipantID] += v.Count
 	}
-	return out, nil
+	return out
 }
 
 // countedVotes returns the votes of a session's participants who were not removed.
-func (s *Service) countedVotes(ctx context.Context, sessionID string) ([]Vote, error) {
-	if _, err := s.Store.Session(ctx, sessionID); err != nil {
+func countedVotes(ctx context.Context, st Store, sessionID string) ([]Vote, error) {
+	if _, err := st.Session(ctx, sessionID); err != nil {
 		return nil, err
 	}
-	ps, err := s.Store.Participants(ctx, sessionID)
+	ps, err := st.Participants(ctx, sessionID)
 	if err != nil {
 		return nil, err
 	}
+	votes, err := st.Votes(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	return ofParticipants(votes, ps), nil
+}
+
+// ofParticipants returns the votes of the participants of ps: a removed participant's
+// dots count, as all they contributed does.
+func ofParticipants(votes []Vote, ps []*Participant) []Vote {
 	known := map[int64]bool{}
 	for _, p := range ps {
 		known[p.ID] = true
-	}
-	votes, err := s.Store.Votes(ctx, sessionID)
-	if err != nil {
-		return nil, err
 	}
 	out := votes[:0]
 	for _, v := range votes {
@@ -466,7 +566,7 @@ func (s *Service) countedVotes(ctx context.Context, sessionID string) ([]Vote, e
 			out = append(out, v)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // SetVoteBudget sets how many dots each participant has, 1 to MaxVoteBudget. It
@@ -475,31 +575,32 @@ func (s *Service) SetVoteBudget(ctx context.Context, sessionID string, budget in
 	if budget < 1 || budget > MaxVoteBudget {
 		return Errorf(EInvalid, "The vote budget is a whole number from 1 to %d.", MaxVoteBudget)
 	}
-	sess, err := s.notFrozen(ctx, sessionID)
+	_, err := s.updateSession(ctx, sessionID, func(st Store, sess *Session) error {
+		if sess.Phase == PhaseClosed {
+			return closedError()
+		}
+		counted, err := countedVotes(ctx, st, sessionID)
+		if err != nil {
+			return err
+		}
+		most := 0
+		for _, n := range votesUsed(counted) {
+			most = max(most, n)
+		}
+		if budget < most {
+			return Errorf(EConflict, "Someone has already given %d dots; the budget cannot go below that.", most)
+		}
+		sess.VoteBudget = budget
+		return nil
+	})
 	if err != nil {
-		return err
-	}
-	used, err := s.VotesUsed(ctx, sessionID)
-	if err != nil {
-		return err
-	}
-	most := 0
-	for _, n := range used {
-		most = max(most, n)
-	}
-	if budget < most {
-		return Errorf(EConflict, "Someone has already given %d dots; the budget cannot go below that.", most)
-	}
-	sess.VoteBudget = budget
-	if err := s.Store.UpdateSession(ctx, sess); err != nil {
 		return fmt.Errorf("set vote budget: %w", err)
 	}
-	s.publish(sessionID, ChangeSession)
 	return nil
 }
 
 // validAction cleans and checks the fields a facilitator edits.
-func (s *Service) validAction(ctx context.Context, a *ActionPoint) error {
+func (s *Service) validAction(ctx context.Context, st Store, a *ActionPoint) error {
 	var err error
 	if a.Title, err = ValidText(a.Title, MaxActionTitleLen, "An action point's title", true); err != nil {
 		return err
@@ -520,7 +621,7 @@ func (s *Service) validAction(ctx context.Context, a *ActionPoint) error {
 		return Errorf(EInvalid, "Unknown status %q; use proposed, accepted, in-progress, done or dropped.", a.Status)
 	}
 	if a.ThemeID != 0 {
-		t, err := s.Store.Theme(ctx, a.ThemeID)
+		t, err := st.Theme(ctx, a.ThemeID)
 		if err != nil {
 			return err
 		}
@@ -534,18 +635,24 @@ func (s *Service) validAction(ctx context.Context, a *ActionPoint) error {
 // AddAction adds an action point to a session. Priority 0 means medium and an empty
 // status means proposed, so a quick entry needs only a title.
 func (s *Service) AddAction(ctx context.Context, a ActionPoint) (*ActionPoint, error) {
-	if _, err := s.notFrozen(ctx, a.SessionID); err != nil {
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		if _, err := s.notFrozen(ctx, st, a.SessionID); err != nil {
+			return err
+		}
+		if err := s.validAction(ctx, st, &a); err != nil {
+			return err
+		}
+		a.ID = 0
+		a.Volunteers, a.VolunteerIDs = nil, nil
+		a.CreatedAt = s.Now()
+		a.UpdatedAt = a.CreatedAt
+		if err := st.AddAction(ctx, &a); err != nil {
+			return fmt.Errorf("add action point: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
 		return nil, err
-	}
-	if err := s.validAction(ctx, &a); err != nil {
-		return nil, err
-	}
-	a.ID = 0
-	a.Volunteers, a.VolunteerIDs = nil, nil
-	a.CreatedAt = s.Now()
-	a.UpdatedAt = a.CreatedAt
-	if err := s.Store.AddAction(ctx, &a); err != nil {
-		return nil, fmt.Errorf("add action point: %w", err)
 	}
 	s.publish(a.SessionID, ChangeThemes)
 	return &a, nil
@@ -553,26 +660,32 @@ func (s *Service) AddAction(ctx context.Context, a ActionPoint) (*ActionPoint, e
 
 // UpdateAction changes the theme, title, priority, owner and status of an action point.
 func (s *Service) UpdateAction(ctx context.Context, a ActionPoint) error {
-	old, err := s.Store.Action(ctx, a.ID)
-	if err != nil {
-		return err
-	}
-	a.SessionID = old.SessionID
-	if err := s.validAction(ctx, &a); err != nil {
-		return err
-	}
-	if _, err := s.notFrozen(ctx, a.SessionID); err != nil {
-		// Following an action point up goes on after the session: its status may
-		// change, nothing else.
-		st := *old
-		st.Status = a.Status
-		if !sameAction(&st, &a) {
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		old, err := st.Action(ctx, a.ID)
+		if err != nil {
 			return err
 		}
-	}
-	a.UpdatedAt = s.Now()
-	if err := s.Store.UpdateAction(ctx, &a); err != nil {
-		return fmt.Errorf("update action point: %w", err)
+		a.SessionID = old.SessionID
+		if err := s.validAction(ctx, st, &a); err != nil {
+			return err
+		}
+		if _, err := s.notFrozen(ctx, st, a.SessionID); err != nil {
+			// Following an action point up goes on after the session: its status may
+			// change, nothing else.
+			was := *old
+			was.Status = a.Status
+			if !sameAction(&was, &a) {
+				return err
+			}
+		}
+		a.UpdatedAt = s.Now()
+		if err := st.UpdateAction(ctx, &a); err != nil {
+			return fmt.Errorf("update action point: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	s.publish(a.SessionID, ChangeThemes)
 	return nil
@@ -580,15 +693,22 @@ func (s *Service) UpdateAction(ctx context.Context, a ActionPoint) error {
 
 // DeleteAction deletes an action point and its volunteers.
 func (s *Service) DeleteAction(ctx context.Context, id int64) error {
-	a, err := s.Store.Action(ctx, id)
+	var a *ActionPoint
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		var err error
+		if a, err = st.Action(ctx, id); err != nil {
+			return err
+		}
+		if _, err := s.notFrozen(ctx, st, a.SessionID); err != nil {
+			return err
+		}
+		if err := st.DeleteAction(ctx, id); err != nil {
+			return fmt.Errorf("delete action point: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
-	}
-	if _, err := s.notFrozen(ctx, a.SessionID); err != nil {
-		return err
-	}
-	if err := s.Store.DeleteAction(ctx, id); err != nil {
-		return fmt.Errorf("delete action point: %w", err)
 	}
 	s.publish(a.SessionID, ChangeThemes)
 	return nil
@@ -598,17 +718,33 @@ func (s *Service) DeleteAction(ctx context.Context, id int64) error {
 // volunteers show now. A removed participant's volunteering stays, as all they
 // contributed does.
 func (s *Service) Actions(ctx context.Context, sessionID string) ([]*ActionPoint, error) {
-	if _, err := s.Store.Session(ctx, sessionID); err != nil {
+	var list []*ActionPoint
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		var err error
+		list, err = actions(ctx, st, sessionID)
+		return err
+	})
+	return list, err
+}
+
+func actions(ctx context.Context, st Store, sessionID string) ([]*ActionPoint, error) {
+	if _, err := st.Session(ctx, sessionID); err != nil {
 		return nil, err
 	}
-	list, err := s.Store.Actions(ctx, sessionID)
+	list, err := st.Actions(ctx, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	ps, err := s.Store.Participants(ctx, sessionID)
+	ps, err := st.Participants(ctx, sessionID)
 	if err != nil {
 		return nil, err
 	}
+	return withVolunteers(list, ps), nil
+}
+
+// withVolunteers sets the names volunteers show now (ps are the session's
+// participants).
+func withVolunteers(list []*ActionPoint, ps []*Participant) []*ActionPoint {
 	byID := make(map[int64]*Participant, len(ps))
 	for _, p := range ps {
 		byID[p.ID] = p
@@ -625,31 +761,39 @@ func (s *Service) Actions(ctx context.Context, sessionID string) ([]*ActionPoint
 			a.Volunteers = append(a.Volunteers, p.DisplayName())
 		}
 	}
-	return list, nil
+	return list
 }
 
 // Volunteer records that a participant volunteers for an action point (on) or
 // withdraws. Volunteering names the participant in exports, which is why only the
 // participant can do it.
 func (s *Service) Volunteer(ctx context.Context, participantID, actionID int64, on bool) error {
-	p, sess, err := s.current(ctx, participantID)
+	var sessionID string
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		p, sess, err := s.current(ctx, st, participantID)
+		if err != nil {
+			return err
+		}
+		if sess.Phase == PhaseClosed {
+			// The volunteers are part of the frozen results.
+			return Errorf(EForbidden, "The session is closed, so the list of volunteers is final. To help with an action point, tell its owner or the facilitator.")
+		}
+		a, err := st.Action(ctx, actionID)
+		if err != nil {
+			return err
+		}
+		if a.SessionID != p.SessionID {
+			return Errorf(ENotFound, "Action point not found.")
+		}
+		sessionID = p.SessionID
+		if err := st.SetVolunteer(ctx, actionID, participantID, on); err != nil {
+			return fmt.Errorf("volunteer: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	if sess.Phase == PhaseClosed {
-		// The volunteers are part of the frozen results.
-		return Errorf(EForbidden, "The session is closed, so the list of volunteers is final. To help with an action point, tell its owner or the facilitator.")
-	}
-	a, err := s.Store.Action(ctx, actionID)
-	if err != nil {
-		return err
-	}
-	if a.SessionID != p.SessionID {
-		return Errorf(ENotFound, "Action point not found.")
-	}
-	if err := s.Store.SetVolunteer(ctx, actionID, participantID, on); err != nil {
-		return fmt.Errorf("volunteer: %w", err)
-	}
-	s.publish(p.SessionID, ChangeThemes)
+	s.publish(sessionID, ChangeThemes)
 	return nil
 }

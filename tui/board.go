@@ -14,7 +14,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/charter-tool/charter/analysis"
 	"github.com/charter-tool/charter/session"
 )
 
@@ -132,9 +131,10 @@ func (s *boardScreen) loadDirty() tea.Cmd {
 	s.pending = 0
 	s.loading = true
 	if what == session.ChangeNoteAdded && s.loaded {
-		svc, id, last := s.e.opt.Service, s.sess.ID, s.lastNoteID()
+		var svc boardReader = s.e.opt.Service
+		id, last := s.sess.ID, s.lastNoteID()
 		return withTimeout(func(ctx context.Context) tea.Msg {
-			notes, err := svc.Store.NotesAfter(ctx, id, last)
+			notes, err := svc.NotesAfter(ctx, id, last)
 			if err != nil {
 				return errMsg{err}
 			}
@@ -203,58 +203,34 @@ func (s *boardScreen) lastNoteID() int64 {
 	return s.notes[len(s.notes)-1].ID
 }
 
+// boardReader is what the board reads: the whole board in one snapshot, and the
+// notes added since the last one.
+type boardReader interface {
+	BoardView(ctx context.Context, sessionID string) (*session.BoardView, error)
+	NotesAfter(ctx context.Context, sessionID string, afterID int64) ([]*session.Note, error)
+}
+
+// boardStateMsg is the board as stored at one moment, and who is connected.
 type boardStateMsg struct {
+	*session.BoardView
 	// base is the board's session when the load began.
-	base    *session.Session
-	online  map[int64]bool
-	left    map[int64]time.Time
-	sess    *session.Session
-	people  []*session.Participant
-	notes   []*session.Note
-	themes  []*session.Theme
-	totals  map[int64]int
-	used    map[int64]int
-	actions []*session.ActionPoint
-	ranked  []analysis.Priority
+	base   *session.Session
+	online map[int64]bool
+	left   map[int64]time.Time
 }
 
 func (s *boardScreen) load() tea.Cmd {
-	svc, id, conn, base := s.e.opt.Service, s.sess.ID, s.e.opt.Conn, s.sess
+	var svc boardReader = s.e.opt.Service
+	id, conn, base := s.sess.ID, s.e.opt.Conn, s.sess
 	return withTimeout(func(ctx context.Context) tea.Msg {
 		// Read before the people, so that someone who joins meanwhile shows as
 		// connected with the next load rather than as never connected.
 		online, left := conn.Presence(id)
-		sess, err := svc.Store.Session(ctx, id)
+		v, err := svc.BoardView(ctx, id)
 		if err != nil {
 			return errMsg{err}
 		}
-		people, err := svc.Store.Participants(ctx, id)
-		if err != nil {
-			return errMsg{err}
-		}
-		notes, err := svc.Store.Notes(ctx, id)
-		if err != nil {
-			return errMsg{err}
-		}
-		st := boardStateMsg{base: base, sess: sess, people: people, notes: notes, online: online, left: left}
-		if sess.Phase.AtLeast(session.PhaseGroup) {
-			if st.themes, err = svc.Themes(ctx, id); err != nil {
-				return errMsg{err}
-			}
-			if st.totals, err = svc.VoteTotals(ctx, id); err != nil {
-				return errMsg{err}
-			}
-			if st.used, err = svc.VotesUsed(ctx, id); err != nil {
-				return errMsg{err}
-			}
-			if st.actions, err = svc.Actions(ctx, id); err != nil {
-				return errMsg{err}
-			}
-			if st.ranked, err = svc.Priorities(ctx, id); err != nil {
-				return errMsg{err}
-			}
-		}
-		return st
+		return boardStateMsg{v, base, online, left}
 	})
 }
 
@@ -287,9 +263,9 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.moving > 0 || msg.base != s.sess {
 			// A phase move made here is not saved yet or came after this load began:
 			// the load may predate it. Keep the move; saving it loads again.
-			msg.sess.Phase = s.sess.Phase
+			msg.Session.Phase = s.sess.Phase
 		}
-		s.sess, s.people, s.notes = msg.sess, msg.people, msg.notes
+		s.sess, s.people, s.notes = msg.Session, msg.People, msg.Notes
 		s.online, s.left = msg.online, msg.left
 		s.themes.set(msg)
 		var cmd tea.Cmd

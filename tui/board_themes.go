@@ -36,7 +36,7 @@ type themeBoard struct {
 }
 
 func (t *themeBoard) set(m boardStateMsg) {
-	t.themes, t.totals, t.used, t.actions, t.ranked = m.themes, m.totals, m.used, m.actions, m.ranked
+	t.themes, t.totals, t.used, t.actions, t.ranked = m.Themes, m.Totals, m.Used, m.Actions, m.Ranked
 }
 
 // suggestFailedMsg is a clustering run that failed; g tries again.

@@ -43,6 +43,11 @@ func newHome(e *env) *homeScreen { return &homeScreen{e: e} }
 
 type sessionsMsg []*session.Session
 
+// sessionLister is what the home screen reads.
+type sessionLister interface {
+	Sessions(ctx context.Context) ([]*session.Session, error)
+}
+
 func (s *homeScreen) Init() tea.Cmd {
 	s.e.watch(session.SessionList, session.ChangeSession)
 	return s.load()
@@ -51,9 +56,9 @@ func (s *homeScreen) Init() tea.Cmd {
 // load reads the sessions; it runs again when a session is created here or by
 // another process.
 func (s *homeScreen) load() tea.Cmd {
-	svc := s.e.opt.Service
+	var svc sessionLister = s.e.opt.Service
 	return withTimeout(func(ctx context.Context) tea.Msg {
-		list, err := svc.Store.Sessions(ctx)
+		list, err := svc.Sessions(ctx)
 		if err != nil {
 			return errMsg{err}
 		}

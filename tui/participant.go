@@ -41,7 +41,9 @@ type participantScreen struct {
 	me    *session.Participant
 	notes []*session.Note
 	stats session.RatingStats
-	th    participantThemes
+	// th is the last view read; its themes, dots and action points are what the
+	// themes view shows.
+	th session.ParticipantView
 
 	area, lane, sel int
 	// activity is what new notes in the activities area are about: one of the
@@ -153,47 +155,29 @@ func (s *participantScreen) watch() {
 	s.e.watch(s.sess.ID, mask)
 }
 
-type participantStateMsg struct {
-	sess    *session.Session
-	me      *session.Participant
-	notes   []*session.Note
-	ratings []int
-	themes  participantThemes
+// participantReader is what the participant's screen reads: all it shows, in one
+// snapshot.
+type participantReader interface {
+	ParticipantView(ctx context.Context, participantID int64) (*session.ParticipantView, error)
 }
+
+// participantStateMsg is the participant's screen as stored at one moment.
+type participantStateMsg struct{ *session.ParticipantView }
 
 type participantGoneMsg struct{ reason string }
 
 func (s *participantScreen) load() tea.Cmd {
-	svc, id, sid := s.e.opt.Service, s.me.ID, s.sess.ID
+	var svc participantReader = s.e.opt.Service
+	id := s.me.ID
 	return withTimeout(func(ctx context.Context) tea.Msg {
-		notes, err := svc.NotesFor(ctx, id)
+		v, err := svc.ParticipantView(ctx, id)
 		if session.ErrorCode(err) == session.EForbidden {
 			return participantGoneMsg{session.ErrorMessage(err)}
 		}
 		if err != nil {
 			return errMsg{err}
 		}
-		sess, err := svc.Store.Session(ctx, sid)
-		if err != nil {
-			return errMsg{err}
-		}
-		me, err := svc.Store.Participant(ctx, id)
-		if err != nil {
-			return errMsg{err}
-		}
-		var ratings []int
-		if sess.RatingsShown {
-			if ratings, err = svc.Ratings(ctx, sid); err != nil {
-				return errMsg{err}
-			}
-		}
-		st := participantStateMsg{sess: sess, me: me, notes: notes, ratings: ratings}
-		if sess.Phase.AtLeast(session.PhaseGroup) {
-			if st.themes, err = loadParticipantThemes(ctx, svc, sess, id); err != nil {
-				return errMsg{err}
-			}
-		}
-		return st
+		return participantStateMsg{v}
 	})
 }
 
@@ -304,18 +288,18 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case participantStateMsg:
 		s.loading = false
-		phaseChanged := msg.sess.Phase != s.sess.Phase
+		phaseChanged := msg.Session.Phase != s.sess.Phase
 		if cur := s.selected(); cur != nil && s.selectNote == 0 {
 			// The selection stays on the note it was on, wherever notes arriving
 			// meanwhile put it: e and d act on the note the person saw.
 			s.selectNote = cur.ID
 		}
-		s.sess, s.me, s.notes, s.th = msg.sess, msg.me, msg.notes, msg.themes
+		s.sess, s.me, s.notes, s.th = msg.Session, msg.Me, msg.Notes, *msg.ParticipantView
 		if phaseChanged {
 			s.sel, s.selectNote = 0, 0
 			s.setStatus("", false)
 		}
-		s.stats = session.Summarize(msg.ratings)
+		s.stats = session.Summarize(msg.Ratings)
 		s.selectSaved()
 		s.timeUp.see(s.sess.Timer, s.e.now())
 		if s.mode == modePickActivity && !s.sess.Phase.AcceptsNotes() {

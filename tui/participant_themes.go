@@ -9,54 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/charter-tool/charter/analysis"
 	"github.com/charter-tool/charter/session"
 )
-
-// participantThemes is what a participant sees of themes: the themes and their
-// (anonymous) notes, their own dots, and after voting the totals and action points.
-type participantThemes struct {
-	themes  []*session.Theme
-	mine    map[int64]int
-	totals  map[int64]int // only once voting has closed
-	ranked  []analysis.Priority
-	actions []*session.ActionPoint
-	// campaign holds the other sessions of the campaign with their action points,
-	// shown once the session is closed.
-	campaign        []*session.Session
-	campaignActions map[string][]*session.ActionPoint
-}
-
-func loadParticipantThemes(ctx context.Context, svc *session.Service, sess *session.Session, participantID int64) (participantThemes, error) {
-	var t participantThemes
-	var err error
-	if t.themes, err = svc.Themes(ctx, sess.ID); err != nil {
-		return t, err
-	}
-	if sess.Phase == session.PhaseVote {
-		if t.mine, err = svc.MyVotes(ctx, participantID); err != nil {
-			return t, err
-		}
-	}
-	// Counts stay hidden while voting, so that early dots do not steer later ones.
-	if sess.Phase.AtLeast(session.PhaseActions) {
-		if t.totals, err = svc.VoteTotals(ctx, sess.ID); err != nil {
-			return t, err
-		}
-		if t.ranked, err = svc.Priorities(ctx, sess.ID); err != nil {
-			return t, err
-		}
-		if t.actions, err = svc.Actions(ctx, sess.ID); err != nil {
-			return t, err
-		}
-	}
-	if sess.Phase == session.PhaseClosed {
-		if t.campaign, t.campaignActions, err = svc.CampaignActions(ctx, sess.ID); err != nil {
-			return t, err
-		}
-	}
-	return t, nil
-}
 
 var vk = struct{ Give, Take, Volunteer key.Binding }{
 	Give:      key.NewBinding(key.WithKeys("+", " ", "right"), key.WithHelp("+/space", "give a dot")),
@@ -68,7 +22,7 @@ var vk = struct{ Give, Take, Volunteer key.Binding }{
 func (s *participantScreen) themeRows() []themeRow {
 	var rows []themeRow
 	labels := map[int64]*session.Theme{}
-	for _, t := range s.th.themes {
+	for _, t := range s.th.Themes {
 		labels[t.ID] = t
 	}
 	switch s.sess.Phase {
@@ -77,7 +31,7 @@ func (s *participantScreen) themeRows() []themeRow {
 		for _, n := range s.notes {
 			notes[n.ID] = n
 		}
-		for _, t := range s.th.themes {
+		for _, t := range s.th.Themes {
 			rows = append(rows, themeRow{theme: t.ID, header: true, text: t.Label})
 			for _, id := range t.NoteIDs {
 				if n := notes[id]; n != nil {
@@ -86,31 +40,31 @@ func (s *participantScreen) themeRows() []themeRow {
 			}
 		}
 	case session.PhaseVote:
-		for _, t := range s.th.themes {
+		for _, t := range s.th.Themes {
 			rows = append(rows, themeRow{theme: t.ID, header: true, text: t.Label})
 		}
 	default:
-		if s.sess.Phase == session.PhaseClosed && len(s.th.actions) > 0 {
+		if s.sess.Phase == session.PhaseClosed && len(s.th.Actions) > 0 {
 			// The follow-up the campaign report gives: what became of what was said.
 			rows = append(rows, themeRow{header: true, text: "You said, we did: the action points and where they stand"})
 		}
-		for _, p := range s.th.ranked {
+		for _, p := range s.th.Ranked {
 			t := labels[p.ID]
 			if t == nil {
 				continue
 			}
-			rows = append(rows, themeRow{theme: t.ID, header: true, text: fmt.Sprintf("#%d %s · %s", p.Rank, t.Label, plural(s.th.totals[t.ID], "vote"))})
-			for _, a := range s.th.actions {
+			rows = append(rows, themeRow{theme: t.ID, header: true, text: fmt.Sprintf("#%d %s · %s", p.Rank, t.Label, plural(s.th.Totals[t.ID], "vote"))})
+			for _, a := range s.th.Actions {
 				if a.ThemeID == t.ID {
 					rows = append(rows, themeRow{theme: t.ID, action: a.ID, text: s.actionLine(a)})
 				}
 			}
 		}
-		if len(s.th.campaign) > 0 {
+		if len(s.th.Campaign) > 0 {
 			rows = append(rows, themeRow{header: true, text: "Elsewhere in " + s.sess.Campaign})
-			for _, o := range s.th.campaign {
+			for _, o := range s.th.Campaign {
 				rows = append(rows, themeRow{header: true, text: "  " + o.Title})
-				for _, a := range s.th.campaignActions[o.ID] {
+				for _, a := range s.th.CampaignActions[o.ID] {
 					rows = append(rows, themeRow{text: s.actionLine(a), elsewhere: true})
 				}
 			}
@@ -142,7 +96,7 @@ func (s *participantScreen) actionLine(a *session.ActionPoint) string {
 
 func (s *participantScreen) dotsUsed() int {
 	n := 0
-	for _, c := range s.th.mine {
+	for _, c := range s.th.MyVotes {
 		n += c
 	}
 	return n
@@ -194,7 +148,7 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		on := true
-		for _, a := range s.th.actions {
+		for _, a := range s.th.Actions {
 			if a.ID == cur.action {
 				for _, v := range a.VolunteerIDs {
 					if v == id {
@@ -284,7 +238,7 @@ func (s *participantScreen) themesView(w int) string {
 		}
 		text := r.text
 		if ph == session.PhaseVote {
-			dots := strings.Repeat("●", s.th.mine[r.theme])
+			dots := strings.Repeat("●", s.th.MyVotes[r.theme])
 			text = fmt.Sprintf("%-3s %s", dots, text)
 		}
 		if !r.header {
@@ -328,7 +282,7 @@ func (s *participantScreen) themeNotes(themeID int64, w, avail int) string {
 		return ""
 	}
 	var theme *session.Theme
-	for _, t := range s.th.themes {
+	for _, t := range s.th.Themes {
 		if t.ID == themeID {
 			theme = t
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -99,19 +100,22 @@ type presentStateMsg struct {
 	actions             []*session.ActionPoint
 }
 
+// presentReader is what the projector reads: the board, of which it shows less.
+type presentReader interface {
+	BoardView(ctx context.Context, sessionID string) (*session.BoardView, error)
+}
+
 func (s *presentScreen) load() tea.Cmd {
-	svc, id := s.e.opt.Service, s.sess.ID
+	var svc presentReader = s.e.opt.Service
+	id := s.sess.ID
 	return withTimeout(func(ctx context.Context) tea.Msg {
-		sess, err := svc.Store.Session(ctx, id)
+		v, err := svc.BoardView(ctx, id)
 		if err != nil {
 			return errMsg{err}
 		}
-		ps, err := svc.Store.Participants(ctx, id)
-		if err != nil {
-			return errMsg{err}
-		}
+		sess := v.Session
 		st := presentStateMsg{sess: sess}
-		for _, p := range ps {
+		for _, p := range v.People {
 			if p.Removed || p.Paper {
 				continue
 			}
@@ -124,15 +128,14 @@ func (s *presentScreen) load() tea.Cmd {
 			}
 		}
 		if sess.RatingsShown {
-			if st.ratings, err = svc.Ratings(ctx, id); err != nil {
-				return errMsg{err}
+			for _, p := range v.People {
+				if p.Rating > 0 {
+					st.ratings = append(st.ratings, p.Rating)
+				}
 			}
+			sort.Ints(st.ratings)
 		}
-		notes, err := svc.Store.Notes(ctx, id)
-		if err != nil {
-			return errMsg{err}
-		}
-		for _, n := range notes {
+		for _, n := range v.AllNotes {
 			if n.Hidden {
 				continue
 			}
@@ -144,24 +147,13 @@ func (s *presentScreen) load() tea.Cmd {
 			st.notes = append(st.notes, &c)
 		}
 		if sess.Phase.AtLeast(session.PhaseGroup) {
-			if st.themes, err = svc.Themes(ctx, id); err != nil {
-				return errMsg{err}
-			}
+			st.themes, st.actions = v.Themes, v.Actions
 			if sess.Phase.AtLeast(session.PhaseActions) {
-				if st.totals, err = svc.VoteTotals(ctx, id); err != nil {
-					return errMsg{err}
-				}
-				ranked, err := svc.Priorities(ctx, id)
-				if err != nil {
-					return errMsg{err}
-				}
+				st.totals = v.Totals
 				st.rank = map[int64]int{}
-				for _, p := range ranked {
+				for _, p := range v.Ranked {
 					st.rank[p.ID] = p.Rank
 				}
-			}
-			if st.actions, err = svc.Actions(ctx, id); err != nil {
-				return errMsg{err}
 			}
 		}
 		return st

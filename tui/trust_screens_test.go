@@ -65,7 +65,8 @@ func (g *gatedStore) release() {
 	g.mu.Unlock()
 }
 
-func (g *gatedStore) NotesBy(ctx context.Context, participantID int64) ([]*session.Note, error) {
+// wait returns once the gate is open.
+func (g *gatedStore) wait(ctx context.Context) error {
 	g.mu.Lock()
 	gate := g.gate
 	g.mu.Unlock()
@@ -73,10 +74,25 @@ func (g *gatedStore) NotesBy(ctx context.Context, participantID int64) ([]*sessi
 		select {
 		case <-gate:
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
 	}
+	return nil
+}
+
+func (g *gatedStore) NotesBy(ctx context.Context, participantID int64) ([]*session.Note, error) {
+	if err := g.wait(ctx); err != nil {
+		return nil, err
+	}
 	return g.Store.NotesBy(ctx, participantID)
+}
+
+// ReadTx is held too: a screen reads its view in one read transaction.
+func (g *gatedStore) ReadTx(ctx context.Context, fn func(st session.Store) error) error {
+	if err := g.wait(ctx); err != nil {
+		return err
+	}
+	return g.Store.ReadTx(ctx, fn)
 }
 
 // d then y pressed right after "Saved", before the screen could load the notes again,

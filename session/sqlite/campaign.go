@@ -20,7 +20,7 @@ var (
 // SaveRoster adds or updates the teams and people of a checked roster in one
 // transaction: teams by name, people by e-mail, both ignoring case.
 func (db *DB) SaveRoster(ctx context.Context, teams []*session.Team) (added, updated int, err error) {
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.writePool.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -111,7 +111,7 @@ func (db *DB) CreatePlan(ctx context.Context, sessions []*session.Session, invit
 	if len(sessions) != len(invitees) {
 		return fmt.Errorf("create plan: %d sessions but %d invitee lists", len(sessions), len(invitees))
 	}
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.writePool.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}

@@ -14,52 +14,43 @@ var _ session.NoteImporter = (*DB)(nil)
 // transaction, so that a failed import leaves the session as it was. Author labels
 // are not stored: the participants get pseudonyms only.
 func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []string, notes []session.Note) error {
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("import: %w", err)
-	}
-	defer tx.Rollback()
-
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE id = ?`, sessionID).Scan(&n); err != nil {
-		return fmt.Errorf("import: %w", err)
-	}
-	if n == 0 {
-		return session.Errorf(session.ENotFound, "Session %s not found.", sessionID)
-	}
-
-	now := ms(time.Now())
 	ids := make([]int64, len(authors))
-	for i := range authors {
-		// Same pseudonym rule as JoinSession; inside the transaction nobody else
-		// can join in between.
-		err := tx.QueryRowContext(ctx, `INSERT INTO participants (session_id, key_hash, name, pseudonym, joined_at, paper)
-			SELECT ?, '', '', 'P' || (COUNT(*) + 1), ?, 1 FROM participants WHERE session_id = ?
-			RETURNING id`, sessionID, now, sessionID).Scan(&ids[i])
-		if err != nil {
-			return fmt.Errorf("import participant: %w", err)
+	err := db.atomic(ctx, func(in *DB) error {
+		tx := in.write
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE id = ?`, sessionID).Scan(&n); err != nil {
+			return fmt.Errorf("import: %w", err)
 		}
-	}
-
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO notes (session_id, participant_id, area, lane, activity, text, hidden, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if n == 0 {
+			return session.Errorf(session.ENotFound, "Session %s not found.", sessionID)
+		}
+		now := ms(time.Now())
+		for i := range authors {
+			// Same pseudonym rule as JoinSession; inside the transaction nobody else
+			// can join in between.
+			err := tx.QueryRowContext(ctx, `INSERT INTO participants (session_id, key_hash, name, pseudonym, joined_at, paper)
+				SELECT ?, '', '', 'P' || (COUNT(*) + 1), ?, 1 FROM participants WHERE session_id = ?
+				RETURNING id`, sessionID, now, sessionID).Scan(&ids[i])
+			if err != nil {
+				return fmt.Errorf("import participant: %w", err)
+			}
+		}
+		for i := range notes {
+			nt := &notes[i]
+			a := nt.ParticipantID
+			if a < 0 || int(a) >= len(ids) {
+				return fmt.Errorf("import: note %d names author %d of %d", i, a, len(ids))
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO notes (session_id, participant_id, area, lane, activity, text, hidden, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sessionID, ids[a], nt.Area, nt.Lane, nt.Activity, nt.Text, b2i(nt.Hidden),
+				ms(nt.CreatedAt), ms(nt.UpdatedAt)); err != nil {
+				return fmt.Errorf("import note: %w", err)
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return fmt.Errorf("import: %w", err)
-	}
-	defer stmt.Close()
-	for i := range notes {
-		nt := &notes[i]
-		a := nt.ParticipantID
-		if a < 0 || int(a) >= len(ids) {
-			return fmt.Errorf("import: note %d names author %d of %d", i, a, len(ids))
-		}
-		if _, err := stmt.ExecContext(ctx, sessionID, ids[a], nt.Area, nt.Lane, nt.Activity, nt.Text, b2i(nt.Hidden),
-			ms(nt.CreatedAt), ms(nt.UpdatedAt)); err != nil {
-			return fmt.Errorf("import note: %w", err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("import: %w", err)
+		return err
 	}
 	for i := range notes {
 		notes[i].SessionID, notes[i].ParticipantID = sessionID, ids[notes[i].ParticipantID]

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"sync"
+	"time"
 )
 
 // pool is a database handle that prepares each distinct query once and keeps the
@@ -13,12 +14,42 @@ import (
 // connection of the pool as needed. Transactions (BeginTx) are not affected.
 type pool struct {
 	*sql.DB
-	mu     sync.Mutex
-	stmts  map[string]*sql.Stmt
-	closed bool
+	count   *counters
+	mu      sync.Mutex
+	stmts   map[string]*sql.Stmt
+	warming map[string]bool
+	closed  bool
 }
 
-func newPool(db *sql.DB) *pool { return &pool{DB: db, stmts: map[string]*sql.Stmt{}} }
+func newPool(db *sql.DB, count *counters) *pool {
+	return &pool{DB: db, count: count, stmts: map[string]*sql.Stmt{}, warming: map[string]bool{}}
+}
+
+// cached returns the kept statement for q, or nil when there is none yet.
+func (p *pool) cached(q string) *sql.Stmt {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.stmts[q]
+}
+
+// warm prepares q in the background, once, for a transaction that could not wait for
+// it (see txQuerier).
+func (p *pool) warm(q string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed || p.warming[q] || p.stmts[q] != nil {
+		return
+	}
+	p.warming[q] = true
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		p.stmt(ctx, q) // an error leaves q unprepared; the transaction ran it anyway
+		p.mu.Lock()
+		delete(p.warming, q)
+		p.mu.Unlock()
+	}()
+}
 
 // stmt returns the kept statement for q, preparing it on first use. The lock is not
 // held while preparing: that waits for a connection, and on the one-connection write
@@ -54,6 +85,7 @@ func (p *pool) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 }
 
 func (p *pool) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	p.counted()
 	s, err := p.stmt(ctx, q)
 	if err != nil {
 		// The same query again, for a *sql.Row that carries the error.
@@ -63,6 +95,7 @@ func (p *pool) QueryRowContext(ctx context.Context, q string, args ...any) *sql.
 }
 
 func (p *pool) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	p.counted()
 	s, err := p.stmt(ctx, q)
 	if err != nil {
 		return nil, err
@@ -71,11 +104,18 @@ func (p *pool) QueryContext(ctx context.Context, q string, args ...any) (*sql.Ro
 }
 
 func (p *pool) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	p.counted()
 	s, err := p.stmt(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	return s.ExecContext(ctx, args...)
+}
+
+// counted counts a statement run outside a transaction.
+func (p *pool) counted() {
+	p.count.statements.Add(1)
+	p.count.outside.Add(1)
 }
 
 // Close closes the kept statements and the database.

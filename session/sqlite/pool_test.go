@@ -18,38 +18,38 @@ func TestPoolKeepsStatements(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	before := len(db.read.stmts)
+	before := len(db.readPool.stmts)
 	const q = `SELECT COUNT(*) FROM sessions WHERE phase = ?`
 	for range 3 {
 		var n int
-		if err := db.read.QueryRowContext(ctx, q, "lobby").Scan(&n); err != nil || n != 0 {
+		if err := db.readPool.QueryRowContext(ctx, q, "lobby").Scan(&n); err != nil || n != 0 {
 			t.Fatalf("count = %d, %v", n, err)
 		}
 	}
-	if got := len(db.read.stmts) - before; got != 1 {
+	if got := len(db.readPool.stmts) - before; got != 1 {
 		t.Errorf("three runs of one query kept %d statements, want 1", got)
 	}
 
 	// A query that cannot be prepared gives its error every time and is not kept.
 	for range 2 {
 		var n int
-		err := db.read.QueryRowContext(ctx, `SELECT x FROM nowhere`).Scan(&n)
+		err := db.readPool.QueryRowContext(ctx, `SELECT x FROM nowhere`).Scan(&n)
 		if err == nil || !strings.Contains(err.Error(), "nowhere") {
 			t.Fatalf("bad query: error %v, want one naming the table", err)
 		}
-		if _, err := db.read.QueryContext(ctx, `SELECT x FROM nowhere`); err == nil {
+		if _, err := db.readPool.QueryContext(ctx, `SELECT x FROM nowhere`); err == nil {
 			t.Fatal("bad query through QueryContext: no error")
 		}
-		if _, err := db.write.ExecContext(ctx, `DELETE FROM nowhere`); err == nil {
+		if _, err := db.writePool.ExecContext(ctx, `DELETE FROM nowhere`); err == nil {
 			t.Fatal("bad statement through ExecContext: no error")
 		}
 	}
-	for q := range db.write.stmts {
+	for q := range db.writePool.stmts {
 		if strings.Contains(q, "nowhere") {
 			t.Errorf("a statement that failed to prepare was kept: %s", q)
 		}
 	}
-	for q := range db.read.stmts {
+	for q := range db.readPool.stmts {
 		if strings.Contains(q, "nowhere") {
 			t.Errorf("a query that failed to prepare was kept: %s", q)
 		}
@@ -58,8 +58,8 @@ func TestPoolKeepsStatements(t *testing.T) {
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if len(db.read.stmts) != 0 || len(db.write.stmts) != 0 {
-		t.Errorf("after Close %d + %d statements are still kept", len(db.read.stmts), len(db.write.stmts))
+	if len(db.readPool.stmts) != 0 || len(db.writePool.stmts) != 0 {
+		t.Errorf("after Close %d + %d statements are still kept", len(db.readPool.stmts), len(db.writePool.stmts))
 	}
 }
 
@@ -74,16 +74,16 @@ func TestPoolPrepareDoesNotHoldOthers(t *testing.T) {
 	defer db.Close()
 	ctx := context.Background()
 	const cached = `UPDATE sessions SET title = title WHERE id = ?`
-	if _, err := db.write.ExecContext(ctx, cached, "none"); err != nil {
+	if _, err := db.writePool.ExecContext(ctx, cached, "none"); err != nil {
 		t.Fatal(err)
 	}
-	tx, err := db.write.BeginTx(ctx, nil) // holds the only write connection
+	tx, err := db.writePool.BeginTx(ctx, nil) // holds the only write connection
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer tx.Rollback()
 	go func() { // a new query: waits for the connection while preparing
-		db.write.ExecContext(ctx, `UPDATE sessions SET location = location WHERE id = ?`, "none")
+		db.writePool.ExecContext(ctx, `UPDATE sessions SET location = location WHERE id = ?`, "none")
 	}()
 	time.Sleep(50 * time.Millisecond)
 
@@ -91,7 +91,7 @@ func TestPoolPrepareDoesNotHoldOthers(t *testing.T) {
 	go func() {
 		short, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
 		defer cancel()
-		_, err := db.write.ExecContext(short, cached, "none")
+		_, err := db.writePool.ExecContext(short, cached, "none")
 		done <- err
 	}()
 	select {
@@ -139,11 +139,11 @@ func TestReadBackStripsEscapes(t *testing.T) {
 		`UPDATE notes SET text = ?1, lane = ?1, activity = ?1`,
 		`UPDATE themes SET label = ?1`,
 	} {
-		if _, err := db.write.ExecContext(ctx, q, evil); err != nil {
+		if _, err := db.writePool.ExecContext(ctx, q, evil); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	if _, err := db.write.ExecContext(ctx, `INSERT INTO action_points (session_id, title, priority, owner, status, created_at, updated_at)
+	if _, err := db.writePool.ExecContext(ctx, `INSERT INTO action_points (session_id, title, priority, owner, status, created_at, updated_at)
 		VALUES (?1, ?2, 1, ?2, 'proposed', 0, 0)`, s.ID, evil); err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestDurabilitySettings(t *testing.T) {
 	}
 	defer db.Close()
 	ctx := context.Background()
-	for name, p := range map[string]*pool{"read": db.read, "write": db.write} {
+	for name, p := range map[string]*pool{"read": db.readPool, "write": db.writePool} {
 		var mode string
 		var sync int
 		if err := p.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {

@@ -27,9 +27,14 @@ var migrationFS embed.FS
 // DB is an open charter database. Writes go through one connection so that concurrent
 // writers queue in Go instead of failing with "database is locked"; reads use a pool.
 type DB struct {
-	path  string
-	read  *pool
-	write *pool
+	path                string
+	readPool, writePool *pool
+	// read and write run the statements of the methods: the pools, or both the
+	// transaction on the DB that ReadTx and WriteTx hand to their fn.
+	read, write querier
+	// tx is that transaction; nil outside one.
+	tx    *txQuerier
+	count *counters
 	notes *noteWriter
 }
 
@@ -46,24 +51,25 @@ func Open(path string) (*DB, error) {
 	// every commit to disk (about a quarter of a millisecond here), so that a note
 	// acknowledged to its author survives a power cut, not only a crash of charter.
 	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate"
-	db := &DB{path: path}
+	db := &DB{path: path, count: &counters{}}
 	w, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	db.write = newPool(w)
-	db.write.SetMaxOpenConns(1)
-	db.write.SetMaxIdleConns(1)
+	db.writePool = newPool(w, db.count)
+	db.writePool.SetMaxOpenConns(1)
+	db.writePool.SetMaxIdleConns(1)
 	r, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		db.write.Close()
+		db.writePool.Close()
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	db.read = newPool(r)
+	db.readPool = newPool(r, db.count)
 	// Idle connections are kept, with the statements prepared on them.
-	db.read.SetMaxOpenConns(8)
-	db.read.SetMaxIdleConns(8)
-	db.notes = newNoteWriter(db.write)
+	db.readPool.SetMaxOpenConns(8)
+	db.readPool.SetMaxIdleConns(8)
+	db.read, db.write = db.readPool, db.writePool
+	db.notes = newNoteWriter(db.writePool)
 	if err := db.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -74,13 +80,13 @@ func Open(path string) (*DB, error) {
 // Close closes the database.
 func (db *DB) Close() error {
 	db.notes.close()
-	return errors.Join(db.read.Close(), db.write.Close())
+	return errors.Join(db.readPool.Close(), db.writePool.Close())
 }
 
 // migrate applies the embedded migrations in name order, each in its own transaction,
 // and records them so each runs once.
 func (db *DB) migrate(ctx context.Context) error {
-	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+	if _, err := db.writePool.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	names, err := fs.Glob(migrationFS, "migration/*.sql")
@@ -97,7 +103,7 @@ func (db *DB) migrate(ctx context.Context) error {
 }
 
 func (db *DB) migrateFile(ctx context.Context, name string) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.writePool.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -197,7 +203,7 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("backup: %s already exists", path)
 	}
-	if _, err := db.read.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+	if _, err := db.readPool.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
 	return os.Chmod(path, 0o600)
@@ -230,6 +236,6 @@ func b2i(b bool) int {
 // new) wrote to the database.
 func (db *DB) DataVersion(ctx context.Context) (int64, error) {
 	var v int64
-	err := db.write.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v)
+	err := db.writePool.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v)
 	return v, err
 }

@@ -144,7 +144,7 @@ func (db *DB) UpdateSession(ctx context.Context, s *session.Session) error {
 }
 
 // queryAll runs a query and scans every row with scan.
-func queryAll[T any](ctx context.Context, db *pool, scan func(interface{ Scan(...any) error }) (T, error), q string, args ...any) ([]T, error) {
+func queryAll[T any](ctx context.Context, db querier, scan func(interface{ Scan(...any) error }) (T, error), q string, args ...any) ([]T, error) {
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -282,6 +282,17 @@ func cleanAll(fields ...*string) {
 // AddNote stores n and sets its ID. It returns after the transaction is committed;
 // notes arriving together share one transaction, in the order they arrived.
 func (db *DB) AddNote(ctx context.Context, n *session.Note) error {
+	if db.tx != nil {
+		// Inside a transaction the note is one of its writes: the note writer would
+		// wait for the connection the transaction holds.
+		res, err := db.write.ExecContext(ctx, insertNote, n.SessionID, n.ParticipantID, n.Area, n.Lane, n.Activity, n.Text,
+			b2i(n.Hidden), ms(n.CreatedAt), ms(n.UpdatedAt))
+		if err != nil {
+			return fmt.Errorf("insert note: %w", err)
+		}
+		n.ID, err = res.LastInsertId()
+		return err
+	}
 	return db.notes.add(ctx, n)
 }
 

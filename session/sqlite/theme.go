@@ -11,24 +11,6 @@ import (
 
 var _ session.ThemeStore = (*DB)(nil)
 
-// execer is what a transaction and a database have in common, so helpers serve both.
-type execer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}
-
-// inTx runs fn in a write transaction and commits when it returns nil.
-func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
-
 // Theme returns the theme with id and its notes.
 func (db *DB) Theme(ctx context.Context, id int64) (*session.Theme, error) {
 	var t session.Theme
@@ -101,7 +83,7 @@ func (db *DB) Themes(ctx context.Context, sessionID string) ([]*session.Theme, e
 	return out, notes.Err()
 }
 
-func putNotes(ctx context.Context, tx execer, themeID int64, noteIDs []int64) error {
+func putNotes(ctx context.Context, tx querier, themeID int64, noteIDs []int64) error {
 	for _, n := range noteIDs {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO theme_notes (note_id, theme_id) VALUES (?, ?)
 			ON CONFLICT (note_id) DO UPDATE SET theme_id = excluded.theme_id`, n, themeID); err != nil {
@@ -111,7 +93,7 @@ func putNotes(ctx context.Context, tx execer, themeID int64, noteIDs []int64) er
 	return nil
 }
 
-func insertTheme(ctx context.Context, tx *sql.Tx, t *session.Theme) error {
+func insertTheme(ctx context.Context, tx querier, t *session.Theme) error {
 	if t.CreatedAt.IsZero() {
 		t.CreatedAt = time.Now()
 	}
@@ -135,7 +117,8 @@ func (db *DB) ReplaceThemes(ctx context.Context, sessionID string, themes []*ses
 		}
 	}
 	var created []*session.Theme
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.atomic(ctx, func(in *DB) error {
+		tx := in.write
 		rows, err := tx.QueryContext(ctx, `SELECT id FROM themes WHERE session_id = ?`, sessionID)
 		if err != nil {
 			return err
@@ -196,7 +179,7 @@ func (db *DB) ReplaceThemes(ctx context.Context, sessionID string, themes []*ses
 
 // CreateTheme stores t with its notes, taking them out of other themes.
 func (db *DB) CreateTheme(ctx context.Context, t *session.Theme) error {
-	err := db.inTx(ctx, func(tx *sql.Tx) error { return insertTheme(ctx, tx, t) })
+	err := db.atomic(ctx, func(in *DB) error { return insertTheme(ctx, in.write, t) })
 	if err != nil {
 		t.ID = 0
 	}
@@ -214,7 +197,8 @@ func (db *DB) UpdateTheme(ctx context.Context, t *session.Theme) error {
 
 // MergeThemes moves everything of fromID to intoID and deletes fromID.
 func (db *DB) MergeThemes(ctx context.Context, intoID, fromID int64) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.atomic(ctx, func(in *DB) error {
+		tx := in.write
 		steps := []string{
 			`UPDATE theme_notes SET theme_id = ?1 WHERE theme_id = ?2`,
 			`INSERT INTO votes (participant_id, theme_id, count) SELECT participant_id, ?1, count FROM votes WHERE theme_id = ?2
@@ -274,7 +258,8 @@ func (db *DB) Votes(ctx context.Context, sessionID string) ([]session.Vote, erro
 // ChangeVote checks and applies a change of dots in one write transaction, so two
 // quick presses on two screens cannot both spend the last dot.
 func (db *DB) ChangeVote(ctx context.Context, participantID, themeID int64, delta int, check func(mine map[int64]int) error) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.atomic(ctx, func(in *DB) error {
+		tx := in.write
 		rows, err := tx.QueryContext(ctx, `SELECT theme_id, count FROM votes WHERE participant_id = ?`, participantID)
 		if err != nil {
 			return err

@@ -1,0 +1,173 @@
+package session
+
+import (
+	"context"
+
+	"github.com/charter-tool/charter/analysis"
+)
+
+// BoardView is what the facilitator's board shows of a session, read at one moment.
+type BoardView struct {
+	Session *Session
+	// People are the participants in joining order, removed ones included.
+	People []*Participant
+	// Notes are the notes the board shows, hidden ones included (see BoardNotes:
+	// while notes are written, only batches of two people or more).
+	Notes []*Note
+	// AllNotes are every note, hidden ones included, oldest first: for counts that do
+	// not go with per-person counts (the projector).
+	AllNotes []*Note
+
+	// From the group phase on: the themes, the dots per theme and per participant
+	// (a removed participant's count too, as all they contributed), the action points
+	// with their volunteers, and the ranking.
+	Themes  []*Theme
+	Totals  map[int64]int
+	Used    map[int64]int
+	Actions []*ActionPoint
+	Ranked  []analysis.Priority
+}
+
+// BoardView reads what the facilitator's board shows of a session in one read
+// transaction.
+func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, error) {
+	var v BoardView
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		var err error
+		if v.Session, err = st.Session(ctx, sessionID); err != nil {
+			return err
+		}
+		if v.People, err = st.Participants(ctx, sessionID); err != nil {
+			return err
+		}
+		if v.AllNotes, err = st.Notes(ctx, sessionID); err != nil {
+			return err
+		}
+		v.Notes = v.AllNotes
+		if !v.Session.Phase.AtLeast(PhaseGroup) {
+			return nil
+		}
+		if v.Themes, err = st.Themes(ctx, sessionID); err != nil {
+			return err
+		}
+		votes, err := st.Votes(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		counted := ofParticipants(votes, v.People)
+		v.Totals, v.Used = voteTotals(counted), votesUsed(counted)
+		list, err := st.Actions(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		v.Actions = withVolunteers(list, v.People)
+		v.Ranked = RankThemes(v.Themes, v.Notes, v.Totals, v.Actions)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// NotesAfter returns a session's notes with an ID above afterID, oldest first, hidden
+// ones included: what the facilitator's board adds while people write.
+func (s *Service) NotesAfter(ctx context.Context, sessionID string, afterID int64) ([]*Note, error) {
+	return s.Store.NotesAfter(ctx, sessionID, afterID)
+}
+
+// Sessions returns every session, newest first.
+func (s *Service) Sessions(ctx context.Context) ([]*Session, error) {
+	return s.Store.Sessions(ctx)
+}
+
+// ParticipantView is what a participant's screen shows, read at one moment. Nothing
+// in it tells who wrote a note other than the participant's own.
+type ParticipantView struct {
+	Session *Session
+	Me      *Participant
+	// Notes are the notes the participant may see (see NotesFor).
+	Notes []*Note
+	// Ratings are the session's ratings, sorted, when the facilitator shows them.
+	Ratings []int
+
+	// Themes are the session's themes from the group phase on.
+	Themes []*Theme
+	// MyVotes are the participant's dots by theme, in the vote phase.
+	MyVotes map[int64]int
+	// From the actions phase on (counts stay hidden while voting, so that early dots
+	// do not steer later ones): dots per theme, ranking, action points.
+	Totals  map[int64]int
+	Ranked  []analysis.Priority
+	Actions []*ActionPoint
+	// Campaign are the other sessions of the campaign with action points, and
+	// CampaignActions theirs by session ID, once the session is closed.
+	Campaign        []*Session
+	CampaignActions map[string][]*ActionPoint
+}
+
+// ParticipantView reads what a participant's screen shows in one read transaction.
+// A removed participant gets EForbidden.
+func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*ParticipantView, error) {
+	var v ParticipantView
+	err := s.Store.ReadTx(ctx, func(st Store) error {
+		p, sess, err := s.current(ctx, st, participantID)
+		if err != nil {
+			return err
+		}
+		v.Session, v.Me = sess, p
+		ph := sess.Phase
+		var all []*Note
+		if ph.NotesVisibleToAll() {
+			all, err = st.Notes(ctx, sess.ID)
+		} else {
+			// Before the reveal only one's own notes are visible: read just those.
+			all, err = st.NotesBy(ctx, p.ID)
+		}
+		if err != nil {
+			return err
+		}
+		v.Notes = notesFor(p, sess, all)
+		var people []*Participant
+		if sess.RatingsShown || ph.AtLeast(PhaseActions) {
+			if people, err = st.Participants(ctx, sess.ID); err != nil {
+				return err
+			}
+		}
+		if sess.RatingsShown {
+			v.Ratings = ratings(people)
+		}
+		if !ph.AtLeast(PhaseGroup) {
+			return nil
+		}
+		if v.Themes, err = st.Themes(ctx, sess.ID); err != nil {
+			return err
+		}
+		if ph != PhaseVote && !ph.AtLeast(PhaseActions) {
+			return nil
+		}
+		votes, err := st.Votes(ctx, sess.ID)
+		if err != nil {
+			return err
+		}
+		if ph == PhaseVote {
+			v.MyVotes = myVotes(votes, p.ID)
+			return nil
+		}
+		v.Totals = voteTotals(ofParticipants(votes, people))
+		list, err := st.Actions(ctx, sess.ID)
+		if err != nil {
+			return err
+		}
+		v.Actions = withVolunteers(list, people)
+		v.Ranked = RankThemes(v.Themes, all, v.Totals, v.Actions)
+		if ph == PhaseClosed {
+			v.Campaign, v.CampaignActions, err = campaignActions(ctx, st, sess)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}

@@ -1,0 +1,203 @@
+package session_test
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/sqlite"
+)
+
+// viewSession is a session of a campaign with 40 notes by 4 people, two themes, dots
+// and action points, and a second session of the campaign with an action point.
+func viewSession(t *testing.T) (*session.Service, *sqlite.DB, *session.Session, []*session.Participant) {
+	t.Helper()
+	ctx := context.Background()
+	svc, db := MustOpenService(t)
+	newIn := func(title string) *session.Session {
+		s, err := svc.NewSession(ctx, session.Session{Title: title, Audience: session.AudienceDevelopers, Campaign: "Views"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	other := newIn("Earlier")
+	if _, err := svc.AddAction(ctx, session.ActionPoint{SessionID: other.ID, Title: "Train the champions"}); err != nil {
+		t.Fatal(err)
+	}
+	sess := newIn("Now")
+	var ps []*session.Participant
+	for _, k := range []string{"a", "b", "c", "d"} {
+		p, err := svc.Join(ctx, sess.ID, "key-"+k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.Rate(ctx, p.ID, 3); err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	if err := svc.ShowRatings(ctx, sess.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for i := range 40 {
+		n, err := svc.AddNote(ctx, ps[i%4].ID, session.Note{Area: session.AreaActivities, Lane: "more", Text: "note about threat modelling " + string(rune('a'+i%26))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, n.ID)
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseGroup); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.SaveThemes(ctx, sess.ID, []session.Theme{{Label: "first", NoteIDs: ids[:25]}, {Label: "second", NoteIDs: ids[25:]}}); err != nil {
+		t.Fatal(err)
+	}
+	themes, err := svc.Themes(ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseVote); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range ps {
+		if err := svc.Vote(ctx, p.ID, themes[i%2].ID, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := svc.AddAction(ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: themes[0].ID, Title: "Model threats"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Volunteer(ctx, ps[1].ID, a.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	return svc, db, sess, ps
+}
+
+// counted runs read and returns what it asked of the database.
+func counted(t *testing.T, db *sqlite.DB, read func() error) sqlite.Stats {
+	t.Helper()
+	before := db.Stats()
+	if err := read(); err != nil {
+		t.Fatal(err)
+	}
+	after := db.Stats()
+	return sqlite.Stats{
+		Statements: after.Statements - before.Statements,
+		Outside:    after.Outside - before.Outside,
+		ReadTxs:    after.ReadTxs - before.ReadTxs,
+		WriteTxs:   after.WriteTxs - before.WriteTxs,
+	}
+}
+
+// Each screen's view is read in one read transaction (one moment of the session) with
+// a few queries, whatever the phase: a board reload used to take 17 queries, each on
+// its own, and a participant's screen in the vote phase more than 20.
+func TestViewsAreOneSnapshot(t *testing.T) {
+	svc, db, sess, ps := viewSession(t)
+	ctx := context.Background()
+	for _, ph := range []session.Phase{session.PhaseWrite, session.PhaseGroup, session.PhaseVote, session.PhaseActions, session.PhaseClosed} {
+		if _, err := svc.SetPhase(ctx, sess.ID, ph); err != nil {
+			t.Fatal(err)
+		}
+		t.Run("board in "+string(ph), func(t *testing.T) {
+			var v *session.BoardView
+			got := counted(t, db, func() (err error) {
+				v, err = svc.BoardView(ctx, sess.ID)
+				return err
+			})
+			// session, participants, notes; themes (2), votes, actions (2)
+			want := sqlite.Stats{Statements: 3, ReadTxs: 1}
+			if ph.AtLeast(session.PhaseGroup) {
+				want.Statements = 8
+			}
+			if got != want {
+				t.Errorf("board view asked %+v, want %+v", got, want)
+			}
+			if len(v.Notes) != 40 || len(v.People) != 4 {
+				t.Errorf("board view has %d notes, %d people", len(v.Notes), len(v.People))
+			}
+		})
+		t.Run("participant in "+string(ph), func(t *testing.T) {
+			got := counted(t, db, func() error {
+				_, err := svc.ParticipantView(ctx, ps[0].ID)
+				return err
+			})
+			// participant, session, notes, participants (ratings); themes (2), votes;
+			// actions (2); closed: the campaign's sessions and for the other session
+			// its session, actions (2) and participants.
+			bound := map[session.Phase]int64{session.PhaseWrite: 4, session.PhaseGroup: 6, session.PhaseVote: 7,
+				session.PhaseActions: 9, session.PhaseClosed: 14}[ph]
+			if got.ReadTxs != 1 || got.WriteTxs != 0 || got.Outside != 0 || got.Statements > bound {
+				t.Errorf("participant view asked %+v, want one read transaction of at most %d statements", got, bound)
+			}
+		})
+	}
+}
+
+// A view holds what the separate service calls return.
+func TestViewsMatchTheServiceCalls(t *testing.T) {
+	svc, _, sess, ps := viewSession(t)
+	ctx := context.Background()
+	check := func(what string, got, want any, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: view has %v, service call %v", what, got, want)
+		}
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseActions); err != nil {
+		t.Fatal(err)
+	}
+	// One participant removed: their dots and volunteering still count.
+	if err := svc.RemoveParticipant(ctx, ps[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	bv, err := svc.BoardView(ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	themes, err := svc.Themes(ctx, sess.ID)
+	check("themes", bv.Themes, themes, err)
+	totals, err := svc.VoteTotals(ctx, sess.ID)
+	check("totals", bv.Totals, totals, err)
+	used, err := svc.VotesUsed(ctx, sess.ID)
+	check("used", bv.Used, used, err)
+	actions, err := svc.Actions(ctx, sess.ID)
+	check("actions", bv.Actions, actions, err)
+	ranked, err := svc.Priorities(ctx, sess.ID)
+	check("ranking", bv.Ranked, ranked, err)
+
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseClosed); err != nil {
+		t.Fatal(err)
+	}
+	pv, err := svc.ParticipantView(ctx, ps[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes, err := svc.NotesFor(ctx, ps[0].ID)
+	check("notes", pv.Notes, notes, err)
+	ratings, err := svc.Ratings(ctx, sess.ID)
+	check("ratings", pv.Ratings, ratings, err)
+	check("participant totals", pv.Totals, totals, nil)
+	check("participant ranking", pv.Ranked, ranked, nil)
+	check("participant actions", pv.Actions, actions, nil)
+	others, acts, err := svc.CampaignActions(ctx, sess.ID)
+	check("campaign", pv.Campaign, others, err)
+	check("campaign actions", pv.CampaignActions, acts, nil)
+	if len(others) != 1 {
+		t.Errorf("campaign has %d other sessions with action points, want 1", len(others))
+	}
+
+	if _, err := svc.ParticipantView(ctx, ps[1].ID); session.ErrorCode(err) != session.EForbidden {
+		t.Errorf("removed participant's view: %v, want forbidden", err)
+	}
+}
