@@ -528,6 +528,11 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		if !show {
 			word = "The distribution is hidden from participants again."
 		}
+		// Toggle from what was just asked for, so that a second s before the reload
+		// takes it back.
+		shown := *s.sess
+		shown.RatingsShown = show
+		s.sess = &shown
 		return s, s.do(word, func(ctx context.Context, svc *session.Service) error {
 			return svc.ShowRatings(ctx, id, show)
 		})
