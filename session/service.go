@@ -42,7 +42,7 @@ func (s *Service) NewSession(ctx context.Context, in Session) (*Session, error) 
 	if in.Location, err = ValidText(in.Location, MaxTitleLen, "The location", false); err != nil {
 		return nil, err
 	}
-	if in.Campaign, err = s.campaignName(ctx, in.Campaign, ""); err != nil {
+	if in.Campaign, err = campaignName(ctx, s.Store, in.Campaign, ""); err != nil {
 		return nil, err
 	}
 	if in.Date, err = ValidDate(in.Date); err != nil {

@@ -17,7 +17,24 @@ type SessionEdit struct {
 // EditSession changes a session's title, location, campaign, audience, mode or date,
 // checked as when it was created.
 func (s *Service) EditSession(ctx context.Context, sessionID string, e SessionEdit) (*Session, error) {
-	sess, err := s.Store.Session(ctx, sessionID)
+	var sess *Session
+	// One transaction: what changed meanwhile (the phase, the timer) is kept, and the
+	// campaign is spelt as the sessions stored when it is written.
+	err := s.Store.WriteTx(ctx, func(st Store) error {
+		var err error
+		sess, err = s.editSession(ctx, st, sessionID, e)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.publish(SessionList, ChangeSession)
+	s.publish(sessionID, ChangeSession)
+	return sess, nil
+}
+
+func (s *Service) editSession(ctx context.Context, st Store, sessionID string, e SessionEdit) (*Session, error) {
+	sess, err := st.Session(ctx, sessionID)
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +49,7 @@ func (s *Service) EditSession(ctx context.Context, sessionID string, e SessionEd
 		}
 	}
 	if e.Campaign != nil {
-		if sess.Campaign, err = s.campaignName(ctx, *e.Campaign, sessionID); err != nil {
+		if sess.Campaign, err = campaignName(ctx, st, *e.Campaign, sessionID); err != nil {
 			return nil, err
 		}
 	}
@@ -53,11 +70,9 @@ func (s *Service) EditSession(ctx context.Context, sessionID string, e SessionEd
 		}
 		sess.Mode = *e.Mode
 	}
-	if err := s.Store.UpdateSessionDetails(ctx, sess); err != nil {
+	if err := st.UpdateSessionDetails(ctx, sess); err != nil {
 		return nil, fmt.Errorf("edit session: %w", err)
 	}
-	s.publish(SessionList, ChangeSession)
-	s.publish(sessionID, ChangeSession)
 	return sess, nil
 }
 
@@ -77,12 +92,12 @@ func (s *Service) DeleteSession(ctx context.Context, sessionID string) error {
 // same name in another case, so that "chartering 2026" joins "Chartering 2026"
 // instead of starting a second campaign. except is a session not to learn from (the
 // one being edited).
-func (s *Service) campaignName(ctx context.Context, name, except string) (string, error) {
+func campaignName(ctx context.Context, st Store, name, except string) (string, error) {
 	name, err := ValidText(name, MaxTitleLen, "The campaign", false)
 	if err != nil || name == "" {
 		return name, err
 	}
-	all, err := s.Store.Sessions(ctx)
+	all, err := st.Sessions(ctx)
 	if err != nil {
 		return "", err
 	}
