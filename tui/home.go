@@ -213,7 +213,8 @@ func (s *homeScreen) View() string {
 		b.WriteString(line + "\n")
 	}
 	footer := ""
-	if s.status != "" {
+	// What was done (saved, deleted) shows with the list it changed, not before it.
+	if s.status != "" && (s.loaded || s.statusErr) {
 		st := sty.OK
 		if s.statusErr {
 			st = sty.Error

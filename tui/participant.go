@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -274,6 +275,10 @@ func (s *participantScreen) setStatus(msg string, isErr bool) {
 
 type noteSavedMsg struct{ text string }
 
+// noteDeletedMsg is a note of the participant's deleted: it leaves the list at once,
+// before the reload.
+type noteDeletedMsg struct{ id int64 }
+
 type doneMsg struct{ status string }
 
 func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -335,6 +340,10 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	case noteSavedMsg:
 		s.setStatus(msg.text, false)
+		return s, s.reload()
+	case noteDeletedMsg:
+		s.notes = slices.DeleteFunc(s.notes, func(n *session.Note) bool { return n.ID == msg.id })
+		s.setStatus("Note deleted.", false)
 		return s, s.reload()
 	case noteAcceptedMsg:
 		// The saved note is on the list and selected at once, with "Saved": a d or e
@@ -485,7 +494,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			if err := svc.DeleteNote(ctx, id, noteID); err != nil {
 				return errMsg{err}
 			}
-			return noteSavedMsg{"Note deleted."}
+			return noteDeletedMsg{noteID}
 		})
 	}
 	switch msg.Type {

@@ -18,6 +18,9 @@ type pool struct {
 	mu      sync.Mutex
 	stmts   map[string]*sql.Stmt
 	warming map[string]bool
+	// warmers are the background preparations running; Close waits for them, so that
+	// none opens a connection (and the database's files) after it.
+	warmers sync.WaitGroup
 	closed  bool
 }
 
@@ -41,7 +44,9 @@ func (p *pool) warm(q string) {
 		return
 	}
 	p.warming[q] = true
+	p.warmers.Add(1)
 	go func() {
+		defer p.warmers.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		p.stmt(ctx, q) // an error leaves q unprepared; the transaction ran it anyway
@@ -122,6 +127,9 @@ func (p *pool) counted() {
 func (p *pool) Close() error {
 	p.mu.Lock()
 	p.closed = true
+	p.mu.Unlock()
+	p.warmers.Wait()
+	p.mu.Lock()
 	var errs []error
 	for q, s := range p.stmts {
 		errs = append(errs, s.Close())
