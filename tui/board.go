@@ -196,6 +196,14 @@ type phaseMovedMsg struct {
 	err    error
 }
 
+// setTimer shows the timer as just asked for, so that the next key (space right after
+// setting it) acts on it before the board is loaded again.
+func (s *boardScreen) setTimer(t session.Timer) {
+	changed := *s.sess
+	changed.Timer = t
+	s.sess = &changed
+}
+
 func (s *boardScreen) lastNoteID() int64 {
 	if len(s.notes) == 0 {
 		return 0
@@ -475,17 +483,22 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		a, word := session.TimerStart, "started"
 		if s.sess.Timer.Running {
 			a, word = session.TimerPause, "paused"
+			s.setTimer(s.sess.Timer.Pause(s.e.now()))
+		} else {
+			s.setTimer(s.sess.Timer.Start(s.e.now()))
 		}
 		return s, s.do("Timer "+word+".", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.ChangeTimer(ctx, id, a, 0)
 			return err
 		})
 	case key.Matches(msg, bk.Extend):
+		s.setTimer(s.sess.Timer.Extend(time.Minute, s.e.now()))
 		return s, s.do("One more minute on the timer.", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.ChangeTimer(ctx, id, session.TimerExtend, time.Minute)
 			return err
 		})
 	case key.Matches(msg, bk.ClearTimer):
+		s.setTimer(session.Timer{})
 		return s, s.do("Timer cleared.", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.ChangeTimer(ctx, id, session.TimerClear, 0)
 			return err
@@ -599,6 +612,11 @@ func (s *boardScreen) paperPeople() int {
 func (s *boardScreen) View() string {
 	e, sty := s.e, s.e.sty
 	w := max(e.w, 40)
+	if !s.loaded && s.status == "" {
+		// Counts before the first load would read zero: nothing rather than numbers
+		// that are not so.
+		return sty.Title.Render("charter") + " " + fit(s.sess.Title, w/2) + "\n" + sty.Muted.Render("Loading the board…") + "\n"
+	}
 	var b strings.Builder
 	left := sty.Title.Render("charter") + " " + fit(s.sess.Title, w/2)
 	right := sty.Phase.Render(strings.ToUpper(string(s.sess.Phase)))

@@ -92,6 +92,7 @@ func (s *boardScreen) submitPrompt() tea.Cmd {
 			return nil
 		}
 		close()
+		s.setTimer(session.SetTimer(d))
 		return s.do("Timer set to "+clock(d)+"; press space to start it.", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.ChangeTimer(ctx, id, session.TimerSet, d)
 			return err
