@@ -65,7 +65,7 @@ func (s *Service) CreatePlan(ctx context.Context, p *Plan) ([]*Session, error) {
 		return nil, err
 	}
 	// Spelled as an existing campaign of the same name, whatever the case.
-	if p.Campaign, err = s.campaignName(ctx, p.Campaign, ""); err != nil {
+	if p.Campaign, err = campaignName(ctx, s.Store, p.Campaign, ""); err != nil {
 		return nil, err
 	}
 	have, err := ps.Invitations(ctx, p.Campaign)
