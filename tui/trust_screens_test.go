@@ -87,12 +87,23 @@ func (g *gatedStore) NotesBy(ctx context.Context, participantID int64) ([]*sessi
 	return g.Store.NotesBy(ctx, participantID)
 }
 
-// ReadTx is held too: a screen reads its view in one read transaction.
+// ReadTx hands fn a store whose NotesBy is held too: a screen reads its view in one
+// read transaction.
 func (g *gatedStore) ReadTx(ctx context.Context, fn func(st session.Store) error) error {
-	if err := g.wait(ctx); err != nil {
-		return err
+	return g.Store.ReadTx(ctx, func(st session.Store) error { return fn(&gatedTx{Store: st, g: g}) })
+}
+
+// gatedTx is a read transaction's store whose NotesBy waits for g's gate.
+type gatedTx struct {
+	session.Store
+	g *gatedStore
+}
+
+func (t *gatedTx) NotesBy(ctx context.Context, participantID int64) ([]*session.Note, error) {
+	if err := t.g.wait(ctx); err != nil {
+		return nil, err
 	}
-	return g.Store.ReadTx(ctx, fn)
+	return t.Store.NotesBy(ctx, participantID)
 }
 
 // d then y pressed right after "Saved", before the screen could load the notes again,
