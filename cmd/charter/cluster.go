@@ -84,13 +84,12 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func readNotes(r io.Reader) ([]analysis.Doc, error) {
 	var docs []analysis.Doc
 	seen := map[string]int{}
-	br := bufio.NewReader(r)
-	for line := 1; ; line++ {
-		raw, err := br.ReadBytes('\n')
-		if err != nil && err != io.EOF {
-			return nil, fmt.Errorf("read line %d: %w", line, err)
-		}
-		if text := bytes.TrimSpace(raw); len(text) > 0 {
+	sc := bufio.NewScanner(&boundedReader{r: r})
+	sc.Buffer(make([]byte, 0, 64*1024), maxInputLine)
+	line := 0
+	for sc.Scan() {
+		line++
+		if text := bytes.TrimSpace(sc.Bytes()); len(text) > 0 {
 			doc, perr := parseNote(text)
 			if perr != nil {
 				return nil, fmt.Errorf("line %d: %w", line, perr)
@@ -101,10 +100,16 @@ func readNotes(r io.Reader) ([]analysis.Doc, error) {
 			seen[doc.ID] = line
 			docs = append(docs, doc)
 		}
-		if err == io.EOF {
-			return docs, nil
-		}
 	}
+	switch err := sc.Err(); {
+	case errors.Is(err, bufio.ErrTooLong):
+		return nil, lineTooLong(line + 1)
+	case errors.Is(err, errFileTooLarge):
+		return nil, err
+	case err != nil:
+		return nil, fmt.Errorf("read line %d: %w", line+1, err)
+	}
+	return docs, nil
 }
 
 func parseNote(line []byte) (analysis.Doc, error) {
@@ -122,6 +127,9 @@ func parseNote(line []byte) (analysis.Doc, error) {
 		return analysis.Doc{}, errors.New(`missing "id"`)
 	case n.Text == nil || strings.TrimSpace(*n.Text) == "":
 		return analysis.Doc{}, errors.New(`missing "text"`)
+	}
+	if p := longField([]string{"id", "text", "area", "lane"}, []string{*n.ID, *n.Text, n.Area, n.Lane}); p != "" {
+		return analysis.Doc{}, errors.New(p)
 	}
 	return analysis.Doc{ID: *n.ID, Text: *n.Text, Area: n.Area, Lane: n.Lane}, nil
 }

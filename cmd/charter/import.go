@@ -179,13 +179,9 @@ func readImport(r io.Reader, format string) ([]session.ImportRow, error) {
 	return readImportJSONL(r)
 }
 
-// maxImportLine bounds one line of a JSONL file; a note is at most a few hundred
-// characters.
-const maxImportLine = 1 << 20
-
 func readImportJSONL(r io.Reader) ([]session.ImportRow, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), maxImportLine)
+	sc := bufio.NewScanner(&boundedReader{r: r})
+	sc.Buffer(make([]byte, 0, 64*1024), maxInputLine)
 	var rows []session.ImportRow
 	line := 0
 	for sc.Scan() {
@@ -199,7 +195,12 @@ func readImportJSONL(r io.Reader) ([]session.ImportRow, error) {
 		}
 		rows = append(rows, jsonlRow(line, b))
 	}
-	if err := sc.Err(); err != nil {
+	switch err := sc.Err(); {
+	case errors.Is(err, bufio.ErrTooLong):
+		return nil, lineTooLong(line + 1)
+	case errors.Is(err, errFileTooLarge):
+		return nil, err
+	case err != nil:
 		return nil, fmt.Errorf("line %d: %w", line+1, err)
 	}
 	return rows, nil
@@ -226,12 +227,25 @@ func jsonlRow(line int, b []byte) session.ImportRow {
 		row.Problem = fmt.Sprintf("not a JSON object with %s: %v", strings.Join(importColumns, ", "), err)
 	default:
 		row.Text, row.Area, row.Lane, row.Activity, row.Author = v.Text, v.Area, v.Lane, v.Activity, v.Author
+		row.Problem = longField(importColumns, []string{v.Text, v.Area, v.Lane, v.Activity, v.Author})
 	}
 	return row
 }
 
+// longField is the problem of the first field over maxInputField, or "".
+func longField(names, fields []string) string {
+	for i, f := range fields {
+		if len(f) > maxInputField {
+			return fieldTooLong(names[i])
+		}
+	}
+	return ""
+}
+
 func readImportCSV(r io.Reader) ([]session.ImportRow, error) {
-	cr := csv.NewReader(r)
+	br := &boundedReader{r: r}
+	cr := csv.NewReader(br)
+	br.rowStart = cr.InputOffset
 	cr.FieldsPerRecord = -1 // counted here, so that every short row is reported
 	cr.LazyQuotes = true    // a quote inside a hand-typed note is not an error
 	header, err := cr.Read()
@@ -281,6 +295,8 @@ func readImportCSV(r io.Reader) ([]session.ImportRow, error) {
 		row := session.ImportRow{Line: line}
 		if len(rec) != len(header) {
 			row.Problem = fmt.Sprintf("%d fields, but the header names %d columns", len(rec), len(header))
+		} else if p := longField(header, rec); p != "" {
+			row.Problem = p
 		} else {
 			row.Text, row.Area, row.Lane = field(rec, "text"), field(rec, "area"), field(rec, "lane")
 			row.Activity, row.Author = field(rec, "activity"), field(rec, "author")

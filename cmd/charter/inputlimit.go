@@ -1,0 +1,67 @@
+package main
+
+import (
+	"fmt"
+	"io"
+)
+
+// The bounds of what import and cluster read, so that a wrong file (or /dev/zero)
+// gets a message instead of using up the machine's memory. A note is at most a few
+// hundred characters; the largest campaign seen had some thousands of notes.
+const (
+	maxInputFile  = 64 << 20 // a whole file
+	maxInputLine  = 1 << 20  // a JSONL line or a CSV row
+	maxInputField = 16 << 10 // one field of a row
+)
+
+var (
+	errFileTooLarge = fmt.Errorf("the file is larger than %s, the most charter reads", byteSize(maxInputFile))
+	errRowTooLong   = fmt.Errorf("a row is longer than %s, the most one row may hold", byteSize(maxInputLine))
+)
+
+// lineTooLong is the error for a line over maxInputLine, with its number.
+func lineTooLong(line int) error {
+	return fmt.Errorf("line %d is longer than %s, the most one line may hold", line, byteSize(maxInputLine))
+}
+
+// fieldTooLong is the problem of a field over maxInputField.
+func fieldTooLong(name string) string {
+	return fmt.Sprintf("%s is longer than %s, the most one field may hold", name, byteSize(maxInputField))
+}
+
+func byteSize(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
+}
+
+// boundedReader fails with errFileTooLarge once more than maxInputFile bytes were
+// read, and with errRowTooLong once it has handed out more than maxInputLine bytes
+// (plus what a reader buffers ahead) past rowStart, the end of the last whole row.
+type boundedReader struct {
+	r        io.Reader
+	read     int64
+	rowStart func() int64 // nil: rows are bounded elsewhere
+}
+
+// readAhead is more than encoding/csv's bufio reader holds beyond a row.
+const readAhead = 64 << 10
+
+func (b *boundedReader) Read(p []byte) (int, error) {
+	if b.read > maxInputFile {
+		return 0, errFileTooLarge
+	}
+	if b.rowStart != nil && b.read-b.rowStart() > maxInputLine+readAhead {
+		return 0, errRowTooLong
+	}
+	if max := int64(maxInputFile) + 1 - b.read; int64(len(p)) > max {
+		p = p[:max]
+	}
+	n, err := b.r.Read(p)
+	b.read += int64(n)
+	if b.read > maxInputFile {
+		return n, errFileTooLarge
+	}
+	return n, err
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// zeros reads like /dev/zero: NUL bytes without end and without a newline.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+// blankLines is a file of n bytes of lines holding only spaces: lines a reader
+// skips, so that only the size of the whole file can stop it.
+func blankLines(n int) io.Reader {
+	line := strings.Repeat(" ", 1023) + "\n"
+	return io.LimitReader(strings.NewReader(strings.Repeat(line, n/len(line)+1)), int64(n))
+}
+
+func TestImportAndClusterReadBoundedInput(t *testing.T) {
+	t.Parallel()
+	dir, id := importSession(t, session.PhaseWrite)
+	longText := strings.Repeat("a", maxInputField+1)
+	importJSONL := []string{"import", "--data", dir, "--session", id, "--format", "jsonl", "-"}
+	importCSV := []string{"import", "--data", dir, "--session", id, "--format", "csv", "-"}
+	cluster := []string{"cluster", "-"}
+	header := "text,area,lane\n"
+	tests := []struct {
+		name string
+		args []string
+		in   io.Reader
+		want string
+	}{
+		{"import jsonl /dev/zero", importJSONL, zeros{}, "line 1 is longer than 1 MiB"},
+		{"import csv /dev/zero", importCSV, io.MultiReader(strings.NewReader(header), zeros{}), "a row is longer than 1 MiB"},
+		{"cluster /dev/zero", cluster, zeros{}, "line 1 is longer than 1 MiB"},
+		{"import jsonl long line", importJSONL, strings.NewReader(`{"text":"` + strings.Repeat("a", maxInputLine) + `"}` + "\n"), "line 1 is longer than 1 MiB"},
+		{"cluster long line", cluster, strings.NewReader("\n\n" + strings.Repeat(" ", maxInputLine+1)), "line 3 is longer than 1 MiB"},
+		{"import jsonl too large", importJSONL, blankLines(maxInputFile + 1), "larger than 64 MiB"},
+		{"import csv too large", importCSV, io.MultiReader(strings.NewReader(header), blankLines(maxInputFile)), "larger than 64 MiB"},
+		{"cluster too large", cluster, blankLines(maxInputFile + 1), "larger than 64 MiB"},
+		{"import jsonl long field", importJSONL, strings.NewReader(`{"text":"` + longText + `","area":"confidence","lane":"strength"}` + "\n"), "text is longer than 16 KiB"},
+		{"import csv long field", importCSV, strings.NewReader(header + longText + ",confidence,strength\n"), "text is longer than 16 KiB"},
+		{"cluster long field", cluster, strings.NewReader(`{"id":"1","text":"` + longText + `"}` + "\n"), "line 1: text is longer than 16 KiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, tt.in, &stdout, &stderr)
+			if code == 0 {
+				t.Fatalf("exit status 0, want an error; stdout %q", stdout.String())
+			}
+			if !strings.Contains(stderr.String(), tt.want) {
+				t.Errorf("message %q does not say %q", stderr.String(), tt.want)
+			}
+		})
+	}
+}
