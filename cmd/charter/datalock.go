@@ -19,10 +19,14 @@ const lockFile = "serve.lock"
 // believe it is the only one claiming facilitators. The lock is an flock on
 // DATA/serve.lock, so the kernel releases it when the process ends, however it
 // ends; the file holds the holder's PID for the message a second server gives.
+// A directory the server cannot write in is refused here, before anything else.
 // Unlock by closing the returned file.
 func lockDataDir(dir string) (*os.File, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	if err := checkWritable(dir); err != nil {
+		return nil, err
 	}
 	path := filepath.Join(dir, lockFile)
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)

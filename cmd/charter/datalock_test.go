@@ -18,36 +18,10 @@ func TestSecondServeOnOneDataDirRefusesToStart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type result struct {
-		code   int
-		stderr string
-	}
-	done := make(chan result, 1)
-	go func() {
-		var stdout, stderr bytes.Buffer
-		code := run([]string{"serve", "--addr", "127.0.0.1:0", "--data", data}, nil, &stdout, &stderr)
-		done <- result{code, stderr.String()}
-	}()
-	// A second server that started makes its host key; one that refused returns.
-	hostKey := filepath.Join(data, "host_ed25519")
-	var r result
-	for waiting := true; waiting; {
-		select {
-		case r = <-done:
-			waiting = false
-		default:
-			if _, err := os.Stat(hostKey); err == nil {
-				t.Fatal("a second charter serve started on a data directory another one holds")
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-	}
-	if r.code != 1 {
-		t.Errorf("exit status %d, want 1", r.code)
-	}
+	msg := serveMustRefuse(t, data)
 	for _, want := range []string{"another charter serve", "(pid " + strconv.Itoa(os.Getpid()) + ")", data} {
-		if !strings.Contains(r.stderr, want) {
-			t.Errorf("message %q does not say %q", r.stderr, want)
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q does not say %q", msg, want)
 		}
 	}
 
@@ -58,4 +32,36 @@ func TestSecondServeOnOneDataDirRefusesToStart(t *testing.T) {
 		t.Fatalf("after the first server ended: %v", err)
 	}
 	again.Close()
+}
+
+// serveMustRefuse runs charter serve on data and returns what it said on stderr,
+// failing the test unless serve exits with status 1 before it makes its host key
+// (which a server that started does).
+func serveMustRefuse(t *testing.T, data string) string {
+	t.Helper()
+	type result struct {
+		code   int
+		stderr string
+	}
+	done := make(chan result, 1)
+	go func() {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"serve", "--addr", "127.0.0.1:0", "--data", data}, nil, &stdout, &stderr)
+		done <- result{code, stderr.String()}
+	}()
+	hostKey := filepath.Join(data, "host_ed25519")
+	for {
+		select {
+		case r := <-done:
+			if r.code != 1 {
+				t.Errorf("exit status %d, want 1", r.code)
+			}
+			return r.stderr
+		default:
+			if _, err := os.Stat(hostKey); err == nil {
+				t.Fatal("charter serve started")
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
 }
