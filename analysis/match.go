@@ -123,8 +123,7 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 		size[g] = len(members[g])
 		inside[g] = []int{g}
 	}
-	var root func(int) int
-	root = func(x int) int {
+	root := func(x int) int {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]

@@ -558,7 +558,7 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 func (s *boardScreen) notDone() (int, string) {
 	n := 0
 	for _, p := range s.activePeople() {
-		if s.online != nil && len(s.online) > 0 && !s.online[p.ID] {
+		if len(s.online) > 0 && !s.online[p.ID] {
 			continue
 		}
 		switch s.sess.Phase {

@@ -1,7 +1,6 @@
 package report_test
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -100,5 +99,5 @@ func TestSubtractionSinglesOutNobody(t *testing.T) {
 			}
 		}
 	}
-	t.Log(fmt.Sprintf("%d session and %d campaign figures attacked", len(sessions), len(campaign)))
+	t.Logf("%d session and %d campaign figures attacked", len(sessions), len(campaign))
 }
