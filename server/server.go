@@ -168,6 +168,7 @@ func New(cfg Config, st Store) (*Server, error) {
 			return nil
 		},
 		wish.WithMaxTimeout(cfg.MaxTimeout),
+		refuseUnused,
 		wish.WithMiddleware(
 			recover.MiddlewareWithLogger(cfg.Logger,
 				bm.MiddlewareWithProgramHandler(s.program, termenv.ANSI256),
