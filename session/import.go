@@ -1,7 +1,10 @@
 package session
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -242,4 +245,27 @@ func (s *Service) roomForAuthors(ctx context.Context, st Store, sessionID string
 		return Errorf(ELimit, "Importing %d paper authors would take the session over its limit of %d participants (it has %d).", authors, max, active)
 	}
 	return nil
+}
+
+// DecodeJSONRow decodes one JSON-lines row into v, a struct of string fields named
+// after columns, and returns what is wrong with it in words a person can act on, or ""
+// when the row decoded. Note and roster imports share it so that both say the same.
+func DecodeJSONRow(b []byte, v any, columns []string) string {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil && dec.More() {
+		err = errors.New("more than one value on the line")
+	}
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &typeErr) && typeErr.Field != "":
+		return fmt.Sprintf("%s must be a string", typeErr.Field)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return fmt.Sprintf("%s; a row has only %s", strings.TrimPrefix(err.Error(), "json: "), strings.Join(columns, ", "))
+	default:
+		return fmt.Sprintf("not a JSON object with %s: %v", strings.Join(columns, ", "), err)
+	}
 }

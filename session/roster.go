@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -173,21 +172,7 @@ func readRosterJSONL(r io.Reader) ([]RosterRow, error) {
 			Experience string `json:"experience"`
 		}
 		row := RosterRow{Line: line}
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		err := dec.Decode(&v)
-		if err == nil && dec.More() {
-			err = errors.New("more than one value on the line")
-		}
-		var typeErr *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &typeErr) && typeErr.Field != "":
-			row.Problem = fmt.Sprintf("%s must be a string", typeErr.Field)
-		case err != nil && strings.HasPrefix(err.Error(), "json: unknown field "):
-			row.Problem = fmt.Sprintf("%s; a row has only %s", strings.TrimPrefix(err.Error(), "json: "), strings.Join(RosterColumns, ", "))
-		case err != nil:
-			row.Problem = fmt.Sprintf("not a JSON object with %s: %v", strings.Join(RosterColumns, ", "), err)
-		default:
+		if row.Problem = DecodeJSONRow(b, &v, RosterColumns); row.Problem == "" {
 			row.Team, row.Location, row.Cluster, row.Level = v.Team, v.Location, v.Cluster, v.Level
 			row.Name, row.Email, row.Role, row.Experience = v.Name, v.Email, v.Role, v.Experience
 		}

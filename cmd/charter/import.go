@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -211,21 +210,7 @@ func jsonlRow(line int, b []byte) session.ImportRow {
 		Text, Area, Lane, Activity, Author string
 	}
 	row := session.ImportRow{Line: line}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(&v)
-	if err == nil && dec.More() {
-		err = errors.New("more than one value on the line")
-	}
-	var typeErr *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &typeErr) && typeErr.Field != "":
-		row.Problem = fmt.Sprintf("%s must be a string", typeErr.Field)
-	case err != nil && strings.HasPrefix(err.Error(), "json: unknown field "):
-		row.Problem = fmt.Sprintf("%s; a row has only %s", strings.TrimPrefix(err.Error(), "json: "), strings.Join(importColumns, ", "))
-	case err != nil:
-		row.Problem = fmt.Sprintf("not a JSON object with %s: %v", strings.Join(importColumns, ", "), err)
-	default:
+	if row.Problem = session.DecodeJSONRow(b, &v, importColumns); row.Problem == "" {
 		row.Text, row.Area, row.Lane, row.Activity, row.Author = v.Text, v.Area, v.Lane, v.Activity, v.Author
 		row.Problem = longField(importColumns, []string{v.Text, v.Area, v.Lane, v.Activity, v.Author})
 	}
