@@ -11,12 +11,8 @@ type BoardView struct {
 	Session *Session
 	// People are the participants in joining order, removed ones included.
 	People []*Participant
-	// Notes are the notes the board shows, hidden ones included (see BoardNotes:
-	// while notes are written, only batches of two people or more).
+	// Notes are every note of the session, hidden ones included.
 	Notes []*Note
-	// AllNotes are every note, hidden ones included, oldest first: for counts that do
-	// not go with per-person counts (the projector).
-	AllNotes []*Note
 
 	// From the group phase on: the themes, the dots per theme and per participant
 	// (a removed participant's count too, as all they contributed), the action points
@@ -40,10 +36,9 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 		if v.People, err = st.Participants(ctx, sessionID); err != nil {
 			return err
 		}
-		if v.AllNotes, err = st.Notes(ctx, sessionID); err != nil {
+		if v.Notes, err = st.Notes(ctx, sessionID); err != nil {
 			return err
 		}
-		v.Notes = v.AllNotes
 		if !v.Session.Phase.AtLeast(PhaseGroup) {
 			return nil
 		}

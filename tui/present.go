@@ -135,7 +135,7 @@ func (s *presentScreen) load() tea.Cmd {
 			}
 			sort.Ints(st.ratings)
 		}
-		for _, n := range v.AllNotes {
+		for _, n := range v.Notes {
 			if n.Hidden {
 				continue
 			}
