@@ -1,0 +1,277 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// list is the selection and scrolling of one list of rows, shared by the board's
+// tabs: ↑/↓ (k/j), PgUp/PgDn, Home/End, / to search and # to jump to a numbered
+// item. What the rows are, how they look and what matches a search stays with the
+// owner; list only knows their count.
+type list struct {
+	n    int // rows
+	sel  int // the selected row
+	top  int // the first row shown
+	page int // rows shown at once, as last drawn; PgUp/PgDn move by it
+
+	// match reports whether row i matches a search (lower-case) query; nil
+	// switches searching off.
+	match func(i int, query string) bool
+	// number returns the row of item k (as numbered on the screen, from 1);
+	// nil switches jumping off.
+	number func(k int) (row int, ok bool)
+
+	in textinput.Model
+	// typing is what the input is for: searchTyping, jumpTyping or 0 when closed.
+	typing int
+	// query is the last search, for n and N once the input is closed.
+	query string
+	// from is the selection when the input opened, restored by esc.
+	from int
+	// said is a short message about the last search or jump ("no match").
+	said string
+}
+
+const (
+	searchTyping = iota + 1
+	jumpTyping
+)
+
+var lk = struct {
+	Select, Page, Ends, Search, Next, Jump, Go, Cancel key.Binding
+}{
+	Select: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
+	Page:   key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page")),
+	Ends:   key.NewBinding(key.WithKeys("home", "end"), key.WithHelp("home/end", "first/last")),
+	Search: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+	Next:   key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n/N", "next/prev match")),
+	Jump:   key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "theme by number")),
+	Go:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
+	Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+}
+
+func newList() list {
+	in := textinput.New()
+	in.CharLimit = 80
+	return list{in: in, page: 10}
+}
+
+// setLen sets the number of rows, keeping the selection on a row.
+func (l *list) setLen(n int) {
+	l.n = n
+	l.sel = max(min(l.sel, n-1), 0)
+	l.top = max(min(l.top, n-1), 0)
+}
+
+// setPage sets how many rows are shown at once.
+func (l *list) setPage(rows int) { l.page = max(rows, 1) }
+
+// selected is the selected row; -1 when the list is empty.
+func (l *list) selected() int {
+	if l.n == 0 {
+		return -1
+	}
+	return min(l.sel, l.n-1)
+}
+
+// selectRow selects row i (clamped) and scrolls it into view.
+func (l *list) selectRow(i int) {
+	l.sel = max(min(i, l.n-1), 0)
+	if l.sel < l.top {
+		l.top = l.sel
+	}
+	if l.sel >= l.top+l.page {
+		l.top = l.sel - l.page + 1
+	}
+}
+
+// open reports whether the list's input (search or jump) takes the keys.
+func (l *list) open() bool { return l.typing != 0 }
+
+// update handles a key if it is one of the list's, and reports whether it was.
+func (l *list) update(msg tea.KeyMsg) (bool, tea.Cmd) {
+	if l.typing != 0 {
+		return true, l.updateInput(msg)
+	}
+	switch msg.String() {
+	case "up", "k":
+		l.selectRow(l.sel - 1)
+	case "down", "j":
+		l.selectRow(l.sel + 1)
+	case "pgup":
+		l.top = max(l.top-l.page, 0)
+		l.selectRow(l.sel - l.page)
+	case "pgdown":
+		l.top = max(min(l.top+l.page, l.n-l.page), 0)
+		l.selectRow(l.sel + l.page)
+	case "home":
+		l.selectRow(0)
+	case "end":
+		l.selectRow(l.n - 1)
+	case "/":
+		if l.match == nil {
+			return false, nil
+		}
+		return true, l.openInput(searchTyping, "/")
+	case "#":
+		if l.number == nil {
+			return false, nil
+		}
+		return true, l.openInput(jumpTyping, "# ")
+	case "n", "N":
+		if l.match == nil || l.query == "" {
+			return false, nil
+		}
+		l.find(msg.String() == "n", false)
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+func (l *list) openInput(what int, prompt string) tea.Cmd {
+	l.typing, l.from, l.said = what, l.sel, ""
+	l.in.Prompt = prompt
+	l.in.SetValue("")
+	return l.in.Focus()
+}
+
+func (l *list) closeInput() {
+	l.typing = 0
+	l.in.Blur()
+}
+
+func (l *list) updateInput(msg tea.KeyMsg) tea.Cmd {
+	switch msg.Type {
+	case tea.KeyEsc:
+		l.closeInput()
+		l.selectRow(l.from)
+		l.said = ""
+		return nil
+	case tea.KeyEnter:
+		if l.typing == jumpTyping {
+			l.jump(strings.TrimSpace(l.in.Value()))
+			return nil
+		}
+		l.closeInput()
+		// The match is selected already as the query was typed; enter keeps it
+		// (an empty query keeps the last one for n).
+		return nil
+	}
+	before := l.in.Value()
+	var cmd tea.Cmd
+	l.in, cmd = l.in.Update(msg)
+	if l.typing == searchTyping && l.in.Value() != before {
+		l.query = strings.ToLower(strings.TrimSpace(l.in.Value()))
+		// Search as the query is typed, from where the search began.
+		l.sel = l.from
+		if l.query != "" {
+			l.find(true, true)
+		} else {
+			l.said = ""
+		}
+	}
+	return cmd
+}
+
+// find selects the next (or previous) row matching the query, wrapping around;
+// here includes the selected row itself.
+func (l *list) find(forward, here bool) {
+	if l.n == 0 {
+		l.said = "No match for “" + session.CleanText(l.query) + "”."
+		return
+	}
+	step := 1
+	if !forward {
+		step = -1
+	}
+	start := l.sel + step
+	if here {
+		start = l.sel
+	}
+	for k := range l.n {
+		i := ((start+step*k)%l.n + l.n) % l.n
+		if l.match(i, l.query) {
+			l.said = ""
+			l.selectRow(i)
+			return
+		}
+	}
+	l.said = "No match for “" + session.CleanText(l.query) + "”."
+}
+
+// jump selects the item numbered v; a wrong number keeps the input open.
+func (l *list) jump(v string) {
+	k, err := strconv.Atoi(v)
+	if err != nil {
+		l.said = "Type the theme's number, e.g. 3, then enter."
+		return
+	}
+	row, ok := l.number(k)
+	if !ok {
+		l.said = "There is no theme " + strconv.Itoa(k) + "."
+		return
+	}
+	l.closeInput()
+	l.said = ""
+	l.selectRow(row)
+}
+
+// window returns the first and one past the last row to draw in height rows when
+// the selected row takes extra lines more than one; the selection is always inside.
+func (l *list) window(height, extra int) (start, end int) {
+	h := max(height-extra, 1)
+	start = l.top
+	sel := l.selected()
+	if sel < start {
+		start = sel
+	}
+	if sel >= start+h {
+		start = sel - h + 1
+	}
+	// No empty space below the last row while rows above are hidden.
+	start = max(min(start, l.n-h), 0)
+	return start, min(start+h, l.n)
+}
+
+// inputView is the open search or jump input with what it said, or what the last
+// search said; "" when there is nothing to say.
+func (l *list) inputView(w int) string {
+	if l.typing == 0 {
+		return l.said
+	}
+	l.in.Width = max(w-len(l.in.Prompt)-2, 10)
+	v := l.in.View()
+	if l.said != "" {
+		v += "\n" + l.said
+	}
+	return v
+}
+
+// keys are the list's keys for the help line.
+func (l *list) keys() []key.Binding {
+	if l.typing == searchTyping {
+		return []key.Binding{lk.Go, lk.Cancel}
+	}
+	if l.typing == jumpTyping {
+		return []key.Binding{lk.Go, lk.Cancel}
+	}
+	ks := []key.Binding{lk.Select, lk.Page, lk.Ends}
+	if l.match != nil {
+		ks = append(ks, lk.Search)
+		if l.query != "" {
+			ks = append(ks, lk.Next)
+		}
+	}
+	if l.number != nil {
+		ks = append(ks, lk.Jump)
+	}
+	return ks
+}

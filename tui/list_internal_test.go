@@ -1,0 +1,208 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// testList is a list of n rows named "row 0", "row 1", ...; every fifth row is
+// the header of a numbered item.
+func testList(n, page int) (*list, []string) {
+	rows := make([]string, n)
+	for i := range rows {
+		rows[i] = "row " + itoa(i)
+	}
+	l := newList()
+	l.setLen(n)
+	l.setPage(page)
+	l.match = func(i int, q string) bool { return strings.Contains(rows[i], q) }
+	l.number = func(k int) (int, bool) {
+		if k < 1 || (k-1)*5 >= n {
+			return 0, false
+		}
+		return (k - 1) * 5, true
+	}
+	return &l, rows
+}
+
+func itoa(i int) string {
+	return string(rune('0'+i/10%10)) + string(rune('0'+i%10))
+}
+
+func keyMsg(s string) tea.KeyMsg {
+	switch s {
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "pgup":
+		return tea.KeyMsg{Type: tea.KeyPgUp}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	case "home":
+		return tea.KeyMsg{Type: tea.KeyHome}
+	case "end":
+		return tea.KeyMsg{Type: tea.KeyEnd}
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+func press(l *list, keys ...string) {
+	for _, k := range keys {
+		l.update(keyMsg(k))
+	}
+}
+
+// The selection stays on a row and inside the window whatever is pressed.
+func TestListMovesAndScrolls(t *testing.T) {
+	for _, c := range []struct {
+		name            string
+		keys            []string
+		sel, start, end int
+	}{
+		{"start", nil, 0, 0, 5},
+		{"down", []string{"down", "j"}, 2, 0, 5},
+		{"up at the top stays", []string{"up", "k"}, 0, 0, 5},
+		{"down past the window scrolls", []string{"j", "j", "j", "j", "j", "j"}, 6, 2, 7},
+		{"page down", []string{"pgdown"}, 5, 5, 10},
+		{"page down twice then up", []string{"pgdown", "pgdown", "pgup"}, 5, 5, 10},
+		{"end", []string{"end"}, 22, 18, 23},
+		{"end then home", []string{"end", "home"}, 0, 0, 5},
+		{"page down at the end stays", []string{"end", "pgdown"}, 22, 18, 23},
+		{"page up at the top stays", []string{"pgup"}, 0, 0, 5},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			l, _ := testList(23, 5)
+			press(l, c.keys...)
+			if got := l.selected(); got != c.sel {
+				t.Errorf("selected %d, want %d", got, c.sel)
+			}
+			if s, e := l.window(5, 0); s != c.start || e != c.end {
+				t.Errorf("window %d-%d, want %d-%d", s, e, c.start, c.end)
+			}
+		})
+	}
+}
+
+// A selected row that takes more lines shrinks the window, never hides itself.
+func TestListWindowKeepsTheSelection(t *testing.T) {
+	l, _ := testList(30, 10)
+	press(l, "end")
+	s, e := l.window(10, 2)
+	if sel := l.selected(); sel < s || sel >= e || e-s != 8 {
+		t.Errorf("window %d-%d for selection %d and 8 rows", s, e, sel)
+	}
+	l.setLen(3) // rows went away
+	if sel := l.selected(); sel != 2 {
+		t.Errorf("after shrinking, selected %d, want 2", sel)
+	}
+	if s, e := l.window(10, 0); s != 0 || e != 3 {
+		t.Errorf("after shrinking, window %d-%d", s, e)
+	}
+	l.setLen(0)
+	if sel := l.selected(); sel != -1 {
+		t.Errorf("empty list: selected %d", sel)
+	}
+	press(l, "down", "end", "pgdown", "/", "x", "enter", "n")
+}
+
+// / searches as the query is typed; enter keeps the match, n and N go on, esc goes
+// back to where the search began.
+func TestListSearch(t *testing.T) {
+	l, _ := testList(30, 5)
+	press(l, "down", "down", "/")
+	if !l.open() {
+		t.Fatal("/ did not open the search")
+	}
+	press(l, "1")
+	if got := l.selected(); got != 10 {
+		t.Fatalf("typing 1 selects %d, want 10 (the first row with a 1 from row 2 on)", got)
+	}
+	press(l, "5")
+	if got := l.selected(); got != 15 {
+		t.Fatalf("typing 15 selects %d, want 15", got)
+	}
+	press(l, "backspace", "enter")
+	if l.open() || l.selected() != 10 {
+		t.Fatalf("enter: open %v, selected %d", l.open(), l.selected())
+	}
+	press(l, "n")
+	if got := l.selected(); got != 11 {
+		t.Errorf("n selects %d, want 11", got)
+	}
+	press(l, "N", "N")
+	if got := l.selected(); got != 1 {
+		t.Errorf("N N selects %d, want 1", got)
+	}
+	press(l, "N")
+	if got := l.selected(); got != 21 {
+		t.Errorf("N wraps to %d, want 21", got)
+	}
+
+	press(l, "home", "/", "2", "7")
+	if got := l.selected(); got != 27 {
+		t.Fatalf("27 selects %d", got)
+	}
+	if s, e := l.window(5, 0); s > 27 || e <= 27 {
+		t.Errorf("the match is off screen: window %d-%d", s, e)
+	}
+	press(l, "esc")
+	if l.open() || l.selected() != 0 {
+		t.Errorf("esc: open %v, selected %d, want back at 0", l.open(), l.selected())
+	}
+
+	press(l, "/", "z", "z")
+	if !strings.Contains(l.inputView(80), "No match") {
+		t.Errorf("a query without a match says nothing: %q", l.inputView(80))
+	}
+}
+
+// # and a number select that item's row; a wrong number says so and waits.
+func TestListJump(t *testing.T) {
+	l, _ := testList(30, 5)
+	press(l, "#", "4", "enter")
+	if l.open() || l.selected() != 15 {
+		t.Fatalf("# 4 enter: open %v, selected %d, want 15", l.open(), l.selected())
+	}
+	press(l, "#", "9", "enter")
+	if !l.open() || !strings.Contains(l.inputView(80), "no theme 9") {
+		t.Fatalf("# 9: open %v, said %q", l.open(), l.inputView(80))
+	}
+	press(l, "esc")
+	if l.open() || l.selected() != 15 {
+		t.Errorf("esc: open %v, selected %d", l.open(), l.selected())
+	}
+	press(l, "#", "x", "enter")
+	if !strings.Contains(l.inputView(80), "number") {
+		t.Errorf("# x: said %q", l.inputView(80))
+	}
+}
+
+// Without a match or number function, / and # are not the list's keys.
+func TestListWithoutSearch(t *testing.T) {
+	l := newList()
+	l.setLen(5)
+	for _, k := range []string{"/", "#", "n", "x"} {
+		if ok, _ := l.update(keyMsg(k)); ok {
+			t.Errorf("%s was taken by a list without search", k)
+		}
+	}
+	for _, k := range []string{"up", "down", "pgup", "pgdown", "home", "end"} {
+		if ok, _ := l.update(keyMsg(k)); !ok {
+			t.Errorf("%s was not taken", k)
+		}
+	}
+	for _, b := range l.keys() {
+		if b.Help().Key == "/" || b.Help().Key == "#" {
+			t.Errorf("help offers %s", b.Help().Key)
+		}
+	}
+}
