@@ -139,6 +139,24 @@ type screen interface {
 	View() string
 }
 
+// timedScreen is a screen that shows a session's timer. While the timer runs, the app
+// ticks once a second to redraw it; other screens are not redrawn by the clock.
+type timedScreen interface {
+	timerRunning() bool
+}
+
+// countdownScreen is a screen whose timer runs with time left (one at zero counts no
+// more); a countdown is the session going on, so the connection is not idle.
+type countdownScreen interface {
+	timerCounting() bool
+}
+
+// typingScreen is a screen that can have a text box open. Several runes arriving in
+// one message are text for the box while typing, and single key presses otherwise.
+type typingScreen interface {
+	typing() bool
+}
+
 // switchMsg replaces the current screen.
 type switchMsg struct{ to screen }
 
@@ -270,7 +288,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a.ticking || a.quitting {
 		return m, cmd
 	}
-	if t, ok := a.screen.(interface{ timerRunning() bool }); ok && t.timerRunning() {
+	if t, ok := a.screen.(timedScreen); ok && t.timerRunning() {
 		a.ticking = true
 		return m, tea.Batch(cmd, tick())
 	}
@@ -311,7 +329,7 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// name ("up", "enter", ...) key bindings would match and swallow the word.
 		// Marked as a paste, it is inserted as text.
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 {
-			if t, ok := a.screen.(interface{ typing() bool }); ok && !t.typing() {
+			if t, ok := a.screen.(typingScreen); ok && !t.typing() {
 				// Not in a text box: several keys that arrived together (a fast
 				// typist, a slow link) are each a key press.
 				var cmds []tea.Cmd
@@ -341,11 +359,11 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tickMsg:
 		// Only a running timer changes with the clock; other screens keep their last
 		// drawing instead of being rendered again every second.
-		if t, ok := a.screen.(interface{ timerRunning() bool }); !ok || !t.timerRunning() {
+		if t, ok := a.screen.(timedScreen); !ok || !t.timerRunning() {
 			a.cached = true
 			return a, nil
 		}
-		if t, ok := a.screen.(interface{ timerCounting() bool }); ok && t.timerCounting() && !a.idleWarned {
+		if t, ok := a.screen.(countdownScreen); ok && t.timerCounting() && !a.idleWarned {
 			a.lastKey = a.env.now() // a timer counting down is the session going on
 		}
 		var cmd tea.Cmd
