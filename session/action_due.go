@@ -12,11 +12,11 @@ func (s *Service) SetActionDue(ctx context.Context, actionID int64, due string) 
 	if err != nil {
 		return err
 	}
-	a, err := s.Store.Action(ctx, actionID)
+	a, err := s.store.Action(ctx, actionID)
 	if err != nil {
 		return err
 	}
-	if err := s.Store.SetActionDue(ctx, actionID, d, s.Now()); err != nil {
+	if err := s.store.SetActionDue(ctx, actionID, d, s.Now()); err != nil {
 		return fmt.Errorf("set due date: %w", err)
 	}
 	s.publish(a.SessionID, ChangeThemes)

@@ -66,9 +66,9 @@ type HypothesisStore interface {
 }
 
 func (s *Service) hypothesisStore() (HypothesisStore, error) {
-	hs, ok := s.Store.(HypothesisStore)
+	hs, ok := s.store.(HypothesisStore)
 	if !ok {
-		return nil, fmt.Errorf("hypotheses: the store %T keeps none", s.Store)
+		return nil, fmt.Errorf("hypotheses: the store %T keeps none", s.store)
 	}
 	return hs, nil
 }

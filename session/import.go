@@ -85,13 +85,13 @@ type ImportOptions struct {
 const DuplicateNote = "this note is already in the session (same text ignoring case, area, lane and activity)"
 
 func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow, opts ...ImportOptions) (notes, authors int, err error) {
-	if _, ok := s.Store.(NoteImporter); !ok {
-		return 0, 0, fmt.Errorf("import: the store %T cannot import notes", s.Store)
+	if _, ok := s.store.(NoteImporter); !ok {
+		return 0, 0, fmt.Errorf("import: the store %T cannot import notes", s.store)
 	}
 	var labels []string
 	var batch []Note
 	// One transaction: the duplicates and the room checked are what the notes join.
-	err = s.Store.WriteTx(ctx, func(st Store) error {
+	err = s.store.WriteTx(ctx, func(st Store) error {
 		imp, ok := st.(NoteImporter)
 		if !ok {
 			return fmt.Errorf("import: the store %T cannot import notes", st)

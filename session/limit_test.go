@@ -36,7 +36,7 @@ func TestNoteRateLimit(t *testing.T) {
 	if err := add(); err != nil {
 		t.Fatalf("after 10s: %v", err)
 	}
-	notes, _ := svc.Store.Notes(ctx, s.ID)
+	notes, _ := svc.StoreForTest().Notes(ctx, s.ID)
 	if len(notes) != 4 {
 		t.Fatalf("stored %d notes, want the 4 accepted", len(notes))
 	}

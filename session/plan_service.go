@@ -30,9 +30,9 @@ type SessionInvitations struct {
 }
 
 func (s *Service) planStore() (PlanStore, error) {
-	ps, ok := s.Store.(PlanStore)
+	ps, ok := s.store.(PlanStore)
 	if !ok {
-		return nil, fmt.Errorf("plan: the store %T keeps no plans", s.Store)
+		return nil, fmt.Errorf("plan: the store %T keeps no plans", s.store)
 	}
 	return ps, nil
 }
@@ -65,7 +65,7 @@ func (s *Service) CreatePlan(ctx context.Context, p *Plan) ([]*Session, error) {
 		return nil, err
 	}
 	// Spelled as an existing campaign of the same name, whatever the case.
-	if p.Campaign, err = campaignName(ctx, s.Store, p.Campaign, ""); err != nil {
+	if p.Campaign, err = campaignName(ctx, s.store, p.Campaign, ""); err != nil {
 		return nil, err
 	}
 	have, err := ps.Invitations(ctx, p.Campaign)

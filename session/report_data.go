@@ -31,7 +31,7 @@ type ReportData struct {
 // ReportData reads what the findings document of one session is built from.
 func (s *Service) ReportData(ctx context.Context, sessionID string) (*ReportData, error) {
 	var d *ReportData
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		var err error
 		d, err = readReportData(ctx, st, sessionID)
 		return err
@@ -44,7 +44,7 @@ func (s *Service) ReportData(ctx context.Context, sessionID string) (*ReportData
 func (s *Service) CampaignReportData(ctx context.Context, campaign string) ([]*ReportData, error) {
 	var out []*ReportData
 	// One snapshot of the whole campaign, so that its sessions agree.
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		all, err := st.Sessions(ctx)
 		if err != nil {
 			return fmt.Errorf("load sessions: %w", err)
@@ -75,7 +75,7 @@ func (s *Service) CampaignReportData(ctx context.Context, campaign string) ([]*R
 // CampaignNames lists the names of the campaigns, the one with the latest session
 // first.
 func (s *Service) CampaignNames(ctx context.Context) ([]string, error) {
-	all, err := s.Store.Sessions(ctx)
+	all, err := s.store.Sessions(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)
 	}

@@ -361,9 +361,9 @@ func joinRoles() string {
 // *ImportError lists every bad row). It returns how many people it added and
 // updated.
 func (s *Service) ImportRoster(ctx context.Context, rows []RosterRow) (added, updated int, err error) {
-	rs, ok := s.Store.(RosterStore)
+	rs, ok := s.store.(RosterStore)
 	if !ok {
-		return 0, 0, fmt.Errorf("roster: the store %T keeps no roster", s.Store)
+		return 0, 0, fmt.Errorf("roster: the store %T keeps no roster", s.store)
 	}
 	teams, err := CheckRoster(rows)
 	if err != nil {
@@ -377,9 +377,9 @@ func (s *Service) ImportRoster(ctx context.Context, rows []RosterRow) (added, up
 
 // Roster returns the roster's teams with their people.
 func (s *Service) Roster(ctx context.Context) ([]*Team, error) {
-	rs, ok := s.Store.(RosterStore)
+	rs, ok := s.store.(RosterStore)
 	if !ok {
-		return nil, fmt.Errorf("roster: the store %T keeps no roster", s.Store)
+		return nil, fmt.Errorf("roster: the store %T keeps no roster", s.store)
 	}
 	return rs.Roster(ctx)
 }

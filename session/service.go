@@ -11,7 +11,7 @@ import (
 // Service applies the rules of the method on top of a Store and tells watchers of a
 // session what changed. Screens and commands go through it, never straight to a Store.
 type Service struct {
-	Store    Store
+	store    Store
 	Notifier Notifier
 	// Now is the clock; tests may set it.
 	Now func() time.Time
@@ -24,7 +24,7 @@ type Service struct {
 
 // NewService returns a Service over st that publishes to n (which may be nil).
 func NewService(st Store, n Notifier) *Service {
-	return &Service{Store: st, Notifier: n, Now: time.Now}
+	return &Service{store: st, Notifier: n, Now: time.Now}
 }
 
 func (s *Service) publish(sessionID string, what Change) {
@@ -42,7 +42,7 @@ func (s *Service) NewSession(ctx context.Context, in Session) (*Session, error) 
 	if in.Location, err = ValidText(in.Location, MaxTitleLen, "The location", false); err != nil {
 		return nil, err
 	}
-	if in.Campaign, err = campaignName(ctx, s.Store, in.Campaign, ""); err != nil {
+	if in.Campaign, err = campaignName(ctx, s.store, in.Campaign, ""); err != nil {
 		return nil, err
 	}
 	if in.Date, err = ValidDate(in.Date); err != nil {
@@ -64,7 +64,7 @@ func (s *Service) NewSession(ctx context.Context, in Session) (*Session, error) 
 	if in.VoteBudget == 0 {
 		in.VoteBudget = 3
 	}
-	if err := s.Store.CreateSession(ctx, &in); err != nil {
+	if err := s.store.CreateSession(ctx, &in); err != nil {
 		return nil, fmt.Errorf("create session: %w", err)
 	}
 	s.publish(SessionList, ChangeSession)
@@ -94,7 +94,7 @@ func (s *Service) FindByCode(ctx context.Context, code string) (*Session, error)
 	if c == "" {
 		return nil, Errorf(EInvalid, "Please type the join code your facilitator gave you.")
 	}
-	sess, err := s.Store.SessionByCode(ctx, c)
+	sess, err := s.store.SessionByCode(ctx, c)
 	if ErrorCode(err) == ENotFound {
 		if strings.HasPrefix(strings.ToUpper(strings.TrimSpace(code)), "CLAIM-") {
 			// A facilitator claim code that is no longer open (or from another server).
@@ -118,7 +118,7 @@ func (s *Service) Rejoin(ctx context.Context, sessionID, keyHash string) (*Parti
 	var created bool
 	// One transaction, so that two people joining at once cannot both take the last
 	// place.
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		sess, err := st.Session(ctx, sessionID)
 		if err != nil {
 			return err
@@ -155,7 +155,7 @@ func (s *Service) SetNameAndProfile(ctx context.Context, p *Participant, name st
 	}
 	// The stored row, not the caller's copy, in one transaction: what changed
 	// meanwhile (removed, done, a rating) is kept.
-	err = s.Store.WriteTx(ctx, func(st Store) error {
+	err = s.store.WriteTx(ctx, func(st Store) error {
 		fresh, _, err := s.current(ctx, st, p.ID)
 		if err != nil {
 			return err
@@ -193,7 +193,7 @@ func (s *Service) current(ctx context.Context, st Store, participantID int64) (*
 // session's screens.
 func (s *Service) updateParticipant(ctx context.Context, participantID int64, change func(p *Participant, sess *Session) error) error {
 	var sessionID string
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		p, sess, err := s.current(ctx, st, participantID)
 		if err != nil {
 			return err
@@ -267,7 +267,7 @@ func contains(list []string, s string) bool {
 func (s *Service) AddNote(ctx context.Context, participantID int64, n Note) (*Note, error) {
 	// The checks read one snapshot; the note is then stored by the store's note
 	// writer, which batches the commits of notes arriving together.
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		p, sess, err := s.current(ctx, st, participantID)
 		if err != nil {
 			return err
@@ -290,7 +290,7 @@ func (s *Service) AddNote(ctx context.Context, participantID int64, n Note) (*No
 	}
 	n.CreatedAt = s.Now()
 	n.UpdatedAt = n.CreatedAt
-	if err := s.Store.AddNote(ctx, &n); err != nil {
+	if err := s.store.AddNote(ctx, &n); err != nil {
 		return nil, fmt.Errorf("add note: %w", err)
 	}
 	s.publish(n.SessionID, ChangeNoteAdded)
@@ -319,7 +319,7 @@ func (s *Service) own(ctx context.Context, st Store, participantID, noteID int64
 // EditNote changes the text (and lane) of a participant's own note.
 func (s *Service) EditNote(ctx context.Context, participantID int64, edited Note) (*Note, error) {
 	var n *Note
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		var sess *Session
 		var err error
 		if n, sess, err = s.own(ctx, st, participantID, edited.ID); err != nil {
@@ -352,7 +352,7 @@ func (s *Service) EditNote(ctx context.Context, participantID int64, edited Note
 // DeleteNote removes a participant's own note.
 func (s *Service) DeleteNote(ctx context.Context, participantID, noteID int64) error {
 	var sessionID string
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		n, _, err := s.own(ctx, st, participantID, noteID)
 		if err != nil {
 			return err
@@ -374,7 +374,7 @@ func (s *Service) DeleteNote(ctx context.Context, participantID, noteID int64) e
 // every visible note after it. Authors are not part of what a peer gets.
 func (s *Service) NotesFor(ctx context.Context, participantID int64) ([]*Note, error) {
 	var out []*Note
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		p, sess, err := s.current(ctx, st, participantID)
 		if err != nil {
 			return err
@@ -423,7 +423,7 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 	}
 	var sess *Session
 	moved := false
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		var err error
 		if sess, err = st.Session(ctx, sessionID); err != nil {
 			return err
@@ -465,7 +465,7 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 // the session's screens.
 func (s *Service) updateSession(ctx context.Context, sessionID string, change func(st Store, sess *Session) error) (*Session, error) {
 	var sess *Session
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		var err error
 		if sess, err = st.Session(ctx, sessionID); err != nil {
 			return err
@@ -554,7 +554,7 @@ func (s *Service) SetActivities(ctx context.Context, sessionID string, list []st
 func (s *Service) HideNote(ctx context.Context, noteID int64, hidden bool) error {
 	var n *Note
 	// One transaction, so that an edit made meanwhile is not undone.
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		var err error
 		if n, err = st.Note(ctx, noteID); err != nil {
 			return err
@@ -578,7 +578,7 @@ func (s *Service) HideNote(ctx context.Context, noteID int64, hidden bool) error
 // session's results are frozen, so nobody is removed from it.
 func (s *Service) RemoveParticipant(ctx context.Context, participantID int64) error {
 	var p *Participant
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		var err error
 		if p, err = st.Participant(ctx, participantID); err != nil {
 			return err
@@ -602,7 +602,7 @@ func (s *Service) RemoveParticipant(ctx context.Context, participantID int64) er
 // participants' too (what they contributed stays), sorted, so that nobody's rating
 // can be told from its position.
 func (s *Service) Ratings(ctx context.Context, sessionID string) ([]int, error) {
-	ps, err := s.Store.Participants(ctx, sessionID)
+	ps, err := s.store.Participants(ctx, sessionID)
 	if err != nil {
 		return nil, err
 	}
@@ -661,7 +661,7 @@ type Participation struct {
 // from), newest first.
 func (s *Service) Participations(ctx context.Context, keyHash string) ([]Participation, error) {
 	var out []Participation
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		ps, err := st.ParticipationsByKey(ctx, keyHash)
 		if err != nil {
 			return err
@@ -686,7 +686,7 @@ func (s *Service) Participations(ctx context.Context, keyHash string) ([]Partici
 func (s *Service) CampaignActions(ctx context.Context, sessionID string) ([]*Session, map[string][]*ActionPoint, error) {
 	var others []*Session
 	var acts map[string][]*ActionPoint
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		sess, err := st.Session(ctx, sessionID)
 		if err != nil {
 			return err

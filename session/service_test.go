@@ -182,7 +182,7 @@ func TestTimer(t *testing.T) {
 	if got := s.Timer.Remaining(now); got != 8*time.Minute {
 		t.Fatalf("paused+extended = %v", got)
 	}
-	stored, _ := svc.Store.Session(ctx, s.ID)
+	stored, _ := svc.Session(ctx, s.ID)
 	if stored.Timer.Remaining(now) != 8*time.Minute || stored.Timer.Running {
 		t.Fatalf("stored timer = %+v", stored.Timer)
 	}
@@ -205,7 +205,7 @@ func TestProfile(t *testing.T) {
 	if err := svc.SetNameAndProfile(ctx, p, "", want); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := svc.Store.Participant(ctx, p.ID)
+	got, _ := svc.StoreForTest().Participant(ctx, p.ID)
 	if got.Profile != want || got.Name != "" {
 		t.Fatalf("stored %+v", got)
 	}
@@ -235,7 +235,7 @@ func TestClosedSessionAdmitsOnlyThoseWhoTookPart(t *testing.T) {
 			t.Errorf("key %q joining a closed session: %v; want a refusal saying %q", key, err, want)
 		}
 	}
-	if ps, _ := svc.Store.Participants(ctx, s.ID); len(ps) != 1 {
+	if ps, _ := svc.StoreForTest().Participants(ctx, s.ID); len(ps) != 1 {
 		t.Errorf("%d participants, want only the one who took part", len(ps))
 	}
 }
@@ -296,7 +296,7 @@ func TestSetNameKeepsRemoval(t *testing.T) {
 	if err := svc.SetName(ctx, &old, "Ana"); session.ErrorCode(err) != session.EForbidden {
 		t.Fatalf("naming a removed participant: %v, want refused", err)
 	}
-	got, _ := svc.Store.Participant(ctx, p.ID)
+	got, _ := svc.StoreForTest().Participant(ctx, p.ID)
 	if !got.Removed || got.Name != "" {
 		t.Fatalf("participant %+v: the removal was undone or the name set", got)
 	}

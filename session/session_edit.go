@@ -20,7 +20,7 @@ func (s *Service) EditSession(ctx context.Context, sessionID string, e SessionEd
 	var sess *Session
 	// One transaction: what changed meanwhile (the phase, the timer) is kept, and the
 	// campaign is spelt as the sessions stored when it is written.
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		var err error
 		sess, err = s.editSession(ctx, st, sessionID, e)
 		return err
@@ -79,7 +79,7 @@ func (s *Service) editSession(ctx context.Context, st Store, sessionID string, e
 // DeleteSession deletes a session with everything in it: participants, notes, themes,
 // votes and action points.
 func (s *Service) DeleteSession(ctx context.Context, sessionID string) error {
-	if err := s.Store.DeleteSession(ctx, sessionID); err != nil {
+	if err := s.store.DeleteSession(ctx, sessionID); err != nil {
 		return err
 	}
 	// Screens still on the session see that it is gone.

@@ -12,7 +12,7 @@ import (
 // Themes returns a session's themes ordered by ID.
 func (s *Service) Themes(ctx context.Context, sessionID string) ([]*Theme, error) {
 	var themes []*Theme
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		if _, err := st.Session(ctx, sessionID); err != nil {
 			return err
 		}
@@ -28,7 +28,7 @@ func (s *Service) Themes(ctx context.Context, sessionID string) ([]*Theme, error
 // and action points; votes on themes left out are dropped. Every note must belong to
 // the session and be in at most one theme.
 func (s *Service) SaveThemes(ctx context.Context, sessionID string, themes []Theme) error {
-	err := s.Store.WriteTx(ctx, func(st Store) error { return s.saveThemes(ctx, st, sessionID, themes) })
+	err := s.store.WriteTx(ctx, func(st Store) error { return s.saveThemes(ctx, st, sessionID, themes) })
 	if err != nil {
 		return err
 	}
@@ -125,7 +125,7 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 	var sess *Session
 	var all []*Note
 	var existing []*Theme
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		var err error
 		if sess, err = st.Session(ctx, sessionID); err != nil {
 			return err
@@ -248,7 +248,7 @@ func (s *Service) RenameTheme(ctx context.Context, themeID int64, label string) 
 		return err
 	}
 	var t *Theme
-	err = s.Store.WriteTx(ctx, func(st Store) error {
+	err = s.store.WriteTx(ctx, func(st Store) error {
 		var err error
 		if t, err = st.Theme(ctx, themeID); err != nil {
 			return err
@@ -279,7 +279,7 @@ func (s *Service) MergeThemes(ctx context.Context, intoID, fromID int64) error {
 		return Errorf(EInvalid, "A theme cannot be merged into itself.")
 	}
 	var sessionID string
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		into, err := st.Theme(ctx, intoID)
 		if err != nil {
 			return err
@@ -320,7 +320,7 @@ func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	var nt *Theme
-	err = s.Store.WriteTx(ctx, func(st Store) error {
+	err = s.store.WriteTx(ctx, func(st Store) error {
 		t, err := st.Theme(ctx, themeID)
 		if err != nil {
 			return err
@@ -350,7 +350,7 @@ func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64
 // toThemeID is 0.
 func (s *Service) MoveNote(ctx context.Context, noteID, toThemeID int64) error {
 	var n *Note
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		var err error
 		if n, err = st.Note(ctx, noteID); err != nil {
 			return err
@@ -382,7 +382,7 @@ func (s *Service) MoveNote(ctx context.Context, noteID, toThemeID int64) error {
 // DeleteTheme deletes a theme and the votes on it; its notes and action points stay.
 func (s *Service) DeleteTheme(ctx context.Context, themeID int64) error {
 	var t *Theme
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		var err error
 		if t, err = st.Theme(ctx, themeID); err != nil {
 			return err
@@ -417,7 +417,7 @@ func (s *Service) Vote(ctx context.Context, participantID, themeID int64, delta 
 		return Errorf(EInvalid, "A vote adds or takes back one dot at a time.")
 	}
 	var sessionID string
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		p, sess, err := s.current(ctx, st, participantID)
 		if err != nil {
 			return err
@@ -466,7 +466,7 @@ func voteCheck(themeID int64, delta, budget int) func(mine map[int64]int) error 
 // MyVotes returns a participant's dots by theme ID.
 func (s *Service) MyVotes(ctx context.Context, participantID int64) (map[int64]int, error) {
 	var votes []Vote
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		p, err := st.Participant(ctx, participantID)
 		if err != nil {
 			return err
@@ -495,7 +495,7 @@ func myVotes(votes []Vote, participantID int64) map[int64]int {
 // not steer later ones; that is for the screen to decide.
 func (s *Service) VoteTotals(ctx context.Context, sessionID string) (map[int64]int, error) {
 	var counted []Vote
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		var err error
 		counted, err = countedVotes(ctx, st, sessionID)
 		return err
@@ -518,7 +518,7 @@ func voteTotals(counted []Vote) map[int64]int {
 // the facilitator sees who has not voted yet without seeing on what.
 func (s *Service) VotesUsed(ctx context.Context, sessionID string) (map[int64]int, error) {
 	var counted []Vote
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		var err error
 		counted, err = countedVotes(ctx, st, sessionID)
 		return err
@@ -635,7 +635,7 @@ func (s *Service) validAction(ctx context.Context, st Store, a *ActionPoint) err
 // AddAction adds an action point to a session. Priority 0 means medium and an empty
 // status means proposed, so a quick entry needs only a title.
 func (s *Service) AddAction(ctx context.Context, a ActionPoint) (*ActionPoint, error) {
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		if _, err := s.notFrozen(ctx, st, a.SessionID); err != nil {
 			return err
 		}
@@ -660,7 +660,7 @@ func (s *Service) AddAction(ctx context.Context, a ActionPoint) (*ActionPoint, e
 
 // UpdateAction changes the theme, title, priority, owner and status of an action point.
 func (s *Service) UpdateAction(ctx context.Context, a ActionPoint) error {
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		old, err := st.Action(ctx, a.ID)
 		if err != nil {
 			return err
@@ -694,7 +694,7 @@ func (s *Service) UpdateAction(ctx context.Context, a ActionPoint) error {
 // DeleteAction deletes an action point and its volunteers.
 func (s *Service) DeleteAction(ctx context.Context, id int64) error {
 	var a *ActionPoint
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		var err error
 		if a, err = st.Action(ctx, id); err != nil {
 			return err
@@ -719,7 +719,7 @@ func (s *Service) DeleteAction(ctx context.Context, id int64) error {
 // contributed does.
 func (s *Service) Actions(ctx context.Context, sessionID string) ([]*ActionPoint, error) {
 	var list []*ActionPoint
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		var err error
 		list, err = actions(ctx, st, sessionID)
 		return err
@@ -769,7 +769,7 @@ func withVolunteers(list []*ActionPoint, ps []*Participant) []*ActionPoint {
 // participant can do it.
 func (s *Service) Volunteer(ctx context.Context, participantID, actionID int64, on bool) error {
 	var sessionID string
-	err := s.Store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		p, sess, err := s.current(ctx, st, participantID)
 		if err != nil {
 			return err

@@ -462,7 +462,7 @@ func TestSetVoteBudget(t *testing.T) {
 			if got := session.ErrorCode(err); got != tt.code {
 				t.Fatalf("code = %q, want %q (%v)", got, tt.code, err)
 			}
-			sess, _ := bd.svc.Store.Session(ctx, bd.sess.ID)
+			sess, _ := bd.svc.Session(ctx, bd.sess.ID)
 			want := session.DefaultVoteBudget
 			if err == nil {
 				want = tt.budget

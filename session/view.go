@@ -28,7 +28,7 @@ type BoardView struct {
 // transaction.
 func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, error) {
 	var v BoardView
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		var err error
 		if v.Session, err = st.Session(ctx, sessionID); err != nil {
 			return err
@@ -68,12 +68,17 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 // NotesAfter returns a session's notes with an ID above afterID, oldest first, hidden
 // ones included: what the facilitator's board adds while people write.
 func (s *Service) NotesAfter(ctx context.Context, sessionID string, afterID int64) ([]*Note, error) {
-	return s.Store.NotesAfter(ctx, sessionID, afterID)
+	return s.store.NotesAfter(ctx, sessionID, afterID)
+}
+
+// Session returns one session as it is now.
+func (s *Service) Session(ctx context.Context, id string) (*Session, error) {
+	return s.store.Session(ctx, id)
 }
 
 // Sessions returns every session, newest first.
 func (s *Service) Sessions(ctx context.Context) ([]*Session, error) {
-	return s.Store.Sessions(ctx)
+	return s.store.Sessions(ctx)
 }
 
 // ParticipantView is what a participant's screen shows, read at one moment. Nothing
@@ -105,7 +110,7 @@ type ParticipantView struct {
 // A removed participant gets EForbidden.
 func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*ParticipantView, error) {
 	var v ParticipantView
-	err := s.Store.ReadTx(ctx, func(st Store) error {
+	err := s.store.ReadTx(ctx, func(st Store) error {
 		p, sess, err := s.current(ctx, st, participantID)
 		if err != nil {
 			return err

@@ -36,7 +36,7 @@ func (s *Service) JoinFrom(ctx context.Context, sessionID, keyHash, addr string)
 	}
 	known := false
 	if keyHash != "" {
-		ps, err := s.Store.Participants(ctx, sessionID)
+		ps, err := s.store.Participants(ctx, sessionID)
 		if err != nil {
 			return nil, false, err
 		}

@@ -68,7 +68,7 @@ func TestClosedSessionShowsTheFollowUp(t *testing.T) {
 	for _, ph := range []session.Phase{session.PhaseVote, session.PhaseActions, session.PhaseClosed} {
 		w.setPhase(sess, ph)
 	}
-	ps, _ := w.svc.Store.Participants(w.ctx, sess.ID)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
 	p := w.openAsParticipant(sess, ps[0])
 	p.waitFor("You said, we did", "[in-progress] Pair on threat models", "due 2026-06-30")
 }

@@ -39,15 +39,24 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// world is a real service over a real SQLite file, with a hub as its notifier.
+// world is a real service over a real SQLite file, with a hub as its notifier. The
+// tests check what was stored in db; the screens read only through svc.
 type world struct {
 	t   *testing.T
 	ctx context.Context
 	svc *session.Service
+	db  *sqlite.DB
 	hub *tui.Hub
 }
 
 func newWorld(t *testing.T) *world {
+	t.Helper()
+	return newWorldOver(t, nil)
+}
+
+// newWorldOver is newWorld with the service over wrap(db), a store that may delay or
+// change what the database answers; nil wrap is the database itself.
+func newWorldOver(t *testing.T, wrap func(session.Store) session.Store) *world {
 	t.Helper()
 	db, err := sqlite.Open(filepath.Join(t.TempDir(), "charter.db"))
 	if err != nil {
@@ -56,9 +65,13 @@ func newWorld(t *testing.T) *world {
 	t.Cleanup(func() { db.Close() })
 	hub := tui.NewHub()
 	hub.Now = func() time.Time { return clock }
-	svc := session.NewService(db, hub)
+	var st session.Store = db
+	if wrap != nil {
+		st = wrap(db)
+	}
+	svc := session.NewService(st, hub)
 	svc.Now = func() time.Time { return clock }
-	return &world{t: t, ctx: context.Background(), svc: svc, hub: hub}
+	return &world{t: t, ctx: context.Background(), svc: svc, db: db, hub: hub}
 }
 
 func (w *world) newSession(title string) *session.Session {
@@ -112,7 +125,7 @@ func (w *world) addNote(p *session.Participant, area session.Area, lane, text st
 
 func (w *world) session(id string) *session.Session {
 	w.t.Helper()
-	s, err := w.svc.Store.Session(w.ctx, id)
+	s, err := w.db.Session(w.ctx, id)
 	if err != nil {
 		w.t.Fatal(err)
 	}
@@ -121,7 +134,7 @@ func (w *world) session(id string) *session.Session {
 
 func (w *world) participant(id int64) *session.Participant {
 	w.t.Helper()
-	p, err := w.svc.Store.Participant(w.ctx, id)
+	p, err := w.db.Participant(w.ctx, id)
 	if err != nil {
 		w.t.Fatal(err)
 	}
@@ -130,7 +143,7 @@ func (w *world) participant(id int64) *session.Participant {
 
 func (w *world) notes(s *session.Session) []*session.Note {
 	w.t.Helper()
-	ns, err := w.svc.Store.Notes(w.ctx, s.ID)
+	ns, err := w.db.Notes(w.ctx, s.ID)
 	if err != nil {
 		w.t.Fatal(err)
 	}
@@ -327,7 +340,7 @@ func TestJoinRightCodeAsksForName(t *testing.T) {
 	s.tm.Type("Ana")
 	s.press(tea.KeyEnter)
 	s.waitFor("Hello Ana, you are in.")
-	ps, err := w.svc.Store.Participants(w.ctx, sess.ID)
+	ps, err := w.db.Participants(w.ctx, sess.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +358,7 @@ func TestJoinReturningParticipantSkipsName(t *testing.T) {
 	if s.everDrawn("Your name:") {
 		t.Error("a returning participant was asked for a name again")
 	}
-	ps, err := w.svc.Store.Participants(w.ctx, sess.ID)
+	ps, err := w.db.Participants(w.ctx, sess.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

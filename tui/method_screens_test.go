@@ -388,7 +388,7 @@ func TestNameAndTopicLimits(t *testing.T) {
 	if v := j.view(); !strings.Contains(v, long[len(long)-30:]) { // the box shows the end of what was typed
 		t.Errorf("the typed name is gone:\n%s", v)
 	}
-	ps, _ := w.svc.Store.Participants(w.ctx, sess.ID)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
 	if len(ps) != 1 || ps[0].Name != "" {
 		t.Fatalf("participants %+v, want one without a name", ps)
 	}
@@ -495,7 +495,7 @@ func TestSelectedActionShownWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps, _ := w.svc.Store.Participants(w.ctx, sess.ID)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
 	if err := w.svc.SetName(w.ctx, ps[0], "Alice Volunteer"); err != nil {
 		t.Fatal(err)
 	}
@@ -520,7 +520,7 @@ func TestAnonymousVolunteerIsAskedForAName(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.setPhase(sess, session.PhaseActions)
-	ps, _ := w.svc.Store.Participants(w.ctx, sess.ID)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
 	me := ps[0]
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("Pair on threat models")

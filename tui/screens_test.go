@@ -358,7 +358,7 @@ func (w *world) openBoard(s *session.Session) *term {
 	b.press(tea.KeyEnter)
 	// Wait for the board's first load: the counts of what is stored.
 	people, done, notes := 0, 0, 0
-	ps, err := w.svc.Store.Participants(w.ctx, s.ID)
+	ps, err := w.db.Participants(w.ctx, s.ID)
 	if err != nil {
 		w.t.Fatal(err)
 	}
@@ -412,7 +412,7 @@ func TestFacilitatorGivesTheSessionDate(t *testing.T) {
 	s.tm.Type("14.3.2026")
 	s.press(tea.KeyEnter)
 	s.waitFor("YYYY-MM-DD")
-	if list, _ := w.svc.Store.Sessions(w.ctx); len(list) != 0 {
+	if list, _ := w.db.Sessions(w.ctx); len(list) != 0 {
 		t.Fatalf("a session with a bad date was created: %+v", list[0])
 	}
 	// Nothing typed is lost: the title is still there; the date is corrected.
@@ -422,7 +422,7 @@ func TestFacilitatorGivesTheSessionDate(t *testing.T) {
 	s.tm.Type("2026-03-14")
 	s.press(tea.KeyEnter)
 	s.waitFor("Paper session Porto", "LOBBY")
-	list, err := w.svc.Store.Sessions(w.ctx)
+	list, err := w.db.Sessions(w.ctx)
 	if err != nil || len(list) != 1 || list[0].Title != "Paper session Porto" || list[0].Date != "2026-03-14" {
 		t.Fatalf("stored %+v, %v; want one session held on 2026-03-14", list, err)
 	}
@@ -445,7 +445,7 @@ func TestFacilitatorCreatesSession(t *testing.T) {
 	s.press(tea.KeyEnter)
 	s.waitFor("Devs Lisbon", "LOBBY", "0 people")
 
-	list, err := w.svc.Store.Sessions(w.ctx)
+	list, err := w.db.Sessions(w.ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -530,7 +530,7 @@ func TestFacilitatorNotesLiveAndHide(t *testing.T) {
 
 	s.keys("h")
 	s.waitFor("Note hidden", "(hidden) Champions answer fast.")
-	got, err := w.svc.Store.Note(w.ctx, n.ID)
+	got, err := w.db.Note(w.ctx, n.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -544,7 +544,7 @@ func TestFacilitatorNotesLiveAndHide(t *testing.T) {
 	}
 	s.keys("h")
 	s.waitFor("Note shown again.")
-	if got, _ := w.svc.Store.Note(w.ctx, n.ID); got.Hidden {
+	if got, _ := w.db.Note(w.ctx, n.ID); got.Hidden {
 		t.Error("a second h did not show the note again")
 	}
 }

@@ -35,7 +35,7 @@ func TestEditingANoteKeepsItsActivity(t *testing.T) {
 	p.keys(" is useful")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved your change.")
-	got, err := w.svc.Store.Note(w.ctx, n.ID)
+	got, err := w.db.Note(w.ctx, n.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,9 +109,11 @@ func (t *gatedTx) NotesBy(ctx context.Context, participantID int64) ([]*session.
 // d then y pressed right after "Saved", before the screen could load the notes again,
 // deletes the note just written: the one the screen showed as selected.
 func TestDeleteRightAfterSavingUnderLoad(t *testing.T) {
-	w := newWorld(t)
-	g := &gatedStore{Store: w.svc.Store}
-	w.svc.Store = g
+	var g *gatedStore
+	w := newWorldOver(t, func(db session.Store) session.Store {
+		g = &gatedStore{Store: db}
+		return g
+	})
 	sess, me := w.writingParticipant()
 	w.addNote(me, session.AreaConfidence, "strength", "late pen test reports hurt")
 	p := w.openAsParticipant(sess, me)
@@ -152,7 +154,7 @@ func TestHomeEditsAndDeletesSessions(t *testing.T) {
 	s.press(tea.KeyRight) // completes the campaign
 	s.press(tea.KeyEnter)
 	s.waitFor("Developers Porto", "LOBBY")
-	list, err := w.svc.Store.Sessions(w.ctx)
+	list, err := w.db.Sessions(w.ctx)
 	if err != nil || len(list) != 2 || list[0].Campaign != "Chartering 2026" {
 		t.Fatalf("sessions %+v, %v; want the new one in Chartering 2026", list, err)
 	}
@@ -183,7 +185,7 @@ func TestHomeEditsAndDeletesSessions(t *testing.T) {
 	s.waitFor("This cannot be undone.")
 	s.keys("y")
 	s.waitFor("Deleted “Developers Porto (2nd)”.")
-	if list, _ := w.svc.Store.Sessions(w.ctx); len(list) != 1 || list[0].ID != first.ID {
+	if list, _ := w.db.Sessions(w.ctx); len(list) != 1 || list[0].ID != first.ID {
 		t.Errorf("after deleting: %d sessions left", len(list))
 	}
 }

@@ -48,7 +48,7 @@ func TestDemoSeedsOnceAndShowsTheLiveSession(t *testing.T) {
 	}
 	cancel()
 	run.Wait()
-	list, err := srv.svc.Store.Sessions(context.Background())
+	list, err := srv.svc.Sessions(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

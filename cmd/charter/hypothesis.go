@@ -52,12 +52,12 @@ func runHypothesisAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int 
 }
 
 func campaignHasSessions(ctx context.Context, svc *session.Service, name string) bool {
-	all, err := svc.Store.Sessions(ctx)
+	names, err := svc.CampaignNames(ctx)
 	if err != nil {
 		return true // say nothing rather than something wrong
 	}
-	for _, s := range all {
-		if session.SameCampaign(s.Campaign, name) {
+	for _, n := range names {
+		if session.SameCampaign(n, name) {
 			return true
 		}
 	}

@@ -46,7 +46,7 @@ func Seed(ctx context.Context, svc *session.Service) (*Sample, error) {
 // Seeded reports whether the store already holds sessions, which Seed would only add
 // to: then Find gives the sample's live session, if it is there.
 func Seeded(ctx context.Context, svc *session.Service) (bool, error) {
-	list, err := svc.Store.Sessions(ctx)
+	list, err := svc.Sessions(ctx)
 	if err != nil {
 		return false, err
 	}
@@ -57,7 +57,7 @@ func Seeded(ctx context.Context, svc *session.Service) (bool, error) {
 // participants of the live session, which rejoin with their keys. It returns nil
 // when the store holds no live session of the sample.
 func Find(ctx context.Context, svc *session.Service) (*Sample, error) {
-	list, err := svc.Store.Sessions(ctx)
+	list, err := svc.Sessions(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +204,7 @@ func seedSession(ctx context.Context, svc *session.Service, sp sessionSpec) (*se
 }
 
 func reread(ctx context.Context, svc *session.Service, sess *session.Session, people []*session.Participant) (*session.Session, []*session.Participant, error) {
-	s, err := svc.Store.Session(ctx, sess.ID)
+	s, err := svc.Session(ctx, sess.ID)
 	return s, people, err
 }
 
@@ -227,12 +227,12 @@ func simulate(ctx context.Context, svc *session.Service, s *Sample, every time.D
 		return nil
 	}
 	// Skip what an earlier run already wrote.
-	have, err := svc.Store.Notes(ctx, s.Live.ID)
+	have, err := svc.BoardView(ctx, s.Live.ID)
 	if err != nil {
 		return err
 	}
 	written := map[string]bool{}
-	for _, n := range have {
+	for _, n := range have.Notes {
 		written[n.Text] = true
 	}
 	for i, n := range live.later {

@@ -43,7 +43,7 @@ func TestSeedShowsEveryPart(t *testing.T) {
 		if sess.Campaign != demo.Campaign {
 			t.Errorf("%s is in campaign %q", sess.Title, sess.Campaign)
 		}
-		notes, err := svc.Store.Notes(ctx, sess.ID)
+		notes, err := notesOf(ctx, svc, sess.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -99,7 +99,7 @@ func TestSimulateAddsTheNotesOnceAcrossRuns(t *testing.T) {
 	if err != nil || s == nil {
 		t.Fatalf("Find = %v, %v", s, err)
 	}
-	before, err := svc.Store.Notes(ctx, s.Live.ID)
+	before, err := notesOf(ctx, svc, s.Live.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,14 +108,14 @@ func TestSimulateAddsTheNotesOnceAcrossRuns(t *testing.T) {
 	if err := demo.Simulate(ctx, svc, s, time.Nanosecond); err != nil {
 		t.Fatal(err)
 	}
-	after, err := svc.Store.Notes(ctx, s.Live.ID)
+	after, err := notesOf(ctx, svc, s.Live.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(after) <= len(before) {
 		t.Fatalf("Simulate added no notes (%d before, %d after)", len(before), len(after))
 	}
-	people, err := svc.Store.Participants(ctx, s.Live.ID)
+	people, err := peopleOf(ctx, svc, s.Live.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestSimulateAddsTheNotesOnceAcrossRuns(t *testing.T) {
 	if err := demo.Simulate(ctx, svc, s, time.Nanosecond); err != nil {
 		t.Fatal(err)
 	}
-	again, err := svc.Store.Notes(ctx, s.Live.ID)
+	again, err := notesOf(ctx, svc, s.Live.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestSimulateWaitsWhileTheSessionTakesNoNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before, err := svc.Store.Notes(ctx, s.Live.ID)
+	before, err := notesOf(ctx, svc, s.Live.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestSimulateWaitsWhileTheSessionTakesNoNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for deadline := time.Now().Add(10 * time.Second); ; {
-		now, err := svc.Store.Notes(ctx, s.Live.ID)
+		now, err := notesOf(ctx, svc, s.Live.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -178,4 +178,22 @@ func TestSimulateWaitsWhileTheSessionTakesNoNotes(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatalf("Simulate ended with %v, want nil after its context ended", err)
 	}
+}
+
+// notesOf returns a session's notes as the facilitator's board reads them.
+func notesOf(ctx context.Context, svc *session.Service, id string) ([]*session.Note, error) {
+	v, err := svc.BoardView(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return v.Notes, nil
+}
+
+// peopleOf returns a session's participants as the facilitator's board reads them.
+func peopleOf(ctx context.Context, svc *session.Service, id string) ([]*session.Participant, error) {
+	v, err := svc.BoardView(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return v.People, nil
 }
