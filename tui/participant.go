@@ -70,6 +70,8 @@ type participantScreen struct {
 	fade           fading
 	loading, dirty bool
 	gone           string
+	// lines are the lines drawn last, kept for the next drawing (see lineCache).
+	lines lineCache
 }
 
 type participantKeys struct {
@@ -572,15 +574,24 @@ func (s *participantScreen) View() string {
 	if s.gone != "" {
 		return sty.Error.Render(fit(s.gone, w)) + "\n"
 	}
-	left := sty.Title.Render("charter") + " " + fit(s.sess.Title, w/2)
-	right := sty.Phase.Render(strings.ToUpper(string(s.sess.Phase)))
-	if t := timerText(s.sess.Timer, e.now()); t != "" {
-		right = t + " " + right
-	}
-	gap := max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)
-	b.WriteString(left + strings.Repeat(" ", gap) + right + "\n")
-	b.WriteString(sty.Muted.Render(fit(phaseAsk(s.sess.Phase), w)) + "\n")
-	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
+	s.lines.frame()
+	ph := s.sess.Phase
+	timer := timerText(s.sess.Timer, e.now())
+	b.WriteString(s.lines.line(lineKey{kind: lineHead, text: s.sess.Title, extra: timer, mark: string(ph), width: w}, func() string {
+		left := sty.Title.Render("charter") + " " + fit(s.sess.Title, w/2)
+		right := sty.Phase.Render(strings.ToUpper(string(ph)))
+		if timer != "" {
+			right = timer + " " + right
+		}
+		gap := max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)
+		return left + strings.Repeat(" ", gap) + right
+	}) + "\n")
+	b.WriteString(s.lines.line(lineKey{kind: lineAsk, mark: string(ph), width: w}, func() string {
+		return sty.Muted.Render(fit(phaseAsk(ph), w))
+	}) + "\n")
+	b.WriteString(s.lines.line(lineKey{kind: lineRule, width: w}, func() string {
+		return sty.Muted.Render(strings.Repeat("─", w))
+	}) + "\n")
 
 	var body string
 	switch s.sess.Phase {
@@ -598,11 +609,13 @@ func (s *participantScreen) View() string {
 	// Footer: status and help, kept at the bottom of the screen.
 	footer := ""
 	if s.status != "" {
-		st := sty.OK
-		if s.statusErr {
-			st = sty.Error
-		}
-		footer += st.Render(fit(s.status, w)) + "\n"
+		footer += s.lines.line(lineKey{kind: lineStatus, text: s.status, width: w, sel: s.statusErr}, func() string {
+			st := sty.OK
+			if s.statusErr {
+				st = sty.Error
+			}
+			return st.Render(fit(s.status, w))
+		}) + "\n"
 	}
 	if s.me.Done {
 		footer += sty.OK.Render("✓ you are marked as done") + "\n"
@@ -732,36 +745,43 @@ func (s *participantScreen) checkInView(w int) string {
 func (s *participantScreen) notesView(w int) string {
 	e, sty := s.e, s.e.sty
 	var b strings.Builder
-	var tabs []string
-	for i, a := range session.Areas {
-		st := sty.Tab
-		if i == s.area {
-			st = sty.ActiveTab
+	b.WriteString(s.lines.line(lineKey{kind: lineTabs, id: int64(s.area), width: w}, func() string {
+		var tabs []string
+		for i, a := range session.Areas {
+			if i == s.area {
+				tabs = append(tabs, sty.ActiveTab.Render("["+a.Title()+"]"))
+			} else {
+				tabs = append(tabs, sty.Tab.Render(a.Title()))
+			}
 		}
-		if i == s.area {
-			tabs = append(tabs, st.Render("["+a.Title()+"]"))
-		} else {
-			tabs = append(tabs, st.Render(a.Title()))
-		}
-	}
-	b.WriteString(fit(strings.Join(tabs, ""), w) + "\n")
+		return fit(strings.Join(tabs, ""), w)
+	}) + "\n")
 	lanes := s.lanes()
-	var lt []string
-	for i, l := range lanes {
-		t := session.LaneTitle(l)
-		if i == s.lane {
-			lt = append(lt, sty.Selected.Render("»"+t+"«"))
-		} else {
-			lt = append(lt, " "+t+" ")
+	area := session.Areas[s.area]
+	lk := lineKey{kind: lineLanes, id: int64(s.lane), mark: string(area), width: w}
+	if area == session.AreaOpen {
+		lk.text = strings.Join(lanes, "\x00") // the topics raised so far
+	}
+	b.WriteString(s.lines.line(lk, func() string {
+		var lt []string
+		for i, l := range lanes {
+			t := session.LaneTitle(l)
+			if i == s.lane {
+				lt = append(lt, sty.Selected.Render("»"+t+"«"))
+			} else {
+				lt = append(lt, " "+t+" ")
+			}
 		}
-	}
-	if len(lanes) == 0 {
-		lt = append(lt, sty.Muted.Render("no topics yet"))
-	}
-	b.WriteString(fit(strings.Join(lt, " "), w) + "\n")
-	if session.Areas[s.area] == session.AreaActivities && s.mode != modePickActivity {
+		if len(lanes) == 0 {
+			lt = append(lt, sty.Muted.Render("no topics yet"))
+		}
+		return fit(strings.Join(lt, " "), w)
+	}) + "\n")
+	if area == session.AreaActivities && s.mode != modePickActivity {
 		// The selected note's activity is in its line; this one is for new notes.
-		b.WriteString(sty.Muted.Render(fit("new notes are about: "+cmp.Or(s.activity, "any activity")+" (a to change)", w)) + "\n")
+		b.WriteString(s.lines.line(lineKey{kind: lineActivity, text: s.activity, width: w}, func() string {
+			return sty.Muted.Render(fit("new notes are about: "+cmp.Or(s.activity, "any activity")+" (a to change)", w))
+		}) + "\n")
 	}
 	b.WriteString("\n")
 	if s.mode == modePickActivity {
@@ -788,30 +808,13 @@ func (s *participantScreen) notesView(w int) string {
 		start = s.sel - room + 1
 	}
 	for i := start; i < len(ns) && i < start+room; i++ {
-		n := ns[i]
-		prefix := "  "
-		if i == s.sel {
-			prefix = "▸ "
-		}
-		text := n.Text
-		if n.Activity != "" {
-			text = "[" + n.Activity + "] " + text
-		}
-		mark := ""
-		switch {
-		case n.Hidden && n.ParticipantID == s.me.ID:
-			mark = " (hidden by the facilitator)"
-		case n.ParticipantID == s.me.ID && s.sess.Phase.NotesVisibleToAll():
-			mark = " (yours)"
-		}
-		line := fit(prefix+text, w-lipgloss.Width(mark)) + mark
-		if i == s.sel {
-			line = sty.Selected.Render(line)
-		}
-		b.WriteString(line + "\n")
+		b.WriteString(s.noteLine(ns[i], w, i == s.sel))
+		b.WriteByte('\n')
 	}
 	if n := len(ns); n > room {
-		b.WriteString(sty.Muted.Render(fmt.Sprintf("  … %d notes, ↑/↓ to scroll", n)) + "\n")
+		b.WriteString(s.lines.line(lineKey{kind: lineMore, id: int64(n), width: w}, func() string {
+			return sty.Muted.Render(fmt.Sprintf("  … %d notes, ↑/↓ to scroll", n))
+		}) + "\n")
 	}
 	if inputLines > 0 {
 		title := "New note in " + session.LaneTitle(s.currentLane())
@@ -850,6 +853,34 @@ func (s *participantScreen) notesView(w int) string {
 		b.WriteString(sty.Warn.Render(fit("Delete "+text+"? y = delete, any other key = keep", w)) + "\n")
 	}
 	return b.String()
+}
+
+// noteLine is note n as one line of the notes view, w wide, from the cache when a
+// recent drawing had it.
+func (s *participantScreen) noteLine(n *session.Note, w int, selected bool) string {
+	mark := ""
+	switch {
+	case n.Hidden && n.ParticipantID == s.me.ID:
+		mark = " (hidden by the facilitator)"
+	case n.ParticipantID == s.me.ID && s.sess.Phase.NotesVisibleToAll():
+		mark = " (yours)"
+	}
+	k := lineKey{kind: lineNote, id: n.ID, text: n.Text, extra: n.Activity, mark: mark, width: w, sel: selected}
+	return s.lines.line(k, func() string {
+		prefix := "  "
+		if selected {
+			prefix = "▸ "
+		}
+		text := n.Text
+		if n.Activity != "" {
+			text = "[" + n.Activity + "] " + text
+		}
+		line := fit(prefix+text, w-lipgloss.Width(mark)) + mark
+		if selected {
+			line = s.e.sty.Selected.Render(line)
+		}
+		return line
+	})
 }
 
 func (s *participantScreen) timerRunning() bool { return s.sess.Timer.Running }

@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// writingScreen is a participant's screen in the write phase, w x h, drawn with
+// colours, with n notes of its own in one lane.
+func writingScreen(n, w, h int) *participantScreen {
+	at := time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
+	r := lipgloss.NewRenderer(io.Discard, termenv.WithProfile(termenv.ANSI256))
+	e := New(Options{Renderer: r, Now: func() time.Time { return at }}).env
+	e.w, e.h = w, h
+	sess := &session.Session{ID: "s1", Title: "Developers Berlin", Phase: session.PhaseWrite, VoteBudget: 3}
+	me := &session.Participant{ID: 1, SessionID: sess.ID, Pseudonym: "Blue Heron"}
+	s := newParticipant(e, sess, me)
+	s.area = 1 // activities: its lanes and the activity line are the most to draw
+	for i := range n {
+		s.notes = append(s.notes, &session.Note{
+			ID: int64(i + 1), SessionID: sess.ID, ParticipantID: me.ID,
+			Area: session.AreaActivities, Lane: "keep", Activity: "threat modelling",
+			Text:      fmt.Sprintf("note %d: threat models with the security champions before every larger feature, so that design flaws surface early", i),
+			CreatedAt: at, UpdatedAt: at,
+		})
+	}
+	return s
+}
+
+// BenchmarkParticipantNoteBurst is the author's own screen while they edit their 30
+// notes one after the other, as in the burst at the end of a timer: each note saved
+// is drawn at once, and again when the reloaded view (new copies of every note)
+// arrives. One op is one note saved: two updates and two drawings at 80x24.
+func BenchmarkParticipantNoteBurst(b *testing.B) {
+	s := writingScreen(30, 80, 24)
+	i := 0
+	for b.Loop() {
+		k := i % len(s.notes)
+		n := *s.notes[k]
+		n.Text = fmt.Sprintf("note %d, version %d: threat models before every larger feature", k, i)
+		n.UpdatedAt = n.UpdatedAt.Add(time.Second)
+		s.Update(noteAcceptedMsg{edited: true, note: &n})
+		_ = s.View()
+		v := &session.ParticipantView{Session: s.sess, Me: s.me}
+		for _, o := range s.notes {
+			c := *o
+			v.Notes = append(v.Notes, &c)
+		}
+		s.Update(participantStateMsg{v})
+		_ = s.View()
+		i++
+	}
+}
+
+// A screen drawn from its line cache looks exactly as one drawn afresh, whatever
+// changed since the last drawing; the cache holds no more than two drawings' lines.
+func TestParticipantLinesCachedEqualFresh(t *testing.T) {
+	s := writingScreen(30, 80, 24)
+	fresh := func() string {
+		c := *s
+		c.lines = lineCache{}
+		return c.View()
+	}
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"first drawing", func() {}},
+		{"selection moves", func() { s.sel = 3 }},
+		{"selected note edited", func() {
+			n := *s.notes[3]
+			n.Text = "edited: threat models now come before design reviews"
+			s.notes[3] = &n
+		}},
+		{"same text, other activity", func() {
+			n := *s.notes[3]
+			n.Activity = "pen testing"
+			s.notes[3] = &n
+		}},
+		{"note hidden", func() {
+			n := *s.notes[4]
+			n.Hidden = true
+			s.notes[4] = &n
+		}},
+		{"scrolled to the end", func() { s.sel = 29 }},
+		{"narrower", func() { s.e.w = 50 }},
+		{"reveal marks own notes", func() { s.sess = &session.Session{ID: "s1", Title: "Developers Berlin", Phase: session.PhaseReveal} }},
+		{"status", func() { s.setStatus("Saved your change.", false) }},
+		{"status as error", func() { s.setStatus("Saved your change.", true) }},
+		{"other lane", func() { s.lane = 1 }},
+		{"other area", func() { s.area, s.lane = 0, 0 }},
+	}
+	for _, st := range steps {
+		st.do()
+		for range 2 { // drawn once from changed lines, once all from the cache
+			if got, want := s.View(), fresh(); got != want {
+				t.Fatalf("%s: cached drawing differs from a fresh one:\n%s\nwant:\n%s", st.name, got, want)
+			}
+		}
+		if n := s.lines.size(); n > 2*s.e.h {
+			t.Errorf("%s: the cache holds %d lines for a screen of %d", st.name, n, s.e.h)
+		}
+	}
+}
