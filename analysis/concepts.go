@@ -71,13 +71,18 @@ func parseLexicon(text string) (*lexicon, error) {
 	return lx, nil
 }
 
-// match returns the concepts expressed in toks, each once, in first-seen order.
+// match returns the concepts expressed in toks, each once, in first-seen
+// order. Where terms start at one word, only the longest counts and the words
+// it covers start no other term: "end of support" is about legacy systems,
+// not about a manager's support, and "shared library" is not sharing.
 func (lx *lexicon) match(toks []token) []int {
 	var found []int
 	has := map[int]bool{}
-	for i, t := range toks {
-		for _, term := range lx.terms[t.stem] {
-			if has[term.concept] || i+len(term.stems) > len(toks) {
+	for i := 0; i < len(toks); {
+		longest := 0
+		var at []int
+		for _, term := range lx.terms[toks[i].stem] {
+			if i+len(term.stems) > len(toks) {
 				continue
 			}
 			ok := true
@@ -87,11 +92,23 @@ func (lx *lexicon) match(toks []token) []int {
 					break
 				}
 			}
-			if ok {
-				has[term.concept] = true
-				found = append(found, term.concept)
+			if !ok {
+				continue
+			}
+			switch {
+			case len(term.stems) > longest:
+				longest, at = len(term.stems), append(at[:0], term.concept)
+			case len(term.stems) == longest:
+				at = append(at, term.concept)
 			}
 		}
+		for _, k := range at {
+			if !has[k] {
+				has[k] = true
+				found = append(found, k)
+			}
+		}
+		i += max(1, longest)
 	}
 	return found
 }
