@@ -11,6 +11,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Doc is one note to cluster.
@@ -85,12 +86,13 @@ func clusterWith(docs []Doc, lx *lexicon, p params) []Theme {
 
 	themes := make([]Theme, 0, len(groups)+1)
 	centrals := make([]int, len(groups))
+	concepts := make([]int, len(groups))
 	for k, g := range groups {
-		label, central := c.label(sorted, g)
-		centrals[k] = central
-		themes = append(themes, Theme{Label: label, NoteIDs: idsOf(sorted, g), Representative: sorted[central].ID})
+		var label string
+		label, centrals[k], concepts[k] = c.label(sorted, g)
+		themes = append(themes, Theme{Label: label, NoteIDs: idsOf(sorted, g), Representative: sorted[centrals[k]].ID})
 	}
-	c.distinctLabels(themes, groups, centrals)
+	c.distinctLabels(themes, groups, centrals, concepts)
 	if len(empty) > 0 {
 		ids := idsOf(sorted, empty)
 		themes = append(themes, Theme{Label: "unsorted", NoteIDs: ids, Representative: ids[0]})
@@ -114,17 +116,21 @@ func idsOf(docs []Doc, members []int) []string {
 // label names a theme as a facilitator would: by the lexicon's concept that
 // most of its notes share, else by a short key phrase of its most central
 // note, and says which side the theme is on when most of its notes agree
-// ("concern", "keep", ...). It returns the label and the central note.
-func (c *corpus) label(docs []Doc, members []int) (string, int) {
+// ("concern", "keep", ...). It returns the label, the central note and the
+// concept named (-1 for none).
+func (c *corpus) label(docs []Doc, members []int) (string, int, int) {
 	central := c.central(members)
-	name := c.sharedConcept(members)
-	if name == "" {
-		name = c.keyPhrase(members, central, 3)
+	concept := c.sharedConcept(members)
+	var name string
+	if concept >= 0 {
+		name = c.lx.labels[concept]
+	} else {
+		name = c.keyPhrase(members, central, nil)
 	}
 	if side := sideOf(docs, members); side != "" {
 		name += " (" + side + ")"
 	}
-	return name, central
+	return name, central, concept
 }
 
 // central returns the member most similar to the theme's mean: the note that
@@ -157,11 +163,11 @@ func dotSparse(a, b vec) float64 {
 	return s
 }
 
-// sharedConcept names the concept at least half of a theme's notes (and at
-// least two) express, the commonest, the first in the lexicon on a tie; ""
+// sharedConcept returns the concept at least half of a theme's notes (and at
+// least two) express, the commonest, the first in the lexicon on a tie; -1
 // when there is none.
-func (c *corpus) sharedConcept(members []int) string {
-	count := make([]int, len(c.conceptNames))
+func (c *corpus) sharedConcept(members []int) int {
+	count := make([]int, len(c.lx.names))
 	best := -1
 	for _, i := range members {
 		for _, k := range c.concepts[i] {
@@ -174,9 +180,9 @@ func (c *corpus) sharedConcept(members []int) string {
 		}
 	}
 	if best < 0 || count[best] < 2 || 2*count[best] < len(members) {
-		return ""
+		return -1
 	}
-	return strings.ReplaceAll(c.conceptNames[best], "-", " ")
+	return best
 }
 
 // genericWords say nothing about what a theme is about, however often its
@@ -192,12 +198,35 @@ var genericWords = map[string]bool{
 	"thinks": true, "think": true, "really": true, "still": true, "often": true, "sometimes": true,
 }
 
-// keyPhrase picks from the central note the run of at most max words, none a
-// stop word, that best names the theme: it starts and ends with a content
-// word, and its content words score by how many of the theme's notes share them times how
-// rare they are overall. A phrase of one generic word is never chosen; failing
-// all else the note's first words are.
-func (c *corpus) keyPhrase(members []int, central, max int) string {
+// notNames are frequent verbs that end a clause rather than name a topic:
+// a label such as "dashboards show odd" starts or ends on one of them.
+var notNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+ask asks asked block blocks blocked call calls called come comes came feel feels felt
+find finds found get gets got give gives gave go goes went gone happen happens happened
+help helps helped keep keeps kept know knows knew leave leaves left look looks looked
+make makes made put run runs ran say says said see sees saw seen show shows showed shown
+sit sits sat start starts started stop stops stopped take takes took taken tell tells told
+try tries tried use uses used wait waits waited want wants wanted`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// phraseWords is the most words a key phrase has; openingWords the most
+// words of a note's opening used when no phrase names the theme.
+const phraseWords, openingWords = 3, 6
+
+// keyPhrase picks from the central note the run of two or three words, none
+// a stop word, that best names the theme: it starts and ends with a content
+// word that is neither generic nor a verb, and its words score by how many
+// of the theme's other notes share them times how rare they are overall, so
+// that words of the central note alone add little. Words whose stems are in
+// skip do not count (they name what the theme shares with another). When no
+// run of two such words exists, the note's opening words name the theme: one
+// word alone reads as a tag.
+func (c *corpus) keyPhrase(members []int, central int, skip map[string]bool) string {
 	share := map[string]float64{}
 	for _, i := range members {
 		for _, w := range c.words[i] {
@@ -206,57 +235,64 @@ func (c *corpus) keyPhrase(members []int, central, max int) string {
 	}
 	n := len(c.vecs)
 	weight := func(t token) float64 {
-		if t.stop || !meaningful(t.surface) || genericWords[t.surface] {
+		if t.stop || !meaningful(t.surface) || genericWords[t.surface] || notNames[t.surface] ||
+			strings.HasSuffix(t.surface, "ly") || skip[t.stem] {
 			return 0
 		}
 		df := 1
 		if id, ok := c.stemID[t.stem]; ok {
 			df = c.wordDocs[id]
 		}
-		return (share[t.stem] + 0.5) / float64(len(members)) * idf(n, df)
+		return (share[t.stem] - 0.5) / float64(len(members)) * idf(n, df)
 	}
 	toks := tokenize(c.texts[central], stemmer{})
 	bestScore, bi, bj := 0.0, -1, -1
+	bestWord, word := 0.0, ""
 	for i := range toks {
 		if weight(toks[i]) == 0 {
 			continue
 		}
-		var score float64
-		for j := i; j < len(toks) && j < i+max && !toks[j].stop; j++ {
+		score := weight(toks[i])
+		if score > bestWord {
+			bestWord, word = score, toks[i].surface
+		}
+		for j := i + 1; j < len(toks) && j < i+phraseWords && !toks[j].stop; j++ {
 			w := weight(toks[j])
 			score += w
-			if w == 0 {
-				continue
-			}
-			// Two or three words name a theme better than one.
-			bonus := 1.0
-			if j > i {
-				bonus = 2
-			}
-			if score*bonus > bestScore {
-				bestScore, bi, bj = score*bonus, i, j
+			if w > 0 && score > bestScore {
+				bestScore, bi, bj = score, i, j
 			}
 		}
 	}
-	if bi < 0 {
-		words := strings.Fields(c.texts[central])
-		if len(words) > max {
-			words = words[:max]
-		}
-		return strings.Join(words, " ")
-	}
-	// One word alone reads as a tag: take a neighbouring word with it.
-	usable := func(k int) bool { return k >= 0 && k < len(toks) && !toks[k].stop && meaningful(toks[k].surface) }
-	if bi == bj {
-		if usable(bi - 1) {
-			bi--
-		} else if usable(bj + 1) {
-			bj++
-		}
+	switch {
+	case bi < 0 && skip != nil && word != "":
+		// After a shared concept's name one word is enough.
+		return word
+	case bi < 0:
+		return opening(c.texts[central])
 	}
 	words := make([]string, 0, bj-bi+1)
 	for _, t := range toks[bi : bj+1] {
 		words = append(words, t.surface)
+	}
+	return strings.Join(words, " ")
+}
+
+// opening returns the first words of a note as written, at most
+// openingWords, without trailing punctuation or stop words.
+func opening(text string) string {
+	words := strings.Fields(text)
+	if len(words) > openingWords {
+		words = words[:openingWords]
+	}
+	for len(words) > 1 {
+		last := strings.TrimFunc(words[len(words)-1], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		toks := tokenize(last, stemmer{})
+		if last != "" && (len(toks) != 1 || !toks[0].stop) {
+			words[len(words)-1] = last
+			break
+		}
+		words = words[:len(words)-1]
 	}
 	return strings.Join(words, " ")
 }
@@ -284,8 +320,9 @@ func sideOf(docs []Doc, members []int) string {
 
 // distinctLabels keeps two themes from carrying the same label: a facilitator
 // reading the list must tell them apart. A repeated label is followed by a key
-// phrase of the theme's central note, never by a number.
-func (c *corpus) distinctLabels(themes []Theme, groups [][]int, centrals []int) {
+// phrase of the theme's central note, made of words other than the shared
+// concept's, never by a number.
+func (c *corpus) distinctLabels(themes []Theme, groups [][]int, centrals, concepts []int) {
 	seen := map[string]int{}
 	for _, t := range themes {
 		seen[t.Label]++
@@ -294,7 +331,11 @@ func (c *corpus) distinctLabels(themes []Theme, groups [][]int, centrals []int) 
 		if seen[themes[i].Label] < 2 || i >= len(groups) {
 			continue
 		}
-		phrase := c.keyPhrase(groups[i], centrals[i], 3)
+		var skip map[string]bool
+		if concepts[i] >= 0 {
+			skip = c.lx.stems[concepts[i]]
+		}
+		phrase := c.keyPhrase(groups[i], centrals[i], skip)
 		if !strings.Contains(themes[i].Label, phrase) {
 			themes[i].Label += ": " + phrase
 		}

@@ -231,11 +231,14 @@ func TestClusterQuality(t *testing.T) {
 }
 
 // TestClusterLabels checks what a facilitator reads: a label is never one
-// generic word nor carries a number suffix, labels differ, and the
-// representative note is one of the theme's own.
+// generic word nor carries a number suffix, a key phrase (at most three
+// words) never starts or ends on a verb ("dashboards show odd"), labels
+// differ, and the representative note is one of the theme's own.
 func TestClusterLabels(t *testing.T) {
 	generic := map[string]bool{"security": true, "team": true, "new": true, "actually": true, "misc": true}
 	suffix := regexp.MustCompile(`[·#]\s*\d+$`)
+	verbs := map[string]bool{"show": true, "shows": true, "get": true, "gets": true, "make": true, "makes": true,
+		"take": true, "took": true, "blocked": true, "blocks": true, "keep": true, "keeps": true, "know": true}
 	for _, set := range labelledSets {
 		t.Run(set.name, func(t *testing.T) {
 			seen := map[string]bool{}
@@ -243,6 +246,13 @@ func TestClusterLabels(t *testing.T) {
 				t.Logf("%3d %-45q %s", len(th.NoteIDs), th.Label, th.Representative)
 				if generic[strings.ToLower(th.Label)] || suffix.MatchString(th.Label) {
 					t.Errorf("label %q is a generic word or numbered", th.Label)
+				}
+				name, _, _ := strings.Cut(th.Label, " (")
+				if _, after, ok := strings.Cut(name, ": "); ok {
+					name = after
+				}
+				if words := strings.Fields(name); len(words) > 1 && len(words) <= 3 && (verbs[words[0]] || verbs[words[len(words)-1]]) {
+					t.Errorf("label %q starts or ends on a verb", th.Label)
 				}
 				if seen[th.Label] {
 					t.Errorf("label %q twice", th.Label)

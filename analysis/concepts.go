@@ -15,6 +15,10 @@ var conceptsText string
 // lexicon maps stemmed word sequences to the concepts they express.
 type lexicon struct {
 	names []string
+	// labels are the names a facilitator reads ("legacy and end of life").
+	labels []string
+	// stems holds, per concept, the stems of its terms' words.
+	stems []map[string]bool
 	// terms lists, by the stem of a term's first word, the terms starting with it.
 	terms map[string][]lexTerm
 }
@@ -45,10 +49,16 @@ func parseLexicon(text string) (*lexicon, error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		name, list, ok := strings.Cut(line, ":")
+		head, list, ok := strings.Cut(line, ":")
+		name, label, labelled := strings.Cut(head, "[")
 		name = strings.TrimSpace(name)
-		if !ok || name == "" || strings.ContainsAny(name, " \t") {
-			return nil, fmt.Errorf("concepts line %d: want \"name: term ...\"", i+1)
+		label, closed := strings.CutSuffix(strings.TrimSpace(label), "]")
+		label = strings.TrimSpace(label)
+		if !ok || name == "" || strings.ContainsAny(name, " \t") || labelled && (!closed || label == "") {
+			return nil, fmt.Errorf("concepts line %d: want \"name: term ...\" or \"name [label]: term ...\"", i+1)
+		}
+		if !labelled {
+			label = strings.ReplaceAll(name, "-", " ")
 		}
 		if seen[name] {
 			return nil, fmt.Errorf("concepts line %d: concept %q defined twice", i+1, name)
@@ -56,6 +66,8 @@ func parseLexicon(text string) (*lexicon, error) {
 		seen[name] = true
 		id := len(lx.names)
 		lx.names = append(lx.names, name)
+		lx.labels = append(lx.labels, label)
+		lx.stems = append(lx.stems, map[string]bool{})
 		for _, term := range strings.Fields(list) {
 			toks := tokenize(strings.ReplaceAll(term, "-", " "), st)
 			if len(toks) == 0 {
@@ -64,6 +76,9 @@ func parseLexicon(text string) (*lexicon, error) {
 			stems := make([]string, len(toks))
 			for j, t := range toks {
 				stems[j] = t.stem
+				if !t.stop {
+					lx.stems[id][t.stem] = true
+				}
 			}
 			lx.terms[stems[0]] = append(lx.terms[stems[0]], lexTerm{stems: stems, concept: id})
 		}

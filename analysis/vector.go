@@ -61,10 +61,10 @@ type corpus struct {
 	wordDocs []int
 	// words lists each note's distinct word features, for labels.
 	words [][]int32
-	// concepts lists each note's concepts and conceptNames names them, for
-	// labels of themes whose notes share no word.
-	concepts     [][]int
-	conceptNames []string
+	// concepts lists each note's concepts, for labels of themes whose notes
+	// share no word; lx names them.
+	concepts [][]int
+	lx       *lexicon
 }
 
 // vectorize turns notes into unit-length vectors: TF-IDF over stemmed words,
@@ -72,7 +72,7 @@ type corpus struct {
 // concepts are in separate feature ranges so one never masks the other.
 func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 	n := len(docs)
-	c := &corpus{vecs: make([]vec, n), words: make([][]int32, n), conceptNames: lx.names}
+	c := &corpus{vecs: make([]vec, n), words: make([][]int32, n), lx: lx}
 	wordID := map[string]int32{}
 	surfaceCount := map[string]map[string]int{}
 	wordTF := make([]map[int32]int, n)
