@@ -24,7 +24,8 @@ func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []strin
 		if n == 0 {
 			return session.Errorf(session.ENotFound, "Session %s not found.", sessionID)
 		}
-		now := ms(time.Now())
+		// Kept to the day, as for people who join (see JoinSession).
+		now := ms(time.Now().UTC().Truncate(24 * time.Hour))
 		for i := range authors {
 			// Same pseudonym rule as JoinSession; inside the transaction nobody else
 			// can join in between.
@@ -41,8 +42,7 @@ func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []strin
 			if a < 0 || int(a) >= len(ids) {
 				return fmt.Errorf("import: note %d names author %d of %d", i, a, len(ids))
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO notes (session_id, participant_id, area, lane, activity, text, hidden, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sessionID, ids[a], nt.Area, nt.Lane, nt.Activity, nt.Text, b2i(nt.Hidden),
+			if _, err := tx.ExecContext(ctx, insertNote, sessionID, db.authors.of(ids[a]), nt.Area, nt.Lane, nt.Activity, nt.Text, b2i(nt.Hidden),
 				ms(nt.CreatedAt), ms(nt.UpdatedAt)); err != nil {
 				return fmt.Errorf("import note: %w", err)
 			}

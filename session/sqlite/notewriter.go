@@ -27,9 +27,10 @@ type noteWriter struct {
 
 // noteWrite is one note waiting to be stored; err receives the outcome.
 type noteWrite struct {
-	ctx  context.Context
-	note *session.Note
-	err  chan error
+	ctx    context.Context
+	note   *session.Note
+	author string // the author's token (see authors)
+	err    chan error
 }
 
 // writeTimeout bounds one batch's transaction, waiting for the connection included.
@@ -38,7 +39,7 @@ const writeTimeout = 30 * time.Second
 // maxNoteBatch bounds one transaction, so that a long queue still commits in steps.
 const maxNoteBatch = 256
 
-const insertNote = `INSERT INTO notes (session_id, participant_id, area, lane, activity, text, hidden, created_at, updated_at)
+const insertNote = `INSERT INTO notes (session_id, author, area, lane, activity, text, hidden, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func newNoteWriter(db *pool) *noteWriter {
@@ -47,15 +48,16 @@ func newNoteWriter(db *pool) *noteWriter {
 	return w
 }
 
-// add queues n and returns once it is committed (setting its ID), or with an error.
-func (w *noteWriter) add(ctx context.Context, n *session.Note) error {
+// add queues n, written by author (a token), and returns once it is committed
+// (setting its ID), or with an error.
+func (w *noteWriter) add(ctx context.Context, n *session.Note, author string) error {
 	closed := errors.New("insert note: database is closed")
 	select {
 	case <-w.quit:
 		return closed
 	default:
 	}
-	req := &noteWrite{ctx: ctx, note: n, err: make(chan error, 1)}
+	req := &noteWrite{ctx: ctx, note: n, author: author, err: make(chan error, 1)}
 	select {
 	case w.queue <- req:
 	case <-w.quit:
@@ -152,7 +154,7 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 	}
 	errs := make([]error, len(live))
 	for i, req := range live {
-		errs[i] = w.insert(ctx, stmt, req.note)
+		errs[i] = w.insert(ctx, stmt, req)
 	}
 	stmt.Close()
 	if err := tx.Commit(); err != nil {
@@ -169,8 +171,9 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 	}
 }
 
-func (w *noteWriter) insert(ctx context.Context, stmt *sql.Stmt, n *session.Note) error {
-	res, err := stmt.ExecContext(ctx, n.SessionID, n.ParticipantID, n.Area, n.Lane, n.Activity, n.Text, b2i(n.Hidden),
+func (w *noteWriter) insert(ctx context.Context, stmt *sql.Stmt, req *noteWrite) error {
+	n := req.note
+	res, err := stmt.ExecContext(ctx, n.SessionID, req.author, n.Area, n.Lane, n.Activity, n.Text, b2i(n.Hidden),
 		ms(n.CreatedAt), ms(n.UpdatedAt))
 	if err != nil {
 		return err

@@ -39,13 +39,13 @@ func TestNotesAtOnceKeepEachAuthorsOrder(t *testing.T) {
 			}
 		}()
 	}
-	// A note of a participant who does not exist, among the others.
+	// A note of a session that does not exist, among the others.
 	wg.Add(1)
 	badErr := make(chan error, 1)
 	go func() {
 		defer wg.Done()
 		<-start
-		bad := note(s, &session.Participant{ID: 1 << 40}, "nobody")
+		bad := note(&session.Session{ID: "no-such-session"}, ps[0], "nowhere")
 		badErr <- db.AddNote(ctx, bad)
 	}()
 	close(start)
@@ -55,7 +55,7 @@ func TestNotesAtOnceKeepEachAuthorsOrder(t *testing.T) {
 		t.Error(err)
 	}
 	if err := <-badErr; err == nil {
-		t.Error("a note of no participant was stored")
+		t.Error("a note of no session was stored")
 	}
 	notes, err := db.Notes(ctx, s.ID)
 	if err != nil {

@@ -36,6 +36,8 @@ type DB struct {
 	tx    *txQuerier
 	count *counters
 	notes *noteWriter
+	// authors are the tokens note authors are stored under (see authors).
+	authors *authors
 }
 
 var _ session.Store = (*DB)(nil)
@@ -50,7 +52,9 @@ func Open(path string) (*DB, error) {
 	// WAL lets readers go on while the one writer writes; synchronous(FULL) syncs
 	// every commit to disk (about a quarter of a millisecond here), so that a note
 	// acknowledged to its author survives a power cut, not only a crash of charter.
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate"
+	// secure_delete overwrites what is deleted (a note, a table rebuilt by a
+	// migration), so that the file does not keep it.
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_txlock=immediate"
 	db := &DB{path: path, count: &counters{}}
 	w, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -74,8 +78,37 @@ func Open(path string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := db.loadAuthors(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return db, nil
 }
+
+// loadAuthors reads (or makes) the key secret that note authors are hashed with.
+func (db *DB) loadAuthors(ctx context.Context) error {
+	if db.authors != nil {
+		return nil
+	}
+	secret, err := db.KeySalt(ctx)
+	if err != nil {
+		return err
+	}
+	db.authors = newAuthors(secret)
+	return nil
+}
+
+// migrationSteps are done in Go, in a migration's transaction, after its script.
+var migrationSteps = map[string]func(ctx context.Context, q querier, db *DB) error{
+	"migration/012_note_author.sql": func(ctx context.Context, q querier, db *DB) error {
+		return fillAuthors(ctx, q, db.authors)
+	},
+}
+
+// noForeignKeys marks a migration that rebuilds a table others refer to: it runs with
+// foreign keys off (dropping the old table must not cascade), and is checked before
+// it commits.
+const noForeignKeys = "-- charter: foreign keys off"
 
 // Close closes the database.
 func (db *DB) Close() error {
@@ -103,13 +136,8 @@ func (db *DB) migrate(ctx context.Context) error {
 }
 
 func (db *DB) migrateFile(ctx context.Context, name string) error {
-	tx, err := db.writePool.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
+	if err := db.writePool.QueryRowContext(ctx, `SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {
@@ -119,8 +147,52 @@ func (db *DB) migrateFile(ctx context.Context, name string) error {
 	if err != nil {
 		return err
 	}
+	step := migrationSteps[name]
+	if step != nil {
+		if err := db.loadAuthors(ctx); err != nil {
+			return err
+		}
+	}
+	// One connection throughout: the foreign keys pragma is the connection's.
+	conn, err := db.writePool.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	fkOff := strings.HasPrefix(string(buf), noForeignKeys)
+	if fkOff {
+		if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+			return err
+		}
+		defer conn.ExecContext(context.Background(), `PRAGMA foreign_keys = ON`)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	// Again inside the transaction: another process may have migrated meanwhile.
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil || n > 0 {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, string(buf)); err != nil {
 		return err
+	}
+	if step != nil {
+		if err := step(ctx, tx, db); err != nil {
+			return err
+		}
+	}
+	if fkOff {
+		rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
+		if err != nil {
+			return err
+		}
+		bad := rows.Next()
+		rows.Close()
+		if bad {
+			return errors.New("foreign keys do not hold after the migration")
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, time.Now().UnixMilli()); err != nil {
 		return err

@@ -254,20 +254,28 @@ func TestKeySecretLeavesTheDatabase(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
-	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+	first, err := sqlite.Open(filepath.Join(dir, "charter.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	first.Close()
 	raw, err := sql.Open("sqlite", filepath.Join(dir, "charter.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer raw.Close()
 	// As a database made before the move holds it.
+	if err := os.Remove(filepath.Join(dir, sqlite.KeySecretFile)); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := raw.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('key_salt', 'c0ffee')`); err != nil {
 		t.Fatal(err)
 	}
+	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
 	salt, err := db.KeySalt(ctx)
 	if err != nil || hex.EncodeToString(salt) != "c0ffee" {
 		t.Fatalf("salt %x, %v; want the one the database held", salt, err)

@@ -232,7 +232,12 @@ func (db *DB) Participant(ctx context.Context, id int64) (*session.Participant, 
 
 // Participants returns the participants of a session in joining order.
 func (db *DB) Participants(ctx context.Context, sessionID string) ([]*session.Participant, error) {
-	return queryAll(ctx, db.read, scanParticipant, `SELECT `+participantCols+` FROM participants WHERE session_id = ? ORDER BY id`, sessionID)
+	ps, err := queryAll(ctx, db.read, scanParticipant, `SELECT `+participantCols+` FROM participants WHERE session_id = ? ORDER BY id`, sessionID)
+	for _, p := range ps {
+		// Their notes are usually read next: know their tokens.
+		db.authors.learn(p.ID)
+	}
+	return ps, err
 }
 
 // ParticipationsByKey returns the participants with keyHash in any session, newest first.
@@ -254,19 +259,30 @@ func (db *DB) UpdateParticipant(ctx context.Context, p *session.Participant) err
 	return mustAffect(res, "Participant")
 }
 
-const noteCols = `id, session_id, participant_id, area, lane, activity, text, hidden, created_at, updated_at`
+const noteCols = `id, session_id, author, area, lane, activity, text, hidden, created_at, updated_at`
 
-func scanNote(row interface{ Scan(...any) error }) (*session.Note, error) {
+// scanNote reads a note and its author token; resolve sets its participant.
+func scanNote(row interface{ Scan(...any) error }) (noteRow, error) {
 	var n session.Note
+	var author string
 	var hidden int
 	var created, updated int64
-	if err := row.Scan(&n.ID, &n.SessionID, &n.ParticipantID, &n.Area, &n.Lane, &n.Activity, &n.Text, &hidden, &created, &updated); err != nil {
-		return nil, err
+	if err := row.Scan(&n.ID, &n.SessionID, &author, &n.Area, &n.Lane, &n.Activity, &n.Text, &hidden, &created, &updated); err != nil {
+		return noteRow{}, err
 	}
 	cleanAll(&n.Text, &n.Lane, &n.Activity)
 	n.Area = session.Area(session.CleanText(string(n.Area)))
 	n.Hidden, n.CreatedAt, n.UpdatedAt = hidden == 1, fromMS(created), fromMS(updated)
-	return &n, nil
+	return noteRow{&n, author}, nil
+}
+
+// notesOf runs a query of notes and sets their participants.
+func (db *DB) notesOf(ctx context.Context, q string, args ...any) ([]*session.Note, error) {
+	rows, err := queryAll(ctx, db.read, scanNote, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	return db.resolve(ctx, rows)
 }
 
 // cleanAll strips control characters and escape sequences from text read back. Text
@@ -285,7 +301,7 @@ func (db *DB) AddNote(ctx context.Context, n *session.Note) error {
 	if db.tx != nil {
 		// Inside a transaction the note is one of its writes: the note writer would
 		// wait for the connection the transaction holds.
-		res, err := db.write.ExecContext(ctx, insertNote, n.SessionID, n.ParticipantID, n.Area, n.Lane, n.Activity, n.Text,
+		res, err := db.write.ExecContext(ctx, insertNote, n.SessionID, db.authors.of(n.ParticipantID), n.Area, n.Lane, n.Activity, n.Text,
 			b2i(n.Hidden), ms(n.CreatedAt), ms(n.UpdatedAt))
 		if err != nil {
 			return fmt.Errorf("insert note: %w", err)
@@ -293,13 +309,20 @@ func (db *DB) AddNote(ctx context.Context, n *session.Note) error {
 		n.ID, err = res.LastInsertId()
 		return err
 	}
-	return db.notes.add(ctx, n)
+	return db.notes.add(ctx, n, db.authors.of(n.ParticipantID))
 }
 
 // Note returns the note with id.
 func (db *DB) Note(ctx context.Context, id int64) (*session.Note, error) {
-	n, err := scanNote(db.read.QueryRowContext(ctx, `SELECT `+noteCols+` FROM notes WHERE id = ?`, id))
-	return n, notFound("Note", err)
+	r, err := scanNote(db.read.QueryRowContext(ctx, `SELECT `+noteCols+` FROM notes WHERE id = ?`, id))
+	if err != nil {
+		return nil, notFound("Note", err)
+	}
+	ns, err := db.resolve(ctx, []noteRow{r})
+	if err != nil {
+		return nil, err
+	}
+	return ns[0], nil
 }
 
 // UpdateNote stores text, lane, activity and hidden of n.
@@ -323,17 +346,17 @@ func (db *DB) DeleteNote(ctx context.Context, id int64) error {
 
 // Notes returns every note of a session, oldest first.
 func (db *DB) Notes(ctx context.Context, sessionID string) ([]*session.Note, error) {
-	return queryAll(ctx, db.read, scanNote, `SELECT `+noteCols+` FROM notes WHERE session_id = ? ORDER BY id`, sessionID)
+	return db.notesOf(ctx, `SELECT `+noteCols+` FROM notes WHERE session_id = ? ORDER BY id`, sessionID)
 }
 
 // NotesBy returns one participant's notes, oldest first.
 func (db *DB) NotesBy(ctx context.Context, participantID int64) ([]*session.Note, error) {
-	return queryAll(ctx, db.read, scanNote, `SELECT `+noteCols+` FROM notes WHERE participant_id = ? ORDER BY id`, participantID)
+	return db.notesOf(ctx, `SELECT `+noteCols+` FROM notes WHERE author = ? ORDER BY id`, db.authors.of(participantID))
 }
 
 // NotesAfter returns a session's notes with an ID above afterID, oldest first.
 func (db *DB) NotesAfter(ctx context.Context, sessionID string, afterID int64) ([]*session.Note, error) {
-	return queryAll(ctx, db.read, scanNote, `SELECT `+noteCols+` FROM notes WHERE session_id = ? AND id > ? ORDER BY id`, sessionID, afterID)
+	return db.notesOf(ctx, `SELECT `+noteCols+` FROM notes WHERE session_id = ? AND id > ? ORDER BY id`, sessionID, afterID)
 }
 
 // UpdateSessionDetails stores what the facilitator may edit of a session.
