@@ -225,6 +225,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	conn := s.hub.Connect()
 	opt := tui.Options{
 		Service:     s.svc,
+		Context:     sess.Context(),
 		Conn:        conn,
 		Renderer:    bm.MakeRenderer(sess),
 		Facilitator: facilitator,

@@ -18,6 +18,9 @@ import (
 // Options wire a connection's app to the rest of charter.
 type Options struct {
 	Service *session.Service
+	// Context is the connection's: it ends when the SSH session does, and so do the
+	// service calls the screens make. Nil is a connection that never ends (tests).
+	Context context.Context
 	// Conn receives live changes; nil in tests that need none.
 	Conn     *Conn
 	Renderer *lipgloss.Renderer
@@ -402,10 +405,16 @@ func (a *App) view() string {
 // errMsg carries an error from a command to the screen that ran it.
 type errMsg struct{ err error }
 
-// withTimeout runs f with a deadline so that a stuck disk never freezes a screen forever.
-func withTimeout(f func(ctx context.Context) tea.Msg) tea.Cmd {
+// withTimeout runs f with the connection's context and a deadline: a stuck disk never
+// freezes a screen forever, and work for a connection that closed stops. A write cut
+// off that way is not stored, and nobody is left to be told it was.
+func (e *env) withTimeout(f func(ctx context.Context) tea.Msg) tea.Cmd {
+	parent := e.opt.Context
+	if parent == nil {
+		parent = context.Background()
+	}
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		ctx, cancel := context.WithTimeout(parent, 10*time.Second)
 		defer cancel()
 		return f(ctx)
 	}

@@ -133,7 +133,7 @@ func (s *boardScreen) loadDirty() tea.Cmd {
 	if what == session.ChangeNoteAdded && s.loaded {
 		var svc boardReader = s.e.opt.Service
 		id, last := s.sess.ID, s.lastNoteID()
-		return withTimeout(func(ctx context.Context) tea.Msg {
+		return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 			notes, err := svc.NotesAfter(ctx, id, last)
 			if err != nil {
 				return errMsg{err}
@@ -176,7 +176,7 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 	// after the other, never the later one first.
 	prev, done := s.lastMove, make(chan struct{})
 	s.lastMove = done
-	return withTimeout(func(ctx context.Context) tea.Msg {
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		defer close(done)
 		if prev != nil {
 			select {
@@ -230,7 +230,7 @@ type boardStateMsg struct {
 func (s *boardScreen) load() tea.Cmd {
 	var svc boardReader = s.e.opt.Service
 	id, conn, base := s.sess.ID, s.e.opt.Conn, s.sess
-	return withTimeout(func(ctx context.Context) tea.Msg {
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		// Read before the people, so that someone who joins meanwhile shows as
 		// connected with the next load rather than as never connected.
 		online, left := conn.Presence(id)
@@ -248,7 +248,7 @@ type boardDoneMsg struct{ status string }
 
 func (s *boardScreen) do(status string, f func(ctx context.Context, svc *session.Service) error) tea.Cmd {
 	svc := s.e.opt.Service
-	return withTimeout(func(ctx context.Context) tea.Msg {
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		if err := f(ctx, svc); err != nil {
 			return errMsg{err}
 		}

@@ -54,7 +54,7 @@ func (s *boardScreen) suggest() tea.Cmd {
 	}
 	s.themes.suggesting = true
 	svc, id := s.e.opt.Service, s.sess.ID
-	return withTimeout(func(ctx context.Context) tea.Msg {
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		sug, err := svc.SuggestThemes(ctx, id)
 		if err != nil {
 			return suggestFailedMsg{err}

@@ -61,7 +61,7 @@ type hypothesisAddedMsg struct {
 func (s *campaignScreen) Init() tea.Cmd {
 	svc, name := s.e.opt.Service, s.name
 	// Matching themes across sessions clusters text: it runs here, in a command.
-	return withTimeout(func(ctx context.Context) tea.Msg {
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		f, err := report.LoadCampaignReport(ctx, svc, name)
 		if err != nil {
 			return errMsg{err}
@@ -268,7 +268,7 @@ func (s *campaignScreen) updateAdding(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, nil
 	case tea.KeyEnter:
 		svc, name, text := s.e.opt.Service, s.name, s.input.Value()
-		return s, withTimeout(func(ctx context.Context) tea.Msg {
+		return s, s.e.withTimeout(func(ctx context.Context) tea.Msg {
 			h, err := svc.AddHypothesis(ctx, name, text)
 			return hypothesisAddedMsg{h, err}
 		})

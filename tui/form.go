@@ -92,7 +92,7 @@ type campaignNamesMsg []string
 
 func (f *formScreen) Init() tea.Cmd {
 	svc := f.e.opt.Service
-	return tea.Batch(textinput.Blink, withTimeout(func(ctx context.Context) tea.Msg {
+	return tea.Batch(textinput.Blink, f.e.withTimeout(func(ctx context.Context) tea.Msg {
 		names, err := svc.CampaignNames(ctx)
 		if err != nil {
 			return errMsg{err}
@@ -173,7 +173,7 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				id := f.editing.ID
 				edit := session.SessionEdit{Title: &in.Title, Location: &in.Location, Campaign: &in.Campaign, Date: &in.Date,
 					Audience: &in.Audience, Mode: &in.Mode}
-				return f, withTimeout(func(ctx context.Context) tea.Msg {
+				return f, f.e.withTimeout(func(ctx context.Context) tea.Msg {
 					s, err := svc.EditSession(ctx, id, edit)
 					if err != nil {
 						return errMsg{err}
@@ -181,7 +181,7 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 					return editedMsg{s}
 				})
 			}
-			return f, withTimeout(func(ctx context.Context) tea.Msg {
+			return f, f.e.withTimeout(func(ctx context.Context) tea.Msg {
 				s, err := svc.NewSession(ctx, in)
 				if err != nil {
 					return errMsg{err}

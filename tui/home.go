@@ -57,7 +57,7 @@ func (s *homeScreen) Init() tea.Cmd {
 // another process.
 func (s *homeScreen) load() tea.Cmd {
 	var svc sessionLister = s.e.opt.Service
-	return withTimeout(func(ctx context.Context) tea.Msg {
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		list, err := svc.Sessions(ctx)
 		if err != nil {
 			return errMsg{err}
@@ -159,7 +159,7 @@ func (s *homeScreen) confirmDelete(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	svc := s.e.opt.Service
-	return withTimeout(func(ctx context.Context) tea.Msg {
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		if err := svc.DeleteSession(ctx, sess.ID); err != nil {
 			return errMsg{err}
 		}
@@ -169,7 +169,7 @@ func (s *homeScreen) confirmDelete(msg tea.KeyMsg) tea.Cmd {
 
 func exportCmd(e *env, sessionID string) tea.Cmd {
 	export := e.opt.Export
-	return withTimeout(func(ctx context.Context) tea.Msg {
+	return e.withTimeout(func(ctx context.Context) tea.Msg {
 		path, err := export(ctx, sessionID)
 		if err != nil {
 			return errMsg{err}

@@ -52,7 +52,7 @@ func (s *joinScreen) Init() tea.Cmd {
 		return textinput.Blink
 	}
 	svc, kh := s.e.opt.Service, s.e.opt.KeyHash
-	return tea.Batch(textinput.Blink, withTimeout(func(ctx context.Context) tea.Msg {
+	return tea.Batch(textinput.Blink, s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		ps, err := svc.Participations(ctx, kh)
 		if err != nil {
 			return errMsg{err}
@@ -82,7 +82,7 @@ func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 	if !guarded {
 		opt.Guard = nil
 	}
-	return withTimeout(func(ctx context.Context) tea.Msg {
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		if opt.Guard != nil {
 			if err := opt.Guard.Check(opt.Remote, opt.KeyHash); err != nil {
 				return errMsg{err}
@@ -262,7 +262,7 @@ func (s *nameScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case "enter":
 			name, profile := s.input.Value(), s.profile()
 			svc, p := s.e.opt.Service, s.p
-			return s, withTimeout(func(ctx context.Context) tea.Msg {
+			return s, s.e.withTimeout(func(ctx context.Context) tea.Msg {
 				if err := svc.SetNameAndProfile(ctx, p, name, profile); err != nil {
 					return errMsg{err}
 				}

@@ -172,7 +172,7 @@ type participantGoneMsg struct{ reason string }
 func (s *participantScreen) load() tea.Cmd {
 	var svc participantReader = s.e.opt.Service
 	id := s.me.ID
-	return withTimeout(func(ctx context.Context) tea.Msg {
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		v, err := svc.ParticipantView(ctx, id)
 		if session.ErrorCode(err) == session.EForbidden {
 			return participantGoneMsg{session.ErrorMessage(err)}
@@ -382,7 +382,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (s *participantScreen) run(f func(ctx context.Context) tea.Msg) tea.Cmd {
-	return withTimeout(f)
+	return s.e.withTimeout(f)
 }
 
 func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {

@@ -74,7 +74,7 @@ func (s *presentScreen) Init() tea.Cmd {
 		return s.watchAndLoad()
 	}
 	svc, c := s.e.opt.Service, s.code
-	return withTimeout(func(ctx context.Context) tea.Msg {
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		sess, err := svc.FindByCode(ctx, c)
 		if err != nil {
 			return errMsg{err}
@@ -108,7 +108,7 @@ type presentReader interface {
 func (s *presentScreen) load() tea.Cmd {
 	var svc presentReader = s.e.opt.Service
 	id := s.sess.ID
-	return withTimeout(func(ctx context.Context) tea.Msg {
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		v, err := svc.BoardView(ctx, id)
 		if err != nil {
 			return errMsg{err}
