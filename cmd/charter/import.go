@@ -74,7 +74,8 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer db.Close()
-	notes, authors, err := session.NewService(db, nil).Import(context.Background(), *id, rows, session.ImportOptions{AllowDuplicates: *allowDup})
+	svc := session.NewService(db, nil)
+	notes, authors, err := svc.Import(context.Background(), *id, rows, session.ImportOptions{AllowDuplicates: *allowDup})
 	var ie *session.ImportError
 	switch {
 	case errors.As(err, &ie):
@@ -98,7 +99,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "imported %d %s into session %s (%d paper %s)\n", notes, plural(notes, "note", "notes"), *id, authors, plural(authors, "author", "authors"))
-	if sess, err := db.Session(context.Background(), *id); err == nil {
+	if sess, err := svc.Session(context.Background(), *id); err == nil {
 		switch {
 		case sess.Phase == session.PhaseGroup:
 			fmt.Fprintln(stdout, "note: the session is in group: the new notes are in no theme yet. Put them into themes on the board (m moves a note), or press g for new suggestions before accepting any.")

@@ -47,7 +47,7 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer db.Close()
-	s, err := db.Session(context.Background(), *id)
+	s, err := session.NewService(db, nil).Session(context.Background(), *id)
 	if session.ErrorCode(err) == session.ENotFound {
 		fmt.Fprintf(stderr, "charter invite: there is no session %q in %s\n", *id, *dir)
 		return 1

@@ -77,7 +77,7 @@ func runSessionList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer db.Close()
-	all, err := db.Sessions(context.Background())
+	all, err := session.NewService(db, nil).Sessions(context.Background())
 	if err != nil {
 		fmt.Fprintln(stderr, "charter session list:", err)
 		return 1
@@ -180,18 +180,15 @@ func runSessionDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	defer db.Close()
 	ctx := context.Background()
 	svc := session.NewService(db, nil)
-	s, err := db.Session(ctx, *id)
+	// The session and its notes as the board shows them: read at one moment.
+	v, err := svc.BoardView(ctx, *id)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter session delete:", session.ErrorMessage(err))
 		return 1
 	}
+	s := v.Session
 	if !*yes {
-		notes, err := db.Notes(ctx, s.ID)
-		if err != nil {
-			fmt.Fprintln(stderr, "charter session delete:", err)
-			return 1
-		}
-		fmt.Fprintf(stdout, "Delete session %s %q with its %d notes, themes, votes and action points? This cannot be undone. [y/N] ", s.ID, s.Title, len(notes))
+		fmt.Fprintf(stdout, "Delete session %s %q with its %d notes, themes, votes and action points? This cannot be undone. [y/N] ", s.ID, s.Title, len(v.Notes))
 		answer, _ := bufio.NewReader(stdin).ReadString('\n')
 		if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
 			fmt.Fprintln(stdout, "\nNothing deleted.")
