@@ -349,33 +349,48 @@ func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64
 // MoveNote puts a note into a theme of its session, or out of any theme when
 // toThemeID is 0.
 func (s *Service) MoveNote(ctx context.Context, noteID, toThemeID int64) error {
-	var n *Note
+	return s.MoveNotes(ctx, []int64{noteID}, toThemeID)
+}
+
+// MoveNotes puts notes of one session into a theme of that session (or out of any
+// theme when toThemeID is 0) in one transaction: all move or none.
+func (s *Service) MoveNotes(ctx context.Context, noteIDs []int64, toThemeID int64) error {
+	if len(noteIDs) == 0 {
+		return Errorf(EInvalid, "Choose at least one note to move.")
+	}
+	var sessionID string
 	err := s.store.WriteTx(ctx, func(st Store) error {
-		var err error
-		if n, err = st.Note(ctx, noteID); err != nil {
-			return err
-		}
-		if _, err := s.notFrozen(ctx, st, n.SessionID); err != nil {
-			return err
-		}
+		var to *Theme
 		if toThemeID != 0 {
-			t, err := st.Theme(ctx, toThemeID)
+			var err error
+			if to, err = st.Theme(ctx, toThemeID); err != nil {
+				return err
+			}
+		}
+		for _, id := range noteIDs {
+			n, err := st.Note(ctx, id)
 			if err != nil {
 				return err
 			}
-			if t.SessionID != n.SessionID {
+			if sessionID == "" {
+				sessionID = n.SessionID
+				if _, err := s.notFrozen(ctx, st, sessionID); err != nil {
+					return err
+				}
+			}
+			if n.SessionID != sessionID || to != nil && to.SessionID != sessionID {
 				return Errorf(EInvalid, "A note can only move to a theme of its own session.")
 			}
-		}
-		if err := st.SetNoteTheme(ctx, noteID, toThemeID); err != nil {
-			return fmt.Errorf("move note: %w", err)
+			if err := st.SetNoteTheme(ctx, id, toThemeID); err != nil {
+				return fmt.Errorf("move note: %w", err)
+			}
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	s.publish(n.SessionID, ChangeThemes)
+	s.publish(sessionID, ChangeThemes)
 	return nil
 }
 

@@ -236,6 +236,14 @@ func TestEditThemes(t *testing.T) {
 			th := other.themes(t, map[string][]int{"x": {0}})
 			return bd.svc.MoveNote(ctx, bd.notes[0].ID, th[0].ID)
 		}, session.EInvalid, nil},
+		{"move several", func(bd *board, a, b *session.Theme) error { return bd.svc.MoveNotes(ctx, bd.ids(0, 1), b.ID) },
+			"", map[string][]int{"a": {}, "b": {0, 1, 2, 3}}},
+		{"move several, one of another session", func(bd *board, a, b *session.Theme) error {
+			other := bd.other(t, "elsewhere")
+			return bd.svc.MoveNotes(ctx, []int64{bd.notes[0].ID, other.notes[0].ID}, b.ID)
+		}, session.EInvalid, nil},
+		{"move none", func(bd *board, a, b *session.Theme) error { return bd.svc.MoveNotes(ctx, nil, b.ID) },
+			session.EInvalid, nil},
 		{"delete", func(bd *board, a, b *session.Theme) error { return bd.svc.DeleteTheme(ctx, a.ID) },
 			"", map[string][]int{"b": {2, 3}}},
 	}
