@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -28,18 +27,6 @@ const (
 
 var tabNames = []string{"Notes", "People", "Check-in", "Themes"}
 
-// What the board's one-line prompt is asking for.
-const (
-	askNone = iota
-	askTimer
-	askRename
-	askAction
-	askOwner
-	askActionTitle
-	askBudget
-	askDue
-)
-
 // boardScreen is the facilitator's live board of one session.
 type boardScreen struct {
 	e      *env
@@ -51,11 +38,13 @@ type boardScreen struct {
 	online map[int64]bool
 	left   map[int64]time.Time
 
-	tab    int
-	sel    int
-	prompt textinput.Model
-	ask    int   // what the prompt asks for; askNone when closed
-	target int64 // the theme or action point the prompt is about
+	tab int
+	// tabs are the board's tabs, in the order of tabNames.
+	tabs [tabCount]boardTab
+	// ask is the board's one-line prompt, open while it asks for something.
+	ask boardAsk
+	// reading is a note shown whole (enter on a note); nil when none is.
+	reading *noteReader
 	// fullHelp shows every key of the current view instead of the view.
 	fullHelp bool
 	// confirmDelete runs a deletion (or another step that is hard to undo) once the
@@ -63,9 +52,7 @@ type boardScreen struct {
 	// was deleted).
 	confirmDelete func() tea.Cmd
 	confirmNo     string
-	// confirm is the participant to remove, waiting for y.
-	confirm int64
-	themes  themeBoard
+	themes        themeBoard
 	// acts is the list of the session's activities while it is open (a).
 	acts      *activityEditor
 	status    string
@@ -82,14 +69,14 @@ type boardScreen struct {
 }
 
 var bk = struct {
-	Phase, Next, Prev, Tab, Activities, Select, Timer, StartPause, Extend, ClearTimer, Hide, Remove, ShowRatings, Export, Back, Help key.Binding
+	Phase, Next, Prev, Tab, Activities, Read, Timer, StartPause, Extend, ClearTimer, Hide, Remove, ShowRatings, Export, Back, Help key.Binding
 }{
 	Phase:       key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "phase")),
 	Next:        key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next phase")),
 	Prev:        key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev phase")),
 	Tab:         key.NewBinding(key.WithKeys("tab", "1", "2", "3", "4"), key.WithHelp("1-4", "view")),
 	Activities:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "activities")),
-	Select:      key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
+	Read:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read note")),
 	Timer:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "timer")),
 	StartPause:  key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "run/pause")),
 	Extend:      key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "+1 min")),
@@ -105,11 +92,22 @@ var bk = struct {
 func newBoard(e *env, sess *session.Session) *boardScreen {
 	in := textinput.New()
 	in.CharLimit = 200
-	b := &boardScreen{e: e, sess: sess, prompt: in}
+	b := &boardScreen{e: e, sess: sess, ask: boardAsk{in: in}}
+	b.tabs = [tabCount]boardTab{newNotesTab(b), newPeopleTab(b), &checkInTab{b}, newThemesTab(b)}
 	if sess.Phase.AtLeast(session.PhaseGroup) {
 		b.tab = tabThemes
 	}
 	return b
+}
+
+// boardTab is one tab of the board: the keys the board leaves to it, its view and
+// its key help. Tabs read and change the board they belong to.
+type boardTab interface {
+	update(msg tea.KeyMsg) tea.Cmd
+	view(w, room int) string
+	keys() []key.Binding
+	// rows is the tab's list, or nil for a tab without one.
+	rows() *list
 }
 
 func (s *boardScreen) Init() tea.Cmd {
@@ -154,7 +152,8 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 	case s.tab == tabCheckIn || s.tab == tabThemes:
 		s.tab = tabNotes
 	}
-	s.sel = 0
+	// The themes tab shows other rows in every phase from the group phase on.
+	s.tabs[tabThemes].rows().selectRow(0)
 	// Step from the phase just asked for, so that quick presses of ] add up.
 	moved := *s.sess
 	moved.Phase = to
@@ -288,6 +287,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		s.stats = session.Summarize(ratings)
 		s.loaded = true
+		s.tabs[tabThemes].(*themesTab).loaded()
 		if s.acts != nil {
 			s.acts.saved(s.sess.Activities, s.notes)
 		}
@@ -311,7 +311,9 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	case suggestionsMsg:
 		s.themes.suggesting = false
-		s.themes.suggestions = msg
+		if s.themes.setSuggestions(msg) {
+			s.setStatus("New notes changed the suggestions; pick again with v.", false)
+		}
 		if s.themes.resuggest {
 			s.themes.resuggest = false
 			return s, s.suggest()
@@ -396,18 +398,14 @@ func parseTimer(v string) (time.Duration, error) {
 
 func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	id := s.sess.ID
-	if s.ask != askNone {
-		switch msg.Type {
-		case tea.KeyEsc:
-			s.ask = askNone
-			s.prompt.Blur()
-			return s, nil
-		case tea.KeyEnter:
-			return s, s.submitPrompt()
+	if s.ask.open() {
+		return s, s.ask.update(msg)
+	}
+	if s.reading != nil {
+		if s.reading.update(msg) {
+			s.reading = nil
 		}
-		var cmd tea.Cmd
-		s.prompt, cmd = s.prompt.Update(msg)
-		return s, cmd
+		return s, nil
 	}
 	if s.confirmDelete != nil {
 		del, no := s.confirmDelete, s.confirmNo
@@ -418,16 +416,11 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		return s, del()
 	}
-	if s.confirm != 0 {
-		pid := s.confirm
-		s.confirm = 0
-		if msg.String() != "y" {
-			s.setStatus("Nobody was removed.", false)
-			return s, nil
-		}
-		return s, s.do("Removed from the session.", func(ctx context.Context, svc *session.Service) error {
-			return svc.RemoveParticipant(ctx, pid)
-		})
+	tab := s.tabs[s.tab]
+	if l := tab.rows(); l != nil && l.open() {
+		// The search or jump input takes every key while it is open.
+		_, cmd := l.update(msg)
+		return s, cmd
 	}
 	switch {
 	case msg.String() == "?":
@@ -436,6 +429,10 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, bk.Back):
 		if s.fullHelp {
 			s.fullHelp = false
+			return s, nil
+		}
+		if s.tab == tabThemes && s.tabs[tabThemes].(*themesTab).clearMarks() {
+			s.setStatus("Marks cleared.", false)
 			return s, nil
 		}
 		return s, switchTo(newHome(s.e))
@@ -464,17 +461,11 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		return s, s.movePhase(to)
 	case msg.String() == "tab":
-		s.tab, s.sel = (s.tab+1)%tabCount, 0
+		s.tab = (s.tab + 1) % tabCount
 	case msg.String() >= "1" && msg.String() <= "4" && len(msg.Runes) == 1:
-		s.tab, s.sel = int(msg.Runes[0]-'1'), 0
-	case key.Matches(msg, bk.Select):
-		if msg.String() == "up" || msg.String() == "k" {
-			s.sel = max(s.sel-1, 0)
-		} else {
-			s.sel++
-		}
+		s.tab = int(msg.Runes[0] - '1')
 	case key.Matches(msg, bk.Timer):
-		return s, s.ask1(askTimer, 0, "Timer (minutes, or m:ss): ", "")
+		return s, s.ask.open1("Timer (minutes, or m:ss): ", "", s.submitTimer)
 	case key.Matches(msg, bk.StartPause):
 		if !s.sess.Timer.Active() {
 			s.setStatus("Set a timer first: press t.", true)
@@ -505,52 +496,85 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		})
 	case key.Matches(msg, bk.Export) && s.e.opt.Export != nil:
 		return s, exportCmd(s.e, id)
-	case s.tab == tabNotes && key.Matches(msg, bk.Hide):
-		ns := s.latest()
-		if len(ns) == 0 {
-			return s, nil
+	default:
+		if l := tab.rows(); l != nil {
+			if ok, cmd := l.update(msg); ok {
+				return s, cmd
+			}
 		}
-		n := ns[min(s.sel, len(ns)-1)]
-		hide := !n.Hidden
-		word := "Note hidden: kept, but left out of what participants see and of exports."
-		if !hide {
-			word = "Note shown again."
-		}
-		return s, s.do(word, func(ctx context.Context, svc *session.Service) error {
-			return svc.HideNote(ctx, n.ID, hide)
-		})
-	case s.tab == tabPeople && key.Matches(msg, bk.Remove):
-		ps := s.activePeople()
-		if len(ps) == 0 {
-			return s, nil
-		}
-		p := ps[min(s.sel, len(ps)-1)]
-		s.confirm = p.ID
-		s.setStatus(fmt.Sprintf("Remove %s from the session? They leave the room and cannot come back; what they wrote, rated and voted stays (hide notes one by one with h). y = remove, any other key = keep", p.DisplayName()), true)
-	case s.tab == tabNotes && key.Matches(msg, bk.Activities):
-		s.acts = newActivityEditor(s.sess.Activities, s.notes)
-	case s.tab == tabThemes:
-		return s.updateThemesKey(msg)
-	case s.tab == tabCheckIn && key.Matches(msg, bk.ShowRatings):
-		show := !s.sess.RatingsShown
-		if show && s.stats.N < session.MinSegment {
-			s.setStatus(fmt.Sprintf("Wait for at least %d ratings: with fewer, people could work out each other's.", session.MinSegment), true)
-			return s, nil
-		}
-		word := "Participants now see the distribution."
-		if !show {
-			word = "The distribution is hidden from participants again."
-		}
-		// Toggle from what was just asked for, so that a second s before the reload
-		// takes it back.
-		shown := *s.sess
-		shown.RatingsShown = show
-		s.sess = &shown
-		return s, s.do(word, func(ctx context.Context, svc *session.Service) error {
-			return svc.ShowRatings(ctx, id, show)
-		})
+		return s, tab.update(msg)
 	}
 	return s, nil
+}
+
+// submitTimer sets the timer typed into the prompt.
+func (s *boardScreen) submitTimer(v string) (tea.Cmd, bool) {
+	d, err := parseTimer(v)
+	if err != nil {
+		s.setStatus(session.ErrorMessage(err), true)
+		return nil, false
+	}
+	s.setTimer(session.SetTimer(d))
+	id := s.sess.ID
+	return s.do("Timer set to "+clock(d)+"; press space to start it.", func(ctx context.Context, svc *session.Service) error {
+		_, err := svc.ChangeTimer(ctx, id, session.TimerSet, d)
+		return err
+	}), true
+}
+
+// boardAsk is the board's one-line prompt: what it asks, and what to do with the
+// answer.
+type boardAsk struct {
+	in textinput.Model
+	// submit takes the answer and reports whether it was taken; a refused answer
+	// keeps the prompt open (the reason is on the status line). Nil when closed.
+	submit func(v string) (tea.Cmd, bool)
+	// hint, if set, says under the prompt what the answer typed so far means.
+	hint func(v string) string
+}
+
+func (a *boardAsk) open() bool { return a.submit != nil }
+
+// open1 opens the prompt with a first value.
+func (a *boardAsk) open1(prompt, value string, submit func(v string) (tea.Cmd, bool)) tea.Cmd {
+	a.submit, a.hint = submit, nil
+	a.in.Prompt = prompt
+	a.in.SetValue(value)
+	a.in.CursorEnd()
+	return a.in.Focus()
+}
+
+func (a *boardAsk) close() {
+	a.submit, a.hint = nil, nil
+	a.in.Blur()
+}
+
+func (a *boardAsk) update(msg tea.KeyMsg) tea.Cmd {
+	switch msg.Type {
+	case tea.KeyEsc:
+		a.close()
+		return nil
+	case tea.KeyEnter:
+		cmd, ok := a.submit(a.in.Value())
+		if ok {
+			a.close()
+		}
+		return cmd
+	}
+	var cmd tea.Cmd
+	a.in, cmd = a.in.Update(msg)
+	return cmd
+}
+
+func (a *boardAsk) view(w int, sty Styles) string {
+	a.in.Width = max(w-lipgloss.Width(a.in.Prompt)-2, 10)
+	v := a.in.View() + "\n"
+	if a.hint != nil {
+		if h := a.hint(a.in.Value()); h != "" {
+			v += sty.Muted.Render(fit(h, w)) + "\n"
+		}
+	}
+	return v
 }
 
 // notDone counts the people (connected now, or all when nobody's connection is
@@ -664,9 +688,15 @@ func (s *boardScreen) View() string {
 	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
 
 	footer := ""
-	if s.ask != askNone {
-		s.prompt.Width = max(w-lipgloss.Width(s.prompt.Prompt)-2, 10)
-		footer += s.prompt.View() + "\n"
+	if s.ask.open() {
+		footer += s.ask.view(w, sty)
+	}
+	if l := s.tabs[s.tab].rows(); l != nil && s.acts == nil && s.reading == nil {
+		if v := l.inputView(w); v != "" {
+			for _, line := range strings.Split(v, "\n") {
+				footer += fit(line, w) + "\n"
+			}
+		}
 	}
 	if s.status != "" {
 		st := sty.OK
@@ -687,10 +717,12 @@ func (s *boardScreen) View() string {
 	switch {
 	case s.acts != nil:
 		body = s.acts.view(w, room, sty)
+	case s.reading != nil:
+		body = s.reading.view(w, room, sty)
 	case s.fullHelp:
 		body = s.fullHelpView(w)
 	default:
-		body = s.tabView(w, room)
+		body = s.tabs[s.tab].view(w, room)
 	}
 	b.WriteString(body)
 	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
@@ -703,7 +735,11 @@ func (s *boardScreen) View() string {
 func (s *boardScreen) fullHelpView(w int) string {
 	var b strings.Builder
 	b.WriteString(s.e.sty.Header.Render("Keys of this view") + s.e.sty.Muted.Render(" (? or esc to close)") + "\n")
-	all := append(s.keys()[1:], bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export)
+	all := s.keys()[1:]
+	if l := s.tabs[s.tab].rows(); l != nil && l.n > 0 && !l.open() && s.acts == nil && s.reading == nil {
+		all = append(all, l.moreKeys()...)
+	}
+	all = append(all, bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export)
 	for _, k := range all {
 		h := k.Help()
 		b.WriteString(fit(fmt.Sprintf("  %-10s %s", h.Key, h.Desc), w) + "\n")
@@ -711,210 +747,30 @@ func (s *boardScreen) fullHelpView(w int) string {
 	return b.String()
 }
 
-func (s *boardScreen) tabView(w, room int) string {
-	var body string
-	switch s.tab {
-	case tabNotes:
-		body = s.notesView(w, room)
-	case tabPeople:
-		body = s.peopleView(w, room)
-	case tabCheckIn:
-		body = s.checkInView(w)
-	case tabThemes:
-		body = s.themesView(w, room)
-	}
-	return body
-}
-
 func (s *boardScreen) keys() []key.Binding {
-	if s.acts != nil {
+	switch {
+	case s.acts != nil:
 		return s.acts.keys()
+	case s.ask.open():
+		return []key.Binding{lk.Go, lk.Cancel}
+	case s.reading != nil:
+		return s.reading.keys()
 	}
-	if s.ask != askNone {
-		return []key.Binding{pk.Save, pk.Cancel}
+	tab := s.tabs[s.tab]
+	l := tab.rows()
+	if l != nil && l.open() {
+		return l.keys()
 	}
 	// "?" comes first so it survives when the line is cut to the width.
 	ks := []key.Binding{bk.Help}
-	switch s.tab {
-	case tabNotes:
-		ks = append(ks, bk.Select, bk.Hide, bk.Activities)
-	case tabThemes:
-		ks = append(ks, s.themeKeys()...)
-	case tabPeople:
-		ks = append(ks, bk.Select, bk.Remove)
-	case tabCheckIn:
-		ks = append(ks, bk.ShowRatings)
+	if l != nil && l.n > 0 {
+		ks = append(ks, l.keys()[0]) // ↑/↓ first, then what the tab does
+		ks = append(ks, tab.keys()...)
+		ks = append(ks, l.keys()[1:]...)
+	} else {
+		ks = append(ks, tab.keys()...)
 	}
 	return append(ks, bk.Back)
-}
-
-func (s *boardScreen) notesView(w, room int) string {
-	sty := s.e.sty
-	var b strings.Builder
-	count := map[string]int{}
-	topics := map[string]bool{}
-	for _, n := range s.notes {
-		if n.Hidden {
-			continue
-		}
-		count[string(n.Area)+"/"+n.Lane]++
-		if n.Area == session.AreaOpen {
-			topics[n.Lane] = true
-		}
-	}
-	for _, a := range session.Areas {
-		var parts []string
-		for _, l := range a.Lanes() {
-			parts = append(parts, fmt.Sprintf("%s %d", session.LaneTitle(l), count[string(a)+"/"+l]))
-		}
-		if a == session.AreaOpen {
-			names := make([]string, 0, len(topics))
-			for t := range topics {
-				names = append(names, t)
-			}
-			sort.Strings(names)
-			for _, t := range names {
-				parts = append(parts, fmt.Sprintf("%s %d", t, count["open/"+t]))
-			}
-			if len(parts) == 0 {
-				parts = append(parts, "none yet")
-			}
-		}
-		label := fmt.Sprintf("%-20s", a.Title())
-		b.WriteString(sty.Header.Render(label) + fit(strings.Join(parts, " · "), w-20) + "\n")
-	}
-	b.WriteString("\n")
-	ns := s.latest()
-	rows := room - 5
-	if len(ns) == 0 {
-		b.WriteString(sty.Muted.Render("Notes appear here as they arrive.") + "\n")
-		return b.String()
-	}
-	s.sel = min(s.sel, len(ns)-1)
-	start := 0
-	if s.sel >= rows {
-		start = s.sel - rows + 1
-	}
-	for i := start; i < len(ns) && i < start+max(rows, 1); i++ {
-		n := ns[i]
-		tag := string(n.Area) + "/" + session.LaneTitle(n.Lane)
-		if n.Activity != "" {
-			tag += "/" + n.Activity
-		}
-		prefix := "  "
-		if i == s.sel {
-			prefix = "▸ "
-		}
-		line := fit(prefix+"["+tag+"] "+n.Text, w)
-		switch {
-		case n.Hidden:
-			line = sty.Muted.Render(fit(prefix+"(hidden) "+n.Text, w))
-		case i == s.sel:
-			line = sty.Selected.Render(line)
-		}
-		b.WriteString(line + "\n")
-	}
-	return b.String()
-}
-
-// peopleView is the participation panel: how much each person has written, under a
-// pseudonym, never which notes are theirs.
-func (s *boardScreen) peopleView(w, room int) string {
-	sty := s.e.sty
-	var b strings.Builder
-	perPerson := map[int64]int{}
-	for _, n := range s.notes {
-		perPerson[n.ParticipantID]++
-	}
-	ps := s.activePeople()
-	silent := 0
-	for _, p := range ps {
-		if perPerson[p.ID] == 0 {
-			silent++
-		}
-	}
-	online := 0
-	for _, p := range ps {
-		if s.online[p.ID] {
-			online++
-		}
-	}
-	b.WriteString(fit(fmt.Sprintf("%s · %d without a note yet. %d connected now, %d done.", persons(len(ps)), silent, online, countDone(ps)), w) + "\n")
-	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %5s  %-5s %-4s %s", "who", "name", "notes", "rated", "done", "connection"), w)) + "\n")
-	if len(ps) == 0 {
-		b.WriteString(sty.Muted.Render("Nobody has joined yet.") + "\n")
-		return b.String()
-	}
-	s.sel = min(s.sel, len(ps)-1)
-	rows := max(room-3, 1)
-	start := 0
-	if s.sel >= rows {
-		start = s.sel - rows + 1
-	}
-	for i := start; i < len(ps) && i < start+rows; i++ {
-		p := ps[i]
-		rated, done := "", ""
-		if p.Rating > 0 {
-			rated = "✓"
-		}
-		if p.Done {
-			done = "✓"
-		}
-		name := p.Name
-		if name == "" {
-			name = "(anonymous)"
-		}
-		prefix := "  "
-		if i == s.sel {
-			prefix = "▸ "
-		}
-		conn := "not connected"
-		switch at, gone := s.left[p.ID]; {
-		case s.online[p.ID]:
-			conn = "connected"
-		case gone:
-			conn = "left at " + at.Format("15:04")
-		}
-		line := fmt.Sprintf("%s%-6s %s %5d  %-5s %-4s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), perPerson[p.ID], rated, done, conn)
-		switch {
-		case i == s.sel:
-			line = sty.Selected.Render(fit(line, w))
-		case perPerson[p.ID] == 0:
-			line = sty.Warn.Render(fit(line, w))
-		default:
-			line = fit(line, w)
-		}
-		b.WriteString(line + "\n")
-	}
-	return b.String()
-}
-
-func countDone(ps []*session.Participant) int {
-	n := 0
-	for _, p := range ps {
-		if p.Done {
-			n++
-		}
-	}
-	return n
-}
-
-// padRight pads s with spaces to width display cells.
-func padRight(s string, width int) string {
-	return s + strings.Repeat(" ", max(width-lipgloss.Width(s), 0))
-}
-
-func (s *boardScreen) checkInView(w int) string {
-	sty := s.e.sty
-	var b strings.Builder
-	b.WriteString(sty.Header.Render("Confidence in the team's own security (1-5)") + "\n\n")
-	b.WriteString(ratingBars(s.stats, min(w, 70), sty) + "\n\n")
-	if s.sess.RatingsShown {
-		b.WriteString(sty.OK.Render("Participants see this distribution.") + "\n")
-	} else {
-		b.WriteString(sty.Muted.Render("Hidden from participants; press s to show it.") + "\n")
-	}
-	return b.String()
 }
 
 func (s *boardScreen) timerRunning() bool { return s.sess.Timer.Running }
@@ -924,4 +780,7 @@ func (s *boardScreen) timerCounting() bool {
 	return s.sess.Timer.Running && s.sess.Timer.Remaining(s.e.now()) > 0
 }
 
-func (s *boardScreen) typing() bool { return s.ask != askNone || s.acts != nil && s.acts.open }
+func (s *boardScreen) typing() bool {
+	l := s.tabs[s.tab].rows()
+	return s.ask.open() || s.acts != nil && s.acts.open || l != nil && l.open()
+}

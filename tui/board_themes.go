@@ -22,21 +22,44 @@ type themeBoard struct {
 	actions []*session.ActionPoint
 	ranked  []analysis.Priority
 
-	// suggestions are clustering results not yet shared with anyone.
+	// suggestions are clustering results not yet shared with anyone; picked are
+	// those the facilitator chose to accept (by index), none meaning all.
 	suggestions []session.Theme
+	picked      map[int]bool
 	suggesting  bool
 	resuggest   bool
 	// acceptWhenReady is A pressed while clustering ran: share the suggestions as
 	// soon as they come.
 	acceptWhenReady bool
 
-	// marked is a theme (merge) or note (move) waiting for its target row.
+	// markTheme is a theme waiting for the theme to merge it into; marked are notes
+	// marked to move together.
 	markTheme int64
-	markNote  int64
+	marked    map[int64]bool
+
+	// reps caches each note set's representative note, by the set's IDs.
+	reps map[string]int64
 }
 
 func (t *themeBoard) set(m boardStateMsg) {
 	t.themes, t.totals, t.used, t.actions, t.ranked = m.Themes, m.Totals, m.Used, m.Actions, m.Ranked
+	// A mark on a note that is gone would make the next move fail.
+	present := make(map[int64]bool, len(m.Notes))
+	for _, n := range m.Notes {
+		present[n.ID] = true
+	}
+	for id := range t.marked {
+		if !present[id] {
+			delete(t.marked, id)
+		}
+	}
+}
+
+// setSuggestions takes a fresh clustering run; picks were of the last one.
+func (t *themeBoard) setSuggestions(sug []session.Theme) (droppedPicks bool) {
+	droppedPicks = len(t.picked) > 0
+	t.suggestions, t.picked = sug, nil
+	return droppedPicks
 }
 
 // suggestFailedMsg is a clustering run that failed; g tries again.
@@ -63,87 +86,33 @@ func (s *boardScreen) suggest() tea.Cmd {
 	})
 }
 
-// acceptSuggestions shares the suggested themes with everyone.
+// acceptSuggestions shares the picked suggested themes with everyone, or all of
+// them when none is picked.
 func (s *boardScreen) acceptSuggestions() tea.Cmd {
-	sug, id := s.themes.suggestions, s.sess.ID
-	s.themes.suggestions, s.themes.acceptWhenReady = nil, false
-	return s.do(fmt.Sprintf("%s shared with everyone. Edit them: rename, merge, move, split.", plural(len(sug), "theme")), func(ctx context.Context, svc *session.Service) error {
+	all, id := s.themes.suggestions, s.sess.ID
+	sug := all
+	if len(s.themes.picked) > 0 {
+		sug = nil
+		for i, t := range all {
+			if s.themes.picked[i] {
+				sug = append(sug, t)
+			}
+		}
+	}
+	left := 0
+	for i, t := range all {
+		if len(s.themes.picked) > 0 && !s.themes.picked[i] {
+			left += len(t.NoteIDs)
+		}
+	}
+	s.themes.suggestions, s.themes.picked, s.themes.acceptWhenReady = nil, nil, false
+	said := fmt.Sprintf("%s shared with everyone. Edit them: rename, merge, move, split.", plural(len(sug), "theme"))
+	if left > 0 {
+		said = fmt.Sprintf("%s shared with everyone; %s without a theme yet: move them with M.", plural(len(sug), "theme"), plural(left, "note"))
+	}
+	return s.do(said, func(ctx context.Context, svc *session.Service) error {
 		return svc.SaveThemes(ctx, id, sug)
 	})
-}
-
-// ask1 opens the board's prompt.
-func (s *boardScreen) ask1(what int, target int64, prompt, value string) tea.Cmd {
-	s.ask, s.target = what, target
-	s.prompt.Prompt = prompt
-	s.prompt.SetValue(value)
-	s.prompt.CursorEnd()
-	return s.prompt.Focus()
-}
-
-func (s *boardScreen) submitPrompt() tea.Cmd {
-	v, what, target, id := s.prompt.Value(), s.ask, s.target, s.sess.ID
-	close := func() { s.ask = askNone; s.prompt.Blur() }
-	switch what {
-	case askTimer:
-		d, err := parseTimer(v)
-		if err != nil {
-			s.setStatus(session.ErrorMessage(err), true)
-			return nil
-		}
-		close()
-		s.setTimer(session.SetTimer(d))
-		return s.do("Timer set to "+clock(d)+"; press space to start it.", func(ctx context.Context, svc *session.Service) error {
-			_, err := svc.ChangeTimer(ctx, id, session.TimerSet, d)
-			return err
-		})
-	case askRename:
-		close()
-		return s.do("Theme renamed.", func(ctx context.Context, svc *session.Service) error {
-			return svc.RenameTheme(ctx, target, v)
-		})
-	case askAction:
-		close()
-		return s.do("Action point added.", func(ctx context.Context, svc *session.Service) error {
-			_, err := svc.AddAction(ctx, session.ActionPoint{SessionID: id, ThemeID: target, Title: v, Priority: session.PriorityMedium})
-			return err
-		})
-	case askOwner, askActionTitle:
-		close()
-		a := s.action(target)
-		if a == nil {
-			return nil
-		}
-		c := *a
-		if what == askOwner {
-			c.Owner = v
-		} else {
-			c.Title = v
-		}
-		// Keep the change locally too, so a quick next edit builds on it rather than
-		// on the state before it.
-		*a = c
-		return s.do("Action point updated.", func(ctx context.Context, svc *session.Service) error {
-			return svc.UpdateAction(ctx, c)
-		})
-	case askDue:
-		close()
-		return s.do("Due date set.", func(ctx context.Context, svc *session.Service) error {
-			return svc.SetActionDue(ctx, target, v)
-		})
-	case askBudget:
-		n, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil {
-			s.setStatus("Type a whole number of dots, e.g. 3.", true)
-			return nil
-		}
-		close()
-		return s.do(fmt.Sprintf("Everyone has %s.", plural(n, "dot")), func(ctx context.Context, svc *session.Service) error {
-			return svc.SetVoteBudget(ctx, id, n)
-		})
-	}
-	close()
-	return nil
 }
 
 func (s *boardScreen) action(id int64) *session.ActionPoint {
@@ -155,13 +124,18 @@ func (s *boardScreen) action(id int64) *session.ActionPoint {
 	return nil
 }
 
-// A row of the themes tab: a theme, one of its notes, or one of its action points.
+// A row of the themes tab: a theme (or suggested theme), one of its notes, or one
+// of its action points.
 type themeRow struct {
 	theme  int64
 	note   int64
 	action int64
+	// sug is a suggested theme's index + 1; 0 on rows of stored themes.
+	sug    int
 	text   string
 	header bool
+	// num is a header's number, as # and the move prompt take it.
+	num int
 	// elsewhere marks an action point of another session of the campaign.
 	elsewhere bool
 }
@@ -174,36 +148,87 @@ func (s *boardScreen) noteByID() map[int64]*session.Note {
 	return m
 }
 
-func (s *boardScreen) rows() []themeRow {
+// representative returns the note that best stands for the notes ids, 0 for none.
+func (s *boardScreen) representative(ids []int64, notes map[int64]*session.Note) int64 {
+	var k strings.Builder
+	for _, id := range ids {
+		k.WriteString(strconv.FormatInt(id, 36) + ",")
+	}
+	if r, ok := s.themes.reps[k.String()]; ok {
+		return r
+	}
+	docs := make([]analysis.Doc, 0, len(ids))
+	for _, id := range ids {
+		if n := notes[id]; n != nil && !n.Hidden {
+			docs = append(docs, analysis.Doc{ID: strconv.FormatInt(id, 10), Text: n.Text, Area: string(n.Area), Lane: n.Lane})
+		}
+	}
+	r, _ := strconv.ParseInt(analysis.Representative(docs), 10, 64) // "" is 0: none
+	if s.themes.reps == nil || len(s.themes.reps) > 500 {
+		s.themes.reps = map[string]int64{}
+	}
+	s.themes.reps[k.String()] = r
+	return r
+}
+
+// noteRows lists a theme's notes, its representative first (starred).
+func (s *boardScreen) noteRows(row themeRow, ids []int64, notes map[int64]*session.Note) []themeRow {
+	rep := s.representative(ids, notes)
+	var out []themeRow
+	if n := notes[rep]; n != nil {
+		r := row
+		r.note, r.text = rep, "★ ["+noteTag(n)+"] "+noteText(n)
+		out = append(out, r)
+	}
+	for _, id := range ids {
+		if n := notes[id]; n != nil && id != rep {
+			r := row
+			r.note, r.text = id, "["+noteTag(n)+"] "+noteText(n)
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (s *boardScreen) themeRows() []themeRow {
 	var rows []themeRow
 	notes := s.noteByID()
 	switch {
+	case s.sess.Phase == session.PhaseGroup && len(s.themes.themes) == 0:
+		for i, t := range s.themes.suggestions {
+			pick := ""
+			if len(s.themes.picked) > 0 {
+				pick = "[ ] "
+				if s.themes.picked[i] {
+					pick = "[x] "
+				}
+			}
+			h := themeRow{sug: i + 1, num: i + 1, header: true, text: fmt.Sprintf("%s%d. %s (%s)", pick, i+1, t.Label, plural(len(t.NoteIDs), "note"))}
+			rows = append(rows, h)
+			rows = append(rows, s.noteRows(themeRow{sug: i + 1}, t.NoteIDs, notes)...)
+		}
 	case s.sess.Phase == session.PhaseGroup:
 		inTheme := map[int64]bool{}
-		for _, t := range s.themes.themes {
-			rows = append(rows, themeRow{theme: t.ID, header: true, text: fmt.Sprintf("%s (%d)", t.Label, len(t.NoteIDs))})
+		for i, t := range s.themes.themes {
+			rows = append(rows, themeRow{theme: t.ID, num: i + 1, header: true, text: fmt.Sprintf("%d. %s (%d)", i+1, t.Label, len(t.NoteIDs))})
 			for _, id := range t.NoteIDs {
 				inTheme[id] = true
-				if n := notes[id]; n != nil {
-					rows = append(rows, themeRow{theme: t.ID, note: id, text: noteText(n)})
-				}
+			}
+			rows = append(rows, s.noteRows(themeRow{theme: t.ID}, t.NoteIDs, notes)...)
+		}
+		var loose []themeRow
+		for _, n := range s.notes {
+			if !inTheme[n.ID] && !n.Hidden {
+				loose = append(loose, themeRow{note: n.ID, text: "[" + noteTag(n) + "] " + noteText(n)})
 			}
 		}
-		if len(s.themes.themes) > 0 {
-			var loose []themeRow
-			for _, n := range s.notes {
-				if !inTheme[n.ID] && !n.Hidden {
-					loose = append(loose, themeRow{note: n.ID, text: noteText(n)})
-				}
-			}
-			if len(loose) > 0 {
-				rows = append(rows, themeRow{header: true, text: fmt.Sprintf("(no theme yet: %d)", len(loose))})
-				rows = append(rows, loose...)
-			}
+		if len(loose) > 0 {
+			rows = append(rows, themeRow{header: true, text: fmt.Sprintf("(no theme yet: %d)", len(loose))})
+			rows = append(rows, loose...)
 		}
 	case s.sess.Phase == session.PhaseVote:
-		for _, t := range s.themes.themes {
-			rows = append(rows, themeRow{theme: t.ID, header: true, text: fmt.Sprintf("%s (%s)", t.Label, plural(len(t.NoteIDs), "note"))})
+		for i, t := range s.themes.themes {
+			rows = append(rows, themeRow{theme: t.ID, num: i + 1, header: true, text: fmt.Sprintf("%d. %s (%s)", i+1, t.Label, plural(len(t.NoteIDs), "note"))})
 		}
 	default:
 		labels := map[int64]string{}
@@ -211,7 +236,7 @@ func (s *boardScreen) rows() []themeRow {
 			labels[t.ID] = t.Label
 		}
 		for _, p := range s.themes.ranked {
-			rows = append(rows, themeRow{theme: p.ID, header: true, text: fmt.Sprintf("#%d %s · score %d = 3×%s + 2×%s + %s",
+			rows = append(rows, themeRow{theme: p.ID, num: p.Rank, header: true, text: fmt.Sprintf("#%d %s · score %d = 3×%s + 2×%s + %s",
 				p.Rank, fit(labels[p.ID], 34), p.Score, plural(p.Votes, "vote"), plural(p.Authors, "author"), plural(p.Notes, "note"))})
 			for _, a := range s.themes.actions {
 				if a.ThemeID == p.ID {
@@ -221,6 +246,535 @@ func (s *boardScreen) rows() []themeRow {
 		}
 	}
 	return rows
+}
+
+// themesTab is the board's themes: suggestions to preview and accept, the themes
+// to edit in the group phase, the voting, and the ranking with action points.
+type themesTab struct {
+	b    *boardScreen
+	list list
+	// rowsNow are the rows as last listed.
+	rowsNow []themeRow
+	// follow is a note to select once the board next loads (a note split out).
+	follow int64
+}
+
+func newThemesTab(b *boardScreen) *themesTab {
+	t := &themesTab{b: b, list: newList()}
+	t.list.match = func(i int, q string) bool {
+		return i < len(t.rowsNow) && strings.Contains(strings.ToLower(t.rowsNow[i].text), q)
+	}
+	t.list.number = func(k int) (int, bool) {
+		for i, r := range t.rowsNow {
+			if r.header && r.num == k {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	return t
+}
+
+func (t *themesTab) rows() *list {
+	if !t.b.sess.Phase.AtLeast(session.PhaseGroup) {
+		t.rowsNow = nil
+	} else {
+		t.rowsNow = t.b.themeRows()
+	}
+	t.list.setLen(len(t.rowsNow))
+	return &t.list
+}
+
+func (t *themesTab) current() themeRow {
+	if i := t.rows().selected(); i >= 0 {
+		return t.rowsNow[i]
+	}
+	return themeRow{}
+}
+
+// loaded selects the note to follow, now that the board shows where it went.
+func (t *themesTab) loaded() {
+	if t.follow == 0 {
+		return
+	}
+	l := t.rows()
+	for i, r := range t.rowsNow {
+		if r.note == t.follow && r.theme != 0 {
+			l.selectRow(i)
+			t.follow = 0
+			return
+		}
+	}
+}
+
+var tk = struct {
+	Accept, Suggest, Pick, Rename, Merge, Mark, Move, Split, Delete, Budget, AddAction, Priority, Status, Owner, EditTitle, Due key.Binding
+}{
+	Accept:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "accept all")),
+	Suggest:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "suggest again")),
+	Pick:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "pick/unpick")),
+	Rename:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rename")),
+	Merge:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge")),
+	Mark:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "mark note")),
+	Move:      key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "move to theme")),
+	Split:     key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "split note out")),
+	Delete:    key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete")),
+	Budget:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "dots per person")),
+	AddAction: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add action")),
+	Priority:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "priority")),
+	Status:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status")),
+	Owner:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "owner")),
+	EditTitle: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit title")),
+	Due:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "due date")),
+}
+
+func (t *themesTab) keys() []key.Binding {
+	s := t.b
+	switch s.sess.Phase {
+	case session.PhaseGroup:
+		if len(s.themes.themes) == 0 {
+			accept := tk.Accept
+			if n := len(s.themes.picked); n > 0 {
+				accept = key.NewBinding(key.WithKeys("A"), key.WithHelp("A", fmt.Sprintf("accept %d picked", n)))
+			}
+			return []key.Binding{accept, tk.Pick, bk.Read, tk.Suggest}
+		}
+		move := tk.Move
+		if n := len(s.themes.marked); n > 0 {
+			move = key.NewBinding(key.WithKeys("M"), key.WithHelp("M", fmt.Sprintf("move %d marked", n)))
+		}
+		return []key.Binding{move, tk.Mark, tk.Rename, tk.Merge, tk.Split, bk.Read, tk.Delete, tk.Suggest}
+	case session.PhaseVote:
+		return []key.Binding{tk.Budget}
+	case session.PhaseActions, session.PhaseClosed:
+		return []key.Binding{tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Delete}
+	}
+	return nil
+}
+
+// clearMarks drops marks and picks waiting for a next key, and reports whether
+// there were any (esc clears them before it leaves the board).
+func (t *themesTab) clearMarks() bool {
+	th := &t.b.themes
+	had := th.markTheme != 0 || len(th.marked) > 0 || len(th.picked) > 0
+	th.markTheme, th.marked, th.picked = 0, nil, nil
+	return had
+}
+
+func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
+	s := t.b
+	ph := s.sess.Phase
+	cur := t.current()
+	switch {
+	case key.Matches(msg, bk.Read) && cur.note != 0:
+		n := s.noteByID()[cur.note]
+		if n == nil {
+			return nil
+		}
+		theme := ""
+		for _, th := range s.themes.themes {
+			if th.ID == cur.theme {
+				theme = "“" + th.Label + "”"
+			}
+		}
+		s.reading = newNoteReader(n, theme)
+	case key.Matches(msg, tk.Budget) && ph == session.PhaseVote:
+		id := s.sess.ID
+		return s.ask.open1("Dots per person (1-10): ", strconv.Itoa(s.sess.VoteBudget), func(v string) (tea.Cmd, bool) {
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil {
+				s.setStatus("Type a whole number of dots, e.g. 3.", true)
+				return nil, false
+			}
+			return s.do(fmt.Sprintf("Everyone has %s.", plural(n, "dot")), func(ctx context.Context, svc *session.Service) error {
+				return svc.SetVoteBudget(ctx, id, n)
+			}), true
+		})
+	case ph == session.PhaseGroup && key.Matches(msg, tk.Suggest):
+		s.themes.setSuggestions(nil)
+		s.setStatus("Clustering the notes…", false)
+		return s.suggest()
+	case ph == session.PhaseGroup && len(s.themes.themes) == 0:
+		return t.updatePreview(msg, cur)
+	case ph == session.PhaseGroup:
+		return t.updateGroup(msg, cur)
+	case ph.AtLeast(session.PhaseActions):
+		return t.updateActions(msg, cur)
+	}
+	return nil
+}
+
+// updatePreview takes the keys of the suggestions, before any is accepted.
+func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
+	s := t.b
+	switch {
+	case key.Matches(msg, tk.Accept):
+		if len(s.themes.suggestions) == 0 || s.themes.suggesting {
+			// Not clustered yet, or clustering again for new notes: share the themes
+			// when ready, so that no note is left out.
+			s.themes.acceptWhenReady = true
+			s.setStatus("Clustering the notes; the themes are shared as soon as they are ready.", false)
+			if s.themes.suggesting {
+				return nil
+			}
+			return s.suggest()
+		}
+		return s.acceptSuggestions()
+	case key.Matches(msg, tk.Pick) && cur.sug != 0:
+		if s.themes.picked == nil {
+			s.themes.picked = map[int]bool{}
+		}
+		i := cur.sug - 1
+		if s.themes.picked[i] {
+			delete(s.themes.picked, i)
+		} else {
+			s.themes.picked[i] = true
+		}
+		if n := len(s.themes.picked); n > 0 {
+			s.setStatus(fmt.Sprintf("%s picked: A accepts them; the other notes wait without a theme.", plural(n, "theme")), false)
+		} else {
+			s.setStatus("Nothing picked: A accepts all.", false)
+		}
+	}
+	return nil
+}
+
+// updateGroup takes the keys of editing accepted themes.
+func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
+	s := t.b
+	switch {
+	case key.Matches(msg, tk.Rename):
+		// On a theme or on one of its notes: the theme is renamed.
+		label := ""
+		for _, th := range s.themes.themes {
+			if th.ID == cur.theme {
+				label = th.Label
+			}
+		}
+		if cur.theme == 0 || label == "" {
+			s.setStatus("Select a theme (or one of its notes) to rename it.", true)
+			return nil
+		}
+		target := cur.theme
+		return s.ask.open1("New name: ", label, func(v string) (tea.Cmd, bool) {
+			return s.do("Theme renamed.", func(ctx context.Context, svc *session.Service) error {
+				return svc.RenameTheme(ctx, target, v)
+			}), true
+		})
+	case key.Matches(msg, tk.Merge) && cur.theme != 0:
+		if s.themes.markTheme == 0 {
+			s.themes.markTheme = cur.theme
+			s.setStatus("Now select the theme to merge it into and press m again (esc cancels).", false)
+			return nil
+		}
+		from, into := s.themes.markTheme, cur.theme
+		s.themes.markTheme = 0
+		if from == into {
+			s.setStatus("That is the same theme; nothing merged.", true)
+			return nil
+		}
+		return s.do("Themes merged.", func(ctx context.Context, svc *session.Service) error {
+			return svc.MergeThemes(ctx, into, from)
+		})
+	case key.Matches(msg, tk.Mark):
+		if cur.note == 0 {
+			s.setStatus("v marks notes; select a note.", true)
+			return nil
+		}
+		if s.themes.marked == nil {
+			s.themes.marked = map[int64]bool{}
+		}
+		if s.themes.marked[cur.note] {
+			delete(s.themes.marked, cur.note)
+		} else {
+			s.themes.marked[cur.note] = true
+		}
+		s.setStatus(fmt.Sprintf("%s marked: M moves them to a theme; esc unmarks all.", plural(len(s.themes.marked), "note")), false)
+		// Marking goes on down the list, as people mark one note after another.
+		t.rows().selectRow(t.list.selected() + 1)
+	case key.Matches(msg, tk.Move):
+		return t.askMove(cur)
+	case key.Matches(msg, tk.Split) && cur.note != 0 && cur.theme != 0:
+		label := firstWords(noteTextOf(s, cur.note), 5)
+		t.follow = cur.note
+		return s.do("Note split out into a theme of its own; rename it with R.", func(ctx context.Context, svc *session.Service) error {
+			_, err := svc.SplitTheme(ctx, cur.theme, []int64{cur.note}, label)
+			return err
+		})
+	case key.Matches(msg, tk.Delete) && cur.header && cur.theme != 0:
+		s.confirmDelete = func() tea.Cmd {
+			return s.do("Theme deleted; its notes have no theme now.", func(ctx context.Context, svc *session.Service) error {
+				return svc.DeleteTheme(ctx, cur.theme)
+			})
+		}
+		s.setStatus("Delete this theme? Its notes stay, without a theme. y = delete, any other key = keep", true)
+	}
+	return nil
+}
+
+func noteTextOf(s *boardScreen, id int64) string {
+	if n := s.noteByID()[id]; n != nil {
+		return n.Text
+	}
+	return ""
+}
+
+// askMove asks for the theme to move the marked notes (or the selected one) to, by
+// part of its name or its number.
+func (t *themesTab) askMove(cur themeRow) tea.Cmd {
+	s := t.b
+	var ids []int64
+	for _, r := range t.rowsNow {
+		if r.note != 0 && s.themes.marked[r.note] {
+			ids = append(ids, r.note)
+		}
+	}
+	if len(ids) == 0 && cur.note != 0 {
+		ids = []int64{cur.note}
+	}
+	if len(ids) == 0 {
+		s.setStatus("Select a note, or mark notes with v, to move them.", true)
+		return nil
+	}
+	what := "the note"
+	if len(ids) > 1 {
+		what = plural(len(ids), "note")
+	}
+	cmd := s.ask.open1("Move "+what+" to theme (name or number): ", "", func(v string) (tea.Cmd, bool) {
+		to, _ := s.findTheme(v)
+		if to == nil {
+			s.setStatus("No theme matches “"+session.CleanText(strings.TrimSpace(v))+"”: type part of its name or its number.", true)
+			return nil, false
+		}
+		s.themes.marked = nil
+		said := fmt.Sprintf("%s moved to “%s”.", plural(len(ids), "note"), to.Label)
+		if len(ids) == 1 {
+			said = "Note moved to “" + to.Label + "”."
+		}
+		id := to.ID
+		return s.do(said, func(ctx context.Context, svc *session.Service) error {
+			return svc.MoveNotes(ctx, ids, id)
+		}), true
+	})
+	s.ask.hint = func(v string) string {
+		to, others := s.findTheme(v)
+		switch {
+		case strings.TrimSpace(v) == "":
+			return "Type part of a theme's name or its number; enter moves, esc cancels."
+		case to == nil:
+			return "No theme matches yet."
+		case others > 0:
+			return fmt.Sprintf("→ %d. %s (and %d more match: type more)", s.themeNumber(to.ID), to.Label, others)
+		}
+		return fmt.Sprintf("→ %d. %s", s.themeNumber(to.ID), to.Label)
+	}
+	return cmd
+}
+
+// findTheme finds the theme numbered v, or else the theme whose name is v or holds
+// it (case does not matter; the first by number when several do), and counts the
+// other themes that match too.
+func (s *boardScreen) findTheme(v string) (*session.Theme, int) {
+	v = strings.ToLower(strings.TrimSpace(v))
+	if v == "" {
+		return nil, 0
+	}
+	if k, err := strconv.Atoi(v); err == nil {
+		if k >= 1 && k <= len(s.themes.themes) {
+			return s.themes.themes[k-1], 0
+		}
+		return nil, 0
+	}
+	var found *session.Theme
+	n := 0
+	for _, th := range s.themes.themes {
+		label := strings.ToLower(th.Label)
+		if label == v {
+			// A whole name wins over names that merely hold it.
+			return th, 0
+		}
+		if strings.Contains(label, v) {
+			if found == nil {
+				found = th
+			} else {
+				n++
+			}
+		}
+	}
+	return found, n
+}
+
+func (s *boardScreen) themeNumber(id int64) int {
+	for i, th := range s.themes.themes {
+		if th.ID == id {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// updateActions takes the keys of the action points, from the actions phase on.
+func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
+	s := t.b
+	id := s.sess.ID
+	if key.Matches(msg, tk.AddAction) && cur.theme != 0 {
+		theme := cur.theme
+		return s.ask.open1("Action point: ", "", func(v string) (tea.Cmd, bool) {
+			return s.do("Action point added.", func(ctx context.Context, svc *session.Service) error {
+				_, err := svc.AddAction(ctx, session.ActionPoint{SessionID: id, ThemeID: theme, Title: v, Priority: session.PriorityMedium})
+				return err
+			}), true
+		})
+	}
+	if cur.action == 0 {
+		return nil
+	}
+	a := s.action(cur.action)
+	if a == nil {
+		return nil
+	}
+	c := *a
+	// edit asks for one field of the action point and saves it.
+	edit := func(prompt, value string, set func(c *session.ActionPoint, v string)) tea.Cmd {
+		aid := c.ID
+		return s.ask.open1(prompt, value, func(v string) (tea.Cmd, bool) {
+			a := s.action(aid)
+			if a == nil {
+				return nil, true
+			}
+			c := *a
+			set(&c, v)
+			// Keep the change locally too, so a quick next edit builds on it rather
+			// than on the state before it.
+			*a = c
+			return s.do("Action point updated.", func(ctx context.Context, svc *session.Service) error {
+				return svc.UpdateAction(ctx, c)
+			}), true
+		})
+	}
+	switch {
+	case key.Matches(msg, tk.Priority):
+		c.Priority = c.Priority%3 + 1
+	case key.Matches(msg, tk.Status):
+		for i, st := range session.ActionStatuses {
+			if st == c.Status {
+				c.Status = session.ActionStatuses[(i+1)%len(session.ActionStatuses)]
+				break
+			}
+		}
+	case key.Matches(msg, tk.Owner):
+		return edit("Owner: ", c.Owner, func(c *session.ActionPoint, v string) { c.Owner = v })
+	case key.Matches(msg, tk.EditTitle):
+		return edit("Action point: ", c.Title, func(c *session.ActionPoint, v string) { c.Title = v })
+	case key.Matches(msg, tk.Due):
+		aid := c.ID
+		return s.ask.open1("Due (YYYY-MM-DD, empty for none): ", c.Due, func(v string) (tea.Cmd, bool) {
+			return s.do("Due date set.", func(ctx context.Context, svc *session.Service) error {
+				return svc.SetActionDue(ctx, aid, v)
+			}), true
+		})
+	case key.Matches(msg, tk.Delete):
+		s.confirmDelete = func() tea.Cmd {
+			return s.do("Action point deleted.", func(ctx context.Context, svc *session.Service) error {
+				return svc.DeleteAction(ctx, c.ID)
+			})
+		}
+		s.setStatus("Delete this action point? y = delete, any other key = keep", true)
+		return nil
+	default:
+		return nil
+	}
+	*a = c
+	return s.do("Action point updated.", func(ctx context.Context, svc *session.Service) error {
+		return svc.UpdateAction(ctx, c)
+	})
+}
+
+func (t *themesTab) view(w, room int) string {
+	s := t.b
+	sty := s.e.sty
+	var b strings.Builder
+	ph := s.sess.Phase
+	if !ph.AtLeast(session.PhaseGroup) {
+		b.WriteString(sty.Muted.Render("Themes come in the group phase. Press ] to move on when the notes are in.") + "\n")
+		return b.String()
+	}
+	l := t.rows()
+	rows := t.rowsNow
+	switch {
+	case ph == session.PhaseGroup && len(s.themes.themes) == 0:
+		b.WriteString(sty.Header.Render("Suggested themes") + sty.Muted.Render(fit(" (only you see these until you accept them with A)", w-16)) + "\n")
+		if s.themes.suggesting && len(s.themes.suggestions) == 0 {
+			b.WriteString(sty.Muted.Render("Clustering the notes…") + "\n")
+		}
+		if len(rows) == 0 {
+			return b.String()
+		}
+	case ph == session.PhaseVote:
+		people := s.activePeople()
+		finished := 0
+		for _, p := range people {
+			if p.Done || s.themes.used[p.ID] >= s.sess.VoteBudget {
+				finished++
+			}
+		}
+		b.WriteString(fit(fmt.Sprintf("Voting: %d of %d finished · %d dots each, at most %d on a theme · counts hidden",
+			finished, len(people), s.sess.VoteBudget, session.MaxVotesPerTheme), w) + "\n")
+	case ph == session.PhaseGroup:
+		hint := "Themes everyone sees; ★ the note that stands for each."
+		if s.themes.markTheme != 0 {
+			hint = "Merging: select the target theme, press m."
+		} else if n := len(s.themes.marked); n > 0 {
+			hint = fmt.Sprintf("%s marked: M moves them to a theme by name or number.", plural(n, "note"))
+		}
+		b.WriteString(sty.Muted.Render(fit(hint, w)) + "\n")
+	default:
+		b.WriteString(sty.Muted.Render(fit("Themes by priority (score = 3 × votes + 2 × authors + notes)", w)) + "\n")
+	}
+	if len(rows) == 0 {
+		b.WriteString(sty.Muted.Render("No themes.") + "\n")
+		return b.String()
+	}
+	sel := l.selected()
+	rowText := func(i int) string {
+		prefix := "  "
+		if i == sel {
+			prefix = "▸ "
+		}
+		if !rows[i].header {
+			mark := "   "
+			if s.themes.marked[rows[i].note] && rows[i].sug == 0 {
+				mark = " ✓ "
+			}
+			prefix += mark
+		}
+		return prefix + rows[i].text
+	}
+	// The selected row is shown whole, wrapped over up to three lines, so that a long
+	// note or action point, owner or list of volunteers can be read at 80 columns.
+	selected := []string{fit(rowText(sel), w)}
+	if lipgloss.Width(rowText(sel)) > w {
+		selected = wrap(rowText(sel), w)
+		if len(selected) > 3 {
+			selected = append(selected[:2], fit(strings.Join(selected[2:], " "), w))
+		}
+	}
+	l.setPage(room - 1)
+	start, end := l.window(room-1, len(selected)-1)
+	for i := start; i < end; i++ {
+		if i == sel {
+			for _, line := range selected {
+				b.WriteString(sty.Selected.Render(line) + "\n")
+			}
+			continue
+		}
+		line := fit(rowText(i), w)
+		if rows[i].header {
+			line = sty.Header.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
 }
 
 func noteText(n *session.Note) string {
@@ -259,257 +813,6 @@ func persons(n int) string {
 		return "1 person"
 	}
 	return fmt.Sprintf("%d people", n)
-}
-
-var tk = struct {
-	Accept, Suggest, Rename, Merge, Move, Split, Delete, Budget, AddAction, Priority, Status, Owner, EditTitle, Due key.Binding
-}{
-	Accept:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "accept suggestions")),
-	Suggest:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "suggest again")),
-	Rename:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rename")),
-	Merge:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge")),
-	Move:      key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "move note")),
-	Split:     key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "split note out")),
-	Delete:    key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete")),
-	Budget:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "dots per person")),
-	AddAction: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add action")),
-	Priority:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "priority")),
-	Status:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status")),
-	Owner:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "owner")),
-	EditTitle: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit title")),
-	Due:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "due date")),
-}
-
-func (s *boardScreen) themeKeys() []key.Binding {
-	switch s.sess.Phase {
-	case session.PhaseGroup:
-		if len(s.themes.themes) == 0 {
-			return []key.Binding{tk.Accept, tk.Suggest}
-		}
-		return []key.Binding{bk.Select, tk.Rename, tk.Merge, tk.Move, tk.Split, tk.Delete, tk.Suggest}
-	case session.PhaseVote:
-		return []key.Binding{tk.Budget}
-	case session.PhaseActions, session.PhaseClosed:
-		return []key.Binding{bk.Select, tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Delete}
-	}
-	return nil
-}
-
-func (s *boardScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
-	ph := s.sess.Phase
-	rows := s.rows()
-	var cur themeRow
-	if len(rows) > 0 {
-		s.sel = min(s.sel, len(rows)-1)
-		cur = rows[s.sel]
-	}
-	switch {
-	case key.Matches(msg, tk.Budget) && ph == session.PhaseVote:
-		return s, s.ask1(askBudget, 0, "Dots per person (1-10): ", strconv.Itoa(s.sess.VoteBudget))
-	case ph == session.PhaseGroup && key.Matches(msg, tk.Suggest):
-		s.themes.suggestions = nil
-		s.setStatus("Clustering the notes…", false)
-		return s, s.suggest()
-	case ph == session.PhaseGroup && key.Matches(msg, tk.Accept):
-		if len(s.themes.suggestions) == 0 || s.themes.suggesting {
-			// Not clustered yet, or clustering again for new notes: share the themes
-			// when ready, so that no note is left out.
-			s.themes.acceptWhenReady = true
-			s.setStatus("Clustering the notes; the themes are shared as soon as they are ready.", false)
-			if s.themes.suggesting {
-				return s, nil
-			}
-			return s, s.suggest()
-		}
-		return s, s.acceptSuggestions()
-	case ph == session.PhaseGroup && key.Matches(msg, tk.Rename):
-		// On a theme or on one of its notes: the theme is renamed.
-		label := ""
-		for _, t := range s.themes.themes {
-			if t.ID == cur.theme {
-				label = t.Label
-			}
-		}
-		if cur.theme == 0 || label == "" {
-			s.setStatus("Select a theme (or one of its notes) to rename it.", true)
-			return s, nil
-		}
-		return s, s.ask1(askRename, cur.theme, "New name: ", label)
-	case ph == session.PhaseGroup && key.Matches(msg, tk.Merge) && cur.theme != 0:
-		if s.themes.markTheme == 0 {
-			s.themes.markTheme, s.themes.markNote = cur.theme, 0
-			s.setStatus("Now select the theme to merge it into and press m again (esc cancels).", false)
-			return s, nil
-		}
-		from, into := s.themes.markTheme, cur.theme
-		s.themes.markTheme = 0
-		if from == into {
-			s.setStatus("That is the same theme; nothing merged.", true)
-			return s, nil
-		}
-		return s, s.do("Themes merged.", func(ctx context.Context, svc *session.Service) error {
-			return svc.MergeThemes(ctx, into, from)
-		})
-	case ph == session.PhaseGroup && key.Matches(msg, tk.Move):
-		if s.themes.markNote == 0 {
-			if cur.note == 0 {
-				s.setStatus("Select a note to move first.", true)
-				return s, nil
-			}
-			s.themes.markNote, s.themes.markTheme = cur.note, 0
-			s.setStatus("Now select the theme to move the note to and press M again.", false)
-			return s, nil
-		}
-		note, to := s.themes.markNote, cur.theme
-		s.themes.markNote = 0
-		return s, s.do("Note moved.", func(ctx context.Context, svc *session.Service) error {
-			return svc.MoveNote(ctx, note, to)
-		})
-	case ph == session.PhaseGroup && key.Matches(msg, tk.Split) && cur.note != 0 && cur.theme != 0:
-		label := firstWords(cur.text, 5)
-		return s, s.do("Note split out into a theme of its own; rename it with R.", func(ctx context.Context, svc *session.Service) error {
-			_, err := svc.SplitTheme(ctx, cur.theme, []int64{cur.note}, label)
-			return err
-		})
-	case ph == session.PhaseGroup && key.Matches(msg, tk.Delete) && cur.header && cur.theme != 0:
-		s.confirmDelete = func() tea.Cmd {
-			return s.do("Theme deleted; its notes have no theme now.", func(ctx context.Context, svc *session.Service) error {
-				return svc.DeleteTheme(ctx, cur.theme)
-			})
-		}
-		s.setStatus("Delete this theme? Its notes stay, without a theme. y = delete, any other key = keep", true)
-		return s, nil
-	case ph.AtLeast(session.PhaseActions) && key.Matches(msg, tk.AddAction) && cur.theme != 0:
-		return s, s.ask1(askAction, cur.theme, "Action point: ", "")
-	case ph.AtLeast(session.PhaseActions) && cur.action != 0:
-		a := s.action(cur.action)
-		if a == nil {
-			return s, nil
-		}
-		c := *a
-		switch {
-		case key.Matches(msg, tk.Priority):
-			c.Priority = c.Priority%3 + 1
-		case key.Matches(msg, tk.Status):
-			for i, st := range session.ActionStatuses {
-				if st == c.Status {
-					c.Status = session.ActionStatuses[(i+1)%len(session.ActionStatuses)]
-					break
-				}
-			}
-		case key.Matches(msg, tk.Owner):
-			return s, s.ask1(askOwner, c.ID, "Owner: ", c.Owner)
-		case key.Matches(msg, tk.EditTitle):
-			return s, s.ask1(askActionTitle, c.ID, "Action point: ", c.Title)
-		case key.Matches(msg, tk.Due):
-			return s, s.ask1(askDue, c.ID, "Due (YYYY-MM-DD, empty for none): ", c.Due)
-		case key.Matches(msg, tk.Delete):
-			s.confirmDelete = func() tea.Cmd {
-				return s.do("Action point deleted.", func(ctx context.Context, svc *session.Service) error {
-					return svc.DeleteAction(ctx, c.ID)
-				})
-			}
-			s.setStatus("Delete this action point? y = delete, any other key = keep", true)
-			return s, nil
-		default:
-			return s, nil
-		}
-		*a = c
-		return s, s.do("Action point updated.", func(ctx context.Context, svc *session.Service) error {
-			return svc.UpdateAction(ctx, c)
-		})
-	}
-	return s, nil
-}
-
-func (s *boardScreen) themesView(w, room int) string {
-	sty := s.e.sty
-	var b strings.Builder
-	ph := s.sess.Phase
-	if !ph.AtLeast(session.PhaseGroup) {
-		b.WriteString(sty.Muted.Render("Themes come in the group phase. Press ] to move on when the notes are in.") + "\n")
-		return b.String()
-	}
-	if ph == session.PhaseGroup && len(s.themes.themes) == 0 {
-		b.WriteString(sty.Header.Render("Suggested themes") + sty.Muted.Render(" (only you see these until you accept them with A)") + "\n")
-		if s.themes.suggesting && len(s.themes.suggestions) == 0 {
-			b.WriteString(sty.Muted.Render("Clustering the notes…") + "\n")
-		}
-		for i, t := range s.themes.suggestions {
-			if i >= room-2 {
-				b.WriteString(sty.Muted.Render(fmt.Sprintf("… and %d more", len(s.themes.suggestions)-i)) + "\n")
-				break
-			}
-			b.WriteString(fit(fmt.Sprintf("  %-40s %s", fit(t.Label, 40), plural(len(t.NoteIDs), "note")), w) + "\n")
-		}
-		return b.String()
-	}
-	switch ph {
-	case session.PhaseVote:
-		people := s.activePeople()
-		finished := 0
-		for _, p := range people {
-			if p.Done || s.themes.used[p.ID] >= s.sess.VoteBudget {
-				finished++
-			}
-		}
-		b.WriteString(fit(fmt.Sprintf("Voting: %d of %d finished · %d dots each, at most %d on a theme · counts hidden",
-			finished, len(people), s.sess.VoteBudget, session.MaxVotesPerTheme), w) + "\n")
-	case session.PhaseGroup:
-		hint := "Themes everyone sees."
-		if s.themes.markTheme != 0 {
-			hint = "Merging: select the target theme, press m."
-		} else if s.themes.markNote != 0 {
-			hint = "Moving a note: select the target theme, press M."
-		}
-		b.WriteString(sty.Muted.Render(fit(hint, w)) + "\n")
-	default:
-		b.WriteString(sty.Muted.Render(fit("Themes by priority (score = 3 × votes + 2 × authors + notes)", w)) + "\n")
-	}
-	rows := s.rows()
-	if len(rows) == 0 {
-		b.WriteString(sty.Muted.Render("No themes.") + "\n")
-		return b.String()
-	}
-	s.sel = min(s.sel, len(rows)-1)
-	rowText := func(i int) string {
-		prefix := "  "
-		if i == s.sel {
-			prefix = "▸ "
-		}
-		if !rows[i].header {
-			prefix += "   "
-		}
-		return prefix + rows[i].text
-	}
-	// The selected row is shown whole, wrapped over up to three lines, so that a long
-	// action point, owner or list of volunteers can be read at 80 columns.
-	selected := []string{fit(rowText(s.sel), w)}
-	if lipgloss.Width(rowText(s.sel)) > w {
-		selected = wrap(rowText(s.sel), w)
-		if len(selected) > 3 {
-			selected = append(selected[:2], fit(strings.Join(selected[2:], " "), w))
-		}
-	}
-	lines := max(room-1-(len(selected)-1), 1)
-	start := 0
-	if s.sel >= lines {
-		start = s.sel - lines + 1
-	}
-	for i := start; i < len(rows) && i < start+lines; i++ {
-		if i == s.sel {
-			for _, l := range selected {
-				b.WriteString(sty.Selected.Render(l) + "\n")
-			}
-			continue
-		}
-		line := fit(rowText(i), w)
-		if rows[i].header {
-			line = sty.Header.Render(line)
-		}
-		b.WriteString(line + "\n")
-	}
-	return b.String()
 }
 
 // firstWords names a theme after the opening words of a note, without an ellipsis:

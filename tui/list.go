@@ -255,15 +255,13 @@ func (l *list) inputView(w int) string {
 	return v
 }
 
-// keys are the list's keys for the help line.
+// keys are the list's keys for the help line; paging and the ends, which people
+// try without being told, are in moreKeys.
 func (l *list) keys() []key.Binding {
-	if l.typing == searchTyping {
+	if l.typing != 0 {
 		return []key.Binding{lk.Go, lk.Cancel}
 	}
-	if l.typing == jumpTyping {
-		return []key.Binding{lk.Go, lk.Cancel}
-	}
-	ks := []key.Binding{lk.Select, lk.Page, lk.Ends}
+	ks := []key.Binding{lk.Select}
 	if l.match != nil {
 		ks = append(ks, lk.Search)
 		if l.query != "" {
@@ -275,3 +273,6 @@ func (l *list) keys() []key.Binding {
 	}
 	return ks
 }
+
+// moreKeys are the list's keys for the full help.
+func (l *list) moreKeys() []key.Binding { return []key.Binding{lk.Page, lk.Ends} }

@@ -248,8 +248,8 @@ func TestBoardGroupKeys(t *testing.T) {
 		t.Fatal("the board does not show the themes")
 	}
 
-	// Rows: 0 "pen tests" header, 1 n1, 2 n2, 3 "deadlines" header, 4 n3. R on a
-	// note renames its theme.
+	// Rows: 0 "1. pen tests" header, 1 and 2 its notes, 3 "2. deadlines" header,
+	// 4 n3. R on a note renames its theme.
 	b.selectRow(2)
 	b.keys("R")
 	b.waitFor("New name: ")
@@ -263,21 +263,24 @@ func TestBoardGroupKeys(t *testing.T) {
 		t.Fatalf("after rename: %v", got)
 	}
 
-	// Move n1 to "deadlines".
-	b.selectRow(1)
+	// Move n1 to "deadlines", found by part of its name.
+	b.keys("/more pen")
+	b.press(tea.KeyEnter)
 	b.keys("M")
-	b.waitFor("Now select the theme to move the note to")
-	b.selectRow(3)
-	b.keys("M")
-	b.waitFor("Note moved.")
+	b.waitFor("Move the note to theme (name or number): ")
+	b.keys("dead")
+	b.waitFor("→ 2. deadlines")
+	b.press(tea.KeyEnter)
+	b.waitFor("Note moved to “deadlines”.")
 	if got := w.themesOf(sess); len(got["Pen tests come late"]) != 1 || len(got["deadlines"]) != 2 {
 		t.Fatalf("after move: %v", got)
 	}
 
-	// Rows: 0 header, 1 n2, 2 "deadlines" header, 3 n1, 4 n3. Split n3 out.
-	b.selectRow(4)
+	// Split n3 out of "deadlines": it stays selected, in its new theme.
+	b.keys("/always win")
+	b.press(tea.KeyEnter)
 	b.keys("S")
-	b.waitFor("Note split out")
+	b.waitFor("Note split out", "3. deadlines always win over security (1)", "▸    ★ [mot demotivates] deadlines always win")
 	got := w.themesOf(sess)
 	if len(got) != 3 || len(got["deadlines"]) != 1 || got["deadlines"][0] != ns[0].ID {
 		t.Fatalf("after split: %v", got)

@@ -526,7 +526,7 @@ func TestFacilitatorNotesLiveAndHide(t *testing.T) {
 
 	// A note written now reaches the open board through the hub.
 	n := w.addNote(ps[1], session.AreaConfidence, "strength", "Champions answer fast.")
-	s.waitFor("▸ [confidence/Strengths] Champions answer fast.", "4 notes")
+	s.waitFor("▸ [conf strength] Champions answer fast.", "4 notes")
 
 	s.keys("h")
 	s.waitFor("Note hidden", "(hidden) Champions answer fast.")

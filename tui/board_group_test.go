@@ -1,0 +1,217 @@
+package tui_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// manyThemesWorld is a session in the group phase with eight accepted themes of
+// two notes each, "theme 1" to "theme 8", and one note without a theme.
+func manyThemesWorld(t *testing.T) (*world, *session.Session, [][]*session.Note) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a := w.join(sess, "key-1", "")
+	var themes []session.Theme
+	notes := make([][]*session.Note, 8)
+	for i := range 8 {
+		for k := range 2 {
+			n := w.addNote(a, session.AreaActivities, "more", fmt.Sprintf("note %c%d about topic %d", 'a'+rune(i), k, i+1))
+			notes[i] = append(notes[i], n)
+		}
+		themes = append(themes, session.Theme{Label: fmt.Sprintf("theme %d", i+1), NoteIDs: []int64{notes[i][0].ID, notes[i][1].ID}})
+	}
+	w.addNote(a, session.AreaMotivation, "demotivates", "a loose note nobody grouped")
+	w.setPhase(sess, session.PhaseGroup)
+	if err := w.svc.SaveThemes(w.ctx, sess.ID, themes); err != nil {
+		t.Fatal(err)
+	}
+	return w, sess, notes
+}
+
+// / finds a note by its text, n goes to the next match, # and a number select that
+// theme, and End reaches the last row: the selection is always on the screen.
+func TestBoardSearchAndJump(t *testing.T) {
+	w, sess, _ := manyThemesWorld(t)
+	b := w.openBoard(sess) // waits for its first full drawing
+	if !b.everDrawn("1. theme 1 (2)") || !b.everDrawn("# theme by number") {
+		t.Fatal("the board does not show numbered themes and how to jump to them")
+	}
+
+	b.keys("/topic 7")
+	b.waitFor("▸    ★ [act more] note g")
+	b.press(tea.KeyEnter)
+	b.keys("n")
+	b.waitFor("▸    [act more] note g")
+
+	b.keys("#")
+	b.waitFor("# ")
+	b.keys("8")
+	b.press(tea.KeyEnter)
+	b.waitFor("▸ 8. theme 8 (2)")
+
+	b.keys("#12")
+	b.press(tea.KeyEnter)
+	b.waitFor("There is no theme 12.")
+	b.press(tea.KeyEsc)
+
+	b.press(tea.KeyEnd)
+	b.waitFor("▸    [mot demotivates] a loose note nobody grouped")
+	b.press(tea.KeyHome)
+	b.waitFor("▸ 1. theme 1 (2)")
+	b.press(tea.KeyPgDown)
+	b.keys("/zzz")
+	b.waitFor("No match for “zzz”.")
+	b.press(tea.KeyEsc)
+	requireFits(t, b.view())
+}
+
+// Notes marked with v move together to a theme typed by part of its name; the
+// selected note alone moves to a theme typed by its number.
+func TestBoardMovesMarkedNotesByName(t *testing.T) {
+	w, sess, notes := manyThemesWorld(t)
+	b := w.openBoard(sess) // waits for its first full drawing
+	if !b.everDrawn("1. theme 1 (2)") {
+		t.Fatal("the board does not show the themes")
+	}
+
+	// Rows: 0 header 1, 1-2 its notes, 3 header 2, 4-5 its notes, ...
+	b.selectRow(1)
+	b.keys("v") // marks and steps down
+	b.keys("jjv")
+	b.waitFor("2 notes marked")
+	b.keys("M")
+	b.waitFor("Move 2 notes to theme (name or number): ")
+	b.keys("theme")
+	b.waitFor("→ 1. theme 1 (and 7 more match: type more)")
+	for range len("theme") {
+		b.press(tea.KeyBackspace)
+	}
+	b.keys("ME 6")
+	b.waitFor("→ 6. theme 6")
+	b.press(tea.KeyEnter)
+	b.waitFor("2 notes moved to “theme 6”.")
+	got := w.themesOf(sess)
+	if len(got["theme 6"]) != 4 || len(got["theme 1"]) != 1 || len(got["theme 2"]) != 1 {
+		t.Fatalf("after moving the marked notes: %v", got)
+	}
+	moved := []int64{notes[0][0].ID, notes[1][0].ID, notes[0][1].ID, notes[1][1].ID}
+	n := 0
+	for _, id := range got["theme 6"] {
+		if slices.Contains(moved, id) {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("theme 6 holds %d of the marked notes, want 2: %v", n, got["theme 6"])
+	}
+
+	// The loose note, by its theme's number; a name that matches nothing is refused
+	// and the prompt stays.
+	b.press(tea.KeyEnd)
+	b.keys("M")
+	b.waitFor("Move the note to theme (name or number): ")
+	b.keys("nothing like it")
+	b.press(tea.KeyEnter)
+	b.waitFor("No theme matches “nothing like it”")
+	for range len("nothing like it") {
+		b.press(tea.KeyBackspace)
+	}
+	b.keys("3")
+	b.press(tea.KeyEnter)
+	b.waitFor("Note moved to “theme 3”.")
+	if got := w.themesOf(sess); len(got["theme 3"]) != 3 {
+		t.Fatalf("after moving the loose note: %v", got)
+	}
+}
+
+// The suggestions show each theme with its notes, the representative starred;
+// v picks some and A accepts only those, the other notes wait without a theme.
+func TestBoardPreviewAcceptsSome(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a := w.join(sess, "key-1", "")
+	for _, text := range []string{
+		"more pen tests before release", "pen test findings come too late", "pen testing reports arrive after release",
+		"deadlines always win over security", "feature deadlines push security out", "tight deadlines every sprint",
+	} {
+		lane := "more"
+		area := session.AreaActivities
+		if strings.Contains(text, "deadline") {
+			area, lane = session.AreaMotivation, "demotivates"
+		}
+		w.addNote(a, area, lane, text)
+	}
+	w.setPhase(sess, session.PhaseGroup)
+	sug, err := w.svc.SuggestThemes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sug) < 2 {
+		t.Fatalf("the notes make %d suggestions; the test needs two", len(sug))
+	}
+	b := w.openBoard(sess) // waits for its first full drawing
+	b.waitEverDrawn("1. "+sug[0].Label, "★ [", "A accept all")
+
+	// Pick the second suggestion only.
+	b.keys("#2")
+	b.press(tea.KeyEnter)
+	b.keys("v")
+	b.waitFor("[x] 2. "+sug[1].Label, "A accept 1 picked")
+	b.keys("A")
+	b.waitFor("1 theme shared with everyone; ")
+	got := w.themesOf(sess)
+	if len(got) != 1 || !slices.Equal(got[sug[1].Label], sug[1].NoteIDs) {
+		t.Fatalf("stored themes %v, want only %q %v", got, sug[1].Label, sug[1].NoteIDs)
+	}
+	b.waitEverDrawn(fmt.Sprintf("(no theme yet: %d)", 6-len(sug[1].NoteIDs)))
+}
+
+// enter on a note shows it whole, wrapped, and scrolls when it is longer than the
+// screen; esc goes back to the list.
+func TestBoardReadsALongNoteWhole(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a := w.join(sess, "key-1", "")
+	var words []string
+	for i := range 33 {
+		words = append(words, fmt.Sprintf("word%02d", i))
+	}
+	w.addNote(a, session.AreaActivities, "add", strings.Join(words, " ")+" the end")
+	w.setPhase(sess, session.PhaseReveal)
+	b := w.openBoard(sess) // waits for its first full drawing
+	if !b.everDrawn("▸ [act add] word00") || b.everDrawn("the end") {
+		t.Fatal("the list does not show the long note's start only")
+	}
+	b.press(tea.KeyEnter)
+	b.waitFor("Note [act add]", "word20", "the end")
+	b.press(tea.KeyEsc)
+	b.waitFor("▸ [act add] word00")
+	requireFits(t, b.view())
+}
+
+// waitEverDrawn waits until everything in want has been drawn at some time, also
+// before the last wait: the renderer redraws only lines that changed.
+func (s *term) waitEverDrawn(want ...string) {
+	s.t.Helper()
+	teatest.WaitFor(s.t, io.TeeReader(s.tm.Output(), &s.drawn), func([]byte) bool {
+		for _, w := range want {
+			if !bytes.Contains(s.drawn.Bytes(), []byte(w)) {
+				return false
+			}
+		}
+		return true
+	}, teatest.WithDuration(waitTime), teatest.WithCheckInterval(10*time.Millisecond))
+}

@@ -1,0 +1,159 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// notesTab lists the session's notes newest first under counts per area and lane.
+type notesTab struct {
+	b    *boardScreen
+	list list
+}
+
+func newNotesTab(b *boardScreen) *notesTab {
+	t := &notesTab{b: b, list: newList()}
+	t.list.match = func(i int, q string) bool {
+		ns := b.latest()
+		return i < len(ns) && noteMatches(ns[i], q)
+	}
+	return t
+}
+
+// noteMatches reports whether a note's text or its tag holds the lower-case query.
+func noteMatches(n *session.Note, q string) bool {
+	return strings.Contains(strings.ToLower(n.Text), q) || strings.Contains(strings.ToLower(noteTag(n)), q)
+}
+
+func (t *notesTab) rows() *list {
+	t.list.setLen(len(t.b.notes))
+	return &t.list
+}
+
+func (t *notesTab) keys() []key.Binding { return []key.Binding{bk.Read, bk.Hide, bk.Activities} }
+
+func (t *notesTab) selected() *session.Note {
+	i := t.rows().selected()
+	if i < 0 {
+		return nil
+	}
+	return t.b.latest()[i]
+}
+
+func (t *notesTab) update(msg tea.KeyMsg) tea.Cmd {
+	s := t.b
+	switch {
+	case key.Matches(msg, bk.Read):
+		if n := t.selected(); n != nil {
+			s.reading = newNoteReader(n, "")
+		}
+	case key.Matches(msg, bk.Hide):
+		n := t.selected()
+		if n == nil {
+			return nil
+		}
+		hide := !n.Hidden
+		word := "Note hidden: kept, but left out of what participants see and of exports."
+		if !hide {
+			word = "Note shown again."
+		}
+		return s.do(word, func(ctx context.Context, svc *session.Service) error {
+			return svc.HideNote(ctx, n.ID, hide)
+		})
+	case key.Matches(msg, bk.Activities):
+		s.acts = newActivityEditor(s.sess.Activities, s.notes)
+	}
+	return nil
+}
+
+func (t *notesTab) view(w, room int) string {
+	s := t.b
+	sty := s.e.sty
+	var b strings.Builder
+	count := map[string]int{}
+	topics := map[string]bool{}
+	for _, n := range s.notes {
+		if n.Hidden {
+			continue
+		}
+		count[string(n.Area)+"/"+n.Lane]++
+		if n.Area == session.AreaOpen {
+			topics[n.Lane] = true
+		}
+	}
+	for _, a := range session.Areas {
+		var parts []string
+		for _, l := range a.Lanes() {
+			parts = append(parts, fmt.Sprintf("%s %d", session.LaneTitle(l), count[string(a)+"/"+l]))
+		}
+		if a == session.AreaOpen {
+			names := make([]string, 0, len(topics))
+			for t := range topics {
+				names = append(names, t)
+			}
+			sort.Strings(names)
+			for _, t := range names {
+				parts = append(parts, fmt.Sprintf("%s %d", t, count["open/"+t]))
+			}
+			if len(parts) == 0 {
+				parts = append(parts, "none yet")
+			}
+		}
+		label := fmt.Sprintf("%-20s", a.Title())
+		b.WriteString(sty.Header.Render(label) + fit(strings.Join(parts, " · "), w-20) + "\n")
+	}
+	b.WriteString("\n")
+	ns := s.latest()
+	if len(ns) == 0 {
+		b.WriteString(sty.Muted.Render("Notes appear here as they arrive.") + "\n")
+		return b.String()
+	}
+	l := t.rows()
+	l.setPage(room - 5)
+	start, end := l.window(room-5, 0)
+	for i := start; i < end; i++ {
+		n := ns[i]
+		prefix := "  "
+		if i == l.selected() {
+			prefix = "▸ "
+		}
+		line := fit(prefix+"["+noteTag(n)+"] "+n.Text, w)
+		switch {
+		case n.Hidden:
+			line = sty.Muted.Render(fit(prefix+"(hidden) "+n.Text, w))
+		case i == l.selected():
+			line = sty.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// noteTag says in a few cells where a note was written: its area, lane and, if it
+// names one, its activity ("act more · pen testing", "open · AI tools").
+func noteTag(n *session.Note) string {
+	var tag string
+	switch n.Area {
+	case session.AreaConfidence:
+		tag = "conf " + n.Lane
+	case session.AreaActivities:
+		tag = "act " + n.Lane
+	case session.AreaMotivation:
+		tag = "mot " + n.Lane
+	case session.AreaOpen:
+		tag = "open · " + fit(n.Lane, 16)
+	default:
+		tag = fit(string(n.Area)+" "+n.Lane, 20)
+	}
+	if n.Activity != "" {
+		tag += " · " + fit(n.Activity, 16)
+	}
+	return tag
+}

@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// noteReader shows one note whole, wrapped to the width and scrolled when it is
+// longer than the screen: a list line cuts a long note off.
+type noteReader struct {
+	note  *session.Note
+	theme string // the note's theme, if it has one
+	top   int    // the first line shown
+	page  int    // lines shown at once, as last drawn
+}
+
+var rk = struct{ Scroll, Close key.Binding }{
+	Scroll: key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown", "home", "end"), key.WithHelp("↑/↓ pgup/pgdn", "scroll")),
+	Close:  key.NewBinding(key.WithKeys("esc", "enter", "q"), key.WithHelp("esc/enter", "back to the list")),
+}
+
+func newNoteReader(n *session.Note, theme string) *noteReader {
+	return &noteReader{note: n, theme: theme, page: 10}
+}
+
+func (r *noteReader) keys() []key.Binding { return []key.Binding{rk.Scroll, rk.Close} }
+
+// update scrolls, and reports whether the reader is to close.
+func (r *noteReader) update(msg tea.KeyMsg) bool {
+	if key.Matches(msg, rk.Close) {
+		return true
+	}
+	switch msg.String() {
+	case "up", "k":
+		r.top--
+	case "down", "j":
+		r.top++
+	case "pgup":
+		r.top -= r.page
+	case "pgdown":
+		r.top += r.page
+	case "home":
+		r.top = 0
+	case "end":
+		r.top = 1 << 30 // view clamps it to the last page
+	}
+	r.top = max(r.top, 0)
+	return false
+}
+
+func (r *noteReader) view(w, room int, sty Styles) string {
+	n := r.note
+	var b strings.Builder
+	head := "Note [" + noteTag(n) + "]"
+	if r.theme != "" {
+		head += " in " + r.theme
+	}
+	if n.Hidden {
+		head += " (hidden)"
+	}
+	b.WriteString(sty.Header.Render(fit(head, w)) + "\n")
+	var lines []string
+	for _, para := range strings.Split(n.Text, "\n") {
+		lines = append(lines, wrap(para, max(w-2, 8))...)
+	}
+	rows := max(room-2, 1)
+	r.page = rows
+	r.top = min(r.top, max(len(lines)-rows, 0))
+	end := min(r.top+rows, len(lines))
+	for _, l := range lines[r.top:end] {
+		b.WriteString("  " + l + "\n")
+	}
+	if len(lines) > rows {
+		b.WriteString(sty.Muted.Render(fmt.Sprintf("lines %d-%d of %d", r.top+1, end, len(lines))) + "\n")
+	}
+	return b.String()
+}
