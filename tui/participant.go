@@ -46,7 +46,12 @@ type participantScreen struct {
 	// themes view shows.
 	th session.ParticipantView
 
-	area, lane, sel int
+	area, lane int
+	// rows is the selection in the list shown: the lane's notes, or the rows of the
+	// themes view. It never searches, so it needs no text input of its own.
+	rows list
+	// reading is what the participant opened to read whole (nil when nothing).
+	reading *reading
 	// activity is what new notes in the activities area are about: one of the
 	// session's activities, one the participant proposed, or "" for none.
 	activity string
@@ -75,14 +80,16 @@ type participantScreen struct {
 }
 
 type participantKeys struct {
-	Area, Lane, Select, New, Edit, Delete, Activity, Topic, Done, Rate, RateSelect, RateEnter, Save, Cancel, Quit key.Binding
+	Area, Lane, Select, New, Read, Edit, Delete, Activity, Topic, Done, Rate, RateSelect, RateEnter, Save, Cancel, Quit key.Binding
 }
 
 var pk = participantKeys{
-	Area:     key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "area")),
-	Lane:     key.NewBinding(key.WithKeys("left", "right", "h", "l"), key.WithHelp("←/→", "lane")),
-	Select:   key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
-	New:      key.NewBinding(key.WithKeys("n", "enter"), key.WithHelp("n", "new note")),
+	Area:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "area")),
+	Lane:   key.NewBinding(key.WithKeys("left", "right", "h", "l"), key.WithHelp("←/→", "lane")),
+	Select: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
+	New:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new note")),
+	// Read shows the selected note whole; in a lane without notes enter writes one.
+	Read:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read whole")),
 	Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 	Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
 	Activity: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "activity")),
@@ -98,7 +105,7 @@ var pk = participantKeys{
 }
 
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
-	return &participantScreen{e: e, sess: sess, me: me, rateSel: cmp.Or(me.Rating, 3)}
+	return &participantScreen{e: e, sess: sess, me: me, rateSel: cmp.Or(me.Rating, 3), rows: list{page: 10}}
 }
 
 // openInput opens an empty, focused text box of up to limit runes and height lines.
@@ -242,8 +249,8 @@ func (s *participantScreen) selected() *session.Note {
 	if len(ns) == 0 {
 		return nil
 	}
-	s.sel = min(max(s.sel, 0), len(ns)-1)
-	return ns[s.sel]
+	s.rows.setLen(len(ns))
+	return ns[s.rows.selected()]
 }
 
 // selectSaved selects the note selectNote names when the list has it. A load that
@@ -252,9 +259,12 @@ func (s *participantScreen) selectSaved() {
 	if s.selectNote == 0 {
 		return
 	}
-	for i, n := range s.laneNotes() {
+	ns := s.laneNotes()
+	for i, n := range ns {
 		if n.ID == s.selectNote {
-			s.sel, s.selectNote = i, 0
+			s.rows.setLen(len(ns))
+			s.rows.selectRow(i)
+			s.selectNote = 0
 		}
 	}
 }
@@ -303,7 +313,8 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		s.sess, s.me, s.notes, s.th = msg.Session, msg.Me, msg.Notes, *msg.ParticipantView
 		if phaseChanged {
-			s.sel, s.selectNote = 0, 0
+			s.rows.selectRow(0)
+			s.selectNote, s.reading = 0, nil
 			s.setStatus("", false)
 		}
 		s.stats = session.Summarize(msg.Ratings)
@@ -386,6 +397,9 @@ func (s *participantScreen) run(f func(ctx context.Context) tea.Msg) tea.Cmd {
 }
 
 func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
+	if s.reading != nil {
+		return s.updateReading(msg)
+	}
 	svc, id := s.e.opt.Service, s.me.ID
 	ph := s.sess.Phase
 	switch {
@@ -429,9 +443,11 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 	}
 	switch {
 	case msg.String() == "tab":
-		s.area, s.lane, s.sel = (s.area+1)%len(session.Areas), 0, 0
+		s.area, s.lane = (s.area+1)%len(session.Areas), 0
+		s.rows.selectRow(0)
 	case msg.String() == "shift+tab":
-		s.area, s.lane, s.sel = (s.area+len(session.Areas)-1)%len(session.Areas), 0, 0
+		s.area, s.lane = (s.area+len(session.Areas)-1)%len(session.Areas), 0
+		s.rows.selectRow(0)
 	case key.Matches(msg, pk.Lane):
 		if n := len(s.lanes()); n > 0 {
 			if msg.String() == "left" || msg.String() == "h" {
@@ -439,22 +455,20 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 			} else {
 				s.lane = (s.lane + 1) % n
 			}
-			s.sel = 0
+			s.rows.selectRow(0)
 		}
-	case key.Matches(msg, pk.Select):
-		if msg.String() == "up" || msg.String() == "k" {
-			s.sel--
-		} else {
-			s.sel++
-		}
-		s.selected()
+	case key.Matches(msg, pk.Select) || key.Matches(msg, lk.Page) || key.Matches(msg, lk.Ends):
+		s.rows.setLen(len(s.laneNotes()))
+		s.rows.update(msg)
+	case key.Matches(msg, pk.Read) && s.selected() != nil:
+		s.reading = &reading{note: s.selected().ID}
 	case key.Matches(msg, pk.Activity) && session.Areas[s.area] == session.AreaActivities:
 		s.mode = modePickActivity
 		s.picker = newPicker(s.sess.Activities, s.activity, "any activity", "propose")
 	case key.Matches(msg, pk.Topic) && session.Areas[s.area] == session.AreaOpen && ph.AcceptsNotes():
 		s.mode = modeTopic
 		return s, s.openInput(inputCap, 3)
-	case key.Matches(msg, pk.New) && ph.AcceptsNotes():
+	case (key.Matches(msg, pk.New) || key.Matches(msg, pk.Read)) && ph.AcceptsNotes():
 		if s.currentLane() == "" {
 			s.setStatus("Raise a topic first: press t.", true)
 			return s, nil
@@ -594,12 +608,14 @@ func (s *participantScreen) View() string {
 	}) + "\n")
 
 	var body string
-	switch s.sess.Phase {
-	case session.PhaseLobby:
+	switch {
+	case s.reading != nil && s.mode == modeBrowse:
+		body = s.readingView(w)
+	case ph == session.PhaseLobby:
 		body = s.lobbyView(w)
-	case session.PhaseCheckIn:
+	case ph == session.PhaseCheckIn:
 		body = s.checkInView(w)
-	case session.PhaseGroup, session.PhaseVote, session.PhaseActions, session.PhaseClosed:
+	case ph.AtLeast(session.PhaseGroup):
 		body = s.themesView(w)
 	default:
 		body = s.notesView(w)
@@ -663,24 +679,31 @@ func (s *participantScreen) keys() []key.Binding {
 		return s.picker.keys()
 	case s.mode != modeBrowse:
 		return []key.Binding{pk.Save, pk.Cancel}
+	case s.reading != nil:
+		return s.readingKeys()
 	}
 	switch s.sess.Phase {
 	case session.PhaseLobby:
 		return []key.Binding{pk.Quit}
 	case session.PhaseGroup:
-		return []key.Binding{pk.Select, pk.Quit}
+		return []key.Binding{pk.Select, vk.Open, lk.Page, pk.Quit}
 	case session.PhaseVote:
-		return []key.Binding{pk.Select, vk.Give, vk.Take, pk.Done, pk.Quit}
+		return []key.Binding{pk.Select, vk.Give, vk.Take, vk.Open, pk.Done, lk.Page, pk.Quit}
 	case session.PhaseActions:
-		return []key.Binding{pk.Select, vk.Volunteer, pk.Quit}
+		return []key.Binding{pk.Select, vk.Volunteer, vk.Open, lk.Page, pk.Quit}
 	case session.PhaseClosed:
-		return []key.Binding{pk.Select, pk.Quit}
+		return []key.Binding{pk.Select, vk.Open, lk.Page, pk.Quit}
 	case session.PhaseCheckIn:
 		return []key.Binding{pk.RateSelect, pk.RateEnter, pk.Rate, pk.Done, pk.Quit}
 	}
 	var ks []key.Binding
 	if s.sess.Phase.AcceptsNotes() {
 		ks = append(ks, pk.New)
+	}
+	if len(s.laneNotes()) > 0 {
+		ks = append(ks, pk.Read)
+	}
+	if s.sess.Phase.AcceptsNotes() {
 		switch session.Areas[s.area] {
 		case session.AreaActivities:
 			ks = append(ks, pk.Activity)
@@ -803,17 +826,16 @@ func (s *participantScreen) notesView(w int) string {
 			b.WriteString(sty.Muted.Render("You have no notes here yet. Only you can see your notes until the reveal.") + "\n")
 		}
 	}
-	start := 0
-	if s.sel >= room {
-		start = s.sel - room + 1
-	}
-	for i := start; i < len(ns) && i < start+room; i++ {
-		b.WriteString(s.noteLine(ns[i], w, i == s.sel))
+	s.rows.setLen(len(ns))
+	s.rows.setPage(room)
+	start, end := s.rows.window(room, 0)
+	for i := start; i < end; i++ {
+		b.WriteString(s.noteLine(ns[i], w, i == s.rows.selected()))
 		b.WriteByte('\n')
 	}
 	if n := len(ns); n > room {
 		b.WriteString(s.lines.line(lineKey{kind: lineMore, id: int64(n), width: w}, func() string {
-			return sty.Muted.Render(fmt.Sprintf("  … %d notes, ↑/↓ to scroll", n))
+			return sty.Muted.Render(fmt.Sprintf("  … %d notes, ↑/↓ pgup/pgdn to scroll", n))
 		}) + "\n")
 	}
 	if inputLines > 0 {

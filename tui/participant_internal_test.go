@@ -73,7 +73,7 @@ func TestParticipantLinesCachedEqualFresh(t *testing.T) {
 		do   func()
 	}{
 		{"first drawing", func() {}},
-		{"selection moves", func() { s.sel = 3 }},
+		{"selection moves", func() { s.rows.setLen(30); s.rows.selectRow(3) }},
 		{"selected note edited", func() {
 			n := *s.notes[3]
 			n.Text = "edited: threat models now come before design reviews"
@@ -89,7 +89,7 @@ func TestParticipantLinesCachedEqualFresh(t *testing.T) {
 			n.Hidden = true
 			s.notes[4] = &n
 		}},
-		{"scrolled to the end", func() { s.sel = 29 }},
+		{"scrolled to the end", func() { s.rows.selectRow(29) }},
 		{"narrower", func() { s.e.w = 50 }},
 		{"reveal marks own notes", func() { s.sess = &session.Session{ID: "s1", Title: "Developers Berlin", Phase: session.PhaseReveal} }},
 		{"status", func() { s.setStatus("Saved your change.", false) }},

@@ -12,10 +12,12 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-var vk = struct{ Give, Take, Volunteer key.Binding }{
+var vk = struct{ Give, Take, Volunteer, Open key.Binding }{
 	Give:      key.NewBinding(key.WithKeys("+", " ", "right"), key.WithHelp("+/space", "give a dot")),
 	Take:      key.NewBinding(key.WithKeys("-", "left"), key.WithHelp("-", "take back")),
 	Volunteer: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "volunteer")),
+	// Open reads a theme's notes (or a note) whole, before spending dots on it.
+	Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read notes")),
 }
 
 // rows of the participant's themes view, in display order.
@@ -35,7 +37,7 @@ func (s *participantScreen) themeRows() []themeRow {
 			rows = append(rows, themeRow{theme: t.ID, header: true, text: t.Label})
 			for _, id := range t.NoteIDs {
 				if n := notes[id]; n != nil {
-					rows = append(rows, themeRow{theme: t.ID, note: id, text: n.Text})
+					rows = append(rows, themeRow{theme: t.ID, note: id, text: laneTag(n) + " " + n.Text})
 				}
 			}
 		}
@@ -104,36 +106,25 @@ func (s *participantScreen) dotsUsed() int {
 
 func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	rows := s.themeRows()
-	switch {
-	case key.Matches(msg, pk.Select):
-		if msg.String() == "up" || msg.String() == "k" {
-			s.sel = max(s.sel-1, 0)
-		} else {
-			s.sel = min(s.sel+1, max(len(rows)-1, 0))
-		}
+	s.rows.setLen(len(rows))
+	if key.Matches(msg, pk.Select) || key.Matches(msg, lk.Page) || key.Matches(msg, lk.Ends) {
+		s.rows.update(msg)
 		return s, nil
 	}
 	if len(rows) == 0 {
 		return s, nil
 	}
-	s.sel = min(s.sel, len(rows)-1)
-	cur := rows[s.sel]
+	cur := rows[s.rows.selected()]
 	svc, id := s.e.opt.Service, s.me.ID
 	switch {
+	case key.Matches(msg, vk.Open) && cur.note != 0:
+		s.reading = &reading{note: cur.note}
+		return s, nil
+	case key.Matches(msg, vk.Open) && cur.theme != 0:
+		s.reading = &reading{theme: cur.theme}
+		return s, nil
 	case s.sess.Phase == session.PhaseVote && (key.Matches(msg, vk.Give) || key.Matches(msg, vk.Take)):
-		delta := 1
-		if key.Matches(msg, vk.Take) {
-			delta = -1
-		}
-		return s, s.run(func(ctx context.Context) tea.Msg {
-			if err := svc.Vote(ctx, id, cur.theme, delta); err != nil {
-				return errMsg{err}
-			}
-			if delta > 0 {
-				return doneMsg{"Dot given."}
-			}
-			return doneMsg{"Dot taken back."}
-		})
+		return s, s.vote(cur.theme, key.Matches(msg, vk.Give))
 	case s.sess.Phase.AtLeast(session.PhaseActions) && key.Matches(msg, vk.Volunteer):
 		if cur.elsewhere {
 			s.setStatus("Action points of other sessions are shown for information: volunteer for those of your own session, or tell your facilitator.", true)
@@ -174,6 +165,24 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		})
 	}
 	return s, nil
+}
+
+// vote gives a dot to the theme, or takes one back.
+func (s *participantScreen) vote(theme int64, give bool) tea.Cmd {
+	svc, id := s.e.opt.Service, s.me.ID
+	delta := 1
+	if !give {
+		delta = -1
+	}
+	return s.run(func(ctx context.Context) tea.Msg {
+		if err := svc.Vote(ctx, id, theme, delta); err != nil {
+			return errMsg{err}
+		}
+		if delta > 0 {
+			return doneMsg{"Dot given."}
+		}
+		return doneMsg{"Dot taken back."}
+	})
 }
 
 // volunteerAs gives the participant the name typed (if any) and volunteers them for
@@ -219,23 +228,18 @@ func (s *participantScreen) themesView(w int) string {
 		b.WriteString(s.e.sty.Muted.Render("No themes yet: the facilitator is grouping the notes.") + "\n")
 		return b.String()
 	}
-	s.sel = min(s.sel, len(rows)-1)
 	// Under the three header lines: the phase's line, a selected row shown whole
 	// (one more line), the status, the done mark and up to two lines of key help.
 	room := max(s.e.h-9, 3)
 	if s.mode == modeVolunteerName {
 		room = max(room-5, 3)
 	}
-	start := 0
-	if s.sel >= room {
-		start = s.sel - room + 1
-	}
-	for i := start; i < len(rows) && i < start+room; i++ {
+	s.rows.setLen(len(rows))
+	s.rows.setPage(room)
+	start, end := s.rows.window(room, 0)
+	sel := s.rows.selected()
+	for i := start; i < end; i++ {
 		r := rows[i]
-		prefix := "  "
-		if i == s.sel {
-			prefix = "▸ "
-		}
 		text := r.text
 		if ph == session.PhaseVote {
 			dots := strings.Repeat("●", s.th.MyVotes[r.theme])
@@ -244,10 +248,10 @@ func (s *participantScreen) themesView(w int) string {
 		if !r.header {
 			text = "   " + text
 		}
-		if i == s.sel {
+		if i == sel {
 			// The selected row is shown whole (up to two lines): an action point's
 			// title is what a volunteer signs up for.
-			lines := wrap(prefix+text, w)
+			lines := wrap("▸ "+text, w)
 			if len(lines) > 2 {
 				lines = append(lines[:1], fit(strings.Join(lines[1:], " "), w))
 			}
@@ -256,11 +260,14 @@ func (s *participantScreen) themesView(w int) string {
 			}
 			continue
 		}
-		line := fit(prefix+text, w)
-		if r.header {
-			line = sty.Header.Render(line)
-		}
-		b.WriteString(line + "\n")
+		b.WriteString(s.lines.line(lineKey{kind: lineThemeRow, text: text, width: w, sel: r.header}, func() string {
+			line := fit("  "+text, w)
+			if r.header {
+				line = sty.Header.Render(line)
+			}
+			return line
+		}))
+		b.WriteByte('\n')
 	}
 	if s.mode == modeVolunteerName {
 		b.WriteString(s.volunteerNameView(w))
@@ -268,9 +275,9 @@ func (s *participantScreen) themesView(w int) string {
 	}
 	// The room under a short list shows the notes of the selected theme, so that a
 	// person voting or volunteering reads what the theme is made of.
-	if ph != session.PhaseGroup && s.sel < len(rows) && rows[s.sel].theme != 0 {
+	if ph != session.PhaseGroup && rows[sel].theme != 0 {
 		avail := s.e.h - 6 - lipgloss.Height(b.String()) // 3 header lines; status, done mark, key help
-		b.WriteString(s.themeNotes(rows[s.sel].theme, w, avail))
+		b.WriteString(s.themeNotes(rows[sel].theme, w, avail))
 	}
 	return b.String()
 }
@@ -292,9 +299,9 @@ func (s *participantScreen) themeNotes(themeID int64, w, avail int) string {
 	}
 	text := map[int64]string{}
 	for _, n := range s.notes {
-		text[n.ID] = n.Text
+		text[n.ID] = n.Text + " " + s.e.sty.Muted.Render(laneTag(n))
 	}
-	lines := []string{"", s.e.sty.Muted.Render(fit(fmt.Sprintf("In “%s”:", theme.Label), w))}
+	lines := []string{"", s.e.sty.Muted.Render(fit(fmt.Sprintf("In “%s” (enter to read them all):", theme.Label), w))}
 	for _, id := range theme.NoteIDs {
 		t, ok := text[id]
 		if !ok {

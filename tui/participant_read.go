@@ -1,0 +1,197 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// reading is a note, or a theme's notes, opened to be read whole: wrapped to the
+// width and scrolled, where a list shows one line of each. It names what it shows,
+// so that it follows live changes; it is closed by esc and by a phase change.
+type reading struct {
+	note, theme int64
+	// top is the first line shown; page and lines are the lines shown and all the
+	// lines, as last drawn.
+	top, page, lines int
+}
+
+var readKeys = struct{ Back, Scroll, Page key.Binding }{
+	Back:   key.NewBinding(key.WithKeys("esc", "enter", "backspace"), key.WithHelp("esc", "back")),
+	Scroll: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "scroll")),
+	Page:   key.NewBinding(key.WithKeys("pgup", "pgdown", "home", "end"), key.WithHelp("pgup/pgdn", "page")),
+}
+
+// updateReading handles a key while something is open to read. Keys that act on what
+// is read (a dot for the theme; e, d or n on one's own note) do what they do in the
+// list, on it.
+func (s *participantScreen) updateReading(msg tea.KeyMsg) (screen, tea.Cmd) {
+	r := s.reading
+	switch {
+	case key.Matches(msg, pk.Quit):
+		return s, tea.Quit
+	case key.Matches(msg, readKeys.Back):
+		s.reading = nil
+		return s, nil
+	case key.Matches(msg, readKeys.Scroll), key.Matches(msg, readKeys.Page):
+		switch msg.String() {
+		case "up", "k":
+			r.top--
+		case "down", "j":
+			r.top++
+		case "pgup":
+			r.top -= max(r.page-1, 1)
+		case "pgdown":
+			r.top += max(r.page-1, 1)
+		case "home":
+			r.top = 0
+		case "end":
+			r.top = r.lines
+		}
+		r.top = max(min(r.top, r.lines-r.page), 0)
+		return s, nil
+	case r.theme != 0 && s.sess.Phase == session.PhaseVote && (key.Matches(msg, vk.Give) || key.Matches(msg, vk.Take)):
+		return s, s.vote(r.theme, key.Matches(msg, vk.Give))
+	case r.note != 0 && s.sess.Phase.AcceptsNotes() &&
+		(key.Matches(msg, pk.Edit) || key.Matches(msg, pk.Delete) || key.Matches(msg, pk.New) || key.Matches(msg, pk.Done)):
+		// The list's selection is on the note being read.
+		s.reading = nil
+		return s.updateBrowse(msg)
+	case r.theme != 0 && key.Matches(msg, pk.Done):
+		s.reading = nil
+		return s.updateBrowse(msg)
+	}
+	return s, nil
+}
+
+// readingKeys are the keys shown while something is open to read.
+func (s *participantScreen) readingKeys() []key.Binding {
+	ks := []key.Binding{readKeys.Back, readKeys.Scroll, readKeys.Page}
+	r := s.reading
+	switch {
+	case r.theme != 0 && s.sess.Phase == session.PhaseVote:
+		ks = append(ks, vk.Give, vk.Take, pk.Done)
+	case r.note != 0 && s.sess.Phase.AcceptsNotes():
+		if n := s.noteByID(r.note); n != nil && n.ParticipantID == s.me.ID {
+			ks = append(ks, pk.Edit, pk.Delete)
+		}
+		ks = append(ks, pk.New)
+	}
+	return append(ks, pk.Quit)
+}
+
+func (s *participantScreen) noteByID(id int64) *session.Note {
+	for _, n := range s.notes {
+		if n.ID == id {
+			return n
+		}
+	}
+	return nil
+}
+
+// readingView draws what is open to read in the body's room: a heading, then the
+// text wrapped, scrolled to r.top, with a line saying what is above or below.
+func (s *participantScreen) readingView(w int) string {
+	sty := s.e.sty
+	r := s.reading
+	var head []string
+	var body []string
+	if r.note != 0 {
+		n := s.noteByID(r.note)
+		if n == nil {
+			return sty.Muted.Render(fit("This note is no longer shown (deleted or hidden). Press esc to go back.", w)) + "\n"
+		}
+		head = append(head, sty.Header.Render(fit(noteWhere(n), w)))
+		switch {
+		case n.Hidden && n.ParticipantID == s.me.ID:
+			head = append(head, sty.Warn.Render(fit("Your note, hidden by the facilitator", w)))
+		case n.ParticipantID == s.me.ID:
+			head = append(head, sty.Muted.Render(fit("Your note", w)))
+		}
+		body = wrap(n.Text, max(w-2, 8))
+	} else {
+		t := s.themeByID(r.theme)
+		if t == nil {
+			return sty.Muted.Render(fit("This theme is no longer there. Press esc to go back.", w)) + "\n"
+		}
+		about := plural(len(t.NoteIDs), "note")
+		if s.sess.Phase == session.PhaseVote {
+			about = fmt.Sprintf("%s · your dots here: %s · %d of %d left", about,
+				cmpDots(s.th.MyVotes[t.ID]), s.sess.VoteBudget-s.dotsUsed(), s.sess.VoteBudget)
+		}
+		head = append(head, sty.Header.Render(fit("“"+t.Label+"”", w)), sty.Muted.Render(fit(about, w)))
+		for _, id := range t.NoteIDs {
+			n := s.noteByID(id)
+			if n == nil {
+				continue
+			}
+			for i, l := range wrap(n.Text+" "+sty.Muted.Render("("+noteWhere(n)+")"), max(w-4, 8)) {
+				lead := "  • "
+				if i > 0 {
+					lead = "    "
+				}
+				body = append(body, lead+l)
+			}
+		}
+		if len(body) == 0 {
+			body = append(body, sty.Muted.Render("  No notes in this theme."))
+		}
+	}
+	// Under the three header lines and the heading: a blank line, and at the
+	// bottom the status, the done mark and up to two lines of key help.
+	room := max(s.e.h-3-len(head)-1-4, 3)
+	if len(body) > room {
+		room-- // for the line that says where the reader is
+	}
+	r.page, r.lines = room, len(body)
+	r.top = max(min(r.top, len(body)-room), 0)
+	shown := body[r.top:min(r.top+room, len(body))]
+	if len(body) > room {
+		more := fmt.Sprintf("lines %d-%d of %d", r.top+1, r.top+len(shown), len(body))
+		if r.top+len(shown) < len(body) {
+			more += " · ↓ for more"
+		}
+		shown = append(shown[:len(shown):len(shown)], sty.Muted.Render(fit("  "+more, w)))
+	}
+	return strings.Join(head, "\n") + "\n\n" + strings.Join(shown, "\n") + "\n"
+}
+
+func (s *participantScreen) themeByID(id int64) *session.Theme {
+	for _, t := range s.th.Themes {
+		if t.ID == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// cmpDots is a count of dots as dots, "none" for none.
+func cmpDots(n int) string {
+	if n == 0 {
+		return "none"
+	}
+	return strings.Repeat("●", n)
+}
+
+// noteWhere says where a note was written: its area, lane and activity, compactly.
+func noteWhere(n *session.Note) string {
+	t := n.Area.Title() + " · " + session.LaneTitle(n.Lane)
+	if n.Activity != "" {
+		t += " · " + n.Activity
+	}
+	return t
+}
+
+// laneTag is a note's lane and activity, for a row of one line: the lane names the
+// area too, except an open topic, which is its own title.
+func laneTag(n *session.Note) string {
+	t := session.LaneTitle(n.Lane)
+	if n.Activity != "" {
+		t += " · " + n.Activity
+	}
+	return "[" + t + "]"
+}

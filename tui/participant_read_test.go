@@ -1,0 +1,103 @@
+package tui_test
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
+)
+
+// A voter reads the notes inside a theme before spending dots: enter opens them,
+// whole and with where each was written; the dot keys work there too, and esc goes
+// back to the themes.
+func TestVoterReadsAThemesNotesThenVotes(t *testing.T) {
+	w, sess, _ := groupWorld(t)
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	me := ps[0]
+	p := w.openAsParticipant(sess, me)
+	// While grouping, each note's row says its lane (and activity).
+	p.waitFor("[Do more] pen test findings come too late", "[Demotivates] deadlines always win")
+
+	w.setPhase(sess, session.PhaseVote)
+	p.waitFor("3 of 3 dots left")
+	p.press(tea.KeyEnter) // on "pen tests", the first theme
+	p.waitFor("“pen tests”", "2 notes · your dots here: none · 3 of 3 left",
+		"more pen tests before release (Security activities · Do more)",
+		"pen test findings come too late (Security activities · Do more)", "esc back")
+	p.keys("+")
+	p.waitFor("Dot given.", "your dots here: ● · 2 of 3 left")
+	p.keys("+")
+	p.waitFor("your dots here: ●● · 1 of 3 left")
+	p.keys("-")
+	p.waitFor("Dot taken back.", "your dots here: ● · 2 of 3 left")
+	p.press(tea.KeyEsc)
+	p.waitFor("2 of 3 dots left", "read notes")
+	p.keys("j") // to "deadlines"
+	p.keys(" ")
+	p.waitFor("1 of 3 dots left")
+
+	v, err := w.svc.ParticipantView(w.ctx, me.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, th := range v.Themes {
+		got[th.Label] = v.MyVotes[th.ID]
+	}
+	if got["pen tests"] != 1 || got["deadlines"] != 1 {
+		t.Fatalf("dots stored %v, want one on each theme", got)
+	}
+	requireFits(t, p.view())
+}
+
+// After the reveal a note longer than a line is cut in the list; enter shows it whole,
+// with its area and lane, and a small terminal scrolls through it.
+func TestParticipantReadsALongNoteWhole(t *testing.T) {
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	other := w.join(sess, "key-2", "")
+	long := strings.Repeat("pen test findings arrive after the release ", 5) + "and nobody owns the fix"
+	w.addNote(other, session.AreaConfidence, "concern", long)
+	w.setPhase(sess, session.PhaseReveal)
+
+	s := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, 40, 14)
+	s.waitFor("Strengths")
+	s.keys("l") // to Concerns
+	s.waitFor("▸ pen test findings arrive")
+	if s.everDrawn("nobody owns the fix") {
+		t.Fatal("the whole note fits a line of the list: the test shows nothing")
+	}
+	s.press(tea.KeyEnter)
+	s.waitFor("Confidence · Concerns", "pen test findings arrive", "↓ for more")
+	s.tm.Send(tea.KeyMsg{Type: tea.KeyEnd})
+	s.waitFor("nobody owns the fix")
+	s.press(tea.KeyEsc)
+	s.waitFor("n new note")
+	requireFitsIn(t, s.view(), 40, 14)
+}
+
+// One's own note, read whole while writing, is edited from there with e.
+func TestParticipantEditsTheNoteBeingRead(t *testing.T) {
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	n := w.addNote(me, session.AreaConfidence, "strength", "threat models for every new service")
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("▸ threat models")
+	s.press(tea.KeyEnter)
+	s.waitFor("Your note", "e edit")
+	s.keys("e")
+	s.waitFor("Edit your note")
+	s.tm.Type(", reviewed yearly")
+	s.press(tea.KeyEnter)
+	s.waitFor("Saved your change.")
+	ns := w.notes(sess)
+	if len(ns) != 1 || ns[0].ID != n.ID || ns[0].Text != "threat models for every new service, reviewed yearly" {
+		t.Fatalf("stored notes %q", noteTexts(ns))
+	}
+}
