@@ -216,7 +216,7 @@ try tries tried use uses used wait waits waited want wants wanted`) {
 
 // phraseWords is the most words a key phrase has; openingWords the most
 // words of a note's opening used when no phrase names the theme.
-const phraseWords, openingWords = 3, 6
+const phraseWords, openingWords = 3, 8
 
 // keyPhrase picks from the central note the run of two or three words, none
 // a stop word, that best names the theme: it starts and ends with a content
@@ -224,8 +224,9 @@ const phraseWords, openingWords = 3, 6
 // of the theme's other notes share them times how rare they are overall, so
 // that words of the central note alone add little. Words whose stems are in
 // skip do not count (they name what the theme shares with another). When no
-// run of two such words exists, the note's opening words name the theme: one
-// word alone reads as a tag.
+// run of two such words exists, the note's opening words, quoted, name the
+// theme (one word alone reads as a tag); after a shared concept's name, one
+// such word is enough.
 func (c *corpus) keyPhrase(members []int, central int, skip map[string]bool) string {
 	share := map[string]float64{}
 	for _, i := range members {
@@ -268,8 +269,11 @@ func (c *corpus) keyPhrase(members []int, central int, skip map[string]bool) str
 	case bi < 0 && skip != nil && word != "":
 		// After a shared concept's name one word is enough.
 		return word
+	case bi < 0 && skip != nil:
+		// After a shared concept's name a long quote reads as a second label.
+		return opening(c.texts[central], openingWords/2)
 	case bi < 0:
-		return opening(c.texts[central])
+		return opening(c.texts[central], openingWords)
 	}
 	words := make([]string, 0, bj-bi+1)
 	for _, t := range toks[bi : bj+1] {
@@ -278,21 +282,26 @@ func (c *corpus) keyPhrase(members []int, central int, skip map[string]bool) str
 	return strings.Join(words, " ")
 }
 
-// opening returns the first words of a note as written, at most
-// openingWords, without trailing punctuation or stop words.
-func opening(text string) string {
+// opening quotes the first words of a note as written, at most most, without trailing punctuation or stop words, and marks a cut
+// with an ellipsis: the participant's own words read better than a phrase
+// pieced together from them.
+func opening(text string, most int) string {
 	words := strings.Fields(text)
-	if len(words) > openingWords {
-		words = words[:openingWords]
+	cut := len(words) > most
+	if cut {
+		words = words[:most]
 	}
-	for len(words) > 1 {
+	for len(words) > 0 {
 		last := strings.TrimFunc(words[len(words)-1], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		toks := tokenize(last, stemmer{})
-		if last != "" && (len(toks) != 1 || !toks[0].stop) {
+		if toks := tokenize(last, stemmer{}); last != "" && (len(toks) != 1 || !toks[0].stop) || len(words) == 1 {
 			words[len(words)-1] = last
 			break
 		}
 		words = words[:len(words)-1]
+		cut = true
+	}
+	if cut {
+		return strings.Join(words, " ") + "…"
 	}
 	return strings.Join(words, " ")
 }
