@@ -206,10 +206,14 @@ func halves(notes []devNote) [2][]devNote {
 // and fails when the clustering falls below floors a little under what it
 // achieves, so that a change that makes themes worse is caught.
 func TestClusterQuality(t *testing.T) {
+	// A little under the shipped seed's figures of docs/BENCHMARKS.md (dev
+	// 0.527 / 0.733 / 25.6, unseen 0.516 / 0.717 / 26.8, holdout 0.685 /
+	// 0.809 / 15.4): one run moves by several operations with any change, so
+	// the margin is about three; TestClusterQualitySeeds checks the mean.
 	floors := map[string]struct{ ari, nmi, ops float64 }{
-		"dev (tuned on)": {ari: 0.50, nmi: 0.70, ops: 28},
-		"unseen":         {ari: 0.40, nmi: 0.62, ops: 36},
-		"holdout":        {ari: 0.55, nmi: 0.72, ops: 24},
+		"dev (tuned on)": {ari: 0.48, nmi: 0.70, ops: 29},
+		"unseen":         {ari: 0.47, nmi: 0.68, ops: 30},
+		"holdout":        {ari: 0.62, nmi: 0.77, ops: 19},
 	}
 	t.Log("| set | notes | gold themes | ARI | NMI | themes | ops/100 notes |")
 	t.Log("|---|---|---|---|---|---|---|")

@@ -134,3 +134,28 @@ func TestSweepGrid(t *testing.T) {
 		}
 	}
 }
+
+// TestClusterQualitySeeds fails when the mean over ten k-means seeds falls
+// below floors a little under what docs/BENCHMARKS.md gives (operations per
+// 100 notes: dev 25.6, unseen 28.3, holdout 17.4). A mean moves less than
+// one run does, so its margin is smaller than TestClusterQuality's.
+func TestClusterQualitySeeds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ten clusterings of each set")
+	}
+	floors := []struct {
+		path          string
+		ari, nmi, ops float64
+	}{
+		{"../testdata/notes-dev.jsonl", 0.51, 0.70, 28},
+		{"../testdata/notes-unseen.jsonl", 0.47, 0.68, 30.5},
+		{"../testdata/notes-holdout.jsonl", 0.64, 0.78, 19.5},
+	}
+	for _, f := range floors {
+		s := scoreSeeds(loadPath(t, f.path), defaultParams, 10)
+		if s.ari < f.ari || s.nmi < f.nmi || s.ops > f.ops {
+			t.Errorf("%s, mean of ten seeds: ARI %.3f, NMI %.3f, %.1f ops/100; want at least %.2f, %.2f and at most %.1f",
+				f.path, s.ari, s.nmi, s.ops, f.ari, f.nmi, f.ops)
+		}
+	}
+}
