@@ -53,7 +53,7 @@ type presentScreen struct {
 
 var presentKeys = struct{ Scroll, Page, Leave key.Binding }{
 	Scroll: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "scroll")),
-	Page:   key.NewBinding(key.WithKeys("pgup", "pgdown", " ", "home"), key.WithHelp("pgup/pgdn", "page")),
+	Page:   key.NewBinding(key.WithKeys("pgup", "pgdown", " ", "home", "end"), key.WithHelp("pgup/pgdn", "page")),
 	Leave:  key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "leave")),
 }
 
@@ -214,6 +214,8 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				s.scroll -= max(s.lastRoom-1, 1)
 			case "home":
 				s.scroll = 0
+			case "end":
+				s.scroll = s.lastBody
 			default:
 				s.scroll += max(s.lastRoom-1, 1)
 			}

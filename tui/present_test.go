@@ -276,3 +276,28 @@ func TestPresentTimeUpFlashesAndRingsOnce(t *testing.T) {
 		t.Errorf("the bell rang %d times, want once", n)
 	}
 }
+
+// A long note is on the projector whole after the reveal, wrapped, never cut: when
+// the notes take more lines than the screen has, the last line says how many more
+// there are, and paging reaches the end.
+func TestPresentShowsLongNotesWhole(t *testing.T) {
+	r := newRoom(t)
+	r.to(session.PhaseWrite)
+	long := strings.Repeat("Deadlines set by sales leave no time for the fixes the pen test asked for; ", 3) +
+		"so the same findings come back every year."
+	r.w.addNote(r.people[2], session.AreaMotivation, "demotivates", long)
+	r.to(session.PhaseReveal)
+
+	wide := r.present(200, 60)
+	wide.waitFor("Motivation · Demotivates (2)")
+	v := wide.view()
+	if !strings.Contains(v, "come back every year.") || strings.Contains(v, "…") {
+		t.Errorf("the long note is not whole on a 200x60 projector:\n%s", v)
+	}
+
+	small := r.present(80, 24)
+	small.waitFor("more (↓ or pgdn)")
+	small.tm.Send(tea.KeyMsg{Type: tea.KeyEnd})
+	small.waitFor("come back every year.")
+	requireFits(t, small.view())
+}
