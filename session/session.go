@@ -322,6 +322,10 @@ type Participant struct {
 	// Paper is set for the authors of imported paper notes: they count in the
 	// session's figures but never connect.
 	Paper bool
+	// RejoinCode is the personal rejoin code of a person without a key, as they
+	// read it, on the connection that made or entered it only: the store keeps a
+	// keyed hash of it.
+	RejoinCode string
 }
 
 // Profile is what a participant may say about themselves at join, all optional, so

@@ -27,6 +27,11 @@ type Store interface {
 	ParticipationsByKey(ctx context.Context, keyHash string) ([]*Participant, error)
 	// UpdateParticipant stores name, rating, done and removed of p.
 	UpdateParticipant(ctx context.Context, p *Participant) error
+	// SetRejoinCode stores a keyed hash of a participant's personal rejoin code;
+	// EConflict when another participant has it.
+	SetRejoinCode(ctx context.Context, participantID int64, code string) error
+	// ParticipantByRejoinCode returns the participant whose rejoin code is code.
+	ParticipantByRejoinCode(ctx context.Context, code string) (*Participant, error)
 
 	AddNote(ctx context.Context, n *Note) error
 	Note(ctx context.Context, id int64) (*Note, error)

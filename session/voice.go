@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"fmt"
 	"sync"
 )
 
@@ -32,7 +33,14 @@ func (v *voices) init() {
 // KeylessPerAddress people without a key into it.
 func (s *Service) JoinFrom(ctx context.Context, sessionID, keyHash, addr string) (*Participant, bool, error) {
 	if addr == "" {
-		return s.Rejoin(ctx, sessionID, keyHash)
+		p, returning, err := s.Rejoin(ctx, sessionID, keyHash)
+		if err == nil && keyHash == "" {
+			err = s.giveRejoinCode(ctx, p)
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		return p, returning, nil
 	}
 	known := false
 	if keyHash != "" {
@@ -65,6 +73,11 @@ func (s *Service) JoinFrom(ctx context.Context, sessionID, keyHash, addr string)
 	if err != nil {
 		return nil, false, err
 	}
+	if keyHash == "" {
+		if err := s.giveRejoinCode(ctx, p); err != nil {
+			return nil, false, err
+		}
+	}
 	s.voices.mu.Lock()
 	s.voices.init()
 	if keyHash == "" {
@@ -84,4 +97,53 @@ func (s *Service) removedFromAddress(p *Participant) {
 	if addr, ok := s.voices.addrOf[p.ID]; ok {
 		s.voices.removed[[2]string{p.SessionID, addr}] = true
 	}
+}
+
+// giveRejoinCode makes a new participant without a key a personal rejoin code, so
+// that they can come back as themselves; only its keyed hash is stored.
+func (s *Service) giveRejoinCode(ctx context.Context, p *Participant) error {
+	for try := 0; ; try++ {
+		code, err := NewRejoinCode()
+		if err != nil {
+			return err
+		}
+		err = s.store.SetRejoinCode(ctx, p.ID, code)
+		if err == nil {
+			p.RejoinCode = code
+			return nil
+		}
+		// Two equal codes among 31^10 are all but impossible; a few tries cover them.
+		if ErrorCode(err) != EConflict || try == 4 {
+			return fmt.Errorf("rejoin code: %w", err)
+		}
+	}
+}
+
+// RejoinWithCode lets a person without a key come back with their personal rejoin
+// code, from addr, as the participant they were: notes, votes and dots. A removed
+// participant's code admits no one; a wrong code is ENotFound.
+func (s *Service) RejoinWithCode(ctx context.Context, code, addr string) (*Session, *Participant, error) {
+	p, err := s.store.ParticipantByRejoinCode(ctx, code)
+	if ErrorCode(err) == ENotFound {
+		return nil, nil, Errorf(ENotFound, "No one has the rejoin code %q. Check it, or type the session's join code to join as someone new.", CleanText(code))
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if p.Removed {
+		return nil, nil, Errorf(EForbidden, "The facilitator has removed you from this session.")
+	}
+	sess, err := s.store.Session(ctx, p.SessionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	p.RejoinCode = readableRejoinCode(code)
+	if addr != "" {
+		s.voices.mu.Lock()
+		s.voices.init()
+		s.voices.addrOf[p.ID] = addr
+		s.voices.mu.Unlock()
+	}
+	s.publish(p.SessionID, ChangePeople)
+	return sess, p, nil
 }

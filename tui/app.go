@@ -74,6 +74,9 @@ type env struct {
 	sty  Styles
 	help help.Model
 	w, h int
+	// rejoinCode is the personal rejoin code of a participant without a key, as
+	// given or entered on this connection (see session.Participant.RejoinCode).
+	rejoinCode string
 
 	// helpCache keeps rendered help lines by width and keys: screens redraw them on
 	// every message, and lipgloss rendering is a large part of the server's CPU.

@@ -35,7 +35,7 @@ var joinKeys = []key.Binding{
 func newJoin(e *env, initial string) *joinScreen {
 	in := textinput.New()
 	in.Placeholder = "ABCD-EFGH"
-	in.CharLimit = 20
+	in.CharLimit = 24
 	in.Width = 20
 	in.Prompt = "Join code: "
 	in.Focus()
@@ -97,6 +97,20 @@ func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 				return claimedMsg{}
 			}
 		}
+		if session.IsRejoinCode(code) {
+			// A personal rejoin code: back as the participant it was given to.
+			sess, p, err := opt.Service.RejoinWithCode(ctx, code, opt.Remote)
+			if err != nil {
+				if opt.Guard != nil && session.ErrorCode(err) == session.ENotFound {
+					opt.Guard.Fail(opt.Remote, opt.KeyHash)
+				}
+				return errMsg{err}
+			}
+			if opt.Guard != nil {
+				opt.Guard.Succeed(opt.Remote, opt.KeyHash)
+			}
+			return joinedMsg{sess, p, true}
+		}
 		sess, err := opt.Service.FindByCode(ctx, code)
 		if err != nil {
 			if opt.Guard != nil && session.ErrorCode(err) == session.ENotFound {
@@ -130,6 +144,7 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.e.opt.Facilitator = true
 		return s, switchTo(newHome(s.e))
 	case joinedMsg:
+		s.e.rejoinCode = msg.p.RejoinCode
 		if msg.returning {
 			return s, switchTo(newParticipant(s.e, msg.sess, msg.p))
 		}
@@ -164,7 +179,10 @@ func (s *joinScreen) View() string {
 	sty := s.e.sty
 	var b strings.Builder
 	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · security chartering") + "\n\n")
-	b.WriteString(fit("Type the join code your facilitator gave you and press enter.", s.e.w) + "\n\n")
+	for _, l := range wrap("Type the join code your facilitator gave you and press enter, or your personal rejoin code to come back as yourself.", max(s.e.w, 40)-2) {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("\n")
 	b.WriteString(s.input.View() + "\n\n")
 	if s.busy {
 		b.WriteString(sty.Muted.Render("Checking…") + "\n")
@@ -307,6 +325,12 @@ func (s *nameScreen) View() string {
 	for _, l := range wrap("You joined as "+s.p.Pseudonym+". Give a name if you like: only the facilitator sees it, to invite everyone in. Your notes never carry your name; other participants never see who wrote what.", w-2) {
 		b.WriteString(l + "\n")
 	}
+	if c := s.p.RejoinCode; c != "" {
+		b.WriteString("\n" + sty.Header.Render("Your rejoin code: "+c) + "\n")
+		for _, l := range wrap(rejoinWarning(s.e, c), w-2) {
+			b.WriteString(sty.Warn.Render(l) + "\n")
+		}
+	}
 	b.WriteString("\n" + s.input.View() + "\n\n")
 	b.WriteString(sty.Muted.Render(fit("Optional, to compare groups in reports (never shown for fewer than 3 people):", w)) + "\n")
 	for i, q := range profileQuestions {
@@ -336,3 +360,12 @@ func (s *nameScreen) View() string {
 
 func (s *nameScreen) typing() bool { return s.field == 0 }
 func (s *joinScreen) typing() bool { return true }
+
+// rejoinWarning tells a person without a key how to come back as themselves.
+func rejoinWarning(e *env, code string) string {
+	how := "type it instead of the join code"
+	if e.opt.JoinHint != "" {
+		how = "connect with " + e.opt.JoinHint + " " + code
+	}
+	return "Write it down: you connected without an SSH key, so this code is the only way back to your notes and dots. To come back, " + how + ". Without it you come back as a new participant."
+}

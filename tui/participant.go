@@ -725,6 +725,9 @@ func (s *participantScreen) lobbyView(w int) string {
 		name = s.me.Name
 	}
 	b.WriteString(fmt.Sprintf("Hello %s, you are in.\n\n", fit(name, w-20)))
+	if c := s.e.rejoinCode; c != "" {
+		b.WriteString(s.e.sty.Header.Render("Your rejoin code: "+c) + s.e.sty.Muted.Render(" (the only way back as yourself)") + "\n\n")
+	}
 	text := "This session has three parts. Confidence: how confident is your team in its own security? " +
 		"Security activities: what should the program keep, add, do less of and do more of? " +
 		"Motivation: what motivates you to do security work, and what gets in the way? " +

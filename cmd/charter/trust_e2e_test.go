@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -205,4 +206,40 @@ func TestConnectionsDoNotMintVoters(t *testing.T) {
 	connect(t, srv.Addr(), newKey(t), code).waitFor("Someone was removed from this session from your network address")
 	b.close()
 	connect(t, srv.Addr(), bKey, code).waitFor("Hello")
+}
+
+// A person without a key is given a personal rejoin code, and `ssh HOST CODE` with it
+// brings them back as themselves: the same participant, not a new one, even after
+// the address's keyless joins are used up.
+func TestRejoinCodeOverSSH(t *testing.T) {
+	t.Parallel()
+	facKey := newKey(t)
+	srv := testServer(t, facKey)
+	fac := connect(t, srv.Addr(), facKey, "")
+	code := createSession(t, fac, "Developers Porto")
+	p := connect(t, srv.Addr(), nil, code)
+	shown := p.waitFor("as a new participant")
+	rejoin := regexp.MustCompile(`Your rejoin code: ([A-Z2-9]{5}-[A-Z2-9]{5})`).FindStringSubmatch(shown)
+	if rejoin == nil {
+		t.Fatalf("no rejoin code shown:\n%s", tail(shown, 2000))
+	}
+	p.typeKeys("Ana", enter)
+	p.waitFor("Hello Ana")
+	p.close()
+	for range session.DefaultKeylessPerAddress - 1 {
+		connect(t, srv.Addr(), nil, code).waitFor("Your name")
+	}
+	back := connect(t, srv.Addr(), nil, strings.ToLower(rejoin[1]))
+	back.waitFor("Hello Ana")
+	sess, err := srv.svc.FindByCode(context.Background(), code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := srv.db.Participants(context.Background(), sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != session.DefaultKeylessPerAddress {
+		t.Fatalf("%d participants, want %d: coming back with the code made someone new", len(ps), session.DefaultKeylessPerAddress)
+	}
 }

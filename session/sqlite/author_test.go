@@ -106,8 +106,9 @@ func TestDatabaseCopyDoesNotLinkANoteToAParticipant(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, v := range vals {
-			if names[i] == "id" || names[i] == "text" {
-				continue
+			switch names[i] {
+			case "id", "text", "hidden", "batch", "created_at", "updated_at":
+				continue // the note's own, small numbers and times
 			}
 			got := fmt.Sprint(v)
 			if b, ok := v.([]byte); ok {
@@ -117,7 +118,7 @@ func TestDatabaseCopyDoesNotLinkANoteToAParticipant(t *testing.T) {
 				authors[got] = true
 			}
 			for _, k := range known {
-				if k != "" && got == k && names[i] != "hidden" {
+				if k != "" && got == k {
 					t.Errorf("notes.%s holds %q, known from the participants", names[i], got)
 				}
 			}
@@ -125,7 +126,7 @@ func TestDatabaseCopyDoesNotLinkANoteToAParticipant(t *testing.T) {
 				for _, p := range ps {
 					m := hmac.New(sha256.New, key)
 					m.Write([]byte("note author\x00" + strconv.FormatInt(p.ID, 10)))
-					if sum := hex.EncodeToString(m.Sum(nil)); strings.HasPrefix(sum, got) && got != "" {
+					if sum := hex.EncodeToString(m.Sum(nil)); len(got) >= 8 && strings.HasPrefix(sum, got) {
 						t.Errorf("notes.%s is made from participant %d with a value the copy holds", names[i], p.ID)
 					}
 				}

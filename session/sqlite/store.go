@@ -224,6 +224,29 @@ func (db *DB) JoinSession(ctx context.Context, sessionID, keyHash, name string) 
 	return p, true, nil
 }
 
+// SetRejoinCode stores the keyed hash of participant id's personal rejoin code.
+func (db *DB) SetRejoinCode(ctx context.Context, id int64, code string) error {
+	res, err := db.write.ExecContext(ctx, `UPDATE participants SET rejoin_hash = ? WHERE id = ?`,
+		session.HashRejoinCode(db.authors.secret, code), id)
+	if err != nil {
+		if strings.Contains(err.Error(), "UNIQUE") {
+			return session.Errorf(session.EConflict, "That rejoin code is taken.")
+		}
+		return fmt.Errorf("set rejoin code: %w", err)
+	}
+	return mustAffect(res, "Participant")
+}
+
+// ParticipantByRejoinCode returns the participant whose personal rejoin code is code.
+func (db *DB) ParticipantByRejoinCode(ctx context.Context, code string) (*session.Participant, error) {
+	h := session.HashRejoinCode(db.authors.secret, code)
+	if h == "" {
+		return nil, session.Errorf(session.ENotFound, "Participant not found.")
+	}
+	p, err := scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants WHERE rejoin_hash = ?`, h))
+	return p, notFound("Participant", err)
+}
+
 // Participant returns the participant with id.
 func (db *DB) Participant(ctx context.Context, id int64) (*session.Participant, error) {
 	p, err := scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants WHERE id = ?`, id))

@@ -1,0 +1,53 @@
+package tui_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/tui"
+)
+
+// A person without a key sees a personal rejoin code after joining, with the warning
+// that without it they come back as someone new; typing it at the join prompt brings
+// them back as the same participant, past the name question.
+func TestKeylessJoinShowsARejoinCodeThatBringsThemBack(t *testing.T) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	s := w.open(tui.Options{Code: sess.Code, JoinHint: "ssh -p 2222 -t charter.example"})
+	s.waitFor("Your rejoin code:", "as a new participant", "connect with ssh -p 2222")
+	code := regexp.MustCompile(`Your rejoin code: ([A-Z2-9]{5}-[A-Z2-9]{5})`).FindStringSubmatch(s.drawn.String())
+	if code == nil {
+		t.Fatalf("no rejoin code on the screen:\n%s", s.drawn.String())
+	}
+	s.tm.Type("Ana")
+	s.press(tea.KeyEnter)
+	s.waitFor("Hello Ana, you are in.", code[1])
+
+	back := w.open(tui.Options{})
+	back.waitFor("Join code:")
+	back.tm.Type(strings.ToLower(code[1]))
+	back.press(tea.KeyEnter)
+	back.waitFor("Hello Ana, you are in.")
+	if back.everDrawn("Your name:") {
+		t.Error("a person back with their code was asked for a name again")
+	}
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 1 {
+		t.Fatalf("coming back with the code made %d participants, want 1", len(ps))
+	}
+
+	wrong := w.open(tui.Options{})
+	wrong.waitFor("Join code:")
+	wrong.tm.Type("ABCDE-FGHJK")
+	wrong.press(tea.KeyEnter)
+	wrong.waitFor("No one has the rejoin code")
+	if got, err := w.db.Participants(w.ctx, sess.ID); err != nil || len(got) != 1 {
+		t.Fatalf("a wrong rejoin code: %d participants, %v", len(got), err)
+	}
+}
