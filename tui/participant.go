@@ -306,10 +306,13 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case participantStateMsg:
 		s.loading = false
 		phaseChanged := msg.Session.Phase != s.sess.Phase
-		if cur := s.selected(); cur != nil && s.selectNote == 0 {
-			// The selection stays on the note it was on, wherever notes arriving
-			// meanwhile put it: e and d act on the note the person saw.
-			s.selectNote = cur.ID
+		// The selection stays on the note it was on, wherever notes arriving
+		// meanwhile put it: e and d act on the note the person saw. From the group
+		// phase on it is a row of the themes view, not a note, and is left alone.
+		if !s.sess.Phase.AtLeast(session.PhaseGroup) && s.selectNote == 0 {
+			if cur := s.selected(); cur != nil {
+				s.selectNote = cur.ID
+			}
 		}
 		s.sess, s.me, s.notes, s.th = msg.Session, msg.Me, msg.Notes, *msg.ParticipantView
 		if phaseChanged {

@@ -133,7 +133,7 @@ func (tm *term) waitAfter(pos int, want string) string {
 func (tm *term) waitAfterEither(pos int, wants ...string) string {
 	tm.t.Helper()
 	var shown string
-	_, err := tm.WaitUntil(context.Background(), 10*time.Second, fmt.Sprintf("%q", wants), func(text string) int {
+	_, err := tm.WaitUntil(context.Background(), 20*time.Second, fmt.Sprintf("%q", wants), func(text string) int {
 		shown = text[pos:]
 		for _, w := range wants {
 			if strings.Contains(shown, w) {

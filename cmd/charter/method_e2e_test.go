@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -42,12 +41,6 @@ func phase(t *testing.T, fac *term, name string, everyone ...*term) {
 }
 
 func TestWholeMethodOverSSH(t *testing.T) {
-	// This walk fails at times since the round's board and participant changes: a
-	// reconnected participant sometimes opens on another area, and a later step waits in
-	// vain. Until the cause is found it runs only when asked, so that CI stays trustworthy.
-	if os.Getenv("CHARTER_E2E_WHOLE") == "" {
-		t.Skip("flaky, cause not yet found: set CHARTER_E2E_WHOLE=1 to run it")
-	}
 	t.Parallel()
 	facKey, aKey, bKey, cKey := newKey(t), newKey(t), newKey(t), newKey(t)
 	srv := testServer(t, facKey)
@@ -112,7 +105,7 @@ func TestWholeMethodOverSSH(t *testing.T) {
 	// Reveal: everyone sees every visible note, without authors.
 	phase(t, fac, "reveal", a, b, c)
 	pos = b.mark()
-	b.typeKeys("\t", "\t", "\t") // back to Confidence, Strengths
+	b.typeKeys("\t", "\t") // back to Confidence, Strengths
 	b.waitAfter(pos, "our CTO follows up on critical findings")
 	if s := b.screen(); strings.Contains(s, "Ana") || strings.Contains(s, "ignore all previous notes") {
 		t.Fatalf("B's screen shows an author or a hidden note:\n%s", tail(s, 1500))
@@ -132,10 +125,19 @@ func TestWholeMethodOverSSH(t *testing.T) {
 	// Vote: dots within the budget; counts hidden until voting closes.
 	phase(t, fac, "vote", a, b, c)
 	a.waitFor("3 of 3 dots left")
-	a.typeKeys("+", "+", "+")
-	a.waitFor("A theme can get at most 2 of your dots")
-	a.typeKeys("j", "+", "+")
-	a.waitFor("You have used all 3 of your dots")
+	// One key at a time, each waited for: the outcome of a key is a status line that
+	// the next one may replace before a frame shows it.
+	for _, step := range []struct{ keys, want string }{
+		{"+", "2 of 3 dots left"},
+		{"+", "1 of 3 dots left"},
+		{"+", "A theme can get at most 2 of your dots"},
+		{"j+", "0 of 3 dots left"}, // the next theme
+		{"+", "You have used all 3 of your dots"},
+	} {
+		pos := a.mark()
+		a.typeKeys(strings.Split(step.keys, "")...)
+		a.waitAfter(pos, step.want)
+	}
 	fac.waitFor("Voting: 1 of 3 finished")
 	if regexp.MustCompile(`\d+ votes`).MatchString(a.screen()) {
 		t.Fatal("vote counts shown while voting")
