@@ -1,12 +1,9 @@
 package analysis_test
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"regexp"
 	"slices"
@@ -14,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/charter-tool/charter/analysis"
+	"github.com/charter-tool/charter/internal/notesets"
 )
 
 // devNote is one labelled note of testdata/notes-dev.jsonl.
@@ -37,22 +35,9 @@ var labelledSets = []struct{ name, path string }{
 
 func loadNotes(tb testing.TB, path string) []devNote {
 	tb.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
 	var notes []devNote
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var r struct{ ID, Text, Area, Lane, Theme string }
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			tb.Fatal(err)
-		}
+	for _, r := range notesets.Read(tb, path) {
 		notes = append(notes, devNote{analysis.Doc{ID: r.ID, Text: r.Text, Area: r.Area, Lane: r.Lane}, r.Theme})
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
 	}
 	return notes
 }

@@ -1,15 +1,14 @@
 package analysis
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"maps"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"testing"
+
+	"github.com/charter-tool/charter/internal/notesets"
 )
 
 // The sweep is how defaultParams were chosen; it prints, it does not check, so
@@ -24,18 +23,9 @@ type labelled struct {
 func loadDev(t testing.TB) []labelled { return loadPath(t, "../testdata/notes-dev.jsonl") }
 
 func loadPath(t testing.TB, path string) []labelled {
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	t.Helper()
 	var out []labelled
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var r struct{ ID, Text, Area, Lane, Theme string }
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatal(err)
-		}
+	for _, r := range notesets.Read(t, path) {
 		out = append(out, labelled{Doc{r.ID, r.Text, r.Area, r.Lane}, r.Theme})
 	}
 	return out
