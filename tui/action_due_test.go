@@ -12,6 +12,7 @@ import (
 // u on a selected action point asks for its due date; the board shows it, and a
 // date that is not a day says so and changes nothing.
 func TestBoardSetsADueDate(t *testing.T) {
+	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	w.setPhase(sess, session.PhaseVote)
 	w.setPhase(sess, session.PhaseActions)
@@ -52,6 +53,7 @@ func TestBoardSetsADueDate(t *testing.T) {
 // A participant who connects after the session closed sees what became of the
 // action points: status, owner and due date, under the report's own words.
 func TestClosedSessionShowsTheFollowUp(t *testing.T) {
+	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	ts, _ := w.svc.Themes(w.ctx, sess.ID)
 	a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models", Owner: "AppSec"})

@@ -316,6 +316,7 @@ func withCode(view string, s *session.Session) string {
 }
 
 func TestJoinWrongCode(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.newSession("Developers Berlin")
 	s := w.open(tui.Options{KeyHash: "key-1"})
@@ -329,6 +330,7 @@ func TestJoinWrongCode(t *testing.T) {
 }
 
 func TestJoinRightCodeAsksForName(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	s := w.open(tui.Options{KeyHash: "key-1"})
@@ -350,6 +352,7 @@ func TestJoinRightCodeAsksForName(t *testing.T) {
 }
 
 func TestJoinReturningParticipantSkipsName(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	w.join(sess, "key-1", "Ana")
@@ -368,6 +371,7 @@ func TestJoinReturningParticipantSkipsName(t *testing.T) {
 }
 
 func TestJoinClaimMakesFacilitator(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.newSession("Developers Berlin")
 	var asked []string
@@ -387,6 +391,7 @@ func TestJoinClaimMakesFacilitator(t *testing.T) {
 }
 
 func TestJoinScreenGolden(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	s := w.open(tui.Options{})
 	s.waitFor("Join code:")
@@ -394,6 +399,7 @@ func TestJoinScreenGolden(t *testing.T) {
 }
 
 func TestFacilitatorHomeListsSessions(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	a := w.newSession("Developers Berlin")
 	b := w.newSession("Managers Lisbon")

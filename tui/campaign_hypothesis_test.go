@@ -12,6 +12,7 @@ import (
 // The campaign overview lists the program's hypotheses with their verdicts and the
 // themes that match them, and the facilitator can add one there.
 func TestCampaignHypotheses(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers, Campaign: "Chartering 2027"})
 	if err != nil {

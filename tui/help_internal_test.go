@@ -12,6 +12,7 @@ func helpKeys() []key.Binding {
 }
 
 func TestHelpViewCachedEqualsRendered(t *testing.T) {
+	t.Parallel()
 	a := New(Options{})
 	e := a.env
 	for _, w := range []int{80, 40, 200} {

@@ -122,6 +122,7 @@ func (pr *program) mark(n int) []tea.Msg {
 }
 
 func TestHubPublishReachesWatchersOnly(t *testing.T) {
+	t.Parallel()
 	h := tui.NewHub()
 	notes := startProgram(t, h, false)
 	notes.conn.Watch("s1", session.ChangeNotes|session.ChangeSession)
@@ -153,6 +154,7 @@ func TestHubPublishReachesWatchersOnly(t *testing.T) {
 }
 
 func TestHubCoalescesForSlowProgram(t *testing.T) {
+	t.Parallel()
 	h := tui.NewHub()
 	pr := startProgram(t, h, true)
 	pr.conn.Watch("s1", session.ChangeNotes|session.ChangePeople)
@@ -196,6 +198,7 @@ func TestHubCoalescesForSlowProgram(t *testing.T) {
 }
 
 func TestHubCloseRemovesConn(t *testing.T) {
+	t.Parallel()
 	h := tui.NewHub()
 	a := startProgram(t, h, false)
 	b := startProgram(t, h, false)
@@ -227,6 +230,7 @@ func TestHubCloseRemovesConn(t *testing.T) {
 }
 
 func TestHubSendAllReachesEveryProgram(t *testing.T) {
+	t.Parallel()
 	h := tui.NewHub()
 	var ps []*program
 	for i := 0; i < 3; i++ {
@@ -245,6 +249,7 @@ func TestHubSendAllReachesEveryProgram(t *testing.T) {
 }
 
 func TestNilConnWatchesNothing(t *testing.T) {
+	t.Parallel()
 	var c *tui.Conn
 	c.Watch("s1", session.ChangeNotes) // tests run screens without a conn
 }

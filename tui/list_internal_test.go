@@ -63,6 +63,7 @@ func press(l *list, keys ...string) {
 
 // The selection stays on a row and inside the window whatever is pressed.
 func TestListMovesAndScrolls(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name            string
 		keys            []string
@@ -94,6 +95,7 @@ func TestListMovesAndScrolls(t *testing.T) {
 
 // A selected row that takes more lines shrinks the window, never hides itself.
 func TestListWindowKeepsTheSelection(t *testing.T) {
+	t.Parallel()
 	l, _ := testList(30, 10)
 	press(l, "end")
 	s, e := l.window(10, 2)
@@ -117,6 +119,7 @@ func TestListWindowKeepsTheSelection(t *testing.T) {
 // / searches as the query is typed; enter keeps the match, n and N go on, esc goes
 // back to where the search began.
 func TestListSearch(t *testing.T) {
+	t.Parallel()
 	l, _ := testList(30, 5)
 	press(l, "down", "down", "/")
 	if !l.open() {
@@ -167,6 +170,7 @@ func TestListSearch(t *testing.T) {
 
 // # and a number select that item's row; a wrong number says so and waits.
 func TestListJump(t *testing.T) {
+	t.Parallel()
 	l, _ := testList(30, 5)
 	press(l, "#", "4", "enter")
 	if l.open() || l.selected() != 15 {
@@ -188,6 +192,7 @@ func TestListJump(t *testing.T) {
 
 // Without a match or number function, / and # are not the list's keys.
 func TestListWithoutSearch(t *testing.T) {
+	t.Parallel()
 	l := newList()
 	l.setLen(5)
 	for _, k := range []string{"/", "#", "n", "x"} {

@@ -16,6 +16,7 @@ import (
 // The facilitator sets, starts and extends the timer with the board's keys; a
 // participant's screen shows it.
 func TestBoardTimerKeysReachParticipants(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	b := w.openBoard(sess)
@@ -52,6 +53,7 @@ func TestBoardTimerKeysReachParticipants(t *testing.T) {
 
 // At zero every screen says so, and the phase stays where it is.
 func TestTimeIsUpOnParticipantScreens(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	// Started two minutes before the screens' clock, for one minute.
@@ -72,6 +74,7 @@ func TestTimeIsUpOnParticipantScreens(t *testing.T) {
 
 // "I'm done" is stored and counted on the board.
 func TestParticipantIsDone(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	w.join(sess, "key-2", "")
@@ -88,6 +91,7 @@ func TestParticipantIsDone(t *testing.T) {
 // The facilitator edits the session's activities, one a line; participants pick from
 // the new list by typing a few letters.
 func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	b := w.openBoard(sess)
@@ -129,6 +133,7 @@ func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
 
 // A participant raises an open topic and writes a note on it.
 func TestParticipantRaisesATopic(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	p := w.openAsParticipant(sess, me)
@@ -155,6 +160,7 @@ func TestParticipantRaisesATopic(t *testing.T) {
 
 // Screens follow a resize: wider uses the width, back to 80x24 fits again.
 func TestScreensFollowResize(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	w.addNote(me, session.AreaConfidence, "strength", strings.Repeat("long note about threat models ", 6))
@@ -242,6 +248,7 @@ func (s *term) selectRow(i int) {
 // The facilitator renames, moves a note, splits one out and merges themes with the
 // board's keys, and the store follows.
 func TestBoardGroupKeys(t *testing.T) {
+	t.Parallel()
 	w, sess, ns := groupWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
 	if !b.everDrawn("pen tests (2)") {
@@ -302,6 +309,7 @@ func TestBoardGroupKeys(t *testing.T) {
 // Suggestions are clustered again when notes arrive in the group phase, and A shares
 // them with every note in.
 func TestSuggestionsFollowArrivingNotes(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	w.setPhase(sess, session.PhaseWrite)
@@ -331,6 +339,7 @@ func TestSuggestionsFollowArrivingNotes(t *testing.T) {
 
 // The home lists sessions under their campaigns with counts in words.
 func TestHomeCampaignHeadings(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	for _, in := range []session.Session{
 		{Title: "Developers Berlin", Campaign: "Chartering 2026", Date: "2026-03-02"},
@@ -351,6 +360,7 @@ func TestHomeCampaignHeadings(t *testing.T) {
 
 // The campaign overview shows the campaign's themes, saturation and action points.
 func TestCampaignOverview(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers, Campaign: "Chartering 2026"})
 	if err != nil {
@@ -378,6 +388,7 @@ func TestCampaignOverview(t *testing.T) {
 
 // Over-long names and topics are refused with a message, and what was typed stays.
 func TestNameAndTopicLimits(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	w.setPhase(sess, session.PhaseWrite)
@@ -412,6 +423,7 @@ func TestNameAndTopicLimits(t *testing.T) {
 // After saving, the new note is the selected one, and the delete question names the
 // note: d, y right after a typo removes the typo, not an older note.
 func TestDeleteRightAfterSavingRemovesTheNewNote(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	w.addNote(me, session.AreaConfidence, "strength", "late pen test reports hurt")
@@ -434,6 +446,7 @@ func TestDeleteRightAfterSavingRemovesTheNewNote(t *testing.T) {
 
 // Leaving the closed phase asks first.
 func TestReopeningAClosedSessionAsks(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	w.setPhase(sess, session.PhaseClosed)
@@ -456,6 +469,7 @@ func TestReopeningAClosedSessionAsks(t *testing.T) {
 
 // Action points of other sessions are for information: v on one says so.
 func TestVolunteeringElsewhereIsExplained(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	mk := func(title string) *session.Session {
 		s, err := w.svc.NewSession(w.ctx, session.Session{Title: title, Audience: session.AudienceDevelopers, Campaign: "Chartering 2026"})
@@ -486,6 +500,7 @@ func TestVolunteeringElsewhereIsExplained(t *testing.T) {
 // The selected row of the themes view is shown whole, wrapped, so that a long action
 // point with its owner and volunteers can be read at 80 columns.
 func TestSelectedActionShownWhole(t *testing.T) {
+	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	w.setPhase(sess, session.PhaseVote)
 	w.setPhase(sess, session.PhaseActions)
@@ -517,6 +532,7 @@ func TestSelectedActionShownWhole(t *testing.T) {
 // An anonymous participant who volunteers is asked for a name the program can reach
 // them by; the name and the volunteering are stored together.
 func TestAnonymousVolunteerIsAskedForAName(t *testing.T) {
+	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	ts, _ := w.svc.Themes(w.ctx, sess.ID)
 	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"}); err != nil {

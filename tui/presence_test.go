@@ -9,6 +9,7 @@ import (
 )
 
 func TestHubPresence(t *testing.T) {
+	t.Parallel()
 	h := tui.NewHub()
 	at := time.Date(2026, time.March, 10, 14, 3, 0, 0, time.UTC)
 	h.Now = func() time.Time { return at }

@@ -143,6 +143,7 @@ func withBigCode(view string, s *session.Session) string {
 }
 
 func TestPresentFollowsEveryPhase(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		phase session.Phase
 		// shows is what the view draws once loaded; hides what it must not.
@@ -178,6 +179,7 @@ func TestPresentFollowsEveryPhase(t *testing.T) {
 }
 
 func TestPresentFollowsPhaseLive(t *testing.T) {
+	t.Parallel()
 	r := newRoom(t)
 	s := r.present(80, 24)
 	s.waitFor("LOBBY", "3 people joined so far")
@@ -190,6 +192,7 @@ func TestPresentFollowsPhaseLive(t *testing.T) {
 }
 
 func TestPresentLeavesHiddenNotesOut(t *testing.T) {
+	t.Parallel()
 	r := newRoom(t)
 	r.to(session.PhaseReveal)
 	if err := r.w.svc.HideNote(r.w.ctx, r.notes[5].ID, true); err != nil {
@@ -203,6 +206,7 @@ func TestPresentLeavesHiddenNotesOut(t *testing.T) {
 }
 
 func TestPresentUnknownCode(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	s := w.open(tui.Options{Facilitator: true, Present: true, Code: "ZZZZ-ZZZZ"})
 	s.waitFor(`No session has the code`)
@@ -211,6 +215,7 @@ func TestPresentUnknownCode(t *testing.T) {
 }
 
 func TestPresentFromHome(t *testing.T) {
+	t.Parallel()
 	r := newRoom(t)
 	s := r.w.open(tui.Options{Facilitator: true})
 	s.waitFor("Developers Berlin")
@@ -221,6 +226,7 @@ func TestPresentFromHome(t *testing.T) {
 }
 
 func TestPresentOnlyForFacilitators(t *testing.T) {
+	t.Parallel()
 	r := newRoom(t)
 	s := r.w.open(tui.Options{Present: true, Code: r.sess.Code, KeyHash: "key-9"})
 	s.waitFor("The projector view is for facilitators' keys.")
@@ -255,6 +261,7 @@ func (c *movingClock) add(d time.Duration) {
 }
 
 func TestPresentTimeUpFlashesAndRingsOnce(t *testing.T) {
+	t.Parallel()
 	r := newRoom(t)
 	r.to(session.PhaseWrite) // a running timer of 5 minutes
 	c := &movingClock{now: clock}

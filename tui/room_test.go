@@ -17,6 +17,7 @@ import (
 
 // A participant proposes an activity the list lacks; the facilitator accepts it.
 func TestParticipantProposesAnActivity(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	p := w.openAsParticipant(sess, me)
@@ -52,6 +53,7 @@ func TestParticipantProposesAnActivity(t *testing.T) {
 // characters once saved "bug" of "bug bounty"), and a name too long is refused with a
 // message, the text kept to be shortened.
 func TestActivityListKeepsLongNames(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, _ := w.writingParticipant()
 	b := w.openBoard(sess)
@@ -76,6 +78,7 @@ func TestActivityListKeepsLongNames(t *testing.T) {
 }
 
 func TestParticipantSeesTheirNoteHidden(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	n := w.addNote(me, session.AreaConfidence, "strength", "my honest note")
@@ -88,6 +91,7 @@ func TestParticipantSeesTheirNoteHidden(t *testing.T) {
 }
 
 func TestCheckInWithArrowsAndEnter(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	w.setPhase(sess, session.PhaseCheckIn)
@@ -111,6 +115,7 @@ func TestCheckInWithArrowsAndEnter(t *testing.T) {
 }
 
 func TestParticipantTimeUpFlashesAndRingsOnce(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	if _, err := w.svc.ChangeTimer(w.ctx, sess.ID, session.TimerSet, time.Minute); err != nil {
@@ -141,6 +146,7 @@ func TestParticipantTimeUpFlashesAndRingsOnce(t *testing.T) {
 // The board asks before moving on while people are still writing, and says that done
 // marks start afresh.
 func TestBoardWarnsBeforeMovingOnWhilePeopleWrite(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	other := w.join(sess, "key-2", "Ben")
@@ -168,6 +174,7 @@ func TestBoardWarnsBeforeMovingOnWhilePeopleWrite(t *testing.T) {
 
 // The people panel shows who is connected now and when someone left.
 func TestPeoplePanelShowsConnections(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	w.join(sess, "key-2", "Ben")

@@ -44,6 +44,7 @@ func noteTexts(ns []*session.Note) []string {
 }
 
 func TestParticipantLobbyFollowsPhase(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	me := w.join(sess, "key-1", "Ana")
@@ -57,6 +58,7 @@ func TestParticipantLobbyFollowsPhase(t *testing.T) {
 }
 
 func TestParticipantCheckInRating(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	w.setPhase(sess, session.PhaseCheckIn)
@@ -82,6 +84,7 @@ func TestParticipantCheckInRating(t *testing.T) {
 }
 
 func TestParticipantWritesNotes(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
@@ -115,6 +118,7 @@ func TestParticipantWritesNotes(t *testing.T) {
 }
 
 func TestParticipantEditsAndDeletesOwnNote(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	n := w.addNote(me, session.AreaConfidence, "strength", "tests are slow")
@@ -151,6 +155,7 @@ func TestParticipantEditsAndDeletesOwnNote(t *testing.T) {
 }
 
 func TestParticipantSeesOthersOnlyAfterReveal(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	w.setPhase(sess, session.PhaseWrite)
@@ -196,6 +201,7 @@ func TestParticipantSeesOthersOnlyAfterReveal(t *testing.T) {
 }
 
 func TestParticipantEscapeSequencesAreCleaned(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
@@ -221,6 +227,7 @@ func TestParticipantEscapeSequencesAreCleaned(t *testing.T) {
 }
 
 func TestParticipantWideCharactersFit(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, err := w.svc.NewSession(w.ctx, session.Session{Title: "セキュリティ 開発者 ベルリン 🔒 チャーター セッション", Audience: session.AudienceDevelopers})
 	if err != nil {
@@ -251,6 +258,7 @@ func TestParticipantWideCharactersFit(t *testing.T) {
 }
 
 func TestParticipantNoteTooLong(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
@@ -275,6 +283,7 @@ func TestParticipantNoteTooLong(t *testing.T) {
 }
 
 func TestParticipantNoteCountedAsStored(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
@@ -302,6 +311,7 @@ func TestParticipantNoteCountedAsStored(t *testing.T) {
 }
 
 func TestParticipantRefusedNoteKeepsText(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	// One note at once and, with the clock standing still, no refill: the second
 	// save is refused.
@@ -328,6 +338,7 @@ func TestParticipantRefusedNoteKeepsText(t *testing.T) {
 }
 
 func TestParticipantWriteScreenGolden(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	w.addNote(me, session.AreaConfidence, "strength", "We run threat modelling for every new service.")
@@ -341,6 +352,7 @@ func TestParticipantWriteScreenGolden(t *testing.T) {
 }
 
 func TestBoardCountsInWords(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	w.addNote(me, session.AreaConfidence, "strength", "We run threat modelling for every new service.")
@@ -401,6 +413,7 @@ func ratingBars(view string) (bars, counts map[int]int) {
 }
 
 func TestFacilitatorGivesTheSessionDate(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	s := w.open(tui.Options{Facilitator: true})
 	s.waitFor("No sessions yet")
@@ -429,6 +442,7 @@ func TestFacilitatorGivesTheSessionDate(t *testing.T) {
 }
 
 func TestFacilitatorCreatesSession(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	s := w.open(tui.Options{Facilitator: true})
 	s.waitFor("No sessions yet")
@@ -463,6 +477,7 @@ func TestFacilitatorCreatesSession(t *testing.T) {
 }
 
 func TestFacilitatorPhaseAndTimer(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	s := w.openBoard(sess)
@@ -520,6 +535,7 @@ func (w *world) crowd() (*session.Session, []*session.Participant) {
 }
 
 func TestFacilitatorNotesLiveAndHide(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, ps := w.crowd()
 	s := w.openBoard(sess)
@@ -550,6 +566,7 @@ func TestFacilitatorNotesLiveAndHide(t *testing.T) {
 }
 
 func TestFacilitatorPeopleTab(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, ps := w.crowd()
 	s := w.openBoard(sess)
@@ -582,6 +599,7 @@ func TestFacilitatorPeopleTab(t *testing.T) {
 }
 
 func TestFacilitatorPeopleTabShowsNoNoteTexts(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, _ := w.crowd()
 	s := w.openBoard(sess)
@@ -601,6 +619,7 @@ func TestFacilitatorPeopleTabShowsNoNoteTexts(t *testing.T) {
 }
 
 func TestFacilitatorCheckInTab(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, _ := w.crowd()
 	late := w.join(sess, "key-4", "")
@@ -636,6 +655,7 @@ func TestFacilitatorCheckInTab(t *testing.T) {
 }
 
 func TestBoardGolden(t *testing.T) {
+	t.Parallel()
 	for _, tab := range []struct{ name, key, wait string }{
 		{"board-notes", "", ""},
 		{"board-people", "2", "3 people · 1 without a note yet."},
@@ -660,6 +680,7 @@ func TestBoardGolden(t *testing.T) {
 // TestKeyHelpFits checks the bottom line of each screen, the key help, against the
 // terminal's width: the renderer cuts what is wider, so the last keys go missing.
 func TestKeyHelpFits(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, ps := w.crowd()
 	overflow := func(s *term) string {
@@ -701,6 +722,7 @@ func TestKeyHelpFits(t *testing.T) {
 // TestCrowdedScreensFit fills the screens with more notes and people than 24 lines
 // hold: they scroll instead of growing past the terminal.
 func TestCrowdedScreensFit(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	w.setPhase(sess, session.PhaseWrite)
@@ -743,6 +765,7 @@ func TestCrowdedScreensFit(t *testing.T) {
 // Keys that arrive together outside a text box, as from a fast typist or over a slow
 // link, each count as a key press.
 func TestKeysArrivingTogether(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	s := w.openBoard(sess)
@@ -756,6 +779,7 @@ func TestKeysArrivingTogether(t *testing.T) {
 // With fewer than three ratings, showing the distribution would let people work out
 // each other's rating.
 func TestRatingsNotShownBelowThree(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	w.setPhase(sess, session.PhaseCheckIn)

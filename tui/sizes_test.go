@@ -14,6 +14,7 @@ import (
 // Every screen fits a terminal of 80x24 and one of 200x60, with all of its key help:
 // none is cut off at 80 columns.
 func TestEveryScreenFitsBothSizes(t *testing.T) {
+	t.Parallel()
 	type screen struct {
 		name string
 		// phase is where the room's session is; open opens the screen and waits.

@@ -15,6 +15,7 @@ import (
 // Editing a note's text keeps the activity it is about, whatever activity is picked
 // for new notes at the time.
 func TestEditingANoteKeepsItsActivity(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	n, err := w.svc.AddNote(w.ctx, me.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "security training", Text: "the yearly training"})
@@ -109,6 +110,7 @@ func (t *gatedTx) NotesBy(ctx context.Context, participantID int64) ([]*session.
 // d then y pressed right after "Saved", before the screen could load the notes again,
 // deletes the note just written: the one the screen showed as selected.
 func TestDeleteRightAfterSavingUnderLoad(t *testing.T) {
+	t.Parallel()
 	var g *gatedStore
 	w := newWorldOver(t, func(db session.Store) session.Store {
 		g = &gatedStore{Store: db}
@@ -136,6 +138,7 @@ func TestDeleteRightAfterSavingUnderLoad(t *testing.T) {
 // The facilitator home edits a session (the campaign offered as it is typed) and
 // deletes one after asking.
 func TestHomeEditsAndDeletesSessions(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	first, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers, Campaign: "Chartering 2026"})
 	if err != nil {
@@ -192,6 +195,7 @@ func TestHomeEditsAndDeletesSessions(t *testing.T) {
 
 // The removal prompt says what removing does and does not do.
 func TestRemovalPromptSaysContributionsStay(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, _ := w.crowd()
 	s := w.openBoard(sess)

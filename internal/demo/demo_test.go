@@ -24,6 +24,7 @@ func openService(t *testing.T) *session.Service {
 }
 
 func TestSeedShowsEveryPart(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	svc := openService(t)
 	if seeded, err := demo.Seeded(ctx, svc); err != nil || seeded {
@@ -89,6 +90,7 @@ func TestSeedShowsEveryPart(t *testing.T) {
 }
 
 func TestSimulateAddsTheNotesOnceAcrossRuns(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	svc := openService(t)
 	if _, err := demo.Seed(ctx, svc); err != nil {
@@ -135,6 +137,7 @@ func TestSimulateAddsTheNotesOnceAcrossRuns(t *testing.T) {
 }
 
 func TestSimulateWaitsWhileTheSessionTakesNoNotes(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	svc := openService(t)
