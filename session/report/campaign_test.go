@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/charter-tool/charter/analysis"
+	"github.com/charter-tool/charter/internal/notesets"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/report"
 )
@@ -81,7 +82,17 @@ func profileFor(k int) session.Profile {
 	return p
 }
 
+// mustCampaign returns the campaign over a database of the test's own: a copy of the
+// one built for the first test that asked.
 func mustCampaign(t testing.TB) *campaign {
+	t.Helper()
+	svc, built := shared(t, "campaign", func(svc *session.Service) *campaign { return buildCampaign(t, svc) })
+	c := *built
+	c.svc = svc
+	return &c
+}
+
+func buildCampaign(t testing.TB, svc *session.Service) *campaign {
 	t.Helper()
 	ctx := context.Background()
 	must := func(err error) {
@@ -91,8 +102,8 @@ func mustCampaign(t testing.TB) *campaign {
 		}
 	}
 	notes := readDevNotes(t)
-	c := &campaign{svc: openService(t), gold: map[int64]string{}}
-	byGold := map[string][]devNote{}
+	c := &campaign{svc: svc, gold: map[int64]string{}}
+	byGold := map[string][]notesets.Note{}
 	for _, n := range notes {
 		if byGold[n.Theme] == nil {
 			c.goldOrder = append(c.goldOrder, n.Theme)
@@ -102,7 +113,6 @@ func mustCampaign(t testing.TB) *campaign {
 	heard := map[int]int{}
 	k := 0
 	for i, plan := range campaignPlan {
-		svc := c.svc
 		sess, err := svc.NewSession(ctx, session.Session{Title: plan.title, Audience: plan.audience, Location: plan.location,
 			Campaign: campaignName, Mode: plan.mode})
 		must(err)
@@ -235,6 +245,7 @@ func renderCampaign(t testing.TB, f *report.CampaignFindings) (md, js string) {
 }
 
 func TestCampaign(t *testing.T) {
+	t.Parallel()
 	c := mustCampaign(t)
 	f := report.BuildCampaign(campaignName, c.load(t))
 	md, js := renderCampaign(t, f)
@@ -514,6 +525,7 @@ func pureSession(id string, day int, aud session.Audience, people []session.Prof
 }
 
 func TestCampaignSegmentsFoldSmallGroups(t *testing.T) {
+	t.Parallel()
 	level := func(l string, n int) []session.Profile {
 		out := make([]session.Profile, n)
 		for i := range out {
@@ -567,6 +579,7 @@ func TestCampaignSegmentsFoldSmallGroups(t *testing.T) {
 }
 
 func TestCampaignVerdict(t *testing.T) {
+	t.Parallel()
 	pen := map[string][]string{"pen tests": {"more penetration tests", "pentest reports come too late", "external pentest of our API"}}
 	dead := map[string][]string{"deadlines": {"deadlines always win over security", "no time in the sprint for security work"}}
 	people := make([]session.Profile, 3)
@@ -594,6 +607,7 @@ func TestCampaignVerdict(t *testing.T) {
 }
 
 func TestCampaignEscapesNamesOfCampaignAndPlaces(t *testing.T) {
+	t.Parallel()
 	d := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"# x | y": {"[link](http://x)"}})
 	d.Session.Location = "<Lisbon>"
 	f := report.BuildCampaign("*Big* | campaign", []*report.Data{d})
@@ -611,6 +625,7 @@ func TestCampaignEscapesNamesOfCampaignAndPlaces(t *testing.T) {
 // Saturation follows the days sessions were held, not the order they were entered:
 // a paper session typed up last but held first comes first.
 func TestSaturationFollowsSessionDates(t *testing.T) {
+	t.Parallel()
 	people := make([]session.Profile, 3)
 	early := pureSession("late-entered", 20, session.AudienceDevelopers, people, map[string][]string{
 		"pen tests": {"more penetration tests"}, "deadlines": {"deadlines always win"}})
@@ -629,6 +644,7 @@ func TestSaturationFollowsSessionDates(t *testing.T) {
 
 // Two different campaign themes never share a label in the report.
 func TestCampaignLabelsAreDistinct(t *testing.T) {
+	t.Parallel()
 	people := make([]session.Profile, 3)
 	// One session with two themes the facilitator labelled alike and kept apart.
 	a := pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{
@@ -651,6 +667,7 @@ func TestCampaignLabelsAreDistinct(t *testing.T) {
 // A name the facilitator typed wins over a label from clustering, even from a session
 // with fewer notes on the theme.
 func TestCampaignPrefersNamesTheFacilitatorGave(t *testing.T) {
+	t.Parallel()
 	people := make([]session.Profile, 3)
 	a := pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{
 		"alerts, call, night": {"night alerts wake the on-call engineer every week", "on call at night with no runbook", "alerts at night for noise"}})
@@ -667,6 +684,7 @@ func TestCampaignPrefersNamesTheFacilitatorGave(t *testing.T) {
 }
 
 func TestCampaignCompare(t *testing.T) {
+	t.Parallel()
 	c := mustCampaign(t)
 	ds := c.load(t)
 	earlier := report.BuildCampaign("Chartering 2025", ds[:4])

@@ -10,6 +10,7 @@ import (
 )
 
 func TestEscape(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in, want string
 	}{

@@ -1,49 +1,106 @@
 package report_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/charter-tool/charter/internal/notesets"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
 )
 
-// devNote is one line of testdata/notes-dev.jsonl: a real-sounding note with the
-// theme people gave it.
-type devNote struct {
-	ID    string `json:"id"`
-	Area  string `json:"area"`
-	Lane  string `json:"lane"`
-	Text  string `json:"text"`
-	Theme string `json:"theme"`
+// readDevNotes reads testdata/notes-dev.jsonl: real-sounding notes with the themes
+// people gave them.
+func readDevNotes(t testing.TB) []notesets.Note {
+	t.Helper()
+	return notesets.Load(t, notesets.Dev)
 }
 
-func readDevNotes(t testing.TB) []devNote {
+// built is a database written once per test binary, kept as files in dir, and what
+// its builder returned about it.
+type built struct {
+	once  sync.Once
+	dir   string
+	value any
+}
+
+var (
+	builtMu sync.Mutex
+	builds  = map[string]*built{}
+	// buildRoot holds the built databases while the tests run.
+	buildRoot string
+)
+
+func TestMain(m *testing.M) {
+	var err error
+	if buildRoot, err = os.MkdirTemp("", "charter-report-fixtures-"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(buildRoot)
+	os.Exit(code)
+}
+
+// shared returns a service over a copy of the database that build writes, and what
+// build returned, building it for the first test that names key. Fixtures of whole
+// sessions and campaigns take hundreds of synced writes; built once and copied, each
+// test still has a real database of its own that it may change.
+func shared[T any](t testing.TB, key string, build func(svc *session.Service) T) (*session.Service, T) {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "testdata", "notes-dev.jsonl"))
+	builtMu.Lock()
+	b := builds[key]
+	if b == nil {
+		b = &built{}
+		builds[key] = b
+	}
+	builtMu.Unlock()
+	b.once.Do(func() {
+		dir, err := os.MkdirTemp(buildRoot, "fixture-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		v := build(session.NewService(db, nil))
+		// Closed, the database is one file again (the write-ahead log checkpointed).
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+		b.dir, b.value = dir, v
+	})
+	if b.dir == "" {
+		t.Fatalf("the fixture %q could not be built: see the first test that needed it", key)
+	}
+	mine := t.TempDir()
+	files, err := os.ReadDir(b.dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []devNote
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var n devNote
-		if err := json.Unmarshal(sc.Bytes(), &n); err != nil {
+	for _, f := range files {
+		// The database and the key secret beside it, which note authors are hashed with.
+		buf, err := os.ReadFile(filepath.Join(b.dir, f.Name()))
+		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, n)
+		if err := os.WriteFile(filepath.Join(mine, f.Name()), buf, 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err := sc.Err(); err != nil {
+	db, err := sqlite.Open(filepath.Join(mine, "charter.db"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	t.Cleanup(func() { db.Close() })
+	return session.NewService(db, nil), b.value.(T)
 }
 
 func openService(t testing.TB) *session.Service {
@@ -74,10 +131,20 @@ type fixture struct {
 	themes []*session.Theme
 }
 
-func mustFixture(t testing.TB, notes []devNote) *fixture {
+// mustFixture returns the fixture of notes over a database of the test's own: a copy
+// of one built for the first test that asked for these notes.
+func mustFixture(t testing.TB, notes []notesets.Note) *fixture {
+	t.Helper()
+	key := fmt.Sprintf("session of %d notes, %s to %s", len(notes), notes[0].ID, notes[len(notes)-1].ID)
+	svc, built := shared(t, key, func(svc *session.Service) *fixture { return buildFixture(t, svc, notes) })
+	fx := *built
+	fx.svc = svc
+	return &fx
+}
+
+func buildFixture(t testing.TB, svc *session.Service, notes []notesets.Note) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	svc := openService(t)
 	sess, err := svc.NewSession(ctx, session.Session{Title: "Developers Berlin #2", Audience: session.AudienceDevelopers,
 		Location: "Berlin", Campaign: "Chartering 2026", Mode: session.ModeInPerson})
 	if err != nil {
@@ -169,7 +236,7 @@ func mustFixture(t testing.TB, notes []devNote) *fixture {
 
 // activityFor names the security activity a note of the activities area is about,
 // from its words, as a participant would have picked it; other notes name none.
-func activityFor(n devNote) string {
+func activityFor(n notesets.Note) string {
 	if n.Area != string(session.AreaActivities) {
 		return ""
 	}

@@ -29,6 +29,7 @@ func formulaSession() *report.Data {
 }
 
 func TestCSVReadsBackAndNeutralisesFormulas(t *testing.T) {
+	t.Parallel()
 	docs := map[string]report.Document{
 		"session":  report.Build(formulaSession()),
 		"campaign": report.BuildCampaign("c", []*report.Data{formulaSession()}),
@@ -80,6 +81,7 @@ func htmlDoc(t *testing.T) []byte {
 }
 
 func TestHTMLIsSelfContainedAndParses(t *testing.T) {
+	t.Parallel()
 	doc := htmlDoc(t)
 	root, err := html.Parse(bytes.NewReader(doc))
 	if err != nil {
@@ -136,6 +138,7 @@ func TestHTMLIsSelfContainedAndParses(t *testing.T) {
 // that it drew a page of ink, not an empty one. The PNG stays in the test's
 // directory with -v for a person to look at.
 func TestHTMLInBrowser(t *testing.T) {
+	t.Parallel()
 	browser := "/usr/bin/chromium"
 	if _, err := os.Stat(browser); err != nil {
 		t.Skipf("no browser at %s (apt-get install chromium to run this test)", browser)

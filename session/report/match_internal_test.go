@@ -6,6 +6,7 @@ import (
 )
 
 func TestKeepSessionThemesApart(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		match []int

@@ -12,6 +12,7 @@ import (
 // A hypothesis finds the themes about what it says, across sessions, with a
 // breakdown by what it is about; themes no hypothesis matches are the unexpected.
 func TestCampaignHypotheses(t *testing.T) {
+	t.Parallel()
 	appointed := func(a string, n int) []session.Profile {
 		out := make([]session.Profile, n)
 		for i := range out {
@@ -89,6 +90,7 @@ func TestCampaignHypotheses(t *testing.T) {
 // Coverage counts the roster's teams that held sessions invited, by location and
 // level; a session nobody joined reaches nobody.
 func TestCampaignCoverage(t *testing.T) {
+	t.Parallel()
 	held := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"x": {"more pen tests"}})
 	held.Session.Mode, held.Session.Location = session.ModeInPerson, "Porto"
 	empty := pureSession("b", 2, session.AudienceDevelopers, nil, nil)

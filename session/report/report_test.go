@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charter-tool/charter/internal/notesets"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/report"
 )
@@ -42,6 +43,7 @@ func render(t testing.TB, f *report.Findings) (md, js string) {
 }
 
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	fx := mustFixture(t, readDevNotes(t))
 	f := report.Build(load(t, fx.svc, fx.sess.ID))
 	md, js := render(t, f)
@@ -80,6 +82,7 @@ func checkGolden(t *testing.T, docs map[string]string) {
 
 // TestPrivacy checks what the document must never say, in both formats.
 func TestPrivacy(t *testing.T) {
+	t.Parallel()
 	fx := mustFixture(t, readDevNotes(t)[:40])
 	md, js := render(t, report.Build(load(t, fx.svc, fx.sess.ID)))
 	tests := []struct {
@@ -106,6 +109,7 @@ func TestPrivacy(t *testing.T) {
 }
 
 func TestMarkdownStructure(t *testing.T) {
+	t.Parallel()
 	fx := mustFixture(t, readDevNotes(t)[:40])
 	md, _ := render(t, report.Build(load(t, fx.svc, fx.sess.ID)))
 	var headings, rows []string
@@ -149,6 +153,7 @@ func TestMarkdownStructure(t *testing.T) {
 }
 
 func TestBuild(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	tests := []struct {
 		name string
@@ -233,6 +238,7 @@ func addNote(t *testing.T, svc *session.Service, participantID int64, area sessi
 }
 
 func TestLoadUnknownSession(t *testing.T) {
+	t.Parallel()
 	svc := openService(t)
 	_, err := report.Load(context.Background(), svc, "nope")
 	if session.ErrorCode(err) != session.ENotFound {
@@ -244,7 +250,7 @@ func TestLoadUnknownSession(t *testing.T) {
 // target is under 200 ms.
 func BenchmarkExport500(b *testing.B) {
 	dev := readDevNotes(b)
-	var notes []devNote
+	var notes []notesets.Note
 	for len(notes) < 500 {
 		notes = append(notes, dev...)
 	}
@@ -269,6 +275,7 @@ func BenchmarkExport500(b *testing.B) {
 // findings rank the same themes the same way, also when all notes of a theme are
 // hidden: such a theme is ranked by neither.
 func TestOneRanking(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	fx := mustFixture(t, readDevNotes(t)[:40])
 	gone := fx.themes[len(fx.themes)-1]

@@ -10,6 +10,7 @@ import (
 
 // A facilitator splits a wrong match; later reports keep the two themes apart.
 func TestCampaignKeepsSplitThemesApart(t *testing.T) {
+	t.Parallel()
 	svc := openService(t)
 	ctx := context.Background()
 	var themeIDs []int64

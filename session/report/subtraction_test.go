@@ -31,6 +31,7 @@ func distOf(name string, c *report.Confidence) []dist {
 // from any campaign figure, or from the difference of two campaign figures, must
 // never leave the ratings of one or two people.
 func TestSubtractionSinglesOutNobody(t *testing.T) {
+	t.Parallel()
 	p := func(tenure, level string) session.Profile { return session.Profile{Tenure: tenure, Level: level} }
 	ds := []*report.Data{
 		pureSession("a", 1, session.AudienceDevelopers, []session.Profile{p(">3y", "gold"), p(">3y", "gold"), p("1-3y", "gold")}, nil),
