@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -15,10 +16,16 @@ import (
 	"github.com/charter-tool/charter/session/sqlite"
 )
 
-// startBinary runs the real charter binary's server and waits until it accepts.
-func startBinary(t *testing.T, bin, addr, data string) *exec.Cmd {
+// startBinary runs charter's server in a process of its own (this test binary, as
+// charter: see TestMain) and waits until it accepts.
+func startBinary(t *testing.T, addr, data string) *exec.Cmd {
 	t.Helper()
+	bin, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command(bin, "serve", "--addr", addr, "--data", data)
+	cmd.Env = append(os.Environ(), runMainEnv+"=1")
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -48,13 +55,9 @@ func freeAddr(t *testing.T) string {
 func TestAcknowledgedNotesSurviveSIGKILL(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
-		t.Skip("builds and kills the real binary")
+		t.Skip("runs and kills the server in a process of its own")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "charter")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	data := filepath.Join(dir, "data")
 	db, err := openData(data)
 	if err != nil {
@@ -72,7 +75,7 @@ func TestAcknowledgedNotesSurviveSIGKILL(t *testing.T) {
 	db.Close()
 
 	addr := freeAddr(t)
-	server := startBinary(t, bin, addr, data)
+	server := startBinary(t, addr, data)
 	key := newKey(t)
 	p := connect(t, addr, key, sess.Code)
 	p.waitFor("Your name")
@@ -100,7 +103,7 @@ func TestAcknowledgedNotesSurviveSIGKILL(t *testing.T) {
 	server.Wait()
 	p.close()
 
-	startBinary(t, bin, addr, data)
+	startBinary(t, addr, data)
 	again := connect(t, addr, key, sess.Code)
 	again.waitFor("WRITE")
 	again.waitFor("durable note 07")
