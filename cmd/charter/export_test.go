@@ -85,6 +85,7 @@ func TestRunExport(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			dir, id := exportFixture(t)
 			outDir := t.TempDir()
 			out := filepath.Join(outDir, "findings.md")

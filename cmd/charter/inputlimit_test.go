@@ -18,10 +18,26 @@ func (zeros) Read(p []byte) (int, error) {
 }
 
 // blankLines is a file of n bytes of lines holding only spaces: lines a reader
-// skips, so that only the size of the whole file can stop it.
+// skips, so that only the size of the whole file can stop it. The lines are made as
+// they are read, not held: three files of 64 MiB in memory at once cost the race
+// detector much of the test's time.
 func blankLines(n int) io.Reader {
-	line := strings.Repeat(" ", 1023) + "\n"
-	return io.LimitReader(strings.NewReader(strings.Repeat(line, n/len(line)+1)), int64(n))
+	return io.LimitReader(&spaceLines{}, int64(n))
+}
+
+// spaceLines reads like an endless file of 1,024-byte lines of spaces.
+type spaceLines struct{ at int }
+
+var spaceLine = []byte(strings.Repeat(" ", 1023) + "\n")
+
+func (s *spaceLines) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		c := copy(p[n:], spaceLine[s.at:])
+		n += c
+		s.at = (s.at + c) % len(spaceLine)
+	}
+	return n, nil
 }
 
 func TestImportAndClusterReadBoundedInput(t *testing.T) {
