@@ -328,6 +328,8 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			default:
 				return s, s.acceptSuggestions()
 			}
+		} else if s.sess.Phase == session.PhaseGroup && len(s.themes.themes) > 0 && s.status == "Clustering the notes…" {
+			s.setStatus("Suggestions ready: A keeps your themes and places the notes that have none.", false)
 		}
 	case ChangedMsg:
 		// Coalesce: while a load runs, changes only add up.
@@ -708,8 +710,9 @@ func (s *boardScreen) View() string {
 		}
 	}
 	footer += e.helpView(s.keys())
-	if s.acts == nil {
-		// The activity list takes every key while it is open.
+	if s.acts == nil && s.reading == nil && !s.typing() {
+		// The activity list, a note being read and a prompt take every key while
+		// they are open.
 		footer += "\n" + e.helpView([]key.Binding{bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export})
 	}
 	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)

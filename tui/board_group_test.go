@@ -215,3 +215,22 @@ func (s *term) waitEverDrawn(want ...string) {
 		return true
 	}, teatest.WithDuration(waitTime), teatest.WithCheckInterval(10*time.Millisecond))
 }
+
+// With themes arranged, g then A places a later note without re-clustering what the
+// facilitator arranged.
+func TestBoardPlacesLaterNotesIntoArrangedThemes(t *testing.T) {
+	w, sess, _ := groupWorld(t)
+	b := w.openBoard(sess) // waits for its first full drawing
+	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"}}); err != nil {
+		t.Fatal(err)
+	}
+	b.waitEverDrawn("(no theme yet: 1)")
+	b.keys("g")
+	b.waitFor("Suggestions ready: A keeps your themes")
+	b.keys("A")
+	b.waitFor("shared with everyone")
+	got := w.themesOf(sess)
+	if len(got["pen tests"]) != 3 || len(got["deadlines"]) != 1 {
+		t.Errorf("after g then A: %v, want the new note in pen tests and both themes kept", got)
+	}
+}

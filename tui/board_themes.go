@@ -394,7 +394,8 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 		s.themes.setSuggestions(nil)
 		s.setStatus("Clustering the notes…", false)
 		return s.suggest()
-	case ph == session.PhaseGroup && len(s.themes.themes) == 0:
+	case ph == session.PhaseGroup && (len(s.themes.themes) == 0 || key.Matches(msg, tk.Accept)):
+		// With themes arranged, g then A places later notes without re-clustering.
 		return t.updatePreview(msg, cur)
 	case ph == session.PhaseGroup:
 		return t.updateGroup(msg, cur)
@@ -420,7 +421,7 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			return s.suggest()
 		}
 		return s.acceptSuggestions()
-	case key.Matches(msg, tk.Pick) && cur.sug != 0:
+	case key.Matches(msg, tk.Pick) && cur.sug != 0 && len(s.themes.themes) == 0:
 		if s.themes.picked == nil {
 			s.themes.picked = map[int]bool{}
 		}

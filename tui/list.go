@@ -221,6 +221,8 @@ func (l *list) jump(v string) {
 	}
 	l.closeInput()
 	l.said = ""
+	// The item goes to the top, so that what belongs to it shows below it.
+	l.top = row
 	l.selectRow(row)
 }
 

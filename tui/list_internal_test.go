@@ -176,6 +176,9 @@ func TestListJump(t *testing.T) {
 	if l.open() || l.selected() != 15 {
 		t.Fatalf("# 4 enter: open %v, selected %d, want 15", l.open(), l.selected())
 	}
+	if s, _ := l.window(5, 0); s != 15 {
+		t.Errorf("# 4: the window starts at %d, want the item on top (15)", s)
+	}
 	press(l, "#", "9", "enter")
 	if !l.open() || !strings.Contains(l.inputView(80), "no theme 9") {
 		t.Fatalf("# 9: open %v, said %q", l.open(), l.inputView(80))
