@@ -28,7 +28,9 @@ type list struct {
 	// nil switches jumping off.
 	number func(k int) (row int, ok bool)
 
-	in textinput.Model
+	// in is the search or jump input, made when first opened: a text input is
+	// about 5 KB, and most lists (every participant's) are never searched.
+	in *textinput.Model
 	// typing is what the input is for: searchTyping, jumpTyping or 0 when closed.
 	typing int
 	// query is the last search, for n and N once the input is closed.
@@ -58,9 +60,7 @@ var lk = struct {
 }
 
 func newList() list {
-	in := textinput.New()
-	in.CharLimit = 80
-	return list{in: in, page: 10}
+	return list{page: 10}
 }
 
 // setLen sets the number of rows, keeping the selection on a row.
@@ -138,6 +138,11 @@ func (l *list) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 
 func (l *list) openInput(what int, prompt string) tea.Cmd {
 	l.typing, l.from, l.said = what, l.sel, ""
+	if l.in == nil {
+		in := textinput.New()
+		in.CharLimit = 80
+		l.in = &in
+	}
 	l.in.Prompt = prompt
 	l.in.SetValue("")
 	return l.in.Focus()
@@ -145,7 +150,9 @@ func (l *list) openInput(what int, prompt string) tea.Cmd {
 
 func (l *list) closeInput() {
 	l.typing = 0
-	l.in.Blur()
+	if l.in != nil {
+		l.in.Blur()
+	}
 }
 
 func (l *list) updateInput(msg tea.KeyMsg) tea.Cmd {
@@ -167,7 +174,7 @@ func (l *list) updateInput(msg tea.KeyMsg) tea.Cmd {
 	}
 	before := l.in.Value()
 	var cmd tea.Cmd
-	l.in, cmd = l.in.Update(msg)
+	*l.in, cmd = l.in.Update(msg)
 	if l.typing == searchTyping && l.in.Value() != before {
 		l.query = strings.ToLower(strings.TrimSpace(l.in.Value()))
 		// Search as the query is typed, from where the search began.

@@ -48,7 +48,7 @@ type participantScreen struct {
 
 	area, lane int
 	// rows is the selection in the list shown: the lane's notes, or the rows of the
-	// themes view. It never searches, so it needs no text input of its own.
+	// themes view.
 	rows list
 	// reading is what the participant opened to read whole (nil when nothing).
 	reading *reading
@@ -105,7 +105,7 @@ var pk = participantKeys{
 }
 
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
-	return &participantScreen{e: e, sess: sess, me: me, rateSel: cmp.Or(me.Rating, 3), rows: list{page: 10}}
+	return &participantScreen{e: e, sess: sess, me: me, rateSel: cmp.Or(me.Rating, 3), rows: newList()}
 }
 
 // openInput opens an empty, focused text box of up to limit runes and height lines.
