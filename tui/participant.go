@@ -244,6 +244,17 @@ func (s *participantScreen) laneNotes() []*session.Note {
 	return out
 }
 
+// laneHasNotes reports whether the current lane shows a note, without listing them.
+func (s *participantScreen) laneHasNotes() bool {
+	area, lane := session.Areas[s.area], s.currentLane()
+	for _, n := range s.notes {
+		if n.Area == area && n.Lane == lane {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *participantScreen) selected() *session.Note {
 	ns := s.laneNotes()
 	if len(ns) == 0 {
@@ -592,6 +603,9 @@ func (s *participantScreen) View() string {
 		return sty.Error.Render(fit(s.gone, w)) + "\n"
 	}
 	s.lines.frame()
+	// About what a styled 80x24 screen takes, so that the frame is not copied
+	// as it grows.
+	b.Grow(4096)
 	ph := s.sess.Phase
 	timer := timerText(s.sess.Timer, e.now())
 	b.WriteString(s.lines.line(lineKey{kind: lineHead, text: s.sess.Title, extra: timer, mark: string(ph), width: w}, func() string {
@@ -699,11 +713,11 @@ func (s *participantScreen) keys() []key.Binding {
 	case session.PhaseCheckIn:
 		return []key.Binding{pk.RateSelect, pk.RateEnter, pk.Rate, pk.Done, pk.Quit}
 	}
-	var ks []key.Binding
+	ks := make([]key.Binding, 0, 12) // the most this screen shows
 	if s.sess.Phase.AcceptsNotes() {
 		ks = append(ks, pk.New)
 	}
-	if len(s.laneNotes()) > 0 {
+	if s.laneHasNotes() {
 		ks = append(ks, pk.Read)
 	}
 	if s.sess.Phase.AcceptsNotes() {
