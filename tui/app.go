@@ -257,7 +257,8 @@ func (a *App) idleCheck() tea.Cmd {
 	if a.idleWarned {
 		at = a.lastKey.Add(limit)
 	}
-	return tea.Tick(max(at.Sub(a.env.now()), 10*time.Millisecond), func(time.Time) tea.Msg { return idleCheckMsg{} })
+	// Conn.Tick: a timer, not a goroutine per connection waiting for it.
+	return a.env.opt.Conn.Tick(max(at.Sub(a.env.now()), 10*time.Millisecond), idleCheckMsg{})
 }
 
 // idle handles an idle check: warn, disconnect with a message, or look again later.

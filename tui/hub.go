@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"sync"
 	"time"
 
@@ -19,9 +20,10 @@ type ChangedMsg struct {
 type ShutdownMsg struct{}
 
 // Hub is the registry of connected programs. It implements session.Notifier: a change
-// in a session reaches the programs watching it. Each program gets its own forwarder
-// goroutine with a one-slot signal, so a slow terminal coalesces changes instead of
-// holding up the person who made them.
+// in a session reaches the programs watching it. A program's changes are delivered by
+// a goroutine that lives only while there is something to deliver, so a slow terminal
+// coalesces changes instead of holding up the person who made them, and an idle
+// connection costs no goroutine here.
 type Hub struct {
 	mu    sync.Mutex
 	conns map[*Conn]struct{}
@@ -30,25 +32,36 @@ type Hub struct {
 	left map[string]map[int64]time.Time
 	// Now is the clock for left; tests may set it before use.
 	Now func() time.Time
+
+	// changes counts the changes published per session, and epoch those published
+	// to all sessions: together they say whether a room read is current.
+	changes map[string]uint64
+	epoch   uint64
+	// rooms is, per session, the last read of what its participant screens share.
+	rooms map[string]*room
 }
 
 // NewHub returns an empty hub.
 func NewHub() *Hub {
-	return &Hub{conns: map[*Conn]struct{}{}, left: map[string]map[int64]time.Time{}, Now: time.Now}
+	return &Hub{conns: map[*Conn]struct{}{}, left: map[string]map[int64]time.Time{}, Now: time.Now,
+		changes: map[string]uint64{}, rooms: map[string]*room{}}
 }
 
 // Conn is one program's registration.
 type Conn struct {
 	hub       *Hub
-	signal    chan struct{}
-	done      chan struct{}
 	closeOnce sync.Once
 
 	mu        sync.Mutex
 	program   *tea.Program
+	closed    bool
 	sessionID string
 	mask      session.Change
 	pending   session.Change
+	// delivering says a goroutine is sending pending changes to the program.
+	delivering bool
+	// timers are the messages scheduled with Tick that have not fired yet.
+	timers map[*time.Timer]struct{}
 	// participant is who this connection is in the session it watches, once they
 	// joined it; 0 for a facilitator or before joining.
 	participant int64
@@ -56,7 +69,7 @@ type Conn struct {
 
 // Connect registers a new connection; Start attaches its program.
 func (h *Hub) Connect() *Conn {
-	c := &Conn{hub: h, signal: make(chan struct{}, 1), done: make(chan struct{})}
+	c := &Conn{hub: h}
 	h.mu.Lock()
 	h.conns[c] = struct{}{}
 	h.mu.Unlock()
@@ -67,23 +80,66 @@ func (h *Hub) Connect() *Conn {
 func (c *Conn) Start(p *tea.Program) {
 	c.mu.Lock()
 	c.program = p
+	c.deliverLocked()
 	c.mu.Unlock()
-	go func() {
-		for {
-			select {
-			case <-c.done:
-				return
-			case <-c.signal:
-			}
-			c.mu.Lock()
-			msg := ChangedMsg{SessionID: c.sessionID, What: c.pending}
-			c.pending = 0
+}
+
+// deliverLocked starts the goroutine that sends pending changes to the program,
+// unless one runs or there is nothing to send; c.mu is held.
+func (c *Conn) deliverLocked() {
+	if c.delivering || c.pending == 0 || c.program == nil || c.closed {
+		return
+	}
+	c.delivering = true
+	go c.deliver()
+}
+
+// deliver sends the pending changes, all that arrived meanwhile in one message,
+// until there are none.
+func (c *Conn) deliver() {
+	for {
+		c.mu.Lock()
+		msg := ChangedMsg{SessionID: c.sessionID, What: c.pending}
+		p := c.program
+		c.pending = 0
+		if msg.What == 0 || c.closed {
+			c.delivering = false
 			c.mu.Unlock()
-			if msg.What != 0 {
-				p.Send(msg)
-			}
+			return
 		}
-	}()
+		c.mu.Unlock()
+		// Send returns when the program took it or has ended.
+		p.Send(msg)
+	}
+}
+
+// Tick is tea.Tick(d) with a message that does not depend on the time, without a
+// goroutine waiting per program: the runtime's timer sends it, and Close stops it.
+// Without a started program (tests) it is tea.Tick.
+func (c *Conn) Tick(d time.Duration, msg tea.Msg) tea.Cmd {
+	if c != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.program != nil && !c.closed {
+			if c.timers == nil {
+				c.timers = map[*time.Timer]struct{}{}
+			}
+			var t *time.Timer
+			t = time.AfterFunc(d, func() {
+				c.mu.Lock()
+				_, live := c.timers[t]
+				delete(c.timers, t)
+				p := c.program
+				c.mu.Unlock()
+				if live {
+					p.Send(msg)
+				}
+			})
+			c.timers[t] = struct{}{}
+			return nil
+		}
+	}
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 }
 
 // Watch makes the connection receive changes of the given kinds in a session; an
@@ -110,6 +166,11 @@ func (c *Conn) Close() {
 		delete(h.conns, c)
 		c.mu.Lock()
 		sid, pid := c.sessionID, c.participant
+		c.closed, c.pending = true, 0
+		for t := range c.timers {
+			t.Stop()
+		}
+		c.timers = nil
 		c.mu.Unlock()
 		gone := pid != 0 && h.connectedLocked(sid, pid) == 0
 		if gone {
@@ -118,8 +179,12 @@ func (c *Conn) Close() {
 			}
 			h.left[sid][pid] = h.Now()
 		}
+		if sid != "" && !h.watchedLocked(sid) {
+			// Nobody shows the session any more: its room read is not kept.
+			delete(h.rooms, sid)
+			delete(h.changes, sid)
+		}
 		h.mu.Unlock()
-		close(c.done)
 		if gone {
 			h.Publish(sid, session.ChangePeople)
 		}
@@ -164,6 +229,19 @@ func (h *Hub) connectedLocked(sessionID string, id int64) int {
 	return n
 }
 
+// watchedLocked says whether a connection watches the session; h.mu is held.
+func (h *Hub) watchedLocked(sessionID string) bool {
+	for c := range h.conns {
+		c.mu.Lock()
+		w := c.sessionID == sessionID
+		c.mu.Unlock()
+		if w {
+			return true
+		}
+	}
+	return false
+}
+
 // Presence says who of a session's participants is connected now, and when those
 // who were connected and are no longer left.
 func (h *Hub) Presence(sessionID string) (connected map[int64]bool, left map[int64]time.Time) {
@@ -188,19 +266,17 @@ func (h *Hub) Presence(sessionID string) (connected map[int64]bool, left map[int
 func (h *Hub) Publish(sessionID string, what session.Change) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if _, ok := h.changes[sessionID]; ok || h.rooms[sessionID] != nil {
+		h.changes[sessionID]++
+	}
 	for c := range h.conns {
 		c.mu.Lock()
-		hit := c.sessionID == sessionID && c.mask&what != 0
-		if hit {
+		if c.sessionID == sessionID && c.mask&what != 0 {
+			// A delivery under way carries this change too.
 			c.pending |= what & c.mask
+			c.deliverLocked()
 		}
 		c.mu.Unlock()
-		if hit {
-			select {
-			case c.signal <- struct{}{}:
-			default: // a signal is already waiting; it will carry this change too
-			}
-		}
 	}
 }
 
@@ -209,23 +285,18 @@ func (h *Hub) Publish(sessionID string, what session.Change) {
 func (h *Hub) PublishAll() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	h.epoch++
 	for c := range h.conns {
 		c.mu.Lock()
-		hit := c.sessionID != "" && c.mask != 0
-		if hit {
+		if c.sessionID != "" && c.mask != 0 {
 			// Everything but ChangeNoteAdded, so that screens reload in full.
 			c.pending |= c.mask &^ session.ChangeNoteAdded
 			if c.pending == 0 {
 				c.pending = c.mask
 			}
+			c.deliverLocked()
 		}
 		c.mu.Unlock()
-		if hit {
-			select {
-			case c.signal <- struct{}{}:
-			default:
-			}
-		}
 	}
 }
 
@@ -248,4 +319,66 @@ func (h *Hub) SendAll(msg tea.Msg) {
 			go p.Send(msg)
 		}
 	}
+}
+
+// RoomReader reads what the participant screens of a session share.
+type RoomReader interface {
+	RoomView(ctx context.Context, sessionID string) (*session.RoomView, error)
+}
+
+// room is one read of what a session's participant screens share, as of a count of
+// changes; done is closed once view or err is set.
+type room struct {
+	at   uint64
+	done chan struct{}
+	view *session.RoomView
+	err  error
+}
+
+// Room returns what the participant screens of a session share, read after the last
+// change published in it: the first screen to ask after a change reads it with r,
+// and every other screen that asks gets that read. When a phase change reaches a
+// thousand screens, the session is read once, not a thousand times. Without a hub it
+// reads with r.
+func (c *Conn) Room(ctx context.Context, r RoomReader, sessionID string) (*session.RoomView, error) {
+	if c == nil {
+		return r.RoomView(ctx, sessionID)
+	}
+	h := c.hub
+	h.mu.Lock()
+	if _, ok := h.changes[sessionID]; !ok {
+		h.changes[sessionID] = 0 // counted from now on
+	}
+	at := h.changes[sessionID] + h.epoch
+	rm := h.rooms[sessionID]
+	if rm == nil || rm.at != at {
+		// The count is taken before the read, so a change published during the read
+		// makes the next screen that asks read again.
+		rm = &room{at: at, done: make(chan struct{})}
+		h.rooms[sessionID] = rm
+		h.mu.Unlock()
+		rm.view, rm.err = r.RoomView(ctx, sessionID)
+		if rm.err != nil {
+			// A failed read (the reader's time ran out) is not handed to the others
+			// that ask later: they read again.
+			h.mu.Lock()
+			if h.rooms[sessionID] == rm {
+				delete(h.rooms, sessionID)
+			}
+			h.mu.Unlock()
+		}
+		close(rm.done)
+		return rm.view, rm.err
+	}
+	h.mu.Unlock()
+	select {
+	case <-rm.done:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if rm.err != nil {
+		// The read this screen waited for failed: read once more for itself.
+		return c.Room(ctx, r, sessionID)
+	}
+	return rm.view, nil
 }

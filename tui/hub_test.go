@@ -1,8 +1,11 @@
 package tui_test
 
 import (
+	"context"
+	"errors"
 	"io"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -252,4 +255,106 @@ func TestNilConnWatchesNothing(t *testing.T) {
 	t.Parallel()
 	var c *tui.Conn
 	c.Watch("s1", session.ChangeNotes) // tests run screens without a conn
+}
+
+// roomReader counts its reads; each read waits for gate when it is set, and fails
+// while fail is set.
+type roomReader struct {
+	reads atomic.Int32
+	gate  chan struct{}
+	fail  atomic.Bool
+}
+
+func (r *roomReader) RoomView(ctx context.Context, sessionID string) (*session.RoomView, error) {
+	r.reads.Add(1)
+	if r.gate != nil {
+		<-r.gate
+	}
+	if r.fail.Load() {
+		return nil, errors.New("read failed")
+	}
+	return &session.RoomView{Session: &session.Session{ID: sessionID}}, nil
+}
+
+// TestHubRoomIsReadOncePerChange checks that the screens a change wakes share one
+// read of the session, that a change published afterwards makes the next screen read
+// again, and that a failed read is not handed to screens that ask later.
+func TestHubRoomIsReadOncePerChange(t *testing.T) {
+	h := tui.NewHub()
+	ctx := context.Background()
+	r := &roomReader{gate: make(chan struct{})}
+	const screens = 20
+	var conns []*tui.Conn
+	for range screens {
+		c := h.Connect()
+		t.Cleanup(c.Close)
+		c.Watch("s1", session.ChangeSession)
+		conns = append(conns, c)
+	}
+	views := make([]*session.RoomView, screens)
+	var wg sync.WaitGroup
+	for i, c := range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			v, err := c.Room(ctx, r, "s1")
+			if err != nil {
+				t.Error(err)
+			}
+			views[i] = v
+		}()
+	}
+	close(r.gate)
+	wg.Wait()
+	// Screens that asked after the first read ended may have read again only if a
+	// change came in between; none did, so every screen has the first read.
+	if n := r.reads.Load(); n != 1 {
+		t.Errorf("%d screens read the session %d times, want once", screens, n)
+	}
+	for i, v := range views {
+		if v != views[0] {
+			t.Errorf("screen %d got a read of its own", i)
+		}
+	}
+
+	h.Publish("s1", session.ChangeSession)
+	v, err := conns[0].Room(ctx, r, "s1")
+	if err != nil || v == views[0] || r.reads.Load() != 2 {
+		t.Errorf("after a change: %d reads, same read %v, err %v; want a second read", r.reads.Load(), v == views[0], err)
+	}
+	if again, _ := conns[1].Room(ctx, r, "s1"); again != v || r.reads.Load() != 2 {
+		t.Errorf("with no change since, a screen read again (%d reads)", r.reads.Load())
+	}
+	h.Publish("s2", session.ChangeSession)
+	if again, _ := conns[2].Room(ctx, r, "s1"); again != v {
+		t.Error("a change in another session made s1 read again")
+	}
+
+	h.Publish("s1", session.ChangeSession)
+	r.fail.Store(true)
+	if _, err := conns[0].Room(ctx, r, "s1"); err == nil {
+		t.Fatal("a failed read gave no error")
+	}
+	r.fail.Store(false)
+	if v, err := conns[1].Room(ctx, r, "s1"); err != nil || v == nil {
+		t.Errorf("after a failed read, the next screen got %v, %v; want a read of its own", v, err)
+	}
+}
+
+// TestConnTickDelivers checks that a message scheduled on a started connection
+// arrives without a command to run, and that a conn without a program falls back to
+// tea.Tick.
+func TestConnTickDelivers(t *testing.T) {
+	h := tui.NewHub()
+	pr := startProgram(t, h, false)
+	if cmd := pr.conn.Tick(time.Millisecond, pingMsg{7}); cmd != nil {
+		t.Error("a started conn returned a command to wait in")
+	}
+	if m := pr.next(); m != (pingMsg{7}) {
+		t.Errorf("got %#v, want the scheduled ping", m)
+	}
+	var none *tui.Conn
+	if cmd := none.Tick(time.Millisecond, pingMsg{8}); cmd == nil || cmd() != (pingMsg{8}) {
+		t.Error("without a conn, Tick is not tea.Tick")
+	}
 }

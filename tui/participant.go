@@ -74,7 +74,10 @@ type participantScreen struct {
 	statusErr      bool
 	fade           fading
 	loading, dirty bool
-	gone           string
+	// dirtyOwn says a load is due for the participant's own doing (a save), which
+	// reads their own view rather than the shared one.
+	dirtyOwn bool
+	gone     string
 	// lines are the lines drawn last, kept for the next drawing (see lineCache).
 	lines lineCache
 }
@@ -145,7 +148,7 @@ func (s *participantScreen) Init() tea.Cmd {
 	s.e.opt.Conn.Joined(s.me.ID)
 	s.timeUp.see(s.sess.Timer, s.e.now())
 	s.loading = true
-	return s.load()
+	return s.load(false)
 }
 
 // watch subscribes to the changes this participant can see in the current phase, so
@@ -169,6 +172,7 @@ func (s *participantScreen) watch() {
 // snapshot.
 type participantReader interface {
 	ParticipantView(ctx context.Context, participantID int64) (*session.ParticipantView, error)
+	RoomReader
 }
 
 // participantStateMsg is the participant's screen as stored at one moment.
@@ -176,11 +180,24 @@ type participantStateMsg struct{ *session.ParticipantView }
 
 type participantGoneMsg struct{ reason string }
 
-func (s *participantScreen) load() tea.Cmd {
+// load reads the screen; shared reads it from the hub's one read of the session for
+// every screen a change woke (Conn.Room), which a change made by someone else is.
+func (s *participantScreen) load(shared bool) tea.Cmd {
 	var svc participantReader = s.e.opt.Service
-	id := s.me.ID
+	conn, id, sessionID := s.e.opt.Conn, s.me.ID, s.sess.ID
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
-		v, err := svc.ParticipantView(ctx, id)
+		var v *session.ParticipantView
+		var err error
+		inRoom := false
+		if shared {
+			var room *session.RoomView
+			if room, err = conn.Room(ctx, svc, sessionID); err == nil {
+				v, inRoom, err = room.For(id)
+			}
+		}
+		if !inRoom && err == nil {
+			v, err = svc.ParticipantView(ctx, id)
+		}
 		if session.ErrorCode(err) == session.EForbidden {
 			return participantGoneMsg{session.ErrorMessage(err)}
 		}
@@ -191,13 +208,19 @@ func (s *participantScreen) load() tea.Cmd {
 	})
 }
 
-func (s *participantScreen) reload() tea.Cmd {
+func (s *participantScreen) reload() tea.Cmd { return s.reloadFrom(false) }
+
+// reloadFrom loads the screen again, from the shared read when shared (see load);
+// while a load runs it only notes that another is due, and whether any cause of it
+// was this participant's own.
+func (s *participantScreen) reloadFrom(shared bool) tea.Cmd {
 	if s.loading {
 		s.dirty = true
+		s.dirtyOwn = s.dirtyOwn || !shared
 		return nil
 	}
 	s.loading = true
-	return s.load()
+	return s.load(shared)
 }
 
 // lanes are the lanes of the current area: fixed ones, or the open topics.
@@ -349,16 +372,17 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		s.watch()
 		if s.dirty {
-			s.dirty = false
+			shared := !s.dirtyOwn
+			s.dirty, s.dirtyOwn = false, false
 			s.loading = true
-			return s, s.load()
+			return s, s.load(shared)
 		}
 		return s, nil
 	case participantGoneMsg:
 		s.gone = msg.reason
 		return s, tea.Quit
 	case ChangedMsg:
-		return s, s.reload()
+		return s, s.reloadFrom(true)
 	case tickMsg:
 		s.timeUp.see(s.sess.Timer, s.e.now())
 	case errMsg:

@@ -1,0 +1,184 @@
+package session
+
+import (
+	"context"
+	"slices"
+
+	"github.com/charter-tool/charter/analysis"
+)
+
+// RoomView is what every participant screen of a session is built from, read once.
+// When a change reaches a thousand screens, one RoomView serves them all instead of a
+// thousand reads; For then adds what is one participant's own. It holds who wrote
+// what, so it stays on the server: only what For returns reaches a screen.
+type RoomView struct {
+	Session *Session
+
+	people map[int64]*Participant
+	// notes are the notes every screen may list, in the order screens list them
+	// (SortNotes from the reveal, writing order before), without their authors;
+	// authors[i] wrote notes[i].
+	notes   []*Note
+	authors []int64
+	// own are each participant's notes, oldest first, author kept: what their
+	// screen lists before the reveal.
+	own map[int64][]*Note
+
+	ratings []int
+	themes  []*Theme
+	// votes are each participant's dots by theme, in the vote phase.
+	votes           map[int64]map[int64]int
+	totals          map[int64]int
+	ranked          []analysis.Priority
+	actions         []*ActionPoint
+	campaign        []*Session
+	campaignActions map[string][]*ActionPoint
+}
+
+// RoomView reads, in one read transaction, what the participant screens of a session
+// share: the same pieces ParticipantView reads, for everyone at once.
+func (s *Service) RoomView(ctx context.Context, sessionID string) (*RoomView, error) {
+	r := &RoomView{}
+	err := s.store.ReadTx(ctx, func(st Store) error {
+		sess, err := st.Session(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		r.Session = sess
+		people, err := st.Participants(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		r.people = make(map[int64]*Participant, len(people))
+		for _, p := range people {
+			r.people[p.ID] = p
+		}
+		all, err := st.Notes(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		r.setNotes(all)
+		ph := sess.Phase
+		if sess.RatingsShown {
+			r.ratings = ratings(people)
+		}
+		if !ph.AtLeast(PhaseGroup) {
+			return nil
+		}
+		if r.themes, err = st.Themes(ctx, sessionID); err != nil {
+			return err
+		}
+		if ph != PhaseVote && !ph.AtLeast(PhaseActions) {
+			return nil
+		}
+		votes, err := st.Votes(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		if ph == PhaseVote {
+			r.votes = map[int64]map[int64]int{}
+			for _, v := range votes {
+				if r.votes[v.ParticipantID] == nil {
+					r.votes[v.ParticipantID] = map[int64]int{}
+				}
+				r.votes[v.ParticipantID][v.ThemeID] = v.Count
+			}
+			return nil
+		}
+		r.totals = voteTotals(ofParticipants(votes, people))
+		list, err := st.Actions(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		r.actions = withVolunteers(list, people)
+		r.ranked = RankThemes(r.themes, all, r.totals, r.actions)
+		if ph == PhaseClosed {
+			r.campaign, r.campaignActions, err = campaignActions(ctx, st, sess)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// setNotes keeps all of a session's notes (oldest first) as the screens list them.
+func (r *RoomView) setNotes(all []*Note) {
+	if !r.Session.Phase.NotesVisibleToAll() {
+		r.own = map[int64][]*Note{}
+		for _, n := range all {
+			c := *n
+			r.own[n.ParticipantID] = append(r.own[n.ParticipantID], &c)
+		}
+		return
+	}
+	// Sorting all notes and then leaving some out gives the order notesFor gives
+	// each participant: the sort is stable and looks at no author.
+	type authored struct {
+		n      *Note
+		author int64
+	}
+	list := make([]authored, len(all))
+	for i, n := range all {
+		c := *n
+		c.ParticipantID = 0
+		list[i] = authored{&c, n.ParticipantID}
+	}
+	notes := make([]*Note, len(list))
+	for i := range list {
+		notes[i] = list[i].n
+	}
+	order := make(map[*Note]int64, len(list))
+	for _, a := range list {
+		order[a.n] = a.author
+	}
+	SortNotes(notes)
+	r.notes = notes
+	r.authors = make([]int64, len(notes))
+	for i, n := range notes {
+		r.authors[i] = order[n]
+	}
+}
+
+// For is what participantID's screen shows, as ParticipantView reads it; ok is false
+// when the participant was not in the session when the room was read (then read
+// their view with ParticipantView). A removed participant gets EForbidden. The
+// notes, themes and actions are shared with every other screen: read them only.
+func (r *RoomView) For(participantID int64) (v *ParticipantView, ok bool, err error) {
+	p := r.people[participantID]
+	if p == nil {
+		return nil, false, nil
+	}
+	if p.Removed {
+		return nil, true, Errorf(EForbidden, "The facilitator has removed you from this session.")
+	}
+	me := *p
+	v = &ParticipantView{Session: r.Session, Me: &me, Ratings: r.ratings, Themes: r.themes,
+		Totals: r.totals, Ranked: r.ranked, Actions: r.actions, Campaign: r.campaign, CampaignActions: r.campaignActions}
+	if r.Session.Phase.NotesVisibleToAll() {
+		v.Notes = make([]*Note, 0, len(r.notes))
+		for i, n := range r.notes {
+			switch {
+			case r.authors[i] == participantID:
+				c := *n
+				c.ParticipantID = participantID
+				v.Notes = append(v.Notes, &c)
+			case !n.Hidden:
+				v.Notes = append(v.Notes, n)
+			}
+		}
+	} else {
+		v.Notes = slices.Clone(r.own[participantID])
+	}
+	if len(v.Notes) == 0 {
+		v.Notes = nil // as ParticipantView leaves it
+	}
+	if r.Session.Phase == PhaseVote {
+		v.MyVotes = map[int64]int{}
+		for t, c := range r.votes[participantID] {
+			v.MyVotes[t] = c
+		}
+	}
+	return v, true, nil
+}
