@@ -146,7 +146,7 @@ func (a *activityEditor) saved(list []string, notes []*session.Note) {
 	a.sel = min(a.sel, max(a.rows()-1, 0))
 }
 
-func (a *activityEditor) view(w, rows int, sty Styles) string {
+func (a *activityEditor) view(w, rows int, sty *Styles) string {
 	var lines []string
 	lines = append(lines, sty.Header.Render("Security activities of this session")+sty.Muted.Render(fmt.Sprintf(" (%d)", len(a.list))))
 	for i := 0; i < a.rows(); i++ {

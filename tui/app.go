@@ -71,7 +71,7 @@ type Guard interface {
 // env is what every screen shares: options, styles and the terminal's size.
 type env struct {
 	opt  Options
-	sty  Styles
+	sty  *Styles
 	help help.Model
 	w, h int
 	// rejoinCode is the personal rejoin code of a participant without a key, as

@@ -568,7 +568,7 @@ func (a *boardAsk) update(msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-func (a *boardAsk) view(w int, sty Styles) string {
+func (a *boardAsk) view(w int, sty *Styles) string {
 	a.in.Width = max(w-lipgloss.Width(a.in.Prompt)-2, 10)
 	v := a.in.View() + "\n"
 	if a.hint != nil {

@@ -53,7 +53,7 @@ func (r *noteReader) update(msg tea.KeyMsg) bool {
 	return false
 }
 
-func (r *noteReader) view(w, room int, sty Styles) string {
+func (r *noteReader) view(w, room int, sty *Styles) string {
 	n := r.note
 	var b strings.Builder
 	head := "Note [" + noteTag(n) + "]"

@@ -116,7 +116,7 @@ func (p *picker) update(msg tea.KeyMsg) pick {
 
 // view draws the filter line and as many entries as fit in rows, the selected one
 // marked and kept in sight.
-func (p *picker) view(w, rows int, sty Styles) string {
+func (p *picker) view(w, rows int, sty *Styles) string {
 	var b strings.Builder
 	b.WriteString(sty.Muted.Render("type to filter: ") + fit(p.filter, max(w-17, 1)) + "▏\n")
 	es := p.entries()

@@ -262,7 +262,7 @@ func (u *timeUp) see(t session.Timer, now time.Time) {
 // decorate flashes a finished drawing (every line reversed, padded to the width) and
 // puts the bell on its last line, the key help, which nothing else changes meanwhile.
 // BEL is the program's own, not user text.
-func (u *timeUp) decorate(view string, w int, now time.Time, sty Styles) string {
+func (u *timeUp) decorate(view string, w int, now time.Time, sty *Styles) string {
 	if u.at.IsZero() || !now.Before(u.at.Add(flashFor)) {
 		return view
 	}

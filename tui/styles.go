@@ -2,29 +2,59 @@ package tui
 
 import (
 	"fmt"
+	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"github.com/charter-tool/charter/session"
 )
 
-// Styles are built per connection from that terminal's renderer, so colours match
-// what each client can show.
+// Styles are built from a terminal's renderer, so colours match what each client
+// can show. They use fixed colours only, so every terminal with the same colour
+// profile shares one Styles (NewStyles): a thousand connections hold one copy, not
+// a thousand.
 type Styles struct {
 	Title, Header, Phase, Muted, Error, OK, Selected, Box, Tab, ActiveTab, Bar, Warn lipgloss.Style
 	// Flash is a whole screen, reversed, for the moment time is up.
 	Flash lipgloss.Style
 }
 
-// NewStyles returns the styles for renderer r (nil means the default renderer).
-func NewStyles(r *lipgloss.Renderer) Styles {
+// shared holds the Styles of each colour profile, built on a renderer of their own
+// so that they keep no connection's terminal alive.
+var shared struct {
+	sync.Mutex
+	byProfile map[termenv.Profile]*Styles
+}
+
+// NewStyles returns the styles for renderer r (nil means the default renderer),
+// shared by every renderer with r's colour profile; read them only.
+func NewStyles(r *lipgloss.Renderer) *Styles {
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
 	}
-	return Styles{
+	profile := r.ColorProfile()
+	shared.Lock()
+	defer shared.Unlock()
+	if st := shared.byProfile[profile]; st != nil {
+		return st
+	}
+	own := lipgloss.NewRenderer(io.Discard, termenv.WithProfile(profile))
+	own.SetColorProfile(profile)
+	st := buildStyles(own)
+	if shared.byProfile == nil {
+		shared.byProfile = map[termenv.Profile]*Styles{}
+	}
+	shared.byProfile[profile] = st
+	return st
+}
+
+func buildStyles(r *lipgloss.Renderer) *Styles {
+	return &Styles{
 		Title:     r.NewStyle().Bold(true).Foreground(lipgloss.Color("12")),
 		Header:    r.NewStyle().Bold(true),
 		Phase:     r.NewStyle().Bold(true).Foreground(lipgloss.Color("0")).Background(lipgloss.Color("11")).Padding(0, 1),
@@ -116,7 +146,7 @@ func code(c string) string {
 }
 
 // ratingBars draws the distribution of confidence ratings as horizontal bars.
-func ratingBars(st session.RatingStats, width int, sty Styles) string {
+func ratingBars(st session.RatingStats, width int, sty *Styles) string {
 	maxCount := 0
 	for r := 1; r <= 5; r++ {
 		maxCount = max(maxCount, st.Counts[r])
