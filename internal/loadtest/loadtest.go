@@ -16,6 +16,8 @@ import (
 	mrand "math/rand/v2"
 	"regexp"
 	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -65,8 +67,12 @@ type loadtest struct {
 	// Server CPU use, set by run before the report.
 	idleCPU, notesCPU cpuShare
 
-	mu         sync.Mutex
-	boardTail  string // the board's last text, for a token split across two reads
+	mu        sync.Mutex
+	boardTail string // the board's last text, for a token split across two reads
+	// counts are the board's note counts as they rose, and countFrom the count
+	// when the participants started writing.
+	counts     []boardCount
+	countFrom  int
 	handshakes []time.Duration
 	joins      []time.Duration
 	tokens     map[string]*noteTrace
@@ -96,6 +102,12 @@ type noteTrace struct {
 	sent, acked, seen time.Time
 }
 
+// boardCount is the number of notes the board's header gave at a moment.
+type boardCount struct {
+	at time.Time
+	n  int
+}
+
 // Screen sizes: a participant's realistic terminal; the facilitator's is tall so
 // that the board's newest-first list has room for every note arriving between two
 // redraws.
@@ -110,6 +122,10 @@ const (
 // tokenRE finds note tokens on the board; the fixed-length random part means that a
 // token cut short by a read boundary never matches.
 var tokenRE = regexp.MustCompile(`lt-[0-9]+-[0-9]+-[0-9a-f]{8}`)
+
+// countRE finds the board header's note count ("… · 3 done · 120 notes"); the
+// separator after it means that a count cut short by a read boundary never matches.
+var countRE = regexp.MustCompile(`done · ([0-9]+) notes?\b`)
 
 // phases are the phase names as the participant and board headers show them.
 var phases = []string{"LOBBY", "CHECK-IN", "WRITE", "REVEAL", "GROUP", "VOTE", "ACTIONS", "CLOSED"}
@@ -189,6 +205,11 @@ func (lt *loadtest) run(ctx context.Context) error {
 	sleepCtx(ctx, lt.idleWindow)
 	idleEnd, idleEndErr := lt.stats(ctx)
 	lt.idleCPU = cpuShare{idleEnd.CPUSeconds - idle.CPUSeconds, time.Since(idleFrom), idleErr == nil && idleEndErr == nil && idleEnd.CPUSeconds > 0}
+	lt.mu.Lock()
+	if len(lt.counts) > 0 {
+		lt.countFrom = lt.counts[len(lt.counts)-1].n
+	}
+	lt.mu.Unlock()
 	close(start)
 	notesFrom := time.Now()
 	finished.Wait()
@@ -493,6 +514,53 @@ func (lt *loadtest) scanBoard(text string, at time.Time) {
 			tr.seen = at
 		}
 	}
+	for _, m := range countRE.FindAllStringSubmatch(text, -1) {
+		n, err := strconv.Atoi(m[1])
+		if err == nil && (len(lt.counts) == 0 || n > lt.counts[len(lt.counts)-1].n) {
+			lt.counts = append(lt.counts, boardCount{at, n})
+		}
+	}
+}
+
+// onBoard returns, for every acknowledged note, when the board first had it: when
+// its token showed, or else when the board's count covered it. The board lists the
+// newest notes on a screen of 200 rows, so a batch of more notes than that arrives
+// with some of them never drawn; its count still rises. The notes the board has are
+// the first ones stored, and every note stored before note x was sent before x was
+// acknowledged: so once the count has risen by the number of notes sent before x's
+// acknowledgement, x is on the board. That time is never earlier than the truth.
+// The second result counts the notes timed by the count. lt.mu is held.
+func (lt *loadtest) onBoard() (map[*noteTrace]time.Time, int) {
+	var sent []time.Time
+	for _, tr := range lt.tokens {
+		if !tr.sent.IsZero() {
+			sent = append(sent, tr.sent)
+		}
+	}
+	slices.SortFunc(sent, time.Time.Compare)
+	out := map[*noteTrace]time.Time{}
+	byCount := 0
+	for _, tr := range lt.tokens {
+		if tr.acked.IsZero() {
+			continue
+		}
+		if !tr.seen.IsZero() {
+			out[tr] = tr.seen
+			continue
+		}
+		before, _ := slices.BinarySearchFunc(sent, tr.acked, func(a, b time.Time) int {
+			if a.After(b) {
+				return 1
+			}
+			return -1 // equal times count as before
+		})
+		i := sort.Search(len(lt.counts), func(i int) bool { return lt.counts[i].n-lt.countFrom >= before })
+		if i < len(lt.counts) {
+			out[tr] = lt.counts[i].at
+			byCount++
+		}
+	}
+	return out, byCount
 }
 
 // drain waits, at most d, for the board to show every acknowledged note.
@@ -503,13 +571,14 @@ func (lt *loadtest) drain(ctx context.Context, d time.Duration) {
 	}
 }
 
-// missing counts acknowledged notes the board has not shown.
+// missing counts acknowledged notes the board does not have.
 func (lt *loadtest) missing() int {
 	lt.mu.Lock()
 	defer lt.mu.Unlock()
 	n := 0
+	on, _ := lt.onBoard()
 	for _, tr := range lt.tokens {
-		if !tr.acked.IsZero() && tr.seen.IsZero() {
+		if _, ok := on[tr]; !tr.acked.IsZero() && !ok {
 			n++
 		}
 	}
@@ -559,6 +628,7 @@ func (lt *loadtest) report(connected int, before, idle, after server.Stats, idle
 	var lat, saved []time.Duration
 	var first, last time.Time // the first note sent, the last one saved
 	acked, seen, late := 0, 0, 0
+	on, byCount := lt.onBoard()
 	for _, tr := range lt.tokens {
 		if tr.acked.IsZero() {
 			continue
@@ -571,15 +641,16 @@ func (lt *loadtest) report(connected int, before, idle, after server.Stats, idle
 		if tr.acked.After(last) {
 			last = tr.acked
 		}
-		if tr.seen.IsZero() {
+		at, ok := on[tr]
+		if !ok {
 			continue
 		}
 		seen++
-		if tr.seen.Before(tr.sent) {
+		if at.Before(tr.sent) {
 			late++ // cannot happen unless the board showed a token before it was sent
 			continue
 		}
-		lat = append(lat, tr.seen.Sub(tr.sent))
+		lat = append(lat, at.Sub(tr.sent))
 	}
 	line := func(label, format string, args ...any) {
 		fmt.Fprintf(w, "%-25s %s\n", label+":", fmt.Sprintf(format, args...))
@@ -589,7 +660,7 @@ func (lt *loadtest) report(connected int, before, idle, after server.Stats, idle
 	line("join (dial to WRITE)", "%s", percentiles(lt.joins, 50, 95))
 	line("submit-to-board latency", "%s", percentiles(lat, 50, 95, 99))
 	line("submit-to-saved (author)", "%s", percentiles(saved, 50, 95, 99))
-	line("notes", "%d of %d acknowledged, %d seen on board, %d missing", acked, lt.participants*lt.notes, seen, acked-seen)
+	line("notes", "%d of %d acknowledged, %d seen on board (%d of them by its count), %d missing", acked, lt.participants*lt.notes, seen, byCount, acked-seen)
 	if span := last.Sub(first); acked > 1 && span > 0 {
 		line("note rate", "%.1f notes/s saved over %.1f s", float64(acked)/span.Seconds(), span.Seconds())
 	}

@@ -1,0 +1,45 @@
+package loadtest
+
+import (
+	"testing"
+	"time"
+)
+
+// TestOnBoardByCount checks when the board is taken to have each note: when its
+// token showed, or else once the board's count has risen by every note sent before
+// the note was acknowledged, never earlier.
+func TestOnBoardByCount(t *testing.T) {
+	t0 := time.Date(2026, 12, 2, 5, 0, 0, 0, time.UTC)
+	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+	lt := &loadtest{tokens: map[string]*noteTrace{}}
+	// a, b and c are sent at once and stored in one batch; a's token is drawn, the
+	// others are pushed off the screen by it. d is sent after they were acknowledged.
+	a := &noteTrace{sent: at(0), acked: at(50)}
+	b := &noteTrace{sent: at(1), acked: at(40)}
+	c := &noteTrace{sent: at(2), acked: at(45)}
+	d := &noteTrace{sent: at(100), acked: at(130)}
+	e := &noteTrace{sent: at(135)} // never acknowledged
+	lt.tokens = map[string]*noteTrace{"a": a, "b": b, "c": c, "d": d, "e": e}
+	lt.scanBoard("2 persons · 0 done · 5 notes", at(-10)) // from before the run
+	lt.countFrom = 5
+	lt.scanBoard("lt-1-1-0000000a", at(-5)) // not a token of this run
+	a.seen = at(30)
+	lt.scanBoard("2 persons · 0 done · 7 notes", at(20)) // too few for b and c
+	lt.scanBoard("2 persons · 0 done · 8 notes", at(30))
+	lt.scanBoard("2 persons · 0 done · 8 no", at(31)) // cut short: no count
+	lt.scanBoard("tes\n2 persons · 1 done · 9 notes", at(140))
+
+	on, byCount := lt.onBoard()
+	want := map[*noteTrace]time.Time{a: at(30), b: at(30), c: at(30), d: at(140)}
+	for tr, w := range want {
+		if got, ok := on[tr]; !ok || !got.Equal(w) {
+			t.Errorf("note sent at %s: on the board at %v (%v), want %s", tr.sent.Sub(t0), got.Sub(t0), ok, w.Sub(t0))
+		}
+	}
+	if _, ok := on[e]; ok {
+		t.Error("a note never acknowledged is on the board")
+	}
+	if byCount != 3 {
+		t.Errorf("%d notes timed by the count, want 3", byCount)
+	}
+}
