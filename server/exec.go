@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/wish"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
 // A Command is run by a facilitator's key without a terminal: `ssh HOST NAME ARGS...`.
@@ -36,6 +37,9 @@ func (s *Server) route() wish.Middleware {
 				return
 			}
 			next(sess)
+			if fr, ok := s.frames.LoadAndDelete(sess); ok {
+				fr.(*tui.Frames).Close()
+			}
 			// Why the app ended the connection, written again on the normal screen:
 			// what it showed on the alternate screen is gone with it.
 			if msg, ok := s.goodbyes.LoadAndDelete(sess); ok {

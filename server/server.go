@@ -111,6 +111,9 @@ type Server struct {
 	// goodbyes holds, per SSH session, why the app ended it, to be written again
 	// after the alternate screen is gone.
 	goodbyes sync.Map
+	// frames holds, per SSH session, the tui.Frames that draws a participant's
+	// screen, to give the terminal back when the app ends.
+	frames sync.Map
 }
 
 // New builds the server over a store; Listen binds it. The host key is made in
@@ -252,25 +255,30 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 			return ok, err
 		}
 	}
-	// bubbletea's renderer wakes fps times a second per program, idle or not: 60 of
-	// them times a thousand participants were a tenth of a core. A participant's
-	// screen changes with a key or the session; 20 frames a second is smooth enough
-	// for typing, and the facilitator's board keeps the default.
-	fps := participantFPS
+	// No signal handler: the server shuts its programs down itself, and one per
+	// program was a goroutine per connection. The session's environment, not a copy
+	// of the server's per program.
+	opts := append(bm.MakeOptions(sess), tea.WithoutSignalHandler(), tea.WithEnvironment(append([]string{}, sess.Environ()...)))
+	var model tea.Model = tui.New(opt)
 	if opt.Facilitator {
-		fps = 60
+		// The board changes many times a second while people write: bubbletea's
+		// renderer, at its frame rate, draws the changes of a moment as one frame.
+		opts = append(opts, tea.WithAltScreen())
+	} else {
+		// bubbletea's renderer wakes at its frame rate per program, idle or not: with
+		// a thousand participants that was most of the idle CPU. A participant's
+		// screen changes with a key or the session; it is drawn when it does.
+		fr := tui.NewFrames(sess)
+		s.frames.Store(sess, fr)
+		model = fr.Model(model)
+		opts = append(opts, tea.WithoutRenderer())
 	}
-	p := tea.NewProgram(tui.New(opt), append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithFPS(fps))...)
+	p := tea.NewProgram(model, opts...)
 	conn.Start(p)
-	go func() {
-		<-sess.Context().Done()
-		conn.Close()
-	}()
+	// A callback, not a goroutine per connection waiting for the end.
+	context.AfterFunc(sess.Context(), conn.Close)
 	return p
 }
-
-// participantFPS is the frame rate of everyone who is not a facilitator.
-const participantFPS = 20
 
 func (s *Server) joinHint() string {
 	if s.ln == nil {

@@ -1,0 +1,123 @@
+package tui
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Frames draws a program's screen itself, for a program made with
+// tea.WithoutRenderer: after each message whose screen changed, it writes the lines
+// that changed, at once; while nothing changes, nothing runs. bubbletea's own
+// renderer wakes at its frame rate whether anything changed or not, and compares
+// (and copies) the whole frame each time: with a thousand people connected, most of
+// them reading, that was most of the server's idle CPU. Frames draws on the
+// alternate screen with the cursor hidden, as the renderer would; Close gives the
+// terminal back.
+type Frames struct {
+	mu      sync.Mutex
+	out     io.Writer
+	w, h    int
+	last    []string
+	view    string // the last view drawn
+	started bool
+	closed  bool
+	buf     strings.Builder
+}
+
+// NewFrames returns a Frames that draws on out.
+func NewFrames(out io.Writer) *Frames { return &Frames{out: out} }
+
+// Model wraps m so that its screen is drawn by f.
+func (f *Frames) Model(m tea.Model) tea.Model { return &framed{m: m, f: f} }
+
+// Close leaves the alternate screen and shows the cursor again, if f drew anything.
+func (f *Frames) Close() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.started && !f.closed {
+		io.WriteString(f.out, ansi.ShowCursor+ansi.ResetAltScreenSaveCursorMode)
+	}
+	f.closed = true
+}
+
+// resize takes a new terminal size: the next frame is drawn in full.
+func (f *Frames) resize(w, h int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.w, f.h = w, h
+	f.last, f.view = nil, ""
+}
+
+// draw writes the lines of view that differ from the last frame drawn.
+func (f *Frames) draw(view string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.closed || (f.last != nil && view == f.view) {
+		return
+	}
+	f.view = view
+	lines := strings.Split(view, "\n")
+	if f.h > 0 && len(lines) > f.h {
+		// As bubbletea's renderer does: the bottom of a screen too tall is shown.
+		lines = lines[len(lines)-f.h:]
+	}
+	b := &f.buf
+	b.Reset()
+	if !f.started {
+		b.WriteString(ansi.SetAltScreenSaveCursorMode + ansi.HideCursor)
+		f.started = true
+	}
+	if f.last == nil {
+		b.WriteString(ansi.EraseEntireScreen)
+	}
+	for i, l := range lines {
+		if f.w > 0 && ansi.StringWidth(l) > f.w {
+			l = ansi.Truncate(l, f.w, "")
+		}
+		lines[i] = l
+		if f.last != nil && i < len(f.last) && f.last[i] == l {
+			continue
+		}
+		// Erase first, then write: erasing after a line as wide as the screen would
+		// take its last cell with it.
+		b.WriteString(cursorTo(i) + ansi.EraseEntireLine + l)
+	}
+	if len(lines) < len(f.last) {
+		b.WriteString(cursorTo(len(lines)) + ansi.EraseScreenBelow)
+	}
+	f.last = lines
+	if b.Len() > 0 {
+		io.WriteString(f.out, b.String())
+	}
+}
+
+// cursorTo moves the cursor to the start of row (from 0).
+func cursorTo(row int) string { return "\x1b[" + strconv.Itoa(row+1) + "H" }
+
+// framed is a model whose screen Frames draws; bubbletea sees an empty view.
+type framed struct {
+	m tea.Model
+	f *Frames
+}
+
+func (m *framed) Init() tea.Cmd { return m.m.Init() }
+
+func (m *framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		m.f.resize(ws.Width, ws.Height)
+	}
+	var cmd tea.Cmd
+	m.m, cmd = m.m.Update(msg)
+	return m, cmd
+}
+
+// View draws the wrapped model's view; bubbletea calls it after every message.
+func (m *framed) View() string {
+	m.f.draw(m.m.View())
+	return ""
+}
