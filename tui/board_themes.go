@@ -490,7 +490,11 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		} else {
 			s.themes.marked[cur.note] = true
 		}
-		s.setStatus(fmt.Sprintf("%s marked: M moves them to a theme; esc unmarks all.", plural(len(s.themes.marked), "note")), false)
+		if n := len(s.themes.marked); n > 0 {
+			s.setStatus(fmt.Sprintf("%s marked: M moves %s to a theme; esc unmarks all.", plural(n, "note"), them(n)), false)
+		} else {
+			s.setStatus("No note marked.", false)
+		}
 		// Marking goes on down the list, as people mark one note after another.
 		t.rows().selectRow(t.list.selected() + 1)
 	case key.Matches(msg, tk.Move):
@@ -511,6 +515,14 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		s.setStatus("Delete this theme? Its notes stay, without a theme. y = delete, any other key = keep", true)
 	}
 	return nil
+}
+
+// them is the pronoun for n notes.
+func them(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
 }
 
 func noteTextOf(s *boardScreen, id int64) string {
@@ -726,7 +738,7 @@ func (t *themesTab) view(w, room int) string {
 		if s.themes.markTheme != 0 {
 			hint = "Merging: select the target theme, press m."
 		} else if n := len(s.themes.marked); n > 0 {
-			hint = fmt.Sprintf("%s marked: M moves them to a theme by name or number.", plural(n, "note"))
+			hint = fmt.Sprintf("%s marked: M moves %s to a theme by name or number.", plural(n, "note"), them(n))
 		}
 		b.WriteString(sty.Muted.Render(fit(hint, w)) + "\n")
 	default:
