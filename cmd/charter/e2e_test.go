@@ -473,7 +473,7 @@ func TestBoardWithArrivingNotesIsNotIdle(t *testing.T) {
 		t.Fatal(err)
 	}
 	fac := connect(t, srv.Addr(), facKey, "")
-	fac.waitFor("enter open board")
+	fac.waitFor("Developers Lisbon") // the row, not the help line: enter needs a session to open
 	fac.typeKeys(enter)
 	fac.waitFor(" done · ")
 	pos := fac.mark()
