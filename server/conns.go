@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 )
@@ -29,10 +30,18 @@ func (c *connCounter) add(ip string, d int) int {
 	return n
 }
 
-// acceptConn gives every new connection a deadline to finish the SSH handshake; the
-// deadline is lifted once the session starts (see limitConns).
+// acceptConn closes a new connection at once when its address, or everyone, has as
+// many connections still in the SSH handshake as allowed; otherwise it gives the
+// connection a deadline to finish the handshake. Both end when the session starts
+// (see limitConns) or the connection closes.
 func (s *Server) acceptConn(ctx ssh.Context, conn net.Conn) net.Conn {
+	ip := remoteIP(conn.RemoteAddr())
+	if !s.handshakes.enter(ip, s.cfg.MaxHandshakesPerIP, s.cfg.MaxHandshakes) {
+		s.handshakes.refused(s.cfg.Logger)
+		return nil
+	}
 	hc := &handshakeConn{Conn: conn, until: time.Now().Add(s.cfg.HandshakeTimeout)}
+	hc.release = func() { s.handshakes.leave(ip) }
 	hc.Conn.SetDeadline(hc.until)
 	ctx.SetValue(connKey{}, hc)
 	return hc
@@ -44,8 +53,10 @@ type connKey struct{}
 // when the server's idle timeout moves the connection's deadline on every read.
 type handshakeConn struct {
 	net.Conn
-	until time.Time
-	done  atomic.Bool
+	until   time.Time
+	done    atomic.Bool
+	release func()
+	once    sync.Once
 }
 
 func (c *handshakeConn) SetDeadline(t time.Time) error {
@@ -55,10 +66,65 @@ func (c *handshakeConn) SetDeadline(t time.Time) error {
 	return c.Conn.SetDeadline(t)
 }
 
-// started lifts the handshake deadline.
+// started lifts the handshake deadline and frees the connection's handshake place.
 func (c *handshakeConn) started() {
 	c.done.Store(true)
 	c.Conn.SetDeadline(time.Time{})
+	c.once.Do(c.release)
+}
+
+func (c *handshakeConn) Close() error {
+	c.once.Do(c.release)
+	return c.Conn.Close()
+}
+
+// handshakes counts the connections still in the SSH handshake, per address and in
+// all: a flood of connections that never finish it holds no more than the caps of
+// file descriptors and goroutines.
+type handshakes struct {
+	mu      sync.Mutex
+	n       map[string]int
+	total   int
+	dropped int       // refused since the last warning
+	warned  time.Time // when the last warning was logged
+}
+
+func (h *handshakes) enter(ip string, perIP, total int) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.n[ip] >= perIP || h.total >= total {
+		return false
+	}
+	if h.n == nil {
+		h.n = map[string]int{}
+	}
+	h.n[ip]++
+	h.total++
+	return true
+}
+
+func (h *handshakes) leave(ip string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.n[ip]--; h.n[ip] <= 0 {
+		delete(h.n, ip)
+	}
+	h.total--
+}
+
+// refused counts a connection closed at accept and warns, at most once a minute, how
+// many were (a flood would otherwise flood the log too).
+func (h *handshakes) refused(logger *log.Logger) {
+	h.mu.Lock()
+	h.dropped++
+	n, warn := h.dropped, time.Since(h.warned) >= time.Minute
+	if warn {
+		h.dropped, h.warned = 0, time.Now()
+	}
+	h.mu.Unlock()
+	if warn {
+		logger.Warn("connections closed at accept: too many still in the SSH handshake", "closed", n)
+	}
 }
 
 // limitConns lifts the handshake deadline and refuses, with a message, a connection

@@ -25,15 +25,14 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	bm "github.com/charmbracelet/wish/bubbletea"
 	"github.com/charmbracelet/wish/recover"
-	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/charter-tool/charter/session"
@@ -58,8 +57,13 @@ type Config struct {
 	HandshakeTimeout time.Duration
 	// MaxConnsPerIP bounds the open connections from one address (default 50).
 	MaxConnsPerIP int
-	Limits        session.Limits
-	Logger        *log.Logger
+	// MaxHandshakesPerIP and MaxHandshakes bound the connections still in the SSH
+	// handshake (not yet in a session), from one address (default 16) and in all
+	// (default 256); more are closed as soon as they are accepted.
+	MaxHandshakesPerIP int
+	MaxHandshakes      int
+	Limits             session.Limits
+	Logger             *log.Logger
 	// OtherWritersPoll is how often the server checks whether another process (charter
 	// import, charter session new) changed the database, to refresh open screens
 	// (default 2s).
@@ -71,6 +75,12 @@ type Config struct {
 	// server's own (see the package doc).
 	Commands map[string]Command
 }
+
+// The default caps on connections still in the SSH handshake.
+const (
+	DefaultMaxHandshakesPerIP = 16
+	DefaultMaxHandshakes      = 256
+)
 
 // algorithms are what the server offers: only what ssh-audit passes. Key exchange
 // post-quantum hybrid or curve25519 (no NIST curves, no SHA-1 groups); AEAD
@@ -94,26 +104,30 @@ type Store interface {
 
 // Server is charter's SSH server with everything it serves.
 type Server struct {
-	cfg      Config
-	store    Store
-	svc      *session.Service
-	hub      *tui.Hub
-	fac      *allowlist
-	salt     []byte
-	guard    *CodeGuard
-	conns    *connCounter
-	commands map[string]Command
-	ssh      *ssh.Server
-	ln       net.Listener
-	stop     chan struct{} // closed by Shutdown
-	stopOnce sync.Once
-	watchers sync.WaitGroup // goroutines Shutdown waits for
+	cfg   Config
+	store Store
+	svc   *session.Service
+	hub   *tui.Hub
+	fac   *allowlist
+	salt  []byte
+	guard *CodeGuard
+	conns *connCounter
+	// handshakes counts the connections not yet in a session.
+	handshakes handshakes
+	commands   map[string]Command
+	ssh        *ssh.Server
+	ln         net.Listener
+	stop       chan struct{} // closed by Shutdown
+	stopOnce   sync.Once
+	watchers   sync.WaitGroup // goroutines Shutdown waits for
 	// goodbyes holds, per SSH session, why the app ended it, to be written again
 	// after the alternate screen is gone.
 	goodbyes sync.Map
 	// frames holds, per SSH session, the tui.Frames that draws a participant's
 	// screen, to give the terminal back when the app ends.
 	frames sync.Map
+	// resizes counts the window sizes delivered to programs.
+	resizes atomic.Int64
 }
 
 // New builds the server over a store; Listen binds it. The host key is made in
@@ -130,6 +144,12 @@ func New(cfg Config, st Store) (*Server, error) {
 	}
 	if cfg.MaxConnsPerIP == 0 {
 		cfg.MaxConnsPerIP = 50
+	}
+	if cfg.MaxHandshakesPerIP == 0 {
+		cfg.MaxHandshakesPerIP = DefaultMaxHandshakesPerIP
+	}
+	if cfg.MaxHandshakes == 0 {
+		cfg.MaxHandshakes = DefaultMaxHandshakes
 	}
 	s := &Server{cfg: cfg, store: st, hub: tui.NewHub(), guard: NewCodeGuard(cfg.Limits), conns: newConnCounter(), stop: make(chan struct{})}
 	s.guard.OnLockout = func(addr string, byKey bool) {
@@ -174,7 +194,7 @@ func New(cfg Config, st Store) (*Server, error) {
 		refuseUnused,
 		wish.WithMiddleware(
 			recover.MiddlewareWithLogger(cfg.Logger,
-				bm.MiddlewareWithProgramHandler(s.program, termenv.ANSI256),
+				s.teaHandler(),
 				s.route(),
 				s.limitConns(),
 			),
@@ -204,9 +224,12 @@ func (s *Server) Facilitators() int { return s.fac.len() }
 // program builds the bubbletea program of one SSH session and registers it with the
 // hub until the SSH session ends.
 func (s *Server) program(sess ssh.Session) *tea.Program {
-	if _, _, ok := sess.Pty(); !ok {
+	pty, _, ok := sess.Pty()
+	if !ok {
 		return nil
 	}
+	in := newTerminalInput(sess.Context(), sess)
+	dark := in.query(sess)
 	key := sess.PublicKey()
 	var keyBytes []byte
 	if key != nil {
@@ -230,7 +253,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Service:     s.svc,
 		Context:     sess.Context(),
 		Conn:        conn,
-		Renderer:    bm.MakeRenderer(sess),
+		Renderer:    renderer(sess, pty.Term, dark),
 		Facilitator: facilitator,
 		KeyHash:     session.HashKey(s.salt, keyBytes),
 		Code:        initial,
@@ -258,7 +281,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// No signal handler: the server shuts its programs down itself, and one per
 	// program was a goroutine per connection. The session's environment, not a copy
 	// of the server's per program.
-	opts := append(bm.MakeOptions(sess), tea.WithoutSignalHandler(), tea.WithEnvironment(append([]string{}, sess.Environ()...)))
+	opts := append([]tea.ProgramOption{tea.WithInput(in), tea.WithOutput(sess)}, tea.WithoutSignalHandler(), tea.WithEnvironment(append([]string{}, sess.Environ()...)))
 	var model tea.Model = tui.New(opt)
 	if opt.Facilitator {
 		// The board changes many times a second while people write: bubbletea's

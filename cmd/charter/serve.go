@@ -33,6 +33,8 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.DurationVar(&cfg.MaxTimeout, "max-timeout", 6*time.Hour, "close connections after this long")
 	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", 10*time.Second, "close connections that take longer to finish the SSH handshake")
 	fs.IntVar(&cfg.MaxConnsPerIP, "max-conns-per-ip", 50, "most open connections from one address")
+	fs.IntVar(&cfg.MaxHandshakesPerIP, "max-handshakes-per-ip", server.DefaultMaxHandshakesPerIP, "most connections from one address still in the SSH handshake; more are closed at once")
+	fs.IntVar(&cfg.MaxHandshakes, "max-handshakes", server.DefaultMaxHandshakes, "most connections from all addresses still in the SSH handshake; more are closed at once")
 	fs.IntVar(&cfg.Limits.MaxParticipants, "max-participants", session.DefaultLimits.MaxParticipants, "most participants in one session")
 	fs.IntVar(&cfg.Limits.KeylessPerAddress, "keyless-per-address", session.DefaultKeylessPerAddress, "most people without an SSH key one address brings into one session (-1: no limit)")
 	fs.Float64Var(&cfg.Limits.NotesPerMinute, "notes-per-minute", session.DefaultLimits.NotesPerMinute, "notes one participant may save per minute")

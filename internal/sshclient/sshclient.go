@@ -67,6 +67,8 @@ type Screen struct {
 	Handshake time.Duration
 	stop      func() bool
 	onText    func(text string, at time.Time)
+	// silent leaves the server's terminal queries unanswered.
+	silent bool
 
 	mu      sync.Mutex
 	keep    bool
@@ -76,15 +78,25 @@ type Screen struct {
 	done    chan struct{}
 }
 
+// Option changes how Open's terminal behaves.
+type Option func(*Screen)
+
+// Silent makes the terminal answer none of the server's queries (background
+// colour, device attributes), as some terminals and serial consoles do.
+func Silent() Option { return func(s *Screen) { s.silent = true } }
+
 // Open opens a session with a pty of cols×rows; command is what follows the
 // host on an ssh command line (a join code), empty for a shell. onText, if not nil,
 // sees every piece of printable text as it arrives.
-func Open(ctx context.Context, addr string, key gossh.Signer, command string, cols, rows int, onText func(string, time.Time)) (*Screen, error) {
+func Open(ctx context.Context, addr string, key gossh.Signer, command string, cols, rows int, onText func(string, time.Time), opts ...Option) (*Screen, error) {
 	client, took, err := Dial(ctx, addr, key)
 	if err != nil {
 		return nil, err
 	}
 	s := &Screen{client: client, Handshake: took, onText: onText, keep: true, changed: make(chan struct{}, 1), done: make(chan struct{})}
+	for _, o := range opts {
+		o(s)
+	}
 	s.stop = context.AfterFunc(ctx, func() { client.Close() })
 	fail := func(err error) (*Screen, error) {
 		s.Close()
@@ -141,7 +153,7 @@ func (s *Screen) read(r io.Reader) {
 			// Answer the background-colour and device-attribute queries as a
 			// terminal does: the server waits for the answer before it draws.
 			probe := append(last, buf[:n]...)
-			if bytes.Contains(probe, []byte("\x1b[c")) {
+			if !s.silent && bytes.Contains(probe, []byte("\x1b[c")) {
 				io.WriteString(s.stdin, "\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62;c")
 			}
 			last = append(last[:0], probe[max(len(probe)-2, 0):]...)
@@ -310,3 +322,6 @@ func utf8Len(lead byte) int {
 	}
 	return 2
 }
+
+// Resize tells the server the terminal's window is now cols×rows.
+func (s *Screen) Resize(cols, rows int) error { return s.sess.WindowChange(rows, cols) }

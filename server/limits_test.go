@@ -1,0 +1,154 @@
+package server_test
+
+import (
+	"bufio"
+	"context"
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charter-tool/charter/internal/sshclient"
+	"github.com/charter-tool/charter/server"
+)
+
+// A terminal that answers neither the background-colour query nor the device
+// attributes query still gets its screen, soon: the server stops waiting for the
+// answers after a short while.
+func TestUnansweredTerminalQueriesStillGetAScreen(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, server.Config{IdleTimeout: time.Hour})
+	began := time.Now()
+	s, err := sshclient.Open(t.Context(), srv.Addr(), newKey(t), "", 80, 24, nil, sshclient.Silent())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.WaitFor(context.Background(), 30*time.Second, "security chartering"); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screen after %s", time.Since(began))
+}
+
+// A flood of window changes costs a few redraws: the program gets the latest size at
+// most every so often, and the screen ends at the last size.
+func TestWindowChangeFloodIsCoalesced(t *testing.T) {
+	t.Parallel()
+	fac := newKey(t)
+	srv := startServer(t, server.Config{}, fac)
+	s, err := sshclient.Open(t.Context(), srv.Addr(), fac, "", 80, 24, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.WaitFor(context.Background(), 30*time.Second, "Sessions"); err != nil {
+		t.Fatal(err)
+	}
+	before := srv.Resizes()
+	began := time.Now()
+	const flood, cols, rows = 5000, 131, 41
+	for i := range flood {
+		if err := s.Resize(40+i%60, 10+i%20); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Resize(cols, rows); err != nil {
+		t.Fatal(err)
+	}
+	// The last frame drawn is the home at the last size: the window's height (the
+	// flood's are 29 rows at most), the key help whole on the last line (at the
+	// flood's 99 columns or fewer it wraps).
+	const help = "↑/↓ select • enter open board • n new session • p projector • c campaign • x export • e edit • D delete • q quit"
+	_, err = s.WaitUntil(context.Background(), 30*time.Second, "the home at the last size", func(text string) int {
+		frame := text[strings.LastIndex(text, "charter · facilitator"):]
+		lines := strings.Split(strings.TrimRight(frame, "\r\n"), "\r\n")
+		if len(lines) >= rows-1 && lines[len(lines)-1] == help {
+			return 0
+		}
+		return -1
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The program got at most one size per interval, and one at once.
+	got, most := srv.Resizes()-before, int64(time.Since(began)/server.ResizeEvery)+2
+	t.Logf("%d window changes, %d sizes delivered in %s", flood+1, got, time.Since(began).Round(time.Millisecond))
+	if got > most || got >= flood {
+		t.Errorf("%d sizes delivered for %d window changes, want at most %d", got, flood+1, most)
+	}
+}
+
+// Connections that never finish the SSH handshake are capped per address and in all;
+// more are closed at once, and a place frees up when one of them closes.
+func TestHandshakesAreCapped(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, server.Config{MaxHandshakesPerIP: 3, MaxHandshakes: 5})
+	// dial connects from the loopback address from and reports whether the server
+	// greeted it with its version line (false: it closed the connection at once).
+	dial := func(from string) (net.Conn, bool) {
+		t.Helper()
+		d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(from)}, Timeout: 10 * time.Second}
+		c, err := d.Dial("tcp", srv.Addr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		c.SetReadDeadline(time.Now().Add(20 * time.Second))
+		line, err := bufio.NewReader(c).ReadString('\n')
+		if err == nil && !strings.HasPrefix(line, "SSH-2.0-") {
+			t.Fatalf("greeting %q", line)
+		}
+		if err != nil {
+			c.Close()
+		}
+		return c, err == nil
+	}
+	var held []net.Conn
+	for range 3 {
+		c, ok := dial("127.0.0.1")
+		if !ok {
+			t.Fatal("a connection within the cap was closed")
+		}
+		held = append(held, c)
+	}
+	if _, ok := dial("127.0.0.1"); ok {
+		t.Error("a fourth connection in the handshake from one address was kept")
+	}
+	for range 2 {
+		if _, ok := dial("127.0.0.2"); !ok {
+			t.Fatal("a connection from another address within the total was closed")
+		}
+	}
+	if _, ok := dial("127.0.0.3"); ok {
+		t.Error("a sixth connection in the handshake was kept")
+	}
+	// One leaves: its place is free again once the server has seen it go.
+	held[0].Close()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if _, ok := dial("127.0.0.3"); ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the place of a closed connection was never freed")
+		}
+		time.Sleep(10 * time.Millisecond) // polling for the condition, not a wait for it
+	}
+}
+
+// A connection in a session holds no handshake place: more people than the caps join.
+func TestSessionsDoNotCountAsHandshakes(t *testing.T) {
+	t.Parallel()
+	fac := newKey(t)
+	srv := startServer(t, server.Config{MaxHandshakesPerIP: 2, MaxHandshakes: 2}, fac)
+	for range 4 {
+		s, err := sshclient.Open(t.Context(), srv.Addr(), fac, "", 80, 24, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, err := s.WaitFor(context.Background(), 30*time.Second, "Sessions"); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
