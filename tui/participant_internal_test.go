@@ -109,3 +109,23 @@ func TestParticipantLinesCachedEqualFresh(t *testing.T) {
 		}
 	}
 }
+
+// Where a note was written, as participants read it beside the note.
+func TestNoteWhere(t *testing.T) {
+	for _, c := range []struct {
+		note       session.Note
+		where, tag string
+	}{
+		{session.Note{Area: session.AreaConfidence, Lane: "concern"}, "Confidence · Concerns", "[Concerns]"},
+		{session.Note{Area: session.AreaActivities, Lane: "more", Activity: "pen testing"}, "Security activities · Do more · pen testing", "[Do more · pen testing]"},
+		{session.Note{Area: session.AreaMotivation, Lane: "demotivates"}, "Motivation · Demotivates", "[Demotivates]"},
+		{session.Note{Area: session.AreaOpen, Lane: "AI assistants"}, "Open topics · AI assistants", "[topic: AI assistants]"},
+	} {
+		if got := noteWhere(&c.note); got != c.where {
+			t.Errorf("noteWhere(%s/%s) = %q, want %q", c.note.Area, c.note.Lane, got, c.where)
+		}
+		if got := laneTag(&c.note); got != c.tag {
+			t.Errorf("laneTag(%s/%s) = %q, want %q", c.note.Area, c.note.Lane, got, c.tag)
+		}
+	}
+}

@@ -187,9 +187,12 @@ func noteWhere(n *session.Note) string {
 }
 
 // laneTag is a note's lane and activity, for a row of one line: the lane names the
-// area too, except an open topic, which is its own title.
+// area too, except an open topic's title, which says so.
 func laneTag(n *session.Note) string {
 	t := session.LaneTitle(n.Lane)
+	if n.Area == session.AreaOpen {
+		t = "topic: " + n.Lane
+	}
 	if n.Activity != "" {
 		t += " · " + n.Activity
 	}
