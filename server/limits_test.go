@@ -4,12 +4,19 @@ import (
 	"bufio"
 	"context"
 	"net"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/log"
+	gossh "golang.org/x/crypto/ssh"
+
 	"github.com/charter-tool/charter/internal/sshclient"
 	"github.com/charter-tool/charter/server"
+	"github.com/charter-tool/charter/session/sqlite"
 )
 
 // A terminal that answers neither the background-colour query nor the device
@@ -150,5 +157,91 @@ func TestSessionsDoNotCountAsHandshakes(t *testing.T) {
 		if _, err := s.WaitFor(context.Background(), 30*time.Second, "Sessions"); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// syncBuffer is a log destination the server and the test share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+// A write that fails (here: the database is gone; in life a full disk) is shown to
+// the person as "something went wrong" and logged as an error once, without what
+// they typed.
+func TestFailedWriteIsLoggedOnce(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fac := newKey(t)
+	if err := os.WriteFile(filepath.Join(dir, "facilitators"), gossh.MarshalAuthorizedKey(fac.PublicKey()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var logs syncBuffer
+	srv, err := server.New(server.Config{Addr: "127.0.0.1:0", DataDir: dir, Logger: log.New(&logs)}, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+	})
+	s, err := sshclient.Open(t.Context(), srv.Addr(), fac, "", 100, 30, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.WaitFor(context.Background(), 30*time.Second, "No sessions yet"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	const title = "Developers Quixotic"
+	for _, k := range []string{"n", title, "\r", "\r", "Lisbon", "\r", "\r", "Chartering 2026", "\r"} {
+		if err := s.Send(k); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(30 * time.Millisecond) // keys typed apart, as a person types
+	}
+	if _, err := s.WaitFor(context.Background(), 30*time.Second, "Something went wrong on the server"); err != nil {
+		t.Fatal(err)
+	}
+	// Each failure shown is one error line (opening the form reads the campaigns,
+	// which fails too); none twice.
+	got := logs.String()
+	seen := map[string]bool{}
+	for _, l := range strings.Split(got, "\n") {
+		if !strings.HasPrefix(l, "ERRO") {
+			continue
+		}
+		if seen[l] {
+			t.Errorf("logged twice: %s", l)
+		}
+		seen[l] = true
+	}
+	if !strings.Contains(got, "ERRO a person was told something went wrong err=\"sql: database is closed\"") {
+		t.Errorf("the failed write is not logged as an error:\n%s", got)
+	}
+	if strings.Contains(got, "Quixotic") || strings.Contains(got, "Lisbon") {
+		t.Errorf("the log holds what the person typed:\n%s", got)
 	}
 }

@@ -3,6 +3,7 @@ package session
 import (
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // Error codes, so that callers map an error to one message per kind.
@@ -49,5 +50,38 @@ func ErrorMessage(err error) string {
 	if err == nil {
 		return ""
 	}
+	for _, f := range internalHooks() {
+		f(err)
+	}
 	return "Something went wrong on the server; nothing you entered before was lost. Please try again."
+}
+
+var (
+	hooksMu sync.Mutex
+	hooks   = map[*func(error)]bool{}
+)
+
+// OnInternalError has f see every internal error ErrorMessage turns into "Something
+// went wrong" for a person: the screen hides its details, a log should hold them.
+// Screens call ErrorMessage once per error they show, so f sees each once. Remove
+// ends it.
+func OnInternalError(f func(err error)) (remove func()) {
+	hooksMu.Lock()
+	defer hooksMu.Unlock()
+	hooks[&f] = true
+	return func() {
+		hooksMu.Lock()
+		defer hooksMu.Unlock()
+		delete(hooks, &f)
+	}
+}
+
+func internalHooks() []func(error) {
+	hooksMu.Lock()
+	defer hooksMu.Unlock()
+	fs := make([]func(error), 0, len(hooks))
+	for f := range hooks {
+		fs = append(fs, *f)
+	}
+	return fs
 }
