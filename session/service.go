@@ -18,8 +18,9 @@ type Service struct {
 	// Limits are the abuse limits; a zero field means no limit.
 	Limits Limits
 
-	notes  noteLimiter
-	voices voices
+	notes    noteLimiter
+	voices   voices
+	releases releases
 }
 
 // NewService returns a Service over st that publishes to n (which may be nil).
@@ -294,6 +295,9 @@ func (s *Service) AddNote(ctx context.Context, participantID int64, n Note) (*No
 		return nil, fmt.Errorf("add note: %w", err)
 	}
 	s.publish(n.SessionID, ChangeNoteAdded)
+	// The note is saved whatever becomes of the release: a failed one is made up by
+	// the next note or the next phase move.
+	_ = s.release(ctx, n.SessionID)
 	return &n, nil
 }
 
@@ -437,6 +441,10 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 		sess.Timer = Timer{}
 		if err := st.UpdateSession(ctx, sess); err != nil {
 			return fmt.Errorf("set phase: %w", err)
+		}
+		// The writing (or this stretch of it) is over: the board shows every note.
+		if err := releaseAll(ctx, st, sessionID); err != nil {
+			return err
 		}
 		ps, err := st.Participants(ctx, sessionID)
 		if err != nil {

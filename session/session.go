@@ -375,8 +375,11 @@ type Note struct {
 	Activity      string
 	Text          string
 	Hidden        bool
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	// Batch is the batch the note reached the facilitator's board in, 0 while it is
+	// held back (see MinBatchWriters).
+	Batch     int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // NormalizeCode makes a join code as typed comparable to the stored one: case, spaces

@@ -42,11 +42,10 @@ type Store interface {
 	Notes(ctx context.Context, sessionID string) ([]*Note, error)
 	// NotesBy returns one participant's notes, oldest first.
 	NotesBy(ctx context.Context, participantID int64) ([]*Note, error)
-	// NotesAfter returns a session's notes with an ID above afterID, oldest first.
-	NotesAfter(ctx context.Context, sessionID string, afterID int64) ([]*Note, error)
 
 	ThemeStore
 	SplitStore
+	BatchStore
 
 	// ReadTx runs fn with a Store that reads one snapshot: what is committed while fn
 	// runs does not show, so the pieces a screen shows are from one moment. fn must

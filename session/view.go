@@ -11,8 +11,12 @@ type BoardView struct {
 	Session *Session
 	// People are the participants in joining order, removed ones included.
 	People []*Participant
-	// Notes are every note of the session, hidden ones included.
+	// Notes are the notes shown on the board, hidden ones included, oldest batch
+	// first, each batch in the order of its content, without authors (see
+	// MinBatchWriters).
 	Notes []*Note
+	// Written is how many notes the board counts for each participant, by ID.
+	Written map[int64]int
 
 	// From the group phase on: the themes, the dots per theme and per participant
 	// (a removed participant's count too, as all they contributed), the action points
@@ -36,7 +40,12 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 		if v.People, err = st.Participants(ctx, sessionID); err != nil {
 			return err
 		}
-		if v.Notes, err = st.Notes(ctx, sessionID); err != nil {
+		all, err := st.Notes(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		v.Notes = boardNotes(all)
+		if v.Written, err = st.Written(ctx, sessionID); err != nil {
 			return err
 		}
 		if !v.Session.Phase.AtLeast(PhaseGroup) {
@@ -56,19 +65,13 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 			return err
 		}
 		v.Actions = withVolunteers(list, v.People)
-		v.Ranked = RankThemes(v.Themes, v.Notes, v.Totals, v.Actions)
+		v.Ranked = RankThemes(v.Themes, all, v.Totals, v.Actions)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return &v, nil
-}
-
-// NotesAfter returns a session's notes with an ID above afterID, oldest first, hidden
-// ones included: what the facilitator's board adds while people write.
-func (s *Service) NotesAfter(ctx context.Context, sessionID string, afterID int64) ([]*Note, error) {
-	return s.store.NotesAfter(ctx, sessionID, afterID)
 }
 
 // Session returns one session as it is now.

@@ -112,10 +112,11 @@ func TestViewsAreOneSnapshot(t *testing.T) {
 				v, err = svc.BoardView(ctx, sess.ID)
 				return err
 			})
-			// session, participants, notes; themes (2), votes, actions (2)
-			want := sqlite.Stats{Statements: 3, ReadTxs: 1}
+			// session, participants, notes, notes per person; themes (2), votes,
+			// actions (2)
+			want := sqlite.Stats{Statements: 4, ReadTxs: 1}
 			if ph.AtLeast(session.PhaseGroup) {
-				want.Statements = 8
+				want.Statements = 9
 			}
 			if got != want {
 				t.Errorf("board view asked %+v, want %+v", got, want)

@@ -33,7 +33,9 @@ type boardScreen struct {
 	sess   *session.Session
 	people []*session.Participant
 	notes  []*session.Note
-	stats  session.RatingStats
+	// written is how many notes each person wrote, by participant ID, as shown.
+	written map[int64]int
+	stats   session.RatingStats
 	// online and left say who is connected now, and when those who were left.
 	online map[int64]bool
 	left   map[int64]time.Time
@@ -111,34 +113,20 @@ type boardTab interface {
 }
 
 func (s *boardScreen) Init() tea.Cmd {
-	s.e.watch(s.sess.ID, session.ChangeSession|session.ChangeNotes|session.ChangeNoteAdded|session.ChangePeople|session.ChangeThemes)
+	s.e.watch(s.sess.ID, session.ChangeSession|session.ChangeNotes|session.ChangeReleased|session.ChangePeople|session.ChangeThemes)
 	s.loading = true
 	return s.load()
 }
 
-// boardNewNotesMsg carries notes added since the board last loaded.
-type boardNewNotesMsg []*session.Note
-
-// loadDirty loads what the pending changes touched: only the new notes when notes
-// were merely added (the common case while people write), everything otherwise.
+// loadDirty loads the board again when changes are pending. New notes come in
+// batches (session.ChangeReleased) with the counts that go with them, never one by
+// one as they are saved.
 func (s *boardScreen) loadDirty() tea.Cmd {
-	what := s.pending
-	if what == 0 {
+	if s.pending == 0 {
 		return nil
 	}
 	s.pending = 0
 	s.loading = true
-	if what == session.ChangeNoteAdded && s.loaded {
-		var svc boardReader = s.e.opt.Service
-		id, last := s.sess.ID, s.lastNoteID()
-		return s.e.withTimeout(func(ctx context.Context) tea.Msg {
-			notes, err := svc.NotesAfter(ctx, id, last)
-			if err != nil {
-				return errMsg{err}
-			}
-			return boardNewNotesMsg(notes)
-		})
-	}
 	return s.load()
 }
 
@@ -203,18 +191,9 @@ func (s *boardScreen) setTimer(t session.Timer) {
 	s.sess = &changed
 }
 
-func (s *boardScreen) lastNoteID() int64 {
-	if len(s.notes) == 0 {
-		return 0
-	}
-	return s.notes[len(s.notes)-1].ID
-}
-
-// boardReader is what the board reads: the whole board in one snapshot, and the
-// notes added since the last one.
+// boardReader is what the board reads: the whole board in one snapshot.
 type boardReader interface {
 	BoardView(ctx context.Context, sessionID string) (*session.BoardView, error)
-	NotesAfter(ctx context.Context, sessionID string, afterID int64) ([]*session.Note, error)
 }
 
 // boardStateMsg is the board as stored at one moment, and who is connected.
@@ -272,7 +251,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// the load may predate it. Keep the move; saving it loads again.
 			msg.Session.Phase = s.sess.Phase
 		}
-		s.sess, s.people, s.notes = msg.Session, msg.People, msg.Notes
+		s.sess, s.people, s.notes, s.written = msg.Session, msg.People, msg.Notes, msg.Written
 		s.online, s.left = msg.online, msg.left
 		s.themes.set(msg)
 		var cmd tea.Cmd
@@ -290,19 +269,6 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.tabs[tabThemes].(*themesTab).loaded()
 		if s.acts != nil {
 			s.acts.saved(s.sess.Activities, s.notes)
-		}
-		return s, tea.Batch(cmd, s.loadDirty())
-	case boardNewNotesMsg:
-		s.loading = false
-		last := s.lastNoteID()
-		for _, n := range msg {
-			if n.ID > last {
-				s.notes = append(s.notes, n)
-			}
-		}
-		var cmd tea.Cmd
-		if s.sess.Phase == session.PhaseGroup && len(s.themes.themes) == 0 {
-			cmd = s.suggest()
 		}
 		return s, tea.Batch(cmd, s.loadDirty())
 	case suggestFailedMsg:

@@ -112,7 +112,9 @@ func (t *notesTab) view(w, room int) string {
 	b.WriteString("\n")
 	ns := s.latest()
 	if len(ns) == 0 {
-		b.WriteString(sty.Muted.Render("Notes appear here as they arrive.") + "\n")
+		for _, l := range wrap("Notes appear here in batches holding notes of two people or more, so that no note can be told by its writer.", w-2) {
+			b.WriteString(sty.Muted.Render(l) + "\n")
+		}
 		return b.String()
 	}
 	l := t.rows()

@@ -60,10 +60,7 @@ func (t *peopleTab) view(w, room int) string {
 	s := t.b
 	sty := s.e.sty
 	var b strings.Builder
-	perPerson := map[int64]int{}
-	for _, n := range s.notes {
-		perPerson[n.ParticipantID]++
-	}
+	perPerson := s.written
 	ps := s.activePeople()
 	silent := 0
 	for _, p := range ps {

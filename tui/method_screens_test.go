@@ -164,6 +164,8 @@ func TestScreensFollowResize(t *testing.T) {
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	w.addNote(me, session.AreaConfidence, "strength", strings.Repeat("long note about threat models ", 6))
+	// A second writer, so that the board shows the note (see session.MinBatchWriters).
+	w.addNote(w.join(sess, "key-2", ""), session.AreaConfidence, "concern", "short one")
 	// Each opens a screen and waits until its notes are loaded.
 	open := map[string]func() *term{
 		"participant": func() *term {

@@ -84,7 +84,7 @@ func (s *presentScreen) Init() tea.Cmd {
 }
 
 func (s *presentScreen) watchAndLoad() tea.Cmd {
-	s.e.watch(s.sess.ID, session.ChangeSession|session.ChangeNotes|session.ChangeNoteAdded|session.ChangePeople|session.ChangeThemes)
+	s.e.watch(s.sess.ID, session.ChangeSession|session.ChangeNotes|session.ChangeReleased|session.ChangePeople|session.ChangeThemes)
 	s.loading = true
 	return s.load()
 }

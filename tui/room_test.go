@@ -34,6 +34,8 @@ func TestParticipantProposesAnActivity(t *testing.T) {
 	p.keys("everyone hunts for a day")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")
+	// A second writer, so that the board gets the note (see session.MinBatchWriters).
+	w.addNote(w.join(sess, "key-2", ""), session.AreaConfidence, "concern", "a note by someone else")
 
 	b := w.openBoard(sess)
 	b.keys("a")

@@ -356,6 +356,8 @@ func TestBoardCountsInWords(t *testing.T) {
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	w.addNote(me, session.AreaConfidence, "strength", "We run threat modelling for every new service.")
+	// A lone writer's note reaches the board when the writing ends.
+	w.setPhase(sess, session.PhaseReveal)
 	b := w.openBoard(sess) // waits for the counts line
 	if !b.everDrawn("1 person · 0 done · 1 note") || b.everDrawn("1 people") || b.everDrawn("1 notes") {
 		t.Error("the board counts one person or one note in the plural")
@@ -383,7 +385,8 @@ func (w *world) openBoard(s *session.Session) *term {
 		}
 	}
 	for _, n := range w.notes(s) {
-		if !n.Hidden {
+		// Held notes are not on the board yet (see session.MinBatchWriters).
+		if !n.Hidden && n.Batch > 0 {
 			notes++
 		}
 	}
@@ -523,9 +526,11 @@ func (w *world) crowd() (*session.Session, []*session.Participant) {
 	ana := w.join(sess, "key-1", "Ana")
 	anon := w.join(sess, "key-2", "")
 	olga := w.join(sess, "key-3", "Olga")
+	// Ana's two notes wait for the board until a second person (anon) writes: then
+	// the three reach it together (see session.MinBatchWriters).
 	w.addNote(ana, session.AreaConfidence, "concern", "Nobody owns the dependency updates.")
-	w.addNote(anon, session.AreaMotivation, "demotivates", "Security reviews come too late to change anything.")
 	w.addNote(ana, session.AreaActivities, "keep", "Keep the threat modelling sessions.")
+	w.addNote(anon, session.AreaMotivation, "demotivates", "Security reviews come too late to change anything.")
 	for p, r := range map[*session.Participant]int{ana: 4, anon: 2, olga: 5} {
 		if err := w.svc.Rate(w.ctx, p.ID, r); err != nil {
 			w.t.Fatal(err)
@@ -540,9 +545,11 @@ func TestFacilitatorNotesLiveAndHide(t *testing.T) {
 	sess, ps := w.crowd()
 	s := w.openBoard(sess)
 
-	// A note written now reaches the open board through the hub.
+	// Notes written now reach the open board through the hub, two people's at once;
+	// in a batch, the note last by content is listed first.
 	n := w.addNote(ps[1], session.AreaConfidence, "strength", "Champions answer fast.")
-	s.waitFor("▸ [conf strength] Champions answer fast.", "4 notes")
+	w.addNote(ps[2], session.AreaConfidence, "concern", "Builds break on old findings.")
+	s.waitFor("▸ [conf strength] Champions answer fast.", "5 notes")
 
 	s.keys("h")
 	s.waitFor("Note hidden", "(hidden) Champions answer fast.")
@@ -733,6 +740,8 @@ func TestCrowdedScreensFit(t *testing.T) {
 	for i := range 30 {
 		w.addNote(ps[0], session.AreaConfidence, "strength", fmt.Sprintf("note number %d about the pipeline", i))
 	}
+	// Someone else writes too, so that the board gets the notes.
+	w.addNote(ps[1], session.AreaConfidence, "concern", "one more about the pipeline")
 
 	s := w.openAsParticipant(sess, ps[0])
 	s.waitFor("note number 0 about")

@@ -207,6 +207,18 @@ func TestLiveSessionEndToEnd(t *testing.T) {
 	part.waitFor("New note in Strengths")
 	part.typeKeys("our CTO follows up on findings", enter)
 	part.waitFor("Saved")
+	// A second writer, so that the board gets the notes (see session.MinBatchWriters).
+	sess, err := srv.svc.FindByCode(context.Background(), code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := srv.svc.Join(context.Background(), sess.ID, "another-key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.svc.AddNote(context.Background(), other.ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: "nobody owns the scanners"}); err != nil {
+		t.Fatal(err)
+	}
 
 	if !strings.Contains(part.screen(), "follows up on") {
 		t.Logf("participant: %s", tail(part.screen(), 1500))
@@ -468,9 +480,15 @@ func TestBoardWithArrivingNotesIsNotIdle(t *testing.T) {
 	if _, err := srv.svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
 		t.Fatal(err)
 	}
-	p, err := srv.svc.Join(ctx, sess.ID, "some-key")
-	if err != nil {
-		t.Fatal(err)
+	// Two writers take turns: the board gets notes in batches of two people or more
+	// (see session.MinBatchWriters).
+	var writers [2]*session.Participant
+	for i := range writers {
+		p, err := srv.svc.Join(ctx, sess.ID, fmt.Sprintf("some-key-%d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writers[i] = p
 	}
 	fac := connect(t, srv.Addr(), facKey, "")
 	fac.waitFor("Developers Lisbon") // the row, not the help line: enter needs a session to open
@@ -478,8 +496,8 @@ func TestBoardWithArrivingNotesIsNotIdle(t *testing.T) {
 	fac.waitFor(" done · ")
 	pos := fac.mark()
 	// A note every 300 ms for 4 s: twice the idle timeout, no key pressed.
-	for i := range 13 {
-		if _, err := srv.svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: fmt.Sprintf("note number %d", i)}); err != nil {
+	for i := range 14 {
+		if _, err := srv.svc.AddNote(ctx, writers[i%2].ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: fmt.Sprintf("note number %d", i)}); err != nil {
 			t.Fatal(err)
 		}
 		time.Sleep(300 * time.Millisecond)

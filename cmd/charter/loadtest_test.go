@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -77,10 +78,9 @@ func TestLoadtestMeasuresEveryNoteOnTheBoard(t *testing.T) {
 	}
 	for _, re := range []string{
 		`participants: +5 of 5 joined\n`,
-		`notes: +15 of 15 acknowledged, 15 seen on board \([0-9]+ of them by its count\), 0 missing\n`,
 		`errors: +0\n`,
 		`handshake \(TCP\+SSH\): +p50 [0-9.]+ ms  p95 [0-9.]+ ms  max [0-9.]+ ms  \(n=5\)`,
-		`submit-to-board latency: +p50 [0-9.]+ ms  p95 [0-9.]+ ms  p99 [0-9.]+ ms  max [0-9.]+ ms  \(n=15\)`,
+		`submit-to-board latency: +p50 [0-9.]+ ms  p95 [0-9.]+ ms  p99 [0-9.]+ ms  max [0-9.]+ ms  \(n=[0-9]+\)`,
 		`submit-to-saved \(author\): +p50 [0-9.]+ ms  p95 [0-9.]+ ms  p99 [0-9.]+ ms  max [0-9.]+ ms  \(n=15\)`,
 		`note rate: +[0-9.]+ notes/s saved over [0-9.]+ s\n`,
 		`per idle connection: +heap -?[0-9]+ KiB, sys -?[0-9]+ KiB`,
@@ -90,6 +90,12 @@ func TestLoadtestMeasuresEveryNoteOnTheBoard(t *testing.T) {
 		if !regexp.MustCompile(re).MatchString(out) {
 			t.Errorf("report lacks a line matching %s:\n%s", re, out)
 		}
+	}
+	// The last writer's last notes may wait for a second writer on the board (see
+	// session.MinBatchWriters): at most one person's 3, and none missing.
+	m := regexp.MustCompile(`notes: +15 of 15 acknowledged, ([0-9]+) seen on board \([0-9]+ of them by its count\), ([0-9]) held for a second writer, 0 missing\n`).FindStringSubmatch(out)
+	if m == nil || m[1] == "" || atoi(m[1])+atoi(m[2]) != 15 || atoi(m[2]) > 3 {
+		t.Errorf("the report's notes line: %q\n%s", m, out)
 	}
 
 	notes, err := srv.db.Notes(context.Background(), s.ID)
@@ -182,4 +188,9 @@ func TestLoadtestTimesThePhaseChangeOnEveryScreen(t *testing.T) {
 	if got.Phase != session.PhaseReveal {
 		t.Fatalf("phase %s, want reveal", got.Phase)
 	}
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }

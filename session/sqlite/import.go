@@ -47,7 +47,8 @@ func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []strin
 				return fmt.Errorf("import note: %w", err)
 			}
 		}
-		return nil
+		// Paper notes are shown on the board at once, with whatever was held.
+		return in.ReleaseHeld(ctx, sessionID)
 	})
 	if err != nil {
 		return err

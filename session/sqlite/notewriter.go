@@ -39,8 +39,9 @@ const writeTimeout = 30 * time.Second
 // maxNoteBatch bounds one transaction, so that a long queue still commits in steps.
 const maxNoteBatch = 256
 
-const insertNote = `INSERT INTO notes (session_id, author, area, lane, activity, text, hidden, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+// insertNote stores a note held back from the board (batch 0, see session.MinBatchWriters).
+const insertNote = `INSERT INTO notes (session_id, author, area, lane, activity, text, hidden, created_at, updated_at, batch)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`
 
 func newNoteWriter(db *pool) *noteWriter {
 	w := &noteWriter{db: db, queue: make(chan *noteWrite, 1024), quit: make(chan struct{}), done: make(chan struct{})}

@@ -282,7 +282,7 @@ func (db *DB) UpdateParticipant(ctx context.Context, p *session.Participant) err
 	return mustAffect(res, "Participant")
 }
 
-const noteCols = `id, session_id, author, area, lane, activity, text, hidden, created_at, updated_at`
+const noteCols = `id, session_id, author, area, lane, activity, text, hidden, created_at, updated_at, batch`
 
 // scanNote reads a note and its author token; resolve sets its participant.
 func scanNote(row interface{ Scan(...any) error }) (noteRow, error) {
@@ -290,7 +290,7 @@ func scanNote(row interface{ Scan(...any) error }) (noteRow, error) {
 	var author string
 	var hidden int
 	var created, updated int64
-	if err := row.Scan(&n.ID, &n.SessionID, &author, &n.Area, &n.Lane, &n.Activity, &n.Text, &hidden, &created, &updated); err != nil {
+	if err := row.Scan(&n.ID, &n.SessionID, &author, &n.Area, &n.Lane, &n.Activity, &n.Text, &hidden, &created, &updated, &n.Batch); err != nil {
 		return noteRow{}, err
 	}
 	cleanAll(&n.Text, &n.Lane, &n.Activity)
@@ -358,13 +358,20 @@ func (db *DB) UpdateNote(ctx context.Context, n *session.Note) error {
 	return mustAffect(res, "Note")
 }
 
-// DeleteNote removes the note with id.
+// DeleteNote removes the note with id. Its writer's token and batch are kept in
+// note_deletions: the board goes on counting the note for them.
 func (db *DB) DeleteNote(ctx context.Context, id int64) error {
-	res, err := db.write.ExecContext(ctx, `DELETE FROM notes WHERE id = ?`, id)
-	if err != nil {
-		return fmt.Errorf("delete note: %w", err)
-	}
-	return mustAffect(res, "Note")
+	return db.atomic(ctx, func(in *DB) error {
+		if _, err := in.write.ExecContext(ctx, `INSERT INTO note_deletions (session_id, author, batch)
+			SELECT session_id, author, batch FROM notes WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("delete note: %w", err)
+		}
+		res, err := in.write.ExecContext(ctx, `DELETE FROM notes WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("delete note: %w", err)
+		}
+		return mustAffect(res, "Note")
+	})
 }
 
 // Notes returns every note of a session, oldest first.
@@ -375,11 +382,6 @@ func (db *DB) Notes(ctx context.Context, sessionID string) ([]*session.Note, err
 // NotesBy returns one participant's notes, oldest first.
 func (db *DB) NotesBy(ctx context.Context, participantID int64) ([]*session.Note, error) {
 	return db.notesOf(ctx, `SELECT `+noteCols+` FROM notes WHERE author = ? ORDER BY id`, db.authors.of(participantID))
-}
-
-// NotesAfter returns a session's notes with an ID above afterID, oldest first.
-func (db *DB) NotesAfter(ctx context.Context, sessionID string, afterID int64) ([]*session.Note, error) {
-	return db.notesOf(ctx, `SELECT `+noteCols+` FROM notes WHERE session_id = ? AND id > ? ORDER BY id`, sessionID, afterID)
 }
 
 // UpdateSessionDetails stores what the facilitator may edit of a session.

@@ -1,0 +1,188 @@
+package session_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// boardScreen is what the facilitator's board shows: the notes (an edited note is
+// the same note) and how many notes it counts for each person.
+type boardScreen struct {
+	notes   map[int64]string
+	written map[int64]int
+}
+
+func lookAtBoard(t *testing.T, svc *session.Service, sessionID string) boardScreen {
+	t.Helper()
+	v, err := svc.BoardView(context.Background(), sessionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := boardScreen{notes: map[int64]string{}, written: map[int64]int{}}
+	for _, n := range v.Notes {
+		if n.ParticipantID != 0 {
+			t.Fatalf("the board got the author of %q", n.Text)
+		}
+		b.notes[n.ID] = n.Text
+	}
+	for id, c := range v.Written {
+		b.written[id] = c
+	}
+	return b
+}
+
+// Two named writers (and a third now and then) write, edit and delete while the
+// facilitator looks at the board after every step: no step ties a note to a person.
+// A note appears only together with the counts of at least two people going up, and
+// no count ever goes down (a deleted note still counts for its writer).
+func TestNoSequenceOfBoardScreensTiesANoteToItsWriter(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	sess := mustSession(t, svc)
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	var people []*session.Participant
+	for i, name := range []string{"Ana", "Ben", "Cid"} {
+		p, err := svc.Join(ctx, sess.ID, fmt.Sprintf("key-%d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.SetName(ctx, p, name); err != nil {
+			t.Fatal(err)
+		}
+		people = append(people, p)
+	}
+	ana, ben, cid := people[0], people[1], people[2]
+	var written []*session.Note
+	write := func(p *session.Participant, text string) func() {
+		return func() {
+			n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			written = append(written, n)
+		}
+	}
+	del := func(p *session.Participant, i int) func() {
+		return func() {
+			if err := svc.DeleteNote(ctx, p.ID, written[i].ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	edit := func(p *session.Participant, i int, text string) func() {
+		return func() {
+			if _, err := svc.EditNote(ctx, p.ID, session.Note{ID: written[i].ID, Text: text}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	phase := func(ph session.Phase) func() {
+		return func() {
+			if _, err := svc.SetPhase(ctx, sess.ID, ph); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	steps := []struct {
+		what string
+		do   func()
+	}{
+		{"Ana writes", write(ana, "a1 no time for threat models")},
+		{"Ana writes again", write(ana, "a2 scanners are noisy")},
+		{"Ben writes", write(ben, "b1 training is dull")},
+		{"Ben writes alone", write(ben, "b2 nobody reads the policy")},
+		{"Ben deletes a shown note", del(ben, 2)},
+		{"Ana writes", write(ana, "a3 pen tests come too late")},
+		{"Ana deletes a held note", del(ana, 4)},
+		{"Ben writes", write(ben, "b3 champions help")},
+		{"Ana edits a shown note", edit(ana, 0, "a1 no time for threat models at all")},
+		{"Cid writes", write(cid, "c1 bug bounty pays off")},
+		{"Cid writes again", write(cid, "c2 guild meets too rarely")},
+		{"Ana writes", write(ana, "a4 SAST finds little")},
+		{"Ana writes alone", write(ana, "a5 nobody owns dependencies")},
+		{"the facilitator moves on to the reveal", phase(session.PhaseReveal)},
+		{"Ben writes in the reveal", write(ben, "b4 incident drills")},
+		{"Cid writes in the reveal", write(cid, "c3 metrics are missing")},
+		{"the facilitator moves on to grouping", phase(session.PhaseGroup)},
+	}
+	before := lookAtBoard(t, svc, sess.ID)
+	for _, st := range steps {
+		st.do()
+		after := lookAtBoard(t, svc, sess.ID)
+		var appeared []string
+		for id, text := range after.notes {
+			if _, ok := before.notes[id]; !ok {
+				appeared = append(appeared, text)
+			}
+		}
+		var rose []int64
+		for _, p := range people {
+			switch d := after.written[p.ID] - before.written[p.ID]; {
+			case d < 0:
+				t.Errorf("%s: %s's count went down: the board tells whose note went", st.what, p.DisplayName())
+			case d > 0:
+				rose = append(rose, p.ID)
+			}
+		}
+		forced := st.what == "the facilitator moves on to the reveal" || st.what == "the facilitator moves on to grouping"
+		if len(appeared) > 0 && len(rose) < 2 && !forced {
+			t.Errorf("%s: %q appeared while only %v's count went up", st.what, appeared, rose)
+		}
+		if len(rose) == 1 && !forced {
+			t.Errorf("%s: only %d's count went up", st.what, rose[0])
+		}
+		before = after
+	}
+	// In the end everything written is shown and counted, deletions included.
+	want := map[int64]int{ana.ID: 5, ben.ID: 4, cid.ID: 3}
+	for id, n := range want {
+		if before.written[id] != n {
+			t.Errorf("participant %d: the board counts %d notes, want %d", id, before.written[id], n)
+		}
+	}
+	if len(before.notes) != 10 {
+		t.Errorf("the board shows %d notes at the end, want 10", len(before.notes))
+	}
+}
+
+// A lone writer's notes wait: the board shows nothing of them until a second person
+// writes, and then shows both people's notes at once, in an order of their content.
+func TestLoneWritersNotesWaitForASecondWriter(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	sess := mustSession(t, svc)
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := svc.Join(ctx, sess.ID, "key-a")
+	b, _ := svc.Join(ctx, sess.ID, "key-b")
+	for _, text := range []string{"zz last by content", "aa first by content"} {
+		if _, err := svc.AddNote(ctx, a.ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if v, _ := svc.BoardView(ctx, sess.ID); len(v.Notes) != 0 || v.Written[a.ID] != 0 {
+		t.Fatalf("a lone writer's notes are on the board: %d notes, %d counted", len(v.Notes), v.Written[a.ID])
+	}
+	if _, err := svc.AddNote(ctx, b.ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: "mm by the other"}); err != nil {
+		t.Fatal(err)
+	}
+	v, err := svc.BoardView(ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, n := range v.Notes {
+		texts = append(texts, n.Text)
+	}
+	if fmt.Sprint(texts) != "[aa first by content mm by the other zz last by content]" || v.Written[a.ID] != 2 || v.Written[b.ID] != 1 {
+		t.Fatalf("after a second writer the board shows %q with counts %v", texts, v.Written)
+	}
+}

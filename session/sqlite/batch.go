@@ -1,0 +1,76 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// HeldWriters returns how many people have notes or deletions in a session that the
+// board does not show yet.
+func (db *DB) HeldWriters(ctx context.Context, sessionID string) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (
+		SELECT author FROM notes WHERE session_id = ?1 AND batch = 0
+		UNION SELECT author FROM note_deletions WHERE session_id = ?1 AND batch = 0)`, sessionID).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("held notes: %w", err)
+	}
+	return n, nil
+}
+
+// ReleaseHeld gives every held note and deletion of a session the next batch number.
+func (db *DB) ReleaseHeld(ctx context.Context, sessionID string) error {
+	return db.atomic(ctx, func(in *DB) error {
+		var next int64
+		if err := in.write.QueryRowContext(ctx, `SELECT MAX(
+			(SELECT COALESCE(MAX(batch), 0) FROM notes WHERE session_id = ?1),
+			(SELECT COALESCE(MAX(batch), 0) FROM note_deletions WHERE session_id = ?1)) + 1`, sessionID).Scan(&next); err != nil {
+			return fmt.Errorf("release notes: %w", err)
+		}
+		if _, err := in.write.ExecContext(ctx, `UPDATE notes SET batch = ? WHERE session_id = ? AND batch = 0`, next, sessionID); err != nil {
+			return fmt.Errorf("release notes: %w", err)
+		}
+		if _, err := in.write.ExecContext(ctx, `UPDATE note_deletions SET batch = ? WHERE session_id = ? AND batch = 0`, next, sessionID); err != nil {
+			return fmt.Errorf("release notes: %w", err)
+		}
+		return nil
+	})
+}
+
+// Written returns, per participant, the notes the board counts for them: shown ones
+// and shown deletions.
+func (db *DB) Written(ctx context.Context, sessionID string) (map[int64]int, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT author, COUNT(*) FROM (
+		SELECT author FROM notes WHERE session_id = ?1 AND batch > 0
+		UNION ALL SELECT author FROM note_deletions WHERE session_id = ?1 AND batch > 0) GROUP BY author`, sessionID)
+	if err != nil {
+		return nil, fmt.Errorf("notes per person: %w", err)
+	}
+	var counted []noteRow
+	var counts []int
+	for rows.Next() {
+		var author string
+		var n int
+		if err := rows.Scan(&author, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		counted = append(counted, noteRow{note: &session.Note{SessionID: sessionID}, author: author})
+		counts = append(counts, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// The authors are resolved as notes' are, tokens no participant makes included.
+	if _, err := db.resolve(ctx, counted); err != nil {
+		return nil, err
+	}
+	out := make(map[int64]int, len(counted))
+	for i, r := range counted {
+		out[r.note.ParticipantID] += counts[i]
+	}
+	return out, nil
+}
