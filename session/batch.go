@@ -85,14 +85,20 @@ func (s *Service) release(ctx context.Context, sessionID string) error {
 	r.mu.Unlock()
 	for {
 		released := false
-		err := s.store.WriteTx(ctx, func(st Store) error {
-			n, err := st.HeldWriters(ctx, sessionID)
-			if err != nil || !releaseDue(n, false) {
-				return err
-			}
-			released = true
-			return st.ReleaseHeld(ctx, sessionID)
-		})
+		// A read first, off the one write connection the note writer needs: a lone
+		// writer's notes release nothing. Checked again in the transaction, as a
+		// phase move may have released them meanwhile.
+		n, err := s.store.HeldWriters(ctx, sessionID)
+		if err == nil && releaseDue(n, false) {
+			err = s.store.WriteTx(ctx, func(st Store) error {
+				n, err := st.HeldWriters(ctx, sessionID)
+				if err != nil || !releaseDue(n, false) {
+					return err
+				}
+				released = true
+				return st.ReleaseHeld(ctx, sessionID)
+			})
+		}
 		if released && err == nil {
 			s.publish(sessionID, ChangeReleased)
 		}
