@@ -17,7 +17,9 @@ type homeScreen struct {
 	e         *env
 	sessions  []*session.Session
 	campaigns []session.Campaign
-	sel       int
+	// list selects and scrolls the sessions; / searches their titles, campaigns,
+	// places and codes.
+	list      list
 	status    string
 	statusErr bool
 	loaded    bool
@@ -39,7 +41,19 @@ var homeKeys = struct{ Select, Open, Present, New, Edit, Delete, Campaign, Expor
 	Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 }
 
-func newHome(e *env) *homeScreen { return &homeScreen{e: e} }
+func newHome(e *env) *homeScreen {
+	s := &homeScreen{e: e, list: newList()}
+	s.list.match = func(i int, q string) bool {
+		ss := s.sessions[i]
+		for _, f := range []string{ss.Title, ss.Campaign, ss.Location, ss.Code, code(ss.Code)} {
+			if strings.Contains(strings.ToLower(f), q) {
+				return true
+			}
+		}
+		return false
+	}
+	return s
+}
 
 type sessionsMsg []*session.Session
 
@@ -74,20 +88,20 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		// Sessions are listed by campaign, each campaign under a heading.
 		// A reload keeps the selection on the same session.
 		selected := s.selectID
-		if s.sel < len(s.sessions) {
-			selected = s.sessions[s.sel].ID
+		if i := s.list.selected(); i >= 0 {
+			selected = s.sessions[i].ID
 		}
 		s.campaigns = session.Campaigns(msg)
 		s.sessions = nil
 		for _, c := range s.campaigns {
 			s.sessions = append(s.sessions, c.Sessions...)
 		}
+		s.list.setLen(len(s.sessions))
 		for i, x := range s.sessions {
 			if x.ID == selected {
-				s.sel = i
+				s.list.selectRow(i)
 			}
 		}
-		s.sel = min(s.sel, max(len(s.sessions)-1, 0))
 		s.loaded = true
 	case errMsg:
 		s.status, s.statusErr = session.ErrorMessage(msg.err), true
@@ -102,37 +116,36 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.deleting != nil {
 			return s, s.confirmDelete(msg)
 		}
+		if s.list.open() {
+			_, cmd := s.list.update(msg)
+			return s, cmd
+		}
+		sel := s.list.selected()
 		switch {
 		case key.Matches(msg, homeKeys.Quit):
 			return s, tea.Quit
 		case key.Matches(msg, homeKeys.New):
 			return s, switchTo(newForm(s.e))
-		case key.Matches(msg, homeKeys.Select):
-			if msg.String() == "up" || msg.String() == "k" {
-				s.sel = max(s.sel-1, 0)
-			} else {
-				s.sel = min(s.sel+1, max(len(s.sessions)-1, 0))
-			}
 		case key.Matches(msg, homeKeys.Open):
 			if len(s.sessions) > 0 {
-				return s, switchTo(newBoard(s.e, s.sessions[s.sel]))
+				return s, switchTo(newBoard(s.e, s.sessions[sel]))
 			}
 		case key.Matches(msg, homeKeys.Edit):
 			if len(s.sessions) > 0 {
-				return s, switchTo(newEditForm(s.e, s.sessions[s.sel]))
+				return s, switchTo(newEditForm(s.e, s.sessions[sel]))
 			}
 		case key.Matches(msg, homeKeys.Delete):
 			if len(s.sessions) > 0 {
-				s.deleting = s.sessions[s.sel]
+				s.deleting = s.sessions[sel]
 				s.status, s.statusErr = "Delete “"+s.deleting.Title+"” with all its notes, themes, votes and action points? This cannot be undone. y deletes, any other key keeps it.", true
 			}
 		case key.Matches(msg, homeKeys.Present):
 			if len(s.sessions) > 0 {
-				return s, switchTo(newPresentOf(s.e, s.sessions[s.sel]))
+				return s, switchTo(newPresentOf(s.e, s.sessions[sel]))
 			}
 		case key.Matches(msg, homeKeys.Campaign):
 			if len(s.sessions) > 0 {
-				name := s.sessions[s.sel].Campaign
+				name := s.sessions[sel].Campaign
 				if name == "" {
 					s.status, s.statusErr = "This session belongs to no campaign.", true
 					return s, nil
@@ -141,8 +154,12 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		case key.Matches(msg, homeKeys.Export):
 			if len(s.sessions) > 0 && s.e.opt.Export != nil {
-				return s, exportCmd(s.e, s.sessions[s.sel].ID)
+				return s, exportCmd(s.e, s.sessions[sel].ID)
 			}
+		default:
+			// n is a new session here, so N is the only way to the next match.
+			_, cmd := s.list.update(msg)
+			return s, cmd
 		}
 	}
 	return s, nil
@@ -188,11 +205,10 @@ func (s *homeScreen) View() string {
 		b.WriteString(sty.Muted.Render("No sessions yet. Press n to create the first one.") + "\n")
 	}
 	room := max(e.h-12, 3)
-	start := 0
-	if s.sel >= room {
-		start = s.sel - room + 1
-	}
-	for i := start; i < len(s.sessions) && i < start+room; i++ {
+	s.list.setPage(room)
+	start, end := s.list.window(room, 0)
+	sel := s.list.selected()
+	for i := start; i < end; i++ {
 		ss := s.sessions[i]
 		if i == start || !strings.EqualFold(s.sessions[i-1].Campaign, ss.Campaign) {
 			b.WriteString(sty.Header.Render(fit(s.campaignHeading(ss.Campaign), w)) + "\n")
@@ -202,17 +218,20 @@ func (s *homeScreen) View() string {
 			meta = " · " + ss.Location + meta
 		}
 		prefix := "  "
-		if i == s.sel {
+		if i == sel {
 			prefix = "▸ "
 		}
 		title := fit(prefix+ss.Title, max(w-lipgloss.Width(meta)-1, 12))
 		line := title + sty.Muted.Render(fit(meta, w-lipgloss.Width(title)))
-		if i == s.sel {
+		if i == sel {
 			line = sty.Selected.Render(title) + sty.Muted.Render(fit(meta, w-lipgloss.Width(title)))
 		}
 		b.WriteString(line + "\n")
 	}
 	footer := ""
+	if v := s.list.inputView(w); v != "" {
+		footer += v + "\n"
+	}
 	// What was done (saved, deleted) shows with the list it changed, not before it.
 	if s.status != "" && (s.loaded || s.statusErr) {
 		st := sty.OK
@@ -223,7 +242,11 @@ func (s *homeScreen) View() string {
 			footer += st.Render(l) + "\n"
 		}
 	}
-	footer += e.helpView([]key.Binding{homeKeys.Select, homeKeys.Open, homeKeys.New, homeKeys.Present, homeKeys.Campaign, homeKeys.Export, homeKeys.Edit, homeKeys.Delete, homeKeys.Quit})
+	keys := []key.Binding{homeKeys.Select, homeKeys.Open, homeKeys.New, homeKeys.Present, homeKeys.Campaign, homeKeys.Export, homeKeys.Edit, homeKeys.Delete, lk.Search, homeKeys.Quit}
+	if s.list.open() {
+		keys = s.list.keys()
+	}
+	footer += e.helpView(keys)
 	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
 		b.WriteString(strings.Repeat("\n", pad))
 	}
@@ -248,4 +271,4 @@ func (s *homeScreen) campaignHeading(name string) string {
 	return name
 }
 
-func (s *homeScreen) typing() bool { return false }
+func (s *homeScreen) typing() bool { return s.list.open() }

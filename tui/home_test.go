@@ -1,0 +1,73 @@
+package tui_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
+)
+
+// homeOrder is the sessions in the order the home screen lists them: by campaign.
+func (w *world) homeOrder() []*session.Session {
+	w.t.Helper()
+	all, err := w.svc.Sessions(w.ctx)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	var out []*session.Session
+	for _, c := range session.Campaigns(all) {
+		out = append(out, c.Sessions...)
+	}
+	return out
+}
+
+// TestFacilitatorHomePagesAndSearches fills the home screen with more sessions than
+// 24 lines hold: End, Home and PgDn move through them and / finds one by its title.
+func TestFacilitatorHomePagesAndSearches(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	for i := range 30 {
+		if i == 14 {
+			w.newSession("Auditors Lisbon")
+			continue
+		}
+		w.newSession(fmt.Sprintf("Session %02d", i+1))
+	}
+	order := w.homeOrder()
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("▸ " + order[0].Title)
+	if s.everDrawn(order[len(order)-1].Title) {
+		t.Errorf("the last of 30 sessions shows before scrolling")
+	}
+
+	s.press(tea.KeyEnd)
+	s.waitFor("▸ " + order[len(order)-1].Title)
+	s.press(tea.KeyHome)
+	s.waitFor("▸ " + order[0].Title)
+	// A page is the 12 rows a 24-line terminal has room for.
+	s.press(tea.KeyPgDown)
+	s.waitFor("▸ " + order[12].Title)
+	s.press(tea.KeyPgUp)
+	s.waitFor("▸ " + order[0].Title)
+
+	// The search takes every key while open: n is a letter here, not a new session.
+	s.keys("/lisbon")
+	s.waitFor("▸ Auditors Lisbon", "/lisbon")
+	s.press(tea.KeyEnter)
+	s.keys("/zzz")
+	s.waitFor("No match for “zzz”.")
+	// esc goes back to where the search began.
+	s.press(tea.KeyEsc)
+	v := s.view()
+	requireFits(t, v)
+	if !strings.Contains(v, "▸ Auditors Lisbon") || strings.Contains(v, "· new session") {
+		t.Errorf("after the searches, Auditors Lisbon is not selected on the home screen:\n%s", v)
+	}
+	if strings.Contains(v, "No match") {
+		t.Errorf("esc leaves the search's message:\n%s", v)
+	}
+}
