@@ -22,14 +22,20 @@ type heldStore struct {
 	server.Store
 	started chan struct{}
 	ended   chan error
+	// release lets a held call go when the test is over, whatever its context.
+	release chan struct{}
 }
 
 func (h *heldStore) Sessions(ctx context.Context) ([]*session.Session, error) {
 	select {
 	case h.started <- struct{}{}:
-		<-ctx.Done()
-		h.ended <- ctx.Err()
-		return nil, ctx.Err()
+		select {
+		case <-ctx.Done():
+			h.ended <- ctx.Err()
+			return nil, ctx.Err()
+		case <-h.release:
+			return nil, errors.New("held until the test ended")
+		}
 	default:
 		return h.Store.Sessions(ctx)
 	}
@@ -50,7 +56,7 @@ func TestScreenCallsEndWithTheConnection(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	st := &heldStore{Store: db, started: make(chan struct{}), ended: make(chan error, 1)}
+	st := &heldStore{Store: db, started: make(chan struct{}), ended: make(chan error, 1), release: make(chan struct{})}
 	srv, err := server.New(server.Config{Addr: "127.0.0.1:0", DataDir: dir, Facilitators: facilitators}, st)
 	if err != nil {
 		t.Fatal(err)
@@ -60,6 +66,7 @@ func TestScreenCallsEndWithTheConnection(t *testing.T) {
 	}
 	go srv.Serve()
 	t.Cleanup(func() {
+		close(st.release)
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		srv.Shutdown(ctx)
