@@ -22,7 +22,8 @@ type activityEditor struct {
 	// notes name each.
 	proposed []string
 	uses     map[string]int
-	sel      int
+	// items selects among the rows (the list, then the proposals); / searches them.
+	items list
 	// input is open while adding (editing == -1) or renaming list[editing].
 	input   textinput.Model
 	open    bool
@@ -41,7 +42,8 @@ var ak = struct{ Add, Rename, Delete, Accept, Close key.Binding }{
 
 // newActivityEditor lists the session's activities and those its notes propose.
 func newActivityEditor(list []string, notes []*session.Note) *activityEditor {
-	a := &activityEditor{list: slices.Clone(list), uses: map[string]int{}}
+	a := &activityEditor{list: slices.Clone(list), uses: map[string]int{}, items: newList()}
+	a.items.match = func(i int, q string) bool { return strings.Contains(strings.ToLower(a.row(i)), q) }
 	in := textinput.New()
 	in.CharLimit = 4 * session.MaxTopicLen // the service says when it is too long
 	a.input = in
@@ -62,10 +64,19 @@ func (a *activityEditor) propose(notes []*session.Note) {
 		}
 	}
 	slices.Sort(a.proposed)
+	a.items.setLen(a.rows())
 }
 
 // rows is how many lines can be selected: the list, then the proposals.
 func (a *activityEditor) rows() int { return len(a.list) + len(a.proposed) }
+
+// row is the activity on row i, listed or proposed.
+func (a *activityEditor) row(i int) string {
+	if i < len(a.list) {
+		return a.list[i]
+	}
+	return a.proposed[i-len(a.list)]
+}
 
 // activityEdit is what a key did: a new list to save, or the editor closed.
 type activityEdit struct {
@@ -106,47 +117,53 @@ func (a *activityEditor) update(msg tea.KeyMsg) (activityEdit, tea.Cmd) {
 		a.input, cmd = a.input.Update(msg)
 		return activityEdit{}, cmd
 	}
+	if a.items.open() {
+		_, cmd := a.items.update(msg)
+		return activityEdit{}, cmd
+	}
+	sel := a.items.selected()
 	switch {
 	case key.Matches(msg, ak.Close):
 		return activityEdit{closed: true}, nil
-	case msg.String() == "up" || msg.String() == "k":
-		a.sel = max(a.sel-1, 0)
-	case msg.String() == "down" || msg.String() == "j":
-		a.sel = min(a.sel+1, max(a.rows()-1, 0))
 	case key.Matches(msg, ak.Add):
 		a.open, a.editing = true, -1
 		a.input.Prompt = "New activity: "
 		a.input.SetValue("")
 		return activityEdit{}, a.input.Focus()
-	case key.Matches(msg, ak.Rename) && a.sel < len(a.list):
-		a.open, a.editing = true, a.sel
+	case key.Matches(msg, ak.Rename) && sel >= 0 && sel < len(a.list):
+		a.open, a.editing = true, sel
 		a.input.Prompt = "Rename to: "
-		a.input.SetValue(a.list[a.sel])
+		a.input.SetValue(a.list[sel])
 		a.input.CursorEnd()
 		return activityEdit{}, a.input.Focus()
-	case key.Matches(msg, ak.Delete) && a.sel < len(a.list):
-		gone := a.list[a.sel]
-		next := slices.Delete(slices.Clone(a.list), a.sel, a.sel+1)
+	case key.Matches(msg, ak.Delete) && sel >= 0 && sel < len(a.list):
+		gone := a.list[sel]
+		next := slices.Delete(slices.Clone(a.list), sel, sel+1)
 		said := "Deleted " + gone + " from the list."
 		if n := a.uses[gone]; n > 0 {
 			said += fmt.Sprintf(" %s keep it.", plural(n, "note"))
 		}
 		return activityEdit{save: next, said: said}, nil
-	case key.Matches(msg, ak.Accept) && a.sel >= len(a.list) && a.sel < a.rows():
-		p := a.proposed[a.sel-len(a.list)]
+	case key.Matches(msg, ak.Accept) && sel >= len(a.list):
+		p := a.proposed[sel-len(a.list)]
 		return activityEdit{save: append(slices.Clone(a.list), p), said: "Accepted " + p + " into the list."}, nil
+	default:
+		// n is a new activity here, so N is the only way to the next match.
+		_, cmd := a.items.update(msg)
+		return activityEdit{}, cmd
 	}
-	return activityEdit{}, nil
 }
 
 // saved takes the list as stored, keeping the selection in range.
 func (a *activityEditor) saved(list []string, notes []*session.Note) {
 	a.list = slices.Clone(list)
 	a.propose(notes)
-	a.sel = min(a.sel, max(a.rows()-1, 0))
 }
 
 func (a *activityEditor) view(w, rows int, sty *Styles) string {
+	sel := a.items.selected()
+	// A page is about a screen of one-line rows.
+	a.items.setPage(rows - 3)
 	var lines []string
 	lines = append(lines, sty.Header.Render("Security activities of this session")+sty.Muted.Render(fmt.Sprintf(" (%d)", len(a.list))))
 	for i := 0; i < a.rows(); i++ {
@@ -164,7 +181,7 @@ func (a *activityEditor) view(w, rows int, sty *Styles) string {
 			text = fmt.Sprintf("%s · %s", p, plural(a.uses[p], "note"))
 		}
 		prefix := "  "
-		if i == a.sel {
+		if i == sel {
 			prefix = "▸ "
 		}
 		for j, l := range wrap(text, max(w-2, 8)) {
@@ -172,7 +189,7 @@ func (a *activityEditor) view(w, rows int, sty *Styles) string {
 				prefix = "  "
 			}
 			l = prefix + l
-			if i == a.sel {
+			if i == sel {
 				l = sty.Selected.Render(l)
 			}
 			lines = append(lines, l)
@@ -190,20 +207,26 @@ func (a *activityEditor) view(w, rows int, sty *Styles) string {
 			}
 		}
 	}
+	// The search input, or what the last search said, stays under the list.
+	var tail []string
+	if v := a.items.inputView(w); v != "" && !a.open {
+		tail = append([]string{""}, strings.Split(v, "\n")...)
+	}
 	// Keep the selected line in sight.
-	if len(lines) > rows {
+	if room := max(rows-len(tail), 1); len(lines) > room {
 		at := 0
 		for i, l := range lines {
 			if strings.HasPrefix(l, "▸") || strings.Contains(l, "▸ ") {
 				at = i
 			}
 		}
-		start := min(max(at-rows/2, 0), len(lines)-rows)
+		start := min(max(at-room/2, 0), len(lines)-room)
 		if a.open {
-			start = len(lines) - rows
+			start = len(lines) - room
 		}
-		lines = lines[start : start+rows]
+		lines = lines[start : start+room]
 	}
+	lines = append(lines, tail...)
 	return strings.Join(lines, "\n") + "\n"
 }
 
@@ -211,9 +234,12 @@ func (a *activityEditor) keys() []key.Binding {
 	if a.open {
 		return []key.Binding{pk.Save, pk.Cancel}
 	}
+	if a.items.open() {
+		return a.items.keys()
+	}
 	ks := []key.Binding{ak.Add, ak.Rename, ak.Delete}
 	if len(a.proposed) > 0 {
 		ks = append(ks, ak.Accept)
 	}
-	return append(ks, ak.Close)
+	return append(ks, lk.Search, ak.Close)
 }
