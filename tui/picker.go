@@ -19,7 +19,9 @@ type picker struct {
 	// that, with this word in front (e.g. "propose").
 	propose string
 	filter  string
-	sel     int
+	// cursor selects among the entries; typed letters filter, so only the arrows,
+	// PgUp/PgDn and Home/End reach it.
+	cursor list
 }
 
 // pick is what a key did to a picker.
@@ -31,17 +33,20 @@ type pick struct {
 
 var pickerKeys = struct{ Filter, Select, Choose, Cancel key.Binding }{
 	Filter: key.NewBinding(key.WithKeys("type"), key.WithHelp("type", "filter")),
-	Select: key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "select")),
+	Select: key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp("↑/↓", "select")),
 	Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
 	Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 }
 
 // newPicker returns a picker over items with current selected.
 func newPicker(items []string, current, none, propose string) *picker {
-	p := &picker{items: items, none: none, propose: propose}
-	for i, e := range p.entries() {
+	p := &picker{items: items, none: none, propose: propose, cursor: newList()}
+	es := p.entries()
+	p.cursor.setLen(len(es))
+	for i, e := range es {
 		if e.value == current && !e.proposed {
-			p.sel = i
+			// Selected, not scrolled to: the view scrolls it in once it knows its height.
+			p.cursor.sel = i
 		}
 	}
 	return p
@@ -88,19 +93,19 @@ func (p *picker) update(msg tea.KeyMsg) pick {
 		return pick{cancelled: true}
 	case tea.KeyEnter:
 		es := p.entries()
+		p.cursor.setLen(len(es))
 		if len(es) == 0 {
 			return pick{}
 		}
-		e := es[min(p.sel, len(es)-1)]
+		e := es[p.cursor.selected()]
 		return pick{done: true, value: e.value, proposed: e.proposed}
-	case tea.KeyUp:
-		p.sel = max(p.sel-1, 0)
-	case tea.KeyDown:
-		p.sel = min(p.sel+1, max(len(p.entries())-1, 0))
+	case tea.KeyUp, tea.KeyDown, tea.KeyPgUp, tea.KeyPgDown, tea.KeyHome, tea.KeyEnd:
+		p.cursor.setLen(len(p.entries()))
+		p.cursor.update(msg)
 	case tea.KeyBackspace:
 		if r := []rune(p.filter); len(r) > 0 {
 			p.filter = string(r[:len(r)-1])
-			p.sel = 0
+			p.refilter()
 		}
 	case tea.KeyRunes, tea.KeySpace:
 		for _, r := range msg.Runes {
@@ -109,9 +114,15 @@ func (p *picker) update(msg tea.KeyMsg) pick {
 				p.filter += string(r)
 			}
 		}
-		p.sel = 0
+		p.refilter()
 	}
 	return pick{}
+}
+
+// refilter selects the first of the entries a changed filter leaves.
+func (p *picker) refilter() {
+	p.cursor.setLen(len(p.entries()))
+	p.cursor.selectRow(0)
 }
 
 // view draws the filter line and as many entries as fit in rows, the selected one
@@ -125,18 +136,19 @@ func (p *picker) view(w, rows int, sty *Styles) string {
 		return b.String()
 	}
 	rows = max(rows-1, 1)
-	p.sel = min(p.sel, len(es)-1)
-	start := max(p.sel-rows+1, 0)
-	for i := start; i < len(es) && i < start+rows; i++ {
+	p.cursor.setLen(len(es))
+	p.cursor.setPage(rows)
+	start, end := p.cursor.window(rows, 0)
+	for i := start; i < end; i++ {
 		line := "  " + es[i].label
-		if i == p.sel {
+		if i == p.cursor.selected() {
 			line = sty.Selected.Render(fit("▸ "+es[i].label, w))
 		} else {
 			line = fit(line, w)
 		}
 		b.WriteString(line + "\n")
 	}
-	if more := len(es) - start - rows; more > 0 {
+	if more := len(es) - end; more > 0 {
 		b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  … %d more (type to narrow)", more), w)) + "\n")
 	}
 	return b.String()
