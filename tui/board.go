@@ -66,6 +66,10 @@ type boardScreen struct {
 	// one is done.
 	moving   int
 	lastMove chan struct{}
+	// savingActs counts activity lists not saved yet; lastActs is closed when the
+	// last one is saved.
+	savingActs int
+	lastActs   chan struct{}
 	// pending are the kinds of change not loaded yet.
 	pending session.Change
 }
@@ -251,6 +255,10 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// the load may predate it. Keep the move; saving it loads again.
 			msg.Session.Phase = s.sess.Phase
 		}
+		if s.savingActs > 0 || msg.base != s.sess {
+			// Likewise the activity list edited here: the next key edits it.
+			msg.Session.Activities = s.sess.Activities
+		}
 		s.sess, s.people, s.notes, s.written = msg.Session, msg.People, msg.Notes, msg.Written
 		s.online, s.left = msg.online, msg.left
 		s.themes.set(msg)
@@ -316,6 +324,12 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			return s.Update(errMsg{msg.err})
 		}
 		s.setStatus(msg.status, false)
+	case activitiesSavedMsg:
+		s.savingActs--
+		if msg.err != nil {
+			return s.Update(errMsg{msg.err})
+		}
+		s.setStatus(msg.status, false)
 	case boardDoneMsg:
 		s.setStatus(msg.status, false)
 	case exportedMsg:
@@ -336,12 +350,37 @@ func (s *boardScreen) updateActivities(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case ed.closed:
 		s.acts = nil
 	case ed.save != nil:
-		id, list := s.sess.ID, ed.save
-		return s, s.do(ed.said, func(ctx context.Context, svc *session.Service) error {
-			return svc.SetActivities(ctx, id, list)
+		// The list is shown as saved at once: the next key (say n, typed as soon as
+		// "Deleted …" shows) must edit this list, not the one a load brings that
+		// began before the save.
+		id, list, said := s.sess.ID, ed.save, ed.said
+		changed := *s.sess
+		changed.Activities = list
+		s.sess = &changed
+		s.acts.saved(list, s.notes)
+		s.savingActs++
+		// Saved in the order they were made, never a later list first.
+		svc, prev, done := s.e.opt.Service, s.lastActs, make(chan struct{})
+		s.lastActs = done
+		return s, s.e.withTimeout(func(ctx context.Context) tea.Msg {
+			defer close(done)
+			if prev != nil {
+				select {
+				case <-prev:
+				case <-ctx.Done():
+					return activitiesSavedMsg{err: ctx.Err()}
+				}
+			}
+			return activitiesSavedMsg{status: said, err: svc.SetActivities(ctx, id, list)}
 		})
 	}
 	return s, cmd
+}
+
+// activitiesSavedMsg says an activity list edited on the board was saved, or why not.
+type activitiesSavedMsg struct {
+	status string
+	err    error
 }
 
 // parseTimer reads "5" (minutes), "1:30" (m:ss) or a Go duration like "90s".

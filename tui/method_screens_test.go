@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -128,6 +129,23 @@ func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
 	ns := w.notes(sess)
 	if len(ns) != 1 || ns[0].Activity != "Chaos days" || ns[0].Area != session.AreaActivities {
 		t.Fatalf("stored %+v, want one note about Chaos days", ns)
+	}
+}
+
+// Keys typed faster than the board reloads edit the list as the last key left it.
+func TestSessionActivitiesEditedFasterThanTheBoardLoads(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, _ := w.writingParticipant()
+	b := w.openBoard(sess)
+	b.keys("a")
+	b.waitFor("Security activities of this session (11)", "▸ self-assessment")
+	b.keys("DD")
+	want := slices.Clone(session.DefaultActivities[2:])
+	b.waitFor("Deleted "+session.DefaultActivities[1]+" from the list.",
+		fmt.Sprintf("Security activities of this session (%d)", len(want)))
+	if got := w.session(sess.ID).Activities; !slices.Equal(got, want) {
+		t.Fatalf("stored activities %q, want %q", got, want)
 	}
 }
 
