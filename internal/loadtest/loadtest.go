@@ -352,7 +352,13 @@ func moveOn(ctx context.Context, fac *sshclient.Screen, from string) (string, er
 			return "", err
 		}
 		if i != asked {
-			return lastPhase(fac.Text()), nil
+			next := lastPhase(fac.Text())
+			// The header names the new phase at once, the status once the move is
+			// saved: a participant who joins before then finds the old phase.
+			if _, err := fac.WaitFor(ctx, stepTimeout, "Moved to "+strings.ToLower(next)); err != nil {
+				return "", fmt.Errorf("the move to %s was not saved: %w", next, err)
+			}
+			return next, nil
 		}
 	}
 	return "", errors.New("the board asked twice")
