@@ -65,11 +65,11 @@ func TestWindowChangeFloodIsCoalesced(t *testing.T) {
 	// The last frame drawn is the home at the last size: the window's height (the
 	// flood's are 29 rows at most), the key help whole on the last line (at the
 	// flood's 99 columns or fewer it wraps).
-	const help = "↑/↓ select • enter open board • n new session • p projector • c campaign • x export • e edit • D delete • q quit"
+	// The help's keys may change; that it starts and ends on one line is the point.
 	_, err = s.WaitUntil(context.Background(), 30*time.Second, "the home at the last size", func(text string) int {
 		frame := text[strings.LastIndex(text, "charter · facilitator"):]
 		lines := strings.Split(strings.TrimRight(frame, "\r\n"), "\r\n")
-		if len(lines) >= rows-1 && lines[len(lines)-1] == help {
+		if len(lines) >= rows-1 && isWholeHelp(lines[len(lines)-1]) {
 			return 0
 		}
 		return -1
@@ -244,4 +244,9 @@ func TestFailedWriteIsLoggedOnce(t *testing.T) {
 	if strings.Contains(got, "Quixotic") || strings.Contains(got, "Lisbon") {
 		t.Errorf("the log holds what the person typed:\n%s", got)
 	}
+}
+
+// isWholeHelp reports whether line is the home's key help from its first key to its last.
+func isWholeHelp(line string) bool {
+	return strings.HasPrefix(line, "↑/↓ select • ") && strings.HasSuffix(line, " • q quit")
 }
