@@ -30,8 +30,9 @@ func runLoadtest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: charter loadtest --addr HOST:PORT --code CODE --facilitator-key FILE --participants N --notes M [--timeout 5m]")
 		fmt.Fprintln(stderr, "\nThe facilitator's board is opened on the session and moved from lobby or check-in to")
-		fmt.Fprintln(stderr, "write if needed. The server's --max-conns-per-ip must exceed N when all come from one")
-		fmt.Fprintln(stderr, "address, and N × M notes must fit its --notes-per-minute and --note-burst.")
+		fmt.Fprintln(stderr, "write if needed. The server's --max-conns-per-ip must exceed N and its")
+		fmt.Fprintln(stderr, "--max-handshakes-per-ip must reach --joins-at-once when all come from one address,")
+		fmt.Fprintln(stderr, "and N × M notes must fit its --notes-per-minute and --note-burst.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
