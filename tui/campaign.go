@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -39,7 +40,7 @@ var ck = struct{ Tab, Scroll, Back, Add, Save key.Binding }{
 	Tab:    key.NewBinding(key.WithKeys("tab", "1", "2", "3", "4", "5"), key.WithHelp("1-5", "view")),
 	Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add hypothesis")),
 	Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save · esc cancel")),
-	Scroll: key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", "scroll")),
+	Scroll: key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown", "home", "end"), key.WithHelp("↑/↓", "scroll")),
 	Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 }
 
@@ -109,6 +110,11 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.scroll = max(s.scroll-10, 0)
 		case "pgdown":
 			s.scroll += 10
+		case "home":
+			s.scroll = 0
+		case "end":
+			// View brings it back to the last screenful.
+			s.scroll = math.MaxInt32
 		}
 	}
 	return s, nil
