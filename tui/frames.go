@@ -40,7 +40,7 @@ func (f *Frames) Close() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.started && !f.closed {
-		io.WriteString(f.out, ansi.ShowCursor+ansi.ResetAltScreenSaveCursorMode)
+		io.WriteString(f.out, ansi.ShowCursor+ansi.ResetModeAltScreenSaveCursor)
 	}
 	f.closed = true
 }
@@ -69,7 +69,7 @@ func (f *Frames) draw(view string) {
 	b := &f.buf
 	b.Reset()
 	if !f.started {
-		b.WriteString(ansi.SetAltScreenSaveCursorMode + ansi.HideCursor)
+		b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.HideCursor)
 		f.started = true
 	}
 	if f.last == nil {

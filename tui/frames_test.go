@@ -44,7 +44,7 @@ func TestFramesDrawOnlyWhatChanged(t *testing.T) {
 	}
 
 	got := step(tea.WindowSizeMsg{Width: 10, Height: 5})
-	if !strings.Contains(got, ansi.SetAltScreenSaveCursorMode) || !strings.Contains(got, ansi.HideCursor) {
+	if !strings.Contains(got, ansi.SetModeAltScreenSaveCursor) || !strings.Contains(got, ansi.HideCursor) {
 		t.Errorf("first frame %q does not enter the alternate screen and hide the cursor", got)
 	}
 	got = step(showMsg("one\ntwo\nthree"))
@@ -77,7 +77,7 @@ func TestFramesDrawOnlyWhatChanged(t *testing.T) {
 	out.Reset()
 	fr.Close()
 	fr.Close()
-	if got := out.String(); strings.Count(got, ansi.ResetAltScreenSaveCursorMode) != 1 || !strings.Contains(got, ansi.ShowCursor) {
+	if got := out.String(); strings.Count(got, ansi.ResetModeAltScreenSaveCursor) != 1 || !strings.Contains(got, ansi.ShowCursor) {
 		t.Errorf("Close wrote %q; want the normal screen and the cursor back, once", got)
 	}
 	if got := step(showMsg("after")); got != "" {
