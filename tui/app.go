@@ -291,6 +291,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, ok := msg.(tickMsg); ok {
 		a.ticking = false
 	}
+	if k, ok := msg.(tea.KeyMsg); ok && len(k.Runes) > 0 {
+		// bubbletea hands every connection the same rune slice for some keys (space,
+		// for one), and bubbles' text fields clean their input in place: each screen
+		// gets its own copy, or two people typing a space at once race.
+		k.Runes = append([]rune(nil), k.Runes...)
+		msg = k
+	}
 	m, cmd := a.update(msg)
 	if a.ticking || a.quitting {
 		return m, cmd
