@@ -327,8 +327,13 @@ func (s *nameScreen) View() string {
 	}
 	if c := s.p.RejoinCode; c != "" {
 		b.WriteString("\n" + sty.Header.Render("Your rejoin code: "+c) + "\n")
-		for _, l := range wrap(rejoinWarning(s.e, c), w-2) {
+		text, cmd := rejoinWarning(s.e, c)
+		for _, l := range wrap(text, w-2) {
 			b.WriteString(sty.Warn.Render(l) + "\n")
+		}
+		if cmd != "" {
+			// The command on a line of its own, so that it can be copied whole.
+			b.WriteString("  " + fit(cmd, w-2) + "\n")
 		}
 	}
 	b.WriteString("\n" + s.input.View() + "\n\n")
@@ -361,11 +366,12 @@ func (s *nameScreen) View() string {
 func (s *nameScreen) typing() bool { return s.field == 0 }
 func (s *joinScreen) typing() bool { return true }
 
-// rejoinWarning tells a person without a key how to come back as themselves.
-func rejoinWarning(e *env, code string) string {
-	how := "type it instead of the join code"
+// rejoinWarning tells a person without a key how to come back as themselves: the
+// warning, and the command to connect with when the server knows it.
+func rejoinWarning(e *env, code string) (text, cmd string) {
+	const start = "Write it down: you connected without an SSH key, so this code is the only way back to your notes and dots. Without it you come back as a new participant. "
 	if e.opt.JoinHint != "" {
-		how = "connect with " + e.opt.JoinHint + " " + code
+		return start + "To come back, connect with:", e.opt.JoinHint + " " + code
 	}
-	return "Write it down: you connected without an SSH key, so this code is the only way back to your notes and dots. To come back, " + how + ". Without it you come back as a new participant."
+	return start + "To come back, type it instead of the join code.", ""
 }

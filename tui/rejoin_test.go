@@ -17,10 +17,14 @@ func TestKeylessJoinShowsARejoinCodeThatBringsThemBack(t *testing.T) {
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	s := w.open(tui.Options{Code: sess.Code, JoinHint: "ssh -p 2222 -t charter.example"})
-	s.waitFor("Your rejoin code:", "as a new participant", "connect with ssh -p 2222")
+	s.waitFor("Your rejoin code:", "as a new participant", "connect with:")
 	code := regexp.MustCompile(`Your rejoin code: ([A-Z2-9]{5}-[A-Z2-9]{5})`).FindStringSubmatch(s.drawn.String())
 	if code == nil {
 		t.Fatalf("no rejoin code on the screen:\n%s", s.drawn.String())
+	}
+	// The command to come back is whole on one line, ready to copy.
+	if !strings.Contains(s.drawn.String(), "ssh -p 2222 -t charter.example "+code[1]) {
+		t.Fatalf("no whole command line:\n%q", s.drawn.String())
 	}
 	s.tm.Type("Ana")
 	s.press(tea.KeyEnter)
