@@ -139,28 +139,11 @@ func (c *corpus) central(members []int) int {
 	mean := meanOf(c.vecs, members)
 	best, bestSim := members[0], math.Inf(-1)
 	for _, i := range members {
-		if s := dotSparse(c.vecs[i], mean); s > bestSim+1e-12 || s > bestSim-1e-12 && i < best {
+		if s := sparseDot(c.vecs[i], mean); s > bestSim+1e-12 || s > bestSim-1e-12 && i < best {
 			best, bestSim = i, s
 		}
 	}
 	return best
-}
-
-func dotSparse(a, b vec) float64 {
-	var s float64
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i].f < b[j].f:
-			i++
-		case a[i].f > b[j].f:
-			j++
-		default:
-			s += a[i].w * b[j].w
-			i++
-			j++
-		}
-	}
-	return s
 }
 
 // sharedConcept returns the concept at least half of a theme's notes (and at

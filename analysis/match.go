@@ -94,7 +94,7 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 					continue
 				}
 				seen[[2]int{a, b}] = true
-				if s := dotSparse(means[a], means[b]); s >= threshold {
+				if s := sparseDot(means[a], means[b]); s >= threshold {
 					pairs = append(pairs, pair{a, b, s})
 				}
 			}
@@ -147,7 +147,7 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 				shared = shared || root(y) == rb
 			}
 		}
-		if shared || dotSparse(clusterMean[ra], clusterMean[rb]) < threshold {
+		if shared || sparseDot(clusterMean[ra], clusterMean[rb]) < threshold {
 			continue
 		}
 		lo, hi := min(ra, rb), max(ra, rb)

@@ -84,7 +84,7 @@ func assignAny(vecs []vec, groups [][]int, rest []int, threshold float64) []int 
 	for _, i := range rest {
 		best, bestSim := -1, threshold
 		for g, m := range means {
-			if s := dotSparse(vecs[i], m); s > bestSim {
+			if s := sparseDot(vecs[i], m); s > bestSim {
 				best, bestSim = g, s
 			}
 		}
