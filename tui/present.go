@@ -53,7 +53,7 @@ type presentScreen struct {
 
 var presentKeys = struct{ Scroll, Page, Leave key.Binding }{
 	Scroll: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "scroll")),
-	Page:   key.NewBinding(key.WithKeys("pgup", "pgdown", " ", "home", "end"), key.WithHelp("pgup/pgdn", "page")),
+	Page:   key.NewBinding(key.WithKeys("pgup", "pgdown", " ", "home", "end"), key.WithHelp("pgup/pgdn/home/end", "page")),
 	Leave:  key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "leave")),
 }
 
