@@ -29,7 +29,7 @@ func newNotesTab(b *boardScreen) *notesTab {
 
 // noteMatches reports whether a note's text or its tag holds the lower-case query.
 func noteMatches(n *session.Note, q string) bool {
-	return strings.Contains(strings.ToLower(n.Text), q) || strings.Contains(strings.ToLower(noteTag(n)), q)
+	return strings.Contains(strings.ToLower(n.Text), q) || strings.Contains(strings.ToLower(noteTag(n, 0)), q)
 }
 
 func (t *notesTab) rows() *list {
@@ -126,7 +126,7 @@ func (t *notesTab) view(w, room int) string {
 		if i == l.selected() {
 			prefix = "▸ "
 		}
-		line := fit(prefix+"["+noteTag(n)+"] "+n.Text, w)
+		line := fit(prefix+"["+noteTag(n, tagCut(w))+"] "+n.Text, w)
 		switch {
 		case n.Hidden:
 			line = sty.Muted.Render(fit(prefix+"(hidden) "+n.Text, w))
@@ -139,8 +139,15 @@ func (t *notesTab) view(w, room int) string {
 }
 
 // noteTag says in a few cells where a note was written: its area, lane and, if it
-// names one, its activity ("act more · pen testing", "open · AI tools").
-func noteTag(n *session.Note) string {
+// names one, its activity ("act more · pen testing", "open · AI tools"). An open
+// topic's title and the activity are cut to cut cells; cut 0 keeps them whole.
+func noteTag(n *session.Note, cut int) string {
+	short := func(s string) string {
+		if cut > 0 {
+			return fit(s, cut)
+		}
+		return s
+	}
 	var tag string
 	switch n.Area {
 	case session.AreaConfidence:
@@ -150,12 +157,21 @@ func noteTag(n *session.Note) string {
 	case session.AreaMotivation:
 		tag = "mot " + n.Lane
 	case session.AreaOpen:
-		tag = "open · " + fit(n.Lane, 16)
+		tag = "open · " + short(n.Lane)
 	default:
-		tag = fit(string(n.Area)+" "+n.Lane, 20)
+		tag = string(n.Area) + " " + n.Lane
 	}
 	if n.Activity != "" {
-		tag += " · " + fit(n.Activity, 16)
+		tag += " · " + short(n.Activity)
 	}
 	return tag
+}
+
+// tagCut is how many cells a list of width w gives an activity or topic in a tag:
+// a few on a narrow screen, all of it where there is room.
+func tagCut(w int) int {
+	if w >= 120 {
+		return 0
+	}
+	return 16
 }

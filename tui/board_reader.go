@@ -56,7 +56,7 @@ func (r *noteReader) update(msg tea.KeyMsg) bool {
 func (r *noteReader) view(w, room int, sty *Styles) string {
 	n := r.note
 	var b strings.Builder
-	head := "Note [" + noteTag(n) + "]"
+	head := "Note [" + noteTag(n, 0) + "]"
 	if r.theme != "" {
 		head += " in " + r.theme
 	}

@@ -177,13 +177,13 @@ func (s *boardScreen) noteRows(row themeRow, ids []int64, notes map[int64]*sessi
 	var out []themeRow
 	if n := notes[rep]; n != nil {
 		r := row
-		r.note, r.text = rep, "★ ["+noteTag(n)+"] "+noteText(n)
+		r.note, r.text = rep, "★ ["+noteTag(n, tagCut(s.e.w))+"] "+noteText(n)
 		out = append(out, r)
 	}
 	for _, id := range ids {
 		if n := notes[id]; n != nil && id != rep {
 			r := row
-			r.note, r.text = id, "["+noteTag(n)+"] "+noteText(n)
+			r.note, r.text = id, "["+noteTag(n, tagCut(s.e.w))+"] "+noteText(n)
 			out = append(out, r)
 		}
 	}
@@ -219,7 +219,7 @@ func (s *boardScreen) themeRows() []themeRow {
 		var loose []themeRow
 		for _, n := range s.notes {
 			if !inTheme[n.ID] && !n.Hidden {
-				loose = append(loose, themeRow{note: n.ID, text: "[" + noteTag(n) + "] " + noteText(n)})
+				loose = append(loose, themeRow{note: n.ID, text: "[" + noteTag(n, tagCut(s.e.w)) + "] " + noteText(n)})
 			}
 		}
 		if len(loose) > 0 {
