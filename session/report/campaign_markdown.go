@@ -160,7 +160,9 @@ func (f *CampaignFindings) mdThemes(m *markdown) {
 	}
 	p("The same concern raised in different words in different sessions counts as one campaign theme: ")
 	p("session themes are matched when their labels and notes are similar on average (at least %s). ", trimFloat2(f.Threshold))
-	p("People are counted as in the header.\n\n")
+	p("People are counted as in the header. ")
+	p("Under each theme, the session themes matched into it are listed with their theme numbers: a wrong match is split ")
+	p("with `charter report --split ID,ID` or with S on the campaign overview, and stays split in later reports.\n\n")
 	p("How the campaign score was computed: %s.\n\n", e(f.Method))
 	var rows [][]string
 	for _, t := range f.Themes {
@@ -190,12 +192,11 @@ func (f *CampaignFindings) mdThemeDetails(m *markdown) {
 		}
 		p("- Audiences: %s\n", escapeAll(t.Audiences))
 		p("- Notes: %d\n", t.Notes)
-		if len(t.SessionLabels) > 1 {
-			labels := make([]string, len(t.SessionLabels))
-			for i, l := range t.SessionLabels {
-				labels[i] = e(l)
-			}
-			p("- Called in its sessions: %s\n", strings.Join(labels, "; "))
+		switch st := sessionThemesText(t.SessionThemes); {
+		case len(t.SessionThemes) == 1:
+			p("- Session theme: %s\n", st)
+		case st != "":
+			p("- Session themes matched into it: %s\n", st)
 		}
 		if l := lanesText(t.Lanes); l != "" {
 			p("- Where its notes are: %s\n", l)
@@ -419,4 +420,21 @@ func (f *CampaignFindings) mdComparison(m *markdown) {
 		rows = append(rows, []string{e(a.SessionTitle), cl.title, orDash(e(a.Theme)), cl.owner, cl.status, cl.due, concern})
 	}
 	m.table([]string{"Session", "Action point", "Theme", "Owner", "Status", "Due", "Its concern now"}, rows)
+}
+
+// sessionThemesText lists the session themes of a campaign theme as
+// S2 “label” (theme 11, 7 notes); a theme the report clustered itself has no
+// number, for there is nothing stored to split.
+func sessionThemesText(sts []SessionTheme) string {
+	parts := make([]string, 0, len(sts))
+	for _, st := range sts {
+		n := count(len(st.Notes), "note", "notes")
+		if st.ThemeID != 0 {
+			n = "theme " + strconv.FormatInt(st.ThemeID, 10) + ", " + n
+		} else {
+			n = "clustered by the report, " + n
+		}
+		parts = append(parts, fmt.Sprintf("S%d “%s” (%s)", st.Session, Escape(st.Label), n))
+	}
+	return strings.Join(parts, "; ")
 }
