@@ -29,6 +29,27 @@ type campaignScreen struct {
 	adding bool
 	input  textinput.Model
 	status string
+
+	// themes is the themes view's list: campaign themes with the session themes
+	// matched into each, selectable so that a wrong match can be split there.
+	themes  list
+	rowsNow []campaignRow
+	// confirm splits once the facilitator confirms it with y.
+	confirm func() tea.Cmd
+	// reading is a session theme whose notes are shown whole, nil when none is.
+	reading *report.SessionTheme
+	readTop int
+	// follow is a session theme to select once the report is built again.
+	follow int64
+}
+
+// campaignRow is a line of the themes view: of campaign theme ct (an index of
+// f.Themes, -1 for none) and, on a session theme's line, of its session theme st
+// (an index of its SessionThemes, else -1).
+type campaignRow struct {
+	text   string
+	ct, st int
+	header bool
 }
 
 var campaignTabs = []string{"Themes", "Audiences", "Saturation", "Actions", "Hypotheses"}
@@ -36,8 +57,10 @@ var campaignTabs = []string{"Themes", "Audiences", "Saturation", "Actions", "Hyp
 // tabHypotheses is the index of the hypotheses view.
 const tabHypotheses = 4
 
-var ck = struct{ Tab, Scroll, Back, Add, Save key.Binding }{
+var ck = struct{ Tab, Scroll, Back, Add, Save, Split, Notes key.Binding }{
 	Tab:    key.NewBinding(key.WithKeys("tab", "1", "2", "3", "4", "5"), key.WithHelp("1-5", "view")),
+	Split:  key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "split from match")),
+	Notes:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "its notes")),
 	Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add hypothesis")),
 	Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save · esc cancel")),
 	Scroll: key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown", "home", "end"), key.WithHelp("↑/↓", "scroll")),
@@ -48,7 +71,25 @@ func newCampaign(e *env, name string) *campaignScreen {
 	in := textinput.New()
 	in.CharLimit = 2 * session.MaxNoteLen // the service says when it is too long
 	in.Placeholder = "e.g. teams want deeper training"
-	return &campaignScreen{e: e, name: name, input: in}
+	s := &campaignScreen{e: e, name: name, input: in, themes: newList()}
+	s.themes.match = func(i int, q string) bool {
+		return i < len(s.rowsNow) && strings.Contains(strings.ToLower(s.rowsNow[i].text), q)
+	}
+	s.themes.number = func(k int) (int, bool) {
+		for i, r := range s.rowsNow {
+			if r.header && s.f.Themes[r.ct].Rank == k {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	return s
+}
+
+// splitMsg is the outcome of splitting a session theme from its match.
+type splitMsg struct {
+	said string
+	err  error
 }
 
 type campaignMsg struct{ f *report.CampaignFindings }
@@ -75,8 +116,17 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case campaignMsg:
 		s.f = msg.f
+		s.themeRows()
+		s.followSplit()
 	case errMsg:
 		s.err = session.ErrorMessage(msg.err)
+	case splitMsg:
+		if msg.err != nil {
+			s.status = session.ErrorMessage(msg.err)
+			return s, nil
+		}
+		s.status = msg.said
+		return s, s.Init()
 	case hypothesisAddedMsg:
 		if msg.err != nil {
 			s.status = session.ErrorMessage(msg.err)
@@ -89,6 +139,33 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case tea.KeyMsg:
 		if s.adding {
 			return s.updateAdding(msg)
+		}
+		if s.confirm != nil {
+			do := s.confirm
+			s.confirm = nil
+			if msg.String() != "y" {
+				s.status = "Nothing was split."
+				return s, nil
+			}
+			return s, do()
+		}
+		if s.reading != nil {
+			return s.updateReading(msg)
+		}
+		if s.tab == 0 && s.f != nil {
+			if ok, cmd := s.themes.update(msg); ok {
+				return s, cmd
+			}
+			switch {
+			case key.Matches(msg, ck.Split):
+				return s, s.askSplit()
+			case key.Matches(msg, ck.Notes):
+				if r, ok := s.currentRow(); ok && r.st >= 0 {
+					st := s.f.Themes[r.ct].SessionThemes[r.st]
+					s.reading, s.readTop = &st, 0
+				}
+				return s, nil
+			}
 		}
 		switch msg.String() {
 		case "esc", "q":
@@ -126,23 +203,37 @@ func (s *campaignScreen) View() string {
 	var b strings.Builder
 	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · campaign ") + sty.Header.Render(fit(s.name, w-20)) + "\n")
 	keys := []key.Binding{ck.Tab, ck.Scroll, ck.Back}
-	if s.tab == tabHypotheses {
-		keys = []key.Binding{ck.Tab, ck.Add, ck.Scroll, ck.Back}
-	}
-	if s.adding {
+	switch {
+	case s.adding:
 		keys = []key.Binding{ck.Save}
+	case s.reading != nil:
+		keys = []key.Binding{rk.Scroll, rk.Close}
+	case s.tab == tabHypotheses:
+		keys = []key.Binding{ck.Tab, ck.Add, ck.Scroll, ck.Back}
+	case s.tab == 0 && s.themes.open():
+		keys = s.themes.keys()
+	case s.tab == 0:
+		keys = append([]key.Binding{ck.Tab}, s.themes.keys()...)
+		keys = append(keys, ck.Split, ck.Notes, ck.Back)
 	}
 	footer := e.helpView(keys)
-	if s.adding || s.status != "" {
-		var extra string
-		if s.adding {
-			extra = fit("New hypothesis: "+s.input.View(), w) + "\n"
-		}
-		if s.status != "" {
-			extra += sty.Muted.Render(fit(s.status, w)) + "\n"
-		}
-		footer = extra + footer
+	var extra string
+	if s.adding {
+		extra = fit("New hypothesis: "+s.input.View(), w) + "\n"
 	}
+	if s.tab == 0 && s.reading == nil {
+		if v := s.themes.inputView(w); v != "" {
+			for _, line := range strings.Split(v, "\n") {
+				extra += fit(line, w) + "\n"
+			}
+		}
+	}
+	if s.status != "" {
+		for _, l := range wrap(s.status, w) {
+			extra += sty.Muted.Render(l) + "\n"
+		}
+	}
+	footer = extra + footer
 	if s.err != "" {
 		return b.String() + sty.Error.Render(fit(s.err, w)) + "\n" + footer
 	}
@@ -161,10 +252,20 @@ func (s *campaignScreen) View() string {
 	}
 	b.WriteString(fit(strings.Join(tabs, " "), w) + "\n")
 	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
+	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)
+	if s.reading != nil {
+		b.WriteString(s.readingView(w, room))
+		return b.String() + footer
+	}
+	if s.tab == 0 {
+		b.WriteString(s.themesView(w, room))
+		if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
+			b.WriteString(strings.Repeat("\n", pad))
+		}
+		return b.String() + footer
+	}
 	var lines []string
 	switch s.tab {
-	case 0:
-		lines = s.themeLines()
 	case 1:
 		lines = s.audienceLines()
 	case 2:
@@ -174,7 +275,6 @@ func (s *campaignScreen) View() string {
 	case tabHypotheses:
 		lines = s.hypothesisLines()
 	}
-	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)
 	s.scroll = min(s.scroll, max(len(lines)-room, 0))
 	for i := s.scroll; i < len(lines) && i < s.scroll+room; i++ {
 		b.WriteString(fit(lines[i], w) + "\n")
@@ -185,18 +285,176 @@ func (s *campaignScreen) View() string {
 	return b.String() + footer
 }
 
-func (s *campaignScreen) themeLines() []string {
-	var out []string
-	out = append(out, "Themes by campaign priority: "+s.f.Method, "")
-	for _, t := range s.f.Themes {
-		out = append(out, fmt.Sprintf("#%d %s · score %d", t.Rank, t.Label, t.Score))
-		out = append(out, fmt.Sprintf("    %s · %s · %s · %s · %s · %s",
-			plural(t.Sessions, "session"), persons(t.Participants), plural(t.Votes, "vote"), plural(t.Notes, "note"), strings.Join(t.Locations, ", "), strings.Join(t.Audiences, ", ")))
+// themeRows lists the campaign themes, each with its counts, the session themes
+// matched into it and its quotes.
+func (s *campaignScreen) themeRows() []campaignRow {
+	var out []campaignRow
+	for i, t := range s.f.Themes {
+		out = append(out, campaignRow{ct: i, st: -1, header: true, text: fmt.Sprintf("#%d %s · score %d", t.Rank, t.Label, t.Score)})
+		out = append(out, campaignRow{ct: i, st: -1, text: fmt.Sprintf("    %s · %s · %s · %s · %s · %s",
+			plural(t.Sessions, "session"), persons(t.Participants), plural(t.Votes, "vote"), plural(t.Notes, "note"), strings.Join(t.Locations, ", "), strings.Join(t.Audiences, ", "))})
+		for j, st := range t.SessionThemes {
+			title := ""
+			if k := st.Session - 1; k >= 0 && k < len(s.f.Sessions) {
+				title = " · " + s.f.Sessions[k].Title
+			}
+			out = append(out, campaignRow{ct: i, st: j, text: fmt.Sprintf("    S%d “%s” · %s%s", st.Session, st.Label, plural(len(st.Notes), "note"), title)})
+		}
 		for _, q := range t.Quotes {
-			out = append(out, "    “"+q+"”")
+			out = append(out, campaignRow{ct: i, st: -1, text: "      “" + q + "”"})
 		}
 	}
+	s.rowsNow = out
+	s.themes.setLen(len(out))
 	return out
+}
+
+func (s *campaignScreen) currentRow() (campaignRow, bool) {
+	rows := s.themeRows()
+	if i := s.themes.selected(); i >= 0 {
+		return rows[i], true
+	}
+	return campaignRow{}, false
+}
+
+// followSplit selects the session theme just split out, where it went.
+func (s *campaignScreen) followSplit() {
+	if s.follow == 0 {
+		return
+	}
+	for i, r := range s.rowsNow {
+		if r.st >= 0 && s.f.Themes[r.ct].SessionThemes[r.st].ThemeID == s.follow {
+			s.themes.selectRow(i)
+			break
+		}
+	}
+	s.follow = 0
+}
+
+// askSplit asks to keep the selected session theme apart from the other session
+// themes of its campaign theme, in this report and every later one.
+func (s *campaignScreen) askSplit() tea.Cmd {
+	r, ok := s.currentRow()
+	if !ok || r.st < 0 {
+		s.status = "Select a session theme (a line S1 “…”) to split it from the others of its campaign theme."
+		return nil
+	}
+	ct := s.f.Themes[r.ct]
+	st := ct.SessionThemes[r.st]
+	name := fmt.Sprintf("S%d “%s”", st.Session, st.Label)
+	if len(ct.SessionThemes) == 1 {
+		s.status = name + " is matched with no other session's theme: nothing to split."
+		return nil
+	}
+	if st.ThemeID == 0 {
+		s.status = fmt.Sprintf("S%d has no themes of its own yet (the report grouped its notes): group them on its board, then split.", st.Session)
+		return nil
+	}
+	var others []int64
+	for j, o := range ct.SessionThemes {
+		if j != r.st && o.ThemeID != 0 {
+			others = append(others, o.ThemeID)
+		}
+	}
+	if len(others) == 0 {
+		s.status = "The other sessions of this theme have no themes of their own yet (the report grouped their notes): group them first."
+		return nil
+	}
+	svc, id := s.e.opt.Service, st.ThemeID
+	said := fmt.Sprintf("Split: %s stands apart from #%d “%s” now and in later reports.", name, ct.Rank, ct.Label)
+	s.confirm = func() tea.Cmd {
+		s.follow = id
+		s.status = "Splitting and matching the themes again…"
+		return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+			for _, o := range others {
+				if err := svc.SplitThemes(ctx, id, o); err != nil {
+					return splitMsg{err: err}
+				}
+			}
+			return splitMsg{said: said}
+		})
+	}
+	s.status = fmt.Sprintf("Split %s from #%d “%s”, here and in later reports? y = split, any other key = keep", name, ct.Rank, ct.Label)
+	return nil
+}
+
+// themesView draws the themes view's list in room lines; the selected line is
+// shown whole.
+func (s *campaignScreen) themesView(w, room int) string {
+	sty := s.e.sty
+	var b strings.Builder
+	b.WriteString(sty.Muted.Render(fit("Themes by campaign priority: "+s.f.Method, w)) + "\n")
+	rows := s.themeRows()
+	if len(rows) == 0 {
+		b.WriteString(sty.Muted.Render("No themes yet.") + "\n")
+		return b.String()
+	}
+	sel := s.themes.selected()
+	selected := wrap("▸ "+strings.TrimLeft(rows[sel].text, " "), w)
+	if len(selected) > 3 {
+		selected = append(selected[:2], fit(strings.Join(selected[2:], " "), w))
+	}
+	page := max(room-1, 1)
+	s.themes.setPage(page)
+	start, end := s.themes.window(page, len(selected)-1)
+	for i := start; i < end; i++ {
+		if i == sel {
+			for _, l := range selected {
+				b.WriteString(sty.Selected.Render(l) + "\n")
+			}
+			continue
+		}
+		line := fit("  "+rows[i].text, w)
+		if rows[i].header {
+			line = sty.Header.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// updateReading scrolls the notes of a session theme; esc, enter or q go back.
+func (s *campaignScreen) updateReading(msg tea.KeyMsg) (screen, tea.Cmd) {
+	switch msg.String() {
+	case "esc", "enter", "q":
+		s.reading = nil
+	case "up", "k":
+		s.readTop = max(s.readTop-1, 0)
+	case "down", "j":
+		s.readTop++
+	case "pgup":
+		s.readTop = max(s.readTop-10, 0)
+	case "pgdown":
+		s.readTop += 10
+	case "home":
+		s.readTop = 0
+	case "end":
+		s.readTop = math.MaxInt32
+	}
+	return s, nil
+}
+
+// readingView shows a session theme's notes whole, wrapped, in room lines.
+func (s *campaignScreen) readingView(w, room int) string {
+	st := s.reading
+	sty := s.e.sty
+	title := ""
+	if k := st.Session - 1; k >= 0 && k < len(s.f.Sessions) {
+		title = " of " + s.f.Sessions[k].Title
+	}
+	lines := []string{sty.Header.Render(fit(fmt.Sprintf("S%d “%s”%s: %s", st.Session, st.Label, title, plural(len(st.Notes), "note")), w))}
+	for _, n := range st.Notes {
+		for i, l := range wrap(n, max(w-4, 8)) {
+			lead := "  • "
+			if i > 0 {
+				lead = "    "
+			}
+			lines = append(lines, lead+l)
+		}
+	}
+	s.readTop = min(s.readTop, max(len(lines)-room, 0))
+	end := min(s.readTop+room, len(lines))
+	return strings.Join(lines[s.readTop:end], "\n") + "\n"
 }
 
 func (s *campaignScreen) audienceLines() []string {
@@ -262,7 +520,7 @@ func (s *campaignScreen) actionLines() []string {
 	return out
 }
 
-func (s *campaignScreen) typing() bool { return s.adding }
+func (s *campaignScreen) typing() bool { return s.adding || s.themes.open() }
 
 // updateAdding handles keys while a new hypothesis is typed: enter saves it (in a
 // command), esc drops it.

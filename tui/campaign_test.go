@@ -44,3 +44,91 @@ func TestCampaignViewScrollsToTheEnds(t *testing.T) {
 		t.Errorf("PgDn from the top does not show a later part of the hypotheses:\n%s", v)
 	}
 }
+
+// campaignWorld is a campaign of two sessions whose themes the report matches as
+// one: "Pentests" in the first, "Pentest timing" in the second. It returns their
+// theme IDs.
+func campaignWorld(t *testing.T) (*world, []int64) {
+	t.Helper()
+	w := newWorld(t)
+	var ids []int64
+	for i, c := range []struct {
+		label string
+		texts []string
+	}{
+		{"Pentests", []string{"pentest reports arrive months late", "nobody retests after the pentest"}},
+		{"Pentest timing", []string{"the pentest report came too late to fix", "retest the pentest findings"}},
+	} {
+		s, err := w.svc.NewSession(w.ctx, session.Session{Title: fmt.Sprintf("Champions %d", i+1), Audience: session.AudienceDevelopers,
+			Campaign: "Champions 2026", Date: []string{"2026-01-10", "2026-02-10"}[i]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.setPhase(s, session.PhaseWrite)
+		p := w.join(s, "key-1", "")
+		var notes []int64
+		for _, text := range c.texts {
+			notes = append(notes, w.addNote(p, session.AreaConfidence, "concern", text).ID)
+		}
+		w.setPhase(s, session.PhaseGroup)
+		if err := w.svc.SaveThemes(w.ctx, s.ID, []session.Theme{{Label: c.label, NoteIDs: notes}}); err != nil {
+			t.Fatal(err)
+		}
+		ts, err := w.svc.Themes(w.ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, ts[0].ID)
+	}
+	return w, ids
+}
+
+// The campaign overview shows which session themes each campaign theme matched;
+// enter reads a session theme's notes, and S splits a wrong match there, for good:
+// the split is stored as report --split stores it.
+func TestCampaignViewSplitsAWrongMatch(t *testing.T) {
+	t.Parallel()
+	w, ids := campaignWorld(t)
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Champions 2")
+	s.keys("c")
+	s.waitFor("#1 ", "S1 “Pentests” · 2 notes · Champions 1", "S2 “Pentest timing” · 2 notes · Champions 2")
+	if s.everDrawn("#2 ") {
+		t.Fatal("the two sessions' themes are not matched as one campaign theme; the test needs them matched")
+	}
+
+	s.keys("/pentest timing")
+	s.press(tea.KeyEnter)
+	s.waitFor("▸ S2 “Pentest timing”")
+	s.press(tea.KeyEnter)
+	s.waitFor("S2 “Pentest timing” of Champions 2: 2 notes", "• retest the pentest findings")
+	s.press(tea.KeyEsc)
+	s.waitFor("▸ S2 “Pentest timing”")
+
+	s.keys("S")
+	s.waitFor("Split S2 “Pentest timing” from #1")
+	s.keys("y")
+	s.waitFor("Split: S2 “Pentest timing” stands apart", "#2 ", "▸ S2 “Pentest timing”")
+
+	split, err := w.db.ThemeSplits(w.ctx, sessionOf(t, w, ids[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(split) != 1 || split[0] != [2]int64{min(ids[0], ids[1]), max(ids[0], ids[1])} {
+		t.Errorf("stored splits %v, want the pair %v", split, ids)
+	}
+	// A session theme matched with nothing has nothing to split.
+	s.keys("S")
+	s.waitFor("is matched with no other session's theme")
+	requireFits(t, s.view())
+}
+
+// sessionOf returns the ID of the session a theme belongs to.
+func sessionOf(t *testing.T, w *world, themeID int64) string {
+	t.Helper()
+	th, err := w.db.Theme(w.ctx, themeID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return th.SessionID
+}
