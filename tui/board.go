@@ -263,7 +263,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.online, s.left = msg.online, msg.left
 		s.themes.set(msg)
 		var cmd tea.Cmd
-		if s.sess.Phase == session.PhaseGroup && len(s.themes.themes) == 0 {
+		if s.sess.Phase == session.PhaseGroup && (len(s.themes.themes) == 0 || s.themes.placing) {
 			cmd = s.suggest()
 		}
 		var ratings []int
@@ -292,7 +292,12 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.themes.resuggest = false
 			return s, s.suggest()
 		}
-		if s.themes.acceptWhenReady {
+		if s.themes.placing {
+			if s.themes.acceptWhenReady {
+				return s, s.acceptPlacements()
+			}
+			s.placed()
+		} else if s.themes.acceptWhenReady {
 			s.themes.acceptWhenReady = false
 			switch {
 			case s.sess.Phase != session.PhaseGroup || len(s.themes.themes) > 0:
@@ -302,8 +307,6 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			default:
 				return s, s.acceptSuggestions()
 			}
-		} else if s.sess.Phase == session.PhaseGroup && len(s.themes.themes) > 0 && s.status == "Clustering the notes…" {
-			s.setStatus("Suggestions ready: A keeps your themes and places the notes that have none.", false)
 		}
 	case ChangedMsg:
 		// Coalesce: while a load runs, changes only add up.
@@ -438,9 +441,11 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.fullHelp = false
 			return s, nil
 		}
-		if s.tab == tabThemes && s.tabs[tabThemes].(*themesTab).clearMarks() {
-			s.setStatus("Marks cleared.", false)
-			return s, nil
+		if s.tab == tabThemes {
+			if said := s.tabs[tabThemes].(*themesTab).clearMarks(); said != "" {
+				s.setStatus(said, false)
+				return s, nil
+			}
 		}
 		return s, switchTo(newHome(s.e))
 	case key.Matches(msg, bk.Next), key.Matches(msg, bk.Prev):

@@ -216,21 +216,51 @@ func (s *term) waitEverDrawn(want ...string) {
 	}, teatest.WithDuration(waitTime), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
-// With themes arranged, g then A places a later note without re-clustering what the
-// facilitator arranged.
-func TestBoardPlacesLaterNotesIntoArrangedThemes(t *testing.T) {
+// With themes arranged, g previews where later notes would go: into the nearest
+// arranged theme, or as a new theme, without re-clustering what the facilitator
+// arranged. esc leaves them; v picks some and A places only those.
+func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 	w, sess, _ := groupWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
-	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"}}); err != nil {
+	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{
+		{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"},
+		{Line: 2, Text: "phishing mails fool half the company", Area: "confidence", Lane: "concern"},
+	}); err != nil {
 		t.Fatal(err)
 	}
-	b.waitEverDrawn("(no theme yet: 1)")
+	b.waitEverDrawn("(no theme yet: 2)")
 	b.keys("g")
-	b.waitFor("Suggestions ready: A keeps your themes")
-	b.keys("A")
-	b.waitFor("shared with everyone")
-	got := w.themesOf(sess)
-	if len(got["pen tests"]) != 3 || len(got["deadlines"]) != 1 {
-		t.Errorf("after g then A: %v, want the new note in pen tests and both themes kept", got)
+	b.waitFor("Notes without a theme", "1. pen tests: + 1 note", "+ [act more] pen test reports arrive", "new: ",
+		"2 notes without a theme: A places them as shown")
+	if got := w.themesOf(sess); len(got) != 2 || len(got["pen tests"]) != 2 {
+		t.Fatalf("the preview changed the stored themes: %v", got)
 	}
+	b.press(tea.KeyEsc)
+	b.waitFor("Nothing placed", "(no theme yet: 2)")
+
+	// Again, and this time place only the new theme.
+	b.keys("g")
+	b.waitFor("1. pen tests: + 1 note")
+	b.keys("/phishing")
+	b.press(tea.KeyEnter)
+	b.keys("v")
+	b.waitFor("[x] new: ", "A accept 1 picked")
+	b.keys("A")
+	b.waitFor("0 notes placed in your themes, 1 new theme made", "(no theme yet: 1)")
+	got := w.themesOf(sess)
+	if len(got) != 3 || len(got["pen tests"]) != 2 || len(got["deadlines"]) != 1 {
+		t.Fatalf("after placing the picked new theme: %v", got)
+	}
+
+	// g then A places the rest: the pen test note joins the arranged theme.
+	b.keys("g")
+	b.waitFor("1. pen tests: + 1 note")
+	b.keys("A")
+	b.waitFor("1 note placed in your themes, 0 new themes made")
+	if got := w.themesOf(sess); len(got) != 3 || len(got["pen tests"]) != 3 || len(got["deadlines"]) != 1 {
+		t.Errorf("after placing the rest: %v, want the note in pen tests and every theme kept", got)
+	}
+	b.keys("g")
+	b.waitFor("Every note is in a theme: nothing to place.")
+	requireFits(t, b.view())
 }

@@ -31,6 +31,10 @@ type themeBoard struct {
 	// acceptWhenReady is A pressed while clustering ran: share the suggestions as
 	// soon as they come.
 	acceptWhenReady bool
+	// placing is set while the facilitator, themes arranged, previews where the
+	// notes without a theme would go (g); suggestions are then the arranged themes
+	// with the notes placed in them, followed by new themes.
+	placing bool
 
 	// markTheme is a theme waiting for the theme to merge it into; marked are notes
 	// marked to move together.
@@ -43,6 +47,11 @@ type themeBoard struct {
 
 func (t *themeBoard) set(m boardStateMsg) {
 	t.themes, t.totals, t.used, t.actions, t.ranked = m.Themes, m.Totals, m.Used, m.Actions, m.Ranked
+	if m.Session.Phase != session.PhaseGroup || len(m.Themes) == 0 {
+		// Placing is for arranged themes in the group phase; anything else is the
+		// first suggestions again.
+		t.placing = false
+	}
 	// A mark on a note that is gone would make the next move fail.
 	present := make(map[int64]bool, len(m.Notes))
 	for _, n := range m.Notes {
@@ -113,6 +122,97 @@ func (s *boardScreen) acceptSuggestions() tea.Cmd {
 	return s.do(said, func(ctx context.Context, svc *session.Service) error {
 		return svc.SaveThemes(ctx, id, sug)
 	})
+}
+
+// placement is one entry of the preview of later notes: notes to add to the
+// arranged theme theme, or (theme 0) to make a new theme called label. sug is the
+// suggestion's index.
+type placement struct {
+	sug   int
+	theme int64
+	label string
+	notes []int64
+}
+
+// placements are the suggestions as they change the arranged themes: for each
+// arranged theme the notes it gains, then the new themes. Notes that have a theme
+// by now are left out.
+func (s *boardScreen) placements() []placement {
+	inTheme := map[int64]bool{}
+	for _, t := range s.themes.themes {
+		for _, id := range t.NoteIDs {
+			inTheme[id] = true
+		}
+	}
+	var out []placement
+	for i, t := range s.themes.suggestions {
+		p := placement{sug: i, theme: t.ID, label: t.Label}
+		for _, id := range t.NoteIDs {
+			if !inTheme[id] {
+				p.notes = append(p.notes, id)
+			}
+		}
+		if len(p.notes) > 0 && (t.ID == 0 || s.themeNumber(t.ID) > 0) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// acceptPlacements places the picked later notes (all when none is picked) into
+// the arranged themes and makes the new themes, leaving the rest as it is.
+func (s *boardScreen) acceptPlacements() tea.Cmd {
+	var places []session.Theme
+	into, made := 0, 0
+	for _, p := range s.placements() {
+		if len(s.themes.picked) > 0 && !s.themes.picked[p.sug] {
+			continue
+		}
+		places = append(places, session.Theme{ID: p.theme, Label: p.label, NoteIDs: p.notes})
+		if p.theme == 0 {
+			made++
+		} else {
+			into += len(p.notes)
+		}
+	}
+	s.themes.suggestions, s.themes.picked, s.themes.acceptWhenReady, s.themes.placing = nil, nil, false, false
+	s.tabs[tabThemes].rows().selectRow(0)
+	if len(places) == 0 {
+		s.setStatus("Every note is in a theme: nothing to place.", false)
+		return nil
+	}
+	said := fmt.Sprintf("%s placed in your themes, %s made; nothing else changed.", plural(into, "note"), plural(made, "new theme"))
+	id := s.sess.ID
+	return s.do(said, func(ctx context.Context, svc *session.Service) error {
+		_, err := svc.PlaceNotes(ctx, id, places)
+		return err
+	})
+}
+
+// place shows where the notes without a theme would go, once clustered.
+func (s *boardScreen) place() tea.Cmd {
+	s.themes.setSuggestions(nil)
+	if !s.themes.placing {
+		s.themes.placing = true
+		s.tabs[tabThemes].rows().selectRow(0)
+	}
+	s.setStatus("Placing the notes without a theme…", false)
+	return s.suggest()
+}
+
+// placed says what the preview of later notes shows, as it comes.
+func (s *boardScreen) placed() {
+	ps := s.placements()
+	if len(ps) == 0 {
+		s.themes.placing = false
+		s.setStatus("Every note is in a theme: nothing to place.", false)
+		return
+	}
+	n := 0
+	for _, p := range ps {
+		n += len(p.notes)
+	}
+	s.setStatus(fmt.Sprintf("%s without a theme: A places them as shown, v picks some, esc leaves them.", plural(n, "note")), false)
 }
 
 func (s *boardScreen) action(id int64) *session.ActionPoint {
@@ -206,6 +306,34 @@ func (s *boardScreen) themeRows() []themeRow {
 			h := themeRow{sug: i + 1, num: i + 1, header: true, text: fmt.Sprintf("%s%d. %s (%s)", pick, i+1, t.Label, plural(len(t.NoteIDs), "note"))}
 			rows = append(rows, h)
 			rows = append(rows, s.noteRows(themeRow{sug: i + 1}, t.NoteIDs, notes)...)
+		}
+	case s.sess.Phase == session.PhaseGroup && s.themes.placing:
+		for _, p := range s.placements() {
+			pick := ""
+			if len(s.themes.picked) > 0 {
+				pick = "[ ] "
+				if s.themes.picked[p.sug] {
+					pick = "[x] "
+				}
+			}
+			h := themeRow{sug: p.sug + 1, theme: p.theme, header: true}
+			row := themeRow{sug: p.sug + 1, theme: p.theme}
+			if p.theme != 0 {
+				h.num = s.themeNumber(p.theme)
+				h.text = fmt.Sprintf("%s%d. %s: + %s", pick, h.num, p.label, plural(len(p.notes), "note"))
+				rows = append(rows, h)
+				for _, id := range p.notes {
+					if n := notes[id]; n != nil {
+						r := row
+						r.note, r.text = id, "+ ["+noteTag(n, tagCut(s.e.w))+"] "+noteText(n)
+						rows = append(rows, r)
+					}
+				}
+				continue
+			}
+			h.text = fmt.Sprintf("%snew: %s (%s)", pick, p.label, plural(len(p.notes), "note"))
+			rows = append(rows, h)
+			rows = append(rows, s.noteRows(row, p.notes, notes)...)
 		}
 	case s.sess.Phase == session.PhaseGroup:
 		inTheme := map[int64]bool{}
@@ -308,10 +436,11 @@ func (t *themesTab) loaded() {
 }
 
 var tk = struct {
-	Accept, Suggest, Pick, Rename, Merge, Mark, Move, Split, Delete, Budget, AddAction, Priority, Status, Owner, EditTitle, Due key.Binding
+	Accept, Suggest, Place, Pick, Rename, Merge, Mark, Move, Split, Delete, Budget, AddAction, Priority, Status, Owner, EditTitle, Due key.Binding
 }{
 	Accept:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "accept all")),
 	Suggest:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "suggest again")),
+	Place:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "place notes without a theme")),
 	Pick:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "pick/unpick")),
 	Rename:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rename")),
 	Merge:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge")),
@@ -339,11 +468,18 @@ func (t *themesTab) keys() []key.Binding {
 			}
 			return []key.Binding{accept, tk.Pick, bk.Read, tk.Suggest}
 		}
+		if s.themes.placing {
+			accept := tk.Accept
+			if n := len(s.themes.picked); n > 0 {
+				accept = key.NewBinding(key.WithKeys("A"), key.WithHelp("A", fmt.Sprintf("accept %d picked", n)))
+			}
+			return []key.Binding{accept, tk.Pick, bk.Read}
+		}
 		move := tk.Move
 		if n := len(s.themes.marked); n > 0 {
 			move = key.NewBinding(key.WithKeys("M"), key.WithHelp("M", fmt.Sprintf("move %d marked", n)))
 		}
-		return []key.Binding{move, tk.Mark, tk.Rename, tk.Merge, tk.Split, bk.Read, tk.Delete, tk.Suggest}
+		return []key.Binding{move, tk.Mark, tk.Rename, tk.Merge, tk.Split, bk.Read, tk.Delete, tk.Place}
 	case session.PhaseVote:
 		return []key.Binding{tk.Budget}
 	case session.PhaseActions, session.PhaseClosed:
@@ -352,13 +488,22 @@ func (t *themesTab) keys() []key.Binding {
 	return nil
 }
 
-// clearMarks drops marks and picks waiting for a next key, and reports whether
-// there were any (esc clears them before it leaves the board).
-func (t *themesTab) clearMarks() bool {
+// clearMarks drops marks and picks waiting for a next key, or leaves the preview
+// of where later notes would go, and says what it did; "" when there was nothing
+// (esc does this before it leaves the board).
+func (t *themesTab) clearMarks() string {
 	th := &t.b.themes
+	if th.placing {
+		th.placing, th.suggestions, th.picked, th.acceptWhenReady = false, nil, nil, false
+		t.rows().selectRow(0)
+		return "Nothing placed: the notes without a theme wait for you (g shows where they would go)."
+	}
 	had := th.markTheme != 0 || len(th.marked) > 0 || len(th.picked) > 0
 	th.markTheme, th.marked, th.picked = 0, nil, nil
-	return had
+	if had {
+		return "Marks cleared."
+	}
+	return ""
 }
 
 func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
@@ -390,12 +535,15 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 				return svc.SetVoteBudget(ctx, id, n)
 			}), true
 		})
+	case ph == session.PhaseGroup && key.Matches(msg, tk.Suggest) && len(s.themes.themes) > 0:
+		// With themes arranged, g shows where the notes without a theme would go,
+		// never re-clustering what the facilitator arranged.
+		return s.place()
 	case ph == session.PhaseGroup && key.Matches(msg, tk.Suggest):
 		s.themes.setSuggestions(nil)
 		s.setStatus("Clustering the notes…", false)
 		return s.suggest()
-	case ph == session.PhaseGroup && (len(s.themes.themes) == 0 || key.Matches(msg, tk.Accept)):
-		// With themes arranged, g then A places later notes without re-clustering.
+	case ph == session.PhaseGroup && (len(s.themes.themes) == 0 || s.themes.placing || key.Matches(msg, tk.Accept)):
 		return t.updatePreview(msg, cur)
 	case ph == session.PhaseGroup:
 		return t.updateGroup(msg, cur)
@@ -409,6 +557,16 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	s := t.b
 	switch {
+	case key.Matches(msg, tk.Accept) && len(s.themes.themes) > 0 && !s.themes.placing:
+		// A first shows what it would do.
+		return s.place()
+	case key.Matches(msg, tk.Accept) && s.themes.placing:
+		if s.themes.suggesting || s.themes.suggestions == nil {
+			s.themes.acceptWhenReady = true
+			s.setStatus("Placing the notes; they are placed as soon as that is done.", false)
+			return nil
+		}
+		return s.acceptPlacements()
 	case key.Matches(msg, tk.Accept):
 		if len(s.themes.suggestions) == 0 || s.themes.suggesting {
 			// Not clustered yet, or clustering again for new notes: share the themes
@@ -421,7 +579,7 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			return s.suggest()
 		}
 		return s.acceptSuggestions()
-	case key.Matches(msg, tk.Pick) && cur.sug != 0 && len(s.themes.themes) == 0:
+	case key.Matches(msg, tk.Pick) && cur.sug != 0 && (len(s.themes.themes) == 0 || s.themes.placing):
 		if s.themes.picked == nil {
 			s.themes.picked = map[int]bool{}
 		}
@@ -431,9 +589,12 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		} else {
 			s.themes.picked[i] = true
 		}
-		if n := len(s.themes.picked); n > 0 {
+		switch n := len(s.themes.picked); {
+		case n > 0 && s.themes.placing:
+			s.setStatus(fmt.Sprintf("%s picked: A places those notes; the others wait without a theme.", plural(n, "theme")), false)
+		case n > 0:
 			s.setStatus(fmt.Sprintf("%s picked: A accepts them; the other notes wait without a theme.", plural(n, "theme")), false)
-		} else {
+		default:
 			s.setStatus("Nothing picked: A accepts all.", false)
 		}
 	}
@@ -733,6 +894,12 @@ func (t *themesTab) view(w, room int) string {
 		}
 		b.WriteString(fit(fmt.Sprintf("Voting: %d of %d finished · %d dots each, at most %d on a theme · counts hidden",
 			finished, len(people), s.sess.VoteBudget, session.MaxVotesPerTheme), w) + "\n")
+	case ph == session.PhaseGroup && s.themes.placing:
+		b.WriteString(sty.Header.Render("Notes without a theme") + sty.Muted.Render(fit(": where they would go (only you see this until A)", w-21)) + "\n")
+		if len(rows) == 0 {
+			b.WriteString(sty.Muted.Render("Placing the notes…") + "\n")
+			return b.String()
+		}
 	case ph == session.PhaseGroup:
 		hint := "Themes everyone sees; ★ the note that stands for each."
 		if s.themes.markTheme != 0 {

@@ -298,6 +298,9 @@ func (s *campaignScreen) themeRows() []campaignRow {
 			if k := st.Session - 1; k >= 0 && k < len(s.f.Sessions) {
 				title = " · " + s.f.Sessions[k].Title
 			}
+			if st.ThemeID == 0 {
+				title = " · grouped by the report" + title
+			}
 			out = append(out, campaignRow{ct: i, st: j, text: fmt.Sprintf("    S%d “%s” · %s%s", st.Session, st.Label, plural(len(st.Notes), "note"), title)})
 		}
 		for _, q := range t.Quotes {
@@ -325,6 +328,13 @@ func (s *campaignScreen) followSplit() {
 	for i, r := range s.rowsNow {
 		if r.st >= 0 && s.f.Themes[r.ct].SessionThemes[r.st].ThemeID == s.follow {
 			s.themes.selectRow(i)
+			// Matching may put it with another theme now: say where it went.
+			ct := s.f.Themes[r.ct]
+			if len(ct.SessionThemes) == 1 {
+				s.status += fmt.Sprintf(" It stands alone as #%d.", ct.Rank)
+			} else {
+				s.status += fmt.Sprintf(" It is matched into #%d “%s” now.", ct.Rank, ct.Label)
+			}
 			break
 		}
 	}
@@ -361,7 +371,7 @@ func (s *campaignScreen) askSplit() tea.Cmd {
 		return nil
 	}
 	svc, id := s.e.opt.Service, st.ThemeID
-	said := fmt.Sprintf("Split: %s stands apart from #%d “%s” now and in later reports.", name, ct.Rank, ct.Label)
+	said := fmt.Sprintf("Split: %s stands apart from “%s” now and in later reports.", name, ct.Label)
 	s.confirm = func() tea.Cmd {
 		s.follow = id
 		s.status = "Splitting and matching the themes again…"
@@ -390,7 +400,7 @@ func (s *campaignScreen) themesView(w, room int) string {
 		return b.String()
 	}
 	sel := s.themes.selected()
-	selected := wrap("▸ "+strings.TrimLeft(rows[sel].text, " "), w)
+	selected := wrap("▸ "+rows[sel].text, w)
 	if len(selected) > 3 {
 		selected = append(selected[:2], fit(strings.Join(selected[2:], " "), w))
 	}

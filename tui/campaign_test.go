@@ -99,16 +99,16 @@ func TestCampaignViewSplitsAWrongMatch(t *testing.T) {
 
 	s.keys("/pentest timing")
 	s.press(tea.KeyEnter)
-	s.waitFor("▸ S2 “Pentest timing”")
+	s.waitFor("▸     S2 “Pentest timing”")
 	s.press(tea.KeyEnter)
 	s.waitFor("S2 “Pentest timing” of Champions 2: 2 notes", "• retest the pentest findings")
 	s.press(tea.KeyEsc)
-	s.waitFor("▸ S2 “Pentest timing”")
+	s.waitFor("▸     S2 “Pentest timing”")
 
 	s.keys("S")
 	s.waitFor("Split S2 “Pentest timing” from #1")
 	s.keys("y")
-	s.waitFor("Split: S2 “Pentest timing” stands apart", "#2 ", "▸ S2 “Pentest timing”")
+	s.waitFor("Split: S2 “Pentest timing” stands apart", "It stands alone as #", "#2 ", "▸     S2 “Pentest timing”")
 
 	split, err := w.db.ThemeSplits(w.ctx, sessionOf(t, w, ids[1]))
 	if err != nil {
