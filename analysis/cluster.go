@@ -9,6 +9,7 @@ package analysis
 import (
 	"cmp"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -86,13 +87,13 @@ func clusterWith(docs []Doc, lx *lexicon, p params) []Theme {
 
 	themes := make([]Theme, 0, len(groups)+1)
 	centrals := make([]int, len(groups))
-	concepts := make([]int, len(groups))
+	used := make([]map[string]bool, len(groups))
 	for k, g := range groups {
 		var label string
-		label, centrals[k], concepts[k] = c.label(sorted, g)
+		label, centrals[k], used[k] = c.label(sorted, g)
 		themes = append(themes, Theme{Label: label, NoteIDs: idsOf(sorted, g), Representative: sorted[centrals[k]].ID})
 	}
-	c.distinctLabels(themes, groups, centrals, concepts)
+	c.distinctLabels(themes, groups, centrals, used)
 	if len(empty) > 0 {
 		ids := idsOf(sorted, empty)
 		themes = append(themes, Theme{Label: "unsorted", NoteIDs: ids, Representative: ids[0]})
@@ -117,20 +118,28 @@ func idsOf(docs []Doc, members []int) []string {
 // most of its notes share, else by a short key phrase of its most central
 // note, and says which side the theme is on when most of its notes agree
 // ("concern", "keep", ...). It returns the label, the central note and the
-// concept named (-1 for none).
-func (c *corpus) label(docs []Doc, members []int) (string, int, int) {
+// stems of the words the label already uses (nil for a key phrase).
+func (c *corpus) label(docs []Doc, members []int) (string, int, map[string]bool) {
 	central := c.central(members)
 	concept := c.sharedConcept(members)
 	var name string
-	if concept >= 0 {
-		name = c.lx.labels[concept]
-	} else {
+	var used map[string]bool
+	switch title := topicTitle(docs, members); {
+	case title != "":
+		// The participants' own name for what most of these notes are about.
+		name, used = title, map[string]bool{}
+		for _, t := range tokenize(title, stemmer{}) {
+			used[t.stem] = true
+		}
+	case concept >= 0:
+		name, used = c.lx.labels[concept], c.lx.stems[concept]
+	default:
 		name = c.keyPhrase(members, central, nil)
 	}
 	if side := sideOf(docs, members); side != "" {
 		name += " (" + side + ")"
 	}
-	return name, central, concept
+	return name, central, used
 }
 
 // central returns the member most similar to the theme's mean: the note that
@@ -289,6 +298,63 @@ func opening(text string, most int) string {
 	return strings.Join(words, " ")
 }
 
+// topicTitle returns the title of the open topic more than half of a
+// theme's notes (and at least two) were written under, cleaned for a label:
+// spaces collapsed, a trailing number such as " · 2" or "#3" and trailing
+// punctuation dropped. A title that is then one generic word ("security",
+// "team") names nothing and gives "".
+func topicTitle(docs []Doc, members []int) string {
+	count := map[string]int{}
+	best := ""
+	for _, i := range members {
+		if strings.ToLower(strings.TrimSpace(docs[i].Area)) != "open" {
+			continue
+		}
+		t := cleanTitle(docs[i].Lane)
+		if t == "" {
+			continue
+		}
+		key := strings.ToLower(t)
+		count[key]++
+		if best == "" || count[key] > count[strings.ToLower(best)] ||
+			count[key] == count[strings.ToLower(best)] && key < strings.ToLower(best) {
+			best = t
+		}
+	}
+	if best == "" || count[strings.ToLower(best)] < 2 || 2*count[strings.ToLower(best)] <= len(members) {
+		return ""
+	}
+	if words := strings.Fields(best); len(words) == 1 && genericWords[strings.ToLower(words[0])] {
+		return ""
+	}
+	return best
+}
+
+// numberSuffix is a count or number a title may end with ("AI · 2", "Tools
+// #3", "Cloud (2)"), which a label never carries.
+var numberSuffix = regexp.MustCompile(`\s*(?:[·#:\-–—]\s*\d+|\(\d+\))\s*$`)
+
+// cleanTitle makes an open topic's title fit a label: control characters
+// and leading or trailing dashes, bullets and stops dropped, spaces
+// collapsed, no number suffix.
+func cleanTitle(title string) string {
+	title = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, title)
+	title = strings.Join(strings.Fields(title), " ")
+	for {
+		t := numberSuffix.ReplaceAllString(title, "")
+		t = strings.TrimRight(strings.TrimLeft(t, "-–—·#*•:;,. "), "-–—·#*•:;,.!? ")
+		if t == title {
+			return t
+		}
+		title = t
+	}
+}
+
 // sideNames says in a word which side of an area a lane is.
 var sideNames = map[string]string{
 	"strength": "strength", "concern": "concern", "keep": "keep", "add": "add",
@@ -312,9 +378,9 @@ func sideOf(docs []Doc, members []int) string {
 
 // distinctLabels keeps two themes from carrying the same label: a facilitator
 // reading the list must tell them apart. A repeated label is followed by a key
-// phrase of the theme's central note, made of words other than the shared
-// concept's, never by a number.
-func (c *corpus) distinctLabels(themes []Theme, groups [][]int, centrals, concepts []int) {
+// phrase of the theme's central note, made of words other than those the
+// label already uses (used), never by a number.
+func (c *corpus) distinctLabels(themes []Theme, groups [][]int, centrals []int, used []map[string]bool) {
 	seen := map[string]int{}
 	for _, t := range themes {
 		seen[t.Label]++
@@ -323,11 +389,7 @@ func (c *corpus) distinctLabels(themes []Theme, groups [][]int, centrals, concep
 		if seen[themes[i].Label] < 2 || i >= len(groups) {
 			continue
 		}
-		var skip map[string]bool
-		if concepts[i] >= 0 {
-			skip = c.lx.stems[concepts[i]]
-		}
-		phrase := c.keyPhrase(groups[i], centrals[i], skip)
+		phrase := c.keyPhrase(groups[i], centrals[i], used[i])
 		if !strings.Contains(themes[i].Label, phrase) {
 			themes[i].Label += ": " + phrase
 		}

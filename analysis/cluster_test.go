@@ -285,3 +285,27 @@ func TestClusterLabelSaysTheSide(t *testing.T) {
 		t.Errorf("themes = %+v, want one labelled \"pen testing (concern)\"", themes)
 	}
 }
+
+// A theme whose notes mostly come from one open topic carries the topic's
+// title, cleaned; a title that is one generic word names nothing.
+func TestClusterLabelTakesTheOpenTopicsTitle(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"AI coding tools · 2", "AI coding tools"},
+		{"  Pager\tduty  #3 ", "Pager duty"},
+		{"Security", "pen testing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			docs := []analysis.Doc{
+				{ID: "1", Text: "pentest findings are never retested", Area: "open", Lane: tt.title},
+				{ID: "2", Text: "the pentest report arrives months late", Area: "open", Lane: tt.title},
+				{ID: "3", Text: "pentesters do not know our architecture", Area: "open", Lane: tt.title},
+				{ID: "4", Text: "keep the yearly external pentest", Area: "activities", Lane: "keep"},
+			}
+			themes := analysis.Cluster(docs)
+			if len(themes) != 1 || themes[0].Label != tt.want {
+				t.Errorf("themes = %+v, want one labelled %q", themes, tt.want)
+			}
+		})
+	}
+}
