@@ -197,8 +197,9 @@ func weightedMean(a vec, na int, b vec, nb int) vec {
 
 // matchPairs returns the pairs (earlier, later) of groups that match, where
 // the first n groups are earlier ones and the rest later ones: each later
-// group is matched to at most one earlier group.
-func matchPairs(groups [][]string, n int, threshold float64) [][2]int {
+// group is matched to at most one earlier group, and never to one it is
+// kept apart from.
+func matchPairs(groups [][]string, n int, threshold float64, apart ...[2]int) [][2]int {
 	mg := make([]MatchGroup, len(groups))
 	for g, texts := range groups {
 		// The later suggestions are of one session and never match each
@@ -209,7 +210,7 @@ func matchPairs(groups [][]string, n int, threshold float64) [][2]int {
 		}
 		mg[g] = MatchGroup{Session: side, Texts: texts}
 	}
-	ids := MatchSessionThemes(mg, threshold)
+	ids := MatchSessionThemes(mg, threshold, apart...)
 	first := map[int]int{}
 	for g := range n {
 		if _, ok := first[ids[g]]; !ok {

@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // placeSim is the least average similarity between a note and the notes of an
@@ -97,27 +98,65 @@ func assignAny(vecs []vec, groups [][]int, rest []int, threshold float64) []int 
 	return left
 }
 
-// NamedTheme is a theme a facilitator named in an earlier session: its name
-// and its notes' texts.
+// NamedTheme is a theme a facilitator named in an earlier session (its name,
+// its notes' texts and their lanes), or a suggested one (no name yet).
 type NamedTheme struct {
 	Name  string
 	Texts []string
+	// Lanes are the lanes of the theme's notes ("strength", "concern",
+	// "keep", ...), in any order: they tell which side the theme is on.
+	Lanes []string
 }
 
-// ProposeNames proposes, for each suggested theme (given as its notes'
-// texts), the name of the earlier theme it matches, or "" when none does.
-// Matching is MatchThemes' precision-first rule: a suggestion takes an
-// earlier name only when they are each other's best match and similar enough.
-func ProposeNames(earlier []NamedTheme, suggestions [][]string) []string {
-	groups := make([][]string, 0, len(earlier)+len(suggestions))
-	for _, e := range earlier {
-		groups = append(groups, e.Texts)
+// ProposeNames proposes, for each suggested theme, the name of the earlier
+// theme it matches, or "" when none does. Matching is MatchThemes'
+// precision-first rule: a suggestion takes an earlier name only when they are
+// each other's best match and similar enough, and never across sides: a name
+// given to strengths ("Incident drills pay off") is not offered for concerns.
+func ProposeNames(earlier, suggestions []NamedTheme) []string {
+	// Themes on opposite sides are kept apart, earlier ones among
+	// themselves too: joined, they would carry one side's name to the other.
+	var groups [][]string
+	var sides []int
+	for _, t := range append(slices.Clone(earlier), suggestions...) {
+		groups = append(groups, t.Texts)
+		sides = append(sides, sideSign(t.Lanes))
 	}
-	groups = append(groups, suggestions...)
+	var apart [][2]int
+	for i := range earlier {
+		for j := i + 1; j < len(groups); j++ {
+			if sides[i] != 0 && sides[i] == -sides[j] {
+				apart = append(apart, [2]int{i, j})
+			}
+		}
+	}
 	names := make([]string, len(suggestions))
-	pairs := matchPairs(groups, len(earlier), MatchThreshold)
-	for _, p := range pairs {
+	for _, p := range matchPairs(groups, len(earlier), MatchThreshold, apart...) {
 		names[p[1]-len(earlier)] = earlier[p[0]].Name
 	}
 	return names
+}
+
+// laneSign says whether a lane holds what works (+1: strength, keep,
+// motivates), what does not (-1: concern, less, demotivates) or neither (0:
+// wishes such as add and more, open topics).
+var laneSign = map[string]int{
+	"strength": 1, "keep": 1, "motivates": 1,
+	"concern": -1, "less": -1, "demotivates": -1,
+}
+
+// sideSign is the side most of lanes are on: +1, -1, or 0 when as many are
+// on each side or none is on either.
+func sideSign(lanes []string) int {
+	sum := 0
+	for _, l := range lanes {
+		sum += laneSign[strings.ToLower(strings.TrimSpace(l))]
+	}
+	switch {
+	case sum > 0:
+		return 1
+	case sum < 0:
+		return -1
+	}
+	return 0
 }

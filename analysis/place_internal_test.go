@@ -107,13 +107,49 @@ func TestProposeNames(t *testing.T) {
 		{Name: "Pentest follow-up", Texts: []string{"pentest findings are never retested", "pentest reports come too late"}},
 		{Name: "Phishing drills", Texts: []string{"phishing simulations keep people alert", "report button for phishing mails"}},
 	}
-	suggestions := [][]string{
-		{"pen tests", "retest after the pentest fixes", "the pentest report was a pdf nobody read"},
-		{"deadlines", "no time in the sprint for security"},
+	suggestions := []NamedTheme{
+		{Texts: []string{"pen tests", "retest after the pentest fixes", "the pentest report was a pdf nobody read"}},
+		{Texts: []string{"deadlines", "no time in the sprint for security"}},
 	}
 	got := ProposeNames(earlier, suggestions)
 	if fmt.Sprint(got) != "[Pentest follow-up ]" {
 		t.Errorf("ProposeNames = %q, want the pentest name for the first and none for the second", got)
+	}
+}
+
+// A name a facilitator gave strengths is never offered for concerns about the
+// same thing, nor the other way round; a wish (add, more) or an open topic
+// takes a name from either side, and a suggestion takes the name of its own
+// side where there is one.
+func TestProposeNamesKeepsToTheSide(t *testing.T) {
+	drillsPayOff := NamedTheme{Name: "Incident drills pay off",
+		Texts: []string{"the tabletop exercise showed us our runbook gaps", "incident drills made the real outage calm"},
+		Lanes: []string{"strength", "keep"}}
+	drillsTooRare := NamedTheme{Name: "Too few incident drills",
+		Texts: []string{"one tabletop exercise a year is not enough", "nobody knows the incident runbook"},
+		Lanes: []string{"concern", "concern"}}
+	concern := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook"}, Lanes: []string{"concern"}}
+	strength := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook"}, Lanes: []string{"strength"}}
+	wish := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook"}, Lanes: []string{"more"}}
+	tests := []struct {
+		name       string
+		earlier    []NamedTheme
+		suggestion NamedTheme
+		want       string
+	}{
+		{"strength's name, concern note", []NamedTheme{drillsPayOff}, concern, ""},
+		{"concern's name, strength note", []NamedTheme{drillsTooRare}, strength, ""},
+		{"strength's name, strength note", []NamedTheme{drillsPayOff}, strength, "Incident drills pay off"},
+		{"strength's name, wish", []NamedTheme{drillsPayOff}, wish, "Incident drills pay off"},
+		{"both sides named, concern note", []NamedTheme{drillsPayOff, drillsTooRare}, concern, "Too few incident drills"},
+		{"both sides named, strength note", []NamedTheme{drillsTooRare, drillsPayOff}, strength, "Incident drills pay off"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ProposeNames(tt.earlier, []NamedTheme{tt.suggestion}); got[0] != tt.want {
+				t.Errorf("ProposeNames = %q, want %q", got[0], tt.want)
+			}
+		})
 	}
 }
 

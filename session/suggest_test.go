@@ -75,41 +75,47 @@ func TestSuggestThemesKeepsWhatTheFacilitatorArranged(t *testing.T) {
 	}
 }
 
+// campaignSession opens a session of the campaign "Champions 2026" whose one
+// participant wrote texts in the confidence lane given, and moves it to the
+// group phase.
+func campaignSession(t *testing.T, svc *session.Service, lane string, texts ...string) (*session.Session, []int64) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := svc.NewSession(ctx, session.Session{Title: "Champions", Audience: session.AudienceDevelopers, Campaign: "Champions 2026"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Join(ctx, s.ID, "hash-"+s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, text := range texts {
+		n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: lane, Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, n.ID)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseGroup); err != nil {
+		t.Fatal(err)
+	}
+	return s, ids
+}
+
 func TestSuggestThemesReusesCampaignNames(t *testing.T) {
 	t.Parallel()
 	svc, _ := MustOpenService(t)
 	svc.Notifier = &recorder{}
 	ctx := context.Background()
-	newSession := func(texts ...string) (*session.Session, []int64) {
-		s, err := svc.NewSession(ctx, session.Session{Title: "Champions", Audience: session.AudienceDevelopers, Campaign: "Champions 2026"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := svc.Join(ctx, s.ID, "hash-"+s.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
-			t.Fatal(err)
-		}
-		var ids []int64
-		for _, text := range texts {
-			n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			ids = append(ids, n.ID)
-		}
-		if _, err := svc.SetPhase(ctx, s.ID, session.PhaseGroup); err != nil {
-			t.Fatal(err)
-		}
-		return s, ids
-	}
-	first, ids := newSession("pentest findings are never retested", "the pentest report came months late")
+	first, ids := campaignSession(t, svc, "concern", "pentest findings are never retested", "the pentest report came months late")
 	if err := svc.SaveThemes(ctx, first.ID, []session.Theme{{Label: "Pentest follow-up", Named: true, NoteIDs: ids}}); err != nil {
 		t.Fatal(err)
 	}
-	second, _ := newSession("nobody retests after the pentest", "pentest results arrive too late to fix",
+	second, _ := campaignSession(t, svc, "concern", "nobody retests after the pentest", "pentest results arrive too late to fix",
 		"pentesters should explain the findings in a call")
 	got, err := svc.SuggestThemes(ctx, second.ID)
 	if err != nil {
@@ -117,5 +123,44 @@ func TestSuggestThemesReusesCampaignNames(t *testing.T) {
 	}
 	if len(got) != 1 || got[0].Label != "Pentest follow-up" {
 		t.Errorf("suggestions = %+v, want one theme named Pentest follow-up as in the first session", got)
+	}
+}
+
+// A name the facilitator gave strengths in one session is not offered for
+// concerns about the same thing in the next (the demo offered "Incident drills
+// pay off" for a concern note).
+func TestSuggestThemesKeepsCampaignNamesToTheirSide(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	svc.Notifier = &recorder{}
+	ctx := context.Background()
+	first, ids := campaignSession(t, svc, "strength", "the incident drills made the real outage calm",
+		"our tabletop incident drills found the runbook gaps")
+	if err := svc.SaveThemes(ctx, first.ID, []session.Theme{{Label: "Incident drills pay off", Named: true, NoteIDs: ids}}); err != nil {
+		t.Fatal(err)
+	}
+	second, _ := campaignSession(t, svc, "concern", "incident drills are rare and the runbook is outdated",
+		"nobody joins the tabletop incident drills")
+	got, err := svc.SuggestThemes(ctx, second.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 {
+		t.Fatal("no suggestions")
+	}
+	for _, th := range got {
+		if th.Label == "Incident drills pay off" {
+			t.Errorf("suggestion %+v carries the strengths' name over concern notes", th)
+		}
+	}
+	// The same notes as strengths take the name: the side, not the wording, kept it off.
+	third, _ := campaignSession(t, svc, "strength", "incident drills are rare and the runbook is outdated",
+		"nobody joins the tabletop incident drills")
+	got, err = svc.SuggestThemes(ctx, third.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Label != "Incident drills pay off" {
+		t.Errorf("suggestions = %+v, want one theme named Incident drills pay off", got)
 	}
 }

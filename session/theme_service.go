@@ -140,14 +140,15 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 		return nil, err
 	}
 	docs := make([]analysis.Doc, 0, len(all))
-	texts := map[string]string{}
+	byID := map[string]analysis.Doc{}
 	for _, n := range all {
 		if n.Hidden {
 			continue
 		}
 		id := strconv.FormatInt(n.ID, 10)
-		docs = append(docs, analysis.Doc{ID: id, Text: n.Text, Area: string(n.Area), Lane: n.Lane})
-		texts[id] = n.Text
+		d := analysis.Doc{ID: id, Text: n.Text, Area: string(n.Area), Lane: n.Lane}
+		docs = append(docs, d)
+		byID[id] = d
 	}
 	var clusters []analysis.Theme
 	out := make([]Theme, 0, len(existing))
@@ -173,7 +174,7 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 		}
 		clusters = placed[len(existing):]
 	}
-	names := s.campaignNames(ctx, sess, clusters, texts)
+	names := s.campaignNames(ctx, sess, clusters, byID)
 	for i, c := range clusters {
 		label := c.Label
 		if names[i] != "" {
@@ -196,7 +197,8 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 // campaignNames proposes, for each suggested theme, the name a facilitator gave a
 // matching theme in another session of the campaign, or "". Without a campaign, or
 // if the campaign cannot be read, it proposes none: names are a help, not a need.
-func (s *Service) campaignNames(ctx context.Context, sess *Session, clusters []analysis.Theme, texts map[string]string) []string {
+// A name is never proposed across sides (a strength's name for concerns).
+func (s *Service) campaignNames(ctx context.Context, sess *Session, clusters []analysis.Theme, docs map[string]analysis.Doc) []string {
 	names := make([]string, len(clusters))
 	if sess.Campaign == "" || len(clusters) == 0 {
 		return names
@@ -210,10 +212,10 @@ func (s *Service) campaignNames(ctx context.Context, sess *Session, clusters []a
 		if d.Session.ID == sess.ID {
 			continue
 		}
-		noteText := map[int64]string{}
+		notes := map[int64]*Note{}
 		for _, n := range d.Notes {
 			if !n.Hidden {
-				noteText[n.ID] = n.Text
+				notes[n.ID] = n
 			}
 		}
 		for _, t := range d.Themes {
@@ -222,8 +224,9 @@ func (s *Service) campaignNames(ctx context.Context, sess *Session, clusters []a
 			}
 			nt := analysis.NamedTheme{Name: t.Label, Texts: []string{t.Label}}
 			for _, id := range t.NoteIDs {
-				if text, ok := noteText[id]; ok {
-					nt.Texts = append(nt.Texts, text)
+				if n, ok := notes[id]; ok {
+					nt.Texts = append(nt.Texts, n.Text)
+					nt.Lanes = append(nt.Lanes, n.Lane)
 				}
 			}
 			earlier = append(earlier, nt)
@@ -232,10 +235,11 @@ func (s *Service) campaignNames(ctx context.Context, sess *Session, clusters []a
 	if len(earlier) == 0 {
 		return names
 	}
-	suggestions := make([][]string, len(clusters))
+	suggestions := make([]analysis.NamedTheme, len(clusters))
 	for i, c := range clusters {
 		for _, id := range c.NoteIDs {
-			suggestions[i] = append(suggestions[i], texts[id])
+			suggestions[i].Texts = append(suggestions[i].Texts, docs[id].Text)
+			suggestions[i].Lanes = append(suggestions[i].Lanes, docs[id].Lane)
 		}
 	}
 	return analysis.ProposeNames(earlier, suggestions)
