@@ -4,9 +4,10 @@ average-linkage agglomerative clustering of chartering notes.
 
     python3 docs/sklearn_peer.py sweep testdata/notes-dev.jsonl
         ARI/NMI against the notes' "theme" over a distance-threshold sweep.
-    python3 docs/sklearn_peer.py eval [--threshold T] NOTES.jsonl ...
+    python3 docs/sklearn_peer.py eval [--threshold T] [NOTES.jsonl ...]
         ARI, NMI, themes and facilitator operations per 100 notes on each
-        labelled set, at the fixed threshold and at the set's best one.
+        labelled set (every testdata/notes-*.jsonl when none is given), at
+        the fixed threshold and at the set's best one.
     python3 docs/sklearn_peer.py cluster [--threshold T] NOTES.jsonl
         Clusters unlabelled notes and prints {"themes": [...]} like
         `charter cluster`, for whole-process timing.
@@ -17,7 +18,9 @@ average-linkage agglomerative clustering of chartering notes.
 Both report their own wall time on stderr.
 """
 import argparse
+import glob
 import json
+import os
 import random
 import sys
 import time
@@ -81,7 +84,8 @@ def facilitator_ops(gold, pred):
 
 def evaluate(args):
     print("set\tthreshold\tARI\tNMI\tthemes\tops/100")
-    for path in args.notes:
+    paths = args.notes or sorted(glob.glob(os.path.join(os.path.dirname(__file__), "..", "testdata", "notes-*.jsonl")))
+    for path in paths:
         notes = read_notes(path)
         texts = [n["text"] for n in notes]
         gold = [n["theme"] for n in notes]
@@ -93,7 +97,7 @@ def evaluate(args):
         fixed = next(r for r in rows if r[0] == args.threshold)
         best = max(rows, key=lambda r: r[1])
         for label, r in (("fixed", fixed), ("best ARI", best)):
-            print(f"{path}\t{r[0]:.2f} ({label})\t{r[1]:.3f}\t{r[2]:.3f}\t{r[3]}\t{r[4]:.1f}")
+            print(f"{os.path.basename(path)}\t{r[0]:.2f} ({label})\t{r[1]:.3f}\t{r[2]:.3f}\t{r[3]}\t{r[4]:.1f}")
 
 
 def run_cluster(args):
@@ -127,7 +131,7 @@ def main():
     s.set_defaults(run=sweep)
     e = sub.add_parser("eval")
     e.add_argument("--threshold", type=float, default=0.95)
-    e.add_argument("notes", nargs="+")
+    e.add_argument("notes", nargs="*")
     e.set_defaults(run=evaluate)
     c = sub.add_parser("cluster")
     c.add_argument("--threshold", type=float, default=0.95)

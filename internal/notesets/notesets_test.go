@@ -10,7 +10,7 @@ import (
 // theme.
 func TestSetsRead(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{notesets.Dev, notesets.Unseen, notesets.Holdout} {
+	for _, name := range notesets.All {
 		notes := notesets.Load(t, name)
 		if len(notes) < 100 {
 			t.Errorf("%s: %d notes, want a set of at least 100", name, len(notes))
