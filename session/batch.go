@@ -32,9 +32,14 @@ type BatchStore interface {
 	// ReleaseHeld shows every held note and deletion of a session on the board, as one
 	// new batch.
 	ReleaseHeld(ctx context.Context, sessionID string) error
-	// Written returns, per participant, how many notes the board counts for them:
-	// those shown, and those deleted after or before being shown, once shown.
-	Written(ctx context.Context, sessionID string) (map[int64]int, error)
+	// Written returns, per participant, how many notes the board counts for them in
+	// the batches after the one numbered after (0: all): those shown, and those
+	// deleted after or before being shown, once shown. last is the highest batch
+	// shown so far.
+	Written(ctx context.Context, sessionID string, after int64) (counts map[int64]int, last int64, err error)
+	// NotesReleased returns the notes shown in the batches after the one numbered
+	// after, hidden ones included.
+	NotesReleased(ctx context.Context, sessionID string, after int64) ([]*Note, error)
 }
 
 // releaseDue is the rule: held notes are shown once they come from at least

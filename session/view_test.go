@@ -3,6 +3,7 @@ package session_test
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -201,4 +202,97 @@ func TestViewsMatchTheServiceCalls(t *testing.T) {
 	if _, err := svc.ParticipantView(ctx, ps[1].ID); session.ErrorCode(err) != session.EForbidden {
 		t.Errorf("removed participant's view: %v, want forbidden", err)
 	}
+}
+
+// The board brings its view up to date after a release by reading only the new
+// batches: what it gets is what a whole read gives at that moment (the notes in the
+// same order, the same counts), in one read transaction of at most two statements.
+func TestBoardViewAfterReleaseIsTheBoardView(t *testing.T) {
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	sess := mustSession(t, svc)
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	var ps []*session.Participant
+	for _, k := range []string{"a", "b", "c"} {
+		p, err := svc.Join(ctx, sess.ID, "key-"+k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	var held *session.Note
+	write := func(p int, text string) func() {
+		return func() {
+			n, err := svc.AddNote(ctx, ps[p].ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			held = n
+		}
+	}
+	steps := []struct {
+		what string
+		do   func()
+		// full: a change other than a release (ChangeNotes), after which the board
+		// reads the whole view.
+		full bool
+	}{
+		{"nothing happens", func() {}, false},
+		{"a writes alone", write(0, "zz held back"), false},
+		{"a writes again", write(0, "mm still held"), false},
+		{"b writes", write(1, "aa first by content"), false},
+		{"b writes alone", write(1, "kk held by b"), false},
+		{"b deletes the held note", func() {
+			if err := svc.DeleteNote(ctx, ps[1].ID, held.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"c writes", write(2, "bb c's first"), false},
+		{"a and c write", func() { write(0, "cc a again")(); write(2, "dd c again")() }, false},
+	}
+	prev, err := svc.BoardView(ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range steps {
+		st.do()
+		want, err := svc.BoardView(ctx, sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.full {
+			prev = want
+			continue
+		}
+		before := slices.Clone(prev.Notes)
+		var got *session.BoardView
+		stats := counted(t, db, func() (err error) {
+			got, err = svc.BoardViewAfterRelease(ctx, prev)
+			return err
+		})
+		if stats.ReadTxs != 1 || stats.Outside != 0 || stats.Statements > 2 {
+			t.Errorf("%s: the board's update asked %+v, want one read transaction of at most 2 statements", st.what, stats)
+		}
+		if !reflect.DeepEqual(got.Notes, want.Notes) || !reflect.DeepEqual(got.Written, want.Written) || got.Batch != want.Batch {
+			t.Errorf("%s: after the release the board has\n%s, counts %v, batch %d; a whole read has\n%s, counts %v, batch %d",
+				st.what, texts(got.Notes), got.Written, got.Batch, texts(want.Notes), want.Written, want.Batch)
+		}
+		if !reflect.DeepEqual(prev.Notes, before) {
+			t.Errorf("%s: the update changed the view it started from", st.what)
+		}
+		prev = got
+	}
+	if len(prev.Notes) != 6 || prev.Written[ps[1].ID] != 2 {
+		t.Errorf("in the end the board shows %s with counts %v, want 6 notes and b's deleted one counted", texts(prev.Notes), prev.Written)
+	}
+}
+
+func texts(notes []*session.Note) []string {
+	var out []string
+	for _, n := range notes {
+		out = append(out, n.Text)
+	}
+	return out
 }

@@ -62,6 +62,8 @@ type boardScreen struct {
 	fade      fading
 
 	loading, loaded bool
+	// view is the last view loaded, which a release of notes brings up to date.
+	view *session.BoardView
 	// moving counts phase moves not saved yet; lastMove is closed when the last
 	// one is done.
 	moving   int
@@ -129,8 +131,13 @@ func (s *boardScreen) loadDirty() tea.Cmd {
 	if s.pending == 0 {
 		return nil
 	}
+	released := s.pending == session.ChangeReleased && s.view != nil
 	s.pending = 0
 	s.loading = true
+	if released {
+		// Only notes were released since the last load: read just those.
+		return s.loadReleased(s.view)
+	}
 	return s.load()
 }
 
@@ -195,9 +202,11 @@ func (s *boardScreen) setTimer(t session.Timer) {
 	s.sess = &changed
 }
 
-// boardReader is what the board reads: the whole board in one snapshot.
+// boardReader is what the board reads: the whole board in one snapshot, or what a
+// release of notes added to it.
 type boardReader interface {
 	BoardView(ctx context.Context, sessionID string) (*session.BoardView, error)
+	BoardViewAfterRelease(ctx context.Context, v *session.BoardView) (*session.BoardView, error)
 }
 
 // boardStateMsg is the board as stored at one moment, and who is connected.
@@ -221,6 +230,20 @@ func (s *boardScreen) load() tea.Cmd {
 			return errMsg{err}
 		}
 		return boardStateMsg{v, base, online, left}
+	})
+}
+
+// loadReleased brings v up to date with the notes released since it was loaded.
+func (s *boardScreen) loadReleased(v *session.BoardView) tea.Cmd {
+	var svc boardReader = s.e.opt.Service
+	id, conn, base := s.sess.ID, s.e.opt.Conn, s.sess
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+		online, left := conn.Presence(id)
+		nv, err := svc.BoardViewAfterRelease(ctx, v)
+		if err != nil {
+			return errMsg{err}
+		}
+		return boardStateMsg{nv, base, online, left}
 	})
 }
 
@@ -260,6 +283,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			msg.Session.Activities = s.sess.Activities
 		}
 		s.sess, s.people, s.notes, s.written = msg.Session, msg.People, msg.Notes, msg.Written
+		s.view = msg.BoardView
 		s.online, s.left = msg.online, msg.left
 		s.themes.set(msg)
 		var cmd tea.Cmd

@@ -39,38 +39,48 @@ func (db *DB) ReleaseHeld(ctx context.Context, sessionID string) error {
 	})
 }
 
-// Written returns, per participant, the notes the board counts for them: shown ones
-// and shown deletions.
-func (db *DB) Written(ctx context.Context, sessionID string) (map[int64]int, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT author, COUNT(*) FROM (
-		SELECT author FROM notes WHERE session_id = ?1 AND batch > 0
-		UNION ALL SELECT author FROM note_deletions WHERE session_id = ?1 AND batch > 0) GROUP BY author`, sessionID)
+// Written returns, per participant, the notes the board counts for them in the
+// batches after the one numbered after (0: all): shown ones and shown deletions. last
+// is the highest batch shown so far, of notes or of deletions.
+func (db *DB) Written(ctx context.Context, sessionID string, after int64) (map[int64]int, int64, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT author, COUNT(*), MAX(batch) FROM (
+		SELECT author, batch FROM notes WHERE session_id = ?1 AND batch > ?2
+		UNION ALL SELECT author, batch FROM note_deletions WHERE session_id = ?1 AND batch > ?2) GROUP BY author`, sessionID, after)
 	if err != nil {
-		return nil, fmt.Errorf("notes per person: %w", err)
+		return nil, 0, fmt.Errorf("notes per person: %w", err)
 	}
 	var counted []noteRow
 	var counts []int
+	last := after
 	for rows.Next() {
 		var author string
 		var n int
-		if err := rows.Scan(&author, &n); err != nil {
+		var top int64
+		if err := rows.Scan(&author, &n, &top); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, 0, err
 		}
 		counted = append(counted, noteRow{note: &session.Note{SessionID: sessionID}, author: author})
 		counts = append(counts, n)
+		last = max(last, top)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	// The authors are resolved as notes' are, tokens no participant makes included.
 	if _, err := db.resolve(ctx, counted); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	out := make(map[int64]int, len(counted))
 	for i, r := range counted {
 		out[r.note.ParticipantID] += counts[i]
 	}
-	return out, nil
+	return out, last, nil
+}
+
+// NotesReleased returns the notes of a session shown in the batches after the one
+// numbered after, hidden ones included, oldest first.
+func (db *DB) NotesReleased(ctx context.Context, sessionID string, after int64) ([]*session.Note, error) {
+	return db.notesOf(ctx, `SELECT `+noteCols+` FROM notes WHERE session_id = ? AND batch > ? ORDER BY id`, sessionID, after)
 }
