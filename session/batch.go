@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"sync"
 )
 
 // The facilitator's board must not tie a note to its writer by timing: if each note
@@ -30,8 +29,8 @@ type BatchStore interface {
 	// HeldWriters returns how many people have held notes or deletions in a session.
 	HeldWriters(ctx context.Context, sessionID string) (int, error)
 	// ReleaseHeld shows every held note and deletion of a session on the board, as one
-	// new batch.
-	ReleaseHeld(ctx context.Context, sessionID string) error
+	// new batch, and returns its number.
+	ReleaseHeld(ctx context.Context, sessionID string) (int64, error)
 	// Written returns, per participant, how many notes the board counts for them in
 	// the batches after the one numbered after (0: all): those shown, and those
 	// deleted after or before being shown, once shown. last is the highest batch
@@ -64,62 +63,19 @@ func boardNotes(all []*Note) []*Note {
 	return shown
 }
 
-// releases runs one release at a time per session: notes saved while one runs are
-// taken by the next, so a burst of notes costs a few releases, not one each.
-type releases struct {
-	mu      sync.Mutex
-	running map[string]bool
-	again   map[string]bool
-}
-
-// release shows a session's held notes on the board when the rule allows. Called
-// after each note saved; when a release of the session is running, that one runs
-// again instead.
-func (s *Service) release(ctx context.Context, sessionID string) error {
-	r := &s.releases
-	r.mu.Lock()
-	if r.running == nil {
-		r.running, r.again = map[string]bool{}, map[string]bool{}
+// ReleaseIfDue shows a session's held notes on the board, in the transaction of st,
+// when the rule allows, and returns the batch they were shown in (0: none). A store
+// runs it in the transaction that stores new notes (see Store.AddNote), so that a
+// batch of notes and their release cost one commit: a release in a transaction of
+// its own, after each note, doubled the commits and fsyncs of a burst of notes, and
+// the author whose note started it waited for every release others' notes asked for
+// meanwhile.
+func ReleaseIfDue(ctx context.Context, st Store, sessionID string) (int64, error) {
+	n, err := st.HeldWriters(ctx, sessionID)
+	if err != nil || !releaseDue(n, false) {
+		return 0, err
 	}
-	if r.running[sessionID] {
-		r.again[sessionID] = true
-		r.mu.Unlock()
-		return nil
-	}
-	r.running[sessionID] = true
-	r.mu.Unlock()
-	for {
-		released := false
-		// A read first, off the one write connection the note writer needs: a lone
-		// writer's notes release nothing. Checked again in the transaction, as a
-		// phase move may have released them meanwhile.
-		n, err := s.store.HeldWriters(ctx, sessionID)
-		if err == nil && releaseDue(n, false) {
-			err = s.store.WriteTx(ctx, func(st Store) error {
-				n, err := st.HeldWriters(ctx, sessionID)
-				if err != nil || !releaseDue(n, false) {
-					return err
-				}
-				released = true
-				return st.ReleaseHeld(ctx, sessionID)
-			})
-		}
-		if released && err == nil {
-			s.publish(sessionID, ChangeReleased)
-		}
-		// Whether to go again is decided under the lock that callers set it under,
-		// so that no call is lost between the check and the end of this one.
-		r.mu.Lock()
-		again := r.again[sessionID] && err == nil
-		delete(r.again, sessionID)
-		if !again {
-			delete(r.running, sessionID)
-		}
-		r.mu.Unlock()
-		if !again {
-			return err
-		}
-	}
+	return st.ReleaseHeld(ctx, sessionID)
 }
 
 // releaseAll shows every held note of a session, inside the transaction of a phase
@@ -129,5 +85,6 @@ func releaseAll(ctx context.Context, st Store, sessionID string) error {
 	if err != nil || !releaseDue(n, true) {
 		return err
 	}
-	return st.ReleaseHeld(ctx, sessionID)
+	_, err = st.ReleaseHeld(ctx, sessionID)
+	return err
 }

@@ -186,3 +186,38 @@ func TestLoneWritersNotesWaitForASecondWriter(t *testing.T) {
 		t.Fatalf("after a second writer the board shows %q with counts %v", texts, v.Written)
 	}
 }
+
+// The note that makes a batch due is stored and released in one write transaction
+// (one commit, one fsync), and comes back with the batch it was shown in; a held
+// note comes back with none.
+func TestANoteAndItsReleaseAreOneCommit(t *testing.T) {
+	t.Parallel()
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	sess := mustSession(t, svc)
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := svc.Join(ctx, sess.ID, "key-a")
+	b, _ := svc.Join(ctx, sess.ID, "key-b")
+	for i, p := range []*session.Participant{a, a, b} {
+		before := db.Stats()
+		n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: fmt.Sprintf("note %d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := db.Stats().WriteTxs - before.WriteTxs; w != 1 {
+			t.Errorf("note %d took %d write transactions, want 1", i, w)
+		}
+		if held := i < 2; held != (n.Batch == 0) {
+			t.Errorf("note %d came back in batch %d, held %v", i, n.Batch, held)
+		}
+	}
+	v, err := svc.BoardView(ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Notes) != 3 || v.Batch == 0 {
+		t.Errorf("the board shows %d notes up to batch %d, want all 3", len(v.Notes), v.Batch)
+	}
+}

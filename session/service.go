@@ -18,9 +18,8 @@ type Service struct {
 	// Limits are the abuse limits; a zero field means no limit.
 	Limits Limits
 
-	notes    noteLimiter
-	voices   voices
-	releases releases
+	notes  noteLimiter
+	voices voices
 }
 
 // NewService returns a Service over st that publishes to n (which may be nil).
@@ -294,10 +293,12 @@ func (s *Service) AddNote(ctx context.Context, participantID int64, n Note) (*No
 	if err := s.store.AddNote(ctx, &n); err != nil {
 		return nil, fmt.Errorf("add note: %w", err)
 	}
-	s.publish(n.SessionID, ChangeNoteAdded)
-	// The note is saved whatever becomes of the release: a failed one is made up by
-	// the next note or the next phase move.
-	_ = s.release(ctx, n.SessionID)
+	change := ChangeNoteAdded
+	if n.Batch > 0 {
+		// Stored with a release of the session's held notes (ReleaseIfDue).
+		change |= ChangeReleased
+	}
+	s.publish(n.SessionID, change)
 	return &n, nil
 }
 

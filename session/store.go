@@ -33,6 +33,9 @@ type Store interface {
 	// ParticipantByRejoinCode returns the participant whose rejoin code is code.
 	ParticipantByRejoinCode(ctx context.Context, code string) (*Participant, error)
 
+	// AddNote stores a new note and sets its ID. In the transaction that stores it
+	// (outside WriteTx) it applies the board's rule, ReleaseIfDue, to the note's
+	// session, and sets n.Batch when that released the session's held notes.
 	AddNote(ctx context.Context, n *Note) error
 	Note(ctx context.Context, id int64) (*Note, error)
 	// UpdateNote stores text, lane, activity and hidden of n.

@@ -20,10 +20,11 @@ func (db *DB) HeldWriters(ctx context.Context, sessionID string) (int, error) {
 	return n, nil
 }
 
-// ReleaseHeld gives every held note and deletion of a session the next batch number.
-func (db *DB) ReleaseHeld(ctx context.Context, sessionID string) error {
-	return db.atomic(ctx, func(in *DB) error {
-		var next int64
+// ReleaseHeld gives every held note and deletion of a session the next batch number,
+// which it returns.
+func (db *DB) ReleaseHeld(ctx context.Context, sessionID string) (int64, error) {
+	var next int64
+	err := db.atomic(ctx, func(in *DB) error {
 		if err := in.write.QueryRowContext(ctx, `SELECT MAX(
 			(SELECT COALESCE(MAX(batch), 0) FROM notes WHERE session_id = ?1),
 			(SELECT COALESCE(MAX(batch), 0) FROM note_deletions WHERE session_id = ?1)) + 1`, sessionID).Scan(&next); err != nil {
@@ -37,6 +38,10 @@ func (db *DB) ReleaseHeld(ctx context.Context, sessionID string) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return 0, err
+	}
+	return next, nil
 }
 
 // Written returns, per participant, the notes the board counts for them in the

@@ -48,7 +48,8 @@ func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []strin
 			}
 		}
 		// Paper notes are shown on the board at once, with whatever was held.
-		return in.ReleaseHeld(ctx, sessionID)
+		_, err := in.ReleaseHeld(ctx, sessionID)
+		return err
 	})
 	if err != nil {
 		return err

@@ -13,12 +13,13 @@ import (
 
 // noteWriter stores new notes in the order they arrive: one goroutine takes them from
 // a queue and commits all that are waiting in one transaction, so one fsync covers a
-// batch and an acknowledged note is still on disk. When the bell rings and hundreds
+// batch and an acknowledged note is still on disk. The same transaction applies the
+// board's release rule (session.ReleaseIfDue) to each session the batch wrote to. When the bell rings and hundreds
 // press enter at once, database/sql would hand the one write connection to a random
 // waiter (a long tail, notes overtaking their author's earlier ones); the queue is
 // first come, first served.
 type noteWriter struct {
-	db    *pool
+	db    *DB
 	queue chan *noteWrite
 	quit  chan struct{}
 	done  chan struct{}
@@ -43,7 +44,7 @@ const maxNoteBatch = 256
 const insertNote = `INSERT INTO notes (session_id, author, area, lane, activity, text, hidden, created_at, updated_at, batch)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`
 
-func newNoteWriter(db *pool) *noteWriter {
+func newNoteWriter(db *DB) *noteWriter {
 	w := &noteWriter{db: db, queue: make(chan *noteWrite, 1024), quit: make(chan struct{}), done: make(chan struct{})}
 	go w.run()
 	return w
@@ -142,11 +143,12 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 	// The transaction is not tied to one caller's context: it carries everyone's notes.
 	ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
 	defer cancel()
-	tx, err := w.db.BeginTx(ctx, nil)
+	tx, err := w.db.writePool.BeginTx(ctx, nil)
 	if err != nil {
 		failAll(err)
 		return
 	}
+	w.db.count.writeTxs.Add(1)
 	stmt, err := tx.PrepareContext(ctx, insertNote)
 	if err != nil {
 		tx.Rollback()
@@ -158,6 +160,12 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 		errs[i] = w.insert(ctx, stmt, req)
 	}
 	stmt.Close()
+	released, err := w.release(ctx, tx, live, errs)
+	if err != nil {
+		tx.Rollback()
+		failAll(err)
+		return
+	}
 	if err := tx.Commit(); err != nil {
 		failAll(err)
 		return
@@ -168,8 +176,29 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 			req.err <- fmt.Errorf("insert note: %w", errs[i])
 			continue
 		}
+		req.note.Batch = released[req.note.SessionID]
 		req.err <- nil
 	}
+}
+
+// release applies the board's rule once to each session the batch stored notes in,
+// in the batch's transaction, and returns the batch each session's held notes were
+// shown in (none: 0).
+func (w *noteWriter) release(ctx context.Context, tx *sql.Tx, live []*noteWrite, errs []error) (map[string]int64, error) {
+	in := w.db.within(&txQuerier{tx: tx, pool: w.db.writePool, write: true, count: w.db.count})
+	released := map[string]int64{}
+	for i, req := range live {
+		id := req.note.SessionID
+		if _, done := released[id]; done || errs[i] != nil {
+			continue
+		}
+		b, err := session.ReleaseIfDue(ctx, in, id)
+		if err != nil {
+			return nil, err
+		}
+		released[id] = b
+	}
+	return released, nil
 }
 
 func (w *noteWriter) insert(ctx context.Context, stmt *sql.Stmt, req *noteWrite) error {

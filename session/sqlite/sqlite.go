@@ -73,7 +73,7 @@ func Open(path string) (*DB, error) {
 	db.readPool.SetMaxOpenConns(8)
 	db.readPool.SetMaxIdleConns(8)
 	db.read, db.write = db.readPool, db.writePool
-	db.notes = newNoteWriter(db.writePool)
+	db.notes = newNoteWriter(db)
 	if err := db.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, err
