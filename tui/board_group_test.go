@@ -264,3 +264,57 @@ func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 	b.waitFor("Every note is in a theme: nothing to place.")
 	requireFits(t, b.view())
 }
+
+// After M moves the selected note, the next note to process is selected: the one
+// below it in the list (it used to be the row the moved note left, which held
+// another row once the note had moved up the list).
+func TestBoardSelectsTheNextNoteAfterAMove(t *testing.T) {
+	w, sess, _ := manyThemesWorld(t)
+	b := w.openBoard(sess) // waits for its first full drawing
+	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "another loose note to place", Area: "activities", Lane: "more"}}); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor("(+1 on paper)")
+	b.press(tea.KeyEnd)
+	b.waitFor("(no theme yet: 2)", "▸    [act more] another loose note to place")
+	b.keys("k")
+	b.waitFor("▸    [mot demotivates] a loose note nobody grouped")
+	b.keys("M3")
+	b.press(tea.KeyEnter)
+	b.waitFor("Note moved to “theme 3”.", "(no theme yet: 1)", "▸    [act more] another loose note to place")
+	// The next move takes that note, as a facilitator going down the list expects.
+	// With no note left below, the one above is next.
+	b.keys("M4")
+	b.press(tea.KeyEnter)
+	b.waitFor("Note moved to “theme 4”.", "▸    [act more] note h1 about topic 8")
+	if got := w.themesOf(sess); len(got["theme 3"]) != 3 || len(got["theme 4"]) != 3 {
+		t.Errorf("themes 3 and 4 hold %v and %v, want a loose note more each", got["theme 3"], got["theme 4"])
+	}
+	requireFits(t, b.view())
+}
+
+// In the vote phase the facilitator can still rename and merge themes (two found
+// to be one); the dots on both add up.
+func TestBoardRenamesAndMergesWhileVoting(t *testing.T) {
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	b := w.openBoard(sess) // waits for its first full drawing
+	b.waitEverDrawn("1. pen tests (2 notes)", "R rename", "m merge")
+	b.keys("#2")
+	b.press(tea.KeyEnter)
+	b.keys("R")
+	b.waitFor("New name: ")
+	b.press(tea.KeyCtrlU)
+	b.keys("release deadlines")
+	b.press(tea.KeyEnter)
+	b.waitFor("Theme renamed.", "2. release deadlines")
+	b.keys("m")
+	b.waitFor("Now select the theme to merge it into")
+	b.keys("#1")
+	b.press(tea.KeyEnter)
+	b.keys("m")
+	b.waitFor("Themes merged.")
+	if got := w.themesOf(sess); len(got) != 1 || len(got["pen tests"]) != 3 {
+		t.Errorf("after the merge: %v, want one theme of three notes", got)
+	}
+}

@@ -385,6 +385,11 @@ type themesTab struct {
 	rowsNow []themeRow
 	// follow is a note to select once the board next loads (a note split out).
 	follow int64
+	// at is the row selected as last drawn, in phase atPhase: a load selects it
+	// again wherever it went, so that notes arriving or moving never shift the
+	// selection onto another row.
+	at      themeRow
+	atPhase session.Phase
 }
 
 func newThemesTab(b *boardScreen) *themesTab {
@@ -420,19 +425,62 @@ func (t *themesTab) current() themeRow {
 	return themeRow{}
 }
 
-// loaded selects the note to follow, now that the board shows where it went.
+// loaded selects the note to follow, now that the board shows where it went, or
+// else the row selected before.
 func (t *themesTab) loaded() {
-	if t.follow == 0 {
+	l := t.rows()
+	if t.follow != 0 {
+		for i, r := range t.rowsNow {
+			if r.note == t.follow && r.theme != 0 {
+				l.selectRow(i)
+				t.follow = 0
+				return
+			}
+		}
+	}
+	if t.atPhase != t.b.sess.Phase {
 		return
 	}
-	l := t.rows()
+	at := t.at
 	for i, r := range t.rowsNow {
-		if r.note == t.follow && r.theme != 0 {
+		if at.note != 0 && r.note == at.note ||
+			at.action != 0 && r.action == at.action ||
+			at.header && at.theme != 0 && r.header && r.theme == at.theme && r.sug == at.sug {
 			l.selectRow(i)
-			t.follow = 0
 			return
 		}
 	}
+}
+
+// remember keeps the selected row, for loaded.
+func (t *themesTab) remember() {
+	if i := t.list.selected(); i >= 0 && i < len(t.rowsNow) {
+		t.at, t.atPhase = t.rowsNow[i], t.b.sess.Phase
+	}
+}
+
+// nextToProcess is the note row to select once the notes ids have left the row
+// selected: the next note down the list that stays, or else the one above.
+func (t *themesTab) nextToProcess(ids []int64) themeRow {
+	moving := map[int64]bool{}
+	for _, id := range ids {
+		moving[id] = true
+	}
+	sel := t.list.selected()
+	if sel < 0 || sel >= len(t.rowsNow) || !moving[t.rowsNow[sel].note] {
+		return themeRow{}
+	}
+	for i := sel + 1; i < len(t.rowsNow); i++ {
+		if r := t.rowsNow[i]; r.note != 0 && !moving[r.note] {
+			return r
+		}
+	}
+	for i := sel - 1; i >= 0; i-- {
+		if r := t.rowsNow[i]; r.note != 0 && !moving[r.note] {
+			return r
+		}
+	}
+	return themeRow{}
 }
 
 var tk = struct {
@@ -481,7 +529,7 @@ func (t *themesTab) keys() []key.Binding {
 		}
 		return []key.Binding{move, tk.Mark, tk.Rename, tk.Merge, tk.Split, bk.Read, tk.Delete, tk.Place}
 	case session.PhaseVote:
-		return []key.Binding{tk.Budget}
+		return []key.Binding{tk.Budget, tk.Rename, tk.Merge}
 	case session.PhaseActions, session.PhaseClosed:
 		return []key.Binding{tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Delete}
 	}
@@ -546,6 +594,10 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 	case ph == session.PhaseGroup && (len(s.themes.themes) == 0 || s.themes.placing || key.Matches(msg, tk.Accept)):
 		return t.updatePreview(msg, cur)
 	case ph == session.PhaseGroup:
+		return t.updateGroup(msg, cur)
+	case ph == session.PhaseVote && (key.Matches(msg, tk.Rename) || key.Matches(msg, tk.Merge)):
+		// Two themes found to be one while people vote: merged, their dots add up;
+		// each voter's selection follows its theme.
 		return t.updateGroup(msg, cur)
 	case ph.AtLeast(session.PhaseActions):
 		return t.updateActions(msg, cur)
@@ -721,6 +773,15 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 			return nil, false
 		}
 		s.themes.marked = nil
+		if next := t.nextToProcess(ids); next.note != 0 {
+			// The moved note is done with: the next one to process is selected.
+			t.at, t.atPhase = next, s.sess.Phase
+			for i, r := range t.rowsNow {
+				if r.note == next.note {
+					t.list.selectRow(i)
+				}
+			}
+		}
 		said := fmt.Sprintf("%s moved to “%s”.", plural(len(ids), "note"), to.Label)
 		if len(ids) == 1 {
 			said = "Note moved to “" + to.Label + "”."
@@ -916,6 +977,7 @@ func (t *themesTab) view(w, room int) string {
 		return b.String()
 	}
 	sel := l.selected()
+	t.remember()
 	rowText := func(i int) string {
 		prefix := "  "
 		if i == sel {

@@ -342,13 +342,21 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		phaseChanged := msg.Session.Phase != s.sess.Phase
 		// The selection stays on the note it was on, wherever notes arriving
 		// meanwhile put it: e and d act on the note the person saw. From the group
-		// phase on it is a row of the themes view, not a note, and is left alone.
+		// phase on it is on a theme (or its note or action point), and follows it.
 		if !s.sess.Phase.AtLeast(session.PhaseGroup) && s.selectNote == 0 {
 			if cur := s.selected(); cur != nil {
 				s.selectNote = cur.ID
 			}
 		}
+		var sel themeSelection
+		onTheme := false
+		if s.sess.Phase.AtLeast(session.PhaseGroup) {
+			sel, onTheme = s.themeSelected()
+		}
 		s.sess, s.me, s.notes, s.th = msg.Session, msg.Me, msg.Notes, *msg.ParticipantView
+		if onTheme && !phaseChanged && s.sess.Phase.AtLeast(session.PhaseGroup) {
+			s.reselect(sel)
+		}
 		if phaseChanged {
 			s.rows.selectRow(0)
 			s.selectNote, s.reading = 0, nil

@@ -320,3 +320,115 @@ func (s *participantScreen) themeNotes(themeID int64, w, avail int) string {
 	}
 	return strings.Join(lines, "\n") + "\n"
 }
+
+// themeSelection is what the themes view's selection is on, kept across a reload
+// so that it follows the theme rather than the row: the facilitator may rename,
+// merge or delete themes while a person is choosing, and a dot must go to the
+// theme the person picked.
+type themeSelection struct {
+	row themeRow
+	// index is the row's place, for rows that are not a theme's.
+	index int
+	// notes are the selected theme's notes, to find the theme they went to if
+	// it was merged; after and before are the themes around it, nearest first,
+	// to fall back on if it was deleted.
+	notes         []int64
+	after, before []int64
+	label         string
+}
+
+// themeSelected returns what the themes view's selection is on; ok is false
+// when the view lists nothing.
+func (s *participantScreen) themeSelected() (sel themeSelection, ok bool) {
+	rows := s.themeRows()
+	if len(rows) == 0 {
+		return sel, false
+	}
+	s.rows.setLen(len(rows))
+	sel.index = s.rows.selected()
+	sel.row = rows[sel.index]
+	at := -1
+	for i, t := range s.th.Themes {
+		if t.ID == sel.row.theme {
+			at, sel.notes, sel.label = i, t.NoteIDs, t.Label
+		}
+	}
+	if at >= 0 {
+		for i := at + 1; i < len(s.th.Themes); i++ {
+			sel.after = append(sel.after, s.th.Themes[i].ID)
+		}
+		for i := at - 1; i >= 0; i-- {
+			sel.before = append(sel.before, s.th.Themes[i].ID)
+		}
+	}
+	return sel, true
+}
+
+// reselect puts the selection back on what it was on before a reload: the same
+// note, action point or theme; a merged theme's notes where they went; a deleted
+// theme's nearest neighbour. In the vote phase it says so when the theme is gone.
+func (s *participantScreen) reselect(sel themeSelection) {
+	rows := s.themeRows()
+	if len(rows) == 0 {
+		return
+	}
+	s.rows.setLen(len(rows))
+	find := func(match func(r themeRow) bool) bool {
+		for i, r := range rows {
+			if match(r) {
+				s.rows.selectRow(i)
+				return true
+			}
+		}
+		return false
+	}
+	header := func(theme int64) func(r themeRow) bool {
+		return func(r themeRow) bool { return r.header && r.theme == theme }
+	}
+	r := sel.row
+	switch {
+	case r.note != 0 && find(func(x themeRow) bool { return x.note == r.note }):
+		return
+	case r.action != 0 && find(func(x themeRow) bool { return x.action == r.action }):
+		return
+	case r.theme != 0 && find(header(r.theme)):
+		return
+	case r.theme == 0:
+		s.rows.selectRow(sel.index)
+		return
+	}
+	// The theme is gone: merged into the theme that holds most of its notes now,
+	// or deleted.
+	was := map[int64]bool{}
+	for _, id := range sel.notes {
+		was[id] = true
+	}
+	var into *session.Theme
+	most := 0
+	for _, t := range s.th.Themes {
+		n := 0
+		for _, id := range t.NoteIDs {
+			if was[id] {
+				n++
+			}
+		}
+		if n > most {
+			into, most = t, n
+		}
+	}
+	if into != nil && find(header(into.ID)) {
+		if s.sess.Phase == session.PhaseVote {
+			s.setStatus(fmt.Sprintf("“%s” was merged into “%s”: your selection is on it now.", sel.label, into.Label), false)
+		}
+		return
+	}
+	for _, id := range append(sel.after, sel.before...) {
+		if find(header(id)) {
+			if s.sess.Phase == session.PhaseVote {
+				s.setStatus(fmt.Sprintf("“%s” was removed by the facilitator: look before you give a dot to the theme now selected.", sel.label), true)
+			}
+			return
+		}
+	}
+	s.rows.selectRow(sel.index)
+}

@@ -36,3 +36,67 @@ func TestVoteSelectionStaysAfterAReload(t *testing.T) {
 		t.Fatalf("dots %v, want both on the second theme %q (id %d)", mine, ts[1].Label, ts[1].ID)
 	}
 }
+
+// A voter's selection follows the theme, not the row: themes deleted, renamed or
+// merged by the facilitator while the person chooses never move the selection to a
+// theme they did not pick. It used to stay on the row, so a theme deleted above
+// the selected one put the next dot on the theme below it.
+func TestVoteSelectionFollowsTheTheme(t *testing.T) {
+	w, sess, _ := manyThemesWorld(t)
+	me := w.join(sess, "key-1", "")
+	w.setPhase(sess, session.PhaseVote)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("3 of 3 dots left", "theme 8")
+	p.keys("jj")
+	p.waitFor("In “theme 3”")
+
+	// Theme 1 deleted and theme 2 renamed above the selection.
+	if err := w.svc.DeleteTheme(w.ctx, ts[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.RenameTheme(w.ctx, ts[1].ID, "theme two"); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("theme two")
+	p.keys("+")
+	p.waitFor("2 of 3 dots left")
+	if mine := votesOf(t, w, me); mine[ts[2].ID] != 1 || len(mine) != 1 {
+		t.Fatalf("dots %v, want one on theme 3 (id %d), the theme selected", mine, ts[2].ID)
+	}
+
+	// The selected theme merged into theme 5: the selection goes with its notes.
+	if err := w.svc.MergeThemes(w.ctx, ts[4].ID, ts[2].ID); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("“theme 3” was merged into “theme 5”")
+	p.keys("+")
+	p.waitFor("1 of 3 dots left")
+	if mine := votesOf(t, w, me); mine[ts[4].ID] != 2 || len(mine) != 1 {
+		t.Fatalf("dots %v, want both on theme 5 (id %d), which holds theme 3's notes", mine, ts[4].ID)
+	}
+
+	// The selected theme deleted: the selection goes to the next one, and says so.
+	if err := w.svc.DeleteTheme(w.ctx, ts[4].ID); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("“theme 5” was removed by the facilitator", "In “theme 6”")
+	requireFits(t, p.view())
+}
+
+func votesOf(t *testing.T, w *world, p *session.Participant) map[int64]int {
+	t.Helper()
+	mine, err := w.svc.MyVotes(w.ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, n := range mine {
+		if n == 0 {
+			delete(mine, id)
+		}
+	}
+	return mine
+}
