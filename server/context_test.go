@@ -11,6 +11,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/charter-tool/charter/internal/sshclient"
+	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
@@ -51,7 +52,7 @@ func TestScreenCallsEndWithTheConnection(t *testing.T) {
 	if err := os.WriteFile(facilitators, gossh.MarshalAuthorizedKey(key.PublicKey()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+	db, err := sqlite.Open(testdb.Place(t, dir))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/charter-tool/charter/internal/sshclient"
+	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session/sqlite"
 )
@@ -184,7 +185,7 @@ func (b *syncBuffer) String() string {
 func TestFailedWriteIsLoggedOnce(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+	db, err := sqlite.Open(testdb.Place(t, dir))
 	if err != nil {
 		t.Fatal(err)
 	}

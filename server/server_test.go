@@ -20,6 +20,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session/sqlite"
 )
@@ -39,7 +40,7 @@ func startServer(t *testing.T, cfg server.Config, facilitators ...gossh.Signer) 
 	if err := os.WriteFile(cfg.Facilitators, lines, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+	db, err := sqlite.Open(testdb.Place(t, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +142,7 @@ func TestCommandsRunForFacilitatorsOnly(t *testing.T) {
 func TestACommandCannotReplaceABuiltIn(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+	db, err := sqlite.Open(testdb.Place(t, dir))
 	if err != nil {
 		t.Fatal(err)
 	}

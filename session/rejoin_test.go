@@ -3,10 +3,10 @@ package session_test
 import (
 	"context"
 	"database/sql"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
 )
@@ -16,8 +16,8 @@ import (
 // stored only as a keyed hash, and a removed participant's code admits no one.
 func TestRejoinCodeBringsAKeylessPersonBack(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+	path := testdb.Path(t)
+	db, err := sqlite.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestRejoinCodeBringsAKeylessPersonBack(t *testing.T) {
 		t.Fatalf("a wrong code: %v, want not found", err)
 	}
 
-	raw, err := sql.Open("sqlite", filepath.Join(dir, "charter.db"))
+	raw, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,23 +2,20 @@ package session_test
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
 )
 
-// MustOpenService opens a real SQLite file in a temporary directory.
+// MustOpenService opens a real SQLite file in a temporary directory, migrated (a copy
+// of one migrated database, see testdb).
 func MustOpenService(t *testing.T) (*session.Service, *sqlite.DB) {
 	t.Helper()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "charter.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := testdb.Open(t)
 	return session.NewService(db, nil), db
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
+	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
 	"github.com/charter-tool/charter/tui"
@@ -58,11 +59,7 @@ func newWorld(t *testing.T) *world {
 // change what the database answers; nil wrap is the database itself.
 func newWorldOver(t *testing.T, wrap func(session.Store) session.Store) *world {
 	t.Helper()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "charter.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := testdb.Open(t)
 	hub := tui.NewHub()
 	hub.Now = func() time.Time { return clock }
 	var st session.Store = db

@@ -53,7 +53,7 @@ func rosterContacts(t *testing.T, path string) []string {
 // contact in any format.
 func TestCampaignEndToEnd(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join(t.TempDir(), "data")
+	dir := newDataDir(t)
 	roster := filepath.Join("testdata", "roster.csv")
 
 	// An earlier campaign took place in Lyon: Lyon comes last in the new plan.

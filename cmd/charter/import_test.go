@@ -15,7 +15,7 @@ import (
 // importSession makes a data directory with one session in phase ph.
 func importSession(t *testing.T, ph session.Phase) (dir, id string) {
 	t.Helper()
-	dir = filepath.Join(t.TempDir(), "data")
+	dir = newDataDir(t)
 	db, err := openData(dir)
 	if err != nil {
 		t.Fatal(err)

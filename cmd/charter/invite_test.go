@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"net"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -18,7 +17,7 @@ import (
 // inviteSession makes a data directory with one session.
 func inviteSession(t *testing.T, in session.Session) (string, *session.Session) {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "data")
+	dir := newDataDir(t)
 	db, err := openData(dir)
 	if err != nil {
 		t.Fatal(err)

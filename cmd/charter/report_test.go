@@ -17,7 +17,7 @@ import (
 func reportData(t *testing.T, campaigns ...string) string {
 	t.Helper()
 	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "data")
+	dir := newDataDir(t)
 	db, err := openData(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -77,7 +77,7 @@ func TestSessionNew(t *testing.T) {
 // names match whatever their case.
 func TestSessionListEditDelete(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join(t.TempDir(), "data")
+	dir := newDataDir(t)
 	charter := func(stdin string, args ...string) (string, string, int) {
 		var out, errb bytes.Buffer
 		code := run(args, strings.NewReader(stdin), &out, &errb)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -28,7 +27,7 @@ func TestSessionWithoutVerbSaysWhatToDo(t *testing.T) {
 
 func TestSessionNewSaysWhichPortItAssumes(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join(t.TempDir(), "data")
+	dir := newDataDir(t)
 	var out, errb bytes.Buffer
 	if rc := run([]string{"session", "new", "--data", dir, "--title", "T", "--audience", "developers", "--addr", "10.0.0.1:2022"}, nil, &out, &errb); rc != 0 {
 		t.Fatalf("exit %d: %s", rc, errb.String())

@@ -2,22 +2,17 @@ package demo_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/charter-tool/charter/internal/demo"
+	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/session"
-	"github.com/charter-tool/charter/session/sqlite"
 )
 
 func openService(t *testing.T) *session.Service {
 	t.Helper()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "charter.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := testdb.Open(t)
 	svc := session.NewService(db, nil)
 	svc.Limits = session.DefaultLimits
 	return svc

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/charter-tool/charter/internal/notesets"
+	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
 )
@@ -65,7 +66,7 @@ func shared[T any](t testing.TB, key string, build func(svc *session.Service) T)
 		if err != nil {
 			t.Fatal(err)
 		}
-		db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
+		db, err := sqlite.Open(testdb.Place(t, dir))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -105,12 +106,7 @@ func shared[T any](t testing.TB, key string, build func(svc *session.Service) T)
 
 func openService(t testing.TB) *session.Service {
 	t.Helper()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "charter.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return session.NewService(db, nil)
+	return session.NewService(testdb.Open(t), nil)
 }
 
 // Texts the fixture plants, so tests can look for them.
