@@ -200,6 +200,26 @@ func (s *term) waitFor(want ...string) {
 	}, teatest.WithDuration(waitTime), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
+// waitDrawn waits until everything in want has appeared on the screen at any time
+// so far, drawn before the last wait or after it: a first drawing can reach the
+// terminal in more than one read, and a wait ends at the read that satisfies it.
+func (s *term) waitDrawn(want ...string) {
+	s.t.Helper()
+	drawn := func() bool {
+		for _, w := range want {
+			if !s.everDrawn(w) {
+				return false
+			}
+		}
+		return true
+	}
+	if drawn() {
+		return
+	}
+	teatest.WaitFor(s.t, io.TeeReader(s.tm.Output(), &s.drawn), func([]byte) bool { return drawn() },
+		teatest.WithDuration(waitTime), teatest.WithCheckInterval(10*time.Millisecond))
+}
+
 // everDrawn reports whether text appeared on the screen at any time so far.
 func (s *term) everDrawn(text string) bool {
 	return bytes.Contains(s.drawn.Bytes(), []byte(text))

@@ -44,9 +44,8 @@ func manyThemesWorld(t *testing.T) (*world, *session.Session, [][]*session.Note)
 func TestBoardSearchAndJump(t *testing.T) {
 	w, sess, _ := manyThemesWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
-	if !b.everDrawn("1. theme 1 (2)") || !b.everDrawn("# theme by number") {
-		t.Fatal("the board does not show numbered themes and how to jump to them")
-	}
+	// Numbered themes, and how to jump to them.
+	b.waitDrawn("1. theme 1 (2)", "# theme by number")
 
 	b.keys("/topic 7")
 	b.waitFor("▸    ★ [act more] note g")
@@ -81,9 +80,7 @@ func TestBoardSearchAndJump(t *testing.T) {
 func TestBoardMovesMarkedNotesByName(t *testing.T) {
 	w, sess, notes := manyThemesWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
-	if !b.everDrawn("1. theme 1 (2)") {
-		t.Fatal("the board does not show the themes")
-	}
+	b.waitDrawn("1. theme 1 (2)")
 
 	// Rows: 0 header 1, 1-2 its notes, 3 header 2, 4-5 its notes, ...
 	b.selectRow(1)
@@ -192,7 +189,8 @@ func TestBoardReadsALongNoteWhole(t *testing.T) {
 	w.addNote(a, session.AreaActivities, "add", strings.Join(words, " ")+" the end")
 	w.setPhase(sess, session.PhaseReveal)
 	b := w.openBoard(sess) // waits for its first full drawing
-	if !b.everDrawn("▸ [act add] word00") || b.everDrawn("the end") {
+	b.waitDrawn("▸ [act add] word00")
+	if b.everDrawn("the end") {
 		t.Fatal("the list does not show the long note's start only")
 	}
 	b.press(tea.KeyEnter)

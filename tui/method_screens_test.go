@@ -271,9 +271,7 @@ func TestBoardGroupKeys(t *testing.T) {
 	t.Parallel()
 	w, sess, ns := groupWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
-	if !b.everDrawn("pen tests (2)") {
-		t.Fatal("the board does not show the themes")
-	}
+	b.waitDrawn("pen tests (2)")
 
 	// Rows: 0 "1. pen tests" header, 1 and 2 its notes, 3 "2. deadlines" header,
 	// 4 n3. R on a note renames its theme.
@@ -338,9 +336,7 @@ func TestSuggestionsFollowArrivingNotes(t *testing.T) {
 	w.addNote(a, session.AreaMotivation, "demotivates", "deadlines always win over security")
 	w.setPhase(sess, session.PhaseGroup)
 	b := w.openBoard(sess) // waits for its first full drawing
-	if !b.everDrawn("Suggested themes") {
-		t.Fatal("the board does not offer suggestions")
-	}
+	b.waitDrawn("Suggested themes")
 
 	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"}}); err != nil {
 		t.Fatal(err)

@@ -359,7 +359,8 @@ func TestBoardCountsInWords(t *testing.T) {
 	// A lone writer's note reaches the board when the writing ends.
 	w.setPhase(sess, session.PhaseReveal)
 	b := w.openBoard(sess) // waits for the counts line
-	if !b.everDrawn("1 person · 0 done · 1 note") || b.everDrawn("1 people") || b.everDrawn("1 notes") {
+	b.waitDrawn("1 person · 0 done · 1 note")
+	if b.everDrawn("1 people") || b.everDrawn("1 notes") {
 		t.Error("the board counts one person or one note in the plural")
 	}
 }
