@@ -228,7 +228,7 @@ func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 	}
 	b.waitEverDrawn("(no theme yet: 2)")
 	b.keys("g")
-	b.waitFor("Notes without a theme", "1. pen tests: + 1 note", "+ [act more] pen test reports arrive", "new: ",
+	b.waitFor("Notes without a theme", "1. (+1 note) pen tests", "+ [act more] pen test reports arrive", "new: ",
 		"2 notes without a theme: A places them as shown")
 	if got := w.themesOf(sess); len(got) != 2 || len(got["pen tests"]) != 2 {
 		t.Fatalf("the preview changed the stored themes: %v", got)
@@ -238,7 +238,7 @@ func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 
 	// Again, and this time place only the new theme.
 	b.keys("g")
-	b.waitFor("1. pen tests: + 1 note")
+	b.waitFor("1. (+1 note) pen tests")
 	b.keys("/phishing")
 	b.press(tea.KeyEnter)
 	b.keys("v")
@@ -252,7 +252,7 @@ func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 
 	// g then A places the rest: the pen test note joins the arranged theme.
 	b.keys("g")
-	b.waitFor("1. pen tests: + 1 note")
+	b.waitFor("1. (+1 note) pen tests")
 	b.keys("A")
 	b.waitFor("1 note placed in your themes, 0 new themes made")
 	if got := w.themesOf(sess); len(got) != 3 || len(got["pen tests"]) != 3 || len(got["deadlines"]) != 1 {

@@ -320,7 +320,7 @@ func (s *boardScreen) themeRows() []themeRow {
 			row := themeRow{sug: p.sug + 1, theme: p.theme}
 			if p.theme != 0 {
 				h.num = s.themeNumber(p.theme)
-				h.text = fmt.Sprintf("%s%d. %s: + %s", pick, h.num, p.label, plural(len(p.notes), "note"))
+				h.text = fmt.Sprintf("%s%d. (+%s) %s", pick, h.num, plural(len(p.notes), "note"), p.label)
 				rows = append(rows, h)
 				for _, id := range p.notes {
 					if n := notes[id]; n != nil {

@@ -253,12 +253,12 @@ func (s *campaignScreen) View() string {
 	b.WriteString(fit(strings.Join(tabs, " "), w) + "\n")
 	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
 	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)
-	if s.reading != nil {
-		b.WriteString(s.readingView(w, room))
-		return b.String() + footer
-	}
-	if s.tab == 0 {
-		b.WriteString(s.themesView(w, room))
+	if s.reading != nil || s.tab == 0 {
+		if s.reading != nil {
+			b.WriteString(s.readingView(w, room))
+		} else {
+			b.WriteString(s.themesView(w, room))
+		}
 		if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
 			b.WriteString(strings.Repeat("\n", pad))
 		}
