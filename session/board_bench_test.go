@@ -1,0 +1,76 @@
+package session_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/sqlite"
+)
+
+// BenchmarkBoardAfterRelease is what the facilitator's board reads for one batch of
+// notes in a session of 1,000 people with 1,000 notes on the board: the whole view
+// again (whole) or only the new batch (release). One op: two people write a note
+// each, which releases them as one batch (not timed), then the board reads.
+func BenchmarkBoardAfterRelease(b *testing.B) {
+	ctx := context.Background()
+	db, err := sqlite.Open(filepath.Join(b.TempDir(), "charter.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	svc := session.NewService(db, nil)
+	sess, err := svc.NewSession(ctx, session.Session{Title: "A thousand", Audience: session.AudienceDevelopers})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		b.Fatal(err)
+	}
+	var ps []*session.Participant
+	for i := range 1000 {
+		p, err := svc.Join(ctx, sess.ID, fmt.Sprintf("key-%d", i))
+		if err != nil {
+			b.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	note := func(i int) {
+		if _, err := svc.AddNote(ctx, ps[i%len(ps)].ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: fmt.Sprintf("note %d about the threat models", i)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	written := 0
+	for ; written < 1000; written++ {
+		note(written)
+	}
+	for _, mode := range []string{"whole", "release"} {
+		b.Run(mode, func(b *testing.B) {
+			v, err := svc.BoardView(ctx, sess.ID)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				note(written)
+				note(written + 1)
+				written += 2
+				b.StartTimer()
+				if mode == "whole" {
+					v, err = svc.BoardView(ctx, sess.ID)
+				} else {
+					v, err = svc.BoardViewAfterRelease(ctx, v)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			if len(v.Notes) != written {
+				b.Fatalf("the board has %d notes, %d were written", len(v.Notes), written)
+			}
+		})
+	}
+}
