@@ -3,12 +3,8 @@ package tui
 import (
 	"context"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -72,70 +68,16 @@ type Guard interface {
 type env struct {
 	opt  Options
 	sty  *Styles
-	help help.Model
 	w, h int
 	// rejoinCode is the personal rejoin code of a participant without a key, as
 	// given or entered on this connection (see session.Participant.RejoinCode).
 	rejoinCode string
-
-	// helpCache keeps rendered help lines by width and keys: screens redraw them on
-	// every message, and lipgloss rendering is a large part of the server's CPU.
-	helpCache map[string]string
 }
 
 func (e *env) now() time.Time { return e.opt.Now() }
 
 func (e *env) watch(sessionID string, mask session.Change) {
 	e.opt.Conn.Watch(sessionID, mask)
-}
-
-// helpView renders a screen's key help in as many lines as the width needs (at most
-// helpLines): keys are listed most important first, each line holds what fits, and
-// no key is cut off at 80 columns.
-func (e *env) helpView(keys []key.Binding) string {
-	var k strings.Builder
-	k.WriteString(strconv.Itoa(e.w))
-	for _, b := range keys {
-		if b.Enabled() {
-			k.WriteString("\x00" + b.Help().Key + "\x01" + b.Help().Desc)
-		}
-	}
-	if v, ok := e.helpCache[k.String()]; ok {
-		return v
-	}
-	v := e.renderHelp(keys)
-	if e.helpCache == nil || len(e.helpCache) >= 32 {
-		e.helpCache = map[string]string{}
-	}
-	e.helpCache[k.String()] = v
-	return v
-}
-
-// helpLines bounds the key help; on a terminal too narrow for that, the least
-// important keys are left off.
-const helpLines = 3
-
-func (e *env) renderHelp(keys []key.Binding) string {
-	e.help.Width = 0
-	var lines []string
-	var line []key.Binding
-	for _, b := range keys {
-		if !b.Enabled() {
-			continue
-		}
-		if len(line) > 0 && lipgloss.Width(e.help.ShortHelpView(append(line, b))) > e.w {
-			lines = append(lines, e.help.ShortHelpView(line))
-			line = nil
-			if len(lines) == helpLines {
-				break
-			}
-		}
-		line = append(line, b)
-	}
-	if len(line) > 0 && len(lines) < helpLines {
-		lines = append(lines, fit(e.help.ShortHelpView(line), e.w))
-	}
-	return strings.Join(lines, "\n")
 }
 
 // screen is one page of the app.
@@ -202,10 +144,7 @@ func New(opt Options) *App {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	e := &env{opt: opt, sty: NewStyles(opt.Renderer), help: help.New(), w: 80, h: 24}
-	e.help.Styles.ShortKey = e.sty.Header
-	e.help.Styles.ShortDesc = e.sty.Muted
-	e.help.Styles.ShortSeparator = e.sty.Muted
+	e := &env{opt: opt, sty: NewStyles(opt.Renderer), w: 80, h: 24}
 	a := &App{env: e}
 	switch {
 	case opt.Present && !opt.Facilitator:

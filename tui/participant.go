@@ -78,7 +78,7 @@ type participantScreen struct {
 	// reads their own view rather than the shared one.
 	dirtyOwn bool
 	gone     string
-	// lines are the lines drawn last, kept for the next drawing (see lineCache).
+	// lines are the rendered lines of the screen's styles (see lineCache).
 	lines lineCache
 }
 
@@ -255,13 +255,23 @@ func (s *participantScreen) currentLane() string {
 	return ls[s.lane]
 }
 
-// laneNotes are the notes shown in the current area and lane.
+// laneNotes are the notes shown in the current area and lane. After the reveal a lane
+// may hold a thousand notes: they are counted first and copied once.
 func (s *participantScreen) laneNotes() []*session.Note {
 	area, lane := session.Areas[s.area], s.currentLane()
-	var out []*session.Note
-	for _, n := range s.notes {
-		if n.Area == area && n.Lane == lane {
-			out = append(out, n)
+	n := 0
+	for _, o := range s.notes {
+		if o.Area == area && o.Lane == lane {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]*session.Note, 0, n)
+	for _, o := range s.notes {
+		if o.Area == area && o.Lane == lane {
+			out = append(out, o)
 		}
 	}
 	return out
@@ -641,7 +651,7 @@ func (s *participantScreen) View() string {
 	if s.gone != "" {
 		return sty.Error.Render(fit(s.gone, w)) + "\n"
 	}
-	s.lines.frame()
+	s.lines.frame(sty)
 	// About what a styled 80x24 screen takes, so that the frame is not copied
 	// as it grows.
 	b.Grow(4096)

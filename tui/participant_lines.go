@@ -1,17 +1,28 @@
 package tui
 
-// lineCache keeps the lines a screen rendered (styled, cut or padded to the width) for
-// its next drawing: lipgloss and the width of every character are most of what a
-// participant's screen costs, and between two drawings most lines stay as they were.
-// A line is found by everything that decides how it looks, so a cached line is never
-// stale. It holds only the lines of the last two drawings (and at most maxCached), so
-// it stays small, and it goes with its screen.
-type lineCache struct {
+import "sync"
+
+// Lines rendered (styled, cut or padded to the width) are kept for the next drawing,
+// shared by every screen drawn with the same Styles: lipgloss and the width of every
+// character are most of what a participant's screen costs, between two drawings most
+// lines stay as they were, and after the reveal a thousand screens list the same
+// notes. A line is found by everything that decides how it looks besides the styles,
+// so a kept line is never stale and equals what the screen would render itself.
+
+// lineCache is a screen's handle on the lines of its styles.
+type lineCache struct{ store *lineStore }
+
+// lineStore holds the lines rendered with one Styles: those of the last two
+// generations of at most maxLines each, so it stays bounded however many screens
+// draw with it, and a line any screen drew lately stays.
+type lineStore struct {
+	mu        sync.Mutex
 	cur, prev map[lineKey]string
 }
 
-// maxCached bounds a drawing's lines in the cache: a screen shows at most a few dozen.
-const maxCached = 256
+// maxLines bounds a generation of a lineStore: a thousand screens' own lines (their
+// status, their own notes marked) and the lines they all share fit in two.
+const maxLines = 8192
 
 // lineKind says which part of the screen a line is, so that equal texts drawn in
 // different places are different lines.
@@ -41,29 +52,51 @@ type lineKey struct {
 	sel         bool
 }
 
-// frame starts a drawing: lines not used since the one before are let go.
-func (c *lineCache) frame() {
-	c.prev, c.cur = c.cur, c.prev
-	if c.cur == nil {
-		c.cur = make(map[lineKey]string)
+// frame starts a drawing with sty.
+func (c *lineCache) frame(sty *Styles) { c.store = &sty.lines }
+
+// line returns the line k, rendered by render unless a recent drawing with the same
+// styles has it.
+func (c *lineCache) line(k lineKey, render func() string) string {
+	if c.store == nil {
+		return render()
 	}
-	clear(c.cur)
+	return c.store.line(k, render)
 }
 
-// line returns the line k, rendered by render unless a recent drawing has it.
-func (c *lineCache) line(k lineKey, render func() string) string {
-	if v, ok := c.cur[k]; ok {
+func (st *lineStore) line(k lineKey, render func() string) string {
+	st.mu.Lock()
+	v, ok := st.cur[k]
+	if !ok {
+		if v, ok = st.prev[k]; ok {
+			st.putLocked(k, v)
+		}
+	}
+	st.mu.Unlock()
+	if ok {
 		return v
 	}
-	v, ok := c.prev[k]
-	if !ok {
-		v = render()
-	}
-	if c.cur != nil && len(c.cur) < maxCached {
-		c.cur[k] = v
-	}
+	// Rendered outside the lock: two screens may render the same line at once,
+	// and both get the same text.
+	v = render()
+	st.mu.Lock()
+	st.putLocked(k, v)
+	st.mu.Unlock()
 	return v
 }
 
-// size is how many lines the cache holds.
-func (c *lineCache) size() int { return len(c.cur) + len(c.prev) }
+// putLocked keeps a line in the current generation, starting a new one when it is
+// full; st.mu is held.
+func (st *lineStore) putLocked(k lineKey, v string) {
+	if st.cur == nil || len(st.cur) >= maxLines {
+		st.prev, st.cur = st.cur, make(map[lineKey]string)
+	}
+	st.cur[k] = v
+}
+
+// size is how many lines the store holds.
+func (st *lineStore) size() int {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return len(st.cur) + len(st.prev)
+}

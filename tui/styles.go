@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
@@ -22,6 +23,11 @@ type Styles struct {
 	Title, Header, Phase, Muted, Error, OK, Selected, Box, Tab, ActiveTab, Bar, Warn lipgloss.Style
 	// Flash is a whole screen, reversed, for the moment time is up.
 	Flash lipgloss.Style
+
+	// lines and help are what screens drawn with these styles rendered, shared by
+	// them all (see lineCache and env.helpView).
+	lines lineStore
+	help  helpStore
 }
 
 // shared holds the Styles of each colour profile, built on a renderer of their own
@@ -54,7 +60,7 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 }
 
 func buildStyles(r *lipgloss.Renderer) *Styles {
-	return &Styles{
+	st := &Styles{
 		Title:     r.NewStyle().Bold(true).Foreground(lipgloss.Color("12")),
 		Header:    r.NewStyle().Bold(true),
 		Phase:     r.NewStyle().Bold(true).Foreground(lipgloss.Color("0")).Background(lipgloss.Color("11")).Padding(0, 1),
@@ -69,6 +75,11 @@ func buildStyles(r *lipgloss.Renderer) *Styles {
 		Warn:      r.NewStyle().Foreground(lipgloss.Color("11")).Bold(true),
 		Flash:     r.NewStyle().Reverse(true),
 	}
+	st.help.model = help.New()
+	st.help.model.Styles.ShortKey = st.Header
+	st.help.model.Styles.ShortDesc = st.Muted
+	st.help.model.Styles.ShortSeparator = st.Muted
+	return st
 }
 
 // fit cuts s to width display cells, with an ellipsis when cut; wide characters and
