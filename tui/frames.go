@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"hash/maphash"
 	"io"
 	"strconv"
 	"strings"
@@ -19,15 +20,23 @@ import (
 // alternate screen with the cursor hidden, as the renderer would; Close gives the
 // terminal back.
 type Frames struct {
-	mu      sync.Mutex
-	out     io.Writer
-	w, h    int
-	last    []string
-	view    string // the last view drawn
+	mu   sync.Mutex
+	out  io.Writer
+	w, h int
+	// last are the hashes of the lines drawn last, as written, and view that of the
+	// last view drawn, so that an unchanged view or line is not written again.
+	// Hashes, not the lines: a thousand idle screens would otherwise each keep a
+	// whole frame (10 KiB at 100x30 with colours). A 64-bit seeded hash makes a
+	// line taken for unchanged when it changed a chance of 2^-64 per line.
+	last    []uint64
+	view    uint64
+	drawn   bool // last and view are of a frame drawn at this size
 	started bool
 	closed  bool
-	buf     strings.Builder
 }
+
+// frameSeed seeds the hashes of Frames; one per process.
+var frameSeed = maphash.MakeSeed()
 
 // NewFrames returns a Frames that draws on out.
 func NewFrames(out io.Writer) *Frames { return &Frames{out: out} }
@@ -50,47 +59,57 @@ func (f *Frames) resize(w, h int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.w, f.h = w, h
-	f.last, f.view = nil, ""
+	f.last, f.drawn = f.last[:0], false
 }
 
 // draw writes the lines of view that differ from the last frame drawn.
 func (f *Frames) draw(view string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.closed || (f.last != nil && view == f.view) {
+	vh := maphash.String(frameSeed, view)
+	if f.closed || (f.drawn && vh == f.view) {
 		return
 	}
-	f.view = view
+	f.view = vh
 	lines := strings.Split(view, "\n")
 	if f.h > 0 && len(lines) > f.h {
 		// As bubbletea's renderer does: the bottom of a screen too tall is shown.
 		lines = lines[len(lines)-f.h:]
 	}
-	b := &f.buf
-	b.Reset()
+	var b strings.Builder
 	if !f.started {
 		b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.HideCursor)
 		f.started = true
 	}
-	if f.last == nil {
+	if !f.drawn {
 		b.WriteString(ansi.EraseEntireScreen)
+		f.last = f.last[:0]
 	}
+	drawnRows := len(f.last)
 	for i, l := range lines {
-		if f.w > 0 && ansi.StringWidth(l) > f.w {
+		// A line no wider in bytes than the screen is no wider in cells: only
+		// longer ones are measured.
+		if f.w > 0 && len(l) > f.w && ansi.StringWidth(l) > f.w {
 			l = ansi.Truncate(l, f.w, "")
 		}
-		lines[i] = l
-		if f.last != nil && i < len(f.last) && f.last[i] == l {
+		lh := maphash.String(frameSeed, l)
+		if i < drawnRows && f.last[i] == lh {
 			continue
+		}
+		if i < len(f.last) {
+			f.last[i] = lh
+		} else {
+			f.last = append(f.last, lh)
 		}
 		// Erase first, then write: erasing after a line as wide as the screen would
 		// take its last cell with it.
 		b.WriteString(cursorTo(i) + ansi.EraseEntireLine + l)
 	}
-	if len(lines) < len(f.last) {
+	if len(lines) < drawnRows {
 		b.WriteString(cursorTo(len(lines)) + ansi.EraseScreenBelow)
 	}
-	f.last = lines
+	f.last = f.last[:len(lines)]
+	f.drawn = true
 	if b.Len() > 0 {
 		io.WriteString(f.out, b.String())
 	}
