@@ -61,7 +61,10 @@ func newTerminalInput(ctx context.Context, r io.Reader) *terminalInput {
 	in := &terminalInput{ctx: ctx, chunks: make(chan []byte)}
 	go func() {
 		defer close(in.chunks)
-		buf := make([]byte, 4096)
+		// Typing comes a few bytes at a time, and the program reads 256 bytes at a
+		// time anyway; a paste takes a few reads. Kept small: every connection
+		// holds one for its life.
+		buf := make([]byte, 512)
 		for {
 			n, err := r.Read(buf)
 			if n > 0 {
