@@ -49,6 +49,9 @@ type Config struct {
 	// IdleWindow is how long the server's CPU is measured with everyone connected
 	// and idle (3 s when zero).
 	IdleWindow time.Duration
+	// FanoutProfile, with ServerPprof (the server's --pprof address), is a file for
+	// a CPU profile of the server over the phase change.
+	FanoutProfile, ServerPprof string
 }
 
 // loadtest is one run: what it was asked to do and what it saw.
@@ -63,9 +66,13 @@ type loadtest struct {
 	phaseChange  bool
 	idleWindow   time.Duration
 	stdout       io.Writer
+	// fanoutProfile and serverPprof: see Config.
+	fanoutProfile, serverPprof string
 
-	// Server CPU use, set by run before the report.
-	idleCPU, notesCPU cpuShare
+	// Server CPU use, set by run before the report, and the loadtest's own over the
+	// phase change.
+	idleCPU, notesCPU, fanoutCPU cpuShare
+	fanoutOwnCPU                 cpuShare
 
 	mu        sync.Mutex
 	boardTail string // the board's last text, for a token split across two reads
@@ -140,7 +147,10 @@ func Run(ctx context.Context, cfg Config, out io.Writer) (ok bool, err error) {
 		addr: cfg.Addr, code: session.NormalizeCode(cfg.Code), facKey: cfg.FacilitatorKey,
 		participants: cfg.Participants, notes: cfg.Notes, pause: cfg.Pause, joinsAtOnce: max(cfg.JoinsAtOnce, 1),
 		phaseChange: cfg.PhaseChange, idleWindow: cmp.Or(cfg.IdleWindow, defaultIdleWindow),
-		stdout: out, tokens: map[string]*noteTrace{},
+		stdout: out, tokens: map[string]*noteTrace{}, fanoutProfile: cfg.FanoutProfile, serverPprof: cfg.ServerPprof,
+	}
+	if lt.fanoutProfile != "" && (lt.serverPprof == "" || !lt.phaseChange) {
+		return false, errors.New("a profile of the phase change needs the server's pprof address and the phase change")
 	}
 	if err := lt.run(ctx); err != nil {
 		return false, err
@@ -719,6 +729,14 @@ func (lt *loadtest) report(connected int, before, idle, after server.Stats, idle
 	}
 	if lt.notesCPU.ok && lt.notesCPU.wall > 0 {
 		line("server CPU, the notes", "%s", lt.notesCPU)
+	}
+	// The loadtest's SSH clients share the server's cores: what they used in the
+	// phase change is CPU the server could not have.
+	if lt.fanoutCPU.ok && lt.fanoutCPU.wall > 0 {
+		line("server CPU, phase change", "%s", lt.fanoutCPU)
+	}
+	if lt.fanoutOwnCPU.ok && lt.fanoutOwnCPU.wall > 0 {
+		line("loadtest CPU, phase change", "%s", lt.fanoutOwnCPU)
 	}
 }
 

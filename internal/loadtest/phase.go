@@ -3,6 +3,10 @@ package loadtest
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -25,6 +29,12 @@ func (lt *loadtest) phaseFanout(ctx context.Context, fac *sshclient.Screen, conn
 	}
 	fac.KeepText(true)
 	defer fac.KeepText(false)
+	from, fromErr := lt.stats(ctx)
+	began, ownFrom := time.Now(), ownCPU()
+	var profiled <-chan error
+	if lt.fanoutProfile != "" {
+		profiled = lt.profileServer(ctx, lt.fanoutProfile)
+	}
 	moved, next, err := pressMoveOn(ctx, fac, "WRITE")
 	if err != nil {
 		lt.fail("phase change: %v", err)
@@ -47,6 +57,51 @@ func (lt *loadtest) phaseFanout(ctx context.Context, fac *sshclient.Screen, conn
 		}()
 	}
 	wg.Wait()
+	wall, own := time.Since(began), ownCPU()-ownFrom
+	to, toErr := lt.stats(ctx)
+	lt.fanoutCPU = cpuShare{to.CPUSeconds - from.CPUSeconds, wall, fromErr == nil && toErr == nil && to.CPUSeconds > 0}
+	lt.fanoutOwnCPU = cpuShare{own, wall, ownCPUKnown}
+	if profiled != nil {
+		if err := <-profiled; err != nil {
+			lt.fail("profile of the phase change: %v", err)
+		}
+	}
+}
+
+// fanoutProfileTime is how long the server's CPU is profiled from just before the
+// phase change: longer than the change takes.
+const fanoutProfileTime = 4 * time.Second
+
+// profileServer takes a CPU profile of the server (its --pprof address) over the
+// next fanoutProfileTime and writes it to file; the channel gives the outcome.
+func (lt *loadtest) profileServer(ctx context.Context, file string) <-chan error {
+	done := make(chan error, 1)
+	url := fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", lt.serverPprof, int(fanoutProfileTime/time.Second))
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		done <- err
+		return done
+	}
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			done <- err
+			return
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			done <- fmt.Errorf("%s: %s", url, resp.Status)
+			return
+		}
+		b, err := io.ReadAll(resp.Body)
+		if err == nil {
+			err = os.WriteFile(file, b, 0o644)
+		}
+		done <- err
+	}()
+	// The profile starts when the server has the request; a moment for that.
+	sleepCtx(ctx, 100*time.Millisecond)
+	return done
 }
 
 // pressMoveOn presses ] on the board and y when the board asks whether to move on,
