@@ -164,3 +164,50 @@ func TestSuggestThemesKeepsCampaignNamesToTheirSide(t *testing.T) {
 		t.Errorf("suggestions = %+v, want one theme named Incident drills pay off", got)
 	}
 }
+
+// A campaign name is not offered for a new theme when a theme of the session
+// already bears it (the demo's preview offered "new: Scanner noise drowns real
+// findings" beside the accepted theme of that name).
+func TestSuggestThemesOffersNoNameTwice(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	svc.Notifier = &recorder{}
+	ctx := context.Background()
+	first, ids := campaignSession(t, svc, "concern", "pentest findings are never retested", "the pentest report came months late")
+	if err := svc.SaveThemes(ctx, first.ID, []session.Theme{{Label: "Pentest follow-up", Named: true, NoteIDs: ids}}); err != nil {
+		t.Fatal(err)
+	}
+	second, mine := campaignSession(t, svc, "concern", "the coffee machine is broken again", "no coffee on the third floor")
+	if err := svc.SaveThemes(ctx, second.ID, []session.Theme{{Label: "Pentest follow-up", Named: true, NoteIDs: mine}}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Join(ctx, second.ID, "late-"+second.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, second.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"nobody retests after the pentest", "pentest results arrive too late to fix"} {
+		if _, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := svc.SetPhase(ctx, second.ID, session.PhaseGroup); err != nil {
+		t.Fatal(err)
+	}
+	got, err := svc.SuggestThemes(ctx, second.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) < 2 {
+		t.Fatalf("suggestions = %+v, want the arranged theme and a new one for the pentest notes", got)
+	}
+	seen := map[string]bool{}
+	for _, th := range got {
+		if seen[th.Label] {
+			t.Errorf("two suggested themes are named %q: %+v", th.Label, got)
+		}
+		seen[th.Label] = true
+	}
+}

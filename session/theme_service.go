@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/charter-tool/charter/analysis"
 )
@@ -175,11 +176,18 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 		clusters = placed[len(existing):]
 	}
 	names := s.campaignNames(ctx, sess, clusters, byID)
+	// A name a theme of the session already bears is not offered again: two
+	// themes of one name would read as one on the board and in the findings.
+	taken := map[string]bool{}
+	for _, t := range out {
+		taken[strings.ToLower(strings.TrimSpace(t.Label))] = true
+	}
 	for i, c := range clusters {
 		label := c.Label
-		if names[i] != "" {
+		if name := strings.ToLower(strings.TrimSpace(names[i])); name != "" && !taken[name] {
 			label = names[i]
 		}
+		taken[strings.ToLower(strings.TrimSpace(label))] = true
 		t := Theme{SessionID: sessionID, Label: CleanText(label)}
 		for _, id := range c.NoteIDs {
 			n, err := strconv.ParseInt(id, 10, 64)
