@@ -395,3 +395,61 @@ func (c *corpus) distinctLabels(themes []Theme, groups [][]int, centrals []int, 
 		}
 	}
 }
+
+// DistinctLabels tells apart groups that carry one label, as Cluster does for
+// its themes: the first group with a label keeps it, and every later one is
+// followed by a key phrase of its most central text, in words the label does
+// not already use, else by that text's opening words; never by a number.
+// texts[i] are group i's texts; the result has one label per group.
+func DistinctLabels(labels []string, texts [][]string) []string {
+	out := slices.Clone(labels)
+	count := map[string]int{}
+	for _, l := range labels {
+		count[l]++
+	}
+	var docs []Doc
+	groups := make([][]int, len(labels))
+	for g := range labels {
+		if g >= len(texts) {
+			break
+		}
+		for _, t := range texts[g] {
+			groups[g] = append(groups[g], len(docs))
+			docs = append(docs, Doc{Text: t})
+		}
+	}
+	var c *corpus
+	taken := map[string]bool{}
+	for _, l := range labels {
+		taken[l] = true
+	}
+	first := map[string]bool{}
+	for i, l := range labels {
+		if count[l] < 2 || len(groups[i]) == 0 {
+			continue
+		}
+		if !first[l] {
+			first[l] = true
+			continue
+		}
+		if c == nil {
+			c = vectorize(docs, defaultLexicon, defaultWeights)
+		}
+		used := map[string]bool{}
+		for _, t := range tokenize(l, stemmer{}) {
+			used[t.stem] = true
+		}
+		central := c.central(groups[i])
+		for _, name := range []string{
+			l + ": " + c.keyPhrase(groups[i], central, used),
+			l + ": " + opening(c.texts[central], openingWords),
+		} {
+			if !taken[name] {
+				out[i] = name
+				taken[name] = true
+				break
+			}
+		}
+	}
+	return out
+}

@@ -317,3 +317,32 @@ func TestClusterLabelTakesTheOpenTopicsTitle(t *testing.T) {
 		})
 	}
 }
+
+// Groups that carry one label are told apart by words of their notes, the
+// first keeping the label as it is; never by a number.
+func TestDistinctLabels(t *testing.T) {
+	labels := []string{"pen testing", "phishing", "pen testing", "pen testing"}
+	texts := [][]string{
+		{"the pentest report arrives months late", "pentest findings are never retested"},
+		{"phishing simulations every quarter"},
+		{"external pentesters do not know our cloud setup", "the pentest scope leaves out our cloud accounts"},
+		{"bug bounty hunters find more than the yearly pentest", "a public bounty program beside the pentest"},
+	}
+	got := analysis.DistinctLabels(labels, texts)
+	seen := map[string]bool{}
+	for i, l := range got {
+		if seen[l] {
+			t.Errorf("label %q twice in %q", l, got)
+		}
+		seen[l] = true
+		if strings.ContainsAny(l, "·#0123456789") {
+			t.Errorf("label %q is numbered", l)
+		}
+		if !strings.HasPrefix(l, labels[i]) {
+			t.Errorf("label %q does not start with the group's own %q", l, labels[i])
+		}
+	}
+	if got[0] != "pen testing" || got[1] != "phishing" {
+		t.Errorf("labels %q: the first pen testing group and phishing keep their labels", got)
+	}
+}

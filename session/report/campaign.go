@@ -295,15 +295,22 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		t.Score = p.Score
 		f.Themes = append(f.Themes, *t)
 	}
-	// Two themes with one label would read as one: the lower-ranked ones are numbered.
-	seen := map[string]int{}
+	// Two themes with one label would read as one: the lower-ranked ones say
+	// what sets them apart, in words of their notes.
+	labels := make([]string, len(f.Themes))
+	themeTexts := make([][]string, len(f.Themes))
 	for i := range f.Themes {
 		f.Themes[i].Rank = i + 1
 		byID[f.Themes[i].ID] = &f.Themes[i]
-		l := f.Themes[i].Label
-		if seen[l]++; seen[l] > 1 {
-			f.Themes[i].Label = fmt.Sprintf("%s · %d", l, seen[l])
+		labels[i] = f.Themes[i].Label
+		for _, g := range members[f.Themes[i].ID] {
+			for _, n := range g.notes {
+				themeTexts[i] = append(themeTexts[i], n.Text)
+			}
 		}
+	}
+	for i, l := range analysis.DistinctLabels(labels, themeTexts) {
+		f.Themes[i].Label = l
 	}
 
 	f.Actions = campaignActions(ds, groups, match, byID)
