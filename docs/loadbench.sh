@@ -6,7 +6,9 @@ set -eu
 srv=$1 cli=$2 port=$3; shift 3
 d=$(mktemp -d)
 # Under strace the server is strace's child: stop it too, or strace waits for it.
-trap 'pkill -P $pid 2>/dev/null; kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$d"' EXIT
+# Every step may fail (no child, already gone): under set -e a failed step would end
+# the trap and leave the server running, holding the lock flock gave it.
+trap 'pkill -P $pid 2>/dev/null || true; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$d"' EXIT
 ssh-keygen -q -t ed25519 -N "" -f "$d/fac"
 mkdir -p "$d/data"; cp "$d/fac.pub" "$d/facilitators"
 out=$("$srv" session new --data "$d/data" --title Load --audience developers)
