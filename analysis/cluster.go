@@ -425,11 +425,15 @@ func DistinctLabels(labels []string, texts [][]string) []string {
 	}
 	first := map[string]bool{}
 	for i, l := range labels {
-		if count[l] < 2 || len(groups[i]) == 0 {
+		if count[l] < 2 {
 			continue
 		}
 		if !first[l] {
 			first[l] = true
+			continue
+		}
+		if len(groups[i]) == 0 {
+			// No text to tell it apart by.
 			continue
 		}
 		if c == nil {
