@@ -126,9 +126,11 @@ type App struct {
 	screen   screen
 	notice   string
 	quitting bool
-	// last is the last drawing; cached says nothing has changed since.
+	// last is the last drawing; cached says nothing has changed since. An app drawn
+	// by Frames (framed) is asked viewUnchanged instead and keeps no drawing.
 	last   string
 	cached bool
+	framed bool
 	// lastKey is when a key was last pressed or something changed in the session on
 	// screen (a note, a person, a phase, a running timer): a screen that is watched
 	// without typing is not idle. idleWarned says the warning is shown.
@@ -333,9 +335,16 @@ func (a *App) View() string {
 	if a.cached && a.last != "" {
 		return a.last
 	}
-	a.last = a.view()
-	return a.last
+	v := a.view()
+	if !a.framed {
+		a.last = v
+	}
+	return v
 }
+
+// drawnByFrames and viewUnchanged implement keptView.
+func (a *App) drawnByFrames()      { a.framed = true }
+func (a *App) viewUnchanged() bool { return a.cached }
 
 func (a *App) view() string {
 	if a.notice != "" {

@@ -42,7 +42,22 @@ var frameSeed = maphash.MakeSeed()
 func NewFrames(out io.Writer) *Frames { return &Frames{out: out} }
 
 // Model wraps m so that its screen is drawn by f.
-func (f *Frames) Model(m tea.Model) tea.Model { return &framed{m: m, f: f} }
+func (f *Frames) Model(m tea.Model) tea.Model {
+	if k, ok := m.(keptView); ok {
+		k.drawnByFrames()
+	}
+	return &framed{m: m, f: f}
+}
+
+// keptView is a model that can tell that its view is as last drawn (after a message
+// that changed nothing on screen), so that it need not keep that view to hand it
+// out again: a thousand idle screens would each hold one.
+type keptView interface {
+	// drawnByFrames tells the model that Frames draws it.
+	drawnByFrames()
+	// viewUnchanged reports whether the view is the one View last returned.
+	viewUnchanged() bool
+}
 
 // Close leaves the alternate screen and shows the cursor again, if f drew anything.
 func (f *Frames) Close() {
@@ -115,6 +130,13 @@ func (f *Frames) draw(view string) {
 	}
 }
 
+// hasDrawn says whether a frame was drawn at the current size.
+func (f *Frames) hasDrawn() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.drawn
+}
+
 // cursorTo moves the cursor to the start of row (from 0).
 func cursorTo(row int) string { return "\x1b[" + strconv.Itoa(row+1) + "H" }
 
@@ -137,6 +159,9 @@ func (m *framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // View draws the wrapped model's view; bubbletea calls it after every message.
 func (m *framed) View() string {
+	if k, ok := m.m.(keptView); ok && k.viewUnchanged() && m.f.hasDrawn() {
+		return ""
+	}
 	m.f.draw(m.m.View())
 	return ""
 }
