@@ -327,8 +327,19 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	a.screen, cmd = a.screen.Update(msg)
+	if _, ok := msg.(ChangedMsg); ok {
+		if _, quiet := a.screen.(quietOnChange); quiet && !a.idleWarned {
+			// The drawing after the last message is still the screen: when a change
+			// reaches a thousand screens, each is drawn once, with what it read.
+			a.cached = true
+		}
+	}
 	return a, cmd
 }
+
+// quietOnChange is a screen that looks the same after a ChangedMsg: it only starts
+// reading what changed, and is drawn again when that arrives.
+type quietOnChange interface{ quietOnChange() }
 
 // View implements tea.Model.
 func (a *App) View() string {

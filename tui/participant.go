@@ -255,18 +255,29 @@ func (s *participantScreen) currentLane() string {
 	return ls[s.lane]
 }
 
-// laneNotes are the notes shown in the current area and lane. After the reveal a lane
-// may hold a thousand notes: they are counted first and copied once.
+// laneNotes are the notes shown in the current area and lane; read them only. After
+// the reveal a lane may hold a thousand notes, and the notes are in lane order: a
+// lane's notes that are all next to each other are returned as they are, not
+// copied; others are counted first and copied once.
 func (s *participantScreen) laneNotes() []*session.Note {
 	area, lane := session.Areas[s.area], s.currentLane()
-	n := 0
-	for _, o := range s.notes {
-		if o.Area == area && o.Lane == lane {
+	in := func(o *session.Note) bool { return o.Area == area && o.Lane == lane }
+	first := slices.IndexFunc(s.notes, in)
+	if first < 0 {
+		return nil
+	}
+	end := first + 1
+	for end < len(s.notes) && in(s.notes[end]) {
+		end++
+	}
+	n := end - first
+	for _, o := range s.notes[end:] {
+		if in(o) {
 			n++
 		}
 	}
-	if n == 0 {
-		return nil
+	if n == end-first {
+		return s.notes[first:end:end]
 	}
 	out := make([]*session.Note, 0, n)
 	for _, o := range s.notes {
@@ -975,6 +986,9 @@ func (s *participantScreen) noteLine(n *session.Note, w int, selected bool) stri
 }
 
 func (s *participantScreen) timerRunning() bool { return s.sess.Timer.Running }
+
+// quietOnChange implements quietOnChange: a change only starts a load (reloadFrom).
+func (s *participantScreen) quietOnChange() {}
 
 // timerCounting is a timer running with time left (one at zero counts no more).
 func (s *participantScreen) timerCounting() bool {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/charter-tool/charter/session"
 )
 
@@ -154,5 +156,70 @@ func TestLineStoreIsBounded(t *testing.T) {
 	st.line(lineKey{kind: lineRule, width: 80}, func() string { rendered = true; return "rule" })
 	if rendered {
 		t.Error("a line drawn in every frame was dropped")
+	}
+}
+
+// A lane's notes are the notes of its area and lane in their order, whether they are
+// next to each other in the screen's list (after the reveal) or not (own notes in
+// the order written).
+func TestLaneNotesNextToEachOtherOrNot(t *testing.T) {
+	t.Parallel()
+	r := newRevealRoom(3)
+	s, _ := r.screen(1, 100, 30)
+	note := func(id int64, area session.Area, lane string) *session.Note {
+		return &session.Note{ID: id, Area: area, Lane: lane, Text: fmt.Sprint(id)}
+	}
+	conf, act := session.AreaConfidence, session.AreaActivities
+	for _, c := range []struct {
+		name  string
+		notes []*session.Note
+		want  []int64
+	}{
+		{"none", nil, nil},
+		{"none in the lane", []*session.Note{note(1, conf, "concern"), note(2, act, "keep")}, nil},
+		{"together", []*session.Note{note(1, conf, "concern"), note(2, conf, "strength"), note(3, conf, "strength"), note(4, act, "keep")}, []int64{2, 3}},
+		{"at the end", []*session.Note{note(1, act, "keep"), note(2, conf, "strength")}, []int64{2}},
+		{"apart", []*session.Note{note(1, conf, "strength"), note(2, act, "keep"), note(3, conf, "strength"), note(4, conf, "strength")}, []int64{1, 3, 4}},
+	} {
+		s.notes = c.notes
+		var got []int64
+		for _, n := range s.laneNotes() {
+			got = append(got, n.ID)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s: lane notes %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// A change in the session only starts a participant's screen reading it: the screen
+// is not drawn again until what it read arrives, so that a phase change draws each
+// of a thousand screens once.
+func TestChangeDrawsTheParticipantOnceItIsRead(t *testing.T) {
+	t.Parallel()
+	r := newRevealRoom(3)
+	s, _ := r.screen(1, 100, 30)
+	var out strings.Builder
+	fr := NewFrames(&out)
+	a := &App{env: s.e, screen: s}
+	m := fr.Model(a)
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.View()
+	m, cmd := m.Update(ChangedMsg{SessionID: "s1", What: session.ChangeSession})
+	if cmd == nil {
+		t.Fatal("the change started no read")
+	}
+	if !a.viewUnchanged() {
+		t.Error("the change alone makes the screen drawn again")
+	}
+	out.Reset()
+	m.View()
+	if out.Len() != 0 {
+		t.Errorf("the change alone drew %q", out.String())
+	}
+	m, _ = m.Update(r.reveal(1))
+	m.View()
+	if !strings.Contains(out.String(), "REVEAL") {
+		t.Errorf("what was read was not drawn: %q", out.String())
 	}
 }
