@@ -49,6 +49,19 @@ func mustBoard(t *testing.T, texts ...string) *board {
 	return mustBoardIn(t, svc, texts...)
 }
 
+// boardsIn returns mustBoard for the cases of a table test, each a session of its own
+// in one database: opening a database per case cost more than most cases. The cases
+// must run one after another, so that the recorder's last change is the case's.
+func boardsIn(t *testing.T) func(t *testing.T, texts ...string) *board {
+	t.Helper()
+	svc, _ := MustOpenService(t)
+	svc.Notifier = &recorder{}
+	return func(t *testing.T, texts ...string) *board {
+		t.Helper()
+		return mustBoardIn(t, svc, texts...)
+	}
+}
+
 // other returns a second session in the same database, so that IDs are distinct.
 func (bd *board) other(t *testing.T, texts ...string) *board {
 	t.Helper()
@@ -247,9 +260,10 @@ func TestEditThemes(t *testing.T) {
 		{"delete", func(bd *board, a, b *session.Theme) error { return bd.svc.DeleteTheme(ctx, a.ID) },
 			"", map[string][]int{"b": {2, 3}}},
 	}
+	newBoard := boardsIn(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			bd := mustBoard(t, "n0", "n1", "n2", "n3")
+			bd := newBoard(t, "n0", "n1", "n2", "n3")
 			th := bd.themes(t, map[string][]int{"a": {0, 1}, "b": {2, 3}})
 			err := tt.edit(bd, th[0], th[1])
 			if got := session.ErrorCode(err); got != tt.code {
@@ -344,9 +358,10 @@ func TestVoteRules(t *testing.T) {
 		{"two at once", session.PhaseVote, 0, nil, vote{0, 2}, session.EInvalid, []int{0, 0, 0}},
 		{"budget freed by taking back", session.PhaseVote, 0, []vote{{0, 1}, {1, 1}, {2, 1}, {2, -1}}, vote{1, 1}, "", []int{1, 2, 0}},
 	}
+	newBoard := boardsIn(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			bd := mustBoard(t, "n0", "n1", "n2")
+			bd := newBoard(t, "n0", "n1", "n2")
 			th := bd.themes(t, map[string][]int{"a": {0}, "b": {1}, "c": {2}})
 			if tt.budget > 0 {
 				if err := bd.svc.SetVoteBudget(ctx, bd.sess.ID, tt.budget); err != nil {
@@ -456,9 +471,10 @@ func TestSetVoteBudget(t *testing.T) {
 		{"below dots given", 2, 1, session.EConflict},
 		{"equal to dots given", 2, 2, ""},
 	}
+	newBoard := boardsIn(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			bd := mustBoard(t, "n0", "n1")
+			bd := newBoard(t, "n0", "n1")
 			th := bd.themes(t, map[string][]int{"a": {0}, "b": {1}})
 			bd.phase(t, session.PhaseVote)
 			for i := 0; i < tt.given; i++ {
@@ -504,9 +520,10 @@ func TestActionPoints(t *testing.T) {
 		{"unknown status", session.ActionPoint{Title: "x", Status: "someday"}, session.EInvalid, session.ActionPoint{}},
 		{"unknown theme", session.ActionPoint{Title: "x", ThemeID: 987654}, session.ENotFound, session.ActionPoint{}},
 	}
+	newBoard := boardsIn(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			bd := mustBoard(t)
+			bd := newBoard(t)
 			tt.in.SessionID = bd.sess.ID
 			a, err := bd.svc.AddAction(ctx, tt.in)
 			if got := session.ErrorCode(err); got != tt.code {
