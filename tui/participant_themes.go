@@ -418,14 +418,16 @@ func (s *participantScreen) reselect(sel themeSelection) {
 	}
 	if into != nil && find(header(into.ID)) {
 		if s.sess.Phase == session.PhaseVote {
-			s.setStatus(fmt.Sprintf("“%s” was merged into “%s”: your selection is on it now.", sel.label, into.Label), false)
+			s.setStatus(fmt.Sprintf("“%s” was merged into “%s”, now selected.", sel.label, into.Label), false)
 		}
 		return
 	}
 	for _, id := range append(sel.after, sel.before...) {
 		if find(header(id)) {
 			if s.sess.Phase == session.PhaseVote {
-				s.setStatus(fmt.Sprintf("“%s” was removed by the facilitator: look before you give a dot to the theme now selected.", sel.label), true)
+				// The warning first: the status is one line, and a long name would
+				// cut it off at 80 columns.
+				s.setStatus(fmt.Sprintf("Look before you give a dot: “%s” was removed by the facilitator.", sel.label), true)
 			}
 			return
 		}
