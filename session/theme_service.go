@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charter-tool/charter/analysis"
 )
@@ -187,8 +188,9 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 		if name := strings.ToLower(strings.TrimSpace(names[i])); name != "" && !taken[name] {
 			label = names[i]
 		}
+		label = fitLabel(CleanText(label))
 		taken[strings.ToLower(strings.TrimSpace(label))] = true
-		t := Theme{SessionID: sessionID, Label: CleanText(label)}
+		t := Theme{SessionID: sessionID, Label: label}
 		for _, id := range c.NoteIDs {
 			n, err := strconv.ParseInt(id, 10, 64)
 			if err != nil {
@@ -200,6 +202,35 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// fitLabel shortens a suggested label to what a theme's name may be (MaxTopicLen
+// characters), so that accepting the suggestions never fails on it: an open topic's
+// title is up to that long already, and two themes of one topic are told apart by a
+// phrase after ": ". That phrase is kept and the title before it shortened, so the
+// two stay apart.
+func fitLabel(label string) string {
+	if utf8.RuneCountInString(label) <= MaxTopicLen {
+		return label
+	}
+	cut := func(s string, n int) string {
+		r := []rune(s)
+		if len(r) <= n {
+			return s
+		}
+		h := string(r[:n-1])
+		if i := strings.LastIndex(h, " "); i > len(h)/2 {
+			h = h[:i]
+		}
+		return strings.TrimRight(h, " :;,.-·") + "…"
+	}
+	if i := strings.LastIndex(label, ": "); i > 0 {
+		tail := label[i:]
+		if room := MaxTopicLen - utf8.RuneCountInString(tail); room >= 12 {
+			return cut(label[:i], room) + tail
+		}
+	}
+	return cut(label, MaxTopicLen)
 }
 
 // campaignNames proposes, for each suggested theme, the name a facilitator gave a
