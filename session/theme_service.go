@@ -188,6 +188,16 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 		if name := strings.ToLower(strings.TrimSpace(names[i])); name != "" && !taken[name] {
 			label = names[i]
 		}
+		if taken[strings.ToLower(strings.TrimSpace(label))] {
+			// The cluster's own label is the name of a theme the session has (or
+			// of a suggestion before it): told apart by its notes' words, as
+			// Cluster tells apart its own themes of one label.
+			texts := make([]string, 0, len(c.NoteIDs))
+			for _, id := range c.NoteIDs {
+				texts = append(texts, byID[id].Text)
+			}
+			label = analysis.DistinctLabels([]string{label, label}, [][]string{nil, texts})[1]
+		}
 		label = fitLabel(CleanText(label))
 		taken[strings.ToLower(strings.TrimSpace(label))] = true
 		t := Theme{SessionID: sessionID, Label: label}
