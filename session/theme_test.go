@@ -293,9 +293,9 @@ func TestEditThemes(t *testing.T) {
 
 func TestMergeMovesVotesAndActions(t *testing.T) {
 	t.Parallel()
-	bd := mustBoard(t, "n0", "n1")
+	bd := mustBoard(t, "n0", "n1", "n2")
 	ctx := context.Background()
-	th := bd.themes(t, map[string][]int{"a": {0}, "b": {1}})
+	th := bd.themes(t, map[string][]int{"a": {0}, "b": {1}, "c": {2}})
 	act, err := bd.svc.AddAction(ctx, session.ActionPoint{SessionID: bd.sess.ID, ThemeID: th[1].ID, Title: "do b"})
 	if err != nil {
 		t.Fatal(err)
@@ -309,13 +309,18 @@ func TestMergeMovesVotesAndActions(t *testing.T) {
 	if err := bd.svc.MergeThemes(ctx, th[0].ID, th[1].ID); err != nil {
 		t.Fatal(err)
 	}
+	// a had 1 + 2 dots on the two themes: one theme takes at most
+	// MaxVotesPerTheme of a person's dots, and the one over goes back to a.
 	totals, _ := bd.svc.VoteTotals(ctx, bd.sess.ID)
-	if len(totals) != 1 || totals[th[0].ID] != 4 {
-		t.Errorf("totals after merge = %v, want 4 on %d", totals, th[0].ID)
+	if want := session.MaxVotesPerTheme + 1; len(totals) != 1 || totals[th[0].ID] != want || th[2].Label != "c" {
+		t.Errorf("totals after merge = %v, want %d on %d", totals, want, th[0].ID)
 	}
 	mine, _ := bd.svc.MyVotes(ctx, bd.a.ID)
-	if mine[th[0].ID] != 3 {
-		t.Errorf("a's dots after merge = %v, want 3", mine)
+	if len(mine) != 1 || mine[th[0].ID] != session.MaxVotesPerTheme {
+		t.Errorf("a's dots after merge = %v, want %d on %d", mine, session.MaxVotesPerTheme, th[0].ID)
+	}
+	if err := bd.svc.Vote(ctx, bd.a.ID, th[2].ID, 1); err != nil {
+		t.Errorf("a cannot give the dot the merge gave back: %v", err)
 	}
 	acts, _ := bd.svc.Actions(ctx, bd.sess.ID)
 	if len(acts) != 1 || acts[0].ID != act.ID || acts[0].ThemeID != th[0].ID {
