@@ -181,11 +181,23 @@ func (s *boardScreen) acceptPlacements() tea.Cmd {
 		s.setStatus("Every note is in a theme: nothing to place.", false)
 		return nil
 	}
-	said := fmt.Sprintf("%s placed in your themes, %s made; nothing else changed.", plural(into, "note"), plural(made, "new theme"))
-	id := s.sess.ID
-	return s.do(said, func(ctx context.Context, svc *session.Service) error {
-		_, err := svc.PlaceNotes(ctx, id, places)
-		return err
+	planned := into
+	for _, p := range places {
+		if p.ID == 0 {
+			planned += len(p.NoteIDs)
+		}
+	}
+	id, svc := s.sess.ID, s.e.opt.Service
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+		placed, err := svc.PlaceNotes(ctx, id, places)
+		if err != nil {
+			return errMsg{err}
+		}
+		if placed < planned {
+			// Notes moved or themes deleted since the preview kept what was done to them.
+			return boardDoneMsg{fmt.Sprintf("%s of %d placed; the others were arranged meanwhile and stay as they are.", plural(placed, "note"), planned)}
+		}
+		return boardDoneMsg{fmt.Sprintf("%s placed in your themes, %s made; nothing else changed.", plural(into, "note"), plural(made, "new theme"))}
 	})
 }
 
@@ -616,6 +628,10 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		if s.themes.suggesting || s.themes.suggestions == nil {
 			s.themes.acceptWhenReady = true
 			s.setStatus("Placing the notes; they are placed as soon as that is done.", false)
+			if !s.themes.suggesting {
+				// The last try failed or none ran: run one, or this would wait forever.
+				return s.suggest()
+			}
 			return nil
 		}
 		return s.acceptPlacements()
