@@ -122,8 +122,10 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.err = session.ErrorMessage(msg.err)
 	case splitMsg:
 		if msg.err != nil {
+			// Part of a split may be stored: read the campaign again so that the
+			// overview shows what is.
 			s.status = session.ErrorMessage(msg.err)
-			return s, nil
+			return s, s.Init()
 		}
 		s.status = msg.said
 		return s, s.Init()
