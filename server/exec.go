@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 
+	"github.com/charter-tool/charter/internal/proccpu"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/tui"
 )
@@ -73,7 +74,7 @@ type Stats struct {
 
 // stats is the `stats` command, which charter loadtest reads.
 func (s *Server) stats(_ context.Context, x Exec) int {
-	cpu := cpuSeconds() // before the GC below, which is not the server's own work
+	cpu := proccpu.Seconds() // before the GC below, which is not the server's own work
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/charter-tool/charter/internal/proccpu"
 	"github.com/charter-tool/charter/internal/sshclient"
 )
 
@@ -30,7 +31,7 @@ func (lt *loadtest) phaseFanout(ctx context.Context, fac *sshclient.Screen, conn
 	fac.KeepText(true)
 	defer fac.KeepText(false)
 	from, fromErr := lt.stats(ctx)
-	began, ownFrom := time.Now(), ownCPU()
+	began, ownFrom := time.Now(), proccpu.Seconds()
 	var profiled <-chan error
 	if lt.fanoutProfile != "" {
 		profiled = lt.profileServer(ctx, lt.fanoutProfile)
@@ -57,10 +58,10 @@ func (lt *loadtest) phaseFanout(ctx context.Context, fac *sshclient.Screen, conn
 		}()
 	}
 	wg.Wait()
-	wall, own := time.Since(began), ownCPU()-ownFrom
+	wall, own := time.Since(began), proccpu.Seconds()-ownFrom
 	to, toErr := lt.stats(ctx)
 	lt.fanoutCPU = cpuShare{to.CPUSeconds - from.CPUSeconds, wall, fromErr == nil && toErr == nil && to.CPUSeconds > 0}
-	lt.fanoutOwnCPU = cpuShare{own, wall, ownCPUKnown}
+	lt.fanoutOwnCPU = cpuShare{own, wall, proccpu.Known}
 	if profiled != nil {
 		if err := <-profiled; err != nil {
 			lt.fail("profile of the phase change: %v", err)
