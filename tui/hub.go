@@ -27,6 +27,11 @@ type ShutdownMsg struct{}
 type Hub struct {
 	mu    sync.Mutex
 	conns map[*Conn]struct{}
+	// watching holds, per session, its connections by the kinds of change they
+	// watch (a handful of masks): a change reaches the connections that watch it
+	// without looking at the thousand others. Changed under mu and the
+	// connection's mu, as a connection's sessionID and mask are.
+	watching map[string]map[session.Change]map[*Conn]struct{}
 	// left records, per session and participant, when their last connection closed;
 	// a participant who connects again is taken off it.
 	left map[string]map[int64]time.Time
@@ -43,8 +48,8 @@ type Hub struct {
 
 // NewHub returns an empty hub.
 func NewHub() *Hub {
-	return &Hub{conns: map[*Conn]struct{}{}, left: map[string]map[int64]time.Time{}, Now: time.Now,
-		changes: map[string]uint64{}, rooms: map[string]*room{}}
+	return &Hub{conns: map[*Conn]struct{}{}, watching: map[string]map[session.Change]map[*Conn]struct{}{},
+		left: map[string]map[int64]time.Time{}, Now: time.Now, changes: map[string]uint64{}, rooms: map[string]*room{}}
 }
 
 // Conn is one program's registration.
@@ -149,13 +154,72 @@ func (c *Conn) Watch(sessionID string, mask session.Change) {
 		return
 	}
 	c.mu.Lock()
+	same := c.sessionID == sessionID && c.mask == mask
+	c.mu.Unlock()
+	if same {
+		return
+	}
+	h := c.hub
+	h.mu.Lock()
+	c.mu.Lock()
 	if c.sessionID != sessionID {
 		// Another session: changes of the last one are no longer wanted, and the
 		// connection is nobody in the new one until it joins.
 		c.pending, c.participant = 0, 0
 	}
-	c.sessionID, c.mask = sessionID, mask
+	if _, ok := h.conns[c]; ok {
+		h.unindexLocked(c)
+		c.sessionID, c.mask = sessionID, mask
+		h.indexLocked(c)
+	} else {
+		c.sessionID, c.mask = sessionID, mask
+	}
 	c.mu.Unlock()
+	h.mu.Unlock()
+}
+
+// indexLocked puts c under its session and mask in h.watching; h.mu and c.mu are
+// held.
+func (h *Hub) indexLocked(c *Conn) {
+	if c.sessionID == "" {
+		return
+	}
+	byMask := h.watching[c.sessionID]
+	if byMask == nil {
+		byMask = map[session.Change]map[*Conn]struct{}{}
+		h.watching[c.sessionID] = byMask
+	}
+	set := byMask[c.mask]
+	if set == nil {
+		set = map[*Conn]struct{}{}
+		byMask[c.mask] = set
+	}
+	set[c] = struct{}{}
+}
+
+// unindexLocked takes c out of h.watching; h.mu and c.mu are held.
+func (h *Hub) unindexLocked(c *Conn) {
+	byMask := h.watching[c.sessionID]
+	set := byMask[c.mask]
+	if set == nil {
+		return
+	}
+	delete(set, c)
+	if len(set) == 0 {
+		delete(byMask, c.mask)
+		if len(byMask) == 0 {
+			delete(h.watching, c.sessionID)
+		}
+	}
+}
+
+// sessionConnsLocked calls f for each connection watching sessionID; h.mu is held.
+func (h *Hub) sessionConnsLocked(sessionID string, f func(c *Conn)) {
+	for _, set := range h.watching[sessionID] {
+		for c := range set {
+			f(c)
+		}
+	}
 }
 
 // Close removes the connection from the hub; call it when the SSH session ends.
@@ -165,6 +229,7 @@ func (c *Conn) Close() {
 		h.mu.Lock()
 		delete(h.conns, c)
 		c.mu.Lock()
+		h.unindexLocked(c)
 		sid, pid := c.sessionID, c.participant
 		c.closed, c.pending = true, 0
 		for t := range c.timers {
@@ -219,27 +284,19 @@ func (c *Conn) Presence(sessionID string) (connected map[int64]bool, left map[in
 // connectedLocked counts the connections of a participant; h.mu is held.
 func (h *Hub) connectedLocked(sessionID string, id int64) int {
 	n := 0
-	for c := range h.conns {
+	h.sessionConnsLocked(sessionID, func(c *Conn) {
 		c.mu.Lock()
-		if c.sessionID == sessionID && c.participant == id {
+		if c.participant == id {
 			n++
 		}
 		c.mu.Unlock()
-	}
+	})
 	return n
 }
 
 // watchedLocked says whether a connection watches the session; h.mu is held.
 func (h *Hub) watchedLocked(sessionID string) bool {
-	for c := range h.conns {
-		c.mu.Lock()
-		w := c.sessionID == sessionID
-		c.mu.Unlock()
-		if w {
-			return true
-		}
-	}
-	return false
+	return len(h.watching[sessionID]) > 0
 }
 
 // Presence says who of a session's participants is connected now, and when those
@@ -248,13 +305,13 @@ func (h *Hub) Presence(sessionID string) (connected map[int64]bool, left map[int
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	connected = map[int64]bool{}
-	for c := range h.conns {
+	h.sessionConnsLocked(sessionID, func(c *Conn) {
 		c.mu.Lock()
-		if c.sessionID == sessionID && c.participant != 0 {
+		if c.participant != 0 {
 			connected[c.participant] = true
 		}
 		c.mu.Unlock()
-	}
+	})
 	left = map[int64]time.Time{}
 	for id, at := range h.left[sessionID] {
 		left[id] = at
@@ -269,14 +326,20 @@ func (h *Hub) Publish(sessionID string, what session.Change) {
 	if _, ok := h.changes[sessionID]; ok || h.rooms[sessionID] != nil {
 		h.changes[sessionID]++
 	}
-	for c := range h.conns {
-		c.mu.Lock()
-		if c.sessionID == sessionID && c.mask&what != 0 {
+	// Only the connections of the session whose mask takes the change: in the
+	// write phase a note reaches the facilitator's board, not the screens of the
+	// thousand people writing.
+	for mask, set := range h.watching[sessionID] {
+		if mask&what == 0 {
+			continue
+		}
+		for c := range set {
+			c.mu.Lock()
 			// A delivery under way carries this change too.
 			c.pending |= what & c.mask
 			c.deliverLocked()
+			c.mu.Unlock()
 		}
-		c.mu.Unlock()
 	}
 }
 

@@ -156,6 +156,58 @@ func TestHubPublishReachesWatchersOnly(t *testing.T) {
 	}
 }
 
+// A change reaches exactly the connections that watch its session and kind at the
+// moment it is published: after a connection moves to another session, changes what
+// it watches, or closes.
+func TestHubPublishFollowsWatchAndClose(t *testing.T) {
+	t.Parallel()
+	h := tui.NewHub()
+	a := startProgram(t, h, false)
+	b := startProgram(t, h, false)
+	c := startProgram(t, h, false)
+	d := startProgram(t, h, false)
+	a.conn.Watch("s1", session.ChangeNoteAdded)
+	b.conn.Watch("s1", session.ChangeNoteAdded)
+	c.conn.Watch("s1", session.ChangeSession)
+	d.conn.Watch("s2", session.ChangeNoteAdded)
+
+	// expect publishes a change and checks who got it, and that nobody else did.
+	expect := func(step, sessionID string, what session.Change, got ...*program) {
+		t.Helper()
+		h.Publish(sessionID, what)
+		want := map[*program]bool{}
+		for _, pr := range got {
+			want[pr] = true
+			if m := pr.next(); m != (tui.ChangedMsg{SessionID: sessionID, What: what}) {
+				t.Errorf("%s: got %#v", step, m)
+			}
+		}
+		for i, pr := range []*program{a, b, c, d} {
+			if want[pr] {
+				continue
+			}
+			if before := pr.mark(i); len(before) != 0 {
+				t.Errorf("%s: connection %d got %#v", step, i, before)
+			}
+		}
+	}
+	expect("at first", "s1", session.ChangeNoteAdded, a, b)
+	b.conn.Watch("s2", session.ChangeNoteAdded)
+	expect("b moved: s1", "s1", session.ChangeNoteAdded, a)
+	expect("b moved: s2", "s2", session.ChangeNoteAdded, b, d)
+	c.conn.Watch("s1", session.ChangeSession|session.ChangeNoteAdded)
+	expect("c watches notes", "s1", session.ChangeNoteAdded, a, c)
+	a.conn.Close()
+	expect("a closed", "s1", session.ChangeNoteAdded, c)
+	a.conn.Watch("s1", session.ChangeNoteAdded) // a closed connection watches nothing
+	expect("a watches after closing", "s1", session.ChangeNoteAdded, c)
+	d.conn.Watch("", 0)
+	expect("d left", "s2", session.ChangeNoteAdded, b)
+	if h.Len() != 3 {
+		t.Errorf("Len = %d, want 3", h.Len())
+	}
+}
+
 func TestHubCoalescesForSlowProgram(t *testing.T) {
 	t.Parallel()
 	h := tui.NewHub()
