@@ -69,7 +69,16 @@ type participantScreen struct {
 	selectNote int64
 	// input is the text box while one is open (nil otherwise): a textarea holds a
 	// 10,000-line slice, too much to keep for everyone who is only reading.
-	input          *textarea.Model
+	input *textarea.Model
+	// box is the open text box drawn in its frame, boxW wide, kept while it takes
+	// no key ("" to draw it again): the box is drawn after every message, and most
+	// (the enter that saves, the answers that come back) do not change it.
+	box    string
+	boxW   int
+	boxSty *Styles
+	// boxFresh says the box is as opened, empty, and has taken no key: then it looks
+	// the same on every screen of its width and height, and is drawn once for all.
+	boxFresh       bool
 	status         string
 	statusErr      bool
 	fade           fading
@@ -120,11 +129,31 @@ func (s *participantScreen) openInput(limit, height int) tea.Cmd {
 	in.KeyMap.InsertNewline.SetEnabled(false)
 	in.Prompt = ""
 	s.input = &in
+	s.box, s.boxFresh = "", true
 	return s.input.Focus()
 }
 
 // closeInput drops the text box and what was typed in it.
-func (s *participantScreen) closeInput() { s.input = nil }
+func (s *participantScreen) closeInput() { s.input, s.box, s.boxFresh = nil, "", false }
+
+// boxView is the open text box in its frame, w columns wide, as
+// sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-6, 20))) draws it.
+func (s *participantScreen) boxView(w int) string {
+	render := func() string { return s.e.sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-6, 20))) }
+	if s.input == nil {
+		return render()
+	}
+	// The width the box wraps its text at, for the keys it takes next, as a drawing
+	// would set it.
+	s.input.SetWidth(max(w-6, 20))
+	if s.boxFresh {
+		return s.lines.line(lineKey{kind: lineFreshBox, id: int64(s.input.Height()), width: w}, render)
+	}
+	if s.box == "" || s.boxW != w || s.boxSty != s.e.sty {
+		s.box, s.boxW, s.boxSty = render(), w, s.e.sty
+	}
+	return s.box
+}
 
 // inputValue is the text typed in the open box, "" when none is open.
 func (s *participantScreen) inputValue() string {
@@ -559,6 +588,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode, s.editing, s.editActivity = modeEdit, n.ID, n.Activity
 		cmd := s.openInput(inputCap, 3)
 		s.input.SetValue(n.Text)
+		s.boxFresh = false
 		return s, cmd
 	case key.Matches(msg, pk.Delete) && ph.AcceptsNotes():
 		n := s.selected()
@@ -646,6 +676,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	}
 	in, cmd := s.input.Update(msg)
 	*s.input = in
+	s.box, s.boxFresh = "", false
 	return s, cmd
 }
 
@@ -931,7 +962,7 @@ func (s *participantScreen) notesView(w int) string {
 			title = "Title of your topic"
 		}
 		b.WriteString("\n" + sty.Header.Render(fit(title, w)) + "\n")
-		b.WriteString(sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-6, 20))) + "\n")
+		b.WriteString(s.boxView(w) + "\n")
 		limit := session.MaxNoteLen
 		if s.mode == modeTopic {
 			limit = session.MaxTopicLen

@@ -39,6 +39,8 @@ const (
 	lineMore
 	lineActivity
 	lineThemeRow
+	// lineFreshBox is a text box as opened, empty (several lines; id is its height).
+	lineFreshBox
 )
 
 // lineKey is what a line looks like before it is rendered. For a note: its id, its

@@ -207,7 +207,7 @@ func (s *participantScreen) volunteerNameView(w int) string {
 	sty := s.e.sty
 	return "\n" + sty.Header.Render(fit("Volunteer: give a name the program can reach you by", w)) + "\n" +
 		sty.Muted.Render(fit("It shows on this action point, in the findings. Enter keeps "+s.me.Pseudonym+"; esc cancels.", w)) + "\n" +
-		sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-6, 20))) + "\n"
+		s.boxView(w) + "\n"
 }
 
 func (s *participantScreen) themesView(w int) string {
