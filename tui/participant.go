@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -122,19 +123,54 @@ func newParticipant(e *env, sess *session.Session, me *session.Participant) *par
 
 // openInput opens an empty, focused text box of up to limit runes and height lines.
 func (s *participantScreen) openInput(limit, height int) tea.Cmd {
-	in := textarea.New()
-	in.ShowLineNumbers = false
+	in, _ := boxes.Get().(*textarea.Model)
+	if in == nil {
+		in = newBox()
+	}
 	in.CharLimit = limit
 	in.SetHeight(height)
-	in.KeyMap.InsertNewline.SetEnabled(false)
-	in.Prompt = ""
-	s.input = &in
+	s.input = in
 	s.box, s.boxFresh = "", true
 	return s.input.Focus()
 }
 
+// boxes are text boxes closed, emptied for the next one opened: textarea.New
+// allocates (and clears) a slice of 10,000 lines, 240 KB, which in a burst of notes
+// was a fifth of drawing the author's screen with the GC it caused. A sync.Pool
+// keeps them only until the next collections, so screens that only read hold none.
+var boxes sync.Pool
+
+// newBox is a text box as the participant's screen writes in: one paragraph, no
+// prompt or line numbers.
+func newBox() *textarea.Model {
+	in := textarea.New()
+	in.ShowLineNumbers = false
+	in.KeyMap.InsertNewline.SetEnabled(false)
+	in.Prompt = ""
+	return &in
+}
+
+// emptyBox empties a box as a key would and says whether it is now as newBox made
+// it (once focused, at any width and height): a box of one line and no error. Its
+// cursor goes to the start, which scrolls it to the top.
+func emptyBox(in *textarea.Model) bool {
+	if in.Err != nil || in.LineCount() != 1 || !in.Focused() {
+		return false
+	}
+	in.CursorEnd()
+	m, _ := in.Update(tea.KeyMsg{Type: tea.KeyCtrlU}) // delete before the cursor
+	*in = m
+	in.Blur()
+	return in.Value() == "" && in.LineCount() == 1 && in.Line() == 0 && in.LineInfo().ColumnOffset == 0
+}
+
 // closeInput drops the text box and what was typed in it.
-func (s *participantScreen) closeInput() { s.input, s.box, s.boxFresh = nil, "", false }
+func (s *participantScreen) closeInput() {
+	if s.input != nil && emptyBox(s.input) {
+		boxes.Put(s.input)
+	}
+	s.input, s.box, s.boxFresh = nil, "", false
+}
 
 // boxView is the open text box in its frame, w columns wide, as
 // sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-6, 20))) draws it.
