@@ -23,8 +23,9 @@ type Frames struct {
 	mu   sync.Mutex
 	out  io.Writer
 	w, h int
-	// last are the hashes of the lines drawn last, as written, and view that of the
-	// last view drawn, so that an unchanged view or line is not written again.
+	// last are the hashes of the lines drawn last, as the view gave them, and view
+	// that of the last view drawn, so that an unchanged view or line is not written
+	// (or measured) again.
 	// Hashes, not the lines: a thousand idle screens would otherwise each keep a
 	// whole frame (10 KiB at 100x30 with colours). A 64-bit seeded hash makes a
 	// line taken for unchanged when it changed a chance of 2^-64 per line.
@@ -102,14 +103,16 @@ func (f *Frames) draw(view string) {
 	}
 	drawnRows := len(f.last)
 	for i, l := range lines {
+		// The hash is of the line as the view gives it: a line as last drawn is
+		// not measured again (cut to the screen, it would be cut the same way).
+		lh := maphash.String(frameSeed, l)
+		if i < drawnRows && f.last[i] == lh {
+			continue
+		}
 		// A line no wider in bytes than the screen is no wider in cells: only
 		// longer ones are measured.
 		if f.w > 0 && len(l) > f.w && ansi.StringWidth(l) > f.w {
 			l = ansi.Truncate(l, f.w, "")
-		}
-		lh := maphash.String(frameSeed, l)
-		if i < drawnRows && f.last[i] == lh {
-			continue
 		}
 		if i < len(f.last) {
 			f.last[i] = lh
