@@ -181,22 +181,35 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				s.adding, s.status = true, ""
 				return s, s.input.Focus()
 			}
-		case "up", "k":
-			s.scroll = max(s.scroll-1, 0)
-		case "down", "j":
-			s.scroll++
-		case "pgup":
-			s.scroll = max(s.scroll-10, 0)
-		case "pgdown":
-			s.scroll += 10
-		case "home":
-			s.scroll = 0
-		case "end":
-			// View brings it back to the last screenful.
-			s.scroll = math.MaxInt32
+		default:
+			// View brings a scroll past the end back to the last screenful.
+			scrollPage(&s.scroll, msg)
 		}
 	}
 	return s, nil
+}
+
+// scrollPage moves the top line of a page of text for a scroll key (↑/↓, k/j,
+// PgUp/PgDn, Home/End) and says whether the key was one; the page's view keeps
+// the top within the text.
+func scrollPage(top *int, msg tea.KeyMsg) bool {
+	switch msg.String() {
+	case "up", "k":
+		*top = max(*top-1, 0)
+	case "down", "j":
+		*top++
+	case "pgup":
+		*top = max(*top-10, 0)
+	case "pgdown":
+		*top += 10
+	case "home":
+		*top = 0
+	case "end":
+		*top = math.MaxInt32
+	default:
+		return false
+	}
+	return true
 }
 
 func (s *campaignScreen) View() string {
@@ -430,18 +443,8 @@ func (s *campaignScreen) updateReading(msg tea.KeyMsg) (screen, tea.Cmd) {
 	switch msg.String() {
 	case "esc", "enter", "q":
 		s.reading = nil
-	case "up", "k":
-		s.readTop = max(s.readTop-1, 0)
-	case "down", "j":
-		s.readTop++
-	case "pgup":
-		s.readTop = max(s.readTop-10, 0)
-	case "pgdown":
-		s.readTop += 10
-	case "home":
-		s.readTop = 0
-	case "end":
-		s.readTop = math.MaxInt32
+	default:
+		scrollPage(&s.readTop, msg)
 	}
 	return s, nil
 }
