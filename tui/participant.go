@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -79,7 +80,10 @@ type participantScreen struct {
 	boxSty *Styles
 	// boxFresh says the box is as opened, empty, and has taken no key: then it looks
 	// the same on every screen of its width and height, and is drawn once for all.
-	boxFresh       bool
+	boxFresh bool
+	// boxN is how many characters the box holds as the service counts them, -1
+	// when it took a key since.
+	boxN           int
 	status         string
 	statusErr      bool
 	fade           fading
@@ -118,7 +122,7 @@ var pk = participantKeys{
 }
 
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
-	return &participantScreen{e: e, sess: sess, me: me, rateSel: cmp.Or(me.Rating, 3), rows: newList()}
+	return &participantScreen{e: e, sess: sess, me: me, rateSel: cmp.Or(me.Rating, 3), rows: newList(), boxN: -1}
 }
 
 // openInput opens an empty, focused text box of up to limit runes and height lines.
@@ -130,7 +134,7 @@ func (s *participantScreen) openInput(limit, height int) tea.Cmd {
 	in.CharLimit = limit
 	in.SetHeight(height)
 	s.input = in
-	s.box, s.boxFresh = "", true
+	s.box, s.boxFresh, s.boxN = "", true, -1
 	return s.input.Focus()
 }
 
@@ -169,7 +173,7 @@ func (s *participantScreen) closeInput() {
 	if s.input != nil && emptyBox(s.input) {
 		boxes.Put(s.input)
 	}
-	s.input, s.box, s.boxFresh = nil, "", false
+	s.input, s.box, s.boxFresh, s.boxN = nil, "", false, -1
 }
 
 // boxView is the open text box in its frame, w columns wide, as
@@ -624,7 +628,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode, s.editing, s.editActivity = modeEdit, n.ID, n.Activity
 		cmd := s.openInput(inputCap, 3)
 		s.input.SetValue(n.Text)
-		s.boxFresh = false
+		s.boxFresh, s.boxN = false, -1
 		return s, cmd
 	case key.Matches(msg, pk.Delete) && ph.AcceptsNotes():
 		n := s.selected()
@@ -712,7 +716,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	}
 	in, cmd := s.input.Update(msg)
 	*s.input = in
-	s.box, s.boxFresh = "", false
+	s.box, s.boxFresh, s.boxN = "", false, -1
 	return s, cmd
 }
 
@@ -967,11 +971,13 @@ func (s *participantScreen) notesView(w int) string {
 	}
 	room := max(e.h-lipgloss.Height(b.String())-6-inputLines, 3)
 	if len(ns) == 0 {
-		if s.sess.Phase.NotesVisibleToAll() {
-			b.WriteString(sty.Muted.Render("No notes here yet.") + "\n")
-		} else {
-			b.WriteString(sty.Muted.Render("You have no notes here yet. Only you can see your notes until the reveal.") + "\n")
-		}
+		all := s.sess.Phase.NotesVisibleToAll()
+		b.WriteString(s.lines.line(lineKey{kind: lineNoNotes, sel: all}, func() string {
+			if all {
+				return sty.Muted.Render("No notes here yet.")
+			}
+			return sty.Muted.Render("You have no notes here yet. Only you can see your notes until the reveal.")
+		}) + "\n")
 	}
 	s.rows.setLen(len(ns))
 	s.rows.setPage(room)
@@ -997,20 +1003,27 @@ func (s *participantScreen) notesView(w int) string {
 		case modeTopic:
 			title = "Title of your topic"
 		}
-		b.WriteString("\n" + sty.Header.Render(fit(title, w)) + "\n")
+		b.WriteString("\n" + s.lines.line(lineKey{kind: lineBoxTitle, text: title, width: w}, func() string {
+			return sty.Header.Render(fit(title, w))
+		}) + "\n")
 		b.WriteString(s.boxView(w) + "\n")
 		limit := session.MaxNoteLen
 		if s.mode == modeTopic {
 			limit = session.MaxTopicLen
 		}
-		// Counted as the service counts: after cleaning (runs of spaces are one).
-		n := utf8.RuneCountInString(session.CleanText(s.inputValue()))
-		count := fmt.Sprintf("%d/%d characters", n, limit)
-		if n > limit {
-			b.WriteString(sty.Error.Render(count+" — too long, please shorten") + "\n")
-		} else {
-			b.WriteString(sty.Muted.Render(count) + "\n")
+		// Counted as the service counts: after cleaning (runs of spaces are one);
+		// the text changes only with a key the box takes.
+		if s.boxN < 0 {
+			s.boxN = utf8.RuneCountInString(session.CleanText(s.inputValue()))
 		}
+		n := s.boxN
+		b.WriteString(s.lines.line(lineKey{kind: lineBoxCount, id: int64(n), extra: strconv.Itoa(limit)}, func() string {
+			count := fmt.Sprintf("%d/%d characters", n, limit)
+			if n > limit {
+				return sty.Error.Render(count + " — too long, please shorten")
+			}
+			return sty.Muted.Render(count)
+		}) + "\n")
 	}
 	if s.mode == modeConfirmDelete {
 		text := "the selected note"

@@ -41,6 +41,12 @@ const (
 	lineThemeRow
 	// lineFreshBox is a text box as opened, empty (several lines; id is its height).
 	lineFreshBox
+	// lineNoNotes says a lane has no notes (sel: notes are visible to all).
+	lineNoNotes
+	// lineBoxTitle is the title over a text box; lineBoxCount the count under it
+	// (id: the characters, extra: the limit).
+	lineBoxTitle
+	lineBoxCount
 )
 
 // lineKey is what a line looks like before it is rendered. For a note: its id, its
