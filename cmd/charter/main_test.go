@@ -1,7 +1,10 @@
 package main
 
 import (
+	"flag"
 	"os"
+	"runtime"
+	"strconv"
 	"testing"
 )
 
@@ -14,6 +17,16 @@ const runMainEnv = "CHARTER_TEST_RUN_MAIN"
 func TestMain(m *testing.M) {
 	if os.Getenv(runMainEnv) == "1" {
 		main()
+	}
+	flag.Parse()
+	// Most of these tests wait: for a server's timers (idle warnings, the
+	// loadtest's pauses) and for SSH round trips, not for the CPU. Run more of
+	// them at once than go test's default of one per core, unless -parallel was
+	// given.
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		_ = flag.Set("test.parallel", strconv.Itoa(max(4, 2*runtime.GOMAXPROCS(0))))
 	}
 	os.Exit(m.Run())
 }
