@@ -116,7 +116,7 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case campaignMsg:
 		s.f = msg.f
-		s.themeRows()
+		s.setRows()
 		s.followSplit()
 	case errMsg:
 		s.err = session.ErrorMessage(msg.err)
@@ -300,9 +300,10 @@ func (s *campaignScreen) View() string {
 	return b.String() + footer
 }
 
-// themeRows lists the campaign themes, each with its counts, the session themes
-// matched into it and its quotes.
-func (s *campaignScreen) themeRows() []campaignRow {
+// setRows lists the campaign themes, each with its counts, the session themes
+// matched into it and its quotes, once a campaign is loaded: the rows change with
+// nothing else, so View and the keys read rowsNow rather than build them again.
+func (s *campaignScreen) setRows() {
 	var out []campaignRow
 	for i, t := range s.f.Themes {
 		out = append(out, campaignRow{ct: i, st: -1, header: true, text: fmt.Sprintf("#%d %s · score %d", t.Rank, t.Label, t.Score)})
@@ -324,13 +325,11 @@ func (s *campaignScreen) themeRows() []campaignRow {
 	}
 	s.rowsNow = out
 	s.themes.setLen(len(out))
-	return out
 }
 
 func (s *campaignScreen) currentRow() (campaignRow, bool) {
-	rows := s.themeRows()
 	if i := s.themes.selected(); i >= 0 {
-		return rows[i], true
+		return s.rowsNow[i], true
 	}
 	return campaignRow{}, false
 }
@@ -409,7 +408,7 @@ func (s *campaignScreen) themesView(w, room int) string {
 	sty := s.e.sty
 	var b strings.Builder
 	b.WriteString(sty.Muted.Render(fit("Themes by campaign priority: "+s.f.Method, w)) + "\n")
-	rows := s.themeRows()
+	rows := s.rowsNow
 	if len(rows) == 0 {
 		b.WriteString(sty.Muted.Render("No themes yet.") + "\n")
 		return b.String()
