@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -35,22 +36,31 @@ func (r *noteReader) update(msg tea.KeyMsg) bool {
 	if key.Matches(msg, rk.Close) {
 		return true
 	}
+	scrollPage(&r.top, r.page, msg)
+	return false
+}
+
+// scrollPage moves the top line of a page of text for a scroll key (↑/↓, k/j,
+// PgUp/PgDn by page lines, Home/End) and says whether the key was one; the page's
+// view keeps the top within the text.
+func scrollPage(top *int, page int, msg tea.KeyMsg) bool {
 	switch msg.String() {
 	case "up", "k":
-		r.top--
+		*top = max(*top-1, 0)
 	case "down", "j":
-		r.top++
+		*top++
 	case "pgup":
-		r.top -= r.page
+		*top = max(*top-page, 0)
 	case "pgdown":
-		r.top += r.page
+		*top += page
 	case "home":
-		r.top = 0
+		*top = 0
 	case "end":
-		r.top = 1 << 30 // view clamps it to the last page
+		*top = math.MaxInt32
+	default:
+		return false
 	}
-	r.top = max(r.top, 0)
-	return false
+	return true
 }
 
 func (r *noteReader) view(w, room int, sty *Styles) string {

@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -183,33 +182,10 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		default:
 			// View brings a scroll past the end back to the last screenful.
-			scrollPage(&s.scroll, msg)
+			scrollPage(&s.scroll, 10, msg)
 		}
 	}
 	return s, nil
-}
-
-// scrollPage moves the top line of a page of text for a scroll key (↑/↓, k/j,
-// PgUp/PgDn, Home/End) and says whether the key was one; the page's view keeps
-// the top within the text.
-func scrollPage(top *int, msg tea.KeyMsg) bool {
-	switch msg.String() {
-	case "up", "k":
-		*top = max(*top-1, 0)
-	case "down", "j":
-		*top++
-	case "pgup":
-		*top = max(*top-10, 0)
-	case "pgdown":
-		*top += 10
-	case "home":
-		*top = 0
-	case "end":
-		*top = math.MaxInt32
-	default:
-		return false
-	}
-	return true
 }
 
 func (s *campaignScreen) View() string {
@@ -443,7 +419,7 @@ func (s *campaignScreen) updateReading(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case "esc", "enter", "q":
 		s.reading = nil
 	default:
-		scrollPage(&s.readTop, msg)
+		scrollPage(&s.readTop, 10, msg)
 	}
 	return s, nil
 }
