@@ -115,29 +115,15 @@ func (r *RoomView) setNotes(all []*Note) {
 	}
 	// Sorting all notes and then leaving some out gives the order notesFor gives
 	// each participant: the sort is stable and looks at no author.
-	type authored struct {
-		n      *Note
-		author int64
-	}
-	list := make([]authored, len(all))
+	r.notes = make([]*Note, len(all))
 	for i, n := range all {
 		c := *n
-		c.ParticipantID = 0
-		list[i] = authored{&c, n.ParticipantID}
+		r.notes[i] = &c
 	}
-	notes := make([]*Note, len(list))
-	for i := range list {
-		notes[i] = list[i].n
-	}
-	order := make(map[*Note]int64, len(list))
-	for _, a := range list {
-		order[a.n] = a.author
-	}
-	SortNotes(notes)
-	r.notes = notes
-	r.authors = make([]int64, len(notes))
-	for i, n := range notes {
-		r.authors[i] = order[n]
+	SortNotes(r.notes)
+	r.authors = make([]int64, len(r.notes))
+	for i, n := range r.notes {
+		r.authors[i], n.ParticipantID = n.ParticipantID, 0
 	}
 }
 
