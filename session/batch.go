@@ -71,20 +71,22 @@ func boardNotes(all []*Note) []*Note {
 // the author whose note started it waited for every release others' notes asked for
 // meanwhile.
 func ReleaseIfDue(ctx context.Context, st Store, sessionID string) (int64, error) {
-	n, err := st.HeldWriters(ctx, sessionID)
-	if err != nil || !releaseDue(n, false) {
-		return 0, err
-	}
-	return st.ReleaseHeld(ctx, sessionID)
+	return release(ctx, st, sessionID, false)
 }
 
 // releaseAll shows every held note of a session, inside the transaction of a phase
 // move: the writing is over, whoever wrote last.
 func releaseAll(ctx context.Context, st Store, sessionID string) error {
-	n, err := st.HeldWriters(ctx, sessionID)
-	if err != nil || !releaseDue(n, true) {
-		return err
-	}
-	_, err = st.ReleaseHeld(ctx, sessionID)
+	_, err := release(ctx, st, sessionID, true)
 	return err
+}
+
+// release shows a session's held notes when releaseDue allows, and returns the
+// batch they were shown in (0: none).
+func release(ctx context.Context, st Store, sessionID string, forced bool) (int64, error) {
+	n, err := st.HeldWriters(ctx, sessionID)
+	if err != nil || !releaseDue(n, forced) {
+		return 0, err
+	}
+	return st.ReleaseHeld(ctx, sessionID)
 }
