@@ -16,29 +16,10 @@ func TestSuggestThemesNamesFitAThemesName(t *testing.T) {
 	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
-	s, err := svc.NewSession(ctx, session.Session{Title: "Champions", Audience: session.AudienceDevelopers})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := svc.Join(ctx, s.ID, "hash-"+s.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
-		t.Fatal(err)
-	}
 	topic := "What we would change about how our teams handle security"
-	for _, text := range []string{
+	s, _ := sessionWithNotes(t, svc, "", session.AreaOpen, topic,
 		"pentest findings are never retested after the fix", "the pentest report arrives months late", "pentest scope is decided without us",
-		"phishing drills feel like a trap", "phishing mails from the drills look fake", "a phishing report button in the mail client",
-	} {
-		if _, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaOpen, Lane: topic, Text: text}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseGroup); err != nil {
-		t.Fatal(err)
-	}
+		"phishing drills feel like a trap", "phishing mails from the drills look fake", "a phishing report button in the mail client")
 	got, err := svc.SuggestThemes(ctx, s.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -46,16 +27,12 @@ func TestSuggestThemesNamesFitAThemesName(t *testing.T) {
 	if len(got) < 2 {
 		t.Fatalf("suggestions %+v, want the pentest and the phishing notes apart", got)
 	}
-	seen := map[string]bool{}
 	for _, th := range got {
 		if n := utf8.RuneCountInString(th.Label); n > session.MaxTopicLen {
 			t.Errorf("suggested name %q has %d characters, more than %d", th.Label, n, session.MaxTopicLen)
 		}
-		if seen[th.Label] {
-			t.Errorf("two suggestions are named %q", th.Label)
-		}
-		seen[th.Label] = true
 	}
+	noNameTwice(t, got)
 	if err := svc.SaveThemes(ctx, s.ID, got); err != nil {
 		t.Fatalf("accepting the suggestions: %v", err)
 	}

@@ -80,8 +80,15 @@ func TestSuggestThemesKeepsWhatTheFacilitatorArranged(t *testing.T) {
 // group phase.
 func campaignSession(t *testing.T, svc *session.Service, lane string, texts ...string) (*session.Session, []int64) {
 	t.Helper()
+	return sessionWithNotes(t, svc, "Champions 2026", session.AreaConfidence, lane, texts...)
+}
+
+// sessionWithNotes opens a session of campaign (none: "") whose one participant
+// wrote texts in the area and lane given, and moves it to the group phase.
+func sessionWithNotes(t *testing.T, svc *session.Service, campaign string, area session.Area, lane string, texts ...string) (*session.Session, []int64) {
+	t.Helper()
 	ctx := context.Background()
-	s, err := svc.NewSession(ctx, session.Session{Title: "Champions", Audience: session.AudienceDevelopers, Campaign: "Champions 2026"})
+	s, err := svc.NewSession(ctx, session.Session{Title: "Champions", Audience: session.AudienceDevelopers, Campaign: campaign})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +101,7 @@ func campaignSession(t *testing.T, svc *session.Service, lane string, texts ...s
 	}
 	var ids []int64
 	for _, text := range texts {
-		n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: lane, Text: text})
+		n, err := svc.AddNote(ctx, p.ID, session.Note{Area: area, Lane: lane, Text: text})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -106,15 +113,64 @@ func campaignSession(t *testing.T, svc *session.Service, lane string, texts ...s
 	return s, ids
 }
 
+// namedSession is a campaignSession whose facilitator put all notes into one
+// theme named label.
+func namedSession(t *testing.T, svc *session.Service, label, lane string, texts ...string) *session.Session {
+	t.Helper()
+	s, ids := campaignSession(t, svc, lane, texts...)
+	if err := svc.SaveThemes(context.Background(), s.ID, []session.Theme{{Label: label, Named: true, NoteIDs: ids}}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// suggestAfterLateNotes has a new participant of sess write texts as concerns
+// after its themes were arranged, moves it to the group phase again and
+// returns the themes suggested then, failing t when two share a name.
+func suggestAfterLateNotes(t *testing.T, svc *session.Service, sess *session.Session, texts ...string) []session.Theme {
+	t.Helper()
+	ctx := context.Background()
+	p, err := svc.Join(ctx, sess.ID, "late-"+sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range texts {
+		if _, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseGroup); err != nil {
+		t.Fatal(err)
+	}
+	got, err := svc.SuggestThemes(ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noNameTwice(t, got)
+	return got
+}
+
+// noNameTwice fails t when two themes carry one name.
+func noNameTwice(t *testing.T, themes []session.Theme) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, th := range themes {
+		if seen[th.Label] {
+			t.Errorf("two suggested themes are named %q: %+v", th.Label, themes)
+		}
+		seen[th.Label] = true
+	}
+}
+
 func TestSuggestThemesReusesCampaignNames(t *testing.T) {
 	t.Parallel()
 	svc, _ := MustOpenService(t)
 	svc.Notifier = &recorder{}
 	ctx := context.Background()
-	first, ids := campaignSession(t, svc, "concern", "pentest findings are never retested", "the pentest report came months late")
-	if err := svc.SaveThemes(ctx, first.ID, []session.Theme{{Label: "Pentest follow-up", Named: true, NoteIDs: ids}}); err != nil {
-		t.Fatal(err)
-	}
+	namedSession(t, svc, "Pentest follow-up", "concern", "pentest findings are never retested", "the pentest report came months late")
 	second, _ := campaignSession(t, svc, "concern", "nobody retests after the pentest", "pentest results arrive too late to fix",
 		"pentesters should explain the findings in a call")
 	got, err := svc.SuggestThemes(ctx, second.ID)
@@ -134,11 +190,8 @@ func TestSuggestThemesKeepsCampaignNamesToTheirSide(t *testing.T) {
 	svc, _ := MustOpenService(t)
 	svc.Notifier = &recorder{}
 	ctx := context.Background()
-	first, ids := campaignSession(t, svc, "strength", "the incident drills made the real outage calm",
+	namedSession(t, svc, "Incident drills pay off", "strength", "the incident drills made the real outage calm",
 		"our tabletop incident drills found the runbook gaps")
-	if err := svc.SaveThemes(ctx, first.ID, []session.Theme{{Label: "Incident drills pay off", Named: true, NoteIDs: ids}}); err != nil {
-		t.Fatal(err)
-	}
 	second, _ := campaignSession(t, svc, "concern", "incident drills are rare and the runbook is outdated",
 		"nobody joins the tabletop incident drills")
 	got, err := svc.SuggestThemes(ctx, second.ID)
@@ -172,42 +225,10 @@ func TestSuggestThemesOffersNoNameTwice(t *testing.T) {
 	t.Parallel()
 	svc, _ := MustOpenService(t)
 	svc.Notifier = &recorder{}
-	ctx := context.Background()
-	first, ids := campaignSession(t, svc, "concern", "pentest findings are never retested", "the pentest report came months late")
-	if err := svc.SaveThemes(ctx, first.ID, []session.Theme{{Label: "Pentest follow-up", Named: true, NoteIDs: ids}}); err != nil {
-		t.Fatal(err)
-	}
-	second, mine := campaignSession(t, svc, "concern", "the coffee machine is broken again", "no coffee on the third floor")
-	if err := svc.SaveThemes(ctx, second.ID, []session.Theme{{Label: "Pentest follow-up", Named: true, NoteIDs: mine}}); err != nil {
-		t.Fatal(err)
-	}
-	p, err := svc.Join(ctx, second.ID, "late-"+second.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := svc.SetPhase(ctx, second.ID, session.PhaseWrite); err != nil {
-		t.Fatal(err)
-	}
-	for _, text := range []string{"nobody retests after the pentest", "pentest results arrive too late to fix"} {
-		if _, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: text}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := svc.SetPhase(ctx, second.ID, session.PhaseGroup); err != nil {
-		t.Fatal(err)
-	}
-	got, err := svc.SuggestThemes(ctx, second.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	namedSession(t, svc, "Pentest follow-up", "concern", "pentest findings are never retested", "the pentest report came months late")
+	second := namedSession(t, svc, "Pentest follow-up", "concern", "the coffee machine is broken again", "no coffee on the third floor")
+	got := suggestAfterLateNotes(t, svc, second, "nobody retests after the pentest", "pentest results arrive too late to fix")
 	if len(got) < 2 {
 		t.Fatalf("suggestions = %+v, want the arranged theme and a new one for the pentest notes", got)
-	}
-	seen := map[string]bool{}
-	for _, th := range got {
-		if seen[th.Label] {
-			t.Errorf("two suggested themes are named %q: %+v", th.Label, got)
-		}
-		seen[th.Label] = true
 	}
 }
