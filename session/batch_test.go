@@ -8,6 +8,25 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
+// writingSession opens a session in the write phase with n participants joined.
+func writingSession(t *testing.T, svc *session.Service, n int) (*session.Session, []*session.Participant) {
+	t.Helper()
+	ctx := context.Background()
+	sess := mustSession(t, svc)
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	people := make([]*session.Participant, n)
+	for i := range people {
+		p, err := svc.Join(ctx, sess.ID, fmt.Sprintf("key-%d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		people[i] = p
+	}
+	return sess, people
+}
+
 // boardScreen is what the facilitator's board shows: the notes (an edited note is
 // the same note) and how many notes it counts for each person.
 type boardScreen struct {
@@ -42,20 +61,11 @@ func TestNoSequenceOfBoardScreensTiesANoteToItsWriter(t *testing.T) {
 	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
-	sess := mustSession(t, svc)
-	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
-		t.Fatal(err)
-	}
-	var people []*session.Participant
+	sess, people := writingSession(t, svc, 3)
 	for i, name := range []string{"Ana", "Ben", "Cid"} {
-		p, err := svc.Join(ctx, sess.ID, fmt.Sprintf("key-%d", i))
-		if err != nil {
+		if err := svc.SetName(ctx, people[i], name); err != nil {
 			t.Fatal(err)
 		}
-		if err := svc.SetName(ctx, p, name); err != nil {
-			t.Fatal(err)
-		}
-		people = append(people, p)
 	}
 	ana, ben, cid := people[0], people[1], people[2]
 	var written []*session.Note
@@ -157,12 +167,8 @@ func TestLoneWritersNotesWaitForASecondWriter(t *testing.T) {
 	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
-	sess := mustSession(t, svc)
-	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
-		t.Fatal(err)
-	}
-	a, _ := svc.Join(ctx, sess.ID, "key-a")
-	b, _ := svc.Join(ctx, sess.ID, "key-b")
+	sess, people := writingSession(t, svc, 2)
+	a, b := people[0], people[1]
 	for _, text := range []string{"zz last by content", "aa first by content"} {
 		if _, err := svc.AddNote(ctx, a.ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: text}); err != nil {
 			t.Fatal(err)
@@ -194,12 +200,8 @@ func TestANoteAndItsReleaseAreOneCommit(t *testing.T) {
 	t.Parallel()
 	svc, db := MustOpenService(t)
 	ctx := context.Background()
-	sess := mustSession(t, svc)
-	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
-		t.Fatal(err)
-	}
-	a, _ := svc.Join(ctx, sess.ID, "key-a")
-	b, _ := svc.Join(ctx, sess.ID, "key-b")
+	sess, people := writingSession(t, svc, 2)
+	a, b := people[0], people[1]
 	for i, p := range []*session.Participant{a, a, b} {
 		before := db.Stats()
 		n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: fmt.Sprintf("note %d", i)})
