@@ -757,7 +757,7 @@ func (s *boardScreen) View() string {
 	case s.reading != nil:
 		body = s.reading.view(w, room, sty)
 	case s.fullHelp:
-		body = s.fullHelpView(w)
+		body = s.fullHelpView(w, room)
 	default:
 		body = s.tabs[s.tab].view(w, room)
 	}
@@ -768,8 +768,9 @@ func (s *boardScreen) View() string {
 	return b.String() + footer
 }
 
-// fullHelpView lists every key of the current view with what it does.
-func (s *boardScreen) fullHelpView(w int) string {
+// fullHelpView lists every key of the current view with what it does, in as many
+// columns as it takes to fit room lines (at 80x24 one column cut off the first keys).
+func (s *boardScreen) fullHelpView(w, room int) string {
 	var b strings.Builder
 	b.WriteString(s.e.sty.Header.Render("Keys of this view") + s.e.sty.Muted.Render(" (? or esc to close)") + "\n")
 	all := s.keys()[1:]
@@ -777,9 +778,27 @@ func (s *boardScreen) fullHelpView(w int) string {
 		all = append(all, l.moreKeys()...)
 	}
 	all = append(all, bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export)
-	for _, k := range all {
+	entries := make([]string, len(all))
+	widest := 0
+	for i, k := range all {
 		h := k.Help()
-		b.WriteString(fit(fmt.Sprintf("  %-10s %s", h.Key, h.Desc), w) + "\n")
+		entries[i] = fmt.Sprintf("  %-10s %s", h.Key, h.Desc)
+		widest = max(widest, lipgloss.Width(entries[i]))
+	}
+	rows := len(entries)
+	if room > 1 && rows > room-1 {
+		cols := (rows + room - 2) / (room - 1)
+		rows = (len(entries) + cols - 1) / cols
+	}
+	for r := range rows {
+		var line strings.Builder
+		for i := r; i < len(entries); i += rows {
+			if line.Len() > 0 {
+				line.WriteString(strings.Repeat(" ", widest+1-lipgloss.Width(entries[i-rows])))
+			}
+			line.WriteString(entries[i])
+		}
+		b.WriteString(fit(line.String(), w) + "\n")
 	}
 	return b.String()
 }

@@ -316,3 +316,21 @@ func TestBoardRenamesAndMergesWhileVoting(t *testing.T) {
 		t.Errorf("after the merge: %v, want one theme of three notes", got)
 	}
 }
+
+// The list of every key fits an 80x24 terminal: in one column its first keys (the
+// title, ↑/↓ select) were cut off the top.
+func TestBoardKeyListFitsTheTerminal(t *testing.T) {
+	w, sess, _ := groupWorld(t)
+	b := w.openBoard(sess) // waits for its first full drawing
+	b.keys("4")
+	b.waitDrawn("pen tests")
+	b.keys("?")
+	b.waitFor("Keys of this view", "select", "move to theme", "theme by number", "export")
+	view := b.view()
+	requireFits(t, view)
+	for _, want := range []string{"Keys of this view", "↑/↓", "x          export"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the key list lacks %q:\n%s", want, view)
+		}
+	}
+}
