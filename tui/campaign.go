@@ -424,7 +424,8 @@ func (s *campaignScreen) updateReading(msg tea.KeyMsg) (screen, tea.Cmd) {
 	return s, nil
 }
 
-// readingView shows a session theme's notes whole, wrapped, in room lines.
+// readingView shows a session theme's notes whole, wrapped, under its heading, in
+// room lines.
 func (s *campaignScreen) readingView(w, room int) string {
 	st := s.reading
 	sty := s.e.sty
@@ -432,7 +433,8 @@ func (s *campaignScreen) readingView(w, room int) string {
 	if k := st.Session - 1; k >= 0 && k < len(s.f.Sessions) {
 		title = " of " + s.f.Sessions[k].Title
 	}
-	lines := []string{sty.Header.Render(fit(fmt.Sprintf("S%d “%s”%s: %s", st.Session, st.Label, title, plural(len(st.Notes), "note")), w))}
+	head := sty.Header.Render(fit(fmt.Sprintf("S%d “%s”%s: %s", st.Session, st.Label, title, plural(len(st.Notes), "note")), w))
+	var lines []string
 	for _, n := range st.Notes {
 		for i, l := range wrap(n, max(w-4, 8)) {
 			lead := "  • "
@@ -442,9 +444,16 @@ func (s *campaignScreen) readingView(w, room int) string {
 			lines = append(lines, lead+l)
 		}
 	}
+	// The heading stays while the notes scroll under it.
+	room = max(room-1, 1)
 	s.readTop = min(s.readTop, max(len(lines)-room, 0))
 	end := min(s.readTop+room, len(lines))
-	return strings.Join(lines[s.readTop:end], "\n") + "\n"
+	var b strings.Builder
+	b.WriteString(head + "\n")
+	for _, l := range lines[s.readTop:end] {
+		b.WriteString(l + "\n")
+	}
+	return b.String()
 }
 
 func (s *campaignScreen) audienceLines() []string {

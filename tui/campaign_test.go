@@ -132,3 +132,40 @@ func sessionOf(t *testing.T, w *world, themeID int64) string {
 	}
 	return th.SessionID
 }
+
+// Reading a session theme with more notes than a screen holds keeps its heading
+// in view while the notes scroll.
+func TestCampaignReadingKeepsItsHeading(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	s0, err := w.svc.NewSession(w.ctx, session.Session{Title: "Champions 1", Audience: session.AudienceDevelopers, Campaign: "Champions 2026"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(s0, session.PhaseWrite)
+	var notes []int64
+	for i := range 30 {
+		p := w.join(s0, fmt.Sprintf("key-%d", i/5), "")
+		notes = append(notes, w.addNote(p, session.AreaConfidence, "concern", fmt.Sprintf("pentest finding number %02d", i+1)).ID)
+	}
+	w.setPhase(s0, session.PhaseGroup)
+	if err := w.svc.SaveThemes(w.ctx, s0.ID, []session.Theme{{Label: "Pentests", NoteIDs: notes}}); err != nil {
+		t.Fatal(err)
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Champions 1")
+	s.keys("c")
+	s.waitFor("S1 “Pentests” · 30 notes")
+	s.keys("/s1 “pentests")
+	s.press(tea.KeyEnter)
+	s.waitFor("▸     S1 “Pentests”")
+	s.press(tea.KeyEnter)
+	s.waitFor("S1 “Pentests” of Champions 1: 30 notes", "• pentest finding number 01")
+	s.press(tea.KeyEnd)
+	s.waitFor("• pentest finding number 30")
+	v := s.view()
+	requireFits(t, v)
+	if !strings.Contains(v, "S1 “Pentests” of Champions 1: 30 notes") {
+		t.Errorf("the heading of the notes read scrolls away with them:\n%s", v)
+	}
+}
