@@ -23,7 +23,7 @@ import (
 // Role is what a roster person does in their team.
 type Role string
 
-// Roles of DESIGN.md.
+// The roles a participant can give in the check-in.
 const (
 	RoleSecurityEngineer Role = "security-engineer"
 	RoleDeveloper        Role = "developer"

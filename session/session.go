@@ -11,7 +11,7 @@ import (
 // Audience is the one group of people a session is run for.
 type Audience string
 
-// Audiences of DESIGN.md.
+// The audiences a session can be run for: one per session.
 const (
 	AudienceSecurityEngineers Audience = "security-engineers"
 	AudienceDevelopers        Audience = "developers"
@@ -26,7 +26,7 @@ var Audiences = []Audience{AudienceSecurityEngineers, AudienceDevelopers, Audien
 // Mode says whether people sit in one room or join from afar.
 type Mode string
 
-// Modes of DESIGN.md.
+// The ways a session can be held.
 const (
 	ModeInPerson Mode = "in-person"
 	ModeOnline   Mode = "online"
@@ -96,7 +96,7 @@ func (p Phase) AcceptsNotes() bool { return p == PhaseWrite || p == PhaseReveal 
 // Area is one of the standing areas of the method.
 type Area string
 
-// Areas of DESIGN.md.
+// The areas a note is written in: the three standing areas and open topics.
 const (
 	AreaConfidence Area = "confidence"
 	AreaActivities Area = "activities"

@@ -43,7 +43,7 @@ const (
 // ActionStatus is where an action point stands.
 type ActionStatus string
 
-// Statuses of DESIGN.md.
+// The statuses an action point goes through.
 const (
 	ActionProposed   ActionStatus = "proposed"
 	ActionAccepted   ActionStatus = "accepted"
