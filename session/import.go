@@ -68,11 +68,6 @@ type NoteImporter interface {
 	ImportNotes(ctx context.Context, sessionID string, authors []string, notes []Note) error
 }
 
-// Import validates rows and adds them to a session as notes, in any phase (paper
-// notes may come in after the session). Rows with the same author label (compared
-// after cleaning, ignoring case) share one new anonymous participant; rows without one
-// share the participant PaperAuthor. On any bad row it returns an *ImportError listing
-// them all and imports nothing. It returns how many notes and authors it imported.
 // ImportOptions changes what Import accepts.
 type ImportOptions struct {
 	// AllowDuplicates imports rows that a note of the session already matches (same
@@ -84,7 +79,12 @@ type ImportOptions struct {
 // DuplicateNote is the problem reported for a row the session already holds.
 const DuplicateNote = "this note is already in the session (same text ignoring case, area, lane and activity)"
 
-func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow, opts ...ImportOptions) (notes, authors int, err error) {
+// Import validates rows and adds them to a session as notes, in any phase (paper
+// notes may come in after the session). Rows with the same author label (compared
+// after cleaning, ignoring case) share one new anonymous participant; rows without one
+// share the participant PaperAuthor. On any bad row it returns an *ImportError listing
+// them all and imports nothing. It returns how many notes and authors it imported.
+func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow, opts ImportOptions) (notes, authors int, err error) {
 	if _, ok := s.store.(NoteImporter); !ok {
 		return 0, 0, fmt.Errorf("import: the store %T cannot import notes", s.store)
 	}
@@ -103,7 +103,7 @@ func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow
 		if labels, batch, err = s.checkImport(sess, rows); err != nil {
 			return err
 		}
-		if len(opts) == 0 || !opts[0].AllowDuplicates {
+		if !opts.AllowDuplicates {
 			if err := checkDuplicates(ctx, st, sess.ID, rows, batch); err != nil {
 				return err
 			}

@@ -43,7 +43,7 @@ func TestImportGroupsAuthors(t *testing.T) {
 		{Line: 4, Text: "praise after a fix", Area: "motivation", Lane: "motivates"},
 		{Line: 5, Text: "audits feel like blame", Area: "motivation", Lane: "demotivates"},
 	}
-	n, authors, err := svc.Import(ctx, s.ID, rows)
+	n, authors, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
 	if err != nil || n != 5 || authors != 3 {
 		t.Fatalf("Import = %d notes, %d authors, %v; want 5, 3, nil", n, authors, err)
 	}
@@ -113,7 +113,7 @@ func TestImportReportsEveryBadRowAndStoresNothing(t *testing.T) {
 		{Line: 11, Text: "x", Area: "open", Lane: strings.Repeat("t", session.MaxTopicLen+1)},
 		{Line: 12, Text: "fine too", Area: "open", Lane: "tooling"},
 	}
-	_, _, err := svc.Import(ctx, s.ID, rows)
+	_, _, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
 	var ie *session.ImportError
 	if !errors.As(err, &ie) {
 		t.Fatalf("err = %v, want *ImportError", err)
@@ -154,7 +154,7 @@ func TestImportCleansText(t *testing.T) {
 		{Line: 1, Text: "\x1b[2J\x1b]0;pwned\x07scanners \u202ewrite\u202c fine", Area: "activities", Lane: "more", Activity: "code\tscanning"},
 		{Line: 2, Text: "安全 training 🔐👍🏽 works", Area: "open", Lane: "学習 📚"},
 	}
-	if _, _, err := svc.Import(ctx, s.ID, rows); err != nil {
+	if _, _, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	notes, err := db.Notes(ctx, s.ID)
@@ -186,7 +186,7 @@ func TestImportInAnyPhase(t *testing.T) {
 				t.Fatal(err)
 			}
 			rows := []session.ImportRow{{Line: 1, Text: "late sticky note", Area: "confidence", Lane: "concern"}}
-			if n, a, err := svc.Import(ctx, s.ID, rows); err != nil || n != 1 || a != 1 {
+			if n, a, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{}); err != nil || n != 1 || a != 1 {
 				t.Fatalf("Import = %d, %d, %v", n, a, err)
 			}
 			if n, p := importCounts(t, db, s.ID); n != 1 || p != 1 {
@@ -204,12 +204,12 @@ func TestImportRefuses(t *testing.T) {
 	one := []session.ImportRow{{Line: 1, Text: "x", Area: "confidence", Lane: "concern"}}
 
 	t.Run("unknown session", func(t *testing.T) {
-		if _, _, err := svc.Import(ctx, "nope", one); session.ErrorCode(err) != session.ENotFound {
+		if _, _, err := svc.Import(ctx, "nope", one, session.ImportOptions{}); session.ErrorCode(err) != session.ENotFound {
 			t.Fatalf("err = %v, want not found", err)
 		}
 	})
 	t.Run("no rows", func(t *testing.T) {
-		if _, _, err := svc.Import(ctx, s.ID, nil); session.ErrorCode(err) != session.EInvalid {
+		if _, _, err := svc.Import(ctx, s.ID, nil, session.ImportOptions{}); session.ErrorCode(err) != session.EInvalid {
 			t.Fatalf("err = %v, want invalid", err)
 		}
 	})
@@ -221,13 +221,13 @@ func TestImportRefuses(t *testing.T) {
 			{Line: 2, Text: "y", Area: "confidence", Lane: "concern", Author: "b"},
 			{Line: 3, Text: "z", Area: "confidence", Lane: "concern", Author: "c"},
 		}
-		if _, _, err := small.Import(ctx, s.ID, rows); session.ErrorCode(err) != session.ELimit {
+		if _, _, err := small.Import(ctx, s.ID, rows, session.ImportOptions{}); session.ErrorCode(err) != session.ELimit {
 			t.Fatalf("err = %v, want limit", err)
 		}
 	})
 	t.Run("store without import", func(t *testing.T) {
 		plain := session.NewService(struct{ session.Store }{db}, nil)
-		if _, _, err := plain.Import(ctx, s.ID, one); err == nil || !strings.Contains(err.Error(), "cannot import") {
+		if _, _, err := plain.Import(ctx, s.ID, one, session.ImportOptions{}); err == nil || !strings.Contains(err.Error(), "cannot import") {
 			t.Fatalf("err = %v", err)
 		}
 	})
@@ -264,13 +264,13 @@ func TestImportDuplicatesByActivity(t *testing.T) {
 	row := func(activity string) []session.ImportRow {
 		return []session.ImportRow{{Line: 1, Text: "We skip it", Area: "activities", Lane: "less", Activity: activity}}
 	}
-	if _, _, err := svc.Import(ctx, s.ID, row("code scanning (SAST)")); err != nil {
+	if _, _, err := svc.Import(ctx, s.ID, row("code scanning (SAST)"), session.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := svc.Import(ctx, s.ID, []session.ImportRow{{Line: 1, Text: "we SKIP it", Area: "activities", Lane: "less", Activity: "code scanning (SAST)"}}); err == nil || !strings.Contains(err.Error(), session.DuplicateNote) {
+	if _, _, err := svc.Import(ctx, s.ID, []session.ImportRow{{Line: 1, Text: "we SKIP it", Area: "activities", Lane: "less", Activity: "code scanning (SAST)"}}, session.ImportOptions{}); err == nil || !strings.Contains(err.Error(), session.DuplicateNote) {
 		t.Fatalf("the same note again (in other case): %v, want refused as a duplicate", err)
 	}
-	if _, _, err := svc.Import(ctx, s.ID, row("pen testing")); err != nil {
+	if _, _, err := svc.Import(ctx, s.ID, row("pen testing"), session.ImportOptions{}); err != nil {
 		t.Fatalf("the same words about another activity: %v, want imported", err)
 	}
 }

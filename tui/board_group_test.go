@@ -223,7 +223,7 @@ func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{
 		{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"},
 		{Line: 2, Text: "phishing mails fool half the company", Area: "confidence", Lane: "concern"},
-	}); err != nil {
+	}, session.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	b.waitEverDrawn("(no theme yet: 2)")
@@ -269,7 +269,7 @@ func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 func TestBoardSelectsTheNextNoteAfterAMove(t *testing.T) {
 	w, sess, _ := manyThemesWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
-	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "another loose note to place", Area: "activities", Lane: "more"}}); err != nil {
+	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "another loose note to place", Area: "activities", Lane: "more"}}, session.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	b.waitFor("(+1 on paper)")
