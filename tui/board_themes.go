@@ -972,7 +972,8 @@ func (t *themesTab) view(w, room int) string {
 		b.WriteString(fit(fmt.Sprintf("Voting: %d of %d finished · %d dots each, at most %d on a theme · counts hidden",
 			finished, len(people), s.sess.VoteBudget, session.MaxVotesPerTheme), w) + "\n")
 	case ph == session.PhaseGroup && s.themes.placing:
-		b.WriteString(sty.Header.Render("Notes without a theme") + sty.Muted.Render(fit(": where they would go (only you see this until A)", w-21)) + "\n")
+		const title = "Notes without a theme"
+		b.WriteString(sty.Header.Render(title) + sty.Muted.Render(fit(": where they would go (only you see this until A)", w-lipgloss.Width(title))) + "\n")
 		if len(rows) == 0 {
 			b.WriteString(sty.Muted.Render("Placing the notes…") + "\n")
 			return b.String()
