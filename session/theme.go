@@ -126,8 +126,9 @@ type ThemeStore interface {
 	// UpdateTheme stores the label of t.
 	UpdateTheme(ctx context.Context, t *Theme) error
 	// MergeThemes moves the notes, votes and action points of fromID to intoID and
-	// deletes fromID.
-	MergeThemes(ctx context.Context, intoID, fromID int64) error
+	// deletes fromID. One person's dots on both themes add up to at most maxVotes;
+	// any over that go back to them.
+	MergeThemes(ctx context.Context, intoID, fromID int64, maxVotes int) error
 	// SetNoteTheme puts a note in a theme, or in none when themeID is 0.
 	SetNoteTheme(ctx context.Context, noteID, themeID int64) error
 	// DeleteTheme deletes a theme and its votes; its notes and action points stay,

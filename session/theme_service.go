@@ -348,24 +348,11 @@ func (s *Service) MergeThemes(ctx context.Context, intoID, fromID int64) error {
 			return err
 		}
 		sessionID = into.SessionID
-		if err := st.MergeThemes(ctx, intoID, fromID); err != nil {
-			return fmt.Errorf("merge themes: %w", err)
-		}
 		// The dots of one person on both themes add up, to no more than one
 		// theme may get from one person; a dot over that goes back to its voter,
 		// to be given again.
-		votes, err := st.Votes(ctx, sessionID)
-		if err != nil {
-			return err
-		}
-		for _, v := range votes {
-			if v.ThemeID != intoID || v.Count <= MaxVotesPerTheme {
-				continue
-			}
-			back := v.Count - MaxVotesPerTheme
-			if err := st.ChangeVote(ctx, v.ParticipantID, intoID, -back, func(map[int64]int) error { return nil }); err != nil {
-				return fmt.Errorf("merge themes: %w", err)
-			}
+		if err := st.MergeThemes(ctx, intoID, fromID, MaxVotesPerTheme); err != nil {
+			return fmt.Errorf("merge themes: %w", err)
 		}
 		return nil
 	})

@@ -195,18 +195,19 @@ func (db *DB) UpdateTheme(ctx context.Context, t *session.Theme) error {
 	return mustAffect(res, "Theme")
 }
 
-// MergeThemes moves everything of fromID to intoID and deletes fromID.
-func (db *DB) MergeThemes(ctx context.Context, intoID, fromID int64) error {
+// MergeThemes moves everything of fromID to intoID and deletes fromID; one
+// person's dots on intoID add up to at most maxVotes.
+func (db *DB) MergeThemes(ctx context.Context, intoID, fromID int64, maxVotes int) error {
 	return db.atomic(ctx, func(in *DB) error {
 		tx := in.write
 		steps := []string{
 			`UPDATE theme_notes SET theme_id = ?1 WHERE theme_id = ?2`,
 			`INSERT INTO votes (participant_id, theme_id, count) SELECT participant_id, ?1, count FROM votes WHERE theme_id = ?2
-				ON CONFLICT (participant_id, theme_id) DO UPDATE SET count = count + excluded.count`,
+				ON CONFLICT (participant_id, theme_id) DO UPDATE SET count = MIN(count + excluded.count, ?3)`,
 			`UPDATE action_points SET theme_id = ?1 WHERE theme_id = ?2`,
 		}
 		for _, q := range steps {
-			if _, err := tx.ExecContext(ctx, q, intoID, fromID); err != nil {
+			if _, err := tx.ExecContext(ctx, q, intoID, fromID, maxVotes); err != nil {
 				return err
 			}
 		}
