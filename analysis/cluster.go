@@ -305,7 +305,7 @@ func opening(text string, most int) string {
 // "team") names nothing and gives "".
 func topicTitle(docs []Doc, members []int) string {
 	count := map[string]int{}
-	best := ""
+	best, bestKey := "", ""
 	for _, i := range members {
 		if strings.ToLower(strings.TrimSpace(docs[i].Area)) != "open" {
 			continue
@@ -316,12 +316,11 @@ func topicTitle(docs []Doc, members []int) string {
 		}
 		key := strings.ToLower(t)
 		count[key]++
-		if best == "" || count[key] > count[strings.ToLower(best)] ||
-			count[key] == count[strings.ToLower(best)] && key < strings.ToLower(best) {
-			best = t
+		if best == "" || count[key] > count[bestKey] || count[key] == count[bestKey] && key < bestKey {
+			best, bestKey = t, key
 		}
 	}
-	if best == "" || count[strings.ToLower(best)] < 2 || 2*count[strings.ToLower(best)] <= len(members) {
+	if best == "" || count[bestKey] < 2 || 2*count[bestKey] <= len(members) {
 		return ""
 	}
 	if words := strings.Fields(best); len(words) == 1 && genericWords[strings.ToLower(words[0])] {
