@@ -19,6 +19,10 @@ var tuningSets = []struct{ name, path string }{
 type seedScore struct{ ari, nmi, ops, merges, moves, themes, lo, hi float64 }
 
 func scoreSeeds(notes []labelled, p params, seeds int) seedScore {
+	return scoreSeedsLx(notes, defaultLexicon, p, seeds)
+}
+
+func scoreSeedsLx(notes []labelled, lx *lexicon, p params, seeds int) seedScore {
 	docs := make([]Doc, len(notes))
 	gold := map[string]string{}
 	for i, n := range notes {
@@ -33,7 +37,7 @@ func scoreSeeds(notes []labelled, p params, seeds int) seedScore {
 		q := p
 		q.spectral = &sp
 		var g, pr []string
-		themes := clusterWith(docs, defaultLexicon, q)
+		themes := clusterWith(docs, lx, q)
 		for ti, th := range themes {
 			for _, id := range th.NoteIDs {
 				g = append(g, gold[id])
@@ -58,11 +62,15 @@ func scoreSeeds(notes []labelled, p params, seeds int) seedScore {
 // they are on average most similar to: what the features allow, whatever
 // the clustering. A note it misses costs a move even to a perfect method.
 func centroidCeiling(notes []labelled, wt weights) float64 {
+	return centroidCeilingLx(notes, defaultLexicon, wt)
+}
+
+func centroidCeilingLx(notes []labelled, lx *lexicon, wt weights) float64 {
 	docs := make([]Doc, len(notes))
 	for i, n := range notes {
 		docs[i] = n.Doc
 	}
-	c := vectorize(docs, defaultLexicon, wt)
+	c := vectorize(docs, lx, wt)
 	nodes := make([]node, len(docs))
 	for i := range docs {
 		nodes[i] = node{members: []int{i}, mean: c.vecs[i]}

@@ -38,6 +38,11 @@ type weights struct {
 	// topic weighs an open topic's title: a participant's own grouping, a
 	// stronger hint than an area and lane that can be about anything.
 	topic float64
+	// grams weighs the character n-grams (gramSize letters) of a note's
+	// words: "pentest" and "pentesting" share most of theirs. Zero by
+	// default: at 0.1-0.5 it moved no set beyond its seed noise
+	// (docs/BENCHMARKS.md, TestSweepIdeas).
+	grams float64
 }
 
 // defaultWeights were first chosen for linkage clustering in the middle of a
@@ -80,6 +85,9 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 	conceptDocs := make([]int, len(lx.names))
 	laneID := map[string]int32{}
 	lanes := make([][]int32, n)
+	gramID := map[string]int32{}
+	var gramDocs []int
+	grams := make([]map[int32]int, n)
 
 	st := stemmer{}
 	for i, d := range docs {
@@ -105,6 +113,27 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 			surfaceCount[t.stem][t.surface]++
 		}
 		wordTF[i] = tf
+		if wt.grams > 0 {
+			g := map[int32]int{}
+			for _, t := range toks {
+				if t.stop || !meaningful(t.surface) {
+					continue
+				}
+				for _, gr := range charGrams(t.surface, gramSize) {
+					id, ok := gramID[gr]
+					if !ok {
+						id = int32(len(gramDocs))
+						gramID[gr] = id
+						gramDocs = append(gramDocs, 0)
+					}
+					if g[id] == 0 {
+						gramDocs[id]++
+					}
+					g[id]++
+				}
+			}
+			grams[i] = g
+		}
 		// An open topic's title is what its notes are about, so its words
 		// count towards the concepts of every note filed under it.
 		ctoks := toks
@@ -160,11 +189,18 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 				ln = append(ln, entry{nw + nc + id, 1})
 			}
 		}
+		var gv vec
+		for id, tf := range grams[i] {
+			if gramDocs[id] < 2 {
+				continue
+			}
+			gv = append(gv, entry{nw + nc + int32(len(laneID)) + id, (1 + math.Log(float64(tf))) * idf(n, gramDocs[id])})
+		}
 		var v vec
 		for _, block := range []struct {
 			v vec
 			w float64
-		}{{words, wt.words}, {cons, wt.concepts}, {ln, wt.lane}, {topic, wt.topic}} {
+		}{{words, wt.words}, {cons, wt.concepts}, {ln, wt.lane}, {topic, wt.topic}, {gv, wt.grams}} {
 			if nb := block.v.norm(); nb > 0 {
 				block.v.scale(block.w / nb)
 				v = append(v, block.v...)
@@ -220,4 +256,21 @@ func commonest(m map[string]int) string {
 		}
 	}
 	return best
+}
+
+// gramSize is the length of the character n-grams weighed by grams.
+var gramSize = 4
+
+// charGrams lists the character n-grams of a word padded with '<' and '>',
+// or the padded word itself when it is shorter than n.
+func charGrams(w string, n int) []string {
+	r := []rune("<" + w + ">")
+	if len(r) <= n {
+		return []string{string(r)}
+	}
+	out := make([]string, 0, len(r)-n+1)
+	for i := 0; i+n <= len(r); i++ {
+		out = append(out, string(r[i:i+n]))
+	}
+	return out
 }

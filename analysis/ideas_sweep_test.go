@@ -1,0 +1,145 @@
+package analysis
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/charter-tool/charter/internal/notesets"
+)
+
+// tuneSets are the sets ideas are measured on before the fresh sets are
+// scored: the two tuned on and the holdout.
+var tuneSets = []string{notesets.Dev, notesets.Unseen, notesets.Holdout}
+
+// ideaSeeds is the number of k-means seeds each figure averages: ten, or
+// $IDEA_SEEDS (30 for the lexicon's drafts, whose differences are small).
+func ideaSeeds() int {
+	if n, err := strconv.Atoi(os.Getenv("IDEA_SEEDS")); err == nil {
+		return n
+	}
+	return 10
+}
+
+// printTune prints, per tuning set, ops/100 (mean over seeds) with the full
+// lexicon and averaged over three lexicons with 60% of their terms dropped,
+// a stand-in for wording the lexicon lacks, with the ceilings.
+func printTune(t *testing.T, name string, p params) {
+	t.Helper()
+	fmt.Printf("%-26s", name)
+	var sum, sumA float64
+	seeds := ideaSeeds()
+	for _, set := range tuneSets {
+		notes := loadPath(t, notesets.Path(set))
+		s := scoreSeedsLx(notes, defaultLexicon, p, seeds)
+		var abl, ceilA float64
+		for d := range 3 {
+			lx := ablated(defaultLexicon, 0.6, uint64(d))
+			abl += scoreSeedsLx(notes, lx, p, seeds).ops / 3
+			ceilA += centroidCeilingLx(notes, lx, p.weights) / 3
+		}
+		sum += s.ops
+		sumA += abl
+		fmt.Printf(" %s %.1f c%.3f abl %.1f c%.3f |", set[6:9], s.ops, centroidCeiling(notes, p.weights), abl, ceilA)
+	}
+	fmt.Printf(" mean %.1f abl %.1f\n", sum/3, sumA/3)
+}
+
+// TestSweepIdeas prints operations per 100 notes (mean of ten seeds) and the
+// features' ceiling on dev, unseen and holdout, with the full lexicon and
+// with 60% of its terms dropped, for the method ideas of the fourth round of
+// issue 12: character n-grams of the words and shared nearest neighbours.
+// The ablated figures compare methods, not lexicons: the terms dropped
+// depend on the lexicon's content.
+//
+//	go test ./analysis/ -run SweepIdeas -v -args -sweep
+func TestSweepIdeas(t *testing.T) {
+	if !*sweep {
+		t.Skip("run with -sweep")
+	}
+	printTune(t, "default", defaultParams)
+	for _, n := range []int{3, 4, 5} {
+		gramSize = n
+		for _, w := range []float64{0.1, 0.3, 0.5} {
+			p := defaultParams
+			p.weights.grams = w
+			printTune(t, fmt.Sprintf("grams n=%d w=%.1f", n, w), p)
+		}
+	}
+	gramSize = 4
+	for _, a := range []float64{0.2, 0.3, 0.5} {
+		sp := defaultSpectral
+		sp.shared = a
+		p := defaultParams
+		p.spectral = &sp
+		printTune(t, fmt.Sprintf("shared neighbours %.1f", a), p)
+	}
+}
+
+// TestSweepAreaConstraint clusters each area's notes apart (a hard
+// constraint: a theme never mixes areas) and prints ops/100, mean of ten
+// seeds, on the tuning sets:
+//
+//	go test ./analysis/ -run SweepAreaConstraint -v -args -sweep
+func TestSweepAreaConstraint(t *testing.T) {
+	if !*sweep {
+		t.Skip("run with -sweep")
+	}
+	for _, set := range tuneSets {
+		notes := loadPath(t, notesets.Path(set))
+		gold := map[string]string{}
+		byArea := map[string][]Doc{}
+		for _, n := range notes {
+			gold[n.ID] = n.Theme
+			byArea[n.Area] = append(byArea[n.Area], n.Doc)
+		}
+		var sum float64
+		for seed := 1; seed <= 10; seed++ {
+			sp := defaultSpectral
+			sp.seed = uint64(seed)
+			p := defaultParams
+			p.spectral = &sp
+			var g, pr []string
+			ti := 0
+			for _, docs := range byArea {
+				for _, th := range clusterWith(docs, defaultLexicon, p) {
+					for _, id := range th.NoteIDs {
+						g = append(g, gold[id])
+						pr = append(pr, fmt.Sprint(ti))
+					}
+					ti++
+				}
+			}
+			m, mv := FacilitatorOps(g, pr)
+			sum += 100 * float64(m+mv) / float64(len(notes))
+		}
+		fmt.Printf("%s by area: ops %.1f\n", set, sum/10)
+	}
+}
+
+// TestProbeLexicon prints the concepts each line of the file in
+// $PROBE_FILE expresses, to check a lexicon draft against phrasings written
+// for it (never against an evaluation set's notes).
+func TestProbeLexicon(t *testing.T) {
+	path := os.Getenv("PROBE_FILE")
+	if path == "" {
+		t.Skip("set PROBE_FILE")
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := stemmer{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var names []string
+		for _, k := range defaultLexicon.match(tokenize(line, st)) {
+			names = append(names, defaultLexicon.names[k])
+		}
+		fmt.Printf("%-70s -> %s\n", line, strings.Join(names, ", "))
+	}
+}
