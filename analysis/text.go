@@ -63,11 +63,20 @@ func (st stemmer) stem(w string) string {
 			break
 		}
 	}
-	if ascii {
+	if k, ok := stemKeep[w]; ok {
+		s = k
+	} else if ascii {
 		s = english.Stem(w, true)
 	}
 	st[w] = s
 	return s
+}
+
+// stemKeep gives the stems of words whose Snowball stem would join an
+// unrelated word: "containers" stems like "contains", so every note that
+// "contains" something would be about container images.
+var stemKeep = map[string]string{
+	"container": "container", "containers": "container",
 }
 
 // stopWords are English function words and contractions (with the apostrophe
