@@ -50,7 +50,8 @@ func printTune(t *testing.T, name string, p params) {
 // TestSweepIdeas prints operations per 100 notes (mean of ten seeds) and the
 // features' ceiling on dev, unseen and holdout, with the full lexicon and
 // with 60% of its terms dropped, for the method ideas of the fourth round of
-// issue 12: character n-grams of the words and shared nearest neighbours.
+// issue 12: concept groups, character n-grams of the words and shared
+// nearest neighbours.
 // The ablated figures compare methods, not lexicons: the terms dropped
 // depend on the lexicon's content.
 //
@@ -60,6 +61,11 @@ func TestSweepIdeas(t *testing.T) {
 		t.Skip("run with -sweep")
 	}
 	printTune(t, "default", defaultParams)
+	for _, w := range []float64{0.5, 1, 1.5, 2} {
+		p := defaultParams
+		p.weights.groups = w
+		printTune(t, fmt.Sprintf("concept groups w=%.1f", w), p)
+	}
 	for _, n := range []int{3, 4, 5} {
 		gramSize = n
 		for _, w := range []float64{0.1, 0.3, 0.5} {

@@ -43,6 +43,10 @@ type weights struct {
 	// default: at 0.1-0.5 it moved no set beyond its seed noise
 	// (docs/BENCHMARKS.md, TestSweepIdeas).
 	grams float64
+	// groups weighs the concept groups (conceptGroupsText) a note's
+	// concepts belong to. Zero by default: at 0.5-2 it moved no set beyond
+	// its seed noise and lowered the ceilings (docs/BENCHMARKS.md).
+	groups float64
 }
 
 // defaultWeights were first chosen for linkage clustering in the middle of a
@@ -166,6 +170,20 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 	}
 
 	nw, nc := int32(len(c.stems)), int32(len(lx.names))
+	groupDocs := make([]int, len(groupNames))
+	if wt.groups > 0 {
+		for i := range docs {
+			seen := map[int]bool{}
+			for _, k := range concepts[i] {
+				for _, g := range groupsOf[lx.names[k]] {
+					seen[g] = true
+				}
+			}
+			for g := range seen {
+				groupDocs[g]++
+			}
+		}
+	}
 	for i := range docs {
 		var words vec
 		for _, id := range c.words[i] {
@@ -196,11 +214,23 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 			}
 			gv = append(gv, entry{nw + nc + int32(len(laneID)) + id, (1 + math.Log(float64(tf))) * idf(n, gramDocs[id])})
 		}
+		var grv vec
+		if wt.groups > 0 {
+			seen := map[int]bool{}
+			for _, k := range concepts[i] {
+				for _, g := range groupsOf[lx.names[k]] {
+					seen[g] = true
+				}
+			}
+			for g := range seen {
+				grv = append(grv, entry{nw + nc + int32(len(laneID)) + int32(len(gramDocs)) + int32(g), idf(n, groupDocs[g])})
+			}
+		}
 		var v vec
 		for _, block := range []struct {
 			v vec
 			w float64
-		}{{words, wt.words}, {cons, wt.concepts}, {ln, wt.lane}, {topic, wt.topic}, {gv, wt.grams}} {
+		}{{words, wt.words}, {cons, wt.concepts}, {ln, wt.lane}, {topic, wt.topic}, {gv, wt.grams}, {grv, wt.groups}} {
 			if nb := block.v.norm(); nb > 0 {
 				block.v.scale(block.w / nb)
 				v = append(v, block.v...)
@@ -274,3 +304,39 @@ func charGrams(w string, n int) []string {
 	}
 	return out
 }
+
+// conceptGroupsText groups related concepts by the part of a security
+// program they belong to, one group a line; a concept may be in several.
+var conceptGroupsText = `
+findings-tooling: code-scanning dependency-scanning security-alerts-noise vulnerability-management supply-chain container-images patching ci-pipeline security-testing
+offense-testing: pen-testing bug-bounty hands-on-hacking web-vulnerabilities api-security security-testing
+design: threat-modelling security-requirements secure-defaults code-review api-security web-vulnerabilities
+learning: security-training hands-on-hacking awareness-impact onboarding guidance-documentation
+people: recognition career motivation-fun maturity-index autonomy peer-pushback
+community: community communication-sharing shared-responsibility peer-pushback feedback-loop
+role-time: role-definition champion-time time-priorities effort-overhead staffing autonomy
+leadership: management-support product-ownership staffing
+security-team: security-team security-team-service feedback-loop
+incidents: incident-handling incident-drills logging-monitoring backup-recovery threat-intel blame-culture
+governance: compliance-audit self-assessment exceptions-risk risk-assessment vendor-risk privacy change-management asset-inventory
+infrastructure: cloud-config network-security endpoint-devices identity-access secrets crypto-tls legacy-eol physical-security container-images mobile-security
+people-risk: phishing physical-security endpoint-devices ai-security
+`
+
+// groupNames names the groups; groupsOf lists a concept's groups by name.
+var groupNames, groupsOf = func() ([]string, map[string][]int) {
+	var names []string
+	of := map[string][]int{}
+	for _, line := range strings.Split(conceptGroupsText, "\n") {
+		name, list, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		id := len(names)
+		names = append(names, strings.TrimSpace(name))
+		for _, c := range strings.Fields(list) {
+			of[c] = append(of[c], id)
+		}
+	}
+	return names, of
+}()
