@@ -17,6 +17,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/charter-tool/charter/internal/testdb"
+	"github.com/charter-tool/charter/internal/testmain"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
 	"github.com/charter-tool/charter/tui"
@@ -36,6 +37,7 @@ const termW, termH = 80, 24
 func TestMain(m *testing.M) {
 	// Bubbles components draw with the default renderer; without colours, golden
 	// screens hold only what a person reads.
+	testmain.NoRaceExitPause()
 	lipgloss.SetColorProfile(termenv.Ascii)
 	os.Exit(m.Run())
 }

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strconv"
 	"testing"
+
+	"github.com/charter-tool/charter/internal/testmain"
 )
 
 // runMainEnv makes the test binary be charter itself. A test that needs the program
@@ -18,6 +20,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv(runMainEnv) == "1" {
 		main()
 	}
+	testmain.NoRaceExitPause()
 	flag.Parse()
 	// Most of these tests wait: for a server's timers (idle warnings, the
 	// loadtest's pauses) and for SSH round trips, not for the CPU. Run more of

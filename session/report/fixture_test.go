@@ -11,6 +11,7 @@ import (
 
 	"github.com/charter-tool/charter/internal/notesets"
 	"github.com/charter-tool/charter/internal/testdb"
+	"github.com/charter-tool/charter/internal/testmain"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
 )
@@ -38,6 +39,7 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	testmain.NoRaceExitPause()
 	var err error
 	if buildRoot, err = os.MkdirTemp("", "charter-report-fixtures-"); err != nil {
 		fmt.Fprintln(os.Stderr, err)

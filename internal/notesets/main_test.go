@@ -1,0 +1,9 @@
+package notesets_test
+
+import (
+	"testing"
+
+	"github.com/charter-tool/charter/internal/testmain"
+)
+
+func TestMain(m *testing.M) { testmain.Run(m) }

@@ -1,0 +1,40 @@
+// Package testmain holds what every test binary of charter does before its tests.
+// Only tests import it.
+package testmain
+
+import (
+	"os"
+	"syscall"
+	"testing"
+)
+
+// exitPause is the race detector's option for its pause at a successful exit. By
+// default it waits one second there, for threads of C code to report a race; charter
+// has no C code, and the pause is paid once per test binary, thirteen seconds of a
+// whole test run.
+const exitPause = "GORACE=atexit_sleep_ms=0"
+
+// Run runs the package's tests and exits with their result.
+func Run(m *testing.M) {
+	NoRaceExitPause()
+	os.Exit(m.Run())
+}
+
+// NoRaceExitPause starts the test binary again, in the same process, with the race
+// detector's exit pause off, unless it runs without the race detector or GORACE is
+// set already (then it does nothing). The race detector reads GORACE only when the
+// process starts. If the binary cannot be started again, the tests run with the
+// pause.
+func NoRaceExitPause() {
+	if !raceEnabled {
+		return
+	}
+	if _, set := os.LookupEnv("GORACE"); set {
+		return
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return
+	}
+	_ = syscall.Exec(exe, os.Args, append(os.Environ(), exitPause))
+}

@@ -1,0 +1,18 @@
+package testmain
+
+import (
+	"os"
+	"testing"
+)
+
+func TestMain(m *testing.M) { Run(m) }
+
+// Under the race detector the binary runs again with the pause off.
+func TestRaceExitPauseIsOff(t *testing.T) {
+	if !raceEnabled {
+		t.Skip("the pause is the race detector's: run with -race")
+	}
+	if got := os.Getenv("GORACE"); got != "atexit_sleep_ms=0" {
+		t.Fatalf("GORACE = %q under the race detector, want atexit_sleep_ms=0", got)
+	}
+}
