@@ -149,6 +149,8 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 		return
 	}
 	w.db.count.writeTxs.Add(1)
+	q := &txQuerier{tx: tx, pool: w.db.writePool, write: true, count: w.db.count}
+	defer q.done()
 	stmt, err := tx.PrepareContext(ctx, insertNote)
 	if err != nil {
 		tx.Rollback()
@@ -160,7 +162,7 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 		errs[i] = w.insert(ctx, stmt, req)
 	}
 	stmt.Close()
-	released, err := w.release(ctx, tx, live, errs)
+	released, err := w.release(ctx, q, live, errs)
 	if err != nil {
 		tx.Rollback()
 		failAll(err)
@@ -184,8 +186,8 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 // release applies the board's rule once to each session the batch stored notes in,
 // in the batch's transaction, and returns the batch each session's held notes were
 // shown in (none: 0).
-func (w *noteWriter) release(ctx context.Context, tx *sql.Tx, live []*noteWrite, errs []error) (map[string]int64, error) {
-	in := w.db.within(&txQuerier{tx: tx, pool: w.db.writePool, write: true, count: w.db.count})
+func (w *noteWriter) release(ctx context.Context, q *txQuerier, live []*noteWrite, errs []error) (map[string]int64, error) {
+	in := w.db.within(q)
 	released := map[string]int64{}
 	for i, req := range live {
 		id := req.note.SessionID

@@ -18,6 +18,9 @@ type pool struct {
 	mu      sync.Mutex
 	stmts   map[string]*sql.Stmt
 	warming map[string]bool
+	// queue are the queries waiting to be prepared, in order; the first is being
+	// prepared.
+	queue []string
 	// warmers are the background preparations running; Close waits for them, so that
 	// none opens a connection (and the database's files) after it.
 	warmers sync.WaitGroup
@@ -36,7 +39,8 @@ func (p *pool) cached(q string) *sql.Stmt {
 }
 
 // warm prepares q in the background, once, for a transaction that could not wait for
-// it (see txQuerier).
+// it (see txQuerier). One goroutine prepares the queries in the order asked, so that
+// warming holds at most one connection and does not make the pool open more.
 func (p *pool) warm(q string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -44,16 +48,33 @@ func (p *pool) warm(q string) {
 		return
 	}
 	p.warming[q] = true
+	p.queue = append(p.queue, q)
+	if len(p.queue) > 1 {
+		return // the goroutine preparing the queue takes it too
+	}
 	p.warmers.Add(1)
-	go func() {
-		defer p.warmers.Done()
+	go p.prepareQueue()
+}
+
+// prepareQueue prepares the queued queries until none is left.
+func (p *pool) prepareQueue() {
+	defer p.warmers.Done()
+	for {
+		p.mu.Lock()
+		if len(p.queue) == 0 {
+			p.mu.Unlock()
+			return
+		}
+		q := p.queue[0]
+		p.mu.Unlock()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
 		p.stmt(ctx, q) // an error leaves q unprepared; the transaction ran it anyway
+		cancel()
 		p.mu.Lock()
 		delete(p.warming, q)
+		p.queue = p.queue[1:]
 		p.mu.Unlock()
-	}()
+	}
 }
 
 // stmt returns the kept statement for q, preparing it on first use. The lock is not

@@ -58,6 +58,16 @@ type txQuerier struct {
 	local map[string]*sql.Stmt
 }
 
+// done asks the pool to prepare, for next time, the statements this transaction
+// prepared for itself. It is called once the transaction has ended: the pool then
+// prepares them on the connection the transaction gave back, instead of opening
+// another connection meanwhile (which parses the whole schema first).
+func (t *txQuerier) done() {
+	for q := range t.local {
+		t.pool.warm(q)
+	}
+}
+
 func (t *txQuerier) stmt(ctx context.Context, q string) *sql.Stmt {
 	t.count.statements.Add(1)
 	if s := t.local[q]; s != nil {
@@ -66,7 +76,6 @@ func (t *txQuerier) stmt(ctx context.Context, q string) *sql.Stmt {
 	if s := t.pool.cached(q); s != nil {
 		return t.tx.StmtContext(ctx, s)
 	}
-	t.pool.warm(q)
 	s, err := t.tx.PrepareContext(ctx, q)
 	if err != nil {
 		return nil // run unprepared: the error, if any, comes from running it
@@ -113,9 +122,11 @@ func (db *DB) ReadTx(ctx context.Context, fn func(st session.Store) error) error
 	if err != nil {
 		return fmt.Errorf("begin read: %w", err)
 	}
+	q := &txQuerier{tx: tx, pool: db.readPool, count: db.count}
+	defer q.done()
 	defer tx.Rollback()
 	db.count.readTxs.Add(1)
-	if err := fn(db.within(&txQuerier{tx: tx, pool: db.readPool, count: db.count})); err != nil {
+	if err := fn(db.within(q)); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -141,9 +152,11 @@ func (db *DB) atomic(ctx context.Context, fn func(in *DB) error) error {
 	if err != nil {
 		return fmt.Errorf("begin write: %w", err)
 	}
+	q := &txQuerier{tx: tx, pool: db.writePool, write: true, count: db.count}
+	defer q.done()
 	defer tx.Rollback()
 	db.count.writeTxs.Add(1)
-	if err := fn(db.within(&txQuerier{tx: tx, pool: db.writePool, write: true, count: db.count})); err != nil {
+	if err := fn(db.within(q)); err != nil {
 		return err
 	}
 	return tx.Commit()
