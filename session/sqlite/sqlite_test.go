@@ -14,14 +14,27 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
 )
 
-// mustOpen opens a new database in a temporary directory and closes it after the test.
+// mustOpen opens a migrated database (a copy of one migrated once per test binary:
+// migrating a new file is most of a short test's time under the race detector) in a
+// temporary directory and closes it after the test.
 func mustOpen(t *testing.T) (*sqlite.DB, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "charter.db")
+	return opened(t, testdb.Place(t, t.TempDir()))
+}
+
+// mustOpenNew is mustOpen on a new file, which Open creates and migrates.
+func mustOpenNew(t *testing.T) (*sqlite.DB, string) {
+	t.Helper()
+	return opened(t, filepath.Join(t.TempDir(), "charter.db"))
+}
+
+func opened(t *testing.T, path string) (*sqlite.DB, string) {
+	t.Helper()
 	db, err := sqlite.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +70,7 @@ func note(s *session.Session, p *session.Participant, text string) *session.Note
 
 func TestMigrationsAreAppliedOnce(t *testing.T) {
 	t.Parallel()
-	db, path := mustOpen(t)
+	db, path := mustOpenNew(t)
 	ctx := context.Background()
 	s, _ := newSession(t, db, 1)
 	db.Close()
@@ -107,7 +120,7 @@ func TestMigrationsAreAppliedOnce(t *testing.T) {
 
 func TestDatabaseFileIsPrivate(t *testing.T) {
 	t.Parallel()
-	_, path := mustOpen(t)
+	_, path := mustOpenNew(t)
 	fi, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
