@@ -84,25 +84,30 @@ func TestEveryScreenFitsBothSizes(t *testing.T) {
 		{screen{"participant actions", session.PhaseActions, participant("Name an owner"), []string{"v volunteer", "q leave"}}, nil},
 		{screen{"participant closed", session.PhaseClosed, participant("Thank you for taking part"), []string{"q leave"}}, nil},
 	} {
-		for _, size := range presentSizes {
-			t.Run(fmt.Sprintf("%s %dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
-				r := newRoom(t)
-				r.to(sc.phase)
-				opt := tui.Options{KeyHash: "key-1", Code: r.sess.Code}
-				if sc.opt != nil {
-					opt = sc.opt(r)
-				}
-				s := r.w.openSized(opt, size[0], size[1])
-				sc.open(r, s)
-				v := s.view()
-				requireFitsIn(t, v, size[0], size[1])
-				help := strings.Join(strings.Split(v, "\n")[max(strings.Count(v, "\n")-4, 0):], "\n")
-				for _, k := range sc.keys {
-					if !strings.Contains(help, k) {
-						t.Errorf("the key help lacks %q:\n%s", k, help)
+		// One room serves both sizes: building a room (a database, its people, the
+		// phases up to sc.phase) is most of the test's time.
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			r := newRoom(t)
+			r.to(sc.phase)
+			for _, size := range presentSizes {
+				t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+					opt := tui.Options{KeyHash: "key-1", Code: r.sess.Code}
+					if sc.opt != nil {
+						opt = sc.opt(r)
 					}
-				}
-			})
-		}
+					s := r.w.openSized(opt, size[0], size[1])
+					sc.open(r, s)
+					v := s.view()
+					requireFitsIn(t, v, size[0], size[1])
+					help := strings.Join(strings.Split(v, "\n")[max(strings.Count(v, "\n")-4, 0):], "\n")
+					for _, k := range sc.keys {
+						if !strings.Contains(help, k) {
+							t.Errorf("the key help lacks %q:\n%s", k, help)
+						}
+					}
+				})
+			}
+		})
 	}
 }
