@@ -1,9 +1,15 @@
 package server_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/charter-tool/charter/internal/testmain"
 )
 
-func TestMain(m *testing.M) { testmain.Run(m) }
+func TestMain(m *testing.M) {
+	testmain.NoRaceExitPause()
+	// Most of these tests wait: for SSH round trips, timeouts and other clients.
+	testmain.Parallel(testmain.Waiting)
+	os.Exit(m.Run())
+}

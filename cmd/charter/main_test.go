@@ -1,10 +1,7 @@
 package main
 
 import (
-	"flag"
 	"os"
-	"runtime"
-	"strconv"
 	"testing"
 
 	"github.com/charter-tool/charter/internal/testmain"
@@ -21,15 +18,8 @@ func TestMain(m *testing.M) {
 		main()
 	}
 	testmain.NoRaceExitPause()
-	flag.Parse()
 	// Most of these tests wait: for a server's timers (idle warnings, the
-	// loadtest's pauses) and for SSH round trips, not for the CPU. Run more of
-	// them at once than go test's default of one per core, unless -parallel was
-	// given.
-	given := false
-	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
-	if !given {
-		_ = flag.Set("test.parallel", strconv.Itoa(max(4, 2*runtime.GOMAXPROCS(0))))
-	}
+	// loadtest's pauses) and for SSH round trips, not for the CPU.
+	testmain.Parallel(testmain.Waiting)
 	os.Exit(m.Run())
 }

@@ -3,7 +3,9 @@
 package testmain
 
 import (
+	"flag"
 	"os"
+	"strconv"
 	"syscall"
 	"testing"
 )
@@ -18,6 +20,22 @@ const exitPause = "GORACE=atexit_sleep_ms=0"
 func Run(m *testing.M) {
 	NoRaceExitPause()
 	os.Exit(m.Run())
+}
+
+// Waiting is how many parallel tests a package whose tests mostly wait (for a
+// server's timers, SSH round trips, another process) runs at once: go test's
+// default is one per core, which leaves those cores idle while the tests wait.
+const Waiting = 8
+
+// Parallel runs n parallel tests at once, unless the command line gave -parallel.
+// It parses the command line.
+func Parallel(n int) {
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		_ = flag.Set("test.parallel", strconv.Itoa(n))
+	}
 }
 
 // NoRaceExitPause starts the test binary again, in the same process, with the race
