@@ -43,3 +43,29 @@ func TestOnBoardByCount(t *testing.T) {
 		t.Errorf("%d notes timed by the count, want 3", byCount)
 	}
 }
+
+// TestReleasesWaitForASecondWriter checks the estimate of when the batching rule let
+// each note on the board: a lone writer's notes wait for another writer's note, and
+// a batch goes out with the note that completed it.
+func TestReleasesWaitForASecondWriter(t *testing.T) {
+	t0 := time.Date(2026, 12, 2, 5, 0, 0, 0, time.UTC)
+	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+	a1 := &noteTrace{writer: 1, sent: at(0), acked: at(10)}
+	a2 := &noteTrace{writer: 1, sent: at(20), acked: at(30)}  // the same writer: still held
+	b1 := &noteTrace{writer: 2, sent: at(40), acked: at(50)}  // releases a1, a2 and itself
+	c1 := &noteTrace{writer: 3, sent: at(60), acked: at(70)}  // alone: held
+	d1 := &noteTrace{writer: 4, sent: at(61), acked: at(71)}  // releases c1 and itself
+	e1 := &noteTrace{writer: 5, sent: at(90), acked: at(100)} // never released
+	x := &noteTrace{writer: 6, sent: at(95)}                  // never acknowledged
+	got := releases(map[string]*noteTrace{"a1": a1, "a2": a2, "b1": b1, "c1": c1, "d1": d1, "e1": e1, "x": x})
+	want := map[*noteTrace]time.Time{a1: at(50), a2: at(50), b1: at(50), c1: at(71), d1: at(71)}
+	if len(got) != len(want) {
+		t.Errorf("%d notes released, want %d", len(got), len(want))
+	}
+	for tr, w := range want {
+		if r, ok := got[tr]; !ok || !r.Equal(w) {
+			t.Errorf("note of writer %d acknowledged at %s: released at %s (%v), want %s",
+				tr.writer, tr.acked.Sub(t0), r.Sub(t0), ok, w.Sub(t0))
+		}
+	}
+}

@@ -690,6 +690,17 @@ func (lt *loadtest) report(connected int, before, idle, after server.Stats, idle
 	line("join (dial to WRITE)", "%s", percentiles(lt.joins, 50, 95))
 	line("submit-to-board latency", "%s", percentiles(lat, 50, 95, 99))
 	line("submit-to-saved (author)", "%s", percentiles(saved, 50, 95, 99))
+	// What of submit-to-board is the batching rule's wait for a second writer, and
+	// what is the way from that moment to the board's screen.
+	var toRelease, releaseToBoard []time.Duration
+	for tr, r := range releases(lt.tokens) {
+		toRelease = append(toRelease, r.Sub(tr.sent))
+		if at, ok := on[tr]; ok {
+			releaseToBoard = append(releaseToBoard, max(at.Sub(r), 0))
+		}
+	}
+	line("submit-to-release (rule)", "%s", percentiles(toRelease, 50, 95, 99))
+	line("release-to-board", "%s", percentiles(releaseToBoard, 50, 95, 99))
 	held, missing := lt.absent(on)
 	line("notes", "%d of %d acknowledged, %d seen on board (%d of them by its count), %d held for a second writer, %d missing",
 		acked, lt.participants*lt.notes, seen, byCount, held, missing)
@@ -786,4 +797,39 @@ func sleepCtx(ctx context.Context, d time.Duration) {
 	case <-t.C:
 	case <-ctx.Done():
 	}
+}
+
+// releases estimates, for every acknowledged note, the moment the board's batching
+// rule first let it on the board: a note is held until notes of
+// session.MinBatchWriters people are waiting together, so that no note on the board
+// can be told by its writer (session/batch.go). Notes are taken in the order they
+// were acknowledged, as the note writer stores them, and a batch is taken as
+// released when the note that completed it was acknowledged. A note that waited for
+// another writer's note counts that wait in its submit-to-board time: a floor that no
+// speed of the server lowers. The rule's phase-move release is not modelled (the
+// loadtest writes in one phase).
+func releases(tokens map[string]*noteTrace) map[*noteTrace]time.Time {
+	var acked []*noteTrace
+	for _, tr := range tokens {
+		if !tr.acked.IsZero() {
+			acked = append(acked, tr)
+		}
+	}
+	slices.SortFunc(acked, func(a, b *noteTrace) int { return a.acked.Compare(b.acked) })
+	out := make(map[*noteTrace]time.Time, len(acked))
+	var held []*noteTrace
+	writers := map[int]bool{}
+	for _, tr := range acked {
+		held = append(held, tr)
+		writers[tr.writer] = true
+		if len(writers) < session.MinBatchWriters {
+			continue
+		}
+		for _, h := range held {
+			out[h] = tr.acked
+		}
+		held = held[:0]
+		clear(writers)
+	}
+	return out
 }
