@@ -179,13 +179,18 @@ func (s *Service) current(ctx context.Context, st Store, participantID int64) (*
 		return nil, nil, err
 	}
 	if p.Removed {
-		return nil, nil, Errorf(EForbidden, "The facilitator has removed you from this session.")
+		return nil, nil, errRemoved()
 	}
 	sess, err := st.Session(ctx, p.SessionID)
 	if err != nil {
 		return nil, nil, err
 	}
 	return p, sess, nil
+}
+
+// errRemoved is the answer to a participant the facilitator removed.
+func errRemoved() error {
+	return Errorf(EForbidden, "The facilitator has removed you from this session.")
 }
 
 // updateParticipant changes the stored participant with change, in one transaction
@@ -265,29 +270,28 @@ func contains(list []string, s string) bool {
 
 // AddNote stores a note by a participant. It returns only once the note is stored.
 func (s *Service) AddNote(ctx context.Context, participantID int64, n Note) (*Note, error) {
-	// The checks read one snapshot; the note is then stored by the store's note
-	// writer, which batches the commits of notes arriving together.
-	err := s.store.ReadTx(ctx, func(st Store) error {
-		p, sess, err := s.current(ctx, st, participantID)
-		if err != nil {
-			return err
-		}
-		if !sess.Phase.AcceptsNotes() {
-			return Errorf(EForbidden, "Notes can be written in the write and reveal phases; the session is in %s.", sess.Phase)
-		}
-		if err := s.validNote(sess, &n); err != nil {
-			return err
-		}
-		if err := s.allowNote(p.ID); err != nil {
-			return err
-		}
-		n.SessionID = p.SessionID
-		n.ParticipantID = p.ID
-		return nil
-	})
+	// The checks read the participant and the session in one statement (one
+	// snapshot; a transaction around two reads was a tenth of the server's CPU in a
+	// burst of notes); the note is then stored by the store's note writer, which
+	// batches the commits of notes arriving together.
+	p, sess, err := s.store.ParticipantInSession(ctx, participantID)
 	if err != nil {
 		return nil, err
 	}
+	if p.Removed {
+		return nil, errRemoved()
+	}
+	if !sess.Phase.AcceptsNotes() {
+		return nil, Errorf(EForbidden, "Notes can be written in the write and reveal phases; the session is in %s.", sess.Phase)
+	}
+	if err := s.validNote(sess, &n); err != nil {
+		return nil, err
+	}
+	if err := s.allowNote(p.ID); err != nil {
+		return nil, err
+	}
+	n.SessionID = p.SessionID
+	n.ParticipantID = p.ID
 	n.CreatedAt = s.Now()
 	n.UpdatedAt = n.CreatedAt
 	if err := s.store.AddNote(ctx, &n); err != nil {

@@ -298,3 +298,36 @@ func TestSetNameKeepsRemoval(t *testing.T) {
 		t.Fatalf("participant %+v: the removal was undone or the name set", got)
 	}
 }
+
+// A note is refused, with the reason, to a participant the facilitator removed,
+// to an unknown participant and outside the phases that take notes.
+func TestAddNoteChecksTheWriterAndThePhase(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	a, _ := svc.Join(ctx, s.ID, "hash-a")
+	b, _ := svc.Join(ctx, s.ID, "hash-b")
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.RemoveParticipant(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	note := session.Note{Area: session.AreaConfidence, Lane: "strength", Text: "pairing on reviews"}
+	if _, err := svc.AddNote(ctx, b.ID, note); session.ErrorCode(err) != session.EForbidden || !strings.Contains(session.ErrorMessage(err), "removed") {
+		t.Errorf("note by a removed participant: %v, want forbidden, removed", err)
+	}
+	if _, err := svc.AddNote(ctx, b.ID+100, note); session.ErrorCode(err) != session.ENotFound {
+		t.Errorf("note by an unknown participant: %v, want not found", err)
+	}
+	if _, err := svc.AddNote(ctx, a.ID, note); err != nil {
+		t.Fatalf("note in the write phase: %v", err)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseGroup); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.AddNote(ctx, a.ID, note); session.ErrorCode(err) != session.EForbidden {
+		t.Errorf("note in the group phase: %v, want forbidden", err)
+	}
+}

@@ -21,6 +21,8 @@ type Store interface {
 	// when there is none or keyHash is empty; created tells which.
 	JoinSession(ctx context.Context, sessionID, keyHash, name string) (p *Participant, created bool, err error)
 	Participant(ctx context.Context, id int64) (*Participant, error)
+	// ParticipantInSession returns a participant and their session as of one moment.
+	ParticipantInSession(ctx context.Context, id int64) (*Participant, *Session, error)
 	Participants(ctx context.Context, sessionID string) ([]*Participant, error)
 	// ParticipationsByKey returns the participants with keyHash in any session, newest
 	// first, so a returning person can find the sessions they took part in.

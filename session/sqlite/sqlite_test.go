@@ -308,3 +308,43 @@ func TestKeySecretLeavesTheDatabase(t *testing.T) {
 		t.Fatalf("second read %x, %v", again, err)
 	}
 }
+
+// ParticipantInSession reads, in one statement, what Participant and Session read
+// apart; an unknown participant is not found.
+func TestParticipantInSessionIsBothReads(t *testing.T) {
+	db, _ := mustOpen(t)
+	ctx := context.Background()
+	s, ps := newSession(t, db, 2)
+	s.Activities = []string{"pen testing"}
+	s.RatingsShown = true
+	if err := db.UpdateSession(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	ps[1].Removed, ps[1].Done, ps[1].Rating = true, true, 4
+	if err := db.UpdateParticipant(ctx, ps[1]); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		gotP, gotS, err := db.ParticipantInSession(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantP, err := db.Participant(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantS, err := db.Session(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(*gotP) != fmt.Sprint(*wantP) {
+			t.Errorf("participant %d: got %+v, want %+v", p.ID, *gotP, *wantP)
+		}
+		if fmt.Sprint(*gotS) != fmt.Sprint(*wantS) {
+			t.Errorf("session of participant %d: got %+v, want %+v", p.ID, *gotS, *wantS)
+		}
+	}
+	if _, _, err := db.ParticipantInSession(ctx, ps[1].ID+100); session.ErrorCode(err) != session.ENotFound {
+		t.Errorf("unknown participant: %v, want not found", err)
+	}
+}

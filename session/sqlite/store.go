@@ -46,15 +46,31 @@ const sessionCols = `id, title, audience, location, mode, campaign, code, phase,
 	ratings_shown, timer_set_ms, timer_left_ms, timer_running, timer_ends_ms, created_at, updated_at, held_on, reopened_on`
 
 func scanSession(row interface{ Scan(...any) error }) (*session.Session, error) {
-	var s session.Session
-	var acts string
-	var ratings, running int
-	var set, left, ends, created, updated int64
-	if err := row.Scan(&s.ID, &s.Title, &s.Audience, &s.Location, &s.Mode, &s.Campaign, &s.Code, &s.Phase,
-		&acts, &s.VoteBudget, &ratings, &set, &left, &running, &ends, &created, &updated, &s.Date, &s.ReopenedOn); err != nil {
+	var r sessionRow
+	if err := row.Scan(r.dest()...); err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal([]byte(acts), &s.Activities); err != nil {
+	return r.session()
+}
+
+// sessionRow is a row of sessionCols as scanned, before it is a session.
+type sessionRow struct {
+	s                                 session.Session
+	acts                              string
+	ratings, running                  int
+	set, left, ends, created, updated int64
+}
+
+// dest are the destinations of sessionCols, in their order.
+func (r *sessionRow) dest() []any {
+	s := &r.s
+	return []any{&s.ID, &s.Title, &s.Audience, &s.Location, &s.Mode, &s.Campaign, &s.Code, &s.Phase,
+		&r.acts, &s.VoteBudget, &r.ratings, &r.set, &r.left, &r.running, &r.ends, &r.created, &r.updated, &s.Date, &s.ReopenedOn}
+}
+
+func (r *sessionRow) session() (*session.Session, error) {
+	s := r.s
+	if err := json.Unmarshal([]byte(r.acts), &s.Activities); err != nil {
 		return nil, fmt.Errorf("session %s activities: %w", s.ID, err)
 	}
 	cleanAll(&s.Title, &s.Location, &s.Campaign, &s.Code, &s.Date, &s.ReopenedOn)
@@ -64,10 +80,10 @@ func scanSession(row interface{ Scan(...any) error }) (*session.Session, error) 
 	for i := range s.Activities {
 		cleanAll(&s.Activities[i])
 	}
-	s.RatingsShown = ratings == 1
-	s.Timer = session.Timer{Set: time.Duration(set) * time.Millisecond, Left: time.Duration(left) * time.Millisecond,
-		Running: running == 1, Ends: fromMS(ends)}
-	s.CreatedAt, s.UpdatedAt = fromMS(created), fromMS(updated)
+	s.RatingsShown = r.ratings == 1
+	s.Timer = session.Timer{Set: time.Duration(r.set) * time.Millisecond, Left: time.Duration(r.left) * time.Millisecond,
+		Running: r.running == 1, Ends: fromMS(r.ends)}
+	s.CreatedAt, s.UpdatedAt = fromMS(r.created), fromMS(r.updated)
 	return &s, nil
 }
 
@@ -175,17 +191,33 @@ func mustAffect(res sql.Result, what string) error {
 const participantCols = `id, session_id, key_hash, name, pseudonym, rating, done, removed, joined_at, tenure, appointment, level, paper`
 
 func scanParticipant(row interface{ Scan(...any) error }) (*session.Participant, error) {
-	var p session.Participant
-	var done, removed, paper int
-	var joined int64
-	if err := row.Scan(&p.ID, &p.SessionID, &p.KeyHash, &p.Name, &p.Pseudonym, &p.Rating, &done, &removed, &joined,
-		&p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level, &paper); err != nil {
+	var r participantRow
+	if err := row.Scan(r.dest()...); err != nil {
 		return nil, err
 	}
+	return r.participant(), nil
+}
+
+// participantRow is a row of participantCols as scanned, before it is a participant.
+type participantRow struct {
+	p                    session.Participant
+	done, removed, paper int
+	joined               int64
+}
+
+// dest are the destinations of participantCols, in their order.
+func (r *participantRow) dest() []any {
+	p := &r.p
+	return []any{&p.ID, &p.SessionID, &p.KeyHash, &p.Name, &p.Pseudonym, &p.Rating, &r.done, &r.removed, &r.joined,
+		&p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level, &r.paper}
+}
+
+func (r *participantRow) participant() *session.Participant {
+	p := r.p
 	cleanAll(&p.Name, &p.Pseudonym, &p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level)
-	p.Paper = paper == 1
-	p.Done, p.Removed, p.JoinedAt = done == 1, removed == 1, fromMS(joined)
-	return &p, nil
+	p.Paper = r.paper == 1
+	p.Done, p.Removed, p.JoinedAt = r.done == 1, r.removed == 1, fromMS(r.joined)
+	return &p
 }
 
 // JoinSession returns the participant with keyHash in the session, or adds a new one.
@@ -251,6 +283,34 @@ func (db *DB) ParticipantByRejoinCode(ctx context.Context, code string) (*sessio
 func (db *DB) Participant(ctx context.Context, id int64) (*session.Participant, error) {
 	p, err := scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants WHERE id = ?`, id))
 	return p, notFound("Participant", err)
+}
+
+// participantInSession reads a participant and their session in one statement.
+var participantInSession = `SELECT ` + qualified("p", participantCols) + `, ` + qualified("s", sessionCols) + `
+	FROM participants p JOIN sessions s ON s.id = p.session_id WHERE p.id = ?`
+
+// qualified prefixes each of the comma-separated columns cols with table.
+func qualified(table, cols string) string {
+	fields := strings.Split(cols, ",")
+	for i, f := range fields {
+		fields[i] = table + "." + strings.TrimSpace(f)
+	}
+	return strings.Join(fields, ", ")
+}
+
+// ParticipantInSession returns the participant with id and their session, read in
+// one statement (one snapshot, without a transaction around two reads).
+func (db *DB) ParticipantInSession(ctx context.Context, id int64) (*session.Participant, *session.Session, error) {
+	var pr participantRow
+	var sr sessionRow
+	if err := db.read.QueryRowContext(ctx, participantInSession, id).Scan(append(pr.dest(), sr.dest()...)...); err != nil {
+		return nil, nil, notFound("Participant", err)
+	}
+	sess, err := sr.session()
+	if err != nil {
+		return nil, nil, err
+	}
+	return pr.participant(), sess, nil
 }
 
 // Participants returns the participants of a session in joining order.
