@@ -262,7 +262,7 @@ func (s *boardScreen) do(status string, f func(ctx context.Context, svc *session
 }
 
 func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
-	sc, cmd := fadeStatus(&s.fade, &s.status, &s.statusErr, msg, s.update)
+	sc, cmd := fadeStatus(s.e.opt.Conn, &s.fade, &s.status, &s.statusErr, msg, s.update)
 	if sc == nil {
 		return s, cmd
 	}

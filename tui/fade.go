@@ -19,19 +19,20 @@ type statusFadeMsg struct {
 	seq   int
 }
 
-// after returns the command that fades the status just set.
-func (f *fading) after() tea.Cmd {
+// after schedules the fading of the status just set on c (see Conn.Tick): a timer,
+// not a command whose goroutine waits statusFor for every status shown (a burst of
+// 3,000 notes left 3,000 of them). Without a started c it returns the command.
+func (f *fading) after(c *Conn) tea.Cmd {
 	f.seq++
-	m := statusFadeMsg{f, f.seq}
-	return tea.Tick(statusFor, func(time.Time) tea.Msg { return m })
+	return c.Tick(statusFor, statusFadeMsg{f, f.seq})
 }
 
 // faded reports whether msg fades the status shown now.
 func (f *fading) faded(msg statusFadeMsg) bool { return msg.owner == f && msg.seq == f.seq }
 
 // fadeStatus runs a screen's update and, when it left a new status that is not an
-// error, schedules its fading.
-func fadeStatus(f *fading, status *string, isErr *bool, msg tea.Msg, update func(tea.Msg) (screen, tea.Cmd)) (screen, tea.Cmd) {
+// error, schedules its fading on c, the screen's connection (nil: none).
+func fadeStatus(c *Conn, f *fading, status *string, isErr *bool, msg tea.Msg, update func(tea.Msg) (screen, tea.Cmd)) (screen, tea.Cmd) {
 	if m, ok := msg.(statusFadeMsg); ok {
 		if f.faded(m) && !*isErr {
 			*status = ""
@@ -41,7 +42,7 @@ func fadeStatus(f *fading, status *string, isErr *bool, msg tea.Msg, update func
 	before := *status
 	sc, cmd := update(msg)
 	if *status != "" && *status != before && !*isErr {
-		cmd = tea.Batch(cmd, f.after())
+		cmd = tea.Batch(cmd, f.after(c))
 	}
 	return sc, cmd
 }

@@ -418,7 +418,7 @@ type noteDeletedMsg struct{ id int64 }
 type doneMsg struct{ status string }
 
 func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
-	sc, cmd := fadeStatus(&s.fade, &s.status, &s.statusErr, msg, s.update)
+	sc, cmd := fadeStatus(s.e.opt.Conn, &s.fade, &s.status, &s.statusErr, msg, s.update)
 	if sc == nil {
 		return s, cmd
 	}
