@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -190,9 +191,43 @@ func (s *participantScreen) boxView(w int) string {
 		return s.lines.line(lineKey{kind: lineFreshBox, id: int64(s.input.Height()), width: w}, render)
 	}
 	if s.box == "" || s.boxW != w || s.boxSty != s.e.sty {
-		s.box, s.boxW, s.boxSty = render(), w, s.e.sty
+		s.box, s.boxW, s.boxSty = s.framedBox(w, render), w, s.e.sty
 	}
 	return s.box
+}
+
+// framedBox is render's box, the text's lines put into the frame of an empty box of
+// as many lines (drawn once for all screens of a width), as lipgloss would: its
+// border, a space of padding on either side, the line, and spaces to the width. The
+// box with the typed text is drawn for every note, and lipgloss wrapped, measured
+// and padded it cell by cell: a fifth of a note's drawing. A line too wide for the
+// box (not made by the text box) is left to render.
+func (s *participantScreen) framedBox(w int, render func() string) string {
+	inner := max(w-2, 20) - 2 // the room between the padding
+	lines := strings.Split(s.inputView(max(w-6, 20)), "\n")
+	frame := s.lines.line(lineKey{kind: lineBoxFrame, id: int64(len(lines)), width: w}, func() string {
+		return s.e.sty.Box.Width(max(w-2, 20)).Render(strings.Repeat("\n", len(lines)-1))
+	})
+	rows := strings.Split(frame, "\n")
+	gap := strings.Repeat(" ", inner+2)
+	if len(rows) != len(lines)+2 || !strings.Contains(rows[1], gap) {
+		return render()
+	}
+	left, right, _ := strings.Cut(rows[1], gap)
+	var b strings.Builder
+	b.Grow(len(frame) + len(lines)*inner)
+	b.WriteString(rows[0])
+	for _, l := range lines {
+		lw := ansi.StringWidth(l)
+		if lw > inner {
+			return render()
+		}
+		b.WriteString("\n" + left + " " + l)
+		b.WriteString(gap[:inner-lw+1])
+		b.WriteString(right)
+	}
+	b.WriteString("\n" + rows[len(rows)-1])
+	return b.String()
 }
 
 // inputValue is the text typed in the open box, "" when none is open.

@@ -47,6 +47,9 @@ const (
 	// (id: the characters, extra: the limit).
 	lineBoxTitle
 	lineBoxCount
+	// lineBoxFrame is a text box's frame around nothing (several lines; id is the
+	// number of text lines).
+	lineBoxFrame
 )
 
 // lineKey is what a line looks like before it is rendered. For a note: its id, its

@@ -9,6 +9,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -117,6 +119,51 @@ func TestParticipantBoxKeptEqualsFresh(t *testing.T) {
 		}
 		if st.name == "typed" && !strings.Contains(s.View(), "lt-1-1-0badcafe") {
 			t.Fatalf("typed text not shown:\n%s", s.View())
+		}
+	}
+}
+
+// The box with its text, put into the frame of an empty box, is what lipgloss
+// draws: at every width the screen uses (the narrowest below the box's least), in
+// both colour profiles, empty, typed, scrolled, with the cursor anywhere and
+// with wide characters.
+func TestFramedBoxIsLipglossBox(t *testing.T) {
+	long := "threat models with the security champions before every larger feature, so that design flaws surface early and cheaply"
+	texts := [][]string{
+		nil,
+		{"lt-1-1-0badcafe"},
+		{"lt-1-1-0badcafe", "left", "left"},
+		{long},
+		{long, "home"},
+		{"模型と脅威 " + long},
+		{strings.Repeat("x", 2*session.MaxNoteLen)},
+	}
+	for _, profile := range []termenv.Profile{termenv.ANSI256, termenv.Ascii} {
+		for _, w := range []int{30, 40, 80, 100, 161} {
+			for _, keys := range texts {
+				s := writingScreen(0, w, 24)
+				r := lipgloss.NewRenderer(io.Discard, termenv.WithProfile(profile))
+				r.SetColorProfile(profile)
+				s.e.sty = buildStyles(r)
+				s.lines.frame(s.e.sty)
+				s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")})
+				for _, k := range keys {
+					switch k {
+					case "left":
+						s.Update(tea.KeyMsg{Type: tea.KeyLeft})
+					case "home":
+						s.Update(tea.KeyMsg{Type: tea.KeyHome})
+					default:
+						s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
+					}
+				}
+				s.input.SetWidth(max(w-6, 20))
+				want := s.e.sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-6, 20)))
+				got := s.framedBox(w, func() string { return "not framed" })
+				if got != want {
+					t.Fatalf("profile %v, width %d, keys %q:\n%q\nwant:\n%q", profile, w, keys, got, want)
+				}
+			}
 		}
 	}
 }
