@@ -1,0 +1,54 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/sqlite"
+)
+
+// BenchmarkWriterChecks is what AddNote reads to check a note's writer: the
+// participant and their session, in one statement (joined) or, as before, in a read
+// transaction of two statements (transaction).
+func BenchmarkWriterChecks(b *testing.B) {
+	db, err := sqlite.Open(filepath.Join(b.TempDir(), "charter.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	s := &session.Session{Title: "Bench", Audience: session.AudienceDevelopers, Mode: session.ModeInPerson, Phase: session.PhaseWrite}
+	if err := db.CreateSession(ctx, s); err != nil {
+		b.Fatal(err)
+	}
+	p, _, err := db.JoinSession(ctx, s.ID, "", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("joined", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, err := db.ParticipantInSession(ctx, p.ID); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("transaction", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			err := db.ReadTx(ctx, func(st session.Store) error {
+				q, err := st.Participant(ctx, p.ID)
+				if err != nil {
+					return err
+				}
+				_, err = st.Session(ctx, q.SessionID)
+				return err
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
