@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"runtime"
 	"testing"
 
 	"github.com/charter-tool/charter/internal/testmain"
@@ -19,7 +20,9 @@ func TestMain(m *testing.M) {
 	}
 	testmain.NoRaceExitPause()
 	// Most of these tests wait: for a server's timers (idle warnings, the
-	// loadtest's pauses) and for SSH round trips, not for the CPU.
-	testmain.Parallel(testmain.Waiting)
+	// loadtest's pauses) and for SSH round trips, not for the CPU. Not more than
+	// four at once on two cores: the idle tests answer a warning within 0.4 s, and
+	// eight at once on a loaded machine made them miss it.
+	testmain.Parallel(max(4, 2*runtime.GOMAXPROCS(0)))
 	os.Exit(m.Run())
 }

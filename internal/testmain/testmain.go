@@ -22,9 +22,9 @@ func Run(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// Waiting is how many parallel tests a package whose tests mostly wait (for a
-// server's timers, SSH round trips, another process) runs at once: go test's
-// default is one per core, which leaves those cores idle while the tests wait.
+// Waiting is how many parallel tests a package whose tests mostly wait (SSH round
+// trips, another process) runs at once: go test's default is one per core, which
+// leaves those cores idle while the tests wait.
 const Waiting = 8
 
 // Parallel runs n parallel tests at once, unless the command line gave -parallel.
