@@ -184,7 +184,7 @@ func New(cfg Config, st Store) (*Server, error) {
 		wish.WithPublicKeyAuth(func(ssh.Context, ssh.PublicKey) bool { return true }),
 		// People without any key still join as participants.
 		wish.WithKeyboardInteractiveAuth(func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }),
-		wish.WithIdleTimeout(cfg.IdleTimeout),
+		wish.WithIdleTimeout(sshIdleTimeout(cfg.IdleTimeout)),
 		func(srv *ssh.Server) error {
 			srv.ConnCallback = s.acceptConn
 			srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
@@ -415,4 +415,16 @@ func remoteIP(a net.Addr) string {
 		return a.String()
 	}
 	return host
+}
+
+// sshIdleTimeout is how long an SSH connection without any traffic lasts: longer
+// than the screen's own idle disconnect (idle), which tells the person why before
+// it closes. With the same limit, the silent close could come first on a loaded
+// server, whose screen runs its idle check late. It closes what no screen does: a
+// connection whose screen never started or is stuck.
+func sshIdleTimeout(idle time.Duration) time.Duration {
+	if idle <= 0 {
+		return 0
+	}
+	return idle + min(time.Minute, max(idle/2, time.Second))
 }
