@@ -1,6 +1,7 @@
 package session
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sync"
@@ -50,11 +51,19 @@ func ErrorMessage(err error) string {
 	if err == nil {
 		return ""
 	}
+	// A screen's work is canceled when its connection ends: nobody is left to be
+	// told, and it is no failure to log.
+	if errors.Is(err, context.Canceled) {
+		return genericMessage
+	}
 	for _, f := range internalHooks() {
 		f(err)
 	}
-	return "Something went wrong on the server; nothing you entered before was lost. Please try again."
+	return genericMessage
 }
+
+// genericMessage is what a person is told of an internal error.
+const genericMessage = "Something went wrong on the server; nothing you entered before was lost. Please try again."
 
 var (
 	hooksMu sync.Mutex
