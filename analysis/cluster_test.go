@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/charter-tool/charter/analysis"
@@ -43,6 +44,32 @@ func loadNotes(tb testing.TB, path string) []devNote {
 		notes = append(notes, devNote{analysis.Doc{ID: r.ID, Text: r.Text, Area: r.Area, Lane: r.Lane}, r.Theme})
 	}
 	return notes
+}
+
+// wholeSets keeps each labelled set's clustering: several tests check the same
+// clustering of a whole set, each for something else.
+var wholeSets sync.Map // path -> *wholeSet
+
+type wholeSet struct {
+	once   sync.Once
+	notes  []devNote
+	themes []analysis.Theme
+}
+
+// clusterSet returns the notes of the labelled set at path and their clustering,
+// clustered once per test binary.
+func clusterSet(tb testing.TB, path string) ([]devNote, []analysis.Theme) {
+	tb.Helper()
+	v, _ := wholeSets.LoadOrStore(path, &wholeSet{})
+	w := v.(*wholeSet)
+	w.once.Do(func() {
+		w.notes = loadNotes(tb, path)
+		w.themes = analysis.Cluster(docsOf(w.notes))
+	})
+	if w.notes == nil {
+		tb.Fatalf("no notes in %s", path)
+	}
+	return w.notes, w.themes
 }
 
 func docsOf(notes []devNote) []analysis.Doc {
@@ -114,6 +141,7 @@ func TestClusterEmpty(t *testing.T) {
 }
 
 func TestClusterDeterministic(t *testing.T) {
+	t.Parallel()
 	docs := docsOf(loadDevNotes(t))
 	want := analysis.Cluster(docs)
 	if got := analysis.Cluster(docs); !reflect.DeepEqual(got, want) {
@@ -154,14 +182,15 @@ type quality struct {
 	gold, notes   int
 }
 
-func scoreAgainstGold(notes []devNote) quality {
+// scoreAgainstGold compares themes, a clustering of notes, with the notes' gold
+// themes.
+func scoreAgainstGold(notes []devNote, themes []analysis.Theme) quality {
 	gold := map[string]string{}
 	golds := map[string]bool{}
 	for _, n := range notes {
 		gold[n.ID] = n.Theme
 		golds[n.Theme] = true
 	}
-	themes := analysis.Cluster(docsOf(notes))
 	var g, p []string
 	for i, th := range themes {
 		for _, id := range th.NoteIDs {
@@ -209,6 +238,7 @@ func halves(notes []devNote) [2][]devNote {
 // and fails when the clustering falls below floors a little under what it
 // achieves, so that a change that makes themes worse is caught.
 func TestClusterQuality(t *testing.T) {
+	t.Parallel()
 	// A little under the shipped seed's figures of docs/BENCHMARKS.md (dev
 	// 0.606 / 0.765 / 21.7, unseen 0.466 / 0.709 / 31.0, holdout 0.681 /
 	// 0.802 / 17.9, fresh-a 0.346 / 0.637 / 39.2, fresh-b 0.196 / 0.545 /
@@ -226,13 +256,21 @@ func TestClusterQuality(t *testing.T) {
 	t.Log("| set | notes | gold themes | ARI | NMI | themes | ops/100 notes | marked moves batched |")
 	t.Log("|---|---|---|---|---|---|---|---|")
 	for _, set := range labelledSets {
-		notes := loadNotes(t, set.path)
-		h := halves(notes)
-		for _, part := range []struct {
-			name  string
-			notes []devNote
-		}{{set.name, notes}, {set.name + ", half 0", h[0]}, {set.name + ", half 1", h[1]}} {
-			q := scoreAgainstGold(part.notes)
+		notes, themes := clusterSet(t, set.path)
+		type part struct {
+			name   string
+			notes  []devNote
+			themes []analysis.Theme
+		}
+		parts := []part{{set.name, notes, themes}}
+		if testing.Verbose() {
+			// Each half clustered alone, for the table only: no floor.
+			for i, h := range halves(notes) {
+				parts = append(parts, part{fmt.Sprintf("%s, half %d", set.name, i), h, analysis.Cluster(docsOf(h))})
+			}
+		}
+		for _, part := range parts {
+			q := scoreAgainstGold(part.notes, part.themes)
 			t.Logf("| %s | %d | %d | %.3f | %.3f | %d | %.1f | %.1f |", part.name, q.notes, q.gold, q.ari, q.nmi, q.themes, q.opsPer100, q.batchedPer100)
 			if f, ok := floors[part.name]; ok && (q.ari < f.ari || q.nmi < f.nmi || q.opsPer100 > f.ops) {
 				t.Errorf("%s: ARI %.3f, NMI %.3f, %.1f ops/100; want at least %.2f, %.2f and at most %.0f",
@@ -247,6 +285,7 @@ func TestClusterQuality(t *testing.T) {
 // words) never starts or ends on a verb ("dashboards show odd"), labels
 // differ, and the representative note is one of the theme's own.
 func TestClusterLabels(t *testing.T) {
+	t.Parallel()
 	generic := map[string]bool{"security": true, "team": true, "new": true, "actually": true, "misc": true}
 	suffix := regexp.MustCompile(`[·#]\s*\d+$`)
 	verbs := map[string]bool{"show": true, "shows": true, "get": true, "gets": true, "make": true, "makes": true,
@@ -254,7 +293,8 @@ func TestClusterLabels(t *testing.T) {
 	for _, set := range labelledSets {
 		t.Run(set.name, func(t *testing.T) {
 			seen := map[string]bool{}
-			for _, th := range analysis.Cluster(docsOf(loadNotes(t, set.path))) {
+			_, themes := clusterSet(t, set.path)
+			for _, th := range themes {
 				t.Logf("%3d %-45q %s", len(th.NoteIDs), th.Label, th.Representative)
 				if generic[strings.ToLower(th.Label)] || suffix.MatchString(th.Label) {
 					t.Errorf("label %q is a generic word or numbered", th.Label)

@@ -150,6 +150,7 @@ func TestSweepGrid(t *testing.T) {
 // 40.0, fresh-b 55.5). A mean moves less than one run does, so its margin
 // is smaller than TestClusterQuality's; five seeds keep the test cheap.
 func TestClusterQualitySeeds(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("five clusterings of each set")
 	}
