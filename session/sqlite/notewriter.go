@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"sync"
@@ -151,17 +150,12 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 	w.db.count.writeTxs.Add(1)
 	q := &txQuerier{tx: tx, pool: w.db.writePool, write: true, count: w.db.count}
 	defer q.done()
-	stmt, err := tx.PrepareContext(ctx, insertNote)
-	if err != nil {
-		tx.Rollback()
-		failAll(err)
-		return
-	}
+	// The insert is the write pool's kept statement (prepared once, not per batch:
+	// in a burst most batches hold a note or two).
 	errs := make([]error, len(live))
 	for i, req := range live {
-		errs[i] = w.insert(ctx, stmt, req)
+		errs[i] = w.insert(ctx, q, req)
 	}
-	stmt.Close()
 	released, err := w.release(ctx, q, live, errs)
 	if err != nil {
 		tx.Rollback()
@@ -203,9 +197,9 @@ func (w *noteWriter) release(ctx context.Context, q *txQuerier, live []*noteWrit
 	return released, nil
 }
 
-func (w *noteWriter) insert(ctx context.Context, stmt *sql.Stmt, req *noteWrite) error {
+func (w *noteWriter) insert(ctx context.Context, q *txQuerier, req *noteWrite) error {
 	n := req.note
-	res, err := stmt.ExecContext(ctx, n.SessionID, req.author, n.Area, n.Lane, n.Activity, n.Text, b2i(n.Hidden),
+	res, err := q.ExecContext(ctx, insertNote, n.SessionID, req.author, n.Area, n.Lane, n.Activity, n.Text, b2i(n.Hidden),
 		ms(n.CreatedAt), ms(n.UpdatedAt))
 	if err != nil {
 		return err
