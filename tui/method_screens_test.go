@@ -164,7 +164,7 @@ func TestParticipantRaisesATopic(t *testing.T) {
 	p.waitFor("Title of your topic")
 	p.keys("On-call load")
 	p.press(tea.KeyEnter)
-	p.waitFor("Topic raised", "»On-call load«")
+	p.waitFor("Topic raised: press n to write on it (others see it after the reveal).", "»On-call load«")
 	p.keys("n")
 	p.waitFor("New note in On-call load")
 	p.keys("nights are covered by two people")
@@ -507,7 +507,7 @@ func TestVolunteeringElsewhereIsExplained(t *testing.T) {
 		p.keys("j")
 	}
 	p.keys("v")
-	p.waitFor("shown for information")
+	p.waitFor("are for information: volunteer in your own.")
 	if p.everDrawn("Select an action point") {
 		t.Error("the selected action point was called not selected")
 	}

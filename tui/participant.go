@@ -717,7 +717,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			}
 			s.mode = modeBrowse
 			s.closeInput()
-			s.setStatus("Topic raised. Press n to write a note on it (others see it after the reveal).", false)
+			s.setStatus("Topic raised: press n to write on it (others see it after the reveal).", false)
 			return s, nil
 		}
 		n := session.Note{Area: session.Areas[s.area], Lane: s.currentLane(), Text: text}
@@ -844,7 +844,7 @@ func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode, s.picker, s.activity = modeBrowse, nil, value
 		switch {
 		case p.proposed:
-			s.setStatus("New notes here are about "+value+", which you propose: the facilitator sees it and may add it to the list.", false)
+			s.setStatus("New notes: about "+value+" (proposed; the facilitator sees it).", false)
 		case value == "":
 			s.setStatus("New notes here are about no activity in particular.", false)
 		default:

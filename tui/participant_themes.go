@@ -127,11 +127,11 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, s.vote(cur.theme, key.Matches(msg, vk.Give))
 	case s.sess.Phase.AtLeast(session.PhaseActions) && key.Matches(msg, vk.Volunteer):
 		if cur.elsewhere {
-			s.setStatus("Action points of other sessions are shown for information: volunteer for those of your own session, or tell your facilitator.", true)
+			s.setStatus("Other sessions’ action points are for information: volunteer in your own.", true)
 			return s, nil
 		}
 		if s.sess.Phase == session.PhaseClosed {
-			s.setStatus("The session is closed, so the list of volunteers is final. To help with an action point, tell its owner or the facilitator.", true)
+			s.setStatus("The session is closed and its volunteers are final: tell the owner to help.", true)
 			return s, nil
 		}
 		if cur.action == 0 {

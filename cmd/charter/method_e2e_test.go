@@ -183,7 +183,7 @@ func TestWholeMethodOverSSH(t *testing.T) {
 	c.typeKeys(enter)
 	c.waitFor("Agree a security budget per sprint")
 	c.typeKeys("j", "v")
-	c.waitFor("the list of volunteers is final")
+	c.waitFor("its volunteers are final: tell the owner to help.")
 
 	// Someone new with the code is not let into a closed session (they would count
 	// as a participant in the findings); they are told how to come back if they took part.
