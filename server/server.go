@@ -128,8 +128,6 @@ type Server struct {
 	frames sync.Map
 	// resizes counts the window sizes delivered to programs.
 	resizes atomic.Int64
-	// unhook ends the logging of errors shown to people as "Something went wrong".
-	unhook func()
 }
 
 // New builds the server over a store; Listen binds it. The host key is made in
@@ -209,12 +207,6 @@ func New(cfg Config, st Store) (*Server, error) {
 	if err := os.Chmod(hostKey, 0o600); err != nil {
 		return nil, fmt.Errorf("host key: %w", err)
 	}
-	// Every failure a screen reports as "Something went wrong" (a note not saved on
-	// a full disk, for one) is logged as an error: the error only, which names no
-	// participant and holds no text they typed.
-	s.unhook = session.OnInternalError(func(err error) {
-		cfg.Logger.Error("a person was told something went wrong", "err", err)
-	})
 	return s, nil
 }
 
@@ -271,6 +263,10 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		JoinHint:    s.joinHint(),
 		IdleTimeout: s.cfg.IdleTimeout,
 		Goodbye:     func(msg string) { s.goodbyes.Store(sess, msg) },
+		// Every failure a screen shows as "Something went wrong" is logged as an
+		// error: the error only, which names no participant and holds no text they
+		// typed.
+		Failed: func(err error) { s.cfg.Logger.Error("a person was told something went wrong", "err", err) },
 	}
 	if s.cfg.Export != nil {
 		opt.Export = func(ctx context.Context, sessionID string) (string, error) {
@@ -362,7 +358,6 @@ func (s *Server) Serve() error {
 // server no longer uses the store.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.stopOnce.Do(func() { close(s.stop) })
-	defer s.unhook()
 	if s.hub.Len() > 0 {
 		s.hub.SendAll(tui.ShutdownMsg{})
 		select {

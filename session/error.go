@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 )
 
 // Error codes, so that callers map an error to one message per kind.
@@ -51,46 +50,13 @@ func ErrorMessage(err error) string {
 	if err == nil {
 		return ""
 	}
-	// A screen's work is canceled when its connection ends: nobody is left to be
-	// told, and it is no failure to log.
-	if errors.Is(err, context.Canceled) {
-		return genericMessage
-	}
-	for _, f := range internalHooks() {
-		f(err)
-	}
-	return genericMessage
+	return "Something went wrong on the server; nothing you entered before was lost. Please try again."
 }
 
-// genericMessage is what a person is told of an internal error.
-const genericMessage = "Something went wrong on the server; nothing you entered before was lost. Please try again."
-
-var (
-	hooksMu sync.Mutex
-	hooks   = map[*func(error)]bool{}
-)
-
-// OnInternalError has f see every internal error ErrorMessage turns into "Something
-// went wrong" for a person: the screen hides its details, a log should hold them.
-// Screens call ErrorMessage once per error they show, so f sees each once. Remove
-// ends it.
-func OnInternalError(f func(err error)) (remove func()) {
-	hooksMu.Lock()
-	defer hooksMu.Unlock()
-	hooks[&f] = true
-	return func() {
-		hooksMu.Lock()
-		defer hooksMu.Unlock()
-		delete(hooks, &f)
-	}
-}
-
-func internalHooks() []func(error) {
-	hooksMu.Lock()
-	defer hooksMu.Unlock()
-	fs := make([]func(error), 0, len(hooks))
-	for f := range hooks {
-		fs = append(fs, *f)
-	}
-	return fs
+// Internal reports whether err is an internal error, one ErrorMessage turns into
+// "Something went wrong" and a log should hold. A canceled one is not: work is
+// canceled when its connection ends, and then nobody is left to be told.
+func Internal(err error) bool {
+	var e *Error
+	return err != nil && !errors.As(err, &e) && !errors.Is(err, context.Canceled)
 }

@@ -5,41 +5,32 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
 )
 
-// An internal error is shown as "Something went wrong" and seen by the hooks; a
-// canceled one (its connection ended, nobody is told) is not seen; a domain error is
-// shown as it is.
-func TestErrorMessageTellsTheHooksOfFailuresOnly(t *testing.T) {
-	disk := errors.New("disk I/O error: the failure of this test")
-	canceled := fmt.Errorf("list sessions of this test: %w", context.Canceled)
-	var mu sync.Mutex
-	var seen []error
-	remove := session.OnInternalError(func(err error) {
-		if errors.Is(err, disk) || errors.Is(err, canceled) {
-			mu.Lock()
-			seen = append(seen, err)
-			mu.Unlock()
+// An internal error is shown as "Something went wrong" and is one to log; a
+// canceled one (its connection ended, nobody is told) is shown alike but is none to
+// log; a domain error is shown as it is.
+func TestErrorMessageAndWhatIsInternal(t *testing.T) {
+	disk := errors.New("disk I/O error")
+	for _, tc := range []struct {
+		name     string
+		err      error
+		message  string
+		internal bool
+	}{
+		{"internal", fmt.Errorf("add note: %w", disk), "Something went wrong", true},
+		{"canceled", fmt.Errorf("list sessions: %w", context.Canceled), "Something went wrong", false},
+		{"domain", session.Errorf(session.EInvalid, "Type a title."), "Type a title.", false},
+		{"none", nil, "", false},
+	} {
+		if got := session.ErrorMessage(tc.err); !strings.HasPrefix(got, tc.message) || tc.message == "" && got != "" {
+			t.Errorf("%s: ErrorMessage = %q, want %q...", tc.name, got, tc.message)
 		}
-	})
-	defer remove()
-
-	if got := session.ErrorMessage(disk); !strings.HasPrefix(got, "Something went wrong") {
-		t.Errorf("ErrorMessage(internal) = %q", got)
-	}
-	if got := session.ErrorMessage(canceled); !strings.HasPrefix(got, "Something went wrong") {
-		t.Errorf("ErrorMessage(canceled) = %q", got)
-	}
-	if got := session.ErrorMessage(session.Errorf(session.EInvalid, "Type a title.")); got != "Type a title." {
-		t.Errorf("ErrorMessage(domain) = %q", got)
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(seen) != 1 || !errors.Is(seen[0], disk) {
-		t.Fatalf("the hook saw %v, want only the disk error", seen)
+		if got := session.Internal(tc.err); got != tc.internal {
+			t.Errorf("%s: Internal = %v, want %v", tc.name, got, tc.internal)
+		}
 	}
 }

@@ -50,6 +50,10 @@ type Options struct {
 	// shutting down, idleness), so that the words can be written again after the
 	// alternate screen is gone and stay in the person's terminal.
 	Goodbye func(msg string)
+	// Failed, if set, sees every internal error a screen shows as "Something went
+	// wrong" (a note not saved on a full disk, for one), once per error shown, so
+	// that a log can hold it: the screen hides its details.
+	Failed func(err error)
 }
 
 // Guard is what the join screen asks before and after trying a join code, so that
@@ -75,6 +79,15 @@ type env struct {
 }
 
 func (e *env) now() time.Time { return e.opt.Now() }
+
+// errorMessage is what to tell the person about err. An internal error is also
+// handed to Options.Failed, once per error shown.
+func (e *env) errorMessage(err error) string {
+	if session.Internal(err) && e.opt.Failed != nil {
+		e.opt.Failed(err)
+	}
+	return session.ErrorMessage(err)
+}
 
 func (e *env) watch(sessionID string, mask session.Change) {
 	e.opt.Conn.Watch(sessionID, mask)

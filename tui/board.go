@@ -305,7 +305,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, tea.Batch(cmd, s.loadDirty())
 	case suggestFailedMsg:
 		s.themes.suggesting, s.themes.resuggest, s.themes.acceptWhenReady = false, false, false
-		s.setStatus("Clustering failed: "+session.ErrorMessage(msg.err)+" Press g to try again.", true)
+		s.setStatus("Clustering failed: "+s.e.errorMessage(msg.err)+" Press g to try again.", true)
 		return s, nil
 	case suggestionsMsg:
 		s.themes.suggesting = false
@@ -341,7 +341,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, s.loadDirty()
 	case errMsg:
 		s.loading = false
-		s.setStatus(session.ErrorMessage(msg.err), true)
+		s.setStatus(s.e.errorMessage(msg.err), true)
 		// A refused change may have been shown already; reload what is stored.
 		s.loading = true
 		return s, s.load()
@@ -547,7 +547,7 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 func (s *boardScreen) submitTimer(v string) (tea.Cmd, bool) {
 	d, err := parseTimer(v)
 	if err != nil {
-		s.setStatus(session.ErrorMessage(err), true)
+		s.setStatus(s.e.errorMessage(err), true)
 		return nil, false
 	}
 	s.setTimer(session.SetTimer(d))

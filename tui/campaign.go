@@ -118,19 +118,19 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.setRows()
 		s.followSplit()
 	case errMsg:
-		s.err = session.ErrorMessage(msg.err)
+		s.err = s.e.errorMessage(msg.err)
 	case splitMsg:
 		if msg.err != nil {
 			// Part of a split may be stored: read the campaign again so that the
 			// overview shows what is.
-			s.status = session.ErrorMessage(msg.err)
+			s.status = s.e.errorMessage(msg.err)
 			return s, s.Init()
 		}
 		s.status = msg.said
 		return s, s.Init()
 	case hypothesisAddedMsg:
 		if msg.err != nil {
-			s.status = session.ErrorMessage(msg.err)
+			s.status = s.e.errorMessage(msg.err)
 			return s, nil
 		}
 		s.adding, s.status = false, fmt.Sprintf("Added H%d; finding its evidence…", msg.h.Number)

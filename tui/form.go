@@ -126,7 +126,7 @@ type editedMsg struct{ sess *session.Session }
 func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case errMsg:
-		f.err = session.ErrorMessage(msg.err)
+		f.err = f.e.errorMessage(msg.err)
 		return f, nil
 	case campaignNamesMsg:
 		f.campaigns = msg

@@ -104,7 +104,7 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		s.loaded = true
 	case errMsg:
-		s.status, s.statusErr = session.ErrorMessage(msg.err), true
+		s.status, s.statusErr = s.e.errorMessage(msg.err), true
 	case exportedMsg:
 		s.status, s.statusErr = "Exported to "+msg.path, false
 	case ChangedMsg:

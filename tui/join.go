@@ -134,7 +134,7 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case errMsg:
 		s.busy = false
-		s.err = session.ErrorMessage(msg.err)
+		s.err = s.e.errorMessage(msg.err)
 		s.input.SetValue("")
 		return s, nil
 	case earlierMsg:
@@ -271,7 +271,7 @@ func (s *nameScreen) profile() session.Profile {
 func (s *nameScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case errMsg:
-		s.err = session.ErrorMessage(msg.err)
+		s.err = s.e.errorMessage(msg.err)
 		return s, nil
 	case namedMsg:
 		return s, switchTo(newParticipant(s.e, s.sess, s.p))

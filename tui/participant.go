@@ -520,7 +520,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.timeUp.see(s.sess.Timer, s.e.now())
 	case errMsg:
 		s.loading = false
-		s.setStatus(session.ErrorMessage(msg.err), true)
+		s.setStatus(s.e.errorMessage(msg.err), true)
 		return s, nil
 	case noteSavedMsg:
 		s.setStatus(msg.text, false)
@@ -706,7 +706,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 		if s.mode == modeTopic {
 			topic, err := session.ValidText(text, session.MaxTopicLen, "A topic", true)
 			if err != nil {
-				s.setStatus(session.ErrorMessage(err), true)
+				s.setStatus(s.e.errorMessage(err), true)
 				return s, nil
 			}
 			s.topics = append(s.topics, topic)
@@ -838,7 +838,7 @@ func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case p.done:
 		value, err := session.ValidText(p.value, session.MaxTopicLen, "An activity", false)
 		if err != nil {
-			s.setStatus(session.ErrorMessage(err), true)
+			s.setStatus(s.e.errorMessage(err), true)
 			return s, nil
 		}
 		s.mode, s.picker, s.activity = modeBrowse, nil, value

@@ -194,7 +194,7 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	case errMsg:
 		s.loading = false
-		s.failed = session.ErrorMessage(msg.err)
+		s.failed = s.e.errorMessage(msg.err)
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, presentKeys.Leave):
