@@ -360,9 +360,21 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.stopOnce.Do(func() { close(s.stop) })
 	if s.hub.Len() > 0 {
 		s.hub.SendAll(tui.ShutdownMsg{})
-		select {
-		case <-time.After(2 * time.Second):
-		case <-ctx.Done():
+		// The screens show it and end by themselves a moment later: wait for them,
+		// at most 2 s. A connection that ended meanwhile leaves nothing to wait for.
+		limit := time.NewTimer(2 * time.Second)
+		defer limit.Stop()
+		look := time.NewTicker(20 * time.Millisecond)
+		defer look.Stop()
+	wait:
+		for s.hub.Len() > 0 {
+			select {
+			case <-limit.C:
+				break wait
+			case <-ctx.Done():
+				break wait
+			case <-look.C:
+			}
 		}
 	}
 	sctx, cancel := context.WithTimeout(ctx, 3*time.Second)

@@ -134,11 +134,14 @@ func Open(ctx context.Context, addr string, key gossh.Signer, command string, co
 		return fail(fmt.Errorf("start: %w", err))
 	}
 	// The session is over when all its output is in: stdout read to the end, and
-	// stderr, which may come after, copied (Wait waits for that).
+	// stderr, which may come after, copied (Wait waits for that). Then the
+	// connection is closed, as OpenSSH's ssh does: a server shutting down waits for
+	// its connections to end.
 	go func() {
 		s.sess.Wait()
 		<-read
 		close(s.done)
+		client.Close()
 	}()
 	return s, nil
 }
