@@ -1,0 +1,53 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// A change reaching the board starts a read and leaves its drawing as it was; the
+// read, when it arrives, is drawn.
+func TestChangeDrawsTheBoardOnceItIsRead(t *testing.T) {
+	at := time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
+	e := New(Options{Renderer: colours256(), Now: func() time.Time { return at }}).env
+	e.w, e.h = 120, 40
+	sess := &session.Session{ID: "s1", Title: "Developers Berlin", Code: "ABCD-EFGH", Phase: session.PhaseWrite, VoteBudget: 3}
+	b := newBoard(e, sess)
+	a := &App{env: e, screen: b}
+	people := []*session.Participant{{ID: 1, SessionID: "s1", Pseudonym: "Blue Heron"}, {ID: 2, SessionID: "s1", Pseudonym: "Red Fox"}}
+	read := func(notes ...string) tea.Msg {
+		v := &session.BoardView{Session: sess, People: people, Written: map[int64]int{}}
+		for i, text := range notes {
+			v.Notes = append(v.Notes, &session.Note{ID: int64(i + 1), SessionID: "s1", Area: session.AreaConfidence, Lane: "strength", Text: text, Batch: 1})
+			v.Written[int64(i%2+1)]++
+		}
+		return boardStateMsg{BoardView: v, base: b.sess}
+	}
+	a.Update(read("pairing on reviews"))
+	before := a.View()
+	if !strings.Contains(before, "pairing on reviews") {
+		t.Fatalf("the board's first read is not drawn:\n%s", before)
+	}
+	_, cmd := a.Update(ChangedMsg{SessionID: "s1", What: session.ChangeReleased})
+	if cmd == nil {
+		t.Fatal("the change started no read")
+	}
+	if !a.viewUnchanged() {
+		t.Error("the change alone makes the board drawn again")
+	}
+	if got := a.View(); got != before {
+		t.Errorf("the change alone changed the drawing:\n%s\nwas:\n%s", got, before)
+	}
+	a.Update(read("pairing on reviews", "threat models early"))
+	if a.viewUnchanged() {
+		t.Error("what was read is taken for no change")
+	}
+	if got := a.View(); !strings.Contains(got, "threat models early") {
+		t.Errorf("what was read was not drawn:\n%s", got)
+	}
+}
