@@ -844,7 +844,7 @@ func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode, s.picker, s.activity = modeBrowse, nil, value
 		switch {
 		case p.proposed:
-			s.setStatus("New notes: about "+value+" (proposed; the facilitator sees it).", false)
+			s.setStatus("Proposed: the facilitator sees your activity and may add it to the list.", false)
 		case value == "":
 			s.setStatus("New notes here are about no activity in particular.", false)
 		default:

@@ -28,7 +28,7 @@ func TestParticipantProposesAnActivity(t *testing.T) {
 	p.keys("bug hunting days")
 	p.waitFor("▸ propose “bug hunting days”")
 	p.press(tea.KeyEnter)
-	p.waitFor("(proposed; the facilitator sees it).")
+	p.waitFor("Proposed: the facilitator sees your activity and may add it to the list.")
 	p.keys("n")
 	p.waitFor("New note in Keep · about bug hunting days")
 	p.keys("everyone hunts for a day")
