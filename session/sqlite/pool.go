@@ -18,9 +18,10 @@ type pool struct {
 	mu      sync.Mutex
 	stmts   map[string]*sql.Stmt
 	warming map[string]bool
-	// queue are the queries waiting to be prepared, in order; the first is being
-	// prepared.
-	queue []string
+	// queue are the queries waiting to be prepared, in order; preparing says a
+	// goroutine is preparing them.
+	queue     []string
+	preparing bool
 	// warmers are the background preparations running; Close waits for them, so that
 	// none opens a connection (and the database's files) after it.
 	warmers sync.WaitGroup
@@ -49,30 +50,33 @@ func (p *pool) warm(q string) {
 	}
 	p.warming[q] = true
 	p.queue = append(p.queue, q)
-	if len(p.queue) > 1 {
+	if p.preparing {
 		return // the goroutine preparing the queue takes it too
 	}
+	p.preparing = true
 	p.warmers.Add(1)
 	go p.prepareQueue()
 }
 
-// prepareQueue prepares the queued queries until none is left.
+// prepareQueue prepares the queued queries until none is left. It decides to stop
+// under the same lock as warm decides to start another, so that one runs at a time.
 func (p *pool) prepareQueue() {
 	defer p.warmers.Done()
 	for {
 		p.mu.Lock()
 		if len(p.queue) == 0 {
+			p.preparing = false
 			p.mu.Unlock()
 			return
 		}
 		q := p.queue[0]
+		p.queue = p.queue[1:]
 		p.mu.Unlock()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		p.stmt(ctx, q) // an error leaves q unprepared; the transaction ran it anyway
 		cancel()
 		p.mu.Lock()
 		delete(p.warming, q)
-		p.queue = p.queue[1:]
 		p.mu.Unlock()
 	}
 }

@@ -3,8 +3,11 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -189,4 +192,70 @@ func TestDurabilitySettings(t *testing.T) {
 			t.Errorf("%s: synchronous %d, %v; want 2 (FULL)", name, sync, err)
 		}
 	}
+}
+
+// Queries asked to be prepared from many transactions at once, while the goroutine
+// preparing them drains its queue again and again, are all prepared, by one
+// goroutine at a time (two once took the same query and one panicked).
+func TestPoolPreparesEveryQueryAskedAtOnce(t *testing.T) {
+	t.Parallel()
+	db, err := Open(filepath.Join(t.TempDir(), "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	p := db.readPool
+	const n = 200
+	query := func(i int) string { return fmt.Sprintf("SELECT %d FROM sessions WHERE phase = ?", i) }
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += 8 {
+				// Ask the moment the queue is empty: when the goroutine preparing
+				// it may be deciding to stop.
+				for {
+					p.mu.Lock()
+					empty := len(p.queue) == 0
+					p.mu.Unlock()
+					if empty {
+						break
+					}
+					runtime.Gosched()
+				}
+				p.warm(query(i))
+			}
+		}()
+	}
+	wg.Wait()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		p.mu.Lock()
+		idle, prepared, left := !p.preparing && len(p.queue) == 0 && len(p.warming) == 0, len(p.stmts), len(p.queue)
+		p.mu.Unlock()
+		if idle {
+			if missing := n - countPrefixed(p, "SELECT "); missing > 0 {
+				t.Fatalf("%d of %d queries were never prepared (%d statements kept)", missing, n, prepared)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the queue did not drain: %d left", left)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// countPrefixed counts the kept statements of p of the test's form.
+func countPrefixed(p *pool, prefix string) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for q := range p.stmts {
+		if strings.HasPrefix(q, prefix) && strings.Contains(q, "FROM sessions WHERE phase = ?") {
+			n++
+		}
+	}
+	return n
 }
