@@ -26,6 +26,18 @@ type Exec struct {
 	Service *session.Service
 	Stdout  io.Writer
 	Stderr  io.Writer
+	// Failed logs an internal error the command tells its caller of; see
+	// ErrorMessage.
+	Failed func(err error)
+}
+
+// ErrorMessage is what to tell the command's caller about err. An internal error
+// ("Something went wrong") is logged by the server too, as a screen's is.
+func (x Exec) ErrorMessage(err error) string {
+	if session.Internal(err) && x.Failed != nil {
+		x.Failed(err)
+	}
+	return session.ErrorMessage(err)
 }
 
 // route sends a connection with a terminal on to the app, and runs the command of a
@@ -55,7 +67,7 @@ func (s *Server) exec(sess ssh.Session) {
 	args := sess.Command()
 	if len(args) > 0 && sess.PublicKey() != nil && s.fac.has(sess.PublicKey()) {
 		if c, ok := s.commands[args[0]]; ok {
-			sess.Exit(c(sess.Context(), Exec{Args: args[1:], Service: s.svc, Stdout: sess, Stderr: sess.Stderr()}))
+			sess.Exit(c(sess.Context(), Exec{Args: args[1:], Service: s.svc, Stdout: sess, Stderr: sess.Stderr(), Failed: s.failed}))
 			return
 		}
 	}
@@ -82,4 +94,10 @@ func (s *Server) stats(_ context.Context, x Exec) int {
 		return 1
 	}
 	return 0
+}
+
+// failed logs an internal error a person was told of as "Something went wrong": the
+// error only, which names no participant and holds no text they typed.
+func (s *Server) failed(err error) {
+	s.cfg.Logger.Error("a person was told something went wrong", "err", err)
 }

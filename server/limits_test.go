@@ -3,6 +3,8 @@ package server_test
 import (
 	"bufio"
 	"context"
+	"errors"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -17,6 +19,7 @@ import (
 	"github.com/charter-tool/charter/internal/sshclient"
 	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/server"
+	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
 )
 
@@ -256,4 +259,30 @@ func TestFailedWriteIsLoggedOnce(t *testing.T) {
 // isWholeHelp reports whether line is the home's key help from its first key to its last.
 func isWholeHelp(line string) bool {
 	return strings.HasPrefix(line, "↑/↓ select • ") && strings.HasSuffix(line, " • q quit")
+}
+
+// A command's internal error, shown to the facilitator who ran it as "Something
+// went wrong", is logged by the server, as a screen's is; a domain error is not.
+func TestCommandFailuresAreLogged(t *testing.T) {
+	t.Parallel()
+	fac := newKey(t)
+	var logs syncBuffer
+	disk := errors.New("disk I/O error of a command")
+	fail := func(_ context.Context, x server.Exec) int {
+		fmt.Fprintln(x.Stderr, x.ErrorMessage(disk))
+		fmt.Fprintln(x.Stderr, x.ErrorMessage(session.Errorf(session.EInvalid, "Name a session.")))
+		return 1
+	}
+	srv := startServer(t, server.Config{Logger: log.New(&logs), Commands: map[string]server.Command{"fail": fail}}, fac)
+	out, status := runCommand(t, srv.Addr(), fac, "fail")
+	if status != 1 || !strings.Contains(out, "Something went wrong") || !strings.Contains(out, "Name a session.") {
+		t.Fatalf("exit %d, output %q", status, out)
+	}
+	got := logs.String()
+	if !strings.Contains(got, `ERRO a person was told something went wrong err="disk I/O error of a command"`) {
+		t.Errorf("the command's failure is not logged:\n%s", got)
+	}
+	if strings.Contains(got, "Name a session") {
+		t.Errorf("a domain error was logged as a failure:\n%s", got)
+	}
 }

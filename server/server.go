@@ -263,10 +263,8 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		JoinHint:    s.joinHint(),
 		IdleTimeout: s.cfg.IdleTimeout,
 		Goodbye:     func(msg string) { s.goodbyes.Store(sess, msg) },
-		// Every failure a screen shows as "Something went wrong" is logged as an
-		// error: the error only, which names no participant and holds no text they
-		// typed.
-		Failed: func(err error) { s.cfg.Logger.Error("a person was told something went wrong", "err", err) },
+		// Every failure a screen shows as "Something went wrong" is logged.
+		Failed: s.failed,
 	}
 	if s.cfg.Export != nil {
 		opt.Export = func(ctx context.Context, sessionID string) (string, error) {

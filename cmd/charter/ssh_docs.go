@@ -53,7 +53,7 @@ func sshExport(ctx context.Context, x server.Exec) int {
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintln(x.Stderr, "export:", session.ErrorMessage(err))
+		fmt.Fprintln(x.Stderr, "export:", x.ErrorMessage(err))
 		return 1
 	}
 	if _, err := x.Stdout.Write(doc); err != nil {
