@@ -227,7 +227,7 @@ func (s *boardScreen) load() tea.Cmd {
 		online, left := conn.Presence(id)
 		v, err := svc.BoardView(ctx, id)
 		if err != nil {
-			return errMsg{err}
+			return loadFailedMsg{err}
 		}
 		return boardStateMsg{v, base, online, left}
 	})
@@ -241,7 +241,7 @@ func (s *boardScreen) loadReleased(v *session.BoardView) tea.Cmd {
 		online, left := conn.Presence(id)
 		nv, err := svc.BoardViewAfterRelease(ctx, v)
 		if err != nil {
-			return errMsg{err}
+			return loadFailedMsg{err}
 		}
 		return boardStateMsg{nv, base, online, left}
 	})
@@ -250,6 +250,9 @@ func (s *boardScreen) loadReleased(v *session.BoardView) tea.Cmd {
 func (s *boardScreen) setStatus(msg string, isErr bool) { s.status, s.statusErr = msg, isErr }
 
 type boardDoneMsg struct{ status string }
+
+// loadFailedMsg is a failed read of the board's view.
+type loadFailedMsg struct{ err error }
 
 func (s *boardScreen) do(status string, f func(ctx context.Context, svc *session.Service) error) tea.Cmd {
 	svc := s.e.opt.Service
@@ -345,6 +348,13 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		// A refused change may have been shown already; reload what is stored.
 		s.loading = true
 		return s, s.load()
+	case loadFailedMsg:
+		// Not read again at once: a read that fails keeps failing (a closed or
+		// broken database), and reading again at once would spin. The next change,
+		// or reopening the board, reads again.
+		s.loading = false
+		s.setStatus(s.e.errorMessage(msg.err), true)
+		return s, nil
 	case phaseMovedMsg:
 		s.moving--
 		if msg.err != nil {
