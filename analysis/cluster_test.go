@@ -245,7 +245,9 @@ func TestClusterQuality(t *testing.T) {
 	// 55.2): one run moves by several operations with any change, so the
 	// margin is about three; TestClusterQualitySeeds checks the mean. The
 	// shipped seed is the unlucky one on unseen (31.0; seeds 1-10 give
-	// 17.3-27.4, mean 21.7), so its floor is that run's, not the mean's.
+	// 17.3-27.4, mean 21.7), so its floor is that run's, not the mean's. The
+	// holdout's floor went from 18 to 20 when the fourth round's lexicon moved
+	// its shipped-seed run from 14.7 to 17.9 (ten seeds: 16.3 to 16.2).
 	floors := map[string]struct{ ari, nmi, ops float64 }{
 		"dev (tuned on)": {ari: 0.50, nmi: 0.70, ops: 29},
 		"unseen":         {ari: 0.44, nmi: 0.68, ops: 33},
