@@ -265,6 +265,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Goodbye:     func(msg string) { s.goodbyes.Store(sess, msg) },
 		// Every failure a screen shows as "Something went wrong" is logged.
 		Failed: s.failed,
+		// A request the client ignores (want-reply false), as OpenSSH's keepalives
+		// are: traffic, which moves the SSH layer's idle deadline.
+		KeepAlive: func() { _, _ = sess.SendRequest("keepalive@openssh.com", false, nil) },
 	}
 	if s.cfg.Export != nil {
 		opt.Export = func(ctx context.Context, sessionID string) (string, error) {

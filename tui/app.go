@@ -54,6 +54,11 @@ type Options struct {
 	// wrong" (a note not saved on a full disk, for one), once per error shown, so
 	// that a log can hold it: the screen hides its details.
 	Failed func(err error)
+	// KeepAlive, if set, is called when an idle check finds the connection in use
+	// (a key or a change in the session since the last check), so that the
+	// connection's own idle limit, which counts only its traffic, does not close it
+	// while the screen has had nothing new to draw.
+	KeepAlive func()
 }
 
 // Guard is what the join screen asks before and after trying a join code, so that
@@ -228,6 +233,13 @@ func (a *App) idle() tea.Cmd {
 		return tea.Tick(1500*time.Millisecond, func(time.Time) tea.Msg { return quitAfterMsg{} })
 	case idle >= limit-a.idleWarnBefore():
 		a.idleWarned = true
+	default:
+		// In use, maybe only because the session changed: what changed need not
+		// change this screen, and then nothing went over the connection, whose own
+		// idle limit counts its traffic. Tell it the screen is in use.
+		if keep := a.env.opt.KeepAlive; keep != nil {
+			return tea.Batch(a.idleCheck(), func() tea.Msg { keep(); return nil })
+		}
 	}
 	return a.idleCheck()
 }
