@@ -41,7 +41,7 @@ func runHypothesisAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int 
 	svc := session.NewService(db, nil)
 	h, err := svc.AddHypothesis(ctx, *campaign, strings.Join(pos, " "))
 	if err != nil {
-		fmt.Fprintln(stderr, "charter hypothesis add:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter hypothesis add:", errorText(err))
 		return 1
 	}
 	fmt.Fprintf(stdout, "hypothesis H%d of %s: %s\n", h.Number, h.Campaign, h.Text)
@@ -84,7 +84,7 @@ func runHypothesisList(args []string, _ io.Reader, stdout, stderr io.Writer) int
 	defer db.Close()
 	hs, err := session.NewService(db, nil).Hypotheses(context.Background(), *campaign)
 	if err != nil {
-		fmt.Fprintln(stderr, "charter hypothesis list:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter hypothesis list:", errorText(err))
 		return 1
 	}
 	if len(hs) == 0 {
@@ -141,7 +141,7 @@ func runHypothesisVerdict(args []string, _ io.Reader, stdout, stderr io.Writer) 
 	defer db.Close()
 	h, err := session.NewService(db, nil).SetVerdict(context.Background(), *campaign, n, v, *why)
 	if err != nil {
-		fmt.Fprintln(stderr, "charter hypothesis verdict:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter hypothesis verdict:", errorText(err))
 		return 1
 	}
 	fmt.Fprintf(stdout, "H%d %s: %s\n", h.Number, h.Verdict.Title(), h.Text)

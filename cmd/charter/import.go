@@ -95,7 +95,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "charter import: there is no session %q in %s\n", *id, *dir)
 		return 1
 	case err != nil:
-		fmt.Fprintln(stderr, "charter import:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter import:", errorText(err))
 		return 1
 	}
 	fmt.Fprintf(stdout, "imported %d %s into session %s (%d paper %s)\n", notes, plural(notes, "note", "notes"), *id, authors, plural(authors, "author", "authors"))

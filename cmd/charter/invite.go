@@ -53,7 +53,7 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "charter invite:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter invite:", errorText(err))
 		return 1
 	}
 	fp, _ := hostKeyFingerprint(*dir) // none yet: the server has not run

@@ -20,7 +20,7 @@ func inviteCampaign(dir, campaign, addr, when string, stdout, stderr io.Writer) 
 	defer db.Close()
 	planned, err := session.NewService(db, nil).Invitations(context.Background(), campaign)
 	if err != nil {
-		fmt.Fprintln(stderr, "charter invite:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter invite:", errorText(err))
 		return 1
 	}
 	if len(planned) == 0 {

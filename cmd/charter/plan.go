@@ -95,7 +95,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: *campaign, MinSize: lo, MaxSize: hi,
 		Locations: locations, ExcludeTeams: exclude, Moves: moves})
 	if err != nil {
-		fmt.Fprintln(stderr, "charter plan:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter plan:", errorText(err))
 		return 1
 	}
 	if !*create {
@@ -114,7 +114,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	created, err := svc.CreatePlan(ctx, p)
 	if err != nil {
-		fmt.Fprintln(stderr, "charter plan:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter plan:", errorText(err))
 		return 1
 	}
 	fmt.Fprintf(stdout, "created %d %s of the campaign %s:\n", len(created), plural(len(created), "session", "sessions"), p.Campaign)

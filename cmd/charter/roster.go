@@ -74,12 +74,12 @@ func runRosterImport(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 		}
 		return 1
 	case err != nil:
-		fmt.Fprintln(stderr, "charter roster import:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter roster import:", errorText(err))
 		return 1
 	}
 	teams, err := svc.Roster(context.Background())
 	if err != nil {
-		fmt.Fprintln(stderr, "charter roster import:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter roster import:", errorText(err))
 		return 1
 	}
 	people, locations := 0, map[string]bool{}

@@ -44,7 +44,7 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	defer db.Close()
 	s, err := session.NewService(db, nil).NewSession(context.Background(), in)
 	if err != nil {
-		fmt.Fprintln(stderr, "charter session new:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter session new:", errorText(err))
 		return 1
 	}
 	fmt.Fprintf(stdout, "session: %s\ncode: %s\n%s %s\n", s.ID, code(s.Code), server.SSHLine(*addr), s.Code)
@@ -151,7 +151,7 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	defer db.Close()
 	s, err := session.NewService(db, nil).EditSession(context.Background(), *id, e)
 	if err != nil {
-		fmt.Fprintln(stderr, "charter session edit:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter session edit:", errorText(err))
 		return 1
 	}
 	fmt.Fprintf(stdout, "session: %s\ntitle: %s\ncampaign: %s\naudience: %s\nlocation: %s\nmode: %s\ndate: %s\n",
@@ -183,7 +183,7 @@ func runSessionDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	// The session and its notes as the board shows them: read at one moment.
 	v, err := svc.BoardView(ctx, *id)
 	if err != nil {
-		fmt.Fprintln(stderr, "charter session delete:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter session delete:", errorText(err))
 		return 1
 	}
 	s := v.Session
@@ -196,7 +196,7 @@ func runSessionDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 	}
 	if err := svc.DeleteSession(ctx, s.ID); err != nil {
-		fmt.Fprintln(stderr, "charter session delete:", session.ErrorMessage(err))
+		fmt.Fprintln(stderr, "charter session delete:", errorText(err))
 		return 1
 	}
 	fmt.Fprintf(stdout, "Deleted session %s %q.\n", s.ID, s.Title)
