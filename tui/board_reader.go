@@ -41,9 +41,9 @@ func (r *noteReader) update(msg tea.KeyMsg) bool {
 }
 
 // scrollPage moves the top line of a page of text for a scroll key (↑/↓, k/j,
-// PgUp/PgDn by page lines, Home/End) and says whether the key was one; the page's
-// view keeps the top within the text.
-func scrollPage(top *int, page int, msg tea.KeyMsg) bool {
+// PgUp/PgDn by page lines, Home/End); other keys leave it. The page's view keeps the
+// top within the text.
+func scrollPage(top *int, page int, msg tea.KeyMsg) {
 	switch msg.String() {
 	case "up", "k":
 		*top = max(*top-1, 0)
@@ -57,10 +57,7 @@ func scrollPage(top *int, page int, msg tea.KeyMsg) bool {
 		*top = 0
 	case "end":
 		*top = math.MaxInt32
-	default:
-		return false
 	}
-	return true
 }
 
 func (r *noteReader) view(w, room int, sty *Styles) string {

@@ -38,20 +38,7 @@ func (s *participantScreen) updateReading(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.reading = nil
 		return s, nil
 	case key.Matches(msg, readKeys.Scroll), key.Matches(msg, readKeys.Page):
-		switch msg.String() {
-		case "up", "k":
-			r.top--
-		case "down", "j":
-			r.top++
-		case "pgup":
-			r.top -= max(r.page-1, 1)
-		case "pgdown":
-			r.top += max(r.page-1, 1)
-		case "home":
-			r.top = 0
-		case "end":
-			r.top = r.lines
-		}
+		scrollPage(&r.top, max(r.page-1, 1), msg)
 		r.top = max(min(r.top, r.lines-r.page), 0)
 		return s, nil
 	case r.theme != 0 && s.sess.Phase == session.PhaseVote && (key.Matches(msg, vk.Give) || key.Matches(msg, vk.Take)):
