@@ -34,10 +34,7 @@ type Exec struct {
 // ErrorMessage is what to tell the command's caller about err. An internal error
 // ("Something went wrong") is logged by the server too, as a screen's is.
 func (x Exec) ErrorMessage(err error) string {
-	if session.Internal(err) && x.Failed != nil {
-		x.Failed(err)
-	}
-	return session.ErrorMessage(err)
+	return session.Tell(err, x.Failed)
 }
 
 // route sends a connection with a terminal on to the app, and runs the command of a

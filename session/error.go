@@ -60,3 +60,13 @@ func Internal(err error) bool {
 	var e *Error
 	return err != nil && !errors.As(err, &e) && !errors.Is(err, context.Canceled)
 }
+
+// Tell returns what to tell a person about err, as ErrorMessage does, and hands an
+// internal error (see Internal) to failed, when set, so that a log holds what the
+// person is not shown.
+func Tell(err error, failed func(error)) string {
+	if Internal(err) && failed != nil {
+		failed(err)
+	}
+	return ErrorMessage(err)
+}

@@ -32,5 +32,12 @@ func TestErrorMessageAndWhatIsInternal(t *testing.T) {
 		if got := session.Internal(tc.err); got != tc.internal {
 			t.Errorf("%s: Internal = %v, want %v", tc.name, got, tc.internal)
 		}
+		var told []error
+		if got := session.Tell(tc.err, func(err error) { told = append(told, err) }); got != session.ErrorMessage(tc.err) {
+			t.Errorf("%s: Tell = %q, want ErrorMessage's %q", tc.name, got, session.ErrorMessage(tc.err))
+		}
+		if want := map[bool]int{true: 1, false: 0}[tc.internal]; len(told) != want {
+			t.Errorf("%s: Tell handed on %d errors, want %d", tc.name, len(told), want)
+		}
 	}
 }

@@ -88,10 +88,7 @@ func (e *env) now() time.Time { return e.opt.Now() }
 // errorMessage is what to tell the person about err. An internal error is also
 // handed to Options.Failed, once per error shown.
 func (e *env) errorMessage(err error) string {
-	if session.Internal(err) && e.opt.Failed != nil {
-		e.opt.Failed(err)
-	}
-	return session.ErrorMessage(err)
+	return session.Tell(err, e.opt.Failed)
 }
 
 func (e *env) watch(sessionID string, mask session.Change) {
