@@ -79,11 +79,18 @@ func TestVoteSelectionFollowsTheTheme(t *testing.T) {
 		t.Fatalf("dots %v, want both on theme 5 (id %d), which holds theme 3's notes", mine, ts[4].ID)
 	}
 
-	// The selected theme deleted: the selection goes to the next one, and says so.
+	// The selected theme, renamed to a long name, deleted: the selection goes to
+	// the next one, and says so. The warning to look before the next dot comes
+	// first on the one status line of 80 columns, before the name it would cut.
+	const long = "Threat modelling and security testing earlier in every project"
+	if err := w.svc.RenameTheme(w.ctx, ts[4].ID, long[:60]); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("In “" + long[:20])
 	if err := w.svc.DeleteTheme(w.ctx, ts[4].ID); err != nil {
 		t.Fatal(err)
 	}
-	p.waitFor("“theme 5” was removed by the facilitator", "In “theme 6”")
+	p.waitFor("Look before you give a dot", "In “theme 6”")
 	requireFits(t, p.view())
 }
 
