@@ -20,9 +20,10 @@ run: build
 demo: build
 	./$(BIN) serve --demo
 
-# vet reads the packages as the race-enabled tests build them (the same files: none
-# in this repository depends on the race build tag), so that on a clean clone the
-# dependencies are compiled once, for vet and the tests alike, not twice.
+# vet reads the packages as the race-enabled tests build them, so that on a clean
+# clone the dependencies are compiled once, for vet and the tests alike, not twice.
+# Only internal/testmain has files for and against the race build tag (one constant
+# each); vet reads the race one.
 vet:
 	$(GO) vet -race ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || (echo "gofmt needed:"; gofmt -l .; exit 1)
