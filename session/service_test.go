@@ -305,12 +305,8 @@ func TestAddNoteChecksTheWriterAndThePhase(t *testing.T) {
 	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
-	s := mustSession(t, svc)
-	a, _ := svc.Join(ctx, s.ID, "hash-a")
-	b, _ := svc.Join(ctx, s.ID, "hash-b")
-	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
-		t.Fatal(err)
-	}
+	s, people := writingSession(t, svc, 2)
+	a, b := people[0], people[1]
 	if err := svc.RemoveParticipant(ctx, b.ID); err != nil {
 		t.Fatal(err)
 	}
