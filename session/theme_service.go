@@ -239,6 +239,10 @@ func fitLabel(label string) string {
 		if room := MaxTopicLen - utf8.RuneCountInString(tail); room >= 12 {
 			return cut(label[:i], room) + tail
 		}
+		// A long phrase: the title keeps 12 characters and the phrase the rest, so
+		// that two phrases under one long title still tell the themes apart.
+		title := cut(label[:i], 12)
+		return title + cut(tail, MaxTopicLen-utf8.RuneCountInString(title))
 	}
 	return cut(label, MaxTopicLen)
 }
