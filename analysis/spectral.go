@@ -36,11 +36,6 @@ type spectralParams struct {
 	// spread sample is, and every other note joins the theme it is on
 	// average most similar to.
 	sampleLimit int
-	// shared is the share of a link's weight that comes from the nearest
-	// neighbours its two notes have in common (second-order similarity).
-	// Zero by default: 0.2-0.5 moved no set beyond its seed noise
-	// (docs/BENCHMARKS.md, TestSweepIdeas).
-	shared float64
 }
 
 var defaultSpectral = spectralParams{
@@ -93,11 +88,7 @@ func spectral(vecs []vec, idx []int, sp spectralParams) [][]int {
 		nodes[k] = node{members: []int{i}, mean: vecs[i]}
 	}
 	sim := simMatrix(nodes)
-	gsim := sim
-	if sp.shared > 0 {
-		gsim = sharedNeighbours(sim, sp.neighbours, sp.shared)
-	}
-	graph := knnGraph(gsim, sp.neighbours)
+	graph := knnGraph(sim, sp.neighbours)
 
 	maxK := min(sp.maxK, n/3)
 	if maxK < sp.minK {
@@ -510,43 +501,6 @@ func fold(sim [][]float64, assign []int, size int, least float64) []int {
 			for _, i := range members[c] {
 				out[i] = bestC
 			}
-		}
-	}
-	return out
-}
-
-// sharedNeighbours blends each pair's similarity with the share of their k
-// nearest notes they have in common.
-func sharedNeighbours(sim [][]float64, k int, share float64) [][]float64 {
-	n := len(sim)
-	near := make([]map[int]bool, n)
-	for i, row := range sim {
-		order := make([]int, 0, n-1)
-		for j := range row {
-			if j != i {
-				order = append(order, j)
-			}
-		}
-		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(row[b], row[a]) })
-		near[i] = map[int]bool{}
-		for _, j := range order[:min(k, len(order))] {
-			near[i][j] = true
-		}
-	}
-	out := make([][]float64, n)
-	for i := range out {
-		out[i] = make([]float64, n)
-		for j := range out[i] {
-			if i == j {
-				continue
-			}
-			common := 0
-			for m := range near[i] {
-				if near[j][m] {
-					common++
-				}
-			}
-			out[i][j] = (1-share)*sim[i][j] + share*float64(common)/float64(k)
 		}
 	}
 	return out

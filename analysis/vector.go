@@ -38,15 +38,6 @@ type weights struct {
 	// topic weighs an open topic's title: a participant's own grouping, a
 	// stronger hint than an area and lane that can be about anything.
 	topic float64
-	// grams weighs the character n-grams (gramSize letters) of a note's
-	// words: "pentest" and "pentesting" share most of theirs. Zero by
-	// default: at 0.1-0.5 it moved no set beyond its seed noise
-	// (docs/BENCHMARKS.md, TestSweepIdeas).
-	grams float64
-	// groups weighs the concept groups (conceptGroupsText) a note's
-	// concepts belong to. Zero by default: at 0.5-2 it moved no set beyond
-	// its seed noise and lowered the ceilings (docs/BENCHMARKS.md).
-	groups float64
 }
 
 // defaultWeights were first chosen for linkage clustering in the middle of a
@@ -89,9 +80,6 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 	conceptDocs := make([]int, len(lx.names))
 	laneID := map[string]int32{}
 	lanes := make([][]int32, n)
-	gramID := map[string]int32{}
-	var gramDocs []int
-	grams := make([]map[int32]int, n)
 
 	st := stemmer{}
 	for i, d := range docs {
@@ -117,27 +105,6 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 			surfaceCount[t.stem][t.surface]++
 		}
 		wordTF[i] = tf
-		if wt.grams > 0 {
-			g := map[int32]int{}
-			for _, t := range toks {
-				if t.stop || !meaningful(t.surface) {
-					continue
-				}
-				for _, gr := range charGrams(t.surface, gramSize) {
-					id, ok := gramID[gr]
-					if !ok {
-						id = int32(len(gramDocs))
-						gramID[gr] = id
-						gramDocs = append(gramDocs, 0)
-					}
-					if g[id] == 0 {
-						gramDocs[id]++
-					}
-					g[id]++
-				}
-			}
-			grams[i] = g
-		}
 		// An open topic's title is what its notes are about, so its words
 		// count towards the concepts of every note filed under it.
 		ctoks := toks
@@ -170,20 +137,6 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 	}
 
 	nw, nc := int32(len(c.stems)), int32(len(lx.names))
-	groupDocs := make([]int, len(groupNames))
-	if wt.groups > 0 {
-		for i := range docs {
-			seen := map[int]bool{}
-			for _, k := range concepts[i] {
-				for _, g := range groupsOf[lx.names[k]] {
-					seen[g] = true
-				}
-			}
-			for g := range seen {
-				groupDocs[g]++
-			}
-		}
-	}
 	for i := range docs {
 		var words vec
 		for _, id := range c.words[i] {
@@ -207,30 +160,11 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 				ln = append(ln, entry{nw + nc + id, 1})
 			}
 		}
-		var gv vec
-		for id, tf := range grams[i] {
-			if gramDocs[id] < 2 {
-				continue
-			}
-			gv = append(gv, entry{nw + nc + int32(len(laneID)) + id, (1 + math.Log(float64(tf))) * idf(n, gramDocs[id])})
-		}
-		var grv vec
-		if wt.groups > 0 {
-			seen := map[int]bool{}
-			for _, k := range concepts[i] {
-				for _, g := range groupsOf[lx.names[k]] {
-					seen[g] = true
-				}
-			}
-			for g := range seen {
-				grv = append(grv, entry{nw + nc + int32(len(laneID)) + int32(len(gramDocs)) + int32(g), idf(n, groupDocs[g])})
-			}
-		}
 		var v vec
 		for _, block := range []struct {
 			v vec
 			w float64
-		}{{words, wt.words}, {cons, wt.concepts}, {ln, wt.lane}, {topic, wt.topic}, {gv, wt.grams}, {grv, wt.groups}} {
+		}{{words, wt.words}, {cons, wt.concepts}, {ln, wt.lane}, {topic, wt.topic}} {
 			if nb := block.v.norm(); nb > 0 {
 				block.v.scale(block.w / nb)
 				v = append(v, block.v...)
@@ -287,56 +221,3 @@ func commonest(m map[string]int) string {
 	}
 	return best
 }
-
-// gramSize is the length of the character n-grams weighed by grams.
-var gramSize = 4
-
-// charGrams lists the character n-grams of a word padded with '<' and '>',
-// or the padded word itself when it is shorter than n.
-func charGrams(w string, n int) []string {
-	r := []rune("<" + w + ">")
-	if len(r) <= n {
-		return []string{string(r)}
-	}
-	out := make([]string, 0, len(r)-n+1)
-	for i := 0; i+n <= len(r); i++ {
-		out = append(out, string(r[i:i+n]))
-	}
-	return out
-}
-
-// conceptGroupsText groups related concepts by the part of a security
-// program they belong to, one group a line; a concept may be in several.
-var conceptGroupsText = `
-findings-tooling: code-scanning dependency-scanning security-alerts-noise vulnerability-management supply-chain container-images patching ci-pipeline security-testing
-offense-testing: pen-testing bug-bounty hands-on-hacking web-vulnerabilities api-security security-testing
-design: threat-modelling security-requirements secure-defaults code-review api-security web-vulnerabilities
-learning: security-training hands-on-hacking awareness-impact onboarding guidance-documentation
-people: recognition career motivation-fun maturity-index autonomy peer-pushback
-community: community communication-sharing shared-responsibility peer-pushback feedback-loop
-role-time: role-definition champion-time time-priorities effort-overhead staffing autonomy
-leadership: management-support product-ownership staffing
-security-team: security-team security-team-service feedback-loop
-incidents: incident-handling incident-drills logging-monitoring backup-recovery threat-intel blame-culture
-governance: compliance-audit self-assessment exceptions-risk risk-assessment vendor-risk privacy change-management asset-inventory
-infrastructure: cloud-config network-security endpoint-devices identity-access secrets crypto-tls legacy-eol physical-security container-images mobile-security
-people-risk: phishing physical-security endpoint-devices ai-security
-`
-
-// groupNames names the groups; groupsOf lists a concept's groups by name.
-var groupNames, groupsOf = func() ([]string, map[string][]int) {
-	var names []string
-	of := map[string][]int{}
-	for _, line := range strings.Split(conceptGroupsText, "\n") {
-		name, list, ok := strings.Cut(line, ":")
-		if !ok {
-			continue
-		}
-		id := len(names)
-		names = append(names, strings.TrimSpace(name))
-		for _, c := range strings.Fields(list) {
-			of[c] = append(of[c], id)
-		}
-	}
-	return names, of
-}()
