@@ -125,11 +125,13 @@ type switchMsg struct{ to screen }
 
 func switchTo(s screen) tea.Cmd { return func() tea.Msg { return switchMsg{s} } }
 
-// tickMsg redraws timers once a second.
-type tickMsg time.Time
+// tickMsg redraws timers once a second; screens read the time from env.now.
+type tickMsg struct{}
 
-func tick() tea.Cmd {
-	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+// tick asks for the next tickMsg by the connection's timer (see Conn.Tick), not a
+// goroutine per screen and second while a timer runs.
+func (a *App) tick() tea.Cmd {
+	return a.env.opt.Conn.Tick(time.Second, tickMsg{})
 }
 
 // quitAfterMsg ends the program after a notice has been read.
@@ -267,7 +269,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if t, ok := a.screen.(timedScreen); ok && t.timerRunning() {
 		a.ticking = true
-		return m, tea.Batch(cmd, tick())
+		return m, tea.Batch(cmd, a.tick())
 	}
 	return m, cmd
 }

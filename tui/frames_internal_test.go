@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -23,7 +22,7 @@ func TestFramedAppKeepsNoDrawing(t *testing.T) {
 		t.Fatalf("first frame %q lacks the join screen", out.String())
 	}
 	out.Reset()
-	m, _ = m.Update(tickMsg(time.Now()))
+	m, _ = m.Update(tickMsg{})
 	m.View()
 	if out.Len() != 0 {
 		t.Errorf("a tick with nothing changed drew %q", out.String())
