@@ -3,7 +3,6 @@ package tui
 import (
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -13,8 +12,8 @@ import (
 // helpView renders a screen's key help in as many lines as the width needs (at most
 // helpLines): keys are listed most important first, each line holds what fits, and
 // no key is cut off at 80 columns. Screens redraw it on every message, and lipgloss
-// rendering is a large part of the server's CPU: it is kept by width and keys, for
-// every screen drawn with the same styles (helpStore).
+// rendering is a large part of the server's CPU: it is kept by width and keys among
+// the lines of every screen drawn with the same styles (lineStore).
 func (e *env) helpView(keys []key.Binding) string {
 	var k strings.Builder
 	k.WriteString(strconv.Itoa(e.w))
@@ -23,7 +22,7 @@ func (e *env) helpView(keys []key.Binding) string {
 			k.WriteString("\x00" + b.Help().Key + "\x01" + b.Help().Desc)
 		}
 	}
-	return e.sty.help.get(k.String(), func(m help.Model) string { return renderHelp(m, keys, e.w) })
+	return e.sty.lines.line(lineKey{kind: lineHelp, text: k.String()}, func() string { return renderHelp(e.sty.helpModel, keys, e.w) })
 }
 
 // helpLines bounds the key help; on a terminal too narrow for that, the least
@@ -52,36 +51,4 @@ func renderHelp(m help.Model, keys []key.Binding, w int) string {
 		lines = append(lines, fit(m.ShortHelpView(line), w))
 	}
 	return strings.Join(lines, "\n")
-}
-
-// helpStore is the key help rendered with one Styles, by width and keys, shared by
-// every screen drawn with them: one help model and a bounded set of lines for all
-// connections, not one each.
-type helpStore struct {
-	mu    sync.Mutex
-	model help.Model
-	lines map[string]string
-}
-
-// maxHelp bounds a helpStore: the app has a few dozen key sets, times the widths
-// of the terminals connected.
-const maxHelp = 1024
-
-// get returns the help kept under k, rendered with the store's model unless kept.
-func (h *helpStore) get(k string, render func(help.Model) string) string {
-	h.mu.Lock()
-	v, ok := h.lines[k]
-	m := h.model
-	h.mu.Unlock()
-	if ok {
-		return v
-	}
-	v = render(m)
-	h.mu.Lock()
-	if h.lines == nil || len(h.lines) >= maxHelp {
-		h.lines = map[string]string{}
-	}
-	h.lines[k] = v
-	h.mu.Unlock()
-	return v
 }

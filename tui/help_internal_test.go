@@ -18,7 +18,7 @@ func TestHelpViewCachedEqualsRendered(t *testing.T) {
 	for _, w := range []int{80, 40, 200} {
 		e.w = w
 		keys := helpKeys()
-		want := renderHelp(e.sty.help.model, keys, e.w)
+		want := renderHelp(e.sty.helpModel, keys, e.w)
 		for range 2 {
 			if got := e.helpView(keys); got != want {
 				t.Fatalf("width %d: helpView = %q, want %q", w, got, want)
@@ -33,7 +33,7 @@ func TestHelpViewCachedEqualsRendered(t *testing.T) {
 	keys := helpKeys()
 	before := e.helpView(keys)
 	keys[2].SetEnabled(false)
-	if after := e.helpView(keys); after == before || after != renderHelp(e.sty.help.model, keys, e.w) {
+	if after := e.helpView(keys); after == before || after != renderHelp(e.sty.helpModel, keys, e.w) {
 		t.Errorf("disabling a key did not change the cached help: %q", after)
 	}
 }
@@ -48,7 +48,7 @@ func BenchmarkHelpView(b *testing.B) {
 	})
 	b.Run("rendered", func(b *testing.B) {
 		for b.Loop() {
-			renderHelp(e.sty.help.model, keys, e.w)
+			renderHelp(e.sty.helpModel, keys, e.w)
 		}
 	})
 }

@@ -50,6 +50,8 @@ const (
 	// lineBoxFrame is a text box's frame around nothing (several lines; id is the
 	// number of text lines).
 	lineBoxFrame
+	// lineHelp is a screen's key help (text: the width and the keys).
+	lineHelp
 )
 
 // lineKey is what a line looks like before it is rendered. For a note: its id, its

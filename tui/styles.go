@@ -24,10 +24,11 @@ type Styles struct {
 	// Flash is a whole screen, reversed, for the moment time is up.
 	Flash lipgloss.Style
 
-	// lines and help are what screens drawn with these styles rendered, shared by
-	// them all (see lineCache and env.helpView).
+	// lines are what screens drawn with these styles rendered, key help included,
+	// shared by them all (see lineCache and env.helpView).
 	lines lineStore
-	help  helpStore
+	// helpModel renders key help; it is read, never changed, once made.
+	helpModel help.Model
 }
 
 // shared holds the Styles of each colour profile, built on a renderer of their own
@@ -75,10 +76,10 @@ func buildStyles(r *lipgloss.Renderer) *Styles {
 		Warn:      r.NewStyle().Foreground(lipgloss.Color("11")).Bold(true),
 		Flash:     r.NewStyle().Reverse(true),
 	}
-	st.help.model = help.New()
-	st.help.model.Styles.ShortKey = st.Header
-	st.help.model.Styles.ShortDesc = st.Muted
-	st.help.model.Styles.ShortSeparator = st.Muted
+	st.helpModel = help.New()
+	st.helpModel.Styles.ShortKey = st.Header
+	st.helpModel.Styles.ShortDesc = st.Muted
+	st.helpModel.Styles.ShortSeparator = st.Muted
 	return st
 }
 
