@@ -86,23 +86,41 @@ func clusterWith(docs []Doc, lx *lexicon, p params) []Theme {
 	}
 
 	themes := make([]Theme, 0, len(groups)+1)
-	centrals := make([]int, len(groups))
-	used := make([]map[string]bool, len(groups))
-	for k, g := range groups {
-		var label string
-		label, centrals[k], used[k] = c.label(sorted, g)
-		themes = append(themes, Theme{Label: label, NoteIDs: idsOf(sorted, g), Representative: sorted[centrals[k]].ID})
-	}
-	c.distinctLabels(themes, groups, centrals, used)
+	members := make([][]int, 0, len(groups)+1)
 	if len(empty) > 0 {
 		ids := idsOf(sorted, empty)
 		themes = append(themes, Theme{Label: "unsorted", NoteIDs: ids, Representative: ids[0]})
+		members = append(members, empty)
 	}
-	slices.SortStableFunc(themes, func(a, b Theme) int {
-		return cmp.Or(cmp.Compare(len(b.NoteIDs), len(a.NoteIDs)),
-			cmp.Compare(a.Label, b.Label), cmp.Compare(a.NoteIDs[0], b.NoteIDs[0]))
-	})
+	for _, g := range groups {
+		label, central := c.label(sorted, g)
+		themes = append(themes, Theme{Label: label, NoteIDs: idsOf(sorted, g), Representative: sorted[central].ID})
+		members = append(members, g)
+	}
+	// Labels are told apart in the order the themes are listed, the unsorted
+	// one first: it keeps its name, and of two themes of one label the one
+	// listed first keeps it as it is.
+	order := make([]int, len(themes))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order[len(themes)-len(groups):], func(a, b int) int { return listed(themes[a], themes[b]) })
+	labels := make([]string, len(order))
+	ordered := make([][]int, len(order))
+	for k, i := range order {
+		labels[k], ordered[k] = themes[i].Label, members[i]
+	}
+	for k, l := range distinctLabels(labels, ordered, func() *corpus { return c }) {
+		themes[order[k]].Label = l
+	}
+	slices.SortStableFunc(themes, listed)
 	return themes
+}
+
+// listed orders themes as Cluster lists them: largest first, then by label.
+func listed(a, b Theme) int {
+	return cmp.Or(cmp.Compare(len(b.NoteIDs), len(a.NoteIDs)),
+		cmp.Compare(a.Label, b.Label), cmp.Compare(a.NoteIDs[0], b.NoteIDs[0]))
 }
 
 func idsOf(docs []Doc, members []int) []string {
@@ -117,29 +135,24 @@ func idsOf(docs []Doc, members []int) []string {
 // label names a theme as a facilitator would: by the lexicon's concept that
 // most of its notes share, else by a short key phrase of its most central
 // note, and says which side the theme is on when most of its notes agree
-// ("concern", "keep", ...). It returns the label, the central note and the
-// stems of the words the label already uses (nil for a key phrase).
-func (c *corpus) label(docs []Doc, members []int) (string, int, map[string]bool) {
+// ("concern", "keep", ...). It returns the label and the central note.
+func (c *corpus) label(docs []Doc, members []int) (string, int) {
 	central := c.central(members)
 	concept := c.sharedConcept(members)
 	var name string
-	var used map[string]bool
 	switch title := topicTitle(docs, members); {
 	case title != "":
 		// The participants' own name for what most of these notes are about.
-		name, used = title, map[string]bool{}
-		for _, t := range tokenize(title, stemmer{}) {
-			used[t.stem] = true
-		}
+		name = title
 	case concept >= 0:
-		name, used = c.lx.labels[concept], c.lx.stems[concept]
+		name = c.lx.labels[concept]
 	default:
 		name = c.keyPhrase(members, central, nil)
 	}
 	if side := sideOf(docs, members); side != "" {
 		name += " (" + side + ")"
 	}
-	return name, central, used
+	return name, central
 }
 
 // central returns the member most similar to the theme's mean: the note that
@@ -375,37 +388,10 @@ func sideOf(docs []Doc, members []int) string {
 	return ""
 }
 
-// distinctLabels keeps two themes from carrying the same label: a facilitator
-// reading the list must tell them apart. A repeated label is followed by a key
-// phrase of the theme's central note, made of words other than those the
-// label already uses (used), never by a number.
-func (c *corpus) distinctLabels(themes []Theme, groups [][]int, centrals []int, used []map[string]bool) {
-	seen := map[string]int{}
-	for _, t := range themes {
-		seen[t.Label]++
-	}
-	for i := range themes {
-		if seen[themes[i].Label] < 2 || i >= len(groups) {
-			continue
-		}
-		phrase := c.keyPhrase(groups[i], centrals[i], used[i])
-		if !strings.Contains(themes[i].Label, phrase) {
-			themes[i].Label += ": " + phrase
-		}
-	}
-}
-
-// DistinctLabels tells apart groups that carry one label, as Cluster does for
-// its themes: the first group with a label keeps it, and every later one is
-// followed by a key phrase of its most central text, in words the label does
-// not already use, else by that text's opening words; never by a number.
-// texts[i] are group i's texts; the result has one label per group.
+// DistinctLabels tells apart groups that carry one label, by the rule
+// Cluster applies to its themes: texts[i] are group i's texts, and the
+// result has one label per group, all distinct.
 func DistinctLabels(labels []string, texts [][]string) []string {
-	out := slices.Clone(labels)
-	count := map[string]int{}
-	for _, l := range labels {
-		count[l]++
-	}
 	var docs []Doc
 	groups := make([][]int, len(labels))
 	for g := range labels {
@@ -418,41 +404,89 @@ func DistinctLabels(labels []string, texts [][]string) []string {
 		}
 	}
 	var c *corpus
-	taken := map[string]bool{}
-	for _, l := range labels {
-		taken[l] = true
-	}
-	first := map[string]bool{}
-	for i, l := range labels {
-		if count[l] < 2 {
-			continue
-		}
-		if !first[l] {
-			first[l] = true
-			continue
-		}
-		if len(groups[i]) == 0 {
-			// No text to tell it apart by.
-			continue
-		}
+	return distinctLabels(labels, groups, func() *corpus {
 		if c == nil {
 			c = vectorize(docs, defaultLexicon, defaultWeights)
 		}
-		used := map[string]bool{}
-		for _, t := range tokenize(l, stemmer{}) {
-			used[t.stem] = true
+		return c
+	})
+}
+
+// distinctLabels keeps two groups from carrying one label: a facilitator
+// reading the list must tell them apart, and labels that differ in case only
+// read as one. The first group with a label keeps it; every later one is
+// followed by a key phrase of its most central note in words the label does
+// not already say (labelStems), else by that note's opening words, and
+// when those too are taken (the groups say the same), by "(another)";
+// never by a number. groups[i] are group i's notes in corpusOf, which is
+// called only when a label repeats.
+func distinctLabels(labels []string, groups [][]int, corpusOf func() *corpus) []string {
+	out := slices.Clone(labels)
+	key := func(l string) string { return strings.ToLower(strings.TrimSpace(l)) }
+	count := map[string]int{}
+	taken := map[string]bool{}
+	for _, l := range labels {
+		count[key(l)]++
+		taken[key(l)] = true
+	}
+	first := map[string]bool{}
+	for i, l := range labels {
+		if k := key(l); count[k] < 2 || !first[k] {
+			first[k] = true
+			continue
 		}
-		central := c.central(groups[i])
-		for _, name := range []string{
-			l + ": " + c.keyPhrase(groups[i], central, used),
-			l + ": " + opening(c.texts[central], openingWords),
-		} {
-			if !taken[name] {
+		var names []string
+		if i < len(groups) && len(groups[i]) > 0 {
+			c := corpusOf()
+			central := c.central(groups[i])
+			for _, phrase := range []string{
+				c.keyPhrase(groups[i], central, c.labelStems(l)),
+				opening(c.texts[central], openingWords),
+			} {
+				if phrase != "" {
+					names = append(names, l+": "+phrase)
+				}
+			}
+		}
+		for name := l + " (another)"; ; name += " (another)" {
+			names = append(names, name)
+			if !taken[key(name)] {
+				break
+			}
+		}
+		for _, name := range names {
+			if !taken[key(name)] {
 				out[i] = name
-				taken[name] = true
+				taken[key(name)] = true
 				break
 			}
 		}
 	}
 	return out
+}
+
+// labelStems returns the stems of the words a label already says: its own,
+// and the one-word synonyms of the lexicon's concepts it names or expresses
+// ("pen testing" says "pentest" too).
+func (c *corpus) labelStems(label string) map[string]bool {
+	toks := tokenize(label, stemmer{})
+	stems := map[string]bool{}
+	for _, t := range toks {
+		if !t.stop {
+			stems[t.stem] = true
+		}
+	}
+	concepts := c.lx.match(toks)
+	label = strings.ToLower(label)
+	for k, name := range c.lx.labels {
+		if label == name || strings.HasPrefix(label, name+" (") {
+			concepts = append(concepts, k)
+		}
+	}
+	for _, k := range concepts {
+		for s := range c.lx.synonyms[k] {
+			stems[s] = true
+		}
+	}
+	return stems
 }

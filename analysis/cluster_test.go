@@ -81,16 +81,23 @@ func docsOf(notes []devNote) []analysis.Doc {
 }
 
 // checkPartition fails unless every doc is in exactly one theme, themes are
-// non-empty with a label, and they come largest first, then by label.
+// non-empty with a label no other theme reads as, and they come largest
+// first, then by label.
 func checkPartition(t *testing.T, docs []analysis.Doc, themes []analysis.Theme) {
 	t.Helper()
 	seen := map[string]int{}
+	labels := map[string]bool{}
 	for i, th := range themes {
 		if len(th.NoteIDs) == 0 {
 			t.Errorf("theme %d %q is empty", i, th.Label)
 		}
 		if strings.TrimSpace(th.Label) == "" {
 			t.Errorf("theme %d has no label", i)
+		}
+		if key := strings.ToLower(th.Label); labels[key] {
+			t.Errorf("theme %d: label %q twice", i, th.Label)
+		} else {
+			labels[key] = true
 		}
 		for _, id := range th.NoteIDs {
 			seen[id]++
@@ -125,6 +132,9 @@ func TestClusterPartition(t *testing.T) {
 		{"same text twice", []analysis.Doc{{ID: "a", Text: "pen tests"}, {ID: "b", Text: "pen tests"}}},
 		{"no usable words", []analysis.Doc{{ID: "a", Text: "!!!"}, {ID: "b", Text: "the and of"}, {ID: "c", Text: "more pen testing"}}},
 		{"no area or lane", []analysis.Doc{{ID: "x", Text: "threat modelling"}, {ID: "y", Text: "STRIDE workshops"}}},
+		{"an open topic named unsorted", []analysis.Doc{{ID: "a", Text: "!!!"},
+			{ID: "b", Text: "the pentest came late", Area: "open", Lane: "unsorted"},
+			{ID: "c", Text: "pentest report late again", Area: "open", Lane: "Unsorted"}}},
 		{"unicode", []analysis.Doc{{ID: "1", Text: "Sécurité: über-wichtig"}, {ID: "2", Text: "ÜBER wichtig"}}},
 	}
 	for _, tt := range tests {
@@ -360,6 +370,44 @@ func TestClusterLabelTakesTheOpenTopicsTitle(t *testing.T) {
 	}
 }
 
+// Two themes about one concept carry its name; the larger keeps it as it is
+// and the other says what sets it apart, by the rule DistinctLabels applies
+// to the same groups.
+func TestClusterTellsApartThemesOfOneLabel(t *testing.T) {
+	var docs []analysis.Doc
+	for i, text := range []string{
+		"critical cve patches wait weeks for the maintenance window",
+		"patching critical cves waits for the quarterly maintenance window",
+		"maintenance window rules delay every cve patch",
+		"the next maintenance window is a month away for that critical patch",
+		"vulnerability triage meetings drag on without owners",
+		"nobody owns triage of scanner vulnerabilities so the meetings drag",
+		"triage meetings for vulnerabilities have no owners",
+	} {
+		docs = append(docs, analysis.Doc{ID: fmt.Sprint(i), Text: text})
+	}
+	themes := analysis.Cluster(docs)
+	checkPartition(t, docs, themes)
+	const concept = "vulnerability management"
+	if len(themes) != 2 || themes[0].Label != concept || !strings.HasPrefix(themes[1].Label, concept+": ") {
+		t.Fatalf("themes = %+v, want %q and %q followed by a phrase", themes, concept, concept)
+	}
+	text := map[string]string{}
+	for _, d := range docs {
+		text[d.ID] = d.Text
+	}
+	texts := make([][]string, len(themes))
+	for i, th := range themes {
+		for _, id := range th.NoteIDs {
+			texts[i] = append(texts[i], text[id])
+		}
+	}
+	want := []string{themes[0].Label, themes[1].Label}
+	if got := analysis.DistinctLabels([]string{concept, concept}, texts); !slices.Equal(got, want) {
+		t.Errorf("DistinctLabels = %q, Cluster labelled the same groups %q", got, want)
+	}
+}
+
 // Groups that carry one label are told apart by words of their notes, the
 // first keeping the label as it is; never by a number.
 func TestDistinctLabels(t *testing.T) {
@@ -386,5 +434,45 @@ func TestDistinctLabels(t *testing.T) {
 	}
 	if got[0] != "pen testing" || got[1] != "phishing" {
 		t.Errorf("labels %q: the first pen testing group and phishing keep their labels", got)
+	}
+}
+
+// However little the groups say, the labels that come out are all distinct,
+// read as a facilitator reads them (case aside), and the first of a label
+// keeps it.
+func TestDistinctLabelsAreDistinct(t *testing.T) {
+	tests := []struct {
+		name   string
+		labels []string
+		texts  [][]string
+	}{
+		{"no texts", []string{"pen testing", "pen testing", "pen testing"}, nil},
+		{"case apart", []string{"Pen testing", "pen testing"}, [][]string{{"pentest late"}, {"pentest scope too narrow"}}},
+		{"same texts", []string{"pen testing", "pen testing", "pen testing"}, [][]string{{"pentest late"}, {"pentest late"}, {"pentest late"}}},
+		{"phrase taken", []string{"pen testing", "pen testing", "pen testing: scope"},
+			[][]string{{"pentest late"}, {"scope"}, {"cloud accounts"}}},
+		{"no words", []string{"unsorted", "unsorted"}, [][]string{{"!!!"}, {"???"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := analysis.DistinctLabels(tt.labels, tt.texts)
+			if len(got) != len(tt.labels) || got[0] != tt.labels[0] {
+				t.Fatalf("DistinctLabels(%q) = %q, want as many labels, the first as it is", tt.labels, got)
+			}
+			seen := map[string]bool{}
+			for i, l := range got {
+				key := strings.ToLower(l)
+				if seen[key] {
+					t.Errorf("label %q twice in %q", l, got)
+				}
+				seen[key] = true
+				if strings.ContainsAny(l, "·#0123456789") || !strings.HasPrefix(l, tt.labels[i]) {
+					t.Errorf("label %q is numbered or does not start with %q", l, tt.labels[i])
+				}
+				if l != strings.TrimSpace(l) || strings.HasSuffix(l, ":") {
+					t.Errorf("label %q ends on a colon or a space", l)
+				}
+			}
+		})
 	}
 }

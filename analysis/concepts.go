@@ -17,8 +17,11 @@ type lexicon struct {
 	names []string
 	// labels are the names a facilitator reads ("legacy and end of life").
 	labels []string
-	// stems holds, per concept, the stems of its terms' words.
-	stems []map[string]bool
+	// synonyms holds, per concept, the stems of its one-word terms: words
+	// that say what a label naming the concept already says ("pentest"
+	// after "pen testing"), unlike a word of a longer term ("security" of
+	// "security debt").
+	synonyms []map[string]bool
 	// terms lists, by the stem of a term's first word, the terms starting with it.
 	terms map[string][]lexTerm
 }
@@ -67,7 +70,7 @@ func parseLexicon(text string) (*lexicon, error) {
 		id := len(lx.names)
 		lx.names = append(lx.names, name)
 		lx.labels = append(lx.labels, label)
-		lx.stems = append(lx.stems, map[string]bool{})
+		lx.synonyms = append(lx.synonyms, map[string]bool{})
 		for _, term := range strings.Fields(list) {
 			toks := tokenize(strings.ReplaceAll(term, "-", " "), st)
 			if len(toks) == 0 {
@@ -76,9 +79,9 @@ func parseLexicon(text string) (*lexicon, error) {
 			stems := make([]string, len(toks))
 			for j, t := range toks {
 				stems[j] = t.stem
-				if !t.stop {
-					lx.stems[id][t.stem] = true
-				}
+			}
+			if len(toks) == 1 && !toks[0].stop {
+				lx.synonyms[id][toks[0].stem] = true
 			}
 			lx.terms[stems[0]] = append(lx.terms[stems[0]], lexTerm{stems: stems, concept: id})
 		}

@@ -35,7 +35,7 @@ func loadPath(t testing.TB, path string) []labelled {
 // clustering holds up on notes whose words the lexicon lacks.
 func ablated(lx *lexicon, frac float64, seed uint64) *lexicon {
 	rng := rand.New(rand.NewPCG(seed, 99))
-	out := &lexicon{names: lx.names, labels: lx.labels, stems: lx.stems, terms: map[string][]lexTerm{}}
+	out := &lexicon{names: lx.names, labels: lx.labels, synonyms: lx.synonyms, terms: map[string][]lexTerm{}}
 	keys := slices.Sorted(maps.Keys(lx.terms))
 	for _, k := range keys {
 		for _, t := range lx.terms[k] {
