@@ -47,6 +47,7 @@ func BenchmarkCluster1000(b *testing.B)  { benchmarkCluster(b, 1000) }
 func BenchmarkCluster10000(b *testing.B) { benchmarkCluster(b, 10000) }
 
 func TestClusterLargeInputPartition(t *testing.T) {
+	t.Parallel()
 	docs := syntheticNotes(t, 4000)
 	checkPartition(t, docs, analysis.Cluster(docs))
 }

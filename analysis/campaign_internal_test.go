@@ -119,6 +119,7 @@ func pairScores(gold []string, ids []int) (precision, recall float64) {
 // -v) and holds the dev notes to precision first: at least 0.95, with recall
 // at least 0.8.
 func TestCampaignMatching(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		set        string
 		sessions   int

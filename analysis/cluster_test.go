@@ -122,6 +122,7 @@ func checkPartition(t *testing.T, docs []analysis.Doc, themes []analysis.Theme) 
 }
 
 func TestClusterPartition(t *testing.T) {
+	t.Parallel()
 	dev := docsOf(loadDevNotes(t))
 	tests := []struct {
 		name string

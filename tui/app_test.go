@@ -38,6 +38,10 @@ func TestMain(m *testing.M) {
 	// Bubbles components draw with the default renderer; without colours, golden
 	// screens hold only what a person reads.
 	testmain.NoRaceExitPause()
+	// The screens' tests wait for frames (bubbletea draws at most 60 a second) and
+	// for the database's syncs more than they compute: at go test's default of one
+	// test per core, a run used about one core of two.
+	testmain.Parallel(testmain.Waiting)
 	lipgloss.SetColorProfile(termenv.Ascii)
 	os.Exit(m.Run())
 }

@@ -42,6 +42,7 @@ func manyThemesWorld(t *testing.T) (*world, *session.Session, [][]*session.Note)
 // / finds a note by its text, n goes to the next match, # and a number select that
 // theme, and End reaches the last row: the selection is always on the screen.
 func TestBoardSearchAndJump(t *testing.T) {
+	t.Parallel()
 	w, sess, _ := manyThemesWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
 	// Numbered themes, and how to jump to them.
@@ -78,6 +79,7 @@ func TestBoardSearchAndJump(t *testing.T) {
 // Notes marked with v move together to a theme typed by part of its name; the
 // selected note alone moves to a theme typed by its number.
 func TestBoardMovesMarkedNotesByName(t *testing.T) {
+	t.Parallel()
 	w, sess, notes := manyThemesWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
 	b.waitDrawn("1. theme 1 (2)")
@@ -135,6 +137,7 @@ func TestBoardMovesMarkedNotesByName(t *testing.T) {
 // The suggestions show each theme with its notes, the representative starred;
 // v picks some and A accepts only those, the other notes wait without a theme.
 func TestBoardPreviewAcceptsSome(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	w.setPhase(sess, session.PhaseWrite)
@@ -178,6 +181,7 @@ func TestBoardPreviewAcceptsSome(t *testing.T) {
 // enter on a note shows it whole, wrapped, and scrolls when it is longer than the
 // screen; esc goes back to the list.
 func TestBoardReadsALongNoteWhole(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	w.setPhase(sess, session.PhaseWrite)
@@ -218,6 +222,7 @@ func (s *term) waitEverDrawn(want ...string) {
 // arranged theme, or as a new theme, without re-clustering what the facilitator
 // arranged. esc leaves them; v picks some and A places only those.
 func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
+	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
 	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{
@@ -267,6 +272,7 @@ func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 // below it in the list (it used to be the row the moved note left, which held
 // another row once the note had moved up the list).
 func TestBoardSelectsTheNextNoteAfterAMove(t *testing.T) {
+	t.Parallel()
 	w, sess, _ := manyThemesWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
 	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "another loose note to place", Area: "activities", Lane: "more"}}, session.ImportOptions{}); err != nil {
@@ -294,6 +300,7 @@ func TestBoardSelectsTheNextNoteAfterAMove(t *testing.T) {
 // In the vote phase the facilitator can still rename and merge themes (two found
 // to be one); the dots on both add up.
 func TestBoardRenamesAndMergesWhileVoting(t *testing.T) {
+	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	w.setPhase(sess, session.PhaseVote)
 	b := w.openBoard(sess) // waits for its first full drawing
@@ -320,6 +327,7 @@ func TestBoardRenamesAndMergesWhileVoting(t *testing.T) {
 // The list of every key fits an 80x24 terminal: in one column its first keys (the
 // title, ↑/↓ select) were cut off the top.
 func TestBoardKeyListFitsTheTerminal(t *testing.T) {
+	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
 	b.keys("4")

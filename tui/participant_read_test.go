@@ -14,6 +14,7 @@ import (
 // whole and with where each was written; the dot keys work there too, and esc goes
 // back to the themes.
 func TestVoterReadsAThemesNotesThenVotes(t *testing.T) {
+	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	ps, err := w.db.Participants(w.ctx, sess.ID)
 	if err != nil {
@@ -59,6 +60,7 @@ func TestVoterReadsAThemesNotesThenVotes(t *testing.T) {
 // After the reveal a note longer than a line is cut in the list; enter shows it whole,
 // with its area and lane, and a small terminal scrolls through it.
 func TestParticipantReadsALongNoteWhole(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	other := w.join(sess, "key-2", "")
@@ -84,6 +86,7 @@ func TestParticipantReadsALongNoteWhole(t *testing.T) {
 
 // One's own note, read whole while writing, is edited from there with e.
 func TestParticipantEditsTheNoteBeingRead(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	n := w.addNote(me, session.AreaConfidence, "strength", "threat models for every new service")

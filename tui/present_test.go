@@ -308,6 +308,7 @@ func TestPresentTimeUpFlashesAndRingsOnce(t *testing.T) {
 // the notes take more lines than the screen has, the last line says how many more
 // there are, and paging reaches the end.
 func TestPresentShowsLongNotesWhole(t *testing.T) {
+	t.Parallel()
 	r := newRoom(t)
 	r.to(session.PhaseWrite)
 	long := strings.Repeat("Deadlines set by sales leave no time for the fixes the pen test asked for; ", 3) +

@@ -14,6 +14,7 @@ import (
 // that without it they come back as someone new; typing it at the join prompt brings
 // them back as the same participant, past the name question.
 func TestKeylessJoinShowsARejoinCodeThatBringsThemBack(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	s := w.open(tui.Options{Code: sess.Code, JoinHint: "ssh -p 2222 -t charter.example"})

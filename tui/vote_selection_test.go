@@ -11,6 +11,7 @@ import (
 // they last looked at. It used to be read as a note selection and put back on the
 // first theme, so the next dot went to a theme the person had moved away from.
 func TestVoteSelectionStaysAfterAReload(t *testing.T) {
+	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	me := w.join(sess, "key-3", "")
 	w.setPhase(sess, session.PhaseWrite)
@@ -42,6 +43,7 @@ func TestVoteSelectionStaysAfterAReload(t *testing.T) {
 // theme they did not pick. It used to stay on the row, so a theme deleted above
 // the selected one put the next dot on the theme below it.
 func TestVoteSelectionFollowsTheTheme(t *testing.T) {
+	t.Parallel()
 	w, sess, _ := manyThemesWorld(t)
 	me := w.join(sess, "key-1", "")
 	w.setPhase(sess, session.PhaseVote)
