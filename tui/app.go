@@ -200,9 +200,12 @@ func (a *App) goodbye() {
 // idleCheckMsg asks whether the connection has been idle too long.
 type idleCheckMsg struct{}
 
-// idleWarnBefore is how long before the idle disconnect the warning shows.
+// idleWarnBefore is how long before the idle disconnect the warning shows: a fifth
+// of the limit, at most a minute, but at least five seconds (half of a shorter
+// limit), time for a person to see it and press a key.
 func (a *App) idleWarnBefore() time.Duration {
-	return min(time.Minute, a.env.opt.IdleTimeout/5)
+	limit := a.env.opt.IdleTimeout
+	return min(time.Minute, max(limit/5, min(limit/2, 5*time.Second)))
 }
 
 // idleCheck schedules the next idle check: at the warning, or at the disconnect.

@@ -41,3 +41,37 @@ func TestIdleCheckKeepsAnActiveConnectionAlive(t *testing.T) {
 		t.Errorf("%d keepalives from a screen found idle", got-warned)
 	}
 }
+
+// The warning comes early enough for a person to answer it: with a limit of two
+// seconds, a second before (a fifth of it, 0.4 s, is too short to see and press a
+// key), and not before that.
+func TestIdleWarningLeavesTimeToAnswer(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	var now atomic.Int64
+	now.Store(clock.UnixNano())
+	var kept atomic.Int64
+	opt := tui.Options{
+		IdleTimeout: 2 * time.Second,
+		Now:         func() time.Time { return time.Unix(0, now.Load()) },
+		KeepAlive:   func() { kept.Add(1) },
+	}
+	s := w.openSized(opt, termW, termH)
+	s.waitFor("Join code")
+	checked := func() {
+		t.Helper()
+		for k, end := kept.Load(), time.Now().Add(waitTime); kept.Load() == k; {
+			if time.Now().After(end) {
+				t.Fatal("no idle check found the screen in use")
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	now.Add(int64(900 * time.Millisecond))
+	checked() // a check at 0.9 s found the screen in use
+	if s.everDrawn("Still there?") {
+		t.Fatal("warned 1.1 s before the disconnect, want 1 s")
+	}
+	now.Add(int64(200 * time.Millisecond))
+	s.waitFor("Still there?", "closes in about 1 second")
+}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"runtime"
 	"testing"
 
 	"github.com/charter-tool/charter/internal/testmain"
@@ -20,9 +19,8 @@ func TestMain(m *testing.M) {
 	}
 	testmain.NoRaceExitPause()
 	// Most of these tests wait: for a server's timers (idle warnings, the
-	// loadtest's pauses) and for SSH round trips, not for the CPU. Not more than
-	// four at once on two cores: the idle tests answer a warning within 0.4 s, and
-	// eight at once on a loaded machine made them miss it.
-	testmain.Parallel(max(4, 2*runtime.GOMAXPROCS(0)))
+	// loadtest's pauses) and for SSH round trips, not for the CPU. The idle test
+	// answers a warning within a second (see tui's idleWarnBefore).
+	testmain.Parallel(testmain.Waiting)
 	os.Exit(m.Run())
 }
