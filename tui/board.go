@@ -266,6 +266,7 @@ func (s *boardScreen) do(status string, f func(ctx context.Context, svc *session
 
 func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	sc, cmd := fadeStatus(s.e.opt.Conn, &s.fade, &s.status, &s.statusErr, msg, s.update)
+	s.tabs[tabThemes].(*themesTab).sync()
 	if sc == nil {
 		return s, cmd
 	}
@@ -687,6 +688,32 @@ func (s *boardScreen) View() string {
 		// that are not so.
 		return sty.Title.Render("charter") + " " + fit(s.sess.Title, w/2) + "\n" + sty.Muted.Render("Loading the board…") + "\n"
 	}
+	head, footer := s.header(w), s.footer(w)
+	room := s.room(head, footer)
+	var b strings.Builder
+	b.WriteString(head)
+	var body string
+	switch {
+	case s.acts != nil:
+		body = s.acts.view(w, room, sty)
+	case s.reading != nil:
+		body = s.reading.view(w, room, sty)
+	case s.fullHelp:
+		body = s.fullHelpView(w, room)
+	default:
+		body = s.tabs[s.tab].view(w, room)
+	}
+	b.WriteString(body)
+	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
+		b.WriteString(strings.Repeat("\n", pad))
+	}
+	return b.String() + footer
+}
+
+// header is the top of the board, w wide: the session, its code, the counts, the
+// tabs and a rule.
+func (s *boardScreen) header(w int) string {
+	e, sty := s.e, s.e.sty
 	var b strings.Builder
 	left := sty.Title.Render("charter") + " " + fit(s.sess.Title, w/2)
 	right := sty.Phase.Render(strings.ToUpper(string(s.sess.Phase)))
@@ -732,7 +759,13 @@ func (s *boardScreen) View() string {
 	}
 	b.WriteString(fit(strings.Join(tabs, " "), w) + "\n")
 	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
+	return b.String()
+}
 
+// footer is the bottom of the board, w wide: a prompt or search, the status and
+// the key help.
+func (s *boardScreen) footer(w int) string {
+	e, sty := s.e, s.e.sty
 	footer := ""
 	if s.ask.open() {
 		footer += s.ask.view(w, sty)
@@ -759,23 +792,12 @@ func (s *boardScreen) View() string {
 		// they are open.
 		footer += "\n" + e.helpView([]key.Binding{bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export})
 	}
-	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)
-	var body string
-	switch {
-	case s.acts != nil:
-		body = s.acts.view(w, room, sty)
-	case s.reading != nil:
-		body = s.reading.view(w, room, sty)
-	case s.fullHelp:
-		body = s.fullHelpView(w, room)
-	default:
-		body = s.tabs[s.tab].view(w, room)
-	}
-	b.WriteString(body)
-	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
-		b.WriteString(strings.Repeat("\n", pad))
-	}
-	return b.String() + footer
+	return footer
+}
+
+// room is how many lines the board's body has between head and foot.
+func (s *boardScreen) room(head, foot string) int {
+	return max(s.e.h-lipgloss.Height(head)-lipgloss.Height(foot), 3)
 }
 
 // fullHelpView lists every key of the current view with what it does, in as many

@@ -342,3 +342,23 @@ func TestBoardKeyListFitsTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+// Keys pressed while the key list covers the themes still move the selection, and
+// a reload meanwhile (a paper note imported) keeps it where the keys put it: the
+// board remembers the selected row when a key moves it, not when it draws it.
+func TestBoardSelectionHoldsThroughAReloadUnderTheKeyList(t *testing.T) {
+	w, sess, _ := manyThemesWorld(t)
+	b := w.openBoard(sess) // waits for its first full drawing
+	b.waitDrawn("▸ 1. theme 1 (2)")
+	b.keys("?")
+	b.waitFor("Keys of this view")
+	b.keys("jjj") // the header of theme 2
+	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "a paper note to place", Area: "activities", Lane: "more"}}, session.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor("(+1 on paper)")
+	b.keys("?")
+	b.waitFor("▸ 2. theme 2 (2)")
+	b.keys("j")
+	b.waitFor("▸    ★ [act more] note b")
+}

@@ -397,9 +397,9 @@ type themesTab struct {
 	rowsNow []themeRow
 	// follow is a note to select once the board next loads (a note split out).
 	follow int64
-	// at is the row selected as last drawn, in phase atPhase: a load selects it
-	// again wherever it went, so that notes arriving or moving never shift the
-	// selection onto another row.
+	// at is the row selected after the last message, in phase atPhase: a load
+	// selects it again wherever it went, so that notes arriving or moving never
+	// shift the selection onto another row.
 	at      themeRow
 	atPhase session.Phase
 }
@@ -420,18 +420,37 @@ func newThemesTab(b *boardScreen) *themesTab {
 	return t
 }
 
-func (t *themesTab) rows() *list {
+// rows is the list of the rows as last listed (refresh); drawing only reads it.
+func (t *themesTab) rows() *list { return &t.list }
+
+// refresh lists the rows again from what the board knows now.
+func (t *themesTab) refresh() {
 	if !t.b.sess.Phase.AtLeast(session.PhaseGroup) {
 		t.rowsNow = nil
 	} else {
 		t.rowsNow = t.b.themeRows()
 	}
 	t.list.setLen(len(t.rowsNow))
-	return &t.list
+}
+
+// sync brings the tab up to date with what a message changed, while it is the one
+// shown: its rows, the page its list scrolls by (the rows its view has room for)
+// and the row a reload selects again. View draws what sync left, never changes it.
+func (t *themesTab) sync() {
+	s := t.b
+	if s.tab != tabThemes {
+		return
+	}
+	t.refresh()
+	if len(t.rowsNow) > 0 && s.acts == nil && s.reading == nil && !s.fullHelp {
+		w := max(s.e.w, 40)
+		t.list.setPage(s.room(s.header(w), s.footer(w)) - 1)
+	}
+	t.remember()
 }
 
 func (t *themesTab) current() themeRow {
-	if i := t.rows().selected(); i >= 0 {
+	if i := t.list.selected(); i >= 0 && i < len(t.rowsNow) {
 		return t.rowsNow[i]
 	}
 	return themeRow{}
@@ -440,7 +459,8 @@ func (t *themesTab) current() themeRow {
 // loaded selects the note to follow, now that the board shows where it went, or
 // else the row selected before.
 func (t *themesTab) loaded() {
-	l := t.rows()
+	t.refresh()
+	l := &t.list
 	if t.follow != 0 {
 		for i, r := range t.rowsNow {
 			if r.note == t.follow && r.theme != 0 {
@@ -950,7 +970,7 @@ func (t *themesTab) view(w, room int) string {
 		b.WriteString(sty.Muted.Render("Themes come in the group phase. Press ] to move on when the notes are in.") + "\n")
 		return b.String()
 	}
-	l := t.rows()
+	l := &t.list
 	rows := t.rowsNow
 	switch {
 	case ph == session.PhaseGroup && len(s.themes.themes) == 0:
@@ -994,7 +1014,6 @@ func (t *themesTab) view(w, room int) string {
 		return b.String()
 	}
 	sel := l.selected()
-	t.remember()
 	rowText := func(i int) string {
 		prefix := "  "
 		if i == sel {
@@ -1018,7 +1037,6 @@ func (t *themesTab) view(w, room int) string {
 			selected = append(selected[:2], fit(strings.Join(selected[2:], " "), w))
 		}
 	}
-	l.setPage(room - 1)
 	start, end := l.window(room-1, len(selected)-1)
 	for i := start; i < end; i++ {
 		if i == sel {

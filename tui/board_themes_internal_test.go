@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/internal/testdb"
+	"github.com/charter-tool/charter/session"
+)
+
+// themesState is what the themes tab knows between two messages: its rows, the
+// selection and scroll of its list, the row a reload selects again and the
+// representative notes it found.
+type themesState struct {
+	rows              []themeRow
+	n, sel, top, page int
+	at                themeRow
+	atPhase           session.Phase
+	follow            int64
+	reps              int
+}
+
+func themesStateOf(b *boardScreen) themesState {
+	t := b.tabs[tabThemes].(*themesTab)
+	return themesState{
+		rows: append([]themeRow(nil), t.rowsNow...), n: t.list.n, sel: t.list.sel, top: t.list.top,
+		page: t.list.page, at: t.at, atPhase: t.atPhase, follow: t.follow, reps: len(b.themes.reps),
+	}
+}
+
+func (s themesState) String() string {
+	return fmt.Sprintf("%d rows (list of %d), selected %d, top %d, page %d, reload selects %q in %s, follows note %d, %d representatives",
+		len(s.rows), s.n, s.sel, s.top, s.page, s.at.text, s.atPhase, s.follow, s.reps)
+}
+
+// Drawing the themes tab only draws: two drawings in a row are one picture and
+// leave what the tab knows as the last key left it, so that whatever draws the
+// board (and however often) a reload selects the row the keys selected.
+func TestThemesViewOnlyDraws(t *testing.T) {
+	ctx := context.Background()
+	svc := session.NewService(testdb.Open(t), nil)
+	sess, err := svc.NewSession(ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers, Location: "Berlin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Join(ctx, sess.ID, "key-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var themes []session.Theme
+	for i := range 6 {
+		th := session.Theme{Label: fmt.Sprintf("theme %d", i+1)}
+		for k := range 2 {
+			n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "more", Text: fmt.Sprintf("note %c%d about topic %d", 'a'+rune(i), k, i+1)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			th.NoteIDs = append(th.NoteIDs, n.ID)
+		}
+		themes = append(themes, th)
+	}
+	if sess, err = svc.SetPhase(ctx, sess.ID, session.PhaseGroup); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.SaveThemes(ctx, sess.ID, themes); err != nil {
+		t.Fatal(err)
+	}
+
+	at := time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
+	e := New(Options{Service: svc, Facilitator: true, Renderer: colours256(), Now: func() time.Time { return at }}).env
+	e.w, e.h = 80, 24
+	b := newBoard(e, sess)
+	a := &App{env: e, screen: b}
+	a.Update(b.load()())
+	if v := a.View(); !strings.Contains(v, "▸ 1. theme 1 (2)") {
+		t.Fatalf("the board's first drawing selects no first theme:\n%s", v)
+	}
+
+	for range 3 {
+		a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'j'}})
+	}
+	before := themesStateOf(b)
+	first, second := a.View(), a.View()
+	if first != second {
+		t.Errorf("two drawings in a row differ:\n%s\nthen:\n%s", first, second)
+	}
+	if after := themesStateOf(b); !reflect.DeepEqual(after, before) {
+		t.Errorf("drawing changed the themes tab: %v; was %v", after, before)
+	}
+	if !strings.Contains(first, "▸ 2. theme 2 (2)") {
+		t.Errorf("three presses of j do not select theme 2:\n%s", first)
+	}
+
+	// Keys with no drawing after them, then a reload: the selection stays where
+	// the keys put it.
+	for range 3 {
+		a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'j'}})
+	}
+	a.Update(b.load()())
+	if v := a.View(); !strings.Contains(v, "▸ 3. theme 3 (2)") {
+		t.Errorf("a reload after three more presses of j does not keep theme 3 selected:\n%s", v)
+	}
+}
