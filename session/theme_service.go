@@ -180,8 +180,10 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 	// A name a theme of the session already bears is not offered again: two
 	// themes of one name would read as one on the board and in the findings.
 	taken := map[string]bool{}
+	var labels []string // the names taken, in order
 	for _, t := range out {
 		taken[strings.ToLower(strings.TrimSpace(t.Label))] = true
+		labels = append(labels, t.Label)
 	}
 	for i, c := range clusters {
 		label := c.Label
@@ -190,16 +192,17 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 		}
 		if taken[strings.ToLower(strings.TrimSpace(label))] {
 			// The cluster's own label is the name of a theme the session has (or
-			// of a suggestion before it): told apart by its notes' words, as
-			// Cluster tells apart its own themes of one label.
-			texts := make([]string, 0, len(c.NoteIDs))
+			// of a suggestion before it): told apart by its notes' words, by the
+			// rule Cluster tells apart its own themes with, from every name taken.
+			texts := make([][]string, len(labels)+1)
 			for _, id := range c.NoteIDs {
-				texts = append(texts, byID[id].Text)
+				texts[len(labels)] = append(texts[len(labels)], byID[id].Text)
 			}
-			label = analysis.DistinctLabels([]string{label, label}, [][]string{nil, texts})[1]
+			label = analysis.DistinctLabels(append(slices.Clone(labels), label), texts)[len(labels)]
 		}
 		label = fitLabel(CleanText(label))
 		taken[strings.ToLower(strings.TrimSpace(label))] = true
+		labels = append(labels, label)
 		t := Theme{SessionID: sessionID, Label: label}
 		for _, id := range c.NoteIDs {
 			n, err := strconv.ParseInt(id, 10, 64)
