@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // checkWritable makes sure the server can write in the data directory before it
@@ -18,10 +20,61 @@ func checkWritable(dir string) error {
 		_, err = f.Write([]byte{'\n'})
 		err = errors.Join(err, f.Sync(), f.Close(), os.Remove(f.Name()))
 	}
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+		return fmt.Errorf("the disk of the data directory %s is full (%w); free some space or give another --data", dir, err)
+	}
 	if err != nil {
 		return fmt.Errorf("the data directory %s is not writable: %w", dir, err)
 	}
 	return nil
+}
+
+// minFree is the least free space charter serve starts with. A write that succeeds
+// at start says little: a disk with a few KiB left takes the check and fails the
+// first notes. 32 MiB holds SQLite's write-ahead log between checkpoints (about
+// 4 MiB, more while readers hold it), the notes of several sessions of a thousand
+// people (a few MiB each) and their exports.
+const minFree = 32 << 20
+
+// checkFreeSpace refuses a data directory on a filesystem with less free space
+// than needFree, naming the directory and what is free. Where free space
+// cannot be read on this platform, it lets the server start.
+func checkFreeSpace(dir string) error {
+	free, err := freeSpace(dir)
+	if errors.Is(err, errors.ErrUnsupported) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("free space of the data directory %s: %w", dir, err)
+	}
+	var db uint64
+	for _, name := range []string{"charter.db", "charter.db-wal"} {
+		if fi, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			db += uint64(fi.Size())
+		}
+	}
+	return enoughFree(dir, free, db)
+}
+
+// needFree is the free space a server over a database of db bytes starts with:
+// minFree, or the database's own size when that is larger, because a migration
+// that rebuilds a table writes a second copy of it before the first is freed.
+func needFree(db uint64) uint64 {
+	return max(minFree, db)
+}
+
+// enoughFree is the decision of checkFreeSpace: nil when free bytes are enough for
+// a database of db bytes, else the message that refuses the start.
+func enoughFree(dir string, free, db uint64) error {
+	need := needFree(db)
+	if free >= need {
+		return nil
+	}
+	why := ""
+	if need > minFree {
+		why = " (as much as its database takes)"
+	}
+	return fmt.Errorf("the disk of the data directory %s is nearly full: %s free; charter serve needs at least %s%s to take notes safely; free some space or give another --data", dir, byteSize(free), byteSize(need), why)
 }
 
 // checkDatabase runs SQLite's quick integrity check over the database at path, if

@@ -69,3 +69,54 @@ func TestServeRefusesADamagedDatabase(t *testing.T) {
 		}
 	}
 }
+
+func TestStartNeedsFreeSpaceForTheDatabase(t *testing.T) {
+	t.Parallel()
+	const dir = "/srv/charter-data"
+	for _, c := range []struct {
+		name     string
+		free, db uint64
+		want     string // "" when the server starts
+	}{
+		{name: "plenty", free: 1 << 30},
+		{name: "exactly the minimum", free: 32 << 20, db: 10 << 20},
+		{name: "a byte short", free: 32<<20 - 1, want: dir + " is nearly full: 31.9 MiB free; charter serve needs at least 32 MiB to take notes safely"},
+		{name: "a few KiB", free: 12 << 10, db: 4 << 20, want: "12 KiB free; charter serve needs at least 32 MiB to"},
+		{name: "nothing", free: 0, want: "0 bytes free"},
+		{name: "less than the database", free: 100 << 20, db: 200 << 20, want: "100 MiB free; charter serve needs at least 200 MiB (as much as its database takes)"},
+		{name: "as much as the database", free: 200 << 20, db: 200 << 20},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := enoughFree(dir, c.free, c.db)
+			switch {
+			case c.want == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case c.want != "" && err == nil:
+				t.Errorf("%d bytes free for a database of %d bytes: started", c.free, c.db)
+			case c.want != "" && !strings.Contains(err.Error(), c.want):
+				t.Errorf("message %q does not say %q", err, c.want)
+			case c.want != "" && !strings.Contains(err.Error(), "free some space or give another --data"):
+				t.Errorf("message %q does not say what to do", err)
+			}
+		})
+	}
+}
+
+func TestByteSizeNeverOverstates(t *testing.T) {
+	t.Parallel()
+	for n, want := range map[uint64]string{
+		0:             "0 bytes",
+		1023:          "1023 bytes",
+		1 << 10:       "1 KiB",
+		1536:          "1.5 KiB",
+		2047:          "1.9 KiB",
+		32 << 20:      "32 MiB",
+		32<<20 - 1:    "31.9 MiB",
+		5<<30 + 1<<29: "5.5 GiB",
+		3 << 40:       "3 TiB",
+	} {
+		if got := byteSize(n); got != want {
+			t.Errorf("byteSize(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -29,11 +29,19 @@ func fieldTooLong(name string) string {
 	return fmt.Sprintf("%s is longer than %s, the most one field may hold", name, byteSize(maxInputField))
 }
 
-func byteSize(n int) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%d MiB", n>>20)
+// byteSize says n in the largest binary unit it reaches, with one decimal cut (not
+// rounded) when the figure is not whole, so that free space is never overstated.
+func byteSize(n uint64) string {
+	units := []string{"bytes", "KiB", "MiB", "GiB", "TiB"}
+	i := 0
+	for i < len(units)-1 && n >= 1<<(10*(i+1)) {
+		i++
 	}
-	return fmt.Sprintf("%d KiB", n>>10)
+	unit := uint64(1) << (10 * i)
+	if n%unit == 0 {
+		return fmt.Sprintf("%d %s", n/unit, units[i])
+	}
+	return fmt.Sprintf("%d.%d %s", n/unit, n%unit*10/unit, units[i])
 }
 
 // boundedReader fails with errFileTooLarge once more than maxInputFile bytes were

@@ -67,6 +67,10 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer lock.Close()
+	if err := checkFreeSpace(cfg.DataDir); err != nil {
+		fmt.Fprintln(stderr, "charter serve:", err)
+		return 1
+	}
 	if err := checkDatabase(context.Background(), filepath.Join(cfg.DataDir, "charter.db")); err != nil {
 		fmt.Fprintln(stderr, "charter serve:", err)
 		return 1

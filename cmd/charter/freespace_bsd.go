@@ -1,0 +1,16 @@
+//go:build darwin || freebsd
+
+package main
+
+import "golang.org/x/sys/unix"
+
+// freeSpace returns the bytes a process without root's reserve may still write on
+// the filesystem that holds dir. FreeBSD's count goes below zero when root has
+// used part of the reserve.
+func freeSpace(dir string) (uint64, error) {
+	var st unix.Statfs_t
+	if err := unix.Statfs(dir, &st); err != nil {
+		return 0, err
+	}
+	return uint64(max(int64(st.Bavail), 0)) * uint64(st.Bsize), nil
+}
