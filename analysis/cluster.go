@@ -53,7 +53,7 @@ var defaultParams = params{
 // largest first, then by label; note IDs within a theme are sorted. The result
 // depends only on the set of docs, not on their order.
 func Cluster(docs []Doc) []Theme {
-	return clusterWith(docs, defaultLexicon, defaultParams)
+	return clusterWith(docs, defaultLexicon(), defaultParams)
 }
 
 func clusterWith(docs []Doc, lx *lexicon, p params) []Theme {
@@ -406,7 +406,7 @@ func DistinctLabels(labels []string, texts [][]string) []string {
 	var c *corpus
 	return distinctLabels(labels, groups, func() *corpus {
 		if c == nil {
-			c = vectorize(docs, defaultLexicon, defaultWeights)
+			c = vectorize(docs, defaultLexicon(), defaultWeights)
 		}
 		return c
 	})

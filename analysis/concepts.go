@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // conceptsText is the concept lexicon: reviewable data, not code, so that
@@ -31,9 +32,11 @@ type lexTerm struct {
 	concept int
 }
 
-// defaultLexicon is parsed once; the embedded file is part of the build, so a
-// malformed line is a programming error caught by the package's tests.
-var defaultLexicon = mustParseLexicon(conceptsText)
+// defaultLexicon is parsed once, on first use rather than at start: a program that
+// never groups notes (most of charter's commands) does not pay for its thousands of
+// terms. The embedded file is part of the build, so a malformed line is a
+// programming error caught by the package's tests.
+var defaultLexicon = sync.OnceValue(func() *lexicon { return mustParseLexicon(conceptsText) })
 
 func mustParseLexicon(text string) *lexicon {
 	lx, err := parseLexicon(text)

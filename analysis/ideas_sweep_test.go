@@ -33,10 +33,10 @@ func printTune(t *testing.T, name string, p params) {
 	seeds := ideaSeeds()
 	for _, set := range tuneSets {
 		notes := loadPath(t, notesets.Path(set))
-		s := scoreSeedsLx(notes, defaultLexicon, p, seeds)
+		s := scoreSeedsLx(notes, defaultLexicon(), p, seeds)
 		var abl, ceilA float64
 		for d := range 3 {
-			lx := ablated(defaultLexicon, 0.6, uint64(d))
+			lx := ablated(defaultLexicon(), 0.6, uint64(d))
 			abl += scoreSeedsLx(notes, lx, p, seeds).ops / 3
 			ceilA += centroidCeilingLx(notes, lx, p.weights) / 3
 		}
@@ -89,7 +89,7 @@ func TestSweepAreaConstraint(t *testing.T) {
 			var g, pr []string
 			ti := 0
 			for _, docs := range byArea {
-				for _, th := range clusterWith(docs, defaultLexicon, p) {
+				for _, th := range clusterWith(docs, defaultLexicon(), p) {
 					for _, id := range th.NoteIDs {
 						g = append(g, gold[id])
 						pr = append(pr, fmt.Sprint(ti))
@@ -122,8 +122,8 @@ func TestProbeLexicon(t *testing.T) {
 			continue
 		}
 		var names []string
-		for _, k := range defaultLexicon.match(tokenize(line, st)) {
-			names = append(names, defaultLexicon.names[k])
+		for _, k := range defaultLexicon().match(tokenize(line, st)) {
+			names = append(names, defaultLexicon().names[k])
 		}
 		fmt.Printf("%-70s -> %s\n", line, strings.Join(names, ", "))
 	}

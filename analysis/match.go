@@ -50,7 +50,7 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 			owner = append(owner, g)
 		}
 	}
-	c := vectorize(docs, defaultLexicon, weights{words: defaultWeights.words, concepts: defaultWeights.concepts})
+	c := vectorize(docs, defaultLexicon(), weights{words: defaultWeights.words, concepts: defaultWeights.concepts})
 	members := make([][]int, len(groups))
 	for i, g := range owner {
 		members[g] = append(members[g], i)

@@ -27,7 +27,7 @@ var placeThreshold = placeSim
 func Place(arranged []Theme, docs []Doc) []Theme {
 	sorted := slices.Clone(docs)
 	slices.SortStableFunc(sorted, func(a, b Doc) int { return cmp.Compare(a.ID, b.ID) })
-	c := vectorize(sorted, defaultLexicon, defaultWeights)
+	c := vectorize(sorted, defaultLexicon(), defaultWeights)
 	index := map[string]int{}
 	for i, d := range sorted {
 		index[d.ID] = i

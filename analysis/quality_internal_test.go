@@ -19,7 +19,7 @@ var tuningSets = []struct{ name, path string }{
 type seedScore struct{ ari, nmi, ops, merges, moves, themes, lo, hi float64 }
 
 func scoreSeeds(notes []labelled, p params, seeds int) seedScore {
-	return scoreSeedsLx(notes, defaultLexicon, p, seeds)
+	return scoreSeedsLx(notes, defaultLexicon(), p, seeds)
 }
 
 func scoreSeedsLx(notes []labelled, lx *lexicon, p params, seeds int) seedScore {
@@ -62,7 +62,7 @@ func scoreSeedsLx(notes []labelled, lx *lexicon, p params, seeds int) seedScore 
 // they are on average most similar to: what the features allow, whatever
 // the clustering. A note it misses costs a move even to a perfect method.
 func centroidCeiling(notes []labelled, wt weights) float64 {
-	return centroidCeilingLx(notes, defaultLexicon, wt)
+	return centroidCeilingLx(notes, defaultLexicon(), wt)
 }
 
 func centroidCeilingLx(notes []labelled, lx *lexicon, wt weights) float64 {

@@ -21,7 +21,7 @@ func Relate(statement []string, groups [][]string) (group []float64, texts [][]f
 			docs = append(docs, Doc{Text: t})
 		}
 	}
-	c := vectorize(docs, defaultLexicon, weights{words: defaultWeights.words, concepts: defaultWeights.concepts})
+	c := vectorize(docs, defaultLexicon(), weights{words: defaultWeights.words, concepts: defaultWeights.concepts})
 	idx := make([]int, len(statement))
 	for i := range idx {
 		idx[i] = i

@@ -17,7 +17,7 @@ func Representative(docs []Doc) string {
 	slices.SortStableFunc(sorted, func(a, b Doc) int {
 		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Text, b.Text))
 	})
-	c := vectorize(sorted, defaultLexicon, defaultParams.weights)
+	c := vectorize(sorted, defaultLexicon(), defaultParams.weights)
 	members := make([]int, 0, len(sorted))
 	for i, v := range c.vecs {
 		if len(v) > 0 {

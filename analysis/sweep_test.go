@@ -86,12 +86,12 @@ func TestSweepRobust(t *testing.T) {
 				p.spectral = nil
 				p.weights = weights{words: 1, concepts: wc, lane: wl}
 				p.threshold = th
-				full := scoreLx(notes, defaultLexicon, p)
-				h0 := scoreLx(halves[0], defaultLexicon, p)
-				h1 := scoreLx(halves[1], defaultLexicon, p)
+				full := scoreLx(notes, defaultLexicon(), p)
+				h0 := scoreLx(halves[0], defaultLexicon(), p)
+				h1 := scoreLx(halves[1], defaultLexicon(), p)
 				var abl float64
 				for s := range 8 {
-					abl += scoreLx(notes, ablated(defaultLexicon, 0.4, uint64(s)), p) / 8
+					abl += scoreLx(notes, ablated(defaultLexicon(), 0.4, uint64(s)), p) / 8
 				}
 				fmt.Printf("wc=%.1f wl=%.2f th=%.2f full=%.3f h0=%.3f h1=%.3f abl40=%.3f\n", wc, wl, th, full, h0, h1, abl)
 			}
@@ -164,7 +164,7 @@ func evalParams(notes []labelled, p params) (ari, ops float64, k int) {
 		gold[n.ID] = n.Theme
 	}
 	var g, pr []string
-	themes := clusterWith(docs, defaultLexicon, p)
+	themes := clusterWith(docs, defaultLexicon(), p)
 	for ti, th := range themes {
 		for _, id := range th.NoteIDs {
 			g = append(g, gold[id])
