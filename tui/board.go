@@ -802,6 +802,8 @@ func (s *boardScreen) room(head, foot string) int {
 
 // fullHelpView lists every key of the current view with what it does, in as many
 // columns as it takes to fit room lines (at 80x24 one column cut off the first keys).
+// bubbles' help lays the columns out, each as wide as its own keys and descriptions
+// (narrower than one width for all), and leaves off whole columns that do not fit.
 func (s *boardScreen) fullHelpView(w, room int) string {
 	var b strings.Builder
 	b.WriteString(s.e.sty.Header.Render("Keys of this view") + s.e.sty.Muted.Render(" (? or esc to close)") + "\n")
@@ -810,27 +812,20 @@ func (s *boardScreen) fullHelpView(w, room int) string {
 		all = append(all, l.moreKeys()...)
 	}
 	all = append(all, bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export)
-	entries := make([]string, len(all))
-	widest := 0
-	for i, k := range all {
-		h := k.Help()
-		entries[i] = fmt.Sprintf("  %-10s %s", h.Key, h.Desc)
-		widest = max(widest, lipgloss.Width(entries[i]))
-	}
-	rows := len(entries)
+	rows := len(all)
 	if room > 1 && rows > room-1 {
 		cols := (rows + room - 2) / (room - 1)
-		rows = (len(entries) + cols - 1) / cols
+		rows = (len(all) + cols - 1) / cols
 	}
-	for r := range rows {
-		var line strings.Builder
-		for i := r; i < len(entries); i += rows {
-			if line.Len() > 0 {
-				line.WriteString(strings.Repeat(" ", widest+1-lipgloss.Width(entries[i-rows])))
-			}
-			line.WriteString(entries[i])
-		}
-		b.WriteString(fit(line.String(), w) + "\n")
+	var columns [][]key.Binding
+	for i := 0; i < len(all); i += rows {
+		columns = append(columns, all[i:min(i+rows, len(all))])
+	}
+	const indent = "  "
+	m := s.e.sty.helpModel
+	m.Width = max(w-len(indent), 1) // 0 would be no limit
+	for _, line := range strings.Split(m.FullHelpView(columns), "\n") {
+		b.WriteString(indent + strings.TrimRight(line, " ") + "\n")
 	}
 	return b.String()
 }

@@ -324,22 +324,27 @@ func TestBoardRenamesAndMergesWhileVoting(t *testing.T) {
 	}
 }
 
-// The list of every key fits an 80x24 terminal: in one column its first keys (the
-// title, ↑/↓ select) were cut off the top.
-func TestBoardKeyListFitsTheTerminal(t *testing.T) {
+// The list of every key fits the terminal, at 80x24 in columns: in one column its
+// first keys (the title, ↑/↓ select) were cut off the top.
+func TestBoardKeyListGolden(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := groupWorld(t)
-	b := w.openBoard(sess) // waits for its first full drawing
-	b.keys("4")
-	b.waitDrawn("pen tests")
-	b.keys("?")
-	b.waitFor("Keys of this view", "select", "move to theme", "theme by number", "export")
-	view := b.view()
-	requireFits(t, view)
-	for _, want := range []string{"Keys of this view", "↑/↓", "x          export"} {
-		if !strings.Contains(view, want) {
-			t.Errorf("the key list lacks %q:\n%s", want, view)
-		}
+	for _, size := range [][2]int{{80, 24}, {200, 60}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			t.Parallel()
+			w, sess, _ := groupWorld(t)
+			b := w.openBoardSized(sess, size[0], size[1]) // waits for its first full drawing
+			b.keys("4")
+			b.waitDrawn("pen tests")
+			b.keys("?")
+			b.waitFor("Keys of this view", "select", "move to theme", "theme by number", "export")
+			view := b.view()
+			for _, want := range []string{"Keys of this view", "↑/↓", "export"} {
+				if !strings.Contains(view, want) {
+					t.Errorf("the key list lacks %q:\n%s", want, view)
+				}
+			}
+			requireGoldenIn(t, fmt.Sprintf("board-keys-%dx%d", size[0], size[1]), withCode(view, sess), size[0], size[1])
+		})
 	}
 }
 

@@ -368,7 +368,13 @@ func TestBoardCountsInWords(t *testing.T) {
 // openBoard opens the facilitator's home and from it the board of s, the only session.
 func (w *world) openBoard(s *session.Session) *term {
 	w.t.Helper()
-	b := w.open(tui.Options{Facilitator: true, JoinHint: "ssh -p 2222 charter.example"})
+	return w.openBoardSized(s, termW, termH)
+}
+
+// openBoardSized is openBoard in a terminal of width x height.
+func (w *world) openBoardSized(s *session.Session, width, height int) *term {
+	w.t.Helper()
+	b := w.openSized(tui.Options{Facilitator: true, JoinHint: "ssh -p 2222 charter.example"}, width, height)
 	b.waitFor(s.Title)
 	b.press(tea.KeyEnter)
 	// Wait for the board's first load: the counts of what is stored.

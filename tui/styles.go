@@ -80,6 +80,14 @@ func buildStyles(r *lipgloss.Renderer) *Styles {
 	st.helpModel.Styles.ShortKey = st.Header
 	st.helpModel.Styles.ShortDesc = st.Muted
 	st.helpModel.Styles.ShortSeparator = st.Muted
+	// The board's list of every key: bubbles puts one space between a column of
+	// keys and their descriptions, too close to tell "pgup/pgdn page" apart
+	// without colours; two, as the list had before. help.New's own styles draw
+	// with lipgloss's default renderer, not the connection's: none is kept.
+	st.helpModel.Styles.FullKey = st.Header.PaddingRight(1)
+	st.helpModel.Styles.FullDesc = st.Muted
+	st.helpModel.Styles.FullSeparator = st.Muted
+	st.helpModel.Styles.Ellipsis = st.Muted
 	return st
 }
 
