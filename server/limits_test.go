@@ -219,8 +219,16 @@ func TestFailedWriteIsLoggedOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
+	// The form opens as a person sees it, before they type into it: keys sent
+	// sooner reach the home screen, which takes them as its own.
+	if err := s.Send("n"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.WaitFor(context.Background(), 30*time.Second, "Audience"); err != nil {
+		t.Fatal(err)
+	}
 	const title = "Developers Quixotic"
-	for _, k := range []string{"n", title, "\r", "\r", "Lisbon", "\r", "\r", "Chartering 2026", "\r"} {
+	for _, k := range []string{title, "\r", "\r", "Lisbon", "\r", "\r", "Chartering 2026", "\r"} {
 		if err := s.Send(k); err != nil {
 			t.Fatal(err)
 		}
@@ -249,7 +257,7 @@ func TestFailedWriteIsLoggedOnce(t *testing.T) {
 		seen[l] = true
 	}
 	if !strings.Contains(got, want) {
-		t.Errorf("the failed write is not logged as an error:\n%s", got)
+		t.Errorf("the failed write is not logged as an error:\n%s\nSCREEN:\n%s", got, s.Text())
 	}
 	if strings.Contains(got, "Quixotic") || strings.Contains(got, "Lisbon") {
 		t.Errorf("the log holds what the person typed:\n%s", got)

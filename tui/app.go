@@ -120,10 +120,19 @@ type typingScreen interface {
 	typing() bool
 }
 
-// switchMsg replaces the current screen.
-type switchMsg struct{ to screen }
-
-func switchTo(s screen) tea.Cmd { return func() tea.Msg { return switchMsg{s} } }
+// toScreen hands msg to the current screen. A screen that moves on returns the next
+// screen from its Update, which starts at once: the keys after the one that opened
+// it (typed fast, pasted, or arriving together over a slow link) are its own, not
+// taken by the screen left behind as its commands.
+func (a *App) toScreen(msg tea.Msg) tea.Cmd {
+	prev := a.screen
+	next, cmd := prev.Update(msg)
+	a.screen = next
+	if next != prev {
+		return tea.Batch(cmd, next.Init())
+	}
+	return cmd
+}
 
 // tickMsg redraws timers once a second; screens read the time from env.now.
 type tickMsg struct{}
@@ -316,21 +325,14 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				// typist, a slow link) are each a key press.
 				var cmds []tea.Cmd
 				for _, r := range msg.Runes {
-					var cmd tea.Cmd
-					a.screen, cmd = a.screen.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-					cmds = append(cmds, cmd)
+					cmds = append(cmds, a.toScreen(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}))
 				}
 				// In order: the second key's change must not overtake the first's.
 				return a, tea.Sequence(cmds...)
 			}
 			msg.Paste = true
-			var cmd tea.Cmd
-			a.screen, cmd = a.screen.Update(msg)
-			return a, cmd
+			return a, a.toScreen(msg)
 		}
-	case switchMsg:
-		a.screen = msg.to
-		return a, a.screen.Init()
 	case ShutdownMsg:
 		a.notice = "The server is shutting down for a moment. Everything you entered is saved; reconnect with the same command in a minute."
 		a.goodbye()
@@ -348,12 +350,9 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if t, ok := a.screen.(countdownScreen); ok && t.timerCounting() && !a.idleWarned {
 			a.lastKey = a.env.now() // a timer counting down is the session going on
 		}
-		var cmd tea.Cmd
-		a.screen, cmd = a.screen.Update(msg)
-		return a, cmd
+		return a, a.toScreen(msg)
 	}
-	var cmd tea.Cmd
-	a.screen, cmd = a.screen.Update(msg)
+	cmd := a.toScreen(msg)
 	if _, ok := msg.(ChangedMsg); ok {
 		if _, quiet := a.screen.(quietOnChange); quiet && !a.idleWarned {
 			// The drawing after the last message is still the screen: when a change

@@ -482,7 +482,7 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 				return s, nil
 			}
 		}
-		return s, switchTo(newHome(s.e))
+		return newHome(s.e), nil
 	case key.Matches(msg, bk.Next), key.Matches(msg, bk.Prev):
 		to := s.sess.Phase.Next()
 		if key.Matches(msg, bk.Prev) {

@@ -170,7 +170,7 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		switch msg.String() {
 		case "esc", "q":
-			return s, switchTo(newHome(s.e))
+			return newHome(s.e), nil
 		case "tab":
 			s.tab, s.scroll = (s.tab+1)%len(campaignTabs), 0
 		case "1", "2", "3", "4", "5":

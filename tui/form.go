@@ -133,15 +133,15 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		f.campaign.SetSuggestions(msg)
 		return f, nil
 	case createdMsg:
-		return f, switchTo(newBoard(f.e, msg.sess))
+		return newBoard(f.e, msg.sess), nil
 	case editedMsg:
 		h := newHome(f.e)
 		h.status, h.selectID = "Saved the changes to “"+msg.sess.Title+"”.", msg.sess.ID
-		return f, switchTo(h)
+		return h, nil
 	case tea.KeyMsg:
 		switch msg.String() {
 		case "esc":
-			return f, switchTo(newHome(f.e))
+			return newHome(f.e), nil
 		case "tab", "down":
 			f.field = (f.field + 1) % fieldCount
 			return f, f.focus()

@@ -125,14 +125,14 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, homeKeys.Quit):
 			return s, tea.Quit
 		case key.Matches(msg, homeKeys.New):
-			return s, switchTo(newForm(s.e))
+			return newForm(s.e), nil
 		case key.Matches(msg, homeKeys.Open):
 			if len(s.sessions) > 0 {
-				return s, switchTo(newBoard(s.e, s.sessions[sel]))
+				return newBoard(s.e, s.sessions[sel]), nil
 			}
 		case key.Matches(msg, homeKeys.Edit):
 			if len(s.sessions) > 0 {
-				return s, switchTo(newEditForm(s.e, s.sessions[sel]))
+				return newEditForm(s.e, s.sessions[sel]), nil
 			}
 		case key.Matches(msg, homeKeys.Delete):
 			if len(s.sessions) > 0 {
@@ -141,7 +141,7 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		case key.Matches(msg, homeKeys.Present):
 			if len(s.sessions) > 0 {
-				return s, switchTo(newPresentOf(s.e, s.sessions[sel]))
+				return newPresentOf(s.e, s.sessions[sel]), nil
 			}
 		case key.Matches(msg, homeKeys.Campaign):
 			if len(s.sessions) > 0 {
@@ -150,7 +150,7 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 					s.status, s.statusErr = "This session belongs to no campaign.", true
 					return s, nil
 				}
-				return s, switchTo(newCampaign(s.e, name))
+				return newCampaign(s.e, name), nil
 			}
 		case key.Matches(msg, homeKeys.Export):
 			if len(s.sessions) > 0 && s.e.opt.Export != nil {

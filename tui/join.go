@@ -142,13 +142,13 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	case claimedMsg:
 		s.e.opt.Facilitator = true
-		return s, switchTo(newHome(s.e))
+		return newHome(s.e), nil
 	case joinedMsg:
 		s.e.rejoinCode = msg.p.RejoinCode
 		if msg.returning {
-			return s, switchTo(newParticipant(s.e, msg.sess, msg.p))
+			return newParticipant(s.e, msg.sess, msg.p), nil
 		}
-		return s, switchTo(newName(s.e, msg.sess, msg.p))
+		return newName(s.e, msg.sess, msg.p), nil
 	case tea.KeyMsg:
 		if s.busy {
 			return s, nil
@@ -274,7 +274,7 @@ func (s *nameScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.err = s.e.errorMessage(msg.err)
 		return s, nil
 	case namedMsg:
-		return s, switchTo(newParticipant(s.e, s.sess, s.p))
+		return newParticipant(s.e, s.sess, s.p), nil
 	case tea.KeyMsg:
 		switch msg.String() {
 		case "enter":

@@ -199,7 +199,7 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, presentKeys.Leave):
 			if s.fromHome {
-				return s, switchTo(newHome(s.e))
+				return newHome(s.e), nil
 			}
 			return s, tea.Quit
 		case key.Matches(msg, presentKeys.Scroll):

@@ -451,6 +451,28 @@ func TestFacilitatorGivesTheSessionDate(t *testing.T) {
 	}
 }
 
+// Keys that arrive together (a fast typist, a paste, a slow link) go on to the screen
+// the first of them opened: "n" opens the form, and the rest is its title, not
+// commands of the list left behind ("D" deletes there, "n" opens another form).
+func TestKeysAfterOneThatOpensAScreenReachIt(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("No sessions yet")
+	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("nDevs Lisbon")})
+	s.waitFor("new session", "Devs Lisbon")
+	s.press(tea.KeyEnter)
+	s.press(tea.KeyEnter)
+	s.press(tea.KeyEnter)
+	s.press(tea.KeyEnter)
+	s.press(tea.KeyEnter)
+	s.waitFor("LOBBY")
+	list, err := w.db.Sessions(w.ctx)
+	if err != nil || len(list) != 1 || list[0].Title != "Devs Lisbon" {
+		t.Fatalf("stored %+v, %v; want one session titled Devs Lisbon", list, err)
+	}
+}
+
 func TestFacilitatorCreatesSession(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
