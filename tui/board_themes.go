@@ -243,8 +243,11 @@ type themeRow struct {
 	note   int64
 	action int64
 	// sug is a suggested theme's index + 1; 0 on rows of stored themes.
-	sug    int
-	text   string
+	sug  int
+	text string
+	// whole is text with nothing cut, shown when the row is selected; "" when text
+	// is whole already.
+	whole  string
 	header bool
 	// num is a header's number, as # and the move prompt take it.
 	num int
@@ -376,8 +379,18 @@ func (s *boardScreen) themeRows() []themeRow {
 			labels[t.ID] = t.Label
 		}
 		for _, p := range s.themes.ranked {
-			rows = append(rows, themeRow{theme: p.ID, num: p.Rank, header: true, text: fmt.Sprintf("#%d %s · score %d = 3×%s + 2×%s + %s",
-				p.Rank, fit(labels[p.ID], 34), p.Score, plural(p.Votes, "vote"), plural(p.Authors, "author"), plural(p.Notes, "note"))})
+			// A long label is cut so that the score stays in view; the selected row
+			// shows it whole.
+			ranked := func(label string) string {
+				return fmt.Sprintf("#%d %s · score %d = 3×%s + 2×%s + %s",
+					p.Rank, label, p.Score, plural(p.Votes, "vote"), plural(p.Authors, "author"), plural(p.Notes, "note"))
+			}
+			label := fit(labels[p.ID], 34)
+			row := themeRow{theme: p.ID, num: p.Rank, header: true, text: ranked(label)}
+			if label != labels[p.ID] {
+				row.whole = ranked(labels[p.ID])
+			}
+			rows = append(rows, row)
 			for _, a := range s.themes.actions {
 				if a.ThemeID == p.ID {
 					rows = append(rows, themeRow{theme: p.ID, action: a.ID, text: actionText(a)})
@@ -1018,6 +1031,9 @@ func (t *themesTab) view(w, room int) string {
 		prefix := "  "
 		if i == sel {
 			prefix = "▸ "
+			if rows[i].whole != "" {
+				return prefix + rows[i].whole
+			}
 		}
 		if !rows[i].header {
 			mark := "   "

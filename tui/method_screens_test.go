@@ -571,3 +571,33 @@ func TestAnonymousVolunteerIsAskedForAName(t *testing.T) {
 		t.Fatalf("name %q, action points %+v; want Ana Lima volunteering", got.Name, as)
 	}
 }
+
+// The ranking cuts a long theme label so that its score stays in view, and shows the
+// selected theme's label whole.
+func TestRankingShowsTheSelectedLabelWhole(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := map[string]string{
+		"pen tests": "Pen tests come too late to change the release plan",
+		"deadlines": "Deadlines always win over security work in sprints",
+	}
+	for _, th := range ts {
+		if err := w.svc.RenameTheme(w.ctx, th.ID, long[th.Label]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	b := w.openBoard(sess)
+	first, second := long["pen tests"], long["deadlines"] // ranked #1 (two authors) and #2
+	b.waitDrawn("Themes by priority", "▸ #1 "+first+" · score")
+	if b.everDrawn(second) {
+		t.Fatal("an unselected theme's long label was drawn whole")
+	}
+	b.keys("j")
+	b.waitFor("▸ #2 " + second + " · score")
+}
