@@ -542,7 +542,7 @@ func TestFacilitatorPhaseAndTimer(t *testing.T) {
 		t.Fatalf("after space, timer = %+v, want running until %s", tm, clock.Add(2*time.Minute))
 	}
 	// The header follows once the board has read the change back.
-	s.waitDrawn("2:00 left")
+	s.waitDrawn("2:00 left  CHECK-IN") // not "2:00 left (paused)"
 	if l := lineWith(s.view(), "CHECK-IN"); !strings.Contains(l, "2:00 left") || strings.Contains(l, "paused") {
 		t.Errorf("header = %q, want the running timer", l)
 	}
