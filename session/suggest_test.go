@@ -3,6 +3,7 @@ package session_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -158,10 +159,11 @@ func noNameTwice(t *testing.T, themes []session.Theme) {
 	t.Helper()
 	seen := map[string]bool{}
 	for _, th := range themes {
-		if seen[th.Label] {
+		name := strings.ToLower(strings.TrimSpace(th.Label)) // as the service compares names
+		if seen[name] {
 			t.Errorf("two suggested themes are named %q: %+v", th.Label, themes)
 		}
-		seen[th.Label] = true
+		seen[name] = true
 	}
 }
 

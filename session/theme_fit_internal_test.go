@@ -25,3 +25,28 @@ func TestFitLabelKeepsLongPhrasesApart(t *testing.T) {
 		}
 	}
 }
+
+// A new theme's name under a long open topic is told apart from every name taken
+// as it is once fitted: round after round, the later notes of one kind are offered
+// under a name not yet taken (the cut name of the round before came back).
+func TestNameApartStaysApartOnceCut(t *testing.T) {
+	title := "Penetration testing of the customer portals and partner APIs"
+	if n := utf8.RuneCountInString(title); n != MaxTopicLen {
+		t.Fatalf("the title has %d characters, want %d", n, MaxTopicLen)
+	}
+	texts := []string{"nobody retests after the pentest", "pentest results arrive too late to fix"}
+	labels := []string{title}
+	taken := map[string]bool{nameKey(title): true}
+	for round := 1; round <= 4; round++ {
+		name := nameApart(title, texts, labels, taken)
+		if taken[nameKey(name)] {
+			t.Fatalf("round %d: %q is taken already: %q", round, name, labels)
+		}
+		if n := utf8.RuneCountInString(name); n > MaxTopicLen {
+			t.Errorf("round %d: %q has %d characters, more than %d", round, name, n, MaxTopicLen)
+		}
+		labels = append(labels, name)
+		taken[nameKey(name)] = true
+	}
+	t.Logf("%q", labels)
+}

@@ -182,26 +182,20 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 	taken := map[string]bool{}
 	var labels []string // the names taken, in order
 	for _, t := range out {
-		taken[strings.ToLower(strings.TrimSpace(t.Label))] = true
+		taken[nameKey(t.Label)] = true
 		labels = append(labels, t.Label)
 	}
 	for i, c := range clusters {
 		label := c.Label
-		if name := strings.ToLower(strings.TrimSpace(names[i])); name != "" && !taken[name] {
+		if name := nameKey(names[i]); name != "" && !taken[name] {
 			label = names[i]
 		}
-		if taken[strings.ToLower(strings.TrimSpace(label))] {
-			// The cluster's own label is the name of a theme the session has (or
-			// of a suggestion before it): told apart by its notes' words, by the
-			// rule Cluster tells apart its own themes with, from every name taken.
-			texts := make([][]string, len(labels)+1)
-			for _, id := range c.NoteIDs {
-				texts[len(labels)] = append(texts[len(labels)], byID[id].Text)
-			}
-			label = analysis.DistinctLabels(append(slices.Clone(labels), label), texts)[len(labels)]
+		var texts []string
+		for _, id := range c.NoteIDs {
+			texts = append(texts, byID[id].Text)
 		}
-		label = fitLabel(CleanText(label))
-		taken[strings.ToLower(strings.TrimSpace(label))] = true
+		label = nameApart(label, texts, labels, taken)
+		taken[nameKey(label)] = true
 		labels = append(labels, label)
 		t := Theme{SessionID: sessionID, Label: label}
 		for _, id := range c.NoteIDs {
@@ -216,6 +210,38 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 	}
 	return out, nil
 }
+
+// nameKey is a theme name as names are compared: two names that differ only in case
+// or in spaces around them read as one.
+func nameKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
+
+// nameApart is the name a new theme of texts is suggested under: label, or, when a
+// theme of the session (or a suggestion before it) bears that name already, label
+// told apart by its notes' words, by the rule Cluster tells apart its own themes
+// with; then fitted to a theme name's length. Fitting cuts, and a cut name can be
+// one taken (a long open topic's title and its phrase, cut as before): then it is
+// told apart again from the names as they are. labels are the names taken, in
+// order, and taken the same by nameKey.
+func nameApart(label string, texts, labels []string, taken map[string]bool) string {
+	fitted := fitLabel(CleanText(label))
+	known := slices.Clone(labels)
+	for range 4 {
+		if !taken[nameKey(fitted)] {
+			return fitted
+		}
+		all := make([][]string, len(known)+1)
+		all[len(known)] = texts
+		apart := analysis.DistinctLabels(append(known, label), all)[len(known)]
+		// Taken once fitted: the next round offers the rule's next name.
+		known = append(known, apart)
+		fitted = fitLabel(CleanText(apart))
+	}
+	return fitted
+}
+
+// another is what analysis.DistinctLabels adds to a name when nothing else tells
+// a group apart.
+const another = " (another)"
 
 // fitLabel shortens a suggested label to what a theme's name may be (MaxTopicLen
 // characters), so that accepting the suggestions never fails on it: an open topic's
@@ -236,6 +262,12 @@ func fitLabel(label string) string {
 			h = h[:i]
 		}
 		return strings.TrimRight(h, " :;,.-·") + "…"
+	}
+	// "(another)", as analysis tells apart groups that say the same, is kept too.
+	if i := strings.Index(label, another); i > 0 && strings.ReplaceAll(label[i:], another, "") == "" {
+		if room := MaxTopicLen - utf8.RuneCountInString(label[i:]); room >= 12 {
+			return cut(label[:i], room) + label[i:]
+		}
 	}
 	if i := strings.LastIndex(label, ": "); i > 0 {
 		tail := label[i:]
