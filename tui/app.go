@@ -125,13 +125,21 @@ type typingScreen interface {
 // it (typed fast, pasted, or arriving together over a slow link) are its own, not
 // taken by the screen left behind as its commands.
 func (a *App) toScreen(msg tea.Msg) tea.Cmd {
+	cmd, start := a.toScreenStart(msg)
+	return tea.Batch(cmd, start)
+}
+
+// toScreenStart is toScreen with the next screen's Init apart (nil when the screen
+// stays): keys handed on one by one run their commands in order, and the next
+// screen's start must not wait behind the work of the screen it replaced.
+func (a *App) toScreenStart(msg tea.Msg) (cmd, start tea.Cmd) {
 	prev := a.screen
 	next, cmd := prev.Update(msg)
 	a.screen = next
 	if next != prev {
-		return tea.Batch(cmd, next.Init())
+		start = next.Init()
 	}
-	return cmd
+	return cmd, start
 }
 
 // tickMsg redraws timers once a second; screens read the time from env.now.
@@ -323,12 +331,13 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if t, ok := a.screen.(typingScreen); ok && !t.typing() {
 				// Not in a text box: several keys that arrived together (a fast
 				// typist, a slow link) are each a key press.
-				var cmds []tea.Cmd
+				var cmds, starts []tea.Cmd
 				for _, r := range msg.Runes {
-					cmds = append(cmds, a.toScreen(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}))
+					cmd, start := a.toScreenStart(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+					cmds, starts = append(cmds, cmd), append(starts, start)
 				}
 				// In order: the second key's change must not overtake the first's.
-				return a, tea.Sequence(cmds...)
+				return a, tea.Batch(append(starts, tea.Sequence(cmds...))...)
 			}
 			msg.Paste = true
 			return a, a.toScreen(msg)
