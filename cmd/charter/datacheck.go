@@ -20,8 +20,11 @@ func checkWritable(dir string) error {
 		_, err = f.Write([]byte{'\n'})
 		err = errors.Join(err, f.Sync(), f.Close(), os.Remove(f.Name()))
 	}
-	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+	if errors.Is(err, syscall.ENOSPC) {
 		return fmt.Errorf("the disk of the data directory %s is full (%w); free some space or give another --data", dir, err)
+	}
+	if errors.Is(err, syscall.EDQUOT) {
+		return fmt.Errorf("the disk quota of the data directory %s is used up (%w); free some space or give another --data", dir, err)
 	}
 	if err != nil {
 		return fmt.Errorf("the data directory %s is not writable: %w", dir, err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -60,7 +62,10 @@ func runInOwnMountNamespace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.CommandContext(t.Context(), exe, "-test.run=^"+t.Name()+"$", "-test.count=1", "-test.v")
+	// The child ends by itself, well before the parent's own time is up.
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, exe, "-test.run=^"+t.Name()+"$", "-test.count=1", "-test.v", "-test.timeout=90s")
 	cmd.Env = append(os.Environ(), ownMountNamespaceEnv+"=1")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Cloneflags: syscall.CLONE_NEWNS}
 	if os.Geteuid() != 0 {
@@ -74,7 +79,7 @@ func runInOwnMountNamespace(t *testing.T) {
 	case errors.As(err, &exit):
 		t.Fatalf("the test failed in its own mount namespace:\n%s", out)
 	case err != nil:
-		t.Skipf("cannot run the test in a mount namespace of its own to mount a small tmpfs (%v); run it as root, or allow unprivileged user namespaces", err)
+		t.Skipf("the kernel or the container refuses a mount namespace of its own (and a user namespace) to mount a small tmpfs in: %v; the test needs CAP_SYS_ADMIN or unprivileged user namespaces", err)
 	case bytes.Contains(out, []byte("--- SKIP: "+t.Name())):
 		t.Skipf("skipped in its own mount namespace:\n%s", out)
 	case !bytes.Contains(out, []byte("--- PASS: "+t.Name())):
@@ -92,7 +97,7 @@ func mountTmpfs(t *testing.T, size string) string {
 	}
 	dir := t.TempDir()
 	if err := unix.Mount("tmpfs", dir, "tmpfs", 0, "size="+size+",mode=0700"); err != nil {
-		t.Skipf("cannot mount a tmpfs of %s (%v); run the test as root, or allow unprivileged user namespaces", size, err)
+		t.Skipf("the kernel or the container refuses to mount a tmpfs of %s in the test's own namespace: %v", size, err)
 	}
 	t.Cleanup(func() {
 		if err := unix.Unmount(dir, 0); err != nil {

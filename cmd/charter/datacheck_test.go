@@ -106,6 +106,7 @@ func TestByteSizeNeverOverstates(t *testing.T) {
 	t.Parallel()
 	for n, want := range map[uint64]string{
 		0:             "0 bytes",
+		1:             "1 byte",
 		1023:          "1023 bytes",
 		1 << 10:       "1 KiB",
 		1536:          "1.5 KiB",

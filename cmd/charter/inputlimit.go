@@ -38,6 +38,9 @@ func byteSize(n uint64) string {
 		i++
 	}
 	unit := uint64(1) << (10 * i)
+	if n == 1 {
+		return "1 byte"
+	}
 	if n%unit == 0 {
 		return fmt.Sprintf("%d %s", n/unit, units[i])
 	}
