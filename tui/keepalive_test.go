@@ -8,36 +8,57 @@ import (
 	"github.com/charter-tool/charter/tui"
 )
 
+// idleScreen is a join screen with an idle limit, a clock that moves only when the
+// test moves it (advance), and a count of the keepalives it sent.
+type idleScreen struct {
+	*term
+	t    *testing.T
+	now  atomic.Int64
+	kept atomic.Int64
+}
+
+func openIdleScreen(t *testing.T, limit time.Duration) *idleScreen {
+	t.Helper()
+	w := newWorld(t)
+	s := &idleScreen{t: t}
+	s.now.Store(clock.UnixNano())
+	s.term = w.openSized(tui.Options{
+		IdleTimeout: limit,
+		Now:         func() time.Time { return time.Unix(0, s.now.Load()) },
+		KeepAlive:   func() { s.kept.Add(1) },
+	}, termW, termH)
+	s.waitFor("Join code")
+	return s
+}
+
+func (s *idleScreen) advance(d time.Duration) { s.now.Add(int64(d)) }
+
+// checked waits until an idle check after the call found the screen in use.
+func (s *idleScreen) checked() {
+	s.t.Helper()
+	for k, end := s.kept.Load(), time.Now().Add(waitTime); s.kept.Load() == k; {
+		if time.Now().After(end) {
+			s.t.Fatal("no idle check found the screen in use")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // An idle check that finds the screen in use tells the connection so (its own idle
 // limit counts only traffic); one that finds it idle warns instead, and does not.
 func TestIdleCheckKeepsAnActiveConnectionAlive(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	var now atomic.Int64
-	now.Store(clock.UnixNano())
-	var kept atomic.Int64
-	opt := tui.Options{
-		IdleTimeout: 500 * time.Millisecond,
-		Now:         func() time.Time { return time.Unix(0, now.Load()) },
-		KeepAlive:   func() { kept.Add(1) },
-	}
-	s := w.openSized(opt, termW, termH)
-	s.waitFor("Join code")
+	s := openIdleScreen(t, 500*time.Millisecond)
 	// The clock stands still: every check finds the screen in use.
-	for end := time.Now().Add(waitTime); kept.Load() == 0; {
-		if time.Now().After(end) {
-			t.Fatal("no keepalive from a screen in use")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	s.checked()
 	// Past the warning's moment: the checks from the warning on find the screen
 	// idle, warn and then disconnect, and keep nothing alive.
-	now.Add(int64(450 * time.Millisecond))
+	s.advance(450 * time.Millisecond)
 	s.waitFor("Still there?")
-	warned := kept.Load()
-	now.Add(int64(100 * time.Millisecond))
+	warned := s.kept.Load()
+	s.advance(100 * time.Millisecond)
 	s.waitFor("Disconnected after")
-	if got := kept.Load(); got != warned {
+	if got := s.kept.Load(); got != warned {
 		t.Errorf("%d keepalives from a screen found idle", got-warned)
 	}
 }
@@ -47,31 +68,12 @@ func TestIdleCheckKeepsAnActiveConnectionAlive(t *testing.T) {
 // key), and not before that.
 func TestIdleWarningLeavesTimeToAnswer(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	var now atomic.Int64
-	now.Store(clock.UnixNano())
-	var kept atomic.Int64
-	opt := tui.Options{
-		IdleTimeout: 2 * time.Second,
-		Now:         func() time.Time { return time.Unix(0, now.Load()) },
-		KeepAlive:   func() { kept.Add(1) },
-	}
-	s := w.openSized(opt, termW, termH)
-	s.waitFor("Join code")
-	checked := func() {
-		t.Helper()
-		for k, end := kept.Load(), time.Now().Add(waitTime); kept.Load() == k; {
-			if time.Now().After(end) {
-				t.Fatal("no idle check found the screen in use")
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-	}
-	now.Add(int64(900 * time.Millisecond))
-	checked() // a check at 0.9 s found the screen in use
+	s := openIdleScreen(t, 2*time.Second)
+	s.advance(900 * time.Millisecond)
+	s.checked() // a check at 0.9 s found the screen in use
 	if s.everDrawn("Still there?") {
 		t.Fatal("warned 1.1 s before the disconnect, want 1 s")
 	}
-	now.Add(int64(200 * time.Millisecond))
+	s.advance(200 * time.Millisecond)
 	s.waitFor("Still there?", "closes in about 1 second")
 }
