@@ -262,7 +262,9 @@ func (c *corpus) keyPhrase(members []int, central int, skip map[string]bool) str
 		if score > bestWord {
 			bestWord, word = score, toks[i].surface
 		}
-		for j := i + 1; j < len(toks) && j < i+phraseWords && !toks[j].stop; j++ {
+		// A phrase runs over words, not over numbers or signs: "report 3 weeks"
+		// is two phrases.
+		for j := i + 1; j < len(toks) && j < i+phraseWords && !toks[j].stop && meaningful(toks[j].surface); j++ {
 			w := weight(toks[j])
 			score += w
 			if w > 0 && score > bestScore {
@@ -439,11 +441,14 @@ func distinctLabels(labels []string, groups [][]int, corpusOf func() *corpus) []
 		if i < len(groups) && len(groups[i]) > 0 {
 			c := corpusOf()
 			central := c.central(groups[i])
+			said := c.labelStems(l)
 			for _, phrase := range []string{
-				c.keyPhrase(groups[i], central, c.labelStems(l)),
+				c.keyPhrase(groups[i], central, said),
 				opening(c.texts[central], openingWords),
 			} {
-				if phrase != "" {
+				// A phrase in words the label already says tells nothing apart
+				// ("retests after the pentest: retests after…").
+				if phrase != "" && !saysOnly(phrase, said) {
 					names = append(names, l+": "+phrase)
 				}
 			}
@@ -463,6 +468,17 @@ func distinctLabels(labels []string, groups [][]int, corpusOf func() *corpus) []
 		}
 	}
 	return out
+}
+
+// saysOnly reports whether every word of phrase that is not a stop word is one of
+// stems.
+func saysOnly(phrase string, stems map[string]bool) bool {
+	for _, t := range tokenize(phrase, stemmer{}) {
+		if !t.stop && meaningful(t.surface) && !stems[t.stem] {
+			return false
+		}
+	}
+	return true
 }
 
 // labelStems returns the stems of the words a label already says: its own,

@@ -453,6 +453,8 @@ func TestDistinctLabelsAreDistinct(t *testing.T) {
 		{"phrase taken", []string{"pen testing", "pen testing", "pen testing: scope"},
 			[][]string{{"pentest late"}, {"scope"}, {"cloud accounts"}}},
 		{"no words", []string{"unsorted", "unsorted"}, [][]string{{"!!!"}, {"???"}}},
+		{"numbers", []string{"pen testing", "pen testing"},
+			[][]string{{"pentest late"}, {"report 3 weeks after the pentest", "the report 3 weeks late again"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -475,5 +477,22 @@ func TestDistinctLabelsAreDistinct(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A label that tells a group apart says something the label does not: not the
+// label's own words again, as the opening of a note that says only them.
+func TestDistinctLabelsSayMoreThanTheLabel(t *testing.T) {
+	label := "nobody retests after the pentest"
+	got := analysis.DistinctLabels([]string{label, label},
+		[][]string{{"pentest findings stay open"}, {"nobody retests after the pentest", "nobody retests after a pentest"}})
+	if !strings.HasPrefix(got[1], label) {
+		t.Fatalf("second label %q does not start with %q", got[1], label)
+	}
+	rest := strings.ToLower(strings.TrimPrefix(got[1], label))
+	for _, w := range []string{"nobody", "retests", "pentest"} {
+		if strings.Contains(rest, w) {
+			t.Errorf("second label %q repeats %q", got[1], w)
+		}
 	}
 }
