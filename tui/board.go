@@ -72,6 +72,9 @@ type boardScreen struct {
 	// last one is saved.
 	savingActs int
 	lastActs   chan struct{}
+	// timerEdits counts the timer changes made here; a load begun before the last
+	// one keeps the timer as shown.
+	timerEdits int
 	// pending are the kinds of change not loaded yet.
 	pending session.Change
 }
@@ -197,6 +200,7 @@ type phaseMovedMsg struct {
 // setTimer shows the timer as just asked for, so that the next key (space right after
 // setting it) acts on it before the board is loaded again.
 func (s *boardScreen) setTimer(t session.Timer) {
+	s.timerEdits++
 	changed := *s.sess
 	changed.Timer = t
 	s.sess = &changed
@@ -212,15 +216,17 @@ type boardReader interface {
 // boardStateMsg is the board as stored at one moment, and who is connected.
 type boardStateMsg struct {
 	*session.BoardView
-	// base is the board's session when the load began.
-	base   *session.Session
+	// base is the board's session when the load began, and timerEdits the
+	// board's count of timer changes then.
+	base       *session.Session
+	timerEdits int
 	online map[int64]bool
 	left   map[int64]time.Time
 }
 
 func (s *boardScreen) load() tea.Cmd {
 	var svc boardReader = s.e.opt.Service
-	id, conn, base := s.sess.ID, s.e.opt.Conn, s.sess
+	id, conn, base, edits := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		// Read before the people, so that someone who joins meanwhile shows as
 		// connected with the next load rather than as never connected.
@@ -229,21 +235,21 @@ func (s *boardScreen) load() tea.Cmd {
 		if err != nil {
 			return loadFailedMsg{err}
 		}
-		return boardStateMsg{v, base, online, left}
+		return boardStateMsg{v, base, edits, online, left}
 	})
 }
 
 // loadReleased brings v up to date with the notes released since it was loaded.
 func (s *boardScreen) loadReleased(v *session.BoardView) tea.Cmd {
 	var svc boardReader = s.e.opt.Service
-	id, conn, base := s.sess.ID, s.e.opt.Conn, s.sess
+	id, conn, base, edits := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		online, left := conn.Presence(id)
 		nv, err := svc.BoardViewAfterRelease(ctx, v)
 		if err != nil {
 			return loadFailedMsg{err}
 		}
-		return boardStateMsg{nv, base, online, left}
+		return boardStateMsg{nv, base, edits, online, left}
 	})
 }
 
@@ -285,6 +291,11 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.savingActs > 0 || msg.base != s.sess {
 			// Likewise the activity list edited here: the next key edits it.
 			msg.Session.Activities = s.sess.Activities
+		}
+		if msg.timerEdits != s.timerEdits {
+			// And the timer changed here after this load began (set, then started
+			// with space): the load has it as it was. Saving it loads again.
+			msg.Session.Timer = s.sess.Timer
 		}
 		s.sess, s.people, s.notes, s.written = msg.Session, msg.People, msg.Notes, msg.Written
 		s.view = msg.BoardView

@@ -1,0 +1,97 @@
+package tui_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// heldBoardStore holds board reads that begin while it is closed, after they have
+// read the session: as a loaded machine delays a read that has already seen the
+// board as it was.
+type heldBoardStore struct {
+	session.Store
+	mu   sync.Mutex
+	gate chan struct{}
+	held chan struct{} // gets a value when a read is held
+}
+
+func (h *heldBoardStore) ReadTx(ctx context.Context, fn func(st session.Store) error) error {
+	h.mu.Lock()
+	gate := h.gate
+	h.mu.Unlock()
+	return h.Store.ReadTx(ctx, func(st session.Store) error { return fn(&heldBoardTx{Store: st, gate: gate, held: h.held}) })
+}
+
+type heldBoardTx struct {
+	session.Store
+	gate, held chan struct{}
+}
+
+// Written is read after the session (session.Service.BoardView).
+func (t *heldBoardTx) Written(ctx context.Context, sessionID string, after int64) (map[int64]int, int64, error) {
+	if t.gate != nil {
+		t.held <- struct{}{}
+		select {
+		case <-t.gate:
+		case <-ctx.Done():
+			return nil, 0, ctx.Err()
+		}
+	}
+	return t.Store.Written(ctx, sessionID, after)
+}
+
+// A read of the board that began before the timer was started, and arrives after,
+// does not show the timer paused again: the board keeps the timer as it was changed
+// here, as it keeps a phase move.
+func TestLateBoardReadKeepsTheTimerJustStarted(t *testing.T) {
+	t.Parallel()
+	h := &heldBoardStore{held: make(chan struct{}, 1)}
+	w := newWorldOver(t, func(db session.Store) session.Store {
+		h.Store = db
+		return h
+	})
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	s := w.openBoard(sess)
+	s.waitDrawn("CHECK-IN")
+
+	gate := make(chan struct{})
+	h.mu.Lock()
+	h.gate = gate
+	h.mu.Unlock()
+	s.keys("t")
+	s.waitFor("Timer (minutes, or m:ss):")
+	s.keys("2")
+	s.press(tea.KeyEnter)
+	s.waitFor("Timer set to 2:00")
+	<-h.held // the read the set timer started has seen it paused
+	h.mu.Lock()
+	h.gate = nil // later reads go on
+	h.mu.Unlock()
+
+	s.tm.Send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+	s.waitFor("Timer started.")
+	// The next read, which the start asks for, waits for the held one to arrive:
+	// hold it too, so that the board is left with what the held read brought.
+	next := make(chan struct{})
+	t.Cleanup(func() { close(next) })
+	h.mu.Lock()
+	h.gate = next
+	h.mu.Unlock()
+	close(gate)
+	select {
+	case <-h.held:
+	case <-time.After(waitTime):
+		t.Fatal("the board did not read again after the held read arrived")
+	}
+	if l := lineWith(s.view(), "CHECK-IN"); !strings.Contains(l, "2:00 left") || strings.Contains(l, "paused") {
+		t.Errorf("header = %q after a read begun before the timer was started, want it running", l)
+	}
+}
