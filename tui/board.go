@@ -220,8 +220,8 @@ type boardStateMsg struct {
 	// board's count of timer changes then.
 	base       *session.Session
 	timerEdits int
-	online map[int64]bool
-	left   map[int64]time.Time
+	online     map[int64]bool
+	left       map[int64]time.Time
 }
 
 func (s *boardScreen) load() tea.Cmd {
