@@ -493,7 +493,7 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 				return s, nil
 			}
 		}
-		return newHome(s.e), nil
+		return homeAt(s.e, s.sess.ID), nil
 	case key.Matches(msg, bk.Next), key.Matches(msg, bk.Prev):
 		to := s.sess.Phase.Next()
 		if key.Matches(msg, bk.Prev) {

@@ -41,6 +41,14 @@ var homeKeys = struct{ Select, Open, Present, New, Edit, Delete, Campaign, Expor
 	Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 }
 
+// homeAt is the home with the session at id selected once the list is loaded: the
+// one a facilitator comes back from.
+func homeAt(e *env, id string) *homeScreen {
+	h := newHome(e)
+	h.selectID = id
+	return h
+}
+
 func newHome(e *env) *homeScreen {
 	s := &homeScreen{e: e, list: newList()}
 	s.list.match = func(i int, q string) bool {

@@ -199,6 +199,9 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, presentKeys.Leave):
 			if s.fromHome {
+				if s.sess != nil {
+					return homeAt(s.e, s.sess.ID), nil
+				}
 				return newHome(s.e), nil
 			}
 			return s, tea.Quit

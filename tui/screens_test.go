@@ -838,3 +838,36 @@ func TestRatingsNotShownBelowThree(t *testing.T) {
 		t.Fatal("the distribution of two ratings was shown to participants")
 	}
 }
+
+// Back from a session's board, or from its projector view, the home has that
+// session selected, not the first of the list.
+func TestHomeSelectsTheSessionComeBackFrom(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.newSession("Developers Berlin")
+	w.newSession("Developers Porto")
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin", "Developers Porto")
+	selected := func() string {
+		m := regexp.MustCompile(`▸ (Developers \pL+)`).FindAllStringSubmatch(s.drawn.String(), -1)
+		if len(m) == 0 {
+			t.Fatal("no session selected")
+		}
+		return m[len(m)-1][1]
+	}
+	first := selected()
+	s.keys("j")
+	second := "Developers Porto"
+	if first == second {
+		second = "Developers Berlin"
+	}
+	s.waitFor("▸ " + second)
+	s.press(tea.KeyEnter)
+	s.waitFor(" done · ") // the board
+	s.press(tea.KeyEsc)
+	s.waitFor("Sessions by campaign", "▸ "+second)
+	s.keys("p")
+	s.waitFor("q leave")
+	s.keys("q")
+	s.waitFor("Sessions by campaign", "▸ "+second)
+}
