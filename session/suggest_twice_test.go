@@ -13,18 +13,8 @@ import (
 func TestSuggestThemesNewThemeTakesNoArrangedName(t *testing.T) {
 	t.Parallel()
 	svc, _ := MustOpenService(t)
-	ctx := context.Background()
 	later := []string{"nobody retests after the pentest", "pentest results arrive too late to fix"}
-	// The label the later notes get on their own.
-	probe, _ := campaignSession(t, svc, "concern", later...)
-	alone, err := svc.SuggestThemes(ctx, probe.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(alone) != 1 {
-		t.Fatalf("the later notes alone make %d themes, want 1: %+v", len(alone), alone)
-	}
-	label := alone[0].Label
+	label := aloneLabel(t, svc, later...)
 
 	// A session whose facilitator gave that name to a theme of other notes.
 	sess := namedSession(t, svc, label, "concern", "the coffee machine is broken again", "no coffee on the third floor")
@@ -41,15 +31,7 @@ func TestSuggestThemesNewThemeTakesNoArrangedNameTwice(t *testing.T) {
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
 	later := []string{"nobody retests after the pentest", "pentest results arrive too late to fix"}
-	probe, _ := campaignSession(t, svc, "concern", later...)
-	alone, err := svc.SuggestThemes(ctx, probe.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(alone) != 1 {
-		t.Fatalf("the later notes alone make %d themes, want 1: %+v", len(alone), alone)
-	}
-	label := alone[0].Label
+	label := aloneLabel(t, svc, later...)
 	// The name the new theme gets beside one theme of its label.
 	var apart string
 	for _, th := range suggestAfterLateNotes(t, svc, namedSession(t, svc, label, "concern", "the coffee machine is broken again", "no coffee on the third floor"), later...) {
@@ -73,4 +55,18 @@ func TestSuggestThemesNewThemeTakesNoArrangedNameTwice(t *testing.T) {
 	if got := suggestAfterLateNotes(t, svc, sess, later...); len(got) < 3 {
 		t.Fatalf("suggestions = %+v, want the two arranged themes and a new one", got)
 	}
+}
+
+// aloneLabel is the label notes of texts get when they are a session's only notes.
+func aloneLabel(t *testing.T, svc *session.Service, texts ...string) string {
+	t.Helper()
+	probe, _ := campaignSession(t, svc, "concern", texts...)
+	alone, err := svc.SuggestThemes(context.Background(), probe.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(alone) != 1 {
+		t.Fatalf("the notes alone make %d themes, want 1: %+v", len(alone), alone)
+	}
+	return alone[0].Label
 }
