@@ -379,13 +379,14 @@ func (s *boardScreen) themeRows() []themeRow {
 			labels[t.ID] = t.Label
 		}
 		for _, p := range s.themes.ranked {
-			// A long label is cut so that the score stays in view; the selected row
-			// shows it whole.
+			// A long label is cut so that the score stays in view (at 80 columns,
+			// to 34 characters; a wider screen keeps more); the selected row shows
+			// it whole.
 			ranked := func(label string) string {
 				return fmt.Sprintf("#%d %s · score %d = 3×%s + 2×%s + %s",
 					p.Rank, label, p.Score, plural(p.Votes, "vote"), plural(p.Authors, "author"), plural(p.Notes, "note"))
 			}
-			label := fit(labels[p.ID], 34)
+			label := fit(labels[p.ID], max(34, s.e.w-2-lipgloss.Width(ranked(""))))
 			row := themeRow{theme: p.ID, num: p.Rank, header: true, text: ranked(label)}
 			if label != labels[p.ID] {
 				row.whole = ranked(labels[p.ID])

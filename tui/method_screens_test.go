@@ -600,4 +600,7 @@ func TestRankingShowsTheSelectedLabelWhole(t *testing.T) {
 	}
 	b.keys("j")
 	b.waitFor("▸ #2 " + second + " · score")
+	// A wide screen has room for both whole.
+	wide := w.openBoardSized(sess, 200, 60)
+	wide.waitDrawn("▸ #1 "+first+" · score", "  #2 "+second+" · score")
 }
