@@ -18,8 +18,10 @@ import (
 // across sessions, audiences, saturation, every action point, and the program's
 // hypotheses with their evidence.
 type campaignScreen struct {
-	e      *env
-	name   string
+	e    *env
+	name string
+	// from is the session the home had selected, selected again on the way back.
+	from   string
 	f      *report.CampaignFindings
 	err    string
 	tab    int
@@ -170,7 +172,7 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		switch msg.String() {
 		case "esc", "q":
-			return newHome(s.e), nil
+			return homeAt(s.e, s.from), nil
 		case "tab":
 			s.tab, s.scroll = (s.tab+1)%len(campaignTabs), 0
 		case "1", "2", "3", "4", "5":

@@ -158,7 +158,9 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 					s.status, s.statusErr = "This session belongs to no campaign.", true
 					return s, nil
 				}
-				return newCampaign(s.e, name), nil
+				c := newCampaign(s.e, name)
+				c.from = s.sessions[sel].ID
+				return c, nil
 			}
 		case key.Matches(msg, homeKeys.Export):
 			if len(s.sessions) > 0 && s.e.opt.Export != nil {

@@ -839,13 +839,16 @@ func TestRatingsNotShownBelowThree(t *testing.T) {
 	}
 }
 
-// Back from a session's board, or from its projector view, the home has that
-// session selected, not the first of the list.
+// Back from a session's board, its projector view or its campaign, the home has
+// that session selected, not the first of the list.
 func TestHomeSelectsTheSessionComeBackFrom(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	w.newSession("Developers Berlin")
-	w.newSession("Developers Porto")
+	for _, title := range []string{"Developers Berlin", "Developers Porto"} {
+		if _, err := w.svc.NewSession(w.ctx, session.Session{Title: title, Audience: session.AudienceDevelopers, Campaign: "Chartering 2026"}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	s := w.open(tui.Options{Facilitator: true})
 	s.waitFor("Developers Berlin", "Developers Porto")
 	selected := func() string {
@@ -868,6 +871,10 @@ func TestHomeSelectsTheSessionComeBackFrom(t *testing.T) {
 	s.waitFor("Sessions by campaign", "▸ "+second)
 	s.keys("p")
 	s.waitFor("q leave")
+	s.keys("q")
+	s.waitFor("Sessions by campaign", "▸ "+second)
+	s.keys("c")
+	s.waitFor("S split from match")
 	s.keys("q")
 	s.waitFor("Sessions by campaign", "▸ "+second)
 }
