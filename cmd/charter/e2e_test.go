@@ -491,7 +491,10 @@ func TestIdleConnectionIsWarnedThenToldWhy(t *testing.T) {
 func TestBoardWithArrivingNotesIsNotIdle(t *testing.T) {
 	t.Parallel()
 	facKey := newKey(t)
-	srv := testServerWith(t, server.Config{IdleTimeout: 2 * time.Second}, facKey)
+	// Three seconds: the warning comes at 1.5 s without a change, time enough for a
+	// note's way to the board on a loaded machine (two seconds warned at one).
+	const limit = 3 * time.Second
+	srv := testServerWith(t, server.Config{IdleTimeout: limit}, facKey)
 
 	ctx := context.Background()
 	sess, err := srv.svc.NewSession(ctx, session.Session{Title: "Developers Lisbon", Audience: session.AudienceDevelopers})
@@ -516,14 +519,18 @@ func TestBoardWithArrivingNotesIsNotIdle(t *testing.T) {
 	fac.typeKeys(enter)
 	fac.waitFor(" done · ")
 	pos := fac.mark()
-	// A note every 300 ms for 4 s: twice the idle timeout, no key pressed.
-	for i := range 14 {
+	// A note every 250 ms (or as fast as a save returns) for twice the idle timeout,
+	// no key pressed.
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	n := int(2 * limit / (250 * time.Millisecond))
+	for i := range n {
 		if _, err := srv.svc.AddNote(ctx, writers[i%2].ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: fmt.Sprintf("note number %d", i)}); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(300 * time.Millisecond)
+		<-tick.C
 	}
-	fac.waitAfter(pos, "note number 12")
+	fac.waitAfter(pos, fmt.Sprintf("note number %d", n-2))
 	if s := fac.since(pos); strings.Contains(s, "Still there?") || strings.Contains(s, "Disconnected") {
 		t.Fatalf("a board with notes arriving was treated as idle:\n%s", tail(s, 1500))
 	}
