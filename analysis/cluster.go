@@ -419,8 +419,8 @@ func DistinctLabels(labels []string, texts [][]string) []string {
 // read as one. The first group with a label keeps it; every later one is
 // followed by a key phrase of its most central note in words the label does
 // not already say (labelStems), else by that note's opening words, and
-// when those too are taken (the groups say the same), by "(another)";
-// never by a number. groups[i] are group i's notes in corpusOf, which is
+// when those too are taken (the groups say the same), by "(another)",
+// "(a third)", "(a fourth)" and so on; never by a number. groups[i] are group i's notes in corpusOf, which is
 // called only when a label repeats.
 func distinctLabels(labels []string, groups [][]int, corpusOf func() *corpus) []string {
 	out := slices.Clone(labels)
@@ -432,6 +432,7 @@ func distinctLabels(labels []string, groups [][]int, corpusOf func() *corpus) []
 		taken[key(l)] = true
 	}
 	first := map[string]bool{}
+	next := map[string]int{}
 	for i, l := range labels {
 		if k := key(l); count[k] < 2 || !first[k] {
 			first[k] = true
@@ -453,9 +454,12 @@ func distinctLabels(labels []string, groups [][]int, corpusOf func() *corpus) []
 				}
 			}
 		}
-		for name := l + " (another)"; ; name += " (another)" {
+		for k := max(2, next[key(l)]); ; k++ {
+			name := l + apartSuffix(k)
 			names = append(names, name)
 			if !taken[key(name)] {
+				// The names before are taken: the next group of the label starts here.
+				next[key(l)] = k
 				break
 			}
 		}

@@ -496,3 +496,53 @@ func TestDistinctLabelsSayMoreThanTheLabel(t *testing.T) {
 		}
 	}
 }
+
+// Three or more groups that say the same are told apart as a facilitator would
+// name them: "another", then "a third", "a fourth" and so on, never by a number
+// nor by "(another)" twice.
+func TestDistinctLabelsCountInWords(t *testing.T) {
+	labels := slices.Repeat([]string{"pen testing"}, 5)
+	got := analysis.DistinctLabels(labels, nil)
+	want := []string{"pen testing", "pen testing (another)", "pen testing (a third)",
+		"pen testing (a fourth)", "pen testing (a fifth)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("DistinctLabels = %q, want %q", got, want)
+	}
+}
+
+// However many groups say the same, their names are distinct, unnumbered, and
+// recognised by SplitApart as the label and what tells it apart.
+func TestDistinctLabelsManyAlike(t *testing.T) {
+	const label = "pen testing"
+	got := analysis.DistinctLabels(slices.Repeat([]string{label}, 1200), nil)
+	seen := map[string]bool{}
+	for i, l := range got {
+		if seen[l] {
+			t.Errorf("label %q twice", l)
+		}
+		seen[l] = true
+		if strings.ContainsAny(l, "·#0123456789") || strings.Contains(l, "(another) (another)") {
+			t.Errorf("label %q is numbered or says another twice", l)
+		}
+		name, suffix := analysis.SplitApart(l)
+		if name != label || (i > 0) != (suffix != "") {
+			t.Errorf("SplitApart(%q) = %q, %q", l, name, suffix)
+		}
+	}
+	for _, i := range []int{7, 10, 17, 20, 21, 79, 99, 100, 101, 110, 199, 1000, 1001} {
+		t.Logf("%d: %q", i+1, got[i])
+	}
+}
+
+// SplitApart keeps what only looks like a count as part of the name.
+func TestSplitApartLeavesOtherParentheses(t *testing.T) {
+	for _, l := range []string{"pen testing (a note)", "pen testing (third party)", "(another)", "pen testing (a th)",
+		"pen testing (an)", "pen testing (a one)"} {
+		if name, suffix := analysis.SplitApart(l); name != l || suffix != "" {
+			t.Errorf("SplitApart(%q) = %q, %q, want it whole", l, name, suffix)
+		}
+	}
+	if name, suffix := analysis.SplitApart("SAST (a tool) (another) (a third)"); name != "SAST (a tool)" || suffix != " (another) (a third)" {
+		t.Errorf("SplitApart = %q, %q", name, suffix)
+	}
+}

@@ -1,9 +1,12 @@
 package session
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/charter-tool/charter/analysis"
 )
 
 // Two suggestions under one long open-topic title, told apart by long phrases, stay
@@ -49,4 +52,25 @@ func TestNameApartStaysApartOnceCut(t *testing.T) {
 		taken[nameKey(name)] = true
 	}
 	t.Logf("%q", labels)
+}
+
+// A long label told apart by "(another)", "(a third)", ... keeps that whole once
+// fitted, the label before it shortened, so that the names stay apart.
+func TestFitLabelKeepsWhatTellsApart(t *testing.T) {
+	title := "Penetration testing of the customer portals and partner APIs"
+	seen := map[string]bool{}
+	for _, l := range analysis.DistinctLabels(slices.Repeat([]string{title}, 12), nil)[1:] {
+		_, suffix := analysis.SplitApart(l)
+		got := fitLabel(l)
+		if !strings.HasSuffix(got, suffix) || !strings.HasPrefix(got, "Penetration testing") {
+			t.Errorf("fitLabel(%q) = %q, want the start of the title and %q", l, got, suffix)
+		}
+		if n := utf8.RuneCountInString(got); n > MaxTopicLen {
+			t.Errorf("%q has %d characters, more than %d", got, n, MaxTopicLen)
+		}
+		if seen[got] {
+			t.Errorf("%q twice", got)
+		}
+		seen[got] = true
+	}
 }

@@ -239,10 +239,6 @@ func nameApart(label string, texts, labels []string, taken map[string]bool) stri
 	return fitted
 }
 
-// another is what analysis.DistinctLabels adds to a name when nothing else tells
-// a group apart.
-const another = " (another)"
-
 // fitLabel shortens a suggested label to what a theme's name may be (MaxTopicLen
 // characters), so that accepting the suggestions never fails on it: an open topic's
 // title is up to that long already, and two themes of one topic are told apart by a
@@ -263,10 +259,11 @@ func fitLabel(label string) string {
 		}
 		return strings.TrimRight(h, " :;,.-·") + "…"
 	}
-	// "(another)", as analysis tells apart groups that say the same, is kept too.
-	if i := strings.Index(label, another); i > 0 && strings.ReplaceAll(label[i:], another, "") == "" {
-		if room := MaxTopicLen - utf8.RuneCountInString(label[i:]); room >= 12 {
-			return cut(label[:i], room) + label[i:]
+	// "(another)", "(a third)", ..., as analysis tells apart groups that say the
+	// same, are kept too.
+	if name, suffix := analysis.SplitApart(label); suffix != "" {
+		if room := MaxTopicLen - utf8.RuneCountInString(suffix); room >= 12 {
+			return cut(name, room) + suffix
 		}
 	}
 	if i := strings.LastIndex(label, ": "); i > 0 {
