@@ -119,6 +119,10 @@ type boardTab interface {
 	keys() []key.Binding
 	// rows is the tab's list, or nil for a tab without one.
 	rows() *list
+	// sync brings the tab, while it is the one shown, up to date with what a
+	// message changed (its rows, the page its list scrolls by), so that view only
+	// draws.
+	sync()
 }
 
 func (s *boardScreen) Init() tea.Cmd {
@@ -272,7 +276,7 @@ func (s *boardScreen) do(status string, f func(ctx context.Context, svc *session
 
 func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	sc, cmd := fadeStatus(s.e.opt.Conn, &s.fade, &s.status, &s.statusErr, msg, s.update)
-	s.tabs[tabThemes].(*themesTab).sync()
+	s.tabs[s.tab].sync()
 	if sc == nil {
 		return s, cmd
 	}
@@ -809,6 +813,17 @@ func (s *boardScreen) footer(w int) string {
 // room is how many lines the board's body has between head and foot.
 func (s *boardScreen) room(head, foot string) int {
 	return max(s.e.h-lipgloss.Height(head)-lipgloss.Height(foot), 3)
+}
+
+// tabRoom is how many lines the shown tab's view has, as View will give it, and
+// whether the tab is on screen at all (not covered by the activity list, a note
+// being read or the key list).
+func (s *boardScreen) tabRoom() (int, bool) {
+	if s.acts != nil || s.reading != nil || s.fullHelp {
+		return 0, false
+	}
+	w := max(s.e.w, 40)
+	return s.room(s.header(w), s.footer(w)), true
 }
 
 // fullHelpView lists every key of the current view with what it does, in as many

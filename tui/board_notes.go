@@ -32,9 +32,18 @@ func noteMatches(n *session.Note, q string) bool {
 	return strings.Contains(strings.ToLower(n.Text), q) || strings.Contains(strings.ToLower(noteTag(n, 0)), q)
 }
 
-func (t *notesTab) rows() *list {
+// rows is the list of the notes as last synced; drawing only reads it.
+func (t *notesTab) rows() *list { return &t.list }
+
+// notesHead is how many lines of the notes tab's view come before the notes: the
+// counts of each area and a blank line.
+var notesHead = len(session.Areas) + 1
+
+func (t *notesTab) sync() {
 	t.list.setLen(len(t.b.notes))
-	return &t.list
+	if room, shown := t.b.tabRoom(); shown {
+		t.list.setPage(room - notesHead)
+	}
 }
 
 func (t *notesTab) keys() []key.Binding { return []key.Binding{bk.Read, bk.Hide, bk.Activities} }
@@ -117,9 +126,8 @@ func (t *notesTab) view(w, room int) string {
 		}
 		return b.String()
 	}
-	l := t.rows()
-	l.setPage(room - 5)
-	start, end := l.window(room-5, 0)
+	l := &t.list
+	start, end := l.window(room-notesHead, 0)
 	for i := start; i < end; i++ {
 		n := ns[i]
 		prefix := "  "

@@ -28,9 +28,18 @@ func newPeopleTab(b *boardScreen) *peopleTab {
 	return t
 }
 
-func (t *peopleTab) rows() *list {
+// rows is the list of the people as last synced; drawing only reads it.
+func (t *peopleTab) rows() *list { return &t.list }
+
+// peopleHead is how many lines of the people tab's room are not people: its
+// summary, its column names and one left free.
+const peopleHead = 3
+
+func (t *peopleTab) sync() {
 	t.list.setLen(len(t.b.activePeople()))
-	return &t.list
+	if room, shown := t.b.tabRoom(); shown {
+		t.list.setPage(room - peopleHead)
+	}
 }
 
 func (t *peopleTab) keys() []key.Binding { return []key.Binding{bk.Remove} }
@@ -80,9 +89,8 @@ func (t *peopleTab) view(w, room int) string {
 		b.WriteString(sty.Muted.Render("Nobody has joined yet.") + "\n")
 		return b.String()
 	}
-	l := t.rows()
-	l.setPage(room - 3)
-	start, end := l.window(room-3, 0)
+	l := &t.list
+	start, end := l.window(room-peopleHead, 0)
 	for i := start; i < end; i++ {
 		p := ps[i]
 		rated, done := "", ""
@@ -140,6 +148,7 @@ func padRight(s string, width int) string {
 type checkInTab struct{ b *boardScreen }
 
 func (t *checkInTab) rows() *list         { return nil }
+func (t *checkInTab) sync()               {}
 func (t *checkInTab) keys() []key.Binding { return []key.Binding{bk.ShowRatings} }
 
 func (t *checkInTab) update(msg tea.KeyMsg) tea.Cmd {

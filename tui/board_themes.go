@@ -456,9 +456,8 @@ func (t *themesTab) sync() {
 		return
 	}
 	t.refresh()
-	if len(t.rowsNow) > 0 && s.acts == nil && s.reading == nil && !s.fullHelp {
-		w := max(s.e.w, 40)
-		t.list.setPage(s.room(s.header(w), s.footer(w)) - 1)
+	if room, shown := s.tabRoom(); shown && len(t.rowsNow) > 0 {
+		t.list.setPage(room - 1)
 	}
 	t.remember()
 }
