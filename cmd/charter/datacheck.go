@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/charter-tool/charter/session/sqlite"
 )
 
 // checkWritable makes sure the server can write in the data directory before it
@@ -42,7 +44,7 @@ const minFree = 32 << 20
 // checkFreeSpace refuses a data directory on a filesystem with less free space
 // than needFree, naming the directory and what is free. Where free space
 // cannot be read on this platform, it lets the server start.
-func checkFreeSpace(dir string) error {
+func checkFreeSpace(ctx context.Context, dir string) error {
 	free, err := freeSpace(dir)
 	if errors.Is(err, errors.ErrUnsupported) {
 		return nil
@@ -56,26 +58,35 @@ func checkFreeSpace(dir string) error {
 			db += uint64(fi.Size())
 		}
 	}
-	return enoughFree(dir, free, db)
+	// A database that cannot be read is taken as one to migrate: the room is there
+	// if it is, and the integrity check after this one says what is wrong with it.
+	pending, err := sqlite.Pending(ctx, filepath.Join(dir, "charter.db"))
+	return enoughFree(dir, free, db, err != nil || len(pending) > 0)
 }
 
 // needFree is the free space a server over a database of db bytes starts with:
-// minFree, or the database's own size when that is larger, because a migration
-// that rebuilds a table writes a second copy of it before the first is freed.
-func needFree(db uint64) uint64 {
+// minFree, or, when migrations are to run at start (migrating), the database's own
+// size when that is larger, because a migration that rebuilds a table writes a
+// second copy of it before the first is freed. Without one, the database grows
+// by what people write, which minFree is for.
+func needFree(db uint64, migrating bool) uint64 {
+	if !migrating {
+		return minFree
+	}
 	return max(minFree, db)
 }
 
 // enoughFree is the decision of checkFreeSpace: nil when free bytes are enough for
-// a database of db bytes, else the message that refuses the start.
-func enoughFree(dir string, free, db uint64) error {
-	need := needFree(db)
+// a database of db bytes (migrating if migrations are pending), else the message
+// that refuses the start.
+func enoughFree(dir string, free, db uint64, migrating bool) error {
+	need := needFree(db, migrating)
 	if free >= need {
 		return nil
 	}
 	why := ""
 	if need > minFree {
-		why = " (as much as its database takes)"
+		why = " (as much as its database takes, to update it to this version of charter)"
 	}
 	return fmt.Errorf("the disk of the data directory %s is nearly full: %s free; charter serve needs at least %s%s to take notes safely; free some space or give another --data", dir, byteSize(free), byteSize(need), why)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"os/exec"
@@ -120,6 +121,87 @@ func fill(t *testing.T, dir string) {
 			return
 		} else if err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// On a real filesystem with 40 MiB free, a real database of 48 MiB: charter serve
+// starts over it as it is (the minimum of 32 MiB is free), and refuses once a
+// migration is pending, which may need room for a second copy of a table.
+func TestServeNeedsRoomForTheDatabaseOnlyToMigrate(t *testing.T) {
+	t.Parallel()
+	if os.Getenv(ownMountNamespaceEnv) == "" {
+		runInOwnMountNamespace(t)
+		return
+	}
+	ctx := t.Context()
+	// Built on the ordinary disk and copied: SQLite would write it twice (its log,
+	// then the file) on the small one.
+	built := filepath.Join(t.TempDir(), "data")
+	db, err := openData(built)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", "file:"+filepath.Join(built, "charter.db")+"?_pragma=journal_mode(DELETE)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for _, q := range []string{`CREATE TABLE padding (b BLOB)`, `INSERT INTO padding VALUES (zeroblob(48 << 20))`} {
+		if _, err := raw.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := raw.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	dir := mountTmpfs(t, "88m")
+	data := filepath.Join(dir, "data")
+	if err := os.Mkdir(data, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(built, "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(data, "charter.db"), b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b = nil
+	free, err := freeSpace(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(filepath.Join(data, "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if free < minFree || free >= uint64(fi.Size()) {
+		t.Fatalf("%s free beside a database of %s; the test needs at least 32 MiB, less than the database", byteSize(free), byteSize(uint64(fi.Size())))
+	}
+	if err := checkFreeSpace(ctx, data); err != nil {
+		t.Errorf("nothing to migrate, %s free: %v", byteSize(free), err)
+	}
+
+	pending, err := sql.Open("sqlite", "file:"+filepath.Join(data, "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pending.Close()
+	if _, err := pending.ExecContext(ctx, `DELETE FROM migrations WHERE name = (SELECT MAX(name) FROM migrations)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := pending.Close(); err != nil {
+		t.Fatal(err)
+	}
+	msg := serveMustRefuse(t, data)
+	for _, want := range []string{"the disk of the data directory " + data + " is nearly full", "as much as its database takes, to update it"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q does not say %q", msg, want)
 		}
 	}
 }

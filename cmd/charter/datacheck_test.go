@@ -70,24 +70,32 @@ func TestServeRefusesADamagedDatabase(t *testing.T) {
 	}
 }
 
+// The start needs 32 MiB free, and room for a second copy of the database only
+// when migrations are to run (one may rebuild a table).
 func TestStartNeedsFreeSpaceForTheDatabase(t *testing.T) {
 	t.Parallel()
 	const dir = "/srv/charter-data"
 	for _, c := range []struct {
-		name     string
-		free, db uint64
-		want     string // "" when the server starts
+		name      string
+		free, db  uint64
+		migrating bool
+		want      string // "" when the server starts
 	}{
 		{name: "plenty", free: 1 << 30},
-		{name: "exactly the minimum", free: 32 << 20, db: 10 << 20},
+		{name: "exactly the minimum", free: 32 << 20, db: 10 << 20, migrating: true},
 		{name: "a byte short", free: 32<<20 - 1, want: dir + " is nearly full: 31.9 MiB free; charter serve needs at least 32 MiB to take notes safely"},
 		{name: "a few KiB", free: 12 << 10, db: 4 << 20, want: "12 KiB free; charter serve needs at least 32 MiB to"},
+		{name: "a few KiB, migrating", free: 12 << 10, db: 4 << 20, migrating: true, want: "12 KiB free; charter serve needs at least 32 MiB to"},
 		{name: "nothing", free: 0, want: "0 bytes free"},
-		{name: "less than the database", free: 100 << 20, db: 200 << 20, want: "100 MiB free; charter serve needs at least 200 MiB (as much as its database takes)"},
-		{name: "as much as the database", free: 200 << 20, db: 200 << 20},
+		{name: "less than the database, migrating", free: 100 << 20, db: 200 << 20, migrating: true,
+			want: "100 MiB free; charter serve needs at least 200 MiB (as much as its database takes, to update it to this version of charter)"},
+		{name: "less than the database, nothing to migrate", free: 100 << 20, db: 200 << 20},
+		{name: "the minimum, a larger database, nothing to migrate", free: 32 << 20, db: 200 << 20},
+		{name: "less than the minimum, a larger database", free: 32<<20 - 1, db: 200 << 20, want: "charter serve needs at least 32 MiB to take notes safely;"},
+		{name: "as much as the database, migrating", free: 200 << 20, db: 200 << 20, migrating: true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			err := enoughFree(dir, c.free, c.db)
+			err := enoughFree(dir, c.free, c.db, c.migrating)
 			switch {
 			case c.want == "" && err != nil:
 				t.Errorf("refused: %v", err)

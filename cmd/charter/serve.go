@@ -67,7 +67,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer lock.Close()
-	if err := checkFreeSpace(cfg.DataDir); err != nil {
+	if err := checkFreeSpace(context.Background(), cfg.DataDir); err != nil {
 		fmt.Fprintln(stderr, "charter serve:", err)
 		return 1
 	}
