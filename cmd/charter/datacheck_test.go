@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -127,5 +128,29 @@ func TestByteSizeNeverOverstates(t *testing.T) {
 		if got := byteSize(n); got != want {
 			t.Errorf("byteSize(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// A write refused for a used-up disk quota is told as a quota, with what to do,
+// and leaves no check file behind. The quota is injected at the write (the error
+// os.File.Write returns): a real one needs a filesystem with quotas enforced on a
+// user without CAP_SYS_RESOURCE, and the kernels the tests run on may have none
+// (no CONFIG_QFMT_V2 for ext4, no CONFIG_TMPFS_QUOTA for tmpfs). Not parallel:
+// it replaces writeCheck for the whole package while it runs.
+func TestServeSaysTheDiskQuotaIsUsedUp(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	write := writeCheck
+	t.Cleanup(func() { writeCheck = write })
+	writeCheck = func(f *os.File) error {
+		return &os.PathError{Op: "write", Path: f.Name(), Err: syscall.EDQUOT}
+	}
+	msg := serveMustRefuse(t, data)
+	for _, want := range []string{"the disk quota of the data directory " + data + " is used up", "disk quota exceeded", "free some space or give another --data"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q does not say %q", msg, want)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(data, ".write-check-*")); len(left) > 0 {
+		t.Errorf("the check left %q behind", left)
 	}
 }
