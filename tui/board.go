@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -47,8 +48,10 @@ type boardScreen struct {
 	ask boardAsk
 	// reading is a note shown whole (enter on a note); nil when none is.
 	reading *noteReader
-	// fullHelp shows every key of the current view instead of the view.
+	// fullHelp shows every key of the current view instead of the view, and
+	// helpPage which page of them when they take more than one.
 	fullHelp bool
+	helpPage int
 	// confirmDelete runs a deletion (or another step that is hard to undo) once the
 	// facilitator confirms it with y; confirmNo is said otherwise (default: nothing
 	// was deleted).
@@ -484,7 +487,15 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	}
 	switch {
 	case msg.String() == "?":
-		s.fullHelp = !s.fullHelp
+		// ? opens the key list, shows its next page if it has more, then closes it.
+		switch {
+		case !s.fullHelp:
+			s.fullHelp, s.helpPage = true, 0
+		case s.helpPage+1 < len(s.keyPages()):
+			s.helpPage++
+		default:
+			s.fullHelp = false
+		}
 		return s, nil
 	case key.Matches(msg, bk.Back):
 		if s.fullHelp {
@@ -719,7 +730,7 @@ func (s *boardScreen) View() string {
 		body = s.tabs[s.tab].view(w, room)
 	}
 	b.WriteString(body)
-	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
+	if pad := e.h - lipgloss.Height(b.String()) - height(footer); pad > 0 {
 		b.WriteString(strings.Repeat("\n", pad))
 	}
 	return b.String() + footer
@@ -801,6 +812,10 @@ func (s *boardScreen) footer(w int) string {
 			footer += st.Render(l) + "\n"
 		}
 	}
+	if s.keyListShown() {
+		// The key list above says every key the help line would.
+		return strings.TrimSuffix(footer, "\n")
+	}
 	footer += e.helpView(s.keys())
 	if s.acts == nil && s.reading == nil && !s.typing() {
 		// The activity list, a note being read and a prompt take every key while
@@ -812,7 +827,20 @@ func (s *boardScreen) footer(w int) string {
 
 // room is how many lines the board's body has between head and foot.
 func (s *boardScreen) room(head, foot string) int {
-	return max(s.e.h-lipgloss.Height(head)-lipgloss.Height(foot), 3)
+	return max(s.e.h-lipgloss.Height(head)-height(foot), 3)
+}
+
+// height is how many lines s takes on the screen: none when it is empty.
+func height(s string) int {
+	if s == "" {
+		return 0
+	}
+	return lipgloss.Height(s)
+}
+
+// keyListShown reports whether the board's body is the list of every key (?).
+func (s *boardScreen) keyListShown() bool {
+	return s.fullHelp && s.acts == nil && s.reading == nil
 }
 
 // tabRoom is how many lines the shown tab's view has, as View will give it, and
@@ -826,34 +854,136 @@ func (s *boardScreen) tabRoom() (int, bool) {
 	return s.room(s.header(w), s.footer(w)), true
 }
 
-// fullHelpView lists every key of the current view with what it does, in as many
-// columns as it takes to fit room lines (at 80x24 one column cut off the first keys).
-// bubbles' help lays the columns out, each as wide as its own keys and descriptions
-// (narrower than one width for all), and leaves off whole columns that do not fit.
-func (s *boardScreen) fullHelpView(w, room int) string {
-	var b strings.Builder
-	b.WriteString(s.e.sty.Header.Render("Keys of this view") + s.e.sty.Muted.Render(" (? or esc to close)") + "\n")
+// allKeys are the keys the key list (?) shows: those of the view, of its list, and
+// the board's own.
+func (s *boardScreen) allKeys() []key.Binding {
 	all := s.keys()[1:]
 	if l := s.tabs[s.tab].rows(); l != nil && l.n > 0 && !l.open() && s.acts == nil && s.reading == nil {
 		all = append(all, l.moreKeys()...)
 	}
-	all = append(all, bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export)
-	rows := len(all)
-	if room > 1 && rows > room-1 {
-		cols := (rows + room - 2) / (room - 1)
-		rows = (len(all) + cols - 1) / cols
+	return append(all, bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export)
+}
+
+// keyListIndent is how far the key list is indented under its title.
+const keyListIndent = "  "
+
+// keyPages lays out the key list on the screen as it is: one page, or, on a
+// terminal too small to show every key whole, several that ? goes through.
+func (s *boardScreen) keyPages() []string {
+	w := max(s.e.w, 40)
+	return keyPages(s.e.sty.helpModel, s.allKeys(), s.room(s.header(w), s.footer(w))-1, w-len(keyListIndent))
+}
+
+// fullHelpView lists every key of the current view with what it does, under a
+// title, in room lines and w cells.
+func (s *boardScreen) fullHelpView(w, room int) string {
+	var b strings.Builder
+	pages := keyPages(s.e.sty.helpModel, s.allKeys(), room-1, w-len(keyListIndent))
+	page := min(s.helpPage, len(pages)-1)
+	title := "Keys of this view"
+	hint := " (? or esc to close)"
+	if len(pages) > 1 {
+		title += fmt.Sprintf(", %d of %d", page+1, len(pages))
+		hint = " (? more, esc to close)"
+		if page == len(pages)-1 {
+			hint = " (? or esc to close)"
+		}
 	}
-	var columns [][]key.Binding
-	for i := 0; i < len(all); i += rows {
-		columns = append(columns, all[i:min(i+rows, len(all))])
-	}
-	const indent = "  "
-	m := s.e.sty.helpModel
-	m.Width = max(w-len(indent), 1) // 0 would be no limit
-	for _, line := range strings.Split(m.FullHelpView(columns), "\n") {
-		b.WriteString(indent + strings.TrimRight(line, " ") + "\n")
+	b.WriteString(fit(s.e.sty.Header.Render(title)+s.e.sty.Muted.Render(hint), w) + "\n")
+	for _, line := range strings.Split(pages[page], "\n") {
+		b.WriteString(keyListIndent + strings.TrimRight(line, " ") + "\n")
 	}
 	return b.String()
+}
+
+// keyPages lays out keys in columns of at most rows lines and w cells, each key
+// whole: in as few columns as the rows allow, of even length (at 80x24 one column
+// cut off the first keys), four cells apart or, where that is too wide, two; else
+// in columns of any length that together fit; else, on a terminal too small for
+// them all (80x16 once columns were left off with "…"), on several pages, each
+// holding as many keys as fit. bubbles' help draws the columns, each as wide as its
+// own keys and descriptions.
+func keyPages(m help.Model, keys []key.Binding, rows, w int) []string {
+	rows = max(rows, 1)
+	m.Width = 0 // measured here, never cut
+	fits := func(v string) bool {
+		return lipgloss.Height(v) <= rows && lipgloss.Width(v) <= w
+	}
+	layout := func(keys []key.Binding) (string, bool) {
+		for _, sep := range []string{"    ", "  "} {
+			m.FullSeparator = sep
+			cols := (len(keys) + rows - 1) / rows
+			per := (len(keys) + cols - 1) / cols
+			var even [][]key.Binding
+			for i := 0; i < len(keys); i += per {
+				even = append(even, keys[i:min(i+per, len(keys))])
+			}
+			if v := m.FullHelpView(even); fits(v) {
+				return v, true
+			}
+		}
+		if v := m.FullHelpView(narrowest(m, keys, rows)); fits(v) {
+			return v, true
+		}
+		return "", false
+	}
+	var pages []string
+	for len(keys) > 0 {
+		if v, ok := layout(keys); ok {
+			return append(pages, v)
+		}
+		// The longest run of keys from the first that fits, at least one.
+		n := 1
+		for n < len(keys) {
+			if _, ok := layout(keys[:n+1]); !ok {
+				break
+			}
+			n++
+		}
+		v, _ := layout(keys[:n])
+		if v == "" {
+			v = m.FullHelpView([][]key.Binding{keys[:1]})
+		}
+		pages = append(pages, v)
+		keys = keys[n:]
+	}
+	return pages
+}
+
+// narrowest splits keys, in their order, into columns of at most rows keys that
+// together take the fewest cells across, with m's separator between them: a key
+// with a long description goes with others whose descriptions are long too.
+func narrowest(m help.Model, keys []key.Binding, rows int) [][]key.Binding {
+	colWidth := func(col []key.Binding) int {
+		kw, dw := 0, 0
+		for _, b := range col {
+			kw, dw = max(kw, lipgloss.Width(b.Help().Key)), max(dw, lipgloss.Width(b.Help().Desc))
+		}
+		// The key, its padding, a space and the description, as FullHelpView draws it.
+		return kw + 2 + dw
+	}
+	sep := lipgloss.Width(m.FullSeparator)
+	n := len(keys)
+	// best[i] is the narrowest layout of keys[i:], starting with a column that
+	// ends before cut[i].
+	best, cut := make([]int, n+1), make([]int, n+1)
+	for i := n - 1; i >= 0; i-- {
+		best[i] = -1
+		for j := i + 1; j <= min(i+rows, n); j++ {
+			width := colWidth(keys[i:j]) + best[j]
+			if j < n {
+				width += sep
+			}
+			if best[i] < 0 || width < best[i] {
+				best[i], cut[i] = width, j
+			}
+		}
+	}
+	var cols [][]key.Binding
+	for i := 0; i < n; i = cut[i] {
+		cols = append(cols, keys[i:cut[i]])
+	}
+	return cols
 }
 
 func (s *boardScreen) keys() []key.Binding {

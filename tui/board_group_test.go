@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -324,11 +325,21 @@ func TestBoardRenamesAndMergesWhileVoting(t *testing.T) {
 	}
 }
 
-// The list of every key fits the terminal, at 80x24 in columns: in one column its
-// first keys (the title, ↑/↓ select) were cut off the top.
+// The list of every key fits the terminal, every key whole beside what it does:
+// at 80x24 in columns (in one column its first keys, the title and ↑/↓ select,
+// were cut off the top), at 80x16 in columns that leave none off (its last column
+// was left off with "…"). The key help below the board, which says the same, makes
+// room for it.
 func TestBoardKeyListGolden(t *testing.T) {
 	t.Parallel()
-	for _, size := range [][2]int{{80, 24}, {200, 60}} {
+	// Every key of the themes tab in the group phase, with what it does.
+	all := [][2]string{
+		{"↑/↓", "select"}, {"M", "move to theme"}, {"v", "mark note"}, {"R", "rename"}, {"m", "merge"},
+		{"S", "split note out"}, {"enter", "read note"}, {"D", "delete"}, {"g", "place notes without a theme"},
+		{"/", "search"}, {"#", "theme by number"}, {"esc", "back"}, {"pgup/pgdn", "page"}, {"home/end", "first/last"},
+		{"[/]", "phase"}, {"1-4", "view"}, {"t", "timer"}, {"space", "run/pause"}, {"+", "+1 min"}, {"c", "clear"}, {"x", "export"},
+	}
+	for _, size := range [][2]int{{80, 16}, {80, 24}, {200, 60}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			t.Parallel()
 			w, sess, _ := groupWorld(t)
@@ -338,11 +349,17 @@ func TestBoardKeyListGolden(t *testing.T) {
 			b.keys("?")
 			b.waitFor("Keys of this view", "select", "move to theme", "theme by number", "export")
 			view := b.view()
-			for _, want := range []string{"Keys of this view", "↑/↓", "export"} {
-				if !strings.Contains(view, want) {
-					t.Errorf("the key list lacks %q:\n%s", want, view)
+			if strings.Contains(view, "…") {
+				t.Errorf("the key list cuts something off:\n%s", view)
+			}
+			lines := strings.Split(view, "\n")
+			for _, k := range all {
+				pair := regexp.MustCompile(`(^|\s)` + regexp.QuoteMeta(k[0]) + `\s+` + regexp.QuoteMeta(k[1]) + `(\s|$)`)
+				if !slices.ContainsFunc(lines, pair.MatchString) {
+					t.Errorf("the key list lacks %q beside %q:\n%s", k[0], k[1], view)
 				}
 			}
+			requireFitsIn(t, view, size[0], size[1])
 			requireGoldenIn(t, fmt.Sprintf("board-keys-%dx%d", size[0], size[1]), withCode(view, sess), size[0], size[1])
 		})
 	}
