@@ -8,35 +8,24 @@ import (
 
 // RankThemes is the one ranking of a session's themes, by the documented score of
 // analysis.Prioritize: votes, distinct authors and notes. The board, the
-// participants' screens, the session's findings and (through the same formula) the
-// campaign report all rank with it. Hidden notes do not count, and a theme none of
-// whose notes is visible is not ranked unless it has action points: its label may
-// tell what the hidden notes said. totals are the counted votes (VoteTotals).
-func RankThemes(themes []*Theme, notes []*Note, totals map[int64]int, actions []*ActionPoint) []analysis.Priority {
+// participants' screens, the projector, the session's findings and (through the same
+// formula) the campaign report all rank with it. It ranks the themes ThemeShowing
+// shows, by the notes it shows: a theme none of whose notes is visible is not
+// ranked, whatever action points it has. totals are the counted votes (VoteTotals).
+func RankThemes(themes []*Theme, notes []*Note, totals map[int64]int) []analysis.Priority {
 	visible := make(map[int64]*Note, len(notes))
 	for _, n := range notes {
 		if !n.Hidden {
 			visible[n.ID] = n
 		}
 	}
-	acted := map[int64]bool{}
-	for _, a := range actions {
-		acted[a.ThemeID] = true
-	}
 	in := make([]analysis.PriorityInput, 0, len(themes))
-	for _, t := range themes {
+	for _, t := range ShownThemes(themes, notes) {
 		authors := map[int64]bool{}
-		count := 0
 		for _, id := range t.NoteIDs {
-			if n := visible[id]; n != nil {
-				authors[n.ParticipantID] = true
-				count++
-			}
+			authors[visible[id].ParticipantID] = true
 		}
-		if count == 0 && !acted[t.ID] {
-			continue
-		}
-		in = append(in, analysis.PriorityInput{ID: t.ID, Key: t.Label, Votes: totals[t.ID], Authors: len(authors), Notes: count, Sessions: 1})
+		in = append(in, analysis.PriorityInput{ID: t.ID, Key: t.Label, Votes: totals[t.ID], Authors: len(authors), Notes: len(t.NoteIDs), Sessions: 1})
 	}
 	return analysis.Prioritize(in)
 }
@@ -49,5 +38,5 @@ func (s *Service) Priorities(ctx context.Context, sessionID string) ([]analysis.
 	if err != nil {
 		return nil, err
 	}
-	return RankThemes(d.Themes, d.Notes, d.VoteTotals, d.Actions), nil
+	return RankThemes(d.Themes, d.Notes, d.VoteTotals), nil
 }

@@ -25,7 +25,8 @@ type RoomView struct {
 	own map[int64][]*Note
 
 	ratings []int
-	themes  []*Theme
+	// themes are the themes participants see (ShownThemes).
+	themes []*Theme
 	// votes are each participant's dots by theme, in the vote phase.
 	votes           map[int64]map[int64]int
 	totals          map[int64]int
@@ -65,9 +66,12 @@ func (s *Service) RoomView(ctx context.Context, sessionID string) (*RoomView, er
 		if !ph.AtLeast(PhaseGroup) {
 			return nil
 		}
-		if r.themes, err = st.Themes(ctx, sessionID); err != nil {
+		themes, err := st.Themes(ctx, sessionID)
+		if err != nil {
 			return err
 		}
+		showing := ThemeShowing(themes, all)
+		r.themes = ShownThemes(themes, all)
 		if ph != PhaseVote && !ph.AtLeast(PhaseActions) {
 			return nil
 		}
@@ -90,8 +94,8 @@ func (s *Service) RoomView(ctx context.Context, sessionID string) (*RoomView, er
 		if err != nil {
 			return err
 		}
-		r.actions = withVolunteers(list, people)
-		r.ranked = RankThemes(r.themes, all, r.totals, r.actions)
+		r.actions = shownActions(withVolunteers(list, people), showing)
+		r.ranked = RankThemes(themes, all, r.totals)
 		if ph == PhaseClosed {
 			r.campaign, r.campaignActions, err = campaignActions(ctx, st, sess)
 		}

@@ -559,6 +559,7 @@ func (s *Service) SetActivities(ctx context.Context, sessionID string, list []st
 // it again. The note is kept.
 func (s *Service) HideNote(ctx context.Context, noteID int64, hidden bool) error {
 	var n *Note
+	back := false
 	// One transaction, so that an edit made meanwhile is not undone.
 	err := s.store.WriteTx(ctx, func(st Store) error {
 		var err error
@@ -569,12 +570,24 @@ func (s *Service) HideNote(ctx context.Context, noteID int64, hidden bool) error
 			return err
 		}
 		n.Hidden = hidden
-		return st.UpdateNote(ctx, n)
+		if err := st.UpdateNote(ctx, n); err != nil {
+			return err
+		}
+		if hidden {
+			// The last visible note of a theme hidden: the theme leaves every view
+			// but the board, and the dots on it go back to their voters.
+			back, err = returnDots(ctx, st, n.SessionID)
+		}
+		return err
 	})
 	if err != nil {
 		return err
 	}
-	s.publish(n.SessionID, ChangeNotes|ChangeHidden)
+	what := ChangeNotes | ChangeHidden
+	if back {
+		what |= ChangeThemes
+	}
+	s.publish(n.SessionID, what)
 	return nil
 }
 

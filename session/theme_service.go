@@ -78,7 +78,8 @@ func (s *Service) saveThemes(ctx context.Context, st Store, sessionID string, th
 	if err := st.ReplaceThemes(ctx, sessionID, out); err != nil {
 		return fmt.Errorf("save themes: %w", err)
 	}
-	return nil
+	_, err = returnDots(ctx, st, sessionID)
+	return err
 }
 
 // checkNotes returns ids sorted after checking that each is a note of the session
@@ -429,7 +430,8 @@ func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64
 		if err := st.CreateTheme(ctx, nt); err != nil {
 			return fmt.Errorf("split theme: %w", err)
 		}
-		return nil
+		_, err = returnDots(ctx, st, t.SessionID)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -477,7 +479,8 @@ func (s *Service) MoveNotes(ctx context.Context, noteIDs []int64, toThemeID int6
 				return fmt.Errorf("move note: %w", err)
 			}
 		}
-		return nil
+		_, err := returnDots(ctx, st, sessionID)
+		return err
 	})
 	if err != nil {
 		return err
@@ -539,6 +542,15 @@ func (s *Service) Vote(ctx context.Context, participantID, themeID int64, delta 
 		if t.SessionID != sess.ID {
 			return Errorf(ENotFound, "Theme not found.")
 		}
+		if delta > 0 {
+			shown, err := hasVisibleNote(ctx, st, t)
+			if err != nil {
+				return err
+			}
+			if !shown {
+				return Errorf(EInvalid, "This theme is no longer on the board: give your dot to another.")
+			}
+		}
 		sessionID = p.SessionID
 		return st.ChangeVote(ctx, participantID, themeID, delta, voteCheck(themeID, delta, voteBudget(sess)))
 	})
@@ -547,6 +559,21 @@ func (s *Service) Vote(ctx context.Context, participantID, themeID int64, delta 
 	}
 	s.publish(sessionID, ChangeThemes)
 	return nil
+}
+
+// hasVisibleNote reports whether participants see theme t: whether a note of it is
+// not hidden (ThemeShowing's rule, read note by note: the first usually answers).
+func hasVisibleNote(ctx context.Context, st Store, t *Theme) (bool, error) {
+	for _, id := range t.NoteIDs {
+		n, err := st.Note(ctx, id)
+		if err != nil {
+			return false, err
+		}
+		if !n.Hidden {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // voteCheck approves a change of delta dots on themeID against a participant's

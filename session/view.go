@@ -30,6 +30,9 @@ type BoardView struct {
 	Used    map[int64]int
 	Actions []*ActionPoint
 	Ranked  []analysis.Priority
+	// Showing is how each theme reaches participants and the projector
+	// (ThemeShowing): the board marks those they do not see, or see renamed.
+	Showing map[int64]Showing
 }
 
 // BoardView reads what the facilitator's board shows of a session in one read
@@ -69,7 +72,8 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 			return err
 		}
 		v.Actions = withVolunteers(list, v.People)
-		v.Ranked = RankThemes(v.Themes, all, v.Totals, v.Actions)
+		v.Showing = ThemeShowing(v.Themes, all)
+		v.Ranked = RankThemes(v.Themes, all, v.Totals)
 		return nil
 	})
 	if err != nil {
@@ -141,7 +145,8 @@ type ParticipantView struct {
 	// Ratings are the session's ratings, sorted, when the facilitator shows them.
 	Ratings []int
 
-	// Themes are the session's themes from the group phase on.
+	// Themes are the session's themes from the group phase on, as ShownThemes
+	// shows them: those with a visible note, each with its visible notes only.
 	Themes []*Theme
 	// MyVotes are the participant's dots by theme, in the vote phase.
 	MyVotes map[int64]int
@@ -190,9 +195,12 @@ func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*Pa
 		if !ph.AtLeast(PhaseGroup) {
 			return nil
 		}
-		if v.Themes, err = st.Themes(ctx, sess.ID); err != nil {
+		themes, err := st.Themes(ctx, sess.ID)
+		if err != nil {
 			return err
 		}
+		showing := ThemeShowing(themes, all)
+		v.Themes = ShownThemes(themes, all)
 		if ph != PhaseVote && !ph.AtLeast(PhaseActions) {
 			return nil
 		}
@@ -209,8 +217,8 @@ func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*Pa
 		if err != nil {
 			return err
 		}
-		v.Actions = withVolunteers(list, people)
-		v.Ranked = RankThemes(v.Themes, all, v.Totals, v.Actions)
+		v.Actions = shownActions(withVolunteers(list, people), showing)
+		v.Ranked = RankThemes(themes, all, v.Totals)
 		if ph == PhaseClosed {
 			v.Campaign, v.CampaignActions, err = campaignActions(ctx, st, sess)
 		}

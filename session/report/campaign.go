@@ -507,8 +507,8 @@ func visibleNotes(d *Data) map[int64]*session.Note {
 
 // sessionGroups returns the themes of session i, clustering its visible notes when
 // the facilitator has not grouped them yet, and how many visible notes are in no
-// theme. As in a session's findings, a theme without visible notes is left out
-// unless it has action points.
+// theme. As in a session's findings, themes are as session.ThemeShowing shows them:
+// one without visible notes is left out, its action points then without a theme.
 func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, int) {
 	var out []group
 	if len(d.Themes) == 0 {
@@ -533,16 +533,13 @@ func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, in
 		actionsOf[a.ThemeID] = append(actionsOf[a.ThemeID], a)
 	}
 	themed := map[int64]bool{}
-	for _, t := range d.Themes {
+	for _, t := range session.ShownThemes(d.Themes, d.Notes) {
 		g := group{sess: i, theme: t, label: t.Label, actions: actionsOf[t.ID]}
 		for _, id := range t.NoteIDs {
 			if n := visible[id]; n != nil {
 				g.notes = append(g.notes, n)
 				themed[id] = true
 			}
-		}
-		if len(g.notes) == 0 && len(g.actions) == 0 {
-			continue
 		}
 		slices.SortFunc(g.notes, func(a, b *session.Note) int { return cmp.Compare(a.ID, b.ID) })
 		out = append(out, g)

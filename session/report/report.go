@@ -165,8 +165,9 @@ const (
 )
 
 // Build makes the findings document of d. Hidden notes are left out everywhere, and
-// a theme none of whose notes is visible is left out unless it has action points:
-// its label may tell what the hidden notes said.
+// themes are as session.ThemeShowing shows them to participants: one none of whose
+// notes is visible is left out (its action points stand without a theme), and a
+// name clustering made from a note now hidden is replaced.
 func Build(d *Data) *Findings {
 	s := d.Session
 	f := &Findings{
@@ -202,12 +203,12 @@ func Build(d *Data) *Findings {
 	f.Confidence = confidenceOf(d.Ratings)
 
 	byID := map[int64]*session.Theme{}
-	for _, t := range d.Themes {
+	for _, t := range session.ShownThemes(d.Themes, d.Notes) {
 		byID[t.ID] = t
 	}
 	themeOf := map[int64]string{}
 	rank := map[int64]int{}
-	for _, p := range session.RankThemes(d.Themes, d.Notes, d.VoteTotals, d.Actions) {
+	for _, p := range session.RankThemes(d.Themes, d.Notes, d.VoteTotals) {
 		t := byID[p.ID]
 		var notes []*session.Note
 		for _, id := range t.NoteIDs {

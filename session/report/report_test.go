@@ -181,6 +181,36 @@ func TestBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, []string{"### 1. recognition (score 3)", "Score 3 = 3 × 0 votes + 2 × 1 author + 1 × 1 note."}, []string{"boss X"}, 1},
+		{"theme of only hidden notes left out with its action point", func(t *testing.T, svc *session.Service, id string, a, b int64) {
+			n1 := addNote(t, svc, a, session.AreaMotivation, "demotivates", "boss X shouts", "")
+			n2 := addNote(t, svc, b, session.AreaMotivation, "motivates", "praise from peers", "")
+			if err := svc.SaveThemes(ctx, id, []session.Theme{{Label: "boss X", NoteIDs: []int64{n1}}, {Label: "recognition", NoteIDs: []int64{n2}}}); err != nil {
+				t.Fatal(err)
+			}
+			ths, err := svc.Themes(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := svc.SetPhase(ctx, id, session.PhaseActions); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := svc.AddAction(ctx, session.ActionPoint{SessionID: id, ThemeID: ths[0].ID, Title: "talk to managers", Priority: session.PriorityHigh}); err != nil {
+				t.Fatal(err)
+			}
+			if err := svc.HideNote(ctx, n1, true); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"### 1. recognition (score 3)", "talk to managers"}, []string{"boss X"}, 1},
+		{"a name made from a hidden note is not in the document", func(t *testing.T, svc *session.Service, id string, a, b int64) {
+			n1 := addNote(t, svc, a, session.AreaMotivation, "demotivates", "boss X shouts at us", "")
+			n2 := addNote(t, svc, b, session.AreaMotivation, "demotivates", "no praise from peers", "")
+			if err := svc.SaveThemes(ctx, id, []session.Theme{{Label: "boss X shouts", NoteIDs: []int64{n1, n2}}}); err != nil {
+				t.Fatal(err)
+			}
+			if err := svc.HideNote(ctx, n1, true); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"### 1. no praise from peers (score 3)"}, []string{"boss X"}, 1},
 		{"unthemed notes counted", func(t *testing.T, svc *session.Service, id string, a, b int64) {
 			n1 := addNote(t, svc, a, session.AreaConfidence, "concern", "no time for security", "")
 			addNote(t, svc, b, session.AreaConfidence, "concern", "unclear who owns it", "")

@@ -1,0 +1,239 @@
+package session
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/charter-tool/charter/analysis"
+)
+
+// Showing is how a theme reaches everyone but the facilitator: participants' screens,
+// the projector, the ranking and the documents. ThemeShowing decides it, and every
+// one of those views asks it, so that they agree.
+type Showing struct {
+	// Shown is false when participants can see none of the theme's notes: all are
+	// hidden, or it has none. Such a theme is not listed, gets no dots and is not
+	// ranked; only the facilitator's board shows it, so that it can be renamed,
+	// have notes unhidden or moved in, or be deleted.
+	Shown bool
+	// Why says, for the facilitator, why the theme is not shown; "" when it is.
+	Why string
+	// Label is the name others see. It is the theme's own, unless clustering or a
+	// split named the theme after a note that is now hidden: then it is the
+	// opening words of the visible note that best stands for the theme, so that a
+	// hidden note's words reach no one but the facilitator. A name the facilitator
+	// typed is theirs and always stays.
+	Label string
+	// Notes are the theme's notes others see, in ascending order.
+	Notes []int64
+}
+
+// Why a theme is not shown, as the board says it.
+const (
+	WhyAllHidden = "all notes hidden"
+	WhyEmpty     = "no notes"
+)
+
+// renamedWords is how many opening words of a note name a theme whose name came
+// from a hidden note, as many as a split names a theme with on the board.
+const renamedWords = 5
+
+// ThemeShowing is the one rule for what others than the facilitator see of a
+// session's themes. notes are all the session's notes, hidden ones included.
+func ThemeShowing(themes []*Theme, notes []*Note) map[int64]Showing {
+	byID := make(map[int64]*Note, len(notes))
+	var hidden []*Note
+	for _, n := range notes {
+		byID[n.ID] = n
+		if n.Hidden {
+			hidden = append(hidden, n)
+		}
+	}
+	var leak *leakCheck
+	if len(hidden) > 0 {
+		leak = &leakCheck{hidden: hidden, all: notes}
+	}
+	out := make(map[int64]Showing, len(themes))
+	for _, t := range themes {
+		sh := Showing{Label: t.Label}
+		has := false
+		for _, id := range t.NoteIDs {
+			n := byID[id]
+			if n == nil {
+				continue
+			}
+			has = true
+			if !n.Hidden {
+				sh.Notes = append(sh.Notes, id)
+			}
+		}
+		switch {
+		case len(sh.Notes) > 0:
+			sh.Shown = true
+		case has:
+			sh.Why = WhyAllHidden
+		default:
+			sh.Why = WhyEmpty
+		}
+		if sh.Shown && !t.Named && leak != nil && leak.fromHidden(t.Label) {
+			sh.Label = nameFromVisible(sh.Notes, byID)
+		}
+		out[t.ID] = sh
+	}
+	return out
+}
+
+// ShownThemes is the themes others than the facilitator see, in the order given:
+// copies with the label they see and only their visible notes.
+func ShownThemes(themes []*Theme, notes []*Note) []*Theme {
+	showing := ThemeShowing(themes, notes)
+	out := make([]*Theme, 0, len(themes))
+	for _, t := range themes {
+		sh := showing[t.ID]
+		if !sh.Shown {
+			continue
+		}
+		c := *t
+		c.Label, c.NoteIDs = sh.Label, sh.Notes
+		out = append(out, &c)
+	}
+	return out
+}
+
+// shownActions is actions as others see them: an action point of a theme they do not
+// see stands without a theme (its title is the facilitator's own words), in copies.
+func shownActions(actions []*ActionPoint, showing map[int64]Showing) []*ActionPoint {
+	out := make([]*ActionPoint, len(actions))
+	for i, a := range actions {
+		out[i] = a
+		if a.ThemeID != 0 && !showing[a.ThemeID].Shown {
+			c := *a
+			c.ThemeID = 0
+			out[i] = &c
+		}
+	}
+	return out
+}
+
+// leakCheck tells whether a theme's name was made from a hidden note's words.
+type leakCheck struct {
+	hidden, all []*Note
+	// visible are the words of every visible note (and open topic), made when
+	// first needed.
+	visible [][]string
+}
+
+// labelTail is what clustering adds after a name: the side its notes agree on
+// ("(concern)"), or what tells alike themes apart ("(another)").
+var labelTail = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
+
+// fromHidden reports whether label, a name clustering or a split made, says what
+// a hidden note says: its words (without the side or ellipsis clustering adds) run
+// together in a hidden note or in the open topic it was written under, and in no
+// visible note or topic, which would tell the same to everyone anyway.
+func (c *leakCheck) fromHidden(label string) bool {
+	name, _ := analysis.SplitApart(label)
+	name = labelTail.ReplaceAllString(name, "")
+	want := words(name)
+	if len(want) == 0 {
+		return false
+	}
+	found := false
+	for _, n := range c.hidden {
+		if containsRun(words(n.Text), want) || n.Area == AreaOpen && containsRun(words(n.Lane), want) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	if c.visible == nil {
+		c.visible = [][]string{}
+		for _, n := range c.all {
+			if n.Hidden {
+				continue
+			}
+			c.visible = append(c.visible, words(n.Text))
+			if n.Area == AreaOpen {
+				c.visible = append(c.visible, words(n.Lane))
+			}
+		}
+	}
+	for _, v := range c.visible {
+		if containsRun(v, want) {
+			return false
+		}
+	}
+	return true
+}
+
+// words are the words of s, lower case, without punctuation.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// containsRun reports whether want occurs in ws as a run of consecutive words.
+func containsRun(ws, want []string) bool {
+	for i := 0; i+len(want) <= len(ws); i++ {
+		if slices.Equal(ws[i:i+len(want)], want) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameFromVisible names a theme after the opening words of the visible note (ids)
+// that best stands for it.
+func nameFromVisible(ids []int64, byID map[int64]*Note) string {
+	docs := make([]analysis.Doc, 0, len(ids))
+	for _, id := range ids {
+		n := byID[id]
+		docs = append(docs, analysis.Doc{ID: strconv.FormatInt(id, 10), Text: n.Text, Area: string(n.Area), Lane: n.Lane})
+	}
+	rep, _ := strconv.ParseInt(analysis.Representative(docs), 10, 64)
+	n := byID[rep]
+	if n == nil {
+		n = byID[ids[0]]
+	}
+	ws := strings.Fields(n.Text)
+	if len(ws) > renamedWords {
+		return strings.Join(ws[:renamedWords], " ") + "…"
+	}
+	return strings.Join(ws, " ")
+}
+
+// returnDots gives the dots on themes participants no longer see (their last visible
+// note hidden or moved out) back to their voters, to give again: a dot on a theme
+// nobody can see or rank would be lost. It reports whether any went back.
+func returnDots(ctx context.Context, st Store, sessionID string) (bool, error) {
+	votes, err := st.Votes(ctx, sessionID)
+	if err != nil || len(votes) == 0 {
+		return false, err
+	}
+	themes, err := st.Themes(ctx, sessionID)
+	if err != nil {
+		return false, err
+	}
+	notes, err := st.Notes(ctx, sessionID)
+	if err != nil {
+		return false, err
+	}
+	showing := ThemeShowing(themes, notes)
+	back := false
+	for _, v := range votes {
+		if showing[v.ThemeID].Shown {
+			continue
+		}
+		if err := st.ChangeVote(ctx, v.ParticipantID, v.ThemeID, -v.Count, func(map[int64]int) error { return nil }); err != nil {
+			return false, fmt.Errorf("give back dots: %w", err)
+		}
+		back = true
+	}
+	return back, nil
+}
