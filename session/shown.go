@@ -91,7 +91,18 @@ func ThemeShowing(themes []*Theme, notes []*Note) map[int64]Showing {
 // ShownThemes is the themes others than the facilitator see, in the order given:
 // copies with the label they see and only their visible notes.
 func ShownThemes(themes []*Theme, notes []*Note) []*Theme {
-	showing := ThemeShowing(themes, notes)
+	return shownThemes(themes, ThemeShowing(themes, notes))
+}
+
+// ShownThemes are the board's themes as participants and the projector see them
+// (ShownThemes), in the board's order.
+func (v *BoardView) ShownThemes() []*Theme { return shownThemes(v.Themes, v.Showing) }
+
+// ShownActions are the board's action points as participants and the projector see
+// them: those of a theme they do not see stand without a theme.
+func (v *BoardView) ShownActions() []*ActionPoint { return shownActions(v.Actions, v.Showing) }
+
+func shownThemes(themes []*Theme, showing map[int64]Showing) []*Theme {
 	out := make([]*Theme, 0, len(themes))
 	for _, t := range themes {
 		sh := showing[t.ID]

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -34,9 +33,10 @@ type presentScreen struct {
 	notes  []*session.Note // visible notes only
 	themes []*session.Theme
 	totals map[int64]int
-	// rank is each theme's place in the session's priorities (as the findings
-	// and the participants' screens order them), once voting has closed.
-	rank    map[int64]int
+	// ranked are the themes' IDs in the session's one ranking (session.RankThemes,
+	// as the board, the findings and the participants' screens order them), once
+	// voting has closed.
+	ranked  []int64
 	actions []*session.ActionPoint
 	stats   session.RatingStats
 	failed  string
@@ -96,7 +96,7 @@ type presentStateMsg struct {
 	notes               []*session.Note
 	themes              []*session.Theme
 	totals              map[int64]int
-	rank                map[int64]int
+	ranked              []int64
 	actions             []*session.ActionPoint
 }
 
@@ -147,12 +147,13 @@ func (s *presentScreen) load() tea.Cmd {
 			st.notes = append(st.notes, &c)
 		}
 		if sess.Phase.AtLeast(session.PhaseGroup) {
-			st.themes, st.actions = v.Themes, v.Actions
+			// What participants see: no theme without a visible note, no name
+			// made from a hidden one.
+			st.themes, st.actions = v.ShownThemes(), v.ShownActions()
 			if sess.Phase.AtLeast(session.PhaseActions) {
 				st.totals = v.Totals
-				st.rank = map[int64]int{}
 				for _, p := range v.Ranked {
-					st.rank[p.ID] = p.Rank
+					st.ranked = append(st.ranked, p.ID)
 				}
 			}
 		}
@@ -171,7 +172,7 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.scroll = 0
 		}
 		s.sess, s.people, s.done, s.rated = msg.sess, msg.people, msg.done, msg.rated
-		s.notes, s.themes, s.totals, s.rank, s.actions = msg.notes, msg.themes, msg.totals, msg.rank, msg.actions
+		s.notes, s.themes, s.totals, s.ranked, s.actions = msg.notes, msg.themes, msg.totals, msg.ranked, msg.actions
 		s.stats = session.Summarize(msg.ratings)
 		s.failed = ""
 		s.timeUp.see(s.sess.Timer, s.e.now())
@@ -648,15 +649,17 @@ func (s *presentScreen) voteView(w, room int) string {
 // action points: the actions phase and the closed session.
 func (s *presentScreen) resultsView(w, room int) string {
 	sty := s.e.sty
-	ranked := slices.Clone(s.themes)
-	// In the session's order of priority; themes it has not ranked come last.
-	place := func(t *session.Theme) int {
-		if r, ok := s.rank[t.ID]; ok {
-			return r
-		}
-		return len(s.themes) + 1
+	// The session's one ranking, and only what it ranks.
+	byID := make(map[int64]*session.Theme, len(s.themes))
+	for _, t := range s.themes {
+		byID[t.ID] = t
 	}
-	slices.SortStableFunc(ranked, func(a, b *session.Theme) int { return cmp.Compare(place(a), place(b)) })
+	var ranked []*session.Theme
+	for _, id := range s.ranked {
+		if t := byID[id]; t != nil {
+			ranked = append(ranked, t)
+		}
+	}
 	acts := map[int64][]*session.ActionPoint{}
 	for _, a := range s.actions {
 		acts[a.ThemeID] = append(acts[a.ThemeID], a)

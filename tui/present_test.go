@@ -329,3 +329,61 @@ func TestPresentShowsLongNotesWhole(t *testing.T) {
 	small.waitFor("come back every year.")
 	requireFits(t, small.view())
 }
+
+// A theme whose notes the facilitator hid is not on the projector in any phase, not
+// even its name, and the results follow the session's one ranking.
+func TestPresentLeavesThemesOfHiddenNotesOut(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	r.to(session.PhaseGroup)
+	w, ctx := r.w, r.w.ctx
+	in := []session.Theme{{Label: "API keys still end up", NoteIDs: []int64{r.notes[5].ID}}}
+	for _, th := range r.themes {
+		in = append(in, *th)
+	}
+	if err := w.svc.SaveThemes(ctx, r.sess.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	if r.themes, err = w.svc.Themes(ctx, r.sess.ID); err != nil {
+		t.Fatal(err)
+	}
+	hidden := r.themes[len(r.themes)-1]
+	r.to(session.PhaseVote)
+	if err := w.svc.Vote(ctx, r.people[2].ID, hidden.ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.HideNote(ctx, r.notes[5].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	s := r.present(80, 24)
+	s.waitFor("Scanner noise")
+	if v := s.view(); strings.Contains(v, "API keys") {
+		t.Errorf("vote: the projector shows the theme of a hidden note:\n%s", v)
+	}
+	r.to(session.PhaseActions)
+	ranked, err := w.svc.Priorities(ctx, r.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = r.present(80, 24)
+	s.waitFor("ACTIONS", "Name an owner for dependency")
+	v := s.view()
+	if strings.Contains(v, "API keys") {
+		t.Errorf("actions: the projector shows the theme of a hidden note:\n%s", v)
+	}
+	at := -1
+	for _, p := range ranked {
+		var label string
+		for _, th := range r.themes {
+			if th.ID == p.ID {
+				label = th.Label
+			}
+		}
+		i := strings.Index(v, label)
+		if i < at {
+			t.Errorf("the projector lists %q (#%d) out of the ranking's order:\n%s", label, p.Rank, v)
+		}
+		at = i
+	}
+}
