@@ -21,6 +21,8 @@ type themeBoard struct {
 	used    map[int64]int
 	actions []*session.ActionPoint
 	ranked  []analysis.Priority
+	// showing is how each theme reaches participants and the projector.
+	showing map[int64]session.Showing
 
 	// suggestions are clustering results not yet shared with anyone; picked are
 	// those the facilitator chose to accept (by index), none meaning all.
@@ -46,7 +48,7 @@ type themeBoard struct {
 }
 
 func (t *themeBoard) set(m boardStateMsg) {
-	t.themes, t.totals, t.used, t.actions, t.ranked = m.Themes, m.Totals, m.Used, m.Actions, m.Ranked
+	t.themes, t.totals, t.used, t.actions, t.ranked, t.showing = m.Themes, m.Totals, m.Used, m.Actions, m.Ranked, m.Showing
 	if m.Session.Phase != session.PhaseGroup || len(m.Themes) == 0 {
 		// Placing is for arranged themes in the group phase; anything else is the
 		// first suggestions again.
@@ -353,7 +355,7 @@ func (s *boardScreen) themeRows() []themeRow {
 	case s.sess.Phase == session.PhaseGroup:
 		inTheme := map[int64]bool{}
 		for i, t := range s.themes.themes {
-			rows = append(rows, themeRow{theme: t.ID, num: i + 1, header: true, text: fmt.Sprintf("%d. %s (%d)", i+1, t.Label, len(t.NoteIDs))})
+			rows = append(rows, themeRow{theme: t.ID, num: i + 1, header: true, text: fmt.Sprintf("%d. %s (%d)", i+1, t.Label, len(t.NoteIDs)) + s.showingMark(t)})
 			for _, id := range t.NoteIDs {
 				inTheme[id] = true
 			}
@@ -371,7 +373,7 @@ func (s *boardScreen) themeRows() []themeRow {
 		}
 	case s.sess.Phase == session.PhaseVote:
 		for i, t := range s.themes.themes {
-			rows = append(rows, themeRow{theme: t.ID, num: i + 1, header: true, text: fmt.Sprintf("%d. %s (%s)", i+1, t.Label, plural(len(t.NoteIDs), "note"))})
+			rows = append(rows, themeRow{theme: t.ID, num: i + 1, header: true, text: fmt.Sprintf("%d. %s (%s)", i+1, t.Label, plural(len(t.NoteIDs), "note")) + s.showingMark(t)})
 		}
 	default:
 		labels := map[int64]string{}
@@ -398,8 +400,37 @@ func (s *boardScreen) themeRows() []themeRow {
 				}
 			}
 		}
+		// The themes the ranking leaves out, for the facilitator only: to unhide a
+		// note, delete the theme, or see the action points participants see
+		// without a theme.
+		for _, t := range s.themes.themes {
+			if sh, ok := s.themes.showing[t.ID]; !ok || sh.Shown {
+				continue
+			}
+			rows = append(rows, themeRow{theme: t.ID, header: true, text: t.Label + s.showingMark(t)})
+			for _, a := range s.themes.actions {
+				if a.ThemeID == t.ID {
+					rows = append(rows, themeRow{theme: t.ID, action: a.ID, text: actionText(a)})
+				}
+			}
+		}
 	}
 	return rows
+}
+
+// showingMark says on a theme's line how participants and the projector see it,
+// when not as the board does: not at all, or under another name.
+func (s *boardScreen) showingMark(t *session.Theme) string {
+	sh, ok := s.themes.showing[t.ID]
+	switch {
+	case !ok:
+		return ""
+	case !sh.Shown:
+		return " · hidden: " + sh.Why
+	case sh.Label != t.Label:
+		return " · others see “" + sh.Label + "”"
+	}
+	return ""
 }
 
 // themesTab is the board's themes: suggestions to preview and accept, the themes
@@ -574,6 +605,9 @@ func (t *themesTab) keys() []key.Binding {
 		}
 		return []key.Binding{move, tk.Mark, tk.Rename, tk.Merge, tk.Split, bk.Read, tk.Delete, tk.Place}
 	case session.PhaseVote:
+		if sh, ok := s.themes.showing[t.current().theme]; ok && !sh.Shown {
+			return []key.Binding{tk.Budget, tk.Rename, tk.Merge, tk.Delete}
+		}
 		return []key.Binding{tk.Budget, tk.Rename, tk.Merge}
 	case session.PhaseActions, session.PhaseClosed:
 		return []key.Binding{tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Delete}
@@ -639,6 +673,14 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 	case ph == session.PhaseGroup && (len(s.themes.themes) == 0 || s.themes.placing || key.Matches(msg, tk.Accept)):
 		return t.updatePreview(msg, cur)
 	case ph == session.PhaseGroup:
+		return t.updateGroup(msg, cur)
+	case ph == session.PhaseVote && key.Matches(msg, tk.Delete) && cur.header && cur.theme != 0:
+		// While people vote only a theme they no longer see may go: deleting one
+		// they see would take their dots.
+		if sh := s.themes.showing[cur.theme]; sh.Shown {
+			s.setStatus("People are voting on this theme: delete it in the group phase, or merge it (m).", true)
+			return nil
+		}
 		return t.updateGroup(msg, cur)
 	case ph == session.PhaseVote && (key.Matches(msg, tk.Rename) || key.Matches(msg, tk.Merge)):
 		// Two themes found to be one while people vote: merged, their dots add up;

@@ -1,0 +1,52 @@
+package tui_test
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// The board keeps a theme whose notes are all hidden, marked, in every phase, out
+// of the ranking; while people vote, D deletes such a theme and no other.
+func TestBoardMarksThemeOfHiddenNotes(t *testing.T) {
+	t.Parallel()
+	w, sess, notes := manyThemesWorld(t)
+	for _, n := range notes[1] {
+		if err := w.svc.HideNote(w.ctx, n.ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("2. theme 2 (2) · hidden: all notes hidden", "1. theme 1 (2)")
+
+	w.setPhase(sess, session.PhaseActions)
+	b.waitFor("#1 theme")
+	b.press(tea.KeyEnd)
+	b.waitFor("▸ theme 2 · hidden: all notes hidden")
+	if v := b.view(); strings.Contains(v, "#8 theme") || !strings.Contains(v, "#7 theme") {
+		t.Errorf("the ranking does not hold the 7 themes participants see:\n%s", v)
+	}
+
+	w.setPhase(sess, session.PhaseVote)
+	b = w.openBoard(sess)
+	b.waitDrawn("2. theme 2 (2 notes) · hidden: all notes hidden")
+	b.keys("D")
+	b.waitFor("People are voting on this theme")
+	b.keys("#2")
+	b.press(tea.KeyEnter)
+	b.waitFor("▸ 2. theme 2")
+	b.keys("D")
+	b.waitFor("Delete this theme?")
+	b.keys("y")
+	b.waitFor("Theme deleted")
+	ths, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ths) != 7 {
+		t.Errorf("%d themes after deleting the hidden one, want 7", len(ths))
+	}
+}
