@@ -1,14 +1,14 @@
 # charter: make run starts the server on 127.0.0.1:2222 with data in ./charter-data;
 # make demo starts it on ./charter-demo with a sample campaign;
 # make test runs the checks and the tests (go.mod and go.sum must be tidy); CI runs
-# make test lint.
+# make test lint cross.
 GO ?= go
 BIN := bin/charter
 
 # staticcheck comes through the Go module proxy at a pinned version, built into bin/.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: build run demo test vet lint fuzz bench clean
+.PHONY: build run demo test vet lint cross fuzz bench clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/charter
@@ -35,6 +35,15 @@ vet:
 lint:
 	GOBIN=$(CURDIR)/bin $(GO) install $(STATICCHECK)
 	GOFLAGS="$$($(GO) env GOFLAGS) -race" ./bin/staticcheck ./...
+
+# The Windows and macOS builds, checked by vet (tests included) for each: the
+# data-directory lock and the free-space check differ by platform. Not part of
+# test: on a clean clone each platform compiles the standard library and every
+# dependency once more, about 230 s of CPU time for Windows (measured on 2 busy
+# cores, 170 s user + 60 s system); with a warm cache both take about 5 s.
+cross:
+	GOOS=windows $(GO) vet ./...
+	GOOS=darwin $(GO) vet ./...
 
 test: vet
 	$(GO) mod tidy -diff

@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-
-	"golang.org/x/sys/unix"
 )
 
 // lockFile is the file in a data directory that the running server holds locked.
@@ -16,9 +14,10 @@ const lockFile = "serve.lock"
 
 // lockDataDir takes the data directory for one server: two servers over one
 // database would each show only their own connections' changes live, and each would
-// believe it is the only one claiming facilitators. The lock is an flock on
-// DATA/serve.lock, so the kernel releases it when the process ends, however it
-// ends; the file holds the holder's PID for the message a second server gives.
+// believe it is the only one claiming facilitators. The lock is taken on
+// DATA/serve.lock by lockExclusive (an flock, or LockFileEx on Windows), so the
+// system releases it when the process ends, however it ends; the file holds the
+// holder's PID for the message a second server gives.
 // A directory the server cannot write in is refused here, before anything else.
 // Unlock by closing the returned file.
 func lockDataDir(dir string) (*os.File, error) {
@@ -33,9 +32,9 @@ func lockDataDir(dir string) (*os.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("data directory lock: %w", err)
 	}
-	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
+	if err := lockExclusive(f); err != nil {
 		f.Close()
-		if errors.Is(err, unix.EWOULDBLOCK) {
+		if errors.Is(err, errLockHeld) {
 			return nil, fmt.Errorf("another charter serve%s is using %s; stop it or give another --data", holder(path), dir)
 		}
 		return nil, fmt.Errorf("data directory lock: %w", err)
@@ -45,6 +44,9 @@ func lockDataDir(dir string) (*os.File, error) {
 	}
 	return f, nil
 }
+
+// errLockHeld is what lockExclusive returns when another process holds the lock.
+var errLockHeld = errors.New("the lock is held")
 
 // holder names the process that holds the lock file at path, as " (pid N)", or
 // nothing when the file does not say.
