@@ -21,7 +21,8 @@ type ReportData struct {
 	// Actions have their volunteers' names filled in, removed participants left out.
 	Actions []*ActionPoint
 	// Ratings are the confidence ratings given (1-5), sorted so that nobody's
-	// rating can be told from its position.
+	// rating can be told from its position; while the session is live, those shown
+	// (see MinBatchRaters), as in Participants.
 	Ratings []int
 	// Splits are the pairs of themes (this session's with another's) that a
 	// facilitator split apart: a campaign report never matches them.
@@ -120,6 +121,12 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 	byID := make(map[int64]*Participant, len(d.Participants))
 	for _, p := range d.Participants {
 		byID[p.ID] = p
+		if d.Session.Phase != PhaseClosed {
+			// A live session's document counts the ratings its screens show: one
+			// exported before and after someone rates must not tell theirs (see
+			// MinBatchRaters). The findings of a closed session count every rating.
+			p.Rating = p.ShownRating
+		}
 		// A removed participant's rating, votes and volunteering stay, as their
 		// notes do: removal takes a person out of the room, not out of the results.
 		if p.Rating >= 1 && p.Rating <= 5 {

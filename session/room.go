@@ -61,7 +61,7 @@ func (s *Service) RoomView(ctx context.Context, sessionID string) (*RoomView, er
 		r.setNotes(all)
 		ph := sess.Phase
 		if sess.RatingsShown {
-			r.ratings = ratings(people)
+			r.ratings = shownRatings(people)
 		}
 		if !ph.AtLeast(PhaseGroup) {
 			return nil

@@ -3,7 +3,6 @@ package session
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 )
@@ -212,18 +211,33 @@ func (s *Service) updateParticipant(ctx context.Context, participantID int64, ch
 	return nil
 }
 
-// Rate records a participant's confidence rating, 1 to 5.
+// Rate records a participant's confidence rating, 1 to 5. In the same transaction it
+// shows the held ratings when this one makes a batch (see MinBatchRaters).
 func (s *Service) Rate(ctx context.Context, participantID int64, rating int) error {
 	if rating < 1 || rating > 5 {
 		return Errorf(EInvalid, "A rating is a whole number from 1 to 5.")
 	}
-	return s.updateParticipant(ctx, participantID, func(p *Participant, sess *Session) error {
+	var sessionID string
+	err := s.store.WriteTx(ctx, func(st Store) error {
+		p, sess, err := s.current(ctx, st, participantID)
+		if err != nil {
+			return err
+		}
 		if sess.Phase == PhaseClosed {
 			return Errorf(EForbidden, "The session is closed.")
 		}
+		sessionID = p.SessionID
 		p.Rating = rating
-		return nil
+		if err := st.UpdateParticipant(ctx, p); err != nil {
+			return err
+		}
+		return releaseRatings(ctx, st, p.SessionID, false)
 	})
+	if err != nil {
+		return err
+	}
+	s.publish(sessionID, ChangePeople)
+	return nil
 }
 
 // SetDone records that a participant has finished (or not) what the phase asks.
@@ -440,8 +454,12 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 		if err := st.UpdateSession(ctx, sess); err != nil {
 			return fmt.Errorf("set phase: %w", err)
 		}
-		// The writing (or this stretch of it) is over: the board shows every note.
+		// The writing (or this stretch of it) is over: the board shows every note,
+		// and the screens every rating.
 		if err := releaseAll(ctx, st, sessionID); err != nil {
+			return err
+		}
+		if err := releaseRatings(ctx, st, sessionID, true); err != nil {
 			return err
 		}
 		ps, err := st.Participants(ctx, sessionID)
@@ -617,27 +635,15 @@ func (s *Service) RemoveParticipant(ctx context.Context, participantID int64) er
 	return nil
 }
 
-// Ratings returns the confidence ratings given in a session (1-5 each), removed
-// participants' too (what they contributed stays), sorted, so that nobody's rating
-// can be told from its position.
+// Ratings returns the confidence ratings of a session as the screens show them (1-5
+// each, see MinBatchRaters), removed participants' too (what they contributed stays),
+// sorted, so that nobody's rating can be told from its position.
 func (s *Service) Ratings(ctx context.Context, sessionID string) ([]int, error) {
 	ps, err := s.store.Participants(ctx, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	return ratings(ps), nil
-}
-
-// ratings are the ratings given by ps, sorted.
-func ratings(ps []*Participant) []int {
-	var out []int
-	for _, p := range ps {
-		if p.Rating > 0 {
-			out = append(out, p.Rating)
-		}
-	}
-	sort.Ints(out)
-	return out
+	return shownRatings(ps), nil
 }
 
 // roomFor refuses a new participant when the session is full; a returning one (same

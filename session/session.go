@@ -314,11 +314,16 @@ type Participant struct {
 	KeyHash   string
 	Name      string
 	Pseudonym string
-	Rating    int
-	Done      bool
-	Removed   bool
-	JoinedAt  time.Time
-	Profile   Profile
+	// Rating is the participant's confidence rating, 0 before they give one.
+	Rating int
+	// ShownRating is their rating as the screens show it: as last released in a
+	// batch (see MinBatchRaters), 0 before any. Findings of a closed session count
+	// Rating.
+	ShownRating int
+	Done        bool
+	Removed     bool
+	JoinedAt    time.Time
+	Profile     Profile
 	// Paper is set for the authors of imported paper notes: they count in the
 	// session's figures but never connect.
 	Paper bool

@@ -51,6 +51,7 @@ type Store interface {
 	ThemeStore
 	SplitStore
 	BatchStore
+	RatingStore
 
 	// ReadTx runs fn with a Store that reads one snapshot: what is committed while fn
 	// runs does not show, so the pieces a screen shows are from one moment. fn must

@@ -11,8 +11,14 @@ import (
 // BoardView is what the facilitator's board shows of a session, read at one moment.
 type BoardView struct {
 	Session *Session
-	// People are the participants in joining order, removed ones included.
+	// People are the participants in joining order, removed ones included, without
+	// their ratings: no screen shows whose rating is whose.
 	People []*Participant
+	// Ratings are the ratings as shown (see MinBatchRaters), removed participants'
+	// included, sorted; Rated is how many people taking part (not removed, not
+	// paper authors) they are of.
+	Ratings []int
+	Rated   int
 	// Notes are the notes shown on the board, hidden ones included, oldest batch
 	// first, each batch in the order of its content, without authors (see
 	// MinBatchWriters).
@@ -44,9 +50,11 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 		if v.Session, err = st.Session(ctx, sessionID); err != nil {
 			return err
 		}
-		if v.People, err = st.Participants(ctx, sessionID); err != nil {
+		people, err := st.Participants(ctx, sessionID)
+		if err != nil {
 			return err
 		}
+		v.Ratings, v.Rated, v.People = shownRatings(people), ratedPeople(people), withoutRatings(people)
 		all, err := st.Notes(ctx, sessionID)
 		if err != nil {
 			return err
@@ -142,7 +150,8 @@ type ParticipantView struct {
 	Me      *Participant
 	// Notes are the notes the participant may see (see NotesFor).
 	Notes []*Note
-	// Ratings are the session's ratings, sorted, when the facilitator shows them.
+	// Ratings are the session's ratings as shown (see MinBatchRaters), sorted, when
+	// the facilitator shows them.
 	Ratings []int
 
 	// Themes are the session's themes from the group phase on, as ShownThemes
@@ -190,7 +199,7 @@ func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*Pa
 			}
 		}
 		if sess.RatingsShown {
-			v.Ratings = ratings(people)
+			v.Ratings = shownRatings(people)
 		}
 		if !ph.AtLeast(PhaseGroup) {
 			return nil

@@ -36,7 +36,10 @@ type boardScreen struct {
 	notes  []*session.Note
 	// written is how many notes each person wrote, by participant ID, as shown.
 	written map[int64]int
-	stats   session.RatingStats
+	// stats are the ratings as shown, and rated how many people taking part gave
+	// them: never whose they are (see session.MinBatchRaters).
+	stats session.RatingStats
+	rated int
 	// online and left say who is connected now, and when those who were left.
 	online map[int64]bool
 	left   map[int64]time.Time
@@ -312,13 +315,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.sess.Phase == session.PhaseGroup && (len(s.themes.themes) == 0 || s.themes.placing) {
 			cmd = s.suggest()
 		}
-		var ratings []int
-		for _, p := range s.people {
-			if p.Rating > 0 {
-				ratings = append(ratings, p.Rating)
-			}
-		}
-		s.stats = session.Summarize(ratings)
+		s.stats, s.rated = session.Summarize(msg.Ratings), msg.Rated
 		s.loaded = true
 		s.tabs[tabThemes].(*themesTab).loaded()
 		if s.acts != nil {
@@ -652,25 +649,21 @@ func (a *boardAsk) view(w int, sty *Styles) string {
 
 // notDone counts the people (connected now, or all when nobody's connection is
 // known) who have not finished what the phase asks, and says what they have not done.
+// At check-in it is everyone taking part less the ratings shown: the board knows how
+// many rated, never who.
 func (s *boardScreen) notDone() (int, string) {
+	if s.sess.Phase == session.PhaseCheckIn {
+		n := max(len(s.activePeople())-s.rated, 0)
+		return n, map[bool]string{true: "has no rating shown yet", false: "have no rating shown yet"}[n == 1]
+	}
 	n := 0
 	for _, p := range s.activePeople() {
 		if len(s.online) > 0 && !s.online[p.ID] {
 			continue
 		}
-		switch s.sess.Phase {
-		case session.PhaseCheckIn:
-			if p.Rating == 0 {
-				n++
-			}
-		case session.PhaseWrite, session.PhaseVote:
-			if !p.Done {
-				n++
-			}
+		if (s.sess.Phase == session.PhaseWrite || s.sess.Phase == session.PhaseVote) && !p.Done {
+			n++
 		}
-	}
-	if s.sess.Phase == session.PhaseCheckIn {
-		return n, map[bool]string{true: "has not rated", false: "have not rated"}[n == 1]
 	}
 	return n, map[bool]string{true: "is not done", false: "are not done"}[n == 1]
 }

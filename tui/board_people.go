@@ -83,8 +83,10 @@ func (t *peopleTab) view(w, room int) string {
 			online++
 		}
 	}
-	b.WriteString(fit(fmt.Sprintf("%s · %d without a note yet. %d connected now, %d done.", persons(len(ps)), silent, online, countDone(ps)), w) + "\n")
-	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %5s  %-5s %-4s %s", "who", "name", "notes", "rated", "done", "connection"), w)) + "\n")
+	// How many rated, never who: a mark per person appearing with a batch of
+	// ratings would tell whose ratings the batch holds (see session.MinBatchRaters).
+	b.WriteString(fit(fmt.Sprintf("%s · %d without a note yet. %d rated, %d connected now, %d done.", persons(len(ps)), silent, s.rated, online, countDone(ps)), w) + "\n")
+	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %5s  %-4s %s", "who", "name", "notes", "done", "connection"), w)) + "\n")
 	if len(ps) == 0 {
 		b.WriteString(sty.Muted.Render("Nobody has joined yet.") + "\n")
 		return b.String()
@@ -93,10 +95,7 @@ func (t *peopleTab) view(w, room int) string {
 	start, end := l.window(room-peopleHead, 0)
 	for i := start; i < end; i++ {
 		p := ps[i]
-		rated, done := "", ""
-		if p.Rating > 0 {
-			rated = "✓"
-		}
+		done := ""
 		if p.Done {
 			done = "✓"
 		}
@@ -115,7 +114,7 @@ func (t *peopleTab) view(w, room int) string {
 		case gone:
 			conn = "left at " + at.Format("15:04")
 		}
-		line := fmt.Sprintf("%s%-6s %s %5d  %-5s %-4s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), perPerson[p.ID], rated, done, conn)
+		line := fmt.Sprintf("%s%-6s %s %5d  %-4s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), perPerson[p.ID], done, conn)
 		switch {
 		case i == l.selected():
 			line = sty.Selected.Render(fit(line, w))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -123,17 +122,10 @@ func (s *presentScreen) load() tea.Cmd {
 			if p.Done {
 				st.done++
 			}
-			if p.Rating > 0 {
-				st.rated++
-			}
 		}
+		st.rated = v.Rated
 		if sess.RatingsShown {
-			for _, p := range v.People {
-				if p.Rating > 0 {
-					st.ratings = append(st.ratings, p.Rating)
-				}
-			}
-			sort.Ints(st.ratings)
+			st.ratings = v.Ratings
 		}
 		for _, n := range v.Notes {
 			if n.Hidden {

@@ -549,24 +549,29 @@ func TestFacilitatorPhaseAndTimer(t *testing.T) {
 }
 
 // crowd is a session in the write phase with three participants: Ana and an anonymous
-// one who wrote notes, and Olga who wrote nothing yet; ratings 2, 4 and 5 are given.
+// one who wrote notes, and Olga who wrote nothing yet; ratings 2, 4 and 5 were given
+// at check-in, and are all shown since the session moved on.
 func (w *world) crowd() (*session.Session, []*session.Participant) {
 	w.t.Helper()
 	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
+	w.setPhase(sess, session.PhaseCheckIn)
 	ana := w.join(sess, "key-1", "Ana")
 	anon := w.join(sess, "key-2", "")
 	olga := w.join(sess, "key-3", "Olga")
+	for _, r := range []struct {
+		p      *session.Participant
+		rating int
+	}{{ana, 4}, {anon, 2}, {olga, 5}} {
+		if err := w.svc.Rate(w.ctx, r.p.ID, r.rating); err != nil {
+			w.t.Fatal(err)
+		}
+	}
+	w.setPhase(sess, session.PhaseWrite)
 	// Ana's two notes wait for the board until a second person (anon) writes: then
 	// the three reach it together (see session.MinBatchWriters).
 	w.addNote(ana, session.AreaConfidence, "concern", "Nobody owns the dependency updates.")
 	w.addNote(ana, session.AreaActivities, "keep", "Keep the threat modelling sessions.")
 	w.addNote(anon, session.AreaMotivation, "demotivates", "Security reviews come too late to change anything.")
-	for p, r := range map[*session.Participant]int{ana: 4, anon: 2, olga: 5} {
-		if err := w.svc.Rate(w.ctx, p.ID, r); err != nil {
-			w.t.Fatal(err)
-		}
-	}
 	return sess, []*session.Participant{ana, anon, olga}
 }
 
@@ -664,6 +669,8 @@ func TestFacilitatorCheckInTab(t *testing.T) {
 	if err := w.svc.Rate(w.ctx, late.ID, 4); err != nil {
 		t.Fatal(err)
 	}
+	// A lone new rating is shown when the session moves on.
+	w.setPhase(sess, session.PhaseReveal)
 	s := w.openBoard(sess)
 	s.keys("3")
 	s.waitFor("4 ratings · mean 3.8 · median 4.0")

@@ -50,12 +50,14 @@ func TestWholeMethodOverSSH(t *testing.T) {
 	b := joinAs(t, srv.Addr(), bKey, code, "")
 	c := joinAs(t, srv.Addr(), cKey, code, "")
 
-	// Check-in: ratings 4, 2, 5 give the distribution, mean and median.
+	// Check-in: ratings 4, 2, 5 give the distribution, mean and median. They reach
+	// the board two people's at a time: Ana's first 3 with Ben's 2, Cleo's 5 with
+	// Ana's change to 4.
 	phase(t, fac, "check-in", a, b, c)
 	for _, p := range []struct {
 		t *term
 		r string
-	}{{a, "4"}, {b, "2"}, {c, "5"}} {
+	}{{a, "3"}, {b, "2"}, {c, "5"}, {a, "4"}} {
 		p.t.typeKeys(p.r)
 		p.t.waitFor("Your rating " + p.r + " is saved")
 	}

@@ -89,3 +89,22 @@ func (db *DB) Written(ctx context.Context, sessionID string, after int64) (map[i
 func (db *DB) NotesReleased(ctx context.Context, sessionID string, after int64) ([]*session.Note, error) {
 	return db.notesOf(ctx, `SELECT `+noteCols+` FROM notes WHERE session_id = ? AND batch > ? ORDER BY id`, sessionID, after)
 }
+
+// HeldRaters returns how many people of a session have a rating the screens do not
+// show yet: one that differs from the one last shown.
+func (db *DB) HeldRaters(ctx context.Context, sessionID string) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM participants WHERE session_id = ? AND shown_rating != rating`, sessionID).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("held ratings: %w", err)
+	}
+	return n, nil
+}
+
+// ReleaseRatings shows every held rating of a session.
+func (db *DB) ReleaseRatings(ctx context.Context, sessionID string) error {
+	if _, err := db.write.ExecContext(ctx, `UPDATE participants SET shown_rating = rating WHERE session_id = ? AND shown_rating != rating`, sessionID); err != nil {
+		return fmt.Errorf("release ratings: %w", err)
+	}
+	return nil
+}

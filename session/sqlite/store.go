@@ -188,7 +188,7 @@ func mustAffect(res sql.Result, what string) error {
 	return nil
 }
 
-const participantCols = `id, session_id, key_hash, name, pseudonym, rating, done, removed, joined_at, tenure, appointment, level, paper`
+const participantCols = `id, session_id, key_hash, name, pseudonym, rating, done, removed, joined_at, tenure, appointment, level, paper, shown_rating`
 
 func scanParticipant(row interface{ Scan(...any) error }) (*session.Participant, error) {
 	var r participantRow
@@ -209,7 +209,7 @@ type participantRow struct {
 func (r *participantRow) dest() []any {
 	p := &r.p
 	return []any{&p.ID, &p.SessionID, &p.KeyHash, &p.Name, &p.Pseudonym, &p.Rating, &r.done, &r.removed, &r.joined,
-		&p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level, &r.paper}
+		&p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level, &r.paper, &p.ShownRating}
 }
 
 func (r *participantRow) participant() *session.Participant {

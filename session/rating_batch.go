@@ -1,0 +1,77 @@
+package session
+
+import (
+	"context"
+	"sort"
+)
+
+// Check-in ratings reach every screen as notes reach the board: if the chart changed
+// the moment someone pressed a key, whoever watched the room or the people list would
+// know their rating. So a new or changed rating is held back until the ratings of at
+// least MinBatchRaters people are held, and then all of them are shown at once, or
+// all held ones when the phase moves on. Screens see only ratings as last shown
+// (Participant.ShownRating) and how many there are, never whose they are: the board
+// counts raters instead of marking each one, since marking who joined a batch of two
+// equal ratings would name both. Findings of a closed session count every rating; a
+// live session's documents count the shown ones, as its screens do.
+
+// MinBatchRaters is how many people's new or changed ratings are shown at once at
+// least.
+const MinBatchRaters = 2
+
+// RatingStore is what batching ratings needs of a store. A rating is held while it
+// differs from the participant's shown one.
+type RatingStore interface {
+	// HeldRaters returns how many people of a session have a held rating.
+	HeldRaters(ctx context.Context, sessionID string) (int, error)
+	// ReleaseRatings shows every held rating of a session.
+	ReleaseRatings(ctx context.Context, sessionID string) error
+}
+
+// releaseRatings shows a session's held ratings, in the transaction of st, when they
+// are of at least MinBatchRaters people or the phase moves on (forced).
+func releaseRatings(ctx context.Context, st Store, sessionID string, forced bool) error {
+	n, err := st.HeldRaters(ctx, sessionID)
+	if err != nil || !(n >= MinBatchRaters || forced && n > 0) {
+		return err
+	}
+	return st.ReleaseRatings(ctx, sessionID)
+}
+
+// shownRatings are the ratings the screens show of ps (removed participants' too:
+// what they contributed stays), sorted, so that nobody's rating can be told from its
+// position.
+func shownRatings(ps []*Participant) []int {
+	var out []int
+	for _, p := range ps {
+		if p.ShownRating >= 1 && p.ShownRating <= 5 {
+			out = append(out, p.ShownRating)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// ratedPeople counts the people taking part (not removed, not paper authors) whose
+// rating is shown.
+func ratedPeople(ps []*Participant) int {
+	n := 0
+	for _, p := range ps {
+		if p.ShownRating > 0 && !p.Removed && !p.Paper {
+			n++
+		}
+	}
+	return n
+}
+
+// withoutRatings strips every participant's own rating from ps (copies), for a view
+// that shows ratings only as counted.
+func withoutRatings(ps []*Participant) []*Participant {
+	out := make([]*Participant, len(ps))
+	for i, p := range ps {
+		c := *p
+		c.Rating, c.ShownRating = 0, 0
+		out[i] = &c
+	}
+	return out
+}

@@ -1,0 +1,80 @@
+package sqlite_test
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/charter-tool/charter/session/sqlite"
+)
+
+// oldDatabase writes a database at path with the migrations before the one named
+// first (e.g. "016"), then runs stmts on it, as charter left it before that one.
+func oldDatabase(t *testing.T, path, first string, stmts ...string) {
+	t.Helper()
+	ctx := context.Background()
+	raw, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	files, err := filepath.Glob(filepath.Join("migration", "*.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(files)
+	if _, err := raw.ExecContext(ctx, `CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if filepath.Base(f) >= first {
+			break
+		}
+		buf, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := raw.ExecContext(ctx, string(buf)); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if _, err := raw.ExecContext(ctx, `INSERT INTO migrations VALUES (?, 0)`, "migration/"+filepath.Base(f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range stmts {
+		if _, err := raw.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// Ratings given before ratings came in batches were all on the screens already: the
+// migration shows them all, so that no screen or document loses one.
+func TestRatingsFromBeforeBatchesStayShown(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "charter.db")
+	oldDatabase(t, path, "016",
+		`INSERT INTO sessions (id, title, audience, mode, code, phase, created_at, updated_at) VALUES ('s1', 'Old', 'developers', 'in-person', 'ABCDEFGH', 'check-in', 0, 0)`,
+		`INSERT INTO participants (id, session_id, pseudonym, rating, joined_at) VALUES (7, 's1', 'P1', 4, 0), (9, 's1', 'P2', 0, 0), (11, 's1', 'P3', 1, 0)`)
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ps, err := db.Participants(ctx, "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if p.ShownRating != p.Rating {
+			t.Errorf("%s: rating %d shown as %d after the migration", p.Pseudonym, p.Rating, p.ShownRating)
+		}
+	}
+	if n, err := db.HeldRaters(ctx, "s1"); err != nil || n != 0 {
+		t.Errorf("held raters after the migration = %d, %v; want 0", n, err)
+	}
+}

@@ -1,0 +1,91 @@
+package tui_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// The newcomer's trial: with ratings on the board, Carol presses 1. Neither the
+// board's people tab nor its chart, nor another participant's chart, changes until
+// someone else rates too; then both ratings show at once, and the board counts
+// raters without marking who.
+func TestRatingWaitsForAnotherOnEveryScreen(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	var people []*session.Participant
+	for i, name := range []string{"Ana", "Ben", "Carol", "Dave", "Eve", "Finn"} {
+		people = append(people, w.join(sess, "key-"+name, []string{"Ana", "", "Carol", "", "", ""}[i]))
+	}
+	ben, carol, finn := people[1], people[2], people[5]
+	// Ana and Ben, then Dave and Eve: two batches, all shown.
+	for _, r := range []struct{ who, rating int }{{0, 4}, {1, 2}, {3, 3}, {4, 5}} {
+		if err := w.svc.Rate(w.ctx, people[r.who].ID, r.rating); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.svc.ShowRatings(w.ctx, sess.ID, true); err != nil {
+		t.Fatal(err)
+	}
+
+	board := w.openBoard(sess)
+	board.keys("2")
+	board.waitFor("6 people · 6 without a note yet. 4 rated,")
+	peer := w.openAsParticipant(sess, ben)
+	peer.waitFor("4 ratings · mean 3.5")
+	me := w.openAsParticipant(sess, carol)
+	me.waitFor("4 ratings · mean 3.5")
+
+	me.keys("1")
+	me.waitFor("Your rating 1 is saved", "Your rating joins the chart with someone else's")
+	// A change after Carol's that every screen shows: once they show it, they have
+	// read what was stored after her rating.
+	if _, err := w.svc.ChangeTimer(w.ctx, sess.ID, session.TimerSet, 15*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	board.waitFor("15:00 left")
+	peer.waitFor("15:00")
+	board.keys("3")
+	board.waitFor("4 ratings · mean 3.5")
+	v := board.view()
+	if strings.Contains(v, "5 ratings") || strings.Contains(v, "5 rated") {
+		t.Errorf("the board shows Carol's rating before anyone else's:\n%s", v)
+	}
+	if v := peer.view(); !strings.Contains(v, "4 ratings · mean 3.5") {
+		t.Errorf("Ben's chart shows Carol's rating before anyone else's:\n%s", v)
+	}
+
+	// Finn rates: his rating and Carol's show together, counted, never marked.
+	board = w.openBoard(sess)
+	board.keys("2")
+	board.waitFor("4 rated,")
+	if err := w.svc.Rate(w.ctx, finn.ID, 5); err != nil {
+		t.Fatal(err)
+	}
+	board.waitFor("6 rated,")
+	board.keys("3")
+	board.waitFor("6 ratings · mean 3.3 · median 3.5")
+	me.waitFor("6 ratings · mean 3.3")
+	if v := me.view(); strings.Contains(v, "joins the chart") {
+		t.Errorf("Carol is still told her rating waits:\n%s", v)
+	}
+}
+
+// The people tab has no per-person rating mark: a mark appearing with a batch of
+// two equal ratings would tell both.
+func TestPeopleTabCountsRatersWithoutMarks(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, _ := w.crowd()
+	s := w.openBoard(sess)
+	s.keys("2")
+	s.waitFor("3 rated,")
+	v := s.view()
+	if strings.Contains(v, "rated ") || strings.Contains(v, "✓") {
+		t.Errorf("the people tab marks who rated:\n%s", v)
+	}
+}
