@@ -478,9 +478,15 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.sess.Phase.AtLeast(session.PhaseGroup) {
 			sel, onTheme = s.themeSelected()
 		}
+		themesBefore, dotsBefore := s.th.Themes, s.th.MyVotes
 		s.sess, s.me, s.notes, s.th = msg.Session, msg.Me, msg.Notes, *msg.ParticipantView
 		if onTheme && !phaseChanged && s.sess.Phase.AtLeast(session.PhaseGroup) {
 			s.reselect(sel)
+		}
+		if !phaseChanged && s.sess.Phase == session.PhaseVote {
+			if back := s.dotsBack(themesBefore, dotsBefore, sel.row.theme); back != "" {
+				s.setStatus(back, true)
+			}
 		}
 		if phaseChanged {
 			s.rows.selectRow(0)

@@ -75,6 +75,39 @@ func (s *participantScreen) themeRows() []themeRow {
 	return rows
 }
 
+// dotsBack says, in the vote phase, that dots on a theme that left the list came
+// back to the participant: before are the themes and dots shown before a reload,
+// selected the theme selected then. A theme merged into another took its dots
+// along, and says nothing here.
+func (s *participantScreen) dotsBack(before []*session.Theme, mine map[int64]int, selected int64) string {
+	was, now := 0, s.dotsUsed()
+	for _, c := range mine {
+		was += c
+	}
+	if now >= was {
+		return ""
+	}
+	listed := map[int64]bool{}
+	for _, t := range s.th.Themes {
+		listed[t.ID] = true
+	}
+	for _, t := range before {
+		if mine[t.ID] > 0 && !listed[t.ID] {
+			back := "your dot is back"
+			if n := was - now; n > 1 {
+				back = fmt.Sprintf("your %d dots are back", n)
+			}
+			if t.ID == selected {
+				// The selection moved to another theme: the warning first, as the
+				// status line of 80 columns cuts a long name.
+				return fmt.Sprintf("Look before you give a dot: %s, “%s” is no longer on the board.", back, t.Label)
+			}
+			return fmt.Sprintf("%s to give again: “%s” is no longer on the board.", strings.ToUpper(back[:1])+back[1:], t.Label)
+		}
+	}
+	return ""
+}
+
 func (s *participantScreen) actionLine(a *session.ActionPoint) string {
 	t := "→ "
 	for _, id := range a.VolunteerIDs {
