@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
 // A voter whose dot is on a theme whose notes the facilitator then hides is told
@@ -28,5 +29,32 @@ func TestVoterToldWhenDotComesBack(t *testing.T) {
 	p.waitFor("Look before you give a dot: your dot is back, “theme 2” is no longer", "3 of 3 dots left")
 	if v := p.view(); strings.Contains(strings.ReplaceAll(v, "“theme 2” is no longer", ""), "theme 2") {
 		t.Errorf("the voter still sees theme 2:\n%s", v)
+	}
+}
+
+// The author of a note the facilitator hid sees it marked in every phase from the
+// group on, under their themes, and no other participant sees it or its theme.
+func TestAuthorSeesHiddenNoteInEveryPhase(t *testing.T) {
+	t.Parallel()
+	w, sess, notes := manyThemesWorld(t)
+	author := w.join(sess, "key-1", "") // wrote every note
+	other := w.join(sess, "key-2", "")
+	for _, n := range notes[1] {
+		if err := w.svc.HideNote(w.ctx, n.ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, ph := range []session.Phase{session.PhaseGroup, session.PhaseVote, session.PhaseActions, session.PhaseClosed} {
+		w.setPhase(sess, ph)
+		a := w.openSized(tui.Options{KeyHash: author.KeyHash, Code: sess.Code}, 80, 60)
+		a.waitFor("Your notes the facilitator hid (only you see them)", "(hidden) [Do more] note b0 about topic 2")
+		if v := a.view(); strings.Contains(v, "theme 2") {
+			t.Errorf("%s: the author sees the theme of hidden notes:\n%s", ph, v)
+		}
+		o := w.openSized(tui.Options{KeyHash: other.KeyHash, Code: sess.Code}, 80, 60)
+		o.waitFor("theme 1")
+		if v := o.view(); strings.Contains(v, "theme 2") || strings.Contains(v, "note b0") || strings.Contains(v, "facilitator hid") {
+			t.Errorf("%s: another participant sees the hidden notes or their theme:\n%s", ph, v)
+		}
 	}
 }

@@ -72,6 +72,22 @@ func (s *participantScreen) themeRows() []themeRow {
 			}
 		}
 	}
+	return append(rows, s.hiddenRows()...)
+}
+
+// hiddenRows are the participant's own notes the facilitator hid, marked: no theme
+// others see lists them, and their author is told in every phase.
+func (s *participantScreen) hiddenRows() []themeRow {
+	var rows []themeRow
+	for _, n := range s.notes {
+		if !n.Hidden || n.ParticipantID != s.me.ID {
+			continue
+		}
+		if rows == nil {
+			rows = append(rows, themeRow{header: true, text: "Your notes the facilitator hid (only you see them)"})
+		}
+		rows = append(rows, themeRow{note: n.ID, text: "(hidden) " + laneTag(n) + " " + n.Text})
+	}
 	return rows
 }
 
@@ -157,6 +173,10 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.reading = &reading{theme: cur.theme}
 		return s, nil
 	case s.sess.Phase == session.PhaseVote && (key.Matches(msg, vk.Give) || key.Matches(msg, vk.Take)):
+		if cur.theme == 0 {
+			s.setStatus("Select a theme to give it a dot.", true)
+			return s, nil
+		}
 		return s, s.vote(cur.theme, key.Matches(msg, vk.Give))
 	case s.sess.Phase.AtLeast(session.PhaseActions) && key.Matches(msg, vk.Volunteer):
 		if cur.elsewhere {
