@@ -46,6 +46,16 @@ func TestAuthorSeesHiddenNoteInEveryPhase(t *testing.T) {
 	}
 	for _, ph := range []session.Phase{session.PhaseGroup, session.PhaseVote, session.PhaseActions, session.PhaseClosed} {
 		w.setPhase(sess, ph)
+		if ph == session.PhaseActions {
+			ts, err := w.svc.Themes(w.ctx, sess.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := session.ActionPoint{SessionID: sess.ID, ThemeID: ts[1].ID, Title: "ask the team about topic two", Priority: session.PriorityHigh}
+			if _, err := w.svc.AddAction(w.ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
 		a := w.openSized(tui.Options{KeyHash: author.KeyHash, Code: sess.Code}, 80, 60)
 		a.waitFor("Your notes the facilitator hid (only you see them)", "(hidden) [Do more] note b0 about topic 2")
 		if v := a.view(); strings.Contains(v, "theme 2") {
@@ -53,6 +63,10 @@ func TestAuthorSeesHiddenNoteInEveryPhase(t *testing.T) {
 		}
 		o := w.openSized(tui.Options{KeyHash: other.KeyHash, Code: sess.Code}, 80, 60)
 		o.waitFor("theme 1")
+		if ph.AtLeast(session.PhaseActions) {
+			// Its action point stands without a theme, as on the projector.
+			o.waitDrawn("Action points without a theme", "ask the team about topic two")
+		}
 		if v := o.view(); strings.Contains(v, "theme 2") || strings.Contains(v, "note b0") || strings.Contains(v, "facilitator hid") {
 			t.Errorf("%s: another participant sees the hidden notes or their theme:\n%s", ph, v)
 		}

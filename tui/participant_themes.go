@@ -62,6 +62,19 @@ func (s *participantScreen) themeRows() []themeRow {
 				}
 			}
 		}
+		// As the projector and the findings list them: an action point whose theme
+		// was deleted, or is no longer shown, stands on its own.
+		loose := false
+		for _, a := range s.th.Actions {
+			if a.ThemeID != 0 && labels[a.ThemeID] != nil {
+				continue
+			}
+			if !loose {
+				loose = true
+				rows = append(rows, themeRow{header: true, text: "Action points without a theme"})
+			}
+			rows = append(rows, themeRow{action: a.ID, text: s.actionLine(a)})
+		}
 		if len(s.th.Campaign) > 0 {
 			rows = append(rows, themeRow{header: true, text: "Elsewhere in " + s.sess.Campaign})
 			for _, o := range s.th.Campaign {
