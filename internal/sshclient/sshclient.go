@@ -25,8 +25,20 @@ const HandshakeTimeout = 30 * time.Second
 // a person without one does), returning the client and how long the
 // TCP connection and SSH handshake took.
 func Dial(ctx context.Context, addr string, key gossh.Signer) (*gossh.Client, time.Duration, error) {
+	return dial(ctx, "", addr, key)
+}
+
+// dial is Dial from the local IP address from, or any when it is empty.
+func dial(ctx context.Context, from, addr string, key gossh.Signer) (*gossh.Client, time.Duration, error) {
 	began := time.Now()
 	var d net.Dialer
+	if from != "" {
+		ip := net.ParseIP(from)
+		if ip == nil {
+			return nil, 0, fmt.Errorf("local address %q is not an IP address", from)
+		}
+		d.LocalAddr = &net.TCPAddr{IP: ip}
+	}
 	conn, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
 		return nil, 0, err
@@ -69,6 +81,8 @@ type Screen struct {
 	onText    func(text string, at time.Time)
 	// silent leaves the server's terminal queries unanswered.
 	silent bool
+	// from is the local IP address to connect from; empty lets the system choose.
+	from string
 
 	mu      sync.Mutex
 	keep    bool
@@ -85,18 +99,24 @@ type Option func(*Screen)
 // colour, device attributes), as some terminals and serial consoles do.
 func Silent() Option { return func(s *Screen) { s.silent = true } }
 
+// From connects from the local IP address ip, e.g. 127.0.0.2 for a second person
+// on another address when the server listens on loopback (Linux answers all of
+// 127.0.0.0/8).
+func From(ip string) Option { return func(s *Screen) { s.from = ip } }
+
 // Open opens a session with a pty of cols×rows; command is what follows the
 // host on an ssh command line (a join code), empty for a shell. onText, if not nil,
 // sees every piece of printable text as it arrives.
 func Open(ctx context.Context, addr string, key gossh.Signer, command string, cols, rows int, onText func(string, time.Time), opts ...Option) (*Screen, error) {
-	client, took, err := Dial(ctx, addr, key)
-	if err != nil {
-		return nil, err
-	}
-	s := &Screen{client: client, Handshake: took, onText: onText, keep: true, changed: make(chan struct{}, 1), done: make(chan struct{})}
+	s := &Screen{onText: onText, keep: true, changed: make(chan struct{}, 1), done: make(chan struct{})}
 	for _, o := range opts {
 		o(s)
 	}
+	client, took, err := dial(ctx, s.from, addr, key)
+	if err != nil {
+		return nil, err
+	}
+	s.client, s.Handshake = client, took
 	s.stop = context.AfterFunc(ctx, func() { client.Close() })
 	fail := func(err error) (*Screen, error) {
 		s.Close()
