@@ -610,11 +610,20 @@ func (s *Service) HideNote(ctx context.Context, noteID int64, hidden bool) error
 }
 
 // RemoveParticipant takes a participant out of a live session: their screen ends and
-// they cannot rejoin with the same key. What they contributed stays (notes, rating,
+// they cannot rejoin with the same key (nor, without a key, with their rejoin code);
+// their address admits no new participant either when they were alone on it. What they contributed stays (notes, rating,
 // votes, volunteering): the facilitator hides notes one by one if need be. A closed
 // session's results are frozen, so nobody is removed from it.
 func (s *Service) RemoveParticipant(ctx context.Context, participantID int64) error {
+	_, err := s.Remove(ctx, participantID)
+	return err
+}
+
+// Remove is RemoveParticipant that also says what it did about the participant's
+// network address (see Removal).
+func (s *Service) Remove(ctx context.Context, participantID int64) (Removal, error) {
 	var p *Participant
+	var people []*Participant
 	err := s.store.WriteTx(ctx, func(st Store) error {
 		var err error
 		if p, err = st.Participant(ctx, participantID); err != nil {
@@ -623,16 +632,19 @@ func (s *Service) RemoveParticipant(ctx context.Context, participantID int64) er
 		if _, err := s.notFrozen(ctx, st, p.SessionID); err != nil {
 			return err
 		}
+		if people, err = st.Participants(ctx, p.SessionID); err != nil {
+			return err
+		}
 		p.Removed = true
 		return st.UpdateParticipant(ctx, p)
 	})
 	if err != nil {
-		return err
+		return 0, err
 	}
-	s.removedFromAddress(p)
+	r := s.removedFromAddress(p, people)
 	// ChangeSession reaches every screen, the removed person's too.
 	s.publish(p.SessionID, ChangeSession|ChangePeople)
-	return nil
+	return r, nil
 }
 
 // Ratings returns the confidence ratings of a session as the screens show them (1-5

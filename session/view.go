@@ -27,6 +27,9 @@ type BoardView struct {
 	Written map[int64]int
 	// Batch is the last batch of notes released to the board when it was read.
 	Batch int64
+	// AddressBlocks are the network addresses closed to new participants by a
+	// removal, which the facilitator may open again (LetAddressesIn).
+	AddressBlocks []AddressBlock
 
 	// From the group phase on: the themes, the dots per theme and per participant
 	// (a removed participant's count too, as all they contributed), the action points
@@ -87,6 +90,7 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 	if err != nil {
 		return nil, err
 	}
+	v.AddressBlocks = s.AddressBlocks(sessionID)
 	return &v, nil
 }
 

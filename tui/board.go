@@ -86,7 +86,7 @@ type boardScreen struct {
 }
 
 var bk = struct {
-	Phase, Next, Prev, Tab, Activities, Read, Timer, StartPause, Extend, ClearTimer, Hide, Remove, ShowRatings, Export, Back, Help key.Binding
+	Phase, Next, Prev, Tab, Activities, Read, Timer, StartPause, Extend, ClearTimer, Hide, Remove, LetIn, ShowRatings, Export, Back, Help key.Binding
 }{
 	Phase:       key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "phase")),
 	Next:        key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next phase")),
@@ -100,6 +100,7 @@ var bk = struct {
 	ClearTimer:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clear")),
 	Hide:        key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "hide/show note")),
 	Remove:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "remove person")),
+	LetIn:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "let address in")),
 	ShowRatings: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "show/hide ratings")),
 	Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
 	Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
@@ -385,6 +386,8 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.setStatus(msg.status, false)
 	case boardDoneMsg:
 		s.setStatus(msg.status, false)
+	case removalAskMsg:
+		s.tabs[tabPeople].(*peopleTab).ask(msg)
 	case exportedMsg:
 		s.setStatus("Exported to "+msg.path, false)
 	case tea.KeyMsg:

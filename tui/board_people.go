@@ -31,38 +31,120 @@ func newPeopleTab(b *boardScreen) *peopleTab {
 // rows is the list of the people as last synced; drawing only reads it.
 func (t *peopleTab) rows() *list { return &t.list }
 
-// peopleHead is how many lines of the people tab's room are not people: its
-// summary, its column names and one left free.
-const peopleHead = 3
+// head is how many lines of the people tab's room are not people: its summary, the
+// addresses closed to new people if any, its column names and one left free.
+func (t *peopleTab) head() int {
+	if len(t.blocks()) > 0 {
+		return 4
+	}
+	return 3
+}
 
 func (t *peopleTab) sync() {
 	t.list.setLen(len(t.b.activePeople()))
 	if room, shown := t.b.tabRoom(); shown {
-		t.list.setPage(room - peopleHead)
+		t.list.setPage(room - t.head())
 	}
 }
 
-func (t *peopleTab) keys() []key.Binding { return []key.Binding{bk.Remove} }
+func (t *peopleTab) keys() []key.Binding {
+	if len(t.blocks()) > 0 {
+		return []key.Binding{bk.Remove, bk.LetIn}
+	}
+	return []key.Binding{bk.Remove}
+}
+
+// blocks are the addresses closed to new people by a removal, as last loaded.
+func (t *peopleTab) blocks() []session.AddressBlock {
+	if t.b.view == nil {
+		return nil
+	}
+	return t.b.view.AddressBlocks
+}
+
+// removalAskMsg is what removing a person would do, read when r was pressed, for the
+// prompt to say before the facilitator confirms.
+type removalAskMsg struct {
+	id      int64
+	name    string
+	removal session.Removal
+}
 
 func (t *peopleTab) update(msg tea.KeyMsg) tea.Cmd {
 	s := t.b
-	if !key.Matches(msg, bk.Remove) {
-		return nil
+	switch {
+	case key.Matches(msg, bk.Remove):
+		ps := s.activePeople()
+		i := t.rows().selected()
+		if i < 0 {
+			return nil
+		}
+		pid, name := ps[i].ID, ps[i].DisplayName()
+		return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+			r, err := s.e.opt.Service.RemovalFor(ctx, pid)
+			if err != nil {
+				return errMsg{err}
+			}
+			return removalAskMsg{pid, name, r}
+		})
+	case key.Matches(msg, bk.LetIn):
+		names := t.blockedNames()
+		if len(names) == 0 {
+			return nil
+		}
+		id := s.sess.ID
+		s.confirmDelete = func() tea.Cmd {
+			return s.do("New people can join from there again; the removed keep out.", func(ctx context.Context, svc *session.Service) error {
+				svc.LetAddressesIn(id)
+				return nil
+			})
+		}
+		s.confirmNo = "The address stays closed to new people."
+		s.setStatus(fmt.Sprintf("Let new people join again from the network address of %s? Their own key stays out. y = let in, any other key = keep closed", strings.Join(names, ", ")), true)
 	}
-	ps := s.activePeople()
-	i := t.rows().selected()
-	if i < 0 {
-		return nil
+	return nil
+}
+
+// ask puts the removal prompt up, saying what happens to the person's address.
+func (t *peopleTab) ask(msg removalAskMsg) {
+	s := t.b
+	addr := "Their network address is not known (they joined before the server last started), so only their key is kept out."
+	switch msg.removal {
+	case session.RemovalAddressShared:
+		addr = "Others joined from their network address, so only their key is kept out: new people from there still join."
+	case session.RemovalBlocksAddress:
+		addr = "Nobody else joined from their network address, so it takes no new people until you let it in with u."
 	}
-	pid := ps[i].ID
+	pid := msg.id
 	s.confirmDelete = func() tea.Cmd {
-		return s.do("Removed from the session.", func(ctx context.Context, svc *session.Service) error {
-			return svc.RemoveParticipant(ctx, pid)
+		return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+			r, err := s.e.opt.Service.Remove(ctx, pid)
+			if err != nil {
+				return errMsg{err}
+			}
+			if r == session.RemovalBlocksAddress {
+				return boardDoneMsg{"Removed from the session. Their network address takes no new people until you let it in with u."}
+			}
+			return boardDoneMsg{"Removed from the session. Their key is kept out."}
 		})
 	}
 	s.confirmNo = "Nobody was removed."
-	s.setStatus(fmt.Sprintf("Remove %s from the session? They leave the room and cannot come back; what they wrote, rated and voted stays (hide notes one by one with h). y = remove, any other key = keep", ps[i].DisplayName()), true)
-	return nil
+	s.setStatus(fmt.Sprintf("Remove %s from the session? They leave the room and cannot come back; what they wrote, rated and voted stays (hide notes one by one with h). %s y = remove, any other key = keep", msg.name, addr), true)
+}
+
+// blockedNames names the removed people whose address is closed to new people.
+func (t *peopleTab) blockedNames() []string {
+	var names []string
+	for _, b := range t.blocks() {
+		name := "someone removed"
+		for _, p := range t.b.people {
+			if p.ID == b.ParticipantID {
+				name = p.DisplayName()
+			}
+		}
+		names = append(names, name)
+	}
+	return names
 }
 
 func (t *peopleTab) view(w, room int) string {
@@ -86,13 +168,16 @@ func (t *peopleTab) view(w, room int) string {
 	// How many rated, never who: a mark per person appearing with a batch of
 	// ratings would tell whose ratings the batch holds (see session.MinBatchRaters).
 	b.WriteString(fit(fmt.Sprintf("%s · %d without a note yet. %d rated, %d connected now, %d done.", persons(len(ps)), silent, s.rated, online, countDone(ps)), w) + "\n")
+	if names := t.blockedNames(); len(names) > 0 {
+		b.WriteString(sty.Warn.Render(fit("No new people from the network address of "+strings.Join(names, ", ")+" · u lets them in", w)) + "\n")
+	}
 	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %5s  %-4s %s", "who", "name", "notes", "done", "connection"), w)) + "\n")
 	if len(ps) == 0 {
 		b.WriteString(sty.Muted.Render("Nobody has joined yet.") + "\n")
 		return b.String()
 	}
 	l := &t.list
-	start, end := l.window(room-peopleHead, 0)
+	start, end := l.window(room-t.head(), 0)
 	for i := start; i < end; i++ {
 		p := ps[i]
 		done := ""

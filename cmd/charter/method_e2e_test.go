@@ -8,13 +8,14 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/charter-tool/charter/internal/sshclient"
 	"github.com/charter-tool/charter/session"
 )
 
 // joinAs connects a participant by code and answers the name prompt.
-func joinAs(t *testing.T, addr string, key gossh.Signer, code, name string) *term {
+func joinAs(t *testing.T, addr string, key gossh.Signer, code, name string, opts ...sshclient.Option) *term {
 	t.Helper()
-	p := connect(t, addr, key, code)
+	p := connect(t, addr, key, code, opts...)
 	p.waitFor("Your name")
 	p.typeKeys(name, enter)
 	p.waitFor("Hello ")

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/log"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/charter-tool/charter/internal/sshclient"
 	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
@@ -177,10 +178,13 @@ func TestBackupAndPublicKeysDoNotLinkANoteToAKey(t *testing.T) {
 }
 
 // Connections do not mint voters: one address brings at most 3 people without a key
-// into a session, and after a removal it admits no new participant to it, keyless or
-// with a fresh key; a key that took part before still comes back.
+// into a session, and once someone alone on their address is removed, that address
+// admits no new participant to it, keyless or with a fresh key, until the
+// facilitator lets it in again; a key that took part before still comes back.
+// Removing one of a room behind one address keeps the room open to latecomers.
+// Two addresses: 127.0.0.1 is the office, 127.0.0.2 a remote participant's home.
 func TestConnectionsDoNotMintVoters(t *testing.T) {
-	facKey, aKey, bKey := newKey(t), newKey(t), newKey(t)
+	facKey, aKey, bKey, cKey := newKey(t), newKey(t), newKey(t), newKey(t)
 	srv := testServer(t, facKey)
 	fac := connect(t, srv.Addr(), facKey, "")
 	code := createSession(t, fac, "Developers Porto")
@@ -189,24 +193,50 @@ func TestConnectionsDoNotMintVoters(t *testing.T) {
 	}
 	connect(t, srv.Addr(), nil, code).waitFor("without an SSH key have joined this session from your network address")
 
-	a := joinAs(t, srv.Addr(), aKey, code, "Troll")
+	a := joinAs(t, srv.Addr(), aKey, code, "Troll", sshclient.From(home))
 	b := joinAs(t, srv.Addr(), bKey, code, "Ben")
+	c := joinAs(t, srv.Addr(), cKey, code, "Carl")
 	fac.typeKeys("2")
-	fac.waitFor("Troll")
-	fac.typeKeys("k", "k", "k", "k", "k", "k")
-	for i := 0; i < 6 && !strings.Contains(tail(fac.screen(), 2000), "▸ P4"); i++ {
+	fac.waitFor("Carl")
+	remove := func(name, pseudonym, says string) {
+		t.Helper()
 		pos := fac.mark()
-		fac.typeKeys("j")
-		fac.waitAfter(pos, "▸")
+		fac.typeKeys("/", name, enter)
+		fac.waitAfter(pos, "▸ "+pseudonym)
+		pos = fac.mark()
+		fac.typeKeys("r")
+		fac.waitAfter(pos, says)
+		fac.typeKeys("y")
+		fac.waitAfter(pos, "Removed from the session.")
 	}
-	fac.typeKeys("r")
-	fac.waitFor("Remove Troll from the session?")
-	fac.typeKeys("y")
+
+	// Carl shares the office address with Ben and the keyless three.
+	remove("Carl", "P6", "Others joined")
+	c.waitFor("The facilitator has removed you from this session")
+	connect(t, srv.Addr(), cKey, code).waitFor("The facilitator has removed you from this session")
+	connect(t, srv.Addr(), newKey(t), code).waitFor("Your name")
+
+	// Troll is alone on the other address.
+	remove("Troll", "P4", "Nobody else joined")
 	a.waitFor("The facilitator has removed you from this session")
-	connect(t, srv.Addr(), newKey(t), code).waitFor("Someone was removed from this session from your network address")
+	connect(t, srv.Addr(), newKey(t), code, sshclient.From(home)).waitFor("Someone was removed from this session from your network address")
+	connect(t, srv.Addr(), nil, code, sshclient.From(home)).waitFor("Someone was removed from this session from your network address")
 	b.close()
 	connect(t, srv.Addr(), bKey, code).waitFor("Hello")
+
+	fac.waitFor("No new people from the network address of Troll")
+	pos := fac.mark()
+	fac.typeKeys("u")
+	fac.waitAfter(pos, "Let new people join again")
+	fac.typeKeys("y")
+	fac.waitAfter(pos, "New people can join from there again")
+	connect(t, srv.Addr(), newKey(t), code, sshclient.From(home)).waitFor("Your name")
+	connect(t, srv.Addr(), aKey, code, sshclient.From(home)).waitFor("The facilitator has removed you from this session")
 }
+
+// home is a second loopback address, for a participant on another network than the
+// office's 127.0.0.1: Linux answers all of 127.0.0.0/8.
+const home = "127.0.0.2"
 
 // A person without a key is given a personal rejoin code, and `ssh HOST CODE` with it
 // brings them back as themselves: the same participant, not a new one, even after
