@@ -384,6 +384,8 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			return s.Update(errMsg{msg.err})
 		}
 		s.setStatus(msg.status, false)
+	case askSavedMsg:
+		return s.update(s.ask.saved(msg))
 	case boardDoneMsg:
 		s.setStatus(msg.status, false)
 	case removalAskMsg:
@@ -538,7 +540,11 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case msg.String() >= "1" && msg.String() <= "4" && len(msg.Runes) == 1:
 		s.tab = int(msg.Runes[0] - '1')
 	case key.Matches(msg, bk.Timer):
-		return s, s.ask.open1("Timer (minutes, or m:ss): ", "", s.submitTimer)
+		cmd := s.ask.open1("Timer (minutes, or m:ss): ", "", s.submitTimer)
+		s.ask.hint = func(string) string {
+			return "enter sets the timer without starting it; space starts it."
+		}
+		return s, cmd
 	case key.Matches(msg, bk.StartPause):
 		if !s.sess.Timer.Active() {
 			s.setStatus("Set a timer first: press t.", true)
@@ -604,39 +610,96 @@ type boardAsk struct {
 	submit func(v string) (tea.Cmd, bool)
 	// hint, if set, says under the prompt what the answer typed so far means.
 	hint func(v string) string
+	// replace says the first value is replaced by the first character typed, as a
+	// selected field is (the dots per person: typing 5 over 3 means 5, not 35).
+	replace bool
+	// saving is the answer taken and being saved: the prompt stays open, with the
+	// text, until the save is done, so that a refusal (a date that is no date, a
+	// number out of range) can be corrected where it was typed, and keys typed
+	// meanwhile edit the answer instead of reaching the board as commands.
+	saving bool
+	// seq tells this prompt's saves from an earlier prompt's.
+	seq int
+}
+
+// askSave is enter in a prompt: it saves the answer (it does not start a timer
+// that it sets, say).
+var askSave = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save"))
+
+// askSavedMsg is the outcome of saving a prompt's answer: msg as the save
+// returned it (an errMsg when refused).
+type askSavedMsg struct {
+	seq int
+	msg tea.Msg
 }
 
 func (a *boardAsk) open() bool { return a.submit != nil }
 
-// open1 opens the prompt with a first value.
+// open1 opens the prompt with a first value, which typing edits.
 func (a *boardAsk) open1(prompt, value string, submit func(v string) (tea.Cmd, bool)) tea.Cmd {
-	a.submit, a.hint = submit, nil
+	a.submit, a.hint, a.replace, a.saving = submit, nil, false, false
+	a.seq++
 	a.in.Prompt = prompt
 	a.in.SetValue(value)
 	a.in.CursorEnd()
 	return a.in.Focus()
 }
 
+// openReplace opens the prompt with a first value that the first character typed
+// replaces (backspace and the arrows edit it instead).
+func (a *boardAsk) openReplace(prompt, value string, submit func(v string) (tea.Cmd, bool)) tea.Cmd {
+	cmd := a.open1(prompt, value, submit)
+	a.replace = value != ""
+	return cmd
+}
+
 func (a *boardAsk) close() {
-	a.submit, a.hint = nil, nil
+	a.submit, a.hint, a.replace, a.saving = nil, nil, false, false
 	a.in.Blur()
 }
 
 func (a *boardAsk) update(msg tea.KeyMsg) tea.Cmd {
 	switch msg.Type {
 	case tea.KeyEsc:
+		// A save under way goes on; its outcome shows on the status line.
 		a.close()
 		return nil
 	case tea.KeyEnter:
-		cmd, ok := a.submit(a.in.Value())
-		if ok {
-			a.close()
+		if a.saving {
+			return nil // saving this answer already
 		}
-		return cmd
+		cmd, ok := a.submit(a.in.Value())
+		if !ok {
+			return cmd
+		}
+		if cmd == nil {
+			a.close()
+			return nil
+		}
+		a.saving = true
+		seq := a.seq
+		return func() tea.Msg { return askSavedMsg{seq: seq, msg: cmd()} }
 	}
+	if a.replace && msg.Type == tea.KeyRunes && !msg.Paste {
+		a.in.SetValue("")
+	}
+	a.replace = false
 	var cmd tea.Cmd
 	a.in, cmd = a.in.Update(msg)
 	return cmd
+}
+
+// saved takes the outcome of a save this prompt asked for: it closes the prompt
+// when the answer was kept, and keeps it open with the text when it was refused.
+// It returns the outcome for the board to handle as any other.
+func (a *boardAsk) saved(m askSavedMsg) tea.Msg {
+	if a.open() && a.saving && m.seq == a.seq {
+		a.saving = false
+		if _, refused := m.msg.(errMsg); !refused {
+			a.close()
+		}
+	}
+	return m.msg
 }
 
 func (a *boardAsk) view(w int, sty *Styles) string {
@@ -987,7 +1050,7 @@ func (s *boardScreen) keys() []key.Binding {
 	case s.acts != nil:
 		return s.acts.keys()
 	case s.ask.open():
-		return []key.Binding{lk.Go, lk.Cancel}
+		return []key.Binding{askSave, lk.Cancel}
 	case s.reading != nil:
 		return s.reading.keys()
 	}

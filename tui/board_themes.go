@@ -652,7 +652,7 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 		s.reading = newNoteReader(n, theme)
 	case key.Matches(msg, tk.Budget) && ph == session.PhaseVote:
 		id := s.sess.ID
-		return s.ask.open1("Dots per person (1-10): ", strconv.Itoa(s.sess.VoteBudget), func(v string) (tea.Cmd, bool) {
+		return s.ask.openReplace("Dots per person (1-10): ", strconv.Itoa(s.sess.VoteBudget), func(v string) (tea.Cmd, bool) {
 			n, err := strconv.Atoi(strings.TrimSpace(v))
 			if err != nil {
 				s.setStatus("Type a whole number of dots, e.g. 3.", true)
@@ -994,7 +994,7 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		return edit("Action point: ", c.Title, func(c *session.ActionPoint, v string) { c.Title = v })
 	case key.Matches(msg, tk.Due):
 		aid := c.ID
-		return s.ask.open1("Due (YYYY-MM-DD, empty for none): ", c.Due, func(v string) (tea.Cmd, bool) {
+		return s.ask.openReplace("Due (YYYY-MM-DD, empty for none): ", c.Due, func(v string) (tea.Cmd, bool) {
 			return s.do("Due date set.", func(ctx context.Context, svc *session.Service) error {
 				return svc.SetActionDue(ctx, aid, v)
 			}), true

@@ -1,0 +1,86 @@
+package tui_test
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// A refused answer keeps the prompt open with what was typed: the facilitator
+// corrects it there, and the keys typed to correct it never reach the board as
+// commands (before, the prompt closed and "2026-..." switched the board's tabs).
+func TestRefusedAnswerKeepsThePromptOpen(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Threat modelling clinic"}); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.keys("j") // from the first theme to its action point
+	b.keys("u")
+	b.waitFor("Due (YYYY-MM-DD")
+	b.keys("next friday")
+	b.press(tea.KeyEnter)
+	b.waitFor("is not a day as YYYY-MM-DD")
+	// Correct it where it was typed: the text is still in the prompt.
+	for range len("next friday") {
+		b.press(tea.KeyBackspace)
+	}
+	b.keys("2026-03-04")
+	b.press(tea.KeyEnter)
+	b.waitFor("due 2026-03-04")
+	as, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 1 || as[0].Due != "2026-03-04" {
+		t.Fatalf("action points %+v, want one due 2026-03-04", as)
+	}
+	v := b.view()
+	if strings.Contains(v, "Due (YYYY-MM-DD") {
+		t.Errorf("the prompt stayed open after the date was kept:\n%s", v)
+	}
+	// The digits typed went into the prompt, not to the tab keys 2 and 3.
+	if strings.Contains(v, "who ") || !strings.Contains(v, "Threat modelling clinic") {
+		t.Errorf("the board left the themes for another tab:\n%s", v)
+	}
+}
+
+// The dots-per-person prompt starts with the budget set; typing a number replaces
+// it (5, not 35), as a selected field does, and backspace edits it instead.
+func TestBudgetPromptTypedNumberReplacesTheFirst(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	b := w.openBoard(sess)
+	b.keys("b")
+	b.waitFor("Dots per person (1-10): 3")
+	b.keys("5")
+	b.press(tea.KeyEnter)
+	b.waitFor("Everyone has 5 dots.")
+	got, err := w.svc.Session(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.VoteBudget != 5 {
+		t.Fatalf("budget %d, want 5", got.VoteBudget)
+	}
+	b.keys("b")
+	b.waitFor("Dots per person (1-10): 5")
+	b.press(tea.KeyBackspace)
+	b.keys("7")
+	b.press(tea.KeyEnter)
+	b.waitFor("Everyone has 7 dots.")
+	if got, _ := w.svc.Session(w.ctx, sess.ID); got.VoteBudget != 7 {
+		t.Fatalf("budget %d after backspace and 7, want 7", got.VoteBudget)
+	}
+}
