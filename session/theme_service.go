@@ -440,6 +440,47 @@ func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64
 	return nt, nil
 }
 
+// NewTheme makes a theme named label in a session from some of its notes, taking
+// them out of the themes they were in (a note is in one theme at most). named says
+// the facilitator typed the name (a name made from a note's words is not).
+func (s *Service) NewTheme(ctx context.Context, sessionID, label string, noteIDs []int64, named bool) (*Theme, error) {
+	label, err := ValidText(label, MaxTopicLen, "A theme's name", true)
+	if err != nil {
+		return nil, err
+	}
+	if len(noteIDs) == 0 {
+		return nil, Errorf(EInvalid, "Choose at least one note for the new theme.")
+	}
+	ids := slices.Clone(noteIDs)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	var nt *Theme
+	err = s.store.WriteTx(ctx, func(st Store) error {
+		if _, err := s.notFrozen(ctx, st, sessionID); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			n, err := st.Note(ctx, id)
+			if err != nil {
+				return err
+			}
+			if n.SessionID != sessionID {
+				return Errorf(EInvalid, "A note can only go into a theme of its own session.")
+			}
+		}
+		nt = &Theme{SessionID: sessionID, Label: label, NoteIDs: ids, CreatedAt: s.Now(), Named: named}
+		if err := st.CreateTheme(ctx, nt); err != nil {
+			return fmt.Errorf("new theme: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.publish(sessionID, ChangeThemes)
+	return nt, nil
+}
+
 // MoveNote puts a note into a theme of its session, or out of any theme when
 // toThemeID is 0.
 func (s *Service) MoveNote(ctx context.Context, noteID, toThemeID int64) error {

@@ -240,6 +240,23 @@ func TestEditThemes(t *testing.T) {
 			_, err := bd.svc.SplitTheme(ctx, b.ID, nil, "c")
 			return err
 		}, session.EInvalid, nil},
+		{"new theme", func(bd *board, a, b *session.Theme) error {
+			_, err := bd.svc.NewTheme(ctx, bd.sess.ID, " AI  and copilot ", bd.ids(1, 3), true)
+			return err
+		}, "", map[string][]int{"a": {0}, "b": {2}, "AI and copilot": {1, 3}}},
+		{"new theme without a name", func(bd *board, a, b *session.Theme) error {
+			_, err := bd.svc.NewTheme(ctx, bd.sess.ID, " ", bd.ids(1), true)
+			return err
+		}, session.EInvalid, nil},
+		{"new theme of no note", func(bd *board, a, b *session.Theme) error {
+			_, err := bd.svc.NewTheme(ctx, bd.sess.ID, "c", nil, true)
+			return err
+		}, session.EInvalid, nil},
+		{"new theme with a note of another session", func(bd *board, a, b *session.Theme) error {
+			other := bd.other(t, "elsewhere")
+			_, err := bd.svc.NewTheme(ctx, bd.sess.ID, "c", []int64{bd.notes[0].ID, other.notes[0].ID}, true)
+			return err
+		}, session.EInvalid, nil},
 		{"move", func(bd *board, a, b *session.Theme) error { return bd.svc.MoveNote(ctx, bd.notes[0].ID, b.ID) },
 			"", map[string][]int{"a": {1}, "b": {0, 2, 3}}},
 		{"move out", func(bd *board, a, b *session.Theme) error { return bd.svc.MoveNote(ctx, bd.notes[0].ID, 0) },

@@ -116,15 +116,16 @@ func TestBoardMovesMarkedNotesByName(t *testing.T) {
 		t.Errorf("theme 6 holds %d of the marked notes, want 2: %v", n, got["theme 6"])
 	}
 
-	// The loose note, by its theme's number; a name that matches nothing is refused
-	// and the prompt stays.
+	// The loose note, by its theme's number; a number no theme has is refused and
+	// the prompt stays.
 	b.press(tea.KeyEnd)
 	b.keys("M")
 	b.waitFor("Move the note to theme (name or number): ")
-	b.keys("nothing like it")
+	b.keys("12")
+	b.waitFor("No theme has that number.")
 	b.press(tea.KeyEnter)
-	b.waitFor("No theme matches “nothing like it”")
-	for range len("nothing like it") {
+	b.waitFor("No theme has the number “12”")
+	for range len("12") {
 		b.press(tea.KeyBackspace)
 	}
 	b.keys("3")
@@ -132,6 +133,56 @@ func TestBoardMovesMarkedNotesByName(t *testing.T) {
 	b.waitFor("Note moved to “theme 3”.")
 	if got := w.themesOf(sess); len(got["theme 3"]) != 3 {
 		t.Fatalf("after moving the loose note: %v", got)
+	}
+}
+
+// M with a name no theme has makes a new theme of that name with the notes, and S
+// on a note without a theme makes a theme of its own from it: a facilitator needs
+// no detour through the suggestions to start a theme.
+func TestBoardMakesANewThemeByNameAndFromALooseNote(t *testing.T) {
+	t.Parallel()
+	w, sess, notes := manyThemesWorld(t)
+	b := w.openBoard(sess)
+	b.waitDrawn("1. theme 1 (2)")
+	b.selectRow(1)
+	b.keys("v")
+	b.keys("jjv")
+	b.waitFor("2 notes marked")
+	b.keys("M")
+	b.waitFor("Move 2 notes to theme (name or number): ")
+	b.keys("AI and copilot")
+	b.waitFor("enter makes a new theme “AI and copilot”")
+	b.press(tea.KeyEnter)
+	b.waitFor("New theme “AI and copilot” with 2 notes.")
+	got := w.themesOf(sess)
+	want := []int64{notes[0][0].ID, notes[1][0].ID}
+	slices.Sort(want)
+	ids := slices.Clone(got["AI and copilot"])
+	slices.Sort(ids)
+	if !slices.Equal(ids, want) {
+		t.Fatalf("the new theme holds %v, want the two marked notes %v (themes: %v)", ids, want, got)
+	}
+	if len(got["theme 1"]) != 1 || len(got["theme 2"]) != 1 {
+		t.Errorf("the notes did not leave their themes: %v", got)
+	}
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range ts {
+		if th.Label == "AI and copilot" && !th.Named {
+			t.Errorf("a typed name is the facilitator's, but the theme is not marked named")
+		}
+	}
+
+	// The loose note is the last row.
+	b.press(tea.KeyEnd)
+	b.keys("S")
+	b.waitFor("Note made into a theme of its own")
+	got = w.themesOf(sess)
+	loose := "a loose note nobody grouped"
+	if len(got[loose]) != 1 {
+		t.Fatalf("S on the loose note: themes %v, want one named %q", got, loose)
 	}
 }
 

@@ -658,6 +658,12 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 				s.setStatus("Type a whole number of dots, e.g. 3.", true)
 				return nil, false
 			}
+			if n >= 1 && n <= session.MaxVoteBudget {
+				// Shown at once, so that b again starts from it; a refusal reloads.
+				changed := *s.sess
+				changed.VoteBudget = n
+				s.sess = &changed
+			}
 			return s.do(fmt.Sprintf("Everyone has %s.", plural(n, "dot")), func(ctx context.Context, svc *session.Service) error {
 				return svc.SetVoteBudget(ctx, id, n)
 			}), true
@@ -810,6 +816,16 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			_, err := svc.SplitTheme(ctx, cur.theme, []int64{cur.note}, label)
 			return err
 		})
+	case key.Matches(msg, tk.Split) && cur.note != 0:
+		// A note without a theme becomes a theme of its own.
+		label, id, note := firstWords(noteTextOf(s, cur.note), 5), s.sess.ID, cur.note
+		t.follow = note
+		return s.do("Note made into a theme of its own; rename it with R.", func(ctx context.Context, svc *session.Service) error {
+			_, err := svc.NewTheme(ctx, id, label, []int64{note}, false)
+			return err
+		})
+	case key.Matches(msg, tk.Split):
+		s.setStatus("Select a note to split it out into a theme of its own.", true)
 	case key.Matches(msg, tk.Delete) && cur.header && cur.theme != 0:
 		s.confirmDelete = func() tea.Cmd {
 			return s.do("Theme deleted; its notes have no theme now.", func(ctx context.Context, svc *session.Service) error {
@@ -858,21 +874,37 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 		what = plural(len(ids), "note")
 	}
 	cmd := s.ask.open1("Move "+what+" to theme (name or number): ", "", func(v string) (tea.Cmd, bool) {
-		to, _ := s.findTheme(v)
-		if to == nil {
-			s.setStatus("No theme matches “"+session.CleanText(strings.TrimSpace(v))+"”: type part of its name or its number.", true)
-			return nil, false
-		}
-		s.themes.marked = nil
-		if next := t.nextToProcess(ids); next.note != 0 {
-			// The moved note is done with: the next one to process is selected.
-			t.at, t.atPhase = next, s.sess.Phase
-			for i, r := range t.rowsNow {
-				if r.note == next.note {
-					t.list.selectRow(i)
+		processed := func() {
+			s.themes.marked = nil
+			if next := t.nextToProcess(ids); next.note != 0 {
+				// The moved note is done with: the next one to process is selected.
+				t.at, t.atPhase = next, s.sess.Phase
+				for i, r := range t.rowsNow {
+					if r.note == next.note {
+						t.list.selectRow(i)
+					}
 				}
 			}
 		}
+		to, _ := s.findTheme(v)
+		if to == nil {
+			name := strings.TrimSpace(v)
+			if _, err := strconv.Atoi(name); err == nil || name == "" {
+				s.setStatus("No theme has the number “"+session.CleanText(name)+"”: type part of its name or its number.", true)
+				if name == "" {
+					s.setStatus("Type part of a theme's name or its number, or a new theme's name.", true)
+				}
+				return nil, false
+			}
+			// A name no theme has: a new theme of that name, with the notes.
+			processed()
+			id := s.sess.ID
+			return s.do(fmt.Sprintf("New theme “%s” with %s.", session.CleanText(name), plural(len(ids), "note")), func(ctx context.Context, svc *session.Service) error {
+				_, err := svc.NewTheme(ctx, id, name, ids, true)
+				return err
+			}), true
+		}
+		processed()
 		said := fmt.Sprintf("%s moved to “%s”.", plural(len(ids), "note"), to.Label)
 		if len(ids) == 1 {
 			said = "Note moved to “" + to.Label + "”."
@@ -886,9 +918,12 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 		to, others := s.findTheme(v)
 		switch {
 		case strings.TrimSpace(v) == "":
-			return "Type part of a theme's name or its number; enter moves, esc cancels."
+			return "Type part of a theme's name or its number, or a new theme's name; enter moves, esc cancels."
 		case to == nil:
-			return "No theme matches yet."
+			if _, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+				return "No theme has that number."
+			}
+			return "No theme matches: enter makes a new theme “" + session.CleanText(strings.TrimSpace(v)) + "”."
 		case others > 0:
 			return fmt.Sprintf("→ %d. %s (and %d more match: type more)", s.themeNumber(to.ID), to.Label, others)
 		}
