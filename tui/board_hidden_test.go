@@ -50,3 +50,24 @@ func TestBoardMarksThemeOfHiddenNotes(t *testing.T) {
 		t.Errorf("%d themes after deleting the hidden one, want 7", len(ths))
 	}
 }
+
+// Once its notes are hidden, no note of a theme is starred as the one that stands
+// for it: the board used to keep the star it had found while they were visible.
+func TestBoardStarsNoHiddenNote(t *testing.T) {
+	t.Parallel()
+	w, sess, notes := manyThemesWorld(t)
+	b := w.openBoard(sess)
+	b.waitDrawn("★ [act more] note b")
+	for _, n := range notes[1] {
+		if err := w.svc.HideNote(w.ctx, n.ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.waitFor("2. theme 2 (2) · hidden: all notes hidden")
+	v := b.view()
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "note b") && strings.Contains(l, "★") {
+			t.Errorf("a hidden note is starred: %q\n%s", l, v)
+		}
+	}
+}

@@ -269,7 +269,12 @@ func (s *boardScreen) noteByID() map[int64]*session.Note {
 func (s *boardScreen) representative(ids []int64, notes map[int64]*session.Note) int64 {
 	var k strings.Builder
 	for _, id := range ids {
-		k.WriteString(strconv.FormatInt(id, 36) + ",")
+		k.WriteString(strconv.FormatInt(id, 36))
+		if n := notes[id]; n != nil && n.Hidden {
+			// A hidden note stands for nothing: the set is another one.
+			k.WriteString("h")
+		}
+		k.WriteString(",")
 	}
 	if r, ok := s.themes.reps[k.String()]; ok {
 		return r
