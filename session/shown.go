@@ -47,16 +47,12 @@ const renamedWords = 5
 // session's themes. notes are all the session's notes, hidden ones included.
 func ThemeShowing(themes []*Theme, notes []*Note) map[int64]Showing {
 	byID := make(map[int64]*Note, len(notes))
-	var hidden []*Note
+	var leak *leakCheck
 	for _, n := range notes {
 		byID[n.ID] = n
-		if n.Hidden {
-			hidden = append(hidden, n)
+		if n.Hidden && leak == nil {
+			leak = &leakCheck{all: notes}
 		}
-	}
-	var leak *leakCheck
-	if len(hidden) > 0 {
-		leak = &leakCheck{hidden: hidden, all: notes}
 	}
 	out := make(map[int64]Showing, len(themes))
 	for _, t := range themes {
@@ -133,10 +129,10 @@ func shownActions(actions []*ActionPoint, showing map[int64]Showing) []*ActionPo
 
 // leakCheck tells whether a theme's name was made from a hidden note's words.
 type leakCheck struct {
-	hidden, all []*Note
-	// visible are the words of every visible note (and open topic), made when
-	// first needed.
-	visible [][]string
+	all []*Note
+	// hiddenWords and visible are the words of every hidden and visible note (and
+	// open topic), made when first needed: once for all of a session's themes.
+	hiddenWords, visible [][]string
 }
 
 // labelTail is what clustering adds after a name: the side its notes agree on
@@ -154,34 +150,31 @@ func (c *leakCheck) fromHidden(label string) bool {
 	if len(want) == 0 {
 		return false
 	}
-	found := false
-	for _, n := range c.hidden {
-		if containsRun(words(n.Text), want) || n.Area == AreaOpen && containsRun(words(n.Lane), want) {
-			found = true
-			break
-		}
+	if c.hiddenWords == nil {
+		c.hiddenWords = noteWords(c.all, true)
 	}
-	if !found {
+	if !slices.ContainsFunc(c.hiddenWords, func(ws []string) bool { return containsRun(ws, want) }) {
 		return false
 	}
 	if c.visible == nil {
-		c.visible = [][]string{}
-		for _, n := range c.all {
-			if n.Hidden {
-				continue
-			}
-			c.visible = append(c.visible, words(n.Text))
-			if n.Area == AreaOpen {
-				c.visible = append(c.visible, words(n.Lane))
-			}
+		c.visible = noteWords(c.all, false)
+	}
+	return !slices.ContainsFunc(c.visible, func(ws []string) bool { return containsRun(ws, want) })
+}
+
+// noteWords are the words of the texts (and open topics) of the notes hidden or not.
+func noteWords(notes []*Note, hidden bool) [][]string {
+	out := [][]string{}
+	for _, n := range notes {
+		if n.Hidden != hidden {
+			continue
+		}
+		out = append(out, words(n.Text))
+		if n.Area == AreaOpen {
+			out = append(out, words(n.Lane))
 		}
 	}
-	for _, v := range c.visible {
-		if containsRun(v, want) {
-			return false
-		}
-	}
-	return true
+	return out
 }
 
 // words are the words of s, lower case, without punctuation.
