@@ -3,10 +3,12 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -338,6 +340,11 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				}
 				// In order: the second key's change must not overtake the first's.
 				return a, tea.Batch(append(starts, tea.Sequence(cmds...))...)
+			}
+			if slices.Contains(msg.Runes, 0x1b) {
+				// A pasted escape sequence goes whole: the text box drops only its
+				// control characters and would keep the rest (a title's "]0;...").
+				msg.Runes = []rune(ansi.Strip(string(msg.Runes)))
 			}
 			msg.Paste = true
 			return a, a.toScreen(msg)

@@ -218,11 +218,33 @@ func TestParticipantEscapeSequencesAreCleaned(t *testing.T) {
 		t.Fatalf("stored %d notes, want 1", len(ns))
 	}
 	text := ns[0].Text
-	if strings.IndexFunc(text, unicode.IsControl) >= 0 || !strings.HasSuffix(text, "hello") {
-		t.Errorf("stored note = %q, want it without control characters, ending in hello", text)
+	if strings.IndexFunc(text, unicode.IsControl) >= 0 || text != "hello" {
+		t.Errorf("stored note = %q, want the escape sequences gone whole, leaving hello", text)
 	}
 	if v := s.view(); strings.Contains(v, "\x1b") || strings.Contains(v, "\a") {
 		t.Errorf("the screen carries escape sequences: %q", v)
+	}
+}
+
+// Lines pasted into the note box keep a space between them in the note: the box is
+// one paragraph, and lines glued together ("phishingSecond") would change words.
+func TestParticipantPastedLinesKeepTheirSpaces(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.paste("First line about phishing\r\nSecond line about training\rThird\nline")
+	s.press(tea.KeyEnter)
+	s.waitFor("Saved. Your note is stored")
+	ns := w.notes(sess)
+	if len(ns) != 1 {
+		t.Fatalf("stored %d notes, want 1", len(ns))
+	}
+	if want := "First line about phishing Second line about training Third line"; ns[0].Text != want {
+		t.Errorf("stored note = %q, want %q", ns[0].Text, want)
 	}
 }
 
