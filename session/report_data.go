@@ -139,15 +139,6 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 			d.VoteTotals[v.ThemeID] += v.Count
 		}
 	}
-	for _, a := range d.Actions {
-		ids := a.VolunteerIDs
-		a.VolunteerIDs, a.Volunteers = nil, nil
-		for _, id := range ids {
-			if p := byID[id]; p != nil {
-				a.VolunteerIDs = append(a.VolunteerIDs, id)
-				a.Volunteers = append(a.Volunteers, p.DisplayName())
-			}
-		}
-	}
+	d.Actions = withVolunteers(d.Actions, d.Participants)
 	return d, nil
 }

@@ -99,8 +99,9 @@ type ActionPoint struct {
 	Priority int
 	Owner    string
 	Status   ActionStatus
-	// Volunteers are the names volunteers show (their pseudonym if anonymous), read
-	// when the action is loaded so that a later name change shows.
+	// Volunteers are the names volunteers gave when they volunteered
+	// (AnonymousVolunteer for none): kept with the volunteering, never a
+	// participant's display name or pseudonym.
 	Volunteers []string
 	// VolunteerIDs are the participants behind Volunteers, in the same order, so a
 	// screen can tell whether its own participant has volunteered.
@@ -149,11 +150,13 @@ type ThemeStore interface {
 	// UpdateAction stores theme, title, priority, owner, status and updated time of a.
 	UpdateAction(ctx context.Context, a *ActionPoint) error
 	DeleteAction(ctx context.Context, id int64) error
-	// Actions returns a session's action points ordered by ID, VolunteerIDs filled
-	// in order of volunteering.
+	// Actions returns a session's action points ordered by ID, VolunteerIDs and
+	// Volunteers (the names they volunteered under, empty for none) filled in order
+	// of volunteering.
 	Actions(ctx context.Context, sessionID string) ([]*ActionPoint, error)
-	// SetVolunteer records that a participant volunteers for an action, or withdraws.
-	SetVolunteer(ctx context.Context, actionID, participantID int64, on bool) error
+	// SetVolunteer records that a participant volunteers for an action under name
+	// (on), or withdraws.
+	SetVolunteer(ctx context.Context, actionID, participantID int64, name string, on bool) error
 	// SetActionDue stores the due day of an action point (empty for none).
 	SetActionDue(ctx context.Context, actionID int64, due string, updated time.Time) error
 }

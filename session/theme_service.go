@@ -1,6 +1,7 @@
 package session
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -917,32 +918,52 @@ func actions(ctx context.Context, st Store, sessionID string) ([]*ActionPoint, e
 	return withVolunteers(list, ps), nil
 }
 
-// withVolunteers sets the names volunteers show now (ps are the session's
-// participants).
+// withVolunteers keeps the volunteers of list who are among ps (the session's
+// participants), each under the name they volunteered with.
 func withVolunteers(list []*ActionPoint, ps []*Participant) []*ActionPoint {
-	byID := make(map[int64]*Participant, len(ps))
+	in := make(map[int64]bool, len(ps))
 	for _, p := range ps {
-		byID[p.ID] = p
+		in[p.ID] = true
 	}
 	for _, a := range list {
-		ids := a.VolunteerIDs
+		ids, names := a.VolunteerIDs, a.Volunteers
 		a.VolunteerIDs, a.Volunteers = nil, nil
-		for _, id := range ids {
-			p := byID[id]
-			if p == nil {
+		for i, id := range ids {
+			if !in[id] {
 				continue
 			}
 			a.VolunteerIDs = append(a.VolunteerIDs, id)
-			a.Volunteers = append(a.Volunteers, p.DisplayName())
+			a.Volunteers = append(a.Volunteers, cmp.Or(names[i], AnonymousVolunteer))
 		}
 	}
 	return list
 }
 
-// Volunteer records that a participant volunteers for an action point (on) or
-// withdraws. Volunteering names the participant in exports, which is why only the
-// participant can do it.
+// AnonymousVolunteer is what an action point shows for a volunteer who gave no name.
+const AnonymousVolunteer = "anonymous"
+
+// Volunteer records that a participant volunteers for an action point (on), under
+// their display name if they gave one, or withdraws. Volunteering names the
+// participant in exports, which is why only the participant can do it.
 func (s *Service) Volunteer(ctx context.Context, participantID, actionID int64, on bool) error {
+	return s.volunteer(ctx, participantID, actionID, on, "")
+}
+
+// VolunteerAs records that a participant volunteers for an action point under name,
+// which shows on the action point (and so in the findings) only: it does not become
+// their display name, which the board shows beside their note count, so that
+// nothing joins the name to their notes or rating. An empty name is their display
+// name if they gave one, else none (AnonymousVolunteer), never their pseudonym,
+// which the board lists too.
+func (s *Service) VolunteerAs(ctx context.Context, participantID, actionID int64, name string) error {
+	name, err := ValidText(name, MaxNameLen, "A name", false)
+	if err != nil {
+		return err
+	}
+	return s.volunteer(ctx, participantID, actionID, true, name)
+}
+
+func (s *Service) volunteer(ctx context.Context, participantID, actionID int64, on bool, name string) error {
 	var sessionID string
 	err := s.store.WriteTx(ctx, func(st Store) error {
 		p, sess, err := s.current(ctx, st, participantID)
@@ -961,7 +982,7 @@ func (s *Service) Volunteer(ctx context.Context, participantID, actionID int64, 
 			return Errorf(ENotFound, "Action point not found.")
 		}
 		sessionID = p.SessionID
-		if err := st.SetVolunteer(ctx, actionID, participantID, on); err != nil {
+		if err := st.SetVolunteer(ctx, actionID, participantID, cmp.Or(name, p.Name), on); err != nil {
 			return fmt.Errorf("volunteer: %w", err)
 		}
 		return nil

@@ -620,13 +620,16 @@ func TestVolunteer(t *testing.T) {
 		}
 	}
 	list, _ := bd.svc.Actions(ctx, bd.sess.ID)
-	if got := list[0].Volunteers; !slices.Equal(got, []string{"Rosa", bd.a.Pseudonym}) {
-		t.Errorf("volunteers = %v, want Rosa and %s", got, bd.a.Pseudonym)
+	// Someone who stayed anonymous volunteers without a name: never under the
+	// pseudonym the board lists beside their note count.
+	if got := list[0].Volunteers; !slices.Equal(got, []string{"Rosa", session.AnonymousVolunteer}) {
+		t.Errorf("volunteers = %v, want Rosa and %s", got, session.AnonymousVolunteer)
 	}
 	if got := list[0].VolunteerIDs; !slices.Equal(got, []int64{bd.b.ID, bd.a.ID}) {
 		t.Errorf("volunteer ids = %v", got)
 	}
-	// A later name shows, and withdrawing removes.
+	// The name is the one given when volunteering: a later one does not show, and
+	// withdrawing removes.
 	if err := bd.svc.SetName(ctx, bd.a, "Kim"); err != nil {
 		t.Fatal(err)
 	}
@@ -634,8 +637,8 @@ func TestVolunteer(t *testing.T) {
 		t.Fatal(err)
 	}
 	list, _ = bd.svc.Actions(ctx, bd.sess.ID)
-	if got := list[0].Volunteers; !slices.Equal(got, []string{"Kim"}) {
-		t.Errorf("volunteers = %v, want Kim", got)
+	if got := list[0].Volunteers; !slices.Equal(got, []string{session.AnonymousVolunteer}) {
+		t.Errorf("volunteers = %v, want %s", got, session.AnonymousVolunteer)
 	}
 
 	other := bd.other(t)

@@ -83,6 +83,11 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 			return err
 		}
 		v.Actions = withVolunteers(list, v.People)
+		for _, a := range v.Actions {
+			// The board shows volunteers by the names they gave, never which
+			// participants they are.
+			a.VolunteerIDs = nil
+		}
 		v.Showing = ThemeShowing(v.Themes, all)
 		v.Ranked = RankThemes(v.Themes, all, v.Totals)
 		return nil

@@ -174,7 +174,17 @@ func TestViewsMatchTheServiceCalls(t *testing.T) {
 	used, err := svc.VotesUsed(ctx, sess.ID)
 	check("used", bv.Used, used, err)
 	actions, err := svc.Actions(ctx, sess.ID)
-	check("actions", bv.Actions, actions, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var onBoard []*session.ActionPoint
+	for _, a := range actions {
+		// The board gets volunteers' names only, never which participants they are.
+		c := *a
+		c.VolunteerIDs = nil
+		onBoard = append(onBoard, &c)
+	}
+	check("actions", bv.Actions, onBoard, nil)
 	ranked, err := svc.Priorities(ctx, sess.ID)
 	check("ranking", bv.Ranked, ranked, err)
 

@@ -225,7 +225,7 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 				return errMsg{err}
 			}
 			if on {
-				return doneMsg{"Thank you for volunteering! Your name (or pseudonym) now shows on it."}
+				return doneMsg{"Thank you for volunteering! Your name now shows on it."}
 			}
 			return doneMsg{"You are no longer a volunteer for it."}
 		})
@@ -251,20 +251,20 @@ func (s *participantScreen) vote(theme int64, give bool) tea.Cmd {
 	})
 }
 
-// volunteerAs gives the participant the name typed (if any) and volunteers them for
-// the action point being asked about. The text stays in the box until it is stored.
+// volunteerAs volunteers the participant for the action point being asked about,
+// under the name typed (none if empty). The name stays on the action point: it is
+// not the participant's name anywhere else. The text stays in the box until it is
+// stored.
 func (s *participantScreen) volunteerAs(name string) tea.Cmd {
-	svc, me, action := s.e.opt.Service, *s.me, s.editing
+	svc, id, action := s.e.opt.Service, s.me.ID, s.editing
 	return s.run(func(ctx context.Context) tea.Msg {
-		if strings.TrimSpace(name) != "" {
-			if err := svc.SetNameAndProfile(ctx, &me, name, me.Profile); err != nil {
-				return errMsg{err}
-			}
-		}
-		if err := svc.Volunteer(ctx, me.ID, action, true); err != nil {
+		if err := svc.VolunteerAs(ctx, id, action, name); err != nil {
 			return errMsg{err}
 		}
-		return doneMsg{"Thank you for volunteering! Your name now shows on it."}
+		if strings.TrimSpace(name) == "" {
+			return doneMsg{"Thank you for volunteering! It shows without a name."}
+		}
+		return doneMsg{"Thank you for volunteering! Your name shows on this action point only."}
 	})
 }
 
@@ -272,7 +272,8 @@ func (s *participantScreen) volunteerAs(name string) tea.Cmd {
 func (s *participantScreen) volunteerNameView(w int) string {
 	sty := s.e.sty
 	return "\n" + sty.Header.Render(fit("Volunteer: give a name the program can reach you by", w)) + "\n" +
-		sty.Muted.Render(fit("It shows on this action point, in the findings. Enter keeps "+s.me.Pseudonym+"; esc cancels.", w)) + "\n" +
+		sty.Muted.Render(fit("Shown on this action point and in the findings only, never with your notes.", w)) + "\n" +
+		sty.Muted.Render(fit("Enter with no name volunteers anonymously; esc cancels.", w)) + "\n" +
 		s.boxView(w) + "\n"
 }
 

@@ -91,7 +91,8 @@ func TestPrivacy(t *testing.T) {
 		present bool
 	}{
 		{"volunteer named", volunteer, true},
-		{"anonymous volunteer by pseudonym", fx.people[5].Pseudonym, true},
+		{"anonymous volunteer never by pseudonym", fx.people[5].Pseudonym, false},
+		{"anonymous volunteer without a name", session.AnonymousVolunteer, true},
 		{"other names never", nonVolunteer, false},
 		{"hidden note never", "SECRET-HIDDEN", false},
 		{"join code never", fx.sess.Code, false},

@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -76,5 +77,31 @@ func TestRatingsFromBeforeBatchesStayShown(t *testing.T) {
 	}
 	if n, err := db.HeldRaters(ctx, "s1"); err != nil || n != 0 {
 		t.Errorf("held raters after the migration = %d, %v; want 0", n, err)
+	}
+}
+
+// Volunteering from before showed the participant's display name (the pseudonym
+// when they gave none), and closed sessions' findings are frozen: the migration keeps
+// that name with each volunteering.
+func TestVolunteersFromBeforeKeepTheirNames(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "charter.db")
+	oldDatabase(t, path, "016",
+		`INSERT INTO sessions (id, title, audience, mode, code, phase, created_at, updated_at) VALUES ('s1', 'Old', 'developers', 'in-person', 'ABCDEFGH', 'closed', 0, 0)`,
+		`INSERT INTO participants (id, session_id, pseudonym, name, joined_at) VALUES (7, 's1', 'P1', 'Rosa', 0), (9, 's1', 'P2', '', 0)`,
+		`INSERT INTO action_points (id, session_id, title, priority, owner, status, created_at, updated_at) VALUES (1, 's1', 'Clinic', 2, '', 'proposed', 0, 0)`,
+		`INSERT INTO volunteers (action_id, participant_id, created_at) VALUES (1, 7, 1), (1, 9, 2)`)
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	list, err := db.Actions(ctx, "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || fmt.Sprint(list[0].Volunteers) != "[Rosa P2]" {
+		t.Fatalf("volunteers after the migration: %+v", list)
 	}
 }

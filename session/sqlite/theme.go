@@ -332,17 +332,19 @@ func (db *DB) Action(ctx context.Context, id int64) (*session.ActionPoint, error
 	if err != nil {
 		return nil, notFound("Action point", err)
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT participant_id FROM volunteers WHERE action_id = ? ORDER BY created_at, rowid`, id)
+	rows, err := db.read.QueryContext(ctx, `SELECT participant_id, name FROM volunteers WHERE action_id = ? ORDER BY created_at, rowid`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var p int64
-		if err := rows.Scan(&p); err != nil {
+		var name string
+		if err := rows.Scan(&p, &name); err != nil {
 			return nil, err
 		}
 		a.VolunteerIDs = append(a.VolunteerIDs, p)
+		a.Volunteers = append(a.Volunteers, session.CleanText(name))
 	}
 	return a, rows.Err()
 }
@@ -387,7 +389,7 @@ func (db *DB) Actions(ctx context.Context, sessionID string) ([]*session.ActionP
 		return nil, err
 	}
 	rows.Close()
-	vs, err := db.read.QueryContext(ctx, `SELECT v.action_id, v.participant_id FROM volunteers v
+	vs, err := db.read.QueryContext(ctx, `SELECT v.action_id, v.participant_id, v.name FROM volunteers v
 		JOIN action_points a ON a.id = v.action_id WHERE a.session_id = ? ORDER BY v.created_at, v.rowid`, sessionID)
 	if err != nil {
 		return nil, err
@@ -395,22 +397,25 @@ func (db *DB) Actions(ctx context.Context, sessionID string) ([]*session.ActionP
 	defer vs.Close()
 	for vs.Next() {
 		var aid, pid int64
-		if err := vs.Scan(&aid, &pid); err != nil {
+		var name string
+		if err := vs.Scan(&aid, &pid, &name); err != nil {
 			return nil, err
 		}
 		if a := byID[aid]; a != nil {
 			a.VolunteerIDs = append(a.VolunteerIDs, pid)
+			a.Volunteers = append(a.Volunteers, session.CleanText(name))
 		}
 	}
 	return out, vs.Err()
 }
 
-// SetVolunteer records or withdraws a participant's volunteering for an action point.
-func (db *DB) SetVolunteer(ctx context.Context, actionID, participantID int64, on bool) error {
+// SetVolunteer records a participant's volunteering for an action point under name,
+// or withdraws it.
+func (db *DB) SetVolunteer(ctx context.Context, actionID, participantID int64, name string, on bool) error {
 	var err error
 	if on {
-		_, err = db.write.ExecContext(ctx, `INSERT INTO volunteers (action_id, participant_id, created_at) VALUES (?, ?, ?)
-			ON CONFLICT DO NOTHING`, actionID, participantID, ms(time.Now()))
+		_, err = db.write.ExecContext(ctx, `INSERT INTO volunteers (action_id, participant_id, name, created_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT DO NOTHING`, actionID, participantID, name, ms(time.Now()))
 	} else {
 		_, err = db.write.ExecContext(ctx, `DELETE FROM volunteers WHERE action_id = ? AND participant_id = ?`, actionID, participantID)
 	}

@@ -1,0 +1,42 @@
+package tui_test
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// The newcomer's trial: P1, anonymous, wrote notes and volunteers as "Sam
+// (sam@example.org)". The board shows the name on the action point, and its people
+// panel still lists P1 as anonymous beside their note count.
+func TestVolunteerNameNeverJoinsThePeoplePanel(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ts, _ := w.svc.Themes(w.ctx, sess.ID)
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseActions)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	p := w.openAsParticipant(sess, ps[0])
+	p.waitFor("Pair on threat models")
+	p.keys("j") // from the first theme to its action point
+	p.keys("v")
+	p.waitFor("Shown on this action point and in the findings only")
+	p.keys("Sam (sam@example.org)")
+	p.press(tea.KeyEnter)
+	p.waitFor("Thank you for volunteering")
+
+	b := w.openBoard(sess)
+	b.keys("j") // the action point, its volunteers shown whole
+	b.waitFor("volunteers Sam")
+	b.keys("2")
+	b.waitFor("P1     (anonymous)")
+	v := b.view()
+	if strings.Contains(v, "Sam") {
+		t.Errorf("the people panel shows the volunteer's name:\n%s", v)
+	}
+}
