@@ -4,35 +4,41 @@ import (
 	"cmp"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
-// CodeGuard locks out keys and addresses that try too many wrong join codes, so that
-// codes cannot be found by guessing. Every wrong code counts against the key (or, for
-// a connection without a key, against the keyless connections of its address) with
-// the limit WrongCodes, and against the address with the higher limit
-// WrongCodesPerAddress, so that a new key for every guess does not help. A key that
-// then joins with the right code is forgiven its wrong codes, at the address too: one
-// person's typos never add up to an office behind one address being locked out.
+// CodeGuard locks out people and addresses that try too many wrong join (or rejoin)
+// codes, so that codes cannot be found by guessing, without one person's typos
+// locking out a room behind one office address.
+//
+// Every wrong code counts twice, within a window of CodeLockout:
+//   - against the person: their key, or, without a key, their connection. At
+//     WrongCodes that person may try no code, the right one included, until the
+//     window has passed; nobody else is locked out with them.
+//   - against the address, all its people together. At WrongCodesPerAddress the
+//     address may try no code, the right one included, until the window has
+//     passed: a new key (or connection) for every guess does not help, and a
+//     guesser gets at most WrongCodesPerAddress tries per window and address.
+//
+// Keys coming back into a session they took part in are no guess: the join screen
+// lets them in without asking the guard.
 type CodeGuard struct {
-	// OnLockout, if set, is told when a key (byKey) or an address reaches its limit,
-	// e.g. to log it. It is called without the guard's lock held.
+	// OnLockout, if set, is told when a person (byKey) or an address reaches its
+	// limit, e.g. to log it. It is called without the guard's lock held.
 	OnLockout func(addr string, byKey bool)
 
 	mu        sync.Mutex
-	fails     map[string][]codeFailure // by key bucket and by address
+	fails     map[string][]time.Time // by person bucket and by address bucket
 	limit     int
 	addrLimit int
 	span      time.Duration
 	now       func() time.Time
-}
-
-// codeFailure is one wrong code: when, and from which key bucket.
-type codeFailure struct {
-	at time.Time
-	by string
+	swept     time.Time
+	conns     atomic.Int64 // numbers the connections without a key
 }
 
 // NewCodeGuard returns a guard with the limits' wrong-code settings; a zero takes
@@ -42,7 +48,7 @@ func NewCodeGuard(l session.Limits) *CodeGuard {
 	l.WrongCodes = cmp.Or(max(l.WrongCodes, 0), d.WrongCodes)
 	l.WrongCodesPerAddress = cmp.Or(max(l.WrongCodesPerAddress, 0), d.WrongCodesPerAddress)
 	l.CodeLockout = cmp.Or(max(l.CodeLockout, 0), d.CodeLockout)
-	return &CodeGuard{fails: map[string][]codeFailure{}, limit: l.WrongCodes,
+	return &CodeGuard{fails: map[string][]time.Time{}, limit: l.WrongCodes,
 		addrLimit: max(l.WrongCodesPerAddress, l.WrongCodes), span: l.CodeLockout, now: time.Now}
 }
 
@@ -53,112 +59,128 @@ func (g *CodeGuard) SetClock(now func() time.Time) {
 	g.now = now
 }
 
-// buckets are where a connection's wrong codes count: its key (or its address's
-// keyless connections) and its address.
-func buckets(addr, keyHash string) (key, address string) {
+// For is the guard of one connection from addr with the key keyHash (empty without
+// a key, when the connection itself is the person).
+func (g *CodeGuard) For(addr, keyHash string) tui.Guard {
+	c := &codeCaller{g: g, addr: addr, person: "key:" + keyHash, address: "addr:" + addr}
 	if keyHash == "" {
-		return "nokey:" + addr, "addr:" + addr
+		c.person, c.keyless = fmt.Sprintf("conn:%d", g.conns.Add(1)), true
 	}
-	return "key:" + keyHash, "addr:" + addr
+	return c
 }
 
-// recent drops failures older than the lockout span; call with mu held.
-func (g *CodeGuard) recent(bucket string, now time.Time) []codeFailure {
-	var keep []codeFailure
-	for _, f := range g.fails[bucket] {
-		if now.Sub(f.at) < g.span {
-			keep = append(keep, f)
-		}
+// recent drops failures older than the window; call with mu held.
+func (g *CodeGuard) recent(bucket string, now time.Time) []time.Time {
+	fs := g.fails[bucket]
+	i := 0
+	for i < len(fs) && now.Sub(fs[i]) >= g.span {
+		i++
 	}
-	if len(keep) == 0 {
+	if i == len(fs) {
 		delete(g.fails, bucket)
-	} else {
-		g.fails[bucket] = keep
+		return nil
 	}
-	return keep
+	g.fails[bucket] = fs[i:]
+	return fs[i:]
 }
 
-// Check returns an error when the key or the address is locked out.
-func (g *CodeGuard) Check(addr, keyHash string) error {
+// sweep drops, once a window, the failures of buckets no one asked about since:
+// people who never came back. Call with mu held.
+func (g *CodeGuard) sweep(now time.Time) {
+	if now.Sub(g.swept) < g.span {
+		return
+	}
+	g.swept = now
+	for b := range g.fails {
+		g.recent(b, now)
+	}
+}
+
+// codeCaller is the guard as one connection sees it.
+type codeCaller struct {
+	g               *CodeGuard
+	addr            string
+	person, address string
+	keyless         bool
+}
+
+// Check returns an error when the person or the address is locked out, saying when
+// it ends and what to do meanwhile.
+func (c *codeCaller) Check() error {
+	g := c.g
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	now := g.now()
-	key, address := buckets(addr, keyHash)
-	for _, b := range []struct {
-		name  string
-		limit int
-	}{{key, g.limit}, {address, g.addrLimit}} {
-		if f := g.recent(b.name, now); len(f) >= b.limit {
-			wait := g.span - now.Sub(f[len(f)-b.limit].at)
-			return session.Errorf(session.ELimit, "Too many wrong codes from your connection. Try again in %s, or ask your facilitator for the code.", roundUp(wait))
+	if f := g.recent(c.address, now); len(f) >= g.addrLimit {
+		wait := g.span - now.Sub(f[len(f)-g.addrLimit])
+		return session.Errorf(session.ELimit, "Too many wrong codes from your network address (%d within %s): it may try no code for %s, not even the right one, so that nobody finds a code by guessing. Someone there has been trying codes: tell your facilitator. If you took part in a session with this key, its code still brings you back.",
+			g.addrLimit, minutes(g.span), minutes(wait))
+	}
+	if f := g.recent(c.person, now); len(f) >= g.limit {
+		wait := g.span - now.Sub(f[len(f)-g.limit])
+		who := "this key"
+		if c.keyless {
+			who = "this connection"
 		}
+		return session.Errorf(session.ELimit, "Too many wrong codes from %s (%d): it may try again in %s, the right code too. Nobody else is locked out. Meanwhile, check the code with your facilitator.",
+			who, g.limit, minutes(wait))
 	}
 	return nil
 }
 
-// Fail records a wrong code from the key (or keyless connection) at addr.
-func (g *CodeGuard) Fail(addr, keyHash string) {
+// Fail records a wrong code.
+func (c *codeCaller) Fail() {
+	g := c.g
 	g.mu.Lock()
 	now := g.now()
-	key, address := buckets(addr, keyHash)
-	f := codeFailure{at: now, by: key}
-	g.fails[key] = append(g.recent(key, now), f)
-	g.fails[address] = append(g.recent(address, now), f)
-	keyLocked, addrLocked := len(g.fails[key]) == g.limit, len(g.fails[address]) == g.addrLimit
+	g.sweep(now)
+	g.fails[c.person] = append(g.recent(c.person, now), now)
+	g.fails[c.address] = append(g.recent(c.address, now), now)
+	personLocked, addrLocked := len(g.fails[c.person]) == g.limit, len(g.fails[c.address]) == g.addrLimit
 	g.mu.Unlock()
 	if g.OnLockout != nil {
-		if keyLocked {
-			g.OnLockout(addr, true)
+		if personLocked {
+			g.OnLockout(c.addr, true)
 		}
 		if addrLocked {
-			g.OnLockout(addr, false)
+			g.OnLockout(c.addr, false)
 		}
 	}
 }
 
-// Succeed forgives, at the address, the wrong codes of a key that has now joined a
-// session: one person's typos do not add up against an office behind one address.
-// The key's own count stays (so a key cannot reset it by joining in between guesses),
-// connections without a key are never forgiven (they share one count per address),
-// and an address is forgiven for at most ForgivenPerAddress keys within a lockout
-// span (each of which had to join a session as a participant the facilitator sees).
-func (g *CodeGuard) Succeed(addr, keyHash string) {
-	if keyHash == "" {
-		return
-	}
+// Left says how many tries are left before a lockout, once the person has typed a
+// wrong code or the address is nearer its limit than the person is; empty before.
+func (c *codeCaller) Left() string {
+	g := c.g
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	now := g.now()
-	key, address := buckets(addr, keyHash)
-	forgiven := "forgiven:" + addr
-	if len(g.recent(forgiven, now)) >= ForgivenPerAddress {
-		return
-	}
-	var keep []codeFailure
-	dropped := false
-	for _, f := range g.recent(address, now) {
-		if f.by == key {
-			dropped = true
-			continue
+	person, address := g.limit-len(g.recent(c.person, now)), g.addrLimit-len(g.recent(c.address, now))
+	switch {
+	case person <= 0 || address <= 0:
+		return ""
+	case address < person:
+		return fmt.Sprintf("%s left from your network address before it is locked out for %s.", tries(address), minutes(g.span))
+	case person < g.limit:
+		who := "this key"
+		if c.keyless {
+			who = "this connection"
 		}
-		keep = append(keep, f)
+		return fmt.Sprintf("%s left before %s is locked out for %s.", tries(person), who, minutes(g.span))
 	}
-	if !dropped {
-		return
-	}
-	g.fails[forgiven] = append(g.fails[forgiven], codeFailure{at: now, by: key})
-	if len(keep) == 0 {
-		delete(g.fails, address)
-	} else {
-		g.fails[address] = keep
-	}
+	return ""
 }
 
-// ForgivenPerAddress bounds how many keys' wrong codes one address is forgiven within
-// a lockout span: an office, not an endless supply of fresh keys.
-const ForgivenPerAddress = 50
+func tries(n int) string {
+	if n == 1 {
+		return "1 try"
+	}
+	return fmt.Sprintf("%d tries", n)
+}
 
-func roundUp(d time.Duration) string {
+// minutes says d in whole minutes, rounded up: a wait said shorter than it is
+// would send people back to a refusal.
+func minutes(d time.Duration) string {
 	m := int((d + time.Minute - 1) / time.Minute)
 	if m <= 1 {
 		return "a minute"

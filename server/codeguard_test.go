@@ -12,124 +12,128 @@ import (
 
 func TestCodeGuard(t *testing.T) {
 	const addr, other = "10.0.0.1", "10.0.0.9"
-	locked := func(err error) bool {
-		return session.ErrorCode(err) == session.ELimit && strings.Contains(session.ErrorMessage(err), "Too many wrong codes")
+	limits := session.Limits{WrongCodes: 3, WrongCodesPerAddress: 8, CodeLockout: 10 * time.Minute}
+	locked := func(err error, says ...string) bool {
+		t.Helper()
+		if session.ErrorCode(err) != session.ELimit {
+			return false
+		}
+		for _, s := range says {
+			if !strings.Contains(session.ErrorMessage(err), s) {
+				t.Errorf("the lockout does not say %q: %s", s, session.ErrorMessage(err))
+			}
+		}
+		return true
 	}
-	t.Run("a key is locked after its limit, from any address", func(t *testing.T) {
-		g := server.NewCodeGuard(session.Limits{WrongCodes: 3, WrongCodesPerAddress: 5, CodeLockout: time.Minute})
+	t.Run("a key is locked after its limit, from any address, and nobody else", func(t *testing.T) {
+		g := server.NewCodeGuard(limits)
+		k := g.For(addr, "key1")
 		for i := 0; i < 3; i++ {
-			if err := g.Check(addr, "key1"); err != nil {
+			if err := k.Check(); err != nil {
 				t.Fatalf("locked after %d failures: %v", i, err)
 			}
-			g.Fail(addr, "key1")
+			k.Fail()
 		}
-		if err := g.Check(other, "key1"); !locked(err) {
+		if err := g.For(other, "key1").Check(); !locked(err, "Too many wrong codes from this key (3)", "try again in 10 minutes", "Nobody else is locked out") {
 			t.Fatalf("key not locked from another address: %v", err)
 		}
-		if err := g.Check(addr, "key2"); err != nil {
-			t.Fatalf("a second key from the address is locked after 3 failures: %v", err)
+		if err := g.For(addr, "key2").Check(); err != nil {
+			t.Fatalf("a second key from the address is locked by the first one's typos: %v", err)
 		}
-		if err := g.Check(other, "key2"); err != nil {
-			t.Fatalf("an unrelated address and key are locked: %v", err)
+		if err := g.For(addr, "").Check(); err != nil {
+			t.Fatalf("a connection without a key from the address is locked by a key's typos: %v", err)
 		}
 	})
-	t.Run("a new key for every guess stops at the address's limit", func(t *testing.T) {
-		g := server.NewCodeGuard(session.Limits{WrongCodes: 3, WrongCodesPerAddress: 5, CodeLockout: time.Minute})
+	t.Run("without a key the connection is the person, not the address", func(t *testing.T) {
+		g := server.NewCodeGuard(limits)
+		first := g.For(addr, "")
+		for i := 0; i < 3; i++ {
+			first.Fail()
+		}
+		if err := first.Check(); !locked(err, "Too many wrong codes from this connection (3)") {
+			t.Fatalf("a connection without a key guesses on after 3 wrong codes: %v", err)
+		}
+		if err := g.For(addr, "").Check(); err != nil {
+			t.Fatalf("the next person without a key at the address is locked out: %v", err)
+		}
+	})
+	t.Run("a new key for every guess stops at the address's limit, the right code too", func(t *testing.T) {
+		g := server.NewCodeGuard(limits)
 		var told []string
 		g.OnLockout = func(a string, byKey bool) { told = append(told, fmt.Sprintf("%s %v", a, byKey)) }
-		defer func() {
-			if len(told) != 1 || told[0] != addr+" false" {
-				t.Errorf("lockouts told: %q, want the address once", told)
-			}
-		}()
-		for i := 0; i < 5; i++ {
-			k := fmt.Sprintf("fresh%d", i)
-			if err := g.Check(addr, k); err != nil {
+		for i := 0; i < 8; i++ {
+			k := g.For(addr, fmt.Sprintf("fresh%d", i))
+			if err := k.Check(); err != nil {
 				t.Fatalf("locked after %d failures from the address: %v", i, err)
 			}
-			g.Fail(addr, k)
+			k.Fail()
 		}
-		if err := g.Check(addr, "fresh-again"); !locked(err) {
-			t.Fatalf("new keys from one address guess on after 5 wrong codes: %v", err)
+		if len(told) != 1 || told[0] != addr+" false" {
+			t.Errorf("lockouts told: %q, want the address once", told)
 		}
-	})
-	t.Run("connections without a key have the small limit per address", func(t *testing.T) {
-		g := server.NewCodeGuard(session.Limits{WrongCodes: 3, WrongCodesPerAddress: 5, CodeLockout: time.Minute})
-		for i := 0; i < 3; i++ {
-			g.Fail(addr, "")
+		// Check comes before the code is looked at: whatever it is, it is not tried.
+		if err := g.For(addr, "never-failed").Check(); !locked(err, "from your network address", "not even the right one", "for 10 minutes") {
+			t.Fatalf("new keys from one address guess on after 8 wrong codes: %v", err)
 		}
-		if err := g.Check(addr, ""); !locked(err) {
-			t.Fatalf("keyless connections guess on after 3 wrong codes: %v", err)
+		if err := g.For(addr, "").Check(); !locked(err) {
+			t.Fatalf("connections without a key guess on from a locked address: %v", err)
 		}
-		if err := g.Check(addr, "key1"); err != nil {
-			t.Fatalf("a key at the address is locked by keyless guesses: %v", err)
+		if err := g.For(other, "fresh-elsewhere").Check(); err != nil {
+			t.Fatalf("another address is locked: %v", err)
 		}
 	})
-	t.Run("joining with the right code forgives, at the address too", func(t *testing.T) {
-		g := server.NewCodeGuard(session.Limits{WrongCodes: 3, WrongCodesPerAddress: 5, CodeLockout: time.Minute})
-		// Ten people behind one address each mistype twice, then get it right.
-		for i := 0; i < 10; i++ {
-			k := fmt.Sprintf("person%d", i)
-			for j := 0; j < 2; j++ {
-				if err := g.Check(addr, k); err != nil {
-					t.Fatalf("person %d locked out at try %d: %v", i, j, err)
-				}
-				g.Fail(addr, k)
-			}
-			g.Succeed(addr, k)
+	t.Run("tries left are said once a code was wrong", func(t *testing.T) {
+		g := server.NewCodeGuard(limits)
+		k := g.For(addr, "key1")
+		if l := k.Left(); l != "" {
+			t.Fatalf("before any wrong code: %q", l)
 		}
-		if err := g.Check(addr, "latecomer"); err != nil {
-			t.Fatalf("an office of people who got the code right locked its address: %v", err)
+		k.Fail()
+		if l := k.Left(); l != "2 tries left before this key is locked out for 10 minutes." {
+			t.Fatalf("after one wrong code: %q", l)
 		}
-	})
-	t.Run("joining does not reset a key's own count", func(t *testing.T) {
-		g := server.NewCodeGuard(session.Limits{WrongCodes: 3, WrongCodesPerAddress: 5, CodeLockout: time.Minute})
-		g.Fail(addr, "key1")
-		g.Fail(addr, "key1")
-		g.Succeed(addr, "key1")
-		g.Fail(addr, "key1")
-		if err := g.Check(other, "key1"); !locked(err) {
-			t.Fatalf("a key that joined in between guesses guesses on: %v", err)
+		k.Fail()
+		if l := g.For(other, "key1").Left(); l != "1 try left before this key is locked out for 10 minutes." {
+			t.Fatalf("after two wrong codes, from another address: %q", l)
 		}
-	})
-	t.Run("connections without a key are never forgiven", func(t *testing.T) {
-		g := server.NewCodeGuard(session.Limits{WrongCodes: 3, WrongCodesPerAddress: 5, CodeLockout: time.Minute})
-		for i := 0; i < 3; i++ {
-			g.Fail(addr, "")
+		if l := g.For(addr, "").Left(); l != "" {
+			t.Fatalf("a new connection without a key at the address is told %q", l)
 		}
-		g.Succeed(addr, "")
-		if err := g.Check(addr, ""); !locked(err) {
-			t.Fatalf("one keyless join forgave every keyless guess at the address: %v", err)
+		// The address nears its limit: 8 - 2 - 5 = 1 try left there, fewer than a
+		// new key's 3.
+		for i := 0; i < 5; i++ {
+			g.For(addr, fmt.Sprintf("other%d", i)).Fail()
+		}
+		if l := g.For(addr, "newcomer").Left(); l != "1 try left from your network address before it is locked out for 10 minutes." {
+			t.Fatalf("near the address's limit: %q", l)
+		}
+		k.Fail()
+		if l := k.Left(); l != "" {
+			t.Fatalf("once locked out: %q", l)
 		}
 	})
-	t.Run("an address is forgiven for a bounded number of keys", func(t *testing.T) {
-		g := server.NewCodeGuard(session.Limits{WrongCodes: 3, WrongCodesPerAddress: 5, CodeLockout: time.Minute})
-		for i := 0; i < server.ForgivenPerAddress+5; i++ {
-			k := fmt.Sprintf("fresh%d", i)
-			if err := g.Check(addr, k); err != nil {
-				if i < server.ForgivenPerAddress+4 {
-					t.Fatalf("locked after %d keys that each joined: %v", i, err)
-				}
-				return
-			}
-			g.Fail(addr, k)
-			g.Succeed(addr, k)
-		}
-		if err := g.Check(addr, "one-more"); !locked(err) {
-			t.Fatalf("fresh keys that join in between guess on without end: %v", err)
-		}
-	})
-	t.Run("lockouts end", func(t *testing.T) {
+	t.Run("lockouts end, and say when", func(t *testing.T) {
 		now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-		g := server.NewCodeGuard(session.Limits{WrongCodes: 1, CodeLockout: time.Minute})
+		g := server.NewCodeGuard(session.Limits{WrongCodes: 2, WrongCodesPerAddress: 3, CodeLockout: 10 * time.Minute})
 		g.SetClock(func() time.Time { return now })
-		g.Fail(addr, "key1")
-		if err := g.Check(addr, "key1"); !locked(err) || !strings.Contains(session.ErrorMessage(err), "a minute") {
+		k := g.For(addr, "key1")
+		k.Fail()
+		now = now.Add(4 * time.Minute)
+		k.Fail()
+		if err := k.Check(); !locked(err, "try again in 6 minutes") {
 			t.Fatalf("not locked with the wait: %v", err)
 		}
+		g.For(addr, "key2").Fail()
 		now = now.Add(time.Minute)
-		if err := g.Check(addr, "key1"); err != nil {
-			t.Fatalf("still locked after the lockout: %v", err)
+		if err := g.For(addr, "key3").Check(); !locked(err, "for 5 minutes") {
+			t.Fatalf("address not locked with the wait: %v", err)
+		}
+		now = now.Add(5 * time.Minute)
+		if err := g.For(addr, "key3").Check(); err != nil {
+			t.Fatalf("the address is still locked once its first wrong code is 10 minutes old: %v", err)
+		}
+		if err := k.Check(); err != nil {
+			t.Fatalf("the key is still locked once its first wrong code is 10 minutes old: %v", err)
 		}
 	})
 }

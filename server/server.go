@@ -249,17 +249,18 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		}
 	}
 	conn := s.hub.Connect()
+	keyHash, remote := session.HashKey(s.salt, keyBytes), remoteIP(sess.RemoteAddr())
 	opt := tui.Options{
 		Service:     s.svc,
 		Context:     sess.Context(),
 		Conn:        conn,
 		Renderer:    renderer(sess, pty.Term, dark),
 		Facilitator: facilitator,
-		KeyHash:     session.HashKey(s.salt, keyBytes),
+		KeyHash:     keyHash,
 		Code:        initial,
 		Present:     present,
-		Guard:       s.guard,
-		Remote:      remoteIP(sess.RemoteAddr()),
+		Guard:       s.guard.For(remote, keyHash),
+		Remote:      remote,
 		JoinHint:    s.joinHint(),
 		IdleTimeout: s.cfg.IdleTimeout,
 		Goodbye:     func(msg string) { s.goodbyes.Store(sess, msg) },

@@ -16,13 +16,14 @@ type Limits struct {
 	NoteBurst      int
 	// MaxParticipants is the most people one session admits.
 	MaxParticipants int
-	// WrongCodes is how many wrong join codes one key (or the connections without a
-	// key from one address) may try within CodeLockout before being locked out for
-	// CodeLockout.
+	// WrongCodes is how many wrong join codes one person (a key, or a connection
+	// without a key) may try within CodeLockout; then that person, and nobody else,
+	// may try no code until the window has passed.
 	WrongCodes int
-	// WrongCodesPerAddress is the same for all keys from one address together: higher,
-	// so that one person fumbling a code does not lock out an office behind one
-	// address, while making a new key for every guess does not help guessing.
+	// WrongCodesPerAddress is the same for all people from one address together:
+	// much higher, so that one person fumbling a code does not lock out a room behind
+	// one office address, while a new key for every guess gets a guesser no further
+	// than this many tries per window (see server.CodeGuard).
 	WrongCodesPerAddress int
 	CodeLockout          time.Duration
 	// KeylessPerAddress is how many people without an SSH key one address may bring
@@ -31,7 +32,7 @@ type Limits struct {
 }
 
 // DefaultLimits suit a focus group of 8-10 people and a loadtest of hundreds.
-var DefaultLimits = Limits{NotesPerMinute: 30, NoteBurst: 10, MaxParticipants: 500, WrongCodes: 5, WrongCodesPerAddress: 30, CodeLockout: 10 * time.Minute}
+var DefaultLimits = Limits{NotesPerMinute: 30, NoteBurst: 10, MaxParticipants: 500, WrongCodes: 5, WrongCodesPerAddress: 100, CodeLockout: 10 * time.Minute}
 
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits

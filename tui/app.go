@@ -39,7 +39,7 @@ type Options struct {
 	Export func(ctx context.Context, sessionID string) (string, error)
 	// Guard locks out connections that try too many wrong codes; nil means no lockout.
 	Guard Guard
-	// Remote identifies the connection's address for the guard.
+	// Remote is the connection's network address, for the limits per address.
 	Remote string
 	// JoinHint is the ssh command participants type, without the code.
 	JoinHint string
@@ -63,16 +63,16 @@ type Options struct {
 	KeepAlive func()
 }
 
-// Guard is what the join screen asks before and after trying a join code, so that
-// codes cannot be found by guessing. addr is the connection's network address and
-// keyHash its key's hash (empty without a key).
+// Guard is what the join screen asks before and after trying a code, so that codes
+// cannot be found by guessing. One Guard serves one connection.
 type Guard interface {
 	// Check returns an error to show when the connection may not try a code now.
-	Check(addr, keyHash string) error
-	// Fail records a code that named no session.
-	Fail(addr, keyHash string)
-	// Succeed records that the connection joined a session.
-	Succeed(addr, keyHash string)
+	Check() error
+	// Fail records a code that named no session and no participant.
+	Fail()
+	// Left says how many tries are left before a lockout, as a line to show; empty
+	// while nothing was tried wrong.
+	Left() string
 }
 
 // env is what every screen shares: options, styles and the terminal's size.

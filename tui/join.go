@@ -14,9 +14,11 @@ import (
 
 // joinScreen asks for the join code.
 type joinScreen struct {
-	e       *env
-	input   textinput.Model
-	err     string
+	e     *env
+	input textinput.Model
+	err   string
+	// left says how many tries are left before a lockout, once that matters.
+	left    string
 	busy    bool
 	initial string
 	// earlier are the sessions this key took part in; with an empty code box, enter
@@ -48,17 +50,21 @@ func (s *joinScreen) Init() tea.Cmd {
 		s.busy = true
 		return s.submit(s.initial)
 	}
+	cmds := []tea.Cmd{textinput.Blink}
+	if g := s.e.opt.Guard; g != nil {
+		cmds = append(cmds, func() tea.Msg { return triesLeftMsg(g.Left()) })
+	}
 	if s.e.opt.KeyHash == "" {
-		return textinput.Blink
+		return tea.Batch(cmds...)
 	}
 	svc, kh := s.e.opt.Service, s.e.opt.KeyHash
-	return tea.Batch(textinput.Blink, s.e.withTimeout(func(ctx context.Context) tea.Msg {
+	return tea.Batch(append(cmds, s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		ps, err := svc.Participations(ctx, kh)
 		if err != nil {
 			return errMsg{err}
 		}
 		return earlierMsg(ps)
-	}))
+	}))...)
 }
 
 // joinedMsg is a participant admitted to a session.
@@ -79,13 +85,27 @@ func (s *joinScreen) submit(code string) tea.Cmd {
 // person's own earlier sessions, which is no guess.
 func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 	opt := s.e.opt
-	if !guarded {
-		opt.Guard = nil
-	}
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
-		if opt.Guard != nil {
-			if err := opt.Guard.Check(opt.Remote, opt.KeyHash); err != nil {
+		guard := opt.Guard
+		if !guarded || tookPart(ctx, opt, code) {
+			guard = nil
+		}
+		refused := func(err error) tea.Msg {
+			if guard == nil {
 				return errMsg{err}
+			}
+			if session.ErrorCode(err) == session.ENotFound {
+				guard.Fail()
+			}
+			if lock := guard.Check(); lock != nil {
+				// That was the last try: the lockout is said now, not at the next.
+				return codeRefusedMsg{err, session.ErrorMessage(lock)}
+			}
+			return codeRefusedMsg{err, guard.Left()}
+		}
+		if guard != nil {
+			if err := guard.Check(); err != nil {
+				return codeRefusedMsg{err, ""}
 			}
 		}
 		if opt.Claim != nil {
@@ -101,34 +121,51 @@ func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 			// A personal rejoin code: back as the participant it was given to.
 			sess, p, err := opt.Service.RejoinWithCode(ctx, code, opt.Remote)
 			if err != nil {
-				if opt.Guard != nil && session.ErrorCode(err) == session.ENotFound {
-					opt.Guard.Fail(opt.Remote, opt.KeyHash)
-				}
-				return errMsg{err}
-			}
-			if opt.Guard != nil {
-				opt.Guard.Succeed(opt.Remote, opt.KeyHash)
+				return refused(err)
 			}
 			return joinedMsg{sess, p, true}
 		}
 		sess, err := opt.Service.FindByCode(ctx, code)
 		if err != nil {
-			if opt.Guard != nil && session.ErrorCode(err) == session.ENotFound {
-				opt.Guard.Fail(opt.Remote, opt.KeyHash)
-			}
-			return errMsg{err}
+			return refused(err)
 		}
 		p, returning, err := opt.Service.JoinFrom(ctx, sess.ID, opt.KeyHash, opt.Remote)
 		if err != nil {
 			return errMsg{err}
 		}
-		if opt.Guard != nil {
-			// Joined: this person's typos no longer count against their address.
-			opt.Guard.Succeed(opt.Remote, opt.KeyHash)
-		}
 		return joinedMsg{sess, p, returning}
 	})
 }
+
+// tookPart reports whether the connection's key took part in the session whose code
+// is code: coming back is no guess, so that a lockout of the address (someone there
+// guessing) does not keep out people who reconnect.
+func tookPart(ctx context.Context, opt Options, code string) bool {
+	c := session.NormalizeCode(code)
+	if opt.KeyHash == "" || c == "" {
+		return false
+	}
+	ps, err := opt.Service.Participations(ctx, opt.KeyHash)
+	if err != nil {
+		return false
+	}
+	for _, p := range ps {
+		if p.Session.Code == c {
+			return true
+		}
+	}
+	return false
+}
+
+// codeRefusedMsg is a code the guard counted or refused, with how many tries are
+// left before a lockout (empty when none is near, or one is on).
+type codeRefusedMsg struct {
+	err  error
+	left string
+}
+
+// triesLeftMsg is how many tries the connection has left as it opens.
+type triesLeftMsg string
 
 func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -136,6 +173,14 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.busy = false
 		s.err = s.e.errorMessage(msg.err)
 		s.input.SetValue("")
+		return s, nil
+	case codeRefusedMsg:
+		s.busy = false
+		s.err, s.left = s.e.errorMessage(msg.err), msg.left
+		s.input.SetValue("")
+		return s, nil
+	case triesLeftMsg:
+		s.left = string(msg)
 		return s, nil
 	case earlierMsg:
 		s.earlier = msg
@@ -208,6 +253,11 @@ func (s *joinScreen) View() string {
 	if s.err != "" {
 		for _, l := range wrap(s.err, s.e.w-2) {
 			b.WriteString(sty.Error.Render(l) + "\n")
+		}
+	}
+	if s.left != "" {
+		for _, l := range wrap(s.left, s.e.w-2) {
+			b.WriteString(sty.Warn.Render(l) + "\n")
 		}
 	}
 	b.WriteString("\n" + s.e.helpView(joinKeys))

@@ -348,27 +348,54 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 		}
 	})
 
-	t.Run("wrong codes lock out the key", func(t *testing.T) {
+	sess, err := srv.svc.NewSession(context.Background(), session.Session{Title: "Developers Porto", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each subtest on an address of its own (127.0.0.x), as people in different
+	// places are, so that their wrong codes do not add up.
+	t.Run("one person's wrong codes lock out them only, saying the tries left", func(t *testing.T) {
+		const office = "127.0.0.3"
 		k := newKey(t)
-		for i := 0; i < 2; i++ {
-			p := connect(t, srv.Addr(), k, "WRONG-CODE")
-			p.waitFor("No session has the code")
-			p.close()
-		}
-		p := connect(t, srv.Addr(), k, "WRONG-CODE")
-		p.waitFor("Too many wrong codes from your connection")
+		p := connect(t, srv.Addr(), k, "", sshclient.From(office))
+		p.waitFor("Join code")
+		pos := p.mark()
+		p.typeKeys("WRNG-CODE", enter)
+		p.waitAfter(pos, "1 try left before this key is locked out for a minute.")
+		pos = p.mark()
+		p.typeKeys("WRNG-CODX", enter)
+		p.waitAfter(pos, "Too many wrong codes from this key (2): it may try again in a minute")
+		pos = p.mark()
+		p.typeKeys(sess.Code, enter)
+		p.waitAfter(pos, "it may try again in a minute, the right code too")
+		connect(t, srv.Addr(), newKey(t), sess.Code, sshclient.From(office)).waitFor("Your name")
+		connect(t, srv.Addr(), nil, sess.Code, sshclient.From(office)).waitFor("Your name")
 	})
 
-	t.Run("a new key for every guess stops at the address's limit", func(t *testing.T) {
-		// The address already has 2 wrong codes from the subtest above: 2 more with
-		// fresh keys, then a fresh key is refused before it guesses.
+	t.Run("without a key the connection is the person, not the address", func(t *testing.T) {
+		const office = "127.0.0.4"
 		for i := 0; i < 2; i++ {
-			p := connect(t, srv.Addr(), newKey(t), "WRONG-CODE")
+			p := connect(t, srv.Addr(), nil, "WRNG-CODE", sshclient.From(office))
 			p.waitFor("No session has the code")
 			p.close()
 		}
-		p := connect(t, srv.Addr(), newKey(t), "WRONG-CODE")
-		p.waitFor("Too many wrong codes from your connection")
+		connect(t, srv.Addr(), nil, sess.Code, sshclient.From(office)).waitFor("Your name")
+	})
+
+	t.Run("a new key for every guess stops at the address's limit, the right code too", func(t *testing.T) {
+		const office = "127.0.0.5"
+		before := newKey(t)
+		joinAs(t, srv.Addr(), before, sess.Code, "Ana", sshclient.From(office)).close()
+		for i := 0; i < 4; i++ {
+			p := connect(t, srv.Addr(), newKey(t), "WRNG-CODE", sshclient.From(office))
+			p.waitFor("No session has the code")
+			p.close()
+		}
+		connect(t, srv.Addr(), newKey(t), sess.Code, sshclient.From(office)).waitFor("Too many wrong codes from your network address")
+		connect(t, srv.Addr(), nil, sess.Code, sshclient.From(office)).waitFor("Too many wrong codes from your network address")
+		// Coming back into a session taken part in is no guess.
+		connect(t, srv.Addr(), before, sess.Code, sshclient.From(office)).waitFor("Hello")
+		connect(t, srv.Addr(), newKey(t), sess.Code).waitFor("Your name")
 	})
 
 	t.Run("too many connections from one address", func(t *testing.T) {
