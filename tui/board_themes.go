@@ -1130,7 +1130,7 @@ func (t *themesTab) view(w, room int) string {
 	// note or action point, owner or list of volunteers can be read at 80 columns.
 	selected := []string{fit(rowText(sel), w)}
 	if lipgloss.Width(rowText(sel)) > w {
-		selected = wrap(rowText(sel), w)
+		selected = wrapHanging(rowText(sel), w, 5)
 		if len(selected) > 3 {
 			selected = append(selected[:2], fit(strings.Join(selected[2:], " "), w))
 		}

@@ -223,10 +223,7 @@ func (s *homeScreen) View() string {
 		if i == start || !strings.EqualFold(s.sessions[i-1].Campaign, ss.Campaign) {
 			b.WriteString(sty.Header.Render(fit(s.campaignHeading(ss.Campaign), w)) + "\n")
 		}
-		meta := fmt.Sprintf(" · %s · %s · %s · %s", ss.Day().Format("2 Jan"), ss.Audience, ss.Phase, code(ss.Code))
-		if ss.Location != "" {
-			meta = " · " + ss.Location + meta
-		}
+		meta := homeMeta(ss, w)
 		prefix := "  "
 		if i == sel {
 			prefix = "▸ "
@@ -282,3 +279,35 @@ func (s *homeScreen) campaignHeading(name string) string {
 }
 
 func (s *homeScreen) typing() bool { return s.list.open() }
+
+// homeMeta is what the home list says after a session's title: place, day, audience,
+// phase and code. Where the row would not fit, the place and the audience are left
+// out when the title says them already ("Service owners Lisbon"), so that the
+// title is not cut for words it holds.
+func homeMeta(ss *session.Session, w int) string {
+	title := strings.ToLower(ss.Title)
+	says := func(words string) bool {
+		return words != "" && strings.Contains(title, strings.ToLower(strings.ReplaceAll(words, "-", " ")))
+	}
+	place, audience := ss.Location, string(ss.Audience)
+	line := func() string {
+		meta := " · " + ss.Day().Format("2 Jan")
+		if audience != "" {
+			meta += " · " + audience
+		}
+		meta += fmt.Sprintf(" · %s · %s", ss.Phase, code(ss.Code))
+		if place != "" {
+			meta = " · " + place + meta
+		}
+		return meta
+	}
+	// The row keeps its last column free, as the title's cut below does.
+	fits := func() bool { return 2+lipgloss.Width(ss.Title)+lipgloss.Width(line())+1 <= w }
+	if !fits() && says(place) {
+		place = ""
+	}
+	if !fits() && says(audience) {
+		audience = ""
+	}
+	return line()
+}

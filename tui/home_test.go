@@ -71,3 +71,28 @@ func TestFacilitatorHomePagesAndSearches(t *testing.T) {
 		t.Errorf("esc leaves the search's message:\n%s", v)
 	}
 }
+
+// At 80 columns a session's title is not cut for words the rest of its row repeats:
+// the place and the audience are left out where the title says them (before,
+// "Service owners Lisb…" while "Lisbon" and "service-owners" followed it).
+func TestHomeRowKeepsTheTitleOverWhatItRepeats(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	for _, s := range []session.Session{
+		{Title: "Service owners Lisbon", Location: "Lisbon", Audience: session.AudienceServiceOwners},
+		{Title: "Security engineers Amsterdam", Location: "Amsterdam", Audience: session.AudienceSecurityEngineers},
+		{Title: "Service owners Lisbon, second floor", Location: "Lisbon", Audience: session.AudienceServiceOwners},
+		{Title: "Platform", Location: "Berlin", Audience: session.AudienceDevelopers},
+	} {
+		if _, err := w.svc.NewSession(w.ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Service owners Lisbon ·", "Service owners Lisbon, second floor ·", "Security engineers Amsterdam ·", "Platform · Berlin ·")
+	v := s.view()
+	if l := lineWith(v, "Platform"); !strings.Contains(l, "developers") {
+		t.Errorf("a row with room lost its audience: %q", l)
+	}
+	requireFits(t, v)
+}

@@ -318,7 +318,7 @@ func (s *participantScreen) themesView(w int) string {
 		if i == sel {
 			// The selected row is shown whole (up to two lines): an action point's
 			// title is what a volunteer signs up for.
-			lines := wrap("▸ "+text, w)
+			lines := wrapHanging("▸ "+text, w, 5)
 			if len(lines) > 2 {
 				lines = append(lines[:1], fit(strings.Join(lines[1:], " "), w))
 			}

@@ -108,6 +108,27 @@ func wrap(s string, width int) []string {
 	return strings.Split(ansi.Wrap(s, width, ""), "\n")
 }
 
+// wrapHanging is wrap with every line after the first indented by indent spaces
+// (and that much narrower), so that a row wrapped in a list reads as one row.
+func wrapHanging(s string, width, indent int) []string {
+	lines := wrap(s, width)
+	if len(lines) == 1 || width-indent < 8 {
+		return lines
+	}
+	first := strings.TrimRight(lines[0], " ")
+	rest := ""
+	if strings.HasPrefix(s, first) {
+		rest = strings.TrimLeft(s[len(first):], " ")
+	} else {
+		rest = strings.Join(lines[1:], " ")
+	}
+	out := []string{lines[0]}
+	for _, l := range wrap(rest, width-indent) {
+		out = append(out, strings.Repeat(" ", indent)+l)
+	}
+	return out
+}
+
 // clock formats d as m:ss or h:mm:ss.
 func clock(d time.Duration) string {
 	d = d.Round(time.Second)

@@ -1,0 +1,37 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// A selected row too wide for the screen wraps with its later lines indented, so
+// that it reads as one row of the list: before, "… + 4" ended a line and "notes"
+// started the next at the margin, like a row of its own.
+func TestWrapHangingIndentsLaterLines(t *testing.T) {
+	row := "▸ #1 No room on the roadmap, no budget · score 27 = 3×5 votes + 2×4 authors + 4 notes and more words to wrap again"
+	for _, w := range []int{40, 60, 80} {
+		lines := wrapHanging(row, w, 5)
+		if len(lines) < 2 {
+			t.Fatalf("width %d: %q did not wrap", w, lines)
+		}
+		var words []string
+		for i, l := range lines {
+			if lipgloss.Width(l) > w {
+				t.Errorf("width %d: line %d is %d wide: %q", w, i, lipgloss.Width(l), l)
+			}
+			if i > 0 && !strings.HasPrefix(l, "     ") {
+				t.Errorf("width %d: line %d is not indented: %q", w, i, l)
+			}
+			words = append(words, strings.Fields(l)...)
+		}
+		if got := strings.Join(words, " "); got != strings.Join(strings.Fields(row), " ") {
+			t.Errorf("width %d: the words changed:\n got %q\nwant %q", w, got, row)
+		}
+	}
+	if got := wrapHanging("short", 80, 5); len(got) != 1 || got[0] != "short" {
+		t.Errorf("a row that fits: %q", got)
+	}
+}
