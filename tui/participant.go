@@ -519,6 +519,11 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	case participantGoneMsg:
 		s.gone = msg.reason
+		// Written again once the screen is gone, or the terminal would be left
+		// blank without a word of why.
+		if g := s.e.opt.Goodbye; g != nil {
+			g(msg.reason)
+		}
 		return s, tea.Quit
 	case ChangedMsg:
 		return s, s.reloadFrom(true)

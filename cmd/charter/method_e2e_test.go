@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
@@ -222,6 +223,16 @@ func TestRemovedParticipantIsToldAndCannotRejoin(t *testing.T) {
 	fac.typeKeys("y")
 	fac.waitFor("Removed from the session")
 	a.waitFor("The facilitator has removed you from this session")
+	select {
+	case <-a.Done():
+	case <-time.After(20 * time.Second):
+		t.Fatal("the removed participant's connection stayed open")
+	}
+	// The words stay in the terminal after the screen is gone: written last.
+	out := strings.TrimSpace(a.screen())
+	if last := out[strings.LastIndex(out, "\n")+1:]; last != "The facilitator has removed you from this session." {
+		t.Errorf("after the screen is gone the removed person's terminal does not say why:\n%q", tail(out, 1500))
+	}
 	again := connect(t, srv.Addr(), aKey, code)
 	again.waitFor("The facilitator has removed you from this session")
 }
