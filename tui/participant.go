@@ -959,7 +959,7 @@ func (s *participantScreen) checkInView(w int) string {
 		b.WriteString("\n" + sty.Header.Render("How the group rated") + "\n")
 		b.WriteString(ratingBars(s.stats, min(w, 60), sty) + "\n")
 		if s.me.Rating != s.me.ShownRating {
-			b.WriteString(sty.Muted.Render(fit("Your rating joins the chart with someone else's, or when the facilitator moves on.", w)) + "\n")
+			b.WriteString(sty.Muted.Render(fit("Your rating joins the chart with another's, or when the session moves on.", w)) + "\n")
 		}
 	}
 	return b.String()
