@@ -42,7 +42,7 @@ const (
 
 var formKeys = struct{ Next, Choose, Create, Cancel key.Binding }{
 	Next:   key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("tab/↑/↓", "field")),
-	Choose: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
+	Choose: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→ or a letter", "choose")),
 	Create: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next; create (from Campaign on)")),
 	Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 }
@@ -143,9 +143,21 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case "esc":
 			return newHome(f.e), nil
 		case "tab", "down":
+			if !f.leave() {
+				return f, nil
+			}
+			if msg.String() == "down" && f.field == fieldCount-1 {
+				return f, nil // the arrows stop at the ends; tab goes round
+			}
 			f.field = (f.field + 1) % fieldCount
 			return f, f.focus()
 		case "shift+tab", "up":
+			if !f.leave() {
+				return f, nil
+			}
+			if msg.String() == "up" && f.field == 0 {
+				return f, nil
+			}
 			f.field = (f.field + fieldCount - 1) % fieldCount
 			return f, f.focus()
 		case "left", "right":
@@ -162,9 +174,15 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				return f, nil
 			}
 		case "enter":
+			if !f.leave() {
+				return f, nil
+			}
 			if f.field < fieldCampaign {
 				f.field++
 				return f, f.focus()
+			}
+			if !f.check(fieldTitle) || !f.check(fieldDate) {
+				return f, nil
 			}
 			in := session.Session{Title: f.title.Value(), Audience: session.Audiences[f.audience], Location: f.location.Value(),
 				Mode: session.Modes[f.mode], Campaign: f.campaign.Value(), Date: f.date.Value()}
@@ -189,6 +207,12 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				return createdMsg{s}
 			})
 		}
+	}
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && !f.typing() {
+		// A choice field takes the first letter of an option, as a list box does:
+		// "s" goes to the next option starting with s. Other letters say how to choose.
+		f.chooseByLetter(k.Runes)
+		return f, nil
 	}
 	var cmd tea.Cmd
 	switch f.field {
@@ -260,6 +284,65 @@ func (f *formScreen) View() string {
 	}
 	b.WriteString(f.e.helpView([]key.Binding{formKeys.Next, formKeys.Choose, create, formKeys.Cancel}))
 	return b.String()
+}
+
+// leave checks the field being left and says what is wrong with it; the
+// selection stays on a field whose value cannot be kept.
+func (f *formScreen) leave() bool {
+	if !f.check(f.field) {
+		return false
+	}
+	f.err = ""
+	return true
+}
+
+// check checks one field's value as creating the session will, and says what is
+// wrong at once rather than when the session is created.
+func (f *formScreen) check(field int) bool {
+	var err error
+	switch field {
+	case fieldTitle:
+		_, err = session.ValidText(f.title.Value(), session.MaxTitleLen, "The title", true)
+	case fieldDate:
+		_, err = session.ValidDate(f.date.Value())
+	}
+	if err != nil {
+		f.field = field
+		f.focus()
+		f.err = f.e.errorMessage(err)
+		return false
+	}
+	return true
+}
+
+// chooseByLetter moves a choice field to the next option that starts with the
+// letter typed.
+func (f *formScreen) chooseByLetter(runes []rune) {
+	var options []string
+	sel := &f.audience
+	switch f.field {
+	case fieldAudience:
+		for _, a := range session.Audiences {
+			options = append(options, string(a))
+		}
+	case fieldMode:
+		for _, m := range session.Modes {
+			options = append(options, string(m))
+		}
+		sel = &f.mode
+	default:
+		return
+	}
+	letter := strings.ToLower(string(runes[:1]))
+	for i := 1; i <= len(options); i++ {
+		k := (*sel + i) % len(options)
+		if strings.HasPrefix(options[k], letter) {
+			*sel = k
+			f.err = ""
+			return
+		}
+	}
+	f.err = "Choose with ←/→, or type the first letter of " + strings.Join(options, ", ") + "."
 }
 
 func (f *formScreen) typing() bool {

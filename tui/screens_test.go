@@ -452,7 +452,7 @@ func TestFacilitatorGivesTheSessionDate(t *testing.T) {
 	s.keys("n")
 	s.waitFor("new session", "Title")
 	s.tm.Type("Paper session Porto")
-	s.press(tea.KeyUp) // from Title back round to Date, the last field
+	s.press(tea.KeyShiftTab) // from Title back round to Date, the last field
 	s.waitFor("▸ Date")
 	s.tm.Type("14.3.2026")
 	s.press(tea.KeyEnter)
@@ -470,6 +470,49 @@ func TestFacilitatorGivesTheSessionDate(t *testing.T) {
 	list, err := w.db.Sessions(w.ctx)
 	if err != nil || len(list) != 1 || list[0].Title != "Paper session Porto" || list[0].Date != "2026-03-14" {
 		t.Fatalf("stored %+v, %v; want one session held on 2026-03-14", list, err)
+	}
+}
+
+// The new-session form says what is wrong with a field when it is left, not only
+// when the session is created; letters choose on a choice field instead of being
+// lost; and the arrows stop at the ends (tab goes round).
+func TestNewSessionFormChecksEachField(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("No sessions yet")
+	s.keys("n")
+	s.waitFor("new session", "Title")
+	s.press(tea.KeyEnter) // an empty title
+	s.waitFor("The title cannot be empty")
+	s.press(tea.KeyUp) // at the first field: stays
+	s.keys("Platform developers")
+	s.press(tea.KeyEnter)
+	s.waitFor("▸ Audience")
+	s.keys("s") // from developers to the next with s: service-owners
+	s.waitFor("[service-owners]")
+	s.press(tea.KeyDown) // Location
+	s.press(tea.KeyDown) // Mode
+	s.keys("x")
+	s.waitFor("type the first letter of")
+	s.press(tea.KeyTab) // Campaign
+	s.press(tea.KeyTab) // Date
+	s.keys("Platform dev")
+	s.press(tea.KeyDown) // the last field: stays, and the date is checked on leaving
+	s.press(tea.KeyShiftTab)
+	s.waitFor("is not a day as YYYY-MM-DD")
+	for range len("Platform dev") {
+		s.press(tea.KeyBackspace)
+	}
+	s.keys("2026-05-04")
+	s.press(tea.KeyEnter)
+	s.waitFor("Platform developers", "LOBBY")
+	list, err := w.db.Sessions(w.ctx)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("stored %+v, %v; want one session", list, err)
+	}
+	if got := list[0]; got.Title != "Platform developers" || got.Audience != session.AudienceServiceOwners || got.Date != "2026-05-04" {
+		t.Errorf("stored %q for %s on %q; want Platform developers for service-owners on 2026-05-04", got.Title, got.Audience, got.Date)
 	}
 }
 
