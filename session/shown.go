@@ -100,13 +100,13 @@ func (v *BoardView) ShownActions() []*ActionPoint { return shownActions(v.Action
 
 func shownThemes(themes []*Theme, showing map[int64]Showing) []*Theme {
 	out := make([]*Theme, 0, len(themes))
-	for _, t := range themes {
+	for i, t := range themes {
 		sh := showing[t.ID]
 		if !sh.Shown {
 			continue
 		}
 		c := *t
-		c.Label, c.NoteIDs = sh.Label, sh.Notes
+		c.Label, c.NoteIDs, c.Number = sh.Label, sh.Notes, i+1
 		out = append(out, &c)
 	}
 	return out

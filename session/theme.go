@@ -20,6 +20,11 @@ type Theme struct {
 	// NoteIDs are the theme's notes in ascending order; a note is in at most one theme.
 	NoteIDs   []int64
 	CreatedAt time.Time
+	// Number is the theme's number on the board (its place among all of the
+	// session's themes, from 1), set on the copies others see (ShownThemes), so
+	// that "vote for 3" means the same theme on every screen even when the board
+	// holds themes others do not see. Zero where not set.
+	Number int
 }
 
 // Vote is the dots one participant gave one theme.

@@ -604,3 +604,31 @@ func TestRankingShowsTheSelectedLabelWhole(t *testing.T) {
 	wide := w.openBoardSized(sess, 200, 60)
 	wide.waitDrawn("▸ #1 "+first+" · score", "  #2 "+second+" · score")
 }
+
+// Participants see each theme under the number the board gives it, in the group and
+// vote phases, so that "theme 2" means one theme in the room: also when the board
+// holds a theme they do not see (all its notes hidden) before it.
+func TestParticipantThemesCarryTheBoardsNumbers(t *testing.T) {
+	t.Parallel()
+	w, sess, notes := groupWorld(t)
+	// "pen tests" (1) loses both notes to hiding: participants no longer see it,
+	// and "deadlines" stays number 2 as on the board.
+	for _, n := range notes[:2] {
+		if err := w.svc.HideNote(w.ctx, n.ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := w.openAsParticipant(sess, ps[1])
+	p.waitFor("2. deadlines")
+	w.setPhase(sess, session.PhaseVote)
+	p.waitFor("2. deadlines")
+	b := w.openBoard(sess)
+	b.waitDrawn("2. deadlines")
+	if v := p.view(); strings.Contains(v, "1. ") || strings.Contains(v, "pen tests") {
+		t.Errorf("the participant sees the theme all of whose notes are hidden, or its number:\n%s", v)
+	}
+}

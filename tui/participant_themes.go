@@ -34,7 +34,7 @@ func (s *participantScreen) themeRows() []themeRow {
 			notes[n.ID] = n
 		}
 		for _, t := range s.th.Themes {
-			rows = append(rows, themeRow{theme: t.ID, header: true, text: t.Label})
+			rows = append(rows, themeRow{theme: t.ID, header: true, text: numbered(t)})
 			for _, id := range t.NoteIDs {
 				if n := notes[id]; n != nil {
 					rows = append(rows, themeRow{theme: t.ID, note: id, text: laneTag(n) + " " + n.Text})
@@ -43,7 +43,7 @@ func (s *participantScreen) themeRows() []themeRow {
 		}
 	case session.PhaseVote:
 		for _, t := range s.th.Themes {
-			rows = append(rows, themeRow{theme: t.ID, header: true, text: t.Label})
+			rows = append(rows, themeRow{theme: t.ID, header: true, text: numbered(t)})
 		}
 	default:
 		if s.sess.Phase == session.PhaseClosed && len(s.th.Actions) > 0 {
@@ -86,6 +86,15 @@ func (s *participantScreen) themeRows() []themeRow {
 		}
 	}
 	return append(rows, s.hiddenRows()...)
+}
+
+// numbered is a theme's label after its number on the board, so that the room can
+// speak of "theme 3" as the facilitator does.
+func numbered(t *session.Theme) string {
+	if t.Number == 0 {
+		return t.Label
+	}
+	return fmt.Sprintf("%d. %s", t.Number, t.Label)
 }
 
 // hiddenRows are the participant's own notes the facilitator hid, marked: no theme
