@@ -727,11 +727,18 @@ func (s *boardScreen) notDone() (int, string) {
 		if len(s.online) > 0 && !s.online[p.ID] {
 			continue
 		}
-		if (s.sess.Phase == session.PhaseWrite || s.sess.Phase == session.PhaseVote) && !p.Done {
+		if (s.sess.Phase == session.PhaseWrite || s.sess.Phase == session.PhaseVote) && !s.finished(p) {
 			n++
 		}
 	}
 	return n, map[bool]string{true: "is not done", false: "are not done"}[n == 1]
+}
+
+// finished reports whether a person is done with the phase: they said so (x), or,
+// voting, they have given all their dots. The header, the vote's line and the
+// question before moving on count alike.
+func (s *boardScreen) finished(p *session.Participant) bool {
+	return p.Done || s.sess.Phase == session.PhaseVote && s.themes.used[p.ID] >= s.sess.VoteBudget
 }
 
 // latest returns the notes newest first.
@@ -813,7 +820,7 @@ func (s *boardScreen) header(w int) string {
 	people := s.activePeople()
 	done := 0
 	for _, p := range people {
-		if p.Done {
+		if s.finished(p) {
 			done++
 		}
 	}

@@ -1080,7 +1080,7 @@ func (t *themesTab) view(w, room int) string {
 		people := s.activePeople()
 		finished := 0
 		for _, p := range people {
-			if p.Done || s.themes.used[p.ID] >= s.sess.VoteBudget {
+			if s.finished(p) {
 				finished++
 			}
 		}

@@ -632,3 +632,34 @@ func TestParticipantThemesCarryTheBoardsNumbers(t *testing.T) {
 		t.Errorf("the participant sees the theme all of whose notes are hidden, or its number:\n%s", v)
 	}
 }
+
+// A voter who has given all their dots is done, on the header as on the vote's own
+// line (before, "Voting: 1 of 2 finished" stood under "0 done").
+func TestBoardCountsAVoterWithNoDotsLeftAsDone(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []struct {
+		theme int64
+		n     int
+	}{{ts[0].ID, 2}, {ts[1].ID, 1}} {
+		for range d.n {
+			if err := w.svc.Vote(w.ctx, ps[0].ID, d.theme, 1); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("Voting: 1 of 2 finished")
+	if v := b.view(); !strings.Contains(v, "· 1 done ·") {
+		t.Errorf("the header does not count the voter with no dots left:\n%s", v)
+	}
+}
