@@ -453,7 +453,20 @@ type noteDeletedMsg struct{ id int64 }
 type doneMsg struct{ status string }
 
 func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	k, isKey := msg.(tea.KeyMsg)
+	mode, reading, status := s.mode, s.reading != nil, s.status
 	sc, cmd := fadeStatus(s.e.opt.Conn, &s.fade, &s.status, &s.statusErr, msg, s.update)
+	if isKey && s.status == status && s.status != "" {
+		// A status is about where it was said: a key that opens or closes a box, a
+		// list or a note takes it away ("Saved" over the activity picker), and so
+		// does typing that mends what an error was about ("A note cannot be empty"
+		// over a box holding text).
+		edited := s.statusErr && (k.Type == tea.KeyRunes || k.Type == tea.KeySpace || k.Type == tea.KeyBackspace) &&
+			(s.mode == modeCompose || s.mode == modeTopic)
+		if s.mode != mode || (s.reading != nil) != reading || edited {
+			s.status, s.statusErr = "", false
+		}
+	}
 	if sc == nil {
 		return s, cmd
 	}

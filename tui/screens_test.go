@@ -961,3 +961,44 @@ func TestHomeSelectsTheSessionComeBackFrom(t *testing.T) {
 	s.keys("q")
 	s.waitFor("Sessions by campaign", "▸ "+second)
 }
+
+// A status belongs where it was said: typing into the box takes away the error
+// about an empty note (before, it stayed over a box that held text).
+func TestParticipantTypingTakesAwayTheEmptyNoteError(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.press(tea.KeyEnter)
+	s.waitFor("cannot be empty")
+	s.keys("fast feedback from the scanner")
+	s.waitFor("fast feedback from the scanner")
+	if v := s.view(); strings.Contains(v, "cannot be empty") {
+		t.Errorf("the empty-note error stayed over a box holding text:\n%s", v)
+	}
+}
+
+// Opening the activity picker takes away the "Saved" of the last note (before, it
+// stayed over the picker, as if about it).
+func TestParticipantPickerTakesAwaySaved(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+	s.press(tea.KeyTab) // to the security activities
+	s.waitFor("a to change")
+	s.keys("n")
+	s.waitFor("New note in")
+	s.keys("fast feedback from the scanner")
+	s.press(tea.KeyEnter)
+	s.waitFor("Saved. Your note is stored")
+	s.keys("a")
+	s.waitFor("What are your new notes about?")
+	if v := s.view(); strings.Contains(v, "Saved.") {
+		t.Errorf("\"Saved\" stayed over the activity picker:\n%s", v)
+	}
+}
