@@ -607,6 +607,10 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, pk.Quit):
 		return s, tea.Quit
+	case key.Matches(msg, pk.Done) && ph == session.PhaseCheckIn && s.me.Rating == 0:
+		// The check-in is done by rating: the board counts ratings, not x.
+		s.setStatus("Give your rating first: a number from 1 to 5, or ↑/↓ and enter.", true)
+		return s, nil
 	case key.Matches(msg, pk.Done) && ph != session.PhaseLobby && ph != session.PhaseClosed:
 		done := !s.me.Done
 		return s, s.run(func(ctx context.Context) tea.Msg {

@@ -66,6 +66,12 @@ func TestParticipantCheckInRating(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("5  fully")
 
+	// x before a rating says how the check-in is done, and marks nothing.
+	s.keys("x")
+	s.waitFor("Give your rating first")
+	if w.participant(me.ID).Done {
+		t.Fatal("x without a rating marked the participant done")
+	}
 	s.keys("4")
 	s.waitFor("Your rating 4 is saved", "▸ 4  quite  ← your rating")
 	if got := w.participant(me.ID).Rating; got != 4 {
