@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
+	"strings"
 
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
@@ -62,13 +64,30 @@ func (s *Server) route() wish.Middleware {
 // exec runs a command without a terminal; only facilitators' keys run any.
 func (s *Server) exec(sess ssh.Session) {
 	args := sess.Command()
-	if len(args) > 0 && sess.PublicKey() != nil && s.fac.has(sess.PublicKey()) {
-		if c, ok := s.commands[args[0]]; ok {
-			sess.Exit(c(sess.Context(), Exec{Args: args[1:], Service: s.svc, Stdout: sess, Stderr: sess.Stderr(), Failed: s.failed}))
-			return
-		}
+	const connect = "charter needs a terminal. Connect with: ssh -t -p PORT HOST [CODE]"
+	if len(args) == 0 {
+		wish.Fatalln(sess, connect)
+		return
 	}
-	wish.Fatalln(sess, "charter needs a terminal. Connect with: ssh -t -p PORT HOST [CODE]")
+	c, known := s.commands[args[0]]
+	facilitator := sess.PublicKey() != nil && s.fac.has(sess.PublicKey())
+	switch {
+	case known && facilitator:
+		sess.Exit(c(sess.Context(), Exec{Args: args[1:], Service: s.svc, Stdout: sess, Stderr: sess.Stderr(), Failed: s.failed}))
+	case known:
+		// Said plainly, rather than "needs a terminal": the person has the right
+		// command and the wrong key.
+		wish.Fatalln(sess, "charter: "+args[0]+" is for facilitators, and this key is not on the server's list of facilitators. "+connect)
+	case facilitator:
+		names := make([]string, 0, len(s.commands))
+		for n := range s.commands {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		wish.Fatalln(sess, fmt.Sprintf("charter: there is no command %q; there are %s. Without a command, %s", session.CleanText(args[0]), strings.Join(names, ", "), connect))
+	default:
+		wish.Fatalln(sess, connect)
+	}
 }
 
 // Stats are the server's figures as `ssh HOST stats` prints them (JSON).

@@ -125,15 +125,18 @@ func TestCommandsRunForFacilitatorsOnly(t *testing.T) {
 		name    string
 		key     gossh.Signer
 		command string
+		// says is what the refusal says besides how to connect.
+		says string
 	}{
-		{"a participant's key runs nothing", newKey(t), "echo one two"},
-		{"a participant's key gets no stats", newKey(t), "stats"},
-		{"an unknown command", fac, "nope"},
+		{"a participant's key runs nothing", newKey(t), "echo one two", "echo is for facilitators"},
+		{"a participant's key gets no stats", newKey(t), "stats", "stats is for facilitators"},
+		{"an unknown command", fac, "nope", `no command "nope"; there are echo, stats`},
+		{"a participant's unknown command", newKey(t), "nope", "charter needs a terminal"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out, status := runCommand(t, srv.Addr(), c.key, c.command)
-			if status == 0 || strings.Contains(out, "one two") || strings.Contains(out, "heap") || !strings.Contains(out, "charter needs a terminal") {
-				t.Errorf("exit %d, output %q", status, out)
+			if status == 0 || strings.Contains(out, "one two") || strings.Contains(out, "heap") || !strings.Contains(out, "charter needs a terminal") || !strings.Contains(out, c.says) {
+				t.Errorf("exit %d, output %q, want it to say %q", status, out, c.says)
 			}
 		})
 	}
