@@ -401,18 +401,27 @@ func (s *Service) MergeThemes(ctx context.Context, intoID, fromID int64) error {
 	return nil
 }
 
-// SplitTheme makes a new theme named label from some of a theme's notes.
-func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64, label string) (*Theme, error) {
+// newThemeOf checks what a new theme is made of: a name as a theme's may be, and
+// at least one note; it returns the name cleaned and the notes sorted, each once.
+func newThemeOf(label string, noteIDs []int64) (string, []int64, error) {
 	label, err := ValidText(label, MaxTopicLen, "A theme's name", true)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	if len(noteIDs) == 0 {
-		return nil, Errorf(EInvalid, "Choose at least one note for the new theme.")
+		return "", nil, Errorf(EInvalid, "Choose at least one note for the new theme.")
 	}
 	ids := slices.Clone(noteIDs)
 	slices.Sort(ids)
-	ids = slices.Compact(ids)
+	return label, slices.Compact(ids), nil
+}
+
+// SplitTheme makes a new theme named label from some of a theme's notes.
+func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64, label string) (*Theme, error) {
+	label, ids, err := newThemeOf(label, noteIDs)
+	if err != nil {
+		return nil, err
+	}
 	var nt *Theme
 	err = s.store.WriteTx(ctx, func(st Store) error {
 		t, err := st.Theme(ctx, themeID)
@@ -445,16 +454,10 @@ func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64
 // them out of the themes they were in (a note is in one theme at most). named says
 // the facilitator typed the name (a name made from a note's words is not).
 func (s *Service) NewTheme(ctx context.Context, sessionID, label string, noteIDs []int64, named bool) (*Theme, error) {
-	label, err := ValidText(label, MaxTopicLen, "A theme's name", true)
+	label, ids, err := newThemeOf(label, noteIDs)
 	if err != nil {
 		return nil, err
 	}
-	if len(noteIDs) == 0 {
-		return nil, Errorf(EInvalid, "Choose at least one note for the new theme.")
-	}
-	ids := slices.Clone(noteIDs)
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
 	var nt *Theme
 	err = s.store.WriteTx(ctx, func(st Store) error {
 		if _, err := s.notFrozen(ctx, st, sessionID); err != nil {
