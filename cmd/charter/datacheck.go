@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/charter-tool/charter/internal/datadir"
 	"github.com/charter-tool/charter/session/sqlite"
 )
 
@@ -52,7 +53,7 @@ const minFree = 32 << 20
 // than needFree, naming the directory and what is free. Where free space
 // cannot be read on this platform, it lets the server start.
 func checkFreeSpace(ctx context.Context, dir string) error {
-	free, err := freeSpace(dir)
+	free, err := datadir.FreeSpace(dir)
 	if errors.Is(err, errors.ErrUnsupported) {
 		return nil
 	}

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/charter-tool/charter/internal/datadir"
 )
 
 // A real charter serve on a real filesystem of 256 KiB: refused while the space is
@@ -28,7 +30,7 @@ func TestServeRefusesANearlyFullAndAFullDisk(t *testing.T) {
 	data := filepath.Join(dir, "data")
 
 	msg := serveMustRefuse(t, data)
-	free, err := freeSpace(data)
+	free, err := datadir.FreeSpace(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +174,7 @@ func TestServeNeedsRoomForTheDatabaseOnlyToMigrate(t *testing.T) {
 		t.Fatal(err)
 	}
 	b = nil
-	free, err := freeSpace(data)
+	free, err := datadir.FreeSpace(data)
 	if err != nil {
 		t.Fatal(err)
 	}

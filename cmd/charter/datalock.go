@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/charter-tool/charter/internal/datadir"
 )
 
 // lockFile is the file in a data directory that the running server holds locked.
@@ -15,7 +17,7 @@ const lockFile = "serve.lock"
 // lockDataDir takes the data directory for one server: two servers over one
 // database would each show only their own connections' changes live, and each would
 // believe it is the only one claiming facilitators. The lock is taken on
-// DATA/serve.lock by lockExclusive (an flock, or LockFileEx on Windows), so the
+// DATA/serve.lock by datadir.LockExclusive (an flock, or LockFileEx on Windows), so the
 // system releases it when the process ends, however it ends; the file holds the
 // holder's PID for the message a second server gives.
 // A directory the server cannot write in is refused here, before anything else.
@@ -32,9 +34,9 @@ func lockDataDir(dir string) (*os.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("data directory lock: %w", err)
 	}
-	if err := lockExclusive(f); err != nil {
+	if err := datadir.LockExclusive(f); err != nil {
 		f.Close()
-		if errors.Is(err, errLockHeld) {
+		if errors.Is(err, datadir.ErrLockHeld) {
 			return nil, fmt.Errorf("another charter serve%s is using %s; stop it or give another --data", holder(path), dir)
 		}
 		return nil, fmt.Errorf("data directory lock: %w", err)
@@ -44,9 +46,6 @@ func lockDataDir(dir string) (*os.File, error) {
 	}
 	return f, nil
 }
-
-// errLockHeld is what lockExclusive returns when another process holds the lock.
-var errLockHeld = errors.New("the lock is held")
 
 // holder names the process that holds the lock file at path, as " (pid N)", or
 // nothing when the file does not say.

@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package datadir
 
 import (
 	"errors"
@@ -10,12 +10,12 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// lockExclusive takes an flock on f for this process, without waiting: errLockHeld
+// LockExclusive takes an flock on f for this process, without waiting: ErrLockHeld
 // when another holds it. Closing f releases it.
-func lockExclusive(f *os.File) error {
+func LockExclusive(f *os.File) error {
 	err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB)
 	if errors.Is(err, unix.EWOULDBLOCK) {
-		return fmt.Errorf("%w: %w", errLockHeld, err)
+		return fmt.Errorf("%w: %w", ErrLockHeld, err)
 	}
 	return err
 }

@@ -1,10 +1,10 @@
-package main
+package datadir
 
 import "golang.org/x/sys/windows"
 
-// freeSpace returns the bytes this process may still write on the volume that
+// FreeSpace returns the bytes this process may still write on the volume that
 // holds dir, within its disk quota if it has one.
-func freeSpace(dir string) (uint64, error) {
+func FreeSpace(dir string) (uint64, error) {
 	p, err := windows.UTF16PtrFromString(dir)
 	if err != nil {
 		return 0, err

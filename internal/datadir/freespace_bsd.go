@@ -1,13 +1,13 @@
 //go:build darwin || freebsd
 
-package main
+package datadir
 
 import "golang.org/x/sys/unix"
 
-// freeSpace returns the bytes a process without root's reserve may still write on
+// FreeSpace returns the bytes a process without root's reserve may still write on
 // the filesystem that holds dir. FreeBSD's count goes below zero when root has
 // used part of the reserve.
-func freeSpace(dir string) (uint64, error) {
+func FreeSpace(dir string) (uint64, error) {
 	var st unix.Statfs_t
 	if err := unix.Statfs(dir, &st); err != nil {
 		return 0, err
