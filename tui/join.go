@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -368,15 +369,31 @@ func (s *nameScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (s *nameScreen) View() string {
+	v := s.view(false)
+	if s.e.h > 0 && lipgloss.Height(v) > s.e.h {
+		// A short terminal: the same without blank lines, each question on one line,
+		// so that the top (who you joined as, the rejoin code) is not cut off.
+		v = s.view(true)
+	}
+	return v
+}
+
+// view draws the screen; compact leaves out blank lines and puts each question's
+// answers on its line.
+func (s *nameScreen) view(compact bool) string {
 	sty := s.e.sty
 	w := max(s.e.w, 40)
+	gap := "\n"
+	if compact {
+		gap = ""
+	}
 	var b strings.Builder
-	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · "+fit(s.sess.Title, w-14)) + "\n\n")
+	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · "+fit(s.sess.Title, w-14)) + "\n" + gap)
 	for _, l := range wrap("You joined as "+s.p.Pseudonym+". Give a name if you like: only the facilitator sees it, to invite everyone in. Your notes never carry your name; other participants never see who wrote what.", w-2) {
 		b.WriteString(l + "\n")
 	}
 	if c := s.p.RejoinCode; c != "" {
-		b.WriteString("\n" + sty.Header.Render("Your rejoin code: "+c) + "\n")
+		b.WriteString(gap + sty.Header.Render("Your rejoin code: "+c) + "\n")
 		text, cmd := rejoinWarning(s.e, c)
 		for _, l := range wrap(text, w-2) {
 			b.WriteString(sty.Warn.Render(l) + "\n")
@@ -386,7 +403,7 @@ func (s *nameScreen) View() string {
 			b.WriteString("  " + fit(cmd, w-2) + "\n")
 		}
 	}
-	b.WriteString("\n" + s.input.View() + "\n\n")
+	b.WriteString(gap + s.input.View() + "\n" + gap)
 	b.WriteString(sty.Muted.Render(fit("Optional, to compare groups in reports (never shown for fewer than 3 people):", w)) + "\n")
 	for i, q := range profileQuestions {
 		opts := []string{"no answer"}
@@ -403,9 +420,13 @@ func (s *nameScreen) View() string {
 		if s.field == i+1 {
 			label = sty.Selected.Render("▸ " + q.label)
 		}
+		if compact {
+			b.WriteString(fit(label+": "+strings.Join(parts, " "), w) + "\n")
+			continue
+		}
 		b.WriteString(label + "\n    " + fit(strings.Join(parts, " "), w-4) + "\n")
 	}
-	b.WriteString("\n")
+	b.WriteString(gap)
 	if s.err != "" {
 		b.WriteString(sty.Error.Render(fit(s.err, w)) + "\n")
 	}

@@ -56,3 +56,21 @@ func TestKeylessJoinShowsARejoinCodeThatBringsThemBack(t *testing.T) {
 		t.Fatalf("a wrong rejoin code: %d participants, %v", len(got), err)
 	}
 }
+
+// On a short terminal (60x20) the keyless join screen still fits: who you joined
+// as, the rejoin code and the command to come back stay on it, the optional
+// questions taking a line each (before, the top lines were cut off).
+func TestKeylessJoinFitsAShortTerminal(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Security engineers Amsterdam")
+	s := w.openSized(tui.Options{Code: sess.Code, JoinHint: "ssh -p 27123 -t 127.0.0.1"}, 60, 20)
+	s.waitFor("Your rejoin code:", "connect with:")
+	v := s.view()
+	requireFitsIn(t, v, 60, 20)
+	for _, want := range []string{"Security engineers Amsterdam", "You joined as", "Your rejoin code:", "ssh -p 27123 -t 127.0.0.1 ", "Your name:", "Time in your security role"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("%q is not on the 60x20 screen:\n%s", want, v)
+		}
+	}
+}
