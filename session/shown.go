@@ -143,10 +143,34 @@ var labelTail = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
 // a hidden note says: its words (without the side or ellipsis clustering adds) run
 // together in a hidden note or in the open topic it was written under, and in no
 // visible note or topic, which would tell the same to everyone anyway.
+//
+// A name clustering told apart from another is "label: phrase", the phrase from
+// its most central note: each part is checked too, so that a phrase from a hidden
+// note is caught under a label everyone's notes share. A part cut short ("…")
+// is checked without its last, cut word.
 func (c *leakCheck) fromHidden(label string) bool {
 	name, _ := analysis.SplitApart(label)
 	name = labelTail.ReplaceAllString(name, "")
-	want := words(name)
+	parts := []string{name}
+	if strings.Contains(name, ": ") {
+		parts = append(parts, strings.Split(name, ": ")...)
+	}
+	for _, part := range parts {
+		part = labelTail.ReplaceAllString(strings.TrimSpace(part), "")
+		want := words(part)
+		if strings.HasSuffix(part, "…") && len(want) > 1 {
+			want = want[:len(want)-1]
+		}
+		if c.saysHidden(want) {
+			return true
+		}
+	}
+	return false
+}
+
+// saysHidden reports whether the words want run together in a hidden note (or its
+// open topic) and in no visible one.
+func (c *leakCheck) saysHidden(want []string) bool {
 	if len(want) == 0 {
 		return false
 	}

@@ -37,6 +37,12 @@ func TestThemeShowingRule(t *testing.T) {
 		{"a name the facilitator typed stays", session.Theme{ID: 5, Label: "Alert red text", Named: true, NoteIDs: []int64{1, 2}}, true, "",
 			"Alert red text", []int64{2}},
 		{"words a visible note says too stay", session.Theme{ID: 6, Label: "pen testing", NoteIDs: []int64{4, 5}}, true, "", "pen testing", []int64{5}},
+		{"a told-apart phrase from a hidden note is replaced", session.Theme{ID: 7, Label: "incident drills: alert red text (concern)", NoteIDs: []int64{1, 2, 3}}, true, "",
+			"incident drills twice a year", []int64{2, 3}},
+		{"a cut phrase from a hidden note is replaced", session.Theme{ID: 8, Label: "pen testing: before rele…", NoteIDs: []int64{4, 5}}, true, "",
+			"pen testing finds real bugs", []int64{5}},
+		{"a told-apart phrase visible notes say stays", session.Theme{ID: 9, Label: "pen testing: finds real bugs", NoteIDs: []int64{4, 5}}, true, "",
+			"pen testing: finds real bugs", []int64{5}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
