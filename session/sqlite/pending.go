@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"sort"
 )
 
 // Pending returns the migrations that opening the database at path would apply, in
@@ -15,11 +13,10 @@ import (
 // a table, and whoever opens the database may want to know that first (room on the
 // disk for a second copy). A database that does not exist yet has them all pending.
 func Pending(ctx context.Context, path string) ([]string, error) {
-	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	names, err := migrationNames()
 	if err != nil {
 		return nil, fmt.Errorf("pending migrations: %w", err)
 	}
-	sort.Strings(names)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return names, nil
 	}

@@ -116,17 +116,23 @@ func (db *DB) Close() error {
 	return errors.Join(db.readPool.Close(), db.writePool.Close())
 }
 
+// migrationNames are the embedded migrations, in the order they run (by name).
+func migrationNames() ([]string, error) {
+	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	sort.Strings(names)
+	return names, err
+}
+
 // migrate applies the embedded migrations in name order, each in its own transaction,
 // and records them so each runs once.
 func (db *DB) migrate(ctx context.Context) error {
 	if _, err := db.writePool.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	names, err := migrationNames()
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	sort.Strings(names)
 	for _, name := range names {
 		if err := db.migrateFile(ctx, name); err != nil {
 			return fmt.Errorf("migrate %s: %w", name, err)
