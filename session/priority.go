@@ -13,14 +13,20 @@ import (
 // shows, by the notes it shows: a theme none of whose notes is visible is not
 // ranked, whatever action points it has. totals are the counted votes (VoteTotals).
 func RankThemes(themes []*Theme, notes []*Note, totals map[int64]int) []analysis.Priority {
+	return rankShown(ShownThemes(themes, notes), notes, totals)
+}
+
+// rankShown is RankThemes of themes as ShownThemes gave them, for a view that has
+// them already: deciding what shows reads every note's words.
+func rankShown(shown []*Theme, notes []*Note, totals map[int64]int) []analysis.Priority {
 	visible := make(map[int64]*Note, len(notes))
 	for _, n := range notes {
 		if !n.Hidden {
 			visible[n.ID] = n
 		}
 	}
-	in := make([]analysis.PriorityInput, 0, len(themes))
-	for _, t := range ShownThemes(themes, notes) {
+	in := make([]analysis.PriorityInput, 0, len(shown))
+	for _, t := range shown {
 		authors := map[int64]bool{}
 		for _, id := range t.NoteIDs {
 			authors[visible[id].ParticipantID] = true

@@ -71,7 +71,7 @@ func (s *Service) RoomView(ctx context.Context, sessionID string) (*RoomView, er
 			return err
 		}
 		showing := ThemeShowing(themes, all)
-		r.themes = ShownThemes(themes, all)
+		r.themes = shownThemes(themes, showing)
 		if ph != PhaseVote && !ph.AtLeast(PhaseActions) {
 			return nil
 		}
@@ -95,7 +95,7 @@ func (s *Service) RoomView(ctx context.Context, sessionID string) (*RoomView, er
 			return err
 		}
 		r.actions = shownActions(withVolunteers(list, people), showing)
-		r.ranked = RankThemes(themes, all, r.totals)
+		r.ranked = rankShown(r.themes, all, r.totals)
 		if ph == PhaseClosed {
 			r.campaign, r.campaignActions, err = campaignActions(ctx, st, sess)
 		}

@@ -89,7 +89,7 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 			a.VolunteerIDs = nil
 		}
 		v.Showing = ThemeShowing(v.Themes, all)
-		v.Ranked = RankThemes(v.Themes, all, v.Totals)
+		v.Ranked = rankShown(shownThemes(v.Themes, v.Showing), all, v.Totals)
 		return nil
 	})
 	if err != nil {
@@ -218,7 +218,7 @@ func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*Pa
 			return err
 		}
 		showing := ThemeShowing(themes, all)
-		v.Themes = ShownThemes(themes, all)
+		v.Themes = shownThemes(themes, showing)
 		if ph != PhaseVote && !ph.AtLeast(PhaseActions) {
 			return nil
 		}
@@ -236,7 +236,7 @@ func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*Pa
 			return err
 		}
 		v.Actions = shownActions(withVolunteers(list, people), showing)
-		v.Ranked = RankThemes(themes, all, v.Totals)
+		v.Ranked = rankShown(v.Themes, all, v.Totals)
 		if ph == PhaseClosed {
 			v.Campaign, v.CampaignActions, err = campaignActions(ctx, st, sess)
 		}
