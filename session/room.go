@@ -145,7 +145,7 @@ func (r *RoomView) For(participantID int64) (v *ParticipantView, ok bool, err er
 	}
 	me := *p
 	v = &ParticipantView{Session: r.Session, Me: &me, Ratings: r.ratings, Themes: r.themes,
-		Totals: r.totals, Ranked: r.ranked, Actions: r.actions, Campaign: r.campaign, CampaignActions: r.campaignActions}
+		Totals: r.totals, Ranked: r.ranked, Actions: ownVolunteering(r.actions, participantID), Campaign: r.campaign, CampaignActions: r.campaignActions}
 	if r.Session.Phase.NotesVisibleToAll() {
 		v.Notes = make([]*Note, 0, len(r.notes))
 		for i, n := range r.notes {

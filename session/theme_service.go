@@ -942,6 +942,30 @@ func withVolunteers(list []*ActionPoint, ps []*Participant) []*ActionPoint {
 	return list
 }
 
+// ownVolunteering is actions as viewer's screen gets them: volunteers by the names
+// they gave, and of the participants behind them only viewer (none for 0, the
+// board), so that no screen can tie a volunteer's name to another participant.
+// Action points with volunteers are copies; the others are shared.
+func ownVolunteering(actions []*ActionPoint, viewer int64) []*ActionPoint {
+	if len(actions) == 0 {
+		return actions
+	}
+	out := make([]*ActionPoint, len(actions))
+	for i, a := range actions {
+		out[i] = a
+		if len(a.VolunteerIDs) == 0 {
+			continue
+		}
+		c := *a
+		c.VolunteerIDs = nil
+		if viewer != 0 && slices.Contains(a.VolunteerIDs, viewer) {
+			c.VolunteerIDs = []int64{viewer}
+		}
+		out[i] = &c
+	}
+	return out
+}
+
 // AnonymousVolunteer is what an action point shows for a volunteer who gave no name.
 const AnonymousVolunteer = "anonymous"
 

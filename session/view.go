@@ -82,12 +82,9 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 		if err != nil {
 			return err
 		}
-		v.Actions = withVolunteers(list, v.People)
-		for _, a := range v.Actions {
-			// The board shows volunteers by the names they gave, never which
-			// participants they are.
-			a.VolunteerIDs = nil
-		}
+		// The board shows volunteers by the names they gave, never which
+		// participants they are.
+		v.Actions = ownVolunteering(withVolunteers(list, v.People), 0)
 		v.Showing = ThemeShowing(v.Themes, all)
 		v.Ranked = rankShown(shownThemes(v.Themes, v.Showing), all, v.Totals)
 		return nil
@@ -235,7 +232,7 @@ func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*Pa
 		if err != nil {
 			return err
 		}
-		v.Actions = shownActions(withVolunteers(list, people), showing)
+		v.Actions = ownVolunteering(shownActions(withVolunteers(list, people), showing), p.ID)
 		v.Ranked = rankShown(v.Themes, all, v.Totals)
 		if ph == PhaseClosed {
 			v.Campaign, v.CampaignActions, err = campaignActions(ctx, st, sess)

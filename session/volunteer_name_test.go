@@ -87,3 +87,42 @@ func TestVolunteerNameIsValidated(t *testing.T) {
 		t.Fatalf("after a refused name: %+v, %v", list[0].Volunteers, err)
 	}
 }
+
+// Each participant's screen learns, of the participants behind an action point's
+// volunteers, only whether it is one: another participant's view, read alone or from
+// the room every screen shares, cannot tie "Sam" to the one who volunteered.
+func TestVolunteerIsKnownOnlyToThemself(t *testing.T) {
+	t.Parallel()
+	bd := mustBoard(t, "more pen tests before release", "pen test findings come too late", "deadlines always win")
+	ctx := context.Background()
+	bd.phase(t, session.PhaseActions)
+	a, err := bd.svc.AddAction(ctx, session.ActionPoint{SessionID: bd.sess.ID, Title: "Pair on threat models"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bd.svc.VolunteerAs(ctx, bd.a.ID, a.ID, "Sam"); err != nil {
+		t.Fatal(err)
+	}
+	room, err := bd.svc.RoomView(ctx, bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		who  *session.Participant
+		want []int64
+	}{{bd.a, []int64{bd.a.ID}}, {bd.b, nil}} {
+		alone, err := bd.svc.ParticipantView(ctx, c.who.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared, ok, err := room.For(c.who.ID)
+		if err != nil || !ok {
+			t.Fatalf("room view of %s: %v, %v", c.who.Pseudonym, ok, err)
+		}
+		for name, v := range map[string]*session.ParticipantView{"alone": alone, "from the room": shared} {
+			if len(v.Actions) != 1 || !slices.Equal(v.Actions[0].Volunteers, []string{"Sam"}) || !slices.Equal(v.Actions[0].VolunteerIDs, c.want) {
+				t.Errorf("%s's view %s: volunteers %v behind %v, want Sam behind %v", c.who.Pseudonym, name, v.Actions[0].Volunteers, v.Actions[0].VolunteerIDs, c.want)
+			}
+		}
+	}
+}
