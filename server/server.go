@@ -123,7 +123,7 @@ type Server struct {
 	// goodbyes holds, per SSH session, why the app ended it, to be written again
 	// after the alternate screen is gone.
 	goodbyes sync.Map
-	// frames holds, per SSH session, the tui.Frames that draws a participant's
+	// frames holds, per SSH session, the tui.Frames that draws its
 	// screen, to give the terminal back when the app ends.
 	frames sync.Map
 	// resizes counts the window sizes delivered to programs.
@@ -288,20 +288,14 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// program was a goroutine per connection. The session's environment, not a copy
 	// of the server's per program.
 	opts := append([]tea.ProgramOption{tea.WithInput(in), tea.WithOutput(sess)}, tea.WithoutSignalHandler(), tea.WithEnvironment(append([]string{}, sess.Environ()...)))
-	var model tea.Model = tui.New(opt)
-	if opt.Facilitator {
-		// The board changes many times a second while people write: bubbletea's
-		// renderer, at its frame rate, draws the changes of a moment as one frame.
-		opts = append(opts, tea.WithAltScreen())
-	} else {
-		// bubbletea's renderer wakes at its frame rate per program, idle or not: with
-		// a thousand participants that was most of the idle CPU. A participant's
-		// screen changes with a key or the session; it is drawn when it does.
-		fr := tui.NewFrames(sess)
-		s.frames.Store(sess, fr)
-		model = fr.Model(model)
-		opts = append(opts, tea.WithoutRenderer())
-	}
+	// bubbletea's renderer wakes at its frame rate per program, idle or not, and
+	// copies the whole frame each time: with a thousand participants that was most
+	// of the idle CPU. Every screen, the board's too, is drawn when it changes, and
+	// only the lines that changed.
+	fr := tui.NewFrames(sess)
+	s.frames.Store(sess, fr)
+	model := fr.Model(tui.New(opt))
+	opts = append(opts, tea.WithoutRenderer())
 	p := tea.NewProgram(model, opts...)
 	conn.Start(p)
 	// A callback, not a goroutine per connection waiting for the end.

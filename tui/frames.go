@@ -102,6 +102,7 @@ func (f *Frames) draw(view string) {
 		f.last = f.last[:0]
 	}
 	drawnRows := len(f.last)
+	prev := -2 // the row written last
 	for i, l := range lines {
 		// The hash is of the line as the view gives it: a line as last drawn is
 		// not measured again (cut to the screen, it would be cut the same way).
@@ -121,7 +122,16 @@ func (f *Frames) draw(view string) {
 		}
 		// Erase first, then write: erasing after a line as wide as the screen would
 		// take its last cell with it.
-		b.WriteString(cursorTo(i) + ansi.EraseEntireLine + l)
+		// The next row after one just written is reached with a line break: a
+		// board whose many rows change at once is sent as lines, not as one cursor
+		// move per row.
+		if i == prev+1 {
+			b.WriteString("\r\n")
+		} else {
+			b.WriteString(cursorTo(i))
+		}
+		b.WriteString(ansi.EraseEntireLine + l)
+		prev = i
 	}
 	if len(lines) < drawnRows {
 		b.WriteString(cursorTo(len(lines)) + ansi.EraseScreenBelow)
