@@ -131,9 +131,11 @@ const (
 // token cut short by a read boundary never matches.
 var tokenRE = regexp.MustCompile(`lt-[0-9]+-[0-9]+-[0-9a-f]{8}`)
 
-// countRE finds the board header's note count ("… · 3 done · 120 notes"); the
-// separator after it means that a count cut short by a read boundary never matches.
-var countRE = regexp.MustCompile(`done · ([0-9]+) notes?\b`)
+// countRE finds the board header's note count ("… · 3 done · 120 notes"); the word
+// after it means that a count cut short by a read boundary never matches. Nothing is
+// asked of what follows the word: a row drawn after a cursor move, not a line
+// break, follows it directly once the escape sequences are stripped.
+var countRE = regexp.MustCompile(`done · ([0-9]+) note`)
 
 // phases are the phase names as the participant and board headers show them.
 var phases = []string{"LOBBY", "CHECK-IN", "WRITE", "REVEAL", "GROUP", "VOTE", "ACTIONS", "CLOSED"}
