@@ -46,6 +46,47 @@ func TestNotesAreListedInAnOrderThatSaysNothingAboutTheirAuthors(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("after the reveal: %q, want %q", got, want)
 	}
+	// In a theme too: its notes, as participants and the board get them, are listed
+	// the same way, not by ID (the order written).
+	var ids []int64
+	for _, n := range ns {
+		ids = append(ids, n.ID)
+	}
+	slices.Sort(ids)
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseGroup); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.NewTheme(ctx, sess.ID, "fruit and animals", ids, true); err != nil {
+		t.Fatal(err)
+	}
+	pv, err := svc.ParticipantView(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bv, err := svc.BoardView(ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := func(themes []*session.Theme, notes []*session.Note) []string {
+		byID := map[int64]*session.Note{}
+		for _, n := range notes {
+			byID[n.ID] = n
+		}
+		if len(themes) != 1 {
+			t.Fatalf("%d themes, want 1", len(themes))
+		}
+		var out []string
+		for _, id := range themes[0].NoteIDs {
+			out = append(out, byID[id].Text)
+		}
+		return out
+	}
+	if got := listed(pv.Themes, pv.Notes); !slices.Equal(got, want) {
+		t.Errorf("a participant's theme lists %q, want %q", got, want)
+	}
+	if got := listed(bv.ShownThemes(), bv.Notes); !slices.Equal(got, want) {
+		t.Errorf("the themes others see list %q, want %q", got, want)
+	}
 	d, err := report.Load(ctx, svc, sess.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -29,7 +29,7 @@ type Showing struct {
 	// hidden note's words reach no one but the facilitator. A name the facilitator
 	// typed is theirs and always stays.
 	Label string
-	// Notes are the theme's notes others see, in ascending order.
+	// Notes are the theme's notes others see, by area, lane and text (SortNoteIDs).
 	Notes []int64
 }
 
@@ -68,6 +68,8 @@ func ThemeShowing(themes []*Theme, notes []*Note) map[int64]Showing {
 				sh.Notes = append(sh.Notes, id)
 			}
 		}
+		// Listed by area, lane and text: by ID they would be in the order written.
+		SortNoteIDs(sh.Notes, byID)
 		switch {
 		case len(sh.Notes) > 0:
 			sh.Shown = true

@@ -17,7 +17,8 @@ type Theme struct {
 	Label     string
 	// Named is set when the facilitator named the theme (rather than clustering).
 	Named bool
-	// NoteIDs are the theme's notes in ascending order; a note is in at most one theme.
+	// NoteIDs are the theme's notes by ID as stored (the order written: screens list
+	// them with SortNoteIDs); a note is in at most one theme.
 	NoteIDs   []int64
 	CreatedAt time.Time
 	// Number is the theme's number on the board (its place among all of the

@@ -435,3 +435,41 @@ func TestBoardSelectionHoldsThroughAReloadUnderTheKeyList(t *testing.T) {
 	b.keys("j")
 	b.waitFor("▸    ★ [act more] note b")
 }
+
+// A theme's notes are listed on the board by area, lane and text, as everywhere after
+// the reveal: listed by ID they were in the order written, one writer's notes in runs.
+func TestBoardListsAThemesNotesInNoWritingOrder(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	var ids []int64
+	for i, text := range []string{"zebra crossings", "apples", "yaks", "bananas"} {
+		p := a
+		if i%2 == 1 {
+			p = b
+		}
+		ids = append(ids, w.addNote(p, session.AreaMotivation, "motivates", text).ID)
+	}
+	w.setPhase(sess, session.PhaseGroup)
+	if _, err := w.svc.NewTheme(w.ctx, sess.ID, "fruit and animals", ids, true); err != nil {
+		t.Fatal(err)
+	}
+	board := w.openBoard(sess)
+	board.waitDrawn("1. fruit and animals (4)")
+	v := board.view()
+	// The note that stands for the theme comes first, starred; the others follow.
+	var listed []string
+	for _, line := range strings.Split(v, "\n") {
+		if _, text, ok := strings.Cut(line, "[mot motivates] "); ok && !strings.Contains(line, "★") {
+			listed = append(listed, strings.TrimSpace(text))
+		}
+	}
+	if len(listed) != 3 {
+		t.Fatalf("%d notes listed besides the starred one, want 3:\n%s", len(listed), v)
+	}
+	if !slices.IsSorted(listed) {
+		t.Errorf("the theme's notes are listed %q, not by text:\n%s", listed, v)
+	}
+}

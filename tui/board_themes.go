@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -296,6 +297,10 @@ func (s *boardScreen) representative(ids []int64, notes map[int64]*session.Note)
 // noteRows lists a theme's notes, its representative first (starred).
 func (s *boardScreen) noteRows(row themeRow, ids []int64, notes map[int64]*session.Note) []themeRow {
 	rep := s.representative(ids, notes)
+	// Listed by area, lane and text, as everywhere after the reveal: by ID they
+	// would be in the order written.
+	ids = slices.Clone(ids)
+	session.SortNoteIDs(ids, notes)
 	var out []themeRow
 	if n := notes[rep]; n != nil {
 		r := row
