@@ -96,7 +96,9 @@ func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow
 		if !ok {
 			return fmt.Errorf("import: the store %T cannot import notes", st)
 		}
-		sess, err := st.Session(ctx, sessionID)
+		// A closed session's results are frozen: paper notes join it only once the
+		// facilitator reopens it, as anything else would.
+		sess, err := s.notFrozen(ctx, st, sessionID)
 		if err != nil {
 			return err
 		}

@@ -175,7 +175,9 @@ func TestImportCleansText(t *testing.T) {
 	}
 }
 
-func TestImportInAnyPhase(t *testing.T) {
+// Paper notes join a session in any phase but closed: a closed session's results are
+// frozen, and the import is refused with nothing stored.
+func TestImportInAnyPhaseButClosed(t *testing.T) {
 	t.Parallel()
 	svc, db := MustOpenService(t)
 	ctx := context.Background()
@@ -186,6 +188,16 @@ func TestImportInAnyPhase(t *testing.T) {
 				t.Fatal(err)
 			}
 			rows := []session.ImportRow{{Line: 1, Text: "late sticky note", Area: "confidence", Lane: "concern"}}
+			if ph == session.PhaseClosed {
+				_, _, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
+				if session.ErrorCode(err) != session.EForbidden || !strings.Contains(session.ErrorMessage(err), "reopen") {
+					t.Fatalf("Import into a closed session = %v, want refused with how to reopen", err)
+				}
+				if n, p := importCounts(t, db, s.ID); n != 0 || p != 0 {
+					t.Fatalf("a refused import stored %d notes, %d participants", n, p)
+				}
+				return
+			}
 			if n, a, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{}); err != nil || n != 1 || a != 1 {
 				t.Fatalf("Import = %d, %d, %v", n, a, err)
 			}

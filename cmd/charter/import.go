@@ -104,7 +104,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case sess.Phase == session.PhaseGroup:
 			fmt.Fprintln(stdout, "note: the session is in group: the new notes are in no theme yet. Put them into themes on the board (m moves a note), or press g for new suggestions before accepting any.")
 		case sess.Phase.AtLeast(session.PhaseVote):
-			fmt.Fprintf(stdout, "note: the session is in %s, past grouping: the new notes are in no theme yet, so they count in no theme's score.\n", sess.Phase)
+			fmt.Fprintf(stdout, "note: the session is in the %s phase, past grouping: the new notes are in no theme yet, so they count in no theme's score.\n", sess.Phase)
 			fmt.Fprintln(stdout, "Open the board, go back to the group phase with [ and put them into themes (or export as it is: they are in the appendix).")
 		}
 	}

@@ -59,7 +59,7 @@ func TestImportFiles(t *testing.T) {
 		notes, authors int
 		want           string // a note's text as stored
 	}{
-		{"notes.jsonl", session.PhaseClosed, 8, 4, "Being thanked when we fix something fast 🙌"},
+		{"notes.jsonl", session.PhaseActions, 8, 4, "Being thanked when we fix something fast 🙌"},
 		{"notes.csv", session.PhaseLobby, 5, 3, "Incidents at night land on whoever is on call no runbook"},
 		{"notes.csv", session.PhaseGroup, 5, 3, "Incidents at night land on whoever is on call no runbook"},
 		{"notes.jsonl", session.PhaseVote, 8, 4, "Being thanked when we fix something fast 🙌"},
@@ -241,11 +241,26 @@ func TestMistypedDataDirCreatesNothing(t *testing.T) {
 	}
 }
 
+// A closed session's results are frozen: an import is refused, saying how to reopen
+// the session, and nothing is stored.
+func TestImportIntoAClosedSessionIsRefused(t *testing.T) {
+	t.Parallel()
+	dir, id := importSession(t, session.PhaseClosed)
+	var out, errb bytes.Buffer
+	rc := run([]string{"import", "--data", dir, "--session", id, filepath.Join("..", "..", "testdata", "import", "notes.csv")}, nil, &out, &errb)
+	if rc != 1 || !strings.Contains(errb.String(), "closed") || !strings.Contains(errb.String(), "reopen it on the board") {
+		t.Fatalf("exit %d, stderr %q; want 1 saying the session is closed and how to reopen it", rc, errb.String())
+	}
+	if ns, ps := storedNotes(t, dir, id); len(ns) != 0 || len(ps) != 0 {
+		t.Errorf("a refused import stored %d notes and %d participants", len(ns), len(ps))
+	}
+}
+
 // The same file imported twice is refused the second time, saying why; with
 // --allow-duplicates it goes in.
 func TestImportTwiceIsRefused(t *testing.T) {
 	t.Parallel()
-	dir, id := importSession(t, session.PhaseClosed)
+	dir, id := importSession(t, session.PhaseActions)
 	file := filepath.Join("..", "..", "testdata", "import", "notes.csv")
 	var out, errb bytes.Buffer
 	if rc := run([]string{"import", "--data", dir, "--session", id, file}, nil, &out, &errb); rc != 0 {
