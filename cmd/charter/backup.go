@@ -18,8 +18,12 @@ func runBackup(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
-	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: charter backup --data DIR -o FILE")
+	switch {
+	case fs.NArg() > 0:
+		fmt.Fprintf(stderr, "charter backup: unexpected argument %q; the file to write goes after -o\nusage: charter backup --data DIR -o FILE\n", fs.Arg(0))
+		return 2
+	case *out == "":
+		fmt.Fprintln(stderr, "charter backup: say where to write the backup with -o FILE (a file that does not exist yet)\nusage: charter backup --data DIR -o FILE")
 		return 2
 	}
 	if err := backup(context.Background(), *dir, *out); err != nil {
@@ -45,10 +49,15 @@ func backup(ctx context.Context, dir, out string) error {
 	if _, err := os.Stat(out); err == nil {
 		return fmt.Errorf("%s already exists; choose a new file name", out)
 	}
+	// The folder is checked first: an error about the temporary file would name a
+	// file the user never asked for.
+	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
+		return fmt.Errorf("cannot write %s: there is no folder %s", out, filepath.Dir(out))
+	}
 	// The temporary name is reserved by creating it; VACUUM INTO needs it absent.
 	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("backup file: %w", err)
+		return fmt.Errorf("cannot write %s: %w", out, errors.Unwrap(err))
 	}
 	tmp := f.Name()
 	f.Close()

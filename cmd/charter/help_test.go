@@ -23,3 +23,23 @@ func TestHelpAndBadFlags(t *testing.T) {
 		})
 	}
 }
+
+// A command with verbs asked for help lists its verbs, each with what it does, and
+// exits 0; the top-level usage says so.
+func TestHelpOfACommandWithVerbs(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"session", "roster", "hypothesis"} {
+		for _, h := range []string{"-h", "--help", "help"} {
+			var out, errb bytes.Buffer
+			rc := run([]string{name, h}, nil, &out, &errb)
+			if rc != 0 || errb.Len() > 0 {
+				t.Errorf("charter %s %s: exit %d, stderr %q", name, h, rc, errb.String())
+			}
+			for _, v := range verbs(name) {
+				if !strings.Contains(out.String(), "  "+name+" "+v+" ") || !strings.Contains(out.String(), findCommand(name+" "+v).summary) {
+					t.Errorf("charter %s %s does not list %q with its summary:\n%s", name, h, v, out.String())
+				}
+			}
+		}
+	}
+}

@@ -64,6 +64,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := findCommand(name)
 	if c == nil && len(verbs(name)) > 0 {
 		// A command with verbs ("session new") named without one, or with one it lacks.
+		if len(args) > 1 && (args[1] == "-h" || args[1] == "--help" || args[1] == "help") {
+			// Help for the command: its verbs, each with what it does.
+			fmt.Fprintf(stdout, "usage: charter %s VERB [flags]\n\n", name)
+			for _, v := range verbs(name) {
+				fmt.Fprintf(stdout, "  %-19s %s\n", name+" "+v, findCommand(name+" "+v).summary)
+			}
+			fmt.Fprintf(stdout, "\nRun 'charter %s VERB -h' for a verb's flags.\n", name)
+			return 0
+		}
 		if len(args) > 1 {
 			fmt.Fprintf(stderr, "charter %s: unknown %s command %q; use one of: %s\n", name, name, args[1], strings.Join(verbs(name), ", "))
 		} else {
@@ -107,7 +116,7 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-19s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'charter COMMAND -h' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'charter COMMAND -h' for a command's flags (or its verbs).")
 }
 
 // defaultDataDir is where the server keeps its database and host key.
