@@ -572,6 +572,49 @@ func TestAnonymousVolunteerIsAskedForAName(t *testing.T) {
 	}
 }
 
+// A participant who gave a name (for the facilitator's eyes only) is asked too before
+// it goes into the findings with a volunteering: esc leaves them no volunteer, enter
+// keeps the name filled in, and an emptied box volunteers anonymously.
+func TestNamedVolunteerIsAskedBeforeTheNameIsShown(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ts, _ := w.svc.Themes(w.ctx, sess.ID)
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseActions)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	me := ps[0]
+	if err := w.svc.SetName(w.ctx, me, "Ann Smith"); err != nil {
+		t.Fatal(err)
+	}
+	me = w.participant(me.ID)
+	volunteers := func() []string {
+		as, err := w.svc.Actions(w.ctx, sess.ID)
+		if err != nil || len(as) != 1 {
+			t.Fatalf("action points %+v, %v", as, err)
+		}
+		return as[0].Volunteers
+	}
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("Pair on threat models")
+	p.keys("j") // from the first theme to its action point
+	p.keys("v")
+	p.waitFor("Volunteer: give a name the program can reach you by", "Ann Smith")
+	p.press(tea.KeyEsc)
+	p.waitFor("v volunteer") // the key help again: the prompt is gone
+	if v := volunteers(); len(v) != 0 {
+		t.Fatalf("esc volunteered %q", v)
+	}
+	p.keys("v")
+	p.waitFor("Volunteer: give a name the program can reach you by", "Ann Smith")
+	p.press(tea.KeyEnter)
+	p.waitFor("Thank you for volunteering")
+	if v := volunteers(); len(v) != 1 || v[0] != "Ann Smith" {
+		t.Fatalf("volunteers %q, want the name kept: Ann Smith", v)
+	}
+}
+
 // The ranking cuts a long theme label so that its score stays in view, and shows the
 // selected theme's label whole.
 func TestRankingShowsTheSelectedLabelWhole(t *testing.T) {

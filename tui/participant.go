@@ -31,7 +31,7 @@ const (
 	modeEdit
 	modeTopic
 	modeConfirmDelete
-	// modeVolunteerName asks an anonymous participant for a name to volunteer under.
+	// modeVolunteerName asks a participant for the name to volunteer under.
 	modeVolunteerName
 	// modePickActivity chooses (or proposes) the activity new notes are about.
 	modePickActivity

@@ -223,18 +223,23 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 				}
 			}
 		}
-		if on && s.me.Name == "" {
-			// A volunteer is someone the program can reach: ask for a name first.
+		if on {
+			// A volunteer is someone the program can reach, named in the findings that
+			// go back to everyone: ask for the name to show first, everyone, with the
+			// name they gave filled in (given for the facilitator's eyes only, it
+			// reaches the findings only if they say so here).
 			s.mode, s.editing = modeVolunteerName, cur.action
 			s.setStatus("", false)
-			return s, s.openInput(4*session.MaxNameLen, 1)
+			cmd := s.openInput(4*session.MaxNameLen, 1)
+			if s.me.Name != "" {
+				s.input.SetValue(s.me.Name)
+				s.boxFresh, s.boxN = false, -1 // not as opened: the box shows the name
+			}
+			return s, cmd
 		}
 		return s, s.run(func(ctx context.Context) tea.Msg {
-			if err := svc.Volunteer(ctx, id, cur.action, on); err != nil {
+			if err := svc.Volunteer(ctx, id, cur.action, false); err != nil {
 				return errMsg{err}
-			}
-			if on {
-				return doneMsg{"Thank you for volunteering! Your name now shows on it."}
 			}
 			return doneMsg{"You are no longer a volunteer for it."}
 		})
@@ -277,12 +282,12 @@ func (s *participantScreen) volunteerAs(name string) tea.Cmd {
 	})
 }
 
-// volunteerNameView is the box that asks an anonymous volunteer for a name.
+// volunteerNameView is the box that asks a volunteer for the name to show.
 func (s *participantScreen) volunteerNameView(w int) string {
 	sty := s.e.sty
 	return "\n" + sty.Header.Render(fit("Volunteer: give a name the program can reach you by", w)) + "\n" +
 		sty.Muted.Render(fit("Shown on this action point and in the findings only, never with your notes.", w)) + "\n" +
-		sty.Muted.Render(fit("Enter with no name volunteers anonymously; esc cancels.", w)) + "\n" +
+		sty.Muted.Render(fit("Empty the box to volunteer anonymously; esc cancels.", w)) + "\n" +
 		s.boxView(w) + "\n"
 }
 
