@@ -619,8 +619,11 @@ func (t *themesTab) keys() []key.Binding {
 			return []key.Binding{tk.Budget, tk.Rename, tk.Merge, tk.Delete}
 		}
 		return []key.Binding{tk.Budget, tk.Rename, tk.Merge}
-	case session.PhaseActions, session.PhaseClosed:
+	case session.PhaseActions:
 		return []key.Binding{tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Delete}
+	case session.PhaseClosed:
+		// The results are frozen; following the action points up goes on.
+		return []key.Binding{tk.Status, tk.Due}
 	}
 	return nil
 }
@@ -988,6 +991,11 @@ func (s *boardScreen) themeNumber(id int64) int {
 func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	s := t.b
 	id := s.sess.ID
+	if s.sess.Phase == session.PhaseClosed && key.Matches(msg, tk.AddAction, tk.Priority, tk.Owner, tk.EditTitle, tk.Delete) {
+		// Said at once, before anything is typed into a prompt that could not be saved.
+		s.setStatus("The session is closed: its action points stay as they are, but for their status (s) and due date (u). To change more, reopen it with [.", true)
+		return nil
+	}
 	if key.Matches(msg, tk.AddAction) && cur.theme != 0 {
 		theme := cur.theme
 		return s.ask.open1("Action point: ", "", func(v string) (tea.Cmd, bool) {

@@ -545,6 +545,47 @@ func TestSelectedActionShownWhole(t *testing.T) {
 	}
 }
 
+// In a closed session the board offers only what it still takes, an action point's
+// status and due date; the other keys say so at once instead of opening a prompt
+// whose text could not be saved.
+func TestClosedBoardOffersOnlyTheFollowUp(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseClosed)
+	b := w.openBoard(sess)
+	b.waitDrawn("Pair on threat models")
+	b.keys("j") // from the first theme to its action point
+	b.waitFor("▸    → [medium · proposed] Pair on threat models")
+	b.waitDrawn("s status")
+	b.keys("a")
+	b.waitFor("The session is closed: its action points stay as they are")
+	b.keys("s")
+	b.waitFor("Action point updated")
+	v := b.view()
+	for _, offered := range []string{"a add action", "o owner", "e edit title", "p priority"} {
+		if strings.Contains(v, offered) {
+			t.Errorf("the closed board offers %q:\n%s", offered, v)
+		}
+	}
+	if strings.Contains(v, "Action point:") {
+		t.Errorf("a opened a prompt on a closed session:\n%s", v)
+	}
+	as, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil || len(as) != 1 || as[0].ID != a.ID || as[0].Status == a.Status {
+		t.Errorf("action points %+v (%v); want the one, its status moved on", as, err)
+	}
+}
+
 // An anonymous participant who volunteers is asked for a name the program can reach
 // them by; the name is stored with the volunteering only, not as theirs.
 func TestAnonymousVolunteerIsAskedForAName(t *testing.T) {
