@@ -56,6 +56,11 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "charter invite:", errorText(err))
 		return 1
 	}
+	if s.Phase == session.PhaseClosed {
+		// Nobody new can join a closed session: an invitation to it is a mistake.
+		fmt.Fprintf(stderr, "charter invite: the session %q is closed; nobody new can join it. Reopen it on the board first, or invite to another session.\n", s.Title)
+		return 1
+	}
 	fp, _ := hostKeyFingerprint(*dir) // none yet: the server has not run
 	fmt.Fprint(stdout, invitation(s, net.JoinHostPort(h, port), session.CleanText(*when), fp))
 	return 0
@@ -149,7 +154,7 @@ func invitation(s *session.Session, addr, when, fingerprint string) string {
 
 	t.line("## Afterwards")
 	t.line("")
-	t.para("The findings (prioritized themes and action points, no names) are sent to everyone who took part. You can volunteer for action points, in the session or later. To see the action points and how they are going, connect again with the same command and code from the same computer: your SSH key lets the session recognise you.")
+	t.para("The findings (prioritized themes and action points, no names) are sent to everyone who took part. You can volunteer for action points until the session closes. To see the action points and how they are going, connect again with the same command and code from the same computer: your SSH key lets the session recognise you.")
 	t.para("Thank you for your time and your honesty.")
 	return strings.TrimRight(t.b.String(), "\n") + "\n"
 }

@@ -93,6 +93,20 @@ func TestInviteOnlineAndLocal(t *testing.T) {
 func TestInviteRefuses(t *testing.T) {
 	t.Parallel()
 	dir, _ := inviteSession(t, session.Session{Title: "x", Audience: session.AudienceMixed})
+	// A closed session in the same data directory: nobody new can join it.
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := session.NewService(db, nil)
+	closed, err := svc.NewSession(context.Background(), session.Session{Title: "Done already", Audience: session.AudienceMixed})
+	if err == nil {
+		_, err = svc.SetPhase(context.Background(), closed.ID, session.PhaseClosed)
+	}
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -102,6 +116,7 @@ func TestInviteRefuses(t *testing.T) {
 		{"unknown session", []string{"--data", dir, "--session", "nope"}, 1, `there is no session "nope"`},
 		{"no session", []string{"--data", dir}, 2, "usage: charter invite"},
 		{"bad addr", []string{"--data", dir, "--session", "nope", "--addr", "nohost"}, 2, "HOST:PORT"},
+		{"a closed session", []string{"--data", dir, "--session", closed.ID}, 1, `the session "Done already" is closed; nobody new can join it`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
