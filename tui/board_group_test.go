@@ -473,3 +473,23 @@ func TestBoardListsAThemesNotesInNoWritingOrder(t *testing.T) {
 		t.Errorf("the theme's notes are listed %q, not by text:\n%s", listed, v)
 	}
 }
+
+// A participant's list of themes longer than the screen says what is above and below
+// it, and uses the rows of the screen: it never looks whole when it is cut.
+func TestParticipantThemesSayWhatIsCutOff(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil || len(ps) == 0 {
+		t.Fatalf("participants %v, %v", ps, err)
+	}
+	p := w.openAsParticipant(sess, ps[0])
+	p.waitFor("1. theme 1", "below · ↑/↓ pgup/pgdn home/end to scroll")
+	p.press(tea.KeyEnd)
+	p.waitFor("above · ↑/↓")
+	v := p.view()
+	requireFits(t, v)
+	if lines := strings.Split(strings.TrimRight(v, "\n"), "\n"); len(lines) < termH-2 {
+		t.Errorf("the cut list leaves rows free (%d of %d lines):\n%s", len(lines), termH, v)
+	}
+}

@@ -654,6 +654,15 @@ func TestNamedVolunteerIsAskedBeforeTheNameIsShown(t *testing.T) {
 	if v := volunteers(); len(v) != 1 || v[0] != "Ann Smith" {
 		t.Fatalf("volunteers %q, want the name kept: Ann Smith", v)
 	}
+	// Another action point, at 80x24 with the prompt open: the screen still fits.
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[1].ID, Title: "Protect time for security work"}); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("Protect time for security work")
+	p.press(tea.KeyEnd)
+	p.keys("v")
+	p.waitFor("Volunteer: give a name the program can reach you by")
+	requireFits(t, p.view())
 }
 
 // The ranking cuts a long theme label so that its score stays in view, and shows the

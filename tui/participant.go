@@ -79,6 +79,9 @@ type participantScreen struct {
 	box    string
 	boxW   int
 	boxSty *Styles
+	// bodyRoom is how many rows the last drawing left between its head and its
+	// footer, for a list to fill.
+	bodyRoom int
 	// boxFresh says the box is as opened, empty, and has taken no key: then it looks
 	// the same on every screen of its width and height, and is drawn once for all.
 	boxFresh bool
@@ -818,6 +821,9 @@ func (s *participantScreen) View() string {
 		return sty.Muted.Render(strings.Repeat("─", w))
 	}) + "\n")
 
+	// The footer first: the body gets the rows it leaves.
+	footer := s.footer(w)
+	s.bodyRoom = e.h - strings.Count(b.String(), "\n") - lipgloss.Height(footer)
 	var body string
 	switch {
 	case s.reading != nil && s.mode == modeBrowse:
@@ -833,7 +839,17 @@ func (s *participantScreen) View() string {
 	}
 	b.WriteString(body)
 
-	// Footer: status and help, kept at the bottom of the screen.
+	used := lipgloss.Height(b.String()) + lipgloss.Height(footer)
+	if pad := e.h - used; pad > 0 {
+		b.WriteString(strings.Repeat("\n", pad))
+	}
+	b.WriteString(footer)
+	return s.timeUp.decorate(b.String(), w, e.now(), sty)
+}
+
+// footer is the bottom of the screen, w wide: status, done mark and key help.
+func (s *participantScreen) footer(w int) string {
+	e, sty := s.e, s.e.sty
 	footer := ""
 	if s.status != "" {
 		footer += s.lines.line(lineKey{kind: lineStatus, text: s.status, width: w, sel: s.statusErr}, func() string {
@@ -847,13 +863,7 @@ func (s *participantScreen) View() string {
 	if s.me.Done {
 		footer += sty.OK.Render("✓ you are marked as done") + "\n"
 	}
-	footer += e.helpView(s.keys())
-	used := lipgloss.Height(b.String()) + lipgloss.Height(footer)
-	if pad := e.h - used; pad > 0 {
-		b.WriteString(strings.Repeat("\n", pad))
-	}
-	b.WriteString(footer)
-	return s.timeUp.decorate(b.String(), w, e.now(), sty)
+	return footer + e.helpView(s.keys())
 }
 
 // updatePicker chooses the activity of new notes; one typed that is not on the list

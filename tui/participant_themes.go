@@ -309,11 +309,15 @@ func (s *participantScreen) themesView(w int) string {
 		b.WriteString(s.e.sty.Muted.Render("No themes yet: the facilitator is grouping the notes.") + "\n")
 		return b.String()
 	}
-	// Under the three header lines: the phase's line, a selected row shown whole
-	// (one more line), the status, the done mark and up to two lines of key help.
-	room := max(s.e.h-9, 3)
+	// The rows between head and footer, but for the phase's line and one for a
+	// selected row shown whole.
+	room := max(s.bodyRoom-strings.Count(b.String(), "\n")-1, 3)
 	if s.mode == modeVolunteerName {
-		room = max(room-5, 3)
+		room = max(room-strings.Count(s.volunteerNameView(w), "\n"), 3)
+	}
+	more := len(rows) > room
+	if more {
+		room = max(room-1, 3) // for the line that says there is more
 	}
 	s.rows.setLen(len(rows))
 	s.rows.setPage(room)
@@ -349,6 +353,19 @@ func (s *participantScreen) themesView(w int) string {
 			return line
 		}))
 		b.WriteByte('\n')
+	}
+	if more {
+		// What is above and below the window, so that a cut list never looks whole.
+		b.WriteString(s.lines.line(lineKey{kind: lineMore, id: int64(start)<<32 | int64(len(rows)-end), width: w, mark: "themes"}, func() string {
+			var parts []string
+			if start > 0 {
+				parts = append(parts, fmt.Sprintf("%d above", start))
+			}
+			if n := len(rows) - end; n > 0 {
+				parts = append(parts, fmt.Sprintf("%d below", n))
+			}
+			return s.e.sty.Muted.Render(fit("  … "+strings.Join(parts, ", ")+" · ↑/↓ pgup/pgdn home/end to scroll", w))
+		}) + "\n")
 	}
 	if s.mode == modeVolunteerName {
 		b.WriteString(s.volunteerNameView(w))
