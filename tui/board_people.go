@@ -167,11 +167,24 @@ func (t *peopleTab) view(w, room int) string {
 	}
 	// How many rated, never who: a mark per person appearing with a batch of
 	// ratings would tell whose ratings the batch holds (see session.MinBatchRaters).
-	b.WriteString(fit(fmt.Sprintf("%s · %d without a note yet. %d rated, %d connected now, %d done.", persons(len(ps)), silent, s.rated, online, countDone(ps)), w) + "\n")
+	// Done as the header counts it: marked done, or in the vote phase every dot spent.
+	finished := 0
+	for _, p := range ps {
+		if s.finished(p) {
+			finished++
+		}
+	}
+	b.WriteString(fit(fmt.Sprintf("%s · %d without a note yet. %d rated, %d connected now, %d done.", persons(len(ps)), silent, s.rated, online, finished), w) + "\n")
 	if names := t.blockedNames(); len(names) > 0 {
 		b.WriteString(sty.Warn.Render(fit("No new people from the network address of "+strings.Join(names, ", ")+" · u lets them in", w)) + "\n")
 	}
-	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %5s  %-4s %s", "who", "name", "notes", "done", "connection"), w)) + "\n")
+	// In the vote phase, how many dots each used (never on what).
+	voting := s.sess.Phase == session.PhaseVote
+	dotsHead := ""
+	if voting {
+		dotsHead = fmt.Sprintf(" %5s", "dots")
+	}
+	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %5s%s  %-4s %s", "who", "name", "notes", dotsHead, "done", "connection"), w)) + "\n")
 	if len(ps) == 0 {
 		b.WriteString(sty.Muted.Render("Nobody has joined yet.") + "\n")
 		return b.String()
@@ -181,8 +194,12 @@ func (t *peopleTab) view(w, room int) string {
 	for i := start; i < end; i++ {
 		p := ps[i]
 		done := ""
-		if p.Done {
+		if s.finished(p) {
 			done = "✓"
+		}
+		dots := ""
+		if voting {
+			dots = fmt.Sprintf(" %5s", fmt.Sprintf("%d/%d", s.themes.used[p.ID], s.sess.VoteBudget))
 		}
 		name := p.Name
 		if name == "" {
@@ -199,7 +216,7 @@ func (t *peopleTab) view(w, room int) string {
 		case gone:
 			conn = "left at " + at.Format("15:04")
 		}
-		line := fmt.Sprintf("%s%-6s %s %5d  %-4s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), perPerson[p.ID], done, conn)
+		line := fmt.Sprintf("%s%-6s %s %5d%s  %-4s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), perPerson[p.ID], dots, done, conn)
 		switch {
 		case i == l.selected():
 			line = sty.Selected.Render(fit(line, w))
@@ -211,16 +228,6 @@ func (t *peopleTab) view(w, room int) string {
 		b.WriteString(line + "\n")
 	}
 	return b.String()
-}
-
-func countDone(ps []*session.Participant) int {
-	n := 0
-	for _, p := range ps {
-		if p.Done {
-			n++
-		}
-	}
-	return n
 }
 
 // padRight pads s with spaces to width display cells.

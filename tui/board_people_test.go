@@ -1,0 +1,44 @@
+package tui_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// In the vote phase the people tab counts done as the header does (every dot spent
+// counts as done) and shows how many dots each person used, as the README says the
+// facilitator sees: never on which theme.
+func TestPeopleTabShowsDotsUsedWhileVoting(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil || len(ts) < 2 {
+		t.Fatalf("themes %v, %v", ts, err)
+	}
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil || len(ps) != 2 {
+		t.Fatalf("participants %v, %v", ps, err)
+	}
+	for _, th := range []int64{ts[0].ID, ts[0].ID, ts[1].ID} {
+		if err := w.svc.Vote(w.ctx, ps[0].ID, th, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.svc.Vote(w.ctx, ps[1].ID, ts[1].ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.keys("2")
+	b.waitFor("dots", "connection")
+	v := b.view()
+	if !strings.Contains(v, "2 people · 1 done") || !strings.Contains(v, "0 connected now, 1 done.") {
+		t.Errorf("header and people tab do not both count one person done:\n%s", v)
+	}
+	first, second := lineWith(v, ps[0].Pseudonym+" "), lineWith(v, ps[1].Pseudonym+" ")
+	if !strings.Contains(first, "3/3") || !strings.Contains(first, "✓") || !strings.Contains(second, "1/3") || strings.Contains(second, "✓") {
+		t.Errorf("dots used and done per person:\n%s\n%s", first, second)
+	}
+}
