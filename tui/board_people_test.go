@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
 // In the vote phase the people tab counts done as the header does (every dot spent
@@ -40,5 +41,20 @@ func TestPeopleTabShowsDotsUsedWhileVoting(t *testing.T) {
 	first, second := lineWith(v, ps[0].Pseudonym+" "), lineWith(v, ps[1].Pseudonym+" ")
 	if !strings.Contains(first, "3/3") || !strings.Contains(first, "✓") || !strings.Contains(second, "1/3") || strings.Contains(second, "✓") {
 		t.Errorf("dots used and done per person:\n%s\n%s", first, second)
+	}
+}
+
+// On a narrow terminal the promise that only the writer sees their notes until the
+// reveal is wrapped, never cut off mid-word.
+func TestEmptyNotesHintIsReadWholeWhenNarrow(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, p := w.writingParticipant()
+	s := w.openSized(tui.Options{KeyHash: p.KeyHash, Code: sess.Code}, 60, 20)
+	s.waitFor("You have no notes here yet.")
+	v := s.view()
+	requireFitsIn(t, v, 60, 20)
+	if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "Only you can see your notes until the reveal.") {
+		t.Errorf("the hint is not shown whole at 60 columns:\n%s", v)
 	}
 }

@@ -1048,11 +1048,13 @@ func (s *participantScreen) notesView(w int) string {
 	room := max(e.h-lipgloss.Height(b.String())-6-inputLines, 3)
 	if len(ns) == 0 {
 		all := s.sess.Phase.NotesVisibleToAll()
-		b.WriteString(s.lines.line(lineKey{kind: lineNoNotes, sel: all}, func() string {
+		b.WriteString(s.lines.line(lineKey{kind: lineNoNotes, sel: all, width: w}, func() string {
+			text := "You have no notes here yet. Only you can see your notes until the reveal."
 			if all {
-				return sty.Muted.Render("No notes here yet.")
+				text = "No notes here yet."
 			}
-			return sty.Muted.Render("You have no notes here yet. Only you can see your notes until the reveal.")
+			// Wrapped, not cut: on a narrow terminal the promise is read whole.
+			return sty.Muted.Render(strings.Join(wrap(text, w), "\n"))
 		}) + "\n")
 	}
 	s.rows.setLen(len(ns))
