@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -62,7 +63,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer file.Close()
 		in = file
 	}
-	rows, err := readImport(in, f)
+	rows, ignored, err := readImport(in, f)
 	if err != nil {
 		fmt.Fprintf(stderr, "charter import: %s: %v\n", name, err)
 		return 1
@@ -99,10 +100,13 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "imported %d %s into session %s (%d paper %s)\n", notes, plural(notes, "note", "notes"), *id, authors, plural(authors, "author", "authors"))
+	if ignored {
+		fmt.Fprintf(stdout, "note: the %s fields were left aside: each note gets its own ID, and themes are made on the board.\n", ignoredFields)
+	}
 	if sess, err := svc.Session(context.Background(), *id); err == nil {
 		switch {
 		case sess.Phase == session.PhaseGroup:
-			fmt.Fprintln(stdout, "note: the session is in group: the new notes are in no theme yet. Put them into themes on the board (m moves a note), or press g for new suggestions before accepting any.")
+			fmt.Fprintln(stdout, "note: the session is in group: the new notes are in no theme yet. Put them into themes on the board (M moves a note), or press g: before any theme is accepted it suggests themes again, after it shows where the new notes would go.")
 		case sess.Phase.AtLeast(session.PhaseVote):
 			fmt.Fprintf(stdout, "note: the session is in the %s phase, past grouping: the new notes are in no theme yet, so they count in no theme's score.\n", sess.Phase)
 			fmt.Fprintln(stdout, "Open the board, go back to the group phase with [ and put them into themes (or export as it is: they are in the appendix).")
@@ -172,18 +176,21 @@ func importFormat(name, asked string) (string, error) {
 // readImport reads the rows of an import file. A line that cannot be read as a row
 // becomes a row with a Problem, so that every bad line is reported together; only
 // a file that cannot be read at all (I/O, a wrong CSV header) is an error.
-func readImport(r io.Reader, format string) ([]session.ImportRow, error) {
+// readImport reads the rows of a file; ignored says a row had a field of
+// ignoredFields.
+func readImport(r io.Reader, format string) (rows []session.ImportRow, ignored bool, err error) {
 	if format == formatCSV {
-		return readImportCSV(r)
+		rows, err = readImportCSV(r)
+		return rows, false, err
 	}
 	return readImportJSONL(r)
 }
 
-func readImportJSONL(r io.Reader) ([]session.ImportRow, error) {
+func readImportJSONL(r io.Reader) ([]session.ImportRow, bool, error) {
 	sc := bufio.NewScanner(&boundedReader{r: r})
 	sc.Buffer(make([]byte, 0, 64*1024), maxInputLine)
 	var rows []session.ImportRow
-	line := 0
+	line, ignored := 0, false
 	for sc.Scan() {
 		line++
 		b := bytes.TrimSpace(sc.Bytes())
@@ -193,29 +200,40 @@ func readImportJSONL(r io.Reader) ([]session.ImportRow, error) {
 		if len(b) == 0 {
 			continue
 		}
-		rows = append(rows, jsonlRow(line, b))
+		row, ign := jsonlRow(line, b)
+		rows, ignored = append(rows, row), ignored || ign
 	}
 	switch err := sc.Err(); {
 	case errors.Is(err, bufio.ErrTooLong):
-		return nil, lineTooLong(line + 1)
+		return nil, false, lineTooLong(line + 1)
 	case errors.Is(err, errFileTooLarge):
-		return nil, err
+		return nil, false, err
 	case err != nil:
-		return nil, fmt.Errorf("line %d: %w", line+1, err)
+		return nil, false, fmt.Errorf("line %d: %w", line+1, err)
 	}
-	return rows, nil
+	return rows, ignored, nil
 }
 
-func jsonlRow(line int, b []byte) session.ImportRow {
+// ignoredFields are fields of a labelled note set (testdata/notes-*.jsonl, charter
+// cluster's input) that import takes and leaves aside: a note gets its own ID, and
+// themes are made on the board.
+const ignoredFields = "id and theme"
+
+// jsonlRow decodes one row; ignored says it had a field of ignoredFields.
+func jsonlRow(line int, b []byte) (row session.ImportRow, ignored bool) {
 	var v struct {
 		Text, Area, Lane, Activity, Author string
+		// Taken and left aside: see ignoredFields.
+		ID    json.RawMessage
+		Theme json.RawMessage
 	}
-	row := session.ImportRow{Line: line}
+	row = session.ImportRow{Line: line}
 	if row.Problem = session.DecodeJSONRow(b, &v, importColumns); row.Problem == "" {
+		ignored = v.ID != nil || v.Theme != nil
 		row.Text, row.Area, row.Lane, row.Activity, row.Author = v.Text, v.Area, v.Lane, v.Activity, v.Author
 		row.Problem = longField(importColumns, []string{v.Text, v.Area, v.Lane, v.Activity, v.Author})
 	}
-	return row
+	return row, ignored
 }
 
 // longField is the problem of the first field over maxInputField, or "".

@@ -283,3 +283,32 @@ func TestImportTwiceIsRefused(t *testing.T) {
 		t.Fatalf("%d notes after --allow-duplicates, want 10", len(ns))
 	}
 }
+
+// A labelled note set (as the README's grouping walk-through uses) imports as it is:
+// its id and theme fields are left aside, and the output says so. In the group
+// phase the output names the board's keys for the new notes.
+func TestImportTakesALabelledNoteSet(t *testing.T) {
+	t.Parallel()
+	all, err := os.ReadFile(filepath.Join("..", "..", "testdata", "notes-unseen.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(all), "\n")[:5]
+	file := filepath.Join(t.TempDir(), "five.jsonl")
+	if err := os.WriteFile(file, []byte(strings.Join(lines, "")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir, id := importSession(t, session.PhaseGroup)
+	var out, errb bytes.Buffer
+	if rc := run([]string{"import", "--data", dir, "--session", id, file}, nil, &out, &errb); rc != 0 {
+		t.Fatalf("exit %d: %s", rc, errb.String())
+	}
+	for _, want := range []string{"imported 5 notes", "the id and theme fields were left aside", "M moves a note"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if ns, _ := storedNotes(t, dir, id); len(ns) != 5 {
+		t.Errorf("%d notes stored, want 5", len(ns))
+	}
+}
