@@ -510,6 +510,12 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 				return s, nil
 			}
 		}
+		if l := tab.rows(); l != nil {
+			// A kept search ends first, back where it began.
+			if handled, cmd := l.update(msg); handled {
+				return s, cmd
+			}
+		}
 		return homeAt(s.e, s.sess.ID), nil
 	case key.Matches(msg, bk.Next), key.Matches(msg, bk.Prev):
 		to := s.sess.Phase.Next()

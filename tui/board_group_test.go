@@ -493,3 +493,25 @@ func TestParticipantThemesSayWhatIsCutOff(t *testing.T) {
 		t.Errorf("the cut list leaves rows free (%d of %d lines):\n%s", len(lines), termH, v)
 	}
 }
+
+// esc after a search kept with enter ends the search, back where it began, and stays
+// on the board (an esc with no search kept leaves it). What a search said goes with
+// the next key.
+func TestEscEndsAKeptSearchBeforeLeaving(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	b := w.openBoard(sess)
+	b.waitDrawn("1. theme 1 (2)")
+	b.keys("/topic 7")
+	b.waitFor("note g")
+	b.press(tea.KeyEnter)
+	b.keys("n")
+	b.waitFor("esc end search")
+	b.press(tea.KeyEsc)
+	b.waitFor("Search ended: back where it began.")
+	b.keys("j")
+	b.waitFor("▸    ★ [act more] note a0")
+	if v := b.view(); strings.Contains(v, "Search ended") || !strings.Contains(v, "1. theme 1") {
+		t.Errorf("after the next key, want the board without what the search said:\n%s", v)
+	}
+}

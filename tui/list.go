@@ -47,16 +47,17 @@ const (
 )
 
 var lk = struct {
-	Select, Page, Ends, Search, Next, Jump, Go, Cancel key.Binding
+	Select, Page, Ends, Search, Next, EndSearch, Jump, Go, Cancel key.Binding
 }{
-	Select: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
-	Page:   key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page")),
-	Ends:   key.NewBinding(key.WithKeys("home", "end"), key.WithHelp("home/end", "first/last")),
-	Search: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-	Next:   key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n/N", "next/prev match")),
-	Jump:   key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "theme by number")),
-	Go:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
-	Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	Select:    key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
+	Page:      key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page")),
+	Ends:      key.NewBinding(key.WithKeys("home", "end"), key.WithHelp("home/end", "first/last")),
+	Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+	Next:      key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n/N", "next/prev match")),
+	EndSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "end search")),
+	Jump:      key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "theme by number")),
+	Go:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
+	Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 }
 
 func newList() list {
@@ -100,6 +101,10 @@ func (l *list) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 	if l.typing != 0 {
 		return true, l.updateInput(msg)
 	}
+	if k := msg.String(); k != "n" && k != "N" {
+		// What the last search or jump said is about it: gone with the next key.
+		l.said = ""
+	}
 	switch msg.String() {
 	case "up", "k":
 		l.selectRow(l.sel - 1)
@@ -130,6 +135,14 @@ func (l *list) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 			return false, nil
 		}
 		l.find(msg.String() == "n", false)
+	case "esc":
+		// A search kept with enter ends with esc, back where it began; only the
+		// next esc leaves the screen.
+		if l.match == nil || l.query == "" {
+			return false, nil
+		}
+		l.query, l.said = "", "Search ended: back where it began."
+		l.selectRow(l.from)
 	default:
 		return false, nil
 	}
@@ -274,7 +287,7 @@ func (l *list) keys() []key.Binding {
 	if l.match != nil {
 		ks = append(ks, lk.Search)
 		if l.query != "" {
-			ks = append(ks, lk.Next)
+			ks = append(ks, lk.Next, lk.EndSearch)
 		}
 	}
 	if l.number != nil {
