@@ -533,6 +533,14 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.setStatus(fmt.Sprintf("%s %s: move on to %s? y/n", persons(n), what, to), true)
 			return s, nil
 		}
+		if n := s.unthemed(); n > 0 && s.sess.Phase == session.PhaseGroup && to == session.PhaseVote {
+			// Notes in no theme take no dots and count in no theme's score: moving on
+			// should not leave them out unnoticed.
+			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
+			s.confirmNo = "Staying in group: g shows where the notes without a theme would go."
+			s.setStatus(fmt.Sprintf("Notes without a theme: %d (no dots, no score). Move on to vote anyway? y/n", n), true)
+			return s, nil
+		}
 		if s.sess.Phase == session.PhaseClosed {
 			// Reopening lets people in again and changes what the findings say.
 			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
@@ -745,6 +753,26 @@ func (s *boardScreen) notDone() (int, string) {
 // question before moving on count alike.
 func (s *boardScreen) finished(p *session.Participant) bool {
 	return p.Done || s.sess.Phase == session.PhaseVote && s.themes.used[p.ID] >= s.sess.VoteBudget
+}
+
+// unthemed counts the visible notes in no theme, once themes were accepted.
+func (s *boardScreen) unthemed() int {
+	if len(s.themes.themes) == 0 {
+		return 0
+	}
+	in := map[int64]bool{}
+	for _, t := range s.themes.themes {
+		for _, id := range t.NoteIDs {
+			in[id] = true
+		}
+	}
+	n := 0
+	for _, note := range s.notes {
+		if !note.Hidden && !in[note.ID] {
+			n++
+		}
+	}
+	return n
 }
 
 // latest returns the notes newest first.

@@ -515,3 +515,28 @@ func TestEscEndsAKeptSearchBeforeLeaving(t *testing.T) {
 		t.Errorf("after the next key, want the board without what the search said:\n%s", v)
 	}
 }
+
+// Moving from group to vote with notes left in no theme asks first: they would take
+// no dots and count in no score. Any key but y stays in group, y moves on.
+func TestVoteWithNotesInNoThemeAsksFirst(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t) // one loose note
+	b := w.openBoard(sess)
+	b.waitDrawn("1. theme 1 (2)")
+	b.press(tea.KeyEnd)
+	b.waitFor("(no theme yet: 1)")
+	b.keys("]")
+	b.waitFor("Notes without a theme: 1 (no dots, no score). Move on to vote anyway? y/n")
+	b.keys("n")
+	b.waitFor("Staying in group")
+	if ph := w.session(sess.ID).Phase; ph != session.PhaseGroup {
+		t.Fatalf("phase %s after n, want group", ph)
+	}
+	b.keys("]")
+	b.waitFor("Move on to vote anyway? y/n")
+	b.keys("y")
+	b.waitFor("Moved to vote")
+	if ph := w.session(sess.ID).Phase; ph != session.PhaseVote {
+		t.Errorf("phase %s after y, want vote", ph)
+	}
+}
