@@ -540,3 +540,23 @@ func TestVoteWithNotesInNoThemeAsksFirst(t *testing.T) {
 		t.Errorf("phase %s after y, want vote", ph)
 	}
 }
+
+// A note found by a search that scrolls the list up stands under its theme's name,
+// not at the top with the name scrolled away.
+func TestFoundNoteShowsItsTheme(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	b := w.openBoard(sess)
+	b.waitDrawn("1. theme 1 (2)")
+	b.keys("#8")
+	b.press(tea.KeyEnter)
+	b.waitFor("▸ 8. theme 8")
+	b.keys("/topic 3")
+	b.waitFor("note c0")
+	b.press(tea.KeyEnter)
+	v := b.view()
+	head, note := strings.Index(v, "3. theme 3 (2)"), strings.Index(v, "▸    ★ [act more] note c0")
+	if note < 0 || head < 0 || head > note {
+		t.Errorf("the found note is not shown under its theme's name:\n%s", v)
+	}
+}

@@ -1148,6 +1148,18 @@ func (t *themesTab) view(w, room int) string {
 			selected = append(selected[:2], fit(strings.Join(selected[2:], " "), w))
 		}
 	}
+	// A note's theme stays in view above it when both fit: after a search, a jump
+	// or a split the selected note would otherwise stand at the top, its theme's
+	// name scrolled away.
+	if sel < len(rows) && !rows[sel].header && sel <= l.top+1 {
+		h := sel
+		for h > 0 && !rows[h].header {
+			h--
+		}
+		if rows[h].header && h < l.top && sel-h < room-1-(len(selected)-1) {
+			l.top = h
+		}
+	}
 	start, end := l.window(room-1, len(selected)-1)
 	for i := start; i < end; i++ {
 		if i == sel {
