@@ -857,7 +857,13 @@ func (s *participantScreen) footer(w int) string {
 			if s.statusErr {
 				st = sty.Error
 			}
-			return st.Render(fit(s.status, w))
+			// Wrapped over up to three lines, not cut: a status says what happened
+			// to what the person was doing ("… merged into …, now selected.").
+			lines := wrap(s.status, w)
+			if len(lines) > 3 {
+				lines = append(lines[:2], fit(strings.Join(lines[2:], " "), w))
+			}
+			return st.Render(strings.Join(lines, "\n"))
 		}) + "\n"
 	}
 	if s.me.Done {

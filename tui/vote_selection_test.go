@@ -70,11 +70,17 @@ func TestVoteSelectionFollowsTheTheme(t *testing.T) {
 		t.Fatalf("dots %v, want one on theme 3 (id %d), the theme selected", mine, ts[2].ID)
 	}
 
-	// The selected theme merged into theme 5: the selection goes with its notes.
+	// The selected theme merged into theme 5: the selection goes with its notes,
+	// and the status says so whole, wrapped, however long the names.
+	const into = "Security requirements in every planning meeting"
+	if err := w.svc.RenameTheme(w.ctx, ts[4].ID, into); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor(into)
 	if err := w.svc.MergeThemes(w.ctx, ts[4].ID, ts[2].ID); err != nil {
 		t.Fatal(err)
 	}
-	p.waitFor("“theme 3” was merged into “theme 5”")
+	p.waitFor("“theme 3” was merged into “Security requirements in every planning meeting”, now", "selected.")
 	p.keys("+")
 	p.waitFor("1 of 3 dots left")
 	if mine := votesOf(t, w, me); mine[ts[4].ID] != 2 || len(mine) != 1 {
