@@ -21,6 +21,12 @@ func (s *Server) logConnections() wish.Middleware {
 			if key == nil || !s.fac.has(key) {
 				s.cfg.Logger.Info("participant connected")
 				next(sess)
+				if key != nil && s.fac.has(key) {
+					// The connection claimed the facilitator role ("facilitator
+					// claimed" names its key and address): it ends as a facilitator's.
+					s.cfg.Logger.Info("facilitator disconnected", "user", sess.User(), "remote-addr", sess.RemoteAddr().String())
+					return
+				}
 				s.cfg.Logger.Info("participant disconnected")
 				return
 			}

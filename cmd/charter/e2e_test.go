@@ -21,6 +21,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/charmbracelet/log"
 	"github.com/charter-tool/charter/internal/sshclient"
 	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/server"
@@ -306,7 +307,8 @@ func TestLiveSessionEndToEnd(t *testing.T) {
 
 func TestClaimFacilitator(t *testing.T) {
 	t.Parallel()
-	srv := testServer(t)
+	var logged syncBuffer
+	srv := testServerWith(t, server.Config{Logger: log.New(&logged)})
 	claim := srv.ClaimCode()
 	if claim == "" {
 		t.Fatal("no claim code without facilitators")
@@ -325,6 +327,15 @@ func TestClaimFacilitator(t *testing.T) {
 
 	again := connect(t, srv.Addr(), first, "")
 	again.waitFor("No sessions yet")
+
+	// The claiming connection ends as a facilitator's in the log, not a participant's.
+	a.close()
+	for !strings.Contains(logged.String(), "facilitator disconnected") {
+		if strings.Contains(logged.String(), "participant disconnected") {
+			t.Fatalf("the claiming connection was logged as a participant's:\n%s", logged.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 func TestLimitsRefuseWithAMessage(t *testing.T) {
