@@ -112,20 +112,24 @@ type NamedTheme struct {
 // theme it matches, or "" when none does. Matching is MatchThemes'
 // precision-first rule: a suggestion takes an earlier name only when they are
 // each other's best match and similar enough, and never across sides: a name
-// given to strengths ("Incident drills pay off") is not offered for concerns.
+// given to strengths ("Incident drills pay off") is not offered for concerns,
+// and a name given to doing more of an activity ("Training: hands-on labs")
+// is not offered for doing less of it.
 func ProposeNames(earlier, suggestions []NamedTheme) []string {
 	// Themes on opposite sides are kept apart, earlier ones among
 	// themselves too: joined, they would carry one side's name to the other.
 	var groups [][]string
-	var sides []int
+	var sides, ways []int
 	for _, t := range append(slices.Clone(earlier), suggestions...) {
 		groups = append(groups, t.Texts)
-		sides = append(sides, sideSign(t.Lanes))
+		sides = append(sides, signOf(laneSign, t.Lanes))
+		ways = append(ways, signOf(laneWay, t.Lanes))
 	}
+	opposite := func(a, b int) bool { return a != 0 && a == -b }
 	var apart [][2]int
 	for i := range earlier {
 		for j := i + 1; j < len(groups); j++ {
-			if sides[i] != 0 && sides[i] == -sides[j] {
+			if opposite(sides[i], sides[j]) || opposite(ways[i], ways[j]) {
 				apart = append(apart, [2]int{i, j})
 			}
 		}
@@ -145,12 +149,18 @@ var laneSign = map[string]int{
 	"concern": -1, "less": -1, "demotivates": -1,
 }
 
-// sideSign is the side most of lanes are on: +1, -1, or 0 when as many are
-// on each side or none is on either.
-func sideSign(lanes []string) int {
+// laneWay says which way a lane of the activities wants an activity to go:
+// +1 for keep, add and more, -1 for less, 0 for the other areas' lanes. A
+// wish for more of something is on no side by laneSign, yet it is the
+// opposite of a wish for less.
+var laneWay = map[string]int{"keep": 1, "add": 1, "more": 1, "less": -1}
+
+// signOf is the sign most of lanes have under signs: +1, -1, or 0 when as
+// many have each or none has one.
+func signOf(signs map[string]int, lanes []string) int {
 	sum := 0
 	for _, l := range lanes {
-		sum += laneSign[strings.ToLower(strings.TrimSpace(l))]
+		sum += signs[strings.ToLower(strings.TrimSpace(l))]
 	}
 	switch {
 	case sum > 0:

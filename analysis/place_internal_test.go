@@ -120,7 +120,7 @@ func TestProposeNames(t *testing.T) {
 // A name a facilitator gave strengths is never offered for concerns about the
 // same thing, nor the other way round; a wish (add, more) or an open topic
 // takes a name from either side, and a suggestion takes the name of its own
-// side where there is one.
+// side where there is one. More and less of an activity are kept apart too.
 func TestProposeNamesKeepsToTheSide(t *testing.T) {
 	drillsPayOff := NamedTheme{Name: "Incident drills pay off",
 		Texts: []string{"the tabletop exercise showed us our runbook gaps", "incident drills made the real outage calm"},
@@ -131,6 +131,16 @@ func TestProposeNamesKeepsToTheSide(t *testing.T) {
 	concern := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook"}, Lanes: []string{"concern"}}
 	strength := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook"}, Lanes: []string{"strength"}}
 	wish := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook"}, Lanes: []string{"more"}}
+	// Wishes are on no side, but more and less of one activity are opposites.
+	moreTraining := NamedTheme{Name: "Training: hands-on labs",
+		Texts: []string{"more hands-on security training labs", "add a hands-on training lab every quarter"},
+		Lanes: []string{"more", "add"}}
+	lessVideos := NamedTheme{Name: "Fewer compliance videos",
+		Texts: []string{"less of the yearly security training videos", "the compliance training videos every quarter"},
+		Lanes: []string{"less", "less"}}
+	lessTraining := NamedTheme{Texts: []string{"less security training videos, they are not hands-on"}, Lanes: []string{"less"}}
+	addTraining := NamedTheme{Texts: []string{"hands-on security training labs for new joiners"}, Lanes: []string{"add"}}
+	moreWish := NamedTheme{Texts: []string{"more security training every quarter, videos are fine"}, Lanes: []string{"more"}}
 	tests := []struct {
 		name       string
 		earlier    []NamedTheme
@@ -143,6 +153,10 @@ func TestProposeNamesKeepsToTheSide(t *testing.T) {
 		{"strength's name, wish", []NamedTheme{drillsPayOff}, wish, "Incident drills pay off"},
 		{"both sides named, concern note", []NamedTheme{drillsPayOff, drillsTooRare}, concern, "Too few incident drills"},
 		{"both sides named, strength note", []NamedTheme{drillsTooRare, drillsPayOff}, strength, "Incident drills pay off"},
+		{"more's name, less note", []NamedTheme{moreTraining}, lessTraining, ""},
+		{"less's name, more note", []NamedTheme{lessVideos}, moreWish, ""},
+		{"more's name, add note", []NamedTheme{moreTraining}, addTraining, "Training: hands-on labs"},
+		{"less's name, less note", []NamedTheme{lessVideos}, lessTraining, "Fewer compliance videos"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
