@@ -96,6 +96,49 @@ func TestImportGroupsAuthors(t *testing.T) {
 	}
 }
 
+// A second file of unlabelled paper notes is more of the same sticky notes,
+// not another person: the session's people count stays. Labels are never
+// stored, so a labelled author of a second file is a new participant.
+func TestImportAgainKeepsOneUnlabelledAuthor(t *testing.T) {
+	t.Parallel()
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	first := []session.ImportRow{
+		{Line: 1, Text: "praise after a fix", Area: "motivation", Lane: "motivates"},
+		{Line: 2, Text: "table A says hi", Area: "motivation", Lane: "motivates", Author: "A"},
+	}
+	if _, _, err := svc.Import(ctx, s.ID, first, session.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	second := []session.ImportRow{
+		{Line: 1, Text: "audits feel like blame", Area: "motivation", Lane: "demotivates"},
+		{Line: 2, Text: "deadlines beat fixes", Area: "motivation", Lane: "demotivates"},
+		{Line: 3, Text: "table B was here", Area: "motivation", Lane: "demotivates", Author: "B"},
+	}
+	if _, _, err := svc.Import(ctx, s.ID, second, session.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	notes, people := importCounts(t, db, s.ID)
+	if notes != 5 || people != 3 {
+		t.Errorf("after two imports: %d notes, %d participants; want 5 and 3 (one unlabelled author, A and B)", notes, people)
+	}
+	ns, err := db.Notes(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	author := map[string]int64{}
+	for _, nt := range ns {
+		author[nt.Text] = nt.ParticipantID
+	}
+	if author["praise after a fix"] != author["audits feel like blame"] {
+		t.Error("the second file's unlabelled notes got a participant of their own")
+	}
+	if author["praise after a fix"] == author["table B was here"] {
+		t.Error("a labelled author shares the unlabelled notes' participant")
+	}
+}
+
 func TestImportReportsEveryBadRowAndStoresNothing(t *testing.T) {
 	t.Parallel()
 	svc, db := MustOpenService(t)

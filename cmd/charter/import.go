@@ -30,7 +30,8 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: charter import --data DIR --session ID [--format jsonl|csv] FILE")
 		fmt.Fprintln(stderr, "\nFILE holds one note a row with text, area and lane (for area open, lane is the")
 		fmt.Fprintln(stderr, "topic), optional activity and author (a label such as \"table 2 / person A\"; rows")
-		fmt.Fprintln(stderr, "without one share one anonymous participant). FILE - reads stdin.")
+		fmt.Fprintln(stderr, "without one share one anonymous participant, the same in every import). FILE -")
+		fmt.Fprintln(stderr, "reads stdin.")
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}

@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -9,6 +11,14 @@ import (
 )
 
 var _ session.NoteImporter = (*DB)(nil)
+
+// The paper column of participants: 0 for people who joined, else the
+// author of imported paper notes, under an author label or as the one
+// participant of a session's unlabelled notes.
+const (
+	paperLabelled   = 1
+	paperUnlabelled = 2
+)
 
 // ImportNotes adds one anonymous participant per author and the notes in a single
 // transaction, so that a failed import leaves the session as it was. Author labels
@@ -26,12 +36,27 @@ func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []strin
 		}
 		// Kept to the day, as for people who join (see JoinSession).
 		now := ms(time.Now().UTC().Truncate(24 * time.Hour))
-		for i := range authors {
+		for i, label := range authors {
+			// Notes without an author label share one participant in a session,
+			// however many imports bring them: a second box of unlabelled sticky
+			// notes is not a second person.
+			kind := paperLabelled
+			if label == session.PaperAuthor {
+				kind = paperUnlabelled
+				err := tx.QueryRowContext(ctx, `SELECT id FROM participants
+					WHERE session_id = ? AND paper = ? AND removed = 0 ORDER BY id LIMIT 1`, sessionID, kind).Scan(&ids[i])
+				if err == nil {
+					continue
+				}
+				if !errors.Is(err, sql.ErrNoRows) {
+					return fmt.Errorf("import participant: %w", err)
+				}
+			}
 			// Same pseudonym rule as JoinSession; inside the transaction nobody else
 			// can join in between.
 			err := tx.QueryRowContext(ctx, `INSERT INTO participants (session_id, key_hash, name, pseudonym, joined_at, paper)
-				SELECT ?, '', '', 'P' || (COUNT(*) + 1), ?, 1 FROM participants WHERE session_id = ?
-				RETURNING id`, sessionID, now, sessionID).Scan(&ids[i])
+				SELECT ?, '', '', 'P' || (COUNT(*) + 1), ?, ? FROM participants WHERE session_id = ?
+				RETURNING id`, sessionID, now, kind, sessionID).Scan(&ids[i])
 			if err != nil {
 				return fmt.Errorf("import participant: %w", err)
 			}
