@@ -390,18 +390,27 @@ func (s *boardScreen) themeRows() []themeRow {
 		for _, t := range s.themes.themes {
 			labels[t.ID] = t.Label
 		}
+		// The scores' sums are left out when one would cut its label (the line
+		// above the list says how a score is made; the selected row shows it
+		// whole), from every row so that the list reads alike; a label longer
+		// still is cut so that the score and the votes stay in view.
+		ranked := func(p analysis.Priority, label string) string {
+			return fmt.Sprintf("#%d %s · score %d = 3×%s + 2×%s + %s",
+				p.Rank, label, p.Score, plural(p.Votes, "vote"), plural(p.Authors, "author"), plural(p.Notes, "note"))
+		}
+		sums := true
 		for _, p := range s.themes.ranked {
-			// A long label is cut so that the score stays in view (at 80 columns,
-			// to 34 characters; a wider screen keeps more); the selected row shows
-			// it whole.
-			ranked := func(label string) string {
-				return fmt.Sprintf("#%d %s · score %d = 3×%s + 2×%s + %s",
-					p.Rank, label, p.Score, plural(p.Votes, "vote"), plural(p.Authors, "author"), plural(p.Notes, "note"))
+			sums = sums && lipgloss.Width(ranked(p, labels[p.ID])) <= s.e.w-2
+		}
+		for _, p := range s.themes.ranked {
+			short := func(label string) string {
+				return fmt.Sprintf("#%d %s · score %d · %s", p.Rank, label, p.Score, plural(p.Votes, "vote"))
 			}
-			label := fit(labels[p.ID], max(34, s.e.w-2-lipgloss.Width(ranked(""))))
-			row := themeRow{theme: p.ID, num: p.Rank, header: true, text: ranked(label)}
-			if label != labels[p.ID] {
-				row.whole = ranked(labels[p.ID])
+			whole := ranked(p, labels[p.ID])
+			row := themeRow{theme: p.ID, num: p.Rank, header: true, text: whole}
+			if !sums {
+				label := fit(labels[p.ID], max(24, s.e.w-2-lipgloss.Width(short(""))))
+				row.text, row.whole = short(label), whole
 			}
 			rows = append(rows, row)
 			for _, a := range s.themes.actions {

@@ -665,8 +665,9 @@ func TestNamedVolunteerIsAskedBeforeTheNameIsShown(t *testing.T) {
 	requireFits(t, p.view())
 }
 
-// The ranking cuts a long theme label so that its score stays in view, and shows the
-// selected theme's label whole.
+// The ranking leaves the score's sum out rather than cut a theme's label, cuts
+// only a label too long for even that so that its score stays in view, and
+// shows the selected theme's label whole.
 func TestRankingShowsTheSelectedLabelWhole(t *testing.T) {
 	t.Parallel()
 	w, sess, _ := groupWorld(t)
@@ -676,7 +677,7 @@ func TestRankingShowsTheSelectedLabelWhole(t *testing.T) {
 	}
 	long := map[string]string{
 		"pen tests": "Pen tests come too late to change the release plan",
-		"deadlines": "Deadlines always win over security work in sprints",
+		"deadlines": "Deadlines always win over security work in every sprint plan",
 	}
 	for _, th := range ts {
 		if err := w.svc.RenameTheme(w.ctx, th.ID, long[th.Label]); err != nil {
@@ -692,7 +693,8 @@ func TestRankingShowsTheSelectedLabelWhole(t *testing.T) {
 		t.Fatal("an unselected theme's long label was drawn whole")
 	}
 	b.keys("j")
-	b.waitFor("▸ #2 " + second + " · score")
+	// Unselected, the first label fits whole beside its score and votes.
+	b.waitFor("▸ #2 "+second+" · score", "  #1 "+first+" · score")
 	// A wide screen has room for both whole.
 	wide := w.openBoardSized(sess, 200, 60)
 	wide.waitDrawn("▸ #1 "+first+" · score", "  #2 "+second+" · score")
