@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -107,12 +108,21 @@ func (t *notesTab) view(w, room int) string {
 			for t := range topics {
 				names = append(names, t)
 			}
-			sort.Strings(names)
+			// The topics with the most notes first; those that do not fit are
+			// counted at the end rather than cut off unsaid.
+			sort.Slice(names, func(i, j int) bool {
+				ci, cj := count["open/"+names[i]], count["open/"+names[j]]
+				return ci > cj || ci == cj && names[i] < names[j]
+			})
 			for _, t := range names {
 				parts = append(parts, fmt.Sprintf("%s %d", t, count["open/"+t]))
 			}
 			if len(parts) == 0 {
 				parts = append(parts, "none yet")
+			}
+			for shown := len(parts); shown > 1 && lipgloss.Width(strings.Join(parts, " · ")) > w-20; {
+				shown--
+				parts = append(parts[:shown], fmt.Sprintf("%d more", len(names)-shown))
 			}
 		}
 		label := fmt.Sprintf("%-20s", a.Title())
