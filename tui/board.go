@@ -720,8 +720,16 @@ func (a *boardAsk) view(w int, sty *Styles) string {
 	a.in.Width = max(w-lipgloss.Width(a.in.Prompt)-2, 10)
 	v := a.in.View() + "\n"
 	if a.hint != nil {
+		// A hint wraps onto a second line rather than lose its end (a new
+		// theme's name, what enter does).
 		if h := a.hint(a.in.Value()); h != "" {
-			v += sty.Muted.Render(fit(h, w)) + "\n"
+			lines := wrap(h, w)
+			if len(lines) > 2 {
+				lines = []string{lines[0], fit(strings.Join(lines[1:], " "), w)}
+			}
+			for _, l := range lines {
+				v += sty.Muted.Render(l) + "\n"
+			}
 		}
 	}
 	return v

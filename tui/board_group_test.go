@@ -560,3 +560,19 @@ func TestFoundNoteShowsItsTheme(t *testing.T) {
 		t.Errorf("the found note is not shown under its theme's name:\n%s", v)
 	}
 }
+
+// At 80 columns the move prompt's hint is read whole: wrapped, not cut, both
+// before anything is typed and when a long new theme name is.
+func TestBoardMoveHintIsReadWhole(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	b := w.openBoard(sess)
+	b.waitDrawn("1. theme 1 (2)")
+	b.selectRow(1)
+	b.keys("M")
+	b.waitFor("Move the note to theme (name or number): ", "esc cancels.")
+	name := "Security reviews before release take weeks"
+	b.keys(name)
+	b.waitFor("enter makes a new theme", "weeks”.")
+	requireFits(t, b.view())
+}
