@@ -396,7 +396,14 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.acts != nil {
 			return s.updateActivities(msg)
 		}
-		return s.updateKey(msg)
+		// A prompt opened by this key starts on a clean status line: what the
+		// last action said ("Themes merged.") is not about the question.
+		asked, said := s.ask.open(), s.status
+		next, cmd := s.updateKey(msg)
+		if !asked && s.ask.open() && s.status == said {
+			s.setStatus("", false)
+		}
+		return next, cmd
 	}
 	return s, nil
 }

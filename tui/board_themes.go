@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -789,11 +790,13 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			return nil
 		}
 		target := cur.theme
-		return s.ask.open1("New name: ", label, func(v string) (tea.Cmd, bool) {
+		cmd := s.ask.open1("New name: ", label, func(v string) (tea.Cmd, bool) {
 			return s.do("Theme renamed.", func(ctx context.Context, svc *session.Service) error {
 				return svc.RenameTheme(ctx, target, v)
 			}), true
 		})
+		s.ask.hint = func(v string) string { return nameTooLong(v, "A theme's name") }
+		return cmd
 	case key.Matches(msg, tk.Merge) && cur.theme != 0:
 		if s.themes.markTheme == 0 {
 			s.themes.markTheme = cur.theme
@@ -944,6 +947,9 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 		case to == nil:
 			if _, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
 				return "No theme has that number."
+			}
+			if long := nameTooLong(v, "A new theme's name"); long != "" {
+				return "No theme matches. " + long
 			}
 			return "No theme matches: enter makes a new theme “" + session.CleanText(strings.TrimSpace(v)) + "”."
 		case others > 0:
@@ -1232,4 +1238,14 @@ func firstWords(text string, n int) string {
 		words = words[:n]
 	}
 	return strings.Join(words, " ")
+}
+
+// nameTooLong says, while a theme's name is typed, that it is longer than a
+// name may be, so that it is shortened before enter is refused; "" when it
+// fits.
+func nameTooLong(v, what string) string {
+	if n := utf8.RuneCountInString(session.CleanText(v)); n > session.MaxTopicLen {
+		return fmt.Sprintf("%s can be at most %d characters: this one has %d.", what, session.MaxTopicLen, n)
+	}
+	return ""
 }

@@ -322,6 +322,16 @@ func TestBoardGroupKeys(t *testing.T) {
 	if len(got) != 2 || len(got["deadlines"]) != 2 {
 		t.Fatalf("after merge: %v", got)
 	}
+
+	// A prompt opened next does not keep what the merge said under it.
+	b.keys("R")
+	b.waitFor("New name: ")
+	// A name too long is said while it is typed, before enter is refused.
+	b.keys(" and a few more words to go well past sixty characters in all")
+	b.waitFor("A theme's name can be at most 60 characters: this one has")
+	if screen := b.view(); strings.Contains(screen, "Themes merged.") {
+		t.Errorf("the rename prompt shows the merge's status:\n%s", screen)
+	}
 }
 
 // Suggestions are clustered again when notes arrive in the group phase, and A shares
