@@ -835,7 +835,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	case key.Matches(msg, tk.Move):
 		return t.askMove(cur)
 	case key.Matches(msg, tk.Split) && cur.note != 0 && cur.theme != 0:
-		label := firstWords(noteTextOf(s, cur.note), 5)
+		label := splitName(noteTextOf(s, cur.note))
 		t.follow = cur.note
 		return s.do("Note split out into a theme of its own; rename it with R.", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.SplitTheme(ctx, cur.theme, []int64{cur.note}, label)
@@ -843,7 +843,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		})
 	case key.Matches(msg, tk.Split) && cur.note != 0:
 		// A note without a theme becomes a theme of its own.
-		label, id, note := firstWords(noteTextOf(s, cur.note), 5), s.sess.ID, cur.note
+		label, id, note := splitName(noteTextOf(s, cur.note)), s.sess.ID, cur.note
 		t.follow = note
 		return s.do("Note made into a theme of its own; rename it with R.", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.NewTheme(ctx, id, label, []int64{note}, false)
@@ -1238,6 +1238,37 @@ func firstWords(text string, n int) string {
 		words = words[:n]
 	}
 	return strings.Join(words, " ")
+}
+
+// splitName names a theme made of one note: the note itself when it fits a
+// theme's name, else its first clause when that does, else the note's key
+// phrase, as a suggestion would name it. Its first five words stopped
+// mid-phrase ("We learn about incidents from").
+func splitName(text string) string {
+	t := strings.TrimRight(strings.TrimSpace(text), ".!?;:, ")
+	fits := func(v string) bool { return v != "" && utf8.RuneCountInString(v) <= session.MaxTopicLen }
+	if fits(t) {
+		return t
+	}
+	if i := strings.IndexAny(t, ",;:.!?(—"); i > 0 {
+		if c := strings.TrimSpace(t[:i]); fits(c) && len(strings.Fields(c)) >= 2 {
+			return c
+		}
+	}
+	if th := analysis.Cluster([]analysis.Doc{{ID: "1", Text: text}}); len(th) == 1 && th[0].Label != "unsorted" && fits(th[0].Label) {
+		return th[0].Label
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(t) {
+		if utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > session.MaxTopicLen {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // nameTooLong says, while a theme's name is typed, that it is longer than a

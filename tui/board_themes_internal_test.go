@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -108,5 +109,27 @@ func TestThemesViewOnlyDraws(t *testing.T) {
 	a.Update(b.load()())
 	if v := a.View(); !strings.Contains(v, "▸ 3. theme 3 (2)") {
 		t.Errorf("a reload after three more presses of j does not keep theme 3 selected:\n%s", v)
+	}
+}
+
+// A note split out names its theme by what it says, not by its first five
+// words: whole when it fits a theme's name, else its first clause, else its
+// key phrase; never over the name's limit.
+func TestSplitName(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"We learn about incidents from the news.", "We learn about incidents from the news"},
+		{"Pen tests come too late, the release is out before the report arrives every time",
+			"Pen tests come too late"},
+		{"We learn about incidents from the news before our own alerts fire, every single time it happens",
+			"alerts fire"},
+	}
+	for _, tt := range tests {
+		got := splitName(tt.text)
+		if got != tt.want {
+			t.Errorf("splitName(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+		if n := utf8.RuneCountInString(got); n > session.MaxTopicLen || n == 0 {
+			t.Errorf("splitName(%q) has %d characters", tt.text, n)
+		}
 	}
 }
