@@ -230,6 +230,40 @@ func TestBoardPreviewAcceptsSome(t *testing.T) {
 	b.waitEverDrawn(fmt.Sprintf("(no theme yet: %d)", 6-len(sug[1].NoteIDs)))
 }
 
+// v on a suggestion picks it and goes on to the next one, as v on a note marks
+// it and goes on: v v picks the first two.
+func TestBoardPickGoesOnToTheNextSuggestion(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a := w.join(sess, "key-1", "")
+	for _, text := range []string{
+		"more pen tests before release", "pen test findings come too late", "pen testing reports arrive after release",
+		"deadlines always win over security", "feature deadlines push security out", "tight deadlines every sprint",
+	} {
+		area, lane := session.AreaActivities, "more"
+		if strings.Contains(text, "deadline") {
+			area, lane = session.AreaMotivation, "demotivates"
+		}
+		w.addNote(a, area, lane, text)
+	}
+	w.setPhase(sess, session.PhaseGroup)
+	sug, err := w.svc.SuggestThemes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sug) < 2 {
+		t.Fatalf("the notes make %d suggestions; the test needs two", len(sug))
+	}
+	b := w.openBoard(sess)
+	b.waitEverDrawn("1. "+sug[0].Label, "A accept all")
+	b.keys("v")
+	b.waitFor("A accept 1 picked", "▸ [ ] 2. "+sug[1].Label)
+	b.keys("v")
+	b.waitFor("[x] 2. "+sug[1].Label, "A accept 2 picked")
+}
+
 // enter on a note shows it whole, wrapped, and scrolls when it is longer than the
 // screen; esc goes back to the list.
 func TestBoardReadsALongNoteWhole(t *testing.T) {

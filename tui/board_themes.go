@@ -769,6 +769,15 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		default:
 			s.setStatus("Nothing picked: A accepts all.", false)
 		}
+		// Picking goes on to the next theme, as marking notes goes on to the
+		// next note: v v v picks three in a row.
+		rows := s.themeRows()
+		for i := t.list.selected() + 1; i < len(rows); i++ {
+			if rows[i].header && rows[i].sug != 0 && rows[i].sug != cur.sug {
+				t.rows().selectRow(i)
+				break
+			}
+		}
 	}
 	return nil
 }
