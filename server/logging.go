@@ -1,6 +1,7 @@
 package server
 
 import (
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/ssh"
@@ -19,7 +20,15 @@ func (s *Server) logConnections() wish.Middleware {
 		return func(sess ssh.Session) {
 			key := sess.PublicKey()
 			if key == nil || !s.fac.has(key) {
-				s.cfg.Logger.Info("participant connected")
+				// A connection that comes with a claim code is about to become the
+				// facilitator's: it is not counted as a participant's, and the code
+				// is not written down.
+				if args := sess.Command(); key != nil && len(args) > 0 && s.fac.claimOpen() &&
+					strings.HasPrefix(strings.ToUpper(args[0]), "CLAIM-") {
+					s.cfg.Logger.Info("connected with a claim code", "user", sess.User(), "remote-addr", sess.RemoteAddr().String())
+				} else {
+					s.cfg.Logger.Info("participant connected")
+				}
 				next(sess)
 				if key != nil && s.fac.has(key) {
 					// The connection claimed the facilitator role ("facilitator

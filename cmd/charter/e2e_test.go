@@ -338,6 +338,26 @@ func TestClaimFacilitator(t *testing.T) {
 	}
 }
 
+// The claim code given as the command, as the server's first lines print it: the
+// connection is logged as a claim from its first line to its last, and the log
+// does not hold the code.
+func TestClaimByCommandIsLoggedAsAClaim(t *testing.T) {
+	t.Parallel()
+	var logged syncBuffer
+	srv := testServerWith(t, server.Config{Logger: log.New(&logged)})
+	claim := srv.ClaimCode()
+	a := connect(t, srv.Addr(), newKey(t), claim)
+	a.waitFor("No sessions yet")
+	a.close()
+	for !strings.Contains(logged.String(), "facilitator disconnected") {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if l := logged.String(); strings.Contains(l, "participant") || !strings.Contains(l, "connected with a claim code") ||
+		strings.Contains(l, claim) {
+		t.Errorf("the claiming connection is logged as a participant's, or the log holds the code:\n%s", l)
+	}
+}
+
 func TestLimitsRefuseWithAMessage(t *testing.T) {
 	t.Parallel()
 	srv := testServerWith(t, server.Config{
