@@ -125,7 +125,10 @@ func ProposeNames(earlier, suggestions []NamedTheme) []string {
 		sides = append(sides, signOf(laneSign, t.Lanes))
 		ways = append(ways, signOf(laneWay, t.Lanes))
 	}
-	opposite := func(a, b int) bool { return a != 0 && a == -b }
+	// A theme whose notes are on both sides, as many on each, is on neither:
+	// it takes no name given to one side ("Incident drills pay off" for drills
+	// that pay off and drills that are missed), nor gives its name to one.
+	opposite := func(a, b int) bool { return a != 0 && b != 0 && a != b }
 	var apart [][2]int
 	for i := range earlier {
 		for j := i + 1; j < len(groups); j++ {
@@ -155,18 +158,25 @@ var laneSign = map[string]int{
 // opposite of a wish for less.
 var laneWay = map[string]int{"keep": 1, "add": 1, "more": 1, "less": -1}
 
-// signOf is the sign most of lanes have under signs: +1, -1, or 0 when as
-// many have each or none has one.
+// bothSides is signOf's answer for lanes as many of which have each sign.
+const bothSides = 2
+
+// signOf is the sign most of lanes have under signs: +1, -1, bothSides when
+// as many have each, or 0 when none has one.
 func signOf(signs map[string]int, lanes []string) int {
-	sum := 0
+	sum, signed := 0, false
 	for _, l := range lanes {
-		sum += signs[strings.ToLower(strings.TrimSpace(l))]
+		v := signs[strings.ToLower(strings.TrimSpace(l))]
+		sum += v
+		signed = signed || v != 0
 	}
 	switch {
 	case sum > 0:
 		return 1
 	case sum < 0:
 		return -1
+	case signed:
+		return bothSides
 	}
 	return 0
 }

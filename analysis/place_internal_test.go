@@ -131,6 +131,8 @@ func TestProposeNamesKeepsToTheSide(t *testing.T) {
 	concern := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook"}, Lanes: []string{"concern"}}
 	strength := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook"}, Lanes: []string{"strength"}}
 	wish := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook"}, Lanes: []string{"more"}}
+	mixed := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook", "incident drills made the last outage calm"},
+		Lanes: []string{"concern", "strength"}}
 	// Wishes are on no side, but more and less of one activity are opposites.
 	moreTraining := NamedTheme{Name: "Training: hands-on labs",
 		Texts: []string{"more hands-on security training labs", "add a hands-on training lab every quarter"},
@@ -153,6 +155,7 @@ func TestProposeNamesKeepsToTheSide(t *testing.T) {
 		{"strength's name, wish", []NamedTheme{drillsPayOff}, wish, "Incident drills pay off"},
 		{"both sides named, concern note", []NamedTheme{drillsPayOff, drillsTooRare}, concern, "Too few incident drills"},
 		{"both sides named, strength note", []NamedTheme{drillsTooRare, drillsPayOff}, strength, "Incident drills pay off"},
+		{"strength's name, a theme of both sides", []NamedTheme{drillsPayOff}, mixed, ""},
 		{"more's name, less note", []NamedTheme{moreTraining}, lessTraining, ""},
 		{"less's name, more note", []NamedTheme{lessVideos}, moreWish, ""},
 		{"more's name, add note", []NamedTheme{moreTraining}, addTraining, "Training: hands-on labs"},
