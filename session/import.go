@@ -110,7 +110,7 @@ func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow
 				return err
 			}
 		}
-		if err := s.roomForAuthors(ctx, st, sess.ID, len(labels)); err != nil {
+		if err := s.roomForAuthors(ctx, st, sess.ID, labels); err != nil {
 			return err
 		}
 		now := s.Now()
@@ -231,17 +231,24 @@ func joinAreas() string {
 }
 
 // roomForAuthors refuses an import that would take the session over its participant
-// limit.
-func (s *Service) roomForAuthors(ctx context.Context, st Store, sessionID string, authors int) error {
+// limit. The unlabelled notes' author is new only if the session has none yet.
+func (s *Service) roomForAuthors(ctx context.Context, st Store, sessionID string, labels []string) error {
 	ps, err := st.Participants(ctx, sessionID)
 	if err != nil {
 		return err
 	}
-	active := 0
+	active, authors, reused := 0, len(labels), false
 	for _, p := range ps {
-		if !p.Removed {
-			active++
+		if p.Removed {
+			continue
 		}
+		active++
+		if p.Unlabelled && !reused && contains(labels, PaperAuthor) {
+			authors, reused = authors-1, true
+		}
+	}
+	if authors == 0 {
+		return nil
 	}
 	if max := s.Limits.withDefaults().MaxParticipants; active+authors > max {
 		return Errorf(ELimit, "Importing %d paper authors would take the session over its limit of %d participants (it has %d).", authors, max, active)

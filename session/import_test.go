@@ -139,6 +139,34 @@ func TestImportAgainKeepsOneUnlabelledAuthor(t *testing.T) {
 	}
 }
 
+// A full session still takes more unlabelled paper notes: they join the paper
+// author it already has, who is no new participant.
+func TestImportIntoFullSessionReusesTheUnlabelledAuthor(t *testing.T) {
+	t.Parallel()
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	svc.Limits.MaxParticipants = 2
+	first := []session.ImportRow{
+		{Line: 1, Text: "praise after a fix", Area: "motivation", Lane: "motivates"},
+		{Line: 2, Text: "table A says hi", Area: "motivation", Lane: "motivates", Author: "A"},
+	}
+	if _, _, err := svc.Import(ctx, s.ID, first, session.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	second := []session.ImportRow{{Line: 1, Text: "audits feel like blame", Area: "motivation", Lane: "demotivates"}}
+	if _, _, err := svc.Import(ctx, s.ID, second, session.ImportOptions{}); err != nil {
+		t.Fatalf("a full session refused unlabelled notes of its paper author: %v", err)
+	}
+	third := []session.ImportRow{{Line: 1, Text: "table C was here", Area: "motivation", Lane: "demotivates", Author: "C"}}
+	if _, _, err := svc.Import(ctx, s.ID, third, session.ImportOptions{}); session.ErrorCode(err) != session.ELimit {
+		t.Fatalf("a new labelled author in a full session: err = %v, want limit", err)
+	}
+	if notes, people := importCounts(t, db, s.ID); notes != 3 || people != 2 {
+		t.Errorf("%d notes, %d participants; want 3 and 2", notes, people)
+	}
+}
+
 func TestImportReportsEveryBadRowAndStoresNothing(t *testing.T) {
 	t.Parallel()
 	svc, db := MustOpenService(t)

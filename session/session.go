@@ -327,6 +327,9 @@ type Participant struct {
 	// Paper is set for the authors of imported paper notes: they count in the
 	// session's figures but never connect.
 	Paper bool
+	// Unlabelled marks the one paper author of a session's notes imported without
+	// an author label; every such import reuses it.
+	Unlabelled bool
 	// RejoinCode is the personal rejoin code of a person without a key, as they
 	// read it, on the connection that made or entered it only: the store keeps a
 	// keyed hash of it.

@@ -216,6 +216,7 @@ func (r *participantRow) participant() *session.Participant {
 	p := r.p
 	cleanAll(&p.Name, &p.Pseudonym, &p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level)
 	p.Paper = r.paper != 0
+	p.Unlabelled = r.paper == paperUnlabelled
 	p.Done, p.Removed, p.JoinedAt = r.done == 1, r.removed == 1, fromMS(r.joined)
 	return &p
 }
