@@ -16,15 +16,25 @@ import (
 // secret (DATA/key_secret, outside the database): the running server, which holds
 // the secret, knows whose note is whose, while a copy of the database alone only
 // shows which notes came from the same unnamed person, never which participant.
+//
+// Volunteers are stored under tokens of their own (see newVolunteers), so that the
+// name someone gives for an action point is not tied to their notes either.
 type authors struct {
 	secret []byte
-	mu     sync.Mutex
-	token  map[int64]string
-	person map[string]int64
+	// purpose keeps one use's tokens apart from another's: "note author".
+	purpose string
+	mu      sync.Mutex
+	token   map[int64]string
+	person  map[string]int64
 }
 
-func newAuthors(secret []byte) *authors {
-	return &authors{secret: secret, token: map[int64]string{}, person: map[string]int64{}}
+func newAuthors(secret []byte) *authors { return newTokens(secret, "note author") }
+
+// newVolunteers makes the tokens volunteers for action points are stored under.
+func newVolunteers(secret []byte) *authors { return newTokens(secret, "volunteer") }
+
+func newTokens(secret []byte, purpose string) *authors {
+	return &authors{secret: secret, purpose: purpose, token: map[int64]string{}, person: map[string]int64{}}
 }
 
 // of returns the token of participant id.
@@ -39,7 +49,7 @@ func (a *authors) ofLocked(id int64) string {
 		return t
 	}
 	m := hmac.New(sha256.New, a.secret)
-	m.Write([]byte("note author\x00"))
+	m.Write([]byte(a.purpose + "\x00"))
 	m.Write([]byte(strconv.FormatInt(id, 10)))
 	t := hex.EncodeToString(m.Sum(nil)[:16])
 	a.token[id], a.person[t] = t, id
@@ -121,7 +131,13 @@ func scanID(row interface{ Scan(...any) error }) (int64, error) {
 // fillAuthors replaces the placeholders migration 012 left ('participant:ID') with
 // the participants' tokens.
 func fillAuthors(ctx context.Context, q querier, a *authors) error {
-	rows, err := q.QueryContext(ctx, `SELECT DISTINCT CAST(substr(author, 13) AS INTEGER) FROM notes WHERE author LIKE 'participant:%'`)
+	return fillTokens(ctx, q, a, "notes", "author")
+}
+
+// fillTokens replaces the placeholders "participant:ID" a migration left in
+// table's column with the tokens of a.
+func fillTokens(ctx context.Context, q querier, a *authors, table, column string) error {
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT CAST(substr(`+column+`, 13) AS INTEGER) FROM `+table+` WHERE `+column+` LIKE 'participant:%'`)
 	if err != nil {
 		return err
 	}
@@ -139,7 +155,7 @@ func fillAuthors(ctx context.Context, q querier, a *authors) error {
 		return err
 	}
 	for _, id := range ids {
-		if _, err := q.ExecContext(ctx, `UPDATE notes SET author = ? WHERE author = ?`, a.of(id), "participant:"+strconv.FormatInt(id, 10)); err != nil {
+		if _, err := q.ExecContext(ctx, `UPDATE `+table+` SET `+column+` = ? WHERE `+column+` = ?`, a.of(id), "participant:"+strconv.FormatInt(id, 10)); err != nil {
 			return err
 		}
 	}

@@ -36,8 +36,9 @@ type DB struct {
 	tx    *txQuerier
 	count *counters
 	notes *noteWriter
-	// authors are the tokens note authors are stored under (see authors).
-	authors *authors
+	// authors are the tokens note authors are stored under (see authors), and
+	// volunteers those of volunteers for action points.
+	authors, volunteers *authors
 }
 
 var _ session.Store = (*DB)(nil)
@@ -94,7 +95,7 @@ func (db *DB) loadAuthors(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	db.authors = newAuthors(secret)
+	db.authors, db.volunteers = newAuthors(secret), newVolunteers(secret)
 	return nil
 }
 
@@ -102,6 +103,9 @@ func (db *DB) loadAuthors(ctx context.Context) error {
 var migrationSteps = map[string]func(ctx context.Context, q querier, db *DB) error{
 	"migration/012_note_author.sql": func(ctx context.Context, q querier, db *DB) error {
 		return fillAuthors(ctx, q, db.authors)
+	},
+	"migration/017_volunteer_token.sql": func(ctx context.Context, q querier, db *DB) error {
+		return fillTokens(ctx, q, db.volunteers, "volunteers", "volunteer")
 	},
 }
 

@@ -332,21 +332,60 @@ func (db *DB) Action(ctx context.Context, id int64) (*session.ActionPoint, error
 	if err != nil {
 		return nil, notFound("Action point", err)
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT participant_id, name FROM volunteers WHERE action_id = ? ORDER BY created_at, rowid`, id)
+	rows, err := db.read.QueryContext(ctx, `SELECT volunteer, name FROM volunteers WHERE action_id = ? ORDER BY created_at, rowid`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	var tokens []string
 	for rows.Next() {
-		var p int64
-		var name string
-		if err := rows.Scan(&p, &name); err != nil {
+		var token, name string
+		if err := rows.Scan(&token, &name); err != nil {
 			return nil, err
 		}
-		a.VolunteerIDs = append(a.VolunteerIDs, p)
+		tokens = append(tokens, token)
 		a.Volunteers = append(a.Volunteers, session.CleanText(name))
 	}
-	return a, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	ids, err := db.whoVolunteered(ctx, a.SessionID, tokens)
+	a.VolunteerIDs = ids
+	return a, err
+}
+
+// whoVolunteered returns the participants behind volunteers' tokens of a session,
+// in order. A token no participant of the session makes (a database restored
+// without its key secret) stands for a volunteer of its own, with a negative ID, as
+// an unknown note author does.
+func (db *DB) whoVolunteered(ctx context.Context, sessionID string, tokens []string) ([]int64, error) {
+	if len(tokens) == 0 {
+		return nil, nil
+	}
+	for _, t := range tokens {
+		if _, ok := db.volunteers.who(t); !ok {
+			ids, err := queryAll(ctx, db.read, scanID, `SELECT id FROM participants WHERE session_id = ?`, sessionID)
+			if err != nil {
+				return nil, err
+			}
+			db.volunteers.learn(ids...)
+			break
+		}
+	}
+	out := make([]int64, len(tokens))
+	unknown := map[string]int64{}
+	for i, t := range tokens {
+		id, ok := db.volunteers.who(t)
+		if !ok {
+			if id, ok = unknown[t]; !ok {
+				id = -int64(len(unknown) + 1)
+				unknown[t] = id
+			}
+		}
+		out[i] = id
+	}
+	return out, nil
 }
 
 // UpdateAction stores theme, title, priority, owner, status and updated time of a.
@@ -389,24 +428,39 @@ func (db *DB) Actions(ctx context.Context, sessionID string) ([]*session.ActionP
 		return nil, err
 	}
 	rows.Close()
-	vs, err := db.read.QueryContext(ctx, `SELECT v.action_id, v.participant_id, v.name FROM volunteers v
+	vs, err := db.read.QueryContext(ctx, `SELECT v.action_id, v.volunteer, v.name FROM volunteers v
 		JOIN action_points a ON a.id = v.action_id WHERE a.session_id = ? ORDER BY v.created_at, v.rowid`, sessionID)
 	if err != nil {
 		return nil, err
 	}
 	defer vs.Close()
+	var (
+		tokens []string
+		of     []*session.ActionPoint
+	)
 	for vs.Next() {
-		var aid, pid int64
-		var name string
-		if err := vs.Scan(&aid, &pid, &name); err != nil {
+		var aid int64
+		var token, name string
+		if err := vs.Scan(&aid, &token, &name); err != nil {
 			return nil, err
 		}
 		if a := byID[aid]; a != nil {
-			a.VolunteerIDs = append(a.VolunteerIDs, pid)
+			tokens, of = append(tokens, token), append(of, a)
 			a.Volunteers = append(a.Volunteers, session.CleanText(name))
 		}
 	}
-	return out, vs.Err()
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
+	vs.Close()
+	ids, err := db.whoVolunteered(ctx, sessionID, tokens)
+	if err != nil {
+		return nil, err
+	}
+	for i, a := range of {
+		a.VolunteerIDs = append(a.VolunteerIDs, ids[i])
+	}
+	return out, nil
 }
 
 // SetVolunteer records a participant's volunteering for an action point under name,
@@ -414,10 +468,10 @@ func (db *DB) Actions(ctx context.Context, sessionID string) ([]*session.ActionP
 func (db *DB) SetVolunteer(ctx context.Context, actionID, participantID int64, name string, on bool) error {
 	var err error
 	if on {
-		_, err = db.write.ExecContext(ctx, `INSERT INTO volunteers (action_id, participant_id, name, created_at) VALUES (?, ?, ?, ?)
-			ON CONFLICT DO NOTHING`, actionID, participantID, name, ms(time.Now()))
+		_, err = db.write.ExecContext(ctx, `INSERT INTO volunteers (action_id, volunteer, name, created_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT DO NOTHING`, actionID, db.volunteers.of(participantID), name, ms(time.Now()))
 	} else {
-		_, err = db.write.ExecContext(ctx, `DELETE FROM volunteers WHERE action_id = ? AND participant_id = ?`, actionID, participantID)
+		_, err = db.write.ExecContext(ctx, `DELETE FROM volunteers WHERE action_id = ? AND volunteer = ?`, actionID, db.volunteers.of(participantID))
 	}
 	if err != nil {
 		return fmt.Errorf("volunteer: %w", err)

@@ -1,0 +1,274 @@
+package sqlite_test
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/sqlite"
+)
+
+// A volunteer gives a name for an action point only. A copy of the database alone
+// (a backup) does not tie that name to the participant's row (their check-in
+// rating, profile and pseudonym) nor to their notes; the running store still knows
+// who volunteered, so that they can withdraw.
+func TestDatabaseCopyDoesNotLinkAVolunteerToAParticipant(t *testing.T) {
+	t.Parallel()
+	db, path := mustOpen(t)
+	ctx := context.Background()
+	s, ps := newSession(t, db, 3)
+	for i, p := range ps {
+		if err := db.AddNote(ctx, note(s, p, fmt.Sprintf("note by writer %d", i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Now()
+	a := &session.ActionPoint{SessionID: s.ID, Title: "Run a threat model clinic", Status: session.ActionProposed, CreatedAt: now, UpdatedAt: now}
+	if err := db.AddAction(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	volunteer := ps[1]
+	if err := db.SetVolunteer(ctx, a.ID, volunteer.ID, "Alice", true); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if err := db.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+
+	fks, err := raw.QueryContext(ctx, `SELECT "table" FROM pragma_foreign_key_list('volunteers')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for fks.Next() {
+		var table string
+		fks.Scan(&table)
+		if table == "participants" {
+			t.Errorf("volunteers refer to participants")
+		}
+	}
+	fks.Close()
+
+	// What the copy knows of the participants, and of their notes' authors.
+	known := map[string]string{}
+	rows, err := raw.QueryContext(ctx, `SELECT id, key_hash, pseudonym FROM participants`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id int64
+		var kh, pseudonym string
+		rows.Scan(&id, &kh, &pseudonym)
+		known[strconv.FormatInt(id, 10)], known[kh], known[pseudonym] = "a participant's ID", "a key hash", "a pseudonym"
+	}
+	rows.Close()
+	rows, err = raw.QueryContext(ctx, `SELECT DISTINCT author FROM notes`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var author string
+		rows.Scan(&author)
+		known[author] = "a note's author"
+	}
+	rows.Close()
+	delete(known, "")
+	var keys [][]byte
+	rows, err = raw.QueryContext(ctx, `SELECT value FROM meta`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var v string
+		rows.Scan(&v)
+		b, _ := hex.DecodeString(v)
+		keys = append(keys, []byte(v), b)
+	}
+	rows.Close()
+	keys = append(keys, nil)
+
+	names := columns(t, raw, "volunteers")
+	if slices.Contains(names, "participant_id") {
+		t.Errorf("volunteers has a participant_id column: %v", names)
+	}
+	rows, err = raw.QueryContext(ctx, `SELECT `+strings.Join(names, ", ")+` FROM volunteers`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for rows.Next() {
+		n++
+		vals := make([]any, len(names))
+		ptrs := make([]any, len(names))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range vals {
+			switch names[i] {
+			case "action_id", "name", "created_at":
+				continue // the action point's, the name given, a time
+			}
+			got := fmt.Sprint(v)
+			if b, ok := v.([]byte); ok {
+				got = string(b)
+			}
+			if what, ok := known[got]; ok {
+				t.Errorf("volunteers.%s holds %q, %s", names[i], got, what)
+			}
+			for _, key := range keys {
+				for _, p := range ps {
+					m := hmac.New(sha256.New, key)
+					m.Write([]byte("note author\x00" + strconv.FormatInt(p.ID, 10)))
+					if sum := hex.EncodeToString(m.Sum(nil)); len(got) >= 8 && strings.HasPrefix(sum, got) {
+						t.Errorf("volunteers.%s is made from participant %d with a value the copy holds", names[i], p.ID)
+					}
+				}
+			}
+		}
+	}
+	rows.Close()
+	if n != 1 {
+		t.Fatalf("the copy holds %d volunteers, want 1", n)
+	}
+
+	// The store, and the database opened again with its secret, know the volunteer.
+	check := func(db *sqlite.DB, when string) {
+		t.Helper()
+		got, err := db.Action(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, err := db.Actions(ctx, s.ID)
+		if err != nil || len(all) != 1 {
+			t.Fatalf("%s: actions %+v, %v", when, all, err)
+		}
+		for _, x := range []*session.ActionPoint{got, all[0]} {
+			if !slices.Equal(x.VolunteerIDs, []int64{volunteer.ID}) || !slices.Equal(x.Volunteers, []string{"Alice"}) {
+				t.Errorf("%s: volunteers %v %q, want [%d] [Alice]", when, x.VolunteerIDs, x.Volunteers, volunteer.ID)
+			}
+		}
+	}
+	check(db, "running")
+	db.Close()
+	again, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	check(again, "reopened")
+	// Withdrawing finds the row.
+	if err := again.SetVolunteer(ctx, a.ID, volunteer.ID, "", false); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := again.Action(ctx, a.ID); err != nil || len(got.VolunteerIDs) != 0 || len(got.Volunteers) != 0 {
+		t.Fatalf("after withdrawing: %+v, %v", got, err)
+	}
+}
+
+func columns(t *testing.T, raw *sql.DB, table string) []string {
+	t.Helper()
+	cols, err := raw.Query(`SELECT name FROM pragma_table_info(?)`, table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cols.Close()
+	var names []string
+	for cols.Next() {
+		var n string
+		cols.Scan(&n)
+		names = append(names, n)
+	}
+	return names
+}
+
+// A database from before migration 017 names each volunteer's participant: the
+// migration replaces it and keeps the names and who volunteered.
+func TestVolunteerMigrationKeepsWhoVolunteered(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "charter.db")
+	raw, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	files, err := filepath.Glob(filepath.Join("migration", "*.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(files)
+	if _, err := raw.ExecContext(ctx, `CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	// Migration 012's Go step fills in note authors; there are no notes here.
+	for _, f := range files {
+		if filepath.Base(f) >= "017" {
+			break
+		}
+		buf, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := raw.ExecContext(ctx, string(buf)); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if _, err := raw.ExecContext(ctx, `INSERT INTO migrations VALUES (?, 0)`, "migration/"+filepath.Base(f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{
+		`INSERT INTO sessions (id, title, audience, mode, code, phase, created_at, updated_at) VALUES ('s1', 'Old', 'developers', 'in-person', 'ABCDEFGH', 'actions', 0, 0)`,
+		`INSERT INTO participants (id, session_id, pseudonym, joined_at) VALUES (7, 's1', 'P1', 0), (9, 's1', 'P2', 0)`,
+		`INSERT INTO action_points (id, session_id, title, priority, owner, status, created_at, updated_at) VALUES
+			(1, 's1', 'first', 1, '', 'proposed', 0, 0), (2, 's1', 'second', 2, '', 'proposed', 0, 0)`,
+		`INSERT INTO volunteers (action_id, participant_id, name, created_at) VALUES (1, 9, 'Bea', 1), (1, 7, 'Al', 2), (2, 7, 'Al', 3)`,
+	} {
+		if _, err := raw.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	raw.Close()
+
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	all, err := db.Actions(ctx, "s1")
+	if err != nil || len(all) != 2 {
+		t.Fatalf("actions after the migration: %+v, %v", all, err)
+	}
+	if !slices.Equal(all[0].VolunteerIDs, []int64{9, 7}) || !slices.Equal(all[0].Volunteers, []string{"Bea", "Al"}) ||
+		!slices.Equal(all[1].VolunteerIDs, []int64{7}) || !slices.Equal(all[1].Volunteers, []string{"Al"}) {
+		t.Errorf("after the migration: %v %q and %v %q, want [9 7] [Bea Al] and [7] [Al]",
+			all[0].VolunteerIDs, all[0].Volunteers, all[1].VolunteerIDs, all[1].Volunteers)
+	}
+	check, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer check.Close()
+	if names := columns(t, check, "volunteers"); slices.Contains(names, "participant_id") {
+		t.Errorf("volunteers still has participant_id: %v", names)
+	}
+}
