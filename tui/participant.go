@@ -59,7 +59,8 @@ type participantScreen struct {
 	// session's activities, one the participant proposed, or "" for none.
 	activity string
 	picker   *picker
-	// rateSel is the check-in cursor, on the rating enter gives.
+	// rateSel is the check-in cursor, on the rating enter gives; 0 before the
+	// person chose one: nothing is preselected, which would pull answers to it.
 	rateSel int
 	timeUp  timeUp
 	topics  []string
@@ -126,7 +127,7 @@ var pk = participantKeys{
 }
 
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
-	return &participantScreen{e: e, sess: sess, me: me, rateSel: cmp.Or(me.Rating, 3), rows: newList(), boxN: -1}
+	return &participantScreen{e: e, sess: sess, me: me, rateSel: me.Rating, rows: newList(), boxN: -1}
 }
 
 // openInput opens an empty, focused text box of up to limit runes and height lines.
@@ -626,11 +627,22 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return doneMsg{"Not done any more."}
 		})
 	case ph == session.PhaseCheckIn && key.Matches(msg, pk.RateSelect):
-		if msg.String() == "up" || msg.String() == "k" {
-			s.rateSel = min(s.rateSel+1, 5) // the list runs from 5 at the top to 1
-		} else {
+		// The list runs from 5 at the top to 1; without a cursor, ↓ comes in at
+		// the top and ↑ at the bottom.
+		up := msg.String() == "up" || msg.String() == "k"
+		switch {
+		case s.rateSel == 0 && up:
+			s.rateSel = 1
+		case s.rateSel == 0:
+			s.rateSel = 5
+		case up:
+			s.rateSel = min(s.rateSel+1, 5)
+		default:
 			s.rateSel = max(s.rateSel-1, 1)
 		}
+	case ph == session.PhaseCheckIn && key.Matches(msg, pk.RateEnter) && s.rateSel == 0:
+		s.setStatus("Choose a rating first: a number from 1 to 5, or ↑/↓ and enter.", true)
+		return s, nil
 	case ph == session.PhaseCheckIn && (key.Matches(msg, pk.Rate) || key.Matches(msg, pk.RateEnter)):
 		r := s.rateSel
 		if key.Matches(msg, pk.Rate) {

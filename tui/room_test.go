@@ -99,13 +99,27 @@ func TestCheckInWithArrowsAndEnter(t *testing.T) {
 	w.setPhase(sess, session.PhaseCheckIn)
 	me := w.join(sess, "key-1", "")
 	p := w.openAsParticipant(sess, me)
-	// A cursor before any rating, and the words to use it.
-	p.waitFor("▸ 3  somewhat", "↑/↓ and enter")
-	if w.participant(me.ID).Rating != 0 {
-		t.Fatal("showing the cursor rated")
+	// No rating is chosen before the person chooses one: a cursor on the middle
+	// would make enter a rating nobody gave, and pull answers towards it.
+	p.waitFor("3  somewhat", "↑/↓ and enter")
+	if v := p.view(); strings.Contains(v, "▸") {
+		t.Fatalf("a rating is preselected:\n%s", v)
 	}
-	p.press(tea.KeyUp)
+	p = w.openAsParticipant(sess, me)
+	p.waitFor("3  somewhat")
+	p.press(tea.KeyEnter)
+	p.waitFor("Choose a rating first")
+	if w.participant(me.ID).Rating != 0 {
+		t.Fatal("enter without a choice rated")
+	}
+	// ↓ comes in at the top of the list, ↑ at the bottom.
+	p.press(tea.KeyDown)
+	p.waitFor("▸ 5  fully")
+	p.press(tea.KeyDown)
 	p.waitFor("▸ 4  quite")
+	if w.participant(me.ID).Rating != 0 {
+		t.Fatal("moving the cursor rated")
+	}
 	p.press(tea.KeyEnter)
 	p.waitFor("Your rating 4 is saved", "▸ 4  quite  ← your rating")
 	if got := w.participant(me.ID).Rating; got != 4 {
@@ -114,6 +128,12 @@ func TestCheckInWithArrowsAndEnter(t *testing.T) {
 	p.keys("2") // digits still work, and move the cursor
 	p.waitFor("▸ 2  a little  ← your rating")
 	requireFits(t, p.view())
+
+	other := w.join(sess, "key-2", "")
+	q := w.openAsParticipant(sess, other)
+	q.waitFor("3  somewhat")
+	q.press(tea.KeyUp)
+	q.waitFor("▸ 1  not at all")
 }
 
 func TestParticipantTimeUpFlashesAndRingsOnce(t *testing.T) {
