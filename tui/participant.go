@@ -827,7 +827,7 @@ func (s *participantScreen) View() string {
 		return left + strings.Repeat(" ", gap) + right
 	}) + "\n")
 	b.WriteString(s.lines.line(lineKey{kind: lineAsk, mark: string(ph), width: w}, func() string {
-		return sty.Muted.Render(fit(phaseAsk(ph), w))
+		return sty.Muted.Render(phaseAsk(ph, w))
 	}) + "\n")
 	b.WriteString(s.lines.line(lineKey{kind: lineRule, width: w}, func() string {
 		return sty.Muted.Render(strings.Repeat("─", w))

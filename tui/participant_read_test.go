@@ -104,3 +104,29 @@ func TestParticipantEditsTheNoteBeingRead(t *testing.T) {
 		t.Fatalf("stored notes %q", noteTexts(ns))
 	}
 }
+
+// The line under the header says what the phase asks in whole words at every
+// width: at 60 columns a shorter wording keeps the promise that only the writer
+// sees the notes, where the long one was cut mid-sentence.
+func TestPhaseAskIsWholeAtSixtyColumns(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	me := w.join(sess, "key-1", "")
+	for _, ph := range session.Phases {
+		w.setPhase(sess, ph)
+		s := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, 60, 20)
+		s.waitFor(strings.ToUpper(string(ph)))
+		v := s.view()
+		lines := strings.Split(v, "\n")
+		if len(lines) < 2 {
+			t.Fatalf("%s: no second line:\n%s", ph, v)
+		}
+		if ask := strings.TrimSpace(lines[1]); strings.Contains(ask, "…") || ask == "" {
+			t.Errorf("%s: the phase's line is cut: %q", ph, ask)
+		}
+		if ph == session.PhaseWrite && !strings.Contains(lines[1], "Only you see") {
+			t.Errorf("write: the phase's line %q does not say only the writer sees the notes", lines[1])
+		}
+	}
+}

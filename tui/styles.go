@@ -155,27 +155,45 @@ func timerText(t session.Timer, now time.Time) string {
 	}
 }
 
-// phaseAsk says what a phase asks of a participant, in one line.
-func phaseAsk(p session.Phase) string {
+// phaseAsk says what a phase asks of a participant, in one line of at most w
+// columns: the long wording where it fits, else a short one (up to 56 columns, so
+// that a 60-column terminal reads it whole), else the short one cut.
+func phaseAsk(p session.Phase, w int) string {
+	long, short := phaseAsks(p)
+	if lipgloss.Width(long) <= w {
+		return long
+	}
+	return fit(short, w)
+}
+
+func phaseAsks(p session.Phase) (long, short string) {
 	switch p {
 	case session.PhaseLobby:
-		return "Welcome! The session starts soon. Nobody will see who wrote what."
+		return "Welcome! The session starts soon. Nobody will see who wrote what.",
+			"Welcome! Nobody will see who wrote what."
 	case session.PhaseCheckIn:
-		return "How confident are you in your team's security? Rate it 1 to 5."
+		return "How confident are you in your team's security? Rate it 1 to 5.",
+			"How confident are you in your team's security? Rate 1-5."
 	case session.PhaseWrite:
-		return "Write notes in each area. Only you see your notes until the reveal."
+		return "Write notes in each area. Only you see your notes until the reveal.",
+			"Write notes. Only you see them until the reveal."
 	case session.PhaseReveal:
-		return "Everyone's notes are shown, without names. Read them; add what is missing."
+		return "Everyone's notes are shown, without names. Read them; add what is missing.",
+			"Everyone's notes, without names. Add what is missing."
 	case session.PhaseGroup:
-		return "The facilitator groups the notes into themes. Watch and speak up."
+		return "The facilitator groups the notes into themes. Watch and speak up.",
+			"The notes are grouped into themes. Speak up."
 	case session.PhaseVote:
-		return "Give your votes to the themes that matter most to you."
+		return "Give your votes to the themes that matter most to you.",
+			"Vote for the themes that matter most to you."
 	case session.PhaseActions:
-		return "Action points are agreed per theme. Volunteer for one if you like."
+		return "Action points are agreed per theme. Volunteer for one if you like.",
+			"Action points per theme. Volunteer if you like."
 	case session.PhaseClosed:
-		return "The session is closed. Thank you for your honest feedback!"
+		return "The session is closed. Thank you for your honest feedback!",
+			"Closed. Thank you for your honest feedback!"
 	}
-	return ""
+	return "", ""
 }
 
 // code formats a join code for reading aloud: ABCD-EFGH.
