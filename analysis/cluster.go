@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Doc is one note to cluster.
@@ -146,6 +147,10 @@ func (c *corpus) label(docs []Doc, members []int) (string, int) {
 		name = title
 	case concept >= 0:
 		name = c.lx.labels[concept]
+	case len(members) == 1 && shortNote(docs[central].Text) != "":
+		// A key phrase cut from one note reads as word salad ("deadlines always
+		// beat"); the note says it better.
+		name = shortNote(docs[central].Text)
 	default:
 		name = c.keyPhrase(members, central, nil)
 	}
@@ -153,6 +158,30 @@ func (c *corpus) label(docs []Doc, members []int) (string, int) {
 		name += " (" + side + ")"
 	}
 	return name, central
+}
+
+// shortNoteWords and shortNoteRunes bound a note, or its first clause, that
+// names a theme of its own.
+const shortNoteWords, shortNoteRunes = 8, 48
+
+// shortNote returns text as a theme's name when it is short, else its first
+// clause (up to the first , ; : . ! ? or parenthesis) when that is short and has
+// two words or more, else "". Spaces are collapsed and end punctuation dropped.
+func shortNote(text string) string {
+	fits := func(v string) bool {
+		n := len(strings.Fields(v))
+		return n >= 2 && n <= shortNoteWords && utf8.RuneCountInString(v) <= shortNoteRunes
+	}
+	t := strings.TrimRight(strings.Join(strings.Fields(text), " "), ".!?;:, ")
+	if fits(t) {
+		return t
+	}
+	if i := strings.IndexAny(t, ",;:.!?("); i > 0 {
+		if c := strings.TrimSpace(t[:i]); fits(c) {
+			return c
+		}
+	}
+	return ""
 }
 
 // central returns the member most similar to the theme's mean: the note that

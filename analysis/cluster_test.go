@@ -546,3 +546,32 @@ func TestSplitApartLeavesOtherParentheses(t *testing.T) {
 		t.Errorf("SplitApart = %q, %q", name, suffix)
 	}
 }
+
+// A theme of one note is named by that note when it is short, or by its first
+// clause, as a facilitator would name it: key phrases cut from one note read as
+// word salad ("deadlines always beat", "incident drills pay").
+func TestClusterNamesAOneNoteThemeByItsWords(t *testing.T) {
+	t.Parallel()
+	docs := []analysis.Doc{
+		{ID: "1", Text: "Deadlines always beat security fixes", Area: "motivation", Lane: "demotivates"},
+		{ID: "2", Text: "Our incident drills pay off: last quarter we caught a leaked token within an hour, because the runbook was clear", Area: "confidence", Lane: "strength"},
+		{ID: "3", Text: "The quarterly questionnaire asks the same questions every year and nobody reads the answers we give, so we copy last year's answers over", Area: "activities", Lane: "less"},
+	}
+	want := map[string]string{
+		"1": "Deadlines always beat security fixes",
+		"2": "Our incident drills pay off",
+	}
+	themes := analysis.Cluster(docs)
+	if len(themes) != 3 {
+		t.Fatalf("%d themes, want one per note: %+v", len(themes), themes)
+	}
+	for _, th := range themes {
+		name, _, _ := strings.Cut(th.Label, " (")
+		if w, ok := want[th.NoteIDs[0]]; ok && name != w {
+			t.Errorf("note %s's theme is named %q, want %q", th.NoteIDs[0], th.Label, w)
+		}
+		if th.NoteIDs[0] == "3" && (len(strings.Fields(name)) > 8 || strings.HasSuffix(name, "answers we give")) {
+			t.Errorf("a long note without a short clause is named %q, want a key phrase", th.Label)
+		}
+	}
+}
