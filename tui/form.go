@@ -25,6 +25,9 @@ type formScreen struct {
 	mode      int
 	field     int
 	err       string
+	// saving is set while the session is being created or saved: keys wait for
+	// the answer, so that enter pressed again does not create a second session.
+	saving bool
 }
 
 // The form's fields, in tab order.
@@ -126,7 +129,7 @@ type editedMsg struct{ sess *session.Session }
 func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case errMsg:
-		f.err = f.e.errorMessage(msg.err)
+		f.err, f.saving = f.e.errorMessage(msg.err), false
 		return f, nil
 	case campaignNamesMsg:
 		f.campaigns = msg
@@ -139,6 +142,9 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		h.status, h.selectID = "Saved the changes to “"+msg.sess.Title+"”.", msg.sess.ID
 		return h, nil
 	case tea.KeyMsg:
+		if f.saving && msg.String() != "ctrl+c" {
+			return f, nil
+		}
 		switch msg.String() {
 		case "esc":
 			return newHome(f.e), nil
@@ -187,6 +193,7 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			in := session.Session{Title: f.title.Value(), Audience: session.Audiences[f.audience], Location: f.location.Value(),
 				Mode: session.Modes[f.mode], Campaign: f.campaign.Value(), Date: f.date.Value()}
 			svc := f.e.opt.Service
+			f.saving = true
 			if f.editing != nil {
 				id := f.editing.ID
 				edit := session.SessionEdit{Title: &in.Title, Location: &in.Location, Campaign: &in.Campaign, Date: &in.Date,
@@ -277,6 +284,9 @@ func (f *formScreen) View() string {
 		for _, l := range wrap(f.err, f.e.w-2) {
 			b.WriteString(sty.Error.Render(l) + "\n")
 		}
+	}
+	if f.saving {
+		b.WriteString(sty.Muted.Render("Saving…") + "\n")
 	}
 	create := formKeys.Create
 	if f.editing != nil {

@@ -490,6 +490,32 @@ func TestFacilitatorGivesTheSessionDate(t *testing.T) {
 	}
 }
 
+// Enter pressed again while the session is being created (an impatient key, a
+// key that repeats) creates it once: the form takes no second create.
+func TestNewSessionFormCreatesOnceOnRepeatedEnter(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("No sessions yet")
+	s.keys("n")
+	s.waitFor("new session", "Title")
+	s.tm.Type("Developers Porto")
+	for range 4 {
+		s.press(tea.KeyEnter) // to Audience, Location, Mode, Campaign
+	}
+	s.waitFor("▸ Campaign")
+	for range 5 {
+		s.press(tea.KeyEnter)
+	}
+	s.waitFor("Developers Porto", "LOBBY")
+	s.press(tea.KeyEsc)
+	s.waitFor("Sessions by campaign")
+	list, err := w.db.Sessions(w.ctx)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("stored %d sessions (%v), want one", len(list), err)
+	}
+}
+
 // The new-session form says what is wrong with a field when it is left, not only
 // when the session is created; letters choose on a choice field instead of being
 // lost; and the arrows stop at the ends (tab goes round).
