@@ -59,6 +59,10 @@ type participantScreen struct {
 	// session's activities, one the participant proposed, or "" for none.
 	activity string
 	picker   *picker
+	// saving is set while the box's text (a note, a volunteer's name) is being
+	// saved: the box waits for the answer, so that enter pressed again does not
+	// save the same note twice.
+	saving bool
 	// rateSel is the check-in cursor, on the rating enter gives; 0 before the
 	// person chose one: nothing is preselected, which would pull answers to it.
 	rateSel int
@@ -547,7 +551,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case tickMsg:
 		s.timeUp.see(s.sess.Timer, s.e.now())
 	case errMsg:
-		s.loading = false
+		s.loading, s.saving = false, false
 		s.setStatus(s.e.errorMessage(msg.err), true)
 		return s, nil
 	case noteSavedMsg:
@@ -561,6 +565,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		// The saved note is on the list and selected at once, with "Saved": a d or e
 		// pressed before the list is loaded again acts on it, not on the note the
 		// selection was on before.
+		s.saving = false
 		s.putNote(msg.note)
 		s.selectNote = msg.note.ID
 		s.selectSaved()
@@ -580,6 +585,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return s, s.reload()
 	case doneMsg:
+		s.saving = false
 		if s.mode == modeVolunteerName {
 			s.mode = modeBrowse
 			s.closeInput()
@@ -591,6 +597,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			return s.updatePicker(msg)
 		}
 		if s.mode != modeBrowse {
+			if s.saving {
+				return s, nil
+			}
 			return s.updateInput(msg)
 		}
 		return s.updateBrowse(msg)
@@ -744,6 +753,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case tea.KeyEnter:
 		text := s.inputValue()
 		if s.mode == modeVolunteerName {
+			s.saving = true
 			return s, s.volunteerAs(text)
 		}
 		if s.mode == modeTopic {
@@ -774,6 +784,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		// The text stays in the box until the server has stored it: if saving fails,
 		// nothing typed is lost.
+		s.saving = true
 		return s, s.run(func(ctx context.Context) tea.Msg {
 			var err error
 			saved := &n

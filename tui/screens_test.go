@@ -89,6 +89,32 @@ func TestParticipantCheckInRating(t *testing.T) {
 	}
 }
 
+// Enter pressed again while a note is being saved saves it once: the box waits
+// for the answer instead of sending the same text again.
+func TestNoteSavedOnceOnRepeatedEnter(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.tm.Type("pen tests come too late")
+	for range 4 {
+		s.press(tea.KeyEnter)
+	}
+	s.waitFor("Saved. Your note is stored")
+	// One more note after it, to know every enter above was taken.
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.tm.Type("threat models help")
+	s.press(tea.KeyEnter)
+	s.waitFor("▸ threat models help")
+	if got := noteTexts(w.notes(sess)); strings.Join(got, "|") != "pen tests come too late|threat models help" {
+		t.Fatalf("stored notes = %q, want each once", got)
+	}
+}
+
 func TestParticipantWritesNotes(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
