@@ -76,33 +76,44 @@ func (s *Service) hypothesisStore() (HypothesisStore, error) {
 // AddHypothesis records a hypothesis of a campaign. The campaign need not have
 // sessions yet: hypotheses are often written first.
 func (s *Service) AddHypothesis(ctx context.Context, campaign, text string) (*Hypothesis, error) {
-	hs, err := s.hypothesisStore()
-	if err != nil {
+	if _, err := s.hypothesisStore(); err != nil {
 		return nil, err
 	}
 	h := &Hypothesis{}
+	var err error
 	if h.Campaign, err = ValidText(campaign, MaxTitleLen, "The campaign", true); err != nil {
 		return nil, err
 	}
 	if h.Text, err = ValidText(text, MaxNoteLen, "A hypothesis", true); err != nil {
 		return nil, err
 	}
-	have, err := hs.Hypotheses(ctx, h.Campaign)
+	// One transaction: the same hypothesis added twice at once is stored once.
+	err = s.store.WriteTx(ctx, func(st Store) error {
+		hs, ok := st.(HypothesisStore)
+		if !ok {
+			return fmt.Errorf("hypotheses: the store %T keeps none", st)
+		}
+		have, err := hs.Hypotheses(ctx, h.Campaign)
+		if err != nil {
+			return err
+		}
+		if len(have) >= MaxHypotheses {
+			return Errorf(ELimit, "The campaign already has %d hypotheses, the most it can hold.", len(have))
+		}
+		if slices.ContainsFunc(have, func(o *Hypothesis) bool { return strings.EqualFold(o.Text, h.Text) }) {
+			return Errorf(EConflict, "The campaign already has this hypothesis.")
+		}
+		h.CreatedAt = s.Now()
+		h.UpdatedAt = h.CreatedAt
+		if err := hs.AddHypothesis(ctx, h); err != nil {
+			return fmt.Errorf("add hypothesis: %w", err)
+		}
+		h.Number = len(have) + 1
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	if len(have) >= MaxHypotheses {
-		return nil, Errorf(ELimit, "The campaign already has %d hypotheses, the most it can hold.", len(have))
-	}
-	if slices.ContainsFunc(have, func(o *Hypothesis) bool { return strings.EqualFold(o.Text, h.Text) }) {
-		return nil, Errorf(EConflict, "The campaign already has this hypothesis.")
-	}
-	h.CreatedAt = s.Now()
-	h.UpdatedAt = h.CreatedAt
-	if err := hs.AddHypothesis(ctx, h); err != nil {
-		return nil, fmt.Errorf("add hypothesis: %w", err)
-	}
-	h.Number = len(have) + 1
 	return h, nil
 }
 
@@ -118,7 +129,7 @@ func (s *Service) Hypotheses(ctx context.Context, campaign string) ([]*Hypothesi
 // SetVerdict records a person's verdict on hypothesis number of a campaign, with a
 // line of why; VerdictNone takes a verdict back.
 func (s *Service) SetVerdict(ctx context.Context, campaign string, number int, v Verdict, why string) (*Hypothesis, error) {
-	hs, err := s.hypothesisStore()
+	_, err := s.hypothesisStore()
 	if err != nil {
 		return nil, err
 	}
@@ -128,23 +139,35 @@ func (s *Service) SetVerdict(ctx context.Context, campaign string, number int, v
 	if why, err = ValidText(why, MaxNoteLen, "The why", v != VerdictNone); err != nil {
 		return nil, Errorf(EInvalid, "A verdict needs a line of why (--why \"...\"), at most %d characters.", MaxNoteLen)
 	}
-	have, err := hs.Hypotheses(ctx, campaign)
+	// One transaction: the hypothesis numbered is the one given the verdict.
+	var h *Hypothesis
+	err = s.store.WriteTx(ctx, func(st Store) error {
+		hs, ok := st.(HypothesisStore)
+		if !ok {
+			return fmt.Errorf("hypotheses: the store %T keeps none", st)
+		}
+		have, err := hs.Hypotheses(ctx, campaign)
+		if err != nil {
+			return err
+		}
+		if number < 1 || number > len(have) {
+			if len(have) == 0 {
+				return Errorf(ENotFound, "The campaign %q has no hypotheses.", campaign)
+			}
+			return Errorf(ENotFound, "The campaign %q has hypotheses 1 to %d, not %d.", campaign, len(have), number)
+		}
+		h = have[number-1]
+		h.Verdict, h.Why, h.UpdatedAt = v, why, s.Now()
+		if v == VerdictNone {
+			h.Why = ""
+		}
+		if err := hs.UpdateHypothesis(ctx, h); err != nil {
+			return fmt.Errorf("set verdict: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	if number < 1 || number > len(have) {
-		if len(have) == 0 {
-			return nil, Errorf(ENotFound, "The campaign %q has no hypotheses.", campaign)
-		}
-		return nil, Errorf(ENotFound, "The campaign %q has hypotheses 1 to %d, not %d.", campaign, len(have), number)
-	}
-	h := have[number-1]
-	h.Verdict, h.Why, h.UpdatedAt = v, why, s.Now()
-	if v == VerdictNone {
-		h.Why = ""
-	}
-	if err := hs.UpdateHypothesis(ctx, h); err != nil {
-		return nil, fmt.Errorf("set verdict: %w", err)
 	}
 	return h, nil
 }

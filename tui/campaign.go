@@ -26,8 +26,9 @@ type campaignScreen struct {
 	err    string
 	tab    int
 	scroll int
-	// adding is set while the facilitator types a new hypothesis into input.
-	adding bool
+	// adding is set while the facilitator types a new hypothesis into input;
+	// saving while it is being stored, when the box waits for the answer.
+	adding, saving bool
 	input  textinput.Model
 	status string
 
@@ -131,6 +132,7 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.status = msg.said
 		return s, s.Init()
 	case hypothesisAddedMsg:
+		s.saving = false
 		if msg.err != nil {
 			s.status = s.e.errorMessage(msg.err)
 			return s, nil
@@ -526,6 +528,9 @@ func (s *campaignScreen) typing() bool { return s.adding || s.themes.open() }
 // updateAdding handles keys while a new hypothesis is typed: enter saves it (in a
 // command), esc drops it.
 func (s *campaignScreen) updateAdding(msg tea.KeyMsg) (screen, tea.Cmd) {
+	if s.saving {
+		return s, nil // enter again must not add the hypothesis twice
+	}
 	switch msg.Type {
 	case tea.KeyEsc:
 		s.adding, s.status = false, ""
@@ -533,6 +538,7 @@ func (s *campaignScreen) updateAdding(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, nil
 	case tea.KeyEnter:
 		svc, name, text := s.e.opt.Service, s.name, s.input.Value()
+		s.saving = true
 		return s, s.e.withTimeout(func(ctx context.Context) tea.Msg {
 			h, err := svc.AddHypothesis(ctx, name, text)
 			return hypothesisAddedMsg{h, err}
