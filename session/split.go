@@ -22,27 +22,30 @@ func (s *Service) SplitThemes(ctx context.Context, themeA, themeB int64) error {
 	if themeA == themeB {
 		return Errorf(EInvalid, "A theme cannot be split from itself.")
 	}
-	a, err := s.store.Theme(ctx, themeA)
-	if err != nil {
-		return err
-	}
-	b, err := s.store.Theme(ctx, themeB)
-	if err != nil {
-		return err
-	}
-	if a.SessionID == b.SessionID {
-		return Errorf(EInvalid, "Themes %d and %d are in the same session; a campaign never matches those.", themeA, themeB)
-	}
-	sa, err := s.store.Session(ctx, a.SessionID)
-	if err != nil {
-		return err
-	}
-	sb, err := s.store.Session(ctx, b.SessionID)
-	if err != nil {
-		return err
-	}
-	if sa.Campaign == "" || !strings.EqualFold(sa.Campaign, sb.Campaign) {
-		return Errorf(EInvalid, "Themes %d and %d are not in sessions of one campaign.", themeA, themeB)
-	}
-	return s.store.AddThemeSplit(ctx, min(themeA, themeB), max(themeA, themeB))
+	// One transaction: the split joins the themes and sessions as checked.
+	return s.store.WriteTx(ctx, func(st Store) error {
+		a, err := st.Theme(ctx, themeA)
+		if err != nil {
+			return err
+		}
+		b, err := st.Theme(ctx, themeB)
+		if err != nil {
+			return err
+		}
+		if a.SessionID == b.SessionID {
+			return Errorf(EInvalid, "Themes %d and %d are in the same session; a campaign never matches those.", themeA, themeB)
+		}
+		sa, err := st.Session(ctx, a.SessionID)
+		if err != nil {
+			return err
+		}
+		sb, err := st.Session(ctx, b.SessionID)
+		if err != nil {
+			return err
+		}
+		if sa.Campaign == "" || !strings.EqualFold(sa.Campaign, sb.Campaign) {
+			return Errorf(EInvalid, "Themes %d and %d are not in sessions of one campaign.", themeA, themeB)
+		}
+		return st.AddThemeSplit(ctx, min(themeA, themeB), max(themeA, themeB))
+	})
 }
