@@ -130,3 +130,47 @@ func TestPhaseAskIsWholeAtSixtyColumns(t *testing.T) {
 		}
 	}
 }
+
+// At 60 columns the lines that say how to vote and how to volunteer are whole:
+// a shorter wording where the long one does not fit.
+func TestVoteAndVolunteerLinesAreWholeAtSixtyColumns(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	w := r.w
+	r.to(session.PhaseVote)
+	me := r.people[1]
+	check := func(v, what string) {
+		t.Helper()
+		for _, l := range strings.Split(v, "\n") {
+			if strings.Contains(l, what) && strings.Contains(l, "…") {
+				t.Errorf("the line about %q is cut: %q", what, l)
+			}
+		}
+	}
+	s := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: r.sess.Code}, 60, 20)
+	s.waitFor("dots left")
+	check(s.view(), "dots left")
+
+	r.to(session.PhaseActions)
+	ts, err := w.svc.Themes(w.ctx, r.sess.ID)
+	if err != nil || len(ts) == 0 {
+		t.Fatalf("themes %v, %v", ts, err)
+	}
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: r.sess.ID, ThemeID: ts[0].ID, Title: "Threat modelling clinic"}); err != nil {
+		t.Fatal(err)
+	}
+	late := w.join(r.sess, "key-9", "") // a volunteer for nothing yet
+	s = w.openSized(tui.Options{KeyHash: late.KeyHash, Code: r.sess.Code}, 60, 20)
+	s.waitFor("ACTIONS", "Threat modelling clinic")
+	v := s.view()
+	check(v, "Press v")
+	check(v, "(enter to read")
+	s = w.openSized(tui.Options{KeyHash: late.KeyHash, Code: r.sess.Code}, 60, 20)
+	s.waitFor("ACTIONS", "Threat modelling clinic")
+	s.press(tea.KeyDown)
+	s.keys("v")
+	s.waitFor("Volunteer: give a name")
+	v = s.view()
+	check(v, "Volunteer")
+	check(v, "Shown")
+}

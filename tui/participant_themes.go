@@ -286,7 +286,8 @@ func (s *participantScreen) volunteerAs(name string) tea.Cmd {
 func (s *participantScreen) volunteerNameView(w int) string {
 	sty := s.e.sty
 	return "\n" + sty.Header.Render(fit("Volunteer: give a name the program can reach you by", w)) + "\n" +
-		sty.Muted.Render(fit("Shown on this action point and in the findings only, never with your notes.", w)) + "\n" +
+		sty.Muted.Render(either("Shown on this action point and in the findings only, never with your notes.",
+			"Shown here and in the findings, never with your notes.", w)) + "\n" +
 		sty.Muted.Render(fit("Empty the box to volunteer anonymously; esc cancels.", w)) + "\n" +
 		s.boxView(w) + "\n"
 }
@@ -297,12 +298,13 @@ func (s *participantScreen) themesView(w int) string {
 	ph := s.sess.Phase
 	switch ph {
 	case session.PhaseVote:
-		b.WriteString(fit(fmt.Sprintf("%d of %d dots left · at most %d on a theme · counts come after voting",
-			s.sess.VoteBudget-s.dotsUsed(), s.sess.VoteBudget, session.MaxVotesPerTheme), w) + "\n")
+		left := fmt.Sprintf("%d of %d dots left · at most %d on a theme", s.sess.VoteBudget-s.dotsUsed(), s.sess.VoteBudget, session.MaxVotesPerTheme)
+		b.WriteString(either(left+" · counts come after voting", left, w) + "\n")
 	case session.PhaseClosed:
 		b.WriteString(fit("Thank you for taking part. Here is what became of it:", w) + "\n")
 	case session.PhaseActions:
-		b.WriteString(fit("Themes by priority with their action points. Press v on one to volunteer.", w) + "\n")
+		b.WriteString(either("Themes by priority with their action points. Press v on one to volunteer.",
+			"Press v on an action point to volunteer.", w) + "\n")
 	}
 	rows := s.themeRows()
 	if len(rows) == 0 {
@@ -399,7 +401,8 @@ func (s *participantScreen) themeNotes(themeID int64, w, avail int) string {
 	for _, n := range s.notes {
 		text[n.ID] = n.Text + " " + s.e.sty.Muted.Render(laneTag(n))
 	}
-	lines := []string{"", s.e.sty.Muted.Render(fit(fmt.Sprintf("In “%s” (enter to read them all):", theme.Label), w))}
+	lines := []string{"", s.e.sty.Muted.Render(either(fmt.Sprintf("In “%s” (enter to read them all):", theme.Label),
+		fmt.Sprintf("In “%s”:", fit(theme.Label, max(w-6, 10))), w))}
 	for _, id := range theme.NoteIDs {
 		t, ok := text[id]
 		if !ok {

@@ -160,6 +160,12 @@ func timerText(t session.Timer, now time.Time) string {
 // that a 60-column terminal reads it whole), else the short one cut.
 func phaseAsk(p session.Phase, w int) string {
 	long, short := phaseAsks(p)
+	return either(long, short, w)
+}
+
+// either returns long when it fits in w columns, else short, cut to w if need be:
+// a line that says what to do keeps its end on a narrow terminal.
+func either(long, short string, w int) string {
 	if lipgloss.Width(long) <= w {
 		return long
 	}
