@@ -24,6 +24,9 @@ type PlanOptions struct {
 	Moves []Move
 	// Earlier is what took part in earlier campaigns: planned last.
 	Earlier TookPart
+	// Audiences are the audiences to plan sessions for, one person of each per
+	// team; nil plans PlanAudiences.
+	Audiences []Audience
 }
 
 // Move puts a roster person (by e-mail, or by name when that is unique) into the
@@ -83,11 +86,24 @@ const (
 	DefaultMaxSize = 10
 )
 
-// planRoles are the roles a plan invites, one person of each per team.
-var planRoles = []Role{RoleSecurityEngineer, RoleDeveloper}
+// PlanAudiences are the audiences a plan invites by default: the method's three,
+// each in sessions of its own. Managers are left out unless asked for: their
+// presence keeps people from speaking freely about their own teams.
+var PlanAudiences = []Audience{AudienceSecurityEngineers, AudienceDevelopers, AudienceServiceOwners}
+
+// roleOf is the roster role whose people make up an audience's sessions.
+func roleOf(a Audience) (Role, bool) {
+	for _, r := range Roles {
+		if r.Audience() == a {
+			return r, true
+		}
+	}
+	return "", false
+}
 
 // MakePlan proposes the sessions of a campaign from the roster: per team one
-// security engineer and one developer where it has them (the experience least
+// person of each audience's role where it has one (by default a security
+// engineer, a developer and a service owner) (the experience least
 // picked so far for the role, so that experience is mixed); per location and
 // audience one session, split when larger than MaxSize; online sessions for remote
 // teams, for locations not in opt.Locations and for groups smaller than MinSize.
@@ -126,6 +142,37 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 		}
 		inPerson[l] = true
 	}
+
+	auds := opt.Audiences
+	if len(auds) == 0 {
+		auds = PlanAudiences
+	}
+	var planRoles []Role
+	for _, a := range auds {
+		r, ok := roleOf(a)
+		if !ok {
+			var can []string
+			for _, r := range Roles {
+				can = append(can, string(r.Audience()))
+			}
+			return nil, Errorf(EInvalid, "No role of the roster makes the audience %q; plan for %s.", a, strings.Join(can, ", "))
+		}
+		if !slices.Contains(planRoles, r) {
+			planRoles = append(planRoles, r)
+		}
+	}
+	// A role nobody on the roster has is said once, not once per team.
+	var absent []Role
+	for _, r := range planRoles {
+		if !slices.ContainsFunc(teams, func(t *Team) bool {
+			return slices.ContainsFunc(t.People, func(p *Person) bool { return p.Role == r })
+		}) {
+			absent = append(absent, r)
+			p.Notes = append(p.Notes, fmt.Sprintf("The roster has no %s: no session for %s.",
+				strings.ReplaceAll(string(r), "-", " "), strings.ReplaceAll(string(r.Audience()), "-", " ")))
+		}
+	}
+	planRoles = slices.DeleteFunc(planRoles, func(r Role) bool { return slices.Contains(absent, r) })
 
 	// Pick per team and role; new teams first, so that they get the mix.
 	slices.SortStableFunc(teams, func(a, b *Team) int {

@@ -290,3 +290,43 @@ func TestPlanAdjustments(t *testing.T) {
 		})
 	}
 }
+
+// The method has three audiences: by default a plan invites a service owner of
+// each team too, in sessions of their own. Audiences narrows it; a role nobody on
+// the roster has is said once, not once per team.
+func TestPlanInvitesServiceOwnersAndTheAudiencesAskedFor(t *testing.T) {
+	t.Parallel()
+	roster := rosterOf(map[string]int{"Berlin": 9})
+	p := mustPlan(t, roster, session.PlanOptions{})
+	if slices.ContainsFunc(where(p), func(s string) bool { return strings.HasPrefix(s, "service-owners") }) {
+		t.Fatalf("a roster without service owners got a session for them: %v", where(p))
+	}
+	want := "The roster has no service owner: no session for service owners."
+	if !slices.Contains(p.Notes, want) || slices.ContainsFunc(p.Notes, func(n string) bool { return strings.Contains(n, "has no service owner.") }) {
+		t.Errorf("notes %q: want %q once, and no note per team", p.Notes, want)
+	}
+
+	for i, team := range roster {
+		team.People = append(team.People, &session.Person{ID: int64(1000 + i), TeamID: team.ID, Name: fmt.Sprintf("Owner %d", i),
+			Email: fmt.Sprintf("owner%d@example.org", i), Role: session.RoleServiceOwner, Experience: session.Experiences[i%3]})
+	}
+	p = mustPlan(t, roster, session.PlanOptions{})
+	if got, want := where(p), []string{"security-engineers@Berlin:9", "developers@Berlin:9", "service-owners@Berlin:9"}; !slices.Equal(got, want) {
+		t.Errorf("sessions %v, want %v", got, want)
+	}
+	for _, s := range p.Sessions {
+		for _, inv := range s.Invitees {
+			if inv.Role.Audience() != s.Audience {
+				t.Errorf("%s (%s) in a session for %s", inv.Name, inv.Role, s.Audience)
+			}
+		}
+	}
+
+	p = mustPlan(t, roster, session.PlanOptions{Audiences: []session.Audience{session.AudienceServiceOwners, session.AudienceManagers}})
+	if got, want := where(p), []string{"service-owners@Berlin:9", "managers@Berlin:9"}; !slices.Equal(got, want) {
+		t.Errorf("service owners and managers asked for: sessions %v, want %v", got, want)
+	}
+	if _, err := session.MakePlan(roster, session.PlanOptions{Campaign: "C", Audiences: []session.Audience{session.AudienceMixed}}); session.ErrorCode(err) != session.EInvalid {
+		t.Errorf("a mixed audience: err = %v, want invalid", err)
+	}
+}

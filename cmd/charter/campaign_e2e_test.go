@@ -81,7 +81,26 @@ func TestCampaignEndToEnd(t *testing.T) {
 		}
 		Notes []string
 	}
+	// By default the method's three audiences have sessions: service owners too.
 	out = mustRun(t, "plan", "--data", dir, "--campaign", "Chartering 2027", "--format", "json")
+	if err := json.Unmarshal([]byte(out), &plan); err != nil {
+		t.Fatal(err)
+	}
+	owners := 0
+	for _, s := range plan.Sessions {
+		for _, inv := range s.Invitees {
+			if inv.Role == "service-owner" && s.Audience == "service-owners" {
+				owners++
+			}
+		}
+	}
+	if owners == 0 {
+		t.Error("the default plan invites no service owner")
+	}
+	// This campaign plans two of them.
+	two := []string{"--audiences", "security-engineers,developers"}
+	plan.Sessions, plan.Notes = nil, nil
+	out = mustRun(t, append([]string{"plan", "--data", dir, "--campaign", "Chartering 2027", "--format", "json"}, two...)...)
 	if err := json.Unmarshal([]byte(out), &plan); err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +151,7 @@ func TestCampaignEndToEnd(t *testing.T) {
 	}
 
 	// The facilitator drops a team and moves a person, then creates the plan.
-	adjust := []string{"--data", dir, "--campaign", "Chartering 2027", "--exclude-team", "Nova", "--move", "carla.ortega@example.org=4"}
+	adjust := append([]string{"--data", dir, "--campaign", "Chartering 2027", "--exclude-team", "Nova", "--move", "carla.ortega@example.org=4"}, two...)
 	md := mustRun(t, append([]string{"plan"}, adjust...)...)
 	if strings.Contains(md, "| Nova |") || !strings.Contains(md, "## 4. Developers, Porto\n\ndevelopers, in person, 11 people") {
 		t.Errorf("adjusted plan:\n%s", md)

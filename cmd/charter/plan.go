@@ -50,7 +50,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: charter plan --data DIR --campaign C [--per-session 8-10] [--locations A,B]")
-		fmt.Fprintln(stderr, "         [--exclude-team TEAM]... [--move NAME=SESSION]... [--format md|json] [--create]")
+		fmt.Fprintln(stderr, "         [--audiences A,B] [--exclude-team TEAM]... [--move NAME=SESSION]... [--format md|json] [--create]")
 		fmt.Fprintln(stderr, "\nProposes the campaign's sessions from the roster and whom to invite to each. Adjust")
 		fmt.Fprintln(stderr, "it with --exclude-team and --move until it is right (the plan is the same for the")
 		fmt.Fprintln(stderr, "same roster and flags), then run the same command with --create.")
@@ -60,9 +60,10 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	dir := fs.String("data", defaultDataDir, "data directory")
 	campaign := fs.String("campaign", "", "the campaign to plan (required)")
 	size := fs.String("per-session", fmt.Sprintf("%d-%d", session.DefaultMinSize, session.DefaultMaxSize), "people per session, MIN-MAX")
-	var locations, exclude listFlag
+	var locations, exclude, audiences listFlag
 	var moves moveFlag
 	fs.Var(&locations, "locations", "the only locations with in-person sessions, comma-separated; teams elsewhere are invited online")
+	fs.Var(&audiences, "audiences", "the audiences to plan sessions for, comma-separated (default security-engineers,developers,service-owners; managers too if asked)")
 	fs.Var(&exclude, "exclude-team", "leave a team out of the plan (repeatable)")
 	fs.Var(&moves, "move", "put a person (e-mail, or a name only one person has) into session number N: NAME=N (repeatable)")
 	format := fs.String("format", "md", "md or json")
@@ -92,8 +93,12 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	defer db.Close()
 	ctx := context.Background()
 	svc := session.NewService(db, nil)
+	var auds []session.Audience
+	for _, a := range audiences {
+		auds = append(auds, session.Audience(strings.ToLower(a)))
+	}
 	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: *campaign, MinSize: lo, MaxSize: hi,
-		Locations: locations, ExcludeTeams: exclude, Moves: moves})
+		Locations: locations, ExcludeTeams: exclude, Moves: moves, Audiences: auds})
 	if err != nil {
 		fmt.Fprintln(stderr, "charter plan:", errorText(err))
 		return 1
