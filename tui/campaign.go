@@ -29,8 +29,8 @@ type campaignScreen struct {
 	// adding is set while the facilitator types a new hypothesis into input;
 	// saving while it is being stored, when the box waits for the answer.
 	adding, saving bool
-	input  textinput.Model
-	status string
+	input          textinput.Model
+	status         string
 
 	// themes is the themes view's list: campaign themes with the session themes
 	// matched into each, selectable so that a wrong match can be split there.
