@@ -71,3 +71,29 @@ func TestBoardStarsNoHiddenNote(t *testing.T) {
 		}
 	}
 }
+
+// A theme whose last note was moved out says it is empty and how to remove it,
+// rather than "hidden", which reads as something the facilitator did.
+func TestEmptiedThemeSaysItIsEmpty(t *testing.T) {
+	t.Parallel()
+	w, sess, notes := groupWorld(t)
+	themes, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pen int64
+	for _, th := range themes {
+		if th.Label == "pen tests" {
+			pen = th.ID
+		}
+	}
+	if err := w.svc.MoveNote(w.ctx, notes[2].ID, pen); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.keys("4")
+	b.waitDrawn("deadlines (0) · empty: nobody sees it, D deletes it")
+	if b.everDrawn("hidden: no notes") {
+		t.Error("the emptied theme is said to be hidden")
+	}
+}

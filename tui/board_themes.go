@@ -445,6 +445,12 @@ func (s *boardScreen) showingMark(t *session.Theme) string {
 	switch {
 	case !ok:
 		return ""
+	case !sh.Shown && sh.Why == session.WhyEmpty:
+		// Not hidden by anyone: its last note went to another theme.
+		if ph := s.sess.Phase; ph == session.PhaseGroup || ph == session.PhaseVote {
+			return " · empty: nobody sees it, D deletes it"
+		}
+		return " · empty: nobody sees it"
 	case !sh.Shown:
 		return " · hidden: " + sh.Why
 	case sh.Label != t.Label:
