@@ -67,18 +67,7 @@ func TestDatabaseCopyDoesNotLinkANoteToAParticipant(t *testing.T) {
 		known = append(known, strconv.FormatInt(id, 10), kh, pseudonym)
 	}
 	rows.Close()
-	rows, err = raw.QueryContext(ctx, `SELECT value FROM meta`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var v string
-		rows.Scan(&v)
-		b, _ := hex.DecodeString(v)
-		keys = append(keys, []byte(v), b)
-	}
-	rows.Close()
-	keys = append(keys, nil)
+	keys = copyKeys(t, raw)
 
 	cols, err := raw.QueryContext(ctx, `SELECT name FROM pragma_table_info('notes')`)
 	if err != nil {

@@ -7,10 +7,8 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -90,19 +88,7 @@ func TestDatabaseCopyDoesNotLinkAVolunteerToAParticipant(t *testing.T) {
 	}
 	rows.Close()
 	delete(known, "")
-	var keys [][]byte
-	rows, err = raw.QueryContext(ctx, `SELECT value FROM meta`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var v string
-		rows.Scan(&v)
-		b, _ := hex.DecodeString(v)
-		keys = append(keys, []byte(v), b)
-	}
-	rows.Close()
-	keys = append(keys, nil)
+	keys := copyKeys(t, raw)
 
 	names := columns(t, raw, "volunteers")
 	if slices.Contains(names, "participant_id") {
@@ -207,47 +193,12 @@ func TestVolunteerMigrationKeepsWhoVolunteered(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "charter.db")
-	raw, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	files, err := filepath.Glob(filepath.Join("migration", "*.sql"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(files)
-	if _, err := raw.ExecContext(ctx, `CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
-		t.Fatal(err)
-	}
-	// Migration 012's Go step fills in note authors; there are no notes here.
-	for _, f := range files {
-		if filepath.Base(f) >= "017" {
-			break
-		}
-		buf, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := raw.ExecContext(ctx, string(buf)); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if _, err := raw.ExecContext(ctx, `INSERT INTO migrations VALUES (?, 0)`, "migration/"+filepath.Base(f)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, q := range []string{
+	oldDatabase(t, path, "017",
 		`INSERT INTO sessions (id, title, audience, mode, code, phase, created_at, updated_at) VALUES ('s1', 'Old', 'developers', 'in-person', 'ABCDEFGH', 'actions', 0, 0)`,
 		`INSERT INTO participants (id, session_id, pseudonym, joined_at) VALUES (7, 's1', 'P1', 0), (9, 's1', 'P2', 0)`,
 		`INSERT INTO action_points (id, session_id, title, priority, owner, status, created_at, updated_at) VALUES
 			(1, 's1', 'first', 1, '', 'proposed', 0, 0), (2, 's1', 'second', 2, '', 'proposed', 0, 0)`,
-		`INSERT INTO volunteers (action_id, participant_id, name, created_at) VALUES (1, 9, 'Bea', 1), (1, 7, 'Al', 2), (2, 7, 'Al', 3)`,
-	} {
-		if _, err := raw.ExecContext(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	raw.Close()
+		`INSERT INTO volunteers (action_id, participant_id, name, created_at) VALUES (1, 9, 'Bea', 1), (1, 7, 'Al', 2), (2, 7, 'Al', 3)`)
 
 	db, err := sqlite.Open(path)
 	if err != nil {
@@ -271,4 +222,25 @@ func TestVolunteerMigrationKeepsWhoVolunteered(t *testing.T) {
 	if names := columns(t, check, "volunteers"); slices.Contains(names, "participant_id") {
 		t.Errorf("volunteers still has participant_id: %v", names)
 	}
+}
+
+// copyKeys returns every value a copy of the database holds that could serve as a
+// key (each meta value as text and as hex-decoded bytes), and the empty key.
+func copyKeys(t *testing.T, raw *sql.DB) [][]byte {
+	t.Helper()
+	rows, err := raw.Query(`SELECT value FROM meta`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var keys [][]byte
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := hex.DecodeString(v)
+		keys = append(keys, []byte(v), b)
+	}
+	return append(keys, nil)
 }
