@@ -184,7 +184,10 @@ func (t *peopleTab) view(w, room int) string {
 	if voting {
 		dotsHead = fmt.Sprintf(" %5s", "dots")
 	}
-	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %5s%s  %-4s %s", "who", "name", "notes", dotsHead, "done", "connection"), w)) + "\n")
+	// Whether each person wrote, not how much: a theme's score counts its distinct
+	// writers, so "three notes by one person" beside one person with three notes or
+	// more would name them.
+	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %5s%s  %-4s %s", "who", "name", "wrote", dotsHead, "done", "connection"), w)) + "\n")
 	if len(ps) == 0 {
 		b.WriteString(sty.Muted.Render("Nobody has joined yet.") + "\n")
 		return b.String()
@@ -216,7 +219,11 @@ func (t *peopleTab) view(w, room int) string {
 		case gone:
 			conn = "left at " + at.Format("15:04")
 		}
-		line := fmt.Sprintf("%s%-6s %s %5d%s  %-4s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), perPerson[p.ID], dots, done, conn)
+		wrote := "no"
+		if perPerson[p.ID] > 0 {
+			wrote = "yes"
+		}
+		line := fmt.Sprintf("%s%-6s %s %5s%s  %-4s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), wrote, dots, done, conn)
 		switch {
 		case i == l.selected():
 			line = sty.Selected.Render(fit(line, w))

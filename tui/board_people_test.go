@@ -58,3 +58,32 @@ func TestEmptyNotesHintIsReadWholeWhenNarrow(t *testing.T) {
 		t.Errorf("the hint is not shown whole at 60 columns:\n%s", v)
 	}
 }
+
+// The people tab says whether each person wrote, not how much. A theme's score
+// counts its distinct writers: "three notes by one person" beside the one person
+// who wrote three notes would say whose the theme's notes are.
+func TestPeopleTabDoesNotCountEachPersonsNotes(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Porto")
+	w.setPhase(sess, session.PhaseWrite)
+	many, one, _ := w.join(sess, "key-1", "Mia"), w.join(sess, "key-2", "Oskar"), w.join(sess, "key-3", "Nils")
+	for _, text := range []string{"pen tests come too late", "threat models help us", "more threat modelling please"} {
+		w.addNote(many, session.AreaActivities, "more", text)
+	}
+	w.addNote(one, session.AreaConfidence, "concern", "deadlines always win")
+	w.setPhase(sess, session.PhaseReveal)
+	b := w.openBoard(sess)
+	b.keys("2")
+	b.waitFor("wrote", "Nils")
+	v := b.view()
+	for name, want := range map[string]string{"Mia": " yes ", "Oskar": " yes ", "Nils": " no "} {
+		l := lineWith(v, name)
+		if !strings.Contains(l, want) {
+			t.Errorf("%s's line %q does not say %q", name, l, strings.TrimSpace(want))
+		}
+		if _, after, _ := strings.Cut(l, name); strings.ContainsAny(after, "0123456789") {
+			t.Errorf("%s's line %q holds a number after the name", name, l)
+		}
+	}
+}
