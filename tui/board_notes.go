@@ -161,10 +161,18 @@ func (t *notesTab) view(w, room int) string {
 // topic's title and the activity are cut to cut cells; cut 0 keeps them whole.
 func noteTag(n *session.Note, cut int) string {
 	short := func(s string) string {
-		if cut > 0 {
-			return fit(s, cut)
+		if cut <= 0 || lipgloss.Width(s) <= cut {
+			return s
 		}
-		return s
+		// A bracketed part ("(SAST)") goes before any word does.
+		if i := strings.IndexByte(s, '('); i > 0 {
+			if j := strings.IndexByte(s[i:], ')'); j > 0 {
+				if b := strings.Join(strings.Fields(s[:i]+s[i+j+1:]), " "); b != "" && lipgloss.Width(b) <= cut {
+					return b
+				}
+			}
+		}
+		return fit(s, cut)
 	}
 	var tag string
 	switch n.Area {

@@ -23,3 +23,15 @@ func TestNoteTagCutsOnlyWhenNarrow(t *testing.T) {
 		t.Errorf("the reader's tag %q cuts the activity", got)
 	}
 }
+
+// A cut activity loses its bracketed part before it loses words: "code scanning
+// (SAST)" reads "code scanning" on a narrow list, not "code scanning (…".
+func TestNoteTagDropsTheBracketsFirst(t *testing.T) {
+	n := &session.Note{Area: session.AreaActivities, Lane: "less", Activity: "code scanning (SAST)"}
+	if got := noteTag(n, tagCut(80)); got != "act less · code scanning" {
+		t.Errorf("at width 80 the tag is %q, want %q", got, "act less · code scanning")
+	}
+	if got := noteTag(n, 0); got != "act less · code scanning (SAST)" {
+		t.Errorf("the reader's tag is %q, want the activity whole", got)
+	}
+}
