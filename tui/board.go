@@ -385,7 +385,17 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		s.setStatus(msg.status, false)
 	case askSavedMsg:
-		return s.update(s.ask.saved(msg))
+		out, ahead := s.ask.saved(msg)
+		next, cmd := s.update(out)
+		// The keys typed ahead act now, in this update: keys that arrive later
+		// come after them.
+		cmds := []tea.Cmd{cmd}
+		for _, k := range ahead {
+			var c tea.Cmd
+			next, c = next.Update(k)
+			cmds = append(cmds, c)
+		}
+		return next, tea.Sequence(cmds...)
 	case boardDoneMsg:
 		s.setStatus(msg.status, false)
 	case removalAskMsg:
@@ -639,6 +649,10 @@ type boardAsk struct {
 	// number out of range) can be corrected where it was typed, and keys typed
 	// meanwhile edit the answer instead of reaching the board as commands.
 	saving bool
+	// typedAhead are the keys typed while the answer was being saved (but esc, and
+	// an enter right after the one that saves): they edit the answer, which stays open if it is refused, and act on
+	// the board, in order, once it is kept ("enter a" in one packet adds another).
+	typedAhead []tea.KeyMsg
 	// seq tells this prompt's saves from an earlier prompt's.
 	seq int
 }
@@ -676,6 +690,7 @@ func (a *boardAsk) openReplace(prompt, value string, submit func(v string) (tea.
 
 func (a *boardAsk) close() {
 	a.submit, a.hint, a.replace, a.saving = nil, nil, false, false
+	a.typedAhead = nil
 	a.in.Blur()
 }
 
@@ -687,8 +702,14 @@ func (a *boardAsk) update(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case tea.KeyEnter:
 		if a.saving {
-			return nil // saving this answer already
+			// A second enter right after the first is the same answer; one after
+			// keys typed ahead ends what they typed.
+			if len(a.typedAhead) > 0 {
+				a.typedAhead = append(a.typedAhead, msg)
+			}
+			return nil
 		}
+		a.typedAhead = nil
 		cmd, ok := a.submit(a.in.Value())
 		if !ok {
 			return cmd
@@ -701,26 +722,43 @@ func (a *boardAsk) update(msg tea.KeyMsg) tea.Cmd {
 		seq := a.seq
 		return func() tea.Msg { return askSavedMsg{seq: seq, msg: cmd()} }
 	}
+	if a.saving {
+		a.typedAhead = append(a.typedAhead, msg)
+	}
 	if a.replace && msg.Type == tea.KeyRunes && !msg.Paste {
 		a.in.SetValue("")
 	}
 	a.replace = false
 	var cmd tea.Cmd
-	a.in, cmd = a.in.Update(msg)
+	a.in, cmd = a.in.Update(spaceForTab(msg))
 	return cmd
+}
+
+// spaceForTab makes a tab typed into a text box a space: the box would drop it,
+// and the words on either side would run together ("great<tab>and" saved as
+// "greatand"). Pasted tabs become spaces too (the note is cleaned as it is saved).
+func spaceForTab(msg tea.KeyMsg) tea.KeyMsg {
+	if msg.Type == tea.KeyTab && !msg.Alt {
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+	}
+	return msg
 }
 
 // saved takes the outcome of a save this prompt asked for: it closes the prompt
 // when the answer was kept, and keeps it open with the text when it was refused.
-// It returns the outcome for the board to handle as any other.
-func (a *boardAsk) saved(m askSavedMsg) tea.Msg {
+// It returns the outcome for the board to handle as any other, and the keys typed
+// meanwhile for the board to take once the prompt closed.
+func (a *boardAsk) saved(m askSavedMsg) (tea.Msg, []tea.KeyMsg) {
+	var ahead []tea.KeyMsg
 	if a.open() && a.saving && m.seq == a.seq {
 		a.saving = false
 		if _, refused := m.msg.(errMsg); !refused {
+			ahead = a.typedAhead
 			a.close()
 		}
+		a.typedAhead = nil
 	}
-	return m.msg
+	return m.msg, ahead
 }
 
 func (a *boardAsk) view(w int, sty *Styles) string {

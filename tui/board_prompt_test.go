@@ -84,3 +84,26 @@ func TestBudgetPromptTypedNumberReplacesTheFirst(t *testing.T) {
 		t.Fatalf("budget %d after backspace and 7, want 7", got.VoteBudget)
 	}
 }
+
+// Keys typed right after the enter that saves a prompt's answer (a fast typist, a
+// slow link: "enter a" in one packet) act on the board once the answer is kept,
+// in order, instead of being lost while it was saved.
+func TestKeysTypedWhileAnAnswerIsSavedActAfterIt(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	b := w.openBoard(sess)
+	b.keys("a")
+	b.waitFor("Action point:")
+	b.keys("Name an owner")
+	b.press(tea.KeyEnter)
+	b.keys("a") // right behind the enter: another action point
+	b.keys("Second one")
+	b.press(tea.KeyEnter)
+	b.waitFor("] Second one")
+	as, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil || len(as) != 2 || as[0].Title != "Name an owner" || as[1].Title != "Second one" {
+		t.Fatalf("action points %+v, %v; want \"Name an owner\" and \"Second one\"", as, err)
+	}
+}

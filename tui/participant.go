@@ -803,7 +803,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode = modeBrowse
 		return s, nil
 	}
-	in, cmd := s.input.Update(msg)
+	in, cmd := s.input.Update(spaceForTab(msg))
 	*s.input = in
 	s.box, s.boxFresh, s.boxN = "", false, -1
 	return s, cmd

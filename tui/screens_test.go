@@ -115,6 +115,27 @@ func TestNoteSavedOnceOnRepeatedEnter(t *testing.T) {
 	}
 }
 
+// A tab typed or pasted into a note is a space between words, not nothing: "great
+// <tab>and" was saved as "greatand".
+func TestTabInANoteIsASpace(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.tm.Type("feels great")
+	s.press(tea.KeyTab)
+	s.tm.Type("and the")
+	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("\tteam\tcelebrates"), Paste: true})
+	s.press(tea.KeyEnter)
+	s.waitFor("Saved. Your note is stored")
+	if got := noteTexts(w.notes(sess)); strings.Join(got, "|") != "feels great and the team celebrates" {
+		t.Fatalf("stored notes = %q, want the words apart", got)
+	}
+}
+
 func TestParticipantWritesNotes(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
