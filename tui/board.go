@@ -558,6 +558,14 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.setStatus(fmt.Sprintf("Notes without a theme: %d (no dots, no score). Move on to vote anyway? y/n", n), true)
 			return s, nil
 		}
+		if to == session.PhaseClosed {
+			// Closing freezes the results: themes, votes and action points stay as
+			// they are until the session is reopened.
+			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
+			s.confirmNo = "Staying in " + string(s.sess.Phase) + "."
+			s.setStatus("Closing freezes the results (reopen with [): move on to closed? y/n", true)
+			return s, nil
+		}
 		if s.sess.Phase == session.PhaseClosed {
 			// Reopening lets people in again and changes what the findings say.
 			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }

@@ -107,3 +107,27 @@ func TestKeysTypedWhileAnAnswerIsSavedActAfterIt(t *testing.T) {
 		t.Fatalf("action points %+v, %v; want \"Name an owner\" and \"Second one\"", as, err)
 	}
 }
+
+// ] from actions asks before it closes the session: closing freezes the results
+// with one key, and a facilitator stepping through phases would not expect that.
+func TestClosingTheSessionAsksFirst(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	b := w.openBoard(sess)
+	b.keys("]")
+	b.waitFor("move on to closed? y/n")
+	b.keys("n")
+	b.waitFor("Staying in actions.")
+	if ph := w.session(sess.ID).Phase; ph != session.PhaseActions {
+		t.Fatalf("after n the session is in %s, want actions", ph)
+	}
+	b.keys("]")
+	b.waitFor("move on to closed? y/n")
+	b.keys("y")
+	b.waitFor("Moved to closed.") // said once the phase is stored
+	if ph := w.session(sess.ID).Phase; ph != session.PhaseClosed {
+		t.Fatalf("after y the session is in %s, want closed", ph)
+	}
+}
