@@ -419,7 +419,7 @@ func TestBoardKeyListGolden(t *testing.T) {
 	t.Parallel()
 	// Every key of the themes tab in the group phase, with what it does.
 	all := [][2]string{
-		{"↑/↓", "select"}, {"M", "move to theme"}, {"v", "mark note"}, {"R", "rename"}, {"m", "merge"},
+		{"↑/↓", "select"}, {"M", "move to theme"}, {"v", "mark, next"}, {"R", "rename"}, {"m", "merge"},
 		{"S", "split note out"}, {"enter", "read note"}, {"D", "delete"}, {"g", "place notes without a theme"},
 		{"/", "search"}, {"#", "theme by number"}, {"esc", "back"}, {"pgup/pgdn", "page"}, {"home/end", "first/last"},
 		{"[/]", "phase"}, {"1-4", "view"}, {"t", "timer"}, {"space", "run/pause"}, {"+", "+1 min"}, {"c", "clear"}, {"x", "export"},

@@ -594,7 +594,7 @@ var tk = struct {
 	Pick:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "pick/unpick")),
 	Rename:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rename")),
 	Merge:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge")),
-	Mark:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "mark note")),
+	Mark:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "mark, next")),
 	Move:      key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "move to theme")),
 	Split:     key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "split note out")),
 	Delete:    key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete")),
