@@ -1,7 +1,9 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -59,19 +61,34 @@ func lanesLine(ls []LaneCount) string {
 	if len(ls) == 0 {
 		return ""
 	}
-	total := 0
-	for _, l := range ls {
-		total += l.Notes
+	// Lanes that read alike (every open topic is "open topics") count as one.
+	type named struct {
+		name  string
+		notes int
 	}
-	if ls[0].Notes*3 >= total*2 {
-		if len(ls) == 1 {
-			return "all " + laneName(ls[0])
+	var byName []named
+	for _, l := range ls {
+		n := laneName(l)
+		if i := slices.IndexFunc(byName, func(x named) bool { return x.name == n }); i >= 0 {
+			byName[i].notes += l.Notes
+		} else {
+			byName = append(byName, named{n, l.Notes})
 		}
-		return "mostly " + laneName(ls[0])
+	}
+	slices.SortStableFunc(byName, func(a, b named) int { return cmp.Compare(b.notes, a.notes) })
+	total := 0
+	for _, l := range byName {
+		total += l.notes
+	}
+	if byName[0].notes*3 >= total*2 {
+		if len(byName) == 1 {
+			return "all " + byName[0].name
+		}
+		return "mostly " + byName[0].name
 	}
 	var parts []string
-	for _, l := range ls[:min(2, len(ls))] {
-		parts = append(parts, fmt.Sprintf("%s %d", laneName(l), l.Notes))
+	for _, l := range byName[:min(2, len(byName))] {
+		parts = append(parts, fmt.Sprintf("%s %d", l.name, l.notes))
 	}
 	return "top lanes " + strings.Join(parts, ", ")
 }

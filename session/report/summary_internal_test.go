@@ -1,0 +1,24 @@
+package report
+
+import "testing"
+
+// Open topics are one name in the summary's lanes, however many topics there
+// are: "top lanes open topics 1, open topics 1" said one thing twice.
+func TestLanesLineCountsOpenTopicsOnce(t *testing.T) {
+	for _, tt := range []struct {
+		lanes []LaneCount
+		want  string
+	}{
+		{[]LaneCount{{Area: "open", Lane: "AI coding tools", Title: "AI coding tools", Notes: 1}, {Area: "open", Lane: "AI tools", Title: "AI tools", Notes: 1}},
+			"all open topics"},
+		{[]LaneCount{{Area: "confidence", Lane: "concern", Title: "Concerns", Notes: 2}, {Area: "open", Lane: "AI", Title: "AI", Notes: 1},
+			{Area: "open", Lane: "AI tools", Title: "AI tools", Notes: 1}, {Area: "activities", Lane: "more", Title: "Do more", Notes: 1}},
+			"top lanes Concerns 2, open topics 2"},
+		{[]LaneCount{{Area: "confidence", Lane: "concern", Title: "Concerns", Notes: 3}, {Area: "activities", Lane: "more", Title: "Do more", Notes: 2}, {Area: "open", Lane: "x", Title: "x", Notes: 1}},
+			"top lanes Concerns 3, Do more 2"},
+	} {
+		if got := lanesLine(tt.lanes); got != tt.want {
+			t.Errorf("lanesLine(%v) = %q, want %q", tt.lanes, got, tt.want)
+		}
+	}
+}
