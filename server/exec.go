@@ -64,7 +64,9 @@ func (s *Server) route() wish.Middleware {
 // exec runs a command without a terminal; only facilitators' keys run any.
 func (s *Server) exec(sess ssh.Session) {
 	args := sess.Command()
-	const connect = "charter needs a terminal. Connect with: ssh -t -p PORT HOST [CODE]"
+	// How to connect, with the address this connection reached (the host's name
+	// is the client's to know) and the join code the person was given.
+	connect := "charter needs a terminal. Connect with: " + SSHLine(sess.LocalAddr().String()) + " [JOIN-CODE]"
 	if len(args) == 0 {
 		wish.Fatalln(sess, connect)
 		return

@@ -138,6 +138,10 @@ func TestCommandsRunForFacilitatorsOnly(t *testing.T) {
 			if status == 0 || strings.Contains(out, "one two") || strings.Contains(out, "heap") || !strings.Contains(out, "charter needs a terminal") || !strings.Contains(out, c.says) {
 				t.Errorf("exit %d, output %q, want it to say %q", status, out, c.says)
 			}
+			// How to connect names this server, not placeholders.
+			if want := server.SSHLine(srv.Addr()); !strings.Contains(out, want) || strings.Contains(out, "PORT HOST") {
+				t.Errorf("output %q does not say %q", out, want)
+			}
 		})
 	}
 }
