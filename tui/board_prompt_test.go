@@ -131,3 +131,18 @@ func TestClosingTheSessionAsksFirst(t *testing.T) {
 		t.Fatalf("after y the session is in %s, want closed", ph)
 	}
 }
+
+// In the vote and actions phases the themes list shows no notes: enter on a theme
+// shows them all, whole, and esc goes back.
+func TestEnterOnAThemeReadsItsNotes(t *testing.T) {
+	t.Parallel()
+	w, sess, notes := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	b := w.openBoard(sess)
+	b.waitDrawn("enter read its notes")
+	b.press(tea.KeyEnter)
+	b.waitFor("“pen tests” · 2 notes", notes[0].Text, notes[1].Text)
+	b.press(tea.KeyEsc)
+	b.waitFor("#1 pen tests")
+}

@@ -16,8 +16,11 @@ import (
 type noteReader struct {
 	note  *session.Note
 	theme string // the note's theme, if it has one
-	top   int    // the first line shown
-	page  int    // lines shown at once, as last drawn
+	// notes, when set, are a whole theme's notes (theme its name), shown one
+	// after the other instead of note.
+	notes []*session.Note
+	top   int // the first line shown
+	page  int // lines shown at once, as last drawn
 }
 
 var rk = struct{ Scroll, Close key.Binding }{
@@ -27,6 +30,11 @@ var rk = struct{ Scroll, Close key.Binding }{
 
 func newNoteReader(n *session.Note, theme string) *noteReader {
 	return &noteReader{note: n, theme: theme, page: 10}
+}
+
+// newThemeReader shows every note of the theme named theme, whole.
+func newThemeReader(theme string, notes []*session.Note) *noteReader {
+	return &noteReader{theme: theme, notes: notes, page: 10}
 }
 
 func (r *noteReader) keys() []key.Binding { return []key.Binding{rk.Scroll, rk.Close} }
@@ -61,19 +69,33 @@ func scrollPage(top *int, page int, msg tea.KeyMsg) {
 }
 
 func (r *noteReader) view(w, room int, sty *Styles) string {
-	n := r.note
 	var b strings.Builder
-	head := "Note [" + noteTag(n, 0) + "]"
-	if r.theme != "" {
-		head += " in " + r.theme
-	}
-	if n.Hidden {
-		head += " (hidden)"
-	}
-	b.WriteString(sty.Header.Render(fit(head, w)) + "\n")
 	var lines []string
-	for _, para := range strings.Split(n.Text, "\n") {
-		lines = append(lines, wrap(para, max(w-2, 8))...)
+	if r.notes != nil {
+		b.WriteString(sty.Header.Render(fit(fmt.Sprintf("%s · %s", r.theme, plural(len(r.notes), "note")), w)) + "\n")
+		for i, n := range r.notes {
+			if i > 0 {
+				lines = append(lines, "")
+			}
+			text := "[" + noteTag(n, 0) + "] " + n.Text
+			if n.Hidden {
+				text += " (hidden)"
+			}
+			lines = append(lines, wrapHanging("• "+text, max(w-2, 8), 2)...)
+		}
+	} else {
+		n := r.note
+		head := "Note [" + noteTag(n, 0) + "]"
+		if r.theme != "" {
+			head += " in " + r.theme
+		}
+		if n.Hidden {
+			head += " (hidden)"
+		}
+		b.WriteString(sty.Header.Render(fit(head, w)) + "\n")
+		for _, para := range strings.Split(n.Text, "\n") {
+			lines = append(lines, wrap(para, max(w-2, 8))...)
+		}
 	}
 	rows := max(room-2, 1)
 	r.page = rows

@@ -585,6 +585,10 @@ func (t *themesTab) nextToProcess(ids []int64) themeRow {
 	return themeRow{}
 }
 
+// readNotes is enter on a theme where the list shows no notes (vote, actions):
+// the theme's notes, whole.
+var readNotes = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read its notes"))
+
 var tk = struct {
 	Accept, Suggest, Place, Pick, Rename, Merge, Mark, Move, Split, Delete, Budget, AddAction, Priority, Status, Owner, EditTitle, Due key.Binding
 }{
@@ -632,11 +636,11 @@ func (t *themesTab) keys() []key.Binding {
 		return []key.Binding{move, tk.Mark, tk.Rename, tk.Merge, tk.Split, bk.Read, tk.Delete, tk.Place}
 	case session.PhaseVote:
 		if sh, ok := s.themes.showing[t.current().theme]; ok && !sh.Shown {
-			return []key.Binding{tk.Budget, tk.Rename, tk.Merge, tk.Delete}
+			return []key.Binding{tk.Budget, tk.Rename, tk.Merge, tk.Delete, readNotes}
 		}
-		return []key.Binding{tk.Budget, tk.Rename, tk.Merge}
+		return []key.Binding{tk.Budget, tk.Rename, tk.Merge, readNotes}
 	case session.PhaseActions:
-		return []key.Binding{tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Delete}
+		return []key.Binding{tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Delete, readNotes}
 	case session.PhaseClosed:
 		// The results are frozen; following the action points up goes on.
 		return []key.Binding{tk.Status, tk.Due}
@@ -679,6 +683,23 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 			}
 		}
 		s.reading = newNoteReader(n, theme)
+	case key.Matches(msg, bk.Read) && cur.header && cur.theme != 0:
+		// A theme's notes, whole, in any phase: "what is in theme 3?"
+		byID := s.noteByID()
+		for _, th := range s.themes.themes {
+			if th.ID != cur.theme {
+				continue
+			}
+			ids := slices.Clone(th.NoteIDs)
+			session.SortNoteIDs(ids, byID)
+			var notes []*session.Note
+			for _, id := range ids {
+				if n := byID[id]; n != nil {
+					notes = append(notes, n)
+				}
+			}
+			s.reading = newThemeReader("“"+th.Label+"”", notes)
+		}
 	case key.Matches(msg, tk.Budget) && ph == session.PhaseVote:
 		id := s.sess.ID
 		return s.ask.openReplace("Dots per person (1-10): ", strconv.Itoa(s.sess.VoteBudget), func(v string) (tea.Cmd, bool) {
