@@ -683,10 +683,15 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 			}
 		}
 		s.reading = newNoteReader(n, theme)
-	case key.Matches(msg, bk.Read) && cur.header && cur.theme != 0:
-		// A theme's notes, whole, in any phase: "what is in theme 3?"
+	case key.Matches(msg, bk.Read) && cur.header && (cur.theme != 0 || cur.sug > 0 && cur.sug <= len(s.themes.suggestions)):
+		// A theme's notes, whole, in any phase: "what is in theme 3?"; a suggested
+		// theme's too, before it is accepted.
 		byID := s.noteByID()
-		for _, th := range s.themes.themes {
+		themes := s.themes.themes
+		if cur.theme == 0 {
+			themes = []*session.Theme{&s.themes.suggestions[cur.sug-1]}
+		}
+		for _, th := range themes {
 			if th.ID != cur.theme {
 				continue
 			}
