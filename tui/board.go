@@ -795,7 +795,10 @@ func (a *boardAsk) view(w int, sty *Styles) string {
 func (s *boardScreen) notDone() (int, string) {
 	if s.sess.Phase == session.PhaseCheckIn {
 		n := max(len(s.activePeople())-s.rated, 0)
-		return n, map[bool]string{true: "has no rating shown yet", false: "have no rating shown yet"}[n == 1]
+		// Not "has not rated": a rating given alone waits for another before any
+		// screen shows it, so one of these may have rated already.
+		return n, map[bool]string{true: "has no rating shown yet (a rating given alone waits for another)",
+			false: "have no rating shown yet (a rating given alone waits for another)"}[n == 1]
 	}
 	n := 0
 	for _, p := range s.activePeople() {

@@ -89,3 +89,21 @@ func TestPeopleTabCountsRatersWithoutMarks(t *testing.T) {
 		t.Errorf("the people tab marks who rated:\n%s", v)
 	}
 }
+
+// Moving on from check-in while a rating waits for another says that it may be
+// given already: "has no rating shown yet" alone sent a facilitator after a person
+// who had rated.
+func TestMovingOnFromCheckInSaysARatingMayWait(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	a := w.join(sess, "key-1", "")
+	w.join(sess, "key-2", "")
+	if err := w.svc.Rate(w.ctx, a.ID, 4); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.keys("]")
+	b.waitFor("2 people have no rating shown yet (a rating given alone waits for another)")
+}
