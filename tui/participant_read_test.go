@@ -174,3 +174,21 @@ func TestVoteAndVolunteerLinesAreWholeAtSixtyColumns(t *testing.T) {
 	check(v, "Volunteer")
 	check(v, "Shown")
 }
+
+// Where the vote screen has no room for a note of the selected theme, it says how
+// to read them rather than show a lone "…".
+func TestVotePreviewWithoutRoomSaysHowToRead(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	r.to(session.PhaseVote)
+	for _, h := range []int{14, 15, 16, 17, 18, 20} {
+		s := r.w.openSized(tui.Options{KeyHash: r.people[1].KeyHash, Code: r.sess.Code}, 60, h)
+		s.waitFor("dots left")
+		v := s.view()
+		for _, l := range strings.Split(v, "\n") {
+			if strings.TrimSpace(l) == "…" {
+				t.Errorf("at 60x%d a line holds only \"…\":\n%s", h, v)
+			}
+		}
+	}
+}

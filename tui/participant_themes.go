@@ -417,7 +417,13 @@ func (s *participantScreen) themeNotes(themeID int64, w, avail int) string {
 		}
 	}
 	if len(lines) > avail {
-		lines = append(lines[:avail-1], s.e.sty.Muted.Render("  …"))
+		if avail < 4 {
+			// No room for a note beside the line that would say there are more:
+			// say how to read them instead of an empty "…".
+			return "\n" + s.e.sty.Muted.Render(either(fmt.Sprintf("enter reads the notes of “%s”", theme.Label),
+				"enter reads its notes", w)) + "\n"
+		}
+		lines = append(lines[:avail-1], s.e.sty.Muted.Render(fit("  … enter reads them all", w)))
 	}
 	return strings.Join(lines, "\n") + "\n"
 }
