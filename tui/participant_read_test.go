@@ -192,3 +192,14 @@ func TestVotePreviewWithoutRoomSaysHowToRead(t *testing.T) {
 		}
 	}
 }
+
+// Participants see why the themes are in their order: the score beside the votes,
+// and how it is made, so that a theme without votes above one with two reads as
+// the method's and not as a mistake.
+func TestParticipantRankingShowsTheScore(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	r.to(session.PhaseActions)
+	s := r.w.openAsParticipant(r.sess, r.people[1])
+	s.waitFor("By score: 3 × votes + 2 × people + notes.", "#1 Dependency updates have no owner · score ")
+}

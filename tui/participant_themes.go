@@ -55,7 +55,9 @@ func (s *participantScreen) themeRows() []themeRow {
 			if t == nil {
 				continue
 			}
-			rows = append(rows, themeRow{theme: t.ID, header: true, text: fmt.Sprintf("#%d %s · %s", p.Rank, t.Label, plural(s.th.Totals[t.ID], "vote"))})
+			// The score as well as the votes: ranked by votes alone, a theme with none
+			// above one with two would look like a mistake.
+			rows = append(rows, themeRow{theme: t.ID, header: true, text: fmt.Sprintf("#%d %s · score %d · %s", p.Rank, t.Label, p.Score, plural(s.th.Totals[t.ID], "vote"))})
 			for _, a := range s.th.Actions {
 				if a.ThemeID == t.ID {
 					rows = append(rows, themeRow{theme: t.ID, action: a.ID, text: s.actionLine(a)})
@@ -303,7 +305,7 @@ func (s *participantScreen) themesView(w int) string {
 	case session.PhaseClosed:
 		b.WriteString(fit("Thank you for taking part. Here is what became of it:", w) + "\n")
 	case session.PhaseActions:
-		b.WriteString(either("Themes by priority with their action points. Press v on one to volunteer.",
+		b.WriteString(either("By score: 3 × votes + 2 × people + notes. v volunteers for an action point.",
 			"Press v on an action point to volunteer.", w) + "\n")
 	}
 	rows := s.themeRows()
