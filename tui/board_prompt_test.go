@@ -146,3 +146,25 @@ func TestEnterOnAThemeReadsItsNotes(t *testing.T) {
 	b.press(tea.KeyEsc)
 	b.waitFor("#1 pen tests")
 }
+
+// p raises an action point's priority a step at a time, from high back to low:
+// a new action point is medium, and one press makes it high.
+func TestPriorityKeyRaisesFirst(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Threat modelling clinic", Priority: session.PriorityMedium}); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.keys("j") // to the action point
+	for _, want := range []string{"high", "low", "medium"} {
+		b.keys("p")
+		b.waitFor("[" + want + " · proposed] Threat modelling clinic")
+	}
+}

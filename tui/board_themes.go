@@ -1089,7 +1089,8 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, tk.Priority):
-		c.Priority = c.Priority%3 + 1
+		// Up a step (high after medium), then round to low.
+		c.Priority = (c.Priority+1)%3 + 1
 	case key.Matches(msg, tk.Status):
 		for i, st := range session.ActionStatuses {
 			if st == c.Status {
