@@ -168,3 +168,42 @@ func TestPriorityKeyRaisesFirst(t *testing.T) {
 		b.waitFor("[" + want + " · proposed] Threat modelling clinic")
 	}
 }
+
+// An action point added under the wrong theme moves to another with M, the theme
+// typed by part of its name or its number in the ranking.
+func TestActionPointMovesToAnotherTheme(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pen, deadlines int64
+	for _, th := range ts {
+		switch th.Label {
+		case "pen tests":
+			pen = th.ID
+		case "deadlines":
+			deadlines = th.ID
+		}
+	}
+	a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: pen, Title: "Protect a day a sprint for fixes"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("Protect a day a sprint for fixes")
+	b.keys("j") // from the first theme to its action point
+	b.keys("M")
+	b.waitFor("Move the action point to theme")
+	b.keys("dead")
+	b.waitFor("→ deadlines")
+	b.press(tea.KeyEnter)
+	b.waitFor("Action point moved to “deadlines”.")
+	got, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil || len(got) != 1 || got[0].ID != a.ID || got[0].ThemeID != deadlines {
+		t.Fatalf("action points %+v, %v; want it under deadlines", got, err)
+	}
+}

@@ -640,7 +640,7 @@ func (t *themesTab) keys() []key.Binding {
 		}
 		return []key.Binding{tk.Budget, tk.Rename, tk.Merge, readNotes}
 	case session.PhaseActions:
-		return []key.Binding{tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Delete, readNotes}
+		return []key.Binding{tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Move, tk.Delete, readNotes}
 	case session.PhaseClosed:
 		// The results are frozen; following the action points up goes on.
 		return []key.Binding{tk.Status, tk.Due}
@@ -1034,6 +1034,23 @@ func (s *boardScreen) findTheme(v string) (*session.Theme, int) {
 	return found, n
 }
 
+// rankedTheme finds the theme ranked #v, or else by its name as findTheme does.
+func (s *boardScreen) rankedTheme(v string) *session.Theme {
+	if k, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(v), "#")); err == nil {
+		if k < 1 || k > len(s.themes.ranked) {
+			return nil
+		}
+		for _, th := range s.themes.themes {
+			if th.ID == s.themes.ranked[k-1].ID {
+				return th
+			}
+		}
+		return nil
+	}
+	th, _ := s.findTheme(v)
+	return th
+}
+
 func (s *boardScreen) themeNumber(id int64) int {
 	for i, th := range s.themes.themes {
 		if th.ID == id {
@@ -1047,7 +1064,7 @@ func (s *boardScreen) themeNumber(id int64) int {
 func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	s := t.b
 	id := s.sess.ID
-	if s.sess.Phase == session.PhaseClosed && key.Matches(msg, tk.AddAction, tk.Priority, tk.Owner, tk.EditTitle, tk.Delete) {
+	if s.sess.Phase == session.PhaseClosed && key.Matches(msg, tk.AddAction, tk.Priority, tk.Owner, tk.EditTitle, tk.Move, tk.Delete) {
 		// Said at once, before anything is typed into a prompt that could not be saved.
 		s.setStatus("The session is closed: its action points stay as they are, but for their status (s) and due date (u). To change more, reopen it with [.", true)
 		return nil
@@ -1088,6 +1105,34 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		})
 	}
 	switch {
+	case key.Matches(msg, tk.Move):
+		// An action point added under the wrong theme goes to another, typed by
+		// part of its name or its number in the ranking.
+		aid := c.ID
+		cmd := s.ask.open1("Move the action point to theme (name or #): ", "", func(v string) (tea.Cmd, bool) {
+			to := s.rankedTheme(v)
+			a := s.action(aid)
+			if to == nil || a == nil {
+				s.setStatus("No theme matches: type part of a theme's name or its number in the ranking.", true)
+				return nil, false
+			}
+			c := *a
+			c.ThemeID = to.ID
+			*a = c
+			return s.do("Action point moved to “"+to.Label+"”.", func(ctx context.Context, svc *session.Service) error {
+				return svc.UpdateAction(ctx, c)
+			}), true
+		})
+		s.ask.hint = func(v string) string {
+			if strings.TrimSpace(v) == "" {
+				return "Type part of a theme's name or its number in the ranking; enter moves, esc cancels."
+			}
+			if to := s.rankedTheme(v); to != nil {
+				return "→ " + to.Label
+			}
+			return "No theme matches."
+		}
+		return cmd
 	case key.Matches(msg, tk.Priority):
 		// Up a step (high after medium), then round to low.
 		c.Priority = (c.Priority+1)%3 + 1
