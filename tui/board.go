@@ -1173,6 +1173,10 @@ func (s *boardScreen) keys() []key.Binding {
 	} else {
 		ks = append(ks, tab.keys()...)
 	}
+	if l != nil && l.match != nil && l.query != "" {
+		// esc ends the kept search first (the list says so); leaving comes after.
+		return ks
+	}
 	return append(ks, bk.Back)
 }
 

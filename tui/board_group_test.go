@@ -541,6 +541,17 @@ func TestEscEndsAKeptSearchBeforeLeaving(t *testing.T) {
 	b.press(tea.KeyEnter)
 	b.keys("n")
 	b.waitFor("esc end search")
+	// One esc at a time in the key line: ending the search, not leaving too.
+	drawn := b.drawn.String()
+	if i := strings.LastIndex(drawn, "esc end search"); i >= 0 {
+		line := drawn[i:]
+		if j := strings.IndexAny(line, "\r\n"); j >= 0 {
+			line = line[:j]
+		}
+		if strings.Contains(line, "esc back") {
+			t.Errorf("the key line offers two escs: %q", line)
+		}
+	}
 	b.press(tea.KeyEsc)
 	b.waitFor("Search ended: back where it began.")
 	b.keys("j")
