@@ -631,7 +631,10 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 				return errMsg{err}
 			}
 			if done {
-				return doneMsg{"Marked as done. Press x again if you want to add more."}
+				if ph == session.PhaseWrite || ph == session.PhaseReveal {
+					return doneMsg{"Marked as done. Press x again if you want to add more."}
+				}
+				return doneMsg{"Marked as done. Press x again to take it back."}
 			}
 			return doneMsg{"Not done any more."}
 		})
