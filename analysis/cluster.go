@@ -310,12 +310,32 @@ func (c *corpus) keyPhrase(members []int, central int, skip map[string]bool) str
 		return opening(c.texts[central], openingWords/2)
 	case bi < 0:
 		return opening(c.texts[central], openingWords)
+	case skip == nil && len(members) > 1 && !sharedRun(toks[bi:bj+1], share):
+		// No word of the phrase is in another of the theme's notes: it names one
+		// note, cut to a fragment ("dashboards show odd"). The note's own words
+		// read better. (A theme of one note keeps its phrase: an opening cut at a
+		// few words stops mid-phrase, see shortNote.)
+		if s := shortNote(c.texts[central]); s != "" {
+			return s
+		}
+		return opening(c.texts[central], openingWords)
 	}
 	words := make([]string, 0, bj-bi+1)
 	for _, t := range toks[bi : bj+1] {
 		words = append(words, t.surface)
 	}
 	return strings.Join(words, " ")
+}
+
+// sharedRun reports whether a word of run, not a stop word, is in two notes or
+// more by share (how many of a theme's notes have each stem).
+func sharedRun(run []token, share map[string]float64) bool {
+	for _, t := range run {
+		if !t.stop && share[t.stem] >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // opening quotes the first words of a note as written, at most most, without trailing punctuation or stop words, and marks a cut

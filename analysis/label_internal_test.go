@@ -1,0 +1,45 @@
+package analysis
+
+import "testing"
+
+// A theme whose notes share no word (a grab bag the clustering left together) is
+// not named by a phrase cut from one note ("calendar wins", "dashboards show
+// odd"), which reads as word salad, but by that note's own words; a phrase whose
+// word another note shares still names its theme.
+func TestLabelWithoutSharedWordsQuotesTheNote(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name  string
+		texts []string
+		want  func(central string) string
+	}{
+		{"nothing shared", []string{
+			"the calendar wins every argument",
+			"8 interview rounds, good candidates drop out",
+			"nobody outside knows how often we get woken up",
+		}, func(central string) string { return central }},
+		{"a shared word", []string{
+			"seeing the real impact of a leaked key on a sister company",
+			"independent testers from outside the company keep us honest",
+		}, func(string) string { return "sister company" }},
+	}
+	lanes := []struct{ area, lane string }{{"confidence", "concern"}, {"confidence", "strength"}, {"motivation", "demotivates"}}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			docs := make([]Doc, len(tc.texts))
+			members := make([]int, len(tc.texts))
+			for i, text := range tc.texts {
+				docs[i] = Doc{ID: string(rune('a' + i)), Text: text, Area: lanes[i].area, Lane: lanes[i].lane}
+				members[i] = i
+			}
+			c := vectorize(docs, defaultLexicon(), defaultWeights)
+			if k := c.sharedConcept(members); k >= 0 {
+				t.Fatalf("the notes share the concept %q; the case needs notes without one", c.lx.labels[k])
+			}
+			got, central := c.label(docs, members)
+			if want := tc.want(docs[central].Text); got != want {
+				t.Errorf("label %q, want %q", got, want)
+			}
+		})
+	}
+}
