@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -74,13 +75,53 @@ func (t *notesTab) update(msg tea.KeyMsg) tea.Cmd {
 		if !hide {
 			word = "Note shown again."
 		}
-		return s.do(word, func(ctx context.Context, svc *session.Service) error {
-			return svc.HideNote(ctx, n.ID, hide)
-		})
+		do := func() tea.Cmd {
+			return s.do(word, func(ctx context.Context, svc *session.Service) error {
+				return svc.HideNote(ctx, n.ID, hide)
+			})
+		}
+		if th, dots := t.dotsLostByHiding(n); hide && dots > 0 {
+			// The theme leaves every participant's view and its dots go back to
+			// their voters, to give again: showing the note later brings the theme
+			// back without them. Votes are results; they change only on purpose.
+			label := fit(th.Label, 40)
+			word = fmt.Sprintf("Note hidden, and with it the theme %q: its %s went back to their voters.", label, plural(dots, "dot"))
+			s.confirmDelete = do
+			s.confirmNo = "Note left as it is."
+			s.setStatus(fmt.Sprintf("This is the last note shown of %q: hiding it hides the theme and gives its %s back to their voters (showing the note again does not bring them back). Hide? y/n", label, plural(dots, "dot")), true)
+			return nil
+		}
+		return do()
 	case key.Matches(msg, bk.Activities):
 		s.acts = newActivityEditor(s.sess.Activities, s.notes)
 	}
 	return nil
+}
+
+// dotsLostByHiding returns the theme n is the last shown note of, and the dots
+// on it, which hiding n would give back to their voters; 0 dots when hiding n
+// leaves every theme as it is.
+func (t *notesTab) dotsLostByHiding(n *session.Note) (*session.Theme, int) {
+	hidden := make(map[int64]bool, len(t.b.notes))
+	for _, o := range t.b.notes {
+		hidden[o.ID] = o.Hidden
+	}
+	for _, th := range t.b.themes.themes {
+		if !slices.Contains(th.NoteIDs, n.ID) {
+			continue
+		}
+		others := false
+		for _, id := range th.NoteIDs {
+			if h, known := hidden[id]; id != n.ID && known && !h {
+				others = true
+				break
+			}
+		}
+		if !others {
+			return th, t.b.themes.totals[th.ID]
+		}
+	}
+	return nil, 0
 }
 
 func (t *notesTab) view(w, room int) string {

@@ -1081,3 +1081,68 @@ func TestParticipantPickerTakesAwaySaved(t *testing.T) {
 		t.Errorf("\"Saved\" stayed over the activity picker:\n%s", v)
 	}
 }
+
+// Hiding the last shown note of a theme with dots hides the theme and gives its
+// dots back to their voters: the board asks first, says what happened, and a note
+func TestHidingAThemesLastNoteAsksFirst(t *testing.T) {
+	t.Parallel()
+	w, sess, ns := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var deadlines *session.Theme
+	for _, th := range ts {
+		if th.Label == "deadlines" {
+			deadlines = th
+		}
+	}
+	voter := w.join(sess, "key-9", "")
+	for range 2 {
+		if err := w.svc.Vote(w.ctx, voter.ID, deadlines.ID, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dots := func() int {
+		used, err := w.svc.VotesUsed(w.ctx, sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return used[voter.ID]
+	}
+	b := w.openBoard(sess)
+	b.keys("1")
+	b.waitDrawn("deadlines always win over security")
+	b.keys("/")
+	b.keys("deadlines")
+	b.press(tea.KeyEnter)
+	b.waitDrawn("▸ [mot demotivates] deadlines always win over security")
+
+	b.keys("h")
+	b.waitFor(`This is the last note shown of "deadlines"`, "its 2 dots back to their voters", "Hide? y/n")
+	b.keys("n")
+	b.waitFor("Note left as it is.")
+	if got, _ := w.db.Note(w.ctx, ns[2].ID); got.Hidden || dots() != 2 {
+		t.Fatalf("answering n hid the note (%v) or took the dots (%d left of 2)", got.Hidden, dots())
+	}
+
+	b.keys("h")
+	b.waitFor("Hide? y/n")
+	b.keys("y")
+	b.waitFor(`Note hidden, and with it the theme "deadlines": its 2 dots went back`)
+	if got, _ := w.db.Note(w.ctx, ns[2].ID); !got.Hidden || dots() != 0 {
+		t.Fatalf("answering y: hidden %v, %d dots still on the theme, want hidden and 0", got.Hidden, dots())
+	}
+
+	// One of the pen tests' two notes leaves the theme shown: no question.
+	b.keys("/")
+	b.keys("more pen tests")
+	b.press(tea.KeyEnter)
+	b.waitDrawn("▸ [act more] more pen tests before release")
+	b.keys("h")
+	b.waitFor("Note hidden: kept, but left out of what participants see and of exports.")
+	if got, _ := w.db.Note(w.ctx, ns[0].ID); !got.Hidden {
+		t.Fatal("h on a note whose theme stays shown did not hide it")
+	}
+}
