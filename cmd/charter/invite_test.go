@@ -59,6 +59,11 @@ func TestInvite(t *testing.T) {
 			t.Errorf("invitation lacks %q:\n%s", want, text)
 		}
 	}
+	// The board shows whether each person wrote, never how many notes: the
+	// invitation promises what the product does.
+	if !strings.Contains(flat, "whether each person has written, never which notes or how many") || strings.Contains(flat, "how many notes each person wrote") {
+		t.Errorf("invitation says something else about what the facilitator sees:\n%s", text)
+	}
 	if strings.Contains(text, "Facilitator: replace") {
 		t.Error("asks to replace a public host name")
 	}
