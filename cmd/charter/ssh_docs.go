@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"slices"
 	"strings"
 
 	"github.com/charter-tool/charter/server"
@@ -68,7 +69,7 @@ func sshReport(ctx context.Context, x server.Exec) int {
 	name := fs.String("campaign", "", "the campaign to report on (needed when there are several)")
 	compare := fs.String("compare", "", "an earlier campaign to follow up on")
 	format := fs.String("format", "md", "md, json, csv or html")
-	if err := fs.Parse(x.Args); err != nil {
+	if err := fs.Parse(rejoinValues(x.Args, "campaign", "compare")); err != nil {
 		return parseExit(err)
 	}
 	if fs.NArg() > 0 {
@@ -105,4 +106,44 @@ func fetchLine(addr, sessionID string) string {
 		p = "-p " + port + " "
 	}
 	return fmt.Sprintf("ssh %s%s export %s > %s.md", p, host, sessionID, sessionID)
+}
+
+// rejoinValues puts back together the values of the named flags that the SSH
+// client split at their spaces. ssh sends its command as one line, and the shell
+// that ran ssh has already taken the quotes off: `ssh HOST report --campaign
+// "Chartering 2027"` arrives as the words --campaign, Chartering, 2027. The words
+// after such a flag, up to the next flag, are its value. Arguments quoted a second
+// time (`'report --campaign "Chartering 2027"'`) arrive whole and stay as they are.
+func rejoinValues(args []string, names ...string) []string {
+	isFlag := func(a string) bool { return strings.HasPrefix(a, "-") && len(a) > 1 }
+	named := func(a string) (joined, takesNext bool) {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !isFlag(a) || !slices.Contains(names, name) {
+			return false, false
+		}
+		return true, !hasValue
+	}
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		ok, takesNext := named(a)
+		if !ok {
+			out = append(out, a)
+			continue
+		}
+		if takesNext {
+			out = append(out, a)
+			if i+1 >= len(args) {
+				break
+			}
+			i++
+			a = args[i]
+		}
+		for i+1 < len(args) && !isFlag(args[i+1]) {
+			i++
+			a += " " + args[i]
+		}
+		out = append(out, a)
+	}
+	return out
 }

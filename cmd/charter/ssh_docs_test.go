@@ -129,6 +129,16 @@ func TestDocumentsOverSSH(t *testing.T) {
 		}
 	})
 
+	// ssh sends its command as one line, without the quotes the local shell took
+	// off: a campaign's name with a space arrives as two words, and still names
+	// the campaign, with flags after it.
+	t.Run("a name the ssh client split", func(t *testing.T) {
+		out, errs, status := sshRun(t, addr, fac, "report --campaign chartering 2026 --format json --compare Chartering 2025")
+		if status != 0 || !strings.Contains(out, `"campaign"`) || !strings.Contains(out, "Chartering 2026") || !strings.Contains(out, "Chartering 2025") {
+			t.Errorf("status %d, stderr %q, output %.300q", status, errs, out)
+		}
+	})
+
 	t.Run("bad requests say why", func(t *testing.T) {
 		for _, tt := range []struct {
 			command, stderr string
