@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -178,4 +179,46 @@ func joinVerdicts() string {
 		names[i] = string(v)
 	}
 	return strings.Join(names, ", ")
+}
+
+// ParseVerdictLine reads a verdict typed as one line, as the campaign screen takes
+// it: the hypothesis's number (2 or H2), the verdict (supported, mixed, not
+// supported, no evidence, or none to take one back; with or without the dash) and
+// the why, after an optional colon: "H2 mixed: two sessions asked for it, one
+// did not".
+func ParseVerdictLine(line string) (number int, v Verdict, why string, err error) {
+	words := strings.Fields(line)
+	usage := Errorf(EInvalid, `Type the hypothesis's number, the verdict and why, e.g. "H2 supported: every session asked for it"; verdicts are %s, or none to take one back.`, joinVerdicts())
+	if len(words) < 2 {
+		return 0, "", "", usage
+	}
+	number, err = strconv.Atoi(strings.TrimPrefix(strings.ToUpper(words[0]), "H"))
+	if err != nil || number < 1 {
+		return 0, "", "", Errorf(EInvalid, "%q is not a hypothesis's number such as 2 or H2.", words[0])
+	}
+	rest := words[1:]
+	word := func(i int) string {
+		if i >= len(rest) {
+			return ""
+		}
+		return strings.TrimRight(strings.ToLower(rest[i]), ":,.;")
+	}
+	taken := 1
+	switch first := word(0); {
+	case first == "none":
+		v = VerdictNone
+	case (first == "not" && word(1) == "supported") || (first == "no" && word(1) == "evidence"):
+		v, taken = Verdict(first+"-"+word(1)), 2
+	case slices.Contains(Verdicts, Verdict(first)):
+		v = Verdict(first)
+	default:
+		return 0, "", "", Errorf(EInvalid, "%q is not a verdict; use one of %s, or none to take one back.", rest[0], joinVerdicts())
+	}
+	// The why is the rest of the line as typed, from the word after the verdict.
+	why = strings.Join(rest[taken:], " ")
+	why = strings.TrimSpace(strings.TrimLeft(why, ":-–— "))
+	if v != VerdictNone && why == "" {
+		return 0, "", "", Errorf(EInvalid, "Say why after the verdict, e.g. \"H%d %s: every session asked for it\".", number, v)
+	}
+	return number, v, why, nil
 }

@@ -26,11 +26,12 @@ type campaignScreen struct {
 	err    string
 	tab    int
 	scroll int
-	// adding is set while the facilitator types a new hypothesis into input;
-	// saving while it is being stored, when the box waits for the answer.
-	adding, saving bool
-	input          textinput.Model
-	status         string
+	// adding is set while the facilitator types a new hypothesis into input, or
+	// with verdict a verdict on one; saving while it is being stored, when the box
+	// waits for the answer.
+	adding, verdict, saving bool
+	input                   textinput.Model
+	status                  string
 
 	// themes is the themes view's list: campaign themes with the session themes
 	// matched into each, selectable so that a wrong match can be split there.
@@ -59,14 +60,15 @@ var campaignTabs = []string{"Themes", "Audiences", "Saturation", "Actions", "Hyp
 // tabHypotheses is the index of the hypotheses view.
 const tabHypotheses = 4
 
-var ck = struct{ Tab, Scroll, Back, Add, Save, Split, Notes key.Binding }{
-	Tab:    key.NewBinding(key.WithKeys("tab", "1", "2", "3", "4", "5"), key.WithHelp("1-5", "view")),
-	Split:  key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "split from match")),
-	Notes:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "its notes")),
-	Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add hypothesis")),
-	Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save · esc cancel")),
-	Scroll: key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown", "home", "end"), key.WithHelp("↑/↓", "scroll")),
-	Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+var ck = struct{ Tab, Scroll, Back, Add, Verdict, Save, Split, Notes key.Binding }{
+	Tab:     key.NewBinding(key.WithKeys("tab", "1", "2", "3", "4", "5"), key.WithHelp("1-5", "view")),
+	Split:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "split from match")),
+	Notes:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "its notes")),
+	Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add hypothesis")),
+	Verdict: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "verdict")),
+	Save:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save · esc cancel")),
+	Scroll:  key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown", "home", "end"), key.WithHelp("↑/↓", "scroll")),
+	Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 }
 
 func newCampaign(e *env, name string) *campaignScreen {
@@ -96,8 +98,14 @@ type splitMsg struct {
 
 type campaignMsg struct{ f *report.CampaignFindings }
 
-// hypothesisAddedMsg is the outcome of saving a hypothesis.
+// hypothesisAddedMsg is the outcome of saving a hypothesis, verdictMsg of giving
+// one a verdict.
 type hypothesisAddedMsg struct {
+	h   *session.Hypothesis
+	err error
+}
+
+type verdictMsg struct {
 	h   *session.Hypothesis
 	err error
 }
@@ -141,6 +149,17 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.input.Reset()
 		s.input.Blur()
 		return s, s.Init()
+	case verdictMsg:
+		s.saving = false
+		if msg.err != nil {
+			s.status = s.e.errorMessage(msg.err) // the line stays, to mend
+			return s, nil
+		}
+		s.adding, s.verdict = false, false
+		s.status = fmt.Sprintf("H%d: %s.", msg.h.Number, msg.h.Verdict.Title())
+		s.input.Reset()
+		s.input.Blur()
+		return s, s.Init()
 	case tea.KeyMsg:
 		if s.adding {
 			return s.updateAdding(msg)
@@ -181,7 +200,18 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.tab, s.scroll = int(msg.Runes[0]-'1'), 0
 		case "a":
 			if s.tab == tabHypotheses && s.f != nil {
-				s.adding, s.status = true, ""
+				s.adding, s.verdict, s.status = true, false, ""
+				s.input.Placeholder = "e.g. teams want deeper training"
+				return s, s.input.Focus()
+			}
+		case "v":
+			if s.tab == tabHypotheses && s.f != nil {
+				if len(s.f.Hypotheses) == 0 {
+					s.status = "No hypothesis to give a verdict on yet: press a to add one."
+					return s, nil
+				}
+				s.adding, s.verdict, s.status = true, true, ""
+				s.input.Placeholder = "e.g. H1 supported: every session asked for it"
 				return s, s.input.Focus()
 			}
 		default:
@@ -204,7 +234,7 @@ func (s *campaignScreen) View() string {
 	case s.reading != nil:
 		keys = []key.Binding{rk.Scroll, rk.Close}
 	case s.tab == tabHypotheses:
-		keys = []key.Binding{ck.Tab, ck.Add, ck.Scroll, ck.Back}
+		keys = []key.Binding{ck.Tab, ck.Add, ck.Verdict, ck.Scroll, ck.Back}
 	case s.tab == 0 && s.themes.open():
 		keys = s.themes.keys()
 	case s.tab == 0:
@@ -214,7 +244,11 @@ func (s *campaignScreen) View() string {
 	footer := e.helpView(keys)
 	var extra string
 	if s.adding {
-		extra = fit("New hypothesis: "+s.input.View(), w) + "\n"
+		prompt := "New hypothesis: "
+		if s.verdict {
+			prompt = "Verdict: "
+		}
+		extra = fit(prompt+s.input.View(), w) + "\n"
 	}
 	if s.tab == 0 && s.reading == nil {
 		if v := s.themes.inputView(w); v != "" {
@@ -533,11 +567,24 @@ func (s *campaignScreen) updateAdding(msg tea.KeyMsg) (screen, tea.Cmd) {
 	}
 	switch msg.Type {
 	case tea.KeyEsc:
-		s.adding, s.status = false, ""
+		s.adding, s.verdict, s.status = false, false, ""
+		s.input.Reset()
 		s.input.Blur()
 		return s, nil
 	case tea.KeyEnter:
 		svc, name, text := s.e.opt.Service, s.name, s.input.Value()
+		if s.verdict {
+			n, v, why, err := session.ParseVerdictLine(text)
+			if err != nil {
+				s.status = s.e.errorMessage(err) // the line stays, to mend
+				return s, nil
+			}
+			s.saving = true
+			return s, s.e.withTimeout(func(ctx context.Context) tea.Msg {
+				h, err := svc.SetVerdict(ctx, name, n, v, why)
+				return verdictMsg{h, err}
+			})
+		}
 		s.saving = true
 		return s, s.e.withTimeout(func(ctx context.Context) tea.Msg {
 			h, err := svc.AddHypothesis(ctx, name, text)
@@ -587,8 +634,9 @@ func (s *campaignScreen) hypothesisLines() []string {
 		out = append(out, "    none")
 	}
 	for _, t := range s.f.Unexpected {
-		out = append(out, fmt.Sprintf("    #%d %s · %d sessions", t.Rank, t.Label, t.Sessions))
+		out = append(out, fmt.Sprintf("    #%d %s · %s", t.Rank, t.Label, plural(t.Sessions, "session")))
 	}
-	out = append(out, "", "Give a verdict: charter hypothesis verdict --campaign NAME N supported|mixed|not-supported|no-evidence --why \"...\"")
+	out = append(out, "")
+	out = append(out, wrap("Give a verdict: press v and type the number, the verdict (supported, mixed, not supported, no evidence) and why, e.g. \"H1 supported: every session asked for it\".", width)...)
 	return out
 }

@@ -51,5 +51,23 @@ func TestCampaignHypotheses(t *testing.T) {
 	s.press(tea.KeyEnter)
 	s.waitFor("The campaign already has this hypothesis.")
 	s.press(tea.KeyEsc)
-	s.waitFor("add hypothesis")
+	s.waitFor("add hypothesis", "v verdict")
+
+	// A verdict is given on the screen: a line that does not say one is refused
+	// with why and stays to be mended; a good one is stored and shown.
+	s.keys("v")
+	s.waitFor("Verdict:")
+	s.paste("H2 supported")
+	s.press(tea.KeyEnter)
+	s.waitFor("Say why after the verdict")
+	s.paste(": two notes ask for labs")
+	s.press(tea.KeyEnter)
+	s.waitFor("H2: supported.", "verdict: supported · two notes ask for labs")
+	hs, err = w.svc.Hypotheses(w.ctx, "Chartering 2027")
+	if err != nil || len(hs) != 2 || hs[1].Verdict != session.VerdictSupported || hs[1].Why != "two notes ask for labs" {
+		t.Fatalf("after the verdict: %+v, %v", hs[1], err)
+	}
+	if hs[0].Verdict != session.VerdictNoEvidence {
+		t.Errorf("H1's verdict changed too: %q", hs[0].Verdict)
+	}
 }
