@@ -232,8 +232,13 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 			on := groupKey{k.aud, ""}
 			groups[on] = append(groups[on], g...)
 			delete(groups, k)
+			who := strings.ReplaceAll(string(k.aud), "-", " ")
+			if len(g) == 1 {
+				// "1 developer", not "1 developers"; every audience's name ends in s.
+				who = strings.TrimSuffix(who, "s")
+			}
 			p.Notes = append(p.Notes, fmt.Sprintf("Only %d %s at %s, fewer than %d: they are invited to the online session.",
-				len(g), strings.ReplaceAll(string(k.aud), "-", " "), display[k.place], opt.MinSize))
+				len(g), who, display[k.place], opt.MinSize))
 		}
 	}
 
