@@ -398,6 +398,12 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return next, tea.Sequence(cmds...)
 	case boardDoneMsg:
 		s.setStatus(msg.status, false)
+	case actionAddedMsg:
+		// Selected now when the board has it already, else once it loads it.
+		s.setStatus("Action point added and selected: o sets its owner, u its due date.", false)
+		if t := s.tabs[tabThemes].(*themesTab); !t.selectAction(msg.id) {
+			t.followAction = msg.id
+		}
 	case removalAskMsg:
 		s.tabs[tabPeople].(*peopleTab).ask(msg)
 	case exportedMsg:

@@ -162,7 +162,9 @@ func TestPriorityKeyRaisesFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := w.openBoard(sess)
-	b.keys("j") // to the action point
+	b.waitDrawn("Threat modelling clinic") // j before the rows are loaded moves nothing
+	b.keys("j")                            // to the action point
+	b.waitFor("p priority")
 	for _, want := range []string{"high", "low", "medium"} {
 		b.keys("p")
 		b.waitFor("[" + want + " · proposed] Threat modelling clinic")

@@ -466,8 +466,9 @@ type themesTab struct {
 	list list
 	// rowsNow are the rows as last listed.
 	rowsNow []themeRow
-	// follow is a note to select once the board next loads (a note split out).
-	follow int64
+	// follow is a note to select once the board next loads (a note split out);
+	// followAction an action point (one just added).
+	follow, followAction int64
 	// at is the row selected after the last message, in phase atPhase: a load
 	// selects it again wherever it went, so that notes arriving or moving never
 	// shift the selection onto another row.
@@ -526,11 +527,33 @@ func (t *themesTab) current() themeRow {
 	return themeRow{}
 }
 
+// selectAction selects the row of action point id, and reports whether the
+// board shows it.
+func (t *themesTab) selectAction(id int64) bool {
+	if id == 0 {
+		return false
+	}
+	for i, r := range t.rowsNow {
+		if r.action == id {
+			t.list.selectRow(i)
+			return true
+		}
+	}
+	return false
+}
+
+// actionAddedMsg says an action point was added, to select it.
+type actionAddedMsg struct{ id int64 }
+
 // loaded selects the note to follow, now that the board shows where it went, or
 // else the row selected before.
 func (t *themesTab) loaded() {
 	t.refresh()
 	l := &t.list
+	if t.selectAction(t.followAction) {
+		t.followAction = 0
+		return
+	}
 	if t.follow != 0 {
 		for i, r := range t.rowsNow {
 			if r.note == t.follow && r.theme != 0 {
@@ -640,9 +663,16 @@ func (t *themesTab) keys() []key.Binding {
 		}
 		return []key.Binding{tk.Budget, tk.Rename, tk.Merge, readNotes}
 	case session.PhaseActions:
+		if t.current().action == 0 {
+			// An action point's keys are offered on its own line, not its theme's.
+			return []key.Binding{tk.AddAction, readNotes}
+		}
 		return []key.Binding{tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Move, tk.Delete, readNotes}
 	case session.PhaseClosed:
 		// The results are frozen; following the action points up goes on.
+		if t.current().action == 0 {
+			return nil
+		}
 		return []key.Binding{tk.Status, tk.Due}
 	}
 	return nil
@@ -1072,13 +1102,22 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	if key.Matches(msg, tk.AddAction) && cur.theme != 0 {
 		theme := cur.theme
 		return s.ask.open1("Action point: ", "", func(v string) (tea.Cmd, bool) {
-			return s.do("Action point added.", func(ctx context.Context, svc *session.Service) error {
-				_, err := svc.AddAction(ctx, session.ActionPoint{SessionID: id, ThemeID: theme, Title: v, Priority: session.PriorityMedium})
-				return err
+			svc := s.e.opt.Service
+			return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+				a, err := svc.AddAction(ctx, session.ActionPoint{SessionID: id, ThemeID: theme, Title: v, Priority: session.PriorityMedium})
+				if err != nil {
+					return errMsg{err}
+				}
+				return actionAddedMsg{a.ID}
 			}), true
 		})
 	}
 	if cur.action == 0 {
+		if key.Matches(msg, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Move, tk.Delete) {
+			// These keys are an action point's: on a theme's line they would do
+			// nothing, and what is typed next would land on the board as keys.
+			s.setStatus("Select an action point first (↓ to the lines under its theme), or press a to add one.", true)
+		}
 		return nil
 	}
 	a := s.action(cur.action)

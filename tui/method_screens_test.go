@@ -768,3 +768,30 @@ func TestBoardCountsAVoterWithNoDotsLeftAsDone(t *testing.T) {
 		t.Errorf("the header does not count the voter with no dots left:\n%s", v)
 	}
 }
+
+// An action point just added is selected, so that o and u that follow set its
+// owner and due date; on a theme's line, the action point's keys say what they need.
+func TestAddedActionPointIsSelected(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseActions)
+	b := w.openBoard(sess)
+	b.waitDrawn("#1 pen tests · score", "a add action")
+	b.keys("o")
+	b.waitFor("Select an action point first")
+	b.keys("a")
+	b.waitFor("Action point:")
+	b.paste("Retest every finding")
+	b.press(tea.KeyEnter)
+	b.waitFor("Action point added and selected")
+	b.waitDrawn("▸    → [medium · proposed] Retest every finding")
+	b.keys("o")
+	b.waitFor("Owner:")
+	b.paste("Head of Engineering")
+	b.press(tea.KeyEnter)
+	b.waitFor("Action point updated")
+	as, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil || len(as) != 1 || as[0].Title != "Retest every finding" || as[0].Owner != "Head of Engineering" {
+		t.Fatalf("action points %+v (%v); want one, owned by the Head of Engineering", as, err)
+	}
+}
