@@ -42,6 +42,11 @@ type CampaignFindings struct {
 	From     string            `json:"from"`
 	To       string            `json:"to"`
 	Sessions []CampaignSession `json:"sessions"`
+	// NotHeld are the campaign's sessions nobody has joined and without notes yet
+	// (planned ones): listed, and left out of every figure, so that a session that
+	// has not taken place counts neither as a session nor as one that brought no
+	// new theme. They have no number.
+	NotHeld []CampaignSession `json:"sessions_not_held"`
 	// Participants counts people once per campaign (see CampaignFindings), and
 	// Participations once per session they joined; hidden notes and removed
 	// participants are left out.
@@ -75,6 +80,8 @@ type CampaignFindings struct {
 	// notes are the visible notes for the CSV document, by session, area, lane and
 	// text, so that their order tells nothing of who wrote them.
 	notes []campaignNote
+	// ds are the sessions f was built from that took place, in the order numbered.
+	ds []*Data
 }
 
 // campaignNote is a visible note of session number sess.
@@ -241,8 +248,16 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		return session.CompareDay(a.Session, b.Session)
 	})
 	f := &CampaignFindings{Schema: CampaignSchema, Version: SchemaVersion, Campaign: name, Threshold: MatchThreshold, Method: analysis.PriorityFormula,
-		Sessions: []CampaignSession{}, Themes: []CampaignTheme{}, Audiences: []AudienceView{},
+		Sessions: []CampaignSession{}, NotHeld: []CampaignSession{}, Themes: []CampaignTheme{}, Audiences: []AudienceView{},
 		Segments: []Breakdown{}, Actions: []CampaignAction{}}
+	ds = slices.DeleteFunc(ds, func(d *Data) bool {
+		if held(d) {
+			return false
+		}
+		f.NotHeld = append(f.NotHeld, CampaignSession{Meta: metaOf(d)})
+		return true
+	})
+	f.ds = ds
 	if len(ds) > 0 {
 		f.From, f.To = dateOf(ds[0]), dateOf(ds[len(ds)-1])
 	}
@@ -492,6 +507,17 @@ func metaOf(d *Data) Meta {
 	s := d.Session
 	return Meta{ID: s.ID, Title: s.Title, Audience: string(s.Audience), Location: s.Location, Mode: string(s.Mode),
 		Campaign: s.Campaign, Date: dateOf(d), Phase: string(s.Phase)}
+}
+
+// held reports whether a session has taken place, as far as a report can tell:
+// someone joined it (and was not removed) or it has notes (paper notes too).
+func held(d *Data) bool {
+	for _, p := range d.Participants {
+		if !p.Removed {
+			return true
+		}
+	}
+	return len(visibleNotes(d)) > 0
 }
 
 // visibleNotes returns a session's notes that are not hidden, by ID.
@@ -946,6 +972,10 @@ func saturation(sessions []CampaignSession, members map[int][]group) Saturation 
 	var st Saturation
 	total := 0
 	for _, cs := range sessions {
+		if cs.Notes == 0 {
+			// Under way, nothing written yet: no step that brought no theme.
+			continue
+		}
 		step := SaturationStep{Session: cs.Number, Date: cs.Date, NewThemeIDs: []int{}}
 		for id := 1; id <= len(members); id++ {
 			if members[id][0].sess+1 == cs.Number {

@@ -133,6 +133,7 @@ func (f *CampaignFindings) mdSessions(m *markdown) {
 	p("## Sessions\n\n")
 	if len(f.Sessions) == 0 {
 		p("No sessions.\n\n")
+		f.mdNotHeld(m)
 		return
 	}
 	var rows [][]string
@@ -149,6 +150,19 @@ func (f *CampaignFindings) mdSessions(m *markdown) {
 	if clustered {
 		p("\\* Not grouped into themes yet: the report clustered the session's notes itself.\n\n")
 	}
+	f.mdNotHeld(m)
+}
+
+// mdNotHeld lists the sessions nobody has joined yet, which no figure counts.
+func (f *CampaignFindings) mdNotHeld(m *markdown) {
+	if len(f.NotHeld) == 0 {
+		return
+	}
+	var ss []string
+	for _, s := range f.NotHeld {
+		ss = append(ss, fmt.Sprintf("%s (%s, %s)", Escape(s.Title), s.Date, Escape(s.Phase)))
+	}
+	m.p("Not held yet (nobody joined, no notes), so left out of every figure: %s.\n\n", strings.Join(ss, "; "))
 }
 
 func (f *CampaignFindings) mdThemes(m *markdown) {

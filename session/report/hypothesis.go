@@ -101,6 +101,10 @@ func AddProgram(ctx context.Context, src Source, f *CampaignFindings, ds []*Data
 	if !ok {
 		return nil
 	}
+	if f.ds != nil {
+		// The sessions that took place, numbered as f numbers them.
+		ds = f.ds
+	}
 	hs, err := ps.Hypotheses(ctx, f.Campaign)
 	if err != nil {
 		return fmt.Errorf("load hypotheses: %w", err)
