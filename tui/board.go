@@ -553,7 +553,14 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			// afresh in the next phase.
 			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
 			s.confirmNo = "Staying in " + string(s.sess.Phase) + "."
-			s.setStatus(fmt.Sprintf("%s %s: move on to %s? y/n", persons(n), what, to), true)
+			ask := fmt.Sprintf("%s %s: move on to %s? y/n", persons(n), what, to)
+			if s.sess.Phase == session.PhaseWrite {
+				// The last writer's notes may be waiting for a second writer's; moving
+				// on shows them as they are, a batch of one person's notes. Said
+				// whether or not any wait: the board must not know that either.
+				ask = fmt.Sprintf("%s %s: move on to %s? Notes waiting for a second writer would show on their own, and so say whose they are. y/n", persons(n), what, to)
+			}
+			s.setStatus(ask, true)
 			return s, nil
 		}
 		if n := s.unthemed(); n > 0 && s.sess.Phase == session.PhaseGroup && to == session.PhaseVote {
