@@ -558,7 +558,7 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 				// The last writer's notes may be waiting for a second writer's; moving
 				// on shows them as they are, a batch of one person's notes. Said
 				// whether or not any wait: the board must not know that either.
-				ask = fmt.Sprintf("%s %s: move on to %s? Notes waiting for a second writer would show on their own, and so say whose they are. y/n", persons(n), what, to)
+				ask += " (notes waiting for a second writer would then show on their own, and so say whose they are)"
 			}
 			s.setStatus(ask, true)
 			return s, nil

@@ -178,7 +178,7 @@ func TestBoardWarnsBeforeMovingOnWhilePeopleWrite(t *testing.T) {
 	}
 	b := w.openBoard(sess)
 	b.keys("]")
-	b.waitFor("2 people are not done: move on to reveal? y/n")
+	b.waitFor("2 people are not done: move on to reveal? y/n", "notes waiting for a second writer")
 	b.keys("n")
 	b.waitFor("Staying in write.")
 	if got := w.session(sess.ID).Phase; got != session.PhaseWrite {
