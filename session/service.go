@@ -462,6 +462,11 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 		if err := releaseRatings(ctx, st, sessionID, true); err != nil {
 			return err
 		}
+		if ph.AtLeast(PhaseReveal) {
+			if err := unifyTopics(ctx, st, sessionID); err != nil {
+				return err
+			}
+		}
 		ps, err := st.Participants(ctx, sessionID)
 		if err != nil {
 			return err

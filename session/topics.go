@@ -1,0 +1,71 @@
+package session
+
+import (
+	"context"
+	"strings"
+)
+
+// topicKey is what tells two open topics apart: their words, whatever their case
+// and spacing ("AI coding assistants" and "ai  coding assistants" are one).
+func topicKey(lane string) string {
+	return strings.ToLower(strings.Join(strings.Fields(lane), " "))
+}
+
+// unifyTopics gives the notes of open topics that differ only in case or spacing
+// one title: the spelling most of their notes have, the first written on a tie.
+// Participants raise topics without seeing each other's until the reveal, so two
+// people raising the same topic write it their own way; shown apart, one topic
+// would read as two lanes, on the board and on every screen. It runs in the
+// transaction of a move to the reveal or later, when everyone sees the topics:
+// unified while people write, a title changing under a writer's note would tell
+// them that someone else raised it.
+func unifyTopics(ctx context.Context, st Store, sessionID string) error {
+	notes, err := st.Notes(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	type spelling struct {
+		count, first int
+	}
+	spellings := map[string]map[string]*spelling{}
+	for i, n := range notes {
+		if n.Area != AreaOpen {
+			continue
+		}
+		k := topicKey(n.Lane)
+		if spellings[k] == nil {
+			spellings[k] = map[string]*spelling{}
+		}
+		sp := spellings[k][n.Lane]
+		if sp == nil {
+			sp = &spelling{first: i}
+			spellings[k][n.Lane] = sp
+		}
+		sp.count++
+	}
+	title := map[string]string{}
+	for k, sps := range spellings {
+		if len(sps) < 2 {
+			continue
+		}
+		best := ""
+		for lane, sp := range sps {
+			if b := sps[best]; b == nil || sp.count > b.count || sp.count == b.count && sp.first < b.first {
+				best = lane
+			}
+		}
+		title[k] = best
+	}
+	if len(title) == 0 {
+		return nil
+	}
+	for _, n := range notes {
+		if t, ok := title[topicKey(n.Lane)]; ok && n.Area == AreaOpen && n.Lane != t {
+			n.Lane = t
+			if err := st.UpdateNote(ctx, n); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,79 @@
+package session_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// Two people raise one topic, each their own way: while they write, each note keeps
+// the title its writer typed; from the reveal on, the topic has one title, the
+// spelling most of its notes have, and other topics keep theirs.
+func TestTopicsSpelledAlikeBecomeOneAtTheReveal(t *testing.T) {
+	t.Parallel()
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	s, err := svc.NewSession(ctx, session.Session{Title: "Developers", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	var people []*session.Participant
+	for _, key := range []string{"hash-a", "hash-b", "hash-c"} {
+		p, err := svc.Join(ctx, s.ID, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		people = append(people, p)
+	}
+	written := []struct {
+		by         int
+		lane, text string
+	}{
+		{0, "ai coding assistants", "nobody reviews what the assistant suggests"},
+		{1, "AI coding assistants", "the assistant leaks our code to the vendor?"},
+		{2, "AI Coding Assistants", "we need rules for pasting secrets"},
+		{1, "AI coding assistants", "licence questions nobody can answer"},
+		{2, "Supply chain", "nobody knows what the base images hold"},
+	}
+	ids := map[string]int64{}
+	for _, w := range written {
+		n, err := svc.AddNote(ctx, people[w.by].ID, session.Note{Area: session.AreaOpen, Lane: w.lane, Text: w.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[w.text] = n.ID
+	}
+	lanes := func() map[string]string {
+		ns, err := db.Notes(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, n := range ns {
+			out[n.Text] = n.Lane
+		}
+		return out
+	}
+	for _, w := range written {
+		if got := lanes()[w.text]; got != w.lane {
+			t.Errorf("while writing, %q is under %q, want %q as its writer typed it", w.text, got, w.lane)
+		}
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseReveal); err != nil {
+		t.Fatal(err)
+	}
+	got := lanes()
+	for _, w := range written {
+		want := "AI coding assistants"
+		if w.lane == "Supply chain" {
+			want = "Supply chain"
+		}
+		if got[w.text] != want {
+			t.Errorf("after the reveal, %q is under %q, want %q", w.text, got[w.text], want)
+		}
+	}
+}
