@@ -81,6 +81,11 @@ type boardScreen struct {
 	// timerEdits counts the timer changes made here; a load begun before the last
 	// one keeps the timer as shown.
 	timerEdits int
+	// actionEdits counts the action points changed here, savingActions those not
+	// saved yet: a load begun before a change, or read before it was saved, has
+	// the action point as it was, and the next key (p again) must build on the
+	// change, not on what the load read.
+	actionEdits, savingActions int
 	// pending are the kinds of change not loaded yet.
 	pending session.Change
 }
@@ -231,13 +236,15 @@ type boardStateMsg struct {
 	// board's count of timer changes then.
 	base       *session.Session
 	timerEdits int
-	online     map[int64]bool
-	left       map[int64]time.Time
+	// actionEdits is the board's count of action point changes when it began.
+	actionEdits int
+	online      map[int64]bool
+	left        map[int64]time.Time
 }
 
 func (s *boardScreen) load() tea.Cmd {
 	var svc boardReader = s.e.opt.Service
-	id, conn, base, edits := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits
+	id, conn, base, edits, acts := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits, s.actionEdits
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		// Read before the people, so that someone who joins meanwhile shows as
 		// connected with the next load rather than as never connected.
@@ -246,21 +253,21 @@ func (s *boardScreen) load() tea.Cmd {
 		if err != nil {
 			return loadFailedMsg{err}
 		}
-		return boardStateMsg{v, base, edits, online, left}
+		return boardStateMsg{v, base, edits, acts, online, left}
 	})
 }
 
 // loadReleased brings v up to date with the notes released since it was loaded.
 func (s *boardScreen) loadReleased(v *session.BoardView) tea.Cmd {
 	var svc boardReader = s.e.opt.Service
-	id, conn, base, edits := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits
+	id, conn, base, edits, acts := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits, s.actionEdits
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		online, left := conn.Presence(id)
 		nv, err := svc.BoardViewAfterRelease(ctx, v)
 		if err != nil {
 			return loadFailedMsg{err}
 		}
-		return boardStateMsg{nv, base, edits, online, left}
+		return boardStateMsg{nv, base, edits, acts, online, left}
 	})
 }
 
@@ -307,6 +314,11 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// And the timer changed here after this load began (set, then started
 			// with space): the load has it as it was. Saving it loads again.
 			msg.Session.Timer = s.sess.Timer
+		}
+		if s.savingActions > 0 || msg.actionEdits != s.actionEdits {
+			// Action points changed here after this load began, or not saved yet:
+			// keep them as shown. Saving them loads again.
+			msg.BoardView = withActions(msg.BoardView, s.themes.actions)
 		}
 		s.sess, s.people, s.notes, s.written = msg.Session, msg.People, msg.Notes, msg.Written
 		s.view = msg.BoardView
@@ -359,6 +371,12 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		return s, s.loadDirty()
+	case actionSavedMsg:
+		s.savingActions--
+		if msg.err != nil {
+			return s.update(errMsg{msg.err})
+		}
+		s.setStatus(msg.status, false)
 	case errMsg:
 		s.loading = false
 		s.setStatus(s.e.errorMessage(msg.err), true)
@@ -1210,3 +1228,37 @@ func (s *boardScreen) typing() bool {
 // drawing (160x200 on the loadtest's facilitator) was made once for the change and
 // once for the read, the first thrown away.
 func (s *boardScreen) quietOnChange() {}
+
+// actionSavedMsg says an action point changed on the board was saved, or why not.
+type actionSavedMsg struct {
+	status string
+	err    error
+}
+
+// saveAction saves an action point changed on the board, shown changed already.
+func (s *boardScreen) saveAction(status string, c session.ActionPoint) tea.Cmd {
+	s.actionEdits++
+	s.savingActions++
+	svc := s.e.opt.Service
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+		return actionSavedMsg{status, svc.UpdateAction(ctx, c)}
+	})
+}
+
+// withActions returns v with its action points as local has them, where both
+// have one: a copy, v is not changed.
+func withActions(v *session.BoardView, local []*session.ActionPoint) *session.BoardView {
+	mine := make(map[int64]*session.ActionPoint, len(local))
+	for _, a := range local {
+		mine[a.ID] = a
+	}
+	out := *v
+	out.Actions = make([]*session.ActionPoint, len(v.Actions))
+	for i, a := range v.Actions {
+		if m := mine[a.ID]; m != nil {
+			a = m
+		}
+		out.Actions[i] = a
+	}
+	return &out
+}

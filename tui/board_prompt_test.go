@@ -3,6 +3,7 @@ package tui_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -165,9 +166,29 @@ func TestPriorityKeyRaisesFirst(t *testing.T) {
 	b.waitDrawn("Threat modelling clinic") // j before the rows are loaded moves nothing
 	b.keys("j")                            // to the action point
 	b.waitFor("p priority")
-	for _, want := range []string{"high", "low", "medium"} {
+	// Each press is waited for in the store: the status says "Action point
+	// updated." every time, and a line drawn again unchanged is not drawn at all.
+	stored := func(want int) {
+		t.Helper()
+		for end := time.Now().Add(waitTime); ; time.Sleep(10 * time.Millisecond) {
+			as, err := w.svc.Actions(w.ctx, sess.ID)
+			if err == nil && len(as) == 1 && as[0].Priority == want {
+				return
+			}
+			if time.Now().After(end) {
+				t.Fatalf("after p: %+v (%v), want priority %s\n%s", *as[0], err, session.PriorityName(want), b.view())
+			}
+		}
+	}
+	for _, want := range []int{session.PriorityHigh, session.PriorityLow} {
 		b.keys("p")
-		b.waitFor("[" + want + " · proposed] Threat modelling clinic")
+		stored(want)
+		b.waitDrawn("[" + session.PriorityName(want) + " · proposed] Threat modelling clinic")
+	}
+	b.keys("p")
+	stored(session.PriorityMedium)
+	if v := b.view(); !strings.Contains(v, "[medium · proposed] Threat modelling clinic") {
+		t.Errorf("a third p does not bring the action point back to medium:\n%s", v)
 	}
 }
 

@@ -1138,9 +1138,7 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			// Keep the change locally too, so a quick next edit builds on it rather
 			// than on the state before it.
 			*a = c
-			return s.do("Action point updated.", func(ctx context.Context, svc *session.Service) error {
-				return svc.UpdateAction(ctx, c)
-			}), true
+			return s.saveAction("Action point updated.", c), true
 		})
 	}
 	switch {
@@ -1158,9 +1156,7 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			c := *a
 			c.ThemeID = to.ID
 			*a = c
-			return s.do("Action point moved to “"+to.Label+"”.", func(ctx context.Context, svc *session.Service) error {
-				return svc.UpdateAction(ctx, c)
-			}), true
+			return s.saveAction("Action point moved to “"+to.Label+"”.", c), true
 		})
 		s.ask.hint = func(v string) string {
 			if strings.TrimSpace(v) == "" {
@@ -1205,9 +1201,7 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		return nil
 	}
 	*a = c
-	return s.do("Action point updated.", func(ctx context.Context, svc *session.Service) error {
-		return svc.UpdateAction(ctx, c)
-	})
+	return s.saveAction("Action point updated.", c)
 }
 
 func (t *themesTab) view(w, room int) string {
