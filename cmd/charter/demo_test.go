@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net"
 	"strings"
 	"testing"
@@ -29,7 +30,10 @@ func TestDemoSeedsOnceAndShowsTheLiveSession(t *testing.T) {
 	if err != nil || sample == nil {
 		t.Fatalf("no sample after the demo started: %v", err)
 	}
-	for _, want := range []string{"ssh -p " + port + " -t " + host + " " + sample.Live.Code, "present " + sample.Live.Code, "charter report --data"} {
+	for _, want := range []string{"ssh -p " + port + " -t " + host + " " + sample.Live.Code, "present " + sample.Live.Code, "charter report --data",
+		// The simulated notes end: the words say when, so that a board that stops
+		// moving is not a surprise.
+		fmt.Sprintf("(%d notes), then they have written all they had to say", demo.LaterNotes())} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the demo's words lack %q:\n%s", want, out.String())
 		}

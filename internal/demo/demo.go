@@ -27,6 +27,10 @@ type Sample struct {
 	People []*session.Participant
 }
 
+// LaterNotes is how many notes Simulate adds to the live session, one at a time:
+// then the simulated participants have written all they had to say.
+func LaterNotes() int { return len(sessions[len(sessions)-1].later) }
+
 // Seed creates the sample campaign: finished sessions with notes in every area,
 // themes, votes and action points, and one session in the write phase with a running
 // timer. The store should hold no sessions yet (Seeded tells).
