@@ -36,6 +36,8 @@ type presentScreen struct {
 	// as the board, the findings and the participants' screens order them), once
 	// voting has closed.
 	ranked  []int64
+	// scores are the ranked themes' scores, by ID: the bars of the results.
+	scores  map[int64]int
 	actions []*session.ActionPoint
 	stats   session.RatingStats
 	failed  string
@@ -96,6 +98,7 @@ type presentStateMsg struct {
 	themes              []*session.Theme
 	totals              map[int64]int
 	ranked              []int64
+	scores              map[int64]int
 	actions             []*session.ActionPoint
 }
 
@@ -143,9 +146,10 @@ func (s *presentScreen) load() tea.Cmd {
 			// made from a hidden one.
 			st.themes, st.actions = v.ShownThemes(), v.ShownActions()
 			if sess.Phase.AtLeast(session.PhaseActions) {
-				st.totals = v.Totals
+				st.totals, st.scores = v.Totals, map[int64]int{}
 				for _, p := range v.Ranked {
 					st.ranked = append(st.ranked, p.ID)
+					st.scores[p.ID] = p.Score
 				}
 			}
 		}
@@ -164,7 +168,7 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.scroll = 0
 		}
 		s.sess, s.people, s.done, s.rated = msg.sess, msg.people, msg.done, msg.rated
-		s.notes, s.themes, s.totals, s.ranked, s.actions = msg.notes, msg.themes, msg.totals, msg.ranked, msg.actions
+		s.notes, s.themes, s.totals, s.ranked, s.scores, s.actions = msg.notes, msg.themes, msg.totals, msg.ranked, msg.scores, msg.actions
 		s.stats = session.Summarize(msg.ratings)
 		s.failed = ""
 		s.timeUp.see(s.sess.Timer, s.e.now())
@@ -372,7 +376,7 @@ func (s *presentScreen) ask() string {
 	case session.PhaseVote:
 		return fmt.Sprintf("Vote for the themes that matter most: %s each on your screen.", plural(s.sess.VoteBudget, "vote"))
 	case session.PhaseActions:
-		return "What we will do: the themes by priority, with their votes and action points."
+		return "What we will do: the themes by priority (score = 3 × votes + 2 × people + notes), with their action points."
 	}
 	return "The session is closed. Thank you for your honest feedback!"
 }
@@ -656,27 +660,36 @@ func (s *presentScreen) resultsView(w, room int) string {
 	for _, a := range s.actions {
 		acts[a.ThemeID] = append(acts[a.ThemeID], a)
 	}
+	// The bars show the score the themes are ranked by, not the votes alone: a
+	// theme of many people's notes can rank above one with a vote more, and a bar
+	// shorter than the one below it would read as a mistake on the room's screen.
 	most := 1
 	for _, t := range ranked {
-		most = max(most, s.totals[t.ID])
+		most = max(most, s.scores[t.ID])
 	}
 	var b strings.Builder
 	if len(ranked) == 0 && len(s.actions) == 0 {
 		return sty.Muted.Render("No themes and no action points.") + "\n"
 	}
 	barW := min(20, max(w/8, 5))
-	for _, t := range ranked {
-		v := s.totals[t.ID]
-		bar := sty.Bar.Render(strings.Repeat("█", v*barW/most))
-		head := fmt.Sprintf("%s %s %s", padRight(bar, barW), padRight(plural(v, "vote"), 8), sty.Header.Render(t.Label))
+	figW := 0
+	figures := make([]string, len(ranked))
+	for i, t := range ranked {
+		figures[i] = fmt.Sprintf("#%d · score %d · %s", i+1, s.scores[t.ID], plural(s.totals[t.ID], "vote"))
+		figW = max(figW, lipgloss.Width(figures[i]))
+	}
+	indent := barW + 1 + figW + 2
+	for i, t := range ranked {
+		bar := sty.Bar.Render(strings.Repeat("█", s.scores[t.ID]*barW/most))
+		head := fmt.Sprintf("%s %s  %s", padRight(bar, barW), padRight(figures[i], figW), sty.Header.Render(t.Label))
 		for i, l := range wrap(head, w) {
 			if i > 0 {
-				l = strings.Repeat(" ", barW+10) + l
+				l = strings.Repeat(" ", indent) + l
 			}
 			b.WriteString(l + "\n")
 		}
 		for _, a := range acts[t.ID] {
-			b.WriteString(s.actionLines(a, w, barW+10))
+			b.WriteString(s.actionLines(a, w, indent))
 		}
 	}
 	if loose := acts[0]; len(loose) > 0 {

@@ -388,3 +388,51 @@ func TestPresentLeavesThemesOfHiddenNotesOut(t *testing.T) {
 		at = i
 	}
 }
+
+// The results' bars follow the ranking, which counts people and notes besides
+// votes: a theme without a vote that ranks above one with a vote has the longer
+// bar, not an empty one above a full one.
+func TestPresentResultsBarsFollowTheRanking(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	var pen []int64
+	for i, text := range []string{"more pen tests before release", "pen test findings come too late", "pen tests miss our APIs"} {
+		p := w.join(sess, fmt.Sprintf("key-%d", i+1), "")
+		pen = append(pen, w.addNote(p, session.AreaActivities, "more", text).ID)
+	}
+	late := w.addNote(w.join(sess, "key-4", ""), session.AreaMotivation, "demotivates", "deadlines always win over security")
+	w.setPhase(sess, session.PhaseGroup)
+	if err := w.svc.SaveThemes(w.ctx, sess.ID, []session.Theme{
+		{Label: "pen tests", NoteIDs: pen},
+		{Label: "deadlines", NoteIDs: []int64{late.ID}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseVote)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	voter := w.join(sess, "key-9", "")
+	for _, th := range ts {
+		if th.Label == "deadlines" {
+			if err := w.svc.Vote(w.ctx, voter.ID, th.ID, 1); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	w.setPhase(sess, session.PhaseActions)
+	s := w.openSized(tui.Options{Facilitator: true, Present: true, Code: sess.Code}, 80, 24)
+	s.waitDrawn("deadlines")
+	v := s.view()
+	// pen tests: 3 × 0 votes + 2 × 3 people + 3 notes; deadlines: 3 × 1 + 2 × 1 + 1.
+	first, second := lineWith(v, "pen tests"), lineWith(v, "deadlines")
+	if !strings.Contains(first, "#1 · score 9 · 0 votes") || !strings.Contains(second, "#2 · score 6 · 1 vote") {
+		t.Fatalf("want pen tests ranked first and deadlines second:\n%s", v)
+	}
+	if a, b := strings.Count(first, "█"), strings.Count(second, "█"); a <= b {
+		t.Errorf("bars %d above %d: the theme ranked first has the shorter bar:\n%s", a, b, v)
+	}
+}
