@@ -35,7 +35,7 @@ type presentScreen struct {
 	// ranked are the themes' IDs in the session's one ranking (session.RankThemes,
 	// as the board, the findings and the participants' screens order them), once
 	// voting has closed.
-	ranked  []int64
+	ranked []int64
 	// scores are the ranked themes' scores, by ID: the bars of the results.
 	scores  map[int64]int
 	actions []*session.ActionPoint
