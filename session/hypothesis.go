@@ -98,6 +98,11 @@ func (s *Service) AddHypothesis(ctx context.Context, campaign, text string) (*Hy
 		if err != nil {
 			return err
 		}
+		// The campaign as its sessions or hypotheses spell it: names are matched
+		// whatever their case, and "chartering 2027" typed is "Chartering 2027".
+		if h.Campaign, err = campaignSpelling(ctx, st, have, h.Campaign); err != nil {
+			return err
+		}
 		if len(have) >= MaxHypotheses {
 			return Errorf(ELimit, "The campaign already has %d hypotheses, the most it can hold.", len(have))
 		}
@@ -221,4 +226,22 @@ func ParseVerdictLine(line string) (number int, v Verdict, why string, err error
 		return 0, "", "", Errorf(EInvalid, "Say why after the verdict, e.g. \"H%d %s: every session asked for it\".", number, v)
 	}
 	return number, v, why, nil
+}
+
+// campaignSpelling returns the campaign's name as its first hypothesis or, without
+// one, a session of it spells it; name itself when neither has it.
+func campaignSpelling(ctx context.Context, st Store, have []*Hypothesis, name string) (string, error) {
+	if len(have) > 0 {
+		return have[0].Campaign, nil
+	}
+	sessions, err := st.Sessions(ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, s := range sessions {
+		if s.Campaign != "" && strings.EqualFold(s.Campaign, name) {
+			return s.Campaign, nil
+		}
+	}
+	return name, nil
 }

@@ -55,3 +55,27 @@ func TestAddHypothesisAtOnceStoresItOnce(t *testing.T) {
 		t.Fatalf("the next hypothesis: %+v, %v; want number 2", h, err)
 	}
 }
+
+// A hypothesis takes its campaign's name as the campaign spells it, whatever the
+// case it was typed in: "H2 of chartering 2027" read as another campaign.
+func TestAddHypothesisSpellsTheCampaignAsItIs(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	if _, err := svc.NewSession(ctx, session.Session{Title: "Developers", Audience: session.AudienceDevelopers, Campaign: "Chartering 2027"}); err != nil {
+		t.Fatal(err)
+	}
+	first, err := svc.AddHypothesis(ctx, "chartering 2027", "teams want deeper training")
+	if err != nil || first.Campaign != "Chartering 2027" {
+		t.Fatalf("first hypothesis: %+v, %v; want the campaign spelled Chartering 2027", first, err)
+	}
+	second, err := svc.AddHypothesis(ctx, "CHARTERING 2027", "pen tests come too late")
+	if err != nil || second.Campaign != "Chartering 2027" || second.Number != 2 {
+		t.Fatalf("second hypothesis: %+v, %v; want H2 of Chartering 2027", second, err)
+	}
+	// Hypotheses are often written before any session: then as typed.
+	early, err := svc.AddHypothesis(ctx, "Chartering 2028", "champions need time")
+	if err != nil || early.Campaign != "Chartering 2028" {
+		t.Fatalf("hypothesis of a campaign without sessions: %+v, %v", early, err)
+	}
+}

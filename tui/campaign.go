@@ -599,12 +599,11 @@ func (s *campaignScreen) updateAdding(msg tea.KeyMsg) (screen, tea.Cmd) {
 // hypothesisLines shows each hypothesis with its verdict and the themes that match
 // it, then the themes that match none.
 func (s *campaignScreen) hypothesisLines() []string {
+	width := max(s.e.w-4, 20)
 	if len(s.f.Hypotheses) == 0 {
-		return []string{"No hypotheses yet. Press a to add what the program believes, e.g. \"teams want deeper training\";",
-			"the themes that match it are shown here and in the campaign report."}
+		return wrap("No hypotheses yet. Press a to add what the program believes, e.g. \"teams want deeper training\"; the themes that match it are shown here and in the campaign report.", width)
 	}
 	var out []string
-	width := max(s.e.w-4, 20)
 	for _, h := range s.f.Hypotheses {
 		out = append(out, fmt.Sprintf("H%d %s", h.Number, h.Text))
 		verdict := "    verdict: " + session.Verdict(h.Verdict).Title()
