@@ -284,7 +284,15 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 		return nil, err
 	}
 	for _, s := range p.Sessions {
-		if n := len(s.Invitees); n < opt.MinSize || n > opt.MaxSize {
+		n := len(s.Invitees)
+		switch {
+		case n < MinSegment:
+			// Too few to speak freely: a note is shown on the board only with
+			// another person's, and a rating only with others', so one or two
+			// people are told apart by what they write.
+			p.Notes = append(p.Notes, fmt.Sprintf("Session %d (%s) has %d %s: too few to stay anonymous (at least %d are needed). Invite more, or move them to another session (--move EMAIL=N).",
+				s.Number, s.Title, n, pluralWord(n, "person", "people"), MinSegment))
+		case n < opt.MinSize || n > opt.MaxSize:
 			p.Notes = append(p.Notes, fmt.Sprintf("Session %d (%s) has %d %s, outside %d-%d.", s.Number, s.Title, n,
 				pluralWord(n, "person", "people"), opt.MinSize, opt.MaxSize))
 		}

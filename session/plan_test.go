@@ -334,3 +334,13 @@ func TestPlanInvitesServiceOwnersAndTheAudiencesAskedFor(t *testing.T) {
 		t.Errorf("a mixed audience: err = %v, want invalid", err)
 	}
 }
+
+// A session of fewer people than can stay anonymous is named with what to do.
+func TestPlanSaysASessionIsTooSmallToStayAnonymous(t *testing.T) {
+	t.Parallel()
+	p := mustPlan(t, rosterOf(map[string]int{"Berlin": 8, "remote": 1}), session.PlanOptions{})
+	notes := strings.Join(p.Notes, "\n")
+	if !strings.Contains(notes, "has 1 person: too few to stay anonymous (at least 3 are needed). Invite more, or move them to another session (--move EMAIL=N).") {
+		t.Errorf("plan notes:\n%s\nsessions %v", notes, where(p))
+	}
+}
