@@ -102,6 +102,8 @@ func TestHTMLIsSelfContainedAndParses(t *testing.T) {
 	}
 	var svgs, tables, h2 int
 	var texts strings.Builder
+	ids := map[string]bool{}
+	var links []string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -116,7 +118,13 @@ func TestHTMLIsSelfContainedAndParses(t *testing.T) {
 				h2++
 			}
 			for _, a := range n.Attr {
-				if a.Key == "src" || a.Key == "href" || strings.HasPrefix(a.Key, "on") {
+				switch {
+				case a.Key == "id":
+					ids[a.Val] = true
+				case a.Key == "href" && n.Data == "a" && strings.HasPrefix(a.Val, "#"):
+					// The contents link to the page's own headings, nowhere else.
+					links = append(links, a.Val[1:])
+				case a.Key == "src" || a.Key == "href" || strings.HasPrefix(a.Key, "on"):
 					t.Errorf("<%s %s=%q> reaches outside the page or runs code", n.Data, a.Key, a.Val)
 				}
 			}
@@ -129,6 +137,14 @@ func TestHTMLIsSelfContainedAndParses(t *testing.T) {
 		}
 	}
 	walk(root)
+	if len(links) != h2 {
+		t.Errorf("the contents link %d sections, the page has %d", len(links), h2)
+	}
+	for _, l := range links {
+		if !ids[l] {
+			t.Errorf("the contents link #%s, which no heading has", l)
+		}
+	}
 	// Activity heat map, theme ranking, confidence per audience, saturation.
 	if svgs != 4 {
 		t.Errorf("%d charts, want 4", svgs)

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 )
 
 // WriteHTML writes f as one self-contained HTML page: the Markdown document
@@ -23,32 +25,59 @@ func (f *CampaignFindings) WriteHTML(w io.Writer) error {
 
 // markdownToHTML renders the document's Markdown: GitHub tables and
 // strikethrough, no raw HTML (Escape never leaves any, and goldmark would omit it),
-// and no autolinks, so that the page links nowhere.
-var markdownToHTML = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+// and no autolinks, so that the page links nowhere but to its own headings: each
+// has an ID made from its words, which the contents at the top link to.
+var markdownToHTML = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+
+// sectionHeading is a second-level heading as goldmark renders it with its ID.
+var sectionHeading = regexp.MustCompile(`<h2 id="([^"]+)">(.*?)</h2>`)
 
 const pageStyle = `body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#222}
 table{border-collapse:collapse;margin:0 0 1rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f2f4f7}td{font-variant-numeric:tabular-nums}blockquote{margin:0 0 .5rem;padding:.25rem .75rem;border-left:4px solid #3b6ea5;color:#444}
 pre{background:#f6f8fa;padding:.5rem;overflow-x:auto}figure{margin:0 0 1.5rem}svg{max-width:100%;height:auto}
-h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}`
+h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
+nav{background:#f6f8fa;padding:.5rem 1rem;margin:0 0 1.5rem}nav ul{margin:.25rem 0;padding-left:1.25rem;columns:2}`
 
 func writeHTML(w io.Writer, title string, sections []section) error {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	fmt.Fprintf(&b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	fmt.Fprintf(&b, "<title>%s</title>\n<style>\n%s\n</style>\n</head>\n<body>\n", esc(title), pageStyle)
+	// One parser context for the page, so that two headings alike get two IDs.
+	pc := parser.NewContext()
+	var body bytes.Buffer
 	for _, s := range sections {
 		m := newMarkdown(nil)
 		s.markdown(m)
-		if err := markdownToHTML.Convert(m.buf.Bytes(), &b); err != nil {
+		if err := markdownToHTML.Convert(m.buf.Bytes(), &body, parser.WithContext(pc)); err != nil {
 			return fmt.Errorf("render HTML: %w", err)
 		}
 		if s.chart != nil {
 			if c := s.chart(); c != "" {
-				fmt.Fprintf(&b, "<figure>%s</figure>\n", c)
+				fmt.Fprintf(&body, "<figure>%s</figure>\n", c)
 			}
 		}
 	}
+	page := body.Bytes()
+	// The contents, after the page's title: a link to each section.
+	if hs := sectionHeading.FindAllSubmatch(page, -1); len(hs) > 1 {
+		var nav bytes.Buffer
+		nav.WriteString("<nav><strong>Contents</strong>\n<ul>\n")
+		for _, h := range hs {
+			fmt.Fprintf(&nav, "<li><a href=\"#%s\">%s</a></li>\n", h[1], h[2])
+		}
+		nav.WriteString("</ul></nav>\n")
+		at := 0
+		if i := bytes.Index(page, []byte("</h1>\n")); i >= 0 {
+			at = i + len("</h1>\n")
+		}
+		b.Write(page[:at])
+		b.Write(nav.Bytes())
+		page = page[at:]
+	}
+	b.Write(page)
 	b.WriteString("</body>\n</html>\n")
 	_, err := w.Write(b.Bytes())
 	return err
