@@ -103,6 +103,18 @@ func TestClosedSessionResultsAreFrozen(t *testing.T) {
 	if err := bd.svc.UpdateAction(ctx, c); err != nil {
 		t.Errorf("status of an action point after the close: %v", err)
 	}
+	// Nor is naming its owner, often done after the session.
+	c.Owner = "Platform lead"
+	if err := bd.svc.UpdateAction(ctx, c); err != nil {
+		t.Errorf("owner of an action point after the close: %v", err)
+	}
+	// Its priority is part of the results.
+	if c.Priority = session.PriorityHigh; a.Priority == session.PriorityHigh {
+		c.Priority = session.PriorityLow
+	}
+	if err := bd.svc.UpdateAction(ctx, c); session.ErrorCode(err) != session.EForbidden {
+		t.Errorf("priority of an action point after the close: %v, want it refused", err)
+	}
 }
 
 // Removing someone during a live session takes them out of the room; what they

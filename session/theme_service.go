@@ -849,10 +849,10 @@ func (s *Service) UpdateAction(ctx context.Context, a ActionPoint) error {
 			return err
 		}
 		if _, err := s.notFrozen(ctx, st, a.SessionID); err != nil {
-			// Following an action point up goes on after the session: its status may
-			// change, nothing else.
+			// Following an action point up goes on after the session: its status and
+			// owner may change (owners are often named after it), nothing else.
 			was := *old
-			was.Status = a.Status
+			was.Status, was.Owner = a.Status, a.Owner
 			if !sameAction(&was, &a) {
 				return err
 			}

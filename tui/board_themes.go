@@ -673,7 +673,7 @@ func (t *themesTab) keys() []key.Binding {
 		if t.current().action == 0 {
 			return nil
 		}
-		return []key.Binding{tk.Status, tk.Due}
+		return []key.Binding{tk.Status, tk.Owner, tk.Due}
 	}
 	return nil
 }
@@ -1094,9 +1094,9 @@ func (s *boardScreen) themeNumber(id int64) int {
 func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	s := t.b
 	id := s.sess.ID
-	if s.sess.Phase == session.PhaseClosed && key.Matches(msg, tk.AddAction, tk.Priority, tk.Owner, tk.EditTitle, tk.Move, tk.Delete) {
+	if s.sess.Phase == session.PhaseClosed && key.Matches(msg, tk.AddAction, tk.Priority, tk.EditTitle, tk.Move, tk.Delete) {
 		// Said at once, before anything is typed into a prompt that could not be saved.
-		s.setStatus("The session is closed: its action points stay as they are, but for their status (s) and due date (u). To change more, reopen it with [.", true)
+		s.setStatus("The session is closed: its action points stay as they are, but for their status (s), owner (o) and due date (u). To change more, reopen it with [.", true)
 		return nil
 	}
 	if key.Matches(msg, tk.AddAction) && cur.theme != 0 {
