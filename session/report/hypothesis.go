@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/charter-tool/charter/analysis"
 	"github.com/charter-tool/charter/session"
@@ -33,6 +34,10 @@ type HypothesisFinding struct {
 	// (appointment, experience, level, mode, else audience); a segment's notes and
 	// themes are the matching ones.
 	Breakdown Breakdown `json:"breakdown"`
+	// Activities are the activity matrix's rows of the activities the hypothesis
+	// names ("pen testing is seen as low value"): what every note about them said,
+	// whichever theme it is in. Counts only, no texts.
+	Activities []ActivityRow `json:"activities"`
 }
 
 // HypothesisTheme is a campaign theme that matches a hypothesis.
@@ -141,7 +146,8 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 	for _, h := range hs {
 		sims, noteSims := analysis.Relate([]string{h.Text}, texts)
 		hf := HypothesisFinding{Number: h.Number, Text: h.Text, Verdict: string(h.Verdict), Why: h.Why,
-			Themes: []HypothesisTheme{}, Sessions: []int{}, Audiences: []string{}, Quotes: []HypothesisNote{}}
+			Themes: []HypothesisTheme{}, Sessions: []int{}, Audiences: []string{}, Quotes: []HypothesisNote{},
+			Activities: namedActivities(h.Text, f.Matrix)}
 		type scored struct {
 			themeNote
 			sim float64
@@ -318,6 +324,7 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 				p("\n")
 			}
 		}
+		writeHypothesisActivities(p, h.Activities)
 		writeHypothesisBreakdown(p, h.Breakdown)
 	}
 	p("## What the program did not expect\n\n")
@@ -330,6 +337,45 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 		p("- %s (rank %d, %d %s)\n", e(t.Label), t.Rank, t.Sessions, plural(t.Sessions, "session", "sessions"))
 	}
 	p("\n")
+}
+
+// namedActivities returns the matrix's rows of the activities text names, in the
+// matrix's order, counts only: "code scanning (SAST)" is named by "code scanning".
+func namedActivities(text string, m ActivityMatrix) []ActivityRow {
+	words := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), notWordRune), " ") + " "
+	out := []ActivityRow{}
+	for _, row := range m.Activities {
+		name, _, _ := strings.Cut(row.Activity, "(")
+		name = strings.Join(strings.FieldsFunc(strings.ToLower(name), notWordRune), " ")
+		if name == "" || !strings.Contains(words, " "+name+" ") {
+			continue
+		}
+		r := row
+		r.Cells = make([]MatrixCell, len(row.Cells))
+		for i, c := range row.Cells {
+			c.Texts = nil
+			r.Cells[i] = c
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// writeHypothesisActivities says what the notes about the activities a hypothesis
+// names said, lane by lane, from the activity matrix.
+func writeHypothesisActivities(p func(string, ...any), rows []ActivityRow) {
+	for _, r := range rows {
+		var cells []string
+		for _, c := range r.Cells {
+			if c.Notes > 0 {
+				cells = append(cells, fmt.Sprintf("%s %d (%s)", session.LaneTitle(c.Lane), c.Notes, count(c.People, "person", "people")))
+			}
+		}
+		p("In the activity matrix, %s: %s, %s in all, in any theme.\n\n", Escape(r.Activity), strings.Join(cells, ", "),
+			count(r.Notes, "note", "notes"))
+	}
 }
 
 func writeHypothesisBreakdown(p func(string, ...any), b Breakdown) {

@@ -120,3 +120,48 @@ func TestCampaignCoverage(t *testing.T) {
 		t.Error("coverage without a roster")
 	}
 }
+
+// A hypothesis that names an activity shows what every note about it said, from
+// the activity matrix, in whichever theme the notes are: "pen testing is seen as
+// low value" found one matching theme while a second note about pen testing sat
+// in another.
+func TestHypothesisShowsTheActivitiesItNames(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 4)
+	d := pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{
+		"pen tests": {"pen tests find little we did not know"},
+		"vulns":     {"the vulnerability backlog grows"},
+	})
+	for _, n := range d.Notes {
+		n.Area, n.Activity = session.AreaActivities, "Pen testing"
+		n.Lane = "less"
+		if strings.Contains(n.Text, "backlog") {
+			n.Lane = "keep"
+		}
+	}
+	ds := []*report.Data{d}
+	f := report.BuildCampaign("c", ds)
+	f.AddHypotheses([]*session.Hypothesis{
+		{Number: 1, Text: "Pen testing is seen as low value"},
+		{Number: 2, Text: "Teams want deeper training"},
+	}, ds)
+	h1, h2 := f.Hypotheses[0], f.Hypotheses[1]
+	if len(h1.Activities) != 1 || h1.Activities[0].Activity != "Pen testing" || h1.Activities[0].Notes != 2 {
+		t.Fatalf("H1 activities %+v, want pen testing's row with its 2 notes", h1.Activities)
+	}
+	for _, c := range h1.Activities[0].Cells {
+		if len(c.Texts) > 0 {
+			t.Errorf("a hypothesis's activity row carries the notes' texts: %+v", c)
+		}
+	}
+	if len(h2.Activities) != 0 {
+		t.Errorf("H2 names no activity of the matrix, yet has %+v", h2.Activities)
+	}
+	md, js := renderCampaign(t, f)
+	if !strings.Contains(md, "In the activity matrix, Pen testing: Keep 1 (1 person), Do less 1 (1 person), 2 notes in all, in any theme.") {
+		t.Errorf("Markdown lacks the activity line:\n%s", md)
+	}
+	if !strings.Contains(js, `"activities": [`) {
+		t.Error("JSON lacks the hypothesis's activities")
+	}
+}
