@@ -86,6 +86,8 @@ type boardScreen struct {
 	// the action point as it was, and the next key (p again) must build on the
 	// change, not on what the load read.
 	actionEdits, savingActions int
+	// lastActionSave is closed when the last action point save ends.
+	lastActionSave chan struct{}
 	// pending are the kinds of change not loaded yet.
 	pending session.Change
 }
@@ -236,15 +238,16 @@ type boardStateMsg struct {
 	// board's count of timer changes then.
 	base       *session.Session
 	timerEdits int
-	// actionEdits is the board's count of action point changes when it began.
-	actionEdits int
-	online      map[int64]bool
-	left        map[int64]time.Time
+	// actionEdits is the board's count of action point changes when it began,
+	// savingActions of those not saved then.
+	actionEdits, savingActions int
+	online                     map[int64]bool
+	left                       map[int64]time.Time
 }
 
 func (s *boardScreen) load() tea.Cmd {
 	var svc boardReader = s.e.opt.Service
-	id, conn, base, edits, acts := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits, s.actionEdits
+	id, conn, base, edits, acts, saving := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits, s.actionEdits, s.savingActions
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		// Read before the people, so that someone who joins meanwhile shows as
 		// connected with the next load rather than as never connected.
@@ -253,21 +256,21 @@ func (s *boardScreen) load() tea.Cmd {
 		if err != nil {
 			return loadFailedMsg{err}
 		}
-		return boardStateMsg{v, base, edits, acts, online, left}
+		return boardStateMsg{v, base, edits, acts, saving, online, left}
 	})
 }
 
 // loadReleased brings v up to date with the notes released since it was loaded.
 func (s *boardScreen) loadReleased(v *session.BoardView) tea.Cmd {
 	var svc boardReader = s.e.opt.Service
-	id, conn, base, edits, acts := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits, s.actionEdits
+	id, conn, base, edits, acts, saving := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits, s.actionEdits, s.savingActions
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		online, left := conn.Presence(id)
 		nv, err := svc.BoardViewAfterRelease(ctx, v)
 		if err != nil {
 			return loadFailedMsg{err}
 		}
-		return boardStateMsg{nv, base, edits, acts, online, left}
+		return boardStateMsg{nv, base, edits, acts, saving, online, left}
 	})
 }
 
@@ -315,7 +318,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// with space): the load has it as it was. Saving it loads again.
 			msg.Session.Timer = s.sess.Timer
 		}
-		if s.savingActions > 0 || msg.actionEdits != s.actionEdits {
+		if s.savingActions > 0 || msg.actionEdits != s.actionEdits || msg.savingActions > 0 {
 			// Action points changed here after this load began, or not saved yet:
 			// keep them as shown. Saving them loads again.
 			msg.BoardView = withActions(msg.BoardView, s.themes.actions)
@@ -1236,11 +1239,22 @@ type actionSavedMsg struct {
 }
 
 // saveAction saves an action point changed on the board, shown changed already.
+// Saves run one after another, in the order the changes were made: each writes
+// the whole action point, and an older one committed last would undo a newer.
 func (s *boardScreen) saveAction(status string, c session.ActionPoint) tea.Cmd {
 	s.actionEdits++
 	s.savingActions++
-	svc := s.e.opt.Service
+	svc, prev, done := s.e.opt.Service, s.lastActionSave, make(chan struct{})
+	s.lastActionSave = done
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+		defer close(done)
+		if prev != nil {
+			select {
+			case <-prev:
+			case <-ctx.Done():
+				return actionSavedMsg{status, ctx.Err()}
+			}
+		}
 		return actionSavedMsg{status, svc.UpdateAction(ctx, c)}
 	})
 }

@@ -230,3 +230,45 @@ func TestActionPointMovesToAnotherTheme(t *testing.T) {
 		t.Fatalf("action points %+v, %v; want it under deadlines", got, err)
 	}
 }
+
+// Presses of p faster than the saves are saved in the order pressed: five from
+// medium end low, in the store and on the board.
+func TestQuickPriorityPressesSaveInOrder(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Threat modelling clinic", Priority: session.PriorityMedium}); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("Threat modelling clinic")
+	b.keys("j")
+	b.waitFor("p priority")
+	b.keys("ppppp") // high, low, medium, high, low
+	// An owner set after them is saved after them: once it is stored, so are they.
+	b.keys("o")
+	b.waitFor("Owner:")
+	b.paste("Platform lead")
+	b.press(tea.KeyEnter)
+	var got session.ActionPoint
+	for end := time.Now().Add(waitTime); got.Owner != "Platform lead"; time.Sleep(10 * time.Millisecond) {
+		if as, err := w.svc.Actions(w.ctx, sess.ID); err == nil && len(as) == 1 {
+			got = *as[0]
+		}
+		if time.Now().After(end) {
+			t.Fatalf("the owner was not stored: %+v", got)
+		}
+	}
+	if got.Priority != session.PriorityLow {
+		t.Errorf("after five presses of p the action point is %s, want low", session.PriorityName(got.Priority))
+	}
+	b.waitDrawn("owner Platform lead")
+	if v := b.view(); !strings.Contains(v, "[low · proposed] Threat modelling clinic") {
+		t.Errorf("the board does not end at low:\n%s", v)
+	}
+}
