@@ -65,7 +65,7 @@ func (f *Frames) Close() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.started && !f.closed {
-		io.WriteString(f.out, ansi.ShowCursor+ansi.ResetModeAltScreenSaveCursor)
+		io.WriteString(f.out, ansi.ResetModeBracketedPaste+ansi.ShowCursor+ansi.ResetModeAltScreenSaveCursor)
 	}
 	f.closed = true
 }
@@ -94,7 +94,10 @@ func (f *Frames) draw(view string) {
 	}
 	var b strings.Builder
 	if !f.started {
-		b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.HideCursor)
+		// Bracketed paste, as bubbletea's renderer turns it on: without it a
+		// terminal sends each line break of a paste as enter, and a note pasted
+		// in several lines was saved at its first line, the rest lost.
+		b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.HideCursor + ansi.SetModeBracketedPaste)
 		f.started = true
 	}
 	if !f.drawn {

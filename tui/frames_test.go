@@ -44,6 +44,9 @@ func TestFramesDrawOnlyWhatChanged(t *testing.T) {
 	}
 
 	got := step(tea.WindowSizeMsg{Width: 10, Height: 5})
+	if !strings.Contains(got, ansi.SetModeBracketedPaste) {
+		t.Errorf("the first frame does not turn bracketed paste on (a pasted line break would be enter): %q", got)
+	}
 	if !strings.Contains(got, ansi.SetModeAltScreenSaveCursor) || !strings.Contains(got, ansi.HideCursor) {
 		t.Errorf("first frame %q does not enter the alternate screen and hide the cursor", got)
 	}
