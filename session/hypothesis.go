@@ -192,6 +192,8 @@ func joinVerdicts() string {
 // the why, after an optional colon: "H2 mixed: two sessions asked for it, one
 // did not".
 func ParseVerdictLine(line string) (number int, v Verdict, why string, err error) {
+	// "H2 supported:every session" is "H2 supported: every session".
+	line = strings.Replace(line, ":", ": ", 1)
 	words := strings.Fields(line)
 	usage := Errorf(EInvalid, `Type the hypothesis's number, the verdict and why, e.g. "H2 supported: every session asked for it"; verdicts are %s, or none to take one back.`, joinVerdicts())
 	if len(words) < 2 {

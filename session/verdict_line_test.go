@@ -21,6 +21,7 @@ func TestParseVerdictLine(t *testing.T) {
 		{"H4 Not-Supported - only managers said so", 4, session.VerdictNotSupported, "only managers said so"},
 		{"H5 no evidence: no session reached it", 5, session.VerdictNoEvidence, "no session reached it"},
 		{"H1 none", 1, session.VerdictNone, ""},
+		{"H2 supported:every session asked", 2, session.VerdictSupported, "every session asked"},
 	} {
 		n, v, why, err := session.ParseVerdictLine(tt.line)
 		if err != nil || n != tt.number || v != tt.v || why != tt.why {

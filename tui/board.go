@@ -174,6 +174,7 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 	}
 	// The themes tab shows other rows in every phase from the group phase on.
 	s.tabs[tabThemes].rows().selectRow(0)
+	s.tabs[tabThemes].(*themesTab).followAction = 0
 	// Step from the phase just asked for, so that quick presses of ] add up.
 	moved := *s.sess
 	moved.Phase = to

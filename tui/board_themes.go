@@ -1116,7 +1116,11 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		if key.Matches(msg, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Move, tk.Delete) {
 			// These keys are an action point's: on a theme's line they would do
 			// nothing, and what is typed next would land on the board as keys.
-			s.setStatus("Select an action point first (↓ to the lines under its theme), or press a to add one.", true)
+			say := "Select an action point first (↓ to the lines under its theme), or press a to add one."
+			if s.sess.Phase == session.PhaseClosed {
+				say = "Select an action point first (↓ to the lines under its theme)."
+			}
+			s.setStatus(say, true)
 		}
 		return nil
 	}

@@ -574,6 +574,13 @@ func TestClosedBoardOffersOnlyTheFollowUp(t *testing.T) {
 	w.setPhase(sess, session.PhaseClosed)
 	b := w.openBoard(sess)
 	b.waitDrawn("Pair on threat models")
+	// On a theme's line the follow-up keys say what they need, and not to add
+	// an action point, which a closed session takes no more.
+	b.keys("s")
+	b.waitFor("Select an action point first (↓ to the lines under its theme).")
+	if b.everDrawn("or press a to add one") {
+		t.Error("a closed board offers to add an action point")
+	}
 	b.keys("j") // from the first theme to its action point
 	b.waitFor("▸    → [medium · proposed] Pair on threat models")
 	b.waitDrawn("s status")

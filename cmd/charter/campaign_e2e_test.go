@@ -221,7 +221,7 @@ func TestCampaignEndToEnd(t *testing.T) {
 	h3 := section(md, "### H3.", "###")
 	// Four of the eight planned sessions were held: the others count nowhere, and
 	// the report says which they are.
-	if !strings.Contains(md, "- Sessions: 4 in ") || !strings.Contains(md, "Not held yet (nobody joined, no notes), so left out of every figure: Security engineers, online (") {
+	if !strings.Contains(md, "- Sessions: 4 in ") || !strings.Contains(md, "Not held yet (nobody taking part, no notes shown), so left out of every figure: Security engineers, online (") {
 		t.Errorf("the report counts sessions not held, or does not list them:\n%s", section(md, "## Campaign", "## Themes"))
 	}
 	if strings.Contains(md, "| 0 new") || strings.Contains(md, "of 8 sessions") {

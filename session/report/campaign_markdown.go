@@ -162,7 +162,7 @@ func (f *CampaignFindings) mdNotHeld(m *markdown) {
 	for _, s := range f.NotHeld {
 		ss = append(ss, fmt.Sprintf("%s (%s, %s)", Escape(s.Title), s.Date, Escape(s.Phase)))
 	}
-	m.p("Not held yet (nobody joined, no notes), so left out of every figure: %s.\n\n", strings.Join(ss, "; "))
+	m.p("Not held yet (nobody taking part, no notes shown), so left out of every figure: %s.\n\n", strings.Join(ss, "; "))
 }
 
 func (f *CampaignFindings) mdThemes(m *markdown) {
