@@ -436,3 +436,18 @@ func TestFacilitatorHomeListsSessions(t *testing.T) {
 		}
 	}
 }
+
+// At 60 columns the join screen's promise about the optional questions is wrapped,
+// not cut: "never shown for fewer than 3 people" is read whole.
+func TestJoinQuestionsPromiseWrapsAtSixtyColumns(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	s := w.openSized(tui.Options{KeyHash: "key-1", Code: sess.Code}, 60, 24)
+	s.waitFor("Your name:")
+	v := s.view()
+	if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "Optional, to compare groups in reports (never shown for fewer than 3 people):") {
+		t.Errorf("the promise is cut at 60 columns:\n%s", v)
+	}
+	requireFits(t, v)
+}

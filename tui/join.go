@@ -404,7 +404,10 @@ func (s *nameScreen) view(compact bool) string {
 		}
 	}
 	b.WriteString(gap + s.input.View() + "\n" + gap)
-	b.WriteString(sty.Muted.Render(fit("Optional, to compare groups in reports (never shown for fewer than 3 people):", w)) + "\n")
+	// Wrapped, not cut: "never shown for fewer than 3 people" is the promise.
+	for _, l := range wrap("Optional, to compare groups in reports (never shown for fewer than 3 people):", w) {
+		b.WriteString(sty.Muted.Render(l) + "\n")
+	}
 	for i, q := range profileQuestions {
 		opts := []string{"no answer"}
 		opts = append(opts, q.choices...)

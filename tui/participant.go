@@ -1067,7 +1067,9 @@ func (s *participantScreen) notesView(w int) string {
 	}
 	b.WriteString("\n")
 	if s.mode == modePickActivity {
-		b.WriteString(sty.Header.Render(fit("What are your new notes about? Pick an activity, or type one to propose it.", w)) + "\n")
+		for _, l := range wrap("What are your new notes about? Pick an activity, or type one to propose it.", w) {
+			b.WriteString(sty.Header.Render(l) + "\n")
+		}
 		b.WriteString(s.picker.view(w, max(e.h-lipgloss.Height(b.String())-4, 3), sty))
 		return b.String()
 	}
