@@ -294,6 +294,13 @@ func (s *Service) AddNote(ctx context.Context, participantID int64, n Note) (*No
 	if err := s.validNote(sess, &n); err != nil {
 		return nil, err
 	}
+	if sess.Phase == PhaseReveal && n.Area == AreaOpen {
+		// Everyone sees the topics now: a topic raised again in another case is
+		// the one already there (see unifyTopics).
+		if n.Lane, err = topicSpelling(ctx, s.store, sess.ID, n.Lane); err != nil {
+			return nil, err
+		}
+	}
 	if err := s.allowNote(p.ID); err != nil {
 		return nil, err
 	}

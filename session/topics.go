@@ -11,6 +11,22 @@ func topicKey(lane string) string {
 	return strings.ToLower(strings.Join(strings.Fields(lane), " "))
 }
 
+// topicSpelling returns the title an open topic of the session already has that
+// lane differs from only in case or spacing (the first written), else lane.
+func topicSpelling(ctx context.Context, st Store, sessionID, lane string) (string, error) {
+	notes, err := st.Notes(ctx, sessionID)
+	if err != nil {
+		return "", err
+	}
+	k := topicKey(lane)
+	for _, n := range notes {
+		if n.Area == AreaOpen && topicKey(n.Lane) == k {
+			return n.Lane, nil
+		}
+	}
+	return lane, nil
+}
+
 // unifyTopics gives the notes of open topics that differ only in case or spacing
 // one title: the spelling most of their notes have, the first written on a tie.
 // Participants raise topics without seeing each other's until the reveal, so two

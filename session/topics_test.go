@@ -76,4 +76,11 @@ func TestTopicsSpelledAlikeBecomeOneAtTheReveal(t *testing.T) {
 			t.Errorf("after the reveal, %q is under %q, want %q", w.text, got[w.text], want)
 		}
 	}
+	// A note written in the reveal under the topic spelled another way joins it.
+	if _, err := svc.AddNote(ctx, people[0].ID, session.Note{Area: session.AreaOpen, Lane: "AI CODING ASSISTANTS", Text: "who approves the assistant?"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := lanes()["who approves the assistant?"]; got != "AI coding assistants" {
+		t.Errorf("a note written in the reveal is under %q, want the topic's title AI coding assistants", got)
+	}
 }
