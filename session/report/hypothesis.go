@@ -343,11 +343,26 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 // matrix's order, counts only: "code scanning (SAST)" is named by "code scanning".
 func namedActivities(text string, m ActivityMatrix) []ActivityRow {
 	words := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), notWordRune), " ") + " "
+	nameOf := func(activity string) string {
+		name, _, _ := strings.Cut(activity, "(")
+		return strings.Join(strings.FieldsFunc(strings.ToLower(name), notWordRune), " ")
+	}
+	named := func(name string) bool { return name != "" && strings.Contains(words, " "+name+" ") }
 	out := []ActivityRow{}
 	for _, row := range m.Activities {
-		name, _, _ := strings.Cut(row.Activity, "(")
-		name = strings.Join(strings.FieldsFunc(strings.ToLower(name), notWordRune), " ")
-		if name == "" || !strings.Contains(words, " "+name+" ") {
+		name := nameOf(row.Activity)
+		if !named(name) {
+			continue
+		}
+		// "testing" is not named by "pen testing is seen as low value" when the
+		// matrix has "pen testing": the longer name says what the text meant.
+		longer := false
+		for _, o := range m.Activities {
+			if on := nameOf(o.Activity); on != name && named(on) && strings.Contains(" "+on+" ", " "+name+" ") {
+				longer = true
+			}
+		}
+		if longer {
 			continue
 		}
 		r := row

@@ -132,7 +132,8 @@ func TestHypothesisShowsTheActivitiesItNames(t *testing.T) {
 		"pen tests": {"pen tests find little we did not know"},
 		"vulns":     {"the vulnerability backlog grows"},
 	})
-	for _, n := range d.Notes {
+	d.Notes = append(d.Notes, &session.Note{ID: 9999, ParticipantID: 3, Area: session.AreaActivities, Lane: "more", Activity: "testing", Text: "more testing of the apps"})
+	for _, n := range d.Notes[:len(d.Notes)-1] {
 		n.Area, n.Activity = session.AreaActivities, "Pen testing"
 		n.Lane = "less"
 		if strings.Contains(n.Text, "backlog") {
