@@ -122,7 +122,9 @@ func (s *presentScreen) load() tea.Cmd {
 				continue
 			}
 			st.people++
-			if p.Done {
+			// As the board counts them: voting, a person who gave every dot is done
+			// too, said or not.
+			if p.Done || sess.Phase == session.PhaseVote && v.Used[p.ID] >= sess.VoteBudget {
 				st.done++
 			}
 		}
@@ -374,7 +376,7 @@ func (s *presentScreen) ask() string {
 	case session.PhaseGroup:
 		return "The notes, grouped into themes."
 	case session.PhaseVote:
-		return fmt.Sprintf("Vote for the themes that matter most: %s each on your screen.", plural(s.sess.VoteBudget, "vote"))
+		return fmt.Sprintf("Vote for the themes that matter most: %s each on your screen.", plural(s.sess.VoteBudget, "dot"))
 	case session.PhaseActions:
 		return "What we will do: the themes by priority (score = 3 × votes + 2 × people + notes), with their action points."
 	}

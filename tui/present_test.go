@@ -436,3 +436,30 @@ func TestPresentResultsBarsFollowTheRanking(t *testing.T) {
 		t.Errorf("bars %d above %d: the theme ranked first has the shorter bar:\n%s", a, b, v)
 	}
 }
+
+// The projector counts people done voting as the board does: one who gave every
+// dot is done, whether or not they pressed x.
+func TestPresentCountsAVoterWithNoDotLeftAsDone(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	budget := w.session(sess.ID).VoteBudget
+	for i := range budget {
+		if err := w.svc.Vote(w.ctx, ps[0].ID, ts[i%len(ts)].ID, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := w.openSized(tui.Options{Facilitator: true, Present: true, Code: sess.Code}, 80, 24)
+	s.waitFor("1 of 2 people done voting")
+	if w.participant(ps[0].ID).Done {
+		t.Fatal("the voter pressed x; the case needs one who did not")
+	}
+}
