@@ -194,20 +194,36 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 	s.moving++
 	// Moves are saved in the order they were made: quick presses of ] run one
 	// after the other, never the later one first.
-	prev, done := s.lastMove, make(chan struct{})
-	s.lastMove = done
+	wait, done := inTurn(&s.lastMove)
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
-		defer close(done)
-		if prev != nil {
-			select {
-			case <-prev:
-			case <-ctx.Done():
-				return phaseMovedMsg{said, ctx.Err()}
-			}
+		defer done()
+		if err := wait(ctx); err != nil {
+			return phaseMovedMsg{said, err}
 		}
 		_, err := svc.SetPhase(ctx, id, to)
 		return phaseMovedMsg{said, err}
 	})
+}
+
+// inTurn queues a save behind the one last holds, for saves that must land in
+// the order they were made (each writes whole what it saves, and an older one
+// landing last would undo a newer). The save's command calls wait before it
+// writes and done when it ends, whatever happened.
+func inTurn(last *chan struct{}) (wait func(context.Context) error, done func()) {
+	prev, ch := *last, make(chan struct{})
+	*last = ch
+	wait = func(ctx context.Context) error {
+		if prev == nil {
+			return nil
+		}
+		select {
+		case <-prev:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return wait, func() { close(ch) }
 }
 
 // phaseMovedMsg says that a phase move was saved (err nil) or refused.
@@ -463,16 +479,12 @@ func (s *boardScreen) updateActivities(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.acts.saved(list, s.notes)
 		s.savingActs++
 		// Saved in the order they were made, never a later list first.
-		svc, prev, done := s.e.opt.Service, s.lastActs, make(chan struct{})
-		s.lastActs = done
+		svc := s.e.opt.Service
+		wait, done := inTurn(&s.lastActs)
 		return s, s.e.withTimeout(func(ctx context.Context) tea.Msg {
-			defer close(done)
-			if prev != nil {
-				select {
-				case <-prev:
-				case <-ctx.Done():
-					return activitiesSavedMsg{err: ctx.Err()}
-				}
+			defer done()
+			if err := wait(ctx); err != nil {
+				return activitiesSavedMsg{err: err}
 			}
 			return activitiesSavedMsg{status: said, err: svc.SetActivities(ctx, id, list)}
 		})
@@ -1245,16 +1257,12 @@ type actionSavedMsg struct {
 func (s *boardScreen) saveAction(status string, c session.ActionPoint) tea.Cmd {
 	s.actionEdits++
 	s.savingActions++
-	svc, prev, done := s.e.opt.Service, s.lastActionSave, make(chan struct{})
-	s.lastActionSave = done
+	svc := s.e.opt.Service
+	wait, done := inTurn(&s.lastActionSave)
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
-		defer close(done)
-		if prev != nil {
-			select {
-			case <-prev:
-			case <-ctx.Done():
-				return actionSavedMsg{status, ctx.Err()}
-			}
+		defer done()
+		if err := wait(ctx); err != nil {
+			return actionSavedMsg{status, err}
 		}
 		return actionSavedMsg{status, svc.UpdateAction(ctx, c)}
 	})
