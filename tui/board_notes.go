@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
@@ -99,25 +98,11 @@ func (t *notesTab) update(msg tea.KeyMsg) tea.Cmd {
 }
 
 // dotsLostByHiding returns the theme n is the last shown note of, and the dots
-// on it, which hiding n would give back to their voters; 0 dots when hiding n
-// leaves every theme as it is.
+// on it, which hiding n would give back to their voters (see session's
+// returnDots); 0 dots when hiding n leaves every theme shown as it is.
 func (t *notesTab) dotsLostByHiding(n *session.Note) (*session.Theme, int) {
-	hidden := make(map[int64]bool, len(t.b.notes))
-	for _, o := range t.b.notes {
-		hidden[o.ID] = o.Hidden
-	}
 	for _, th := range t.b.themes.themes {
-		if !slices.Contains(th.NoteIDs, n.ID) {
-			continue
-		}
-		others := false
-		for _, id := range th.NoteIDs {
-			if h, known := hidden[id]; id != n.ID && known && !h {
-				others = true
-				break
-			}
-		}
-		if !others {
+		if sh := t.b.themes.showing[th.ID]; sh.Shown && len(sh.Notes) == 1 && sh.Notes[0] == n.ID {
 			return th, t.b.themes.totals[th.ID]
 		}
 	}
