@@ -13,18 +13,7 @@ import (
 // date that is not a day says so and changes nothing.
 func TestBoardSetsADueDate(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := groupWorld(t)
-	w.setPhase(sess, session.PhaseVote)
-	w.setPhase(sess, session.PhaseActions)
-	ts, err := w.svc.Themes(w.ctx, sess.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Threat modelling clinic"}); err != nil {
-		t.Fatal(err)
-	}
-	b := w.openBoard(sess)
-	b.keys("j") // from the first theme to its action point
+	w, sess, b := actionBoard(t, session.ActionPoint{Title: "Threat modelling clinic"})
 	b.keys("u")
 	b.waitFor("Due (YYYY-MM-DD")
 	b.keys("2026-06-30")

@@ -152,20 +152,7 @@ func TestEnterOnAThemeReadsItsNotes(t *testing.T) {
 // a new action point is medium, and one press makes it high.
 func TestPriorityKeyRaisesFirst(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := groupWorld(t)
-	w.setPhase(sess, session.PhaseVote)
-	w.setPhase(sess, session.PhaseActions)
-	ts, err := w.svc.Themes(w.ctx, sess.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Threat modelling clinic", Priority: session.PriorityMedium}); err != nil {
-		t.Fatal(err)
-	}
-	b := w.openBoard(sess)
-	b.waitDrawn("Threat modelling clinic") // j before the rows are loaded moves nothing
-	b.keys("j")                            // to the action point
-	b.waitFor("p priority")
+	w, sess, b := actionBoard(t, session.ActionPoint{Title: "Threat modelling clinic", Priority: session.PriorityMedium})
 	// Each press is waited for in the store: the status says "Action point
 	// updated." every time, and a line drawn again unchanged is not drawn at all.
 	stored := func(want int) {
@@ -235,20 +222,7 @@ func TestActionPointMovesToAnotherTheme(t *testing.T) {
 // medium end low, in the store and on the board.
 func TestQuickPriorityPressesSaveInOrder(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := groupWorld(t)
-	w.setPhase(sess, session.PhaseVote)
-	w.setPhase(sess, session.PhaseActions)
-	ts, err := w.svc.Themes(w.ctx, sess.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Threat modelling clinic", Priority: session.PriorityMedium}); err != nil {
-		t.Fatal(err)
-	}
-	b := w.openBoard(sess)
-	b.waitDrawn("Threat modelling clinic")
-	b.keys("j")
-	b.waitFor("p priority")
+	w, sess, b := actionBoard(t, session.ActionPoint{Title: "Threat modelling clinic", Priority: session.PriorityMedium})
 	b.keys("ppppp") // high, low, medium, high, low
 	// An owner set after them is saved after them: once it is stored, so are they.
 	b.keys("o")
@@ -271,4 +245,26 @@ func TestQuickPriorityPressesSaveInOrder(t *testing.T) {
 	if v := b.view(); !strings.Contains(v, "[low · proposed] Threat modelling clinic") {
 		t.Errorf("the board does not end at low:\n%s", v)
 	}
+}
+
+// actionBoard is groupWorld's session in the actions phase with action point a
+// under its first theme, and the facilitator's board with a selected.
+func actionBoard(t *testing.T, a session.ActionPoint) (*world, *session.Session, *term) {
+	t.Helper()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.SessionID, a.ThemeID = sess.ID, ts[0].ID
+	if _, err := w.svc.AddAction(w.ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn(a.Title) // j before the rows are loaded moves nothing
+	b.keys("j")          // from the first theme to its action point
+	b.waitFor("p priority")
+	return w, sess, b
 }
