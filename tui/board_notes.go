@@ -84,10 +84,11 @@ func (t *notesTab) update(msg tea.KeyMsg) tea.Cmd {
 			// their voters, to give again: showing the note later brings the theme
 			// back without them. Votes are results; they change only on purpose.
 			label := fit(th.Label, 40)
-			word = fmt.Sprintf("Note hidden, and with it the theme %q: its %s went back to their voters.", label, plural(dots, "dot"))
+			them := map[bool]string{true: "it", false: "them"}[dots == 1]
+			word = fmt.Sprintf("Note hidden, and with it the theme %q: the %s on it went back to the voters.", label, plural(dots, "dot"))
 			s.confirmDelete = do
 			s.confirmNo = "Note left as it is."
-			s.setStatus(fmt.Sprintf("This is the last note shown of %q: hiding it hides the theme and gives its %s back to their voters (showing the note again does not bring them back). Hide? y/n", label, plural(dots, "dot")), true)
+			s.setStatus(fmt.Sprintf("This is the last note shown of %q: hiding it hides the theme and gives the %s on it back to the voters (showing the note again does not bring %s back). Hide? y/n", label, plural(dots, "dot"), them), true)
 			return nil
 		}
 		return do()
