@@ -148,10 +148,9 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 		return
 	}
 	w.db.count.writeTxs.Add(1)
-	q := &txQuerier{tx: tx, pool: w.db.writePool, write: true, count: w.db.count}
-	defer q.done()
-	// The insert is the write pool's kept statement (prepared once, not per batch:
-	// in a burst most batches hold a note or two).
+	// The insert is the write connection's kept statement (parsed once, not per
+	// batch: in a burst most batches hold a note or two).
+	q := &txQuerier{tx: tx, write: true, count: w.db.count}
 	errs := make([]error, len(live))
 	for i, req := range live {
 		errs[i] = w.insert(ctx, q, req)

@@ -2,12 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
-	"fmt"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,48 +19,49 @@ func TestPoolKeepsStatements(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	before := len(db.readPool.stmts)
-	const q = `SELECT COUNT(*) FROM sessions WHERE phase = ?`
-	for range 3 {
-		var n int
-		if err := db.readPool.QueryRowContext(ctx, q, "lobby").Scan(&n); err != nil || n != 0 {
-			t.Fatalf("count = %d, %v", n, err)
+	var conn *keptConn
+	onConn(t, db, func(c *sql.Conn, kc *keptConn) {
+		conn = kc
+		before := len(kc.stmts)
+		const q = `SELECT COUNT(*) FROM sessions WHERE phase = ?`
+		for range 3 {
+			var n int
+			if err := c.QueryRowContext(ctx, q, "lobby").Scan(&n); err != nil || n != 0 {
+				t.Fatalf("count = %d, %v", n, err)
+			}
 		}
-	}
-	if got := len(db.readPool.stmts) - before; got != 1 {
-		t.Errorf("three runs of one query kept %d statements, want 1", got)
-	}
+		if got := len(kc.stmts) - before; got != 1 {
+			t.Errorf("three runs of one query kept %d statements, want 1", got)
+		}
 
-	// A query that cannot be prepared gives its error every time and is not kept.
-	for range 2 {
-		var n int
-		err := db.readPool.QueryRowContext(ctx, `SELECT x FROM nowhere`).Scan(&n)
-		if err == nil || !strings.Contains(err.Error(), "nowhere") {
-			t.Fatalf("bad query: error %v, want one naming the table", err)
+		// A query that cannot be parsed gives its error every time and is not kept.
+		for range 2 {
+			var n int
+			err := c.QueryRowContext(ctx, `SELECT x FROM nowhere`).Scan(&n)
+			if err == nil || !strings.Contains(err.Error(), "nowhere") {
+				t.Fatalf("bad query: error %v, want one naming the table", err)
+			}
+			if _, err := c.QueryContext(ctx, `SELECT x FROM nowhere`); err == nil {
+				t.Fatal("bad query through QueryContext: no error")
+			}
+			if _, err := c.ExecContext(ctx, `DELETE FROM nowhere`); err == nil {
+				t.Fatal("bad statement through ExecContext: no error")
+			}
+			if _, err := c.PrepareContext(ctx, `DELETE FROM nowhere`); err == nil {
+				t.Fatal("bad statement through PrepareContext: no error")
+			}
 		}
-		if _, err := db.readPool.QueryContext(ctx, `SELECT x FROM nowhere`); err == nil {
-			t.Fatal("bad query through QueryContext: no error")
+		for q := range kc.stmts {
+			if strings.Contains(q, "nowhere") {
+				t.Errorf("a statement that failed to parse was kept: %s", q)
+			}
 		}
-		if _, err := db.writePool.ExecContext(ctx, `DELETE FROM nowhere`); err == nil {
-			t.Fatal("bad statement through ExecContext: no error")
-		}
-	}
-	for q := range db.writePool.stmts {
-		if strings.Contains(q, "nowhere") {
-			t.Errorf("a statement that failed to prepare was kept: %s", q)
-		}
-	}
-	for q := range db.readPool.stmts {
-		if strings.Contains(q, "nowhere") {
-			t.Errorf("a query that failed to prepare was kept: %s", q)
-		}
-	}
-
+	})
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if len(db.readPool.stmts) != 0 || len(db.writePool.stmts) != 0 {
-		t.Errorf("after Close %d + %d statements are still kept", len(db.readPool.stmts), len(db.writePool.stmts))
+	if len(conn.stmts) != 0 {
+		t.Errorf("after Close %d statements are still kept", len(conn.stmts))
 	}
 }
 
@@ -192,70 +191,4 @@ func TestDurabilitySettings(t *testing.T) {
 			t.Errorf("%s: synchronous %d, %v; want 2 (FULL)", name, sync, err)
 		}
 	}
-}
-
-// Queries asked to be prepared from many transactions at once, while the goroutine
-// preparing them drains its queue again and again, are all prepared, by one
-// goroutine at a time (two once took the same query and one panicked).
-func TestPoolPreparesEveryQueryAskedAtOnce(t *testing.T) {
-	t.Parallel()
-	db, err := Open(filepath.Join(t.TempDir(), "charter.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	p := db.readPool
-	const n = 200
-	query := func(i int) string { return fmt.Sprintf("SELECT %d FROM sessions WHERE phase = ?", i) }
-	var wg sync.WaitGroup
-	for w := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < n; i += 8 {
-				// Ask the moment the queue is empty: when the goroutine preparing
-				// it may be deciding to stop.
-				for {
-					p.mu.Lock()
-					empty := len(p.queue) == 0
-					p.mu.Unlock()
-					if empty {
-						break
-					}
-					runtime.Gosched()
-				}
-				p.warm(query(i))
-			}
-		}()
-	}
-	wg.Wait()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		p.mu.Lock()
-		idle, prepared, left := !p.preparing && len(p.queue) == 0 && len(p.warming) == 0, len(p.stmts), len(p.queue)
-		p.mu.Unlock()
-		if idle {
-			if missing := n - countPrefixed(p, "SELECT "); missing > 0 {
-				t.Fatalf("%d of %d queries were never prepared (%d statements kept)", missing, n, prepared)
-			}
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the queue did not drain: %d left", left)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
-// countPrefixed counts the kept statements of p of the test's form.
-func countPrefixed(p *pool, prefix string) int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	n := 0
-	for q := range p.stmts {
-		if strings.HasPrefix(q, prefix) && strings.Contains(q, "FROM sessions WHERE phase = ?") {
-			n++
-		}
-	}
-	return n
 }

@@ -57,18 +57,11 @@ func Open(path string) (*DB, error) {
 	// migration), so that the file does not keep it.
 	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_txlock=immediate"
 	db := &DB{path: path, count: &counters{}}
-	w, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
-	}
+	w := sql.OpenDB(newKeptConnector(dsn))
 	db.writePool = newPool(w, db.count)
 	db.writePool.SetMaxOpenConns(1)
 	db.writePool.SetMaxIdleConns(1)
-	r, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		db.writePool.Close()
-		return nil, fmt.Errorf("open database: %w", err)
-	}
+	r := sql.OpenDB(newKeptConnector(dsn))
 	db.readPool = newPool(r, db.count)
 	// Idle connections are kept, with the statements prepared on them.
 	db.readPool.SetMaxOpenConns(8)

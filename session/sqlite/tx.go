@@ -44,70 +44,29 @@ func (db *DB) Stats() Stats {
 // errReadOnly is a write attempted inside ReadTx: a programming error.
 var errReadOnly = errors.New("sqlite: write inside a read transaction")
 
-// txQuerier runs statements in one transaction, reusing the statements its pool has
-// prepared. A statement the pool has not prepared yet runs unprepared and is prepared
-// on the pool in the background for next time: preparing it now would wait for a
-// connection, and on the one-connection write pool this transaction holds that one.
+// txQuerier runs statements in one transaction. The transaction's connection keeps
+// the statements it parses (keptConn), so none is parsed again for the next one.
 type txQuerier struct {
 	tx    *sql.Tx
-	pool  *pool
 	write bool
 	count *counters
-	// local are statements prepared in this transaction because the pool had none
-	// yet; a statement run many times (an import's inserts) is parsed once.
-	local map[string]*sql.Stmt
-}
-
-// done asks the pool to prepare, for next time, the statements this transaction
-// prepared for itself. It is called once the transaction has ended: the pool then
-// prepares them on the connection the transaction gave back, instead of opening
-// another connection meanwhile (which parses the whole schema first).
-func (t *txQuerier) done() {
-	for q := range t.local {
-		t.pool.warm(q)
-	}
-}
-
-func (t *txQuerier) stmt(ctx context.Context, q string) *sql.Stmt {
-	t.count.statements.Add(1)
-	if s := t.local[q]; s != nil {
-		return s
-	}
-	if s := t.pool.cached(q); s != nil {
-		return t.tx.StmtContext(ctx, s)
-	}
-	s, err := t.tx.PrepareContext(ctx, q)
-	if err != nil {
-		return nil // run unprepared: the error, if any, comes from running it
-	}
-	if t.local == nil {
-		t.local = map[string]*sql.Stmt{}
-	}
-	t.local[q] = s
-	return s
 }
 
 func (t *txQuerier) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	if !t.write {
 		return nil, errReadOnly
 	}
-	if s := t.stmt(ctx, q); s != nil {
-		return s.ExecContext(ctx, args...)
-	}
+	t.count.statements.Add(1)
 	return t.tx.ExecContext(ctx, q, args...)
 }
 
 func (t *txQuerier) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	if s := t.stmt(ctx, q); s != nil {
-		return s.QueryContext(ctx, args...)
-	}
+	t.count.statements.Add(1)
 	return t.tx.QueryContext(ctx, q, args...)
 }
 
 func (t *txQuerier) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
-	if s := t.stmt(ctx, q); s != nil {
-		return s.QueryRowContext(ctx, args...)
-	}
+	t.count.statements.Add(1)
 	return t.tx.QueryRowContext(ctx, q, args...)
 }
 
@@ -122,8 +81,7 @@ func (db *DB) ReadTx(ctx context.Context, fn func(st session.Store) error) error
 	if err != nil {
 		return fmt.Errorf("begin read: %w", err)
 	}
-	q := &txQuerier{tx: tx, pool: db.readPool, count: db.count}
-	defer q.done()
+	q := &txQuerier{tx: tx, count: db.count}
 	defer tx.Rollback()
 	db.count.readTxs.Add(1)
 	if err := fn(db.within(q)); err != nil {
@@ -152,8 +110,7 @@ func (db *DB) atomic(ctx context.Context, fn func(in *DB) error) error {
 	if err != nil {
 		return fmt.Errorf("begin write: %w", err)
 	}
-	q := &txQuerier{tx: tx, pool: db.writePool, write: true, count: db.count}
-	defer q.done()
+	q := &txQuerier{tx: tx, write: true, count: db.count}
 	defer tx.Rollback()
 	db.count.writeTxs.Add(1)
 	if err := fn(db.within(q)); err != nil {
