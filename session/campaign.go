@@ -2,7 +2,6 @@ package session
 
 import (
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -22,7 +21,7 @@ func Campaigns(sessions []*Session) []Campaign {
 	var names []string
 	for _, s := range sessions {
 		// Names match whatever their case: the first spelling seen names the campaign.
-		k := strings.ToLower(s.Campaign)
+		k := CampaignKey(s.Campaign)
 		c := by[k]
 		if c == nil {
 			c = &Campaign{Name: s.Campaign, From: s.Day(), To: s.Day()}

@@ -47,3 +47,26 @@ func TestValidDate(t *testing.T) {
 		}
 	}
 }
+
+// Two campaign names have one key exactly when they differ only in case, in any
+// alphabet.
+func TestCampaignKey(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"Sécurité 2027", "SÉCURITÉ 2027", true},
+		{"Zürich pilot", "ZÜRICH PILOT", true},
+		{"Ωmega", "ωMEGA", true},
+		{"Kelvin", "\u212Aelvin", true}, // the Kelvin sign folds to K
+		{"Sécurité", "Securite", false},
+		{"straße", "STRASSE", false}, // EqualFold does not expand ß either
+		{"pilot", "pilot 2", false},
+	} {
+		same := session.CampaignKey(c.a) == session.CampaignKey(c.b)
+		if same != c.same || same != strings.EqualFold(c.a, c.b) {
+			t.Errorf("%q and %q: same key %v, want %v", c.a, c.b, same, c.same)
+		}
+	}
+}

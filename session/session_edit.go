@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // SessionEdit holds what the facilitator changes about a session after creating it;
@@ -113,4 +114,18 @@ func campaignName(ctx context.Context, st Store, name, except string) (string, e
 // not matter, and the empty name is no campaign.
 func SameCampaign(a, b string) bool {
 	return a != "" && strings.EqualFold(a, b)
+}
+
+// CampaignKey is the form under which campaign names match: two names have the
+// same key exactly when strings.EqualFold matches them, in any alphabet ("Sécurité"
+// and "SÉCURITÉ"). Each letter becomes the smallest of the letters it folds to. The
+// store matches names by this key too (SQLite's own NOCASE folds only A to Z).
+func CampaignKey(name string) string {
+	return strings.Map(func(r rune) rune {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		return least
+	}, name)
 }

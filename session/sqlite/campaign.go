@@ -182,7 +182,7 @@ func (db *DB) Invitations(ctx context.Context, campaign string) ([]session.Sessi
 	rows, err := db.read.QueryContext(ctx, `SELECT i.session_id, p.id, p.name, p.email, p.role, p.experience, t.name, t.location, t.level
 		FROM invitations i JOIN sessions s ON s.id = i.session_id
 		JOIN roster_people p ON p.id = i.person_id JOIN roster_teams t ON t.id = i.team_id
-		WHERE s.campaign = ? COLLATE NOCASE ORDER BY s.created_at, s.rowid, i.position`, strings.TrimSpace(campaign))
+		WHERE campaign_key(s.campaign) = ? ORDER BY s.created_at, s.rowid, i.position`, campaignKey(campaign))
 	if err != nil {
 		return nil, fmt.Errorf("invitations: %w", err)
 	}
@@ -217,6 +217,11 @@ func (db *DB) Invitations(ctx context.Context, campaign string) ([]session.Sessi
 	return out, nil
 }
 
+// campaignKey is the key campaign_key() gives the stored names, for a name asked for.
+func campaignKey(name string) string {
+	return session.CampaignKey(strings.TrimSpace(name))
+}
+
 // heldSession is the SQL condition that session s took place: someone joined it,
 // or notes were imported into it.
 const heldSession = `EXISTS (SELECT 1 FROM participants pa WHERE pa.session_id = s.id AND pa.removed = 0)`
@@ -225,10 +230,10 @@ const heldSession = `EXISTS (SELECT 1 FROM participants pa WHERE pa.session_id =
 // of campaigns other than exceptCampaign (sessions without a campaign do not count).
 func (db *DB) TookPart(ctx context.Context, exceptCampaign string) (session.TookPart, error) {
 	p := session.TookPart{Teams: map[string]bool{}, Locations: map[string]bool{}}
-	except := strings.TrimSpace(exceptCampaign)
-	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT lower(t.name) FROM invitations i
+	except := campaignKey(exceptCampaign)
+	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT t.name FROM invitations i
 		JOIN sessions s ON s.id = i.session_id JOIN roster_teams t ON t.id = i.team_id
-		WHERE s.campaign != '' AND s.campaign != ? COLLATE NOCASE AND `+heldSession, except)
+		WHERE s.campaign != '' AND campaign_key(s.campaign) != ? AND `+heldSession, except)
 	if err != nil {
 		return p, err
 	}
@@ -238,14 +243,14 @@ func (db *DB) TookPart(ctx context.Context, exceptCampaign string) (session.Took
 			rows.Close()
 			return p, err
 		}
-		p.Teams[session.CleanText(n)] = true
+		p.Teams[strings.ToLower(session.CleanText(n))] = true
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return p, err
 	}
-	rows, err = db.read.QueryContext(ctx, `SELECT DISTINCT lower(s.location), s.mode FROM sessions s
-		WHERE s.campaign != '' AND s.campaign != ? COLLATE NOCASE AND `+heldSession, except)
+	rows, err = db.read.QueryContext(ctx, `SELECT DISTINCT s.location, s.mode FROM sessions s
+		WHERE s.campaign != '' AND campaign_key(s.campaign) != ? AND `+heldSession, except)
 	if err != nil {
 		return p, err
 	}
@@ -257,7 +262,7 @@ func (db *DB) TookPart(ctx context.Context, exceptCampaign string) (session.Took
 		}
 		if session.Mode(mode) == session.ModeOnline {
 			p.Online = true
-		} else if loc = session.CleanText(loc); loc != "" {
+		} else if loc = strings.ToLower(session.CleanText(loc)); loc != "" {
 			p.Locations[loc] = true
 		}
 	}
@@ -269,7 +274,7 @@ func (db *DB) TookPart(ctx context.Context, exceptCampaign string) (session.Took
 func (db *DB) InvitedTeams(ctx context.Context, campaign string) (map[string][]string, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT i.session_id, t.name FROM invitations i
 		JOIN sessions s ON s.id = i.session_id JOIN roster_teams t ON t.id = i.team_id
-		WHERE s.campaign = ? COLLATE NOCASE ORDER BY i.session_id, t.name`, strings.TrimSpace(campaign))
+		WHERE campaign_key(s.campaign) = ? ORDER BY i.session_id, t.name`, campaignKey(campaign))
 	if err != nil {
 		return nil, fmt.Errorf("invited teams: %w", err)
 	}
@@ -294,7 +299,7 @@ func (db *DB) AddHypothesis(ctx context.Context, h *session.Hypothesis) error {
 // Hypotheses returns a campaign's hypotheses, oldest first, numbered from 1.
 func (db *DB) Hypotheses(ctx context.Context, campaign string) ([]*session.Hypothesis, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT id, campaign, text, verdict, why, created_at, updated_at FROM hypotheses
-		WHERE campaign = ? COLLATE NOCASE ORDER BY id`, strings.TrimSpace(campaign))
+		WHERE campaign_key(campaign) = ? ORDER BY id`, campaignKey(campaign))
 	if err != nil {
 		return nil, fmt.Errorf("hypotheses: %w", err)
 	}

@@ -222,3 +222,50 @@ func TestRosterIsKeptApartFromParticipants(t *testing.T) {
 		cols.Close()
 	}
 }
+
+// Campaign, team and location names match whatever their case in any alphabet, in
+// the database as in Go: "Sécurité" and "SÉCURITÉ" are one campaign, "Équipe" and
+// "équipe" one team, "Zürich" and "ZÜRICH" one place.
+func TestNamesMatchWhateverTheirCaseBeyondASCII(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	svc := session.NewService(db, nil)
+	importRoster(t, svc, "Équipe Paiement,Zürich,,gold,Ada,ada@example.org,developer,>3y\n")
+	if _, err := svc.NewSession(ctx, session.Session{Title: "Kick-off", Audience: session.AudienceManagers, Campaign: "Sécurité 2027"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.AddHypothesis(ctx, "SÉCURITÉ 2027", "teams want deeper training"); err != nil {
+		t.Fatal(err)
+	}
+	hs, err := svc.Hypotheses(ctx, "SÉCURITÉ 2027")
+	if err != nil || len(hs) != 1 {
+		t.Fatalf("hypotheses of SÉCURITÉ 2027: %d, %v; want the one added to the campaign", len(hs), err)
+	}
+	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: "SÉCURITÉ 2027", MinSize: 1, MaxSize: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	created, err := svc.CreatePlan(ctx, p)
+	if err != nil || len(created) != 1 {
+		t.Fatalf("plan: %d sessions, %v", len(created), err)
+	}
+	inv, err := svc.Invitations(ctx, "SÉCURITÉ 2027")
+	if err != nil || len(inv) != 1 {
+		t.Fatalf("invitations of SÉCURITÉ 2027: %d, %v; want the planned session", len(inv), err)
+	}
+	cov, err := svc.Coverage(ctx, "SÉCURITÉ 2027")
+	if err != nil || len(cov.Invited[created[0].ID]) != 1 {
+		t.Errorf("coverage of SÉCURITÉ 2027: %+v, %v; want its invited team", cov, err)
+	}
+	if _, _, err := db.JoinSession(ctx, created[0].ID, "", "x"); err != nil {
+		t.Fatal(err)
+	}
+	if tp, _ := db.TookPart(ctx, "SÉCURITÉ 2027"); len(tp.Teams) != 0 {
+		t.Errorf("the campaign's own session counts as earlier when named in another case: %+v", tp)
+	}
+	tp, err := db.TookPart(ctx, "Next")
+	if err != nil || !tp.Teams[strings.ToLower("ÉQUIPE PAIEMENT")] || !tp.Locations[strings.ToLower("ZÜRICH")] {
+		t.Errorf("took part %+v, %v; want the team and place under Go's lower case", tp, err)
+	}
+}

@@ -4,6 +4,10 @@ import (
 	"context"
 	"database/sql/driver"
 	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/charter-tool/charter/session"
 
 	msqlite "modernc.org/sqlite"
 )
@@ -29,8 +33,31 @@ type keptConnector struct {
 }
 
 func newKeptConnector(dsn string) keptConnector {
-	return keptConnector{dsn: dsn, drv: &msqlite.Driver{}}
+	return keptConnector{dsn: dsn, drv: charterDriver()}
 }
+
+// charterDriver is the modernc.org/sqlite driver with charter's own SQL function:
+// campaign_key(name), session.CampaignKey in SQL, so that the store matches campaign
+// names as the domain does.
+var charterDriver = sync.OnceValue(func() *msqlite.Driver {
+	d := &msqlite.Driver{}
+	err := d.RegisterDeterministicScalarFunction("campaign_key", 1, func(_ *msqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		switch v := args[0].(type) {
+		case string:
+			return session.CampaignKey(strings.TrimSpace(v)), nil
+		case []byte:
+			return session.CampaignKey(strings.TrimSpace(string(v))), nil
+		case nil:
+			return nil, nil
+		default:
+			return nil, fmt.Errorf("campaign_key: a name is text, not %T", v)
+		}
+	})
+	if err != nil {
+		panic(err) // a programming error: the name is taken or the function malformed
+	}
+	return d
+})
 
 func (c keptConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	conn, err := c.drv.Open(c.dsn)
