@@ -120,6 +120,7 @@ func (s *Service) AddHypothesis(ctx context.Context, campaign, text string) (*Hy
 	if err != nil {
 		return nil, err
 	}
+	s.publish(SessionList, ChangeSession) // campaign overviews show hypotheses
 	return h, nil
 }
 
@@ -175,6 +176,7 @@ func (s *Service) SetVerdict(ctx context.Context, campaign string, number int, v
 	if err != nil {
 		return nil, err
 	}
+	s.publish(SessionList, ChangeSession)
 	return h, nil
 }
 

@@ -23,7 +23,7 @@ func (s *Service) SplitThemes(ctx context.Context, themeA, themeB int64) error {
 		return Errorf(EInvalid, "A theme cannot be split from itself.")
 	}
 	// One transaction: the split joins the themes and sessions as checked.
-	return s.store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		a, err := st.Theme(ctx, themeA)
 		if err != nil {
 			return err
@@ -48,4 +48,8 @@ func (s *Service) SplitThemes(ctx context.Context, themeA, themeB int64) error {
 		}
 		return st.AddThemeSplit(ctx, min(themeA, themeB), max(themeA, themeB))
 	})
+	if err == nil {
+		s.publish(SessionList, ChangeSession) // campaign overviews show the split
+	}
+	return err
 }

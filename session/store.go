@@ -89,7 +89,8 @@ const ChangeNoteAdded Change = 1 << 4
 const ChangeHidden Change = 1 << 5
 
 // SessionList is the ID under which changes to the list of sessions (a session
-// created) are published, for the screens that list sessions. No session has it.
+// created) and to campaigns (a hypothesis, a verdict, a split of matched themes) are
+// published, for the screens that list sessions and campaigns. No session has it.
 const SessionList = "*sessions"
 
 // Notifier tells the screens watching a session that something in it changed.

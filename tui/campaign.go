@@ -44,6 +44,9 @@ type campaignScreen struct {
 	readTop int
 	// follow is a session theme to select once the report is built again.
 	follow int64
+	// loading is set while the campaign is read; again when a change came
+	// meanwhile, to read it once more when that read ends.
+	loading, again bool
 }
 
 // campaignRow is a line of the themes view: of campaign theme ct (an index of
@@ -111,6 +114,10 @@ type verdictMsg struct {
 }
 
 func (s *campaignScreen) Init() tea.Cmd {
+	// Hypotheses, verdicts and splits, added here, by another facilitator or from
+	// the command line, are published under the session list.
+	s.e.watch(session.SessionList, session.ChangeSession)
+	s.loading = true
 	svc, name := s.e.opt.Service, s.name
 	// Matching themes across sessions clusters text: it runs here, in a command.
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
@@ -125,11 +132,21 @@ func (s *campaignScreen) Init() tea.Cmd {
 func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case campaignMsg:
-		s.f = msg.f
+		s.f, s.loading, s.err = msg.f, false, ""
 		s.setRows()
 		s.followSplit()
+		if s.again {
+			s.again = false
+			return s, s.Init()
+		}
 	case errMsg:
-		s.err = s.e.errorMessage(msg.err)
+		s.err, s.loading = s.e.errorMessage(msg.err), false
+	case ChangedMsg:
+		if s.loading {
+			s.again = true
+			return s, nil
+		}
+		return s, s.Init()
 	case splitMsg:
 		if msg.err != nil {
 			// Part of a split may be stored: read the campaign again so that the

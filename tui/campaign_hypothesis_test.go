@@ -71,3 +71,37 @@ func TestCampaignHypotheses(t *testing.T) {
 		t.Errorf("H1's verdict changed too: %q", hs[0].Verdict)
 	}
 }
+
+// An overview left open shows the hypotheses and verdicts added meanwhile by
+// someone else: another facilitator, or the command line (the server tells every
+// screen when another process wrote).
+func TestCampaignOverviewFollowsHypothesesAddedElsewhere(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	if _, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers, Campaign: "Chartering 2027"}); err != nil {
+		t.Fatal(err)
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	s.keys("5")
+	s.waitFor("No hypotheses yet")
+	if _, err := w.svc.AddHypothesis(w.ctx, "Chartering 2027", "the self-assessment takes too long"); err != nil {
+		t.Fatal(err)
+	}
+	s.waitFor("H1 the self-assessment takes too long", "verdict: no verdict yet")
+	if _, err := w.svc.SetVerdict(w.ctx, "Chartering 2027", 1, session.VerdictNoEvidence, "nobody mentioned it"); err != nil {
+		t.Fatal(err)
+	}
+	s.waitFor("verdict: no evidence · nobody mentioned it")
+
+	// From another process: nothing is published here, until the server's watch of
+	// other writers tells every screen.
+	other := session.NewService(w.db, nil)
+	if _, err := other.AddHypothesis(w.ctx, "Chartering 2027", "teams want deeper training"); err != nil {
+		t.Fatal(err)
+	}
+	w.hub.PublishAll()
+	s.waitFor("H2 teams want deeper training")
+}
