@@ -242,7 +242,12 @@ func (s *Service) Rate(ctx context.Context, participantID int64, rating int) err
 
 // SetDone records that a participant has finished (or not) what the phase asks.
 func (s *Service) SetDone(ctx context.Context, participantID int64, done bool) error {
-	return s.updateParticipant(ctx, participantID, func(p *Participant, _ *Session) error {
+	return s.updateParticipant(ctx, participantID, func(p *Participant, sess *Session) error {
+		if done && sess.Phase == PhaseCheckIn {
+			// Rating is the check-in, and the board counts ratings without knowing
+			// whose: a done mark, given after rating, would say who rated.
+			return Errorf(EInvalid, "At check-in your rating is your check-in; there is nothing to mark done.")
+		}
 		p.Done = done
 		return nil
 	})

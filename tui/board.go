@@ -863,6 +863,9 @@ func (s *boardScreen) notDone() (int, string) {
 // voting, they have given all their dots. The header, the vote's line and the
 // question before moving on count alike.
 func (s *boardScreen) finished(p *session.Participant) bool {
+	if s.sess.Phase == session.PhaseCheckIn {
+		return false // the board counts ratings, never whose: nobody is marked done
+	}
 	return p.Done || s.sess.Phase == session.PhaseVote && s.themes.used[p.ID] >= s.sess.VoteBudget
 }
 

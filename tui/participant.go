@@ -620,9 +620,14 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, pk.Quit):
 		return s, tea.Quit
-	case key.Matches(msg, pk.Done) && ph == session.PhaseCheckIn && s.me.Rating == 0:
-		// The check-in is done by rating: the board counts ratings, not x.
-		s.setStatus("Give your rating first: a number from 1 to 5, or ↑/↓ and enter.", true)
+	case key.Matches(msg, pk.Done) && ph == session.PhaseCheckIn:
+		// The check-in is done by rating: the board counts ratings without knowing
+		// whose, and a done mark (given after rating) would tell it.
+		if s.me.Rating == 0 {
+			s.setStatus("Give your rating first: a number from 1 to 5, or ↑/↓ and enter.", true)
+		} else {
+			s.setStatus("Your rating is your check-in: the facilitator sees how many rated, never who.", false)
+		}
 		return s, nil
 	case key.Matches(msg, pk.Done) && ph != session.PhaseLobby && ph != session.PhaseClosed:
 		done := !s.me.Done
@@ -947,7 +952,7 @@ func (s *participantScreen) keys() []key.Binding {
 	case session.PhaseClosed:
 		return []key.Binding{pk.Select, vk.Open, lk.Page, pk.Quit}
 	case session.PhaseCheckIn:
-		return []key.Binding{pk.RateSelect, pk.RateEnter, pk.Rate, pk.Done, pk.Quit}
+		return []key.Binding{pk.RateSelect, pk.RateEnter, pk.Rate, pk.Quit}
 	}
 	ks := make([]key.Binding, 0, 12) // the most this screen shows
 	if s.sess.Phase.AcceptsNotes() {

@@ -204,18 +204,15 @@ func TestParticipantRankingShowsTheScore(t *testing.T) {
 	s.waitFor("By score: 3 × votes + 2 × people + notes.", "#1 Dependency updates have no owner · score ")
 }
 
-// Done at check-in says how to take it back, not how to "add more" (there is
-// nothing to add to a rating).
-func TestDoneAtCheckInSaysHowToTakeItBack(t *testing.T) {
+// Done in the vote says how to take it back, not how to "add more" (there is
+// nothing to add); at check-in the rating is the check-in
+// (TestCheckInDoneDoesNotSayWhoRated).
+func TestDoneInTheVoteSaysHowToTakeItBack(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseCheckIn)
-	me := w.join(sess, "key-1", "")
-	s := w.openAsParticipant(sess, me)
-	s.waitFor("3  somewhat")
-	s.keys("4")
-	s.waitFor("Your rating 4 is saved", "← your rating") // the rating read back
+	r := newRoom(t)
+	r.to(session.PhaseVote)
+	s := r.w.openAsParticipant(r.sess, r.people[1])
+	s.waitFor("x I'm done")
 	s.keys("x")
 	s.waitFor("Marked as done. Press x again to take it back.")
 }

@@ -107,3 +107,36 @@ func TestMovingOnFromCheckInSaysARatingMayWait(t *testing.T) {
 	b.keys("]")
 	b.waitFor("2 people have no rating shown yet (a rating given alone waits for another)")
 }
+
+// At check-in the rating is the check-in: x does not mark anyone done, since a done
+// mark there (allowed only after rating) would tell the board who rated, which it
+// must never know.
+func TestCheckInDoneDoesNotSayWhoRated(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	carol := w.join(sess, "key-carol", "Carol")
+	w.join(sess, "key-dave", "Dave")
+	me := w.openAsParticipant(sess, carol)
+	me.waitFor("5  fully", "1-5 rate")
+	me.keys("4")
+	me.waitFor("Your rating 4 is saved")
+	me.keys("x")
+	me.waitFor("Your rating is your check-in")
+	if me.everDrawn("I'm done") {
+		t.Error("the check-in offers x (I'm done)")
+	}
+	if err := w.svc.SetDone(w.ctx, carol.ID, true); session.ErrorCode(err) != session.EInvalid {
+		t.Errorf("done at check-in through the service: %v, want it refused", err)
+	}
+	if w.participant(carol.ID).Done {
+		t.Fatal("Carol is marked done after x at check-in")
+	}
+	board := w.openBoard(sess)
+	board.keys("2")
+	board.waitFor("2 people")
+	if l := lineWith(board.view(), "Carol"); strings.Contains(l, "✓") {
+		t.Errorf("the board marks Carol done at check-in: %q", l)
+	}
+}
