@@ -575,7 +575,13 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.setStatus("Saved your change.", false)
 			return s, s.reload()
 		}
-		s.setStatus("Saved. Your note is stored; press n for another.", false)
+		if a := msg.note.Activity; msg.note.Area == session.AreaActivities && a != "" {
+			// The activity sticks: said here, a writer moving on to another one
+			// sees it before the next note goes under this one.
+			s.setStatus("Saved under "+a+"; your next notes go there too (a changes it).", false)
+		} else {
+			s.setStatus("Saved. Your note is stored; press n for another.", false)
+		}
 		if !s.loading {
 			// The new note is on the list as stored, and what others change reaches
 			// the screen through the hub: reading the view again for every note was

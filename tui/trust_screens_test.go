@@ -210,3 +210,31 @@ func TestRemovalPromptSaysContributionsStay(t *testing.T) {
 		}
 	}
 }
+
+// The activity chosen for new notes sticks from note to note: a saved note says
+// which activity it went under and that the next goes there too, so that a writer
+// moving on to another activity sees it before writing.
+func TestSavedNoteSaysItsActivitySticks(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	p.press(tea.KeyTab)
+	p.waitFor("new notes are about: any activity")
+	p.keys("n")
+	p.waitFor("New note in")
+	p.paste("we need more of it")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved. Your note is stored") // no activity: nothing sticks
+	p.keys("a")
+	p.waitFor("type to filter")
+	p.press(tea.KeyDown)
+	p.press(tea.KeyEnter)
+	p.waitFor("new notes are about: self-assessment")
+	p.keys("n")
+	p.waitFor("· about self-assessment")
+	p.paste("the self-assessment takes a day")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved under self-assessment; your next notes go there too (a changes it).")
+}
