@@ -862,6 +862,14 @@ func (s *boardScreen) notDone() (int, string) {
 // finished reports whether a person is done with the phase: they said so (x), or,
 // voting, they have given all their dots. The header, the vote's line and the
 // question before moving on count alike.
+// markedDone is whether the people view marks p done: only for a done p gave (x).
+// Every dot spent counts as done in the totals (finished), never per person: hiding
+// or merging a theme gives its dots back, and a mark (or a count of dots) that
+// changed with it would tell the board who had voted for that theme.
+func (s *boardScreen) markedDone(p *session.Participant) bool {
+	return p.Done && s.sess.Phase != session.PhaseCheckIn
+}
+
 func (s *boardScreen) finished(p *session.Participant) bool {
 	if s.sess.Phase == session.PhaseCheckIn {
 		return false // the board counts ratings, never whose: nobody is marked done

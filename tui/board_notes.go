@@ -79,15 +79,24 @@ func (t *notesTab) update(msg tea.KeyMsg) tea.Cmd {
 				return svc.HideNote(ctx, n.ID, hide)
 			})
 		}
-		if th, dots := t.dotsLostByHiding(n); hide && dots > 0 {
+		// While people vote the counts are hidden, so every theme's last note asks
+		// the same, dots or none: a question only for themes with dots, or one
+		// that said how many, would tell the board how the vote stands.
+		voting := s.sess.Phase == session.PhaseVote
+		if th, dots := t.dotsLostByHiding(n); hide && th != nil && (dots > 0 || voting) {
 			// The theme leaves every participant's view and its dots go back to
 			// their voters, to give again: showing the note later brings the theme
 			// back without them. Votes are results; they change only on purpose.
 			label := fit(th.Label, 40)
-			them := map[bool]string{true: "it", false: "them"}[dots == 1]
-			word = fmt.Sprintf("Note hidden, and with it the theme %q: the %s on it went back to the voters.", label, plural(dots, "dot"))
 			s.confirmDelete = do
 			s.confirmNo = "Note left as it is."
+			if voting {
+				word = fmt.Sprintf("Note hidden, and with it the theme %q: any dots on it went back to their voters.", label)
+				s.setStatus(fmt.Sprintf("This is the last note shown of %q: hiding it hides the theme and gives any dots on it back to their voters (showing the note again does not bring them back). Hide? y/n", label), true)
+				return nil
+			}
+			them := map[bool]string{true: "it", false: "them"}[dots == 1]
+			word = fmt.Sprintf("Note hidden, and with it the theme %q: the %s on it went back to the voters.", label, plural(dots, "dot"))
 			s.setStatus(fmt.Sprintf("This is the last note shown of %q: hiding it hides the theme and gives the %s on it back to the voters (showing the note again does not bring %s back). Hide? y/n", label, plural(dots, "dot"), them), true)
 			return nil
 		}
@@ -100,7 +109,7 @@ func (t *notesTab) update(msg tea.KeyMsg) tea.Cmd {
 
 // dotsLostByHiding returns the theme n is the last shown note of, and the dots
 // on it, which hiding n would give back to their voters (see session's
-// returnDots); 0 dots when hiding n leaves every theme shown as it is.
+// returnDots); no theme and 0 dots when hiding n leaves every theme shown as it is.
 func (t *notesTab) dotsLostByHiding(n *session.Note) (*session.Theme, int) {
 	for _, th := range t.b.themes.themes {
 		if sh := t.b.themes.showing[th.ID]; sh.Shown && len(sh.Notes) == 1 && sh.Notes[0] == n.ID {

@@ -167,7 +167,8 @@ func (t *peopleTab) view(w, room int) string {
 	}
 	// How many rated, never who: a mark per person appearing with a batch of
 	// ratings would tell whose ratings the batch holds (see session.MinBatchRaters).
-	// Done as the header counts it: marked done, or in the vote phase every dot spent.
+	// Done as the header counts it: marked done, or in the vote phase every dot spent
+	// (a total; the lines below mark only those who said they are done).
 	finished := 0
 	for _, p := range ps {
 		if s.finished(p) {
@@ -178,16 +179,12 @@ func (t *peopleTab) view(w, room int) string {
 	if names := t.blockedNames(); len(names) > 0 {
 		b.WriteString(sty.Warn.Render(fit("No new people from the network address of "+strings.Join(names, ", ")+" · u lets them in", w)) + "\n")
 	}
-	// In the vote phase, how many dots each used (never on what).
-	voting := s.sess.Phase == session.PhaseVote
-	dotsHead := ""
-	if voting {
-		dotsHead = fmt.Sprintf(" %5s", "dots")
-	}
+	// No dots per person: hiding or merging a theme while people vote gives its dots
+	// back, and a count per person changing with it would say who voted for it.
 	// Whether each person wrote, not how much: a theme's score counts its distinct
 	// writers, so "three notes by one person" beside one person with three notes or
 	// more would name them.
-	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %5s%s  %-4s %s", "who", "name", "wrote", dotsHead, "done", "connection"), w)) + "\n")
+	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %5s  %-4s %s", "who", "name", "wrote", "done", "connection"), w)) + "\n")
 	if len(ps) == 0 {
 		b.WriteString(sty.Muted.Render("Nobody has joined yet.") + "\n")
 		return b.String()
@@ -197,12 +194,8 @@ func (t *peopleTab) view(w, room int) string {
 	for i := start; i < end; i++ {
 		p := ps[i]
 		done := ""
-		if s.finished(p) {
+		if s.markedDone(p) {
 			done = "✓"
-		}
-		dots := ""
-		if voting {
-			dots = fmt.Sprintf(" %5s", fmt.Sprintf("%d/%d", s.themes.used[p.ID], s.sess.VoteBudget))
 		}
 		name := p.Name
 		if name == "" {
@@ -223,7 +216,7 @@ func (t *peopleTab) view(w, room int) string {
 		if perPerson[p.ID] > 0 {
 			wrote = "yes"
 		}
-		line := fmt.Sprintf("%s%-6s %s %5s%s  %-4s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), wrote, dots, done, conn)
+		line := fmt.Sprintf("%s%-6s %s %5s  %-4s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), wrote, done, conn)
 		switch {
 		case i == l.selected():
 			line = sty.Selected.Render(fit(line, w))
