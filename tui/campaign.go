@@ -129,6 +129,16 @@ func (s *campaignScreen) Init() tea.Cmd {
 	})
 }
 
+// reload reads the campaign again, or once more after the read under way: one read
+// at a time, so that an older read never replaces a newer one.
+func (s *campaignScreen) reload() tea.Cmd {
+	if s.loading {
+		s.again = true
+		return nil
+	}
+	return s.Init()
+}
+
 func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case campaignMsg:
@@ -137,25 +147,25 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.followSplit()
 		if s.again {
 			s.again = false
-			return s, s.Init()
+			return s, s.reload()
 		}
 	case errMsg:
 		s.err, s.loading = s.e.errorMessage(msg.err), false
-	case ChangedMsg:
-		if s.loading {
-			s.again = true
-			return s, nil
+		if s.again {
+			s.again = false
+			return s, s.reload()
 		}
-		return s, s.Init()
+	case ChangedMsg:
+		return s, s.reload()
 	case splitMsg:
 		if msg.err != nil {
 			// Part of a split may be stored: read the campaign again so that the
 			// overview shows what is.
 			s.status = s.e.errorMessage(msg.err)
-			return s, s.Init()
+			return s, s.reload()
 		}
 		s.status = msg.said
-		return s, s.Init()
+		return s, s.reload()
 	case hypothesisAddedMsg:
 		s.saving = false
 		if msg.err != nil {
@@ -165,7 +175,7 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.adding, s.status = false, fmt.Sprintf("Added H%d; finding its evidence…", msg.h.Number)
 		s.input.Reset()
 		s.input.Blur()
-		return s, s.Init()
+		return s, s.reload()
 	case verdictMsg:
 		s.saving = false
 		if msg.err != nil {
@@ -176,7 +186,7 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.status = fmt.Sprintf("H%d: %s.", msg.h.Number, msg.h.Verdict.Title())
 		s.input.Reset()
 		s.input.Blur()
-		return s, s.Init()
+		return s, s.reload()
 	case tea.KeyMsg:
 		if s.adding {
 			return s.updateAdding(msg)

@@ -460,6 +460,10 @@ type noteDeletedMsg struct{ id int64 }
 
 type doneMsg struct{ status string }
 
+// ratedMsg says the participant's rating is stored: the screen knows it at once,
+// before reading the view again, so that a key pressed meanwhile (x) sees it.
+type ratedMsg struct{ rating int }
+
 func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k, isKey := msg.(tea.KeyMsg)
 	mode, reading, status := s.mode, s.reading != nil, s.status
@@ -590,6 +594,13 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		return s, s.reload()
+	case ratedMsg:
+		// A copy: the participant read with the view may be shared with others.
+		me := *s.me
+		me.Rating = msg.rating
+		s.me = &me
+		s.setStatus(fmt.Sprintf("Your rating %d is saved. You can change it until the facilitator moves on.", msg.rating), false)
+		return s, s.reload()
 	case doneMsg:
 		s.saving = false
 		if s.mode == modeVolunteerName {
@@ -676,7 +687,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 			if err := svc.Rate(ctx, id, r); err != nil {
 				return errMsg{err}
 			}
-			return doneMsg{fmt.Sprintf("Your rating %d is saved. You can change it until the facilitator moves on.", r)}
+			return ratedMsg{r}
 		})
 	}
 	if ph.AtLeast(session.PhaseGroup) {

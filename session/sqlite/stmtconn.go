@@ -93,8 +93,10 @@ type innerStmt interface {
 	driver.StmtQueryContext
 }
 
-// keptConn is a connection with the statements it has parsed. database/sql uses a
-// connection from one goroutine at a time (rows included), so it needs no lock.
+// keptConn is a connection with the statements it has parsed. It needs no lock of
+// its own: database/sql holds the driver connection's lock around every call to it,
+// from whichever goroutine (a transaction or sql.Conn shared by several, rows closed
+// when a context ends), Rows.Next and Rows.Close included.
 type keptConn struct {
 	innerConn
 	stmts map[string]*keptStmt
@@ -161,8 +163,13 @@ func (c *keptConn) QueryContext(ctx context.Context, q string, args []driver.Nam
 // PrepareContext parses q now (reporting a syntax error as a prepare does) and
 // returns a handle that runs it through the connection's kept statement.
 func (c *keptConn) PrepareContext(ctx context.Context, q string) (driver.Stmt, error) {
-	if _, err := c.kept(ctx, q); err != nil {
+	k, err := c.kept(ctx, q)
+	if err != nil {
 		return nil, err
+	}
+	if k == nil {
+		// The connection keeps no more: a statement of the driver's own, parsed now.
+		return c.innerConn.PrepareContext(ctx, q)
 	}
 	return stmtHandle{c: c, q: q}, nil
 }

@@ -133,3 +133,44 @@ func TestNestedRunOfTheSameQuery(t *testing.T) {
 		}
 	})
 }
+
+// Past the statements a connection keeps, queries still run and still report a
+// syntax error when prepared, as the driver does.
+func TestConnectionPastItsKeptStatements(t *testing.T) {
+	t.Parallel()
+	db, err := Open(filepath.Join(t.TempDir(), "charter.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	onConn(t, db, func(c *sql.Conn, kc *keptConn) {
+		for i := len(kc.stmts); i < maxKeptStmts; i++ {
+			var n int
+			if err := c.QueryRowContext(ctx, fmt.Sprintf("SELECT %d", i)).Scan(&n); err != nil || n != i {
+				t.Fatalf("query %d: %d, %v", i, n, err)
+			}
+		}
+		if len(kc.stmts) != maxKeptStmts {
+			t.Fatalf("kept %d statements, want %d", len(kc.stmts), maxKeptStmts)
+		}
+		var n int
+		if err := c.QueryRowContext(ctx, "SELECT 1 + ?", 41).Scan(&n); err != nil || n != 42 {
+			t.Fatalf("a query past the limit: %d, %v", n, err)
+		}
+		if _, err := c.PrepareContext(ctx, "SELEC nonsense"); err == nil {
+			t.Error("a statement that cannot be parsed was prepared past the limit")
+		}
+		s, err := c.PrepareContext(ctx, "SELECT 2 * ?")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if err := s.QueryRowContext(ctx, 21).Scan(&n); err != nil || n != 42 {
+			t.Fatalf("a prepared statement past the limit: %d, %v", n, err)
+		}
+		if len(kc.stmts) != maxKeptStmts {
+			t.Errorf("kept %d statements past the limit of %d", len(kc.stmts), maxKeptStmts)
+		}
+	})
+}
