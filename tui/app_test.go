@@ -79,7 +79,9 @@ func newWorldOver(t *testing.T, wrap func(session.Store) session.Store) *world {
 
 func (w *world) newSession(title string) *session.Session {
 	w.t.Helper()
-	s, err := w.svc.NewSession(w.ctx, session.Session{Title: title, Audience: session.AudienceDevelopers, Location: "Berlin"})
+	// Held on the test clock's day: the day due dates are checked against.
+	s, err := w.svc.NewSession(w.ctx, session.Session{Title: title, Audience: session.AudienceDevelopers, Location: "Berlin",
+		Date: clock.Format(session.DateLayout)})
 	if err != nil {
 		w.t.Fatal(err)
 	}

@@ -36,15 +36,15 @@ func TestRefusedAnswerKeepsThePromptOpen(t *testing.T) {
 	for range len("next friday") {
 		b.press(tea.KeyBackspace)
 	}
-	b.keys("2026-03-04")
+	b.keys("2026-03-24")
 	b.press(tea.KeyEnter)
-	b.waitFor("due 2026-03-04")
+	b.waitFor("due 2026-03-24")
 	as, err := w.svc.Actions(w.ctx, sess.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(as) != 1 || as[0].Due != "2026-03-04" {
-		t.Fatalf("action points %+v, want one due 2026-03-04", as)
+	if len(as) != 1 || as[0].Due != "2026-03-24" {
+		t.Fatalf("action points %+v, want one due 2026-03-24", as)
 	}
 	v := b.view()
 	if strings.Contains(v, "Due (YYYY-MM-DD") {

@@ -58,7 +58,7 @@ func seedCampaign(t *testing.T, srv *testSrv, campaign string, key gossh.Signer)
 			t.Fatal(err)
 		}
 	}
-	sess, err := svc.NewSession(ctx, session.Session{Title: "Developers " + campaign, Audience: session.AudienceDevelopers, Campaign: campaign})
+	sess, err := svc.NewSession(ctx, session.Session{Title: "Developers " + campaign, Audience: session.AudienceDevelopers, Campaign: campaign, Date: "2026-03-10"})
 	must(err)
 	var people []*session.Participant
 	for i := 0; i < 3; i++ {

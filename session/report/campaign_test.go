@@ -113,8 +113,11 @@ func buildCampaign(t testing.TB, svc *session.Service) *campaign {
 	heard := map[int]int{}
 	k := 0
 	for i, plan := range campaignPlan {
+		// Held on the day the report is given below (campaignData), a week apart:
+		// due dates are checked against it.
+		day := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i)
 		sess, err := svc.NewSession(ctx, session.Session{Title: plan.title, Audience: plan.audience, Location: plan.location,
-			Campaign: campaignName, Mode: plan.mode})
+			Campaign: campaignName, Mode: plan.mode, Date: day.Format(session.DateLayout)})
 		must(err)
 		c.ids = append(c.ids, sess.ID)
 		phase := func(ph session.Phase) {
