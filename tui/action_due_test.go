@@ -63,3 +63,39 @@ func TestClosedSessionShowsTheFollowUp(t *testing.T) {
 	p := w.openAsParticipant(sess, ps[0])
 	p.waitFor("You said, we did", "[in-progress] Pair on threat models", "due 2026-06-30")
 }
+
+// In the actions phase the cursor starts on a theme's line: v there volunteers for
+// the theme's action point when it has just one, instead of asking to move first.
+func TestVolunteerFromAThemesLine(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range ts {
+		if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: th.ID, Title: "Act on " + th.Label}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	p := w.openAsParticipant(sess, ps[0])
+	p.waitFor("Act on pen tests", "v volunteer")
+	p.keys("v")
+	p.waitFor("Volunteer: give a name")
+	p.press(tea.KeyEnter)
+	p.waitFor("Thank you for volunteering!")
+	as, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, a := range as {
+		n += len(a.Volunteers)
+	}
+	if n != 1 {
+		t.Errorf("%d volunteers after v on the first theme's line, want 1", n)
+	}
+}

@@ -211,8 +211,27 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.setStatus("The session is closed and its volunteers are final: tell the owner to help.", true)
 			return s, nil
 		}
+		if cur.action == 0 && cur.theme != 0 {
+			// On a theme's line: its one action point, if it has just one.
+			var of []int64
+			for _, a := range s.th.Actions {
+				if a.ThemeID == cur.theme {
+					of = append(of, a.ID)
+				}
+			}
+			switch len(of) {
+			case 0:
+				s.setStatus("This theme has no action point yet: select one (↓) to volunteer for it.", true)
+				return s, nil
+			case 1:
+				cur.action = of[0]
+			default:
+				s.setStatus(fmt.Sprintf("This theme has %d action points: select one (↓) to volunteer for it.", len(of)), true)
+				return s, nil
+			}
+		}
 		if cur.action == 0 {
-			s.setStatus("Select an action point (→) to volunteer for it.", true)
+			s.setStatus("Select an action point (↓) to volunteer for it.", true)
 			return s, nil
 		}
 		on := true
