@@ -72,3 +72,31 @@ func TestAuthorSeesHiddenNoteInEveryPhase(t *testing.T) {
 		}
 	}
 }
+
+// A dot over the limit of a theme comes back when the facilitator merges two themes
+// the voter gave dots to: the voter is told into which theme, not that the theme
+// left the board (which reads as if their dots were thrown away).
+func TestVoterToldWhereAMergedThemeWent(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	voter := w.join(sess, "key-2", "")
+	w.setPhase(sess, session.PhaseVote)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range []*session.Theme{ts[0], ts[0], ts[1]} {
+		if err := w.svc.Vote(w.ctx, voter.ID, th.ID, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := w.openAsParticipant(sess, voter)
+	p.waitFor("0 of 3 dots left")
+	if err := w.svc.MergeThemes(w.ctx, ts[0].ID, ts[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("“"+ts[1].Label+"” was merged into “"+ts[0].Label+"”", "1 of 3 dots left")
+	if p.everDrawn("no longer on the board") {
+		t.Error("the voter was told the merged theme left the board")
+	}
+}

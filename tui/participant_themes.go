@@ -118,7 +118,7 @@ func (s *participantScreen) hiddenRows() []themeRow {
 // dotsBack says, in the vote phase, that dots on a theme that left the list came
 // back to the participant: before are the themes and dots shown before a reload,
 // selected the theme selected then. A theme merged into another took its dots
-// along, and says nothing here.
+// along, but those over the limit on one theme came back: it says where it went.
 func (s *participantScreen) dotsBack(before []*session.Theme, mine map[int64]int, selected int64) string {
 	was, now := 0, s.dotsUsed()
 	for _, c := range mine {
@@ -137,6 +137,10 @@ func (s *participantScreen) dotsBack(before []*session.Theme, mine map[int64]int
 			if n := was - now; n > 1 {
 				back = fmt.Sprintf("your %d dots are back", n)
 			}
+			if into := mergedInto(t, s.th.Themes); into != nil {
+				return fmt.Sprintf("%s to give again: “%s” was merged into “%s”, which holds at most %d of yours.",
+					strings.ToUpper(back[:1])+back[1:], t.Label, into.Label, session.MaxVotesPerTheme)
+			}
 			if t.ID == selected {
 				// The selection moved to another theme: the warning first, as the
 				// status line of 80 columns cuts a long name.
@@ -146,6 +150,29 @@ func (s *participantScreen) dotsBack(before []*session.Theme, mine map[int64]int
 		}
 	}
 	return ""
+}
+
+// mergedInto is the listed theme that holds most of gone's notes, nil when none
+// holds any: where a theme merged away went.
+func mergedInto(gone *session.Theme, listed []*session.Theme) *session.Theme {
+	was := map[int64]bool{}
+	for _, id := range gone.NoteIDs {
+		was[id] = true
+	}
+	var into *session.Theme
+	most := 0
+	for _, t := range listed {
+		n := 0
+		for _, id := range t.NoteIDs {
+			if was[id] {
+				n++
+			}
+		}
+		if n > most {
+			into, most = t, n
+		}
+	}
+	return into
 }
 
 func (s *participantScreen) actionLine(a *session.ActionPoint) string {
@@ -527,23 +554,7 @@ func (s *participantScreen) reselect(sel themeSelection) {
 	}
 	// The theme is gone: merged into the theme that holds most of its notes now,
 	// or deleted.
-	was := map[int64]bool{}
-	for _, id := range sel.notes {
-		was[id] = true
-	}
-	var into *session.Theme
-	most := 0
-	for _, t := range s.th.Themes {
-		n := 0
-		for _, id := range t.NoteIDs {
-			if was[id] {
-				n++
-			}
-		}
-		if n > most {
-			into, most = t, n
-		}
-	}
+	into := mergedInto(&session.Theme{NoteIDs: sel.notes}, s.th.Themes)
 	if into != nil && find(header(into.ID)) {
 		if s.sess.Phase == session.PhaseVote {
 			s.setStatus(fmt.Sprintf("“%s” was merged into “%s”, now selected.", sel.label, into.Label), false)
