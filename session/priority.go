@@ -31,9 +31,24 @@ func rankShown(shown []*Theme, notes []*Note, totals map[int64]int) []analysis.P
 		for _, id := range t.NoteIDs {
 			authors[visible[id].ParticipantID] = true
 		}
-		in = append(in, analysis.PriorityInput{ID: t.ID, Key: t.Label, Votes: totals[t.ID], Authors: len(authors), Notes: len(t.NoteIDs), Sessions: 1})
+		in = append(in, analysis.PriorityInput{ID: t.ID, Key: t.Label, Votes: totals[t.ID], Authors: WritersShown(len(authors), len(t.NoteIDs)), Notes: len(t.NoteIDs), Sessions: 1})
 	}
 	return analysis.Prioritize(in)
+}
+
+// MinWritersShown is how many people a theme's score counts at least, for a theme of
+// that many notes or more (see WritersShown).
+const MinWritersShown = 3
+
+// WritersShown is the number of people a theme's score and findings count for a
+// theme of notes notes written by writers people: at least its notes, up to
+// MinWritersShown. The facilitator shapes themes, and with the exact count a theme
+// of two notes would say whether one person wrote both: themes made to test it
+// would sort the notes by writer. Counted so, a theme of up to three notes says
+// nothing of who wrote them; a larger theme says its count only from four people
+// on. Hiding notes to watch a count change remains possible on larger themes.
+func WritersShown(writers, notes int) int {
+	return max(writers, min(notes, MinWritersShown))
 }
 
 // Priorities ranks a session's themes with RankThemes. Authors are counted here, on

@@ -429,7 +429,7 @@ func byAudience(f *CampaignFindings, ds []*Data, members map[int][]group, people
 			if len(sessions) == 0 {
 				continue
 			}
-			in = append(in, analysis.PriorityInput{ID: int64(id), Key: labelOf(f, id), Votes: votes, Authors: len(authors), Notes: notes, Sessions: len(sessions)})
+			in = append(in, analysis.PriorityInput{ID: int64(id), Key: labelOf(f, id), Votes: votes, Authors: session.WritersShown(len(authors), notes), Notes: notes, Sessions: len(sessions)})
 			ta := ThemeAudience{Audience: a.Audience, People: len(authors)}
 			if size > 0 {
 				ta.Share = float64(len(authors)) / float64(size)
@@ -613,7 +613,7 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 	t.Lanes = laneCounts(all)
 	slices.Sort(t.Locations)
 	t.Audiences = audienceOrder(audiences)
-	t.Sessions, t.Participants = len(sessions), len(authors)
+	t.Sessions, t.Participants = len(sessions), session.WritersShown(len(authors), t.Notes)
 	t.Quotes = spreadQuotes(gs)
 	t.MoreNotes = t.Notes - len(t.Quotes)
 	return t
