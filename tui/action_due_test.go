@@ -99,3 +99,33 @@ func TestVolunteerFromAThemesLine(t *testing.T) {
 		t.Errorf("%d volunteers after v on the first theme's line, want 1", n)
 	}
 }
+
+// A participant reads an action point whole with enter: at 80 columns its line
+// cuts off the owner and the due date.
+func TestParticipantReadsAnActionPointWhole(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Priority: session.PriorityHigh,
+		Title: "Give every team a named owner for dependency updates, with time for it in planning", Owner: "AppSec guild and platform team"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.SetActionDue(w.ctx, a.ID, "2026-06-30"); err != nil {
+		t.Fatal(err)
+	}
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	p := w.openAsParticipant(sess, ps[0])
+	p.waitFor("Give every team a named owner")
+	p.keys("j") // from the theme's line to its action point
+	p.press(tea.KeyEnter)
+	p.waitFor("Action point", "for “pen tests”", "updates, with time for it in", "owner: AppSec guild and platform team",
+		"due: 2026-06-30", "priority: high", "volunteers: none yet", "v volunteer")
+	p.keys("v")
+	p.waitFor("Volunteer: give a name")
+}

@@ -10,11 +10,12 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-// reading is a note, or a theme's notes, opened to be read whole: wrapped to the
-// width and scrolled, where a list shows one line of each. It names what it shows,
-// so that it follows live changes; it is closed by esc and by a phase change.
+// reading is a note, a theme's notes or an action point, opened to be read whole:
+// wrapped to the width and scrolled, where a list shows one line of each. It names
+// what it shows, so that it follows live changes; it is closed by esc and by a phase
+// change.
 type reading struct {
-	note, theme int64
+	note, theme, action int64
 	// top is the first line shown; page and lines are the lines shown and all the
 	// lines, as last drawn.
 	top, page, lines int
@@ -51,6 +52,10 @@ func (s *participantScreen) updateReading(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case r.theme != 0 && key.Matches(msg, pk.Done):
 		s.reading = nil
 		return s.updateBrowse(msg)
+	case r.action != 0 && key.Matches(msg, vk.Volunteer):
+		// The list's selection is on the action point being read.
+		s.reading = nil
+		return s.updateBrowse(msg)
 	}
 	return s, nil
 }
@@ -62,6 +67,8 @@ func (s *participantScreen) readingKeys() []key.Binding {
 	switch {
 	case r.theme != 0 && s.sess.Phase == session.PhaseVote:
 		ks = append(ks, vk.Give, vk.Take, pk.Done)
+	case r.action != 0 && s.sess.Phase == session.PhaseActions:
+		ks = append(ks, vk.Volunteer)
 	case r.note != 0 && s.sess.Phase.AcceptsNotes():
 		if n := s.noteByID(r.note); n != nil && n.ParticipantID == s.me.ID {
 			ks = append(ks, pk.Edit, pk.Delete)
@@ -87,7 +94,37 @@ func (s *participantScreen) readingView(w int) string {
 	r := s.reading
 	var head []string
 	var body []string
-	if r.note != 0 {
+	if r.action != 0 {
+		a := s.actionByID(r.action)
+		if a == nil {
+			return sty.Muted.Render(fit("This action point is no longer there. Press esc to go back.", w)) + "\n"
+		}
+		head = append(head, sty.Header.Render(fit("Action point", w)))
+		if t := s.themeByID(a.ThemeID); t != nil {
+			head = append(head, sty.Muted.Render(fit("for “"+t.Label+"”", w)))
+		}
+		body = wrap(a.Title, max(w-2, 8))
+		body = append(body, "")
+		facts := []string{"status: " + string(a.Status), "priority: " + session.PriorityName(a.Priority)}
+		if a.Owner != "" {
+			facts = append(facts, "owner: "+a.Owner)
+		}
+		if a.Due != "" {
+			facts = append(facts, "due: "+a.Due)
+		}
+		vols := "volunteers: none yet"
+		if len(a.Volunteers) > 0 {
+			vols = "volunteers: " + strings.Join(a.Volunteers, ", ")
+		}
+		for _, id := range a.VolunteerIDs {
+			if id == s.me.ID {
+				vols += " (you among them)"
+			}
+		}
+		for _, f := range append(facts, vols) {
+			body = append(body, wrap(f, max(w-2, 8))...)
+		}
+	} else if r.note != 0 {
 		n := s.noteByID(r.note)
 		if n == nil {
 			return sty.Muted.Render(fit("This note is no longer shown (deleted or hidden). Press esc to go back.", w)) + "\n"
@@ -145,6 +182,15 @@ func (s *participantScreen) readingView(w int) string {
 		shown = append(shown[:len(shown):len(shown)], sty.Muted.Render(fit("  "+more, w)))
 	}
 	return strings.Join(head, "\n") + "\n\n" + strings.Join(shown, "\n") + "\n"
+}
+
+func (s *participantScreen) actionByID(id int64) *session.ActionPoint {
+	for _, a := range s.th.Actions {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
 }
 
 func (s *participantScreen) themeByID(id int64) *session.Theme {

@@ -38,7 +38,7 @@ func TestVoterReadsAThemesNotesThenVotes(t *testing.T) {
 	p.keys("-")
 	p.waitFor("Dot taken back.", "your dots here: ● · 2 of 3 left")
 	p.press(tea.KeyEsc)
-	p.waitFor("2 of 3 dots left", "read notes")
+	p.waitFor("2 of 3 dots left", "read whole")
 	p.keys("j") // to "deadlines"
 	p.keys(" ")
 	p.waitFor("1 of 3 dots left")

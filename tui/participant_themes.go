@@ -17,7 +17,7 @@ var vk = struct{ Give, Take, Volunteer, Open key.Binding }{
 	Take:      key.NewBinding(key.WithKeys("-", "left"), key.WithHelp("-", "take back")),
 	Volunteer: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "volunteer")),
 	// Open reads a theme's notes (or a note) whole, before spending dots on it.
-	Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read notes")),
+	Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read whole")),
 }
 
 // rows of the participant's themes view, in display order.
@@ -217,6 +217,9 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	cur := rows[s.rows.selected()]
 	svc, id := s.e.opt.Service, s.me.ID
 	switch {
+	case key.Matches(msg, vk.Open) && cur.action != 0:
+		s.reading = &reading{action: cur.action}
+		return s, nil
 	case key.Matches(msg, vk.Open) && cur.note != 0:
 		s.reading = &reading{note: cur.note}
 		return s, nil
