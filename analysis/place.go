@@ -112,9 +112,9 @@ type NamedTheme struct {
 // theme it matches, or "" when none does. Matching is MatchThemes'
 // precision-first rule: a suggestion takes an earlier name only when they are
 // each other's best match and similar enough, and never across sides: a name
-// given to strengths ("Incident drills pay off") is not offered for concerns,
-// and a name given to doing more of an activity ("Training: hands-on labs")
-// is not offered for doing less of it.
+// given to strengths ("Incident drills pay off") is offered only for strengths,
+// not for concerns, wishes or open topics, and a name given to doing more of an
+// activity ("Training: hands-on labs") is not offered for doing less of it.
 func ProposeNames(earlier, suggestions []NamedTheme) []string {
 	// Themes on opposite sides are kept apart, earlier ones among
 	// themselves too: joined, they would carry one side's name to the other.
@@ -128,11 +128,19 @@ func ProposeNames(earlier, suggestions []NamedTheme) []string {
 	// A theme whose notes are on both sides, as many on each, is on neither:
 	// it takes no name given to one side ("Incident drills pay off" for drills
 	// that pay off and drills that are missed), nor gives its name to one.
+	// A name given to one side says that side, so it goes only to a suggestion on
+	// that side: not to open topics or wishes ("Pipeline scanning works" for
+	// notes that do not say anything works).
 	opposite := func(a, b int) bool { return a != 0 && b != 0 && a != b }
+	claims := func(named, other int) bool { return named != 0 && named != other }
 	var apart [][2]int
 	for i := range earlier {
 		for j := i + 1; j < len(groups); j++ {
-			if opposite(sides[i], sides[j]) || opposite(ways[i], ways[j]) {
+			sideApart := opposite(sides[i], sides[j])
+			if j >= len(earlier) {
+				sideApart = claims(sides[i], sides[j])
+			}
+			if sideApart || opposite(ways[i], ways[j]) {
 				apart = append(apart, [2]int{i, j})
 			}
 		}

@@ -131,6 +131,10 @@ func TestProposeNamesKeepsToTheSide(t *testing.T) {
 	concern := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook"}, Lanes: []string{"concern"}}
 	strength := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook"}, Lanes: []string{"strength"}}
 	wish := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook"}, Lanes: []string{"more"}}
+	openTopic := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook"}, Lanes: []string{"AI and incidents"}}
+	drillsWish := NamedTheme{Name: "More incident drills",
+		Texts: []string{"more incident drills with the on-call runbook", "incident drills for every on-call team"},
+		Lanes: []string{"more", "add"}}
 	mixed := NamedTheme{Texts: []string{"our incident drills never include the on-call runbook", "incident drills made the last outage calm"},
 		Lanes: []string{"concern", "strength"}}
 	// Wishes are on no side, but more and less of one activity are opposites.
@@ -152,7 +156,9 @@ func TestProposeNamesKeepsToTheSide(t *testing.T) {
 		{"strength's name, concern note", []NamedTheme{drillsPayOff}, concern, ""},
 		{"concern's name, strength note", []NamedTheme{drillsTooRare}, strength, ""},
 		{"strength's name, strength note", []NamedTheme{drillsPayOff}, strength, "Incident drills pay off"},
-		{"strength's name, wish", []NamedTheme{drillsPayOff}, wish, "Incident drills pay off"},
+		{"strength's name, wish", []NamedTheme{drillsPayOff}, wish, ""},
+		{"strength's name, open topic", []NamedTheme{drillsPayOff}, openTopic, ""},
+		{"a wish's name, open topic", []NamedTheme{drillsWish}, openTopic, "More incident drills"},
 		{"both sides named, concern note", []NamedTheme{drillsPayOff, drillsTooRare}, concern, "Too few incident drills"},
 		{"both sides named, strength note", []NamedTheme{drillsTooRare, drillsPayOff}, strength, "Incident drills pay off"},
 		{"strength's name, a theme of both sides", []NamedTheme{drillsPayOff}, mixed, ""},
