@@ -430,9 +430,12 @@ func byAudience(f *CampaignFindings, ds []*Data, members map[int][]group, people
 				continue
 			}
 			in = append(in, analysis.PriorityInput{ID: int64(id), Key: labelOf(f, id), Votes: votes, Authors: session.WritersShown(len(authors), notes), Notes: notes, Sessions: len(sessions)})
-			ta := ThemeAudience{Audience: a.Audience, People: len(authors)}
+			// Counted as every other count of a theme's writers (session.WritersShown):
+			// an exact count here beside a floored one elsewhere would tell which.
+			people := session.WritersShown(len(authors), notes)
+			ta := ThemeAudience{Audience: a.Audience, People: people}
 			if size > 0 {
-				ta.Share = float64(len(authors)) / float64(size)
+				ta.Share = float64(min(people, size)) / float64(size)
 			}
 			stats[id] = ta
 		}

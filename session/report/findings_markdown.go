@@ -240,7 +240,7 @@ func mdMatrix(m *markdown, mx *ActivityMatrix) {
 		p("No notes about security activities.\n\n")
 		return
 	}
-	p("For each security activity, the notes that said keep, add, do less or do more; people in brackets, each counted once per cell.\n\n")
+	p("For each security activity, the notes that said keep, add, do less or do more; people in brackets, each counted once per cell and as at least the notes, up to 3 (so that no count tells whether a few notes share a writer).\n\n")
 	m.table(matrixHeader(mx), matrixRows(mx, true))
 }
 

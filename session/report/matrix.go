@@ -94,9 +94,12 @@ func buildMatrix(notes []matrixNote, order []string, withTexts bool) ActivityMat
 		add(total, n)
 	}
 	row := func(name string, a *acc) ActivityRow {
-		out := ActivityRow{Activity: name, Notes: a.n, People: len(a.all)}
+		// People as a theme's writers are counted (session.WritersShown): an exact
+		// count of a cell's few notes beside a theme's floored one would tell whether
+		// those notes share a writer.
+		out := ActivityRow{Activity: name, Notes: a.n, People: session.WritersShown(len(a.all), a.n)}
 		for _, l := range lanes {
-			c := MatrixCell{Lane: l, Notes: len(a.notes[l]), People: len(a.people[l])}
+			c := MatrixCell{Lane: l, Notes: len(a.notes[l]), People: session.WritersShown(len(a.people[l]), len(a.notes[l]))}
 			if withTexts && len(a.notes[l]) > 0 {
 				c.Texts = slices.Clone(a.notes[l])
 				slices.Sort(c.Texts)
