@@ -199,7 +199,7 @@ func TestCampaignEndToEnd(t *testing.T) {
 	for _, want := range []string{
 		"## Coverage of the roster",
 		"- Teams: 20 of 40 reached, 20 never reached",
-		"- Locations: 2 of 5 reached; no team reached at Lyon, Oslo, remote",
+		"- Locations: 2 of 5 reached; never reached: Lyon, Oslo, remote",
 		"| Berlin | 10 | 10 | 0 |",
 		"| Lyon | 10 | 0 | 10 |",
 		"## Hypotheses",

@@ -35,6 +35,9 @@ type CoverageRow struct {
 	Value   string `json:"value"`
 	Teams   int    `json:"teams"`
 	Reached int    `json:"reached"`
+	// Held says, for a location, that a session of the campaign was held there,
+	// whether or not it invited the location's teams.
+	Held bool `json:"held,omitempty"`
 }
 
 // AddCoverage adds the coverage of the roster when there is one. ds are the
@@ -87,8 +90,9 @@ func (f *CampaignFindings) AddCoverage(c session.CoverageData, ds []*Data) {
 		}
 	}
 	for loc, row := range locs {
+		row.Held = heldPlaces[loc]
 		cov.ByLocation = append(cov.ByLocation, *row)
-		if row.Reached > 0 || heldPlaces[loc] {
+		if row.Reached > 0 || row.Held {
 			cov.LocationsSeen++
 		}
 	}
@@ -120,13 +124,22 @@ func (f *CampaignFindings) mdCoverage(m *markdown) {
 	p("- Teams: %d of %d reached, %d never reached\n", c.TeamsReached, c.Teams, c.Teams-c.TeamsReached)
 	p("- Locations: %d of %d reached", c.LocationsSeen, c.Locations)
 	var never []string
+	var heldOnly []string
 	for _, r := range c.ByLocation {
-		if r.Reached == 0 {
+		switch {
+		case r.Reached == 0 && r.Held:
+			heldOnly = append(heldOnly, r.Value)
+		case r.Reached == 0:
 			never = append(never, r.Value)
 		}
 	}
-	if len(never) > 0 && c.LocationsSeen < c.Locations {
-		p("; no team reached at %s", escapeAll(never))
+	if len(never) > 0 {
+		p("; never reached: %s", escapeAll(never))
+	}
+	if len(heldOnly) > 0 {
+		// Counted as reached, as a session was held there, yet none of the teams
+		// the roster places there was invited to a held session.
+		p("; held at %s, but no team of the roster there was invited", escapeAll(heldOnly))
 	}
 	p("\n- Maturity levels: %d of %d reached", c.LevelsReached, c.Levels)
 	never = never[:0]
