@@ -107,7 +107,13 @@ func renderCampaign(ctx context.Context, src report.Source, name, compare, forma
 		if err != nil {
 			return nil, err
 		}
-		f.Compare(report.BuildCampaign(compare, earlier))
+		e := report.BuildCampaign(compare, earlier)
+		if e.From > f.From {
+			// Followed the wrong way round, what is new would read as gone.
+			return nil, session.Errorf(session.EInvalid, "“%s” (from %s) began after “%s” (from %s); --compare names the earlier campaign: swap the two names.",
+				compare, e.From, name, f.From)
+		}
+		f.Compare(e)
 	}
 	return report.Render(f, format)
 }

@@ -58,7 +58,9 @@ func seedCampaign(t *testing.T, srv *testSrv, campaign string, key gossh.Signer)
 			t.Fatal(err)
 		}
 	}
-	sess, err := svc.NewSession(ctx, session.Session{Title: "Developers " + campaign, Audience: session.AudienceDevelopers, Campaign: campaign, Date: "2026-03-10"})
+	// Held in March of the campaign's year ("Chartering 2025" in 2025).
+	sess, err := svc.NewSession(ctx, session.Session{Title: "Developers " + campaign, Audience: session.AudienceDevelopers, Campaign: campaign,
+		Date: campaign[len(campaign)-4:] + "-03-10"})
 	must(err)
 	var people []*session.Participant
 	for i := 0; i < 3; i++ {
@@ -149,6 +151,7 @@ func TestDocumentsOverSSH(t *testing.T) {
 			{"export", "usage: ssh HOST export SESSION", 2},
 			{"report --campaign Nope", `No campaign is called "Nope"`, 1},
 			{"report --campaign 'Chartering 2026' --compare 'Chartering 2026'", "cannot be compared with itself", 1},
+			{"report --campaign 'Chartering 2025' --compare 'Chartering 2026'", "began after “Chartering 2025”", 1},
 		} {
 			out, errs, status := sshRun(t, addr, fac, tt.command)
 			if status != tt.status || !strings.Contains(errs, tt.stderr) || out != "" {
