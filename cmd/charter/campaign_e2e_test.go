@@ -176,6 +176,10 @@ func TestCampaignEndToEnd(t *testing.T) {
 	if !strings.Contains(inv, "To: Carla Ortega <carla.ortega@example.org>\nSubject: Invitation: Developers, Porto\n") {
 		t.Error("no invitation for the moved person")
 	}
+	// Each says how many the plan invited to its session, not a size it did not plan.
+	if strings.Contains(inv, "8 to 10 people") || !regexp.MustCompile(`\n[0-9]+ people are invited, all of them`).MatchString(inv) {
+		t.Error("the invitations do not say how many people the plan invited")
+	}
 
 	// Berlin and Porto are held (notes imported); the rest not yet.
 	mustRun(t, "import", "--data", dir, "--session", ids[0][1], filepath.Join("testdata", "campaign-se.jsonl"))

@@ -62,7 +62,7 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fp, _ := hostKeyFingerprint(*dir) // none yet: the server has not run
-	fmt.Fprint(stdout, invitation(s, net.JoinHostPort(h, port), session.CleanText(*when), fp))
+	fmt.Fprint(stdout, invitation(s, net.JoinHostPort(h, port), session.CleanText(*when), fp, 0))
 	return 0
 }
 
@@ -71,8 +71,9 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 const inviteWidth = 78
 
 // invitation is the text that tells participants what a chartering session is, what
-// to prepare and how to join, so that nobody comes unprepared.
-func invitation(s *session.Session, addr, when, fingerprint string) string {
+// to prepare and how to join, so that nobody comes unprepared. invited is how many
+// the plan invited to it, 0 when it was not planned from the roster.
+func invitation(s *session.Session, addr, when, fingerprint string, invited int) string {
 	var t text
 	title := mdText(s.Title)
 	t.line("# Invitation: " + title)
@@ -86,7 +87,7 @@ func invitation(s *session.Session, addr, when, fingerprint string) string {
 	t.line("## What it is")
 	t.line("")
 	t.para("A chartering session is a facilitated focus group across teams in which the security program listens to the people who do the work. It is not an audit and not a training: we want your honest view of what helps, what gets in the way and what we should do next. There are no wrong answers, and criticism is as welcome as praise.")
-	t.para(audienceSentence(s.Audience))
+	t.para(audienceSentence(s.Audience, invited))
 	t.para("What you write is anonymous towards your peers: everyone sees the notes, but nobody sees who wrote which, and the findings never name anyone. You may give a display name or stay anonymous. The facilitator sees whether each person has written, never which notes or how many, so that every voice can be invited in.")
 
 	t.line("## When and where")
@@ -210,14 +211,18 @@ func mdText(s string) string {
 
 // audienceSentence says who comes: one audience per session, so that people who
 // share their daily work speak freely.
-func audienceSentence(a session.Audience) string {
+func audienceSentence(a session.Audience, invited int) string {
 	small := "a small group, so that everyone is heard."
+	size := "About 8 to 10 people take part"
+	if invited > 0 {
+		size = fmt.Sprintf("%d people are invited", invited)
+	}
 	switch a {
 	case session.AudienceSecurityEngineers, session.AudienceDevelopers, session.AudienceServiceOwners, session.AudienceManagers:
-		return fmt.Sprintf("About 8 to 10 people take part, all of them %s: %s Sharing the same kind of work, you can speak freely and build on each other's points.",
-			strings.ReplaceAll(string(a), "-", " "), small)
+		return fmt.Sprintf("%s, all of them %s: %s Sharing the same kind of work, you can speak freely and build on each other's points.",
+			size, strings.ReplaceAll(string(a), "-", " "), small)
 	}
-	return "About 8 to 10 people from several roles take part: " + small
+	return size + " from several roles: " + small
 }
 
 // localHost reports whether participants could not reach h from their own machine.

@@ -30,7 +30,7 @@ func inviteCampaign(dir, campaign, addr, when string, stdout, stderr io.Writer) 
 	fp, _ := hostKeyFingerprint(dir) // none yet: the server has not run
 	first := true
 	for _, si := range planned {
-		text := invitation(si.Session, addr, when, fp)
+		text := invitation(si.Session, addr, when, fp, len(si.Invitees))
 		for _, inv := range si.Invitees {
 			if !first {
 				fmt.Fprint(stdout, "\n---\n\n")
