@@ -94,7 +94,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 1
 	case session.ErrorCode(err) == session.ENotFound:
-		fmt.Fprintf(stderr, "charter import: there is no session %q in %s\n", *id, *dir)
+		fmt.Fprintf(stderr, "charter import: there is no session %q in %s; charter session list --data %s lists them\n", *id, *dir, *dir)
 		return 1
 	case err != nil:
 		fmt.Fprintln(stderr, "charter import:", errorText(err))

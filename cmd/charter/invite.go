@@ -49,7 +49,7 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	defer db.Close()
 	s, err := session.NewService(db, nil).Session(context.Background(), *id)
 	if session.ErrorCode(err) == session.ENotFound {
-		fmt.Fprintf(stderr, "charter invite: there is no session %q in %s\n", *id, *dir)
+		fmt.Fprintf(stderr, "charter invite: there is no session %q in %s; charter session list --data %s lists them\n", *id, *dir, *dir)
 		return 1
 	}
 	if err != nil {

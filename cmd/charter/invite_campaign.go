@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -18,12 +19,27 @@ func inviteCampaign(dir, campaign, addr, when string, stdout, stderr io.Writer) 
 		return 1
 	}
 	defer db.Close()
-	planned, err := session.NewService(db, nil).Invitations(context.Background(), campaign)
+	svc := session.NewService(db, nil)
+	planned, err := svc.Invitations(context.Background(), campaign)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter invite:", errorText(err))
 		return 1
 	}
 	if len(planned) == 0 {
+		// A misspelt name is not a campaign to plan: say which campaigns there are.
+		names, _ := svc.CampaignNames(context.Background())
+		known := false
+		for _, n := range names {
+			known = known || session.SameCampaign(n, campaign)
+		}
+		if !known && len(names) > 0 {
+			quoted := make([]string, len(names))
+			for i, n := range names {
+				quoted[i] = fmt.Sprintf("%q", n)
+			}
+			fmt.Fprintf(stderr, "charter invite: no campaign is called %q; the campaigns are %s\n", session.CleanText(campaign), strings.Join(quoted, ", "))
+			return 1
+		}
 		fmt.Fprintf(stderr, "charter invite: the campaign %q has no planned sessions; plan it with charter plan --create\n", session.CleanText(campaign))
 		return 1
 	}

@@ -104,7 +104,7 @@ func TestInviteRefuses(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := session.NewService(db, nil)
-	closed, err := svc.NewSession(context.Background(), session.Session{Title: "Done already", Audience: session.AudienceMixed})
+	closed, err := svc.NewSession(context.Background(), session.Session{Title: "Done already", Audience: session.AudienceMixed, Campaign: "Chartering 2027"})
 	if err == nil {
 		_, err = svc.SetPhase(context.Background(), closed.ID, session.PhaseClosed)
 	}
@@ -118,7 +118,10 @@ func TestInviteRefuses(t *testing.T) {
 		code int
 		want string
 	}{
-		{"unknown session", []string{"--data", dir, "--session", "nope"}, 1, `there is no session "nope"`},
+		{"unknown session", []string{"--data", dir, "--session", "nope"}, 1, `there is no session "nope" in ` + dir + `; charter session list --data`},
+		// A misspelt campaign is not one to plan: the campaigns there are are named.
+		{"unknown campaign", []string{"--data", dir, "--campaign", "Charterng 2027"}, 1, `no campaign is called "Charterng 2027"; the campaigns are "Chartering 2027"`},
+		{"a campaign not planned", []string{"--data", dir, "--campaign", "chartering 2027"}, 1, "has no planned sessions; plan it with charter plan --create"},
 		{"no session", []string{"--data", dir}, 2, "usage: charter invite"},
 		{"bad addr", []string{"--data", dir, "--session", "nope", "--addr", "nohost"}, 2, "HOST:PORT"},
 		{"a closed session", []string{"--data", dir, "--session", closed.ID}, 1, `the session "Done already" is closed; nobody new can join it`},
