@@ -15,7 +15,7 @@ func runHypothesisAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int 
 	fs := flag.NewFlagSet("hypothesis add", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, `usage: charter hypothesis add --data DIR --campaign C "TEXT"`)
+		fmt.Fprintln(stderr, `usage: charter hypothesis add --data DIR --campaign C [--new] "TEXT"`)
 		fmt.Fprintln(stderr, "\nRecords what the program believes, e.g. \"teams want deeper training\"; the campaign")
 		fmt.Fprintln(stderr, "report shows the themes and notes that match it, and the verdict you give.")
 		fmt.Fprintln(stderr)
@@ -23,6 +23,7 @@ func runHypothesisAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int 
 	}
 	dir := fs.String("data", defaultDataDir, "data directory")
 	campaign := fs.String("campaign", "", "the campaign (required)")
+	isNew := fs.Bool("new", false, "start a campaign whose name is close to an existing one's")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return parseExit(err)
@@ -39,6 +40,17 @@ func runHypothesisAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int 
 	defer db.Close()
 	ctx := context.Background()
 	svc := session.NewService(db, nil)
+	if !*isNew && !campaignHasSessions(ctx, svc, *campaign) {
+		// A slip of the keyboard would start a campaign of its own, with a
+		// hypothesis no report of the real one shows.
+		if have, _ := svc.Hypotheses(ctx, *campaign); len(have) == 0 {
+			if near := nearCampaign(ctx, svc, *campaign); near != "" {
+				fmt.Fprintf(stderr, "charter hypothesis add: no campaign is called %q; did you mean %q? To start a new campaign of that name, add --new.\n",
+					session.CleanText(*campaign), near)
+				return 1
+			}
+		}
+	}
 	h, err := svc.AddHypothesis(ctx, *campaign, strings.Join(pos, " "))
 	if err != nil {
 		fmt.Fprintln(stderr, "charter hypothesis add:", errorText(err))
@@ -49,6 +61,43 @@ func runHypothesisAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stdout, "note: no session belongs to the campaign %q yet; check its spelling if it should.\n", h.Campaign)
 	}
 	return 0
+}
+
+// nearCampaign is the campaign whose name is at most two letters away from name
+// (case aside), or "".
+func nearCampaign(ctx context.Context, svc *session.Service, name string) string {
+	names, err := svc.CampaignNames(ctx)
+	if err != nil {
+		return ""
+	}
+	want := []rune(strings.ToLower(strings.TrimSpace(name)))
+	for _, n := range names {
+		if editDistance(want, []rune(strings.ToLower(n))) <= 2 {
+			return n
+		}
+	}
+	return ""
+}
+
+// editDistance is the number of letters to insert, delete or change to turn a into b.
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			change := prev[j-1]
+			if a[i-1] != b[j-1] {
+				change++
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, change)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 func campaignHasSessions(ctx context.Context, svc *session.Service, name string) bool {
