@@ -64,6 +64,8 @@ type HypothesisStore interface {
 	Hypotheses(ctx context.Context, campaign string) ([]*Hypothesis, error)
 	// UpdateHypothesis stores the verdict and why of h.
 	UpdateHypothesis(ctx context.Context, h *Hypothesis) error
+	// DeleteHypothesis removes the hypothesis with the ID.
+	DeleteHypothesis(ctx context.Context, id int64) error
 }
 
 func (s *Service) hypothesisStore() (HypothesisStore, error) {
@@ -172,6 +174,39 @@ func (s *Service) SetVerdict(ctx context.Context, campaign string, number int, v
 			return fmt.Errorf("set verdict: %w", err)
 		}
 		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.publish(SessionList, ChangeSession)
+	return h, nil
+}
+
+// DeleteHypothesis removes hypothesis number of a campaign (a slip, or one the
+// program no longer holds); those after it are numbered one lower.
+func (s *Service) DeleteHypothesis(ctx context.Context, campaign string, number int) (*Hypothesis, error) {
+	if _, err := s.hypothesisStore(); err != nil {
+		return nil, err
+	}
+	// One transaction: the hypothesis numbered is the one removed.
+	var h *Hypothesis
+	err := s.store.WriteTx(ctx, func(st Store) error {
+		hs, ok := st.(HypothesisStore)
+		if !ok {
+			return fmt.Errorf("hypotheses: the store %T keeps none", st)
+		}
+		have, err := hs.Hypotheses(ctx, campaign)
+		if err != nil {
+			return err
+		}
+		if number < 1 || number > len(have) {
+			if len(have) == 0 {
+				return Errorf(ENotFound, "The campaign %q has no hypotheses.", campaign)
+			}
+			return Errorf(ENotFound, "The campaign %q has hypotheses 1 to %d, not %d.", campaign, len(have), number)
+		}
+		h = have[number-1]
+		return hs.DeleteHypothesis(ctx, h.ID)
 	})
 	if err != nil {
 		return nil, err

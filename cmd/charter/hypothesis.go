@@ -196,3 +196,44 @@ func runHypothesisVerdict(args []string, _ io.Reader, stdout, stderr io.Writer) 
 	fmt.Fprintf(stdout, "H%d %s: %s\n", h.Number, h.Verdict.Title(), h.Text)
 	return 0
 }
+
+func runHypothesisDelete(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("hypothesis delete", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	usage := func() {
+		fmt.Fprintln(stderr, "usage: charter hypothesis delete --data DIR --campaign C N")
+		fmt.Fprintln(stderr, "\nRemoves hypothesis N (H1 is 1) with its verdict; those after it are numbered one lower.")
+		fmt.Fprintln(stderr, "To reword one, delete it and add the new wording.")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
+	fs.Usage = usage
+	dir := fs.String("data", defaultDataDir, "data directory")
+	campaign := fs.String("campaign", "", "the campaign (required)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return parseExit(err)
+	}
+	if *campaign == "" || len(pos) != 1 {
+		usage()
+		return 2
+	}
+	n, err := strconv.Atoi(strings.TrimPrefix(strings.ToUpper(pos[0]), "H"))
+	if err != nil {
+		fmt.Fprintf(stderr, "charter hypothesis delete: %q is not a hypothesis number such as 1 or H1\n", pos[0])
+		return 2
+	}
+	db, err := openExisting(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter hypothesis delete:", err)
+		return 1
+	}
+	defer db.Close()
+	h, err := session.NewService(db, nil).DeleteHypothesis(context.Background(), *campaign, n)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter hypothesis delete:", errorText(err))
+		return 1
+	}
+	fmt.Fprintf(stdout, "deleted H%d of %s: %s\n", h.Number, h.Campaign, h.Text)
+	return 0
+}

@@ -35,3 +35,27 @@ func TestHypothesisAddCatchesAMisspeltCampaign(t *testing.T) {
 		}
 	}
 }
+
+// A hypothesis can be deleted, with its verdict; those after it move up a number.
+func TestHypothesisDelete(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	mustRun(t, "session", "new", "--data", dir, "--title", "Developers Berlin", "--audience", "developers", "--campaign", "Chartering 2027")
+	for _, h := range []string{"a slip of the keyboard", "teams want deeper training", "the self-assessment takes too long"} {
+		mustRun(t, "hypothesis", "add", "--data", dir, "--campaign", "Chartering 2027", h)
+	}
+	mustRun(t, "hypothesis", "verdict", "--data", dir, "--campaign", "Chartering 2027", "H3", "supported", "--why", "raised in every session")
+	if out := mustRun(t, "hypothesis", "delete", "--data", dir, "--campaign", "chartering 2027", "H1"); !strings.Contains(out, "deleted H1 of Chartering 2027: a slip of the keyboard") {
+		t.Fatalf("delete said %q", out)
+	}
+	list := mustRun(t, "hypothesis", "list", "--data", dir, "--campaign", "Chartering 2027")
+	if strings.Contains(list, "slip") || !strings.Contains(list, "H1  teams want deeper training") ||
+		!strings.Contains(list, "H2  the self-assessment takes too long\n    verdict: supported (raised in every session)") {
+		t.Errorf("after deleting H1:\n%s", list)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"hypothesis", "delete", "--data", dir, "--campaign", "Chartering 2027", "H3"}, nil, &out, &errb); code != 1 ||
+		!strings.Contains(errb.String(), "has hypotheses 1 to 2, not 3") {
+		t.Errorf("deleting H3 of 2: exit %d, %q", code, errb.String())
+	}
+}

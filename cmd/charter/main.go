@@ -31,6 +31,7 @@ var commands = []command{
 	{"hypothesis add", "record what the program believes, for the report to test", runHypothesisAdd},
 	{"hypothesis list", "list a campaign's hypotheses and verdicts", runHypothesisList},
 	{"hypothesis verdict", "give a hypothesis a verdict with a line of why", runHypothesisVerdict},
+	{"hypothesis delete", "remove a hypothesis (to reword one: delete it, add it again)", runHypothesisDelete},
 	{"import", "load notes gathered on paper (JSONL or CSV) into a session", runImport},
 	{"invite", "print invitations: a session's, or each planned person's", runInvite},
 	{"loadtest", "drive a live session with many SSH participants and measure it", runLoadtest},

@@ -320,6 +320,18 @@ func (db *DB) Hypotheses(ctx context.Context, campaign string) ([]*session.Hypot
 }
 
 // UpdateHypothesis stores the verdict and why of h.
+// DeleteHypothesis removes the hypothesis with the ID.
+func (db *DB) DeleteHypothesis(ctx context.Context, id int64) error {
+	res, err := db.write.ExecContext(ctx, `DELETE FROM hypotheses WHERE id = ?`, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return notFound("Hypothesis", sql.ErrNoRows)
+	}
+	return nil
+}
+
 func (db *DB) UpdateHypothesis(ctx context.Context, h *session.Hypothesis) error {
 	res, err := db.write.ExecContext(ctx, `UPDATE hypotheses SET verdict = ?, why = ?, updated_at = ? WHERE id = ?`,
 		h.Verdict, h.Why, ms(h.UpdatedAt), h.ID)
