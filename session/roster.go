@@ -239,7 +239,7 @@ func readRosterCSV(r io.Reader) ([]RosterRow, error) {
 		line, _ := cr.FieldPos(0)
 		row := RosterRow{Line: line}
 		if len(rec) != len(header) {
-			row.Problem = fmt.Sprintf("%d fields, but the header names %d columns", len(rec), len(header))
+			row.Problem = FieldCountProblem(rec, len(header))
 		} else {
 			row.Team, row.Location, row.Cluster, row.Level = field(rec, "team"), field(rec, "location"), field(rec, "cluster"), field(rec, "level")
 			row.Name, row.Email, row.Role, row.Experience = field(rec, "name"), field(rec, "email"), field(rec, "role"), field(rec, "experience")
@@ -382,4 +382,22 @@ func (s *Service) Roster(ctx context.Context) ([]*Team, error) {
 		return nil, fmt.Errorf("roster: the store %T keeps no roster", s.store)
 	}
 	return rs.Roster(ctx)
+}
+
+// FieldCountProblem says what is wrong with a CSV record of another number of fields
+// than the header's columns. A field holding a line break most often comes from a
+// quote that was never closed, which took the next lines into it: it says so, as the
+// count alone points at the wrong line.
+func FieldCountProblem(rec []string, columns int) string {
+	fields := "fields"
+	if len(rec) == 1 {
+		fields = "field"
+	}
+	problem := fmt.Sprintf("%d %s, but the header names %d columns", len(rec), fields, columns)
+	for _, f := range rec {
+		if strings.ContainsAny(f, "\r\n") {
+			return problem + `; a quoted field runs over several lines: is a closing quote (") missing?`
+		}
+	}
+	return problem
 }

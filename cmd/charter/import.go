@@ -299,7 +299,7 @@ func readImportCSV(r io.Reader) ([]session.ImportRow, error) {
 		line, _ := cr.FieldPos(0)
 		row := session.ImportRow{Line: line}
 		if len(rec) != len(header) {
-			row.Problem = fmt.Sprintf("%d fields, but the header names %d columns", len(rec), len(header))
+			row.Problem = session.FieldCountProblem(rec, len(header))
 		} else if p := longField(header, rec); p != "" {
 			row.Problem = p
 		} else {

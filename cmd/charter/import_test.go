@@ -125,6 +125,11 @@ func TestImportBadFiles(t *testing.T) {
 			`line 3: Unknown lane "keep" in motivation`,
 			"line 4: 2 fields, but the header names 3 columns",
 		}},
+		// The quote opened on line 3 is never closed: the count alone would point at
+		// the wrong cause.
+		{"unclosed.csv", []string{
+			`line 3: 1 field, but the header names 3 columns; a quoted field runs over several lines: is a closing quote (") missing?`,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
