@@ -613,6 +613,15 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.setStatus("Closing freezes the results (reopen with [): move on to closed? y/n", true)
 			return s, nil
 		}
+		if s.sess.Phase == session.PhaseVote && to == session.PhaseGroup {
+			// The dots stay on their themes: a merge, a split or a move there changes
+			// what people voted for, without their knowing. Asked whether or not any
+			// dot was given, which the board does not say while people vote.
+			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
+			s.confirmNo = "Staying in vote."
+			s.setStatus("Back to group? The dots stay on their themes, and merging or moving notes changes what people voted for. y/n", true)
+			return s, nil
+		}
 		if s.sess.Phase == session.PhaseClosed {
 			// Reopening lets people in again and changes what the findings say.
 			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }

@@ -493,6 +493,30 @@ func TestReopeningAClosedSessionAsks(t *testing.T) {
 	}
 }
 
+// Going back from the vote to the group asks first: the dots stay on their themes,
+// and reshaping those changes what people voted for.
+func TestBackFromVoteToGroupAsks(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	b := w.openBoard(sess)
+	b.waitDrawn("counts hidden")
+	b.keys("[")
+	b.waitFor("Back to group? The dots stay on their themes")
+	b.keys("x")
+	b.waitFor("Staying in vote.")
+	if ph := w.session(sess.ID).Phase; ph != session.PhaseVote {
+		t.Fatalf("phase %s after saying no", ph)
+	}
+	b.keys("[")
+	b.waitFor("Back to group?")
+	b.keys("y")
+	b.waitFor("Moved to group.")
+	if ph := w.session(sess.ID).Phase; ph != session.PhaseGroup {
+		t.Fatalf("phase %s after y, want group", ph)
+	}
+}
+
 // Action points of other sessions are for information: v on one says so.
 func TestVolunteeringElsewhereIsExplained(t *testing.T) {
 	t.Parallel()
