@@ -149,23 +149,7 @@ func (s *Service) SetVerdict(ctx context.Context, campaign string, number int, v
 		return nil, Errorf(EInvalid, "A verdict needs a line of why (--why \"...\"), at most %d characters.", MaxNoteLen)
 	}
 	// One transaction: the hypothesis numbered is the one given the verdict.
-	var h *Hypothesis
-	err = s.store.WriteTx(ctx, func(st Store) error {
-		hs, ok := st.(HypothesisStore)
-		if !ok {
-			return fmt.Errorf("hypotheses: the store %T keeps none", st)
-		}
-		have, err := hs.Hypotheses(ctx, campaign)
-		if err != nil {
-			return err
-		}
-		if number < 1 || number > len(have) {
-			if len(have) == 0 {
-				return Errorf(ENotFound, "The campaign %q has no hypotheses.", campaign)
-			}
-			return Errorf(ENotFound, "The campaign %q has hypotheses 1 to %d, not %d.", campaign, len(have), number)
-		}
-		h = have[number-1]
+	return s.withHypothesis(ctx, campaign, number, func(hs HypothesisStore, h *Hypothesis) error {
 		h.Verdict, h.Why, h.UpdatedAt = v, why, s.Now()
 		if v == VerdictNone {
 			h.Why = ""
@@ -175,11 +159,6 @@ func (s *Service) SetVerdict(ctx context.Context, campaign string, number int, v
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	s.publish(SessionList, ChangeSession)
-	return h, nil
 }
 
 // DeleteHypothesis removes hypothesis number of a campaign (a slip, or one the
@@ -189,6 +168,14 @@ func (s *Service) DeleteHypothesis(ctx context.Context, campaign string, number 
 		return nil, err
 	}
 	// One transaction: the hypothesis numbered is the one removed.
+	return s.withHypothesis(ctx, campaign, number, func(hs HypothesisStore, h *Hypothesis) error {
+		return hs.DeleteHypothesis(ctx, h.ID)
+	})
+}
+
+// withHypothesis runs change on hypothesis number of a campaign, found and changed
+// in one write transaction, and tells the campaign overviews.
+func (s *Service) withHypothesis(ctx context.Context, campaign string, number int, change func(HypothesisStore, *Hypothesis) error) (*Hypothesis, error) {
 	var h *Hypothesis
 	err := s.store.WriteTx(ctx, func(st Store) error {
 		hs, ok := st.(HypothesisStore)
@@ -206,7 +193,7 @@ func (s *Service) DeleteHypothesis(ctx context.Context, campaign string, number 
 			return Errorf(ENotFound, "The campaign %q has hypotheses 1 to %d, not %d.", campaign, len(have), number)
 		}
 		h = have[number-1]
-		return hs.DeleteHypothesis(ctx, h.ID)
+		return change(hs, h)
 	})
 	if err != nil {
 		return nil, err
