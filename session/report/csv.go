@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -11,8 +12,9 @@ import (
 
 // CSVHeader is the header of the CSV documents: one row per action point and per
 // note, told apart by the first column, so that one sheet can be filtered by it.
+// why is a hypothesis's verdict given in words.
 var CSVHeader = []string{"kind", "session", "date", "audience", "theme_rank", "theme", "area", "lane", "activity",
-	"text", "priority", "owner", "volunteers", "status", "due"}
+	"text", "priority", "owner", "volunteers", "status", "due", "why"}
 
 // WriteCSV writes the action points, then every visible note, as CSV.
 func (f *Findings) WriteCSV(w io.Writer) error {
@@ -81,10 +83,15 @@ func newCSV(w io.Writer) *csvWriter {
 	return c
 }
 
+// row writes one row; cells past the last given are empty.
 func (c *csvWriter) row(cells ...string) {
 	if c.err != nil {
 		return
 	}
+	if len(cells) > len(CSVHeader) {
+		panic(fmt.Sprintf("report: a CSV row of %d cells under a header of %d", len(cells), len(CSVHeader)))
+	}
+	cells = append(cells, make([]string, len(CSVHeader)-len(cells))...)
 	for i, s := range cells {
 		cells[i] = CSVCell(s)
 	}

@@ -425,14 +425,14 @@ func sessionList(ns []int) string {
 }
 
 // csvHypotheses writes a row per hypothesis ("hypothesis": theme names it H1,
-// text is the hypothesis, status the verdict, activity the why), a row per theme
+// text is the hypothesis, status the verdict, why its reason), a row per theme
 // that matches it ("hypothesis theme": text names the hypothesis), and a row per
 // theme no hypothesis matches ("unexpected theme").
 func (f *CampaignFindings) csvHypotheses(cw *csvWriter) {
 	for _, h := range f.Hypotheses {
 		name := fmt.Sprintf("H%d", h.Number)
-		cw.row("hypothesis", "", "", strings.Join(h.Audiences, "; "), "", name, "", "", h.Why, h.Text, "", "", "",
-			session.Verdict(h.Verdict).Title(), "")
+		cw.row("hypothesis", "", "", strings.Join(h.Audiences, "; "), "", name, "", "", "", h.Text, "", "", "",
+			session.Verdict(h.Verdict).Title(), "", h.Why)
 		for _, t := range h.Themes {
 			cw.row("hypothesis theme", sessionList(t.Sessions), "", strings.Join(t.Audiences, "; "), rankCell(t.Rank), t.Label,
 				"", "", "", name, "", "", "", "", "")

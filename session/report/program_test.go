@@ -1,6 +1,8 @@
 package report_test
 
 import (
+	"bytes"
+	"encoding/csv"
 	"slices"
 	"strings"
 	"testing"
@@ -75,6 +77,25 @@ func TestCampaignHypotheses(t *testing.T) {
 	}
 	if !strings.Contains(js, `"unexpected_themes"`) || !strings.Contains(js, `"verdict": "supported"`) {
 		t.Error("JSON lacks the hypotheses")
+	}
+	// In the CSV the why has a column of its own, not one named for notes.
+	var b bytes.Buffer
+	if err := f.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) int { return slices.Index(rows[0], name) }
+	var h1Row []string
+	for _, r := range rows[1:] {
+		if r[col("kind")] == "hypothesis" && r[col("theme")] == "H1" {
+			h1Row = r
+		}
+	}
+	if h1Row == nil || h1Row[col("why")] != "both audiences asked" || h1Row[col("activity")] != "" || h1Row[col("status")] != "supported" {
+		t.Errorf("H1's CSV row %q under %q", h1Row, rows[0])
 	}
 	for _, p := range ds[0].Participants {
 		if strings.Contains(md, p.Name) || strings.Contains(js, p.Name) {
