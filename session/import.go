@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -28,6 +30,12 @@ type ImportRow struct {
 	// participant, so that counts of distinct authors stay meaningful; it is never
 	// stored.
 	Author string
+	// Rating is the author's check-in rating as written on paper ("" for none), a
+	// whole number from 1 to 5. A row may hold a rating and no text: a rating only.
+	// A row without an author label that holds a rating is a person of its own (one
+	// card, one person), not the shared PaperAuthor: unlabelled notes are one
+	// participant, and one participant has one rating.
+	Rating string
 }
 
 // PaperAuthor is the participant that every row without an author label is imported
@@ -58,40 +66,64 @@ func (e *ImportError) Error() string {
 // Unwrap makes an ImportError an EInvalid domain error whose message lists every row.
 func (e *ImportError) Unwrap() error { return &Error{Code: EInvalid, Message: e.Error()} }
 
+// PaperPerson is one author of an import: the label that groups their rows and the
+// check-in rating they gave on paper (0 for none).
+type PaperPerson struct {
+	Label  string
+	Rating int
+}
+
 // NoteImporter stores notes gathered outside the live session. session/sqlite
 // implements it.
 type NoteImporter interface {
 	// ImportNotes creates one anonymous participant per entry of authors (pseudonyms
-	// as at a normal join, no name, no key) and the notes, all in one transaction:
-	// either everything is stored or nothing. notes[i].ParticipantID is the index in
-	// authors of the note's author; it is replaced by the new participant's ID.
-	ImportNotes(ctx context.Context, sessionID string, authors []string, notes []Note) error
+	// as at a normal join, no name, no key), with its rating shown at once, and the
+	// notes, all in one transaction: either everything is stored or nothing.
+	// notes[i].ParticipantID is the index in authors of the note's author; it is
+	// replaced by the new participant's ID. The author labelled PaperAuthor is the
+	// session's participant of unlabelled notes if it has one already.
+	ImportNotes(ctx context.Context, sessionID string, authors []PaperPerson, notes []Note) error
+}
+
+// ImportResult is what an import added to a session.
+type ImportResult struct {
+	// Notes and Ratings are how many of each; Authors is how many paper authors
+	// they came from (the unlabelled notes' one included, even if the session had
+	// it already).
+	Notes, Ratings, Authors int
 }
 
 // ImportOptions changes what Import accepts.
 type ImportOptions struct {
 	// AllowDuplicates imports rows that a note of the session already matches (same
-	// text ignoring case, area, lane and activity); by default such rows are reported,
-	// since they mostly mean the same file imported twice.
+	// text ignoring case, area, lane and activity), and ratings into a session that
+	// has paper ratings already; by default such rows are refused, since they mostly
+	// mean the same file imported twice.
 	AllowDuplicates bool
 }
 
 // DuplicateNote is the problem reported for a row the session already holds.
 const DuplicateNote = "this note is already in the session (same text ignoring case, area, lane and activity)"
 
-// Import validates rows and adds them to a session as notes, in any phase (paper
-// notes may come in after the session). Rows with the same author label (compared
-// after cleaning, ignoring case) share one new anonymous participant; rows without one
-// share the participant PaperAuthor. On any bad row it returns an *ImportError listing
-// them all and imports nothing. It returns how many notes and authors it imported.
-func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow, opts ImportOptions) (notes, authors int, err error) {
+// ErrRatingsAgain is part of the error of an import that brings ratings into a
+// session that has paper ratings already: a person's paper rating cannot be told
+// from another's, so the same file imported twice would count every rating twice.
+var ErrRatingsAgain = errors.New("paper ratings imported again")
+
+// Import validates rows and adds them to a session as notes and check-in ratings, in
+// any phase but closed (paper notes may come in after the session). Rows with the
+// same author label (compared after cleaning, ignoring case) share one new anonymous
+// participant; rows without one share the participant PaperAuthor, except that each
+// unlabelled row with a rating is a participant of its own. On any bad row it
+// returns an *ImportError listing them all and imports nothing.
+func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow, opts ImportOptions) (ImportResult, error) {
 	if _, ok := s.store.(NoteImporter); !ok {
-		return 0, 0, fmt.Errorf("import: the store %T cannot import notes", s.store)
+		return ImportResult{}, fmt.Errorf("import: the store %T cannot import notes", s.store)
 	}
-	var labels []string
+	var people []PaperPerson
 	var batch []Note
 	// One transaction: the duplicates and the room checked are what the notes join.
-	err = s.store.WriteTx(ctx, func(st Store) error {
+	err := s.store.WriteTx(ctx, func(st Store) error {
 		imp, ok := st.(NoteImporter)
 		if !ok {
 			return fmt.Errorf("import: the store %T cannot import notes", st)
@@ -102,15 +134,18 @@ func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow
 		if err != nil {
 			return err
 		}
-		if labels, batch, err = s.checkImport(sess, rows); err != nil {
+		if people, batch, err = s.checkImport(sess, rows); err != nil {
 			return err
 		}
 		if !opts.AllowDuplicates {
 			if err := checkDuplicates(ctx, st, sess.ID, rows, batch); err != nil {
 				return err
 			}
+			if err := checkRatingsAgain(ctx, st, sess.ID, people); err != nil {
+				return err
+			}
 		}
-		if err := s.roomForAuthors(ctx, st, sess.ID, labels); err != nil {
+		if err := s.roomForAuthors(ctx, st, sess.ID, people); err != nil {
 			return err
 		}
 		now := s.Now()
@@ -118,54 +153,136 @@ func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow
 			batch[i].SessionID = sess.ID
 			batch[i].CreatedAt, batch[i].UpdatedAt = now, now
 		}
-		if err := imp.ImportNotes(ctx, sess.ID, labels, batch); err != nil {
+		if err := imp.ImportNotes(ctx, sess.ID, people, batch); err != nil {
 			return fmt.Errorf("import notes: %w", err)
 		}
 		return nil
 	})
 	if err != nil {
-		return 0, 0, err
+		return ImportResult{}, err
 	}
 	s.publish(sessionID, ChangeNotes|ChangePeople)
-	return len(batch), len(labels), nil
+	res := ImportResult{Notes: len(batch), Authors: len(people)}
+	for _, p := range people {
+		if p.Rating > 0 {
+			res.Ratings++
+		}
+	}
+	return res, nil
 }
 
-// checkImport validates every row and returns the distinct author labels and the
-// notes, each note's ParticipantID being the index of its author label.
-func (s *Service) checkImport(sess *Session, rows []ImportRow) ([]string, []Note, error) {
+// checkImport validates every row and returns the distinct authors and the notes,
+// each note's ParticipantID being the index of its author.
+func (s *Service) checkImport(sess *Session, rows []ImportRow) ([]PaperPerson, []Note, error) {
 	var (
 		problems []ImportProblem
-		labels   []string
+		people   []PaperPerson
 		byLabel  = map[string]int{}
+		ratedOn  = map[string]int{} // the line of an author's rating
 		notes    = make([]Note, 0, len(rows))
 	)
+	bad := func(r ImportRow, err error) {
+		problems = append(problems, ImportProblem{Line: r.Line, Message: ErrorMessage(err)})
+	}
 	for _, r := range rows {
-		n, err := s.importNote(sess, r)
+		rating, err := importRating(r)
 		if err != nil {
-			problems = append(problems, ImportProblem{Line: r.Line, Message: ErrorMessage(err)})
+			bad(r, err)
+			continue
+		}
+		var n Note
+		onlyRating := rating > 0 && CleanText(r.Text) == ""
+		if onlyRating {
+			if err := ratingOnly(r); err != nil {
+				bad(r, err)
+				continue
+			}
+		} else if n, err = s.importNote(sess, r); err != nil {
+			bad(r, err)
 			continue
 		}
 		label := strings.ToLower(CleanText(r.Author))
-		if label == "" {
+		switch {
+		case label == "" && rating > 0:
+			// One card, one person: a label no author can write, never stored.
+			label = fmt.Sprintf("\x00line %d", r.Line)
+		case label == "":
 			label = PaperAuthor
 		}
 		i, ok := byLabel[label]
 		if !ok {
-			i = len(labels)
+			i = len(people)
 			byLabel[label] = i
-			labels = append(labels, label)
+			people = append(people, PaperPerson{Label: label})
 		}
-		n.ParticipantID = int64(i)
-		notes = append(notes, n)
+		if rating > 0 {
+			if had := people[i].Rating; had != 0 && had != rating {
+				bad(r, Errorf(EInvalid, "Author %q gave the rating %d on line %d; one person gives one rating.", CleanText(r.Author), had, ratedOn[label]))
+				continue
+			}
+			if people[i].Rating == 0 {
+				people[i].Rating, ratedOn[label] = rating, r.Line
+			}
+		}
+		if !onlyRating {
+			n.ParticipantID = int64(i)
+			notes = append(notes, n)
+		}
 	}
 	if len(problems) > 0 {
 		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
 		return nil, nil, &ImportError{Problems: problems}
 	}
-	if len(notes) == 0 {
-		return nil, nil, Errorf(EInvalid, "The file holds no notes.")
+	if len(people) == 0 {
+		return nil, nil, Errorf(EInvalid, "The file holds no notes and no ratings.")
 	}
-	return labels, notes, nil
+	return people, notes, nil
+}
+
+// importRating reads a row's rating: 0 for none.
+func importRating(r ImportRow) (int, error) {
+	v := strings.TrimSpace(r.Rating)
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 5 {
+		return 0, Errorf(EInvalid, "The rating %q is not a whole number from 1 to 5.", CleanText(v))
+	}
+	return n, nil
+}
+
+// ratingOnly checks a row that holds a rating and no text: it names no lane or
+// activity, and no area but confidence, so that a note whose text went missing (a
+// shifted column) is not taken for a rating.
+func ratingOnly(r ImportRow) error {
+	area := strings.ToLower(CleanText(r.Area))
+	if (area != "" && area != string(AreaConfidence)) || CleanText(r.Lane) != "" || CleanText(r.Activity) != "" {
+		return Errorf(EInvalid, "The text is missing; a row with only a rating leaves area (or says %s), lane and activity empty.", AreaConfidence)
+	}
+	return nil
+}
+
+// checkRatingsAgain refuses ratings for a session that has paper ratings already.
+func checkRatingsAgain(ctx context.Context, st Store, sessionID string, people []PaperPerson) error {
+	if !slices.ContainsFunc(people, func(p PaperPerson) bool { return p.Rating > 0 }) {
+		return nil
+	}
+	ps, err := st.Participants(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	had := 0
+	for _, p := range ps {
+		if p.Paper && p.Rating > 0 {
+			had++
+		}
+	}
+	if had > 0 {
+		return fmt.Errorf("%w: %w", ErrRatingsAgain, Errorf(EInvalid,
+			"This session has %d paper %s already; importing ratings again would count the same people twice.", had, pluralWord(had, "rating", "ratings")))
+	}
+	return nil
 }
 
 // checkDuplicates reports the rows whose note the session already holds; batch[i] is
@@ -232,7 +349,11 @@ func joinAreas() string {
 
 // roomForAuthors refuses an import that would take the session over its participant
 // limit. The unlabelled notes' author is new only if the session has none yet.
-func (s *Service) roomForAuthors(ctx context.Context, st Store, sessionID string, labels []string) error {
+func (s *Service) roomForAuthors(ctx context.Context, st Store, sessionID string, people []PaperPerson) error {
+	labels := make([]string, len(people))
+	for i, p := range people {
+		labels[i] = p.Label
+	}
 	ps, err := st.Participants(ctx, sessionID)
 	if err != nil {
 		return err

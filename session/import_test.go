@@ -3,6 +3,7 @@ package session_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -43,9 +44,9 @@ func TestImportGroupsAuthors(t *testing.T) {
 		{Line: 4, Text: "praise after a fix", Area: "motivation", Lane: "motivates"},
 		{Line: 5, Text: "audits feel like blame", Area: "motivation", Lane: "demotivates"},
 	}
-	n, authors, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
-	if err != nil || n != 5 || authors != 3 {
-		t.Fatalf("Import = %d notes, %d authors, %v; want 5, 3, nil", n, authors, err)
+	res, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
+	if err != nil || res != (session.ImportResult{Notes: 5, Authors: 3}) {
+		t.Fatalf("Import = %+v, %v; want 5 notes from 3 authors", res, err)
 	}
 	if rec.last()&session.ChangeNotes == 0 {
 		t.Errorf("published %v, want ChangeNotes", rec.last())
@@ -108,7 +109,7 @@ func TestImportAgainKeepsOneUnlabelledAuthor(t *testing.T) {
 		{Line: 1, Text: "praise after a fix", Area: "motivation", Lane: "motivates"},
 		{Line: 2, Text: "table A says hi", Area: "motivation", Lane: "motivates", Author: "A"},
 	}
-	if _, _, err := svc.Import(ctx, s.ID, first, session.ImportOptions{}); err != nil {
+	if _, err := svc.Import(ctx, s.ID, first, session.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	second := []session.ImportRow{
@@ -116,7 +117,7 @@ func TestImportAgainKeepsOneUnlabelledAuthor(t *testing.T) {
 		{Line: 2, Text: "deadlines beat fixes", Area: "motivation", Lane: "demotivates"},
 		{Line: 3, Text: "table B was here", Area: "motivation", Lane: "demotivates", Author: "B"},
 	}
-	if _, _, err := svc.Import(ctx, s.ID, second, session.ImportOptions{}); err != nil {
+	if _, err := svc.Import(ctx, s.ID, second, session.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	notes, people := importCounts(t, db, s.ID)
@@ -151,15 +152,15 @@ func TestImportIntoFullSessionReusesTheUnlabelledAuthor(t *testing.T) {
 		{Line: 1, Text: "praise after a fix", Area: "motivation", Lane: "motivates"},
 		{Line: 2, Text: "table A says hi", Area: "motivation", Lane: "motivates", Author: "A"},
 	}
-	if _, _, err := svc.Import(ctx, s.ID, first, session.ImportOptions{}); err != nil {
+	if _, err := svc.Import(ctx, s.ID, first, session.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	second := []session.ImportRow{{Line: 1, Text: "audits feel like blame", Area: "motivation", Lane: "demotivates"}}
-	if _, _, err := svc.Import(ctx, s.ID, second, session.ImportOptions{}); err != nil {
+	if _, err := svc.Import(ctx, s.ID, second, session.ImportOptions{}); err != nil {
 		t.Fatalf("a full session refused unlabelled notes of its paper author: %v", err)
 	}
 	third := []session.ImportRow{{Line: 1, Text: "table C was here", Area: "motivation", Lane: "demotivates", Author: "C"}}
-	if _, _, err := svc.Import(ctx, s.ID, third, session.ImportOptions{}); session.ErrorCode(err) != session.ELimit {
+	if _, err := svc.Import(ctx, s.ID, third, session.ImportOptions{}); session.ErrorCode(err) != session.ELimit {
 		t.Fatalf("a new labelled author in a full session: err = %v, want limit", err)
 	}
 	if notes, people := importCounts(t, db, s.ID); notes != 3 || people != 2 {
@@ -184,7 +185,7 @@ func TestImportReportsEveryBadRowAndStoresNothing(t *testing.T) {
 		{Line: 11, Text: "x", Area: "open", Lane: strings.Repeat("t", session.MaxTopicLen+1)},
 		{Line: 12, Text: "fine too", Area: "open", Lane: "tooling"},
 	}
-	_, _, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
+	_, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
 	var ie *session.ImportError
 	if !errors.As(err, &ie) {
 		t.Fatalf("err = %v, want *ImportError", err)
@@ -225,7 +226,7 @@ func TestImportCleansText(t *testing.T) {
 		{Line: 1, Text: "\x1b[2J\x1b]0;pwned\x07scanners \u202ewrite\u202c fine", Area: "activities", Lane: "more", Activity: "code\tscanning"},
 		{Line: 2, Text: "安全 training 🔐👍🏽 works", Area: "open", Lane: "学習 📚"},
 	}
-	if _, _, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{}); err != nil {
+	if _, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	notes, err := db.Notes(ctx, s.ID)
@@ -260,7 +261,7 @@ func TestImportInAnyPhaseButClosed(t *testing.T) {
 			}
 			rows := []session.ImportRow{{Line: 1, Text: "late sticky note", Area: "confidence", Lane: "concern"}}
 			if ph == session.PhaseClosed {
-				_, _, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
+				_, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
 				if session.ErrorCode(err) != session.EForbidden || !strings.Contains(session.ErrorMessage(err), "reopen") {
 					t.Fatalf("Import into a closed session = %v, want refused with how to reopen", err)
 				}
@@ -269,8 +270,8 @@ func TestImportInAnyPhaseButClosed(t *testing.T) {
 				}
 				return
 			}
-			if n, a, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{}); err != nil || n != 1 || a != 1 {
-				t.Fatalf("Import = %d, %d, %v", n, a, err)
+			if res, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{}); err != nil || res.Notes != 1 || res.Authors != 1 {
+				t.Fatalf("Import = %+v, %v", res, err)
 			}
 			if n, p := importCounts(t, db, s.ID); n != 1 || p != 1 {
 				t.Fatalf("%d notes, %d participants", n, p)
@@ -287,12 +288,12 @@ func TestImportRefuses(t *testing.T) {
 	one := []session.ImportRow{{Line: 1, Text: "x", Area: "confidence", Lane: "concern"}}
 
 	t.Run("unknown session", func(t *testing.T) {
-		if _, _, err := svc.Import(ctx, "nope", one, session.ImportOptions{}); session.ErrorCode(err) != session.ENotFound {
+		if _, err := svc.Import(ctx, "nope", one, session.ImportOptions{}); session.ErrorCode(err) != session.ENotFound {
 			t.Fatalf("err = %v, want not found", err)
 		}
 	})
 	t.Run("no rows", func(t *testing.T) {
-		if _, _, err := svc.Import(ctx, s.ID, nil, session.ImportOptions{}); session.ErrorCode(err) != session.EInvalid {
+		if _, err := svc.Import(ctx, s.ID, nil, session.ImportOptions{}); session.ErrorCode(err) != session.EInvalid {
 			t.Fatalf("err = %v, want invalid", err)
 		}
 	})
@@ -304,13 +305,13 @@ func TestImportRefuses(t *testing.T) {
 			{Line: 2, Text: "y", Area: "confidence", Lane: "concern", Author: "b"},
 			{Line: 3, Text: "z", Area: "confidence", Lane: "concern", Author: "c"},
 		}
-		if _, _, err := small.Import(ctx, s.ID, rows, session.ImportOptions{}); session.ErrorCode(err) != session.ELimit {
+		if _, err := small.Import(ctx, s.ID, rows, session.ImportOptions{}); session.ErrorCode(err) != session.ELimit {
 			t.Fatalf("err = %v, want limit", err)
 		}
 	})
 	t.Run("store without import", func(t *testing.T) {
 		plain := session.NewService(struct{ session.Store }{db}, nil)
-		if _, _, err := plain.Import(ctx, s.ID, one, session.ImportOptions{}); err == nil || !strings.Contains(err.Error(), "cannot import") {
+		if _, err := plain.Import(ctx, s.ID, one, session.ImportOptions{}); err == nil || !strings.Contains(err.Error(), "cannot import") {
 			t.Fatalf("err = %v", err)
 		}
 	})
@@ -329,7 +330,7 @@ func TestImportNotesIsOneTransaction(t *testing.T) {
 		{Area: session.AreaConfidence, Lane: "concern", Text: "stored first", ParticipantID: 0},
 		{Area: session.AreaConfidence, Lane: "concern", Text: "names no author", ParticipantID: 5},
 	}
-	if err := db.ImportNotes(ctx, s.ID, []string{"a", "b"}, notes); err == nil {
+	if err := db.ImportNotes(ctx, s.ID, []session.PaperPerson{{Label: "a"}, {Label: "b"}}, notes); err == nil {
 		t.Fatal("ImportNotes accepted a note of an unknown author")
 	}
 	if n, p := importCounts(t, db, s.ID); n != 0 || p != 0 {
@@ -347,13 +348,112 @@ func TestImportDuplicatesByActivity(t *testing.T) {
 	row := func(activity string) []session.ImportRow {
 		return []session.ImportRow{{Line: 1, Text: "We skip it", Area: "activities", Lane: "less", Activity: activity}}
 	}
-	if _, _, err := svc.Import(ctx, s.ID, row("code scanning (SAST)"), session.ImportOptions{}); err != nil {
+	if _, err := svc.Import(ctx, s.ID, row("code scanning (SAST)"), session.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := svc.Import(ctx, s.ID, []session.ImportRow{{Line: 1, Text: "we SKIP it", Area: "activities", Lane: "less", Activity: "code scanning (SAST)"}}, session.ImportOptions{}); err == nil || !strings.Contains(err.Error(), session.DuplicateNote) {
+	if _, err := svc.Import(ctx, s.ID, []session.ImportRow{{Line: 1, Text: "we SKIP it", Area: "activities", Lane: "less", Activity: "code scanning (SAST)"}}, session.ImportOptions{}); err == nil || !strings.Contains(err.Error(), session.DuplicateNote) {
 		t.Fatalf("the same note again (in other case): %v, want refused as a duplicate", err)
 	}
-	if _, _, err := svc.Import(ctx, s.ID, row("pen testing"), session.ImportOptions{}); err != nil {
+	if _, err := svc.Import(ctx, s.ID, row("pen testing"), session.ImportOptions{}); err != nil {
 		t.Fatalf("the same words about another activity: %v, want imported", err)
+	}
+}
+
+// Paper check-in ratings come in with the notes or alone: a labelled author's
+// rating is theirs, an unlabelled rating is one person's, and every rating counts
+// in the check-in at once, as the notes show at once.
+func TestImportRatings(t *testing.T) {
+	t.Parallel()
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	rows := []session.ImportRow{
+		{Line: 1, Text: "we keep the guild", Area: "activities", Lane: "keep", Author: "table 1 / A", Rating: "4"},
+		{Line: 2, Rating: " 3 "},
+		{Line: 3, Rating: "5", Area: "Confidence"},
+		{Line: 4, Text: "audits feel like blame", Area: "motivation", Lane: "demotivates"},
+		{Line: 5, Text: "threat models go stale", Area: "confidence", Lane: "concern", Author: "Table 1 / a"},
+		{Line: 6, Rating: "2", Author: "table 2 / B"},
+		{Line: 7, Rating: "2", Author: "table 2 / b"}, // the same rating again is the same person's
+	}
+	res, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
+	if want := (session.ImportResult{Notes: 3, Ratings: 4, Authors: 5}); err != nil || res != want {
+		t.Fatalf("Import = %+v, %v; want %+v", res, err, want)
+	}
+	ps, err := db.Participants(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ratings []int
+	for _, p := range ps {
+		if p.ShownRating != p.Rating {
+			t.Errorf("participant %s: rating %d shown as %d; a paper rating shows at once", p.Pseudonym, p.Rating, p.ShownRating)
+		}
+		if p.Rating > 0 {
+			ratings = append(ratings, p.Rating)
+		}
+	}
+	slices.Sort(ratings)
+	if !slices.Equal(ratings, []int{2, 3, 4, 5}) || len(ps) != 5 {
+		t.Fatalf("ratings %v among %d participants, want 2 3 4 5 among 5", ratings, len(ps))
+	}
+	data, err := svc.ReportData(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(data.Ratings, []int{2, 3, 4, 5}) {
+		t.Errorf("the findings count ratings %v, want 2 3 4 5", data.Ratings)
+	}
+
+	// The same ratings again would count the same people twice.
+	again := []session.ImportRow{{Line: 1, Rating: "3"}}
+	if _, err := svc.Import(ctx, s.ID, again, session.ImportOptions{}); !errors.Is(err, session.ErrRatingsAgain) ||
+		!strings.Contains(session.ErrorMessage(err), "has 4 paper ratings already") {
+		t.Fatalf("ratings imported again: %v, want refused", err)
+	}
+	if res, err := svc.Import(ctx, s.ID, again, session.ImportOptions{AllowDuplicates: true}); err != nil || res.Ratings != 1 || res.Notes != 0 {
+		t.Fatalf("other people's ratings, allowed: %+v, %v", res, err)
+	}
+}
+
+func TestImportRefusesBadRatings(t *testing.T) {
+	t.Parallel()
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	rows := []session.ImportRow{
+		{Line: 1, Text: "fine", Area: "confidence", Lane: "strength", Author: "a", Rating: "4"},
+		{Line: 2, Text: "also fine", Area: "confidence", Lane: "strength", Author: "A", Rating: "2"},
+		{Line: 3, Rating: "6"},
+		{Line: 4, Rating: "four"},
+		{Line: 5, Rating: "3", Lane: "concern"},
+		{Line: 6, Rating: "3", Area: "motivation"},
+	}
+	_, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
+	var ie *session.ImportError
+	if !errors.As(err, &ie) {
+		t.Fatalf("err = %v, want an ImportError", err)
+	}
+	want := map[int]string{
+		2: `Author "A" gave the rating 4 on line 1`,
+		3: `The rating "6" is not a whole number from 1 to 5`,
+		4: `The rating "four" is not`,
+		5: "The text is missing; a row with only a rating",
+		6: "The text is missing",
+	}
+	got := map[int]string{}
+	for _, p := range ie.Problems {
+		got[p.Line] = p.Message
+	}
+	for line, w := range want {
+		if !strings.Contains(got[line], w) {
+			t.Errorf("line %d: %q, want %q", line, got[line], w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("problems %v, want lines 2-6", got)
+	}
+	if n, p := importCounts(t, db, s.ID); n != 0 || p != 0 {
+		t.Fatalf("a refused import stored %d notes, %d participants", n, p)
 	}
 }

@@ -311,7 +311,7 @@ func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
-	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{
+	if _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{
 		{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"},
 		{Line: 2, Text: "phishing mails fool half the company", Area: "confidence", Lane: "concern"},
 	}, session.ImportOptions{}); err != nil {
@@ -361,7 +361,7 @@ func TestBoardSelectsTheNextNoteAfterAMove(t *testing.T) {
 	t.Parallel()
 	w, sess, _ := manyThemesWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
-	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "another loose note to place", Area: "activities", Lane: "more"}}, session.ImportOptions{}); err != nil {
+	if _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "another loose note to place", Area: "activities", Lane: "more"}}, session.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	b.waitFor("(+1 on paper)")
@@ -460,7 +460,7 @@ func TestBoardSelectionHoldsThroughAReloadUnderTheKeyList(t *testing.T) {
 	b.keys("?")
 	b.waitFor("Keys of this view")
 	b.keys("jjj") // the header of theme 2
-	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "a paper note to place", Area: "activities", Lane: "more"}}, session.ImportOptions{}); err != nil {
+	if _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "a paper note to place", Area: "activities", Lane: "more"}}, session.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	b.waitFor("(+1 on paper)")

@@ -348,7 +348,7 @@ func TestSuggestionsFollowArrivingNotes(t *testing.T) {
 	b := w.openBoard(sess) // waits for its first full drawing
 	b.waitDrawn("Suggested themes")
 
-	if _, _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"}}, session.ImportOptions{}); err != nil {
+	if _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"}}, session.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	b.waitFor("· 3 notes")

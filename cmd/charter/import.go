@@ -19,9 +19,9 @@ import (
 )
 
 // importColumns are the fields of a row, in both formats; text, area and lane are
-// required. Anything else is refused, so that a misspelt optional column ("autor")
-// is not silently dropped.
-var importColumns = []string{"text", "area", "lane", "activity", "author"}
+// required, unless a file holds ratings only. Anything else is refused, so that a
+// misspelt optional column ("autor") is not silently dropped.
+var importColumns = []string{"text", "area", "lane", "activity", "author", "rating"}
 
 func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
@@ -32,13 +32,17 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "topic), optional activity and author (a label such as \"table 2 / person A\"; rows")
 		fmt.Fprintln(stderr, "without one share one anonymous participant, the same in every import). FILE -")
 		fmt.Fprintln(stderr, "reads stdin.")
+		fmt.Fprintln(stderr, "\nA row may give its author's check-in rating (rating, 1 to 5), with a note or")
+		fmt.Fprintln(stderr, "alone (text, area and lane empty). A rating on a row without an author is one")
+		fmt.Fprintln(stderr, "person's (one card, one person). A file of ratings only needs just the rating")
+		fmt.Fprintln(stderr, "column. Ratings are refused for a session that has paper ratings already.")
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}
 	dir := fs.String("data", defaultDataDir, "data directory")
 	id := fs.String("session", "", "ID of the session to import into (required)")
 	format := fs.String("format", "", "jsonl or csv (default: from FILE's extension)")
-	allowDup := fs.Bool("allow-duplicates", false, "import rows the session already has a note for (same text, area and lane)")
+	allowDup := fs.Bool("allow-duplicates", false, "import rows the session already has a note for (same text, area and lane), and ratings into a session that has paper ratings")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return parseExit(err)
@@ -77,7 +81,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer db.Close()
 	svc := session.NewService(db, nil)
-	notes, authors, err := svc.Import(context.Background(), *id, rows, session.ImportOptions{AllowDuplicates: *allowDup})
+	res, err := svc.Import(context.Background(), *id, rows, session.ImportOptions{AllowDuplicates: *allowDup})
 	var ie *session.ImportError
 	switch {
 	case errors.As(err, &ie):
@@ -93,6 +97,10 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "Was this file imported before? If these are different sticky notes that say the same, import with --allow-duplicates.")
 		}
 		return 1
+	case errors.Is(err, session.ErrRatingsAgain):
+		fmt.Fprintln(stderr, "charter import:", errorText(err), "Nothing was imported.")
+		fmt.Fprintln(stderr, "Was this file imported before? If these ratings are other people's, import with --allow-duplicates.")
+		return 1
 	case session.ErrorCode(err) == session.ENotFound:
 		fmt.Fprintf(stderr, "charter import: there is no session %q in %s; charter session list --data %s lists them\n", *id, *dir, *dir)
 		return 1
@@ -100,11 +108,18 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "charter import:", errorText(err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "imported %d %s into session %s (%d paper %s)\n", notes, plural(notes, "note", "notes"), *id, authors, plural(authors, "author", "authors"))
+	var what []string
+	if res.Notes > 0 || res.Ratings == 0 {
+		what = append(what, fmt.Sprintf("%d %s", res.Notes, plural(res.Notes, "note", "notes")))
+	}
+	if res.Ratings > 0 {
+		what = append(what, fmt.Sprintf("%d check-in %s", res.Ratings, plural(res.Ratings, "rating", "ratings")))
+	}
+	fmt.Fprintf(stdout, "imported %s into session %s (%d paper %s)\n", strings.Join(what, " and "), *id, res.Authors, plural(res.Authors, "author", "authors"))
 	if ignored {
 		fmt.Fprintf(stdout, "note: the %s fields were left aside: each note gets its own ID, and themes are made on the board.\n", ignoredFields)
 	}
-	if sess, err := svc.Session(context.Background(), *id); err == nil {
+	if sess, err := svc.Session(context.Background(), *id); err == nil && res.Notes > 0 {
 		switch {
 		case sess.Phase == session.PhaseGroup:
 			fmt.Fprintln(stdout, "note: the session is in group: the new notes are in no theme yet. Put them into themes on the board (M moves a note), or press g: before any theme is accepted it suggests themes again, after it shows where the new notes would go.")
@@ -224,6 +239,8 @@ const ignoredFields = "id and theme"
 func jsonlRow(line int, b []byte) (row session.ImportRow, ignored bool) {
 	var v struct {
 		Text, Area, Lane, Activity, Author string
+		// A number or a string: ratings are written both ways.
+		Rating json.RawMessage
 		// Taken and left aside: see ignoredFields.
 		ID    json.RawMessage
 		Theme json.RawMessage
@@ -232,9 +249,23 @@ func jsonlRow(line int, b []byte) (row session.ImportRow, ignored bool) {
 	if row.Problem = session.DecodeJSONRow(b, &v, importColumns); row.Problem == "" {
 		ignored = v.ID != nil || v.Theme != nil
 		row.Text, row.Area, row.Lane, row.Activity, row.Author = v.Text, v.Area, v.Lane, v.Activity, v.Author
-		row.Problem = longField(importColumns, []string{v.Text, v.Area, v.Lane, v.Activity, v.Author})
+		row.Rating = jsonRating(v.Rating)
+		row.Problem = longField(importColumns, []string{v.Text, v.Area, v.Lane, v.Activity, v.Author, row.Rating})
 	}
 	return row, ignored
+}
+
+// jsonRating is a row's rating as written, a number or a string; the service reads
+// it. null is no rating.
+func jsonRating(raw json.RawMessage) string {
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return s
+	}
+	if t := strings.TrimSpace(string(raw)); t != "null" {
+		return t
+	}
+	return ""
 }
 
 // longField is the problem of the first field over maxInputField, or "".
@@ -272,8 +303,8 @@ func readImportCSV(r io.Reader) ([]session.ImportRow, error) {
 		col[h] = i
 	}
 	for _, h := range importColumns[:3] {
-		if _, ok := col[h]; !ok {
-			return nil, fmt.Errorf("line 1: the header has no column %q; text, area and lane are required", h)
+		if _, ok := col[h]; !ok && !onlyRatings(col) {
+			return nil, fmt.Errorf("line 1: the header has no column %q; text, area and lane are required (or rating alone, for a file of ratings)", h)
 		}
 	}
 	field := func(rec []string, name string) string {
@@ -304,8 +335,20 @@ func readImportCSV(r io.Reader) ([]session.ImportRow, error) {
 			row.Problem = p
 		} else {
 			row.Text, row.Area, row.Lane = field(rec, "text"), field(rec, "area"), field(rec, "lane")
-			row.Activity, row.Author = field(rec, "activity"), field(rec, "author")
+			row.Activity, row.Author, row.Rating = field(rec, "activity"), field(rec, "author"), field(rec, "rating")
 		}
 		rows = append(rows, row)
 	}
+}
+
+// onlyRatings says a CSV header is of a file of ratings: a rating column, and no
+// text, area or lane.
+func onlyRatings(col map[string]int) bool {
+	_, rating := col["rating"]
+	for _, h := range importColumns[:3] {
+		if _, ok := col[h]; ok {
+			return false
+		}
+	}
+	return rating
 }

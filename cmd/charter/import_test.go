@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -104,6 +105,56 @@ func TestImportFiles(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Check-in ratings written on paper come in with notes or in a file of their own, as
+// numbers or strings in JSON lines; a second file of ratings is refused unless
+// allowed, since it would count the same people twice.
+func TestImportRatings(t *testing.T) {
+	t.Parallel()
+	dir, id := importSession(t, session.PhaseCheckIn)
+	files := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(files, name)
+		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	steps := []struct {
+		file, text string
+		allow      bool
+		code       int
+		out        string
+	}{
+		{"a.jsonl", `{"text":"pen tests come late","area":"activities","lane":"more","author":"t1/A","rating":4}` + "\n" +
+			`{"rating":"2"}` + "\n" + `{"rating":5,"area":"confidence"}` + "\n",
+			false, 0, "imported 1 note and 3 check-in ratings into session " + id + " (3 paper authors)\n"},
+		{"b.csv", "rating\n3\n1\n", false, 1, "Was this file imported before? If these ratings are other people's, import with --allow-duplicates."},
+		{"b.csv", "rating\n3\n1\n", true, 0, "imported 2 check-in ratings into session " + id + " (2 paper authors)\n"},
+	}
+	for _, st := range steps {
+		args := []string{"import", "--data", dir, "--session", id}
+		if st.allow {
+			args = append(args, "--allow-duplicates")
+		}
+		var out, errb bytes.Buffer
+		code := run(append(args, write(st.file, st.text)), nil, &out, &errb)
+		if code != st.code || !strings.Contains(out.String()+errb.String(), st.out) {
+			t.Fatalf("%s (allowed %v): exit %d, out %q, err %q; want exit %d and %q", st.file, st.allow, code, out.String(), errb.String(), st.code, st.out)
+		}
+	}
+	_, ps := storedNotes(t, dir, id)
+	var ratings []int
+	for _, p := range ps {
+		if p.ShownRating > 0 {
+			ratings = append(ratings, p.ShownRating)
+		}
+	}
+	slices.Sort(ratings)
+	if !slices.Equal(ratings, []int{1, 2, 3, 4, 5}) {
+		t.Errorf("ratings shown %v, want 1 2 3 4 5", ratings)
 	}
 }
 

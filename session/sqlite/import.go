@@ -20,10 +20,11 @@ const (
 	paperUnlabelled = 2
 )
 
-// ImportNotes adds one anonymous participant per author and the notes in a single
-// transaction, so that a failed import leaves the session as it was. Author labels
-// are not stored: the participants get pseudonyms only.
-func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []string, notes []session.Note) error {
+// ImportNotes adds one anonymous participant per author, with their paper rating
+// (shown at once, as their notes are), and the notes in a single transaction, so that
+// a failed import leaves the session as it was. Author labels are not stored: the
+// participants get pseudonyms only.
+func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []session.PaperPerson, notes []session.Note) error {
 	ids := make([]int64, len(authors))
 	err := db.atomic(ctx, func(in *DB) error {
 		tx := in.write
@@ -36,12 +37,12 @@ func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []strin
 		}
 		// Kept to the day, as for people who join (see JoinSession).
 		now := ms(time.Now().UTC().Truncate(24 * time.Hour))
-		for i, label := range authors {
+		for i, a := range authors {
 			// Notes without an author label share one participant in a session,
 			// however many imports bring them: a second box of unlabelled sticky
 			// notes is not a second person.
 			kind := paperLabelled
-			if label == session.PaperAuthor {
+			if a.Label == session.PaperAuthor && a.Rating == 0 {
 				kind = paperUnlabelled
 				err := tx.QueryRowContext(ctx, `SELECT id FROM participants
 					WHERE session_id = ? AND paper = ? AND removed = 0 ORDER BY id LIMIT 1`, sessionID, kind).Scan(&ids[i])
@@ -54,9 +55,9 @@ func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []strin
 			}
 			// Same pseudonym rule as JoinSession; inside the transaction nobody else
 			// can join in between.
-			err := tx.QueryRowContext(ctx, `INSERT INTO participants (session_id, key_hash, name, pseudonym, joined_at, paper)
-				SELECT ?, '', '', 'P' || (COUNT(*) + 1), ?, ? FROM participants WHERE session_id = ?
-				RETURNING id`, sessionID, now, kind, sessionID).Scan(&ids[i])
+			err := tx.QueryRowContext(ctx, `INSERT INTO participants (session_id, key_hash, name, pseudonym, joined_at, paper, rating, shown_rating)
+				SELECT ?, '', '', 'P' || (COUNT(*) + 1), ?, ?, ?, ? FROM participants WHERE session_id = ?
+				RETURNING id`, sessionID, now, kind, a.Rating, a.Rating, sessionID).Scan(&ids[i])
 			if err != nil {
 				return fmt.Errorf("import participant: %w", err)
 			}
