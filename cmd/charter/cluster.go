@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/charter-tool/charter/analysis"
@@ -32,20 +34,35 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("cluster", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: charter cluster [FILE]")
-		fmt.Fprintln(stderr, "Groups notes into themes. Reads JSONL, one note a line with \"id\" and")
-		fmt.Fprintln(stderr, "\"text\" (optional \"area\", \"lane\"), from FILE or stdin; prints JSON themes.")
+		fmt.Fprintln(stderr, "usage: charter cluster [--format jsonl|csv] [FILE]")
+		fmt.Fprintln(stderr, "Groups notes into themes. Reads JSONL, one note a line with \"text\" (optional")
+		fmt.Fprintln(stderr, "\"id\", \"area\", \"lane\"; other fields are left aside), or a CSV file as")
+		fmt.Fprintln(stderr, "charter import reads it, from FILE or stdin; prints JSON themes. A note")
+		fmt.Fprintln(stderr, "without an id is named by its line number.")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	format := fs.String("format", "", "jsonl or csv (default: from FILE's extension, else jsonl)")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
 		return parseExit(err)
 	}
-	if fs.NArg() > 1 {
+	if len(files) > 1 {
 		fs.Usage()
+		return 2
+	}
+	path := ""
+	if len(files) == 1 {
+		path = files[0]
+	}
+	csvIn := strings.EqualFold(*format, formatCSV) || *format == "" && strings.EqualFold(filepath.Ext(path), ".csv")
+	if *format != "" && !strings.EqualFold(*format, formatCSV) && !strings.EqualFold(*format, "jsonl") {
+		fmt.Fprintf(stderr, "charter cluster: --format %q: use jsonl or csv\n", *format)
 		return 2
 	}
 
 	in, name := stdin, "stdin"
-	if path := fs.Arg(0); path != "" && path != "-" {
+	if path != "" && path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
 			fmt.Fprintf(stderr, "charter cluster: %v\n", err)
@@ -54,7 +71,11 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer f.Close()
 		in, name = f, path
 	}
-	docs, err := readNotes(in)
+	read := readNotes
+	if csvIn {
+		read = readNotesCSV
+	}
+	docs, err := read(in)
 	if err != nil {
 		fmt.Fprintf(stderr, "charter cluster: %s: %v\n", name, err)
 		return 1
@@ -94,6 +115,9 @@ func readNotes(r io.Reader) ([]analysis.Doc, error) {
 			if perr != nil {
 				return nil, fmt.Errorf("line %d: %w", line, perr)
 			}
+			if doc.ID == "" {
+				doc.ID = strconv.Itoa(line)
+			}
 			if first, dup := seen[doc.ID]; dup {
 				return nil, fmt.Errorf("line %d: duplicate id %q (first on line %d)", line, doc.ID, first)
 			}
@@ -122,14 +146,40 @@ func parseNote(line []byte) (analysis.Doc, error) {
 	if err := json.Unmarshal(line, &n); err != nil {
 		return analysis.Doc{}, fmt.Errorf("not a JSON note object: %v", err)
 	}
+	id := ""
 	switch {
-	case n.ID == nil || strings.TrimSpace(*n.ID) == "":
-		return analysis.Doc{}, errors.New(`missing "id"`)
+	case n.ID != nil && strings.TrimSpace(*n.ID) == "":
+		return analysis.Doc{}, errors.New(`blank "id"; leave it out to name the note by its line number`)
 	case n.Text == nil || strings.TrimSpace(*n.Text) == "":
 		return analysis.Doc{}, errors.New(`missing "text"`)
+	case n.ID != nil:
+		id = *n.ID
 	}
-	if p := longField([]string{"id", "text", "area", "lane"}, []string{*n.ID, *n.Text, n.Area, n.Lane}); p != "" {
+	if p := longField([]string{"id", "text", "area", "lane"}, []string{id, *n.Text, n.Area, n.Lane}); p != "" {
 		return analysis.Doc{}, errors.New(p)
 	}
-	return analysis.Doc{ID: *n.ID, Text: *n.Text, Area: n.Area, Lane: n.Lane}, nil
+	return analysis.Doc{ID: id, Text: *n.Text, Area: n.Area, Lane: n.Lane}, nil
+}
+
+// readNotesCSV reads notes as charter import reads a CSV file; each note is named by
+// its line number, and rows holding only a rating are left aside.
+func readNotesCSV(r io.Reader) ([]analysis.Doc, error) {
+	rows, err := readImportCSV(r)
+	if err != nil {
+		return nil, err
+	}
+	var docs []analysis.Doc
+	for _, row := range rows {
+		if row.Problem != "" {
+			return nil, fmt.Errorf("line %d: %s", row.Line, row.Problem)
+		}
+		if strings.TrimSpace(row.Text) == "" {
+			continue
+		}
+		docs = append(docs, analysis.Doc{ID: strconv.Itoa(row.Line), Text: row.Text, Area: row.Area, Lane: row.Lane})
+	}
+	if len(docs) == 0 {
+		return nil, errors.New("the file holds no notes")
+	}
+	return docs, nil
 }

@@ -106,6 +106,35 @@ func TestRunClusterFileArgument(t *testing.T) {
 	}
 }
 
+// The files charter import reads cluster as they are: a note without an id is
+// named by the line it starts on, and import's fields (author, activity) are left
+// aside.
+func TestRunClusterReadsTheImportFormat(t *testing.T) {
+	t.Parallel()
+	for file, want := range map[string][]string{
+		// Line 5 of the JSON lines is blank; line 6 of the CSV goes on to line 7.
+		"notes.jsonl": {"1", "2", "3", "4", "6", "7", "8", "9"},
+		"notes.csv":   {"2", "3", "4", "5", "6"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := runCluster([]string{filepath.Join("..", "..", "testdata", "import", file)}, nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("%s: exit code %d, stderr %q", file, code, stderr.String())
+		}
+		var out clusterOutput
+		if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, th := range out.Themes {
+			ids = append(ids, th.NoteIDs...)
+		}
+		slices.Sort(ids)
+		if !slices.Equal(ids, want) {
+			t.Errorf("%s: notes %v, want %v", file, ids, want)
+		}
+	}
+}
+
 func TestRunClusterBadInput(t *testing.T) {
 	t.Parallel()
 	good := `{"id":"a","text":"pen tests"}` + "\n"
@@ -116,8 +145,10 @@ func TestRunClusterBadInput(t *testing.T) {
 	}{
 		{"bad JSON", good + "\n" + `{"id":"b","text":` + "\n", nil, []string{"line 3", "JSON"}},
 		{"not an object", good + `[1,2]` + "\n", nil, []string{"line 2"}},
-		{"missing id", good + `{"text":"x"}` + "\n", nil, []string{"line 2", `"id"`}},
 		{"blank id", `{"id":"  ","text":"x"}`, nil, []string{"line 1", `"id"`}},
+		{"an id another note has as its line", `{"id":"2","text":"x"}` + "\n" + `{"text":"y"}`, nil, []string{"line 2", "duplicate", `"2"`}},
+		{"unknown format", good, []string{"--format", "xml"}, []string{"jsonl or csv"}},
+		{"CSV without text", "area,lane\nconfidence,concern\n", []string{"--format", "csv"}, []string{"text"}},
 		{"missing text", good + `{"id":"b"}`, nil, []string{"line 2", `"text"`}},
 		{"duplicate id", good + good, nil, []string{"line 2", "duplicate", `"a"`, "line 1"}},
 		{"missing file", "", []string{filepath.Join("no", "such", "file.jsonl")}, []string{"file.jsonl"}},
