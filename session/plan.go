@@ -22,6 +22,8 @@ type PlanOptions struct {
 	ExcludeTeams []string
 	// Moves put people into other sessions once the plan is made, in order.
 	Moves []Move
+	// Dates give planned sessions the day they are held, by number.
+	Dates []SessionDate
 	// Earlier is what took part in earlier campaigns: planned last.
 	Earlier TookPart
 	// Audiences are the audiences to plan sessions for, one person of each per
@@ -34,6 +36,12 @@ type PlanOptions struct {
 type Move struct {
 	Who string
 	To  int
+}
+
+// SessionDate is the day (YYYY-MM-DD) the plan's session number Session is held.
+type SessionDate struct {
+	Session int
+	Date    string
 }
 
 // TookPart is which teams and locations took part in a set of sessions (any
@@ -58,11 +66,13 @@ type Plan struct {
 type PlannedSession struct {
 	// Number is the session's place in the plan, from 1: sessions for what took
 	// part in an earlier campaign come last.
-	Number   int       `json:"number"`
-	Title    string    `json:"title"`
-	Audience Audience  `json:"audience"`
-	Location string    `json:"location"`
-	Mode     Mode      `json:"mode"`
+	Number   int      `json:"number"`
+	Title    string   `json:"title"`
+	Audience Audience `json:"audience"`
+	Location string   `json:"location"`
+	Mode     Mode     `json:"mode"`
+	// Date is the day it is held, YYYY-MM-DD, when one was given.
+	Date     string    `json:"date,omitempty"`
 	Invitees []Invitee `json:"invitees"`
 }
 
@@ -283,6 +293,9 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 	if err := p.move(teams, opt.Moves); err != nil {
 		return nil, err
 	}
+	if err := p.date(opt.Dates); err != nil {
+		return nil, err
+	}
 	for _, s := range p.Sessions {
 		n := len(s.Invitees)
 		switch {
@@ -474,4 +487,24 @@ func pluralWord(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// date gives the plan's sessions their days.
+func (p *Plan) date(dates []SessionDate) error {
+	given := map[int]string{}
+	for _, d := range dates {
+		if d.Session < 1 || d.Session > len(p.Sessions) {
+			return Errorf(EInvalid, "There is no session %d to date: the plan has sessions 1 to %d.", d.Session, len(p.Sessions))
+		}
+		day, err := ValidDate(d.Date)
+		if err != nil {
+			return err
+		}
+		if had, ok := given[d.Session]; ok && had != day {
+			return Errorf(EInvalid, "Session %d is given two days, %s and %s.", d.Session, had, day)
+		}
+		given[d.Session] = day
+		p.Sessions[d.Session-1].Date = day
+	}
+	return nil
 }

@@ -83,8 +83,12 @@ func (s *Service) CreatePlan(ctx context.Context, p *Plan) ([]*Session, error) {
 		if err != nil {
 			return nil, err
 		}
+		date, err := ValidDate(ps.Date)
+		if err != nil {
+			return nil, err
+		}
 		sessions = append(sessions, &Session{Title: title, Audience: ps.Audience, Location: ps.Location, Mode: ps.Mode,
-			Campaign: p.Campaign, Phase: PhaseLobby, Activities: append([]string(nil), DefaultActivities...), VoteBudget: 3})
+			Date: date, Campaign: p.Campaign, Phase: PhaseLobby, Activities: append([]string(nil), DefaultActivities...), VoteBudget: 3})
 		ids := make([]int64, len(ps.Invitees))
 		for i, inv := range ps.Invitees {
 			ids[i] = inv.PersonID

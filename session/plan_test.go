@@ -268,11 +268,24 @@ func TestPlanAdjustments(t *testing.T) {
 			t.Errorf("notes %q do not say a security engineer joined the developers", p.Notes)
 		}
 	})
+	t.Run("dates", func(t *testing.T) {
+		p := mustPlan(t, roster, session.PlanOptions{Dates: []session.SessionDate{{Session: 2, Date: " 2027-03-14"}, {Session: 4, Date: "2027-03-16"}}})
+		var got []string
+		for _, s := range p.Sessions {
+			got = append(got, s.Date)
+		}
+		if !slices.Equal(got, []string{"", "2027-03-14", "", "2027-03-16"}) {
+			t.Errorf("days %q", got)
+		}
+	})
 	for _, tc := range []struct {
 		name string
 		opt  session.PlanOptions
 		want string
 	}{
+		{"date of no session", session.PlanOptions{Dates: []session.SessionDate{{Session: 5, Date: "2027-03-14"}}}, "no session 5 to date: the plan has sessions 1 to 4"},
+		{"not a day", session.PlanOptions{Dates: []session.SessionDate{{Session: 1, Date: "14.3.2027"}}}, `"14.3.2027" is not a day as YYYY-MM-DD`},
+		{"two days", session.PlanOptions{Dates: []session.SessionDate{{Session: 1, Date: "2027-03-14"}, {Session: 1, Date: "2027-03-15"}}}, "Session 1 is given two days"},
 		{"unknown team", session.PlanOptions{ExcludeTeams: []string{"Nope"}}, `No team of the roster is called "Nope"`},
 		{"unknown location", session.PlanOptions{Locations: []string{"Lyon"}}, `at the location "lyon"`},
 		{"unknown person", session.PlanOptions{Moves: []session.Move{{Who: "nobody@example.org", To: 1}}}, "nobody of the roster"},

@@ -151,9 +151,11 @@ func TestCampaignEndToEnd(t *testing.T) {
 	}
 
 	// The facilitator drops a team and moves a person, then creates the plan.
-	adjust := append([]string{"--data", dir, "--campaign", "Chartering 2027", "--exclude-team", "Nova", "--move", "carla.ortega@example.org=4"}, two...)
+	adjust := append([]string{"--data", dir, "--campaign", "Chartering 2027", "--exclude-team", "Nova", "--move", "carla.ortega@example.org=4",
+		"--date", "1=2026-11-30"}, two...)
 	md := mustRun(t, append([]string{"plan"}, adjust...)...)
-	if strings.Contains(md, "| Nova |") || !strings.Contains(md, "## 4. Developers, Porto\n\ndevelopers, in person, 11 people") {
+	if strings.Contains(md, "| Nova |") || !strings.Contains(md, "## 4. Developers, Porto\n\ndevelopers, in person, 11 people") ||
+		!strings.Contains(md, "## 1. Security engineers, Berlin\n\nsecurity-engineers, in person, on 2026-11-30, ") {
 		t.Errorf("adjusted plan:\n%s", md)
 	}
 	if strings.Contains(md, "@example.org") {
@@ -166,6 +168,9 @@ func TestCampaignEndToEnd(t *testing.T) {
 	}
 	if code, _, errs := runCmd(append([]string{"plan", "--create"}, adjust...)...); code != 1 || !strings.Contains(errs, "already has 8 planned sessions") {
 		t.Errorf("planning twice: exit %d, %s", code, errs)
+	}
+	if list := mustRun(t, "session", "list", "--data", dir); !regexp.MustCompile(ids[0][1] + `.*2026-11-30`).MatchString(list) {
+		t.Errorf("session 1 of the plan is not listed on its day:\n%s", list)
 	}
 
 	// Invitations name each planned person; Carla was moved to the Porto developers.

@@ -45,12 +45,27 @@ func (m *moveFlag) Set(v string) error {
 	return nil
 }
 
+// dateFlag collects --date N=YYYY-MM-DD.
+type dateFlag []session.SessionDate
+
+func (d *dateFlag) String() string { return fmt.Sprint(*d) }
+
+func (d *dateFlag) Set(v string) error {
+	num, day, ok := strings.Cut(v, "=")
+	n, err := strconv.Atoi(strings.TrimSpace(num))
+	if !ok || err != nil {
+		return fmt.Errorf("%q is not SESSION=YYYY-MM-DD, e.g. 3=2027-03-14 (the plan's session number, then the day)", v)
+	}
+	*d = append(*d, session.SessionDate{Session: n, Date: day})
+	return nil
+}
+
 func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: charter plan --data DIR --campaign C [--per-session 8-10] [--locations A,B]")
-		fmt.Fprintln(stderr, "         [--audiences A,B] [--exclude-team TEAM]... [--move NAME=SESSION]... [--format md|json] [--create]")
+		fmt.Fprintln(stderr, "         [--audiences A,B] [--exclude-team TEAM]... [--move NAME=SESSION]... [--date SESSION=DAY]... [--format md|json] [--create]")
 		fmt.Fprintln(stderr, "\nProposes the campaign's sessions from the roster and whom to invite to each. Adjust")
 		fmt.Fprintln(stderr, "it with --exclude-team and --move until it is right (the plan is the same for the")
 		fmt.Fprintln(stderr, "same roster and flags), then run the same command with --create.")
@@ -62,9 +77,11 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	size := fs.String("per-session", fmt.Sprintf("%d-%d", session.DefaultMinSize, session.DefaultMaxSize), "people per session, MIN-MAX")
 	var locations, exclude, audiences listFlag
 	var moves moveFlag
+	var dates dateFlag
 	fs.Var(&locations, "locations", "the only locations with in-person sessions, comma-separated; teams elsewhere are invited online")
 	fs.Var(&audiences, "audiences", "the audiences to plan sessions for, comma-separated (default security-engineers,developers,service-owners; managers too if asked)")
 	fs.Var(&exclude, "exclude-team", "leave a team out of the plan (repeatable)")
+	fs.Var(&dates, "date", "the day session number N is held: N=YYYY-MM-DD (repeatable; campaign reports order sessions by day)")
 	fs.Var(&moves, "move", "put a person (e-mail, or a name only one person has) into session number N: NAME=N (repeatable)")
 	format := fs.String("format", "md", "md or json")
 	create := fs.Bool("create", false, "create the planned sessions")
@@ -98,7 +115,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		auds = append(auds, session.Audience(strings.ToLower(a)))
 	}
 	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: *campaign, MinSize: lo, MaxSize: hi,
-		Locations: locations, ExcludeTeams: exclude, Moves: moves, Audiences: auds})
+		Locations: locations, ExcludeTeams: exclude, Moves: moves, Dates: dates, Audiences: auds})
 	if err != nil {
 		fmt.Fprintln(stderr, "charter plan:", errorText(err))
 		return 1
@@ -166,7 +183,11 @@ func planMarkdown(p *session.Plan) string {
 			where = "online"
 		}
 		w("## %d. %s\n\n", s.Number, mdText(s.Title))
-		w("%s, %s, %d %s", s.Audience, where, len(s.Invitees), plural(len(s.Invitees), "person", "people"))
+		w("%s, %s, ", s.Audience, where)
+		if s.Date != "" {
+			w("on %s, ", s.Date)
+		}
+		w("%d %s", len(s.Invitees), plural(len(s.Invitees), "person", "people"))
 		levels, exps := map[string]int{}, map[string]int{}
 		for _, inv := range s.Invitees {
 			levels[inv.Level]++
@@ -192,7 +213,7 @@ func planMarkdown(p *session.Plan) string {
 		}
 		w("\n")
 	}
-	w("Adjust with --exclude-team TEAM and --move NAME=SESSION (a name or an e-mail), then run again with --create.\n")
+	w("Adjust with --exclude-team TEAM and --move NAME=SESSION (a name or an e-mail), give days with --date SESSION=YYYY-MM-DD, then run again with --create.\n")
 	return b.String()
 }
 
