@@ -100,7 +100,13 @@ type participantScreen struct {
 	// dirtyOwn says a load is due for the participant's own doing (a save), which
 	// reads their own view rather than the shared one.
 	dirtyOwn bool
-	gone     string
+	// loads counts the loads begun; rated is the rating last acknowledged and
+	// ratedAfter the count when it was. A load begun before the acknowledgement may
+	// have read the participant before the rating was stored, and would take it
+	// away again until the next load (x would then ask for a rating given).
+	loads, ratedAfter uint64
+	rated             int
+	gone              string
 	// lines are the rendered lines of the screen's styles (see lineCache).
 	lines lineCache
 }
@@ -288,7 +294,11 @@ type participantReader interface {
 }
 
 // participantStateMsg is the participant's screen as stored at one moment.
-type participantStateMsg struct{ *session.ParticipantView }
+type participantStateMsg struct {
+	*session.ParticipantView
+	// load is the number of the load that read it (participantScreen.loads).
+	load uint64
+}
 
 type participantGoneMsg struct{ reason string }
 
@@ -297,6 +307,8 @@ type participantGoneMsg struct{ reason string }
 func (s *participantScreen) load(shared bool) tea.Cmd {
 	var svc participantReader = s.e.opt.Service
 	conn, id, sessionID := s.e.opt.Conn, s.me.ID, s.sess.ID
+	s.loads++
+	n := s.loads
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		var v *session.ParticipantView
 		var err error
@@ -316,7 +328,7 @@ func (s *participantScreen) load(shared bool) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return participantStateMsg{v}
+		return participantStateMsg{v, n}
 	})
 }
 
@@ -505,6 +517,11 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		themesBefore, dotsBefore := s.th.Themes, s.th.MyVotes
 		s.sess, s.me, s.notes, s.th = msg.Session, msg.Me, msg.Notes, *msg.ParticipantView
+		if msg.load <= s.ratedAfter && s.rated != 0 && s.me.Rating != s.rated {
+			me := *s.me // a copy: the view may be shared with other screens
+			me.Rating = s.rated
+			s.me = &me
+		}
 		if onTheme && !phaseChanged && s.sess.Phase.AtLeast(session.PhaseGroup) {
 			s.reselect(sel)
 		}
@@ -599,6 +616,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		me := *s.me
 		me.Rating = msg.rating
 		s.me = &me
+		s.rated, s.ratedAfter = msg.rating, s.loads
 		s.setStatus(fmt.Sprintf("Your rating %d is saved. You can change it until the facilitator moves on.", msg.rating), false)
 		return s, s.reload()
 	case doneMsg:

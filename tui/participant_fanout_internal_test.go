@@ -63,7 +63,7 @@ func (r *revealRoom) reveal(id int) participantStateMsg {
 		}
 		v.Notes = append(v.Notes, n)
 	}
-	return participantStateMsg{v}
+	return participantStateMsg{ParticipantView: v}
 }
 
 // BenchmarkRevealFanout is the phase change from write to reveal in a room of 1,000

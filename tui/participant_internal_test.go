@@ -3,9 +3,11 @@ package tui
 import (
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
@@ -52,7 +54,7 @@ func BenchmarkParticipantNoteBurst(b *testing.B) {
 			c := *o
 			v.Notes = append(v.Notes, &c)
 		}
-		s.Update(participantStateMsg{v})
+		s.Update(participantStateMsg{ParticipantView: v})
 		_ = s.View()
 		i++
 	}
@@ -149,4 +151,30 @@ func colours256() *lipgloss.Renderer {
 	r := lipgloss.NewRenderer(io.Discard, termenv.WithProfile(termenv.ANSI256))
 	r.SetColorProfile(termenv.ANSI256)
 	return r
+}
+
+// A view read by a load begun before the rating was stored does not take the rating
+// away: x would then ask for a rating the person gave, until the next load.
+func TestLoadBegunBeforeTheRatingKeepsIt(t *testing.T) {
+	at := time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
+	e := New(Options{Renderer: colours256(), Now: func() time.Time { return at }}).env
+	e.w, e.h = 80, 24
+	sess := &session.Session{ID: "s1", Title: "Developers Berlin", Phase: session.PhaseCheckIn, VoteBudget: 3}
+	me := &session.Participant{ID: 1, SessionID: sess.ID, Pseudonym: "Blue Heron"}
+	s := newParticipant(e, sess, me)
+	s.loading = false
+	_ = s.reloadFrom(true) // a change by someone else: the load begins, not yet read
+	stale := &session.ParticipantView{Session: sess, Me: &session.Participant{ID: 1, SessionID: sess.ID, Pseudonym: "Blue Heron"}}
+	s.Update(ratedMsg{4})
+	s.Update(participantStateMsg{ParticipantView: stale, load: s.loads})
+	if s.me.Rating != 4 {
+		t.Fatalf("rating %d after a load begun before it was stored, want 4", s.me.Rating)
+	}
+	if stale.Me.Rating != 0 {
+		t.Error("the shared view's participant was changed")
+	}
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'x'}})
+	if !strings.Contains(s.status, "Your rating is your check-in") {
+		t.Errorf("x says %q", s.status)
+	}
 }
