@@ -568,7 +568,7 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			}
 		}
 		if l := tab.rows(); l != nil {
-			// A kept search ends first, back where it began.
+			// A kept search ends first.
 			if handled, cmd := l.update(msg); handled {
 				return s, cmd
 			}

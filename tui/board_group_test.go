@@ -335,7 +335,8 @@ func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 	b.keys("v")
 	b.waitFor("[x] new: ", "A accept 1 picked")
 	b.keys("A")
-	b.waitFor("0 notes placed in your themes, 1 new theme made", "(no theme yet: 1)")
+	// The new theme is selected (by its note: R names it), not the top of the list.
+	b.waitFor("0 notes placed in your themes, 1 new theme made", "(no theme yet: 1)", "▸    ★ [conf concern] phishing mails")
 	got := w.themesOf(sess)
 	if len(got) != 3 || len(got["pen tests"]) != 2 || len(got["deadlines"]) != 1 {
 		t.Fatalf("after placing the picked new theme: %v", got)
@@ -345,7 +346,7 @@ func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 	b.keys("g")
 	b.waitFor("1. (+1 note) pen tests")
 	b.keys("A")
-	b.waitFor("1 note placed in your themes, 0 new themes made")
+	b.waitFor("1 note placed in your themes, 0 new themes made", "▸    [act more] pen test reports arrive")
 	if got := w.themesOf(sess); len(got) != 3 || len(got["pen tests"]) != 3 || len(got["deadlines"]) != 1 {
 		t.Errorf("after placing the rest: %v, want the note in pen tests and every theme kept", got)
 	}
@@ -528,8 +529,8 @@ func TestParticipantThemesSayWhatIsCutOff(t *testing.T) {
 	}
 }
 
-// esc after a search kept with enter ends the search, back where it began, and stays
-// on the board (an esc with no search kept leaves it). What a search said goes with
+// esc after a search kept with enter ends the search where it is (enter chose the
+// match: going back to where the search began lost it), and stays on the board (an esc with no search kept leaves it). What a search said goes with
 // the next key.
 func TestEscEndsAKeptSearchBeforeLeaving(t *testing.T) {
 	t.Parallel()
@@ -553,10 +554,11 @@ func TestEscEndsAKeptSearchBeforeLeaving(t *testing.T) {
 		}
 	}
 	b.press(tea.KeyEsc)
-	b.waitFor("Search ended: back where it began.")
-	b.keys("j")
-	b.waitFor("▸    ★ [act more] note a0")
-	if v := b.view(); strings.Contains(v, "Search ended") || !strings.Contains(v, "1. theme 1") {
+	b.waitFor("Search ended.")
+	// The selection stayed on the second match (note g1): k goes up to the first.
+	b.keys("k")
+	b.waitFor("▸    ★ [act more] note g0 about topic 7")
+	if v := b.view(); strings.Contains(v, "Search ended") || !strings.Contains(v, "7. theme 7") {
 		t.Errorf("after the next key, want the board without what the search said:\n%s", v)
 	}
 }

@@ -136,13 +136,13 @@ func (l *list) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 		}
 		l.find(msg.String() == "n", false)
 	case "esc":
-		// A search kept with enter ends with esc, back where it began; only the
-		// next esc leaves the screen.
+		// A search kept with enter ends with esc, where it is: enter chose the
+		// match (a facilitator went on to act on it). Only the next esc leaves the
+		// screen. An esc while the query is typed goes back where it began.
 		if l.match == nil || l.query == "" {
 			return false, nil
 		}
-		l.query, l.said = "", "Search ended: back where it began."
-		l.selectRow(l.from)
+		l.query, l.said = "", "Search ended."
 	default:
 		return false, nil
 	}
