@@ -39,7 +39,7 @@ func TestBoardMarksThemeOfHiddenNotes(t *testing.T) {
 	b.press(tea.KeyEnter)
 	b.waitFor("▸ 2. theme 2")
 	b.keys("D")
-	b.waitFor("Delete this theme?")
+	b.waitFor("Delete theme 2 “theme 2”? Its 2 notes stay")
 	b.keys("y")
 	b.waitFor("Theme deleted")
 	ths, err := w.svc.Themes(w.ctx, sess.ID)

@@ -181,6 +181,15 @@ func (s *boardScreen) acceptPlacements() tea.Cmd {
 	}
 	s.themes.suggestions, s.themes.picked, s.themes.acceptWhenReady, s.themes.placing = nil, nil, false, false
 	s.tabs[tabThemes].rows().selectRow(0)
+	// The selection goes to what was done: the first new theme made (R then
+	// names it), or else the first note placed; not to the top of the list.
+	follow := int64(0)
+	for _, p := range places {
+		if follow == 0 && len(p.NoteIDs) > 0 && (p.ID == 0 || made == 0) {
+			follow = p.NoteIDs[0]
+		}
+	}
+	s.tabs[tabThemes].(*themesTab).follow = follow
 	if len(places) == 0 {
 		s.setStatus("Every note is in a theme: nothing to place.", false)
 		return nil
@@ -923,12 +932,30 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	case key.Matches(msg, tk.Split):
 		s.setStatus("Select a note to split it out into a theme of its own.", true)
 	case key.Matches(msg, tk.Delete) && cur.header && cur.theme != 0:
+		// The question names the theme and what it holds: a D pressed one line off
+		// (on the theme below an emptied one) must be caught before y.
+		name, notes := fmt.Sprintf("theme %d", s.themeNumber(cur.theme)), 0
+		for _, th := range s.themes.themes {
+			if th.ID == cur.theme {
+				name += " “" + fit(th.Label, 40) + "”"
+				notes = len(th.NoteIDs)
+			}
+		}
+		done, ask := "Theme deleted; it held no notes.", fmt.Sprintf("Delete %s? It holds no notes. y = delete, any other key = keep", name)
+		switch {
+		case notes == 1:
+			done = "Theme deleted; its note has no theme now."
+			ask = fmt.Sprintf("Delete %s? Its note stays, without a theme. y = delete, any other key = keep", name)
+		case notes > 1:
+			done = fmt.Sprintf("Theme deleted; its %d notes have no theme now.", notes)
+			ask = fmt.Sprintf("Delete %s? Its %d notes stay, without a theme. y = delete, any other key = keep", name, notes)
+		}
 		s.confirmDelete = func() tea.Cmd {
-			return s.do("Theme deleted; its notes have no theme now.", func(ctx context.Context, svc *session.Service) error {
+			return s.do(done, func(ctx context.Context, svc *session.Service) error {
 				return svc.DeleteTheme(ctx, cur.theme)
 			})
 		}
-		s.setStatus("Delete this theme? Its notes stay, without a theme. y = delete, any other key = keep", true)
+		s.setStatus(ask, true)
 	}
 	return nil
 }
