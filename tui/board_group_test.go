@@ -623,3 +623,25 @@ func TestBoardMoveHintIsReadWhole(t *testing.T) {
 	b.waitFor("enter makes a new theme", "weeks”.")
 	requireFits(t, b.view())
 }
+
+// A new theme whose name is part of an existing theme's is made with +NAME at the
+// move prompt: typed plainly, the name moves the note into the theme that holds it.
+func TestMoveToANewThemeNamedAsPartOfAnother(t *testing.T) {
+	t.Parallel()
+	w, sess, notes := groupWorld(t)
+	b := w.openBoard(sess)
+	b.waitDrawn("2. deadlines (1)")
+	b.press(tea.KeyEnd)
+	b.waitFor("▸    ★ [mot demotivates] deadlines always win")
+	b.keys("Mpen")
+	b.waitFor("→ 1. pen tests · +pen makes a new theme")
+	b.press(tea.KeyCtrlU)
+	b.keys("+pen")
+	b.waitFor("enter makes a new theme “pen”.")
+	b.press(tea.KeyEnter)
+	b.waitFor("New theme “pen” with 1 note.")
+	got := w.themesOf(sess)
+	if len(got["pen"]) != 1 || got["pen"][0] != notes[2].ID || len(got["pen tests"]) != 2 {
+		t.Errorf("themes after +pen: %v", got)
+	}
+}

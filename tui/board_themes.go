@@ -1010,8 +1010,20 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 			}
 		}
 		to, _ := s.findTheme(v)
+		forced, isNew := newThemeName(v)
+		if isNew {
+			// +NAME: a new theme even where NAME is part of a theme's name, unless a
+			// theme has that very name.
+			to, _ = s.findTheme(forced)
+			if to != nil && !strings.EqualFold(to.Label, forced) {
+				to = nil
+			}
+		}
 		if to == nil {
 			name := strings.TrimSpace(v)
+			if isNew {
+				name = forced
+			}
 			if _, err := strconv.Atoi(name); err == nil || name == "" {
 				s.setStatus("No theme has the number “"+session.CleanText(name)+"”: type part of its name or its number.", true)
 				if name == "" {
@@ -1039,6 +1051,25 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 	})
 	s.ask.hint = func(v string) string {
 		to, others := s.findTheme(v)
+		if name, ok := newThemeName(v); ok {
+			switch to, _ := s.findTheme(name); {
+			case name == "":
+				return "Type the new theme's name after the +."
+			case to != nil && strings.EqualFold(to.Label, name):
+				return fmt.Sprintf("→ %d. %s (a theme has that name)", s.themeNumber(to.ID), to.Label)
+			case nameTooLong(name, "A new theme's name") != "":
+				return nameTooLong(name, "A new theme's name")
+			}
+			return "enter makes a new theme “" + session.CleanText(name) + "”."
+		}
+		partial := to != nil && !strings.EqualFold(to.Label, strings.TrimSpace(v))
+		if _, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+			partial = false
+		}
+		newToo := ""
+		if partial {
+			newToo = " · +" + session.CleanText(strings.TrimSpace(v)) + " makes a new theme"
+		}
 		switch {
 		case strings.TrimSpace(v) == "":
 			return "Type part of a theme's name or its number, or a new theme's name; enter moves, esc cancels."
@@ -1051,11 +1082,21 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 			}
 			return "No theme matches: enter makes a new theme “" + session.CleanText(strings.TrimSpace(v)) + "”."
 		case others > 0:
-			return fmt.Sprintf("→ %d. %s (and %d more match: type more)", s.themeNumber(to.ID), to.Label, others)
+			return fmt.Sprintf("→ %d. %s (and %d more match: type more)%s", s.themeNumber(to.ID), to.Label, others, newToo)
 		}
-		return fmt.Sprintf("→ %d. %s", s.themeNumber(to.ID), to.Label)
+		return fmt.Sprintf("→ %d. %s%s", s.themeNumber(to.ID), to.Label, newToo)
 	}
 	return cmd
+}
+
+// newThemeName reads "+NAME", typed at the move prompt for a new theme whose name
+// is part of an existing theme's: the name, and whether v asked for a new theme.
+func newThemeName(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	if !strings.HasPrefix(v, "+") {
+		return "", false
+	}
+	return strings.TrimSpace(v[1:]), true
 }
 
 // findTheme finds the theme numbered v, or else the theme whose name is v or holds
