@@ -419,9 +419,15 @@ func (s *nameScreen) view(compact bool) string {
 				parts = append(parts, o)
 			}
 		}
-		label := "  " + q.label
+		text := q.label
+		if i < 2 && s.sess.Audience != session.AudienceSecurityEngineers {
+			// The role is the security role only for security engineers: developers
+			// and service owners were asked about a role they do not have.
+			text = []string{"Time in your current role", "How you got your role"}[i]
+		}
+		label := "  " + text
 		if s.field == i+1 {
-			label = sty.Selected.Render("▸ " + q.label)
+			label = sty.Selected.Render("▸ " + text)
 		}
 		if compact {
 			b.WriteString(fit(label+": "+strings.Join(parts, " "), w) + "\n")

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/tui"
 )
 
@@ -64,6 +65,10 @@ func TestKeylessJoinFitsAShortTerminal(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	sess := w.newSession("Security engineers Amsterdam")
+	se := session.AudienceSecurityEngineers
+	if _, err := w.svc.EditSession(w.ctx, sess.ID, session.SessionEdit{Audience: &se}); err != nil {
+		t.Fatal(err)
+	}
 	s := w.openSized(tui.Options{Code: sess.Code, JoinHint: "ssh -p 27123 -t 127.0.0.1"}, 60, 20)
 	s.waitFor("Your rejoin code:", "connect with:")
 	v := s.view()
@@ -72,5 +77,13 @@ func TestKeylessJoinFitsAShortTerminal(t *testing.T) {
 		if !strings.Contains(v, want) {
 			t.Errorf("%q is not on the 60x20 screen:\n%s", want, v)
 		}
+	}
+
+	// Developers are asked about their role, not a security role they lack.
+	dev := w.newSession("Developers Amsterdam")
+	d := w.openSized(tui.Options{Code: dev.Code}, 80, 24)
+	d.waitFor("Time in your current role", "How you got your role")
+	if d.everDrawn("security role") {
+		t.Error("developers are asked about a security role")
 	}
 }

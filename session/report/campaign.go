@@ -909,7 +909,7 @@ func audienceViews(ds []*Data, people []*person, themes []CampaignTheme, members
 // when conf is set (segmentsMayShowConfidence).
 func breakdowns(people []*person, conf bool) []Breakdown {
 	return []Breakdown{
-		breakdown("tenure", "Time in the security role", session.Tenures, people, conf, func(p *person) string { return p.profile.Tenure }),
+		breakdown("tenure", "Time in the role (the security role for security engineers)", session.Tenures, people, conf, func(p *person) string { return p.profile.Tenure }),
 		breakdown("appointment", "Appointed or volunteered", session.Appointments, people, conf, func(p *person) string { return p.profile.Appointment }),
 		breakdown("level", "Team's security level", session.Levels, people, conf, func(p *person) string { return p.profile.Level }),
 		breakdown("mode", "In person or online", modeNames(), people, true, func(p *person) string { return p.mode }),
