@@ -175,7 +175,12 @@ func (t *peopleTab) view(w, room int) string {
 			finished++
 		}
 	}
-	b.WriteString(fit(fmt.Sprintf("%s · %d without a note yet. %d rated, %d connected now, %d done.", persons(len(ps)), silent, s.rated, online, finished), w) + "\n")
+	summary := fmt.Sprintf("%s · %d without a note yet. %d rated, %d connected now, %d done.", persons(len(ps)), silent, s.rated, online, finished)
+	if s.sess.Phase == session.PhaseVote {
+		// Said, so that the total beside the marks below is not read as a mistake.
+		summary = fmt.Sprintf("%s · %d connected now, %d done (all dots spent or x; ✓ = x).", persons(len(ps)), online, finished)
+	}
+	b.WriteString(fit(summary, w) + "\n")
 	if names := t.blockedNames(); len(names) > 0 {
 		b.WriteString(sty.Warn.Render(fit("No new people from the network address of "+strings.Join(names, ", ")+" · u lets them in", w)) + "\n")
 	}

@@ -39,7 +39,7 @@ func TestPeopleTabNeverSaysWhoVotedWhat(t *testing.T) {
 	b.keys("2")
 	b.waitFor("connection")
 	v := b.view()
-	if !strings.Contains(v, "2 people · 2 done") || !strings.Contains(v, "0 connected now, 2 done.") {
+	if !strings.Contains(v, "2 people · 2 done") || !strings.Contains(v, "0 connected now, 2 done (all dots spent or x; ✓ = x).") {
 		t.Errorf("header and people tab do not both count two done (all dots spent, and x):\n%s", v)
 	}
 	first, second := lineWith(v, ps[0].Pseudonym+" "), lineWith(v, ps[1].Pseudonym+" ")
