@@ -559,3 +559,27 @@ func (c *corpus) labelStems(label string) map[string]bool {
 	}
 	return stems
 }
+
+// RelabelSide keeps the side a suggested theme's name says true once its notes
+// changed (a merge): a name ending in a side, " (concern)", takes the side its
+// notes' lanes now agree on, or none when they no longer agree. Other names are
+// returned as they are.
+func RelabelSide(label string, lanes []string) string {
+	i := strings.LastIndex(label, " (")
+	if i < 0 || !strings.HasSuffix(label, ")") {
+		return label
+	}
+	base := label[:i]
+	if _, known := sideNames[label[i+2:len(label)-1]]; !known {
+		return label
+	}
+	docs := make([]Doc, len(lanes))
+	members := make([]int, len(lanes))
+	for i, l := range lanes {
+		docs[i], members[i] = Doc{Lane: l}, i
+	}
+	if now := sideOf(docs, members); now != "" {
+		return base + " (" + now + ")"
+	}
+	return base
+}

@@ -575,3 +575,22 @@ func TestClusterNamesAOneNoteThemeByItsWords(t *testing.T) {
 		}
 	}
 }
+
+func TestRelabelSide(t *testing.T) {
+	for _, tc := range []struct {
+		label string
+		lanes []string
+		want  string
+	}{
+		{"cloud configuration (strength)", []string{"strength", "concern", "concern", "concern"}, "cloud configuration (concern)"},
+		{"cloud configuration (strength)", []string{"strength", "concern"}, "cloud configuration"},
+		{"cloud configuration (strength)", []string{"strength", "strength", "concern"}, "cloud configuration (strength)"},
+		{"pen testing (yearly) (more)", []string{"less", "more"}, "pen testing (yearly)"},
+		{"pen testing (yearly)", []string{"less", "more"}, "pen testing (yearly)"},
+		{"secrets", []string{"concern", "concern"}, "secrets"},
+	} {
+		if got := analysis.RelabelSide(tc.label, tc.lanes); got != tc.want {
+			t.Errorf("RelabelSide(%q, %v) = %q, want %q", tc.label, tc.lanes, got, tc.want)
+		}
+	}
+}

@@ -392,6 +392,35 @@ func (s *Service) MergeThemes(ctx context.Context, intoID, fromID int64) error {
 		if err := st.MergeThemes(ctx, intoID, fromID, MaxVotesPerTheme); err != nil {
 			return fmt.Errorf("merge themes: %w", err)
 		}
+		if into.Named {
+			return nil
+		}
+		// A suggested name's side ("(strength)") says what its notes agree on:
+		// after the merge it says what the merged notes agree on, if anything.
+		merged, err := st.Theme(ctx, intoID)
+		if err != nil {
+			return err
+		}
+		notes, err := st.Notes(ctx, merged.SessionID)
+		if err != nil {
+			return err
+		}
+		in := map[int64]bool{}
+		for _, id := range merged.NoteIDs {
+			in[id] = true
+		}
+		var lanes []string
+		for _, n := range notes {
+			if in[n.ID] {
+				lanes = append(lanes, n.Lane)
+			}
+		}
+		if label := analysis.RelabelSide(merged.Label, lanes); label != merged.Label {
+			merged.Label = label
+			if err := st.UpdateTheme(ctx, merged); err != nil {
+				return fmt.Errorf("merge themes: %w", err)
+			}
+		}
 		return nil
 	})
 	if err != nil {

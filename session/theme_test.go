@@ -696,3 +696,60 @@ func TestDeletedNoteLeavesItsTheme(t *testing.T) {
 		t.Errorf("theme notes = %v, want %v", got[0].NoteIDs, bd.ids(1))
 	}
 }
+
+// A suggested name's side says what the merged notes agree on: "(more)" on a theme
+// that now holds two notes asking for less says "(less)"; a typed name stays.
+func TestMergeKeepsASuggestedNamesSideTrue(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	sess := mustSession(t, svc)
+	p, err := svc.Join(ctx, sess.ID, "hash-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, lane := range []string{"more", "less", "less", "more"} {
+		n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: lane, Text: "code scanning, " + lane + strings.Repeat("!", len(ids))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, n.ID)
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseGroup); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.SaveThemes(ctx, sess.ID, []session.Theme{
+		{Label: "code scanning (more)", NoteIDs: ids[:1]},
+		{Label: "scanner noise (less)", NoteIDs: ids[1:3]},
+		{Label: "typed (more)", NoteIDs: ids[3:]},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ths, err := svc.Themes(ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.RenameTheme(ctx, ths[2].ID, "Scanning, typed (more)"); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.MergeThemes(ctx, ths[0].ID, ths[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if merged, err := svc.Themes(ctx, sess.ID); err != nil || len(merged) != 2 || merged[0].Label != "code scanning (less)" {
+		t.Fatalf("after merging two notes for less into one for more: %+v, %v", merged, err)
+	}
+	if err := svc.MergeThemes(ctx, ths[2].ID, ths[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := svc.Themes(ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Label != "Scanning, typed (more)" {
+		t.Fatalf("after merging into a typed name: %+v", got)
+	}
+}
