@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -164,6 +165,40 @@ func TestClusterDeterministic(t *testing.T) {
 		rng.Shuffle(len(shuffled), func(a, b int) { shuffled[a], shuffled[b] = shuffled[b], shuffled[a] })
 		if got := analysis.Cluster(shuffled); !reflect.DeepEqual(got, want) {
 			t.Errorf("shuffle %d: themes depend on the order of the notes", i)
+		}
+	}
+}
+
+// The same notes in another session (other IDs) get the same themes: ordered by
+// ID, the notes' IDs chose among near groupings (15, 18 or 28 themes for one set).
+func TestClusterDependsOnTheNotesNotTheirIDs(t *testing.T) {
+	t.Parallel()
+	docs := docsOf(loadDevNotes(t))
+	groups := func(docs []analysis.Doc) []string {
+		text := map[string]string{}
+		for _, d := range docs {
+			text[d.ID] = d.Text
+		}
+		var out []string
+		for _, th := range analysis.Cluster(docs) {
+			var texts []string
+			for _, id := range th.NoteIDs {
+				texts = append(texts, text[id])
+			}
+			slices.Sort(texts)
+			out = append(out, th.Label+": "+strings.Join(texts, " | "))
+		}
+		slices.Sort(out)
+		return out
+	}
+	want := groups(docs)
+	for _, offset := range []int{99, 1000} {
+		moved := slices.Clone(docs)
+		for i := range moved {
+			moved[i].ID = strconv.Itoa(i + offset)
+		}
+		if got := groups(moved); !slices.Equal(got, want) {
+			X
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 )
@@ -26,7 +25,7 @@ var placeThreshold = placeSim
 // kept but take no part.
 func Place(arranged []Theme, docs []Doc) []Theme {
 	sorted := slices.Clone(docs)
-	slices.SortStableFunc(sorted, func(a, b Doc) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(sorted, byContent)
 	c := vectorize(sorted, defaultLexicon(), defaultWeights)
 	index := map[string]int{}
 	for i, d := range sorted {

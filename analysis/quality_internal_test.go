@@ -146,9 +146,10 @@ func TestSweepGrid(t *testing.T) {
 
 // TestClusterQualitySeeds fails when the mean over five k-means seeds falls
 // below floors a little under what docs/BENCHMARKS.md gives for ten
-// (operations per 100 notes: dev 22.8, unseen 21.7, holdout 16.2, fresh-a
-// 40.0, fresh-b 55.5). A mean moves less than one run does, so its margin
-// is smaller than TestClusterQuality's; five seeds keep the test cheap.
+// (operations per 100 notes, notes ordered by content: dev 24.2, unseen 23.8,
+// holdout 18.0, fresh-a 40.4, fresh-b 55.9; seeds 1-5 give dev 27.4). A mean
+// moves less than one run does, so its margin is smaller than
+// TestClusterQuality's; five seeds keep the test cheap.
 func TestClusterQualitySeeds(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
@@ -158,7 +159,7 @@ func TestClusterQualitySeeds(t *testing.T) {
 		name          string
 		ari, nmi, ops float64
 	}{
-		{notesets.Dev, 0.52, 0.70, 28},
+		{notesets.Dev, 0.50, 0.70, 29},
 		{notesets.Unseen, 0.49, 0.69, 29},
 		{notesets.Holdout, 0.66, 0.79, 19},
 		{notesets.FreshA, 0.24, 0.60, 46},

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"cmp"
 	"slices"
 )
 
@@ -14,9 +13,7 @@ func Representative(docs []Doc) string {
 		return ""
 	}
 	sorted := slices.Clone(docs)
-	slices.SortStableFunc(sorted, func(a, b Doc) int {
-		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Text, b.Text))
-	})
+	slices.SortStableFunc(sorted, byContent)
 	c := vectorize(sorted, defaultLexicon(), defaultParams.weights)
 	members := make([]int, 0, len(sorted))
 	for i, v := range c.vecs {
