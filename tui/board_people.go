@@ -12,8 +12,8 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-// peopleTab is the participation panel: how much each person has written, under a
-// pseudonym, never which notes are theirs.
+// peopleTab is the participation panel: who is here, under a pseudonym, and how
+// many wrote, never who wrote or which notes are theirs.
 type peopleTab struct {
 	b    *boardScreen
 	list list
@@ -186,10 +186,12 @@ func (t *peopleTab) view(w, room int) string {
 	}
 	// No dots per person: hiding or merging a theme while people vote gives its dots
 	// back, and a count per person changing with it would say who voted for it.
-	// Whether each person wrote, not how much: a theme's score counts its distinct
-	// writers, so "three notes by one person" beside one person with three notes or
-	// more would name them.
-	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %5s  %-4s %s", "who", "name", "wrote", "done", "connection"), w)) + "\n")
+	// Not whether each person wrote: notes reach the board in batches of at least
+	// two writers so that none can be told whose, and a "wrote" flipping to yes
+	// for the people in a batch would name them (two people, two notes), or name a
+	// batch's one real writer beside a second key the facilitator joined with.
+	// The count above says how many have not written.
+	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %-4s %s", "who", "name", "done", "connection"), w)) + "\n")
 	if len(ps) == 0 {
 		b.WriteString(sty.Muted.Render("Nobody has joined yet.") + "\n")
 		return b.String()
@@ -217,17 +219,10 @@ func (t *peopleTab) view(w, room int) string {
 		case gone:
 			conn = "left at " + at.Format("15:04")
 		}
-		wrote := "no"
-		if perPerson[p.ID] > 0 {
-			wrote = "yes"
-		}
-		line := fmt.Sprintf("%s%-6s %s %5s  %-4s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), wrote, done, conn)
-		switch {
-		case i == l.selected():
+		line := fmt.Sprintf("%s%-6s %s %-4s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), done, conn)
+		if i == l.selected() {
 			line = sty.Selected.Render(fit(line, w))
-		case perPerson[p.ID] == 0:
-			line = sty.Warn.Render(fit(line, w))
-		default:
+		} else {
 			line = fit(line, w)
 		}
 		b.WriteString(line + "\n")
