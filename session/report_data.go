@@ -16,8 +16,13 @@ type ReportData struct {
 	// Notes are all notes, hidden ones included, oldest first.
 	Notes  []*Note
 	Themes []*Theme
-	// VoteTotals are the dots each theme got, removed participants' not counted.
+	// VoteTotals are the dots each theme got, removed participants' not counted;
+	// none while people vote (VotesWithheld).
 	VoteTotals map[int64]int
+	// VotesWithheld is set while the session is in the vote phase: a document
+	// exported after each person's "done" would tell how each spread their dots,
+	// which the board and the projector do not show until voting ends.
+	VotesWithheld bool
 	// Actions have their volunteers' names filled in, removed participants left out.
 	Actions []*ActionPoint
 	// Ratings are the confidence ratings given (1-5), sorted so that nobody's
@@ -134,6 +139,10 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 		}
 	}
 	sort.Ints(d.Ratings)
+	if d.Session.Phase == PhaseVote {
+		d.VotesWithheld = true
+		votes = nil
+	}
 	for _, v := range votes {
 		if p := byID[v.ParticipantID]; p != nil {
 			d.VoteTotals[v.ThemeID] += v.Count

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/report"
 )
 
 // recorder remembers what a Service published.
@@ -751,5 +752,33 @@ func TestMergeKeepsASuggestedNamesSideTrue(t *testing.T) {
 	}
 	if len(got) != 1 || got[0].Label != "Scanning, typed (more)" {
 		t.Fatalf("after merging into a typed name: %+v", got)
+	}
+}
+
+// While people vote, a findings document counts no dots: exported after each person
+// says they are done, its counts would tell how each spread their dots, which the
+// board and the projector keep hidden until voting ends.
+func TestDocumentsLeaveVotesOutWhilePeopleVote(t *testing.T) {
+	t.Parallel()
+	bd := mustBoard(t, "n0", "n1")
+	ctx := context.Background()
+	th := bd.themes(t, map[string][]int{"a": {0}, "b": {1}})
+	bd.phase(t, session.PhaseVote)
+	if err := bd.svc.Vote(ctx, bd.a.ID, th[0].ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	d, err := bd.svc.ReportData(ctx, bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.VotesWithheld || len(d.VoteTotals) != 0 {
+		t.Fatalf("while voting: withheld %v, totals %v; want the votes left out", d.VotesWithheld, d.VoteTotals)
+	}
+	if md := report.Build(d).Method; !strings.Contains(md, "votes are left out while people vote") {
+		t.Errorf("the document does not say why it counts no votes: %q", md)
+	}
+	bd.phase(t, session.PhaseActions)
+	if d, err = bd.svc.ReportData(ctx, bd.sess.ID); err != nil || d.VotesWithheld || d.VoteTotals[th[0].ID] != 1 {
+		t.Fatalf("after voting: %+v, %v; want the dot counted", d, err)
 	}
 }

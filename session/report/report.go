@@ -174,7 +174,7 @@ func Build(d *Data) *Findings {
 		Schema: FindingsSchema, Version: SchemaVersion,
 		Session: Meta{ID: s.ID, Title: s.Title, Audience: string(s.Audience), Location: s.Location, Mode: string(s.Mode),
 			Campaign: s.Campaign, Date: s.Day().Format(session.DateLayout), Phase: string(s.Phase), ReopenedOn: s.ReopenedOn},
-		Method:  analysis.PriorityFormula,
+		Method:  method(d),
 		Themes:  []Theme{},
 		Actions: []Action{},
 		Areas:   []Area{},
@@ -387,4 +387,13 @@ func (f *Findings) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(f)
+}
+
+// method is how the document's scores were computed, saying when the votes are left
+// out because people are still voting.
+func method(d *Data) string {
+	if d.VotesWithheld {
+		return analysis.PriorityFormula + "; votes are left out while people vote (a document exported after each person's vote would tell how they spread their dots), and count once the session moves on"
+	}
+	return analysis.PriorityFormula
 }
