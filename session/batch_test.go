@@ -223,3 +223,52 @@ func TestANoteAndItsReleaseAreOneCommit(t *testing.T) {
 		t.Errorf("the board shows %d notes up to batch %d, want all 3", len(v.Notes), v.Batch)
 	}
 }
+
+// Going back a phase and forward again shows no waiting note or rating: only moving
+// on past the writing (or the check-in) does. Otherwise the facilitator could show
+// one person's waiting note or rating on its own at any moment, as often as liked.
+func TestGoingBackAndForthShowsNothingWaiting(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	sess, people := writingSession(t, svc, 2)
+	if _, err := svc.AddNote(ctx, people[0].ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: "a lone note"}); err != nil {
+		t.Fatal(err)
+	}
+	shown := func() (notes, ratings int) {
+		t.Helper()
+		v, err := svc.BoardView(ctx, sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(v.Notes), len(v.Ratings)
+	}
+	for _, ph := range []session.Phase{session.PhaseCheckIn, session.PhaseWrite} {
+		if _, err := svc.SetPhase(ctx, sess.ID, ph); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := shown(); n != 0 {
+			t.Fatalf("back and forth to %s showed the waiting note", ph)
+		}
+	}
+	// A rating given in a check-in gone back to waits the same way.
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseCheckIn); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Rate(ctx, people[1].ID, 2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseLobby); err != nil {
+		t.Fatal(err)
+	}
+	if _, r := shown(); r != 0 {
+		t.Fatal("going back from check-in showed the waiting rating")
+	}
+	// Moving on past the writing shows both.
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseReveal); err != nil {
+		t.Fatal(err)
+	}
+	if n, r := shown(); n != 1 || r != 1 {
+		t.Fatalf("after moving on to the reveal: %d notes, %d ratings shown; want 1 and 1", n, r)
+	}
+}

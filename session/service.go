@@ -461,18 +461,26 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 		}
 		moved = true
 		s.reopening(sess, ph)
+		from := sess.Phase
 		sess.Phase = ph
 		sess.Timer = Timer{}
 		if err := st.UpdateSession(ctx, sess); err != nil {
 			return fmt.Errorf("set phase: %w", err)
 		}
 		// The writing (or this stretch of it) is over: the board shows every note,
-		// and the screens every rating.
-		if err := releaseAll(ctx, st, sessionID); err != nil {
-			return err
+		// and once the check-in is, the screens every rating. Only moving on ends
+		// them: going back a phase and forward again, at any moment, would show
+		// one person's waiting note or rating on its own whenever the facilitator
+		// liked.
+		if ph.AtLeast(PhaseReveal) && !from.AtLeast(ph) {
+			if err := releaseAll(ctx, st, sessionID); err != nil {
+				return err
+			}
 		}
-		if err := releaseRatings(ctx, st, sessionID, true); err != nil {
-			return err
+		if ph.AtLeast(PhaseWrite) && !from.AtLeast(ph) {
+			if err := releaseRatings(ctx, st, sessionID, true); err != nil {
+				return err
+			}
 		}
 		if ph.AtLeast(PhaseReveal) {
 			if err := unifyTopics(ctx, st, sessionID); err != nil {
