@@ -405,7 +405,7 @@ func TestBoardRenamesAndMergesWhileVoting(t *testing.T) {
 	b.keys("#1")
 	b.press(tea.KeyEnter)
 	b.keys("m")
-	b.waitFor("Themes merged.")
+	b.waitFor("“release deadlines” merged into 1. “pen tests”.")
 	if got := w.themesOf(sess); len(got) != 1 || len(got["pen tests"]) != 3 {
 		t.Errorf("after the merge: %v, want one theme of three notes", got)
 	}

@@ -889,7 +889,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			s.setStatus("That is the same theme; nothing merged.", true)
 			return nil
 		}
-		return s.do("Themes merged.", func(ctx context.Context, svc *session.Service) error {
+		return s.do(s.mergedSaying(from, into), func(ctx context.Context, svc *session.Service) error {
 			return svc.MergeThemes(ctx, into, from)
 		})
 	case key.Matches(msg, tk.Mark):
@@ -1471,4 +1471,31 @@ func nameTooLong(v, what string) string {
 		return fmt.Sprintf("%s can be at most %d characters: this one has %d.", what, session.MaxTopicLen, n)
 	}
 	return ""
+}
+
+// mergedSaying says what merging theme from into theme into did, numbers included:
+// the themes after the one merged away move up one number, so numbers noted for
+// the next moves (M 14) would otherwise be wrong without a word.
+func (s *boardScreen) mergedSaying(from, into int64) string {
+	label := func(id int64) string {
+		for _, th := range s.themes.themes {
+			if th.ID == id {
+				return fit(th.Label, 30)
+			}
+		}
+		return ""
+	}
+	f, i := s.themeNumber(from), s.themeNumber(into)
+	if f == 0 || i == 0 {
+		return "Themes merged."
+	}
+	now := i
+	if i > f {
+		now--
+	}
+	said := fmt.Sprintf("“%s” merged into %d. “%s”", label(from), now, label(into))
+	if f < len(s.themes.themes) {
+		said += fmt.Sprintf("; the themes after %d moved up one number", f)
+	}
+	return said + "."
 }

@@ -317,7 +317,8 @@ func TestBoardGroupKeys(t *testing.T) {
 	b.waitFor("Now select the theme to merge it into")
 	b.selectRow(2)
 	b.keys("m")
-	b.waitFor("Themes merged.")
+	// It says the merged theme's number now, and that the numbers after moved.
+	b.waitFor("merged into 1. “deadlines”", "the themes after 1 moved up")
 	got = w.themesOf(sess)
 	if len(got) != 2 || len(got["deadlines"]) != 2 {
 		t.Fatalf("after merge: %v", got)
@@ -329,7 +330,7 @@ func TestBoardGroupKeys(t *testing.T) {
 	// A name too long is said while it is typed, before enter is refused.
 	b.keys(" and a few more words to go well past sixty characters in all")
 	b.waitFor("A theme's name can be at most 60 characters: this one has")
-	if screen := b.view(); strings.Contains(screen, "Themes merged.") {
+	if screen := b.view(); strings.Contains(screen, "merged into") {
 		t.Errorf("the rename prompt shows the merge's status:\n%s", screen)
 	}
 }
