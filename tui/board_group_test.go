@@ -645,3 +645,27 @@ func TestMoveToANewThemeNamedAsPartOfAnother(t *testing.T) {
 		t.Errorf("themes after +pen: %v", got)
 	}
 }
+
+// R on a theme named by a long note's opening words (cut, ending in "…") offers
+// those words without the ellipsis, so that what is typed follows the words.
+func TestRenameOffersACutNameWithoutItsEllipsis(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ths, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.db.UpdateTheme(w.ctx, &session.Theme{ID: ths[0].ID, Label: "security reviews are a queue…"}); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("1. security reviews are a queue…")
+	b.keys("R")
+	b.waitFor("New name: security reviews are a queue")
+	b.keys(" with no end")
+	b.press(tea.KeyEnter)
+	b.waitFor("Theme renamed.")
+	if got := w.themesOf(sess); len(got["security reviews are a queue with no end"]) != 2 {
+		t.Errorf("themes after the rename: %v", got)
+	}
+}

@@ -870,7 +870,9 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			return nil
 		}
 		target := cur.theme
-		cmd := s.ask.open1("New name: ", label, func(v string) (tea.Cmd, bool) {
+		// A name cut from a long note ends in "…": the box offers the words, so that
+		// what is typed after them does not follow an ellipsis.
+		cmd := s.ask.open1("New name: ", strings.TrimSuffix(label, "…"), func(v string) (tea.Cmd, bool) {
 			return s.do("Theme renamed.", func(ctx context.Context, svc *session.Service) error {
 				return svc.RenameTheme(ctx, target, v)
 			}), true
