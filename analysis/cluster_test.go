@@ -629,3 +629,22 @@ func TestRelabelSide(t *testing.T) {
 		}
 	}
 }
+
+func TestNamedAfter(t *testing.T) {
+	docs := []analysis.Doc{
+		{ID: "1", Text: "Being thanked by the security team feels good"},
+		{ID: "2", Text: "Security reviews are a queue with no visibility, we wait weeks"},
+		{ID: "3", Text: "security reviews take weeks"},
+	}
+	for label, want := range map[string]string{
+		"Security reviews are a queue with no visibility…": "2",
+		"security reviews are a queue (concern)":           "2",
+		"security reviews":                                 "2", // both begin so: the first by content
+		"security training":                                "",
+		"reviews":                                          "", // one word says too little
+	} {
+		if got := analysis.NamedAfter(label, docs); got != want {
+			t.Errorf("NamedAfter(%q) = %q, want %q", label, got, want)
+		}
+	}
+}

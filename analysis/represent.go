@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"slices"
+	"strings"
 )
 
 // Representative returns the ID of the note that best stands for a group of
@@ -25,4 +26,41 @@ func Representative(docs []Doc) string {
 		return sorted[0].ID
 	}
 	return sorted[c.central(members)].ID
+}
+
+// NamedAfter returns the ID of the doc a theme's name was made from: the one whose
+// words begin with the name's words (two at least), once a side (" (concern)") and
+// a cut ("…") are taken off the name; "" when no doc does. Several that do: the
+// first by content, as Cluster orders them.
+func NamedAfter(label string, docs []Doc) string {
+	if i := strings.LastIndex(label, " ("); i > 0 && strings.HasSuffix(label, ")") {
+		if _, side := sideNames[label[i+2:len(label)-1]]; side {
+			label = label[:i]
+		}
+	}
+	want := strings.Fields(strings.ToLower(strings.TrimSuffix(strings.TrimSpace(label), "…")))
+	if len(want) < 2 {
+		return ""
+	}
+	sorted := slices.Clone(docs)
+	slices.SortStableFunc(sorted, byContent)
+	for _, d := range sorted {
+		ws := strings.Fields(strings.ToLower(d.Text))
+		if len(ws) < len(want) {
+			continue
+		}
+		match := true
+		for i, w := range want {
+			got, w := strings.TrimRight(ws[i], ".,;:!?"), strings.TrimRight(w, ".,;:!?")
+			// The last word may have been cut short.
+			if got != w && (i < len(want)-1 || !strings.HasPrefix(got, w)) {
+				match = false
+				break
+			}
+		}
+		if match {
+			return d.ID
+		}
+	}
+	return ""
 }

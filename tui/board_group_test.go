@@ -669,3 +669,21 @@ func TestRenameOffersACutNameWithoutItsEllipsis(t *testing.T) {
 		t.Errorf("themes after the rename: %v", got)
 	}
 }
+
+// A theme named after a note's opening words stars that note: its ★ used to be the
+// note nearest the theme's mean, another one, so name and star disagreed.
+func TestThemeNamedAfterANoteStarsIt(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ths, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("★ [act more] more pen tests before release")
+	if err := w.db.UpdateTheme(w.ctx, &session.Theme{ID: ths[0].ID, Label: "pen test findings come…"}); err != nil {
+		t.Fatal(err)
+	}
+	w.hub.Publish(sess.ID, session.ChangeThemes)
+	b.waitFor("1. pen test findings come… (2)", "★ [act more] pen test findings come too late")
+}

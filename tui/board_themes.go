@@ -276,9 +276,12 @@ func (s *boardScreen) noteByID() map[int64]*session.Note {
 	return m
 }
 
-// representative returns the note that best stands for the notes ids, 0 for none.
-func (s *boardScreen) representative(ids []int64, notes map[int64]*session.Note) int64 {
+// representative returns the note that best stands for the notes ids, 0 for none:
+// the one the theme's name (label) was made from when it was, so that a theme named
+// after one note does not star another.
+func (s *boardScreen) representative(label string, ids []int64, notes map[int64]*session.Note) int64 {
 	var k strings.Builder
+	k.WriteString(label + "\x00")
 	for _, id := range ids {
 		k.WriteString(strconv.FormatInt(id, 36))
 		if n := notes[id]; n != nil && n.Hidden {
@@ -296,7 +299,11 @@ func (s *boardScreen) representative(ids []int64, notes map[int64]*session.Note)
 			docs = append(docs, analysis.Doc{ID: strconv.FormatInt(id, 10), Text: n.Text, Area: string(n.Area), Lane: n.Lane})
 		}
 	}
-	r, _ := strconv.ParseInt(analysis.Representative(docs), 10, 64) // "" is 0: none
+	id := analysis.NamedAfter(label, docs)
+	if id == "" {
+		id = analysis.Representative(docs)
+	}
+	r, _ := strconv.ParseInt(id, 10, 64) // "" is 0: none
 	if s.themes.reps == nil || len(s.themes.reps) > 500 {
 		s.themes.reps = map[string]int64{}
 	}
@@ -304,9 +311,10 @@ func (s *boardScreen) representative(ids []int64, notes map[int64]*session.Note)
 	return r
 }
 
-// noteRows lists a theme's notes, its representative first (starred).
-func (s *boardScreen) noteRows(row themeRow, ids []int64, notes map[int64]*session.Note) []themeRow {
-	rep := s.representative(ids, notes)
+// noteRows lists a theme's notes, its representative first (starred): the note
+// its name was made from, if it was, else the one that best stands for them.
+func (s *boardScreen) noteRows(row themeRow, label string, ids []int64, notes map[int64]*session.Note) []themeRow {
+	rep := s.representative(label, ids, notes)
 	// Listed by area, lane and text, as everywhere after the reveal: by ID they
 	// would be in the order written.
 	ids = slices.Clone(ids)
@@ -342,7 +350,7 @@ func (s *boardScreen) themeRows() []themeRow {
 			}
 			h := themeRow{sug: i + 1, num: i + 1, header: true, text: fmt.Sprintf("%s%d. %s (%s)", pick, i+1, t.Label, plural(len(t.NoteIDs), "note"))}
 			rows = append(rows, h)
-			rows = append(rows, s.noteRows(themeRow{sug: i + 1}, t.NoteIDs, notes)...)
+			rows = append(rows, s.noteRows(themeRow{sug: i + 1}, t.Label, t.NoteIDs, notes)...)
 		}
 	case s.sess.Phase == session.PhaseGroup && s.themes.placing:
 		for _, p := range s.placements() {
@@ -370,7 +378,7 @@ func (s *boardScreen) themeRows() []themeRow {
 			}
 			h.text = fmt.Sprintf("%snew: %s (%s)", pick, p.label, plural(len(p.notes), "note"))
 			rows = append(rows, h)
-			rows = append(rows, s.noteRows(row, p.notes, notes)...)
+			rows = append(rows, s.noteRows(row, p.label, p.notes, notes)...)
 		}
 	case s.sess.Phase == session.PhaseGroup:
 		inTheme := map[int64]bool{}
@@ -379,7 +387,7 @@ func (s *boardScreen) themeRows() []themeRow {
 			for _, id := range t.NoteIDs {
 				inTheme[id] = true
 			}
-			rows = append(rows, s.noteRows(themeRow{theme: t.ID}, t.NoteIDs, notes)...)
+			rows = append(rows, s.noteRows(themeRow{theme: t.ID}, t.Label, t.NoteIDs, notes)...)
 		}
 		var loose []themeRow
 		for _, n := range s.notes {
