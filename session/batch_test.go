@@ -272,3 +272,32 @@ func TestGoingBackAndForthShowsNothingWaiting(t *testing.T) {
 		t.Fatalf("after moving on to the reveal: %d notes, %d ratings shown; want 1 and 1", n, r)
 	}
 }
+
+// A document holds only the notes the board shows: exported after each note, one
+// that held back a lone writer's notes would tie each note to when it was written.
+func TestDocumentsHoldOnlyNotesTheBoardShows(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	sess, people := writingSession(t, svc, 2)
+	notes := func() int {
+		t.Helper()
+		d, err := svc.ReportData(ctx, sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(d.Notes)
+	}
+	if _, err := svc.AddNote(ctx, people[0].ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: "a lone note"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := notes(); n != 0 {
+		t.Fatalf("a document holds %d notes while the board shows none", n)
+	}
+	if _, err := svc.AddNote(ctx, people[1].ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: "a second writer"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := notes(); n != 2 {
+		t.Fatalf("after a second writer a document holds %d notes, want 2", n)
+	}
+}

@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -108,6 +109,10 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 	if d.Notes, err = st.Notes(ctx, sessionID); err != nil {
 		return nil, fmt.Errorf("load notes: %w", err)
 	}
+	// Only notes the board shows: one held back for a second writer (see
+	// MinBatchWriters) in a document exported after each note would tie every
+	// note to the moment it was written, and so to its writer.
+	d.Notes = slices.DeleteFunc(d.Notes, func(n *Note) bool { return n.Batch == 0 })
 	// Documents list notes in an order that says nothing about their authors.
 	SortNotes(d.Notes)
 	if d.Themes, err = st.Themes(ctx, sessionID); err != nil {

@@ -23,6 +23,7 @@ func TestCampaignHypotheses(t *testing.T) {
 	w.addNote(a, session.AreaActivities, "more", "the security training is too basic")
 	w.addNote(a, session.AreaActivities, "add", "deeper security training with labs")
 	w.addNote(a, session.AreaActivities, "less", "the code scanner reports false positives")
+	w.setPhase(sess, session.PhaseReveal) // shows the lone writer's notes, which waited
 	if _, err := w.svc.AddHypothesis(w.ctx, "chartering 2027", "the self-assessment takes too long"); err != nil {
 		t.Fatal(err)
 	}

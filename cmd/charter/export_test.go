@@ -48,6 +48,10 @@ func exportFixture(t *testing.T) (string, string) {
 	if err := svc.HideNote(ctx, hidden.ID, true); err != nil {
 		t.Fatal(err)
 	}
+	// The reveal shows the notes of the lone writer, which waited for a second.
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseReveal); err != nil {
+		t.Fatal(err)
+	}
 	return dir, sess.ID
 }
 

@@ -38,6 +38,10 @@ func TestCampaignKeepsSplitThemesApart(t *testing.T) {
 			}
 			ids = append(ids, n.ID)
 		}
+		// Grouped once the writing is over, which shows the lone writer's notes.
+		if _, err := svc.SetPhase(ctx, s.ID, session.PhaseGroup); err != nil {
+			t.Fatal(err)
+		}
 		if err := svc.SaveThemes(ctx, s.ID, []session.Theme{{Label: "Pentests", NoteIDs: ids}}); err != nil {
 			t.Fatal(err)
 		}
