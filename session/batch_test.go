@@ -271,6 +271,34 @@ func TestGoingBackAndForthShowsNothingWaiting(t *testing.T) {
 	if n, r := shown(); n != 1 || r != 1 {
 		t.Fatalf("after moving on to the reveal: %d notes, %d ratings shown; want 1 and 1", n, r)
 	}
+	// Once in the reveal, back and forth again: a lone note written in the reveal
+	// waits, in the write phase and back in the reveal, and so does a rating given
+	// in a check-in gone back to; moving on beyond the reveal shows both.
+	if _, err := svc.AddNote(ctx, people[1].ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: "a late lone note"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, ph := range []session.Phase{session.PhaseWrite, session.PhaseCheckIn} {
+		if _, err := svc.SetPhase(ctx, sess.ID, ph); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := svc.Rate(ctx, people[0].ID, 4); err != nil {
+		t.Fatal(err)
+	}
+	for _, ph := range []session.Phase{session.PhaseWrite, session.PhaseReveal} {
+		if _, err := svc.SetPhase(ctx, sess.ID, ph); err != nil {
+			t.Fatal(err)
+		}
+		if n, r := shown(); n != 1 || r != 1 {
+			t.Fatalf("back in %s: %d notes, %d ratings shown; want the waiting note and rating still waiting", ph, n, r)
+		}
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseGroup); err != nil {
+		t.Fatal(err)
+	}
+	if n, r := shown(); n != 2 || r != 2 {
+		t.Fatalf("after moving on beyond the reveal: %d notes, %d ratings; want 2 and 2", n, r)
+	}
 }
 
 // A document holds only the notes the board shows: exported after each note, one

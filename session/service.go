@@ -461,23 +461,29 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 		}
 		moved = true
 		s.reopening(sess, ph)
-		from := sess.Phase
+		// Beyond every phase the session has been in: going back a phase and
+		// forward again does not move it beyond.
+		beyond := !sess.Furthest().AtLeast(ph)
 		sess.Phase = ph
+		if beyond {
+			sess.Reached = ph
+		}
 		sess.Timer = Timer{}
 		if err := st.UpdateSession(ctx, sess); err != nil {
 			return fmt.Errorf("set phase: %w", err)
 		}
 		// The writing (or this stretch of it) is over: the board shows every note,
-		// and once the check-in is, the screens every rating. Only moving on ends
-		// them: going back a phase and forward again, at any moment, would show
-		// one person's waiting note or rating on its own whenever the facilitator
-		// liked.
-		if ph.AtLeast(PhaseReveal) && !from.AtLeast(ph) {
+		// and once the check-in is, the screens every rating. Only moving on beyond
+		// every phase the session has been in ends them: going back a phase and
+		// forward again, at any moment, would show one person's waiting note or
+		// rating on its own whenever the facilitator liked. A note written after
+		// going back waits for a second writer, or for the session to move on.
+		if ph.AtLeast(PhaseReveal) && beyond {
 			if err := releaseAll(ctx, st, sessionID); err != nil {
 				return err
 			}
 		}
-		if ph.AtLeast(PhaseWrite) && !from.AtLeast(ph) {
+		if ph.AtLeast(PhaseWrite) && beyond {
 			if err := releaseRatings(ctx, st, sessionID, true); err != nil {
 				return err
 			}

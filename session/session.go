@@ -62,6 +62,15 @@ func (p Phase) index() int {
 	return -1
 }
 
+// Furthest is the furthest phase the session has been in: Reached, or its phase
+// when that is further or Reached is not known.
+func (s *Session) Furthest() Phase {
+	if s.Reached.index() < s.Phase.index() {
+		return s.Phase
+	}
+	return s.Reached
+}
+
 // Next returns the phase after p, or p itself when p is the last.
 func (p Phase) Next() Phase {
 	i := p.index()
@@ -198,8 +207,10 @@ type Session struct {
 	// ReopenedOn is the last day (YYYY-MM-DD) the session was reopened after it had
 	// been closed, empty when it never was: its results may differ from the day's.
 	ReopenedOn string
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// Reached is the furthest phase the session has been in (see Furthest).
+	Reached   Phase
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // DateLayout is how session dates are written.

@@ -159,9 +159,9 @@ func insertSessionTx(ctx context.Context, tx *sql.Tx, s *session.Session, now ti
 		// A planned session is new: the columns not named keep their defaults
 		// (no timer, ratings hidden, never reopened).
 		_, err = tx.ExecContext(ctx, `INSERT INTO sessions (id, title, audience, location, mode, campaign, code, phase,
-			activities, vote_budget, created_at, updated_at, held_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			activities, vote_budget, created_at, updated_at, held_on, reached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			s.ID, s.Title, s.Audience, s.Location, s.Mode, s.Campaign, s.Code, s.Phase, string(acts), s.VoteBudget,
-			ms(now), ms(now), s.Date)
+			ms(now), ms(now), s.Date, s.Furthest())
 		if err == nil {
 			_, err = tx.ExecContext(ctx, `RELEASE new_session`)
 			return err

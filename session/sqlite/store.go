@@ -43,7 +43,7 @@ func newID() (string, error) {
 }
 
 const sessionCols = `id, title, audience, location, mode, campaign, code, phase, activities, vote_budget,
-	ratings_shown, timer_set_ms, timer_left_ms, timer_running, timer_ends_ms, created_at, updated_at, held_on, reopened_on`
+	ratings_shown, timer_set_ms, timer_left_ms, timer_running, timer_ends_ms, created_at, updated_at, held_on, reopened_on, reached`
 
 func scanSession(row interface{ Scan(...any) error }) (*session.Session, error) {
 	var r sessionRow
@@ -65,7 +65,7 @@ type sessionRow struct {
 func (r *sessionRow) dest() []any {
 	s := &r.s
 	return []any{&s.ID, &s.Title, &s.Audience, &s.Location, &s.Mode, &s.Campaign, &s.Code, &s.Phase,
-		&r.acts, &s.VoteBudget, &r.ratings, &r.set, &r.left, &r.running, &r.ends, &r.created, &r.updated, &s.Date, &s.ReopenedOn}
+		&r.acts, &s.VoteBudget, &r.ratings, &r.set, &r.left, &r.running, &r.ends, &r.created, &r.updated, &s.Date, &s.ReopenedOn, &s.Reached}
 }
 
 func (r *sessionRow) session() (*session.Session, error) {
@@ -77,6 +77,7 @@ func (r *sessionRow) session() (*session.Session, error) {
 	s.Audience = session.Audience(session.CleanText(string(s.Audience)))
 	s.Mode = session.Mode(session.CleanText(string(s.Mode)))
 	s.Phase = session.Phase(session.CleanText(string(s.Phase)))
+	s.Reached = session.Phase(session.CleanText(string(s.Reached)))
 	for i := range s.Activities {
 		cleanAll(&s.Activities[i])
 	}
@@ -104,10 +105,10 @@ func (db *DB) CreateSession(ctx context.Context, s *session.Session) error {
 			return err
 		}
 		_, err = db.write.ExecContext(ctx, `INSERT INTO sessions (`+sessionCols+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			s.ID, s.Title, s.Audience, s.Location, s.Mode, s.Campaign, s.Code, s.Phase, string(acts), s.VoteBudget,
 			b2i(s.RatingsShown), s.Timer.Set.Milliseconds(), s.Timer.Left.Milliseconds(), b2i(s.Timer.Running),
-			ms(s.Timer.Ends), ms(now), ms(now), s.Date, s.ReopenedOn)
+			ms(s.Timer.Ends), ms(now), ms(now), s.Date, s.ReopenedOn, s.Furthest())
 		if err == nil || !strings.Contains(err.Error(), "UNIQUE") {
 			break
 		}
@@ -150,9 +151,9 @@ func (db *DB) UpdateSession(ctx context.Context, s *session.Session) error {
 	}
 	s.UpdatedAt = time.Now()
 	res, err := db.write.ExecContext(ctx, `UPDATE sessions SET phase = ?, activities = ?, vote_budget = ?, ratings_shown = ?,
-		timer_set_ms = ?, timer_left_ms = ?, timer_running = ?, timer_ends_ms = ?, updated_at = ?, held_on = ?, reopened_on = ? WHERE id = ?`,
+		timer_set_ms = ?, timer_left_ms = ?, timer_running = ?, timer_ends_ms = ?, updated_at = ?, held_on = ?, reopened_on = ?, reached = ? WHERE id = ?`,
 		s.Phase, string(acts), s.VoteBudget, b2i(s.RatingsShown), s.Timer.Set.Milliseconds(), s.Timer.Left.Milliseconds(),
-		b2i(s.Timer.Running), ms(s.Timer.Ends), ms(s.UpdatedAt), s.Date, s.ReopenedOn, s.ID)
+		b2i(s.Timer.Running), ms(s.Timer.Ends), ms(s.UpdatedAt), s.Date, s.ReopenedOn, s.Furthest(), s.ID)
 	if err != nil {
 		return fmt.Errorf("update session: %w", err)
 	}
