@@ -868,13 +868,13 @@ func (s *boardScreen) notDone() (int, string) {
 	return n, map[bool]string{true: "is not done", false: "are not done"}[n == 1]
 }
 
-// finished reports whether a person is done with the phase: they said so (x), or,
-// voting, they have given all their dots. The header, the vote's line and the
-// question before moving on count alike.
-// markedDone is whether the people view marks p done: only for a done p gave (x).
-// Every dot spent counts as done in the totals (finished), never per person: hiding
-// or merging a theme gives its dots back, and a mark (or a count of dots) that
-// changed with it would tell the board who had voted for that theme.
+// finished reports whether a person is done with the phase: they said so (x). The
+// header, the vote's line, the people view and the question before moving on count
+// alike. Voting, a person who gave every dot is not counted unless they said so:
+// hiding or merging a theme gives its dots back, and a count that changed with it
+// would tell how many of those who had voted fully backed that theme (and, beside
+// the count of connected people not done, whether one who left had).
+// markedDone is whether the people view marks p done.
 func (s *boardScreen) markedDone(p *session.Participant) bool {
 	return p.Done && s.sess.Phase != session.PhaseCheckIn
 }
@@ -883,7 +883,7 @@ func (s *boardScreen) finished(p *session.Participant) bool {
 	if s.sess.Phase == session.PhaseCheckIn {
 		return false // the board counts ratings, never whose: nobody is marked done
 	}
-	return p.Done || s.sess.Phase == session.PhaseVote && s.themes.used[p.ID] >= s.sess.VoteBudget
+	return p.Done
 }
 
 // unthemed counts the visible notes in no theme, once themes were accepted.

@@ -167,8 +167,7 @@ func (t *peopleTab) view(w, room int) string {
 	}
 	// How many rated, never who: a mark per person appearing with a batch of
 	// ratings would tell whose ratings the batch holds (see session.MinBatchRaters).
-	// Done as the header counts it: marked done, or in the vote phase every dot spent
-	// (a total; the lines below mark only those who said they are done).
+	// Done as the header counts it: said so with x, as the lines below mark it.
 	finished := 0
 	for _, p := range ps {
 		if s.finished(p) {
@@ -178,7 +177,7 @@ func (t *peopleTab) view(w, room int) string {
 	summary := fmt.Sprintf("%s · %d without a note yet. %d rated, %d connected now, %d done.", persons(len(ps)), silent, s.rated, online, finished)
 	if s.sess.Phase == session.PhaseVote {
 		// Said, so that the total beside the marks below is not read as a mistake.
-		summary = fmt.Sprintf("%s · %d connected now, %d done (all dots spent or x; ✓ = x).", persons(len(ps)), online, finished)
+		summary = fmt.Sprintf("%s · %d connected now, %d done (said so with x).", persons(len(ps)), online, finished)
 	}
 	b.WriteString(fit(summary, w) + "\n")
 	if names := t.blockedNames(); len(names) > 0 {

@@ -783,9 +783,9 @@ func TestParticipantThemesCarryTheBoardsNumbers(t *testing.T) {
 	}
 }
 
-// A voter who has given all their dots is done, on the header as on the vote's own
-// line (before, "Voting: 1 of 2 finished" stood under "0 done").
-func TestBoardCountsAVoterWithNoDotsLeftAsDone(t *testing.T) {
+// A voter is done when they say so (x), on the header as on the vote's own line; one
+// who gave all their dots is not counted until then (see finished).
+func TestBoardCountsOnlyVotersWhoSaidDone(t *testing.T) {
 	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	w.setPhase(sess, session.PhaseVote)
@@ -808,9 +808,13 @@ func TestBoardCountsAVoterWithNoDotsLeftAsDone(t *testing.T) {
 		}
 	}
 	b := w.openBoard(sess)
-	b.waitDrawn("Voting: 1 of 2 finished")
+	b.waitDrawn("Voting: 0 of 2 finished", "· 0 done ·")
+	if err := w.svc.SetDone(w.ctx, ps[0].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor("Voting: 1 of 2 finished")
 	if v := b.view(); !strings.Contains(v, "· 1 done ·") {
-		t.Errorf("the header does not count the voter with no dots left:\n%s", v)
+		t.Errorf("the header does not count the voter who said done:\n%s", v)
 	}
 }
 

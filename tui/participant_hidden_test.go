@@ -91,7 +91,7 @@ func TestVoterToldWhereAMergedThemeWent(t *testing.T) {
 		}
 	}
 	p := w.openAsParticipant(sess, voter)
-	p.waitFor("0 of 3 dots left")
+	p.waitFor("0 of 3 dots left · x when you are done") // the board counts done only who say so
 	if err := w.svc.MergeThemes(w.ctx, ts[0].ID, ts[1].ID); err != nil {
 		t.Fatal(err)
 	}

@@ -350,6 +350,10 @@ func (s *participantScreen) themesView(w int) string {
 	switch ph {
 	case session.PhaseVote:
 		left := fmt.Sprintf("%d of %d dots left · at most %d on a theme", s.sess.VoteBudget-s.dotsUsed(), s.sess.VoteBudget, session.MaxVotesPerTheme)
+		if s.dotsUsed() >= s.sess.VoteBudget && !s.me.Done {
+			// The board counts done only who say so: spending the last dot is not it.
+			left = fmt.Sprintf("0 of %d dots left · x when you are done", s.sess.VoteBudget)
+		}
 		b.WriteString(either(left+" · counts come after voting", left, w) + "\n")
 	case session.PhaseClosed:
 		b.WriteString(fit("Thank you for taking part. Here is what became of it:", w) + "\n")

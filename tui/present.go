@@ -122,9 +122,10 @@ func (s *presentScreen) load() tea.Cmd {
 				continue
 			}
 			st.people++
-			// As the board counts them: voting, a person who gave every dot is done
-			// too, said or not.
-			if p.Done || sess.Phase == session.PhaseVote && v.Used[p.ID] >= sess.VoteBudget {
+			// As the board counts them: those who said so (x). Counting who gave
+			// every dot would tell, as a theme is hidden and its dots go back, how
+			// many who had voted fully backed it.
+			if p.Done {
 				st.done++
 			}
 		}

@@ -437,9 +437,10 @@ func TestPresentResultsBarsFollowTheRanking(t *testing.T) {
 	}
 }
 
-// The projector counts people done voting as the board does: one who gave every
-// dot is done, whether or not they pressed x.
-func TestPresentCountsAVoterWithNoDotLeftAsDone(t *testing.T) {
+// The projector counts people done voting as the board does: those who pressed x.
+// One who gave every dot but did not is not counted: as a theme is hidden and its
+// dots go back, such a count would tell how many who had voted fully backed it.
+func TestPresentCountsOnlyVotersWhoSaidDone(t *testing.T) {
 	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	w.setPhase(sess, session.PhaseVote)
@@ -458,8 +459,9 @@ func TestPresentCountsAVoterWithNoDotLeftAsDone(t *testing.T) {
 		}
 	}
 	s := w.openSized(tui.Options{Facilitator: true, Present: true, Code: sess.Code}, 80, 24)
-	s.waitFor("1 of 2 people done voting")
-	if w.participant(ps[0].ID).Done {
-		t.Fatal("the voter pressed x; the case needs one who did not")
+	s.waitFor("0 of 2 people done voting")
+	if err := w.svc.SetDone(w.ctx, ps[0].ID, true); err != nil {
+		t.Fatal(err)
 	}
+	s.waitFor("1 of 2 people done voting")
 }

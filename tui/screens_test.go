@@ -469,21 +469,10 @@ func (w *world) openBoardSized(s *session.Session, width, height int) *term {
 	if err != nil {
 		w.t.Fatal(err)
 	}
-	// Voting, a person with no dots left is done too.
-	stored, err := w.svc.Session(w.ctx, s.ID)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	used := map[int64]int{}
-	if stored.Phase == session.PhaseVote {
-		if used, err = w.svc.VotesUsed(w.ctx, s.ID); err != nil {
-			w.t.Fatal(err)
-		}
-	}
 	for _, p := range ps {
 		if !p.Removed && !p.Paper {
 			people++
-			if p.Done || stored.Phase == session.PhaseVote && used[p.ID] >= stored.VoteBudget {
+			if p.Done { // said so with x, the only done the board counts
 				done++
 			}
 		}

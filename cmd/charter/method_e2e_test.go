@@ -145,6 +145,11 @@ func TestWholeMethodOverSSH(t *testing.T) {
 		a.typeKeys(strings.Split(step.keys, "")...)
 		a.waitAfter(pos, step.want)
 	}
+	// Done is what a person says (x), not the last dot given.
+	fac.waitFor("Voting: 0 of 3 finished")
+	pos = a.mark()
+	a.typeKeys("x")
+	a.waitAfter(pos, "Marked as done")
 	fac.waitFor("Voting: 1 of 3 finished")
 	if regexp.MustCompile(`\d+ votes`).MatchString(a.screen()) {
 		t.Fatal("vote counts shown while voting")
