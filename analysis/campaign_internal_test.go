@@ -34,7 +34,7 @@ func campaignOf(t testing.TB, set string, sessions int) ([]MatchGroup, []string)
 			g = len(groups)
 			at[key] = g
 			name := names[set][n.Theme][s%len(names[set][n.Theme])]
-			groups = append(groups, MatchGroup{Session: s, Texts: []string{name}})
+			groups = append(groups, MatchGroup{Session: s, Texts: []string{name}, Label: name})
 			gold = append(gold, n.Theme)
 		}
 		groups[g].Texts = append(groups[g].Texts, n.Text)
@@ -67,7 +67,7 @@ func clusteredCampaignOf(t testing.TB, set string, sessions int) ([]MatchGroup, 
 			text[n.ID] = n.Text
 		}
 		for _, th := range Cluster(docs) {
-			g := MatchGroup{Session: s, Texts: []string{th.Label}}
+			g := MatchGroup{Session: s, Texts: []string{th.Label}, Label: th.Label}
 			count := map[string]int{}
 			for _, id := range th.NoteIDs {
 				g.Texts = append(g.Texts, text[id])

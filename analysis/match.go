@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // MatchThreshold is the least similarity at which themes of different
@@ -25,6 +26,20 @@ const (
 type MatchGroup struct {
 	Session int
 	Texts   []string
+	// Label is the theme's name, when it has one to match by: two themes of
+	// different sessions named alike are one theme (a facilitator names them so,
+	// and suggestions reuse the names given in earlier sessions), however loose
+	// their notes are. "" matches by the texts alone.
+	Label string
+}
+
+// labelKey is a label as MatchSessionThemes compares labels; "" for none.
+func labelKey(label string) string {
+	k := strings.ToLower(strings.Join(strings.Fields(label), " "))
+	if k == "unsorted" {
+		return ""
+	}
+	return k
 }
 
 // MatchSessionThemes finds the same theme in different sessions, precision
@@ -74,9 +89,30 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 	type pair struct {
 		a, b int
 		sim  float64
+		// named: the two groups bear one label, and join whatever their means.
+		named bool
 	}
 	var pairs []pair
 	seen := map[[2]int]bool{}
+	// Two groups of one label: a loose theme's mean is not similar enough even to
+	// itself (its notes' average similarity is low), so the same theme in two
+	// sessions went unmatched. They come first, ahead of any pair by similarity.
+	byLabel := map[string][]int{}
+	for g, gr := range groups {
+		if k := labelKey(gr.Label); k != "" && len(members[g]) > 0 {
+			byLabel[k] = append(byLabel[k], g)
+		}
+	}
+	for _, gs := range byLabel {
+		for x, a := range gs {
+			for _, b := range gs[x+1:] {
+				if groups[a].Session != groups[b].Session {
+					seen[[2]int{a, b}] = true
+					pairs = append(pairs, pair{a, b, 2 + sparseDot(means[a], means[b]), true})
+				}
+			}
+		}
+	}
 	for _, f := range slices.Sorted(func(yield func(int32) bool) {
 		for f := range postings {
 			if !yield(f) {
@@ -95,7 +131,7 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 				}
 				seen[[2]int{a, b}] = true
 				if s := sparseDot(means[a], means[b]); s >= threshold {
-					pairs = append(pairs, pair{a, b, s})
+					pairs = append(pairs, pair{a, b, s, false})
 				}
 			}
 		}
@@ -147,7 +183,7 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 				shared = shared || root(y) == rb
 			}
 		}
-		if shared || sparseDot(clusterMean[ra], clusterMean[rb]) < threshold {
+		if shared || !p.named && sparseDot(clusterMean[ra], clusterMean[rb]) < threshold {
 			continue
 		}
 		lo, hi := min(ra, rb), max(ra, rb)

@@ -26,6 +26,14 @@ func TestMatchSessionThemes(t *testing.T) {
 		{"empty group matches nothing", []analysis.MatchGroup{
 			{Session: 0}, {Session: 1, Texts: []string{"threat modelling"}}, {Session: 2}, {Session: 3, Texts: []string{"threat model templates"}},
 		}, []int{0, 1, 2, 1}},
+		// A loose theme's notes are little alike, and its mean was not similar
+		// enough even to itself: the same theme in two sessions went unmatched.
+		{"one label in two sessions, loose notes", []analysis.MatchGroup{
+			{Session: 0, Label: "Vulnerability management", Texts: []string{"Vulnerability management", "patch windows slip", "CVE triage by hand", "who owns the base images"}},
+			{Session: 1, Label: "vulnerability  management", Texts: []string{"vulnerability management", "patch windows slip", "CVE triage by hand", "who owns the base images"}},
+			{Session: 1, Label: "unsorted", Texts: []string{"unsorted", "lunch"}},
+			{Session: 2, Label: "Unsorted", Texts: []string{"unsorted", "parking"}},
+		}, []int{0, 0, 1, 2}},
 		{"secret scanning is not an on-call rota", []analysis.MatchGroup{
 			{Session: 0, Texts: []string{"ci pipeline", "secret scanning in the pipeline", "block commits with keys"}},
 			{Session: 1, Texts: []string{"on-call", "the on-call rota is unfair", "pager duty every other week"}},

@@ -280,7 +280,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 
 	texts := make([]analysis.MatchGroup, len(groups))
 	for i, g := range groups {
-		texts[i] = analysis.MatchGroup{Session: g.sess, Texts: []string{g.label}}
+		texts[i] = analysis.MatchGroup{Session: g.sess, Texts: []string{g.label}, Label: g.label}
 		for _, n := range g.notes {
 			texts[i].Texts = append(texts[i].Texts, n.Text)
 		}

@@ -65,11 +65,12 @@ func (f *CampaignFindings) Compare(earlier *CampaignFindings) {
 	c := &Comparison{Earlier: earlier.Campaign, EarlierFrom: earlier.From, EarlierTo: earlier.To,
 		Themes: []ThemeChange{}, Confidence: []ConfidenceChange{}, Actions: []FollowUp{}}
 	groups := make([]analysis.MatchGroup, 0, len(earlier.Themes)+len(f.Themes))
+	// A theme's label comes first in its texts (themeTexts).
 	for _, t := range earlier.themeTexts() {
-		groups = append(groups, analysis.MatchGroup{Session: 0, Texts: t})
+		groups = append(groups, analysis.MatchGroup{Session: 0, Texts: t, Label: t[0]})
 	}
 	for _, t := range f.themeTexts() {
-		groups = append(groups, analysis.MatchGroup{Session: 1, Texts: t})
+		groups = append(groups, analysis.MatchGroup{Session: 1, Texts: t, Label: t[0]})
 	}
 	match := analysis.MatchSessionThemes(groups, analysis.MatchThreshold)
 	earlierOf := map[int]CampaignTheme{}
