@@ -112,6 +112,9 @@ func readNotes(r io.Reader) ([]analysis.Doc, error) {
 		line++
 		if text := bytes.TrimSpace(sc.Bytes()); len(text) > 0 {
 			doc, perr := parseNote(text)
+			if errors.Is(perr, errOnlyRating) {
+				continue // charter import's check-in rating: no note to group
+			}
 			if perr != nil {
 				return nil, fmt.Errorf("line %d: %w", line, perr)
 			}
@@ -136,12 +139,17 @@ func readNotes(r io.Reader) ([]analysis.Doc, error) {
 	return docs, nil
 }
 
+// errOnlyRating is parseNote's answer for a row of charter import that holds a
+// check-in rating and no note.
+var errOnlyRating = errors.New("a rating without a note")
+
 func parseNote(line []byte) (analysis.Doc, error) {
 	var n struct {
-		ID   *string `json:"id"`
-		Text *string `json:"text"`
-		Area string  `json:"area"`
-		Lane string  `json:"lane"`
+		ID     *string         `json:"id"`
+		Text   *string         `json:"text"`
+		Area   string          `json:"area"`
+		Lane   string          `json:"lane"`
+		Rating json.RawMessage `json:"rating"`
 	}
 	if err := json.Unmarshal(line, &n); err != nil {
 		return analysis.Doc{}, fmt.Errorf("not a JSON note object: %v", err)
@@ -150,6 +158,8 @@ func parseNote(line []byte) (analysis.Doc, error) {
 	switch {
 	case n.ID != nil && strings.TrimSpace(*n.ID) == "":
 		return analysis.Doc{}, errors.New(`blank "id"; leave it out to name the note by its line number`)
+	case (n.Text == nil || strings.TrimSpace(*n.Text) == "") && jsonRating(n.Rating) != "":
+		return analysis.Doc{}, errOnlyRating
 	case n.Text == nil || strings.TrimSpace(*n.Text) == "":
 		return analysis.Doc{}, errors.New(`missing "text"`)
 	case n.ID != nil:

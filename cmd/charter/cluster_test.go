@@ -22,6 +22,9 @@ func TestRunClusterValid(t *testing.T) {
 		ids   []string
 	}{
 		{"dev notes with themes ignored", string(devNotes), nil},
+		{"import's rows of a rating alone left aside", `{"text":"threat modelling workshops","author":"t1/A","rating":4}` + "\n" +
+			`{"author":"t1/B","rating":3}` + "\n" + `{"rating":"2"}` + "\n",
+			[]string{"1"}},
 		{"blank lines and optional fields", "\n" +
 			`{"id":"a","text":"threat modelling workshops"}` + "\n\n   \n" +
 			`{"id":"b","text":"more STRIDE sessions","area":"activities","lane":"more","extra":[1,2]}` + "\n" +
