@@ -119,7 +119,14 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if ignored {
 		fmt.Fprintf(stdout, "note: the %s fields were left aside: each note gets its own ID, and themes are made on the board.\n", ignoredFields)
 	}
-	if sess, err := svc.Session(context.Background(), *id); err == nil && res.Notes > 0 {
+	sess, serr := svc.Session(context.Background(), *id)
+	if serr == nil && sess.Date == "" {
+		// Paper comes in after the day: a session left undated is placed on the day
+		// it was created, which may be long after it was held.
+		fmt.Fprintf(stdout, "note: the session has no date, so reports place it on %s, the day it was created; if it was held on another day: charter session edit --data %s --session %s --date YYYY-MM-DD\n",
+			sess.Day().Format(session.DateLayout), *dir, *id)
+	}
+	if serr == nil && res.Notes > 0 {
 		switch {
 		case sess.Phase == session.PhaseGroup:
 			fmt.Fprintln(stdout, "note: the session is in group: the new notes are in no theme yet. Put them into themes on the board (M moves a note), or press g: before any theme is accepted it suggests themes again, after it shows where the new notes would go.")

@@ -84,6 +84,10 @@ func TestImportFiles(t *testing.T) {
 			if want := tt.phase.AtLeast(session.PhaseGroup); warned != want {
 				t.Errorf("phase %s: warning about themes shown %v, want %v; output:\n%s", tt.phase, warned, want, out.String())
 			}
+			// The session was created undated: reports would place it on that day.
+			if !strings.Contains(rest, "note: the session has no date, so reports place it on ") {
+				t.Errorf("the import does not say the session is undated:\n%s", out.String())
+			}
 			back := strings.Contains(rest, "go back to the group phase")
 			if want := tt.phase.AtLeast(session.PhaseVote); back != want {
 				t.Errorf("phase %s: advice to go back to group shown %v, want %v; output:\n%s", tt.phase, back, want, out.String())
