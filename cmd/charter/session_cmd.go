@@ -113,6 +113,12 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&audience, "audience", "", "new audience")
 	fs.StringVar(&mode, "mode", "", "new mode: in-person or online")
 	fs.StringVar(&date, "date", "", "new day it is held, YYYY-MM-DD (empty: the day it was created)")
+	phase := fs.String("phase", "", "move the session to this phase ("+phaseNames()+"), as ] and [ on the board do: e.g. closed, for a session held on paper and imported")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: charter session edit --data DIR --session ID [--title T] [--campaign C] [--location L] [--audience A] [--mode M] [--date D] [--phase P]")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
@@ -149,13 +155,22 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer db.Close()
-	s, err := session.NewService(db, nil).EditSession(context.Background(), *id, e)
+	ph := session.Phase(strings.ToLower(strings.TrimSpace(*phase)))
+	if *phase != "" && !ph.Valid() {
+		fmt.Fprintf(stderr, "charter session edit: unknown phase %q; the phases are %s\n", *phase, phaseNames())
+		return 2
+	}
+	svc := session.NewService(db, nil)
+	s, err := svc.EditSession(context.Background(), *id, e)
+	if err == nil && ph != "" {
+		s, err = svc.SetPhase(context.Background(), *id, ph)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "charter session edit:", errorText(err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "session: %s\ntitle: %s\ncampaign: %s\naudience: %s\nlocation: %s\nmode: %s\ndate: %s\n",
-		s.ID, s.Title, dash(s.Campaign), s.Audience, dash(s.Location), s.Mode, s.Day().Format(session.DateLayout))
+	fmt.Fprintf(stdout, "session: %s\ntitle: %s\ncampaign: %s\naudience: %s\nlocation: %s\nmode: %s\ndate: %s\nphase: %s\n",
+		s.ID, s.Title, dash(s.Campaign), s.Audience, dash(s.Location), s.Mode, s.Day().Format(session.DateLayout), s.Phase)
 	return 0
 }
 
@@ -201,4 +216,13 @@ func runSessionDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	}
 	fmt.Fprintf(stdout, "Deleted session %s %q.\n", s.ID, s.Title)
 	return 0
+}
+
+// phaseNames lists the phases in their order, for flags and messages.
+func phaseNames() string {
+	names := make([]string, len(session.Phases))
+	for i, p := range session.Phases {
+		names[i] = string(p)
+	}
+	return strings.Join(names, ", ")
 }

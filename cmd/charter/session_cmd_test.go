@@ -132,6 +132,18 @@ func TestSessionListEditDelete(t *testing.T) {
 		t.Errorf("a refused edit changed the session: %+v", s2)
 	}
 
+	// A session held on paper and imported is closed from the command line.
+	if out, errb, code := charter("", "session", "edit", "--data", dir, "--session", second, "--phase", "Closed"); code != 0 || !strings.Contains(out, "phase: closed") {
+		t.Errorf("--phase closed: exit %d, %q, %q", code, out, errb)
+	}
+	if s3, _ := db.Session(ctx, second); s3.Phase != session.PhaseClosed {
+		t.Errorf("after --phase closed the session is in %s", s3.Phase)
+	}
+	if _, errb, code := charter("", "session", "edit", "--data", dir, "--session", second, "--phase", "done"); code != 2 ||
+		!strings.Contains(errb, `unknown phase "done"; the phases are lobby, check-in, write`) {
+		t.Errorf("--phase done: exit %d, %q", code, errb)
+	}
+
 	if out, _, code := charter("n\n", "session", "delete", "--data", dir, "--session", first); code == 0 || !strings.Contains(out, "Nothing deleted") {
 		t.Errorf("delete answered no: exit %d, %q", code, out)
 	}
