@@ -258,7 +258,7 @@ func importRating(r ImportRow) (int, error) {
 func ratingOnly(r ImportRow) error {
 	area := strings.ToLower(CleanText(r.Area))
 	if (area != "" && area != string(AreaConfidence)) || CleanText(r.Lane) != "" || CleanText(r.Activity) != "" {
-		return Errorf(EInvalid, "The text is missing; a row with only a rating leaves area (or says %s), lane and activity empty.", AreaConfidence)
+		return Errorf(EInvalid, "The text is missing. A row with only a rating names no lane or activity, and no area but %s.", AreaConfidence)
 	}
 	return nil
 }
@@ -318,6 +318,9 @@ func (s *Service) importNote(sess *Session, r ImportRow) (Note, error) {
 		return Note{}, Errorf(EInvalid, "%s", r.Problem)
 	}
 	n := Note{Area: Area(strings.ToLower(CleanText(r.Area))), Lane: CleanText(r.Lane), Activity: r.Activity, Text: r.Text}
+	if n.Area == "" && CleanText(n.Text) == "" && CleanText(n.Lane) == "" {
+		return Note{}, Errorf(EInvalid, "The row holds no note and no rating: give a text, an area and a lane, or a rating.")
+	}
 	if n.Area == "" {
 		return Note{}, Errorf(EInvalid, "The area is missing; use one of %s.", joinAreas())
 	}

@@ -428,6 +428,7 @@ func TestImportRefusesBadRatings(t *testing.T) {
 		{Line: 4, Rating: "four"},
 		{Line: 5, Rating: "3", Lane: "concern"},
 		{Line: 6, Rating: "3", Area: "motivation"},
+		{Line: 7, Author: "table 3 / X"},
 	}
 	_, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
 	var ie *session.ImportError
@@ -438,8 +439,9 @@ func TestImportRefusesBadRatings(t *testing.T) {
 		2: `Author "A" gave the rating 4 on line 1`,
 		3: `The rating "6" is not a whole number from 1 to 5`,
 		4: `The rating "four" is not`,
-		5: "The text is missing; a row with only a rating",
+		5: "The text is missing. A row with only a rating names no lane",
 		6: "The text is missing",
+		7: "The row holds no note and no rating",
 	}
 	got := map[int]string{}
 	for _, p := range ie.Problems {
@@ -451,7 +453,7 @@ func TestImportRefusesBadRatings(t *testing.T) {
 		}
 	}
 	if len(got) != len(want) {
-		t.Errorf("problems %v, want lines 2-6", got)
+		t.Errorf("problems %v, want lines 2-7", got)
 	}
 	if n, p := importCounts(t, db, s.ID); n != 0 || p != 0 {
 		t.Fatalf("a refused import stored %d notes, %d participants", n, p)

@@ -247,8 +247,8 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 				// "1 developer", not "1 developers"; every audience's name ends in s.
 				who = strings.TrimSuffix(who, "s")
 			}
-			p.Notes = append(p.Notes, fmt.Sprintf("Only %d %s at %s, fewer than %d: they are invited to the online session.",
-				len(g), who, display[k.place], opt.MinSize))
+			p.Notes = append(p.Notes, fmt.Sprintf("Only %d %s at %s, fewer than %d: they are invited to the online session (a smaller --per-session, e.g. %d-%d, keeps them in person).",
+				len(g), who, display[k.place], opt.MinSize, max(len(g), MinSegment), max(len(g), MinSegment)+2))
 		}
 	}
 

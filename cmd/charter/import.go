@@ -85,12 +85,20 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var ie *session.ImportError
 	switch {
 	case errors.As(err, &ie):
-		fmt.Fprintf(stderr, "charter import: %s: %d %s cannot be imported; nothing was imported:\n", name, len(ie.Problems), plural(len(ie.Problems), "row", "rows"))
 		dups := 0
 		for _, p := range ie.Problems {
-			fmt.Fprintln(stderr, "  "+p.String())
 			if p.Message == session.DuplicateNote {
 				dups++
+			}
+		}
+		if dups == len(ie.Problems) && dups > 3 {
+			// The same file again: one line, not one per row.
+			fmt.Fprintf(stderr, "charter import: %s: all %d of its notes are in the session already %s; nothing was imported.\n",
+				name, dups, strings.TrimPrefix(session.DuplicateNote, "this note is already in the session "))
+		} else {
+			fmt.Fprintf(stderr, "charter import: %s: %d %s cannot be imported; nothing was imported:\n", name, len(ie.Problems), plural(len(ie.Problems), "row", "rows"))
+			for _, p := range ie.Problems {
+				fmt.Fprintln(stderr, "  "+p.String())
 			}
 		}
 		if dups > 0 {

@@ -68,6 +68,12 @@ func runSessionList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("session list", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("data", defaultDataDir, "data directory")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: charter session list --data DIR")
+		fmt.Fprintln(stderr, "\nLists the sessions by campaign: ID, date, campaign, title, audience, location, mode, phase and join code.")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
