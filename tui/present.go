@@ -223,7 +223,7 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				s.scroll += max(s.lastRoom-1, 1)
 			}
 		}
-		s.scroll = max(min(s.scroll, s.lastBody-s.lastRoom), 0)
+		s.scroll = max(min(s.scroll, maxScroll(s.lastBody, s.lastRoom)), 0)
 	}
 	return s, nil
 }
@@ -299,7 +299,7 @@ func (s *presentScreen) View() string {
 	body := s.body(w, room, now)
 	lines := strings.Split(strings.TrimRight(body, "\n"), "\n")
 	s.lastBody, s.lastRoom = len(lines), room
-	scroll := max(min(s.scroll, len(lines)-room), 0)
+	scroll := max(min(s.scroll, maxScroll(len(lines), room)), 0)
 	if len(lines) > room {
 		more := len(lines) - scroll - (room - 1)
 		lines = lines[scroll : scroll+room-1]
@@ -716,4 +716,14 @@ func (s *presentScreen) actionLines(a *session.ActionPoint, w, indent int) strin
 		b.WriteString(strings.Repeat(" ", indent) + l + "\n")
 	}
 	return b.String()
+}
+
+// maxScroll is how far a body of n lines scrolls in room lines: a body taller than
+// the room shows room-1 lines above the line that says how many more there are, so
+// its last line is shown at n-(room-1), not n-room (which left it out for good).
+func maxScroll(n, room int) int {
+	if n <= room {
+		return 0
+	}
+	return n - (room - 1)
 }

@@ -328,7 +328,13 @@ func TestPresentShowsLongNotesWhole(t *testing.T) {
 	small.waitFor("more (↓ or pgdn)")
 	small.tm.Send(tea.KeyMsg{Type: tea.KeyEnd})
 	small.waitFor("come back every year.")
-	requireFits(t, small.view())
+	// At the end nothing is left below: the notice of a line more took the last
+	// line's place, and no key brought that line into view.
+	v = small.view()
+	requireFits(t, v)
+	if strings.Contains(v, "more (↓ or pgdn)") {
+		t.Errorf("the end of the projector's list still has a line below it:\n%s", v)
+	}
 }
 
 // A theme whose notes the facilitator hid is not on the projector in any phase, not
