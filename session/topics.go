@@ -5,8 +5,10 @@ import (
 	"strings"
 )
 
-// topicKey is what tells two open topics apart: their words, whatever their case
+// TopicKey is what tells two open topics apart: their words, whatever their case
 // and spacing ("AI coding assistants" and "ai  coding assistants" are one).
+func TopicKey(lane string) string { return topicKey(lane) }
+
 func topicKey(lane string) string {
 	return strings.ToLower(strings.Join(strings.Fields(lane), " "))
 }

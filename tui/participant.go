@@ -353,17 +353,21 @@ func (s *participantScreen) lanes() []string {
 	if a != session.AreaOpen {
 		return a.Lanes()
 	}
+	// By session.TopicKey: from the reveal on, topics raised in another case or
+	// spacing are one, under the title the notes have, and the participant's own
+	// spelling must not stay as a second, empty topic (a note written there went to
+	// the one topic and seemed lost).
 	seen := map[string]bool{}
 	var out []string
 	for _, n := range s.notes {
-		if n.Area == session.AreaOpen && !seen[n.Lane] {
-			seen[n.Lane] = true
+		if k := session.TopicKey(n.Lane); n.Area == session.AreaOpen && !seen[k] {
+			seen[k] = true
 			out = append(out, n.Lane)
 		}
 	}
 	for _, t := range s.topics {
-		if !seen[t] {
-			seen[t] = true
+		if k := session.TopicKey(t); !seen[k] {
+			seen[k] = true
 			out = append(out, t)
 		}
 	}

@@ -215,3 +215,35 @@ func TestPeoplePanelShowsConnections(t *testing.T) {
 	}
 	requireFits(t, v)
 }
+
+// A topic a participant raised in another case than someone else's is one topic
+// from the reveal on, on their screen too: their own spelling stayed as a second,
+// empty topic, and a note written there went to the one topic and seemed lost.
+func TestParticipantsOwnSpellingOfATopicIsOneTopicAfterTheReveal(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	other := w.join(sess, "key-2", "")
+	w.addNote(other, session.AreaOpen, "AI coding assistants", "assistants suggest vulnerable code")
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+	for range 3 {
+		s.press(tea.KeyTab) // to open topics
+	}
+	s.keys("t")
+	s.waitFor("Title of your topic")
+	s.paste("ai coding assistants")
+	s.press(tea.KeyEnter)
+	s.waitFor("Topic raised")
+	s.keys("n")
+	s.paste("we paste secrets into the assistant")
+	s.press(tea.KeyEnter)
+	s.waitFor("Saved.")
+	w.setPhase(sess, session.PhaseReveal)
+	s.waitFor("REVEAL")
+	s.waitDrawn("assistants suggest vulnerable code")
+	v := s.view()
+	if strings.Contains(v, "ai coding assistants") {
+		t.Errorf("the participant's own spelling is still a topic of its own:\n%s", v)
+	}
+}
