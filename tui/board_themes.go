@@ -414,7 +414,7 @@ func (s *boardScreen) themeRows() []themeRow {
 		// still is cut so that the score and the votes stay in view.
 		ranked := func(p analysis.Priority, label string) string {
 			return fmt.Sprintf("#%d %s · score %d = 3×%s + 2×%s + %s",
-				p.Rank, label, p.Score, plural(p.Votes, "vote"), plural(p.Authors, "author"), plural(p.Notes, "note"))
+				p.Rank, label, p.Score, plural(p.Votes, "vote"), persons(p.Authors), plural(p.Notes, "note"))
 		}
 		sums := true
 		for _, p := range s.themes.ranked {
@@ -1332,7 +1332,7 @@ func (t *themesTab) view(w, room int) string {
 		}
 		b.WriteString(sty.Muted.Render(fit(hint, w)) + "\n")
 	default:
-		b.WriteString(sty.Muted.Render(fit("Themes by priority (score = 3 × votes + 2 × authors + notes)", w)) + "\n")
+		b.WriteString(sty.Muted.Render(fit("Themes by priority (score = 3 × votes + 2 × people + notes)", w)) + "\n")
 	}
 	if len(rows) == 0 {
 		b.WriteString(sty.Muted.Render("No themes.") + "\n")
