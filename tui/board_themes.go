@@ -1326,7 +1326,8 @@ func (t *themesTab) view(w, room int) string {
 	case ph == session.PhaseGroup:
 		hint := "Themes everyone sees; ★ the note that stands for each."
 		if s.themes.markTheme != 0 {
-			hint = "Merging: select the target theme, press m."
+			hint = fmt.Sprintf("Merging %d. “%s”: select the theme to merge it into, press m (esc cancels).",
+				s.themeNumber(s.themes.markTheme), s.themeLabel(s.themes.markTheme))
 		} else if n := len(s.themes.marked); n > 0 {
 			hint = fmt.Sprintf("%s marked: M moves %s to a theme by name or number.", plural(n, "note"), them(n))
 		}
@@ -1483,18 +1484,21 @@ func nameTooLong(v, what string) string {
 	return ""
 }
 
+// themeLabel is the name of the theme id as the board has it, cut to 30 cells.
+func (s *boardScreen) themeLabel(id int64) string {
+	for _, th := range s.themes.themes {
+		if th.ID == id {
+			return fit(th.Label, 30)
+		}
+	}
+	return ""
+}
+
 // mergedSaying says what merging theme from into theme into did, numbers included:
 // the themes after the one merged away move up one number, so numbers noted for
 // the next moves (M 14) would otherwise be wrong without a word.
 func (s *boardScreen) mergedSaying(from, into int64) string {
-	label := func(id int64) string {
-		for _, th := range s.themes.themes {
-			if th.ID == id {
-				return fit(th.Label, 30)
-			}
-		}
-		return ""
-	}
+	label := s.themeLabel
 	f, i := s.themeNumber(from), s.themeNumber(into)
 	if f == 0 || i == 0 {
 		return "Themes merged."

@@ -311,10 +311,11 @@ func TestBoardGroupKeys(t *testing.T) {
 		t.Fatalf("after split: %v", got)
 	}
 
-	// Merge the first theme into "deadlines" (row 2).
+	// Merge the first theme into "deadlines" (row 2); the list's line says which
+	// theme is being merged.
 	b.selectRow(0)
 	b.keys("m")
-	b.waitFor("Now select the theme to merge it into")
+	b.waitFor("Now select the theme to merge it into", "Merging 1. “")
 	b.selectRow(2)
 	b.keys("m")
 	// It says the merged theme's number now, and that the numbers after moved.
