@@ -31,7 +31,10 @@ type presentScreen struct {
 	rated  int
 	notes  []*session.Note // visible notes only
 	themes []*session.Theme
-	totals map[int64]int
+	// numbers are the themes' numbers as the board gives them (its M and # take
+	// them), hidden themes counted, so that the room can follow "move it to 5".
+	numbers map[int64]int
+	totals  map[int64]int
 	// ranked are the themes' IDs in the session's one ranking (session.RankThemes,
 	// as the board, the findings and the participants' screens order them), once
 	// voting has closed.
@@ -96,6 +99,7 @@ type presentStateMsg struct {
 	ratings             []int
 	notes               []*session.Note
 	themes              []*session.Theme
+	numbers             map[int64]int
 	totals              map[int64]int
 	ranked              []int64
 	scores              map[int64]int
@@ -148,6 +152,10 @@ func (s *presentScreen) load() tea.Cmd {
 			// What participants see: no theme without a visible note, no name
 			// made from a hidden one.
 			st.themes, st.actions = v.ShownThemes(), v.ShownActions()
+			st.numbers = make(map[int64]int, len(v.Themes))
+			for i, t := range v.Themes {
+				st.numbers[t.ID] = i + 1
+			}
 			if sess.Phase.AtLeast(session.PhaseActions) {
 				st.totals, st.scores = v.Totals, map[int64]int{}
 				for _, p := range v.Ranked {
@@ -172,6 +180,7 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		s.sess, s.people, s.done, s.rated = msg.sess, msg.people, msg.done, msg.rated
 		s.notes, s.themes, s.totals, s.ranked, s.scores, s.actions = msg.notes, msg.themes, msg.totals, msg.ranked, msg.scores, msg.actions
+		s.numbers = msg.numbers
 		s.stats = session.Summarize(msg.ratings)
 		s.failed = ""
 		s.timeUp.see(s.sess.Timer, s.e.now())
@@ -627,6 +636,9 @@ func (s *presentScreen) groupView(w, room int) string {
 		return s.e.sty.Muted.Render("The facilitator is grouping the notes; themes appear here.") + "\n"
 	}
 	blocks := s.themeBlocks(s.themes, func(t *session.Theme, n int) string {
+		if k := s.numbers[t.ID]; k > 0 {
+			return fmt.Sprintf("%d. %s (%s)", k, t.Label, plural(n, "note"))
+		}
 		return fmt.Sprintf("%s (%s)", t.Label, plural(n, "note"))
 	})
 	return s.columns(blocks, w, room) + "\n"

@@ -471,3 +471,24 @@ func TestPresentCountsOnlyVotersWhoSaidDone(t *testing.T) {
 	}
 	s.waitFor("1 of 2 people done voting")
 }
+
+// While grouping, the projector numbers the themes as the board does (its M and #
+// take the numbers), a theme the room does not see counted: "move it to 3" on the
+// board is 3 on the shared screen too.
+func TestPresentNumbersThemesAsTheBoard(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	r.to(session.PhaseGroup)
+	first := r.themes[0]
+	for _, id := range first.NoteIDs {
+		if err := r.w.svc.HideNote(r.w.ctx, id, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := r.present(80, 24)
+	want := fmt.Sprintf("2. %s", r.themes[1].Label)
+	s.waitFor(want)
+	if v := s.view(); strings.Contains(v, "1. "+r.themes[1].Label) || strings.Contains(v, first.Label) {
+		t.Errorf("the projector numbers its themes apart from the board:\n%s", v)
+	}
+}
