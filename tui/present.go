@@ -717,9 +717,12 @@ func (s *presentScreen) resultsView(w, room int) string {
 }
 
 // actionLines is one action point, wrapped under an indent: its title, priority,
-// status and how many volunteered (never who).
+// status, due day and how many volunteered (never who).
 func (s *presentScreen) actionLines(a *session.ActionPoint, w, indent int) string {
 	text := fmt.Sprintf("→ %s · %s · %s", a.Title, session.PriorityName(a.Priority), a.Status)
+	if a.Due != "" {
+		text += " · due " + a.Due
+	}
 	if n := len(a.Volunteers); n > 0 {
 		text += " · " + plural(n, "volunteer")
 	}

@@ -492,3 +492,19 @@ func TestPresentNumbersThemesAsTheBoard(t *testing.T) {
 		t.Errorf("the projector numbers its themes apart from the board:\n%s", v)
 	}
 }
+
+// The projector says when an action point is due, as the board does.
+func TestPresentShowsWhenAnActionIsDue(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	r.to(session.PhaseActions)
+	acts, err := r.w.svc.Actions(r.w.ctx, r.sess.ID)
+	if err != nil || len(acts) == 0 {
+		t.Fatalf("action points %v, %v", acts, err)
+	}
+	if err := r.w.svc.SetActionDue(r.w.ctx, acts[0].ID, "2026-03-31"); err != nil {
+		t.Fatal(err)
+	}
+	s := r.present(200, 60)
+	s.waitFor("· due 2026-03-31")
+}
