@@ -87,6 +87,8 @@ func TestParticipantIsDone(t *testing.T) {
 	if !w.participant(me.ID).Done {
 		t.Error("done not stored")
 	}
+	// Once done, x offers to take it back, not to say it again.
+	p.waitDrawn("x not done after all")
 }
 
 // The facilitator edits the session's activities, one a line; participants pick from

@@ -968,6 +968,17 @@ func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 	return s, nil
 }
 
+// notDoneKey is x once the participant is marked done: it takes the mark back.
+var notDoneKey = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "not done after all"))
+
+// doneKey is x as the key line offers it: to say done, or once done to take it back.
+func (s *participantScreen) doneKey() key.Binding {
+	if s.me.Done {
+		return notDoneKey
+	}
+	return pk.Done
+}
+
 func (s *participantScreen) keys() []key.Binding {
 	switch {
 	case s.mode == modeConfirmDelete:
@@ -985,7 +996,7 @@ func (s *participantScreen) keys() []key.Binding {
 	case session.PhaseGroup:
 		return []key.Binding{pk.Select, vk.Open, lk.Page, pk.Quit}
 	case session.PhaseVote:
-		return []key.Binding{pk.Select, vk.Give, vk.Take, vk.Open, pk.Done, lk.Page, pk.Quit}
+		return []key.Binding{pk.Select, vk.Give, vk.Take, vk.Open, s.doneKey(), lk.Page, pk.Quit}
 	case session.PhaseActions:
 		return []key.Binding{pk.Select, vk.Volunteer, vk.Open, lk.Page, pk.Quit}
 	case session.PhaseClosed:
@@ -1008,7 +1019,7 @@ func (s *participantScreen) keys() []key.Binding {
 			ks = append(ks, pk.Topic)
 		}
 	}
-	ks = append(ks, pk.Area, pk.Lane, pk.Done)
+	ks = append(ks, pk.Area, pk.Lane, s.doneKey())
 	if s.sess.Phase.AcceptsNotes() {
 		ks = append(ks, pk.Edit, pk.Delete)
 	}
