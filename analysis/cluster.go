@@ -563,12 +563,8 @@ func (c *corpus) labelStems(label string) map[string]bool {
 // notes' lanes now agree on, or none when they no longer agree. Other names are
 // returned as they are.
 func RelabelSide(label string, lanes []string) string {
-	i := strings.LastIndex(label, " (")
-	if i < 0 || !strings.HasSuffix(label, ")") {
-		return label
-	}
-	base := label[:i]
-	if _, known := sideNames[label[i+2:len(label)-1]]; !known {
+	base, ok := cutSide(label)
+	if !ok {
 		return label
 	}
 	docs := make([]Doc, len(lanes))
@@ -580,6 +576,19 @@ func RelabelSide(label string, lanes []string) string {
 		return base + " (" + now + ")"
 	}
 	return base
+}
+
+// cutSide splits a name that ends in a side, " (concern)", as label names sides:
+// the name before it, and whether it had one.
+func cutSide(label string) (string, bool) {
+	i := strings.LastIndex(label, " (")
+	if i < 0 || !strings.HasSuffix(label, ")") {
+		return label, false
+	}
+	if _, known := sideNames[label[i+2:len(label)-1]]; !known {
+		return label, false
+	}
+	return label[:i], true
 }
 
 // byContent orders docs by what they say, then by ID. k-means starts from

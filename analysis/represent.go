@@ -33,11 +33,7 @@ func Representative(docs []Doc) string {
 // a cut ("…") are taken off the name; "" when no doc does. Several that do: the
 // first by content, as Cluster orders them.
 func NamedAfter(label string, docs []Doc) string {
-	if i := strings.LastIndex(label, " ("); i > 0 && strings.HasSuffix(label, ")") {
-		if _, side := sideNames[label[i+2:len(label)-1]]; side {
-			label = label[:i]
-		}
-	}
+	label, _ = cutSide(label)
 	want := strings.Fields(strings.ToLower(strings.TrimSuffix(strings.TrimSpace(label), "…")))
 	if len(want) < 2 {
 		return ""

@@ -247,8 +247,12 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 				// "1 developer", not "1 developers"; every audience's name ends in s.
 				who = strings.TrimSuffix(who, "s")
 			}
-			p.Notes = append(p.Notes, fmt.Sprintf("Only %d %s at %s, fewer than %d: they are invited to the online session (a smaller --per-session, e.g. %d-%d, keeps them in person).",
-				len(g), who, display[k.place], opt.MinSize, max(len(g), MinSegment), max(len(g), MinSegment)+2))
+			note := fmt.Sprintf("Only %d %s at %s, fewer than %d: they are invited to the online session", len(g), who, display[k.place], opt.MinSize)
+			if len(g) >= MinSegment {
+				// Too few for a session that keeps its people anonymous gets no hint.
+				note += fmt.Sprintf(" (--per-session %d-%d keeps them in person)", len(g), len(g)+2)
+			}
+			p.Notes = append(p.Notes, note+".")
 		}
 	}
 

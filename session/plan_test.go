@@ -357,3 +357,18 @@ func TestPlanSaysASessionIsTooSmallToStayAnonymous(t *testing.T) {
 		t.Errorf("plan notes:\n%s\nsessions %v", notes, where(p))
 	}
 }
+
+// Too few people at a location for a session of their own: the plan says which
+// --per-session would keep them in person, but only when they are enough to stay
+// anonymous in a session.
+func TestPlanSaysWhichSizeKeepsASmallLocationInPerson(t *testing.T) {
+	t.Parallel()
+	p := mustPlan(t, rosterOf(map[string]int{"Berlin": 9, "Porto": 4, "Oslo": 2}), session.PlanOptions{})
+	notes := strings.Join(p.Notes, "\n")
+	if !strings.Contains(notes, "at Porto, fewer than 8: they are invited to the online session (--per-session 4-6 keeps them in person).") {
+		t.Errorf("no size hint for Porto:\n%s", notes)
+	}
+	if !strings.Contains(notes, "at Oslo, fewer than 8: they are invited to the online session.") {
+		t.Errorf("Oslo, too few to stay anonymous, is offered a size:\n%s", notes)
+	}
+}

@@ -1498,7 +1498,6 @@ func (s *boardScreen) themeLabel(id int64) string {
 // the themes after the one merged away move up one number, so numbers noted for
 // the next moves (M 14) would otherwise be wrong without a word.
 func (s *boardScreen) mergedSaying(from, into int64) string {
-	label := s.themeLabel
 	f, i := s.themeNumber(from), s.themeNumber(into)
 	if f == 0 || i == 0 {
 		return "Themes merged."
@@ -1507,7 +1506,7 @@ func (s *boardScreen) mergedSaying(from, into int64) string {
 	if i > f {
 		now--
 	}
-	said := fmt.Sprintf("“%s” merged into %d. “%s”", label(from), now, label(into))
+	said := fmt.Sprintf("“%s” merged into %d. “%s”", s.themeLabel(from), now, s.themeLabel(into))
 	if f < len(s.themes.themes) {
 		said += fmt.Sprintf("; the themes after %d moved up one number", f)
 	}

@@ -276,14 +276,16 @@ type nameScreen struct {
 	err    string
 }
 
-// profileQuestions are the optional profile questions with their choices.
+// profileQuestions are the optional profile questions with their choices. label
+// asks security engineers; others asks every other audience, who have no security
+// role to be asked about.
 var profileQuestions = []struct {
-	label   string
-	choices []string
+	label, others string
+	choices       []string
 }{
-	{"Time in your security role", session.Tenures},
-	{"How you got the role", session.Appointments},
-	{"Your team's security level", session.Levels},
+	{"Time in your security role", "Time in your current role", session.Tenures},
+	{"How you got the role", "How you got your role", session.Appointments},
+	{"Your team's security level", "Your team's security level", session.Levels},
 }
 
 var nameKeys = []key.Binding{
@@ -420,10 +422,8 @@ func (s *nameScreen) view(compact bool) string {
 			}
 		}
 		text := q.label
-		if i < 2 && s.sess.Audience != session.AudienceSecurityEngineers {
-			// The role is the security role only for security engineers: developers
-			// and service owners were asked about a role they do not have.
-			text = []string{"Time in your current role", "How you got your role"}[i]
+		if s.sess.Audience != session.AudienceSecurityEngineers {
+			text = q.others
 		}
 		label := "  " + text
 		if s.field == i+1 {

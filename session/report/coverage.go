@@ -177,7 +177,7 @@ func (f *CampaignFindings) csvCoverage(cw *csvWriter) {
 		rows []CoverageRow
 	}{{"location", c.ByLocation}, {"level", c.ByLevel}} {
 		for _, r := range g.rows {
-			cw.row("coverage", "", "", "", "", "", g.area, r.Value, "", fmt.Sprintf("%d of %d %s reached", r.Reached, r.Teams, map[bool]string{true: "team", false: "teams"}[r.Teams == 1]),
+			cw.row("coverage", "", "", "", "", "", g.area, r.Value, "", fmt.Sprintf("%d of %s reached", r.Reached, count(r.Teams, "team", "teams")),
 				"", "", "", "", "")
 		}
 	}
