@@ -1326,7 +1326,7 @@ func (t *themesTab) view(w, room int) string {
 	case ph == session.PhaseGroup:
 		hint := "Themes everyone sees; ★ the note that stands for each."
 		if s.themes.markTheme != 0 {
-			hint = fmt.Sprintf("Merging %d. “%s”: select the theme to merge it into, press m (esc cancels).",
+			hint = fmt.Sprintf("Merging %d. “%s”: select the theme to merge it into, press m.",
 				s.themeNumber(s.themes.markTheme), s.themeLabel(s.themes.markTheme))
 		} else if n := len(s.themes.marked); n > 0 {
 			hint = fmt.Sprintf("%s marked: M moves %s to a theme by name or number.", plural(n, "note"), them(n))
