@@ -3,6 +3,7 @@ package session_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -224,9 +225,11 @@ func TestANoteAndItsReleaseAreOneCommit(t *testing.T) {
 	}
 }
 
-// Going back a phase and forward again shows no waiting note or rating: only moving
-// on past the writing (or the check-in) does. Otherwise the facilitator could show
-// one person's waiting note or rating on its own at any moment, as often as liked.
+// Going back a phase and forward again shows no waiting note or rating, and nor
+// does moving on to a phase never reached: only moving past the writing (the reveal
+// included) or the check-in for the first time does. Otherwise the facilitator could
+// show one person's waiting note or rating on its own at any moment, as often as
+// liked, or once, by closing.
 func TestGoingBackAndForthShowsNothingWaiting(t *testing.T) {
 	t.Parallel()
 	svc, _ := MustOpenService(t)
@@ -243,61 +246,76 @@ func TestGoingBackAndForthShowsNothingWaiting(t *testing.T) {
 		}
 		return len(v.Notes), len(v.Ratings)
 	}
-	for _, ph := range []session.Phase{session.PhaseCheckIn, session.PhaseWrite} {
-		if _, err := svc.SetPhase(ctx, sess.ID, ph); err != nil {
-			t.Fatal(err)
+	phases := func(phs ...session.Phase) {
+		t.Helper()
+		for _, ph := range phs {
+			if _, err := svc.SetPhase(ctx, sess.ID, ph); err != nil {
+				t.Fatal(err)
+			}
 		}
+	}
+	for _, ph := range []session.Phase{session.PhaseCheckIn, session.PhaseWrite} {
+		phases(ph)
 		if n, _ := shown(); n != 0 {
 			t.Fatalf("back and forth to %s showed the waiting note", ph)
 		}
 	}
-	// A rating given in a check-in gone back to waits the same way.
-	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseCheckIn); err != nil {
-		t.Fatal(err)
-	}
+	// A rating given in a check-in gone back to waits for a second rater, past
+	// the check-in again and on beyond the writing.
+	phases(session.PhaseCheckIn)
 	if err := svc.Rate(ctx, people[1].ID, 2); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseLobby); err != nil {
-		t.Fatal(err)
-	}
+	phases(session.PhaseLobby)
 	if _, r := shown(); r != 0 {
 		t.Fatal("going back from check-in showed the waiting rating")
 	}
-	// Moving on past the writing shows both.
-	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseReveal); err != nil {
-		t.Fatal(err)
+	// Moving on past the writing for the first time shows the note.
+	phases(session.PhaseReveal)
+	if n, r := shown(); n != 1 || r != 0 {
+		t.Fatalf("after moving on to the reveal: %d notes, %d ratings shown; want the note, the rating still waiting", n, r)
 	}
-	if n, r := shown(); n != 1 || r != 1 {
-		t.Fatalf("after moving on to the reveal: %d notes, %d ratings shown; want 1 and 1", n, r)
-	}
-	// Once in the reveal, back and forth again: a lone note written in the reveal
-	// waits, in the write phase and back in the reveal, and so does a rating given
-	// in a check-in gone back to; moving on beyond the reveal shows both.
-	if _, err := svc.AddNote(ctx, people[1].ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: "a late lone note"}); err != nil {
-		t.Fatal(err)
-	}
-	for _, ph := range []session.Phase{session.PhaseWrite, session.PhaseCheckIn} {
-		if _, err := svc.SetPhase(ctx, sess.ID, ph); err != nil {
-			t.Fatal(err)
-		}
-	}
+	// A second rater shows both ratings.
 	if err := svc.Rate(ctx, people[0].ID, 4); err != nil {
 		t.Fatal(err)
 	}
-	for _, ph := range []session.Phase{session.PhaseWrite, session.PhaseReveal} {
-		if _, err := svc.SetPhase(ctx, sess.ID, ph); err != nil {
-			t.Fatal(err)
-		}
-		if n, r := shown(); n != 1 || r != 1 {
-			t.Fatalf("back in %s: %d notes, %d ratings shown; want the waiting note and rating still waiting", ph, n, r)
-		}
+	if _, r := shown(); r != 2 {
+		t.Fatalf("after a second rating %d ratings are shown, want 2", r)
 	}
-	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseGroup); err != nil {
+	// Once in the reveal, back and forth again: a lone note written in the reveal
+	// waits, in the write phase and back in the reveal; moving past the reveal
+	// for the first time shows it.
+	if _, err := svc.AddNote(ctx, people[1].ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: "a late lone note"}); err != nil {
 		t.Fatal(err)
 	}
-	if n, r := shown(); n != 2 || r != 2 {
-		t.Fatalf("after moving on beyond the reveal: %d notes, %d ratings; want 2 and 2", n, r)
+	for _, ph := range []session.Phase{session.PhaseWrite, session.PhaseReveal} {
+		phases(ph)
+		if n, _ := shown(); n != 1 {
+			t.Fatalf("back in %s: %d notes shown; want the late note still waiting", ph, n)
+		}
+	}
+	phases(session.PhaseGroup)
+	if n, _ := shown(); n != 2 {
+		t.Fatalf("after moving on beyond the reveal: %d notes; want 2", n)
+	}
+	// From the group on, a lone note written after going back, or a lone changed
+	// rating, waits for a second person, even past phases never reached.
+	phases(session.PhaseReveal)
+	if _, err := svc.AddNote(ctx, people[0].ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: "a lone note after the group"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Rate(ctx, people[1].ID, 5); err != nil {
+		t.Fatal(err)
+	}
+	for _, ph := range []session.Phase{session.PhaseGroup, session.PhaseVote, session.PhaseActions, session.PhaseClosed} {
+		phases(ph)
+		v, err := svc.BoardView(ctx, sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(v.Notes) != 2 || !slices.Equal(v.Ratings, []int{2, 4}) {
+			t.Fatalf("in %s: %d notes, ratings %v shown; want 2 notes and 2, 4: the lone note and rating change still waiting", ph, len(v.Notes), v.Ratings)
+		}
 	}
 }
 

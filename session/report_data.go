@@ -118,7 +118,7 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 	if d.Themes, err = st.Themes(ctx, sessionID); err != nil {
 		return nil, fmt.Errorf("load themes: %w", err)
 	}
-	votes, err := st.Votes(ctx, sessionID)
+	votes, err := st.ShownVotes(ctx, sessionID)
 	if err != nil {
 		return nil, fmt.Errorf("load votes: %w", err)
 	}
@@ -131,12 +131,11 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 	byID := make(map[int64]*Participant, len(d.Participants))
 	for _, p := range d.Participants {
 		byID[p.ID] = p
-		if d.Session.Phase != PhaseClosed {
-			// A live session's document counts the ratings its screens show: one
-			// exported before and after someone rates must not tell theirs (see
-			// MinBatchRaters). The findings of a closed session count every rating.
-			p.Rating = p.ShownRating
-		}
+		// A document counts the ratings the screens show: one exported before and
+		// after someone rates must not tell theirs (see MinBatchRaters). Closing a
+		// session for the first time shows every rating; a rating changed alone
+		// after reopening it stays out.
+		p.Rating = p.ShownRating
 		// A removed participant's rating, votes and volunteering stay, as their
 		// notes do: removal takes a person out of the room, not out of the results.
 		if p.Rating >= 1 && p.Rating <= 5 {

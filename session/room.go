@@ -75,11 +75,11 @@ func (s *Service) RoomView(ctx context.Context, sessionID string) (*RoomView, er
 		if ph != PhaseVote && !ph.AtLeast(PhaseActions) {
 			return nil
 		}
-		votes, err := st.Votes(ctx, sessionID)
-		if err != nil {
-			return err
-		}
 		if ph == PhaseVote {
+			votes, err := st.Votes(ctx, sessionID)
+			if err != nil {
+				return err
+			}
 			r.votes = map[int64]map[int64]int{}
 			for _, v := range votes {
 				if r.votes[v.ParticipantID] == nil {
@@ -88,6 +88,10 @@ func (s *Service) RoomView(ctx context.Context, sessionID string) (*RoomView, er
 				r.votes[v.ParticipantID][v.ThemeID] = v.Count
 			}
 			return nil
+		}
+		votes, err := st.ShownVotes(ctx, sessionID)
+		if err != nil {
+			return err
 		}
 		r.totals = voteTotals(ofParticipants(votes, people))
 		list, err := st.Actions(ctx, sessionID)

@@ -460,31 +460,38 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 			return nil
 		}
 		moved = true
+		from, furthest := sess.Phase, sess.Furthest()
 		s.reopening(sess, ph)
-		// Beyond every phase the session has been in: going back a phase and
-		// forward again does not move it beyond.
-		beyond := !sess.Furthest().AtLeast(ph)
+		// first tells whether this move takes the session past phase stage for the
+		// first time: going back a phase and forward again does not.
+		first := func(stage Phase) bool { return ph.AtLeast(stage) && !furthest.AtLeast(stage) }
 		sess.Phase = ph
-		if beyond {
+		if !furthest.AtLeast(ph) {
 			sess.Reached = ph
 		}
 		sess.Timer = Timer{}
 		if err := st.UpdateSession(ctx, sess); err != nil {
 			return fmt.Errorf("set phase: %w", err)
 		}
-		// The writing (or this stretch of it) is over: the board shows every note,
-		// and once the check-in is, the screens every rating. Only moving on beyond
-		// every phase the session has been in ends them: going back a phase and
-		// forward again, at any moment, would show one person's waiting note or
-		// rating on its own whenever the facilitator liked. A note written after
-		// going back waits for a second writer, or for the session to move on.
-		if ph.AtLeast(PhaseReveal) && beyond {
+		// The first time the writing (the reveal, where notes can still be
+		// written, included) is over the board shows every note; the first time the
+		// check-in is, the screens every rating; the first time the vote is, the
+		// totals every dot. Only then: going back a phase and forward again, or on to
+		// a phase never reached (closing, say), would show one person's waiting note,
+		// rating or change of dots on its own whenever the facilitator liked. Anything
+		// given after that waits for a second person.
+		if first(PhaseReveal) || first(PhaseGroup) {
 			if err := releaseAll(ctx, st, sessionID); err != nil {
 				return err
 			}
 		}
-		if ph.AtLeast(PhaseWrite) && beyond {
+		if first(PhaseWrite) {
 			if err := releaseRatings(ctx, st, sessionID, true); err != nil {
+				return err
+			}
+		}
+		if from == PhaseVote || first(PhaseActions) {
+			if err := releaseVotes(ctx, st, sessionID, first(PhaseActions)); err != nil {
 				return err
 			}
 		}

@@ -243,7 +243,11 @@ func nameFromVisible(ids []int64, byID map[int64]*Note) string {
 // nobody can see or rank would be lost. It reports whether any went back.
 func returnDots(ctx context.Context, st Store, sessionID string) (bool, error) {
 	votes, err := st.Votes(ctx, sessionID)
-	if err != nil || len(votes) == 0 {
+	if err != nil {
+		return false, err
+	}
+	shown, err := st.ShownVotes(ctx, sessionID)
+	if err != nil || len(votes)+len(shown) == 0 {
 		return false, err
 	}
 	themes, err := st.Themes(ctx, sessionID)
@@ -255,15 +259,16 @@ func returnDots(ctx context.Context, st Store, sessionID string) (bool, error) {
 		return false, err
 	}
 	showing := ThemeShowing(themes, notes)
-	back := false
-	for _, v := range votes {
-		if showing[v.ThemeID].Shown {
+	back := map[int64]bool{}
+	for _, v := range append(votes, shown...) {
+		if showing[v.ThemeID].Shown || back[v.ThemeID] {
 			continue
 		}
-		if err := st.ChangeVote(ctx, v.ParticipantID, v.ThemeID, -v.Count, func(map[int64]int) error { return nil }); err != nil {
+		// The dots shown on it go too: they would come back with the theme.
+		if err := st.ClearVotes(ctx, v.ThemeID); err != nil {
 			return false, fmt.Errorf("give back dots: %w", err)
 		}
-		back = true
+		back[v.ThemeID] = true
 	}
-	return back, nil
+	return len(back) > 0, nil
 }

@@ -148,6 +148,16 @@ type ThemeStore interface {
 	// after check has approved it against the participant's current votes (theme ID
 	// to dots). A count that reaches zero removes the vote.
 	ChangeVote(ctx context.Context, participantID, themeID int64, delta int, check func(mine map[int64]int) error) error
+	// ShownVotes returns a session's votes as the screens last showed them (see
+	// ReleaseVotes).
+	ShownVotes(ctx context.Context, sessionID string) ([]Vote, error)
+	// HeldVoters returns how many people of a session have votes that differ from
+	// the ones shown.
+	HeldVoters(ctx context.Context, sessionID string) (int, error)
+	// ReleaseVotes makes a session's votes the ones shown.
+	ReleaseVotes(ctx context.Context, sessionID string) error
+	// ClearVotes removes every dot on a theme, shown ones too.
+	ClearVotes(ctx context.Context, themeID int64) error
 
 	// AddAction stores a and sets its ID.
 	AddAction(ctx context.Context, a *ActionPoint) error

@@ -698,14 +698,22 @@ func myVotes(votes []Vote, participantID int64) map[int64]int {
 	return out
 }
 
-// VoteTotals returns the dots each theme got. Dots of removed participants do not
-// count. Participants should see it only once voting is over, so that early dots do
-// not steer later ones; that is for the screen to decide.
+// VoteTotals returns the dots each theme got, as the screens show them (see
+// ReleaseVotes). Dots of removed participants count. Participants see them only once
+// voting is over, so that early dots do not steer later ones; that is for the screen
+// to decide.
 func (s *Service) VoteTotals(ctx context.Context, sessionID string) (map[int64]int, error) {
 	var counted []Vote
 	err := s.store.ReadTx(ctx, func(st Store) error {
-		var err error
-		counted, err = countedVotes(ctx, st, sessionID)
+		if _, err := st.Session(ctx, sessionID); err != nil {
+			return err
+		}
+		ps, err := st.Participants(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		votes, err := st.ShownVotes(ctx, sessionID)
+		counted = ofParticipants(votes, ps)
 		return err
 	})
 	if err != nil {
@@ -720,45 +728,6 @@ func voteTotals(counted []Vote) map[int64]int {
 		out[v.ThemeID] += v.Count
 	}
 	return out
-}
-
-// VotesUsed returns how many dots each participant has given, by participant ID, so
-// the facilitator sees who has not voted yet without seeing on what.
-func (s *Service) VotesUsed(ctx context.Context, sessionID string) (map[int64]int, error) {
-	var counted []Vote
-	err := s.store.ReadTx(ctx, func(st Store) error {
-		var err error
-		counted, err = countedVotes(ctx, st, sessionID)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return votesUsed(counted), nil
-}
-
-func votesUsed(counted []Vote) map[int64]int {
-	out := map[int64]int{}
-	for _, v := range counted {
-		out[v.ParticipantID] += v.Count
-	}
-	return out
-}
-
-// countedVotes returns the votes of a session's participants who were not removed.
-func countedVotes(ctx context.Context, st Store, sessionID string) ([]Vote, error) {
-	if _, err := st.Session(ctx, sessionID); err != nil {
-		return nil, err
-	}
-	ps, err := st.Participants(ctx, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	votes, err := st.Votes(ctx, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	return ofParticipants(votes, ps), nil
 }
 
 // ofParticipants returns the votes of the participants of ps: a removed participant's
@@ -777,8 +746,8 @@ func ofParticipants(votes []Vote, ps []*Participant) []Vote {
 	return out
 }
 
-// SetVoteBudget sets how many dots each participant has, 1 to MaxVoteBudget. It
-// cannot go below what someone has already given: their dots would be unexplainable.
+// SetVoteBudget sets how many dots each participant has, 1 to MaxVoteBudget. Once
+// any dot is given it can only go up.
 func (s *Service) SetVoteBudget(ctx context.Context, sessionID string, budget int) error {
 	if budget < 1 || budget > MaxVoteBudget {
 		return Errorf(EInvalid, "The vote budget is a whole number from 1 to %d.", MaxVoteBudget)
@@ -787,16 +756,18 @@ func (s *Service) SetVoteBudget(ctx context.Context, sessionID string, budget in
 		if sess.Phase == PhaseClosed {
 			return closedError()
 		}
-		counted, err := countedVotes(ctx, st, sessionID)
-		if err != nil {
-			return err
-		}
-		most := 0
-		for _, n := range votesUsed(counted) {
-			most = max(most, n)
-		}
-		if budget < most {
-			return Errorf(EConflict, "Someone has already given %d dots; the budget cannot go below that.", most)
+		// Lowering the budget below what someone gave would need their dots
+		// explained; a refusal naming the most anyone gave, or one only some
+		// budgets get, would tell how one person spread theirs. So once any dot is
+		// given the budget only goes up.
+		if budget < voteBudget(sess) {
+			votes, err := st.Votes(ctx, sessionID)
+			if err != nil {
+				return err
+			}
+			if len(votes) > 0 {
+				return Errorf(EConflict, "Dots have been given already: the budget can go up, not down.")
+			}
 		}
 		sess.VoteBudget = budget
 		return nil

@@ -31,12 +31,11 @@ type BoardView struct {
 	// removal, which the facilitator may open again (LetAddressesIn).
 	AddressBlocks []AddressBlock
 
-	// From the group phase on: the themes, the dots per theme and per participant
-	// (a removed participant's count too, as all they contributed), the action points
-	// with their volunteers, and the ranking.
+	// From the group phase on: the themes, the dots per theme as last shown (a
+	// removed participant's count too, as all they contributed; see ReleaseVotes),
+	// the action points with their volunteers, and the ranking.
 	Themes  []*Theme
 	Totals  map[int64]int
-	Used    map[int64]int
 	Actions []*ActionPoint
 	Ranked  []analysis.Priority
 	// Showing is how each theme reaches participants and the projector
@@ -72,12 +71,11 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 		if v.Themes, err = st.Themes(ctx, sessionID); err != nil {
 			return err
 		}
-		votes, err := st.Votes(ctx, sessionID)
+		votes, err := st.ShownVotes(ctx, sessionID)
 		if err != nil {
 			return err
 		}
-		counted := ofParticipants(votes, v.People)
-		v.Totals, v.Used = voteTotals(counted), votesUsed(counted)
+		v.Totals = voteTotals(ofParticipants(votes, v.People))
 		list, err := st.Actions(ctx, sessionID)
 		if err != nil {
 			return err
@@ -219,13 +217,14 @@ func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*Pa
 		if ph != PhaseVote && !ph.AtLeast(PhaseActions) {
 			return nil
 		}
-		votes, err := st.Votes(ctx, sess.ID)
-		if err != nil {
+		if ph == PhaseVote {
+			votes, err := st.Votes(ctx, sess.ID)
+			v.MyVotes = myVotes(votes, p.ID)
 			return err
 		}
-		if ph == PhaseVote {
-			v.MyVotes = myVotes(votes, p.ID)
-			return nil
+		votes, err := st.ShownVotes(ctx, sess.ID)
+		if err != nil {
+			return err
 		}
 		v.Totals = voteTotals(ofParticipants(votes, people))
 		list, err := st.Actions(ctx, sess.ID)

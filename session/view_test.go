@@ -171,8 +171,6 @@ func TestViewsMatchTheServiceCalls(t *testing.T) {
 	check("themes", bv.Themes, themes, err)
 	totals, err := svc.VoteTotals(ctx, sess.ID)
 	check("totals", bv.Totals, totals, err)
-	used, err := svc.VotesUsed(ctx, sess.ID)
-	check("used", bv.Used, used, err)
 	actions, err := svc.Actions(ctx, sess.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -190,6 +190,11 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 	if s.sess.Timer.Active() {
 		said += " The timer was for the last phase and is cleared; t sets one for this phase."
 	}
+	if to == session.PhaseVote && s.sess.Furthest().AtLeast(session.PhaseActions) {
+		// Said whether or not anyone changes a dot: the totals never tell one
+		// person's change (see session.MinBatchVoters).
+		said += " The totals will change only once at least two people have changed their dots."
+	}
 	svc := s.e.opt.Service
 	s.moving++
 	// Moves are saved in the order they were made: quick presses of ] run one
@@ -588,10 +593,11 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
 			s.confirmNo = "Staying in " + string(s.sess.Phase) + "."
 			ask := fmt.Sprintf("%s %s: move on to %s? y/n", persons(n), what, to)
-			if s.sess.Phase == session.PhaseWrite {
+			if s.sess.Phase == session.PhaseWrite && !s.sess.Furthest().AtLeast(session.PhaseGroup) {
 				// The last writer's notes may be waiting for a second writer's; moving
-				// on shows them as they are, a batch of one person's notes. Said
-				// whether or not any wait: the board must not know that either.
+				// on for the first time shows them as they are, a batch of one person's
+				// notes (later they keep waiting). Said whether or not any wait: the
+				// board must not know that either.
 				ask += " (notes waiting for a second writer would then show on their own, and so say whose they are)"
 			}
 			s.setStatus(ask, true)

@@ -20,7 +20,6 @@ import (
 type themeBoard struct {
 	themes  []*session.Theme
 	totals  map[int64]int
-	used    map[int64]int
 	actions []*session.ActionPoint
 	ranked  []analysis.Priority
 	// showing is how each theme reaches participants and the projector.
@@ -50,7 +49,7 @@ type themeBoard struct {
 }
 
 func (t *themeBoard) set(m boardStateMsg) {
-	t.themes, t.totals, t.used, t.actions, t.ranked, t.showing = m.Themes, m.Totals, m.Used, m.Actions, m.Ranked, m.Showing
+	t.themes, t.totals, t.actions, t.ranked, t.showing = m.Themes, m.Totals, m.Actions, m.Ranked, m.Showing
 	if m.Session.Phase != session.PhaseGroup || len(m.Themes) == 0 {
 		// Placing is for arranged themes in the group phase; anything else is the
 		// first suggestions again.

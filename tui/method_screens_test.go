@@ -847,3 +847,15 @@ func TestAddedActionPointIsSelected(t *testing.T) {
 		t.Fatalf("action points %+v (%v); want one, owned by the Head of Engineering", as, err)
 	}
 }
+
+// Going back to the vote once the totals were shown tells the facilitator that one
+// person's change of dots will not show.
+func TestBackToTheVoteSaysLoneChangesWait(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	b := w.openBoard(sess)
+	b.keys("[")
+	b.waitFor("Moved to vote.", "only once at least two people")
+}

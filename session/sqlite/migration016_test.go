@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"testing"
 
@@ -103,5 +104,37 @@ func TestVolunteersFromBeforeKeepTheirNames(t *testing.T) {
 	}
 	if len(list) != 1 || fmt.Sprint(list[0].Volunteers) != "[Rosa P2]" {
 		t.Fatalf("volunteers after the migration: %+v", list)
+	}
+}
+
+// Dots given before the totals came in batches were all shown already: the
+// migration shows them all, so that no screen or document loses one.
+func TestVotesFromBeforeBatchesStayShown(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "charter.db")
+	oldDatabase(t, path, "019",
+		`INSERT INTO sessions (id, title, audience, mode, code, phase, created_at, updated_at) VALUES ('s1', 'Old', 'developers', 'in-person', 'ABCDEFGH', 'actions', 0, 0)`,
+		`INSERT INTO participants (id, session_id, pseudonym, joined_at) VALUES (7, 's1', 'P1', 0), (9, 's1', 'P2', 0)`,
+		`INSERT INTO themes (id, session_id, label, created_at) VALUES (1, 's1', 'late findings', 0), (2, 's1', 'training', 0)`,
+		`INSERT INTO votes (participant_id, theme_id, count) VALUES (7, 1, 2), (9, 1, 1), (9, 2, 2)`)
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	live, err := db.Votes(ctx, "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown, err := db.ShownVotes(ctx, "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(live) != 3 || !slices.Equal(live, shown) {
+		t.Errorf("after the migration the votes are %v, the shown ones %v; want the same 3", live, shown)
+	}
+	if n, err := db.HeldVoters(ctx, "s1"); err != nil || n != 0 {
+		t.Errorf("held voters after the migration = %d, %v; want 0", n, err)
 	}
 }

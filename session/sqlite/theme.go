@@ -204,6 +204,8 @@ func (db *DB) MergeThemes(ctx context.Context, intoID, fromID int64, maxVotes in
 			`UPDATE theme_notes SET theme_id = ?1 WHERE theme_id = ?2`,
 			`INSERT INTO votes (participant_id, theme_id, count) SELECT participant_id, ?1, count FROM votes WHERE theme_id = ?2
 				ON CONFLICT (participant_id, theme_id) DO UPDATE SET count = MIN(count + excluded.count, ?3)`,
+			`INSERT INTO shown_votes (participant_id, theme_id, count) SELECT participant_id, ?1, count FROM shown_votes WHERE theme_id = ?2
+				ON CONFLICT (participant_id, theme_id) DO UPDATE SET count = MIN(count + excluded.count, ?3)`,
 			`UPDATE action_points SET theme_id = ?1 WHERE theme_id = ?2`,
 		}
 		for _, q := range steps {
@@ -239,7 +241,63 @@ func (db *DB) DeleteTheme(ctx context.Context, id int64) error {
 
 // Votes returns every vote in a session, by participant and theme.
 func (db *DB) Votes(ctx context.Context, sessionID string) ([]session.Vote, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT v.participant_id, v.theme_id, v.count FROM votes v
+	return db.votesIn(ctx, "votes", sessionID)
+}
+
+// ShownVotes returns a session's votes as last shown, by participant and theme.
+func (db *DB) ShownVotes(ctx context.Context, sessionID string) ([]session.Vote, error) {
+	return db.votesIn(ctx, "shown_votes", sessionID)
+}
+
+// sessionThemes selects the IDs of a session's themes.
+const sessionThemes = `SELECT id FROM themes WHERE session_id = ?1`
+
+// HeldVoters returns how many people of a session have votes that differ from the
+// ones last shown.
+func (db *DB) HeldVoters(ctx context.Context, sessionID string) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(DISTINCT participant_id) FROM (
+		SELECT * FROM (SELECT participant_id, theme_id, count FROM votes WHERE theme_id IN (`+sessionThemes+`)
+			EXCEPT SELECT participant_id, theme_id, count FROM shown_votes WHERE theme_id IN (`+sessionThemes+`))
+		UNION ALL
+		SELECT * FROM (SELECT participant_id, theme_id, count FROM shown_votes WHERE theme_id IN (`+sessionThemes+`)
+			EXCEPT SELECT participant_id, theme_id, count FROM votes WHERE theme_id IN (`+sessionThemes+`)))`, sessionID).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("held votes: %w", err)
+	}
+	return n, nil
+}
+
+// ReleaseVotes makes a session's votes the ones shown.
+func (db *DB) ReleaseVotes(ctx context.Context, sessionID string) error {
+	return db.atomic(ctx, func(in *DB) error {
+		for _, q := range []string{
+			`DELETE FROM shown_votes WHERE theme_id IN (` + sessionThemes + `)`,
+			`INSERT INTO shown_votes (participant_id, theme_id, count) SELECT participant_id, theme_id, count FROM votes WHERE theme_id IN (` + sessionThemes + `)`,
+		} {
+			if _, err := in.write.ExecContext(ctx, q, sessionID); err != nil {
+				return fmt.Errorf("release votes: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// ClearVotes removes every dot on a theme, shown ones too.
+func (db *DB) ClearVotes(ctx context.Context, themeID int64) error {
+	return db.atomic(ctx, func(in *DB) error {
+		for _, q := range []string{`DELETE FROM votes WHERE theme_id = ?`, `DELETE FROM shown_votes WHERE theme_id = ?`} {
+			if _, err := in.write.ExecContext(ctx, q, themeID); err != nil {
+				return fmt.Errorf("clear votes: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// votesIn returns the votes of a session in table (votes or shown_votes).
+func (db *DB) votesIn(ctx context.Context, table, sessionID string) ([]session.Vote, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT v.participant_id, v.theme_id, v.count FROM `+table+` v
 		JOIN themes t ON t.id = v.theme_id WHERE t.session_id = ? ORDER BY v.participant_id, v.theme_id`, sessionID)
 	if err != nil {
 		return nil, err
