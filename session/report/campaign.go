@@ -57,7 +57,10 @@ type CampaignFindings struct {
 	// confidence (at least session.MinSegment ratings), so that it adds nothing that
 	// subtraction could single someone out by; nil when there are none.
 	Confidence *Confidence `json:"confidence"`
-	Threshold  float64     `json:"match_threshold"`
+	// ConfidenceLeftOut counts the sessions whose ratings Confidence leaves out:
+	// those with some ratings, but fewer than session.MinSegment.
+	ConfidenceLeftOut int     `json:"confidence_sessions_left_out"`
+	Threshold         float64 `json:"match_threshold"`
 	// Method says how campaign themes were scored.
 	Method string          `json:"prioritization"`
 	Themes []CampaignTheme `json:"themes"`
@@ -338,6 +341,11 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	people := participantsOf(ds, themeOfNote, keys)
 	f.Participants = len(distinct(people))
 	f.Confidence = confidenceOf(shownRatings(people))
+	for _, d := range ds {
+		if n := len(d.Ratings); n > 0 && n < session.MinSegment {
+			f.ConfidenceLeftOut++
+		}
+	}
 	f.Audiences = audienceViews(ds, people, f.Themes, members)
 	f.SegmentConfidence = segmentsMayShowConfidence(people)
 	f.Segments = breakdowns(people, f.SegmentConfidence)
@@ -466,7 +474,7 @@ func labelOf(f *CampaignFindings, id int) string {
 // summary sums up the campaign.
 func (f *CampaignFindings) summary() Summary {
 	s := Summary{Sessions: len(f.Sessions), Participants: f.Participants, Audiences: []string{}, Locations: []string{},
-		Confidence: figureOf("", f.Confidence), ConfidenceByAudience: []Figure{}, Themes: []SummaryItem{}, Signals: signals(f.Matrix)}
+		Confidence: figureOf("", f.Confidence), ConfidenceLeftOut: f.ConfidenceLeftOut, ConfidenceByAudience: []Figure{}, Themes: []SummaryItem{}, Signals: signals(f.Matrix)}
 	for _, se := range f.Sessions {
 		if se.Location != "" && !slices.Contains(s.Locations, se.Location) {
 			s.Locations = append(s.Locations, se.Location)

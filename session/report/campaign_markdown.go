@@ -234,7 +234,7 @@ func (f *CampaignFindings) mdAudiences(m *markdown) {
 	}
 	p("## Differences between audiences\n\n")
 	p("Confidence about security, from 1 (not at all) to 5 (fully), counts the ratings of the sessions that show their own (at least %d ratings each), ", session.MinSegment)
-	p("so that no figure here, compared with a session's findings, can single anyone out.\n\n")
+	p("so that no figure here, compared with a session's findings, can single anyone out%s.\n\n", leftOut(f.ConfidenceLeftOut, ": "))
 	for _, a := range f.Audiences {
 		p("### %s\n\n", e(a.Audience))
 		p("%d %s, %d %s, %d campaign %s raised.\n\n", a.Sessions, plural(a.Sessions, "session", "sessions"),
@@ -451,4 +451,13 @@ func sessionThemesText(sts []SessionTheme) string {
 		parts = append(parts, fmt.Sprintf("S%d “%s” (%s)", st.Session, Escape(st.Label), n))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// leftOut says, after sep, how many sessions' ratings a campaign's confidence leaves
+// out; nothing when none.
+func leftOut(sessions int, sep string) string {
+	if sessions == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%sthe ratings of %s with fewer than %d ratings each are left out", sep, count(sessions, "session", "sessions"), session.MinSegment)
 }

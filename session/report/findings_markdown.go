@@ -186,9 +186,9 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 		if len(by) > 1 {
 			p("; by audience: %s", strings.Join(by, ", "))
 		}
-		p("\n")
+		p("%s\n", leftOut(s.ConfidenceLeftOut, "; "))
 	} else {
-		p("- Confidence: not shown, fewer than %d ratings\n", session.MinSegment)
+		p("- Confidence: not shown, fewer than %d ratings%s\n", session.MinSegment, leftOut(s.ConfidenceLeftOut, "; "))
 	}
 	if len(s.Themes) > 0 {
 		p("- Top themes:\n")

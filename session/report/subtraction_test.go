@@ -1,6 +1,8 @@
 package report_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -101,4 +103,46 @@ func TestSubtractionSinglesOutNobody(t *testing.T) {
 		}
 	}
 	t.Logf("%d session and %d campaign figures attacked", len(sessions), len(campaign))
+}
+
+// The campaign's confidence says how many sessions' ratings it leaves out (those of
+// sessions too small to show their own), so that a reader does not take the figure
+// for everyone's.
+func TestCampaignSaysWhoseRatingsItLeavesOut(t *testing.T) {
+	t.Parallel()
+	var ps []session.Profile
+	for range session.MinSegment {
+		ps = append(ps, session.Profile{})
+	}
+	ds := []*report.Data{
+		pureSession("a", 1, session.AudienceDevelopers, ps, nil),
+		pureSession("b", 2, session.AudienceDevelopers, ps[:session.MinSegment-1], nil),
+		pureSession("c", 3, session.AudienceDevelopers, ps[:1], nil),
+	}
+	for _, d := range ds {
+		for j, pp := range d.Participants {
+			pp.Rating = 3
+			d.Ratings[j] = 3
+		}
+	}
+	f := report.BuildCampaign("c", ds)
+	if f.Confidence == nil || f.Confidence.Ratings != session.MinSegment {
+		t.Fatalf("campaign confidence %+v, want the %d ratings of session a", f.Confidence, session.MinSegment)
+	}
+	if f.ConfidenceLeftOut != 2 {
+		t.Errorf("%d sessions' ratings said to be left out, want 2", f.ConfidenceLeftOut)
+	}
+	var md strings.Builder
+	if err := f.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("the ratings of 2 sessions with fewer than %d ratings each are left out", session.MinSegment)
+	for _, l := range strings.Split(md.String(), "\n") {
+		if strings.HasPrefix(l, "- Confidence:") && !strings.Contains(l, want) {
+			t.Errorf("the summary's confidence line is %q, want it to say %q", l, want)
+		}
+	}
+	if !strings.Contains(md.String(), want) {
+		t.Errorf("the report does not say %q:\n%s", want, md.String())
+	}
 }

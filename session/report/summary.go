@@ -17,6 +17,9 @@ type Summary struct {
 	Locations    []string `json:"locations"`
 	// Confidence is over all ratings shown in the document; nil when none may be.
 	Confidence *Figure `json:"confidence"`
+	// ConfidenceLeftOut counts the sessions of a campaign whose ratings are too
+	// few to count in its figures (see CampaignFindings.ConfidenceLeftOut).
+	ConfidenceLeftOut int `json:"confidence_sessions_left_out,omitempty"`
 	// ConfidenceByAudience holds the audiences whose confidence may be shown.
 	ConfidenceByAudience []Figure      `json:"confidence_by_audience"`
 	Themes               []SummaryItem `json:"top_themes"`
