@@ -52,12 +52,13 @@ func shownRatings(ps []*Participant) []int {
 	return out
 }
 
-// ratedPeople counts the people taking part (not removed, not paper authors) whose
-// rating is shown.
+// ratedPeople counts the people who joined (not paper authors) whose rating is
+// shown, removed people included: a count that dropped as someone was removed would
+// tell whether they had rated.
 func ratedPeople(ps []*Participant) int {
 	n := 0
 	for _, p := range ps {
-		if p.ShownRating > 0 && !p.Removed && !p.Paper {
+		if p.ShownRating > 0 && !p.Paper {
 			n++
 		}
 	}

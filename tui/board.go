@@ -852,11 +852,11 @@ func (a *boardAsk) view(w int, sty *Styles) string {
 
 // notDone counts the people (connected now, or all when nobody's connection is
 // known) who have not finished what the phase asks, and says what they have not done.
-// At check-in it is everyone taking part less the ratings shown: the board knows how
-// many rated, never who.
+// At check-in it is everyone who joined (removed people too, as the count of ratings
+// counts theirs) less the ratings shown: the board knows how many rated, never who.
 func (s *boardScreen) notDone() (int, string) {
 	if s.sess.Phase == session.PhaseCheckIn {
-		n := max(len(s.activePeople())-s.rated, 0)
+		n := max(len(s.joinedPeople())-s.rated, 0)
 		// Not "has not rated": a rating given alone waits for another before any
 		// screen shows it, so one of these may have rated already.
 		return n, map[bool]string{true: "has no rating shown yet (a rating given alone waits for another)",
@@ -927,6 +927,19 @@ func (s *boardScreen) activePeople() []*session.Participant {
 	var out []*session.Participant
 	for _, p := range s.people {
 		if !p.Removed && !p.Paper {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// joinedPeople are the people who joined (not paper authors), removed ones
+// included: the counts of who wrote and who rated count them, so that a removal
+// does not tell whether the removed person had.
+func (s *boardScreen) joinedPeople() []*session.Participant {
+	var out []*session.Participant
+	for _, p := range s.people {
+		if !p.Paper {
 			out = append(out, p)
 		}
 	}

@@ -153,11 +153,17 @@ func (t *peopleTab) view(w, room int) string {
 	var b strings.Builder
 	perPerson := s.written
 	ps := s.activePeople()
+	// Who has not written counts removed people too, as who rated does.
+	joined := s.joinedPeople()
 	silent := 0
-	for _, p := range ps {
+	for _, p := range joined {
 		if perPerson[p.ID] == 0 {
 			silent++
 		}
+	}
+	who := persons(len(ps))
+	if removed := len(joined) - len(ps); removed > 0 {
+		who += fmt.Sprintf(" + %d removed", removed)
 	}
 	online := 0
 	for _, p := range ps {
@@ -174,7 +180,7 @@ func (t *peopleTab) view(w, room int) string {
 			finished++
 		}
 	}
-	summary := fmt.Sprintf("%s · %d without a note yet. %d rated, %d connected now, %d done.", persons(len(ps)), silent, s.rated, online, finished)
+	summary := fmt.Sprintf("%s · %d without a note yet. %d rated, %d connected now, %d done.", who, silent, s.rated, online, finished)
 	if s.sess.Phase == session.PhaseVote {
 		// Said, so that the total beside the marks below is not read as a mistake.
 		summary = fmt.Sprintf("%s · %d connected now, %d done (said so with x).", persons(len(ps)), online, finished)

@@ -27,6 +27,9 @@ type presentScreen struct {
 
 	sess   *session.Session
 	people int // active participants (not removed, not on paper)
+	// joined counts removed participants too, as rated does: a count of raters
+	// that dropped with a removal would tell whether the removed person had rated.
+	joined int
 	done   int
 	rated  int
 	notes  []*session.Note // visible notes only
@@ -94,16 +97,17 @@ func (s *presentScreen) watchAndLoad() tea.Cmd {
 }
 
 type presentStateMsg struct {
-	sess                *session.Session
-	people, done, rated int
-	ratings             []int
-	notes               []*session.Note
-	themes              []*session.Theme
-	numbers             map[int64]int
-	totals              map[int64]int
-	ranked              []int64
-	scores              map[int64]int
-	actions             []*session.ActionPoint
+	sess           *session.Session
+	people, joined int
+	done, rated    int
+	ratings        []int
+	notes          []*session.Note
+	themes         []*session.Theme
+	numbers        map[int64]int
+	totals         map[int64]int
+	ranked         []int64
+	scores         map[int64]int
+	actions        []*session.ActionPoint
 }
 
 // presentReader is what the projector reads: the board, of which it shows less.
@@ -122,7 +126,11 @@ func (s *presentScreen) load() tea.Cmd {
 		sess := v.Session
 		st := presentStateMsg{sess: sess}
 		for _, p := range v.People {
-			if p.Removed || p.Paper {
+			if p.Paper {
+				continue
+			}
+			st.joined++
+			if p.Removed {
 				continue
 			}
 			st.people++
@@ -178,7 +186,7 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.sess.Phase != msg.sess.Phase {
 			s.scroll = 0
 		}
-		s.sess, s.people, s.done, s.rated = msg.sess, msg.people, msg.done, msg.rated
+		s.sess, s.people, s.joined, s.done, s.rated = msg.sess, msg.people, msg.joined, msg.done, msg.rated
 		s.notes, s.themes, s.totals, s.ranked, s.scores, s.actions = msg.notes, msg.themes, msg.totals, msg.ranked, msg.scores, msg.actions
 		s.numbers = msg.numbers
 		s.stats = session.Summarize(msg.ratings)
@@ -450,7 +458,7 @@ func (s *presentScreen) lobbyView(w, room int) string {
 func (s *presentScreen) checkInView(w int) string {
 	sty := s.e.sty
 	var b strings.Builder
-	b.WriteString(center(sty.Header.Render(fmt.Sprintf("%d of %s rated", s.rated, persons(s.people))), w) + "\n\n")
+	b.WriteString(center(sty.Header.Render(fmt.Sprintf("%d of %s rated", s.rated, persons(s.joined))), w) + "\n\n")
 	if s.sess.RatingsShown && s.stats.N > 0 {
 		bars := ratingBars(s.stats, min(w, 70), sty)
 		for _, l := range strings.Split(bars, "\n") {

@@ -774,7 +774,7 @@ func TestFacilitatorPeopleTab(t *testing.T) {
 	s.keys("r")
 	s.waitFor("Remove Ana from the session?")
 	s.keys("y")
-	s.waitFor("Removed from the session.", "2 people · 1 without a note yet.")
+	s.waitFor("Removed from the session.", "2 people + 1 removed · 1 without a note yet.")
 	if !w.participant(ps[0].ID).Removed {
 		t.Fatal("r y did not remove the selected participant")
 	}
@@ -1153,5 +1153,35 @@ func TestHidingAThemesLastNoteAsksFirst(t *testing.T) {
 	b.waitFor("Note hidden: kept, but left out of what participants see and of exports.")
 	if got, _ := w.db.Note(w.ctx, ns[0].ID); !got.Hidden {
 		t.Fatal("h on a note whose theme stays shown did not hide it")
+	}
+}
+
+// Removing someone changes no count of who wrote or rated: the people tab counts
+// removed people too, so the counts before and after a removal cannot tell whether
+// the removed person had written or rated.
+func TestRemovalTellsNothingOfWhatTheRemovedGave(t *testing.T) {
+	t.Parallel()
+	summary := func(remove int) string {
+		w := newWorld(t)
+		sess, ps := w.crowd()
+		late := w.join(sess, "key-4", "Lee")
+		ps = append(ps, late) // Ana and anon wrote and rated, Olga rated, Lee neither
+		if err := w.svc.RemoveParticipant(w.ctx, ps[remove].ID); err != nil {
+			t.Fatal(err)
+		}
+		b := w.openBoard(sess)
+		b.keys("2")
+		b.waitFor("without a note yet")
+		return lineWith(b.view(), "without a note yet")
+	}
+	ana, olga, lee := summary(0), summary(2), summary(3)
+	if ana != olga {
+		t.Errorf("removing one who wrote (Ana) and one who did not (Olga) differ:\n%s\n%s", ana, olga)
+	}
+	if olga != lee {
+		t.Errorf("removing one who rated (Olga) and one who did not (Lee) differ:\n%s\n%s", olga, lee)
+	}
+	if !strings.Contains(lee, "1 removed") {
+		t.Errorf("the summary %q does not say one was removed", lee)
 	}
 }
