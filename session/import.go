@@ -91,6 +91,10 @@ type ImportResult struct {
 	// they came from (the unlabelled notes' one included, even if the session had
 	// it already).
 	Notes, Ratings, Authors int
+	// Duplicates counts the notes imported although the session had one the same
+	// (AllowDuplicates), and PaperPeople the paper authors the session counts now,
+	// so that a file imported twice can be told by its people counted twice.
+	Duplicates, PaperPeople int
 }
 
 // ImportOptions changes what Import accepts.
@@ -122,6 +126,7 @@ func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow
 	}
 	var people []PaperPerson
 	var batch []Note
+	var res ImportResult
 	// One transaction: the duplicates and the room checked are what the notes join.
 	err := s.store.WriteTx(ctx, func(st Store) error {
 		imp, ok := st.(NoteImporter)
@@ -137,9 +142,14 @@ func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow
 		if people, batch, err = s.checkImport(sess, rows); err != nil {
 			return err
 		}
+		dups, err := duplicateRows(ctx, st, sess.ID, rows, batch)
+		if err != nil {
+			return err
+		}
+		res.Duplicates = len(dups)
 		if !opts.AllowDuplicates {
-			if err := checkDuplicates(ctx, st, sess.ID, rows, batch); err != nil {
-				return err
+			if len(dups) > 0 {
+				return &ImportError{Problems: dups}
 			}
 			if err := checkRatingsAgain(ctx, st, sess.ID, people); err != nil {
 				return err
@@ -156,13 +166,19 @@ func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow
 		if err := imp.ImportNotes(ctx, sess.ID, people, batch); err != nil {
 			return fmt.Errorf("import notes: %w", err)
 		}
-		return nil
+		ps, err := st.Participants(ctx, sess.ID)
+		for _, p := range ps {
+			if p.Paper {
+				res.PaperPeople++
+			}
+		}
+		return err
 	})
 	if err != nil {
 		return ImportResult{}, err
 	}
 	s.publish(sessionID, ChangeNotes|ChangePeople)
-	res := ImportResult{Notes: len(batch), Authors: len(people)}
+	res.Notes, res.Authors = len(batch), len(people)
 	for _, p := range people {
 		if p.Rating > 0 {
 			res.Ratings++
@@ -285,12 +301,12 @@ func checkRatingsAgain(ctx context.Context, st Store, sessionID string, people [
 	return nil
 }
 
-// checkDuplicates reports the rows whose note the session already holds; batch[i] is
-// the checked note of rows[i].
-func checkDuplicates(ctx context.Context, st Store, sessionID string, rows []ImportRow, batch []Note) error {
+// duplicateRows returns a problem for each row whose note the session already holds;
+// batch[i] is the checked note of rows[i].
+func duplicateRows(ctx context.Context, st Store, sessionID string, rows []ImportRow, batch []Note) ([]ImportProblem, error) {
 	existing, err := st.Notes(ctx, sessionID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	key := func(n Note) string {
 		return string(n.Area) + "\x00" + n.Lane + "\x00" + n.Activity + "\x00" + strings.ToLower(n.Text)
@@ -305,10 +321,7 @@ func checkDuplicates(ctx context.Context, st Store, sessionID string, rows []Imp
 			problems = append(problems, ImportProblem{Line: rows[i].Line, Message: DuplicateNote})
 		}
 	}
-	if len(problems) > 0 {
-		return &ImportError{Problems: problems}
-	}
-	return nil
+	return problems, nil
 }
 
 // importNote applies the rules of a note written live, and one more: only notes on

@@ -124,6 +124,23 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		what = append(what, fmt.Sprintf("%d check-in %s", res.Ratings, plural(res.Ratings, "rating", "ratings")))
 	}
 	fmt.Fprintf(stdout, "imported %s into session %s (%d paper %s)\n", strings.Join(what, " and "), *id, res.Authors, plural(res.Authors, "author", "authors"))
+	if res.Duplicates > 0 {
+		// Allowed, but a file imported twice counts its people twice: say so in
+		// numbers, while it can still be seen.
+		var some string
+		switch {
+		case res.Notes == 1:
+			some = "the imported note is"
+		case res.Duplicates == res.Notes:
+			some = fmt.Sprintf("all %d imported notes are", res.Notes)
+		case res.Duplicates == 1:
+			some = fmt.Sprintf("1 of the %d imported notes is", res.Notes)
+		default:
+			some = fmt.Sprintf("%d of the %d imported notes are", res.Duplicates, res.Notes)
+		}
+		fmt.Fprintf(stdout, "note: %s the same as notes the session had; it now counts %d paper %s. If this file was imported before, its notes and authors count twice in the findings.\n",
+			some, res.PaperPeople, plural(res.PaperPeople, "author", "authors"))
+	}
 	if ignored {
 		fmt.Fprintf(stdout, "note: the %s fields were left aside: each note gets its own ID, and themes are made on the board.\n", ignoredFields)
 	}

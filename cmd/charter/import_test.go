@@ -341,8 +341,21 @@ func TestImportTwiceIsRefused(t *testing.T) {
 	if rc := run([]string{"import", "--data", dir, "--session", id, "--allow-duplicates", file}, nil, &out, &errb); rc != 0 {
 		t.Fatalf("--allow-duplicates: exit %d: %s", rc, errb.String())
 	}
-	if ns, _ := storedNotes(t, dir, id); len(ns) != 10 {
+	ns, ps := storedNotes(t, dir, id)
+	if len(ns) != 10 {
 		t.Fatalf("%d notes after --allow-duplicates, want 10", len(ns))
+	}
+	// It says how many notes repeat and how many paper authors the session counts
+	// now: a file imported twice counts its people twice.
+	paper := 0
+	for _, p := range ps {
+		if p.Paper {
+			paper++
+		}
+	}
+	want := fmt.Sprintf("all 5 imported notes are the same as notes the session had; it now counts %d paper authors", paper)
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("--allow-duplicates said:\n%s\nwant it to say %q", out.String(), want)
 	}
 }
 
