@@ -45,7 +45,7 @@ func TestImportGroupsAuthors(t *testing.T) {
 		{Line: 5, Text: "audits feel like blame", Area: "motivation", Lane: "demotivates"},
 	}
 	res, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
-	if err != nil || res != (session.ImportResult{Notes: 5, Authors: 3}) {
+	if err != nil || res != (session.ImportResult{Notes: 5, Authors: 3, PaperPeople: 3}) {
 		t.Fatalf("Import = %+v, %v; want 5 notes from 3 authors", res, err)
 	}
 	if rec.last()&session.ChangeNotes == 0 {
@@ -377,7 +377,7 @@ func TestImportRatings(t *testing.T) {
 		{Line: 7, Rating: "2", Author: "table 2 / b"}, // the same rating again is the same person's
 	}
 	res, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
-	if want := (session.ImportResult{Notes: 3, Ratings: 4, Authors: 5}); err != nil || res != want {
+	if want := (session.ImportResult{Notes: 3, Ratings: 4, Authors: 5, PaperPeople: 5}); err != nil || res != want {
 		t.Fatalf("Import = %+v, %v; want %+v", res, err, want)
 	}
 	ps, err := db.Participants(ctx, s.ID)
