@@ -24,8 +24,17 @@ type clusterOutput struct {
 type clusterTheme struct {
 	Label   string   `json:"label"`
 	NoteIDs []string `json:"note_ids"`
-	// Representative is the theme's most central note, to show under the label.
+	// Representative is the ID of the theme's most central note, to show under the
+	// label.
 	Representative string `json:"representative"`
+	// Notes are the theme's notes in the order of NoteIDs, with their texts, so
+	// that a person can read the grouping without the input beside it.
+	Notes []clusterNote `json:"notes"`
+}
+
+type clusterNote struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
 }
 
 // runCluster implements `charter cluster [FILE]`: notes as JSONL in (stdin when
@@ -37,7 +46,8 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: charter cluster [--format jsonl|csv] [FILE]")
 		fmt.Fprintln(stderr, "Groups notes into themes. Reads JSONL, one note a line with \"text\" (optional")
 		fmt.Fprintln(stderr, "\"id\", \"area\", \"lane\"; other fields are left aside), or a CSV file as")
-		fmt.Fprintln(stderr, "charter import reads it, from FILE or stdin; prints JSON themes. A note")
+		fmt.Fprintln(stderr, "charter import reads it, from FILE or stdin; prints JSON themes, each with")
+		fmt.Fprintln(stderr, "its label, note IDs, most central note and notes (id and text). A note")
 		fmt.Fprintln(stderr, "without an id is named by its line number.")
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
@@ -81,9 +91,17 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 
+	text := make(map[string]string, len(docs))
+	for _, d := range docs {
+		text[d.ID] = d.Text
+	}
 	out := clusterOutput{Themes: []clusterTheme{}}
 	for _, th := range analysis.Cluster(docs) {
-		out.Themes = append(out.Themes, clusterTheme{Label: th.Label, NoteIDs: th.NoteIDs, Representative: th.Representative})
+		ct := clusterTheme{Label: th.Label, NoteIDs: th.NoteIDs, Representative: th.Representative, Notes: []clusterNote{}}
+		for _, id := range th.NoteIDs {
+			ct.Notes = append(ct.Notes, clusterNote{ID: id, Text: text[id]})
+		}
+		out.Themes = append(out.Themes, ct)
 	}
 	// Encoding into memory first means a failure leaves stdout untouched.
 	var buf bytes.Buffer

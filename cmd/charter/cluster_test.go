@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -56,6 +57,9 @@ func TestRunClusterValid(t *testing.T) {
 					Label          string   `json:"label"`
 					NoteIDs        []string `json:"note_ids"`
 					Representative string   `json:"representative"`
+					Notes          []struct {
+						ID, Text string
+					} `json:"notes"`
 				} `json:"themes"`
 			}
 			dec := json.NewDecoder(&stdout)
@@ -66,8 +70,27 @@ func TestRunClusterValid(t *testing.T) {
 			if out.Themes == nil {
 				t.Error(`"themes" missing or null, want a list`)
 			}
+			texts := map[string]string{}
+			for i, line := range strings.Split(tt.input, "\n") {
+				var n struct{ ID, Text string }
+				if json.Unmarshal([]byte(line), &n) == nil && n.Text != "" {
+					if n.ID == "" {
+						n.ID = strconv.Itoa(i + 1)
+					}
+					texts[n.ID] = n.Text
+				}
+			}
 			seen := map[string]int{}
 			for _, th := range out.Themes {
+				// Each theme lists its notes with their texts, in the order of its IDs.
+				if len(th.Notes) != len(th.NoteIDs) {
+					t.Errorf("theme %v lists %d notes", th.NoteIDs, len(th.Notes))
+				}
+				for i, n := range th.Notes {
+					if i < len(th.NoteIDs) && n.ID != th.NoteIDs[i] || n.Text != texts[n.ID] {
+						t.Errorf("theme %v: note %d is %q %q, want %q %q", th.NoteIDs, i, n.ID, n.Text, th.NoteIDs[i], texts[n.ID])
+					}
+				}
 				if th.Label == "" {
 					t.Errorf("theme %v has no label", th.NoteIDs)
 				}
