@@ -339,7 +339,9 @@ func (p *Plan) move(teams []*Team, moves []Move) error {
 		to := &p.Sessions[m.To-1]
 		to.Invitees = append(slices.Clone(to.Invitees), inv)
 		if inv.Role.Audience() != to.Audience {
-			p.Notes = append(p.Notes, fmt.Sprintf("%s (%s) was moved into session %d for %s.", inv.Name, inv.Role, m.To, to.Audience))
+			// Allowed (a facilitator may know better), but said with what it costs.
+			p.Notes = append(p.Notes, fmt.Sprintf("%s (%s) was moved into session %d for %s: a session holds one audience so that peers speak freely, and the findings will count what %s says as %s.",
+				inv.Name, inv.Role, m.To, to.Audience, inv.Name, to.Audience))
 		}
 	}
 	if len(moves) > 0 {

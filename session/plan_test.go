@@ -264,8 +264,10 @@ func TestPlanAdjustments(t *testing.T) {
 		if got := where(p); !reflect.DeepEqual(got, []string{"developers@Berlin:2"}) {
 			t.Errorf("sessions %v", got)
 		}
-		if !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.Contains(n, "was moved into session 2 for developers") }) {
-			t.Errorf("notes %q do not say a security engineer joined the developers", p.Notes)
+		if !slices.ContainsFunc(p.Notes, func(n string) bool {
+			return strings.Contains(n, "was moved into session 2 for developers") && strings.Contains(n, "as developers")
+		}) {
+			t.Errorf("notes %q do not say a security engineer joined the developers and counts as one", p.Notes)
 		}
 	})
 	t.Run("dates", func(t *testing.T) {
