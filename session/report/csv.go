@@ -12,9 +12,10 @@ import (
 
 // CSVHeader is the header of the CSV documents: one row per action point and per
 // note, told apart by the first column, so that one sheet can be filtered by it.
-// why is a hypothesis's verdict given in words.
+// why is a hypothesis's verdict given in words, and hypothesis names one (H1) on its
+// own row and on the rows of the themes that bear on it.
 var CSVHeader = []string{"kind", "session", "date", "audience", "theme_rank", "theme", "area", "lane", "activity",
-	"text", "priority", "owner", "volunteers", "status", "due", "why"}
+	"text", "priority", "owner", "volunteers", "status", "due", "why", "hypothesis"}
 
 // WriteCSV writes the action points, then every visible note, as CSV.
 func (f *Findings) WriteCSV(w io.Writer) error {

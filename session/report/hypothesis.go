@@ -431,11 +431,11 @@ func sessionList(ns []int) string {
 func (f *CampaignFindings) csvHypotheses(cw *csvWriter) {
 	for _, h := range f.Hypotheses {
 		name := fmt.Sprintf("H%d", h.Number)
-		cw.row("hypothesis", "", "", strings.Join(h.Audiences, "; "), "", name, "", "", "", h.Text, "", "", "",
-			session.Verdict(h.Verdict).Title(), "", h.Why)
+		cw.row("hypothesis", "", "", strings.Join(h.Audiences, "; "), "", "", "", "", "", h.Text, "", "", "",
+			session.Verdict(h.Verdict).Title(), "", h.Why, name)
 		for _, t := range h.Themes {
 			cw.row("hypothesis theme", sessionList(t.Sessions), "", strings.Join(t.Audiences, "; "), rankCell(t.Rank), t.Label,
-				"", "", "", name, "", "", "", "", "")
+				"", "", "", "", "", "", "", "", "", "", name)
 		}
 	}
 	for _, t := range f.Unexpected {

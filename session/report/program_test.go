@@ -78,7 +78,8 @@ func TestCampaignHypotheses(t *testing.T) {
 	if !strings.Contains(js, `"unexpected_themes"`) || !strings.Contains(js, `"verdict": "supported"`) {
 		t.Error("JSON lacks the hypotheses")
 	}
-	// In the CSV the why has a column of its own, not one named for notes.
+	// In the CSV the why and the hypothesis's name have columns of their own, not
+	// ones named for notes and themes.
 	var b bytes.Buffer
 	if err := f.WriteCSV(&b); err != nil {
 		t.Fatal(err)
@@ -90,11 +91,14 @@ func TestCampaignHypotheses(t *testing.T) {
 	col := func(name string) int { return slices.Index(rows[0], name) }
 	var h1Row []string
 	for _, r := range rows[1:] {
-		if r[col("kind")] == "hypothesis" && r[col("theme")] == "H1" {
+		if r[col("kind")] == "hypothesis" && r[col("hypothesis")] == "H1" {
 			h1Row = r
 		}
+		if r[col("kind")] == "hypothesis theme" && (r[col("hypothesis")] == "" || r[col("text")] != "" || r[col("theme")] == "") {
+			t.Errorf("a hypothesis theme's CSV row %q under %q: want the theme in theme, the hypothesis in hypothesis", r, rows[0])
+		}
 	}
-	if h1Row == nil || h1Row[col("why")] != "both audiences asked" || h1Row[col("activity")] != "" || h1Row[col("status")] != "supported" {
+	if h1Row == nil || h1Row[col("why")] != "both audiences asked" || h1Row[col("activity")] != "" || h1Row[col("status")] != "supported" || h1Row[col("theme")] != "" {
 		t.Errorf("H1's CSV row %q under %q", h1Row, rows[0])
 	}
 	for _, p := range ds[0].Participants {
