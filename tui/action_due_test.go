@@ -129,3 +129,42 @@ func TestParticipantReadsAnActionPointWhole(t *testing.T) {
 	p.keys("v")
 	p.waitFor("Volunteer: give a name")
 }
+
+// An action point's line, cut to the width, keeps its owner and how many volunteered
+// in view; enter on it shows it whole with the notes of its theme.
+func TestActionLineKeepsOwnerAndOpensWhole(t *testing.T) {
+	t.Parallel()
+	w, sess, notes := groupWorld(t)
+	var pen *session.Theme
+	ts, _ := w.svc.Themes(w.ctx, sess.ID)
+	for _, th := range ts {
+		if th.Label == "pen tests" {
+			pen = th
+		}
+	}
+	title := "Book the yearly pen test three months ahead, with the product teams, and feed its findings into the next sprint plans"
+	a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: pen.ID, Title: title, Owner: "AppSec"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	if err := w.svc.Volunteer(w.ctx, ps[0].ID, a.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("→ [medium · proposed] Book the yearly", "· owner AppSec · 1 volunteer")
+	// The cursor starts on the first theme's line (pen tests ranks first); its
+	// action point is the next row.
+	b.press(tea.KeyDown)
+	b.press(tea.KeyEnter)
+	b.waitDrawn("Action point of “pen tests”", "into the next sprint plans", "owner AppSec", "volunteers: anonymous", "The theme's 2 notes:")
+	v := b.view()
+	requireFits(t, v)
+	for _, n := range notes[:2] {
+		if !strings.Contains(v, n.Text) {
+			t.Errorf("the action point's reader does not show its theme's note %q:\n%s", n.Text, v)
+		}
+	}
+}

@@ -19,6 +19,10 @@ type noteReader struct {
 	// notes, when set, are a whole theme's notes (theme its name), shown one
 	// after the other instead of note.
 	notes []*session.Note
+	// intro, when set, is shown before the notes (an action point, whole), under
+	// the header head.
+	intro []string
+	head  string
 	top   int // the first line shown
 	page  int // lines shown at once, as last drawn
 }
@@ -35,6 +39,31 @@ func newNoteReader(n *session.Note, theme string) *noteReader {
 // newThemeReader shows every note of the theme named theme, whole.
 func newThemeReader(theme string, notes []*session.Note) *noteReader {
 	return &noteReader{theme: theme, notes: notes, page: 10}
+}
+
+// newActionReader shows action point a whole, then the notes of its theme (named
+// theme; none when it has no theme).
+func newActionReader(a *session.ActionPoint, theme string, notes []*session.Note) *noteReader {
+	intro := []string{a.Title, fmt.Sprintf("priority %s · status %s", session.PriorityName(a.Priority), a.Status)}
+	owner := "no owner yet (o sets one)"
+	if a.Owner != "" {
+		owner = "owner " + a.Owner
+	}
+	if a.Due != "" {
+		owner += " · due " + a.Due
+	}
+	intro = append(intro, owner)
+	if len(a.Volunteers) > 0 {
+		intro = append(intro, "volunteers: "+strings.Join(a.Volunteers, ", "))
+	} else {
+		intro = append(intro, "nobody has volunteered yet")
+	}
+	head := "Action point"
+	if theme != "" {
+		head += " of " + theme
+		intro = append(intro, "", fmt.Sprintf("The theme's %s:", plural(len(notes), "note")))
+	}
+	return &noteReader{head: head, theme: theme, notes: notes, intro: intro, page: 10}
 }
 
 func (r *noteReader) keys() []key.Binding { return []key.Binding{rk.Scroll, rk.Close} }
@@ -71,10 +100,17 @@ func scrollPage(top *int, page int, msg tea.KeyMsg) {
 func (r *noteReader) view(w, room int, sty *Styles) string {
 	var b strings.Builder
 	var lines []string
-	if r.notes != nil {
-		b.WriteString(sty.Header.Render(fit(fmt.Sprintf("%s · %s", r.theme, plural(len(r.notes), "note")), w)) + "\n")
+	if r.notes != nil || r.intro != nil {
+		head := fmt.Sprintf("%s · %s", r.theme, plural(len(r.notes), "note"))
+		if r.head != "" {
+			head = r.head
+		}
+		b.WriteString(sty.Header.Render(fit(head, w)) + "\n")
+		for _, l := range r.intro {
+			lines = append(lines, wrap(l, max(w-2, 8))...)
+		}
 		for i, n := range r.notes {
-			if i > 0 {
+			if i > 0 || r.intro != nil {
 				lines = append(lines, "")
 			}
 			text := "[" + noteTag(n, 0) + "] " + n.Text

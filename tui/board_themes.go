@@ -432,7 +432,7 @@ func (s *boardScreen) themeRows() []themeRow {
 			rows = append(rows, row)
 			for _, a := range s.themes.actions {
 				if a.ThemeID == p.ID {
-					rows = append(rows, themeRow{theme: p.ID, action: a.ID, text: actionText(a)})
+					rows = append(rows, s.actionRow(p.ID, a))
 				}
 			}
 		}
@@ -446,7 +446,7 @@ func (s *boardScreen) themeRows() []themeRow {
 			rows = append(rows, themeRow{theme: t.ID, header: true, text: t.Label + s.showingMark(t)})
 			for _, a := range s.themes.actions {
 				if a.ThemeID == t.ID {
-					rows = append(rows, themeRow{theme: t.ID, action: a.ID, text: actionText(a)})
+					rows = append(rows, s.actionRow(t.ID, a))
 				}
 			}
 		}
@@ -717,6 +717,28 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 	ph := s.sess.Phase
 	cur := t.current()
 	switch {
+	case key.Matches(msg, bk.Read) && cur.action != 0 && !cur.elsewhere:
+		// An action point whole, with the notes of its theme: what it answers.
+		for _, a := range s.themes.actions {
+			if a.ID != cur.action {
+				continue
+			}
+			label, notes := "", []*session.Note{}
+			byID := s.noteByID()
+			for _, th := range s.themes.themes {
+				if th.ID == a.ThemeID {
+					label = "“" + th.Label + "”"
+					ids := slices.Clone(th.NoteIDs)
+					session.SortNoteIDs(ids, byID)
+					for _, id := range ids {
+						if n := byID[id]; n != nil {
+							notes = append(notes, n)
+						}
+					}
+				}
+			}
+			s.reading = newActionReader(a, label, notes)
+		}
 	case key.Matches(msg, bk.Read) && cur.note != 0:
 		n := s.noteByID()[cur.note]
 		if n == nil {
@@ -1340,11 +1362,11 @@ func (t *themesTab) view(w, room int) string {
 	}
 	sel := l.selected()
 	rowText := func(i int) string {
-		prefix := "  "
+		prefix, text := "  ", rows[i].text
 		if i == sel {
 			prefix = "▸ "
 			if rows[i].whole != "" {
-				return prefix + rows[i].whole
+				text = rows[i].whole
 			}
 		}
 		if !rows[i].header {
@@ -1354,7 +1376,7 @@ func (t *themesTab) view(w, room int) string {
 			}
 			prefix += mark
 		}
-		return prefix + rows[i].text
+		return prefix + text
 	}
 	// The selected row is shown whole, wrapped over up to three lines, so that a long
 	// note or action point, owner or list of volunteers can be read at 80 columns.
@@ -1400,6 +1422,33 @@ func noteText(n *session.Note) string {
 		t = "(hidden) " + t
 	}
 	return t
+}
+
+// actionRow is the row of action point a under theme. Cut to one line, it keeps
+// its owner, due date and how many volunteered in view and cuts the title, so that
+// the list says at a glance which points have an owner or volunteers; selected,
+// it is shown whole, volunteers' names too.
+func (s *boardScreen) actionRow(theme int64, a *session.ActionPoint) themeRow {
+	row := themeRow{theme: theme, action: a.ID, text: actionText(a)}
+	room := s.e.w - 5 // the row's prefix and mark column
+	if lipgloss.Width(row.text) <= room {
+		return row
+	}
+	head := fmt.Sprintf("→ [%s · %s] %s", session.PriorityName(a.Priority), a.Status, a.Title)
+	tail := ""
+	if a.Owner != "" {
+		tail += " · owner " + fit(a.Owner, 20)
+	}
+	if a.Due != "" {
+		tail += " · due " + a.Due
+	}
+	if len(a.Volunteers) > 0 {
+		tail += " · " + plural(len(a.Volunteers), "volunteer")
+	}
+	if rest := room - lipgloss.Width(tail); rest >= 24 {
+		row.text, row.whole = fit(head, rest)+tail, actionText(a)
+	}
+	return row
 }
 
 func actionText(a *session.ActionPoint) string {
