@@ -173,7 +173,7 @@ func (t *notesTab) view(w, room int) string {
 		return b.String()
 	}
 	l := &t.list
-	start, end := l.window(room-notesHead, 0)
+	start, end, more := l.cut(room-notesHead, 0)
 	for i := start; i < end; i++ {
 		n := ns[i]
 		prefix := "  "
@@ -188,6 +188,9 @@ func (t *notesTab) view(w, room int) string {
 			line = sty.Selected.Render(line)
 		}
 		b.WriteString(line + "\n")
+	}
+	if more {
+		b.WriteString(l.moreLine(start, end, w, sty) + "\n")
 	}
 	return b.String()
 }

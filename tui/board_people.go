@@ -202,7 +202,7 @@ func (t *peopleTab) view(w, room int) string {
 		return b.String()
 	}
 	l := &t.list
-	start, end := l.window(room-t.head(), 0)
+	start, end, more := l.cut(room-t.head(), 0)
 	for i := start; i < end; i++ {
 		p := ps[i]
 		done := ""
@@ -231,6 +231,9 @@ func (t *peopleTab) view(w, room int) string {
 			line = fit(line, w)
 		}
 		b.WriteString(line + "\n")
+	}
+	if more {
+		b.WriteString(l.moreLine(start, end, w, sty) + "\n")
 	}
 	return b.String()
 }

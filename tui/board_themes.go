@@ -1399,7 +1399,7 @@ func (t *themesTab) view(w, room int) string {
 			l.top = h
 		}
 	}
-	start, end := l.window(room-1, len(selected)-1)
+	start, end, more := l.cut(room-1, len(selected)-1)
 	for i := start; i < end; i++ {
 		if i == sel {
 			for _, line := range selected {
@@ -1412,6 +1412,9 @@ func (t *themesTab) view(w, room int) string {
 			line = sty.Header.Render(line)
 		}
 		b.WriteString(line + "\n")
+	}
+	if more {
+		b.WriteString(l.moreLine(start, end, w, sty) + "\n")
 	}
 	return b.String()
 }

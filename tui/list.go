@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -261,6 +262,31 @@ func (l *list) window(height, extra int) (start, end int) {
 	// No empty space below the last row while rows above are hidden.
 	start = max(min(start, l.n-h), 0)
 	return start, min(start+h, l.n)
+}
+
+// cut is window for a list that says, on a line of its own below its rows, what
+// is above and below them (moreLine) when they do not all fit: that line takes one
+// of the height's rows. more reports whether the list is cut.
+func (l *list) cut(height, extra int) (start, end int, more bool) {
+	if l.n <= max(height-extra, 1) {
+		start, end = l.window(height, extra)
+		return start, end, false
+	}
+	start, end = l.window(height-1, extra)
+	return start, end, true
+}
+
+// moreLine says how many rows are above and below the rows start to end shown,
+// so that a cut list never looks whole.
+func (l *list) moreLine(start, end, w int, sty *Styles) string {
+	var parts []string
+	if start > 0 {
+		parts = append(parts, fmt.Sprintf("%d above", start))
+	}
+	if n := l.n - end; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d below", n))
+	}
+	return sty.Muted.Render(fit("  … "+strings.Join(parts, ", ")+" · ↑/↓ pgup/pgdn home/end to scroll", w))
 }
 
 // inputView is the open search or jump input with what it said, or what the last

@@ -1185,3 +1185,29 @@ func TestRemovalTellsNothingOfWhatTheRemovedGave(t *testing.T) {
 		t.Errorf("the summary %q does not say one was removed", lee)
 	}
 }
+
+// A board list longer than the screen says what is above and below it, so that a
+// cut list never looks whole.
+func TestBoardListSaysWhatIsBelow(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	for i := range 20 {
+		p := a
+		if i%2 == 1 {
+			p = b
+		}
+		w.addNote(p, session.AreaMotivation, "motivates", fmt.Sprintf("note number %d about pairing", i))
+	}
+	s := w.openBoard(sess)
+	s.waitDrawn("below · ↑/↓ pgup/pgdn home/end to scroll")
+	s.press(tea.KeyEnd)
+	s.waitFor("above · ↑/↓ pgup/pgdn home/end to scroll")
+	v := s.view()
+	requireFits(t, v)
+	if strings.Contains(v, "below") {
+		t.Errorf("at the end of the list it still says something is below:\n%s", v)
+	}
+}
