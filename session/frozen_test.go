@@ -158,3 +158,34 @@ func TestReopenedSessionSaysSo(t *testing.T) {
 		t.Errorf("the findings do not say the session was reopened:\n%s", md)
 	}
 }
+
+// How many wrote, in a document, does not move as notes are hidden and shown:
+// hiding every note and showing them one at a time, a document exported after each
+// would otherwise tell which notes share a writer.
+func TestWritersInDocumentsIgnoreHiding(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	bd := mustBoard(t, "a's first note", "b's note", "a's second note")
+	wrote := func() int {
+		t.Helper()
+		return findings(t, bd.svc, bd.sess.ID).Participation.Wrote
+	}
+	if got := wrote(); got != 2 {
+		t.Fatalf("%d wrote, want 2", got)
+	}
+	for _, hide := range [][]int{{1}, {1, 0}, {1, 0, 2}} {
+		for _, i := range hide {
+			if err := bd.svc.HideNote(ctx, bd.notes[i].ID, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := wrote(); got != 2 {
+			t.Errorf("with notes %v hidden the document says %d wrote, want 2 still", hide, got)
+		}
+		for _, i := range hide {
+			if err := bd.svc.HideNote(ctx, bd.notes[i].ID, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}

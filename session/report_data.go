@@ -33,6 +33,11 @@ type ReportData struct {
 	// Splits are the pairs of themes (this session's with another's) that a
 	// facilitator split apart: a campaign report never matches them.
 	Splits [][2]int64
+	// Writers counts the people with a note on the board, as the board counts
+	// them: hidden and deleted notes included. A count over the visible notes
+	// would move as the facilitator hid and showed notes one by one, and so tell
+	// which notes share a writer.
+	Writers int
 }
 
 // ReportData reads what the findings document of one session is built from.
@@ -127,6 +132,15 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 	}
 	if d.Splits, err = st.ThemeSplits(ctx, sessionID); err != nil {
 		return nil, fmt.Errorf("load theme splits: %w", err)
+	}
+	written, _, err := st.Written(ctx, sessionID, 0)
+	if err != nil {
+		return nil, fmt.Errorf("count writers: %w", err)
+	}
+	for _, n := range written {
+		if n > 0 {
+			d.Writers++
+		}
 	}
 	byID := make(map[int64]*Participant, len(d.Participants))
 	for _, p := range d.Participants {

@@ -201,7 +201,9 @@ type Segment struct {
 	Participants int    `json:"participants"`
 	// Confidence is nil when fewer than session.MinSegment of them rated.
 	Confidence *Confidence `json:"confidence"`
-	// Themes counts the campaign themes they wrote notes in.
+	// Themes counts the campaign themes they wrote notes in, and Notes the notes
+	// they wrote, hidden ones too: hiding one note must not tell which segments
+	// its writer is in.
 	Themes int `json:"themes"`
 	Notes  int `json:"notes"`
 }
@@ -290,12 +292,31 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	}
 	match := keepSessionThemesApart(analysis.MatchSessionThemes(texts, MatchThreshold, splitPairs(ds, groups)...), groups)
 	members := map[int][]group{}
+	// themeOfNote holds hidden notes too, as the segments count them (see
+	// participantsOf).
 	themeOfNote := map[noteKey]int{}
+	noteOf := map[[2]int64]*session.Note{}
+	stored := map[[2]int64][]int64{} // a session theme's notes as stored, hidden ones too
+	for i, d := range ds {
+		for _, n := range d.Notes {
+			noteOf[[2]int64{int64(i), n.ID}] = n
+		}
+		for _, t := range d.Themes {
+			stored[[2]int64{int64(i), t.ID}] = t.NoteIDs
+		}
+	}
 	for i, g := range groups {
 		id := match[i] + 1
 		members[id] = append(members[id], g)
 		for _, n := range g.notes {
 			themeOfNote[noteKey{g.sess, n.ParticipantID, n.ID}] = id
+		}
+		if g.theme != nil {
+			for _, nid := range stored[[2]int64{int64(g.sess), g.theme.ID}] {
+				if n := noteOf[[2]int64{int64(g.sess), nid}]; n != nil && n.Hidden {
+					themeOfNote[noteKey{g.sess, n.ParticipantID, n.ID}] = id
+				}
+			}
 		}
 	}
 
@@ -776,9 +797,11 @@ func participantsOf(ds []*Data, themeOfNote map[noteKey]int, keys map[[2]int64]s
 			byID[p.ID] = pp
 			out = append(out, pp)
 		}
+		// Hidden notes count: were they left out, hiding one note and reporting
+		// again would tell which segments its writer is in.
 		for _, n := range d.Notes {
 			pp := byID[n.ParticipantID]
-			if pp == nil || n.Hidden {
+			if pp == nil {
 				continue
 			}
 			pp.notes++

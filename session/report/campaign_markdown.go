@@ -267,6 +267,7 @@ func (f *CampaignFindings) mdSegments(m *markdown) {
 	p("Smaller segments and those who did not answer are folded into \"other or not given\"; ")
 	p("when that group would itself be smaller than %d, the smallest segment is folded into it too, ", session.MinSegment)
 	p("so that no small group can be worked out by subtraction. ")
+	p("Themes raised and notes count hidden notes too, so that hiding a note cannot tell which groups its writer is in. ")
 	if f.SegmentConfidence {
 		p("Confidence is shown for a group once at least %d of it rated.\n\n", session.MinSegment)
 	} else {

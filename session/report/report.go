@@ -181,18 +181,20 @@ func Build(d *Data) *Findings {
 	}
 
 	visible := make(map[int64]*session.Note, len(d.Notes))
+	// Writers are counted over every note, hidden ones too (and deleted ones, in
+	// d.Writers): hiding notes one by one must not tell which share a writer.
 	authors := map[int64]bool{}
 	for _, n := range d.Notes {
+		authors[n.ParticipantID] = true
 		if n.Hidden {
 			f.Participation.Hidden++
 			continue
 		}
 		visible[n.ID] = n
-		authors[n.ParticipantID] = true
 	}
 	f.Participation.Audience = string(s.Audience)
 	f.Participation.Notes = len(visible)
-	f.Participation.Wrote = len(authors)
+	f.Participation.Wrote = max(len(authors), d.Writers)
 	for _, p := range d.Participants {
 		f.Participation.Joined++
 		if p.Rating >= 1 && p.Rating <= 5 {

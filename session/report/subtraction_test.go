@@ -146,3 +146,36 @@ func TestCampaignSaysWhoseRatingsItLeavesOut(t *testing.T) {
 		t.Errorf("the report does not say %q:\n%s", want, md.String())
 	}
 }
+
+// A segment's notes and themes raised count hidden notes too: with them left out,
+// hiding one note and reporting again would tell which segments its writer is in.
+func TestSegmentNotesIgnoreHiding(t *testing.T) {
+	t.Parallel()
+	var ps []session.Profile
+	for i := range 6 {
+		ps = append(ps, session.Profile{Level: []string{"bronze", "silver"}[i%2]})
+	}
+	notesBy := func(hide bool) map[string]string {
+		d := pureSession("a", 1, session.AudienceDevelopers, ps, map[string][]string{
+			"pen tests": {"more penetration tests", "pen tests too late", "no pen test budget"},
+			"training":  {"security training is dull", "training on real bugs"}})
+		for _, n := range d.Notes {
+			// The one note of the training theme by its first writer.
+			n.Hidden = hide && n.Text == "security training is dull"
+		}
+		out := map[string]string{}
+		for _, b := range report.BuildCampaign("c", []*report.Data{d}).Segments {
+			for _, s := range b.Segments {
+				out[b.By+" "+s.Value] = fmt.Sprintf("%d notes, %d themes", s.Notes, s.Themes)
+			}
+		}
+		return out
+	}
+	before, after := notesBy(false), notesBy(true)
+	if len(before) == 0 {
+		t.Fatal("no segments: the test needs some")
+	}
+	if fmt.Sprint(before) != fmt.Sprint(after) {
+		t.Errorf("hiding a note changed the segments' notes from %v to %v", before, after)
+	}
+}
