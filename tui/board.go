@@ -59,6 +59,10 @@ type boardScreen struct {
 	// facilitator confirms it with y; confirmNo is said otherwise (default: nothing
 	// was deleted).
 	confirmDelete func() tea.Cmd
+	// escArmed is set by an esc that had nothing else to close: a second esc
+	// right after it leaves the board. One slip of esc (after closing the key
+	// list, say) does not throw the facilitator out of the session's board.
+	escArmed bool
 	confirmNo     string
 	themes        themeBoard
 	// acts is the list of the session's activities while it is open (a).
@@ -543,6 +547,8 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		return s, del()
 	}
+	armed := s.escArmed
+	s.escArmed = false
 	tab := s.tabs[s.tab]
 	if l := tab.rows(); l != nil && l.open() {
 		// The search or jump input takes every key while it is open.
@@ -577,6 +583,11 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			if handled, cmd := l.update(msg); handled {
 				return s, cmd
 			}
+		}
+		if !armed {
+			s.escArmed = true
+			s.setStatus("esc again goes back to the list of sessions (the session goes on without the board).", false)
+			return s, nil
 		}
 		return homeAt(s.e, s.sess.ID), nil
 	case key.Matches(msg, bk.Next), key.Matches(msg, bk.Prev):

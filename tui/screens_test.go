@@ -555,6 +555,9 @@ func TestNewSessionFormCreatesOnceOnRepeatedEnter(t *testing.T) {
 		s.press(tea.KeyEnter)
 	}
 	s.waitFor("Developers Porto", "LOBBY")
+	// One esc says what a second does; the second leaves the board.
+	s.press(tea.KeyEsc)
+	s.waitFor("esc again goes back to the list of sessions")
 	s.press(tea.KeyEsc)
 	s.waitFor("Sessions by campaign")
 	list, err := w.db.Sessions(w.ctx)
@@ -1030,6 +1033,7 @@ func TestHomeSelectsTheSessionComeBackFrom(t *testing.T) {
 	s.waitFor("▸ " + second)
 	s.press(tea.KeyEnter)
 	s.waitFor(" done · ") // the board
+	s.press(tea.KeyEsc)
 	s.press(tea.KeyEsc)
 	s.waitFor("Sessions by campaign", "▸ "+second)
 	s.keys("p")
