@@ -505,6 +505,9 @@ func TestSessionNewWhileServingReachesTheHome(t *testing.T) {
 	fac := connect(t, srv.Addr(), facKey, "")
 	createSession(t, fac, "Developers Lisbon")
 	pos := fac.mark()
+	fac.typeKeys(esc) // the first says what a second does
+	fac.waitAfter(pos, "esc again goes back")
+	pos = fac.mark()
 	fac.typeKeys(esc)
 	fac.waitAfter(pos, "Sessions")
 

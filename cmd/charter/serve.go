@@ -136,11 +136,12 @@ func newServer(cfg server.Config) (*server.Server, *sqlite.DB, error) {
 	}
 	var srv *server.Server
 	cfg.Export = func(ctx context.Context, svc *session.Service, sessionID string) (string, error) {
-		// The board says "Exported to " and this: short enough for 80 columns.
+		// The board says "Exported to " and this; the command on a line of its
+		// own, so that it is not broken where the status wraps and copies whole.
 		if _, err := exportToDataDir(ctx, svc, cfg.DataDir, sessionID); err != nil {
 			return "", err
 		}
-		return "the server; fetch: " + fetchLine(srv.Addr(), sessionID), nil
+		return "the server; fetch it with:\n" + fetchLine(srv.Addr(), sessionID), nil
 	}
 	cfg.Commands = documentCommands()
 	srv, err = server.New(cfg, db)

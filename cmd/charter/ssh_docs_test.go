@@ -191,11 +191,17 @@ func TestFetchLine(t *testing.T) {
 // checks that the server kept its copy in the data directory.
 func fetchedExport(t *testing.T, srv *testSrv, key gossh.Signer, screen string) string {
 	t.Helper()
-	i := strings.Index(screen, "fetch: ")
+	// The command has a line of its own, so that it copies whole.
+	const said = "fetch it with:"
+	i := strings.Index(screen, said)
 	if i < 0 {
 		t.Fatalf("no fetch command on screen:\n%s", screen)
 	}
-	f := strings.Fields(screen[i+len("fetch: "):])
+	rest := screen[i+len(said):]
+	if j := strings.Index(rest, "ssh"); j < 0 || strings.TrimSpace(rest[:j]) != "" || !strings.Contains(rest[:j], "\n") {
+		t.Fatalf("the fetch command is not on a line of its own:\n%s", screen)
+	}
+	f := strings.Fields(rest)
 	host, port, _ := net.SplitHostPort(srv.Addr())
 	if len(f) < 8 || f[0] != "ssh" || f[1] != "-p" || f[2] != port || f[3] != host || f[4] != "export" || f[6] != ">" || f[7] != f[5]+".md" {
 		t.Fatalf("the fetch command is %q", f)
