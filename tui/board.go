@@ -62,9 +62,9 @@ type boardScreen struct {
 	// escArmed is set by an esc that had nothing else to close: a second esc
 	// right after it leaves the board. One slip of esc (after closing the key
 	// list, say) does not throw the facilitator out of the session's board.
-	escArmed bool
-	confirmNo     string
-	themes        themeBoard
+	escArmed  bool
+	confirmNo string
+	themes    themeBoard
 	// acts is the list of the session's activities while it is open (a).
 	acts      *activityEditor
 	status    string
