@@ -859,3 +859,30 @@ func TestBackToTheVoteSaysLoneChangesWait(t *testing.T) {
 	b.keys("[")
 	b.waitFor("Moved to vote.", "only once at least two people")
 }
+
+// v on a theme without an action point says so, without sending the participant
+// down the list (the row below is the next theme).
+func TestVolunteerOnAThemeWithoutActionSaysSo(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ts, _ := w.svc.Themes(w.ctx, sess.ID)
+	for _, th := range ts {
+		if th.Label == "pen tests" {
+			if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: th.ID, Title: "Book pen tests early"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	p := w.openAsParticipant(sess, ps[0])
+	p.waitDrawn("Book pen tests early")
+	// pen tests ranks first, its action point under it; deadlines is third.
+	p.keys("jj")
+	p.keys("v")
+	p.waitFor("This theme has no action point to volunteer for", "Themes with one show it under them")
+	if p.everDrawn("select one (↓)") {
+		t.Error("v on a theme without an action point sent the participant down the list")
+	}
+}

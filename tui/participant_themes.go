@@ -251,7 +251,12 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			}
 			switch len(of) {
 			case 0:
-				s.setStatus("This theme has no action point yet: select one (↓) to volunteer for it.", true)
+				// Not "select one below": the row below is the next theme.
+				msg := "This theme has no action point to volunteer for (yet: the facilitator may add one)."
+				if len(s.th.Actions) > 0 {
+					msg += " Themes with one show it under them (→)."
+				}
+				s.setStatus(msg, true)
 				return s, nil
 			case 1:
 				cur.action = of[0]
