@@ -886,3 +886,21 @@ func TestVolunteerOnAThemeWithoutActionSaysSo(t *testing.T) {
 		t.Error("v on a theme without an action point sent the participant down the list")
 	}
 }
+
+// A participant voting again after the totals were shown is told that a change of
+// theirs reaches the totals only with someone else's.
+func TestVotingAgainTellsWhenAChangeCounts(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	p := w.openAsParticipant(sess, ps[0])
+	p.waitDrawn("dots left")
+	if p.everDrawn("Voting again") {
+		t.Error("the first vote says it is voting again")
+	}
+	w.setPhase(sess, session.PhaseActions)
+	w.setPhase(sess, session.PhaseVote)
+	p.waitFor("Voting again: a change of yours counts once someone else changes theirs.")
+	requireFits(t, p.view())
+}

@@ -360,6 +360,12 @@ func (s *participantScreen) themesView(w int) string {
 			left = fmt.Sprintf("0 of %d dots left · x when you are done", s.sess.VoteBudget)
 		}
 		b.WriteString(either(left+" · counts come after voting", left, w) + "\n")
+		if s.sess.Furthest().AtLeast(session.PhaseActions) {
+			// Voting again after the totals were shown: a change shows only with
+			// another person's (see session.MinBatchVoters), and its voter is told.
+			b.WriteString(sty.Muted.Render(either("Voting again: a change of yours counts once someone else changes theirs.",
+				"A change of yours counts once another's does too.", w)) + "\n")
+		}
 	case session.PhaseClosed:
 		b.WriteString(fit("Thank you for taking part. Here is what became of it:", w) + "\n")
 	case session.PhaseActions:
