@@ -651,6 +651,10 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.tab = (s.tab + 1) % tabCount
 	case msg.String() >= "1" && msg.String() <= "4" && len(msg.Runes) == 1:
 		s.tab = int(msg.Runes[0] - '1')
+	case s.sess.Phase == session.PhaseClosed && (key.Matches(msg, bk.Timer) || key.Matches(msg, bk.StartPause) ||
+		key.Matches(msg, bk.Extend) || key.Matches(msg, bk.ClearTimer)):
+		s.setStatus("The session is closed: it has no timer. [ reopens it.", true)
+		return s, nil
 	case key.Matches(msg, bk.Timer):
 		cmd := s.ask.open1("Timer (minutes, or m:ss): ", "", s.submitTimer)
 		s.ask.hint = func(string) string {
@@ -1081,7 +1085,7 @@ func (s *boardScreen) footer(w int) string {
 	if s.acts == nil && s.reading == nil && !s.typing() {
 		// The activity list, a note being read and a prompt take every key while
 		// they are open.
-		footer += "\n" + e.helpView([]key.Binding{bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export})
+		footer += "\n" + e.helpView(s.commonKeys())
 	}
 	return footer
 }
@@ -1122,7 +1126,16 @@ func (s *boardScreen) allKeys() []key.Binding {
 	if l := s.tabs[s.tab].rows(); l != nil && l.n > 0 && !l.open() && s.acts == nil && s.reading == nil {
 		all = append(all, l.moreKeys()...)
 	}
-	return append(all, bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export)
+	return append(all, s.commonKeys()...)
+}
+
+// commonKeys are the keys of every view of the board: phase, view, timer, export;
+// a closed session has no timer.
+func (s *boardScreen) commonKeys() []key.Binding {
+	if s.sess != nil && s.sess.Phase == session.PhaseClosed {
+		return []key.Binding{bk.Phase, bk.Tab, bk.Export}
+	}
+	return []key.Binding{bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export}
 }
 
 // keyListIndent is how far the key list is indented under its title.

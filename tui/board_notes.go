@@ -47,7 +47,13 @@ func (t *notesTab) sync() {
 	}
 }
 
-func (t *notesTab) keys() []key.Binding { return []key.Binding{bk.Read, bk.Hide, bk.Activities} }
+func (t *notesTab) keys() []key.Binding {
+	if t.b.sess != nil && t.b.sess.Phase == session.PhaseClosed {
+		// A closed session's notes are final: no hiding.
+		return []key.Binding{bk.Read, bk.Activities}
+	}
+	return []key.Binding{bk.Read, bk.Hide, bk.Activities}
+}
 
 func (t *notesTab) selected() *session.Note {
 	i := t.rows().selected()

@@ -904,3 +904,26 @@ func TestVotingAgainTellsWhenAChangeCounts(t *testing.T) {
 	p.waitFor("Voting again: a change of yours counts once someone else changes theirs.")
 	requireFits(t, p.view())
 }
+
+// A closed session's board offers no timer and no hiding, and t says why.
+func TestClosedBoardOffersNoTimer(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	for _, ph := range []session.Phase{session.PhaseVote, session.PhaseActions, session.PhaseClosed} {
+		w.setPhase(sess, ph)
+	}
+	b := w.openBoard(sess)
+	b.keys("1")
+	b.waitDrawn("enter read note")
+	b.keys("t")
+	b.waitFor("The session is closed: it has no timer.")
+	v := b.view()
+	for _, k := range []string{"t timer", "space run/pause", "+ +1 min", "h hide/show note"} {
+		if strings.Contains(v, k) {
+			t.Errorf("the closed board offers %q:\n%s", k, v)
+		}
+	}
+	if ask := w.session(sess.ID).Timer; ask.Active() {
+		t.Error("t set a timer on a closed session")
+	}
+}
