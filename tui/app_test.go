@@ -408,7 +408,7 @@ func TestJoinClaimMakesFacilitator(t *testing.T) {
 	s.waitFor("Join code:")
 	s.tm.Type("CLAIM-123")
 	s.press(tea.KeyEnter)
-	s.waitFor("· facilitator", "Developers Berlin")
+	s.waitFor("· facilitator", "Developers Berlin", "You are a facilitator now")
 	s.view()
 	if len(asked) != 1 || asked[0] != "CLAIM-123" {
 		t.Errorf("Claim asked with %q, want the typed code once", asked)

@@ -936,8 +936,9 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		} else {
 			s.themes.marked[cur.note] = true
 		}
-		if n := len(s.themes.marked); n > 0 {
-			s.setStatus(fmt.Sprintf("%s marked: M moves %s to a theme; esc unmarks all.", plural(n, "note"), them(n)), false)
+		if len(s.themes.marked) > 0 {
+			// The line above the list says how many are marked and what M does.
+			s.setStatus("", false)
 		} else {
 			s.setStatus("No note marked.", false)
 		}
@@ -1350,7 +1351,7 @@ func (t *themesTab) view(w, room int) string {
 			hint = fmt.Sprintf("Merging %d. “%s”: select the theme to merge it into, press m.",
 				s.themeNumber(s.themes.markTheme), s.themeLabel(s.themes.markTheme))
 		} else if n := len(s.themes.marked); n > 0 {
-			hint = fmt.Sprintf("%s marked: M moves %s to a theme by name or number.", plural(n, "note"), them(n))
+			hint = fmt.Sprintf("%s marked: M moves %s to a theme by name or number; esc unmarks all.", plural(n, "note"), them(n))
 		}
 		b.WriteString(sty.Muted.Render(fit(hint, w)) + "\n")
 	default:

@@ -188,7 +188,10 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	case claimedMsg:
 		s.e.opt.Facilitator = true
-		return newHome(s.e), nil
+		h := newHome(s.e)
+		// Said once, so that the claim does not pass unnoticed.
+		h.status = "You are a facilitator now: the server keeps your key, so connecting without a code brings you here."
+		return h, nil
 	case joinedMsg:
 		s.e.rejoinCode = msg.p.RejoinCode
 		if msg.returning {

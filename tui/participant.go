@@ -1039,7 +1039,7 @@ func (s *participantScreen) lobbyView(w int) string {
 	text := "This session has three parts. Confidence: how confident is your team in its own security? " +
 		"Security activities: what should the program keep, add, do less of and do more of? " +
 		"Motivation: what motivates you to do security work, and what gets in the way? " +
-		"You can also raise your own topics. Notes are anonymous: nobody sees who wrote what."
+		"You can also raise your own topics. Your notes carry no name, and reach the facilitator's board only together with someone else's."
 	for _, l := range wrap(text, w-2) {
 		b.WriteString(l + "\n")
 	}
