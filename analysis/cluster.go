@@ -578,6 +578,13 @@ func RelabelSide(label string, lanes []string) string {
 	return base
 }
 
+// HasSide reports whether a name ends in a side, " (concern)", as suggested names
+// do where their notes agree.
+func HasSide(label string) bool {
+	_, ok := cutSide(label)
+	return ok
+}
+
 // cutSide splits a name that ends in a side, " (concern)", as label names sides:
 // the name before it, and whether it had one.
 func cutSide(label string) (string, bool) {

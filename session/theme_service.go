@@ -392,36 +392,7 @@ func (s *Service) MergeThemes(ctx context.Context, intoID, fromID int64) error {
 		if err := st.MergeThemes(ctx, intoID, fromID, MaxVotesPerTheme); err != nil {
 			return fmt.Errorf("merge themes: %w", err)
 		}
-		if into.Named {
-			return nil
-		}
-		// A suggested name's side ("(strength)") says what its notes agree on:
-		// after the merge it says what the merged notes agree on, if anything.
-		merged, err := st.Theme(ctx, intoID)
-		if err != nil {
-			return err
-		}
-		notes, err := st.Notes(ctx, merged.SessionID)
-		if err != nil {
-			return err
-		}
-		in := map[int64]bool{}
-		for _, id := range merged.NoteIDs {
-			in[id] = true
-		}
-		var lanes []string
-		for _, n := range notes {
-			if in[n.ID] {
-				lanes = append(lanes, n.Lane)
-			}
-		}
-		if label := analysis.RelabelSide(merged.Label, lanes); label != merged.Label {
-			merged.Label = label
-			if err := st.UpdateTheme(ctx, merged); err != nil {
-				return fmt.Errorf("merge themes: %w", err)
-			}
-		}
-		return nil
+		return relabelSides(ctx, st, sessionID)
 	})
 	if err != nil {
 		return err
@@ -514,6 +485,45 @@ func (s *Service) NewTheme(ctx context.Context, sessionID, label string, noteIDs
 	return nt, nil
 }
 
+// relabelSides keeps the side a suggested name says ("(strength)") true after notes
+// moved or themes merged: each theme of the session whose name the facilitator did
+// not give says the side its notes now agree on, or none when they no longer agree.
+func relabelSides(ctx context.Context, st Store, sessionID string) error {
+	themes, err := st.Themes(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	var notes map[int64]*Note
+	for _, t := range themes {
+		if t.Named || !analysis.HasSide(t.Label) {
+			continue // named by the facilitator, or no side in the name
+		}
+		if notes == nil {
+			all, err := st.Notes(ctx, sessionID)
+			if err != nil {
+				return err
+			}
+			notes = make(map[int64]*Note, len(all))
+			for _, n := range all {
+				notes[n.ID] = n
+			}
+		}
+		var lanes []string
+		for _, id := range t.NoteIDs {
+			if n := notes[id]; n != nil {
+				lanes = append(lanes, n.Lane)
+			}
+		}
+		if label := analysis.RelabelSide(t.Label, lanes); label != t.Label {
+			t.Label = label
+			if err := st.UpdateTheme(ctx, t); err != nil {
+				return fmt.Errorf("relabel theme: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
 // MoveNote puts a note into a theme of its session, or out of any theme when
 // toThemeID is 0.
 func (s *Service) MoveNote(ctx context.Context, noteID, toThemeID int64) error {
@@ -553,8 +563,10 @@ func (s *Service) MoveNotes(ctx context.Context, noteIDs []int64, toThemeID int6
 				return fmt.Errorf("move note: %w", err)
 			}
 		}
-		_, err := returnDots(ctx, st, sessionID)
-		return err
+		if _, err := returnDots(ctx, st, sessionID); err != nil {
+			return err
+		}
+		return relabelSides(ctx, st, sessionID)
 	})
 	if err != nil {
 		return err

@@ -792,3 +792,58 @@ func TestDocumentsLeaveVotesOutWhilePeopleVote(t *testing.T) {
 		t.Fatalf("after voting: %+v, %v; want the dot counted", d, err)
 	}
 }
+
+// A suggested name's side stays true as notes move: a theme named "(more)" that
+// takes in notes of another lane, until its notes no longer agree, loses the side.
+func TestMovingNotesKeepsTheSideTrue(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	bd := mustBoard(t, "more pen tests", "pen tests earlier")
+	for _, p := range []*session.Participant{bd.a, bd.b} {
+		n, err := bd.svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "less", Text: "fewer scanners " + p.Pseudonym})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bd.notes = append(bd.notes, n)
+	}
+	th := bd.themes(t, map[string][]int{"pen tests (more)": {0, 1}, "scanners (less)": {2, 3}})
+	bd.phase(t, session.PhaseGroup)
+	label := func(id int64) string {
+		t.Helper()
+		got, err := bd.svc.Themes(ctx, bd.sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range got {
+			if x.ID == id {
+				return x.Label
+			}
+		}
+		t.Fatalf("theme %d is gone", id)
+		return ""
+	}
+	pen, scan := th[0], th[1]
+	if err := bd.svc.MoveNote(ctx, bd.notes[2].ID, pen.ID); err != nil {
+		t.Fatal(err)
+	}
+	// Two of three still "more": two thirds agree.
+	if got := label(pen.ID); got != "pen tests (more)" {
+		t.Errorf("with 2 of 3 notes more, the theme is %q", got)
+	}
+	if err := bd.svc.MoveNote(ctx, bd.notes[3].ID, pen.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := label(pen.ID); got != "pen tests" {
+		t.Errorf("with 2 of 4 notes more, the theme is %q, want the side gone", got)
+	}
+	// A name the facilitator typed stays as typed.
+	if err := bd.svc.RenameTheme(ctx, scan.ID, "scanners (less)"); err != nil {
+		t.Fatal(err)
+	}
+	if err := bd.svc.MoveNote(ctx, bd.notes[0].ID, scan.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := label(scan.ID); got != "scanners (less)" {
+		t.Errorf("a typed name changed to %q", got)
+	}
+}
