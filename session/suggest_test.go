@@ -172,7 +172,7 @@ func TestSuggestThemesReusesCampaignNames(t *testing.T) {
 	svc, _ := MustOpenService(t)
 	svc.Notifier = &recorder{}
 	ctx := context.Background()
-	namedSession(t, svc, "Pentest follow-up", "concern", "pentest findings are never retested", "the pentest report came months late")
+	first := namedSession(t, svc, "Pentest follow-up", "concern", "pentest findings are never retested", "the pentest report came months late")
 	second, _ := campaignSession(t, svc, "concern", "nobody retests after the pentest", "pentest results arrive too late to fix",
 		"pentesters should explain the findings in a call")
 	got, err := svc.SuggestThemes(ctx, second.ID)
@@ -181,6 +181,10 @@ func TestSuggestThemesReusesCampaignNames(t *testing.T) {
 	}
 	if len(got) != 1 || got[0].Label != "Pentest follow-up" {
 		t.Errorf("suggestions = %+v, want one theme named Pentest follow-up as in the first session", got)
+	}
+	// The suggestion says whose name it is: not one made from these notes.
+	if len(got) == 1 && got[0].NameFrom != first.Title {
+		t.Errorf("the suggestion's name is said to come from %q, want %q", got[0].NameFrom, first.Title)
 	}
 }
 

@@ -26,6 +26,10 @@ type Theme struct {
 	// that "vote for 3" means the same theme on every screen even when the board
 	// holds themes others do not see. Zero where not set.
 	Number int
+	// NameFrom, on a suggested theme only (never stored), is the title of the
+	// session of the campaign whose facilitator gave the name it suggests, so
+	// that the board can say the name is not made from these notes.
+	NameFrom string
 }
 
 // Vote is the dots one participant gave one theme.

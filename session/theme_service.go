@@ -178,7 +178,7 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 		}
 		clusters = placed[len(existing):]
 	}
-	names := s.campaignNames(ctx, sess, clusters, byID)
+	names, from := s.campaignNames(ctx, sess, clusters, byID)
 	// A name a theme of the session already bears is not offered again: two
 	// themes of one name would read as one on the board and in the findings.
 	taken := map[string]bool{}
@@ -200,6 +200,9 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 		taken[nameKey(label)] = true
 		labels = append(labels, label)
 		t := Theme{SessionID: sessionID, Label: label}
+		if names[i] != "" && label == names[i] {
+			t.NameFrom = from[nameKey(label)]
+		}
 		for _, id := range c.NoteIDs {
 			n, err := strconv.ParseInt(id, 10, 64)
 			if err != nil {
@@ -285,14 +288,16 @@ func fitLabel(label string) string {
 // matching theme in another session of the campaign, or "". Without a campaign, or
 // if the campaign cannot be read, it proposes none: names are a help, not a need.
 // A name is never proposed across sides (a strength's name for concerns).
-func (s *Service) campaignNames(ctx context.Context, sess *Session, clusters []analysis.Theme, docs map[string]analysis.Doc) []string {
-	names := make([]string, len(clusters))
+//
+// from gives, by nameKey, the title of the session a proposed name comes from.
+func (s *Service) campaignNames(ctx context.Context, sess *Session, clusters []analysis.Theme, docs map[string]analysis.Doc) (names []string, from map[string]string) {
+	names, from = make([]string, len(clusters)), map[string]string{}
 	if sess.Campaign == "" || len(clusters) == 0 {
-		return names
+		return names, from
 	}
 	ds, err := s.CampaignReportData(ctx, sess.Campaign)
 	if err != nil {
-		return names
+		return names, from
 	}
 	var earlier []analysis.NamedTheme
 	for _, d := range ds {
@@ -309,6 +314,9 @@ func (s *Service) campaignNames(ctx context.Context, sess *Session, clusters []a
 			if !t.Named {
 				continue
 			}
+			if _, ok := from[nameKey(t.Label)]; !ok {
+				from[nameKey(t.Label)] = d.Session.Title
+			}
 			nt := analysis.NamedTheme{Name: t.Label, Texts: []string{t.Label}}
 			for _, id := range t.NoteIDs {
 				if n, ok := notes[id]; ok {
@@ -320,7 +328,7 @@ func (s *Service) campaignNames(ctx context.Context, sess *Session, clusters []a
 		}
 	}
 	if len(earlier) == 0 {
-		return names
+		return names, from
 	}
 	suggestions := make([]analysis.NamedTheme, len(clusters))
 	for i, c := range clusters {
@@ -329,7 +337,7 @@ func (s *Service) campaignNames(ctx context.Context, sess *Session, clusters []a
 			suggestions[i].Lanes = append(suggestions[i].Lanes, docs[id].Lane)
 		}
 	}
-	return analysis.ProposeNames(earlier, suggestions)
+	return analysis.ProposeNames(earlier, suggestions), from
 }
 
 // RenameTheme changes a theme's label.

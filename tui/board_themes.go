@@ -348,6 +348,10 @@ func (s *boardScreen) themeRows() []themeRow {
 				}
 			}
 			h := themeRow{sug: i + 1, num: i + 1, header: true, text: fmt.Sprintf("%s%d. %s (%s)", pick, i+1, t.Label, plural(len(t.NoteIDs), "note"))}
+			if t.NameFrom != "" {
+				// Not made from these notes: a name given in another session.
+				h.text += " · name given in “" + t.NameFrom + "”"
+			}
 			rows = append(rows, h)
 			rows = append(rows, s.noteRows(themeRow{sug: i + 1}, t.Label, t.NoteIDs, notes)...)
 		}
@@ -376,6 +380,9 @@ func (s *boardScreen) themeRows() []themeRow {
 				continue
 			}
 			h.text = fmt.Sprintf("%snew: %s (%s)", pick, p.label, plural(len(p.notes), "note"))
+			if p.sug < len(s.themes.suggestions) && s.themes.suggestions[p.sug].NameFrom != "" {
+				h.text += " · name given in “" + s.themes.suggestions[p.sug].NameFrom + "”"
+			}
 			rows = append(rows, h)
 			rows = append(rows, s.noteRows(row, p.label, p.notes, notes)...)
 		}
