@@ -358,7 +358,11 @@ func (s *campaignScreen) setRows() {
 			if st.ThemeID == 0 {
 				title = " · grouped by the report" + title
 			}
-			out = append(out, campaignRow{ct: i, st: j, text: fmt.Sprintf("    S%d “%s” · %s%s", st.Session, st.Label, plural(len(st.Notes), "note"), title)})
+			rank := "" // as its session's board and findings rank it
+			if st.Rank > 0 {
+				rank = fmt.Sprintf(" #%d", st.Rank)
+			}
+			out = append(out, campaignRow{ct: i, st: j, text: fmt.Sprintf("    S%d%s “%s” · %s%s", st.Session, rank, st.Label, plural(len(st.Notes), "note"), title)})
 		}
 		for _, q := range t.Quotes {
 			out = append(out, campaignRow{ct: i, st: -1, text: "      “" + q + "”"})

@@ -92,23 +92,23 @@ func TestCampaignViewSplitsAWrongMatch(t *testing.T) {
 	s := w.open(tui.Options{Facilitator: true})
 	s.waitFor("Champions 2")
 	s.keys("c")
-	s.waitFor("#1 ", "S1 “Pentests” · 2 notes · Champions 1", "S2 “Pentest timing” · 2 notes · Champions 2")
+	s.waitFor("#1 ", "S1 #1 “Pentests” · 2 notes · Champions 1", "S2 #1 “Pentest timing” · 2 notes · Champions 2")
 	if s.everDrawn("#2 ") {
 		t.Fatal("the two sessions' themes are not matched as one campaign theme; the test needs them matched")
 	}
 
 	s.keys("/pentest timing")
 	s.press(tea.KeyEnter)
-	s.waitFor("▸     S2 “Pentest timing”")
+	s.waitFor("▸     S2 #1 “Pentest timing”")
 	s.press(tea.KeyEnter)
 	s.waitFor("S2 “Pentest timing” of Champions 2: 2 notes", "• retest the pentest findings")
 	s.press(tea.KeyEsc)
-	s.waitFor("▸     S2 “Pentest timing”")
+	s.waitFor("▸     S2 #1 “Pentest timing”")
 
 	s.keys("S")
 	s.waitFor("Split S2 “Pentest timing” from #1")
 	s.keys("y")
-	s.waitFor("Split: S2 “Pentest timing” stands apart", "It stands alone as #", "#2 ", "▸     S2 “Pentest timing”")
+	s.waitFor("Split: S2 “Pentest timing” stands apart", "It stands alone as #", "#2 ", "▸     S2 #1 “Pentest timing”")
 
 	split, err := w.db.ThemeSplits(w.ctx, sessionOf(t, w, ids[1]))
 	if err != nil {
@@ -155,10 +155,10 @@ func TestCampaignReadingKeepsItsHeading(t *testing.T) {
 	s := w.open(tui.Options{Facilitator: true})
 	s.waitFor("Champions 1")
 	s.keys("c")
-	s.waitFor("S1 “Pentests” · 30 notes")
-	s.keys("/s1 “pentests")
+	s.waitFor("S1 #1 “Pentests” · 30 notes")
+	s.keys("/s1 #1 “pentests")
 	s.press(tea.KeyEnter)
-	s.waitFor("▸     S1 “Pentests”")
+	s.waitFor("▸     S1 #1 “Pentests”")
 	s.press(tea.KeyEnter)
 	s.waitFor("S1 “Pentests” of Champions 1: 30 notes", "• pentest finding number 01")
 	s.press(tea.KeyEnd)

@@ -108,10 +108,13 @@ type CampaignSession struct {
 // SessionTheme is one session's theme within a campaign theme. ThemeID is 0 for a
 // theme the report clustered itself (the session has no themes yet).
 type SessionTheme struct {
-	Session int      `json:"session"`
-	ThemeID int64    `json:"theme_id"`
-	Label   string   `json:"label"`
-	Notes   []string `json:"notes"`
+	Session int   `json:"session"`
+	ThemeID int64 `json:"theme_id"`
+	// Rank is the theme's rank in its session's findings, as its board ranks it
+	// from the actions phase on; 0 for a theme the report clustered.
+	Rank  int      `json:"rank"`
+	Label string   `json:"label"`
+	Notes []string `json:"notes"`
 }
 
 // CampaignTheme is one concern as raised across the campaign, possibly in
@@ -238,8 +241,11 @@ type CampaignAction struct {
 // group is one theme of one session: the facilitator's, or one the report
 // clustered from a session not grouped yet.
 type group struct {
-	sess    int
-	theme   *session.Theme
+	sess  int
+	theme *session.Theme
+	// rank is the theme's rank in its session's findings (as its board ranks it
+	// from the actions on); 0 for a theme the report clustered.
+	rank    int
 	label   string
 	notes   []*session.Note
 	actions []*session.ActionPoint
@@ -591,8 +597,12 @@ func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, in
 		actionsOf[a.ThemeID] = append(actionsOf[a.ThemeID], a)
 	}
 	themed := map[int64]bool{}
+	rank := map[int64]int{}
+	for _, p := range session.RankThemes(d.Themes, d.Notes, d.VoteTotals) {
+		rank[p.ID] = p.Rank
+	}
 	for _, t := range session.ShownThemes(d.Themes, d.Notes) {
-		g := group{sess: i, theme: t, label: t.Label, actions: actionsOf[t.ID]}
+		g := group{sess: i, theme: t, rank: rank[t.ID], label: t.Label, actions: actionsOf[t.ID]}
 		for _, id := range t.NoteIDs {
 			if n := visible[id]; n != nil {
 				g.notes = append(g.notes, n)
@@ -623,7 +633,7 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 		if !slices.Contains(t.SessionLabels, g.label) {
 			t.SessionLabels = append(t.SessionLabels, g.label)
 		}
-		st := SessionTheme{Session: g.sess + 1, Label: g.label, Notes: []string{}}
+		st := SessionTheme{Session: g.sess + 1, Rank: g.rank, Label: g.label, Notes: []string{}}
 		if g.theme != nil {
 			st.ThemeID = g.theme.ID
 		}

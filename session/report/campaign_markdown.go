@@ -175,7 +175,7 @@ func (f *CampaignFindings) mdThemes(m *markdown) {
 	p("The same concern raised in different words in different sessions counts as one campaign theme: ")
 	p("session themes are matched when their labels and notes are similar on average (at least %s). ", trimFloat2(f.Threshold))
 	p("People are counted as in the header. ")
-	p("Under each theme, the session themes matched into it are listed with their theme numbers: a wrong match is split ")
+	p("Under each theme, the session themes matched into it are listed with their rank in their session's findings (#1) and their ID: a wrong match is split ")
 	p("with `charter report --split ID,ID` or with S on the campaign overview, and stays split in later reports.\n\n")
 	p("How the campaign score was computed: %s.\n\n", e(f.Method))
 	var rows [][]string
@@ -438,18 +438,23 @@ func (f *CampaignFindings) mdComparison(m *markdown) {
 }
 
 // sessionThemesText lists the session themes of a campaign theme as
-// S2 “label” (theme 11, 7 notes); a theme the report clustered itself has no
-// number, for there is nothing stored to split.
+// S2 #3 “label” (7 notes, ID 11): its session, its rank there (as that session's
+// findings and board rank it), and the ID --split takes; a theme the report
+// clustered itself has neither, for there is nothing stored to split.
 func sessionThemesText(sts []SessionTheme) string {
 	parts := make([]string, 0, len(sts))
 	for _, st := range sts {
 		n := count(len(st.Notes), "note", "notes")
 		if st.ThemeID != 0 {
-			n = "theme " + strconv.FormatInt(st.ThemeID, 10) + ", " + n
+			n += ", ID " + strconv.FormatInt(st.ThemeID, 10)
 		} else {
 			n = "clustered by the report, " + n
 		}
-		parts = append(parts, fmt.Sprintf("S%d “%s” (%s)", st.Session, Escape(st.Label), n))
+		rank := ""
+		if st.Rank > 0 {
+			rank = fmt.Sprintf(" #%d", st.Rank)
+		}
+		parts = append(parts, fmt.Sprintf("S%d%s “%s” (%s)", st.Session, rank, Escape(st.Label), n))
 	}
 	return strings.Join(parts, "; ")
 }
