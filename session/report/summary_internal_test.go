@@ -1,6 +1,10 @@
 package report
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // Open topics are one name in the summary's lanes, however many topics there
 // are: "top lanes open topics 1, open topics 1" said one thing twice.
@@ -20,5 +24,22 @@ func TestLanesLineCountsOpenTopicsOnce(t *testing.T) {
 		if got := lanesLine(tt.lanes); got != tt.want {
 			t.Errorf("lanesLine(%v) = %q, want %q", tt.lanes, got, tt.want)
 		}
+	}
+}
+
+// The ranking chart draws the top MaxChartThemes themes and says when there are
+// more, so that a cut chart does not read as the whole ranking.
+func TestThemeChartSaysWhenCut(t *testing.T) {
+	t.Parallel()
+	var bars []themeBar
+	for i := range MaxChartThemes + 4 {
+		bars = append(bars, themeBar{i + 1, fmt.Sprintf("theme %d", i+1), 40 - i})
+	}
+	cut := fmt.Sprintf("The top %d of %d themes", MaxChartThemes, len(bars))
+	if svg := themeChart(bars); !strings.Contains(svg, cut) || strings.Contains(svg, fmt.Sprintf("%d. theme", MaxChartThemes+1)) {
+		t.Errorf("a chart of %d themes does not say %q, or draws more than %d:\n%s", len(bars), cut, MaxChartThemes, svg)
+	}
+	if svg := themeChart(bars[:MaxChartThemes]); strings.Contains(svg, "The top") {
+		t.Errorf("a chart of every theme says it is cut:\n%s", svg)
 	}
 }

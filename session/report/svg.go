@@ -207,9 +207,14 @@ func themeChart(bars []themeBar) string {
 	if len(bars) == 0 {
 		return ""
 	}
+	all := len(bars)
 	bars = bars[:min(len(bars), MaxChartThemes)]
 	const rowH, labelW = 20.0, 240.0
-	s := newSVG(chartWidth, int(rowH*float64(len(bars))+8), "Themes by score")
+	rows := len(bars)
+	if all > len(bars) {
+		rows++ // a line saying the chart is cut
+	}
+	s := newSVG(chartWidth, int(rowH*float64(rows)+8), "Themes by score")
 	most := 1
 	for _, b := range bars {
 		most = max(most, b.score)
@@ -220,6 +225,10 @@ func themeChart(bars []themeBar) string {
 		w := (float64(chartWidth) - labelW - 40) * float64(b.score) / float64(most)
 		s.rect(labelW, y+3, w, rowH-6, barColor)
 		s.text(labelW+w+4, y+rowH/2+4, "start", inkColor, fmt.Sprint(b.score))
+	}
+	if all > len(bars) {
+		y := 4 + rowH*float64(len(bars))
+		s.text(labelW, y+rowH/2+4, "start", mutedColor, fmt.Sprintf("The top %d of %d themes; the list has them all.", len(bars), all))
 	}
 	return s.String()
 }
