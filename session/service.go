@@ -611,6 +611,44 @@ func (s *Service) SetActivities(ctx context.Context, sessionID string, list []st
 	return err
 }
 
+// RefileNote puts a note under another area and lane (and activity, in the
+// security activities; none elsewhere): the facilitator moves a note written under
+// the wrong heading to where it belongs, so that the findings and the activity
+// matrix count it there. Its text, author and theme stay; a suggested theme name's
+// side follows its notes (see relabelSides).
+func (s *Service) RefileNote(ctx context.Context, noteID int64, area Area, lane, activity string) (*Note, error) {
+	var n *Note
+	err := s.store.WriteTx(ctx, func(st Store) error {
+		var err error
+		if n, err = st.Note(ctx, noteID); err != nil {
+			return err
+		}
+		sess, err := s.notFrozen(ctx, st, n.SessionID)
+		if err != nil {
+			return err
+		}
+		c := *n
+		c.Area, c.Lane, c.Activity = area, lane, activity
+		if area != AreaActivities {
+			c.Activity = ""
+		}
+		if err := s.validNote(sess, &c); err != nil {
+			return err
+		}
+		c.UpdatedAt = s.Now()
+		if err := st.UpdateNote(ctx, &c); err != nil {
+			return err
+		}
+		n = &c
+		return relabelSides(ctx, st, n.SessionID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.publish(n.SessionID, ChangeNotes|ChangeThemes)
+	return n, nil
+}
+
 // HideNote hides a note from everyone but the facilitator and from exports, or shows
 // it again. The note is kept.
 func (s *Service) HideNote(ctx context.Context, noteID int64, hidden bool) error {

@@ -40,7 +40,7 @@ type Store interface {
 	// session, and sets n.Batch when that released the session's held notes.
 	AddNote(ctx context.Context, n *Note) error
 	Note(ctx context.Context, id int64) (*Note, error)
-	// UpdateNote stores text, lane, activity and hidden of n.
+	// UpdateNote stores text, area, lane, activity and hidden of n.
 	UpdateNote(ctx context.Context, n *Note) error
 	DeleteNote(ctx context.Context, id int64) error
 	// Notes returns every note of a session, hidden ones included, oldest first.

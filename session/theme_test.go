@@ -847,3 +847,51 @@ func TestMovingNotesKeepsTheSideTrue(t *testing.T) {
 		t.Errorf("a typed name changed to %q", got)
 	}
 }
+
+// The facilitator puts a note written under the wrong heading where it belongs: its
+// area, lane and activity change, its text and theme stay, and nonsense is refused.
+func TestRefileNote(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	bd := mustBoard(t, "more threat modelling early, please", "threat models come too late")
+	th := bd.themes(t, map[string][]int{"threat modelling (more)": {0, 1}})
+	bd.phase(t, session.PhaseGroup)
+	n, err := bd.svc.RefileNote(ctx, bd.notes[1].ID, session.AreaMotivation, "demotivates", "threat modelling")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := bd.svc.BoardView(ctx, bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stored *session.Note
+	for _, x := range v.Notes {
+		if x.ID == bd.notes[1].ID {
+			stored = x
+		}
+	}
+	if stored == nil || stored.Area != session.AreaMotivation || stored.Lane != "demotivates" || stored.Activity != "" || stored.Text != bd.notes[1].Text {
+		t.Fatalf("refiled note stored as %+v (returned %+v), want motivation/demotivates, no activity, same text", stored, n)
+	}
+	themes, _ := bd.svc.Themes(ctx, bd.sess.ID)
+	if len(themes) != 1 || len(themes[0].NoteIDs) != 2 || themes[0].Label != "threat modelling" {
+		t.Errorf("themes after the refile: %+v; want the note still in %q, its side gone", themes, th[0].Label)
+	}
+	if _, err := bd.svc.RefileNote(ctx, bd.notes[0].ID, session.AreaActivities, "more", "threat modelling"); err != nil {
+		t.Errorf("refiling into an activity: %v", err)
+	}
+	for name, bad := range map[string]struct {
+		area session.Area
+		lane string
+	}{"unknown area": {"feelings", "sad"}, "lane of another area": {session.AreaConfidence, "keep"}} {
+		if _, err := bd.svc.RefileNote(ctx, bd.notes[0].ID, bad.area, bad.lane, ""); session.ErrorCode(err) != session.EInvalid {
+			t.Errorf("%s: err = %v, want invalid", name, err)
+		}
+	}
+	bd.phase(t, session.PhaseVote)
+	bd.phase(t, session.PhaseActions)
+	bd.phase(t, session.PhaseClosed)
+	if _, err := bd.svc.RefileNote(ctx, bd.notes[0].ID, session.AreaConfidence, "concern", ""); err == nil {
+		t.Error("a closed session's note was refiled")
+	}
+}

@@ -97,7 +97,7 @@ type boardScreen struct {
 }
 
 var bk = struct {
-	Phase, Next, Prev, Tab, Activities, Read, Timer, StartPause, Extend, ClearTimer, Hide, Remove, LetIn, ShowRatings, Export, Back, Help key.Binding
+	Phase, Next, Prev, Tab, Activities, Read, Timer, StartPause, Extend, ClearTimer, Hide, Refile, Remove, LetIn, ShowRatings, Export, Back, Help key.Binding
 }{
 	Phase:       key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "phase")),
 	Next:        key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next phase")),
@@ -110,6 +110,7 @@ var bk = struct {
 	Extend:      key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "+1 min")),
 	ClearTimer:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clear")),
 	Hide:        key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "hide/show note")),
+	Refile:      key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "move note to a lane")),
 	Remove:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "remove person")),
 	LetIn:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "let address in")),
 	ShowRatings: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "show/hide ratings")),

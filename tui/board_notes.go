@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -49,10 +50,104 @@ func (t *notesTab) sync() {
 
 func (t *notesTab) keys() []key.Binding {
 	if t.b.sess != nil && t.b.sess.Phase == session.PhaseClosed {
-		// A closed session's notes are final: no hiding.
+		// A closed session's notes are final: no hiding, no moving.
 		return []key.Binding{bk.Read, bk.Activities}
 	}
-	return []key.Binding{bk.Read, bk.Hide, bk.Activities}
+	return []key.Binding{bk.Read, bk.Hide, bk.Refile, bk.Activities}
+}
+
+// refileLane is a lane a note can be moved to with L: every fixed lane of the
+// method (open topics are named by their writers).
+type refileLane struct {
+	area session.Area
+	lane string
+}
+
+func refileLanes() []refileLane {
+	var out []refileLane
+	for _, a := range session.Areas {
+		for _, l := range a.Lanes() {
+			out = append(out, refileLane{a, l})
+		}
+	}
+	return out
+}
+
+// refile asks where note n belongs, by the number of a lane, and then, in the
+// security activities, which activity it is about, and moves it there: a note
+// written under the wrong heading would count there in the findings and the
+// activity matrix.
+func (s *boardScreen) refile(n *session.Note) tea.Cmd {
+	if s.sess.Phase == session.PhaseClosed {
+		s.setStatus("The session is closed: its notes stay where they are. [ reopens it.", true)
+		return nil
+	}
+	lanes := refileLanes()
+	// "1 strength 2 concern · 3 keep 4 add 5 less 6 more · 7 motivates 8
+	// demotivates": an area's lanes together, within 80 columns.
+	var choices []string
+	for i, l := range lanes {
+		c := fmt.Sprintf("%d %s", i+1, l.lane)
+		if i > 0 && l.area != lanes[i-1].area {
+			c = "· " + c
+		}
+		choices = append(choices, c)
+	}
+	move := func(to refileLane, activity string) tea.Cmd {
+		id := n.ID
+		where := noteTag(&session.Note{Area: to.area, Lane: to.lane, Activity: activity}, 0)
+		return s.do("Note moved to "+where+".", func(ctx context.Context, svc *session.Service) error {
+			_, err := svc.RefileNote(ctx, id, to.area, to.lane, activity)
+			return err
+		})
+	}
+	cmd := s.ask.open1("Move the note to lane (number): ", "", func(v string) (tea.Cmd, bool) {
+		k, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || k < 1 || k > len(lanes) {
+			s.setStatus(fmt.Sprintf("Type the number of a lane, 1 to %d.", len(lanes)), true)
+			return nil, false
+		}
+		to := lanes[k-1]
+		if to.area != session.AreaActivities {
+			return move(to, ""), true
+		}
+		// Which activity: the note's own kept, one of the list found by a part
+		// of its name, or none.
+		ask := s.ask.open1("Activity (part of its name; empty for none): ", n.Activity, func(v string) (tea.Cmd, bool) {
+			return move(to, s.activityNamed(v)), true
+		})
+		s.ask.hint = func(v string) string {
+			if a := s.activityNamed(v); a != "" {
+				return "about: " + a
+			}
+			return "about no activity in particular"
+		}
+		return ask, false
+	})
+	s.ask.hint = func(string) string { return strings.Join(choices, " ") }
+	return cmd
+}
+
+// activityNamed is the activity of the session's list whose name holds v (ignoring
+// case), when exactly one does; else v as typed, cleaned (a proposal), or "".
+func (s *boardScreen) activityNamed(v string) string {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return ""
+	}
+	var found []string
+	for _, a := range s.sess.Activities {
+		if strings.EqualFold(a, v) {
+			return a
+		}
+		if strings.Contains(strings.ToLower(a), strings.ToLower(v)) {
+			found = append(found, a)
+		}
+	}
+	if len(found) == 1 {
+		return found[0]
+	}
+	return v
 }
 
 func (t *notesTab) selected() *session.Note {
@@ -107,6 +202,10 @@ func (t *notesTab) update(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		return do()
+	case key.Matches(msg, bk.Refile):
+		if n := t.selected(); n != nil {
+			return s.refile(n)
+		}
 	case key.Matches(msg, bk.Activities):
 		s.acts = newActivityEditor(s.sess.Activities, s.notes)
 	}

@@ -679,7 +679,7 @@ func (t *themesTab) keys() []key.Binding {
 		if n := len(s.themes.marked); n > 0 {
 			move = key.NewBinding(key.WithKeys("M"), key.WithHelp("M", fmt.Sprintf("move %d marked", n)))
 		}
-		return []key.Binding{move, tk.Mark, tk.Rename, tk.Merge, tk.Split, bk.Read, tk.Delete, tk.Place}
+		return []key.Binding{move, tk.Mark, tk.Rename, tk.Merge, tk.Split, bk.Read, tk.Delete, tk.Place, bk.Refile}
 	case session.PhaseVote:
 		if sh, ok := s.themes.showing[t.current().theme]; ok && !sh.Shown {
 			return []key.Binding{tk.Budget, tk.Rename, tk.Merge, tk.Delete, readNotes}
@@ -724,6 +724,10 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 	ph := s.sess.Phase
 	cur := t.current()
 	switch {
+	case key.Matches(msg, bk.Refile) && cur.note != 0 && cur.sug == 0:
+		if n := s.noteByID()[cur.note]; n != nil {
+			return s.refile(n)
+		}
 	case key.Matches(msg, bk.Read) && cur.action != 0 && !cur.elsewhere:
 		// An action point whole, with the notes of its theme: what it answers.
 		for _, a := range s.themes.actions {

@@ -1215,3 +1215,44 @@ func TestBoardListSaysWhatIsBelow(t *testing.T) {
 		t.Errorf("at the end of the list it still says something is below:\n%s", v)
 	}
 }
+
+// L moves a note written under the wrong heading to the lane it belongs in, and
+// in the security activities asks which activity, found by part of its name.
+func TestBoardMovesANoteToAnotherLane(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	if err := w.svc.SetActivities(w.ctx, sess.ID, []string{"threat modelling", "code scanning"}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	wrong := w.addNote(a, session.AreaMotivation, "demotivates", "More threat modelling early, before the design is set")
+	w.addNote(b, session.AreaConfidence, "strength", "We review each other's code")
+	w.setPhase(sess, session.PhaseReveal)
+	s := w.openBoard(sess)
+	s.waitDrawn("[mot demotivates] More threat modelling early")
+	s.keys("/more threat")
+	s.press(tea.KeyEnter)
+	s.waitDrawn("▸ [mot demotivates] More threat modelling early")
+	s.keys("L")
+	s.waitFor("Move the note to lane (number):", "3 keep 4 add 5 less 6 more · 7 motivates")
+	s.keys("9")
+	s.press(tea.KeyEnter)
+	s.waitFor("Type the number of a lane, 1 to 8.")
+	s.press(tea.KeyBackspace)
+	s.keys("6")
+	s.press(tea.KeyEnter)
+	s.waitFor("Activity (part of its name; empty for none):")
+	s.keys("threat")
+	s.waitFor("about: threat modelling")
+	s.press(tea.KeyEnter)
+	s.waitFor("Note moved to act more · threat modelling.")
+	for _, n := range w.notes(sess) {
+		if n.ID == wrong.ID && (n.Area != session.AreaActivities || n.Lane != "more" || n.Activity != "threat modelling" || n.Text != wrong.Text) {
+			t.Errorf("the note is stored as %+v", n)
+		}
+	}
+	s.waitDrawn("[act more · threat modelling] More threat modelling early")
+	requireFits(t, s.view())
+}

@@ -410,10 +410,10 @@ func (db *DB) Note(ctx context.Context, id int64) (*session.Note, error) {
 	return ns[0], nil
 }
 
-// UpdateNote stores text, lane, activity and hidden of n.
+// UpdateNote stores text, area, lane, activity and hidden of n.
 func (db *DB) UpdateNote(ctx context.Context, n *session.Note) error {
-	res, err := db.write.ExecContext(ctx, `UPDATE notes SET text = ?, lane = ?, activity = ?, hidden = ?, updated_at = ? WHERE id = ?`,
-		n.Text, n.Lane, n.Activity, b2i(n.Hidden), ms(n.UpdatedAt), n.ID)
+	res, err := db.write.ExecContext(ctx, `UPDATE notes SET text = ?, area = ?, lane = ?, activity = ?, hidden = ?, updated_at = ? WHERE id = ?`,
+		n.Text, string(n.Area), n.Lane, n.Activity, b2i(n.Hidden), ms(n.UpdatedAt), n.ID)
 	if err != nil {
 		return fmt.Errorf("update note: %w", err)
 	}
