@@ -610,7 +610,7 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 				// on for the first time shows them as they are, a batch of one person's
 				// notes (later they keep waiting). Said whether or not any wait: the
 				// board must not know that either.
-				ask += " (notes waiting for a second writer would then show on their own, and so say whose they are)"
+				ask += " If someone is still writing, wait: notes waiting for a second writer would then show on their own, and so say whose they are."
 			}
 			s.setStatus(ask, true)
 			return s, nil
