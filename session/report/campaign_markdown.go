@@ -150,6 +150,15 @@ func (f *CampaignFindings) mdSessions(m *markdown) {
 	if clustered {
 		p("\\* Not grouped into themes yet: the report clustered the session's notes itself.\n\n")
 	}
+	var live []string
+	for _, s := range f.Sessions {
+		if s.Phase != string(session.PhaseClosed) {
+			live = append(live, fmt.Sprintf("S%d (%s)", s.Number, e(s.Phase)))
+		}
+	}
+	if len(live) > 0 {
+		p("Still running: %s. Their figures count what their boards show now, and will change until they close.\n\n", strings.Join(live, ", "))
+	}
 	f.mdNotHeld(m)
 }
 

@@ -179,3 +179,27 @@ func TestSegmentNotesIgnoreHiding(t *testing.T) {
 		t.Errorf("hiding a note changed the segments' notes from %v to %v", before, after)
 	}
 }
+
+// A campaign report says which of its sessions are still running: their figures
+// change until they close.
+func TestCampaignSaysWhichSessionsStillRun(t *testing.T) {
+	t.Parallel()
+	ps := []session.Profile{{}, {}, {}}
+	live := pureSession("b", 2, session.AudienceDevelopers, ps, map[string][]string{"pen tests": {"more pen tests"}})
+	live.Session.Phase = session.PhaseWrite
+	ds := []*report.Data{pureSession("a", 1, session.AudienceDevelopers, ps, map[string][]string{"pen tests": {"pen tests too late"}}), live}
+	var md strings.Builder
+	if err := report.BuildCampaign("c", ds).WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "Still running: S2 (write).") {
+		t.Errorf("the report does not say S2 still runs:\n%s", md.String())
+	}
+	md.Reset()
+	if err := report.BuildCampaign("c", ds[:1]).WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(md.String(), "Still running") {
+		t.Error("a campaign of closed sessions says one still runs")
+	}
+}
