@@ -453,3 +453,18 @@ func TestJoinQuestionsPromiseWrapsAtSixtyColumns(t *testing.T) {
 	}
 	requireFits(t, v)
 }
+
+// The name field is marked as the selected question is, and its empty value says
+// what leaving it empty means; tab moves the mark to the first question.
+func TestJoinNameFieldIsMarked(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	s := w.open(tui.Options{KeyHash: "key-1", Code: sess.Code})
+	s.waitFor("▸ Your name: (leave empty to stay anonymous)")
+	s.press(tea.KeyTab)
+	s.waitFor("  Your name: ")
+	if v := s.view(); strings.Contains(v, "▸ Your name") || strings.Count(v, "▸") != 1 {
+		t.Errorf("after tab the name field is still marked, or not one question is:\n%s", v)
+	}
+}

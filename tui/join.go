@@ -300,11 +300,14 @@ var nameKeys = []key.Binding{
 
 func newName(e *env, sess *session.Session, p *session.Participant) *nameScreen {
 	in := textinput.New()
-	in.Placeholder = "anonymous"
+	// Said as what an empty name means, not as a value: on a terminal without
+	// faint text a placeholder of one word reads as typed.
+	in.Placeholder = "(leave empty to stay anonymous)"
 	// Room beyond the limit, so that a long name is refused with a message instead of
 	// being cut without a word.
 	in.CharLimit = 4 * session.MaxNameLen
-	in.Width = session.MaxNameLen
+	// The placeholder is cut to the width less the prompt's ("Your name: ").
+	in.Width = session.MaxNameLen + 14
 	in.Prompt = "Your name: "
 	in.Focus()
 	return &nameScreen{e: e, sess: sess, p: p, input: in}
@@ -407,6 +410,11 @@ func (s *nameScreen) view(compact bool) string {
 			// The command on a line of its own, so that it can be copied whole.
 			b.WriteString("  " + fit(cmd, w-2) + "\n")
 		}
+	}
+	// The name takes the keys first: marked as the selected question is.
+	s.input.Prompt = "  Your name: "
+	if s.field == 0 {
+		s.input.Prompt = "▸ Your name: "
 	}
 	b.WriteString(gap + s.input.View() + "\n" + gap)
 	// Wrapped, not cut: "never shown for fewer than 3 people" is the promise.
