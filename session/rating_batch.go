@@ -9,11 +9,12 @@ import (
 // the moment someone pressed a key, whoever watched the room or the people list would
 // know their rating. So a new or changed rating is held back until the ratings of at
 // least MinBatchRaters people are held, and then all of them are shown at once, or
-// all held ones when the phase moves on. Screens see only ratings as last shown
+// all held ones when the session first moves past the check-in (after that, one
+// given or changed alone waits for another). Screens see only ratings as last shown
 // (Participant.ShownRating) and how many there are, never whose they are: the board
 // counts raters instead of marking each one, since marking who joined a batch of two
-// equal ratings would name both. Findings of a closed session count every rating; a
-// live session's documents count the shown ones, as its screens do.
+// equal ratings would name both. Documents, a closed session's findings included,
+// count the shown ones, as the screens do.
 
 // MinBatchRaters is how many people's new or changed ratings are shown at once at
 // least.

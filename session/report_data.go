@@ -146,9 +146,9 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 	for _, p := range d.Participants {
 		byID[p.ID] = p
 		// A document counts the ratings the screens show: one exported before and
-		// after someone rates must not tell theirs (see MinBatchRaters). Closing a
-		// session for the first time shows every rating; a rating changed alone
-		// after reopening it stays out.
+		// after someone rates must not tell theirs (see MinBatchRaters). Moving past
+		// the check-in for the first time shows every rating; one given or changed
+		// alone after that stays out, of a closed session's findings too.
 		p.Rating = p.ShownRating
 		// A removed participant's rating, votes and volunteering stay, as their
 		// notes do: removal takes a person out of the room, not out of the results.

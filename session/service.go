@@ -354,8 +354,10 @@ func (s *Service) EditNote(ctx context.Context, participantID int64, edited Note
 			return err
 		}
 		edited.Area = n.Area
-		if edited.Lane == "" {
-			edited.Lane = n.Lane
+		if edited.Lane == "" || n.Area != AreaOpen && !contains(n.Area.Lanes(), edited.Lane) {
+			// No lane, or one of another area: the facilitator moved the note
+			// (RefileNote) while its writer edited it; the edit changes the text.
+			edited.Lane, edited.Activity = n.Lane, n.Activity
 		}
 		if err := s.validNote(sess, &edited); err != nil {
 			return err
@@ -490,7 +492,11 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 				return err
 			}
 		}
-		if from == PhaseVote || first(PhaseActions) {
+		// Leaving the vote releases a batch of changed dots only once the totals
+		// were shown: in the first vote, going back to the group and on again,
+		// a batch shown in between would let the first move on show one
+		// person's later dot on its own.
+		if from == PhaseVote && furthest.AtLeast(PhaseActions) || first(PhaseActions) {
 			if err := releaseVotes(ctx, st, sessionID, first(PhaseActions)); err != nil {
 				return err
 			}

@@ -328,8 +328,8 @@ type Participant struct {
 	// Rating is the participant's confidence rating, 0 before they give one.
 	Rating int
 	// ShownRating is their rating as the screens show it: as last released in a
-	// batch (see MinBatchRaters), 0 before any. Findings of a closed session count
-	// Rating.
+	// batch (see MinBatchRaters), 0 before any. Every screen and document counts
+	// ShownRating.
 	ShownRating int
 	Done        bool
 	Removed     bool

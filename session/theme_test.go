@@ -895,3 +895,24 @@ func TestRefileNote(t *testing.T) {
 		t.Error("a closed session's note was refiled")
 	}
 }
+
+// A writer's edit that crosses the facilitator's refile of the same note keeps the
+// new place and changes the text, rather than being refused for a lane of the old
+// area.
+func TestEditAfterRefileKeepsThePlace(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	bd := mustBoard(t, "more threat modelling early", "pen tests earlier")
+	n := bd.notes[0]
+	if _, err := bd.svc.RefileNote(ctx, n.ID, session.AreaMotivation, "demotivates", ""); err != nil {
+		t.Fatal(err)
+	}
+	// The writer's screen still had the note in activities/more.
+	edited, err := bd.svc.EditNote(ctx, bd.a.ID, session.Note{ID: n.ID, Lane: "more", Activity: "threat modelling", Text: "more threat modelling, early"})
+	if err != nil {
+		t.Fatalf("the edit after the refile was refused: %v", err)
+	}
+	if edited.Area != session.AreaMotivation || edited.Lane != "demotivates" || edited.Activity != "" || edited.Text != "more threat modelling, early" {
+		t.Errorf("after the edit the note is %+v", edited)
+	}
+}

@@ -157,3 +157,25 @@ func TestBudgetRefusalTellsNoCount(t *testing.T) {
 		t.Fatalf("raising the budget: %v", err)
 	}
 }
+
+// In the first vote, going back to the group shows no totals: shown there, the first
+// move on past the vote would then show one person's later dot on its own.
+func TestFirstVoteShowsNoTotalsBeforeMovingOn(t *testing.T) {
+	t.Parallel()
+	bd := mustBoard(t, "threat models come too late", "pen test reports come too late", "no time for training", "training is dull")
+	th := bd.themes(t, map[string][]int{"late findings": {0, 1}, "training": {2, 3}})
+	late, training := th[0].ID, th[1].ID
+	bd.phase(t, session.PhaseVote)
+	bd.vote(t, bd.a, late, 1)
+	bd.vote(t, bd.b, late, 1)
+	bd.phase(t, session.PhaseGroup)
+	if got := voteScreens(t, bd); len(got) != 0 {
+		t.Fatalf("back in the group during the first vote, the screens show totals %v", got)
+	}
+	bd.phase(t, session.PhaseVote)
+	bd.vote(t, bd.a, training, 1)
+	bd.phase(t, session.PhaseActions)
+	if got, want := voteScreens(t, bd), map[int64]int{late: 2, training: 1}; !maps.Equal(got, want) {
+		t.Fatalf("after the first vote the screens show %v, want %v", got, want)
+	}
+}

@@ -59,10 +59,11 @@ type boardScreen struct {
 	// facilitator confirms it with y; confirmNo is said otherwise (default: nothing
 	// was deleted).
 	confirmDelete func() tea.Cmd
-	// escArmed is set by an esc that had nothing else to close: a second esc
-	// right after it leaves the board. One slip of esc (after closing the key
-	// list, say) does not throw the facilitator out of the session's board.
-	escArmed  bool
+	// escArmed is when an esc that had nothing else to close was pressed: a
+	// second esc right after it (the next key, while its status shows) leaves
+	// the board. One slip of esc (after closing the key list, say) does not throw
+	// the facilitator out of the session's board.
+	escArmed  time.Time
 	confirmNo string
 	themes    themeBoard
 	// acts is the list of the session's activities while it is open (a).
@@ -528,6 +529,9 @@ func parseTimer(v string) (time.Duration, error) {
 	return 0, session.Errorf(session.EInvalid, "Type minutes like 10, or minutes and seconds like 2:30.")
 }
 
+// escAgain is what a first esc with nothing to close says.
+const escAgain = "esc again goes back to the list of sessions (the session goes on without the board)."
+
 func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	id := s.sess.ID
 	if s.ask.open() {
@@ -548,8 +552,11 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		return s, del()
 	}
-	armed := s.escArmed
-	s.escArmed = false
+	armed := !s.escArmed.IsZero() && s.e.now().Sub(s.escArmed) < statusFor
+	if !s.escArmed.IsZero() && s.status == escAgain {
+		s.setStatus("", false) // said for the key right after; not true any more
+	}
+	s.escArmed = time.Time{}
 	tab := s.tabs[s.tab]
 	if l := tab.rows(); l != nil && l.open() {
 		// The search or jump input takes every key while it is open.
@@ -586,8 +593,8 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			}
 		}
 		if !armed {
-			s.escArmed = true
-			s.setStatus("esc again goes back to the list of sessions (the session goes on without the board).", false)
+			s.escArmed = s.e.now()
+			s.setStatus(escAgain, false)
 			return s, nil
 		}
 		return homeAt(s.e, s.sess.ID), nil

@@ -268,7 +268,8 @@ func (l *list) window(height, extra int) (start, end int) {
 // is above and below them (moreLine) when they do not all fit: that line takes one
 // of the height's rows. more reports whether the list is cut.
 func (l *list) cut(height, extra int) (start, end int, more bool) {
-	if l.n <= max(height-extra, 1) {
+	if l.n <= max(height-extra, 1) || height-extra <= 2 {
+		// All of it fits, or the room is too small to give a row to the line.
 		start, end = l.window(height, extra)
 		return start, end, false
 	}
