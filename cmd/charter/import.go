@@ -91,10 +91,20 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				dups++
 			}
 		}
+		notes := 0
+		for _, r := range rows {
+			if strings.TrimSpace(r.Text) != "" {
+				notes++
+			}
+		}
 		if dups == len(ie.Problems) && dups > 3 {
-			// The same file again: one line, not one per row.
-			fmt.Fprintf(stderr, "charter import: %s: all %d of its notes are in the session already %s; nothing was imported.\n",
-				name, dups, strings.TrimPrefix(session.DuplicateNote, "this note is already in the session "))
+			// The same file again, or mostly: one line, not one per row.
+			some := fmt.Sprintf("all %d of its notes are", dups)
+			if dups < notes {
+				some = fmt.Sprintf("%d of its %d notes are", dups, notes)
+			}
+			fmt.Fprintf(stderr, "charter import: %s: %s in the session already %s; nothing was imported.\n",
+				name, some, strings.TrimPrefix(session.DuplicateNote, "this note is already in the session "))
 		} else {
 			fmt.Fprintf(stderr, "charter import: %s: %d %s cannot be imported; nothing was imported:\n", name, len(ie.Problems), plural(len(ie.Problems), "row", "rows"))
 			for _, p := range ie.Problems {

@@ -387,3 +387,25 @@ func TestImportTakesALabelledNoteSet(t *testing.T) {
 		t.Errorf("%d notes stored, want 5", len(ns))
 	}
 }
+
+// A file that holds the notes imported before and a new one says how many of its
+// notes the session has, out of how many.
+func TestImportAgainWithANewRowCountsBoth(t *testing.T) {
+	t.Parallel()
+	dir, id := importSession(t, session.PhaseActions)
+	file := filepath.Join("..", "..", "testdata", "import", "notes.csv")
+	mustRun(t, "import", "--data", dir, "--session", id, file)
+	old, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	more := filepath.Join(t.TempDir(), "more.csv")
+	if err := os.WriteFile(more, append(old, []byte(",motivation,motivates,,\"Being thanked when we fix fast\"\n")...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	rc := run([]string{"import", "--data", dir, "--session", id, more}, nil, &out, &errb)
+	if rc != 1 || !strings.Contains(errb.String(), "5 of its 6 notes are in the session already") {
+		t.Fatalf("exit %d, stderr:\n%s", rc, errb.String())
+	}
+}
