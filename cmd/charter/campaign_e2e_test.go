@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -168,6 +169,12 @@ func TestCampaignEndToEnd(t *testing.T) {
 	}
 	if code, _, errs := runCmd(append([]string{"plan", "--create"}, adjust...)...); code != 1 || !strings.Contains(errs, "already has 8 planned sessions") {
 		t.Errorf("planning twice: exit %d, %s", code, errs)
+	}
+	// A slip in the campaign's name would create a second campaign: refused.
+	slip := append([]string{"plan", "--create"}, adjust...)
+	slip[slices.Index(slip, "Chartering 2027")] = "Charterng 2027"
+	if code, _, errs := runCmd(slip...); code != 1 || !strings.Contains(errs, `did you mean "Chartering 2027"?`) {
+		t.Errorf("plan --create of a misspelt campaign: exit %d, %s", code, errs)
 	}
 	if list := mustRun(t, "session", "list", "--data", dir); !regexp.MustCompile(ids[0][1] + `.*2026-11-30`).MatchString(list) {
 		t.Errorf("session 1 of the plan is not listed on its day:\n%s", list)

@@ -63,6 +63,30 @@ func runHypothesisAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int 
 	return 0
 }
 
+// misspelt is, for a campaign name no campaign has yet (case aside) but one has a
+// name close to, that campaign's name; "" otherwise. A slip of the keyboard would
+// start a campaign of its own, which no report of the real one shows.
+func misspelt(ctx context.Context, svc *session.Service, name string) string {
+	names, err := svc.CampaignNames(ctx)
+	if err != nil || strings.TrimSpace(name) == "" {
+		return ""
+	}
+	for _, n := range names {
+		if strings.EqualFold(n, strings.TrimSpace(name)) {
+			return ""
+		}
+	}
+	return nearCampaign(ctx, svc, name)
+}
+
+// didYouMean is misspelt said as the end of a message: " Did you mean "X"?", or "".
+func didYouMean(ctx context.Context, svc *session.Service, name string) string {
+	if near := misspelt(ctx, svc, name); near != "" {
+		return fmt.Sprintf(" Did you mean %q?", near)
+	}
+	return ""
+}
+
 // nearCampaign is the campaign whose name is at most two letters away from name
 // (case aside), or "".
 func nearCampaign(ctx context.Context, svc *session.Service, name string) string {
@@ -131,12 +155,17 @@ func runHypothesisList(args []string, _ io.Reader, stdout, stderr io.Writer) int
 		return 1
 	}
 	defer db.Close()
-	hs, err := session.NewService(db, nil).Hypotheses(context.Background(), *campaign)
+	svc := session.NewService(db, nil)
+	hs, err := svc.Hypotheses(context.Background(), *campaign)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter hypothesis list:", errorText(err))
 		return 1
 	}
 	if len(hs) == 0 {
+		if near := didYouMean(context.Background(), svc, *campaign); near != "" {
+			fmt.Fprintf(stderr, "charter hypothesis list: no campaign is called %q.%s\n", session.CleanText(*campaign), near)
+			return 1
+		}
 		fmt.Fprintf(stdout, "The campaign %q has no hypotheses yet.\n", session.CleanText(*campaign))
 		return 0
 	}
@@ -188,9 +217,10 @@ func runHypothesisVerdict(args []string, _ io.Reader, stdout, stderr io.Writer) 
 		return 1
 	}
 	defer db.Close()
-	h, err := session.NewService(db, nil).SetVerdict(context.Background(), *campaign, n, v, *why)
+	svc := session.NewService(db, nil)
+	h, err := svc.SetVerdict(context.Background(), *campaign, n, v, *why)
 	if err != nil {
-		fmt.Fprintln(stderr, "charter hypothesis verdict:", errorText(err))
+		fmt.Fprintln(stderr, "charter hypothesis verdict:", errorText(err)+didYouMean(context.Background(), svc, *campaign))
 		return 1
 	}
 	fmt.Fprintf(stdout, "H%d %s: %s\n", h.Number, h.Verdict.Title(), h.Text)
@@ -229,9 +259,10 @@ func runHypothesisDelete(args []string, _ io.Reader, stdout, stderr io.Writer) i
 		return 1
 	}
 	defer db.Close()
-	h, err := session.NewService(db, nil).DeleteHypothesis(context.Background(), *campaign, n)
+	svc := session.NewService(db, nil)
+	h, err := svc.DeleteHypothesis(context.Background(), *campaign, n)
 	if err != nil {
-		fmt.Fprintln(stderr, "charter hypothesis delete:", errorText(err))
+		fmt.Fprintln(stderr, "charter hypothesis delete:", errorText(err)+didYouMean(context.Background(), svc, *campaign))
 		return 1
 	}
 	fmt.Fprintf(stdout, "deleted H%d of %s: %s\n", h.Number, h.Campaign, h.Text)

@@ -21,9 +21,19 @@ func TestHypothesisAddCatchesAMisspeltCampaign(t *testing.T) {
 	if code != 1 || out != "" || !strings.Contains(errs, `no campaign is called "Charterng 2027"; did you mean "Chartering 2027"? To start a new campaign of that name, add --new.`) {
 		t.Fatalf("misspelt: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
-	if list := mustRun(t, "hypothesis", "list", "--data", dir, "--campaign", "Charterng 2027"); strings.Contains(list, "deeper training") {
-		t.Fatalf("the refused hypothesis was stored:\n%s", list)
+	// Listing the misspelt one says so too, and shows nothing stored.
+	var lout, lerr bytes.Buffer
+	if code := run([]string{"hypothesis", "list", "--data", dir, "--campaign", "Charterng 2027"}, nil, &lout, &lerr); code != 1 ||
+		strings.Contains(lout.String(), "deeper training") || !strings.Contains(lerr.String(), `Did you mean "Chartering 2027"?`) {
+		t.Fatalf("list of the misspelt campaign: exit %d, stdout %q, stderr %q", code, lout.String(), lerr.String())
 	}
+	// So does a new session, unless said to be new.
+	var sout, serr bytes.Buffer
+	if code := run([]string{"session", "new", "--data", dir, "--title", "Developers Porto", "--audience", "developers", "--campaign", "Charterng 2027"}, nil, &sout, &serr); code != 1 ||
+		!strings.Contains(serr.String(), `did you mean "Chartering 2027"? To start a new campaign of that name, add --new.`) {
+		t.Fatalf("session new in the misspelt campaign: exit %d, stderr %q", code, serr.String())
+	}
+	mustRun(t, "session", "new", "--data", dir, "--title", "Developers Porto", "--audience", "developers", "--campaign", "chartering 2027")
 	for _, args := range [][]string{
 		{"--campaign", "chartering 2027", "teams want deeper training"},          // the campaign, in another case
 		{"--campaign", "Charterng 2027", "--new", "a campaign of its own"},       // said to be new

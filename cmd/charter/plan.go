@@ -85,6 +85,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&moves, "move", "put a person (e-mail, or a name only one person has) into session number N: NAME=N (repeatable)")
 	format := fs.String("format", "md", "md or json")
 	create := fs.Bool("create", false, "create the planned sessions")
+	isNew := fs.Bool("new", false, "with --create: start a campaign whose name is close to an existing one's")
 	addr := fs.String("addr", "127.0.0.1:2222", "server address, for the join lines printed with --create")
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
@@ -110,6 +111,11 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	defer db.Close()
 	ctx := context.Background()
 	svc := session.NewService(db, nil)
+	if near := misspelt(ctx, svc, *campaign); near != "" && *create && !*isNew {
+		fmt.Fprintf(stderr, "charter plan: no campaign is called %q; did you mean %q? To create the sessions of a new campaign of that name, add --new.\n",
+			session.CleanText(*campaign), near)
+		return 1
+	}
 	var auds []session.Audience
 	for _, a := range audiences {
 		auds = append(auds, session.Audience(strings.ToLower(a)))

@@ -23,6 +23,7 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&audience, "audience", "", "security-engineers, developers, service-owners, managers or mixed (required)")
 	fs.StringVar(&in.Location, "location", "", "where it takes place")
 	fs.StringVar(&in.Campaign, "campaign", "", "the campaign it belongs to")
+	isNew := fs.Bool("new", false, "start a campaign whose name is close to an existing one's")
 	fs.StringVar(&mode, "mode", "in-person", "in-person or online")
 	fs.StringVar(&in.Date, "date", "", "the day it is held, YYYY-MM-DD (default: the day it is created); reports order sessions by it")
 	addr := fs.String("addr", "127.0.0.1:2222", "server address, for the join line")
@@ -42,7 +43,13 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer db.Close()
-	s, err := session.NewService(db, nil).NewSession(context.Background(), in)
+	svc := session.NewService(db, nil)
+	if near := misspelt(context.Background(), svc, in.Campaign); near != "" && !*isNew {
+		fmt.Fprintf(stderr, "charter session new: no campaign is called %q; did you mean %q? To start a new campaign of that name, add --new.\n",
+			session.CleanText(in.Campaign), near)
+		return 1
+	}
+	s, err := svc.NewSession(context.Background(), in)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter session new:", errorText(err))
 		return 1
