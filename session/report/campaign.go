@@ -694,12 +694,18 @@ func campaignLabel(gs []group) string {
 // turn, so that the quotes show how different sessions put it.
 func spreadQuotes(gs []group) []string {
 	out := []string{}
+	// The same words from several people are quoted once: six quotes of one
+	// sentence would say less than one.
+	said := map[string]bool{}
 	for r := 0; len(out) < MaxQuotes; r++ {
 		took := false
 		for _, g := range gs {
 			if r < len(g.notes) && len(out) < MaxQuotes {
-				out = append(out, g.notes[r].Text)
 				took = true
+				if k := quoteKey(g.notes[r].Text); !said[k] {
+					said[k] = true
+					out = append(out, g.notes[r].Text)
+				}
 			}
 		}
 		if !took {
@@ -707,6 +713,11 @@ func spreadQuotes(gs []group) []string {
 		}
 	}
 	return out
+}
+
+// quoteKey is what two quotes that say the same share: their words, case aside.
+func quoteKey(text string) string {
+	return strings.Join(strings.Fields(strings.ToLower(text)), " ")
 }
 
 // audienceOrder lists audiences in session.Audiences order, unknown ones last.

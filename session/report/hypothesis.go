@@ -190,15 +190,21 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 		slices.SortStableFunc(notes, func(a, b scored) int {
 			return cmp.Or(cmp.Compare(b.sim, a.sim), cmp.Compare(a.sess, b.sess), cmp.Compare(a.note.ID, b.note.ID))
 		})
+		// The same words are quoted once.
 		taken := make([]bool, len(notes))
-		for len(hf.Quotes) < min(MaxHypothesisQuotes, len(notes)) {
+		said := map[string]bool{}
+		for progressed := true; progressed && len(hf.Quotes) < MaxHypothesisQuotes; {
+			progressed = false
 			seen := map[int]bool{}
 			for i, n := range notes {
 				if taken[i] || seen[n.sess] || len(hf.Quotes) == MaxHypothesisQuotes {
 					continue
 				}
-				seen[n.sess], taken[i] = true, true
-				hf.Quotes = append(hf.Quotes, HypothesisNote{Session: n.sess + 1, Audience: string(ds[n.sess].Session.Audience), Text: n.note.Text})
+				seen[n.sess], taken[i], progressed = true, true, true
+				if k := quoteKey(n.note.Text); !said[k] {
+					said[k] = true
+					hf.Quotes = append(hf.Quotes, HypothesisNote{Session: n.sess + 1, Audience: string(ds[n.sess].Session.Audience), Text: n.note.Text})
+				}
 			}
 		}
 		people := matchingPeople(ds, matching, f.Themes)

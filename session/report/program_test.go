@@ -195,3 +195,46 @@ func TestHypothesisShowsTheActivitiesItNames(t *testing.T) {
 		t.Error("JSON lacks the hypothesis's activities")
 	}
 }
+
+// The same words from several people are quoted once, in a campaign theme and as a
+// hypothesis's evidence: six quotes of one sentence say less than one.
+func TestQuotesSayTheSameOnce(t *testing.T) {
+	t.Parallel()
+	people := []session.Profile{{}, {}, {}}
+	same := "Who is responsible for patching base images?"
+	ds := []*report.Data{
+		pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{
+			"base images": {same, same, "nobody owns the base images we build on"},
+		}),
+		pureSession("b", 2, session.AudienceDevelopers, people, map[string][]string{
+			"base images": {"who is responsible for  patching base images?", same, "base images are patched by nobody"},
+		}),
+	}
+	f := report.BuildCampaign("c", ds)
+	f.AddHypotheses([]*session.Hypothesis{{Number: 1, Text: "Nobody is responsible for patching base images"}}, ds)
+	check := func(where string, quotes []string) {
+		t.Helper()
+		seen := map[string]bool{}
+		for _, q := range quotes {
+			k := strings.Join(strings.Fields(strings.ToLower(q)), " ")
+			if seen[k] {
+				t.Errorf("%s quotes %q twice: %q", where, q, quotes)
+			}
+			seen[k] = true
+		}
+		if len(quotes) < 2 {
+			t.Errorf("%s quotes %q: want the different notes too", where, quotes)
+		}
+	}
+	for _, th := range f.Themes {
+		check("theme "+th.Label, th.Quotes)
+	}
+	if len(f.Hypotheses) != 1 {
+		t.Fatalf("%d hypotheses", len(f.Hypotheses))
+	}
+	var hq []string
+	for _, q := range f.Hypotheses[0].Quotes {
+		hq = append(hq, q.Text)
+	}
+	check("H1", hq)
+}
