@@ -72,7 +72,26 @@ func (f *CampaignFindings) Compare(earlier *CampaignFindings) {
 	for _, t := range f.themeTexts() {
 		groups = append(groups, analysis.MatchGroup{Session: 1, Texts: t, Label: t[0]})
 	}
-	match := analysis.MatchSessionThemes(groups, analysis.MatchThreshold)
+	// Themes that say opposite things are never the same concern followed up
+	// ("our incident drills work well" was not "incidents (demotivates)").
+	lanes := func(t CampaignTheme) []string {
+		var out []string
+		for _, l := range t.Lanes {
+			for range l.Notes {
+				out = append(out, l.Lane)
+			}
+		}
+		return out
+	}
+	var apart [][2]int
+	for i, e := range earlier.Themes {
+		for j, t := range f.Themes {
+			if analysis.OppositeSides(lanes(e), lanes(t)) {
+				apart = append(apart, [2]int{i, len(earlier.Themes) + j})
+			}
+		}
+	}
+	match := analysis.MatchSessionThemes(groups, analysis.MatchThreshold, apart...)
 	earlierOf := map[int]CampaignTheme{}
 	for i, t := range earlier.Themes {
 		earlierOf[match[i]] = t

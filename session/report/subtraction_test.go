@@ -203,3 +203,29 @@ func TestCampaignSaysWhichSessionsStillRun(t *testing.T) {
 		t.Error("a campaign of closed sessions says one still runs")
 	}
 }
+
+// Following a campaign up, a theme of praise is not taken for a later theme of
+// complaints about the same thing: "our incident drills work well" did not persist
+// as "incidents are handled badly".
+func TestCompareKeepsOppositeSidesApart(t *testing.T) {
+	t.Parallel()
+	ps := []session.Profile{{}, {}, {}}
+	build := func(id string, day int, lane string, texts ...string) *report.CampaignFindings {
+		d := pureSession(id, day, session.AudienceDevelopers, ps, map[string][]string{"incidents": texts})
+		for _, n := range d.Notes {
+			n.Area, n.Lane = session.AreaConfidence, lane
+		}
+		return report.BuildCampaign("c"+id, []*report.Data{d})
+	}
+	earlier := build("a", 1, "strength", "our incident drills work well", "incident drills made the outage calm", "the incident drills pay off")
+	same := build("b", 2, "strength", "incident drills work well for us", "the incident drills keep the outage calm")
+	opposite := build("c", 3, "concern", "incident drills do not work for us", "the incident drills never make an outage calm")
+	same.Compare(earlier)
+	if got := same.Comparison.Themes[0].Status; got != report.ThemePersisting {
+		t.Fatalf("praise followed by praise: %s, want persisting (the test needs them matched)", got)
+	}
+	opposite.Compare(earlier)
+	if got := opposite.Comparison.Themes[0].Status; got != report.ThemeNew {
+		t.Errorf("praise followed by complaints about the same drills: %s, want new", got)
+	}
+}
