@@ -44,7 +44,9 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer db.Close()
 
-	doc, err := renderFindings(context.Background(), session.NewService(db, nil), *id, *format)
+	svc := session.NewService(db, nil)
+	*id = sessionID(context.Background(), svc, *id)
+	doc, err := renderFindings(context.Background(), svc, *id, *format)
 	if session.ErrorCode(err) == session.ENotFound {
 		fmt.Fprintf(stderr, "charter export: no session with ID %q in %s\n", *id, *dir)
 		return 1

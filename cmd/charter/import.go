@@ -81,6 +81,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer db.Close()
 	svc := session.NewService(db, nil)
+	*id = sessionID(context.Background(), svc, *id)
 	res, err := svc.Import(context.Background(), *id, rows, session.ImportOptions{AllowDuplicates: *allowDup})
 	var ie *session.ImportError
 	switch {

@@ -47,7 +47,8 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer db.Close()
-	s, err := session.NewService(db, nil).Session(context.Background(), *id)
+	svc := session.NewService(db, nil)
+	s, err := svc.Session(context.Background(), sessionID(context.Background(), svc, *id))
 	if session.ErrorCode(err) == session.ENotFound {
 		fmt.Fprintf(stderr, "charter invite: there is no session %q in %s; charter session list --data %s lists them\n", *id, *dir, *dir)
 		return 1

@@ -174,9 +174,14 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	svc := session.NewService(db, nil)
+	*id = sessionID(context.Background(), svc, *id)
 	s, err := svc.EditSession(context.Background(), *id, e)
 	if err == nil && ph != "" {
 		s, err = svc.SetPhase(context.Background(), *id, ph)
+	}
+	if session.ErrorCode(err) == session.ENotFound {
+		fmt.Fprintf(stderr, "charter session edit: there is no session %q in %s; charter session list --data %s lists them\n", *id, *dir, *dir)
+		return 1
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "charter session edit:", errorText(err))
@@ -238,4 +243,21 @@ func phaseNames() string {
 		names[i] = string(p)
 	}
 	return strings.Join(names, ", ")
+}
+
+// sessionID turns what was given for --session into a session's ID: the ID as
+// charter session list shows it, in any case, or the session's join code (with or
+// without its dash). What matches no session is returned as given, for the
+// command to say so.
+func sessionID(ctx context.Context, svc *session.Service, given string) string {
+	given = strings.TrimSpace(given)
+	for _, id := range []string{given, strings.ToLower(given), strings.ToUpper(given)} {
+		if _, err := svc.Session(ctx, id); err == nil {
+			return id
+		}
+	}
+	if s, err := svc.FindByCode(ctx, given); err == nil {
+		return s.ID
+	}
+	return given
 }

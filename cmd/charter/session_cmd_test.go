@@ -171,3 +171,32 @@ func TestSessionListEditDelete(t *testing.T) {
 		t.Errorf("the deleted session's notes are still there: %d", len(ns))
 	}
 }
+
+// --session takes the ID in any case, or the session's join code; an unknown one
+// gets a message that says where to look.
+func TestSessionFlagTakesCaseAndJoinCode(t *testing.T) {
+	t.Parallel()
+	dir := newDataDir(t)
+	out := mustRun(t, "session", "new", "--data", dir, "--title", "Developers Berlin", "--audience", "developers")
+	var id, joinCode string
+	for _, l := range strings.Split(out, "\n") {
+		if v, ok := strings.CutPrefix(l, "session: "); ok {
+			id = v
+		}
+		if v, ok := strings.CutPrefix(l, "code: "); ok {
+			joinCode = v
+		}
+	}
+	if id == "" || joinCode == "" {
+		t.Fatalf("session new said:\n%s", out)
+	}
+	for _, given := range []string{strings.ToUpper(id), joinCode, strings.ReplaceAll(joinCode, "-", "")} {
+		if got := mustRun(t, "session", "edit", "--data", dir, "--session", given, "--location", "Berlin"); !strings.Contains(got, "session: "+id) {
+			t.Errorf("--session %s edited:\n%s", given, got)
+		}
+	}
+	code, _, errs := runCmd("session", "edit", "--data", dir, "--session", "zzz", "--location", "Berlin")
+	if code != 1 || !strings.Contains(errs, `there is no session "zzz"`) || !strings.Contains(errs, "charter session list --data") {
+		t.Errorf("an unknown session: exit %d, %s", code, errs)
+	}
+}
