@@ -196,6 +196,9 @@ type Breakdown struct {
 	// Folded counts segments of at least session.MinSegment participants folded
 	// into Other so that Other is not too small.
 	Folded int `json:"folded_segments"`
+	// Unanswered is set when nobody answered the question (sessions held on paper
+	// ask none), so that the breakdown's emptiness is not taken for a rule's.
+	Unanswered bool `json:"unanswered"`
 }
 
 // Segment is the confidence and themes of one group of participants.
@@ -989,6 +992,7 @@ func breakdown(by, title string, values []string, people []*person, conf bool, v
 	for _, p := range people {
 		groups[valueOf(p)] = append(groups[valueOf(p)], p)
 	}
+	b.Unanswered = len(groups) == 1 && len(groups[""]) > 0
 	size := func(v string) int { return len(distinct(groups[v])) }
 	var shown []string
 	for _, v := range values {

@@ -303,6 +303,8 @@ func (f *CampaignFindings) mdSegments(m *markdown) {
 		}
 		m.table([]string{"Segment", "Participants", "Mean confidence", "Median", "Themes raised", "Notes"}, cells)
 		switch {
+		case b.Unanswered:
+			p("Nobody answered this question (it is asked when joining over SSH; notes imported from paper come without it).\n\n")
 		case len(b.Segments) == 0 && b.Folded > 0:
 			p("No segment is shown: %s of at least %d participants %s folded into \"other or not given\", because the rest would have been fewer than %d and could be worked out by subtraction.\n\n",
 				count(b.Folded, "segment", "segments"), session.MinSegment, plural(b.Folded, "was", "were"), session.MinSegment)

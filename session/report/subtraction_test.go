@@ -229,3 +229,23 @@ func TestCompareKeepsOppositeSidesApart(t *testing.T) {
 		t.Errorf("praise followed by complaints about the same drills: %s, want new", got)
 	}
 }
+
+// A question nobody answered (paper sessions ask none) says so, instead of a
+// table of one "other or not given" row read as a rule's doing.
+func TestSegmentsSayWhenNobodyAnswered(t *testing.T) {
+	t.Parallel()
+	ps := []session.Profile{{}, {}, {}, {}}
+	f := report.BuildCampaign("c", []*report.Data{pureSession("a", 1, session.AudienceDevelopers, ps, map[string][]string{"pen tests": {"more pen tests"}})})
+	var md strings.Builder
+	if err := f.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range f.Segments {
+		if b.Unanswered != (b.By != "mode") {
+			t.Errorf("%s: unanswered %v", b.By, b.Unanswered)
+		}
+	}
+	if !strings.Contains(md.String(), "Nobody answered this question") {
+		t.Errorf("the report does not say nobody answered:\n%s", md.String())
+	}
+}
