@@ -340,6 +340,9 @@ func (s *Service) importNote(sess *Session, r ImportRow) (Note, error) {
 	if !ValidArea(n.Area) {
 		return Note{}, Errorf(EInvalid, "Unknown area %q; use one of %s.", n.Area, joinAreas())
 	}
+	if n.Area == AreaOpen && CleanText(n.Lane) == "" {
+		return Note{}, Errorf(EInvalid, "An open topic's lane is the topic's title, e.g. \"AI tools\"; this row has none.")
+	}
 	if n.Area != AreaOpen {
 		n.Lane = strings.ToLower(n.Lane)
 		if !contains(n.Area.Lanes(), n.Lane) {

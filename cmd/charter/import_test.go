@@ -173,7 +173,7 @@ func TestImportBadFiles(t *testing.T) {
 			"line 3: A note cannot be empty.",
 			`line 4: Unknown area "feelings"`,
 			"line 5: not a JSON object",
-			"line 6: A topic cannot be empty.",
+			"line 6: An open topic's lane is the topic's title, e.g. \"AI tools\"; this row has none.",
 			`line 7: unknown field "autor"`,
 		}},
 		{"bad.csv", []string{
