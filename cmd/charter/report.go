@@ -72,7 +72,11 @@ func campaignReport(ctx context.Context, dir, name, compare, format string, spli
 	svc := session.NewService(db, nil)
 	for _, p := range splits {
 		if err := svc.SplitThemes(ctx, p[0], p[1]); err != nil {
-			return nil, err
+			if session.ErrorCode(err) == session.ENotFound {
+				// 0 is a theme the report clustered itself: nothing stored to split.
+				return nil, fmt.Errorf("--split %d,%d: %s The IDs are those after each session theme in the report (\"4 notes, ID 16\"); a theme the report clustered itself has none: group that session's notes on its board first", p[0], p[1], errorText(err))
+			}
+			return nil, fmt.Errorf("--split %d,%d: %s", p[0], p[1], errorText(err))
 		}
 	}
 	return renderCampaign(ctx, svc, name, compare, format)

@@ -185,7 +185,8 @@ func (f *CampaignFindings) mdThemes(m *markdown) {
 	p("session themes are matched when their labels and notes are similar on average (at least %s). ", trimFloat2(f.Threshold))
 	p("People are counted as in the header. ")
 	p("Under each theme, the session themes matched into it are listed with their rank in their session's findings (#1) and their ID: a wrong match is split ")
-	p("with `charter report --split ID,ID` or with S on the campaign overview, and stays split in later reports.\n\n")
+	p("with `charter report --split ID,ID` or with S on the campaign overview, and stays split in later reports; ")
+	p("a theme the report clustered itself (its session was not grouped on its board) has no ID: group that session's notes on its board first.\n\n")
 	p("How the campaign score was computed: %s.\n\n", e(f.Method))
 	var rows [][]string
 	for _, t := range f.Themes {
