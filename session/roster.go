@@ -116,7 +116,8 @@ const (
 type RosterStore interface {
 	// SaveRoster adds the teams and people of a checked roster in one transaction:
 	// teams are matched by name and people by e-mail, ignoring case; a match is
-	// updated, the rest added. It returns how many people were added and updated.
+	// updated, the rest added. It returns how many people were added and how many
+	// updated (changed: those the same as before count in neither).
 	SaveRoster(ctx context.Context, teams []*Team) (added, updated int, err error)
 	// Roster returns every team with its people, teams by name.
 	Roster(ctx context.Context) ([]*Team, error)

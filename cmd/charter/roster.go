@@ -87,7 +87,10 @@ func runRosterImport(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 		people += len(t.People)
 		locations[strings.ToLower(t.Location)] = true
 	}
-	fmt.Fprintf(stdout, "imported %d %s: %d added, %d updated\n", added+updated, plural(added+updated, "person", "people"), added, updated)
+	// Each row is a person; those neither added nor changed are as they were.
+	inFile := len(rows)
+	unchanged := max(inFile-added-updated, 0)
+	fmt.Fprintf(stdout, "imported %d %s: %d added, %d updated, %d unchanged\n", inFile, plural(inFile, "person", "people"), added, updated, unchanged)
 	fmt.Fprintf(stdout, "the roster holds %d %s of %d %s in %d %s\n", people, plural(people, "person", "people"),
 		len(teams), plural(len(teams), "team", "teams"), len(locations), plural(len(locations), "location", "locations"))
 	return 0

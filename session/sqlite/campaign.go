@@ -33,8 +33,11 @@ func (db *DB) SaveRoster(ctx context.Context, teams []*session.Team) (added, upd
 			return 0, 0, fmt.Errorf("team %s: %w", t.Name, err)
 		}
 		for _, p := range t.People {
-			var had int
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM roster_people WHERE email = ?`, p.Email).Scan(&had); err != nil {
+			// Counted as updated only when something of the person changed: a
+			// roster imported again tells what it changed.
+			var had, same int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(CASE WHEN team_id = ? AND name = ? AND role = ? AND experience = ? THEN 1 END)
+				FROM roster_people WHERE email = ?`, t.ID, p.Name, p.Role, p.Experience, p.Email).Scan(&had, &same); err != nil {
 				return 0, 0, err
 			}
 			err := tx.QueryRowContext(ctx, `INSERT INTO roster_people (team_id, name, email, role, experience) VALUES (?, ?, ?, ?, ?)
@@ -45,10 +48,11 @@ func (db *DB) SaveRoster(ctx context.Context, teams []*session.Team) (added, upd
 				return 0, 0, fmt.Errorf("person on team %s: %w", t.Name, err)
 			}
 			p.TeamID = t.ID
-			if had > 0 {
-				updated++
-			} else {
+			switch {
+			case had == 0:
 				added++
+			case same == 0:
+				updated++
 			}
 		}
 	}

@@ -34,6 +34,10 @@ func TestRosterImportAddsAndUpdates(t *testing.T) {
 	if a, u := importRoster(t, svc, "payments,Berlin,Finance,silver,Ada Lovelace,ADA@example.org,manager,>3y\nPayments,Berlin,Finance,silver,Cy,cy@example.org,developer,1-3y\n"); a != 1 || u != 1 {
 		t.Fatalf("second import: %d added, %d updated", a, u)
 	}
+	// The same file again changes nobody: nobody is counted as updated.
+	if a, u := importRoster(t, svc, "payments,Berlin,Finance,silver,Ada Lovelace,ADA@example.org,manager,>3y\nPayments,Berlin,Finance,silver,Cy,cy@example.org,developer,1-3y\n"); a != 0 || u != 0 {
+		t.Fatalf("the same import again: %d added, %d updated; want none", a, u)
+	}
 	teams, err := svc.Roster(context.Background())
 	if err != nil {
 		t.Fatal(err)
