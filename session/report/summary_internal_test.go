@@ -43,3 +43,20 @@ func TestThemeChartSaysWhenCut(t *testing.T) {
 		t.Errorf("a chart of every theme says it is cut:\n%s", svg)
 	}
 }
+
+// A chart's label cut to its room keeps the side at its end, which tells apart
+// themes of one name.
+func TestClipKeepsTheSide(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, want string }{
+		{"vulnerability management (motivates)", "vulnerability man… (motivates)"},
+		{"vulnerability management (concern)", "vulnerability manag… (concern)"},
+		{"short (concern)", "short (concern)"},
+		{"a name without any side that is long", "a name without any side that …"},
+	} {
+		got := clip(tt.in, 30)
+		if got != tt.want || len([]rune(got)) > 30 {
+			t.Errorf("clip(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/charter-tool/charter/analysis"
 	"html"
 	"strings"
 
@@ -60,6 +61,15 @@ func clip(t string, n int) string {
 	r := []rune(session.CleanText(t))
 	if len(r) <= n {
 		return string(r)
+	}
+	// A side at the end ("… (concern)") is what tells apart themes of one
+	// name: it is kept, and the name before it cut.
+	if s := string(r); analysis.HasSide(s) {
+		i := strings.LastIndex(s, " (")
+		base, side := []rune(s[:i]), []rune(s[i:]) // side: " (concern)"
+		if keep := n - len(side) - 1; keep >= 8 {
+			return string(base[:min(len(base), keep)]) + "…" + string(side)
+		}
 	}
 	return string(r[:n-1]) + "…"
 }
