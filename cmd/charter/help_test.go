@@ -43,3 +43,16 @@ func TestHelpOfACommandWithVerbs(t *testing.T) {
 		}
 	}
 }
+
+// Every command's -h starts with how it is called, not flag's bare "Usage of".
+func TestEveryCommandHelpSaysHowToCallIt(t *testing.T) {
+	t.Parallel()
+	for _, c := range commands {
+		var out, errb bytes.Buffer
+		code := run(append(strings.Fields(c.name), "-h"), nil, &out, &errb)
+		help := out.String() + errb.String()
+		if code != 0 || !strings.HasPrefix(help, "usage: charter "+c.name) || strings.Contains(help, "Usage of") {
+			t.Errorf("charter %s -h: exit %d:\n%s", c.name, code, help)
+		}
+	}
+}

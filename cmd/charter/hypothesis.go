@@ -140,6 +140,7 @@ func campaignHasSessions(ctx context.Context, svc *session.Service, name string)
 func runHypothesisList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("hypothesis list", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	describe(fs, stderr, "charter hypothesis list --data DIR --campaign C", "Lists a campaign's hypotheses with their verdicts.")
 	dir := fs.String("data", defaultDataDir, "data directory")
 	campaign := fs.String("campaign", "", "the campaign (required)")
 	if err := fs.Parse(args); err != nil {

@@ -17,6 +17,7 @@ import (
 func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("invite", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	describe(fs, stderr, "charter invite --data DIR (--session ID | --campaign C)", "Prints the invitation to a session, or one per person a campaign's plan invites.")
 	dir := fs.String("data", defaultDataDir, "data directory")
 	id := fs.String("session", "", "ID of the session (this or --campaign is required)")
 	campaign := fs.String("campaign", "", "print one invitation per person the campaign's plan invites, headed by their name and e-mail")

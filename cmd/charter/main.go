@@ -4,6 +4,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -160,4 +161,15 @@ func openData(dir string) (*sqlite.DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// describe gives fs a usage that starts with how the command is called and what
+// it does, before its flags, instead of flag's bare "Usage of NAME:".
+func describe(fs *flag.FlagSet, stderr io.Writer, usage, about string) {
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: "+usage)
+		fmt.Fprintln(stderr, about)
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
 }

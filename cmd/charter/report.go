@@ -18,6 +18,8 @@ import (
 func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	describe(fs, stderr, "charter report --data DIR [--campaign C] [--compare EARLIER] [--format md|json|csv|html] [-o FILE] [--split ID,ID]",
+		"Writes a campaign's prioritized findings over all its sessions.")
 	dir := fs.String("data", defaultDataDir, "data directory")
 	name := fs.String("campaign", "", "the campaign to report on (needed when there are several)")
 	compare := fs.String("compare", "", "an earlier campaign to follow up on: themes new, persisting or gone, confidence, its action points")

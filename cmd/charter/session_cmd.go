@@ -16,6 +16,8 @@ import (
 func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("session new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	describe(fs, stderr, "charter session new --data DIR --title T --audience A [--campaign C] [--location L] [--mode M] [--date D]",
+		"Creates a session and prints its ID, join code and the line participants join with.")
 	dir := fs.String("data", defaultDataDir, "data directory")
 	in := session.Session{}
 	var audience, mode string
@@ -195,6 +197,7 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 func runSessionDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("session delete", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	describe(fs, stderr, "charter session delete --data DIR --session ID [--yes]", "Deletes a session with all its notes, themes, votes and action points.")
 	dir := fs.String("data", defaultDataDir, "data directory")
 	id := fs.String("session", "", "ID of the session to delete (charter session list shows them)")
 	yes := fs.Bool("yes", false, "delete without asking")
