@@ -250,7 +250,7 @@ func (f *CampaignFindings) mdAudiences(m *markdown) {
 		p("%d %s, %d %s, %d campaign %s raised.\n\n", a.Sessions, plural(a.Sessions, "session", "sessions"),
 			a.Participants, plural(a.Participants, "participant", "participants"), a.Themes, plural(a.Themes, "theme", "themes"))
 		if c := a.Confidence; c != nil {
-			writeDistribution(p, c)
+			writeDistribution(p, c, m.charted)
 		} else {
 			p("Confidence not shown: fewer than %d ratings from sessions that show their own.\n\n", session.MinSegment)
 		}
@@ -321,7 +321,15 @@ func (f *CampaignFindings) mdSegments(m *markdown) {
 func (f *CampaignFindings) mdSaturation(m *markdown) {
 	p := m.p
 	p("## Saturation\n\n")
-	if len(f.Saturation.Steps) > 0 {
+	if len(f.Saturation.Steps) > 0 && m.charted {
+		// The chart draws the columns; the figures are said in a line.
+		var steps []string
+		for _, s := range f.Saturation.Steps {
+			steps = append(steps, fmt.Sprintf("S%d %d (%d)", s.Session, s.New, s.Cumulative))
+		}
+		p("New campaign themes each session brought, in date order (cumulative in brackets): %s.\n\n", strings.Join(steps, ", "))
+	}
+	if len(f.Saturation.Steps) > 0 && !m.charted {
 		p("New campaign themes each session brought, in date order (cumulative in brackets):\n\n")
 		most := 0
 		for _, s := range f.Saturation.Steps {
@@ -361,8 +369,12 @@ func (f *CampaignFindings) mdActions(m *markdown) {
 }
 
 // writeDistribution draws a confidence distribution, highest rating first.
-func writeDistribution(p func(string, ...any), c *Confidence) {
-	writeBars(p, c)
+//
+// With charted, the bars are left out: the page draws them.
+func writeDistribution(p func(string, ...any), c *Confidence, charted bool) {
+	if !charted {
+		writeBars(p, c)
+	}
 	p("%d %s, mean %.1f, median %s.\n\n", c.Ratings, plural(c.Ratings, "rating", "ratings"), c.Mean, trimFloat(c.Median))
 }
 

@@ -87,7 +87,9 @@ func (f *Findings) mdConfidence(m *markdown) {
 			count(f.Participation.Rated, "rating was", "ratings were"), session.MinSegment)
 	default:
 		p("How confident participants are about security, from 1 (not at all) to 5 (fully); %s.\n\n", count(c.Ratings, "rating", "ratings"))
-		writeBars(p, c)
+		if !m.charted {
+			writeBars(p, c)
+		}
 		p("Mean %.1f, median %s.\n\n", c.Mean, trimFloat(c.Median))
 	}
 }

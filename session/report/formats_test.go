@@ -216,3 +216,16 @@ func TestHTMLInBrowser(t *testing.T) {
 		}
 	}
 }
+
+// The HTML page draws its charts once: the bars the Markdown draws in text (the
+// confidence distributions, the saturation) are left out beside their SVG charts.
+func TestHTMLDrawsEachChartOnce(t *testing.T) {
+	t.Parallel()
+	doc := string(htmlDoc(t))
+	if strings.Contains(doc, "language-text") || strings.Contains(doc, "| ###") || strings.Contains(doc, "█") {
+		t.Errorf("the HTML page holds text-drawn bars beside its charts")
+	}
+	if !strings.Contains(doc, "New campaign themes each session brought, in date order (cumulative in brackets): S1 ") {
+		t.Errorf("the HTML page lost the saturation figures")
+	}
+}

@@ -49,15 +49,18 @@ func writeHTML(w io.Writer, title string, sections []section) error {
 	pc := parser.NewContext()
 	var body bytes.Buffer
 	for _, s := range sections {
+		chart := ""
+		if s.chart != nil {
+			chart = s.chart()
+		}
 		m := newMarkdown(nil)
+		m.charted = chart != ""
 		s.markdown(m)
 		if err := markdownToHTML.Convert(m.buf.Bytes(), &body, parser.WithContext(pc)); err != nil {
 			return fmt.Errorf("render HTML: %w", err)
 		}
-		if s.chart != nil {
-			if c := s.chart(); c != "" {
-				fmt.Fprintf(&body, "<figure>%s</figure>\n", c)
-			}
+		if chart != "" {
+			fmt.Fprintf(&body, "<figure>%s</figure>\n", chart)
 		}
 	}
 	page := body.Bytes()

@@ -72,6 +72,9 @@ func leadingDigits(s string) int {
 type markdown struct {
 	w   io.Writer
 	buf bytes.Buffer
+	// charted is set when the page draws the section's chart beside it (HTML):
+	// the section then leaves out the same figures drawn in text.
+	charted bool
 }
 
 func newMarkdown(w io.Writer) *markdown { return &markdown{w: w} }
