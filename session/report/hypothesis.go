@@ -38,6 +38,9 @@ type HypothesisFinding struct {
 	// names ("pen testing is seen as low value"): what every note about them said,
 	// whichever theme it is in. Counts only, no texts.
 	Activities []ActivityRow `json:"activities"`
+	// NotHeard are the audiences the hypothesis names ("service owners") that no
+	// session of the campaign was held for: the campaign cannot speak for them.
+	NotHeard []string `json:"audiences_not_heard"`
 }
 
 // HypothesisTheme is a campaign theme that matches a hypothesis.
@@ -147,7 +150,7 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 		sims, noteSims := analysis.Relate([]string{h.Text}, texts)
 		hf := HypothesisFinding{Number: h.Number, Text: h.Text, Verdict: string(h.Verdict), Why: h.Why,
 			Themes: []HypothesisTheme{}, Sessions: []int{}, Audiences: []string{}, Quotes: []HypothesisNote{},
-			Activities: namedActivities(h.Text, f.Matrix)}
+			Activities: namedActivities(h.Text, f.Matrix), NotHeard: notHeard(h.Text, f.Sessions)}
 		type scored struct {
 			themeNote
 			sim float64
@@ -292,6 +295,31 @@ func hypothesisBreakdown(text string, people []*person) Breakdown {
 
 // mdHypotheses writes a section per hypothesis and the themes nobody expected,
 // when the campaign has hypotheses.
+// notHeard are the audiences text names ("service owners", "developer") that no
+// session of sessions was held for.
+func notHeard(text string, sessions []CampaignSession) []string {
+	out := []string{}
+	lower := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }), " ") + " "
+	for _, a := range session.Audiences {
+		if a == session.AudienceMixed {
+			continue
+		}
+		name := strings.ReplaceAll(string(a), "-", " ")
+		one := strings.TrimSuffix(name, "s")
+		if !strings.Contains(lower, " "+one+" ") && !strings.Contains(lower, " "+name+" ") {
+			continue
+		}
+		held := false
+		for _, s := range sessions {
+			held = held || s.Audience == string(a)
+		}
+		if !held {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 func (f *CampaignFindings) mdHypotheses(m *markdown) {
 	p := m.p
 	if len(f.Hypotheses) == 0 {
@@ -308,6 +336,9 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 			p("Verdict: none yet.\n\n")
 		} else {
 			p("Verdict: **%s**. %s\n\n", e(session.Verdict(h.Verdict).Title()), e(h.Why))
+		}
+		if len(h.NotHeard) > 0 {
+			p("It names %s, for whom no session was held: the campaign cannot speak for them.\n\n", escapeAll(h.NotHeard))
 		}
 		if len(h.Themes) == 0 {
 			p("No campaign theme matches it.\n\n")

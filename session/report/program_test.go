@@ -238,3 +238,29 @@ func TestQuotesSayTheSameOnce(t *testing.T) {
 	}
 	check("H1", hq)
 }
+
+// A hypothesis about an audience no session was held for says so: the campaign
+// cannot confirm or refute it for them.
+func TestHypothesisNamesAnAudienceNotHeard(t *testing.T) {
+	t.Parallel()
+	people := []session.Profile{{}, {}, {}}
+	ds := []*report.Data{pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{"training": {"deeper hands-on training please"}})}
+	f := report.BuildCampaign("c", ds)
+	f.AddHypotheses([]*session.Hypothesis{
+		{Number: 1, Text: "Service owners see security as someone else's job"},
+		{Number: 2, Text: "Developers want deeper training"},
+	}, ds)
+	if got := f.Hypotheses[0].NotHeard; len(got) != 1 || got[0] != "service owners" {
+		t.Errorf("H1 names service owners, no session was held for them: not heard %q", got)
+	}
+	if got := f.Hypotheses[1].NotHeard; len(got) != 0 {
+		t.Errorf("H2 names developers, who were heard: not heard %q", got)
+	}
+	var md strings.Builder
+	if err := f.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "It names service owners, for whom no session was held") {
+		t.Errorf("the report does not say H1's audience was not heard:\n%s", md.String())
+	}
+}
