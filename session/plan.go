@@ -310,8 +310,14 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 			p.Notes = append(p.Notes, fmt.Sprintf("Session %d (%s) has %d %s: too few to stay anonymous (at least %d are needed). Invite more, or move them to another session (--move EMAIL=N).",
 				s.Number, s.Title, n, pluralWord(n, "person", "people"), MinSegment))
 		case n < opt.MinSize || n > opt.MaxSize:
-			p.Notes = append(p.Notes, fmt.Sprintf("Session %d (%s) has %d %s, outside %d-%d.", s.Number, s.Title, n,
-				pluralWord(n, "person", "people"), opt.MinSize, opt.MaxSize))
+			why := ""
+			if k := (n + opt.MaxSize - 1) / opt.MaxSize; n > opt.MaxSize && n/k < opt.MinSize {
+				// Not split because a split fits no better: said, or the plan
+				// reads as having missed it.
+				why = fmt.Sprintf(" (split in %d, each would have %d or %d, below it)", k, n/k, (n+k-1)/k)
+			}
+			p.Notes = append(p.Notes, fmt.Sprintf("Session %d (%s) has %d %s, outside %d-%d%s.", s.Number, s.Title, n,
+				pluralWord(n, "person", "people"), opt.MinSize, opt.MaxSize, why))
 		}
 	}
 	return p, nil

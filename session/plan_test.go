@@ -374,3 +374,22 @@ func TestPlanSaysWhichSizeKeepsASmallLocationInPerson(t *testing.T) {
 		t.Errorf("Oslo, too few to stay anonymous, is offered a size:\n%s", notes)
 	}
 }
+
+// A session too large for the size asked, left whole because a split would be too
+// small, says why it was not split.
+func TestPlanSaysWhyALargeSessionIsWhole(t *testing.T) {
+	t.Parallel()
+	var teams []*session.Team
+	for i := range 12 {
+		teams = append(teams, &session.Team{RosterTeam: session.RosterTeam{Name: fmt.Sprintf("Team %d", i), Location: "Berlin", Level: "gold"},
+			People: []*session.Person{{ID: int64(i + 1), Name: fmt.Sprintf("Dev %d", i), Email: fmt.Sprintf("dev%d@example.org", i), Role: session.RoleDeveloper}}})
+	}
+	p := mustPlan(t, teams, session.PlanOptions{MinSize: 8, MaxSize: 8})
+	if len(p.Sessions) != 1 {
+		t.Fatalf("%d sessions, want the 12 in one", len(p.Sessions))
+	}
+	want := "has 12 people, outside 8-8 (split in 2, each would have 6 or 6, below it)."
+	if !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.Contains(n, want) }) {
+		t.Errorf("notes %q do not say %q", p.Notes, want)
+	}
+}
