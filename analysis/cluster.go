@@ -585,6 +585,13 @@ func HasSide(label string) bool {
 	return ok
 }
 
+// WithoutSide is a name without the side it ends in, if any: "security training
+// (more)" is "security training".
+func WithoutSide(label string) string {
+	base, _ := cutSide(label)
+	return base
+}
+
 // cutSide splits a name that ends in a side, " (concern)", as label names sides:
 // the name before it, and whether it had one.
 func cutSide(label string) (string, bool) {

@@ -65,12 +65,15 @@ func (f *CampaignFindings) Compare(earlier *CampaignFindings) {
 	c := &Comparison{Earlier: earlier.Campaign, EarlierFrom: earlier.From, EarlierTo: earlier.To,
 		Themes: []ThemeChange{}, Confidence: []ConfidenceChange{}, Actions: []FollowUp{}}
 	groups := make([]analysis.MatchGroup, 0, len(earlier.Themes)+len(f.Themes))
-	// A theme's label comes first in its texts (themeTexts).
+	// A theme's label comes first in its texts (themeTexts). Themes of one name
+	// match first, a side in the name aside ("security training" a year later
+	// is "security training (more)"): themes of opposite sides are kept apart
+	// below by their notes.
 	for _, t := range earlier.themeTexts() {
-		groups = append(groups, analysis.MatchGroup{Session: 0, Texts: t, Label: t[0]})
+		groups = append(groups, analysis.MatchGroup{Session: 0, Texts: t, Label: analysis.WithoutSide(t[0])})
 	}
 	for _, t := range f.themeTexts() {
-		groups = append(groups, analysis.MatchGroup{Session: 1, Texts: t, Label: t[0]})
+		groups = append(groups, analysis.MatchGroup{Session: 1, Texts: t, Label: analysis.WithoutSide(t[0])})
 	}
 	// Themes that say opposite things are never the same concern followed up
 	// ("our incident drills work well" was not "incidents (demotivates)").

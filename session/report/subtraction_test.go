@@ -249,3 +249,29 @@ func TestSegmentsSayWhenNobodyAnswered(t *testing.T) {
 		t.Errorf("the report does not say nobody answered:\n%s", md.String())
 	}
 }
+
+// A theme of one name a year later is the same concern followed up, a side in its
+// name aside: "security training" persists as "security training (more)", though a
+// small theme elsewhere quotes training closer.
+func TestCompareMatchesTheSameNameFirst(t *testing.T) {
+	t.Parallel()
+	ps := []session.Profile{{}, {}, {}}
+	build := func(id string, day int, themes map[string][]string) *report.CampaignFindings {
+		d := pureSession(id, day, session.AudienceDevelopers, ps, themes)
+		for _, n := range d.Notes {
+			n.Area, n.Lane = session.AreaActivities, "more"
+		}
+		return report.BuildCampaign("c"+id, []*report.Data{d})
+	}
+	earlier := build("a", 1, map[string][]string{"security training": {"security training with real code", "more security training for developers", "training on our own bugs"}})
+	later := build("b", 2, map[string][]string{
+		"security training (more)": {"hands-on labs instead of slides", "a yearly refresher is not enough", "teach secure code review", "more time for learning", "capture the flag for teams"},
+		"coding workshops":         {"security training as coding workshops with real code"},
+	})
+	later.Compare(earlier)
+	for _, ch := range later.Comparison.Themes {
+		if ch.Label == "security training (more)" && ch.Status != report.ThemePersisting {
+			t.Errorf("%q is %s, want persisting (was security training)", ch.Label, ch.Status)
+		}
+	}
+}
