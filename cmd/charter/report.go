@@ -59,6 +59,11 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "charter report:", reportMessage(err))
 		return 1
 	}
+	// Said on stderr, so that stdout stays the document: a split is kept for
+	// every later report, which a person should know they did.
+	for _, p := range splits {
+		fmt.Fprintf(stderr, "charter report: themes %d and %d are kept apart from now on, in this and every later report.\n", p[0], p[1])
+	}
 	return 0
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,4 +144,76 @@ func TestReport(t *testing.T) {
 			t.Fatalf("exit %d, stderr %s, stdout:\n%s", code, errs, out)
 		}
 	})
+}
+
+// --split keeps two matched session themes apart, says so on stderr (stdout stays
+// the document), and later reports keep them apart.
+func TestReportSplitSaysItKeepsThemesApart(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir := reportData(t, "Alpha 2026", "Alpha 2026")
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := session.NewService(db, nil)
+	list, err := svc.Sessions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range list {
+		v, err := svc.BoardView(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, n := range v.Notes {
+			ids = append(ids, n.ID)
+		}
+		if _, err := svc.SetPhase(ctx, s.ID, session.PhaseGroup); err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.SaveThemes(ctx, s.ID, []session.Theme{{Label: "no time for security", NoteIDs: ids}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	themesOf := func() [][]int64 {
+		t.Helper()
+		code, out, errs := runReportCmd("--data", dir, "--campaign", "Alpha 2026", "--format", "json")
+		if code != 0 {
+			t.Fatalf("report: exit %d: %s", code, errs)
+		}
+		var doc struct {
+			Themes []struct {
+				SessionThemes []struct {
+					ThemeID int64 `json:"theme_id"`
+				} `json:"session_themes"`
+			} `json:"themes"`
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		var out2 [][]int64
+		for _, th := range doc.Themes {
+			var ids []int64
+			for _, st := range th.SessionThemes {
+				ids = append(ids, st.ThemeID)
+			}
+			out2 = append(out2, ids)
+		}
+		return out2
+	}
+	before := themesOf()
+	if len(before) != 1 || len(before[0]) != 2 {
+		t.Fatalf("campaign themes %v: the test needs the two session themes matched as one", before)
+	}
+	a, b := before[0][0], before[0][1]
+	code, out, errs := runReportCmd("--data", dir, "--campaign", "Alpha 2026", "--split", fmt.Sprintf("%d,%d", a, b))
+	if code != 0 || !strings.Contains(errs, fmt.Sprintf("themes %d and %d are kept apart from now on", a, b)) || strings.Contains(out, "kept apart from now on") {
+		t.Fatalf("--split: exit %d, stdout holds the message %v, stderr %q", code, strings.Contains(out, "kept apart"), errs)
+	}
+	if after := themesOf(); len(after) != 2 {
+		t.Errorf("after --split the campaign themes are %v, want the two apart", after)
+	}
 }
