@@ -469,7 +469,7 @@ func (f *CampaignFindings) csvHypotheses(cw *csvWriter) {
 	for _, h := range f.Hypotheses {
 		name := fmt.Sprintf("H%d", h.Number)
 		cw.row("hypothesis", "", "", strings.Join(h.Audiences, "; "), "", "", "", "", "", h.Text, "", "", "",
-			session.Verdict(h.Verdict).Title(), "", h.Why, name)
+			h.Verdict, "", h.Why, name)
 		for _, t := range h.Themes {
 			cw.row("hypothesis theme", sessionList(t.Sessions), "", strings.Join(t.Audiences, "; "), rankCell(t.Rank), t.Label,
 				"", "", "", "", "", "", "", "", "", "", name)

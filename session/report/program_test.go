@@ -264,3 +264,27 @@ func TestHypothesisNamesAnAudienceNotHeard(t *testing.T) {
 		t.Errorf("the report does not say H1's audience was not heard:\n%s", md.String())
 	}
 }
+
+// The CSV gives a hypothesis's verdict as the command line takes it
+// ("not-supported"), as it gives action points' statuses ("in-progress").
+func TestCSVVerdictIsTheCommandsWord(t *testing.T) {
+	t.Parallel()
+	people := []session.Profile{{}, {}, {}}
+	ds := []*report.Data{pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{"training": {"deeper hands-on training please"}})}
+	f := report.BuildCampaign("c", ds)
+	f.AddHypotheses([]*session.Hypothesis{{Number: 1, Text: "Teams want less training", Verdict: session.VerdictNotSupported, Why: "they asked for more"}}, ds)
+	var b bytes.Buffer
+	if err := f.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) int { return slices.Index(rows[0], name) }
+	for _, r := range rows[1:] {
+		if r[col("kind")] == "hypothesis" && r[col("status")] != "not-supported" {
+			t.Errorf("H1's status cell is %q, want not-supported", r[col("status")])
+		}
+	}
+}
