@@ -14,6 +14,23 @@ type SplitStore interface {
 	// ThemeSplits returns the split pairs (lower ID first) that involve a theme of
 	// the session.
 	ThemeSplits(ctx context.Context, sessionID string) ([][2]int64, error)
+	// RemoveThemeSplit forgets the split of themes a and b (a < b) and reports
+	// whether there was one.
+	RemoveThemeSplit(ctx context.Context, a, b int64) (bool, error)
+}
+
+// UnsplitThemes undoes SplitThemes: the two session themes may be matched again.
+// ENotFound when they were not split.
+func (s *Service) UnsplitThemes(ctx context.Context, themeA, themeB int64) error {
+	had, err := s.store.RemoveThemeSplit(ctx, min(themeA, themeB), max(themeA, themeB))
+	if err != nil {
+		return err
+	}
+	if !had {
+		return Errorf(ENotFound, "Themes %d and %d were not split.", themeA, themeB)
+	}
+	s.publish(SessionList, ChangeSession)
+	return nil
 }
 
 // SplitThemes keeps two session themes of one campaign from being matched as one

@@ -18,24 +18,28 @@ import (
 func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	describe(fs, stderr, "charter report --data DIR [--campaign C] [--compare EARLIER] [--format md|json|csv|html] [-o FILE] [--split ID,ID]",
+	describe(fs, stderr, "charter report --data DIR [--campaign C] [--compare EARLIER] [--format md|json|csv|html] [-o FILE] [--split ID,ID] [--unsplit ID,ID]",
 		"Writes a campaign's prioritized findings over all its sessions.")
 	dir := fs.String("data", defaultDataDir, "data directory")
 	name := fs.String("campaign", "", "the campaign to report on (needed when there are several)")
 	compare := fs.String("compare", "", "an earlier campaign to follow up on: themes new, persisting or gone, confidence, its action points")
 	format := fs.String("format", "md", "md, json, csv or html")
 	out := fs.String("o", "", "write to this file instead of standard output")
-	var splits [][2]int64
-	fs.Func("split", "keep two session themes apart from now on, given as `ID,ID` (theme_id in the JSON report's session_themes); may be repeated", func(v string) error {
-		a, b, ok := strings.Cut(v, ",")
-		x, errA := strconv.ParseInt(strings.TrimSpace(a), 10, 64)
-		y, errB := strconv.ParseInt(strings.TrimSpace(b), 10, 64)
-		if !ok || errA != nil || errB != nil {
-			return fmt.Errorf("want two theme IDs as ID,ID, got %q", v)
+	var splits, unsplits [][2]int64
+	pairs := func(dst *[][2]int64) func(string) error {
+		return func(v string) error {
+			a, b, ok := strings.Cut(v, ",")
+			x, errA := strconv.ParseInt(strings.TrimSpace(a), 10, 64)
+			y, errB := strconv.ParseInt(strings.TrimSpace(b), 10, 64)
+			if !ok || errA != nil || errB != nil {
+				return fmt.Errorf("want two theme IDs as ID,ID, got %q", v)
+			}
+			*dst = append(*dst, [2]int64{x, y})
+			return nil
 		}
-		splits = append(splits, [2]int64{x, y})
-		return nil
-	})
+	}
+	fs.Func("split", "keep two session themes apart from now on, given as `ID,ID` (theme_id in the JSON report's session_themes); may be repeated", pairs(&splits))
+	fs.Func("unsplit", "undo a --split (or a split made with S on the campaign overview): the two themes, `ID,ID`, may be matched again; may be repeated", pairs(&unsplits))
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
@@ -47,7 +51,7 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "charter report:", err)
 		return 2
 	}
-	doc, err := campaignReport(context.Background(), *dir, *name, *compare, *format, splits)
+	doc, err := campaignReport(context.Background(), *dir, *name, *compare, *format, splits, unsplits)
 	if err == nil {
 		if *out == "" {
 			_, err = stdout.Write(doc)
@@ -61,6 +65,9 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	// Said on stderr, so that stdout stays the document: a split is kept for
 	// every later report, which a person should know they did.
+	for _, p := range unsplits {
+		fmt.Fprintf(stderr, "charter report: themes %d and %d may be matched again, in this and every later report.\n", p[0], p[1])
+	}
 	for _, p := range splits {
 		fmt.Fprintf(stderr, "charter report: themes %d and %d are kept apart from now on, in this and every later report.\n", p[0], p[1])
 	}
@@ -70,13 +77,18 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 // campaignReport renders the report of the campaign name (the only one when name is
 // empty) from the data in dir, whole, so that nothing is written when it fails.
 // The splits are recorded first, so that the report shows them.
-func campaignReport(ctx context.Context, dir, name, compare, format string, splits [][2]int64) ([]byte, error) {
+func campaignReport(ctx context.Context, dir, name, compare, format string, splits, unsplits [][2]int64) ([]byte, error) {
 	db, err := openExisting(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close()
 	svc := session.NewService(db, nil)
+	for _, p := range unsplits {
+		if err := svc.UnsplitThemes(ctx, p[0], p[1]); err != nil {
+			return nil, fmt.Errorf("--unsplit %d,%d: %s", p[0], p[1], errorText(err))
+		}
+	}
 	for _, p := range splits {
 		if err := svc.SplitThemes(ctx, p[0], p[1]); err != nil {
 			if session.ErrorCode(err) == session.ENotFound {

@@ -216,4 +216,15 @@ func TestReportSplitSaysItKeepsThemesApart(t *testing.T) {
 	if after := themesOf(); len(after) != 2 {
 		t.Errorf("after --split the campaign themes are %v, want the two apart", after)
 	}
+	// --unsplit undoes it, and says so; a second one finds nothing to undo.
+	code, _, errs = runReportCmd("--data", dir, "--campaign", "Alpha 2026", "--unsplit", fmt.Sprintf("%d,%d", b, a))
+	if code != 0 || !strings.Contains(errs, fmt.Sprintf("themes %d and %d may be matched again", b, a)) {
+		t.Fatalf("--unsplit: exit %d, stderr %q", code, errs)
+	}
+	if again := themesOf(); len(again) != 1 {
+		t.Errorf("after --unsplit the campaign themes are %v, want the two matched again", again)
+	}
+	if code, _, errs := runReportCmd("--data", dir, "--campaign", "Alpha 2026", "--unsplit", fmt.Sprintf("%d,%d", a, b)); code != 1 || !strings.Contains(errs, "were not split") {
+		t.Errorf("a second --unsplit: exit %d, stderr %q", code, errs)
+	}
 }

@@ -16,6 +16,16 @@ func (db *DB) AddThemeSplit(ctx context.Context, a, b int64) error {
 	return nil
 }
 
+// RemoveThemeSplit forgets the split of themes a and b (a < b).
+func (db *DB) RemoveThemeSplit(ctx context.Context, a, b int64) (bool, error) {
+	res, err := db.write.ExecContext(ctx, `DELETE FROM theme_splits WHERE theme_a = ? AND theme_b = ?`, a, b)
+	if err != nil {
+		return false, fmt.Errorf("unsplit themes: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
 // ThemeSplits returns the split pairs involving a theme of the session.
 func (db *DB) ThemeSplits(ctx context.Context, sessionID string) ([][2]int64, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT theme_a, theme_b FROM theme_splits
