@@ -77,20 +77,23 @@ func (f *CampaignFindings) Compare(earlier *CampaignFindings) {
 	}
 	// Themes that say opposite things are never the same concern followed up
 	// ("our incident drills work well" was not "incidents (demotivates)").
-	lanes := func(t CampaignTheme) []string {
-		var out []string
-		for _, l := range t.Lanes {
-			for range l.Notes {
-				out = append(out, l.Lane)
+	lanes := func(ts []CampaignTheme) [][]string {
+		out := make([][]string, len(ts))
+		for i, t := range ts {
+			for _, l := range t.Lanes {
+				for range l.Notes {
+					out[i] = append(out[i], l.Lane)
+				}
 			}
 		}
 		return out
 	}
+	was, now := lanes(earlier.Themes), lanes(f.Themes)
 	var apart [][2]int
-	for i, e := range earlier.Themes {
-		for j, t := range f.Themes {
-			if analysis.OppositeSides(lanes(e), lanes(t)) {
-				apart = append(apart, [2]int{i, len(earlier.Themes) + j})
+	for i := range was {
+		for j := range now {
+			if analysis.OppositeSides(was[i], now[j]) {
+				apart = append(apart, [2]int{i, len(was) + j})
 			}
 		}
 	}

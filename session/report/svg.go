@@ -65,8 +65,8 @@ func clip(t string, n int) string {
 	// A side at the end ("… (concern)") is what tells apart themes of one
 	// name: it is kept, and the name before it cut.
 	if s := string(r); analysis.HasSide(s) {
-		i := strings.LastIndex(s, " (")
-		base, side := []rune(s[:i]), []rune(s[i:]) // side: " (concern)"
+		b := analysis.WithoutSide(s)
+		base, side := []rune(b), []rune(s[len(b):]) // side: " (concern)"
 		if keep := n - len(side) - 1; keep >= 8 {
 			return string(base[:min(len(base), keep)]) + "…" + string(side)
 		}
