@@ -308,7 +308,8 @@ func newName(e *env, sess *session.Session, p *session.Participant) *nameScreen 
 	in.CharLimit = 4 * session.MaxNameLen
 	// The placeholder is cut to the width less the prompt's ("Your name: ").
 	in.Width = session.MaxNameLen + 14
-	in.Prompt = "Your name: "
+	// Marked as the selected question is: the name takes the keys first.
+	in.Prompt = "▸ Your name: "
 	in.Focus()
 	return &nameScreen{e: e, sess: sess, p: p, input: in}
 }
@@ -352,8 +353,10 @@ func (s *nameScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 			s.field = (s.field + d) % (len(profileQuestions) + 1)
 			if s.field == 0 {
+				s.input.Prompt = "▸ Your name: "
 				return s, s.input.Focus()
 			}
+			s.input.Prompt = "  Your name: "
 			s.input.Blur()
 			return s, nil
 		case "left", "right":
@@ -410,11 +413,6 @@ func (s *nameScreen) view(compact bool) string {
 			// The command on a line of its own, so that it can be copied whole.
 			b.WriteString("  " + fit(cmd, w-2) + "\n")
 		}
-	}
-	// The name takes the keys first: marked as the selected question is.
-	s.input.Prompt = "  Your name: "
-	if s.field == 0 {
-		s.input.Prompt = "▸ Your name: "
 	}
 	b.WriteString(gap + s.input.View() + "\n" + gap)
 	// Wrapped, not cut: "never shown for fewer than 3 people" is the promise.
