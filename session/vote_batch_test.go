@@ -58,6 +58,16 @@ func voteScreens(t *testing.T, bd *board) map[int64]int {
 	return board
 }
 
+// votingBoard is a session in the vote phase with two themes of two notes each:
+// late findings and training.
+func votingBoard(t *testing.T) (bd *board, late, training int64) {
+	t.Helper()
+	bd = mustBoard(t, "threat models come too late", "pen test reports come too late", "no time for training", "training is dull")
+	th := bd.themes(t, map[string][]int{"late findings": {0, 1}, "training": {2, 3}})
+	bd.phase(t, session.PhaseVote)
+	return bd, th[0].ID, th[1].ID
+}
+
 func (bd *board) vote(t *testing.T, p *session.Participant, theme int64, delta int) {
 	t.Helper()
 	if err := bd.svc.Vote(context.Background(), p.ID, theme, delta); err != nil {
@@ -71,10 +81,7 @@ func (bd *board) vote(t *testing.T, p *session.Participant, theme int64, delta i
 // dot and read it off the totals.
 func TestGoingBackToTheVoteShowsNoLoneChange(t *testing.T) {
 	t.Parallel()
-	bd := mustBoard(t, "threat models come too late", "pen test reports come too late", "no time for training", "training is dull")
-	th := bd.themes(t, map[string][]int{"late findings": {0, 1}, "training": {2, 3}})
-	late, training := th[0].ID, th[1].ID
-	bd.phase(t, session.PhaseVote)
+	bd, late, training := votingBoard(t)
 	bd.vote(t, bd.a, late, 1)
 	bd.vote(t, bd.b, late, 1)
 	bd.phase(t, session.PhaseActions)
@@ -141,11 +148,9 @@ func TestReopenedSessionShowsNoLoneChangedRating(t *testing.T) {
 func TestBudgetRefusalTellsNoCount(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	bd := mustBoard(t, "threat models come too late", "pen test reports come too late", "no time for training", "training is dull")
-	th := bd.themes(t, map[string][]int{"late findings": {0, 1}, "training": {2, 3}})
-	bd.phase(t, session.PhaseVote)
-	bd.vote(t, bd.a, th[0].ID, 1)
-	bd.vote(t, bd.a, th[1].ID, 1)
+	bd, late, training := votingBoard(t)
+	bd.vote(t, bd.a, late, 1)
+	bd.vote(t, bd.a, training, 1)
 	err := bd.svc.SetVoteBudget(ctx, bd.sess.ID, 1)
 	if err == nil {
 		t.Fatal("lowering the budget below the dots someone gave was accepted")
@@ -162,10 +167,7 @@ func TestBudgetRefusalTellsNoCount(t *testing.T) {
 // move on past the vote would then show one person's later dot on its own.
 func TestFirstVoteShowsNoTotalsBeforeMovingOn(t *testing.T) {
 	t.Parallel()
-	bd := mustBoard(t, "threat models come too late", "pen test reports come too late", "no time for training", "training is dull")
-	th := bd.themes(t, map[string][]int{"late findings": {0, 1}, "training": {2, 3}})
-	late, training := th[0].ID, th[1].ID
-	bd.phase(t, session.PhaseVote)
+	bd, late, training := votingBoard(t)
 	bd.vote(t, bd.a, late, 1)
 	bd.vote(t, bd.b, late, 1)
 	bd.phase(t, session.PhaseGroup)
