@@ -158,6 +158,7 @@ func TestActionLineKeepsOwnerAndOpensWhole(t *testing.T) {
 	// The cursor starts on the first theme's line (pen tests ranks first); its
 	// action point is the next row.
 	b.press(tea.KeyDown)
+	b.waitDrawn("enter read it whole")
 	b.press(tea.KeyEnter)
 	b.waitDrawn("Action point of “pen tests”", "into the next sprint plans", "owner AppSec", "volunteers: anonymous", "The theme's 2 notes:")
 	v := b.view()

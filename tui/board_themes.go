@@ -635,6 +635,9 @@ func (t *themesTab) nextToProcess(ids []int64) themeRow {
 // the theme's notes, whole.
 var readNotes = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read its notes"))
 
+// readAction is enter on an action point: it whole, with its theme's notes.
+var readAction = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read it whole"))
+
 var tk = struct {
 	Accept, Suggest, Place, Pick, Rename, Merge, Mark, Move, Split, Delete, Budget, AddAction, Priority, Status, Owner, EditTitle, Due key.Binding
 }{
@@ -690,13 +693,13 @@ func (t *themesTab) keys() []key.Binding {
 			// An action point's keys are offered on its own line, not its theme's.
 			return []key.Binding{tk.AddAction, readNotes}
 		}
-		return []key.Binding{tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Move, tk.Delete, readNotes}
+		return []key.Binding{tk.AddAction, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Move, tk.Delete, readAction}
 	case session.PhaseClosed:
 		// The results are frozen; following the action points up goes on.
 		if t.current().action == 0 {
-			return nil
+			return []key.Binding{readNotes}
 		}
-		return []key.Binding{tk.Status, tk.Owner, tk.Due}
+		return []key.Binding{tk.Status, tk.Owner, tk.Due, readAction}
 	}
 	return nil
 }
