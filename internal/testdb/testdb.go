@@ -9,12 +9,16 @@
 package testdb
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
+	"github.com/charter-tool/charter/internal/testmain"
 	"github.com/charter-tool/charter/session/sqlite"
 )
 
@@ -67,25 +71,33 @@ func migrate() (map[string][]byte, error) {
 // finds it, and returns its path. dir must not hold a database yet.
 func Place(t testing.TB, dir string) string {
 	t.Helper()
-	files, err := image()
+	path, err := place(dir)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return path
+}
+
+func place(dir string) (string, error) {
+	files, err := image()
+	if err != nil {
+		return "", err
 	}
 	path := filepath.Join(dir, FileName)
 	for suffix, buf := range files {
 		f, err := os.OpenFile(path+suffix, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
-			t.Fatal(err)
+			return "", err
 		}
 		if _, err := f.Write(buf); err != nil {
 			f.Close()
-			t.Fatal(err)
+			return "", err
 		}
 		if err := f.Close(); err != nil {
-			t.Fatal(err)
+			return "", err
 		}
 	}
-	return path
+	return path, nil
 }
 
 // Path is Place in a new t.TempDir().
@@ -94,13 +106,162 @@ func Path(t testing.TB) string {
 	return Place(t, t.TempDir())
 }
 
-// Open opens a migrated database of its own for the test, closed when the test ends.
+// Open gives the test a migrated database of its own, empty, open until the test
+// ends. Opening a database costs more than most tests do with it under the race
+// detector: each connection parses the schema, and each statement is parsed again on
+// each new connection. So a database a test is done with is emptied (every row of
+// every table but the migrations deleted, in one transaction) and handed to the next
+// test that opens one, with its connections and the statements they parsed. A test
+// gets it only once it is empty: one that is not (something wrote after its test
+// ended) is closed, and a new one made.
 func Open(t testing.TB) *sqlite.DB {
 	t.Helper()
-	db, err := sqlite.Open(Path(t))
+	k, err := take()
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	t.Cleanup(func() { give(k) })
+	return k.db
+}
+
+// kept is a database that tests take turns at, and a connection of its own to
+// empty it with.
+type kept struct {
+	db  *sqlite.DB
+	raw *sql.DB
+}
+
+var free struct {
+	sync.Mutex
+	dbs []*kept
+	dir string
+}
+
+func take() (*kept, error) {
+	free.Lock()
+	for len(free.dbs) > 0 {
+		k := free.dbs[len(free.dbs)-1]
+		free.dbs = free.dbs[:len(free.dbs)-1]
+		free.Unlock()
+		if k.empty() {
+			return k, nil
+		}
+		k.close()
+		free.Lock()
+	}
+	if free.dir == "" {
+		dir, err := os.MkdirTemp("", "charter-testdb-")
+		if err != nil {
+			free.Unlock()
+			return nil, err
+		}
+		free.dir = dir
+		testmain.AtExit(func() { closeAll(); os.RemoveAll(dir) })
+	}
+	dir, err := os.MkdirTemp(free.dir, "db-")
+	free.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	path, err := place(dir)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sqlite.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	raw.SetMaxOpenConns(1)
+	return &kept{db: db, raw: raw}, nil
+}
+
+// give empties k and keeps it for the next test, or closes it if it cannot.
+func give(k *kept) {
+	if err := k.wipe(); err != nil {
+		k.close()
+		return
+	}
+	free.Lock()
+	free.dbs = append(free.dbs, k)
+	free.Unlock()
+}
+
+func (k *kept) close() {
+	k.raw.Close()
+	k.db.Close()
+}
+
+func closeAll() {
+	free.Lock()
+	defer free.Unlock()
+	for _, k := range free.dbs {
+		k.close()
+	}
+	free.dbs = nil
+}
+
+// tables are the tables a test may have written to: all but the migrations.
+func (k *kept) tables() ([]string, error) {
+	rows, err := k.raw.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'migrations' ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	return names, rows.Err()
+}
+
+// wipe deletes every row of every table but the migrations, in one transaction.
+func (k *kept) wipe() error {
+	// The database is the test's: one that closed it gives it back closed.
+	if _, err := k.db.DataVersion(context.Background()); err != nil {
+		return err
+	}
+	names, err := k.tables()
+	if err != nil {
+		return err
+	}
+	tx, err := k.raw.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var del strings.Builder
+	del.WriteString("PRAGMA defer_foreign_keys = ON;")
+	for _, n := range names {
+		del.WriteString(`DELETE FROM "` + n + `";`)
+	}
+	if _, err := tx.Exec(del.String()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// empty tells whether no table but the migrations has a row.
+func (k *kept) empty() bool {
+	names, err := k.tables()
+	if err != nil {
+		return false
+	}
+	exists := make([]string, len(names))
+	for i, n := range names {
+		exists[i] = `EXISTS (SELECT 1 FROM "` + n + `")`
+	}
+	var rows bool
+	if err := k.raw.QueryRow(`SELECT ` + strings.Join(exists, " OR ")).Scan(&rows); err != nil {
+		return false
+	}
+	return !rows
 }

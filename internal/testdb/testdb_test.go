@@ -55,3 +55,61 @@ func TestCopiesAreMigratedAndApart(t *testing.T) {
 		t.Fatalf("no key secret beside the copy: %v", err)
 	}
 }
+
+// A database a test is done with goes to the next test empty: no session, note or
+// participant of the test before, and the IDs start again. One the test closed is
+// not handed on.
+func TestOpenHandsOnAnEmptyDatabase(t *testing.T) {
+	ctx := context.Background()
+	var first *sqlite.DB
+	var firstID string
+	t.Run("write", func(t *testing.T) {
+		first = testdb.Open(t)
+		svc := session.NewService(first, nil)
+		s, err := svc.NewSession(ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		firstID = s.ID
+		p, err := svc.Join(ctx, s.ID, "key-1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: "Deadlines win"}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("next", func(t *testing.T) {
+		db := testdb.Open(t)
+		if db != first {
+			t.Errorf("the next test got a new database, not the one the test before was done with")
+		}
+		if _, err := db.Session(ctx, firstID); err == nil {
+			t.Errorf("the session of the test before is still there")
+		}
+		if ss, err := db.Sessions(ctx); err != nil || len(ss) != 0 {
+			t.Errorf("sessions %v (%v), want none", ss, err)
+		}
+		s, err := session.NewService(db, nil).NewSession(ctx, session.Session{Title: "Again", Audience: session.AudienceDevelopers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _, err := db.JoinSession(ctx, s.ID, "key-2", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.ID != 1 {
+			t.Errorf("the first participant has ID %d, want 1 as in a new database", p.ID)
+		}
+		db.Close()
+	})
+	t.Run("after a close", func(t *testing.T) {
+		db := testdb.Open(t)
+		if _, err := session.NewService(db, nil).NewSession(ctx, session.Session{Title: "Open", Audience: session.AudienceDevelopers}); err != nil {
+			t.Fatalf("the database after one a test closed: %v", err)
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"strconv"
+	"sync"
 	"syscall"
 	"testing"
 )
@@ -19,7 +20,28 @@ const exitPause = "GORACE=atexit_sleep_ms=0"
 // Run runs the package's tests and exits with their result.
 func Run(m *testing.M) {
 	NoRaceExitPause()
-	os.Exit(m.Run())
+	code := m.Run()
+	exit.Lock()
+	fns := exit.fns
+	exit.fns = nil
+	exit.Unlock()
+	for i := len(fns) - 1; i >= 0; i-- {
+		fns[i]()
+	}
+	os.Exit(code)
+}
+
+var exit struct {
+	sync.Mutex
+	fns []func()
+}
+
+// AtExit runs fn once the tests of the binary have run, before it exits (last
+// added, first run). Run does it; a test binary without it does not.
+func AtExit(fn func()) {
+	exit.Lock()
+	exit.fns = append(exit.fns, fn)
+	exit.Unlock()
 }
 
 // Waiting is how many parallel tests a package whose tests mostly wait (SSH round
