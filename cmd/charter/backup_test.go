@@ -103,13 +103,8 @@ func TestBackupWhileNotesAreWritten(t *testing.T) {
 
 func TestBackupRefusesWithAMessage(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	data := filepath.Join(dir, "data")
-	db, err := openData(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	data := newDataDir(t)
+	dir := filepath.Dir(data)
 	existing := filepath.Join(dir, "existing.db")
 	if err := os.WriteFile(existing, []byte("keep me"), 0o600); err != nil {
 		t.Fatal(err)

@@ -57,8 +57,7 @@ func TestAcknowledgedNotesSurviveSIGKILL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs and kills the server in a process of its own")
 	}
-	dir := t.TempDir()
-	data := filepath.Join(dir, "data")
+	data := newDataDir(t)
 	db, err := openData(data)
 	if err != nil {
 		t.Fatal(err)

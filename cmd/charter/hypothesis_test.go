@@ -10,7 +10,7 @@ import (
 // hypothesis add says which was meant and adds nothing, unless --new says so.
 func TestHypothesisAddCatchesAMisspeltCampaign(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
+	dir := newDataDir(t)
 	mustRun(t, "session", "new", "--data", dir, "--title", "Developers Berlin", "--audience", "developers", "--campaign", "Chartering 2027")
 	hypothesis := func(args ...string) (int, string, string) {
 		var out, errb bytes.Buffer
@@ -49,7 +49,7 @@ func TestHypothesisAddCatchesAMisspeltCampaign(t *testing.T) {
 // A hypothesis can be deleted, with its verdict; those after it move up a number.
 func TestHypothesisDelete(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
+	dir := newDataDir(t)
 	mustRun(t, "session", "new", "--data", dir, "--title", "Developers Berlin", "--audience", "developers", "--campaign", "Chartering 2027")
 	for _, h := range []string{"a slip of the keyboard", "teams want deeper training", "the self-assessment takes too long"} {
 		mustRun(t, "hypothesis", "add", "--data", dir, "--campaign", "Chartering 2027", h)

@@ -124,11 +124,13 @@ func Open(t testing.TB) *sqlite.DB {
 	return k.db
 }
 
-// kept is a database that tests take turns at, and a connection of its own to
-// empty it with.
+// kept is a database that tests take turns at, a connection of its own to empty
+// it with, and the statements that do it, parsed once.
 type kept struct {
-	db  *sqlite.DB
-	raw *sql.DB
+	db    *sqlite.DB
+	raw   *sql.DB
+	wipes []*sql.Stmt
+	rows  *sql.Stmt
 }
 
 var free struct {
@@ -177,7 +179,12 @@ func take() (*kept, error) {
 		return nil, err
 	}
 	raw.SetMaxOpenConns(1)
-	return &kept{db: db, raw: raw}, nil
+	k := &kept{db: db, raw: raw}
+	if err := k.prepare(); err != nil {
+		k.close()
+		return nil, err
+	}
+	return k, nil
 }
 
 // give empties k and keeps it for the next test, or closes it if it cannot.
@@ -205,22 +212,37 @@ func closeAll() {
 	free.dbs = nil
 }
 
-// tables are the tables a test may have written to: all but the migrations.
-func (k *kept) tables() ([]string, error) {
+// prepare parses the statements that empty the tables a test may have written to
+// (all but the migrations), and the one that tells whether they are empty.
+func (k *kept) prepare() error {
 	rows, err := k.raw.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'migrations' ORDER BY name`)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	defer rows.Close()
 	var names []string
 	for rows.Next() {
 		var n string
 		if err := rows.Scan(&n); err != nil {
-			return nil, err
+			rows.Close()
+			return err
 		}
 		names = append(names, n)
 	}
-	return names, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	exists := make([]string, len(names))
+	for i, n := range names {
+		st, err := k.raw.Prepare(`DELETE FROM "` + n + `"`)
+		if err != nil {
+			return err
+		}
+		k.wipes = append(k.wipes, st)
+		exists[i] = `EXISTS (SELECT 1 FROM "` + n + `")`
+	}
+	k.rows, err = k.raw.Prepare(`SELECT ` + strings.Join(exists, " OR "))
+	return err
 }
 
 // wipe deletes every row of every table but the migrations, in one transaction.
@@ -229,39 +251,24 @@ func (k *kept) wipe() error {
 	if _, err := k.db.DataVersion(context.Background()); err != nil {
 		return err
 	}
-	names, err := k.tables()
-	if err != nil {
-		return err
-	}
 	tx, err := k.raw.Begin()
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	var del strings.Builder
-	del.WriteString("PRAGMA defer_foreign_keys = ON;")
-	for _, n := range names {
-		del.WriteString(`DELETE FROM "` + n + `";`)
-	}
-	if _, err := tx.Exec(del.String()); err != nil {
+	if _, err := tx.Exec(`PRAGMA defer_foreign_keys = ON`); err != nil {
 		return err
+	}
+	for _, st := range k.wipes {
+		if _, err := tx.Stmt(st).Exec(); err != nil {
+			return err
+		}
 	}
 	return tx.Commit()
 }
 
 // empty tells whether no table but the migrations has a row.
 func (k *kept) empty() bool {
-	names, err := k.tables()
-	if err != nil {
-		return false
-	}
-	exists := make([]string, len(names))
-	for i, n := range names {
-		exists[i] = `EXISTS (SELECT 1 FROM "` + n + `")`
-	}
 	var rows bool
-	if err := k.raw.QueryRow(`SELECT ` + strings.Join(exists, " OR ")).Scan(&rows); err != nil {
-		return false
-	}
-	return !rows
+	return k.rows.QueryRow().Scan(&rows) == nil && !rows
 }
