@@ -57,11 +57,11 @@ func Open(path string) (*DB, error) {
 	// migration), so that the file does not keep it.
 	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_txlock=immediate"
 	db := &DB{path: path, count: &counters{}}
-	w := sql.OpenDB(newKeptConnector(dsn))
+	w := sql.OpenDB(newKeptConnector(dsn, db.count))
 	db.writePool = newPool(w, db.count)
 	db.writePool.SetMaxOpenConns(1)
 	db.writePool.SetMaxIdleConns(1)
-	r := sql.OpenDB(newKeptConnector(dsn))
+	r := sql.OpenDB(newKeptConnector(dsn, db.count))
 	db.readPool = newPool(r, db.count)
 	// Idle connections are kept, with the statements prepared on them.
 	db.readPool.SetMaxOpenConns(8)
@@ -123,30 +123,21 @@ func migrationNames() ([]string, error) {
 // migrate applies the embedded migrations in name order, each in its own transaction,
 // and records them so each runs once.
 func (db *DB) migrate(ctx context.Context) error {
-	if _, err := db.writePool.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
 	names, err := migrationNames()
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	// The names applied, in one query: opening a database that is up to date (every
-	// start, every command, every test) reads them once, not once per migration.
-	applied := map[string]bool{}
-	rows, err := db.writePool.QueryContext(ctx, `SELECT name FROM migrations`)
-	if err != nil {
+	// A database that is up to date (every start, every command, every test) is
+	// only read: a command that writes nothing opens no write connection, and each
+	// connection SQLite opens parses the whole schema.
+	if applied, err := appliedMigrations(ctx, db.readPool); err == nil && allApplied(names, applied) {
+		return nil
+	}
+	if _, err := db.writePool.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			rows.Close()
-			return fmt.Errorf("migrate: %w", err)
-		}
-		applied[name] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	applied, err := appliedMigrations(ctx, db.writePool)
+	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	for _, name := range names {
@@ -158,6 +149,33 @@ func (db *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// appliedMigrations reads the names of the migrations applied, in one query.
+func appliedMigrations(ctx context.Context, q querier) (map[string]bool, error) {
+	applied := map[string]bool{}
+	rows, err := q.QueryContext(ctx, `SELECT name FROM migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		applied[name] = true
+	}
+	return applied, rows.Err()
+}
+
+func allApplied(names []string, applied map[string]bool) bool {
+	for _, n := range names {
+		if !applied[n] {
+			return false
+		}
+	}
+	return true
 }
 
 // migrateFile applies one migration that was not applied when migrate looked.

@@ -348,3 +348,31 @@ func TestParticipantInSessionIsBothReads(t *testing.T) {
 		t.Errorf("unknown participant: %v, want not found", err)
 	}
 }
+
+// Opening a database that is up to date only reads it: one connection, not a write
+// connection beside it, so that a command that writes nothing (a report, a list)
+// parses the schema once. Its first write opens the write connection.
+func TestUpToDateDatabaseOpensOneConnection(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, path := mustOpen(t)
+	if _, err := db.KeySalt(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	again, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if ss, err := again.Sessions(ctx); err != nil || len(ss) != 0 {
+		t.Fatalf("sessions %v, %v", ss, err)
+	}
+	if n := again.Stats().Connections; n != 1 {
+		t.Errorf("opening an up-to-date database and reading it opened %d connections, want 1", n)
+	}
+	newSession(t, again, 1)
+	if n := again.Stats().Connections; n != 2 {
+		t.Errorf("after a write: %d connections, want 2 (the write connection)", n)
+	}
+}

@@ -28,12 +28,13 @@ const maxKeptStmts = 400
 
 // keptConnector opens modernc.org/sqlite connections that keep their statements.
 type keptConnector struct {
-	dsn string
-	drv *msqlite.Driver
+	dsn   string
+	drv   *msqlite.Driver
+	count *counters // nil: not counted
 }
 
-func newKeptConnector(dsn string) keptConnector {
-	return keptConnector{dsn: dsn, drv: charterDriver()}
+func newKeptConnector(dsn string, count *counters) keptConnector {
+	return keptConnector{dsn: dsn, drv: charterDriver(), count: count}
 }
 
 // charterDriver is the modernc.org/sqlite driver with charter's own SQL function:
@@ -63,6 +64,9 @@ func (c keptConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	conn, err := c.drv.Open(c.dsn)
 	if err != nil {
 		return nil, err
+	}
+	if c.count != nil {
+		c.count.connections.Add(1)
 	}
 	in, ok := conn.(innerConn)
 	if !ok {

@@ -28,17 +28,20 @@ type Stats struct {
 	// ReadTxs and WriteTxs are the transactions begun by ReadTx and WriteTx (and by
 	// the methods that write several rows at once).
 	ReadTxs, WriteTxs int64
+	// Connections is the connections opened to the file; SQLite parses the whole
+	// schema on each.
+	Connections int64
 }
 
 // counters are the live figures behind Stats, shared by a DB and its transactions.
 type counters struct {
-	statements, outside, readTxs, writeTxs atomic.Int64
+	statements, outside, readTxs, writeTxs, connections atomic.Int64
 }
 
 // Stats returns what the database has been asked to do so far.
 func (db *DB) Stats() Stats {
 	c := db.count
-	return Stats{Statements: c.statements.Load(), Outside: c.outside.Load(), ReadTxs: c.readTxs.Load(), WriteTxs: c.writeTxs.Load()}
+	return Stats{Statements: c.statements.Load(), Outside: c.outside.Load(), ReadTxs: c.readTxs.Load(), WriteTxs: c.writeTxs.Load(), Connections: c.connections.Load()}
 }
 
 // errReadOnly is a write attempted inside ReadTx: a programming error.
