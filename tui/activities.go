@@ -44,7 +44,7 @@ var ak = struct{ Add, Rename, Delete, Accept, Close key.Binding }{
 func newActivityEditor(list []string, notes []*session.Note) *activityEditor {
 	a := &activityEditor{list: slices.Clone(list), uses: map[string]int{}, items: newList()}
 	a.items.match = func(i int, q string) bool { return strings.Contains(strings.ToLower(a.row(i)), q) }
-	in := textinput.New()
+	in := newTextInput()
 	in.CharLimit = 4 * session.MaxTopicLen // the service says when it is too long
 	a.input = in
 	a.propose(notes)

@@ -121,7 +121,7 @@ var bk = struct {
 }
 
 func newBoard(e *env, sess *session.Session) *boardScreen {
-	in := textinput.New()
+	in := newTextInput()
 	in.CharLimit = 200
 	b := &boardScreen{e: e, sess: sess, ask: boardAsk{in: in}}
 	b.tabs = [tabCount]boardTab{newNotesTab(b), newPeopleTab(b), &checkInTab{b}, newThemesTab(b)}

@@ -75,7 +75,7 @@ var ck = struct{ Tab, Scroll, Back, Add, Verdict, Save, Split, Notes key.Binding
 }
 
 func newCampaign(e *env, name string) *campaignScreen {
-	in := textinput.New()
+	in := newTextInput()
 	in.CharLimit = 2 * session.MaxNoteLen // the service says when it is too long
 	in.Placeholder = "e.g. teams want deeper training"
 	s := &campaignScreen{e: e, name: name, input: in, themes: newList()}

@@ -153,7 +153,7 @@ func (l *list) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 func (l *list) openInput(what int, prompt string) tea.Cmd {
 	l.typing, l.from, l.said = what, l.sel, ""
 	if l.in == nil {
-		in := textinput.New()
+		in := newTextInput()
 		in.CharLimit = 80
 		l.in = &in
 	}

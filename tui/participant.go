@@ -7,11 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -75,9 +73,8 @@ type participantScreen struct {
 	editActivity string
 	// selectNote is a note to select when the notes are loaded again (one just saved).
 	selectNote int64
-	// input is the text box while one is open (nil otherwise): a textarea holds a
-	// 10,000-line slice, too much to keep for everyone who is only reading.
-	input *textarea.Model
+	// input is the text box while one is open (nil otherwise).
+	input *noteBox
 	// box is the open text box drawn in its frame, boxW wide, kept while it takes
 	// no key ("" to draw it again): the box is drawn after every message, and most
 	// (the enter that saves, the answers that come back) do not change it.
@@ -142,52 +139,13 @@ func newParticipant(e *env, sess *session.Session, me *session.Participant) *par
 
 // openInput opens an empty, focused text box of up to limit runes and height lines.
 func (s *participantScreen) openInput(limit, height int) tea.Cmd {
-	in, _ := boxes.Get().(*textarea.Model)
-	if in == nil {
-		in = newBox()
-	}
-	in.CharLimit = limit
-	in.SetHeight(height)
-	s.input = in
+	s.input = newNoteBox(limit, height)
 	s.box, s.boxFresh, s.boxN = "", true, -1
 	return s.input.Focus()
 }
 
-// boxes are text boxes closed, emptied for the next one opened: textarea.New
-// allocates (and clears) a slice of 10,000 lines, 240 KB, which in a burst of notes
-// was a fifth of drawing the author's screen with the GC it caused. A sync.Pool
-// keeps them only until the next collections, so screens that only read hold none.
-var boxes sync.Pool
-
-// newBox is a text box as the participant's screen writes in: one paragraph, no
-// prompt or line numbers.
-func newBox() *textarea.Model {
-	in := textarea.New()
-	in.ShowLineNumbers = false
-	in.KeyMap.InsertNewline.SetEnabled(false)
-	in.Prompt = ""
-	return &in
-}
-
-// emptyBox empties a box as a key would and says whether it is now as newBox made
-// it (once focused, at any width and height): a box of one line and no error. Its
-// cursor goes to the start, which scrolls it to the top.
-func emptyBox(in *textarea.Model) bool {
-	if in.Err != nil || in.LineCount() != 1 || !in.Focused() {
-		return false
-	}
-	in.CursorEnd()
-	m, _ := in.Update(tea.KeyMsg{Type: tea.KeyCtrlU}) // delete before the cursor
-	*in = m
-	in.Blur()
-	return in.Value() == "" && in.LineCount() == 1 && in.Line() == 0 && in.LineInfo().ColumnOffset == 0
-}
-
 // closeInput drops the text box and what was typed in it.
 func (s *participantScreen) closeInput() {
-	if s.input != nil && emptyBox(s.input) {
-		boxes.Put(s.input)
-	}
 	s.input, s.box, s.boxFresh, s.boxN = nil, "", false, -1
 }
 
@@ -850,8 +808,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode = modeBrowse
 		return s, nil
 	}
-	in, cmd := s.input.Update(spaceForTab(msg))
-	*s.input = in
+	cmd := s.input.Update(spaceForTab(msg))
 	s.box, s.boxFresh, s.boxN = "", false, -1
 	return s, cmd
 }

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -165,74 +164,5 @@ func TestFramedBoxIsLipglossBox(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-// A text box emptied for the next note looks and behaves as a new one: drawn, and
-// after the same keys, at the widths and heights the screen uses.
-func TestEmptiedBoxIsAsNew(t *testing.T) {
-	runes := func(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
-	long := strings.Repeat("threat models before every larger feature ", 8)
-	left := tea.KeyMsg{Type: tea.KeyLeft}
-	used := [][]tea.KeyMsg{
-		{runes("lt-1-1-0badcafe")},
-		{runes(long)}, // scrolled down in a box of 3 lines
-		{runes(long), tea.KeyMsg{Type: tea.KeyHome}, left, left},
-		{runes(long), tea.KeyMsg{Type: tea.KeyCtrlA}, runes("x")},
-		{},
-	}
-	next := [][]tea.KeyMsg{
-		nil,
-		{runes("a")},
-		{runes(long), left, left, left},
-		{runes("word "), tea.KeyMsg{Type: tea.KeyBackspace}, tea.KeyMsg{Type: tea.KeyCtrlW}},
-	}
-	view := func(in *textarea.Model, w int) string {
-		in.SetWidth(w)
-		return in.View()
-	}
-	for i, u := range used {
-		for j, keys := range next {
-			for _, size := range [][2]int{{74, 3}, {20, 3}, {44, 1}} {
-				old := newBox()
-				old.CharLimit = inputCap
-				old.SetHeight(size[1])
-				old.Focus()
-				view(old, size[0])
-				for _, k := range u {
-					*old, _ = old.Update(k)
-					view(old, size[0])
-				}
-				if !emptyBox(old) {
-					t.Fatalf("used %d: the box was not emptied", i)
-				}
-				fresh := newBox()
-				for _, in := range []*textarea.Model{old, fresh} {
-					in.CharLimit = inputCap
-					in.SetHeight(size[1])
-					in.Focus()
-				}
-				if a, b := view(old, size[0]), view(fresh, size[0]); a != b {
-					t.Fatalf("used %d, %v: emptied box drawn\n%s\nwhere a new one is\n%s", i, size, a, b)
-				}
-				for _, k := range keys {
-					*old, _ = old.Update(k)
-					*fresh, _ = fresh.Update(k)
-					if a, b := view(old, size[0]), view(fresh, size[0]); a != b || old.Value() != fresh.Value() {
-						t.Fatalf("used %d, keys %d, %v: emptied box drawn\n%s\nwhere a new one is\n%s", i, j, size, a, b)
-					}
-				}
-			}
-		}
-	}
-	// A box of two lines (a paste with a line break) is not kept.
-	in := newBox()
-	in.Focus()
-	*in, _ = in.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("one\ntwo"), Paste: true})
-	if n := in.LineCount(); n != 2 {
-		t.Fatalf("the paste made %d lines, want 2", n)
-	}
-	if emptyBox(in) {
-		t.Error("a box of two lines was taken for new")
 	}
 }

@@ -1,0 +1,147 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func typed(b *noteBox, keys ...tea.KeyMsg) {
+	for _, k := range keys {
+		b.Update(k)
+	}
+}
+
+func runesKey(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+// boxLines is the box drawn, without styles, line by line.
+func boxLines(b *noteBox) []string { return strings.Split(ansi.Strip(b.View()), "\n") }
+
+// The box wraps at spaces within its width, breaks a word longer than a line, and
+// holds every character on exactly one line.
+func TestNoteBoxWraps(t *testing.T) {
+	b := newNoteBox(1000, 10)
+	b.SetWidth(21)
+	b.Focus()
+	text := "threat models before every larger feature Supercalifragilisticexpialidocious ok"
+	typed(b, runesKey(text))
+	lines := boxLines(b)
+	var joined strings.Builder
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w > 21 {
+			t.Errorf("line %d %q is %d cells wide, more than the box's 21", i, l, w)
+		}
+		joined.WriteString(l)
+	}
+	want := []string{"threat models before", "every larger feature", "Supercalifragilistic", "expialidocious ok"}
+	for i, w := range want {
+		if strings.TrimRight(lines[i], " ") != w {
+			t.Errorf("line %d is %q, want %q\n%s", i, lines[i], w, strings.Join(lines, "\n"))
+		}
+	}
+	if got := strings.ReplaceAll(joined.String(), " ", ""); got != strings.ReplaceAll(text, " ", "") {
+		t.Errorf("the lines hold %q, not the text", got)
+	}
+}
+
+// Up and down move the cursor a line at the same column; at the first and last
+// line they go to the start and the end.
+func TestNoteBoxUpAndDown(t *testing.T) {
+	b := newNoteBox(1000, 3)
+	b.SetWidth(21)
+	b.Focus()
+	typed(b, runesKey("threat models before every larger feat"))
+	end := b.Position()
+	// The cursor is at column 17 of "every larger feat"; up puts it at column 17 of
+	// "threat models before", where X goes.
+	typed(b, tea.KeyMsg{Type: tea.KeyUp}, runesKey("X"))
+	if got, want := b.Value(), "threat models befXore every larger feat"; got != want {
+		t.Errorf("up then X: %q, want %q", got, want)
+	}
+	typed(b, tea.KeyMsg{Type: tea.KeyUp}, tea.KeyMsg{Type: tea.KeyUp}, tea.KeyMsg{Type: tea.KeyUp}, runesKey("Y"))
+	if got := b.Value(); !strings.HasPrefix(got, "Ythreat") {
+		t.Errorf("up past the first line then Y: %q, want Y at the start", got)
+	}
+	typed(b, tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyDown}, runesKey("Z"))
+	if got := b.Value(); !strings.HasSuffix(got, "featZ") || b.Position() != end+3 {
+		t.Errorf("down past the last line then Z: %q at %d, want Z at the end", got, b.Position())
+	}
+}
+
+// A box of few lines shows the cursor's line: at the end of a long text the last
+// lines, back at the start the first ones.
+func TestNoteBoxScrollsToTheCursor(t *testing.T) {
+	b := newNoteBox(1000, 2)
+	b.SetWidth(21)
+	b.Focus()
+	typed(b, runesKey("one two three four five six seven eight nine ten eleven twelve thirteen"))
+	lines := boxLines(b)
+	if len(lines) != 2 || !strings.Contains(lines[1], "thirteen") {
+		t.Fatalf("at the end the box shows %q, want 2 lines ending with thirteen", lines)
+	}
+	typed(b, tea.KeyMsg{Type: tea.KeyHome})
+	if lines := boxLines(b); len(lines) != 2 || !strings.HasPrefix(lines[0], "one two") {
+		t.Fatalf("at the start the box shows %q, want the first lines", lines)
+	}
+	empty := newNoteBox(10, 3)
+	if lines := boxLines(empty); len(lines) != 3 {
+		t.Errorf("an empty box of 3 lines draws %d", len(lines))
+	}
+}
+
+// A note is one paragraph: a pasted line break or tab becomes a space. ctrl+v does
+// not read the clipboard of the server (bubbles' paste key), in the note box or in
+// any other field.
+func TestNoteBoxIsOneParagraphAndPastesOnlyFromTheTerminal(t *testing.T) {
+	b := newNoteBox(1000, 3)
+	b.Focus()
+	typed(b, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("one\ntwo\tthree"), Paste: true})
+	if got := b.Value(); got != "one two three" {
+		t.Errorf("pasted %q, want %q", got, "one two three")
+	}
+	if cmd := b.Update(tea.KeyMsg{Type: tea.KeyCtrlV}); cmd != nil {
+		if msg := cmd(); msg != nil {
+			t.Errorf("ctrl+v gave %T: it read a clipboard", msg)
+		}
+	}
+	if got := b.Value(); got != "one two three" {
+		t.Errorf("after ctrl+v: %q", got)
+	}
+	if newTextInput().KeyMap.Paste.Enabled() {
+		t.Error("newTextInput keeps the paste key")
+	}
+	// Every field of the package is made by newTextInput or newNoteBox.
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, made := range []string{"textinput.New()", "textarea.New()"} {
+			if n := strings.Count(string(src), made); n > 0 && !(f == "notebox.go" && made == "textinput.New()" && n == 1) {
+				t.Errorf("%s calls %s %d times: use newTextInput or newNoteBox", f, made, n)
+			}
+		}
+	}
+}
+
+// Opening a note box costs little: it is made for each note a person writes.
+func BenchmarkOpenNoteBox(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		in := newNoteBox(1000, 3)
+		in.Focus()
+		in.Update(runesKey("lt-1-1-0badcafe"))
+		_ = in.View()
+	}
+}
