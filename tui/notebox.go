@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/mattn/go-runewidth"
@@ -36,10 +37,13 @@ func newNoteBox(limit, height int) *noteBox {
 
 // newTextInput is bubbles' textinput without its paste key: ctrl+v there reads the
 // clipboard of the machine the program runs on, which for charter is the server,
-// not the person's. A person's terminal pastes by itself (bracketed paste).
+// not the person's. A person's terminal pastes by itself (bracketed paste). Its
+// cursor does not blink: a blinking cursor draws the screen twice a second for
+// everyone typing, and waits in a goroutine of its own between blinks.
 func newTextInput() textinput.Model {
 	in := textinput.New()
 	in.KeyMap.Paste.SetEnabled(false)
+	in.Cursor.SetMode(cursor.CursorStatic)
 	return in
 }
 

@@ -114,6 +114,14 @@ func TestNoteBoxIsOneParagraphAndPastesOnlyFromTheTerminal(t *testing.T) {
 	if newTextInput().KeyMap.Paste.Enabled() {
 		t.Error("newTextInput keeps the paste key")
 	}
+	// Nor does a cursor blink: no message, no drawing, while someone types.
+	if cmd := newNoteBox(10, 3).Focus(); cmd != nil {
+		t.Error("focusing a box starts a blinking cursor")
+	}
+	typed(b, runesKey(" four"))
+	if cmd := b.Update(tea.KeyMsg{Type: tea.KeyLeft}); cmd != nil {
+		t.Error("moving the cursor starts it blinking")
+	}
 	// Every field of the package is made by newTextInput or newNoteBox.
 	files, err := filepath.Glob("*.go")
 	if err != nil {
