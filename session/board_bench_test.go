@@ -74,3 +74,34 @@ func BenchmarkBoardAfterRelease(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkJoinAFullRoom is one more person joining (with a key, from an address,
+// as the server joins them) a session that 1,000 people have joined. One op: a
+// new key joins.
+func BenchmarkJoinAFullRoom(b *testing.B) {
+	ctx := context.Background()
+	db, err := sqlite.Open(filepath.Join(b.TempDir(), "charter.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	svc := session.NewService(db, nil)
+	svc.Limits.MaxParticipants = 1 << 30
+	sess, err := svc.NewSession(ctx, session.Session{Title: "A thousand", Audience: session.AudienceDevelopers})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range 1000 {
+		if _, _, err := svc.JoinFrom(ctx, sess.ID, fmt.Sprintf("key-%d", i), "10.0.0.1"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	i := 1000
+	for b.Loop() {
+		if _, _, err := svc.JoinFrom(ctx, sess.ID, fmt.Sprintf("key-%d", i), "10.0.0.1"); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -743,18 +743,22 @@ func (s *Service) Ratings(ctx context.Context, sessionID string) ([]int, error) 
 // roomFor refuses a new participant when the session is full; a returning one (same
 // key) always gets back in.
 func (s *Service) roomFor(ctx context.Context, st Store, sess *Session, keyHash string) error {
-	ps, err := st.Participants(ctx, sess.ID)
+	// The key's participations and a count, not every participant's row: each
+	// person joining a room of a thousand read them all.
+	if keyHash != "" {
+		ps, err := st.ParticipationsByKey(ctx, keyHash)
+		if err != nil {
+			return err
+		}
+		for _, p := range ps {
+			if p.SessionID == sess.ID {
+				return nil
+			}
+		}
+	}
+	active, err := st.ActiveParticipants(ctx, sess.ID)
 	if err != nil {
 		return err
-	}
-	active := 0
-	for _, p := range ps {
-		if keyHash != "" && p.KeyHash == keyHash {
-			return nil
-		}
-		if !p.Removed {
-			active++
-		}
 	}
 	// After the session, only the people who took part come back (to its action
 	// points); a newcomer would be counted as a participant in the findings.

@@ -24,6 +24,8 @@ type Store interface {
 	// ParticipantInSession returns a participant and their session as of one moment.
 	ParticipantInSession(ctx context.Context, id int64) (*Participant, *Session, error)
 	Participants(ctx context.Context, sessionID string) ([]*Participant, error)
+	// ActiveParticipants counts the participants of sessionID not removed.
+	ActiveParticipants(ctx context.Context, sessionID string) (int, error)
 	// ParticipationsByKey returns the participants with keyHash in any session, newest
 	// first, so a returning person can find the sessions they took part in.
 	ParticipationsByKey(ctx context.Context, keyHash string) ([]*Participant, error)

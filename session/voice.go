@@ -71,12 +71,15 @@ func (s *Service) JoinFrom(ctx context.Context, sessionID, keyHash, addr string)
 	}
 	known := false
 	if keyHash != "" {
-		ps, err := s.store.Participants(ctx, sessionID)
+		// The key's own participations, not the whole session's people: in a room of
+		// a thousand, reading everyone for each person joining made the joins
+		// quadratic.
+		ps, err := s.store.ParticipationsByKey(ctx, keyHash)
 		if err != nil {
 			return nil, false, err
 		}
 		for _, p := range ps {
-			known = known || p.KeyHash == keyHash
+			known = known || p.SessionID == sessionID
 		}
 	}
 	k := [2]string{sessionID, addr}

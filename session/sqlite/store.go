@@ -325,6 +325,13 @@ func (db *DB) Participants(ctx context.Context, sessionID string) ([]*session.Pa
 	return ps, err
 }
 
+// ActiveParticipants counts the participants of sessionID not removed.
+func (db *DB) ActiveParticipants(ctx context.Context, sessionID string) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM participants WHERE session_id = ? AND NOT removed`, sessionID).Scan(&n)
+	return n, err
+}
+
 // ParticipationsByKey returns the participants with keyHash in any session, newest first.
 func (db *DB) ParticipationsByKey(ctx context.Context, keyHash string) ([]*session.Participant, error) {
 	if keyHash == "" {
