@@ -37,8 +37,10 @@ type campaignScreen struct {
 	// matched into each, selectable so that a wrong match can be split there.
 	themes  list
 	rowsNow []campaignRow
-	// confirm splits once the facilitator confirms it with y.
+	// confirm splits (or undoes splits) once the facilitator confirms it with y;
+	// keep is what the status says when they do not.
 	confirm func() tea.Cmd
+	keep    string
 	// reading is a session theme whose notes are shown whole, nil when none is.
 	reading *report.SessionTheme
 	readTop int
@@ -63,9 +65,10 @@ var campaignTabs = []string{"Themes", "Audiences", "Saturation", "Actions", "Hyp
 // tabHypotheses is the index of the hypotheses view.
 const tabHypotheses = 4
 
-var ck = struct{ Tab, Scroll, Back, Add, Verdict, Save, Split, Notes key.Binding }{
+var ck = struct{ Tab, Scroll, Back, Add, Verdict, Save, Split, Unsplit, Notes key.Binding }{
 	Tab:     key.NewBinding(key.WithKeys("tab", "1", "2", "3", "4", "5"), key.WithHelp("1-5", "view")),
 	Split:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "split from match")),
+	Unsplit: key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "undo its splits")),
 	Notes:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "its notes")),
 	Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add hypothesis")),
 	Verdict: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "verdict")),
@@ -195,7 +198,7 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			do := s.confirm
 			s.confirm = nil
 			if msg.String() != "y" {
-				s.status = "Nothing was split."
+				s.status = s.keep
 				return s, nil
 			}
 			return s, do()
@@ -210,6 +213,8 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			switch {
 			case key.Matches(msg, ck.Split):
 				return s, s.askSplit()
+			case key.Matches(msg, ck.Unsplit):
+				return s, s.askUnsplit()
 			case key.Matches(msg, ck.Notes):
 				if r, ok := s.currentRow(); ok && r.st >= 0 {
 					st := s.f.Themes[r.ct].SessionThemes[r.st]
@@ -266,7 +271,11 @@ func (s *campaignScreen) View() string {
 		keys = s.themes.keys()
 	case s.tab == 0:
 		keys = append([]key.Binding{ck.Tab}, s.themes.keys()...)
-		keys = append(keys, ck.Split, ck.Notes, ck.Back)
+		keys = append(keys, ck.Split)
+		if r, ok := s.currentRow(); ok && r.st >= 0 && len(s.f.Themes[r.ct].SessionThemes[r.st].KeptApart) > 0 {
+			keys = append(keys, ck.Unsplit)
+		}
+		keys = append(keys, ck.Notes, ck.Back)
 	}
 	footer := e.helpView(keys)
 	var extra string
@@ -362,7 +371,11 @@ func (s *campaignScreen) setRows() {
 			if st.Rank > 0 {
 				rank = fmt.Sprintf(" #%d", st.Rank)
 			}
-			out = append(out, campaignRow{ct: i, st: j, text: fmt.Sprintf("    S%d%s “%s” · %s%s", st.Session, rank, st.Label, plural(len(st.Notes), "note"), title)})
+			split := ""
+			if len(st.KeptApart) > 0 {
+				split = fmt.Sprintf(" · split from %d", len(st.KeptApart))
+			}
+			out = append(out, campaignRow{ct: i, st: j, text: fmt.Sprintf("    S%d%s “%s” · %s%s%s", st.Session, rank, st.Label, plural(len(st.Notes), "note"), split, title)})
 		}
 		for _, q := range t.Quotes {
 			out = append(out, campaignRow{ct: i, st: -1, text: "      “" + q + "”"})
@@ -444,7 +457,57 @@ func (s *campaignScreen) askSplit() tea.Cmd {
 		})
 	}
 	s.status = fmt.Sprintf("Split %s from #%d “%s”, here and in later reports? y = split, any other key = keep", name, ct.Rank, ct.Label)
+	s.keep = "Nothing was split."
 	return nil
+}
+
+// askUnsplit asks to undo the splits of the selected session theme, so that
+// matching may put it with those themes again, here and in later reports.
+func (s *campaignScreen) askUnsplit() tea.Cmd {
+	r, ok := s.currentRow()
+	if !ok || r.st < 0 {
+		s.status = "Select a session theme (a line S1 “…”) to undo its splits."
+		return nil
+	}
+	st := s.f.Themes[r.ct].SessionThemes[r.st]
+	name := fmt.Sprintf("S%d “%s”", st.Session, st.Label)
+	if len(st.KeptApart) == 0 {
+		s.status = name + " was not split from any theme: nothing to undo."
+		return nil
+	}
+	var from []string
+	for _, id := range st.KeptApart {
+		from = append(from, s.themeName(id))
+	}
+	svc, id, others := s.e.opt.Service, st.ThemeID, st.KeptApart
+	said := fmt.Sprintf("Undone: %s may be matched with %s again.", name, strings.Join(from, ", "))
+	s.confirm = func() tea.Cmd {
+		s.follow = id
+		s.status = "Undoing the splits and matching the themes again…"
+		return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+			for _, o := range others {
+				if err := svc.UnsplitThemes(ctx, id, o); err != nil && session.ErrorCode(err) != session.ENotFound {
+					return splitMsg{err: err}
+				}
+			}
+			return splitMsg{said: said}
+		})
+	}
+	s.status = fmt.Sprintf("Undo the split of %s from %s, here and in later reports? y = undo, any other key = keep", name, strings.Join(from, ", "))
+	s.keep = "The splits stay."
+	return nil
+}
+
+// themeName is a session theme of the campaign as its line names it, S2 “…”.
+func (s *campaignScreen) themeName(id int64) string {
+	for _, t := range s.f.Themes {
+		for _, st := range t.SessionThemes {
+			if st.ThemeID == id {
+				return fmt.Sprintf("S%d “%s”", st.Session, st.Label)
+			}
+		}
+	}
+	return fmt.Sprintf("a theme not in this report (ID %d)", id)
 }
 
 // themesView draws the themes view's list in room lines; the selected line is

@@ -85,7 +85,7 @@ func campaignWorld(t *testing.T) (*world, []int64) {
 
 // The campaign overview shows which session themes each campaign theme matched;
 // enter reads a session theme's notes, and S splits a wrong match there, for good:
-// the split is stored as report --split stores it.
+// the split is stored as report --split stores it. U undoes it.
 func TestCampaignViewSplitsAWrongMatch(t *testing.T) {
 	t.Parallel()
 	w, ids := campaignWorld(t)
@@ -120,6 +120,24 @@ func TestCampaignViewSplitsAWrongMatch(t *testing.T) {
 	// A session theme matched with nothing has nothing to split.
 	s.keys("S")
 	s.waitFor("is matched with no other session's theme")
+
+	// U undoes the split, after a y: the two are matched as one again.
+	if !s.everDrawn("“Pentest timing” · 2 notes · split from 1") {
+		t.Error("the split session theme's line does not say it was split")
+	}
+	s.keys("U")
+	s.waitFor("Undo the split of S2 “Pentest timing” from S1 “Pentests”")
+	s.keys("n")
+	s.waitFor("The splits stay.")
+	s.keys("U")
+	s.waitFor("Undo the split of S2 “Pentest timing” from S1 “Pentests”")
+	s.keys("y")
+	s.waitFor("Undone: S2 “Pentest timing” may be matched with S1 “Pentests” again.", "matched into #1 “Pentests” now.")
+	if split, err := w.db.ThemeSplits(w.ctx, sessionOf(t, w, ids[1])); err != nil || len(split) != 0 {
+		t.Errorf("stored splits after the undo: %v, %v; want none", split, err)
+	}
+	s.keys("U")
+	s.waitFor("was not split from any theme: nothing to undo.")
 	requireFits(t, s.view())
 }
 

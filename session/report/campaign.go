@@ -115,6 +115,9 @@ type SessionTheme struct {
 	Rank  int      `json:"rank"`
 	Label string   `json:"label"`
 	Notes []string `json:"notes"`
+	// KeptApart are the themes (IDs) of other sessions that a facilitator split
+	// this one from: matching never puts them together.
+	KeptApart []int64 `json:"kept_apart,omitempty"`
 }
 
 // CampaignTheme is one concern as raised across the campaign, possibly in
@@ -639,6 +642,16 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 		st := SessionTheme{Session: g.sess + 1, Rank: g.rank, Label: g.label, Notes: []string{}}
 		if g.theme != nil {
 			st.ThemeID = g.theme.ID
+			for _, p := range ds[g.sess].Splits {
+				switch g.theme.ID {
+				case p[0]:
+					st.KeptApart = append(st.KeptApart, p[1])
+				case p[1]:
+					st.KeptApart = append(st.KeptApart, p[0])
+				}
+			}
+			slices.Sort(st.KeptApart)
+			st.KeptApart = slices.Compact(st.KeptApart)
 		}
 		for _, n := range g.notes {
 			st.Notes = append(st.Notes, n.Text)

@@ -68,6 +68,23 @@ func TestCampaignKeepsSplitThemesApart(t *testing.T) {
 	if n := themesOf(); n != 2 {
 		t.Errorf("after the split: %d campaign themes, want 2", n)
 	}
+	// Each of the two says which theme it is kept apart from (for the overview's
+	// undo and the JSON).
+	ds, err := svc.CampaignReportData(ctx, "Champions 2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ct := range report.BuildCampaign("Champions 2026", ds).Themes {
+		for _, st := range ct.SessionThemes {
+			other := themeIDs[0]
+			if st.ThemeID == themeIDs[0] {
+				other = themeIDs[1]
+			}
+			if len(st.KeptApart) != 1 || st.KeptApart[0] != other {
+				t.Errorf("theme %d is kept apart from %v, want [%d]", st.ThemeID, st.KeptApart, other)
+			}
+		}
+	}
 	// Splitting again changes nothing; splitting a theme from itself is refused.
 	if err := svc.SplitThemes(ctx, themeIDs[0], themeIDs[1]); err != nil {
 		t.Errorf("splitting again: %v", err)
