@@ -89,6 +89,8 @@ func TestLoadtestMeasuresEveryNoteOnTheBoard(t *testing.T) {
 		`per idle connection: +heap -?[0-9]+ KiB, sys -?[0-9]+ KiB`,
 		`server CPU, all idle: +[0-9.]+ s in [0-9.]+ s \([0-9]+% of one core\)\n`,
 		`server CPU, the notes: +[0-9.]+ s in [0-9.]+ s \([0-9]+% of one core\)\n`,
+		// The clients' own share of the machine over the same notes.
+		`loadtest CPU, the notes: +[0-9.]+ s in [0-9.]+ s \([0-9]+% of one core\)\n`,
 	} {
 		if !regexp.MustCompile(re).MatchString(out) {
 			t.Errorf("report lacks a line matching %s:\n%s", re, out)

@@ -24,6 +24,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/charter-tool/charter/internal/proccpu"
 	"github.com/charter-tool/charter/internal/sshclient"
 	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session"
@@ -72,7 +73,10 @@ type loadtest struct {
 	// Server CPU use, set by run before the report, and the loadtest's own over the
 	// phase change.
 	idleCPU, notesCPU, fanoutCPU cpuShare
-	fanoutOwnCPU                 cpuShare
+	// notesOwnCPU and fanoutOwnCPU are the loadtest's own CPU over the notes and the
+	// phase change: the clients share the machine with the server when both run on
+	// it, and what they take is not the server's.
+	notesOwnCPU, fanoutOwnCPU cpuShare
 
 	mu        sync.Mutex
 	boardTail string // the board's last text, for a token split across two reads
@@ -224,12 +228,13 @@ func (lt *loadtest) run(ctx context.Context) error {
 	}
 	lt.mu.Unlock()
 	close(start)
-	notesFrom := time.Now()
+	notesFrom, ownFrom := time.Now(), proccpu.Seconds()
 	finished.Wait()
 
 	lt.drain(ctx, 10*time.Second)
 	after, afterErr := lt.stats(ctx)
 	lt.notesCPU = cpuShare{after.CPUSeconds - idleEnd.CPUSeconds, time.Since(notesFrom), idleEndErr == nil && afterErr == nil && after.CPUSeconds > 0}
+	lt.notesOwnCPU = cpuShare{proccpu.Seconds() - ownFrom, time.Since(notesFrom), proccpu.Known}
 	if lt.phaseChange {
 		lt.phaseFanout(ctx, fac, conns)
 	}
@@ -742,6 +747,9 @@ func (lt *loadtest) report(connected int, before, idle, after server.Stats, idle
 	}
 	if lt.notesCPU.ok && lt.notesCPU.wall > 0 {
 		line("server CPU, the notes", "%s", lt.notesCPU)
+	}
+	if lt.notesOwnCPU.ok && lt.notesOwnCPU.wall > 0 {
+		line("loadtest CPU, the notes", "%s", lt.notesOwnCPU)
 	}
 	// The loadtest's SSH clients share the server's cores: what they used in the
 	// phase change is CPU the server could not have.
