@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/charter-tool/charter/internal/testmain"
@@ -11,5 +10,5 @@ func TestMain(m *testing.M) {
 	testmain.NoRaceExitPause()
 	// Most of these tests wait: for SSH round trips, timeouts and other clients.
 	testmain.Parallel(testmain.Waiting)
-	os.Exit(m.Run())
+	testmain.Exit(m.Run())
 }

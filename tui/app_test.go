@@ -43,7 +43,7 @@ func TestMain(m *testing.M) {
 	// test per core, a run used about one core of two.
 	testmain.Parallel(testmain.Waiting)
 	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
+	testmain.Exit(m.Run())
 }
 
 // world is a real service over a real SQLite file, with a hub as its notifier. The

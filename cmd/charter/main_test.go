@@ -22,5 +22,5 @@ func TestMain(m *testing.M) {
 	// loadtest's pauses) and for SSH round trips, not for the CPU. The idle test
 	// answers a warning within a second (see tui's idleWarnBefore).
 	testmain.Parallel(testmain.Waiting)
-	os.Exit(m.Run())
+	testmain.Exit(m.Run())
 }

@@ -152,7 +152,7 @@ func take() (*kept, error) {
 		free.Lock()
 	}
 	if free.dir == "" {
-		dir, err := os.MkdirTemp("", "charter-testdb-")
+		dir, err := os.MkdirTemp("", "charter-testdb-kept-")
 		if err != nil {
 			free.Unlock()
 			return nil, err

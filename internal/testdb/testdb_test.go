@@ -3,6 +3,7 @@ package testdb_test
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -112,4 +113,29 @@ func TestOpenHandsOnAnEmptyDatabase(t *testing.T) {
 			t.Fatalf("the database after one a test closed: %v", err)
 		}
 	})
+}
+
+// The databases tests took turns at go when the test binary ends: a run of this
+// binary's tests in a temporary directory of its own leaves nothing there.
+func TestKeptDatabasesGoAtExit(t *testing.T) {
+	if os.Getenv("CHARTER_TESTDB_CHILD") == "1" {
+		t.Skip("in the child run")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	cmd := exec.Command(exe, "-test.run=^TestOpenHandsOnAnEmptyDatabase$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "CHARTER_TESTDB_CHILD=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the child run: %v\n%s", err, out)
+	}
+	left, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range left {
+		t.Errorf("the test binary left %s in its temporary directory", e.Name())
+	}
 }

@@ -20,7 +20,19 @@ const exitPause = "GORACE=atexit_sleep_ms=0"
 // Run runs the package's tests and exits with their result.
 func Run(m *testing.M) {
 	NoRaceExitPause()
-	code := m.Run()
+	Exit(m.Run())
+}
+
+// Exit runs what AtExit was given, then exits with code. A TestMain of its own
+// ends with Exit(m.Run()), not os.Exit, so that what its tests left (testdb's
+// databases) goes.
+func Exit(code int) {
+	atExit()
+	os.Exit(code)
+}
+
+// atExit runs the functions AtExit was given, last added first, once.
+func atExit() {
 	exit.Lock()
 	fns := exit.fns
 	exit.fns = nil
@@ -28,7 +40,6 @@ func Run(m *testing.M) {
 	for i := len(fns) - 1; i >= 0; i-- {
 		fns[i]()
 	}
-	os.Exit(code)
 }
 
 var exit struct {
@@ -37,7 +48,7 @@ var exit struct {
 }
 
 // AtExit runs fn once the tests of the binary have run, before it exits (last
-// added, first run). Run does it; a test binary without it does not.
+// added, first run): Run and Exit do it.
 func AtExit(fn func()) {
 	exit.Lock()
 	exit.fns = append(exit.fns, fn)

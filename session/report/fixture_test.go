@@ -47,7 +47,7 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	os.RemoveAll(buildRoot)
-	os.Exit(code)
+	testmain.Exit(code)
 }
 
 // shared returns a service over a copy of the database that build writes, and what
