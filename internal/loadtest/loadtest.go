@@ -51,8 +51,9 @@ type Config struct {
 	// and idle (3 s when zero).
 	IdleWindow time.Duration
 	// FanoutProfile, with ServerPprof (the server's --pprof address), is a file for
-	// a CPU profile of the server over the phase change.
-	FanoutProfile, ServerPprof string
+	// a CPU profile of the server over the phase change; NotesProfile one over the
+	// notes (from the first note on, for a few seconds).
+	FanoutProfile, NotesProfile, ServerPprof string
 }
 
 // loadtest is one run: what it was asked to do and what it saw.
@@ -67,8 +68,8 @@ type loadtest struct {
 	phaseChange  bool
 	idleWindow   time.Duration
 	stdout       io.Writer
-	// fanoutProfile and serverPprof: see Config.
-	fanoutProfile, serverPprof string
+	// fanoutProfile, notesProfile and serverPprof: see Config.
+	fanoutProfile, notesProfile, serverPprof string
 
 	// Server CPU use, set by run before the report, and the loadtest's own over the
 	// phase change.
@@ -154,9 +155,13 @@ func Run(ctx context.Context, cfg Config, out io.Writer) (ok bool, err error) {
 		participants: cfg.Participants, notes: cfg.Notes, pause: cfg.Pause, joinsAtOnce: max(cfg.JoinsAtOnce, 1),
 		phaseChange: cfg.PhaseChange, idleWindow: cmp.Or(cfg.IdleWindow, defaultIdleWindow),
 		stdout: out, tokens: map[string]*noteTrace{}, fanoutProfile: cfg.FanoutProfile, serverPprof: cfg.ServerPprof,
+		notesProfile: cfg.NotesProfile,
 	}
 	if lt.fanoutProfile != "" && (lt.serverPprof == "" || !lt.phaseChange) {
 		return false, errors.New("a profile of the phase change needs the server's pprof address and the phase change")
+	}
+	if lt.notesProfile != "" && lt.serverPprof == "" {
+		return false, errors.New("a profile of the notes needs the server's pprof address")
 	}
 	if err := lt.run(ctx); err != nil {
 		return false, err
@@ -227,6 +232,10 @@ func (lt *loadtest) run(ctx context.Context) error {
 		lt.countFrom = lt.counts[len(lt.counts)-1].n
 	}
 	lt.mu.Unlock()
+	var profiled <-chan error
+	if lt.notesProfile != "" {
+		profiled = lt.profileServer(ctx, lt.notesProfile)
+	}
 	close(start)
 	notesFrom, ownFrom := time.Now(), proccpu.Seconds()
 	finished.Wait()
@@ -235,6 +244,11 @@ func (lt *loadtest) run(ctx context.Context) error {
 	after, afterErr := lt.stats(ctx)
 	lt.notesCPU = cpuShare{after.CPUSeconds - idleEnd.CPUSeconds, time.Since(notesFrom), idleEndErr == nil && afterErr == nil && after.CPUSeconds > 0}
 	lt.notesOwnCPU = cpuShare{proccpu.Seconds() - ownFrom, time.Since(notesFrom), proccpu.Known}
+	if profiled != nil {
+		if err := <-profiled; err != nil {
+			lt.fail("profile of the notes: %v", err)
+		}
+	}
 	if lt.phaseChange {
 		lt.phaseFanout(ctx, fac, conns)
 	}
