@@ -38,9 +38,11 @@ type Store interface {
 	ParticipantByRejoinCode(ctx context.Context, code string) (*Participant, error)
 
 	// AddNote stores a new note and sets its ID. In the transaction that stores it
-	// (outside WriteTx) it applies the board's rule, ReleaseIfDue, to the note's
-	// session, and sets n.Batch when that released the session's held notes.
-	AddNote(ctx context.Context, n *Note) error
+	// (outside WriteTx) it first runs check (when not nil), which may read st and
+	// complete n, and stores nothing when check fails, returning its error; after
+	// the note it applies the board's rule, ReleaseIfDue, to the note's session,
+	// and sets n.Batch when that released the session's held notes.
+	AddNote(ctx context.Context, n *Note, check func(ctx context.Context, st Store) error) error
 	Note(ctx context.Context, id int64) (*Note, error)
 	// UpdateNote stores text, area, lane, activity and hidden of n.
 	UpdateNote(ctx context.Context, n *Note) error

@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -314,4 +315,56 @@ func texts(notes []*session.Note) []string {
 		out = append(out, n.Text)
 	}
 	return out
+}
+
+// A new note is checked (the participant, the session's phase, the note's fields) in
+// the transaction that stores it: nothing read on its own before it, where a removal
+// or a phase change could come between the check and the note.
+func TestAddNoteChecksInTheTransactionThatStoresIt(t *testing.T) {
+	ctx := context.Background()
+	svc, db := MustOpenService(t)
+	sess, err := svc.NewSession(ctx, session.Session{Title: "Checked", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Join(ctx, sess.ID, "key-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	var n *session.Note
+	got := counted(t, db, func() (err error) {
+		n, err = svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: "we patch fast"})
+		return err
+	})
+	if got.Outside != 0 || got.WriteTxs != 1 || got.ReadTxs != 0 {
+		t.Errorf("adding a note asked %+v, want one write transaction and nothing outside it", got)
+	}
+	if n.SessionID != sess.ID || n.ParticipantID != p.ID || n.CreatedAt.IsZero() {
+		t.Errorf("stored note %+v lacks its session, writer or time", n)
+	}
+
+	// Refused in that transaction, with the rule's own message, and nothing stored.
+	if err := svc.RemoveParticipant(ctx, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	got = counted(t, db, func() error {
+		_, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: "after removal"})
+		if err == nil || !strings.Contains(err.Error(), "removed you") {
+			t.Errorf("a removed participant's note: got %v, want the removal's message", err)
+		}
+		return nil
+	})
+	if got.Outside != 0 {
+		t.Errorf("a refused note asked %+v, want nothing outside the transaction", got)
+	}
+	notes, err := db.Notes(ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != 1 {
+		t.Errorf("%d notes stored, want the one before the removal", len(notes))
+	}
 }

@@ -26,7 +26,7 @@ func TestDatabaseCopyDoesNotLinkANoteToAParticipant(t *testing.T) {
 	ctx := context.Background()
 	s, ps := newSession(t, db, 3)
 	for i, p := range ps {
-		if err := db.AddNote(ctx, note(s, p, fmt.Sprintf("note by writer %d", i))); err != nil {
+		if err := db.AddNote(ctx, note(s, p, fmt.Sprintf("note by writer %d", i)), nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -160,7 +160,7 @@ func TestNotesWithoutTheSecretKeepDistinctAuthors(t *testing.T) {
 	ctx := context.Background()
 	s, ps := newSession(t, db, 2)
 	for _, p := range []int{0, 1, 0} {
-		if err := db.AddNote(ctx, note(s, ps[p], "n")); err != nil {
+		if err := db.AddNote(ctx, note(s, ps[p], "n"), nil); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -30,7 +30,10 @@ type noteWrite struct {
 	ctx    context.Context
 	note   *session.Note
 	author string // the author's token (see authors)
-	err    chan error
+	// check, when not nil, runs in the batch's transaction before the note is
+	// stored; its error is the note's answer, as it is, and nothing is stored.
+	check func(ctx context.Context, st session.Store) error
+	err   chan error
 }
 
 // writeTimeout bounds one batch's transaction, waiting for the connection included.
@@ -50,15 +53,15 @@ func newNoteWriter(db *DB) *noteWriter {
 }
 
 // add queues n, written by author (a token), and returns once it is committed
-// (setting its ID), or with an error.
-func (w *noteWriter) add(ctx context.Context, n *session.Note, author string) error {
+// (setting its ID), or with an error: check's when it refused the note.
+func (w *noteWriter) add(ctx context.Context, n *session.Note, author string, check func(ctx context.Context, st session.Store) error) error {
 	closed := errors.New("insert note: database is closed")
 	select {
 	case <-w.quit:
 		return closed
 	default:
 	}
-	req := &noteWrite{ctx: ctx, note: n, author: author, err: make(chan error, 1)}
+	req := &noteWrite{ctx: ctx, note: n, author: author, check: check, err: make(chan error, 1)}
 	select {
 	case w.queue <- req:
 	case <-w.quit:
@@ -151,11 +154,19 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 	// The insert is the write connection's kept statement (parsed once, not per
 	// batch: in a burst most batches hold a note or two).
 	q := &txQuerier{tx: tx, write: true, count: w.db.count}
+	in := w.db.within(q)
 	errs := make([]error, len(live))
+	refused := make([]bool, len(live))
 	for i, req := range live {
+		if req.check != nil {
+			if errs[i] = req.check(ctx, in); errs[i] != nil {
+				refused[i] = true
+				continue
+			}
+		}
 		errs[i] = w.insert(ctx, q, req)
 	}
-	released, err := w.release(ctx, q, live, errs)
+	released, err := w.release(ctx, in, live, errs)
 	if err != nil {
 		tx.Rollback()
 		failAll(err)
@@ -168,7 +179,10 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 	for i, req := range live {
 		if errs[i] != nil {
 			req.note.ID = 0
-			req.err <- fmt.Errorf("insert note: %w", errs[i])
+			if !refused[i] {
+				errs[i] = fmt.Errorf("insert note: %w", errs[i])
+			}
+			req.err <- errs[i]
 			continue
 		}
 		req.note.Batch = released[req.note.SessionID]
@@ -179,8 +193,7 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 // release applies the board's rule once to each session the batch stored notes in,
 // in the batch's transaction, and returns the batch each session's held notes were
 // shown in (none: 0).
-func (w *noteWriter) release(ctx context.Context, q *txQuerier, live []*noteWrite, errs []error) (map[string]int64, error) {
-	in := w.db.within(q)
+func (w *noteWriter) release(ctx context.Context, in *DB, live []*noteWrite, errs []error) (map[string]int64, error) {
 	released := map[string]int64{}
 	for i, req := range live {
 		id := req.note.SessionID

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -28,7 +29,7 @@ func TestNotesAtOnceKeepEachAuthorsOrder(t *testing.T) {
 			var last int64
 			for i := range each {
 				n := note(s, p, fmt.Sprintf("a%d-%d", a, i))
-				if err := db.AddNote(ctx, n); err != nil {
+				if err := db.AddNote(ctx, n, nil); err != nil {
 					errs <- err
 					return
 				}
@@ -39,6 +40,28 @@ func TestNotesAtOnceKeepEachAuthorsOrder(t *testing.T) {
 			}
 		}()
 	}
+	// A note its check refuses, among the others: its answer is the check's error,
+	// as it is, and it alone is not stored.
+	wg.Add(1)
+	refused := errors.New("refused by its check")
+	refusedErr := make(chan error, 1)
+	go func() {
+		defer wg.Done()
+		<-start
+		checked := false
+		err := db.AddNote(ctx, note(s, ps[1], "refused"), func(ctx context.Context, st session.Store) error {
+			// The check reads in the batch's transaction.
+			if _, _, err := st.ParticipantInSession(ctx, ps[1].ID); err != nil {
+				return err
+			}
+			checked = true
+			return refused
+		})
+		if !checked {
+			err = fmt.Errorf("the check did not read the participant: %w", err)
+		}
+		refusedErr <- err
+	}()
 	// A note of a session that does not exist, among the others.
 	wg.Add(1)
 	badErr := make(chan error, 1)
@@ -46,13 +69,16 @@ func TestNotesAtOnceKeepEachAuthorsOrder(t *testing.T) {
 		defer wg.Done()
 		<-start
 		bad := note(&session.Session{ID: "no-such-session"}, ps[0], "nowhere")
-		badErr <- db.AddNote(ctx, bad)
+		badErr <- db.AddNote(ctx, bad, nil)
 	}()
 	close(start)
 	wg.Wait()
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+	if err := <-refusedErr; err != refused {
+		t.Errorf("a refused note: got %v, want the check's error as it is", err)
 	}
 	if err := <-badErr; err == nil {
 		t.Error("a note of no session was stored")
@@ -71,7 +97,7 @@ func TestNoteAfterCloseFails(t *testing.T) {
 	db, _ := mustOpen(t)
 	s, ps := newSession(t, db, 1)
 	db.Close()
-	if err := db.AddNote(context.Background(), note(s, ps[0], "late")); err == nil {
+	if err := db.AddNote(context.Background(), note(s, ps[0], "late"), nil); err == nil {
 		t.Fatal("a note was accepted after close")
 	}
 }

@@ -146,7 +146,7 @@ func TestConcurrentWritersAreNeverLocked(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range each {
-				if err := db.AddNote(ctx, note(s, p, fmt.Sprintf("w%d-%d", w, i))); err != nil {
+				if err := db.AddNote(ctx, note(s, p, fmt.Sprintf("w%d-%d", w, i)), nil); err != nil {
 					errs <- err
 					return
 				}
@@ -208,7 +208,7 @@ func TestBackupIsAConsistentCopy(t *testing.T) {
 					return
 				default:
 				}
-				if err := db.AddNote(ctx, note(s, p, fmt.Sprintf("writer %d note %d", w, i))); err != nil {
+				if err := db.AddNote(ctx, note(s, p, fmt.Sprintf("writer %d note %d", w, i)), nil); err != nil {
 					t.Error(err)
 					return
 				}

@@ -387,12 +387,18 @@ func cleanAll(fields ...*string) {
 	}
 }
 
-// AddNote stores n and sets its ID. It returns after the transaction is committed;
-// notes arriving together share one transaction, in the order they arrived.
-func (db *DB) AddNote(ctx context.Context, n *session.Note) error {
+// AddNote stores n and sets its ID, after check (when not nil) passed in the same
+// transaction. It returns after the transaction is committed; notes arriving
+// together share one transaction, in the order they arrived.
+func (db *DB) AddNote(ctx context.Context, n *session.Note, check func(ctx context.Context, st session.Store) error) error {
 	if db.tx != nil {
 		// Inside a transaction the note is one of its writes: the note writer would
 		// wait for the connection the transaction holds.
+		if check != nil {
+			if err := check(ctx, db); err != nil {
+				return err
+			}
+		}
 		res, err := db.write.ExecContext(ctx, insertNote, n.SessionID, db.authors.of(n.ParticipantID), n.Area, n.Lane, n.Activity, n.Text,
 			b2i(n.Hidden), ms(n.CreatedAt), ms(n.UpdatedAt))
 		if err != nil {
@@ -401,7 +407,7 @@ func (db *DB) AddNote(ctx context.Context, n *session.Note) error {
 		n.ID, err = res.LastInsertId()
 		return err
 	}
-	return db.notes.add(ctx, n, db.authors.of(n.ParticipantID))
+	return db.notes.add(ctx, n, db.authors.of(n.ParticipantID), check)
 }
 
 // Note returns the note with id.

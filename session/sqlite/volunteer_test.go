@@ -28,7 +28,7 @@ func TestDatabaseCopyDoesNotLinkAVolunteerToAParticipant(t *testing.T) {
 	ctx := context.Background()
 	s, ps := newSession(t, db, 3)
 	for i, p := range ps {
-		if err := db.AddNote(ctx, note(s, p, fmt.Sprintf("note by writer %d", i))); err != nil {
+		if err := db.AddNote(ctx, note(s, p, fmt.Sprintf("note by writer %d", i)), nil); err != nil {
 			t.Fatal(err)
 		}
 	}
