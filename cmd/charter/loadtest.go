@@ -27,7 +27,7 @@ func runLoadtest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	joins := fs.Int("joins-at-once", 20, "participants connecting at the same time")
 	idle := fs.Duration("idle", 3*time.Second, "how long to measure the server's CPU with everyone connected and idle")
 	fanoutProfile := fs.String("fanout-profile", "", "with --phase-change and --server-pprof, write a CPU profile of the server over the phase change to this file")
-	notesProfile := fs.String("notes-profile", "", "with --server-pprof, write a CPU profile of the server over the notes (4 s from the first) to this file")
+	notesProfile := fs.String("notes-profile", "", "with --server-pprof, write a CPU profile of the server over the notes (4 s from the first) to this file, and its allocations to the same name with .allocs")
 	serverPprof := fs.String("server-pprof", "", "the server's --pprof address, for --fanout-profile and --notes-profile")
 	phase := fs.Bool("phase-change", false, "after the notes, move the session on from write (answering y if the board asks) and time the new phase on every participant's screen")
 	fs.Usage = func() {

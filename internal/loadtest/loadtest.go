@@ -52,7 +52,8 @@ type Config struct {
 	IdleWindow time.Duration
 	// FanoutProfile, with ServerPprof (the server's --pprof address), is a file for
 	// a CPU profile of the server over the phase change; NotesProfile one over the
-	// notes (from the first note on, for a few seconds).
+	// notes (from the first note on, for a few seconds), with the allocations over
+	// the same seconds in NotesProfile+".allocs".
 	FanoutProfile, NotesProfile, ServerPprof string
 }
 
@@ -232,8 +233,10 @@ func (lt *loadtest) run(ctx context.Context) error {
 		lt.countFrom = lt.counts[len(lt.counts)-1].n
 	}
 	lt.mu.Unlock()
-	var profiled <-chan error
+	var profiled, allocs <-chan error
 	if lt.notesProfile != "" {
+		// The allocations over the same seconds, beside it.
+		allocs = lt.fetchProfile(ctx, "allocs", lt.notesProfile+".allocs")
 		profiled = lt.profileServer(ctx, lt.notesProfile)
 	}
 	close(start)
@@ -247,6 +250,9 @@ func (lt *loadtest) run(ctx context.Context) error {
 	if profiled != nil {
 		if err := <-profiled; err != nil {
 			lt.fail("profile of the notes: %v", err)
+		}
+		if err := <-allocs; err != nil {
+			lt.fail("allocations over the notes: %v", err)
 		}
 	}
 	if lt.phaseChange {

@@ -76,8 +76,14 @@ const fanoutProfileTime = 4 * time.Second
 // profileServer takes a CPU profile of the server (its --pprof address) over the
 // next fanoutProfileTime and writes it to file; the channel gives the outcome.
 func (lt *loadtest) profileServer(ctx context.Context, file string) <-chan error {
+	return lt.fetchProfile(ctx, "profile", file)
+}
+
+// fetchProfile asks the server's pprof endpoint kind ("profile", "allocs") for
+// what it records over the next fanoutProfileTime and writes it to file.
+func (lt *loadtest) fetchProfile(ctx context.Context, kind, file string) <-chan error {
 	done := make(chan error, 1)
-	url := fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", lt.serverPprof, int(fanoutProfileTime/time.Second))
+	url := fmt.Sprintf("http://%s/debug/pprof/%s?seconds=%d", lt.serverPprof, kind, int(fanoutProfileTime/time.Second))
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		done <- err
