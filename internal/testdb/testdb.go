@@ -256,9 +256,9 @@ func (k *kept) wipe() error {
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.Exec(`PRAGMA defer_foreign_keys = ON`); err != nil {
-		return err
-	}
+	// The tables go in any order: this connection does not enforce foreign keys
+	// (SQLite's default, left so). Setting a pragma such as defer_foreign_keys here
+	// would make SQLite parse every statement of the connection again.
 	for _, st := range k.wipes {
 		if _, err := tx.Stmt(st).Exec(); err != nil {
 			return err
