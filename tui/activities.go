@@ -41,10 +41,10 @@ var ak = struct{ Add, Rename, Delete, Accept, Close key.Binding }{
 }
 
 // newActivityEditor lists the session's activities and those its notes propose.
-func newActivityEditor(list []string, notes []*session.Note) *activityEditor {
+func newActivityEditor(list []string, notes []*session.Note, sty *Styles) *activityEditor {
 	a := &activityEditor{list: slices.Clone(list), uses: map[string]int{}, items: newList()}
 	a.items.match = func(i int, q string) bool { return strings.Contains(strings.ToLower(a.row(i)), q) }
-	in := newTextInput()
+	in := newTextInput(sty)
 	in.CharLimit = 4 * session.MaxTopicLen // the service says when it is too long
 	a.input = in
 	a.propose(notes)
@@ -209,7 +209,7 @@ func (a *activityEditor) view(w, rows int, sty *Styles) string {
 	}
 	// The search input, or what the last search said, stays under the list.
 	var tail []string
-	if v := a.items.inputView(w); v != "" && !a.open {
+	if v := a.items.inputView(w, sty); v != "" && !a.open {
 		tail = append([]string{""}, strings.Split(v, "\n")...)
 	}
 	// Keep the selected line in sight.

@@ -121,7 +121,7 @@ var bk = struct {
 }
 
 func newBoard(e *env, sess *session.Session) *boardScreen {
-	in := newTextInput()
+	in := newTextInput(e.sty)
 	in.CharLimit = 200
 	b := &boardScreen{e: e, sess: sess, ask: boardAsk{in: in}}
 	b.tabs = [tabCount]boardTab{newNotesTab(b), newPeopleTab(b), &checkInTab{b}, newThemesTab(b)}
@@ -1070,7 +1070,7 @@ func (s *boardScreen) footer(w int) string {
 		footer += s.ask.view(w, sty)
 	}
 	if l := s.tabs[s.tab].rows(); l != nil && s.acts == nil && s.reading == nil {
-		if v := l.inputView(w); v != "" {
+		if v := l.inputView(w, sty); v != "" {
 			for _, line := range strings.Split(v, "\n") {
 				footer += fit(line, w) + "\n"
 			}

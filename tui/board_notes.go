@@ -207,7 +207,7 @@ func (t *notesTab) update(msg tea.KeyMsg) tea.Cmd {
 			return s.refile(n)
 		}
 	case key.Matches(msg, bk.Activities):
-		s.acts = newActivityEditor(s.sess.Activities, s.notes)
+		s.acts = newActivityEditor(s.sess.Activities, s.notes, s.e.sty)
 	}
 	return nil
 }

@@ -78,7 +78,7 @@ var ck = struct{ Tab, Scroll, Back, Add, Verdict, Save, Split, Unsplit, Notes ke
 }
 
 func newCampaign(e *env, name string) *campaignScreen {
-	in := newTextInput()
+	in := newTextInput(e.sty)
 	in.CharLimit = 2 * session.MaxNoteLen // the service says when it is too long
 	in.Placeholder = "e.g. teams want deeper training"
 	s := &campaignScreen{e: e, name: name, input: in, themes: newList()}
@@ -287,7 +287,7 @@ func (s *campaignScreen) View() string {
 		extra = fit(prompt+s.input.View(), w) + "\n"
 	}
 	if s.tab == 0 && s.reading == nil {
-		if v := s.themes.inputView(w); v != "" {
+		if v := s.themes.inputView(w, s.e.sty); v != "" {
 			for _, line := range strings.Split(v, "\n") {
 				extra += fit(line, w) + "\n"
 			}

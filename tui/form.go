@@ -52,7 +52,7 @@ var formKeys = struct{ Next, Choose, Create, Cancel key.Binding }{
 
 func newForm(e *env) *formScreen {
 	mk := func(placeholder string) textinput.Model {
-		in := newTextInput()
+		in := newTextInput(e.sty)
 		in.Placeholder = placeholder
 		in.CharLimit = session.MaxTitleLen
 		in.Width = 40

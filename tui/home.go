@@ -236,7 +236,7 @@ func (s *homeScreen) View() string {
 		b.WriteString(line + "\n")
 	}
 	footer := ""
-	if v := s.list.inputView(w); v != "" {
+	if v := s.list.inputView(w, s.e.sty); v != "" {
 		footer += v + "\n"
 	}
 	// What was done (saved, deleted) shows with the list it changed, not before it.

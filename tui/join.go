@@ -36,7 +36,7 @@ var joinKeys = []key.Binding{
 }
 
 func newJoin(e *env, initial string) *joinScreen {
-	in := newTextInput()
+	in := newTextInput(e.sty)
 	in.Placeholder = "ABCD-EFGH"
 	in.CharLimit = 24
 	in.Width = 20
@@ -299,7 +299,7 @@ var nameKeys = []key.Binding{
 }
 
 func newName(e *env, sess *session.Session, p *session.Participant) *nameScreen {
-	in := newTextInput()
+	in := newTextInput(e.sty)
 	// Said as what an empty name means, not as a value: on a terminal without
 	// faint text a placeholder of one word reads as typed.
 	in.Placeholder = "(leave empty to stay anonymous)"

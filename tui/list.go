@@ -153,7 +153,8 @@ func (l *list) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 func (l *list) openInput(what int, prompt string) tea.Cmd {
 	l.typing, l.from, l.said = what, l.sel, ""
 	if l.in == nil {
-		in := newTextInput()
+		// Styled as it is drawn (inputView): a list does not know its terminal.
+		in := newTextInput(nil)
 		in.CharLimit = 80
 		l.in = &in
 	}
@@ -291,11 +292,12 @@ func (l *list) moreLine(start, end, w int, sty *Styles) string {
 }
 
 // inputView is the open search or jump input with what it said, or what the last
-// search said; "" when there is nothing to say.
-func (l *list) inputView(w int) string {
+// search said; "" when there is nothing to say. The input draws with sty.
+func (l *list) inputView(w int, sty *Styles) string {
 	if l.typing == 0 {
 		return l.said
 	}
+	styleInput(l.in, sty)
 	l.in.Width = max(w-len(l.in.Prompt)-2, 10)
 	v := l.in.View()
 	if l.said != "" {

@@ -163,8 +163,8 @@ func TestListSearch(t *testing.T) {
 	}
 
 	press(l, "/", "z", "z")
-	if !strings.Contains(l.inputView(80), "No match") {
-		t.Errorf("a query without a match says nothing: %q", l.inputView(80))
+	if !strings.Contains(l.inputView(80, NewStyles(nil)), "No match") {
+		t.Errorf("a query without a match says nothing: %q", l.inputView(80, NewStyles(nil)))
 	}
 }
 
@@ -180,16 +180,16 @@ func TestListJump(t *testing.T) {
 		t.Errorf("# 4: the window starts at %d, want the item on top (15)", s)
 	}
 	press(l, "#", "9", "enter")
-	if !l.open() || !strings.Contains(l.inputView(80), "no theme 9") {
-		t.Fatalf("# 9: open %v, said %q", l.open(), l.inputView(80))
+	if !l.open() || !strings.Contains(l.inputView(80, NewStyles(nil)), "no theme 9") {
+		t.Fatalf("# 9: open %v, said %q", l.open(), l.inputView(80, NewStyles(nil)))
 	}
 	press(l, "esc")
 	if l.open() || l.selected() != 15 {
 		t.Errorf("esc: open %v, selected %d", l.open(), l.selected())
 	}
 	press(l, "#", "x", "enter")
-	if !strings.Contains(l.inputView(80), "number") {
-		t.Errorf("# x: said %q", l.inputView(80))
+	if !strings.Contains(l.inputView(80, NewStyles(nil)), "number") {
+		t.Errorf("# x: said %q", l.inputView(80, NewStyles(nil)))
 	}
 }
 

@@ -24,7 +24,7 @@ func boxLines(b *noteBox) []string { return strings.Split(ansi.Strip(b.View()), 
 // The box wraps at spaces within its width, breaks a word longer than a line, and
 // holds every character on exactly one line.
 func TestNoteBoxWraps(t *testing.T) {
-	b := newNoteBox(1000, 10)
+	b := newNoteBox(1000, 10, NewStyles(nil))
 	b.SetWidth(21)
 	b.Focus()
 	text := "threat models before every larger feature Supercalifragilisticexpialidocious ok"
@@ -51,7 +51,7 @@ func TestNoteBoxWraps(t *testing.T) {
 // Up and down move the cursor a line at the same column; at the first and last
 // line they go to the start and the end.
 func TestNoteBoxUpAndDown(t *testing.T) {
-	b := newNoteBox(1000, 3)
+	b := newNoteBox(1000, 3, NewStyles(nil))
 	b.SetWidth(21)
 	b.Focus()
 	typed(b, runesKey("threat models before every larger feat"))
@@ -75,7 +75,7 @@ func TestNoteBoxUpAndDown(t *testing.T) {
 // A box of few lines shows the cursor's line: at the end of a long text the last
 // lines, back at the start the first ones.
 func TestNoteBoxScrollsToTheCursor(t *testing.T) {
-	b := newNoteBox(1000, 2)
+	b := newNoteBox(1000, 2, NewStyles(nil))
 	b.SetWidth(21)
 	b.Focus()
 	typed(b, runesKey("one two three four five six seven eight nine ten eleven twelve thirteen"))
@@ -87,7 +87,7 @@ func TestNoteBoxScrollsToTheCursor(t *testing.T) {
 	if lines := boxLines(b); len(lines) != 2 || !strings.HasPrefix(lines[0], "one two") {
 		t.Fatalf("at the start the box shows %q, want the first lines", lines)
 	}
-	empty := newNoteBox(10, 3)
+	empty := newNoteBox(10, 3, NewStyles(nil))
 	if lines := boxLines(empty); len(lines) != 3 {
 		t.Errorf("an empty box of 3 lines draws %d", len(lines))
 	}
@@ -97,7 +97,7 @@ func TestNoteBoxScrollsToTheCursor(t *testing.T) {
 // not read the clipboard of the server (bubbles' paste key), in the note box or in
 // any other field.
 func TestNoteBoxIsOneParagraphAndPastesOnlyFromTheTerminal(t *testing.T) {
-	b := newNoteBox(1000, 3)
+	b := newNoteBox(1000, 3, NewStyles(nil))
 	b.Focus()
 	typed(b, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("one\ntwo\tthree"), Paste: true})
 	if got := b.Value(); got != "one two three" {
@@ -111,11 +111,11 @@ func TestNoteBoxIsOneParagraphAndPastesOnlyFromTheTerminal(t *testing.T) {
 	if got := b.Value(); got != "one two three" {
 		t.Errorf("after ctrl+v: %q", got)
 	}
-	if newTextInput().KeyMap.Paste.Enabled() {
+	if newTextInput(nil).KeyMap.Paste.Enabled() {
 		t.Error("newTextInput keeps the paste key")
 	}
 	// Nor does a cursor blink: no message, no drawing, while someone types.
-	if cmd := newNoteBox(10, 3).Focus(); cmd != nil {
+	if cmd := newNoteBox(10, 3, NewStyles(nil)).Focus(); cmd != nil {
 		t.Error("focusing a box starts a blinking cursor")
 	}
 	typed(b, runesKey(" four"))
@@ -147,7 +147,7 @@ func TestNoteBoxIsOneParagraphAndPastesOnlyFromTheTerminal(t *testing.T) {
 func BenchmarkOpenNoteBox(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		in := newNoteBox(1000, 3)
+		in := newNoteBox(1000, 3, NewStyles(nil))
 		in.Focus()
 		in.Update(runesKey("lt-1-1-0badcafe"))
 		_ = in.View()

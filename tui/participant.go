@@ -139,7 +139,7 @@ func newParticipant(e *env, sess *session.Session, me *session.Participant) *par
 
 // openInput opens an empty, focused text box of up to limit runes and height lines.
 func (s *participantScreen) openInput(limit, height int) tea.Cmd {
-	s.input = newNoteBox(limit, height)
+	s.input = newNoteBox(limit, height, s.e.sty)
 	s.box, s.boxFresh, s.boxN = "", true, -1
 	return s.input.Focus()
 }

@@ -23,6 +23,10 @@ type Styles struct {
 	Title, Header, Phase, Muted, Error, OK, Selected, Box, Tab, ActiveTab, Bar, Warn lipgloss.Style
 	// Flash is a whole screen, reversed, for the moment time is up.
 	Flash lipgloss.Style
+	// Plain is text as typed, in a text field; bubbles' text fields draw with
+	// lipgloss's default renderer, set up for the server's own output, unless
+	// given these (see styleInput).
+	Plain lipgloss.Style
 
 	// lines are what screens drawn with these styles rendered, key help included,
 	// shared by them all (see lineCache and env.helpView).
@@ -75,6 +79,7 @@ func buildStyles(r *lipgloss.Renderer) *Styles {
 		Bar:       r.NewStyle().Foreground(lipgloss.Color("12")),
 		Warn:      r.NewStyle().Foreground(lipgloss.Color("11")).Bold(true),
 		Flash:     r.NewStyle().Reverse(true),
+		Plain:     r.NewStyle(),
 	}
 	st.helpModel = help.New()
 	st.helpModel.Styles.ShortKey = st.Header
