@@ -105,3 +105,48 @@ func BenchmarkJoinAFullRoom(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkJoinAfterManySessions is one more person joining a session of 10 after a
+// program held 200 sessions of 50 people each, and the board reading that session:
+// what a session costs should not grow with the sessions held before it.
+func BenchmarkJoinAfterManySessions(b *testing.B) {
+	ctx := context.Background()
+	db, err := sqlite.Open(filepath.Join(b.TempDir(), "charter.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	svc := session.NewService(db, nil)
+	svc.Limits.MaxParticipants = 1 << 30
+	for s := range 200 {
+		sess, err := svc.NewSession(ctx, session.Session{Title: fmt.Sprintf("Earlier %d", s), Audience: session.AudienceDevelopers})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range 50 {
+			if _, _, err := svc.JoinFrom(ctx, sess.ID, fmt.Sprintf("key-%d-%d", s, i), "10.0.0.1"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	sess, err := svc.NewSession(ctx, session.Session{Title: "Now", Audience: session.AudienceDevelopers})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range 10 {
+		if _, _, err := svc.JoinFrom(ctx, sess.ID, fmt.Sprintf("key-now-%d", i), "10.0.0.1"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, _, err := svc.JoinFrom(ctx, sess.ID, fmt.Sprintf("key-later-%d", i), "10.0.0.1"); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := svc.BoardView(ctx, sess.ID); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

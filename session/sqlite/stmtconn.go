@@ -26,6 +26,10 @@ import (
 // distinct ones. Past it a query is parsed each time, as without the cache.
 const maxKeptStmts = 400
 
+// parsed, when set (by the package's tests, before any connection opens), is told
+// the text of each statement a connection parses for charter.
+var parsed func(q string)
+
 // keptConnector opens modernc.org/sqlite connections that keep their statements.
 type keptConnector struct {
 	dsn   string
@@ -126,6 +130,9 @@ func (c *keptConn) kept(ctx context.Context, q string) (*keptStmt, error) {
 	ds, err := c.innerConn.PrepareContext(ctx, q)
 	if err != nil {
 		return nil, err
+	}
+	if parsed != nil {
+		parsed(q)
 	}
 	s, ok := ds.(innerStmt)
 	if !ok {
