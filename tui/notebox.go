@@ -1,12 +1,15 @@
 package tui
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/mattn/go-runewidth"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
 )
 
 // noteBox is the box a participant writes a note in: one paragraph, wrapped at the
@@ -77,7 +80,7 @@ func (b *noteBox) runes() []rune     { return []rune(b.in.Value()) }
 func (b *noteBox) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyMsg); ok && b.in.Focused() && (k.Type == tea.KeyUp || k.Type == tea.KeyDown) {
 		r := b.runes()
-		starts := wrapStarts(r, b.wrapWidth())
+		starts, gs := wrapGraphemes(r, b.wrapWidth())
 		pos := b.in.Position()
 		line := lineOf(starts, pos)
 		to := line - 1
@@ -90,8 +93,12 @@ func (b *noteBox) Update(msg tea.Msg) tea.Cmd {
 		case to >= len(starts):
 			b.in.SetCursor(len(r))
 		default:
-			col := runewidth.StringWidth(string(r[starts[line]:pos]))
-			b.in.SetCursor(atColumn(r, starts, to, col))
+			// The cells before the character the cursor is in.
+			col := 0
+			for g := graphemeAt(gs, starts[line], len(r)); g >= 0 && g < len(gs) && graphemeEnd(gs, g, len(r)) <= pos; g++ {
+				col += gs[g].w
+			}
+			b.in.SetCursor(atColumn(r, gs, starts, to, col))
 		}
 		return nil
 	}
@@ -104,7 +111,7 @@ func (b *noteBox) Update(msg tea.Msg) tea.Cmd {
 // is focused. Lines are not padded to the width.
 func (b *noteBox) View() string {
 	r := b.runes()
-	starts := wrapStarts(r, b.wrapWidth())
+	starts, gs := wrapGraphemes(r, b.wrapWidth())
 	pos := b.in.Position()
 	cur := lineOf(starts, pos)
 	if cur < b.top {
@@ -131,17 +138,26 @@ func (b *noteBox) View() string {
 			out.WriteString(fitLine(line, b.width))
 			continue
 		}
-		at := pos - starts[i]
-		before := fitLine(line[:at], b.width-1)
+		// The cursor is drawn on the whole character it is in (an emoji and its
+		// selector, a letter and an accent typed apart), or after the text.
+		from, to := len(line), len(line)
+		if g := graphemeAt(gs, pos, len(r)); g >= 0 {
+			from, to = gs[g].at-starts[i], graphemeEnd(gs, g, len(r))-starts[i]
+		}
+		before := fitLine(line[:from], b.width-1)
+		if w := min(ansi.StringWidth(string(line[:from])), b.width-1); w > ansi.StringWidth(before) {
+			// Spaces typed past the width: the cursor waits at the edge.
+			before += strings.Repeat(" ", w-ansi.StringWidth(before))
+		}
 		out.WriteString(before)
 		ch := " "
-		if at < len(line) {
-			ch = string(line[at])
+		if from < len(line) {
+			ch = string(line[from:to])
 		}
 		b.in.Cursor.SetChar(ch)
 		out.WriteString(b.in.Cursor.View())
-		if at+1 < len(line) {
-			out.WriteString(fitLine(line[at+1:], b.width-1-runewidth.StringWidth(before)-runewidth.StringWidth(ch)))
+		if to < len(line) {
+			out.WriteString(fitLine(line[to:], b.width-1-ansi.StringWidth(before)-ansi.StringWidth(ch)))
 		}
 	}
 	return out.String()
@@ -154,47 +170,101 @@ func fitLine(line []rune, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if runewidth.StringWidth(s) <= w {
+	if ansi.StringWidth(s) <= w {
 		return s
 	}
 	s = strings.TrimRight(s, " ")
-	if runewidth.StringWidth(s) <= w {
+	if ansi.StringWidth(s) <= w {
 		return s
 	}
-	return runewidth.Truncate(s, w, "")
+	return ansi.Truncate(s, w, "")
+}
+
+// grapheme is one character as a person sees it (a user-perceived character: an
+// emoji with its selector or a whole family, a letter and its accents), made of one
+// or more runes from rune at, w cells wide as the screen's frame measures it.
+type grapheme struct{ at, w int }
+
+// graphemesOf splits r into its characters.
+func graphemesOf(r []rune) []grapheme {
+	gs := make([]grapheme, 0, len(r))
+	g := uniseg.NewGraphemes(string(r))
+	at := 0
+	for g.Next() {
+		gs = append(gs, grapheme{at, ansi.StringWidth(g.Str())})
+		at += len(g.Runes())
+	}
+	return gs
+}
+
+// graphemeEnd is the rune after character g of gs, of a text of n runes.
+func graphemeEnd(gs []grapheme, g, n int) int {
+	if g+1 < len(gs) {
+		return gs[g+1].at
+	}
+	return n
+}
+
+// graphemeAt is the character rune pos is in; -1 at the end of the text.
+func graphemeAt(gs []grapheme, pos, n int) int {
+	if pos >= n {
+		return -1
+	}
+	i, _ := slices.BinarySearchFunc(gs, pos, func(g grapheme, p int) int { return cmp.Compare(g.at, p) })
+	if i == len(gs) || gs[i].at > pos {
+		i--
+	}
+	return i
 }
 
 // wrapStarts is where each line of r starts when r is wrapped at w cells: after a
-// space where a line can break, inside a word longer than a line where it must.
-// Spaces at the end of a line stay on it (past the width if need be), so that
-// every rune is on exactly one line. There is always one line.
+// space where a line can break, inside a word longer than a line where it must,
+// never inside a character (see grapheme). Spaces at the end of a line stay on it
+// (past the width if need be), so that every rune is on exactly one line. There is
+// always one line.
 func wrapStarts(r []rune, w int) []int {
+	starts, _ := wrapGraphemes(r, w)
+	return starts
+}
+
+// wrapGraphemes is wrapStarts, with the characters of r.
+func wrapGraphemes(r []rune, w int) ([]int, []grapheme) {
+	gs := graphemesOf(r)
 	starts := []int{0}
+	first := 0    // the line's first character
 	col := 0      // cells used on the line so far
-	breakAt := -1 // the rune after the last space on this line: a place to break
-	for i, c := range r {
-		cw := runewidth.RuneWidth(c)
-		if c == ' ' {
-			col += cw
+	breakAt := -1 // the character after the last space on this line: a place to break
+	for i, g := range gs {
+		if r[g.at] == ' ' && graphemeEnd(gs, i, len(r)) == g.at+1 {
+			col += g.w
 			breakAt = i + 1
 			continue
 		}
-		if col+cw > w {
-			start := i
-			if breakAt > starts[len(starts)-1] && breakAt <= i {
-				start = breakAt
+		// A character wider than a whole line stays on its own line.
+		if col+g.w > w && i > first {
+			next := i
+			if breakAt > first && breakAt <= i {
+				next = breakAt
 			}
-			starts = append(starts, start)
-			col = runewidth.StringWidth(string(r[start:i]))
-			breakAt = -1
+			starts = append(starts, gs[next].at)
+			first, col, breakAt = next, 0, -1
+			for _, h := range gs[next:i] {
+				col += h.w
+			}
 		}
-		col += cw
+		col += g.w
 	}
 	// The cursor after a full last line goes on a line of its own.
-	if last := starts[len(starts)-1]; len(r) > last && runewidth.StringWidth(string(r[last:])) >= w && r[len(r)-1] != ' ' {
-		starts = append(starts, len(r))
+	if len(gs) > first && r[len(r)-1] != ' ' {
+		lw := 0
+		for _, h := range gs[first:] {
+			lw += h.w
+		}
+		if lw >= w {
+			starts = append(starts, len(r))
+		}
 	}
-	return starts
+	return starts, gs
 }
 
 // lineOf is the line that rune pos is on (the end of the text is on the last).
@@ -208,21 +278,23 @@ func lineOf(starts []int, pos int) int {
 	return line
 }
 
-// atColumn is the rune on line of r nearest col cells from its start, without
-// going past the line's end (its last rune, or the text's end on the last line).
-func atColumn(r []rune, starts []int, line, col int) int {
+// atColumn is the start of the character on line of r nearest col cells from the
+// line's start, without going past the line's end (its last character, or the
+// text's end on the last line); gs are r's characters.
+func atColumn(r []rune, gs []grapheme, starts []int, line, col int) int {
 	end := len(r)
+	g := graphemeAt(gs, starts[line], len(r))
 	if line+1 < len(starts) {
-		end = starts[line+1] - 1
+		// The line's last character: the next line starts after it.
+		end = gs[graphemeAt(gs, starts[line+1]-1, len(r))].at
 	}
 	pos, used := starts[line], 0
-	for pos < end {
-		cw := runewidth.RuneWidth(r[pos])
-		if used+cw > col {
+	for ; g >= 0 && g < len(gs) && gs[g].at < end; g++ {
+		if used+gs[g].w > col {
 			break
 		}
-		used += cw
-		pos++
+		used += gs[g].w
+		pos = graphemeEnd(gs, g, len(r))
 	}
-	return pos
+	return min(pos, end)
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -151,5 +152,76 @@ func BenchmarkOpenNoteBox(b *testing.B) {
 		in.Focus()
 		in.Update(runesKey("lt-1-1-0badcafe"))
 		_ = in.View()
+	}
+}
+
+// A character made of several code points (an emoji with its presentation selector,
+// a family, a letter and its accent typed apart) is one character to the box: it
+// wraps whole, measured as the frame around the box measures it, and the cursor is
+// drawn on all of it.
+func TestNoteBoxWrapsWholeCharacters(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{
+		{"emoji with selectors", "ab " + strings.Repeat("✔️", 15)},
+		{"hearts", "x " + strings.Repeat("❤️", 30)},
+		{"families", "we " + strings.Repeat("👨‍👩‍👧", 12)},
+		{"accents typed apart", "cafe\u0301 " + strings.Repeat("e\u0301", 40)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := newNoteBox(1000, 10, NewStyles(colours256()))
+			b.SetWidth(21)
+			b.Focus()
+			typed(b, runesKey(tc.text))
+			lines := boxLines(b)
+			var joined strings.Builder
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w > 21 {
+					t.Errorf("line %d %q is %d cells wide, more than the box's 21", i, l, w)
+				}
+				joined.WriteString(strings.TrimRight(l, " "))
+			}
+			if got, want := strings.ReplaceAll(joined.String(), " ", ""), strings.ReplaceAll(tc.text, " ", ""); got != want {
+				t.Errorf("the lines hold %q, not the text %q (a character split?)", got, want)
+			}
+			// The cursor, moved back into the last character, is drawn on all of it.
+			typed(b, tea.KeyMsg{Type: tea.KeyLeft})
+			v := b.View()
+			last := string([]rune(tc.text)[len([]rune(tc.text))-1:])
+			if tc.name != "accents typed apart" {
+				// An emoji's last code point, drawn alone, would be a stray joiner or
+				// selector.
+				if i := strings.Index(v, reverse); i < 0 || strings.HasPrefix(ansi.Strip(v[i:]), last) {
+					t.Errorf("the cursor is not on the whole character: %q", v)
+				}
+			}
+		})
+	}
+}
+
+// Up and down land on the same column in cells, whatever the characters before it.
+func TestNoteBoxUpAndDownCountCells(t *testing.T) {
+	b := newNoteBox(1000, 5, NewStyles(nil))
+	b.SetWidth(21)
+	b.Focus()
+	// Nine hearts (two runes and two cells each) and a space, then 19 letters on the
+	// second line; the cursor is at its end, column 19.
+	typed(b, runesKey(strings.Repeat("❤️", 9)+" "+"abcdefghijklmnopqrs"))
+	typed(b, tea.KeyMsg{Type: tea.KeyUp})
+	// Column 19 of the first line is past its last character, the space (rune 18).
+	if up := b.Position(); up != 18 {
+		t.Errorf("up went to rune %d, want 18 (the end of the first line)", up)
+	}
+	typed(b, tea.KeyMsg{Type: tea.KeyLeft}, tea.KeyMsg{Type: tea.KeyLeft})
+	// Now inside the last heart (between it and its selector): column 16, where
+	// the last heart starts.
+	typed(b, tea.KeyMsg{Type: tea.KeyDown})
+	if down := b.Position(); down != 19+16 {
+		t.Errorf("down went to rune %d, want %d (column 16 of the second line)", down, 19+16)
+	}
+}
+
+// A character wider than the whole line has a line of its own, once.
+func TestWrapStartsWideCharactersInANarrowBox(t *testing.T) {
+	if got := wrapStarts([]rune("你好"), 1); !slices.Equal(got, []int{0, 1, 2}) {
+		t.Errorf("wrapStarts(你好, 1) = %v, want [0 1 2]", got)
 	}
 }
