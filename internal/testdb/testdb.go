@@ -11,11 +11,14 @@ package testdb
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/charter-tool/charter/internal/testmain"
@@ -142,8 +145,11 @@ var free struct {
 func take() (*kept, error) {
 	free.Lock()
 	for len(free.dbs) > 0 {
-		k := free.dbs[len(free.dbs)-1]
-		free.dbs = free.dbs[:len(free.dbs)-1]
+		// The one given back longest ago: a write that comes late from the test
+		// that had it (a command still running when the test ended) has had the
+		// most time to land, and to be seen by empty.
+		k := free.dbs[0]
+		free.dbs = free.dbs[1:]
 		free.Unlock()
 		if k.empty() {
 			return k, nil
@@ -152,7 +158,8 @@ func take() (*kept, error) {
 		free.Lock()
 	}
 	if free.dir == "" {
-		dir, err := os.MkdirTemp("", "charter-testdb-kept-")
+		removeStale()
+		dir, err := os.MkdirTemp("", fmt.Sprintf("%s%d-", keptPrefix, os.Getpid()))
 		if err != nil {
 			free.Unlock()
 			return nil, err
@@ -185,6 +192,41 @@ func take() (*kept, error) {
 		return nil, err
 	}
 	return k, nil
+}
+
+// keptPrefix starts the name of the directory a test binary keeps its databases in,
+// followed by the binary's process ID.
+const keptPrefix = "charter-testdb-kept-"
+
+// removeStale removes the kept databases of test binaries that ended without
+// removing them (a panic, a -timeout), found by their process ID.
+func removeStale() {
+	entries, err := os.ReadDir(os.TempDir())
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), keptPrefix)
+		if !ok || !e.IsDir() {
+			continue
+		}
+		pid, err := strconv.Atoi(strings.Split(rest, "-")[0])
+		if err != nil || pid == os.Getpid() || running(pid) {
+			continue
+		}
+		os.RemoveAll(filepath.Join(os.TempDir(), e.Name()))
+	}
+}
+
+// running reports whether process pid may still run: only a process known to have
+// ended (or never to have been) is not.
+func running(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return !errors.Is(err, os.ErrProcessDone) && !errors.Is(err, syscall.ESRCH)
 }
 
 // give empties k and keeps it for the next test, or closes it if it cannot.

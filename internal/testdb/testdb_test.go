@@ -2,6 +2,7 @@ package testdb_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -116,9 +117,11 @@ func TestOpenHandsOnAnEmptyDatabase(t *testing.T) {
 }
 
 // The databases tests took turns at go when the test binary ends: a run of this
-// binary's tests in a temporary directory of its own leaves nothing there.
+// binary's tests in a temporary directory of its own leaves nothing there. Those of
+// a run that ended without removing them (a panic) go with the next run's first
+// database.
 func TestKeptDatabasesGoAtExit(t *testing.T) {
-	if os.Getenv("CHARTER_TESTDB_CHILD") == "1" {
+	if os.Getenv("CHARTER_TESTDB_CHILD") != "" {
 		t.Skip("in the child run")
 	}
 	exe, err := os.Executable()
@@ -126,16 +129,39 @@ func TestKeptDatabasesGoAtExit(t *testing.T) {
 		t.Fatal(err)
 	}
 	tmp := t.TempDir()
-	cmd := exec.Command(exe, "-test.run=^TestOpenHandsOnAnEmptyDatabase$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "CHARTER_TESTDB_CHILD=1")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("the child run: %v\n%s", err, out)
+	child := func(run, mode string) error {
+		cmd := exec.Command(exe, "-test.run=^"+run+"$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "CHARTER_TESTDB_CHILD="+mode)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("%w\n%s", err, out)
+		}
+		return nil
+	}
+	if err := child("TestPanicHoldingADatabase", "panic"); err == nil {
+		t.Fatal("the child that panics passed")
+	}
+	if left, _ := os.ReadDir(tmp); len(left) == 0 {
+		t.Fatal("the child that panicked left nothing: nothing to remove")
+	}
+	if err := child("TestOpenHandsOnAnEmptyDatabase", "1"); err != nil {
+		t.Fatalf("the child run: %v", err)
 	}
 	left, err := os.ReadDir(tmp)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range left {
-		t.Errorf("the test binary left %s in its temporary directory", e.Name())
+		t.Errorf("the test binaries left %s in their temporary directory", e.Name())
 	}
+}
+
+// TestPanicHoldingADatabase is a test binary ending in a panic while it keeps a
+// database (run by TestKeptDatabasesGoAtExit only).
+func TestPanicHoldingADatabase(t *testing.T) {
+	if os.Getenv("CHARTER_TESTDB_CHILD") != "panic" {
+		t.Skip("run by TestKeptDatabasesGoAtExit")
+	}
+	testdb.Open(t)
+	panic("on purpose, holding a database")
 }
