@@ -288,8 +288,11 @@ func (db *DB) Participant(ctx context.Context, id int64) (*session.Participant, 
 }
 
 // participantInSession reads a participant and their session in one statement.
+// The ID is cast: compared bare with the joined table's key, a new ID bound to the
+// kept statement made SQLite compile it again at every call (as if the schema had
+// changed), which was most of the statement's time.
 var participantInSession = `SELECT ` + qualified("p", participantCols) + `, ` + qualified("s", sessionCols) + `
-	FROM participants p JOIN sessions s ON s.id = p.session_id WHERE p.id = ?`
+	FROM participants p JOIN sessions s ON s.id = p.session_id WHERE p.id = CAST(? AS INTEGER)`
 
 // qualified prefixes each of the comma-separated columns cols with table.
 func qualified(table, cols string) string {
