@@ -181,10 +181,12 @@ func insertSessionTx(ctx context.Context, tx *sql.Tx, s *session.Session, now ti
 }
 
 // Invitations returns the planned sessions of a campaign in the order they were
-// created, each with its invitees in plan order.
+// created, each with its invitees in plan order. The campaign's invitations are
+// found through its sessions (CROSS JOIN keeps that order): read the other way,
+// every invitation of every campaign was read.
 func (db *DB) Invitations(ctx context.Context, campaign string) ([]session.SessionInvitations, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT i.session_id, p.id, p.name, p.email, p.role, p.experience, t.name, t.location, t.level
-		FROM invitations i JOIN sessions s ON s.id = i.session_id
+		FROM sessions s CROSS JOIN invitations i ON i.session_id = s.id
 		JOIN roster_people p ON p.id = i.person_id JOIN roster_teams t ON t.id = i.team_id
 		WHERE campaign_key(s.campaign) = ? ORDER BY s.created_at, s.rowid, i.position`, campaignKey(campaign))
 	if err != nil {
@@ -235,8 +237,8 @@ const heldSession = `EXISTS (SELECT 1 FROM participants pa WHERE pa.session_id =
 func (db *DB) TookPart(ctx context.Context, exceptCampaign string) (session.TookPart, error) {
 	p := session.TookPart{Teams: map[string]bool{}, Locations: map[string]bool{}}
 	except := campaignKey(exceptCampaign)
-	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT t.name FROM invitations i
-		JOIN sessions s ON s.id = i.session_id JOIN roster_teams t ON t.id = i.team_id
+	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT t.name FROM sessions s
+		CROSS JOIN invitations i ON i.session_id = s.id JOIN roster_teams t ON t.id = i.team_id
 		WHERE s.campaign != '' AND campaign_key(s.campaign) != ? AND `+heldSession, except)
 	if err != nil {
 		return p, err
@@ -276,8 +278,8 @@ func (db *DB) TookPart(ctx context.Context, exceptCampaign string) (session.Took
 // InvitedTeams returns, per session of the campaign, the names of the teams it
 // invited.
 func (db *DB) InvitedTeams(ctx context.Context, campaign string) (map[string][]string, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT i.session_id, t.name FROM invitations i
-		JOIN sessions s ON s.id = i.session_id JOIN roster_teams t ON t.id = i.team_id
+	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT i.session_id, t.name FROM sessions s
+		CROSS JOIN invitations i ON i.session_id = s.id JOIN roster_teams t ON t.id = i.team_id
 		WHERE campaign_key(s.campaign) = ? ORDER BY i.session_id, t.name`, campaignKey(campaign))
 	if err != nil {
 		return nil, fmt.Errorf("invited teams: %w", err)

@@ -27,8 +27,9 @@ import (
 const maxKeptStmts = 400
 
 // parsed, when set (by the package's tests, before any connection opens), is told
-// the text of each statement a connection parses for charter.
-var parsed func(q string)
+// the text of each statement a connection parses for charter, with the counters of
+// the database the connection is of.
+var parsed func(db *counters, q string)
 
 // keptConnector opens modernc.org/sqlite connections that keep their statements.
 type keptConnector struct {
@@ -77,7 +78,7 @@ func (c keptConnector) Connect(ctx context.Context) (driver.Conn, error) {
 		conn.Close()
 		return nil, fmt.Errorf("sqlite: the driver's connection %T lacks a method charter uses", conn)
 	}
-	return &keptConn{innerConn: in, stmts: map[string]*keptStmt{}}, nil
+	return &keptConn{innerConn: in, stmts: map[string]*keptStmt{}, count: c.count}, nil
 }
 
 func (c keptConnector) Driver() driver.Driver { return c.drv }
@@ -108,6 +109,7 @@ type innerStmt interface {
 type keptConn struct {
 	innerConn
 	stmts map[string]*keptStmt
+	count *counters // the database's, to tell parsed whose statement it is
 }
 
 // keptStmt is a parsed statement; busy says its rows are open, and a second query
@@ -132,7 +134,7 @@ func (c *keptConn) kept(ctx context.Context, q string) (*keptStmt, error) {
 		return nil, err
 	}
 	if parsed != nil {
-		parsed(q)
+		parsed(c.count, q)
 	}
 	s, ok := ds.(innerStmt)
 	if !ok {

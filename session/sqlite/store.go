@@ -277,7 +277,9 @@ func (db *DB) ParticipantByRejoinCode(ctx context.Context, code string) (*sessio
 	if h == "" {
 		return nil, session.Errorf(session.ENotFound, "Participant not found.")
 	}
-	p, err := scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants WHERE rejoin_hash = ?`, h))
+	// Said non-empty, so that the index of rejoin codes (of people without a key
+	// only) serves the query: without it every participant ever held was read.
+	p, err := scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants WHERE rejoin_hash = ? AND rejoin_hash != ''`, h))
 	return p, notFound("Participant", err)
 }
 
