@@ -251,6 +251,12 @@ func wrapGraphemes(r []rune, w int) ([]int, []grapheme) {
 			for _, h := range gs[next:i] {
 				col += h.w
 			}
+			if col+g.w > w && i > first {
+				// The word after the space is longer than a line with this
+				// character: it is broken here too.
+				starts = append(starts, g.at)
+				first, col = i, 0
+			}
 		}
 		col += g.w
 	}

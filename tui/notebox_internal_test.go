@@ -225,3 +225,25 @@ func TestWrapStartsWideCharactersInANarrowBox(t *testing.T) {
 		t.Errorf("wrapStarts(你好, 1) = %v, want [0 1 2]", got)
 	}
 }
+
+// A break moved back to the last space leaves a line that may still be too wide for
+// the character that did not fit: it breaks again, before that character.
+func TestNoteBoxBreaksAgainAfterMovingBackToASpace(t *testing.T) {
+	b := newNoteBox(1000, 5, NewStyles(nil))
+	b.SetWidth(20)
+	b.Focus()
+	text := " 这是一个很长的句子没有空格"
+	typed(b, runesKey(text))
+	b.in.SetCursor(3)
+	lines := boxLines(b)
+	var joined strings.Builder
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w > 20 {
+			t.Errorf("line %d %q is %d cells wide, more than the box's 20", i, l, w)
+		}
+		joined.WriteString(l)
+	}
+	if got := strings.ReplaceAll(joined.String(), " ", ""); got != strings.ReplaceAll(text, " ", "") {
+		t.Errorf("the lines hold %q, not the text", got)
+	}
+}
