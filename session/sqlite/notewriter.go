@@ -159,7 +159,7 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 	refused := make([]bool, len(live))
 	for i, req := range live {
 		if req.check != nil {
-			if errs[i] = req.check(ctx, in); errs[i] != nil {
+			if errs[i] = runCheck(ctx, req.check, in); errs[i] != nil {
 				refused[i] = true
 				continue
 			}
@@ -207,6 +207,18 @@ func (w *noteWriter) release(ctx context.Context, in *DB, live []*noteWrite, err
 		released[id] = b
 	}
 	return released, nil
+}
+
+// runCheck runs a note's check; a panic in it fails that note alone, not the writer
+// (and with it the server): it ran in its caller's goroutine before, where
+// bubbletea recovers a command's panic.
+func runCheck(ctx context.Context, check func(ctx context.Context, st session.Store) error, st session.Store) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("check of a new note: panic: %v", r)
+		}
+	}()
+	return check(ctx, st)
 }
 
 func (w *noteWriter) insert(ctx context.Context, q *txQuerier, req *noteWrite) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -99,5 +100,28 @@ func TestNoteAfterCloseFails(t *testing.T) {
 	db.Close()
 	if err := db.AddNote(context.Background(), note(s, ps[0], "late"), nil); err == nil {
 		t.Fatal("a note was accepted after close")
+	}
+}
+
+// A check that panics fails its own note; the writer goes on storing notes.
+func TestANoteCheckThatPanicsFailsItsNoteAlone(t *testing.T) {
+	db, _ := mustOpen(t)
+	ctx := context.Background()
+	s, ps := newSession(t, db, 1)
+	err := db.AddNote(ctx, note(s, ps[0], "checked by a bug"), func(context.Context, session.Store) error {
+		panic("a bug in a rule")
+	})
+	if err == nil || !strings.Contains(err.Error(), "a bug in a rule") {
+		t.Fatalf("a panicking check: got %v, want its panic as the note's error", err)
+	}
+	if err := db.AddNote(ctx, note(s, ps[0], "after it"), nil); err != nil {
+		t.Fatalf("the next note: %v", err)
+	}
+	notes, err := db.Notes(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != 1 || notes[0].Text != "after it" {
+		t.Errorf("stored %d notes, want only the one after the panic", len(notes))
 	}
 }
