@@ -210,8 +210,11 @@ func removeStale() {
 		if !ok || !e.IsDir() {
 			continue
 		}
-		pid, err := strconv.Atoi(strings.Split(rest, "-")[0])
-		if err != nil || pid == os.Getpid() || running(pid) {
+		// PID-random; a name without the dash (of a binary built before the PID
+		// was in it) says nothing of who holds it, and is left alone.
+		digits, _, found := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(digits)
+		if !found || err != nil || pid <= 0 || pid == os.Getpid() || running(pid) {
 			continue
 		}
 		os.RemoveAll(filepath.Join(os.TempDir(), e.Name()))
@@ -223,7 +226,8 @@ func removeStale() {
 func running(pid int) bool {
 	p, err := os.FindProcess(pid)
 	if err != nil {
-		return false
+		// Windows opens the process: refused means it exists.
+		return errors.Is(err, os.ErrPermission)
 	}
 	err = p.Signal(syscall.Signal(0))
 	return !errors.Is(err, os.ErrProcessDone) && !errors.Is(err, syscall.ESRCH)

@@ -165,3 +165,28 @@ func TestPanicHoldingADatabase(t *testing.T) {
 	testdb.Open(t)
 	panic("on purpose, holding a database")
 }
+
+// A kept directory named as before the process ID was in it is another binary's,
+// perhaps running: it is left alone.
+func TestOldKeptDirectoriesAreLeftAlone(t *testing.T) {
+	if os.Getenv("CHARTER_TESTDB_CHILD") != "" {
+		t.Skip("in the child run")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	old := filepath.Join(tmp, "charter-testdb-kept-2862345724")
+	if err := os.MkdirAll(filepath.Join(old, "db-1"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-test.run=^TestOpenHandsOnAnEmptyDatabase$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "CHARTER_TESTDB_CHILD=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the child run: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(old); err != nil {
+		t.Errorf("a directory of the old name was removed: %v", err)
+	}
+}
