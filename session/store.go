@@ -51,6 +51,9 @@ type Store interface {
 	Notes(ctx context.Context, sessionID string) ([]*Note, error)
 	// NotesBy returns one participant's notes, oldest first.
 	NotesBy(ctx context.Context, participantID int64) ([]*Note, error)
+	// OpenTopics returns the titles the session's open topics were written under,
+	// each once, in the order first written (hidden notes' included).
+	OpenTopics(ctx context.Context, sessionID string) ([]string, error)
 
 	ThemeStore
 	SplitStore

@@ -14,16 +14,18 @@ func topicKey(lane string) string {
 }
 
 // topicSpelling returns the title an open topic of the session already has that
-// lane differs from only in case or spacing (the first written), else lane.
+// lane differs from only in case or spacing (the first written), else lane. It runs
+// in the note writer's transaction, one note after another: it reads the topics'
+// titles, not the session's notes.
 func topicSpelling(ctx context.Context, st Store, sessionID, lane string) (string, error) {
-	notes, err := st.Notes(ctx, sessionID)
+	titles, err := st.OpenTopics(ctx, sessionID)
 	if err != nil {
 		return "", err
 	}
 	k := topicKey(lane)
-	for _, n := range notes {
-		if n.Area == AreaOpen && topicKey(n.Lane) == k {
-			return n.Lane, nil
+	for _, t := range titles {
+		if topicKey(t) == k {
+			return t, nil
 		}
 	}
 	return lane, nil

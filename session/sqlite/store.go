@@ -459,6 +459,16 @@ func (db *DB) Notes(ctx context.Context, sessionID string) ([]*session.Note, err
 	return db.notesOf(ctx, `SELECT `+noteCols+` FROM notes WHERE session_id = ? ORDER BY id`, sessionID)
 }
 
+// OpenTopics returns the titles the session's open topics were written under, each
+// once, in the order first written.
+func (db *DB) OpenTopics(ctx context.Context, sessionID string) ([]string, error) {
+	return queryAll(ctx, db.read, func(row interface{ Scan(...any) error }) (string, error) {
+		var lane string
+		err := row.Scan(&lane)
+		return session.CleanText(lane), err
+	}, `SELECT lane FROM notes WHERE session_id = ? AND area = 'open' GROUP BY lane ORDER BY MIN(id)`, sessionID)
+}
+
 // NotesBy returns one participant's notes, oldest first.
 func (db *DB) NotesBy(ctx context.Context, participantID int64) ([]*session.Note, error) {
 	return db.notesOf(ctx, `SELECT `+noteCols+` FROM notes WHERE author = ? ORDER BY id`, db.authors.of(participantID))
