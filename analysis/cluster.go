@@ -16,9 +16,13 @@ import (
 	"unicode/utf8"
 )
 
-// Doc is one note to cluster.
+// Doc is one note to cluster. Activity is the security activity a note of the
+// activities area was written under, as its writer chose it from a list (empty
+// when none was): the text often does not name it ("earlier in the project,
+// please" under threat modelling).
 type Doc struct {
 	ID, Text, Area, Lane string
+	Activity             string
 }
 
 // Theme is one cluster: its label, its notes and the note that best stands

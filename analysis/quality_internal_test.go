@@ -164,6 +164,8 @@ func TestClusterQualitySeeds(t *testing.T) {
 		{notesets.Holdout, 0.66, 0.79, 19},
 		{notesets.FreshA, 0.24, 0.60, 46},
 		{notesets.FreshB, 0.16, 0.51, 58},
+		// Ten seeds: 0.445 / 0.693 / 36.4; with the activities left out 55.3.
+		{notesets.Activities, 0.40, 0.66, 40},
 	}
 	for _, f := range floors {
 		// One set at a time on each core: a set's five clusterings are the
@@ -176,5 +178,38 @@ func TestClusterQualitySeeds(t *testing.T) {
 					f.name, s.ari, s.nmi, s.ops, f.ari, f.nmi, f.ops)
 			}
 		})
+	}
+}
+
+// TestSweepActivity prints, on the labelled set of notes written under the
+// activities their writers chose (testdata/notes-activities.jsonl), the mean over
+// ten seeds with the activity left out, as a feature of its own, as words of the
+// note's concepts, and both (the default); and the same for every other set,
+// which gives no activities, as a check that nothing else moved:
+//
+//	go test ./analysis/ -run SweepActivity -v -args -sweep
+func TestSweepActivity(t *testing.T) {
+	if !*sweep {
+		t.Skip("run with -sweep")
+	}
+	variants := []struct {
+		name string
+		set  func(*weights)
+	}{
+		{"left out", func(w *weights) { w.activity, w.activityConcepts = 0, false }},
+		{"feature 0.5", func(w *weights) { w.activity, w.activityConcepts = 0.5, false }},
+		{"feature 1", func(w *weights) { w.activity, w.activityConcepts = 1, false }},
+		{"concepts", func(w *weights) { w.activity, w.activityConcepts = 0, true }},
+		{"both (default)", func(w *weights) {}},
+	}
+	for _, name := range notesets.All {
+		notes := loadPath(t, notesets.Path(name))
+		for _, v := range variants {
+			p := defaultParams
+			v.set(&p.weights)
+			s := scoreSeeds(notes, p, 10)
+			fmt.Printf("%-20s %-15s ARI %.3f NMI %.3f ops %.1f (%.1f-%.1f; merges %.1f, moves %.1f) themes %.1f ceiling %.3f\n",
+				name, v.name, s.ari, s.nmi, s.ops, s.lo, s.hi, s.merges, s.moves, s.themes, centroidCeiling(notes, p.weights))
+		}
 	}
 }

@@ -26,7 +26,7 @@ func loadPath(t testing.TB, path string) []labelled {
 	t.Helper()
 	var out []labelled
 	for _, r := range notesets.Read(t, path) {
-		out = append(out, labelled{Doc{r.ID, r.Text, r.Area, r.Lane}, r.Theme})
+		out = append(out, labelled{Doc{ID: r.ID, Text: r.Text, Area: r.Area, Lane: r.Lane, Activity: r.Activity}, r.Theme})
 	}
 	return out
 }

@@ -38,6 +38,11 @@ type weights struct {
 	// topic weighs an open topic's title: a participant's own grouping, a
 	// stronger hint than an area and lane that can be about anything.
 	topic float64
+	// activity weighs the activity a note was written under, another grouping
+	// of the participant's own; activityConcepts counts its words towards the
+	// note's concepts, as an open topic's title does.
+	activity         float64
+	activityConcepts bool
 }
 
 // defaultWeights were first chosen for linkage clustering in the middle of a
@@ -46,7 +51,7 @@ type weights struct {
 // of TestSweepSpectral on the dev notes and their halves. Concepts weigh more
 // than words because notes of one theme rarely share words but do share what
 // they are about.
-var defaultWeights = weights{words: 1, concepts: 3, lane: 0.25, topic: 0.5}
+var defaultWeights = weights{words: 1, concepts: 3, lane: 0.25, topic: 0.5, activity: 0.5, activityConcepts: true}
 
 // corpus holds the per-note features of one clustering run.
 type corpus struct {
@@ -80,6 +85,7 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 	conceptDocs := make([]int, len(lx.names))
 	laneID := map[string]int32{}
 	lanes := make([][]int32, n)
+	activity := make([]int32, n) // a note's activity feature + 1; 0: none
 
 	st := stemmer{}
 	for i, d := range docs {
@@ -106,10 +112,14 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 		}
 		wordTF[i] = tf
 		// An open topic's title is what its notes are about, so its words
-		// count towards the concepts of every note filed under it.
+		// count towards the concepts of every note filed under it; so do those
+		// of the activity a note was written under.
 		ctoks := toks
 		if d.Area == "open" && d.Lane != "" {
-			ctoks = append(tokenize(d.Lane, st), append([]token{{}}, toks...)...)
+			ctoks = append(tokenize(d.Lane, st), append([]token{{}}, ctoks...)...)
+		}
+		if a := strings.TrimSpace(d.Activity); a != "" && wt.activityConcepts {
+			ctoks = append(tokenize(a, st), append([]token{{}}, ctoks...)...)
 		}
 		concepts[i] = lx.match(ctoks)
 		for _, k := range concepts[i] {
@@ -122,6 +132,15 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 				laneID[key] = id
 			}
 			lanes[i] = append(lanes[i], id)
+		}
+		if a := strings.ToLower(strings.Join(strings.Fields(d.Activity), " ")); a != "" {
+			key := "activity/" + a
+			id, ok := laneID[key]
+			if !ok {
+				id = int32(len(laneID))
+				laneID[key] = id
+			}
+			activity[i] = id + 1
 		}
 	}
 
@@ -152,7 +171,7 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 		for _, k := range concepts[i] {
 			cons = append(cons, entry{nw + int32(k), idf(n, conceptDocs[k])})
 		}
-		var ln, topic vec
+		var ln, topic, act vec
 		for _, id := range lanes[i] {
 			if docs[i].Area == "open" && wt.topic > 0 {
 				topic = append(topic, entry{nw + nc + id, 1})
@@ -160,11 +179,14 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 				ln = append(ln, entry{nw + nc + id, 1})
 			}
 		}
+		if activity[i] > 0 {
+			act = append(act, entry{nw + nc + activity[i] - 1, 1})
+		}
 		var v vec
 		for _, block := range []struct {
 			v vec
 			w float64
-		}{{words, wt.words}, {cons, wt.concepts}, {ln, wt.lane}, {topic, wt.topic}} {
+		}{{words, wt.words}, {cons, wt.concepts}, {ln, wt.lane}, {topic, wt.topic}, {act, wt.activity}} {
 			if nb := block.v.norm(); nb > 0 {
 				block.v.scale(block.w / nb)
 				v = append(v, block.v...)

@@ -150,7 +150,7 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 			continue
 		}
 		id := strconv.FormatInt(n.ID, 10)
-		d := analysis.Doc{ID: id, Text: n.Text, Area: string(n.Area), Lane: n.Lane}
+		d := analysis.Doc{ID: id, Text: n.Text, Area: string(n.Area), Lane: n.Lane, Activity: n.Activity}
 		docs = append(docs, d)
 		byID[id] = d
 	}

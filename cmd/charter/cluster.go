@@ -165,9 +165,10 @@ func parseNote(line []byte) (analysis.Doc, error) {
 	var n struct {
 		ID     *string         `json:"id"`
 		Text   *string         `json:"text"`
-		Area   string          `json:"area"`
-		Lane   string          `json:"lane"`
-		Rating json.RawMessage `json:"rating"`
+		Area     string          `json:"area"`
+		Lane     string          `json:"lane"`
+		Activity string          `json:"activity"`
+		Rating   json.RawMessage `json:"rating"`
 	}
 	if err := json.Unmarshal(line, &n); err != nil {
 		return analysis.Doc{}, fmt.Errorf("not a JSON note object: %v", err)
@@ -183,10 +184,10 @@ func parseNote(line []byte) (analysis.Doc, error) {
 	case n.ID != nil:
 		id = *n.ID
 	}
-	if p := longField([]string{"id", "text", "area", "lane"}, []string{id, *n.Text, n.Area, n.Lane}); p != "" {
+	if p := longField([]string{"id", "text", "area", "lane", "activity"}, []string{id, *n.Text, n.Area, n.Lane, n.Activity}); p != "" {
 		return analysis.Doc{}, errors.New(p)
 	}
-	return analysis.Doc{ID: id, Text: *n.Text, Area: n.Area, Lane: n.Lane}, nil
+	return analysis.Doc{ID: id, Text: *n.Text, Area: n.Area, Lane: n.Lane, Activity: n.Activity}, nil
 }
 
 // readNotesCSV reads notes as charter import reads a CSV file; each note is named by
@@ -204,7 +205,7 @@ func readNotesCSV(r io.Reader) ([]analysis.Doc, error) {
 		if strings.TrimSpace(row.Text) == "" {
 			continue
 		}
-		docs = append(docs, analysis.Doc{ID: strconv.Itoa(row.Line), Text: row.Text, Area: row.Area, Lane: row.Lane})
+		docs = append(docs, analysis.Doc{ID: strconv.Itoa(row.Line), Text: row.Text, Area: row.Area, Lane: row.Lane, Activity: row.Activity})
 	}
 	if len(docs) == 0 {
 		return nil, errors.New("the file holds no notes")

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -197,5 +198,70 @@ func TestRunClusterBadInput(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// charter cluster reads the activity a note was written under and groups by it,
+// from the JSON lines and from import's CSV alike: notes whose words do not tell
+// two activities apart.
+func TestRunClusterReadsActivities(t *testing.T) {
+	t.Parallel()
+	under := []struct {
+		activity string
+		texts    []string
+	}{
+		{"threat modelling", []string{
+			"earlier in the project please, not the week before go-live",
+			"the template is far too long for a small change",
+			"more often, and with the whole team in the room",
+			"run by someone who knows our architecture",
+			"keep doing it for every new service",
+			"less paperwork afterwards, nobody reads the document",
+		}},
+		{"pen testing", []string{
+			"the yearly one on internal tools nobody can reach",
+			"reports arrive months after the work is done",
+			"a retest after we fixed the findings",
+			"keep the external testers, they find real things",
+			"let us scope it with them before they start",
+			"more of it for what faces the internet",
+		}},
+	}
+	var jsonl, csv strings.Builder
+	csv.WriteString("text,area,lane,activity\n")
+	line := 1
+	activityOf := map[string]string{}
+	for _, u := range under {
+		for i, text := range u.texts {
+			id := u.activity[:1] + strconv.Itoa(i)
+			fmt.Fprintf(&jsonl, `{"id":%q,"text":%q,"area":"activities","lane":"more","activity":%q}`+"\n", id, text, u.activity)
+			line++
+			fmt.Fprintf(&csv, "%q,activities,more,%s\n", text, u.activity)
+			activityOf["jsonl "+id], activityOf["csv "+strconv.Itoa(line)] = u.activity, u.activity
+		}
+	}
+	for _, in := range []struct{ format, text string }{{"jsonl", jsonl.String()}, {"csv", csv.String()}} {
+		var stdout, stderr bytes.Buffer
+		if code := runCluster([]string{"--format", in.format}, strings.NewReader(in.text), &stdout, &stderr); code != 0 {
+			t.Fatalf("%s: exit code %d, stderr %q", in.format, code, stderr.String())
+		}
+		var out struct {
+			Themes []struct {
+				Label   string   `json:"label"`
+				NoteIDs []string `json:"note_ids"`
+			} `json:"themes"`
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+			t.Fatal(err)
+		}
+		for _, th := range out.Themes {
+			kinds := map[string]bool{}
+			for _, id := range th.NoteIDs {
+				kinds[activityOf[in.format+" "+id]] = true
+			}
+			if len(kinds) != 1 || kinds[""] {
+				t.Errorf("%s: theme %q holds the notes of %d activities: %v", in.format, th.Label, len(kinds), th.NoteIDs)
+			}
+		}
 	}
 }

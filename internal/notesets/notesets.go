@@ -21,23 +21,30 @@ type Note struct {
 	Lane  string `json:"lane"`
 	Text  string `json:"text"`
 	Theme string `json:"theme"`
+	// Activity is the activity a note of the activities area was written under,
+	// when the set gives it.
+	Activity string `json:"activity,omitempty"`
 }
 
 // The sets: dev is the one the clustering was tuned on; unseen and holdout were
 // written apart from it (unseen was tuned on later, holdout never). FreshA and
 // FreshB were written by someone who saw neither the method nor the other sets
 // (as developers and service owners write, and as security engineers write);
-// they are only ever scored, never tuned on.
+// they are only ever scored, never tuned on. Activities was written the same way,
+// later, with the activity each note of the activities area was written under.
 const (
 	Dev     = "notes-dev.jsonl"
 	Unseen  = "notes-unseen.jsonl"
 	Holdout = "notes-holdout.jsonl"
 	FreshA  = "notes-fresh-a.jsonl"
 	FreshB  = "notes-fresh-b.jsonl"
+	// Activities gives each note of the activities area the activity its writer
+	// chose, as the session's screens ask (most such notes do not name it).
+	Activities = "notes-activities.jsonl"
 )
 
 // All lists every labelled set, the one tuned on first.
-var All = []string{Dev, Unseen, Holdout, FreshA, FreshB}
+var All = []string{Dev, Unseen, Holdout, FreshA, FreshB, Activities}
 
 // Path is where the set file name is, in the repository's testdata directory
 // (found from this source file, so that any package's tests can read it).
