@@ -163,8 +163,8 @@ var errOnlyRating = errors.New("a rating without a note")
 
 func parseNote(line []byte) (analysis.Doc, error) {
 	var n struct {
-		ID     *string         `json:"id"`
-		Text   *string         `json:"text"`
+		ID       *string         `json:"id"`
+		Text     *string         `json:"text"`
 		Area     string          `json:"area"`
 		Lane     string          `json:"lane"`
 		Activity string          `json:"activity"`
