@@ -617,5 +617,5 @@ func cutSide(label string) (string, bool) {
 // suggestions in every session.
 func byContent(a, b Doc) int {
 	return cmp.Or(cmp.Compare(a.Text, b.Text), cmp.Compare(a.Area, b.Area), cmp.Compare(a.Lane, b.Lane),
-		cmp.Compare(a.ID, b.ID))
+		cmp.Compare(a.Activity, b.Activity), cmp.Compare(a.ID, b.ID))
 }

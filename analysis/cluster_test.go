@@ -702,3 +702,49 @@ func TestClusterGroupsNotesByTheActivityTheyWereWrittenUnder(t *testing.T) {
 		t.Errorf("%d themes for the notes of two activities", len(themes))
 	}
 }
+
+// Notes that say the same under two activities are told apart by their activity,
+// not by their IDs: the grouping is the same whichever IDs they carry.
+func TestClusterOrdersSameWordsByActivityNotID(t *testing.T) {
+	t.Parallel()
+	texts := []string{
+		"earlier in the project please", "the template is too long", "more often with the whole team",
+		"run by someone who knows the architecture", "keep doing it for new services", "less paperwork afterwards",
+		"reports arrive months later", "a retest after the fixes", "let us scope it first",
+	}
+	build := func(idOf func(i int) string) []analysis.Doc {
+		var docs []analysis.Doc
+		for i, text := range texts {
+			for j, activity := range []string{"threat modelling", "pen testing", "bug bounty"} {
+				docs = append(docs, analysis.Doc{ID: idOf(3*i + j), Text: text, Area: "activities", Lane: "more", Activity: activity})
+			}
+		}
+		return docs
+	}
+	groups := func(docs []analysis.Doc) []string {
+		what := map[string]string{}
+		for _, d := range docs {
+			what[d.ID] = d.Activity + ": " + d.Text
+		}
+		var out []string
+		for _, th := range analysis.Cluster(docs) {
+			var ws []string
+			for _, id := range th.NoteIDs {
+				ws = append(ws, what[id])
+			}
+			slices.Sort(ws)
+			out = append(out, strings.Join(ws, " | "))
+		}
+		slices.Sort(out)
+		return out
+	}
+	want := groups(build(func(i int) string { return fmt.Sprintf("n%03d", i) }))
+	for _, ids := range []func(i int) string{
+		func(i int) string { return fmt.Sprintf("n%03d", 1000-i) },
+		func(i int) string { return fmt.Sprintf("n%03d", (i*7)%27) },
+	} {
+		if got := groups(build(ids)); !slices.Equal(got, want) {
+			t.Errorf("other IDs, another grouping:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
