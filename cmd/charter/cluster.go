@@ -45,7 +45,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: charter cluster [--format jsonl|csv] [FILE]")
 		fmt.Fprintln(stderr, "Groups notes into themes. Reads JSONL, one note a line with \"text\" (optional")
-		fmt.Fprintln(stderr, "\"id\", \"area\", \"lane\"; other fields are left aside), or a CSV file as")
+		fmt.Fprintln(stderr, "\"id\", \"area\", \"lane\", \"activity\"; other fields are left aside), or a CSV file as")
 		fmt.Fprintln(stderr, "charter import reads it, from FILE or stdin; prints JSON themes, each with")
 		fmt.Fprintln(stderr, "its label, note IDs, most central note and notes (id and text). A note")
 		fmt.Fprintln(stderr, "without an id is named by its line number.")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -166,7 +167,7 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 		}
 		errs[i] = w.insert(ctx, q, req)
 	}
-	released, err := w.release(ctx, in, live, errs)
+	released, err := w.releaseRecovered(ctx, in, live, errs)
 	if err != nil {
 		tx.Rollback()
 		failAll(err)
@@ -211,14 +212,25 @@ func (w *noteWriter) release(ctx context.Context, in *DB, live []*noteWrite, err
 
 // runCheck runs a note's check; a panic in it fails that note alone, not the writer
 // (and with it the server): it ran in its caller's goroutine before, where
-// bubbletea recovers a command's panic.
+// bubbletea recovers a command's panic. The error carries the stack, for the log.
 func runCheck(ctx context.Context, check func(ctx context.Context, st session.Store) error, st session.Store) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("check of a new note: panic: %v", r)
+			err = fmt.Errorf("check of a new note: panic: %v\n%s", r, debug.Stack())
 		}
 	}()
 	return check(ctx, st)
+}
+
+// releaseRecovered is release, with a panic in the board's rule failing the batch
+// (its transaction rolled back, every note told) rather than the server.
+func (w *noteWriter) releaseRecovered(ctx context.Context, in *DB, live []*noteWrite, errs []error) (released map[string]int64, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			released, err = nil, fmt.Errorf("release of held notes: panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	return w.release(ctx, in, live, errs)
 }
 
 func (w *noteWriter) insert(ctx context.Context, q *txQuerier, req *noteWrite) error {

@@ -26,7 +26,7 @@ func growingTable(q, name string) bool {
 	if regexp.MustCompile(`^(` + growing + `)$`).MatchString(name) {
 		return true
 	}
-	return regexp.MustCompile(`\b(` + growing + `)\s+(AS\s+)?` + regexp.QuoteMeta(name) + `\b`).MatchString(q)
+	return regexp.MustCompile(`(?i)\b(` + growing + `)\s+(AS\s+)?` + regexp.QuoteMeta(name) + `\b`).MatchString(q)
 }
 
 // readsWhole are the statements that read a growing table whole on purpose: the
