@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/charter-tool/charter/session"
@@ -166,7 +167,8 @@ func (f *CampaignFindings) mdCoverage(m *markdown) {
 }
 
 // csvCoverage writes a row per location and per level of the roster: area says
-// which, lane names it, text says how many of its teams were reached.
+// which, lane names it, text says how many of its teams were reached, and reached
+// and teams give the two numbers.
 func (f *CampaignFindings) csvCoverage(cw *csvWriter) {
 	c := f.Coverage
 	if c == nil {
@@ -178,7 +180,7 @@ func (f *CampaignFindings) csvCoverage(cw *csvWriter) {
 	}{{"location", c.ByLocation}, {"level", c.ByLevel}} {
 		for _, r := range g.rows {
 			cw.row("coverage", "", "", "", "", "", g.area, r.Value, "", fmt.Sprintf("%d of %s reached", r.Reached, count(r.Teams, "team", "teams")),
-				"", "", "", "", "")
+				"", "", "", "", "", "", "", strconv.Itoa(r.Reached), strconv.Itoa(r.Teams))
 		}
 	}
 }

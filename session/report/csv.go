@@ -13,9 +13,11 @@ import (
 // CSVHeader is the header of the CSV documents: one row per action point and per
 // note, told apart by the first column, so that one sheet can be filtered by it.
 // why is a hypothesis's verdict given in words, and hypothesis names one (H1) on its
-// own row and on the rows of the themes that bear on it.
+// own row and on the rows of the themes that bear on it. reached and teams are the
+// numbers of a roster coverage row (its text says them in words), for a sheet to
+// add up.
 var CSVHeader = []string{"kind", "session", "date", "audience", "theme_rank", "theme", "area", "lane", "activity",
-	"text", "priority", "owner", "volunteers", "status", "due", "why", "hypothesis"}
+	"text", "priority", "owner", "volunteers", "status", "due", "why", "hypothesis", "reached", "teams"}
 
 // WriteCSV writes the action points, then every visible note, as CSV.
 func (f *Findings) WriteCSV(w io.Writer) error {

@@ -144,6 +144,31 @@ func TestCampaignCoverage(t *testing.T) {
 			t.Errorf("Markdown lacks %q", w)
 		}
 	}
+	// The CSV gives the numbers in columns of their own, for a sheet to add up.
+	var buf bytes.Buffer
+	if err := f.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	found := false
+	for _, r := range rows[1:] {
+		if r[col["kind"]] == "coverage" && r[col["area"]] == "location" && r[col["lane"]] == "Berlin" {
+			found = true
+			if r[col["reached"]] != "1" || r[col["teams"]] != "2" {
+				t.Errorf("Berlin's coverage row gives reached %q of teams %q, want 1 of 2", r[col["reached"]], r[col["teams"]])
+			}
+		}
+	}
+	if !found {
+		t.Error("the CSV has no coverage row for Berlin")
+	}
 	g := report.BuildCampaign("c", ds)
 	if g.AddCoverage(session.CoverageData{}, ds); g.Coverage != nil {
 		t.Error("coverage without a roster")
