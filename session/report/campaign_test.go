@@ -731,3 +731,57 @@ func TestCampaignCompare(t *testing.T) {
 		}
 	}
 }
+
+// Session themes are matched across a campaign by the activity their notes were
+// written under too, which the notes' words often do not name: two sessions'
+// threat modelling themes are one campaign theme, and a pen testing theme stays
+// apart.
+func TestCampaignMatchesThemesByTheirNotesActivity(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 3)
+	under := func(d *report.Data, label, activity string) {
+		for _, th := range d.Themes {
+			if th.Label != label {
+				continue
+			}
+			for _, id := range th.NoteIDs {
+				for _, n := range d.Notes {
+					if n.ID == id {
+						n.Area, n.Lane, n.Activity = session.AreaActivities, "more", activity
+					}
+				}
+			}
+		}
+	}
+	a := pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{
+		"earlier, please":   {"earlier in the project please", "not the week before go-live", "with the whole team in the room"},
+		"reports come late": {"reports arrive months after the work", "a retest after the fixes", "scope it with us first"},
+	})
+	under(a, "earlier, please", "threat modelling")
+	under(a, "reports come late", "pen testing")
+	b := pureSession("b", 2, session.AudienceDevelopers, people, map[string][]string{
+		"lighter templates": {"the template is far too long", "run by someone who knows the architecture", "keep doing it for new services"},
+	})
+	under(b, "lighter templates", "threat modelling")
+	f := report.BuildCampaign("c", []*report.Data{a, b})
+	var tm, pt *report.CampaignTheme
+	for i, th := range f.Themes {
+		for _, st := range th.SessionThemes {
+			switch st.Label {
+			case "lighter templates", "earlier, please":
+				if tm != nil && tm != &f.Themes[i] {
+					t.Fatalf("the two sessions' threat modelling themes are two campaign themes: %q and %q", tm.Label, th.Label)
+				}
+				tm = &f.Themes[i]
+			case "reports come late":
+				pt = &f.Themes[i]
+			}
+		}
+	}
+	if tm == nil || pt == nil || tm == pt {
+		t.Fatalf("threat modelling %v, pen testing %v: want two campaign themes", tm, pt)
+	}
+	if len(tm.SessionThemes) != 2 {
+		t.Errorf("the threat modelling campaign theme holds %d session themes, want 2", len(tm.SessionThemes))
+	}
+}
