@@ -910,8 +910,6 @@ func (s *participantScreen) footer(w int) string {
 	return footer + e.helpView(s.keys())
 }
 
-// updatePicker chooses the activity of new notes; one typed that is not on the list
-// is proposed: notes carry it, and the facilitator may add it to the session's list.
 // askActivity reports whether a new note should first ask what it is about: the
 // first one of the activities area while no activity is chosen. The activity is
 // what the area's notes are grouped by, and their words often do not name it.
@@ -919,6 +917,8 @@ func (s *participantScreen) askActivity() bool {
 	return session.Areas[s.area] == session.AreaActivities && s.activity == "" && !s.activityAsked
 }
 
+// updatePicker chooses the activity of new notes; one typed that is not on the list
+// is proposed: notes carry it, and the facilitator may add it to the session's list.
 func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 	p := s.picker.update(msg)
 	switch {
