@@ -65,10 +65,6 @@ func clusteredCampaignOf(t testing.TB, set string, sessions int) ([]MatchGroup, 
 			docs[i] = n.Doc
 			theme[n.ID] = n.Theme
 			text[n.ID] = n.Text
-			if n.Activity != "" {
-				// As the campaign report gives a note to matching (matchText).
-				text[n.ID] = n.Activity + ": " + n.Text
-			}
 		}
 		for _, th := range Cluster(docs) {
 			g := MatchGroup{Session: s, Texts: []string{th.Label}, Label: th.Label}
@@ -135,19 +131,12 @@ func TestCampaignMatching(t *testing.T) {
 		{"notes-dev.jsonl", 4, true, 0.8, 0.5},
 		{"notes-unseen.jsonl", 3, false, 0.9, 0},
 		{"notes-unseen.jsonl", 3, true, 0, 0},
-		{"notes-activities.jsonl", 2, true, 0.9, 0},
-		{"notes-activities.jsonl", 3, true, 0.75, 0},
-		{"notes-activities.jsonl", 4, true, 0.75, 0},
 	} {
-		var groups []MatchGroup
-		var gold []string
+		groups, gold := campaignOf(t, tt.set, tt.sessions)
 		how := "themes named by hand"
 		if tt.clustered {
-			// The activities set has no names given by hand (campaign-names.json).
 			groups, gold = clusteredCampaignOf(t, tt.set, tt.sessions)
 			how = "clustered themes"
-		} else {
-			groups, gold = campaignOf(t, tt.set, tt.sessions)
 		}
 		p, r := pairScores(gold, MatchSessionThemes(groups, MatchThreshold))
 		t.Logf("%s over %d sessions, %s (%d session themes): precision %.3f, recall %.3f", tt.set, tt.sessions, how, len(groups), p, r)

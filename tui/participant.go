@@ -57,11 +57,6 @@ type participantScreen struct {
 	// session's activities, one the participant proposed, or "" for none.
 	activity string
 	picker   *picker
-	// activityAsked is set once the person has said what new notes of the
-	// activities area are about (or declined to): the first new note there asks
-	// (see askActivity), later ones do not. composeAfterPick opens the note box
-	// when the picker the first note opened is done.
-	activityAsked, composeAfterPick bool
 	// saving is set while the box's text (a note, a volunteer's name) is being
 	// saved: the box waits for the answer, so that enter pressed again does not
 	// save the same note twice.
@@ -506,7 +501,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.selectSaved()
 		s.timeUp.see(s.sess.Timer, s.e.now())
 		if s.mode == modePickActivity && !s.sess.Phase.AcceptsNotes() {
-			s.mode, s.picker, s.composeAfterPick = modeBrowse, nil, false
+			s.mode, s.picker = modeBrowse, nil
 		}
 		if phaseChanged && s.mode == modeVolunteerName && !s.sess.Phase.AtLeast(session.PhaseActions) {
 			s.mode = modeBrowse
@@ -713,12 +708,6 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.setStatus("Raise a topic first: press t.", true)
 			return s, nil
 		}
-		if s.askActivity() {
-			// What the note is about first: the box opens once it is chosen.
-			s.mode, s.composeAfterPick = modePickActivity, true
-			s.picker = newPicker(s.sess.Activities, s.activity, "any activity", "propose")
-			return s, nil
-		}
 		s.mode = modeCompose
 		s.setStatus("", false)
 		return s, s.openInput(inputCap, 3)
@@ -910,21 +899,13 @@ func (s *participantScreen) footer(w int) string {
 	return footer + e.helpView(s.keys())
 }
 
-// askActivity reports whether a new note should first ask what it is about: the
-// first one of the activities area while no activity is chosen. The activity is
-// what the area's notes are grouped by, and their words often do not name it.
-func (s *participantScreen) askActivity() bool {
-	return session.Areas[s.area] == session.AreaActivities && s.activity == "" && !s.activityAsked
-}
-
 // updatePicker chooses the activity of new notes; one typed that is not on the list
 // is proposed: notes carry it, and the facilitator may add it to the session's list.
 func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 	p := s.picker.update(msg)
 	switch {
 	case p.cancelled:
-		s.mode, s.picker, s.composeAfterPick = modeBrowse, nil, false
-		s.activityAsked = true
+		s.mode, s.picker = modeBrowse, nil
 	case p.done:
 		value, err := session.ValidText(p.value, session.MaxTopicLen, "An activity", false)
 		if err != nil {
@@ -932,7 +913,6 @@ func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		s.mode, s.picker, s.activity = modeBrowse, nil, value
-		s.activityAsked = true
 		switch {
 		case p.proposed:
 			s.setStatus("Proposed: the facilitator sees your activity and may add it to the list.", false)
@@ -940,12 +920,6 @@ func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.setStatus("New notes here are about no activity in particular.", false)
 		default:
 			s.setStatus("New notes here are about "+value+".", false)
-		}
-		if s.composeAfterPick {
-			// The note that asked: its box opens now.
-			s.composeAfterPick = false
-			s.mode = modeCompose
-			return s, s.openInput(inputCap, 3)
 		}
 	}
 	return s, nil

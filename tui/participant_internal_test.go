@@ -24,9 +24,6 @@ func writingScreen(n, w, h int) *participantScreen {
 	me := &session.Participant{ID: 1, SessionID: sess.ID, Pseudonym: "Blue Heron"}
 	s := newParticipant(e, sess, me)
 	s.area = 1 // activities: its lanes and the activity line are the most to draw
-	// Said what new notes are about: n opens the box (the first note's question is
-	// TestFirstActivityNoteAsksWhatItIsAbout's).
-	s.activityAsked = true
 	for i := range n {
 		s.notes = append(s.notes, &session.Note{
 			ID: int64(i + 1), SessionID: sess.ID, ParticipantID: me.ID,

@@ -1076,8 +1076,6 @@ func TestParticipantPickerTakesAwaySaved(t *testing.T) {
 	s.press(tea.KeyTab) // to the security activities
 	s.waitFor("a to change")
 	s.keys("n")
-	s.waitFor("What are your new notes about?") // the area's first note asks
-	s.press(tea.KeyEnter)                       // any activity
 	s.waitFor("New note in")
 	s.keys("fast feedback from the scanner")
 	s.press(tea.KeyEnter)

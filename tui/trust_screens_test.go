@@ -223,9 +223,6 @@ func TestSavedNoteSaysItsActivitySticks(t *testing.T) {
 	p.press(tea.KeyTab)
 	p.waitFor("new notes are about: any activity")
 	p.keys("n")
-	// The first note of the area asks what it is about; any activity, here.
-	p.waitFor("What are your new notes about?")
-	p.press(tea.KeyEnter)
 	p.waitFor("New note in")
 	p.paste("we need more of it")
 	p.press(tea.KeyEnter)

@@ -14,17 +14,6 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-// matchText is what a note says for matching themes across sessions: its text,
-// after the activity it was written under, which its words often do not name.
-// On a labelled set clustered over 2, 3 and 4 sessions it raised both the
-// precision and the recall of matching (docs/BENCHMARKS.md, "Campaign matching").
-func matchText(n *session.Note) string {
-	if n.Activity == "" {
-		return n.Text
-	}
-	return n.Activity + ": " + n.Text
-}
-
 // MatchThreshold is the least average similarity at which themes of different
 // sessions count as one campaign theme, set for precision (analysis.MatchThreshold).
 const MatchThreshold = analysis.MatchThreshold
@@ -310,7 +299,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	for i, g := range groups {
 		texts[i] = analysis.MatchGroup{Session: g.sess, Texts: []string{g.label}, Label: g.label}
 		for _, n := range g.notes {
-			texts[i].Texts = append(texts[i].Texts, matchText(n))
+			texts[i].Texts = append(texts[i].Texts, n.Text)
 		}
 	}
 	match := keepSessionThemesApart(analysis.MatchSessionThemes(texts, MatchThreshold, splitPairs(ds, groups)...), groups)
