@@ -223,8 +223,7 @@ func containsRun(ws, want []string) bool {
 func nameFromVisible(ids []int64, byID map[int64]*Note) string {
 	docs := make([]analysis.Doc, 0, len(ids))
 	for _, id := range ids {
-		n := byID[id]
-		docs = append(docs, analysis.Doc{ID: strconv.FormatInt(id, 10), Text: n.Text, Area: string(n.Area), Lane: n.Lane, Activity: n.Activity})
+		docs = append(docs, ClusterDoc(byID[id]))
 	}
 	rep, _ := strconv.ParseInt(analysis.Representative(docs), 10, 64)
 	n := byID[rep]

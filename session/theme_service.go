@@ -116,6 +116,13 @@ func notesByID(all []*Note) map[int64]*Note {
 	return m
 }
 
+// ClusterDoc is what the clustering reads of a note: its words, area, lane and the
+// activity it was written under, named by its ID. Every caller of analysis builds
+// its documents here, so that none leaves a part out.
+func ClusterDoc(n *Note) analysis.Doc {
+	return analysis.Doc{ID: strconv.FormatInt(n.ID, 10), Text: n.Text, Area: string(n.Area), Lane: n.Lane, Activity: n.Activity}
+}
+
 // SuggestThemes clusters the session's visible notes into themes without storing
 // them, so the facilitator can look before accepting. Hidden notes take no part: a
 // hidden note must not shape a label everyone sees.
@@ -149,10 +156,9 @@ func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme,
 		if n.Hidden {
 			continue
 		}
-		id := strconv.FormatInt(n.ID, 10)
-		d := analysis.Doc{ID: id, Text: n.Text, Area: string(n.Area), Lane: n.Lane, Activity: n.Activity}
+		d := ClusterDoc(n)
 		docs = append(docs, d)
-		byID[id] = d
+		byID[d.ID] = d
 	}
 	var clusters []analysis.Theme
 	out := make([]Theme, 0, len(existing))

@@ -295,7 +295,7 @@ func (s *boardScreen) representative(label string, ids []int64, notes map[int64]
 	docs := make([]analysis.Doc, 0, len(ids))
 	for _, id := range ids {
 		if n := notes[id]; n != nil && !n.Hidden {
-			docs = append(docs, analysis.Doc{ID: strconv.FormatInt(id, 10), Text: n.Text, Area: string(n.Area), Lane: n.Lane, Activity: n.Activity})
+			docs = append(docs, session.ClusterDoc(n))
 		}
 	}
 	id := analysis.NamedAfter(label, docs)

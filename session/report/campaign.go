@@ -584,7 +584,7 @@ func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, in
 	if len(d.Themes) == 0 {
 		docs := make([]analysis.Doc, 0, len(visible))
 		for _, n := range visible {
-			docs = append(docs, analysis.Doc{ID: strconv.FormatInt(n.ID, 10), Text: n.Text, Area: string(n.Area), Lane: n.Lane, Activity: n.Activity})
+			docs = append(docs, session.ClusterDoc(n))
 		}
 		for _, c := range analysis.Cluster(docs) {
 			g := group{sess: i, label: c.Label}
