@@ -160,14 +160,18 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 	refused := make([]bool, len(live))
 	for i, req := range live {
 		if req.check != nil {
-			if errs[i] = runCheck(ctx, req.check, in); errs[i] != nil {
+			if errs[i] = recovered("check of a new note", func() error { return req.check(ctx, in) }); errs[i] != nil {
 				refused[i] = true
 				continue
 			}
 		}
 		errs[i] = w.insert(ctx, q, req)
 	}
-	released, err := w.releaseRecovered(ctx, in, live, errs)
+	var released map[string]int64
+	err = recovered("release of held notes", func() (err error) {
+		released, err = w.release(ctx, in, live, errs)
+		return err
+	})
 	if err != nil {
 		tx.Rollback()
 		failAll(err)
@@ -210,27 +214,17 @@ func (w *noteWriter) release(ctx context.Context, in *DB, live []*noteWrite, err
 	return released, nil
 }
 
-// runCheck runs a note's check; a panic in it fails that note alone, not the writer
-// (and with it the server): it ran in its caller's goroutine before, where
-// bubbletea recovers a command's panic. The error carries the stack, for the log.
-func runCheck(ctx context.Context, check func(ctx context.Context, st session.Store) error, st session.Store) (err error) {
+// recovered runs the rule code fn in the writer's goroutine (a note's check, the
+// board's release rule): a panic in it becomes its error, carrying the stack for
+// the log, and fails that note or that batch instead of the server. In the
+// caller's goroutine, where the checks ran before, bubbletea recovered it.
+func recovered(what string, fn func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("check of a new note: panic: %v\n%s", r, debug.Stack())
+			err = fmt.Errorf("%s: panic: %v\n%s", what, r, debug.Stack())
 		}
 	}()
-	return check(ctx, st)
-}
-
-// releaseRecovered is release, with a panic in the board's rule failing the batch
-// (its transaction rolled back, every note told) rather than the server.
-func (w *noteWriter) releaseRecovered(ctx context.Context, in *DB, live []*noteWrite, errs []error) (released map[string]int64, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			released, err = nil, fmt.Errorf("release of held notes: panic: %v\n%s", r, debug.Stack())
-		}
-	}()
-	return w.release(ctx, in, live, errs)
+	return fn()
 }
 
 func (w *noteWriter) insert(ctx context.Context, q *txQuerier, req *noteWrite) error {
