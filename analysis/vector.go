@@ -84,6 +84,15 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 	concepts := make([][]int, n)
 	conceptDocs := make([]int, len(lx.names))
 	laneID := map[string]int32{}
+	// feature numbers an area, lane or activity key, in the order first seen.
+	feature := func(key string) int32 {
+		id, ok := laneID[key]
+		if !ok {
+			id = int32(len(laneID))
+			laneID[key] = id
+		}
+		return id
+	}
 	lanes := make([][]int32, n)
 	activity := make([]int32, n) // a note's activity feature + 1; 0: none
 
@@ -126,21 +135,10 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 			conceptDocs[k]++
 		}
 		for _, key := range laneKeys(d) {
-			id, ok := laneID[key]
-			if !ok {
-				id = int32(len(laneID))
-				laneID[key] = id
-			}
-			lanes[i] = append(lanes[i], id)
+			lanes[i] = append(lanes[i], feature(key))
 		}
 		if a := strings.ToLower(strings.Join(strings.Fields(d.Activity), " ")); a != "" {
-			key := "activity/" + a
-			id, ok := laneID[key]
-			if !ok {
-				id = int32(len(laneID))
-				laneID[key] = id
-			}
-			activity[i] = id + 1
+			activity[i] = feature("activity/"+a) + 1
 		}
 	}
 
