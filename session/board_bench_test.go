@@ -80,30 +80,43 @@ func BenchmarkBoardAfterRelease(b *testing.B) {
 // new key joins.
 func BenchmarkJoinAFullRoom(b *testing.B) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(b.TempDir(), "charter.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	svc := session.NewService(db, nil)
-	svc.Limits.MaxParticipants = 1 << 30
-	sess, err := svc.NewSession(ctx, session.Session{Title: "A thousand", Audience: session.AudienceDevelopers})
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i := range 1000 {
-		if _, _, err := svc.JoinFrom(ctx, sess.ID, fmt.Sprintf("key-%d", i), "10.0.0.1"); err != nil {
-			b.Fatal(err)
-		}
-	}
+	svc := joinService(b)
+	sess := room(b, svc, "A thousand", 1000)
 	b.ReportAllocs()
 	i := 1000
 	for b.Loop() {
-		if _, _, err := svc.JoinFrom(ctx, sess.ID, fmt.Sprintf("key-%d", i), "10.0.0.1"); err != nil {
+		if _, _, err := svc.JoinFrom(ctx, sess.ID, fmt.Sprintf("key-%s-%d", sess.Title, i), "10.0.0.1"); err != nil {
 			b.Fatal(err)
 		}
 		i++
 	}
+}
+
+// joinService is a service over a new database that admits rooms of any size.
+func joinService(b *testing.B) *session.Service {
+	db, err := sqlite.Open(filepath.Join(b.TempDir(), "charter.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	svc := session.NewService(db, nil)
+	svc.Limits.MaxParticipants = 1 << 30
+	return svc
+}
+
+// room is a new session titled title that people have joined, from one address.
+func room(b *testing.B, svc *session.Service, title string, people int) *session.Session {
+	ctx := context.Background()
+	sess, err := svc.NewSession(ctx, session.Session{Title: title, Audience: session.AudienceDevelopers})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range people {
+		if _, _, err := svc.JoinFrom(ctx, sess.ID, fmt.Sprintf("key-%s-%d", title, i), "10.0.0.1"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return sess
 }
 
 // BenchmarkJoinAfterManySessions is one more person joining a session of 10 after a
@@ -111,33 +124,11 @@ func BenchmarkJoinAFullRoom(b *testing.B) {
 // what a session costs should not grow with the sessions held before it.
 func BenchmarkJoinAfterManySessions(b *testing.B) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(b.TempDir(), "charter.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	svc := session.NewService(db, nil)
-	svc.Limits.MaxParticipants = 1 << 30
+	svc := joinService(b)
 	for s := range 200 {
-		sess, err := svc.NewSession(ctx, session.Session{Title: fmt.Sprintf("Earlier %d", s), Audience: session.AudienceDevelopers})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for i := range 50 {
-			if _, _, err := svc.JoinFrom(ctx, sess.ID, fmt.Sprintf("key-%d-%d", s, i), "10.0.0.1"); err != nil {
-				b.Fatal(err)
-			}
-		}
+		room(b, svc, fmt.Sprintf("Earlier %d", s), 50)
 	}
-	sess, err := svc.NewSession(ctx, session.Session{Title: "Now", Audience: session.AudienceDevelopers})
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i := range 10 {
-		if _, _, err := svc.JoinFrom(ctx, sess.ID, fmt.Sprintf("key-now-%d", i), "10.0.0.1"); err != nil {
-			b.Fatal(err)
-		}
-	}
+	sess := room(b, svc, "Now", 10)
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
