@@ -3,6 +3,8 @@ package analysis
 import (
 	"fmt"
 	"testing"
+
+	"github.com/charter-tool/charter/internal/notesets"
 )
 
 // holdOut arranges a labelled set as a facilitator would have before late
@@ -191,4 +193,65 @@ func TestSweepPlace(t *testing.T) {
 		fmt.Printf("th=%.2f right=%.2f wrong=%.2f offered=%.2f\n", th, right, wrong, offered)
 	}
 	placeThreshold = placeSim
+}
+
+// TestSweepPlaceAcrossSessions prints, for every labelled set dealt by theme over 2
+// and 3 sessions, the operations per 100 of the last session's notes when it is
+// clustered alone, and when its notes are placed into the themes of the sessions
+// before, taken as arranged by hand (their gold themes): a way, measured and not
+// kept, for a campaign to learn from its earlier sessions' groupings.
+//
+//	go test ./analysis/ -run SweepPlaceAcrossSessions -v -args -sweep
+func TestSweepPlaceAcrossSessions(t *testing.T) {
+	if !*sweep {
+		t.Skip("run with -sweep")
+	}
+	opsOn := func(notes []labelled, themes []Theme) float64 {
+		gold := map[string]string{}
+		for _, n := range notes {
+			gold[n.ID] = n.Theme
+		}
+		var g, p []string
+		for i, th := range themes {
+			for _, id := range th.NoteIDs {
+				if t, ok := gold[id]; ok {
+					g, p = append(g, t), append(p, fmt.Sprint(i))
+				}
+			}
+		}
+		m, mv := FacilitatorOps(g, p)
+		return 100 * float64(m+mv) / float64(len(g))
+	}
+	for _, name := range notesets.All {
+		notes := loadPath(t, notesets.Path(name))
+		for _, sessions := range []int{2, 3} {
+			next := map[string]int{}
+			parts := make([][]labelled, sessions)
+			for _, n := range notes {
+				s := next[n.Theme] % sessions
+				next[n.Theme]++
+				parts[s] = append(parts[s], n)
+			}
+			last := parts[sessions-1]
+			var all, lastDocs []Doc
+			var arranged []Theme
+			at := map[string]int{}
+			for _, p := range parts[:sessions-1] {
+				for _, n := range p {
+					all = append(all, n.Doc)
+					if _, ok := at[n.Theme]; !ok {
+						at[n.Theme] = len(arranged)
+						arranged = append(arranged, Theme{Label: n.Theme})
+					}
+					arranged[at[n.Theme]].NoteIDs = append(arranged[at[n.Theme]].NoteIDs, n.ID)
+				}
+			}
+			for _, n := range last {
+				lastDocs = append(lastDocs, n.Doc)
+			}
+			all = append(all, lastDocs...)
+			fmt.Printf("%-24s %d sessions, the last of %d notes: alone %.1f ops/100, placed into the earlier themes %.1f\n",
+				name, sessions, len(last), opsOn(last, Cluster(lastDocs)), opsOn(last, Place(arranged, all)))
+		}
+	}
 }
