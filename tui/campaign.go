@@ -79,6 +79,7 @@ var ck = struct{ Tab, Scroll, Back, Add, Verdict, Save, Split, Unsplit, Notes ke
 
 func newCampaign(e *env, name string) *campaignScreen {
 	in := newTextInput(e.sty)
+	in.Prompt = ""                        // the view puts "New hypothesis: " or "Verdict: " before it
 	in.CharLimit = 2 * session.MaxNoteLen // the service says when it is too long
 	in.Placeholder = "e.g. teams want deeper training"
 	s := &campaignScreen{e: e, name: name, input: in, themes: newList()}

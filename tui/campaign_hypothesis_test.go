@@ -41,6 +41,8 @@ func TestCampaignHypotheses(t *testing.T) {
 	s.keys("a")
 	s.waitFor("New hypothesis:")
 	s.paste("teams want deeper training")
+	// The label is the field's prompt: no "> " of bubbles' own after it.
+	s.waitFor("New hypothesis: teams want deeper training")
 	s.press(tea.KeyEnter)
 	s.waitFor("H2 teams want deeper training", "verdict: no verdict yet", "“deeper security training with labs”")
 	hs, err := w.svc.Hypotheses(w.ctx, "Chartering 2027")
