@@ -114,11 +114,11 @@ func TestViewsAreOneSnapshot(t *testing.T) {
 				v, err = svc.BoardView(ctx, sess.ID)
 				return err
 			})
-			// session, participants, notes, notes per person; themes (2), votes,
-			// actions (2)
-			want := sqlite.Stats{Statements: 4, ReadTxs: 1}
+			// session, participants, their ratings, notes, notes per person;
+			// themes (2), votes, actions (2)
+			want := sqlite.Stats{Statements: 5, ReadTxs: 1}
 			if ph.AtLeast(session.PhaseGroup) {
-				want.Statements = 9
+				want.Statements = 10
 			}
 			if got != want {
 				t.Errorf("board view asked %+v, want %+v", got, want)

@@ -33,6 +33,9 @@ func newAuthors(secret []byte) *authors { return newTokens(secret, "note author"
 // newVolunteers makes the tokens volunteers for action points are stored under.
 func newVolunteers(secret []byte) *authors { return newTokens(secret, "volunteer") }
 
+// newRaters makes the tokens check-in ratings are stored under.
+func newRaters(secret []byte) *authors { return newTokens(secret, "rating") }
+
 func newTokens(secret []byte, purpose string) *authors {
 	return &authors{secret: secret, purpose: purpose, token: map[int64]string{}, person: map[string]int64{}}
 }

@@ -94,7 +94,7 @@ func (db *DB) NotesReleased(ctx context.Context, sessionID string, after int64) 
 // show yet: one that differs from the one last shown.
 func (db *DB) HeldRaters(ctx context.Context, sessionID string) (int, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM participants WHERE session_id = ? AND shown_rating != rating`, sessionID).Scan(&n)
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM ratings WHERE session_id = ? AND shown_rating != rating`, sessionID).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("held ratings: %w", err)
 	}
@@ -103,7 +103,7 @@ func (db *DB) HeldRaters(ctx context.Context, sessionID string) (int, error) {
 
 // ReleaseRatings shows every held rating of a session.
 func (db *DB) ReleaseRatings(ctx context.Context, sessionID string) error {
-	if _, err := db.write.ExecContext(ctx, `UPDATE participants SET shown_rating = rating WHERE session_id = ? AND shown_rating != rating`, sessionID); err != nil {
+	if _, err := db.write.ExecContext(ctx, `UPDATE ratings SET shown_rating = rating WHERE session_id = ? AND shown_rating != rating`, sessionID); err != nil {
 		return fmt.Errorf("release ratings: %w", err)
 	}
 	return nil

@@ -55,11 +55,18 @@ func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []sessi
 			}
 			// Same pseudonym rule as JoinSession; inside the transaction nobody else
 			// can join in between.
-			err := tx.QueryRowContext(ctx, `INSERT INTO participants (session_id, key_hash, name, pseudonym, joined_at, paper, rating, shown_rating)
-				SELECT ?, '', '', 'P' || (COUNT(*) + 1), ?, ?, ?, ? FROM participants WHERE session_id = ?
-				RETURNING id`, sessionID, now, kind, a.Rating, a.Rating, sessionID).Scan(&ids[i])
+			err := tx.QueryRowContext(ctx, `INSERT INTO participants (session_id, key_hash, name, pseudonym, joined_at, paper)
+				SELECT ?, '', '', 'P' || (COUNT(*) + 1), ?, ? FROM participants WHERE session_id = ?
+				RETURNING id`, sessionID, now, kind, sessionID).Scan(&ids[i])
 			if err != nil {
 				return fmt.Errorf("import participant: %w", err)
+			}
+			// A paper rating is shown at once, as the paper notes are.
+			if a.Rating != 0 {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO ratings (session_id, rater, rating, shown_rating) VALUES (?, ?, ?, ?)`,
+					sessionID, db.raters.of(ids[i]), a.Rating, a.Rating); err != nil {
+					return fmt.Errorf("import rating: %w", err)
+				}
 			}
 		}
 		for i := range notes {

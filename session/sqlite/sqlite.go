@@ -36,9 +36,10 @@ type DB struct {
 	tx    *txQuerier
 	count *counters
 	notes *noteWriter
-	// authors are the tokens note authors are stored under (see authors), and
-	// volunteers those of volunteers for action points.
-	authors, volunteers *authors
+	// authors are the tokens note authors are stored under (see authors),
+	// volunteers those of volunteers for action points, and raters those of
+	// check-in ratings.
+	authors, volunteers, raters *authors
 }
 
 var _ session.Store = (*DB)(nil)
@@ -88,7 +89,7 @@ func (db *DB) loadAuthors(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	db.authors, db.volunteers = newAuthors(secret), newVolunteers(secret)
+	db.authors, db.volunteers, db.raters = newAuthors(secret), newVolunteers(secret), newRaters(secret)
 	return nil
 }
 
@@ -99,6 +100,9 @@ var migrationSteps = map[string]func(ctx context.Context, q querier, db *DB) err
 	},
 	"migration/017_volunteer_token.sql": func(ctx context.Context, q querier, db *DB) error {
 		return fillTokens(ctx, q, db.volunteers, "volunteers", "volunteer")
+	},
+	"migration/022_ratings_apart.sql": func(ctx context.Context, q querier, db *DB) error {
+		return fillTokens(ctx, q, db.raters, "ratings", "rater")
 	},
 }
 

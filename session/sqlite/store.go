@@ -189,7 +189,9 @@ func mustAffect(res sql.Result, what string) error {
 	return nil
 }
 
-const participantCols = `id, session_id, key_hash, name, pseudonym, rating, done, removed, joined_at, tenure, appointment, level, paper, shown_rating`
+// participantCols are a participant's columns. Their check-in rating is not among
+// them: it is kept in ratings, under a token (see withRatings).
+const participantCols = `id, session_id, key_hash, name, pseudonym, done, removed, joined_at, tenure, appointment, level, paper`
 
 func scanParticipant(row interface{ Scan(...any) error }) (*session.Participant, error) {
 	var r participantRow
@@ -209,8 +211,8 @@ type participantRow struct {
 // dest are the destinations of participantCols, in their order.
 func (r *participantRow) dest() []any {
 	p := &r.p
-	return []any{&p.ID, &p.SessionID, &p.KeyHash, &p.Name, &p.Pseudonym, &p.Rating, &r.done, &r.removed, &r.joined,
-		&p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level, &r.paper, &p.ShownRating}
+	return []any{&p.ID, &p.SessionID, &p.KeyHash, &p.Name, &p.Pseudonym, &r.done, &r.removed, &r.joined,
+		&p.Profile.Tenure, &p.Profile.Appointment, &p.Profile.Level, &r.paper}
 }
 
 func (r *participantRow) participant() *session.Participant {
@@ -225,8 +227,12 @@ func (r *participantRow) participant() *session.Participant {
 // JoinSession returns the participant with keyHash in the session, or adds a new one.
 func (db *DB) JoinSession(ctx context.Context, sessionID, keyHash, name string) (*session.Participant, bool, error) {
 	byKey := func() (*session.Participant, error) {
-		return scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants
+		p, err := scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants
 			WHERE session_id = ? AND key_hash = ?`, sessionID, keyHash))
+		if err != nil {
+			return nil, err
+		}
+		return p, db.withRatings(ctx, p)
 	}
 	if keyHash != "" {
 		p, err := byKey()
@@ -280,21 +286,39 @@ func (db *DB) ParticipantByRejoinCode(ctx context.Context, code string) (*sessio
 	// Said non-empty, so that the index of rejoin codes (of people without a key
 	// only) serves the query: without it every participant ever held was read.
 	p, err := scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants WHERE rejoin_hash = ? AND rejoin_hash != ''`, h))
-	return p, notFound("Participant", err)
+	if err != nil {
+		return nil, notFound("Participant", err)
+	}
+	return p, db.withRatings(ctx, p)
 }
 
-// Participant returns the participant with id.
+// Participant returns the participant with id, their rating read in the same
+// statement.
 func (db *DB) Participant(ctx context.Context, id int64) (*session.Participant, error) {
-	p, err := scanParticipant(db.read.QueryRowContext(ctx, `SELECT `+participantCols+` FROM participants WHERE id = ?`, id))
-	return p, notFound("Participant", err)
+	var r participantRow
+	err := db.read.QueryRowContext(ctx, participantByID, id, db.raters.of(id)).Scan(append(r.dest(), r.ratingDest()...)...)
+	if err != nil {
+		return nil, notFound("Participant", err)
+	}
+	return r.participant(), nil
 }
 
-// participantInSession reads a participant and their session in one statement.
-// The ID is cast: compared bare with the joined table's key, a new ID bound to the
-// kept statement made SQLite compile it again at every call (as if the schema had
-// changed), which was most of the statement's time.
-var participantInSession = `SELECT ` + qualified("p", participantCols) + `, ` + qualified("s", sessionCols) + `
-	FROM participants p JOIN sessions s ON s.id = p.session_id WHERE p.id = CAST(? AS INTEGER)`
+// ratingOf joins a participant's rating (of rater ?2) to a statement on
+// participants p.
+const ratingOf = ` LEFT JOIN ratings r ON r.session_id = p.session_id AND r.rater = ?2`
+
+// ratingCols are the rating and the shown rating of ratingOf, 0 when none.
+const ratingCols = `COALESCE(r.rating, 0), COALESCE(r.shown_rating, 0)`
+
+var participantByID = `SELECT ` + qualified("p", participantCols) + `, ` + ratingCols + `
+	FROM participants p` + ratingOf + ` WHERE p.id = ?1`
+
+// participantInSession reads a participant, their rating and their session in one
+// statement. The ID is cast: compared bare with the joined table's key, a new ID
+// bound to the kept statement made SQLite compile it again at every call (as if the
+// schema had changed), which was most of the statement's time.
+var participantInSession = `SELECT ` + qualified("p", participantCols) + `, ` + qualified("s", sessionCols) + `, ` + ratingCols + `
+	FROM participants p JOIN sessions s ON s.id = p.session_id` + ratingOf + ` WHERE p.id = CAST(?1 AS INTEGER)`
 
 // qualified prefixes each of the comma-separated columns cols with table.
 func qualified(table, cols string) string {
@@ -310,7 +334,8 @@ func qualified(table, cols string) string {
 func (db *DB) ParticipantInSession(ctx context.Context, id int64) (*session.Participant, *session.Session, error) {
 	var pr participantRow
 	var sr sessionRow
-	if err := db.read.QueryRowContext(ctx, participantInSession, id).Scan(append(pr.dest(), sr.dest()...)...); err != nil {
+	dest := append(append(pr.dest(), sr.dest()...), pr.ratingDest()...)
+	if err := db.read.QueryRowContext(ctx, participantInSession, id, db.raters.of(id)).Scan(dest...); err != nil {
 		return nil, nil, notFound("Participant", err)
 	}
 	sess, err := sr.session()
@@ -323,11 +348,14 @@ func (db *DB) ParticipantInSession(ctx context.Context, id int64) (*session.Part
 // Participants returns the participants of a session in joining order.
 func (db *DB) Participants(ctx context.Context, sessionID string) ([]*session.Participant, error) {
 	ps, err := queryAll(ctx, db.read, scanParticipant, `SELECT `+participantCols+` FROM participants WHERE session_id = ? ORDER BY id`, sessionID)
+	if err != nil {
+		return nil, err
+	}
 	for _, p := range ps {
 		// Their notes are usually read next: know their tokens.
 		db.authors.learn(p.ID)
 	}
-	return ps, err
+	return ps, db.withRatings(ctx, ps...)
 }
 
 // ActiveParticipants counts the participants of sessionID not removed.
@@ -342,18 +370,79 @@ func (db *DB) ParticipationsByKey(ctx context.Context, keyHash string) ([]*sessi
 	if keyHash == "" {
 		return nil, nil
 	}
-	return queryAll(ctx, db.read, scanParticipant, `SELECT `+participantCols+` FROM participants WHERE key_hash = ? ORDER BY id DESC`, keyHash)
+	ps, err := queryAll(ctx, db.read, scanParticipant, `SELECT `+participantCols+` FROM participants WHERE key_hash = ? ORDER BY id DESC`, keyHash)
+	if err != nil {
+		return nil, err
+	}
+	return ps, db.withRatings(ctx, ps...)
 }
 
-// UpdateParticipant stores name, rating, done and removed of p.
+// UpdateParticipant stores name, rating, done and removed of p. A rating, once
+// given, is changed but never taken back: a rating of 0 leaves it as it is.
 func (db *DB) UpdateParticipant(ctx context.Context, p *session.Participant) error {
-	res, err := db.write.ExecContext(ctx, `UPDATE participants SET name = ?, rating = ?, done = ?, removed = ?,
+	res, err := db.write.ExecContext(ctx, `UPDATE participants SET name = ?, done = ?, removed = ?,
 		tenure = ?, appointment = ?, level = ? WHERE id = ?`,
-		p.Name, p.Rating, b2i(p.Done), b2i(p.Removed), p.Profile.Tenure, p.Profile.Appointment, p.Profile.Level, p.ID)
+		p.Name, b2i(p.Done), b2i(p.Removed), p.Profile.Tenure, p.Profile.Appointment, p.Profile.Level, p.ID)
 	if err != nil {
 		return fmt.Errorf("update participant: %w", err)
 	}
-	return mustAffect(res, "Participant")
+	if err := mustAffect(res, "Participant"); err != nil || p.Rating == 0 {
+		return err
+	}
+	if _, err := db.write.ExecContext(ctx, `INSERT INTO ratings (session_id, rater, rating) VALUES (?, ?, ?)
+		ON CONFLICT (session_id, rater) DO UPDATE SET rating = excluded.rating`, p.SessionID, db.raters.of(p.ID), p.Rating); err != nil {
+		return fmt.Errorf("update rating: %w", err)
+	}
+	return nil
+}
+
+// ratingDest are the destinations of ratingCols.
+func (r *participantRow) ratingDest() []any { return []any{&r.p.Rating, &r.p.ShownRating} }
+
+// withRatings sets the check-in ratings of ps, which a copy of the database does not
+// tie to them: ratings are stored under a token made from the participant's ID with
+// the key secret (see authors). Participants of one session take one read.
+func (db *DB) withRatings(ctx context.Context, ps ...*session.Participant) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	oneSession := true
+	for _, p := range ps {
+		oneSession = oneSession && p.SessionID == ps[0].SessionID
+	}
+	if !oneSession || len(ps) == 1 {
+		for _, p := range ps {
+			err := db.read.QueryRowContext(ctx, `SELECT rating, shown_rating FROM ratings WHERE session_id = ? AND rater = ?`,
+				p.SessionID, db.raters.of(p.ID)).Scan(&p.Rating, &p.ShownRating)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("read rating: %w", err)
+			}
+		}
+		return nil
+	}
+	byToken := make(map[string]*session.Participant, len(ps))
+	for _, p := range ps {
+		byToken[db.raters.of(p.ID)] = p
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT rater, rating, shown_rating FROM ratings WHERE session_id = ?`, ps[0].SessionID)
+	if err != nil {
+		return fmt.Errorf("read ratings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var rater string
+		var rating, shown int
+		if err := rows.Scan(&rater, &rating, &shown); err != nil {
+			return fmt.Errorf("read ratings: %w", err)
+		}
+		if p := byToken[rater]; p != nil {
+			p.Rating, p.ShownRating = rating, shown
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read ratings: %w", err)
+	}
+	return nil
 }
 
 const noteCols = `id, session_id, author, area, lane, activity, text, hidden, created_at, updated_at, batch`

@@ -1,0 +1,265 @@
+package sqlite_test
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/sqlite"
+)
+
+// madeFrom says whether token is a keyed hash, under a key the copy holds, of
+// participant id for any of the uses charter makes tokens for (or for none).
+func madeFrom(token string, keys [][]byte, id int64) bool {
+	for _, key := range keys {
+		for _, purpose := range []string{"", "note author\x00", "volunteer\x00", "rating\x00"} {
+			m := hmac.New(sha256.New, key)
+			m.Write([]byte(purpose + strconv.FormatInt(id, 10)))
+			if sum := hex.EncodeToString(m.Sum(nil)); len(token) >= 8 && strings.HasPrefix(sum, token) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// A copy of the database alone does not tell who gave which check-in rating: the
+// participant's row (their name, their profile) holds no rating, and the ratings are
+// kept under tokens that nothing the copy holds turns into a participant. The
+// running store, and the database opened again with its secret, still know them.
+func TestDatabaseCopyDoesNotLinkARatingToAParticipant(t *testing.T) {
+	t.Parallel()
+	db, path := mustOpen(t)
+	ctx := context.Background()
+	s, ps := newSession(t, db, 3)
+	for i, p := range ps {
+		p.Name = fmt.Sprintf("Person %d", i)
+		p.Rating = i + 2
+		if err := db.UpdateParticipant(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.ReleaseRatings(ctx, s.ID); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if err := db.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+
+	for _, c := range columns(t, raw, "participants") {
+		if strings.Contains(c, "rating") {
+			t.Errorf("participants has a column %q beside the names", c)
+		}
+	}
+	fks, err := raw.QueryContext(ctx, `SELECT "table" FROM pragma_foreign_key_list('ratings')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for fks.Next() {
+		var table string
+		fks.Scan(&table)
+		if table == "participants" {
+			t.Errorf("ratings refer to participants")
+		}
+	}
+	fks.Close()
+	var withoutRowID int
+	if err := raw.QueryRowContext(ctx, `SELECT wr FROM pragma_table_list WHERE name = 'ratings'`).Scan(&withoutRowID); err != nil || withoutRowID != 1 {
+		t.Errorf("ratings has row IDs (%d, %v): they would keep the order people rated in", withoutRowID, err)
+	}
+
+	known := map[string]string{}
+	rows, err := raw.QueryContext(ctx, `SELECT id, key_hash, name, pseudonym FROM participants`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id int64
+		var kh, name, pseudonym string
+		rows.Scan(&id, &kh, &name, &pseudonym)
+		known[strconv.FormatInt(id, 10)], known[kh], known[name], known[pseudonym] = "a participant's ID", "a key hash", "a name", "a pseudonym"
+	}
+	rows.Close()
+	delete(known, "")
+	keys := copyKeys(t, raw)
+
+	names := columns(t, raw, "ratings")
+	rows, err = raw.QueryContext(ctx, `SELECT `+strings.Join(names, ", ")+` FROM ratings`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ratings []int
+	for rows.Next() {
+		vals := make([]any, len(names))
+		ptrs := make([]any, len(names))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range vals {
+			got := fmt.Sprint(v)
+			if b, ok := v.([]byte); ok {
+				got = string(b)
+			}
+			switch names[i] {
+			case "session_id", "shown_rating":
+				continue // the session's, and the rating again
+			case "rating":
+				n, _ := strconv.Atoi(got)
+				ratings = append(ratings, n)
+				continue
+			}
+			if what, ok := known[got]; ok {
+				t.Errorf("ratings.%s holds %q, %s", names[i], got, what)
+			}
+			for _, p := range ps {
+				if madeFrom(got, keys, p.ID) {
+					t.Errorf("ratings.%s is made from participant %d with a value the copy holds", names[i], p.ID)
+				}
+			}
+		}
+	}
+	rows.Close()
+	slices.Sort(ratings)
+	if !slices.Equal(ratings, []int{2, 3, 4}) {
+		t.Fatalf("the copy holds ratings %v, want [2 3 4]", ratings)
+	}
+
+	check := func(db *sqlite.DB, when string) {
+		t.Helper()
+		all, err := db.Participants(ctx, s.ID)
+		if err != nil || len(all) != len(ps) {
+			t.Fatalf("%s: participants %v, %v", when, all, err)
+		}
+		for i, p := range ps {
+			one, err := db.Participant(ctx, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inSession, _, err := db.ParticipantInSession(ctx, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, got := range []*session.Participant{all[i], one, inSession} {
+				if got.Rating != i+2 || got.ShownRating != i+2 {
+					t.Errorf("%s: participant %d rated %d, shown %d; want %d", when, p.ID, got.Rating, got.ShownRating, i+2)
+				}
+			}
+		}
+	}
+	check(db, "running")
+	db.Close()
+	again, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	check(again, "opened again")
+}
+
+// A rating is held until released, then shown; a new one is held again, and one
+// from before the batching was already shown.
+func TestRatingsAreHeldUntilReleased(t *testing.T) {
+	t.Parallel()
+	db, _ := mustOpen(t)
+	ctx := context.Background()
+	s, ps := newSession(t, db, 2)
+	held := func(want int) {
+		t.Helper()
+		if n, err := db.HeldRaters(ctx, s.ID); err != nil || n != want {
+			t.Fatalf("held raters %d, %v; want %d", n, err, want)
+		}
+	}
+	held(0)
+	ps[0].Rating = 4
+	if err := db.UpdateParticipant(ctx, ps[0]); err != nil {
+		t.Fatal(err)
+	}
+	held(1)
+	if p, err := db.Participant(ctx, ps[0].ID); err != nil || p.Rating != 4 || p.ShownRating != 0 {
+		t.Fatalf("after rating: %+v, %v", p, err)
+	}
+	if err := db.ReleaseRatings(ctx, s.ID); err != nil {
+		t.Fatal(err)
+	}
+	held(0)
+	ps[0].Rating = 2
+	if err := db.UpdateParticipant(ctx, ps[0]); err != nil {
+		t.Fatal(err)
+	}
+	held(1)
+	// A change of name keeps the rating.
+	p, err := db.Participant(ctx, ps[0].ID)
+	if err != nil || p.Rating != 2 || p.ShownRating != 4 {
+		t.Fatalf("after a second rating: %+v, %v", p, err)
+	}
+	p.Name = "Ada"
+	if err := db.UpdateParticipant(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := db.Participant(ctx, ps[0].ID); err != nil || p.Name != "Ada" || p.Rating != 2 || p.ShownRating != 4 {
+		t.Fatalf("after a new name: %+v, %v", p, err)
+	}
+	if p, err := db.Participant(ctx, ps[1].ID); err != nil || p.Rating != 0 || p.ShownRating != 0 {
+		t.Fatalf("someone who did not rate: %+v, %v", p, err)
+	}
+}
+
+// Ratings given before they were kept apart stay with their participants.
+func TestRatingMigrationKeepsEveryRating(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "charter.db")
+	oldDatabase(t, path, "022",
+		`INSERT INTO sessions (id, title, audience, mode, code, phase, created_at, updated_at) VALUES ('s1', 'Old', 'developers', 'in-person', 'ABCDEFGH', 'write', 0, 0)`,
+		`INSERT INTO participants (id, session_id, name, pseudonym, joined_at, rating, shown_rating) VALUES
+			(7, 's1', 'Al', 'P1', 0, 3, 3), (9, 's1', 'Bea', 'P2', 0, 5, 2), (11, 's1', 'Cy', 'P3', 0, 0, 0)`)
+
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	want := map[int64][2]int{7: {3, 3}, 9: {5, 2}, 11: {0, 0}}
+	all, err := db.Participants(ctx, "s1")
+	if err != nil || len(all) != 3 {
+		t.Fatalf("participants after the migration: %v, %v", all, err)
+	}
+	for _, p := range all {
+		if got := [2]int{p.Rating, p.ShownRating}; got != want[p.ID] || p.Name == "" {
+			t.Errorf("participant %d (%s): rating and shown %v, want %v", p.ID, p.Name, got, want[p.ID])
+		}
+	}
+	if n, err := db.HeldRaters(ctx, "s1"); err != nil || n != 1 {
+		t.Errorf("held raters after the migration: %d, %v; want 1 (Bea's 5)", n, err)
+	}
+	check, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer check.Close()
+	if names := columns(t, check, "participants"); slices.Contains(names, "rating") || slices.Contains(names, "shown_rating") {
+		t.Errorf("participants still has its ratings: %v", names)
+	}
+	var placeholders int
+	if err := check.QueryRow(`SELECT COUNT(*) FROM ratings WHERE rater LIKE 'participant:%' OR rater IN ('7', '9', '11')`).Scan(&placeholders); err != nil || placeholders != 0 {
+		t.Errorf("%d ratings still name their participant (%v)", placeholders, err)
+	}
+}
