@@ -2,7 +2,6 @@ package session
 
 import (
 	"context"
-	"sort"
 )
 
 // Check-in ratings reach every screen as notes reach the board: if the chart changed
@@ -27,6 +26,12 @@ type RatingStore interface {
 	HeldRaters(ctx context.Context, sessionID string) (int, error)
 	// ReleaseRatings shows every held rating of a session.
 	ReleaseRatings(ctx context.Context, sessionID string) error
+	// ShownRatings returns a session's ratings as the screens show them (1-5 each),
+	// removed participants' too (what they contributed stays), sorted, so that
+	// nobody's rating can be told from its position. They count whoever gave them:
+	// a database restored without its key secret no longer knows whose they are,
+	// and still counts them.
+	ShownRatings(ctx context.Context, sessionID string) ([]int, error)
 }
 
 // releaseRatings shows a session's held ratings, in the transaction of st, when they
@@ -37,20 +42,6 @@ func releaseRatings(ctx context.Context, st Store, sessionID string, forced bool
 		return err
 	}
 	return st.ReleaseRatings(ctx, sessionID)
-}
-
-// shownRatings are the ratings the screens show of ps (removed participants' too:
-// what they contributed stays), sorted, so that nobody's rating can be told from its
-// position.
-func shownRatings(ps []*Participant) []int {
-	var out []int
-	for _, p := range ps {
-		if p.ShownRating >= 1 && p.ShownRating <= 5 {
-			out = append(out, p.ShownRating)
-		}
-	}
-	sort.Ints(out)
-	return out
 }
 
 // ratedPeople counts the people who joined (not paper authors) whose rating is

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -150,13 +149,12 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 		// the check-in for the first time shows every rating; one given or changed
 		// alone after that stays out, of a closed session's findings too.
 		p.Rating = p.ShownRating
-		// A removed participant's rating, votes and volunteering stay, as their
-		// notes do: removal takes a person out of the room, not out of the results.
-		if p.Rating >= 1 && p.Rating <= 5 {
-			d.Ratings = append(d.Ratings, p.Rating)
-		}
 	}
-	sort.Ints(d.Ratings)
+	// A removed participant's rating, votes and volunteering stay, as their notes
+	// do: removal takes a person out of the room, not out of the results.
+	if d.Ratings, err = st.ShownRatings(ctx, sessionID); err != nil {
+		return nil, fmt.Errorf("load ratings: %w", err)
+	}
 	if d.Session.Phase == PhaseVote {
 		d.VotesWithheld = true
 		votes = nil

@@ -61,7 +61,9 @@ func (s *Service) RoomView(ctx context.Context, sessionID string) (*RoomView, er
 		r.setNotes(all)
 		ph := sess.Phase
 		if sess.RatingsShown {
-			r.ratings = shownRatings(people)
+			if r.ratings, err = st.ShownRatings(ctx, sessionID); err != nil {
+				return err
+			}
 		}
 		if !ph.AtLeast(PhaseGroup) {
 			return nil

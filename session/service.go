@@ -748,11 +748,7 @@ func (s *Service) Remove(ctx context.Context, participantID int64) (Removal, err
 // each, see MinBatchRaters), removed participants' too (what they contributed stays),
 // sorted, so that nobody's rating can be told from its position.
 func (s *Service) Ratings(ctx context.Context, sessionID string) ([]int, error) {
-	ps, err := s.store.Participants(ctx, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	return shownRatings(ps), nil
+	return s.store.ShownRatings(ctx, sessionID)
 }
 
 // roomFor refuses a new participant when the session is full; a returning one (same

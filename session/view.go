@@ -56,7 +56,10 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 		if err != nil {
 			return err
 		}
-		v.Ratings, v.Rated, v.People = shownRatings(people), ratedPeople(people), withoutRatings(people)
+		if v.Ratings, err = st.ShownRatings(ctx, sessionID); err != nil {
+			return err
+		}
+		v.Rated, v.People = ratedPeople(people), withoutRatings(people)
 		all, err := st.Notes(ctx, sessionID)
 		if err != nil {
 			return err
@@ -197,13 +200,15 @@ func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*Pa
 		}
 		v.Notes = notesFor(p, sess, all)
 		var people []*Participant
-		if sess.RatingsShown || ph.AtLeast(PhaseActions) {
+		if ph.AtLeast(PhaseActions) {
 			if people, err = st.Participants(ctx, sess.ID); err != nil {
 				return err
 			}
 		}
 		if sess.RatingsShown {
-			v.Ratings = shownRatings(people)
+			if v.Ratings, err = st.ShownRatings(ctx, sess.ID); err != nil {
+				return err
+			}
 		}
 		if !ph.AtLeast(PhaseGroup) {
 			return nil

@@ -114,11 +114,11 @@ func TestViewsAreOneSnapshot(t *testing.T) {
 				v, err = svc.BoardView(ctx, sess.ID)
 				return err
 			})
-			// session, participants, their ratings, notes, notes per person;
-			// themes (2), votes, actions (2)
-			want := sqlite.Stats{Statements: 5, ReadTxs: 1}
+			// session, participants, their ratings, the shown ratings, notes,
+			// notes per person; themes (2), votes, actions (2)
+			want := sqlite.Stats{Statements: 6, ReadTxs: 1}
 			if ph.AtLeast(session.PhaseGroup) {
-				want.Statements = 10
+				want.Statements = 11
 			}
 			if got != want {
 				t.Errorf("board view asked %+v, want %+v", got, want)
@@ -132,11 +132,12 @@ func TestViewsAreOneSnapshot(t *testing.T) {
 				_, err := svc.ParticipantView(ctx, ps[0].ID)
 				return err
 			})
-			// participant, session, notes, participants (ratings); themes (2), votes;
-			// actions (2); closed: the campaign's sessions and for the other session
-			// its session, actions (2) and participants.
+			// participant and session, notes, the shown ratings; themes (2), votes;
+			// participants and their ratings, actions (2); closed: the campaign's
+			// sessions and for the other session its session, actions (2) and
+			// participants.
 			bound := map[session.Phase]int64{session.PhaseWrite: 4, session.PhaseGroup: 6, session.PhaseVote: 7,
-				session.PhaseActions: 9, session.PhaseClosed: 14}[ph]
+				session.PhaseActions: 10, session.PhaseClosed: 15}[ph]
 			if got.ReadTxs != 1 || got.WriteTxs != 0 || got.Outside != 0 || got.Statements > bound {
 				t.Errorf("participant view asked %+v, want one read transaction of at most %d statements", got, bound)
 			}

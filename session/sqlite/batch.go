@@ -101,6 +101,22 @@ func (db *DB) HeldRaters(ctx context.Context, sessionID string) (int, error) {
 	return n, nil
 }
 
+// ShownRatings returns a session's shown ratings, sorted; see session.RatingStore.
+func (db *DB) ShownRatings(ctx context.Context, sessionID string) ([]int, error) {
+	out, err := queryAll(ctx, db.read, scanInt, `SELECT shown_rating FROM ratings
+		WHERE session_id = ? AND shown_rating BETWEEN 1 AND 5 ORDER BY shown_rating`, sessionID)
+	if err != nil {
+		return nil, fmt.Errorf("shown ratings: %w", err)
+	}
+	return out, nil
+}
+
+func scanInt(row interface{ Scan(...any) error }) (int, error) {
+	var n int
+	err := row.Scan(&n)
+	return n, err
+}
+
 // ReleaseRatings shows every held rating of a session.
 func (db *DB) ReleaseRatings(ctx context.Context, sessionID string) error {
 	if _, err := db.write.ExecContext(ctx, `UPDATE ratings SET shown_rating = rating WHERE session_id = ? AND shown_rating != rating`, sessionID); err != nil {

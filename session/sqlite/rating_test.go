@@ -263,3 +263,57 @@ func TestRatingMigrationKeepsEveryRating(t *testing.T) {
 		t.Errorf("%d ratings still name their participant (%v)", placeholders, err)
 	}
 }
+
+// A backup restored without its key secret no longer knows whose rating is whose,
+// and still counts every rating shown, as the documents count every note.
+func TestRatingsWithoutTheSecretStillCount(t *testing.T) {
+	t.Parallel()
+	db, _ := mustOpen(t)
+	ctx := context.Background()
+	s, ps := newSession(t, db, 3)
+	for i, p := range ps {
+		p.Rating = 5 - i
+		if err := db.UpdateParticipant(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.ReleaseRatings(ctx, s.ID); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if err := db.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	restored, err := sqlite.Open(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restored.Close()
+	for _, st := range []*sqlite.DB{db, restored} {
+		got, err := st.ShownRatings(ctx, s.ID)
+		if err != nil || !slices.Equal(got, []int{3, 4, 5}) {
+			t.Errorf("shown ratings %v, %v; want [3 4 5]", got, err)
+		}
+		// What the screens and the documents count.
+		svc := session.NewService(st, nil)
+		if got, err := svc.Ratings(ctx, s.ID); err != nil || !slices.Equal(got, []int{3, 4, 5}) {
+			t.Errorf("the service's ratings %v, %v; want [3 4 5]", got, err)
+		}
+		data, err := svc.ReportData(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(data.Ratings, []int{3, 4, 5}) {
+			t.Errorf("the findings' ratings %v; want [3 4 5]", data.Ratings)
+		}
+	}
+	all, err := restored.Participants(ctx, s.ID)
+	if err != nil || len(all) != 3 {
+		t.Fatalf("participants: %v, %v", all, err)
+	}
+	for _, p := range all {
+		if p.Rating != 0 || p.ShownRating != 0 {
+			t.Errorf("participant %d is tied to rating %d without the secret", p.ID, p.Rating)
+		}
+	}
+}
