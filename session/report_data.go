@@ -141,9 +141,7 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 			d.Writers++
 		}
 	}
-	byID := make(map[int64]*Participant, len(d.Participants))
 	for _, p := range d.Participants {
-		byID[p.ID] = p
 		// A document counts the ratings the screens show: one exported before and
 		// after someone rates must not tell theirs (see MinBatchRaters). Moving past
 		// the check-in for the first time shows every rating; one given or changed
@@ -159,11 +157,9 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 		d.VotesWithheld = true
 		votes = nil
 	}
-	for _, v := range votes {
-		if p := byID[v.ParticipantID]; p != nil {
-			d.VoteTotals[v.ThemeID] += v.Count
-		}
-	}
+	// Every dot counts, a removed participant's and one a database restored without
+	// its key secret no longer knows the giver of.
+	d.VoteTotals = voteTotals(votes)
 	d.Actions = withVolunteers(d.Actions, d.Participants)
 	return d, nil
 }

@@ -95,7 +95,7 @@ func (s *Service) RoomView(ctx context.Context, sessionID string) (*RoomView, er
 		if err != nil {
 			return err
 		}
-		r.totals = voteTotals(ofParticipants(votes, people))
+		r.totals = voteTotals(votes)
 		list, err := st.Actions(ctx, sessionID)
 		if err != nil {
 			return err

@@ -725,21 +725,18 @@ func myVotes(votes []Vote, participantID int64) map[int64]int {
 }
 
 // VoteTotals returns the dots each theme got, as the screens show them (see
-// ReleaseVotes). Dots of removed participants count. Participants see them only once
-// voting is over, so that early dots do not steer later ones; that is for the screen
-// to decide.
+// ReleaseVotes). Dots of removed participants count, as do those a database restored
+// without its key secret no longer knows the giver of. Participants see them only
+// once voting is over, so that early dots do not steer later ones; that is for the
+// screen to decide.
 func (s *Service) VoteTotals(ctx context.Context, sessionID string) (map[int64]int, error) {
 	var counted []Vote
 	err := s.store.ReadTx(ctx, func(st Store) error {
 		if _, err := st.Session(ctx, sessionID); err != nil {
 			return err
 		}
-		ps, err := st.Participants(ctx, sessionID)
-		if err != nil {
-			return err
-		}
-		votes, err := st.ShownVotes(ctx, sessionID)
-		counted = ofParticipants(votes, ps)
+		var err error
+		counted, err = st.ShownVotes(ctx, sessionID)
 		return err
 	})
 	if err != nil {
@@ -752,22 +749,6 @@ func voteTotals(counted []Vote) map[int64]int {
 	out := map[int64]int{}
 	for _, v := range counted {
 		out[v.ThemeID] += v.Count
-	}
-	return out
-}
-
-// ofParticipants returns the votes of the participants of ps: a removed participant's
-// dots count, as all they contributed does.
-func ofParticipants(votes []Vote, ps []*Participant) []Vote {
-	known := map[int64]bool{}
-	for _, p := range ps {
-		known[p.ID] = true
-	}
-	out := votes[:0]
-	for _, v := range votes {
-		if known[v.ParticipantID] {
-			out = append(out, v)
-		}
 	}
 	return out
 }

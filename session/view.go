@@ -78,7 +78,7 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 		if err != nil {
 			return err
 		}
-		v.Totals = voteTotals(ofParticipants(votes, v.People))
+		v.Totals = voteTotals(votes)
 		list, err := st.Actions(ctx, sessionID)
 		if err != nil {
 			return err
@@ -231,7 +231,7 @@ func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*Pa
 		if err != nil {
 			return err
 		}
-		v.Totals = voteTotals(ofParticipants(votes, people))
+		v.Totals = voteTotals(votes)
 		list, err := st.Actions(ctx, sess.ID)
 		if err != nil {
 			return err

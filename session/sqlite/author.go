@@ -36,6 +36,9 @@ func newVolunteers(secret []byte) *authors { return newTokens(secret, "volunteer
 // newRaters makes the tokens check-in ratings are stored under.
 func newRaters(secret []byte) *authors { return newTokens(secret, "rating") }
 
+// newVoters makes the tokens dots are stored under.
+func newVoters(secret []byte) *authors { return newTokens(secret, "vote") }
+
 func newTokens(secret []byte, purpose string) *authors {
 	return &authors{secret: secret, purpose: purpose, token: map[int64]string{}, person: map[string]int64{}}
 }

@@ -37,9 +37,9 @@ type DB struct {
 	count *counters
 	notes *noteWriter
 	// authors are the tokens note authors are stored under (see authors),
-	// volunteers those of volunteers for action points, and raters those of
-	// check-in ratings.
-	authors, volunteers, raters *authors
+	// volunteers those of volunteers for action points, raters those of check-in
+	// ratings and voters those of dots.
+	authors, volunteers, raters, voters *authors
 }
 
 var _ session.Store = (*DB)(nil)
@@ -89,7 +89,8 @@ func (db *DB) loadAuthors(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	db.authors, db.volunteers, db.raters = newAuthors(secret), newVolunteers(secret), newRaters(secret)
+	db.authors, db.volunteers = newAuthors(secret), newVolunteers(secret)
+	db.raters, db.voters = newRaters(secret), newVoters(secret)
 	return nil
 }
 
@@ -103,6 +104,12 @@ var migrationSteps = map[string]func(ctx context.Context, q querier, db *DB) err
 	},
 	"migration/022_ratings_apart.sql": func(ctx context.Context, q querier, db *DB) error {
 		return fillTokens(ctx, q, db.raters, "ratings", "rater")
+	},
+	"migration/023_votes_apart.sql": func(ctx context.Context, q querier, db *DB) error {
+		if err := fillTokens(ctx, q, db.voters, "votes", "voter"); err != nil {
+			return err
+		}
+		return fillTokens(ctx, q, db.voters, "shown_votes", "voter")
 	},
 }
 

@@ -352,8 +352,9 @@ func (db *DB) Participants(ctx context.Context, sessionID string) ([]*session.Pa
 		return nil, err
 	}
 	for _, p := range ps {
-		// Their notes are usually read next: know their tokens.
+		// Their notes and dots are usually read next: know their tokens.
 		db.authors.learn(p.ID)
+		db.voters.learn(p.ID)
 	}
 	return ps, db.withRatings(ctx, ps...)
 }

@@ -1,9 +1,11 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/charter-tool/charter/session"
@@ -202,10 +204,10 @@ func (db *DB) MergeThemes(ctx context.Context, intoID, fromID int64, maxVotes in
 		tx := in.write
 		steps := []string{
 			`UPDATE theme_notes SET theme_id = ?1 WHERE theme_id = ?2`,
-			`INSERT INTO votes (participant_id, theme_id, count) SELECT participant_id, ?1, count FROM votes WHERE theme_id = ?2
-				ON CONFLICT (participant_id, theme_id) DO UPDATE SET count = MIN(count + excluded.count, ?3)`,
-			`INSERT INTO shown_votes (participant_id, theme_id, count) SELECT participant_id, ?1, count FROM shown_votes WHERE theme_id = ?2
-				ON CONFLICT (participant_id, theme_id) DO UPDATE SET count = MIN(count + excluded.count, ?3)`,
+			`INSERT INTO votes (voter, theme_id, count) SELECT voter, ?1, count FROM votes WHERE theme_id = ?2
+				ON CONFLICT (voter, theme_id) DO UPDATE SET count = MIN(count + excluded.count, ?3)`,
+			`INSERT INTO shown_votes (voter, theme_id, count) SELECT voter, ?1, count FROM shown_votes WHERE theme_id = ?2
+				ON CONFLICT (voter, theme_id) DO UPDATE SET count = MIN(count + excluded.count, ?3)`,
 			`UPDATE action_points SET theme_id = ?1 WHERE theme_id = ?2`,
 		}
 		for _, q := range steps {
@@ -256,12 +258,12 @@ const sessionThemes = `SELECT id FROM themes WHERE session_id = ?1`
 // ones last shown.
 func (db *DB) HeldVoters(ctx context.Context, sessionID string) (int, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(DISTINCT participant_id) FROM (
-		SELECT * FROM (SELECT participant_id, theme_id, count FROM votes WHERE theme_id IN (`+sessionThemes+`)
-			EXCEPT SELECT participant_id, theme_id, count FROM shown_votes WHERE theme_id IN (`+sessionThemes+`))
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(DISTINCT voter) FROM (
+		SELECT * FROM (SELECT voter, theme_id, count FROM votes WHERE theme_id IN (`+sessionThemes+`)
+			EXCEPT SELECT voter, theme_id, count FROM shown_votes WHERE theme_id IN (`+sessionThemes+`))
 		UNION ALL
-		SELECT * FROM (SELECT participant_id, theme_id, count FROM shown_votes WHERE theme_id IN (`+sessionThemes+`)
-			EXCEPT SELECT participant_id, theme_id, count FROM votes WHERE theme_id IN (`+sessionThemes+`)))`, sessionID).Scan(&n)
+		SELECT * FROM (SELECT voter, theme_id, count FROM shown_votes WHERE theme_id IN (`+sessionThemes+`)
+			EXCEPT SELECT voter, theme_id, count FROM votes WHERE theme_id IN (`+sessionThemes+`)))`, sessionID).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("held votes: %w", err)
 	}
@@ -273,7 +275,7 @@ func (db *DB) ReleaseVotes(ctx context.Context, sessionID string) error {
 	return db.atomic(ctx, func(in *DB) error {
 		for _, q := range []string{
 			`DELETE FROM shown_votes WHERE theme_id IN (` + sessionThemes + `)`,
-			`INSERT INTO shown_votes (participant_id, theme_id, count) SELECT participant_id, theme_id, count FROM votes WHERE theme_id IN (` + sessionThemes + `)`,
+			`INSERT INTO shown_votes (voter, theme_id, count) SELECT voter, theme_id, count FROM votes WHERE theme_id IN (` + sessionThemes + `)`,
 		} {
 			if _, err := in.write.ExecContext(ctx, q, sessionID); err != nil {
 				return fmt.Errorf("release votes: %w", err)
@@ -295,23 +297,51 @@ func (db *DB) ClearVotes(ctx context.Context, themeID int64) error {
 	})
 }
 
-// votesIn returns the votes of a session in table (votes or shown_votes).
+// votesIn returns the votes of a session in table (votes or shown_votes), by
+// participant and theme. A voter token no participant of the session makes (a
+// database restored without its key secret) gets a negative ID of its own, as a
+// note's author does (see resolve): its dots still count, nobody's are they.
 func (db *DB) votesIn(ctx context.Context, table, sessionID string) ([]session.Vote, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT v.participant_id, v.theme_id, v.count FROM `+table+` v
-		JOIN themes t ON t.id = v.theme_id WHERE t.session_id = ? ORDER BY v.participant_id, v.theme_id`, sessionID)
-	if err != nil {
+	type row struct {
+		voter string
+		vote  session.Vote
+	}
+	rows, err := queryAll(ctx, db.read, func(r interface{ Scan(...any) error }) (row, error) {
+		var x row
+		err := r.Scan(&x.voter, &x.vote.ThemeID, &x.vote.Count)
+		return x, err
+	}, `SELECT v.voter, v.theme_id, v.count FROM `+table+` v
+		JOIN themes t ON t.id = v.theme_id WHERE t.session_id = ?`, sessionID)
+	if err != nil || len(rows) == 0 {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []session.Vote
-	for rows.Next() {
-		var v session.Vote
-		if err := rows.Scan(&v.ParticipantID, &v.ThemeID, &v.Count); err != nil {
-			return nil, err
+	learned := false
+	unknown := map[string]int64{}
+	out := make([]session.Vote, len(rows))
+	for i, r := range rows {
+		id, ok := db.voters.who(r.voter)
+		if !ok && !learned {
+			ids, err := queryAll(ctx, db.read, scanID, `SELECT id FROM participants WHERE session_id = ?`, sessionID)
+			if err != nil {
+				return nil, err
+			}
+			db.voters.learn(ids...)
+			learned = true
+			id, ok = db.voters.who(r.voter)
 		}
-		out = append(out, v)
+		if !ok {
+			if id, ok = unknown[r.voter]; !ok {
+				id = -int64(len(unknown) + 1)
+				unknown[r.voter] = id
+			}
+		}
+		out[i] = r.vote
+		out[i].ParticipantID = id
 	}
-	return out, rows.Err()
+	slices.SortFunc(out, func(a, b session.Vote) int {
+		return cmp.Or(cmp.Compare(a.ParticipantID, b.ParticipantID), cmp.Compare(a.ThemeID, b.ThemeID))
+	})
+	return out, nil
 }
 
 // ChangeVote checks and applies a change of dots in one write transaction, so two
@@ -319,7 +349,8 @@ func (db *DB) votesIn(ctx context.Context, table, sessionID string) ([]session.V
 func (db *DB) ChangeVote(ctx context.Context, participantID, themeID int64, delta int, check func(mine map[int64]int) error) error {
 	return db.atomic(ctx, func(in *DB) error {
 		tx := in.write
-		rows, err := tx.QueryContext(ctx, `SELECT theme_id, count FROM votes WHERE participant_id = ?`, participantID)
+		voter := in.voters.of(participantID)
+		rows, err := tx.QueryContext(ctx, `SELECT theme_id, count FROM votes WHERE voter = ?`, voter)
 		if err != nil {
 			return err
 		}
@@ -342,10 +373,10 @@ func (db *DB) ChangeVote(ctx context.Context, participantID, themeID int64, delt
 		}
 		n := mine[themeID] + delta
 		if n <= 0 {
-			_, err = tx.ExecContext(ctx, `DELETE FROM votes WHERE participant_id = ? AND theme_id = ?`, participantID, themeID)
+			_, err = tx.ExecContext(ctx, `DELETE FROM votes WHERE voter = ? AND theme_id = ?`, voter, themeID)
 		} else {
-			_, err = tx.ExecContext(ctx, `INSERT INTO votes (participant_id, theme_id, count) VALUES (?, ?, ?)
-				ON CONFLICT (participant_id, theme_id) DO UPDATE SET count = excluded.count`, participantID, themeID, n)
+			_, err = tx.ExecContext(ctx, `INSERT INTO votes (voter, theme_id, count) VALUES (?, ?, ?)
+				ON CONFLICT (voter, theme_id) DO UPDATE SET count = excluded.count`, voter, themeID, n)
 		}
 		if err != nil {
 			return fmt.Errorf("vote: %w", err)
