@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -141,13 +143,19 @@ func (db *DB) migrate(ctx context.Context) error {
 	// A database that is up to date (every start, every command, every test) is
 	// only read: a command that writes nothing opens no write connection, and each
 	// connection SQLite opens parses the whole schema.
-	if applied, err := appliedMigrations(ctx, db.readPool); err == nil && allApplied(names, applied) {
-		return nil
+	applied, err := appliedMigrations(ctx, db.readPool)
+	if err == nil {
+		if newer := unknownMigrations(names, applied); len(newer) > 0 {
+			return fmt.Errorf("this database was changed by a newer charter (%s), which this one cannot read: run that version or a later one", strings.Join(newer, ", "))
+		}
+		if allApplied(names, applied) {
+			return nil
+		}
 	}
 	if _, err := db.writePool.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	applied, err := appliedMigrations(ctx, db.writePool)
+	applied, err = appliedMigrations(ctx, db.writePool)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
@@ -178,6 +186,20 @@ func appliedMigrations(ctx context.Context, q querier) (map[string]bool, error) 
 		applied[name] = true
 	}
 	return applied, rows.Err()
+}
+
+// unknownMigrations returns the applied migrations that are not among names, by
+// their file names, sorted: those of a newer charter, whose tables this one does
+// not know.
+func unknownMigrations(names []string, applied map[string]bool) []string {
+	var out []string
+	for name := range applied {
+		if !slices.Contains(names, name) {
+			out = append(out, path.Base(name))
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func allApplied(names []string, applied map[string]bool) bool {

@@ -68,6 +68,30 @@ func note(s *session.Session, p *session.Participant, text string) *session.Note
 		Text: text, CreatedAt: now, UpdatedAt: now}
 }
 
+// A database a newer charter changed is refused with a message that says so and
+// names the change, instead of failing later on a column this charter expects.
+func TestDatabaseOfANewerCharterIsRefused(t *testing.T) {
+	t.Parallel()
+	db, path := mustOpen(t)
+	db.Close()
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`INSERT INTO migrations (name, applied_at) VALUES ('migration/999_later.sql', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	again, err := sqlite.Open(path)
+	if err == nil {
+		again.Close()
+		t.Fatal("a database of a newer charter opened")
+	}
+	if msg := err.Error(); !strings.Contains(msg, "newer charter") || !strings.Contains(msg, "999_later.sql") {
+		t.Errorf("message %q does not say a newer charter changed it, and how", msg)
+	}
+}
+
 func TestMigrationsAreAppliedOnce(t *testing.T) {
 	t.Parallel()
 	db, path := mustOpenNew(t)
