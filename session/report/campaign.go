@@ -373,7 +373,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 
 	people := participantsOf(ds, themeOfNote, keys)
 	f.Participants = len(distinct(people))
-	f.Confidence = confidenceOf(shownRatings(people))
+	f.Confidence = confidenceOf(sessionRatings(ds, func(*Data) bool { return true }))
 	for _, d := range ds {
 		if n := len(d.Ratings); n > 0 && n < session.MinSegment {
 			f.ConfidenceLeftOut++
@@ -885,6 +885,20 @@ func shownRatings(ps []*person) []int {
 	return out
 }
 
+// sessionRatings are the ratings of the sessions of ds that keep says, of those that
+// show their own confidence (see shownRatings). Read by session, not by person, they
+// count too the ratings of a database restored without its key secret, which no
+// longer knows whose they are.
+func sessionRatings(ds []*Data, keep func(*Data) bool) []int {
+	var out []int
+	for _, d := range ds {
+		if keep(d) && len(d.Ratings) >= session.MinSegment {
+			out = append(out, d.Ratings...)
+		}
+	}
+	return out
+}
+
 // segmentsMayShowConfidence reports whether profile segments may show confidence:
 // only when every group of raters who share a session and all three profile
 // answers holds at least session.MinSegment of them. Every figure the documents show
@@ -955,8 +969,9 @@ func audienceViews(ds []*Data, people []*person, themes []CampaignTheme, members
 	for _, a := range audienceOrder(set) {
 		ps := filter(people, func(p *person) bool { return p.audience == a })
 		// An audience is a set of whole sessions, so its confidence may be shown.
-		seg := segmentOf(a, ps, true)
-		v := AudienceView{Audience: a, Sessions: sessions[a], Participants: seg.Participants, Confidence: seg.Confidence, OnlyHere: []int{}}
+		seg := segmentOf(a, ps, false)
+		conf := confidenceOf(sessionRatings(ds, func(d *Data) bool { return string(d.Session.Audience) == a }))
+		v := AudienceView{Audience: a, Sessions: sessions[a], Participants: seg.Participants, Confidence: conf, OnlyHere: []int{}}
 		for _, t := range themes {
 			by := raisedBy[t.ID]
 			if !by[a] {

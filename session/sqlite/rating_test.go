@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/report"
 	"github.com/charter-tool/charter/session/sqlite"
 )
 
@@ -305,6 +306,14 @@ func TestRatingsWithoutTheSecretStillCount(t *testing.T) {
 		}
 		if !slices.Equal(data.Ratings, []int{3, 4, 5}) {
 			t.Errorf("the findings' ratings %v; want [3 4 5]", data.Ratings)
+		}
+		f := report.Build(data)
+		if f.Participation.Rated != 3 || f.Confidence == nil || f.Confidence.Ratings != 3 {
+			t.Errorf("the findings: %d rated, confidence %+v; want 3 and 3", f.Participation.Rated, f.Confidence)
+		}
+		c := report.BuildCampaign("c", []*report.Data{data})
+		if c.Confidence == nil || c.Confidence.Ratings != 3 || len(c.Audiences) != 1 || c.Audiences[0].Confidence == nil || c.Audiences[0].Confidence.Ratings != 3 {
+			t.Errorf("the campaign's confidence %+v, its audience's %+v; want 3 ratings each", c.Confidence, c.Audiences)
 		}
 	}
 	all, err := restored.Participants(ctx, s.ID)
