@@ -311,7 +311,7 @@ const ratingOf = ` LEFT JOIN ratings r ON r.session_id = p.session_id AND r.rate
 const ratingCols = `COALESCE(r.rating, 0), COALESCE(r.shown_rating, 0)`
 
 var participantByID = `SELECT ` + qualified("p", participantCols) + `, ` + ratingCols + `
-	FROM participants p` + ratingOf + ` WHERE p.id = ?1`
+	FROM participants p` + ratingOf + ` WHERE p.id = CAST(?1 AS INTEGER)`
 
 // participantInSession reads a participant, their rating and their session in one
 // statement. The ID is cast: compared bare with the joined table's key, a new ID
