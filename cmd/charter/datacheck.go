@@ -106,7 +106,7 @@ func checkDatabase(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	db, err := sql.Open("sqlite", sqlite.URI(path, "mode=ro&_pragma=busy_timeout(10000)"))
 	if err != nil {
 		return fmt.Errorf("integrity check of %s: %w", path, err)
 	}

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/charter-tool/charter/internal/datadir"
+	"github.com/charter-tool/charter/session/sqlite"
 )
 
 // A real charter serve on a real filesystem of 256 KiB: refused while the space is
@@ -147,7 +148,7 @@ func TestServeNeedsRoomForTheDatabaseOnlyToMigrate(t *testing.T) {
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
-	raw, err := sql.Open("sqlite", "file:"+filepath.Join(built, "charter.db")+"?_pragma=journal_mode(DELETE)")
+	raw, err := sql.Open("sqlite", sqlite.URI(filepath.Join(built, "charter.db"), "_pragma=journal_mode(DELETE)"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +190,7 @@ func TestServeNeedsRoomForTheDatabaseOnlyToMigrate(t *testing.T) {
 		t.Errorf("nothing to migrate, %s free: %v", byteSize(free), err)
 	}
 
-	pending, err := sql.Open("sqlite", "file:"+filepath.Join(data, "charter.db"))
+	pending, err := sql.Open("sqlite", sqlite.URI(filepath.Join(data, "charter.db"), ""))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,16 @@ func TestServeRefusesADataDirectoryItCannotWrite(t *testing.T) {
 
 func TestServeRefusesADamagedDatabase(t *testing.T) {
 	t.Parallel()
-	data := filepath.Join(t.TempDir(), "data")
+	// A directory named like a URI's fragment is checked too, not a file beside it.
+	for _, name := range []string{"data", "data#2"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			damagedDatabaseIsRefused(t, filepath.Join(t.TempDir(), name))
+		})
+	}
+}
+
+func damagedDatabaseIsRefused(t *testing.T, data string) {
 	db, err := openData(data)
 	if err != nil {
 		t.Fatal(err)

@@ -180,7 +180,7 @@ func take() (*kept, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
+	raw, err := sql.Open("sqlite", sqlite.URI(path, "_pragma=busy_timeout(10000)"))
 	if err != nil {
 		db.Close()
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/sqlite"
 )
 
 func importRoster(t *testing.T, svc *session.Service, csv string) (added, updated int) {
@@ -179,7 +180,7 @@ func TestHypotheses(t *testing.T) {
 func TestRosterIsKeptApartFromParticipants(t *testing.T) {
 	t.Parallel()
 	_, path := mustOpen(t)
-	raw, err := sql.Open("sqlite", "file:"+path)
+	raw, err := sql.Open("sqlite", sqlite.URI(path, ""))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func TestPendingMigrations(t *testing.T) {
 	if got, err := sqlite.Pending(ctx, path); err != nil || len(got) != 0 {
 		t.Fatalf("Pending after an open = %q, %v; want none", got, err)
 	}
-	raw, err := sql.Open("sqlite", "file:"+path)
+	raw, err := sql.Open("sqlite", sqlite.URI(path, ""))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -58,7 +58,7 @@ func Open(path string) (*DB, error) {
 	// acknowledged to its author survives a power cut, not only a crash of charter.
 	// secure_delete overwrites what is deleted (a note, a table rebuilt by a
 	// migration), so that the file does not keep it.
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_txlock=immediate"
+	dsn := URI(path, "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)&_txlock=immediate")
 	db := &DB{path: path, count: &counters{}}
 	w := sql.OpenDB(newKeptConnector(dsn, db.count))
 	db.writePool = newPool(w, db.count)
@@ -80,6 +80,17 @@ func Open(path string) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// URI is the SQLite URI of the database file at path, with query. The characters a
+// URI reads as its own are escaped in the path: a data directory named "sessions#2"
+// opened the file "sessions" beside it, without the directory's 0600 file mode.
+func URI(path, query string) string {
+	u := "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	if query != "" {
+		u += "?" + query
+	}
+	return u
 }
 
 // loadAuthors reads (or makes) the key secret that note authors are hashed with.

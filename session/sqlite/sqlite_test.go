@@ -400,3 +400,45 @@ func TestUpToDateDatabaseOpensOneConnection(t *testing.T) {
 		t.Errorf("after a write: %d connections, want 2 (the write connection)", n)
 	}
 }
+
+// A data directory whose name holds what a SQLite URI reads as its own (a fragment,
+// a query, an escape) keeps its database inside it: "data#2" opened a file "data"
+// beside it, readable by everyone, and left data#2/charter.db empty.
+func TestDatabaseInADirectoryNamedLikeAURI(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	for _, name := range []string{"data#2", "data?mode=memory", "data%20x"} {
+		parent := t.TempDir()
+		dir := filepath.Join(parent, name)
+		if err := os.Mkdir(dir, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "charter.db")
+		db, err := sqlite.Open(path)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		s, _ := newSession(t, db, 1)
+		db.Close()
+		if pending, err := sqlite.Pending(ctx, path); err != nil || len(pending) != 0 {
+			t.Errorf("%s: pending migrations %v, %v", name, pending, err)
+		}
+		again, err := sqlite.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := again.Session(ctx, s.ID); err != nil || got.Title != s.Title {
+			t.Errorf("%s: session after reopening: %+v, %v", name, got, err)
+		}
+		again.Close()
+		if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+			t.Errorf("%s: the database in the directory: %v, %v", name, fi, err)
+		}
+		entries, _ := os.ReadDir(parent)
+		for _, e := range entries {
+			if e.Name() != name {
+				t.Errorf("%s: %q was made beside the data directory", name, e.Name())
+			}
+		}
+	}
+}
