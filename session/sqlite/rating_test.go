@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -324,5 +325,36 @@ func TestRatingsWithoutTheSecretStillCount(t *testing.T) {
 		if p.Rating != 0 || p.ShownRating != 0 {
 			t.Errorf("participant %d is tied to rating %d without the secret", p.ID, p.Rating)
 		}
+	}
+}
+
+// Right after the migration, a copy of the database file itself (not a backup)
+// holds no rating beside a name: the migration's writes do not wait in the log.
+func TestMigratedFileHoldsNoRatingBesideNames(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "charter.db")
+	oldDatabase(t, path, "022",
+		`INSERT INTO sessions (id, title, audience, mode, code, phase, created_at, updated_at) VALUES ('s1', 'Old', 'developers', 'in-person', 'ABCDEFGH', 'write', 0, 0)`,
+		`INSERT INTO participants (id, session_id, name, pseudonym, joined_at, rating, shown_rating) VALUES (7, 's1', 'Al', 'P1', 0, 3, 3)`)
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	buf, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := filepath.Join(t.TempDir(), "copy.db")
+	if err := os.WriteFile(cp, buf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", cp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if names := columns(t, raw, "participants"); slices.Contains(names, "rating") {
+		t.Errorf("the file copied after the migration still has participants' ratings: %v", names)
 	}
 }

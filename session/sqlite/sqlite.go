@@ -178,6 +178,14 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migrate %s: %w", name, err)
 		}
 	}
+	// A migration that moved data out of a table (ratings and dots away from the
+	// names) left the old rows in the file's pages until SQLite checkpoints on its
+	// own: the file is rewritten, in key order, and the log emptied.
+	for _, q := range []string{`VACUUM`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
+		if _, err := db.writePool.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+	}
 	return nil
 }
 
