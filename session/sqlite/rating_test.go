@@ -23,7 +23,7 @@ import (
 // participant id for any of the uses charter makes tokens for (or for none).
 func madeFrom(token string, keys [][]byte, id int64) bool {
 	for _, key := range keys {
-		for _, purpose := range []string{"", "note author\x00", "volunteer\x00", "rating\x00"} {
+		for _, purpose := range []string{"", "note author\x00", "volunteer\x00", "rating\x00", "vote\x00"} {
 			m := hmac.New(sha256.New, key)
 			m.Write([]byte(purpose + strconv.FormatInt(id, 10)))
 			if sum := hex.EncodeToString(m.Sum(nil)); len(token) >= 8 && strings.HasPrefix(sum, token) {
