@@ -46,15 +46,21 @@ func releaseRatings(ctx context.Context, st Store, sessionID string, forced bool
 
 // ratedPeople counts the people who joined (not paper authors) whose rating is
 // shown, removed people included: a count that dropped as someone was removed would
-// tell whether they had rated.
-func ratedPeople(ps []*Participant) int {
-	n := 0
+// tell whether they had rated. It counts the ratings shown less the paper authors'
+// among them, so that a database restored without its key secret, which no longer
+// knows whose rating is whose, still counts them (paper ratings too then, up to the
+// number of people who joined).
+func ratedPeople(shown []int, ps []*Participant) int {
+	joined, paper := 0, 0
 	for _, p := range ps {
-		if p.ShownRating > 0 && !p.Paper {
-			n++
+		switch {
+		case !p.Paper:
+			joined++
+		case p.ShownRating > 0:
+			paper++
 		}
 	}
-	return n
+	return min(max(len(shown)-paper, 0), joined)
 }
 
 // withoutRatings strips every participant's own rating from ps (copies), for a view

@@ -15,7 +15,7 @@ type BoardView struct {
 	// their ratings: no screen shows whose rating is whose.
 	People []*Participant
 	// Ratings are the ratings as shown (see MinBatchRaters), removed participants'
-	// included, sorted; Rated is how many people taking part (not removed, not
+	// included, sorted; Rated is how many people who joined (removed ones too, not
 	// paper authors) they are of.
 	Ratings []int
 	Rated   int
@@ -59,7 +59,7 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 		if v.Ratings, err = st.ShownRatings(ctx, sessionID); err != nil {
 			return err
 		}
-		v.Rated, v.People = ratedPeople(people), withoutRatings(people)
+		v.Rated, v.People = ratedPeople(v.Ratings, people), withoutRatings(people)
 		all, err := st.Notes(ctx, sessionID)
 		if err != nil {
 			return err

@@ -381,7 +381,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	}
 	f.Audiences = audienceViews(ds, people, f.Themes, members)
 	f.SegmentConfidence = segmentsMayShowConfidence(people)
-	f.Segments = breakdowns(people, f.SegmentConfidence)
+	f.Segments = breakdowns(ds, people, f.SegmentConfidence)
 	f.Saturation = saturation(f.Sessions, members)
 	byAudience(f, ds, members, people, keys)
 	f.Matrix = campaignMatrix(ds, keys, "", true)
@@ -921,7 +921,7 @@ func segmentsMayShowConfidence(ps []*person) bool {
 
 // segmentOf sums up a group of people; their confidence only when withConfidence
 // and enough of their ratings may count.
-func segmentOf(value string, ps []*person, withConfidence bool) Segment {
+func segmentOf(value string, ps []*person) Segment {
 	s := Segment{Value: value, Participants: len(distinct(ps))}
 	themes := map[int]bool{}
 	for _, p := range ps {
@@ -931,10 +931,31 @@ func segmentOf(value string, ps []*person, withConfidence bool) Segment {
 		}
 	}
 	s.Themes = len(themes)
-	if withConfidence {
-		s.Confidence = confidenceOf(shownRatings(ps))
-	}
 	return s
+}
+
+// confidenceBy gives a segment's confidence, or nil: ps are its people, in says
+// which values of the breakdown it holds.
+type confidenceBy func(ps []*person, in func(value string) bool) *Confidence
+
+// byPerson counts the ratings of the segment's people, when may is set
+// (segmentsMayShowConfidence).
+func byPerson(may bool) confidenceBy {
+	return func(ps []*person, _ func(string) bool) *Confidence {
+		if !may {
+			return nil
+		}
+		return confidenceOf(shownRatings(ps))
+	}
+}
+
+// bySession counts the ratings of whole sessions, those whose value valueOf gives
+// the segment holds. A database restored without its key secret no longer knows
+// whose ratings are whose; a session still knows its own.
+func bySession(ds []*Data, valueOf func(*Data) string) confidenceBy {
+	return func(_ []*person, in func(string) bool) *Confidence {
+		return confidenceOf(sessionRatings(ds, func(d *Data) bool { return in(valueOf(d)) }))
+	}
 }
 
 // confidenceOf summarizes ratings, or returns nil when fewer than
@@ -969,7 +990,7 @@ func audienceViews(ds []*Data, people []*person, themes []CampaignTheme, members
 	for _, a := range audienceOrder(set) {
 		ps := filter(people, func(p *person) bool { return p.audience == a })
 		// An audience is a set of whole sessions, so its confidence may be shown.
-		seg := segmentOf(a, ps, false)
+		seg := segmentOf(a, ps)
 		conf := confidenceOf(sessionRatings(ds, func(d *Data) bool { return string(d.Session.Audience) == a }))
 		v := AudienceView{Audience: a, Sessions: sessions[a], Participants: seg.Participants, Confidence: conf, OnlyHere: []int{}}
 		for _, t := range themes {
@@ -988,14 +1009,15 @@ func audienceViews(ds []*Data, people []*person, themes []CampaignTheme, members
 }
 
 // breakdowns splits people by each profile question and by mode. A mode is a set of
-// whole sessions, so it shows confidence as an audience does; profile segments only
-// when conf is set (segmentsMayShowConfidence).
-func breakdowns(people []*person, conf bool) []Breakdown {
+// whole sessions, so it shows confidence as an audience does, counted by session;
+// profile segments only when conf is set (segmentsMayShowConfidence).
+func breakdowns(ds []*Data, people []*person, conf bool) []Breakdown {
+	mine := byPerson(conf)
 	return []Breakdown{
-		breakdown("tenure", "Time in the role (the security role for security engineers)", session.Tenures, people, conf, func(p *person) string { return p.profile.Tenure }),
-		breakdown("appointment", "Appointed or volunteered", session.Appointments, people, conf, func(p *person) string { return p.profile.Appointment }),
-		breakdown("level", "Team's security level", session.Levels, people, conf, func(p *person) string { return p.profile.Level }),
-		breakdown("mode", "In person or online", modeNames(), people, true, func(p *person) string { return p.mode }),
+		breakdown("tenure", "Time in the role (the security role for security engineers)", session.Tenures, people, mine, func(p *person) string { return p.profile.Tenure }),
+		breakdown("appointment", "Appointed or volunteered", session.Appointments, people, mine, func(p *person) string { return p.profile.Appointment }),
+		breakdown("level", "Team's security level", session.Levels, people, mine, func(p *person) string { return p.profile.Level }),
+		breakdown("mode", "In person or online", modeNames(), people, bySession(ds, func(d *Data) string { return string(d.Session.Mode) }), func(p *person) string { return p.mode }),
 	}
 }
 
@@ -1011,7 +1033,7 @@ func modeNames() []string {
 // The rest (smaller segments and those who did not answer) make up Other; when Other
 // would hold from 1 to MinSegment-1 people, the smallest shown segments join it, or
 // subtracting the shown segments from the totals would tell the small group's answers.
-func breakdown(by, title string, values []string, people []*person, conf bool, valueOf func(*person) string) Breakdown {
+func breakdown(by, title string, values []string, people []*person, conf confidenceBy, valueOf func(*person) string) Breakdown {
 	b := Breakdown{By: by, Title: title, Segments: []Segment{}}
 	if len(distinct(people)) < session.MinSegment {
 		return b
@@ -1043,11 +1065,15 @@ func breakdown(by, title string, values []string, people []*person, conf bool, v
 		b.Folded++
 	}
 	for _, v := range shown {
-		b.Segments = append(b.Segments, segmentOf(v, groups[v], conf))
+		s := segmentOf(v, groups[v])
+		s.Confidence = conf(groups[v], func(w string) bool { return w == v })
+		b.Segments = append(b.Segments, s)
 	}
-	other := filter(people, func(p *person) bool { return !slices.Contains(shown, valueOf(p)) })
+	notShown := func(v string) bool { return !slices.Contains(shown, v) }
+	other := filter(people, func(p *person) bool { return notShown(valueOf(p)) })
 	if len(other) > 0 {
-		s := segmentOf("other or not given", other, conf)
+		s := segmentOf("other or not given", other)
+		s.Confidence = conf(other, notShown)
 		b.Other = &s
 	}
 	return b

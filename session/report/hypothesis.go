@@ -211,7 +211,7 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 			}
 		}
 		people := matchingPeople(ds, matching, f.Themes)
-		hf.Breakdown = hypothesisBreakdown(h.Text, people)
+		hf.Breakdown = hypothesisBreakdown(h.Text, ds, people)
 		f.Hypotheses = append(f.Hypotheses, hf)
 	}
 	f.Unexpected = []UnexpectedTheme{}
@@ -271,7 +271,7 @@ var hypothesisDimensions = []struct {
 
 // hypothesisBreakdown splits people by what the hypothesis is about, with the
 // rules of every breakdown: segments of at least session.MinSegment people.
-func hypothesisBreakdown(text string, people []*person) Breakdown {
+func hypothesisBreakdown(text string, ds []*Data, people []*person) Breakdown {
 	lower := strings.ToLower(text)
 	by := "audience"
 	for _, d := range hypothesisDimensions {
@@ -281,7 +281,7 @@ func hypothesisBreakdown(text string, people []*person) Breakdown {
 		}
 	}
 	conf := segmentsMayShowConfidence(people)
-	for _, b := range breakdowns(people, conf) {
+	for _, b := range breakdowns(ds, people, conf) {
 		if b.By == by {
 			return b
 		}
@@ -290,7 +290,7 @@ func hypothesisBreakdown(text string, people []*person) Breakdown {
 	for _, a := range session.Audiences {
 		audiences = append(audiences, string(a))
 	}
-	return breakdown("audience", "Audience", audiences, people, true, func(p *person) string { return p.audience })
+	return breakdown("audience", "Audience", audiences, people, bySession(ds, func(d *Data) string { return string(d.Session.Audience) }), func(p *person) string { return p.audience })
 }
 
 // mdHypotheses writes a section per hypothesis and the themes nobody expected,

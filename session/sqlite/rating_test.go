@@ -316,6 +316,17 @@ func TestRatingsWithoutTheSecretStillCount(t *testing.T) {
 		if c.Confidence == nil || c.Confidence.Ratings != 3 || len(c.Audiences) != 1 || c.Audiences[0].Confidence == nil || c.Audiences[0].Confidence.Ratings != 3 {
 			t.Errorf("the campaign's confidence %+v, its audience's %+v; want 3 ratings each", c.Confidence, c.Audiences)
 		}
+		// A mode is whole sessions, as an audience is.
+		for _, b := range c.Segments {
+			if b.By == "mode" && (len(b.Segments) != 1 || b.Segments[0].Confidence == nil || b.Segments[0].Confidence.Ratings != 3) {
+				t.Errorf("the campaign's mode breakdown %+v; want one mode of 3 ratings", b.Segments)
+			}
+		}
+		// What the board and the projector say: "3 rated".
+		v, err := svc.BoardView(ctx, s.ID)
+		if err != nil || v.Rated != 3 || len(v.Ratings) != 3 {
+			t.Errorf("the board: %d rated beside %d ratings (%v); want 3 and 3", v.Rated, len(v.Ratings), err)
+		}
 	}
 	all, err := restored.Participants(ctx, s.ID)
 	if err != nil || len(all) != 3 {
