@@ -15,7 +15,7 @@ import (
 
 // oldDatabase writes a database at path with the migrations before the one named
 // first (e.g. "016"), then runs stmts on it, as charter left it before that one.
-func oldDatabase(t *testing.T, path, first string, stmts ...string) {
+func oldDatabase(t testing.TB, path, first string, stmts ...string) {
 	t.Helper()
 	ctx := context.Background()
 	raw, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")

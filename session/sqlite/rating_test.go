@@ -369,3 +369,33 @@ func TestMigratedFileHoldsNoRatingBesideNames(t *testing.T) {
 		t.Errorf("the file copied after the migration still has participants' ratings: %v", names)
 	}
 }
+
+// BenchmarkRatingMigration opens a database of the version before ratings moved out
+// of participants, with 5,000 rated participants in one session: migration 022 and
+// the tokens that replace its placeholders.
+func BenchmarkRatingMigration(b *testing.B) {
+	const people = 5000
+	old := filepath.Join(b.TempDir(), "old.db")
+	oldDatabase(b, old, "022",
+		`INSERT INTO sessions (id, title, audience, mode, code, phase, created_at, updated_at) VALUES ('s1', 'Old', 'developers', 'in-person', 'ABCDEFGH', 'write', 0, 0)`,
+		fmt.Sprintf(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d)
+			INSERT INTO participants (id, session_id, name, pseudonym, joined_at, rating, shown_rating)
+			SELECT i, 's1', 'P' || i, 'P' || i, 0, 1 + i %% 5, 1 + i %% 5 FROM n`, people))
+	buf, err := os.ReadFile(old)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), fmt.Sprintf("charter%d.db", i))
+		if err := os.WriteFile(path, buf, 0o600); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		db, err := sqlite.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+	}
+}
