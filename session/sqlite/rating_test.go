@@ -399,3 +399,26 @@ func BenchmarkRatingMigration(b *testing.B) {
 		db.Close()
 	}
 }
+
+// A participant's update is all or nothing: when their rating cannot be stored, the
+// rest of the update is not kept either.
+func TestParticipantUpdateIsAllOrNothing(t *testing.T) {
+	t.Parallel()
+	db, _ := mustOpen(t)
+	ctx := context.Background()
+	_, ps := newSession(t, db, 1)
+	p := *ps[0]
+	p.Name, p.Rating = "Renamed", 4
+	// The rating's row refers to a session that is not there.
+	p.SessionID = "no-such-session"
+	if err := db.UpdateParticipant(ctx, &p); err == nil {
+		t.Fatal("a rating for a session that does not exist was stored")
+	}
+	got, err := db.Participant(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != ps[0].Name || got.Rating != 0 {
+		t.Errorf("after a failed update the participant is %q rated %d; want %q unrated", got.Name, got.Rating, ps[0].Name)
+	}
+}

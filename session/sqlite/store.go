@@ -378,23 +378,26 @@ func (db *DB) ParticipationsByKey(ctx context.Context, keyHash string) ([]*sessi
 	return ps, db.withRatings(ctx, ps...)
 }
 
-// UpdateParticipant stores name, rating, done and removed of p. A rating, once
-// given, is changed but never taken back: a rating of 0 leaves it as it is.
+// UpdateParticipant stores name, rating, done and removed of p, all or nothing. A
+// rating, once given, is changed but never taken back: a rating of 0 leaves it as
+// it is.
 func (db *DB) UpdateParticipant(ctx context.Context, p *session.Participant) error {
-	res, err := db.write.ExecContext(ctx, `UPDATE participants SET name = ?, done = ?, removed = ?,
-		tenure = ?, appointment = ?, level = ? WHERE id = ?`,
-		p.Name, b2i(p.Done), b2i(p.Removed), p.Profile.Tenure, p.Profile.Appointment, p.Profile.Level, p.ID)
-	if err != nil {
-		return fmt.Errorf("update participant: %w", err)
-	}
-	if err := mustAffect(res, "Participant"); err != nil || p.Rating == 0 {
-		return err
-	}
-	if _, err := db.write.ExecContext(ctx, `INSERT INTO ratings (session_id, rater, rating) VALUES (?, ?, ?)
-		ON CONFLICT (session_id, rater) DO UPDATE SET rating = excluded.rating`, p.SessionID, db.raters.of(p.ID), p.Rating); err != nil {
-		return fmt.Errorf("update rating: %w", err)
-	}
-	return nil
+	return db.atomic(ctx, func(in *DB) error {
+		res, err := in.write.ExecContext(ctx, `UPDATE participants SET name = ?, done = ?, removed = ?,
+			tenure = ?, appointment = ?, level = ? WHERE id = ?`,
+			p.Name, b2i(p.Done), b2i(p.Removed), p.Profile.Tenure, p.Profile.Appointment, p.Profile.Level, p.ID)
+		if err != nil {
+			return fmt.Errorf("update participant: %w", err)
+		}
+		if err := mustAffect(res, "Participant"); err != nil || p.Rating == 0 {
+			return err
+		}
+		if _, err := in.write.ExecContext(ctx, `INSERT INTO ratings (session_id, rater, rating) VALUES (?, ?, ?)
+			ON CONFLICT (session_id, rater) DO UPDATE SET rating = excluded.rating`, p.SessionID, in.raters.of(p.ID), p.Rating); err != nil {
+			return fmt.Errorf("update rating: %w", err)
+		}
+		return nil
+	})
 }
 
 // ratingDest are the destinations of ratingCols.
