@@ -178,6 +178,10 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migrate %s: %w", name, err)
 		}
 	}
+	if len(applied) == 0 {
+		// A new database: no data moved, nothing to rewrite.
+		return nil
+	}
 	// A migration that moved data out of a table (ratings and dots away from the
 	// names) left the old rows in the file's pages until SQLite checkpoints on its
 	// own: the file is rewritten, in key order, and the log emptied.
