@@ -26,6 +26,17 @@ import (
 //go:embed migration/*.sql
 var migrationFS embed.FS
 
+// schemaSQL is the schema the migrations up to the one its first line names leave,
+// statement by statement as SQLite keeps them: a new database is made from it in
+// one transaction rather than by replaying every migration (TestSchemaFileIsTheMigrations
+// checks it; its -update flag writes it).
+//
+//go:embed schema.sql
+var schemaSQL string
+
+// schemaHeader starts schema.sql's first line, which names the last migration in it.
+const schemaHeader = "-- charter: the schema after migration/"
+
 // DB is an open charter database. Writes go through one connection so that concurrent
 // writers queue in Go instead of failing with "database is locked"; reads use a pool.
 type DB struct {
@@ -170,6 +181,12 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	isNew := len(applied) == 0
+	if isNew {
+		if applied, err = db.createSchema(ctx, names); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+	}
 	for _, name := range names {
 		if applied[name] {
 			continue
@@ -178,7 +195,7 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migrate %s: %w", name, err)
 		}
 	}
-	if len(applied) == 0 {
+	if isNew {
 		// A new database: no data moved, nothing to rewrite.
 		return nil
 	}
@@ -191,6 +208,45 @@ func (db *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// createSchema makes a new database's tables from schema.sql and records the
+// migrations it holds as applied, in one transaction; it returns the migrations
+// applied. It does nothing to a database that has any table but the migrations
+// (another process may have begun meanwhile): the migrations then run one by one.
+func (db *DB) createSchema(ctx context.Context, names []string) (map[string]bool, error) {
+	applied := map[string]bool{}
+	first, _, _ := strings.Cut(schemaSQL, "\n")
+	last, ok := strings.CutPrefix(first, schemaHeader)
+	if !ok || !slices.Contains(names, "migration/"+last) {
+		return applied, fmt.Errorf("schema.sql names no migration of this charter: %q", first)
+	}
+	tx, err := db.writePool.BeginTx(ctx, nil)
+	if err != nil {
+		return applied, err
+	}
+	defer tx.Rollback()
+	var tables int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_schema WHERE tbl_name != 'migrations' AND name NOT LIKE 'sqlite_%'`).Scan(&tables); err != nil || tables > 0 {
+		return applied, err
+	}
+	if _, err := tx.ExecContext(ctx, schemaSQL); err != nil {
+		return applied, fmt.Errorf("schema.sql: %w", err)
+	}
+	now := time.Now().UnixMilli()
+	for _, name := range names {
+		if name > "migration/"+last {
+			break
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, now); err != nil {
+			return map[string]bool{}, err
+		}
+		applied[name] = true
+	}
+	if err := tx.Commit(); err != nil {
+		return map[string]bool{}, err
+	}
+	return applied, nil
 }
 
 // appliedMigrations reads the names of the migrations applied, in one query.
