@@ -919,8 +919,8 @@ func segmentsMayShowConfidence(ps []*person) bool {
 	return len(cells) > 0
 }
 
-// segmentOf sums up a group of people; their confidence only when withConfidence
-// and enough of their ratings may count.
+// segmentOf sums up a group of people, without confidence: the breakdown's
+// confidenceBy gives it.
 func segmentOf(value string, ps []*person) Segment {
 	s := Segment{Value: value, Participants: len(distinct(ps))}
 	themes := map[int]bool{}

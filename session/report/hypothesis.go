@@ -235,16 +235,15 @@ func matchingPeople(ds []*Data, matching map[noteKey]bool, themes []CampaignThem
 		}
 	}
 	people := participantsOf(ds, themeOf, personKeys(ds))
-	// participantsOf lists people in this order; their notes are recounted.
+	// participantsOf lists people in this order, removed ones too (what they
+	// wrote stays); their notes are recounted.
 	by := map[[2]int64]*person{}
 	k := 0
 	for i, d := range ds {
 		for _, p := range d.Participants {
-			if !p.Removed {
-				by[[2]int64{int64(i), p.ID}] = people[k]
-				people[k].notes = 0
-				k++
-			}
+			by[[2]int64{int64(i), p.ID}] = people[k]
+			people[k].notes = 0
+			k++
 		}
 	}
 	for i, d := range ds {

@@ -313,3 +313,35 @@ func TestCSVVerdictIsTheCommandsWord(t *testing.T) {
 		}
 	}
 }
+
+// A removed participant's notes still count in a hypothesis's breakdown, for them:
+// the people after them in the session keep their own notes.
+func TestHypothesisBreakdownWithARemovedParticipant(t *testing.T) {
+	t.Parallel()
+	appointed := func(a string, n int) []session.Profile {
+		out := make([]session.Profile, n)
+		for i := range out {
+			out[i].Appointment = a
+		}
+		return out
+	}
+	// Notes are written by participants 1, 2, 3, 4 in turn: three appointed, one
+	// who volunteered.
+	d := pureSession("a", 1, session.AudienceSecurityEngineers, slices.Concat(appointed("appointed", 3), appointed("volunteered", 3)), map[string][]string{
+		"motivated": {"I was appointed to the security role and never asked for it", "appointed champions lose motivation",
+			"appointed people feel less motivated for security", "volunteered champions stay motivated for security"},
+	})
+	d.Participants[2].Removed = true
+	ds := []*report.Data{d}
+	f := report.BuildCampaign("c", ds)
+	f.AddHypotheses([]*session.Hypothesis{{Number: 1, Text: "Appointed security engineers are less motivated than volunteers"}}, ds)
+	b := f.Hypotheses[0].Breakdown
+	if b.By != "appointment" || len(b.Segments) != 2 {
+		t.Fatalf("breakdown %+v", b)
+	}
+	for i, want := range []int{3, 1} {
+		if s := b.Segments[i]; s.Notes != want {
+			t.Errorf("%s: %d matching notes, want %d", s.Value, s.Notes, want)
+		}
+	}
+}
