@@ -171,7 +171,7 @@ func fillTokens(ctx context.Context, q querier, a *authors, table, column string
 		}
 	}
 	if _, err := q.ExecContext(ctx, `UPDATE `+table+` SET `+column+` = (SELECT token FROM placeholder_tokens WHERE placeholder = `+table+`.`+column+`)
-		WHERE `+column+` LIKE 'participant:%'`); err != nil {
+		WHERE `+column+` IN (SELECT placeholder FROM placeholder_tokens)`); err != nil {
 		return err
 	}
 	_, err = q.ExecContext(ctx, `DROP TABLE temp.placeholder_tokens`)
