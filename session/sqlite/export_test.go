@@ -59,3 +59,6 @@ func (db *DB) ExplainQueryPlan(ctx context.Context, q string) ([]string, error) 
 	}
 	return plan, rows.Err()
 }
+
+// MigrationsDigest is migrationsDigest, for schema.sql's second line.
+var MigrationsDigest = migrationsDigest

@@ -1,7 +1,9 @@
 -- charter: the schema after migration/023_votes_apart.sql
+-- charter: migrations sha256 0d7be7187f29d2a0972e9f00808f14ed6d6d122891ec0c560a1046183a7a17d7
 -- Written by `go test ./session/sqlite/ -run TestSchemaFileIsTheMigrations -update`
 -- from the migrations, which stay the source: a new database is made from this
--- file in one transaction rather than by replaying them all.
+-- file in one transaction rather than by replaying them all, when the digest
+-- above is that of the migrations charter was built with.
 CREATE TABLE meta (
 	key   TEXT PRIMARY KEY,
 	value TEXT NOT NULL

@@ -4,6 +4,7 @@ package sqlite
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"database/sql"
 	"embed"
 	"encoding/hex"
@@ -28,14 +29,56 @@ var migrationFS embed.FS
 
 // schemaSQL is the schema the migrations up to the one its first line names leave,
 // statement by statement as SQLite keeps them: a new database is made from it in
-// one transaction rather than by replaying every migration (TestSchemaFileIsTheMigrations
-// checks it; its -update flag writes it).
+// one transaction rather than by replaying every migration. Its second line holds
+// the digest of those migrations (migrationsDigest): a file that does not match the
+// migrations of this build is not used. TestSchemaFileIsTheMigrations checks it;
+// its -update flag writes it.
 //
 //go:embed schema.sql
 var schemaSQL string
 
-// schemaHeader starts schema.sql's first line, which names the last migration in it.
-const schemaHeader = "-- charter: the schema after migration/"
+// The first two lines of schema.sql start so.
+const (
+	schemaHeader = "-- charter: the schema after migration/"
+	schemaDigest = "-- charter: migrations sha256 "
+)
+
+// migrationsDigest is the SHA-256 of the embedded migrations up to last (a name
+// in migration/), names and texts, line ends as LF whatever the checkout did.
+func migrationsDigest(last string) (string, error) {
+	names, err := migrationNames()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, name := range names {
+		if name > "migration/"+last {
+			break
+		}
+		buf, err := migrationFS.ReadFile(name)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\n%s\x00", name, strings.ReplaceAll(string(buf), "\r\n", "\n"))
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// schemaFileFits reports the last migration schema.sql holds, when its digest is
+// that of this build's migrations up to it.
+func schemaFileFits(names []string) (string, bool) {
+	lines := strings.SplitN(schemaSQL, "\n", 3)
+	if len(lines) < 3 {
+		return "", false
+	}
+	last, ok1 := strings.CutPrefix(strings.TrimSpace(lines[0]), schemaHeader)
+	digest, ok2 := strings.CutPrefix(strings.TrimSpace(lines[1]), schemaDigest)
+	if !ok1 || !ok2 || !slices.Contains(names, "migration/"+last) {
+		return "", false
+	}
+	want, err := migrationsDigest(last)
+	return last, err == nil && digest == want
+}
 
 // DB is an open charter database. Writes go through one connection so that concurrent
 // writers queue in Go instead of failing with "database is locked"; reads use a pool.
@@ -213,13 +256,13 @@ func (db *DB) migrate(ctx context.Context) error {
 // createSchema makes a new database's tables from schema.sql and records the
 // migrations it holds as applied, in one transaction; it returns the migrations
 // applied. It does nothing to a database that has any table but the migrations
-// (another process may have begun meanwhile): the migrations then run one by one.
+// (another process may have begun meanwhile), nor when schema.sql does not fit
+// this build's migrations: the migrations then run one by one.
 func (db *DB) createSchema(ctx context.Context, names []string) (map[string]bool, error) {
 	applied := map[string]bool{}
-	first, _, _ := strings.Cut(schemaSQL, "\n")
-	last, ok := strings.CutPrefix(first, schemaHeader)
-	if !ok || !slices.Contains(names, "migration/"+last) {
-		return applied, fmt.Errorf("schema.sql names no migration of this charter: %q", first)
+	last, ok := schemaFileFits(names)
+	if !ok {
+		return applied, nil
 	}
 	tx, err := db.writePool.BeginTx(ctx, nil)
 	if err != nil {
