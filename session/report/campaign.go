@@ -380,7 +380,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		}
 	}
 	f.Audiences = audienceViews(ds, people, f.Themes, members)
-	f.SegmentConfidence = segmentsMayShowConfidence(people)
+	f.SegmentConfidence = segmentsMayShowConfidence(ds, people)
 	f.Segments = breakdowns(ds, people, f.SegmentConfidence)
 	f.Saturation = saturation(f.Sessions, members)
 	byAudience(f, ds, members, people, keys)
@@ -903,12 +903,22 @@ func sessionRatings(ds []*Data, keep func(*Data) bool) []int {
 // only when every group of raters who share a session and all three profile
 // answers holds at least session.MinSegment of them. Every figure the documents show
 // (a session, an audience, a mode, a segment) is then a sum over whole such groups,
-// so no subtraction of one figure from others can single out fewer people.
-func segmentsMayShowConfidence(ps []*person) bool {
+// so no subtraction of one figure from others can single out fewer people. The
+// ratings of a session that no participant holds (a database restored without its
+// key secret, someone who rated again after that) are a group of their own: the
+// session's figure less its segments' would show them.
+func segmentsMayShowConfidence(ds []*Data, ps []*person) bool {
 	cells := map[[4]string]int{}
+	held := map[int]int{}
 	for _, p := range ps {
 		if p.shown && rated(p) {
 			cells[[4]string{fmt.Sprint(p.sess), p.profile.Tenure, p.profile.Appointment, p.profile.Level}]++
+			held[p.sess]++
+		}
+	}
+	for i, d := range ds {
+		if n := len(d.Ratings); n >= session.MinSegment && n > held[i] {
+			cells[[4]string{fmt.Sprint(i), "ratings nobody holds"}] = n - held[i]
 		}
 	}
 	for _, n := range cells {

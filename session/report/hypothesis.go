@@ -279,7 +279,7 @@ func hypothesisBreakdown(text string, ds []*Data, people []*person) Breakdown {
 			break
 		}
 	}
-	conf := segmentsMayShowConfidence(people)
+	conf := segmentsMayShowConfidence(ds, people)
 	for _, b := range breakdowns(ds, people, conf) {
 		if b.By == by {
 			return b

@@ -345,3 +345,23 @@ func TestHypothesisBreakdownWithARemovedParticipant(t *testing.T) {
 		}
 	}
 }
+
+// Profile segments show confidence only when every session's shown ratings are
+// held by its participants: one that nobody holds (a database restored without its
+// key secret, and someone rating again after that) would be the session's figure
+// less its segments'.
+func TestSegmentConfidenceWithARatingNobodyHolds(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 6)
+	for i := range people {
+		people[i].Level = "gold"
+	}
+	d := pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{"x": {"more pen tests"}})
+	if f := report.BuildCampaign("c", []*report.Data{d}); !f.SegmentConfidence {
+		t.Fatal("six raters of one profile in one session do not show confidence")
+	}
+	d.Ratings = append(d.Ratings, 5)
+	if f := report.BuildCampaign("c", []*report.Data{d}); f.SegmentConfidence {
+		t.Error("segments show confidence beside a rating nobody holds")
+	}
+}
