@@ -59,9 +59,16 @@ cross-all:
 	GOOS=windows $(GO) vet ./...
 	GOOS=darwin $(GO) vet ./...
 
+# Packages of pure computation that start no goroutine: the race detector finds
+# nothing there and makes their heavy tests (the clustering's quality floors) about
+# ten times slower, so those tests skip themselves under it
+# (testmain.SkipUnderRace) and run here without it.
+RACE_FREE := ./analysis/
+
 test: vet
 	$(GO) mod tidy -diff
 	$(GO) test $(RACE) -count=1 -timeout 15m ./...
+	$(GO) test -count=1 $(RACE_FREE)
 
 # Short runs of every fuzz target with random inputs (go test already runs their seed
 # corpora). Not part of test: fuzzing instruments every package once more, which on a

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/charter-tool/charter/analysis"
+	"github.com/charter-tool/charter/internal/testmain"
 )
 
 // syntheticNotes makes n notes by recombining the dev notes: each takes a dev
@@ -48,6 +49,7 @@ func BenchmarkCluster10000(b *testing.B) { benchmarkCluster(b, 10000) }
 
 func TestClusterLargeInputPartition(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t)
 	docs := syntheticNotes(t, 4000)
 	checkPartition(t, docs, analysis.Cluster(docs))
 }

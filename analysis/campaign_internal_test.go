@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+
+	"github.com/charter-tool/charter/internal/testmain"
 )
 
 // campaignOf splits a labelled set over sessions as a campaign would see it:
@@ -120,6 +122,7 @@ func pairScores(gold []string, ids []int) (precision, recall float64) {
 // at least 0.8.
 func TestCampaignMatching(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t)
 	for _, tt := range []struct {
 		set        string
 		sessions   int

@@ -14,6 +14,7 @@ import (
 
 	"github.com/charter-tool/charter/analysis"
 	"github.com/charter-tool/charter/internal/notesets"
+	"github.com/charter-tool/charter/internal/testmain"
 )
 
 // devNote is one labelled note of testdata/notes-dev.jsonl.
@@ -127,6 +128,7 @@ func checkPartition(t *testing.T, docs []analysis.Doc, themes []analysis.Theme) 
 
 func TestClusterPartition(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t)
 	dev := docsOf(loadDevNotes(t))
 	tests := []struct {
 		name string
@@ -157,6 +159,7 @@ func TestClusterEmpty(t *testing.T) {
 
 func TestClusterDeterministic(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t)
 	docs := docsOf(loadDevNotes(t))
 	want := analysis.Cluster(docs)
 	if got := analysis.Cluster(docs); !reflect.DeepEqual(got, want) {
@@ -176,6 +179,7 @@ func TestClusterDeterministic(t *testing.T) {
 // ID, the notes' IDs chose among near groupings (15, 18 or 28 themes for one set).
 func TestClusterDependsOnTheNotesNotTheirIDs(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t)
 	docs := docsOf(loadDevNotes(t))
 	groups := func(docs []analysis.Doc) []string {
 		text := map[string]string{}
@@ -288,6 +292,7 @@ func halves(notes []devNote) [2][]devNote {
 // achieves, so that a change that makes themes worse is caught.
 func TestClusterQuality(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t)
 	// A little under the shipped seed's figures of docs/BENCHMARKS.md (dev
 	// 0.606 / 0.765 / 21.7, unseen 0.466 / 0.709 / 31.0, holdout 0.681 /
 	// 0.802 / 17.9, fresh-a 0.346 / 0.637 / 39.2, fresh-b 0.196 / 0.545 /
@@ -340,6 +345,7 @@ func TestClusterQuality(t *testing.T) {
 // differ, and the representative note is one of the theme's own.
 func TestClusterLabels(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t)
 	generic := map[string]bool{"security": true, "team": true, "new": true, "actually": true, "misc": true}
 	suffix := regexp.MustCompile(`[·#]\s*\d+$`)
 	verbs := map[string]bool{"show": true, "shows": true, "get": true, "gets": true, "make": true, "makes": true,

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/charter-tool/charter/internal/notesets"
+	"github.com/charter-tool/charter/internal/testmain"
 )
 
 // holdOut arranges a labelled set as a facilitator would have before late
@@ -61,6 +62,7 @@ func placeScores(notes []labelled) (right, wrong, offered float64) {
 }
 
 func TestPlaceLateNotes(t *testing.T) {
+	testmain.SkipUnderRace(t)
 	for _, tt := range []struct {
 		path     string
 		minRight float64

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/charter-tool/charter/internal/notesets"
+	"github.com/charter-tool/charter/internal/testmain"
 )
 
 // tuningSets are the labelled sets parameters may be chosen on. The holdout
@@ -152,6 +153,7 @@ func TestSweepGrid(t *testing.T) {
 // TestClusterQuality's; five seeds keep the test cheap.
 func TestClusterQualitySeeds(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t)
 	if testing.Short() {
 		t.Skip("five clusterings of each set")
 	}

@@ -89,3 +89,14 @@ func NoRaceExitPause() {
 	}
 	_ = syscall.Exec(exe, os.Args, append(os.Environ(), exitPause))
 }
+
+// SkipUnderRace skips a test of code that starts no goroutine when the race
+// detector is on: there it finds nothing, and makes the work about ten times
+// slower. make test runs such a package's tests a second time without it
+// (RACE_FREE in the Makefile), where they do run.
+func SkipUnderRace(t testing.TB) {
+	t.Helper()
+	if raceEnabled {
+		t.Skip("pure computation: run without -race (make test does)")
+	}
+}

@@ -16,3 +16,15 @@ func TestRaceExitPauseIsOff(t *testing.T) {
 		t.Fatalf("GORACE = %q under the race detector, want atexit_sleep_ms=0", got)
 	}
 }
+
+// A test skipped under the race detector runs without it.
+func TestSkipUnderRaceSkipsOnlyThere(t *testing.T) {
+	var ran bool
+	t.Run("pure", func(t *testing.T) {
+		SkipUnderRace(t)
+		ran = true
+	})
+	if ran == raceEnabled {
+		t.Errorf("with the race detector %v the test ran: %v", raceEnabled, ran)
+	}
+}
