@@ -79,6 +79,11 @@ func (f *Frames) resize(w, h int) {
 	f.last, f.drawn = f.last[:0], false
 }
 
+// frameBufs are the buffers frames are written from, shared by all screens: a
+// screen that drew its frame has no use for it until its next, and a thousand idle
+// screens would each keep one.
+var frameBufs = sync.Pool{New: func() any { b := make([]byte, 0, 8192); return &b }}
+
 // draw writes the lines of view that differ from the last frame drawn.
 func (f *Frames) draw(view string) {
 	f.mu.Lock()
@@ -88,26 +93,33 @@ func (f *Frames) draw(view string) {
 		return
 	}
 	f.view = vh
-	lines := strings.Split(view, "\n")
-	if f.h > 0 && len(lines) > f.h {
+	n := strings.Count(view, "\n") + 1
+	if f.h > 0 && n > f.h {
 		// As bubbletea's renderer does: the bottom of a screen too tall is shown.
-		lines = lines[len(lines)-f.h:]
+		for range n - f.h {
+			_, view, _ = strings.Cut(view, "\n")
+		}
+		n = f.h
 	}
-	var b strings.Builder
+	bp := frameBufs.Get().(*[]byte)
+	b := (*bp)[:0]
 	if !f.started {
 		// Bracketed paste, as bubbletea's renderer turns it on: without it a
 		// terminal sends each line break of a paste as enter, and a note pasted
 		// in several lines was saved at its first line, the rest lost.
-		b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.HideCursor + ansi.SetModeBracketedPaste)
+		b = append(b, ansi.SetModeAltScreenSaveCursor+ansi.HideCursor+ansi.SetModeBracketedPaste...)
 		f.started = true
 	}
 	if !f.drawn {
-		b.WriteString(ansi.EraseEntireScreen)
+		b = append(b, ansi.EraseEntireScreen...)
 		f.last = f.last[:0]
 	}
 	drawnRows := len(f.last)
 	prev := -2 // the row written last
-	for i, l := range lines {
+	rest := view
+	for i := range n {
+		l, after, _ := strings.Cut(rest, "\n")
+		rest = after
 		// The hash is of the line as the view gives it: a line as last drawn is
 		// not measured again (cut to the screen, it would be cut the same way).
 		lh := maphash.String(frameSeed, l)
@@ -130,20 +142,27 @@ func (f *Frames) draw(view string) {
 		// board whose many rows change at once is sent as lines, not as one cursor
 		// move per row.
 		if i == prev+1 {
-			b.WriteString("\r\n")
+			b = append(b, "\r\n"...)
 		} else {
-			b.WriteString(cursorTo(i))
+			b = appendCursorTo(b, i)
 		}
-		b.WriteString(ansi.EraseEntireLine + l)
+		b = append(b, ansi.EraseEntireLine...)
+		b = append(b, l...)
 		prev = i
 	}
-	if len(lines) < drawnRows {
-		b.WriteString(cursorTo(len(lines)) + ansi.EraseScreenBelow)
+	if n < drawnRows {
+		b = appendCursorTo(b, n)
+		b = append(b, ansi.EraseScreenBelow...)
 	}
-	f.last = f.last[:len(lines)]
+	f.last = f.last[:n]
 	f.drawn = true
-	if b.Len() > 0 {
-		io.WriteString(f.out, b.String())
+	if len(b) > 0 {
+		f.out.Write(b)
+	}
+	// A frame far larger than most (a board on a tall terminal) is not kept.
+	if cap(b) <= 64<<10 {
+		*bp = b
+		frameBufs.Put(bp)
 	}
 }
 
@@ -218,8 +237,12 @@ func narrowRune(r rune) bool {
 	return false
 }
 
-// cursorTo moves the cursor to the start of row (from 0).
-func cursorTo(row int) string { return "\x1b[" + strconv.Itoa(row+1) + "H" }
+// appendCursorTo appends the move of the cursor to the start of row (from 0) to b.
+func appendCursorTo(b []byte, row int) []byte {
+	b = append(b, "\x1b["...)
+	b = strconv.AppendInt(b, int64(row+1), 10)
+	return append(b, 'H')
+}
 
 // framed is a model whose screen Frames draws; bubbletea sees an empty view.
 type framed struct {

@@ -46,6 +46,9 @@ type participantScreen struct {
 	// th is the last view read; its themes, dots and action points are what the
 	// themes view shows.
 	th session.ParticipantView
+	// frameLen is the length of the last frame View made, the room it asks for
+	// the next.
+	frameLen int
 
 	area, lane int
 	// rows is the selection in the list shown: the lane's notes, or the rows of the
@@ -827,9 +830,9 @@ func (s *participantScreen) View() string {
 		return sty.Error.Render(fit(s.gone, w)) + "\n"
 	}
 	s.lines.frame(sty)
-	// About what a styled 80x24 screen takes, so that the frame is not copied
-	// as it grows.
-	b.Grow(4096)
+	// As long as the last frame, and at least what a styled 80x24 screen takes,
+	// so that the frame is not copied as it grows.
+	b.Grow(max(s.frameLen+256, 4096))
 	ph := s.sess.Phase
 	timer := timerText(s.sess.Timer, e.now())
 	b.WriteString(s.lines.line(lineKey{kind: lineHead, text: s.sess.Title, extra: timer, mark: string(ph), width: w}, func() string {
@@ -840,13 +843,16 @@ func (s *participantScreen) View() string {
 		}
 		gap := max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)
 		return left + strings.Repeat(" ", gap) + right
-	}) + "\n")
+	}))
+	b.WriteByte('\n')
 	b.WriteString(s.lines.line(lineKey{kind: lineAsk, mark: string(ph), width: w}, func() string {
 		return sty.Muted.Render(phaseAsk(ph, w))
-	}) + "\n")
+	}))
+	b.WriteByte('\n')
 	b.WriteString(s.lines.line(lineKey{kind: lineRule, width: w}, func() string {
 		return sty.Muted.Render(strings.Repeat("─", w))
-	}) + "\n")
+	}))
+	b.WriteByte('\n')
 
 	// The footer first: the body gets the rows it leaves.
 	footer := s.footer(w)
@@ -862,7 +868,8 @@ func (s *participantScreen) View() string {
 	case ph.AtLeast(session.PhaseGroup):
 		body = s.themesView(w)
 	default:
-		body = s.notesView(w)
+		// Written in place: the notes are most of a frame, drawn for every key.
+		s.notesView(&b, w)
 	}
 	b.WriteString(body)
 
@@ -871,6 +878,7 @@ func (s *participantScreen) View() string {
 		b.WriteString(strings.Repeat("\n", pad))
 	}
 	b.WriteString(footer)
+	s.frameLen = b.Len()
 	return s.timeUp.decorate(b.String(), w, e.now(), sty)
 }
 
@@ -998,9 +1006,11 @@ func (s *participantScreen) lobbyView(w int) string {
 		"Motivation: what motivates you to do security work, and what gets in the way? " +
 		"You can also raise your own topics. Your notes carry no name, and reach the facilitator's board only together with someone else's."
 	for _, l := range wrap(text, w-2) {
-		b.WriteString(l + "\n")
+		b.WriteString(l)
+		b.WriteByte('\n')
 	}
-	b.WriteString("\n" + s.e.sty.Muted.Render("Waiting for the facilitator to start…") + "\n")
+	b.WriteString("\n" + s.e.sty.Muted.Render("Waiting for the facilitator to start…"))
+	b.WriteByte('\n')
 	return b.String()
 }
 
@@ -1021,24 +1031,31 @@ func (s *participantScreen) checkInView(w int) string {
 		if r == s.rateSel {
 			line = sty.Selected.Render(line)
 		}
-		b.WriteString(line + "\n")
+		b.WriteString(line)
+		b.WriteByte('\n')
 	}
 	if s.me.Rating == 0 {
-		b.WriteString(sty.Muted.Render(fit("↑/↓ and enter, or press 1-5.", w)) + "\n")
+		b.WriteString(sty.Muted.Render(fit("↑/↓ and enter, or press 1-5.", w)))
+		b.WriteByte('\n')
 	}
 	if s.sess.RatingsShown {
-		b.WriteString("\n" + sty.Header.Render("How the group rated") + "\n")
-		b.WriteString(ratingBars(s.stats, min(w, 60), sty) + "\n")
+		b.WriteString("\n" + sty.Header.Render("How the group rated"))
+		b.WriteByte('\n')
+		b.WriteString(ratingBars(s.stats, min(w, 60), sty))
+		b.WriteByte('\n')
 		if s.me.Rating != s.me.ShownRating {
-			b.WriteString(sty.Muted.Render(fit("Your rating joins the chart with another's, or when the session moves on.", w)) + "\n")
+			b.WriteString(sty.Muted.Render(fit("Your rating joins the chart with another's, or when the session moves on.", w)))
+			b.WriteByte('\n')
 		}
 	}
 	return b.String()
 }
 
-func (s *participantScreen) notesView(w int) string {
+func (s *participantScreen) notesView(b *strings.Builder, w int) {
 	e, sty := s.e, s.e.sty
-	var b strings.Builder
+	// The rows the notes take are counted from here: what View wrote before is
+	// not this body's.
+	start := b.Len()
 	b.WriteString(s.lines.line(lineKey{kind: lineTabs, id: int64(s.area), width: w}, func() string {
 		var tabs []string
 		for i, a := range session.Areas {
@@ -1049,7 +1066,8 @@ func (s *participantScreen) notesView(w int) string {
 			}
 		}
 		return fit(strings.Join(tabs, ""), w)
-	}) + "\n")
+	}))
+	b.WriteByte('\n')
 	lanes := s.lanes()
 	area := session.Areas[s.area]
 	lk := lineKey{kind: lineLanes, id: int64(s.lane), mark: string(area), width: w}
@@ -1070,20 +1088,23 @@ func (s *participantScreen) notesView(w int) string {
 			lt = append(lt, sty.Muted.Render("no topics yet"))
 		}
 		return fit(strings.Join(lt, " "), w)
-	}) + "\n")
+	}))
+	b.WriteByte('\n')
 	if area == session.AreaActivities && s.mode != modePickActivity {
 		// The selected note's activity is in its line; this one is for new notes.
 		b.WriteString(s.lines.line(lineKey{kind: lineActivity, text: s.activity, width: w}, func() string {
 			return sty.Muted.Render(fit("new notes are about: "+cmp.Or(s.activity, "any activity")+" (a to change)", w))
-		}) + "\n")
+		}))
+		b.WriteByte('\n')
 	}
 	b.WriteString("\n")
 	if s.mode == modePickActivity {
 		for _, l := range wrap("What are your new notes about? Pick an activity, or type one to propose it.", w) {
-			b.WriteString(sty.Header.Render(l) + "\n")
+			b.WriteString(sty.Header.Render(l))
+			b.WriteByte('\n')
 		}
-		b.WriteString(s.picker.view(w, max(e.h-lipgloss.Height(b.String())-4, 3), sty))
-		return b.String()
+		b.WriteString(s.picker.view(w, max(e.h-lipgloss.Height(b.String()[start:])-4, 3), sty))
+		return
 	}
 
 	ns := s.laneNotes()
@@ -1091,7 +1112,7 @@ func (s *participantScreen) notesView(w int) string {
 	if s.mode == modeCompose || s.mode == modeEdit || s.mode == modeTopic {
 		inputLines = 7
 	}
-	room := max(e.h-lipgloss.Height(b.String())-6-inputLines, 3)
+	room := max(e.h-lipgloss.Height(b.String()[start:])-6-inputLines, 3)
 	if len(ns) == 0 {
 		all := s.sess.Phase.NotesVisibleToAll()
 		b.WriteString(s.lines.line(lineKey{kind: lineNoNotes, sel: all, width: w}, func() string {
@@ -1101,7 +1122,8 @@ func (s *participantScreen) notesView(w int) string {
 			}
 			// Wrapped, not cut: on a narrow terminal the promise is read whole.
 			return sty.Muted.Render(strings.Join(wrap(text, w), "\n"))
-		}) + "\n")
+		}))
+		b.WriteByte('\n')
 	}
 	s.rows.setLen(len(ns))
 	s.rows.setPage(room)
@@ -1113,7 +1135,8 @@ func (s *participantScreen) notesView(w int) string {
 	if n := len(ns); n > room {
 		b.WriteString(s.lines.line(lineKey{kind: lineMore, id: int64(n), width: w}, func() string {
 			return sty.Muted.Render(fmt.Sprintf("  … %d notes, ↑/↓ pgup/pgdn to scroll", n))
-		}) + "\n")
+		}))
+		b.WriteByte('\n')
 	}
 	if inputLines > 0 {
 		title := "New note in " + session.LaneTitle(s.currentLane())
@@ -1129,8 +1152,10 @@ func (s *participantScreen) notesView(w int) string {
 		}
 		b.WriteString("\n" + s.lines.line(lineKey{kind: lineBoxTitle, text: title, width: w}, func() string {
 			return sty.Header.Render(fit(title, w))
-		}) + "\n")
-		b.WriteString(s.boxView(w) + "\n")
+		}))
+		b.WriteByte('\n')
+		b.WriteString(s.boxView(w))
+		b.WriteByte('\n')
 		limit := session.MaxNoteLen
 		if s.mode == modeTopic {
 			limit = session.MaxTopicLen
@@ -1147,7 +1172,8 @@ func (s *participantScreen) notesView(w int) string {
 				return sty.Error.Render(count + " — too long, please shorten")
 			}
 			return sty.Muted.Render(count)
-		}) + "\n")
+		}))
+		b.WriteByte('\n')
 	}
 	if s.mode == modeConfirmDelete {
 		text := "the selected note"
@@ -1156,9 +1182,9 @@ func (s *participantScreen) notesView(w int) string {
 				text = "“" + firstWords(n.Text, 8) + "”"
 			}
 		}
-		b.WriteString(sty.Warn.Render(fit("Delete "+text+"? y = delete, any other key = keep", w)) + "\n")
+		b.WriteString(sty.Warn.Render(fit("Delete "+text+"? y = delete, any other key = keep", w)))
+		b.WriteByte('\n')
 	}
-	return b.String()
 }
 
 // noteLine is note n as one line of the notes view, w wide, from the cache when a
