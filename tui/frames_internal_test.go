@@ -36,3 +36,37 @@ func TestFramedAppKeepsNoDrawing(t *testing.T) {
 		t.Errorf("after a resize the frame was %q; want the screen again", out.String())
 	}
 }
+
+// Frames shows the bottom of a view taller than the screen, writes only the rows
+// that changed, and erases below a view that got shorter.
+func TestFramesDrawsRowsThatChanged(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	f := NewFrames(&out)
+	f.resize(40, 3)
+	f.draw("row-one\nrow-two\nrow-three\nrow-four\nrow-five")
+	got := out.String()
+	for _, want := range []string{"row-three", "row-four", "row-five"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("first frame %q lacks %s", got, want)
+		}
+	}
+	if strings.Contains(got, "row-one") || strings.Contains(got, "row-two") {
+		t.Errorf("first frame %q shows the top of a view taller than the screen", got)
+	}
+	out.Reset()
+	f.draw("row-three\nrow-four changed\nrow-five")
+	if got := out.String(); got != "\x1b[2H\x1b[2Krow-four changed" {
+		t.Errorf("one changed row drawn as %q", got)
+	}
+	out.Reset()
+	f.draw("row-three")
+	if got := out.String(); got != "\x1b[2H\x1b[J" {
+		t.Errorf("a shorter frame drawn as %q; want the rows below erased", got)
+	}
+	out.Reset()
+	f.draw("row-three")
+	if out.Len() != 0 {
+		t.Errorf("the same frame again drew %q", out.String())
+	}
+}
