@@ -90,7 +90,7 @@ func invitation(s *session.Session, addr, when, fingerprint string, invited int)
 	t.line("")
 	t.para("A chartering session is a facilitated focus group across teams in which the security program listens to the people who do the work. It is not an audit and not a training: we want your honest view of what helps, what gets in the way and what we should do next. There are no wrong answers, and criticism is as welcome as praise.")
 	t.para(audienceSentence(s.Audience, invited))
-	t.para("What you write is anonymous towards your peers: everyone sees the notes, but nobody sees who wrote which, and the findings never name anyone. You may give a display name or stay anonymous. The facilitator sees whether each person has written, never which notes or how many, so that every voice can be invited in.")
+	t.para("What you write is anonymous towards your peers: everyone sees the notes, but nobody sees who wrote which, and the findings never name anyone. You may give a display name or stay anonymous. The facilitator sees only how many people have not written yet, never who, which notes or how many each, so that every voice can be invited in.")
 
 	t.line("## When and where")
 	t.line("")

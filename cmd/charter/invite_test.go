@@ -59,9 +59,10 @@ func TestInvite(t *testing.T) {
 			t.Errorf("invitation lacks %q:\n%s", want, text)
 		}
 	}
-	// The board shows whether each person wrote, never how many notes: the
-	// invitation promises what the product does.
-	if !strings.Contains(flat, "whether each person has written, never which notes or how many") || strings.Contains(flat, "how many notes each person wrote") {
+	// The board counts the people without a note, never says who or how many
+	// notes each wrote: the invitation promises what the product does.
+	if !strings.Contains(flat, "only how many people have not written yet, never who, which notes or how many each") ||
+		strings.Contains(flat, "whether each person has written") || strings.Contains(flat, "how many notes each person wrote") {
 		t.Errorf("invitation says something else about what the facilitator sees:\n%s", text)
 	}
 	if strings.Contains(text, "Facilitator: replace") {
