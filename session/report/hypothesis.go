@@ -334,7 +334,13 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 		if h.Verdict == "" {
 			p("Verdict: none yet.\n\n")
 		} else {
-			p("Verdict: **%s**. %s\n\n", e(session.Verdict(h.Verdict).Title()), e(h.Why))
+			// The reason is the facilitator's words as typed, often without a
+			// capital: after a colon, not as a sentence of its own.
+			if h.Why == "" {
+				p("Verdict: **%s**.\n\n", e(session.Verdict(h.Verdict).Title()))
+			} else {
+				p("Verdict: **%s**: %s\n\n", e(session.Verdict(h.Verdict).Title()), e(h.Why))
+			}
 		}
 		if len(h.NotHeard) > 0 {
 			p("It names %s, for whom no session was held: the campaign cannot speak for them.\n\n", escapeAll(h.NotHeard))

@@ -68,7 +68,7 @@ func TestCampaignHypotheses(t *testing.T) {
 		t.Errorf("unexpected %+v, want the scanner theme", f.Unexpected)
 	}
 	md, js := renderCampaign(t, f)
-	for _, want := range []string{"### H1. Teams want deeper training", "Verdict: **supported**. both audiences asked",
+	for _, want := range []string{"### H1. Teams want deeper training", "Verdict: **supported**: both audiences asked",
 		"| Group | Participants | Matching notes |", "By appointed or volunteered", "No campaign theme matches it.",
 		"## What the program did not expect"} {
 		if !strings.Contains(md, want) {
