@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -187,7 +188,7 @@ func New(opt Options) *App {
 	switch {
 	case opt.Present && !opt.Facilitator:
 		// The view shows what only the facilitator may put on the wall.
-		a.notice = "The projector view is for facilitators' keys. To join the session, connect with: ssh -t HOST CODE"
+		a.notice = "The projector view is for facilitators' keys. " + joinInstead(e, opt.Code)
 		a.screen = newJoin(e, "")
 	case opt.Facilitator && opt.Present:
 		a.screen = newPresent(e, opt.Code)
@@ -430,4 +431,24 @@ func (e *env) withTimeout(f func(ctx context.Context) tea.Msg) tea.Cmd {
 		defer cancel()
 		return f(ctx)
 	}
+}
+
+// joinInstead tells a participant who asked for the projector view how to join the
+// session: the server's own ssh command with the code they gave, when both are
+// known. The code is the person's own typing: escape sequences are dropped, and
+// only its letters, digits and dashes are repeated.
+func joinInstead(e *env, code string) string {
+	code = strings.Map(func(r rune) rune {
+		if r == '-' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' {
+			return r
+		}
+		return -1
+	}, ansi.Strip(code))
+	if len(code) > 20 {
+		code = code[:20]
+	}
+	if e.opt.JoinHint == "" || code == "" {
+		return "To join the session, connect without the word present and type its join code."
+	}
+	return "To join the session, connect with: " + e.opt.JoinHint + " " + code
 }

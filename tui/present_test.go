@@ -249,8 +249,10 @@ func TestPresentFromHome(t *testing.T) {
 func TestPresentOnlyForFacilitators(t *testing.T) {
 	t.Parallel()
 	r := newRoom(t)
-	s := r.w.open(tui.Options{Present: true, Code: r.sess.Code, KeyHash: "key-9"})
-	s.waitFor("The projector view is for facilitators' keys.")
+	s := r.w.open(tui.Options{Present: true, Code: r.sess.Code + "\x1b[31m", KeyHash: "key-9", JoinHint: "ssh -p 2299 -t charter.example.org"})
+	// The way in, with the server's own port and host and the code given, its
+	// escape sequence left out.
+	s.waitFor("The projector view is for facilitators' keys.", "-t charter.example.org "+r.sess.Code+" ")
 	s.tm.WaitFinished(t, teatest.WithFinalTimeout(waitTime))
 	if s.everDrawn("people joined so far") || s.everDrawn("You joined as") {
 		t.Error("a participant's key opened the projector view or joined")
