@@ -88,7 +88,8 @@ func didYouMean(ctx context.Context, svc *session.Service, name string) string {
 }
 
 // nearCampaign is the campaign whose name is at most two letters away from name
-// (case aside), or "".
+// (case aside), or "". Names whose numbers differ are different campaigns, not a
+// slip: "Chartering 2027" after "Chartering 2026", "Wave 3" after "Wave 2".
 func nearCampaign(ctx context.Context, svc *session.Service, name string) string {
 	names, err := svc.CampaignNames(ctx)
 	if err != nil {
@@ -96,11 +97,21 @@ func nearCampaign(ctx context.Context, svc *session.Service, name string) string
 	}
 	want := []rune(strings.ToLower(strings.TrimSpace(name)))
 	for _, n := range names {
-		if editDistance(want, []rune(strings.ToLower(n))) <= 2 {
+		if digitsOf(string(want)) == digitsOf(n) && editDistance(want, []rune(strings.ToLower(n))) <= 2 {
 			return n
 		}
 	}
 	return ""
+}
+
+// digitsOf is the digits of s, in order.
+func digitsOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // editDistance is the number of letters to insert, delete or change to turn a into b.

@@ -39,6 +39,7 @@ func TestHypothesisAddCatchesAMisspeltCampaign(t *testing.T) {
 		{"--campaign", "Charterng 2027", "--new", "a campaign of its own"},       // said to be new
 		{"--campaign", "Charterng 2027", "and a second one, now that it exists"}, // it has hypotheses now
 		{"--campaign", "Platform survey", "far from every other name"},           // not close to any
+		{"--campaign", "Chartering 2028", "next year's campaign"},                // another year, not a slip
 	} {
 		if code, _, errs := hypothesis(args...); code != 0 {
 			t.Errorf("%q: exit %d, %s", args, code, errs)
