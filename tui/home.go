@@ -216,7 +216,17 @@ func (s *homeScreen) View() string {
 	}
 	room := max(e.h-12, 3)
 	s.list.setPage(room)
-	start, end := s.list.window(room, 0)
+	// Each campaign heading shown takes a row of the room too, and a list that
+	// does not fit says what is above and below: rows that overflowed the screen
+	// took the top heading with them, and nothing said sessions were hidden.
+	start, end, more := s.list.cut(room, 0)
+	for range 3 {
+		h := s.headingsIn(start, end)
+		start, end, more = s.list.cut(room, h)
+		if s.headingsIn(start, end) <= h {
+			break
+		}
+	}
 	sel := s.list.selected()
 	for i := start; i < end; i++ {
 		ss := s.sessions[i]
@@ -234,6 +244,9 @@ func (s *homeScreen) View() string {
 			line = sty.Selected.Render(title) + sty.Muted.Render(fit(meta, w-lipgloss.Width(title)))
 		}
 		b.WriteString(line + "\n")
+	}
+	if more {
+		b.WriteString(s.list.moreLine(start, end, w, sty) + "\n")
 	}
 	footer := ""
 	if v := s.list.inputView(w, s.e.sty); v != "" {
@@ -310,4 +323,16 @@ func homeMeta(ss *session.Session, w int) string {
 		audience = ""
 	}
 	return line()
+}
+
+// headingsIn is the number of campaign headings the rows start to end show: one
+// above the first row, and one where the campaign changes.
+func (s *homeScreen) headingsIn(start, end int) int {
+	n := 0
+	for i := start; i < end; i++ {
+		if i == start || !strings.EqualFold(s.sessions[i-1].Campaign, s.sessions[i].Campaign) {
+			n++
+		}
+	}
+	return n
 }

@@ -98,3 +98,33 @@ func TestHomeRowKeepsTheTitleOverWhatItRepeats(t *testing.T) {
 	}
 	requireFits(t, v)
 }
+
+// At 80x24 a home list of two campaigns that does not fit keeps its headings on
+// screen and says how many sessions are above and below the rows shown.
+func TestHomeSaysWhatIsAboveAndBelow(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	for _, c := range []string{"Chartering 2026", "Chartering 2027"} {
+		for i := range 9 {
+			if _, err := w.svc.NewSession(w.ctx, session.Session{Title: fmt.Sprintf("%s session %d", c[11:], i+1),
+				Audience: session.AudienceDevelopers, Campaign: c}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	order := w.homeOrder()
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("▸ "+order[0].Title, "below")
+	s.press(tea.KeyEnd)
+	s.waitFor("▸ "+order[len(order)-1].Title, "above")
+	s.press(tea.KeyHome)
+	s.waitFor("▸ " + order[0].Title)
+	v := s.view()
+	requireFits(t, v)
+	if !strings.Contains(v, order[0].Campaign) {
+		t.Errorf("the first session's campaign heading is off screen:\n%s", v)
+	}
+	if !strings.Contains(v, "below") {
+		t.Errorf("a cut list does not say sessions are below:\n%s", v)
+	}
+}
