@@ -1182,8 +1182,11 @@ func (s *participantScreen) notesView(b *strings.Builder, w int) {
 				text = "“" + firstWords(n.Text, 8) + "”"
 			}
 		}
-		b.WriteString(sty.Warn.Render(fit("Delete "+text+"? y = delete, any other key = keep", w)))
-		b.WriteByte('\n')
+		// Wrapped, not cut: the keys are at the end of the question.
+		for _, l := range wrap("Delete "+text+"? y = delete, any other key = keep", w) {
+			b.WriteString(sty.Warn.Render(l))
+			b.WriteByte('\n')
+		}
 	}
 }
 

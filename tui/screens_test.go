@@ -1256,3 +1256,17 @@ func TestBoardMovesANoteToAnotherLane(t *testing.T) {
 	s.waitDrawn("[act more · threat modelling] More threat modelling early")
 	requireFits(t, s.view())
 }
+
+// A note of long words asked about for deletion at 80 columns: the question is
+// wrapped, so the keys at its end are read.
+func TestParticipantDeletePromptShowsItsKeys(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	w.addNote(me, session.AreaConfidence, "strength", "organisational accountability remains disappointingly inconsistent throughout procurement negotiations everywhere")
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("▸ organisational")
+	s.keys("d")
+	s.waitFor("Delete “organisational", "any other key = keep")
+	requireFits(t, s.view())
+}
