@@ -103,7 +103,11 @@ func (f *CampaignFindings) mdSideBySide(m *markdown) {
 func (f *CampaignFindings) mdHeader(m *markdown) {
 	p := m.p
 	p("## Campaign\n\n")
-	p("- Period: %s – %s\n", f.From, f.To)
+	if f.From != "" || f.To != "" {
+		p("- Period: %s – %s\n", f.From, f.To)
+	} else {
+		p("- Period: no session dates yet\n")
+	}
 	var locations []string
 	audiences := map[string]bool{}
 	for _, s := range f.Sessions {
@@ -117,7 +121,11 @@ func (f *CampaignFindings) mdHeader(m *markdown) {
 	if len(locations) > 0 {
 		p(" in %d %s (%s)", len(locations), plural(len(locations), "location", "locations"), escapeAll(locations))
 	}
-	p("\n- Audiences: %s\n", escapeAll(audienceOrder(audiences)))
+	if len(audiences) > 0 {
+		p("\n- Audiences: %s\n", escapeAll(audienceOrder(audiences)))
+	} else {
+		p("\n- Audiences: none yet\n")
+	}
 	p("- Participants: %s", count(f.Participants, "person", "people"))
 	if f.Participations != f.Participants {
 		p(" (%s)", count(f.Participations, "participation", "participations"))

@@ -731,3 +731,23 @@ func TestCampaignCompare(t *testing.T) {
 		}
 	}
 }
+
+// A campaign without sessions says so rather than leaving fields blank.
+func TestEmptyCampaignHasNoBlankFields(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	if err := report.BuildCampaign("Chartering 2028", nil).WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	for _, blank := range []string{"()", "Period:  – ", "Audiences: \n"} {
+		if strings.Contains(md, blank) {
+			t.Errorf("the report of an empty campaign holds %q:\n%s", blank, md)
+		}
+	}
+	for _, want := range []string{"0 people in 0 sessions\n", "Period: no session dates yet", "Audiences: none yet"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the report of an empty campaign lacks %q:\n%s", want, md)
+		}
+	}
+}

@@ -174,7 +174,10 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 	if campaign {
 		who = count(s.Participants, "person", "people") + " in " + count(s.Sessions, "session", "sessions")
 	}
-	p("- Who took part: %s (%s)", who, escapeAll(s.Audiences))
+	p("- Who took part: %s", who)
+	if len(s.Audiences) > 0 {
+		p(" (%s)", escapeAll(s.Audiences))
+	}
 	if len(s.Locations) > 0 {
 		p(" in %s", escapeAll(s.Locations))
 	}
