@@ -562,6 +562,8 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		// The search or jump input takes every key while it is open.
 		_, cmd := l.update(msg)
 		return s, cmd
+	} else if l != nil {
+		l.heard(msg)
 	}
 	switch {
 	case msg.String() == "?":

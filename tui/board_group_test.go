@@ -563,6 +563,27 @@ func TestEscEndsAKeptSearchBeforeLeaving(t *testing.T) {
 	}
 }
 
+// What a search said goes with the next key the board handles itself too (a tab
+// switch and back), not only with the list's own keys.
+func TestSearchMessageGoesWithAnyKey(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	b := w.openBoard(sess)
+	b.waitDrawn("1. theme 1 (2)")
+	b.keys("/topic 7")
+	b.waitFor("note g")
+	b.press(tea.KeyEnter)
+	b.press(tea.KeyEsc)
+	b.waitFor("Search ended.")
+	b.press(tea.KeyTab)
+	b.waitFor("a loose note nobody grouped")
+	b.keys("4")
+	b.waitFor("7. theme 7")
+	if v := b.view(); strings.Contains(v, "Search ended") {
+		t.Errorf("after a tab switch and back the board still says the search ended:\n%s", v)
+	}
+}
+
 // Moving from group to vote with notes left in no theme asks first: they would take
 // no dots and count in no score. Any key but y stays in group, y moves on.
 func TestVoteWithNotesInNoThemeAsksFirst(t *testing.T) {

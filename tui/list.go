@@ -94,6 +94,19 @@ func (l *list) selectRow(i int) {
 	}
 }
 
+// heard takes note of a key the screen got while the list's input is closed, the
+// list's own or not: what the last search or jump said goes with any key but those
+// that go on with it (n and N, the next match; esc, which ends a kept search).
+// Keys the screen handles itself (a tab, a phase change) left "Search ended."
+// under the list for good.
+func (l *list) heard(msg tea.KeyMsg) {
+	switch msg.String() {
+	case "n", "N", "esc":
+	default:
+		l.said = ""
+	}
+}
+
 // open reports whether the list's input (search or jump) takes the keys.
 func (l *list) open() bool { return l.typing != 0 }
 
