@@ -49,6 +49,9 @@ type campaignScreen struct {
 	// loading is set while the campaign is read; again when a change came
 	// meanwhile, to read it once more when that read ends.
 	loading, again bool
+	// finding is the hypothesis just added whose evidence the read under way
+	// finds (0: none): the status says it is found once the read is in.
+	finding int
 }
 
 // campaignRow is a line of the themes view: of campaign theme ct (an index of
@@ -149,6 +152,10 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.f, s.loading, s.err = msg.f, false, ""
 		s.setRows()
 		s.followSplit()
+		if s.finding != 0 && !s.again && s.status == findingEvidence(s.finding) {
+			s.status = fmt.Sprintf("Added H%d; its evidence is under it.", s.finding)
+			s.finding = 0
+		}
 		if s.again {
 			s.again = false
 			return s, s.reload()
@@ -176,7 +183,7 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.status = s.e.errorMessage(msg.err)
 			return s, nil
 		}
-		s.adding, s.status = false, fmt.Sprintf("Added H%d; finding its evidence…", msg.h.Number)
+		s.adding, s.status, s.finding = false, findingEvidence(msg.h.Number), msg.h.Number
 		s.input.Reset()
 		s.input.Blur()
 		return s, s.reload()
@@ -734,3 +741,6 @@ func (s *campaignScreen) hypothesisLines() []string {
 	out = append(out, wrap("Give a verdict: press v and type the number, the verdict (supported, mixed, not supported, no evidence) and why, e.g. \"H1 supported: every session asked for it\".", width)...)
 	return out
 }
+
+// findingEvidence is the status while the evidence of hypothesis n is looked for.
+func findingEvidence(n int) string { return fmt.Sprintf("Added H%d; finding its evidence…", n) }

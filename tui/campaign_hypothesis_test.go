@@ -45,6 +45,8 @@ func TestCampaignHypotheses(t *testing.T) {
 	s.waitFor("New hypothesis: teams want deeper training")
 	s.press(tea.KeyEnter)
 	s.waitFor("H2 teams want deeper training", "verdict: no verdict yet", "“deeper security training with labs”")
+	// Once the evidence is in, the status says so, not that it is being found.
+	s.waitDrawn("Added H2; its evidence is under it.")
 	hs, err := w.svc.Hypotheses(w.ctx, "Chartering 2027")
 	if err != nil || len(hs) != 2 {
 		t.Fatalf("hypotheses %v, %v", hs, err)
