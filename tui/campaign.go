@@ -523,7 +523,16 @@ func (s *campaignScreen) themeName(id int64) string {
 func (s *campaignScreen) themesView(w, room int) string {
 	sty := s.e.sty
 	var b strings.Builder
-	b.WriteString(sty.Muted.Render(fit("Themes by campaign priority: "+s.f.Method, w)) + "\n")
+	// The method is wrapped, not cut (its weights are at its end), over at most
+	// three lines; the list gets the rest of the room.
+	method := wrap("Themes by campaign priority: "+s.f.Method, w)
+	if len(method) > 3 {
+		method = append(method[:2], fit(strings.Join(method[2:], " "), w))
+	}
+	for _, l := range method {
+		b.WriteString(sty.Muted.Render(l) + "\n")
+	}
+	room -= len(method) - 1
 	rows := s.rowsNow
 	if len(rows) == 0 {
 		b.WriteString(sty.Muted.Render("No themes yet.") + "\n")

@@ -187,3 +187,26 @@ func TestCampaignReadingKeepsItsHeading(t *testing.T) {
 		t.Errorf("the heading of the notes read scrolls away with them:\n%s", v)
 	}
 }
+
+// At 80 columns the themes view's heading says the whole weighting, wrapped, not
+// cut before its weights.
+func TestCampaignMethodIsWrappedNotCut(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers, Campaign: "Chartering 2027"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	w.addNote(w.join(sess, "key-1", ""), session.AreaActivities, "more", "the security training is too basic")
+	w.setPhase(sess, session.PhaseReveal)
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	v := s.view()
+	requireFits(t, v)
+	if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "+ 3 × votes + 2 × distinct people + 1 × notes") {
+		t.Errorf("the weighting is cut:\n%s", v)
+	}
+}
