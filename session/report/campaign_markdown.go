@@ -79,7 +79,7 @@ func (f *CampaignFindings) mdSideBySide(m *markdown) {
 		return
 	}
 	m.p("## Audiences side by side\n\n")
-	m.p("Each theme's rank within an audience (by the same formula, on that audience's sessions only) and the share of the audience's participants who raised it.\n\n")
+	m.p("Each theme's rank within an audience (by the same formula, on that audience's sessions only) and the share of the audience's participants who raised it. People are counted as in the score: at least as many as the notes, up to 3, so that no share tells whether a few notes share a writer.\n\n")
 	header := []string{"Rank", "Theme"}
 	for _, a := range f.Audiences {
 		header = append(header, Escape(a.Audience))
