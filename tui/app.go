@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -434,20 +433,11 @@ func (e *env) withTimeout(f func(ctx context.Context) tea.Msg) tea.Cmd {
 }
 
 // joinInstead tells a participant who asked for the projector view how to join the
-// session: the server's own ssh command with the code they gave, when both are
-// known. The code is the person's own typing: escape sequences are dropped, and
-// only its letters, digits and dashes are repeated.
+// session: the server's own ssh command with the code they gave, cleaned as any
+// text of theirs and written as the board writes codes, when both are known.
 func joinInstead(e *env, code string) string {
-	code = strings.Map(func(r rune) rune {
-		if r == '-' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' {
-			return r
-		}
-		return -1
-	}, ansi.Strip(code))
-	if len(code) > 20 {
-		code = code[:20]
-	}
-	if e.opt.JoinHint == "" || code == "" {
+	code = session.NormalizeCode(session.CleanText(code))
+	if e.opt.JoinHint == "" || code == "" || len(code) > 20 {
 		return "To join the session, connect without the word present and type its join code."
 	}
 	return "To join the session, connect with: " + e.opt.JoinHint + " " + code

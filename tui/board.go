@@ -558,11 +558,12 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	}
 	s.escArmed = time.Time{}
 	tab := s.tabs[s.tab]
-	if l := tab.rows(); l != nil && l.open() {
-		// The search or jump input takes every key while it is open.
-		_, cmd := l.update(msg)
-		return s, cmd
-	} else if l != nil {
+	if l := tab.rows(); l != nil {
+		if l.open() {
+			// The search or jump input takes every key while it is open.
+			_, cmd := l.update(msg)
+			return s, cmd
+		}
 		l.heard(msg)
 	}
 	switch {
