@@ -1006,11 +1006,9 @@ func (s *participantScreen) lobbyView(w int) string {
 		"Motivation: what motivates you to do security work, and what gets in the way? " +
 		"You can also raise your own topics. Your notes carry no name, and reach the facilitator's board only together with someone else's."
 	for _, l := range wrap(text, w-2) {
-		b.WriteString(l)
-		b.WriteByte('\n')
+		b.WriteString(l + "\n")
 	}
-	b.WriteString("\n" + s.e.sty.Muted.Render("Waiting for the facilitator to start…"))
-	b.WriteByte('\n')
+	b.WriteString("\n" + s.e.sty.Muted.Render("Waiting for the facilitator to start…") + "\n")
 	return b.String()
 }
 
@@ -1031,21 +1029,16 @@ func (s *participantScreen) checkInView(w int) string {
 		if r == s.rateSel {
 			line = sty.Selected.Render(line)
 		}
-		b.WriteString(line)
-		b.WriteByte('\n')
+		b.WriteString(line + "\n")
 	}
 	if s.me.Rating == 0 {
-		b.WriteString(sty.Muted.Render(fit("↑/↓ and enter, or press 1-5.", w)))
-		b.WriteByte('\n')
+		b.WriteString(sty.Muted.Render(fit("↑/↓ and enter, or press 1-5.", w)) + "\n")
 	}
 	if s.sess.RatingsShown {
-		b.WriteString("\n" + sty.Header.Render("How the group rated"))
-		b.WriteByte('\n')
-		b.WriteString(ratingBars(s.stats, min(w, 60), sty))
-		b.WriteByte('\n')
+		b.WriteString("\n" + sty.Header.Render("How the group rated") + "\n")
+		b.WriteString(ratingBars(s.stats, min(w, 60), sty) + "\n")
 		if s.me.Rating != s.me.ShownRating {
-			b.WriteString(sty.Muted.Render(fit("Your rating joins the chart with another's, or when the session moves on.", w)))
-			b.WriteByte('\n')
+			b.WriteString(sty.Muted.Render(fit("Your rating joins the chart with another's, or when the session moves on.", w)) + "\n")
 		}
 	}
 	return b.String()
