@@ -365,8 +365,14 @@ func (s *campaignScreen) setRows() {
 	var out []campaignRow
 	for i, t := range s.f.Themes {
 		out = append(out, campaignRow{ct: i, st: -1, header: true, text: fmt.Sprintf("#%d %s · score %d", t.Rank, t.Label, t.Score)})
-		out = append(out, campaignRow{ct: i, st: -1, text: fmt.Sprintf("    %s · %s · %s · %s · %s · %s",
-			plural(t.Sessions, "session"), persons(t.Participants), plural(t.Votes, "vote"), plural(t.Notes, "note"), strings.Join(t.Locations, ", "), strings.Join(t.Audiences, ", "))})
+		// Sessions held nowhere in particular leave no empty field ("·  ·").
+		facts := []string{plural(t.Sessions, "session"), persons(t.Participants), plural(t.Votes, "vote"), plural(t.Notes, "note")}
+		for _, f := range []string{strings.Join(t.Locations, ", "), strings.Join(t.Audiences, ", ")} {
+			if f != "" {
+				facts = append(facts, f)
+			}
+		}
+		out = append(out, campaignRow{ct: i, st: -1, text: "    " + strings.Join(facts, " · ")})
 		for j, st := range t.SessionThemes {
 			title := ""
 			if k := st.Session - 1; k >= 0 && k < len(s.f.Sessions) {

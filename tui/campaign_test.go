@@ -209,4 +209,8 @@ func TestCampaignMethodIsWrappedNotCut(t *testing.T) {
 	if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "+ 3 × votes + 2 × distinct people + 1 × notes") {
 		t.Errorf("the weighting is cut:\n%s", v)
 	}
+	// The session has no location: its theme's line leaves no empty field.
+	if strings.Contains(v, "·  ·") || !strings.Contains(v, "1 note · developers") {
+		t.Errorf("a theme's line without a location:\n%s", v)
+	}
 }
