@@ -534,12 +534,7 @@ func TestParticipantThemesSayWhatIsCutOff(t *testing.T) {
 // the next key.
 func TestEscEndsAKeptSearchBeforeLeaving(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := manyThemesWorld(t)
-	b := w.openBoard(sess)
-	b.waitDrawn("1. theme 1 (2)")
-	b.keys("/topic 7")
-	b.waitFor("note g")
-	b.press(tea.KeyEnter)
+	b := boardWithKeptSearch(t)
 	b.keys("n")
 	b.waitFor("esc end search")
 	// One esc at a time in the key line: ending the search, not leaving too.
@@ -567,12 +562,7 @@ func TestEscEndsAKeptSearchBeforeLeaving(t *testing.T) {
 // switch and back), not only with the list's own keys.
 func TestSearchMessageGoesWithAnyKey(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := manyThemesWorld(t)
-	b := w.openBoard(sess)
-	b.waitDrawn("1. theme 1 (2)")
-	b.keys("/topic 7")
-	b.waitFor("note g")
-	b.press(tea.KeyEnter)
+	b := boardWithKeptSearch(t)
 	b.press(tea.KeyEsc)
 	b.waitFor("Search ended.")
 	b.press(tea.KeyTab)
@@ -707,4 +697,17 @@ func TestThemeNamedAfterANoteStarsIt(t *testing.T) {
 	}
 	w.hub.Publish(sess.ID, session.ChangeThemes)
 	b.waitFor("1. pen test findings come… (2)", "★ [act more] pen test findings come too late")
+}
+
+// boardWithKeptSearch is a board of many themes on which a search for "topic 7"
+// was kept with enter.
+func boardWithKeptSearch(t *testing.T) *term {
+	t.Helper()
+	w, sess, _ := manyThemesWorld(t)
+	b := w.openBoard(sess)
+	b.waitDrawn("1. theme 1 (2)")
+	b.keys("/topic 7")
+	b.waitFor("note g")
+	b.press(tea.KeyEnter)
+	return b
 }
