@@ -196,7 +196,7 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 		p("- Confidence: not shown, fewer than %d ratings%s\n", session.MinSegment, leftOut(s.ConfidenceLeftOut, "; "))
 	}
 	if len(s.Themes) > 0 {
-		p("- Top themes:\n")
+		p("- Top themes (people counted as in the score: at least as many as the notes, up to 3, so that no count tells whether a few notes share a writer):\n")
 		for _, t := range s.Themes {
 			p("  %d. %s: %s\n", t.Rank, e(t.Label), t.Line)
 		}
@@ -204,7 +204,7 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 		p("- No themes yet\n")
 	}
 	if len(s.Signals) > 0 {
-		p("- Clearest signals on activities:\n")
+		p("- Clearest signals on activities (people counted the same way):\n")
 		for _, g := range s.Signals {
 			p("  - %s: %s (%d of its %s, from %s)\n", e(g.Activity), strings.ToLower(session.LaneTitle(g.Lane)),
 				g.Notes, count(g.Of, "note", "notes"), count(g.People, "person", "people"))
