@@ -92,9 +92,12 @@ type participantScreen struct {
 	boxFresh bool
 	// boxN is how many characters the box holds as the service counts them, -1
 	// when it took a key since.
-	boxN           int
-	status         string
-	statusErr      bool
+	boxN      int
+	status    string
+	statusErr bool
+	// leaving is the question q asks before the participant leaves: a stray q,
+	// typed by someone who thought they were writing, does not end their session.
+	leaving        bool
 	fade           fading
 	loading, dirty bool
 	// dirtyOwn says a load is due for the participant's own doing (a save), which
@@ -593,6 +596,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.setStatus(msg.status, false)
 		return s, s.reload()
 	case tea.KeyMsg:
+		if s.leaving {
+			return s.answerLeave(msg)
+		}
 		if s.mode == modePickActivity {
 			return s.updatePicker(msg)
 		}
@@ -607,6 +613,21 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	return s, nil
 }
 
+// answerLeave takes the answer to the leave question: y leaves, any other key stays.
+func (s *participantScreen) answerLeave(msg tea.KeyMsg) (screen, tea.Cmd) {
+	s.leaving = false
+	if msg.String() == "y" {
+		return s, tea.Quit
+	}
+	s.setStatus("You stay in the session.", false)
+	return s, nil
+}
+
+// leaveQuestion is the question q asks, wrapped to w.
+func leaveQuestion(w int) []string {
+	return wrap("Leave the session? You can come back with the same code. y = leave, any other key = stay", w)
+}
+
 func (s *participantScreen) run(f func(ctx context.Context) tea.Msg) tea.Cmd {
 	return s.e.withTimeout(f)
 }
@@ -619,7 +640,8 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 	ph := s.sess.Phase
 	switch {
 	case key.Matches(msg, pk.Quit):
-		return s, tea.Quit
+		s.leaving = true
+		return s, nil
 	case key.Matches(msg, pk.Done) && ph == session.PhaseCheckIn:
 		// The check-in is done by rating: the board counts ratings without knowing
 		// whose, and a done mark (given after rating) would tell it.
@@ -886,7 +908,11 @@ func (s *participantScreen) View() string {
 func (s *participantScreen) footer(w int) string {
 	e, sty := s.e, s.e.sty
 	footer := ""
-	if s.status != "" {
+	if s.leaving {
+		for _, l := range leaveQuestion(w) {
+			footer += sty.Warn.Render(l) + "\n"
+		}
+	} else if s.status != "" {
 		footer += s.lines.line(lineKey{kind: lineStatus, text: s.status, width: w, sel: s.statusErr}, func() string {
 			st := sty.OK
 			if s.statusErr {
@@ -946,6 +972,8 @@ func (s *participantScreen) doneKey() key.Binding {
 
 func (s *participantScreen) keys() []key.Binding {
 	switch {
+	case s.leaving:
+		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "leave")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "stay"))}
 	case s.mode == modeConfirmDelete:
 		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep"))}
 	case s.mode == modePickActivity:

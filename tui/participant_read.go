@@ -34,7 +34,8 @@ func (s *participantScreen) updateReading(msg tea.KeyMsg) (screen, tea.Cmd) {
 	r := s.reading
 	switch {
 	case key.Matches(msg, pk.Quit):
-		return s, tea.Quit
+		s.leaving = true
+		return s, nil
 	case key.Matches(msg, readKeys.Back):
 		s.reading = nil
 		return s, nil

@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
 	"github.com/charter-tool/charter/session"
@@ -245,5 +246,30 @@ func TestParticipantsOwnSpellingOfATopicIsOneTopicAfterTheReveal(t *testing.T) {
 	v := s.view()
 	if strings.Contains(v, "ai coding assistants") {
 		t.Errorf("the participant's own spelling is still a topic of its own:\n%s", v)
+	}
+}
+
+// A stray q, typed by someone who thought they were writing, asks before the
+// participant leaves: any other key stays (and does nothing else), y leaves.
+func TestParticipantAsksBeforeLeaving(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	me := w.join(sess, "key-1", "")
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("3  somewhat")
+	p.keys("q")
+	p.waitFor("Leave the session?", "come back with the same code")
+	p.keys("k")
+	p.waitFor("You stay in the session.")
+	p.keys("4")
+	p.waitFor("Your rating 4 is saved")
+	p.keys("q")
+	p.waitFor("Leave the session?")
+	p.keys("y")
+	p.tm.WaitFinished(t, teatest.WithFinalTimeout(waitTime))
+	if got := w.participant(me.ID).Rating; got != 4 {
+		t.Fatalf("stored rating %d, want 4", got)
 	}
 }
