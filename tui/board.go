@@ -883,10 +883,10 @@ func (a *boardAsk) view(w int, sty *Styles) string {
 func (s *boardScreen) notDone() (int, string) {
 	if s.sess.Phase == session.PhaseCheckIn {
 		n := max(len(s.joinedPeople())-s.rated, 0)
-		// Not "has not rated": a rating given alone waits for another before any
-		// screen shows it, so one of these may have rated already.
-		return n, map[bool]string{true: "has no rating shown yet (a rating given alone waits for another)",
-			false: "have no rating shown yet (a rating given alone waits for another)"}[n == 1]
+		// Not "has not rated" alone: a rating given alone waits for a second before
+		// any screen shows it, so one of these (never more) may have rated already.
+		return n, map[bool]string{true: "has not rated, or their rating waits for a second before it shows",
+			false: "have not rated (one of them may have: a rating given alone waits for a second before it shows)"}[n == 1]
 	}
 	n := 0
 	for _, p := range s.activePeople() {
@@ -1050,6 +1050,11 @@ func (s *boardScreen) header(w int) string {
 		who += fmt.Sprintf(" (+%d on paper)", n)
 	}
 	count := fmt.Sprintf("%s · %d done · %s", who, done, plural(visible, "note"))
+	if s.sess.Phase == session.PhaseCheckIn {
+		// Nobody is marked done at check-in (the board never knows who rated):
+		// "0 done" beside ratings coming in read as a fault.
+		count = fmt.Sprintf("%s · %s shown · %s", who, plural(s.rated, "rating"), plural(visible, "note"))
+	}
 	b.WriteString(fit(count, w) + "\n")
 	var tabs []string
 	for i, n := range tabNames {

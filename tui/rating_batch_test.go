@@ -91,8 +91,8 @@ func TestPeopleTabCountsRatersWithoutMarks(t *testing.T) {
 }
 
 // Moving on from check-in while a rating waits for another says that it may be
-// given already: "has no rating shown yet" alone sent a facilitator after a person
-// who had rated.
+// given already: "has not rated" alone sent a facilitator after a person who had
+// rated.
 func TestMovingOnFromCheckInSaysARatingMayWait(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
@@ -105,7 +105,7 @@ func TestMovingOnFromCheckInSaysARatingMayWait(t *testing.T) {
 	}
 	b := w.openBoard(sess)
 	b.keys("]")
-	b.waitFor("2 people have no rating shown yet (a rating given alone waits for another)")
+	b.waitFor("2 people have not rated (one of them may have: a rating given alone", "second before it shows): move on to write? y/n")
 }
 
 // At check-in the rating is the check-in: x does not mark anyone done, since a done

@@ -484,6 +484,17 @@ func (w *world) openBoardSized(s *session.Session, width, height int) *term {
 		}
 	}
 	counts := fmt.Sprintf("%d people · %d done · %d notes", people, done, notes)
+	if w.session(s.ID).Phase == session.PhaseCheckIn {
+		// Nobody is done at check-in: the board counts the ratings shown instead.
+		shown, err := w.db.ShownRatings(w.ctx, s.ID)
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		counts = fmt.Sprintf("%d people · %d ratings shown · %d notes", people, len(shown), notes)
+		if len(shown) == 1 {
+			counts = strings.Replace(counts, "1 ratings", "1 rating", 1)
+		}
+	}
 	if people == 1 {
 		counts = strings.Replace(counts, "1 people", "1 person", 1)
 	}
