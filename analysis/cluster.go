@@ -386,7 +386,10 @@ func topicTitle(docs []Doc, members []int) string {
 			best, bestKey = t, key
 		}
 	}
-	if best == "" || count[bestKey] < 2 || 2*count[bestKey] <= len(members) {
+	// One note alone under a topic is named by it too: its writer's own name for
+	// it reads better than a phrase cut from the note, and matches the theme of
+	// that topic in an earlier session.
+	if best == "" || 2*count[bestKey] <= len(members) {
 		return ""
 	}
 	if words := strings.Fields(best); len(words) == 1 && genericWords[strings.ToLower(words[0])] {

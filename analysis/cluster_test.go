@@ -418,6 +418,29 @@ func TestClusterLabelTakesTheOpenTopicsTitle(t *testing.T) {
 	}
 }
 
+// A note alone under an open topic, in a theme of its own, is named by the
+// topic's title, not by a phrase cut from it.
+func TestClusterLabelsALoneOpenTopicNoteByItsTitle(t *testing.T) {
+	docs := []analysis.Doc{
+		{ID: "1", Text: "pentest findings are never retested", Area: "confidence", Lane: "concern"},
+		{ID: "2", Text: "the pentest report arrives months late", Area: "confidence", Lane: "concern"},
+		{ID: "3", Text: "pentesters do not know our architecture", Area: "confidence", Lane: "concern"},
+		{ID: "4", Text: "we need a clear policy on which laptops may hold customer data", Area: "open", Lane: "Own laptops"},
+	}
+	themes := analysis.Cluster(docs)
+	checkPartition(t, docs, themes)
+	var labels []string
+	for _, th := range themes {
+		labels = append(labels, th.Label)
+		if slices.Equal(th.NoteIDs, []string{"4"}) && th.Label != "Own laptops" {
+			t.Errorf("the lone open topic note is labelled %q, want %q", th.Label, "Own laptops")
+		}
+	}
+	if !slices.Contains(labels, "Own laptops") {
+		t.Errorf("labels %q: the lone open topic note has no theme of its own named by its topic", labels)
+	}
+}
+
 // Two themes about one concept carry its name; the larger keeps it as it is
 // and the other says what sets it apart, by the rule DistinctLabels applies
 // to the same groups.
