@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -73,7 +72,7 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	in, name := stdin, "stdin"
 	if path != "" && path != "-" {
-		f, err := os.Open(path)
+		f, err := openInput(path)
 		if err != nil {
 			fmt.Fprintf(stderr, "charter cluster: %v\n", err)
 			return 1

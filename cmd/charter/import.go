@@ -10,7 +10,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -60,7 +59,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	in := stdin
 	if name != "-" {
-		file, err := os.Open(name)
+		file, err := openInput(name)
 		if err != nil {
 			fmt.Fprintln(stderr, "charter import:", err)
 			return 1

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 )
 
 // The bounds of what import and cluster read, so that a wrong file (or /dev/zero)
@@ -45,6 +46,21 @@ func byteSize(n uint64) string {
 		return fmt.Sprintf("%d %s", n/unit, units[i])
 	}
 	return fmt.Sprintf("%d.%d %s", n/unit, n%unit*10/unit, units[i])
+}
+
+// openInput opens the file at path for import or cluster. A regular file over
+// maxInputFile is refused before anything is read; what cannot be sized (a pipe, a
+// device) is bounded as it is read, by boundedReader.
+func openInput(path string) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxInputFile {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", path, errFileTooLarge)
+	}
+	return f, nil
 }
 
 // boundedReader fails with errFileTooLarge once more than maxInputFile bytes were

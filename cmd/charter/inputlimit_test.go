@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -48,6 +50,18 @@ func TestImportAndClusterReadBoundedInput(t *testing.T) {
 	importCSV := []string{"import", "--data", dir, "--session", id, "--format", "csv", "-"}
 	cluster := []string{"cluster", "-"}
 	header := "text,area,lane\n"
+	// A file over the limit is refused before it is read: sparse, it takes no room.
+	large := filepath.Join(t.TempDir(), "large.jsonl")
+	if err := os.WriteFile(large, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(large, maxInputFile+1); err != nil {
+		t.Fatal(err)
+	}
+	largeCSV := strings.TrimSuffix(large, ".jsonl") + ".csv"
+	if err := os.Link(large, largeCSV); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -60,8 +74,10 @@ func TestImportAndClusterReadBoundedInput(t *testing.T) {
 		{"import jsonl long line", importJSONL, strings.NewReader(`{"text":"` + strings.Repeat("a", maxInputLine) + `"}` + "\n"), "line 1 is longer than 1 MiB"},
 		{"cluster long line", cluster, strings.NewReader("\n\n" + strings.Repeat(" ", maxInputLine+1)), "line 3 is longer than 1 MiB"},
 		{"import jsonl too large", importJSONL, blankLines(maxInputFile + 1), "larger than 64 MiB"},
-		{"import csv too large", importCSV, io.MultiReader(strings.NewReader(header), blankLines(maxInputFile)), "larger than 64 MiB"},
 		{"cluster too large", cluster, blankLines(maxInputFile + 1), "larger than 64 MiB"},
+		{"import jsonl too large file", []string{"import", "--data", dir, "--session", id, large}, strings.NewReader(""), "larger than 64 MiB"},
+		{"import csv too large file", []string{"import", "--data", dir, "--session", id, largeCSV}, strings.NewReader(""), "larger than 64 MiB"},
+		{"cluster too large file", []string{"cluster", large}, strings.NewReader(""), "larger than 64 MiB"},
 		{"import jsonl long field", importJSONL, strings.NewReader(`{"text":"` + longText + `","area":"confidence","lane":"strength"}` + "\n"), "text is longer than 16 KiB"},
 		{"import csv long field", importCSV, strings.NewReader(header + longText + ",confidence,strength\n"), "text is longer than 16 KiB"},
 		{"cluster long field", cluster, strings.NewReader(`{"id":"1","text":"` + longText + `"}` + "\n"), "line 1: text is longer than 16 KiB"},
