@@ -85,6 +85,9 @@ type CampaignFindings struct {
 	notes []campaignNote
 	// ds are the sessions f was built from that took place, in the order numbered.
 	ds []*Data
+	// themeOfNote is the campaign theme of each note in one, hidden notes too, as
+	// the segments count them (see participantsOf).
+	themeOfNote map[noteKey]int
 }
 
 // campaignNote is a visible note of session number sess.
@@ -371,6 +374,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		}
 	}
 
+	f.themeOfNote = themeOfNote
 	people := participantsOf(ds, themeOfNote, keys)
 	f.Participants = len(distinct(people))
 	f.Confidence = confidenceOf(sessionRatings(ds, func(*Data) bool { return true }))

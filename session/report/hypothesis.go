@@ -210,7 +210,7 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 				}
 			}
 		}
-		people := matchingPeople(ds, matching, f.Themes)
+		people := matchingPeople(ds, f.noteThemes(matching, themeIDs))
 		hf.Breakdown = hypothesisBreakdown(h.Text, ds, people)
 		f.Hypotheses = append(f.Hypotheses, hf)
 	}
@@ -222,18 +222,31 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 	}
 }
 
-// matchingPeople lists the campaign's participants as the segments count them,
-// with only the notes and themes that match: notes counts their matching notes,
-// themes the matching themes those are in.
-func matchingPeople(ds []*Data, matching map[noteKey]bool, themes []CampaignTheme) []*person {
+// noteThemes is the campaign theme of each matching note and of each hidden note
+// of a matching theme (themeIDs): hidden notes count in the breakdown as in the
+// campaign's segments, or hiding one note and reporting again would tell which
+// group its writer is in.
+func (f *CampaignFindings) noteThemes(matching map[noteKey]bool, themeIDs map[int]bool) map[noteKey]int {
 	themeOf := map[noteKey]int{}
-	for _, t := range themes {
+	for _, t := range f.Themes {
 		for _, n := range t.notes {
 			if k := (noteKey{n.sess, n.note.ParticipantID, n.note.ID}); matching[k] {
 				themeOf[k] = t.ID
 			}
 		}
 	}
+	for k, id := range f.themeOfNote {
+		if _, ok := themeOf[k]; !ok && themeIDs[id] {
+			themeOf[k] = id
+		}
+	}
+	return themeOf
+}
+
+// matchingPeople lists the campaign's participants as the segments count them,
+// with only the notes and themes that match (themeOf, see noteThemes): notes
+// counts their matching notes, themes the matching themes those are in.
+func matchingPeople(ds []*Data, themeOf map[noteKey]int) []*person {
 	people := participantsOf(ds, themeOf, personKeys(ds))
 	// participantsOf lists people in this order, removed ones too (what they
 	// wrote stays); their notes are recounted.
@@ -248,7 +261,7 @@ func matchingPeople(ds []*Data, matching map[noteKey]bool, themes []CampaignThem
 	}
 	for i, d := range ds {
 		for _, n := range d.Notes {
-			if pp := by[[2]int64{int64(i), n.ParticipantID}]; pp != nil && !n.Hidden && matching[noteKey{i, n.ParticipantID, n.ID}] {
+			if pp := by[[2]int64{int64(i), n.ParticipantID}]; pp != nil && themeOf[noteKey{i, n.ParticipantID, n.ID}] != 0 {
 				pp.notes++
 			}
 		}

@@ -365,3 +365,41 @@ func TestSegmentConfidenceWithARatingNobodyHolds(t *testing.T) {
 		t.Error("segments show confidence beside a rating nobody holds")
 	}
 }
+
+// A note the facilitator hid still counts in a hypothesis's breakdown, as it
+// counts in the campaign's segments: were it left out, hiding one note and
+// reporting again would tell which group its writer is in.
+func TestHypothesisBreakdownCountsHiddenNotes(t *testing.T) {
+	t.Parallel()
+	build := func(hide bool) report.Breakdown {
+		profiles := make([]session.Profile, 6)
+		for i := range profiles {
+			profiles[i].Appointment = map[bool]string{true: "appointed", false: "volunteered"}[i < 3]
+		}
+		// Notes are written by participants 1, 2, 3, 4 in turn; the fourth volunteered.
+		d := pureSession("a", 1, session.AudienceSecurityEngineers, profiles, map[string][]string{
+			"motivated": {"I was appointed to the security role and never asked for it", "appointed champions lose motivation",
+				"appointed people feel less motivated for security", "volunteered champions stay motivated for security"},
+		})
+		if hide {
+			for _, n := range d.Notes {
+				if strings.HasPrefix(n.Text, "volunteered") {
+					n.Hidden = true
+				}
+			}
+		}
+		ds := []*report.Data{d}
+		f := report.BuildCampaign("c", ds)
+		f.AddHypotheses([]*session.Hypothesis{{Number: 1, Text: "Appointed security engineers are less motivated than volunteers"}}, ds)
+		return f.Hypotheses[0].Breakdown
+	}
+	shown, hidden := build(false), build(true)
+	if len(shown.Segments) != 2 || shown.Segments[1].Notes != 1 {
+		t.Fatalf("breakdown with every note shown: %+v", shown)
+	}
+	if !slices.EqualFunc(shown.Segments, hidden.Segments, func(a, b report.Segment) bool {
+		return a.Value == b.Value && a.Notes == b.Notes && a.Themes == b.Themes && a.Participants == b.Participants
+	}) {
+		t.Errorf("hiding a note changed the breakdown:\n shown  %+v\n hidden %+v", shown.Segments, hidden.Segments)
+	}
+}
