@@ -94,10 +94,14 @@ func (s *Server) exec(sess ssh.Session) {
 
 // Stats are the server's figures as `ssh HOST stats` prints them (JSON).
 type Stats struct {
-	Connections int    `json:"connections"`
-	Goroutines  int    `json:"goroutines"`
-	HeapInuse   uint64 `json:"heap_inuse_bytes"`
-	Sys         uint64 `json:"sys_bytes"`
+	Connections int `json:"connections"`
+	Goroutines  int `json:"goroutines"`
+	// HeapInuse is the heap's spans in use after a collection, HeapLive the
+	// objects in them still reachable (a heap profile's inuse_space): the spans
+	// also hold the room between live objects.
+	HeapInuse uint64 `json:"heap_inuse_bytes"`
+	HeapLive  uint64 `json:"heap_live_bytes"`
+	Sys       uint64 `json:"sys_bytes"`
 	// CPUSeconds is the CPU time the server process has used since it started.
 	CPUSeconds float64 `json:"cpu_seconds"`
 }
@@ -108,7 +112,7 @@ func (s *Server) stats(_ context.Context, x Exec) int {
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	if err := json.NewEncoder(x.Stdout).Encode(Stats{Connections: s.hub.Len(), Goroutines: runtime.NumGoroutine(), HeapInuse: m.HeapInuse, Sys: m.Sys, CPUSeconds: cpu}); err != nil {
+	if err := json.NewEncoder(x.Stdout).Encode(Stats{Connections: s.hub.Len(), Goroutines: runtime.NumGoroutine(), HeapInuse: m.HeapInuse, HeapLive: m.HeapAlloc, Sys: m.Sys, CPUSeconds: cpu}); err != nil {
 		return 1
 	}
 	return 0

@@ -86,7 +86,7 @@ func TestLoadtestMeasuresEveryNoteOnTheBoard(t *testing.T) {
 		`submit-to-board latency: +p50 [0-9.]+ ms  p95 [0-9.]+ ms  p99 [0-9.]+ ms  max [0-9.]+ ms  \(n=[0-9]+\)`,
 		`submit-to-saved \(author\): +p50 [0-9.]+ ms  p95 [0-9.]+ ms  p99 [0-9.]+ ms  max [0-9.]+ ms  \(n=15\)`,
 		`note rate: +[0-9.]+ notes/s saved over [0-9.]+ s\n`,
-		`per idle connection: +heap -?[0-9]+ KiB, sys -?[0-9]+ KiB`,
+		`per idle connection: +heap -?[0-9]+ KiB \(live objects -?[0-9]+ KiB\), sys -?[0-9]+ KiB`,
 		`server CPU, all idle: +[0-9.]+ s in [0-9.]+ s \([0-9]+% of one core\)\n`,
 		`server CPU, the notes: +[0-9.]+ s in [0-9.]+ s \([0-9]+% of one core\)\n`,
 		// The clients' own share of the machine over the same notes.

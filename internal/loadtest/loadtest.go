@@ -754,8 +754,8 @@ func (lt *loadtest) report(connected int, before, idle, after server.Stats, idle
 			per := func(a, b uint64) string {
 				return fmt.Sprintf("%.0f KiB", (float64(a)-float64(b))/float64(connected)/1024)
 			}
-			line("per idle connection", "heap %s, sys %s, goroutines %.1f",
-				per(idle.HeapInuse, before.HeapInuse), per(idle.Sys, before.Sys),
+			line("per idle connection", "heap %s (live objects %s), sys %s, goroutines %.1f",
+				per(idle.HeapInuse, before.HeapInuse), per(idle.HeapLive, before.HeapLive), per(idle.Sys, before.Sys),
 				float64(idle.Goroutines-before.Goroutines)/float64(connected))
 		}
 	}
