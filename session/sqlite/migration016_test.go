@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"sync"
 	"testing"
 
 	"github.com/charter-tool/charter/session/sqlite"
@@ -15,43 +16,91 @@ import (
 
 // oldDatabase writes a database at path with the migrations before the one named
 // first (e.g. "016"), then runs stmts on it, as charter left it before that one.
+// The migrations are run once per test binary (oldSnapshots) and the file as it
+// was before first is copied: each test ran them all anew before, most of these
+// tests' time under -race.
 func oldDatabase(t testing.TB, path, first string, stmts ...string) {
 	t.Helper()
 	ctx := context.Background()
+	snap, err := oldSnapshots()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := 0
+	for k < len(snap.names) && snap.names[k] < first {
+		k++
+	}
+	if err := os.WriteFile(path, snap.files[k], 0o600); err != nil {
+		t.Fatal(err)
+	}
 	raw, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer raw.Close()
-	files, err := filepath.Glob(filepath.Join("migration", "*.sql"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(files)
-	if _, err := raw.ExecContext(ctx, `CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if filepath.Base(f) >= first {
-			break
-		}
-		buf, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := raw.ExecContext(ctx, string(buf)); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if _, err := raw.ExecContext(ctx, `INSERT INTO migrations VALUES (?, 0)`, "migration/"+filepath.Base(f)); err != nil {
-			t.Fatal(err)
-		}
-	}
 	for _, q := range stmts {
 		if _, err := raw.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
 }
+
+// migrationSnapshots are a database file as each migration found it: files[k] has
+// the migrations before names[k] (all of them at k = len(names)).
+type migrationSnapshots struct {
+	names []string // the migrations' file names, in order
+	files [][]byte
+}
+
+// oldSnapshots runs the migrations once, as charter did one by one over its
+// releases (each script, then its row in migrations), keeping the file before each.
+var oldSnapshots = sync.OnceValues(func() (*migrationSnapshots, error) {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "charter-migrations-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "old.db")
+	raw, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		return nil, err
+	}
+	defer raw.Close()
+	// One connection: the file is read between statements, with none under way.
+	raw.SetMaxOpenConns(1)
+	files, err := filepath.Glob(filepath.Join("migration", "*.sql"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	if _, err := raw.ExecContext(ctx, `CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		return nil, err
+	}
+	snap := &migrationSnapshots{}
+	keep := func() error {
+		b, err := os.ReadFile(path)
+		snap.files = append(snap.files, b)
+		return err
+	}
+	for _, f := range files {
+		if err := keep(); err != nil {
+			return nil, err
+		}
+		snap.names = append(snap.names, filepath.Base(f))
+		buf, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := raw.ExecContext(ctx, string(buf)); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		if _, err := raw.ExecContext(ctx, `INSERT INTO migrations VALUES (?, 0)`, "migration/"+filepath.Base(f)); err != nil {
+			return nil, err
+		}
+	}
+	return snap, keep()
+})
 
 // Ratings given before ratings came in batches were all on the screens already: the
 // migration shows them all, so that no screen or document loses one.
