@@ -105,7 +105,7 @@ func fetchLine(addr, sessionID string) string {
 	if port != "22" {
 		p = "-p " + port + " "
 	}
-	return fmt.Sprintf("ssh %s%s export %s > %s.md", p, host, sessionID, sessionID)
+	return fmt.Sprintf("ssh %s%s export %s > session-%s.md", p, host, sessionID, sessionID)
 }
 
 // rejoinValues puts back together the values of the named flags that the SSH

@@ -175,10 +175,10 @@ func TestDocumentsOverSSH(t *testing.T) {
 func TestFetchLine(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct{ addr, want string }{
-		{"127.0.0.1:2222", "ssh -p 2222 127.0.0.1 export S1 > S1.md"},
-		{"0.0.0.0:2222", "ssh -p 2222 HOST export S1 > S1.md"},
-		{"[::]:22", "ssh HOST export S1 > S1.md"},
-		{"charter.example.org:2200", "ssh -p 2200 charter.example.org export S1 > S1.md"},
+		{"127.0.0.1:2222", "ssh -p 2222 127.0.0.1 export S1 > session-S1.md"},
+		{"0.0.0.0:2222", "ssh -p 2222 HOST export S1 > session-S1.md"},
+		{"[::]:22", "ssh HOST export S1 > session-S1.md"},
+		{"charter.example.org:2200", "ssh -p 2200 charter.example.org export S1 > session-S1.md"},
 	} {
 		if got := fetchLine(tt.addr, "S1"); got != tt.want {
 			t.Errorf("fetchLine(%q) = %q, want %q", tt.addr, got, tt.want)
@@ -203,7 +203,7 @@ func fetchedExport(t *testing.T, srv *testSrv, key gossh.Signer, screen string) 
 	}
 	f := strings.Fields(rest)
 	host, port, _ := net.SplitHostPort(srv.Addr())
-	if len(f) < 8 || f[0] != "ssh" || f[1] != "-p" || f[2] != port || f[3] != host || f[4] != "export" || f[6] != ">" || f[7] != f[5]+".md" {
+	if len(f) < 8 || f[0] != "ssh" || f[1] != "-p" || f[2] != port || f[3] != host || f[4] != "export" || f[6] != ">" || f[7] != "session-"+f[5]+".md" {
 		t.Fatalf("the fetch command is %q", f)
 	}
 	out, errs, status := sshRun(t, srv.Addr(), key, "export "+f[5])
