@@ -102,16 +102,34 @@ func (v *BoardView) ShownActions() []*ActionPoint { return shownActions(v.Action
 
 func shownThemes(themes []*Theme, showing map[int64]Showing) []*Theme {
 	out := make([]*Theme, 0, len(themes))
-	for i, t := range themes {
+	for _, t := range themes {
 		sh := showing[t.ID]
 		if !sh.Shown {
 			continue
 		}
 		c := *t
-		c.Label, c.NoteIDs, c.Number = sh.Label, sh.Notes, i+1
+		c.Label, c.NoteIDs, c.Number = sh.Label, sh.Notes, len(out)+1
 		out = append(out, &c)
 	}
 	return out
+}
+
+// shownFirst orders themes, in place, as the board lists them: those others see
+// first, in the order given, then those nobody else sees (empty, or every note
+// hidden). The board numbers its themes in this order and everyone else the
+// themes they see, so the numbers agree and run without a gap: "26." missing
+// between 25 and 27 told the room that something was hidden.
+func shownFirst(themes []*Theme, showing map[int64]Showing) {
+	slices.SortStableFunc(themes, func(a, b *Theme) int {
+		sa, sb := showing[a.ID].Shown, showing[b.ID].Shown
+		switch {
+		case sa == sb:
+			return 0
+		case sa:
+			return -1
+		}
+		return 1
+	})
 }
 
 // shownActions is actions as others see them: an action point of a theme they do not

@@ -87,6 +87,7 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 		// participants they are.
 		v.Actions = ownVolunteering(withVolunteers(list, v.People), 0)
 		v.Showing = ThemeShowing(v.Themes, all)
+		shownFirst(v.Themes, v.Showing)
 		v.Ranked = rankShown(shownThemes(v.Themes, v.Showing), all, v.Totals)
 		return nil
 	})

@@ -19,8 +19,9 @@ func TestBoardMarksThemeOfHiddenNotes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	b := w.openBoard(sess)
-	b.waitDrawn("2. theme 2 (2) · hidden: all notes hidden", "1. theme 1 (2)")
+	b := w.openBoardSized(sess, 80, 40) // the hidden theme, listed last, in view
+	// Listed last, so that the numbers others see run without a gap.
+	b.waitDrawn("8. theme 2 (2) · hidden: all notes hidden", "1. theme 1 (2)", "2. theme 3 (2)")
 
 	w.setPhase(sess, session.PhaseActions)
 	b.waitFor("#1 theme")
@@ -31,15 +32,15 @@ func TestBoardMarksThemeOfHiddenNotes(t *testing.T) {
 	}
 
 	w.setPhase(sess, session.PhaseVote)
-	b = w.openBoard(sess)
-	b.waitDrawn("2. theme 2 (2 notes) · hidden: all notes hidden")
+	b = w.openBoardSized(sess, 80, 40)
+	b.waitDrawn("8. theme 2 (2 notes) · hidden: all notes hidden")
 	b.keys("D")
 	b.waitFor("People are voting on this theme")
-	b.keys("#2")
+	b.keys("#8")
 	b.press(tea.KeyEnter)
-	b.waitFor("▸ 2. theme 2")
+	b.waitFor("▸ 8. theme 2")
 	b.keys("D")
-	b.waitFor("Delete theme 2 “theme 2”? Its 2 notes stay")
+	b.waitFor("Delete theme 8 “theme 2”? Its 2 notes stay")
 	b.keys("y")
 	b.waitFor("Theme deleted")
 	ths, err := w.svc.Themes(w.ctx, sess.ID)
@@ -56,14 +57,14 @@ func TestBoardMarksThemeOfHiddenNotes(t *testing.T) {
 func TestBoardStarsNoHiddenNote(t *testing.T) {
 	t.Parallel()
 	w, sess, notes := manyThemesWorld(t)
-	b := w.openBoard(sess)
+	b := w.openBoardSized(sess, 80, 40) // the hidden theme, listed last, in view
 	b.waitDrawn("★ [act more] note b")
 	for _, n := range notes[1] {
 		if err := w.svc.HideNote(w.ctx, n.ID, true); err != nil {
 			t.Fatal(err)
 		}
 	}
-	b.waitFor("2. theme 2 (2) · hidden: all notes hidden")
+	b.waitFor("8. theme 2 (2) · hidden: all notes hidden")
 	v := b.view()
 	for _, l := range strings.Split(v, "\n") {
 		if strings.Contains(l, "note b") && strings.Contains(l, "★") {

@@ -760,12 +760,13 @@ func TestRankingShowsTheSelectedLabelWhole(t *testing.T) {
 
 // Participants see each theme under the number the board gives it, in the group and
 // vote phases, so that "theme 2" means one theme in the room: also when the board
-// holds a theme they do not see (all its notes hidden) before it.
+// holds a theme they do not see (all its notes hidden), which it lists last so that
+// the room's numbers have no gap.
 func TestParticipantThemesCarryTheBoardsNumbers(t *testing.T) {
 	t.Parallel()
 	w, sess, notes := groupWorld(t)
 	// "pen tests" (1) loses both notes to hiding: participants no longer see it,
-	// and "deadlines" stays number 2 as on the board.
+	// and "deadlines" is number 1, on the board too, which lists "pen tests" last.
 	for _, n := range notes[:2] {
 		if err := w.svc.HideNote(w.ctx, n.ID, true); err != nil {
 			t.Fatal(err)
@@ -776,12 +777,15 @@ func TestParticipantThemesCarryTheBoardsNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := w.openAsParticipant(sess, ps[1])
-	p.waitFor("2. deadlines")
+	p.waitFor("1. deadlines")
 	w.setPhase(sess, session.PhaseVote)
-	p.waitFor("2. deadlines")
+	p.waitFor("1. deadlines")
 	b := w.openBoard(sess)
-	b.waitDrawn("2. deadlines")
-	if v := p.view(); strings.Contains(v, "1. ") || strings.Contains(v, "pen tests") {
+	b.waitDrawn("1. deadlines", ". pen tests (2 notes) · hidden")
+	if v := b.view(); strings.Contains(v, "1. pen tests") {
+		t.Errorf("the board lists the hidden theme first:\n%s", v)
+	}
+	if v := p.view(); strings.Contains(v, "2. deadlines") || strings.Contains(v, "pen tests") {
 		t.Errorf("the participant sees the theme all of whose notes are hidden, or its number:\n%s", v)
 	}
 }

@@ -475,8 +475,9 @@ func TestPresentCountsOnlyVotersWhoSaidDone(t *testing.T) {
 }
 
 // While grouping, the projector numbers the themes as the board does (its M and #
-// take the numbers), a theme the room does not see counted: "move it to 3" on the
-// board is 3 on the shared screen too.
+// take the numbers): "move it to 3" on the board is 3 on the shared screen too. A
+// theme the room does not see is listed last on the board, so that the numbers run
+// without a gap that would tell the room something is hidden.
 func TestPresentNumbersThemesAsTheBoard(t *testing.T) {
 	t.Parallel()
 	r := newRoom(t)
@@ -488,11 +489,13 @@ func TestPresentNumbersThemesAsTheBoard(t *testing.T) {
 		}
 	}
 	s := r.present(80, 24)
-	want := fmt.Sprintf("2. %s", r.themes[1].Label)
-	s.waitFor(want)
-	if v := s.view(); strings.Contains(v, "1. "+r.themes[1].Label) || strings.Contains(v, first.Label) {
+	want := fmt.Sprintf("1. %s", r.themes[1].Label)
+	s.waitFor(want, fmt.Sprintf("%d. %s", len(r.themes)-1, r.themes[len(r.themes)-1].Label))
+	if v := s.view(); strings.Contains(v, "2. "+r.themes[1].Label) || strings.Contains(v, first.Label) {
 		t.Errorf("the projector numbers its themes apart from the board:\n%s", v)
 	}
+	b := r.w.openBoardSized(r.sess, 200, 60)
+	b.waitDrawn(want, fmt.Sprintf("%d. %s", len(r.themes), first.Label))
 }
 
 // The projector says when an action point is due, as the board does.
