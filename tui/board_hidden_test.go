@@ -98,3 +98,19 @@ func TestEmptiedThemeSaysItIsEmpty(t *testing.T) {
 		t.Error("the emptied theme is said to be hidden")
 	}
 }
+
+// A theme with some of its notes hidden says how many beside its count, which is
+// the board's own: the room counts without them ("(2)" on the board beside "1
+// note" on the projector read as a fault).
+func TestBoardSaysHowManyOfAThemesNotesAreHidden(t *testing.T) {
+	t.Parallel()
+	w, sess, notes := manyThemesWorld(t)
+	if err := w.svc.HideNote(w.ctx, notes[1][0].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("2. theme 2 (2) · 1 hidden", "1. theme 1 (2)")
+	if v := b.view(); strings.Contains(v, "1. theme 1 (2) · ") {
+		t.Errorf("a theme without hidden notes is marked:\n%s", v)
+	}
+}

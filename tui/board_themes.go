@@ -476,10 +476,16 @@ func (s *boardScreen) showingMark(t *session.Theme) string {
 		return " · empty: nobody sees it"
 	case !sh.Shown:
 		return " · hidden: " + sh.Why
-	case sh.Label != t.Label:
-		return " · others see “" + sh.Label + "”"
 	}
-	return ""
+	mark := ""
+	if n := len(t.NoteIDs) - len(sh.Notes); n > 0 {
+		// The count beside the name is the board's; others count without these.
+		mark = fmt.Sprintf(" · %d hidden", n)
+	}
+	if sh.Label != t.Label {
+		mark += " · others see “" + sh.Label + "”"
+	}
+	return mark
 }
 
 // themesTab is the board's themes: suggestions to preview and accept, the themes
