@@ -169,3 +169,35 @@ func TestActionLineKeepsOwnerAndOpensWhole(t *testing.T) {
 		}
 	}
 }
+
+// With an owner, a due date and a volunteer, a long action point's line at 80
+// columns still shows all three: the owner and the volunteers are cut down, not the
+// end of the line.
+func TestActionLineKeepsOwnerDueAndVolunteersAt80(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	var pen *session.Theme
+	ts, _ := w.svc.Themes(w.ctx, sess.ID)
+	for _, th := range ts {
+		if th.Label == "pen tests" {
+			pen = th
+		}
+	}
+	title := "Agree a patch SLA per severity and publish it on the wiki for every team"
+	a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: pen.ID, Title: title, Owner: "Platform team"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.SetActionDue(w.ctx, a.ID, "2027-01-15"); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	if err := w.svc.Volunteer(w.ctx, ps[0].ID, a.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("→ [medium · proposed] Agree", "· owner Platform te", "· due 2027-01-15 · 1 vol.")
+	requireFits(t, b.view())
+}

@@ -1459,18 +1459,26 @@ func (s *boardScreen) actionRow(theme int64, a *session.ActionPoint) themeRow {
 		return row
 	}
 	head := fmt.Sprintf("→ [%s · %s] %s", session.PriorityName(a.Priority), a.Status, a.Title)
-	tail := ""
-	if a.Owner != "" {
-		tail += " · owner " + fit(a.Owner, 20)
-	}
-	if a.Due != "" {
-		tail += " · due " + a.Due
-	}
-	if len(a.Volunteers) > 0 {
-		tail += " · " + plural(len(a.Volunteers), "volunteer")
-	}
-	if rest := room - lipgloss.Width(tail); rest >= 24 {
-		row.text, row.whole = fit(head, rest)+tail, actionText(a)
+	// The tail as it is, then shorter (owner and volunteers cut down) when it
+	// leaves too little of the head: at 80 columns an owner, a due date and a
+	// volunteer took the room, and the whole line was cut at its end instead.
+	for _, short := range []bool{false, true} {
+		tail := ""
+		if a.Owner != "" {
+			tail += " · owner " + fit(a.Owner, map[bool]int{false: 20, true: 12}[short])
+		}
+		if a.Due != "" {
+			tail += " · due " + a.Due
+		}
+		if n := len(a.Volunteers); n > 0 && short {
+			tail += fmt.Sprintf(" · %d vol.", n)
+		} else if n > 0 {
+			tail += " · " + plural(n, "volunteer")
+		}
+		if rest := room - lipgloss.Width(tail); rest >= 24 {
+			row.text, row.whole = fit(head, rest)+tail, actionText(a)
+			return row
+		}
 	}
 	return row
 }
