@@ -658,7 +658,13 @@ func (s *presentScreen) voteView(w, room int) string {
 	b.WriteString(center(sty.Header.Render(fmt.Sprintf("%d of %s done voting · results when voting closes", s.done, persons(s.people))), w) + "\n\n")
 	var labels []string
 	for _, t := range s.themes {
-		labels = append(labels, t.Label)
+		// Numbered as on the board and on everyone's screen: "vote for 9" is
+		// followed on the shared screen too.
+		if k := s.numbers[t.ID]; k > 0 {
+			labels = append(labels, fmt.Sprintf("%d. %s", k, t.Label))
+		} else {
+			labels = append(labels, t.Label)
+		}
 	}
 	b.WriteString(s.columns([]block{{"Themes", labels}}, w, room) + "\n")
 	return b.String()

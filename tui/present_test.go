@@ -513,3 +513,13 @@ func TestPresentShowsWhenAnActionIsDue(t *testing.T) {
 	s := r.present(200, 60)
 	s.waitFor("· due 2026-03-31")
 }
+
+// While people vote, the projector numbers the themes as the board and every
+// participant's screen do, so that "vote for 2" can be followed on it.
+func TestPresentNumbersThemesInTheVote(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	r.to(session.PhaseVote)
+	s := r.present(80, 24)
+	s.waitFor("1. "+r.themes[0].Label, "2. "+r.themes[1].Label)
+}
