@@ -711,3 +711,25 @@ func boardWithKeptSearch(t *testing.T) *term {
 	b.press(tea.KeyEnter)
 	return b
 }
+
+// A theme read whole lists first, marked ★, the note that stands for it, as the
+// list under the theme does.
+func TestBoardThemeReadWholeStarsItsNote(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	b := w.openBoard(sess)
+	b.waitDrawn("2. theme 2 (2)", "★ [act more] note b")
+	star, other := "note b0", "note b1"
+	if !b.everDrawn("★ [act more] note b0") {
+		star, other = other, star
+	}
+	b.keys("#2")
+	b.press(tea.KeyEnter)
+	b.waitFor("▸ 2. theme 2")
+	b.press(tea.KeyEnter)
+	b.waitFor("“theme 2” · 2 notes", "★ [act more] "+star, "• [act more] "+other)
+	v := b.view()
+	if strings.Index(v, star) > strings.Index(v, other) {
+		t.Errorf("the starred note is not first:\n%s", v)
+	}
+}

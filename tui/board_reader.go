@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -23,8 +24,11 @@ type noteReader struct {
 	// the header head.
 	intro []string
 	head  string
-	top   int // the first line shown
-	page  int // lines shown at once, as last drawn
+	// star is the note that stands for the theme (0: none), listed first and
+	// marked ★ as under the theme in the list.
+	star int64
+	top  int // the first line shown
+	page int // lines shown at once, as last drawn
 }
 
 var rk = struct{ Scroll, Close key.Binding }{
@@ -36,9 +40,15 @@ func newNoteReader(n *session.Note, theme string) *noteReader {
 	return &noteReader{note: n, theme: theme, page: 10}
 }
 
-// newThemeReader shows every note of the theme named theme, whole.
-func newThemeReader(theme string, notes []*session.Note) *noteReader {
-	return &noteReader{theme: theme, notes: notes, page: 10}
+// newThemeReader shows every note of the theme named theme, whole, the one that
+// stands for it (star) first.
+func newThemeReader(theme string, notes []*session.Note, star int64) *noteReader {
+	if i := slices.IndexFunc(notes, func(n *session.Note) bool { return n.ID == star }); i > 0 {
+		notes = append(append([]*session.Note{notes[i]}, notes[:i]...), notes[i+1:]...)
+	} else if i < 0 {
+		star = 0
+	}
+	return &noteReader{theme: theme, notes: notes, star: star, page: 10}
 }
 
 // newActionReader shows action point a whole, then the notes of its theme (named
@@ -117,7 +127,11 @@ func (r *noteReader) view(w, room int, sty *Styles) string {
 			if n.Hidden {
 				text += " (hidden)"
 			}
-			lines = append(lines, wrapHanging("• "+text, max(w-2, 8), 2)...)
+			lead := "• "
+			if n.ID == r.star {
+				lead = "★ "
+			}
+			lines = append(lines, wrapHanging(lead+text, max(w-2, 8), 2)...)
 		}
 	} else {
 		n := r.note

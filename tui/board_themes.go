@@ -791,7 +791,7 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 					notes = append(notes, n)
 				}
 			}
-			s.reading = newThemeReader("“"+th.Label+"”", notes)
+			s.reading = newThemeReader("“"+th.Label+"”", notes, s.representative(th.Label, th.NoteIDs, byID))
 		}
 	case key.Matches(msg, tk.Budget) && ph == session.PhaseVote:
 		id := s.sess.ID
