@@ -178,6 +178,14 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 	case s.tab == tabCheckIn || s.tab == tabThemes:
 		s.tab = tabNotes
 	}
+	// A search is about the rows of the phase it was made in: kept, its keys
+	// stayed on the help line with no match in view, and the first esc of the
+	// new phase ended it without a word.
+	for _, t := range s.tabs {
+		if l := t.rows(); l != nil {
+			l.endSearch()
+		}
+	}
 	// The themes tab shows other rows in every phase from the group phase on.
 	s.tabs[tabThemes].rows().selectRow(0)
 	s.tabs[tabThemes].(*themesTab).followAction = 0

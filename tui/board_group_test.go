@@ -733,3 +733,22 @@ func TestBoardThemeReadWholeStarsItsNote(t *testing.T) {
 		t.Errorf("the starred note is not first:\n%s", v)
 	}
 }
+
+// Moving to the next phase ends a search kept with enter: its keys stayed on the
+// help line with no match in view, and the first esc of the vote ended it unseen.
+func TestBoardPhaseMoveEndsASearch(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	b := w.openBoard(sess)
+	b.waitDrawn("1. theme 1 (2)")
+	b.keys("/topic 3")
+	b.press(tea.KeyEnter)
+	b.waitFor("esc end search")
+	b.keys("]")
+	b.waitFor("Move on to vote anyway? y/n") // the loose note
+	b.keys("y")
+	b.waitFor("VOTE")
+	if v := b.view(); strings.Contains(v, "next/prev match") || strings.Contains(v, "end search") {
+		t.Errorf("the search outlived the phase:\n%s", v)
+	}
+}

@@ -107,6 +107,14 @@ func (l *list) heard(msg tea.KeyMsg) {
 	}
 }
 
+// endSearch forgets the last search, and what was said of it.
+func (l *list) endSearch() {
+	if l.typing == searchTyping {
+		l.closeInput()
+	}
+	l.query, l.said = "", ""
+}
+
 // open reports whether the list's input (search or jump) takes the keys.
 func (l *list) open() bool { return l.typing != 0 }
 
