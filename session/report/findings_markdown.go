@@ -113,7 +113,7 @@ func (f *Findings) mdThemeDetails(m *markdown) {
 	for _, t := range f.Themes {
 		p("### %d. %s (score %d)\n\n", t.Rank, e(t.Label), t.Score)
 		p("Score %d = 3 × %s + 2 × %s + 1 × %s.\n\n", t.Score,
-			count(t.Votes, "vote", "votes"), count(t.Authors, "author", "authors"), count(t.Notes, "note", "notes"))
+			count(t.Votes, "vote", "votes"), count(t.Authors, "person", "people"), count(t.Notes, "note", "notes"))
 		mdLanes(m, t.Lanes)
 		m.quotes(t.Quotes, t.MoreNotes)
 		var items []string

@@ -181,7 +181,7 @@ func TestBuild(t *testing.T) {
 			if err := svc.SaveThemes(ctx, id, []session.Theme{{Label: "boss X", NoteIDs: []int64{n1}}, {Label: "recognition", NoteIDs: []int64{n2}}}); err != nil {
 				t.Fatal(err)
 			}
-		}, []string{"### 1. recognition (score 3)", "Score 3 = 3 × 0 votes + 2 × 1 author + 1 × 1 note."}, []string{"boss X"}, 1},
+		}, []string{"### 1. recognition (score 3)", "Score 3 = 3 × 0 votes + 2 × 1 person + 1 × 1 note."}, []string{"boss X"}, 1},
 		{"theme of only hidden notes left out with its action point", func(t *testing.T, svc *session.Service, id string, a, b int64) {
 			n1 := addNote(t, svc, a, session.AreaMotivation, "demotivates", "boss X shouts", "")
 			n2 := addNote(t, svc, b, session.AreaMotivation, "motivates", "praise from peers", "")

@@ -89,8 +89,18 @@ func lanesLine(ls []LaneCount) string {
 		}
 		return "mostly " + byName[0].name
 	}
+	// Only lanes that stand out are named: one of several alike would be picked
+	// by the order they are listed in ("top lanes Strengths 1, Concerns 1" for
+	// six notes in six lanes).
+	top := min(2, len(byName))
+	if len(byName) > 2 && byName[2].notes == byName[0].notes {
+		return fmt.Sprintf("spread over %d lanes", len(byName))
+	}
+	if len(byName) > 2 && byName[2].notes == byName[1].notes {
+		return fmt.Sprintf("top lane %s %d", byName[0].name, byName[0].notes)
+	}
 	var parts []string
-	for _, l := range byName[:min(2, len(byName))] {
+	for _, l := range byName[:top] {
 		parts = append(parts, fmt.Sprintf("%s %d", l.name, l.notes))
 	}
 	return "top lanes " + strings.Join(parts, ", ")
@@ -100,7 +110,7 @@ func lanesLine(ls []LaneCount) string {
 // not say it (an open topic's title is user text and is not used).
 func laneName(l LaneCount) string {
 	if l.Area == "open" {
-		return "open topics"
+		return "Open topics"
 	}
 	return l.Title
 }

@@ -14,12 +14,19 @@ func TestLanesLineCountsOpenTopicsOnce(t *testing.T) {
 		want  string
 	}{
 		{[]LaneCount{{Area: "open", Lane: "AI coding tools", Title: "AI coding tools", Notes: 1}, {Area: "open", Lane: "AI tools", Title: "AI tools", Notes: 1}},
-			"all open topics"},
+			"all Open topics"},
 		{[]LaneCount{{Area: "confidence", Lane: "concern", Title: "Concerns", Notes: 2}, {Area: "open", Lane: "AI", Title: "AI", Notes: 1},
 			{Area: "open", Lane: "AI tools", Title: "AI tools", Notes: 1}, {Area: "activities", Lane: "more", Title: "Do more", Notes: 1}},
-			"top lanes Concerns 2, open topics 2"},
+			"top lanes Concerns 2, Open topics 2"},
 		{[]LaneCount{{Area: "confidence", Lane: "concern", Title: "Concerns", Notes: 3}, {Area: "activities", Lane: "more", Title: "Do more", Notes: 2}, {Area: "open", Lane: "x", Title: "x", Notes: 1}},
 			"top lanes Concerns 3, Do more 2"},
+		// Lanes alike are not named one of them at random.
+		{[]LaneCount{{Area: "confidence", Lane: "strength", Title: "Strengths", Notes: 1}, {Area: "confidence", Lane: "concern", Title: "Concerns", Notes: 1},
+			{Area: "activities", Lane: "keep", Title: "Keep", Notes: 1}, {Area: "activities", Lane: "more", Title: "Do more", Notes: 1}},
+			"spread over 4 lanes"},
+		{[]LaneCount{{Area: "confidence", Lane: "concern", Title: "Concerns", Notes: 3}, {Area: "activities", Lane: "keep", Title: "Keep", Notes: 2},
+			{Area: "activities", Lane: "more", Title: "Do more", Notes: 2}},
+			"top lane Concerns 3"},
 	} {
 		if got := lanesLine(tt.lanes); got != tt.want {
 			t.Errorf("lanesLine(%v) = %q, want %q", tt.lanes, got, tt.want)
