@@ -345,7 +345,9 @@ func sharedRun(run []token, share map[string]float64) bool {
 // pieced together from them.
 func opening(text string, most int) string {
 	words := strings.Fields(text)
-	cut := len(words) > most
+	// A note a word or two longer than most is taken whole: cutting it read as
+	// a name broken off for nothing ("… merge requests containing…").
+	cut := len(words) > most+2 || len(words) > most && utf8.RuneCountInString(strings.Join(words, " ")) > shortNoteRunes+16
 	if cut {
 		words = words[:most]
 	}

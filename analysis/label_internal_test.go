@@ -43,3 +43,17 @@ func TestLabelWithoutSharedWordsQuotesTheNote(t *testing.T) {
 		})
 	}
 }
+
+// A note a word or two longer than the opening's words is taken whole, not cut
+// short of its last words; a longer one is cut and says so.
+func TestOpeningTakesANoteAWordLongerWhole(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"the bot that comments on merge requests containing secrets", "the bot that comments on merge requests containing secrets"},
+		{"being the only one who cares in the team", "being the only one who cares in the team"},
+		{"the yearly pen test finds the same issues every time and nobody fixes them", "the yearly pen test finds the same issues…"},
+	} {
+		if got := opening(tt.text, openingWords); got != tt.want {
+			t.Errorf("opening(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
