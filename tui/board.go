@@ -1049,7 +1049,11 @@ func (s *boardScreen) header(w int) string {
 		}
 	}
 	join := "code " + code(s.sess.Code)
-	if s.e.opt.JoinHint != "" {
+	switch {
+	case s.sess.Phase == session.PhaseClosed:
+		// A closed session lets nobody new in: a join line would say it does.
+		join += " · closed: nobody new can join"
+	case s.e.opt.JoinHint != "":
 		join += " · join: " + s.e.opt.JoinHint + " " + s.sess.Code
 	}
 	b.WriteString(fit(join, w) + "\n")

@@ -752,3 +752,18 @@ func TestBoardPhaseMoveEndsASearch(t *testing.T) {
 		t.Errorf("the search outlived the phase:\n%s", v)
 	}
 }
+
+// A closed session lets nobody new in: its board's header says so instead of
+// giving the join command.
+func TestClosedBoardGivesNoJoinCommand(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	for _, ph := range []session.Phase{session.PhaseVote, session.PhaseActions, session.PhaseClosed} {
+		w.setPhase(sess, ph)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("closed: nobody new can join")
+	if v := b.view(); strings.Contains(v, "join: ssh") {
+		t.Errorf("a closed session's board gives the join command:\n%s", v)
+	}
+}
