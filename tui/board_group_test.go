@@ -767,3 +767,21 @@ func TestClosedBoardGivesNoJoinCommand(t *testing.T) {
 		t.Errorf("a closed session's board gives the join command:\n%s", v)
 	}
 }
+
+// At 80 columns the merge line cuts a long theme name, not what to do next.
+func TestMergeLineKeepsItsInstructionAt80(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	ths, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.RenameTheme(w.ctx, ths[0].ID, "permission model reviewing takes far too long for each team"); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("1. permission model reviewing")
+	b.keys("m")
+	b.waitFor("Merging 1. “permission model", "”: select the theme to merge it into, press m.")
+	requireFits(t, b.view())
+}

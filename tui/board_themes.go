@@ -1368,8 +1368,12 @@ func (t *themesTab) view(w, room int) string {
 	case ph == session.PhaseGroup:
 		hint := "Themes everyone sees; ★ the note that stands for each."
 		if s.themes.markTheme != 0 {
-			hint = fmt.Sprintf("Merging %d. “%s”: select the theme to merge it into, press m.",
-				s.themeNumber(s.themes.markTheme), s.themeLabel(s.themes.markTheme))
+			// The name is cut, not what to do: at 80 columns a long name took
+			// the instruction's end.
+			head := fmt.Sprintf("Merging %d. “", s.themeNumber(s.themes.markTheme))
+			const tail = "”: select the theme to merge it into, press m."
+			name := fit(s.themeLabel(s.themes.markTheme), max(w-lipgloss.Width(head)-lipgloss.Width(tail), 8))
+			hint = head + name + tail
 		} else if n := len(s.themes.marked); n > 0 {
 			hint = fmt.Sprintf("%s marked: M moves %s to a theme by name or number; esc unmarks all.", plural(n, "note"), them(n))
 		}
