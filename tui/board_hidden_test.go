@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -112,5 +113,23 @@ func TestBoardSaysHowManyOfAThemesNotesAreHidden(t *testing.T) {
 	b.waitDrawn("2. theme 2 (2) · 1 hidden", "1. theme 1 (2)")
 	if v := b.view(); strings.Contains(v, "1. theme 1 (2) · ") {
 		t.Errorf("a theme without hidden notes is marked:\n%s", v)
+	}
+}
+
+// The ranking says, as the group phase did, how the room sees a theme: read
+// aloud from the board, a count or a name others do not see would not match
+// theirs.
+func TestRankingSaysHowTheRoomSeesATheme(t *testing.T) {
+	t.Parallel()
+	w, sess, notes := manyThemesWorld(t)
+	if err := w.svc.HideNote(w.ctx, notes[0][0].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	b := w.openBoardSized(sess, 120, 40)
+	b.waitDrawn("theme 1 · score", "· 1 hidden")
+	if v := b.view(); !regexp.MustCompile(`#\d+ theme 1 · score[^\n]*· 1 hidden`).MatchString(v) {
+		t.Errorf("the ranking row of theme 1 does not say a note is hidden:\n%s", v)
 	}
 }

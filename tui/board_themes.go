@@ -411,8 +411,12 @@ func (s *boardScreen) themeRows() []themeRow {
 		}
 	default:
 		labels := map[int64]string{}
+		marks := map[int64]string{}
 		for _, t := range s.themes.themes {
-			labels[t.ID] = t.Label
+			// Read aloud from the board, a name others do not see names a theme
+			// the room cannot find: the ranking says what they see, as the
+			// group phase did.
+			labels[t.ID], marks[t.ID] = t.Label, s.showingMark(t)
 		}
 		// The scores' sums are left out when one would cut its label (the line
 		// above the list says how a score is made; the selected row shows it
@@ -424,13 +428,13 @@ func (s *boardScreen) themeRows() []themeRow {
 		}
 		sums := true
 		for _, p := range s.themes.ranked {
-			sums = sums && lipgloss.Width(ranked(p, labels[p.ID])) <= s.e.w-2
+			sums = sums && lipgloss.Width(ranked(p, labels[p.ID])+marks[p.ID]) <= s.e.w-2
 		}
 		for _, p := range s.themes.ranked {
 			short := func(label string) string {
-				return fmt.Sprintf("#%d %s · score %d · %s", p.Rank, label, p.Score, plural(p.Votes, "vote"))
+				return fmt.Sprintf("#%d %s · score %d · %s", p.Rank, label, p.Score, plural(p.Votes, "vote")) + marks[p.ID]
 			}
-			whole := ranked(p, labels[p.ID])
+			whole := ranked(p, labels[p.ID]) + marks[p.ID]
 			row := themeRow{theme: p.ID, num: p.Rank, header: true, text: whole}
 			if !sums {
 				label := fit(labels[p.ID], max(24, s.e.w-2-lipgloss.Width(short(""))))
