@@ -785,3 +785,21 @@ func TestMergeLineKeepsItsInstructionAt80(t *testing.T) {
 	b.waitFor("Merging 1. “permission model", "”: select the theme to merge it into, press m.")
 	requireFits(t, b.view())
 }
+
+// While grouping, h hides the selected note where it is read, as the notes view does.
+func TestThemesViewHidesANote(t *testing.T) {
+	t.Parallel()
+	w, sess, notes := manyThemesWorld(t)
+	b := w.openBoard(sess)
+	b.waitDrawn("1. theme 1 (2)")
+	b.keys("/note c0")
+	b.press(tea.KeyEnter)
+	b.waitFor("▸ ")
+	b.keys("h")
+	b.waitFor("Note hidden", "3. theme 3 (2) · 1 hidden")
+	for _, n := range w.notes(sess) {
+		if n.ID == notes[2][0].ID && !n.Hidden {
+			t.Fatal("h on the themes view did not hide the note")
+		}
+	}
+}

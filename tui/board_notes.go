@@ -166,42 +166,9 @@ func (t *notesTab) update(msg tea.KeyMsg) tea.Cmd {
 			s.reading = newNoteReader(n, "")
 		}
 	case key.Matches(msg, bk.Hide):
-		n := t.selected()
-		if n == nil {
-			return nil
+		if n := t.selected(); n != nil {
+			return s.toggleHidden(n)
 		}
-		hide := !n.Hidden
-		word := "Note hidden: kept, but left out of what participants see and of exports."
-		if !hide {
-			word = "Note shown again."
-		}
-		do := func() tea.Cmd {
-			return s.do(word, func(ctx context.Context, svc *session.Service) error {
-				return svc.HideNote(ctx, n.ID, hide)
-			})
-		}
-		// While people vote the counts are hidden, so every theme's last note asks
-		// the same, dots or none: a question only for themes with dots, or one
-		// that said how many, would tell the board how the vote stands.
-		voting := s.sess.Phase == session.PhaseVote
-		if th, dots := t.dotsLostByHiding(n); hide && th != nil && (dots > 0 || voting) {
-			// The theme leaves every participant's view and its dots go back to
-			// their voters, to give again: showing the note later brings the theme
-			// back without them. Votes are results; they change only on purpose.
-			label := fit(th.Label, 40)
-			s.confirmDelete = do
-			s.confirmNo = "Note left as it is."
-			if voting {
-				word = fmt.Sprintf("Note hidden, and with it the theme %q: any dots on it went back to their voters.", label)
-				s.setStatus(fmt.Sprintf("This is the last note shown of %q: hiding it hides the theme and gives any dots on it back to their voters (showing the note again does not bring them back). Hide? y/n", label), true)
-				return nil
-			}
-			them := map[bool]string{true: "it", false: "them"}[dots == 1]
-			word = fmt.Sprintf("Note hidden, and with it the theme %q: the %s on it went back to the voters.", label, plural(dots, "dot"))
-			s.setStatus(fmt.Sprintf("This is the last note shown of %q: hiding it hides the theme and gives the %s on it back to the voters (showing the note again does not bring %s back). Hide? y/n", label, plural(dots, "dot"), them), true)
-			return nil
-		}
-		return do()
 	case key.Matches(msg, bk.Refile):
 		if n := t.selected(); n != nil {
 			return s.refile(n)
@@ -215,13 +182,50 @@ func (t *notesTab) update(msg tea.KeyMsg) tea.Cmd {
 // dotsLostByHiding returns the theme n is the last shown note of, and the dots
 // on it, which hiding n would give back to their voters (see session's
 // returnDots); no theme and 0 dots when hiding n leaves every theme shown as it is.
-func (t *notesTab) dotsLostByHiding(n *session.Note) (*session.Theme, int) {
-	for _, th := range t.b.themes.themes {
-		if sh := t.b.themes.showing[th.ID]; sh.Shown && len(sh.Notes) == 1 && sh.Notes[0] == n.ID {
-			return th, t.b.themes.totals[th.ID]
+func (s *boardScreen) dotsLostByHiding(n *session.Note) (*session.Theme, int) {
+	for _, th := range s.themes.themes {
+		if sh := s.themes.showing[th.ID]; sh.Shown && len(sh.Notes) == 1 && sh.Notes[0] == n.ID {
+			return th, s.themes.totals[th.ID]
 		}
 	}
 	return nil, 0
+}
+
+// toggleHidden hides note n, or shows it again, asking first when it is the last
+// note shown of a theme (the notes view's h, and the themes view's on a note).
+func (s *boardScreen) toggleHidden(n *session.Note) tea.Cmd {
+	hide := !n.Hidden
+	word := "Note hidden: kept, but left out of what participants see and of exports."
+	if !hide {
+		word = "Note shown again."
+	}
+	do := func() tea.Cmd {
+		return s.do(word, func(ctx context.Context, svc *session.Service) error {
+			return svc.HideNote(ctx, n.ID, hide)
+		})
+	}
+	// While people vote the counts are hidden, so every theme's last note asks
+	// the same, dots or none: a question only for themes with dots, or one
+	// that said how many, would tell the board how the vote stands.
+	voting := s.sess.Phase == session.PhaseVote
+	if th, dots := s.dotsLostByHiding(n); hide && th != nil && (dots > 0 || voting) {
+		// The theme leaves every participant's view and its dots go back to
+		// their voters, to give again: showing the note later brings the theme
+		// back without them. Votes are results; they change only on purpose.
+		label := fit(th.Label, 40)
+		s.confirmDelete = do
+		s.confirmNo = "Note left as it is."
+		if voting {
+			word = fmt.Sprintf("Note hidden, and with it the theme %q: any dots on it went back to their voters.", label)
+			s.setStatus(fmt.Sprintf("This is the last note shown of %q: hiding it hides the theme and gives any dots on it back to their voters (showing the note again does not bring them back). Hide? y/n", label), true)
+			return nil
+		}
+		them := map[bool]string{true: "it", false: "them"}[dots == 1]
+		word = fmt.Sprintf("Note hidden, and with it the theme %q: the %s on it went back to the voters.", label, plural(dots, "dot"))
+		s.setStatus(fmt.Sprintf("This is the last note shown of %q: hiding it hides the theme and gives the %s on it back to the voters (showing the note again does not bring %s back). Hide? y/n", label, plural(dots, "dot"), them), true)
+		return nil
+	}
+	return do()
 }
 
 func (t *notesTab) view(w, room int) string {

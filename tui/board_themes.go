@@ -741,6 +741,12 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 		if n := s.noteByID()[cur.note]; n != nil {
 			return s.refile(n)
 		}
+	case key.Matches(msg, bk.Hide) && cur.note != 0 && cur.sug == 0 && ph == session.PhaseGroup && !s.themes.placing:
+		// Where the notes are read while grouping: going to the notes view and
+		// finding the note again took a search and two view changes.
+		if n := s.noteByID()[cur.note]; n != nil {
+			return s.toggleHidden(n)
+		}
 	case key.Matches(msg, bk.Read) && cur.action != 0 && !cur.elsewhere:
 		// An action point whole, with the notes of its theme: what it answers.
 		for _, a := range s.themes.actions {
