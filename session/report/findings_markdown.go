@@ -67,7 +67,11 @@ func (f *Findings) mdParticipation(m *markdown) {
 	p, e := m.p, Escape
 	pa := f.Participation
 	p("## Participation\n\n")
-	p("- Participants (%s): %d\n", e(pa.Audience), pa.Joined)
+	p("- Participants (%s): %d", e(pa.Audience), pa.Joined)
+	if pa.OnPaper > 0 {
+		p(", %d of them on paper", pa.OnPaper)
+	}
+	p("\n")
 	p("- Wrote notes: %d\n", pa.Wrote)
 	p("- Gave a confidence rating: %d\n", pa.Rated)
 	p("- Notes: %d\n", pa.Notes)
@@ -171,6 +175,9 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 	p, e := m.p, Escape
 	p("## Summary\n\n")
 	who := count(s.Participants, "participant", "participants")
+	if s.OnPaper > 0 {
+		who += fmt.Sprintf(", %d of them on paper", s.OnPaper)
+	}
 	if campaign {
 		who = count(s.Participants, "person", "people") + " in " + count(s.Sessions, "session", "sessions")
 	}

@@ -79,9 +79,12 @@ type Participation struct {
 	Audience string `json:"audience"`
 	// Joined counts participants, leaving out those the facilitator removed.
 	Joined int `json:"participants"`
-	Wrote  int `json:"wrote_notes"`
-	Rated  int `json:"rated_confidence"`
-	Notes  int `json:"notes"`
+	// OnPaper counts those of Joined who wrote on paper (their notes imported), as
+	// the board counts them apart ("4 people (+1 on paper)").
+	OnPaper int `json:"on_paper"`
+	Wrote   int `json:"wrote_notes"`
+	Rated   int `json:"rated_confidence"`
+	Notes   int `json:"notes"`
 	// Hidden counts hidden notes, which appear nowhere else in the document.
 	Hidden int `json:"hidden_notes_excluded"`
 }
@@ -196,6 +199,11 @@ func Build(d *Data) *Findings {
 	f.Participation.Notes = len(visible)
 	f.Participation.Wrote = max(len(authors), d.Writers)
 	f.Participation.Joined = len(d.Participants)
+	for _, p := range d.Participants {
+		if p.Paper {
+			f.Participation.OnPaper++
+		}
+	}
 	// Every rating shown counts, whoever's: a database restored without its key
 	// secret no longer knows, and each person rates once.
 	f.Participation.Rated = len(d.Ratings)
@@ -276,7 +284,7 @@ func Build(d *Data) *Findings {
 
 // summary sums up the findings of one session.
 func (f *Findings) summary() Summary {
-	s := Summary{Sessions: 1, Participants: f.Participation.Joined, Audiences: []string{f.Session.Audience},
+	s := Summary{Sessions: 1, Participants: f.Participation.Joined, OnPaper: f.Participation.OnPaper, Audiences: []string{f.Session.Audience},
 		Locations: []string{}, Confidence: figureOf("", f.Confidence), ConfidenceByAudience: []Figure{},
 		Themes: []SummaryItem{}, Signals: signals(f.Matrix)}
 	if f.Session.Location != "" {

@@ -334,3 +334,21 @@ func TestOneRanking(t *testing.T) {
 		}
 	}
 }
+
+// The findings say how many of the participants wrote on paper, as the board does
+// ("4 people (+1 on paper)"): "5 participants" alone read as a different count.
+func TestFindingsSayWhoWroteOnPaper(t *testing.T) {
+	t.Parallel()
+	d := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 5), map[string][]string{"x": {"more pen tests"}})
+	d.Participants[4].Paper = true
+	f := report.Build(d)
+	md, js := render(t, f)
+	for _, want := range []string{"- Who took part: 5 participants, 1 of them on paper (developers)", "- Participants (developers): 5, 1 of them on paper"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md)
+		}
+	}
+	if !strings.Contains(js, `"on_paper": 1`) {
+		t.Errorf("JSON lacks on_paper:\n%s", js)
+	}
+}

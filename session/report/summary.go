@@ -11,10 +11,13 @@ import (
 // are, the top themes in a line each, the activities with the clearest signal and
 // who owns which action point.
 type Summary struct {
-	Sessions     int      `json:"sessions"`
-	Participants int      `json:"participants"`
-	Audiences    []string `json:"audiences"`
-	Locations    []string `json:"locations"`
+	Sessions     int `json:"sessions"`
+	Participants int `json:"participants"`
+	// OnPaper counts those of Participants who wrote on paper (a session's
+	// findings; 0 in a campaign's).
+	OnPaper   int      `json:"on_paper,omitempty"`
+	Audiences []string `json:"audiences"`
+	Locations []string `json:"locations"`
 	// Confidence is over all ratings shown in the document; nil when none may be.
 	Confidence *Figure `json:"confidence"`
 	// ConfidenceLeftOut counts the sessions of a campaign whose ratings are too
