@@ -286,7 +286,7 @@ func matrixHeader(mx *ActivityMatrix) []string {
 }
 
 // matrixRows are the matrix's table rows, "notes (people)" per cell, with a total
-// row when total is set.
+// row when total is set and there is more than one row.
 func matrixRows(mx *ActivityMatrix, total bool) [][]string {
 	cell := func(notes, people int) string {
 		if notes == 0 {
@@ -296,7 +296,8 @@ func matrixRows(mx *ActivityMatrix, total bool) [][]string {
 	}
 	var rows [][]string
 	rs := mx.Activities
-	if total {
+	// A total of one row is that row again: two equal rows read as a mistake.
+	if total && len(rs) > 1 {
 		rs = append(rs[:len(rs):len(rs)], mx.Total)
 	}
 	for _, r := range rs {

@@ -352,3 +352,17 @@ func TestFindingsSayWhoWroteOnPaper(t *testing.T) {
 		t.Errorf("JSON lacks on_paper:\n%s", js)
 	}
 }
+
+// When no note names an activity, the matrix has one row: a total below it would
+// be the same row again.
+func TestMatrixOfOneRowHasNoTotal(t *testing.T) {
+	t.Parallel()
+	d := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"x": {"more pen tests", "keep the scanner", "less paperwork"}})
+	for i, n := range d.Notes {
+		n.Area, n.Lane = session.AreaActivities, []string{"more", "keep", "less"}[i]
+	}
+	md, _ := render(t, report.Build(d))
+	if !strings.Contains(md, "| "+report.NoActivity+" |") || strings.Contains(md, "| all activities |") {
+		t.Errorf("the matrix of one row:\n%s", md)
+	}
+}
