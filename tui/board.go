@@ -946,11 +946,17 @@ func (s *boardScreen) unthemed() int {
 	return n
 }
 
-// latest returns the notes newest first.
+// latest returns the notes as the notes view lists them: newest first while
+// people write, to watch them arrive; from the reveal on by area, lane and text,
+// as everyone else reads them, since newest first would keep showing which notes
+// were released together.
 func (s *boardScreen) latest() []*session.Note {
 	out := make([]*session.Note, len(s.notes))
 	for i, n := range s.notes {
 		out[len(s.notes)-1-i] = n
+	}
+	if s.sess != nil && s.sess.Phase.AtLeast(session.PhaseReveal) {
+		session.SortNotes(out)
 	}
 	return out
 }

@@ -566,7 +566,7 @@ func TestSearchMessageGoesWithAnyKey(t *testing.T) {
 	b.press(tea.KeyEsc)
 	b.waitFor("Search ended.")
 	b.press(tea.KeyTab)
-	b.waitFor("a loose note nobody grouped")
+	b.waitFor("[act more] note a0 about topic 1") // the notes view, by area, lane and text
 	b.keys("4")
 	b.waitFor("7. theme 7")
 	if v := b.view(); strings.Contains(v, "Search ended") {
@@ -802,4 +802,19 @@ func TestThemesViewHidesANote(t *testing.T) {
 			t.Fatal("h on the themes view did not hide the note")
 		}
 	}
+}
+
+// From the reveal on, the notes view lists the notes by area, lane and text, as
+// everyone else reads them: newest first kept showing which were released together.
+func TestNotesViewAfterTheRevealIsInTheMethodsOrder(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a, c := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	w.addNote(a, session.AreaConfidence, "concern", "nobody owns the scanners")
+	w.addNote(c, session.AreaMotivation, "motivates", "a thank-you from the CISO")
+	w.setPhase(sess, session.PhaseReveal)
+	b := w.openBoard(sess)
+	b.waitDrawn("▸ [conf concern] nobody owns the scanners", "  [mot motivates] a thank-you")
 }
