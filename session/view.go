@@ -172,6 +172,10 @@ type ParticipantView struct {
 	Totals  map[int64]int
 	Ranked  []analysis.Priority
 	Actions []*ActionPoint
+	// MyChangeNotCounted says, from the actions phase on, that the participant's
+	// dots as given differ from those the totals count: a change made after the
+	// session was reopened waited for another person's, and none came.
+	MyChangeNotCounted bool
 	// Campaign are the other sessions of the campaign with action points, and
 	// CampaignActions theirs by session ID, once the session is closed.
 	Campaign        []*Session
@@ -233,6 +237,11 @@ func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*Pa
 			return err
 		}
 		v.Totals = voteTotals(votes)
+		given, err := st.Votes(ctx, sess.ID)
+		if err != nil {
+			return err
+		}
+		v.MyChangeNotCounted = !maps.Equal(myVotes(given, p.ID), myVotes(votes, p.ID))
 		list, err := st.Actions(ctx, sess.ID)
 		if err != nil {
 			return err

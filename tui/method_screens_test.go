@@ -931,3 +931,33 @@ func TestClosedBoardOffersNoTimer(t *testing.T) {
 		t.Error("t set a timer on a closed session")
 	}
 }
+
+// A change of dots made after the session was reopened, that no one else's joined,
+// is not in the totals: its voter is told so on the results, and nobody else is.
+func TestResultsTellAVoterTheirLoneChangeIsNotCounted(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	ths, _ := w.svc.Themes(w.ctx, sess.ID)
+	for _, p := range ps[:2] {
+		if err := w.svc.Vote(w.ctx, p.ID, ths[0].ID, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.setPhase(sess, session.PhaseActions)
+	w.setPhase(sess, session.PhaseVote)
+	if err := w.svc.Vote(w.ctx, ps[0].ID, ths[0].ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseActions)
+	const told = "Your last change of dots is not counted"
+	mine := w.openAsParticipant(sess, ps[0])
+	mine.waitFor(told)
+	other := w.openAsParticipant(sess, ps[1])
+	other.waitFor("By score")
+	if v := other.view(); strings.Contains(v, told) {
+		t.Errorf("a voter whose dots count is told they do not:\n%s", v)
+	}
+	requireFits(t, mine.view())
+}

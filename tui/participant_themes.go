@@ -372,6 +372,12 @@ func (s *participantScreen) themesView(w int) string {
 		b.WriteString(either("By score: 3 × votes + 2 × people + notes. v volunteers for an action point.",
 			"Press v on an action point to volunteer.", w) + "\n")
 	}
+	if ph.AtLeast(session.PhaseActions) && s.th.MyChangeNotCounted {
+		// Told only to them: the totals count their dots as they were before.
+		for _, l := range wrap("Your last change of dots is not counted: made after the session was reopened, it waited for someone else's change, and none came.", w) {
+			b.WriteString(sty.Muted.Render(l) + "\n")
+		}
+	}
 	rows := s.themeRows()
 	if len(rows) == 0 {
 		b.WriteString(s.e.sty.Muted.Render("No themes yet: the facilitator is grouping the notes.") + "\n")
