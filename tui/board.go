@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,6 +35,9 @@ type boardScreen struct {
 	sess   *session.Session
 	people []*session.Participant
 	notes  []*session.Note
+	// listed are the notes in the notes view's order (see listNotes), made
+	// when the notes are loaded: the view, its search and its selection read it.
+	listed []*session.Note
 	// written is how many notes each person wrote, by participant ID, as shown.
 	written map[int64]int
 	// stats are the ratings as shown, and rated how many people taking part gave
@@ -193,6 +197,7 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 	moved := *s.sess
 	moved.Phase = to
 	s.sess = &moved
+	s.listed = s.listNotes() // their order changes at the reveal
 	id := s.sess.ID
 	said := "Moved to " + string(to) + "."
 	for _, p := range s.activePeople() {
@@ -359,7 +364,22 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// keep them as shown. Saving them loads again.
 			msg.BoardView = withActions(msg.BoardView, s.themes.actions)
 		}
+		// The notes view's selection stays on its note, wherever the new notes
+		// (or a note moved to another lane) put it in the list; but the top row
+		// while people write, the newest note, stays the top row: it follows
+		// the notes as they arrive.
+		var keep int64
+		if n := s.tabs[tabNotes].(*notesTab).selected(); n != nil &&
+			(s.tabs[tabNotes].rows().selected() > 0 || s.sess.Phase.AtLeast(session.PhaseReveal)) {
+			keep = n.ID
+		}
 		s.sess, s.people, s.notes, s.written = msg.Session, msg.People, msg.Notes, msg.Written
+		s.listed = s.listNotes()
+		if i := slices.IndexFunc(s.listed, func(n *session.Note) bool { return n.ID == keep }); keep != 0 && i >= 0 {
+			l := s.tabs[tabNotes].rows()
+			l.setLen(len(s.listed))
+			l.selectRow(i)
+		}
 		s.view = msg.BoardView
 		s.online, s.left = msg.online, msg.left
 		s.themes.set(msg)
@@ -946,11 +966,20 @@ func (s *boardScreen) unthemed() int {
 	return n
 }
 
-// latest returns the notes as the notes view lists them: newest first while
+// latest returns the notes as the notes view lists them (listNotes), as made
+// when they were loaded.
+func (s *boardScreen) latest() []*session.Note {
+	if len(s.listed) != len(s.notes) {
+		s.listed = s.listNotes()
+	}
+	return s.listed
+}
+
+// listNotes returns the notes as the notes view lists them: newest first while
 // people write, to watch them arrive; from the reveal on by area, lane and text,
 // as everyone else reads them, since newest first would keep showing which notes
 // were released together.
-func (s *boardScreen) latest() []*session.Note {
+func (s *boardScreen) listNotes() []*session.Note {
 	out := make([]*session.Note, len(s.notes))
 	for i, n := range s.notes {
 		out[len(s.notes)-1-i] = n

@@ -818,3 +818,32 @@ func TestNotesViewAfterTheRevealIsInTheMethodsOrder(t *testing.T) {
 	b := w.openBoard(sess)
 	b.waitDrawn("▸ [conf concern] nobody owns the scanners", "  [mot motivates] a thank-you")
 }
+
+// From the reveal on a note moved to another lane (L) goes to its place in the
+// list, and the selection goes with it: h right after hides that note, not the one
+// that took its row.
+func TestNotesViewSelectionFollowsAMovedNote(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a, c := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	w.addNote(a, session.AreaConfidence, "concern", "nobody owns the scanners")
+	w.addNote(c, session.AreaConfidence, "concern", "our builds break on old findings")
+	w.addNote(c, session.AreaMotivation, "motivates", "a thank-you from the CISO")
+	w.setPhase(sess, session.PhaseReveal)
+	b := w.openBoard(sess)
+	b.waitDrawn("▸ [conf concern] nobody owns the scanners")
+	b.keys("L")
+	b.waitFor("Move the note to lane")
+	b.keys("8") // demotivates
+	b.press(tea.KeyEnter)
+	b.waitFor("▸ [mot demotivates] nobody owns the scanners")
+	b.keys("h")
+	b.waitFor("Note hidden")
+	for _, n := range w.notes(sess) {
+		if n.Hidden != (n.Text == "nobody owns the scanners") {
+			t.Errorf("after the move, h hid the wrong note: %q hidden %v", n.Text, n.Hidden)
+		}
+	}
+}
