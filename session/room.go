@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"maps"
 	"slices"
 
 	"github.com/charter-tool/charter/analysis"
@@ -28,8 +29,11 @@ type RoomView struct {
 	// themes are the themes participants see (ShownThemes).
 	themes []*Theme
 	// votes are each participant's dots by theme, in the vote phase.
-	votes           map[int64]map[int64]int
-	totals          map[int64]int
+	votes  map[int64]map[int64]int
+	totals map[int64]int
+	// notCounted are the participants whose dots as given differ from those the
+	// totals count, from the actions phase on (see MyChangeNotCounted).
+	notCounted      map[int64]bool
 	ranked          []analysis.Priority
 	actions         []*ActionPoint
 	campaign        []*Session
@@ -96,6 +100,11 @@ func (s *Service) RoomView(ctx context.Context, sessionID string) (*RoomView, er
 			return err
 		}
 		r.totals = voteTotals(votes)
+		given, err := st.Votes(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		r.notCounted = changesNotCounted(given, votes)
 		list, err := st.Actions(ctx, sessionID)
 		if err != nil {
 			return err
@@ -170,6 +179,7 @@ func (r *RoomView) For(participantID int64) (v *ParticipantView, ok bool, err er
 	if len(v.Notes) == 0 {
 		v.Notes = nil // as ParticipantView leaves it
 	}
+	v.MyChangeNotCounted = r.notCounted[participantID]
 	if r.Session.Phase == PhaseVote {
 		v.MyVotes = map[int64]int{}
 		for t, c := range r.votes[participantID] {
@@ -177,4 +187,36 @@ func (r *RoomView) For(participantID int64) (v *ParticipantView, ok bool, err er
 		}
 	}
 	return v, true, nil
+}
+
+// changesNotCounted are the participants whose dots as given (given) differ from
+// those the totals count (shown): a change made after a reopen that waited for
+// another person's, which never came.
+func changesNotCounted(given, shown []Vote) map[int64]bool {
+	by := func(vs []Vote) map[int64]map[int64]int {
+		out := map[int64]map[int64]int{}
+		for _, v := range vs {
+			if v.Count == 0 {
+				continue
+			}
+			if out[v.ParticipantID] == nil {
+				out[v.ParticipantID] = map[int64]int{}
+			}
+			out[v.ParticipantID][v.ThemeID] = v.Count
+		}
+		return out
+	}
+	g, s := by(given), by(shown)
+	out := map[int64]bool{}
+	for id, m := range g {
+		if !maps.Equal(m, s[id]) {
+			out[id] = true
+		}
+	}
+	for id := range s {
+		if _, ok := g[id]; !ok {
+			out[id] = true
+		}
+	}
+	return out
 }

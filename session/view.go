@@ -241,7 +241,7 @@ func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*Pa
 		if err != nil {
 			return err
 		}
-		v.MyChangeNotCounted = !maps.Equal(myVotes(given, p.ID), myVotes(votes, p.ID))
+		v.MyChangeNotCounted = changesNotCounted(given, votes)[p.ID]
 		list, err := st.Actions(ctx, sess.ID)
 		if err != nil {
 			return err
