@@ -367,7 +367,7 @@ func opening(text string, most int) string {
 }
 
 // topicTitle returns the title of the open topic more than half of a
-// theme's notes (and at least two) were written under, cleaned for a label:
+// theme's notes were written under (a lone note's too), cleaned for a label:
 // spaces collapsed, a trailing number such as " · 2" or "#3" and trailing
 // punctuation dropped. A title that is then one generic word ("security",
 // "team") names nothing and gives "".

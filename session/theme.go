@@ -21,10 +21,11 @@ type Theme struct {
 	// them with SortNoteIDs); a note is in at most one theme.
 	NoteIDs   []int64
 	CreatedAt time.Time
-	// Number is the theme's number on the board (its place among all of the
-	// session's themes, from 1), set on the copies others see (ShownThemes), so
-	// that "vote for 3" means the same theme on every screen even when the board
-	// holds themes others do not see. Zero where not set.
+	// Number is the theme's number on the board, set on the copies others see
+	// (ShownThemes): its place among the themes they see, from 1. The board lists
+	// those first (shownFirst) and the themes nobody else sees after them, so
+	// that "vote for 3" means the same theme on every screen and the numbers run
+	// without a gap. Zero where not set.
 	Number int
 	// NameFrom, on a suggested theme only (never stored), is the title of the
 	// session of the campaign whose facilitator gave the name it suggests, so

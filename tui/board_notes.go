@@ -14,7 +14,8 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-// notesTab lists the session's notes newest first under counts per area and lane.
+// notesTab lists the session's notes under counts per area and lane: newest first
+// while people write, by area, lane and text from the reveal on (latest).
 type notesTab struct {
 	b    *boardScreen
 	list list

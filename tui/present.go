@@ -35,7 +35,8 @@ type presentScreen struct {
 	notes  []*session.Note // visible notes only
 	themes []*session.Theme
 	// numbers are the themes' numbers as the board gives them (its M and # take
-	// them), hidden themes counted, so that the room can follow "move it to 5".
+	// them; themes nobody else sees come after these), so that the room can follow
+	// "move it to 5".
 	numbers map[int64]int
 	totals  map[int64]int
 	// ranked are the themes' IDs in the session's one ranking (session.RankThemes,

@@ -263,6 +263,9 @@ func TestParticipantAsksBeforeLeaving(t *testing.T) {
 	p.waitFor("Leave the session?", "come back with the same code")
 	p.keys("k")
 	p.waitFor("You stay in the session.")
+	if p.everDrawn("▸") {
+		t.Error("the k that answered the leave question moved the rating cursor too")
+	}
 	p.keys("4")
 	p.waitFor("Your rating 4 is saved")
 	p.keys("q")
