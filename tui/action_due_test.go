@@ -135,24 +135,8 @@ func TestParticipantReadsAnActionPointWhole(t *testing.T) {
 func TestActionLineKeepsOwnerAndOpensWhole(t *testing.T) {
 	t.Parallel()
 	w, sess, notes := groupWorld(t)
-	var pen *session.Theme
-	ts, _ := w.svc.Themes(w.ctx, sess.ID)
-	for _, th := range ts {
-		if th.Label == "pen tests" {
-			pen = th
-		}
-	}
-	title := "Book the yearly pen test three months ahead, with the product teams, and feed its findings into the next sprint plans"
-	a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: pen.ID, Title: title, Owner: "AppSec"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.setPhase(sess, session.PhaseVote)
-	w.setPhase(sess, session.PhaseActions)
-	ps, _ := w.db.Participants(w.ctx, sess.ID)
-	if err := w.svc.Volunteer(w.ctx, ps[0].ID, a.ID, true); err != nil {
-		t.Fatal(err)
-	}
+	volunteeredAction(t, w, sess, session.ActionPoint{Owner: "AppSec",
+		Title: "Book the yearly pen test three months ahead, with the product teams, and feed its findings into the next sprint plans"}, "")
 	b := w.openBoard(sess)
 	b.waitDrawn("→ [medium · proposed] Book the yearly", "· owner AppSec · 1 volunteer")
 	// The cursor starts on the first theme's line (pen tests ranks first); its
@@ -176,28 +160,44 @@ func TestActionLineKeepsOwnerAndOpensWhole(t *testing.T) {
 func TestActionLineKeepsOwnerDueAndVolunteersAt80(t *testing.T) {
 	t.Parallel()
 	w, sess, _ := groupWorld(t)
-	var pen *session.Theme
-	ts, _ := w.svc.Themes(w.ctx, sess.ID)
-	for _, th := range ts {
-		if th.Label == "pen tests" {
-			pen = th
-		}
-	}
-	title := "Agree a patch SLA per severity and publish it on the wiki for every team"
-	a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: pen.ID, Title: title, Owner: "Platform team"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.svc.SetActionDue(w.ctx, a.ID, "2027-01-15"); err != nil {
-		t.Fatal(err)
-	}
-	w.setPhase(sess, session.PhaseVote)
-	w.setPhase(sess, session.PhaseActions)
-	ps, _ := w.db.Participants(w.ctx, sess.ID)
-	if err := w.svc.Volunteer(w.ctx, ps[0].ID, a.ID, true); err != nil {
-		t.Fatal(err)
-	}
+	volunteeredAction(t, w, sess, session.ActionPoint{Owner: "Platform team",
+		Title: "Agree a patch SLA per severity and publish it on the wiki for every team"}, "2027-01-15")
 	b := w.openBoard(sess)
 	b.waitDrawn("→ [medium · proposed] Agree", "· owner Platform te", "· due 2027-01-15 · 1 vol.")
 	requireFits(t, b.view())
+}
+
+// volunteeredAction adds action point a (due on due, unless "") to groupWorld's
+// "pen tests" theme, moves the session on to the actions phase and has its first
+// participant volunteer for it anonymously.
+func volunteeredAction(t *testing.T, w *world, sess *session.Session, a session.ActionPoint, due string) {
+	t.Helper()
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range ts {
+		if th.Label == "pen tests" {
+			a.ThemeID = th.ID
+		}
+	}
+	a.SessionID = sess.ID
+	added, err := w.svc.AddAction(w.ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if due != "" {
+		if err := w.svc.SetActionDue(w.ctx, added.ID, due); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.Volunteer(w.ctx, ps[0].ID, added.ID, true); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -40,6 +40,15 @@ func manyThemesWorld(t *testing.T) (*world, *session.Session, [][]*session.Note)
 	return w, sess, notes
 }
 
+// manyThemesBoard is manyThemesWorld with its board open on the themes, drawn.
+func manyThemesBoard(t *testing.T) (*world, *session.Session, [][]*session.Note, *term) {
+	t.Helper()
+	w, sess, notes := manyThemesWorld(t)
+	b := w.openBoard(sess)
+	b.waitDrawn("1. theme 1 (2)")
+	return w, sess, notes, b
+}
+
 // / finds a note by its text, n goes to the next match, # and a number select that
 // theme, and End reaches the last row: the selection is always on the screen.
 func TestBoardSearchAndJump(t *testing.T) {
@@ -81,9 +90,7 @@ func TestBoardSearchAndJump(t *testing.T) {
 // selected note alone moves to a theme typed by its number.
 func TestBoardMovesMarkedNotesByName(t *testing.T) {
 	t.Parallel()
-	w, sess, notes := manyThemesWorld(t)
-	b := w.openBoard(sess) // waits for its first full drawing
-	b.waitDrawn("1. theme 1 (2)")
+	w, sess, notes, b := manyThemesBoard(t)
 
 	// Rows: 0 header 1, 1-2 its notes, 3 header 2, 4-5 its notes, ...
 	b.selectRow(1)
@@ -141,9 +148,7 @@ func TestBoardMovesMarkedNotesByName(t *testing.T) {
 // no detour through the suggestions to start a theme.
 func TestBoardMakesANewThemeByNameAndFromALooseNote(t *testing.T) {
 	t.Parallel()
-	w, sess, notes := manyThemesWorld(t)
-	b := w.openBoard(sess)
-	b.waitDrawn("1. theme 1 (2)")
+	w, sess, notes, b := manyThemesBoard(t)
 	b.selectRow(1)
 	b.keys("v")
 	b.keys("jjv")
@@ -603,9 +608,7 @@ func TestVoteWithNotesInNoThemeAsksFirst(t *testing.T) {
 // not at the top with the name scrolled away.
 func TestFoundNoteShowsItsTheme(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := manyThemesWorld(t)
-	b := w.openBoard(sess)
-	b.waitDrawn("1. theme 1 (2)")
+	_, _, _, b := manyThemesBoard(t)
 	b.keys("#8")
 	b.press(tea.KeyEnter)
 	b.waitFor("▸ 8. theme 8")
@@ -623,9 +626,7 @@ func TestFoundNoteShowsItsTheme(t *testing.T) {
 // before anything is typed and when a long new theme name is.
 func TestBoardMoveHintIsReadWhole(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := manyThemesWorld(t)
-	b := w.openBoard(sess)
-	b.waitDrawn("1. theme 1 (2)")
+	_, _, _, b := manyThemesBoard(t)
 	b.selectRow(1)
 	b.keys("M")
 	b.waitFor("Move the note to theme (name or number): ", "esc cancels.")
@@ -703,9 +704,7 @@ func TestThemeNamedAfterANoteStarsIt(t *testing.T) {
 // was kept with enter.
 func boardWithKeptSearch(t *testing.T) *term {
 	t.Helper()
-	w, sess, _ := manyThemesWorld(t)
-	b := w.openBoard(sess)
-	b.waitDrawn("1. theme 1 (2)")
+	_, _, _, b := manyThemesBoard(t)
 	b.keys("/topic 7")
 	b.waitFor("note g")
 	b.press(tea.KeyEnter)
@@ -738,9 +737,7 @@ func TestBoardThemeReadWholeStarsItsNote(t *testing.T) {
 // help line with no match in view, and the first esc of the vote ended it unseen.
 func TestBoardPhaseMoveEndsASearch(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := manyThemesWorld(t)
-	b := w.openBoard(sess)
-	b.waitDrawn("1. theme 1 (2)")
+	_, _, _, b := manyThemesBoard(t)
 	b.keys("/topic 3")
 	b.press(tea.KeyEnter)
 	b.waitFor("esc end search")
@@ -789,9 +786,7 @@ func TestMergeLineKeepsItsInstructionAt80(t *testing.T) {
 // While grouping, h hides the selected note where it is read, as the notes view does.
 func TestThemesViewHidesANote(t *testing.T) {
 	t.Parallel()
-	w, sess, notes := manyThemesWorld(t)
-	b := w.openBoard(sess)
-	b.waitDrawn("1. theme 1 (2)")
+	w, sess, notes, b := manyThemesBoard(t)
 	b.keys("/note c0")
 	b.press(tea.KeyEnter)
 	b.waitFor("▸ ")
