@@ -1472,25 +1472,31 @@ func (s *boardScreen) actionRow(theme int64, a *session.ActionPoint) themeRow {
 	if lipgloss.Width(row.text) <= room {
 		return row
 	}
-	head := fmt.Sprintf("→ [%s · %s] %s", session.PriorityName(a.Priority), a.Status, a.Title)
-	// The tail as it is, then shorter (owner and volunteers cut down) when it
-	// leaves too little of the head: at 80 columns an owner, a due date and a
-	// volunteer took the room, and the whole line was cut at its end instead.
-	for _, short := range []bool{false, true} {
+	// The tail as it is, then shorter (owner and volunteers cut down), then
+	// with the status left out of the bracket (the selected row shows it), as
+	// long as a readable start of the title is left: at 80 columns an owner, a
+	// due date and a volunteer took the room, and the whole line was cut at its
+	// end instead.
+	full := fmt.Sprintf("→ [%s · %s] ", session.PriorityName(a.Priority), a.Status)
+	tiers := []struct {
+		short   bool
+		bracket string
+	}{{false, full}, {true, full}, {true, fmt.Sprintf("→ [%s] ", session.PriorityName(a.Priority))}}
+	for _, tier := range tiers {
 		tail := ""
 		if a.Owner != "" {
-			tail += " · owner " + fit(a.Owner, map[bool]int{false: 20, true: 12}[short])
+			tail += " · owner " + fit(a.Owner, map[bool]int{false: 20, true: 12}[tier.short])
 		}
 		if a.Due != "" {
 			tail += " · due " + a.Due
 		}
-		if n := len(a.Volunteers); n > 0 && short {
+		if n := len(a.Volunteers); n > 0 && tier.short {
 			tail += fmt.Sprintf(" · %d vol.", n)
 		} else if n > 0 {
 			tail += " · " + plural(n, "volunteer")
 		}
-		if rest := room - lipgloss.Width(tail); rest >= 24 {
-			row.text, row.whole = fit(head, rest)+tail, actionText(a)
+		if title := room - lipgloss.Width(tier.bracket) - lipgloss.Width(tail); title >= 16 {
+			row.text, row.whole = tier.bracket+fit(a.Title, title)+tail, actionText(a)
 			return row
 		}
 	}

@@ -932,7 +932,7 @@ func TestClosedBoardOffersNoTimer(t *testing.T) {
 	}
 }
 
-// A change of dots made after the session was reopened, that no one else's joined,
+// A change of dots made when voting opened again, that no one else's joined,
 // is not in the totals: its voter is told so on the results, and nobody else is.
 func TestResultsTellAVoterTheirLoneChangeIsNotCounted(t *testing.T) {
 	t.Parallel()

@@ -374,7 +374,7 @@ func (s *participantScreen) themesView(w int) string {
 	}
 	if ph.AtLeast(session.PhaseActions) && s.th.MyChangeNotCounted {
 		// Told only to them: the totals count their dots as they were before.
-		for _, l := range wrap("Your last change of dots is not counted: made after the session was reopened, it waited for someone else's change, and none came.", w) {
+		for _, l := range wrap("Your last change of dots is not counted: made when voting opened again, it waited for someone else's change, and none came.", w) {
 			b.WriteString(sty.Muted.Render(l) + "\n")
 		}
 	}
