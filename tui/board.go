@@ -69,7 +69,13 @@ type boardScreen struct {
 	// the facilitator out of the session's board.
 	escArmed  time.Time
 	confirmNo string
-	themes    themeBoard
+	// arrived says that, while people write, newer notes came in at the top of
+	// the notes view and took its selected top row since the facilitator's last
+	// key; arrivedBefore, that the key being handled came after such a change.
+	// h or L then asks first, naming the note: the note they saw selected is no
+	// longer the one selected.
+	arrived, arrivedBefore bool
+	themes                 themeBoard
 	// acts is the list of the session's activities while it is open (a).
 	acts      *activityEditor
 	status    string
@@ -368,10 +374,13 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		// (or a note moved to another lane) put it in the list; but the top row
 		// while people write, the newest note, stays the top row: it follows
 		// the notes as they arrive.
-		var keep int64
-		if n := s.tabs[tabNotes].(*notesTab).selected(); n != nil &&
-			(s.tabs[tabNotes].rows().selected() > 0 || s.sess.Phase.AtLeast(session.PhaseReveal)) {
-			keep = n.ID
+		var keep, top int64
+		if n := s.tabs[tabNotes].(*notesTab).selected(); n != nil {
+			if s.tabs[tabNotes].rows().selected() > 0 || s.sess.Phase.AtLeast(session.PhaseReveal) {
+				keep = n.ID
+			} else {
+				top = n.ID
+			}
 		}
 		s.sess, s.people, s.notes, s.written = msg.Session, msg.People, msg.Notes, msg.Written
 		s.listed = s.listNotes()
@@ -379,6 +388,9 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			l := s.tabs[tabNotes].rows()
 			l.setLen(len(s.listed))
 			l.selectRow(i)
+		}
+		if n := s.tabs[tabNotes].(*notesTab).selected(); top != 0 && n != nil && n.ID != top {
+			s.arrived = true
 		}
 		s.view = msg.BoardView
 		s.online, s.left = msg.online, msg.left
@@ -580,6 +592,7 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		return s, del()
 	}
+	s.arrivedBefore, s.arrived = s.arrived, false
 	armed := !s.escArmed.IsZero() && s.e.now().Sub(s.escArmed) < statusFor
 	if !s.escArmed.IsZero() && s.status == escAgain {
 		s.setStatus("", false) // said for the key right after; not true any more

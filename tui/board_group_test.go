@@ -842,3 +842,46 @@ func TestNotesViewSelectionFollowsAMovedNote(t *testing.T) {
 		}
 	}
 }
+
+// While people write, the notes view's top row follows the newest notes; a key
+// that changes a note right after a batch took the selected row asks first, naming
+// the note: h pressed as the batch arrived was meant for the note selected before.
+func TestNotesViewAsksWhenNotesArriveUnderTheSelection(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a, c := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	w.addNote(a, session.AreaConfidence, "concern", "nobody owns the scanners")
+	w.addNote(c, session.AreaConfidence, "concern", "our builds break on old findings")
+	b := w.openBoard(sess)
+	b.waitDrawn("▸ [conf concern] our builds break on old findings")
+	w.addNote(a, session.AreaMotivation, "motivates", "a thank-you from the CISO")
+	w.addNote(c, session.AreaMotivation, "motivates", "time set aside in the sprint")
+	b.waitDrawn("▸ [mot motivates] time set aside in the sprint")
+	b.keys("h")
+	b.waitFor("New notes came in at the top: hide “time set aside in the sprint”? y/n")
+	b.keys("n")
+	b.waitFor("Note left as it is.")
+	for _, n := range w.notes(sess) {
+		if n.Hidden {
+			t.Errorf("%q hidden without a yes", n.Text)
+		}
+	}
+	// The facilitator has seen the list since: h hides the selected note at once.
+	b.keys("h")
+	b.waitFor("Note hidden")
+	for _, n := range w.notes(sess) {
+		if n.Hidden != (n.Text == "time set aside in the sprint") {
+			t.Errorf("h hid the wrong note: %q hidden %v", n.Text, n.Hidden)
+		}
+	}
+	// Likewise L, which opens the lane question only after a yes.
+	w.addNote(a, session.AreaActivities, "keep", "keep the threat models")
+	w.addNote(c, session.AreaActivities, "more", "more pairing on fixes")
+	b.waitDrawn("▸ [act more] more pairing on fixes")
+	b.keys("L")
+	b.waitFor("New notes came in at the top: move “more pairing on fixes” to another lane? y/n")
+	b.keys("y")
+	b.waitFor("Move the note to lane")
+}

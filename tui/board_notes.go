@@ -168,15 +168,31 @@ func (t *notesTab) update(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, bk.Hide):
 		if n := t.selected(); n != nil {
+			if s.arrivedBefore {
+				return s.askAfterArrival(n, "hide %s", func() tea.Cmd { return s.toggleHidden(n) })
+			}
 			return s.toggleHidden(n)
 		}
 	case key.Matches(msg, bk.Refile):
 		if n := t.selected(); n != nil {
+			if s.arrivedBefore {
+				return s.askAfterArrival(n, "move %s to another lane", func() tea.Cmd { return s.refile(n) })
+			}
 			return s.refile(n)
 		}
 	case key.Matches(msg, bk.Activities):
 		s.acts = newActivityEditor(s.sess.Activities, s.notes, s.e.sty)
 	}
+	return nil
+}
+
+// askAfterArrival asks before doing what a key does to note n, which newer notes
+// made the selected one after the facilitator's last key: the key may have been
+// meant for the note selected before them.
+func (s *boardScreen) askAfterArrival(n *session.Note, what string, do func() tea.Cmd) tea.Cmd {
+	s.confirmDelete = do
+	s.confirmNo = "Note left as it is."
+	s.setStatus("New notes came in at the top: "+fmt.Sprintf(what, "“"+fit(n.Text, 40)+"”")+"? y/n", true)
 	return nil
 }
 

@@ -756,7 +756,10 @@ func TestFacilitatorNotesLiveAndHide(t *testing.T) {
 	w.addNote(ps[2], session.AreaConfidence, "concern", "Builds break on old findings.")
 	s.waitFor("▸ [conf strength] Champions answer fast.", "5 notes")
 
+	// The batch took the selected top row since the last key: h asks first.
 	s.keys("h")
+	s.waitFor("New notes came in at the top: hide “Champions answer fast.”? y/n")
+	s.keys("y")
 	s.waitFor("Note hidden", "(hidden) Champions answer fast.")
 	got, err := w.db.Note(w.ctx, n.ID)
 	if err != nil {
