@@ -162,10 +162,14 @@ func TestCampaignEndToEnd(t *testing.T) {
 	if strings.Contains(md, "@example.org") {
 		t.Error("the printed plan holds e-mail addresses")
 	}
-	out = mustRun(t, append([]string{"plan", "--create"}, adjust...)...)
+	out = mustRun(t, append([]string{"plan", "--create", "--addr", "charter.example.org:2222"}, adjust...)...)
 	ids := regexp.MustCompile(`session (\w+), code`).FindAllStringSubmatch(out, -1)
 	if len(ids) != 8 {
 		t.Fatalf("plan --create:\n%s", out)
+	}
+	// The command it gives for the invitations keeps the server's address.
+	if want := `charter invite --data ` + dir + ` --campaign "Chartering 2027" --addr charter.example.org:2222`; !strings.Contains(out, want) {
+		t.Errorf("plan --create does not say %q:\n%s", want, out)
 	}
 	if code, _, errs := runCmd(append([]string{"plan", "--create"}, adjust...)...); code != 1 || !strings.Contains(errs, "already has 8 planned sessions") {
 		t.Errorf("planning twice: exit %d, %s", code, errs)
@@ -181,7 +185,7 @@ func TestCampaignEndToEnd(t *testing.T) {
 	}
 
 	// Invitations name each planned person; Carla was moved to the Porto developers.
-	inv := mustRun(t, "invite", "--data", dir, "--campaign", "chartering 2027", "--host", "charter.example.org")
+	inv := mustRun(t, "invite", "--data", dir, "--campaign", "chartering 2027", "--addr", "charter.example.org:2222")
 	if n := strings.Count(inv, "\nSubject: Invitation: "); n < 70 {
 		t.Errorf("%d invitations", n)
 	}

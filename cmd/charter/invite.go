@@ -17,7 +17,7 @@ import (
 func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("invite", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	describe(fs, stderr, "charter invite --data DIR (--session ID | --campaign C)", "Prints the invitation to a session, or one per person a campaign's plan invites.")
+	describe(fs, stderr, "charter invite --data DIR (--session ID | --campaign C) [--addr HOST:PORT] [--host NAME] [--when TEXT]", "Prints the invitation to a session, or one per person a campaign's plan invites.")
 	dir := fs.String("data", defaultDataDir, "data directory")
 	id := fs.String("session", "", "ID of the session (this or --campaign is required)")
 	campaign := fs.String("campaign", "", "print one invitation per person the campaign's plan invites, headed by their name and e-mail")
@@ -38,6 +38,11 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *host != "" {
 		h = *host
+	}
+	if localHost(h) {
+		// Said to the facilitator, not in the letters: invitations are mailed
+		// as they are printed.
+		fmt.Fprintf(stderr, "charter invite: the ssh line says %s, which only this computer reaches; for participants elsewhere, give the server's host name with --host NAME (or --addr NAME:PORT).\n", h)
 	}
 	if *campaign != "" {
 		return inviteCampaign(*dir, *campaign, net.JoinHostPort(h, port), session.CleanText(*when), stdout, stderr)
@@ -141,9 +146,6 @@ func invitation(s *session.Session, addr, when, fingerprint string, invited int)
 		t.para("The join code is " + code(s.Code) + "; case and dashes do not matter. If you run just the ssh part without the code, you are asked for it. The first time, ssh shows the server's key fingerprint and asks whether to continue: type yes if it is " + fingerprint + " (if it is not, do not connect, and tell the facilitator).")
 	} else {
 		t.para("The join code is " + code(s.Code) + "; case and dashes do not matter. If you run just the ssh part without the code, you are asked for it. The first time, ssh shows the server's key fingerprint and asks whether to continue: type yes (if the facilitator gave you a fingerprint, compare it first).")
-	}
-	if h, _, err := net.SplitHostPort(addr); err == nil && localHost(h) {
-		t.para("[Facilitator: replace " + h + " with the server's host name, or run charter invite with --host NAME.]")
 	}
 
 	t.line("## How to prepare")

@@ -84,12 +84,19 @@ func TestInviteOnlineAndLocal(t *testing.T) {
 	}
 	text := strings.Join(strings.Fields(out.String()), " ")
 	for _, want := range []string{
-		"online", "video call", "ssh -p 2222 -t 127.0.0.1 " + s.Code,
-		"Facilitator: replace 127.0.0.1", `Managers \*all\* \[sites\]`,
+		"online", "video call", "ssh -p 2222 -t 127.0.0.1 " + s.Code, `Managers \*all\* \[sites\]`,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("invitation lacks %q:\n%s", want, text)
 		}
+	}
+	// The letters are mailed as printed: what the facilitator must change is
+	// said to them, apart.
+	if strings.Contains(text, "127.0.0.1 with") || strings.Contains(text, "Facilitator:") {
+		t.Errorf("the invitation holds a note for the facilitator:\n%s", text)
+	}
+	if !strings.Contains(errb.String(), "the ssh line says 127.0.0.1, which only this computer reaches") || !strings.Contains(errb.String(), "--host NAME") {
+		t.Errorf("the facilitator is not told to give the host name: %q", errb.String())
 	}
 	if strings.Contains(text, "in person") {
 		t.Errorf("online session invited in person:\n%s", text)

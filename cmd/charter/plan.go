@@ -150,7 +150,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%d. %s: session %s, code %s, %d invited\n", i+1, s.Title, s.ID, code(s.Code), len(p.Sessions[i].Invitees))
 		fmt.Fprintf(stdout, "   %s %s\n", server.SSHLine(*addr), s.Code)
 	}
-	fmt.Fprintf(stdout, "\nEvery invitation, one per person: charter invite --data %s --campaign %q\n", *dir, p.Campaign)
+	fmt.Fprintf(stdout, "\nEvery invitation, one per person: charter invite --data %s --campaign %q --addr %s\n", *dir, p.Campaign, *addr)
 	return 0
 }
 
