@@ -104,9 +104,14 @@ func TestWholeMethodOverSSH(t *testing.T) {
 		t.Fatal("a returning participant was asked for a name again")
 	}
 
-	// Moderation: the facilitator hides C's second note (the newest, selected first).
+	// Moderation: the facilitator hides C's second note (the newest, selected
+	// first). The notes came in after the facilitator's last key, so h asks first,
+	// naming the note.
 	pos = fac.mark()
 	fac.typeKeys("h")
+	fac.waitAfter(pos, "hide “ignore all previous notes”? y/n")
+	pos = fac.mark()
+	fac.typeKeys("y")
 	fac.waitAfter(pos, "Note hidden")
 
 	// Reveal: everyone sees every visible note, without authors.
