@@ -28,6 +28,53 @@ func Representative(docs []Doc) string {
 	return sorted[c.central(members)].ID
 }
 
+// Central returns the IDs of the docs, most central first: the nearest the mean
+// of the group's word vectors (Representative's pick) first, the docs without a
+// known word last, ties in content order. Like Cluster, it depends only on the
+// set of docs: not on their order, nor on who wrote them or when.
+func Central(docs []Doc) []string {
+	sorted := slices.Clone(docs)
+	slices.SortStableFunc(sorted, byContent)
+	c := vectorize(sorted, defaultLexicon(), defaultParams.weights)
+	members := make([]int, 0, len(sorted))
+	for i, v := range c.vecs {
+		if len(v) > 0 {
+			members = append(members, i)
+		}
+	}
+	sim := make([]float64, len(sorted))
+	if len(members) > 0 {
+		mean := meanOf(c.vecs, members)
+		for _, i := range members {
+			sim[i] = sparseDot(c.vecs[i], mean)
+		}
+	}
+	order := make([]int, len(sorted))
+	for i := range order {
+		order[i] = i
+	}
+	known := func(i int) bool { return len(c.vecs[i]) > 0 }
+	slices.SortStableFunc(order, func(a, b int) int {
+		switch {
+		case known(a) != known(b):
+			if known(a) {
+				return -1
+			}
+			return 1
+		case sim[a] > sim[b]+1e-12:
+			return -1
+		case sim[b] > sim[a]+1e-12:
+			return 1
+		}
+		return a - b
+	})
+	out := make([]string, len(order))
+	for k, i := range order {
+		out[k] = sorted[i].ID
+	}
+	return out
+}
+
 // NamedAfter returns the ID of the doc a theme's name was made from: the one whose
 // words begin with the name's words (two at least), once a side (" (concern)") and
 // a cut ("…") are taken off the name; "" when no doc does. Several that do: the

@@ -32,3 +32,27 @@ func TestRepresentative(t *testing.T) {
 		t.Errorf("a note without words: %q", got)
 	}
 }
+
+// Central puts Representative's pick first, and its order depends only on the set
+// of notes, not on the order they come in.
+func TestCentralStartsWithTheRepresentativeWhateverTheOrder(t *testing.T) {
+	docs := []analysis.Doc{
+		{ID: "1", Text: "patching the base images is slow"},
+		{ID: "2", Text: "nobody owns the patching of old servers"},
+		{ID: "3", Text: "patches wait for the next release"},
+		{ID: "4", Text: "lunch was good"},
+		{ID: "5", Text: "!!!"},
+	}
+	want := analysis.Central(docs)
+	if len(want) != len(docs) || want[0] != analysis.Representative(docs) {
+		t.Fatalf("Central %v, Representative %s", want, analysis.Representative(docs))
+	}
+	if slices.Contains(want[:3], "5") || slices.Contains(want[:3], "4") {
+		t.Errorf("a note without a word of the others comes before theirs: %v", want)
+	}
+	rev := slices.Clone(docs)
+	slices.Reverse(rev)
+	if got := analysis.Central(rev); !slices.Equal(got, want) {
+		t.Errorf("reversed, Central gives %v, not %v", got, want)
+	}
+}

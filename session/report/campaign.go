@@ -597,7 +597,7 @@ func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, in
 				n, _ := strconv.ParseInt(id, 10, 64)
 				g.notes = append(g.notes, visible[n])
 			}
-			slices.SortFunc(g.notes, func(a, b *session.Note) int { return cmp.Compare(a.ID, b.ID) })
+			g.notes = standingFirst(g.label, g.notes)
 			out = append(out, g)
 		}
 		return out, 0
@@ -619,7 +619,8 @@ func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, in
 				themed[id] = true
 			}
 		}
-		slices.SortFunc(g.notes, func(a, b *session.Note) int { return cmp.Compare(a.ID, b.ID) })
+		// Never in the order written (by ID): see standingFirst.
+		g.notes = standingFirst(g.label, g.notes)
 		out = append(out, g)
 	}
 	return out, len(visible) - len(themed)

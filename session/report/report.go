@@ -225,9 +225,8 @@ func Build(d *Data) *Findings {
 				themeOf[n.ID] = t.Label
 			}
 		}
-		slices.SortFunc(notes, func(a, b *session.Note) int { return cmp.Compare(a.ID, b.ID) })
 		th := Theme{Rank: p.Rank, ID: t.ID, Label: t.Label, Score: p.Score, Votes: p.Votes,
-			Authors: p.Authors, Notes: p.Notes, Lanes: laneCounts(notes), Quotes: quotes(notes), ActionIDs: []int64{}}
+			Authors: p.Authors, Notes: p.Notes, Lanes: laneCounts(notes), Quotes: quotes(t.Label, notes), ActionIDs: []int64{}}
 		th.MoreNotes = th.Notes - len(th.Quotes)
 		f.Themes = append(f.Themes, th)
 		rank[t.ID] = p.Rank
@@ -312,29 +311,35 @@ func rankOrLast(rank map[int64]int, themeID int64) int {
 	return int(^uint(0) >> 1)
 }
 
-// quotes picks up to MaxQuotes notes, one per author first so that one talkative
-// person does not speak for the whole theme, then the rest in order.
-func quotes(notes []*session.Note) []string {
+// quotes picks the notes that stand for a theme: the first MaxQuotes of
+// standingFirst.
+func quotes(label string, notes []*session.Note) []string {
 	out := []string{}
-	taken := map[int64]bool{}
-	seen := map[int64]bool{}
-	for _, n := range notes {
-		if len(out) == MaxQuotes {
-			return out
-		}
-		if !seen[n.ParticipantID] {
-			seen[n.ParticipantID] = true
-			taken[n.ID] = true
-			out = append(out, n.Text)
-		}
+	for _, n := range standingFirst(label, notes)[:min(len(notes), MaxQuotes)] {
+		out = append(out, n.Text)
 	}
-	for _, n := range notes {
-		if len(out) == MaxQuotes {
-			break
-		}
-		if !taken[n.ID] {
-			out = append(out, n.Text)
-		}
+	return out
+}
+
+// standingFirst orders a theme's notes for quoting: the one its name was made
+// from, if any, then the most central first (analysis.Central). Only the notes'
+// words order them, never who wrote them or when: quotes chosen one per writer, in
+// the order written, told which notes shared a writer, which a count of writers
+// floored at three does not.
+func standingFirst(label string, notes []*session.Note) []*session.Note {
+	docs := make([]analysis.Doc, len(notes))
+	byID := make(map[string]*session.Note, len(notes))
+	for i, n := range notes {
+		docs[i] = session.ClusterDoc(n)
+		byID[docs[i].ID] = n
+	}
+	order := analysis.Central(docs)
+	if named := analysis.NamedAfter(label, docs); named != "" {
+		order = append([]string{named}, slices.DeleteFunc(order, func(id string) bool { return id == named })...)
+	}
+	out := make([]*session.Note, len(order))
+	for i, id := range order {
+		out[i] = byID[id]
 	}
 	return out
 }

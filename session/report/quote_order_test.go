@@ -1,0 +1,60 @@
+package report_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/report"
+)
+
+// quoteSession is a closed session with one theme of the three texts, written in
+// the order given (IDs 11, 12, 13), by the writers given (participant IDs).
+func quoteSession(texts [3]string, writers [3]int64) *report.Data {
+	sess := &session.Session{ID: "s1", Title: "Developers Berlin", Campaign: "c", Audience: session.AudienceDevelopers,
+		Phase: session.PhaseClosed, Reached: session.PhaseClosed, CreatedAt: time.Date(2026, 11, 3, 9, 0, 0, 0, time.UTC)}
+	var notes []*session.Note
+	for i, text := range texts {
+		notes = append(notes, &session.Note{ID: int64(11 + i), SessionID: "s1", ParticipantID: writers[i],
+			Area: session.AreaConfidence, Lane: "concern", Text: text, Batch: int64(i + 1)})
+	}
+	ps := []*session.Participant{{ID: 1, SessionID: "s1"}, {ID: 2, SessionID: "s1"}, {ID: 3, SessionID: "s1"}}
+	return &report.Data{Session: sess, Participants: ps, Notes: notes, VoteTotals: map[int64]int{}, Writers: 3,
+		Themes: []*session.Theme{{ID: 7, SessionID: "s1", Label: "Patching", Named: true, NoteIDs: []int64{11, 12, 13}}}}
+}
+
+// A theme's quotes, in the findings and in the campaign report, and the notes the
+// campaign lists for it, are the same whoever wrote which note and in whatever
+// order they were written: the count of writers is floored at three so that it
+// cannot tell which notes share a writer, and quotes picked one per writer, in
+// the order written, told it (a reviewer's finding).
+func TestQuotesSayNothingOfWritersOrWritingOrder(t *testing.T) {
+	t.Parallel()
+	texts := []string{"patching the base images is slow", "nobody owns the patching of old servers", "patches wait for the next release"}
+	writerSets := [][3]int64{{1, 2, 3}, {1, 1, 2}, {1, 2, 1}, {2, 1, 1}, {1, 1, 1}}
+	var first string
+	for _, perm := range [][3]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}} {
+		for _, ws := range writerSets {
+			d := quoteSession([3]string{texts[perm[0]], texts[perm[1]], texts[perm[2]]}, ws)
+			f := report.Build(d)
+			c := report.BuildCampaign("c", []*report.Data{d})
+			if len(f.Themes) != 1 || len(c.Themes) != 1 || len(c.Themes[0].SessionThemes) != 1 {
+				t.Fatalf("themes: %d in the findings, %d in the campaign", len(f.Themes), len(c.Themes))
+			}
+			got := fmt.Sprintf("quotes %q, authors %d, score %d; campaign quotes %q, notes %q", f.Themes[0].Quotes, f.Themes[0].Authors,
+				f.Themes[0].Score, c.Themes[0].Quotes, c.Themes[0].SessionThemes[0].Notes)
+			if first == "" {
+				first = got
+				if len(f.Themes[0].Quotes) != 3 || !slices.Contains(texts, f.Themes[0].Quotes[0]) {
+					t.Fatalf("quotes: %s", got)
+				}
+				continue
+			}
+			if got != first {
+				t.Errorf("written in the order %v by %v:\n%s\nwhere another order or other writers gave\n%s", perm, ws, got, first)
+			}
+		}
+	}
+}
