@@ -347,3 +347,38 @@ func TestDocumentsHoldOnlyNotesTheBoardShows(t *testing.T) {
 		t.Fatalf("after a second writer a document holds %d notes, want 2", n)
 	}
 }
+
+// Paper notes imported while people write show at once, in a batch of their own: a
+// lone writer's held note stays held. Released with them, it showed one person's
+// note beside a paper note whoever can run import chose to add.
+func TestImportDoesNotReleaseALoneWritersNotes(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	sess, people := writingSession(t, svc, 3)
+	if _, err := svc.AddNote(ctx, people[0].ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: "my manager ignores security"}); err != nil {
+		t.Fatal(err)
+	}
+	if b := lookAtBoard(t, svc, sess.ID); len(b.notes) != 0 {
+		t.Fatalf("a lone writer's note is on the board: %v", b.notes)
+	}
+	if _, err := svc.Import(ctx, sess.ID, []session.ImportRow{{Line: 1, Text: "a paper note", Area: "confidence", Lane: "strength"}}, session.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b := lookAtBoard(t, svc, sess.ID)
+	if len(b.notes) != 1 || b.written[people[0].ID] != 0 {
+		t.Errorf("after the import the board shows %v, counts %v: want the paper note only", b.notes, b.written)
+	}
+	for _, text := range b.notes {
+		if text != "a paper note" {
+			t.Errorf("the import released %q", text)
+		}
+	}
+	// A second writer releases both live notes, as before.
+	if _, err := svc.AddNote(ctx, people[1].ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: "champions help"}); err != nil {
+		t.Fatal(err)
+	}
+	if b := lookAtBoard(t, svc, sess.ID); len(b.notes) != 3 {
+		t.Errorf("after a second writer the board shows %v", b.notes)
+	}
+}

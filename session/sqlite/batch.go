@@ -25,10 +25,10 @@ func (db *DB) HeldWriters(ctx context.Context, sessionID string) (int, error) {
 func (db *DB) ReleaseHeld(ctx context.Context, sessionID string) (int64, error) {
 	var next int64
 	err := db.atomic(ctx, func(in *DB) error {
-		if err := in.write.QueryRowContext(ctx, `SELECT MAX(
-			(SELECT COALESCE(MAX(batch), 0) FROM notes WHERE session_id = ?1),
-			(SELECT COALESCE(MAX(batch), 0) FROM note_deletions WHERE session_id = ?1)) + 1`, sessionID).Scan(&next); err != nil {
-			return fmt.Errorf("release notes: %w", err)
+		var err error
+		next, err = in.nextBatch(ctx, sessionID)
+		if err != nil {
+			return err
 		}
 		if _, err := in.write.ExecContext(ctx, `UPDATE notes SET batch = ? WHERE session_id = ? AND batch = 0`, next, sessionID); err != nil {
 			return fmt.Errorf("release notes: %w", err)
@@ -42,6 +42,31 @@ func (db *DB) ReleaseHeld(ctx context.Context, sessionID string) (int64, error) 
 		return 0, err
 	}
 	return next, nil
+}
+
+// nextBatch is the number the next batch of a session's notes gets.
+func (db *DB) nextBatch(ctx context.Context, sessionID string) (int64, error) {
+	var next int64
+	if err := db.write.QueryRowContext(ctx, `SELECT MAX(
+		(SELECT COALESCE(MAX(batch), 0) FROM notes WHERE session_id = ?1),
+		(SELECT COALESCE(MAX(batch), 0) FROM note_deletions WHERE session_id = ?1)) + 1`, sessionID).Scan(&next); err != nil {
+		return 0, fmt.Errorf("release notes: %w", err)
+	}
+	return next, nil
+}
+
+// release gives the held notes of a session with an ID after lastBefore (those
+// just imported) a batch of their own; other held notes and deletions stay held.
+// It runs inside a transaction (db from atomic).
+func (db *DB) release(ctx context.Context, sessionID string, lastBefore int64) error {
+	next, err := db.nextBatch(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	if _, err := db.write.ExecContext(ctx, `UPDATE notes SET batch = ? WHERE session_id = ? AND batch = 0 AND id > ?`, next, sessionID, lastBefore); err != nil {
+		return fmt.Errorf("release notes: %w", err)
+	}
+	return nil
 }
 
 // Written returns, per participant, the notes the board counts for them in the

@@ -35,6 +35,12 @@ func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []sessi
 		if n == 0 {
 			return session.Errorf(session.ENotFound, "Session %s not found.", sessionID)
 		}
+		// The notes inserted below are the ones after this ID: a transaction
+		// writes alone.
+		var lastBefore int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM notes`).Scan(&lastBefore); err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
 		// Kept to the day, as for people who join (see JoinSession).
 		now := ms(time.Now().UTC().Truncate(24 * time.Hour))
 		for i, a := range authors {
@@ -80,9 +86,11 @@ func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []sessi
 				return fmt.Errorf("import note: %w", err)
 			}
 		}
-		// Paper notes are shown on the board at once, with whatever was held.
-		_, err := in.ReleaseHeld(ctx, sessionID)
-		return err
+		// Paper notes are shown on the board at once, in a batch of their own:
+		// a lone writer's held notes and deletions stay held. Released with the
+		// paper notes, they would show one person's notes beside a paper note
+		// whoever can run import chose to add (a reviewer's finding).
+		return in.release(ctx, sessionID, lastBefore)
 	})
 	if err != nil {
 		return err
