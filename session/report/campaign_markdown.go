@@ -497,5 +497,8 @@ func leftOut(sessions int, sep string) string {
 	if sessions == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%sthe ratings of %s with fewer than %d ratings each are left out", sep, count(sessions, "session", "sessions"), session.MinSegment)
+	if sessions == 1 {
+		return fmt.Sprintf("%sthe ratings of 1 session with fewer than %d ratings are left out", sep, session.MinSegment)
+	}
+	return fmt.Sprintf("%sthe ratings of %d sessions with fewer than %d ratings each are left out", sep, sessions, session.MinSegment)
 }

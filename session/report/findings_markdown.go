@@ -175,9 +175,6 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 	p, e := m.p, Escape
 	p("## Summary\n\n")
 	who := count(s.Participants, "participant", "participants")
-	if s.OnPaper > 0 {
-		who += fmt.Sprintf(", %d of them on paper", s.OnPaper)
-	}
 	if campaign {
 		who = count(s.Participants, "person", "people") + " in " + count(s.Sessions, "session", "sessions")
 	}
@@ -187,6 +184,10 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 	}
 	if len(s.Locations) > 0 {
 		p(" in %s", escapeAll(s.Locations))
+	}
+	if s.OnPaper > 0 && !campaign {
+		// After the audience and place, which describe all of them.
+		p(", %d of them on paper", s.OnPaper)
 	}
 	p("\n")
 	if c := s.Confidence; c != nil {
@@ -211,7 +212,11 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 		p("- No themes yet\n")
 	}
 	if len(s.Signals) > 0 {
-		p("- Clearest signals on activities (people counted the same way):\n")
+		how := "people counted the same way"
+		if len(s.Themes) == 0 {
+			how = "people counted at least as many as the notes, up to 3, so that no count tells whether a few notes share a writer"
+		}
+		p("- Clearest signals on activities (%s):\n", how)
 		for _, g := range s.Signals {
 			p("  - %s: %s (%d of its %s, from %s)\n", e(g.Activity), strings.ToLower(session.LaneTitle(g.Lane)),
 				g.Notes, count(g.Of, "note", "notes"), count(g.People, "person", "people"))

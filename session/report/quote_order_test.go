@@ -3,6 +3,7 @@ package report_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,5 +57,25 @@ func TestQuotesSayNothingOfWritersOrWritingOrder(t *testing.T) {
 				t.Errorf("written in the order %v by %v:\n%s\nwhere another order or other writers gave\n%s", perm, ws, got, first)
 			}
 		}
+	}
+}
+
+// Without themes, the signals on activities say how people are counted themselves:
+// "the same way" referred to a line about themes that is not there.
+func TestSignalsWithoutThemesSayHowPeopleAreCounted(t *testing.T) {
+	t.Parallel()
+	d := quoteSession([3]string{"keep the pen tests", "keep pen testing yearly", "pen tests find real bugs"}, [3]int64{1, 2, 3})
+	d.Themes = nil
+	for _, n := range d.Notes {
+		n.Area, n.Lane, n.Activity = session.AreaActivities, "keep", "Pen tests"
+	}
+	f := report.Build(d)
+	var b strings.Builder
+	if err := f.WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	if !strings.Contains(md, "- Clearest signals on activities (people counted at least as many as the notes, up to 3") || strings.Contains(md, "counted the same way") {
+		t.Errorf("the signals do not say how people are counted:\n%s", md)
 	}
 }

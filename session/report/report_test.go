@@ -343,7 +343,7 @@ func TestFindingsSayWhoWroteOnPaper(t *testing.T) {
 	d.Participants[4].Paper = true
 	f := report.Build(d)
 	md, js := render(t, f)
-	for _, want := range []string{"- Who took part: 5 participants, 1 of them on paper (developers)", "- Participants (developers): 5, 1 of them on paper"} {
+	for _, want := range []string{"- Who took part: 5 participants (developers), 1 of them on paper", "- Participants (developers): 5, 1 of them on paper"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q:\n%s", want, md)
 		}
