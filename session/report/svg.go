@@ -151,17 +151,18 @@ func matrixChart(mx *ActivityMatrix) string {
 	const rowH, labelW, top = 22.0, 220.0, 24.0
 	cellW := (float64(chartWidth) - labelW) / float64(len(mx.Lanes))
 	s := newSVG(chartWidth, int(top+rowH*float64(len(mx.Activities))+4), "Activity matrix: notes per activity and lane")
-	// The row of notes naming no activity would set the scale for all.
-	most := 0
+	// The row of notes naming no activity would set the scale for all: it has a
+	// scale of its own, in grey, so that its cells neither outshine the named
+	// activities' nor look as strong as their darkest whatever their count.
+	most, mostUnnamed := 0, 0
 	for _, r := range mx.Activities {
 		for _, c := range r.Cells {
 			if r.Activity != "" {
 				most = max(most, c.Notes)
+			} else {
+				mostUnnamed = max(mostUnnamed, c.Notes)
 			}
 		}
-	}
-	if most == 0 {
-		most = mx.Total.Notes
 	}
 	for j, l := range mx.Lanes {
 		s.text(labelW+cellW*(float64(j)+0.5), top-8, "middle", inkColor, session.LaneTitle(l))
@@ -169,12 +170,16 @@ func matrixChart(mx *ActivityMatrix) string {
 	for i, r := range mx.Activities {
 		y := top + rowH*float64(i)
 		s.text(labelW-6, y+rowH/2+4, "end", inkColor, clip(activityName(r.Activity), 32))
+		scale, fill := most, heat
+		if r.Activity == "" {
+			scale, fill = mostUnnamed, greyHeat
+		}
 		for j, c := range r.Cells {
 			x := labelW + cellW*float64(j)
-			s.rect(x+1, y+1, cellW-2, rowH-2, heat(c.Notes, most))
+			s.rect(x+1, y+1, cellW-2, rowH-2, fill(c.Notes, scale))
 			if c.Notes > 0 {
 				ink := inkColor
-				if c.Notes*2 > most || c.Notes > most {
+				if c.Notes*2 > scale {
 					ink = "#fff"
 				}
 				s.text(x+cellW/2, y+rowH/2+4, "middle", ink, fmt.Sprint(c.Notes))
@@ -192,6 +197,16 @@ func heat(n, most int) string {
 	t := min(1, float64(n)/float64(most))
 	mix := func(from, to float64) int { return int(from + (to-from)*t) }
 	return fmt.Sprintf("#%02x%02x%02x", mix(0xdc, 0x1f), mix(0xe8, 0x4e), mix(0xf5, 0x8c))
+}
+
+// greyHeat is a grey of n out of most, for the notes that name no activity.
+func greyHeat(n, most int) string {
+	if n == 0 || most == 0 {
+		return "#f4f4f4"
+	}
+	t := min(1, float64(n)/float64(most))
+	v := int(0xe0 + (0x5a-0xe0)*t)
+	return fmt.Sprintf("#%02x%02x%02x", v, v, v)
 }
 
 // themeBar is one theme in the ranking chart.

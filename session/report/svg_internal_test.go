@@ -1,0 +1,33 @@
+package report
+
+import (
+	"strings"
+	"testing"
+)
+
+// The heat map's notes that name no activity have a grey scale of their own: with
+// one note at most per named cell, their 6 was drawn in the same darkest blue as a
+// named activity's 1, as strong to the eye (a newcomer's finding).
+func TestMatrixChartScalesTheUnnamedRowApart(t *testing.T) {
+	t.Parallel()
+	lanes := []string{"keep", "add", "less", "more"}
+	row := func(activity string, notes ...int) ActivityRow {
+		r := ActivityRow{Activity: activity}
+		for i, n := range notes {
+			r.Cells = append(r.Cells, MatrixCell{Lane: lanes[i], Notes: n})
+			r.Notes += n
+		}
+		return r
+	}
+	mx := &ActivityMatrix{Lanes: lanes, Activities: []ActivityRow{row("Pen tests", 1, 0, 0, 0), row("", 6, 3, 0, 0)}, Total: row("", 7, 3, 0, 0)}
+	svg := matrixChart(mx)
+	darkest := heat(1, 1)
+	if n := strings.Count(svg, darkest); n != 1 {
+		t.Errorf("the darkest blue %s fills %d cells, want the named activity's only:\n%s", darkest, n, svg)
+	}
+	for _, want := range []string{greyHeat(6, 6), greyHeat(3, 6)} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("no grey %s for the unnamed row:\n%s", want, svg)
+		}
+	}
+}
