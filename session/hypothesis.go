@@ -84,7 +84,7 @@ func (s *Service) AddHypothesis(ctx context.Context, campaign, text string) (*Hy
 	}
 	h := &Hypothesis{}
 	var err error
-	if h.Campaign, err = ValidText(campaign, MaxTitleLen, "The campaign", true); err != nil {
+	if h.Campaign, err = ValidText(CampaignText(campaign), MaxTitleLen, "The campaign", true); err != nil {
 		return nil, err
 	}
 	if h.Text, err = ValidText(text, MaxNoteLen, "A hypothesis", true); err != nil {

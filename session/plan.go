@@ -129,7 +129,7 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 	if opt.MinSize < 1 || opt.MaxSize < opt.MinSize {
 		return nil, Errorf(EInvalid, "The session size %d-%d is not a range of at least 1 person.", opt.MinSize, opt.MaxSize)
 	}
-	campaign, err := ValidText(opt.Campaign, MaxTitleLen, "The campaign", true)
+	campaign, err := ValidText(CampaignText(opt.Campaign), MaxTitleLen, "The campaign", true)
 	if err != nil {
 		return nil, err
 	}

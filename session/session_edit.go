@@ -94,7 +94,7 @@ func (s *Service) DeleteSession(ctx context.Context, sessionID string) error {
 // instead of starting a second campaign. except is a session not to learn from (the
 // one being edited).
 func campaignName(ctx context.Context, st Store, name, except string) (string, error) {
-	name, err := ValidText(name, MaxTitleLen, "The campaign", false)
+	name, err := ValidText(CampaignText(name), MaxTitleLen, "The campaign", false)
 	if err != nil || name == "" {
 		return name, err
 	}
@@ -103,7 +103,7 @@ func campaignName(ctx context.Context, st Store, name, except string) (string, e
 		return "", err
 	}
 	for _, c := range Campaigns(all) {
-		if strings.EqualFold(c.Name, name) && (len(c.Sessions) > 1 || c.Sessions[0].ID != except) {
+		if SameCampaign(c.Name, name) && (len(c.Sessions) > 1 || c.Sessions[0].ID != except) {
 			return c.Name, nil
 		}
 	}
@@ -113,13 +113,15 @@ func campaignName(ctx context.Context, st Store, name, except string) (string, e
 // SameCampaign reports whether two campaign names name the same campaign: case does
 // not matter, and the empty name is no campaign.
 func SameCampaign(a, b string) bool {
-	return a != "" && strings.EqualFold(a, b)
+	return strings.TrimSpace(a) != "" && CampaignKey(a) == CampaignKey(b)
 }
 
 // CampaignKey is the form under which campaign names match: two names have the
 // same key exactly when strings.EqualFold matches them, in any alphabet ("Sécurité"
 // and "SÉCURITÉ"). Each letter becomes the smallest of the letters it folds to. The
 // store matches names by this key too (SQLite's own NOCASE folds only A to Z).
+// Runs of spaces count as one: "Chartering  2027", typed with two, is the
+// campaign "Chartering 2027", not a second one that looks the same.
 func CampaignKey(name string) string {
 	return strings.Map(func(r rune) rune {
 		least := r
@@ -127,5 +129,10 @@ func CampaignKey(name string) string {
 			least = min(least, f)
 		}
 		return least
-	}, name)
+	}, CampaignText(name))
+}
+
+// CampaignText is a campaign's name as typed, with runs of spaces made one.
+func CampaignText(name string) string {
+	return strings.Join(strings.Fields(name), " ")
 }

@@ -72,7 +72,7 @@ func misspelt(ctx context.Context, svc *session.Service, name string) string {
 		return ""
 	}
 	for _, n := range names {
-		if strings.EqualFold(n, strings.TrimSpace(name)) {
+		if session.SameCampaign(n, name) {
 			return ""
 		}
 	}
@@ -95,7 +95,7 @@ func nearCampaign(ctx context.Context, svc *session.Service, name string) string
 	if err != nil {
 		return ""
 	}
-	want := []rune(strings.ToLower(strings.TrimSpace(name)))
+	want := []rune(strings.ToLower(session.CampaignText(name)))
 	for _, n := range names {
 		if digitsOf(string(want)) == digitsOf(n) && editDistance(want, []rune(strings.ToLower(n))) <= 2 {
 			return n
@@ -104,14 +104,25 @@ func nearCampaign(ctx context.Context, svc *session.Service, name string) string
 	return ""
 }
 
+// lookalikeDigits are letters typed for the digits they look like.
+var lookalikeDigits = strings.NewReplacer("O", "0", "o", "0", "l", "1", "I", "1")
+
 // digitsOf is the digits of s, in order.
+// In a word with a digit, an O or an l counts as the digit it looks like:
+// "Chartering 2O27" is a slip for "Chartering 2027", not another campaign.
 func digitsOf(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if strings.ContainsAny(w, "0123456789") {
+			words[i] = lookalikeDigits.Replace(w)
+		}
+	}
 	return strings.Map(func(r rune) rune {
 		if r >= '0' && r <= '9' {
 			return r
 		}
 		return -1
-	}, s)
+	}, strings.Join(words, " "))
 }
 
 // editDistance is the number of letters to insert, delete or change to turn a into b.

@@ -33,8 +33,19 @@ func TestHypothesisAddCatchesAMisspeltCampaign(t *testing.T) {
 		!strings.Contains(serr.String(), `did you mean "Chartering 2027"? To start a new campaign of that name, add --new.`) {
 		t.Fatalf("session new in the misspelt campaign: exit %d, stderr %q", code, serr.String())
 	}
+	// A letter O for a zero is a slip too.
+	if code, _, errs := hypothesis("--campaign", "Chartering 2O27", "teams want deeper training"); code != 1 || !strings.Contains(errs, `did you mean "Chartering 2027"?`) {
+		t.Errorf("a letter O for a zero: exit %d, stderr %q", code, errs)
+	}
+	// Two spaces where one was meant are the same campaign, not one that reads the
+	// same ("did you mean" it said, naming what looked like the name typed).
+	lonely := mustRun(t, "session", "new", "--data", dir, "--title", "Developers Lyon", "--audience", "developers", "--campaign", "Chartering  2027")
+	if list := mustRun(t, "session", "list", "--data", dir); strings.Contains(list, "Chartering  2027") || strings.Count(list, "Developers Lyon") != 1 {
+		t.Errorf("a name with two spaces made its own campaign (%s):\n%s", lonely, list)
+	}
 	mustRun(t, "session", "new", "--data", dir, "--title", "Developers Porto", "--audience", "developers", "--campaign", "chartering 2027")
 	for _, args := range [][]string{
+		{"--campaign", " Chartering   2027 ", "spaces are not a slip"},           // runs of spaces
 		{"--campaign", "chartering 2027", "teams want deeper training"},          // the campaign, in another case
 		{"--campaign", "Charterng 2027", "--new", "a campaign of its own"},       // said to be new
 		{"--campaign", "Charterng 2027", "and a second one, now that it exists"}, // it has hypotheses now
