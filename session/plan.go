@@ -250,7 +250,9 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 			note := fmt.Sprintf("Only %d %s at %s, fewer than %d: they are invited to the online session", len(g), who, display[k.place], opt.MinSize)
 			if len(g) >= MinSegment {
 				// Too few for a session that keeps its people anonymous gets no hint.
-				note += fmt.Sprintf(" (--per-session %d-%d keeps them in person)", len(g), len(g)+2)
+				// Only the smallest size changes: a smaller largest size
+				// would split every other session of the plan.
+				note += fmt.Sprintf(" (--per-session %d-%d keeps them in person)", len(g), opt.MaxSize)
 			}
 			p.Notes = append(p.Notes, note+".")
 		}

@@ -367,8 +367,18 @@ func TestPlanSaysWhichSizeKeepsASmallLocationInPerson(t *testing.T) {
 	t.Parallel()
 	p := mustPlan(t, rosterOf(map[string]int{"Berlin": 9, "Porto": 4, "Oslo": 2}), session.PlanOptions{})
 	notes := strings.Join(p.Notes, "\n")
-	if !strings.Contains(notes, "at Porto, fewer than 8: they are invited to the online session (--per-session 4-6 keeps them in person).") {
+	if !strings.Contains(notes, "at Porto, fewer than 8: they are invited to the online session (--per-session 4-10 keeps them in person).") {
 		t.Errorf("no size hint for Porto:\n%s", notes)
+	}
+	// Taking the hint keeps Porto in person and changes no other session: 3-5, as
+	// it said before, split the rest of the plan too.
+	before := where(p)
+	after := where(mustPlan(t, rosterOf(map[string]int{"Berlin": 9, "Porto": 4, "Oslo": 2}), session.PlanOptions{MinSize: 4, MaxSize: 10}))
+	berlin := func(ws []string) []string {
+		return slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return !strings.Contains(w, "@Berlin:") })
+	}
+	if !slices.Contains(after, "developers@Porto:4") || !slices.Equal(berlin(after), berlin(before)) {
+		t.Errorf("with the hint's size the sessions are %v (before %v)", after, before)
 	}
 	if !strings.Contains(notes, "at Oslo, fewer than 8: they are invited to the online session.") {
 		t.Errorf("Oslo, too few to stay anonymous, is offered a size:\n%s", notes)

@@ -162,10 +162,14 @@ func TestCampaignEndToEnd(t *testing.T) {
 	if strings.Contains(md, "@example.org") {
 		t.Error("the printed plan holds e-mail addresses")
 	}
-	out = mustRun(t, append([]string{"plan", "--create", "--addr", "charter.example.org:2222"}, adjust...)...)
+	code, out, errs := runCmd(append([]string{"plan", "--create", "--addr", "charter.example.org:2222"}, adjust...)...)
 	ids := regexp.MustCompile(`session (\w+), code`).FindAllStringSubmatch(out, -1)
-	if len(ids) != 8 {
-		t.Fatalf("plan --create:\n%s", out)
+	if code != 0 || len(ids) != 8 {
+		t.Fatalf("plan --create: exit %d\n%s%s", code, out, errs)
+	}
+	// Only session 1 was given a day: the others are named.
+	if !strings.Contains(errs, "note: sessions 2, 3, 4, 5, 6, 7, 8 have no date; give each one with charter session edit") {
+		t.Errorf("plan --create does not name the sessions without a day: %q", errs)
 	}
 	// The command it gives for the invitations keeps the server's address.
 	if want := `charter invite --data ` + dir + ` --campaign "Chartering 2027" --addr charter.example.org:2222`; !strings.Contains(out, want) {
@@ -243,6 +247,10 @@ func TestCampaignEndToEnd(t *testing.T) {
 	// the report says which they are.
 	if !strings.Contains(md, "- Sessions: 4 in ") || !strings.Contains(md, "Not held yet (nobody taking part, no notes shown), so left out of every figure: Security engineers, online (") {
 		t.Errorf("the report counts sessions not held, or does not list them:\n%s", section(md, "## Campaign", "## Themes"))
+	}
+	// Given no day, a session not held has none: not the day it was created.
+	if !strings.Contains(md, "Security engineers, online (no date yet, lobby)") {
+		t.Errorf("a session not held and given no day is dated:\n%s", section(md, "## Campaign", "## Themes"))
 	}
 	if strings.Contains(md, "| 0 new") || strings.Contains(md, "of 8 sessions") {
 		t.Errorf("sessions not held count in the figures:\n%s", md)

@@ -150,6 +150,19 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%d. %s: session %s, code %s, %d invited\n", i+1, s.Title, s.ID, code(s.Code), len(p.Sessions[i].Invitees))
 		fmt.Fprintf(stdout, "   %s %s\n", server.SSHLine(*addr), s.Code)
 	}
+	var undated []string
+	for i, s := range created {
+		if s.Date == "" {
+			undated = append(undated, strconv.Itoa(i+1))
+		}
+	}
+	if len(undated) > 0 {
+		// Reports order sessions by day, and invitations say when: a session
+		// without one is placed on the day it was created, and its invitation
+		// says "see the calendar invitation".
+		fmt.Fprintf(stderr, "note: %s no date; give %s one with charter session edit --data %s --session ID --date YYYY-MM-DD (reports order sessions by day, invitations say it)\n",
+			plural(len(undated), "session "+undated[0]+" has", "sessions "+strings.Join(undated, ", ")+" have"), plural(len(undated), "it", "each"), *dir)
+	}
 	fmt.Fprintf(stdout, "\nEvery invitation, one per person: charter invite --data %s --campaign %q --addr %s\n", *dir, p.Campaign, *addr)
 	return 0
 }

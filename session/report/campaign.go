@@ -274,7 +274,12 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		if held(d) {
 			return false
 		}
-		f.NotHeld = append(f.NotHeld, CampaignSession{Meta: metaOf(d)})
+		m := metaOf(d)
+		if d.Session.Date == "" {
+			// Not held, and no day given: the day it was created is no date of it.
+			m.Date = ""
+		}
+		f.NotHeld = append(f.NotHeld, CampaignSession{Meta: m})
 		return true
 	})
 	f.ds = ds

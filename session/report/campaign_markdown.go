@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -177,7 +178,7 @@ func (f *CampaignFindings) mdNotHeld(m *markdown) {
 	}
 	var ss []string
 	for _, s := range f.NotHeld {
-		ss = append(ss, fmt.Sprintf("%s (%s, %s)", Escape(s.Title), s.Date, Escape(s.Phase)))
+		ss = append(ss, fmt.Sprintf("%s (%s, %s)", Escape(s.Title), cmp.Or(s.Date, "no date yet"), Escape(s.Phase)))
 	}
 	m.p("Not held yet (nobody taking part, no notes shown), so left out of every figure: %s.\n\n", strings.Join(ss, "; "))
 }
