@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
@@ -250,12 +251,12 @@ func runHypothesisVerdict(args []string, _ io.Reader, stdout, stderr io.Writer) 
 	return 0
 }
 
-func runHypothesisDelete(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+func runHypothesisDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("hypothesis delete", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	usage := func() {
-		fmt.Fprintln(stderr, "usage: charter hypothesis delete --data DIR --campaign C N")
-		fmt.Fprintln(stderr, "\nRemoves hypothesis N (H1 is 1) with its verdict; those after it are numbered one lower.")
+		fmt.Fprintln(stderr, "usage: charter hypothesis delete --data DIR --campaign C N [--yes]")
+		fmt.Fprintln(stderr, "\nRemoves hypothesis N (H1 is 1) with its verdict, after asking; those after it are numbered one lower.")
 		fmt.Fprintln(stderr, "To reword one, delete it and add the new wording.")
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
@@ -263,6 +264,7 @@ func runHypothesisDelete(args []string, _ io.Reader, stdout, stderr io.Writer) i
 	fs.Usage = usage
 	dir := fs.String("data", defaultDataDir, "data directory")
 	campaign := fs.String("campaign", "", "the campaign (required)")
+	yes := fs.Bool("yes", false, "delete without asking")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return parseExit(err)
@@ -283,6 +285,19 @@ func runHypothesisDelete(args []string, _ io.Reader, stdout, stderr io.Writer) i
 	}
 	defer db.Close()
 	svc := session.NewService(db, nil)
+	if !*yes {
+		// The numbers move up after a deletion: a list printed before one names
+		// another hypothesis by the same number. Its words are shown first.
+		hs, err := svc.Hypotheses(context.Background(), *campaign)
+		if err == nil && n >= 1 && n <= len(hs) {
+			fmt.Fprintf(stdout, "Delete H%d of %s, with its verdict: %q? Those after it are numbered one lower. [y/N] ", n, hs[n-1].Campaign, hs[n-1].Text)
+			answer, _ := bufio.NewReader(stdin).ReadString('\n')
+			if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+				fmt.Fprintln(stdout, "\nNothing deleted.")
+				return 1
+			}
+		}
+	}
 	h, err := svc.DeleteHypothesis(context.Background(), *campaign, n)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter hypothesis delete:", errorText(err)+didYouMean(context.Background(), svc, *campaign))

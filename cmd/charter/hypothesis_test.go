@@ -67,8 +67,21 @@ func TestHypothesisDelete(t *testing.T) {
 		mustRun(t, "hypothesis", "add", "--data", dir, "--campaign", "Chartering 2027", h)
 	}
 	mustRun(t, "hypothesis", "verdict", "--data", dir, "--campaign", "Chartering 2027", "H3", "supported", "--why", "raised in every session")
-	if out := mustRun(t, "hypothesis", "delete", "--data", dir, "--campaign", "chartering 2027", "H1"); !strings.Contains(out, "deleted H1 of Chartering 2027: a slip of the keyboard") {
-		t.Fatalf("delete said %q", out)
+	// It asks first, with the words: the numbers move up after a deletion, so
+	// a list printed before names another hypothesis by the same number.
+	var asked, askedErr bytes.Buffer
+	if code := run([]string{"hypothesis", "delete", "--data", dir, "--campaign", "chartering 2027", "H1"}, strings.NewReader("n\n"), &asked, &askedErr); code != 1 ||
+		!strings.Contains(asked.String(), `Delete H1 of Chartering 2027, with its verdict: "a slip of the keyboard"? Those after it are numbered one lower. [y/N]`) ||
+		!strings.Contains(asked.String(), "Nothing deleted.") {
+		t.Fatalf("delete answered no: exit %d, %q %q", code, asked.String(), askedErr.String())
+	}
+	if list := mustRun(t, "hypothesis", "list", "--data", dir, "--campaign", "Chartering 2027"); !strings.Contains(list, "H1  a slip of the keyboard") {
+		t.Fatalf("a no deleted H1:\n%s", list)
+	}
+	var out0, err0 bytes.Buffer
+	if code := run([]string{"hypothesis", "delete", "--data", dir, "--campaign", "chartering 2027", "H1"}, strings.NewReader("y\n"), &out0, &err0); code != 0 ||
+		!strings.Contains(out0.String(), "deleted H1 of Chartering 2027: a slip of the keyboard") {
+		t.Fatalf("delete said %q %q", out0.String(), err0.String())
 	}
 	list := mustRun(t, "hypothesis", "list", "--data", dir, "--campaign", "Chartering 2027")
 	if strings.Contains(list, "slip") || !strings.Contains(list, "H1  teams want deeper training") ||
@@ -76,7 +89,7 @@ func TestHypothesisDelete(t *testing.T) {
 		t.Errorf("after deleting H1:\n%s", list)
 	}
 	var out, errb bytes.Buffer
-	if code := run([]string{"hypothesis", "delete", "--data", dir, "--campaign", "Chartering 2027", "H3"}, nil, &out, &errb); code != 1 ||
+	if code := run([]string{"hypothesis", "delete", "--data", dir, "--campaign", "Chartering 2027", "H3", "--yes"}, nil, &out, &errb); code != 1 ||
 		!strings.Contains(errb.String(), "has hypotheses 1 to 2, not 3") {
 		t.Errorf("deleting H3 of 2: exit %d, %q", code, errb.String())
 	}
