@@ -129,8 +129,9 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&mode, "mode", "", "new mode: in-person or online")
 	fs.StringVar(&date, "date", "", "new day it is held, YYYY-MM-DD (empty: the day it was created)")
 	phase := fs.String("phase", "", "move the session to this phase ("+phaseNames()+"), as ] and [ on the board do: e.g. closed, for a session held on paper and imported")
+	group := fs.Bool("group", false, "group the notes into the suggested themes, as A on the board does (a session without themes; before --phase)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: charter session edit --data DIR --session ID [--title T] [--campaign C] [--location L] [--audience A] [--mode M] [--date D] [--phase P]")
+		fmt.Fprintln(stderr, "usage: charter session edit --data DIR --session ID [--title T] [--campaign C] [--location L] [--audience A] [--mode M] [--date D] [--group] [--phase P]")
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}
@@ -178,7 +179,26 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	svc := session.NewService(db, nil)
 	*id = sessionID(context.Background(), svc, *id)
 	s, err := svc.EditSession(context.Background(), *id, e)
-	if err == nil && ph != "" {
+	// Grouping needs a session that is not frozen: a closed one is reopened
+	// first (--phase group --group), and one being closed is grouped first
+	// (--group --phase closed).
+	if err == nil && ph != "" && ph != session.PhaseClosed {
+		s, err = svc.SetPhase(context.Background(), *id, ph)
+	}
+	grouped := ""
+	if err == nil && *group {
+		grouped, err = groupAsSuggested(context.Background(), svc, *id)
+	}
+	if err == nil && ph == session.PhaseClosed {
+		if !*group && s.Phase != session.PhaseClosed {
+			// Closing freezes the themes: notes in none (paper notes imported)
+			// would stay so, and a campaign report would group them itself, in
+			// themes no --split can take apart.
+			if v, verr := svc.BoardView(context.Background(), *id); verr == nil && len(v.Themes) == 0 && len(v.Notes) > 0 {
+				fmt.Fprintf(stderr, "note: the session's %d notes are in no theme, and closing freezes them so: its findings list them ungrouped, and a campaign report groups them itself. To group them, reopen it with the suggested themes (charter session edit --data %s --session %s --phase group --group), edit them on the board if you like, then close it again.\n",
+					len(v.Notes), *dir, s.ID)
+			}
+		}
 		s, err = svc.SetPhase(context.Background(), *id, ph)
 	}
 	if session.ErrorCode(err) == session.ENotFound {
@@ -191,7 +211,38 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "session: %s\ntitle: %s\ncampaign: %s\naudience: %s\nlocation: %s\nmode: %s\ndate: %s\nphase: %s\n",
 		s.ID, s.Title, dash(s.Campaign), s.Audience, dash(s.Location), s.Mode, s.Day().Format(session.DateLayout), s.Phase)
+	if grouped != "" {
+		fmt.Fprintln(stdout, grouped)
+	}
 	return 0
+}
+
+// groupAsSuggested makes the clustering's suggested themes the session's, as A on
+// the board does, and says what it did; a session with themes is refused (they are
+// the facilitator's: the board edits them).
+func groupAsSuggested(ctx context.Context, svc *session.Service, id string) (string, error) {
+	have, err := svc.Themes(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	if len(have) > 0 {
+		return "", session.Errorf(session.EConflict, "The session has %d themes already; edit them on the board (nothing was changed by --group).", len(have))
+	}
+	sug, err := svc.SuggestThemes(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	if len(sug) == 0 {
+		return "", session.Errorf(session.EInvalid, "The session has no notes to group.")
+	}
+	if err := svc.SaveThemes(ctx, id, sug); err != nil {
+		return "", err
+	}
+	n := 0
+	for _, t := range sug {
+		n += len(t.NoteIDs)
+	}
+	return fmt.Sprintf("grouped: %d notes into %d suggested themes; rename, merge and move them on the board, which shows them in the group phase", n, len(sug)), nil
 }
 
 func runSessionDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -200,3 +200,34 @@ func TestSessionFlagTakesCaseAndJoinCode(t *testing.T) {
 		t.Errorf("an unknown session: exit %d, %s", code, errs)
 	}
 }
+
+// A session held on paper: closing it with its notes in no theme says so, and
+// --group makes the suggested themes its own without the board, so that its
+// findings have themes and a campaign report can split a wrong match.
+func TestPaperSessionIsGroupedBeforeItCloses(t *testing.T) {
+	t.Parallel()
+	dir := newDataDir(t)
+	out := mustRun(t, "session", "new", "--data", dir, "--title", "Developers Berlin", "--audience", "developers", "--campaign", "C1")
+	id := regexp.MustCompile(`session: (\S+)`).FindStringSubmatch(out)[1]
+	mustRun(t, "import", "--data", dir, "--session", id, filepath.Join("testdata", "campaign-dev.jsonl"))
+	code, _, errs := runCmd("session", "edit", "--data", dir, "--session", id, "--phase", "closed")
+	if code != 0 || !strings.Contains(errs, "notes are in no theme, and closing freezes them so") ||
+		!strings.Contains(errs, "charter session edit --data "+dir+" --session "+id+" --phase group --group") {
+		t.Fatalf("closing an ungrouped session: exit %d, %q", code, errs)
+	}
+	out = mustRun(t, "session", "edit", "--data", dir, "--session", id, "--phase", "group", "--group")
+	m := regexp.MustCompile(`grouped: (\d+) notes into (\d+) suggested themes`).FindStringSubmatch(out)
+	if m == nil || m[1] == "0" || m[2] == "0" {
+		t.Fatalf("--group said:\n%s", out)
+	}
+	if code, _, errs := runCmd("session", "edit", "--data", dir, "--session", id, "--group"); code != 1 || !strings.Contains(errs, "has "+m[2]+" themes already") {
+		t.Errorf("--group on a grouped session: exit %d, %q", code, errs)
+	}
+	code, _, errs = runCmd("session", "edit", "--data", dir, "--session", id, "--phase", "closed")
+	if code != 0 || strings.Contains(errs, "no theme") {
+		t.Errorf("closing the grouped session: exit %d, %q", code, errs)
+	}
+	if md := mustRun(t, "export", "--data", dir, "--session", id); strings.Contains(md, "No themes yet") || !strings.Contains(md, "### 1. ") {
+		t.Errorf("the findings of the grouped session have no themes:\n%s", md)
+	}
+}
