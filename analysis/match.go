@@ -130,6 +130,17 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 					continue
 				}
 				seen[[2]int{a, b}] = true
+				if len(members[a]) == 1 && len(members[b]) == 1 && !slices.ContainsFunc(c.words[members[a][0]], func(w int32) bool {
+					return slices.Contains(c.words[members[b][0]], w)
+				}) {
+					// Two themes of one note each are two people's sentences: a
+					// concept they share and no word (the concept is often all
+					// their vectors hold, their words being said once in the
+					// campaign) is weak evidence, and each session a theme is
+					// raised in weighs in the ranking. They match by a word in
+					// common, by name, or through a theme of more notes.
+					continue
+				}
 				if s := sparseDot(means[a], means[b]); s >= threshold {
 					pairs = append(pairs, pair{a, b, s, false})
 				}

@@ -68,3 +68,26 @@ func TestMatchSessionThemesKeepsSplitsApart(t *testing.T) {
 		t.Errorf("with 0 and 1 split = %v, want the third matched to one of them", got)
 	}
 }
+
+// Two themes of one note each, from two sessions, are not matched for a concept
+// they share (a newcomer's campaign put "tabletop exercises twice a year with the
+// on-call engineers" with "tier 1 escalates everything as urgent with zero
+// context": raised in 2 sessions, it climbed the ranking); a one-note theme still
+// joins a theme of more notes, and two of the same name match.
+func TestMatchSessionThemesNeedsMoreThanTwoLoneNotes(t *testing.T) {
+	lone := []analysis.MatchGroup{
+		{Session: 0, Label: "tabletop exercises twice", Texts: []string{"tabletop exercises twice a year with the on-call engineers"}},
+		{Session: 1, Label: "zero context", Texts: []string{"tier 1 escalates everything as urgent with zero context"}},
+	}
+	if got := analysis.MatchSessionThemes(lone, analysis.MatchThreshold); got[0] == got[1] {
+		t.Errorf("two lone notes matched: %v", got)
+	}
+	withTheme := []analysis.MatchGroup{
+		{Session: 0, Label: "pen test timing", Texts: []string{"pen tests come too late in the release", "pen test findings arrive after the release", "pen tests before every release"}},
+		{Session: 1, Label: "pen tests late", Texts: []string{"the pen test report came after we released"}},
+		{Session: 2, Label: "Pen test timing", Texts: []string{"schedule pen tests earlier"}},
+	}
+	if got := analysis.MatchSessionThemes(withTheme, analysis.MatchThreshold); got[0] != got[1] || got[0] != got[2] {
+		t.Errorf("lone notes did not join the theme of three: %v", got)
+	}
+}
