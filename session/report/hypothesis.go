@@ -159,8 +159,9 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 		matching := map[noteKey]bool{}
 		themeIDs := map[int]bool{}
 		sessions, audiences := map[int]bool{}, map[string]bool{}
+		about := aboutActivities(hf.Activities, f.Themes, texts)
 		for i, t := range f.Themes {
-			if sims[i] < MatchThreshold {
+			if sims[i] < MatchThreshold || about != nil && !about[i] {
 				continue
 			}
 			matched[t.ID] = true
@@ -191,7 +192,7 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 		// The most similar note of each session in turn, so the quotes show how
 		// different rooms put it.
 		slices.SortStableFunc(notes, func(a, b scored) int {
-			return cmp.Or(cmp.Compare(b.sim, a.sim), cmp.Compare(a.sess, b.sess), cmp.Compare(a.note.ID, b.note.ID))
+			return cmp.Or(cmp.Compare(b.sim, a.sim), cmp.Compare(a.sess, b.sess), cmp.Compare(a.note.Text, b.note.Text), cmp.Compare(a.note.ID, b.note.ID))
 		})
 		// The same words are quoted once.
 		taken := make([]bool, len(notes))
@@ -432,6 +433,31 @@ func namedActivities(text string, m ActivityMatrix) []ActivityRow {
 }
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// aboutActivities tells, for each theme, whether one of its notes is about one of
+// the activities a hypothesis names (rows): written under it, or as similar to its
+// name as themes of two sessions must be to match. nil when the hypothesis names
+// none. A hypothesis about pen testing that matched a theme "recognition" on the
+// word "valued" quoted notes on salaries as its evidence: what the hypothesis is
+// about must be in the theme, not only what it says of it. texts[i] are theme i's
+// label and notes, as AddHypotheses relates them.
+func aboutActivities(rows []ActivityRow, themes []CampaignTheme, texts [][]string) []bool {
+	if len(rows) == 0 {
+		return nil
+	}
+	out := make([]bool, len(themes))
+	for _, r := range rows {
+		name, _, _ := strings.Cut(r.Activity, "(")
+		_, noteSims := analysis.Relate([]string{name}, texts)
+		for i, t := range themes {
+			for j, n := range t.notes {
+				out[i] = out[i] || strings.EqualFold(strings.TrimSpace(n.note.Activity), strings.TrimSpace(r.Activity)) ||
+					noteSims[i][j+1] >= MatchThreshold
+			}
+		}
+	}
+	return out
+}
 
 // writeHypothesisActivities says what the notes about the activities a hypothesis
 // names said, lane by lane, from the activity matrix.

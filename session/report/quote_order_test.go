@@ -79,3 +79,38 @@ func TestSignalsWithoutThemesSayHowPeopleAreCounted(t *testing.T) {
 		t.Errorf("the signals do not say how people are counted:\n%s", md)
 	}
 }
+
+// A hypothesis that names an activity matches themes about that activity: "Pen
+// testing is valued" matched a theme "recognition" on its word "valued", and the
+// report quoted notes on salaries as its evidence (a newcomer's finding).
+func TestHypothesisAboutAnActivityMatchesThemesAboutIt(t *testing.T) {
+	t.Parallel()
+	sess := &session.Session{ID: "s1", Title: "Developers Berlin", Campaign: "c", Audience: session.AudienceDevelopers,
+		Phase: session.PhaseClosed, Reached: session.PhaseClosed, CreatedAt: time.Date(2026, 11, 3, 9, 0, 0, 0, time.UTC)}
+	notes := []*session.Note{
+		{ID: 1, ParticipantID: 1, Area: session.AreaActivities, Lane: "keep", Activity: "pen testing", Text: "keep the yearly pen test, it finds real bugs"},
+		{ID: 2, ParticipantID: 2, Area: session.AreaActivities, Lane: "more", Activity: "pen testing", Text: "pen tests before every major release"},
+		{ID: 3, ParticipantID: 3, Area: session.AreaMotivation, Lane: "demotivates", Text: "nobody notices or values the work when nothing bad happens"},
+		{ID: 4, ParticipantID: 1, Area: session.AreaMotivation, Lane: "motivates", Text: "being valued and thanked by the CISO"},
+		{ID: 5, ParticipantID: 2, Area: session.AreaMotivation, Lane: "demotivates", Text: "our security work is not valued in reviews"},
+	}
+	for _, n := range notes {
+		n.SessionID = "s1"
+	}
+	d := &report.Data{Session: sess, Notes: notes, VoteTotals: map[int64]int{}, Writers: 3,
+		Participants: []*session.Participant{{ID: 1, SessionID: "s1"}, {ID: 2, SessionID: "s1"}, {ID: 3, SessionID: "s1"}},
+		Themes: []*session.Theme{
+			{ID: 7, SessionID: "s1", Label: "pen testing", Named: true, NoteIDs: []int64{1, 2}},
+			{ID: 8, SessionID: "s1", Label: "recognition", Named: true, NoteIDs: []int64{3, 4, 5}},
+		}}
+	ds := []*report.Data{d}
+	f := report.BuildCampaign("c", ds)
+	f.AddHypotheses([]*session.Hypothesis{{Number: 1, Campaign: "c", Text: "Pen testing is valued and should be kept"}}, ds)
+	var labels []string
+	for _, th := range f.Hypotheses[0].Themes {
+		labels = append(labels, th.Label)
+	}
+	if !slices.Equal(labels, []string{"pen testing"}) {
+		t.Errorf("the hypothesis on pen testing matches the themes %q", labels)
+	}
+}
