@@ -57,6 +57,49 @@ func labelKey(label string) string {
 // loose pair from chaining unrelated themes together. Each pair in apart (two
 // group indexes a facilitator split) never ends up in one campaign theme.
 func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int) []int {
+	ids, _, _, _ := matchSessionThemes(groups, threshold, apart...)
+	return ids
+}
+
+// MatchSessionThemesCentral is MatchSessionThemes that also orders each group's
+// texts most central first, as Central does: nearest the group's mean, texts
+// without a known word last, ties by text. The vectors are the campaign's, made
+// once for both: a report that ordered each theme's notes with Central of its own
+// took half again the time and memory of the whole report.
+func MatchSessionThemesCentral(groups []MatchGroup, threshold float64, apart ...[2]int) (ids []int, central [][]int) {
+	ids, c, members, means := matchSessionThemes(groups, threshold, apart...)
+	central = make([][]int, len(groups))
+	for g, m := range members {
+		sim := make([]float64, len(m))
+		for k, i := range m {
+			sim[k] = sparseDot(c.vecs[i], means[g])
+		}
+		order := make([]int, len(m))
+		for k := range order {
+			order[k] = k
+		}
+		known := func(k int) bool { return len(c.vecs[m[k]]) > 0 }
+		texts := groups[g].Texts
+		slices.SortStableFunc(order, func(a, b int) int {
+			switch {
+			case known(a) != known(b):
+				if known(a) {
+					return -1
+				}
+				return 1
+			case sim[a] > sim[b]+1e-12:
+				return -1
+			case sim[b] > sim[a]+1e-12:
+				return 1
+			}
+			return cmp.Or(cmp.Compare(strings.ToLower(texts[a]), strings.ToLower(texts[b])), cmp.Compare(texts[a], texts[b]), a-b)
+		})
+		central[g] = order
+	}
+	return ids, central
+}
+
+func matchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int) ([]int, *corpus, [][]int, []vec) {
 	var docs []Doc
 	owner := []int{}
 	for g, gr := range groups {
@@ -217,7 +260,7 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 		}
 		ids[g] = id
 	}
-	return ids
+	return ids, c, members, means
 }
 
 // weightedMean averages two sparse means weighted by their numbers of texts.

@@ -91,3 +91,34 @@ func TestMatchSessionThemesNeedsMoreThanTwoLoneNotes(t *testing.T) {
 		t.Errorf("lone notes did not join the theme of three: %v", got)
 	}
 }
+
+// MatchSessionThemesCentral matches as MatchSessionThemes does, and orders each
+// group's texts the same whatever order they come in.
+func TestMatchSessionThemesCentralOrdersEachGroup(t *testing.T) {
+	groups := []analysis.MatchGroup{
+		{Session: 0, Label: "pen test timing", Texts: []string{"pen test timing", "pen tests come too late in the release", "pen test findings arrive after the release", "lunch was good"}},
+		{Session: 1, Label: "pen tests late", Texts: []string{"pen tests late", "the pen test report came after we released", "schedule pen tests earlier"}},
+	}
+	ids, central := analysis.MatchSessionThemesCentral(groups, analysis.MatchThreshold)
+	if want := analysis.MatchSessionThemes(groups, analysis.MatchThreshold); !slices.Equal(ids, want) {
+		t.Errorf("ids %v, MatchSessionThemes %v", ids, want)
+	}
+	text := func(g int, order []int, texts []string) []string {
+		var out []string
+		for _, k := range order {
+			out = append(out, texts[k])
+		}
+		return out
+	}
+	first := text(0, central[0], groups[0].Texts)
+	if len(first) != 4 || first[3] != "lunch was good" {
+		t.Errorf("group 0 ordered %q: the text without a word of the others is not last", first)
+	}
+	rev := slices.Clone(groups)
+	rev[0].Texts = slices.Clone(groups[0].Texts)
+	slices.Reverse(rev[0].Texts)
+	_, c2 := analysis.MatchSessionThemesCentral(rev, analysis.MatchThreshold)
+	if got := text(0, c2[0], rev[0].Texts); !slices.Equal(got, first) {
+		t.Errorf("reversed, group 0 is ordered %q, not %q", got, first)
+	}
+}

@@ -310,7 +310,9 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 			texts[i].Texts = append(texts[i].Texts, n.Text)
 		}
 	}
-	match := keepSessionThemesApart(analysis.MatchSessionThemes(texts, MatchThreshold, splitPairs(ds, groups)...), groups)
+	ids, central := analysis.MatchSessionThemesCentral(texts, MatchThreshold, splitPairs(ds, groups)...)
+	match := keepSessionThemesApart(ids, groups)
+	standingFirstAll(groups, central)
 	members := map[int][]group{}
 	// themeOfNote holds hidden notes too, as the segments count them (see
 	// participantsOf).
@@ -602,7 +604,9 @@ func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, in
 				n, _ := strconv.ParseInt(id, 10, 64)
 				g.notes = append(g.notes, visible[n])
 			}
-			g.notes = standingFirst(g.label, g.notes)
+			// In content order until the matching orders them (see
+			// standingFirstAll); never in the order written.
+			session.SortNotes(g.notes)
 			out = append(out, g)
 		}
 		return out, 0
@@ -624,11 +628,41 @@ func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, in
 				themed[id] = true
 			}
 		}
-		// Never in the order written (by ID): see standingFirst.
-		g.notes = standingFirst(g.label, g.notes)
+		// In content order until the matching orders them (see
+		// standingFirstAll); never in the order written.
+		session.SortNotes(g.notes)
 		out = append(out, g)
 	}
 	return out, len(visible) - len(themed)
+}
+
+// standingFirstAll orders each session theme's notes as standingFirst does (the one
+// its name was made from, then the most central), with the vectors the matching
+// made (central[g] orders group g's texts: its label, then its notes).
+func standingFirstAll(groups []group, central [][]int) {
+	for g := range groups {
+		notes := groups[g].notes
+		docs := make([]analysis.Doc, len(notes))
+		for i, n := range notes {
+			docs[i] = session.ClusterDoc(n)
+		}
+		named := analysis.NamedAfter(groups[g].label, docs)
+		out := make([]*session.Note, 0, len(notes))
+		for i, n := range notes {
+			if docs[i].ID == named {
+				out = append(out, n)
+			}
+		}
+		for _, k := range central[g] {
+			if k == 0 {
+				continue // the label
+			}
+			if n := notes[k-1]; docs[k-1].ID != named {
+				out = append(out, n)
+			}
+		}
+		groups[g].notes = out
+	}
 }
 
 // campaignTheme sums up the session themes matched as one.
