@@ -980,24 +980,27 @@ const AnonymousVolunteer = "anonymous"
 // their display name if they gave one, or withdraws. Volunteering names the
 // participant in exports, which is why only the participant can do it.
 func (s *Service) Volunteer(ctx context.Context, participantID, actionID int64, on bool) error {
-	return s.volunteer(ctx, participantID, actionID, on, "")
+	return s.volunteer(ctx, participantID, actionID, on, "", true)
 }
 
 // VolunteerAs records that a participant volunteers for an action point under name,
 // which shows on the action point (and so in the findings) only: it does not become
 // their display name, which the board shows beside their note count, so that
-// nothing joins the name to their notes or rating. An empty name is their display
-// name if they gave one, else none (AnonymousVolunteer), never their pseudonym,
+// nothing joins the name to their notes or rating. An empty name volunteers without
+// one (AnonymousVolunteer): the box that asks for the name offers their display name
+// and says that emptying it volunteers anonymously. Never their pseudonym either,
 // which the board lists too.
 func (s *Service) VolunteerAs(ctx context.Context, participantID, actionID int64, name string) error {
 	name, err := ValidText(name, MaxNameLen, "A name", false)
 	if err != nil {
 		return err
 	}
-	return s.volunteer(ctx, participantID, actionID, true, name)
+	return s.volunteer(ctx, participantID, actionID, true, name, false)
 }
 
-func (s *Service) volunteer(ctx context.Context, participantID, actionID int64, on bool, name string) error {
+// volunteer records or withdraws a volunteer; byDisplayName puts their display name
+// where name is empty.
+func (s *Service) volunteer(ctx context.Context, participantID, actionID int64, on bool, name string, byDisplayName bool) error {
 	var sessionID string
 	err := s.store.WriteTx(ctx, func(st Store) error {
 		p, sess, err := s.current(ctx, st, participantID)
@@ -1016,7 +1019,10 @@ func (s *Service) volunteer(ctx context.Context, participantID, actionID int64, 
 			return Errorf(ENotFound, "Action point not found.")
 		}
 		sessionID = p.SessionID
-		if err := st.SetVolunteer(ctx, actionID, participantID, cmp.Or(name, p.Name), on); err != nil {
+		if byDisplayName {
+			name = cmp.Or(name, p.Name)
+		}
+		if err := st.SetVolunteer(ctx, actionID, participantID, name, on); err != nil {
 			return fmt.Errorf("volunteer: %w", err)
 		}
 		return nil

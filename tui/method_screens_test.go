@@ -712,11 +712,32 @@ func TestNamedVolunteerIsAskedBeforeTheNameIsShown(t *testing.T) {
 	if v := volunteers(); len(v) != 1 || v[0] != "Ann Smith" {
 		t.Fatalf("volunteers %q, want the name kept: Ann Smith", v)
 	}
-	// Another action point, at 80x24 with the prompt open: the screen still fits.
+	// Emptied, the box volunteers anonymously, as it says: it stored the name
+	// given at joining (for the facilitator only), and showed it to everyone.
 	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[1].ID, Title: "Protect time for security work"}); err != nil {
 		t.Fatal(err)
 	}
 	p.waitFor("Protect time for security work")
+	p.press(tea.KeyEnd)
+	p.keys("v")
+	p.waitFor("Volunteer: give a name the program can reach you by")
+	p.press(tea.KeyCtrlU)
+	p.press(tea.KeyEnter)
+	p.waitFor("It shows without a name")
+	as, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range as {
+		if a.Title == "Protect time for security work" && !slices.Equal(a.Volunteers, []string{session.AnonymousVolunteer}) {
+			t.Errorf("an emptied box volunteered as %q", a.Volunteers)
+		}
+	}
+	// Another action point, at 80x24 with the prompt open: the screen still fits.
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[1].ID, Title: "Threat model templates per stack"}); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("Threat model templates per stack")
 	p.press(tea.KeyEnd)
 	p.keys("v")
 	p.waitFor("Volunteer: give a name the program can reach you by")
