@@ -382,3 +382,31 @@ func TestImportDoesNotReleaseALoneWritersNotes(t *testing.T) {
 		t.Errorf("after a second writer the board shows %v", b.notes)
 	}
 }
+
+// A note deleted before the board showed it leaves nothing held: counted as a
+// second writer, its deletion let the one other person's note reach the board alone.
+func TestDeletedHeldNoteIsNoSecondWriter(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	sess, people := writingSession(t, svc, 3)
+	draft, err := svc.AddNote(ctx, people[0].ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: "a draft I regret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.DeleteNote(ctx, people[0].ID, draft.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.AddNote(ctx, people[1].ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: "a lone note"}); err != nil {
+		t.Fatal(err)
+	}
+	if b := lookAtBoard(t, svc, sess.ID); len(b.notes) != 0 || len(b.written) != 0 {
+		t.Fatalf("one person's note reached the board beside a deleted draft: %v, counts %v", b.notes, b.written)
+	}
+	if _, err := svc.AddNote(ctx, people[2].ID, session.Note{Area: session.AreaMotivation, Lane: "motivates", Text: "a second writer"}); err != nil {
+		t.Fatal(err)
+	}
+	if b := lookAtBoard(t, svc, sess.ID); len(b.notes) != 2 || b.written[people[0].ID] != 0 {
+		t.Errorf("after a second writer the board shows %v, counts %v", b.notes, b.written)
+	}
+}

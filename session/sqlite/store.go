@@ -532,11 +532,13 @@ func (db *DB) UpdateNote(ctx context.Context, n *session.Note) error {
 }
 
 // DeleteNote removes the note with id. Its writer's token and batch are kept in
-// note_deletions: the board goes on counting the note for them.
+// note_deletions when the board has shown it: the board goes on counting the note
+// for them. A note still held (never shown) goes without a trace: a held deletion
+// counted as a second writer, and released the one other person's note alone.
 func (db *DB) DeleteNote(ctx context.Context, id int64) error {
 	return db.atomic(ctx, func(in *DB) error {
 		if _, err := in.write.ExecContext(ctx, `INSERT INTO note_deletions (session_id, author, batch)
-			SELECT session_id, author, batch FROM notes WHERE id = ?`, id); err != nil {
+			SELECT session_id, author, batch FROM notes WHERE id = ? AND batch > 0`, id); err != nil {
 			return fmt.Errorf("delete note: %w", err)
 		}
 		res, err := in.write.ExecContext(ctx, `DELETE FROM notes WHERE id = ?`, id)
