@@ -71,6 +71,9 @@ type participantScreen struct {
 	topics  []string
 	mode    inputMode
 	editing int64
+	// draft is a new note's text left unsent with esc (or by a phase move), which
+	// n puts back into the box.
+	draft string
 	// editActivity is the activity of the note being edited: an edit changes the
 	// text, not what the note is about.
 	editActivity string
@@ -515,6 +518,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.setStatus("The phase changed; you did not volunteer.", true)
 		}
 		if phaseChanged && s.mode != modeBrowse && s.mode != modeVolunteerName && !s.sess.Phase.AcceptsNotes() {
+			if s.mode == modeCompose && strings.TrimSpace(s.inputValue()) != "" {
+				s.draft = s.inputValue() // back in the box if notes are taken again
+			}
 			s.mode = modeBrowse
 			s.closeInput()
 			s.setStatus("The phase changed; your unsaved text was not sent.", true)
@@ -735,7 +741,13 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		s.mode = modeCompose
 		s.setStatus("", false)
-		return s, s.openInput(inputCap, 3)
+		cmd := s.openInput(inputCap, 3)
+		if s.draft != "" {
+			// The text left with esc (or by a phase that took no notes).
+			s.input.SetValue(s.draft)
+			s.boxFresh, s.boxN, s.draft = false, -1, ""
+		}
+		return s, cmd
 	case key.Matches(msg, pk.Edit) && ph.AcceptsNotes():
 		n := s.selected()
 		if n == nil || n.ParticipantID != s.me.ID {
@@ -776,9 +788,18 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	}
 	switch msg.Type {
 	case tea.KeyEsc:
+		kept := s.mode == modeCompose && strings.TrimSpace(s.inputValue()) != ""
+		if kept {
+			// A reflex esc threw a long note away: it is kept until n opens the
+			// box again.
+			s.draft = s.inputValue()
+		}
 		s.mode = modeBrowse
 		s.closeInput()
 		s.setStatus("", false)
+		if kept {
+			s.setStatus("Not sent; n opens your text again.", false)
+		}
 		return s, nil
 	case tea.KeyEnter:
 		text := s.inputValue()

@@ -181,6 +181,36 @@ func TestParticipantWritesNotes(t *testing.T) {
 	requireFits(t, s.view())
 }
 
+// esc in a new note's box does not throw its text away: n opens it again.
+func TestParticipantEscKeepsTheNoteForN(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.tm.Type("a long thoughtful note about our champions")
+	s.press(tea.KeyEsc)
+	s.waitFor("Not sent; n opens your text again.")
+	if got := noteTexts(w.notes(sess)); len(got) != 0 {
+		t.Fatalf("esc sent %q", got)
+	}
+	s.keys("n")
+	s.waitFor("a long thoughtful note about our champions")
+	s.tm.Type(" program")
+	s.press(tea.KeyEnter)
+	s.waitFor("Saved. Your note is stored")
+	if got := noteTexts(w.notes(sess)); strings.Join(got, "|") != "a long thoughtful note about our champions program" {
+		t.Errorf("stored notes = %q, want the kept text and what was added", got)
+	}
+	// Sent, the text is not offered again.
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.press(tea.KeyEnter)
+	s.waitFor("cannot be empty")
+}
+
 func TestParticipantEditsAndDeletesOwnNote(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
