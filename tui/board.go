@@ -666,6 +666,15 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.setStatus(ask, true)
 			return s, nil
 		}
+		if s.sess.Phase == session.PhaseReveal && to == session.PhaseGroup {
+			// The reveal is where people add what is missing: a note being typed
+			// as the phase moves is not sent. Nobody says done here, so the board
+			// cannot count who is still at it; it asks every time.
+			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
+			s.confirmNo = "Staying in reveal."
+			s.setStatus("Writing ends here (a note being typed is not sent): move on to group? y/n", true)
+			return s, nil
+		}
 		if n := s.unthemed(); n > 0 && s.sess.Phase == session.PhaseGroup && to == session.PhaseVote {
 			// Notes in no theme take no dots and count in no theme's score: moving on
 			// should not leave them out unnoticed.
@@ -926,8 +935,8 @@ func (s *boardScreen) notDone() (int, string) {
 		n := max(len(s.joinedPeople())-s.rated, 0)
 		// Not "has not rated" alone: a rating given alone waits for a second before
 		// any screen shows it, so one of these (never more) may have rated already.
-		return n, map[bool]string{true: "has not rated, or their rating waits for a second before it shows",
-			false: "have not rated (one of them may have: a rating given alone waits for a second before it shows)"}[n == 1]
+		return n, map[bool]string{true: "has no rating shown (they may have rated: a rating given alone waits for a second before it shows)",
+			false: "have no rating shown (one of them may have rated: a rating given alone waits for a second before it shows)"}[n == 1]
 	}
 	n := 0
 	for _, p := range s.activePeople() {

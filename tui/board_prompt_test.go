@@ -133,6 +133,30 @@ func TestClosingTheSessionAsksFirst(t *testing.T) {
 	}
 }
 
+// ] from the reveal asks first: the reveal is where people add what is missing,
+// and nobody says done there, so the board cannot tell who is still typing.
+func TestLeavingTheRevealAsksFirst(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, _ := w.crowd()
+	w.setPhase(sess, session.PhaseReveal)
+	b := w.openBoard(sess)
+	b.keys("]")
+	b.waitFor("Writing ends here (a note being typed is not sent): move on to group? y/n")
+	b.keys("n")
+	b.waitFor("Staying in reveal.")
+	if ph := w.session(sess.ID).Phase; ph != session.PhaseReveal {
+		t.Fatalf("after n the session is in %s, want reveal", ph)
+	}
+	b.keys("]")
+	b.waitFor("move on to group? y/n")
+	b.keys("y")
+	b.waitFor("Moved to group.")
+	if ph := w.session(sess.ID).Phase; ph != session.PhaseGroup {
+		t.Fatalf("after y the session is in %s, want group", ph)
+	}
+}
+
 // In the vote and actions phases the themes list shows no notes: enter on a theme
 // shows them all, whole, and esc goes back.
 func TestEnterOnAThemeReadsItsNotes(t *testing.T) {

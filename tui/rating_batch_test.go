@@ -105,7 +105,7 @@ func TestMovingOnFromCheckInSaysARatingMayWait(t *testing.T) {
 	}
 	b := w.openBoard(sess)
 	b.keys("]")
-	b.waitFor("2 people have not rated (one of them may have: a rating given alone", "second before it shows): move on to write? y/n")
+	b.waitFor("2 people have no rating shown (one of them may have rated: a rating given alone", "second before it shows): move on to write? y/n")
 }
 
 // At check-in the rating is the check-in: x does not mark anyone done, since a done
