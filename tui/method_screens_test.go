@@ -132,6 +132,20 @@ func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
 	if len(ns) != 1 || ns[0].Activity != "Chaos days" || ns[0].Area != session.AreaActivities {
 		t.Fatalf("stored %+v, want one note about Chaos days", ns)
 	}
+	// The activity chosen is the lane's: in the next lane new notes are about any
+	// activity until one is chosen there, and the screen says why.
+	p.press(tea.KeyRight)
+	p.waitFor("Any activity here: a chooses one (Chaos days was for the lane before).", "new notes are about: any activity")
+	p.keys("n")
+	p.waitFor("New note in Add")
+	p.keys("fewer e-learning videos")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved")
+	for _, n := range w.notes(sess) {
+		if n.Text == "fewer e-learning videos" && n.Activity != "" {
+			t.Errorf("a note in the next lane is about %q, chosen in the lane before", n.Activity)
+		}
+	}
 }
 
 // Keys typed faster than the board reloads edit the list as the last key left it.

@@ -709,10 +709,10 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 	}
 	switch {
 	case msg.String() == "tab":
-		s.area, s.lane = (s.area+1)%len(session.Areas), 0
+		s.area, s.lane, s.activity = (s.area+1)%len(session.Areas), 0, ""
 		s.rows.selectRow(0)
 	case msg.String() == "shift+tab":
-		s.area, s.lane = (s.area+len(session.Areas)-1)%len(session.Areas), 0
+		s.area, s.lane, s.activity = (s.area+len(session.Areas)-1)%len(session.Areas), 0, ""
 		s.rows.selectRow(0)
 	case key.Matches(msg, pk.Lane):
 		if n := len(s.lanes()); n > 0 {
@@ -722,6 +722,13 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 				s.lane = (s.lane + 1) % n
 			}
 			s.rows.selectRow(0)
+			if s.activity != "" {
+				// The activity chosen is for the lane it was chosen in: carried
+				// into "Do less", a note on e-learning counted as less code
+				// scanning in the activity matrix (a newcomer's finding).
+				s.setStatus("Any activity here: a chooses one ("+s.activity+" was for the lane before).", false)
+				s.activity = ""
+			}
 		}
 	case key.Matches(msg, pk.Select) || key.Matches(msg, lk.Page) || key.Matches(msg, lk.Ends):
 		s.rows.setLen(len(s.laneNotes()))
