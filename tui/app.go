@@ -349,6 +349,10 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			msg.Paste = true
 			return a, a.toScreen(msg)
 		}
+	case takenOverMsg:
+		a.notice = "Your rejoin code was just used on another connection, which is now you in this session; this one is closed. If that was not you, tell the facilitator at once."
+		a.goodbye()
+		return a, tea.Tick(1500*time.Millisecond, func(time.Time) tea.Msg { return quitAfterMsg{} })
 	case ShutdownMsg:
 		a.notice = "The server is shutting down for a moment. Everything you entered is saved; reconnect with the same command in a minute."
 		a.goodbye()

@@ -19,6 +19,10 @@ type ChangedMsg struct {
 // ShutdownMsg tells every screen that the server is going away.
 type ShutdownMsg struct{}
 
+// takenOverMsg tells a participant's connection that their rejoin code was used on
+// another connection, which is now the participant.
+type takenOverMsg struct{}
+
 // Hub is the registry of connected programs. It implements session.Notifier: a change
 // in a session reaches the programs watching it. A program's changes are delivered by
 // a goroutine that lives only while there is something to deliver, so a slow terminal
@@ -271,6 +275,37 @@ func (c *Conn) Joined(id int64) {
 	delete(h.left[sid], id)
 	h.mu.Unlock()
 	h.Publish(sid, session.ChangePeople)
+}
+
+// TakeOver ends the other connections of participant id in the session c watches:
+// someone came in with their rejoin code, which a neighbour may have read off their
+// screen. Two connections at once would let that neighbour read their notes,
+// rating and dots unseen; the one left is told, and can tell the facilitator (and
+// a connection that dropped unnoticed is let go at once).
+func (c *Conn) TakeOver(id int64) {
+	if c == nil || id == 0 {
+		return
+	}
+	h := c.hub
+	var others []*tea.Program
+	h.mu.Lock()
+	c.mu.Lock()
+	sid := c.sessionID
+	c.mu.Unlock()
+	h.sessionConnsLocked(sid, func(o *Conn) {
+		if o == c {
+			return
+		}
+		o.mu.Lock()
+		if o.participant == id && o.program != nil && !o.closed {
+			others = append(others, o.program)
+		}
+		o.mu.Unlock()
+	})
+	h.mu.Unlock()
+	for _, p := range others {
+		go p.Send(takenOverMsg{})
+	}
 }
 
 // Presence is Hub.Presence for the hub of c; nothing when c is nil (no hub).

@@ -231,6 +231,11 @@ func (s *participantScreen) inputView(w int) string {
 func (s *participantScreen) Init() tea.Cmd {
 	s.watch()
 	s.e.opt.Conn.Joined(s.me.ID)
+	if s.e.rejoinCode != "" {
+		// In by a rejoin code (or just given one): any other connection as this
+		// participant ends (see Conn.TakeOver).
+		s.e.opt.Conn.TakeOver(s.me.ID)
+	}
 	s.timeUp.see(s.sess.Timer, s.e.now())
 	s.loading = true
 	return s.load(false)

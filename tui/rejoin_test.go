@@ -40,6 +40,12 @@ func TestKeylessJoinShowsARejoinCodeThatBringsThemBack(t *testing.T) {
 	if back.everDrawn("Your name:") {
 		t.Error("a person back with their code was asked for a name again")
 	}
+	// The code may have been read off Ana's screen: the connection that was Ana
+	// is told, and closed, rather than both being Ana unseen.
+	s.waitFor("rejoin code was just used on another connection", "tell the facilitator")
+	if connected, _ := w.hub.Presence(sess.ID); len(connected) != 1 {
+		t.Errorf("connected as participants: %v", connected)
+	}
 	ps, err := w.db.Participants(w.ctx, sess.ID)
 	if err != nil {
 		t.Fatal(err)
