@@ -59,10 +59,13 @@ type presentScreen struct {
 	pending         session.Change
 }
 
-var presentKeys = struct{ Scroll, Page, Leave key.Binding }{
+var presentKeys = struct{ Scroll, Page, Leave, Back key.Binding }{
 	Scroll: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "scroll")),
 	Page:   key.NewBinding(key.WithKeys("pgup", "pgdown", " ", "home", "end"), key.WithHelp("pgup/pgdn/home/end", "page")),
 	Leave:  key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "leave")),
+	// Back is Leave as the key line says it when the view was opened from the
+	// home screen, to which q goes back: "leave" read as ending the connection.
+	Back: key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "back")),
 }
 
 // newPresent opens the projector view of the session with join code c.
@@ -297,6 +300,14 @@ func (u *timeUp) decorate(view string, w int, now time.Time, sty *Styles) string
 	return strings.Join(lines, "\n")
 }
 
+// leaveKey is the key that leaves the view, as its key line says it.
+func (s *presentScreen) leaveKey() key.Binding {
+	if s.fromHome {
+		return presentKeys.Back
+	}
+	return presentKeys.Leave
+}
+
 func (s *presentScreen) View() string {
 	e, sty := s.e, s.e.sty
 	w, h := max(e.w, 40), max(e.h, 12)
@@ -305,11 +316,11 @@ func (s *presentScreen) View() string {
 		if s.failed != "" {
 			msg = s.failed
 		}
-		return sty.Warn.Width(w-2).Render(msg) + "\n\n" + e.helpView([]key.Binding{presentKeys.Leave})
+		return sty.Warn.Width(w-2).Render(msg) + "\n\n" + e.helpView([]key.Binding{s.leaveKey()})
 	}
 	now := e.now()
 	header := s.header(w, now)
-	footer := e.helpView([]key.Binding{presentKeys.Leave, presentKeys.Scroll, presentKeys.Page})
+	footer := e.helpView([]key.Binding{s.leaveKey(), presentKeys.Scroll, presentKeys.Page})
 	if s.failed != "" {
 		footer = sty.Error.Render(fit(s.failed, w)) + "\n" + footer
 	}

@@ -1081,7 +1081,7 @@ func TestHomeSelectsTheSessionComeBackFrom(t *testing.T) {
 	s.press(tea.KeyEsc)
 	s.waitFor("Sessions by campaign", "▸ "+second)
 	s.keys("p")
-	s.waitFor("q leave")
+	s.waitFor("q back") // to this list, not out of charter
 	s.keys("q")
 	s.waitFor("Sessions by campaign", "▸ "+second)
 	s.keys("c")
