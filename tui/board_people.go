@@ -100,7 +100,7 @@ func (t *peopleTab) update(msg tea.KeyMsg) tea.Cmd {
 			})
 		}
 		s.confirmNo = "The address stays closed to new people."
-		s.setStatus(fmt.Sprintf("Let new people join again from the network address of %s? Their own key stays out. y = let in, any other key = keep closed", strings.Join(names, ", ")), true)
+		s.setStatus(fmt.Sprintf("Let new people join again from the network address of %s? They stay out themselves. y = let in, any other key = keep closed", strings.Join(names, ", ")), true)
 	}
 	return nil
 }
@@ -108,10 +108,10 @@ func (t *peopleTab) update(msg tea.KeyMsg) tea.Cmd {
 // ask puts the removal prompt up, saying what happens to the person's address.
 func (t *peopleTab) ask(msg removalAskMsg) {
 	s := t.b
-	addr := "Their network address is not known (they joined before the server last started), so only their key is kept out."
+	addr := "Their network address is not known (they joined before the server last started), so only they are kept out (their key, or their rejoin code)."
 	switch msg.removal {
 	case session.RemovalAddressShared:
-		addr = "Others joined from their network address, so only their key is kept out: new people from there still join."
+		addr = "Others joined from their network address, so only they are kept out (their key, or their rejoin code): new people from there still join."
 	case session.RemovalBlocksAddress:
 		addr = "Nobody else joined from their network address, so it takes no new people until you let it in with u."
 	}
@@ -125,7 +125,7 @@ func (t *peopleTab) ask(msg removalAskMsg) {
 			if r == session.RemovalBlocksAddress {
 				return boardDoneMsg{"Removed from the session. Their network address takes no new people until you let it in with u."}
 			}
-			return boardDoneMsg{"Removed from the session. Their key is kept out."}
+			return boardDoneMsg{"Removed from the session. Their key (or rejoin code) is kept out."}
 		})
 	}
 	s.confirmNo = "Nobody was removed."

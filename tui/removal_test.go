@@ -61,7 +61,7 @@ func TestRemovalSaysWhatHappensToTheAddress(t *testing.T) {
 	s.keys("r")
 	s.waitFor("Remove Ana from the session?", "Others joined")
 	s.keys("y")
-	s.waitFor("Removed from the session. Their key is kept out.")
+	s.waitFor("Removed from the session. Their key (or rejoin code) is kept out.")
 	if err := joinFrom("key-late", office, ""); err != nil {
 		t.Fatalf("a latecomer behind the office address after a removal: %v", err)
 	}
