@@ -181,7 +181,10 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.input.SetValue("")
 		return s, nil
 	case triesLeftMsg:
-		s.left = string(msg)
+		// Said as the connection opens, before anything was typed on it: why.
+		if s.left = string(msg); s.left != "" {
+			s.left = "A wrong code was typed from here before: " + strings.ToLower(s.left[:1]) + s.left[1:]
+		}
 		return s, nil
 	case earlierMsg:
 		s.earlier = msg

@@ -393,6 +393,8 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 		pos := p.mark()
 		p.typeKeys("WRNG-CODE", enter)
 		p.waitAfter(pos, "1 try left before this key is locked out for a minute.")
+		// Connecting again, they are told why before typing anything.
+		connect(t, srv.Addr(), k, "", sshclient.From(office)).waitFor("A wrong code was typed from here before: 1 try left before this key is locked out")
 		pos = p.mark()
 		p.typeKeys("WRNG-CODX", enter)
 		p.waitAfter(pos, "Too many wrong codes from this key (2): it may try again in a minute")
