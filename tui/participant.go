@@ -628,10 +628,28 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 func (s *participantScreen) answerLeave(msg tea.KeyMsg) (screen, tea.Cmd) {
 	s.leaving = false
 	if msg.String() == "y" {
+		if g := s.e.opt.Goodbye; g != nil {
+			// Written on the terminal once the screen is gone, which left it blank.
+			g(s.comeBackLine())
+		}
 		return s, tea.Quit
 	}
 	s.setStatus("You stay in the session.", false)
 	return s, nil
+}
+
+// comeBackLine says, as the participant leaves, how to come back as themselves.
+func (s *participantScreen) comeBackLine() string {
+	left := "You left " + session.CleanText(s.sess.Title) + ". What you entered is saved."
+	code := session.NormalizeCode(s.sess.Code)
+	if s.e.rejoinCode != "" {
+		// Without a key the session's code would make them someone new.
+		code = s.e.rejoinCode
+	}
+	if s.e.opt.JoinHint == "" || code == "" {
+		return left
+	}
+	return left + " To come back: " + s.e.opt.JoinHint + " " + code
 }
 
 // leaveQuestion is the question q asks, wrapped to w.

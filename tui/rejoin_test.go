@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -91,5 +92,35 @@ func TestKeylessJoinFitsAShortTerminal(t *testing.T) {
 	d.waitFor("Time in your current role", "How you got your role")
 	if d.everDrawn("security role") {
 		t.Error("developers are asked about a security role")
+	}
+}
+
+// Leaving with q y writes, once the screen is gone, how to come back: for a person
+// without a key, with their rejoin code (the session's code would make them someone
+// new). The terminal was left blank.
+func TestLeavingSaysHowToComeBack(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	said := make(chan string, 1)
+	s := w.open(tui.Options{Code: sess.Code, JoinHint: "ssh -p 2222 -t charter.example", Goodbye: func(m string) { said <- m }})
+	s.waitFor("Your rejoin code:")
+	code := regexp.MustCompile(`Your rejoin code: ([A-Z2-9]{5}-[A-Z2-9]{5})`).FindStringSubmatch(s.drawn.String())
+	if code == nil {
+		t.Fatalf("no rejoin code on the screen:\n%s", s.drawn.String())
+	}
+	s.tm.Type("Ana")
+	s.press(tea.KeyEnter)
+	s.waitFor("Hello Ana, you are in.")
+	s.keys("q")
+	s.waitFor("Leave the session?")
+	s.keys("y")
+	select {
+	case m := <-said:
+		if want := "You left Developers Berlin. What you entered is saved. To come back: ssh -p 2222 -t charter.example " + code[1]; m != want {
+			t.Errorf("leaving said %q, want %q", m, want)
+		}
+	case <-time.After(waitTime):
+		t.Fatal("leaving said nothing")
 	}
 }
