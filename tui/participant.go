@@ -649,7 +649,9 @@ func (s *participantScreen) comeBackLine() string {
 	if s.e.opt.JoinHint == "" || code == "" {
 		return left
 	}
-	return left + " To come back: " + s.e.opt.JoinHint + " " + code
+	// The command on a line of its own, so that it copies whole (the terminal is
+	// raw here: a line ends with \r\n).
+	return left + " To come back:\r\n  " + s.e.opt.JoinHint + " " + code
 }
 
 // leaveQuestion is the question q asks, wrapped to w.

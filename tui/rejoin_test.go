@@ -117,7 +117,7 @@ func TestLeavingSaysHowToComeBack(t *testing.T) {
 	s.keys("y")
 	select {
 	case m := <-said:
-		if want := "You left Developers Berlin. What you entered is saved. To come back: ssh -p 2222 -t charter.example " + code[1]; m != want {
+		if want := "You left Developers Berlin. What you entered is saved. To come back:\r\n  ssh -p 2222 -t charter.example " + code[1]; m != want {
 			t.Errorf("leaving said %q, want %q", m, want)
 		}
 	case <-time.After(waitTime):
