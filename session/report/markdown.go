@@ -16,6 +16,21 @@ import (
 // rendered. It escapes only what Markdown would read as structure, so that the
 // source stays readable: "(Go, Kubernetes)" and "issue #42!" stay as they are.
 func Escape(s string) string {
+	return escape(s)
+}
+
+// entityAt reports whether s starts with what Markdown reads as a character
+// reference: & then letters or digits (or # and digits, or #x and hex digits),
+// then ;.
+func entityAt(s string) bool {
+	i := 1
+	for i < len(s) && i < 40 && (s[i] == '#' || s[i] >= '0' && s[i] <= '9' || s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z') {
+		i++
+	}
+	return i > 1 && i < len(s) && s[i] == ';'
+}
+
+func escape(s string) string {
 	// CleanText folds every line break into a space and removes control characters,
 	// so text can never leave the line or table row it is put on.
 	s = session.CleanText(s)
@@ -29,7 +44,9 @@ func Escape(s string) string {
 			b.WriteString("&lt;")
 		case c == '>':
 			b.WriteString("&gt;")
-		case c == '&':
+		case c == '&' && entityAt(s[i:]):
+			// Only what would read as an entity ("&amp;", "&#124;"): "Testing &
+			// threat modelling" stays as it is, pasted into a ticket or a chat.
 			b.WriteString("&amp;")
 		case c == '|':
 			// An entity rather than \| because table parsers split cells before they
