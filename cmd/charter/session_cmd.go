@@ -178,12 +178,34 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	svc := session.NewService(db, nil)
 	*id = sessionID(context.Background(), svc, *id)
-	s, err := svc.EditSession(context.Background(), *id, e)
-	// Grouping needs a session that is not frozen: a closed one is reopened
-	// first (--phase group --group), and one being closed is grouped first
-	// (--group --phase closed).
-	if err == nil && ph != "" && ph != session.PhaseClosed {
-		s, err = svc.SetPhase(context.Background(), *id, ph)
+	if *group && ph != "" && ph != session.PhaseGroup && ph != session.PhaseClosed {
+		fmt.Fprintf(stderr, "charter session edit: --group groups in the group phase: give it alone, with --phase group, or with --phase closed to close the session once grouped\n")
+		return 2
+	}
+	if *group {
+		// Checked before anything changes: a refusal after a reopen or a new
+		// title would leave half the command done.
+		err = canGroup(context.Background(), svc, *id, ph)
+	}
+	var s *session.Session
+	if err == nil {
+		s, err = svc.EditSession(context.Background(), *id, e)
+	}
+	// Grouping happens in the group phase: a session before it is moved there
+	// first (which shows the notes still waiting for a second writer, as moving
+	// on from the board does: themes made of waiting notes would tell which were
+	// written alone), a closed one is reopened there (--phase group), and one
+	// being closed is grouped first (--group --phase closed).
+	var to session.Phase
+	switch {
+	case err != nil:
+	case ph != "" && ph != session.PhaseClosed:
+		to = ph
+	case *group && s.Phase != session.PhaseGroup && s.Phase != session.PhaseClosed:
+		to = session.PhaseGroup
+	}
+	if to != "" {
+		s, err = svc.SetPhase(context.Background(), *id, to)
 	}
 	grouped := ""
 	if err == nil && *group {
@@ -217,6 +239,34 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// canGroup says why --group cannot group session id, moved to phase ph if given:
+// it has themes (the facilitator's: the board edits them), or no notes, or it is
+// closed and not reopened by the same command.
+func canGroup(ctx context.Context, svc *session.Service, id string, ph session.Phase) error {
+	v, err := svc.BoardView(ctx, id)
+	if err != nil {
+		return err
+	}
+	if len(v.Themes) > 0 {
+		return session.Errorf(session.EConflict, "The session has %d themes already; edit them on the board (nothing was changed).", len(v.Themes))
+	}
+	visible := 0
+	for _, n := range v.Notes {
+		if !n.Hidden {
+			visible++
+		}
+	}
+	if visible == 0 && v.Session.Phase.AtLeast(session.PhaseReveal) {
+		// Before the reveal the board may not show notes that wait for a
+		// second writer yet; moving to group shows them.
+		return session.Errorf(session.EInvalid, "The session has no notes to group (nothing was changed).")
+	}
+	if v.Session.Phase == session.PhaseClosed && ph != session.PhaseGroup {
+		return session.Errorf(session.EForbidden, "The session is closed; to group it, reopen it with --phase group --group (nothing was changed).")
+	}
+	return nil
+}
+
 // groupAsSuggested makes the clustering's suggested themes the session's, as A on
 // the board does, and says what it did; a session with themes is refused (they are
 // the facilitator's: the board edits them).
@@ -242,7 +292,8 @@ func groupAsSuggested(ctx context.Context, svc *session.Service, id string) (str
 	for _, t := range sug {
 		n += len(t.NoteIDs)
 	}
-	return fmt.Sprintf("grouped: %d notes into %d suggested themes; rename, merge and move them on the board, which shows them in the group phase", n, len(sug)), nil
+	return fmt.Sprintf("grouped: %d %s into %d suggested %s; rename, merge and move them on the board, which shows them in the group phase",
+		n, plural(n, "note", "notes"), len(sug), plural(len(sug), "theme", "themes")), nil
 }
 
 func runSessionDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

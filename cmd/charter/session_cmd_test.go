@@ -230,4 +230,39 @@ func TestPaperSessionIsGroupedBeforeItCloses(t *testing.T) {
 	if md := mustRun(t, "export", "--data", dir, "--session", id); strings.Contains(md, "No themes yet") || !strings.Contains(md, "### 1. ") {
 		t.Errorf("the findings of the grouped session have no themes:\n%s", md)
 	}
+	// Run again by mistake, the command changes nothing: it used to reopen the
+	// session and take the new title before --group refused.
+	code, _, errs = runCmd("session", "edit", "--data", dir, "--session", id, "--title", "Renamed", "--phase", "group", "--group")
+	list := mustRun(t, "session", "list", "--data", dir)
+	if code != 1 || !strings.Contains(errs, "nothing was changed") || strings.Contains(list, "Renamed") || !strings.Contains(list, "closed") {
+		t.Errorf("--group on a grouped, closed session: exit %d, %q; then:\n%s", code, errs, list)
+	}
+}
+
+// --group groups in the group phase: a session still being written moves there
+// first, which shows the notes waiting for a second writer as moving on from the
+// board does, before any theme is made of them.
+func TestGroupMovesALiveSessionToTheGroupPhaseFirst(t *testing.T) {
+	t.Parallel()
+	dir, id := importSession(t, session.PhaseWrite)
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := session.NewService(db, nil)
+	p, err := svc.Join(context.Background(), id, "key-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.AddNote(context.Background(), p.ID, session.Note{Area: session.AreaConfidence, Lane: "concern", Text: "my manager ignores every security finding"}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if code, _, errs := runCmd("session", "edit", "--data", dir, "--session", id, "--group", "--phase", "vote"); code != 2 || !strings.Contains(errs, "--group groups in the group phase") {
+		t.Errorf("--group --phase vote: exit %d, %q", code, errs)
+	}
+	out := mustRun(t, "session", "edit", "--data", dir, "--session", id, "--group")
+	if !strings.Contains(out, "phase: group") || !strings.Contains(out, "grouped: 1 note into 1 suggested theme") {
+		t.Errorf("--group on a session being written:\n%s", out)
+	}
 }
