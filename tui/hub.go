@@ -74,6 +74,10 @@ type Conn struct {
 	// participant is who this connection is in the session it watches, once they
 	// joined it; 0 for a facilitator or before joining.
 	participant int64
+	// isSession and isID are who the connection is from the moment they joined
+	// (Is), the name screen included: what TakeOver looks for.
+	isSession string
+	isID      int64
 }
 
 // Connect registers a new connection; Start attaches its program.
@@ -277,31 +281,39 @@ func (c *Conn) Joined(id int64) {
 	h.Publish(sid, session.ChangePeople)
 }
 
-// TakeOver ends the other connections of participant id in the session c watches:
-// someone came in with their rejoin code, which a neighbour may have read off their
-// screen. Two connections at once would let that neighbour read their notes,
-// rating and dots unseen; the one left is told, and can tell the facilitator (and
-// a connection that dropped unnoticed is let go at once).
-func (c *Conn) TakeOver(id int64) {
+// Is records that the connection is participant id of session sessionID, from
+// the moment they joined (before their screen watches the session).
+func (c *Conn) Is(sessionID string, id int64) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.isSession, c.isID = sessionID, id
+	c.mu.Unlock()
+}
+
+// TakeOver ends the other connections that are participant id of session
+// sessionID (Is): someone came in with their rejoin code, which a neighbour may
+// have read off their screen. Two connections at once would let that neighbour
+// read their notes, rating and dots unseen; the one left is told, and can tell
+// the facilitator (and a connection that dropped unnoticed is let go at once).
+func (c *Conn) TakeOver(sessionID string, id int64) {
 	if c == nil || id == 0 {
 		return
 	}
 	h := c.hub
 	var others []*tea.Program
 	h.mu.Lock()
-	c.mu.Lock()
-	sid := c.sessionID
-	c.mu.Unlock()
-	h.sessionConnsLocked(sid, func(o *Conn) {
+	for o := range h.conns {
 		if o == c {
-			return
+			continue
 		}
 		o.mu.Lock()
-		if o.participant == id && o.program != nil && !o.closed {
+		if o.isSession == sessionID && o.isID == id && o.program != nil && !o.closed {
 			others = append(others, o.program)
 		}
 		o.mu.Unlock()
-	})
+	}
 	h.mu.Unlock()
 	for _, p := range others {
 		go p.Send(takenOverMsg{})

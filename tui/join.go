@@ -73,6 +73,8 @@ type joinedMsg struct {
 	sess      *session.Session
 	p         *session.Participant
 	returning bool
+	// byCode: they came in by typing their personal rejoin code.
+	byCode bool
 }
 
 // claimedMsg means this key just became a facilitator.
@@ -124,7 +126,7 @@ func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 			if err != nil {
 				return refused(err)
 			}
-			return joinedMsg{sess, p, true}
+			return joinedMsg{sess, p, true, true}
 		}
 		sess, err := opt.Service.FindByCode(ctx, code)
 		if err != nil {
@@ -134,7 +136,7 @@ func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return joinedMsg{sess, p, returning}
+		return joinedMsg{sess, p, returning, false}
 	})
 }
 
@@ -197,6 +199,13 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return h, nil
 	case joinedMsg:
 		s.e.rejoinCode = msg.p.RejoinCode
+		// This connection is the participant from now on, the name screen
+		// included (where a new code is shown); one in by a code typed ends the
+		// others (see Conn.TakeOver).
+		s.e.opt.Conn.Is(msg.sess.ID, msg.p.ID)
+		if msg.byCode {
+			s.e.opt.Conn.TakeOver(msg.sess.ID, msg.p.ID)
+		}
 		if msg.returning {
 			return newParticipant(s.e, msg.sess, msg.p), nil
 		}

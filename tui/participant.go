@@ -231,11 +231,6 @@ func (s *participantScreen) inputView(w int) string {
 func (s *participantScreen) Init() tea.Cmd {
 	s.watch()
 	s.e.opt.Conn.Joined(s.me.ID)
-	if s.e.rejoinCode != "" {
-		// In by a rejoin code (or just given one): any other connection as this
-		// participant ends (see Conn.TakeOver).
-		s.e.opt.Conn.TakeOver(s.me.ID)
-	}
 	s.timeUp.see(s.sess.Timer, s.e.now())
 	s.loading = true
 	return s.load(false)
@@ -523,12 +518,14 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.setStatus("The phase changed; you did not volunteer.", true)
 		}
 		if phaseChanged && s.mode != modeBrowse && s.mode != modeVolunteerName && !s.sess.Phase.AcceptsNotes() {
+			said := "The phase changed; your unsaved text was not sent."
 			if s.mode == modeCompose && strings.TrimSpace(s.inputValue()) != "" {
 				s.draft = s.inputValue() // back in the box if notes are taken again
+				said = "The phase changed; your note was not sent (n brings it back if notes are taken again)."
 			}
 			s.mode = modeBrowse
 			s.closeInput()
-			s.setStatus("The phase changed; your unsaved text was not sent.", true)
+			s.setStatus(said, true)
 		}
 		s.watch()
 		if s.dirty {

@@ -124,3 +124,27 @@ func TestLeavingSaysHowToComeBack(t *testing.T) {
 		t.Fatal("leaving said nothing")
 	}
 }
+
+// A code read off the name screen, where it is first shown, ends the connection
+// it was shown on, not the one that typed it: the neighbour came in, and the owner
+// is told, before they even gave a name.
+func TestRejoinCodeFromTheNameScreenTellsItsOwner(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	ana := w.open(tui.Options{Code: sess.Code, JoinHint: "ssh -p 2222 -t charter.example"})
+	ana.waitFor("Your rejoin code:", "Your name:")
+	code := regexp.MustCompile(`Your rejoin code: ([A-Z2-9]{5}-[A-Z2-9]{5})`).FindStringSubmatch(ana.drawn.String())
+	if code == nil {
+		t.Fatalf("no rejoin code on the screen:\n%s", ana.drawn.String())
+	}
+	neighbour := w.open(tui.Options{})
+	neighbour.waitFor("Join code:")
+	neighbour.tm.Type(code[1])
+	neighbour.press(tea.KeyEnter)
+	neighbour.waitFor("you are in")
+	ana.waitFor("rejoin code was just used on another connection", "tell the facilitator")
+	if neighbour.everDrawn("rejoin code was just used") {
+		t.Error("the connection that typed the code was told it was used elsewhere")
+	}
+}
