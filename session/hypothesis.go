@@ -265,7 +265,7 @@ func campaignSpelling(ctx context.Context, st Store, have []*Hypothesis, name st
 		return "", err
 	}
 	for _, s := range sessions {
-		if s.Campaign != "" && strings.EqualFold(s.Campaign, name) {
+		if SameCampaign(s.Campaign, name) {
 			return s.Campaign, nil
 		}
 	}

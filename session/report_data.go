@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // ReportData is one session as its findings document sees it: everything the
@@ -61,7 +60,7 @@ func (s *Service) CampaignReportData(ctx context.Context, campaign string) ([]*R
 			return fmt.Errorf("load sessions: %w", err)
 		}
 		for _, c := range Campaigns(all) {
-			if c.Name == "" || !strings.EqualFold(c.Name, campaign) {
+			if !SameCampaign(c.Name, campaign) {
 				continue
 			}
 			for _, sess := range c.Sessions {

@@ -2,7 +2,6 @@ package session
 
 import (
 	"context"
-	"strings"
 )
 
 // SplitStore keeps the pairs of session themes a facilitator split apart after
@@ -60,7 +59,7 @@ func (s *Service) SplitThemes(ctx context.Context, themeA, themeB int64) error {
 		if err != nil {
 			return err
 		}
-		if sa.Campaign == "" || !strings.EqualFold(sa.Campaign, sb.Campaign) {
+		if !SameCampaign(sa.Campaign, sb.Campaign) {
 			return Errorf(EInvalid, "Themes %d and %d are not in sessions of one campaign.", themeA, themeB)
 		}
 		return st.AddThemeSplit(ctx, min(themeA, themeB), max(themeA, themeB))

@@ -230,7 +230,7 @@ func (s *homeScreen) View() string {
 	sel := s.list.selected()
 	for i := start; i < end; i++ {
 		ss := s.sessions[i]
-		if i == start || !strings.EqualFold(s.sessions[i-1].Campaign, ss.Campaign) {
+		if i == start || session.CampaignKey(s.sessions[i-1].Campaign) != session.CampaignKey(ss.Campaign) {
 			b.WriteString(sty.Header.Render(fit(s.campaignHeading(ss.Campaign), w)) + "\n")
 		}
 		meta := homeMeta(ss, w)
@@ -276,7 +276,7 @@ func (s *homeScreen) View() string {
 // campaignHeading names a campaign with its period and size.
 func (s *homeScreen) campaignHeading(name string) string {
 	for _, c := range s.campaigns {
-		if !strings.EqualFold(c.Name, name) {
+		if session.CampaignKey(c.Name) != session.CampaignKey(name) {
 			continue
 		}
 		if name == "" {
@@ -330,7 +330,7 @@ func homeMeta(ss *session.Session, w int) string {
 func (s *homeScreen) headingsIn(start, end int) int {
 	n := 0
 	for i := start; i < end; i++ {
-		if i == start || !strings.EqualFold(s.sessions[i-1].Campaign, s.sessions[i].Campaign) {
+		if i == start || session.CampaignKey(s.sessions[i-1].Campaign) != session.CampaignKey(s.sessions[i].Campaign) {
 			n++
 		}
 	}

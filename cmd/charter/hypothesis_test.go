@@ -43,6 +43,10 @@ func TestHypothesisAddCatchesAMisspeltCampaign(t *testing.T) {
 	if list := mustRun(t, "session", "list", "--data", dir); strings.Contains(list, "Chartering  2027") || strings.Count(list, "Developers Lyon") != 1 {
 		t.Errorf("a name with two spaces made its own campaign (%s):\n%s", lonely, list)
 	}
+	// A report asked for with two spaces finds the campaign too.
+	if code, _, errs := runCmd("report", "--data", dir, "--campaign", "Chartering  2027"); code != 0 {
+		t.Errorf("report of \"Chartering  2027\": exit %d, %s", code, errs)
+	}
 	mustRun(t, "session", "new", "--data", dir, "--title", "Developers Porto", "--audience", "developers", "--campaign", "chartering 2027")
 	for _, args := range [][]string{
 		{"--campaign", " Chartering   2027 ", "spaces are not a slip"},           // runs of spaces

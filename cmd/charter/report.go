@@ -123,7 +123,7 @@ func renderCampaign(ctx context.Context, src report.Source, name, compare, forma
 		if compare, err = chooseCampaign(names, compare); err != nil {
 			return nil, err
 		}
-		if strings.EqualFold(compare, name) {
+		if session.SameCampaign(compare, name) {
 			return nil, session.Errorf(session.EInvalid, "A campaign cannot be compared with itself; --compare names an earlier campaign.")
 		}
 		earlier, err := report.LoadCampaign(ctx, src, compare)
@@ -157,7 +157,7 @@ func chooseCampaign(names []string, asked string) (string, error) {
 		return "", session.Errorf(session.EInvalid, "There are several campaigns; choose one with --campaign: %s.", list)
 	}
 	for _, n := range names {
-		if strings.EqualFold(n, asked) {
+		if session.SameCampaign(n, asked) {
 			return n, nil
 		}
 	}
