@@ -45,7 +45,7 @@ var notesHead = len(session.Areas) + 1
 func (t *notesTab) sync() {
 	t.list.setLen(len(t.b.notes))
 	if room, shown := t.b.tabRoom(); shown {
-		t.list.setPage(room - notesHead)
+		t.list.setCutPage(room - notesHead)
 	}
 }
 

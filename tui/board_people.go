@@ -43,7 +43,7 @@ func (t *peopleTab) head() int {
 func (t *peopleTab) sync() {
 	t.list.setLen(len(t.b.activePeople()))
 	if room, shown := t.b.tabRoom(); shown {
-		t.list.setPage(room - t.head())
+		t.list.setCutPage(room - t.head())
 	}
 }
 

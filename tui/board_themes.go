@@ -548,7 +548,7 @@ func (t *themesTab) sync() {
 	}
 	t.refresh()
 	if room, shown := s.tabRoom(); shown && len(t.rowsNow) > 0 {
-		t.list.setPage(room - 1)
+		t.list.setCutPage(room - 1)
 	}
 	t.remember()
 }

@@ -227,6 +227,9 @@ func (s *homeScreen) View() string {
 			break
 		}
 	}
+	// A page is the rows shown, headings and the line of what is above and below
+	// left out: counted in, PgDn skipped rows nobody saw.
+	s.list.setPage(max(end-start, 1))
 	sel := s.list.selected()
 	for i := start; i < end; i++ {
 		ss := s.sessions[i]

@@ -48,9 +48,11 @@ func TestFacilitatorHomePagesAndSearches(t *testing.T) {
 	s.waitFor("▸ " + order[len(order)-1].Title)
 	s.press(tea.KeyHome)
 	s.waitFor("▸ " + order[0].Title)
-	// A page is the 12 rows a 24-line terminal has room for.
+	// A page is the 10 rows a 24-line terminal shows: 12 lines of room, less the
+	// campaign's heading and the line of what is above and below. The next page
+	// begins with the first row not shown (12 skipped two).
 	s.press(tea.KeyPgDown)
-	s.waitFor("▸ " + order[12].Title)
+	s.waitFor("▸ " + order[10].Title)
 	s.press(tea.KeyPgUp)
 	s.waitFor("▸ " + order[0].Title)
 

@@ -21,6 +21,9 @@ type list struct {
 	sel  int // the selected row
 	top  int // the first row shown
 	page int // rows shown at once, as last drawn; PgUp/PgDn move by it
+	// cutPage: the list is drawn by cut, whose line of what is above and below
+	// takes a row of the page (see setCutPage).
+	cutPage bool
 
 	// match reports whether row i matches a search (lower-case) query; nil
 	// switches searching off.
@@ -73,7 +76,21 @@ func (l *list) setLen(n int) {
 }
 
 // setPage sets how many rows are shown at once.
-func (l *list) setPage(rows int) { l.page = max(rows, 1) }
+func (l *list) setPage(rows int) { l.page, l.cutPage = max(rows, 1), false }
+
+// setCutPage is setPage for a list drawn by cut in rows lines: when it is cut, the
+// line that says what is above and below takes one of them, and a page is one row
+// less. Counted in, PgDn went one row further than the screen showed, and each page
+// skipped a row nobody saw.
+func (l *list) setCutPage(rows int) { l.page, l.cutPage = max(rows, 1), true }
+
+// shown is how many rows a page shows.
+func (l *list) shown() int {
+	if l.cutPage && l.n > l.page && l.page > 2 {
+		return l.page - 1
+	}
+	return l.page
+}
 
 // selected is the selected row; -1 when the list is empty.
 func (l *list) selected() int {
@@ -89,8 +106,8 @@ func (l *list) selectRow(i int) {
 	if l.sel < l.top {
 		l.top = l.sel
 	}
-	if l.sel >= l.top+l.page {
-		l.top = l.sel - l.page + 1
+	if p := l.shown(); l.sel >= l.top+p {
+		l.top = l.sel - p + 1
 	}
 }
 
@@ -133,11 +150,13 @@ func (l *list) update(msg tea.KeyMsg) (bool, tea.Cmd) {
 	case "down", "j":
 		l.selectRow(l.sel + 1)
 	case "pgup":
-		l.top = max(l.top-l.page, 0)
-		l.selectRow(l.sel - l.page)
+		p := l.shown()
+		l.top = max(l.top-p, 0)
+		l.selectRow(l.sel - p)
 	case "pgdown":
-		l.top = max(min(l.top+l.page, l.n-l.page), 0)
-		l.selectRow(l.sel + l.page)
+		p := l.shown()
+		l.top = max(min(l.top+p, l.n-p), 0)
+		l.selectRow(l.sel + p)
 	case "home":
 		l.selectRow(0)
 	case "end":

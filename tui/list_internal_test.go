@@ -93,6 +93,35 @@ func TestListMovesAndScrolls(t *testing.T) {
 	}
 }
 
+// A list cut with a line that says what is above and below pages by the rows it
+// shows: PgDn went one row further than the screen showed, and each page skipped
+// a row nobody saw (a newcomer grouping 100 notes never saw two of them).
+func TestCutListPagesWithoutAGap(t *testing.T) {
+	t.Parallel()
+	l, _ := testList(40, 13)
+	l.setCutPage(13) // as the board sets it: the room for the list
+	_, end, more := l.cut(13, 0)
+	if !more {
+		t.Fatal("40 rows in 13 lines are not cut")
+	}
+	seen := map[int]bool{}
+	for row := 0; row < end; row++ {
+		seen[row] = true
+	}
+	for range 5 {
+		press(l, "pgdown")
+		start, end, _ := l.cut(13, 0)
+		for row := start; row < end; row++ {
+			seen[row] = true
+		}
+	}
+	for row := range 40 {
+		if !seen[row] {
+			t.Errorf("row %d was never shown paging down", row)
+		}
+	}
+}
+
 // A selected row that takes more lines shrinks the window, never hides itself.
 func TestListWindowKeepsTheSelection(t *testing.T) {
 	t.Parallel()
