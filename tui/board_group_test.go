@@ -86,6 +86,35 @@ func TestBoardSearchAndJump(t *testing.T) {
 	requireFits(t, b.view())
 }
 
+// M picks, among the themes whose name holds what was typed, one whose name
+// starts with it, then one with a word that does: "pen" went to "dependency
+// scanning", listed first, rather than "pen testing".
+func TestBoardMoveByNamePrefersAWordStart(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	ths, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, name := range map[int64]string{ths[0].ID: "dependency scanning", ths[1].ID: "pen testing", ths[2].ID: "more pen tests"} {
+		if err := w.svc.RenameTheme(w.ctx, id, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("1. dependency scanning (2)")
+	b.selectRow(1)
+	b.keys("M")
+	b.waitFor("Move the note to theme (name or number): ")
+	b.keys("pen")
+	b.waitFor("→ 2. pen testing (and 2 more match: type more)")
+	for range len("pen") {
+		b.press(tea.KeyBackspace)
+	}
+	b.keys("tests")
+	b.waitFor("→ 3. more pen tests")
+}
+
 // Notes marked with v move together to a theme typed by part of its name; the
 // selected note alone moves to a theme typed by its number.
 func TestBoardMovesMarkedNotesByName(t *testing.T) {

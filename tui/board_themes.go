@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -1175,20 +1176,32 @@ func (s *boardScreen) findTheme(v string) (*session.Theme, int) {
 		}
 		return nil, 0
 	}
+	// A whole name wins over names that merely hold it; then a name that starts
+	// with what was typed, then one with a word that does: "pen" is "pen
+	// testing", not "dependency scanning" listed before it, which sent a
+	// newcomer's pen-test notes there.
 	var found *session.Theme
-	n := 0
+	best, n := 4, 0
 	for _, th := range s.themes.themes {
 		label := strings.ToLower(th.Label)
-		if label == v {
-			// A whole name wins over names that merely hold it.
+		tier := 4
+		switch {
+		case label == v:
 			return th, 0
+		case strings.HasPrefix(label, v):
+			tier = 1
+		case strings.Contains(" "+strings.Join(strings.FieldsFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " "), " "+v):
+			tier = 2
+		case strings.Contains(label, v):
+			tier = 3
+		default:
+			continue
 		}
-		if strings.Contains(label, v) {
-			if found == nil {
-				found = th
-			} else {
-				n++
-			}
+		if found != nil {
+			n++
+		}
+		if tier < best {
+			found, best = th, tier
 		}
 	}
 	return found, n
