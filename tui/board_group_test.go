@@ -431,6 +431,12 @@ func TestBoardRenamesAndMergesWhileVoting(t *testing.T) {
 	b.keys("R")
 	b.waitFor("New name: ")
 	b.press(tea.KeyCtrlU)
+	// Another theme's name is refused, saying that merging is the way.
+	b.keys("PEN TESTS")
+	b.waitFor("Theme 1 has that name: m merges themes.")
+	b.press(tea.KeyEnter)
+	b.waitFor("Theme 1 is called “pen tests” already")
+	b.press(tea.KeyCtrlU)
 	b.keys("release deadlines")
 	b.press(tea.KeyEnter)
 	b.waitFor("Theme renamed.", "2. release deadlines")

@@ -932,12 +932,31 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		target := cur.theme
 		// A name cut from a long note ends in "…": the box offers the words, so that
 		// what is typed after them does not follow an ellipsis.
+		// Another theme of that name: two "secrets" themes, and M secrets went to
+		// whichever came first. Merging is what was meant.
+		namesake := func(v string) *session.Theme {
+			for _, th := range s.themes.themes {
+				if th.ID != target && strings.EqualFold(strings.TrimSpace(th.Label), strings.TrimSpace(v)) {
+					return th
+				}
+			}
+			return nil
+		}
 		cmd := s.ask.open1("New name: ", strings.TrimSuffix(label, "…"), func(v string) (tea.Cmd, bool) {
+			if th := namesake(v); th != nil {
+				s.setStatus(fmt.Sprintf("Theme %d is called “%s” already: m on one theme, then m on the other, merges them.", s.themeNumber(th.ID), th.Label), true)
+				return nil, false
+			}
 			return s.do("Theme renamed.", func(ctx context.Context, svc *session.Service) error {
 				return svc.RenameTheme(ctx, target, v)
 			}), true
 		})
-		s.ask.hint = func(v string) string { return nameTooLong(v, "A theme's name") }
+		s.ask.hint = func(v string) string {
+			if th := namesake(v); th != nil {
+				return fmt.Sprintf("Theme %d has that name: m merges themes.", s.themeNumber(th.ID))
+			}
+			return nameTooLong(v, "A theme's name")
+		}
 		return cmd
 	case key.Matches(msg, tk.Merge) && cur.theme != 0:
 		if s.themes.markTheme == 0 {
