@@ -920,3 +920,12 @@ func TestNotesViewAsksWhenNotesArriveUnderTheSelection(t *testing.T) {
 	b.keys("y")
 	b.waitFor("Move the note to lane")
 }
+
+// Notes that came after the themes were accepted are said at the top of the
+// themes view, with where they are and what places them: the count in the header
+// went up, and nothing else said so.
+func TestThemesViewSaysNotesWithoutATheme(t *testing.T) {
+	t.Parallel()
+	_, _, _, b := manyThemesBoard(t)
+	b.waitDrawn("1 note without a theme (under “no theme yet”): g shows where it would go.")
+}

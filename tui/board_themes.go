@@ -1409,6 +1409,11 @@ func (t *themesTab) view(w, room int) string {
 		}
 	case ph == session.PhaseGroup:
 		hint := "Themes everyone sees; ★ the note that stands for each."
+		if n := s.unthemed(); n > 0 {
+			// Notes written or imported after the themes were accepted: the count
+			// in the header went up, and nothing else said so.
+			hint = fmt.Sprintf("%s without a theme (under “no theme yet”): g shows where %s would go.", plural(n, "note"), map[bool]string{true: "it", false: "they"}[n == 1])
+		}
 		if s.themes.markTheme != 0 {
 			// The name is cut, not what to do: at 80 columns a long name took
 			// the instruction's end.
