@@ -227,6 +227,24 @@ func (l *list) updateInput(msg tea.KeyMsg) tea.Cmd {
 		// (an empty query keeps the last one for n).
 		return nil
 	}
+	if l.typing == jumpTyping && msg.Type == tea.KeyRunes {
+		// A number only: # again starts it afresh, other letters do nothing
+		// (after "There is no theme 99." a # made "99#", which no enter took).
+		digits := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, string(msg.Runes))
+		if strings.ContainsRune(string(msg.Runes), '#') {
+			l.in.SetValue("")
+			l.said = ""
+		}
+		if digits == "" {
+			return nil
+		}
+		msg.Runes = []rune(digits)
+	}
 	before := l.in.Value()
 	var cmd tea.Cmd
 	*l.in, cmd = l.in.Update(msg)

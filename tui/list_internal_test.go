@@ -212,8 +212,15 @@ func TestListJump(t *testing.T) {
 	if !l.open() || !strings.Contains(l.inputView(80, NewStyles(nil)), "no theme 9") {
 		t.Fatalf("# 9: open %v, said %q", l.open(), l.inputView(80, NewStyles(nil)))
 	}
+	// # again starts the number afresh, and letters do nothing: "9#2" was taken
+	// as typed, and no enter went anywhere.
+	press(l, "#", "x", "2", "enter")
+	if l.open() || l.selected() != 5 {
+		t.Fatalf("# 9 enter # x 2 enter: open %v, selected %d, want 5", l.open(), l.selected())
+	}
+	press(l, "#", "9", "enter")
 	press(l, "esc")
-	if l.open() || l.selected() != 15 {
+	if l.open() || l.selected() != 5 {
 		t.Errorf("esc: open %v, selected %d", l.open(), l.selected())
 	}
 	press(l, "#", "x", "enter")
