@@ -929,3 +929,27 @@ func TestThemesViewSaysNotesWithoutATheme(t *testing.T) {
 	_, _, _, b := manyThemesBoard(t)
 	b.waitDrawn("1 note without a theme (under “no theme yet”): g shows where it would go.")
 }
+
+// v on a theme's name marks its notes and goes on to the next theme (a search for
+// a theme named after its one note lands on the name, and broke a run of marks);
+// v there again unmarks them.
+func TestMarkingATheme(t *testing.T) {
+	t.Parallel()
+	w, sess, notes, b := manyThemesBoard(t)
+	// Rows: 0 header 1, 1-2 its notes, 3 header 2, 4-5 its notes, ...
+	b.selectRow(0)
+	b.keys("v")
+	b.waitFor("2 notes marked")
+	b.waitDrawn("▸ 2. theme 2 (2)")
+	b.keys("jv") // and one note of theme 2
+	b.waitFor("3 notes marked")
+	b.keys("M")
+	b.waitFor("Move 3 notes to theme (name or number): ")
+	b.keys("5")
+	b.press(tea.KeyEnter)
+	b.waitFor("3 notes moved to “theme 5”.")
+	got := w.themesOf(sess)
+	if len(got["theme 5"]) != 5 || !slices.Contains(got["theme 5"], notes[0][0].ID) || !slices.Contains(got["theme 5"], notes[0][1].ID) {
+		t.Errorf("after moving theme 1's notes and one of theme 2's: %v", got)
+	}
+}

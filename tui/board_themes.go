@@ -974,12 +974,45 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			return svc.MergeThemes(ctx, into, from)
 		})
 	case key.Matches(msg, tk.Mark):
-		if cur.note == 0 {
-			s.setStatus("v marks notes; select a note.", true)
-			return nil
-		}
 		if s.themes.marked == nil {
 			s.themes.marked = map[int64]bool{}
+		}
+		if cur.note == 0 && cur.theme != 0 {
+			// On a theme's name, its notes (a search for a theme named after its
+			// one note lands here, and broke a run of marks): all marked, or all
+			// unmarked when they all were.
+			var ids []int64
+			for _, th := range s.themes.themes {
+				if th.ID == cur.theme {
+					ids = th.NoteIDs
+				}
+			}
+			all := len(ids) > 0
+			for _, id := range ids {
+				all = all && s.themes.marked[id]
+			}
+			for _, id := range ids {
+				if all {
+					delete(s.themes.marked, id)
+				} else {
+					s.themes.marked[id] = true
+				}
+			}
+			s.setStatus("", false)
+			if len(s.themes.marked) == 0 {
+				s.setStatus("No note marked.", false)
+			}
+			// On past the theme's notes, to the next theme.
+			next := t.list.selected() + 1
+			for next < len(t.rowsNow) && !t.rowsNow[next].header && t.rowsNow[next].theme == cur.theme {
+				next++
+			}
+			t.rows().selectRow(next)
+			return nil
+		}
+		if cur.note == 0 {
+			s.setStatus("v marks notes; select a note or a theme.", true)
+			return nil
 		}
 		if s.themes.marked[cur.note] {
 			delete(s.themes.marked, cur.note)
