@@ -413,7 +413,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case suggestionsMsg:
 		s.themes.suggesting = false
 		if s.themes.setSuggestions(msg) {
-			s.setStatus("New notes changed the suggestions; pick again with v.", false)
+			s.setStatus("New notes changed the suggestions; picks, names and merges made there were dropped.", false)
 		}
 		if s.themes.resuggest {
 			s.themes.resuggest = false

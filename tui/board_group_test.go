@@ -953,3 +953,68 @@ func TestMarkingATheme(t *testing.T) {
 		t.Errorf("after moving theme 1's notes and one of theme 2's: %v", got)
 	}
 }
+
+// Before sharing, R names a suggested theme and m merges two: accepted, a name cut
+// from a note reached every participant's screen at once, and duplicates had to
+// be merged in front of everyone.
+func TestBoardPreviewRenamesAndMergesBeforeSharing(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a := w.join(sess, "key-1", "")
+	for _, text := range []string{
+		"more pen tests before release", "pen test findings come too late", "pen testing reports arrive after release",
+		"deadlines always win over security", "feature deadlines push security out", "tight deadlines every sprint",
+	} {
+		area, lane := session.AreaActivities, "more"
+		if strings.Contains(text, "deadline") {
+			area, lane = session.AreaMotivation, "demotivates"
+		}
+		w.addNote(a, area, lane, text)
+	}
+	w.setPhase(sess, session.PhaseGroup)
+	sug, err := w.svc.SuggestThemes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sug) < 2 {
+		t.Fatalf("the notes make %d suggestions; the test needs two", len(sug))
+	}
+	b := w.openBoard(sess)
+	b.waitEverDrawn("1. "+sug[0].Label, "A accept all", "R rename")
+	b.keys("R")
+	b.waitFor("Name before sharing: ")
+	b.press(tea.KeyCtrlU)
+	b.keys("Pen test timing")
+	b.press(tea.KeyEnter)
+	b.waitFor("Renamed; nobody sees it until A.", "1. Pen test timing")
+	if got := w.themesOf(sess); len(got) != 0 {
+		t.Fatalf("a rename before A shared themes: %v", got)
+	}
+	// Merge the second into the first.
+	b.keys("#2")
+	b.press(tea.KeyEnter)
+	b.keys("m")
+	b.waitFor("select the suggested theme to merge it into")
+	b.keys("#1")
+	b.press(tea.KeyEnter)
+	b.keys("m")
+	b.waitFor("merged in; nobody sees it until A.")
+	b.keys("A")
+	b.waitFor("shared with everyone")
+	got := w.themesOf(sess)
+	want := len(sug[0].NoteIDs) + len(sug[1].NoteIDs)
+	if len(got["Pen test timing"]) != want || len(got) != len(sug)-1 {
+		t.Errorf("stored themes %v, want “Pen test timing” with %d notes and %d themes", got, want, len(sug)-1)
+	}
+	ths, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range ths {
+		if th.Label == "Pen test timing" && !th.Named {
+			t.Error("the name typed before sharing is not marked as typed")
+		}
+	}
+}

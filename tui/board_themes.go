@@ -44,6 +44,11 @@ type themeBoard struct {
 	// marked to move together.
 	markTheme int64
 	marked    map[int64]bool
+	// markSug is a suggested theme (its number, from 1) waiting for the one to
+	// merge it into, before any is shared; sugEdited says suggestions were renamed
+	// or merged (a fresh clustering run drops that).
+	markSug   int
+	sugEdited bool
 
 	// reps caches each note set's representative note, by the set's IDs.
 	reps map[string]int64
@@ -70,8 +75,8 @@ func (t *themeBoard) set(m boardStateMsg) {
 
 // setSuggestions takes a fresh clustering run; picks were of the last one.
 func (t *themeBoard) setSuggestions(sug []session.Theme) (droppedPicks bool) {
-	droppedPicks = len(t.picked) > 0
-	t.suggestions, t.picked = sug, nil
+	droppedPicks = len(t.picked) > 0 || t.markSug != 0 || t.sugEdited
+	t.suggestions, t.picked, t.markSug, t.sugEdited = sug, nil, 0, false
 	return droppedPicks
 }
 
@@ -680,7 +685,7 @@ func (t *themesTab) keys() []key.Binding {
 			if n := len(s.themes.picked); n > 0 {
 				accept = key.NewBinding(key.WithKeys("A"), key.WithHelp("A", fmt.Sprintf("accept %d picked", n)))
 			}
-			return []key.Binding{accept, tk.Pick, bk.Read, tk.Suggest}
+			return []key.Binding{accept, tk.Pick, tk.Rename, tk.Merge, bk.Read, tk.Suggest}
 		}
 		if s.themes.placing {
 			accept := tk.Accept
@@ -725,8 +730,8 @@ func (t *themesTab) clearMarks() string {
 		t.rows().selectRow(0)
 		return "Nothing placed: the notes without a theme wait for you (g shows where they would go)."
 	}
-	had := th.markTheme != 0 || len(th.marked) > 0 || len(th.picked) > 0
-	th.markTheme, th.marked, th.picked = 0, nil, nil
+	had := th.markTheme != 0 || th.markSug != 0 || len(th.marked) > 0 || len(th.picked) > 0
+	th.markTheme, th.markSug, th.marked, th.picked = 0, 0, nil, nil
 	if had {
 		return "Marks cleared."
 	}
@@ -882,6 +887,53 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			return s.suggest()
 		}
 		return s.acceptSuggestions()
+	case key.Matches(msg, tk.Rename) && cur.sug != 0 && len(s.themes.themes) == 0 && cur.sug <= len(s.themes.suggestions):
+		// Named before anyone sees it: accepted, a name cut from a note reached
+		// every participant's screen at once.
+		i := cur.sug - 1
+		return s.ask.open1("Name before sharing: ", strings.TrimSuffix(s.themes.suggestions[i].Label, "…"), func(v string) (tea.Cmd, bool) {
+			name, err := session.ValidText(v, session.MaxTopicLen, "A theme's name", true)
+			if err != nil {
+				s.setStatus(s.e.errorMessage(err), true)
+				return nil, false
+			}
+			if i < len(s.themes.suggestions) {
+				s.themes.suggestions[i].Label, s.themes.suggestions[i].Named = name, true
+				s.themes.sugEdited = true
+			}
+			s.setStatus("Renamed; nobody sees it until A.", false)
+			return nil, true
+		})
+	case key.Matches(msg, tk.Merge) && cur.sug != 0 && len(s.themes.themes) == 0 && cur.sug <= len(s.themes.suggestions):
+		i := cur.sug - 1
+		if s.themes.markSug == 0 {
+			s.themes.markSug = cur.sug
+			s.setStatus("Now select the suggested theme to merge it into and press m again (esc cancels).", false)
+			return nil
+		}
+		from := s.themes.markSug - 1
+		s.themes.markSug = 0
+		if from == i || from >= len(s.themes.suggestions) {
+			s.setStatus("That is the same theme; nothing merged.", true)
+			return nil
+		}
+		sug := s.themes.suggestions
+		sug[i].NoteIDs = append(sug[i].NoteIDs, sug[from].NoteIDs...)
+		label := sug[from].Label
+		s.themes.suggestions = slices.Delete(slices.Clone(sug), from, from+1)
+		// Picks are by index: those after the merged one move up.
+		picked := map[int]bool{}
+		for k := range s.themes.picked {
+			switch {
+			case k < from:
+				picked[k] = true
+			case k > from:
+				picked[k-1] = true
+			}
+		}
+		s.themes.picked, s.themes.sugEdited = picked, true
+		s.setStatus(fmt.Sprintf("“%s” merged in; nobody sees it until A.", fit(label, 40)), false)
+		return nil
 	case key.Matches(msg, tk.Pick) && cur.sug != 0 && (len(s.themes.themes) == 0 || s.themes.placing):
 		if s.themes.picked == nil {
 			s.themes.picked = map[int]bool{}
