@@ -1208,6 +1208,12 @@ func (s *boardScreen) tabRoom() (int, bool) {
 // the board's own.
 func (s *boardScreen) allKeys() []key.Binding {
 	all := s.keys()[1:]
+	if s.tab == tabThemes && s.sess != nil && s.sess.Phase == session.PhaseGroup && len(s.themes.themes) > 0 && !s.themes.placing &&
+		s.acts == nil && s.reading == nil {
+		// Not on the key line, which has no room left at 80 columns: each change
+		// says "u undoes it" as it is made.
+		all = append(all, tk.Undo)
+	}
 	if l := s.tabs[s.tab].rows(); l != nil && l.n > 0 && !l.open() && s.acts == nil && s.reading == nil {
 		all = append(all, l.moreKeys()...)
 	}

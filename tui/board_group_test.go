@@ -1018,3 +1018,42 @@ func TestBoardPreviewRenamesAndMergesBeforeSharing(t *testing.T) {
 		}
 	}
 }
+
+// u takes back the last changes of the themes while grouping, one at a time: a
+// merge comes undone with the merged theme's name and notes, a move puts the note
+// back. A newcomer renamed the wrong theme after the numbers moved, and had no way
+// back but typing it all again.
+func TestBoardUndoesGroupingChanges(t *testing.T) {
+	t.Parallel()
+	w, sess, notes, b := manyThemesBoard(t)
+	// Rows: 0 header 1, 1-2 its notes, 3 header 2, ...
+	b.selectRow(1)
+	b.keys("M")
+	b.waitFor("Move the note to theme (name or number): ")
+	b.keys("3")
+	b.press(tea.KeyEnter)
+	b.waitFor("Note moved to “theme 3”. (u undoes it)")
+	b.selectRow(0)
+	b.keys("m")
+	b.waitFor("Now select the theme to merge it into")
+	b.keys("#2")
+	b.press(tea.KeyEnter)
+	b.keys("m")
+	b.waitFor("merged into 1. “theme 2”")
+	if got := w.themesOf(sess); len(got["theme 1"]) != 0 || len(got["theme 2"]) != 3 {
+		t.Fatalf("after the move and the merge: %v", got)
+	}
+	b.keys("u")
+	b.waitFor("Undone: the merge.")
+	if got := w.themesOf(sess); len(got["theme 1"]) != 1 || len(got["theme 2"]) != 2 {
+		t.Fatalf("after undoing the merge: %v", got)
+	}
+	b.keys("u")
+	b.waitFor("Undone: the move.")
+	got := w.themesOf(sess)
+	if !slices.Equal(got["theme 1"], []int64{notes[0][0].ID, notes[0][1].ID}) || len(got["theme 3"]) != 2 || len(got) != 8 {
+		t.Errorf("after undoing the move: %v", got)
+	}
+	b.keys("u")
+	b.waitFor("Nothing to undo.")
+}

@@ -52,6 +52,71 @@ type themeBoard struct {
 
 	// reps caches each note set's representative note, by the set's IDs.
 	reps map[string]int64
+
+	// undo holds the themes as they were before each change made here while
+	// grouping, the last last (see doThemes).
+	undo []themesBefore
+}
+
+// themesBefore is the themes as the board showed them before a change, and what
+// the change was.
+type themesBefore struct {
+	what   string
+	themes []session.Theme
+}
+
+// maxUndo is how many changes u can take back.
+const maxUndo = 30
+
+// doThemes is do for a change of the themes while grouping: the themes as shown
+// before it are kept, so that u takes it back. Only before anyone voted: undoing
+// a merge makes a new theme, and the dots on the old one would be lost.
+func (s *boardScreen) doThemes(status, what string, f func(ctx context.Context, svc *session.Service) error) tea.Cmd {
+	if s.sess.Phase == session.PhaseGroup && !s.sess.Furthest().AtLeast(session.PhaseVote) {
+		before := make([]session.Theme, len(s.themes.themes))
+		for i, th := range s.themes.themes {
+			before[i] = session.Theme{ID: th.ID, Label: th.Label, Named: th.Named, NoteIDs: slices.Clone(th.NoteIDs)}
+		}
+		s.themes.undo = append(s.themes.undo, themesBefore{what: what, themes: before})
+		if len(s.themes.undo) > maxUndo {
+			s.themes.undo = slices.Delete(s.themes.undo, 0, len(s.themes.undo)-maxUndo)
+		}
+		status += " (u undoes it)"
+	}
+	return s.do(status, f)
+}
+
+// undoThemes puts the themes back as they were before the last change made here.
+// A theme that change removed (merged, deleted) comes back as a new theme of its
+// name and notes.
+func (s *boardScreen) undoThemes() tea.Cmd {
+	if s.sess.Furthest().AtLeast(session.PhaseVote) {
+		s.setStatus("Nothing to undo once people have voted: the dots stay on their themes.", true)
+		return nil
+	}
+	n := len(s.themes.undo)
+	if n == 0 {
+		s.setStatus("Nothing to undo.", true)
+		return nil
+	}
+	last := s.themes.undo[n-1]
+	s.themes.undo = s.themes.undo[:n-1]
+	now := map[int64]bool{}
+	for _, th := range s.themes.themes {
+		now[th.ID] = true
+	}
+	back := make([]session.Theme, len(last.themes))
+	for i, th := range last.themes {
+		back[i] = th
+		if !now[th.ID] {
+			back[i].ID = 0
+		}
+	}
+	s.themes.marked, s.themes.markTheme = nil, 0
+	id := s.sess.ID
+	return s.do("Undone: "+last.what+".", func(ctx context.Context, svc *session.Service) error {
+		return svc.SaveThemes(ctx, id, back)
+	})
 }
 
 func (t *themeBoard) set(m boardStateMsg) {
@@ -128,7 +193,7 @@ func (s *boardScreen) acceptSuggestions() tea.Cmd {
 	if left > 0 {
 		said = fmt.Sprintf("%s shared with everyone; %s without a theme yet: move them with M.", plural(len(sug), "theme"), plural(left, "note"))
 	}
-	return s.do(said, func(ctx context.Context, svc *session.Service) error {
+	return s.doThemes(said, "the accepting", func(ctx context.Context, svc *session.Service) error {
 		return svc.SaveThemes(ctx, id, sug)
 	})
 }
@@ -655,8 +720,9 @@ var readNotes = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "rea
 var readAction = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read it whole"))
 
 var tk = struct {
-	Accept, Suggest, Place, Pick, Rename, Merge, Mark, Move, Split, Delete, Budget, AddAction, Priority, Status, Owner, EditTitle, Due key.Binding
+	Accept, Suggest, Place, Pick, Rename, Merge, Mark, Move, Split, Delete, Undo, Budget, AddAction, Priority, Status, Owner, EditTitle, Due key.Binding
 }{
+	Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 	Accept:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "accept all")),
 	Suggest:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "suggest again")),
 	Place:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "place notes without a theme")),
@@ -999,7 +1065,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 				s.setStatus(fmt.Sprintf("Theme %d is called “%s” already: m on one theme, then m on the other, merges them.", s.themeNumber(th.ID), th.Label), true)
 				return nil, false
 			}
-			return s.do("Theme renamed.", func(ctx context.Context, svc *session.Service) error {
+			return s.doThemes("Theme renamed.", "the rename", func(ctx context.Context, svc *session.Service) error {
 				return svc.RenameTheme(ctx, target, v)
 			}), true
 		})
@@ -1022,9 +1088,11 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			s.setStatus("That is the same theme; nothing merged.", true)
 			return nil
 		}
-		return s.do(s.mergedSaying(from, into), func(ctx context.Context, svc *session.Service) error {
+		return s.doThemes(s.mergedSaying(from, into), "the merge", func(ctx context.Context, svc *session.Service) error {
 			return svc.MergeThemes(ctx, into, from)
 		})
+	case key.Matches(msg, tk.Undo):
+		return s.undoThemes()
 	case key.Matches(msg, tk.Mark):
 		if s.themes.marked == nil {
 			s.themes.marked = map[int64]bool{}
@@ -1084,7 +1152,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	case key.Matches(msg, tk.Split) && cur.note != 0 && cur.theme != 0:
 		label := splitName(noteTextOf(s, cur.note))
 		t.follow = cur.note
-		return s.do("Note split out into a theme of its own; rename it with R.", func(ctx context.Context, svc *session.Service) error {
+		return s.doThemes("Note split out into a theme of its own; rename it with R.", "the split", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.SplitTheme(ctx, cur.theme, []int64{cur.note}, label)
 			return err
 		})
@@ -1092,7 +1160,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		// A note without a theme becomes a theme of its own.
 		label, id, note := splitName(noteTextOf(s, cur.note)), s.sess.ID, cur.note
 		t.follow = note
-		return s.do("Note made into a theme of its own; rename it with R.", func(ctx context.Context, svc *session.Service) error {
+		return s.doThemes("Note made into a theme of its own; rename it with R.", "the new theme", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.NewTheme(ctx, id, label, []int64{note}, false)
 			return err
 		})
@@ -1118,7 +1186,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			ask = fmt.Sprintf("Delete %s? Its %d notes stay, without a theme. y = delete, any other key = keep", name, notes)
 		}
 		s.confirmDelete = func() tea.Cmd {
-			return s.do(done, func(ctx context.Context, svc *session.Service) error {
+			return s.doThemes(done, "the deletion", func(ctx context.Context, svc *session.Service) error {
 				return svc.DeleteTheme(ctx, cur.theme)
 			})
 		}
@@ -1201,7 +1269,7 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 			// A name no theme has: a new theme of that name, with the notes.
 			processed()
 			id := s.sess.ID
-			return s.do(fmt.Sprintf("New theme “%s” with %s.", session.CleanText(name), plural(len(ids), "note")), func(ctx context.Context, svc *session.Service) error {
+			return s.doThemes(fmt.Sprintf("New theme “%s” with %s.", session.CleanText(name), plural(len(ids), "note")), "the new theme", func(ctx context.Context, svc *session.Service) error {
 				_, err := svc.NewTheme(ctx, id, name, ids, true)
 				return err
 			}), true
@@ -1212,7 +1280,7 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 			said = "Note moved to “" + to.Label + "”."
 		}
 		id := to.ID
-		return s.do(said, func(ctx context.Context, svc *session.Service) error {
+		return s.doThemes(said, "the move", func(ctx context.Context, svc *session.Service) error {
 			return svc.MoveNotes(ctx, ids, id)
 		}), true
 	})
