@@ -1048,6 +1048,8 @@ func TestBoardUndoesGroupingChanges(t *testing.T) {
 	if got := w.themesOf(sess); len(got["theme 1"]) != 1 || len(got["theme 2"]) != 2 {
 		t.Fatalf("after undoing the merge: %v", got)
 	}
+	// With its number again: first, as before the merge.
+	b.waitDrawn("1. theme 1 (1)", "2. theme 2 (2)")
 	b.keys("u")
 	b.waitFor("Undone: the move.")
 	got := w.themesOf(sess)

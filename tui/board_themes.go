@@ -105,10 +105,14 @@ func (s *boardScreen) undoThemes() tea.Cmd {
 	for _, th := range s.themes.themes {
 		now[th.ID] = true
 	}
+	// Themes are listed in the order they were made: from the first one that
+	// comes back new, the ones after it are made anew too, so that every theme
+	// has its number again.
 	back := make([]session.Theme, len(last.themes))
+	anew := false
 	for i, th := range last.themes {
 		back[i] = th
-		if !now[th.ID] {
+		if anew = anew || !now[th.ID]; anew {
 			back[i].ID = 0
 		}
 	}
