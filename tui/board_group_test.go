@@ -1049,7 +1049,9 @@ func TestBoardUndoesGroupingChanges(t *testing.T) {
 		t.Fatalf("after undoing the merge: %v", got)
 	}
 	// With its number again: first, as before the merge.
-	b.waitDrawn("1. theme 1 (1)", "2. theme 2 (2)")
+	if ths, err := w.svc.Themes(w.ctx, sess.ID); err != nil || len(ths) != 8 || ths[0].Label != "theme 1" || ths[1].Label != "theme 2" {
+		t.Fatalf("after undoing the merge the themes are, in order, %v (%v)", ths, err)
+	}
 	b.keys("u")
 	b.waitFor("Undone: the move.")
 	got := w.themesOf(sess)
