@@ -565,6 +565,27 @@ func (s *participantScreen) reselect(sel themeSelection) {
 		return func(r themeRow) bool { return r.header && r.theme == theme }
 	}
 	r := sel.row
+	if r.note != 0 && r.theme != 0 {
+		// The note went to another theme (the facilitator moved it): the
+		// selection stays in the theme being read, at its place, rather than
+		// following the note up or down the list, where it landed on a note of
+		// another theme with its name off the screen.
+		moved := false
+		for _, x := range rows {
+			if x.note == r.note && x.theme != r.theme {
+				moved = true
+			}
+		}
+		if moved {
+			if sel.index < len(rows) && rows[sel.index].theme == r.theme {
+				s.rows.selectRow(sel.index)
+				return
+			}
+			if find(header(r.theme)) {
+				return
+			}
+		}
+	}
 	switch {
 	case r.note != 0 && find(func(x themeRow) bool { return x.note == r.note }):
 		return

@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -114,4 +115,29 @@ func votesOf(t *testing.T, w *world, p *session.Participant) map[int64]int {
 		}
 	}
 	return mine
+}
+
+// While the facilitator groups, a note a participant has selected that moves to
+// another theme does not take the selection with it: the person stays in the theme
+// they were reading (the selection went up the list to a note of another theme,
+// its name off the screen).
+func TestParticipantSelectionStaysInTheThemeWhenANoteMoves(t *testing.T) {
+	t.Parallel()
+	w, sess, notes := groupWorld(t)
+	me := w.participant(notes[0].ParticipantID)
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("pen test findings come too late")
+	p.keys("jj") // the theme's second note
+	p.waitFor("▸    [Do more] pen test findings come too late")
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.MoveNotes(w.ctx, []int64{notes[1].ID}, ts[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("▸ 1. pen tests")
+	if v := p.view(); strings.Contains(v, "▸    [Do more] pen test findings") {
+		t.Errorf("the selection followed the moved note:\n%s", v)
+	}
 }
