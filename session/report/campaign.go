@@ -159,6 +159,8 @@ type CampaignTheme struct {
 	// NoteIDs are its visible notes, for callers that relate notes to themes.
 	NoteIDs []int64 `json:"-"`
 	notes   []themeNote
+	// heading is what its heading says (see headingFor).
+	heading string
 }
 
 // ThemeAudience is where one audience put a campaign theme.
@@ -713,6 +715,7 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 		t.Notes += len(g.notes)
 	}
 	t.Lanes = laneCounts(all)
+	t.heading = headingFor(t.Label, all)
 	slices.Sort(t.Locations)
 	t.Audiences = audienceOrder(audiences)
 	t.Sessions, t.Participants = len(sessions), session.WritersShown(len(authors), t.Notes)

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -115,7 +116,7 @@ func (f *Findings) mdThemeDetails(m *markdown) {
 		actions[a.ID] = a
 	}
 	for _, t := range f.Themes {
-		p("### %d. %s (score %d)\n\n", t.Rank, e(t.Label), t.Score)
+		p("### %d. %s (score %d)\n\n", t.Rank, e(cmp.Or(t.heading, t.Label)), t.Score)
 		p("Score %d = 3 × %s + 2 × %s + 1 × %s.\n\n", t.Score,
 			count(t.Votes, "vote", "votes"), count(t.Authors, "person", "people"), count(t.Notes, "note", "notes"))
 		mdLanes(m, t.Lanes)

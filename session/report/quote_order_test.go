@@ -114,3 +114,31 @@ func TestHypothesisAboutAnActivityMatchesThemesAboutIt(t *testing.T) {
 		t.Errorf("the hypothesis on pen testing matches the themes %q", labels)
 	}
 }
+
+// A theme named by a note's opening cut with "…" is headed, in a document, by that
+// note whole: "### 9. being 'the security person' on top…" went to everyone.
+func TestHeadingOfACutNameIsTheWholeNote(t *testing.T) {
+	t.Parallel()
+	d := quoteSession([3]string{"I do security stuff after hours because there is no time in the sprint", "nobody owns the patching of old servers", "patches wait for the next release"}, [3]int64{1, 2, 3})
+	d.Themes[0].Label = "I do security stuff after hours…"
+	for _, md := range []func() (string, error){
+		func() (string, error) {
+			var b strings.Builder
+			err := report.Build(d).WriteMarkdown(&b)
+			return b.String(), err
+		},
+		func() (string, error) {
+			var b strings.Builder
+			err := report.BuildCampaign("c", []*report.Data{d}).WriteMarkdown(&b)
+			return b.String(), err
+		},
+	} {
+		text, err := md()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(text, "### 1. I do security stuff after hours because there is no time in the sprint (score") {
+			t.Errorf("the heading is not the whole note:\n%s", text)
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charter-tool/charter/analysis"
 	"github.com/charter-tool/charter/session"
@@ -120,6 +121,9 @@ type Theme struct {
 	MoreNotes int      `json:"more_notes"`
 	// ActionIDs are the IDs of the theme's action points, in the order of Actions.
 	ActionIDs []int64 `json:"action_point_ids"`
+	// heading is what the theme's heading says: Label, or the whole note a
+	// label cut with "…" was made from (see headingFor).
+	heading string
 }
 
 // Action is one action point.
@@ -228,6 +232,7 @@ func Build(d *Data) *Findings {
 		th := Theme{Rank: p.Rank, ID: t.ID, Label: t.Label, Score: p.Score, Votes: p.Votes,
 			Authors: p.Authors, Notes: p.Notes, Lanes: laneCounts(notes), Quotes: quotes(t.Label, notes), ActionIDs: []int64{}}
 		th.MoreNotes = th.Notes - len(th.Quotes)
+		th.heading = headingFor(t.Label, notes)
 		f.Themes = append(f.Themes, th)
 		rank[t.ID] = p.Rank
 	}
@@ -309,6 +314,32 @@ func rankOrLast(rank map[int64]int, themeID int64) int {
 		return r
 	}
 	return int(^uint(0) >> 1)
+}
+
+// maxHeading bounds a note used whole as a theme's heading.
+const maxHeading = 120
+
+// headingFor is a theme's heading in a document: its label, or, when the label is
+// a note's opening cut with "…" ("I do security stuff after hours…"), that note
+// whole if it is short enough for a heading. A board's list needs the cut; a
+// document read by everyone reads better without it.
+func headingFor(label string, notes []*session.Note) string {
+	if !strings.HasSuffix(label, "…") {
+		return label
+	}
+	docs := make([]analysis.Doc, len(notes))
+	for i, n := range notes {
+		docs[i] = session.ClusterDoc(n)
+	}
+	id := analysis.NamedAfter(label, docs)
+	for i, d := range docs {
+		if d.ID == id && id != "" {
+			if text := session.CleanText(notes[i].Text); utf8.RuneCountInString(text) <= maxHeading {
+				return strings.TrimRight(text, " .")
+			}
+		}
+	}
+	return label
 }
 
 // quotes picks the notes that stand for a theme: the first MaxQuotes of
