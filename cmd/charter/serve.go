@@ -142,7 +142,8 @@ func newServer(cfg server.Config) (*server.Server, *sqlite.DB, error) {
 		if _, err := exportToDataDir(ctx, svc, cfg.DataDir, sessionID); err != nil {
 			return "", err
 		}
-		return "the server; fetch it with:\n" + fetchLine(srv.Addr(), sessionID), nil
+		// The key is the facilitator's: one that is not ssh's default needs -i.
+		return "the server; fetch it with your facilitator key (add -i FILE if it is not ssh's default):\n" + fetchLine(srv.Addr(), sessionID), nil
 	}
 	cfg.Commands = documentCommands()
 	srv, err = server.New(cfg, db)

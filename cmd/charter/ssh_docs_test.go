@@ -192,7 +192,7 @@ func TestFetchLine(t *testing.T) {
 func fetchedExport(t *testing.T, srv *testSrv, key gossh.Signer, screen string) string {
 	t.Helper()
 	// The command has a line of its own, so that it copies whole.
-	const said = "fetch it with:"
+	const said = "default):" // the end of the line before the command
 	i := strings.Index(screen, said)
 	if i < 0 {
 		t.Fatalf("no fetch command on screen:\n%s", screen)
