@@ -397,7 +397,13 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.themes.set(msg)
 		var cmd tea.Cmd
 		if s.sess.Phase == session.PhaseGroup && (len(s.themes.themes) == 0 || s.themes.placing) {
-			cmd = s.suggest()
+			// Clustered again only when what it clusters changed: a reload for
+			// someone joining threw away the names, merges and picks made in the
+			// preview.
+			if key := s.suggestKey(); key != s.themes.sugKey || s.themes.suggestions == nil && !s.themes.suggesting {
+				s.themes.sugKey = key
+				cmd = s.suggest()
+			}
 		}
 		s.stats, s.rated = session.Summarize(msg.Ratings), msg.Rated
 		s.loaded = true

@@ -992,6 +992,13 @@ func TestBoardPreviewRenamesAndMergesBeforeSharing(t *testing.T) {
 	if got := w.themesOf(sess); len(got) != 0 {
 		t.Fatalf("a rename before A shared themes: %v", got)
 	}
+	// Someone joining reloads the board: the notes are the same, so the preview
+	// and its names stay (a reload clustered again and dropped them).
+	w.join(sess, "key-9", "")
+	b.waitFor("2 people")
+	if b.everDrawn("New notes changed the suggestions") {
+		t.Fatal("a reload without new notes clustered again")
+	}
 	// Merge the second into the first.
 	b.keys("#2")
 	b.press(tea.KeyEnter)

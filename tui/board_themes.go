@@ -49,6 +49,8 @@ type themeBoard struct {
 	// or merged (a fresh clustering run drops that).
 	markSug   int
 	sugEdited bool
+	// sugKey is what the last clustering run was asked for (suggestKey).
+	sugKey string
 
 	// reps caches each note set's representative note, by the set's IDs.
 	reps map[string]int64
@@ -154,6 +156,25 @@ type suggestFailedMsg struct{ err error }
 
 // suggestionsMsg carries fresh clustering suggestions.
 type suggestionsMsg []session.Theme
+
+// suggestKey says what clustering works on: the notes shown and the themes with
+// their notes.
+func (s *boardScreen) suggestKey() string {
+	var b strings.Builder
+	for _, n := range s.notes {
+		if !n.Hidden {
+			// Moved to another lane (L) or edited, a note clusters anew.
+			b.WriteString(strconv.FormatInt(n.ID, 36) + "/" + n.Lane + "/" + strconv.FormatInt(n.UpdatedAt.UnixNano(), 36) + ",")
+		}
+	}
+	for _, th := range s.themes.themes {
+		b.WriteString("|" + strconv.FormatInt(th.ID, 36) + ":")
+		for _, id := range th.NoteIDs {
+			b.WriteString(strconv.FormatInt(id, 36) + ",")
+		}
+	}
+	return b.String()
+}
 
 // suggest clusters the notes in a command, never in Update; while one run is going,
 // further requests fold into one re-run.
@@ -991,15 +1012,26 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		sug[i].NoteIDs = append(sug[i].NoteIDs, sug[from].NoteIDs...)
 		label := sug[from].Label
 		s.themes.suggestions = slices.Delete(slices.Clone(sug), from, from+1)
-		// Picks are by index: those after the merged one move up.
+		// Picks are by index: those after the merged one move up, and a pick of
+		// the merged one goes to the theme it went into (dropped, A with no pick
+		// left shared every suggestion).
 		picked := map[int]bool{}
+		into := i
+		if into > from {
+			into--
+		}
 		for k := range s.themes.picked {
 			switch {
+			case k == from:
+				picked[into] = true
 			case k < from:
 				picked[k] = true
-			case k > from:
+			default:
 				picked[k-1] = true
 			}
+		}
+		if len(picked) == 0 {
+			picked = nil
 		}
 		s.themes.picked, s.themes.sugEdited = picked, true
 		s.setStatus(fmt.Sprintf("“%s” merged in; nobody sees it until A.", fit(label, 40)), false)

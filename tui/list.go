@@ -227,6 +227,9 @@ func (l *list) updateInput(msg tea.KeyMsg) tea.Cmd {
 		// (an empty query keeps the last one for n).
 		return nil
 	}
+	if l.typing == jumpTyping && msg.Type == tea.KeySpace {
+		return nil // a number has no space
+	}
 	if l.typing == jumpTyping && msg.Type == tea.KeyRunes {
 		// A number only: # again starts it afresh, other letters do nothing
 		// (after "There is no theme 99." a # made "99#", which no enter took).

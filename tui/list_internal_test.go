@@ -51,6 +51,8 @@ func keyMsg(s string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyEsc}
 	case "backspace":
 		return tea.KeyMsg{Type: tea.KeyBackspace}
+	case " ":
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
 }
@@ -218,6 +220,12 @@ func TestListJump(t *testing.T) {
 	if l.open() || l.selected() != 5 {
 		t.Fatalf("# 9 enter # x 2 enter: open %v, selected %d, want 5", l.open(), l.selected())
 	}
+	// A space is no part of a number either ("2 1" was taken as typed).
+	press(l, "#", "2", " ", "1", "enter")
+	if !strings.Contains(l.inputView(80, NewStyles(nil)), "There is no theme 21.") {
+		t.Errorf("# 2 space 1: said %q", l.inputView(80, NewStyles(nil)))
+	}
+	press(l, "esc")
 	press(l, "#", "9", "enter")
 	press(l, "esc")
 	if l.open() || l.selected() != 5 {
