@@ -256,10 +256,15 @@ func canGroup(ctx context.Context, svc *session.Service, id string, ph session.P
 			visible++
 		}
 	}
-	if visible == 0 && v.Session.Phase.AtLeast(session.PhaseReveal) {
-		// Before the reveal the board may not show notes that wait for a
-		// second writer yet; moving to group shows them.
-		return session.Errorf(session.EInvalid, "The session has no notes to group (nothing was changed).")
+	if visible == 0 {
+		// Before the reveal the board may not show notes that wait for a second
+		// writer yet (moving to group shows them): the clustering sees them.
+		if sug, err := svc.SuggestThemes(ctx, id); err != nil || len(sug) == 0 {
+			return session.Errorf(session.EInvalid, "The session has no notes to group (nothing was changed).")
+		}
+	}
+	if p := v.Session.Phase; p.AtLeast(session.PhaseVote) && p != session.PhaseClosed && ph != session.PhaseGroup {
+		return session.Errorf(session.EForbidden, "The session is in %s, past grouping; to group it, go back with --phase group --group (nothing was changed).", p)
 	}
 	if v.Session.Phase == session.PhaseClosed && ph != session.PhaseGroup {
 		return session.Errorf(session.EForbidden, "The session is closed; to group it, reopen it with --phase group --group (nothing was changed).")

@@ -266,3 +266,21 @@ func TestGroupMovesALiveSessionToTheGroupPhaseFirst(t *testing.T) {
 		t.Errorf("--group on a session being written:\n%s", out)
 	}
 }
+
+// --group refuses, changing nothing, a session without notes and one past the
+// group phase: it moved either to group before it refused, or a voting session
+// back to grouping unasked.
+func TestGroupRefusesWithoutChanging(t *testing.T) {
+	t.Parallel()
+	dir, id := importSession(t, session.PhaseWrite)
+	code, _, errs := runCmd("session", "edit", "--data", dir, "--session", id, "--title", "Renamed", "--group")
+	if list := mustRun(t, "session", "list", "--data", dir); code != 1 || !strings.Contains(errs, "no notes to group") || strings.Contains(list, "Renamed") || !strings.Contains(list, "write") {
+		t.Errorf("--group without notes: exit %d, %q; then:\n%s", code, errs, list)
+	}
+	mustRun(t, "import", "--data", dir, "--session", id, filepath.Join("testdata", "campaign-dev.jsonl"))
+	mustRun(t, "session", "edit", "--data", dir, "--session", id, "--phase", "vote")
+	code, _, errs = runCmd("session", "edit", "--data", dir, "--session", id, "--group")
+	if list := mustRun(t, "session", "list", "--data", dir); code != 1 || !strings.Contains(errs, "past grouping") || !strings.Contains(list, "vote") {
+		t.Errorf("--group in the vote phase: exit %d, %q; then:\n%s", code, errs, list)
+	}
+}
