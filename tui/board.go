@@ -493,6 +493,19 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return next, tea.Sequence(cmds...)
 	case boardDoneMsg:
 		s.setStatus(msg.status, false)
+	case themesChangedMsg:
+		s.themes.undo = append(s.themes.undo, msg.step)
+		if len(s.themes.undo) > maxUndo {
+			s.themes.undo = slices.Delete(s.themes.undo, 0, len(s.themes.undo)-maxUndo)
+		}
+		s.setStatus(msg.status+" (u undoes it)", false)
+	case undoFailedMsg:
+		s.themes.undo = append(s.themes.undo, msg.step)
+		s.setStatus("Not undone: "+s.e.errorMessage(msg.err), true)
+	case undoStaleMsg:
+		// Every earlier step was taken from themes as they were before it.
+		s.themes.undo = nil
+		s.setStatus("Not undone: the themes changed since (on another board, or the notes placed with g); undo starts again from here.", true)
 	case actionAddedMsg:
 		// Selected now when the board has it already, else once it loads it.
 		s.setStatus("Action point added and selected: o sets its owner, u its due date.", false)

@@ -1067,4 +1067,50 @@ func TestBoardUndoesGroupingChanges(t *testing.T) {
 	}
 	b.keys("u")
 	b.waitFor("Nothing to undo.")
+
+	// A change made elsewhere (another board, the command line) is not wiped by
+	// an undo of one made here: it is refused, and says why.
+	b.selectRow(1)
+	b.keys("M")
+	b.waitFor("Move the note to theme (name or number): ")
+	b.keys("4")
+	b.press(tea.KeyEnter)
+	b.waitFor("(u undoes it)")
+	ths, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.RenameTheme(w.ctx, ths[len(ths)-1].ID, "renamed elsewhere"); err != nil {
+		t.Fatal(err)
+	}
+	b.keys("u")
+	b.waitFor("Not undone: the themes changed since")
+	if got := w.themesOf(sess); len(got["theme 4"]) != 3 {
+		t.Errorf("a refused undo changed the themes: %v", got)
+	}
+}
+
+// Deleting the last theme can be undone too (the board is back to suggestions,
+// where u had no effect).
+func TestBoardUndoesDeletingTheLastTheme(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ths, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.DeleteTheme(w.ctx, ths[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("1. pen tests (2)")
+	b.keys("D")
+	b.waitFor("y = delete")
+	b.keys("y")
+	b.waitFor("(u undoes it)")
+	b.keys("u")
+	b.waitFor("Undone: the deletion.")
+	if got := w.themesOf(sess); len(got["pen tests"]) != 2 {
+		t.Errorf("after undoing the deletion of the last theme: %v", got)
+	}
 }

@@ -60,40 +60,92 @@ type themeBoard struct {
 	undo []themesBefore
 }
 
-// themesBefore is the themes as the board showed them before a change, and what
-// the change was.
+// themesBefore is the themes before a change made here and after it, read from the
+// store around the change, and what the change was.
 type themesBefore struct {
-	what   string
-	themes []session.Theme
+	what          string
+	themes, after []session.Theme
 }
 
 // maxUndo is how many changes u can take back.
 const maxUndo = 30
 
-// doThemes is do for a change of the themes while grouping: the themes as shown
-// before it are kept, so that u takes it back. Only before anyone voted: undoing
-// a merge makes a new theme, and the dots on the old one would be lost.
-func (s *boardScreen) doThemes(status, what string, f func(ctx context.Context, svc *session.Service) error) tea.Cmd {
-	if s.sess.Phase == session.PhaseGroup && !s.sess.Furthest().AtLeast(session.PhaseVote) {
-		before := make([]session.Theme, len(s.themes.themes))
-		for i, th := range s.themes.themes {
-			before[i] = session.Theme{ID: th.ID, Label: th.Label, Named: th.Named, NoteIDs: slices.Clone(th.NoteIDs)}
-		}
-		s.themes.undo = append(s.themes.undo, themesBefore{what: what, themes: before})
-		if len(s.themes.undo) > maxUndo {
-			s.themes.undo = slices.Delete(s.themes.undo, 0, len(s.themes.undo)-maxUndo)
-		}
-		status += " (u undoes it)"
-	}
-	return s.do(status, f)
+// themesChangedMsg is a change of the themes made here that succeeded, with the
+// step that takes it back.
+type themesChangedMsg struct {
+	status string
+	step   themesBefore
 }
 
-// undoThemes puts the themes back as they were before the last change made here.
-// A theme that change removed (merged, deleted) comes back as a new theme of its
-// name and notes.
+// undoFailedMsg is an undo the store refused: its step goes back on the list.
+type undoFailedMsg struct {
+	step themesBefore
+	err  error
+}
+
+// undoable says whether u may take changes back: while grouping, before anyone
+// could vote (undoing a merge makes a new theme, and the dots on the old one
+// would be lost).
+func (s *boardScreen) undoable() bool {
+	return s.sess.Phase == session.PhaseGroup && !s.sess.Furthest().AtLeast(session.PhaseVote)
+}
+
+// doThemes is do for a change of the themes while grouping: the themes are read
+// just before it and just after it, in the same command, so that u takes back this
+// change and no other (two quick changes before the board reloaded kept the same
+// "before", and a refused change was a step).
+func (s *boardScreen) doThemes(status, what string, f func(ctx context.Context, svc *session.Service) error) tea.Cmd {
+	if !s.undoable() {
+		return s.do(status, f)
+	}
+	svc, id := s.e.opt.Service, s.sess.ID
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+		before, err := svc.Themes(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		if err := f(ctx, svc); err != nil {
+			return errMsg{err}
+		}
+		after, err := svc.Themes(ctx, id)
+		if err != nil {
+			return boardDoneMsg{status}
+		}
+		return themesChangedMsg{status, themesBefore{what: what, themes: themeCopies(before), after: themeCopies(after)}}
+	})
+}
+
+// themeCopies copies stored themes for an undo step.
+func themeCopies(ths []*session.Theme) []session.Theme {
+	out := make([]session.Theme, len(ths))
+	for i, th := range ths {
+		out[i] = session.Theme{ID: th.ID, Label: th.Label, Named: th.Named, NoteIDs: slices.Sorted(slices.Values(th.NoteIDs))}
+	}
+	return out
+}
+
+// sameThemes says whether the stored themes now are those a step left.
+func sameThemes(now []*session.Theme, then []session.Theme) bool {
+	if len(now) != len(then) {
+		return false
+	}
+	for i, th := range themeCopies(now) {
+		if th.ID != then[i].ID || th.Label != then[i].Label || !slices.Equal(th.NoteIDs, then[i].NoteIDs) {
+			return false
+		}
+	}
+	return true
+}
+
+// undoThemes puts the themes back as they were before the last change made here,
+// if they are still as that change left them: a change made elsewhere (another
+// board, the notes placed with g, the command line) would be lost with it. A theme
+// that change removed (merged, deleted) comes back as a new theme of its name and
+// notes, and those after it are made anew, so that every theme has its number
+// again (themes are listed in the order they were made).
 func (s *boardScreen) undoThemes() tea.Cmd {
-	if s.sess.Furthest().AtLeast(session.PhaseVote) {
-		s.setStatus("Nothing to undo once people have voted: the dots stay on their themes.", true)
+	if !s.undoable() {
+		s.setStatus("Nothing to undo once people could vote: the dots stay on their themes.", true)
 		return nil
 	}
 	n := len(s.themes.undo)
@@ -101,29 +153,39 @@ func (s *boardScreen) undoThemes() tea.Cmd {
 		s.setStatus("Nothing to undo.", true)
 		return nil
 	}
-	last := s.themes.undo[n-1]
+	step := s.themes.undo[n-1]
 	s.themes.undo = s.themes.undo[:n-1]
-	now := map[int64]bool{}
-	for _, th := range s.themes.themes {
-		now[th.ID] = true
-	}
-	// Themes are listed in the order they were made: from the first one that
-	// comes back new, the ones after it are made anew too, so that every theme
-	// has its number again.
-	back := make([]session.Theme, len(last.themes))
-	anew := false
-	for i, th := range last.themes {
-		back[i] = th
-		if anew = anew || !now[th.ID]; anew {
-			back[i].ID = 0
-		}
-	}
 	s.themes.marked, s.themes.markTheme = nil, 0
-	id := s.sess.ID
-	return s.do("Undone: "+last.what+".", func(ctx context.Context, svc *session.Service) error {
-		return svc.SaveThemes(ctx, id, back)
+	svc, id := s.e.opt.Service, s.sess.ID
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+		now, err := svc.Themes(ctx, id)
+		if err != nil {
+			return undoFailedMsg{step, err}
+		}
+		if !sameThemes(now, step.after) {
+			return undoStaleMsg{}
+		}
+		exists := map[int64]bool{}
+		for _, th := range now {
+			exists[th.ID] = true
+		}
+		back := slices.Clone(step.themes)
+		anew := false
+		for i := range back {
+			if anew = anew || !exists[back[i].ID]; anew {
+				back[i].ID = 0
+			}
+		}
+		if err := svc.SaveThemes(ctx, id, back); err != nil {
+			return undoFailedMsg{step, err}
+		}
+		return boardDoneMsg{"Undone: " + step.what + "."}
 	})
 }
+
+// undoStaleMsg is an undo refused because the themes changed since the last
+// change made here.
+type undoStaleMsg struct{}
 
 func (t *themeBoard) set(m boardStateMsg) {
 	t.themes, t.totals, t.actions, t.ranked, t.showing = m.Themes, m.Totals, m.Actions, m.Ranked, m.Showing
@@ -952,6 +1014,9 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	s := t.b
 	switch {
+	case key.Matches(msg, tk.Undo) && !s.themes.placing && len(s.themes.undo) > 0:
+		// The last theme deleted, or the themes accepted: back to them.
+		return s.undoThemes()
 	case key.Matches(msg, tk.Accept) && len(s.themes.themes) > 0 && !s.themes.placing:
 		// A first shows what it would do.
 		return s.place()
