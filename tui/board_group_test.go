@@ -986,6 +986,11 @@ func TestBoardPreviewRenamesAndMergesBeforeSharing(t *testing.T) {
 	b.keys("R")
 	b.waitFor("Name before sharing: ")
 	b.press(tea.KeyCtrlU)
+	// Another suggestion's name is refused, as on the board.
+	b.keys(strings.ToUpper(sug[1].Label))
+	b.press(tea.KeyEnter)
+	b.waitFor("Suggested theme 2 is called")
+	b.press(tea.KeyCtrlU)
 	b.keys("Pen test timing")
 	b.press(tea.KeyEnter)
 	b.waitFor("Renamed; nobody sees it until A.", "1. Pen test timing")

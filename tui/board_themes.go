@@ -1053,6 +1053,12 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 				s.setStatus(s.e.errorMessage(err), true)
 				return nil, false
 			}
+			for k, other := range s.themes.suggestions {
+				if k != i && strings.EqualFold(strings.TrimSpace(other.Label), name) {
+					s.setStatus(fmt.Sprintf("Suggested theme %d is called “%s” already: m on one, then m on the other, merges them.", k+1, other.Label), true)
+					return nil, false
+				}
+			}
 			if i < len(s.themes.suggestions) {
 				s.themes.suggestions[i].Label, s.themes.suggestions[i].Named = name, true
 				s.themes.sugEdited = true
