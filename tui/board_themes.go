@@ -87,7 +87,17 @@ type undoFailedMsg struct {
 // could vote (undoing a merge makes a new theme, and the dots on the old one
 // would be lost).
 func (s *boardScreen) undoable() bool {
-	return s.sess.Phase == session.PhaseGroup && !s.sess.Furthest().AtLeast(session.PhaseVote)
+	if s.sess.Phase != session.PhaseGroup || s.sess.Furthest().AtLeast(session.PhaseVote) {
+		return false
+	}
+	// A session migrated from before the furthest phase was kept may have been
+	// voted on all the same: its dots say so.
+	for _, n := range s.themes.totals {
+		if n > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // doThemes is do for a change of the themes while grouping: the themes are read
