@@ -89,6 +89,9 @@ type boardScreen struct {
 	// one is done.
 	moving   int
 	lastMove chan struct{}
+	// lastThemes queues changes of the themes made here and their undos, so that
+	// each reads, changes and reads again the themes alone (see doThemes).
+	lastThemes chan struct{}
 	// savingActs counts activity lists not saved yet; lastActs is closed when the
 	// last one is saved.
 	savingActs int
@@ -401,7 +404,6 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// someone joining threw away the names, merges and picks made in the
 			// preview.
 			if key := s.suggestKey(); key != s.themes.sugKey || s.themes.suggestions == nil && !s.themes.suggesting {
-				s.themes.sugKey = key
 				cmd = s.suggest()
 			}
 		}
@@ -494,15 +496,28 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case boardDoneMsg:
 		s.setStatus(msg.status, false)
 	case themesChangedMsg:
-		s.themes.undo = append(s.themes.undo, msg.step)
+		s.themes.pending--
+		if msg.step == nil {
+			s.setStatus(msg.status, false)
+			break
+		}
+		s.themes.undo = append(s.themes.undo, *msg.step)
 		if len(s.themes.undo) > maxUndo {
 			s.themes.undo = slices.Delete(s.themes.undo, 0, len(s.themes.undo)-maxUndo)
 		}
 		s.setStatus(msg.status+" (u undoes it)", false)
+	case themesFailedMsg:
+		s.themes.pending--
+		s.setStatus(s.e.errorMessage(msg.err), true)
+	case undoneMsg:
+		s.themes.pending--
+		s.setStatus("Undone: "+msg.what+".", false)
 	case undoFailedMsg:
+		s.themes.pending--
 		s.themes.undo = append(s.themes.undo, msg.step)
 		s.setStatus("Not undone: "+s.e.errorMessage(msg.err), true)
 	case undoStaleMsg:
+		s.themes.pending--
 		// Every earlier step was taken from themes as they were before it.
 		s.themes.undo = nil
 		s.setStatus("Not undone: the themes changed since (on another board, or the notes placed with g); undo starts again from here.", true)

@@ -56,8 +56,10 @@ type themeBoard struct {
 	reps map[string]int64
 
 	// undo holds the themes as they were before each change made here while
-	// grouping, the last last (see doThemes).
-	undo []themesBefore
+	// grouping, the last last (see doThemes); pending counts those changes (and
+	// undos) not saved yet.
+	undo    []themesBefore
+	pending int
 }
 
 // themesBefore is the themes before a change made here and after it, read from the
@@ -74,7 +76,7 @@ const maxUndo = 30
 // step that takes it back.
 type themesChangedMsg struct {
 	status string
-	step   themesBefore
+	step   *themesBefore // nil: the themes after it could not be read
 }
 
 // undoFailedMsg is an undo the store refused: its step goes back on the list.
@@ -82,6 +84,9 @@ type undoFailedMsg struct {
 	step themesBefore
 	err  error
 }
+
+// undoneMsg is an undo saved.
+type undoneMsg struct{ what string }
 
 // undoable says whether u may take changes back: while grouping, before anyone
 // could vote (undoing a merge makes a new theme, and the dots on the old one
@@ -109,21 +114,30 @@ func (s *boardScreen) doThemes(status, what string, f func(ctx context.Context, 
 		return s.do(status, f)
 	}
 	svc, id := s.e.opt.Service, s.sess.ID
+	wait, done := inTurn(&s.lastThemes)
+	s.themes.pending++
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+		defer done()
+		if err := wait(ctx); err != nil {
+			return themesFailedMsg{err}
+		}
 		before, err := svc.Themes(ctx, id)
 		if err != nil {
-			return errMsg{err}
+			return themesFailedMsg{err}
 		}
 		if err := f(ctx, svc); err != nil {
-			return errMsg{err}
+			return themesFailedMsg{err}
 		}
 		after, err := svc.Themes(ctx, id)
 		if err != nil {
-			return boardDoneMsg{status}
+			return themesChangedMsg{status: status}
 		}
-		return themesChangedMsg{status, themesBefore{what: what, themes: themeCopies(before), after: themeCopies(after)}}
+		return themesChangedMsg{status, &themesBefore{what: what, themes: themeCopies(before), after: themeCopies(after)}}
 	})
 }
+
+// themesFailedMsg is a change of the themes made here that the store refused.
+type themesFailedMsg struct{ err error }
 
 // themeCopies copies stored themes for an undo step.
 func themeCopies(ths []*session.Theme) []session.Theme {
@@ -139,8 +153,9 @@ func sameThemes(now []*session.Theme, then []session.Theme) bool {
 	if len(now) != len(then) {
 		return false
 	}
+	// By names and notes, in order: an undo makes every theme anew (new IDs).
 	for i, th := range themeCopies(now) {
-		if th.ID != then[i].ID || th.Label != then[i].Label || !slices.Equal(th.NoteIDs, then[i].NoteIDs) {
+		if th.Label != then[i].Label || !slices.Equal(th.NoteIDs, then[i].NoteIDs) {
 			return false
 		}
 	}
@@ -149,13 +164,15 @@ func sameThemes(now []*session.Theme, then []session.Theme) bool {
 
 // undoThemes puts the themes back as they were before the last change made here,
 // if they are still as that change left them: a change made elsewhere (another
-// board, the notes placed with g, the command line) would be lost with it. A theme
-// that change removed (merged, deleted) comes back as a new theme of its name and
-// notes, and those after it are made anew, so that every theme has its number
-// again (themes are listed in the order they were made).
+// board, the notes placed with g, the command line) would be lost with it.
 func (s *boardScreen) undoThemes() tea.Cmd {
 	if !s.undoable() {
 		s.setStatus("Nothing to undo once people could vote: the dots stay on their themes.", true)
+		return nil
+	}
+	if s.themes.pending > 0 {
+		// Its step is not on the list yet: u would take back the one before.
+		s.setStatus("A change is still being saved; press u again in a moment.", true)
 		return nil
 	}
 	n := len(s.themes.undo)
@@ -167,7 +184,13 @@ func (s *boardScreen) undoThemes() tea.Cmd {
 	s.themes.undo = s.themes.undo[:n-1]
 	s.themes.marked, s.themes.markTheme = nil, 0
 	svc, id := s.e.opt.Service, s.sess.ID
+	wait, done := inTurn(&s.lastThemes)
+	s.themes.pending++
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+		defer done()
+		if err := wait(ctx); err != nil {
+			return undoFailedMsg{step, err}
+		}
 		now, err := svc.Themes(ctx, id)
 		if err != nil {
 			return undoFailedMsg{step, err}
@@ -175,21 +198,18 @@ func (s *boardScreen) undoThemes() tea.Cmd {
 		if !sameThemes(now, step.after) {
 			return undoStaleMsg{}
 		}
-		exists := map[int64]bool{}
-		for _, th := range now {
-			exists[th.ID] = true
-		}
+		// Every theme made anew, in order: themes are listed in the order they
+		// were made, so each has its number again, and no step below holds an ID
+		// that an undo gave to another theme. Nothing refers to a theme's ID
+		// before anyone could vote.
 		back := slices.Clone(step.themes)
-		anew := false
-		for i := range back {
-			if anew = anew || !exists[back[i].ID]; anew {
-				back[i].ID = 0
-			}
+		for k := range back {
+			back[k].ID = 0
 		}
 		if err := svc.SaveThemes(ctx, id, back); err != nil {
 			return undoFailedMsg{step, err}
 		}
-		return boardDoneMsg{"Undone: " + step.what + "."}
+		return undoneMsg{step.what}
 	})
 }
 
@@ -256,6 +276,9 @@ func (s *boardScreen) suggest() tea.Cmd {
 		return nil
 	}
 	s.themes.suggesting = true
+	// What this run clusters: a reload with the same key keeps its result (and
+	// the picks and names made on it), however the run was started.
+	s.themes.sugKey = s.suggestKey()
 	svc, id := s.e.opt.Service, s.sess.ID
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		sug, err := svc.SuggestThemes(ctx, id)

@@ -1,0 +1,106 @@
+package tui_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// Two merges in a row, undone in a row (a review found the second undo refused:
+// the first made themes anew with IDs the step below held for other themes).
+func TestUndoTwoMergesInARow(t *testing.T) {
+	t.Parallel()
+	w, sess, _, b := manyThemesBoard(t)
+	b.selectRow(0)
+	b.keys("m")
+	b.waitFor("Now select the theme to merge it into")
+	b.keys("#2")
+	b.press(tea.KeyEnter)
+	b.keys("m")
+	b.waitFor("merged into 1. “theme 2”")
+	b.waitEverDrawn("1. theme 2 (4)")
+	b.selectRow(0)
+	b.keys("m")
+	b.waitFor("Now select the theme to merge it into")
+	b.keys("#2")
+	b.press(tea.KeyEnter)
+	b.keys("m")
+	b.waitEverDrawn("1. theme 3 (6)")
+	b.keys("u")
+	b.waitFor("Undone: the merge.")
+	if got := w.themesOf(sess); len(got["theme 2"]) != 4 || len(got["theme 3"]) != 2 {
+		t.Fatalf("after the first undo: %v", got)
+	}
+	b.waitEverDrawn("1. theme 2 (4)")
+	b.keys("u")
+	b.waitFor("1. theme 1 (2)") // the status reads as before: the list changes
+	if got := w.themesOf(sess); len(got) != 8 || len(got["theme 1"]) != 2 {
+		v := b.view()
+		t.Fatalf("the second undo did not undo the first merge: themes %v; screen:\n%s", got, v)
+	}
+}
+
+// g with themes arranged, a pick, then a reload for someone joining: the preview
+// of where the notes would go keeps the pick (the first reload after g clustered
+// again and dropped it).
+func TestPlacingPreviewKeepsPicksOverAReload(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	b := w.openBoard(sess)
+	if _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{
+		{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"},
+		{Line: 2, Text: "phishing mails fool half the company", Area: "confidence", Lane: "concern"},
+	}, session.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b.waitEverDrawn("(no theme yet: 2)")
+	b.keys("g")
+	b.waitFor("1. (+1 note) pen tests", "2 notes without a theme: A places them as shown")
+	b.keys("/phishing")
+	b.press(tea.KeyEnter)
+	b.keys("v")
+	b.waitFor("[x] new: ", "A accept 1 picked")
+	w.join(sess, "key-9", "")
+	b.waitFor("3 people")
+	time.Sleep(300 * time.Millisecond)
+	if v := b.view(); !strings.Contains(v, "[x] new: ") {
+		t.Fatalf("a reload for someone joining re-clustered the placing preview and dropped the pick:\n%s", v)
+	}
+}
+
+// u pressed right after a change, before its command came back, never takes back
+// the change before it, nor throws the history away: it waits its turn, or says
+// the change is still being saved.
+func TestUndoRightAfterAChange(t *testing.T) {
+	t.Parallel()
+	w, sess, _, b := manyThemesBoard(t)
+	b.selectRow(1)
+	b.keys("M")
+	b.waitFor("Move the note to theme (name or number): ")
+	b.keys("3")
+	b.press(tea.KeyEnter)
+	b.waitFor("(u undoes it)")
+	// Now a merge, and u at once.
+	b.selectRow(3)
+	b.keys("m")
+	b.waitFor("Now select the theme to merge it into")
+	b.keys("#4")
+	b.press(tea.KeyEnter)
+	b.keys("m")
+	b.keys("u")
+	time.Sleep(500 * time.Millisecond)
+	got := w.themesOf(sess)
+	// Either the merge is undone (8 themes, the move kept: theme 3 has 3 notes),
+	// or u said there is nothing yet to undo and changed nothing (7 themes, the
+	// move kept). Never the move undone with the merge kept.
+	if len(got["theme 1"]) != 1 || len(got["theme 3"]) != 3 && len(got["theme 4"]) != 3+2 {
+		t.Fatalf("u right after a merge: themes %v; screen:\n%s", got, b.view())
+	}
+	if v := b.view(); strings.Contains(v, "Not undone") {
+		t.Fatalf("u right after a merge refused and dropped the history:\n%s", v)
+	}
+}
