@@ -512,6 +512,19 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case undoneMsg:
 		s.themes.pending--
 		s.setStatus("Undone: "+msg.what+".", false)
+		if len(msg.accepted) > 0 && s.coversNotes(msg.accepted) {
+			sug := make([]session.Theme, len(msg.accepted))
+			for i, th := range msg.accepted {
+				sug[i] = session.Theme{Label: th.Label, Named: th.Named, NoteIDs: slices.Clone(th.NoteIDs)}
+			}
+			s.themes.setSuggestions(sug)
+			// The key of what a run would cluster once the themes are gone, so
+			// that the reload that follows keeps this preview.
+			kept := s.themes.themes
+			s.themes.themes = nil
+			s.themes.sugKey = s.suggestKey()
+			s.themes.themes = kept
+		}
 	case undoFailedMsg:
 		s.themes.pending--
 		s.themes.undo = append(s.themes.undo, msg.step)

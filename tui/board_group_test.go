@@ -1029,6 +1029,26 @@ func TestBoardPreviewRenamesAndMergesBeforeSharing(t *testing.T) {
 			t.Error("the name typed before sharing is not marked as typed")
 		}
 	}
+	// u takes the accepting back to the preview as it was, names and merges
+	// included (it clustered anew and said new notes had changed it).
+	b.keys("u")
+	b.waitDrawn("Undone: the accepting.", "▸ 1. Pen test timing (6 notes)")
+	if got := w.themesOf(sess); len(got) != 0 {
+		t.Errorf("after undoing the accepting the stored themes are %v", got)
+	}
+	if b.everDrawn("New notes changed the suggestions") {
+		t.Error("undoing the accepting said new notes changed the suggestions")
+	}
+	// Accepted again, it is what was accepted before.
+	b.keys("A")
+	b.waitDrawn("Undone: the accepting.")
+	deadline := time.Now().Add(waitTime)
+	for len(w.themesOf(sess)) == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := w.themesOf(sess); len(got["Pen test timing"]) != want {
+		t.Errorf("accepted again after the undo: %v", got)
+	}
 }
 
 // u takes back the last changes of the themes while grouping, one at a time: a

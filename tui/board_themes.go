@@ -85,8 +85,12 @@ type undoFailedMsg struct {
 	err  error
 }
 
-// undoneMsg is an undo saved.
-type undoneMsg struct{ what string }
+// undoneMsg is an undo saved; accepted are the themes the undo of accepting
+// took back, for the preview to show again as they were.
+type undoneMsg struct {
+	what     string
+	accepted []session.Theme
+}
 
 // undoable says whether u may take changes back: while grouping, before anyone
 // could vote (undoing a merge makes a new theme, and the dots on the old one
@@ -209,7 +213,12 @@ func (s *boardScreen) undoThemes() tea.Cmd {
 		if err := svc.SaveThemes(ctx, id, back); err != nil {
 			return undoFailedMsg{step, err}
 		}
-		return undoneMsg{step.what}
+		if len(step.themes) == 0 {
+			// The accepting taken back: the preview shows what was accepted,
+			// names and merges made there included, rather than clustering anew.
+			return undoneMsg{step.what, step.after}
+		}
+		return undoneMsg{what: step.what}
 	})
 }
 
@@ -248,6 +257,22 @@ type suggestFailedMsg struct{ err error }
 
 // suggestionsMsg carries fresh clustering suggestions.
 type suggestionsMsg []session.Theme
+
+// coversNotes says whether themes hold every note shown.
+func (s *boardScreen) coversNotes(themes []session.Theme) bool {
+	in := map[int64]bool{}
+	for _, th := range themes {
+		for _, id := range th.NoteIDs {
+			in[id] = true
+		}
+	}
+	for _, n := range s.notes {
+		if !n.Hidden && !in[n.ID] {
+			return false
+		}
+	}
+	return true
+}
 
 // suggestKey says what clustering works on: the notes shown and the themes with
 // their notes.
@@ -309,6 +334,9 @@ func (s *boardScreen) acceptSuggestions() tea.Cmd {
 		}
 	}
 	s.themes.suggestions, s.themes.picked, s.themes.acceptWhenReady = nil, nil, false
+	// The edits made in the preview are in the themes now: a later run drops
+	// nothing of them.
+	s.themes.sugEdited, s.themes.markSug = false, 0
 	said := fmt.Sprintf("%s shared with everyone. Edit them: rename, merge, move, split.", plural(len(sug), "theme"))
 	if left > 0 {
 		said = fmt.Sprintf("%s shared with everyone; %s without a theme yet: move them with M.", plural(len(sug), "theme"), plural(left, "note"))
