@@ -1139,3 +1139,16 @@ func TestBoardUndoesDeletingTheLastTheme(t *testing.T) {
 		t.Errorf("after undoing the deletion of the last theme: %v", got)
 	}
 }
+
+// D and m on "no theme yet" say what they need, rather than nothing.
+func TestNoThemeYetSaysWhatDAndMNeed(t *testing.T) {
+	t.Parallel()
+	_, _, _, b := manyThemesBoard(t)
+	b.press(tea.KeyEnd)
+	b.keys("k") // from the loose note to its heading
+	b.waitFor("▸ (no theme yet: 1)")
+	b.keys("D")
+	b.waitFor("Select a theme's name to delete it.")
+	b.keys("m")
+	b.waitFor("Select a theme to merge (notes without a theme move with M).")
+}

@@ -1334,6 +1334,13 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		})
 	case key.Matches(msg, tk.Split):
 		s.setStatus("Select a note to split it out into a theme of its own.", true)
+	case (key.Matches(msg, tk.Delete) || key.Matches(msg, tk.Merge)) && cur.theme == 0:
+		// On "no theme yet", or on nothing: said, not silently nothing.
+		if key.Matches(msg, tk.Merge) {
+			s.setStatus("Select a theme to merge (notes without a theme move with M).", true)
+		} else {
+			s.setStatus("Select a theme's name to delete it.", true)
+		}
 	case key.Matches(msg, tk.Delete) && cur.header && cur.theme != 0:
 		// The question names the theme and what it holds: a D pressed one line off
 		// (on the theme below an emptied one) must be caught before y.
