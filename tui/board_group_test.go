@@ -1152,3 +1152,18 @@ func TestNoThemeYetSaysWhatDAndMNeed(t *testing.T) {
 	b.keys("m")
 	b.waitFor("Select a theme to merge (notes without a theme move with M).")
 }
+
+// Deleting a theme says that the numbers after it moved up, as a merge does: a
+// number typed next is another theme's.
+func TestDeletingAThemeSaysTheNumbersMoved(t *testing.T) {
+	t.Parallel()
+	_, _, _, b := manyThemesBoard(t)
+	b.selectRow(3) // theme 2's name
+	b.keys("D")
+	b.waitFor("y = delete")
+	b.keys("y")
+	b.waitDrawn("Theme deleted")
+	if !strings.Contains(strings.Join(strings.Fields(b.view()), " "), "the themes after 2 moved up one number") {
+		t.Errorf("deleting theme 2 does not say the numbers after it moved:\n%s", b.view())
+	}
+}

@@ -1360,6 +1360,10 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			done = fmt.Sprintf("Theme deleted; its %d notes have no theme now.", notes)
 			ask = fmt.Sprintf("Delete %s? Its %d notes stay, without a theme. y = delete, any other key = keep", name, notes)
 		}
+		if k := s.themeNumber(cur.theme); k > 0 && k < len(s.themes.themes) {
+			// As a merge says it: a number typed next (#, M) is another theme's.
+			done = strings.TrimSuffix(done, ".") + fmt.Sprintf("; the themes after %d moved up one number.", k)
+		}
 		s.confirmDelete = func() tea.Cmd {
 			return s.doThemes(done, "the deletion", func(ctx context.Context, svc *session.Service) error {
 				return svc.DeleteTheme(ctx, cur.theme)
