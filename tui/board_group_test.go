@@ -1167,3 +1167,13 @@ func TestDeletingAThemeSaysTheNumbersMoved(t *testing.T) {
 		t.Errorf("deleting theme 2 does not say the numbers after it moved:\n%s", b.view())
 	}
 }
+
+// # 0 is no theme's number: "no theme yet", numbered 0 inside, was selected without
+// a word.
+func TestJumpToThemeZeroIsRefused(t *testing.T) {
+	t.Parallel()
+	_, _, _, b := manyThemesBoard(t)
+	b.keys("#0")
+	b.press(tea.KeyEnter)
+	b.waitFor("There is no theme 0.")
+}

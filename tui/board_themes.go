@@ -735,7 +735,9 @@ func newThemesTab(b *boardScreen) *themesTab {
 	}
 	t.list.number = func(k int) (int, bool) {
 		for i, r := range t.rowsNow {
-			if r.header && r.num == k {
+			// Headings without a number ("no theme yet") are number 0: not one
+			// to jump to (#0 went there without a word).
+			if r.header && r.num == k && k > 0 {
 				return i, true
 			}
 		}
