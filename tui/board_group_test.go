@@ -1008,7 +1008,7 @@ func TestBoardPreviewRenamesAndMergesBeforeSharing(t *testing.T) {
 	b.keys("#2")
 	b.press(tea.KeyEnter)
 	b.keys("m")
-	b.waitFor("select the suggested theme to merge it into")
+	b.waitFor("select the suggested theme to merge it into", "Merging 2. “")
 	b.keys("#1")
 	b.press(tea.KeyEnter)
 	b.keys("m")

@@ -1716,6 +1716,13 @@ func (t *themesTab) view(w, room int) string {
 	l := &t.list
 	rows := t.rowsNow
 	switch {
+	case ph == session.PhaseGroup && len(s.themes.themes) == 0 && s.themes.markSug > 0 && s.themes.markSug <= len(s.themes.suggestions):
+		// Which one waits to be merged, in view wherever the list is scrolled
+		// (the name cut, not the instruction), as on the accepted themes.
+		head := fmt.Sprintf("Merging %d. “", s.themes.markSug)
+		const tail = "”: select the suggestion to merge it into, press m."
+		name := fit(s.themes.suggestions[s.themes.markSug-1].Label, max(w-lipgloss.Width(head)-lipgloss.Width(tail), 8))
+		b.WriteString(sty.Muted.Render(fit(head+name+tail, w)) + "\n")
 	case ph == session.PhaseGroup && len(s.themes.themes) == 0:
 		b.WriteString(sty.Header.Render("Suggested themes") + sty.Muted.Render(fit(" (only you see these until you accept them with A)", w-16)) + "\n")
 		if s.themes.suggesting && len(s.themes.suggestions) == 0 {
