@@ -622,6 +622,12 @@ const escAgain = "esc again goes back to the list of sessions (the session goes 
 func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	id := s.sess.ID
 	if s.ask.open() {
+		if s.statusErr && !s.ask.saving && msg.Type != tea.KeyEnter {
+			// A refusal is about the answer as it was: the next key edits it (the
+			// line under the prompt says what it means now) or esc drops it, and
+			// the refusal stayed under later prompts.
+			s.setStatus("", false)
+		}
 		return s, s.ask.update(msg)
 	}
 	if s.reading != nil {

@@ -1177,3 +1177,21 @@ func TestJumpToThemeZeroIsRefused(t *testing.T) {
 	b.press(tea.KeyEnter)
 	b.waitFor("There is no theme 0.")
 }
+
+// A refusal under a prompt goes with the next key or esc: it stayed on the status
+// line under later prompts.
+func TestPromptRefusalGoesWithTheNextKey(t *testing.T) {
+	t.Parallel()
+	_, _, _, b := manyThemesBoard(t)
+	b.selectRow(1)
+	b.keys("M")
+	b.waitFor("Move the note to theme (name or number): ")
+	b.keys("12")
+	b.press(tea.KeyEnter)
+	b.waitFor("No theme has the number “12”")
+	b.press(tea.KeyEsc)
+	b.keys("#")
+	if v := b.view(); strings.Contains(v, "No theme has the number") {
+		t.Errorf("the refusal stayed after esc:\n%s", v)
+	}
+}
