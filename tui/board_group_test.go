@@ -1195,3 +1195,19 @@ func TestPromptRefusalGoesWithTheNextKey(t *testing.T) {
 		t.Errorf("the refusal stayed after esc:\n%s", v)
 	}
 }
+
+// u before anything was changed says so, in the preview too.
+func TestUndoWithNothingToUndoSaysSo(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a := w.join(sess, "key-1", "")
+	w.addNote(a, session.AreaActivities, "more", "more pen tests before release")
+	w.addNote(a, session.AreaActivities, "more", "pen test findings come too late")
+	w.setPhase(sess, session.PhaseGroup)
+	b := w.openBoard(sess)
+	b.waitEverDrawn("A accept all")
+	b.keys("u")
+	b.waitFor("Nothing to undo.")
+}

@@ -1077,8 +1077,9 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	s := t.b
 	switch {
-	case key.Matches(msg, tk.Undo) && !s.themes.placing && len(s.themes.undo) > 0:
-		// The last theme deleted, or the themes accepted: back to them.
+	case key.Matches(msg, tk.Undo) && !s.themes.placing:
+		// The last theme deleted, or the themes accepted: back to them (or it
+		// says there is nothing to undo).
 		return s.undoThemes()
 	case key.Matches(msg, tk.Accept) && len(s.themes.themes) > 0 && !s.themes.placing:
 		// A first shows what it would do.
