@@ -947,7 +947,7 @@ func TestMarkingATheme(t *testing.T) {
 	b.waitFor("Move 3 notes to theme (name or number): ")
 	b.keys("5")
 	b.press(tea.KeyEnter)
-	b.waitFor("3 notes moved to “theme 5”.")
+	b.waitFor("3 notes moved to “theme 5”; 1. is empty now, listed last") // and the numbers moved
 	got := w.themesOf(sess)
 	if len(got["theme 5"]) != 5 || !slices.Contains(got["theme 5"], notes[0][0].ID) || !slices.Contains(got["theme 5"], notes[0][1].ID) {
 		t.Errorf("after moving theme 1's notes and one of theme 2's: %v", got)

@@ -1461,6 +1461,25 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 		if len(ids) == 1 {
 			said = "Note moved to “" + to.Label + "”."
 		}
+		// A theme the move empties goes to the end of the list, and those after
+		// it move up a number, as a merge says.
+		moving := map[int64]bool{}
+		for _, n := range ids {
+			moving[n] = true
+		}
+		for _, th := range s.themes.themes {
+			if th.ID == to.ID || len(th.NoteIDs) == 0 || !s.themes.showing[th.ID].Shown {
+				continue
+			}
+			all := true
+			for _, n := range th.NoteIDs {
+				all = all && moving[n]
+			}
+			if k := s.themeNumber(th.ID); all && k > 0 && k < len(s.themes.themes) {
+				said = strings.TrimSuffix(said, ".") + fmt.Sprintf("; %d. is empty now, listed last: the themes after it moved up one number.", k)
+				break
+			}
+		}
 		id := to.ID
 		return s.doThemes(said, "the move", func(ctx context.Context, svc *session.Service) error {
 			return svc.MoveNotes(ctx, ids, id)
