@@ -70,31 +70,10 @@ func MatchSessionThemesCentral(groups []MatchGroup, threshold float64, apart ...
 	ids, c, members, means := matchSessionThemes(groups, threshold, apart...)
 	central = make([][]int, len(groups))
 	for g, m := range members {
-		sim := make([]float64, len(m))
-		for k, i := range m {
-			sim[k] = sparseDot(c.vecs[i], means[g])
-		}
-		order := make([]int, len(m))
-		for k := range order {
-			order[k] = k
-		}
-		known := func(k int) bool { return len(c.vecs[m[k]]) > 0 }
 		texts := groups[g].Texts
-		slices.SortStableFunc(order, func(a, b int) int {
-			switch {
-			case known(a) != known(b):
-				if known(a) {
-					return -1
-				}
-				return 1
-			case sim[a] > sim[b]+1e-12:
-				return -1
-			case sim[b] > sim[a]+1e-12:
-				return 1
-			}
+		central[g] = c.mostCentral(m, means[g], func(a, b int) int {
 			return cmp.Or(cmp.Compare(strings.ToLower(texts[a]), strings.ToLower(texts[b])), cmp.Compare(texts[a], texts[b]), a-b)
 		})
-		central[g] = order
 	}
 	return ids, central
 }

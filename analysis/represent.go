@@ -13,19 +13,7 @@ func Representative(docs []Doc) string {
 	if len(docs) == 0 {
 		return ""
 	}
-	sorted := slices.Clone(docs)
-	slices.SortStableFunc(sorted, byContent)
-	c := vectorize(sorted, defaultLexicon(), defaultParams.weights)
-	members := make([]int, 0, len(sorted))
-	for i, v := range c.vecs {
-		if len(v) > 0 {
-			members = append(members, i)
-		}
-	}
-	if len(members) == 0 {
-		return sorted[0].ID
-	}
-	return sorted[c.central(members)].ID
+	return Central(docs)[0]
 }
 
 // Central returns the IDs of the docs, most central first: the nearest the mean
@@ -36,24 +24,38 @@ func Central(docs []Doc) []string {
 	sorted := slices.Clone(docs)
 	slices.SortStableFunc(sorted, byContent)
 	c := vectorize(sorted, defaultLexicon(), defaultParams.weights)
-	members := make([]int, 0, len(sorted))
+	all := make([]int, len(sorted))
+	var known []int
 	for i, v := range c.vecs {
+		all[i] = i
 		if len(v) > 0 {
-			members = append(members, i)
+			known = append(known, i)
 		}
 	}
-	sim := make([]float64, len(sorted))
-	if len(members) > 0 {
-		mean := meanOf(c.vecs, members)
-		for _, i := range members {
-			sim[i] = sparseDot(c.vecs[i], mean)
-		}
+	var mean vec
+	if len(known) > 0 {
+		mean = meanOf(c.vecs, known)
 	}
-	order := make([]int, len(sorted))
-	for i := range order {
-		order[i] = i
+	out := make([]string, len(sorted))
+	for k, i := range c.mostCentral(all, mean, func(a, b int) int { return a - b }) {
+		out[k] = sorted[i].ID
 	}
-	known := func(i int) bool { return len(c.vecs[i]) > 0 }
+	return out
+}
+
+// mostCentral orders the positions of the texts idx (indexes into c.vecs): texts
+// with a known word first, the most similar to mean first, then by tie, which
+// compares two positions.
+func (c *corpus) mostCentral(idx []int, mean vec, tie func(a, b int) int) []int {
+	sim := make([]float64, len(idx))
+	for k, i := range idx {
+		sim[k] = sparseDot(c.vecs[i], mean)
+	}
+	known := func(k int) bool { return len(c.vecs[idx[k]]) > 0 }
+	order := make([]int, len(idx))
+	for k := range order {
+		order[k] = k
+	}
 	slices.SortStableFunc(order, func(a, b int) int {
 		switch {
 		case known(a) != known(b):
@@ -66,13 +68,9 @@ func Central(docs []Doc) []string {
 		case sim[b] > sim[a]+1e-12:
 			return 1
 		}
-		return a - b
+		return tie(a, b)
 	})
-	out := make([]string, len(order))
-	for k, i := range order {
-		out[k] = sorted[i].ID
-	}
-	return out
+	return order
 }
 
 // NamedAfter returns the ID of the doc a theme's name was made from: the one whose
