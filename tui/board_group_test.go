@@ -224,29 +224,7 @@ func TestBoardMakesANewThemeByNameAndFromALooseNote(t *testing.T) {
 // v picks some and A accepts only those, the other notes wait without a theme.
 func TestBoardPreviewAcceptsSome(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	a := w.join(sess, "key-1", "")
-	for _, text := range []string{
-		"more pen tests before release", "pen test findings come too late", "pen testing reports arrive after release",
-		"deadlines always win over security", "feature deadlines push security out", "tight deadlines every sprint",
-	} {
-		lane := "more"
-		area := session.AreaActivities
-		if strings.Contains(text, "deadline") {
-			area, lane = session.AreaMotivation, "demotivates"
-		}
-		w.addNote(a, area, lane, text)
-	}
-	w.setPhase(sess, session.PhaseGroup)
-	sug, err := w.svc.SuggestThemes(w.ctx, sess.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(sug) < 2 {
-		t.Fatalf("the notes make %d suggestions; the test needs two", len(sug))
-	}
+	w, sess, sug := previewWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
 	b.waitEverDrawn("1. "+sug[0].Label, "★ [", "A accept all")
 
@@ -268,28 +246,7 @@ func TestBoardPreviewAcceptsSome(t *testing.T) {
 // it and goes on: v v picks the first two.
 func TestBoardPickGoesOnToTheNextSuggestion(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	a := w.join(sess, "key-1", "")
-	for _, text := range []string{
-		"more pen tests before release", "pen test findings come too late", "pen testing reports arrive after release",
-		"deadlines always win over security", "feature deadlines push security out", "tight deadlines every sprint",
-	} {
-		area, lane := session.AreaActivities, "more"
-		if strings.Contains(text, "deadline") {
-			area, lane = session.AreaMotivation, "demotivates"
-		}
-		w.addNote(a, area, lane, text)
-	}
-	w.setPhase(sess, session.PhaseGroup)
-	sug, err := w.svc.SuggestThemes(w.ctx, sess.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(sug) < 2 {
-		t.Fatalf("the notes make %d suggestions; the test needs two", len(sug))
-	}
+	w, sess, sug := previewWorld(t)
 	b := w.openBoard(sess)
 	b.waitEverDrawn("1. "+sug[0].Label, "A accept all")
 	b.keys("v")
@@ -959,28 +916,7 @@ func TestMarkingATheme(t *testing.T) {
 // be merged in front of everyone.
 func TestBoardPreviewRenamesAndMergesBeforeSharing(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	w.setPhase(sess, session.PhaseWrite)
-	a := w.join(sess, "key-1", "")
-	for _, text := range []string{
-		"more pen tests before release", "pen test findings come too late", "pen testing reports arrive after release",
-		"deadlines always win over security", "feature deadlines push security out", "tight deadlines every sprint",
-	} {
-		area, lane := session.AreaActivities, "more"
-		if strings.Contains(text, "deadline") {
-			area, lane = session.AreaMotivation, "demotivates"
-		}
-		w.addNote(a, area, lane, text)
-	}
-	w.setPhase(sess, session.PhaseGroup)
-	sug, err := w.svc.SuggestThemes(w.ctx, sess.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(sug) < 2 {
-		t.Fatalf("the notes make %d suggestions; the test needs two", len(sug))
-	}
+	w, sess, sug := previewWorld(t)
 	b := w.openBoard(sess)
 	b.waitEverDrawn("1. "+sug[0].Label, "A accept all", "R rename")
 	b.keys("R")
@@ -1210,4 +1146,34 @@ func TestUndoWithNothingToUndoSaysSo(t *testing.T) {
 	b.waitEverDrawn("A accept all")
 	b.keys("u")
 	b.waitFor("Nothing to undo.")
+}
+
+// previewWorld is a session in the group phase with six notes, three on pen tests
+// and three on deadlines, not grouped yet, and the suggestions they make (two at
+// least).
+func previewWorld(t *testing.T) (*world, *session.Session, []session.Theme) {
+	t.Helper()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a := w.join(sess, "key-1", "")
+	for _, text := range []string{
+		"more pen tests before release", "pen test findings come too late", "pen testing reports arrive after release",
+		"deadlines always win over security", "feature deadlines push security out", "tight deadlines every sprint",
+	} {
+		area, lane := session.AreaActivities, "more"
+		if strings.Contains(text, "deadline") {
+			area, lane = session.AreaMotivation, "demotivates"
+		}
+		w.addNote(a, area, lane, text)
+	}
+	w.setPhase(sess, session.PhaseGroup)
+	sug, err := w.svc.SuggestThemes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sug) < 2 {
+		t.Fatalf("the notes make %d suggestions; the test needs two", len(sug))
+	}
+	return w, sess, sug
 }
