@@ -518,12 +518,13 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 				sug[i] = session.Theme{Label: th.Label, Named: th.Named, NoteIDs: slices.Clone(th.NoteIDs)}
 			}
 			s.themes.setSuggestions(sug)
-			// The key of what a run would cluster once the themes are gone, so
-			// that the reload that follows keeps this preview.
-			kept := s.themes.themes
-			s.themes.themes = nil
+			// The stored themes are gone: the board is the preview from now on,
+			// not once the reload that follows arrives (an A pressed before it
+			// took the listed themes for arranged ones and started placing notes
+			// into them). The key is what a run would cluster now, so that the
+			// reload keeps this preview.
+			s.themes.themes, s.themes.placing = nil, false
 			s.themes.sugKey = s.suggestKey()
-			s.themes.themes = kept
 		}
 	case undoFailedMsg:
 		s.themes.pending--

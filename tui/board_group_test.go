@@ -977,11 +977,7 @@ func TestBoardPreviewRenamesAndMergesBeforeSharing(t *testing.T) {
 	}
 	// Accepted again, it is what was accepted before.
 	b.keys("A")
-	b.waitDrawn("Undone: the accepting.")
-	deadline := time.Now().Add(waitTime)
-	for len(w.themesOf(sess)) == 0 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	b.waitFor("shared with everyone")
 	if got := w.themesOf(sess); len(got["Pen test timing"]) != want {
 		t.Errorf("accepted again after the undo: %v", got)
 	}

@@ -1,0 +1,72 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/internal/testdb"
+	"github.com/charter-tool/charter/session"
+)
+
+// A pressed right after the accepting is undone, before the board has reloaded
+// the themes the undo took away, accepts the preview again. The board listed the
+// taken-away themes until the reload came, and A on them started placing notes
+// into themes no longer stored (a test that pressed A at once failed one run in
+// five on a busy machine).
+func TestAcceptRightAfterUndoingTheAccepting(t *testing.T) {
+	ctx := context.Background()
+	svc := session.NewService(testdb.Open(t), nil)
+	sess, err := svc.NewSession(ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Join(ctx, sess.ID, "key-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for i := range 4 {
+		n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "more", Text: fmt.Sprintf("note %d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, n.ID)
+	}
+	if sess, err = svc.SetPhase(ctx, sess.ID, session.PhaseGroup); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
+	e := New(Options{Service: svc, Facilitator: true, Renderer: colours256(), Now: func() time.Time { return at }}).env
+	b := newBoard(e, sess)
+	a := &App{env: e, screen: b}
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 30})
+	a.Update(b.load()())
+	b.tab = tabThemes
+	a.Update(suggestionsMsg([]session.Theme{
+		{Label: "pen tests", NoteIDs: ids[:2]},
+		{Label: "training", NoteIDs: ids[2:]},
+	}))
+
+	a.Update(b.acceptSuggestions()())
+	a.Update(b.load()())
+	if n := len(b.themes.themes); n != 2 {
+		t.Fatalf("accepted: the board lists %d themes, want 2", n)
+	}
+	a.Update(b.undoThemes()())
+	if ths, err := svc.Themes(ctx, sess.ID); err != nil || len(ths) != 0 {
+		t.Fatalf("after the undo the store holds %d themes (%v)", len(ths), err)
+	}
+	// A before the reload.
+	a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'A'}})
+	if b.themes.placing || b.themes.pending != 1 || b.themes.suggestions != nil {
+		t.Fatalf("A right after the undo: placing %v, changes pending %d, suggestions left %d; want the preview accepted",
+			b.themes.placing, b.themes.pending, len(b.themes.suggestions))
+	}
+}
