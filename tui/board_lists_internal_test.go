@@ -3,6 +3,8 @@ package tui
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,5 +91,68 @@ func TestBoardListsPageByTheRoomUpdateLeft(t *testing.T) {
 				t.Errorf("PgDn at 80x16 selects row %d, want one page of at most 12 rows down", sel[0])
 			}
 		})
+	}
+}
+
+// PgDn on the themes view shows every row once the selected one is a long note
+// drawn whole over three lines: the page counted it as one row, and each PgDn
+// skipped the two rows it had pushed off the screen.
+func TestThemesViewPagesPastLongNotes(t *testing.T) {
+	ctx := context.Background()
+	svc := session.NewService(testdb.Open(t), nil)
+	sess, err := svc.NewSession(ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Join(ctx, sess.ID, "key-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const notes = 80
+	themes := make([]session.Theme, 4)
+	for i := range notes {
+		text := fmt.Sprintf("note %02d %s", i, strings.Repeat("long enough to be drawn over three lines ", 5))
+		n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "more", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		th := &themes[i%len(themes)]
+		th.Label = fmt.Sprintf("theme %d", i%len(themes)+1)
+		th.NoteIDs = append(th.NoteIDs, n.ID)
+	}
+	if sess, err = svc.SetPhase(ctx, sess.ID, session.PhaseGroup); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.SaveThemes(ctx, sess.ID, themes); err != nil {
+		t.Fatal(err)
+	}
+	e := New(Options{Service: svc, Facilitator: true, Renderer: colours256()}).env
+	b := newBoard(e, sess)
+	a := &App{env: e, screen: b}
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	a.Update(b.load()())
+	a.Update(keyMsg("4")) // the themes view
+	seen := map[string]bool{}
+	note := regexp.MustCompile(`note \d\d`)
+	for range 2 * notes {
+		for _, m := range note.FindAllString(a.View(), -1) {
+			seen[m] = true
+		}
+		before := b.tabs[tabThemes].rows().selected()
+		a.Update(tea.KeyMsg{Type: tea.KeyPgDown})
+		if b.tabs[tabThemes].rows().selected() == before {
+			break
+		}
+	}
+	if b.tab != tabThemes {
+		t.Fatalf("not on the themes view (tab %d)", b.tab)
+	}
+	for i := range notes {
+		if m := fmt.Sprintf("note %02d", i); !seen[m] {
+			t.Errorf("%s was never on the screen while paging down", m)
+		}
 	}
 }

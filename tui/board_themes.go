@@ -770,6 +770,7 @@ func (t *themesTab) sync() {
 	t.refresh()
 	if room, shown := s.tabRoom(); shown && len(t.rowsNow) > 0 {
 		t.list.setCutPage(room - 1)
+		t.list.setExtra(len(t.selectedLines(max(s.e.w, 40))) - 1)
 	}
 	t.remember()
 }
@@ -1794,32 +1795,8 @@ func (t *themesTab) view(w, room int) string {
 		return b.String()
 	}
 	sel := l.selected()
-	rowText := func(i int) string {
-		prefix, text := "  ", rows[i].text
-		if i == sel {
-			prefix = "▸ "
-			if rows[i].whole != "" {
-				text = rows[i].whole
-			}
-		}
-		if !rows[i].header {
-			mark := "   "
-			if s.themes.marked[rows[i].note] && rows[i].sug == 0 {
-				mark = " ✓ "
-			}
-			prefix += mark
-		}
-		return prefix + text
-	}
-	// The selected row is shown whole, wrapped over up to three lines, so that a long
-	// note or action point, owner or list of volunteers can be read at 80 columns.
-	selected := []string{fit(rowText(sel), w)}
-	if lipgloss.Width(rowText(sel)) > w {
-		selected = wrapHanging(rowText(sel), w, 5)
-		if len(selected) > 3 {
-			selected = append(selected[:2], fit(strings.Join(selected[2:], " "), w))
-		}
-	}
+	rowText := func(i int) string { return t.rowText(i, sel) }
+	selected := t.selectedLines(w)
 	// A note's theme stays in view above it when both fit: after a search, a jump
 	// or a split the selected note would otherwise stand at the top, its theme's
 	// name scrolled away.
@@ -1850,6 +1827,45 @@ func (t *themesTab) view(w, room int) string {
 		b.WriteString(l.moreLine(start, end, w, sty) + "\n")
 	}
 	return b.String()
+}
+
+// rowText is row i as the themes view draws it when row sel is selected.
+func (t *themesTab) rowText(i, sel int) string {
+	rows := t.rowsNow
+	prefix, text := "  ", rows[i].text
+	if i == sel {
+		prefix = "▸ "
+		if rows[i].whole != "" {
+			text = rows[i].whole
+		}
+	}
+	if !rows[i].header {
+		mark := "   "
+		if t.b.themes.marked[rows[i].note] && rows[i].sug == 0 {
+			mark = " ✓ "
+		}
+		prefix += mark
+	}
+	return prefix + text
+}
+
+// selectedLines is the selected row as the themes view draws it, w columns wide:
+// whole, wrapped over up to three lines, so that a long note or action point,
+// owner or list of volunteers can be read at 80 columns.
+func (t *themesTab) selectedLines(w int) []string {
+	sel := t.list.selected()
+	if sel < 0 || sel >= len(t.rowsNow) {
+		return nil
+	}
+	text := t.rowText(sel, sel)
+	if lipgloss.Width(text) <= w {
+		return []string{fit(text, w)}
+	}
+	lines := wrapHanging(text, w, 5)
+	if len(lines) > 3 {
+		lines = append(lines[:2], fit(strings.Join(lines[2:], " "), w))
+	}
+	return lines
 }
 
 func noteText(n *session.Note) string {

@@ -24,6 +24,10 @@ type list struct {
 	// cutPage: the list is drawn by cut, whose line of what is above and below
 	// takes a row of the page (see setCutPage).
 	cutPage bool
+	// extra is how many lines more than one the selected row takes (a long note
+	// shown whole), as the owner last set it: a page shows as many rows fewer.
+	// Counted in, PgDn skipped the rows the long note pushed off the screen.
+	extra int
 
 	// match reports whether row i matches a search (lower-case) query; nil
 	// switches searching off.
@@ -84,12 +88,16 @@ func (l *list) setPage(rows int) { l.page, l.cutPage = max(rows, 1), false }
 // skipped a row nobody saw.
 func (l *list) setCutPage(rows int) { l.page, l.cutPage = max(rows, 1), true }
 
-// shown is how many rows a page shows.
+// setExtra sets the lines more than one the selected row takes (see extra).
+func (l *list) setExtra(lines int) { l.extra = max(lines, 0) }
+
+// shown is how many rows a page shows, as window and cut show them.
 func (l *list) shown() int {
-	if l.cutPage && l.n > l.page && l.page > 2 {
-		return l.page - 1
+	h := max(l.page-l.extra, 1)
+	if l.cutPage && l.n > h && h > 2 {
+		return h - 1
 	}
-	return l.page
+	return h
 }
 
 // selected is the selected row; -1 when the list is empty.
