@@ -98,6 +98,18 @@ func TestEmptiedThemeSaysItIsEmpty(t *testing.T) {
 	if b.everDrawn("hidden: no notes") {
 		t.Error("the emptied theme is said to be hidden")
 	}
+	// A long name is cut, not what to do: at 80 columns the line ended in the
+	// name, and "D deletes it" was never on the screen.
+	var dl int64
+	for _, th := range themes {
+		if th.Label == "deadlines" {
+			dl = th.ID
+		}
+	}
+	if err := w.svc.RenameTheme(w.ctx, dl, "deadlines always win over security and the release dates"); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor("… (0) · empty: nobody sees it, D deletes it")
 }
 
 // A theme with some of its notes hidden says how many beside its count, which is

@@ -608,7 +608,7 @@ func (s *boardScreen) themeRows() []themeRow {
 	case s.sess.Phase == session.PhaseGroup:
 		inTheme := map[int64]bool{}
 		for i, t := range s.themes.themes {
-			rows = append(rows, themeRow{theme: t.ID, num: i + 1, header: true, text: fmt.Sprintf("%d. %s (%d)", i+1, t.Label, len(t.NoteIDs)) + s.showingMark(t)})
+			rows = append(rows, s.headerRow(themeRow{theme: t.ID, num: i + 1}, fmt.Sprintf("%d. ", i+1), t.Label, fmt.Sprintf(" (%d)", len(t.NoteIDs))+s.showingMark(t)))
 			for _, id := range t.NoteIDs {
 				inTheme[id] = true
 			}
@@ -626,7 +626,7 @@ func (s *boardScreen) themeRows() []themeRow {
 		}
 	case s.sess.Phase == session.PhaseVote:
 		for i, t := range s.themes.themes {
-			rows = append(rows, themeRow{theme: t.ID, num: i + 1, header: true, text: fmt.Sprintf("%d. %s (%s)", i+1, t.Label, plural(len(t.NoteIDs), "note")) + s.showingMark(t)})
+			rows = append(rows, s.headerRow(themeRow{theme: t.ID, num: i + 1}, fmt.Sprintf("%d. ", i+1), t.Label, " ("+plural(len(t.NoteIDs), "note")+")"+s.showingMark(t)))
 		}
 	default:
 		labels := map[int64]string{}
@@ -673,7 +673,7 @@ func (s *boardScreen) themeRows() []themeRow {
 			if sh, ok := s.themes.showing[t.ID]; !ok || sh.Shown {
 				continue
 			}
-			rows = append(rows, themeRow{theme: t.ID, header: true, text: t.Label + s.showingMark(t)})
+			rows = append(rows, s.headerRow(themeRow{theme: t.ID}, "", t.Label, s.showingMark(t)))
 			for _, a := range s.themes.actions {
 				if a.ThemeID == t.ID {
 					rows = append(rows, s.actionRow(t.ID, a))
@@ -682,6 +682,22 @@ func (s *boardScreen) themeRows() []themeRow {
 		}
 	}
 	return rows
+}
+
+// headerRow is r as a theme's heading: head, the theme's name, then tail. When the
+// line would be cut at the board's width, the name is cut rather than the tail, so
+// that what it says (the count; empty, D deletes it; hidden; others see another
+// name) stays in view; the selected row shows it whole.
+func (s *boardScreen) headerRow(r themeRow, head, label, tail string) themeRow {
+	r.header = true
+	r.text = head + label + tail
+	// The row's prefix (selection, two columns) comes before it.
+	w := max(s.e.w, 40) - 2
+	if lipgloss.Width(r.text) > w {
+		r.whole = r.text
+		r.text = head + fit(label, max(w-lipgloss.Width(head+tail), 12)) + tail
+	}
+	return r
 }
 
 // showingMark says on a theme's line how participants and the projector see it,
@@ -731,7 +747,15 @@ type themesTab struct {
 func newThemesTab(b *boardScreen) *themesTab {
 	t := &themesTab{b: b, list: newList()}
 	t.list.match = func(i int, q string) bool {
-		return i < len(t.rowsNow) && strings.Contains(strings.ToLower(t.rowsNow[i].text), q)
+		if i >= len(t.rowsNow) {
+			return false
+		}
+		// The whole text: a name cut to keep what the row says in view is found too.
+		text := t.rowsNow[i].text
+		if t.rowsNow[i].whole != "" {
+			text = t.rowsNow[i].whole
+		}
+		return strings.Contains(strings.ToLower(text), q)
 	}
 	t.list.number = func(k int) (int, bool) {
 		for i, r := range t.rowsNow {
