@@ -30,7 +30,9 @@ func LoadCampaign(ctx context.Context, src Source, name string) ([]*Data, error)
 // as written; WriteMarkdown escapes it. Participants are never named; only volunteers
 // on action points are, who chose to be. A person is counted once per campaign when
 // their sessions know them by the same SSH key, and once per session they joined
-// when they had no key (paper notes, keyless connections).
+// when they had no key (paper notes, keyless connections). The writers of a theme or
+// of a cell of the activity matrix are counted session by session and summed
+// (writers), so that no count minus its parts tells who shared a writer.
 type CampaignFindings struct {
 	// Schema and Version name the JSON layout (docs/report-schema.md).
 	Schema   string         `json:"schema"`
@@ -449,7 +451,7 @@ func campaignMatrix(ds []*Data, keys map[[2]int64]string, audience string, withT
 		}
 		for _, n := range d.Notes {
 			if !n.Hidden && n.Area == session.AreaActivities {
-				notes = append(notes, matrixNote{activity: n.Activity, lane: n.Lane, person: keys[[2]int64{int64(i), n.ParticipantID}], text: n.Text})
+				notes = append(notes, matrixNote{sess: i, activity: n.Activity, lane: n.Lane, person: keys[[2]int64{int64(i), n.ParticipantID}], text: n.Text})
 			}
 		}
 	}
@@ -465,7 +467,7 @@ func byAudience(f *CampaignFindings, ds []*Data, members map[int][]group, people
 		stats := map[int]ThemeAudience{}
 		for id, gs := range members {
 			sessions := map[int]bool{}
-			authors := map[string]bool{}
+			ws := writers{}
 			votes, notes := 0, 0
 			for _, g := range gs {
 				if string(ds[g.sess].Session.Audience) != a.Audience {
@@ -476,17 +478,17 @@ func byAudience(f *CampaignFindings, ds []*Data, members map[int][]group, people
 					votes += ds[g.sess].VoteTotals[g.theme.ID]
 				}
 				for _, n := range g.notes {
-					authors[keys[[2]int64{int64(g.sess), n.ParticipantID}]] = true
+					ws.add(g.sess, keys[[2]int64{int64(g.sess), n.ParticipantID}])
 				}
 				notes += len(g.notes)
 			}
 			if len(sessions) == 0 {
 				continue
 			}
-			in = append(in, analysis.PriorityInput{ID: int64(id), Key: labelOf(f, id), Votes: votes, Authors: session.WritersShown(len(authors), notes), Notes: notes, Sessions: len(sessions)})
-			// Counted as every other count of a theme's writers (session.WritersShown):
-			// an exact count here beside a floored one elsewhere would tell which.
-			people := session.WritersShown(len(authors), notes)
+			// Counted as every other count of a theme's writers (writers.shown): an
+			// exact count here beside a floored one elsewhere would tell which.
+			people := ws.shown()
+			in = append(in, analysis.PriorityInput{ID: int64(id), Key: labelOf(f, id), Votes: votes, Authors: people, Notes: notes, Sessions: len(sessions)})
 			ta := ThemeAudience{Audience: a.Audience, People: people}
 			if size > 0 {
 				ta.Share = float64(min(people, size)) / float64(size)
@@ -672,7 +674,7 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 	t := CampaignTheme{ID: id, Label: campaignLabel(gs), FirstSession: gs[0].sess + 1, SessionLabels: []string{}, SessionThemes: []SessionTheme{},
 		Locations: []string{}, Audiences: []string{}, ActionIDs: []int64{}, NoteIDs: []int64{}, ByAudience: []ThemeAudience{}}
 	sessions := map[int]bool{}
-	authors := map[string]bool{}
+	ws := writers{}
 	var all []*session.Note
 	audiences := map[string]bool{}
 	for _, g := range gs {
@@ -707,7 +709,7 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 			t.Votes += ds[g.sess].VoteTotals[g.theme.ID]
 		}
 		for _, n := range g.notes {
-			authors[keys[[2]int64{int64(g.sess), n.ParticipantID}]] = true
+			ws.add(g.sess, keys[[2]int64{int64(g.sess), n.ParticipantID}])
 			t.NoteIDs = append(t.NoteIDs, n.ID)
 			t.notes = append(t.notes, themeNote{g.sess, n})
 		}
@@ -718,7 +720,7 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 	t.heading = headingFor(t.Label, all)
 	slices.Sort(t.Locations)
 	t.Audiences = audienceOrder(audiences)
-	t.Sessions, t.Participants = len(sessions), session.WritersShown(len(authors), t.Notes)
+	t.Sessions, t.Participants = len(sessions), ws.shown()
 	t.Quotes = spreadQuotes(gs)
 	t.MoreNotes = t.Notes - len(t.Quotes)
 	return t

@@ -25,7 +25,7 @@ func (f *CampaignFindings) sections() []section {
 		{markdown: func(m *markdown) { m.p("# Campaign report: %s\n\n", Escape(f.Campaign)) }},
 		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, true) }},
 		{markdown: f.mdComparison},
-		{markdown: func(m *markdown) { mdMatrix(m, &f.Matrix) }, chart: func() string { return matrixChart(&f.Matrix) }},
+		{markdown: func(m *markdown) { mdMatrix(m, &f.Matrix, true) }, chart: func() string { return matrixChart(&f.Matrix) }},
 		{markdown: f.mdMatrixByAudience},
 		{markdown: func(m *markdown) { mdMatrixNotes(m, &f.Matrix) }},
 		{markdown: f.mdHeader},
@@ -80,7 +80,7 @@ func (f *CampaignFindings) mdSideBySide(m *markdown) {
 		return
 	}
 	m.p("## Audiences side by side\n\n")
-	m.p("Each theme's rank within an audience (by the same formula, on that audience's sessions only) and the share of the audience's participants who raised it. People are counted as in the score: at least as many as the notes, up to 3, so that no share tells whether a few notes share a writer.\n\n")
+	m.p("Each theme's rank within an audience (by the same formula, on that audience's sessions only) and the share of the audience's participants who raised it. People are counted as in the score: in each session at least as many as its notes, up to 3, so that no share tells whether a few notes share a writer.\n\n")
 	header := []string{"Rank", "Theme"}
 	for _, a := range f.Audiences {
 		header = append(header, Escape(a.Audience))

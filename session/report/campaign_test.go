@@ -751,3 +751,52 @@ func TestEmptyCampaignHasNoBlankFields(t *testing.T) {
 		}
 	}
 }
+
+// A campaign count of a theme's or an activity's writers is the sum of what its
+// audiences' counts show: the report said 5 people beside developers 4 and service
+// owners 2, and 5 - 4 told that the service owners' two notes had one writer,
+// which each of those counts, floored at three, was there to hide.
+func TestCampaignWritersAreTheSumOfTheirParts(t *testing.T) {
+	t.Parallel()
+	devs := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 4), map[string][]string{"pen tests": {
+		"more pen tests before release", "pen tests come too late", "pen test findings are vague", "pen tests only once a year",
+		"pen tests should cover the api", "pen test reports nobody reads", "pen tests block the release"}})
+	owners := pureSession("b", 2, session.AudienceServiceOwners, make([]session.Profile, 1), map[string][]string{"pen tests": {
+		"pen tests cost too much", "pen tests for every service"}})
+	for _, d := range []*report.Data{devs, owners} {
+		for _, n := range d.Notes {
+			n.Area, n.Lane, n.Activity = session.AreaActivities, "more", "pen testing"
+		}
+		d.Session.Activities = []string{"pen testing"}
+	}
+	f := report.BuildCampaign("c", []*report.Data{devs, owners})
+	if len(f.Themes) != 1 {
+		t.Fatalf("%d campaign themes, want the pen tests of both sessions in one", len(f.Themes))
+	}
+	th := f.Themes[0]
+	sum := 0
+	for _, a := range th.ByAudience {
+		sum += a.People
+	}
+	if th.Participants != sum || len(th.ByAudience) != 2 {
+		t.Errorf("the theme's people: %d in all, %+v by audience", th.Participants, th.ByAudience)
+	}
+	row := func(m report.ActivityMatrix) report.ActivityRow {
+		for _, r := range m.Activities {
+			if r.Activity == "pen testing" {
+				return r
+			}
+		}
+		t.Fatalf("no pen testing row in %+v", m)
+		return report.ActivityRow{}
+	}
+	all, parts := row(f.Matrix), 0
+	cells := 0
+	for _, a := range f.Audiences {
+		parts += row(a.Matrix).People
+		cells += row(a.Matrix).Cell("more").People
+	}
+	if all.People != parts || all.Cell("more").People != cells {
+		t.Errorf("pen testing: %d people (%d in do more) in all, %d (%d) by audience", all.People, all.Cell("more").People, parts, cells)
+	}
+}

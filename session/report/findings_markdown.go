@@ -31,7 +31,7 @@ func (f *Findings) sections() []section {
 	return []section{
 		{markdown: func(m *markdown) { m.p("# Findings: %s\n\n", Escape(f.Session.Title)) }},
 		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, false) }},
-		{markdown: func(m *markdown) { mdMatrix(m, &f.Matrix) }, chart: func() string { return matrixChart(&f.Matrix) }},
+		{markdown: func(m *markdown) { mdMatrix(m, &f.Matrix, false) }, chart: func() string { return matrixChart(&f.Matrix) }},
 		{markdown: func(m *markdown) { mdMatrixNotes(m, &f.Matrix) }},
 		{markdown: f.mdSession},
 		{markdown: f.mdParticipation},
@@ -205,7 +205,7 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 		p("- Confidence: not shown, fewer than %d ratings%s\n", session.MinSegment, leftOut(s.ConfidenceLeftOut, "; "))
 	}
 	if len(s.Themes) > 0 {
-		p("- Top themes (people counted as in the score: at least as many as the notes, up to 3, so that no count tells whether a few notes share a writer):\n")
+		p("- Top themes (people counted as in the score: %sat least as many as the notes, up to 3, so that no count tells whether a few notes share a writer):\n", perSession(campaign))
 		for _, t := range s.Themes {
 			p("  %d. %s: %s\n", t.Rank, e(t.Label), t.Line)
 		}
@@ -215,7 +215,7 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 	if len(s.Signals) > 0 {
 		how := "people counted the same way"
 		if len(s.Themes) == 0 {
-			how = "people counted at least as many as the notes, up to 3, so that no count tells whether a few notes share a writer"
+			how = "people counted " + perSession(campaign) + "at least as many as the notes, up to 3, so that no count tells whether a few notes share a writer"
 		}
 		p("- Clearest signals on activities (%s):\n", how)
 		for _, g := range s.Signals {
@@ -250,15 +250,25 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 	p("\n")
 }
 
+// perSession says, for a campaign, that people are counted session by session
+// (see writers); "" for a session's findings.
+func perSession(campaign bool) string {
+	if campaign {
+		return "in each session "
+	}
+	return ""
+}
+
 // mdMatrix writes the activity matrix as a table of counts.
-func mdMatrix(m *markdown, mx *ActivityMatrix) {
+func mdMatrix(m *markdown, mx *ActivityMatrix, campaign bool) {
 	p := m.p
 	p("## Activity matrix\n\n")
 	if mx.Total.Notes == 0 {
 		p("No notes about security activities.\n\n")
 		return
 	}
-	p("For each security activity, the notes that said keep, add, do less or do more; people in brackets, each counted once per cell and as at least the notes, up to 3 (so that no count tells whether a few notes share a writer).\n\n")
+	p("For each security activity, the notes that said keep, add, do less or do more; people in brackets, each counted once per cell%s and as at least the notes, up to 3 (so that no count tells whether a few notes share a writer).\n\n",
+		map[bool]string{true: " and session", false: ""}[campaign])
 	m.table(matrixHeader(mx), matrixRows(mx, true))
 }
 

@@ -48,9 +48,43 @@ func (r ActivityRow) Cell(lane string) MatrixCell {
 }
 
 // matrixNote is one note of the activities area, its author as a key that is the
-// same for one person wherever the report may count them once.
+// same for one person wherever the report may count them once, and its session
+// (an index, 0 in a session's own findings).
 type matrixNote struct {
+	sess                         int
 	activity, lane, person, text string
+}
+
+// writers counts the writers of notes session by session. A count over several
+// sessions is the sum of each one's count as session.WritersShown floors it: an
+// exact count over them all beside the floored counts of its parts (an audience's,
+// a session's) told by subtraction that a few notes of one session shared a
+// writer (a theme of 5 people beside its audiences' 4 and 2).
+type writers map[int]*sessionWriters
+
+type sessionWriters struct {
+	people map[string]bool
+	notes  int
+}
+
+// add counts one note of sess by person.
+func (w writers) add(sess int, person string) {
+	s := w[sess]
+	if s == nil {
+		s = &sessionWriters{people: map[string]bool{}}
+		w[sess] = s
+	}
+	s.people[person] = true
+	s.notes++
+}
+
+// shown is the count of writers to show: each session's floored count, summed.
+func (w writers) shown() int {
+	n := 0
+	for _, s := range w {
+		n += session.WritersShown(len(s.people), s.notes)
+	}
+	return n
 }
 
 // NoActivity names the row of notes that name no activity.
@@ -63,20 +97,20 @@ func buildMatrix(notes []matrixNote, order []string, withTexts bool) ActivityMat
 	m := ActivityMatrix{Lanes: lanes, Activities: []ActivityRow{}}
 	type acc struct {
 		notes  map[string][]string
-		people map[string]map[string]bool
-		all    map[string]bool
+		people map[string]writers
+		all    writers
 		n      int
 	}
 	newAcc := func() *acc {
-		return &acc{notes: map[string][]string{}, people: map[string]map[string]bool{}, all: map[string]bool{}}
+		return &acc{notes: map[string][]string{}, people: map[string]writers{}, all: writers{}}
 	}
 	add := func(a *acc, n matrixNote) {
 		a.notes[n.lane] = append(a.notes[n.lane], n.text)
 		if a.people[n.lane] == nil {
-			a.people[n.lane] = map[string]bool{}
+			a.people[n.lane] = writers{}
 		}
-		a.people[n.lane][n.person] = true
-		a.all[n.person] = true
+		a.people[n.lane].add(n.sess, n.person)
+		a.all.add(n.sess, n.person)
 		a.n++
 	}
 	rows := map[string]*acc{}
@@ -94,12 +128,12 @@ func buildMatrix(notes []matrixNote, order []string, withTexts bool) ActivityMat
 		add(total, n)
 	}
 	row := func(name string, a *acc) ActivityRow {
-		// People as a theme's writers are counted (session.WritersShown): an exact
-		// count of a cell's few notes beside a theme's floored one would tell whether
+		// People as a theme's writers are counted (writers.shown): an exact count
+		// of a cell's few notes beside a theme's floored one would tell whether
 		// those notes share a writer.
-		out := ActivityRow{Activity: name, Notes: a.n, People: session.WritersShown(len(a.all), a.n)}
+		out := ActivityRow{Activity: name, Notes: a.n, People: a.all.shown()}
 		for _, l := range lanes {
-			c := MatrixCell{Lane: l, Notes: len(a.notes[l]), People: session.WritersShown(len(a.people[l]), len(a.notes[l]))}
+			c := MatrixCell{Lane: l, Notes: len(a.notes[l]), People: a.people[l].shown()}
 			if withTexts && len(a.notes[l]) > 0 {
 				c.Texts = slices.Clone(a.notes[l])
 				slices.Sort(c.Texts)
