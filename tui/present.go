@@ -160,6 +160,10 @@ func (s *presentScreen) load() tea.Cmd {
 			}
 			st.notes = append(st.notes, &c)
 		}
+		// In the order every screen lists notes in (case aside): sorted as strings,
+		// capitals came first, and the notes typed live (capitalised) stood apart
+		// from the paper ones at the top of each lane and theme.
+		session.SortNotes(st.notes)
 		if sess.Phase.AtLeast(session.PhaseGroup) {
 			// What participants see: no theme without a visible note, no name
 			// made from a hidden one.
@@ -585,8 +589,9 @@ func (s *presentScreen) columns(blocks []block, w, room int) string {
 	return lipgloss.JoinHorizontal(lipgloss.Top, parts...)
 }
 
-// revealView lists the notes by area and lane, each lane's notes sorted by text so
-// that their order says nothing about who wrote them when.
+// revealView lists the notes by area and lane, each lane's notes in the order of
+// s.notes (by activity and text, case aside), which says nothing about who wrote
+// them when.
 func (s *presentScreen) revealView(w, room int) string {
 	if len(s.notes) == 0 {
 		return s.e.sty.Muted.Render("No notes yet.") + "\n"
@@ -624,28 +629,28 @@ func (s *presentScreen) revealView(w, room int) string {
 		if len(ts) == 0 {
 			continue
 		}
-		slices.Sort(ts)
 		head := fmt.Sprintf("%s · %s (%d)", k.area.Title(), session.LaneTitle(k.lane), len(ts))
 		blocks = append(blocks, block{head, ts})
 	}
 	return s.columns(blocks, w, room) + "\n"
 }
 
-// themeBlocks are the themes with their notes, in the order given.
+// themeBlocks are the themes with their notes, in the order given; each theme's
+// notes in the order of s.notes (session.SortNotes), not of its IDs, which is the
+// order they were written in.
 func (s *presentScreen) themeBlocks(themes []*session.Theme, head func(*session.Theme, int) string) []block {
-	text := map[int64]string{}
-	for _, n := range s.notes {
-		text[n.ID] = n.Text
-	}
 	var blocks []block
 	for _, t := range themes {
-		var ts []string
+		in := make(map[int64]bool, len(t.NoteIDs))
 		for _, id := range t.NoteIDs {
-			if x, ok := text[id]; ok {
-				ts = append(ts, x)
+			in[id] = true
+		}
+		var ts []string
+		for _, n := range s.notes {
+			if in[n.ID] {
+				ts = append(ts, n.Text)
 			}
 		}
-		slices.Sort(ts)
 		blocks = append(blocks, block{head(t, len(ts)), ts})
 	}
 	return blocks

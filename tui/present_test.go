@@ -523,3 +523,23 @@ func TestPresentNumbersThemesInTheVote(t *testing.T) {
 	s := r.present(80, 24)
 	s.waitFor("1. "+r.themes[0].Label, "2. "+r.themes[1].Label)
 }
+
+// The projector lists a lane's notes, and a theme's, in the order every screen
+// does, case aside: sorted as strings, the notes typed with a capital (live, as
+// people type) stood at the top apart from the paper ones in lower case.
+func TestPresentOrdersNotesAsEveryScreen(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	r.to(session.PhaseWrite)
+	for _, text := range []string{"Zebra crossings on the way to the office", "apple pie friday", "Mango smoothies"} {
+		r.w.addNote(r.people[2], session.AreaMotivation, "motivates", text)
+	}
+	r.to(session.PhaseReveal)
+	p := r.present(200, 60)
+	p.waitFor("Motivation · Motivates")
+	v := p.view()
+	a, m, z := strings.Index(v, "apple pie"), strings.Index(v, "Mango"), strings.Index(v, "Zebra")
+	if a < 0 || m < 0 || z < 0 || !(a < m && m < z) {
+		t.Errorf("the notes are not in order case aside (apple %d, Mango %d, Zebra %d):\n%s", a, m, z, v)
+	}
+}
