@@ -375,6 +375,11 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		}
 	}
 	for i, l := range analysis.DistinctLabels(labels, themeTexts) {
+		if f.Themes[i].heading == f.Themes[i].Label {
+			// The heading is the label: the distinct one, or the document had two
+			// sections of one name for themes its table tells apart.
+			f.Themes[i].heading = l
+		}
 		f.Themes[i].Label = l
 	}
 

@@ -668,6 +668,12 @@ func TestCampaignLabelsAreDistinct(t *testing.T) {
 		strings.ContainsAny(f.Themes[1].Label, "·0123456789") {
 		t.Errorf("labels %q, %q; want team and team: followed by words of its notes", f.Themes[0].Label, f.Themes[1].Label)
 	}
+	// Its section says so too: the heading was the label before it was set apart,
+	// and the document had two sections called "team".
+	md, _ := renderCampaign(t, f)
+	if n := strings.Count(md, ". team (score"); n != 1 || !strings.Contains(md, ". "+report.Escape(f.Themes[1].Label)+" (score") {
+		t.Errorf("%d sections headed “team”, want one and one headed %q:\n%s", n, f.Themes[1].Label, md)
+	}
 }
 
 // A name the facilitator typed wins over a label from clustering, even from a session
