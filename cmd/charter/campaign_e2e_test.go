@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -334,6 +335,19 @@ func TestCampaignEndToEnd(t *testing.T) {
 				t.Errorf("%s holds the roster contact %q", name, c)
 			}
 		}
+	}
+
+	// A closed session gets no invitations, as invite --session refuses one: the
+	// campaign's letters invited to a session nobody could join any more.
+	mustRun(t, "session", "edit", "--data", dir, "--session", ids[0][1], "--phase", "closed")
+	code, after, errs := runCmd("invite", "--data", dir, "--campaign", "chartering 2027", "--addr", "charter.example.org:2222")
+	left := regexp.MustCompile(`left out the closed session "([^"]+)" \((\d+) invitations?\)`).FindStringSubmatch(errs)
+	if code != 0 || left == nil {
+		t.Fatalf("invite after closing a session: exit %d, %q", code, errs)
+	}
+	if n, _ := strconv.Atoi(left[2]); strings.Count(after, "\nSubject: Invitation: ") != strings.Count(inv, "\nSubject: Invitation: ")-n || n == 0 ||
+		strings.Contains(after, "Subject: Invitation: "+left[1]+"\n") {
+		t.Errorf("the invitations still invite to the closed session %q (%s left out)", left[1], left[2])
 	}
 }
 

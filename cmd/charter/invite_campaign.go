@@ -44,8 +44,16 @@ func inviteCampaign(dir, campaign, addr, when string, stdout, stderr io.Writer) 
 		return 1
 	}
 	fp, _ := hostKeyFingerprint(dir) // none yet: the server has not run
-	first := true
+	first, skipped := true, 0
 	for _, si := range planned {
+		if si.Session.Phase == session.PhaseClosed {
+			// Nobody new can join a closed session, as invite --session says: a
+			// letter inviting to it is a mistake the program lead would mail.
+			fmt.Fprintf(stderr, "charter invite: left out the closed session %q (%s): nobody new can join it\n",
+				session.CleanText(si.Session.Title), fmt.Sprintf("%d %s", len(si.Invitees), plural(len(si.Invitees), "invitation", "invitations")))
+			skipped++
+			continue
+		}
 		text := invitation(si.Session, addr, when, fp, len(si.Invitees))
 		for _, inv := range si.Invitees {
 			if !first {
@@ -54,6 +62,10 @@ func inviteCampaign(dir, campaign, addr, when string, stdout, stderr io.Writer) 
 			first = false
 			fmt.Fprintf(stdout, "To: %s <%s>\nSubject: Invitation: %s\n\n%s", inv.Name, inv.Email, si.Session.Title, text)
 		}
+	}
+	if skipped == len(planned) {
+		fmt.Fprintf(stderr, "charter invite: every planned session of %q is closed: no invitation to write\n", session.CleanText(campaign))
+		return 1
 	}
 	return 0
 }
