@@ -1122,6 +1122,65 @@ func (s *participantScreen) checkInView(w int) string {
 	return b.String()
 }
 
+// laneRow is the lane titles on one line of w columns, the selected one marked
+// »so«. When they do not all fit (a session's many open topics), the line scrolls
+// to keep the selected one in view, with ‹ and › where more are: cut at the right
+// edge, the topics past the eighth could be chosen but never seen.
+func laneRow(titles []string, sel, w int, sty *Styles) string {
+	item := func(i int) string {
+		if i == sel {
+			return sty.Selected.Render("»" + titles[i] + "«")
+		}
+		return " " + titles[i] + " "
+	}
+	width := make([]int, len(titles))
+	total := -1
+	for i, t := range titles {
+		width[i] = ansi.StringWidth(t) + 2
+		total += width[i] + 1
+	}
+	join := func(from, to int) string {
+		parts := make([]string, 0, to-from+1)
+		for i := from; i <= to; i++ {
+			parts = append(parts, item(i))
+		}
+		return strings.Join(parts, " ")
+	}
+	if total <= w || sel < 0 || sel >= len(titles) {
+		return fit(join(0, len(titles)-1), w)
+	}
+	span := func(from, to int) int {
+		n := -1
+		for i := from; i <= to; i++ {
+			n += width[i] + 1
+		}
+		return n
+	}
+	// Room for the titles once ‹ (when some are before) and › are given theirs.
+	room := func(from int) int {
+		if from > 0 {
+			return w - 4
+		}
+		return w - 2
+	}
+	start := 0
+	for start < sel && span(start, sel) > room(start) {
+		start++
+	}
+	end := sel
+	for end+1 < len(titles) && span(start, end+1) <= room(start) {
+		end++
+	}
+	line := join(start, end)
+	if start > 0 {
+		line = "‹ " + line
+	}
+	if end < len(titles)-1 {
+		line += " ›"
+	}
+	return fit(line, w)
+}
+
 func (s *participantScreen) notesView(b *strings.Builder, w int) {
 	e, sty := s.e, s.e.sty
 	// The rows the notes take are counted from here: what View wrote before is
@@ -1146,19 +1205,14 @@ func (s *participantScreen) notesView(b *strings.Builder, w int) {
 		lk.text = strings.Join(lanes, "\x00") // the topics raised so far
 	}
 	b.WriteString(s.lines.line(lk, func() string {
-		var lt []string
-		for i, l := range lanes {
-			t := session.LaneTitle(l)
-			if i == s.lane {
-				lt = append(lt, sty.Selected.Render("»"+t+"«"))
-			} else {
-				lt = append(lt, " "+t+" ")
-			}
-		}
 		if len(lanes) == 0 {
-			lt = append(lt, sty.Muted.Render("no topics yet"))
+			return sty.Muted.Render("no topics yet")
 		}
-		return fit(strings.Join(lt, " "), w)
+		titles := make([]string, len(lanes))
+		for i, l := range lanes {
+			titles[i] = session.LaneTitle(l)
+		}
+		return laneRow(titles, s.lane, w, sty)
 	}))
 	b.WriteByte('\n')
 	if area == session.AreaActivities && s.mode != modePickActivity {

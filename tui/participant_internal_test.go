@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/charter-tool/charter/session"
@@ -176,5 +177,36 @@ func TestLoadBegunBeforeTheRatingKeepsIt(t *testing.T) {
 	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'x'}})
 	if !strings.Contains(s.status, "Your rating is your check-in") {
 		t.Errorf("x says %q", s.status)
+	}
+}
+
+// The row of lanes keeps the selected one in view and marked, at every width: a
+// session's fourteen open topics were cut at the right edge, and a participant who
+// moved past the eighth could not see which topic they read or wrote under.
+func TestLaneRowScrollsToTheSelectedOne(t *testing.T) {
+	sty := NewStyles(colours256())
+	titles := []string{"AI tools", "Career", "Community", "Design", "Events", "Incidents", "Index", "Learning",
+		"Onboarding", "Platform", "Recognition", "Role", "Self-assessment", "Tools"}
+	for _, w := range []int{40, 80, 120} {
+		for sel := range titles {
+			line := laneRow(titles, sel, w, sty)
+			plain := ansi.Strip(line)
+			if !strings.Contains(plain, "»"+titles[sel]+"«") {
+				t.Errorf("width %d, %s selected: not shown marked in %q", w, titles[sel], plain)
+			}
+			if ansi.StringWidth(line) > w {
+				t.Errorf("width %d: %q is %d wide", w, plain, ansi.StringWidth(line))
+			}
+			if sel == len(titles)-1 && w < 120 && !strings.HasPrefix(plain, "‹ ") {
+				t.Errorf("width %d, the last selected: %q does not say that topics come before", w, plain)
+			}
+			if sel == 0 && !strings.HasSuffix(plain, " ›") {
+				t.Errorf("width %d, the first selected: %q does not say that topics come after", w, plain)
+			}
+		}
+	}
+	// Lanes that fit are drawn as before, all of them.
+	if got := ansi.Strip(laneRow([]string{"Keep", "Add", "Do less", "Do more"}, 1, 80, sty)); got != " Keep  »Add«  Do less   Do more " {
+		t.Errorf("four lanes: %q", got)
 	}
 }
