@@ -1265,8 +1265,9 @@ func (s *boardScreen) allKeys() []key.Binding {
 	if s.tab == tabThemes && s.sess != nil && s.sess.Phase == session.PhaseGroup && len(s.themes.themes) > 0 && !s.themes.placing &&
 		s.acts == nil && s.reading == nil {
 		// Not on the key line, which has no room left at 80 columns: each change
-		// says "u undoes it" as it is made.
-		all = append(all, tk.Undo)
+		// says "u undoes it" as it is made; h works on a note here as in the
+		// notes view, and the key list is where a facilitator looks for it.
+		all = append(all, tk.Undo, bk.Hide)
 	}
 	if l := s.tabs[s.tab].rows(); l != nil && l.n > 0 && !l.open() && s.acts == nil && s.reading == nil {
 		all = append(all, l.moreKeys()...)
