@@ -121,7 +121,7 @@ func TestParticipantReadsAnActionPointWhole(t *testing.T) {
 	}
 	ps, _ := w.db.Participants(w.ctx, sess.ID)
 	p := w.openAsParticipant(sess, ps[0])
-	p.waitFor("Give every team a named owner")
+	p.waitFor("Give every team a")
 	p.keys("j") // from the theme's line to its action point
 	p.press(tea.KeyEnter)
 	p.waitFor("Action point", "for “pen tests”", "updates, with time for it in", "owner: AppSec guild and platform team",
@@ -164,8 +164,8 @@ func TestActionLineKeepsOwnerDueAndVolunteersAt80(t *testing.T) {
 		Title: "Agree a patch SLA per severity and publish it on the wiki for every team"}, "2027-01-15")
 	b := w.openBoard(sess)
 	// With all three the status gives way (the selected row shows it), so that
-	// the title keeps a readable start.
-	b.waitDrawn("→ [medium] Agree a patch SL… · owner Platform te… · due 2027-01-15 · 1 vol.")
+	// the title keeps a readable start; an ellipsis says it is left out.
+	b.waitDrawn("→ [medium…] Agree a patch S… · owner Platform te… · due 2027-01-15 · 1 vol.")
 	requireFits(t, b.view())
 }
 
@@ -201,5 +201,28 @@ func volunteeredAction(t *testing.T, w *world, sess *session.Session, a session.
 	}
 	if err := w.svc.Volunteer(w.ctx, ps[0].ID, added.ID, true); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A participant's line of a long action point keeps its volunteers, owner and due
+// date in view at 80 columns, the title cut instead; selected, it shows whole. The
+// line was cut at its end, and "· 1 volunteer" was what went.
+func TestParticipantActionLineKeepsWhatFollowsTheTitle(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	volunteeredAction(t, w, sess, session.ActionPoint{Owner: "Platform team",
+		Title: "Agree a patch SLA per severity and publish it on the wiki for every team"}, "2027-01-15")
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := w.openAsParticipant(sess, ps[1])
+	p.waitDrawn("Agree a patch", "· 1 vol. · owner Platform te… · due 2027-01-15")
+	v := p.view()
+	requireFits(t, v)
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "Agree a patch") && !strings.Contains(l, "…") {
+			t.Errorf("the unselected line shows the title whole, or the tail is cut: %q", l)
+		}
 	}
 }

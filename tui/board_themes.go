@@ -1911,15 +1911,16 @@ func (s *boardScreen) actionRow(theme int64, a *session.ActionPoint) themeRow {
 		return row
 	}
 	// The tail as it is, then shorter (owner and volunteers cut down), then
-	// with the status left out of the bracket (the selected row shows it), as
-	// long as a readable start of the title is left: at 80 columns an owner, a
-	// due date and a volunteer took the room, and the whole line was cut at its
-	// end instead.
+	// with the status left out of the bracket, an ellipsis in its place (the
+	// selected row shows it; without the mark the line read as if it had none),
+	// as long as a readable start of the title is left: at 80 columns an owner,
+	// a due date and a volunteer took the room, and the whole line was cut at
+	// its end instead.
 	full := fmt.Sprintf("→ [%s · %s] ", session.PriorityName(a.Priority), a.Status)
 	tiers := []struct {
 		short   bool
 		bracket string
-	}{{false, full}, {true, full}, {true, fmt.Sprintf("→ [%s] ", session.PriorityName(a.Priority))}}
+	}{{false, full}, {true, full}, {true, fmt.Sprintf("→ [%s…] ", session.PriorityName(a.Priority))}}
 	for _, tier := range tiers {
 		tail := ""
 		if a.Owner != "" {

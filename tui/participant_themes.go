@@ -60,7 +60,7 @@ func (s *participantScreen) themeRows() []themeRow {
 			rows = append(rows, themeRow{theme: t.ID, header: true, text: fmt.Sprintf("#%d %s · score %d · %s", p.Rank, t.Label, p.Score, plural(s.th.Totals[t.ID], "vote"))})
 			for _, a := range s.th.Actions {
 				if a.ThemeID == t.ID {
-					rows = append(rows, themeRow{theme: t.ID, action: a.ID, text: s.actionLine(a)})
+					rows = append(rows, s.actionRow(themeRow{theme: t.ID}, a))
 				}
 			}
 		}
@@ -75,14 +75,16 @@ func (s *participantScreen) themeRows() []themeRow {
 				loose = true
 				rows = append(rows, themeRow{header: true, text: "Action points without a theme"})
 			}
-			rows = append(rows, themeRow{action: a.ID, text: s.actionLine(a)})
+			rows = append(rows, s.actionRow(themeRow{}, a))
 		}
 		if len(s.th.Campaign) > 0 {
 			rows = append(rows, themeRow{header: true, text: "Elsewhere in " + s.sess.Campaign})
 			for _, o := range s.th.Campaign {
 				rows = append(rows, themeRow{header: true, text: "  " + o.Title})
 				for _, a := range s.th.CampaignActions[o.ID] {
-					rows = append(rows, themeRow{text: s.actionLine(a), elsewhere: true})
+					r := s.actionRow(themeRow{elsewhere: true}, a)
+					r.action = 0 // another session's: not one to volunteer for here
+					rows = append(rows, r)
 				}
 			}
 		}
@@ -175,25 +177,46 @@ func mergedInto(gone *session.Theme, listed []*session.Theme) *session.Theme {
 	return into
 }
 
-func (s *participantScreen) actionLine(a *session.ActionPoint) string {
-	t := "→ "
+// actionRow is an action point's row: its line, and the line whole when the title
+// was cut so that what follows it (volunteers, owner, due date) stays in view at the
+// screen's width; the selected row shows it whole.
+func (s *participantScreen) actionRow(r themeRow, a *session.ActionPoint) themeRow {
+	head := "→ "
 	for _, id := range a.VolunteerIDs {
 		if id == s.me.ID {
 			// First, so that it is never the part cut off at the screen's edge.
-			t += "✓ you volunteered · "
+			head += "✓ you volunteered · "
 		}
 	}
-	t += fmt.Sprintf("[%s] %s", a.Status, a.Title)
-	if n := len(a.Volunteers); n > 0 {
-		t += " · " + plural(n, "volunteer")
+	head += fmt.Sprintf("[%s] ", a.Status)
+	tail := func(short bool) string {
+		t := ""
+		if n := len(a.Volunteers); n > 0 && short {
+			t += fmt.Sprintf(" · %d vol.", n)
+		} else if n > 0 {
+			t += " · " + plural(n, "volunteer")
+		}
+		if a.Owner != "" {
+			t += " · owner " + fit(a.Owner, map[bool]int{false: 1 << 10, true: 12}[short])
+		}
+		if a.Due != "" {
+			t += " · due " + a.Due
+		}
+		return t
 	}
-	if a.Owner != "" {
-		t += " · owner " + a.Owner
+	r.action, r.text = a.ID, head+a.Title+tail(false)
+	if lipgloss.Width(r.text) <= max(s.e.w, 40)-5 {
+		return r
 	}
-	if a.Due != "" {
-		t += " · due " + a.Due
+	// The row's indent and selection mark take five columns; the tail as it is,
+	// then shorter, as long as a readable start of the title is left.
+	for _, short := range []bool{false, true} {
+		if room := max(s.e.w, 40) - 5 - lipgloss.Width(head+tail(short)); room >= 12 {
+			r.whole, r.text = r.text, head+fit(a.Title, room)+tail(short)
+			return r
+		}
 	}
-	return t
+	return r
 }
 
 func (s *participantScreen) dotsUsed() int {
@@ -400,6 +423,9 @@ func (s *participantScreen) themesView(w int) string {
 	for i := start; i < end; i++ {
 		r := rows[i]
 		text := r.text
+		if i == sel && r.whole != "" {
+			text = r.whole
+		}
 		if ph == session.PhaseVote {
 			dots := strings.Repeat("●", s.th.MyVotes[r.theme])
 			text = fmt.Sprintf("%-3s %s", dots, text)
