@@ -155,6 +155,11 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "note: the %s fields were left aside: each note gets its own ID, and themes are made on the board.\n", ignoredFields)
 	}
 	sess, serr := svc.Session(context.Background(), *id)
+	if serr == nil {
+		for _, line := range unknownActivities(rows, sess.Activities) {
+			fmt.Fprintln(stdout, line)
+		}
+	}
 	if serr == nil && sess.Date == "" {
 		// Paper comes in after the day: a session left undated is placed on the day
 		// it was created, which may be long after it was held.
@@ -196,6 +201,46 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// unknownActivities says which activities the imported notes name that the session's
+// list has not: each counts as an activity of its own in the findings (a row of the
+// activity matrix), so a slip ("pen tsting") split an activity's notes in two
+// without a word. One within two letters of the list's is asked about.
+func unknownActivities(rows []session.ImportRow, list []string) []string {
+	known := map[string]bool{}
+	for _, a := range list {
+		known[strings.ToLower(session.CleanText(a))] = true
+	}
+	count := map[string]int{}
+	var order []string
+	for _, r := range rows {
+		a := session.CleanText(r.Activity)
+		if a == "" || known[strings.ToLower(a)] {
+			continue
+		}
+		if count[a] == 0 {
+			order = append(order, a)
+		}
+		count[a]++
+	}
+	var out []string
+	for _, a := range order {
+		n := fmt.Sprintf("%d %s", count[a], plural(count[a], "note names", "notes name"))
+		near := ""
+		for _, k := range list {
+			if digitsOf(a) == digitsOf(k) && editDistance([]rune(strings.ToLower(a)), []rune(strings.ToLower(k))) <= 2 {
+				near = k
+				break
+			}
+		}
+		if near != "" {
+			out = append(out, fmt.Sprintf("note: %s the activity %q, which the session does not have: did you mean %q? As written it is an activity of its own in the findings; on the board, L on a note files it under another.", n, a, near))
+		} else {
+			out = append(out, fmt.Sprintf("note: %s the activity %q, which is not in the session's list; it is an activity of its own in the findings.", n, a))
+		}
+	}
+	return out
 }
 
 func plural(n int, one, many string) string {

@@ -409,3 +409,38 @@ func TestImportAgainWithANewRowCountsBoth(t *testing.T) {
 		t.Fatalf("exit %d, stderr:\n%s", rc, errb.String())
 	}
 }
+
+// An activity the session's list lacks is imported as written, and said: a slip
+// ("pen tsting") became a row of the activity matrix of its own, apart from pen
+// testing, without a word.
+func TestImportSaysWhichActivitiesTheSessionLacks(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "acts.jsonl")
+	rows := `{"text":"retest after every pen test","area":"activities","lane":"more","activity":"pen tsting"}
+{"text":"pen tests find what scanners miss","area":"activities","lane":"keep","activity":"pen testing"}
+{"text":"pair on reviews of risky changes","area":"activities","lane":"add","activity":"chaos days"}
+{"text":"review the auth code twice","area":"activities","lane":"add","activity":"chaos days"}
+`
+	if err := os.WriteFile(file, []byte(rows), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir, id := importSession(t, session.PhaseWrite)
+	var out, errb bytes.Buffer
+	if rc := run([]string{"import", "--data", dir, "--session", id, file}, nil, &out, &errb); rc != 0 {
+		t.Fatalf("exit %d: %s", rc, errb.String())
+	}
+	for _, want := range []string{
+		`note: 1 note names the activity "pen tsting", which the session does not have: did you mean "pen testing"?`,
+		`note: 2 notes name the activity "chaos days", which is not in the session's list`,
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), `"pen testing", which`) {
+		t.Errorf("an activity of the list is said to be missing:\n%s", out.String())
+	}
+	if ns, _ := storedNotes(t, dir, id); len(ns) != 4 {
+		t.Errorf("%d notes stored, want 4", len(ns))
+	}
+}
