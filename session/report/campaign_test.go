@@ -806,3 +806,20 @@ func TestCampaignWritersAreTheSumOfTheirParts(t *testing.T) {
 		t.Errorf("pen testing: %d people (%d in do more) in all, %d (%d) by audience", all.People, all.Cell("more").People, parts, cells)
 	}
 }
+
+// A session of fewer than three people is named as such under the sessions: its
+// notes are its one or two people's, whoever knows who came can tell whose, and
+// nothing else in the report said so.
+func TestCampaignNamesSessionsOfFewPeople(t *testing.T) {
+	t.Parallel()
+	big := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 4), map[string][]string{"pen tests": {"more pen tests", "pen tests come late"}})
+	lone := pureSession("b", 2, session.AudienceServiceOwners, make([]session.Profile, 1), map[string][]string{"budget": {"no budget for security work"}})
+	f := report.BuildCampaign("c", []*report.Data{big, lone})
+	md, _ := renderCampaign(t, f)
+	if !strings.Contains(md, "**Few people:** S2 had fewer than 3 participants") || strings.Contains(md, "S1 had fewer") {
+		t.Errorf("the report does not name the one-person session S2 alone:\n%s", md)
+	}
+	if got := report.BuildCampaign("c", []*report.Data{big}).SmallSessions(); len(got) != 0 {
+		t.Errorf("a session of four is named as small: %v", got)
+	}
+}
