@@ -524,16 +524,40 @@ func labelOf(f *CampaignFindings, id int) string {
 	return ""
 }
 
+// placeOf is where a session took place, as the report's locations list it: its
+// location, or "online" for an online session without one (left out, two online
+// sessions of five read as if the campaign had been in three cities only).
+func placeOf(location, mode string) string {
+	if location == "" && mode == string(session.ModeOnline) {
+		return "online"
+	}
+	return location
+}
+
+// sortPlaces sorts places by name, online last.
+func sortPlaces(places []string) {
+	slices.SortFunc(places, func(a, b string) int {
+		return cmp.Or(cmp.Compare(boolInt(a == "online"), boolInt(b == "online")), cmp.Compare(a, b))
+	})
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // summary sums up the campaign.
 func (f *CampaignFindings) summary() Summary {
 	s := Summary{Sessions: len(f.Sessions), Participants: f.Participants, Audiences: []string{}, Locations: []string{},
 		Confidence: figureOf("", f.Confidence), ConfidenceLeftOut: f.ConfidenceLeftOut, ConfidenceByAudience: []Figure{}, Themes: []SummaryItem{}, Signals: signals(f.Matrix)}
 	for _, se := range f.Sessions {
-		if se.Location != "" && !slices.Contains(s.Locations, se.Location) {
-			s.Locations = append(s.Locations, se.Location)
+		if pl := placeOf(se.Location, se.Mode); pl != "" && !slices.Contains(s.Locations, pl) {
+			s.Locations = append(s.Locations, pl)
 		}
 	}
-	slices.Sort(s.Locations)
+	sortPlaces(s.Locations)
 	for _, a := range f.Audiences {
 		s.Audiences = append(s.Audiences, a.Audience)
 		if fig := figureOf(a.Audience, a.Confidence); fig != nil {
@@ -685,8 +709,8 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 	for _, g := range gs {
 		s := ds[g.sess].Session
 		sessions[g.sess] = true
-		if s.Location != "" && !slices.Contains(t.Locations, s.Location) {
-			t.Locations = append(t.Locations, s.Location)
+		if pl := placeOf(s.Location, string(s.Mode)); pl != "" && !slices.Contains(t.Locations, pl) {
+			t.Locations = append(t.Locations, pl)
 		}
 		audiences[string(s.Audience)] = true
 		if !slices.Contains(t.SessionLabels, g.label) {
@@ -723,7 +747,7 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 	}
 	t.Lanes = laneCounts(all)
 	t.heading = headingFor(t.Label, all)
-	slices.Sort(t.Locations)
+	sortPlaces(t.Locations)
 	t.Audiences = audienceOrder(audiences)
 	t.Sessions, t.Participants = len(sessions), ws.shown()
 	t.Quotes = spreadQuotes(gs)

@@ -112,12 +112,12 @@ func (f *CampaignFindings) mdHeader(m *markdown) {
 	var locations []string
 	audiences := map[string]bool{}
 	for _, s := range f.Sessions {
-		if s.Location != "" && !slices.Contains(locations, s.Location) {
-			locations = append(locations, s.Location)
+		if pl := placeOf(s.Location, s.Mode); pl != "" && !slices.Contains(locations, pl) {
+			locations = append(locations, pl)
 		}
 		audiences[s.Audience] = true
 	}
-	slices.Sort(locations)
+	sortPlaces(locations)
 	p("- Sessions: %d", len(f.Sessions))
 	if len(locations) > 0 {
 		p(" in %d %s (%s)", len(locations), plural(len(locations), "location", "locations"), escapeAll(locations))
