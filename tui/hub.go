@@ -48,12 +48,30 @@ type Hub struct {
 	epoch   uint64
 	// rooms is, per session, the last read of what its participant screens share.
 	rooms map[string]*room
+
+	// drafts holds, per session and participant, the text of a new note they
+	// were writing, as their screen last kept it (KeepDraft): a connection that
+	// drops takes its screen and the box with it, and the next connection of
+	// theirs gives the text back (TakeDraft). Only in memory, never stored, taken
+	// once; a lock of its own, since screens keep it as people type.
+	draftMu sync.Mutex
+	drafts  map[string]map[int64]draft
 }
+
+// draft is a note's text not sent yet, and when it was last kept.
+type draft struct {
+	text string
+	at   time.Time
+}
+
+// draftKept is how long a draft waits for its writer's next connection.
+const draftKept = 2 * time.Hour
 
 // NewHub returns an empty hub.
 func NewHub() *Hub {
 	return &Hub{conns: map[*Conn]struct{}{}, watching: map[string]map[session.Change]map[*Conn]struct{}{},
-		left: map[string]map[int64]time.Time{}, Now: time.Now, changes: map[string]uint64{}, rooms: map[string]*room{}}
+		left: map[string]map[int64]time.Time{}, Now: time.Now, changes: map[string]uint64{}, rooms: map[string]*room{},
+		drafts: map[string]map[int64]draft{}}
 }
 
 // Conn is one program's registration.
@@ -262,6 +280,61 @@ func (c *Conn) Close() {
 			h.Publish(sid, session.ChangePeople)
 		}
 	})
+}
+
+// KeepDraft keeps text as the note the connection's participant is writing and
+// has not sent ("" forgets it), for their next connection should this one drop.
+func (c *Conn) KeepDraft(text string) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	sid, pid := c.sessionID, c.participant
+	if pid == 0 {
+		sid, pid = c.isSession, c.isID
+	}
+	c.mu.Unlock()
+	if pid == 0 || sid == "" {
+		return
+	}
+	h := c.hub
+	h.draftMu.Lock()
+	defer h.draftMu.Unlock()
+	if text == "" {
+		delete(h.drafts[sid], pid)
+		if len(h.drafts[sid]) == 0 {
+			delete(h.drafts, sid)
+		}
+		return
+	}
+	if h.drafts[sid] == nil {
+		h.drafts[sid] = map[int64]draft{}
+	}
+	h.drafts[sid][pid] = draft{text: text, at: h.Now()}
+}
+
+// TakeDraft returns, and forgets, the note participant pid of session sid was
+// writing when a connection of theirs dropped (KeepDraft); "" when there is none
+// or it is older than draftKept.
+func (c *Conn) TakeDraft(sid string, pid int64) string {
+	if c == nil {
+		return ""
+	}
+	h := c.hub
+	h.draftMu.Lock()
+	defer h.draftMu.Unlock()
+	d, ok := h.drafts[sid][pid]
+	if !ok {
+		return ""
+	}
+	delete(h.drafts[sid], pid)
+	if len(h.drafts[sid]) == 0 {
+		delete(h.drafts, sid)
+	}
+	if h.Now().Sub(d.at) > draftKept {
+		return ""
+	}
+	return d.text
 }
 
 // Joined says that the connection is participant id of the session it watches, so

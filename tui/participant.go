@@ -71,6 +71,9 @@ type participantScreen struct {
 	topics  []string
 	mode    inputMode
 	editing int64
+	// kept is the unsent text last given to the hub (Conn.KeepDraft), so that a
+	// dropped connection does not lose it.
+	kept string
 	// draft is a new note's text left unsent with esc (or by a phase move), which
 	// n puts back into the box.
 	draft string
@@ -143,7 +146,30 @@ var pk = participantKeys{
 }
 
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
-	return &participantScreen{e: e, sess: sess, me: me, rateSel: me.Rating, rows: newList(), boxN: -1}
+	s := &participantScreen{e: e, sess: sess, me: me, rateSel: me.Rating, rows: newList(), boxN: -1}
+	if d := e.opt.Conn.TakeDraft(sess.ID, me.ID); d != "" {
+		// The note they were writing when their last connection dropped.
+		s.draft = d
+		e.opt.Conn.KeepDraft(d) // kept again, and at their next key (kept is "")
+		s.setStatus("The note you were writing when you left is kept: n opens it.", false)
+	}
+	return s
+}
+
+// keepDraft gives the hub the text of the note being written, or left with esc,
+// whenever it changed (see Conn.KeepDraft).
+func (s *participantScreen) keepDraft() {
+	cur := s.draft
+	if s.mode == modeCompose && s.input != nil {
+		cur = s.inputValue()
+	}
+	if strings.TrimSpace(cur) == "" {
+		cur = ""
+	}
+	if cur != s.kept {
+		s.kept = cur
+		s.e.opt.Conn.KeepDraft(cur)
+	}
 }
 
 // openInput opens an empty, focused text box of up to limit runes and height lines.
@@ -451,6 +477,10 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k, isKey := msg.(tea.KeyMsg)
 	mode, reading, status := s.mode, s.reading != nil, s.status
 	sc, cmd := fadeStatus(s.e.opt.Conn, &s.fade, &s.status, &s.statusErr, msg, s.update)
+	if isKey || s.kept != "" {
+		// Keys change the text; other messages end it (saved, a phase move).
+		s.keepDraft()
+	}
 	if isKey && s.status == status && s.status != "" {
 		// A status is about where it was said: a key that opens or closes a box, a
 		// list or a note takes it away ("Saved" over the activity picker), and so

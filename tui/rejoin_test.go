@@ -148,3 +148,43 @@ func TestRejoinCodeFromTheNameScreenTellsItsOwner(t *testing.T) {
 		t.Error("the connection that typed the code was told it was used elsewhere")
 	}
 }
+
+// A note being written when the connection drops comes back on the participant's
+// next connection: the box was empty after a reconnect, and nothing said the text
+// was gone.
+func TestDroppedConnectionKeepsTheNoteBeingWritten(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	p := w.join(sess, "key-1", "Carla")
+	first := w.openAsParticipant(sess, p)
+	first.waitFor("n new note")
+	first.keys("n")
+	first.waitFor("New note in")
+	first.keys("half typed note about staging")
+	first.waitFor("staging")
+	// The connection drops: the hub's connection ends, then the program.
+	first.conn.Close()
+	_ = first.tm.Quit()
+
+	again := w.openAsParticipant(sess, p)
+	again.waitFor("The note you were writing when you left is kept")
+	again.keys("n")
+	again.waitFor("half typed note about staging")
+	again.press(tea.KeyEnter)
+	again.waitFor("Saved")
+	found := false
+	for _, n := range w.notes(sess) {
+		found = found || n.Text == "half typed note about staging"
+	}
+	if !found {
+		t.Error("the note written before the connection dropped was not saved after it")
+	}
+	// Taken once: a third connection has nothing to give back.
+	third := w.openAsParticipant(sess, p)
+	third.waitFor("n new note")
+	if third.everDrawn("when you left is kept") {
+		t.Error("a sent note was offered again")
+	}
+}
