@@ -157,12 +157,12 @@ func (f *Findings) mdAppendix(m *markdown) {
 		for _, l := range ar.Lanes {
 			p("#### %s\n\n", e(l.Title))
 			for _, n := range l.Notes {
-				p("- %s", e(n.Text))
+				p("- %s", escapeProse(n.Text))
 				if n.Activity != "" {
-					p(" (activity: %s)", e(n.Activity))
+					p(" (activity: %s)", escapeProse(n.Activity))
 				}
 				if n.Theme != "" {
-					p(" (theme: %s)", e(n.Theme))
+					p(" (theme: %s)", escapeProse(n.Theme))
 				}
 				p("\n")
 			}
@@ -286,7 +286,7 @@ func mdMatrixNotes(m *markdown, mx *ActivityMatrix) {
 			}
 			p("%s (%s, %s):\n\n", session.LaneTitle(c.Lane), count(c.Notes, "note", "notes"), count(c.People, "person", "people"))
 			for _, t := range c.Texts {
-				p("- %s\n", e(t))
+				p("- %s\n", escapeProse(t))
 			}
 			p("\n")
 		}

@@ -19,6 +19,14 @@ func Escape(s string) string {
 	return escape(s)
 }
 
+// escapeProse is Escape for text on a line of its own that no table holds (a
+// quote, a note of a list): a | there is no structure, and "&#124;" was what a
+// reader of the Markdown saw in the middle of a note. Escape keeps it an entity
+// everywhere else, a table's cells above all.
+func escapeProse(s string) string {
+	return strings.ReplaceAll(Escape(s), "&#124;", "|")
+}
+
 // entityAt reports whether s starts with what Markdown reads as a character
 // reference: & then letters or digits (or # and digits, or #x and hex digits),
 // then ;.
@@ -121,7 +129,7 @@ func (m *markdown) quotes(qs []string, more int) {
 		if i > 0 {
 			m.p(">\n")
 		}
-		m.p("> %s\n", Escape(q))
+		m.p("> %s\n", escapeProse(q))
 	}
 	if len(qs) > 0 {
 		m.p("\n")
