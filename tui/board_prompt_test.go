@@ -240,6 +240,10 @@ func TestActionPointMovesToAnotherTheme(t *testing.T) {
 	if err != nil || len(got) != 1 || got[0].ID != a.ID || got[0].ThemeID != deadlines {
 		t.Fatalf("action points %+v, %v; want it under deadlines", got, err)
 	}
+	// The selection went with it (it stayed on the row where it had been).
+	if l := lineWith(b.view(), "Protect a day a sprint"); !strings.HasPrefix(strings.TrimSpace(l), "▸") {
+		t.Errorf("the moved action point is not selected: %q", l)
+	}
 }
 
 // Presses of p faster than the saves are saved in the order pressed: five from

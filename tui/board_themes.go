@@ -1701,6 +1701,11 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			c := *a
 			c.ThemeID = to.ID
 			*a = c
+			// The selection goes with it, now and once the board reloads: it
+			// stayed on the row where the action point was, another theme's.
+			t.refresh()
+			t.selectAction(aid)
+			t.followAction = aid
 			return s.saveAction("Action point moved to “"+to.Label+"”.", c), true
 		})
 		s.ask.hint = func(v string) string {
