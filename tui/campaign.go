@@ -529,9 +529,11 @@ func (s *campaignScreen) themeName(id int64) string {
 func (s *campaignScreen) themesView(w, room int) string {
 	sty := s.e.sty
 	var b strings.Builder
-	// The method is wrapped, not cut (its weights are at its end), over at most
-	// three lines; the list gets the rest of the room.
-	method := wrap("Themes by campaign priority: "+s.f.Method, w)
+	// The method's formula, wrapped, over at most three lines; the list gets the
+	// rest of the room. Its remarks (how people are counted, ties) are the
+	// report's: cut at the third line, they ended mid-word.
+	formula, _, _ := strings.Cut(s.f.Method, " (")
+	method := wrap("Themes by campaign priority: "+formula+" (the report says how people are counted)", w)
 	if len(method) > 3 {
 		method = append(method[:2], fit(strings.Join(method[2:], " "), w))
 	}

@@ -209,6 +209,12 @@ func TestCampaignMethodIsWrappedNotCut(t *testing.T) {
 	if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "+ 3 × votes + 2 × distinct people + 1 × notes") {
 		t.Errorf("the weighting is cut:\n%s", v)
 	}
+	// Nor are its remarks cut mid-word at the third line: they are the report's.
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "so that no score") || strings.HasSuffix(strings.TrimSpace(l), "s…") {
+			t.Errorf("the method's remarks are cut at 80 columns: %q", l)
+		}
+	}
 	// The session has no location: its theme's line leaves no empty field.
 	if strings.Contains(v, "·  ·") || !strings.Contains(v, "1 note · developers") {
 		t.Errorf("a theme's line without a location:\n%s", v)
