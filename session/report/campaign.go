@@ -108,6 +108,9 @@ type CampaignSession struct {
 	// Clustered is set when the facilitator had not grouped the notes into themes
 	// yet, so the report clustered them itself.
 	Clustered bool `json:"clustered_for_report"`
+	// Undated is set when no day was given for the session: Date is then the day
+	// it was created, which places it among the others.
+	Undated bool `json:"undated,omitempty"`
 }
 
 // SessionTheme is one session's theme within a campaign theme. ThemeID is 0 for a
@@ -294,7 +297,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	var groups []group
 	for i, d := range ds {
 		visible := visibleNotes(d)
-		cs := CampaignSession{Number: i + 1, Meta: metaOf(d), Notes: len(visible), Clustered: len(d.Themes) == 0}
+		cs := CampaignSession{Number: i + 1, Meta: metaOf(d), Notes: len(visible), Clustered: len(d.Themes) == 0, Undated: d.Session.Date == ""}
 		cs.Participants = len(d.Participants)
 		f.Sessions = append(f.Sessions, cs)
 		f.Participations += cs.Participants

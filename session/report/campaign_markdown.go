@@ -146,18 +146,25 @@ func (f *CampaignFindings) mdSessions(m *markdown) {
 		return
 	}
 	var rows [][]string
-	clustered := false
+	clustered, undated := false, false
 	for _, s := range f.Sessions {
 		mark := ""
 		if s.Clustered {
 			mark, clustered = " \\*", true
 		}
-		rows = append(rows, []string{"S" + strconv.Itoa(s.Number), s.Date, e(s.Title) + mark, orDash(e(s.Location)),
+		date := s.Date
+		if s.Undated {
+			date, undated = date+" †", true
+		}
+		rows = append(rows, []string{"S" + strconv.Itoa(s.Number), date, e(s.Title) + mark, orDash(e(s.Location)),
 			e(s.Audience), e(s.Mode), strconv.Itoa(s.Participants), strconv.Itoa(s.Notes), e(s.Phase)})
 	}
 	m.table([]string{"#", "Date", "Session", "Location", "Audience", "Mode", "Participants", "Notes", "Phase"}, rows)
 	if clustered {
 		p("\\* Not grouped into themes yet: the report clustered the session's notes itself.\n\n")
+	}
+	if undated {
+		p("† No date was given for the session: the day it was created stands for it, here, in the period and in the saturation (charter session edit --date sets it).\n\n")
 	}
 	var live []string
 	for _, s := range f.Sessions {

@@ -823,3 +823,17 @@ func TestCampaignNamesSessionsOfFewPeople(t *testing.T) {
 		t.Errorf("a session of four is named as small: %v", got)
 	}
 }
+
+// A session without a date is placed on the day it was created, and the report
+// says so: it gave that day as the session's, in the table, the period and the
+// saturation, with nothing to tell it from a day given.
+func TestCampaignMarksSessionsWithoutADate(t *testing.T) {
+	t.Parallel()
+	dated := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"pen tests": {"more pen tests"}})
+	dated.Session.Date = "2026-01-01"
+	undated := pureSession("b", 2, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"budget": {"no budget for security"}})
+	md, _ := renderCampaign(t, report.BuildCampaign("c", []*report.Data{dated, undated}))
+	if !strings.Contains(md, "| S2 | 2026-01-02 † |") || strings.Contains(md, "| S1 | 2026-01-01 † |") || !strings.Contains(md, "† No date was given") {
+		t.Errorf("the undated session is not marked alone:\n%s", md)
+	}
+}
