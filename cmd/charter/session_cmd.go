@@ -234,6 +234,12 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "session: %s\ntitle: %s\ncampaign: %s\naudience: %s\nlocation: %s\nmode: %s\ndate: %s\nphase: %s\n",
 		s.ID, s.Title, dash(s.Campaign), s.Audience, dash(s.Location), s.Mode, s.Day().Format(session.DateLayout), s.Phase)
 	if grouped != "" {
+		if s.Phase == session.PhaseClosed {
+			// Closed by the same command: the board edits them only once it is
+			// reopened.
+			grouped = strings.Replace(grouped, "rename, merge and move them on the board, which shows them in the group phase",
+				"the session is closed with them; to edit them, reopen it on the board ([ back to group)", 1)
+		}
 		fmt.Fprintln(stdout, grouped)
 	}
 	return 0

@@ -237,6 +237,15 @@ func TestPaperSessionIsGroupedBeforeItCloses(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "nothing was changed") || strings.Contains(list, "Renamed") || !strings.Contains(list, "closed") {
 		t.Errorf("--group on a grouped, closed session: exit %d, %q; then:\n%s", code, errs, list)
 	}
+	// Grouped and closed in one command: it says the session is closed with
+	// them, not that the board shows them in the group phase.
+	out = mustRun(t, "session", "new", "--data", dir, "--title", "Developers Lyon", "--audience", "developers", "--campaign", "C1")
+	other := regexp.MustCompile(`session: (\S+)`).FindStringSubmatch(out)[1]
+	mustRun(t, "import", "--data", dir, "--session", other, filepath.Join("testdata", "campaign-dev.jsonl"))
+	out = mustRun(t, "session", "edit", "--data", dir, "--session", other, "--group", "--phase", "closed")
+	if !strings.Contains(out, "phase: closed") || !strings.Contains(out, "the session is closed with them") || strings.Contains(out, "in the group phase") {
+		t.Errorf("--group --phase closed said:\n%s", out)
+	}
 }
 
 // --group groups in the group phase: a session still being written moves there
