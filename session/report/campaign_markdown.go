@@ -299,7 +299,9 @@ func (f *CampaignFindings) mdAudiences(m *markdown) {
 			t := themes[id]
 			only = append(only, fmt.Sprintf("%s (rank %d)", e(t.Label), t.Rank))
 		}
-		p("Raised only by %s: %s.\n\n", e(a.Audience), strings.Join(only, "; "))
+		// Themes, not subjects: another audience's notes on the same activity may
+		// be in other themes (the activity matrices count every note).
+		p("Themes only %s raised (their notes may touch the same subjects under other themes; the activity matrix counts every note): %s.\n\n", e(a.Audience), strings.Join(only, "; "))
 	}
 }
 
