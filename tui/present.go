@@ -24,6 +24,8 @@ type presentScreen struct {
 	// fromHome is set when the facilitator opened the view from the home screen, to
 	// which esc goes back; opened by `present CODE`, leaving ends the connection.
 	fromHome bool
+	// leaving is set while the view asks whether to end the connection (q).
+	leaving bool
 
 	sess   *session.Session
 	people int // active participants (not removed, not on paper)
@@ -62,7 +64,10 @@ type presentScreen struct {
 var presentKeys = struct{ Scroll, Page, Leave, Back key.Binding }{
 	Scroll: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "scroll")),
 	Page:   key.NewBinding(key.WithKeys("pgup", "pgdown", " ", "home", "end"), key.WithHelp("pgup/pgdn/home/end", "page")),
-	Leave:  key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "leave")),
+	// Leave asks first, and esc is not one of its keys: on the projector's
+	// laptop esc is what someone presses to leave full screen, and the room's
+	// screen ended mid-session.
+	Leave: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "leave")),
 	// Back is Leave as the key line says it when the view was opened from the
 	// home screen, to which q goes back: "leave" read as ending the connection.
 	Back: key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "back")),
@@ -221,15 +226,24 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.loading = false
 		s.failed = s.e.errorMessage(msg.err)
 	case tea.KeyMsg:
-		switch {
-		case key.Matches(msg, presentKeys.Leave):
-			if s.fromHome {
-				if s.sess != nil {
-					return homeAt(s.e, s.sess.ID), nil
-				}
-				return newHome(s.e), nil
+		if s.leaving {
+			s.leaving = false
+			if msg.String() == "y" {
+				return s, tea.Quit
 			}
+			return s, nil
+		}
+		switch {
+		case s.fromHome && key.Matches(msg, presentKeys.Back):
+			if s.sess != nil {
+				return homeAt(s.e, s.sess.ID), nil
+			}
+			return newHome(s.e), nil
+		case key.Matches(msg, presentKeys.Leave) && s.sess == nil:
+			// No session shown (a wrong code): nothing to keep on the screen.
 			return s, tea.Quit
+		case key.Matches(msg, presentKeys.Leave):
+			s.leaving = true
 		case key.Matches(msg, presentKeys.Scroll):
 			if msg.String() == "up" || msg.String() == "k" {
 				s.scroll--
@@ -325,6 +339,9 @@ func (s *presentScreen) View() string {
 	now := e.now()
 	header := s.header(w, now)
 	footer := e.helpView([]key.Binding{s.leaveKey(), presentKeys.Scroll, presentKeys.Page})
+	if s.leaving {
+		footer = sty.Warn.Render(fit("Leave the projector view? y = leave, any other key = stay", w))
+	}
 	if s.failed != "" {
 		footer = sty.Error.Render(fit(s.failed, w)) + "\n" + footer
 	}

@@ -543,3 +543,25 @@ func TestPresentOrdersNotesAsEveryScreen(t *testing.T) {
 		t.Errorf("the notes are not in order case aside (apple %d, Mango %d, Zebra %d):\n%s", a, m, z, v)
 	}
 }
+
+// The room's screen does not end on esc, which is what someone presses on the
+// projector's laptop to leave full screen, and q asks first: both ended the
+// connection at once, mid-session.
+func TestPresentAsksBeforeLeaving(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	p := r.present(80, 24)
+	p.waitFor("3 people joined so far")
+	p.press(tea.KeyEsc)
+	p.keys("q")
+	p.waitFor("Leave the projector view? y = leave")
+	p.keys("n")
+	p.waitFor("q leave")
+	p.keys("q")
+	p.waitFor("Leave the projector view?")
+	p.keys("y")
+	p.tm.WaitFinished(t, teatest.WithFinalTimeout(waitTime))
+	if strings.Count(p.drawn.String(), "Leave the projector view?") < 2 {
+		t.Error("esc or the first q ended the projector view")
+	}
+}
