@@ -49,19 +49,22 @@ type Hub struct {
 	// rooms is, per session, the last read of what its participant screens share.
 	rooms map[string]*room
 
-	// drafts holds, per session and participant, the text of a new note they
-	// were writing, as their screen last kept it (KeepDraft): a connection that
-	// drops takes its screen and the box with it, and the next connection of
-	// theirs gives the text back (TakeDraft). Only in memory, never stored, taken
-	// once; a lock of its own, since screens keep it as people type.
+	// drafts holds, per session and participant, the note they were writing when a
+	// connection of theirs closed (Conn.KeepDraft kept it on the connection): the
+	// connection takes its screen and the box with it, and their next connection
+	// gives the note back (TakeDraft). Only in memory, never stored, taken once,
+	// dropped after draftKept; a live connection's note is never handed to another
+	// (two connections of one key saved it twice). A lock of its own.
 	draftMu sync.Mutex
-	drafts  map[string]map[int64]draft
+	drafts  map[string]map[int64]Draft
 }
 
-// draft is a note's text not sent yet, and when it was last kept.
-type draft struct {
-	text string
-	at   time.Time
+// Draft is a new note not sent yet: its text and where it was being written.
+type Draft struct {
+	Text           string
+	Area           session.Area
+	Lane, Activity string
+	at             time.Time
 }
 
 // draftKept is how long a draft waits for its writer's next connection.
@@ -71,7 +74,7 @@ const draftKept = 2 * time.Hour
 func NewHub() *Hub {
 	return &Hub{conns: map[*Conn]struct{}{}, watching: map[string]map[session.Change]map[*Conn]struct{}{},
 		left: map[string]map[int64]time.Time{}, Now: time.Now, changes: map[string]uint64{}, rooms: map[string]*room{},
-		drafts: map[string]map[int64]draft{}}
+		drafts: map[string]map[int64]Draft{}}
 }
 
 // Conn is one program's registration.
@@ -96,6 +99,9 @@ type Conn struct {
 	// (Is), the name screen included: what TakeOver looks for.
 	isSession string
 	isID      int64
+	// draft is the note its participant is writing (KeepDraft), handed to the hub
+	// when the connection closes.
+	draft Draft
 }
 
 // Connect registers a new connection; Start attaches its program.
@@ -257,6 +263,12 @@ func (c *Conn) Close() {
 		c.mu.Lock()
 		h.unindexLocked(c)
 		sid, pid := c.sessionID, c.participant
+		dsid, dpid := sid, pid
+		if dpid == 0 {
+			// Still on the name screen: who they are since they joined.
+			dsid, dpid = c.isSession, c.isID
+		}
+		d := c.draft
 		c.closed, c.pending = true, 0
 		for t := range c.timers {
 			t.Stop()
@@ -276,65 +288,71 @@ func (c *Conn) Close() {
 			delete(h.changes, sid)
 		}
 		h.mu.Unlock()
+		h.leaveDraft(dsid, dpid, d)
 		if gone {
 			h.Publish(sid, session.ChangePeople)
 		}
 	})
 }
 
-// KeepDraft keeps text as the note the connection's participant is writing and
-// has not sent ("" forgets it), for their next connection should this one drop.
-func (c *Conn) KeepDraft(text string) {
+// KeepDraft keeps d as the note the connection's participant is writing and has
+// not sent (an empty text forgets it); should the connection close, their next
+// connection gets it back (TakeDraft).
+func (c *Conn) KeepDraft(d Draft) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
-	sid, pid := c.sessionID, c.participant
-	if pid == 0 {
-		sid, pid = c.isSession, c.isID
-	}
+	c.draft = d
 	c.mu.Unlock()
-	if pid == 0 || sid == "" {
-		return
-	}
-	h := c.hub
+}
+
+// leaveDraft hands the closed connection's draft, if any, to the hub for the
+// participant's next connection, and drops drafts older than draftKept (of
+// writers who never came back, of sessions since deleted).
+func (h *Hub) leaveDraft(sid string, pid int64, d Draft) {
 	h.draftMu.Lock()
 	defer h.draftMu.Unlock()
-	if text == "" {
-		delete(h.drafts[sid], pid)
-		if len(h.drafts[sid]) == 0 {
-			delete(h.drafts, sid)
+	now := h.Now()
+	for s, byID := range h.drafts {
+		for id, old := range byID {
+			if now.Sub(old.at) > draftKept {
+				delete(byID, id)
+			}
 		}
+		if len(byID) == 0 {
+			delete(h.drafts, s)
+		}
+	}
+	if d.Text == "" || pid == 0 || sid == "" {
 		return
 	}
 	if h.drafts[sid] == nil {
-		h.drafts[sid] = map[int64]draft{}
+		h.drafts[sid] = map[int64]Draft{}
 	}
-	h.drafts[sid][pid] = draft{text: text, at: h.Now()}
+	d.at = now
+	h.drafts[sid][pid] = d
 }
 
 // TakeDraft returns, and forgets, the note participant pid of session sid was
-// writing when a connection of theirs dropped (KeepDraft); "" when there is none
-// or it is older than draftKept.
-func (c *Conn) TakeDraft(sid string, pid int64) string {
+// writing when a connection of theirs closed; ok is false when there is none or
+// it is older than draftKept.
+func (c *Conn) TakeDraft(sid string, pid int64) (d Draft, ok bool) {
 	if c == nil {
-		return ""
+		return Draft{}, false
 	}
 	h := c.hub
 	h.draftMu.Lock()
 	defer h.draftMu.Unlock()
-	d, ok := h.drafts[sid][pid]
+	d, ok = h.drafts[sid][pid]
 	if !ok {
-		return ""
+		return Draft{}, false
 	}
 	delete(h.drafts[sid], pid)
 	if len(h.drafts[sid]) == 0 {
 		delete(h.drafts, sid)
 	}
-	if h.Now().Sub(d.at) > draftKept {
-		return ""
-	}
-	return d.text
+	return d, h.Now().Sub(d.at) <= draftKept
 }
 
 // Joined says that the connection is participant id of the session it watches, so

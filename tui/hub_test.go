@@ -410,3 +410,39 @@ func TestConnTickDelivers(t *testing.T) {
 		t.Error("without a conn, Tick is not tea.Tick")
 	}
 }
+
+// A closed connection's unsent note waits for its writer's next connection for two
+// hours, then goes, with every draft that old (a writer who never came back, a
+// session deleted since); a live connection's is never handed out.
+func TestHubDraftsWaitTwoHoursForTheirWriter(t *testing.T) {
+	t.Parallel()
+	h := tui.NewHub()
+	now := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
+	h.Now = func() time.Time { return now }
+	open := func(sid string, pid int64, text string) *tui.Conn {
+		c := h.Connect()
+		c.Watch(sid, session.ChangeNotes)
+		c.Joined(pid)
+		c.KeepDraft(tui.Draft{Text: text, Area: session.AreaMotivation, Lane: "motivates"})
+		return c
+	}
+	a := open("s1", 1, "first")
+	if _, ok := a.TakeDraft("s1", 1); ok {
+		t.Fatal("the draft of a live connection was handed out")
+	}
+	a.Close()
+	b := open("s1", 2, "second")
+	b.Close()
+	if d, ok := h.Connect().TakeDraft("s1", 1); !ok || d.Text != "first" || d.Lane != "motivates" {
+		t.Errorf("the closed connection's draft: %+v, %v", d, ok)
+	}
+	if _, ok := h.Connect().TakeDraft("s1", 1); ok {
+		t.Error("a draft was given back twice")
+	}
+	now = now.Add(3 * time.Hour)
+	// Another connection's close sweeps what is older than two hours.
+	open("s2", 3, "").Close()
+	if d, ok := h.Connect().TakeDraft("s1", 2); ok {
+		t.Errorf("a draft three hours old came back: %+v", d)
+	}
+}

@@ -71,9 +71,11 @@ type participantScreen struct {
 	topics  []string
 	mode    inputMode
 	editing int64
-	// kept is the unsent text last given to the hub (Conn.KeepDraft), so that a
-	// dropped connection does not lose it.
-	kept string
+	// kept is the unsent note last given to the connection (Conn.KeepDraft), so
+	// that a dropped connection does not lose it; restore is the note a closed
+	// connection left, put back where it was written once the notes are loaded.
+	kept    Draft
+	restore *Draft
 	// draft is a new note's text left unsent with esc (or by a phase move), which
 	// n puts back into the box.
 	draft string
@@ -147,24 +149,65 @@ var pk = participantKeys{
 
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
 	s := &participantScreen{e: e, sess: sess, me: me, rateSel: me.Rating, rows: newList(), boxN: -1}
-	if d := e.opt.Conn.TakeDraft(sess.ID, me.ID); d != "" {
-		// The note they were writing when their last connection dropped.
-		s.draft = d
-		e.opt.Conn.KeepDraft(d) // kept again, and at their next key (kept is "")
-		s.setStatus("The note you were writing when you left is kept: n opens it.", false)
+	if d, ok := e.opt.Conn.TakeDraft(sess.ID, me.ID); ok && strings.TrimSpace(d.Text) != "" {
+		// The note they were writing when their last connection closed: back in
+		// its area and lane once the notes are loaded (an open topic's lanes
+		// come from them).
+		s.draft, s.restore = d.Text, &d
+		e.opt.Conn.KeepDraft(d)
 	}
 	return s
 }
 
-// keepDraft gives the hub the text of the note being written, or left with esc,
-// whenever it changed (see Conn.KeepDraft).
-func (s *participantScreen) keepDraft() {
-	cur := s.draft
-	if s.mode == modeCompose && s.input != nil {
-		cur = s.inputValue()
+// restoreDraft puts the screen where the restored draft was written, raising its
+// open topic again if no note has it (a topic lives in its notes), and says so.
+func (s *participantScreen) restoreDraft() {
+	d := s.restore
+	s.restore = nil
+	if ai := slices.Index(session.Areas, d.Area); ai >= 0 {
+		s.area, s.lane, s.activity = ai, 0, ""
+		same := func(l string) bool {
+			return l == d.Lane || d.Area == session.AreaOpen && session.TopicKey(l) == session.TopicKey(d.Lane)
+		}
+		if d.Area == session.AreaOpen && d.Lane != "" && !slices.ContainsFunc(s.lanes(), same) {
+			s.topics = append(s.topics, d.Lane)
+		}
+		if i := slices.IndexFunc(s.lanes(), same); i >= 0 {
+			s.lane = i
+		}
+		if d.Area == session.AreaActivities {
+			s.activity = d.Activity
+		}
 	}
-	if strings.TrimSpace(cur) == "" {
-		cur = ""
+	where := session.Areas[s.area].Title()
+	if l := s.currentLane(); l != "" {
+		where += " · " + session.LaneTitle(l)
+	}
+	if s.sess.Phase.AcceptsNotes() {
+		s.setStatus("The note you were writing when you left is kept ("+where+"): n opens it.", false)
+	} else {
+		s.setStatus("The note you were writing when you left is kept: n opens it when notes are taken again.", false)
+	}
+}
+
+// keepDraft gives the connection the note being written, or left with esc, with
+// where it is written, whenever it changed (see Conn.KeepDraft). A note being
+// saved is none: should the connection drop before the answer, it may be stored,
+// and offered again it was saved twice.
+func (s *participantScreen) keepDraft() {
+	text := s.draft
+	if s.mode == modeCompose && s.input != nil {
+		text = s.inputValue()
+		if s.saving {
+			text = ""
+		}
+	}
+	var cur Draft
+	if strings.TrimSpace(text) != "" {
+		cur = Draft{Text: text, Area: session.Areas[s.area], Lane: s.currentLane()}
+		if cur.Area == session.AreaActivities {
+			cur.Activity = s.activity
+		}
 	}
 	if cur != s.kept {
 		s.kept = cur
@@ -477,8 +520,9 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k, isKey := msg.(tea.KeyMsg)
 	mode, reading, status := s.mode, s.reading != nil, s.status
 	sc, cmd := fadeStatus(s.e.opt.Conn, &s.fade, &s.status, &s.statusErr, msg, s.update)
-	if isKey || s.kept != "" {
-		// Keys change the text; other messages end it (saved, a phase move).
+	if isKey || s.kept.Text != "" || s.mode == modeCompose {
+		// Keys change the text; other messages end it (saved, a phase move) or
+		// give it back (a save that failed).
 		s.keepDraft()
 	}
 	if isKey && s.status == status && s.status != "" {
@@ -537,6 +581,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.setStatus("", false)
 		}
 		s.stats = session.Summarize(msg.Ratings)
+		if s.restore != nil {
+			s.restoreDraft()
+		}
 		s.selectSaved()
 		s.timeUp.see(s.sess.Timer, s.e.now())
 		if s.mode == modePickActivity && !s.sess.Phase.AcceptsNotes() {

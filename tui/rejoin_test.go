@@ -150,8 +150,9 @@ func TestRejoinCodeFromTheNameScreenTellsItsOwner(t *testing.T) {
 }
 
 // A note being written when the connection drops comes back on the participant's
-// next connection: the box was empty after a reconnect, and nothing said the text
-// was gone.
+// next connection, where it was written: the box was empty after a reconnect, and
+// nothing said the text was gone; then the text came back alone, and n put it
+// into the first lane of the first area.
 func TestDroppedConnectionKeepsTheNoteBeingWritten(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
@@ -160,26 +161,35 @@ func TestDroppedConnectionKeepsTheNoteBeingWritten(t *testing.T) {
 	p := w.join(sess, "key-1", "Carla")
 	first := w.openAsParticipant(sess, p)
 	first.waitFor("n new note")
+	first.press(tea.KeyTab) // Security activities
+	first.press(tea.KeyRight)
 	first.keys("n")
-	first.waitFor("New note in")
+	first.waitFor("New note in Add")
 	first.keys("half typed note about staging")
 	first.waitFor("staging")
-	// The connection drops: the hub's connection ends, then the program.
+	// While it is open, a second connection of the same key does not get it:
+	// both would save it.
+	second := w.openAsParticipant(sess, p)
+	second.waitFor("n new note")
+	// The first connection drops: the hub's connection ends, then the program.
 	first.conn.Close()
 	_ = first.tm.Quit()
+	if second.everDrawn("when you left is kept") {
+		t.Error("a note still being written on a live connection was offered to another")
+	}
 
 	again := w.openAsParticipant(sess, p)
-	again.waitFor("The note you were writing when you left is kept")
+	again.waitFor("when you left is kept (Security activities · Add)")
 	again.keys("n")
-	again.waitFor("half typed note about staging")
+	again.waitFor("New note in Add", "half typed note about staging")
 	again.press(tea.KeyEnter)
 	again.waitFor("Saved")
 	found := false
 	for _, n := range w.notes(sess) {
-		found = found || n.Text == "half typed note about staging"
+		found = found || n.Text == "half typed note about staging" && n.Area == session.AreaActivities && n.Lane == "add"
 	}
 	if !found {
-		t.Error("the note written before the connection dropped was not saved after it")
+		t.Errorf("the note written before the connection dropped was not saved where it was written: %v", noteTexts(w.notes(sess)))
 	}
 	// Taken once: a third connection has nothing to give back.
 	third := w.openAsParticipant(sess, p)
