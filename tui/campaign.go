@@ -532,7 +532,7 @@ func (s *campaignScreen) themesView(w, room int) string {
 	// The method's formula, wrapped, over at most three lines; the list gets the
 	// rest of the room. Its remarks (how people are counted, ties) are the
 	// report's: cut at the third line, they ended mid-word.
-	formula, _, _ := strings.Cut(s.f.Method, " (")
+	formula, _, _ := strings.Cut(s.f.Method, " (within")
 	method := wrap("Themes by campaign priority: "+formula+" (the report says how people are counted)", w)
 	if len(method) > 3 {
 		method = append(method[:2], fit(strings.Join(method[2:], " "), w))

@@ -206,7 +206,7 @@ func TestCampaignMethodIsWrappedNotCut(t *testing.T) {
 	s.waitFor("Themes by campaign priority")
 	v := s.view()
 	requireFits(t, v)
-	if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "+ 3 × votes + 2 × distinct people + 1 × notes") {
+	if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "+ 3 × votes + 2 × people (distinct within each session theme, summed) + 1 × notes") {
 		t.Errorf("the weighting is cut:\n%s", v)
 	}
 	// Nor are its remarks cut mid-word at the third line: they are the report's.

@@ -145,7 +145,8 @@ type CampaignTheme struct {
 	Sessions      int            `json:"sessions"`
 	Locations     []string       `json:"locations"`
 	Audiences     []string       `json:"audiences"`
-	// Participants counts the distinct authors of its notes.
+	// Participants counts the writers of its notes in each session theme matched
+	// into it, floored as the session's findings floor them, and summed (writers).
 	Participants int `json:"participants"`
 	Votes        int `json:"votes"`
 	Notes        int `json:"notes"`
@@ -274,7 +275,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	slices.SortStableFunc(ds, func(a, b *Data) int {
 		return session.CompareDay(a.Session, b.Session)
 	})
-	f := &CampaignFindings{Schema: CampaignSchema, Version: SchemaVersion, Campaign: name, Threshold: MatchThreshold, Method: analysis.PriorityFormula,
+	f := &CampaignFindings{Schema: CampaignSchema, Version: SchemaVersion, Campaign: name, Threshold: MatchThreshold, Method: campaignFormula,
 		Sessions: []CampaignSession{}, NotHeld: []CampaignSession{}, Themes: []CampaignTheme{}, Audiences: []AudienceView{},
 		Segments: []Breakdown{}, Actions: []CampaignAction{}}
 	ds = slices.DeleteFunc(ds, func(d *Data) bool {
@@ -477,7 +478,7 @@ func byAudience(f *CampaignFindings, ds []*Data, members map[int][]group, people
 			sessions := map[int]bool{}
 			ws := writers{}
 			votes, notes := 0, 0
-			for _, g := range gs {
+			for gi, g := range gs {
 				if string(ds[g.sess].Session.Audience) != a.Audience {
 					continue
 				}
@@ -486,7 +487,7 @@ func byAudience(f *CampaignFindings, ds []*Data, members map[int][]group, people
 					votes += ds[g.sess].VoteTotals[g.theme.ID]
 				}
 				for _, n := range g.notes {
-					ws.add(g.sess, keys[[2]int64{int64(g.sess), n.ParticipantID}])
+					ws.add(gi, keys[[2]int64{int64(g.sess), n.ParticipantID}])
 				}
 				notes += len(g.notes)
 			}
@@ -526,6 +527,10 @@ func labelOf(f *CampaignFindings, id int) string {
 	}
 	return ""
 }
+
+// campaignFormula is analysis.PriorityFormula as a campaign counts its people: in
+// each session theme, then summed (writers), not once per person.
+var campaignFormula = strings.Replace(analysis.PriorityFormula, "2 × distinct people", "2 × people (distinct within each session theme, summed)", 1)
 
 // placeOf is where a session took place, as the report's locations list it: its
 // location, or "online" for an online session without one (left out, two online
@@ -709,7 +714,7 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 	ws := writers{}
 	var all []*session.Note
 	audiences := map[string]bool{}
-	for _, g := range gs {
+	for gi, g := range gs {
 		s := ds[g.sess].Session
 		sessions[g.sess] = true
 		if pl := placeOf(s.Location, string(s.Mode)); pl != "" && !slices.Contains(t.Locations, pl) {
@@ -741,7 +746,7 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 			t.Votes += ds[g.sess].VoteTotals[g.theme.ID]
 		}
 		for _, n := range g.notes {
-			ws.add(g.sess, keys[[2]int64{int64(g.sess), n.ParticipantID}])
+			ws.add(gi, keys[[2]int64{int64(g.sess), n.ParticipantID}])
 			t.NoteIDs = append(t.NoteIDs, n.ID)
 			t.notes = append(t.notes, themeNote{g.sess, n})
 		}

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charter-tool/charter/analysis"
 	"github.com/charter-tool/charter/internal/notesets"
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/report"
@@ -402,8 +401,10 @@ func TestCampaign(t *testing.T) {
 				t.Errorf("theme %q ranked below a lower score", th.Label)
 			}
 		}
-		if !strings.Contains(md, analysis.PriorityFormula) {
-			t.Error("the document does not state the formula")
+		// The formula as a campaign counts its people: in each session theme,
+		// summed (a person in two sessions counts in each).
+		if !strings.Contains(md, f.Method) || !strings.Contains(f.Method, "2 × people (distinct within each session theme, summed)") {
+			t.Errorf("the document does not state the formula as the campaign counts: %q", f.Method)
 		}
 	})
 

@@ -214,8 +214,12 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 	}
 	if len(s.Signals) > 0 {
 		how := "people counted the same way"
-		if len(s.Themes) == 0 {
-			how = "people counted " + perSession(campaign) + "at least as many as the notes, up to 3, so that no count tells whether a few notes share a writer"
+		switch {
+		case campaign:
+			// The matrix counts by session, not by session theme.
+			how = "people counted in each session at least as many as the notes, up to 3, and summed"
+		case len(s.Themes) == 0:
+			how = "people counted at least as many as the notes, up to 3, so that no count tells whether a few notes share a writer"
 		}
 		p("- Clearest signals on activities (%s):\n", how)
 		for _, g := range s.Signals {
@@ -254,7 +258,7 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 // (see writers); "" for a session's findings.
 func perSession(campaign bool) string {
 	if campaign {
-		return "in each session "
+		return "in each session theme "
 	}
 	return ""
 }

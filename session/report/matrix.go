@@ -55,11 +55,12 @@ type matrixNote struct {
 	activity, lane, person, text string
 }
 
-// writers counts the writers of notes session by session. A count over several
-// sessions is the sum of each one's count as session.WritersShown floors it: an
-// exact count over them all beside the floored counts of its parts (an audience's,
-// a session's) told by subtraction that a few notes of one session shared a
-// writer (a theme of 5 people beside its audiences' 4 and 2).
+// writers counts the writers of notes part by part: the session themes of a
+// campaign theme, the sessions of a matrix cell. A count over several parts is the
+// sum of each one's count as session.WritersShown floors it: an exact count over
+// them all beside the floored counts of its parts (an audience's, a session
+// theme's in its findings) told by subtraction that a few notes of one part shared
+// a writer (a theme of 5 people beside its audiences' 4 and 2).
 type writers map[int]*sessionWriters
 
 type sessionWriters struct {
