@@ -553,6 +553,9 @@ func (s *campaignScreen) themesView(w, room int) string {
 	}
 	page := max(room-1, 1)
 	s.themes.setPage(page)
+	// The selected row's extra lines take rows of the page: PgDn went as far as
+	// the page, and skipped the rows they had pushed off the screen.
+	s.themes.setExtra(len(selected) - 1)
 	start, end := s.themes.window(page, len(selected)-1)
 	for i := start; i < end; i++ {
 		if i == sel {
