@@ -111,6 +111,11 @@ type CampaignSession struct {
 	// Undated is set when no day was given for the session: Date is then the day
 	// it was created, which places it among the others.
 	Undated bool `json:"undated,omitempty"`
+	// FewWriters is set when its shown notes have fewer than session.MinSegment
+	// writers, as far as the report can tell (paper notes without author labels
+	// are of an unknown number of people): whoever knows who took part can tell
+	// whose they are.
+	FewWriters bool `json:"few_writers,omitempty"`
 }
 
 // SessionTheme is one session's theme within a campaign theme. ThemeID is 0 for a
@@ -300,6 +305,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		visible := visibleNotes(d)
 		cs := CampaignSession{Number: i + 1, Meta: metaOf(d), Notes: len(visible), Clustered: len(d.Themes) == 0, Undated: d.Session.Date == ""}
 		cs.Participants = len(d.Participants)
+		cs.FewWriters = fewWriters(d, visible)
 		f.Sessions = append(f.Sessions, cs)
 		f.Participations += cs.Participants
 		f.Notes += cs.Notes
@@ -617,6 +623,27 @@ func held(d *Data) bool {
 }
 
 // visibleNotes returns a session's notes that are not hidden, by ID.
+// fewWriters says whether the shown notes of a session have fewer than
+// session.MinSegment writers, removed people included (their notes stay); notes of
+// the unlabelled paper author may be anyone's, so a session with any is not said
+// to be small.
+func fewWriters(d *Data, visible map[int64]*session.Note) bool {
+	unlabelled := map[int64]bool{}
+	for _, p := range d.Participants {
+		if p.Unlabelled {
+			unlabelled[p.ID] = true
+		}
+	}
+	writers := map[int64]bool{}
+	for _, n := range visible {
+		if unlabelled[n.ParticipantID] {
+			return false
+		}
+		writers[n.ParticipantID] = true
+	}
+	return len(writers) > 0 && len(writers) < session.MinSegment
+}
+
 func visibleNotes(d *Data) map[int64]*session.Note {
 	out := make(map[int64]*session.Note, len(d.Notes))
 	for _, n := range d.Notes {

@@ -176,19 +176,20 @@ func (f *CampaignFindings) mdSessions(m *markdown) {
 		p("Still running: %s. Their figures count what their boards show now, and will change until they close.\n\n", strings.Join(live, ", "))
 	}
 	if small := f.SmallSessions(); len(small) > 0 {
-		p("**Few people:** %s had fewer than %d participants: anyone who knows who took part can tell who wrote %s notes. Share this report with that in mind.\n\n",
+		p("**Few people:** %s had fewer than %d people writing: anyone who knows who took part can tell who wrote %s notes. Share this report with that in mind.\n\n",
 			strings.Join(small, ", "), session.MinSegment, map[bool]string{true: "its", false: "their"}[len(small) == 1])
 	}
 	f.mdNotHeld(m)
 }
 
-// SmallSessions names the held sessions ("S3") with notes and fewer than
-// session.MinSegment participants: every other count of the report is floored or
-// folded so that no one is singled out, but a session's notes are its few people's.
+// SmallSessions names the held sessions ("S3") whose notes have fewer than
+// session.MinSegment writers (FewWriters): every other count of the report is
+// floored or folded so that no one is singled out, but a session's notes are its
+// few writers'.
 func (f *CampaignFindings) SmallSessions() []string {
 	var out []string
 	for _, s := range f.Sessions {
-		if s.Notes > 0 && s.Participants < session.MinSegment {
+		if s.FewWriters {
 			out = append(out, "S"+strconv.Itoa(s.Number))
 		}
 	}

@@ -813,15 +813,27 @@ func TestCampaignWritersAreTheSumOfTheirParts(t *testing.T) {
 // nothing else in the report said so.
 func TestCampaignNamesSessionsOfFewPeople(t *testing.T) {
 	t.Parallel()
-	big := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 4), map[string][]string{"pen tests": {"more pen tests", "pen tests come late"}})
+	big := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 4), map[string][]string{"pen tests": {"more pen tests", "pen tests come late", "retest after fixes", "pen tests for every api"}})
 	lone := pureSession("b", 2, session.AudienceServiceOwners, make([]session.Profile, 1), map[string][]string{"budget": {"no budget for security work"}})
 	f := report.BuildCampaign("c", []*report.Data{big, lone})
 	md, _ := renderCampaign(t, f)
-	if !strings.Contains(md, "**Few people:** S2 had fewer than 3 participants") || strings.Contains(md, "S1 had fewer") {
+	if !strings.Contains(md, "**Few people:** S2 had fewer than 3 people writing") || strings.Contains(md, "S1 had fewer") {
 		t.Errorf("the report does not name the one-person session S2 alone:\n%s", md)
 	}
 	if got := report.BuildCampaign("c", []*report.Data{big}).SmallSessions(); len(got) != 0 {
-		t.Errorf("a session of four is named as small: %v", got)
+		t.Errorf("a session of four writers is named as small: %v", got)
+	}
+	// Paper notes without author labels are of an unknown number of people: one
+	// participant stands for them all, and the session is not said to be small.
+	lone.Participants[0].Paper, lone.Participants[0].Unlabelled = true, true
+	if got := report.BuildCampaign("c", []*report.Data{big, lone}).SmallSessions(); len(got) != 0 {
+		t.Errorf("a session of unlabelled paper notes is named as small: %v", got)
+	}
+	// Two writers of four joined are few: the others wrote nothing.
+	two := pureSession("c", 3, session.AudienceDevelopers, make([]session.Profile, 2), map[string][]string{"budget": {"no budget", "no time"}})
+	two.Participants = append(two.Participants, &session.Participant{ID: 9}, &session.Participant{ID: 10})
+	if got := report.BuildCampaign("c", []*report.Data{big, two}).SmallSessions(); len(got) != 1 {
+		t.Errorf("a session of four joined and two writers is not named: %v", got)
 	}
 }
 
