@@ -355,6 +355,14 @@ func (s *Service) importNote(sess *Session, r ImportRow) (Note, error) {
 	if err := s.validNote(sess, &n); err != nil {
 		return Note{}, err
 	}
+	// The list's spelling of an activity typed in another case: the findings
+	// count activities by their name as written, and "Pen Testing" made a row of
+	// the matrix apart from "pen testing".
+	for _, a := range sess.Activities {
+		if n.Activity != a && strings.EqualFold(n.Activity, a) {
+			n.Activity = a
+		}
+	}
 	return n, nil
 }
 
