@@ -1204,6 +1204,12 @@ func (s *participantScreen) checkInView(w int) string {
 // to keep the selected one in view, with ‹ and › where more are: cut at the right
 // edge, the topics past the eighth could be chosen but never seen.
 func laneRow(titles []string, sel, w int, sty *Styles) string {
+	if sel >= 0 && sel < len(titles) && ansi.StringWidth(titles[sel]) > w-6 {
+		// A topic longer than the line is cut to leave room for its marks and
+		// the ‹ › of the others (a topic may have 60 characters).
+		titles = slices.Clone(titles)
+		titles[sel] = fit(titles[sel], max(w-6, 4))
+	}
 	item := func(i int) string {
 		if i == sel {
 			return sty.Selected.Render("»" + titles[i] + "«")

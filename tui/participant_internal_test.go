@@ -205,6 +205,15 @@ func TestLaneRowScrollsToTheSelectedOne(t *testing.T) {
 			}
 		}
 	}
+	// A selected topic longer than the line keeps its marks and the › of those
+	// after it (a topic may have 60 characters).
+	long := append([]string{"How we should handle security review of every release"}, titles...)
+	for _, w := range []int{40, 60} {
+		plain := ansi.Strip(laneRow(long, 0, w, sty))
+		if !strings.HasPrefix(plain, "»How we") || !strings.Contains(plain, "«") || !strings.HasSuffix(plain, " ›") || ansi.StringWidth(plain) > w {
+			t.Errorf("width %d, a long topic selected: %q", w, plain)
+		}
+	}
 	// Lanes that fit are drawn as before, all of them.
 	if got := ansi.Strip(laneRow([]string{"Keep", "Add", "Do less", "Do more"}, 1, 80, sty)); got != " Keep  »Add«  Do less   Do more " {
 		t.Errorf("four lanes: %q", got)
