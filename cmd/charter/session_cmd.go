@@ -238,7 +238,7 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			// Closed by the same command: the board edits them only once it is
 			// reopened.
 			grouped = strings.Replace(grouped, "rename, merge and move them on the board, which shows them in the group phase",
-				"the session is closed with them; to edit them, reopen it on the board ([ back to group)", 1)
+				"the session is closed with them; to edit them, reopen it on the board ([ reopens it) and go back to the group phase", 1)
 		}
 		fmt.Fprintln(stdout, grouped)
 	}

@@ -374,7 +374,7 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 				if i > 0 {
 					p(">\n")
 				}
-				p("> %s (S%d, %s)\n", e(q.Text), q.Session, e(q.Audience))
+				p("> %s (S%d, %s)\n", escapeProse(q.Text), q.Session, e(q.Audience))
 			}
 			if len(h.Quotes) > 0 {
 				p("\n")
