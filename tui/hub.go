@@ -450,6 +450,15 @@ func (h *Hub) Presence(sessionID string) (connected map[int64]bool, left map[int
 		}
 		c.mu.Unlock()
 	})
+	// Who joined and is still on the name screen watches nothing yet, and the
+	// board said they were not connected.
+	for c := range h.conns {
+		c.mu.Lock()
+		if c.isSession == sessionID && c.isID != 0 && !c.closed {
+			connected[c.isID] = true
+		}
+		c.mu.Unlock()
+	}
 	left = map[int64]time.Time{}
 	for id, at := range h.left[sessionID] {
 		left[id] = at

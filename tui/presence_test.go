@@ -45,4 +45,15 @@ func TestHubPresence(t *testing.T) {
 	if on, left := h.Presence("s2"); len(on)+len(left) != 0 {
 		t.Errorf("another session has presence %v, %v", on, left)
 	}
+	// Joined, on the name screen (it watches nothing yet): connected, which the
+	// board said they were not; gone once the connection closes.
+	naming := h.Connect()
+	naming.Is("s1", 3)
+	if on, _ := h.Presence("s1"); !on[3] {
+		t.Errorf("someone on the name screen is not connected: %v", on)
+	}
+	naming.Close()
+	if on, _ := h.Presence("s1"); on[3] {
+		t.Errorf("a closed name screen is connected: %v", on)
+	}
 }
