@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -105,13 +106,27 @@ func fit(s string, width int) string {
 	return ansi.Truncate(s, width, "…")
 }
 
-// wrap breaks s into lines of at most width display cells.
+// wrap breaks s into lines of at most width display cells. A date (2027-03-01) is
+// never broken at its hyphens, where the wrapping may break words: the projector
+// showed "due 2027-03-" on one line and "01" on the next.
 func wrap(s string, width int) []string {
 	if width < 8 {
 		width = 8
 	}
-	return strings.Split(ansi.Wrap(s, width, ""), "\n")
+	if strings.IndexByte(s, '-') < 0 || strings.ContainsRune(s, '\u2011') || !isoDate.MatchString(s) {
+		return strings.Split(ansi.Wrap(s, width, ""), "\n")
+	}
+	// A non-breaking hyphen, one cell as the hyphen, while wrapping.
+	kept := isoDate.ReplaceAllStringFunc(s, func(d string) string { return strings.ReplaceAll(d, "-", "\u2011") })
+	lines := strings.Split(ansi.Wrap(kept, width, ""), "\n")
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, "\u2011", "-")
+	}
+	return lines
 }
+
+// isoDate finds a day written YYYY-MM-DD.
+var isoDate = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`)
 
 // wrapHanging is wrap with every line after the first indented by indent spaces
 // (and that much narrower), so that a row wrapped in a list reads as one row.

@@ -35,3 +35,21 @@ func TestWrapHangingIndentsLaterLines(t *testing.T) {
 		t.Errorf("a row that fits: %q", got)
 	}
 }
+
+// A date is never broken at its hyphens: the projector showed "due 2027-03-" on
+// one line and "01" on the next.
+func TestWrapKeepsDatesWhole(t *testing.T) {
+	text := "→ Publish an SBOM for every service by Q3 · medium · proposed · due 2027-03-01 · 2 volunteers"
+	for w := 20; w <= 100; w++ {
+		lines := wrap(text, w)
+		joined := strings.Join(lines, "\n")
+		if !strings.Contains(joined, "2027-03-01") {
+			t.Errorf("width %d breaks the date:\n%s", w, joined)
+		}
+		for _, l := range lines {
+			if lipgloss.Width(l) > w {
+				t.Errorf("width %d: line %q is wider", w, l)
+			}
+		}
+	}
+}
