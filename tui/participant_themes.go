@@ -357,7 +357,7 @@ func (s *participantScreen) volunteerAs(name string) tea.Cmd {
 		if strings.TrimSpace(name) == "" {
 			return doneMsg{"Thank you for volunteering! It shows without a name."}
 		}
-		return doneMsg{"Thank you for volunteering! Your name shows on this action point only."}
+		return doneMsg{"Thank you for volunteering! Your name shows on this action point and in the findings, never with your notes."}
 	})
 }
 

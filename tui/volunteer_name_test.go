@@ -28,7 +28,9 @@ func TestVolunteerNameNeverJoinsThePeoplePanel(t *testing.T) {
 	p.waitFor("Shown on this action point and in the findings only")
 	p.keys("Sam (sam@example.org)")
 	p.press(tea.KeyEnter)
-	p.waitFor("Thank you for volunteering")
+	// What the thanks say of the name agrees with what the box said: it said
+	// "on this action point only", leaving the findings out.
+	p.waitFor("Thank you for volunteering", "findings, never with your notes")
 
 	b := w.openBoard(sess)
 	b.keys("j") // the action point, its volunteers shown whole
