@@ -99,6 +99,10 @@ type boardScreen struct {
 	// timerEdits counts the timer changes made here; a load begun before the last
 	// one keeps the timer as shown.
 	timerEdits int
+	// timerSaving counts the timer changes made here not saved yet: a load that
+	// reads the store meanwhile has the timer as it was (the header flickered
+	// back to "paused" after space).
+	timerSaving int
 	// actionEdits counts the action points changed here, savingActions those not
 	// saved yet: a load begun before a change, or read before it was saved, has
 	// the action point as it was, and the next key (p again) must build on the
@@ -288,6 +292,8 @@ type boardStateMsg struct {
 	// board's count of timer changes then.
 	base       *session.Session
 	timerEdits int
+	// timerSaving is the board's count of timer changes not saved when it began.
+	timerSaving int
 	// actionEdits is the board's count of action point changes when it began,
 	// savingActions of those not saved then.
 	actionEdits, savingActions int
@@ -297,7 +303,7 @@ type boardStateMsg struct {
 
 func (s *boardScreen) load() tea.Cmd {
 	var svc boardReader = s.e.opt.Service
-	id, conn, base, edits, acts, saving := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits, s.actionEdits, s.savingActions
+	id, conn, base, edits, acts, saving, timing := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits, s.actionEdits, s.savingActions, s.timerSaving
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		// Read before the people, so that someone who joins meanwhile shows as
 		// connected with the next load rather than as never connected.
@@ -306,21 +312,21 @@ func (s *boardScreen) load() tea.Cmd {
 		if err != nil {
 			return loadFailedMsg{err}
 		}
-		return boardStateMsg{v, base, edits, acts, saving, online, left}
+		return boardStateMsg{BoardView: v, base: base, timerEdits: edits, timerSaving: timing, actionEdits: acts, savingActions: saving, online: online, left: left}
 	})
 }
 
 // loadReleased brings v up to date with the notes released since it was loaded.
 func (s *boardScreen) loadReleased(v *session.BoardView) tea.Cmd {
 	var svc boardReader = s.e.opt.Service
-	id, conn, base, edits, acts, saving := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits, s.actionEdits, s.savingActions
+	id, conn, base, edits, acts, saving, timing := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits, s.actionEdits, s.savingActions, s.timerSaving
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		online, left := conn.Presence(id)
 		nv, err := svc.BoardViewAfterRelease(ctx, v)
 		if err != nil {
 			return loadFailedMsg{err}
 		}
-		return boardStateMsg{nv, base, edits, acts, saving, online, left}
+		return boardStateMsg{BoardView: nv, base: base, timerEdits: edits, timerSaving: timing, actionEdits: acts, savingActions: saving, online: online, left: left}
 	})
 }
 
@@ -330,6 +336,22 @@ type boardDoneMsg struct{ status string }
 
 // loadFailedMsg is a failed read of the board's view.
 type loadFailedMsg struct{ err error }
+
+// doTimer is do for a change of the timer shown already (setTimer): until it is
+// saved, loads keep the timer the board shows.
+func (s *boardScreen) doTimer(status string, f func(ctx context.Context, svc *session.Service) error) tea.Cmd {
+	s.timerSaving++
+	svc := s.e.opt.Service
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+		return timerSavedMsg{status, f(ctx, svc)}
+	})
+}
+
+// timerSavedMsg says a timer change was saved (err nil) or refused.
+type timerSavedMsg struct {
+	status string
+	err    error
+}
 
 func (s *boardScreen) do(status string, f func(ctx context.Context, svc *session.Service) error) tea.Cmd {
 	svc := s.e.opt.Service
@@ -363,7 +385,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// Likewise the activity list edited here: the next key edits it.
 			msg.Session.Activities = s.sess.Activities
 		}
-		if msg.timerEdits != s.timerEdits {
+		if msg.timerEdits != s.timerEdits || msg.timerSaving > 0 || s.timerSaving > 0 {
 			// And the timer changed here after this load began (set, then started
 			// with space): the load has it as it was. Saving it loads again.
 			msg.Session.Timer = s.sess.Timer
@@ -462,6 +484,12 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		// A refused change may have been shown already; reload what is stored.
 		s.loading = true
 		return s, s.load()
+	case timerSavedMsg:
+		s.timerSaving--
+		if msg.err != nil {
+			return s.update(errMsg{msg.err})
+		}
+		return s.update(boardDoneMsg{msg.status})
 	case loadFailedMsg:
 		// Not read again at once: a read that fails keeps failing (a closed or
 		// broken database), and reading again at once would spin. The next change,
@@ -788,19 +816,19 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		} else {
 			s.setTimer(s.sess.Timer.Start(s.e.now()))
 		}
-		return s, s.do("Timer "+word+".", func(ctx context.Context, svc *session.Service) error {
+		return s, s.doTimer("Timer "+word+".", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.ChangeTimer(ctx, id, a, 0)
 			return err
 		})
 	case key.Matches(msg, bk.Extend):
 		s.setTimer(s.sess.Timer.Extend(time.Minute, s.e.now()))
-		return s, s.do("One more minute on the timer.", func(ctx context.Context, svc *session.Service) error {
+		return s, s.doTimer("One more minute on the timer.", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.ChangeTimer(ctx, id, session.TimerExtend, time.Minute)
 			return err
 		})
 	case key.Matches(msg, bk.ClearTimer):
 		s.setTimer(session.Timer{})
-		return s, s.do("Timer cleared.", func(ctx context.Context, svc *session.Service) error {
+		return s, s.doTimer("Timer cleared.", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.ChangeTimer(ctx, id, session.TimerClear, 0)
 			return err
 		})
@@ -826,7 +854,7 @@ func (s *boardScreen) submitTimer(v string) (tea.Cmd, bool) {
 	}
 	s.setTimer(session.SetTimer(d))
 	id := s.sess.ID
-	return s.do("Timer set to "+clock(d)+"; press space to start it.", func(ctx context.Context, svc *session.Service) error {
+	return s.doTimer("Timer set to "+clock(d)+"; press space to start it.", func(ctx context.Context, svc *session.Service) error {
 		_, err := svc.ChangeTimer(ctx, id, session.TimerSet, d)
 		return err
 	}), true

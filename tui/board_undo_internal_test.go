@@ -70,3 +70,37 @@ func TestAcceptRightAfterUndoingTheAccepting(t *testing.T) {
 			b.themes.placing, b.themes.pending, len(b.themes.suggestions))
 	}
 }
+
+// A load that reads the store while a timer change made here is being saved keeps
+// the timer the board shows: the header flickered back to "paused" after space,
+// until the next load (a test that read the screen then failed one run in ten).
+func TestLoadDuringATimerSaveKeepsTheShownTimer(t *testing.T) {
+	ctx := context.Background()
+	svc := session.NewService(testdb.Open(t), nil)
+	sess, err := svc.NewSession(ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.ChangeTimer(ctx, sess.ID, session.TimerSet, 2*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
+	e := New(Options{Service: svc, Facilitator: true, Renderer: colours256(), Now: func() time.Time { return at }}).env
+	b := newBoard(e, sess)
+	a := &App{env: e, screen: b}
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 30})
+	a.Update(b.load()())
+	if b.sess.Timer.Running || !b.sess.Timer.Active() {
+		t.Fatalf("loaded timer %+v, want set and paused", b.sess.Timer)
+	}
+	// Shown running at once; the command that saves it is not run yet.
+	a.Update(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+	if !b.sess.Timer.Running {
+		t.Fatal("space did not show the timer running")
+	}
+	// A load begun now reads the store before the save.
+	a.Update(b.load()())
+	if !b.sess.Timer.Running {
+		t.Errorf("a load during the save showed the timer as stored before it: %+v", b.sess.Timer)
+	}
+}
