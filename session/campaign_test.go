@@ -41,9 +41,17 @@ func TestValidDate(t *testing.T) {
 			t.Errorf("ValidDate(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"14.3.2026", "2026-02-30", "2026-3-4", "tomorrow"} {
+	for _, in := range []string{"14.3.2026", "2026-3-4", "tomorrow"} {
 		if _, err := session.ValidDate(in); session.ErrorCode(err) != session.EInvalid || !strings.Contains(session.ErrorMessage(err), "YYYY-MM-DD") {
 			t.Errorf("ValidDate(%q): %v; want a message naming the format", in, err)
+		}
+	}
+	// Written right, a day the calendar lacks is said to be so, not to be
+	// written wrong ("2027-02-30 is not a day as YYYY-MM-DD" read as a format
+	// fault).
+	for _, in := range []string{"2027-02-30", "2026-13-01"} {
+		if _, err := session.ValidDate(in); session.ErrorCode(err) != session.EInvalid || !strings.Contains(session.ErrorMessage(err), "no such day in the calendar") {
+			t.Errorf("ValidDate(%q): %v; want a message saying there is no such day", in, err)
 		}
 	}
 }

@@ -4,6 +4,7 @@
 package session
 
 import (
+	"regexp"
 	"strings"
 	"time"
 )
@@ -244,10 +245,18 @@ func ValidDate(d string) (string, error) {
 		return "", nil
 	}
 	if _, err := time.Parse(DateLayout, d); err != nil {
+		if isoShape.MatchString(d) {
+			// Written right, but no such day: "not a day as YYYY-MM-DD" sent
+			// people looking for a fault in how they wrote it.
+			return "", Errorf(EInvalid, "The date %q has no such day in the calendar (its month is shorter, or there is no month %s).", d, d[5:7])
+		}
 		return "", Errorf(EInvalid, "The date %q is not a day as YYYY-MM-DD, e.g. 2026-03-14.", d)
 	}
 	return d, nil
 }
+
+// isoShape is a date written YYYY-MM-DD, whether or not the day exists.
+var isoShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // Timer is the visible countdown of a phase. It never moves the phase by itself.
 type Timer struct {
