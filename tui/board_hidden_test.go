@@ -110,6 +110,7 @@ func TestEmptiedThemeSaysItIsEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.waitFor("… (0) · empty: nobody sees it, D deletes it")
+	requireFits(t, b.view())
 }
 
 // A theme with some of its notes hidden says how many beside its count, which is

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/session"
@@ -131,5 +132,26 @@ func TestSplitName(t *testing.T) {
 		if n := utf8.RuneCountInString(got); n > session.MaxTopicLen || n == 0 {
 			t.Errorf("splitName(%q) has %d characters", tt.text, n)
 		}
+	}
+}
+
+// A theme's heading keeps its count and the start of what its mark says when the
+// mark is long itself (a name others see, of up to 60 characters): the line was
+// cut at its end, the mark's start included, after the name had been cut.
+func TestHeaderRowKeepsALongMarksStart(t *testing.T) {
+	e := New(Options{Facilitator: true, Renderer: colours256()}).env
+	e.w = 80
+	s := &boardScreen{e: e}
+	label := "deadlines always win over security and the release dates"
+	tail := " (3) · others see “" + strings.Repeat("the opening words of a visible note ", 2) + "”"
+	r := s.headerRow(themeRow{}, "1. ", label, tail)
+	if w := lipgloss.Width(r.text); w > 78 {
+		t.Errorf("the heading is %d wide at 80 columns: %q", w, r.text)
+	}
+	if !strings.HasPrefix(r.text, "1. deadlines") || !strings.Contains(r.text, " (3) · others see “the opening") {
+		t.Errorf("the heading lost its count or its mark's start: %q", r.text)
+	}
+	if r.whole != "1. "+label+tail {
+		t.Errorf("the selected row does not show it whole: %q", r.whole)
 	}
 }
