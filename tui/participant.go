@@ -1118,7 +1118,11 @@ func (s *participantScreen) keys() []key.Binding {
 	case session.PhaseVote:
 		return []key.Binding{pk.Select, vk.Give, vk.Take, vk.Open, s.doneKey(), lk.Page, pk.Quit}
 	case session.PhaseActions:
-		return []key.Binding{pk.Select, vk.Volunteer, vk.Open, lk.Page, pk.Quit}
+		var on int64
+		if rows, i := s.themeRows(), s.rows.selected(); i >= 0 && i < len(rows) {
+			on = rows[i].action
+		}
+		return []key.Binding{pk.Select, s.volunteerKey(on), vk.Open, lk.Page, pk.Quit}
 	case session.PhaseClosed:
 		return []key.Binding{pk.Select, vk.Open, lk.Page, pk.Quit}
 	case session.PhaseCheckIn:

@@ -69,7 +69,7 @@ func (s *participantScreen) readingKeys() []key.Binding {
 	case r.theme != 0 && s.sess.Phase == session.PhaseVote:
 		ks = append(ks, vk.Give, vk.Take, pk.Done)
 	case r.action != 0 && s.sess.Phase == session.PhaseActions:
-		ks = append(ks, vk.Volunteer)
+		ks = append(ks, s.volunteerKey(r.action))
 	case r.note != 0 && s.sess.Phase.AcceptsNotes():
 		if n := s.noteByID(r.note); n != nil && n.ParticipantID == s.me.ID {
 			ks = append(ks, pk.Edit, pk.Delete)

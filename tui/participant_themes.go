@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -217,6 +218,20 @@ func (s *participantScreen) actionRow(r themeRow, a *session.ActionPoint) themeR
 		}
 	}
 	return r
+}
+
+// withdrawKey is v as the key line says it on an action point one volunteered for:
+// v takes the offer back there, and "v volunteer" said nothing of it.
+var withdrawKey = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "withdraw"))
+
+// volunteerKey is v as the key line says it on action point id.
+func (s *participantScreen) volunteerKey(id int64) key.Binding {
+	for _, a := range s.th.Actions {
+		if a.ID == id && slices.Contains(a.VolunteerIDs, s.me.ID) {
+			return withdrawKey
+		}
+	}
+	return vk.Volunteer
 }
 
 func (s *participantScreen) dotsUsed() int {

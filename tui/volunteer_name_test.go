@@ -31,6 +31,8 @@ func TestVolunteerNameNeverJoinsThePeoplePanel(t *testing.T) {
 	// What the thanks say of the name agrees with what the box said: it said
 	// "on this action point only", leaving the findings out.
 	p.waitFor("Thank you for volunteering", "findings, never with your notes")
+	// On it now, v takes the offer back, and the key line says so.
+	p.waitDrawn("v withdraw")
 
 	b := w.openBoard(sess)
 	b.keys("j") // the action point, its volunteers shown whole
