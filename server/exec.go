@@ -11,6 +11,7 @@ import (
 
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/charter-tool/charter/internal/proccpu"
 	"github.com/charter-tool/charter/session"
@@ -55,10 +56,25 @@ func (s *Server) route() wish.Middleware {
 			// Why the app ended the connection, written again on the normal screen:
 			// what it showed on the alternate screen is gone with it.
 			if msg, ok := s.goodbyes.LoadAndDelete(sess); ok {
-				fmt.Fprintf(sess, "\r\n%s\r\n", msg)
+				pty, _, _ := sess.Pty()
+				fmt.Fprintf(sess, "\r\n%s\r\n", wrapLines(msg.(string), pty.Window.Width))
 			}
 		}
 	}
+}
+
+// wrapLines wraps each line of msg (lines end in \r\n) at word boundaries to width
+// columns: written as it is, the terminal broke it in the middle of words ("in this
+// s" / "ession"). A width the client did not say leaves it as it is.
+func wrapLines(msg string, width int) string {
+	if width < 20 {
+		return msg
+	}
+	lines := strings.Split(msg, "\r\n")
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(ansi.Wordwrap(l, width-1, ""), "\n", "\r\n")
+	}
+	return strings.Join(lines, "\r\n")
 }
 
 // exec runs a command without a terminal; only facilitators' keys run any.

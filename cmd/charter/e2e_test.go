@@ -462,9 +462,26 @@ func TestShutdownTellsEveryone(t *testing.T) {
 	// The words stay in the terminal after the alternate screen is gone: written
 	// last, on a line of their own (the screen wrapped them at its width).
 	out := strings.TrimSpace(p.screen())
-	if last := out[strings.LastIndex(out, "\n")+1:]; !strings.HasPrefix(last, "The server is shutting down") || !strings.HasSuffix(last, "reconnect with the same command in a minute.") {
+	if joined, _ := goodbye(t, out, "The server is shutting down"); !strings.HasSuffix(joined, "reconnect with the same command in a minute.") {
 		t.Errorf("after leaving the alternate screen the terminal does not say why:\n%q", tail(out, 1500))
 	}
+}
+
+// goodbye is the message the server writes on the normal screen as it ends a
+// connection, from its last line starting with start to the end, its lines joined
+// with spaces; it fails the test if a line is wider than connect's terminal (100
+// columns), as the terminal would break it mid-word.
+func goodbye(t *testing.T, out, start string) (joined string, lines []string) {
+	t.Helper()
+	why := out[max(strings.LastIndex(out, start), 0):]
+	lines = strings.Split(strings.ReplaceAll(why, "\r", ""), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+		if len(lines[i]) > 100 {
+			t.Errorf("a line of the message is %d wide on a 100-column terminal: %q", len(lines[i]), lines[i])
+		}
+	}
+	return strings.Join(lines, " "), lines
 }
 
 // Notes imported by another process while the server runs reach the open board
@@ -551,8 +568,10 @@ func TestIdleConnectionIsWarnedThenToldWhy(t *testing.T) {
 		t.Fatal("the idle connection was not closed")
 	}
 	out := strings.TrimSpace(p.screen())
-	if last := out[strings.LastIndex(out, "\n")+1:]; !strings.HasPrefix(last, "Disconnected after 2 seconds") || !strings.HasSuffix(last, "to carry on.") {
-		t.Errorf("after leaving the alternate screen the terminal does not say why:\n%q", tail(out, 1500))
+	// Wrapped at words to the terminal's width (the terminal broke it mid-word).
+	if joined, lines := goodbye(t, out, "Disconnected after 2 seconds"); !strings.HasPrefix(joined, "Disconnected after 2 seconds without a key press or any change in the session.") ||
+		!strings.HasSuffix(joined, "to carry on.") || len(lines) < 2 {
+		t.Errorf("after leaving the alternate screen the terminal does not say why, wrapped at words:\n%q", tail(out, 1500))
 	}
 }
 
