@@ -59,11 +59,15 @@ type Hub struct {
 	drafts  map[string]map[int64]Draft
 }
 
-// Draft is a new note not sent yet: its text and where it was being written.
+// Draft is a new note not sent yet: its text and where it was being written, and
+// the open topics its writer raised that no note has yet (a topic lives in its
+// notes, and one raised but not written on was lost with the connection), joined
+// by "\x00".
 type Draft struct {
 	Text           string
 	Area           session.Area
 	Lane, Activity string
+	Topics         string
 	at             time.Time
 }
 
@@ -324,7 +328,7 @@ func (h *Hub) leaveDraft(sid string, pid int64, d Draft) {
 			delete(h.drafts, s)
 		}
 	}
-	if d.Text == "" || pid == 0 || sid == "" {
+	if d.Text == "" && d.Topics == "" || pid == 0 || sid == "" {
 		return
 	}
 	if h.drafts[sid] == nil {

@@ -149,7 +149,7 @@ var pk = participantKeys{
 
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
 	s := &participantScreen{e: e, sess: sess, me: me, rateSel: me.Rating, rows: newList(), boxN: -1}
-	if d, ok := e.opt.Conn.TakeDraft(sess.ID, me.ID); ok && strings.TrimSpace(d.Text) != "" {
+	if d, ok := e.opt.Conn.TakeDraft(sess.ID, me.ID); ok && (strings.TrimSpace(d.Text) != "" || d.Topics != "") {
 		// The note they were writing when their last connection closed: back in
 		// its area and lane once the notes are loaded (an open topic's lanes
 		// come from them).
@@ -164,6 +164,22 @@ func newParticipant(e *env, sess *session.Session, me *session.Participant) *par
 func (s *participantScreen) restoreDraft() {
 	d := s.restore
 	s.restore = nil
+	var raised []string
+	if d.Topics != "" {
+		for _, t := range strings.Split(d.Topics, "\x00") {
+			if !slices.ContainsFunc(s.lanesOf(session.AreaOpen), func(l string) bool { return session.TopicKey(l) == session.TopicKey(t) }) {
+				s.topics = append(s.topics, t)
+				raised = append(raised, "“"+t+"”")
+			}
+		}
+	}
+	if strings.TrimSpace(d.Text) == "" {
+		if len(raised) > 0 {
+			s.setStatus("The open "+map[bool]string{true: "topic", false: "topics"}[len(raised) == 1]+" you raised before you left "+
+				map[bool]string{true: "is", false: "are"}[len(raised) == 1]+" kept: "+strings.Join(raised, ", ")+".", false)
+		}
+		return
+	}
 	if ai := slices.Index(session.Areas, d.Area); ai >= 0 {
 		s.area, s.lane, s.activity = ai, 0, ""
 		same := func(l string) bool {
@@ -208,6 +224,18 @@ func (s *participantScreen) keepDraft() {
 		if cur.Area == session.AreaActivities {
 			cur.Activity = s.activity
 		}
+	}
+	if len(s.topics) > 0 {
+		// The topics raised here that no note has yet.
+		var open []string
+		for _, t := range s.topics {
+			if !slices.ContainsFunc(s.notes, func(n *session.Note) bool {
+				return n.Area == session.AreaOpen && session.TopicKey(n.Lane) == session.TopicKey(t)
+			}) {
+				open = append(open, t)
+			}
+		}
+		cur.Topics = strings.Join(open, "\x00")
 	}
 	if cur != s.kept {
 		s.kept = cur
@@ -384,8 +412,10 @@ func (s *participantScreen) reloadFrom(shared bool) tea.Cmd {
 }
 
 // lanes are the lanes of the current area: fixed ones, or the open topics.
-func (s *participantScreen) lanes() []string {
-	a := session.Areas[s.area]
+func (s *participantScreen) lanes() []string { return s.lanesOf(session.Areas[s.area]) }
+
+// lanesOf is lanes for area a.
+func (s *participantScreen) lanesOf(a session.Area) []string {
 	if a != session.AreaOpen {
 		return a.Lanes()
 	}

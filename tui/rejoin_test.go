@@ -198,3 +198,33 @@ func TestDroppedConnectionKeepsTheNoteBeingWritten(t *testing.T) {
 		t.Error("a sent note was offered again")
 	}
 }
+
+// An open topic raised and not yet written on comes back after a dropped
+// connection: a topic lives in its notes, and one without any was gone.
+func TestDroppedConnectionKeepsARaisedTopic(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	p := w.join(sess, "key-1", "Carla")
+	first := w.openAsParticipant(sess, p)
+	first.waitFor("n new note")
+	for range 3 {
+		first.press(tea.KeyTab) // Open topics
+	}
+	first.waitFor("no topics yet")
+	first.keys("t")
+	first.waitFor("topic")
+	first.keys("AI tools")
+	first.press(tea.KeyEnter)
+	first.waitFor("»AI tools«")
+	first.conn.Close()
+	_ = first.tm.Quit()
+
+	again := w.openAsParticipant(sess, p)
+	again.waitFor("The open topic you raised before you left is kept: “AI tools”.")
+	for range 3 {
+		again.press(tea.KeyTab)
+	}
+	again.waitFor("»AI tools«")
+}
