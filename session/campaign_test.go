@@ -49,9 +49,9 @@ func TestValidDate(t *testing.T) {
 	// Written right, a day the calendar lacks is said to be so, not to be
 	// written wrong ("2027-02-30 is not a day as YYYY-MM-DD" read as a format
 	// fault).
-	for _, in := range []string{"2027-02-30", "2026-13-01"} {
-		if _, err := session.ValidDate(in); session.ErrorCode(err) != session.EInvalid || !strings.Contains(session.ErrorMessage(err), "no such day in the calendar") {
-			t.Errorf("ValidDate(%q): %v; want a message saying there is no such day", in, err)
+	for in, why := range map[string]string{"2027-02-30": "its month has fewer days", "2026-13-01": "there is no month 13"} {
+		if _, err := session.ValidDate(in); session.ErrorCode(err) != session.EInvalid || !strings.Contains(session.ErrorMessage(err), "no such day in the calendar: "+why) {
+			t.Errorf("ValidDate(%q): %v; want a message saying there is no such day, as %q", in, err, why)
 		}
 	}
 }

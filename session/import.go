@@ -309,7 +309,9 @@ func duplicateRows(ctx context.Context, st Store, sessionID string, rows []Impor
 		return nil, err
 	}
 	key := func(n Note) string {
-		return string(n.Area) + "\x00" + n.Lane + "\x00" + n.Activity + "\x00" + strings.ToLower(n.Text)
+		// Activity case aside: a file imported before its activities took the
+		// list's spelling ("Pen Testing") is the same file.
+		return string(n.Area) + "\x00" + n.Lane + "\x00" + strings.ToLower(n.Activity) + "\x00" + strings.ToLower(n.Text)
 	}
 	have := make(map[string]bool, len(existing))
 	for _, n := range existing {

@@ -248,7 +248,10 @@ func ValidDate(d string) (string, error) {
 		if isoShape.MatchString(d) {
 			// Written right, but no such day: "not a day as YYYY-MM-DD" sent
 			// people looking for a fault in how they wrote it.
-			return "", Errorf(EInvalid, "The date %q has no such day in the calendar (its month is shorter, or there is no month %s).", d, d[5:7])
+			if m := d[5:7]; m == "00" || m > "12" {
+				return "", Errorf(EInvalid, "The date %q has no such day in the calendar: there is no month %s.", d, m)
+			}
+			return "", Errorf(EInvalid, "The date %q has no such day in the calendar: its month has fewer days.", d)
 		}
 		return "", Errorf(EInvalid, "The date %q is not a day as YYYY-MM-DD, e.g. 2026-03-14.", d)
 	}

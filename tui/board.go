@@ -485,11 +485,20 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.loading = true
 		return s, s.load()
 	case timerSavedMsg:
-		s.timerSaving--
+		// Never below 0: a save begun on a board closed since reaches the next.
+		s.timerSaving = max(s.timerSaving-1, 0)
 		if msg.err != nil {
 			return s.update(errMsg{msg.err})
 		}
-		return s.update(boardDoneMsg{msg.status})
+		s.setStatus(msg.status, false)
+		if s.timerSaving == 0 {
+			// The loads while it was saved kept the timer shown: read it back as
+			// stored (another board or a command may have changed it too).
+			s.pending |= session.ChangeSession
+			if !s.loading {
+				return s, s.loadDirty()
+			}
+		}
 	case loadFailedMsg:
 		// Not read again at once: a read that fails keeps failing (a closed or
 		// broken database), and reading again at once would spin. The next change,

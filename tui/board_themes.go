@@ -697,8 +697,8 @@ func (s *boardScreen) headerRow(r themeRow, head, label, tail string) themeRow {
 		r.whole = r.text
 		// A tail too long itself (another name others see, a reason) is cut
 		// after its first part, which says what it is; the selected row shows it.
-		tail = fit(tail, max(w-lipgloss.Width(head)-12, 24))
-		r.text = head + fit(label, max(w-lipgloss.Width(head+tail), 12)) + tail
+		tail = fit(tail, max(w-lipgloss.Width(head)-12, 1))
+		r.text = head + fit(label, max(w-lipgloss.Width(head+tail), 1)) + tail
 	}
 	return r
 }

@@ -154,4 +154,9 @@ func TestHeaderRowKeepsALongMarksStart(t *testing.T) {
 	if r.whole != "1. "+label+tail {
 		t.Errorf("the selected row does not show it whole: %q", r.whole)
 	}
+	// At the board's narrowest, 40 columns, too.
+	e.w = 40
+	if r := s.headerRow(themeRow{}, "3. ", label, tail); lipgloss.Width(r.text) > 38 {
+		t.Errorf("the heading is %d wide at 40 columns: %q", lipgloss.Width(r.text), r.text)
+	}
 }

@@ -267,10 +267,10 @@ func (c *Conn) Close() {
 		c.mu.Lock()
 		h.unindexLocked(c)
 		sid, pid := c.sessionID, c.participant
-		dsid, dpid := sid, pid
-		if dpid == 0 {
-			// Still on the name screen: who they are since they joined.
-			dsid, dpid = c.isSession, c.isID
+		if pid == 0 && c.isID != 0 {
+			// Closed on the name screen, which watches nothing: they leave as
+			// from their screen (the board counted them connected).
+			sid, pid = c.isSession, c.isID
 		}
 		d := c.draft
 		c.closed, c.pending = true, 0
@@ -280,6 +280,13 @@ func (c *Conn) Close() {
 		c.timers = nil
 		c.mu.Unlock()
 		gone := pid != 0 && h.connectedLocked(sid, pid) == 0
+		if !gone {
+			// Another connection of theirs is live (this one was left half open
+			// when they came back, or replaced by their rejoin code): its note is
+			// the current one, and this one's, parked, came back after the note
+			// had been saved.
+			d = Draft{}
+		}
 		if gone {
 			if h.left[sid] == nil {
 				h.left[sid] = map[int64]time.Time{}
@@ -292,7 +299,7 @@ func (c *Conn) Close() {
 			delete(h.changes, sid)
 		}
 		h.mu.Unlock()
-		h.leaveDraft(dsid, dpid, d)
+		h.leaveDraft(sid, pid, d)
 		if gone {
 			h.Publish(sid, session.ChangePeople)
 		}
@@ -308,7 +315,22 @@ func (c *Conn) KeepDraft(d Draft) {
 	}
 	c.mu.Lock()
 	c.draft = d
+	sid, pid := c.sessionID, c.participant
+	if pid == 0 {
+		sid, pid = c.isSession, c.isID
+	}
 	c.mu.Unlock()
+	if d.Text == "" && pid != 0 {
+		// Sent or emptied here: a draft another connection of theirs parked is
+		// no longer theirs to be offered.
+		h := c.hub
+		h.draftMu.Lock()
+		delete(h.drafts[sid], pid)
+		if len(h.drafts[sid]) == 0 {
+			delete(h.drafts, sid)
+		}
+		h.draftMu.Unlock()
+	}
 }
 
 // leaveDraft hands the closed connection's draft, if any, to the hub for the
@@ -433,6 +455,14 @@ func (h *Hub) connectedLocked(sessionID string, id int64) int {
 		}
 		c.mu.Unlock()
 	})
+	// And on the name screen, which watches nothing yet.
+	for c := range h.conns {
+		c.mu.Lock()
+		if c.participant == 0 && c.isSession == sessionID && c.isID == id && !c.closed {
+			n++
+		}
+		c.mu.Unlock()
+	}
 	return n
 }
 

@@ -446,3 +446,33 @@ func TestHubDraftsWaitTwoHoursForTheirWriter(t *testing.T) {
 		t.Errorf("a draft three hours old came back: %+v", d)
 	}
 }
+
+// A connection left half open while its participant came back on another closes
+// late: its note, parked, was offered again after the other had saved it. It is
+// not parked while another connection of theirs is live.
+func TestHubDropsTheDraftOfAConnectionReplaced(t *testing.T) {
+	t.Parallel()
+	h := tui.NewHub()
+	old := h.Connect()
+	old.Watch("s1", session.ChangeNotes)
+	old.Joined(1)
+	old.KeepDraft(tui.Draft{Text: "half typed"})
+	now := h.Connect()
+	now.Watch("s1", session.ChangeNotes)
+	now.Joined(1)
+	old.Close() // late, while the new one is live
+	now.Close()
+	if d, ok := h.Connect().TakeDraft("s1", 1); ok {
+		t.Errorf("the replaced connection's note was parked: %+v", d)
+	}
+	// Someone on the name screen is connected, and leaves as from their screen.
+	naming := h.Connect()
+	naming.Is("s1", 7)
+	if on, _ := h.Presence("s1"); !on[7] {
+		t.Errorf("on the name screen, not connected: %v", on)
+	}
+	naming.Close()
+	if on, left := h.Presence("s1"); on[7] || left[7].IsZero() {
+		t.Errorf("after leaving the name screen: connected %v, left %v", on, left)
+	}
+}

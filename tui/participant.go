@@ -154,6 +154,7 @@ func newParticipant(e *env, sess *session.Session, me *session.Participant) *par
 		// its area and lane once the notes are loaded (an open topic's lanes
 		// come from them).
 		s.draft, s.restore = d.Text, &d
+		s.kept = d
 		e.opt.Conn.KeepDraft(d)
 	}
 	return s
@@ -550,7 +551,9 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k, isKey := msg.(tea.KeyMsg)
 	mode, reading, status := s.mode, s.reading != nil, s.status
 	sc, cmd := fadeStatus(s.e.opt.Conn, &s.fade, &s.status, &s.statusErr, msg, s.update)
-	if isKey || s.kept.Text != "" || s.mode == modeCompose {
+	if (isKey || s.kept.Text != "" || s.mode == modeCompose) && s.restore == nil {
+		// Not before the restored draft is back in its place: kept from the
+		// first area and lane, it would be parked there.
 		// Keys change the text; other messages end it (saved, a phase move) or
 		// give it back (a save that failed).
 		s.keepDraft()

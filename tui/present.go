@@ -239,8 +239,9 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				return homeAt(s.e, s.sess.ID), nil
 			}
 			return newHome(s.e), nil
-		case key.Matches(msg, presentKeys.Leave) && s.sess == nil:
-			// No session shown (a wrong code): nothing to keep on the screen.
+		case key.Matches(msg, presentKeys.Leave) && !s.loaded:
+			// No session shown (a wrong code, a first read that failed): nothing
+			// to keep on the screen, and the question would not show.
 			return s, tea.Quit
 		case key.Matches(msg, presentKeys.Leave):
 			s.leaving = true

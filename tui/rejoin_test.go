@@ -171,12 +171,14 @@ func TestDroppedConnectionKeepsTheNoteBeingWritten(t *testing.T) {
 	// both would save it.
 	second := w.openAsParticipant(sess, p)
 	second.waitFor("n new note")
-	// The first connection drops: the hub's connection ends, then the program.
-	first.conn.Close()
-	_ = first.tm.Quit()
 	if second.everDrawn("when you left is kept") {
 		t.Error("a note still being written on a live connection was offered to another")
 	}
+	second.conn.Close()
+	_ = second.tm.Quit()
+	// The first connection drops: the hub's connection ends, then the program.
+	first.conn.Close()
+	_ = first.tm.Quit()
 
 	again := w.openAsParticipant(sess, p)
 	again.waitFor("when you left is kept (Security activities · Add)")
