@@ -548,6 +548,9 @@ func pluralWord(n int, noun string) string {
 type block struct {
 	head  string
 	lines []string
+	// numbered lines start with their own number ("3. secrets"): no bullet
+	// before it ("• 3. secrets" read as a list of two marks).
+	numbered bool
 }
 
 // columns lays blocks out top to bottom, in as many columns as the width holds
@@ -566,7 +569,10 @@ func (s *presentScreen) columns(blocks []block, w, room int) string {
 		for _, l := range bl.lines {
 			for i, x := range wrap(l, colW-2) {
 				lead := "• "
-				if i > 0 {
+				switch {
+				case bl.numbered && i == 0:
+					lead = ""
+				case i > 0:
 					lead = "  "
 				}
 				ls = append(ls, lead+x)
@@ -648,7 +654,7 @@ func (s *presentScreen) revealView(w, room int) string {
 			continue
 		}
 		head := fmt.Sprintf("%s · %s (%d)", k.area.Title(), session.LaneTitle(k.lane), len(ts))
-		blocks = append(blocks, block{head, ts})
+		blocks = append(blocks, block{head: head, lines: ts})
 	}
 	return s.columns(blocks, w, room) + "\n"
 }
@@ -669,7 +675,7 @@ func (s *presentScreen) themeBlocks(themes []*session.Theme, head func(*session.
 				ts = append(ts, n.Text)
 			}
 		}
-		blocks = append(blocks, block{head(t, len(ts)), ts})
+		blocks = append(blocks, block{head: head(t, len(ts)), lines: ts})
 	}
 	return blocks
 }
@@ -692,16 +698,17 @@ func (s *presentScreen) voteView(w, room int) string {
 	var b strings.Builder
 	b.WriteString(center(sty.Header.Render(fmt.Sprintf("%d of %s done voting · results when voting closes", s.done, persons(s.people))), w) + "\n\n")
 	var labels []string
+	allNumbered := true
 	for _, t := range s.themes {
 		// Numbered as on the board and on everyone's screen: "vote for 9" is
 		// followed on the shared screen too.
 		if k := s.numbers[t.ID]; k > 0 {
 			labels = append(labels, fmt.Sprintf("%d. %s", k, t.Label))
 		} else {
-			labels = append(labels, t.Label)
+			labels, allNumbered = append(labels, t.Label), false
 		}
 	}
-	b.WriteString(s.columns([]block{{"Themes", labels}}, w, room) + "\n")
+	b.WriteString(s.columns([]block{{head: "Themes", lines: labels, numbered: allNumbered}}, w, room) + "\n")
 	return b.String()
 }
 
