@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -326,6 +327,10 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.quitting = true
 			return a, tea.Quit
 		}
+		if a.tooNarrow() {
+			// The screen is not shown: a key would act on what nobody sees.
+			return a, nil
+		}
 		// Typed text can arrive as one message of several runes; if those spell a key
 		// name ("up", "enter", ...) key bindings would match and swallow the word.
 		// Marked as a paste, it is inserted as text.
@@ -403,12 +408,28 @@ func (a *App) View() string {
 func (a *App) drawnByFrames()      { a.framed = true }
 func (a *App) viewUnchanged() bool { return a.cached }
 
+// minCols is the narrowest terminal the screens are drawn for: each lays itself out
+// at least this wide, and on a narrower one every line was cut (a phone's 34
+// columns lost the ends of notes, even on the projector).
+const minCols = 40
+
+// tooNarrow says the terminal is narrower than the screens are drawn for.
+func (a *App) tooNarrow() bool { return a.env.w > 0 && a.env.w < minCols }
+
 func (a *App) view() string {
 	if a.notice != "" {
 		return a.env.sty.Warn.Width(max(a.env.w-2, 20)).Render(a.notice) + "\n"
 	}
 	if a.quitting {
 		return ""
+	}
+	if a.tooNarrow() {
+		w := a.env.w
+		var b strings.Builder
+		for _, l := range wrap(fmt.Sprintf("This terminal is %d columns wide; charter needs %d. Widen the window (or make the font smaller): nothing is lost meanwhile, and keys wait.", w, minCols), max(w-1, 8)) {
+			b.WriteString(a.env.sty.Warn.Render(l) + "\n")
+		}
+		return b.String()
 	}
 	if a.idleWarned {
 		left := a.env.opt.IdleTimeout - a.env.now().Sub(a.lastKey)
