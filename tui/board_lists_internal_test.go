@@ -98,42 +98,20 @@ func TestBoardListsPageByTheRoomUpdateLeft(t *testing.T) {
 // drawn whole over three lines: the page counted it as one row, and each PgDn
 // skipped the two rows it had pushed off the screen.
 func TestThemesViewPagesPastLongNotes(t *testing.T) {
-	ctx := context.Background()
-	svc := session.NewService(testdb.Open(t), nil)
-	sess, err := svc.NewSession(ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
-		t.Fatal(err)
-	}
-	p, err := svc.Join(ctx, sess.ID, "key-1")
-	if err != nil {
-		t.Fatal(err)
-	}
 	const notes = 80
-	themes := make([]session.Theme, 4)
-	for i := range notes {
-		text := fmt.Sprintf("note %02d %s", i, strings.Repeat("long enough to be drawn over three lines ", 5))
-		n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "more", Text: text})
-		if err != nil {
-			t.Fatal(err)
+	texts := make([]string, notes)
+	for i := range texts {
+		texts[i] = fmt.Sprintf("note %02d %s", i, strings.Repeat("long enough to be drawn over three lines ", 5))
+	}
+	a, b, _, _, _ := groupingBoard(t, texts, func(ids []int64) []session.Theme {
+		themes := make([]session.Theme, 4)
+		for i, id := range ids {
+			th := &themes[i%len(themes)]
+			th.Label = fmt.Sprintf("theme %d", i%len(themes)+1)
+			th.NoteIDs = append(th.NoteIDs, id)
 		}
-		th := &themes[i%len(themes)]
-		th.Label = fmt.Sprintf("theme %d", i%len(themes)+1)
-		th.NoteIDs = append(th.NoteIDs, n.ID)
-	}
-	if sess, err = svc.SetPhase(ctx, sess.ID, session.PhaseGroup); err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.SaveThemes(ctx, sess.ID, themes); err != nil {
-		t.Fatal(err)
-	}
-	e := New(Options{Service: svc, Facilitator: true, Renderer: colours256()}).env
-	b := newBoard(e, sess)
-	a := &App{env: e, screen: b}
-	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	a.Update(b.load()())
+		return themes
+	}, 80, 24)
 	a.Update(keyMsg("4")) // the themes view
 	seen := map[string]bool{}
 	note := regexp.MustCompile(`note \d\d`)

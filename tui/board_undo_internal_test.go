@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"fmt"
 	"testing"
 	"time"
 
@@ -19,35 +18,7 @@ import (
 // five on a busy machine).
 func TestAcceptRightAfterUndoingTheAccepting(t *testing.T) {
 	ctx := context.Background()
-	svc := session.NewService(testdb.Open(t), nil)
-	sess, err := svc.NewSession(ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := svc.SetPhase(ctx, sess.ID, session.PhaseWrite); err != nil {
-		t.Fatal(err)
-	}
-	p, err := svc.Join(ctx, sess.ID, "key-1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []int64
-	for i := range 4 {
-		n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "more", Text: fmt.Sprintf("note %d", i)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, n.ID)
-	}
-	if sess, err = svc.SetPhase(ctx, sess.ID, session.PhaseGroup); err != nil {
-		t.Fatal(err)
-	}
-	at := time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
-	e := New(Options{Service: svc, Facilitator: true, Renderer: colours256(), Now: func() time.Time { return at }}).env
-	b := newBoard(e, sess)
-	a := &App{env: e, screen: b}
-	a.Update(tea.WindowSizeMsg{Width: 80, Height: 30})
-	a.Update(b.load()())
+	a, b, svc, sess, ids := groupingBoard(t, []string{"note 0", "note 1", "note 2", "note 3"}, nil, 80, 30)
 	b.tab = tabThemes
 	a.Update(suggestionsMsg([]session.Theme{
 		{Label: "pen tests", NoteIDs: ids[:2]},
