@@ -8,14 +8,16 @@ import (
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
 )
 
 // noteBox is the box a participant writes a note in: one paragraph, wrapped at the
 // box's width, a few lines high, scrolled to keep the cursor in sight. The editing
-// (keys, words, limits, what a paste may hold) is bubbles' textinput; the box only
-// wraps what it holds and moves the cursor up and down its lines.
+// (keys, words, limits, what a paste may hold) is lineEdit's, with the keys of
+// bubbles' textinput; the box wraps what it holds and moves the cursor up and down
+// its lines.
 //
 // It is not bubbles' textarea, which does the same and more: a textarea allocates
 // a slice for 10,000 lines (240 KB) when it is made and each time it is emptied,
@@ -23,19 +25,25 @@ import (
 // once: three quarters of what the server allocated in that second, and the
 // collections that followed (docs/BENCHMARKS.md, "Issue 14, sixth round").
 type noteBox struct {
-	in            textinput.Model
+	in            lineEdit
 	width, height int
 	// top is the first wrapped line shown, kept between drawings so that the box
 	// scrolls only as far as the cursor needs.
 	top int
+	// cursor draws the character the cursor is on.
+	cursor lipgloss.Style
 }
 
-// newNoteBox is an empty, blurred box of up to limit runes, height lines high.
+// newNoteBox is an empty, blurred box of up to limit runes, height lines high,
+// drawn with sty (nil: lipgloss's default renderer).
 func newNoteBox(limit, height int, sty *Styles) *noteBox {
-	in := newTextInput(sty)
-	in.Prompt = ""
-	in.CharLimit = limit
-	return &noteBox{in: in, width: 20, height: max(height, 1)}
+	b := &noteBox{in: lineEdit{limit: limit}, width: 20, height: max(height, 1)}
+	plain := lipgloss.NewStyle()
+	if sty != nil {
+		plain = sty.Plain
+	}
+	b.cursor = plain.Inline(true).Reverse(true)
+	return b
 }
 
 // newTextInput is bubbles' textinput without its paste key: ctrl+v there reads the
@@ -64,7 +72,7 @@ func styleInput(in *textinput.Model, sty *Styles) {
 	in.PlaceholderStyle, in.CompletionStyle = sty.Muted, sty.Muted
 }
 
-func (b *noteBox) Focus() tea.Cmd    { return b.in.Focus() }
+func (b *noteBox) Focus() tea.Cmd    { b.in.Focus(); return nil }
 func (b *noteBox) Blur()             { b.in.Blur() }
 func (b *noteBox) Value() string     { return b.in.Value() }
 func (b *noteBox) SetValue(s string) { b.in.SetValue(s); b.in.CursorEnd() }
@@ -76,7 +84,7 @@ func (b *noteBox) wrapWidth() int    { return max(b.width-1, 1) }
 func (b *noteBox) runes() []rune     { return []rune(b.in.Value()) }
 
 // Update takes a key: up and down move the cursor a wrapped line, at about the same
-// column; the rest goes to the textinput.
+// column; the rest edits the text.
 func (b *noteBox) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyMsg); ok && b.in.Focused() && (k.Type == tea.KeyUp || k.Type == tea.KeyDown) {
 		r := b.runes()
@@ -102,9 +110,8 @@ func (b *noteBox) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
-	var cmd tea.Cmd
-	b.in, cmd = b.in.Update(msg)
-	return cmd
+	b.in.Update(msg)
+	return nil
 }
 
 // View draws the box's lines, height of them, the cursor among them when the box
@@ -154,8 +161,7 @@ func (b *noteBox) View() string {
 		if from < len(line) {
 			ch = string(line[from:to])
 		}
-		b.in.Cursor.SetChar(ch)
-		out.WriteString(b.in.Cursor.View())
+		out.WriteString(b.cursor.Render(ch))
 		if to < len(line) {
 			out.WriteString(fitLine(line[to:], b.width-1-ansi.StringWidth(before)-ansi.StringWidth(ch)))
 		}

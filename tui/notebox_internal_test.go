@@ -247,3 +247,53 @@ func TestNoteBoxBreaksAgainAfterMovingBackToASpace(t *testing.T) {
 		t.Errorf("the lines hold %q, not the text", got)
 	}
 }
+
+// The box edits with the keys a person knows from bubbles' text input (and a
+// shell): a character or a word at a time, to either end, removing either way.
+// Each case starts from "one two  three" with the cursor before "two".
+func TestNoteBoxEditingKeys(t *testing.T) {
+	alt := func(k tea.KeyMsg) tea.KeyMsg { k.Alt = true; return k }
+	cases := []struct {
+		name  string
+		keys  []tea.KeyMsg
+		value string
+		pos   int
+	}{
+		{"left", []tea.KeyMsg{{Type: tea.KeyLeft}}, "one two  three", 3},
+		{"right", []tea.KeyMsg{{Type: tea.KeyRight}}, "one two  three", 5},
+		{"ctrl+b, ctrl+f twice", []tea.KeyMsg{{Type: tea.KeyCtrlB}, {Type: tea.KeyCtrlF}, {Type: tea.KeyCtrlF}}, "one two  three", 5},
+		{"home", []tea.KeyMsg{{Type: tea.KeyHome}}, "one two  three", 0},
+		{"ctrl+e", []tea.KeyMsg{{Type: tea.KeyCtrlE}}, "one two  three", 14},
+		{"word forward, over the spaces after it", []tea.KeyMsg{{Type: tea.KeyCtrlRight}, alt(runesKey("f"))}, "one two  three", 14},
+		{"word back", []tea.KeyMsg{alt(runesKey("b"))}, "one two  three", 0},
+		{"ctrl+left from inside a word", []tea.KeyMsg{{Type: tea.KeyRight}, {Type: tea.KeyCtrlLeft}}, "one two  three", 4},
+		{"backspace", []tea.KeyMsg{{Type: tea.KeyBackspace}}, "onetwo  three", 3},
+		{"delete", []tea.KeyMsg{{Type: tea.KeyDelete}}, "one wo  three", 4},
+		{"ctrl+w", []tea.KeyMsg{{Type: tea.KeyCtrlW}}, "two  three", 0},
+		{"alt+d removes the word after", []tea.KeyMsg{alt(runesKey("d"))}, "one   three", 4},
+		{"alt+d again removes the spaces and the next word", []tea.KeyMsg{alt(runesKey("d")), alt(runesKey("d"))}, "one ", 4},
+		{"ctrl+k", []tea.KeyMsg{{Type: tea.KeyCtrlK}}, "one ", 4},
+		{"ctrl+u", []tea.KeyMsg{{Type: tea.KeyCtrlU}}, "two  three", 0},
+		{"typed", []tea.KeyMsg{runesKey("x"), {Type: tea.KeySpace, Runes: []rune{' '}}}, "one x two  three", 6},
+		{"pasted, one line", []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("a\r\nb\tc\x07"), Paste: true}}, "one a  b ctwo  three", 10},
+		{"up to the limit of 20", []tea.KeyMsg{runesKey("1234567"), runesKey("89")}, "one 123456two  three", 10},
+		{"backspace at the start", []tea.KeyMsg{{Type: tea.KeyHome}, {Type: tea.KeyBackspace}}, "one two  three", 0},
+		{"delete at the end", []tea.KeyMsg{{Type: tea.KeyEnd}, {Type: tea.KeyDelete}}, "one two  three", 14},
+	}
+	for _, c := range cases {
+		b := newNoteBox(20, 3, NewStyles(nil))
+		b.Focus()
+		typed(b, runesKey("one two  three"))
+		b.in.SetCursor(4)
+		typed(b, c.keys...)
+		if got, pos := b.Value(), b.Position(); got != c.value || pos != c.pos {
+			t.Errorf("%s: %q with the cursor at %d, want %q at %d", c.name, got, pos, c.value, c.pos)
+		}
+	}
+	// A blurred box takes no key.
+	b := newNoteBox(20, 3, NewStyles(nil))
+	typed(b, runesKey("x"))
+	if b.Value() != "" {
+		t.Errorf("a blurred box took %q", b.Value())
+	}
+}

@@ -1,0 +1,147 @@
+package tui
+
+import (
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/runeutil"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// lineEdit is the text a note box holds and the cursor in it, edited with the keys
+// of bubbles' text input (its default key map, without its paste key and its
+// suggestions): characters, paste, backspace and delete, left and right, a word at a
+// time with alt or ctrl, home and end, ctrl+k and ctrl+u.
+//
+// It is not bubbles' textinput.Model, which the note box held before: that is a
+// 5 KB value, copied in and out of every Update, and a new one was made for each
+// note. The stack of a participant's connection grew again for it after every
+// collection had shrunk it, which in the burst of notes at the end of the writing
+// was a tenth of the server's CPU (docs/BENCHMARKS.md, "Issue 14 at stop 39").
+type lineEdit struct {
+	value []rune
+	pos   int
+	// limit is the most runes the text may hold (0: no limit).
+	limit int
+	focus bool
+}
+
+// editKeys are the keys lineEdit answers to, as bubbles' text input binds them.
+var editKeys = textinput.DefaultKeyMap
+
+// editSanitizer makes what is typed or pasted one line: tabs and line breaks become
+// spaces, other control characters are dropped, as in bubbles' text input. It keeps
+// no state: one serves every box.
+var editSanitizer = runeutil.NewSanitizer(runeutil.ReplaceTabs(" "), runeutil.ReplaceNewlines(" "))
+
+func (e *lineEdit) Focus()          { e.focus = true }
+func (e *lineEdit) Blur()           { e.focus = false }
+func (e *lineEdit) Focused() bool   { return e.focus }
+func (e *lineEdit) Position() int   { return e.pos }
+func (e *lineEdit) Value() string   { return string(e.value) }
+func (e *lineEdit) SetCursor(p int) { e.pos = max(min(p, len(e.value)), 0) }
+func (e *lineEdit) CursorEnd()      { e.pos = len(e.value) }
+
+// SetValue replaces the text with s, made one line and cut at the limit; the
+// cursor stays where it was, or at the end if that is past it.
+func (e *lineEdit) SetValue(s string) {
+	r := editSanitizer.Sanitize([]rune(s))
+	if e.limit > 0 && len(r) > e.limit {
+		r = r[:e.limit]
+	}
+	e.value = r
+	e.SetCursor(e.pos)
+}
+
+// Update edits the text for a key; it does nothing while the box is not focused.
+func (e *lineEdit) Update(msg tea.Msg) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok || !e.focus {
+		return
+	}
+	m := editKeys
+	switch {
+	case key.Matches(k, m.DeleteWordBackward):
+		to := e.pos
+		e.wordBackward()
+		e.cut(e.pos, to)
+	case key.Matches(k, m.DeleteCharacterBackward):
+		if e.pos > 0 {
+			e.cut(e.pos-1, e.pos)
+		}
+	case key.Matches(k, m.WordBackward):
+		e.wordBackward()
+	case key.Matches(k, m.CharacterBackward):
+		e.SetCursor(e.pos - 1)
+	case key.Matches(k, m.WordForward):
+		e.wordForward()
+	case key.Matches(k, m.CharacterForward):
+		e.SetCursor(e.pos + 1)
+	case key.Matches(k, m.LineStart):
+		e.pos = 0
+	case key.Matches(k, m.DeleteCharacterForward):
+		if e.pos < len(e.value) {
+			e.cut(e.pos, e.pos+1)
+		}
+	case key.Matches(k, m.LineEnd):
+		e.CursorEnd()
+	case key.Matches(k, m.DeleteAfterCursor):
+		e.cut(e.pos, len(e.value))
+	case key.Matches(k, m.DeleteBeforeCursor):
+		e.cut(0, e.pos)
+	case key.Matches(k, m.DeleteWordForward):
+		from := e.pos
+		e.wordForward()
+		e.cut(from, e.pos)
+	case k.Type == tea.KeyRunes || k.Type == tea.KeySpace:
+		e.insert(k.Runes)
+	}
+}
+
+// insert puts runes at the cursor, as many as the limit leaves room for.
+func (e *lineEdit) insert(runes []rune) {
+	r := editSanitizer.Sanitize(append([]rune(nil), runes...))
+	if e.limit > 0 {
+		r = r[:min(len(r), max(e.limit-len(e.value), 0))]
+	}
+	if len(r) == 0 {
+		return
+	}
+	v := make([]rune, 0, len(e.value)+len(r))
+	v = append(append(append(v, e.value[:e.pos]...), r...), e.value[e.pos:]...)
+	e.value, e.pos = v, e.pos+len(r)
+}
+
+// cut removes the runes from from to to and leaves the cursor at from.
+func (e *lineEdit) cut(from, to int) {
+	from, to = max(from, 0), min(to, len(e.value))
+	if from >= to {
+		e.SetCursor(from)
+		return
+	}
+	e.value = append(e.value[:from:from], e.value[to:]...)
+	e.pos = from
+}
+
+// wordBackward moves the cursor to the start of the word before it, past the
+// spaces between.
+func (e *lineEdit) wordBackward() {
+	for e.pos > 0 && unicode.IsSpace(e.value[e.pos-1]) {
+		e.pos--
+	}
+	for e.pos > 0 && !unicode.IsSpace(e.value[e.pos-1]) {
+		e.pos--
+	}
+}
+
+// wordForward moves the cursor to the end of the word after it, past the spaces
+// between.
+func (e *lineEdit) wordForward() {
+	for e.pos < len(e.value) && unicode.IsSpace(e.value[e.pos]) {
+		e.pos++
+	}
+	for e.pos < len(e.value) && !unicode.IsSpace(e.value[e.pos]) {
+		e.pos++
+	}
+}
