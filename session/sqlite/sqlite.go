@@ -418,7 +418,8 @@ func (db *DB) KeySalt(ctx context.Context) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read key salt: %w", err)
 	}
-	if len(salt) == 0 {
+	fromDB := len(salt) > 0
+	if !fromDB {
 		salt = make([]byte, 32)
 		if _, err := rand.Read(salt); err != nil {
 			return nil, err
@@ -426,6 +427,11 @@ func (db *DB) KeySalt(ctx context.Context) ([]byte, error) {
 	}
 	if err := writeSecret(path, hex.EncodeToString(salt)+"\n"); err != nil {
 		return nil, fmt.Errorf("store key secret: %w", err)
+	}
+	if !fromDB {
+		// Nothing to move out: the database is not written to (a command that
+		// only reads opens no write connection).
+		return salt, nil
 	}
 	// Only once the file holds it: the secret leaves the database, and secure_delete
 	// overwrites the page it was on.

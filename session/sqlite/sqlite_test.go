@@ -399,6 +399,26 @@ func TestUpToDateDatabaseOpensOneConnection(t *testing.T) {
 	if n := again.Stats().Connections; n != 2 {
 		t.Errorf("after a write: %d connections, want 2 (the write connection)", n)
 	}
+	again.Close()
+	// Nor does making the key secret of a database that never had one (a copy
+	// of a new database) write to the database.
+	if err := os.Remove(filepath.Join(filepath.Dir(path), sqlite.KeySecretFile)); err != nil {
+		t.Fatal(err)
+	}
+	third, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer third.Close()
+	if _, err := third.Sessions(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := third.Stats().Connections; n != 1 {
+		t.Errorf("a database without its key secret opened %d connections, want 1", n)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(path), sqlite.KeySecretFile)); err != nil {
+		t.Errorf("no key secret made: %v", err)
+	}
 }
 
 // A data directory whose name holds what a SQLite URI reads as its own (a fragment,
