@@ -28,6 +28,7 @@ func runLoadtest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	idle := fs.Duration("idle", 3*time.Second, "how long to measure the server's CPU with everyone connected and idle")
 	fanoutProfile := fs.String("fanout-profile", "", "with --phase-change and --server-pprof, write a CPU profile of the server over the phase change to this file")
 	notesProfile := fs.String("notes-profile", "", "with --server-pprof, write a CPU profile of the server over the notes (4 s from the first) to this file, and its allocations to the same name with .allocs")
+	clientProfile := fs.String("client-profile", "", "write a CPU profile of the loadtest itself over the notes to this file")
 	serverPprof := fs.String("server-pprof", "", "the server's --pprof address, for --fanout-profile and --notes-profile")
 	phase := fs.Bool("phase-change", false, "after the notes, move the session on from write (answering y if the board asks) and time the new phase on every participant's screen")
 	fs.Usage = func() {
@@ -54,7 +55,8 @@ func runLoadtest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	defer cancel()
 	ok, err := loadtest.Run(ctx, loadtest.Config{Addr: *addr, Code: *joinCode, FacilitatorKey: key,
 		Participants: *n, Notes: *m, Pause: *pause, JoinsAtOnce: *joins, PhaseChange: *phase, IdleWindow: *idle,
-		FanoutProfile: *fanoutProfile, NotesProfile: *notesProfile, ServerPprof: *serverPprof}, stdout)
+		FanoutProfile: *fanoutProfile, NotesProfile: *notesProfile, ServerPprof: *serverPprof,
+		ClientProfile: *clientProfile}, stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter loadtest:", err)
 		return 1

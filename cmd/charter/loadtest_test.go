@@ -74,10 +74,15 @@ func TestLoadtestMeasuresEveryNoteOnTheBoard(t *testing.T) {
 	s := loadSession(t, srv, "Load", session.PhaseWrite)
 	loadSession(t, srv, "Other", session.PhaseWrite)
 
+	own := filepath.Join(t.TempDir(), "client.prof")
 	rc, out, errOut := runLoad("--addr", srv.Addr(), "--code", s.Code, "--facilitator-key", path,
-		"--participants", "5", "--notes", "3", "--pause", "50ms", "--timeout", "60s")
+		"--participants", "5", "--notes", "3", "--pause", "50ms", "--timeout", "60s", "--client-profile", own)
 	if rc != 0 {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", rc, out, errOut)
+	}
+	// The loadtest's own CPU profile over the notes (pprof's format is gzipped).
+	if buf, err := os.ReadFile(own); err != nil || len(buf) < 2 || buf[0] != 0x1f || buf[1] != 0x8b {
+		t.Errorf("--client-profile wrote no profile: %v, %d bytes", err, len(buf))
 	}
 	for _, re := range []string{
 		`participants: +5 of 5 joined\n`,

@@ -14,7 +14,9 @@ import (
 	"fmt"
 	"io"
 	mrand "math/rand/v2"
+	"os"
 	"regexp"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strconv"
@@ -55,6 +57,10 @@ type Config struct {
 	// notes (from the first note on, for a few seconds), with the allocations over
 	// the same seconds in NotesProfile+".allocs".
 	FanoutProfile, NotesProfile, ServerPprof string
+	// ClientProfile is a file for a CPU profile of the loadtest itself over the
+	// notes (it shares the machine with the server, so what it spends the server
+	// does not get).
+	ClientProfile string
 }
 
 // loadtest is one run: what it was asked to do and what it saw.
@@ -71,6 +77,7 @@ type loadtest struct {
 	stdout       io.Writer
 	// fanoutProfile, notesProfile and serverPprof: see Config.
 	fanoutProfile, notesProfile, serverPprof string
+	clientProfile                            string
 
 	// Server CPU use, set by run before the report, and the loadtest's own over the
 	// phase change.
@@ -156,7 +163,7 @@ func Run(ctx context.Context, cfg Config, out io.Writer) (ok bool, err error) {
 		participants: cfg.Participants, notes: cfg.Notes, pause: cfg.Pause, joinsAtOnce: max(cfg.JoinsAtOnce, 1),
 		phaseChange: cfg.PhaseChange, idleWindow: cmp.Or(cfg.IdleWindow, defaultIdleWindow),
 		stdout: out, tokens: map[string]*noteTrace{}, fanoutProfile: cfg.FanoutProfile, serverPprof: cfg.ServerPprof,
-		notesProfile: cfg.NotesProfile,
+		notesProfile: cfg.NotesProfile, clientProfile: cfg.ClientProfile,
 	}
 	if lt.fanoutProfile != "" && (lt.serverPprof == "" || !lt.phaseChange) {
 		return false, errors.New("a profile of the phase change needs the server's pprof address and the phase change")
@@ -239,9 +246,24 @@ func (lt *loadtest) run(ctx context.Context) error {
 		allocs = lt.fetchProfile(ctx, "allocs", lt.notesProfile+".allocs")
 		profiled = lt.profileServer(ctx, lt.notesProfile)
 	}
+	var own *os.File
+	if lt.clientProfile != "" {
+		f, err := os.Create(lt.clientProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		own = f
+	}
 	close(start)
 	notesFrom, ownFrom := time.Now(), proccpu.Seconds()
 	finished.Wait()
+	if own != nil {
+		pprof.StopCPUProfile()
+	}
 
 	lt.drain(ctx, 10*time.Second)
 	after, afterErr := lt.stats(ctx)
