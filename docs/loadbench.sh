@@ -14,11 +14,16 @@ mkdir -p "$d/data"; cp "$d/fac.pub" "$d/facilitators"
 out=$("$srv" session new --data "$d/data" --title Load --audience developers)
 code=$(printf '%s\n' "$out" | grep -o '[A-Z0-9]\{4\}-[A-Z0-9]\{4\}' | head -1)
 set -- --addr 127.0.0.1:$port --code "$code" --facilitator-key "$d/fac" "$@"
+pprof=()
+if [ -n "${PROFILE:-}" ]; then
+  pprof=(--pprof 127.0.0.1:$((port+1)))
+  set -- "$@" --server-pprof 127.0.0.1:$((port+1)) --notes-profile "$PROFILE" --client-profile "$PROFILE.client"
+fi
 if [ -n "${FSYNC_DELAY_US:-}" ]; then
   strace -f -qq --seccomp-bpf -e trace=fsync,fdatasync -e inject=fsync,fdatasync:delay_exit=$FSYNC_DELAY_US -o /dev/null \
-    "$srv" serve --addr 127.0.0.1:$port --data "$d/data" --facilitators "$d/facilitators" --max-conns-per-ip 1100 --max-handshakes-per-ip 256 --max-participants 1100 --note-burst 10 >"$d/log" 2>&1 &
+    "$srv" serve --addr 127.0.0.1:$port --data "$d/data" --facilitators "$d/facilitators" --max-conns-per-ip 1100 --max-handshakes-per-ip 256 --max-participants 1100 --note-burst 10 "${pprof[@]}" >"$d/log" 2>&1 &
 else
-  "$srv" serve --addr 127.0.0.1:$port --data "$d/data" --facilitators "$d/facilitators" --max-conns-per-ip 1100 --max-handshakes-per-ip 256 --max-participants 1100 --note-burst 10 >"$d/log" 2>&1 &
+  "$srv" serve --addr 127.0.0.1:$port --data "$d/data" --facilitators "$d/facilitators" --max-conns-per-ip 1100 --max-handshakes-per-ip 256 --max-participants 1100 --note-burst 10 "${pprof[@]}" >"$d/log" 2>&1 &
 fi
 pid=$!
 for i in $(seq 100); do (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.2; done
