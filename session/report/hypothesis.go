@@ -357,7 +357,11 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 			}
 		}
 		if len(h.NotHeard) > 0 {
-			p("It names %s, for whom no session was held: the campaign cannot speak for them.\n\n", escapeAll(h.NotHeard))
+			if len(h.Themes) == 0 {
+				p("It names %s: no session was held with them, so their own view was not heard.\n\n", escapeAll(h.NotHeard))
+			} else {
+				p("It names %s: no session was held with them, so the evidence below is what others said, not their own view.\n\n", escapeAll(h.NotHeard))
+			}
 		}
 		if len(h.Themes) == 0 {
 			p("No campaign theme matches it.\n\n")

@@ -264,8 +264,9 @@ func TestQuotesSayTheSameOnce(t *testing.T) {
 	check("H1", hq)
 }
 
-// A hypothesis about an audience no session was held for says so: the campaign
-// cannot confirm or refute it for them.
+// A hypothesis about an audience no session was held for says so: its evidence is
+// what the others said about them ("managers do not back security work", from
+// developers), not their own view.
 func TestHypothesisNamesAnAudienceNotHeard(t *testing.T) {
 	t.Parallel()
 	people := []session.Profile{{}, {}, {}}
@@ -274,6 +275,7 @@ func TestHypothesisNamesAnAudienceNotHeard(t *testing.T) {
 	f.AddHypotheses([]*session.Hypothesis{
 		{Number: 1, Text: "Service owners see security as someone else's job"},
 		{Number: 2, Text: "Developers want deeper training"},
+		{Number: 3, Text: "Managers want deeper training for their teams"},
 	}, ds)
 	if got := f.Hypotheses[0].NotHeard; len(got) != 1 || got[0] != "service owners" {
 		t.Errorf("H1 names service owners, no session was held for them: not heard %q", got)
@@ -285,8 +287,15 @@ func TestHypothesisNamesAnAudienceNotHeard(t *testing.T) {
 	if err := f.WriteMarkdown(&md); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(md.String(), "It names service owners, for whom no session was held") {
+	if !strings.Contains(md.String(), "It names service owners: no session was held with them, so their own view was not heard.") {
 		t.Errorf("the report does not say H1's audience was not heard:\n%s", md.String())
+	}
+	// H3 has evidence, from developers: what others said about managers.
+	if len(f.Hypotheses[2].Themes) == 0 {
+		t.Fatalf("H3 matches no theme: %+v", f.Hypotheses[2])
+	}
+	if !strings.Contains(md.String(), "It names managers: no session was held with them, so the evidence below is what others said, not their own view.") {
+		t.Errorf("the report does not say H3's evidence is others' words:\n%s", md.String())
 	}
 }
 
