@@ -509,6 +509,20 @@ func sessionList(ns []int) string {
 	return strings.Join(out, ", ")
 }
 
+// sessionTitles names the sessions numbered ns by their titles, as the CSV's
+// session column does on every other row, joined by "; ".
+func (f *CampaignFindings) sessionTitles(ns []int) string {
+	out := make([]string, 0, len(ns))
+	for _, n := range ns {
+		for _, s := range f.Sessions {
+			if s.Number == n {
+				out = append(out, s.Title)
+			}
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
 // csvHypotheses writes a row per hypothesis ("hypothesis": theme names it H1,
 // text is the hypothesis, status the verdict, why its reason), a row per theme
 // that matches it ("hypothesis theme": text names the hypothesis), and a row per
@@ -519,7 +533,7 @@ func (f *CampaignFindings) csvHypotheses(cw *csvWriter) {
 		cw.row("hypothesis", "", "", strings.Join(h.Audiences, "; "), "", "", "", "", "", h.Text, "", "", "",
 			h.Verdict, "", h.Why, name)
 		for _, t := range h.Themes {
-			cw.row("hypothesis theme", sessionList(t.Sessions), "", strings.Join(t.Audiences, "; "), rankCell(t.Rank), t.Label,
+			cw.row("hypothesis theme", f.sessionTitles(t.Sessions), "", strings.Join(t.Audiences, "; "), rankCell(t.Rank), t.Label,
 				"", "", "", "", "", "", "", "", "", "", name)
 		}
 	}

@@ -90,13 +90,30 @@ func TestCampaignHypotheses(t *testing.T) {
 	}
 	col := func(name string) int { return slices.Index(rows[0], name) }
 	var h1Row []string
+	titles := map[string]bool{}
+	for _, s := range f.Sessions {
+		titles[s.Title] = true
+	}
+	themeRows := 0
 	for _, r := range rows[1:] {
 		if r[col("kind")] == "hypothesis" && r[col("hypothesis")] == "H1" {
 			h1Row = r
 		}
+		// A session is named by its title here too, as on every other row.
+		if r[col("kind")] == "hypothesis theme" {
+			themeRows++
+			for _, name := range strings.Split(r[col("session")], "; ") {
+				if !titles[name] {
+					t.Errorf("a hypothesis theme's CSV row names session %q, not a session's title: %q", name, r)
+				}
+			}
+		}
 		if r[col("kind")] == "hypothesis theme" && (r[col("hypothesis")] == "" || r[col("text")] != "" || r[col("theme")] == "") {
 			t.Errorf("a hypothesis theme's CSV row %q under %q: want the theme in theme, the hypothesis in hypothesis", r, rows[0])
 		}
+	}
+	if themeRows == 0 {
+		t.Error("the CSV has no hypothesis theme row")
 	}
 	if h1Row == nil || h1Row[col("why")] != "both audiences asked" || h1Row[col("activity")] != "" || h1Row[col("status")] != "supported" || h1Row[col("theme")] != "" {
 		t.Errorf("H1's CSV row %q under %q", h1Row, rows[0])
