@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -174,5 +175,59 @@ func TestExportReplacesFileWhole(t *testing.T) {
 	}
 	if again, _ := os.ReadFile(out); !bytes.Equal(again, b) {
 		t.Errorf("failed export changed the file")
+	}
+}
+
+// The board's export (x) keeps the one before when the findings changed since
+// (the session was reopened, a note hidden): the record of what was agreed in the
+// room is not overwritten. The same findings again leave one file.
+func TestBoardExportKeepsTheOneBefore(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir, id := exportFixture(t)
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	svc := session.NewService(db, nil)
+	path, kept, err := exportToDataDir(ctx, svc, dir, id)
+	if err != nil || kept != "" {
+		t.Fatalf("first export: %q, kept %q, %v", path, kept, err)
+	}
+	first, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, kept, err = exportToDataDir(ctx, svc, dir, id); err != nil || kept != "" {
+		t.Fatalf("the same findings again: kept %q, %v", kept, err)
+	}
+	title := "Service owners Porto, second day"
+	if _, err := svc.EditSession(ctx, id, session.SessionEdit{Title: &title}); err != nil {
+		t.Fatal(err)
+	}
+	var keptNames []string
+	for range 2 {
+		_, kept, err = exportToDataDir(ctx, svc, dir, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keptNames = append(keptNames, kept)
+	}
+	if keptNames[0] == "" || keptNames[1] != "" {
+		t.Fatalf("after a change, kept %q", keptNames)
+	}
+	if b, err := os.ReadFile(keptNames[0]); err != nil || !bytes.Equal(b, first) {
+		t.Errorf("the export before is not kept whole in %s: %v", keptNames[0], err)
+	}
+	if !regexp.MustCompile(`^session-` + regexp.QuoteMeta(id) + `-\d{8}T\d{6}Z\.md$`).MatchString(filepath.Base(keptNames[0])) {
+		t.Errorf("kept as %s", filepath.Base(keptNames[0]))
+	}
+	if b, err := os.ReadFile(path); err != nil || !strings.Contains(string(b), "second day") {
+		t.Errorf("the export is not the new findings: %v", err)
+	}
+	entries, err := os.ReadDir(filepath.Dir(path))
+	if err != nil || len(entries) != 2 {
+		t.Errorf("exports hold %d files, want 2 (%v)", len(entries), err)
 	}
 }

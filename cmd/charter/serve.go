@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -139,11 +141,16 @@ func newServer(cfg server.Config) (*server.Server, *sqlite.DB, error) {
 	cfg.Export = func(ctx context.Context, svc *session.Service, sessionID string) (string, error) {
 		// The board says "Exported to " and this; the command on a line of its
 		// own, so that it is not broken where the status wraps and copies whole.
-		if _, err := exportToDataDir(ctx, svc, cfg.DataDir, sessionID); err != nil {
+		_, kept, err := exportToDataDir(ctx, svc, cfg.DataDir, sessionID)
+		if err != nil {
 			return "", err
 		}
+		was := ""
+		if kept != "" {
+			was = " (the export before, which differs, is kept beside it as " + filepath.Base(kept) + ")"
+		}
 		// The key is the facilitator's: one that is not ssh's default needs -i.
-		return "the server; fetch it with your facilitator key (add -i FILE if it is not ssh's default):\n" + fetchLine(srv.Addr(), sessionID), nil
+		return "the server" + was + "; fetch it with your facilitator key (add -i FILE if it is not ssh's default):\n" + fetchLine(srv.Addr(), sessionID), nil
 	}
 	cfg.Commands = documentCommands()
 	srv, err = server.New(cfg, db)
@@ -153,21 +160,56 @@ func newServer(cfg server.Config) (*server.Server, *sqlite.DB, error) {
 	return srv, db, nil
 }
 
-// exportToDataDir writes a session's findings as Markdown into dir/exports.
-func exportToDataDir(ctx context.Context, svc *session.Service, dir, sessionID string) (string, error) {
+// exportToDataDir writes a session's findings as Markdown into dir/exports, as
+// session-ID.md. An export made before that says something else (the session was
+// reopened and changed) is not overwritten: it is kept beside it under the time it
+// was written, session-ID-20060102T150405Z.md, whose name is returned as kept.
+func exportToDataDir(ctx context.Context, svc *session.Service, dir, sessionID string) (path, kept string, err error) {
 	dir = filepath.Join(dir, "exports")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
+		return "", "", err
 	}
-	path := filepath.Join(dir, "session-"+sessionID+".md")
+	path = filepath.Join(dir, "session-"+sessionID+".md")
 	doc, err := renderFindings(ctx, svc, sessionID, "md")
+	if err != nil {
+		return "", "", err
+	}
+	if kept, err = keepEarlierExport(path, doc); err != nil {
+		return "", "", err
+	}
+	if err := writeFileAtomic(path, doc); err != nil {
+		return "", "", err
+	}
+	return path, kept, nil
+}
+
+// keepEarlierExport moves the file at path aside when it holds something other than
+// doc, to a name with the time it was last written (and -2, -3... should that be
+// taken), and returns that name; "" when there is nothing to keep.
+func keepEarlierExport(path string, doc []byte) (string, error) {
+	old, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) || err == nil && bytes.Equal(old, doc) {
+		return "", nil
+	}
 	if err != nil {
 		return "", err
 	}
-	if err := writeFileAtomic(path, doc); err != nil {
+	info, err := os.Stat(path)
+	if err != nil {
 		return "", err
 	}
-	return path, nil
+	base := strings.TrimSuffix(path, ".md") + "-" + info.ModTime().UTC().Format("20060102T150405Z")
+	kept := base + ".md"
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(kept); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		kept = fmt.Sprintf("%s-%d.md", base, i)
+	}
+	if err := os.Rename(path, kept); err != nil {
+		return "", err
+	}
+	return kept, nil
 }
 
 // defaultDemoDir is where `charter serve --demo` keeps its data, apart from real data.
