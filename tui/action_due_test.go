@@ -226,3 +226,35 @@ func TestParticipantActionLineKeepsWhatFollowsTheTitle(t *testing.T) {
 		}
 	}
 }
+
+// An owner's name in full does not leave a long title only a few words at 80
+// columns: the owner is cut down first, so that the title keeps readableTitle
+// cells. Testers read "Reserve 15% of e… · owner Head of Engineering" as nothing.
+func TestActionLineKeepsAReadableTitleBesideALongOwner(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Owner: "Head of Engineering",
+		Title: "Reserve 15% of each sprint for security debt, agreed with product owners"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.SetActionDue(w.ctx, a.ID, "2027-01-31"); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := w.openAsParticipant(sess, ps[1])
+	p.waitDrawn("→ [proposed] Reserve 15% of each spr", "· owner Head of Eng… · due 2027-01-31")
+	requireFits(t, p.view())
+	b := w.openBoard(sess)
+	b.waitDrawn("Reserve 15% of each spr", "· owner Head of Eng… · due 2027-01-31")
+	requireFits(t, b.view())
+}

@@ -1929,26 +1929,35 @@ func (s *boardScreen) actionRow(theme int64, a *session.ActionPoint) themeRow {
 		short   bool
 		bracket string
 	}{{false, full}, {true, full}, {true, fmt.Sprintf("→ [%s…] ", session.PriorityName(a.Priority))}}
-	for _, tier := range tiers {
-		tail := ""
-		if a.Owner != "" {
-			tail += " · owner " + fit(a.Owner, map[bool]int{false: 20, true: 12}[tier.short])
-		}
-		if a.Due != "" {
-			tail += " · due " + a.Due
-		}
-		if n := len(a.Volunteers); n > 0 && tier.short {
-			tail += fmt.Sprintf(" · %d vol.", n)
-		} else if n > 0 {
-			tail += " · " + plural(n, "volunteer")
-		}
-		if title := room - lipgloss.Width(tier.bracket) - lipgloss.Width(tail); title >= 16 {
-			row.text, row.whole = tier.bracket+fit(a.Title, title)+tail, actionText(a)
-			return row
+	// The first tier that leaves the title readableTitle cells, else the first
+	// that leaves it 16: a title cut to a few words beside an owner in full read
+	// as nothing (testers at 80 columns).
+	for _, least := range []int{readableTitle, 16} {
+		for _, tier := range tiers {
+			tail := ""
+			if a.Owner != "" {
+				tail += " · owner " + fit(a.Owner, map[bool]int{false: 20, true: 12}[tier.short])
+			}
+			if a.Due != "" {
+				tail += " · due " + a.Due
+			}
+			if n := len(a.Volunteers); n > 0 && tier.short {
+				tail += fmt.Sprintf(" · %d vol.", n)
+			} else if n > 0 {
+				tail += " · " + plural(n, "volunteer")
+			}
+			if title := room - lipgloss.Width(tier.bracket) - lipgloss.Width(tail); title >= least {
+				row.text, row.whole = tier.bracket+fit(a.Title, title)+tail, actionText(a)
+				return row
+			}
 		}
 	}
 	return row
 }
+
+// readableTitle is how many cells of an action point's title a cut row keeps
+// before it shortens what follows the title.
+const readableTitle = 24
 
 func actionText(a *session.ActionPoint) string {
 	t := fmt.Sprintf("→ [%s · %s] %s", session.PriorityName(a.Priority), a.Status, a.Title)

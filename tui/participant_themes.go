@@ -210,11 +210,14 @@ func (s *participantScreen) actionRow(r themeRow, a *session.ActionPoint) themeR
 		return r
 	}
 	// The row's indent and selection mark take five columns; the tail as it is,
-	// then shorter, as long as a readable start of the title is left.
-	for _, short := range []bool{false, true} {
-		if room := max(s.e.w, 40) - 5 - lipgloss.Width(head+tail(short)); room >= 12 {
-			r.whole, r.text = r.text, head+fit(a.Title, room)+tail(short)
-			return r
+	// then shorter, as long as a readable start of the title is left (see
+	// readableTitle), then as long as any is.
+	for _, least := range []int{readableTitle, 12} {
+		for _, short := range []bool{false, true} {
+			if room := max(s.e.w, 40) - 5 - lipgloss.Width(head+tail(short)); room >= least {
+				r.whole, r.text = r.text, head+fit(a.Title, room)+tail(short)
+				return r
+			}
 		}
 	}
 	return r
