@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -315,9 +316,9 @@ func newName(e *env, sess *session.Session, p *session.Participant) *nameScreen 
 	// Said as what an empty name means, not as a value: on a terminal without
 	// faint text a placeholder of one word reads as typed.
 	in.Placeholder = "(leave empty to stay anonymous)"
-	// Room beyond the limit, so that a long name is refused with a message instead of
-	// being cut without a word.
-	in.CharLimit = 4 * session.MaxNameLen
+	// The box takes no more than a name may have, and the line under it says how
+	// many that is (nameCount): nothing typed is refused only at enter.
+	in.CharLimit = session.MaxNameLen
 	// The placeholder is cut to the width less the prompt's ("Your name: ").
 	in.Width = session.MaxNameLen + 14
 	// Marked as the selected question is: the name takes the keys first.
@@ -426,7 +427,9 @@ func (s *nameScreen) view(compact bool) string {
 			b.WriteString("  " + fit(cmd, w-2) + "\n")
 		}
 	}
-	b.WriteString(gap + s.input.View() + "\n" + gap)
+	b.WriteString(gap + s.input.View() + "\n")
+	// Under the typed name, where the eyes are.
+	b.WriteString(strings.Repeat(" ", lipgloss.Width(s.input.Prompt)) + nameCount(sty, utf8.RuneCountInString(s.input.Value())) + "\n" + gap)
 	// Wrapped, not cut: "never shown for fewer than 3 people" is the promise.
 	for _, l := range wrap("Optional, to compare groups in reports (never shown for fewer than 3 people):", w) {
 		b.WriteString(sty.Muted.Render(l) + "\n")
@@ -462,6 +465,16 @@ func (s *nameScreen) view(compact bool) string {
 	}
 	b.WriteString(s.e.helpView(nameKeys))
 	return b.String()
+}
+
+// nameCount is the line under a name box holding n characters: how many a name may
+// have, and once the box is full, that it takes no more.
+func nameCount(sty *Styles, n int) string {
+	count := fmt.Sprintf("%d/%d characters", n, session.MaxNameLen)
+	if n >= session.MaxNameLen {
+		return sty.Warn.Render(count + ": a name can be no longer")
+	}
+	return sty.Muted.Render(count)
 }
 
 func (s *nameScreen) typing() bool { return s.field == 0 }

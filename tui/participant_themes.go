@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -327,7 +328,7 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			// reaches the findings only if they say so here).
 			s.mode, s.editing = modeVolunteerName, cur.action
 			s.setStatus("", false)
-			cmd := s.openInput(4*session.MaxNameLen, 1)
+			cmd := s.openInput(session.MaxNameLen, 1)
 			if s.me.Name != "" {
 				s.input.SetValue(s.me.Name)
 				s.boxFresh, s.boxN = false, -1 // not as opened: the box shows the name
@@ -386,7 +387,8 @@ func (s *participantScreen) volunteerNameView(w int) string {
 		sty.Muted.Render(either("Shown on this action point and in the findings only, never with your notes.",
 			"Shown here and in the findings, never with your notes.", w)) + "\n" +
 		sty.Muted.Render(fit("Empty the box to volunteer anonymously; esc cancels.", w)) + "\n" +
-		s.boxView(w) + "\n"
+		s.boxView(w) + "\n" +
+		nameCount(sty, utf8.RuneCountInString(s.inputValue())) + "\n"
 }
 
 func (s *participantScreen) themesView(w int) string {

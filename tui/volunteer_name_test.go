@@ -44,3 +44,30 @@ func TestVolunteerNameNeverJoinsThePeoplePanel(t *testing.T) {
 		t.Errorf("the people panel shows the volunteer's name:\n%s", v)
 	}
 }
+
+// The volunteer's name box stops at the most a name can have and says so, as the
+// name box on joining does: nothing is refused only at enter.
+func TestVolunteerNameBoxStopsAtTheLimit(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ts, _ := w.svc.Themes(w.ctx, sess.ID)
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseActions)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	p := w.openAsParticipant(sess, ps[0])
+	p.waitFor("Pair on threat models")
+	p.keys("j")
+	p.keys("v")
+	p.waitFor("0/40 characters")
+	name := "Sam " + strings.Repeat("s", session.MaxNameLen-4)
+	p.paste(name + "@example.org")
+	p.waitFor("40/40 characters: a name can be no longer")
+	p.press(tea.KeyEnter)
+	p.waitFor("Thank you for volunteering")
+	list, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil || len(list) != 1 || len(list[0].Volunteers) != 1 || list[0].Volunteers[0] != name {
+		t.Fatalf("action points %+v, %v: want one volunteer named %q", list, err, name)
+	}
+}
