@@ -324,8 +324,11 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			msg.Runes = []rune{' '}
 		}
 		if msg.String() == "ctrl+c" {
-			a.quitting = true
-			return a, tea.Quit
+			if _, asks := a.screen.(asksBeforeLeaving); !asks || a.tooNarrow() {
+				a.quitting = true
+				return a, tea.Quit
+			}
+			return a, a.toScreen(msg)
 		}
 		if a.tooNarrow() {
 			// The screen is not shown: a key would act on what nobody sees.
@@ -387,6 +390,11 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	return a, cmd
 }
+
+// asksBeforeLeaving is a screen that takes ctrl+c itself, to ask before the person
+// leaves what they were in the middle of; on the others ctrl+c ends the connection
+// at once (and does on a terminal too narrow to show the question).
+type asksBeforeLeaving interface{ asksBeforeLeaving() }
 
 // quietOnChange is a screen that looks the same after a ChangedMsg: it only starts
 // reading what changed, and is drawn again when that arrives.

@@ -354,6 +354,18 @@ func TestJoinWrongCode(t *testing.T) {
 	}
 }
 
+// Before joining there is nothing to leave: ctrl+c on the join code's screen ends
+// the connection at once.
+func TestCtrlCBeforeJoiningEndsAtOnce(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	s := w.open(tui.Options{KeyHash: "key-1"})
+	s.waitFor("Join code:")
+	s.keys("ABCD")
+	s.press(tea.KeyCtrlC)
+	s.tm.WaitFinished(t, teatest.WithFinalTimeout(waitTime))
+}
+
 func TestJoinRightCodeAsksForName(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)

@@ -103,8 +103,9 @@ type participantScreen struct {
 	boxN      int
 	status    string
 	statusErr bool
-	// leaving is the question q asks before the participant leaves: a stray q,
-	// typed by someone who thought they were writing, does not end their session.
+	// leaving is the question q and ctrl+c ask before the participant leaves: a
+	// stray q, typed by someone who thought they were writing, or a reflex ctrl+c
+	// in a note's box, does not end their session.
 	leaving        bool
 	fade           fading
 	loading, dirty bool
@@ -717,6 +718,12 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.leaving {
 			return s.answerLeave(msg)
 		}
+		if msg.String() == "ctrl+c" {
+			// Asked over whatever is open, which stays as it was: a note's box keeps
+			// its text for any other key, and for the next connection on leaving.
+			s.leaving = true
+			return s, nil
+		}
 		if s.mode == modePickActivity {
 			return s.updatePicker(msg)
 		}
@@ -731,10 +738,11 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	return s, nil
 }
 
-// answerLeave takes the answer to the leave question: y leaves, any other key stays.
+// answerLeave takes the answer to the leave question: y or a second ctrl+c leaves,
+// any other key stays.
 func (s *participantScreen) answerLeave(msg tea.KeyMsg) (screen, tea.Cmd) {
 	s.leaving = false
-	if msg.String() == "y" {
+	if msg.String() == "y" || msg.String() == "ctrl+c" {
 		if g := s.e.opt.Goodbye; g != nil {
 			// Written on the terminal once the screen is gone, which left it blank.
 			g(s.comeBackLine())
@@ -761,10 +769,12 @@ func (s *participantScreen) comeBackLine() string {
 	return left + " To come back:\r\n  " + s.e.opt.JoinHint + " " + code
 }
 
-// leaveQuestion is the question q asks, wrapped to w.
+// leaveQuestion is the question q and ctrl+c ask, wrapped to w.
 func leaveQuestion(w int) []string {
-	return wrap("Leave the session? You can come back with the same code. y = leave, any other key = stay", w)
+	return wrap("Leave the session? You can come back with the same code. y or ctrl+c = leave, any other key = stay", w)
 }
+
+func (s *participantScreen) asksBeforeLeaving() {}
 
 func (s *participantScreen) run(f func(ctx context.Context) tea.Msg) tea.Cmd {
 	return s.e.withTimeout(f)
@@ -1133,7 +1143,7 @@ func (s *participantScreen) doneKey() key.Binding {
 func (s *participantScreen) keys() []key.Binding {
 	switch {
 	case s.leaving:
-		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "leave")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "stay"))}
+		return []key.Binding{key.NewBinding(key.WithKeys("y", "ctrl+c"), key.WithHelp("y/ctrl+c", "leave")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "stay"))}
 	case s.mode == modeConfirmDelete:
 		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep"))}
 	case s.mode == modePickActivity:

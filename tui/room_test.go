@@ -276,3 +276,51 @@ func TestParticipantAsksBeforeLeaving(t *testing.T) {
 		t.Fatalf("stored rating %d, want 4", got)
 	}
 }
+
+// ctrl+c asks before the participant leaves, as q does, and in a note's box too,
+// where q is a letter: any other key stays, with the note as it was; a second ctrl+c
+// leaves, says how to come back, and the note being written comes back with them.
+func TestParticipantCtrlCAsksBeforeLeaving(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	said := make(chan string, 1)
+	p := w.open(tui.Options{KeyHash: me.KeyHash, Code: sess.Code, JoinHint: "ssh -p 2222 -t charter.example", Goodbye: func(m string) { said <- m }})
+	p.waitFor("You have no notes here yet.")
+	p.keys("n")
+	p.waitFor("New note in Strengths")
+	p.keys("champions program")
+	p.waitFor("champions program")
+	p.press(tea.KeyCtrlC)
+	p.waitFor("Leave the session?", "y or ctrl+c = leave")
+	p.keys("k")
+	p.waitFor("You stay in the session.")
+	p.keys(" works")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved. Your note is stored")
+	if got := noteTexts(w.notes(sess)); strings.Join(got, "|") != "champions program works" {
+		t.Fatalf("stored notes %q, want the note as typed, without the key that answered", got)
+	}
+
+	p.keys("n")
+	p.waitFor("New note in Strengths")
+	p.keys("half typed")
+	p.waitFor("half typed")
+	p.press(tea.KeyCtrlC)
+	p.waitFor("Leave the session?")
+	p.press(tea.KeyCtrlC)
+	p.tm.WaitFinished(t, teatest.WithFinalTimeout(waitTime))
+	select {
+	case m := <-said:
+		if !strings.HasPrefix(m, "You left Developers Berlin. What you entered is saved. To come back:") {
+			t.Errorf("leaving said %q", m)
+		}
+	case <-time.After(waitTime):
+		t.Fatal("leaving said nothing")
+	}
+	p.conn.Close()
+	again := w.openAsParticipant(sess, me)
+	again.waitFor("when you left is kept")
+	again.keys("n")
+	again.waitFor("half typed")
+}
