@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/charter-tool/charter/internal/datadir"
 )
@@ -47,6 +49,41 @@ func lockDataDir(dir string) (*os.File, error) {
 	return f, nil
 }
 
+// recordAddr writes, after the holder's PID, the address the server listens on
+// into the lock file: commands run on the same data directory print the ssh line
+// for it (see runningAddr) instead of guessing the default port.
+func recordAddr(lock *os.File, addr string) error {
+	if err := lock.Truncate(0); err != nil {
+		return fmt.Errorf("data directory lock: %w", err)
+	}
+	if _, err := lock.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"+addr+"\n"), 0); err != nil {
+		return fmt.Errorf("data directory lock: %w", err)
+	}
+	return nil
+}
+
+// runningAddr is the address the charter serve running on dir listens on, as it
+// recorded it (recordAddr); "" when no server holds the directory, or it did not
+// say. A file no server holds is from one that ended: its address may be gone.
+func runningAddr(dir string) string {
+	f, err := os.Open(filepath.Join(dir, lockFile))
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	// Taken, the lock is released at once by the deferred Close; a server starting
+	// in that moment is refused as if another ran, and can be started again.
+	if err := datadir.LockExclusive(f); !errors.Is(err, datadir.ErrLockHeld) {
+		return ""
+	}
+	b, err := io.ReadAll(f)
+	if err != nil {
+		return ""
+	}
+	_, addr, _ := strings.Cut(string(b), "\n")
+	return strings.TrimSpace(addr)
+}
+
 // holder names the process that holds the lock file at path, as " (pid N)", or
 // nothing when the file does not say.
 func holder(path string) string {
@@ -54,7 +91,8 @@ func holder(path string) string {
 	if err != nil {
 		return ""
 	}
-	pid, err := strconv.Atoi(string(bytes.TrimSpace(b)))
+	first, _, _ := bytes.Cut(b, []byte("\n"))
+	pid, err := strconv.Atoi(string(bytes.TrimSpace(first)))
 	if err != nil || pid <= 0 {
 		return ""
 	}

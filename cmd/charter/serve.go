@@ -88,6 +88,10 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "charter serve:", err)
 		return 1
 	}
+	if err := recordAddr(lock, srv.Addr()); err != nil {
+		// Only the ssh line of charter session new needs it: it guesses then.
+		cfg.Logger.Warn("could not record the address in the data directory", "err", err)
+	}
 	facilitators := cmp.Or(cfg.Facilitators, filepath.Join(cfg.DataDir, "facilitators"))
 	host, port, _ := net.SplitHostPort(srv.Addr())
 	fmt.Fprintf(stdout, "charter is listening on %s (data in %s)\n", srv.Addr(), cfg.DataDir)

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"strings"
 	"text/tabwriter"
 
@@ -56,13 +57,36 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "charter session new:", errorText(err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "session: %s\ncode: %s\n%s %s\n", s.ID, code(s.Code), server.SSHLine(*addr), s.Code)
-	if !addrGiven {
-		// The line's port is a guess: the server's is whatever charter serve was
-		// started with.
-		fmt.Fprintf(stderr, "The ssh line assumes charter serve listens on %s; if it listens elsewhere, use the port charter serve listens on (or give --addr).\n", *addr)
+	line, guess := joinAddr(*dir, *addr, addrGiven)
+	fmt.Fprintf(stdout, "session: %s\ncode: %s\n%s %s\n", s.ID, code(s.Code), server.SSHLine(line), s.Code)
+	if guess != "" {
+		fmt.Fprintln(stderr, guess)
 	}
 	return 0
+}
+
+// joinAddr is the address the join line names: --addr when given, else the one
+// the charter serve running on dir listens on, else the default. guess says, when
+// the line may be wrong, why and what to do.
+func joinAddr(dir, addr string, given bool) (line, guess string) {
+	if given {
+		return addr, ""
+	}
+	running := runningAddr(dir)
+	if running == "" {
+		// The server's port is whatever charter serve was started with.
+		return addr, fmt.Sprintf("The ssh line assumes charter serve listens on %s; if it listens elsewhere, use the port charter serve listens on (or give --addr).", addr)
+	}
+	host, port, err := net.SplitHostPort(running)
+	if err != nil {
+		return addr, fmt.Sprintf("The ssh line assumes charter serve listens on %s; it says it listens on %q (give --addr).", addr, running)
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		// Every address of the machine: which one participants reach is not known here.
+		def, _, _ := net.SplitHostPort(addr)
+		return net.JoinHostPort(def, port), fmt.Sprintf("charter serve listens on port %s of every address of this machine; in the ssh line, put the name or address participants reach it by in place of %s (or give --addr).", port, def)
+	}
+	return running, ""
 }
 
 // code formats a join code for reading aloud.

@@ -1,13 +1,18 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"io"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session"
 )
 
@@ -291,5 +296,91 @@ func TestGroupRefusesWithoutChanging(t *testing.T) {
 	code, _, errs = runCmd("session", "edit", "--data", dir, "--session", id, "--group")
 	if list := mustRun(t, "session", "list", "--data", dir); code != 1 || !strings.Contains(errs, "past grouping") || !strings.Contains(list, "vote") {
 		t.Errorf("--group in the vote phase: exit %d, %q; then:\n%s", code, errs, list)
+	}
+}
+
+// session new, without --addr, prints the ssh line of the charter serve running on
+// its data directory, which says where it listens; with none running, the line
+// keeps its default and says it is one.
+func TestSessionNewNamesTheAddressTheServerListensOn(t *testing.T) {
+	t.Parallel()
+	data := newDataDir(t)
+	bin, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", data)
+	srv.Env = append(os.Environ(), runMainEnv+"=1")
+	stdout, err := srv.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Process.Kill(); srv.Wait() })
+	lines := bufio.NewScanner(stdout)
+	var addr string
+	for addr == "" && lines.Scan() {
+		if m := regexp.MustCompile(`^charter is listening on (\S+) `).FindStringSubmatch(lines.Text()); m != nil {
+			addr = m[1]
+		}
+	}
+	if addr == "" {
+		t.Fatal("charter serve did not say where it listens")
+	}
+	go io.Copy(io.Discard, stdout)
+
+	newSession := func() (string, string) {
+		t.Helper()
+		var out, errb bytes.Buffer
+		if code := run([]string{"session", "new", "--data", data, "--title", "Developers Berlin", "--audience", "developers"}, nil, &out, &errb); code != 0 {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		return out.String(), errb.String()
+	}
+	out, errs := newSession()
+	if want := server.SSHLine(addr) + " "; !strings.Contains(out, want) || errs != "" {
+		t.Errorf("with charter serve on %s: stdout %q stderr %q, want the line %q and nothing on stderr", addr, out, errs, want)
+	}
+
+	// Once the server is gone, what it said of its address is no longer so.
+	srv.Process.Kill()
+	srv.Wait()
+	out, errs = newSession()
+	if !strings.Contains(out, "ssh -p 2222 -t 127.0.0.1 ") || !strings.Contains(errs, "assumes charter serve listens on 127.0.0.1:2222") {
+		t.Errorf("with no server: stdout %q stderr %q, want the default line and why", out, errs)
+	}
+}
+
+// A server listening on every address records no address participants can reach:
+// the line takes its port, and says the host is to be put in; --addr wins over it.
+func TestSessionNewWithServerOnEveryAddress(t *testing.T) {
+	t.Parallel()
+	data := newDataDir(t)
+	// This test process plays the server: it holds the data directory.
+	lock, err := lockDataDir(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Close()
+	if err := recordAddr(lock, "[::]:24000"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args           []string
+		line, stderrIs string
+	}{
+		{nil, "ssh -p 24000 -t 127.0.0.1 ", "port 24000 of every address"},
+		{[]string{"--addr", "charter.example:2200"}, "ssh -p 2200 -t charter.example ", ""},
+	} {
+		var out, errb bytes.Buffer
+		args := append([]string{"session", "new", "--data", data, "--title", "Developers Berlin", "--audience", "developers"}, tc.args...)
+		if code := run(args, nil, &out, &errb); code != 0 {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		if !strings.Contains(out.String(), tc.line) || (tc.stderrIs == "") != (errb.Len() == 0) || !strings.Contains(errb.String(), tc.stderrIs) {
+			t.Errorf("%v: stdout %q stderr %q, want the line %q and %q", tc.args, out.String(), errb.String(), tc.line, tc.stderrIs)
+		}
 	}
 }
