@@ -100,3 +100,38 @@ func TestNotesAreListedInAnOrderThatSaysNothingAboutTheirAuthors(t *testing.T) {
 		t.Errorf("the findings list notes out of order (positions %v):\n%s", at, md)
 	}
 }
+
+// Numbers inside notes sort by their value, as people count: "note 2" before
+// "note 10", whatever the case of the letters around them.
+func TestNotesWithNumbersAreListedByTheNumbersValue(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		texts []string
+		want  []string
+	}{
+		{"numbers of different lengths", []string{"note 10", "note 2", "note 1"}, []string{"note 1", "note 2", "note 10"}},
+		{"case does not matter", []string{"Note 10", "note 9", "NOTE 11"}, []string{"note 9", "Note 10", "NOTE 11"}},
+		{"a number first", []string{"12 pen tests", "3 pen tests", "pen tests"}, []string{"3 pen tests", "12 pen tests", "pen tests"}},
+		{"numbers after numbers", []string{"step 1.10", "step 1.9", "step 2"}, []string{"step 1.9", "step 1.10", "step 2"}},
+		{"leading zeros", []string{"room 010", "room 9", "room 08"}, []string{"room 08", "room 9", "room 010"}},
+		{"numbers longer than any integer", []string{"id 100000000000000000000000", "id 99999999999999999999999"}, []string{"id 99999999999999999999999", "id 100000000000000000000000"}},
+		{"text without numbers as before", []string{"zebra", "Apples", "apples", "bananas"}, []string{"Apples", "apples", "bananas", "zebra"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ns []*session.Note
+			for i, text := range tt.texts {
+				ns = append(ns, &session.Note{ID: int64(i + 1), Area: session.AreaMotivation, Lane: "motivates", Text: text})
+			}
+			session.SortNotes(ns)
+			var got []string
+			for _, n := range ns {
+				got = append(got, n.Text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("listed %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

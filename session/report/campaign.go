@@ -421,7 +421,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	f.Summary = f.summary()
 	slices.SortFunc(f.notes, func(a, b campaignNote) int {
 		return cmp.Or(cmp.Compare(a.sess, b.sess), cmp.Compare(areaRank(a.note.Area), areaRank(b.note.Area)),
-			cmp.Compare(a.note.Lane, b.note.Lane), cmp.Compare(a.note.Text, b.note.Text), cmp.Compare(a.note.ID, b.note.ID))
+			cmp.Compare(a.note.Lane, b.note.Lane), session.CompareText(a.note.Text, b.note.Text), cmp.Compare(a.note.ID, b.note.ID))
 	})
 	return f
 }

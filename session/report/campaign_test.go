@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -848,5 +849,47 @@ func TestCampaignMarksSessionsWithoutADate(t *testing.T) {
 	md, _ := renderCampaign(t, report.BuildCampaign("c", []*report.Data{dated, undated}))
 	if !strings.Contains(md, "| S2 | 2026-01-02 † |") || strings.Contains(md, "| S1 | 2026-01-01 † |") || !strings.Contains(md, "† No date was given") {
 		t.Errorf("the undated session is not marked alone:\n%s", md)
+	}
+}
+
+// A campaign lists notes with numbers in them by the numbers' value, in its CSV
+// and in the cells of its activity matrix, as a session's documents do.
+func TestCampaignListsNumberedNotesByValue(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 4)
+	d := pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{
+		"pen tests": {"pen test 10", "Pen test 2", "pen test 1"},
+	})
+	for _, n := range d.Notes {
+		n.Area, n.Lane, n.Activity = session.AreaActivities, "more", "pen testing"
+	}
+	want := []string{"pen test 1", "Pen test 2", "pen test 10"}
+	f := report.BuildCampaign("c", []*report.Data{d})
+
+	var buf bytes.Buffer
+	if err := f.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := slices.Index(report.CSVHeader, "text")
+	var got []string
+	for _, r := range rows {
+		if r[0] == "note" {
+			got = append(got, r[text])
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("the CSV lists the notes %q, want %q", got, want)
+	}
+
+	var cells []string
+	for _, c := range f.Matrix.Total.Cells {
+		cells = append(cells, c.Texts...)
+	}
+	if !slices.Equal(cells, want) {
+		t.Errorf("the matrix lists the notes %q, want %q", cells, want)
 	}
 }

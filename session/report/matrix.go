@@ -137,7 +137,7 @@ func buildMatrix(notes []matrixNote, order []string, withTexts bool) ActivityMat
 			c := MatrixCell{Lane: l, Notes: len(a.notes[l]), People: a.people[l].shown()}
 			if withTexts && len(a.notes[l]) > 0 {
 				c.Texts = slices.Clone(a.notes[l])
-				slices.Sort(c.Texts)
+				slices.SortFunc(c.Texts, session.CompareText)
 			}
 			out.Cells = append(out.Cells, c)
 		}
