@@ -55,7 +55,7 @@ func (s *Service) PlaceNotes(ctx context.Context, sessionID string, places []The
 				placed += len(ids)
 			}
 		}
-		return s.saveThemes(ctx, st, sessionID, out)
+		return s.saveThemes(ctx, st, sessionID, out, false)
 	})
 	if err != nil {
 		return 0, err

@@ -130,8 +130,9 @@ type ThemeStore interface {
 	// Themes returns a session's themes ordered by ID.
 	Themes(ctx context.Context, sessionID string) ([]*Theme, error)
 	// ReplaceThemes makes themes the session's only themes: those with an ID of the
-	// session are updated, those with ID 0 are created (their IDs set), all others
-	// are deleted with their votes. Notes not listed leave their themes.
+	// session are updated, those with ID 0 are created (their IDs set), those with an
+	// ID no theme has are created with that ID (an undo putting a theme back), all
+	// others are deleted with their votes. Notes not listed leave their themes.
 	ReplaceThemes(ctx context.Context, sessionID string, themes []*Theme) error
 	// CreateTheme stores t and sets its ID; its notes leave the themes they were in.
 	CreateTheme(ctx context.Context, t *Theme) error

@@ -31,7 +31,7 @@ func (s *Service) Themes(ctx context.Context, sessionID string) ([]*Theme, error
 // and action points; votes on themes left out are dropped. Every note must belong to
 // the session and be in at most one theme.
 func (s *Service) SaveThemes(ctx context.Context, sessionID string, themes []Theme) error {
-	err := s.store.WriteTx(ctx, func(st Store) error { return s.saveThemes(ctx, st, sessionID, themes) })
+	err := s.store.WriteTx(ctx, func(st Store) error { return s.saveThemes(ctx, st, sessionID, themes, false) })
 	if err != nil {
 		return err
 	}
@@ -39,7 +39,23 @@ func (s *Service) SaveThemes(ctx context.Context, sessionID string, themes []The
 	return nil
 }
 
-func (s *Service) saveThemes(ctx context.Context, st Store, sessionID string, themes []Theme) error {
+// RestoreThemes puts a session's themes back as they were, for an undo: as
+// SaveThemes, but a theme merged or deleted since is made again with the ID it had,
+// unless another session's theme has taken that ID meanwhile (it is then made with a
+// new one). Every theme thus stays the theme it was, with what refers to it (a
+// campaign's split pairs, the theme a participant has selected), and the themes keep
+// their order and numbers.
+func (s *Service) RestoreThemes(ctx context.Context, sessionID string, themes []Theme) error {
+	err := s.store.WriteTx(ctx, func(st Store) error { return s.saveThemes(ctx, st, sessionID, themes, true) })
+	if err != nil {
+		return err
+	}
+	s.publish(sessionID, ChangeThemes)
+	return nil
+}
+
+// saveThemes is SaveThemes in st; restore is RestoreThemes.
+func (s *Service) saveThemes(ctx context.Context, st Store, sessionID string, themes []Theme, restore bool) error {
 	if _, err := s.notFrozen(ctx, st, sessionID); err != nil {
 		return err
 	}
@@ -59,7 +75,15 @@ func (s *Service) saveThemes(ctx context.Context, st Store, sessionID string, th
 	seenTheme := map[int64]bool{}
 	out := make([]*Theme, 0, len(themes))
 	for _, t := range themes {
-		if t.ID != 0 && !known[t.ID] {
+		if t.ID != 0 && !known[t.ID] && restore {
+			switch _, err := st.Theme(ctx, t.ID); {
+			case ErrorCode(err) == ENotFound: // made again with its ID
+			case err != nil:
+				return err
+			default:
+				t.ID = 0
+			}
+		} else if t.ID != 0 && !known[t.ID] {
 			return Errorf(ENotFound, "Theme %d is not a theme of this session.", t.ID)
 		}
 		if t.ID != 0 && seenTheme[t.ID] {

@@ -916,3 +916,64 @@ func TestEditAfterRefileKeepsThePlace(t *testing.T) {
 		t.Errorf("after the edit the note is %+v", edited)
 	}
 }
+
+// An undo puts themes back with their IDs: a theme merged away since is made again
+// as the theme it was, in its place; if another session's theme has taken its ID
+// meanwhile, it is made with a new one, and the other session's theme is left alone.
+func TestRestoreThemesKeepsTheirIDs(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	bd := mustBoard(t, "pen tests", "training", "threat models")
+	bd.phase(t, session.PhaseGroup)
+	before := bd.themes(t, map[string][]int{"a pen tests": {0}, "b training": {1}, "c threat models": {2}})
+	var was []session.Theme
+	for _, th := range before {
+		was = append(was, *th)
+	}
+	restored := func() []*session.Theme {
+		t.Helper()
+		if err := bd.svc.RestoreThemes(ctx, bd.sess.ID, was); err != nil {
+			t.Fatal(err)
+		}
+		got, err := bd.svc.Themes(ctx, bd.sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 3 {
+			t.Fatalf("restored %d themes, want 3", len(got))
+		}
+		for i, th := range got {
+			if th.Label != was[i].Label || !slices.Equal(th.NoteIDs, was[i].NoteIDs) {
+				t.Fatalf("theme %d restored as %q %v, want %q %v", i+1, th.Label, th.NoteIDs, was[i].Label, was[i].NoteIDs)
+			}
+		}
+		return got
+	}
+
+	if err := bd.svc.MergeThemes(ctx, before[0].ID, before[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	for i, th := range restored() {
+		if th.ID != was[i].ID {
+			t.Errorf("theme %d restored as theme %d, want it to be theme %d", i+1, th.ID, was[i].ID)
+		}
+	}
+
+	// The last theme's ID is the next one SQLite hands out once it is deleted.
+	last := was[2].ID
+	if err := bd.svc.DeleteTheme(ctx, last); err != nil {
+		t.Fatal(err)
+	}
+	other := bd.other(t, "secure defaults")
+	other.phase(t, session.PhaseGroup)
+	taken := other.themes(t, map[string][]int{"defaults": {0}})
+	if taken[0].ID != last {
+		t.Fatalf("the other session's theme got ID %d, not the freed %d; the test needs it taken", taken[0].ID, last)
+	}
+	if got := restored(); got[2].ID == last {
+		t.Errorf("the deleted theme was restored with ID %d, which the other session's theme has", last)
+	}
+	if got, err := bd.svc.Themes(ctx, other.sess.ID); err != nil || len(got) != 1 || got[0].ID != last || got[0].Label != "defaults" {
+		t.Errorf("the other session's themes after the restore: %v, %v", got, err)
+	}
+}

@@ -93,8 +93,8 @@ type undoneMsg struct {
 }
 
 // undoable says whether u may take changes back: while grouping, before anyone
-// could vote (undoing a merge makes a new theme, and the dots on the old one
-// would be lost).
+// could vote (undoing a merge puts the merged theme back, but the dots on it
+// would stay on the theme it was merged into).
 func (s *boardScreen) undoable() bool {
 	if s.sess.Phase != session.PhaseGroup || s.sess.Furthest().AtLeast(session.PhaseVote) {
 		return false
@@ -157,7 +157,8 @@ func sameThemes(now []*session.Theme, then []session.Theme) bool {
 	if len(now) != len(then) {
 		return false
 	}
-	// By names and notes, in order: an undo makes every theme anew (new IDs).
+	// By names and notes, in order: an undo gives a theme put back a new ID when
+	// another session's theme has taken its old one.
 	for i, th := range themeCopies(now) {
 		if th.Label != then[i].Label || !slices.Equal(th.NoteIDs, then[i].NoteIDs) {
 			return false
@@ -202,15 +203,10 @@ func (s *boardScreen) undoThemes() tea.Cmd {
 		if !sameThemes(now, step.after) {
 			return undoStaleMsg{}
 		}
-		// Every theme made anew, in order: themes are listed in the order they
-		// were made, so each has its number again, and no step below holds an ID
-		// that an undo gave to another theme. Nothing refers to a theme's ID
-		// before anyone could vote.
-		back := slices.Clone(step.themes)
-		for k := range back {
-			back[k].ID = 0
-		}
-		if err := svc.SaveThemes(ctx, id, back); err != nil {
+		// Each theme back with its ID, one merged or deleted since too: what
+		// refers to a theme (a campaign's split pairs, a participant's selection)
+		// stays with it, and themes, listed by ID, keep their numbers.
+		if err := svc.RestoreThemes(ctx, id, step.themes); err != nil {
 			return undoFailedMsg{step, err}
 		}
 		if len(step.themes) == 0 {

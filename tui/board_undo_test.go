@@ -104,3 +104,43 @@ func TestUndoRightAfterAChange(t *testing.T) {
 		t.Fatalf("u right after a merge refused and dropped the history:\n%s", v)
 	}
 }
+
+// A change while grouping, undone, leaves the themes it did not touch as they were:
+// the same themes, so a campaign's split of one of them from another session's theme
+// still holds (the undo made every theme anew, and the split went with the old one).
+func TestUndoKeepsACampaignSplit(t *testing.T) {
+	t.Parallel()
+	w, ids := campaignWorld(t)
+	if err := w.svc.SplitThemes(w.ctx, ids[0], ids[1]); err != nil {
+		t.Fatal(err)
+	}
+	sess, err := w.db.Session(w.ctx, sessionOf(t, w, ids[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("1. Pentests (2)")
+	b.keys("/months late")
+	b.press(tea.KeyEnter)
+	b.keys("S")
+	b.waitFor("Note split out", "2. pentest reports arrive months late (1)")
+	b.keys("u")
+	b.waitFor("Undone: the split.")
+	ths, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ths) != 1 || len(ths[0].NoteIDs) != 2 {
+		t.Fatalf("after the undo: %d themes, want the one of 2 notes", len(ths))
+	}
+	if ths[0].ID != ids[0] {
+		t.Errorf("after the undo the theme is theme %d, want it to be theme %d still", ths[0].ID, ids[0])
+	}
+	split, err := w.db.ThemeSplits(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [2]int64{min(ids[0], ids[1]), max(ids[0], ids[1])}; len(split) != 1 || split[0] != want {
+		t.Errorf("stored splits after the undo %v, want the pair %v", split, want)
+	}
+}

@@ -99,8 +99,9 @@ func insertTheme(ctx context.Context, tx querier, t *session.Theme) error {
 	if t.CreatedAt.IsZero() {
 		t.CreatedAt = time.Now()
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO themes (session_id, label, created_at, named) VALUES (?, ?, ?, ?)`,
-		t.SessionID, t.Label, ms(t.CreatedAt), b2i(t.Named))
+	// ID 0 is the next free one (NULL); any other is a theme put back by an undo.
+	res, err := tx.ExecContext(ctx, `INSERT INTO themes (id, session_id, label, created_at, named) VALUES (NULLIF(?, 0), ?, ?, ?, ?)`,
+		t.ID, t.SessionID, t.Label, ms(t.CreatedAt), b2i(t.Named))
 	if err != nil {
 		return fmt.Errorf("insert theme: %w", err)
 	}
@@ -126,12 +127,14 @@ func (db *DB) ReplaceThemes(ctx context.Context, sessionID string, themes []*ses
 			return err
 		}
 		var drop []int64
+		have := map[int64]bool{}
 		for rows.Next() {
 			var id int64
 			if err := rows.Scan(&id); err != nil {
 				rows.Close()
 				return err
 			}
+			have[id] = true
 			if !keep[id] {
 				drop = append(drop, id)
 			}
@@ -155,6 +158,12 @@ func (db *DB) ReplaceThemes(ctx context.Context, sessionID string, themes []*ses
 					return err
 				}
 				created = append(created, t)
+				continue
+			}
+			if !have[t.ID] {
+				if err := insertTheme(ctx, tx, t); err != nil {
+					return err
+				}
 				continue
 			}
 			res, err := tx.ExecContext(ctx, `UPDATE themes SET label = ?, named = ? WHERE id = ? AND session_id = ?`, t.Label, b2i(t.Named), t.ID, sessionID)
