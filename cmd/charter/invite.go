@@ -21,7 +21,7 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	dir := fs.String("data", defaultDataDir, "data directory")
 	id := fs.String("session", "", "ID of the session (this or --campaign is required)")
 	campaign := fs.String("campaign", "", "print one invitation per person the campaign's plan invites, headed by their name and e-mail")
-	addr := fs.String("addr", "127.0.0.1:2222", "address of the server, for the ssh line")
+	addr := fs.String("addr", "127.0.0.1:2222", "address of the server, for the ssh line (default: where charter serve on --data listens, if it runs)")
 	host := fs.String("host", "", "host name participants connect to, instead of the one in --addr")
 	when := fs.String("when", "", `date and time, e.g. "Tuesday 3 March, 14:00-16:00" (default: the session's --date, if it has one)`)
 	if err := fs.Parse(args); err != nil {
@@ -30,6 +30,12 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if (*id == "") == (*campaign == "") || fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "usage: charter invite --data DIR (--session ID | --campaign C) [--addr HOST:PORT] [--host NAME] [--when TEXT]")
 		return 2
+	}
+	addrGiven := false
+	fs.Visit(func(f *flag.Flag) { addrGiven = addrGiven || f.Name == "addr" })
+	if !addrGiven {
+		// The port charter serve listens on, when it runs on this data directory.
+		*addr, _ = joinAddr(*dir, *addr, false)
 	}
 	h, port, err := net.SplitHostPort(*addr)
 	if err != nil {

@@ -343,6 +343,18 @@ func TestSessionNewNamesTheAddressTheServerListensOn(t *testing.T) {
 	if want := server.SSHLine(addr) + " "; !strings.Contains(out, want) || errs != "" {
 		t.Errorf("with charter serve on %s: stdout %q stderr %q, want the line %q and nothing on stderr", addr, out, errs, want)
 	}
+	// So does an invitation (its host is this machine's: it says so).
+	id := regexp.MustCompile(`session: (\S+)`).FindStringSubmatch(out)
+	if id == nil {
+		t.Fatalf("no session ID in %q", out)
+	}
+	var inv, inverr bytes.Buffer
+	if code := run([]string{"invite", "--data", data, "--session", id[1]}, nil, &inv, &inverr); code != 0 {
+		t.Fatalf("invite: exit %d: %s", code, inverr.String())
+	}
+	if want := server.SSHLine(addr) + " "; !strings.Contains(inv.String(), want) {
+		t.Errorf("the invitation with charter serve on %s: %q, want the line %q", addr, inv.String(), want)
+	}
 
 	// Once the server is gone, what it said of its address is no longer so.
 	srv.Process.Kill()
