@@ -1347,7 +1347,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	case key.Matches(msg, tk.Split) && cur.note != 0 && cur.theme != 0:
 		label := splitName(noteTextOf(s, cur.note))
 		t.follow = cur.note
-		return s.doThemes("Note split out into a theme of its own; rename it with R.", "the split", func(ctx context.Context, svc *session.Service) error {
+		return s.doThemes("Note split out into a theme of its own; rename it with R.", "the note split out", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.SplitTheme(ctx, cur.theme, []int64{cur.note}, label)
 			return err
 		})

@@ -125,7 +125,7 @@ func TestUndoKeepsACampaignSplit(t *testing.T) {
 	b.keys("S")
 	b.waitFor("Note split out", "2. pentest reports arrive months late (1)")
 	b.keys("u")
-	b.waitFor("Undone: the split.")
+	b.waitFor("Undone: the note split out.")
 	ths, err := w.svc.Themes(w.ctx, sess.ID)
 	if err != nil {
 		t.Fatal(err)
