@@ -234,7 +234,17 @@ func themeChart(bars []themeBar) string {
 	}
 	all := len(bars)
 	bars = bars[:min(len(bars), MaxChartThemes)]
-	const rowH, labelW = 20.0, 240.0
+	const labelW, lineH = 240.0, 14.0
+	// A name longer than a line takes two (rows grow for all): cut to one line
+	// of 30 characters, "1. security work loses to delive…" said too little.
+	labels := make([][]string, len(bars))
+	rowH := 20.0
+	for i, b := range bars {
+		labels[i] = labelLines(fmt.Sprintf("%d. %s", b.rank, b.label), labelChars)
+		if len(labels[i]) > 1 {
+			rowH = 34
+		}
+	}
 	rows := len(bars)
 	if all > len(bars) {
 		rows++ // a line saying the chart is cut
@@ -246,9 +256,12 @@ func themeChart(bars []themeBar) string {
 	}
 	for i, b := range bars {
 		y := 4 + rowH*float64(i)
-		s.text(labelW-6, y+rowH/2+4, "end", inkColor, fmt.Sprintf("%d. %s", b.rank, clip(b.label, 30)))
+		first := y + rowH/2 + 4 - lineH*float64(len(labels[i])-1)/2
+		for j, l := range labels[i] {
+			s.text(labelW-6, first+lineH*float64(j), "end", inkColor, l)
+		}
 		w := (float64(chartWidth) - labelW - 40) * float64(b.score) / float64(most)
-		s.rect(labelW, y+3, w, rowH-6, barColor)
+		s.rect(labelW, y+rowH/2-7, w, 14, barColor)
 		s.text(labelW+w+4, y+rowH/2+4, "start", inkColor, fmt.Sprint(b.score))
 	}
 	if all > len(bars) {
@@ -256,6 +269,33 @@ func themeChart(bars []themeBar) string {
 		s.text(labelW, y+rowH/2+4, "start", mutedColor, fmt.Sprintf("The top %d of %d themes; the list has them all.", len(bars), all))
 	}
 	return s.String()
+}
+
+// labelChars is how many characters of a theme's name a line of the ranking
+// chart's labels holds.
+const labelChars = 40
+
+// labelLines breaks label into one line of at most n characters, or two, at a
+// space or after a hyphen, the second cut (see clip) if the label is longer still.
+func labelLines(label string, n int) []string {
+	label = session.CleanText(label)
+	if len([]rune(label)) <= n {
+		return []string{label}
+	}
+	// The places a line may end: after a space or a hyphen ("self-assessment-").
+	r := []rune(label)
+	end := 0
+	for i := 1; i <= n && i < len(r); i++ {
+		if r[i] == ' ' || r[i-1] == '-' {
+			end = i
+		}
+	}
+	if end < n/2 {
+		// A word longer than what the line has left ("2." and a long one):
+		// cut where the line ends.
+		end = n
+	}
+	return []string{strings.TrimSpace(string(r[:end])), clip(strings.TrimSpace(string(r[end:])), n)}
 }
 
 // saturationChart draws new campaign themes per session as columns and the running

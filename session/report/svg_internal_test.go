@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -28,6 +29,32 @@ func TestMatrixChartScalesTheUnnamedRowApart(t *testing.T) {
 	for _, want := range []string{greyHeat(6, 6), greyHeat(3, 6)} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("no grey %s for the unnamed row:\n%s", want, svg)
+		}
+	}
+}
+
+// A theme's name longer than a line of the ranking chart's labels takes a second
+// line, broken at a space, and only then is cut, keeping its side.
+func TestChartLabelsTakeTwoLines(t *testing.T) {
+	for _, c := range []struct {
+		label string
+		want  []string
+	}{
+		{"1. secrets", []string{"1. secrets"}},
+		{"1. security work loses to delivery deadlines", []string{"1. security work loses to", "delivery deadlines"}},
+		{"14. being the only one who cares about security in the whole team (concern)",
+			[]string{"14. being the only one who", "cares about securit… (concern)"}},
+		{"2. " + strings.Repeat("x", 40), []string{"2. " + strings.Repeat("x", 27), "xxxxxxxxxxxxx"}},
+		{"11. self-assessment-questionnaire", []string{"11. self-assessment-", "questionnaire"}},
+	} {
+		got := labelLines(c.label, 30)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("labelLines(%q) = %q, want %q", c.label, got, c.want)
+		}
+		for _, l := range got {
+			if n := len([]rune(l)); n > 30+len(" (concern)") {
+				t.Errorf("line %q of %q is %d characters", l, c.label, n)
+			}
 		}
 	}
 }
