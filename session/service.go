@@ -470,70 +470,8 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 	moved := false
 	err := s.store.WriteTx(ctx, func(st Store) error {
 		var err error
-		if sess, err = st.Session(ctx, sessionID); err != nil {
-			return err
-		}
-		if sess.Phase == ph {
-			return nil
-		}
-		moved = true
-		from, furthest := sess.Phase, sess.Furthest()
-		s.reopening(sess, ph)
-		// first tells whether this move takes the session past phase stage for the
-		// first time: going back a phase and forward again does not.
-		first := func(stage Phase) bool { return ph.AtLeast(stage) && !furthest.AtLeast(stage) }
-		sess.Phase = ph
-		if !furthest.AtLeast(ph) {
-			sess.Reached = ph
-		}
-		sess.Timer = Timer{}
-		if err := st.UpdateSession(ctx, sess); err != nil {
-			return fmt.Errorf("set phase: %w", err)
-		}
-		// The first time the writing (the reveal, where notes can still be
-		// written, included) is over the board shows every note; the first time the
-		// check-in is, the screens every rating; the first time the vote is, the
-		// totals every dot. Only then: going back a phase and forward again, or on to
-		// a phase never reached (closing, say), would show one person's waiting note,
-		// rating or change of dots on its own whenever the facilitator liked. Anything
-		// given after that waits for a second person.
-		if first(PhaseReveal) || first(PhaseGroup) {
-			if err := releaseAll(ctx, st, sessionID); err != nil {
-				return err
-			}
-		}
-		if first(PhaseWrite) {
-			if err := releaseRatings(ctx, st, sessionID, true); err != nil {
-				return err
-			}
-		}
-		// Leaving the vote releases a batch of changed dots only once the totals
-		// were shown: in the first vote, going back to the group and on again,
-		// a batch shown in between would let the first move on show one
-		// person's later dot on its own.
-		if from == PhaseVote && furthest.AtLeast(PhaseActions) || first(PhaseActions) {
-			if err := releaseVotes(ctx, st, sessionID, first(PhaseActions)); err != nil {
-				return err
-			}
-		}
-		if ph.AtLeast(PhaseReveal) {
-			if err := unifyTopics(ctx, st, sessionID); err != nil {
-				return err
-			}
-		}
-		ps, err := st.Participants(ctx, sessionID)
-		if err != nil {
-			return err
-		}
-		for _, p := range ps {
-			if p.Done {
-				p.Done = false
-				if err := st.UpdateParticipant(ctx, p); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		sess, moved, err = s.setPhase(ctx, st, sessionID, ph)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -542,6 +480,109 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 		s.publish(sessionID, ChangeSession|ChangePeople)
 	}
 	return sess, nil
+}
+
+// MoveAndGroup moves a session that has no themes to phase ph (none if "") and
+// makes themes its themes, as SetPhase and SaveThemes would one after the other, in
+// one transaction: a board never sees the session in the group phase without them,
+// and suggests no themes of its own meanwhile. A session with themes is refused
+// (EConflict): they are the facilitator's.
+func (s *Service) MoveAndGroup(ctx context.Context, sessionID string, ph Phase, themes []Theme) (*Session, error) {
+	if ph != "" && !ph.Valid() {
+		return nil, Errorf(EInvalid, "Unknown phase %q.", ph)
+	}
+	var sess *Session
+	err := s.store.WriteTx(ctx, func(st Store) error {
+		have, err := st.Themes(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		if len(have) > 0 {
+			return Errorf(EConflict, "The session has %d themes already; edit them on the board (nothing was changed).", len(have))
+		}
+		if ph != "" {
+			if _, _, err = s.setPhase(ctx, st, sessionID, ph); err != nil {
+				return err
+			}
+		}
+		if err := s.saveThemes(ctx, st, sessionID, themes, false); err != nil {
+			return err
+		}
+		sess, err = st.Session(ctx, sessionID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.publish(sessionID, ChangeSession|ChangePeople|ChangeThemes)
+	return sess, nil
+}
+
+// setPhase is SetPhase in st; moved says whether the phase changed.
+func (s *Service) setPhase(ctx context.Context, st Store, sessionID string, ph Phase) (sess *Session, moved bool, err error) {
+	if sess, err = st.Session(ctx, sessionID); err != nil {
+		return nil, false, err
+	}
+	if sess.Phase == ph {
+		return sess, false, nil
+	}
+	from, furthest := sess.Phase, sess.Furthest()
+	s.reopening(sess, ph)
+	// first tells whether this move takes the session past phase stage for the
+	// first time: going back a phase and forward again does not.
+	first := func(stage Phase) bool { return ph.AtLeast(stage) && !furthest.AtLeast(stage) }
+	sess.Phase = ph
+	if !furthest.AtLeast(ph) {
+		sess.Reached = ph
+	}
+	sess.Timer = Timer{}
+	if err := st.UpdateSession(ctx, sess); err != nil {
+		return nil, false, fmt.Errorf("set phase: %w", err)
+	}
+	// The first time the writing (the reveal, where notes can still be
+	// written, included) is over the board shows every note; the first time the
+	// check-in is, the screens every rating; the first time the vote is, the
+	// totals every dot. Only then: going back a phase and forward again, or on to
+	// a phase never reached (closing, say), would show one person's waiting note,
+	// rating or change of dots on its own whenever the facilitator liked. Anything
+	// given after that waits for a second person.
+	if first(PhaseReveal) || first(PhaseGroup) {
+		if err := releaseAll(ctx, st, sessionID); err != nil {
+			return nil, false, err
+		}
+	}
+	if first(PhaseWrite) {
+		if err := releaseRatings(ctx, st, sessionID, true); err != nil {
+			return nil, false, err
+		}
+	}
+	// Leaving the vote releases a batch of changed dots only once the totals
+	// were shown: in the first vote, going back to the group and on again,
+	// a batch shown in between would let the first move on show one
+	// person's later dot on its own.
+	if from == PhaseVote && furthest.AtLeast(PhaseActions) || first(PhaseActions) {
+		if err := releaseVotes(ctx, st, sessionID, first(PhaseActions)); err != nil {
+			return nil, false, err
+		}
+	}
+	if ph.AtLeast(PhaseReveal) {
+		if err := unifyTopics(ctx, st, sessionID); err != nil {
+			return nil, false, err
+		}
+	}
+	ps, err := st.Participants(ctx, sessionID)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, p := range ps {
+		if p.Done {
+			p.Done = false
+			if err := st.UpdateParticipant(ctx, p); err != nil {
+				return nil, false, err
+			}
+		}
+	}
+	return sess, true, nil
 }
 
 // updateSession changes the stored session with change in one transaction and tells

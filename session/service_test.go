@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -325,5 +326,49 @@ func TestAddNoteChecksTheWriterAndThePhase(t *testing.T) {
 	}
 	if _, err := svc.AddNote(ctx, a.ID, note); session.ErrorCode(err) != session.EForbidden {
 		t.Errorf("note in the group phase: %v, want forbidden", err)
+	}
+}
+
+// MoveAndGroup moves the session and saves its themes in one step: a save that
+// fails leaves the phase as it was (a board never sees the group phase without
+// the themes), and a session with themes is refused.
+func TestMoveAndGroupIsOneStep(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	var ids []int64
+	for i, key := range []string{"a", "b"} {
+		p, err := svc.Join(ctx, s.ID, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
+				t.Fatal(err)
+			}
+		}
+		n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaMotivation, Lane: "motivates", Text: "note of " + key})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, n.ID)
+	}
+	bad := []session.Theme{{Label: "all", NoteIDs: append(slices.Clone(ids), ids[0]+1000)}}
+	if _, err := svc.MoveAndGroup(ctx, s.ID, session.PhaseGroup, bad); session.ErrorCode(err) != session.EInvalid {
+		t.Fatalf("a theme with a note of no session: %v, want invalid", err)
+	}
+	if got, err := svc.Session(ctx, s.ID); err != nil || got.Phase != session.PhaseWrite {
+		t.Fatalf("after a failed save the session is in %v (%v), want write still", got.Phase, err)
+	}
+	moved, err := svc.MoveAndGroup(ctx, s.ID, session.PhaseGroup, []session.Theme{{Label: "all", NoteIDs: ids}})
+	if err != nil || moved.Phase != session.PhaseGroup {
+		t.Fatalf("MoveAndGroup: %v, %v", moved, err)
+	}
+	if ts, err := svc.Themes(ctx, s.ID); err != nil || len(ts) != 1 || len(ts[0].NoteIDs) != 2 {
+		t.Fatalf("themes %+v, %v", ts, err)
+	}
+	if _, err := svc.MoveAndGroup(ctx, s.ID, "", []session.Theme{{Label: "again", NoteIDs: ids}}); session.ErrorCode(err) != session.EConflict {
+		t.Errorf("grouping a session with themes: %v, want a conflict", err)
 	}
 }
