@@ -1,5 +1,5 @@
--- charter: the schema after migration/023_votes_apart.sql
--- charter: migrations sha256 0d7be7187f29d2a0972e9f00808f14ed6d6d122891ec0c560a1046183a7a17d7
+-- charter: the schema after migration/024_theme_ids_kept.sql
+-- charter: migrations sha256 992661190d2b46b068aadf041315be5a3e6371386ca8a598cb31ca9e2828ccc2
 -- Written by `go test ./session/sqlite/ -run TestSchemaFileIsTheMigrations -update`
 -- from the migrations, which stay the source: a new database is made from this
 -- file in one transaction rather than by replaying them all, when the digest
@@ -37,12 +37,6 @@ CREATE TABLE participants (
 	removed    INTEGER NOT NULL DEFAULT 0,
 	joined_at  INTEGER NOT NULL
 , tenure TEXT NOT NULL DEFAULT '', appointment TEXT NOT NULL DEFAULT '', level TEXT NOT NULL DEFAULT '', paper INTEGER NOT NULL DEFAULT 0, rejoin_hash TEXT NOT NULL DEFAULT '');
-CREATE TABLE themes (
-	id         INTEGER PRIMARY KEY,
-	session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-	label      TEXT NOT NULL,
-	created_at INTEGER NOT NULL
-, named INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE theme_notes (
 	note_id  INTEGER PRIMARY KEY REFERENCES notes(id) ON DELETE CASCADE,
 	theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE
@@ -140,8 +134,14 @@ CREATE TABLE "shown_votes" (
 	count    INTEGER NOT NULL CHECK (count > 0),
 	PRIMARY KEY (voter, theme_id)
 ) WITHOUT ROWID;
+CREATE TABLE "themes" (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+	label      TEXT NOT NULL,
+	created_at INTEGER NOT NULL,
+	named      INTEGER NOT NULL DEFAULT 0
+);
 CREATE UNIQUE INDEX participants_key ON participants(session_id, key_hash) WHERE key_hash != '';
-CREATE INDEX themes_session ON themes(session_id, id);
 CREATE INDEX theme_notes_theme ON theme_notes(theme_id, note_id);
 CREATE INDEX action_points_session ON action_points(session_id, id);
 CREATE INDEX action_points_theme ON action_points(theme_id);
@@ -159,3 +159,4 @@ CREATE INDEX invitations_person ON invitations(person_id);
 CREATE INDEX invitations_team ON invitations(team_id);
 CREATE INDEX votes_theme ON votes(theme_id);
 CREATE INDEX shown_votes_theme ON shown_votes(theme_id);
+CREATE INDEX themes_session ON themes(session_id, id);
