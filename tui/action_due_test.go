@@ -258,3 +258,20 @@ func TestActionLineKeepsAReadableTitleBesideALongOwner(t *testing.T) {
 	b.waitDrawn("Reserve 15% of each spr", "· owner Head of Eng… · due 2027-01-31")
 	requireFits(t, b.view())
 }
+
+// A short title needs no readableTitle cells: where the row with its status and
+// the owner in full already shows the whole title (only the volunteers' names
+// were too long), neither the status nor the owner is cut for room the title
+// does not use (a review's finding).
+func TestActionLineKeepsTheOwnerBesideAShortTitle(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	volunteeredAction(t, w, sess, session.ActionPoint{Owner: "Platform team", Title: "Rotate API keys"}, "")
+	b := w.openBoard(sess)
+	b.waitDrawn("keys")
+	for _, l := range strings.Split(b.view(), "\n") {
+		if strings.Contains(l, "Rotate API keys") && !strings.Contains(l, "[medium · proposed] Rotate API keys · owner Platform team") {
+			t.Errorf("status or owner cut beside a title shown whole: %q", l)
+		}
+	}
+}

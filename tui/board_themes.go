@@ -1928,7 +1928,7 @@ func (s *boardScreen) actionRow(theme int64, a *session.ActionPoint) themeRow {
 	// The first tier that leaves the title readableTitle cells, else the first
 	// that leaves it 16: a title cut to a few words beside an owner in full read
 	// as nothing (testers at 80 columns).
-	for _, least := range []int{readableTitle, 16} {
+	for _, least := range []int{min(readableTitle, lipgloss.Width(a.Title)), 16} {
 		for _, tier := range tiers {
 			tail := ""
 			if a.Owner != "" {

@@ -213,7 +213,7 @@ func (s *participantScreen) actionRow(r themeRow, a *session.ActionPoint) themeR
 	// The row's indent and selection mark take five columns; the tail as it is,
 	// then shorter, as long as a readable start of the title is left (see
 	// readableTitle), then as long as any is.
-	for _, least := range []int{readableTitle, 12} {
+	for _, least := range []int{min(readableTitle, lipgloss.Width(a.Title)), 12} {
 		for _, short := range []bool{false, true} {
 			if room := max(s.e.w, 40) - 5 - lipgloss.Width(head+tail(short)); room >= least {
 				r.whole, r.text = r.text, head+fit(a.Title, room)+tail(short)
