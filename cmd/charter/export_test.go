@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -229,5 +230,47 @@ func TestBoardExportKeepsTheOneBefore(t *testing.T) {
 	entries, err := os.ReadDir(filepath.Dir(path))
 	if err != nil || len(entries) != 2 {
 		t.Errorf("exports hold %d files, want 2 (%v)", len(entries), err)
+	}
+}
+
+// Boards exporting the same changed session at once (two facilitators, or x on two
+// connections) keep the export before once, and none fails (a review's finding:
+// one moved the file away while another read or moved it).
+func TestConcurrentExportsKeepTheOneBeforeOnce(t *testing.T) {
+	t.Parallel()
+	old, doc := []byte("what was agreed\n"), []byte("what changed since\n")
+	for range 50 {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "session-x.md")
+		if err := os.WriteFile(path, old, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		errs := make(chan error, 4)
+		for range 4 {
+			wg.Go(func() {
+				if _, err := replaceExport(path, doc); err != nil {
+					errs <- err
+				}
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatalf("an export failed: %v", err)
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var olds, docs int
+		for _, e := range entries {
+			b, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+			olds += map[bool]int{true: 1}[bytes.Equal(b, old)]
+			docs += map[bool]int{true: 1}[bytes.Equal(b, doc)]
+		}
+		if olds != 1 || docs != 1 || len(entries) != 2 {
+			t.Fatalf("after 4 exports at once: %d files, %d of the export before, %d of the new", len(entries), olds, docs)
+		}
 	}
 }

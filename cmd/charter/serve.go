@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -178,18 +179,31 @@ func exportToDataDir(ctx context.Context, svc *session.Service, dir, sessionID s
 	if err != nil {
 		return "", "", err
 	}
-	if kept, err = keepEarlierExport(path, doc); err != nil {
-		return "", "", err
-	}
-	if err := writeFileAtomic(path, doc); err != nil {
+	if kept, err = replaceExport(path, doc); err != nil {
 		return "", "", err
 	}
 	return path, kept, nil
 }
 
-// keepEarlierExport moves the file at path aside when it holds something other than
-// doc, to a name with the time it was last written (and -2, -3... should that be
-// taken), and returns that name; "" when there is nothing to keep.
+// exports is held while an export is written: two boards pressing x at once
+// would each keep, or move, what the other wrote.
+var exports sync.Mutex
+
+// replaceExport writes doc to path, keeping what path held if it differs (see
+// keepEarlierExport), and returns the name that is kept under.
+func replaceExport(path string, doc []byte) (kept string, err error) {
+	exports.Lock()
+	defer exports.Unlock()
+	if kept, err = keepEarlierExport(path, doc); err != nil {
+		return "", err
+	}
+	return kept, writeFileAtomic(path, doc)
+}
+
+// keepEarlierExport keeps the file at path under a second name when it holds
+// something other than doc: the time it was last written (and -2, -3... should
+// that be taken), linked, so that path is never missing; it returns that name, ""
+// when there is nothing to keep.
 func keepEarlierExport(path string, doc []byte) (string, error) {
 	old, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) || err == nil && bytes.Equal(old, doc) {
@@ -203,17 +217,20 @@ func keepEarlierExport(path string, doc []byte) (string, error) {
 		return "", err
 	}
 	base := strings.TrimSuffix(path, ".md") + "-" + info.ModTime().UTC().Format("20060102T150405Z")
-	kept := base + ".md"
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(kept); errors.Is(err, os.ErrNotExist) {
-			break
+	for i := 1; i <= 100; i++ {
+		kept := base + ".md"
+		if i > 1 {
+			kept = fmt.Sprintf("%s-%d.md", base, i)
 		}
-		kept = fmt.Sprintf("%s-%d.md", base, i)
+		err := os.Link(path, kept)
+		if err == nil {
+			return kept, nil
+		}
+		if !errors.Is(err, os.ErrExist) {
+			return "", fmt.Errorf("keep the export before: %w", err)
+		}
 	}
-	if err := os.Rename(path, kept); err != nil {
-		return "", err
-	}
-	return kept, nil
+	return "", fmt.Errorf("keep the export before: %s-2.md to -100.md are taken", base)
 }
 
 // defaultDemoDir is where `charter serve --demo` keeps its data, apart from real data.
