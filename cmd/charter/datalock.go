@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charter-tool/charter/internal/datadir"
 )
@@ -36,7 +37,15 @@ func lockDataDir(dir string) (*os.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("data directory lock: %w", err)
 	}
-	if err := datadir.LockExclusive(f); err != nil {
+	err = datadir.LockExclusive(f)
+	// A command run on the directory (session new, invite) takes the lock for a
+	// moment to see whether a server holds it (runningAddr): a server starting
+	// then waits that moment out rather than take it for another server.
+	for try := 0; errors.Is(err, datadir.ErrLockHeld) && try < 50; try++ {
+		time.Sleep(10 * time.Millisecond)
+		err = datadir.LockExclusive(f)
+	}
+	if err != nil {
 		f.Close()
 		if errors.Is(err, datadir.ErrLockHeld) {
 			return nil, fmt.Errorf("another charter serve%s is using %s; stop it or give another --data", holder(path), dir)
@@ -72,7 +81,7 @@ func runningAddr(dir string) string {
 	}
 	defer f.Close()
 	// Taken, the lock is released at once by the deferred Close; a server starting
-	// in that moment is refused as if another ran, and can be started again.
+	// in that moment waits for it (lockDataDir).
 	if err := datadir.LockExclusive(f); !errors.Is(err, datadir.ErrLockHeld) {
 		return ""
 	}
