@@ -137,7 +137,7 @@ func TestNoteBoxIsOneParagraphAndPastesOnlyFromTheTerminal(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, made := range []string{"textinput.New()", "textarea.New()"} {
-			if n := strings.Count(string(src), made); n > 0 && !(f == "notebox.go" && made == "textinput.New()" && n == 1) {
+			if n := strings.Count(string(src), made); n > 0 && !(f == "textfield.go" && made == "textinput.New()" && n == 1) {
 				t.Errorf("%s calls %s %d times: use newTextInput or newNoteBox", f, made, n)
 			}
 		}
@@ -249,7 +249,7 @@ func TestNoteBoxBreaksAgainAfterMovingBackToASpace(t *testing.T) {
 }
 
 // The box edits with the keys a person knows from bubbles' text input (and a
-// shell): a character or a word at a time, to either end, removing either way.
+// shell; alt+d as a shell has it): a character or a word at a time, to either end, removing either way.
 // Each case starts from "one two  three" with the cursor before "two".
 func TestNoteBoxEditingKeys(t *testing.T) {
 	alt := func(k tea.KeyMsg) tea.KeyMsg { k.Alt = true; return k }
@@ -272,6 +272,11 @@ func TestNoteBoxEditingKeys(t *testing.T) {
 		{"ctrl+w", []tea.KeyMsg{{Type: tea.KeyCtrlW}}, "two  three", 0},
 		{"alt+d removes the word after", []tea.KeyMsg{alt(runesKey("d"))}, "one   three", 4},
 		{"alt+d again removes the spaces and the next word", []tea.KeyMsg{alt(runesKey("d")), alt(runesKey("d"))}, "one ", 4},
+		// On a word's last letter alt+d removes the rest of that word, as in a
+		// shell (textinput removed the spaces and the next word too, and failed
+		// at the text's end).
+		{"alt+d on a word's last letter", []tea.KeyMsg{{Type: tea.KeyRight}, {Type: tea.KeyRight}, alt(runesKey("d"))}, "one tw  three", 6},
+		{"alt+d on the text's last letter", []tea.KeyMsg{{Type: tea.KeyEnd}, {Type: tea.KeyLeft}, alt(runesKey("d"))}, "one two  thre", 13},
 		{"ctrl+k", []tea.KeyMsg{{Type: tea.KeyCtrlK}}, "one ", 4},
 		{"ctrl+u", []tea.KeyMsg{{Type: tea.KeyCtrlU}}, "two  three", 0},
 		{"typed", []tea.KeyMsg{runesKey("x"), {Type: tea.KeySpace, Runes: []rune{' '}}}, "one x two  three", 6},
