@@ -10,23 +10,33 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-// CSVHeader is the header of the CSV documents: one row per action point and per
-// note, told apart by the first column, so that one sheet can be filtered by it.
-// why is a hypothesis's verdict given in words, and hypothesis names one (H1) on its
-// own row and on the rows of the themes that bear on it. reached and teams are the
-// numbers of a roster coverage row (its text says them in words), for a sheet to
-// add up.
+// CSVHeader is the header of the CSV documents: one row per ranked theme, per
+// action point and per note, told apart by the first column, so that one sheet can
+// be filtered by it. why is a hypothesis's verdict given in words, and hypothesis
+// names one (H1) on its own row and on the rows of the themes that bear on it.
+// reached and teams are the numbers of a roster coverage row (its text says them in
+// words), for a sheet to add up; score, votes and notes those of a theme's row.
 var CSVHeader = []string{"kind", "session", "date", "audience", "theme_rank", "theme", "area", "lane", "activity",
-	"text", "priority", "owner", "volunteers", "status", "due", "why", "hypothesis", "reached", "teams"}
+	"text", "priority", "owner", "volunteers", "status", "due", "why", "hypothesis", "reached", "teams",
+	"score", "votes", "notes"}
 
-// WriteCSV writes the action points, then every visible note, as CSV.
+// themeRow writes a ranked theme's row: its rank, name, score, dots and notes.
+func (c *csvWriter) themeRow(session, date, audience string, rank int, label string, score, votes, notes int) {
+	cells := []string{"theme", session, date, audience, rankCell(rank), label}
+	cells = append(cells, make([]string, len(CSVHeader)-3-len(cells))...)
+	c.row(append(cells, strconv.Itoa(score), strconv.Itoa(votes), strconv.Itoa(notes))...)
+}
+
+// WriteCSV writes the ranked themes, the action points, then every visible note,
+// as CSV.
 func (f *Findings) WriteCSV(w io.Writer) error {
 	cw := newCSV(w)
 	rank := map[string]int{}
+	s := f.Session
 	for _, t := range f.Themes {
 		rank[t.Label] = t.Rank
+		cw.themeRow(s.Title, s.Date, s.Audience, t.Rank, t.Label, t.Score, t.Votes, t.Notes)
 	}
-	s := f.Session
 	for _, a := range f.Actions {
 		cw.row("action point", s.Title, s.Date, s.Audience, rankCell(rank[a.Theme]), a.Theme, "", "", "",
 			a.Title, a.Priority, a.Owner, strings.Join(a.Volunteers, "; "), a.Status, a.Due)
@@ -42,13 +52,14 @@ func (f *Findings) WriteCSV(w io.Writer) error {
 	return cw.flush()
 }
 
-// WriteCSV writes the campaign's action points, then every visible note of its
-// sessions with the campaign theme it belongs to, as CSV.
+// WriteCSV writes the campaign's ranked themes, its action points, then every
+// visible note of its sessions with the campaign theme it belongs to, as CSV.
 func (f *CampaignFindings) WriteCSV(w io.Writer) error {
 	cw := newCSV(w)
 	themes := map[int]CampaignTheme{}
 	for _, t := range f.Themes {
 		themes[t.ID] = t
+		cw.themeRow("", "", strings.Join(t.Audiences, "; "), t.Rank, t.Label, t.Score, t.Votes, t.Notes)
 	}
 	byNumber := map[int]CampaignSession{}
 	for _, s := range f.Sessions {

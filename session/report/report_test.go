@@ -3,10 +3,15 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -365,4 +370,48 @@ func TestMatrixOfOneRowHasNoTotal(t *testing.T) {
 	if !strings.Contains(md, "| "+report.NoActivity+" |") || strings.Contains(md, "| all activities |") {
 		t.Errorf("the matrix of one row:\n%s", md)
 	}
+}
+
+// The CSV has a row per ranked theme with its score, dots and notes, so that a
+// sheet shows the vote totals the Markdown and JSON give (a program lead found
+// only the rank there); in a campaign's too.
+func TestCSVListsEveryThemesScoreAndVotes(t *testing.T) {
+	t.Parallel()
+	fx := mustFixture(t, readDevNotes(t))
+	f := report.Build(load(t, fx.svc, fx.sess.ID))
+	c := mustCampaign(t)
+	cf := report.BuildCampaign(campaignName, c.load(t))
+	type want struct{ rank, score, votes, notes int }
+	check := func(name string, doc interface{ WriteCSV(io.Writer) error }, themes map[string]want) {
+		t.Helper()
+		var b bytes.Buffer
+		if err := doc.WriteCSV(&b); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(&b).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := func(n string) int { return slices.Index(rows[0], n) }
+		got := map[string]want{}
+		for _, r := range rows[1:] {
+			if r[col("kind")] == "theme" {
+				n := func(c string) int { v, _ := strconv.Atoi(r[col(c)]); return v }
+				got[r[col("theme")]] = want{n("theme_rank"), n("score"), n("votes"), n("notes")}
+			}
+		}
+		if len(themes) == 0 || !maps.Equal(got, themes) {
+			t.Errorf("%s: the CSV's theme rows %v, want %v", name, got, themes)
+		}
+	}
+	themes := map[string]want{}
+	for _, th := range f.Themes {
+		themes[th.Label] = want{th.Rank, th.Score, th.Votes, th.Notes}
+	}
+	check("a session", f, themes)
+	themes = map[string]want{}
+	for _, th := range cf.Themes {
+		themes[th.Label] = want{th.Rank, th.Score, th.Votes, th.Notes}
+	}
+	check("a campaign", cf, themes)
 }
