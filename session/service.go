@@ -483,15 +483,19 @@ func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Se
 }
 
 // MoveAndGroup moves a session that has no themes to phase ph (none if "") and
-// makes themes its themes, as SetPhase and SaveThemes would one after the other, in
-// one transaction: a board never sees the session in the group phase without them,
-// and suggests no themes of its own meanwhile. A session with themes is refused
-// (EConflict): they are the facilitator's.
-func (s *Service) MoveAndGroup(ctx context.Context, sessionID string, ph Phase, themes []Theme) (*Session, error) {
+// makes the clustering's suggested themes its themes, as SetPhase, SuggestThemes
+// and SaveThemes would one after the other, in one transaction: a board never sees
+// the session in the group phase without them (and suggests none of its own
+// meanwhile), and the clustering sees the notes as the move leaves them (those
+// that waited for a second writer shown, open topics spelt as one). A session with
+// themes is refused (EConflict): they are the facilitator's; one without notes to
+// group too (EInvalid). It returns the session and the themes made.
+func (s *Service) MoveAndGroup(ctx context.Context, sessionID string, ph Phase) (*Session, []Theme, error) {
 	if ph != "" && !ph.Valid() {
-		return nil, Errorf(EInvalid, "Unknown phase %q.", ph)
+		return nil, nil, Errorf(EInvalid, "Unknown phase %q.", ph)
 	}
 	var sess *Session
+	var themes []Theme
 	err := s.store.WriteTx(ctx, func(st Store) error {
 		have, err := st.Themes(ctx, sessionID)
 		if err != nil {
@@ -505,6 +509,12 @@ func (s *Service) MoveAndGroup(ctx context.Context, sessionID string, ph Phase, 
 				return err
 			}
 		}
+		if themes, err = s.suggestThemes(ctx, st, sessionID); err != nil {
+			return err
+		}
+		if len(themes) == 0 {
+			return Errorf(EInvalid, "The session has no notes to group (nothing was changed).")
+		}
 		if err := s.saveThemes(ctx, st, sessionID, themes, false); err != nil {
 			return err
 		}
@@ -512,10 +522,10 @@ func (s *Service) MoveAndGroup(ctx context.Context, sessionID string, ph Phase, 
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s.publish(sessionID, ChangeSession|ChangePeople|ChangeThemes)
-	return sess, nil
+	return sess, themes, nil
 }
 
 // setPhase is SetPhase in st; moved says whether the phase changed.

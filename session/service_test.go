@@ -329,9 +329,9 @@ func TestAddNoteChecksTheWriterAndThePhase(t *testing.T) {
 	}
 }
 
-// MoveAndGroup moves the session and saves its themes in one step: a save that
-// fails leaves the phase as it was (a board never sees the group phase without
-// the themes), and a session with themes is refused.
+// MoveAndGroup moves the session and saves the suggested themes in one step: the
+// themes are made from the notes as the move shows them (a note that waited for a
+// second writer included), and a session with themes is refused.
 func TestMoveAndGroupIsOneStep(t *testing.T) {
 	t.Parallel()
 	svc, _ := MustOpenService(t)
@@ -354,21 +354,30 @@ func TestMoveAndGroupIsOneStep(t *testing.T) {
 		}
 		ids = append(ids, n.ID)
 	}
-	bad := []session.Theme{{Label: "all", NoteIDs: append(slices.Clone(ids), ids[0]+1000)}}
-	if _, err := svc.MoveAndGroup(ctx, s.ID, session.PhaseGroup, bad); session.ErrorCode(err) != session.EInvalid {
-		t.Fatalf("a theme with a note of no session: %v, want invalid", err)
-	}
-	if got, err := svc.Session(ctx, s.ID); err != nil || got.Phase != session.PhaseWrite {
-		t.Fatalf("after a failed save the session is in %v (%v), want write still", got.Phase, err)
-	}
-	moved, err := svc.MoveAndGroup(ctx, s.ID, session.PhaseGroup, []session.Theme{{Label: "all", NoteIDs: ids}})
+	moved, themes, err := svc.MoveAndGroup(ctx, s.ID, session.PhaseGroup)
 	if err != nil || moved.Phase != session.PhaseGroup {
 		t.Fatalf("MoveAndGroup: %v, %v", moved, err)
 	}
-	if ts, err := svc.Themes(ctx, s.ID); err != nil || len(ts) != 1 || len(ts[0].NoteIDs) != 2 {
-		t.Fatalf("themes %+v, %v", ts, err)
+	stored, err := svc.Themes(ctx, s.ID)
+	if err != nil || len(stored) != len(themes) {
+		t.Fatalf("themes %+v, %v; MoveAndGroup said %+v", stored, err, themes)
 	}
-	if _, err := svc.MoveAndGroup(ctx, s.ID, "", []session.Theme{{Label: "again", NoteIDs: ids}}); session.ErrorCode(err) != session.EConflict {
+	var in []int64
+	for _, th := range stored {
+		in = append(in, th.NoteIDs...)
+	}
+	slices.Sort(in)
+	if !slices.Equal(in, ids) {
+		t.Errorf("the themes hold notes %v, want every note %v", in, ids)
+	}
+	if _, _, err := svc.MoveAndGroup(ctx, s.ID, ""); session.ErrorCode(err) != session.EConflict {
 		t.Errorf("grouping a session with themes: %v, want a conflict", err)
+	}
+	empty := mustSession(t, svc)
+	if _, _, err := svc.MoveAndGroup(ctx, empty.ID, session.PhaseGroup); session.ErrorCode(err) != session.EInvalid {
+		t.Errorf("grouping a session without notes: %v, want invalid", err)
+	}
+	if got, err := svc.Session(ctx, empty.ID); err != nil || got.Phase != session.PhaseLobby {
+		t.Errorf("a session refused for want of notes moved to %v (%v), want it left in the lobby", got.Phase, err)
 	}
 }

@@ -157,20 +157,26 @@ func ClusterDoc(n *Note) analysis.Doc {
 // campaign, a new theme that matches one a facilitator named in another session of
 // the campaign is suggested under that name.
 func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme, error) {
-	var sess *Session
-	var all []*Note
-	var existing []*Theme
+	var out []Theme
 	err := s.store.ReadTx(ctx, func(st Store) error {
 		var err error
-		if sess, err = st.Session(ctx, sessionID); err != nil {
-			return err
-		}
-		if all, err = st.Notes(ctx, sessionID); err != nil {
-			return err
-		}
-		existing, err = st.Themes(ctx, sessionID)
+		out, err = s.suggestThemes(ctx, st, sessionID)
 		return err
 	})
+	return out, err
+}
+
+// suggestThemes is SuggestThemes, the session read in st.
+func (s *Service) suggestThemes(ctx context.Context, st Store, sessionID string) ([]Theme, error) {
+	sess, err := st.Session(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	all, err := st.Notes(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	existing, err := st.Themes(ctx, sessionID)
 	if err != nil {
 		return nil, err
 	}

@@ -206,14 +206,10 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "charter session edit: --group groups in the group phase: give it alone, with --phase group, or with --phase closed to close the session once grouped\n")
 		return 2
 	}
-	var sug []session.Theme
 	if *group {
 		// Checked before anything changes: a refusal after a reopen or a new
-		// title would leave half the command done. The clustering sees the notes
-		// still waiting for a second writer, as the group phase will show them.
-		if sug, err = svc.SuggestThemes(context.Background(), *id); err == nil {
-			err = canGroup(context.Background(), svc, *id, ph, len(sug) > 0)
-		}
+		// title would leave half the command done.
+		err = canGroup(context.Background(), svc, *id, ph)
 	}
 	var s *session.Session
 	if err == nil {
@@ -238,7 +234,7 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	case *group:
 		// One step: a board open on the session never sees the group phase
 		// without these themes (it would suggest its own meanwhile).
-		s, grouped, err = groupAsSuggested(context.Background(), svc, *id, to, sug)
+		s, grouped, err = groupAsSuggested(context.Background(), svc, *id, to)
 	case to != "":
 		s, err = svc.SetPhase(context.Background(), *id, to)
 	}
@@ -279,7 +275,7 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 // canGroup says why --group cannot group session id, moved to phase ph if given:
 // it has themes (the facilitator's: the board edits them), or no notes, or it is
 // closed and not reopened by the same command.
-func canGroup(ctx context.Context, svc *session.Service, id string, ph session.Phase, someNotes bool) error {
+func canGroup(ctx context.Context, svc *session.Service, id string, ph session.Phase) error {
 	v, err := svc.BoardView(ctx, id)
 	if err != nil {
 		return err
@@ -287,8 +283,18 @@ func canGroup(ctx context.Context, svc *session.Service, id string, ph session.P
 	if len(v.Themes) > 0 {
 		return session.Errorf(session.EConflict, "The session has %d themes already; edit them on the board (nothing was changed).", len(v.Themes))
 	}
-	if !someNotes {
-		return session.Errorf(session.EInvalid, "The session has no notes to group (nothing was changed).")
+	visible := 0
+	for _, n := range v.Notes {
+		if !n.Hidden {
+			visible++
+		}
+	}
+	if visible == 0 {
+		// Before the reveal the board may not show notes that wait for a second
+		// writer yet (moving to group shows them): the clustering sees them.
+		if sug, err := svc.SuggestThemes(ctx, id); err != nil || len(sug) == 0 {
+			return session.Errorf(session.EInvalid, "The session has no notes to group (nothing was changed).")
+		}
 	}
 	if p := v.Session.Phase; p.AtLeast(session.PhaseVote) && p != session.PhaseClosed && ph != session.PhaseGroup {
 		return session.Errorf(session.EForbidden, "The session is in %s, past grouping; to group it, go back with --phase group --group (nothing was changed).", p)
@@ -300,18 +306,10 @@ func canGroup(ctx context.Context, svc *session.Service, id string, ph session.P
 }
 
 // groupAsSuggested moves session id to phase to (none if "") and makes the
-// clustering's suggested themes sug its own, as A on the board does, in one step,
-// and says what it did. sug was made before: were the session's notes changed
-// meanwhile (a note written, another hidden), they are clustered again.
-func groupAsSuggested(ctx context.Context, svc *session.Service, id string, to session.Phase, sug []session.Theme) (*session.Session, string, error) {
-	s, err := svc.MoveAndGroup(ctx, id, to, sug)
-	if session.ErrorCode(err) == session.EInvalid {
-		// The notes changed between the clustering and the save: once more.
-		if sug, err = svc.SuggestThemes(ctx, id); err != nil {
-			return nil, "", err
-		}
-		s, err = svc.MoveAndGroup(ctx, id, to, sug)
-	}
+// clustering's suggested themes its own, as A on the board does, in one step
+// (see session.Service.MoveAndGroup), and says what it did.
+func groupAsSuggested(ctx context.Context, svc *session.Service, id string, to session.Phase) (*session.Session, string, error) {
+	s, sug, err := svc.MoveAndGroup(ctx, id, to)
 	if err != nil {
 		return nil, "", err
 	}
