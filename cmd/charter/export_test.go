@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -272,5 +273,30 @@ func TestConcurrentExportsKeepTheOneBeforeOnce(t *testing.T) {
 		if olds != 1 || docs != 1 || len(entries) != 2 {
 			t.Fatalf("after 4 exports at once: %d files, %d of the export before, %d of the new", len(entries), olds, docs)
 		}
+	}
+}
+
+// Where the file system refuses hard links (FAT, some network shares, a file of
+// another user under protected_hardlinks), the export before is kept by a copy:
+// the export does not fail (a review's finding).
+func TestExportKeepsTheOneBeforeWhereLinksAreRefused(t *testing.T) {
+	// Not parallel: it stands in linkFile for the package.
+	was := linkFile
+	linkFile = func(string, string) error { return &os.LinkError{Op: "link", Err: syscall.EPERM} }
+	defer func() { linkFile = was }()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "session-x.md")
+	if err := os.WriteFile(path, []byte("what was agreed\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := replaceExport(path, []byte("what changed since\n"))
+	if err != nil {
+		t.Fatalf("the export failed where links are refused: %v", err)
+	}
+	if b, err := os.ReadFile(kept); err != nil || string(b) != "what was agreed\n" {
+		t.Errorf("kept %q: %q, %v", kept, b, err)
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != "what changed since\n" {
+		t.Errorf("the export: %q, %v", b, err)
 	}
 }

@@ -202,8 +202,8 @@ func replaceExport(path string, doc []byte) (kept string, err error) {
 
 // keepEarlierExport keeps the file at path under a second name when it holds
 // something other than doc: the time it was last written (and -2, -3... should
-// that be taken), linked, so that path is never missing; it returns that name, ""
-// when there is nothing to keep.
+// that be taken), linked (or copied where links are refused), so that path is
+// never missing; it returns that name, "" when there is nothing to keep.
 func keepEarlierExport(path string, doc []byte) (string, error) {
 	old, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) || err == nil && bytes.Equal(old, doc) {
@@ -222,7 +222,12 @@ func keepEarlierExport(path string, doc []byte) (string, error) {
 		if i > 1 {
 			kept = fmt.Sprintf("%s-%d.md", base, i)
 		}
-		err := os.Link(path, kept)
+		err := linkFile(path, kept)
+		if err != nil && !errors.Is(err, os.ErrExist) {
+			// A file system without hard links (FAT, some network shares) or one
+			// that refuses them here: a copy, under the same rule of no replacing.
+			err = copyNew(kept, old)
+		}
 		if err == nil {
 			return kept, nil
 		}
@@ -231,6 +236,27 @@ func keepEarlierExport(path string, doc []byte) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("keep the export before: %s-2.md to -100.md are taken", base)
+}
+
+// linkFile is os.Link; tests stand in a file system that refuses hard links.
+var linkFile = os.Link
+
+// copyNew writes doc to a new file at path, and fails with os.ErrExist if there is
+// one.
+func copyNew(path string, doc []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(doc); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // defaultDemoDir is where `charter serve --demo` keeps its data, apart from real data.
