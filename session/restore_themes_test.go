@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -77,5 +78,52 @@ func TestRestoreThemesTwoUndosKeepOrder(t *testing.T) {
 		if th.ID != before[i].ID || th.Label != before[i].Label {
 			t.Errorf("theme %d is %q (ID %d), want %q (ID %d)", i+1, th.Label, th.ID, before[i].Label, before[i].ID)
 		}
+	}
+}
+
+// A campaign's split pair stays with a theme deleted (or merged away) on the board
+// and comes back with it when the change is undone; while the theme is gone, the
+// pair is not read.
+func TestUndoOfADeleteKeepsTheCampaignSplit(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	bd := mustBoard(t, "pen tests", "training")
+	other := bd.other(t, "pen test timing")
+	campaign := "Chartering 2026"
+	for _, b := range []*board{bd, other} {
+		if _, err := b.svc.EditSession(ctx, b.sess.ID, session.SessionEdit{Campaign: &campaign}); err != nil {
+			t.Fatal(err)
+		}
+		b.phase(t, session.PhaseGroup)
+	}
+	mine := bd.themes(t, map[string][]int{"pen tests": {0}, "training": {1}})
+	theirs := other.themes(t, map[string][]int{"pen test timing": {0}})
+	if err := bd.svc.SplitThemes(ctx, mine[0].ID, theirs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]int64{{min(mine[0].ID, theirs[0].ID), max(mine[0].ID, theirs[0].ID)}}
+	splits := func() [][2]int64 {
+		t.Helper()
+		d, err := bd.svc.ReportData(ctx, other.sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Splits
+	}
+	if got := splits(); !slices.Equal(got, want) {
+		t.Fatalf("splits %v, want %v", got, want)
+	}
+	was := []session.Theme{*mine[0], *mine[1]}
+	if err := bd.svc.DeleteTheme(ctx, mine[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := splits(); len(got) != 0 {
+		t.Errorf("with the theme deleted the pair is still read: %v", got)
+	}
+	if err := bd.svc.RestoreThemes(ctx, bd.sess.ID, was); err != nil {
+		t.Fatal(err)
+	}
+	if got := splits(); !slices.Equal(got, want) {
+		t.Errorf("after the undo the splits are %v, want %v", got, want)
 	}
 }

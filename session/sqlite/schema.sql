@@ -1,5 +1,5 @@
--- charter: the schema after migration/024_theme_ids_kept.sql
--- charter: migrations sha256 992661190d2b46b068aadf041315be5a3e6371386ca8a598cb31ca9e2828ccc2
+-- charter: the schema after migration/025_theme_splits_kept.sql
+-- charter: migrations sha256 e87cf707dfb61c2d4aaf2f7c899b27f84f606e14381d45fb1082804d38c3f4fa
 -- Written by `go test ./session/sqlite/ -run TestSchemaFileIsTheMigrations -update`
 -- from the migrations, which stay the source: a new database is made from this
 -- file in one transaction rather than by replaying them all, when the digest
@@ -84,13 +84,6 @@ CREATE TABLE hypotheses (
 	created_at INTEGER NOT NULL,
 	updated_at INTEGER NOT NULL
 );
-CREATE TABLE theme_splits (
-	theme_a    INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
-	theme_b    INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
-	created_at INTEGER NOT NULL,
-	PRIMARY KEY (theme_a, theme_b),
-	CHECK (theme_a < theme_b)
-);
 CREATE TABLE "notes" (
 	id             INTEGER PRIMARY KEY,
 	session_id     TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
@@ -141,12 +134,18 @@ CREATE TABLE "themes" (
 	created_at INTEGER NOT NULL,
 	named      INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE "theme_splits" (
+	theme_a    INTEGER NOT NULL,
+	theme_b    INTEGER NOT NULL,
+	created_at INTEGER NOT NULL,
+	PRIMARY KEY (theme_a, theme_b),
+	CHECK (theme_a < theme_b)
+);
 CREATE UNIQUE INDEX participants_key ON participants(session_id, key_hash) WHERE key_hash != '';
 CREATE INDEX theme_notes_theme ON theme_notes(theme_id, note_id);
 CREATE INDEX action_points_session ON action_points(session_id, id);
 CREATE INDEX action_points_theme ON action_points(theme_id);
 CREATE INDEX hypotheses_campaign ON hypotheses(campaign COLLATE NOCASE, id);
-CREATE INDEX theme_splits_b ON theme_splits (theme_b);
 CREATE INDEX notes_session ON notes(session_id, id);
 CREATE INDEX notes_author ON notes(author, id);
 CREATE UNIQUE INDEX participants_rejoin ON participants(rejoin_hash) WHERE rejoin_hash != '';
@@ -160,3 +159,4 @@ CREATE INDEX invitations_team ON invitations(team_id);
 CREATE INDEX votes_theme ON votes(theme_id);
 CREATE INDEX shown_votes_theme ON shown_votes(theme_id);
 CREATE INDEX themes_session ON themes(session_id, id);
+CREATE INDEX theme_splits_b ON theme_splits (theme_b);

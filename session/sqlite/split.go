@@ -26,11 +26,14 @@ func (db *DB) RemoveThemeSplit(ctx context.Context, a, b int64) (bool, error) {
 	return n > 0, err
 }
 
-// ThemeSplits returns the split pairs involving a theme of the session.
+// ThemeSplits returns the split pairs involving a theme of the session, both of
+// whose themes exist: a pair stays stored while one of its themes is merged or
+// deleted, for an undo that puts the theme back (with its ID).
 func (db *DB) ThemeSplits(ctx context.Context, sessionID string) ([][2]int64, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT theme_a, theme_b FROM theme_splits
-		WHERE theme_a IN (SELECT id FROM themes WHERE session_id = ?)
-		   OR theme_b IN (SELECT id FROM themes WHERE session_id = ?)
+		WHERE (theme_a IN (SELECT id FROM themes WHERE session_id = ?)
+		    OR theme_b IN (SELECT id FROM themes WHERE session_id = ?))
+		  AND theme_a IN (SELECT id FROM themes) AND theme_b IN (SELECT id FROM themes)
 		ORDER BY theme_a, theme_b`, sessionID, sessionID)
 	if err != nil {
 		return nil, fmt.Errorf("theme splits: %w", err)
