@@ -106,18 +106,20 @@ func fit(s string, width int) string {
 	return ansi.Truncate(s, width, "…")
 }
 
-// wrap breaks s into lines of at most width display cells. A date (2027-03-01) is
-// never broken at its hyphens, where the wrapping may break words: the projector
-// showed "due 2027-03-" on one line and "01" on the next.
+// wrap breaks s into lines of at most width display cells. A date (2027-03-01) and
+// a command's option (-i, --data) are never broken at their hyphens, where the
+// wrapping may break words: the projector showed "due 2027-03-" on one line and
+// "01" on the next, the board "(add -" and "i FILE if it is not ssh's default)".
 func wrap(s string, width int) []string {
 	if width < 8 {
 		width = 8
 	}
-	if strings.IndexByte(s, '-') < 0 || strings.ContainsRune(s, '\u2011') || !isoDate.MatchString(s) {
+	if strings.IndexByte(s, '-') < 0 || strings.ContainsRune(s, '\u2011') || !isoDate.MatchString(s) && !option.MatchString(s) {
 		return strings.Split(ansi.Wrap(s, width, ""), "\n")
 	}
 	// A non-breaking hyphen, one cell as the hyphen, while wrapping.
-	kept := isoDate.ReplaceAllStringFunc(s, func(d string) string { return strings.ReplaceAll(d, "-", "\u2011") })
+	nb := func(d string) string { return strings.ReplaceAll(d, "-", "\u2011") }
+	kept := option.ReplaceAllStringFunc(isoDate.ReplaceAllStringFunc(s, nb), nb)
 	lines := strings.Split(ansi.Wrap(kept, width, ""), "\n")
 	for i, l := range lines {
 		lines[i] = strings.ReplaceAll(l, "\u2011", "-")
@@ -127,6 +129,10 @@ func wrap(s string, width int) []string {
 
 // isoDate finds a day written YYYY-MM-DD.
 var isoDate = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`)
+
+// option finds a command line's option: a word starting with a hyphen and a letter
+// (-i, --data, --facilitator-key).
+var option = regexp.MustCompile(`(?:^|[\s(])--?[A-Za-z][\w-]*`)
 
 // wrapHanging is wrap with every line after the first indented by indent spaces
 // (and that much narrower), so that a row wrapped in a list reads as one row.

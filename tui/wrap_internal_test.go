@@ -53,3 +53,28 @@ func TestWrapKeepsDatesWhole(t *testing.T) {
 		}
 	}
 }
+
+// A command's option is never broken at its hyphens: the board's export status
+// showed "(add -" on one line and "i FILE if it is not ssh's default)" on the next.
+func TestWrapKeepsOptionsWhole(t *testing.T) {
+	text := "Exported to the server; fetch it with your facilitator key (add -i FILE if it is not ssh's default), or run charter export --data DIR --facilitator-key KEY"
+	for w := 20; w <= 100; w++ {
+		lines := wrap(text, w)
+		joined := strings.Join(lines, "\n")
+		for _, o := range []string{"-i FILE", "--data", "--facilitator-key"} {
+			word := strings.Fields(o)[0]
+			if !strings.Contains(joined, word) {
+				t.Errorf("width %d breaks %q:\n%s", w, word, joined)
+			}
+		}
+		for _, l := range lines {
+			if lipgloss.Width(l) > w {
+				t.Errorf("width %d: line %q is wider", w, l)
+			}
+		}
+	}
+	// A hyphen inside a word may still break.
+	if got := wrap("a well-known self-assessment questionnaire", 12); strings.Contains(strings.Join(got, ""), "\u2011") {
+		t.Errorf("non-breaking hyphens left in %q", got)
+	}
+}
