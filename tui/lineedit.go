@@ -7,12 +7,14 @@ import (
 	"github.com/charmbracelet/bubbles/runeutil"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/rivo/uniseg"
 )
 
 // lineEdit is the text a note box holds and the cursor in it, edited with the keys
 // of bubbles' text input (its default key map, without its paste key and its
 // suggestions): characters, paste, backspace and delete, left and right, a word at a
-// time with alt or ctrl, home and end, ctrl+k and ctrl+u.
+// time with alt or ctrl, home and end, ctrl+k and ctrl+u. A character is one as a
+// person sees it (see charBefore), not a rune.
 //
 // It is not bubbles' textinput.Model, which the note box held before: that is a
 // 5 KB value, copied in and out of every Update, and a new one was made for each
@@ -68,21 +70,21 @@ func (e *lineEdit) Update(msg tea.Msg) {
 		e.cut(e.pos, to)
 	case key.Matches(k, m.DeleteCharacterBackward):
 		if e.pos > 0 {
-			e.cut(e.pos-1, e.pos)
+			e.cut(e.charBefore(), e.pos)
 		}
 	case key.Matches(k, m.WordBackward):
 		e.wordBackward()
 	case key.Matches(k, m.CharacterBackward):
-		e.SetCursor(e.pos - 1)
+		e.pos = e.charBefore()
 	case key.Matches(k, m.WordForward):
 		e.wordForward()
 	case key.Matches(k, m.CharacterForward):
-		e.SetCursor(e.pos + 1)
+		e.pos = e.charAfter()
 	case key.Matches(k, m.LineStart):
 		e.pos = 0
 	case key.Matches(k, m.DeleteCharacterForward):
 		if e.pos < len(e.value) {
-			e.cut(e.pos, e.pos+1)
+			e.cut(e.pos, e.charAfter())
 		}
 	case key.Matches(k, m.LineEnd):
 		e.CursorEnd()
@@ -97,6 +99,33 @@ func (e *lineEdit) Update(msg tea.Msg) {
 	case k.Type == tea.KeyRunes || k.Type == tea.KeySpace:
 		e.insert(k.Runes)
 	}
+}
+
+// charBefore is where the character before the cursor starts, and charAfter where
+// the one after it ends: a character as a person sees it (an emoji with its skin
+// tone, a flag, a family, a letter and an accent typed apart), which is one or more
+// runes. Stepping by rune split them: a letter typed between a thumb and its skin
+// tone, half a flag deleted (a tester's finding).
+func (e *lineEdit) charBefore() int {
+	at, last := 0, 0
+	g := uniseg.NewGraphemes(string(e.value))
+	for g.Next() && at < e.pos {
+		last = at
+		at += len(g.Runes())
+	}
+	return min(last, max(e.pos-1, 0))
+}
+
+func (e *lineEdit) charAfter() int {
+	at := 0
+	g := uniseg.NewGraphemes(string(e.value))
+	for g.Next() {
+		at += len(g.Runes())
+		if at > e.pos {
+			return at
+		}
+	}
+	return len(e.value)
 }
 
 // insert puts runes at the cursor, as many as the limit leaves room for.

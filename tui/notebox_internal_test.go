@@ -211,11 +211,11 @@ func TestNoteBoxUpAndDownCountCells(t *testing.T) {
 		t.Errorf("up went to rune %d, want 18 (the end of the first line)", up)
 	}
 	typed(b, tea.KeyMsg{Type: tea.KeyLeft}, tea.KeyMsg{Type: tea.KeyLeft})
-	// Now inside the last heart (between it and its selector): column 16, where
-	// the last heart starts.
+	// Now before the eighth heart (a left steps over a heart and its selector
+	// whole): column 14.
 	typed(b, tea.KeyMsg{Type: tea.KeyDown})
-	if down := b.Position(); down != 19+16 {
-		t.Errorf("down went to rune %d, want %d (column 16 of the second line)", down, 19+16)
+	if down := b.Position(); down != 19+14 {
+		t.Errorf("down went to rune %d, want %d (column 14 of the second line)", down, 19+14)
 	}
 }
 
@@ -300,5 +300,44 @@ func TestNoteBoxEditingKeys(t *testing.T) {
 	typed(b, runesKey("x"))
 	if b.Value() != "" {
 		t.Errorf("a blurred box took %q", b.Value())
+	}
+}
+
+// Left, right, backspace and delete step over a character as a person sees it, an
+// emoji with its skin tone, a family or a flag being one: a letter typed after two
+// lefts went between a thumb and its tone, and backspace took half a flag (a
+// tester's finding).
+func TestNoteBoxStepsOverWholeCharacters(t *testing.T) {
+	for _, c := range []struct {
+		text, keys, want string
+	}{
+		{"A👍🏽B", "LLX", "AX👍🏽B"},
+		{"A👨‍👩‍👧B", "LLX", "AX👨‍👩‍👧B"},
+		{"A🇩🇪🇫🇷B", "LLX", "A🇩🇪X🇫🇷B"},
+		{"A🇩🇪🇫🇷B", "LL<", "A🇫🇷B"},
+		{"A🇩🇪🇫🇷B", "LLL>", "A🇫🇷B"},
+		{"Ae\u0301B", "LRRX", "Ae\u0301BX"},
+		{"Ae\u0301B", "L<", "AB"},
+	} {
+		b := newNoteBox(100, 3, NewStyles(nil))
+		b.Focus()
+		typed(b, runesKey(c.text))
+		for _, k := range c.keys {
+			switch k {
+			case 'L':
+				typed(b, tea.KeyMsg{Type: tea.KeyLeft})
+			case 'R':
+				typed(b, tea.KeyMsg{Type: tea.KeyRight})
+			case '<':
+				typed(b, tea.KeyMsg{Type: tea.KeyBackspace})
+			case '>':
+				typed(b, tea.KeyMsg{Type: tea.KeyDelete})
+			default:
+				typed(b, runesKey(string(k)))
+			}
+		}
+		if got := b.Value(); got != c.want {
+			t.Errorf("%q then %s: %q, want %q", c.text, c.keys, got, c.want)
+		}
 	}
 }
