@@ -77,8 +77,10 @@ type participantScreen struct {
 	kept    Draft
 	restore *Draft
 	// draft is a new note's text left unsent with esc (or by a phase move), which
-	// n puts back into the box.
-	draft string
+	// n puts back into the box, at draftAt, the place it was written in (its text
+	// unused): n pressed elsewhere goes back there first.
+	draft   string
+	draftAt Draft
 	// editActivity is the activity of the note being edited: an edit changes the
 	// text, not what the note is about.
 	editActivity string
@@ -154,11 +156,56 @@ func newParticipant(e *env, sess *session.Session, me *session.Participant) *par
 		// The note they were writing when their last connection closed: back in
 		// its area and lane once the notes are loaded (an open topic's lanes
 		// come from them).
-		s.draft, s.restore = d.Text, &d
+		s.draft, s.restore, s.draftAt = d.Text, &d, d
 		s.kept = d
 		e.opt.Conn.KeepDraft(d)
 	}
 	return s
+}
+
+// goTo puts the screen at the area and lane d was written in (an open topic raised
+// again if no note has it: a topic lives in its notes), under its activity.
+func (s *participantScreen) goTo(d Draft) {
+	ai := slices.Index(session.Areas, d.Area)
+	if ai < 0 {
+		return
+	}
+	s.area, s.lane, s.activity = ai, 0, ""
+	same := func(l string) bool { return sameLane(d, l) }
+	if d.Area == session.AreaOpen && d.Lane != "" && !slices.ContainsFunc(s.lanes(), same) {
+		s.topics = append(s.topics, d.Lane)
+	}
+	if i := slices.IndexFunc(s.lanes(), same); i >= 0 {
+		s.lane = i
+	}
+	if d.Area == session.AreaActivities {
+		s.activity = d.Activity
+	}
+	s.rows.selectRow(0)
+}
+
+// sameLane says whether lane l is the one d was written in (an open topic in
+// another case or spacing is the same topic).
+func sameLane(d Draft, l string) bool {
+	return l == d.Lane || d.Area == session.AreaOpen && session.TopicKey(l) == session.TopicKey(d.Lane)
+}
+
+// here is the place the screen is at, as a Draft without text.
+func (s *participantScreen) here() Draft {
+	d := Draft{Area: session.Areas[s.area], Lane: s.currentLane()}
+	if d.Area == session.AreaActivities {
+		d.Activity = s.activity
+	}
+	return d
+}
+
+// placeName names the area and lane the screen is at: "Confidence · Strengths".
+func (s *participantScreen) placeName() string {
+	where := session.Areas[s.area].Title()
+	if l := s.currentLane(); l != "" {
+		where += " · " + session.LaneTitle(l)
+	}
+	return where
 }
 
 // restoreDraft puts the screen where the restored draft was written, raising its
@@ -182,25 +229,8 @@ func (s *participantScreen) restoreDraft() {
 		}
 		return
 	}
-	if ai := slices.Index(session.Areas, d.Area); ai >= 0 {
-		s.area, s.lane, s.activity = ai, 0, ""
-		same := func(l string) bool {
-			return l == d.Lane || d.Area == session.AreaOpen && session.TopicKey(l) == session.TopicKey(d.Lane)
-		}
-		if d.Area == session.AreaOpen && d.Lane != "" && !slices.ContainsFunc(s.lanes(), same) {
-			s.topics = append(s.topics, d.Lane)
-		}
-		if i := slices.IndexFunc(s.lanes(), same); i >= 0 {
-			s.lane = i
-		}
-		if d.Area == session.AreaActivities {
-			s.activity = d.Activity
-		}
-	}
-	where := session.Areas[s.area].Title()
-	if l := s.currentLane(); l != "" {
-		where += " · " + session.LaneTitle(l)
-	}
+	s.goTo(*d)
+	where := s.placeName()
 	if s.sess.Phase.AcceptsNotes() {
 		s.setStatus("The note you were writing when you left is kept ("+where+"): n opens it.", false)
 	} else {
@@ -222,10 +252,12 @@ func (s *participantScreen) keepDraft() {
 	}
 	var cur Draft
 	if strings.TrimSpace(text) != "" {
-		cur = Draft{Text: text, Area: session.Areas[s.area], Lane: s.currentLane()}
-		if cur.Area == session.AreaActivities {
-			cur.Activity = s.activity
+		cur = s.here()
+		if !(s.mode == modeCompose && s.input != nil) {
+			// Left with esc: where it was written, not where the screen is now.
+			cur = s.draftAt
 		}
+		cur.Text = text
 	}
 	if len(s.topics) > 0 {
 		// The topics raised here that no note has yet.
@@ -631,7 +663,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if phaseChanged && s.mode != modeBrowse && s.mode != modeVolunteerName && !s.sess.Phase.AcceptsNotes() {
 			said := "The phase changed; your unsaved text was not sent."
 			if s.mode == modeCompose && strings.TrimSpace(s.inputValue()) != "" {
-				s.draft = s.inputValue() // back in the box if notes are taken again
+				s.draft, s.draftAt = s.inputValue(), s.here() // back in the box if notes are taken again
 				said = "The phase changed; your note was not sent (n brings it back if notes are taken again)."
 			}
 			s.mode = modeBrowse
@@ -888,8 +920,15 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.setStatus("Raise a topic first: press t.", true)
 			return s, nil
 		}
-		s.mode = modeCompose
 		s.setStatus("", false)
+		if s.draft != "" && (s.draftAt.Area != session.Areas[s.area] || !sameLane(s.draftAt, s.currentLane())) {
+			// The text left with esc belongs where it was written: pressed in
+			// another lane, n put it there, under a heading it was not written
+			// for (a tester's finding). One unsent note at a time, in its place.
+			s.goTo(s.draftAt)
+			s.setStatus("Back in "+s.placeName()+", where you began this note: enter sends it, esc keeps it again, ctrl+u empties it.", false)
+		}
+		s.mode = modeCompose
 		cmd := s.openInput(inputCap, 3)
 		if s.draft != "" {
 			// The text left with esc (or by a phase that took no notes).
@@ -941,7 +980,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 		if kept {
 			// A reflex esc threw a long note away: it is kept until n opens the
 			// box again.
-			s.draft = s.inputValue()
+			s.draft, s.draftAt = s.inputValue(), s.here()
 		}
 		s.mode = modeBrowse
 		s.closeInput()

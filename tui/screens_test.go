@@ -211,6 +211,33 @@ func TestParticipantEscKeepsTheNoteForN(t *testing.T) {
 	s.waitFor("cannot be empty")
 }
 
+// A note left with esc goes back where it was begun: n pressed in another area
+// opens it there, not under the heading the screen moved to (a tester's finding:
+// a Strengths draft was saved under Motivation, with a second note appended).
+func TestParticipantEscKeptNoteStaysInItsPlace(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.tm.Type("our champions carry the program")
+	s.press(tea.KeyEsc)
+	s.waitFor("Not sent; n opens your text again.")
+	s.press(tea.KeyTab)
+	s.press(tea.KeyTab)
+	s.waitFor("Motivates")
+	s.keys("n")
+	s.waitFor("Back in Confidence · Strengths", "our champions carry the program")
+	s.press(tea.KeyEnter)
+	s.waitFor("Saved. Your note is stored")
+	ns := w.notes(sess)
+	if len(ns) != 1 || ns[0].Area != session.AreaConfidence || ns[0].Lane != "strength" || ns[0].Text != "our champions carry the program" {
+		t.Errorf("stored %+v, want the note in confidence/strength", ns)
+	}
+}
+
 func TestParticipantEditsAndDeletesOwnNote(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
