@@ -581,8 +581,12 @@ type doneMsg struct{ status string }
 type ratedMsg struct{ rating int }
 
 func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
-	k, isKey := msg.(tea.KeyMsg)
+	_, isKey := msg.(tea.KeyMsg)
 	mode, reading, status := s.mode, s.reading != nil, s.status
+	text := ""
+	if isKey && s.input != nil {
+		text = s.inputValue()
+	}
 	sc, cmd := fadeStatus(s.e.opt.Conn, &s.fade, &s.status, &s.statusErr, msg, s.update)
 	if (isKey || s.kept.Text != "" || s.mode == modeCompose) && s.restore == nil {
 		// Not before the restored draft is back in its place: kept from the
@@ -594,10 +598,10 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	if isKey && s.status == status && s.status != "" {
 		// A status is about where it was said: a key that opens or closes a box, a
 		// list or a note takes it away ("Saved" over the activity picker), and so
-		// does typing that mends what an error was about ("A note cannot be empty"
-		// over a box holding text).
-		edited := s.statusErr && (k.Type == tea.KeyRunes || k.Type == tea.KeySpace || k.Type == tea.KeyBackspace) &&
-			(s.mode == modeCompose || s.mode == modeTopic)
+		// does a key that changes the text an error was about ("A note cannot be
+		// empty" over a box holding text; "at most 280 characters" over one cut
+		// down with ctrl+w, whatever key did it).
+		edited := s.statusErr && s.input != nil && mode == s.mode && s.inputValue() != text
 		if s.mode != mode || (s.reading != nil) != reading || edited {
 			s.status, s.statusErr = "", false
 		}

@@ -211,6 +211,29 @@ func TestParticipantEscKeepsTheNoteForN(t *testing.T) {
 	s.waitFor("cannot be empty")
 }
 
+// An error about the text goes once the text changes, whatever key changed it: a
+// note too long, cut down with ctrl+w, kept "A note can be at most 280
+// characters" on the screen (a tester's finding).
+func TestParticipantLengthErrorGoesWhenTheTextChanges(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("word ", 57) + "last"), Paste: true})
+	s.waitFor("289/280")
+	s.press(tea.KeyEnter)
+	s.waitFor("at most 280 characters")
+	s.press(tea.KeyCtrlW)
+	s.press(tea.KeyCtrlW)
+	s.waitFor("279/280")
+	if v := s.view(); strings.Contains(v, "at most 280 characters") {
+		t.Errorf("the length error stays over a text that changed:\n%s", v)
+	}
+}
+
 // A note left with esc goes back where it was begun: n pressed in another area
 // opens it there, not under the heading the screen moved to (a tester's finding:
 // a Strengths draft was saved under Motivation, with a second note appended).
