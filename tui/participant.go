@@ -82,8 +82,8 @@ type participantScreen struct {
 	draft   string
 	draftAt Draft
 	// editActivity is the activity of the note being edited: an edit changes the
-	// text, not what the note is about.
-	editActivity string
+	// text, not what the note is about; editFrom its text when the edit began.
+	editActivity, editFrom string
 	// selectNote is a note to select when the notes are loaded again (one just saved).
 	selectNote int64
 	// input is the text box while one is open (nil otherwise).
@@ -805,9 +805,15 @@ func (s *participantScreen) comeBackLine() string {
 	return left + " To come back:\r\n  " + s.e.opt.JoinHint + " " + code
 }
 
-// leaveQuestion is the question q and ctrl+c ask, wrapped to w.
-func leaveQuestion(w int) []string {
-	return wrap("Leave the session? You can come back with the same code. y or ctrl+c = leave, any other key = stay", w)
+// leaveQuestion is the question q and ctrl+c ask, wrapped to w; unsaved says that
+// a change to a saved note would be lost (a new note's text is kept for the next
+// connection, a change is not).
+func leaveQuestion(w int, unsaved bool) []string {
+	q := "Leave the session? You can come back with the same code. y or ctrl+c = leave, any other key = stay"
+	if unsaved {
+		q = "Leave the session? Your change to the note is not saved (any other key, then enter, saves it). y or ctrl+c = leave, any other key = stay"
+	}
+	return wrap(q, w)
 }
 
 func (s *participantScreen) asksBeforeLeaving() {}
@@ -949,6 +955,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode, s.editing, s.editActivity = modeEdit, n.ID, n.Activity
 		cmd := s.openInput(inputCap, 3)
 		s.input.SetValue(n.Text)
+		s.editFrom = s.inputValue()
 		s.boxFresh, s.boxN = false, -1
 		return s, cmd
 	case key.Matches(msg, pk.Delete) && ph.AcceptsNotes():
@@ -1122,7 +1129,7 @@ func (s *participantScreen) footer(w int) string {
 	e, sty := s.e, s.e.sty
 	footer := ""
 	if s.leaving {
-		for _, l := range leaveQuestion(w) {
+		for _, l := range leaveQuestion(w, s.mode == modeEdit && s.input != nil && s.inputValue() != s.editFrom) {
 			footer += sty.Warn.Render(l) + "\n"
 		}
 	} else if s.status != "" {

@@ -324,3 +324,31 @@ func TestParticipantCtrlCAsksBeforeLeaving(t *testing.T) {
 	again.keys("n")
 	again.waitFor("half typed")
 }
+
+// Leaving while a saved note is being changed says that the change is not saved
+// (a new note's text comes back on the next connection; a change does not): a
+// tester's change was lost on ctrl+c without a word.
+func TestLeavingWarnsOfAnUnsavedChange(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	w.addNote(me, session.AreaConfidence, "strength", "tests are slow")
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("▸ tests are slow")
+	p.keys("e")
+	p.waitFor("Edit your note")
+	p.press(tea.KeyCtrlC)
+	p.waitFor("Leave the session? You can come back")
+	p.keys("k")
+	p.waitFor("You stay in the session.")
+	p.keys(" to run")
+	p.press(tea.KeyCtrlC)
+	p.waitFor("Your change to the note is not saved")
+	p.keys("k")
+	p.waitFor("You stay in the session.")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved your change.")
+	if got := noteTexts(w.notes(sess)); strings.Join(got, "|") != "tests are slow to run" {
+		t.Errorf("stored %q, want the change", got)
+	}
+}
