@@ -31,12 +31,8 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: charter invite --data DIR (--session ID | --campaign C) [--addr HOST:PORT] [--host NAME] [--when TEXT]")
 		return 2
 	}
-	addrGiven := false
-	fs.Visit(func(f *flag.Flag) { addrGiven = addrGiven || f.Name == "addr" })
-	if !addrGiven {
-		// The port charter serve listens on, when it runs on this data directory.
-		*addr, _ = joinAddr(*dir, *addr, false)
-	}
+	// The port charter serve listens on, when it runs on this data directory.
+	*addr, _ = flagAddr(fs, *dir, *addr)
 	h, port, err := net.SplitHostPort(*addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "charter invite: --addr %q is not HOST:PORT\n", *addr)

@@ -86,7 +86,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "md", "md or json")
 	create := fs.Bool("create", false, "create the planned sessions")
 	isNew := fs.Bool("new", false, "with --create: start a campaign whose name is close to an existing one's")
-	addr := fs.String("addr", "127.0.0.1:2222", "server address, for the join lines printed with --create")
+	addr := fs.String("addr", "127.0.0.1:2222", "server address, for the join lines printed with --create (default: where charter serve on --data listens, if it runs)")
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
@@ -146,9 +146,13 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "created %d %s of the campaign %s:\n", len(created), plural(len(created), "session", "sessions"), p.Campaign)
+	line, guess := flagAddr(fs, *dir, *addr)
 	for i, s := range created {
 		fmt.Fprintf(stdout, "%d. %s: session %s, code %s, %d invited\n", i+1, s.Title, s.ID, code(s.Code), len(p.Sessions[i].Invitees))
-		fmt.Fprintf(stdout, "   %s %s\n", server.SSHLine(*addr), s.Code)
+		fmt.Fprintf(stdout, "   %s %s\n", server.SSHLine(line), s.Code)
+	}
+	if guess != "" {
+		fmt.Fprintln(stderr, guess)
 	}
 	var undated []string
 	for i, s := range created {
@@ -163,7 +167,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "note: %s no date; give %s one with charter session edit --data %s --session ID --date YYYY-MM-DD (reports order sessions by day, invitations say it)\n",
 			plural(len(undated), "session "+undated[0]+" has", "sessions "+strings.Join(undated, ", ")+" have"), plural(len(undated), "it", "each"), *dir)
 	}
-	fmt.Fprintf(stdout, "\nEvery invitation, one per person: charter invite --data %s --campaign %q --addr %s\n", *dir, p.Campaign, *addr)
+	fmt.Fprintf(stdout, "\nEvery invitation, one per person: charter invite --data %s --campaign %q --addr %s\n", *dir, p.Campaign, line)
 	return 0
 }
 

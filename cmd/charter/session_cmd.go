@@ -33,8 +33,6 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
-	addrGiven := false
-	fs.Visit(func(f *flag.Flag) { addrGiven = addrGiven || f.Name == "addr" })
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "charter session new: unexpected argument %q; every value goes with a flag, e.g. --title %q\n", fs.Arg(0), fs.Arg(0))
 		return 2
@@ -57,12 +55,19 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "charter session new:", errorText(err))
 		return 1
 	}
-	line, guess := joinAddr(*dir, *addr, addrGiven)
+	line, guess := flagAddr(fs, *dir, *addr)
 	fmt.Fprintf(stdout, "session: %s\ncode: %s\n%s %s\n", s.ID, code(s.Code), server.SSHLine(line), s.Code)
 	if guess != "" {
 		fmt.Fprintln(stderr, guess)
 	}
 	return 0
+}
+
+// flagAddr is joinAddr for a command whose flags fs hold --addr, given or not.
+func flagAddr(fs *flag.FlagSet, dir, addr string) (line, guess string) {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "addr" })
+	return joinAddr(dir, addr, given)
 }
 
 // joinAddr is the address the join line names: --addr when given, else the one

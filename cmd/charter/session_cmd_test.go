@@ -396,3 +396,27 @@ func TestSessionNewWithServerOnEveryAddress(t *testing.T) {
 		}
 	}
 }
+
+// plan --create prints the join lines for the port the running server listens on,
+// as session new and invite do, unless --addr is given.
+func TestPlanCreateNamesTheAddressTheServerListensOn(t *testing.T) {
+	t.Parallel()
+	data := newDataDir(t)
+	mustRun(t, "roster", "import", "--data", data, filepath.Join("testdata", "roster.csv"))
+	// This test process plays the server: it holds the data directory.
+	lock, err := lockDataDir(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Close()
+	if err := recordAddr(lock, "127.0.0.1:24001"); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"plan", "--create", "--data", data, "--campaign", "Chartering 2027", "--audiences", "developers"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("plan --create: exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "   ssh -p 24001 -t 127.0.0.1 ") || strings.Contains(out.String(), "2222") || strings.Contains(errb.String(), "assumes") {
+		t.Errorf("plan --create with charter serve on 127.0.0.1:24001: stdout %q stderr %q", out.String(), errb.String())
+	}
+}
