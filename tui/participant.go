@@ -926,17 +926,18 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode = modeTopic
 		return s, s.openInput(inputCap, 3)
 	case (key.Matches(msg, pk.New) || key.Matches(msg, pk.Read)) && ph.AcceptsNotes():
+		s.setStatus("", false)
+		if here := s.here(); s.draft != "" && (s.draftAt.Area != here.Area || !sameLane(s.draftAt, here.Lane) || s.draftAt.Activity != here.Activity) {
+			// The text left with esc belongs where it was written, under the
+			// activity it was written under: pressed in another lane, n put it
+			// there, under a heading it was not written for (a tester's finding).
+			// One unsent note at a time, in its place.
+			s.goTo(s.draftAt)
+			s.setStatus("Back in "+s.placeName()+", where you began this note: enter sends it, esc keeps it again, ctrl+u empties it.", false)
+		}
 		if s.currentLane() == "" {
 			s.setStatus("Raise a topic first: press t.", true)
 			return s, nil
-		}
-		s.setStatus("", false)
-		if s.draft != "" && (s.draftAt.Area != session.Areas[s.area] || !sameLane(s.draftAt, s.currentLane())) {
-			// The text left with esc belongs where it was written: pressed in
-			// another lane, n put it there, under a heading it was not written
-			// for (a tester's finding). One unsent note at a time, in its place.
-			s.goTo(s.draftAt)
-			s.setStatus("Back in "+s.placeName()+", where you began this note: enter sends it, esc keeps it again, ctrl+u empties it.", false)
 		}
 		s.mode = modeCompose
 		cmd := s.openInput(inputCap, 3)
