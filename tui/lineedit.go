@@ -50,7 +50,7 @@ func (e *lineEdit) CursorEnd()      { e.pos = len(e.value) }
 func (e *lineEdit) SetValue(s string) {
 	r := editSanitizer.Sanitize([]rune(s))
 	if e.limit > 0 && len(r) > e.limit {
-		r = r[:e.limit]
+		r = r[:wholeChars(r, e.limit)]
 	}
 	e.value = r
 	e.SetCursor(e.pos)
@@ -128,11 +128,26 @@ func (e *lineEdit) charAfter() int {
 	return len(e.value)
 }
 
+// wholeChars is how many of r's first runes make whole characters (see
+// charBefore) within n runes: a limit cuts between characters, never inside one
+// (half a flag pasted at the limit reached the board as a stray regional letter).
+func wholeChars(r []rune, n int) int {
+	at := 0
+	g := uniseg.NewGraphemes(string(r))
+	for g.Next() {
+		if at+len(g.Runes()) > n {
+			break
+		}
+		at += len(g.Runes())
+	}
+	return at
+}
+
 // insert puts runes at the cursor, as many as the limit leaves room for.
 func (e *lineEdit) insert(runes []rune) {
 	r := editSanitizer.Sanitize(append([]rune(nil), runes...))
-	if e.limit > 0 {
-		r = r[:min(len(r), max(e.limit-len(e.value), 0))]
+	if e.limit > 0 && len(r) > e.limit-len(e.value) {
+		r = r[:wholeChars(r, max(e.limit-len(e.value), 0))]
 	}
 	if len(r) == 0 {
 		return

@@ -341,3 +341,20 @@ func TestNoteBoxStepsOverWholeCharacters(t *testing.T) {
 		}
 	}
 }
+
+// The limit cuts between characters, never inside one: a flag pasted with one
+// rune of room left was cut in half, and the board got a stray regional letter (a
+// review's finding).
+func TestNoteBoxLimitKeepsWholeCharacters(t *testing.T) {
+	b := newNoteBox(3, 3, NewStyles(nil))
+	b.Focus()
+	typed(b, runesKey("ab"))
+	typed(b, runesKey("🇩🇪"))
+	if got := b.Value(); got != "ab" {
+		t.Errorf("box holds %q, want \"ab\" (no room for the whole flag)", got)
+	}
+	b.SetValue("xy👍🏽")
+	if got := b.Value(); got != "xy" {
+		t.Errorf("a value cut at 3 runes holds %q, want \"xy\"", got)
+	}
+}
