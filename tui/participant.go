@@ -792,6 +792,9 @@ func (s *participantScreen) answerLeave(msg tea.KeyMsg) (screen, tea.Cmd) {
 // comeBackLine says, as the participant leaves, how to come back as themselves.
 func (s *participantScreen) comeBackLine() string {
 	left := "You left " + session.CleanText(s.sess.Title) + ". What you entered is saved."
+	if s.mode == modeEdit && s.input != nil && s.inputValue() != s.editFrom {
+		left = "You left " + session.CleanText(s.sess.Title) + ". Your change to the note you were editing was not saved; the rest is."
+	}
 	code := session.NormalizeCode(s.sess.Code)
 	if s.e.rejoinCode != "" {
 		// Without a key the session's code would make them someone new.

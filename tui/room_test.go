@@ -351,4 +351,23 @@ func TestLeavingWarnsOfAnUnsavedChange(t *testing.T) {
 	if got := noteTexts(w.notes(sess)); strings.Join(got, "|") != "tests are slow to run" {
 		t.Errorf("stored %q, want the change", got)
 	}
+	// Left anyway, the goodbye says the change was not saved.
+	said := make(chan string, 1)
+	again := w.open(tui.Options{KeyHash: me.KeyHash, Code: sess.Code, Goodbye: func(m string) { said <- m }})
+	again.waitFor("▸ tests are slow to run")
+	again.keys("e")
+	again.waitFor("Edit your note")
+	again.keys(" daily")
+	again.press(tea.KeyCtrlC)
+	again.waitFor("Your change to the note is not saved")
+	again.keys("y")
+	again.tm.WaitFinished(t, teatest.WithFinalTimeout(waitTime))
+	select {
+	case m := <-said:
+		if !strings.Contains(m, "Your change to the note you were editing was not saved") {
+			t.Errorf("leaving said %q", m)
+		}
+	case <-time.After(waitTime):
+		t.Fatal("leaving said nothing")
+	}
 }
