@@ -169,7 +169,8 @@ func (e *lineEdit) cut(from, to int) {
 }
 
 // wordBackward moves the cursor to the start of the word before it, past the
-// spaces between.
+// spaces between, and never inside a character (a space and an accent typed after
+// it are one).
 func (e *lineEdit) wordBackward() {
 	for e.pos > 0 && unicode.IsSpace(e.value[e.pos-1]) {
 		e.pos--
@@ -177,10 +178,11 @@ func (e *lineEdit) wordBackward() {
 	for e.pos > 0 && !unicode.IsSpace(e.value[e.pos-1]) {
 		e.pos--
 	}
+	e.pos = e.boundary(e.pos, false)
 }
 
 // wordForward moves the cursor to the end of the word after it, past the spaces
-// between.
+// between, and never inside a character.
 func (e *lineEdit) wordForward() {
 	for e.pos < len(e.value) && unicode.IsSpace(e.value[e.pos]) {
 		e.pos++
@@ -188,4 +190,23 @@ func (e *lineEdit) wordForward() {
 	for e.pos < len(e.value) && !unicode.IsSpace(e.value[e.pos]) {
 		e.pos++
 	}
+	e.pos = e.boundary(e.pos, true)
+}
+
+// boundary is pos if a character starts there, else the start of the character
+// it is in, or its end if forward.
+func (e *lineEdit) boundary(pos int, forward bool) int {
+	at := 0
+	g := uniseg.NewGraphemes(string(e.value))
+	for g.Next() {
+		end := at + len(g.Runes())
+		if pos == at || pos < end {
+			if pos == at || !forward {
+				return at
+			}
+			return end
+		}
+		at = end
+	}
+	return len(e.value)
 }

@@ -358,3 +358,16 @@ func TestNoteBoxLimitKeepsWholeCharacters(t *testing.T) {
 		t.Errorf("a value cut at 3 runes holds %q, want \"xy\"", got)
 	}
 }
+
+// A word move never stops inside a character: a space followed by a combining
+// mark is one, and alt+left stopped between them, where backspace left a lone
+// accent (a review's finding).
+func TestNoteBoxWordMovesStopOnCharacters(t *testing.T) {
+	b := newNoteBox(100, 3, NewStyles(nil))
+	b.Focus()
+	typed(b, runesKey("ab \u0301cd"))
+	typed(b, tea.KeyMsg{Type: tea.KeyLeft, Alt: true})
+	if p := b.Position(); p == 3 {
+		t.Errorf("alt+left stopped at rune 3, inside \" \\u0301\"")
+	}
+}
