@@ -290,15 +290,15 @@ func (s *participantScreen) closeInput() {
 }
 
 // boxView is the open text box in its frame, w columns wide, as
-// sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-6, 20))) draws it.
+// sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-4, 20))) draws it.
 func (s *participantScreen) boxView(w int) string {
-	render := func() string { return s.e.sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-6, 20))) }
+	render := func() string { return s.e.sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-4, 20))) }
 	if s.input == nil {
 		return render()
 	}
 	// The width the box wraps its text at, for the keys it takes next, as a drawing
 	// would set it.
-	s.input.SetWidth(max(w-6, 20))
+	s.input.SetWidth(max(w-4, 20))
 	if s.boxFresh {
 		return s.lines.line(lineKey{kind: lineFreshBox, id: int64(s.input.Height()), width: w}, render)
 	}
@@ -316,7 +316,7 @@ func (s *participantScreen) boxView(w int) string {
 // box (not made by the text box) is left to render.
 func (s *participantScreen) framedBox(w int, render func() string) string {
 	inner := max(w-2, 20) - 2 // the room between the padding
-	lines := strings.Split(s.inputView(max(w-6, 20)), "\n")
+	lines := strings.Split(s.inputView(max(w-4, 20)), "\n")
 	frame := s.lines.line(lineKey{kind: lineBoxFrame, id: int64(len(lines)), width: w}, func() string {
 		return s.e.sty.Box.Width(max(w-2, 20)).Render(strings.Repeat("\n", len(lines)-1))
 	})

@@ -156,8 +156,8 @@ func TestFramedBoxIsLipglossBox(t *testing.T) {
 						s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
 					}
 				}
-				s.input.SetWidth(max(w-6, 20))
-				want := s.e.sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-6, 20)))
+				s.input.SetWidth(max(w-4, 20))
+				want := s.e.sty.Box.Width(max(w-2, 20)).Render(s.inputView(max(w-4, 20)))
 				got := s.framedBox(w, func() string { return "not framed" })
 				if got != want {
 					t.Fatalf("profile %v, width %d, keys %q:\n%q\nwant:\n%q", profile, w, keys, got, want)

@@ -1364,3 +1364,27 @@ func TestParticipantDeletePromptShowsItsKeys(t *testing.T) {
 	s.waitFor("Delete “organisational", "any other key = keep")
 	requireFits(t, s.view())
 }
+
+// The note box's text takes the box's inner width (but the cursor's cell): it
+// wrapped three cells short of it, 73 of 76 at 80 columns (a tester's finding).
+func TestParticipantNoteBoxUsesItsWidth(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("x", 80)), Paste: true})
+	s.waitFor("80/280")
+	inner := termW - 4 // the box's borders and its padding of one cell each side
+	var counts []int
+	for _, l := range strings.Split(s.view(), "\n") {
+		if n := strings.Count(l, "x"); n > 0 {
+			counts = append(counts, n)
+		}
+	}
+	if len(counts) != 2 || counts[0] != inner-1 || counts[0]+counts[1] != 80 {
+		t.Errorf("the box's lines hold %v characters, want %d then the rest (its inner width %d, but the cursor's cell)", counts, inner-1, inner)
+	}
+}
