@@ -14,15 +14,7 @@ import (
 // panel still lists P1 as anonymous beside their note count.
 func TestVolunteerNameNeverJoinsThePeoplePanel(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := groupWorld(t)
-	ts, _ := w.svc.Themes(w.ctx, sess.ID)
-	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"}); err != nil {
-		t.Fatal(err)
-	}
-	w.setPhase(sess, session.PhaseActions)
-	ps, _ := w.db.Participants(w.ctx, sess.ID)
-	p := w.openAsParticipant(sess, ps[0])
-	p.waitFor("Pair on threat models")
+	w, sess, p := atActionPoint(t)
 	p.keys("j") // from the first theme to its action point
 	p.keys("v")
 	p.waitFor("Shown on this action point and in the findings only")
@@ -49,15 +41,7 @@ func TestVolunteerNameNeverJoinsThePeoplePanel(t *testing.T) {
 // name box on joining does: nothing is refused only at enter.
 func TestVolunteerNameBoxStopsAtTheLimit(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := groupWorld(t)
-	ts, _ := w.svc.Themes(w.ctx, sess.ID)
-	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"}); err != nil {
-		t.Fatal(err)
-	}
-	w.setPhase(sess, session.PhaseActions)
-	ps, _ := w.db.Participants(w.ctx, sess.ID)
-	p := w.openAsParticipant(sess, ps[0])
-	p.waitFor("Pair on threat models")
+	w, sess, p := atActionPoint(t)
 	p.keys("j")
 	p.keys("v")
 	p.waitFor("0/40 characters")
@@ -70,4 +54,26 @@ func TestVolunteerNameBoxStopsAtTheLimit(t *testing.T) {
 	if err != nil || len(list) != 1 || len(list[0].Volunteers) != 1 || list[0].Volunteers[0] != name {
 		t.Fatalf("action points %+v, %v: want one volunteer named %q", list, err, name)
 	}
+}
+
+// atActionPoint is groupWorld in the actions phase with one action point, "Pair on
+// threat models", and its first participant's screen showing it.
+func atActionPoint(t *testing.T) (*world, *session.Session, *term) {
+	t.Helper()
+	w, sess, _ := groupWorld(t)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseActions)
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := w.openAsParticipant(sess, ps[0])
+	p.waitFor("Pair on threat models")
+	return w, sess, p
 }
