@@ -126,7 +126,7 @@ type participantScreen struct {
 }
 
 type participantKeys struct {
-	Area, Lane, Select, New, Read, Edit, Delete, Activity, Topic, Done, Rate, RateSelect, RateEnter, Save, Cancel, Quit key.Binding
+	Area, Lane, Select, New, Read, Edit, Delete, Activity, Topic, Done, Rate, RateSelect, RateEnter, Save, Cancel, PutAside, Quit key.Binding
 }
 
 var pk = participantKeys{
@@ -147,7 +147,9 @@ var pk = participantKeys{
 	RateEnter:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "rate")),
 	Save:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 	Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-	Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "leave")),
+	// PutAside is esc in the note box: the text is kept for the next n.
+	PutAside: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close, text kept")),
+	Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "leave")),
 }
 
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
@@ -1202,6 +1204,8 @@ func (s *participantScreen) keys() []key.Binding {
 		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep"))}
 	case s.mode == modePickActivity:
 		return s.picker.keys()
+	case s.mode == modeCompose:
+		return []key.Binding{pk.Save, pk.PutAside}
 	case s.mode != modeBrowse:
 		return []key.Binding{pk.Save, pk.Cancel}
 	case s.reading != nil:

@@ -78,6 +78,11 @@ func TestEveryScreenFitsBothSizes(t *testing.T) {
 			s.keys("a")
 			s.waitFor("type to filter")
 		}, []string{"enter choose", "esc cancel"}}, nil},
+		{screen{"participant note box", session.PhaseWrite, func(r *room, s *term) {
+			s.waitFor("Strengths")
+			s.keys("n")
+			s.waitFor("enter save")
+		}, []string{"enter save", "esc close, text kept"}}, nil},
 		{screen{"participant reveal", session.PhaseReveal, participant("Strengths"), []string{"q leave"}}, nil},
 		{screen{"participant group", session.PhaseGroup, participant("Scanner noise"), []string{"q leave", "↑/↓ select"}}, nil},
 		{screen{"participant vote", session.PhaseVote, participant("dots left", "In “"), []string{"q leave", "- take back"}}, nil},
