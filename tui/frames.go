@@ -257,7 +257,7 @@ func (m *framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.f.resize(ws.Width, ws.Height)
 	}
 	var cmd tea.Cmd
-	m.m, cmd = m.m.Update(msg)
+	deep(func() { m.m, cmd = m.m.Update(msg) })
 	return m, cmd
 }
 
@@ -266,6 +266,6 @@ func (m *framed) View() string {
 	if k, ok := m.m.(keptView); ok && k.viewUnchanged() && m.f.hasDrawn() {
 		return ""
 	}
-	m.f.draw(m.m.View())
+	deep(func() { m.f.draw(m.m.View()) })
 	return ""
 }
