@@ -114,16 +114,47 @@ func buildMatrix(notes []matrixNote, order []string, withTexts bool) ActivityMat
 		a.all.add(n.sess, n.person)
 		a.n++
 	}
+	// One row per activity whatever its case and spacing: people propose
+	// activities without seeing each other's ("Container Scanning", "container
+	// scanning") and sessions' lists may spell one otherwise; two rows read as two
+	// activities with half the notes each. A row takes the spelling of the first
+	// list that has the activity, else the one most of its notes have (on a tie,
+	// the first in alphabetical order, which says nothing of who wrote first).
+	spelling := map[string]string{}
+	for _, a := range order {
+		if k := session.TopicKey(a); spelling[k] == "" {
+			spelling[k] = a
+		}
+	}
+	uses := map[string]map[string]int{}
+	for _, n := range notes {
+		k := session.TopicKey(n.activity)
+		if uses[k] == nil {
+			uses[k] = map[string]int{}
+		}
+		uses[k][n.activity]++
+	}
+	for k, us := range uses {
+		if k == "" || spelling[k] != "" {
+			continue
+		}
+		for a, c := range us {
+			if b := spelling[k]; b == "" || c > us[b] || c == us[b] && a < b {
+				spelling[k] = a
+			}
+		}
+	}
 	rows := map[string]*acc{}
 	total := newAcc()
 	for _, n := range notes {
 		if !slices.Contains(lanes, n.lane) {
 			continue
 		}
-		r := rows[n.activity]
+		name := spelling[session.TopicKey(n.activity)]
+		r := rows[name]
 		if r == nil {
 			r = newAcc()
-			rows[n.activity] = r
+			rows[name] = r
 		}
 		add(r, n)
 		add(total, n)

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"maps"
 	"os"
@@ -414,4 +415,40 @@ func TestCSVListsEveryThemesScoreAndVotes(t *testing.T) {
 		themes[th.Label] = want{th.Rank, th.Score, th.Votes, th.Notes}
 	}
 	check("a campaign", cf, themes)
+}
+
+// An activity proposed by two people in another case or spacing ("Container
+// Scanning", "container  scanning"), or spelled otherwise in two sessions' lists,
+// is one row of the matrix: two rows read as two activities, each with half the
+// notes, and the campaign's signals missed it. The row takes the list's spelling.
+func TestMatrixOneRowPerActivityWhateverItsCase(t *testing.T) {
+	t.Parallel()
+	mk := func(id string, day int, acts []string, list ...string) *report.Data {
+		texts := make([]string, len(acts))
+		for i := range acts {
+			texts[i] = fmt.Sprintf("note %s %d on scanning", id, i)
+		}
+		d := pureSession(id, day, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"x": texts})
+		d.Session.Activities = list
+		for i, n := range d.Notes {
+			n.Area, n.Lane, n.Activity = session.AreaActivities, "keep", acts[i]
+		}
+		return d
+	}
+	check := func(name string, m report.ActivityMatrix, want string, notes int) {
+		t.Helper()
+		var got []string
+		for _, r := range m.Activities {
+			got = append(got, fmt.Sprintf("%s:%d", r.Activity, r.Notes))
+		}
+		if w := []string{fmt.Sprintf("%s:%d", want, notes)}; !slices.Equal(got, w) {
+			t.Errorf("%s: the matrix's rows %q, want %q", name, got, w)
+		}
+	}
+	f := report.Build(mk("a", 1, []string{"Container Scanning", "container scanning", "container  scanning", "container scanning"}))
+	check("a session", f.Matrix, "container scanning", 4)
+	a := mk("a", 1, []string{"Pen Testing", "pen testing"}, "Pen Testing")
+	b := mk("b", 2, []string{"pen testing"}, "pen testing")
+	cf := report.BuildCampaign("c", []*report.Data{a, b})
+	check("a campaign", cf.Matrix, "Pen Testing", 3)
 }
