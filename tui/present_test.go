@@ -230,7 +230,13 @@ func TestPresentUnknownCode(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	s := w.open(tui.Options{Facilitator: true, Present: true, Code: "ZZZZ-ZZZZ"})
-	s.waitFor(`No session has the code`)
+	// The projector is opened with a facilitator's key: "check the code with
+	// your facilitator", the participants' advice, sent the facilitator to
+	// themselves. The facilitator home lists every session's code.
+	s.waitFor(`No session has the code`, `facilitator home`)
+	if s.everDrawn("with your facilitator") {
+		t.Errorf("a facilitator is told to ask their facilitator:\n%s", s.drawn.String())
+	}
 	s.keys("q")
 	s.tm.WaitFinished(t)
 }
