@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
 // u on a selected action point asks for its due date; the board shows it, and a
@@ -205,8 +206,11 @@ func volunteeredAction(t *testing.T, w *world, sess *session.Session, a session.
 }
 
 // A participant's line of a long action point keeps its volunteers, owner and due
-// date in view at 80 columns, the title cut instead; selected, it shows whole. The
-// line was cut at its end, and "· 1 volunteer" was what went.
+// date in view at 80 columns, the title cut instead, where the list has no room to
+// spare; selected, it shows whole. The line was cut at its end, and "· 1
+// volunteer" was what went. Where every row fits with a second line, the line
+// shows whole: a closed session's few action points read as "Share pen te…"
+// above an empty screen (a program lead's trial).
 func TestParticipantActionLineKeepsWhatFollowsTheTitle(t *testing.T) {
 	t.Parallel()
 	w, sess, _ := groupWorld(t)
@@ -216,7 +220,13 @@ func TestParticipantActionLineKeepsWhatFollowsTheTitle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := w.openAsParticipant(sess, ps[1])
+	opt := tui.Options{KeyHash: ps[1].KeyHash, Code: sess.Code}
+	roomy := w.open(opt)
+	roomy.waitDrawn("Agree a patch SLA per severity and publish it on the wiki for", "every team · 1 volunteer · owner Platform team · due 2027-01-15")
+	requireFits(t, roomy.view())
+
+	// Nine lines leave the list no room for a second line of the action point.
+	p := w.openSized(opt, 80, 9)
 	p.waitDrawn("Agree a patch", "· 1 vol. · owner Platform te… · due 2027-01-15")
 	v := p.view()
 	requireFits(t, v)
@@ -251,7 +261,7 @@ func TestActionLineKeepsAReadableTitleBesideALongOwner(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := w.openAsParticipant(sess, ps[1])
+	p := w.openSized(tui.Options{KeyHash: ps[1].KeyHash, Code: sess.Code}, 80, 9)
 	p.waitDrawn("→ [proposed] Reserve 15% of each spr", "· owner Head of Eng… · due 2027-01-31")
 	requireFits(t, p.view())
 	b := w.openBoard(sess)

@@ -440,10 +440,20 @@ func (s *participantScreen) themesView(w int) string {
 	s.rows.setPage(room)
 	start, end := s.rows.window(room, 0)
 	sel := s.rows.selected()
+	// Where every row fits with a second line for each cut one, cut rows show
+	// whole too: a closed session's few action points read as "Share pen te…"
+	// above an empty screen.
+	cut := 0
+	for _, r := range rows {
+		if r.whole != "" {
+			cut++
+		}
+	}
+	wrapAll := !more && len(rows)+cut <= room
 	for i := start; i < end; i++ {
 		r := rows[i]
 		text := r.text
-		if i == sel && r.whole != "" {
+		if (i == sel || wrapAll) && r.whole != "" {
 			text = r.whole
 		}
 		if ph == session.PhaseVote {
@@ -453,15 +463,22 @@ func (s *participantScreen) themesView(w int) string {
 		if !r.header {
 			text = "   " + text
 		}
-		if i == sel {
+		if i == sel || wrapAll && r.whole != "" {
 			// The selected row is shown whole (up to two lines): an action point's
 			// title is what a volunteer signs up for.
-			lines := wrapHanging("▸ "+text, w, 5)
+			mark := "  "
+			if i == sel {
+				mark = "▸ "
+			}
+			lines := wrapHanging(mark+text, w, 5)
 			if len(lines) > 2 {
 				lines = append(lines[:1], fit(strings.Join(lines[1:], " "), w))
 			}
 			for _, l := range lines {
-				b.WriteString(sty.Selected.Render(l) + "\n")
+				if i == sel {
+					l = sty.Selected.Render(l)
+				}
+				b.WriteString(l + "\n")
 			}
 			continue
 		}
