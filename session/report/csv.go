@@ -15,16 +15,27 @@ import (
 // be filtered by it. why is a hypothesis's verdict given in words, and hypothesis
 // names one (H1) on its own row and on the rows of the themes that bear on it.
 // reached and teams are the numbers of a roster coverage row (its text says them in
-// words), for a sheet to add up; score, votes and notes those of a theme's row.
+// words), for a sheet to add up; score, votes, notes, people and sessions those of
+// a theme's row, from which a sheet can compute the score again (see
+// analysis.Prioritize; sessions only in a campaign's).
 var CSVHeader = []string{"kind", "session", "date", "audience", "theme_rank", "theme", "area", "lane", "activity",
 	"text", "priority", "owner", "volunteers", "status", "due", "why", "hypothesis", "reached", "teams",
-	"score", "votes", "notes"}
+	"score", "votes", "notes", "people", "sessions"}
 
-// themeRow writes a ranked theme's row: its rank, name, score, dots and notes.
-func (c *csvWriter) themeRow(session, date, audience string, rank int, label string, score, votes, notes int) {
+// themeCounts are the figures of a theme's row; sessions is 0 in a session's
+// findings, where the cell stays empty.
+type themeCounts struct{ score, votes, notes, people, sessions int }
+
+// themeRow writes a ranked theme's row: its rank, name, score and what the score
+// is made of.
+func (c *csvWriter) themeRow(session, date, audience string, rank int, label string, n themeCounts) {
 	cells := []string{"theme", session, date, audience, rankCell(rank), label}
-	cells = append(cells, make([]string, len(CSVHeader)-3-len(cells))...)
-	c.row(append(cells, strconv.Itoa(score), strconv.Itoa(votes), strconv.Itoa(notes))...)
+	cells = append(cells, make([]string, len(CSVHeader)-5-len(cells))...)
+	cells = append(cells, strconv.Itoa(n.score), strconv.Itoa(n.votes), strconv.Itoa(n.notes), strconv.Itoa(n.people), "")
+	if n.sessions > 0 {
+		cells[len(cells)-1] = strconv.Itoa(n.sessions)
+	}
+	c.row(cells...)
 }
 
 // WriteCSV writes the ranked themes, the action points, then every visible note,
@@ -35,7 +46,7 @@ func (f *Findings) WriteCSV(w io.Writer) error {
 	s := f.Session
 	for _, t := range f.Themes {
 		rank[t.Label] = t.Rank
-		cw.themeRow(s.Title, s.Date, s.Audience, t.Rank, t.Label, t.Score, t.Votes, t.Notes)
+		cw.themeRow(s.Title, s.Date, s.Audience, t.Rank, t.Label, themeCounts{t.Score, t.Votes, t.Notes, t.Authors, 0})
 	}
 	for _, a := range f.Actions {
 		cw.row("action point", s.Title, s.Date, s.Audience, rankCell(rank[a.Theme]), a.Theme, "", "", "",
@@ -59,7 +70,8 @@ func (f *CampaignFindings) WriteCSV(w io.Writer) error {
 	themes := map[int]CampaignTheme{}
 	for _, t := range f.Themes {
 		themes[t.ID] = t
-		cw.themeRow("", "", strings.Join(t.Audiences, "; "), t.Rank, t.Label, t.Score, t.Votes, t.Notes)
+		cw.themeRow("", "", strings.Join(t.Audiences, "; "), t.Rank, t.Label,
+			themeCounts{t.Score, t.Votes, t.Notes, t.Participants, max(t.Sessions, 1)})
 	}
 	byNumber := map[int]CampaignSession{}
 	for _, s := range f.Sessions {

@@ -382,7 +382,7 @@ func TestCSVListsEveryThemesScoreAndVotes(t *testing.T) {
 	f := report.Build(load(t, fx.svc, fx.sess.ID))
 	c := mustCampaign(t)
 	cf := report.BuildCampaign(campaignName, c.load(t))
-	type want struct{ rank, score, votes, notes int }
+	type want struct{ rank, score, votes, notes, people, sessions int }
 	check := func(name string, doc interface{ WriteCSV(io.Writer) error }, themes map[string]want) {
 		t.Helper()
 		var b bytes.Buffer
@@ -398,7 +398,12 @@ func TestCSVListsEveryThemesScoreAndVotes(t *testing.T) {
 		for _, r := range rows[1:] {
 			if r[col("kind")] == "theme" {
 				n := func(c string) int { v, _ := strconv.Atoi(r[col(c)]); return v }
-				got[r[col("theme")]] = want{n("theme_rank"), n("score"), n("votes"), n("notes")}
+				w := want{n("theme_rank"), n("score"), n("votes"), n("notes"), n("people"), n("sessions")}
+				got[r[col("theme")]] = w
+				// A sheet computes the score again from the row alone.
+				if again := 5*max(w.sessions-1, 0) + 3*w.votes + 2*w.people + w.notes; again != w.score {
+					t.Errorf("%s: %q's score %d, but its row's figures make %d", name, r[col("theme")], w.score, again)
+				}
 			}
 		}
 		if len(themes) == 0 || !maps.Equal(got, themes) {
@@ -407,12 +412,12 @@ func TestCSVListsEveryThemesScoreAndVotes(t *testing.T) {
 	}
 	themes := map[string]want{}
 	for _, th := range f.Themes {
-		themes[th.Label] = want{th.Rank, th.Score, th.Votes, th.Notes}
+		themes[th.Label] = want{th.Rank, th.Score, th.Votes, th.Notes, th.Authors, 0}
 	}
 	check("a session", f, themes)
 	themes = map[string]want{}
 	for _, th := range cf.Themes {
-		themes[th.Label] = want{th.Rank, th.Score, th.Votes, th.Notes}
+		themes[th.Label] = want{th.Rank, th.Score, th.Votes, th.Notes, th.Participants, th.Sessions}
 	}
 	check("a campaign", cf, themes)
 }
