@@ -210,6 +210,15 @@ func joinVerdicts() string {
 	return strings.Join(names, ", ")
 }
 
+// exampleWhy is a line of why that each verdict could have, for the messages that
+// ask for one: "not-supported: every session asked for it" contradicts itself.
+var exampleWhy = map[Verdict]string{
+	VerdictSupported:    "every session asked for it",
+	VerdictMixed:        "two sessions asked for it, one did not",
+	VerdictNotSupported: "no session raised it",
+	VerdictNoEvidence:   "no session spoke of it",
+}
+
 // ParseVerdictLine reads a verdict typed as one line, as the campaign screen takes
 // it: the hypothesis's number (2 or H2), the verdict (supported, mixed, not
 // supported, no evidence, or none to take one back; with or without the dash) and
@@ -243,13 +252,13 @@ func ParseVerdictLine(line string) (number int, v Verdict, why string, err error
 	case slices.Contains(Verdicts, Verdict(first)):
 		v = Verdict(first)
 	default:
-		return 0, "", "", Errorf(EInvalid, "%q is not a verdict; use one of %s, or none to take one back.", rest[0], joinVerdicts())
+		return 0, "", "", Errorf(EInvalid, "%q is not a verdict; use one of %s, or none to take one back.", strings.TrimRight(rest[0], ":,.;"), joinVerdicts())
 	}
 	// The why is the rest of the line as typed, from the word after the verdict.
 	why = strings.Join(rest[taken:], " ")
 	why = strings.TrimSpace(strings.TrimLeft(why, ":-–— "))
 	if v != VerdictNone && why == "" {
-		return 0, "", "", Errorf(EInvalid, "Say why after the verdict, e.g. \"H%d %s: every session asked for it\".", number, v)
+		return 0, "", "", Errorf(EInvalid, "Say why after the verdict, e.g. \"H%d %s: %s\".", number, v, exampleWhy[v])
 	}
 	return number, v, why, nil
 }

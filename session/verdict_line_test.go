@@ -33,9 +33,14 @@ func TestParseVerdictLine(t *testing.T) {
 		{"H2", "Type the hypothesis's number"},
 		{"two supported: yes", `"two" is not a hypothesis's number`},
 		{"H0 supported: yes", `"H0" is not a hypothesis's number`},
-		{"H2 maybe: unsure", `"maybe:" is not a verdict`},
+		{"H2 maybe: unsure", `"maybe" is not a verdict`},
 		{"H2 supported", "Say why after the verdict"},
 		{"H2 not supported:", "Say why after the verdict"},
+		// The example why fits the verdict it follows.
+		{"H2 not-supported", `"H2 not-supported: no session raised it"`},
+		{"H2 no evidence", `"H2 no-evidence: no session spoke of it"`},
+		{"H2 mixed", `"H2 mixed: two sessions asked for it, one did not"`},
+		{"H2 supported", `"H2 supported: every session asked for it"`},
 	} {
 		_, _, _, err := session.ParseVerdictLine(tt.line)
 		if err == nil || !strings.Contains(err.Error(), tt.says) {
