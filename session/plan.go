@@ -145,10 +145,10 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 		teams = slices.Delete(teams, i, i+1)
 	}
 	inPerson := map[string]bool{}
-	for _, l := range opt.Locations {
-		l = strings.ToLower(strings.TrimSpace(l))
+	for _, given := range opt.Locations {
+		l := strings.ToLower(strings.TrimSpace(given))
 		if !slices.ContainsFunc(teams, func(t *Team) bool { return strings.ToLower(t.Location) == l }) {
-			return nil, Errorf(EInvalid, "No team of the roster is at the location %q.", l)
+			return nil, Errorf(EInvalid, "No team of the roster is at the location %q.", strings.TrimSpace(given))
 		}
 		inPerson[l] = true
 	}

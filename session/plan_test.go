@@ -289,7 +289,7 @@ func TestPlanAdjustments(t *testing.T) {
 		{"not a day", session.PlanOptions{Dates: []session.SessionDate{{Session: 1, Date: "14.3.2027"}}}, `"14.3.2027" is not a day as YYYY-MM-DD`},
 		{"two days", session.PlanOptions{Dates: []session.SessionDate{{Session: 1, Date: "2027-03-14"}, {Session: 1, Date: "2027-03-15"}}}, "Session 1 is given two days"},
 		{"unknown team", session.PlanOptions{ExcludeTeams: []string{"Nope"}}, `No team of the roster is called "Nope"`},
-		{"unknown location", session.PlanOptions{Locations: []string{"Lyon"}}, `at the location "lyon"`},
+		{"unknown location", session.PlanOptions{Locations: []string{"Lyon"}}, `at the location "Lyon"`},
 		{"unknown person", session.PlanOptions{Moves: []session.Move{{Who: "nobody@example.org", To: 1}}}, "nobody of the roster"},
 		{"no such session", session.PlanOptions{Moves: []session.Move{{Who: mover.Email, To: 5}}}, "sessions 1 to 4"},
 		{"bad sizes", session.PlanOptions{MinSize: 10, MaxSize: 8}, "10-8"},
