@@ -758,10 +758,9 @@ func (s *presentScreen) resultsView(w, room int) string {
 	for i, t := range ranked {
 		bar := sty.Bar.Render(strings.Repeat("█", s.scores[t.ID]*barW/most))
 		head := fmt.Sprintf("%s %s  %s", padRight(bar, barW), padRight(figures[i], figW), sty.Header.Render(t.Label))
-		for i, l := range wrap(head, w) {
-			if i > 0 {
-				l = strings.Repeat(" ", indent) + l
-			}
+		// Under the name, within the screen: a wide script's name wrapped at the
+		// screen's width and then indented ran past its edge.
+		for _, l := range wrapHanging(head, w, indent) {
 			b.WriteString(l + "\n")
 		}
 		for _, a := range acts[t.ID] {

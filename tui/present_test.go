@@ -10,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
@@ -569,5 +570,30 @@ func TestPresentAsksBeforeLeaving(t *testing.T) {
 	p.tm.WaitFinished(t, teatest.WithFinalTimeout(waitTime))
 	if strings.Count(p.drawn.String(), "Leave the projector view?") < 2 {
 		t.Error("esc or the first q ended the projector view")
+	}
+}
+
+// A theme named after a long note wraps in the projector's results under its name,
+// within the screen: its second line was indented past the screen's edge.
+func TestPresentResultsWrapALongThemeWithinTheScreen(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	// 60 characters, a theme's most, each two cells wide.
+	long := "締め切りはいつもセキュリティに勝ち、スキャナーの指摘を直す時間を誰も計画しない。締め切りはいつもセキュリティに勝ち、スキ"
+	n := w.addNote(w.join(sess, "key-1", ""), session.AreaMotivation, "demotivates", long)
+	w.setPhase(sess, session.PhaseGroup)
+	if err := w.svc.SaveThemes(w.ctx, sess.ID, []session.Theme{{Label: long, NoteIDs: []int64{n.ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	s := w.openSized(tui.Options{Facilitator: true, Present: true, Code: sess.Code}, 80, 24)
+	s.waitDrawn("score 3")
+	v := s.view()
+	requireFitsIn(t, v, 80, 24)
+	if !strings.Contains(strings.Join(strings.Fields(ansi.Strip(v)), ""), long) {
+		t.Errorf("the theme's name is not on the projector whole:\n%s", v)
 	}
 }
