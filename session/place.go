@@ -55,7 +55,11 @@ func (s *Service) PlaceNotes(ctx context.Context, sessionID string, places []The
 				placed += len(ids)
 			}
 		}
-		return s.saveThemes(ctx, st, sessionID, out, false)
+		if err := s.saveThemes(ctx, st, sessionID, out, false); err != nil {
+			return err
+		}
+		// A suggested name's side says what its notes now agree on, as after a move.
+		return relabelSides(ctx, st, sessionID)
 	})
 	if err != nil {
 		return 0, err

@@ -57,3 +57,35 @@ func TestPlaceNotesKeepsWhatWasArrangedMeanwhile(t *testing.T) {
 		}
 	}
 }
+
+// Placing later notes keeps a suggested name's side true, as moving notes does: a
+// theme named "(more)" that gains notes asking for less until its notes no longer
+// agree loses the side (the board showed "hands-on hacking (motivates)" over four
+// notes, two of them asking for more, until a merge elsewhere relabelled it).
+func TestPlaceNotesKeepsTheSideTrue(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	bd := mustBoard(t, "more pen tests", "pen tests earlier")
+	for _, p := range []*session.Participant{bd.a, bd.b} {
+		n, err := bd.svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "less", Text: "fewer pen test gates " + p.Pseudonym})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bd.notes = append(bd.notes, n)
+	}
+	th := bd.themes(t, map[string][]int{"pen tests (more)": {0, 1}})
+	bd.phase(t, session.PhaseGroup)
+	if _, err := bd.svc.PlaceNotes(ctx, bd.sess.ID, []session.Theme{{ID: th[0].ID, NoteIDs: bd.ids(2, 3)}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := bd.svc.Themes(ctx, bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("%d themes after placing, want 1", len(got))
+	}
+	if got[0].Label != "pen tests" {
+		t.Errorf("after placing two notes for less into a theme of two for more: %q, want the name without its side", got[0].Label)
+	}
+}
