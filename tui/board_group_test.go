@@ -1173,3 +1173,36 @@ func previewWorld(t *testing.T) (*world, *session.Session, []session.Theme) {
 	}
 	return w, sess, sug
 }
+
+// Marked notes already in the theme they are moved to do not count as moved: the
+// status said "3 notes moved" when one of the three was there already, and "Note
+// moved" for a note that stayed where it was.
+func TestBoardMoveCountsOnlyNotesThatMove(t *testing.T) {
+	t.Parallel()
+	w, sess, _, b := manyThemesBoard(t)
+
+	// Rows: 0 header 1, 1-2 its notes, 3 header 2, 4-5 its notes, ...
+	b.selectRow(1)
+	b.keys("v")  // a note of theme 1, then the next note
+	b.keys("jv") // on theme 2's name: both its notes
+	b.waitFor("3 notes marked")
+	b.keys("M")
+	b.waitFor("Move 3 notes to theme (name or number): ")
+	b.keys("2")
+	b.waitFor("→ 2. theme 2")
+	b.press(tea.KeyEnter)
+	b.waitFor("1 note moved to “theme 2” (2 were there already).")
+	if got := w.themesOf(sess); len(got["theme 2"]) != 3 || len(got["theme 1"]) != 1 {
+		t.Fatalf("after the move: %v", got)
+	}
+
+	// A note moved to its own theme: nothing moves, and nothing to undo.
+	b.waitDrawn("2. theme 2 (3)") // the board has the move
+	b.selectRow(1)
+	b.keys("M")
+	b.waitFor("Move the note to theme (name or number): ")
+	b.keys("1")
+	b.waitFor("→ 1. theme 1")
+	b.press(tea.KeyEnter)
+	b.waitFor("The note is in “theme 1” already: nothing moved.")
+}

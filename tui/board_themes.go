@@ -1480,10 +1480,32 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 				return err
 			}), true
 		}
+		// Notes already in the theme stay where they are: only the others move.
+		there := 0
+		for _, n := range ids {
+			if slices.Contains(to.NoteIDs, n) {
+				there++
+			}
+		}
 		processed()
-		said := fmt.Sprintf("%s moved to “%s”.", plural(len(ids), "note"), to.Label)
+		if there == len(ids) {
+			what := "The note is"
+			if len(ids) > 1 {
+				what = fmt.Sprintf("The %s are", plural(len(ids), "note"))
+			}
+			s.setStatus(fmt.Sprintf("%s in “%s” already: nothing moved.", what, to.Label), false)
+			return nil, true
+		}
+		said := fmt.Sprintf("%s moved to “%s”.", plural(len(ids)-there, "note"), to.Label)
 		if len(ids) == 1 {
 			said = "Note moved to “" + to.Label + "”."
+		}
+		if there > 0 {
+			were := "were"
+			if there == 1 {
+				were = "was"
+			}
+			said = strings.TrimSuffix(said, ".") + fmt.Sprintf(" (%d %s there already).", there, were)
 		}
 		// A theme the move empties goes to the end of the list, and those after
 		// it move up a number, as a merge says.
