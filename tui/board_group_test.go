@@ -1206,3 +1206,19 @@ func TestBoardMoveCountsOnlyNotesThatMove(t *testing.T) {
 	b.press(tea.KeyEnter)
 	b.waitFor("The note is in “theme 1” already: nothing moved.")
 }
+
+// v on a theme's name marks its notes and goes on to the next theme, and the
+// screen shows that theme's notes below it, as # does: the next theme stood on the
+// list's last row, its notes out of sight, so that deciding on it took a scroll.
+func TestBoardMarkShowsTheNextThemesNotes(t *testing.T) {
+	t.Parallel()
+	_, _, _, b := manyThemesBoard(t)
+	b.keys("vvvv") // themes 1 to 4, on to theme 5
+	b.waitFor("8 notes marked")
+	view := b.view()
+	for _, want := range []string{"▸ 5. theme 5 (2)", "note e0 about topic 5", "note e1 about topic 5"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, view)
+		}
+	}
+}

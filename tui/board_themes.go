@@ -1218,7 +1218,11 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		rows := s.themeRows()
 		for i := t.list.selected() + 1; i < len(rows); i++ {
 			if rows[i].header && rows[i].sug != 0 && rows[i].sug != cur.sug {
-				t.rows().selectRow(i)
+				last := i
+				for last+1 < len(rows) && !rows[last+1].header {
+					last++
+				}
+				t.rows().selectItem(i, last)
 				break
 			}
 		}
@@ -1322,7 +1326,11 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			for next < len(t.rowsNow) && !t.rowsNow[next].header && t.rowsNow[next].theme == cur.theme {
 				next++
 			}
-			t.rows().selectRow(next)
+			last := next
+			for last+1 < len(t.rowsNow) && !t.rowsNow[last+1].header {
+				last++
+			}
+			t.rows().selectItem(next, last)
 			return nil
 		}
 		if cur.note == 0 {

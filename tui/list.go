@@ -119,6 +119,17 @@ func (l *list) selectRow(i int) {
 	}
 }
 
+// selectItem selects row i, the first of an item whose rows run to last (a theme's
+// name, then its notes), so that they show below it: when they would not all show
+// from where the list is, the item goes to the top, as a jump puts it. Selected by
+// selectRow alone, a theme stood on the list's last row, its notes out of sight.
+func (l *list) selectItem(i, last int) {
+	l.selectRow(i)
+	if last >= l.top+l.shown() {
+		l.top = l.sel
+	}
+}
+
 // heard takes note of a key the screen got while the list's input is closed, the
 // list's own or not: what the last search or jump said goes with any key but those
 // that go on with it (n and N, the next match; esc, which ends a kept search).
