@@ -1222,3 +1222,40 @@ func TestBoardMarkShowsTheNextThemesNotes(t *testing.T) {
 		}
 	}
 }
+
+// Merging two suggestions before accepting them keeps the side a suggested name
+// says true, as a merge of accepted themes does: "secrets (concern)" that takes in
+// three notes that motivate is "secrets", on the preview and once accepted.
+func TestBoardPreviewMergeKeepsTheSideTrue(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a := w.join(sess, "key-1", "")
+	for _, text := range []string{"the champions guild is great", "our security champion helps a lot", "champions meetup motivates me"} {
+		w.addNote(a, session.AreaMotivation, "motivates", text)
+	}
+	for _, text := range []string{"secrets leak in slack", "vault takes 3 days for a secret", "api keys in the repo"} {
+		w.addNote(a, session.AreaConfidence, "concern", text)
+	}
+	w.setPhase(sess, session.PhaseGroup)
+	sug, err := w.svc.SuggestThemes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sug) != 2 || !strings.HasSuffix(sug[0].Label, " (motivates)") || sug[1].Label != "secrets (concern)" {
+		t.Fatalf("the notes make %+v; the test needs a theme that motivates and \"secrets (concern)\"", sug)
+	}
+	b := w.openBoard(sess)
+	b.waitEverDrawn("1. "+sug[0].Label, "A accept all")
+	b.keys("m#2")
+	b.press(tea.KeyEnter)
+	b.keys("m")
+	b.waitFor("merged in; nobody sees it until A.")
+	b.waitDrawn("1. secrets (6 notes)")
+	b.keys("A")
+	b.waitFor("1 theme shared with everyone")
+	if got := w.themesOf(sess); len(got["secrets"]) != 6 {
+		t.Errorf("stored themes %v, want \"secrets\" with the six notes", got)
+	}
+}

@@ -1169,6 +1169,18 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		}
 		sug := s.themes.suggestions
 		sug[i].NoteIDs = append(sug[i].NoteIDs, sug[from].NoteIDs...)
+		if !sug[i].Named {
+			// A suggested name's side says what the merged notes agree on, as it
+			// does once accepted.
+			notes := s.noteByID()
+			var lanes []string
+			for _, id := range sug[i].NoteIDs {
+				if n := notes[id]; n != nil {
+					lanes = append(lanes, n.Lane)
+				}
+			}
+			sug[i].Label = analysis.RelabelSide(sug[i].Label, lanes)
+		}
 		label := sug[from].Label
 		s.themes.suggestions = slices.Delete(slices.Clone(sug), from, from+1)
 		// Picks are by index: those after the merged one move up, and a pick of
