@@ -1259,3 +1259,29 @@ func TestBoardPreviewMergeKeepsTheSideTrue(t *testing.T) {
 		t.Errorf("stored themes %v, want \"secrets\" with the six notes", got)
 	}
 }
+
+// A note without a theme while people vote (imported then, or left so when the
+// group phase ended) is listed under "no theme yet", as in the group phase: the
+// vote's list named the themes only, and the note was nowhere on the board.
+func TestBoardVoteListsNotesWithoutATheme(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	b := w.openBoard(sess)
+	b.waitDrawn("1. theme 1 (2 notes)")
+	b.press(tea.KeyEnd)
+	b.waitFor("▸    [mot demotivates] a loose note nobody grouped")
+	b.waitDrawn("(no theme yet: 1) · it takes no dots; back in group, g places it")
+	// M moves nothing while people vote: m on the note does not point to it.
+	b.keys("m")
+	b.waitFor("Select a theme to merge.")
+	// The actions phase lists it too: it counts in no theme's score.
+	w.setPhase(sess, session.PhaseActions)
+	b.waitFor("#1 theme")
+	b.press(tea.KeyEnd)
+	view := b.view() // after End: the program takes keys in order
+	if !strings.Contains(view, "(no theme yet: 1) · in no theme's score") || !strings.Contains(view, "a loose note nobody grouped") {
+		t.Errorf("the actions phase does not list the note without a theme:\n%s", view)
+	}
+	requireFits(t, view)
+}

@@ -26,7 +26,8 @@ func TestBoardMarksThemeOfHiddenNotes(t *testing.T) {
 
 	w.setPhase(sess, session.PhaseActions)
 	b.waitFor("#1 theme")
-	b.press(tea.KeyEnd)
+	b.press(tea.KeyEnd) // the note without a theme, listed after the themes
+	b.keys("kk")
 	b.waitFor("▸ theme 2 · hidden: all notes hidden")
 	if v := b.view(); strings.Contains(v, "#8 theme") || !strings.Contains(v, "#7 theme") {
 		t.Errorf("the ranking does not hold the 7 themes participants see:\n%s", v)

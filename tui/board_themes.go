@@ -342,6 +342,28 @@ func (s *boardScreen) acceptSuggestions() tea.Cmd {
 	})
 }
 
+// looseRows are the visible notes without a theme, under a line "(no theme yet:
+// N)" followed by what say(N) adds; none when every note has a theme.
+func (s *boardScreen) looseRows(say func(n int) string) []themeRow {
+	inTheme := map[int64]bool{}
+	for _, t := range s.themes.themes {
+		for _, id := range t.NoteIDs {
+			inTheme[id] = true
+		}
+	}
+	var loose []themeRow
+	for _, n := range s.notes {
+		if !inTheme[n.ID] && !n.Hidden {
+			loose = append(loose, themeRow{note: n.ID, text: "[" + noteTag(n, tagCut(s.e.w)) + "] " + noteText(n)})
+		}
+	}
+	if len(loose) == 0 {
+		return nil
+	}
+	head := themeRow{header: true, text: fmt.Sprintf("(no theme yet: %d)%s", len(loose), say(len(loose)))}
+	return append([]themeRow{head}, loose...)
+}
+
 // placement is one entry of the preview of later notes: notes to add to the
 // arranged theme theme, or (theme 0) to make a new theme called label. sug is the
 // suggestion's index.
@@ -610,19 +632,20 @@ func (s *boardScreen) themeRows() []themeRow {
 			}
 			rows = append(rows, s.noteRows(themeRow{theme: t.ID}, t.Label, t.NoteIDs, notes)...)
 		}
-		var loose []themeRow
-		for _, n := range s.notes {
-			if !inTheme[n.ID] && !n.Hidden {
-				loose = append(loose, themeRow{note: n.ID, text: "[" + noteTag(n, tagCut(s.e.w)) + "] " + noteText(n)})
-			}
-		}
-		if len(loose) > 0 {
-			rows = append(rows, themeRow{header: true, text: fmt.Sprintf("(no theme yet: %d)", len(loose))})
-			rows = append(rows, loose...)
-		}
+		rows = append(rows, s.looseRows(func(int) string { return "" })...)
 	case s.sess.Phase == session.PhaseVote:
 		for i, t := range s.themes.themes {
 			rows = append(rows, s.headerRow(themeRow{theme: t.ID, num: i + 1}, fmt.Sprintf("%d. ", i+1), t.Label, " ("+plural(len(t.NoteIDs), "note")+")"+s.showingMark(t)))
+		}
+		// Imported while people vote, or left without a theme when grouping
+		// ended: listed, or the board showed them nowhere.
+		if len(s.themes.themes) > 0 {
+			rows = append(rows, s.looseRows(func(n int) string {
+				if n == 1 {
+					return " · it takes no dots; back in group, g places it"
+				}
+				return " · they take no dots; back in group, g places them"
+			})...)
 		}
 	default:
 		labels := map[int64]string{}
@@ -675,6 +698,9 @@ func (s *boardScreen) themeRows() []themeRow {
 					rows = append(rows, s.actionRow(t.ID, a))
 				}
 			}
+		}
+		if len(s.themes.themes) > 0 {
+			rows = append(rows, s.looseRows(func(int) string { return " · in no theme's score" })...)
 		}
 	}
 	return rows
@@ -1383,9 +1409,14 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		s.setStatus("Select a note to split it out into a theme of its own.", true)
 	case (key.Matches(msg, tk.Delete) || key.Matches(msg, tk.Merge)) && cur.theme == 0:
 		// On "no theme yet", or on nothing: said, not silently nothing.
-		if key.Matches(msg, tk.Merge) {
+		switch {
+		case key.Matches(msg, tk.Merge) && s.sess.Phase == session.PhaseGroup:
 			s.setStatus("Select a theme to merge (notes without a theme move with M).", true)
-		} else {
+		case key.Matches(msg, tk.Merge):
+			// While people vote M moves nothing: a note without a theme is placed
+			// back in group.
+			s.setStatus("Select a theme to merge.", true)
+		default:
 			s.setStatus("Select a theme's name to delete it.", true)
 		}
 	case key.Matches(msg, tk.Delete) && cur.header && cur.theme != 0:
