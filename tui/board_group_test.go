@@ -250,9 +250,9 @@ func TestBoardPickGoesOnToTheNextSuggestion(t *testing.T) {
 	b := w.openBoard(sess)
 	b.waitEverDrawn("1. "+sug[0].Label, "A accept all")
 	b.keys("v")
-	b.waitFor("A accept 1 picked", "▸ [ ] 2. "+sug[1].Label)
+	b.waitFor("A accept 1 picked", "▸ [ ] 2. "+sug[1].Label, "1 theme picked: A accepts it;")
 	b.keys("v")
-	b.waitFor("[x] 2. "+sug[1].Label, "A accept 2 picked")
+	b.waitFor("[x] 2. "+sug[1].Label, "A accept 2 picked", "2 themes picked: A accepts them;")
 }
 
 // enter on a note shows it whole, wrapped, and scrolls when it is longer than the

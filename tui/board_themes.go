@@ -1247,7 +1247,7 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		case n > 0 && s.themes.placing:
 			s.setStatus(fmt.Sprintf("%s picked: A places those notes; the others wait without a theme.", plural(n, "theme")), false)
 		case n > 0:
-			s.setStatus(fmt.Sprintf("%s picked: A accepts them; the other notes wait without a theme.", plural(n, "theme")), false)
+			s.setStatus(fmt.Sprintf("%s picked: A accepts %s; the other notes wait without a theme.", plural(n, "theme"), them(n)), false)
 		default:
 			s.setStatus("Nothing picked: A accepts all.", false)
 		}
