@@ -103,7 +103,10 @@ func newCampaign(e *env, name string) *campaignScreen {
 // splitMsg is the outcome of splitting a session theme from its match.
 type splitMsg struct {
 	said string
-	err  error
+	// follow is the session theme split or unsplit, to select once the campaign
+	// is read again.
+	follow int64
+	err    error
 }
 
 type campaignMsg struct{ f *report.CampaignFindings }
@@ -151,7 +154,11 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case campaignMsg:
 		s.f, s.loading, s.err = msg.f, false, ""
 		s.setRows()
-		s.followSplit()
+		if !s.again {
+			// Not a read begun before the split was stored (the change it
+			// published starts one): that read's result is followed by another.
+			s.followSplit()
+		}
 		if s.finding != 0 && !s.again && s.status == findingEvidence(s.finding) {
 			s.status = fmt.Sprintf("Added H%d; its evidence is under it.", s.finding)
 			s.finding = 0
@@ -175,7 +182,7 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.status = s.e.errorMessage(msg.err)
 			return s, s.reload()
 		}
-		s.status = msg.said
+		s.status, s.follow = msg.said, msg.follow
 		return s, s.reload()
 	case hypothesisAddedMsg:
 		s.saving = false
@@ -459,7 +466,6 @@ func (s *campaignScreen) askSplit() tea.Cmd {
 	svc, id := s.e.opt.Service, st.ThemeID
 	said := fmt.Sprintf("Split: %s stands apart from “%s” now and in later reports.", name, ct.Label)
 	s.confirm = func() tea.Cmd {
-		s.follow = id
 		s.status = "Splitting and matching the themes again…"
 		return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 			for _, o := range others {
@@ -467,7 +473,7 @@ func (s *campaignScreen) askSplit() tea.Cmd {
 					return splitMsg{err: err}
 				}
 			}
-			return splitMsg{said: said}
+			return splitMsg{said: said, follow: id}
 		})
 	}
 	s.status = fmt.Sprintf("Split %s from #%d “%s”, here and in later reports? y = split, any other key = keep", name, ct.Rank, ct.Label)
@@ -496,7 +502,6 @@ func (s *campaignScreen) askUnsplit() tea.Cmd {
 	svc, id, others := s.e.opt.Service, st.ThemeID, st.KeptApart
 	said := fmt.Sprintf("Undone: %s may be matched with %s again.", name, strings.Join(from, ", "))
 	s.confirm = func() tea.Cmd {
-		s.follow = id
 		s.status = "Undoing the splits and matching the themes again…"
 		return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 			for _, o := range others {
@@ -504,7 +509,7 @@ func (s *campaignScreen) askUnsplit() tea.Cmd {
 					return splitMsg{err: err}
 				}
 			}
-			return splitMsg{said: said}
+			return splitMsg{said: said, follow: id}
 		})
 	}
 	s.status = fmt.Sprintf("Undo the split of %s from %s, here and in later reports? y = undo, any other key = keep", name, strings.Join(from, ", "))
