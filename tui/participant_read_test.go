@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -215,4 +216,48 @@ func TestDoneInTheVoteSaysHowToTakeItBack(t *testing.T) {
 	s.waitFor("x I'm done")
 	s.keys("x")
 	s.waitFor("Marked as done. Press x again to take it back.")
+}
+
+// A voter at 80x24 reads the selected theme's notes under a list of themes longer
+// than the screen: they showed only under a short list, so with 18 themes each had
+// to be opened with enter before a dot was given (a facilitator's trial).
+func TestVoterSeesTheNotesUnderALongListOfThemes(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	var themes []session.Theme
+	for i := range 18 {
+		p := w.join(sess, fmt.Sprintf("key-%d", i+1), "")
+		n := w.addNote(p, session.AreaMotivation, "demotivates", fmt.Sprintf("reason number %d why security work stalls", i+1))
+		themes = append(themes, session.Theme{Label: fmt.Sprintf("theme %02d", i+1), NoteIDs: []int64{n.ID}})
+	}
+	w.setPhase(sess, session.PhaseGroup)
+	if err := w.svc.SaveThemes(w.ctx, sess.ID, themes); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseVote)
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := w.openSized(tui.Options{KeyHash: ps[0].KeyHash, Code: sess.Code}, 80, 24)
+	s.waitDrawn("dots left", "below")
+	v := s.view()
+	requireFitsIn(t, v, 80, 24)
+	sel := lineWith(v, "▸")
+	i := strings.Index(sel, "theme ")
+	if i < 0 {
+		t.Fatalf("no theme selected:\n%s", v)
+	}
+	label := sel[i : i+len("theme 01")]
+	var want string
+	for k, th := range themes {
+		if th.Label == label {
+			want = fmt.Sprintf("reason number %d why", k+1)
+		}
+	}
+	if !strings.Contains(v, "In “"+label+"”") || !strings.Contains(v, want) {
+		t.Errorf("the selected theme %q's note (%q) is not under the list:\n%s", label, want, v)
+	}
 }

@@ -432,6 +432,11 @@ func (s *participantScreen) themesView(w int) string {
 	if s.mode == modeVolunteerName {
 		room = max(room-strings.Count(s.volunteerNameView(w), "\n"), 3)
 	}
+	// Voting, a long list keeps room under it for the selected theme's notes (see
+	// themeNotes): a person gives dots to what they can read, not to a name.
+	if ph != session.PhaseGroup && s.mode != modeVolunteerName && room >= 12 && len(rows) > room-themeNotesRoom {
+		room -= themeNotesRoom
+	}
 	more := len(rows) > room
 	if more {
 		room = max(room-1, 3) // for the line that says there is more
@@ -516,6 +521,11 @@ func (s *participantScreen) themesView(w int) string {
 	}
 	return b.String()
 }
+
+// themeNotesRoom is the room a long list of themes leaves under it for the notes of
+// the selected one: a blank line, the heading, three lines of notes and one that
+// says enter reads them all.
+const themeNotesRoom = 6
 
 // themeNotes lists the notes of a theme in at most avail lines, or nothing when fewer
 // than three are free.
