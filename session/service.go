@@ -324,6 +324,8 @@ func (s *Service) checkNewNote(ctx context.Context, st Store, n *Note) error {
 	if err := s.validNote(sess, n); err != nil {
 		return err
 	}
+	// An activity of the session's list typed in another case is the listed one.
+	n.Activity = listedSpelling(sess.Activities, n.Activity)
 	if sess.Phase == PhaseReveal && n.Area == AreaOpen {
 		// Everyone sees the topics now: a topic raised again in another case is
 		// the one already there (see unifyTopics).
@@ -577,6 +579,9 @@ func (s *Service) setPhase(ctx context.Context, st Store, sessionID string, ph P
 	}
 	if ph.AtLeast(PhaseReveal) {
 		if err := unifyTopics(ctx, st, sessionID); err != nil {
+			return nil, false, err
+		}
+		if err := unifyActivities(ctx, st, sess); err != nil {
 			return nil, false, err
 		}
 	}

@@ -89,3 +89,68 @@ func unifyTopics(ctx context.Context, st Store, sessionID string) error {
 	}
 	return nil
 }
+
+// listedSpelling returns the spelling the session's list of activities gives
+// activity, which differs from it only in case or spacing, else activity. The list
+// is the facilitator's, shown to everyone: taking its spelling tells a writer
+// nothing of anyone else's notes.
+func listedSpelling(list []string, activity string) string {
+	k := topicKey(activity)
+	for _, a := range list {
+		if topicKey(a) == k {
+			return a
+		}
+	}
+	return activity
+}
+
+// unifyActivities gives the notes whose activities differ only in case or spacing
+// one spelling: the list's, else the one most of their notes have (the first
+// written on a tie). People propose activities the list lacks without seeing each
+// other's notes, so "Container Scanning" and "container scanning" read as two
+// activities on every screen and in the findings' matrix. Like unifyTopics it runs
+// when everyone sees the notes, in the transaction of a move to the reveal or later.
+func unifyActivities(ctx context.Context, st Store, sess *Session) error {
+	notes, err := st.Notes(ctx, sess.ID)
+	if err != nil {
+		return err
+	}
+	type spelling struct {
+		count, first int
+	}
+	spellings := map[string]map[string]*spelling{}
+	for i, n := range notes {
+		if n.Activity == "" {
+			continue
+		}
+		k := topicKey(n.Activity)
+		if spellings[k] == nil {
+			spellings[k] = map[string]*spelling{}
+		}
+		sp := spellings[k][n.Activity]
+		if sp == nil {
+			sp = &spelling{first: i}
+			spellings[k][n.Activity] = sp
+		}
+		sp.count++
+	}
+	name := map[string]string{}
+	for k, sps := range spellings {
+		best := ""
+		for a, sp := range sps {
+			if b := sps[best]; b == nil || sp.count > b.count || sp.count == b.count && sp.first < b.first {
+				best = a
+			}
+		}
+		name[k] = listedSpelling(sess.Activities, best)
+	}
+	for _, n := range notes {
+		if a, ok := name[topicKey(n.Activity)]; ok && n.Activity != "" && n.Activity != a {
+			n.Activity = a
+			if err := st.UpdateNote(ctx, n); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

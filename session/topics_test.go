@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -82,5 +83,66 @@ func TestTopicsSpelledAlikeBecomeOneAtTheReveal(t *testing.T) {
 	}
 	if got := lanes()["who approves the assistant?"]; got != "AI coding assistants" {
 		t.Errorf("a note written in the reveal is under %q, want the topic's title AI coding assistants", got)
+	}
+}
+
+// An activity people propose in their own case or spacing ("Container Scanning",
+// "container scanning") is one activity from the reveal on, spelled as most of its
+// notes spell it; one of the session's list typed in another case is the listed
+// one at once (the list is everyone's). While people write, a proposed activity
+// keeps the spelling its writer typed: changed, it would tell them someone else
+// proposed it.
+func TestActivitiesSpelledAlikeBecomeOneAtTheReveal(t *testing.T) {
+	t.Parallel()
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	s, err := svc.NewSession(ctx, session.Session{Title: "Developers", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	written := []struct{ activity, text, writing, revealed string }{
+		{"Container Scanning", "scan the images in CI", "Container Scanning", "container scanning"},
+		{"container  scanning", "the registry scan finds too much", "container scanning", "container scanning"},
+		{"container scanning", "keep scanning base images", "container scanning", "container scanning"},
+		{"THREAT MODELLING", "keep the design sessions", "threat modelling", "threat modelling"},
+		{"Fuzzing", "more fuzzing of parsers", "Fuzzing", "Fuzzing"},
+	}
+	for i, w := range written {
+		p, err := svc.Join(ctx, s.ID, fmt.Sprintf("hash-%d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: w.activity, Text: w.text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	activities := func() map[string]string {
+		ns, err := db.Notes(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, n := range ns {
+			out[n.Text] = n.Activity
+		}
+		return out
+	}
+	got := activities()
+	for _, w := range written {
+		if got[w.text] != w.writing {
+			t.Errorf("while writing, %q is under %q, want %q", w.text, got[w.text], w.writing)
+		}
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseReveal); err != nil {
+		t.Fatal(err)
+	}
+	got = activities()
+	for _, w := range written {
+		if got[w.text] != w.revealed {
+			t.Errorf("after the reveal, %q is under %q, want %q", w.text, got[w.text], w.revealed)
+		}
 	}
 }
