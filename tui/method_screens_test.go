@@ -192,6 +192,29 @@ func TestParticipantRaisesATopic(t *testing.T) {
 	}
 }
 
+// In the reveal everyone sees a note as soon as it is saved: a topic raised there
+// is not said to reach the others only after the reveal, which has come.
+func TestParticipantRaisesATopicInTheReveal(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	w.setPhase(sess, session.PhaseReveal)
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("No notes here yet.")
+	for range 3 {
+		p.press(tea.KeyTab)
+	}
+	p.waitFor("[Open topics]", "no topics yet")
+	p.keys("t")
+	p.waitFor("Title of your topic")
+	p.keys("On-call load")
+	p.press(tea.KeyEnter)
+	p.waitFor("Topic raised: press n to write on it (everyone sees it with its first note).", "»On-call load«")
+	if v := p.view(); strings.Contains(v, "after the reveal") {
+		t.Fatalf("in the reveal, the screen says others see the topic after it:\n%s", v)
+	}
+}
+
 // Screens follow a resize: wider uses the width, back to 80x24 fits again.
 func TestScreensFollowResize(t *testing.T) {
 	t.Parallel()

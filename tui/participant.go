@@ -1026,7 +1026,12 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			}
 			s.mode = modeBrowse
 			s.closeInput()
-			s.setStatus("Topic raised: press n to write on it (others see it after the reveal).", false)
+			said := "Topic raised: press n to write on it (others see it after the reveal)."
+			if s.sess.Phase == session.PhaseReveal {
+				// Notes written in the reveal reach everyone's screen at once.
+				said = "Topic raised: press n to write on it (everyone sees it with its first note)."
+			}
+			s.setStatus(said, false)
 			return s, nil
 		}
 		n := session.Note{Area: session.Areas[s.area], Lane: s.currentLane(), Text: text}
