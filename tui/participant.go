@@ -666,6 +666,13 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.closeInput()
 			s.setStatus("The phase changed; you did not volunteer.", true)
 		}
+		if s.mode == modeVolunteerName && !s.hasAction(s.editing) {
+			// Deleted on the board while the name was being typed: every enter
+			// would be refused, over a list that no longer shows it.
+			s.mode = modeBrowse
+			s.closeInput()
+			s.setStatus("The facilitator removed that action point; you did not volunteer.", true)
+		}
 		if phaseChanged && s.mode != modeBrowse && s.mode != modeVolunteerName && !s.sess.Phase.AcceptsNotes() {
 			said := "The phase changed; your unsaved text was not sent."
 			if s.mode == modeCompose && strings.TrimSpace(s.inputValue()) != "" {

@@ -363,6 +363,16 @@ func (s *participantScreen) vote(theme int64, give bool) tea.Cmd {
 	})
 }
 
+// hasAction says whether the session's action points, as last read, hold id.
+func (s *participantScreen) hasAction(id int64) bool {
+	for _, a := range s.th.Actions {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // volunteerAs volunteers the participant for the action point being asked about,
 // under the name typed (none if empty). The name stays on the action point: it is
 // not the participant's name anywhere else. The text stays in the box until it is

@@ -77,3 +77,26 @@ func atActionPoint(t *testing.T) (*world, *session.Session, *term) {
 	p.waitFor("Pair on threat models")
 	return w, sess, p
 }
+
+// The facilitator deletes the action point while its name box is open: the box
+// closes and says so, instead of staying open over a list without it, refusing
+// every enter with "Action point not found."
+func TestVolunteerNameBoxClosesWhenItsActionPointGoes(t *testing.T) {
+	t.Parallel()
+	w, sess, p := atActionPoint(t)
+	p.keys("j")
+	p.keys("v")
+	p.waitFor("0/40 characters")
+	p.keys("Sam")
+	list, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("action points %+v, %v: want one", list, err)
+	}
+	if err := w.svc.DeleteAction(w.ctx, list[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("The facilitator removed that action point; you did not volunteer.")
+	if v := p.view(); strings.Contains(v, "characters") {
+		t.Errorf("the name box is still open:\n%s", v)
+	}
+}
