@@ -107,6 +107,15 @@ func (p *picker) update(msg tea.KeyMsg) pick {
 			p.filter = string(r[:len(r)-1])
 			p.refilter()
 		}
+	case tea.KeyCtrlU:
+		// The note box's keys, pressed here out of habit: ignored, the letters
+		// typed next would go onto the old filter.
+		p.filter = ""
+		p.refilter()
+	case tea.KeyCtrlW:
+		f := strings.TrimRightFunc(p.filter, unicode.IsSpace)
+		p.filter = f[:strings.LastIndexFunc(f, unicode.IsSpace)+1]
+		p.refilter()
 	case tea.KeyRunes, tea.KeySpace:
 		for _, r := range msg.Runes {
 			// Only what can be read: typed text is shown back.

@@ -58,3 +58,29 @@ func TestActivityPickerPagesAndFilters(t *testing.T) {
 		t.Errorf("the picker does not say more entries follow:\n%s", v)
 	}
 }
+
+// The activity picker's filter takes the note box's ctrl+w and ctrl+u: pressed out
+// of habit and ignored, the letters typed next went onto the old filter and proposed
+// an activity nobody meant.
+func TestActivityPickerFilterDeletesWordsAndAll(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	p.press(tea.KeyTab) // Security activities
+	p.waitFor("new notes are about: any activity")
+	p.keys("a")
+	p.waitFor("type to filter", "▸ any activity")
+	p.keys("zz chaos")
+	p.waitFor("propose “zz chaos”")
+	p.press(tea.KeyCtrlW)
+	p.waitFor("propose “zz”")
+	p.press(tea.KeyCtrlU)
+	p.waitFor("▸ any activity")
+	p.keys("pen")
+	p.waitFor("▸ pen testing")
+	if p.everDrawn("zzpen") {
+		t.Errorf("the letters went onto the old filter:\n%s", p.view())
+	}
+}
