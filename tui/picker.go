@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
 )
 
 // picker is a short list to choose one item from, narrowed by typing: a person types
@@ -119,7 +122,7 @@ func (p *picker) update(msg tea.KeyMsg) pick {
 	case tea.KeyRunes, tea.KeySpace:
 		for _, r := range msg.Runes {
 			// Only what can be read: typed text is shown back.
-			if unicode.IsPrint(r) && len(p.filter) < 80 {
+			if unicode.IsPrint(r) && utf8.RuneCountInString(p.filter) < session.MaxTopicLen {
 				p.filter += string(r)
 			}
 		}

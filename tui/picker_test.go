@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
 )
 
 // TestActivityPickerPagesAndFilters gives the participant's activity picker more
@@ -82,5 +84,44 @@ func TestActivityPickerFilterDeletesWordsAndAll(t *testing.T) {
 	p.waitFor("▸ pen testing")
 	if p.everDrawn("zzpen") {
 		t.Errorf("the letters went onto the old filter:\n%s", p.view())
+	}
+}
+
+// An activity may have session.MaxTopicLen characters, whatever script it is in:
+// the filter stopped at 80 bytes, 27 characters of Japanese, and took 80 of ASCII
+// that enter then refused.
+func TestActivityPickerFilterCountsCharacters(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ name, typed, want string }{
+		{"japanese", strings.Repeat("脅威", session.MaxTopicLen/2), strings.Repeat("脅威", session.MaxTopicLen/2)},
+		{"ascii", strings.Repeat("a", session.MaxTopicLen+10), strings.Repeat("a", session.MaxTopicLen)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			w := newWorld(t)
+			sess, me := w.writingParticipant()
+			p := w.openAsParticipant(sess, me)
+			p.waitFor("You have no notes here yet.")
+			p.press(tea.KeyTab) // Security activities
+			p.waitFor("new notes are about: any activity")
+			p.keys("a")
+			p.waitFor("type to filter", "▸ any activity")
+			p.keys(c.typed)
+			p.press(tea.KeyEnter)
+			p.waitFor("Proposed: the facilitator sees your activity")
+			p.keys("n")
+			p.waitFor("New note in Keep")
+			p.keys("a note on it")
+			p.press(tea.KeyEnter)
+			p.waitFor("Saved")
+			ns := w.notes(sess)
+			if len(ns) != 1 || ns[0].Activity != c.want {
+				var got []string
+				for _, n := range ns {
+					got = append(got, n.Activity)
+				}
+				t.Fatalf("stored notes about %q, want one about %q", got, c.want)
+			}
+		})
 	}
 }
