@@ -249,6 +249,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		}
 	}
 	conn := s.hub.Connect()
+	conn.SetProbe(func(timeout time.Duration) bool { return answers(sess, timeout) }, func() { _ = sess.Close() })
 	keyHash, remote := session.HashKey(s.salt, keyBytes), remoteIP(sess.RemoteAddr())
 	opt := tui.Options{
 		Service:     s.svc,
@@ -430,4 +431,22 @@ func sshIdleTimeout(idle time.Duration) time.Duration {
 		return 0
 	}
 	return idle + min(time.Minute, max(idle/2, time.Second))
+}
+
+// answers reports whether the client of sess answers a request within timeout: a
+// keepalive that asks for a reply, which OpenSSH, PuTTY and Dropbear give (a
+// refusal is an answer too). A client whose network went away gives none, and the
+// connection looks open until TCP gives up, minutes later.
+func answers(sess ssh.Session, timeout time.Duration) bool {
+	reply := make(chan error, 1)
+	go func() {
+		_, err := sess.SendRequest("keepalive@openssh.com", true, nil)
+		reply <- err
+	}()
+	select {
+	case err := <-reply:
+		return err == nil
+	case <-time.After(timeout):
+		return false
+	}
 }

@@ -106,6 +106,67 @@ type Conn struct {
 	// draft is the note its participant is writing (KeepDraft), handed to the hub
 	// when the connection closes.
 	draft Draft
+	// probe, if set (SetProbe), asks the other end whether it is still there, and
+	// end ends the connection.
+	probe func(timeout time.Duration) bool
+	end   func()
+}
+
+// SetProbe gives the connection a way to ask its client whether it is still there
+// (probe reports whether an answer came within timeout) and to end it.
+func (c *Conn) SetProbe(probe func(timeout time.Duration) bool, end func()) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.probe, c.end = probe, end
+	c.mu.Unlock()
+}
+
+// ReclaimDraft is for a participant back on a new connection while another of
+// theirs, writing a note, is still open: a connection whose network went away
+// stays open until the server notices, and its note would be lost with it (a
+// closing connection's note is not kept while another of theirs is live). Each
+// such connection is asked whether it is still there; the note of one that does
+// not answer within timeout is returned, and that connection ended. One that
+// answers keeps its note: the person has two terminals, and both would save it.
+func (c *Conn) ReclaimDraft(sid string, pid int64, timeout time.Duration) (Draft, bool) {
+	if c == nil || pid == 0 {
+		return Draft{}, false
+	}
+	h := c.hub
+	var others []*Conn
+	h.mu.Lock()
+	for o := range h.conns {
+		if o == c {
+			continue
+		}
+		o.mu.Lock()
+		if (o.participant == pid && o.sessionID == sid || o.participant == 0 && o.isID == pid && o.isSession == sid) &&
+			!o.closed && o.probe != nil && (o.draft.Text != "" || o.draft.Topics != "") {
+			others = append(others, o)
+		}
+		o.mu.Unlock()
+	}
+	h.mu.Unlock()
+	for _, o := range others {
+		o.mu.Lock()
+		probe := o.probe
+		o.mu.Unlock()
+		if probe(timeout) {
+			continue
+		}
+		// Taken before the connection ends: its close then keeps nothing.
+		o.mu.Lock()
+		d, end := o.draft, o.end
+		o.draft = Draft{}
+		o.mu.Unlock()
+		end()
+		if d.Text != "" || d.Topics != "" {
+			return d, true
+		}
+	}
+	return Draft{}, false
 }
 
 // Connect registers a new connection; Start attaches its program.

@@ -476,3 +476,47 @@ func TestHubDropsTheDraftOfAConnectionReplaced(t *testing.T) {
 		t.Errorf("after leaving the name screen: connected %v, left %v", on, left)
 	}
 }
+
+// A writer whose network went away comes back on a new connection while the old
+// one is still open (the server has not noticed). The old one is asked whether it
+// is there: silent, it is ended and its note goes to the new one, once; answering
+// (two terminals), it keeps its note, which both would otherwise save.
+func TestHubReclaimsTheNoteOfASilentConnection(t *testing.T) {
+	t.Parallel()
+	h := tui.NewHub()
+	open := func(pid int64, text string, alive bool) (*tui.Conn, *atomic.Bool) {
+		c := h.Connect()
+		c.Watch("s1", session.ChangeNotes)
+		c.Joined(pid)
+		c.KeepDraft(tui.Draft{Text: text, Area: session.AreaMotivation, Lane: "motivates"})
+		ended := &atomic.Bool{}
+		c.SetProbe(func(time.Duration) bool { return alive }, func() { ended.Store(true); c.Close() })
+		return c, ended
+	}
+	_, silentEnded := open(1, "half typed", false)
+	_, otherEnded := open(2, "not yours", false)
+	back := h.Connect()
+	back.Watch("s1", session.ChangeNotes)
+	back.Joined(1)
+	if d, ok := back.ReclaimDraft("s1", 1, time.Second); !ok || d.Text != "half typed" || d.Lane != "motivates" {
+		t.Fatalf("reclaimed %+v, %v; want the silent connection's note", d, ok)
+	}
+	if !silentEnded.Load() || otherEnded.Load() {
+		t.Errorf("ended: the silent connection %v (want true), another person's %v (want false)", silentEnded.Load(), otherEnded.Load())
+	}
+	if d, ok := h.Connect().TakeDraft("s1", 1); ok {
+		t.Errorf("the ended connection's note was parked too: %+v", d)
+	}
+	if d, ok := back.ReclaimDraft("s1", 1, time.Second); ok {
+		t.Errorf("the note was reclaimed twice: %+v", d)
+	}
+
+	alive, aliveEnded := open(3, "on the other terminal", true)
+	again := h.Connect()
+	again.Watch("s1", session.ChangeNotes)
+	again.Joined(3)
+	if d, ok := again.ReclaimDraft("s1", 3, time.Second); ok || aliveEnded.Load() {
+		t.Errorf("a connection that answered lost its note %+v (ended %v)", d, aliveEnded.Load())
+	}
+	alive.Close()
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -366,8 +367,29 @@ func (s *participantScreen) Init() tea.Cmd {
 	s.e.opt.Conn.Joined(s.me.ID)
 	s.timeUp.see(s.sess.Timer, s.e.now())
 	s.loading = true
-	return s.load(false)
+	if s.restore != nil {
+		return s.load(false)
+	}
+	// No note kept from a closed connection: one of theirs may be open still,
+	// its network gone (see Conn.ReclaimDraft).
+	conn, sid, pid := s.e.opt.Conn, s.sess.ID, s.me.ID
+	return tea.Batch(s.load(false), func() tea.Msg {
+		d, ok := conn.ReclaimDraft(sid, pid, reclaimWait)
+		if !ok {
+			return nil
+		}
+		return draftBackMsg{d}
+	})
 }
+
+// reclaimWait is how long a connection of the same person, still open, has to
+// answer before its note is taken for the new one and it is ended. A client
+// answers within a round trip; a laptop whose network went away never does.
+const reclaimWait = 3 * time.Second
+
+// draftBackMsg is the note an open connection of theirs, which no longer answered,
+// was writing.
+type draftBackMsg struct{ d Draft }
 
 // watch subscribes to the changes this participant can see in the current phase, so
 // that notes written by others before the reveal do not wake every screen.
@@ -616,6 +638,19 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 
 func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case draftBackMsg:
+		if s.mode == modeCompose || s.draft != "" || s.restore != nil {
+			// They began another note meanwhile: the text stays theirs to
+			// type, the old note is not pressed on them.
+			return s, nil
+		}
+		d := msg.d
+		s.draft, s.restore, s.draftAt, s.kept = d.Text, &d, d, d
+		s.e.opt.Conn.KeepDraft(d)
+		if !s.loading {
+			s.restoreDraft()
+		}
+		return s, nil
 	case participantStateMsg:
 		s.loading = false
 		phaseChanged := msg.Session.Phase != s.sess.Phase
