@@ -93,7 +93,7 @@ func campaignReport(ctx context.Context, dir, name, compare, format string, spli
 		if err := svc.SplitThemes(ctx, p[0], p[1]); err != nil {
 			if session.ErrorCode(err) == session.ENotFound {
 				// 0 is a theme the report clustered itself: nothing stored to split.
-				return nil, fmt.Errorf("--split %d,%d: %s The IDs are those after each session theme in the report (\"4 notes, ID 16\"); a theme the report clustered itself has none: group that session's notes on its board first.", p[0], p[1], errorText(err))
+				return nil, fmt.Errorf("--split %d,%d: %s The IDs are those after each session theme in the report (\"4 notes, ID 16\"); a theme the report clustered itself has none: group that session's notes on its board first", p[0], p[1], errorText(err))
 			}
 			return nil, fmt.Errorf("--split %d,%d: %s", p[0], p[1], errorText(err))
 		}

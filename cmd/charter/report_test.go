@@ -112,7 +112,7 @@ func TestReport(t *testing.T) {
 		{"unknown campaign", []string{"--data", dir, "--campaign", "Gamma"}, 1, []string{`No campaign is called "Gamma"`, `"Alpha 2026"`, `"Beta"`}},
 		{"unknown format", []string{"--data", dir, "--campaign", "Beta", "--format", "pdf"}, 2, []string{`unknown format "pdf"`}},
 		{"no data", []string{"--data", filepath.Join(t.TempDir(), "none")}, 1, []string{"no charter data in"}},
-		{"split of unknown themes", []string{"--data", dir, "--campaign", "Beta", "--split", "998,999"}, 1, []string{"--split 998,999: Theme", "ID 16", "group that session's notes on its board first.\n"}},
+		{"split of unknown themes", []string{"--data", dir, "--campaign", "Beta", "--split", "998,999"}, 1, []string{"--split 998,999: Theme", "ID 16", "group that session's notes on its board first"}},
 		{"split not two IDs", []string{"--data", dir, "--campaign", "Beta", "--split", "12"}, 2, []string{"ID,ID"}},
 		{"unwritable output", []string{"--data", dir, "--campaign", "Beta", "-o", filepath.Join(t.TempDir(), "missing", "r.md")}, 1, []string{"write"}},
 	}
