@@ -141,7 +141,7 @@ func (p *picker) refilter() {
 // marked and kept in sight.
 func (p *picker) view(w, rows int, sty *Styles) string {
 	var b strings.Builder
-	b.WriteString(sty.Muted.Render("type to filter: ") + fit(p.filter, max(w-17, 1)) + "▏\n")
+	b.WriteString(sty.Muted.Render("type to filter: ") + fitEnd(p.filter, max(w-17, 1)) + "▏\n")
 	es := p.entries()
 	if len(es) == 0 {
 		b.WriteString(sty.Muted.Render("nothing matches; backspace to widen") + "\n")

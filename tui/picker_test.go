@@ -125,3 +125,25 @@ func TestActivityPickerFilterCountsCharacters(t *testing.T) {
 		})
 	}
 }
+
+// A filter longer than the line shows its end, where the typing is, with "…" for
+// what went before: cut at its end, the letters being typed were out of sight.
+func TestActivityPickerFilterShowsItsEnd(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	p.press(tea.KeyTab) // Security activities
+	p.waitFor("new notes are about: any activity")
+	p.keys("a")
+	p.waitFor("type to filter", "▸ any activity")
+	// Forty characters two cells wide each: wider than the line's 63 cells.
+	p.keys(strings.Repeat("脅威", 19) + "最後")
+	p.waitDrawn("最後▏")
+	l := lineWith(p.view(), "type to filter: ")
+	if !strings.Contains(l, "type to filter: …") || !strings.HasSuffix(strings.TrimRight(l, " "), "最後▏") {
+		t.Errorf("the filter line %q does not end with what was typed last", l)
+	}
+	requireFits(t, p.view())
+}

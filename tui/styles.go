@@ -106,6 +106,19 @@ func fit(s string, width int) string {
 	return ansi.Truncate(s, width, "…")
 }
 
+// fitEnd cuts s to width display cells from its start, with an ellipsis first when
+// cut: what is being typed is at the end, and a typist reads that.
+func fitEnd(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	over := ansi.StringWidth(s) - width
+	if over <= 0 {
+		return s
+	}
+	return ansi.TruncateLeft(s, over+1, "…")
+}
+
 // wrap breaks s into lines of at most width display cells. A date (2027-03-01) and
 // a command's option (-i, --data) are never broken at their hyphens, where the
 // wrapping may break words: the projector showed "due 2027-03-" on one line and
