@@ -549,6 +549,11 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case undoneMsg:
 		s.themes.pending--
 		s.setStatus("Undone: "+msg.what+".", false)
+		if msg.note != 0 {
+			// Selected where the undo put it, once the board shows it there.
+			t := s.tabs[tabThemes].(*themesTab)
+			t.follow, t.followLoose = msg.note, true
+		}
 		if len(msg.accepted) > 0 && s.coversNotes(msg.accepted) {
 			sug := make([]session.Theme, len(msg.accepted))
 			for i, th := range msg.accepted {

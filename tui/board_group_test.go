@@ -1285,3 +1285,27 @@ func TestBoardVoteListsNotesWithoutATheme(t *testing.T) {
 	}
 	requireFits(t, view)
 }
+
+// u selects the note it moved, where it put it back: the selection stayed on the
+// row the move had gone on to, and the note that came back had to be looked for (a
+// facilitator's trial).
+func TestBoardUndoSelectsTheNoteItMovedBack(t *testing.T) {
+	t.Parallel()
+	_, _, notes, b := manyThemesBoard(t)
+	b.selectRow(1) // theme 1's first note
+	b.keys("M")
+	b.waitFor("Move the note to theme (name or number): ")
+	b.keys("3")
+	b.press(tea.KeyEnter)
+	b.waitFor("Note moved to “theme 3”. (u undoes it)")
+	b.keys("u")
+	b.waitFor("Undone: the move.")
+	moved := notes[0][0].Text
+	// The selection follows once the board has read the undo back.
+	for end := time.Now().Add(waitTime); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		if strings.Contains(lineWith(b.view(), "▸"), moved) {
+			return
+		}
+	}
+	t.Errorf("after the undo the selected row is %q, want the note moved back, %q", lineWith(b.view(), "▸"), moved)
+}

@@ -90,6 +90,9 @@ type undoFailedMsg struct {
 type undoneMsg struct {
 	what     string
 	accepted []session.Theme
+	// note is a note the undo moved (back to its theme, or out of every theme),
+	// to select once the board shows it; 0 when it moved none (a rename).
+	note int64
 }
 
 // undoable says whether u may take changes back: while grouping, before anyone
@@ -212,10 +215,38 @@ func (s *boardScreen) undoThemes() tea.Cmd {
 		if len(step.themes) == 0 {
 			// The accepting taken back: the preview shows what was accepted,
 			// names and merges made there included, rather than clustering anew.
-			return undoneMsg{step.what, step.after}
+			return undoneMsg{what: step.what, accepted: step.after}
 		}
-		return undoneMsg{what: step.what}
+		return undoneMsg{what: step.what, note: movedNote(step.after, step.themes)}
 	})
+}
+
+// movedNote is a note whose theme differs between from and to (one in no theme of
+// to included), the first of to's themes in order, else the lowest ID; 0 when none
+// moved.
+func movedNote(from, to []session.Theme) int64 {
+	was := map[int64]int64{}
+	for _, th := range from {
+		for _, id := range th.NoteIDs {
+			was[id] = th.ID
+		}
+	}
+	now := map[int64]bool{}
+	for _, th := range to {
+		for _, id := range th.NoteIDs {
+			now[id] = true
+			if was[id] != th.ID {
+				return id
+			}
+		}
+	}
+	loose := int64(0)
+	for id := range was {
+		if !now[id] && (loose == 0 || id < loose) {
+			loose = id
+		}
+	}
+	return loose
 }
 
 // undoStaleMsg is an undo refused because the themes changed since the last
@@ -760,8 +791,10 @@ type themesTab struct {
 	// rowsNow are the rows as last listed.
 	rowsNow []themeRow
 	// follow is a note to select once the board next loads (a note split out);
-	// followAction an action point (one just added).
+	// followAction an action point (one just added). followLoose lets follow
+	// select the note under "no theme yet" too (an undo put it back there).
 	follow, followAction int64
+	followLoose          bool
 	// at is the row selected after the last message, in phase atPhase: a load
 	// selects it again wherever it went, so that notes arriving or moving never
 	// shift the selection onto another row.
@@ -860,9 +893,9 @@ func (t *themesTab) loaded() {
 	}
 	if t.follow != 0 {
 		for i, r := range t.rowsNow {
-			if r.note == t.follow && r.theme != 0 {
+			if r.note == t.follow && (r.theme != 0 || t.followLoose) {
 				l.selectRow(i)
-				t.follow = 0
+				t.follow, t.followLoose = 0, false
 				return
 			}
 		}
