@@ -366,6 +366,9 @@ func (s *boardScreen) do(status string, f func(ctx context.Context, svc *session
 func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	sc, cmd := fadeStatus(s.e.opt.Conn, &s.fade, &s.status, &s.statusErr, msg, s.update)
 	s.tabs[s.tab].sync()
+	if _, key := msg.(tea.KeyMsg); key {
+		s.keepPreview()
+	}
 	if sc == nil {
 		return s, cmd
 	}
@@ -426,7 +429,9 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// someone joining threw away the names, merges and picks made in the
 			// preview.
 			if key := s.suggestKey(); key != s.themes.sugKey || s.themes.suggestions == nil && !s.themes.suggesting {
-				cmd = s.suggest()
+				if !s.restorePreview(key) {
+					cmd = s.suggest()
+				}
 			}
 		}
 		s.stats, s.rated = session.Summarize(msg.Ratings), msg.Rated

@@ -1309,3 +1309,34 @@ func TestBoardUndoSelectsTheNoteItMovedBack(t *testing.T) {
 	}
 	t.Errorf("after the undo the selected row is %q, want the note moved back, %q", lineWith(b.view(), "▸"), moved)
 }
+
+// Names, merges and picks made on the suggestions before A outlive the board's
+// connection: a board that opens on the same notes shows them as left, instead of
+// clustering anew (a facilitator's trial lost them to a dropped connection).
+func TestBoardPreviewEditsOutliveTheConnection(t *testing.T) {
+	t.Parallel()
+	w, sess, sug := previewWorld(t)
+	b := w.openBoard(sess)
+	b.waitEverDrawn("1. "+sug[0].Label, "A accept all", "R rename")
+	b.keys("R")
+	b.waitFor("Name before sharing: ")
+	b.press(tea.KeyCtrlU)
+	b.keys("Pen test timing")
+	b.press(tea.KeyEnter)
+	b.waitFor("Renamed; nobody sees it until A.", "1. Pen test timing")
+	b.keys("#2")
+	b.press(tea.KeyEnter)
+	b.keys("v")
+	b.waitFor("1 picked")
+	b.conn.Close()
+	_ = b.tm.Quit()
+
+	again := w.openBoard(sess)
+	again.waitEverDrawn("as they were last edited", "1. Pen test timing", "1 picked")
+	again.keys("A")
+	again.waitFor("shared with everyone")
+	got := w.themesOf(sess)
+	if len(got) != 1 || len(got[sug[1].Label]) != len(sug[1].NoteIDs) {
+		t.Errorf("after A the stored themes are %v, want only the picked “%s”", got, sug[1].Label)
+	}
+}

@@ -279,6 +279,34 @@ func (t *themeBoard) setSuggestions(sug []session.Theme) (droppedPicks bool) {
 	return droppedPicks
 }
 
+// keepPreview gives the hub the suggestions as edited here (names, merges,
+// picks), for a board that opens on the same notes after this one's connection
+// dropped (see Conn.KeepPreview); unedited ones, the clustering gives again.
+func (s *boardScreen) keepPreview() {
+	t := &s.themes
+	if s.sess.Phase != session.PhaseGroup || len(t.themes) > 0 || t.placing || t.suggestions == nil || t.suggesting ||
+		!t.sugEdited && len(t.picked) == 0 {
+		return
+	}
+	s.e.opt.Conn.KeepPreview(s.sess.ID, Preview{Key: t.sugKey, Themes: t.suggestions, Picked: t.picked, Edited: t.sugEdited})
+}
+
+// restorePreview shows the suggestions a board edited before, on the notes and
+// themes key says, instead of clustering anew; false when there are none.
+func (s *boardScreen) restorePreview(key string) bool {
+	t := &s.themes
+	if t.suggestions != nil || t.suggesting || t.placing {
+		return false
+	}
+	p, ok := s.e.opt.Conn.Preview(s.sess.ID, key)
+	if !ok {
+		return false
+	}
+	t.suggestions, t.picked, t.sugEdited, t.sugKey, t.markSug = p.Themes, p.Picked, p.Edited, key, 0
+	s.setStatus("The suggestions are as they were last edited (names, merges, picks): nobody sees them until A.", false)
+	return true
+}
+
 // suggestFailedMsg is a clustering run that failed; g tries again.
 type suggestFailedMsg struct{ err error }
 

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"sync"
 	"time"
 
@@ -57,6 +59,22 @@ type Hub struct {
 	// (two connections of one key saved it twice). A lock of its own.
 	draftMu sync.Mutex
 	drafts  map[string]map[int64]Draft
+	// previews holds, per session, the suggested themes as a facilitator edited
+	// them before sharing (KeepPreview), under draftMu: a board that opens on the
+	// same notes and themes shows them again (Preview) instead of clustering anew,
+	// so that a dropped connection does not take the names, merges and picks.
+	previews map[string]Preview
+}
+
+// Preview is the suggested themes of a session as edited on a board before they
+// were shared: Key is what they were clustered from (the board's suggestKey),
+// Picked the suggestions picked to accept, Edited whether any was renamed or merged.
+type Preview struct {
+	Key    string
+	Themes []session.Theme
+	Picked map[int]bool
+	Edited bool
+	at     time.Time
 }
 
 // Draft is a new note not sent yet: its text and where it was being written, and
@@ -78,7 +96,57 @@ const draftKept = 2 * time.Hour
 func NewHub() *Hub {
 	return &Hub{conns: map[*Conn]struct{}{}, watching: map[string]map[session.Change]map[*Conn]struct{}{},
 		left: map[string]map[int64]time.Time{}, Now: time.Now, changes: map[string]uint64{}, rooms: map[string]*room{},
-		drafts: map[string]map[int64]Draft{}}
+		drafts: map[string]map[int64]Draft{}, previews: map[string]Preview{}}
+}
+
+// KeepPreview keeps p as session sid's edited suggestions, a copy of it; one with
+// no themes forgets them. Kept in memory for draftKept, never stored.
+func (c *Conn) KeepPreview(sid string, p Preview) {
+	if c == nil {
+		return
+	}
+	h := c.hub
+	h.draftMu.Lock()
+	defer h.draftMu.Unlock()
+	now := h.Now()
+	for s, old := range h.previews {
+		if now.Sub(old.at) > draftKept {
+			delete(h.previews, s)
+		}
+	}
+	if len(p.Themes) == 0 {
+		delete(h.previews, sid)
+		return
+	}
+	p.Themes, p.Picked, p.at = copyThemes(p.Themes), maps.Clone(p.Picked), now
+	h.previews[sid] = p
+}
+
+// Preview returns a copy of session sid's edited suggestions when they were
+// clustered from what key says (the same notes and themes).
+func (c *Conn) Preview(sid, key string) (Preview, bool) {
+	if c == nil {
+		return Preview{}, false
+	}
+	h := c.hub
+	h.draftMu.Lock()
+	defer h.draftMu.Unlock()
+	p, ok := h.previews[sid]
+	if !ok || p.Key != key || h.Now().Sub(p.at) > draftKept {
+		return Preview{}, false
+	}
+	p.Themes, p.Picked = copyThemes(p.Themes), maps.Clone(p.Picked)
+	return p, true
+}
+
+// copyThemes copies themes and their note lists.
+func copyThemes(ths []session.Theme) []session.Theme {
+	out := make([]session.Theme, len(ths))
+	for i, th := range ths {
+		out[i] = th
+		out[i].NoteIDs = slices.Clone(th.NoteIDs)
+	}
+	return out
 }
 
 // Conn is one program's registration.
