@@ -224,12 +224,25 @@ func (c *Conn) ReclaimDraft(sid string, pid int64, timeout time.Duration) (Draft
 		if probe(timeout) {
 			continue
 		}
+		c.mu.Lock()
+		gone := c.closed
+		c.mu.Unlock()
+		if gone {
+			// The new connection closed while the old one was asked: the
+			// note stays where it is, parked when that one closes.
+			return Draft{}, false
+		}
 		// Taken before the connection ends: its close then keeps nothing.
 		o.mu.Lock()
 		d, end := o.draft, o.end
 		o.draft = Draft{}
 		o.mu.Unlock()
-		end()
+		// Ending it closes its channel only, and the close is written into a
+		// connection nobody reads (it may block until TCP gives up, as may the
+		// server's noticing): it is let go here, so that it no longer counts
+		// them connected and the new connection's close keeps the note.
+		o.Close()
+		go end()
 		if d.Text != "" || d.Topics != "" {
 			return d, true
 		}

@@ -501,6 +501,10 @@ func TestHubReclaimsTheNoteOfASilentConnection(t *testing.T) {
 	if d, ok := back.ReclaimDraft("s1", 1, time.Second); !ok || d.Text != "half typed" || d.Lane != "motivates" {
 		t.Fatalf("reclaimed %+v, %v; want the silent connection's note", d, ok)
 	}
+	// Ended on a goroutine of its own: the end may block (see ReclaimDraft).
+	for deadline := time.Now().Add(5 * time.Second); !silentEnded.Load() && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
 	if !silentEnded.Load() || otherEnded.Load() {
 		t.Errorf("ended: the silent connection %v (want true), another person's %v (want false)", silentEnded.Load(), otherEnded.Load())
 	}
@@ -519,4 +523,91 @@ func TestHubReclaimsTheNoteOfASilentConnection(t *testing.T) {
 		t.Errorf("a connection that answered lost its note %+v (ended %v)", d, aliveEnded.Load())
 	}
 	alive.Close()
+}
+
+// Ending a silent connection closes only its SSH channel: the server notices
+// nothing until TCP gives up, and its program and registration stay. The note
+// reclaimed from it is the new connection's own from then on, and is kept when
+// the new one closes in turn; the silent one is no longer counted connected.
+func TestHubKeepsAReclaimedNoteWhileTheSilentConnectionLingers(t *testing.T) {
+	t.Parallel()
+	h := tui.NewHub()
+	silent := h.Connect()
+	silent.Watch("s1", session.ChangeNotes)
+	silent.Joined(1)
+	silent.KeepDraft(tui.Draft{Text: "half typed", Area: session.AreaMotivation, Lane: "motivates"})
+	// As sess.Close on a dead network: the channel's close is sent into a
+	// connection that never answers, and the hub hears of nothing.
+	silent.SetProbe(func(time.Duration) bool { return false }, func() {})
+	back := h.Connect()
+	back.Watch("s1", session.ChangeNotes)
+	back.Joined(1)
+	d, ok := back.ReclaimDraft("s1", 1, time.Second)
+	if !ok {
+		t.Fatal("the silent connection's note was not reclaimed")
+	}
+	if on, _ := h.Presence("s1"); !on[1] {
+		t.Fatalf("the new connection is not counted: %v", on)
+	}
+	back.KeepDraft(d)
+	back.Close() // they leave again, the note still unsent
+	if on, _ := h.Presence("s1"); on[1] {
+		t.Errorf("the ended connection still counts them connected: %v", on)
+	}
+	if got, ok := h.Connect().TakeDraft("s1", 1); !ok || got.Text != "half typed" {
+		t.Errorf("the reclaimed note was not kept for their next connection: %+v, %v", got, ok)
+	}
+	silent.Close() // TCP gave up at last
+}
+
+// Ending a connection whose network went away may block (the channel's close is
+// written into a connection nobody reads): the note comes back without waiting.
+func TestHubReclaimsWithoutWaitingForTheEnd(t *testing.T) {
+	t.Parallel()
+	h := tui.NewHub()
+	silent := h.Connect()
+	silent.Watch("s1", session.ChangeNotes)
+	silent.Joined(1)
+	silent.KeepDraft(tui.Draft{Text: "half typed"})
+	release := make(chan struct{})
+	defer close(release)
+	silent.SetProbe(func(time.Duration) bool { return false }, func() { <-release })
+	back := h.Connect()
+	back.Watch("s1", session.ChangeNotes)
+	back.Joined(1)
+	done := make(chan bool, 1)
+	go func() {
+		_, ok := back.ReclaimDraft("s1", 1, time.Second)
+		done <- ok
+	}()
+	select {
+	case ok := <-done:
+		if !ok {
+			t.Error("the silent connection's note was not reclaimed")
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("reclaiming waited for the silent connection's end")
+	}
+}
+
+// A new connection that closed while the old one was asked takes nothing: the
+// note would go to a screen that is gone, and the old one's close parks it.
+func TestHubReclaimsNothingForAClosedConnection(t *testing.T) {
+	t.Parallel()
+	h := tui.NewHub()
+	silent := h.Connect()
+	silent.Watch("s1", session.ChangeNotes)
+	silent.Joined(1)
+	silent.KeepDraft(tui.Draft{Text: "half typed"})
+	back := h.Connect()
+	back.Watch("s1", session.ChangeNotes)
+	back.Joined(1)
+	silent.SetProbe(func(time.Duration) bool { back.Close(); return false }, func() {})
+	if d, ok := back.ReclaimDraft("s1", 1, time.Second); ok {
+		t.Errorf("a closed connection reclaimed %+v", d)
+	}
+	silent.Close()
+	if d, ok := h.Connect().TakeDraft("s1", 1); !ok || d.Text != "half typed" {
+		t.Errorf("the note was not parked: %+v, %v", d, ok)
+	}
 }
