@@ -639,12 +639,25 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case draftBackMsg:
+		d := msg.d
+		if s.mode == modeCompose && s.input != nil && strings.TrimSpace(s.inputValue()) == "" && s.draft == "" &&
+			s.restore == nil && !s.loading && strings.TrimSpace(d.Text) != "" {
+			// They opened the box meanwhile, to write it again: the note goes
+			// in it, where it was written. Dropped, it was lost, taken from a
+			// connection now ended.
+			s.restore = &Draft{Topics: d.Topics}
+			s.restoreDraft()
+			s.goTo(d)
+			s.input.SetValue(d.Text)
+			s.boxFresh, s.boxN = false, -1
+			s.setStatus("The note you were writing when you left is back in the box ("+s.placeName()+").", false)
+			return s, nil
+		}
 		if s.mode == modeCompose || s.draft != "" || s.restore != nil {
 			// They began another note meanwhile: the text stays theirs to
 			// type, the old note is not pressed on them.
 			return s, nil
 		}
-		d := msg.d
 		s.draft, s.restore, s.draftAt, s.kept = d.Text, &d, d, d
 		s.e.opt.Conn.KeepDraft(d)
 		if !s.loading {

@@ -3,6 +3,7 @@ package tui_test
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -229,4 +230,52 @@ func TestDroppedConnectionKeepsARaisedTopic(t *testing.T) {
 		again.press(tea.KeyTab)
 	}
 	again.waitFor("»AI tools«")
+}
+
+// Back on a new connection while the old one, its network gone, is still open,
+// the writer opens the box before the old one is found silent: the old note,
+// taken from it (and the old connection ended), goes in the empty box where it
+// was written. It was dropped, lost with the connection it was taken from.
+func TestReclaimedNoteFillsABoxOpenedMeanwhile(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	p := w.join(sess, "key-1", "Carla")
+	first := w.openAsParticipant(sess, p)
+	first.waitFor("n new note")
+	first.press(tea.KeyTab) // Security activities
+	first.press(tea.KeyRight)
+	first.keys("n")
+	first.waitFor("New note in Add")
+	first.keys("half typed note about staging")
+	first.waitFor("staging")
+	asked, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	first.conn.SetProbe(func(time.Duration) bool {
+		once.Do(func() { close(asked) })
+		<-release
+		return false
+	}, func() {})
+
+	again := w.openAsParticipant(sess, p)
+	again.waitFor("n new note")
+	select {
+	case <-asked:
+	case <-time.After(waitTime):
+		t.Fatal("the open connection was not asked whether it is there")
+	}
+	again.keys("n")
+	again.waitFor("New note in")
+	close(release)
+	again.waitFor("New note in Add", "half typed note about staging")
+	again.press(tea.KeyEnter)
+	again.waitFor("Saved")
+	found := false
+	for _, n := range w.notes(sess) {
+		found = found || n.Text == "half typed note about staging" && n.Area == session.AreaActivities && n.Lane == "add"
+	}
+	if !found {
+		t.Errorf("the reclaimed note was not saved where it was written: %v", noteTexts(w.notes(sess)))
+	}
 }
