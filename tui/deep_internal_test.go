@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 func TestDeepRunsTheFunctionBeforeItReturns(t *testing.T) {
@@ -72,4 +74,54 @@ func TestDeepRunsOnTheCallerWhenNoneIsFree(t *testing.T) {
 	}
 	close(release)
 	wg.Wait()
+}
+
+// blockedWriter is a terminal that stopped reading: a write waits until release.
+type blockedWriter struct {
+	writing chan struct{}
+	release chan struct{}
+}
+
+func (w *blockedWriter) Write(b []byte) (int, error) {
+	w.writing <- struct{}{}
+	<-w.release
+	return len(b), nil
+}
+
+type staticModel string
+
+func (m staticModel) Init() tea.Cmd                       { return nil }
+func (m staticModel) Update(tea.Msg) (tea.Model, tea.Cmd) { return m, nil }
+func (m staticModel) View() string                        { return string(m) }
+
+// A terminal whose network went away takes no more output once the SSH window is
+// full, and a frame's write waits for it, for minutes: that wait holds the
+// drawing program's goroutine, not a deep one every program shares.
+func TestDeepGoroutinesDoNotWaitForATerminal(t *testing.T) {
+	w := &blockedWriter{writing: make(chan struct{}), release: make(chan struct{})}
+	// More screens than deep goroutines: those that found none free draw on
+	// their own, and every deep goroutine that was free took one.
+	screens := 4 * deepWorkers
+	var wg sync.WaitGroup
+	for range screens {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			NewFrames(w).Model(staticModel("a screen")).View()
+		}()
+	}
+	for range screens {
+		<-w.writing
+	}
+	defer func() {
+		close(w.release)
+		wg.Wait()
+	}()
+	c := &deepCall{fn: func() {}, done: make(chan *deepPanic, 1)}
+	select {
+	case deepCalls <- c:
+		<-c.done
+	case <-time.After(2 * time.Second):
+		t.Error("every deep goroutine waits for a terminal that does not read")
+	}
 }

@@ -266,6 +266,11 @@ func (m *framed) View() string {
 	if k, ok := m.m.(keptView); ok && k.viewUnchanged() && m.f.hasDrawn() {
 		return ""
 	}
-	deep(func() { m.f.draw(m.m.View()) })
+	// Only the view on a deep goroutine: drawing writes to the terminal, which
+	// waits for minutes on one whose network went away, and would hold a deep
+	// goroutine every program shares all that time.
+	var view string
+	deep(func() { view = m.m.View() })
+	m.f.draw(view)
 	return ""
 }
