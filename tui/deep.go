@@ -22,10 +22,12 @@ type deepCall struct {
 }
 
 // deepPanic is a panic of a function run by deep, with the stack where it happened,
-// raised again on the caller's goroutine.
+// raised again on the caller's goroutine; or, goexit, its runtime.Goexit (a test's
+// t.FailNow), which ends the caller's goroutine too.
 type deepPanic struct {
-	value any
-	stack []byte
+	value  any
+	stack  []byte
+	goexit bool
 }
 
 func (p *deepPanic) String() string { return fmt.Sprintf("%v\n\n%s", p.value, p.stack) }
@@ -46,19 +48,29 @@ func init() {
 
 func deepWorker() {
 	for c := range deepCalls {
-		c.done <- runCaught(c.fn)
+		runDeep(c)
 	}
 }
 
-// runCaught runs fn and returns what it panicked with, if it did.
-func runCaught(fn func()) (p *deepPanic) {
+// runDeep runs c.fn and tells c.done how it ended. A runtime.Goexit in it ends this
+// goroutine whatever is done here: another deep goroutine takes its place, and the
+// caller, told, exits too (it waited for an answer that never came).
+func runDeep(c *deepCall) {
+	finished := false
 	defer func() {
-		if v := recover(); v != nil {
-			p = &deepPanic{value: v, stack: debug.Stack()}
+		if finished {
+			return
 		}
+		if v := recover(); v != nil {
+			c.done <- &deepPanic{value: v, stack: debug.Stack()}
+			return
+		}
+		c.done <- &deepPanic{goexit: true}
+		go deepWorker()
 	}()
-	fn()
-	return nil
+	c.fn()
+	finished = true
+	c.done <- nil
 }
 
 // deep runs fn on a deep goroutine when one is free, otherwise on the caller's,
@@ -69,6 +81,9 @@ func deep(fn func()) {
 	select {
 	case deepCalls <- c:
 		if p := <-c.done; p != nil {
+			if p.goexit {
+				runtime.Goexit()
+			}
 			panic(p)
 		}
 	default:

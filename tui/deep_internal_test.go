@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -123,5 +124,39 @@ func TestDeepGoroutinesDoNotWaitForATerminal(t *testing.T) {
 		<-c.done
 	case <-time.After(2 * time.Second):
 		t.Error("every deep goroutine waits for a terminal that does not read")
+	}
+}
+
+// runtime.Goexit in the function (t.FailNow in a test's View or Update) ends the
+// caller's goroutine as it would have without deep: the caller waited for an answer
+// that never came, for ever, and the deep goroutine it ran on was gone.
+func TestDeepPassesAGoexitOnToTheCaller(t *testing.T) {
+	for range deepWorkers + 1 {
+		done := make(chan bool)
+		go func() {
+			after := false
+			defer func() { done <- after }()
+			deep(func() { runtime.Goexit() })
+			after = true
+		}()
+		select {
+		case after := <-done:
+			if after {
+				t.Fatal("the caller went on after its function's Goexit")
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("a Goexit in the function left its caller waiting")
+		}
+	}
+	// As many deep goroutines as before.
+	release := make(chan struct{})
+	defer close(release)
+	for i := range deepWorkers {
+		c := &deepCall{fn: func() { <-release }, done: make(chan *deepPanic, 1)}
+		select {
+		case deepCalls <- c:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%d deep goroutines left of %d", i, deepWorkers)
+		}
 	}
 }
