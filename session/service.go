@@ -326,6 +326,13 @@ func (s *Service) checkNewNote(ctx context.Context, st Store, n *Note) error {
 	}
 	// An activity of the session's list typed in another case is the listed one.
 	n.Activity = listedSpelling(sess.Activities, n.Activity)
+	if sess.Phase == PhaseReveal && n.Activity != "" && !contains(sess.Activities, n.Activity) {
+		// Everyone sees the activities proposed now: one proposed again in
+		// another case is the one already there (see unifyActivities).
+		if n.Activity, err = activitySpelling(ctx, st, sess.ID, n.Activity); err != nil {
+			return err
+		}
+	}
 	if sess.Phase == PhaseReveal && n.Area == AreaOpen {
 		// Everyone sees the topics now: a topic raised again in another case is
 		// the one already there (see unifyTopics).

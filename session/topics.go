@@ -154,3 +154,21 @@ func unifyActivities(ctx context.Context, st Store, sess *Session) error {
 	}
 	return nil
 }
+
+// activitySpelling returns the spelling a note of the session already gives an
+// activity that differs from activity only in case or spacing, else activity: in
+// the reveal everyone sees the notes, and from it on their activities are one
+// spelling each (see unifyActivities).
+func activitySpelling(ctx context.Context, st Store, sessionID, activity string) (string, error) {
+	notes, err := st.Notes(ctx, sessionID)
+	if err != nil {
+		return "", err
+	}
+	k := topicKey(activity)
+	for _, n := range notes {
+		if n.Activity != "" && topicKey(n.Activity) == k {
+			return n.Activity, nil
+		}
+	}
+	return activity, nil
+}

@@ -146,3 +146,50 @@ func TestActivitiesSpelledAlikeBecomeOneAtTheReveal(t *testing.T) {
 		}
 	}
 }
+
+// In the reveal everyone sees the activities proposed: one proposed again in
+// another case is the one already there at once, as a topic raised again is (it
+// stood apart, as a second activity on every screen and in a findings export,
+// until the next move of the phase).
+func TestAnActivityProposedAgainInTheRevealIsTheOneThere(t *testing.T) {
+	t.Parallel()
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	s, err := svc.NewSession(ctx, session.Session{Title: "Developers", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Join(ctx, s.ID, "hash-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "Container Scanning", Text: "scan the images in CI"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseReveal); err != nil {
+		t.Fatal(err)
+	}
+	q, err := svc.Join(ctx, s.ID, "hash-2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := svc.AddNote(ctx, q.ID, session.Note{Area: session.AreaActivities, Lane: "add", Activity: "container  SCANNING", Text: "scan the registry too"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Activity != "Container Scanning" {
+		t.Errorf("a note written in the reveal is under %q, want the activity there, Container Scanning", n.Activity)
+	}
+	ns, err := db.Notes(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ns {
+		if m.Activity != "Container Scanning" {
+			t.Errorf("%q is stored under %q", m.Text, m.Activity)
+		}
+	}
+}
