@@ -555,9 +555,12 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.themes.pending--
 		s.setStatus("Undone: "+msg.what+".", false)
 		if msg.note != 0 {
-			// Selected where the undo put it, once the board shows it there.
+			// Selected now, wherever the board shows it (the reload that the undo
+			// started may have come first), and kept selected by the reload that
+			// shows it where the undo put it.
 			t := s.tabs[tabThemes].(*themesTab)
 			t.follow, t.followLoose = msg.note, true
+			t.loaded()
 		}
 		if len(msg.accepted) > 0 && s.coversNotes(msg.accepted) {
 			sug := make([]session.Theme, len(msg.accepted))
