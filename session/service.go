@@ -268,6 +268,8 @@ func (s *Service) validNote(sess *Session, n *Note) error {
 	if n.Activity, err = ValidText(n.Activity, MaxTopicLen, "An activity", false); err != nil {
 		return err
 	}
+	// An activity of the session's list typed in another case is the listed one.
+	n.Activity = listedSpelling(sess.Activities, n.Activity)
 	if n.Text, err = ValidText(n.Text, MaxNoteLen, "A note", true); err != nil {
 		return err
 	}
@@ -324,8 +326,6 @@ func (s *Service) checkNewNote(ctx context.Context, st Store, n *Note) error {
 	if err := s.validNote(sess, n); err != nil {
 		return err
 	}
-	// An activity of the session's list typed in another case is the listed one.
-	n.Activity = listedSpelling(sess.Activities, n.Activity)
 	if sess.Phase == PhaseReveal && n.Activity != "" && !contains(sess.Activities, n.Activity) {
 		// Everyone sees the activities proposed now: one proposed again in
 		// another case is the one already there (see unifyActivities).

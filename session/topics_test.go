@@ -193,3 +193,34 @@ func TestAnActivityProposedAgainInTheRevealIsTheOneThere(t *testing.T) {
 		}
 	}
 }
+
+// A note edited onto an activity of the list in another case takes the list's
+// spelling, as a new note does.
+func TestEditedNoteTakesTheListedActivity(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	s, err := svc.NewSession(ctx, session.Session{Title: "Developers", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Join(ctx, s.ID, "hash-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "pen testing", Text: "keep the yearly test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n.Activity = "Threat  MODELLING"
+	got, err := svc.EditNote(ctx, p.ID, *n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Activity != "threat modelling" {
+		t.Errorf("edited onto %q, want the list's %q", got.Activity, "threat modelling")
+	}
+}
