@@ -1219,14 +1219,22 @@ func (s *boardScreen) header(w int) string {
 	}
 	b.WriteString(fit(join, w) + "\n")
 	who := persons(len(people))
+	joined := len(s.joinedPeople())
+	if s.sess.Phase == session.PhaseCheckIn && joined > len(people) {
+		// The raters are counted over everyone who joined, removed people too
+		// (see notDone): without them, "2 people · 2 of 3 rated" would not add up.
+		who += fmt.Sprintf(" + %d removed", joined-len(people))
+	}
 	if n := s.paperPeople(); n > 0 {
 		who += fmt.Sprintf(" (+%d on paper)", n)
 	}
 	count := fmt.Sprintf("%s · %d done · %s", who, done, plural(visible, "note"))
 	if s.sess.Phase == session.PhaseCheckIn {
 		// Nobody is marked done at check-in (the board never knows who rated):
-		// "0 done" beside ratings coming in read as a fault.
-		count = fmt.Sprintf("%s · %s shown · %s", who, plural(s.rated, "rating"), plural(visible, "note"))
+		// "0 done" beside ratings coming in read as a fault. The raters are
+		// counted as the projector counts them ("2 of 3 people rated"): of those
+		// who joined, paper ratings apart (the chart below counts those too).
+		count = fmt.Sprintf("%s · %d of %d rated · %s", who, s.rated, joined, plural(visible, "note"))
 	}
 	b.WriteString(fit(count, w) + "\n")
 	var tabs []string

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
 // The newcomer's trial: with ratings on the board, Carol presses 1. Neither the
@@ -138,5 +139,39 @@ func TestCheckInDoneDoesNotSayWhoRated(t *testing.T) {
 	board.waitFor("2 people")
 	if l := lineWith(board.view(), "Carol"); strings.Contains(l, "✓") {
 		t.Errorf("the board marks Carol done at check-in: %q", l)
+	}
+}
+
+// At check-in the board's header counts raters over the same people as the
+// projector ("2 of 3 people rated"): everyone who joined, removed people too. It said
+// "2 people · 2 ratings shown" after a removal, all rated to look at, while the
+// projector said one had not and ] asked about them; and with paper ratings its
+// count was not the chart's under it.
+func TestCheckInHeaderCountsRatersAsTheProjector(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	ana := w.join(sess, "key-ana", "Ana")
+	ben := w.join(sess, "key-ben", "Ben")
+	cleo := w.join(sess, "key-cleo", "Cleo")
+	for _, p := range []*session.Participant{ana, ben} {
+		if err := w.svc.Rate(w.ctx, p.ID, 4); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.svc.RemoveParticipant(w.ctx, cleo.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{{Line: 2, Rating: "3"}, {Line: 3, Rating: "5"}}, session.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	proj := w.open(tui.Options{Facilitator: true, Present: true, Code: sess.Code})
+	proj.waitFor("2 of 3 people rated")
+	b := w.openBoard(sess)
+	b.keys("3")
+	b.waitFor("4 ratings · mean 4.0")
+	if l, want := lineWith(b.view(), "rated"), "2 people + 1 removed (+2 on paper) · 2 of 3 rated · 0 notes"; !strings.Contains(l, want) {
+		t.Errorf("the board's header is %q, want %q", l, want)
 	}
 }

@@ -563,17 +563,37 @@ func (w *world) openBoardSized(s *session.Session, width, height int) *term {
 			notes++
 		}
 	}
-	counts := fmt.Sprintf("%d people · %d done · %d notes", people, done, notes)
+	who := fmt.Sprintf("%d people", people)
+	paper := 0
+	for _, p := range ps {
+		if p.Paper {
+			paper++
+		}
+	}
+	counts := fmt.Sprintf("%s · %d done · %d notes", who, done, notes)
 	if w.session(s.ID).Phase == session.PhaseCheckIn {
-		// Nobody is done at check-in: the board counts the ratings shown instead.
+		// Nobody is done at check-in: the board counts the raters shown instead,
+		// as the projector does, of all who joined.
 		shown, err := w.db.ShownRatings(w.ctx, s.ID)
 		if err != nil {
 			w.t.Fatal(err)
 		}
-		counts = fmt.Sprintf("%d people · %d ratings shown · %d notes", people, len(shown), notes)
-		if len(shown) == 1 {
-			counts = strings.Replace(counts, "1 ratings", "1 rating", 1)
+		joined, rated := 0, len(shown)
+		for _, p := range ps {
+			switch {
+			case !p.Paper:
+				joined++
+			case p.ShownRating > 0:
+				rated-- // the chart counts paper ratings, the raters do not
+			}
 		}
+		if joined > people {
+			who += fmt.Sprintf(" + %d removed", joined-people)
+		}
+		if paper > 0 {
+			who += fmt.Sprintf(" (+%d on paper)", paper)
+		}
+		counts = fmt.Sprintf("%s · %d of %d rated · %d notes", who, rated, joined, notes)
 	}
 	if people == 1 {
 		counts = strings.Replace(counts, "1 people", "1 person", 1)
