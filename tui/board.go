@@ -142,7 +142,11 @@ func newBoard(e *env, sess *session.Session) *boardScreen {
 	in.CharLimit = 200
 	b := &boardScreen{e: e, sess: sess, ask: boardAsk{in: in}}
 	b.tabs = [tabCount]boardTab{newNotesTab(b), newPeopleTab(b), &checkInTab{b}, newThemesTab(b)}
-	if sess.Phase.AtLeast(session.PhaseGroup) {
+	// The view of the phase, as moving into it gives (see movePhase).
+	switch {
+	case sess.Phase == session.PhaseCheckIn:
+		b.tab = tabCheckIn
+	case sess.Phase.AtLeast(session.PhaseGroup):
 		b.tab = tabThemes
 	}
 	return b

@@ -169,9 +169,21 @@ func TestCheckInHeaderCountsRatersAsTheProjector(t *testing.T) {
 	proj := w.open(tui.Options{Facilitator: true, Present: true, Code: sess.Code})
 	proj.waitFor("2 of 3 people rated")
 	b := w.openBoard(sess)
-	b.keys("3")
-	b.waitFor("4 ratings · mean 4.0")
+	b.waitDrawn("4 ratings · mean 4.0") // the board opens at check-in on its chart
 	if l, want := lineWith(b.view(), "rated"), "2 people + 1 removed (+2 on paper) · 2 of 3 rated · 0 notes"; !strings.Contains(l, want) {
 		t.Errorf("the board's header is %q, want %q", l, want)
 	}
+}
+
+// A board opened at check-in shows the confidence chart, as moving into the
+// check-in does: opened on the notes tab, empty then, the ratings coming in were a
+// key away, and after esc esc enter mid check-in the chart seemed gone.
+func TestBoardOpenedAtCheckInShowsTheChart(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	w.join(sess, "key-ana", "Ana")
+	b := w.openBoard(sess)
+	b.waitDrawn("Confidence in the team's own security (1-5)", "s show/hide ratings")
 }
