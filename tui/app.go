@@ -245,6 +245,12 @@ func (a *App) idleCheck() tea.Cmd {
 // idle handles an idle check: warn, disconnect with a message, or look again later.
 func (a *App) idle() tea.Cmd {
 	limit := a.env.opt.IdleTimeout
+	if _, watched := a.screen.(*presentScreen); watched {
+		// The projector is watched, never typed into: nobody is at its laptop to
+		// answer "Still there?", and the room would see it close while it reads.
+		// --max-timeout still ends it.
+		a.lastKey = a.env.now()
+	}
 	idle := a.env.now().Sub(a.lastKey)
 	switch {
 	case a.quitting:

@@ -19,15 +19,19 @@ type idleScreen struct {
 
 func openIdleScreen(t *testing.T, limit time.Duration) *idleScreen {
 	t.Helper()
-	w := newWorld(t)
+	s := openIdle(t, newWorld(t), tui.Options{IdleTimeout: limit})
+	s.waitFor("Join code")
+	return s
+}
+
+// openIdle opens the screen opt asks for with opt's idle limit, as openIdleScreen.
+func openIdle(t *testing.T, w *world, opt tui.Options) *idleScreen {
+	t.Helper()
 	s := &idleScreen{t: t}
 	s.now.Store(clock.UnixNano())
-	s.term = w.openSized(tui.Options{
-		IdleTimeout: limit,
-		Now:         func() time.Time { return time.Unix(0, s.now.Load()) },
-		KeepAlive:   func() { s.kept.Add(1) },
-	}, termW, termH)
-	s.waitFor("Join code")
+	opt.Now = func() time.Time { return time.Unix(0, s.now.Load()) }
+	opt.KeepAlive = func() { s.kept.Add(1) }
+	s.term = w.openSized(opt, termW, termH)
 	return s
 }
 
@@ -76,4 +80,23 @@ func TestIdleWarningLeavesTimeToAnswer(t *testing.T) {
 	}
 	s.advance(200 * time.Millisecond)
 	s.waitFor("Still there?", "closes in about 1 second")
+}
+
+// The projector is watched, never typed into: nobody stands at its laptop to answer
+// "Still there?", and a room that read the revealed notes for the idle limit saw it
+// close on "Disconnected after 30 minutes". It stays, and keeps its connection alive
+// (--max-timeout still ends it).
+func TestProjectorIsNeverIdle(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	s := openIdle(t, w, tui.Options{IdleTimeout: 500 * time.Millisecond, Facilitator: true, Present: true, Code: sess.Code})
+	s.waitFor("Join code")
+	for range 3 {
+		s.advance(400 * time.Millisecond)
+		s.checked()
+	}
+	if s.everDrawn("Still there?") || s.everDrawn("Disconnected") {
+		t.Fatal("the projector was treated as idle")
+	}
 }
