@@ -196,7 +196,15 @@ func (t *peopleTab) view(w, room int) string {
 	// for the people in a batch would name them (two people, two notes), or name a
 	// batch's one real writer beside a second key the facilitator joined with.
 	// The count above says how many have not written.
-	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %-22s %-4s %s", "who", "name", "done", "connection"), w)) + "\n")
+	// The name column is as wide as the longest name, from 22 up to what leaves
+	// room for the other columns ("left at 15:04" the widest connection): cut at
+	// 22, names that begin alike could not be told apart.
+	nameW := 22
+	for _, p := range ps {
+		// 28: the selection mark, "who", "done" and "left at 15:04", with spaces.
+		nameW = max(nameW, min(lipgloss.Width(p.Name), w-28))
+	}
+	b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  %-6s %s %-4s %s", "who", padRight("name", nameW), "done", "connection"), w)) + "\n")
 	if len(ps) == 0 {
 		b.WriteString(sty.Muted.Render("Nobody has joined yet.") + "\n")
 		return b.String()
@@ -224,7 +232,7 @@ func (t *peopleTab) view(w, room int) string {
 		case gone:
 			conn = "left at " + at.Format("15:04")
 		}
-		line := fmt.Sprintf("%s%-6s %s %-4s %s", prefix, p.Pseudonym, padRight(fit(name, 22), 22), done, conn)
+		line := fmt.Sprintf("%s%-6s %s %-4s %s", prefix, p.Pseudonym, padRight(fit(name, nameW), nameW), done, conn)
 		if i == l.selected() {
 			line = sty.Selected.Render(fit(line, w))
 		} else {

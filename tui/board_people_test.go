@@ -91,3 +91,28 @@ func TestPeopleTabDoesNotSayWhoWrote(t *testing.T) {
 		}
 	}
 }
+
+// A long name is shown whole on the people tab when the terminal has the room:
+// cut at 22 characters with 30 columns free on its right at 80, two people
+// whose names begin alike could not be told apart.
+func TestPeopleTabShowsLongNamesWhole(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Porto")
+	w.setPhase(sess, session.PhaseWrite)
+	long := "Maximilian Alexander Konstantin Schmidt" // 39 characters, 40 allowed
+	w.join(sess, "key-1", long)
+	w.join(sess, "key-2", "Maximilian Alexander Konstantin Meier")
+	w.join(sess, "key-3", "Nils")
+	b := w.openBoard(sess)
+	b.keys("2")
+	b.waitFor("Nils")
+	v := b.view()
+	requireFits(t, v)
+	if l := lineWith(v, "Maximilian"); !strings.Contains(l, long) || !strings.Contains(l, "not connected") {
+		t.Errorf("the line %q does not show %q whole with its connection", l, long)
+	}
+	if l := lineWith(v, "Nils"); !strings.Contains(l, "P3") || !strings.Contains(l, "not connected") {
+		t.Errorf("Nils's line %q", l)
+	}
+}
