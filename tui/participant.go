@@ -77,6 +77,9 @@ type participantScreen struct {
 	// connection left, put back where it was written once the notes are loaded.
 	kept    Draft
 	restore *Draft
+	// unsavedEdit is the text of a saved note being changed when a phase move
+	// took notes no more, by the note's ID: e on it gives it back.
+	unsavedEdit map[int64]string
 	// draft is a new note's text left unsent with esc (or by a phase move), which
 	// n puts back into the box, at draftAt, the place it was written in (its text
 	// unused): n pressed elsewhere goes back there first.
@@ -727,6 +730,12 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 				s.draft, s.draftAt = s.inputValue(), s.here() // back in the box if notes are taken again
 				said = "The phase changed; your note was not sent (n brings it back if notes are taken again)."
 			}
+			if s.mode == modeEdit && s.inputValue() != s.editFrom && strings.TrimSpace(s.inputValue()) != "" {
+				// Back in the box when e opens that note again, if notes are
+				// taken again: typed over minutes, it was lost at the move.
+				s.unsavedEdit = map[int64]string{s.editing: s.inputValue()}
+				said = "The phase changed; your change to the note was not saved (e on it brings it back if notes are taken again)."
+			}
 			s.mode = modeBrowse
 			s.closeInput()
 			s.setStatus(said, true)
@@ -1018,6 +1027,12 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.input.SetValue(n.Text)
 		s.editFrom = s.inputValue()
 		s.boxFresh, s.boxN = false, -1
+		if text, ok := s.unsavedEdit[n.ID]; ok {
+			// The change a phase move cut short, over the note as saved.
+			s.input.SetValue(text)
+			s.unsavedEdit = nil
+			s.setStatus("Your change from before the phase moved is back: enter saves it, esc keeps the note as it was.", false)
+		}
 		return s, cmd
 	case key.Matches(msg, pk.Delete) && ph.AcceptsNotes():
 		n := s.selected()

@@ -279,3 +279,31 @@ func TestReclaimedNoteFillsABoxOpenedMeanwhile(t *testing.T) {
 		t.Errorf("the reclaimed note was not saved where it was written: %v", noteTexts(w.notes(sess)))
 	}
 }
+
+// A change to a saved note cut short by a phase move comes back with e on that
+// note once notes are taken again: typed over minutes, it was lost at the move,
+// where a new note's text was kept (two participants' trials).
+func TestChangeCutShortByAPhaseMoveComesBack(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	w.addNote(me, session.AreaConfidence, "strength", "we review every merge")
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("we review every merge")
+	s.keys("e")
+	s.waitFor("enter save")
+	s.press(tea.KeyEnd)
+	s.keys(" and every config change")
+	s.waitFor("every config change")
+	w.setPhase(sess, session.PhaseCheckIn)
+	s.waitFor("your change to the note was not saved")
+	w.setPhase(sess, session.PhaseWrite)
+	s.waitFor("WRITE")
+	s.keys("e")
+	s.waitFor("Your change from before the phase moved is back", "every config change")
+	s.press(tea.KeyEnter)
+	s.waitFor("Saved your change.")
+	if ns := w.notes(sess); len(ns) != 1 || ns[0].Text != "we review every merge and every config change" {
+		t.Errorf("stored %v, want the note with the change made before the move", noteTexts(ns))
+	}
+}
