@@ -309,7 +309,9 @@ func (t *notesTab) view(w, room int) string {
 		line := fit(prefix+"["+noteTag(n, tagCut(w))+"] "+n.Text, w)
 		switch {
 		case n.Hidden:
-			line = sty.Muted.Render(fit(prefix+"(hidden) "+n.Text, w))
+			// Hidden, still with its tag: unhiding it is easier where one sees
+			// what it was written under.
+			line = sty.Muted.Render(fit(prefix+"(hidden) ["+noteTag(n, tagCut(w))+"] "+n.Text, w))
 		case i == l.selected():
 			line = sty.Selected.Render(line)
 		}

@@ -860,7 +860,7 @@ func TestFacilitatorNotesLiveAndHide(t *testing.T) {
 	s.keys("h")
 	s.waitFor("New notes came in at the top: hide “Champions answer fast.”? y/n")
 	s.keys("y")
-	s.waitFor("Note hidden", "(hidden) Champions answer fast.")
+	s.waitFor("Note hidden", "(hidden) [conf strength] Champions answer fast.")
 	got, err := w.db.Note(w.ctx, n.ID)
 	if err != nil {
 		t.Fatal(err)
