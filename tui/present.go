@@ -359,9 +359,16 @@ func (s *presentScreen) View() string {
 	if len(lines) > room {
 		more := len(lines) - scroll - (room - 1)
 		lines = lines[scroll : scroll+room-1]
-		if more > 0 {
-			lines = append(lines, sty.Muted.Render(fmt.Sprintf("↓ %s more (↓ or pgdn)", plural(more, "line"))))
-		} else {
+		// What is out of view either way, so that the room never takes a
+		// scrolled list for its start.
+		switch {
+		case more > 0 && scroll > 0:
+			lines = append(lines, sty.Muted.Render(fit(fmt.Sprintf("↑ %d above · ↓ %s more (↑/↓, pgup/pgdn)", scroll, plural(more, "line")), w)))
+		case more > 0:
+			lines = append(lines, sty.Muted.Render(fit(fmt.Sprintf("↓ %s more (↓ or pgdn)", plural(more, "line")), w)))
+		case scroll > 0:
+			lines = append(lines, sty.Muted.Render(fit(fmt.Sprintf("↑ %s above (↑ or pgup)", plural(scroll, "line")), w)))
+		default:
 			lines = append(lines, "")
 		}
 	}

@@ -344,6 +344,16 @@ func TestPresentShowsLongNotesWhole(t *testing.T) {
 	if strings.Contains(v, "more (↓ or pgdn)") {
 		t.Errorf("the end of the projector's list still has a line below it:\n%s", v)
 	}
+	// Scrolled, it says what is above: the room took a scrolled list for its start.
+	if !strings.Contains(lastLines(v, 3), "above (↑ or pgup)") {
+		t.Errorf("at the end of a scrolled list nothing says there are lines above:\n%s", v)
+	}
+}
+
+// lastLines is the last n lines of view.
+func lastLines(view string, n int) string {
+	ls := strings.Split(view, "\n")
+	return strings.Join(ls[max(len(ls)-n, 0):], "\n")
 }
 
 // A theme whose notes the facilitator hid is not on the projector in any phase, not
