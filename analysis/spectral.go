@@ -108,6 +108,11 @@ func spectral(vecs []vec, idx []int, sp spectralParams) [][]int {
 			bestScore, bestK = s, k
 		}
 	}
+	if bestK == 0 {
+		// No grouping scored (notes that say one thing in one way leave the
+		// silhouette undefined for every k): they are one theme.
+		return [][]int{slices.Clone(idx)}
+	}
 	best := kmeans(embed(vectors, n, bestK), n, bestK, sp.restarts, sp.seed+uint64(bestK))
 	best = fold(sim, best, sp.foldSize, sp.foldSim)
 	groups := map[int][]int{}
