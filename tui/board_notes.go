@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -115,13 +116,24 @@ func (s *boardScreen) refile(n *session.Note) tea.Cmd {
 		// Which activity: the note's own kept, one of the list found by a part
 		// of its name, or none.
 		ask := s.ask.open1("Activity (part of its name; empty for none): ", n.Activity, func(v string) (tea.Cmd, bool) {
-			return move(to, s.activityNamed(v)), true
+			a, several := s.activityNamed(v)
+			if len(several) > 1 {
+				s.setStatus("Several activities hold “"+strings.TrimSpace(v)+"”: type more of one.", true)
+				return nil, false
+			}
+			return move(to, a), true
 		})
 		s.ask.hint = func(v string) string {
-			if a := s.activityNamed(v); a != "" {
-				return "about: " + a
+			a, several := s.activityNamed(v)
+			switch {
+			case len(several) > 1:
+				return fit("which one? "+strings.Join(several, ", "), 78)
+			case a == "":
+				return "about no activity in particular"
+			case !slices.Contains(s.sess.Activities, a):
+				return "about: " + a + " (not on the list: a new activity)"
 			}
-			return "about no activity in particular"
+			return "about: " + a
 		}
 		return ask, false
 	})
@@ -130,25 +142,37 @@ func (s *boardScreen) refile(n *session.Note) tea.Cmd {
 }
 
 // activityNamed is the activity of the session's list whose name holds v (ignoring
-// case), when exactly one does; else v as typed, cleaned (a proposal), or "".
-func (s *boardScreen) activityNamed(v string) string {
+// case), when exactly one does; else v as typed, cleaned (a proposal), or "". A
+// name that holds v at the start of a word goes before one that holds it inside a
+// word ("pen" is pen testing, not dependency scanning); when several are as good,
+// they are returned as well, and v is none of them.
+func (s *boardScreen) activityNamed(v string) (string, []string) {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return ""
+		return "", nil
 	}
-	var found []string
+	lv := strings.ToLower(v)
+	var atWord, inside []string
 	for _, a := range s.sess.Activities {
 		if strings.EqualFold(a, v) {
-			return a
+			return a, nil
 		}
-		if strings.Contains(strings.ToLower(a), strings.ToLower(v)) {
-			found = append(found, a)
+		la := strings.ToLower(a)
+		switch {
+		case strings.HasPrefix(la, lv) || strings.Contains(la, " "+lv) || strings.Contains(la, "("+lv):
+			atWord = append(atWord, a)
+		case strings.Contains(la, lv):
+			inside = append(inside, a)
 		}
+	}
+	found := atWord
+	if len(found) == 0 {
+		found = inside
 	}
 	if len(found) == 1 {
-		return found[0]
+		return found[0], nil
 	}
-	return v
+	return v, found
 }
 
 func (t *notesTab) selected() *session.Note {

@@ -1370,6 +1370,54 @@ func TestBoardMovesANoteToAnotherLane(t *testing.T) {
 	requireFits(t, s.view())
 }
 
+// L's activity found by part of its name: "pen" is pen testing, though
+// dependency scanning holds it too (inside a word); a part that several names
+// hold at a word's start asks for more, and a name not on the list says it would
+// be a new activity, instead of filing the note under "pen" (a tester's finding).
+func TestBoardMovesANoteToAnActivityByAPartOfItsName(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	if err := w.svc.SetActivities(w.ctx, sess.ID, []string{"code scanning (SAST)", "dependency scanning", "pen testing"}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	wrong := w.addNote(a, session.AreaConfidence, "strength", "Pen test reports arrive months late")
+	w.addNote(b, session.AreaConfidence, "concern", "We review each other's code")
+	w.setPhase(sess, session.PhaseReveal)
+	s := w.openBoard(sess)
+	s.waitDrawn("[conf strength] Pen test reports")
+	s.keys("/pen test")
+	s.press(tea.KeyEnter)
+	s.waitDrawn("▸ [conf strength] Pen test reports")
+	s.keys("L5")
+	s.press(tea.KeyEnter)
+	s.waitFor("Activity (part of its name; empty for none):")
+	s.keys("scanning")
+	s.waitFor("which one? code scanning (SAST), dependency scanning")
+	s.press(tea.KeyEnter)
+	s.waitFor("Several activities hold “scanning”: type more of one.")
+	for range len("scanning") {
+		s.press(tea.KeyBackspace)
+	}
+	s.keys("fuzzing")
+	s.waitFor("about: fuzzing (not on the list: a new activity)")
+	for range len("fuzzing") {
+		s.press(tea.KeyBackspace)
+	}
+	s.keys("pen")
+	s.waitFor("about: pen testing")
+	s.press(tea.KeyEnter)
+	s.waitFor("Note moved to act less · pen testing.")
+	for _, n := range w.notes(sess) {
+		if n.ID == wrong.ID && (n.Lane != "less" || n.Activity != "pen testing") {
+			t.Errorf("the note is stored as %+v", n)
+		}
+	}
+	requireFits(t, s.view())
+}
+
 // A note of long words asked about for deletion at 80 columns: the question is
 // wrapped, so the keys at its end are read.
 func TestParticipantDeletePromptShowsItsKeys(t *testing.T) {
