@@ -678,9 +678,15 @@ func (s *campaignScreen) actionLines() []string {
 		if len(a.Volunteers) > 0 {
 			line += " · volunteers " + strings.Join(a.Volunteers, ", ")
 		}
-		out = append(out, line)
+		if a.Due != "" {
+			line += " · due " + a.Due
+		}
+		// Wrapped, not cut: at 80 columns the cut took the status, the session,
+		// the owner and the volunteers, with no key to read the rest.
+		out = append(out, wrapHanging(line, max(s.e.w-2, 20), 4)...)
 	}
-	out = append(out, "", "Change an action point's status on its session's board (themes view).")
+	out = append(out, "")
+	out = append(out, wrap("Change an action point's status on its session's board (themes view).", max(s.e.w-2, 20))...)
 	return out
 }
 

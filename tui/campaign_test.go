@@ -220,3 +220,43 @@ func TestCampaignMethodIsWrappedNotCut(t *testing.T) {
 		t.Errorf("a theme's line without a location:\n%s", v)
 	}
 }
+
+// The campaign's actions view wraps each action point: at 80 columns a long title
+// took the status, the session, the owner and the due date off the line, with no
+// key to read them (a tester's finding).
+func TestCampaignActionsAreWrappedNotCut(t *testing.T) {
+	t.Parallel()
+	w, ids := campaignWorld(t)
+	sessions, err := w.svc.Sessions(w.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sessID string
+	for _, s := range sessions {
+		if s.Title == "Champions 1" {
+			sessID = s.ID
+		}
+	}
+	a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sessID, ThemeID: ids[0],
+		Title: "Tune the pentest scope with each team and retest the findings within a month", Owner: "Platform team"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.SetActionDue(w.ctx, a.ID, "2026-06-30"); err != nil {
+		t.Fatal(err)
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Champions 1")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	s.keys("4")
+	s.waitFor("Tune the pentest scope")
+	v := s.view()
+	requireFits(t, v)
+	flat := strings.Join(strings.Fields(v), " ")
+	for _, want := range []string{"retest the findings within a month", "S1 Champions 1", "owner Platform team", "due 2026-06-30"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the action point lost %q:\n%s", want, v)
+		}
+	}
+}
