@@ -285,3 +285,35 @@ func TestActionLineKeepsTheOwnerBesideAShortTitle(t *testing.T) {
 		}
 	}
 }
+
+// A volunteer's selected action point too long for two lines is cut at the
+// screen's edge, after its text, not after a run of the wrapped lines' indent
+// ("owner Ana · due      …", a tester's finding at 80 columns).
+func TestSelectedActionPointCutWithoutARunOfSpaces(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ts, _ := w.svc.Themes(w.ctx, sess.ID)
+	a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID,
+		Title: "Run a threat modelling workshop for every new service before its design review", Owner: "Ana"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.SetActionDue(w.ctx, a.ID, "2099-01-15"); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	if err := w.svc.VolunteerAs(w.ctx, ps[0].ID, a.ID, "Bo"); err != nil {
+		t.Fatal(err)
+	}
+	p := w.openAsParticipant(sess, ps[0])
+	p.waitFor("you volunteered")
+	p.press(tea.KeyDown)
+	p.waitFor("▸    → ✓ you volunteered")
+	v := p.view()
+	requireFits(t, v)
+	if strings.Contains(v, "   …") || !strings.Contains(v, "owner Ana · due 20") {
+		t.Errorf("the selected action point is cut after a run of spaces:\n%s", v)
+	}
+}

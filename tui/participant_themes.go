@@ -487,7 +487,13 @@ func (s *participantScreen) themesView(w int) string {
 			}
 			lines := wrapHanging(mark+text, w, 5)
 			if len(lines) > 2 {
-				lines = append(lines[:1], fit(strings.Join(lines[1:], " "), w))
+				// The lines after the first carry the hanging indent: joined as
+				// they are, the cut read "due      …", the date lost to spaces.
+				rest := lines[1]
+				for _, l := range lines[2:] {
+					rest += " " + strings.TrimLeft(l, " ")
+				}
+				lines = append(lines[:1], fit(rest, w))
 			}
 			for _, l := range lines {
 				if i == sel {
