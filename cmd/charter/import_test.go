@@ -452,3 +452,41 @@ func TestImportSaysWhichActivitiesTheSessionLacks(t *testing.T) {
 		}
 	}
 }
+
+// A file saved in another encoding than UTF-8 (UTF-16 from Notepad, Windows-1252
+// from Excel's plain "CSV") is refused with a message saying so, instead of losing
+// its accented letters without a word ("café" stored as "caf").
+func TestImportRefusesOtherEncodings(t *testing.T) {
+	t.Parallel()
+	utf16 := func(s string) string {
+		b := []byte{0xff, 0xfe}
+		for _, r := range s {
+			b = append(b, byte(r), 0)
+		}
+		return string(b)
+	}
+	tests := []struct {
+		name, format, in, want string
+	}{
+		{"utf16.csv", "csv", utf16("text,area,lane\nnote,confidence,strength\n"), "UTF-16"},
+		{"utf16.jsonl", "jsonl", utf16(`{"text":"note","area":"confidence","lane":"strength"}` + "\n"), "UTF-16"},
+		{"latin1.csv", "csv", "text,area,lane\ncaf\xe9 au lait,confidence,strength\n", "line 2: not UTF-8 text"},
+		{"latin1.jsonl", "jsonl", `{"text":"ok","area":"confidence","lane":"strength"}` + "\n" + `{"text":"caf` + "\xe9" + `","area":"confidence","lane":"strength"}` + "\n", "line 2: not UTF-8 text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, id := importSession(t, session.PhaseWrite)
+			var out, errb bytes.Buffer
+			code := run([]string{"import", "--data", dir, "--session", id, "--format", tt.format, "-"}, strings.NewReader(tt.in), &out, &errb)
+			if code == 0 {
+				t.Fatalf("exit 0 for a file in another encoding: %s", out.String())
+			}
+			if !strings.Contains(errb.String(), tt.want) || !strings.Contains(errb.String(), "save it as UTF-8") {
+				t.Errorf("stderr lacks %q and how to save as UTF-8:\n%s", tt.want, errb.String())
+			}
+			if ns, _ := storedNotes(t, dir, id); len(ns) != 0 {
+				t.Fatalf("%d notes stored from a file in another encoding", len(ns))
+			}
+		})
+	}
+}
