@@ -149,6 +149,10 @@ func ReadRoster(r io.Reader, format string) ([]RosterRow, error) {
 }
 
 func readRosterJSONL(r io.Reader) ([]RosterRow, error) {
+	r, err := UTF8Input(r)
+	if err != nil {
+		return nil, err
+	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), maxRosterLine)
 	var rows []RosterRow
@@ -160,6 +164,10 @@ func readRosterJSONL(r io.Reader) ([]RosterRow, error) {
 			b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 		}
 		if len(b) == 0 {
+			continue
+		}
+		if !utf8.Valid(b) {
+			rows = append(rows, RosterRow{Line: line, Problem: NotUTF8})
 			continue
 		}
 		var v struct {
@@ -192,6 +200,10 @@ func readRosterJSONL(r io.Reader) ([]RosterRow, error) {
 }
 
 func readRosterCSV(r io.Reader) ([]RosterRow, error) {
+	r, err := UTF8Input(r)
+	if err != nil {
+		return nil, err
+	}
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1 // counted here, so that every short row is reported
 	header, err := cr.Read()
@@ -241,6 +253,8 @@ func readRosterCSV(r io.Reader) ([]RosterRow, error) {
 		row := RosterRow{Line: line}
 		if len(rec) != len(header) {
 			row.Problem = FieldCountProblem(rec, len(header))
+		} else if !ValidUTF8(rec) {
+			row.Problem = NotUTF8
 		} else {
 			row.Team, row.Location, row.Cluster, row.Level = field(rec, "team"), field(rec, "location"), field(rec, "cluster"), field(rec, "level")
 			row.Name, row.Email, row.Role, row.Experience = field(rec, "name"), field(rec, "email"), field(rec, "role"), field(rec, "experience")

@@ -99,3 +99,40 @@ func TestReadRosterRefusesWhatIsNotARoster(t *testing.T) {
 		t.Errorf("empty roster: %v", err)
 	}
 }
+
+// A roster saved in another encoding than UTF-8 is refused with a message saying
+// so, instead of a name losing its accented letters without a word ("José"
+// invited as "Jos").
+func TestReadRosterRefusesOtherEncodings(t *testing.T) {
+	t.Parallel()
+	utf16 := func(s string) string {
+		b := []byte{0xff, 0xfe}
+		for _, r := range s {
+			b = append(b, byte(r), 0)
+		}
+		return string(b)
+	}
+	row := "A,Berlin,,gold,Jos\xe9,j@example.org,developer,>3y\n"
+	for _, tc := range []struct {
+		name, format, in, want string
+	}{
+		{"utf16 csv", "csv", utf16(rosterHeader + "A,Berlin,,gold,Jo,j@example.org,developer,>3y\n"), "UTF-16"},
+		{"utf16 jsonl", "jsonl", utf16(`{"team":"A"}` + "\n"), "UTF-16"},
+		{"latin1 csv", "csv", rosterHeader + row, "not UTF-8"},
+		{"latin1 jsonl", "jsonl", `{"team":"A","location":"Berlin","level":"gold","name":"Jos` + "\xe9" + `","email":"j@example.org","role":"developer","experience":">3y"}` + "\n", "not UTF-8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows, err := session.ReadRoster(strings.NewReader(tc.in), tc.format)
+			if err == nil {
+				for _, r := range rows {
+					if r.Problem != "" {
+						err = errors.New(r.Problem)
+					}
+				}
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "save it as UTF-8") {
+				t.Errorf("error %v, want %q and how to save as UTF-8", err, tc.want)
+			}
+		})
+	}
+}

@@ -1,6 +1,10 @@
 package session
 
 import (
+	"bufio"
+	"errors"
+	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -115,4 +119,27 @@ func ValidText(s string, max int, what string, required bool) (string, error) {
 		return "", Errorf(EInvalid, "%s can be at most %d characters (this one has %d).", what, max, n)
 	}
 	return s, nil
+}
+
+// NotUTF8 is the problem of a row with bytes that are not UTF-8: a file saved in
+// another encoding (Excel's plain "CSV" is Windows-1252), whose accented letters
+// would otherwise be dropped without a word.
+const NotUTF8 = "not UTF-8 text (the file is in another encoding, such as Windows-1252); save it as UTF-8 (in Excel: \"CSV UTF-8\") and import it again"
+
+// ValidUTF8 says every field is UTF-8.
+func ValidUTF8(fields []string) bool {
+	return !slices.ContainsFunc(fields, func(f string) bool { return !utf8.ValidString(f) })
+}
+
+// UTF8Input refuses a file in UTF-16 (a byte order mark, or one NUL in its first
+// two bytes, as an ASCII letter has in UTF-16 without a mark), which would
+// otherwise be read as one long garbled column name or line. The reader it
+// returns reads r from its start. Import and roster import read through it.
+func UTF8Input(r io.Reader) (io.Reader, error) {
+	br := bufio.NewReader(r)
+	p, _ := br.Peek(2)
+	if len(p) == 2 && (p[0] == 0xff && p[1] == 0xfe || p[0] == 0xfe && p[1] == 0xff || (p[0] == 0) != (p[1] == 0)) {
+		return nil, errors.New("the file is UTF-16 text; charter reads UTF-8: save it as UTF-8 (in Excel: \"CSV UTF-8\") and import it again")
+	}
+	return br, nil
 }

@@ -291,7 +291,7 @@ func readImport(r io.Reader, format string) (rows []session.ImportRow, ignored b
 }
 
 func readImportJSONL(r io.Reader) ([]session.ImportRow, bool, error) {
-	r, err := utf8Input(r)
+	r, err := session.UTF8Input(r)
 	if err != nil {
 		return nil, false, err
 	}
@@ -309,7 +309,7 @@ func readImportJSONL(r io.Reader) ([]session.ImportRow, bool, error) {
 			continue
 		}
 		if !utf8.Valid(b) {
-			rows = append(rows, session.ImportRow{Line: line, Problem: notUTF8})
+			rows = append(rows, session.ImportRow{Line: line, Problem: session.NotUTF8})
 			continue
 		}
 		row, ign := jsonlRow(line, b)
@@ -375,7 +375,7 @@ func longField(names, fields []string) string {
 }
 
 func readImportCSV(r io.Reader) ([]session.ImportRow, error) {
-	r, err := utf8Input(r)
+	r, err := session.UTF8Input(r)
 	if err != nil {
 		return nil, err
 	}
@@ -431,8 +431,8 @@ func readImportCSV(r io.Reader) ([]session.ImportRow, error) {
 		row := session.ImportRow{Line: line}
 		if len(rec) != len(header) {
 			row.Problem = session.FieldCountProblem(rec, len(header))
-		} else if !allValid(rec) {
-			row.Problem = notUTF8
+		} else if !session.ValidUTF8(rec) {
+			row.Problem = session.NotUTF8
 		} else if p := longField(header, rec); p != "" {
 			row.Problem = p
 		} else {
@@ -441,27 +441,6 @@ func readImportCSV(r io.Reader) ([]session.ImportRow, error) {
 		}
 		rows = append(rows, row)
 	}
-}
-
-// notUTF8 is the problem of a row with bytes that are not UTF-8: a file saved in
-// another encoding (Excel's plain "CSV" is Windows-1252), whose accented letters
-// would otherwise be dropped without a word.
-const notUTF8 = "not UTF-8 text (the file is in another encoding, such as Windows-1252); save it as UTF-8 (in Excel: \"CSV UTF-8\") and import it again"
-
-func allValid(fields []string) bool {
-	return !slices.ContainsFunc(fields, func(f string) bool { return !utf8.ValidString(f) })
-}
-
-// utf8Input refuses a file in UTF-16 (a byte order mark, or a NUL in its first two
-// bytes beside a byte that is not, as an ASCII letter is in UTF-16 without a mark), which would otherwise be read as one long
-// garbled column name or line; the reader it returns reads r from its start.
-func utf8Input(r io.Reader) (io.Reader, error) {
-	br := bufio.NewReader(r)
-	p, _ := br.Peek(2)
-	if len(p) == 2 && (p[0] == 0xff && p[1] == 0xfe || p[0] == 0xfe && p[1] == 0xff || (p[0] == 0) != (p[1] == 0)) {
-		return nil, errors.New("the file is UTF-16 text; charter reads UTF-8: save it as UTF-8 (in Excel: \"CSV UTF-8\") and import it again")
-	}
-	return br, nil
 }
 
 // onlyRatings says a CSV header is of a file of ratings: a rating column, and no
