@@ -421,7 +421,15 @@ func DecodeJSONRow(b []byte, v any, columns []string) string {
 	case err == nil:
 		return ""
 	case errors.As(err, &typeErr) && typeErr.Field != "":
-		return fmt.Sprintf("%s must be a string", typeErr.Field)
+		// The field as the file names it: a struct without tags has Go's "Text".
+		return fmt.Sprintf("%s must be a string", strings.ToLower(typeErr.Field))
+	case errors.As(err, &typeErr):
+		// Valid JSON, but not an object: say what it is, not the Go type it missed.
+		what := map[string]string{"array": "an array", "number": "a number", "string": "a string", "bool": "true or false"}[typeErr.Value]
+		if what == "" {
+			what = typeErr.Value
+		}
+		return fmt.Sprintf("not a JSON object with %s: the line holds %s", strings.Join(columns, ", "), what)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		return fmt.Sprintf("%s; a row has only %s", strings.TrimPrefix(err.Error(), "json: "), strings.Join(columns, ", "))
 	default:

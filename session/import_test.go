@@ -459,3 +459,23 @@ func TestImportRefusesBadRatings(t *testing.T) {
 		t.Fatalf("a refused import stored %d notes, %d participants", n, p)
 	}
 }
+
+// A JSONL line that is valid JSON but not an object, or whose field has the wrong
+// type, is told in the file's own words: the column as written and what the line
+// holds, never a Go type.
+func TestDecodeJSONRowSaysWhatTheLineHolds(t *testing.T) {
+	t.Parallel()
+	var v struct {
+		Text, Area string
+	}
+	for _, tc := range []struct{ in, want string }{
+		{`[{"text":"x"}]`, "not a JSON object with text, area: the line holds an array"},
+		{`42`, "not a JSON object with text, area: the line holds a number"},
+		{`"x"`, "not a JSON object with text, area: the line holds a string"},
+		{`{"text":42}`, "text must be a string"},
+	} {
+		if got := session.DecodeJSONRow([]byte(tc.in), &v, []string{"text", "area"}); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
