@@ -77,6 +77,27 @@ func wrapLines(msg string, width int) string {
 	return strings.Join(lines, "\r\n")
 }
 
+// MaxCommand is the longest command line the server reads, in bytes: a join code,
+// `present CODE`, or a facilitator's command with a campaign's name and flags
+// need far less. An SSH request may hold 256 KiB, and splitting one long word into
+// words (charmbracelet/ssh's Command, by go-shlex) takes time that grows with the
+// square of its length: seconds of CPU for 100 KB, on every call.
+const MaxCommand = 4 << 10
+
+// limitCommand refuses a command line over MaxCommand before anything splits it,
+// from anyone, with or without a terminal.
+func limitCommand() wish.Middleware {
+	return func(next ssh.Handler) ssh.Handler {
+		return func(sess ssh.Session) {
+			if n := len(sess.RawCommand()); n > MaxCommand {
+				wish.Fatalf(sess, "charter: the command is too long (%d bytes; at most %d). Connect with: %s [JOIN-CODE]\n", n, MaxCommand, SSHLine(sess.LocalAddr().String()))
+				return
+			}
+			next(sess)
+		}
+	}
+}
+
 // exec runs a command without a terminal; only facilitators' keys run any.
 func (s *Server) exec(sess ssh.Session) {
 	args := sess.Command()

@@ -199,6 +199,7 @@ func New(cfg Config, st Store) (*Server, error) {
 				s.limitConns(),
 			),
 			s.logConnections(),
+			limitCommand(),
 		),
 	)
 	if err != nil {

@@ -226,3 +226,45 @@ func TestOfferedAlgorithms(t *testing.T) {
 		t.Errorf("the two directions differ: %q / %q, %q / %q", lists[2], lists[3], lists[4], lists[5])
 	}
 }
+
+// A command of one very long word (an SSH request holds up to 256 KiB) is refused
+// at once, from anyone: splitting it into words took time that grew with the
+// square of its length (seconds of CPU for 100 KB, three times a connection), so
+// that a few connections without a key could keep the server's cores busy.
+func TestALongCommandIsRefusedAtOnce(t *testing.T) {
+	t.Parallel()
+	fac := newKey(t)
+	srv := startServer(t, server.Config{}, fac)
+	for _, key := range []gossh.Signer{newKey(t), fac} {
+		done := make(chan string, 1)
+		start := time.Now()
+		go func() {
+			client, err := gossh.Dial("tcp", srv.Addr(), &gossh.ClientConfig{User: "x", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
+				HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			defer client.Close()
+			sess, err := client.NewSession()
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			defer sess.Close()
+			out, err := sess.CombinedOutput(strings.Repeat("A", 200<<10))
+			done <- fmt.Sprintf("%v: %s", err, out)
+		}()
+		select {
+		case out := <-done:
+			if !strings.Contains(out, "status 1") || !strings.Contains(out, "too long") {
+				t.Errorf("a 200 KiB command: %.300s, want it refused as too long", out)
+			}
+			if d := time.Since(start); d > 3*time.Second {
+				t.Errorf("a 200 KiB command took %v to refuse", d)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("a 200 KiB command was not answered within 5 seconds")
+		}
+	}
+}
