@@ -193,7 +193,12 @@ func New(opt Options) *App {
 	case opt.Facilitator && opt.Present:
 		a.screen = newPresent(e, opt.Code)
 	case opt.Facilitator:
-		a.screen = newHome(e)
+		h := newHome(e)
+		if c := session.CleanText(opt.Code); c != "" {
+			// `ssh -t HOST expot`: the home, and why not what was typed.
+			h.status = fmt.Sprintf("“%s” opens nothing on a terminal: here are your sessions (enter opens a board); present CODE opens the projector, and commands such as export run with ssh -T.", fit(c, 24))
+		}
+		a.screen = h
 	default:
 		a.screen = newJoin(e, opt.Code)
 	}
