@@ -54,7 +54,14 @@ func runRosterImport(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 	}
 	rows, err := session.ReadRoster(in, f)
 	if err != nil {
-		fmt.Fprintf(stderr, "charter roster import: %s: %s; nothing was imported\n", name, reportMessage(err))
+		// The message may end its own sentence ("… split it."): the note follows
+		// it as a sentence of its own.
+		msg := reportMessage(err)
+		if strings.HasSuffix(msg, ".") || strings.HasSuffix(msg, "?") {
+			fmt.Fprintf(stderr, "charter roster import: %s: %s Nothing was imported.\n", name, msg)
+		} else {
+			fmt.Fprintf(stderr, "charter roster import: %s: %s; nothing was imported\n", name, msg)
+		}
 		return 1
 	}
 	db, err := openData(*dir)
