@@ -149,6 +149,7 @@ func TestDocumentsOverSSH(t *testing.T) {
 			{"export " + sess.ID + " --format pdf", `unknown format "pdf"`, 2},
 			{"export nosuchsession", `no session with ID "nosuchsession"`, 1},
 			{"export", "usage: ssh HOST export SESSION", 2},
+			{"report --campaign", "usage: ssh HOST report", 2},
 			{"report --campaign Nope", `No campaign is called "Nope"`, 1},
 			{"report --campaign 'Chartering 2026' --compare 'Chartering 2026'", "cannot be compared with itself", 1},
 			{"report --campaign 'Chartering 2025' --compare 'Chartering 2026'", "began after “Chartering 2025”", 1},
