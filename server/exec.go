@@ -145,6 +145,11 @@ type Stats struct {
 
 // stats is the `stats` command, which charter loadtest reads.
 func (s *Server) stats(_ context.Context, x Exec) int {
+	if len(x.Args) > 0 {
+		// Taken for an option it does not have, an argument would be ignored.
+		fmt.Fprintf(x.Stderr, "stats takes no arguments (got %q); usage: ssh HOST stats\n", strings.Join(x.Args, " "))
+		return 2
+	}
 	cpu := proccpu.Seconds() // before the GC below, which is not the server's own work
 	runtime.GC()
 	var m runtime.MemStats

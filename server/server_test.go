@@ -128,6 +128,12 @@ func TestCommandsRunForFacilitatorsOnly(t *testing.T) {
 			t.Errorf("stats %+v from %q", st, out)
 		}
 	})
+	t.Run("stats refuses arguments it would ignore", func(t *testing.T) {
+		out, status := runCommand(t, srv.Addr(), fac, "stats --json extra")
+		if status != 2 || !strings.Contains(out, "stats takes no arguments") || strings.Contains(out, "heap") {
+			t.Errorf("exit %d, output %q; want a refusal", status, out)
+		}
+	})
 	for _, c := range []struct {
 		name    string
 		key     gossh.Signer
