@@ -1340,3 +1340,41 @@ func TestBoardPreviewEditsOutliveTheConnection(t *testing.T) {
 		t.Errorf("after A the stored themes are %v, want only the picked “%s”", got, sug[1].Label)
 	}
 }
+
+// A pick taken back, or the edits dropped with g, are not what a board opening
+// after a dropped connection shows: it showed the preview as it was before, and
+// A then shared only the pick the facilitator had taken back.
+func TestBoardPreviewKeptIsTheLastOneNotAnEarlier(t *testing.T) {
+	t.Parallel()
+	for _, undo := range []string{"v", "g"} {
+		t.Run(undo, func(t *testing.T) {
+			t.Parallel()
+			w, sess, sug := previewWorld(t)
+			b := w.openBoard(sess)
+			b.waitEverDrawn("1. "+sug[0].Label, "A accept all")
+			b.keys("#2")
+			b.press(tea.KeyEnter)
+			b.keys("v")
+			b.waitFor("1 picked")
+			if undo == "v" {
+				b.keys("#2")
+				b.press(tea.KeyEnter)
+				b.keys("v")
+				b.waitFor("Nothing picked: A accepts all.")
+			} else {
+				b.keys("g")
+				b.waitFor("1. "+sug[0].Label, "A accept all")
+			}
+			b.conn.Close()
+			_ = b.tm.Quit()
+
+			again := w.openBoard(sess)
+			again.waitEverDrawn("1. "+sug[0].Label, "A accept all")
+			again.keys("A")
+			again.waitFor("shared with everyone")
+			if got := w.themesOf(sess); len(got) != len(sug) {
+				t.Errorf("after A the stored themes are %v, want all %d suggestions", got, len(sug))
+			}
+		})
+	}
+}

@@ -51,6 +51,8 @@ type themeBoard struct {
 	sugEdited bool
 	// sugKey is what the last clustering run was asked for (suggestKey).
 	sugKey string
+	// kept says the hub holds this board's edited suggestions (keepPreview).
+	kept bool
 
 	// reps caches each note set's representative note, by the set's IDs.
 	reps map[string]int64
@@ -284,11 +286,24 @@ func (t *themeBoard) setSuggestions(sug []session.Theme) (droppedPicks bool) {
 // dropped (see Conn.KeepPreview); unedited ones, the clustering gives again.
 func (s *boardScreen) keepPreview() {
 	t := &s.themes
-	if s.sess.Phase != session.PhaseGroup || len(t.themes) > 0 || t.placing || t.suggestions == nil || t.suggesting ||
-		!t.sugEdited && len(t.picked) == 0 {
+	if s.sess.Phase != session.PhaseGroup || len(t.themes) > 0 || t.placing {
 		return
 	}
-	s.e.opt.Conn.KeepPreview(s.sess.ID, Preview{Key: t.sugKey, Themes: t.suggestions, Picked: t.picked, Edited: t.sugEdited})
+	if t.sugEdited || len(t.picked) > 0 {
+		if t.suggestions != nil && !t.suggesting {
+			s.e.opt.Conn.KeepPreview(s.sess.ID, Preview{Key: t.sugKey, Themes: t.suggestions, Picked: t.picked, Edited: t.sugEdited})
+			t.kept = true
+		}
+		return
+	}
+	if t.kept && (t.suggestions != nil || t.suggesting) {
+		// The last pick taken back, or the edits dropped with g: what was kept
+		// is not this preview any more, and a board opening later would show it
+		// (A then shared the pick taken back). Only what this board kept goes:
+		// another board's unedited preview leaves a kept one alone.
+		s.e.opt.Conn.KeepPreview(s.sess.ID, Preview{})
+		t.kept = false
+	}
 }
 
 // restorePreview shows the suggestions a board edited before, on the notes and
@@ -302,7 +317,7 @@ func (s *boardScreen) restorePreview(key string) bool {
 	if !ok {
 		return false
 	}
-	t.suggestions, t.picked, t.sugEdited, t.sugKey, t.markSug = p.Themes, p.Picked, p.Edited, key, 0
+	t.suggestions, t.picked, t.sugEdited, t.sugKey, t.markSug, t.kept = p.Themes, p.Picked, p.Edited, key, 0, true
 	s.setStatus("The suggestions are as they were last edited (names, merges, picks): nobody sees them until A.", false)
 	return true
 }
