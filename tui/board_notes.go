@@ -115,7 +115,16 @@ func (s *boardScreen) refile(n *session.Note) tea.Cmd {
 		}
 		// Which activity: the note's own kept, one of the list found by a part
 		// of its name, or none.
+		// The note's own activity, as offered, is kept even when it is not on
+		// the list and listed names hold it ("scanning" was refused as several
+		// activities, or became the one listed name holding it).
+		own := func(v string) bool {
+			return n.Activity != "" && strings.TrimSpace(v) == n.Activity
+		}
 		ask := s.ask.open1("Activity (part of its name; empty for none): ", n.Activity, func(v string) (tea.Cmd, bool) {
+			if own(v) {
+				return move(to, n.Activity), true
+			}
 			a, several := s.activityNamed(v)
 			if len(several) > 1 {
 				s.setStatus("Several activities hold “"+strings.TrimSpace(v)+"”: type more of one.", true)
@@ -124,6 +133,9 @@ func (s *boardScreen) refile(n *session.Note) tea.Cmd {
 			return move(to, a), true
 		})
 		s.ask.hint = func(v string) string {
+			if own(v) {
+				return "about: " + n.Activity + " (the note's own)"
+			}
 			a, several := s.activityNamed(v)
 			switch {
 			case len(several) > 1:

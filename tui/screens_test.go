@@ -1457,3 +1457,38 @@ func TestParticipantNoteBoxUsesItsWidth(t *testing.T) {
 		t.Errorf("the box's lines hold %v characters, want %d then the rest (its inner width %d, but the cursor's cell)", counts, inner-1, inner)
 	}
 }
+
+// L keeps the note's own activity when enter takes it as offered, even when it is
+// not on the list and several listed names hold it: a participant's "scanning"
+// was refused as several activities ("type more of one"), and the facilitator
+// had no way to keep it.
+func TestBoardMoveKeepsTheNotesOwnActivity(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	if err := w.svc.SetActivities(w.ctx, sess.ID, []string{"code scanning (SAST)", "dependency scanning"}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	a := w.join(sess, "key-1", "")
+	own, err := w.svc.AddNote(w.ctx, a.ID, session.Note{Area: session.AreaActivities, Lane: "more", Activity: "scanning", Text: "Scanners flag too much"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseReveal)
+	s := w.openBoard(sess)
+	s.waitDrawn("Scanners flag too much")
+	s.keys("/Scanners")
+	s.press(tea.KeyEnter)
+	s.waitDrawn("▸ [")
+	s.keys("L5")
+	s.press(tea.KeyEnter)
+	s.waitFor("Activity (part of its name; empty for none): scanning")
+	s.press(tea.KeyEnter)
+	s.waitFor("Note moved to act less · scanning.")
+	for _, n := range w.notes(sess) {
+		if n.ID == own.ID && (n.Lane != "less" || n.Activity != "scanning") {
+			t.Errorf("the note is stored as %+v", n)
+		}
+	}
+}
