@@ -78,8 +78,9 @@ type participantScreen struct {
 	kept    Draft
 	restore *Draft
 	// unsavedEdit is the text of a saved note being changed when a phase move
-	// took notes no more, by the note's ID: e on it gives it back.
-	unsavedEdit map[int64]string
+	// took notes no more, by the note's ID: e on it gives it back. from is the
+	// note's text the change began from, to tell a change made since elsewhere.
+	unsavedEdit map[int64]unsavedEdit
 	// draft is a new note's text left unsent with esc (or by a phase move), which
 	// n puts back into the box, at draftAt, the place it was written in (its text
 	// unused): n pressed elsewhere goes back there first.
@@ -733,7 +734,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			if s.mode == modeEdit && s.inputValue() != s.editFrom && strings.TrimSpace(s.inputValue()) != "" {
 				// Back in the box when e opens that note again, if notes are
 				// taken again: typed over minutes, it was lost at the move.
-				s.unsavedEdit = map[int64]string{s.editing: s.inputValue()}
+				s.unsavedEdit = map[int64]unsavedEdit{s.editing: {text: s.inputValue(), from: s.editFrom}}
 				said = "The phase changed; your change to the note was not saved (e on it brings it back if notes are taken again)."
 			}
 			s.mode = modeBrowse
@@ -1027,11 +1028,17 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.input.SetValue(n.Text)
 		s.editFrom = s.inputValue()
 		s.boxFresh, s.boxN = false, -1
-		if text, ok := s.unsavedEdit[n.ID]; ok {
+		if u, ok := s.unsavedEdit[n.ID]; ok {
 			// The change a phase move cut short, over the note as saved.
-			s.input.SetValue(text)
+			s.input.SetValue(u.text)
 			s.unsavedEdit = nil
-			s.setStatus("Your change from before the phase moved is back: enter saves it, esc keeps the note as it was.", false)
+			if u.from != s.editFrom {
+				// Changed since on another connection: enter would write over
+				// that change unseen.
+				s.setStatus("Your change from before the phase moved is back, but the note was changed since: enter saves yours over it, esc keeps the note as it is now.", true)
+			} else {
+				s.setStatus("Your change from before the phase moved is back: enter saves it, esc keeps the note as it was.", false)
+			}
 		}
 		return s, cmd
 	case key.Matches(msg, pk.Delete) && ph.AcceptsNotes():
@@ -1138,6 +1145,10 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	s.box, s.boxFresh, s.boxN = "", false, -1
 	return s, cmd
 }
+
+// unsavedEdit is a change to a saved note that a phase move cut short: its text,
+// and the note's text it began from.
+type unsavedEdit struct{ text, from string }
 
 // noteAcceptedMsg arrives only after the note is stored.
 type noteAcceptedMsg struct {

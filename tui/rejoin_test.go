@@ -307,3 +307,35 @@ func TestChangeCutShortByAPhaseMoveComesBack(t *testing.T) {
 		t.Errorf("stored %v, want the note with the change made before the move", noteTexts(ns))
 	}
 }
+
+// A change cut short by a phase move, given back after the note was changed on
+// another connection, says so: it was offered as if over the note as saved, and
+// enter silently wrote it over the newer text.
+func TestChangeCutShortSaysTheNoteChangedSince(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	n := w.addNote(me, session.AreaConfidence, "strength", "we review every merge")
+	// In the reveal the other connection's change reaches this screen.
+	w.setPhase(sess, session.PhaseReveal)
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("we review every merge")
+	s.keys("e")
+	s.waitFor("enter save")
+	s.press(tea.KeyEnd)
+	s.keys(" and every config change")
+	s.waitFor("every config change")
+	w.setPhase(sess, session.PhaseGroup)
+	s.waitFor("your change to the note was not saved")
+	w.setPhase(sess, session.PhaseReveal)
+	s.waitFor("REVEAL")
+	// The other connection, once notes are taken again.
+	edited := *n
+	edited.Text = "we review every merge twice"
+	if _, err := w.svc.EditNote(w.ctx, me.ID, edited); err != nil {
+		t.Fatal(err)
+	}
+	s.waitDrawn("every merge twice")
+	s.keys("e")
+	s.waitFor("every config change", "changed since")
+}
