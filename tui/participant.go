@@ -734,7 +734,10 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			if s.mode == modeEdit && s.inputValue() != s.editFrom && strings.TrimSpace(s.inputValue()) != "" {
 				// Back in the box when e opens that note again, if notes are
 				// taken again: typed over minutes, it was lost at the move.
-				s.unsavedEdit = map[int64]unsavedEdit{s.editing: {text: s.inputValue(), from: s.editFrom}}
+				if s.unsavedEdit == nil {
+					s.unsavedEdit = map[int64]unsavedEdit{}
+				}
+				s.unsavedEdit[s.editing] = unsavedEdit{text: s.inputValue(), from: s.editFrom}
 				said = "The phase changed; your change to the note was not saved (e on it brings it back if notes are taken again)."
 			}
 			s.mode = modeBrowse
@@ -1031,7 +1034,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		if u, ok := s.unsavedEdit[n.ID]; ok {
 			// The change a phase move cut short, over the note as saved.
 			s.input.SetValue(u.text)
-			s.unsavedEdit = nil
+			delete(s.unsavedEdit, n.ID)
 			if u.from != s.editFrom {
 				// Changed since on another connection: enter would write over
 				// that change unseen.

@@ -339,3 +339,33 @@ func TestChangeCutShortSaysTheNoteChangedSince(t *testing.T) {
 	s.keys("e")
 	s.waitFor("every config change", "changed since")
 }
+
+// Two changes cut short by two phase moves, on two notes, both come back: the
+// second took the place of the first, which was lost.
+func TestChangesCutShortOnTwoNotesBothComeBack(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	w.addNote(me, session.AreaConfidence, "strength", "we review every merge")
+	w.addNote(me, session.AreaConfidence, "strength", "we scan dependencies")
+	s := w.openAsParticipant(sess, me)
+	s.waitDrawn("we review every merge", "we scan dependencies")
+	// The first note is selected; the second is one down.
+	change := func(move tea.KeyType, more string) {
+		s.press(move)
+		s.keys("e")
+		s.waitFor("enter save")
+		s.press(tea.KeyEnd)
+		s.keys(more)
+		s.waitFor(strings.TrimSpace(more))
+		w.setPhase(sess, session.PhaseCheckIn)
+		s.waitFor("your change to the note was not saved")
+		w.setPhase(sess, session.PhaseWrite)
+		s.waitFor("WRITE")
+	}
+	change(tea.KeyUp, " and every config change")
+	change(tea.KeyDown, " every night")
+	s.press(tea.KeyUp)
+	s.keys("e")
+	s.waitFor("Your change from before the phase moved is back", "every config change")
+}
