@@ -108,6 +108,10 @@ type boardScreen struct {
 	// the action point as it was, and the next key (p again) must build on the
 	// change, not on what the load read.
 	actionEdits, savingActions int
+	// themeEdits counts the changes of the themes made here and saved (their
+	// replies come after the commit): a load begun before one may show the themes
+	// as they were, and is read again.
+	themeEdits int
 	// lastActionSave is closed when the last action point save ends.
 	lastActionSave chan struct{}
 	// pending are the kinds of change not loaded yet.
@@ -301,13 +305,17 @@ type boardStateMsg struct {
 	// actionEdits is the board's count of action point changes when it began,
 	// savingActions of those not saved then.
 	actionEdits, savingActions int
-	online                     map[int64]bool
-	left                       map[int64]time.Time
+	// themeEdits is the board's count of changes of the themes made here and
+	// saved, when it began.
+	themeEdits int
+	online     map[int64]bool
+	left       map[int64]time.Time
 }
 
 func (s *boardScreen) load() tea.Cmd {
 	var svc boardReader = s.e.opt.Service
 	id, conn, base, edits, acts, saving, timing := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits, s.actionEdits, s.savingActions, s.timerSaving
+	themes := s.themeEdits
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		// Read before the people, so that someone who joins meanwhile shows as
 		// connected with the next load rather than as never connected.
@@ -316,7 +324,8 @@ func (s *boardScreen) load() tea.Cmd {
 		if err != nil {
 			return loadFailedMsg{err}
 		}
-		return boardStateMsg{BoardView: v, base: base, timerEdits: edits, timerSaving: timing, actionEdits: acts, savingActions: saving, online: online, left: left}
+		return boardStateMsg{BoardView: v, base: base, timerEdits: edits, timerSaving: timing, actionEdits: acts, savingActions: saving,
+			themeEdits: themes, online: online, left: left}
 	})
 }
 
@@ -324,13 +333,15 @@ func (s *boardScreen) load() tea.Cmd {
 func (s *boardScreen) loadReleased(v *session.BoardView) tea.Cmd {
 	var svc boardReader = s.e.opt.Service
 	id, conn, base, edits, acts, saving, timing := s.sess.ID, s.e.opt.Conn, s.sess, s.timerEdits, s.actionEdits, s.savingActions, s.timerSaving
+	themes := s.themeEdits
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		online, left := conn.Presence(id)
 		nv, err := svc.BoardViewAfterRelease(ctx, v)
 		if err != nil {
 			return loadFailedMsg{err}
 		}
-		return boardStateMsg{BoardView: nv, base: base, timerEdits: edits, timerSaving: timing, actionEdits: acts, savingActions: saving, online: online, left: left}
+		return boardStateMsg{BoardView: nv, base: base, timerEdits: edits, timerSaving: timing, actionEdits: acts, savingActions: saving,
+			themeEdits: themes, online: online, left: left}
 	})
 }
 
@@ -383,6 +394,13 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case boardStateMsg:
 		s.loading = false
+		if msg.themeEdits != s.themeEdits {
+			// Begun before a change of the themes made here was saved, it may
+			// show them as they were (an undo's themes back after it said
+			// "Undone"): read again.
+			s.pending |= session.ChangeThemes
+			return s, s.loadDirty()
+		}
 		if s.moving > 0 || msg.base != s.sess {
 			// A phase move made here is not saved yet or came after this load began:
 			// the load may predate it. Keep the move; saving it loads again.
@@ -543,6 +561,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.setStatus(msg.status, false)
 	case themesChangedMsg:
 		s.themes.pending--
+		s.themeEdits++
 		if msg.step == nil {
 			s.setStatus(msg.status, false)
 			break
@@ -557,6 +576,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.setStatus(s.e.errorMessage(msg.err), true)
 	case undoneMsg:
 		s.themes.pending--
+		s.themeEdits++
 		s.setStatus("Undone: "+msg.what+".", false)
 		if msg.note != 0 {
 			// Selected now, wherever the board shows it (the reload that the undo
