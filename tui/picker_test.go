@@ -28,11 +28,7 @@ func TestActivityPickerPagesAndFilters(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := w.openAsParticipant(sess, me)
-	p.waitFor("You have no notes here yet.")
-	p.press(tea.KeyTab) // Security activities
-	p.waitFor("new notes are about: any activity")
-	p.keys("a")
-	p.waitFor("type to filter", "▸ any activity")
+	openPicker(p)
 	if p.everDrawn("Jk drills") {
 		t.Error("the last of 33 entries shows before scrolling")
 	}
@@ -69,11 +65,7 @@ func TestActivityPickerFilterDeletesWordsAndAll(t *testing.T) {
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	p := w.openAsParticipant(sess, me)
-	p.waitFor("You have no notes here yet.")
-	p.press(tea.KeyTab) // Security activities
-	p.waitFor("new notes are about: any activity")
-	p.keys("a")
-	p.waitFor("type to filter", "▸ any activity")
+	openPicker(p)
 	p.keys("zz chaos")
 	p.waitFor("propose “zz chaos”")
 	p.press(tea.KeyCtrlW)
@@ -101,11 +93,7 @@ func TestActivityPickerFilterCountsCharacters(t *testing.T) {
 			w := newWorld(t)
 			sess, me := w.writingParticipant()
 			p := w.openAsParticipant(sess, me)
-			p.waitFor("You have no notes here yet.")
-			p.press(tea.KeyTab) // Security activities
-			p.waitFor("new notes are about: any activity")
-			p.keys("a")
-			p.waitFor("type to filter", "▸ any activity")
+			openPicker(p)
 			p.keys(c.typed)
 			p.press(tea.KeyEnter)
 			p.waitFor("Proposed: the facilitator sees your activity")
@@ -133,11 +121,7 @@ func TestActivityPickerFilterShowsItsEnd(t *testing.T) {
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	p := w.openAsParticipant(sess, me)
-	p.waitFor("You have no notes here yet.")
-	p.press(tea.KeyTab) // Security activities
-	p.waitFor("new notes are about: any activity")
-	p.keys("a")
-	p.waitFor("type to filter", "▸ any activity")
+	openPicker(p)
 	// Forty characters two cells wide each: wider than the line's 63 cells.
 	p.keys(strings.Repeat("脅威", 19) + "最後")
 	p.waitDrawn("最後▏")
@@ -146,4 +130,15 @@ func TestActivityPickerFilterShowsItsEnd(t *testing.T) {
 		t.Errorf("the filter line %q does not end with what was typed last", l)
 	}
 	requireFits(t, p.view())
+}
+
+// openPicker opens the activity picker of Security activities on a participant's
+// screen with no notes yet.
+func openPicker(p *term) {
+	p.t.Helper()
+	p.waitFor("You have no notes here yet.")
+	p.press(tea.KeyTab) // Security activities
+	p.waitFor("new notes are about: any activity")
+	p.keys("a")
+	p.waitFor("type to filter", "▸ any activity")
 }
