@@ -2,7 +2,6 @@ package session_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -96,13 +95,7 @@ func TestActivitiesSpelledAlikeBecomeOneAtTheReveal(t *testing.T) {
 	t.Parallel()
 	svc, db := MustOpenService(t)
 	ctx := context.Background()
-	s, err := svc.NewSession(ctx, session.Session{Title: "Developers", Audience: session.AudienceDevelopers})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
-		t.Fatal(err)
-	}
+	s, people := writingSession(t, svc, 5)
 	written := []struct{ activity, text, writing, revealed string }{
 		{"Container Scanning", "scan the images in CI", "Container Scanning", "container scanning"},
 		{"container  scanning", "the registry scan finds too much", "container scanning", "container scanning"},
@@ -111,11 +104,7 @@ func TestActivitiesSpelledAlikeBecomeOneAtTheReveal(t *testing.T) {
 		{"Fuzzing", "more fuzzing of parsers", "Fuzzing", "Fuzzing"},
 	}
 	for i, w := range written {
-		p, err := svc.Join(ctx, s.ID, fmt.Sprintf("hash-%d", i))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: w.activity, Text: w.text}); err != nil {
+		if _, err := svc.AddNote(ctx, people[i].ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: w.activity, Text: w.text}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -155,28 +144,14 @@ func TestAnActivityProposedAgainInTheRevealIsTheOneThere(t *testing.T) {
 	t.Parallel()
 	svc, db := MustOpenService(t)
 	ctx := context.Background()
-	s, err := svc.NewSession(ctx, session.Session{Title: "Developers", Audience: session.AudienceDevelopers})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
-		t.Fatal(err)
-	}
-	p, err := svc.Join(ctx, s.ID, "hash-1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "Container Scanning", Text: "scan the images in CI"}); err != nil {
+	s, people := writingSession(t, svc, 2)
+	if _, err := svc.AddNote(ctx, people[0].ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "Container Scanning", Text: "scan the images in CI"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseReveal); err != nil {
 		t.Fatal(err)
 	}
-	q, err := svc.Join(ctx, s.ID, "hash-2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := svc.AddNote(ctx, q.ID, session.Note{Area: session.AreaActivities, Lane: "add", Activity: "container  SCANNING", Text: "scan the registry too"})
+	n, err := svc.AddNote(ctx, people[1].ID, session.Note{Area: session.AreaActivities, Lane: "add", Activity: "container  SCANNING", Text: "scan the registry too"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,17 +175,8 @@ func TestEditedNoteTakesTheListedActivity(t *testing.T) {
 	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
-	s, err := svc.NewSession(ctx, session.Session{Title: "Developers", Audience: session.AudienceDevelopers})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
-		t.Fatal(err)
-	}
-	p, err := svc.Join(ctx, s.ID, "hash-a")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, people := writingSession(t, svc, 1)
+	p := people[0]
 	n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "pen testing", Text: "keep the yearly test"})
 	if err != nil {
 		t.Fatal(err)
