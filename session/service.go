@@ -328,14 +328,14 @@ func (s *Service) checkNewNote(ctx context.Context, st Store, n *Note) error {
 	}
 	if sess.Phase == PhaseReveal && n.Activity != "" && !contains(sess.Activities, n.Activity) {
 		// Everyone sees the activities proposed now: one proposed again in
-		// another case is the one already there (see unifyActivities).
+		// another case is the one already there (see unifySpellings).
 		if n.Activity, err = activitySpelling(ctx, st, sess.ID, n.Activity); err != nil {
 			return err
 		}
 	}
 	if sess.Phase == PhaseReveal && n.Area == AreaOpen {
 		// Everyone sees the topics now: a topic raised again in another case is
-		// the one already there (see unifyTopics).
+		// the one already there (see unifySpellings).
 		if n.Lane, err = topicSpelling(ctx, st, sess.ID, n.Lane); err != nil {
 			return err
 		}
@@ -585,10 +585,7 @@ func (s *Service) setPhase(ctx context.Context, st Store, sessionID string, ph P
 		}
 	}
 	if ph.AtLeast(PhaseReveal) {
-		if err := unifyTopics(ctx, st, sessionID); err != nil {
-			return nil, false, err
-		}
-		if err := unifyActivities(ctx, st, sess); err != nil {
+		if err := unifySpellings(ctx, st, sess); err != nil {
 			return nil, false, err
 		}
 	}

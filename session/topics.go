@@ -31,63 +31,84 @@ func topicSpelling(ctx context.Context, st Store, sessionID, lane string) (strin
 	return lane, nil
 }
 
-// unifyTopics gives the notes of open topics that differ only in case or spacing
-// one title: the spelling most of their notes have, the first written on a tie.
-// Participants raise topics without seeing each other's until the reveal, so two
-// people raising the same topic write it their own way; shown apart, one topic
-// would read as two lanes, on the board and on every screen. It runs in the
-// transaction of a move to the reveal or later, when everyone sees the topics:
+// unifySpellings gives the notes of open topics that differ only in case or
+// spacing one title, and the notes whose activities do one activity: the spelling
+// most of their notes have, the first written on a tie; an activity takes the
+// spelling of the session's list when the list has it. Participants raise topics
+// and propose activities without seeing each other's until the reveal, so two
+// people writing the same one write it their own way ("Container Scanning",
+// "container scanning"); shown apart, one would read as two lanes or activities,
+// on the board, on every screen and in the findings' matrix. It runs in the
+// transaction of a move to the reveal or later, when everyone sees the notes:
 // unified while people write, a title changing under a writer's note would tell
-// them that someone else raised it.
-func unifyTopics(ctx context.Context, st Store, sessionID string) error {
-	notes, err := st.Notes(ctx, sessionID)
+// them that someone else raised it. The notes are read once, and a note is
+// written once whatever changes in it.
+func unifySpellings(ctx context.Context, st Store, sess *Session) error {
+	notes, err := st.Notes(ctx, sess.ID)
 	if err != nil {
 		return err
 	}
-	type spelling struct {
-		count, first int
-	}
-	spellings := map[string]map[string]*spelling{}
-	for i, n := range notes {
+	title := commonSpellings(notes, func(n *Note) string {
 		if n.Area != AreaOpen {
-			continue
+			return ""
 		}
-		k := topicKey(n.Lane)
-		if spellings[k] == nil {
-			spellings[k] = map[string]*spelling{}
-		}
-		sp := spellings[k][n.Lane]
-		if sp == nil {
-			sp = &spelling{first: i}
-			spellings[k][n.Lane] = sp
-		}
-		sp.count++
-	}
-	title := map[string]string{}
-	for k, sps := range spellings {
-		if len(sps) < 2 {
-			continue
-		}
-		best := ""
-		for lane, sp := range sps {
-			if b := sps[best]; b == nil || sp.count > b.count || sp.count == b.count && sp.first < b.first {
-				best = lane
-			}
-		}
-		title[k] = best
-	}
-	if len(title) == 0 {
-		return nil
+		return n.Lane
+	})
+	activity := commonSpellings(notes, func(n *Note) string { return n.Activity })
+	for k, a := range activity {
+		activity[k] = listedSpelling(sess.Activities, a)
 	}
 	for _, n := range notes {
+		changed := false
 		if t, ok := title[topicKey(n.Lane)]; ok && n.Area == AreaOpen && n.Lane != t {
-			n.Lane = t
+			n.Lane, changed = t, true
+		}
+		if a, ok := activity[topicKey(n.Activity)]; ok && n.Activity != "" && n.Activity != a {
+			n.Activity, changed = a, true
+		}
+		if changed {
 			if err := st.UpdateNote(ctx, n); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// commonSpellings returns, by topicKey, the spelling of what of (the note's
+// topic or activity; "" for none) most of notes have, the first written on a tie.
+func commonSpellings(notes []*Note, of func(*Note) string) map[string]string {
+	type spelling struct {
+		count, first int
+	}
+	spellings := map[string]map[string]*spelling{}
+	for i, n := range notes {
+		v := of(n)
+		if v == "" {
+			continue
+		}
+		k := topicKey(v)
+		if spellings[k] == nil {
+			spellings[k] = map[string]*spelling{}
+		}
+		sp := spellings[k][v]
+		if sp == nil {
+			sp = &spelling{first: i}
+			spellings[k][v] = sp
+		}
+		sp.count++
+	}
+	best := map[string]string{}
+	for k, sps := range spellings {
+		top := ""
+		for v, sp := range sps {
+			if b := sps[top]; b == nil || sp.count > b.count || sp.count == b.count && sp.first < b.first {
+				top = v
+			}
+		}
+		best[k] = top
+	}
+	return best
 }
 
 // listedSpelling returns the spelling the session's list of activities gives
@@ -104,61 +125,10 @@ func listedSpelling(list []string, activity string) string {
 	return activity
 }
 
-// unifyActivities gives the notes whose activities differ only in case or spacing
-// one spelling: the list's, else the one most of their notes have (the first
-// written on a tie). People propose activities the list lacks without seeing each
-// other's notes, so "Container Scanning" and "container scanning" read as two
-// activities on every screen and in the findings' matrix. Like unifyTopics it runs
-// when everyone sees the notes, in the transaction of a move to the reveal or later.
-func unifyActivities(ctx context.Context, st Store, sess *Session) error {
-	notes, err := st.Notes(ctx, sess.ID)
-	if err != nil {
-		return err
-	}
-	type spelling struct {
-		count, first int
-	}
-	spellings := map[string]map[string]*spelling{}
-	for i, n := range notes {
-		if n.Activity == "" {
-			continue
-		}
-		k := topicKey(n.Activity)
-		if spellings[k] == nil {
-			spellings[k] = map[string]*spelling{}
-		}
-		sp := spellings[k][n.Activity]
-		if sp == nil {
-			sp = &spelling{first: i}
-			spellings[k][n.Activity] = sp
-		}
-		sp.count++
-	}
-	name := map[string]string{}
-	for k, sps := range spellings {
-		best := ""
-		for a, sp := range sps {
-			if b := sps[best]; b == nil || sp.count > b.count || sp.count == b.count && sp.first < b.first {
-				best = a
-			}
-		}
-		name[k] = listedSpelling(sess.Activities, best)
-	}
-	for _, n := range notes {
-		if a, ok := name[topicKey(n.Activity)]; ok && n.Activity != "" && n.Activity != a {
-			n.Activity = a
-			if err := st.UpdateNote(ctx, n); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 // activitySpelling returns the spelling a note of the session already gives an
 // activity that differs from activity only in case or spacing, else activity: in
 // the reveal everyone sees the notes, and from it on their activities are one
-// spelling each (see unifyActivities).
+// spelling each (see unifySpellings).
 func activitySpelling(ctx context.Context, st Store, sessionID, activity string) (string, error) {
 	notes, err := st.Notes(ctx, sessionID)
 	if err != nil {
