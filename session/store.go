@@ -54,6 +54,9 @@ type Store interface {
 	// OpenTopics returns the titles the session's open topics were written under,
 	// each once, in the order first written (hidden notes' included).
 	OpenTopics(ctx context.Context, sessionID string) ([]string, error)
+	// NoteActivities returns the activities the session's notes were written
+	// under, each once, in the order first written (hidden notes' included).
+	NoteActivities(ctx context.Context, sessionID string) ([]string, error)
 
 	ThemeStore
 	SplitStore

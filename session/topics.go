@@ -22,13 +22,7 @@ func topicSpelling(ctx context.Context, st Store, sessionID, lane string) (strin
 	if err != nil {
 		return "", err
 	}
-	k := topicKey(lane)
-	for _, t := range titles {
-		if topicKey(t) == k {
-			return t, nil
-		}
-	}
-	return lane, nil
+	return listedSpelling(titles, lane), nil
 }
 
 // unifySpellings gives the notes of open topics that differ only in case or
@@ -111,10 +105,10 @@ func commonSpellings(notes []*Note, of func(*Note) string) map[string]string {
 	return best
 }
 
-// listedSpelling returns the spelling the session's list of activities gives
-// activity, which differs from it only in case or spacing, else activity. The list
-// is the facilitator's, shown to everyone: taking its spelling tells a writer
-// nothing of anyone else's notes.
+// listedSpelling returns the first spelling of list that activity differs from
+// only in case or spacing, else activity. For the session's list of activities:
+// the list is the facilitator's, shown to everyone, and taking its spelling tells
+// a writer nothing of anyone else's notes.
 func listedSpelling(list []string, activity string) string {
 	k := topicKey(activity)
 	for _, a := range list {
@@ -126,19 +120,14 @@ func listedSpelling(list []string, activity string) string {
 }
 
 // activitySpelling returns the spelling a note of the session already gives an
-// activity that differs from activity only in case or spacing, else activity: in
-// the reveal everyone sees the notes, and from it on their activities are one
-// spelling each (see unifySpellings).
+// activity that differs from activity only in case or spacing (the first
+// written), else activity: in the reveal everyone sees the notes, and from it on
+// their activities are one spelling each (see unifySpellings). Like topicSpelling
+// it reads the activities' names, not the session's notes.
 func activitySpelling(ctx context.Context, st Store, sessionID, activity string) (string, error) {
-	notes, err := st.Notes(ctx, sessionID)
+	names, err := st.NoteActivities(ctx, sessionID)
 	if err != nil {
 		return "", err
 	}
-	k := topicKey(activity)
-	for _, n := range notes {
-		if n.Activity != "" && topicKey(n.Activity) == k {
-			return n.Activity, nil
-		}
-	}
-	return activity, nil
+	return listedSpelling(names, activity), nil
 }

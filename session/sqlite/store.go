@@ -564,6 +564,16 @@ func (db *DB) OpenTopics(ctx context.Context, sessionID string) ([]string, error
 	}, `SELECT lane FROM notes WHERE session_id = ? AND area = 'open' GROUP BY lane ORDER BY MIN(id)`, sessionID)
 }
 
+// NoteActivities returns the activities the session's notes were written under,
+// each once, in the order first written.
+func (db *DB) NoteActivities(ctx context.Context, sessionID string) ([]string, error) {
+	return queryAll(ctx, db.read, func(row interface{ Scan(...any) error }) (string, error) {
+		var activity string
+		err := row.Scan(&activity)
+		return session.CleanText(activity), err
+	}, `SELECT activity FROM notes WHERE session_id = ? AND activity != '' GROUP BY activity ORDER BY MIN(id)`, sessionID)
+}
+
 // NotesBy returns one participant's notes, oldest first.
 func (db *DB) NotesBy(ctx context.Context, participantID int64) ([]*session.Note, error) {
 	return db.notesOf(ctx, `SELECT `+noteCols+` FROM notes WHERE author = ? ORDER BY id`, db.authors.of(participantID))
