@@ -1332,11 +1332,7 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		rows := s.themeRows()
 		for i := t.list.selected() + 1; i < len(rows); i++ {
 			if rows[i].header && rows[i].sug != 0 && rows[i].sug != cur.sug {
-				last := i
-				for last+1 < len(rows) && !rows[last+1].header {
-					last++
-				}
-				t.rows().selectItem(i, last)
+				t.selectTheme(rows, i)
 				break
 			}
 		}
@@ -1440,11 +1436,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			for next < len(t.rowsNow) && !t.rowsNow[next].header && t.rowsNow[next].theme == cur.theme {
 				next++
 			}
-			last := next
-			for last+1 < len(t.rowsNow) && !t.rowsNow[last+1].header {
-				last++
-			}
-			t.rows().selectItem(next, last)
+			t.selectTheme(t.rowsNow, next)
 			return nil
 		}
 		if cur.note == 0 {
@@ -2098,6 +2090,16 @@ func (s *boardScreen) actionRow(theme int64, a *session.ActionPoint) themeRow {
 		}
 	}
 	return row
+}
+
+// selectTheme selects rows[i], a theme's name, with the rows under it up to the
+// next header (its notes) in sight (see list.selectItem).
+func (t *themesTab) selectTheme(rows []themeRow, i int) {
+	last := i
+	for last+1 < len(rows) && !rows[last+1].header {
+		last++
+	}
+	t.rows().selectItem(i, last)
 }
 
 // readableTitle is how many cells of an action point's title a cut row keeps
