@@ -205,17 +205,11 @@ func (c *Conn) ReclaimDraft(sid string, pid int64, timeout time.Duration) (Draft
 	h := c.hub
 	var others []*Conn
 	h.mu.Lock()
-	for o := range h.conns {
-		if o == c {
-			continue
-		}
-		o.mu.Lock()
-		if (o.participant == pid && o.sessionID == sid || o.participant == 0 && o.isID == pid && o.isSession == sid) &&
-			!o.closed && o.probe != nil && (o.draft.Text != "" || o.draft.Topics != "") {
+	h.participantConnsLocked(sid, pid, func(o *Conn) {
+		if o != c && o.probe != nil && (o.draft.Text != "" || o.draft.Topics != "") {
 			others = append(others, o)
 		}
-		o.mu.Unlock()
-	}
+	})
 	h.mu.Unlock()
 	for _, o := range others {
 		o.mu.Lock()
@@ -590,22 +584,28 @@ func (c *Conn) Presence(sessionID string) (connected map[int64]bool, left map[in
 // connectedLocked counts the connections of a participant; h.mu is held.
 func (h *Hub) connectedLocked(sessionID string, id int64) int {
 	n := 0
+	h.participantConnsLocked(sessionID, id, func(*Conn) { n++ })
+	return n
+}
+
+// participantConnsLocked calls f, with c.mu held, for each open connection c of
+// participant id of session sessionID: on a screen watching the session, or on the
+// name screen, which watches nothing yet; h.mu is held.
+func (h *Hub) participantConnsLocked(sessionID string, id int64, f func(c *Conn)) {
 	h.sessionConnsLocked(sessionID, func(c *Conn) {
 		c.mu.Lock()
 		if c.participant == id {
-			n++
+			f(c)
 		}
 		c.mu.Unlock()
 	})
-	// And on the name screen, which watches nothing yet.
 	for c := range h.conns {
 		c.mu.Lock()
 		if c.participant == 0 && c.isSession == sessionID && c.isID == id && !c.closed {
-			n++
+			f(c)
 		}
 		c.mu.Unlock()
 	}
-	return n
 }
 
 // watchedLocked says whether a connection watches the session; h.mu is held.
