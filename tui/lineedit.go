@@ -106,27 +106,9 @@ func (e *lineEdit) Update(msg tea.Msg) {
 // tone, a flag, a family, a letter and an accent typed apart), which is one or more
 // runes. Stepping by rune split them: a letter typed between a thumb and its skin
 // tone, half a flag deleted (a tester's finding).
-func (e *lineEdit) charBefore() int {
-	at, last := 0, 0
-	g := uniseg.NewGraphemes(string(e.value))
-	for g.Next() && at < e.pos {
-		last = at
-		at += len(g.Runes())
-	}
-	return min(last, max(e.pos-1, 0))
-}
+func (e *lineEdit) charBefore() int { return e.boundary(max(e.pos-1, 0), false) }
 
-func (e *lineEdit) charAfter() int {
-	at := 0
-	g := uniseg.NewGraphemes(string(e.value))
-	for g.Next() {
-		at += len(g.Runes())
-		if at > e.pos {
-			return at
-		}
-	}
-	return len(e.value)
-}
+func (e *lineEdit) charAfter() int { return e.boundary(e.pos+1, true) }
 
 // wholeChars is how many of r's first runes make whole characters (see
 // charBefore) within n runes: a limit cuts between characters, never inside one
