@@ -416,7 +416,7 @@ func (a *App) View() string {
 	if a.cached && a.last != "" {
 		return a.last
 	}
-	v := a.view()
+	v := a.view(nil)
 	if !a.framed {
 		a.last = v
 	}
@@ -435,7 +435,11 @@ const minCols = 40
 // tooNarrow says the terminal is narrower than the screens are drawn for.
 func (a *App) tooNarrow() bool { return a.env.w > 0 && a.env.w < minCols }
 
-func (a *App) view() string {
+// viewInto implements textViewer: Frames lends the frame's text.
+func (a *App) viewInto(t *viewText) string { return a.view(t) }
+
+// view draws the connection's screen, into t when it is not nil and the screen can.
+func (a *App) view(t *viewText) string {
 	if a.notice != "" {
 		return a.env.sty.Warn.Width(max(a.env.w-2, 20)).Render(a.notice) + "\n"
 	}
@@ -454,6 +458,9 @@ func (a *App) view() string {
 		left := a.env.opt.IdleTimeout - a.env.now().Sub(a.lastKey)
 		return a.env.sty.Warn.Width(max(a.env.w-2, 20)).Render(fmt.Sprintf(
 			"Still there? No key was pressed and nothing changed for a while: this connection closes in about %s. Press any key to stay.", roundDuration(max(left, time.Second)))) + "\n"
+	}
+	if v, ok := a.screen.(textViewer); ok && t != nil {
+		return v.viewInto(t)
 	}
 	return a.screen.View()
 }

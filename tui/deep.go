@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"sync"
 )
 
 // A screen's Update and View call deep (lipgloss styles are values of half a
@@ -77,16 +78,27 @@ func runDeep(c *deepCall) {
 // and returns once fn has. A panic in fn is raised again on the caller's goroutine
 // (where the connection's recovery takes it), saying where it happened.
 func deep(fn func()) {
-	c := &deepCall{fn: fn, done: make(chan *deepPanic, 1)}
+	c := deepCallPool.Get().(*deepCall)
+	c.fn = fn
 	select {
 	case deepCalls <- c:
-		if p := <-c.done; p != nil {
+		p := <-c.done
+		// Answered: nothing refers to c any more.
+		c.fn = nil
+		deepCallPool.Put(c)
+		if p != nil {
 			if p.goexit {
 				runtime.Goexit()
 			}
 			panic(p)
 		}
 	default:
+		c.fn = nil
+		deepCallPool.Put(c)
 		fn()
 	}
 }
+
+// deepCallPool keeps calls and their answer channels for the next: a call was made
+// for every message and frame of every screen.
+var deepCallPool = sync.Pool{New: func() any { return &deepCall{done: make(chan *deepPanic, 1)} }}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -68,5 +69,71 @@ func TestFramesDrawsRowsThatChanged(t *testing.T) {
 	f.draw("row-three")
 	if out.Len() != 0 {
 		t.Errorf("the same frame again drew %q", out.String())
+	}
+}
+
+// lentView writes its text into the viewText Frames lends it; plainView returns it.
+type lentView struct{ text string }
+
+func (m *lentView) Init() tea.Cmd { return nil }
+func (m *lentView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if s, ok := msg.(string); ok {
+		m.text = s
+	}
+	return m, nil
+}
+func (m *lentView) View() string { return m.text }
+func (m *lentView) viewInto(t *viewText) string {
+	for l := range strings.Lines(m.text) {
+		t.WriteString(l)
+	}
+	return t.String()
+}
+
+type plainView struct{ lentView }
+
+func (m *plainView) viewInto() {} // not a textViewer
+
+func (m *plainView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.lentView.Update(msg)
+	return m, nil
+}
+
+// A view written into a lent text is drawn as the same view returned as a string,
+// frame after frame, while the lent texts are taken back and lent again (to two
+// screens in turn), small ones and one too large to keep.
+func TestFramesDrawLentViewsAsStrings(t *testing.T) {
+	var lentOut, plainOut bytes.Buffer
+	lent := NewFrames(&lentOut).Model(&lentView{})
+	plain := NewFrames(&plainOut).Model(&plainView{})
+	step := func(msg tea.Msg) {
+		t.Helper()
+		lentOut.Reset()
+		plainOut.Reset()
+		lent, _ = lent.Update(msg)
+		plain, _ = plain.Update(msg)
+		lent.View()
+		plain.View()
+		if _, ok := lent.(*framed).m.(textViewer); !ok {
+			t.Fatal("the lent view is not a textViewer: it was lent nothing")
+		}
+		if _, ok := plain.(*framed).m.(textViewer); ok {
+			t.Fatal("the string view is a textViewer: nothing is compared")
+		}
+		if lentOut.String() != plainOut.String() {
+			t.Fatalf("after %.40q the lent view drew\n%q\nthe string view\n%q", msg, lentOut.String(), plainOut.String())
+		}
+	}
+	step(tea.WindowSizeMsg{Width: 200, Height: 400})
+	for i := range 40 {
+		var b strings.Builder
+		rows := 1 + i*7%30
+		if i == 20 {
+			rows = 390 // about 70 KiB: not kept for another frame
+		}
+		for r := range rows {
+			fmt.Fprintf(&b, "frame %d row %d %s\n", i, r, strings.Repeat("x", (i+r)%150))
+		}
+		step(strings.TrimSuffix(b.String(), "\n"))
 	}
 }

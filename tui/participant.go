@@ -1159,10 +1159,12 @@ type noteAcceptedMsg struct {
 	note   *session.Note // the note as stored, shown and selected at once
 }
 
-func (s *participantScreen) View() string {
+func (s *participantScreen) View() string { return s.viewInto(&viewText{}) }
+
+// viewInto writes the screen into b and returns it (or a string of its own).
+func (s *participantScreen) viewInto(b *viewText) string {
 	e, sty := s.e, s.e.sty
 	w := max(e.w, 40)
-	var b strings.Builder
 	if s.gone != "" {
 		return sty.Error.Render(fit(s.gone, w)) + "\n"
 	}
@@ -1206,7 +1208,7 @@ func (s *participantScreen) View() string {
 		body = s.themesView(w)
 	default:
 		// Written in place: the notes are most of a frame, drawn for every key.
-		s.notesView(&b, w)
+		s.notesView(b, w)
 	}
 	b.WriteString(body)
 
@@ -1458,7 +1460,7 @@ func laneRow(titles []string, sel, w int, sty *Styles) string {
 	return fit(line, w)
 }
 
-func (s *participantScreen) notesView(b *strings.Builder, w int) {
+func (s *participantScreen) notesView(b *viewText, w int) {
 	e, sty := s.e, s.e.sty
 	// The rows the notes take are counted from here: what View wrote before is
 	// not this body's.
