@@ -39,7 +39,9 @@ type Store interface {
 
 	// AddNote stores a new note and sets its ID. In the transaction that stores it
 	// (outside WriteTx) it first runs check (when not nil), which may read st and
-	// complete n, and stores nothing when check fails, returning its error; after
+	// complete n but writes nothing (notes arriving together are checked in one
+	// transaction, which may read their session once for all of them), and stores
+	// nothing when check fails, returning its error; after
 	// the note it applies the board's rule, ReleaseIfDue, to the note's session,
 	// and sets n.Batch when that released the session's held notes.
 	AddNote(ctx context.Context, n *Note, check func(ctx context.Context, st Store) error) error

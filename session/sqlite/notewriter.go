@@ -158,6 +158,7 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 	in := w.db.within(q)
 	errs := make([]error, len(live))
 	refused := make([]bool, len(live))
+	in.batchSessions = map[string]*session.Session{}
 	for i, req := range live {
 		if req.check != nil {
 			if errs[i] = recovered("check of a new note", func() error { return req.check(ctx, in) }); errs[i] != nil {
@@ -167,6 +168,7 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 		}
 		errs[i] = w.insert(ctx, q, req)
 	}
+	in.batchSessions = nil // the rule below may write sessions
 	var released map[string]int64
 	err = recovered("release of held notes", func() (err error) {
 		released, err = w.release(ctx, in, live, errs)

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -21,5 +22,39 @@ func TestReleaseThatPanicsFailsTheBatch(t *testing.T) {
 	})
 	if err == nil || !strings.Contains(err.Error(), "panic") || !strings.Contains(err.Error(), "goroutine") {
 		t.Fatalf("released %v, err %v: want the panic, with its stack, as the batch's error", released, err)
+	}
+}
+
+// BenchmarkWriterChecksInABatch is what the note writer's check of a note reads in a
+// batch whose session is already read (see participantInBatch); compare
+// BenchmarkWriterChecks/joined, what it read before.
+func BenchmarkWriterChecksInABatch(b *testing.B) {
+	db, err := Open(filepath.Join(b.TempDir(), "charter.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	s := &session.Session{Title: "Bench", Audience: session.AudienceDevelopers, Mode: session.ModeInPerson, Phase: session.PhaseWrite}
+	if err := db.CreateSession(ctx, s); err != nil {
+		b.Fatal(err)
+	}
+	p, _, err := db.JoinSession(ctx, s.ID, "", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	err = db.WriteTx(ctx, func(st session.Store) error {
+		in := st.(*DB)
+		in.batchSessions = map[string]*session.Session{}
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, err := in.ParticipantInSession(ctx, p.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
 	}
 }

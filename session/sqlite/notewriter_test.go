@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -123,5 +124,97 @@ func TestANoteCheckThatPanicsFailsItsNoteAlone(t *testing.T) {
 	}
 	if len(notes) != 1 || notes[0].Text != "after it" {
 		t.Errorf("stored %d notes, want only the one after the panic", len(notes))
+	}
+}
+
+// Notes of two sessions arriving together are checked in shared transactions, and
+// each check reads its own writer's session as it is (phase, activities) and its
+// writer as they are (a removed one), whatever the check did to what an earlier
+// check of the batch was given.
+func TestNotesOfABatchAreCheckedAgainstTheirOwnSession(t *testing.T) {
+	t.Parallel()
+	const each = 40
+	db, _ := mustOpen(t)
+	ctx := context.Background()
+	a, aps := newSession(t, db, each)
+	b := &session.Session{Title: "Other", Audience: session.AudienceDevelopers, Mode: session.ModeInPerson, Phase: session.PhaseReveal,
+		Activities: []string{"Threat modelling", "Pen tests"}}
+	if err := db.CreateSession(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	var bps []*session.Participant
+	for i := range each {
+		p, _, err := db.JoinSession(ctx, b.ID, fmt.Sprintf("other-%d", i), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		bps = append(bps, p)
+	}
+	removed := aps[3]
+	removed.Removed = true
+	if err := db.UpdateParticipant(ctx, removed); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]session.Session{a.ID: *a, b.ID: *b}
+
+	var mu sync.Mutex
+	var problems []string
+	check := func(p *session.Participant) func(ctx context.Context, st session.Store) error {
+		return func(ctx context.Context, st session.Store) error {
+			got, sess, err := st.ParticipantInSession(ctx, p.ID)
+			if err != nil {
+				return err
+			}
+			w := want[p.SessionID]
+			mu.Lock()
+			defer mu.Unlock()
+			if sess.ID != w.ID || sess.Phase != w.Phase || !slices.Equal(sess.Activities, w.Activities) {
+				problems = append(problems, fmt.Sprintf("participant %d of %s was given session %s in %s with %q", p.ID, w.ID, sess.ID, sess.Phase, sess.Activities))
+			}
+			if got.ID != p.ID || got.Removed != (p.ID == removed.ID) {
+				problems = append(problems, fmt.Sprintf("participant %d was given participant %d, removed %v", p.ID, got.ID, got.Removed))
+			}
+			// What a check does to its copy is not what the next one reads.
+			sess.Phase = session.PhaseClosed
+			if len(sess.Activities) > 0 {
+				sess.Activities[0] = "changed by a check"
+			}
+			sess.Activities = append(sess.Activities, "added by a check")
+			return nil
+		}
+	}
+	// Until a transaction has held notes of several writers (at once, they do).
+	for try := 0; ; try++ {
+		before := db.Stats().WriteTxs
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for i := range each {
+			for _, pair := range [][2]any{{a, aps[i]}, {b, bps[i]}} {
+				s, p := pair[0].(*session.Session), pair[1].(*session.Participant)
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					<-start
+					if err := db.AddNote(ctx, note(s, p, fmt.Sprintf("try %d note of %d", try, p.ID)), check(p)); err != nil {
+						mu.Lock()
+						problems = append(problems, err.Error())
+						mu.Unlock()
+					}
+				}()
+			}
+		}
+		close(start)
+		wg.Wait()
+		for _, p := range problems {
+			t.Error(p)
+		}
+		if t.Failed() {
+			return
+		}
+		if txs := db.Stats().WriteTxs - before; txs < 2*each {
+			break
+		} else if try == 9 {
+			t.Fatalf("%d notes took %d transactions ten times: no batch held two notes to check", 2*each, txs)
+		}
 	}
 }

@@ -96,6 +96,10 @@ type DB struct {
 	// volunteers those of volunteers for action points, raters those of check-in
 	// ratings and voters those of dots.
 	authors, volunteers, raters, voters *authors
+	// batchSessions, set while the note writer checks a batch's notes, are the
+	// sessions those checks read: read once for the batch (the checks write
+	// nothing) rather than once a note.
+	batchSessions map[string]*session.Session
 }
 
 var _ session.Store = (*DB)(nil)
