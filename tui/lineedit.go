@@ -27,6 +27,9 @@ type lineEdit struct {
 	// limit is the most runes the text may hold (0: no limit).
 	limit int
 	focus bool
+	// dropped is how many runes the last paste or typing lost at the limit (0
+	// once the text is edited again): the person is told, not left to find out.
+	dropped int
 }
 
 // editKeys are the keys lineEdit answers to, as bubbles' text input binds them.
@@ -128,8 +131,11 @@ func wholeChars(r []rune, n int) int {
 // insert puts runes at the cursor, as many as the limit leaves room for.
 func (e *lineEdit) insert(runes []rune) {
 	r := editSanitizer.Sanitize(append([]rune(nil), runes...))
+	e.dropped = 0
 	if e.limit > 0 && len(r) > e.limit-len(e.value) {
-		r = r[:wholeChars(r, max(e.limit-len(e.value), 0))]
+		kept := wholeChars(r, max(e.limit-len(e.value), 0))
+		e.dropped = len(r) - kept
+		r = r[:kept]
 	}
 	if len(r) == 0 {
 		return
@@ -141,6 +147,7 @@ func (e *lineEdit) insert(runes []rune) {
 
 // cut removes the runes from from to to and leaves the cursor at from.
 func (e *lineEdit) cut(from, to int) {
+	e.dropped = 0
 	from, to = max(from, 0), min(to, len(e.value))
 	if from >= to {
 		e.SetCursor(from)

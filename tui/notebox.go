@@ -55,6 +55,9 @@ func (b *noteBox) Position() int     { return b.in.Position() }
 func (b *noteBox) wrapWidth() int    { return max(b.width-1, 1) }
 func (b *noteBox) runes() []rune     { return []rune(b.in.Value()) }
 
+// dropped is how many characters the last paste lost at the box's limit.
+func (b *noteBox) dropped() int { return b.in.dropped }
+
 // Update takes a key: up and down move the cursor a wrapped line, at about the same
 // column; the rest edits the text.
 func (b *noteBox) Update(msg tea.Msg) tea.Cmd {

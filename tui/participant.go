@@ -1513,8 +1513,15 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 
 	ns := s.laneNotes()
 	inputLines := 0
+	var dropped []string
 	if s.mode == modeCompose || s.mode == modeEdit || s.mode == modeTopic {
 		inputLines = 7
+		if s.input != nil && s.input.dropped() > 0 {
+			// The box holds four notes' worth: what a paste brought beyond that
+			// is gone, and the person should know before shortening the rest.
+			dropped = wrap(fmt.Sprintf("The last %d characters pasted were left out: the box holds %d.", s.input.dropped(), s.input.in.limit), w)
+			inputLines += len(dropped)
+		}
 	}
 	room := max(e.h-lipgloss.Height(b.String()[start:])-6-inputLines, 3)
 	if len(ns) == 0 {
@@ -1578,6 +1585,10 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 			return sty.Muted.Render(count)
 		}))
 		b.WriteByte('\n')
+		for _, l := range dropped {
+			b.WriteString(sty.Error.Render(l))
+			b.WriteByte('\n')
+		}
 	}
 	if s.mode == modeConfirmDelete {
 		text := "the selected note"

@@ -446,6 +446,46 @@ func TestParticipantNoteTooLong(t *testing.T) {
 	if v := s.view(); !strings.Contains(v, want) {
 		t.Fatalf("the box no longer holds all %d characters typed:\n%s", len(typed), v)
 	}
+	if v := s.view(); strings.Contains(v, "left out") {
+		t.Fatalf("a paste the box held whole is said to have lost characters:\n%s", v)
+	}
+}
+
+// A paste beyond what the box holds (four notes' worth) says how much of it was
+// left out, at 80x24 with the screen's head in place; the next edit clears that.
+func TestParticipantPasteBeyondTheBoxIsToldWhatWasLeftOut(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+
+	pasted := strings.Repeat("0123456789", 500)
+	held := 4 * session.MaxNoteLen
+	count := fmt.Sprintf("%d/%d characters", held, session.MaxNoteLen)
+	warning := fmt.Sprintf("The last %d characters pasted were left out: the box holds %d.", len(pasted)-held, held)
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.paste(pasted)
+	s.waitFor(count, warning)
+	v := s.view()
+	if !strings.Contains(v, "charter") || !strings.Contains(v, "New note in Strengths") || !strings.Contains(v, warning) {
+		t.Fatalf("the warning pushed the screen's head or the box's title off:\n%s", v)
+	}
+	requireFits(t, v)
+
+	// The next edit clears it.
+	s = w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.paste(pasted)
+	s.waitFor(count, warning)
+	s.press(tea.KeyBackspace)
+	s.waitFor(fmt.Sprintf("%d/%d characters", held-1, session.MaxNoteLen))
+	if v := s.view(); strings.Contains(v, "left out") {
+		t.Fatalf("the warning stayed after an edit:\n%s", v)
+	}
 }
 
 func TestParticipantNoteCountedAsStored(t *testing.T) {
