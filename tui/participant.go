@@ -86,6 +86,10 @@ type participantScreen struct {
 	// unused): n pressed elsewhere goes back there first.
 	draft   string
 	draftAt Draft
+	// waiting is a note taken back from a connection of theirs that no longer
+	// answered, which came while they wrote another: it becomes the draft once
+	// that one is sent.
+	waiting *Draft
 	// editActivity is the activity of the note being edited: an edit changes the
 	// text, not what the note is about; editFrom its text when the edit began.
 	editActivity, editFrom string
@@ -659,7 +663,12 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		if s.mode == modeCompose || s.draft != "" || s.restore != nil {
 			// They began another note meanwhile: the text stays theirs to
-			// type, the old note is not pressed on them.
+			// type, the old note is not pressed on them. Nor is it dropped (the
+			// connection it came from is ended): it comes once this one is sent.
+			if strings.TrimSpace(d.Text) != "" {
+				s.waiting = &d
+				s.setStatus("The note you were writing when you left is kept too: it comes back once this one is sent.", false)
+			}
 			return s, nil
 		}
 		s.draft, s.restore, s.draftAt, s.kept = d.Text, &d, d, d
@@ -795,6 +804,15 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.setStatus("Saved under "+a+"; your next notes go there too (a changes it).", false)
 		} else {
 			s.setStatus("Saved. Your note is stored; press n for another.", false)
+		}
+		if d := s.waiting; d != nil && s.draft == "" && s.restore == nil {
+			// The note taken back while this one was written is next, where it
+			// was written.
+			s.waiting = nil
+			s.draft, s.restore, s.draftAt, s.kept = d.Text, d, *d, *d
+			s.e.opt.Conn.KeepDraft(*d)
+			s.restoreDraft()
+			s.setStatus("Saved. "+s.status, false)
 		}
 		if !s.loading {
 			// The new note is on the list as stored, and what others change reaches

@@ -219,3 +219,35 @@ func TestLaneRowScrollsToTheSelectedOne(t *testing.T) {
 		t.Errorf("four lanes: %q", got)
 	}
 }
+
+// A note taken back from a connection that no longer answered, arriving while the
+// person writes another, is not dropped: it waits, is said to, and once the note in
+// the box is sent it is the next one, in the lane it was written in.
+func TestNoteTakenBackWhileWritingAnotherComesNext(t *testing.T) {
+	s := writingScreen(0, 80, 24)
+	s.loading = false
+	s.area = 0
+	type key = tea.KeyMsg
+	s.Update(key{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	s.Update(key{Type: tea.KeyRunes, Runes: []rune("pen tests come too late")})
+	back := Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates"}
+	s.Update(draftBackMsg{back})
+	if got := s.inputValue(); got != "pen tests come too late" {
+		t.Fatalf("the box holds %q, want what was being typed", got)
+	}
+	if !strings.Contains(s.status, "kept too") {
+		t.Errorf("status %q does not say the note taken back is kept", s.status)
+	}
+	s.Update(key{Type: tea.KeyEnter})
+	s.Update(noteAcceptedMsg{note: &session.Note{ID: 7, SessionID: "s1", ParticipantID: 1, Area: session.AreaConfidence, Lane: "strength", Text: "pen tests come too late"}})
+	if !strings.HasPrefix(s.status, "Saved.") || !strings.Contains(s.status, "n opens it") {
+		t.Errorf("after the save the status is %q; want it saved and the note taken back offered", s.status)
+	}
+	s.Update(key{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	if got := s.inputValue(); got != back.Text {
+		t.Fatalf("n opened the box with %q, want the note taken back", got)
+	}
+	if here := s.here(); here.Area != back.Area || here.Lane != back.Lane {
+		t.Errorf("the note taken back is written in %s/%s, want %s/%s", here.Area, here.Lane, back.Area, back.Lane)
+	}
+}
