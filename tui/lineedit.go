@@ -27,8 +27,8 @@ type lineEdit struct {
 	// limit is the most runes the text may hold (0: no limit).
 	limit int
 	focus bool
-	// dropped is how many runes the last paste or typing lost at the limit (0
-	// once the text is edited again): the person is told, not left to find out.
+	// dropped is how many runes pastes or typing lost at the limit since the
+	// text last changed otherwise: the person is told, not left to find out.
 	dropped int
 }
 
@@ -131,11 +131,13 @@ func wholeChars(r []rune, n int) int {
 // insert puts runes at the cursor, as many as the limit leaves room for.
 func (e *lineEdit) insert(runes []rune) {
 	r := editSanitizer.Sanitize(append([]rune(nil), runes...))
-	e.dropped = 0
 	if e.limit > 0 && len(r) > e.limit-len(e.value) {
+		// A paste may arrive in several reads: what each lost adds up.
 		kept := wholeChars(r, max(e.limit-len(e.value), 0))
-		e.dropped = len(r) - kept
+		e.dropped += len(r) - kept
 		r = r[:kept]
+	} else {
+		e.dropped = 0
 	}
 	if len(r) == 0 {
 		return

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -466,7 +467,10 @@ func TestParticipantPasteBeyondTheBoxIsToldWhatWasLeftOut(t *testing.T) {
 	warning := fmt.Sprintf("The last %d characters pasted were left out: the box holds %d.", len(pasted)-held, held)
 	s.keys("n")
 	s.waitFor("New note in Strengths")
-	s.paste(pasted)
+	// As a terminal without bracketed paste sends it: in several reads.
+	for part := range slices.Chunk([]byte(pasted), 1000) {
+		s.paste(string(part))
+	}
 	s.waitFor(count, warning)
 	v := s.view()
 	if !strings.Contains(v, "charter") || !strings.Contains(v, "New note in Strengths") || !strings.Contains(v, warning) {
