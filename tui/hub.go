@@ -180,6 +180,33 @@ type Conn struct {
 	end   func()
 }
 
+// TellOwn tells the other open connections of this connection's participant that
+// their own notes changed. Before the reveal only the board watches notes, and a
+// second terminal of the same person went on showing their notes as it had read
+// them: a note saved, changed or deleted in one was not so in the other.
+func (c *Conn) TellOwn() {
+	if c == nil || c.hub == nil {
+		return
+	}
+	c.mu.Lock()
+	sid, pid := c.sessionID, c.participant
+	c.mu.Unlock()
+	if sid == "" || pid == 0 {
+		return
+	}
+	h := c.hub
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.participantConnsLocked(sid, pid, func(o *Conn) {
+		// A name screen (participant 0) reads the notes when it is done.
+		if o == c || o.participant != pid {
+			return
+		}
+		o.pending |= session.ChangeNotes
+		o.deliverLocked()
+	})
+}
+
 // SetProbe gives the connection a way to ask its client whether it is still there
 // (probe reports whether an answer came within timeout) and to end it.
 func (c *Conn) SetProbe(probe func(timeout time.Duration) bool, end func()) {

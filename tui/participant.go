@@ -600,8 +600,6 @@ func (s *participantScreen) setStatus(msg string, isErr bool) {
 	s.status, s.statusErr = msg, isErr
 }
 
-type noteSavedMsg struct{ text string }
-
 // noteDeletedMsg is a note of the participant's deleted: it leaves the list at once,
 // before the reload.
 type noteDeletedMsg struct{ id int64 }
@@ -777,18 +775,17 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.loading, s.saving = false, false
 		s.setStatus(s.e.errorMessage(msg.err), true)
 		return s, nil
-	case noteSavedMsg:
-		s.setStatus(msg.text, false)
-		return s, s.reload()
 	case noteDeletedMsg:
 		s.notes = slices.DeleteFunc(s.notes, func(n *session.Note) bool { return n.ID == msg.id })
 		s.setStatus("Note deleted.", false)
+		s.e.opt.Conn.TellOwn()
 		return s, s.reload()
 	case noteAcceptedMsg:
 		// The saved note is on the list and selected at once, with "Saved": a d or e
 		// pressed before the list is loaded again acts on it, not on the note the
 		// selection was on before.
 		s.saving = false
+		s.e.opt.Conn.TellOwn()
 		s.putNote(msg.note)
 		s.selectNote = msg.note.ID
 		s.selectSaved()

@@ -1536,3 +1536,37 @@ func TestBoardMoveKeepsTheNotesOwnActivity(t *testing.T) {
 		}
 	}
 }
+
+// A participant with two terminals open before the reveal sees, in each, the notes
+// saved, changed and deleted in the other: only the board watches notes then, and
+// the second terminal showed its notes as it had first read them.
+func TestOwnNotesFollowOnASecondTerminal(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	one := w.openAsParticipant(sess, me)
+	one.waitFor("You have no notes here yet.")
+	two := w.openAsParticipant(sess, me)
+	two.waitFor("You have no notes here yet.")
+
+	one.keys("n")
+	one.waitFor("New note in Strengths")
+	one.paste("the staging keys never rotate")
+	one.press(tea.KeyEnter)
+	one.waitFor("Saved.")
+	two.waitFor("the staging keys never rotate")
+
+	two.keys("e")
+	two.waitFor("Edit")
+	two.press(tea.KeyCtrlU)
+	two.paste("the staging keys rotate once a year")
+	two.press(tea.KeyEnter)
+	two.waitFor("Saved your change.")
+	one.waitFor("the staging keys rotate once a year")
+
+	one.keys("d")
+	one.waitFor("Delete")
+	one.keys("y")
+	one.waitFor("Note deleted.")
+	two.waitFor("You have no notes here yet.")
+}
