@@ -34,6 +34,9 @@ const (
 	modeVolunteerName
 	// modePickActivity chooses (or proposes) the activity new notes are about.
 	modePickActivity
+	// modeRateLate is the check-in rating given after the check-in, by someone
+	// who joined later.
+	modeRateLate
 )
 
 // participantScreen is where a participant follows the session: check in, write
@@ -86,6 +89,9 @@ type participantScreen struct {
 	// unused): n pressed elsewhere goes back there first.
 	draft   string
 	draftAt Draft
+	// lateHinted says the status has offered the check-in's rating to someone
+	// without one, once.
+	lateHinted bool
 	// waiting is a note taken back from a connection of theirs that no longer
 	// answered, which came while they wrote another: it becomes the draft once
 	// that one is sent.
@@ -135,7 +141,7 @@ type participantScreen struct {
 }
 
 type participantKeys struct {
-	Area, Lane, Select, New, Read, Edit, Delete, Activity, Topic, Done, Rate, RateSelect, RateEnter, Save, Cancel, PutAside, Quit key.Binding
+	Area, Lane, Select, New, Read, Edit, Delete, Activity, Topic, Done, Rate, RateSelect, RateEnter, RateLate, Save, Cancel, PutAside, Quit key.Binding
 }
 
 var pk = participantKeys{
@@ -154,8 +160,10 @@ var pk = participantKeys{
 	// RateSelect and RateEnter rate with the arrows, for those who look for a cursor.
 	RateSelect: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "choose")),
 	RateEnter:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "rate")),
-	Save:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-	Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	// RateLate is the check-in's rating for someone who joined after it.
+	RateLate: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "rate confidence")),
+	Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+	Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	// PutAside is esc in the note box: the text is kept for the next n.
 	PutAside: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close, text kept")),
 	Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "leave")),
@@ -732,6 +740,17 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.closeInput()
 			s.setStatus("The facilitator removed that action point; you did not volunteer.", true)
 		}
+		if s.mode == modeRateLate && !s.canRateLate() {
+			s.mode = modeBrowse
+			if phaseChanged {
+				s.setStatus("The phase changed; no rating was given.", true)
+			}
+		}
+		if s.canRateLate() && !s.lateHinted && s.status == "" && s.mode == modeBrowse {
+			// Someone who joined after the check-in has no other way to know.
+			s.lateHinted = true
+			s.setStatus("No confidence rating from you yet: c gives one (the chart never shows whose).", false)
+		}
 		if phaseChanged && s.mode != modeBrowse && s.mode != modeVolunteerName && !s.sess.Phase.AcceptsNotes() {
 			said := "The phase changed; your unsaved text was not sent."
 			if s.mode == modeCompose && strings.TrimSpace(s.inputValue()) != "" {
@@ -825,6 +844,11 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		me.Rating = msg.rating
 		s.me = &me
 		s.rated, s.ratedAfter = msg.rating, s.loads
+		if s.mode == modeRateLate {
+			s.mode = modeBrowse
+			s.setStatus(fmt.Sprintf("Your rating %d is saved. The chart shows it together with someone else's, so nobody can tell it is yours.", msg.rating), false)
+			return s, s.reload()
+		}
 		s.setStatus(fmt.Sprintf("Your rating %d is saved. You can change it until the facilitator moves on.", msg.rating), false)
 		return s, s.reload()
 	case doneMsg:
@@ -847,6 +871,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		if s.mode == modePickActivity {
 			return s.updatePicker(msg)
+		}
+		if s.mode == modeRateLate {
+			return s.updateRateLate(msg)
 		}
 		if s.mode != modeBrowse {
 			if s.saving {
@@ -910,6 +937,64 @@ func (s *participantScreen) run(f func(ctx context.Context) tea.Msg) tea.Cmd {
 	return s.e.withTimeout(f)
 }
 
+// updateRating takes the keys of the check-in's rating: ↑/↓ and enter, or 1-5.
+func (s *participantScreen) updateRating(msg tea.KeyMsg) (screen, tea.Cmd) {
+	svc, id := s.e.opt.Service, s.me.ID
+	switch {
+	case key.Matches(msg, pk.RateSelect):
+		// The list runs from 5 at the top to 1; without a cursor, ↓ comes in at
+		// the top and ↑ at the bottom.
+		up := msg.String() == "up" || msg.String() == "k"
+		switch {
+		case s.rateSel == 0 && up:
+			s.rateSel = 1
+		case s.rateSel == 0:
+			s.rateSel = 5
+		case up:
+			s.rateSel = min(s.rateSel+1, 5)
+		default:
+			s.rateSel = max(s.rateSel-1, 1)
+		}
+	case key.Matches(msg, pk.RateEnter) && s.rateSel == 0:
+		s.setStatus("Choose a rating first: a number from 1 to 5, or ↑/↓ and enter.", true)
+	case key.Matches(msg, pk.Rate) || key.Matches(msg, pk.RateEnter):
+		r := s.rateSel
+		if key.Matches(msg, pk.Rate) {
+			r = int(msg.Runes[0] - '0')
+		}
+		s.rateSel = r
+		return s, s.run(func(ctx context.Context) tea.Msg {
+			if err := svc.Rate(ctx, id, r); err != nil {
+				return errMsg{err}
+			}
+			return ratedMsg{r}
+		})
+	}
+	return s, nil
+}
+
+// canRateLate says the participant may give the check-in's rating now: they joined
+// after the check-in (or skipped it) and notes are still being written. A rating
+// given now waits, as any, for someone else's before the chart shows it.
+func (s *participantScreen) canRateLate() bool {
+	ph := s.sess.Phase
+	return (ph == session.PhaseWrite || ph == session.PhaseReveal) && s.me.Rating == 0 && !s.me.Paper
+}
+
+// updateRateLate takes the keys of the rating given after the check-in; esc leaves
+// it for later.
+func (s *participantScreen) updateRateLate(msg tea.KeyMsg) (screen, tea.Cmd) {
+	if key.Matches(msg, pk.Cancel) || !s.canRateLate() {
+		s.mode = modeBrowse
+		s.setStatus("No rating given; c rates whenever you like while notes are written.", false)
+		return s, nil
+	}
+	if s.saving {
+		return s, nil
+	}
+	return s.updateRating(msg)
+}
+
 func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 	if s.reading != nil {
 		return s.updateReading(msg)
@@ -943,35 +1028,12 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 			}
 			return doneMsg{"Not done any more."}
 		})
-	case ph == session.PhaseCheckIn && key.Matches(msg, pk.RateSelect):
-		// The list runs from 5 at the top to 1; without a cursor, ↓ comes in at
-		// the top and ↑ at the bottom.
-		up := msg.String() == "up" || msg.String() == "k"
-		switch {
-		case s.rateSel == 0 && up:
-			s.rateSel = 1
-		case s.rateSel == 0:
-			s.rateSel = 5
-		case up:
-			s.rateSel = min(s.rateSel+1, 5)
-		default:
-			s.rateSel = max(s.rateSel-1, 1)
-		}
-	case ph == session.PhaseCheckIn && key.Matches(msg, pk.RateEnter) && s.rateSel == 0:
-		s.setStatus("Choose a rating first: a number from 1 to 5, or ↑/↓ and enter.", true)
+	case ph == session.PhaseCheckIn:
+		return s.updateRating(msg)
+	case key.Matches(msg, pk.RateLate) && s.canRateLate():
+		s.mode, s.rateSel = modeRateLate, 0
+		s.setStatus("", false)
 		return s, nil
-	case ph == session.PhaseCheckIn && (key.Matches(msg, pk.Rate) || key.Matches(msg, pk.RateEnter)):
-		r := s.rateSel
-		if key.Matches(msg, pk.Rate) {
-			r = int(msg.Runes[0] - '0')
-		}
-		s.rateSel = r
-		return s, s.run(func(ctx context.Context) tea.Msg {
-			if err := svc.Rate(ctx, id, r); err != nil {
-				return errMsg{err}
-			}
-			return ratedMsg{r}
-		})
 	}
 	if ph.AtLeast(session.PhaseGroup) {
 		return s.updateThemesKey(msg)
@@ -1215,6 +1277,8 @@ func (s *participantScreen) viewInto(b *viewText) string {
 	switch {
 	case s.reading != nil && s.mode == modeBrowse:
 		body = s.readingView(w)
+	case s.mode == modeRateLate:
+		body = s.checkInView(w)
 	case ph == session.PhaseLobby:
 		body = s.lobbyView(w)
 	case ph == session.PhaseCheckIn:
@@ -1310,6 +1374,8 @@ func (s *participantScreen) keys() []key.Binding {
 		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep"))}
 	case s.mode == modePickActivity:
 		return s.picker.keys()
+	case s.mode == modeRateLate:
+		return []key.Binding{pk.RateSelect, pk.RateEnter, pk.Rate, pk.Cancel}
 	case s.mode == modeCompose:
 		return []key.Binding{pk.Save, pk.PutAside}
 	case s.mode != modeBrowse:
@@ -1353,6 +1419,9 @@ func (s *participantScreen) keys() []key.Binding {
 	ks = append(ks, pk.Area, pk.Lane, s.doneKey())
 	if s.sess.Phase.AcceptsNotes() {
 		ks = append(ks, pk.Edit, pk.Delete)
+	}
+	if s.canRateLate() {
+		ks = append(ks, pk.RateLate)
 	}
 	return append(ks, pk.Select, pk.Quit)
 }

@@ -1570,3 +1570,56 @@ func TestOwnNotesFollowOnASecondTerminal(t *testing.T) {
 	one.waitFor("Note deleted.")
 	two.waitFor("You have no notes here yet.")
 }
+
+// Someone who joined after the check-in is offered its rating while notes are
+// written (c), rates with the check-in's keys, and their rating joins the chart
+// only together with another latecomer's: alone, the chart would name them.
+func TestLatecomersRateTheirConfidence(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	early := w.join(sess, "key-0", "")
+	if err := w.svc.Rate(w.ctx, early.ID, 3); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	shown := func() []int {
+		t.Helper()
+		r, err := w.db.ShownRatings(w.ctx, sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+
+	one := w.openAsParticipant(sess, w.join(sess, "key-1", ""))
+	one.waitFor("No confidence rating from you yet: c gives one")
+	one.keys("c")
+	one.waitFor("How confident are you in your team's security?")
+	one.press(tea.KeyEsc)
+	one.waitFor("No rating given; c rates whenever you like")
+	one.keys("c")
+	one.waitFor("How confident are you in your team's security?")
+	one.keys("4")
+	one.waitFor("Your rating 4 is saved. The chart shows it together with someone else's")
+	if got := shown(); !slices.Equal(got, []int{3}) {
+		t.Fatalf("with one late rating the chart shows %v, want the check-in's [3] alone", got)
+	}
+
+	two := w.openAsParticipant(sess, w.join(sess, "key-2", ""))
+	two.waitFor("No confidence rating from you yet")
+	two.keys("c")
+	two.waitFor("How confident are you in your team's security?")
+	two.press(tea.KeyDown)
+	two.press(tea.KeyEnter)
+	two.waitFor("Your rating 5 is saved.")
+	if got := shown(); !slices.Equal(got, []int{3, 4, 5}) {
+		t.Fatalf("with two late ratings the chart shows %v, want [3 4 5]", got)
+	}
+	// Rated, c offers nothing more.
+	two.keys("c")
+	if v := two.view(); strings.Contains(v, "How confident are you") || strings.Contains(v, "c rate confidence") {
+		t.Fatalf("a participant who rated is offered the rating again:\n%s", v)
+	}
+}
