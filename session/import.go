@@ -419,6 +419,9 @@ func DecodeJSONRow(b []byte, v any, columns []string) string {
 	var typeErr *json.UnmarshalTypeError
 	switch {
 	case err == nil:
+		if k := duplicateKey(b); k != "" {
+			return fmt.Sprintf("%q appears twice on the line; give each of %s once", k, strings.Join(columns, ", "))
+		}
 		return ""
 	case errors.As(err, &typeErr) && typeErr.Field != "":
 		// The field as the file names it: a struct without tags has Go's "Text".
@@ -435,4 +438,32 @@ func DecodeJSONRow(b []byte, v any, columns []string) string {
 	default:
 		return fmt.Sprintf("not a JSON object with %s: %v", strings.Join(columns, ", "), err)
 	}
+}
+
+// duplicateKey returns a key the JSON object b holds twice, as its second spelling
+// ("" when none). Go's decoder matches keys whatever their case and keeps the last
+// value: the first would be lost without a word.
+func duplicateKey(b []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return ""
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		k, _ := t.(string)
+		f := strings.ToLower(k)
+		if seen[f] {
+			return k
+		}
+		seen[f] = true
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return ""
+		}
+	}
+	return ""
 }

@@ -473,6 +473,10 @@ func TestDecodeJSONRowSaysWhatTheLineHolds(t *testing.T) {
 		{`42`, "not a JSON object with text, area: the line holds a number"},
 		{`"x"`, "not a JSON object with text, area: the line holds a string"},
 		{`{"text":42}`, "text must be a string"},
+		// Decoded as Go does, the last would win and the first be lost unseen.
+		{`{"text":"pen tests late","area":"activities","text":"pen tests early"}`, `"text" appears twice on the line; give each of text, area once`},
+		{`{"Area":"motivation","text":"x","area":"activities"}`, `"area" appears twice on the line; give each of text, area once`},
+		{`{"text":"a \"text\": b","area":"confidence"}`, ""},
 	} {
 		if got := session.DecodeJSONRow([]byte(tc.in), &v, []string{"text", "area"}); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.in, got, tc.want)
