@@ -90,14 +90,17 @@ func (m *lentView) viewInto(t *viewText) string {
 	return t.String()
 }
 
-type plainView struct{ lentView }
+// plainView is lentView without viewInto: a textViewer it is not.
+type plainView struct{ text string }
 
-func (m *plainView) viewInto() {} // not a textViewer
-
+func (m *plainView) Init() tea.Cmd { return nil }
 func (m *plainView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m.lentView.Update(msg)
+	if s, ok := msg.(string); ok {
+		m.text = s
+	}
 	return m, nil
 }
+func (m *plainView) View() string { return m.text }
 
 // A view written into a lent text is drawn as the same view returned as a string,
 // frame after frame, while the lent texts are taken back and lent again (to two
