@@ -2,7 +2,10 @@ package analysis
 
 import (
 	"fmt"
+	"maps"
+	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -126,5 +129,101 @@ func TestProbeLexicon(t *testing.T) {
 			names = append(names, defaultLexicon().names[k])
 		}
 		fmt.Printf("%-70s -> %s\n", line, strings.Join(names, ", "))
+	}
+}
+
+// conceptDropped drops a share of the lexicon's concepts whole, every term of
+// each: a stand-in for notes on themes the lexicon does not cover at all, as
+// some of the fresh sets' are. ablated drops terms at random instead, which
+// leaves every concept some of its words.
+func conceptDropped(lx *lexicon, frac float64, seed uint64) *lexicon {
+	rng := rand.New(rand.NewPCG(seed, 77))
+	drop := make([]bool, len(lx.names))
+	for k := range drop {
+		drop[k] = rng.Float64() < frac
+	}
+	out := &lexicon{names: lx.names, labels: lx.labels, synonyms: lx.synonyms, terms: map[string][]lexTerm{}}
+	for _, k := range slices.Sorted(maps.Keys(lx.terms)) {
+		for _, t := range lx.terms[k] {
+			if !drop[t.concept] {
+				out.terms[k] = append(out.terms[k], t)
+			}
+		}
+	}
+	return out
+}
+
+// devProxies prints ops/100 on what parameters may be chosen on: the dev
+// notes (ten seeds), each half of their themes (30 seeds: a half's figure
+// moves more), the dev notes with 60% of the lexicon's terms dropped (three
+// draws) or half its concepts dropped whole (eight draws), ten seeds each, and
+// the dev notes dealt over 2, 3 and 4 sessions as the campaign tests deal
+// them, each session clustered alone (ten seeds; ops over all the notes).
+func devProxies(t *testing.T, name string, p params) {
+	t.Helper()
+	notes := loadPath(t, notesets.Path(notesets.Dev))
+	var halves [2][]labelled
+	for _, n := range notes {
+		h := 0
+		if n.Theme < "m" {
+			h = 1
+		}
+		halves[h] = append(halves[h], n)
+	}
+	s := scoreSeeds(notes, p, 10)
+	h0, h1 := scoreSeeds(halves[0], p, 30), scoreSeeds(halves[1], p, 30)
+	var abl, drop, dropK float64
+	for d := range 3 {
+		abl += scoreSeedsLx(notes, ablated(defaultLexicon(), 0.6, uint64(d)), p, 10).ops / 3
+	}
+	const draws = 8
+	for d := range draws {
+		r := scoreSeedsLx(notes, conceptDropped(defaultLexicon(), 0.5, uint64(d)), p, 10)
+		drop += r.ops / draws
+		dropK += r.themes / draws
+	}
+	fmt.Printf("%-16s dev %.1f (k %.1f) | halves %.1f %.1f | terms dropped %.1f | concepts dropped %.1f (k %.1f) | sessions",
+		name, s.ops, s.themes, h0.ops, h1.ops, abl, drop, dropK)
+	for _, sessions := range []int{2, 3, 4} {
+		by := make([][]labelled, sessions)
+		next := map[string]int{}
+		for _, n := range notes {
+			s := next[n.Theme] % sessions
+			next[n.Theme]++
+			by[s] = append(by[s], n)
+		}
+		var ops float64
+		for _, sn := range by {
+			ops += scoreSeeds(sn, p, 10).ops * float64(len(sn)) / float64(len(notes))
+		}
+		fmt.Printf(" %.1f", ops)
+	}
+	fmt.Println()
+}
+
+// TestSweepRefine prints devProxies without the modularity refinement of
+// k-means' themes (resolution 0), at resolutions 1 to 6 refining every
+// grouping, then at the default resolution 3 refining only groupings whose
+// themes average at least 0.3-0.7 times the neighbour count: how the seventh
+// round of issue 12 chose resolution 3 and 0.5.
+//
+//	go test ./analysis/ -run SweepRefine -v -args -sweep
+func TestSweepRefine(t *testing.T) {
+	if !*sweep {
+		t.Skip("run with -sweep")
+	}
+	for _, r := range []float64{0, 1, 2, 3, 4, 6} {
+		sp := defaultSpectral
+		sp.resolution, sp.refineSize = r, 0
+		p := defaultParams
+		p.spectral = &sp
+		devProxies(t, fmt.Sprintf("resolution %g", r), p)
+	}
+	for _, m := range []float64{0.3, 0.4, 0.5, 0.6, 0.7} {
+		sp := defaultSpectral
+		sp.refineSize = m
+		p := defaultParams
+		p.spectral = &sp
+		devProxies(t, fmt.Sprintf("3, size %g", m), p)
 	}
 }

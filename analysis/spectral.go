@@ -36,11 +36,23 @@ type spectralParams struct {
 	// spread sample is, and every other note joins the theme it is on
 	// average most similar to.
 	sampleLimit int
+	// resolution, when positive, lets each note leave its k-means theme for
+	// one its graph neighbours are in, while that raises the modularity of
+	// the neighbour graph's partition at this resolution (see refine). At
+	// Newman's 1 small themes drain into large ones: a session dealt 45 dev
+	// notes of 15 themes needed a quarter more operations.
+	resolution float64
+	// refineSize: notes are refined only when k-means' themes have on
+	// average at least refineSize × neighbours notes. In smaller themes most
+	// of a note's links leave its theme whatever the grouping, and moving
+	// notes by their links merges themes (the campaign report's 20-note
+	// sessions of five themes lost one at 0.3-0.4).
+	refineSize float64
 }
 
 var defaultSpectral = spectralParams{
 	neighbours: 10, minK: 2, maxK: 40, kStep: 1.25, restarts: 3, selectRestarts: 1, seed: 12, minNotes: 12,
-	foldSize: 4, foldSim: 0.2, sampleLimit: 400,
+	foldSize: 4, foldSim: 0.2, sampleLimit: 400, resolution: 3, refineSize: 0.5,
 }
 
 // spectralPartition clusters the notes idx spectrally, through a sample when
@@ -114,6 +126,9 @@ func spectral(vecs []vec, idx []int, sp spectralParams) [][]int {
 		return [][]int{slices.Clone(idx)}
 	}
 	best := kmeans(embed(vectors, n, bestK), n, bestK, sp.restarts, sp.seed+uint64(bestK))
+	if sp.resolution > 0 && float64(n) >= sp.refineSize*float64(sp.neighbours*bestK) {
+		best = refine(graph, best, bestK, sp.resolution)
+	}
 	best = fold(sim, best, sp.foldSize, sp.foldSim)
 	groups := map[int][]int{}
 	for k, c := range best {
@@ -472,6 +487,68 @@ func silhouette(sim [][]float64, assign []int, k int) float64 {
 		total += (b - a) / max(a, b)
 	}
 	return total / float64(n)
+}
+
+// refine improves a grouping on the neighbour graph itself: k-means works on
+// a few eigenvectors, which blur what a note's own links say, so a note can
+// end up in a theme few of its nearest notes are in. Each note in turn moves
+// to the theme (among its neighbours') that raises the modularity of the
+// partition at the given resolution most, as in the local moving phase of
+// the Louvain method, until a pass moves no note (at most 20 passes). The
+// modularity at resolution r is the share of link weight inside themes less
+// r times what a random graph of the same degrees would put there; above 1
+// it keeps smaller themes. Themes that lose every note are gone; the others
+// keep their numbers.
+func refine(g [][]edge, assign []int, k int, resolution float64) []int {
+	out := slices.Clone(assign)
+	deg := make([]float64, len(g))
+	total := make([]float64, k)
+	var sum float64
+	for i, es := range g {
+		for _, e := range es {
+			deg[i] += e.w
+		}
+		sum += deg[i]
+		total[out[i]] += deg[i]
+	}
+	if sum == 0 {
+		return out
+	}
+	links := make([]float64, k)
+	for range 20 {
+		moved := false
+		for i, es := range g {
+			for _, e := range es {
+				links[out[e.to]] += e.w
+			}
+			own := out[i]
+			total[own] -= deg[i]
+			// The gain of joining theme c, up to terms that do not depend on
+			// c: the links to it less what a random graph of these degrees
+			// would give.
+			best, bestGain := own, links[own]-resolution*deg[i]*total[own]/sum
+			for _, e := range es {
+				c := out[e.to]
+				// A note stays on a tie; between two other themes the lower
+				// number wins, so that the result does not depend on the order
+				// of the links.
+				gain := links[c] - resolution*deg[i]*total[c]/sum
+				if gain > bestGain+1e-12 || best != own && gain > bestGain-1e-12 && c < best {
+					best, bestGain = c, gain
+				}
+			}
+			for _, e := range es {
+				links[out[e.to]] = 0
+			}
+			out[i] = best
+			total[best] += deg[i]
+			moved = moved || best != own
+		}
+		if !moved {
+			break
+		}
+	}
+	return out
 }
 
 // fold moves the notes of every group of at most size notes into the larger
