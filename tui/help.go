@@ -15,11 +15,18 @@ import (
 // rendering is a large part of the server's CPU: it is kept by width and keys among
 // the lines of every screen drawn with the same styles (lineStore).
 func (e *env) helpView(keys []key.Binding) string {
+	// The key of the cached line, written piece by piece: drawn with every frame,
+	// a string joined for each key was a help line's worth of garbage a frame.
 	var k strings.Builder
+	k.Grow(16 * len(keys))
 	k.WriteString(strconv.Itoa(e.w))
 	for _, b := range keys {
 		if b.Enabled() {
-			k.WriteString("\x00" + b.Help().Key + "\x01" + b.Help().Desc)
+			h := b.Help()
+			k.WriteByte(0)
+			k.WriteString(h.Key)
+			k.WriteByte(1)
+			k.WriteString(h.Desc)
 		}
 	}
 	return e.sty.lines.line(lineKey{kind: lineHelp, text: k.String()}, func() string { return renderHelp(e.sty.helpModel, keys, e.w) })
