@@ -448,18 +448,19 @@ func duplicateKey(b []byte) string {
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return ""
 	}
-	seen := map[string]bool{}
+	// Compared as the decoder matches them (strings.EqualFold, where ſ is s and
+	// the Kelvin sign k), not by lower case alone.
+	var seen []string
 	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
 			return ""
 		}
 		k, _ := t.(string)
-		f := strings.ToLower(k)
-		if seen[f] {
+		if slices.ContainsFunc(seen, func(s string) bool { return strings.EqualFold(s, k) }) {
 			return k
 		}
-		seen[f] = true
+		seen = append(seen, k)
 		var skip json.RawMessage
 		if err := dec.Decode(&skip); err != nil {
 			return ""

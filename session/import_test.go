@@ -483,3 +483,18 @@ func TestDecodeJSONRowSaysWhatTheLineHolds(t *testing.T) {
 		}
 	}
 }
+
+// Go's decoder folds keys as bytes.EqualFold does, where ſ (U+017F) is s and K
+// (U+212A) is k: a roster line naming cluster twice that way imported the second
+// value and lost the first without a word.
+func TestDecodeJSONRowFindsAKeyTwiceAsGoFoldsIt(t *testing.T) {
+	t.Parallel()
+	var v struct {
+		Cluster string `json:"cluster"`
+		Name    string `json:"name"`
+	}
+	got := session.DecodeJSONRow([]byte(`{"cluster":"Payments","clu\u017fter":"Platform","name":"x"}`), &v, []string{"cluster", "name"})
+	if got == "" {
+		t.Fatalf("a line holding cluster twice (the second as cluſter) decoded without a word, keeping %q", v.Cluster)
+	}
+}
