@@ -100,7 +100,7 @@ func (e *lineEdit) Update(msg tea.Msg) {
 		e.wordForward()
 		e.cut(from, e.pos)
 	case k.Type == tea.KeyRunes || k.Type == tea.KeySpace:
-		e.insert(k.Runes)
+		e.insert(k.Runes, k.Paste || len(k.Runes) > 1)
 	}
 }
 
@@ -128,13 +128,18 @@ func wholeChars(r []rune, n int) int {
 	return at
 }
 
-// insert puts runes at the cursor, as many as the limit leaves room for.
-func (e *lineEdit) insert(runes []rune) {
+// insert puts runes at the cursor, as many as the limit leaves room for; pasted
+// says they came as a paste (what is lost of one is counted in dropped).
+func (e *lineEdit) insert(runes []rune, pasted bool) {
 	r := editSanitizer.Sanitize(append([]rune(nil), runes...))
 	if e.limit > 0 && len(r) > e.limit-len(e.value) {
-		// A paste may arrive in several reads: what each lost adds up.
 		kept := wholeChars(r, max(e.limit-len(e.value), 0))
-		e.dropped += len(r) - kept
+		if pasted {
+			// A paste may arrive in several reads: what each lost adds up.
+			e.dropped += len(r) - kept
+		}
+		// A key typed into a full box is not a paste: the count says the box is
+		// full, and what a paste lost before stays said.
 		r = r[:kept]
 	} else {
 		e.dropped = 0
