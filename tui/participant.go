@@ -257,6 +257,20 @@ func (s *participantScreen) restoreDraft() {
 	}
 }
 
+// takeWaiting makes the note taken back while another was written (waiting) the
+// draft, where it was written, once nothing else is: it reports whether it did.
+func (s *participantScreen) takeWaiting() bool {
+	d := s.waiting
+	if d == nil || s.draft != "" || s.restore != nil {
+		return false
+	}
+	s.waiting = nil
+	s.draft, s.restore, s.draftAt, s.kept = d.Text, d, *d, *d
+	s.e.opt.Conn.KeepDraft(*d)
+	s.restoreDraft()
+	return true
+}
+
 // keepDraft gives the connection the note being written, or left with esc, with
 // where it is written, whenever it changed (see Conn.KeepDraft). A note being
 // saved is none: should the connection drop before the answer, it may be stored,
@@ -821,13 +835,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		} else {
 			s.setStatus("Saved. Your note is stored; press n for another.", false)
 		}
-		if d := s.waiting; d != nil && s.draft == "" && s.restore == nil {
-			// The note taken back while this one was written is next, where it
-			// was written.
-			s.waiting = nil
-			s.draft, s.restore, s.draftAt, s.kept = d.Text, d, *d, *d
-			s.e.opt.Conn.KeepDraft(*d)
-			s.restoreDraft()
+		if s.takeWaiting() {
 			s.setStatus("Saved. "+s.status, false)
 		}
 		if !s.loading {
@@ -1161,6 +1169,9 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.setStatus("", false)
 		if kept {
 			s.setStatus("Not sent; n opens your text again.", false)
+		} else {
+			// The box the note taken back waited for is given up: it is next.
+			s.takeWaiting()
 		}
 		return s, nil
 	case tea.KeyEnter:

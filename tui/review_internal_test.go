@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/charter-tool/charter/session"
 	"strings"
 	"testing"
 
@@ -25,5 +26,24 @@ func TestTypingIntoAFullBoxIsNotCalledAPaste(t *testing.T) {
 	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'y'}})
 	if v := s.View(); strings.Contains(v, "pasted were left out") {
 		t.Errorf("one key typed into the full box is said to be a paste:\n%s", v)
+	}
+}
+
+// The note taken back waits for the one in the box to be sent; when that one is
+// given up instead (emptied, esc), the note taken back is offered, not hidden until
+// some later note is sent.
+func TestNoteTakenBackComesWhenTheBoxIsGivenUp(t *testing.T) {
+	s := writingScreen(0, 80, 24)
+	s.loading = false
+	s.area = 0
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pen tests"), Paste: true})
+	back := Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates"}
+	s.Update(draftBackMsg{back})
+	s.Update(tea.KeyMsg{Type: tea.KeyCtrlU})
+	s.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	if got := s.inputValue(); got != back.Text {
+		t.Errorf("with the box given up, n opens %q; the note taken back (%q) stays hidden, status %q", got, back.Text, s.status)
 	}
 }
