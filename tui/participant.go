@@ -92,6 +92,9 @@ type participantScreen struct {
 	// lateHinted says the status has offered the check-in's rating to someone
 	// without one, once.
 	lateHinted bool
+	// rateLateSent says a rating given with c is on its way: its answer is that
+	// of a late rating whatever the mode is by then.
+	rateLateSent bool
 	// waiting is a note taken back from a connection of theirs that no longer
 	// answered, which came while they wrote another: it becomes the draft once
 	// that one is sent.
@@ -756,7 +759,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		if s.mode == modeRateLate && !s.canRateLate() {
 			s.mode = modeBrowse
-			if phaseChanged {
+			if phaseChanged && !s.rateLateSent {
 				s.setStatus("The phase changed; no rating was given.", true)
 			}
 		}
@@ -805,7 +808,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case tickMsg:
 		s.timeUp.see(s.sess.Timer, s.e.now())
 	case errMsg:
-		s.loading, s.saving = false, false
+		s.loading, s.saving, s.rateLateSent = false, false, false
 		s.setStatus(s.e.errorMessage(msg.err), true)
 		return s, nil
 	case noteDeletedMsg:
@@ -852,8 +855,8 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		me.Rating = msg.rating
 		s.me = &me
 		s.rated, s.ratedAfter = msg.rating, s.loads
-		if s.mode == modeRateLate {
-			s.mode = modeBrowse
+		if s.mode == modeRateLate || s.rateLateSent {
+			s.mode, s.rateLateSent = modeBrowse, false
 			s.setStatus(fmt.Sprintf("Your rating %d is saved. The chart shows it together with someone else's, so nobody can tell it is yours.", msg.rating), false)
 			return s, s.reload()
 		}
@@ -1000,7 +1003,11 @@ func (s *participantScreen) updateRateLate(msg tea.KeyMsg) (screen, tea.Cmd) {
 	if s.saving {
 		return s, nil
 	}
-	return s.updateRating(msg)
+	sc, cmd := s.updateRating(msg)
+	if cmd != nil {
+		s.rateLateSent = true
+	}
+	return sc, cmd
 }
 
 func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {

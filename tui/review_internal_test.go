@@ -47,3 +47,28 @@ func TestNoteTakenBackComesWhenTheBoxIsGivenUp(t *testing.T) {
 		t.Errorf("with the box given up, n opens %q; the note taken back (%q) stays hidden, status %q", got, back.Text, s.status)
 	}
 }
+
+// A late rating sent just before the phase moves on is stored all the same: the
+// screen must not say no rating was given, nor, once it is acknowledged, that it
+// can be changed until the facilitator moves on (the facilitator has, and c is
+// offered no more).
+func TestLateRatingAcknowledgedAfterThePhaseMoved(t *testing.T) {
+	s := writingScreen(0, 80, 24)
+	s.loading = false
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'c'}})
+	if s.mode != modeRateLate {
+		t.Fatalf("c did not open the rating (mode %v)", s.mode)
+	}
+	if _, cmd := s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'4'}}); cmd == nil {
+		t.Fatal("4 sent no rating")
+	}
+	// The phase moves on before the answer comes back.
+	moved := *s.sess
+	moved.Phase = session.PhaseGroup
+	s.Update(participantStateMsg{ParticipantView: &session.ParticipantView{Session: &moved, Me: s.me}})
+	said := s.status
+	s.Update(ratedMsg{4})
+	if strings.Contains(said, "no rating was given") || strings.Contains(s.status, "until the facilitator moves on") {
+		t.Errorf("the rating sent is stored, yet the screen said %q and then %q", said, s.status)
+	}
+}
