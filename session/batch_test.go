@@ -234,7 +234,7 @@ func TestGoingBackAndForthShowsNothingWaiting(t *testing.T) {
 	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
-	sess, people := writingSession(t, svc, 2)
+	sess, people := writingSession(t, svc, 3)
 	if _, err := svc.AddNote(ctx, people[0].ID, session.Note{Area: session.AreaConfidence, Lane: "strength", Text: "a lone note"}); err != nil {
 		t.Fatal(err)
 	}
@@ -260,8 +260,8 @@ func TestGoingBackAndForthShowsNothingWaiting(t *testing.T) {
 			t.Fatalf("back and forth to %s showed the waiting note", ph)
 		}
 	}
-	// A rating given in a check-in gone back to waits for a second rater, past
-	// the check-in again and on beyond the writing.
+	// A rating given in a check-in gone back to waits for two more raters (see
+	// session.MinLateRaters), past the check-in again and on beyond the writing.
 	phases(session.PhaseCheckIn)
 	if err := svc.Rate(ctx, people[1].ID, 2); err != nil {
 		t.Fatal(err)
@@ -275,12 +275,18 @@ func TestGoingBackAndForthShowsNothingWaiting(t *testing.T) {
 	if n, r := shown(); n != 1 || r != 0 {
 		t.Fatalf("after moving on to the reveal: %d notes, %d ratings shown; want the note, the rating still waiting", n, r)
 	}
-	// A second rater shows both ratings.
+	// A second rater does not show them, a third shows all three.
 	if err := svc.Rate(ctx, people[0].ID, 4); err != nil {
 		t.Fatal(err)
 	}
-	if _, r := shown(); r != 2 {
-		t.Fatalf("after a second rating %d ratings are shown, want 2", r)
+	if _, r := shown(); r != 0 {
+		t.Fatalf("after a second rating %d ratings are shown, want none: two latecomers would know each other's", r)
+	}
+	if err := svc.Rate(ctx, people[2].ID, 5); err != nil {
+		t.Fatal(err)
+	}
+	if _, r := shown(); r != 3 {
+		t.Fatalf("after a third rating %d ratings are shown, want 3", r)
 	}
 	// Once in the reveal, back and forth again: a lone note written in the reveal
 	// waits, in the write phase and back in the reveal; moving past the reveal
@@ -313,8 +319,8 @@ func TestGoingBackAndForthShowsNothingWaiting(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(v.Notes) != 2 || !slices.Equal(v.Ratings, []int{2, 4}) {
-			t.Fatalf("in %s: %d notes, ratings %v shown; want 2 notes and 2, 4: the lone note and rating change still waiting", ph, len(v.Notes), v.Ratings)
+		if len(v.Notes) != 2 || !slices.Equal(v.Ratings, []int{2, 4, 5}) {
+			t.Fatalf("in %s: %d notes, ratings %v shown; want 2 notes and 2, 4, 5: the lone note and rating change still waiting", ph, len(v.Notes), v.Ratings)
 		}
 	}
 }

@@ -9,7 +9,7 @@ import (
 // know their rating. So a new or changed rating is held back until the ratings of at
 // least MinBatchRaters people are held, and then all of them are shown at once, or
 // all held ones when the session first moves past the check-in (after that, one
-// given or changed alone waits for another). Screens see only ratings as last shown
+// given or changed waits for two more: MinLateRaters). Screens see only ratings as last shown
 // (Participant.ShownRating) and how many there are, never whose they are: the board
 // counts raters instead of marking each one, since marking who joined a batch of two
 // equal ratings would name both. Documents, a closed session's findings included,
@@ -18,6 +18,19 @@ import (
 // MinBatchRaters is how many people's new or changed ratings are shown at once at
 // least.
 const MinBatchRaters = 2
+
+// MinLateRaters is MinBatchRaters once the session has moved past the check-in.
+// Those who rate then are mostly latecomers, whom the room saw come in: two of them
+// released together would each know the other's rating.
+const MinLateRaters = 3
+
+// minRaters is how many people's held ratings sess shows at once.
+func minRaters(sess *Session) int {
+	if sess.Furthest().AtLeast(PhaseWrite) {
+		return MinLateRaters
+	}
+	return MinBatchRaters
+}
 
 // RatingStore is what batching ratings needs of a store. A rating is held while it
 // differs from the participant's shown one.
@@ -36,9 +49,9 @@ type RatingStore interface {
 
 // releaseRatings shows a session's held ratings, in the transaction of st, when they
 // are of at least MinBatchRaters people or the phase moves on (forced).
-func releaseRatings(ctx context.Context, st Store, sessionID string, forced bool) error {
+func releaseRatings(ctx context.Context, st Store, sessionID string, min int, forced bool) error {
 	n, err := st.HeldRaters(ctx, sessionID)
-	if err != nil || !(n >= MinBatchRaters || forced && n > 0) {
+	if err != nil || !(n >= min || forced && n > 0) {
 		return err
 	}
 	return st.ReleaseRatings(ctx, sessionID)

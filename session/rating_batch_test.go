@@ -125,31 +125,38 @@ func TestRatingsReachScreensInBatchesOfTwo(t *testing.T) {
 	}
 }
 
-// A rating given once the phase has moved on is held like any other, and a document
-// exported meanwhile counts only the ratings shown.
-func TestLateRatingHeldUntilAnother(t *testing.T) {
+// Ratings given once the session has moved past the check-in (mostly
+// latecomers', whom the room saw come in) are shown three at a time at least: two
+// latecomers' shown together would each tell the other's.
+func TestLateRatingsShownInThrees(t *testing.T) {
 	t.Parallel()
 	svc, _ := MustOpenService(t)
 	ctx := context.Background()
-	sess, people := writingSession(t, svc, 3)
+	sess, people := writingSession(t, svc, 4)
 	for _, p := range people[:2] {
 		if err := svc.Rate(ctx, p.ID, 4); err != nil {
 			t.Fatal(err)
 		}
 	}
+	if got := lookAtRatings(t, svc, sess.ID, people[0]); len(got.board) != 0 || len(got.document) != 0 || got.rated != 0 {
+		t.Fatalf("two late ratings: %+v, want none shown", got)
+	}
 	if err := svc.Rate(ctx, people[2].ID, 1); err != nil {
 		t.Fatal(err)
 	}
+	if err := svc.Rate(ctx, people[3].ID, 5); err != nil {
+		t.Fatal(err)
+	}
 	got := lookAtRatings(t, svc, sess.ID, people[0])
-	if want := []int{4, 4}; !slices.Equal(got.board, want) || !slices.Equal(got.document, want) || got.rated != 2 {
-		t.Fatalf("with the third rating held: %+v, want %v shown", got, want)
+	if want := []int{1, 4, 4}; !slices.Equal(got.board, want) || !slices.Equal(got.document, want) || got.rated != 3 {
+		t.Fatalf("with the fourth rating held: %+v, want %v shown", got, want)
 	}
 	// The people's own ratings are theirs to see.
-	pv, err := svc.ParticipantView(ctx, people[2].ID)
+	pv, err := svc.ParticipantView(ctx, people[3].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pv.Me.Rating != 1 || pv.Me.ShownRating != 0 {
-		t.Errorf("the third rater sees their rating as %d (shown %d), want 1 (shown 0)", pv.Me.Rating, pv.Me.ShownRating)
+	if pv.Me.Rating != 5 || pv.Me.ShownRating != 0 {
+		t.Errorf("the fourth rater sees their rating as %d (shown %d), want 5 (shown 0)", pv.Me.Rating, pv.Me.ShownRating)
 	}
 }

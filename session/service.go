@@ -231,7 +231,7 @@ func (s *Service) Rate(ctx context.Context, participantID int64, rating int) err
 		if err := st.UpdateParticipant(ctx, p); err != nil {
 			return err
 		}
-		return releaseRatings(ctx, st, p.SessionID, false)
+		return releaseRatings(ctx, st, p.SessionID, minRaters(sess), false)
 	})
 	if err != nil {
 		return err
@@ -571,7 +571,7 @@ func (s *Service) setPhase(ctx context.Context, st Store, sessionID string, ph P
 		}
 	}
 	if first(PhaseWrite) {
-		if err := releaseRatings(ctx, st, sessionID, true); err != nil {
+		if err := releaseRatings(ctx, st, sessionID, MinBatchRaters, true); err != nil {
 			return nil, false, err
 		}
 	}

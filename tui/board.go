@@ -1062,7 +1062,12 @@ func (s *boardScreen) notDone() (int, string) {
 	if s.sess.Phase == session.PhaseCheckIn {
 		n := max(len(s.joinedPeople())-s.rated, 0)
 		// Not "has not rated" alone: a rating given alone waits for a second before
-		// any screen shows it, so one of these (never more) may have rated already.
+		// any screen shows it, so one of these (never more) may have rated already;
+		// in a check-in gone back to, one waits for two more (session.MinLateRaters).
+		if s.sess.Furthest().AtLeast(session.PhaseWrite) {
+			return n, map[bool]string{true: "has no rating shown (they may have rated: after the check-in a rating waits for two more before it shows)",
+				false: "have no rating shown (up to two of them may have rated: after the check-in a rating waits for two more before it shows)"}[n == 1]
+		}
 		return n, map[bool]string{true: "has no rating shown (they may have rated: a rating given alone waits for a second before it shows)",
 			false: "have no rating shown (one of them may have rated: a rating given alone waits for a second before it shows)"}[n == 1]
 	}

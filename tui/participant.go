@@ -172,6 +172,9 @@ var pk = participantKeys{
 	Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "leave")),
 }
 
+// rateChoose is 1-5 in the late rating, which only chooses: enter gives it.
+var rateChoose = key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "choose"))
+
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
 	s := &participantScreen{e: e, sess: sess, me: me, rateSel: me.Rating, rows: newList(), boxN: -1}
 	if d, ok := e.opt.Conn.TakeDraft(sess.ID, me.ID); ok && (strings.TrimSpace(d.Text) != "" || d.Topics != "") {
@@ -857,7 +860,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.rated, s.ratedAfter = msg.rating, s.loads
 		if s.mode == modeRateLate || s.rateLateSent {
 			s.mode, s.rateLateSent = modeBrowse, false
-			s.setStatus(fmt.Sprintf("Your rating %d is saved. The chart shows it together with someone else's, so nobody can tell it is yours.", msg.rating), false)
+			s.setStatus(fmt.Sprintf("Your rating %d is saved. The chart shows it once two more people rate after the check-in: never alone, nor in a pair.", msg.rating), false)
 			return s, s.reload()
 		}
 		s.setStatus(fmt.Sprintf("Your rating %d is saved. You can change it until the facilitator moves on.", msg.rating), false)
@@ -1001,6 +1004,14 @@ func (s *participantScreen) updateRateLate(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, nil
 	}
 	if s.saving {
+		return s, nil
+	}
+	if key.Matches(msg, pk.Rate) {
+		// A digit chooses, enter gives: once given, a late rating cannot be
+		// changed, and a digit typed by someone who thought a note's box was
+		// open would have rated for them.
+		s.rateSel = int(msg.Runes[0] - '0')
+		s.setStatus(fmt.Sprintf("%d chosen: enter gives it (it cannot be changed after), esc leaves it for later.", s.rateSel), false)
 		return s, nil
 	}
 	sc, cmd := s.updateRating(msg)
@@ -1393,7 +1404,7 @@ func (s *participantScreen) keys() []key.Binding {
 	case s.mode == modePickActivity:
 		return s.picker.keys()
 	case s.mode == modeRateLate:
-		return []key.Binding{pk.RateSelect, pk.RateEnter, pk.Rate, pk.Cancel}
+		return []key.Binding{pk.RateSelect, pk.RateEnter, rateChoose, pk.Cancel}
 	case s.mode == modeCompose:
 		return []key.Binding{pk.Save, pk.PutAside}
 	case s.mode != modeBrowse:

@@ -109,6 +109,27 @@ func TestMovingOnFromCheckInSaysARatingMayWait(t *testing.T) {
 	b.waitFor("2 people have no rating shown (one of them may have rated: a rating given alone", "second before it shows): move on to write? y/n")
 }
 
+// In a check-in gone back to, a rating waits for two more (session.MinLateRaters):
+// moving on says up to two of those without a rating shown may have rated.
+func TestMovingOnFromACheckInGoneBackToSaysTwoMayWait(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	w.setPhase(sess, session.PhaseCheckIn)
+	a := w.join(sess, "key-1", "")
+	c := w.join(sess, "key-2", "")
+	w.join(sess, "key-3", "")
+	for _, p := range []*session.Participant{a, c} {
+		if err := w.svc.Rate(w.ctx, p.ID, 4); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := w.openBoard(sess)
+	b.keys("]")
+	b.waitFor("3 people have no rating shown (up to two of them may have rated: after the", "check-in a rating waits for two more before it shows): move on to write? y/n")
+}
+
 // At check-in the rating is the check-in: x does not mark anyone done, since a done
 // mark there (allowed only after rating) would tell the board who rated, which it
 // must never know.

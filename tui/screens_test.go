@@ -981,16 +981,16 @@ func TestFacilitatorCheckInTab(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	sess, _ := w.crowd()
-	// Two latecomers rate after the check-in: their ratings show together.
-	for _, k := range []string{"key-4", "key-5"} {
-		if err := w.svc.Rate(w.ctx, w.join(sess, k, "").ID, 4); err != nil {
+	// Three latecomers rate after the check-in: their ratings show together.
+	for k, r := range map[string]int{"key-4": 4, "key-5": 4, "key-6": 1} {
+		if err := w.svc.Rate(w.ctx, w.join(sess, k, "").ID, r); err != nil {
 			t.Fatal(err)
 		}
 	}
 	w.setPhase(sess, session.PhaseReveal)
 	s := w.openBoard(sess)
 	s.keys("3")
-	s.waitFor("5 ratings · mean 3.8 · median 4.0")
+	s.waitFor("6 ratings · mean 3.3 · median 4.0")
 
 	s.keys("s")
 	s.waitFor("Participants now see the distribution.")
@@ -1005,14 +1005,14 @@ func TestFacilitatorCheckInTab(t *testing.T) {
 
 	v := s.view()
 	requireFits(t, v)
-	// Ratings [2 4 4 4 5]: the bar of 4 is three times as long as those of 2 and
-	// 5; 1 and 3 have none.
+	// Ratings [1 2 4 4 4 5]: the bar of 4 is three times as long as those of 1, 2
+	// and 5; 3 has none.
 	bars, counts := ratingBars(v)
-	if fmt.Sprint(counts) != fmt.Sprint(map[int]int{1: 0, 2: 1, 3: 0, 4: 3, 5: 1}) {
-		t.Errorf("counts by rating = %v, want 2:1 4:3 5:1:\n%s", counts, v)
+	if fmt.Sprint(counts) != fmt.Sprint(map[int]int{1: 1, 2: 1, 3: 0, 4: 3, 5: 1}) {
+		t.Errorf("counts by rating = %v, want 1:1 2:1 4:3 5:1:\n%s", counts, v)
 	}
-	if bars[4] == 0 || bars[4]/3 != bars[2] || bars[5] != bars[2] || bars[1] != 0 || bars[3] != 0 {
-		t.Errorf("bars = %v, want 4 three times as long as 2 and 5 (rounded down), none for 1 and 3:\n%s", bars, v)
+	if bars[4] == 0 || bars[4]/3 != bars[2] || bars[5] != bars[2] || bars[1] != bars[2] || bars[3] != 0 {
+		t.Errorf("bars = %v, want 4 three times as long as 1, 2 and 5 (rounded down), none for 3:\n%s", bars, v)
 	}
 }
 
@@ -1572,8 +1572,9 @@ func TestOwnNotesFollowOnASecondTerminal(t *testing.T) {
 }
 
 // Someone who joined after the check-in is offered its rating while notes are
-// written (c), rates with the check-in's keys, and their rating joins the chart
-// only together with another latecomer's: alone, the chart would name them.
+// written (c): a digit chooses, enter gives it, esc leaves it for later. Their
+// rating joins the chart only together with two more latecomers': alone or in a
+// pair, the room, which saw who came late, would know it.
 func TestLatecomersRateTheirConfidence(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
@@ -1599,13 +1600,17 @@ func TestLatecomersRateTheirConfidence(t *testing.T) {
 	one.waitFor("How confident are you in your team's security?")
 	one.press(tea.KeyEsc)
 	one.waitFor("No rating given; c rates whenever you like")
+	// Typed as if into a note's box: the digit only chooses.
+	one.keys("pc 3 audits")
+	one.waitFor("3 chosen: enter gives it")
+	one.press(tea.KeyEsc)
+	one.waitFor("No rating given")
 	one.keys("c")
 	one.waitFor("How confident are you in your team's security?")
 	one.keys("4")
-	one.waitFor("Your rating 4 is saved. The chart shows it together with someone else's")
-	if got := shown(); !slices.Equal(got, []int{3}) {
-		t.Fatalf("with one late rating the chart shows %v, want the check-in's [3] alone", got)
-	}
+	one.waitFor("4 chosen: enter gives it")
+	one.press(tea.KeyEnter)
+	one.waitFor("Your rating 4 is saved. The chart shows it once two more people rate")
 
 	two := w.openAsParticipant(sess, w.join(sess, "key-2", ""))
 	two.waitFor("No confidence rating from you yet")
@@ -1614,12 +1619,21 @@ func TestLatecomersRateTheirConfidence(t *testing.T) {
 	two.press(tea.KeyDown)
 	two.press(tea.KeyEnter)
 	two.waitFor("Your rating 5 is saved.")
-	if got := shown(); !slices.Equal(got, []int{3, 4, 5}) {
-		t.Fatalf("with two late ratings the chart shows %v, want [3 4 5]", got)
+	if got := shown(); !slices.Equal(got, []int{3}) {
+		t.Fatalf("with two late ratings the chart shows %v, want the check-in's [3] alone", got)
+	}
+	if err := w.svc.Rate(w.ctx, w.join(sess, "key-3", "").ID, 2); err != nil {
+		t.Fatal(err)
+	}
+	if got := shown(); !slices.Equal(got, []int{2, 3, 4, 5}) {
+		t.Fatalf("with three late ratings the chart shows %v, want [2 3 4 5]", got)
 	}
 	// Rated, c offers nothing more.
 	two.keys("c")
 	if v := two.view(); strings.Contains(v, "How confident are you") || strings.Contains(v, "c rate confidence") {
 		t.Fatalf("a participant who rated is offered the rating again:\n%s", v)
+	}
+	if got := shown(); !slices.Equal(got, []int{2, 3, 4, 5}) {
+		t.Fatalf("typing gave a rating: the chart shows %v", got)
 	}
 }

@@ -59,8 +59,9 @@ func TestLateRatingAcknowledgedAfterThePhaseMoved(t *testing.T) {
 	if s.mode != modeRateLate {
 		t.Fatalf("c did not open the rating (mode %v)", s.mode)
 	}
-	if _, cmd := s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'4'}}); cmd == nil {
-		t.Fatal("4 sent no rating")
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'4'}})
+	if _, cmd := s.Update(tea.KeyMsg{Type: tea.KeyEnter}); cmd == nil {
+		t.Fatal("4 and enter sent no rating")
 	}
 	// The phase moves on before the answer comes back.
 	moved := *s.sess
