@@ -86,8 +86,14 @@ type Draft struct {
 	Area           session.Area
 	Lane, Activity string
 	Topics         string
-	at             time.Time
+	// Next is a note that comes after this one: taken back from a connection
+	// that no longer answered while this one was being written.
+	Next *Draft
+	at   time.Time
 }
+
+// empty says the draft holds nothing to give back.
+func (d Draft) empty() bool { return d.Text == "" && d.Topics == "" && d.Next == nil }
 
 // draftKept is how long a draft waits for its writer's next connection.
 const draftKept = 2 * time.Hour
@@ -264,7 +270,7 @@ func (c *Conn) ReclaimDraft(sid string, pid int64, timeout time.Duration) (Draft
 		// them connected and the new connection's close keeps the note.
 		o.Close()
 		go end()
-		if d.Text != "" || d.Topics != "" {
+		if !d.empty() {
 			return d, true
 		}
 	}
@@ -513,7 +519,7 @@ func (h *Hub) leaveDraft(sid string, pid int64, d Draft) {
 			delete(h.drafts, s)
 		}
 	}
-	if d.Text == "" && d.Topics == "" || pid == 0 || sid == "" {
+	if d.empty() || pid == 0 || sid == "" {
 		return
 	}
 	if h.drafts[sid] == nil {

@@ -177,12 +177,12 @@ var rateChoose = key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithH
 
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
 	s := &participantScreen{e: e, sess: sess, me: me, rateSel: me.Rating, rows: newList(), boxN: -1}
-	if d, ok := e.opt.Conn.TakeDraft(sess.ID, me.ID); ok && (strings.TrimSpace(d.Text) != "" || d.Topics != "") {
+	if d, ok := e.opt.Conn.TakeDraft(sess.ID, me.ID); ok && (strings.TrimSpace(d.Text) != "" || d.Topics != "" || d.Next != nil) {
 		// The note they were writing when their last connection closed: back in
 		// its area and lane once the notes are loaded (an open topic's lanes
 		// come from them).
 		s.draft, s.restore, s.draftAt = d.Text, &d, d
-		s.kept = d
+		s.kept, s.waiting = d, d.Next
 		e.opt.Conn.KeepDraft(d)
 	}
 	return s
@@ -265,12 +265,32 @@ func (s *participantScreen) restoreDraft() {
 
 // takeWaiting makes the note taken back while another was written (waiting) the
 // draft, where it was written, once nothing else is: it reports whether it did.
+// await puts the notes of d (d, then its Next, and so on) after those waiting.
+func (s *participantScreen) await(d *Draft) {
+	var all []Draft
+	for _, c := range []*Draft{s.waiting, d} {
+		for ; c != nil; c = c.Next {
+			if strings.TrimSpace(c.Text) != "" {
+				all = append(all, *c)
+			}
+		}
+	}
+	// Copies, linked anew: a draft handed on is never changed.
+	var next *Draft
+	for i := len(all) - 1; i >= 0; i-- {
+		c := all[i]
+		c.Next = next
+		next = &c
+	}
+	s.waiting = next
+}
+
 func (s *participantScreen) takeWaiting() bool {
 	d := s.waiting
 	if d == nil || s.draft != "" || s.restore != nil {
 		return false
 	}
-	s.waiting = nil
+	s.waiting = d.Next
 	s.draft, s.restore, s.draftAt, s.kept = d.Text, d, *d, *d
 	s.e.opt.Conn.KeepDraft(*d)
 	s.restoreDraft()
@@ -298,6 +318,9 @@ func (s *participantScreen) keepDraft() {
 		}
 		cur.Text = text
 	}
+	// The note that comes after goes with it: should this connection drop too,
+	// the next gets both.
+	cur.Next = s.waiting
 	if len(s.topics) > 0 {
 		// The topics raised here that no note has yet.
 		var open []string
@@ -684,6 +707,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.goTo(d)
 			s.input.SetValue(d.Text)
 			s.boxFresh, s.boxN = false, -1
+			s.await(d.Next)
 			s.setStatus("The note you were writing when you left is back in the box ("+s.placeName()+").", false)
 			return s, nil
 		}
@@ -691,13 +715,14 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// They began another note meanwhile: the text stays theirs to
 			// type, the old note is not pressed on them. Nor is it dropped (the
 			// connection it came from is ended): it comes once this one is sent.
-			if strings.TrimSpace(d.Text) != "" {
-				s.waiting = &d
+			if strings.TrimSpace(d.Text) != "" || d.Next != nil {
+				s.await(&d)
 				s.setStatus("The note you were writing when you left is kept too: it comes back once this one is sent.", false)
 			}
 			return s, nil
 		}
 		s.draft, s.restore, s.draftAt, s.kept = d.Text, &d, d, d
+		s.await(d.Next)
 		s.e.opt.Conn.KeepDraft(d)
 		if !s.loading {
 			s.restoreDraft()

@@ -73,3 +73,42 @@ func TestLateRatingAcknowledgedAfterThePhaseMoved(t *testing.T) {
 		t.Errorf("the rating sent is stored, yet the screen said %q and then %q", said, s.status)
 	}
 }
+
+// The note taken back while another was written is said to be "kept too"; should
+// this connection drop as well before that other note is sent, the next connection
+// gets both back: the one in the box first, then the one that waited.
+func TestNoteTakenBackWhileWritingSurvivesTheNextDrop(t *testing.T) {
+	h := NewHub()
+	c := h.Connect()
+	c.Watch("s1", session.ChangeSession)
+	c.Joined(1)
+	s := writingScreen(0, 80, 24)
+	s.e.opt.Conn = c
+	s.loading = false
+	s.area = 0
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pen tests come too late"), Paste: true})
+	back := Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates"}
+	s.Update(draftBackMsg{back})
+	if !strings.Contains(s.status, "kept too") {
+		t.Fatalf("status %q", s.status)
+	}
+	c.Close() // this connection drops too, the box unsent
+
+	next := h.Connect()
+	next.Watch("s1", session.ChangeSession)
+	e := New(Options{Renderer: colours256(), Now: s.e.opt.Now, Conn: next}).env
+	e.w, e.h = 80, 24
+	again := newParticipant(e, s.sess, s.me)
+	again.Update(participantStateMsg{ParticipantView: &session.ParticipantView{Session: s.sess, Me: s.me}, load: again.loads})
+	again.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	if got := again.inputValue(); got != "pen tests come too late" {
+		t.Fatalf("the next connection's box holds %q, want the note that was in it", got)
+	}
+	again.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	again.Update(noteAcceptedMsg{note: &session.Note{ID: 7, SessionID: "s1", ParticipantID: 1, Area: session.AreaConfidence, Lane: "strength", Text: "pen tests come too late"}})
+	again.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	if got := again.inputValue(); got != back.Text {
+		t.Errorf("after sending it, n opens %q; the note said to be kept too, %q, is lost", got, back.Text)
+	}
+}
