@@ -393,20 +393,34 @@ func (s *nameScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (s *nameScreen) View() string {
-	v := s.view(false)
-	if s.e.h > 0 && lipgloss.Height(v) > s.e.h {
-		// A short terminal: the same without blank lines, each question on one line,
-		// so that the top (who you joined as, the rejoin code) is not cut off.
-		v = s.view(true)
+	// A short terminal: the same without blank lines, each question on one line
+	// where its answers fit beside it, else on two; shorter still, on one line
+	// that keeps the chosen answer in view. The top (who you joined as, the
+	// rejoin code) is never cut off, and no answer is cut off while there is room
+	// for it: at 60 columns "gold platinum" fell off the level's line.
+	var v string
+	for _, l := range []nameLayout{nameSpaced, nameCompact, nameOneLine} {
+		if v = s.view(l); s.e.h <= 0 || lipgloss.Height(v) <= s.e.h {
+			break
+		}
 	}
 	return v
 }
 
-// view draws the screen; compact leaves out blank lines and puts each question's
-// answers on its line.
-func (s *nameScreen) view(compact bool) string {
+// nameLayout is how the name screen is laid out for the terminal's height.
+type nameLayout int
+
+const (
+	nameSpaced  nameLayout = iota // blank lines, each question's answers under it
+	nameCompact                   // no blank lines, answers beside the question where they fit
+	nameOneLine                   // no blank lines, each question on one line
+)
+
+// view draws the screen in layout l.
+func (s *nameScreen) view(l nameLayout) string {
 	sty := s.e.sty
 	w := max(s.e.w, 40)
+	compact := l != nameSpaced
 	gap := "\n"
 	if compact {
 		gap = ""
@@ -437,12 +451,11 @@ func (s *nameScreen) view(compact bool) string {
 	for i, q := range profileQuestions {
 		opts := []string{"no answer"}
 		opts = append(opts, q.choices...)
-		var parts []string
+		parts := make([]string, len(opts))
 		for j, o := range opts {
+			parts[j] = o
 			if j == s.choice[i] {
-				parts = append(parts, sty.Selected.Render("["+o+"]"))
-			} else {
-				parts = append(parts, o)
+				parts[j] = sty.Selected.Render("[" + o + "]")
 			}
 		}
 		text := q.label
@@ -453,11 +466,15 @@ func (s *nameScreen) view(compact bool) string {
 		if s.field == i+1 {
 			label = sty.Selected.Render("▸ " + text)
 		}
-		if compact {
-			b.WriteString(fit(label+": "+strings.Join(parts, " "), w) + "\n")
-			continue
+		line := label + ": " + strings.Join(parts, " ")
+		switch {
+		case compact && lipgloss.Width(line) <= w:
+			b.WriteString(line + "\n")
+		case l == nameOneLine:
+			b.WriteString(answersAround(label+": ", parts, s.choice[i], w) + "\n")
+		default:
+			b.WriteString(label + "\n    " + answersAround("", parts, s.choice[i], w-4) + "\n")
 		}
-		b.WriteString(label + "\n    " + fit(strings.Join(parts, " "), w-4) + "\n")
 	}
 	b.WriteString(gap)
 	if s.err != "" {
@@ -465,6 +482,32 @@ func (s *nameScreen) view(compact bool) string {
 	}
 	b.WriteString(s.e.helpView(nameKeys))
 	return b.String()
+}
+
+// answersAround is prefix and the answers parts on one line of width cells: as
+// many as fit, the chosen one (parts[chosen]) always among them, an ellipsis
+// where some are left out.
+func answersAround(prefix string, parts []string, chosen, width int) string {
+	lo, hi := 0, len(parts)
+	line := func() string {
+		l := prefix
+		if lo > 0 {
+			l += "… "
+		}
+		l += strings.Join(parts[lo:hi], " ")
+		if hi < len(parts) {
+			l += " …"
+		}
+		return l
+	}
+	for lipgloss.Width(line()) > width && hi-lo > 1 {
+		if hi-1 > chosen {
+			hi--
+		} else {
+			lo++
+		}
+	}
+	return fit(line(), width)
 }
 
 // nameCount is the line under a name box holding n characters: how many a name may

@@ -368,3 +368,33 @@ func TestChangesCutShortOnTwoNotesBothComeBack(t *testing.T) {
 	s.keys("e")
 	s.waitFor("Your change from before the phase moved is back", "every config change")
 }
+
+// On a short, narrow terminal every answer to the optional questions stays in view:
+// at 60x20 the team's security level lost "gold platinum" off the end of its line,
+// and a person who chose platinum saw "gold …" with no mark of their choice.
+func TestProfileAnswersStayInViewWhenNarrow(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	dev := w.newSession("Developers Amsterdam")
+	for _, opt := range []tui.Options{{KeyHash: "key-1", Code: dev.Code}, {Code: dev.Code, JoinHint: "ssh -p 27123 -t 127.0.0.1"}} {
+		s := w.openSized(opt, 60, 20)
+		s.waitFor("Your team's security level")
+		s.press(tea.KeyTab)
+		s.press(tea.KeyTab)
+		s.press(tea.KeyTab)
+		for range 4 {
+			s.press(tea.KeyRight)
+		}
+		s.waitFor("[platinum]")
+		v := s.view()
+		requireFitsIn(t, v, 60, 20)
+		for _, want := range []string{"You joined as", "Your name:", "[platinum]"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("%q is not on the 60x20 screen (keyless %v):\n%s", want, opt.KeyHash == "", v)
+			}
+		}
+		if opt.KeyHash != "" && !strings.Contains(v, "bronze silver gold") {
+			t.Errorf("the level's answers are not all on the 60x20 screen, which has room for them:\n%s", v)
+		}
+	}
+}
