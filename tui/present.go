@@ -535,8 +535,34 @@ func (s *presentScreen) writeView(w, room int) string {
 	for _, a := range session.Areas {
 		parts = append(parts, fmt.Sprintf("%s %d", a.Title(), per[a]))
 	}
-	b.WriteString(center(sty.Muted.Render(fit(strings.Join(parts, " · "), w)), w) + "\n")
+	// On as many lines as it takes, broken between areas: at 60 columns the
+	// open topics' count was cut off.
+	for _, l := range packParts(parts, " · ", w) {
+		b.WriteString(center(sty.Muted.Render(fit(l, w)), w) + "\n")
+	}
 	return b.String()
+}
+
+// packParts joins parts with sep into lines of at most width cells, breaking
+// only between parts (a part wider than width has a line of its own).
+func packParts(parts []string, sep string, width int) []string {
+	var lines []string
+	line := ""
+	for _, p := range parts {
+		switch {
+		case line == "":
+			line = p
+		case lipgloss.Width(line+sep+p) <= width:
+			line += sep + p
+		default:
+			lines = append(lines, line)
+			line = p
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // padBlock pads every line of a block to width w, so blocks join side by side.

@@ -607,3 +607,22 @@ func TestPresentResultsWrapALongThemeWithinTheScreen(t *testing.T) {
 		t.Errorf("the theme's name is not on the projector whole:\n%s", v)
 	}
 }
+
+// While people write, the count of notes per area is read whole on a narrow
+// projector: at 60 columns the line ended "Motivation 3 · Open …", under four
+// empty lines, and the room never saw how many open topics there were.
+func TestPresentWriteCountsEveryAreaWhenNarrow(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	r.to(session.PhaseWrite)
+	s := r.present(60, 20)
+	s.waitFor("people done")
+	v := s.view()
+	requireFitsIn(t, v, 60, 20)
+	flat := strings.Join(strings.Fields(ansi.Strip(v)), " ")
+	for _, a := range session.Areas {
+		if !strings.Contains(flat, a.Title()+" ") || strings.Contains(flat, a.Title()+" …") {
+			t.Errorf("the projector does not count %q whole at 60 columns:\n%s", a.Title(), v)
+		}
+	}
+}
