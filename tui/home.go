@@ -325,8 +325,25 @@ func homeMeta(ss *session.Session, w int) string {
 	if !fits() && says(audience) {
 		audience = ""
 	}
+	// Still too wide (a narrow terminal): the audience, then the place, give way
+	// before the title is cut below homeTitle cells and before the code, which
+	// the facilitator reads out to the room, is cut at all: at 60 columns a row
+	// read "▸ Ops sessi… · Berlin · 6 Dec · developers · group · WJ5S-N…".
+	roomy := func() bool {
+		return 2+min(lipgloss.Width(ss.Title), homeTitle)+lipgloss.Width(line())+1 <= w
+	}
+	if !roomy() {
+		audience = ""
+	}
+	if !roomy() {
+		place = ""
+	}
 	return line()
 }
+
+// homeTitle is how many cells of a session's title a home row keeps before it
+// leaves out the audience and the place.
+const homeTitle = 20
 
 // headingsIn is the number of campaign headings the rows start to end show: one
 // above the first row, and one where the campaign changes.

@@ -130,3 +130,28 @@ func TestHomeSaysWhatIsAboveAndBelow(t *testing.T) {
 		t.Errorf("a cut list does not say sessions are below:\n%s", v)
 	}
 }
+
+// At 60 columns a row still shows the session's join code whole, and its title:
+// "▸ Ops sessi… · Berlin · 6 Dec · developers · group · WJ5S-N…" cut both, the
+// code the facilitator reads out to the room. The audience and then the place
+// give way first.
+func TestHomeRowKeepsTheCodeWhenNarrow(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	ops := w.newSession("Ops session")
+	pay := w.newSession("Payments chartering")
+	s := w.openSized(tui.Options{Facilitator: true}, 60, 20)
+	s.waitFor("· lobby ·")
+	v := s.view()
+	requireFitsIn(t, v, 60, 20)
+	for _, ss := range []*session.Session{ops, pay} {
+		l := lineWith(v, ss.Title+" ·")
+		c := ss.Code[:4] + "-" + ss.Code[4:]
+		if !strings.Contains(l, c) || !strings.Contains(l, " · lobby · ") {
+			t.Errorf("the row of %q lacks its phase or its code %s at 60 columns: %q\n%s", ss.Title, c, l, v)
+		}
+	}
+	if l := lineWith(v, "Ops session ·"); !strings.Contains(l, "Berlin") {
+		t.Errorf("a row with room for its place lost it: %q", l)
+	}
+}
