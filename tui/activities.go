@@ -98,6 +98,15 @@ func (a *activityEditor) update(msg tea.KeyMsg) (activityEdit, tea.Cmd) {
 				a.refused = session.ErrorMessage(err)
 				return activityEdit{}, nil
 			}
+			// A name the list has already, in any case, would fold two activities
+			// into one (or list one twice) under a "Renamed" or "Added" that said
+			// nothing of it.
+			for i, x := range a.list {
+				if i != a.editing && v != "" && strings.EqualFold(x, v) {
+					a.refused = "“" + x + "” is on the list already: give another name, or esc."
+					return activityEdit{}, nil
+				}
+			}
 			a.open, a.refused = false, ""
 			a.input.Blur()
 			if v == "" {

@@ -3,6 +3,7 @@ package tui_test
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -59,5 +60,48 @@ func TestActivityListPagesAndSearches(t *testing.T) {
 	}
 	if strings.Contains(v, "No match") {
 		t.Errorf("esc leaves the search's message:\n%s", v)
+	}
+}
+
+// Renaming an activity to one the list has already, or adding it again, is
+// refused in the prompt, saying so: the board said "Renamed code scanning (SAST)
+// to pen testing." and the list lost an activity, the two folded into one.
+func TestActivityNameOnTheListIsRefused(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, _ := w.writingParticipant()
+	if err := w.svc.SetActivities(w.ctx, sess.ID, []string{"code scanning (SAST)", "pen testing"}); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.keys("a")
+	b.waitFor("Security activities of this session (2)", "▸ code scanning (SAST)")
+	b.keys("e")
+	b.waitFor("Rename to: code scanning (SAST)")
+	b.press(tea.KeyCtrlU)
+	b.keys("Pen Testing")
+	b.press(tea.KeyEnter)
+	b.waitFor("“pen testing” is on the list already")
+	b.press(tea.KeyEsc)
+	b.keys("n")
+	b.waitFor("New activity:")
+	b.keys("pen testing")
+	b.press(tea.KeyEnter)
+	b.waitFor("“pen testing” is on the list already")
+	// The name's own case may change.
+	b.press(tea.KeyEsc)
+	b.keys("e")
+	b.press(tea.KeyCtrlU)
+	b.keys("Code scanning (SAST)")
+	b.press(tea.KeyEnter)
+	b.waitFor("Renamed code scanning (SAST) to Code scanning (SAST).")
+	v := b.view()
+	requireFits(t, v)
+	got, err := w.svc.Session(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Code scanning (SAST)", "pen testing"}; !slices.Equal(got.Activities, want) {
+		t.Errorf("activities %q, want %q", got.Activities, want)
 	}
 }
