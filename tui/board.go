@@ -788,8 +788,9 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 				// The last writer's notes may be waiting for a second writer's; moving
 				// on for the first time shows them as they are, a batch of one person's
 				// notes (later they keep waiting). Said whether or not any wait: the
-				// board must not know that either.
-				ask += " If someone is still writing, wait: notes waiting for a second writer would then show on their own, and so say whose they are."
+				// board must not know that either. The question comes last, after
+				// the warning, so that the warning is read before y is pressed.
+				ask = fmt.Sprintf("%s %s. If someone is still writing, wait: notes waiting for a second writer would then show on their own, and so say whose they are. Move on to %s? y/n", persons(n), what, to)
 			}
 			s.setStatus(ask, true)
 			return s, nil

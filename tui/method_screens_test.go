@@ -44,7 +44,7 @@ func TestBoardTimerKeysReachParticipants(t *testing.T) {
 	}
 	// A timer belongs to its phase: moving on clears it, and the board says so.
 	b.keys("]")
-	b.waitFor("1 person is not done: move on to reveal? y/n", "If someone is still")
+	b.waitFor("1 person is not done.", "If someone is still")
 	b.keys("y")
 	b.waitFor("The timer was for the last phase and is cleared")
 	if got := w.session(sess.ID).Timer; got.Active() {

@@ -179,7 +179,7 @@ func TestBoardWarnsBeforeMovingOnWhilePeopleWrite(t *testing.T) {
 	}
 	b := w.openBoard(sess)
 	b.keys("]")
-	b.waitFor("2 people are not done: move on to reveal? y/n", "notes waiting for a second writer")
+	b.waitFor("2 people are not done.", "notes waiting for a")
 	b.keys("n")
 	b.waitFor("Staying in write.")
 	if got := w.session(sess.ID).Phase; got != session.PhaseWrite {
@@ -369,5 +369,23 @@ func TestLeavingWarnsOfAnUnsavedChange(t *testing.T) {
 		}
 	case <-time.After(waitTime):
 		t.Fatal("leaving said nothing")
+	}
+}
+
+// Moving on from the first writing, the board's question comes after its warning,
+// so that the warning is read before y is pressed: it read "2 people are not done:
+// move on to reveal? y/n If someone is still writing, wait: …", and the first line
+// was the whole question.
+func TestBoardWarnsBeforeItAsksToLeaveTheWriting(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, _ := w.writingParticipant()
+	w.join(sess, "key-2", "")
+	b := w.openBoard(sess)
+	b.keys("]")
+	b.waitFor("2 people are not done")
+	flat := strings.Join(strings.Fields(b.view()), " ")
+	if want := "2 people are not done. If someone is still writing, wait: notes waiting for a second writer would then show on their own, and so say whose they are. Move on to reveal? y/n"; !strings.Contains(flat, want) {
+		t.Errorf("the board does not warn, then ask:\nwant %q\nin %s", want, flat)
 	}
 }
