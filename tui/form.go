@@ -15,7 +15,11 @@ import (
 type formScreen struct {
 	e *env
 	// editing is the session being edited; nil when creating one.
-	editing   *session.Session
+	editing *session.Session
+	// back is the session selected on the home when the form opened, selected
+	// again when esc leaves the form: the home came back at the first session,
+	// and a D then asked about another one than the one looked at.
+	back      string
 	campaigns []string
 	title     textinput.Model
 	location  textinput.Model
@@ -73,7 +77,7 @@ func newForm(e *env) *formScreen {
 // newEditForm edits a session's title, audience, location, mode, campaign and date.
 func newEditForm(e *env, sess *session.Session) *formScreen {
 	f := newForm(e)
-	f.editing = sess
+	f.editing, f.back = sess, sess.ID
 	f.title.SetValue(sess.Title)
 	f.location.SetValue(sess.Location)
 	f.campaign.SetValue(sess.Campaign)
@@ -147,7 +151,7 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		switch msg.String() {
 		case "esc":
-			return newHome(f.e), nil
+			return homeAt(f.e, f.back), nil
 		case "tab", "down":
 			if !f.leave() {
 				return f, nil

@@ -133,7 +133,11 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, homeKeys.Quit):
 			return s, tea.Quit
 		case key.Matches(msg, homeKeys.New):
-			return newForm(s.e), nil
+			f := newForm(s.e)
+			if len(s.sessions) > 0 {
+				f.back = s.sessions[sel].ID
+			}
+			return f, nil
 		case key.Matches(msg, homeKeys.Open):
 			if len(s.sessions) > 0 {
 				return newBoard(s.e, s.sessions[sel]), nil

@@ -1203,6 +1203,33 @@ func TestHomeSelectsTheSessionComeBackFrom(t *testing.T) {
 	s.waitFor("Sessions by campaign", "▸ "+second)
 }
 
+// Leaving the edit or the new-session form with esc comes back to the session that
+// was selected: it came back to the first of the list, and the D that followed
+// asked to delete another session than the one just looked at.
+func TestHomeKeepsTheSelectionAfterAFormIsLeft(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.newSession("Developers Berlin")
+	w.newSession("Developers Porto")
+	order := w.homeOrder()
+	last := order[len(order)-1].Title
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin", "Developers Porto")
+	s.press(tea.KeyEnd)
+	s.waitFor("▸ " + last)
+	for _, k := range []string{"e", "n"} {
+		s.keys(k)
+		s.waitFor("esc cancel")
+		s.press(tea.KeyEsc)
+		s.waitFor("Sessions by campaign")
+	}
+	s.keys("D")
+	s.waitFor("Delete “")
+	if v := s.view(); !strings.Contains(v, "▸ "+last) || !strings.Contains(v, "Delete “"+last+"”") {
+		t.Errorf("after esc from the forms, %q is not the one selected and asked about:\n%s", last, v)
+	}
+}
+
 // A status belongs where it was said: typing into the box takes away the error
 // about an empty note (before, it stayed over a box that held text).
 func TestParticipantTypingTakesAwayTheEmptyNoteError(t *testing.T) {
