@@ -321,7 +321,7 @@ func (s *campaignScreen) View() string {
 		return b.String() + sty.Muted.Render("Matching themes across the sessions…") + "\n" + footer
 	}
 	f := s.f
-	b.WriteString(fit(fmt.Sprintf("%s – %s · %s · %s · %s", f.From, f.To, plural(len(f.Sessions), "session"), plural(f.Participants, "participant"), plural(f.Notes, "note")), w) + "\n")
+	b.WriteString(fit(campaignPeriod(f)+fmt.Sprintf(" · %s · %s · %s", plural(len(f.Sessions), "session"), plural(f.Participants, "participant"), plural(f.Notes, "note")), w) + "\n")
 	var tabs []string
 	for i, t := range campaignTabs {
 		if i == s.tab {
@@ -775,3 +775,17 @@ func (s *campaignScreen) hypothesisLines() []string {
 
 // findingEvidence is the status while the evidence of hypothesis n is looked for.
 func findingEvidence(n int) string { return fmt.Sprintf("Added H%d; finding its evidence…", n) }
+
+// campaignPeriod is the days a campaign's sessions were held on: one day said once
+// (it read "2026-12-06 – 2026-12-06"), and none held yet said so (it read " – ").
+func campaignPeriod(f *report.CampaignFindings) string {
+	switch {
+	case f.From == "" && f.To == "":
+		return fmt.Sprintf("no session held yet (%s planned)", plural(len(f.NotHeld), "session"))
+	case f.From == f.To || f.To == "":
+		return f.From
+	case f.From == "":
+		return f.To
+	}
+	return f.From + " – " + f.To
+}

@@ -260,3 +260,38 @@ func TestCampaignActionsAreWrappedNotCut(t *testing.T) {
 		}
 	}
 }
+
+// A campaign held on one day says that day once: its overview read "2026-12-06 –
+// 2026-12-06", a period from a day to itself; one of planned sessions nobody has
+// joined yet read " –  · 0 sessions".
+func TestCampaignOfOneDaySaysItOnce(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	var sessions []*session.Session
+	for _, title := range []string{"Developers Berlin", "Developers Porto"} {
+		sess, err := w.svc.NewSession(w.ctx, session.Session{Title: title, Audience: session.AudienceDevelopers,
+			Campaign: "Chartering 2027", Date: "2027-03-09"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sessions = append(sessions, sess)
+	}
+	header := func() string {
+		s := w.open(tui.Options{Facilitator: true})
+		s.waitFor("Developers Berlin")
+		s.keys("c")
+		s.waitFor("Themes by campaign priority")
+		v := s.view()
+		requireFits(t, v)
+		return lineWith(v, " participant")
+	}
+	if h := header(); !strings.HasPrefix(h, "no session held yet (2 sessions planned) · 0 sessions") {
+		t.Errorf("a campaign of planned sessions only: %q", h)
+	}
+	for i, sess := range sessions {
+		w.join(sess, fmt.Sprintf("key-%d", i+1), "")
+	}
+	if h := header(); !strings.HasPrefix(h, "2027-03-09 · 2 sessions") {
+		t.Errorf("a campaign of one day does not say the day once: %q", h)
+	}
+}
