@@ -637,10 +637,23 @@ const (
 	TimerClear
 )
 
+// MaxTimer is the longest timer a phase may have.
+const MaxTimer = 4 * time.Hour
+
+// ValidTimer refuses a timer shorter than a second or longer than MaxTimer.
+func ValidTimer(d time.Duration) error {
+	if d < time.Second || d > MaxTimer {
+		return Errorf(EInvalid, "A timer runs between 1 second and 4 hours.")
+	}
+	return nil
+}
+
 // ChangeTimer applies a timer action; d is the duration for set and extend.
 func (s *Service) ChangeTimer(ctx context.Context, sessionID string, a TimerAction, d time.Duration) (*Session, error) {
-	if a == TimerSet && (d <= 0 || d > 4*time.Hour) {
-		return nil, Errorf(EInvalid, "A timer runs between 1 second and 4 hours.")
+	if a == TimerSet {
+		if err := ValidTimer(d); err != nil {
+			return nil, err
+		}
 	}
 	sess, err := s.updateSession(ctx, sessionID, func(_ Store, sess *Session) error {
 		now := s.Now()

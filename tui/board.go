@@ -895,6 +895,10 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 // submitTimer sets the timer typed into the prompt.
 func (s *boardScreen) submitTimer(v string) (tea.Cmd, bool) {
 	d, err := parseTimer(v)
+	if err == nil {
+		// Checked here, so that the prompt stays open with the answer to correct.
+		err = session.ValidTimer(d)
+	}
 	if err != nil {
 		s.setStatus(s.e.errorMessage(err), true)
 		return nil, false

@@ -95,3 +95,32 @@ func TestLateBoardReadKeepsTheTimerJustStarted(t *testing.T) {
 		t.Errorf("header = %q after a read begun before the timer was started, want it running", l)
 	}
 }
+
+// A timer out of range is refused in the prompt, as a timer that is no number is:
+// "0" closed the prompt, the typed answer gone, and the status said "A timer runs
+// between 1 second and 4 hours." under a board with no prompt to correct it in.
+func TestTimerOutOfRangeKeepsThePrompt(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, _ := w.writingParticipant()
+	b := w.openBoard(sess)
+	for _, typed := range []string{"0", "5h"} {
+		b.keys("t")
+		b.waitFor("Timer (minutes, or m:ss):")
+		b.keys(typed)
+		b.press(tea.KeyEnter)
+		b.waitFor("A timer runs between 1 second and 4 hours.")
+		b.keys("x") // typed into the prompt still open, not the board's export
+		b.waitFor("Timer (minutes, or m:ss): " + typed + "x")
+		b.press(tea.KeyEsc)
+	}
+	b.keys("t")
+	b.keys("4")
+	b.press(tea.KeyEnter)
+	b.waitFor("Timer set to 4:00")
+	v := b.view()
+	requireFits(t, v)
+	if got := w.session(sess.ID).Timer; got.Remaining(clock) != 4*time.Minute {
+		t.Errorf("stored timer %+v, want 4 minutes", got)
+	}
+}
