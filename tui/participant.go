@@ -1384,7 +1384,8 @@ func (s *participantScreen) footer(w int) string {
 }
 
 // updatePicker chooses the activity of new notes; one typed that is not on the list
-// is proposed: notes carry it, and the facilitator may add it to the session's list.
+// is proposed: notes carry it, and the facilitator, who sees it only on them (in
+// a batch, as any note), may add it to the session's list.
 func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 	p := s.picker.update(msg)
 	switch {
@@ -1399,7 +1400,7 @@ func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode, s.picker, s.activity = modeBrowse, nil, value
 		switch {
 		case p.proposed:
-			s.setStatus("Proposed: the facilitator sees your activity and may add it to the list.", false)
+			s.setStatus("Proposed: the facilitator sees it on your notes and may add it to the list.", false)
 		case value == "":
 			s.setStatus("New notes here are about no activity in particular.", false)
 		default:

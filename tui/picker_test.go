@@ -96,7 +96,7 @@ func TestActivityPickerFilterCountsCharacters(t *testing.T) {
 			openPicker(p)
 			p.keys(c.typed)
 			p.press(tea.KeyEnter)
-			p.waitFor("Proposed: the facilitator sees your activity")
+			p.waitFor("Proposed: the facilitator sees it on your notes")
 			p.keys("n")
 			p.waitFor("New note in Keep")
 			p.keys("a note on it")

@@ -29,7 +29,7 @@ func TestParticipantProposesAnActivity(t *testing.T) {
 	p.keys("bug hunting days")
 	p.waitFor("▸ propose “bug hunting days”")
 	p.press(tea.KeyEnter)
-	p.waitFor("Proposed: the facilitator sees your activity and may add it to the list.")
+	p.waitFor("Proposed: the facilitator sees it on your notes and may add it to the list.")
 	p.keys("n")
 	p.waitFor("New note in Keep · about bug hunting days")
 	p.keys("everyone hunts for a day")
@@ -387,5 +387,29 @@ func TestBoardWarnsBeforeItAsksToLeaveTheWriting(t *testing.T) {
 	flat := strings.Join(strings.Fields(b.view()), " ")
 	if want := "2 people are not done. If someone is still writing, wait: notes waiting for a second writer would then show on their own, and so say whose they are. Move on to reveal? y/n"; !strings.Contains(flat, want) {
 		t.Errorf("the board does not warn, then ask:\nwant %q\nin %s", want, flat)
+	}
+}
+
+// A proposed activity reaches the board on the notes that carry it, in a batch,
+// never on its own; the participant is told so: the screen said "the facilitator
+// sees your activity" while the board had nothing of it, and a proposal never
+// written on never reached it.
+func TestProposedActivityIsSaidToShowOnNotes(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	p.press(tea.KeyTab)
+	p.keys("a")
+	p.waitFor("type to filter")
+	p.keys("fuzzing days")
+	p.press(tea.KeyEnter)
+	p.waitFor("Proposed: the facilitator sees it on your notes and may add it to the list.")
+	b := w.openBoard(sess)
+	b.keys("a")
+	b.waitFor("Security activities of this session")
+	if v := b.view(); strings.Contains(v, "fuzzing days") {
+		t.Errorf("the board shows a proposal no note carries:\n%s", v)
 	}
 }
