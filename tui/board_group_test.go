@@ -1378,3 +1378,41 @@ func TestBoardPreviewKeptIsTheLastOneNotAnEarlier(t *testing.T) {
 		})
 	}
 }
+
+// At 60 columns the themes view's first line keeps what it tells the facilitator
+// to do, in fewer words: it was cut to "… M moves them to a theme by name or nu…",
+// "… until you accept them …" (without "with A") and "… at most 2 on a theme…"
+// (without "counts hidden").
+func TestThemesViewHeadIsWholeAt60Columns(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	b := w.openBoardSized(sess, 60, 20)
+	b.waitDrawn("1. theme 1 (2)")
+	b.selectRow(1)
+	b.keys("v")
+	b.keys("v")
+	b.waitFor("2 notes marked")
+	head := func(v string) string { return strings.Split(v, "\n")[5] }
+	if h := head(b.view()); h != "2 notes marked: M moves them; esc unmarks all." {
+		t.Errorf("marked notes at 60 columns: %q", h)
+	}
+
+	w.setPhase(sess, session.PhaseVote)
+	b = w.openBoardSized(sess, 60, 20)
+	b.waitDrawn("Voting: ")
+	if h := head(b.view()); h != "Voting: 0 of 1 finished · 3 dots each · counts hidden" {
+		t.Errorf("the vote at 60 columns: %q", h)
+	}
+
+	w = newWorld(t)
+	fresh := w.newSession("Developers Porto")
+	w.setPhase(fresh, session.PhaseWrite)
+	w.addNote(w.join(fresh, "key-a", ""), session.AreaConfidence, "concern", "secrets end up in the repos")
+	w.addNote(w.join(fresh, "key-b", ""), session.AreaConfidence, "concern", "nobody rotates the keys")
+	w.setPhase(fresh, session.PhaseGroup)
+	b = w.openBoardSized(fresh, 60, 20)
+	b.waitDrawn("Suggested themes")
+	if h := head(b.view()); h != "Suggested themes (only you see them until A)" {
+		t.Errorf("the suggestions at 60 columns: %q", h)
+	}
+}

@@ -1914,7 +1914,8 @@ func (t *themesTab) view(w, room int) string {
 		name := fit(s.themes.suggestions[s.themes.markSug-1].Label, max(w-lipgloss.Width(head)-lipgloss.Width(tail), 8))
 		b.WriteString(sty.Muted.Render(fit(head+name+tail, w)) + "\n")
 	case ph == session.PhaseGroup && len(s.themes.themes) == 0:
-		b.WriteString(sty.Header.Render("Suggested themes") + sty.Muted.Render(fit(" (only you see these until you accept them with A)", w-16)) + "\n")
+		// What A does is kept on a narrow board: it was cut off at 60 columns.
+		b.WriteString(sty.Header.Render("Suggested themes") + sty.Muted.Render(either(" (only you see these until you accept them with A)", " (only you see them until A)", w-16)) + "\n")
 		if s.themes.suggesting && len(s.themes.suggestions) == 0 {
 			b.WriteString(sty.Muted.Render("Clustering the notes…") + "\n")
 		}
@@ -1929,8 +1930,9 @@ func (t *themesTab) view(w, room int) string {
 				finished++
 			}
 		}
-		b.WriteString(fit(fmt.Sprintf("Voting: %d of %d finished · %d dots each, at most %d on a theme · counts hidden",
-			finished, len(people), s.sess.VoteBudget, session.MaxVotesPerTheme), w) + "\n")
+		b.WriteString(either(fmt.Sprintf("Voting: %d of %d finished · %d dots each, at most %d on a theme · counts hidden",
+			finished, len(people), s.sess.VoteBudget, session.MaxVotesPerTheme),
+			fmt.Sprintf("Voting: %d of %d finished · %d dots each · counts hidden", finished, len(people), s.sess.VoteBudget), w) + "\n")
 	case ph == session.PhaseGroup && s.themes.placing:
 		const title = "Notes without a theme"
 		b.WriteString(sty.Header.Render(title) + sty.Muted.Render(fit(": where they would go (only you see this until A)", w-lipgloss.Width(title))) + "\n")
@@ -1953,7 +1955,9 @@ func (t *themesTab) view(w, room int) string {
 			name := fit(s.themeLabel(s.themes.markTheme), max(w-lipgloss.Width(head)-lipgloss.Width(tail), 8))
 			hint = head + name + tail
 		} else if n := len(s.themes.marked); n > 0 {
-			hint = fmt.Sprintf("%s marked: M moves %s to a theme by name or number; esc unmarks all.", plural(n, "note"), them(n))
+			// Shorter on a narrow board, the keys kept: at 60 columns "esc" was cut off.
+			hint = either(fmt.Sprintf("%s marked: M moves %s to a theme by name or number; esc unmarks all.", plural(n, "note"), them(n)),
+				fmt.Sprintf("%s marked: M moves %s; esc unmarks all.", plural(n, "note"), them(n)), w)
 		}
 		b.WriteString(sty.Muted.Render(fit(hint, w)) + "\n")
 	default:
