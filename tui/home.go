@@ -133,7 +133,9 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, homeKeys.Quit):
 			return s, tea.Quit
 		case key.Matches(msg, homeKeys.New):
+			// Before the list is loaded, the session it is to select.
 			f := newForm(s.e)
+			f.back = s.selectID
 			if len(s.sessions) > 0 {
 				f.back = s.sessions[sel].ID
 			}

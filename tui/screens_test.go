@@ -1221,7 +1221,7 @@ func TestHomeKeepsTheSelectionAfterAFormIsLeft(t *testing.T) {
 		s.keys(k)
 		s.waitFor("esc cancel")
 		s.press(tea.KeyEsc)
-		s.waitFor("Sessions by campaign")
+		s.waitFor("Sessions by campaign", "▸ "+last)
 	}
 	s.keys("D")
 	s.waitFor("Delete “")
