@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -702,6 +703,58 @@ func (s *Service) SetActivities(ctx context.Context, sessionID string, list []st
 		sess.Activities = clean
 		return nil
 	})
+	return err
+}
+
+// RenameActivity renames activity from of the session's list to to, and the notes
+// written about it with it: they stay about the same activity, under its new name,
+// on every screen and in the findings' matrix (renamed in the list alone, they kept
+// the old name and were listed as a participant's proposal). A name the list has
+// already, in any case, is refused, as is retagging the notes of a closed session.
+func (s *Service) RenameActivity(ctx context.Context, sessionID, from, to string) error {
+	to, err := ValidText(to, MaxTopicLen, "An activity", false)
+	if err != nil {
+		return err
+	}
+	if to == "" {
+		return Errorf(EInvalid, "An activity needs a name.")
+	}
+	retagged := false
+	_, err = s.updateSession(ctx, sessionID, func(st Store, sess *Session) error {
+		i := slices.Index(sess.Activities, from)
+		if i < 0 {
+			return Errorf(ENotFound, "“%s” is not on the session's list of activities.", from)
+		}
+		for j, a := range sess.Activities {
+			if j != i && strings.EqualFold(a, to) {
+				return Errorf(EInvalid, "“%s” is on the list already.", a)
+			}
+		}
+		notes, err := st.Notes(ctx, sessionID)
+		if err != nil {
+			return err
+		}
+		for _, n := range notes {
+			if n.Activity != from || from == to {
+				continue
+			}
+			if sess.Phase == PhaseClosed {
+				return closedError()
+			}
+			c := *n
+			c.Activity = to
+			if err := st.UpdateNote(ctx, &c); err != nil {
+				return err
+			}
+			retagged = true
+		}
+		sess.Activities = slices.Clone(sess.Activities)
+		sess.Activities[i] = to
+		return nil
+	})
+	if err == nil && retagged {
+		s.publish(sessionID, ChangeNotes)
+	}
 	return err
 }
 

@@ -896,6 +896,57 @@ func TestRefileNote(t *testing.T) {
 	}
 }
 
+// Renaming an activity renames it on the notes written about it, a note still
+// held for a second writer too: they stay about that activity, not a proposal of
+// the old name. A name the list has already is refused, and a closed session's
+// notes stay as they are.
+func TestRenameActivityRetagsItsNotes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	bd := mustBoard(t)
+	for _, p := range []*session.Participant{bd.a, bd.b, bd.a} { // the last waits for a second writer
+		if _, err := bd.svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaActivities, Lane: "more", Activity: "threat modelling", Text: "more threat modelling"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := bd.svc.RenameActivity(ctx, bd.sess.ID, "threat modelling", "Threat Modeling"); err != nil {
+		t.Fatal(err)
+	}
+	if bd.rec.last()&session.ChangeNotes == 0 {
+		t.Error("the notes' screens were not told")
+	}
+	sess, err := bd.svc.Session(ctx, bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.Index(session.DefaultActivities, "threat modelling"); sess.Activities[i] != "Threat Modeling" || slices.Contains(sess.Activities, "threat modelling") {
+		t.Errorf("activities after the rename: %q", sess.Activities)
+	}
+	for _, p := range []*session.Participant{bd.a, bd.b} {
+		notes, err := bd.svc.NotesFor(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range notes {
+			if n.Activity != "Threat Modeling" {
+				t.Errorf("note %d keeps activity %q", n.ID, n.Activity)
+			}
+		}
+	}
+	if err := bd.svc.RenameActivity(ctx, bd.sess.ID, "pen testing", "threat MODELING"); session.ErrorCode(err) != session.EInvalid {
+		t.Errorf("a rename to a listed name: err = %v, want invalid", err)
+	}
+	for _, ph := range []session.Phase{session.PhaseReveal, session.PhaseGroup, session.PhaseVote, session.PhaseActions, session.PhaseClosed} {
+		bd.phase(t, ph)
+	}
+	if err := bd.svc.RenameActivity(ctx, bd.sess.ID, "Threat Modeling", "threat models"); session.ErrorCode(err) != session.EForbidden {
+		t.Errorf("a closed session's notes retagged: err = %v, want forbidden", err)
+	}
+	if err := bd.svc.RenameActivity(ctx, bd.sess.ID, "bug bounty", "bug bounties"); err != nil {
+		t.Errorf("an activity no note is about, in a closed session: %v", err)
+	}
+}
+
 // A writer's edit that crosses the facilitator's refile of the same note keeps the
 // new place and changes the text, rather than being refused for a lane of the old
 // area.

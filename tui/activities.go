@@ -80,9 +80,12 @@ func (a *activityEditor) row(i int) string {
 
 // activityEdit is what a key did: a new list to save, or the editor closed.
 type activityEdit struct {
-	save   []string
-	said   string
-	closed bool
+	save []string
+	// renamed is the activity save renames and its new name, for its notes to
+	// be renamed with it; empty for none.
+	renamed [2]string
+	said    string
+	closed  bool
 }
 
 func (a *activityEditor) update(msg tea.KeyMsg) (activityEdit, tea.Cmd) {
@@ -113,14 +116,18 @@ func (a *activityEditor) update(msg tea.KeyMsg) (activityEdit, tea.Cmd) {
 				return activityEdit{}, nil
 			}
 			next := slices.Clone(a.list)
-			said := "Added " + v + "."
+			said, renamed := "Added "+v+".", [2]string{}
 			if a.editing >= 0 && a.editing < len(next) {
+				renamed = [2]string{next[a.editing], v}
 				said = "Renamed " + next[a.editing] + " to " + v + "."
+				if n := a.uses[next[a.editing]]; n > 0 {
+					said = fmt.Sprintf("Renamed %s to %s, on its %s too.", next[a.editing], v, plural(n, "note"))
+				}
 				next[a.editing] = v
 			} else {
 				next = append(next, v)
 			}
-			return activityEdit{save: next, said: said}, nil
+			return activityEdit{save: next, renamed: renamed, said: said}, nil
 		}
 		var cmd tea.Cmd
 		a.input, cmd = a.input.Update(msg)

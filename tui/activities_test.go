@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
 )
 
 // TestActivityListPagesAndSearches gives a session more activities than the board
@@ -103,5 +105,58 @@ func TestActivityNameOnTheListIsRefused(t *testing.T) {
 	}
 	if want := []string{"Code scanning (SAST)", "pen testing"}; !slices.Equal(got.Activities, want) {
 		t.Errorf("activities %q, want %q", got.Activities, want)
+	}
+}
+
+// Renaming an activity on the board renames it on the notes about it and for the
+// participant whose new notes are about it: they stay about it. Renamed in the
+// list alone, "threat modelling" went on as a participant's proposal with its
+// notes, and the next note written on it carried the old name too.
+func TestActivityRenameTakesItsNotes(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	other := w.join(sess, "key-2", "")
+	if _, err := w.svc.AddNote(w.ctx, other.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "threat modelling", Text: "threat models help"}); err != nil {
+		t.Fatal(err)
+	}
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	p.press(tea.KeyTab)
+	p.keys("a")
+	p.waitFor("type to filter")
+	p.keys("threat")
+	p.press(tea.KeyEnter)
+	p.waitFor("new notes are about: threat modelling")
+	p.keys("n")
+	p.keys("first model")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved")
+
+	b := w.openBoard(sess)
+	b.keys("a")
+	b.waitFor("threat modelling · 2 notes")
+	b.keys("/threat")
+	b.press(tea.KeyEnter)
+	b.keys("e")
+	b.press(tea.KeyCtrlU)
+	b.keys("threat modeling")
+	b.press(tea.KeyEnter)
+	b.waitFor("Renamed threat modelling to threat modeling, on its 2 notes too.")
+	b.waitDrawn("threat modeling · 2 notes")
+	if v := b.view(); strings.Contains(v, "Proposed by participants") {
+		t.Errorf("the renamed activity's notes are listed as a proposal:\n%s", v)
+	}
+
+	p.waitFor("new notes are about: threat modeling")
+	p.keys("n")
+	p.keys("second model")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved")
+	p.view()
+	for _, n := range w.notes(sess) {
+		if n.Activity != "threat modeling" {
+			t.Errorf("note %q is about %q", n.Text, n.Activity)
+		}
 	}
 }

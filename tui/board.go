@@ -645,7 +645,7 @@ func (s *boardScreen) updateActivities(msg tea.KeyMsg) (screen, tea.Cmd) {
 		// The list is shown as saved at once: the next key (say n, typed as soon as
 		// "Deleted …" shows) must edit this list, not the one a load brings that
 		// began before the save.
-		id, list, said := s.sess.ID, ed.save, ed.said
+		id, list, said, renamed := s.sess.ID, ed.save, ed.said, ed.renamed
 		changed := *s.sess
 		changed.Activities = list
 		s.sess = &changed
@@ -658,6 +658,11 @@ func (s *boardScreen) updateActivities(msg tea.KeyMsg) (screen, tea.Cmd) {
 			defer done()
 			if err := wait(ctx); err != nil {
 				return activitiesSavedMsg{err: err}
+			}
+			if renamed[0] != "" {
+				// Its notes are renamed with it: renamed in the list alone, they
+				// kept the old name, listed as a participant's proposal.
+				return activitiesSavedMsg{status: said, err: svc.RenameActivity(ctx, id, renamed[0], renamed[1])}
 			}
 			return activitiesSavedMsg{status: said, err: svc.SetActivities(ctx, id, list)}
 		})

@@ -744,8 +744,11 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.sess.Phase.AtLeast(session.PhaseGroup) {
 			sel, onTheme = s.themeSelected()
 		}
-		themesBefore, dotsBefore := s.th.Themes, s.th.MyVotes
+		themesBefore, dotsBefore, actsBefore := s.th.Themes, s.th.MyVotes, s.sess.Activities
 		s.sess, s.me, s.notes, s.th = msg.Session, msg.Me, msg.Notes, *msg.ParticipantView
+		// The facilitator renamed the activity new notes are about: they go on
+		// being about it, under its new name, as the notes written on it are.
+		s.activity = renamedActivity(actsBefore, s.sess.Activities, s.activity)
 		if msg.load <= s.ratedAfter && s.rated != 0 && s.me.Rating != s.rated {
 			me := *s.me // a copy: the view may be shared with other screens
 			me.Rating = s.rated
@@ -1784,4 +1787,20 @@ func (s *participantScreen) timerCounting() bool {
 
 func (s *participantScreen) typing() bool {
 	return s.mode == modeCompose || s.mode == modeEdit || s.mode == modeTopic || s.mode == modeVolunteerName
+}
+
+// renamedActivity is activity a of list before under its name in list after: the
+// name at its place when after is before with that one name changed (a rename on
+// the board), else a as it is.
+func renamedActivity(before, after []string, a string) string {
+	i := slices.Index(before, a)
+	if a == "" || i < 0 || slices.Contains(after, a) || len(before) != len(after) {
+		return a
+	}
+	for j := range before {
+		if j != i && before[j] != after[j] {
+			return a
+		}
+	}
+	return after[i]
 }
