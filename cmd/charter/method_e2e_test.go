@@ -33,7 +33,8 @@ func phase(t *testing.T, fac *term, name string, everyone ...*term) {
 	pos := fac.mark()
 	fac.typeKeys("]")
 	// The board asks first while people are not done; they are moved on anyway.
-	if strings.Contains(fac.waitAfterEither(pos, strings.ToUpper(name), "move on to "+name+"? y/n"), "y/n") {
+	// The question starts a sentence or follows a colon: "Move on" or "move on".
+	if strings.Contains(fac.waitAfterEither(pos, strings.ToUpper(name), "ove on to "+name+"? y/n"), "y/n") {
 		fac.typeKeys("y")
 	}
 	fac.waitAfter(pos, strings.ToUpper(name))
