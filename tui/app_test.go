@@ -349,8 +349,13 @@ func TestJoinWrongCode(t *testing.T) {
 	s.tm.Type("ZZZZ-ZZZZ")
 	s.press(tea.KeyEnter)
 	s.waitFor(`No session has the code "ZZZZ-ZZZZ"`)
-	if v := s.view(); !strings.Contains(v, "Join code:") {
-		t.Errorf("after a wrong code the join screen should stay, got:\n%s", v)
+	// The code stays in the box, to be corrected: a letter fixed, not all retyped.
+	s.press(tea.KeyBackspace)
+	s.keys("Y")
+	s.press(tea.KeyEnter)
+	s.waitFor(`No session has the code "ZZZZ-ZZZY"`)
+	if v := s.view(); !strings.Contains(v, "Join code: ZZZZ-ZZZY") {
+		t.Errorf("after a wrong code the join screen should stay with the code in its box, got:\n%s", v)
 	}
 }
 

@@ -33,6 +33,7 @@ type earlierMsg []session.Participation
 
 var joinKeys = []key.Binding{
 	key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "join")),
+	key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear")),
 	key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "leave")),
 }
 
@@ -174,14 +175,16 @@ type triesLeftMsg string
 func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case errMsg:
+		// The code stays in the box, to be corrected (a letter mistyped) rather
+		// than typed again; ctrl+u clears it.
 		s.busy = false
 		s.err = s.e.errorMessage(msg.err)
-		s.input.SetValue("")
+		s.input.CursorEnd()
 		return s, nil
 	case codeRefusedMsg:
 		s.busy = false
 		s.err, s.left = s.e.errorMessage(msg.err), msg.left
-		s.input.SetValue("")
+		s.input.CursorEnd()
 		return s, nil
 	case triesLeftMsg:
 		// Said as the connection opens, before anything was typed on it: why.
