@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -316,4 +317,38 @@ func TestSelectedActionPointCutWithoutARunOfSpaces(t *testing.T) {
 	if strings.Contains(v, "   …") || !strings.Contains(v, "owner Ana · due 20") {
 		t.Errorf("the selected action point is cut after a run of spaces:\n%s", v)
 	}
+}
+
+// A closed session's long list of action points fills the screen while its heading
+// is selected: room kept for a theme's notes, which the heading has none of, left
+// six blank lines under "… 8 below" at 60x20. A theme selected shows its notes.
+func TestClosedListFillsTheScreenUnderItsHeading(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ts, _ := w.svc.Themes(w.ctx, sess.ID)
+	for i, th := range ts {
+		for j := range 6 {
+			if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: th.ID, Title: fmt.Sprintf("Action %d-%d for the theme", i, j)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, ph := range []session.Phase{session.PhaseVote, session.PhaseActions, session.PhaseClosed} {
+		w.setPhase(sess, ph)
+	}
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	open := func() *term {
+		p := w.openSized(tui.Options{KeyHash: ps[0].KeyHash, Code: sess.Code}, 60, 20)
+		p.waitFor("You said, we did", "below")
+		return p
+	}
+	p := open()
+	v := p.view()
+	if strings.Contains(v, "\n\n\n") {
+		t.Errorf("blank lines under the list with its heading selected:\n%s", v)
+	}
+	requireFitsIn(t, v, 60, 20)
+	p = open()
+	p.press(tea.KeyDown)
+	p.waitFor("In “")
 }

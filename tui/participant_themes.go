@@ -444,7 +444,10 @@ func (s *participantScreen) themesView(w int) string {
 	}
 	// Voting, a long list keeps room under it for the selected theme's notes (see
 	// themeNotes): a person gives dots to what they can read, not to a name.
-	if ph != session.PhaseGroup && s.mode != modeVolunteerName && room >= 12 && len(rows) > room-themeNotesRoom {
+	// Only while a theme (or its action point) is selected: the heading over the
+	// action points has no notes, and left six blank lines under a cut list.
+	if cur := min(s.rows.selected(), len(rows)-1); ph != session.PhaseGroup && s.mode != modeVolunteerName && room >= 12 &&
+		len(rows) > room-themeNotesRoom && cur >= 0 && rows[cur].theme != 0 {
 		room -= themeNotesRoom
 	}
 	more := len(rows) > room
