@@ -44,10 +44,11 @@ func TestEveryScreenFitsBothSizes(t *testing.T) {
 		}
 	}
 	fac := tui.Options{Facilitator: true, JoinHint: "ssh -p 2222 -t charter.example"}
-	for _, sc := range []struct {
+	type sized struct {
 		screen
 		opt func(r *room) tui.Options
-	}{
+	}
+	screens := []sized{
 		{screen{"join", session.PhaseLobby, participant("Join code:"), []string{"enter"}},
 			func(r *room) tui.Options { return tui.Options{} }},
 		{screen{"home", session.PhaseLobby, participant("Developers Berlin"), []string{"p projector", "q quit", "D delete"}},
@@ -88,28 +89,48 @@ func TestEveryScreenFitsBothSizes(t *testing.T) {
 		{screen{"participant vote", session.PhaseVote, participant("dots left", "In “"), []string{"q leave", "- take back"}}, nil},
 		{screen{"participant actions", session.PhaseActions, participant("Name an owner"), []string{"v volunteer", "q leave"}}, nil},
 		{screen{"participant closed", session.PhaseClosed, participant("Thank you for taking part"), []string{"q leave"}}, nil},
-	} {
-		// One room serves both sizes: building a room (a database, its people, the
-		// phases up to sc.phase) is most of the test's time.
-		t.Run(sc.name, func(t *testing.T) {
+	}
+	// One room serves every screen of a phase, at both sizes: building a room (a
+	// database, its people, the phases up to the screen's) is most of the test's time.
+	// The screens of a phase take turns, each connection closed before the next
+	// screen opens, as in a room of its own.
+	for _, ph := range session.Phases {
+		var ofPhase []sized
+		for _, sc := range screens {
+			if sc.phase == ph {
+				ofPhase = append(ofPhase, sc)
+			}
+		}
+		if len(ofPhase) == 0 {
+			continue
+		}
+		t.Run(string(ph), func(t *testing.T) {
 			t.Parallel()
 			r := newRoom(t)
-			r.to(sc.phase)
-			for _, size := range presentSizes {
-				t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-					opt := tui.Options{KeyHash: "key-1", Code: r.sess.Code}
-					if sc.opt != nil {
-						opt = sc.opt(r)
-					}
-					s := r.w.openSized(opt, size[0], size[1])
-					sc.open(r, s)
-					v := s.view()
-					requireFitsIn(t, v, size[0], size[1])
-					help := strings.Join(strings.Split(v, "\n")[max(strings.Count(v, "\n")-4, 0):], "\n")
-					for _, k := range sc.keys {
-						if !strings.Contains(help, k) {
-							t.Errorf("the key help lacks %q:\n%s", k, help)
-						}
+			r.to(ph)
+			for _, sc := range ofPhase {
+				t.Run(sc.name, func(t *testing.T) {
+					// The screen's connections end with its test.
+					w := *r.w
+					w.t = t
+					r := &room{w: &w, sess: r.sess, people: r.people, notes: r.notes, themes: r.themes}
+					for _, size := range presentSizes {
+						t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+							opt := tui.Options{KeyHash: "key-1", Code: r.sess.Code}
+							if sc.opt != nil {
+								opt = sc.opt(r)
+							}
+							s := r.w.openSized(opt, size[0], size[1])
+							sc.open(r, s)
+							v := s.view()
+							requireFitsIn(t, v, size[0], size[1])
+							help := strings.Join(strings.Split(v, "\n")[max(strings.Count(v, "\n")-4, 0):], "\n")
+							for _, k := range sc.keys {
+								if !strings.Contains(help, k) {
+									t.Errorf("the key help lacks %q:\n%s", k, help)
+								}
+							}
+						})
 					}
 				})
 			}
