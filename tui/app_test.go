@@ -77,6 +77,14 @@ func newWorldOver(t *testing.T, wrap func(session.Store) session.Store) *world {
 	return &world{t: t, ctx: context.Background(), svc: svc, db: db, hub: hub}
 }
 
+// in is the world for subtest t: the connections it opens end with t, and it fails
+// t. Subtests that share a world take turns (none is parallel).
+func (w *world) in(t *testing.T) *world {
+	sub := *w
+	sub.t = t
+	return &sub
+}
+
 func (w *world) newSession(title string) *session.Session {
 	w.t.Helper()
 	// Held on the test clock's day: the day due dates are checked against.

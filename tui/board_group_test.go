@@ -422,10 +422,11 @@ func TestBoardKeyListGolden(t *testing.T) {
 		{"/", "search"}, {"#", "theme by number"}, {"esc", "back"}, {"pgup/pgdn", "page"}, {"home/end", "first/last"},
 		{"[/]", "phase"}, {"1-4", "view"}, {"t", "timer"}, {"space", "run/pause"}, {"+", "+1 min"}, {"c", "clear"}, {"x", "export"},
 	}
+	// One world serves the three sizes, which take turns: the board changes nothing.
+	w, sess, _ := groupWorld(t)
 	for _, size := range [][2]int{{80, 16}, {80, 24}, {200, 60}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			t.Parallel()
-			w, sess, _ := groupWorld(t)
+			w := w.in(t)
 			b := w.openBoardSized(sess, size[0], size[1]) // waits for its first full drawing
 			b.keys("4")
 			b.waitDrawn("pen tests")

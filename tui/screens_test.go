@@ -1018,17 +1018,19 @@ func TestFacilitatorCheckInTab(t *testing.T) {
 
 func TestBoardGolden(t *testing.T) {
 	t.Parallel()
+	// One world serves the three tabs, which take turns: the board changes nothing.
+	w := newWorld(t)
+	sess, _ := w.crowd()
+	if _, err := w.svc.ChangeTimer(w.ctx, sess.ID, session.TimerSet, 15*time.Minute); err != nil {
+		t.Fatal(err)
+	}
 	for _, tab := range []struct{ name, key, wait string }{
 		{"board-notes", "", ""},
 		{"board-people", "2", "3 people · 1 without a note yet."},
 		{"board-checkin", "3", "3 ratings · mean 3.7 · median 4.0"},
 	} {
 		t.Run(tab.name, func(t *testing.T) {
-			w := newWorld(t)
-			sess, _ := w.crowd()
-			if _, err := w.svc.ChangeTimer(w.ctx, sess.ID, session.TimerSet, 15*time.Minute); err != nil {
-				t.Fatal(err)
-			}
+			w := w.in(t)
 			s := w.openBoard(sess)
 			if tab.key != "" {
 				s.keys(tab.key)

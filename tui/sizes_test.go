@@ -110,10 +110,7 @@ func TestEveryScreenFitsBothSizes(t *testing.T) {
 			r.to(ph)
 			for _, sc := range ofPhase {
 				t.Run(sc.name, func(t *testing.T) {
-					// The screen's connections end with its test.
-					w := *r.w
-					w.t = t
-					r := &room{w: &w, sess: r.sess, people: r.people, notes: r.notes, themes: r.themes}
+					r := &room{w: r.w.in(t), sess: r.sess, people: r.people, notes: r.notes, themes: r.themes}
 					for _, size := range presentSizes {
 						t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 							opt := tui.Options{KeyHash: "key-1", Code: r.sess.Code}
