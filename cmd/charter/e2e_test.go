@@ -91,11 +91,18 @@ func testServerWith(t *testing.T, cfg server.Config, facilitatorKeys ...gossh.Si
 // start from no database at all make their own directory.
 func newDataDir(t *testing.T) string {
 	t.Helper()
+	dir := newEmptyDataDir(t)
+	testdb.Place(t, dir)
+	return dir
+}
+
+// newEmptyDataDir makes a data directory without a database.
+func newEmptyDataDir(t *testing.T) string {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "data")
 	if err := os.Mkdir(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	testdb.Place(t, dir)
 	return dir
 }
 

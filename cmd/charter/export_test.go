@@ -58,6 +58,34 @@ func exportFixture(t *testing.T) (string, string) {
 	return dir, sess.ID
 }
 
+// copyDataDir copies the files of the data directory dir, which no program has
+// open, into a new data directory and returns it.
+func copyDataDir(t *testing.T, dir string) string {
+	t.Helper()
+	copied := newEmptyDataDir(t)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(copied, e.Name()), b, fi.Mode().Perm()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return copied
+}
+
 func TestRunExport(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -90,10 +118,12 @@ func TestRunExport(t *testing.T) {
 			return []string{"--data", d, "--session", id, "-o", filepath.Join(filepath.Dir(o), "missing", "f.md")}
 		}, 1, nil, "charter export: write", false, false, false},
 	}
+	// The fixture is built once; each case exports from a copy of its own.
+	fixture, id := exportFixture(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			dir, id := exportFixture(t)
+			dir := copyDataDir(t, fixture)
 			outDir := t.TempDir()
 			out := filepath.Join(outDir, "findings.md")
 			var stdout, stderr bytes.Buffer

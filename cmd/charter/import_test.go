@@ -186,9 +186,11 @@ func TestImportBadFiles(t *testing.T) {
 			`line 3: 1 field, but the header names 3 columns; a quoted field runs over several lines: is a closing quote (") missing?`,
 		}},
 	}
+	// The session is made once; each file goes to a copy of its own.
+	fixture, id := importSession(t, session.PhaseWrite)
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			dir, id := importSession(t, session.PhaseWrite)
+			dir := copyDataDir(t, fixture)
 			var out, errb bytes.Buffer
 			code := run([]string{"import", "--data", dir, "--session", id, filepath.Join("..", "..", "testdata", "import", tt.file)}, nil, &out, &errb)
 			if code == 0 {
@@ -473,9 +475,11 @@ func TestImportRefusesOtherEncodings(t *testing.T) {
 		{"latin1.csv", "csv", "text,area,lane\ncaf\xe9 au lait,confidence,strength\n", "line 2: not UTF-8 text"},
 		{"latin1.jsonl", "jsonl", `{"text":"ok","area":"confidence","lane":"strength"}` + "\n" + `{"text":"caf` + "\xe9" + `","area":"confidence","lane":"strength"}` + "\n", "line 2: not UTF-8 text"},
 	}
+	// The session is made once; each file goes to a copy of its own.
+	fixture, id := importSession(t, session.PhaseWrite)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir, id := importSession(t, session.PhaseWrite)
+			dir := copyDataDir(t, fixture)
 			var out, errb bytes.Buffer
 			code := run([]string{"import", "--data", dir, "--session", id, "--format", tt.format, "-"}, strings.NewReader(tt.in), &out, &errb)
 			if code == 0 {
