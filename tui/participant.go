@@ -89,8 +89,8 @@ type participantScreen struct {
 	// unused): n pressed elsewhere goes back there first.
 	draft   string
 	draftAt Draft
-	// lateHinted says the status has offered the check-in's rating to someone
-	// without one, once.
+	// lateHinted says the person pressed a key since the screen offered the
+	// check-in's rating to them (see footer).
 	lateHinted bool
 	// rateLateSent says a rating given with c is on its way: its answer is that
 	// of a late rating whatever the mode is by then.
@@ -794,11 +794,6 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 				s.setStatus("The phase changed; no rating was given.", true)
 			}
 		}
-		if s.canRateLate() && !s.lateHinted && s.status == "" && s.mode == modeBrowse {
-			// Someone who joined after the check-in has no other way to know.
-			s.lateHinted = true
-			s.setStatus("No confidence rating from you yet: c gives one (the chart never shows whose).", false)
-		}
 		if phaseChanged && s.mode != modeBrowse && s.mode != modeVolunteerName && !s.sess.Phase.AcceptsNotes() {
 			said := "The phase changed; your unsaved text was not sent."
 			if s.mode == modeCompose && strings.TrimSpace(s.inputValue()) != "" {
@@ -902,6 +897,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.setStatus(msg.status, false)
 		return s, s.reload()
 	case tea.KeyMsg:
+		s.lateHinted = true
 		if s.leaving {
 			return s.answerLeave(msg)
 		}
@@ -1378,6 +1374,14 @@ func (s *participantScreen) footer(w int) string {
 				lines = append(lines[:2], fit(strings.Join(lines[2:], " "), w))
 			}
 			return st.Render(strings.Join(lines, "\n"))
+		}) + "\n"
+	}
+	if s.status == "" && !s.leaving && !s.lateHinted && s.mode == modeBrowse && s.canRateLate() {
+		// Someone who joined after the check-in has no other way to know; said
+		// until their first key, in the status's place (a status would fade on a
+		// timer: a thousand of them at once for a room that joined late).
+		footer += s.lines.line(lineKey{kind: lineStatus, mark: "late rating", width: w}, func() string {
+			return sty.Muted.Render(strings.Join(wrap("No confidence rating from you yet: c gives one (the chart never shows whose).", w), "\n"))
 		}) + "\n"
 	}
 	if s.me.Done {
