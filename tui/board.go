@@ -652,7 +652,7 @@ func (s *boardScreen) updateActivities(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.acts.saved(list, s.notes)
 		s.savingActs++
 		// Saved in the order they were made, never a later list first.
-		svc := s.e.opt.Service
+		svc, conn := s.e.opt.Service, s.e.opt.Conn
 		wait, done := inTurn(&s.lastActs)
 		return s, s.e.withTimeout(func(ctx context.Context) tea.Msg {
 			defer done()
@@ -661,8 +661,13 @@ func (s *boardScreen) updateActivities(msg tea.KeyMsg) (screen, tea.Cmd) {
 			}
 			if renamed[0] != "" {
 				// Its notes are renamed with it: renamed in the list alone, they
-				// kept the old name, listed as a participant's proposal.
-				return activitiesSavedMsg{status: said, err: svc.RenameActivity(ctx, id, renamed[0], renamed[1])}
+				// kept the old name, listed as a participant's proposal. So are
+				// those waiting for their writers' next connection.
+				err := svc.RenameActivity(ctx, id, renamed[0], renamed[1])
+				if err == nil {
+					conn.RenameActivity(id, renamed[0], renamed[1])
+				}
+				return activitiesSavedMsg{status: said, err: err}
 			}
 			return activitiesSavedMsg{status: said, err: svc.SetActivities(ctx, id, list)}
 		})

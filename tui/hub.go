@@ -92,6 +92,33 @@ type Draft struct {
 	at   time.Time
 }
 
+// renamed is d (and the notes after it) with the activity from renamed to, copied.
+func (d Draft) renamed(from, to string) Draft {
+	if d.Activity == from {
+		d.Activity = to
+	}
+	if d.Next != nil {
+		next := d.Next.renamed(from, to)
+		d.Next = &next
+	}
+	return d
+}
+
+// RenameActivity renames activity from to in the notes of session sid that wait
+// for their writers' next connection: written under it, they are about the
+// activity under its new name, as the notes stored on it are.
+func (c *Conn) RenameActivity(sid, from, to string) {
+	if c == nil || c.hub == nil {
+		return
+	}
+	h := c.hub
+	h.draftMu.Lock()
+	defer h.draftMu.Unlock()
+	for pid, d := range h.drafts[sid] {
+		h.drafts[sid][pid] = d.renamed(from, to)
+	}
+}
+
 // empty says the draft holds nothing to give back.
 func (d Draft) empty() bool { return d.Text == "" && d.Topics == "" && d.Next == nil }
 

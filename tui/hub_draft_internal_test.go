@@ -29,3 +29,39 @@ func TestHubSweepsOldDrafts(t *testing.T) {
 		t.Errorf("%d sessions still hold drafts two hours old", n)
 	}
 }
+
+// An activity renamed on the board is renamed in the notes waiting for their
+// writers' next connection, in that session only, the notes after them too: kept
+// under the old name, the note came back as a proposal of a name nobody lists.
+func TestRenamedActivityReachesParkedDrafts(t *testing.T) {
+	h := NewHub()
+	park := func(sid string, pid int64, d Draft) {
+		c := h.Connect()
+		c.Watch(sid, session.ChangeNotes)
+		c.Joined(pid)
+		c.KeepDraft(d)
+		c.Close()
+	}
+	next := &Draft{Text: "then this", Area: session.AreaActivities, Lane: "more", Activity: "threat modelling"}
+	park("s1", 1, Draft{Text: "unsent", Area: session.AreaActivities, Lane: "keep", Activity: "threat modelling", Next: next})
+	park("s1", 2, Draft{Text: "other", Area: session.AreaActivities, Lane: "keep", Activity: "pen tests"})
+	park("s2", 1, Draft{Text: "elsewhere", Area: session.AreaActivities, Lane: "keep", Activity: "threat modelling"})
+
+	board := h.Connect()
+	board.RenameActivity("s1", "threat modelling", "threat modeling")
+
+	c := h.Connect()
+	d, ok := c.TakeDraft("s1", 1)
+	if !ok || d.Activity != "threat modeling" || d.Next == nil || d.Next.Activity != "threat modeling" {
+		t.Errorf("the parked note and the one after it are %+v / %+v, want both under threat modeling", d, d.Next)
+	}
+	if next.Activity != "threat modelling" {
+		t.Error("the rename changed a draft handed on, not a copy")
+	}
+	if d, _ := c.TakeDraft("s1", 2); d.Activity != "pen tests" {
+		t.Errorf("another activity's note became %q", d.Activity)
+	}
+	if d, _ := c.TakeDraft("s2", 1); d.Activity != "threat modelling" {
+		t.Errorf("another session's note became %q", d.Activity)
+	}
+}

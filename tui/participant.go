@@ -749,6 +749,19 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		// The facilitator renamed the activity new notes are about: they go on
 		// being about it, under its new name, as the notes written on it are.
 		s.activity = renamedActivity(actsBefore, s.sess.Activities, s.activity)
+		// And so is a note begun or kept under it, and any that waits to come.
+		if a := renamedActivity(actsBefore, s.sess.Activities, s.draftAt.Activity); a != s.draftAt.Activity {
+			s.draftAt = s.draftAt.renamed(s.draftAt.Activity, a)
+		}
+		if s.waiting != nil {
+			for c := s.waiting; c != nil; c = c.Next {
+				if a := renamedActivity(actsBefore, s.sess.Activities, c.Activity); a != c.Activity {
+					w := s.waiting.renamed(c.Activity, a)
+					s.waiting = &w
+					break // one rename a change of the list
+				}
+			}
+		}
 		if msg.load <= s.ratedAfter && s.rated != 0 && s.me.Rating != s.rated {
 			me := *s.me // a copy: the view may be shared with other screens
 			me.Rating = s.rated

@@ -138,3 +138,20 @@ func TestLateRatingOfferStaysUntilAKey(t *testing.T) {
 		t.Errorf("the key line lost c:\n%s", v)
 	}
 }
+
+// A note left unsent (esc) under an activity the facilitator then renames comes back
+// under the new name, as the notes stored on it are renamed.
+func TestKeptNoteFollowsAnActivityRename(t *testing.T) {
+	s := writingScreen(0, 80, 24)
+	s.loading = false
+	s.sess.Activities = []string{"threat modelling", "pen tests"}
+	s.draft = "models age"
+	s.draftAt = Draft{Area: session.AreaActivities, Lane: "keep", Activity: "threat modelling"}
+	s.waiting = &Draft{Text: "and then", Area: session.AreaActivities, Lane: "more", Activity: "threat modelling"}
+	renamed := *s.sess
+	renamed.Activities = []string{"threat modeling", "pen tests"}
+	s.Update(participantStateMsg{ParticipantView: &session.ParticipantView{Session: &renamed, Me: s.me}, load: s.loads})
+	if s.draftAt.Activity != "threat modeling" || s.waiting.Activity != "threat modeling" {
+		t.Errorf("kept note under %q, waiting one under %q; want both under threat modeling", s.draftAt.Activity, s.waiting.Activity)
+	}
+}
