@@ -160,3 +160,70 @@ func TestActivityRenameTakesItsNotes(t *testing.T) {
 		}
 	}
 }
+
+// A note being edited when the board renames its activity keeps the new name when
+// the edit is saved: the edit sent the name the note had when it began, and undid
+// the rename on that note, listed as a proposal of the old name.
+func TestActivityRenameFollowsANoteBeingEdited(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	p.press(tea.KeyTab)
+	p.keys("a")
+	p.waitFor("type to filter")
+	p.keys("threat")
+	p.press(tea.KeyEnter)
+	p.waitFor("new notes are about: threat modelling")
+	p.keys("n")
+	p.keys("first model")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved")
+	p.keys("e")
+	p.waitFor("esc cancel")
+	if err := w.svc.RenameActivity(w.ctx, sess.ID, "threat modelling", "threat modeling"); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("[threat modeling] first model")
+	p.keys(" edited")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved your change.")
+	for _, n := range w.notes(sess) {
+		if n.Activity != "threat modeling" {
+			t.Errorf("note %q is about %q", n.Text, n.Activity)
+		}
+	}
+}
+
+// A note left unsent with esc under an activity the board renames is sent under
+// the new name: n went back to the place the text was written, old name and all.
+func TestActivityRenameFollowsANoteLeftUnsent(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	p.press(tea.KeyTab)
+	p.keys("a")
+	p.waitFor("type to filter")
+	p.keys("threat")
+	p.press(tea.KeyEnter)
+	p.waitFor("new notes are about: threat modelling")
+	p.keys("n")
+	p.keys("a draft")
+	p.press(tea.KeyEsc)
+	p.waitFor("Not sent; n opens your text again.")
+	if err := w.svc.RenameActivity(w.ctx, sess.ID, "threat modelling", "threat modeling"); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("new notes are about: threat modeling")
+	p.keys("n")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved")
+	for _, n := range w.notes(sess) {
+		if n.Activity != "threat modeling" {
+			t.Errorf("note %q is about %q", n.Text, n.Activity)
+		}
+	}
+}

@@ -749,7 +749,8 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		// The facilitator renamed the activity new notes are about: they go on
 		// being about it, under its new name, as the notes written on it are.
 		s.activity = renamedActivity(actsBefore, s.sess.Activities, s.activity)
-		// And so is a note begun or kept under it, and any that waits to come.
+		// And so is a note begun or kept under it (which n sends where it was
+		// written), and any that waits to come.
 		if a := renamedActivity(actsBefore, s.sess.Activities, s.draftAt.Activity); a != s.draftAt.Activity {
 			s.draftAt = s.draftAt.renamed(s.draftAt.Activity, a)
 		}
@@ -760,6 +761,13 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 					s.waiting = &w
 					break // one rename a change of the list
 				}
+			}
+		}
+		// And the note being edited, whose edit sends the activity it had: the
+		// old name undid the rename, as a proposal of that name.
+		if s.mode == modeEdit {
+			if i := slices.IndexFunc(s.notes, func(n *session.Note) bool { return n.ID == s.editing }); i >= 0 {
+				s.editActivity = s.notes[i].Activity
 			}
 		}
 		if msg.load <= s.ratedAfter && s.rated != 0 && s.me.Rating != s.rated {
