@@ -735,7 +735,9 @@ func (s *Service) RenameActivity(ctx context.Context, sessionID, from, to string
 			return err
 		}
 		for _, n := range notes {
-			if n.Activity != from || from == to {
+			// Its notes in another case or spacing are about it too (see
+			// listedSpelling): left out, they stayed a proposal of the old name.
+			if from == to || n.Activity == to || topicKey(n.Activity) != topicKey(from) {
 				continue
 			}
 			if sess.Phase == PhaseClosed {

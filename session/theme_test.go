@@ -1029,3 +1029,41 @@ func TestRestoreThemesKeepsTheirIDs(t *testing.T) {
 		t.Errorf("the other session's themes after the restore: %v, %v", got, err)
 	}
 }
+
+// A rename takes the notes about the activity in another case or spacing too: a
+// note proposing "Chaos Days" before the facilitator added "chaos days" is about
+// it (the reveal gives it the list's spelling), and left out of the rename it
+// stayed a proposal of the old name.
+func TestRenameActivityTakesItsOtherSpellings(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	bd := mustBoard(t)
+	if _, err := bd.svc.AddNote(ctx, bd.a.ID, session.Note{Area: session.AreaActivities, Lane: "more", Activity: "Chaos  Days", Text: "more chaos"}); err != nil {
+		t.Fatal(err)
+	}
+	sess, err := bd.svc.Session(ctx, bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bd.svc.SetActivities(ctx, bd.sess.ID, append(slices.Clone(sess.Activities), "chaos days")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bd.svc.AddNote(ctx, bd.b.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "chaos days", Text: "keep the chaos"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := bd.svc.RenameActivity(ctx, bd.sess.ID, "chaos days", "game days"); err != nil {
+		t.Fatal(err)
+	}
+	bd.phase(t, session.PhaseReveal)
+	for _, p := range []*session.Participant{bd.a, bd.b} {
+		notes, err := bd.svc.NotesFor(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range notes {
+			if n.Activity != "game days" {
+				t.Errorf("note %q keeps activity %q", n.Text, n.Activity)
+			}
+		}
+	}
+}
