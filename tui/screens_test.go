@@ -1666,3 +1666,31 @@ func TestLatecomersRateTheirConfidence(t *testing.T) {
 		t.Fatalf("typing gave a rating: the chart shows %v", got)
 	}
 }
+
+// A form opened from the home before the home has loaded again (n right after esc
+// from another form) comes back to the session selected before: the existing test
+// waits for the load between the forms, and never opened one before it.
+func TestHomeKeepsTheSelectionThroughAFormOpenedBeforeItLoads(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.newSession("Developers Berlin")
+	w.newSession("Developers Porto")
+	order := w.homeOrder()
+	last := order[len(order)-1].Title
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin", "Developers Porto")
+	s.press(tea.KeyEnd)
+	s.waitFor("▸ " + last)
+	s.keys("e")
+	s.waitFor("esc cancel")
+	s.press(tea.KeyEsc)
+	s.keys("n") // before the home has loaded
+	s.waitFor("new session")
+	s.press(tea.KeyEsc)
+	s.waitFor("Sessions by campaign", "Developers Porto")
+	s.keys("D")
+	s.waitFor("Delete “")
+	if v := s.view(); !strings.Contains(v, "Delete “"+last+"”") {
+		t.Errorf("not %q:\n%s", last, v)
+	}
+}
