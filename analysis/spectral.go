@@ -130,6 +130,7 @@ func spectral(vecs []vec, idx []int, sp spectralParams) [][]int {
 		best = refine(graph, best, bestK, sp.resolution)
 	}
 	best = fold(sim, best, sp.foldSize, sp.foldSim)
+	best = mergeSame(sim, best)
 	groups := map[int][]int{}
 	for k, c := range best {
 		groups[c] = append(groups[c], idx[k])
@@ -549,6 +550,44 @@ func refine(g [][]edge, assign []int, k int, resolution float64) []int {
 		}
 	}
 	return out
+}
+
+// sameNotes is how similar on average two groups' notes are when they say the same
+// thing in the same words.
+const sameNotes = 0.999
+
+// mergeSame merges groups whose notes say the same thing (see sameNotes): notes
+// alike in every word leave k-means nothing to tell apart, and refine, balancing
+// the split it was given, made 12 to 20 identical notes two themes of half each.
+func mergeSame(sim [][]float64, assign []int) []int {
+	out := slices.Clone(assign)
+	for {
+		members := map[int][]int{}
+		for i, c := range out {
+			members[c] = append(members[c], i)
+		}
+		cs := slices.Sorted(mapKeys(members))
+		merged := false
+		for a := 0; a < len(cs) && !merged; a++ {
+			for b := a + 1; b < len(cs) && !merged; b++ {
+				sum := 0.0
+				for _, i := range members[cs[a]] {
+					for _, j := range members[cs[b]] {
+						sum += sim[i][j]
+					}
+				}
+				if sum/float64(len(members[cs[a]])*len(members[cs[b]])) >= sameNotes {
+					for _, j := range members[cs[b]] {
+						out[j] = cs[a]
+					}
+					merged = true
+				}
+			}
+		}
+		if !merged {
+			return out
+		}
+	}
 }
 
 // fold moves the notes of every group of at most size notes into the larger
