@@ -311,9 +311,12 @@ func homeMeta(ss *session.Session, w int) string {
 	says := func(words string) bool {
 		return words != "" && strings.Contains(title, strings.ToLower(strings.ReplaceAll(words, "-", " ")))
 	}
-	place, audience := ss.Location, string(ss.Audience)
+	place, audience, day := ss.Location, string(ss.Audience), ss.Day().Format("2 Jan")
 	line := func() string {
-		meta := " · " + ss.Day().Format("2 Jan")
+		meta := ""
+		if day != "" {
+			meta = " · " + day
+		}
 		if audience != "" {
 			meta += " · " + audience
 		}
@@ -343,6 +346,11 @@ func homeMeta(ss *session.Session, w int) string {
 	}
 	if !roomy() {
 		place = ""
+	}
+	// At 40 columns the day gives way too: "▸ Developer… · 10 Mar · write ·
+	// 9HBN-53…" cut the code all the same.
+	if !roomy() {
+		day = ""
 	}
 	return line()
 }

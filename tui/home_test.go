@@ -155,3 +155,20 @@ func TestHomeRowKeepsTheCodeWhenNarrow(t *testing.T) {
 		t.Errorf("a row with room for its place lost it: %q", l)
 	}
 }
+
+// At 40 columns, the narrowest the screens are drawn for, a row keeps the code
+// whole too, the day giving way after the audience and the place: "▸ Developer… ·
+// 10 Mar · write · 9HBN-53…" cut it.
+func TestHomeRowKeepsTheCodeAtForty(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	s := w.openSized(tui.Options{Facilitator: true}, 40, 20)
+	s.waitFor("· lobby ·")
+	v := s.view()
+	requireFitsIn(t, v, 40, 20)
+	c := sess.Code[:4] + "-" + sess.Code[4:]
+	if l := lineWith(v, "· lobby ·"); !strings.Contains(l, c) {
+		t.Errorf("the row lacks its code %s at 40 columns: %q\n%s", c, l, v)
+	}
+}
