@@ -293,6 +293,8 @@ type nameScreen struct {
 	field  int    // 0 name, 1..3 profile choices
 	choice [3]int // 0 = no answer, else index+1 into the choices
 	err    string
+	// minimal says the last drawing left the questions out (nameMinimal).
+	minimal bool
 }
 
 // profileQuestions are the optional profile questions with their choices. label
@@ -363,6 +365,10 @@ func (s *nameScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				return namedMsg{}
 			})
 		case "tab", "down", "shift+tab", "up":
+			if s.minimal {
+				// The questions are not shown: the keys would move to one unseen.
+				return s, nil
+			}
 			d := 1
 			if msg.String() == "shift+tab" || msg.String() == "up" {
 				d = len(profileQuestions)
@@ -402,7 +408,8 @@ func (s *nameScreen) View() string {
 	// rejoin code) is never cut off, and no answer is cut off while there is room
 	// for it: at 60 columns "gold platinum" fell off the level's line.
 	var v string
-	for _, l := range []nameLayout{nameSpaced, nameCompact, nameOneLine} {
+	for _, l := range []nameLayout{nameSpaced, nameCompact, nameOneLine, nameMinimal} {
+		s.minimal = l == nameMinimal
 		if v = s.view(l); s.e.h <= 0 || lipgloss.Height(v) <= s.e.h {
 			break
 		}
@@ -417,6 +424,10 @@ const (
 	nameSpaced  nameLayout = iota // blank lines, each question's answers under it
 	nameCompact                   // no blank lines, answers beside the question where they fit
 	nameOneLine                   // no blank lines, each question on one line
+	// nameMinimal, for a terminal too short for the rest: the intro on one line and
+	// the optional questions left out, so that the rejoin code stays in view (at
+	// 80x14 a keyless join cut it off the top).
+	nameMinimal
 )
 
 // view draws the screen in layout l.
@@ -428,9 +439,15 @@ func (s *nameScreen) view(l nameLayout) string {
 	if compact {
 		gap = ""
 	}
+	// The box no wider than the screen leaves it (at 40 columns it ran past it).
+	s.input.Width = min(session.MaxNameLen+14, max(w-lipgloss.Width(s.input.Prompt)-2, 8))
 	var b strings.Builder
 	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · "+fit(s.sess.Title, w-14)) + "\n" + gap)
-	for _, l := range wrap("You joined as "+s.p.Pseudonym+". Give a name if you like: only the facilitator sees it, to invite everyone in. Your notes never carry your name; other participants never see who wrote what.", w-2) {
+	intro := "You joined as " + s.p.Pseudonym + ". Give a name if you like: only the facilitator sees it, to invite everyone in. Your notes never carry your name; other participants never see who wrote what."
+	if l == nameMinimal {
+		intro = "You joined as " + s.p.Pseudonym + ". A name is optional; only the facilitator sees it."
+	}
+	for _, l := range wrap(intro, w-2) {
 		b.WriteString(l + "\n")
 	}
 	if c := s.p.RejoinCode; c != "" {
@@ -447,6 +464,14 @@ func (s *nameScreen) view(l nameLayout) string {
 	b.WriteString(gap + s.input.View() + "\n")
 	// Under the typed name, where the eyes are.
 	b.WriteString(strings.Repeat(" ", lipgloss.Width(s.input.Prompt)) + nameCount(sty, utf8.RuneCountInString(s.input.Value())) + "\n" + gap)
+	if l == nameMinimal {
+		b.WriteString(sty.Muted.Render(fit("Optional profile questions: a taller window shows them.", w)) + "\n")
+		if s.err != "" {
+			b.WriteString(sty.Error.Render(fit(s.err, w)) + "\n")
+		}
+		b.WriteString(s.e.helpView([]key.Binding{nameKeys[0], nameKeys[3]}))
+		return b.String()
+	}
 	// Wrapped, not cut: "never shown for fewer than 3 people" is the promise.
 	for _, l := range wrap("Optional, to compare groups in reports (never shown for fewer than 3 people):", w) {
 		b.WriteString(sty.Muted.Render(l) + "\n")

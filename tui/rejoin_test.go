@@ -398,3 +398,29 @@ func TestProfileAnswersStayInViewWhenNarrow(t *testing.T) {
 		}
 	}
 }
+
+// A keyless join on a short terminal keeps its rejoin code, the only way back, in
+// view: at 80x14 and 60x16 the name screen was taller than the terminal and its top
+// (the code) was cut off. The questions give way, and say so. At 40 columns the name
+// box stays within the screen.
+func TestNameScreenKeepsTheRejoinCodeWhenShort(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	dev := w.newSession("Developers Amsterdam")
+	for _, size := range [][2]int{{80, 14}, {60, 16}, {40, 24}} {
+		s := w.openSized(tui.Options{Code: dev.Code, JoinHint: "ssh -p 27123 -t 127.0.0.1"}, size[0], size[1])
+		s.waitFor("Your name:")
+		if size[1] < 20 {
+			s.press(tea.KeyTab) // no question to move to when none is shown
+		}
+		s.keys("Ana")
+		s.waitFor("Ana")
+		v := s.view()
+		requireFitsIn(t, v, size[0], size[1])
+		for _, want := range []string{"Your rejoin code:", "Your name: Ana"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("%q is not on the %dx%d screen:\n%s", want, size[0], size[1], v)
+			}
+		}
+	}
+}
