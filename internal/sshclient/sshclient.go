@@ -13,7 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/ansi/parser"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -88,6 +87,7 @@ type Screen struct {
 	keep    bool
 	buf     strings.Builder // printable text since the last reset
 	strip   screenText
+	out     []byte // the printable text of the last read
 	changed chan struct{}
 	done    chan struct{}
 }
@@ -168,19 +168,27 @@ func Open(ctx context.Context, addr string, key gossh.Signer, command string, co
 
 func (s *Screen) read(r io.Reader) {
 	buf := make([]byte, 32<<10)
-	var last []byte
+	// A query may be cut between two reads: the last two bytes of the one before
+	// and the first two of this one are looked at together as well.
+	var tail, edge [4]byte
+	nTail := 0
 	for {
 		n, err := r.Read(buf)
 		if n > 0 {
 			at := time.Now()
+			chunk := buf[:n]
 			// Answer the background-colour and device-attribute queries as a
 			// terminal does: the server waits for the answer before it draws.
-			probe := append(last, buf[:n]...)
-			if !s.silent && bytes.Contains(probe, []byte("\x1b[c")) {
+			e := append(append(edge[:0], tail[:nTail]...), chunk[:min(n, 2)]...)
+			if !s.silent && (bytes.Contains(chunk, deviceQuery) || bytes.Contains(e, deviceQuery)) {
 				io.WriteString(s.stdin, "\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62;c")
 			}
-			last = append(last[:0], probe[max(len(probe)-2, 0):]...)
-			s.received(buf[:n], at)
+			if n >= 2 {
+				nTail = copy(tail[:], chunk[n-2:])
+			} else {
+				nTail = copy(tail[:], e[max(len(e)-2, 0):])
+			}
+			s.received(chunk, at)
 		}
 		if err != nil {
 			return
@@ -188,14 +196,21 @@ func (s *Screen) read(r io.Reader) {
 	}
 }
 
+// deviceQuery asks a terminal for its device attributes (DA1).
+var deviceQuery = []byte("\x1b[c")
+
 func (s *Screen) received(b []byte, at time.Time) {
 	s.mu.Lock()
-	text := s.strip.feed(b)
+	s.out = s.strip.feed(b, s.out[:0])
 	if s.keep {
-		s.buf.WriteString(text)
+		s.buf.Write(s.out)
+	}
+	var text string
+	if s.onText != nil && len(s.out) > 0 {
+		text = string(s.out)
 	}
 	s.mu.Unlock()
-	if s.onText != nil && text != "" {
+	if text != "" {
 		s.onText(text, at)
 	}
 	select {
@@ -211,9 +226,12 @@ func (s *Screen) Send(keys string) error {
 }
 
 // Reset forgets the text shown so far: WaitFor then looks only at what comes after.
+// The next text gets room as large as this one had: a screen's frames are alike.
 func (s *Screen) Reset() {
 	s.mu.Lock()
-	s.buf.Reset()
+	size := s.buf.Cap()
+	s.buf = strings.Builder{}
+	s.buf.Grow(size)
 	s.mu.Unlock()
 }
 
@@ -303,37 +321,49 @@ func (f outputFunc) Write(b []byte) (int, error) { return f(b) }
 
 // screenText turns a terminal's output into printable text as it arrives. A read may
 // end inside an escape sequence or a UTF-8 character; that part is held back and
-// stripped together with the next read, so nothing is cut in two.
-type screenText struct{ held []byte }
+// stripped together with the next read, so nothing is cut in two. What it keeps is
+// what ansi.Strip keeps (printable and control characters, whole UTF-8 characters),
+// found in the same pass that finds where to cut.
+type screenText struct{ held, joined []byte }
 
 // maxHeld bounds what is held back for a sequence that never ends.
 const maxHeld = 64 << 10
 
-func (st *screenText) feed(b []byte) string {
-	data := append(st.held, b...)
-	state, runeLeft, cut := parser.GroundState, 0, 0
+// feed appends the printable text of b to out and returns it.
+func (st *screenText) feed(b, out []byte) []byte {
+	data := b
+	if len(st.held) > 0 {
+		st.joined = append(append(st.joined[:0], st.held...), b...)
+		data = st.joined
+	}
+	state, runeLeft, cut, outCut := parser.GroundState, 0, 0, len(out)
 	for i, c := range data {
 		if runeLeft > 0 {
+			out = append(out, c)
 			if runeLeft--; runeLeft == 0 {
-				cut = i + 1
+				cut, outCut = i+1, len(out)
 			}
 			continue
 		}
-		next, _ := parser.Table.Transition(state, c)
+		next, action := parser.Table.Transition(state, c)
 		if next == parser.Utf8State {
+			out = append(out, c)
 			runeLeft = utf8Len(c) - 1
 			state = parser.GroundState
 			continue
 		}
+		if action == parser.PrintAction || action == parser.ExecuteAction {
+			out = append(out, c)
+		}
 		if state = next; state == parser.GroundState {
-			cut = i + 1
+			cut, outCut = i+1, len(out)
 		}
 	}
 	if len(data)-cut > maxHeld {
-		cut = len(data)
+		cut, outCut = len(data), len(out)
 	}
-	st.held = append([]byte(nil), data[cut:]...)
-	return ansi.Strip(string(data[:cut]))
+	st.held = append(st.held[:0], data[cut:]...)
+	return out[:outCut]
 }
 
 func utf8Len(lead byte) int {
