@@ -720,7 +720,11 @@ func (s *Service) RenameActivity(ctx context.Context, sessionID, from, to string
 		return Errorf(EInvalid, "An activity needs a name.")
 	}
 	retagged := false
-	_, err = s.updateSession(ctx, sessionID, func(st Store, sess *Session) error {
+	err = s.store.WriteTx(ctx, func(st Store) error {
+		sess, err := st.Session(ctx, sessionID)
+		if err != nil {
+			return err
+		}
 		i := slices.Index(sess.Activities, from)
 		if i < 0 {
 			return Errorf(ENotFound, "“%s” is not on the session's list of activities.", from)
@@ -752,12 +756,22 @@ func (s *Service) RenameActivity(ctx context.Context, sessionID, from, to string
 		}
 		sess.Activities = slices.Clone(sess.Activities)
 		sess.Activities[i] = to
-		return nil
+		return st.UpdateSession(ctx, sess)
 	})
-	if err == nil && retagged {
-		s.publish(sessionID, ChangeNotes)
+	if err != nil {
+		return err
 	}
-	return err
+	// Told before the change is published, so that the screens it wakes know the
+	// new name for a rename.
+	if r, ok := s.Notifier.(ActivityRenamer); ok && from != to {
+		r.ActivityRenamed(sessionID, from, to)
+	}
+	what := ChangeSession
+	if retagged {
+		what |= ChangeNotes
+	}
+	s.publish(sessionID, what)
+	return nil
 }
 
 // RefileNote puts a note under another area and lane (and activity, in the

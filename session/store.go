@@ -109,3 +109,12 @@ const SessionList = "*sessions"
 type Notifier interface {
 	Publish(sessionID string, what Change)
 }
+
+// ActivityRenamer is a Notifier that is told, too, which activity of a session was
+// renamed to what, before the change is published: a screen cannot tell a rename
+// from its lists alone (the last activity deleted and another added, seen in one
+// read, looks the same), and what a participant writes next follows a rename, never
+// a deletion.
+type ActivityRenamer interface {
+	ActivityRenamed(sessionID, from, to string)
+}

@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -1065,5 +1066,52 @@ func TestRenameActivityTakesItsOtherSpellings(t *testing.T) {
 				t.Errorf("note %q keeps activity %q", n.Text, n.Activity)
 			}
 		}
+	}
+}
+
+// renameRecorder records what a Notifier that is an ActivityRenamer is told, in order.
+type renameRecorder struct {
+	mu  sync.Mutex
+	got []string
+}
+
+func (r *renameRecorder) Publish(_ string, what session.Change) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.got = append(r.got, fmt.Sprintf("publish %d", what))
+}
+
+func (r *renameRecorder) ActivityRenamed(_, from, to string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.got = append(r.got, "renamed "+from+" to "+to)
+}
+
+// A rename is told as one, before the change is published: the screens it wakes
+// cannot tell a rename from the last activity deleted and another added by the
+// lists alone. A list saved with SetActivities is never told as a rename.
+func TestRenameActivityIsToldBeforeItIsPublished(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	bd := mustBoard(t)
+	rec := &renameRecorder{}
+	bd.svc.Notifier = rec
+	if err := bd.svc.SetActivities(ctx, bd.sess.ID, []string{"threat modelling", "pen testing"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := bd.svc.SetActivities(ctx, bd.sess.ID, []string{"threat modelling", "bug bounty"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := bd.svc.RenameActivity(ctx, bd.sess.ID, "bug bounty", "bug bounties"); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		fmt.Sprintf("publish %d", session.ChangeSession),
+		fmt.Sprintf("publish %d", session.ChangeSession),
+		"renamed bug bounty to bug bounties",
+		fmt.Sprintf("publish %d", session.ChangeSession),
+	}
+	if !slices.Equal(rec.got, want) {
+		t.Errorf("the notifier was told %q, want %q", rec.got, want)
 	}
 }

@@ -652,7 +652,7 @@ func (s *boardScreen) updateActivities(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.acts.saved(list, s.notes)
 		s.savingActs++
 		// Saved in the order they were made, never a later list first.
-		svc, conn := s.e.opt.Service, s.e.opt.Conn
+		svc := s.e.opt.Service
 		wait, done := inTurn(&s.lastActs)
 		return s, s.e.withTimeout(func(ctx context.Context) tea.Msg {
 			defer done()
@@ -662,12 +662,9 @@ func (s *boardScreen) updateActivities(msg tea.KeyMsg) (screen, tea.Cmd) {
 			if renamed[0] != "" {
 				// Its notes are renamed with it: renamed in the list alone, they
 				// kept the old name, listed as a participant's proposal. So are
-				// those waiting for their writers' next connection.
-				err := svc.RenameActivity(ctx, id, renamed[0], renamed[1])
-				if err == nil {
-					conn.RenameActivity(id, renamed[0], renamed[1])
-				}
-				return activitiesSavedMsg{status: said, err: err}
+				// those waiting for their writers' next connection (the service
+				// tells the hub).
+				return activitiesSavedMsg{status: said, err: svc.RenameActivity(ctx, id, renamed[0], renamed[1])}
 			}
 			return activitiesSavedMsg{status: said, err: svc.SetActivities(ctx, id, list)}
 		})

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -64,6 +65,19 @@ type Hub struct {
 	// same notes and themes shows them again (Preview) instead of clustering anew,
 	// so that a dropped connection does not take the names, merges and picks.
 	previews map[string]Preview
+	// renames are, per session, the activities renamed in the last draftKept
+	// (ActivityRenamed), under draftMu, numbered by renameSeq: a participant's
+	// screen follows those after the last it followed (renamesSince).
+	renames   map[string][]activityRename
+	renameSeq atomic.Uint64
+}
+
+// activityRename is an activity of a session renamed from one name to another, the
+// seq'th rename the hub was told of.
+type activityRename struct {
+	seq      uint64
+	from, to string
+	at       time.Time
 }
 
 // Preview is the suggested themes of a session as edited on a board before they
@@ -92,11 +106,11 @@ type Draft struct {
 	at   time.Time
 }
 
-// renamed is d (and the notes after it) with the activity from renamed to, copied.
+// renamed is d (and the notes after it) with the activity from renamed to, copied;
+// in another case or spacing it is the same activity, as the service renames it on
+// notes.
 func (d Draft) renamed(from, to string) Draft {
-	if d.Activity == from {
-		d.Activity = to
-	}
+	d.Activity = renamedTo(d.Activity, from, to)
 	if d.Next != nil {
 		next := d.Next.renamed(from, to)
 		d.Next = &next
@@ -104,19 +118,65 @@ func (d Draft) renamed(from, to string) Draft {
 	return d
 }
 
-// RenameActivity renames activity from to in the notes of session sid that wait
-// for their writers' next connection: written under it, they are about the
-// activity under its new name, as the notes stored on it are.
-func (c *Conn) RenameActivity(sid, from, to string) {
-	if c == nil || c.hub == nil {
-		return
+// renamedTo is activity a with activity from renamed to: to when a is from (in
+// any case or spacing), else a.
+func renamedTo(a, from, to string) string {
+	if a != "" && session.TopicKey(a) == session.TopicKey(from) {
+		return to
 	}
-	h := c.hub
+	return a
+}
+
+var _ session.ActivityRenamer = (*Hub)(nil)
+
+// ActivityRenamed implements session.ActivityRenamer. The notes of session sid that
+// wait for their writers' next connection, written under the activity, are about
+// it under its new name, as the notes stored on it are; the participant screens
+// watching the session follow the rename when they next read it (renamesSince).
+func (h *Hub) ActivityRenamed(sid, from, to string) {
 	h.draftMu.Lock()
 	defer h.draftMu.Unlock()
 	for pid, d := range h.drafts[sid] {
 		h.drafts[sid][pid] = d.renamed(from, to)
 	}
+	now := h.Now()
+	for s, rs := range h.renames {
+		if rs = slices.DeleteFunc(rs, func(r activityRename) bool { return now.Sub(r.at) > draftKept }); len(rs) == 0 {
+			delete(h.renames, s)
+		} else {
+			h.renames[s] = rs
+		}
+	}
+	h.renames[sid] = append(h.renames[sid], activityRename{seq: h.renameSeq.Add(1), from: from, to: to, at: now})
+}
+
+// renameSeq is the number of the last rename the hub was told of.
+func (c *Conn) renameSeq() uint64 {
+	if c == nil || c.hub == nil {
+		return 0
+	}
+	return c.hub.renameSeq.Load()
+}
+
+// renamesSince returns the activities of session sid renamed after rename number
+// seq, in order, and the number of the last rename.
+func (c *Conn) renamesSince(sid string, seq uint64) ([]activityRename, uint64) {
+	if c == nil || c.hub == nil {
+		return nil, seq
+	}
+	h := c.hub
+	if h.renameSeq.Load() == seq {
+		return nil, seq // none anywhere: no lock for a thousand screens' reads
+	}
+	h.draftMu.Lock()
+	defer h.draftMu.Unlock()
+	var out []activityRename
+	for _, r := range h.renames[sid] {
+		if r.seq > seq {
+			out = append(out, r)
+		}
+	}
+	return out, h.renameSeq.Load()
 }
 
 // empty says the draft holds nothing to give back.
@@ -129,7 +189,7 @@ const draftKept = 2 * time.Hour
 func NewHub() *Hub {
 	return &Hub{conns: map[*Conn]struct{}{}, watching: map[string]map[session.Change]map[*Conn]struct{}{},
 		left: map[string]map[int64]time.Time{}, Now: time.Now, changes: map[string]uint64{}, rooms: map[string]*room{},
-		drafts: map[string]map[int64]Draft{}, previews: map[string]Preview{}}
+		drafts: map[string]map[int64]Draft{}, previews: map[string]Preview{}, renames: map[string][]activityRename{}}
 }
 
 // KeepPreview keeps p as session sid's edited suggestions, a copy of it; one with

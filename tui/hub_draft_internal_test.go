@@ -47,8 +47,7 @@ func TestRenamedActivityReachesParkedDrafts(t *testing.T) {
 	park("s1", 2, Draft{Text: "other", Area: session.AreaActivities, Lane: "keep", Activity: "pen tests"})
 	park("s2", 1, Draft{Text: "elsewhere", Area: session.AreaActivities, Lane: "keep", Activity: "threat modelling"})
 
-	board := h.Connect()
-	board.RenameActivity("s1", "threat modelling", "threat modeling")
+	h.ActivityRenamed("s1", "threat modelling", "threat modeling")
 
 	c := h.Connect()
 	d, ok := c.TakeDraft("s1", 1)

@@ -95,6 +95,9 @@ type participantScreen struct {
 	// rateLateSent says a rating given with c is on its way: its answer is that
 	// of a late rating whatever the mode is by then.
 	rateLateSent bool
+	// renameSeq is the number of the last activity rename the screen followed
+	// (Conn.renamesSince).
+	renameSeq uint64
 	// waiting is a note taken back from a connection of theirs that no longer
 	// answered, which came while they wrote another: it becomes the draft once
 	// that one is sent.
@@ -176,7 +179,7 @@ var pk = participantKeys{
 var rateChoose = key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "choose"))
 
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
-	s := &participantScreen{e: e, sess: sess, me: me, rateSel: me.Rating, rows: newList(), boxN: -1}
+	s := &participantScreen{e: e, sess: sess, me: me, rateSel: me.Rating, rows: newList(), boxN: -1, renameSeq: e.opt.Conn.renameSeq()}
 	if d, ok := e.opt.Conn.TakeDraft(sess.ID, me.ID); ok && (strings.TrimSpace(d.Text) != "" || d.Topics != "" || d.Next != nil) {
 		// The note they were writing when their last connection closed: back in
 		// its area and lane once the notes are loaded (an open topic's lanes
@@ -744,24 +747,27 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.sess.Phase.AtLeast(session.PhaseGroup) {
 			sel, onTheme = s.themeSelected()
 		}
-		themesBefore, dotsBefore, actsBefore := s.th.Themes, s.th.MyVotes, s.sess.Activities
+		themesBefore, dotsBefore := s.th.Themes, s.th.MyVotes
 		s.sess, s.me, s.notes, s.th = msg.Session, msg.Me, msg.Notes, *msg.ParticipantView
-		// The facilitator renamed the activity new notes are about: they go on
-		// being about it, under its new name, as the notes written on it are.
-		s.activity = renamedActivity(actsBefore, s.sess.Activities, s.activity)
-		// And so is a note begun or kept under it (which n sends where it was
-		// written), and any that waits to come.
-		if a := renamedActivity(actsBefore, s.sess.Activities, s.draftAt.Activity); a != s.draftAt.Activity {
-			s.draftAt = s.draftAt.renamed(s.draftAt.Activity, a)
-		}
-		if s.waiting != nil {
-			for c := s.waiting; c != nil; c = c.Next {
-				if a := renamedActivity(actsBefore, s.sess.Activities, c.Activity); a != c.Activity {
-					w := s.waiting.renamed(c.Activity, a)
-					s.waiting = &w
-					break // one rename a change of the list
-				}
+		// The facilitator renamed activities: new notes go on being about the one
+		// they were about, under its new name, as the notes written on it are; so
+		// does a note begun or kept under it (which n sends where it was written),
+		// and any that waits to come. Only a rename the service told of: the
+		// lists alone cannot tell one from the last activity deleted and another
+		// added, and notes would go under an activity nobody chose.
+		renames, seq := s.e.opt.Conn.renamesSince(s.sess.ID, s.renameSeq)
+		s.renameSeq = seq
+		for _, r := range renames {
+			s.activity = renamedTo(s.activity, r.from, r.to)
+			s.draftAt = s.draftAt.renamed(r.from, r.to)
+			if s.waiting != nil {
+				w := s.waiting.renamed(r.from, r.to)
+				s.waiting = &w
 			}
+		}
+		if len(renames) > 0 && s.restore == nil {
+			// The connection keeps them so, should it drop.
+			s.keepDraft()
 		}
 		// And the note being edited, whose edit sends the activity it had: the
 		// old name undid the rename, as a proposal of that name.
@@ -1812,20 +1818,4 @@ func (s *participantScreen) timerCounting() bool {
 
 func (s *participantScreen) typing() bool {
 	return s.mode == modeCompose || s.mode == modeEdit || s.mode == modeTopic || s.mode == modeVolunteerName
-}
-
-// renamedActivity is activity a of list before under its name in list after: the
-// name at its place when after is before with that one name changed (a rename on
-// the board), else a as it is.
-func renamedActivity(before, after []string, a string) string {
-	i := slices.Index(before, a)
-	if a == "" || i < 0 || slices.Contains(after, a) || len(before) != len(after) {
-		return a
-	}
-	for j := range before {
-		if j != i && before[j] != after[j] {
-			return a
-		}
-	}
-	return after[i]
 }

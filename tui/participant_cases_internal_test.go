@@ -142,7 +142,9 @@ func TestLateRatingOfferStaysUntilAKey(t *testing.T) {
 // A note left unsent (esc) under an activity the facilitator then renames comes back
 // under the new name, as the notes stored on it are renamed.
 func TestKeptNoteFollowsAnActivityRename(t *testing.T) {
+	h := NewHub()
 	s := writingScreen(0, 80, 24)
+	s.e.opt.Conn = h.Connect()
 	s.loading = false
 	s.sess.Activities = []string{"threat modelling", "pen tests"}
 	s.draft = "models age"
@@ -150,8 +152,35 @@ func TestKeptNoteFollowsAnActivityRename(t *testing.T) {
 	s.waiting = &Draft{Text: "and then", Area: session.AreaActivities, Lane: "more", Activity: "threat modelling"}
 	renamed := *s.sess
 	renamed.Activities = []string{"threat modeling", "pen tests"}
+	h.ActivityRenamed("s1", "threat modelling", "threat modeling") // as the service tells it
 	s.Update(participantStateMsg{ParticipantView: &session.ParticipantView{Session: &renamed, Me: s.me}, load: s.loads})
 	if s.draftAt.Activity != "threat modeling" || s.waiting.Activity != "threat modeling" {
 		t.Errorf("kept note under %q, waiting one under %q; want both under threat modeling", s.draftAt.Activity, s.waiting.Activity)
+	}
+}
+
+// The last activity deleted and another added, seen in one load (a connection that
+// was slow to take the changes), is not a rename: the notes the participant writes
+// next stay about the activity they chose, not one they never picked. Only a
+// rename the service made renames them.
+func TestDeletedAndAddedActivityIsNoRename(t *testing.T) {
+	h := NewHub()
+	conn := h.Connect()
+	conn.Watch("s1", session.ChangeSession)
+	conn.Joined(1)
+	s := writingScreen(0, 80, 24)
+	s.e.opt.Conn = conn
+	s.loading = false
+	s.sess.Activities = []string{"threat modelling", "pen tests"}
+	s.activity = "pen tests"
+	s.draft = "pen tests come too late"
+	s.draftAt = Draft{Area: session.AreaActivities, Lane: "keep", Activity: "pen tests"}
+	s.waiting = &Draft{Text: "and cost a lot", Area: session.AreaActivities, Lane: "less", Activity: "pen tests"}
+	changed := *s.sess
+	changed.Activities = []string{"threat modelling", "bug bounty"}
+	s.Update(participantStateMsg{ParticipantView: &session.ParticipantView{Session: &changed, Me: s.me}, load: s.loads})
+	if s.activity != "pen tests" || s.draftAt.Activity != "pen tests" || s.waiting.Activity != "pen tests" {
+		t.Errorf("new notes about %q, the kept one about %q, the waiting one about %q; want all still about pen tests",
+			s.activity, s.draftAt.Activity, s.waiting.Activity)
 	}
 }
