@@ -251,6 +251,12 @@ func (s *participantScreen) restoreDraft() {
 		}
 	}
 	if strings.TrimSpace(d.Text) == "" {
+		// Nothing was in the box: a note that waited for it comes now, or it
+		// would wait for a note nobody writes (the box was emptied before the
+		// connection ended).
+		if s.takeWaiting() {
+			return
+		}
 		if len(raised) > 0 {
 			s.setStatus("The open "+map[bool]string{true: "topic", false: "topics"}[len(raised) == 1]+" you raised before you left "+
 				map[bool]string{true: "is", false: "are"}[len(raised) == 1]+" kept: "+strings.Join(raised, ", ")+".", false)

@@ -184,3 +184,38 @@ func TestDeletedAndAddedActivityIsNoRename(t *testing.T) {
 			s.activity, s.draftAt.Activity, s.waiting.Activity)
 	}
 }
+
+// A note that waited for another, whose box was then emptied, is not left waiting
+// for a note that will never be sent: the next connection offers it with n, as any
+// note kept.
+func TestNoteThatWaitedForAnEmptiedBoxComesWithTheNextConnection(t *testing.T) {
+	h := NewHub()
+	c := h.Connect()
+	c.Watch("s1", session.ChangeSession)
+	c.Joined(1)
+	s := writingScreen(0, 80, 24)
+	s.e.opt.Conn = c
+	s.loading = false
+	s.area = 0
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pen tests come too late"), Paste: true})
+	back := Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates"}
+	s.Update(draftBackMsg{back})
+	s.Update(tea.KeyMsg{Type: tea.KeyCtrlU}) // the box emptied, to write the other first
+	c.Close()
+
+	next := h.Connect()
+	next.Watch("s1", session.ChangeSession)
+	e := New(Options{Renderer: colours256(), Now: s.e.opt.Now, Conn: next}).env
+	e.w, e.h = 80, 24
+	again := newParticipant(e, s.sess, s.me)
+	again.loading = false
+	again.Update(participantStateMsg{ParticipantView: &session.ParticipantView{Session: s.sess, Me: s.me}, load: again.loads})
+	if v := ansi.Strip(again.View()); !strings.Contains(v, "is kept (Motivation · Demotivates)") {
+		t.Errorf("the next connection does not offer the note that waited:\n%s", v)
+	}
+	again.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	if got := again.inputValue(); got != back.Text {
+		t.Errorf("n opens %q, want the note that waited, %q", got, back.Text)
+	}
+}
