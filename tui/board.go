@@ -214,6 +214,7 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 	// The themes tab shows other rows in every phase from the group phase on.
 	s.tabs[tabThemes].rows().selectRow(0)
 	s.tabs[tabThemes].(*themesTab).followAction = 0
+	s.tabs[tabThemes].(*themesTab).top = true
 	// Step from the phase just asked for, so that quick presses of ] add up.
 	moved := *s.sess
 	moved.Phase = to
@@ -734,6 +735,9 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	}
 	s.escArmed = time.Time{}
 	tab := s.tabs[s.tab]
+	if s.tab == tabThemes {
+		tab.(*themesTab).top = false
+	}
 	if l := tab.rows(); l != nil {
 		if l.open() {
 			// The search or jump input takes every key while it is open.

@@ -843,6 +843,10 @@ type themesTab struct {
 	// shift the selection onto another row.
 	at      themeRow
 	atPhase session.Phase
+	// top keeps the first row selected from a phase move until a key reaches
+	// the tab: the loads that follow the move may come from before it was saved
+	// (a ranking without the votes), and at would follow the row they put first.
+	top bool
 }
 
 func newThemesTab(b *boardScreen) *themesTab {
@@ -930,6 +934,10 @@ type actionAddedMsg struct{ id int64 }
 func (t *themesTab) loaded() {
 	t.refresh()
 	l := &t.list
+	if t.top {
+		l.selectRow(0)
+		return
+	}
 	if t.selectAction(t.followAction) {
 		t.followAction = 0
 		return

@@ -1028,3 +1028,37 @@ func TestResultsTellAVoterTheirLoneChangeIsNotCounted(t *testing.T) {
 	}
 	requireFits(t, mine.view())
 }
+
+// Moving on from vote selects the first theme of the ranking, which the votes
+// make: before, the board selected the theme ranked first without them (#2
+// here), and a quick `a` gave it the action point meant for #1.
+func TestActionsOpenOnTheFirstOfTheRanking(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	ths, _ := w.svc.Themes(w.ctx, sess.ID)
+	var deadlines int64
+	for _, th := range ths {
+		if th.Label == "deadlines" {
+			deadlines = th.ID
+		}
+	}
+	for _, p := range ps[:2] {
+		for range 2 {
+			if err := w.svc.Vote(w.ctx, p.ID, deadlines, 1); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("Voting:")
+	b.keys("]")
+	b.waitFor("move on to actions? y/n")
+	b.keys("y")
+	b.waitFor("#1 deadlines", "#2 pen tests", "Moved to actions.")
+	v := b.view()
+	if sel := lineWith(v, "▸"); !strings.Contains(sel, "#1 deadlines") {
+		t.Errorf("after moving on to actions the board selects %q, not #1:\n%s", sel, v)
+	}
+}
