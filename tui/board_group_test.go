@@ -1417,3 +1417,32 @@ func TestThemesViewHeadIsWholeAt60Columns(t *testing.T) {
 		t.Errorf("the suggestions at 60 columns: %q", h)
 	}
 }
+
+// A suggested theme's name too long for the row is cut, not its count of notes:
+// at 60 columns the row read "2. Security exceptions take a month and nobody
+// says… (1 n…".
+func TestSuggestionRowKeepsItsCountAt60Columns(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Porto")
+	w.setPhase(sess, session.PhaseWrite)
+	w.addNote(w.join(sess, "key-a", ""), session.AreaConfidence, "concern", "secrets end up in the repos")
+	w.addNote(w.join(sess, "key-b", ""), session.AreaConfidence, "concern", "nobody rotates the keys")
+	w.setPhase(sess, session.PhaseGroup)
+	b := w.openBoardSized(sess, 60, 20)
+	b.waitDrawn("Suggested themes")
+	b.keys("R")
+	b.waitFor("Name before sharing: ")
+	b.press(tea.KeyCtrlU)
+	b.paste("Security exceptions take a month and nobody says why")
+	b.press(tea.KeyEnter)
+	b.waitFor("Renamed; nobody sees it until A.")
+	b.keys("j") // the selected row is shown whole, wrapped
+	b.waitFor("▸    ★")
+	v := b.view()
+	row := lineWith(v, "1. Security exceptions")
+	if !regexp.MustCompile(`\(\d+ notes?\)$`).MatchString(strings.TrimSpace(row)) {
+		t.Errorf("the suggestion's row lost its count of notes: %q\n%s", row, v)
+	}
+	requireFits(t, v)
+}

@@ -658,12 +658,12 @@ func (s *boardScreen) themeRows() []themeRow {
 					pick = "[x] "
 				}
 			}
-			h := themeRow{sug: i + 1, num: i + 1, header: true, text: fmt.Sprintf("%s%d. %s (%s)", pick, i+1, t.Label, plural(len(t.NoteIDs), "note"))}
+			tail := " (" + plural(len(t.NoteIDs), "note") + ")"
 			if t.NameFrom != "" {
 				// Not made from these notes: a name given in another session.
-				h.text += " · name given in “" + t.NameFrom + "”"
+				tail += " · name given in “" + t.NameFrom + "”"
 			}
-			rows = append(rows, h)
+			rows = append(rows, s.headerRow(themeRow{sug: i + 1, num: i + 1}, fmt.Sprintf("%s%d. ", pick, i+1), t.Label, tail))
 			rows = append(rows, s.noteRows(themeRow{sug: i + 1}, t.Label, t.NoteIDs, notes)...)
 		}
 	case s.sess.Phase == session.PhaseGroup && s.themes.placing:
@@ -690,11 +690,11 @@ func (s *boardScreen) themeRows() []themeRow {
 				}
 				continue
 			}
-			h.text = fmt.Sprintf("%snew: %s (%s)", pick, p.label, plural(len(p.notes), "note"))
+			tail := " (" + plural(len(p.notes), "note") + ")"
 			if p.sug < len(s.themes.suggestions) && s.themes.suggestions[p.sug].NameFrom != "" {
-				h.text += " · name given in “" + s.themes.suggestions[p.sug].NameFrom + "”"
+				tail += " · name given in “" + s.themes.suggestions[p.sug].NameFrom + "”"
 			}
-			rows = append(rows, h)
+			rows = append(rows, s.headerRow(h, pick+"new: ", p.label, tail))
 			rows = append(rows, s.noteRows(row, p.label, p.notes, notes)...)
 		}
 	case s.sess.Phase == session.PhaseGroup:
