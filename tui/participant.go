@@ -1529,13 +1529,30 @@ func (s *participantScreen) lobbyView(w int) string {
 	}
 	b.WriteString(fmt.Sprintf("Hello %s, you are in.\n\n", fit(name, w-20)))
 	if c := s.e.rejoinCode; c != "" {
-		b.WriteString(s.e.sty.Header.Render("Your rejoin code: "+c) + s.e.sty.Muted.Render(" (the only way back as yourself)") + "\n\n")
+		// Wrapped, not cut: at 40 columns the line lost "way back as yourself)".
+		code, why := s.e.sty.Header.Render("Your rejoin code: "+c), " (the only way back as yourself)"
+		if lipgloss.Width(code+why) <= w {
+			b.WriteString(code + s.e.sty.Muted.Render(why) + "\n\n")
+		} else {
+			b.WriteString(code + "\n" + s.e.sty.Muted.Render(strings.TrimSpace(why)) + "\n\n")
+		}
 	}
-	text := "This session has three parts. Confidence: how confident is your team in its own security? " +
-		"Security activities: what should the program keep, add, do less of and do more of? " +
-		"Motivation: what motivates you to do security work, and what gets in the way? " +
-		"You can also raise your own topics. Your notes carry no name, and reach the facilitator's board only together with someone else's."
-	for _, l := range wrap(text, w-2) {
+	// The introduction gives way to its last sentence on a short terminal, so that
+	// what is above it (the rejoin code, the only way back) stays in view: at 80x14 it
+	// pushed the code off the top.
+	anon := "Your notes carry no name, and reach the facilitator's board only together with someone else's."
+	text := wrap("This session has three parts. Confidence: how confident is your team in its own security? "+
+		"Security activities: what should the program keep, add, do less of and do more of? "+
+		"Motivation: what motivates you to do security work, and what gets in the way? "+
+		"You can also raise your own topics. "+anon, w-2)
+	room := s.bodyRoom - strings.Count(b.String(), "\n") - 2
+	if len(text) > room {
+		text = wrap(anon, w-2)
+	}
+	if len(text) > room {
+		text = nil
+	}
+	for _, l := range text {
 		b.WriteString(l + "\n")
 	}
 	b.WriteString("\n" + s.e.sty.Muted.Render("Waiting for the facilitator to start…") + "\n")

@@ -424,3 +424,28 @@ func TestNameScreenKeepsTheRejoinCodeWhenShort(t *testing.T) {
 		}
 	}
 }
+
+// The lobby, the screen after the name, keeps the rejoin code in view as the name
+// screen does: at 80x14 and 60x16 the session's introduction pushed it off the top,
+// and at 40 columns its line lost its end, "(the only way back as yourself)". The
+// introduction gives way to its last sentence, the one about anonymity.
+func TestLobbyKeepsTheRejoinCodeWhenShort(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	dev := w.newSession("Developers Amsterdam")
+	for _, size := range [][2]int{{80, 14}, {60, 16}, {40, 24}, {40, 16}} {
+		s := w.openSized(tui.Options{Code: dev.Code, JoinHint: "ssh -p 27123 -t 127.0.0.1"}, size[0], size[1])
+		s.waitFor("Your name:")
+		s.press(tea.KeyEnter)
+		s.waitFor("Waiting for the facilitator")
+		v := s.view()
+		requireFitsIn(t, v, size[0], size[1])
+		flat := strings.Join(strings.Fields(v), " ")
+		for _, want := range []string{"LOBBY", "Your rejoin code:", "(the only way back as yourself)", "Waiting for the facilitator to start",
+			"reach the facilitator's board only together with someone else's."} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%q is not on the %dx%d screen:\n%s", want, size[0], size[1], v)
+			}
+		}
+	}
+}
