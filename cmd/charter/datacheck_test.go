@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -161,5 +163,27 @@ func TestServeSaysTheDiskQuotaIsUsedUp(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(data, ".write-check-*")); len(left) > 0 {
 		t.Errorf("the check left %q behind", left)
+	}
+}
+
+// A data directory that belongs to another user cannot be made private (chmod is
+// refused even to read it): the message says so and what to do, not only
+// "operation not permitted". Root may chmod anything, so the refusal is the one
+// chmod gives any other user.
+func TestDataDirectoryOfAnotherUserIsSaidSo(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "data")
+	err := chmodError(dir, &fs.PathError{Op: "chmod", Path: dir, Err: syscall.EPERM})
+	for _, want := range []string{"the data directory " + dir + " belongs to another user", "run charter as its owner", "--data", "operation not permitted"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%q does not say %q", err, want)
+		}
+	}
+	if !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("%v is not a permission error", err)
+	}
+	other := chmodError(dir, &fs.PathError{Op: "chmod", Path: dir, Err: syscall.EROFS})
+	if strings.Contains(other.Error(), "another user") {
+		t.Errorf("a read-only filesystem is said to be another user's: %v", other)
 	}
 }

@@ -4,9 +4,11 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,13 +156,24 @@ func openData(dir string) (*sqlite.DB, error) {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
 	if err := os.Chmod(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("data directory: %w", err)
+		return nil, chmodError(dir, err)
 	}
 	db, err := sqlite.Open(filepath.Join(dir, "charter.db"))
 	if err != nil {
 		return nil, err
 	}
 	return db, nil
+}
+
+// chmodError says why the data directory's mode could not be set: one that belongs
+// to another user (a copy to look at, a colleague's) said only "operation not
+// permitted", as if charter were broken.
+func chmodError(dir string, err error) error {
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("the data directory %s belongs to another user: charter keeps it private (mode 700), "+
+			"which only its owner may set; run charter as its owner, or give --data a directory of your own (%w)", dir, err)
+	}
+	return fmt.Errorf("data directory: %w", err)
 }
 
 // describe gives fs a usage that starts with how the command is called and what
