@@ -1052,7 +1052,13 @@ func (a *boardAsk) saved(m askSavedMsg) (tea.Msg, []tea.KeyMsg) {
 }
 
 func (a *boardAsk) view(w int, sty *Styles) string {
-	a.in.Width = max(w-lipgloss.Width(a.in.Prompt)-2, 10)
+	if width := max(w-lipgloss.Width(a.in.Prompt)-2, 10); width != a.in.Width {
+		// The box scrolled its text for the width it had (the last prompt's, or
+		// the terminal's before a resize): placed again for this one, a name that
+		// fits opens whole, not scrolled to its end.
+		a.in.Width = width
+		a.in.SetCursor(a.in.Position())
+	}
 	v := a.in.View() + "\n"
 	if a.hint != nil {
 		// A hint wraps onto a second line rather than lose its end (a new

@@ -296,3 +296,32 @@ func actionBoard(t *testing.T, a session.ActionPoint) (*world, *session.Session,
 	b.waitFor("p priority")
 	return w, sess, b
 }
+
+// The rename prompt shows the theme's whole name when a narrower prompt was open
+// before it: the move prompt's long question left the box narrow, and the name
+// opened scrolled to its end ("New name: oard for all security findings please").
+func TestRenamePromptShowsTheWholeNameAfterAMove(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	const name = "One dashboard for all security findings please"
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.RenameTheme(w.ctx, ts[0].ID, name); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn(name)
+	b.selectRow(1) // a note of the first theme
+	b.keys("M")
+	b.waitFor("Move the note to theme")
+	b.press(tea.KeyEsc)
+	b.selectRow(0)
+	b.keys("R")
+	b.waitFor("New name: ")
+	v := b.view()
+	if !strings.Contains(v, "New name: "+name) {
+		t.Errorf("the rename prompt does not show the whole name %q:\n%s", name, v)
+	}
+}
