@@ -2,6 +2,7 @@ package tui_test
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -351,4 +352,35 @@ func TestClosedListFillsTheScreenUnderItsHeading(t *testing.T) {
 	p = open()
 	p.press(tea.KeyDown)
 	p.waitFor("In “")
+}
+
+// At 60 columns a ranked theme whose name fills the row keeps its score and
+// votes in view, as the board's and the action points' rows do: the name is cut,
+// and the selected row shows it whole. It read "#2 Security exceptions take a
+// month and nobody says… · sc…".
+func TestParticipantRankingKeepsTheScoreAt60Columns(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	const name = "Security exceptions take a month and nobody says why"
+	ts, _ := w.svc.Themes(w.ctx, sess.ID)
+	if err := w.svc.RenameTheme(w.ctx, ts[1].ID, name); err != nil {
+		t.Fatal(err)
+	}
+	// A list longer than the screen: a short one shows its cut rows whole.
+	for i := range 12 {
+		if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[1].ID, Title: fmt.Sprintf("Action %d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	p := w.openSized(tui.Options{KeyHash: ps[0].KeyHash, Code: sess.Code}, 60, 20)
+	p.waitFor("Press v on an action point", "#2 ")
+	v := p.view()
+	row := lineWith(v, "#2 ")
+	if !regexp.MustCompile(`· score \d+ · \d+ votes?$`).MatchString(strings.TrimSpace(row)) {
+		t.Errorf("the ranked theme's row lost its score or votes: %q\n%s", row, v)
+	}
+	requireFitsIn(t, v, 60, 20)
 }

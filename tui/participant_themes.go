@@ -59,7 +59,7 @@ func (s *participantScreen) themeRows() []themeRow {
 			}
 			// The score as well as the votes: ranked by votes alone, a theme with none
 			// above one with two would look like a mistake.
-			rows = append(rows, themeRow{theme: t.ID, header: true, text: fmt.Sprintf("#%d %s · score %d · %s", p.Rank, t.Label, p.Score, plural(s.th.Totals[t.ID], "vote"))})
+			rows = append(rows, s.rankedRow(t, p.Rank, p.Score))
 			for _, a := range s.th.Actions {
 				if a.ThemeID == t.ID {
 					rows = append(rows, s.actionRow(themeRow{theme: t.ID}, a))
@@ -92,6 +92,21 @@ func (s *participantScreen) themeRows() []themeRow {
 		}
 	}
 	return append(rows, s.hiddenRows()...)
+}
+
+// rankedRow is a ranked theme's heading. When it is wider than the screen the name
+// is cut, not the score and votes after it (the selected row shows it whole), as
+// the board and the action points' rows do.
+func (s *participantScreen) rankedRow(t *session.Theme, rank, score int) themeRow {
+	head := fmt.Sprintf("#%d ", rank)
+	tail := fmt.Sprintf(" · score %d · %s", score, plural(s.th.Totals[t.ID], "vote"))
+	r := themeRow{theme: t.ID, header: true, text: head + t.Label + tail}
+	// The row's selection mark takes two columns.
+	if w := max(s.e.w, 40) - 2; lipgloss.Width(r.text) > w {
+		r.whole = r.text
+		r.text = head + fit(t.Label, max(w-lipgloss.Width(head+tail), 12)) + tail
+	}
+	return r
 }
 
 // numbered is a theme's label after its number on the board, so that the room can
