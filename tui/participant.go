@@ -914,6 +914,8 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		me.Rating = msg.rating
 		s.me = &me
 		s.rated, s.ratedAfter = msg.rating, s.loads
+		// Their other terminals mark the rating given here, not one they gave before.
+		s.e.opt.Conn.TellOwn()
 		if s.mode == modeRateLate || s.rateLateSent {
 			s.mode, s.rateLateSent = modeBrowse, false
 			s.setStatus(fmt.Sprintf("Your rating %d is saved. The chart shows it once two more people rate after the check-in: never alone, nor in a pair.", msg.rating), false)

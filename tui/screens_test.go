@@ -1694,3 +1694,29 @@ func TestHomeKeepsTheSelectionThroughAFormOpenedBeforeItLoads(t *testing.T) {
 		t.Errorf("not %q:\n%s", last, v)
 	}
 }
+
+// A participant with two terminals open at check-in sees, in each, the rating given
+// in the other: only the board watched ratings (while the chart is not shown to
+// participants), and the first terminal went on marking the rating it had given,
+// 5, as "your rating" after the second changed it to 1.
+func TestOwnRatingFollowsOnASecondTerminal(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	me := w.join(sess, "key-1", "")
+	w.setPhase(sess, session.PhaseCheckIn)
+	one := w.openAsParticipant(sess, me)
+	one.waitFor("How confident are you")
+	two := w.openAsParticipant(sess, me)
+	two.waitFor("How confident are you")
+
+	one.keys("5")
+	one.waitFor("Your rating 5 is saved.")
+	two.waitFor("5  fully  ← your rating")
+	two.keys("1")
+	two.waitFor("Your rating 1 is saved.")
+	one.waitFor("1  not at all  ← your rating")
+	if v := one.view(); strings.Contains(lineWith(v, "5  fully"), "your rating") {
+		t.Errorf("the first terminal still marks 5 as the rating:\n%s", v)
+	}
+}
