@@ -274,10 +274,11 @@ type Conn struct {
 }
 
 // TellOwn tells the other open connections of this connection's participant that
-// their own notes or rating changed. Before the reveal only the board watches notes
-// (and ratings, while participants do not see the chart), and a second terminal of
-// the same person went on showing them as it had read them: a note saved, changed
-// or deleted in one, or a rating given, was not so in the other.
+// their own notes, rating or done mark changed. Before the reveal only the board
+// watches notes (and ratings, while participants do not see the chart, and done
+// marks always), and a second terminal of the same person went on showing them as
+// it had read them: a note saved, changed or deleted in one, a rating given or a
+// done mark said, was not so in the other.
 func (c *Conn) TellOwn() {
 	if c == nil || c.hub == nil {
 		return

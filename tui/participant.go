@@ -925,6 +925,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, s.reload()
 	case doneMsg:
 		s.saving = false
+		// Their other terminals show the done mark (or dot, or volunteering) given
+		// here: participants' screens do not watch who is done.
+		s.e.opt.Conn.TellOwn()
 		if s.mode == modeVolunteerName {
 			s.mode = modeBrowse
 			s.closeInput()

@@ -1720,3 +1720,25 @@ func TestOwnRatingFollowsOnASecondTerminal(t *testing.T) {
 		t.Errorf("the first terminal still marks 5 as the rating:\n%s", v)
 	}
 }
+
+// The done mark too: said in one terminal, the other shows it, and its x takes it
+// back rather than saying it again. Participants' screens do not watch who is done
+// (only the board does), and the second terminal went on offering "x I'm done".
+func TestOwnDoneMarkFollowsOnASecondTerminal(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	one := w.openAsParticipant(sess, me)
+	one.waitFor("You have no notes here yet.")
+	two := w.openAsParticipant(sess, me)
+	two.waitFor("You have no notes here yet.")
+
+	one.keys("x")
+	one.waitFor("Marked as done.")
+	two.waitFor("you are marked as done", "x not done after all")
+	two.keys("x")
+	two.waitFor("Not done any more.")
+	if w.participant(me.ID).Done {
+		t.Error("x on the second terminal did not take the done mark back")
+	}
+}
