@@ -100,9 +100,21 @@ func (s *Service) FindByCode(ctx context.Context, code string) (*Session, error)
 			// A facilitator claim code that is no longer open (or from another server).
 			return nil, Errorf(ENotFound, "That claim code is not open any more: the first key that entered it is the facilitator. Ask a facilitator to add your public key to the server's facilitators file.")
 		}
-		return nil, Errorf(ENotFound, "No session has the code %q. Check the code with your facilitator and try again.", CleanText(code))
+		return nil, Errorf(ENotFound, "No session has the code %q. Check the code with your facilitator and try again.", ShownCode(code))
 	}
 	return sess, err
+}
+
+// ShownCode is a code typed as a refusal names it: cleaned, and cut a little past a
+// code's length, so that something long pasted in its place (an invitation's
+// paragraph) does not fill the screen and push the code's box off it.
+func ShownCode(code string) string {
+	const most = 24
+	code = CleanText(code)
+	if r := []rune(code); len(r) > most {
+		return string(r[:most-1]) + "…"
+	}
+	return code
 }
 
 // Join adds a participant to a session, or returns the one with the same key.

@@ -367,6 +367,22 @@ func TestJoinWrongCode(t *testing.T) {
 	}
 }
 
+// Something long pasted as the code on the ssh command line (the invitation's
+// paragraph instead of its code) is named in the refusal by its start only: the whole
+// of it, 3,000 characters, filled the screen and pushed the code's box off the top.
+func TestJoinWrongLongCodeKeepsTheScreen(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.newSession("Developers Berlin")
+	s := w.open(tui.Options{KeyHash: "key-1", Code: strings.Repeat("A", 3000)})
+	s.waitFor("try again")
+	v := s.view()
+	requireFits(t, v)
+	if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "Join code:") || !strings.Contains(flat, "Check the code with your facilitator") {
+		t.Errorf("the join screen lost its box or its message:\n%s", v)
+	}
+}
+
 // Before joining there is nothing to leave: ctrl+c on the join code's screen ends
 // the connection at once.
 func TestCtrlCBeforeJoiningEndsAtOnce(t *testing.T) {

@@ -95,7 +95,7 @@ func (s *presentScreen) Init() tea.Cmd {
 		if session.ErrorCode(err) == session.ENotFound && session.NormalizeCode(c) != "" {
 			// FindByCode's advice is the participants' ("check the code with your
 			// facilitator"); the projector is opened with a facilitator's key.
-			err = session.Errorf(session.ENotFound, "No session has the code %q. The facilitator home lists each session with its code, and p there opens the selected session's projector view.", session.CleanText(c))
+			err = session.Errorf(session.ENotFound, "No session has the code %q. The facilitator home lists each session with its code, and p there opens the selected session's projector view.", session.ShownCode(c))
 		}
 		if err != nil {
 			return errMsg{err}
