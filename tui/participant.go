@@ -814,6 +814,12 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.closeInput()
 			s.setStatus("The phase changed; you did not volunteer.", true)
 		}
+		if phaseChanged && s.mode == modeVolunteerName && s.sess.Phase == session.PhaseClosed {
+			// Volunteering ends with the session: the name would only be refused.
+			s.mode = modeBrowse
+			s.closeInput()
+			s.setStatus("The session closed; you did not volunteer. To help with an action point, tell its owner or the facilitator.", true)
+		}
 		if s.mode == modeVolunteerName && !s.hasAction(s.editing) {
 			// Deleted on the board while the name was being typed: every enter
 			// would be refused, over a list that no longer shows it.

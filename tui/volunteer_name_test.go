@@ -100,3 +100,22 @@ func TestVolunteerNameBoxClosesWhenItsActionPointGoes(t *testing.T) {
 		t.Errorf("the name box is still open:\n%s", v)
 	}
 }
+
+// The session closes while the name box is open: volunteering is over, so the box
+// closes and says so, instead of staying open to refuse the name only at enter.
+func TestVolunteerNameBoxClosesWhenTheSessionCloses(t *testing.T) {
+	t.Parallel()
+	w, sess, p := atActionPoint(t)
+	p.keys("j")
+	p.keys("v")
+	p.waitFor("0/40 characters")
+	p.keys("Sam")
+	p.waitFor("3/40 characters")
+	w.setPhase(sess, session.PhaseClosed)
+	p.waitFor("The session closed; you did not volunteer.")
+	v := p.view()
+	requireFits(t, v)
+	if strings.Contains(v, "characters") {
+		t.Errorf("the name box is still open:\n%s", v)
+	}
+}
