@@ -1066,12 +1066,15 @@ func (s *participantScreen) canRateLate() bool {
 // updateRateLate takes the keys of the rating given after the check-in; esc leaves
 // it for later.
 func (s *participantScreen) updateRateLate(msg tea.KeyMsg) (screen, tea.Cmd) {
+	if s.rateLateSent {
+		// Given, and on its way: a late rating cannot be changed, and enter
+		// pressed again (or another digit) would have sent one more, or esc said
+		// none was given. Its answer ends this mode; a failure leaves it open.
+		return s, nil
+	}
 	if key.Matches(msg, pk.Cancel) || !s.canRateLate() {
 		s.mode = modeBrowse
 		s.setStatus("No rating given; c rates whenever you like while notes are written.", false)
-		return s, nil
-	}
-	if s.saving {
 		return s, nil
 	}
 	if key.Matches(msg, pk.Rate) {

@@ -219,3 +219,27 @@ func TestNoteThatWaitedForAnEmptiedBoxComesWithTheNextConnection(t *testing.T) {
 		t.Errorf("n opens %q, want the note that waited, %q", got, back.Text)
 	}
 }
+
+// A late rating cannot be changed once given: keys pressed while it is on its way
+// (enter again, another digit and enter) send no second rating, which would change
+// it and be acknowledged as a rating that can be changed.
+func TestLateRatingOnItsWaySendsNoOther(t *testing.T) {
+	s := writingScreen(0, 80, 24)
+	s.loading = false
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'c'}})
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'4'}})
+	if _, cmd := s.Update(tea.KeyMsg{Type: tea.KeyEnter}); cmd == nil {
+		t.Fatal("4 and enter sent no rating")
+	}
+	if _, cmd := s.Update(tea.KeyMsg{Type: tea.KeyEnter}); cmd != nil {
+		t.Error("enter pressed again while the rating was on its way sent another")
+	}
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'2'}})
+	if _, cmd := s.Update(tea.KeyMsg{Type: tea.KeyEnter}); cmd != nil {
+		t.Error("2 and enter while the rating was on its way sent another: a late rating cannot be changed")
+	}
+	s.Update(ratedMsg{4})
+	if s.mode != modeBrowse || !strings.Contains(s.status, "Your rating 4 is saved") {
+		t.Errorf("after the answer: mode %v, status %q", s.mode, s.status)
+	}
+}
