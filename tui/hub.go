@@ -328,7 +328,8 @@ func (c *Conn) ReclaimDraft(sid string, pid int64, timeout time.Duration) (Draft
 	var others []*Conn
 	h.mu.Lock()
 	h.participantConnsLocked(sid, pid, func(o *Conn) {
-		if o != c && o.probe != nil && (o.draft.Text != "" || o.draft.Topics != "") {
+		// A box emptied may still hold the note that waits to come after it.
+		if o != c && o.probe != nil && !o.draft.empty() {
 			others = append(others, o)
 		}
 	})

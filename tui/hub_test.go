@@ -618,3 +618,26 @@ func TestHubReclaimsNothingForAClosedConnection(t *testing.T) {
 		t.Errorf("the note was not parked: %+v, %v", d, ok)
 	}
 }
+
+// A silent connection whose box is empty but holds a note that waits to come after
+// it (Draft.Next) gives that note back: left to linger, its close, with the new
+// connection live, kept nothing, and the note was lost.
+func TestHubReclaimsTheNoteWaitingOnASilentConnection(t *testing.T) {
+	t.Parallel()
+	h := tui.NewHub()
+	silent := h.Connect()
+	silent.Watch("s1", session.ChangeNotes)
+	silent.Joined(1)
+	waiting := &tui.Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates"}
+	silent.KeepDraft(tui.Draft{Next: waiting})
+	silent.SetProbe(func(time.Duration) bool { return false }, func() {})
+	back := h.Connect()
+	back.Watch("s1", session.ChangeNotes)
+	back.Joined(1)
+	d, ok := back.ReclaimDraft("s1", 1, time.Second)
+	if !ok || d.Next == nil || d.Next.Text != waiting.Text {
+		t.Errorf("reclaimed %+v, %v; want the note waiting on the silent connection", d, ok)
+	}
+	silent.Close()
+	back.Close()
+}
