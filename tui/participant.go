@@ -296,7 +296,8 @@ func (s *participantScreen) await(d *Draft) {
 
 func (s *participantScreen) takeWaiting() bool {
 	d := s.waiting
-	if d == nil || s.draft != "" || s.restore != nil {
+	if d == nil || s.draft != "" || s.restore != nil || s.input != nil {
+		// Not while a box is open: its text, left with esc, becomes the draft.
 		return false
 	}
 	s.waiting = d.Next

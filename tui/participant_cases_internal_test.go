@@ -243,3 +243,33 @@ func TestLateRatingOnItsWaySendsNoOther(t *testing.T) {
 		t.Errorf("after the answer: mode %v, status %q", s.mode, s.status)
 	}
 }
+
+// A note taken back into an empty box while an earlier one waits leaves that one
+// waiting: made the draft beside the box, it was overwritten when the box's text
+// was left with esc.
+func TestSecondNoteTakenBackLeavesTheFirstWaiting(t *testing.T) {
+	s := writingScreen(0, 80, 24)
+	s.loading = false
+	s.area = 0
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pen tests"), Paste: true})
+	first := Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates"}
+	s.Update(draftBackMsg{first})
+	s.Update(tea.KeyMsg{Type: tea.KeyCtrlU})
+	second := Draft{Text: "audits come too late", Area: session.AreaConfidence, Lane: "concern", Topics: "tooling"}
+	s.Update(draftBackMsg{second})
+	if got := s.inputValue(); got != second.Text {
+		t.Fatalf("the empty box holds %q, want the second note taken back", got)
+	}
+	s.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	if got := s.inputValue(); got != second.Text {
+		t.Fatalf("n opens %q, want the second note left with esc", got)
+	}
+	s.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	s.Update(noteAcceptedMsg{note: &session.Note{ID: 7, SessionID: "s1", ParticipantID: 1, Area: session.AreaConfidence, Lane: "concern", Text: second.Text}})
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	if got := s.inputValue(); got != first.Text {
+		t.Errorf("after sending the second, n opens %q; the first note taken back (%q) is lost", got, first.Text)
+	}
+}
