@@ -241,15 +241,7 @@ func (s *participantScreen) placeName() string {
 func (s *participantScreen) restoreDraft() {
 	d := s.restore
 	s.restore = nil
-	var raised []string
-	if d.Topics != "" {
-		for _, t := range strings.Split(d.Topics, "\x00") {
-			if !slices.ContainsFunc(s.lanesOf(session.AreaOpen), func(l string) bool { return session.TopicKey(l) == session.TopicKey(t) }) {
-				s.topics = append(s.topics, t)
-				raised = append(raised, "“"+t+"”")
-			}
-		}
-	}
+	raised := s.raiseTopics(d.Topics)
 	if strings.TrimSpace(d.Text) == "" {
 		// Nothing was in the box: a note that waited for it comes now, or it
 		// would wait for a note nobody writes (the box was emptied before the
@@ -270,6 +262,22 @@ func (s *participantScreen) restoreDraft() {
 	} else {
 		s.setStatus("The note you were writing when you left is kept: n opens it when notes are taken again.", false)
 	}
+}
+
+// raiseTopics raises again the open topics of a draft (joined by "\x00") that no
+// lane has, and returns them quoted.
+func (s *participantScreen) raiseTopics(topics string) []string {
+	if topics == "" {
+		return nil
+	}
+	var raised []string
+	for _, t := range strings.Split(topics, "\x00") {
+		if !slices.ContainsFunc(s.lanesOf(session.AreaOpen), func(l string) bool { return session.TopicKey(l) == session.TopicKey(t) }) {
+			s.topics = append(s.topics, t)
+			raised = append(raised, "“"+t+"”")
+		}
+	}
+	return raised
 }
 
 // takeWaiting makes the note taken back while another was written (waiting) the
@@ -725,6 +733,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// They began another note meanwhile: the text stays theirs to
 			// type, the old note is not pressed on them. Nor is it dropped (the
 			// connection it came from is ended): it comes once this one is sent.
+			// The topics it raised without a note yet are raised here at once:
+			// await keeps notes only.
+			s.raiseTopics(d.Topics)
 			if strings.TrimSpace(d.Text) != "" || d.Next != nil {
 				s.await(&d)
 				s.setStatus("The note you were writing when you left is kept too: it comes back once this one is sent.", false)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -271,5 +272,20 @@ func TestSecondNoteTakenBackLeavesTheFirstWaiting(t *testing.T) {
 	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
 	if got := s.inputValue(); got != first.Text {
 		t.Errorf("after sending the second, n opens %q; the first note taken back (%q) is lost", got, first.Text)
+	}
+}
+
+// The open topics a connection that no longer answered had raised, without a note
+// yet, are raised here too when that connection's note arrives while another is
+// being written: the note waits, and the topics were dropped.
+func TestTopicsTakenBackWhileWritingAreKept(t *testing.T) {
+	s := writingScreen(0, 80, 24)
+	s.loading = false
+	s.area = 0
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pen tests"), Paste: true})
+	s.Update(draftBackMsg{Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates", Topics: "tooling\x00on-call"}})
+	if got := s.lanesOf(session.AreaOpen); !slices.Equal(got, []string{"tooling", "on-call"}) {
+		t.Errorf("open topics %q, want the two raised on the other connection", got)
 	}
 }
