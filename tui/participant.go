@@ -1611,7 +1611,13 @@ func (s *participantScreen) checkInView(w int) string {
 		b.WriteString("\n" + sty.Header.Render("How the group rated") + "\n")
 		b.WriteString(ratingBars(s.stats, min(w, 60), sty) + "\n")
 		if s.me.Rating != s.me.ShownRating {
-			b.WriteString(sty.Muted.Render(fit("Your rating joins the chart with another's, or when the session moves on.", w)) + "\n")
+			said := "Your rating joins the chart with another's, or when the session moves on."
+			if s.sess.Furthest().AtLeast(session.PhaseWrite) {
+				// In a check-in gone back to it waits for two more, and moving
+				// on shows nothing (session.MinLateRaters).
+				said = "Your rating joins the chart once two more people rate: never alone, nor in a pair."
+			}
+			b.WriteString(sty.Muted.Render(strings.Join(wrap(said, w), "\n")) + "\n")
 		}
 	}
 	return b.String()

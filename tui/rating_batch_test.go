@@ -208,3 +208,34 @@ func TestBoardOpenedAtCheckInShowsTheChart(t *testing.T) {
 	b := w.openBoard(sess)
 	b.waitDrawn("Confidence in the team's own security (1-5)", "s show/hide ratings")
 }
+
+// In a check-in gone back to, a rating waits for two more (session.MinLateRaters)
+// and moving on shows nothing: the screen says so, not that it joins the chart
+// with another's or when the session moves on.
+func TestRatingInACheckInGoneBackToSaysItWaitsForTwoMore(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	var people []*session.Participant
+	for _, name := range []string{"Ana", "Ben", "Carol"} {
+		people = append(people, w.join(sess, "key-"+name, ""))
+	}
+	for _, p := range people[:2] {
+		if err := w.svc.Rate(w.ctx, p.ID, 4); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	w.setPhase(sess, session.PhaseCheckIn)
+	if err := w.svc.ShowRatings(w.ctx, sess.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	me := w.openAsParticipant(sess, people[2])
+	me.waitFor("2 ratings · mean 4.0")
+	me.keys("1")
+	me.waitFor("Your rating 1 is saved", "Your rating joins the chart once two more people rate")
+	if v := me.view(); strings.Contains(v, "or when the session moves on") {
+		t.Errorf("the screen says moving on shows the rating:\n%s", v)
+	}
+}
