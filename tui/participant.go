@@ -729,8 +729,10 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.setStatus("The note you were writing when you left is back in the box ("+s.placeName()+").", false)
 			return s, nil
 		}
-		if s.mode == modeCompose || s.draft != "" || s.restore != nil {
-			// They began another note meanwhile: the text stays theirs to
+		if s.input != nil || s.draft != "" || s.restore != nil {
+			// They began another note meanwhile (or edit one, or name a
+			// topic: put where it was written, the note moved the screen, and
+			// an edit then saved its note in that lane): the text stays theirs to
 			// type, the old note is not pressed on them. Nor is it dropped (the
 			// connection it came from is ended): it comes once this one is sent.
 			// The topics it raised without a note yet are raised here at once:
@@ -906,6 +908,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.closeInput()
 		if msg.edited {
 			s.setStatus("Saved your change.", false)
+			if s.takeWaiting() {
+				s.setStatus("Saved your change. "+s.status, false)
+			}
 			return s, s.reload()
 		}
 		if a := msg.note.Activity; msg.note.Area == session.AreaActivities && a != "" {

@@ -289,3 +289,29 @@ func TestTopicsTakenBackWhileWritingAreKept(t *testing.T) {
 		t.Errorf("open topics %q, want the two raised on the other connection", got)
 	}
 }
+
+// A note taken back while the person edits one of theirs waits for the edit: put
+// where it was written at once, it moved the screen to its lane, and the edit,
+// saved with the lane the screen was at, moved the edited note there too.
+func TestNoteTakenBackWhileEditingWaitsForTheEdit(t *testing.T) {
+	s := writingScreen(1, 80, 24)
+	s.loading = false
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'e'}})
+	if s.mode != modeEdit {
+		t.Fatalf("e did not open the edit (mode %v)", s.mode)
+	}
+	area, lane := s.area, s.lane
+	back := Draft{Text: "fewer audits", Area: session.AreaActivities, Lane: "less", Activity: "pen tests"}
+	s.Update(draftBackMsg{back})
+	if s.area != area || s.lane != lane || s.mode != modeEdit {
+		t.Fatalf("the note taken back moved the edit to area %d lane %d (mode %v), from area %d lane %d", s.area, s.lane, s.mode, area, lane)
+	}
+	s.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	edited := *s.notes[0]
+	edited.Text += " (edited)"
+	s.Update(noteAcceptedMsg{edited: true, note: &edited})
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	if got := s.inputValue(); got != back.Text {
+		t.Errorf("after the edit, n opens %q; want the note taken back, %q", got, back.Text)
+	}
+}
