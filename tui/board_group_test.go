@@ -1430,7 +1430,7 @@ func TestSuggestionRowKeepsItsCountAt60Columns(t *testing.T) {
 	w.addNote(w.join(sess, "key-b", ""), session.AreaConfidence, "concern", "nobody rotates the keys")
 	w.setPhase(sess, session.PhaseGroup)
 	b := w.openBoardSized(sess, 60, 20)
-	b.waitDrawn("Suggested themes")
+	b.waitDrawn("Suggested themes", "★")
 	b.keys("R")
 	b.waitFor("Name before sharing: ")
 	b.press(tea.KeyCtrlU)
