@@ -1208,7 +1208,7 @@ func (s *boardScreen) View() string {
 	if !s.loaded && s.status == "" {
 		// Counts before the first load would read zero: nothing rather than numbers
 		// that are not so.
-		return sty.Title.Render("charter") + " " + fit(s.sess.Title, w/2) + "\n" + sty.Muted.Render("Loading the board…") + "\n"
+		return sty.Title.Render("charter") + " " + headTitle(s.sess.Title, w, "") + "\n" + sty.Muted.Render("Loading the board…") + "\n"
 	}
 	head, footer := s.header(w), s.footer(w)
 	room := s.room(head, footer)
@@ -1237,7 +1237,6 @@ func (s *boardScreen) View() string {
 func (s *boardScreen) header(w int) string {
 	e, sty := s.e, s.e.sty
 	var b strings.Builder
-	left := sty.Title.Render("charter") + " " + fit(s.sess.Title, w/2)
 	right := sty.Phase.Render(strings.ToUpper(string(s.sess.Phase)))
 	if t := timerText(s.sess.Timer, e.now()); t != "" {
 		st := sty.Header
@@ -1246,6 +1245,7 @@ func (s *boardScreen) header(w int) string {
 		}
 		right = st.Render(t) + " " + right
 	}
+	left := sty.Title.Render("charter") + " " + headTitle(s.sess.Title, w, right)
 	b.WriteString(left + strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)) + right + "\n")
 	people := s.activePeople()
 	done := 0

@@ -1369,11 +1369,11 @@ func (s *participantScreen) viewInto(b *viewText) string {
 	ph := s.sess.Phase
 	timer := timerText(s.sess.Timer, e.now())
 	b.WriteString(s.lines.line(lineKey{kind: lineHead, text: s.sess.Title, extra: timer, mark: string(ph), width: w}, func() string {
-		left := sty.Title.Render("charter") + " " + fit(s.sess.Title, w/2)
 		right := sty.Phase.Render(strings.ToUpper(string(ph)))
 		if timer != "" {
 			right = timer + " " + right
 		}
+		left := sty.Title.Render("charter") + " " + headTitle(s.sess.Title, w, right)
 		gap := max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)
 		return left + strings.Repeat(" ", gap) + right
 	}))

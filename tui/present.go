@@ -382,7 +382,6 @@ func (s *presentScreen) View() string {
 // header is the session's title and phase, and the timer when it is not drawn large.
 func (s *presentScreen) header(w int, now time.Time) string {
 	sty := s.e.sty
-	left := sty.Title.Render("charter") + " " + sty.Header.Render(fit(s.sess.Title, max(w/2, 10)))
 	right := sty.Phase.Render(strings.ToUpper(string(s.sess.Phase)))
 	if t := timerText(s.sess.Timer, now); t != "" {
 		st := sty.Header
@@ -391,6 +390,7 @@ func (s *presentScreen) header(w int, now time.Time) string {
 		}
 		right = st.Render(t) + " " + right
 	}
+	left := sty.Title.Render("charter") + " " + sty.Header.Render(headTitle(s.sess.Title, w, right))
 	gap := max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)
 	return fit(left+strings.Repeat(" ", gap)+right, w) + "\n" + sty.Muted.Render(strings.Repeat("─", w))
 }

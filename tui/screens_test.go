@@ -1745,3 +1745,30 @@ func TestOwnDoneMarkFollowsOnASecondTerminal(t *testing.T) {
 		t.Error("x on the second terminal did not take the done mark back")
 	}
 }
+
+// A session's title that fits beside the phase is shown whole on the board, the
+// projector and a participant's screen: the headers cut it at half the width,
+// "Security engineers Berlin, spring sessi…" with thirty columns left blank.
+func TestHeadersShowAFittingTitleWhole(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	const title = "Security engineers Berlin, spring session 2027"
+	sess := w.newSession(title)
+	p := w.join(sess, "key-1", "")
+	w.setPhase(sess, session.PhaseCheckIn)
+	board := w.openSized(tui.Options{Facilitator: true}, termW, termH)
+	board.waitFor("Security engineers")
+	board.press(tea.KeyEnter) // the only session: its board
+	screens := map[string]*term{
+		"board":       board,
+		"projector":   w.openSized(tui.Options{Facilitator: true, Present: true, Code: sess.Code}, termW, termH),
+		"participant": w.openAsParticipant(sess, p),
+	}
+	for name, s := range screens {
+		s.waitDrawn("CHECK-IN")
+		v := s.view()
+		if head := strings.Split(v, "\n")[0]; !strings.Contains(head, title) {
+			t.Errorf("the %s's header cuts the title: %q", name, head)
+		}
+	}
+}

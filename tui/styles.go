@@ -179,6 +179,14 @@ func clock(d time.Duration) string {
 }
 
 // timerText is the timer as everyone sees it.
+// headTitle is a session's title after "charter " on a screen's first line, w
+// wide, with right (the phase, and the timer when one runs) at its end: whole
+// where it fits, else cut to the room left (cut at half the width, a title of 48
+// characters lost its end beside thirty blank columns at 80).
+func headTitle(title string, w int, right string) string {
+	return fit(title, max(w-lipgloss.Width("charter ")-lipgloss.Width(right)-1, 10))
+}
+
 func timerText(t session.Timer, now time.Time) string {
 	if !t.Active() {
 		return ""
