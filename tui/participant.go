@@ -958,7 +958,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.setStatus(msg.status, false)
 		return s, s.reload()
 	case tea.KeyMsg:
-		s.lateHinted = true
+		// Only a key once the rating can be given late: keys pressed at the
+		// check-in without rating took the offer away before it was ever made.
+		s.lateHinted = s.lateHinted || s.canRateLate()
 		if s.leaving {
 			return s.answerLeave(msg)
 		}

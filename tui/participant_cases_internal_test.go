@@ -140,6 +140,29 @@ func TestLateRatingOfferStaysUntilAKey(t *testing.T) {
 	}
 }
 
+// Keys pressed at the check-in by someone who did not rate do not take away the
+// offer made once notes are written: it is said until their first key after it.
+func TestLateRatingOfferSurvivesKeysAtTheCheckIn(t *testing.T) {
+	s := writingScreen(0, 80, 24)
+	s.loading = false
+	const offer = "No confidence rating from you yet: c gives one"
+	checkIn := *s.sess
+	checkIn.Phase = session.PhaseCheckIn
+	s.Update(participantStateMsg{ParticipantView: &session.ParticipantView{Session: &checkIn, Me: s.me}, load: s.loads})
+	s.Update(tea.KeyMsg{Type: tea.KeyDown})
+	s.Update(tea.KeyMsg{Type: tea.KeyUp})
+	write := checkIn
+	write.Phase = session.PhaseWrite
+	s.Update(participantStateMsg{ParticipantView: &session.ParticipantView{Session: &write, Me: s.me}, load: s.loads})
+	if v := ansi.Strip(s.View()); !strings.Contains(v, offer) {
+		t.Fatalf("keys at the check-in took the offer away:\n%s", v)
+	}
+	s.Update(tea.KeyMsg{Type: tea.KeyTab})
+	if v := ansi.Strip(s.View()); strings.Contains(v, offer) {
+		t.Errorf("the offer stayed after a key:\n%s", v)
+	}
+}
+
 // A note left unsent (esc) under an activity the facilitator then renames comes back
 // under the new name, as the notes stored on it are renamed.
 func TestKeptNoteFollowsAnActivityRename(t *testing.T) {
