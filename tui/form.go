@@ -55,11 +55,17 @@ var formKeys = struct{ Next, Choose, Create, Cancel key.Binding }{
 }
 
 func newForm(e *env) *formScreen {
+	// The boxes take the screen's width after the labels: at 40 columns wide
+	// whatever the screen, a title of 48 characters opened scrolled to its end.
+	width := 40
+	if e.w > 0 {
+		width = max(e.w-14, 20)
+	}
 	mk := func(placeholder string) textinput.Model {
 		in := newTextInput(e.sty)
 		in.Placeholder = placeholder
 		in.CharLimit = session.MaxTitleLen
-		in.Width = 40
+		in.Width = width
 		in.Prompt = ""
 		return in
 	}

@@ -172,3 +172,21 @@ func TestHomeRowKeepsTheCodeAtForty(t *testing.T) {
 		t.Errorf("the row lacks its code %s at 40 columns: %q\n%s", c, l, v)
 	}
 }
+
+// The edit form shows a session's title whole where the screen has room: its
+// box was 40 columns wide whatever the screen, and a title of 48 characters
+// opened scrolled to its end, "engineers Berlin with a long title here".
+func TestEditFormShowsALongTitleWhole(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	const title = "Security engineers Berlin with a long title here"
+	w.newSession(title)
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Security engineers")
+	s.keys("e")
+	s.waitFor("edit session")
+	v := s.view()
+	if !strings.Contains(v, title) {
+		t.Errorf("the edit form does not show the title whole:\n%s", v)
+	}
+}
