@@ -139,7 +139,8 @@ func (s *boardScreen) refile(n *session.Note) tea.Cmd {
 			a, several := s.activityNamed(v)
 			switch {
 			case len(several) > 1:
-				return fit("which one? "+strings.Join(several, ", "), 78)
+				// The prompt wraps it to the screen (two lines at most).
+				return "which one? " + strings.Join(several, ", ")
 			case a == "":
 				return "about no activity in particular"
 			case !slices.Contains(s.sess.Activities, a):

@@ -1772,3 +1772,43 @@ func TestHeadersShowAFittingTitleWhole(t *testing.T) {
 		}
 	}
 }
+
+// The activities a part of a name matches are listed whole where the screen has
+// room: the hint was cut at 78 columns whatever the width, "which one? security
+// training, security guild, security champions, secure code…" at 120 columns.
+func TestBoardListsEveryActivityMatchedWhereThereIsRoom(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	acts := []string{"security training", "security guild", "security champions", "secure code review", "security incident handling"}
+	if err := w.svc.SetActivities(w.ctx, sess.ID, acts); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	w.addNote(a, session.AreaConfidence, "strength", "Pen test reports arrive months late")
+	w.addNote(b, session.AreaConfidence, "concern", "We review each other's code")
+	w.setPhase(sess, session.PhaseReveal)
+	s := w.openBoardSized(sess, 160, 40)
+	s.waitDrawn("[conf strength] Pen test reports")
+	s.keys("L5")
+	s.press(tea.KeyEnter)
+	s.waitFor("Activity (part of its name; empty for none):")
+	s.keys("secur")
+	s.waitFor("which one?")
+	v := s.view()
+	if want := "which one? " + strings.Join(acts, ", "); !strings.Contains(v, want) {
+		t.Errorf("the hint does not list every match whole (%q):\n%s", want, v)
+	}
+	requireFitsIn(t, v, 160, 40)
+
+	// Where the room is short it takes a second line, and the board still fits.
+	s = w.openBoardSized(sess, 60, 20)
+	s.waitDrawn("[conf strength] Pen test reports")
+	s.keys("L5")
+	s.press(tea.KeyEnter)
+	s.waitFor("Activity (part of its name; empty for none):")
+	s.keys("secur")
+	s.waitFor("which one?")
+	requireFitsIn(t, s.view(), 60, 20)
+}
