@@ -1261,6 +1261,20 @@ func TestBoardPreviewMergeKeepsTheSideTrue(t *testing.T) {
 	}
 }
 
+// Accepting every suggestion says so on one line at 80 columns, the undo with it:
+// the status wrapped "it)" alone onto a second line, which took a row of the list.
+func TestAcceptingAllIsSaidOnOneLine(t *testing.T) {
+	t.Parallel()
+	w, sess, sug := previewWorld(t)
+	b := w.openBoard(sess)
+	b.waitEverDrawn("1. "+sug[0].Label, "★ [", "A accept all")
+	b.keys("A")
+	b.waitDrawn(fmt.Sprintf("%d themes shared with everyone", len(sug)))
+	if line := lineWith(b.view(), "shared with everyone"); !strings.Contains(line, "(u undoes it)") {
+		t.Errorf("the status is cut into lines: %q\n%s", line, b.view())
+	}
+}
+
 // A note without a theme while people vote (imported then, or left so when the
 // group phase ended) is listed under "no theme yet", as in the group phase: the
 // vote's list named the themes only, and the note was nowhere on the board.

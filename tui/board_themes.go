@@ -407,7 +407,8 @@ func (s *boardScreen) acceptSuggestions() tea.Cmd {
 	// The edits made in the preview are in the themes now: a later run drops
 	// nothing of them.
 	s.themes.sugEdited, s.themes.markSug = false, 0
-	said := fmt.Sprintf("%s shared with everyone. Edit them: rename, merge, move, split.", plural(len(sug), "theme"))
+	// With "(u undoes it)" after it, on one line of 80 columns up to 999 themes.
+	said := fmt.Sprintf("%s shared with everyone: rename, merge, move, split.", plural(len(sug), "theme"))
 	if left > 0 {
 		said = fmt.Sprintf("%s shared with everyone; %s without a theme yet: move them with M.", plural(len(sug), "theme"), plural(left, "note"))
 	}
