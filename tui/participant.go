@@ -1579,10 +1579,10 @@ func (s *participantScreen) lobbyView(w int) string {
 		"Motivation: what motivates you to do security work, and what gets in the way? "+
 		"You can also raise your own topics. "+anon, w-2)
 	room := s.bodyRoom - strings.Count(b.String(), "\n") - 2
-	if len(text) > room {
+	if s.e.h > 0 && len(text) > room {
 		text = wrap(anon, w-2)
 	}
-	if len(text) > room {
+	if s.e.h > 0 && len(text) > room {
 		text = nil
 	}
 	for _, l := range text {
