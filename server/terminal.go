@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"regexp"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -65,11 +67,12 @@ func newTerminalInput(ctx context.Context, r io.Reader) *terminalInput {
 		// time anyway; a paste takes a few reads. Kept small: every connection
 		// holds one for its life.
 		buf := make([]byte, 512)
+		var pastes pasteCutter
 		for {
 			n, err := r.Read(buf)
 			if n > 0 {
 				select {
-				case in.chunks <- append([]byte(nil), buf[:n]...):
+				case in.chunks <- pastes.cut(buf[:n]):
 				case <-ctx.Done():
 					return
 				}
@@ -98,6 +101,81 @@ func (in *terminalInput) Read(p []byte) (int, error) {
 	n := copy(p, in.pending)
 	in.pending = in.pending[n:]
 	return n, nil
+}
+
+// maxPaste is the most of a bracketed paste the program gets in one piece: a longer
+// paste reaches it cut into pieces of this size, each a paste of its own. bubbletea
+// gathers a paste until its end marker, copying and searching all it gathered at
+// every read: a paste of 4 MB sent without its end cost the server 14 s of CPU, and
+// its memory grew for as long as the paste went on. A note's box holds far less; what
+// a box cannot hold is left out and said, over the pieces as over the reads of one.
+const maxPaste = 16 << 10
+
+var (
+	pasteStart = []byte("\x1b[200~")
+	pasteEnd   = []byte("\x1b[201~")
+)
+
+// pasteCutter cuts the bracketed pastes of a terminal's input into pieces of at most
+// maxPaste bytes. It holds nothing back: a marker split between two reads is found
+// with the end of the read before (tail).
+type pasteCutter struct {
+	in   bool   // inside a paste
+	n    int    // bytes of the paste since it began or was last cut
+	tail []byte // the last bytes of the read before, fewer than a marker has
+}
+
+// cut returns b, a read of the input, with a paste's end and a new paste's start
+// put in wherever a paste reaches maxPaste bytes.
+func (c *pasteCutter) cut(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for {
+		if !c.in {
+			end := c.after(b, pasteStart)
+			if end < 0 {
+				c.keepTail(b, pasteStart)
+				return append(out, b...)
+			}
+			out = append(out, b[:end]...)
+			b, c.tail, c.in, c.n = b[end:], nil, true, 0
+			continue
+		}
+		room := maxPaste - c.n
+		end := c.after(b, pasteEnd)
+		if end >= 0 && end-len(pasteEnd) <= room {
+			out = append(out, b[:end]...)
+			b, c.tail, c.in = b[end:], nil, false
+			continue
+		}
+		if end < 0 && len(b) <= room {
+			c.n += len(b)
+			c.keepTail(b, pasteEnd)
+			return append(out, b...)
+		}
+		// The piece ends here, between two characters, and the next one begins.
+		at := room
+		for at > 0 && !utf8.RuneStart(b[at]) {
+			at--
+		}
+		out = append(append(append(out, b[:at]...), pasteEnd...), pasteStart...)
+		b, c.tail, c.n = b[at:], nil, 0
+	}
+}
+
+// after returns where marker ends in b, found in the read before's tail and b
+// together, or -1 when b does not hold its end.
+func (c *pasteCutter) after(b, marker []byte) int {
+	i := bytes.Index(append(c.tail[:len(c.tail):len(c.tail)], b...), marker)
+	if i < 0 {
+		return -1
+	}
+	return i + len(marker) - len(c.tail)
+}
+
+// keepTail keeps the end of the tail and b that may be the start of marker.
+func (c *pasteCutter) keepTail(b, marker []byte) {
+	all := append(c.tail[:len(c.tail):len(c.tail)], b...)
+	c.tail = append([]byte(nil), all[max(len(all)-len(marker)+1, 0):]...)
 }
 
 // query writes the terminal queries to out and waits, at most queryWait, for the

@@ -3,7 +3,11 @@ package server
 import (
 	"context"
 	"io"
+	"strings"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 func TestTerminalAnswersAreNotKeys(t *testing.T) {
@@ -59,3 +63,74 @@ func TestQueryKeepsKeysTypedMeanwhile(t *testing.T) {
 		t.Errorf("the program reads %q, want the keys 4x", rest)
 	}
 }
+
+// A bracketed paste reaches the program in pieces of at most maxPaste bytes, each a
+// paste of its own, with nothing lost: bubbletea gathers a paste until its end and
+// copies and searches all it gathered at every read, so that a paste of 4 MB sent
+// without its end cost the server 14 s of CPU and memory without bound. Markers
+// split between two reads are found, and what comes after the paste stays keys.
+func TestLongPasteReachesTheProgramInPieces(t *testing.T) {
+	text := strings.Repeat("ab€d", 64<<10) // 393,216 bytes, with characters of three bytes
+	pr, pw := io.Pipe()
+	in := newTerminalInput(context.Background(), pr)
+	go func() {
+		// As a client sends it: in reads of its own size, the markers cut in two.
+		all := "x\x1b[20" + "0~" + text + "\x1b[2" + "01~q"
+		for len(all) > 0 {
+			n := min(1000, len(all))
+			pw.Write([]byte(all[:n]))
+			all = all[n:]
+		}
+	}()
+	m := &pasteModel{}
+	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithoutRenderer(), tea.WithoutSignalHandler())
+	done := make(chan error, 1)
+	go func() { _, err := p.Run(); done <- err }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		p.Kill()
+		t.Fatal("the program did not get to the q after the paste")
+	}
+	pw.Close()
+	if got := m.pasted.String(); got != text {
+		t.Errorf("the program got %d bytes of paste, want the %d pasted", len(got), len(text))
+	}
+	if m.keys != "x" {
+		t.Errorf("keys outside the paste: %q, want x (then q)", m.keys)
+	}
+	for _, n := range m.pieces {
+		if n > maxPaste {
+			t.Fatalf("a piece of the paste has %d bytes, more than %d: pieces %v", n, maxPaste, m.pieces)
+		}
+	}
+}
+
+// pasteModel records the pastes and keys a program gets, until q.
+type pasteModel struct {
+	pasted strings.Builder
+	pieces []int
+	keys   string
+}
+
+func (m *pasteModel) Init() tea.Cmd { return nil }
+
+func (m *pasteModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	switch {
+	case !ok:
+	case k.Paste:
+		m.pasted.WriteString(string(k.Runes))
+		m.pieces = append(m.pieces, len(string(k.Runes)))
+	case k.String() == "q":
+		return m, tea.Quit
+	default:
+		m.keys += k.String()
+	}
+	return m, nil
+}
+
+func (m *pasteModel) View() string { return "" }
