@@ -48,6 +48,14 @@ func (t *peopleTab) sync() {
 }
 
 func (t *peopleTab) keys() []key.Binding {
+	if t.b.sess != nil && t.b.sess.Phase == session.PhaseClosed {
+		// Nobody can be removed from a closed session; an address closed by a
+		// removal before may still be let in.
+		if len(t.blocks()) > 0 {
+			return []key.Binding{bk.LetIn}
+		}
+		return nil
+	}
 	if len(t.blocks()) > 0 {
 		return []key.Binding{bk.Remove, bk.LetIn}
 	}
@@ -73,6 +81,9 @@ type removalAskMsg struct {
 func (t *peopleTab) update(msg tea.KeyMsg) tea.Cmd {
 	s := t.b
 	switch {
+	case key.Matches(msg, bk.Remove) && s.sess.Phase == session.PhaseClosed:
+		// Said at once, not after a y to a removal that could not be made.
+		s.setStatus("The session is closed: nobody can be removed from it. To remove someone, reopen it with [.", true)
 	case key.Matches(msg, bk.Remove):
 		ps := s.activePeople()
 		i := t.rows().selected()

@@ -71,3 +71,26 @@ func TestRemovalSaysWhatHappensToTheAddress(t *testing.T) {
 		t.Errorf("the people tab still shows a closed address:\n%s", v)
 	}
 }
+
+// A closed session's results are frozen and nobody can be removed from it: r says so
+// at once, and the key line does not offer it, rather than asking to remove someone
+// and refusing only after the y.
+func TestRemovalInAClosedSessionIsRefusedAtOnce(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	ana := w.join(sess, "key-ana", "Ana")
+	w.setPhase(sess, session.PhaseClosed)
+	s := w.openBoard(sess)
+	s.keys("2")
+	s.waitFor("Ana")
+	s.keys("r")
+	s.waitFor("The session is closed: nobody can be removed from it.")
+	v := s.view()
+	if strings.Contains(v, "Remove Ana from the session?") || strings.Contains(v, "r remove person") {
+		t.Errorf("a closed session's people view offers a removal:\n%s", v)
+	}
+	if w.participant(ana.ID).Removed {
+		t.Error("Ana was removed from a closed session")
+	}
+}
