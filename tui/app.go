@@ -118,7 +118,8 @@ type countdownScreen interface {
 }
 
 // typingScreen is a screen that can have a text box open. Several runes arriving in
-// one message are text for the box while typing, and single key presses otherwise.
+// one message are text for the box while typing, and single key presses otherwise;
+// a paste (the terminal marks it) is text, dropped when no box is open.
 type typingScreen interface {
 	typing() bool
 }
@@ -344,6 +345,13 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if a.tooNarrow() {
 			// The screen is not shown: a key would act on what nobody sees.
 			return a, nil
+		}
+		if msg.Paste {
+			if t, ok := a.screen.(typingScreen); ok && !t.typing() {
+				// Pasted with no text box open: text, not key presses. Its letters
+				// ran as keys, and "dy" in a paragraph deleted a note.
+				return a, nil
+			}
 		}
 		// Typed text can arrive as one message of several runes; if those spell a key
 		// name ("up", "enter", ...) key bindings would match and swallow the word.

@@ -1812,3 +1812,28 @@ func TestBoardListsEveryActivityMatchedWhereThereIsRoom(t *testing.T) {
 	s.waitFor("which one?")
 	requireFitsIn(t, s.view(), 60, 20)
 }
+
+// Text pasted while no text box is open is not taken for key presses: a paragraph
+// pasted after esc closed the box, or before n opened one, ran its letters as keys,
+// and "dy" in it deleted the selected note (d, then y to confirm), as "qy" in it
+// would leave the session and a digit at check-in would rate. Keys that arrive
+// together unmarked (a fast typist, a slow link) still count one by one.
+func TestPasteOutsideATextBoxIsNotKeys(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	w.addNote(me, session.AreaConfidence, "strength", "the staging keys never rotate")
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("the staging keys never rotate")
+	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("did you say yes"), Paste: true})
+	s.keys("n")
+	s.waitFor("New note in")
+	if s.everDrawn("any other key keep") || s.everDrawn("Edit your note") {
+		t.Error("the pasted letters were taken for keys")
+	}
+	if ns := w.notes(sess); len(ns) != 1 {
+		t.Errorf("the paste left %d notes, want the 1 written", len(ns))
+	}
+	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("from the wiki"), Paste: true})
+	s.waitFor("from the wiki")
+}
