@@ -67,6 +67,14 @@ func CleanText(s string) string {
 	return b.String()
 }
 
+// Hidden reports the characters CleanText drops wherever they stand: those that
+// reorder text on screen and the invisible ones, but for the joiner that makes two
+// emoji one. Text boxes leave them out as they are typed, so that a box shows, and
+// counts, what will be stored.
+func Hidden(r rune) bool {
+	return r != zwj && (isBidiControl(r) || isInvisible(r))
+}
+
 // isBidiControl reports the characters that reorder text on screen, so a note cannot
 // pretend to say something else.
 func isBidiControl(r rune) bool {

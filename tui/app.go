@@ -346,6 +346,14 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// The screen is not shown: a key would act on what nobody sees.
 			return a, nil
 		}
+		if msg.Type == tea.KeyRunes && slices.ContainsFunc(msg.Runes, session.Hidden) {
+			// What reorders or hides text never reaches a box: it would show there, on
+			// the person's own terminal, and count, yet not be stored.
+			msg.Runes = slices.DeleteFunc(slices.Clone(msg.Runes), session.Hidden)
+			if len(msg.Runes) == 0 {
+				return a, nil
+			}
+		}
 		if msg.Paste {
 			if t, ok := a.screen.(typingScreen); ok && !t.typing() {
 				// Pasted with no text box open: text, not key presses. Its letters

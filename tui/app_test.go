@@ -509,3 +509,39 @@ func TestJoinNameFieldIsMarked(t *testing.T) {
 		t.Errorf("after tab the name field is still marked, or not one question is:\n%s", v)
 	}
 }
+
+// Characters that reorder or hide text (a right-to-left override, a zero-width space)
+// never reach a text box: a name pasted with them showed the override in its box, on
+// the person's own terminal, and counted characters the stored name would not have.
+// An emoji's joiner stays.
+func TestTypedTextLosesItsInvisibleCharacters(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	s := w.open(tui.Options{KeyHash: "key-1", Code: sess.Code})
+	s.waitFor("Your name:")
+	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Mal\u202elo\u200bry 👩\u200d💻"), Paste: true})
+	s.waitFor("11/40 characters")
+	v := s.view()
+	if !strings.Contains(v, "Your name: Mallory 👩\u200d💻") {
+		t.Errorf("the name box does not show the name as it will be stored:\n%q", v)
+	}
+	if strings.ContainsAny(v, "\u202e\u200b") {
+		t.Errorf("the screen shows an invisible character:\n%q", v)
+	}
+}
+
+// A join code given on the ssh command line reaches the code's box cleaned as the
+// refusal names it: an escape sequence in it left "[31m" and "]0;title" in the box
+// (the box dropped only the escape character) and a right-to-left override.
+func TestJoinCodeFromTheCommandLineIsCleaned(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.newSession("Developers Berlin")
+	s := w.open(tui.Options{KeyHash: "key-1", Code: "\x1b[31mRED\x1b]0;title\a\u202eABC"})
+	s.waitFor("No session has the code")
+	v := s.view()
+	if !strings.Contains(v, "Join code: REDABC") {
+		t.Errorf("the code's box does not hold the code cleaned:\n%q", v)
+	}
+}

@@ -44,7 +44,9 @@ func newJoin(e *env, initial string) *joinScreen {
 	in.Width = 20
 	in.Prompt = "Join code: "
 	in.Focus()
-	return &joinScreen{e: e, input: in, initial: strings.TrimSpace(initial)}
+	// Cleaned as the refusal names it: the box drops only control characters, and
+	// kept the rest of an escape sequence ("[31m") given on the command line.
+	return &joinScreen{e: e, input: in, initial: strings.TrimSpace(session.CleanText(initial))}
 }
 
 func (s *joinScreen) Init() tea.Cmd {
