@@ -98,10 +98,35 @@ func (in *terminalInput) Read(p []byte) (int, error) {
 			return 0, io.EOF
 		}
 	}
-	n := copy(p, in.pending)
+	n := copy(p, in.pending[:readSize(in.pending, len(p))])
 	in.pending = in.pending[n:]
 	return n, nil
 }
+
+// readSize is how much of pending a read of size bytes returns. bubbletea takes a
+// read that fills its buffer for one that may have stopped inside what it decodes,
+// and reads it all again with the next: a run of characters without a space, sent in
+// full reads, was read again and again as it grew (5 MB sent to the join screen cost
+// the server 90 s of CPU). So a read stops a byte short, between two characters, and
+// bubbletea takes what it got; only a read that would stop near an escape sequence,
+// which must not be cut, fills the buffer.
+func readSize(pending []byte, size int) int {
+	if len(pending) < size {
+		return len(pending)
+	}
+	n := size - 1
+	for n > 0 && !utf8.RuneStart(pending[n]) {
+		n--
+	}
+	if n == 0 || bytes.IndexByte(pending[max(n-escapeLen, 0):n+1], 0x1b) >= 0 {
+		return size
+	}
+	return n
+}
+
+// escapeLen is more than the escape sequences of keys take (the longest, a mouse
+// report or a modified function key, fits in 16 bytes).
+const escapeLen = 32
 
 // maxPaste is the most of a bracketed paste the program gets in one piece: a longer
 // paste reaches it cut into pieces of this size, each a paste of its own. bubbletea

@@ -114,6 +114,10 @@ type pasteModel struct {
 	pasted strings.Builder
 	pieces []int
 	keys   string
+	// typed is the runes of the keys that are not pastes; longest the most runes
+	// one of them held.
+	typed   strings.Builder
+	longest int
 }
 
 func (m *pasteModel) Init() tea.Cmd { return nil }
@@ -129,8 +133,49 @@ func (m *pasteModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	default:
 		m.keys += k.String()
+		m.typed.WriteString(string(k.Runes))
+		m.longest = max(m.longest, len(k.Runes))
 	}
 	return m, nil
 }
 
 func (m *pasteModel) View() string { return "" }
+
+// A long run of characters without a space or a control character, typed or sent as
+// fast as the link allows, reaches the program in pieces too: bubbletea took every
+// read that filled its buffer for the start of a longer run and read it all again
+// with the next, so that 5 MB sent to the join screen cost the server 90 s of CPU.
+func TestLongRunOfCharactersReachesTheProgramInPieces(t *testing.T) {
+	text := strings.Repeat("abcd", 256<<10) // 1 MiB without a break
+	pr, pw := io.Pipe()
+	in := newTerminalInput(context.Background(), pr)
+	go func() {
+		// In writes of the size SSH delivers them, each read of the input full.
+		all := text + " q"
+		for len(all) > 0 {
+			n := min(32<<10, len(all))
+			pw.Write([]byte(all[:n]))
+			all = all[n:]
+		}
+	}()
+	m := &pasteModel{}
+	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithoutRenderer(), tea.WithoutSignalHandler())
+	done := make(chan error, 1)
+	go func() { _, err := p.Run(); done <- err }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		p.Kill()
+		t.Fatal("the program did not get to the q after the characters")
+	}
+	pw.Close()
+	if got := strings.ReplaceAll(m.typed.String(), " ", ""); got != text {
+		t.Errorf("the program got %d characters, want the %d sent", len(got), len(text))
+	}
+	if m.longest > 4096 {
+		t.Errorf("a key message held %d characters, want the run in pieces", m.longest)
+	}
+}
