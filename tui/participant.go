@@ -890,6 +890,19 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.loading, s.saving, s.rateLateSent = false, false, false
 		s.setStatus(s.e.errorMessage(msg.err), true)
 		return s, nil
+	case editGoneMsg:
+		// The note was deleted on another of their connections while this one
+		// changed it: the text typed over it becomes a new note in its place,
+		// under its activity, instead of a box whose esc threw it away.
+		s.saving = false
+		if s.mode == modeEdit && s.input != nil {
+			if session.Areas[s.area] == session.AreaActivities {
+				s.activity = s.editActivity
+			}
+			s.mode, s.editing = modeCompose, 0
+			s.setStatus("That note was deleted meanwhile: enter saves your text as a new note, esc keeps it unsent.", true)
+		}
+		return s, s.reload()
 	case noteDeletedMsg:
 		s.notes = slices.DeleteFunc(s.notes, func(n *session.Note) bool { return n.ID == msg.id })
 		s.setStatus("Note deleted.", false)
@@ -1327,6 +1340,9 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			saved := &n
 			if editing {
 				saved, err = svc.EditNote(ctx, id, n)
+				if session.ErrorCode(err) == session.ENotFound {
+					return editGoneMsg{}
+				}
 			} else {
 				saved, err = svc.AddNote(ctx, id, n)
 			}
@@ -1348,6 +1364,10 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 // unsavedEdit is a change to a saved note that a phase move cut short: its text,
 // and the note's text it began from.
 type unsavedEdit struct{ text, from string }
+
+// editGoneMsg says the note being edited is no longer there: deleted meanwhile on
+// another connection of theirs.
+type editGoneMsg struct{}
 
 // noteAcceptedMsg arrives only after the note is stored.
 type noteAcceptedMsg struct {

@@ -1837,3 +1837,43 @@ func TestPasteOutsideATextBoxIsNotKeys(t *testing.T) {
 	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("from the wiki"), Paste: true})
 	s.waitFor("from the wiki")
 }
+
+// A note deleted on one terminal while the other changes it: the change is not
+// lost with the note. Enter said "Note not found." and left the edit open, whose esc
+// then threw the typed text away; the text now becomes a new note when enter is
+// pressed again.
+func TestEditOfANoteDeletedElsewhereBecomesANewNote(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	one := w.openAsParticipant(sess, me)
+	one.waitFor("You have no notes here yet.")
+	two := w.openAsParticipant(sess, me)
+	two.waitFor("You have no notes here yet.")
+
+	one.keys("n")
+	one.keys("pen tests come late")
+	one.press(tea.KeyEnter)
+	one.waitFor("Saved")
+	two.waitFor("pen tests come late")
+	two.keys("e")
+	two.waitFor("esc cancel")
+	two.press(tea.KeyEnd)
+	two.keys(" every year")
+	one.keys("d")
+	one.waitFor("y delete")
+	one.keys("y")
+	one.waitFor("Note deleted.")
+	two.press(tea.KeyEnter)
+	two.waitFor("That note was deleted meanwhile")
+	two.press(tea.KeyEnter)
+	two.waitFor("Saved")
+	notes := w.notes(sess)
+	if len(notes) != 1 || notes[0].Text != "pen tests come late every year" {
+		var texts []string
+		for _, n := range notes {
+			texts = append(texts, n.Text)
+		}
+		t.Errorf("notes %q, want the changed text as the one note", texts)
+	}
+}
