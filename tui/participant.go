@@ -1779,7 +1779,25 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		}
 	}
 	room := max(e.h-lipgloss.Height(b.String()[start:])-6-inputLines, 3)
-	if len(ns) == 0 {
+	if inputLines > 0 && s.input != nil && e.h > 0 {
+		// A short terminal: the box gives up lines (down to one, which scrolls)
+		// before the notes above it go, and the notes go before the header
+		// would be pushed off the top (at 80x14 it was).
+		avail := s.bodyRoom - strings.Count(b.String()[start:], "\n") - 3 - len(dropped)
+		if h := min(max(avail-2, 1), 3); h != s.input.Height() {
+			s.input.SetHeight(h)
+			s.box = ""
+		}
+		room = avail - (s.input.Height() + 2)
+		if len(ns) > room {
+			room-- // the line that says how many notes there are
+		}
+	}
+	noNotes := len(ns) == 0
+	if noNotes && inputLines > 0 && room < len(wrap("You have no notes here yet. Only you can see your notes until the reveal.", w)) {
+		noNotes = false // no room for the sentence while a note is written
+	}
+	if noNotes {
 		all := s.sess.Phase.NotesVisibleToAll()
 		b.WriteString(s.lines.line(lineKey{kind: lineNoNotes, sel: all, width: w}, func() string {
 			text := "You have no notes here yet. Only you can see your notes until the reveal."
@@ -1792,13 +1810,16 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		b.WriteByte('\n')
 	}
 	s.rows.setLen(len(ns))
-	s.rows.setPage(room)
-	start, end := s.rows.window(room, 0)
+	s.rows.setPage(max(room, 1))
+	start, end := s.rows.window(max(room, 0), 0)
+	if room <= 0 {
+		end = start // no row for the notes while the box is open
+	}
 	for i := start; i < end; i++ {
 		b.WriteString(s.noteLine(ns[i], w, i == s.rows.selected()))
 		b.WriteByte('\n')
 	}
-	if n := len(ns); n > room {
+	if n := len(ns); n > room && (inputLines == 0 || room >= 0) {
 		b.WriteString(s.lines.line(lineKey{kind: lineMore, id: int64(n), width: w}, func() string {
 			return sty.Muted.Render(fmt.Sprintf("  … %d notes, ↑/↓ pgup/pgdn to scroll", n))
 		}))

@@ -1877,3 +1877,33 @@ func TestEditOfANoteDeletedElsewhereBecomesANewNote(t *testing.T) {
 		t.Errorf("notes %q, want the changed text as the one note", texts)
 	}
 }
+
+// A new note's box fits a short terminal: at 80x14 and 40x15 the box, its title and
+// its counter pushed the header off the top. What is typed stays in view.
+func TestNoteBoxFitsAShortTerminal(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	other := w.join(sess, "key-other", "")
+	for _, text := range []string{"tokens never expire", "the scanner is noisy", "reviews catch little"} {
+		w.addNote(other, session.AreaConfidence, "strength", text)
+	}
+	for i, size := range [][2]int{{80, 14}, {40, 15}, {60, 14}, {80, 16}, {80, 24}} {
+		if i == 3 {
+			// With notes of their own above the box.
+			for _, text := range []string{"tokens never expire", "the scanner is noisy"} {
+				w.addNote(me, session.AreaConfidence, "strength", text)
+			}
+		}
+		p := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, size[0], size[1])
+		p.waitFor("Strengths")
+		p.keys("n")
+		p.keys("the scanner flags old code")
+		p.waitDrawn("the scanner flags old code")
+		v := p.view()
+		requireFitsIn(t, v, size[0], size[1])
+		if !strings.Contains(strings.Split(v, "\n")[0], "WRITE") {
+			t.Errorf("at %dx%d the header is not on top:\n%s", size[0], size[1], v)
+		}
+	}
+}
