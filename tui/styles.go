@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
@@ -127,6 +129,9 @@ func wrap(s string, width int) []string {
 	if width < 8 {
 		width = 8
 	}
+	if lines, ok := wrapLongWords(s, width); ok {
+		return lines
+	}
 	if strings.IndexByte(s, '-') < 0 || strings.ContainsRune(s, '\u2011') || !isoDate.MatchString(s) && !option.MatchString(s) {
 		return strings.Split(ansi.Wrap(s, width, ""), "\n")
 	}
@@ -138,6 +143,81 @@ func wrap(s string, width int) []string {
 		lines[i] = strings.ReplaceAll(l, "\u2011", "-")
 	}
 	return lines
+}
+
+// wrapLongWords wraps plain text of one line holding a word wider than width (a
+// URL, a name in a script written without spaces): such a word begins where the
+// line before it ends and is broken at the width, where ansi.Wrap put it on a line
+// of its own and left "3." alone above a theme's name. ok is false for any other
+// text, which wrap leaves to ansi.Wrap.
+func wrapLongWords(s string, width int) (lines []string, ok bool) {
+	if strings.ContainsAny(s, "\x1b\n") || isoDate.MatchString(s) || option.MatchString(s) {
+		return nil, false
+	}
+	words := strings.Fields(s)
+	if !slices.ContainsFunc(words, func(w string) bool { return ansi.StringWidth(w) > width }) {
+		return nil, false
+	}
+	var cur strings.Builder
+	curW := 0
+	flush := func() {
+		lines = append(lines, cur.String())
+		cur.Reset()
+		curW = 0
+	}
+	for _, word := range words {
+		ww := ansi.StringWidth(word)
+		gap := 0
+		if curW > 0 {
+			gap = 1
+		}
+		if curW+gap+ww <= width {
+			if gap > 0 {
+				cur.WriteByte(' ')
+			}
+			cur.WriteString(word)
+			curW += gap + ww
+			continue
+		}
+		if ww <= width {
+			flush()
+			cur.WriteString(word)
+			curW = ww
+			continue
+		}
+		// Too long for any line: its first part fills this one.
+		for word != "" {
+			gap = 0
+			if curW > 0 {
+				gap = 1
+			}
+			room := width - curW - gap
+			head := ansi.Truncate(word, room, "")
+			if room <= 0 || head == "" {
+				if curW == 0 {
+					// Narrower than one character: never so at 8 columns or more.
+					_, size := utf8.DecodeRuneInString(word)
+					head = word[:size]
+				} else {
+					flush()
+					continue
+				}
+			}
+			if gap > 0 {
+				cur.WriteByte(' ')
+			}
+			cur.WriteString(head)
+			curW += gap + ansi.StringWidth(head)
+			word = word[len(head):]
+			if word != "" {
+				flush()
+			}
+		}
+	}
+	if curW > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines, true
 }
 
 // isoDate finds a day written YYYY-MM-DD.

@@ -78,3 +78,36 @@ func TestWrapKeepsOptionsWhole(t *testing.T) {
 		t.Errorf("non-breaking hyphens left in %q", got)
 	}
 }
+
+// A word wider than the line (a URL, a name in a script written without spaces)
+// begins where the line before it ends and is broken at the width: it was put on a
+// line of its own, and the projector showed "3." alone above a theme's name.
+func TestWrapBreaksALongWordWhereTheLineEnds(t *testing.T) {
+	cjk := strings.Repeat("安全審査の待ち時間", 7) // 63 characters, 126 cells
+	url := "https://wiki.example.com/security/exceptions/process/requests/waiting/time"
+	for _, text := range []string{"3. " + cjk, "3. " + url + " is slow", "see " + url} {
+		for _, w := range []int{40, 60, 80} {
+			if lipgloss.Width(text) <= w {
+				continue
+			}
+			lines := wrap(text, w)
+			if len(lines) < 2 {
+				t.Fatalf("width %d: %q did not wrap", w, lines)
+			}
+			for i, l := range lines {
+				if lw := lipgloss.Width(l); lw > w {
+					t.Errorf("width %d: line %d is %d wide: %q", w, i, lw, l)
+				}
+			}
+			if lw := lipgloss.Width(lines[0]); lw < w-1 {
+				t.Errorf("width %d: the first line is %d wide, the long word not begun on it: %q", w, lw, lines)
+			}
+			if got := strings.Join(lines, ""); strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(text, " ", "") {
+				t.Errorf("width %d: the text changed: %q", w, lines)
+			}
+		}
+	}
+	if got := wrapHanging("3. "+cjk, 40, 3); !strings.HasPrefix(got[0], "3. 安") {
+		t.Errorf("the hanging wrap put the number alone: %q", got)
+	}
+}
