@@ -102,6 +102,10 @@ type participantScreen struct {
 	// answered, which came while they wrote another: it becomes the draft once
 	// that one is sent.
 	waiting *Draft
+	// themeChosen says a key reached the themes view since the phase began: until
+	// then the selection is the list's first row, not a theme the person chose,
+	// and it stays at the top when the themes change.
+	themeChosen bool
 	// editActivity is the activity of the note being edited: an edit changes the
 	// text, not what the note is about; editFrom its text when the edit began.
 	editActivity, editFrom string
@@ -802,7 +806,11 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.me = &me
 		}
 		if onTheme && !phaseChanged && s.sess.Phase.AtLeast(session.PhaseGroup) {
-			s.reselect(sel)
+			if s.themeChosen {
+				s.reselect(sel)
+			} else {
+				s.rows.selectRow(0)
+			}
 		}
 		if !phaseChanged && s.sess.Phase == session.PhaseVote {
 			if back := s.dotsBack(themesBefore, dotsBefore, sel.row.theme); back != "" {
@@ -811,6 +819,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		if phaseChanged {
 			s.rows.selectRow(0)
+			s.themeChosen = false
 			s.selectNote, s.reading = 0, nil
 			s.setStatus("", false)
 		}
@@ -971,6 +980,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.setStatus(msg.status, false)
 		return s, s.reload()
 	case tea.KeyMsg:
+		s.themeChosen = s.themeChosen || s.sess.Phase.AtLeast(session.PhaseGroup)
 		// Only a key once the rating can be given late: keys pressed at the
 		// check-in without rating took the offer away before it was ever made.
 		s.lateHinted = s.lateHinted || s.canRateLate()

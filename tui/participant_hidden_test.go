@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/tui"
 )
@@ -98,5 +100,42 @@ func TestVoterToldWhereAMergedThemeWent(t *testing.T) {
 	p.waitFor("“"+ts[1].Label+"” was merged into “"+ts[0].Label+"”", "1 of 3 dots left")
 	if p.everDrawn("no longer on the board") {
 		t.Error("the voter was told the merged theme left the board")
+	}
+}
+
+// A voter who has not moved the selection stays at the top of the list when the
+// facilitator merges the first theme into another: the selection followed the
+// merged theme's notes down the list, and the voter's next + went to a theme they
+// never chose. One who chose a theme is still followed to where it went.
+func TestUnmovedVoterStaysAtTheTopThroughAMerge(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := manyThemesWorld(t)
+	voter := w.join(sess, "key-2", "")
+	w.setPhase(sess, session.PhaseVote)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := w.openAsParticipant(sess, voter)
+	p.waitDrawn("▸     1. theme 1", "In “theme 1”")
+	if err := w.svc.MergeThemes(w.ctx, ts[5].ID, ts[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("In “") // the selected theme's notes, drawn again after the merge
+	if v := p.view(); !strings.Contains(lineWith(v, "▸"), "theme 2") {
+		t.Errorf("the unmoved voter's selection is on %q, want the first theme, theme 2:\n%s", lineWith(v, "▸"), v)
+	}
+
+	chooser := w.join(sess, "key-3", "")
+	c := w.openAsParticipant(sess, chooser)
+	c.waitDrawn("In “theme 2”")
+	c.press(tea.KeyDown)
+	c.waitFor("In “theme 3”")
+	if err := w.svc.MergeThemes(w.ctx, ts[6].ID, ts[2].ID); err != nil {
+		t.Fatal(err)
+	}
+	c.waitFor("In “")
+	if v := c.view(); !strings.Contains(lineWith(v, "▸"), "theme 7") {
+		t.Errorf("the chosen theme's selection is on %q, want where it went, theme 7:\n%s", lineWith(v, "▸"), v)
 	}
 }
