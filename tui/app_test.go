@@ -28,8 +28,9 @@ import (
 var clock = time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
 
 // waitTime bounds every wait for something to appear on a screen: long, since a
-// wait ends as soon as it is drawn and a loaded machine (CI, -race) is slow.
-const waitTime = 15 * time.Second
+// wait ends as soon as it is drawn and a loaded machine (CI, -race) is slow: at a
+// load of 10 on 2 cores, four tests ran past 15 s now and then.
+const waitTime = 30 * time.Second
 
 // Terminal size of every test screen.
 const termW, termH = 80, 24
