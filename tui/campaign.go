@@ -759,6 +759,13 @@ func (s *campaignScreen) hypothesisLines() []string {
 				out = append(out, "      "+l)
 			}
 		}
+		// What the notes about an activity it names said, whichever theme they are
+		// in, as the report has it: "no matching theme" alone read as no evidence.
+		for _, r := range h.Activities {
+			for _, l := range wrap(fmt.Sprintf("in the activity matrix, %s: %s, in any theme", r.Activity, r.Said()), width) {
+				out = append(out, "    "+l)
+			}
+		}
 		out = append(out, "")
 	}
 	out = append(out, "Not expected (no hypothesis matches):")

@@ -110,3 +110,37 @@ func TestCampaignOverviewFollowsHypothesesAddedElsewhere(t *testing.T) {
 	w.hub.PublishAll()
 	s.waitFor("H2 teams want deeper training")
 }
+
+// A hypothesis that names an activity of the matrix shows, on the overview as in
+// the report, what every note about that activity said: without it the overview
+// read "no matching theme" for "pen testing is valued" while the report counted
+// the notes on pen testing lane by lane.
+func TestCampaignHypothesisShowsItsActivities(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers, Campaign: "Chartering 2027"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	a := w.join(sess, "key-1", "")
+	for _, n := range []session.Note{
+		{Area: session.AreaActivities, Lane: "keep", Activity: "pen testing", Text: "the external team found the IDOR in the admin panel"},
+		{Area: session.AreaActivities, Lane: "less", Activity: "pen testing", Text: "the yearly one on internal tools nobody can reach"},
+	} {
+		if _, err := w.svc.AddNote(w.ctx, a.ID, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.setPhase(sess, session.PhaseReveal)
+	if _, err := w.svc.AddHypothesis(w.ctx, "Chartering 2027", "Pen testing is valued"); err != nil {
+		t.Fatal(err)
+	}
+
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	s.keys("5")
+	s.waitFor("H1 Pen testing is valued", "in the activity matrix, pen testing: Keep 1 (1 person), Do less 1 (1", "person), 2 notes in all, in any theme")
+}

@@ -467,15 +467,20 @@ func aboutActivities(rows []ActivityRow, themes []CampaignTheme, texts [][]strin
 // names said, lane by lane, from the activity matrix.
 func writeHypothesisActivities(p func(string, ...any), rows []ActivityRow) {
 	for _, r := range rows {
-		var cells []string
-		for _, c := range r.Cells {
-			if c.Notes > 0 {
-				cells = append(cells, fmt.Sprintf("%s %d (%s)", session.LaneTitle(c.Lane), c.Notes, count(c.People, "person", "people")))
-			}
-		}
-		p("In the activity matrix, %s: %s, %s in all, in any theme.\n\n", Escape(r.Activity), strings.Join(cells, ", "),
-			count(r.Notes, "note", "notes"))
+		p("In the activity matrix, %s: %s, in any theme.\n\n", Escape(r.Activity), r.Said())
 	}
+}
+
+// Said is what the notes about the row's activity said, lane by lane, with their
+// number in all: "Keep 2 (2 people), Do less 4 (4 people), 6 notes in all".
+func (r ActivityRow) Said() string {
+	var cells []string
+	for _, c := range r.Cells {
+		if c.Notes > 0 {
+			cells = append(cells, fmt.Sprintf("%s %d (%s)", session.LaneTitle(c.Lane), c.Notes, count(c.People, "person", "people")))
+		}
+	}
+	return strings.Join(append(cells, count(r.Notes, "note", "notes")+" in all"), ", ")
 }
 
 func writeHypothesisBreakdown(p func(string, ...any), b Breakdown) {
