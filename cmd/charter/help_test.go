@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -54,5 +57,87 @@ func TestEveryCommandHelpSaysHowToCallIt(t *testing.T) {
 		if code != 0 || !strings.HasPrefix(help, "usage: charter "+c.name) || strings.Contains(help, "Usage of") {
 			t.Errorf("charter %s -h: exit %d:\n%s", c.name, code, help)
 		}
+	}
+}
+
+// The README's list of commands and each command's -h say the same: every flag a
+// line of the README names is in the command's usage line, and the other way round
+// (a README line ending in "..." leaves the rest to the command's own usage).
+func TestReadmeCommandsNameTheFlagsOfTheirUsage(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n## Commands\n")
+	if !ok {
+		t.Fatal("README has no section ## Commands")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	flagRE := regexp.MustCompile(`(?:^|[\s\[(|])(--?[a-z][a-z-]*)`)
+	flags := func(s string) map[string]bool {
+		s, _, _ = strings.Cut(s, "#") // a comment after the line
+		out := map[string]bool{}
+		for _, m := range flagRE.FindAllStringSubmatch(s, -1) {
+			out[strings.TrimLeft(m[1], "-")] = true
+		}
+		return out
+	}
+	seen := 0
+	for _, line := range strings.Split(section, "\n") {
+		rest, ok := strings.CutPrefix(line, "    charter ")
+		if !ok {
+			continue
+		}
+		words := strings.Fields(rest)
+		name := words[0]
+		if len(verbs(name)) > 0 {
+			name += " " + words[1]
+		}
+		var names []string
+		if base, alts, ok := strings.Cut(name, " "); ok && strings.Contains(alts, "|") {
+			for _, v := range strings.Split(alts, "|") {
+				names = append(names, base+" "+v)
+			}
+		} else {
+			names = []string{name}
+		}
+		readmeFlags := flags(rest)
+		open := strings.HasSuffix(strings.TrimSpace(strings.Split(rest, "#")[0]), "...")
+		for _, name := range names {
+			if findCommand(name) == nil {
+				t.Errorf("README names %q, which is no command", "charter "+name)
+				continue
+			}
+			seen++
+			var out, errb bytes.Buffer
+			run(append(strings.Fields(name), "-h"), nil, &out, &errb)
+			help := strings.Split(out.String()+errb.String(), "\n")
+			usage := help[0]
+			for _, l := range help[1:] {
+				if !strings.HasPrefix(l, " ") || strings.HasPrefix(strings.TrimSpace(l), "-") {
+					break
+				}
+				usage += " " + l
+			}
+			usageFlags := flags(strings.TrimPrefix(usage, "usage: charter "+name))
+			for f := range readmeFlags {
+				if !usageFlags[f] {
+					t.Errorf("README's charter %s names --%s; its usage does not:\n%s", name, f, usage)
+				}
+			}
+			all := strings.Join(help, "\n") + "\n"
+			for f := range usageFlags {
+				if !strings.Contains(all, "\n  -"+f+" ") && !strings.Contains(all, "\n  -"+f+"\n") {
+					t.Errorf("charter %s -h names --%s, which is none of its flags", name, f)
+				}
+				if !readmeFlags[f] && !open {
+					t.Errorf("charter %s -h names --%s; the README's line does not:\n%s", name, f, line)
+				}
+			}
+		}
+	}
+	if seen < len(commands) {
+		t.Errorf("README's Commands list %d of the %d commands", seen, len(commands))
 	}
 }

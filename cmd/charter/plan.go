@@ -65,7 +65,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: charter plan --data DIR --campaign C [--per-session 8-10] [--locations A,B]")
-		fmt.Fprintln(stderr, "         [--audiences A,B] [--exclude-team TEAM]... [--move NAME=SESSION]... [--date SESSION=DAY]... [--format md|json] [--create]")
+		fmt.Fprintln(stderr, "         [--audiences A,B] [--exclude-team TEAM]... [--move NAME=SESSION]... [--date SESSION=DAY]... [--format md|json] [--create] [--addr HOST:PORT] [--new]")
 		fmt.Fprintln(stderr, "\nProposes the campaign's sessions from the roster and whom to invite to each. Adjust")
 		fmt.Fprintln(stderr, "it with --exclude-team and --move until it is right (the plan is the same for the")
 		fmt.Fprintln(stderr, "same roster and flags), then run the same command with --create.")

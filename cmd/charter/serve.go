@@ -28,7 +28,7 @@ import (
 func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	describe(fs, stderr, "charter serve [--addr HOST:PORT] [--data DIR] [--demo]", "Runs the SSH server: participants join sessions, facilitators run the board.")
+	describe(fs, stderr, "charter serve [--addr HOST:PORT] [--data DIR] [--facilitators FILE] [--demo]", "Runs the SSH server: participants join sessions, facilitators run the board.")
 	cfg := server.Config{}
 	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:2222", "address to listen on")
 	fs.StringVar(&cfg.DataDir, "data", defaultDataDir, "data directory (database, host key)")

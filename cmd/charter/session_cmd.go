@@ -17,7 +17,7 @@ import (
 func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("session new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	describe(fs, stderr, "charter session new --data DIR --title T --audience A [--campaign C] [--location L] [--mode M] [--date D]",
+	describe(fs, stderr, "charter session new --data DIR --title T --audience A [--campaign C] [--location L] [--mode M] [--date D] [--addr HOST:PORT] [--new]",
 		"Creates a session and prints its ID, join code and the line participants join with.")
 	dir := fs.String("data", defaultDataDir, "data directory")
 	in := session.Session{}
