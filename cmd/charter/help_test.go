@@ -141,3 +141,18 @@ func TestReadmeCommandsNameTheFlagsOfTheirUsage(t *testing.T) {
 		t.Errorf("README's Commands list %d of the %d commands", seen, len(commands))
 	}
 }
+
+// Without --addr, session new, invite and plan name the address the charter serve
+// running on --data listens on; their help says so, not only 127.0.0.1:2222.
+func TestAddrHelpSaysTheRunningServerIsTheDefault(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"session new", "invite", "plan"} {
+		var out, errb bytes.Buffer
+		run(append(strings.Fields(name), "-h"), nil, &out, &errb)
+		_, addr, _ := strings.Cut(out.String()+errb.String(), "\n  -addr string\n")
+		addr, _, _ = strings.Cut(addr, "\n  -")
+		if !strings.Contains(addr, "where charter serve on --data listens") {
+			t.Errorf("charter %s -h, on --addr:\n%s", name, addr)
+		}
+	}
+}

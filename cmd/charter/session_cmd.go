@@ -29,7 +29,7 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	isNew := fs.Bool("new", false, "start a campaign whose name is close to an existing one's")
 	fs.StringVar(&mode, "mode", "in-person", "in-person or online")
 	fs.StringVar(&in.Date, "date", "", "the day it is held, YYYY-MM-DD (default: the day it is created); reports order sessions by it")
-	addr := fs.String("addr", "127.0.0.1:2222", "server address, for the join line")
+	addr := fs.String("addr", "127.0.0.1:2222", "server address, for the join line (default: where charter serve on --data listens, if it runs)")
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
