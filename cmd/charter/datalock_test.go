@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"net"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -62,6 +63,28 @@ func serveMustRefuse(t *testing.T, data string) string {
 				t.Fatal("charter serve started")
 			}
 			time.Sleep(10 * time.Millisecond)
+		}
+	}
+}
+
+// make run always asks for 127.0.0.1:2222: when another program holds the port,
+// serve says so and how to start on another one, not only the system's "bind:
+// address already in use".
+func TestServeOnAPortInUseSaysToGiveAnotherAddr(t *testing.T) {
+	t.Parallel()
+	other, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	addr := other.Addr().String()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"serve", "--addr", addr, "--data", newDataDir(t)}, nil, &stdout, &stderr); code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	for _, want := range []string{"another program listens on " + addr, "--addr 127.0.0.1:"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("message %q does not say %q", stderr.String(), want)
 		}
 	}
 }

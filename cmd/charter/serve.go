@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -86,6 +87,10 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer db.Close()
 	if err := srv.Listen(); err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			fmt.Fprintf(stderr, "charter serve: another program listens on %s; stop it, or start on another port with --addr %s\n", cfg.Addr, nextPort(cfg.Addr))
+			return 1
+		}
 		fmt.Fprintln(stderr, "charter serve:", err)
 		return 1
 	}
@@ -308,4 +313,15 @@ func startDemo(ctx context.Context, svc *session.Service, dir, host, port string
 		}
 	}()
 	return run, nil
+}
+
+// nextPort is addr with the port after its own, an address to suggest when addr's
+// is taken.
+func nextPort(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	n, perr := strconv.Atoi(port)
+	if err != nil || perr != nil || n >= 65535 {
+		return "127.0.0.1:2223"
+	}
+	return net.JoinHostPort(host, strconv.Itoa(n+1))
 }
