@@ -141,7 +141,13 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 	for i, t := range f.Themes {
 		texts[i] = append(texts[i], t.Label)
 		for _, n := range t.notes {
-			texts[i] = append(texts[i], n.note.Text)
+			// A note written under an activity is about it, whatever its words:
+			// "found the IDOR in the admin panel" under pen testing is on pen testing.
+			text := n.note.Text
+			if a := strings.TrimSpace(n.note.Activity); a != "" {
+				text = a + ": " + text
+			}
+			texts[i] = append(texts[i], text)
 		}
 	}
 	matched := map[int]bool{}

@@ -142,3 +142,43 @@ func TestHeadingOfACutNameIsTheWholeNote(t *testing.T) {
 		}
 	}
 }
+
+// A theme whose notes were written under an activity is about it even when their
+// words do not name it: "Pen testing is valued" matched no theme of a campaign
+// whose theme "pen testing" held the notes written under pen testing, and the
+// report listed that theme as not expected (a program lead's finding).
+func TestHypothesisMatchesAThemeOfNotesWrittenUnderItsActivity(t *testing.T) {
+	t.Parallel()
+	sess := &session.Session{ID: "s1", Title: "Developers Berlin", Campaign: "c", Audience: session.AudienceDevelopers,
+		Phase: session.PhaseClosed, Reached: session.PhaseClosed, CreatedAt: time.Date(2026, 11, 3, 9, 0, 0, 0, time.UTC)}
+	notes := []*session.Note{
+		{ID: 1, ParticipantID: 1, Area: session.AreaActivities, Lane: "keep", Activity: "pen testing", Text: "the external team found the IDOR in the admin panel"},
+		{ID: 2, ParticipantID: 2, Area: session.AreaActivities, Lane: "less", Activity: "pen testing", Text: "the yearly one on internal tools nobody can reach"},
+		{ID: 3, ParticipantID: 3, Area: session.AreaMotivation, Lane: "demotivates", Text: "nobody notices the work when nothing bad happens"},
+		{ID: 4, ParticipantID: 1, Area: session.AreaMotivation, Lane: "motivates", Text: "being thanked by the CISO"},
+	}
+	for _, n := range notes {
+		n.SessionID = "s1"
+	}
+	d := &report.Data{Session: sess, Notes: notes, VoteTotals: map[int64]int{}, Writers: 3,
+		Participants: []*session.Participant{{ID: 1, SessionID: "s1"}, {ID: 2, SessionID: "s1"}, {ID: 3, SessionID: "s1"}},
+		Themes: []*session.Theme{
+			{ID: 7, SessionID: "s1", Label: "pen testing", Named: true, NoteIDs: []int64{1, 2}},
+			{ID: 8, SessionID: "s1", Label: "recognition", Named: true, NoteIDs: []int64{3, 4}},
+		}}
+	ds := []*report.Data{d}
+	f := report.BuildCampaign("c", ds)
+	f.AddHypotheses([]*session.Hypothesis{{Number: 1, Campaign: "c", Text: "Pen testing is valued"}}, ds)
+	var labels []string
+	for _, th := range f.Hypotheses[0].Themes {
+		labels = append(labels, th.Label)
+	}
+	if !slices.Equal(labels, []string{"pen testing"}) {
+		t.Errorf("the hypothesis on pen testing matches the themes %q", labels)
+	}
+	for _, u := range f.Unexpected {
+		if u.Label == "pen testing" {
+			t.Errorf("the theme pen testing is listed as not expected")
+		}
+	}
+}
