@@ -198,6 +198,7 @@ func New(opt Options) *App {
 		if c := session.CleanText(opt.Code); c != "" {
 			// `ssh -t HOST expot`: the home, and why not what was typed.
 			h.status = fmt.Sprintf("“%s” opens nothing on a terminal: here are your sessions (enter opens a board); present CODE opens the projector, and commands such as export run with ssh -T.", fit(c, 24))
+			h.typed = c
 		}
 		a.screen = h
 	default:

@@ -27,6 +27,9 @@ type homeScreen struct {
 	deleting *session.Session
 	// selectID is the session to select once the list is loaded (one just edited).
 	selectID string
+	// typed is what the facilitator connected with (`ssh -t HOST WORD`), until the
+	// first load: a session's join code selects that session.
+	typed string
 }
 
 var homeKeys = struct{ Select, Open, Present, New, Edit, Delete, Campaign, Export, Quit key.Binding }{
@@ -90,6 +93,26 @@ func (s *homeScreen) load() tea.Cmd {
 
 type exportedMsg struct{ path string }
 
+// selectTyped selects the session whose join code the facilitator connected with,
+// the line the board shows for participants, and says what it is for them.
+func (s *homeScreen) selectTyped() {
+	typed := s.typed
+	s.typed = ""
+	if typed == "" {
+		return
+	}
+	c := session.NormalizeCode(typed)
+	for i, x := range s.sessions {
+		if x.Code == c {
+			s.list.selectRow(i)
+			s.status = fmt.Sprintf("“%s” is the join code of “%s”, selected: enter opens its board, p its projector. Your key is a facilitator's, which joins no session as a participant; to try one as a participant, connect with another key.",
+				fit(typed, 24), fit(x.Title, 40))
+			s.statusErr = false
+			return
+		}
+	}
+}
+
 func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case sessionsMsg:
@@ -110,6 +133,7 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				s.list.selectRow(i)
 			}
 		}
+		s.selectTyped()
 		s.loaded = true
 	case errMsg:
 		s.status, s.statusErr = s.e.errorMessage(msg.err), true
