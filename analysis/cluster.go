@@ -291,7 +291,7 @@ func (c *corpus) keyPhrase(members []int, central int, skip map[string]bool) str
 		}
 		score := weight(toks[i])
 		if score > bestWord {
-			bestWord, word = score, toks[i].surface
+			bestWord, word = score, toks[i].shown()
 		}
 		// A phrase runs over words, not over numbers or signs: "report 3 weeks"
 		// is two phrases.
@@ -324,7 +324,7 @@ func (c *corpus) keyPhrase(members []int, central int, skip map[string]bool) str
 	}
 	words := make([]string, 0, bj-bi+1)
 	for _, t := range toks[bi : bj+1] {
-		words = append(words, t.surface)
+		words = append(words, t.shown())
 	}
 	return strings.Join(words, " ")
 }

@@ -1,6 +1,9 @@
 package analysis
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A theme whose notes share no word (a grab bag the clustering left together) is
 // not named by a phrase cut from one note ("calendar wins", "dashboards show
@@ -55,5 +58,24 @@ func TestOpeningTakesANoteAWordLongerWhole(t *testing.T) {
 		if got := opening(tt.text, openingWords); got != tt.want {
 			t.Errorf("opening(%q) = %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// A name made of a note's words keeps a word the writer wrote in capitals
+// ("SAST", "IAM", "GitHub") as written: lowercased, "sast pipeline" names a
+// pipeline nobody wrote about.
+func TestLabelKeepsAcronymsAsWritten(t *testing.T) {
+	t.Parallel()
+	docs := []Doc{
+		{ID: "a", Text: "Our SAST pipeline blocks critical findings before merge", Area: "confidence", Lane: "strength"},
+		{ID: "b", Text: "Secrets scanning on every push works well", Area: "confidence", Lane: "strength"},
+		{ID: "c", Text: "Threat models exist for the payment services", Area: "confidence", Lane: "strength"},
+		{ID: "d", Text: "Nobody reviews the cloud IAM policies or the cloud network rules", Area: "confidence", Lane: "concern"},
+		{ID: "e", Text: "Cloud permissions are far too broad", Area: "confidence", Lane: "concern"},
+	}
+	c := vectorize(docs, defaultLexicon(), defaultWeights)
+	got, _ := c.label(docs, []int{0})
+	if !strings.Contains(got, "SAST") || strings.Contains(got, "sast") {
+		t.Errorf("label %q, want SAST as written", got)
 	}
 }

@@ -7,11 +7,23 @@ import (
 	"github.com/kljensen/snowball/english"
 )
 
-// token is one word of a note: its stem (the feature) and the lowercase surface
-// form it came from (what a label shows).
+// token is one word of a note: its stem (the feature), the lowercase surface
+// form it came from and the word as written (what a label shows, see shown).
 type token struct {
-	stem, surface string
-	stop          bool
+	stem, surface, written string
+	stop                   bool
+}
+
+// shown is the word as a name made of a note's words shows it: lowercase, unless
+// the writer put a capital after its first letter ("SAST", "IAM", "GitHub"), which
+// lowercased names something else.
+func (t token) shown() string {
+	for i, r := range t.written {
+		if i > 0 && unicode.IsUpper(r) {
+			return t.written
+		}
+	}
+	return t.surface
 }
 
 // tokenize lowercases text, splits it into words of letters and digits and stems
@@ -20,29 +32,44 @@ type token struct {
 func tokenize(text string, st stemmer) []token {
 	var toks []token
 	var b strings.Builder
-	flush := func() {
+	// start is where the word begins in text; upper says it has a capital, so
+	// that only such a word is copied as written.
+	start, upper := -1, false
+	flush := func(end int) {
 		if b.Len() == 0 {
 			return
 		}
 		w := b.String()
 		b.Reset()
-		toks = append(toks, token{stem: st.stem(w), surface: w, stop: stopWords[w]})
+		written := w
+		if upper {
+			written = apostrophes.Replace(text[start:end])
+		}
+		toks = append(toks, token{stem: st.stem(w), surface: w, written: written, stop: stopWords[w]})
+		start, upper = -1, false
 	}
-	for _, r := range text {
+	for i, r := range text {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+			upper = upper || unicode.IsUpper(r)
 			b.WriteRune(unicode.ToLower(r))
 		case r == '\'' || r == '’':
 			// Inside a word an apostrophe joins ("don't" -> "dont", "team's" ->
 			// "teams"), so contractions become one stop word and possessives stem
 			// like plurals.
 		default:
-			flush()
+			flush(i)
 		}
 	}
-	flush()
+	flush(len(text))
 	return toks
 }
+
+// apostrophes takes out what tokenize joins a word over.
+var apostrophes = strings.NewReplacer("'", "", "’", "")
 
 // stemmer remembers the stems of one run: notes repeat words a lot, and
 // stemming is most of the cost of reading them.
