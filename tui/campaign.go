@@ -752,7 +752,7 @@ func (s *campaignScreen) hypothesisLines() []string {
 			for _, n := range t.Sessions {
 				ss = append(ss, fmt.Sprintf("S%d", n))
 			}
-			out = append(out, fmt.Sprintf("    #%d %s · %.2f · %s · %s", t.Rank, t.Label, t.Similarity, strings.Join(ss, " "), strings.Join(t.Audiences, ", ")))
+			out = append(out, fmt.Sprintf("    #%d %s · similarity %.2f · %s · %s", t.Rank, t.Label, t.Similarity, strings.Join(ss, " "), strings.Join(t.Audiences, ", ")))
 		}
 		for _, q := range h.Quotes {
 			for _, l := range wrap(fmt.Sprintf("“%s” (S%d)", q.Text, q.Session), width-4) {

@@ -45,6 +45,9 @@ func TestCampaignHypotheses(t *testing.T) {
 	s.waitFor("New hypothesis: teams want deeper training")
 	s.press(tea.KeyEnter)
 	s.waitFor("H2 teams want deeper training", "verdict: no verdict yet", "“deeper security training with labs”")
+	// A matching theme's number is named as the report's column names it, not a
+	// bare "0.63" nobody is told the meaning of.
+	s.waitDrawn(" · similarity 0.")
 	// Once the evidence is in, the status says so, not that it is being found.
 	s.waitDrawn("Added H2; its evidence is under it.")
 	hs, err := w.svc.Hypotheses(w.ctx, "Chartering 2027")
