@@ -88,6 +88,8 @@ func newEditForm(e *env, sess *session.Session) *formScreen {
 	f.location.SetValue(sess.Location)
 	f.campaign.SetValue(sess.Campaign)
 	f.date.SetValue(sess.Date)
+	// Left empty, the day is the one it was created on, not today's.
+	f.date.Placeholder = "YYYY-MM-DD (optional: " + sess.Day().Format(session.DateLayout) + ", the day it was created)"
 	for i, a := range session.Audiences {
 		if a == sess.Audience {
 			f.audience = i

@@ -190,3 +190,23 @@ func TestEditFormShowsALongTitleWhole(t *testing.T) {
 		t.Errorf("the edit form does not show the title whole:\n%s", v)
 	}
 }
+
+// The edit form of a session given no day says which day it counts as held: the
+// day it was created, not "today", which on a later day would be another one.
+func TestEditFormOfAnUndatedSessionNamesTheDayItWasCreated(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin")
+	s.keys("e")
+	s.waitFor("edit session")
+	v := s.view()
+	if want := "optional: " + sess.Day().Format(session.DateLayout) + ", the day it was created"; !strings.Contains(v, want) || strings.Contains(v, "optional: today") {
+		t.Errorf("the date field does not say %q:\n%s", want, v)
+	}
+	requireFits(t, v)
+}
