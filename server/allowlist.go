@@ -73,6 +73,10 @@ func readAuthorizedKeys(path string) ([]ssh.PublicKey, error) {
 		if len(text) == 0 || text[0] == '#' {
 			continue
 		}
+		if bytes.HasPrefix(text, []byte("-----BEGIN")) {
+			// --facilitators given the key file itself, beside its .pub.
+			return nil, fmt.Errorf("facilitators file %s line %d is a private key: the file holds public keys, one a line, as in authorized_keys (the line of a .pub file, \"ssh-ed25519 AAAA… name\")", path, line)
+		}
 		k, _, _, _, err := gossh.ParseAuthorizedKey(text)
 		if err != nil {
 			return nil, fmt.Errorf("facilitators file %s line %d: not an authorized_keys line: %w", path, line, err)
