@@ -90,6 +90,16 @@ func (s *presentScreen) Init() tea.Cmd {
 		return s.watchAndLoad()
 	}
 	svc, c := s.e.opt.Service, s.code
+	if session.NormalizeCode(c) == "" {
+		// The projector has no field to type a code in.
+		line := "present CODE"
+		if s.e.opt.JoinHint != "" {
+			line = s.e.opt.JoinHint + " present CODE"
+		}
+		return func() tea.Msg {
+			return errMsg{session.Errorf(session.EInvalid, "Name the session to show after the word present: %s, with its join code. The facilitator home lists each session with its code, and p there opens the selected session's projector view.", line)}
+		}
+	}
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 		sess, err := svc.FindByCode(ctx, c)
 		if session.ErrorCode(err) == session.ENotFound && session.NormalizeCode(c) != "" {

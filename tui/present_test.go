@@ -242,6 +242,21 @@ func TestPresentUnknownCode(t *testing.T) {
 	s.tm.WaitFinished(t)
 }
 
+// `ssh -t HOST present` without a code: the projector has no field to type one
+// in, and "Please type the join code your facilitator gave you" is the
+// participants' words; it says how to name the session instead.
+func TestPresentWithoutACodeSaysHowToGiveOne(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	s := w.open(tui.Options{Facilitator: true, Present: true})
+	s.waitFor("present CODE", "facilitator home")
+	if s.everDrawn("your facilitator gave you") {
+		t.Errorf("a facilitator is told to type what their facilitator gave them:\n%s", s.drawn.String())
+	}
+	s.keys("q")
+	s.tm.WaitFinished(t)
+}
+
 func TestPresentFromHome(t *testing.T) {
 	t.Parallel()
 	r := newRoom(t)
