@@ -156,3 +156,24 @@ func TestAddrHelpSaysTheRunningServerIsTheDefault(t *testing.T) {
 		}
 	}
 }
+
+// Every command's -h says in a sentence what it does before its flags: session
+// edit's went from its usage line straight to the flags.
+func TestEveryCommandHelpSaysWhatItDoes(t *testing.T) {
+	t.Parallel()
+	for _, c := range commands {
+		var out, errb bytes.Buffer
+		run(append(strings.Fields(c.name), "-h"), nil, &out, &errb)
+		lines := strings.Split(out.String()+errb.String(), "\n")
+		said := false
+		for _, l := range lines[1:] {
+			if strings.HasPrefix(l, "  -") {
+				break
+			}
+			said = said || strings.TrimSpace(l) != "" && !strings.HasPrefix(l, " ")
+		}
+		if !said {
+			t.Errorf("charter %s -h says nothing of what it does before its flags:\n%s", c.name, out.String()+errb.String())
+		}
+	}
+}

@@ -154,13 +154,14 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&title, "title", "", "new title")
 	fs.StringVar(&location, "location", "", "new location (empty for none)")
 	fs.StringVar(&campaign, "campaign", "", "new campaign (empty for none; names match whatever their case)")
-	fs.StringVar(&audience, "audience", "", "new audience")
+	fs.StringVar(&audience, "audience", "", "new audience: security-engineers, developers, service-owners, managers or mixed")
 	fs.StringVar(&mode, "mode", "", "new mode: in-person or online")
 	fs.StringVar(&date, "date", "", "new day it is held, YYYY-MM-DD (empty: the day it was created)")
 	phase := fs.String("phase", "", "move the session to this phase ("+phaseNames()+"), as ] and [ on the board do: e.g. closed, for a session held on paper and imported")
 	group := fs.Bool("group", false, "group the notes into the suggested themes, as A on the board does (a session without themes; before --phase)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: charter session edit --data DIR --session ID [--title T] [--campaign C] [--location L] [--audience A] [--mode M] [--date D] [--group] [--phase P]")
+		fmt.Fprintln(stderr, "Changes what the flags given name, leaving the rest as it is, and prints the session as it then is.")
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}
