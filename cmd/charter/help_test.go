@@ -47,16 +47,23 @@ func TestHelpOfACommandWithVerbs(t *testing.T) {
 	}
 }
 
-// Every command's -h starts with how it is called, not flag's bare "Usage of".
+// Every command's -h starts with how it is called, not flag's bare "Usage of", on
+// standard output (help asked for is the answer: `charter serve -h | less` showed
+// nothing), as --help does.
 func TestEveryCommandHelpSaysHowToCallIt(t *testing.T) {
 	t.Parallel()
 	for _, c := range commands {
-		var out, errb bytes.Buffer
-		code := run(append(strings.Fields(c.name), "-h"), nil, &out, &errb)
-		help := out.String() + errb.String()
-		if code != 0 || !strings.HasPrefix(help, "usage: charter "+c.name) || strings.Contains(help, "Usage of") {
-			t.Errorf("charter %s -h: exit %d:\n%s", c.name, code, help)
+		for _, h := range []string{"-h", "--help"} {
+			var out, errb bytes.Buffer
+			code := run(append(strings.Fields(c.name), h), nil, &out, &errb)
+			help := out.String()
+			if code != 0 || !strings.HasPrefix(help, "usage: charter "+c.name) || strings.Contains(help, "Usage of") || errb.Len() > 0 {
+				t.Errorf("charter %s %s: exit %d, stdout:\n%s\nstderr:\n%s", c.name, h, code, help, errb.String())
+			}
 		}
+	}
+	if asksHelp([]string{"--title", "x", "--", "-h"}) {
+		t.Error("an -h after -- is taken for a request of help")
 	}
 }
 

@@ -89,7 +89,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return 2
 	}
+	if asksHelp(args[1:]) {
+		// Help asked for is the answer, on standard output: `charter serve -h |
+		// less` showed nothing, flag writing it to standard error.
+		stderr = stdout
+	}
 	return c.run(args[1:], stdin, stdout, stderr)
+}
+
+// asksHelp says whether a command's arguments ask for its help (-h, -help, --help)
+// before any "--".
+func asksHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 // verbs are the words that follow name in the commands that have one ("new", "list"
