@@ -38,6 +38,14 @@ func TestDemoSeedsOnceAndShowsTheLiveSession(t *testing.T) {
 			t.Errorf("the demo's words lack %q:\n%s", want, out.String())
 		}
 	}
+	// Its sentences are cut into lines of a terminal's width, not at 105 columns
+	// with the rest of the sentence on a short line (a path of the machine may
+	// make a line longer).
+	for _, l := range strings.Split(out.String(), "\n") {
+		if len(l) > 80 && !strings.Contains(l, srv.cfg.DataDir) {
+			t.Errorf("a line of the demo's words is %d wide: %q", len(l), l)
+		}
+	}
 	wall := connect(t, srv.Addr(), facKey, "present "+sample.Live.Code)
 	wall.waitFor(sample.Live.Title)
 	wall.waitFor("people done")

@@ -299,9 +299,10 @@ func startDemo(ctx context.Context, svc *session.Service, dir, host, port string
 	ssh := "ssh -p " + port + " -t " + host
 	fmt.Fprintf(stdout, "\nDemo: the campaign %q with %d sessions is in %s.\n", demo.Campaign, len(sample.Sessions), dir)
 	every := 8 * time.Second
-	fmt.Fprintf(stdout, "  %q is in the write phase; simulated participants add a note every few seconds\n", sample.Live.Title)
-	fmt.Fprintf(stdout, "  for about %d minutes (%d notes), then they have written all they had to say.\n",
-		max(1, int((time.Duration(demo.LaterNotes())*every).Round(time.Minute)/time.Minute)), demo.LaterNotes())
+	fmt.Fprintf(stdout, "  %q is in the write phase:\n", sample.Live.Title)
+	fmt.Fprintf(stdout, "  simulated participants add a note every few seconds for about %d minutes\n",
+		max(1, int((time.Duration(demo.LaterNotes())*every).Round(time.Minute)/time.Minute)))
+	fmt.Fprintf(stdout, "  (%d notes), then they have written all they had to say.\n", demo.LaterNotes())
 	fmt.Fprintf(stdout, "  Facilitator (after claiming):  %s\n", ssh)
 	fmt.Fprintf(stdout, "  Join as a participant:          %s %s\n", ssh, sample.Live.Code)
 	fmt.Fprintf(stdout, "  Projector view:                 %s present %s\n", ssh, sample.Live.Code)
