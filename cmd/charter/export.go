@@ -62,7 +62,7 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := writeFileAtomic(*out, doc); err != nil {
+	if err := writeOutput(*out, doc); err != nil {
 		fmt.Fprintln(stderr, "charter export:", err)
 		return 1
 	}
@@ -77,6 +77,34 @@ func renderFindings(ctx context.Context, svc *session.Service, sessionID, format
 		return nil, err
 	}
 	return report.Render(report.Build(d), format)
+}
+
+// writeOutput writes data where -o leads: a link is followed to the file it names,
+// and a path that is no regular file (/dev/null, /dev/stdout, a pipe) is written
+// in place, since renaming over it put a file where the device was (for root,
+// /dev/null of the whole machine). A regular file is replaced whole.
+func writeOutput(path string, data []byte) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return fmt.Errorf("write %s: it is a folder", path)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	return writeFileAtomic(path, data)
 }
 
 // writeFileAtomic replaces path with data, readable by the owner only: it writes a

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +12,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -328,5 +330,78 @@ func TestExportKeepsTheOneBeforeWhereLinksAreRefused(t *testing.T) {
 	}
 	if b, err := os.ReadFile(path); err != nil || string(b) != "what changed since\n" {
 		t.Errorf("the export: %q, %v", b, err)
+	}
+}
+
+// -o names where the document goes, not a file to replace: "-o /dev/null" (or
+// /dev/stdout, a pipe) had the device renamed over by a regular file, which for
+// root broke /dev/null for the whole machine, and -o through a link replaced the
+// link with a file. A path that is not a regular file is written in place, and a
+// link is followed to the file it names.
+func TestOutputIsWrittenWhereThePathLeads(t *testing.T) {
+	t.Parallel()
+	dir, id := exportFixture(t)
+	campaigns := reportData(t, "Alpha 2026")
+	for name, run := range map[string]func(out string) (int, string){
+		"export": func(out string) (int, string) {
+			var stdout, stderr bytes.Buffer
+			return runExport([]string{"--data", dir, "--session", id, "--format", "json", "-o", out}, nil, &stdout, &stderr), stderr.String()
+		},
+		"report": func(out string) (int, string) {
+			var stdout, stderr bytes.Buffer
+			return runReport([]string{"--data", campaigns, "--format", "json", "-o", out}, nil, &stdout, &stderr), stderr.String()
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			tmp := t.TempDir()
+			pipe := filepath.Join(tmp, "pipe")
+			if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+				t.Skip("no named pipes here:", err)
+			}
+			read := make(chan []byte)
+			go func() {
+				f, err := os.Open(pipe)
+				if err != nil {
+					read <- nil
+					return
+				}
+				defer f.Close()
+				b, _ := io.ReadAll(f)
+				read <- b
+			}()
+			if code, stderr := run(pipe); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			select {
+			case b := <-read:
+				if !json.Valid(b) {
+					t.Errorf("the pipe got %.200q", b)
+				}
+			case <-time.After(5 * time.Second):
+				t.Errorf("nothing was written to the pipe")
+			}
+			if st, err := os.Lstat(pipe); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+				t.Errorf("the pipe was replaced: %v, %v", st.Mode(), err)
+			}
+
+			target := filepath.Join(tmp, "findings.json")
+			if err := os.WriteFile(target, []byte("old"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			link := filepath.Join(tmp, "latest.json")
+			if err := os.Symlink(target, link); err != nil {
+				t.Fatal(err)
+			}
+			if code, stderr := run(link); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+				t.Errorf("the link was replaced by a file: %v", err)
+			}
+			if b, _ := os.ReadFile(target); !json.Valid(b) {
+				t.Errorf("the file the link names holds %.200q", b)
+			}
+		})
 	}
 }

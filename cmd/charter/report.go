@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -56,7 +54,7 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		if *out == "" {
 			_, err = stdout.Write(doc)
 		} else {
-			err = writeReportFile(*out, doc)
+			err = writeOutput(*out, doc)
 		}
 	}
 	if err != nil {
@@ -172,28 +170,4 @@ func reportMessage(err error) string {
 		return e.Message
 	}
 	return err.Error()
-}
-
-// writeReportFile writes doc to path atomically with mode 0600: a temporary file in
-// the same directory, renamed over path once complete.
-func writeReportFile(path string, doc []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".charter-report-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	_, err = tmp.Write(doc)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
