@@ -24,21 +24,16 @@ func Campaigns(sessions []*Session) []Campaign {
 		k := CampaignKey(s.Campaign)
 		c := by[k]
 		if c == nil {
-			c = &Campaign{Name: s.Campaign, From: s.Day(), To: s.Day()}
+			c = &Campaign{Name: s.Campaign}
 			by[k] = c
 			names = append(names, k)
 		}
 		c.Sessions = append(c.Sessions, s)
-		if s.Day().Before(c.From) {
-			c.From = s.Day()
-		}
-		if s.Day().After(c.To) {
-			c.To = s.Day()
-		}
 	}
 	out := make([]Campaign, 0, len(names))
 	for _, n := range names {
 		c := by[n]
+		c.From, c.To = period(c.Sessions)
 		sort.SliceStable(c.Sessions, func(i, j int) bool { return CompareDay(c.Sessions[i], c.Sessions[j]) < 0 })
 		out = append(out, *c)
 	}
@@ -54,4 +49,29 @@ func Campaigns(sessions []*Session) []Campaign {
 		return out[i].Name < out[j].Name
 	})
 	return out
+}
+
+// period is the first and last day of the sessions. A session without a day given
+// that never left the lobby (planned ahead, by "plan --create") has no day yet:
+// the day it was created is not when it is held. Only when no session has a day
+// are the days they were created all there is.
+func period(ss []*Session) (from, to time.Time) {
+	dated := make([]*Session, 0, len(ss))
+	for _, s := range ss {
+		if s.Date != "" || s.Furthest() != PhaseLobby {
+			dated = append(dated, s)
+		}
+	}
+	if len(dated) == 0 {
+		dated = ss
+	}
+	for i, s := range dated {
+		if d := s.Day(); i == 0 || d.Before(from) {
+			from = d
+		}
+		if d := s.Day(); i == 0 || d.After(to) {
+			to = d
+		}
+	}
+	return from, to
 }

@@ -78,3 +78,32 @@ func TestCampaignKey(t *testing.T) {
 		}
 	}
 }
+
+// A session planned ahead without a day ("plan --create" leaves it to be given
+// later) has no day yet: the day it was created is not when it is held, so it is
+// not the campaign's period. The facilitator home read "6 Dec 2026 – 15 Mar 2027"
+// for a campaign held in March 2027, whose report said 2027-03-01 – 2027-03-15.
+func TestCampaignPeriodLeavesOutSessionsWithoutADayYet(t *testing.T) {
+	t.Parallel()
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 9, 0, 0, 0, time.UTC) }
+	ss := []*session.Session{
+		{ID: "planned", Campaign: "C", CreatedAt: day(1), Phase: session.PhaseLobby, Reached: session.PhaseLobby},
+		{ID: "held", Campaign: "C", CreatedAt: day(1), Date: "2026-03-09", Phase: session.PhaseClosed, Reached: session.PhaseClosed},
+		{ID: "today", Campaign: "C", CreatedAt: day(12), Phase: session.PhaseWrite, Reached: session.PhaseWrite},
+		{ID: "alone", Campaign: "D", CreatedAt: day(3), Phase: session.PhaseLobby, Reached: session.PhaseLobby},
+	}
+	midnight := func(d int) time.Time { return time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC) }
+	for _, c := range session.Campaigns(ss) {
+		switch c.Name {
+		case "C":
+			if !c.From.Equal(midnight(9)) || !c.To.Equal(midnight(12)) || len(c.Sessions) != 3 {
+				t.Errorf("campaign C runs %s – %s with %d sessions, want 9 – 12 March with 3", c.From, c.To, len(c.Sessions))
+			}
+		case "D":
+			// With no session that has a day, the days they were created are all there is.
+			if !c.From.Equal(midnight(3)) || !c.To.Equal(midnight(3)) {
+				t.Errorf("campaign D runs %s – %s, want 3 March", c.From, c.To)
+			}
+		}
+	}
+}
