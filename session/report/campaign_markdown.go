@@ -100,12 +100,24 @@ func (f *CampaignFindings) mdSideBySide(m *markdown) {
 	m.table(header, rows)
 }
 
+// period is the days from and to, one day said once: "2026-03-02 – 2026-03-02"
+// read as a range.
+func period(from, to string) string {
+	if from == to || to == "" {
+		return from
+	}
+	if from == "" {
+		return to
+	}
+	return from + " – " + to
+}
+
 // mdHeader gives the campaign's figures, after what a reader acts on.
 func (f *CampaignFindings) mdHeader(m *markdown) {
 	p := m.p
 	p("## Campaign\n\n")
 	if f.From != "" || f.To != "" {
-		p("- Period: %s – %s\n", f.From, f.To)
+		p("- Period: %s\n", period(f.From, f.To))
 	} else {
 		p("- Period: no session dates yet\n")
 	}
@@ -436,8 +448,8 @@ func (f *CampaignFindings) mdComparison(m *markdown) {
 	}
 	p, e := m.p, Escape
 	p("## Since %s\n\n", e(c.Earlier))
-	p("Compared with the campaign %s (%s – %s). Themes are matched across the two campaigns as session themes are within one.\n\n",
-		e(c.Earlier), c.EarlierFrom, c.EarlierTo)
+	p("Compared with the campaign %s (%s). Themes are matched across the two campaigns as session themes are within one.\n\n",
+		e(c.Earlier), period(c.EarlierFrom, c.EarlierTo))
 	p("### Themes: new, persisting, gone\n\n")
 	var rows [][]string
 	rank := func(r int) string {

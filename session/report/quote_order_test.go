@@ -182,3 +182,23 @@ func TestHypothesisMatchesAThemeOfNotesWrittenUnderItsActivity(t *testing.T) {
 		}
 	}
 }
+
+// A campaign held on one day says that day once: "Period: 2026-11-03 –
+// 2026-11-03" read as a range, as the comparison with such a campaign did (the
+// campaign overview already said the day once).
+func TestPeriodOfOneDaySaysItOnce(t *testing.T) {
+	t.Parallel()
+	earlier := report.BuildCampaign("c 2025", []*report.Data{quoteSession([3]string{"patching is slow", "nobody owns patching", "patches wait"}, [3]int64{1, 2, 3})})
+	f := report.BuildCampaign("c", []*report.Data{quoteSession([3]string{"patching is slow", "nobody owns patching", "patches wait"}, [3]int64{1, 2, 3})})
+	f.Compare(earlier)
+	var b strings.Builder
+	if err := f.WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	for _, want := range []string{"- Period: 2026-11-03\n", "Compared with the campaign c 2025 (2026-11-03)."} {
+		if !strings.Contains(md, want) {
+			t.Errorf("missing %q in:\n%.1500s", want, md)
+		}
+	}
+}
