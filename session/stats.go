@@ -1,6 +1,10 @@
 package session
 
-import "sort"
+import (
+	"math"
+	"sort"
+	"strconv"
+)
 
 // RatingStats summarizes confidence ratings of 1 to 5.
 type RatingStats struct {
@@ -38,4 +42,11 @@ func Summarize(ratings []int) RatingStats {
 		st.Median = float64(valid[st.N/2-1]+valid[st.N/2]) / 2
 	}
 	return st
+}
+
+// Tenths is a mean to one decimal, a half rounded up as a person does by hand:
+// 4.25 is 4.3 (%.1f rounds an exact half to the even digit, 4.2), so that every
+// screen and document says the same mean as the ratings checked by hand.
+func Tenths(v float64) string {
+	return strconv.FormatFloat(math.Round(v*10)/10, 'f', 1, 64)
 }

@@ -627,7 +627,7 @@ func (s *campaignScreen) audienceLines() []string {
 		out = append(out, fmt.Sprintf("%s · %s · %s · %s, %d only here", a.Audience, plural(a.Sessions, "session"), persons(a.Participants), plural(a.Themes, "theme"), len(a.OnlyHere)))
 		if a.Confidence != nil {
 			c := a.Confidence
-			out = append(out, fmt.Sprintf("    confidence: mean %.1f, median %.1f, %s", c.Mean, c.Median, plural(c.Ratings, "rating")))
+			out = append(out, fmt.Sprintf("    confidence: mean %s, median %.1f, %s", session.Tenths(c.Mean), c.Median, plural(c.Ratings, "rating")))
 		} else {
 			out = append(out, "    confidence: fewer than 3 ratings, not shown")
 		}
@@ -641,7 +641,7 @@ func (s *campaignScreen) audienceLines() []string {
 		for _, sg := range segs {
 			line := fmt.Sprintf("    %-22s %s · %s", sg.Value, persons(sg.Participants), plural(sg.Themes, "theme"))
 			if sg.Confidence != nil {
-				line += fmt.Sprintf(" · confidence mean %.1f", sg.Confidence.Mean)
+				line += " · confidence mean " + session.Tenths(sg.Confidence.Mean)
 			}
 			out = append(out, line)
 		}

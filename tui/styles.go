@@ -354,7 +354,7 @@ func ratingBars(st session.RatingStats, width int, sty *Styles) string {
 		fmt.Fprintf(&b, "%d %s %d\n", r, sty.Bar.Render(strings.Repeat("█", w)), n)
 	}
 	if st.N > 0 {
-		fmt.Fprintf(&b, "%s · mean %.1f · median %.1f", plural(st.N, "rating"), st.Mean, st.Median)
+		fmt.Fprintf(&b, "%s · mean %s · median %.1f", plural(st.N, "rating"), session.Tenths(st.Mean), st.Median)
 	} else {
 		b.WriteString("no ratings yet")
 	}

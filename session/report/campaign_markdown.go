@@ -346,7 +346,7 @@ func (f *CampaignFindings) mdSegments(m *markdown) {
 		for _, s := range rows {
 			mean, median := "–", "–"
 			if s.Confidence != nil {
-				mean, median = fmt.Sprintf("%.1f", s.Confidence.Mean), trimFloat(s.Confidence.Median)
+				mean, median = tenths(s.Confidence.Mean), trimFloat(s.Confidence.Median)
 			}
 			cells = append(cells, []string{e(s.Value), strconv.Itoa(s.Participants), mean, median, strconv.Itoa(s.Themes), strconv.Itoa(s.Notes)})
 		}
@@ -423,7 +423,7 @@ func writeDistribution(p func(string, ...any), c *Confidence, charted bool) {
 	if !charted {
 		writeBars(p, c)
 	}
-	p("%d %s, mean %.1f, median %s.\n\n", c.Ratings, plural(c.Ratings, "rating", "ratings"), c.Mean, trimFloat(c.Median))
+	p("%d %s, mean %s, median %s.\n\n", c.Ratings, plural(c.Ratings, "rating", "ratings"), tenths(c.Mean), trimFloat(c.Median))
 }
 
 // hashes draws n out of most as up to barWidth '#'.
@@ -473,7 +473,7 @@ func (f *CampaignFindings) mdComparison(m *markdown) {
 		if x == nil {
 			return "–"
 		}
-		return fmt.Sprintf("%.1f (%s)", x.Mean, count(x.Ratings, "rating", "ratings"))
+		return fmt.Sprintf("%s (%s)", tenths(x.Mean), count(x.Ratings, "rating", "ratings"))
 	}
 	for _, ch := range c.Confidence {
 		name := "all"

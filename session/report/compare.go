@@ -200,7 +200,7 @@ func (c *Comparison) changes() []string {
 		if ch.Audience != "" {
 			who = "confidence of " + ch.Audience
 		}
-		out = append(out, fmt.Sprintf("%s: %.1f → %.1f (%+.1f)", who, ch.Earlier.Mean, ch.Now.Mean, *ch.Shift))
+		out = append(out, fmt.Sprintf("%s: %s → %s (%+.1f)", who, tenths(ch.Earlier.Mean), tenths(ch.Now.Mean), *ch.Shift))
 	}
 	status := map[string]int{}
 	for _, a := range c.Actions {

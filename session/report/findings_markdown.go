@@ -95,7 +95,7 @@ func (f *Findings) mdConfidence(m *markdown) {
 		if !m.charted {
 			writeBars(p, c)
 		}
-		p("Mean %.1f, median %s.\n\n", c.Mean, trimFloat(c.Median))
+		p("Mean %s, median %s.\n\n", tenths(c.Mean), trimFloat(c.Median))
 	}
 }
 
@@ -192,10 +192,10 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 	}
 	p("\n")
 	if c := s.Confidence; c != nil {
-		p("- Confidence: mean %.1f, median %s of 5 (%s)", c.Mean, trimFloat(c.Median), count(c.Ratings, "rating", "ratings"))
+		p("- Confidence: mean %s, median %s of 5 (%s)", tenths(c.Mean), trimFloat(c.Median), count(c.Ratings, "rating", "ratings"))
 		var by []string
 		for _, a := range s.ConfidenceByAudience {
-			by = append(by, fmt.Sprintf("%s %.1f", e(a.Audience), a.Mean))
+			by = append(by, fmt.Sprintf("%s %s", e(a.Audience), tenths(a.Mean)))
 		}
 		if len(by) > 1 {
 			p("; by audience: %s", strings.Join(by, ", "))

@@ -504,7 +504,7 @@ func writeHypothesisBreakdown(p func(string, ...any), b Breakdown) {
 	for _, s := range rows {
 		mean := "–"
 		if s.Confidence != nil {
-			mean = fmt.Sprintf("%.1f", s.Confidence.Mean)
+			mean = tenths(s.Confidence.Mean)
 		}
 		p("| %s | %d | %d | %d | %s |\n", Escape(s.Value), s.Participants, s.Notes, s.Themes, mean)
 	}

@@ -206,6 +206,9 @@ func bar(n, most int) string {
 	return strings.Repeat("█", w)
 }
 
+// tenths is a mean to one decimal (session.Tenths).
+func tenths(v float64) string { return session.Tenths(v) }
+
 func trimFloat(v float64) string {
 	if v == float64(int(v)) {
 		return fmt.Sprintf("%d", int(v))

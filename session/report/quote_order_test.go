@@ -202,3 +202,25 @@ func TestPeriodOfOneDaySaysItOnce(t *testing.T) {
 		}
 	}
 }
+
+// A mean half way between two tenths rounds up, as a person checking it by hand
+// does: ratings 5, 5, 4 and 3 (4.25) read "mean 4.2", as %.1f rounds an exact
+// half to the even digit.
+func TestMeanHalfWayRoundsUp(t *testing.T) {
+	t.Parallel()
+	d := quoteSession([3]string{"patching is slow", "nobody owns patching", "patches wait"}, [3]int64{1, 2, 3})
+	d.Participants = append(d.Participants, &session.Participant{ID: 4, SessionID: "s1"})
+	d.Ratings = []int{5, 5, 4, 3}
+	for name, write := range map[string]func(*strings.Builder) error{
+		"findings": func(b *strings.Builder) error { return report.Build(d).WriteMarkdown(b) },
+		"campaign": func(b *strings.Builder) error { return report.BuildCampaign("c", []*report.Data{d}).WriteMarkdown(b) },
+	} {
+		var b strings.Builder
+		if err := write(&b); err != nil {
+			t.Fatal(err)
+		}
+		if md := b.String(); !strings.Contains(md, "mean 4.3") || strings.Contains(md, "4.2") {
+			t.Errorf("%s: the mean of 5, 5, 4, 3 is not 4.3:\n%.1500s", name, md)
+		}
+	}
+}
