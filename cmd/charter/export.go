@@ -104,6 +104,11 @@ func writeOutput(path string, data []byte) error {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
 	}
+	// The folder is checked first: an error about the temporary file would name a
+	// file the user never asked for.
+	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
+		return fmt.Errorf("write %s: there is no folder %s", path, filepath.Dir(path))
+	}
 	return writeFileAtomic(path, data)
 }
 

@@ -405,3 +405,18 @@ func TestOutputIsWrittenWhereThePathLeads(t *testing.T) {
 		})
 	}
 }
+
+// -o into a folder that does not exist says so, not that a temporary file the
+// user never named could not be opened (".x.md.3230808668.tmp").
+func TestOutputIntoAMissingFolderSaysSo(t *testing.T) {
+	t.Parallel()
+	dir, id := exportFixture(t)
+	out := filepath.Join(t.TempDir(), "nowhere", "findings.md")
+	var stdout, stderr bytes.Buffer
+	if code := runExport([]string{"--data", dir, "--session", id, "-o", out}, nil, &stdout, &stderr); code == 0 {
+		t.Fatal("export into a missing folder succeeded")
+	}
+	if msg := stderr.String(); !strings.Contains(msg, "there is no folder "+filepath.Dir(out)) || strings.Contains(msg, ".tmp") {
+		t.Errorf("message: %s", msg)
+	}
+}
