@@ -29,6 +29,9 @@ func TestUndoTwoMergesInARow(t *testing.T) {
 	b.keys("#2")
 	b.press(tea.KeyEnter)
 	b.keys("m")
+	// The merge's own status says it is saved: a u pressed before that is told the
+	// change is still being saved, and the test waited for an undo that never came.
+	b.waitFor("merged into 1. “theme 3”")
 	b.waitEverDrawn("1. theme 3 (6)")
 	b.keys("u")
 	b.waitFor("Undone: the merge.")
