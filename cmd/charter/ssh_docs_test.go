@@ -113,7 +113,9 @@ func TestDocumentsOverSSH(t *testing.T) {
 		}
 		out, _, status = sshRun(t, addr, fac, "export "+sess.ID+" --format csv")
 		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-		if status != 0 || err != nil || len(rows) != 1+1+3 || !strings.Contains(out, "'=keep") {
+		// The header, the action point, the activity matrix (one activity in four
+		// lanes) and the three notes.
+		if status != 0 || err != nil || len(rows) != 1+1+4+3 || !strings.Contains(out, "'=keep") {
 			t.Fatalf("csv: status %d, %v, %d rows:\n%s", status, err, len(rows), out)
 		}
 		out, _, status = sshRun(t, addr, fac, "export "+sess.ID+" --format html")

@@ -6,8 +6,10 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -891,5 +893,65 @@ func TestCampaignListsNumberedNotesByValue(t *testing.T) {
 	}
 	if !slices.Equal(cells, want) {
 		t.Errorf("the matrix lists the notes %q, want %q", cells, want)
+	}
+}
+
+// The CSV carries the activity matrix, the method's own result, as the other
+// formats do: a row per activity and lane with its notes and people, all of the
+// campaign's ("activity") and each audience's ("activity by audience"), which add
+// up to it; a session's CSV has its own. It had none: a sheet could not show what
+// people said to keep, add, do less and do more.
+func TestCSVCarriesTheActivityMatrix(t *testing.T) {
+	t.Parallel()
+	devs := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"pen tests": {
+		"more pen tests before release", "pen tests come too late", "pen test findings are vague"}})
+	owners := pureSession("b", 2, session.AudienceServiceOwners, make([]session.Profile, 3), map[string][]string{"pen tests": {
+		"pen tests cost too much", "pen tests for every service"}})
+	for _, d := range []*report.Data{devs, owners} {
+		for i, n := range d.Notes {
+			n.Area, n.Lane, n.Activity = session.AreaActivities, []string{"more", "less"}[i%2], "pen testing"
+		}
+		d.Session.Activities = []string{"pen testing"}
+	}
+	col := func(name string) int { return slices.Index(report.CSVHeader, name) }
+	read := func(doc report.Document) [][]string {
+		var buf bytes.Buffer
+		if err := doc.WriteCSV(&buf); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(&buf).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	// notesBy adds up the notes of the rows of kind, by lane, for pen testing.
+	notesBy := func(rows [][]string, kind string) map[string]int {
+		got := map[string]int{}
+		for _, r := range rows {
+			if r[0] == kind && r[col("activity")] == "pen testing" && r[col("area")] == string(session.AreaActivities) {
+				n, err := strconv.Atoi(r[col("notes")])
+				if err != nil {
+					t.Fatalf("row %q: notes %q", r, r[col("notes")])
+				}
+				got[r[col("lane")]] += n
+			}
+		}
+		return got
+	}
+	f := report.BuildCampaign("c", []*report.Data{devs, owners})
+	rows := read(f)
+	want := map[string]int{}
+	for _, c := range f.Matrix.Activities[0].Cells {
+		want[c.Lane] = c.Notes
+	}
+	if got := notesBy(rows, "activity"); !maps.Equal(got, want) || got["more"] != 3 || got["less"] != 2 {
+		t.Errorf("the campaign's activity rows count %v, its matrix %v", got, want)
+	}
+	if got := notesBy(rows, "activity by audience"); !maps.Equal(got, want) {
+		t.Errorf("the audiences' activity rows count %v, want them to add up to %v", got, want)
+	}
+	if got := notesBy(read(report.Build(devs)), "activity"); got["more"] != 2 || got["less"] != 1 {
+		t.Errorf("a session's activity rows count %v, want 2 more, 1 less", got)
 	}
 }

@@ -17,7 +17,11 @@ import (
 // reached and teams are the numbers of a roster coverage row (its text says them in
 // words), for a sheet to add up; score, votes, notes, people and sessions those of
 // a theme's row, from which a sheet can compute the score again (see
-// analysis.Prioritize; sessions only in a campaign's).
+// analysis.Prioritize; sessions only in a campaign's). The activity matrix is a row
+// per activity and lane ("activity"; a campaign's per audience too, "activity by
+// audience", so that the first kind adds up to the campaign's): notes and people
+// are what was said there and by how many; an empty activity is the notes that name
+// none.
 var CSVHeader = []string{"kind", "session", "date", "audience", "theme_rank", "theme", "area", "lane", "activity",
 	"text", "priority", "owner", "volunteers", "status", "due", "why", "hypothesis", "reached", "teams",
 	"score", "votes", "notes", "people", "sessions"}
@@ -38,8 +42,21 @@ func (c *csvWriter) themeRow(session, date, audience string, rank int, label str
 	c.row(cells...)
 }
 
-// WriteCSV writes the ranked themes, the action points, then every visible note,
-// as CSV.
+// activityRows writes the activity matrix m, a row of kind per activity and lane:
+// its notes and the people who wrote them, for a sheet to pivot.
+func (c *csvWriter) activityRows(kind, sess, date, audience string, m ActivityMatrix) {
+	for _, r := range m.Activities {
+		for _, cell := range r.Cells {
+			cells := []string{kind, sess, date, audience, "", "", string(session.AreaActivities), cell.Lane, r.Activity}
+			cells = append(cells, make([]string, len(CSVHeader)-5-len(cells))...)
+			cells = append(cells, "", "", strconv.Itoa(cell.Notes), strconv.Itoa(cell.People))
+			c.row(cells...)
+		}
+	}
+}
+
+// WriteCSV writes the ranked themes, the action points, the activity matrix, then
+// every visible note, as CSV.
 func (f *Findings) WriteCSV(w io.Writer) error {
 	cw := newCSV(w)
 	rank := map[string]int{}
@@ -52,6 +69,7 @@ func (f *Findings) WriteCSV(w io.Writer) error {
 		cw.row("action point", s.Title, s.Date, s.Audience, rankCell(rank[a.Theme]), a.Theme, "", "", "",
 			a.Title, a.Priority, a.Owner, strings.Join(a.Volunteers, "; "), a.Status, a.Due)
 	}
+	cw.activityRows("activity", s.Title, s.Date, s.Audience, f.Matrix)
 	for _, ar := range f.Areas {
 		for _, l := range ar.Lanes {
 			for _, n := range l.Notes {
@@ -63,8 +81,9 @@ func (f *Findings) WriteCSV(w io.Writer) error {
 	return cw.flush()
 }
 
-// WriteCSV writes the campaign's ranked themes, its action points, then every
-// visible note of its sessions with the campaign theme it belongs to, as CSV.
+// WriteCSV writes the campaign's ranked themes, its action points, its activity
+// matrix (all of it, then each audience's), then every visible note of its sessions
+// with the campaign theme it belongs to, as CSV.
 func (f *CampaignFindings) WriteCSV(w io.Writer) error {
 	cw := newCSV(w)
 	themes := map[int]CampaignTheme{}
@@ -81,6 +100,12 @@ func (f *CampaignFindings) WriteCSV(w io.Writer) error {
 		s, t := byNumber[a.Session], themes[a.CampaignThemeID]
 		cw.row("action point", s.Title, s.Date, s.Audience, rankCell(t.Rank), t.Label, "", "", "",
 			a.Title, a.Priority, a.Owner, strings.Join(a.Volunteers, "; "), a.Status, a.Due)
+	}
+	cw.activityRows("activity", "", "", "", f.Matrix)
+	if len(f.Audiences) > 1 {
+		for _, a := range f.Audiences {
+			cw.activityRows("activity by audience", "", "", a.Audience, a.Matrix)
+		}
 	}
 	themeOf := map[int64]CampaignTheme{}
 	for _, t := range f.Themes {
