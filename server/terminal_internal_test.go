@@ -71,31 +71,8 @@ func TestQueryKeepsKeysTypedMeanwhile(t *testing.T) {
 // split between two reads are found, and what comes after the paste stays keys.
 func TestLongPasteReachesTheProgramInPieces(t *testing.T) {
 	text := strings.Repeat("ab€d", 64<<10) // 393,216 bytes, with characters of three bytes
-	pr, pw := io.Pipe()
-	in := newTerminalInput(context.Background(), pr)
-	go func() {
-		// As a client sends it: in reads of its own size, the markers cut in two.
-		all := "x\x1b[20" + "0~" + text + "\x1b[2" + "01~q"
-		for len(all) > 0 {
-			n := min(1000, len(all))
-			pw.Write([]byte(all[:n]))
-			all = all[n:]
-		}
-	}()
-	m := &pasteModel{}
-	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithoutRenderer(), tea.WithoutSignalHandler())
-	done := make(chan error, 1)
-	go func() { _, err := p.Run(); done <- err }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(30 * time.Second):
-		p.Kill()
-		t.Fatal("the program did not get to the q after the paste")
-	}
-	pw.Close()
+	// As a client sends it: in reads of its own size, the markers cut in two.
+	m := runUntilQ(t, "x\x1b[20"+"0~"+text+"\x1b[2"+"01~q", 1000, "the q after the paste")
 	if got := m.pasted.String(); got != text {
 		t.Errorf("the program got %d bytes of paste, want the %d pasted", len(got), len(text))
 	}
@@ -141,20 +118,20 @@ func (m *pasteModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *pasteModel) View() string { return "" }
 
-// A long run of characters without a space or a control character, typed or sent as
-// fast as the link allows, reaches the program in pieces too: bubbletea took every
-// read that filled its buffer for the start of a longer run and read it all again
-// with the next, so that 5 MB sent to the join screen cost the server 90 s of CPU.
-func TestLongRunOfCharactersReachesTheProgramInPieces(t *testing.T) {
-	text := strings.Repeat("abcd", 256<<10) // 1 MiB without a break
+// runUntilQ sends all to a program through the terminal's input in writes of at
+// most size bytes, and returns its model once a q has ended it (what is awaited
+// names the q for the failure).
+func runUntilQ(t *testing.T, all string, size int, what string) *pasteModel {
+	t.Helper()
 	pr, pw := io.Pipe()
+	defer pw.Close()
 	in := newTerminalInput(context.Background(), pr)
 	go func() {
-		// In writes of the size SSH delivers them, each read of the input full.
-		all := text + " q"
 		for len(all) > 0 {
-			n := min(32<<10, len(all))
-			pw.Write([]byte(all[:n]))
+			n := min(size, len(all))
+			if _, err := pw.Write([]byte(all[:n])); err != nil {
+				return
+			}
 			all = all[n:]
 		}
 	}()
@@ -169,9 +146,19 @@ func TestLongRunOfCharactersReachesTheProgramInPieces(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		p.Kill()
-		t.Fatal("the program did not get to the q after the characters")
+		t.Fatalf("the program did not get to %s", what)
 	}
-	pw.Close()
+	return m
+}
+
+// A long run of characters without a space or a control character, typed or sent as
+// fast as the link allows, reaches the program in pieces too: bubbletea took every
+// read that filled its buffer for the start of a longer run and read it all again
+// with the next, so that 5 MB sent to the join screen cost the server 90 s of CPU.
+func TestLongRunOfCharactersReachesTheProgramInPieces(t *testing.T) {
+	text := strings.Repeat("abcd", 256<<10) // 1 MiB without a break
+	// In writes of the size SSH delivers them, each read of the input full.
+	m := runUntilQ(t, text+" q", 32<<10, "the q after the characters")
 	if got := strings.ReplaceAll(m.typed.String(), " ", ""); got != text {
 		t.Errorf("the program got %d characters, want the %d sent", len(got), len(text))
 	}

@@ -120,14 +120,7 @@ func TestActivityRenameTakesItsNotes(t *testing.T) {
 	if _, err := w.svc.AddNote(w.ctx, other.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "threat modelling", Text: "threat models help"}); err != nil {
 		t.Fatal(err)
 	}
-	p := w.openAsParticipant(sess, me)
-	p.waitFor("You have no notes here yet.")
-	p.press(tea.KeyTab)
-	p.keys("a")
-	p.waitFor("type to filter")
-	p.keys("threat")
-	p.press(tea.KeyEnter)
-	p.waitFor("new notes are about: threat modelling")
+	p := aboutThreatModelling(w, sess, me)
 	p.keys("n")
 	p.keys("first model")
 	p.press(tea.KeyEnter)
@@ -154,9 +147,30 @@ func TestActivityRenameTakesItsNotes(t *testing.T) {
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")
 	p.view()
+	requireAllAbout(t, w, sess, "threat modeling")
+}
+
+// aboutThreatModelling opens the writing participant's screen in the security
+// activities, with threat modelling chosen for new notes.
+func aboutThreatModelling(w *world, sess *session.Session, me *session.Participant) *term {
+	w.t.Helper()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	p.press(tea.KeyTab)
+	p.keys("a")
+	p.waitFor("type to filter")
+	p.keys("threat")
+	p.press(tea.KeyEnter)
+	p.waitFor("new notes are about: threat modelling")
+	return p
+}
+
+// requireAllAbout fails unless every note of the session is about activity.
+func requireAllAbout(t *testing.T, w *world, sess *session.Session, activity string) {
+	t.Helper()
 	for _, n := range w.notes(sess) {
-		if n.Activity != "threat modeling" {
-			t.Errorf("note %q is about %q", n.Text, n.Activity)
+		if n.Activity != activity {
+			t.Errorf("note %q is about %q, want %q", n.Text, n.Activity, activity)
 		}
 	}
 }
@@ -168,14 +182,7 @@ func TestActivityRenameFollowsANoteBeingEdited(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
-	p := w.openAsParticipant(sess, me)
-	p.waitFor("You have no notes here yet.")
-	p.press(tea.KeyTab)
-	p.keys("a")
-	p.waitFor("type to filter")
-	p.keys("threat")
-	p.press(tea.KeyEnter)
-	p.waitFor("new notes are about: threat modelling")
+	p := aboutThreatModelling(w, sess, me)
 	p.keys("n")
 	p.keys("first model")
 	p.press(tea.KeyEnter)
@@ -189,11 +196,7 @@ func TestActivityRenameFollowsANoteBeingEdited(t *testing.T) {
 	p.keys(" edited")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved your change.")
-	for _, n := range w.notes(sess) {
-		if n.Activity != "threat modeling" {
-			t.Errorf("note %q is about %q", n.Text, n.Activity)
-		}
-	}
+	requireAllAbout(t, w, sess, "threat modeling")
 }
 
 // A note left unsent with esc under an activity the board renames is sent under
@@ -202,14 +205,7 @@ func TestActivityRenameFollowsANoteLeftUnsent(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
-	p := w.openAsParticipant(sess, me)
-	p.waitFor("You have no notes here yet.")
-	p.press(tea.KeyTab)
-	p.keys("a")
-	p.waitFor("type to filter")
-	p.keys("threat")
-	p.press(tea.KeyEnter)
-	p.waitFor("new notes are about: threat modelling")
+	p := aboutThreatModelling(w, sess, me)
 	p.keys("n")
 	p.keys("a draft")
 	p.press(tea.KeyEsc)
@@ -221,9 +217,5 @@ func TestActivityRenameFollowsANoteLeftUnsent(t *testing.T) {
 	p.keys("n")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")
-	for _, n := range w.notes(sess) {
-		if n.Activity != "threat modeling" {
-			t.Errorf("note %q is about %q", n.Text, n.Activity)
-		}
-	}
+	requireAllAbout(t, w, sess, "threat modeling")
 }

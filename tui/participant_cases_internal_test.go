@@ -77,10 +77,10 @@ func TestLateRatingAcknowledgedAfterThePhaseMoved(t *testing.T) {
 	}
 }
 
-// The note taken back while another was written is said to be "kept too"; should
-// this connection drop as well before that other note is sent, the next connection
-// gets both back: the one in the box first, then the one that waited.
-func TestNoteTakenBackWhileWritingSurvivesTheNextDrop(t *testing.T) {
+// writingWhenANoteComesBack is participant 1 of session s1, connected to a hub,
+// writing "pen tests come too late" when a note of theirs is taken back from a
+// connection that no longer answered (back).
+func writingWhenANoteComesBack() (*Hub, *Conn, *participantScreen, Draft) {
 	h := NewHub()
 	c := h.Connect()
 	c.Watch("s1", session.ChangeSession)
@@ -93,6 +93,14 @@ func TestNoteTakenBackWhileWritingSurvivesTheNextDrop(t *testing.T) {
 	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pen tests come too late"), Paste: true})
 	back := Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates"}
 	s.Update(draftBackMsg{back})
+	return h, c, s, back
+}
+
+// The note taken back while another was written is said to be "kept too"; should
+// this connection drop as well before that other note is sent, the next connection
+// gets both back: the one in the box first, then the one that waited.
+func TestNoteTakenBackWhileWritingSurvivesTheNextDrop(t *testing.T) {
+	h, c, s, back := writingWhenANoteComesBack()
 	if !strings.Contains(s.status, "kept too") {
 		t.Fatalf("status %q", s.status)
 	}
@@ -213,18 +221,7 @@ func TestDeletedAndAddedActivityIsNoRename(t *testing.T) {
 // for a note that will never be sent: the next connection offers it with n, as any
 // note kept.
 func TestNoteThatWaitedForAnEmptiedBoxComesWithTheNextConnection(t *testing.T) {
-	h := NewHub()
-	c := h.Connect()
-	c.Watch("s1", session.ChangeSession)
-	c.Joined(1)
-	s := writingScreen(0, 80, 24)
-	s.e.opt.Conn = c
-	s.loading = false
-	s.area = 0
-	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
-	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pen tests come too late"), Paste: true})
-	back := Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates"}
-	s.Update(draftBackMsg{back})
+	h, c, s, back := writingWhenANoteComesBack()
 	s.Update(tea.KeyMsg{Type: tea.KeyCtrlU}) // the box emptied, to write the other first
 	c.Close()
 
