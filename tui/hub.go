@@ -104,6 +104,10 @@ type Draft struct {
 	// that no longer answered while this one was being written.
 	Next *Draft
 	at   time.Time
+	// seq is the last activity rename (Hub.ActivityRenamed) the draft follows:
+	// one made after it, before the screen that kept the draft read it, is
+	// applied when the draft is handed on (followRenamesLocked).
+	seq uint64
 }
 
 // renamed is d (and the notes after it) with the activity from renamed to, copied;
@@ -136,8 +140,11 @@ var _ session.ActivityRenamer = (*Hub)(nil)
 func (h *Hub) ActivityRenamed(sid, from, to string) {
 	h.draftMu.Lock()
 	defer h.draftMu.Unlock()
+	seq := h.renameSeq.Add(1)
 	for pid, d := range h.drafts[sid] {
-		h.drafts[sid][pid] = d.renamed(from, to)
+		d = d.renamed(from, to)
+		d.seq = seq
+		h.drafts[sid][pid] = d
 	}
 	now := h.Now()
 	for s, rs := range h.renames {
@@ -147,7 +154,21 @@ func (h *Hub) ActivityRenamed(sid, from, to string) {
 			h.renames[s] = rs
 		}
 	}
-	h.renames[sid] = append(h.renames[sid], activityRename{seq: h.renameSeq.Add(1), from: from, to: to, at: now})
+	h.renames[sid] = append(h.renames[sid], activityRename{seq: seq, from: from, to: to, at: now})
+}
+
+// followRenamesLocked is d, a draft of session sid handed on from a connection,
+// with the activities renamed after the last rename its screen followed: a
+// connection that closed (or was found gone) between a rename and its screen's
+// next read kept its note under the old name. h.draftMu is held.
+func (h *Hub) followRenamesLocked(sid string, d Draft) Draft {
+	for _, r := range h.renames[sid] {
+		if r.seq > d.seq {
+			d = d.renamed(r.from, r.to)
+			d.seq = r.seq
+		}
+	}
+	return d
 }
 
 // renameSeq is the number of the last rename the hub was told of.
@@ -361,6 +382,9 @@ func (c *Conn) ReclaimDraft(sid string, pid int64, timeout time.Duration) (Draft
 		o.Close()
 		go end()
 		if !d.empty() {
+			h.draftMu.Lock()
+			d = h.followRenamesLocked(sid, d)
+			h.draftMu.Unlock()
 			return d, true
 		}
 	}
@@ -615,6 +639,7 @@ func (h *Hub) leaveDraft(sid string, pid int64, d Draft) {
 	if h.drafts[sid] == nil {
 		h.drafts[sid] = map[int64]Draft{}
 	}
+	d = h.followRenamesLocked(sid, d)
 	d.at = now
 	h.drafts[sid][pid] = d
 }

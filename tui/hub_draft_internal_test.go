@@ -64,3 +64,39 @@ func TestRenamedActivityReachesParkedDrafts(t *testing.T) {
 		t.Errorf("another session's note became %q", d.Activity)
 	}
 }
+
+// A connection that closes after a rename, before its screen read the session
+// again, parks its note under the old name: the rename still reaches it, and a
+// note taken back from a connection found gone, and not one kept after the rename.
+func TestRenameBeforeTheScreenReadReachesTheDraftItLeaves(t *testing.T) {
+	h := NewHub()
+	keep := func(pid int64, text, activity string) *Conn {
+		c := h.Connect()
+		c.Watch("s1", session.ChangeNotes)
+		c.Joined(pid)
+		c.KeepDraft(Draft{Text: text, Area: session.AreaActivities, Lane: "keep", Activity: activity, seq: h.renameSeq.Load()})
+		return c
+	}
+	closing := keep(1, "unsent", "threat modelling")
+	silent := keep(2, "typed before the network went", "threat modelling")
+	silent.SetProbe(func(time.Duration) bool { return false }, func() {})
+	h.ActivityRenamed("s1", "threat modelling", "threat modeling")
+	// Kept after the rename under a name its writer typed: not renamed again.
+	after := keep(3, "proposed anew", "threat modelling")
+	closing.Close()
+	after.Close()
+
+	c := h.Connect()
+	if d, _ := c.TakeDraft("s1", 1); d.Activity != "threat modeling" {
+		t.Errorf("the note left after the rename is under %q, want threat modeling", d.Activity)
+	}
+	if d, _ := c.TakeDraft("s1", 3); d.Activity != "threat modelling" {
+		t.Errorf("a note kept after the rename became %q", d.Activity)
+	}
+	back := h.Connect()
+	back.Watch("s1", session.ChangeNotes)
+	back.Joined(2)
+	if d, ok := back.ReclaimDraft("s1", 2, time.Millisecond); !ok || d.Activity != "threat modeling" {
+		t.Errorf("the note taken back from the silent connection: %+v, %v, want it under threat modeling", d, ok)
+	}
+}

@@ -190,7 +190,7 @@ func newParticipant(e *env, sess *session.Session, me *session.Participant) *par
 		// come from them).
 		s.draft, s.restore, s.draftAt = d.Text, &d, d
 		s.kept, s.waiting = d, d.Next
-		e.opt.Conn.KeepDraft(d)
+		s.keep(d)
 	}
 	return s
 }
@@ -314,9 +314,15 @@ func (s *participantScreen) takeWaiting() bool {
 	}
 	s.waiting = d.Next
 	s.draft, s.restore, s.draftAt, s.kept = d.Text, d, *d, *d
-	s.e.opt.Conn.KeepDraft(*d)
+	s.keep(*d)
 	s.restoreDraft()
 	return true
+}
+
+// keep gives the connection d, as of the activity renames the screen followed.
+func (s *participantScreen) keep(d Draft) {
+	d.seq = s.renameSeq
+	s.e.opt.Conn.KeepDraft(d)
 }
 
 // keepDraft gives the connection the note being written, or left with esc, with
@@ -357,7 +363,7 @@ func (s *participantScreen) keepDraft() {
 	}
 	if cur != s.kept {
 		s.kept = cur
-		s.e.opt.Conn.KeepDraft(cur)
+		s.keep(cur)
 	}
 }
 
@@ -750,7 +756,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		s.draft, s.restore, s.draftAt, s.kept = d.Text, &d, d, d
 		s.await(d.Next)
-		s.e.opt.Conn.KeepDraft(d)
+		s.keep(d)
 		if !s.loading {
 			s.restoreDraft()
 		}
