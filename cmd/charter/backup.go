@@ -13,10 +13,10 @@ import (
 func runBackup(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	describe(fs, stderr, "charter backup --data DIR -o FILE", "Writes a consistent copy of the database, even while charter serve runs.")
+	describe(fs, "charter backup --data DIR -o FILE", "Writes a consistent copy of the database, even while charter serve runs.")
 	dir := fs.String("data", defaultDataDir, "data directory of the server")
 	out := fs.String("o", "", "file to write the backup to; it must not exist (required)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
 	}
 	switch {

@@ -42,17 +42,17 @@ func runCluster(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("cluster", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: charter cluster [--format jsonl|csv] [FILE]")
-		fmt.Fprintln(stderr, "Groups notes into themes. Reads JSONL, one note a line with \"text\" (optional")
-		fmt.Fprintln(stderr, "\"id\", \"area\", \"lane\", \"activity\"; other fields are left aside), or a CSV file as")
-		fmt.Fprintln(stderr, "charter import reads it, from FILE or stdin; prints JSON themes, each with")
-		fmt.Fprintln(stderr, "its label, note IDs, most central note and notes (id and text). A note")
-		fmt.Fprintln(stderr, "without an id is named by its line number.")
-		fmt.Fprintln(stderr)
+		fmt.Fprintln(fs.Output(), "usage: charter cluster [--format jsonl|csv] [FILE]")
+		fmt.Fprintln(fs.Output(), "Groups notes into themes. Reads JSONL, one note a line with \"text\" (optional")
+		fmt.Fprintln(fs.Output(), "\"id\", \"area\", \"lane\", \"activity\"; other fields are left aside), or a CSV file as")
+		fmt.Fprintln(fs.Output(), "charter import reads it, from FILE or stdin; prints JSON themes, each with")
+		fmt.Fprintln(fs.Output(), "its label, note IDs, most central note and notes (id and text). A note")
+		fmt.Fprintln(fs.Output(), "without an id is named by its line number.")
+		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
 	format := fs.String("format", "", "jsonl or csv (default: from FILE's extension, else jsonl)")
-	files, err := parseInterspersed(fs, args)
+	files, err := parseInterspersed(fs, args, stdout)
 	if err != nil {
 		return parseExit(err)
 	}

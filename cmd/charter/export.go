@@ -16,17 +16,17 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: charter export --data DIR --session ID [--format md|json|csv|html] [-o FILE]")
-		fmt.Fprintln(stderr, "\nWrites the session's prioritized themes, action points and all notes; hidden")
-		fmt.Fprintln(stderr, "notes are left out and participants are not named, except volunteers.")
-		fmt.Fprintln(stderr)
+		fmt.Fprintln(fs.Output(), "usage: charter export --data DIR --session ID [--format md|json|csv|html] [-o FILE]")
+		fmt.Fprintln(fs.Output(), "\nWrites the session's prioritized themes, action points and all notes; hidden")
+		fmt.Fprintln(fs.Output(), "notes are left out and participants are not named, except volunteers.")
+		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
 	dir := fs.String("data", defaultDataDir, "data directory")
 	id := fs.String("session", "", "ID of the session to export (required)")
 	format := fs.String("format", "md", "md, json, csv or html")
 	out := fs.String("o", "", "write to FILE instead of stdout (replaced atomically, mode 0600)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
 	}
 	if *id == "" || fs.NArg() > 0 {

@@ -62,8 +62,45 @@ func TestEveryCommandHelpSaysHowToCallIt(t *testing.T) {
 			}
 		}
 	}
-	if asksHelp([]string{"--title", "x", "--", "-h"}) {
-		t.Error("an -h after -- is taken for a request of help")
+}
+
+// An -h that is a flag's value asks for no help: the command's error goes to stderr
+// with a non-zero exit, nothing to stdout, however the command reads its flags. An -h
+// after a flag that takes no value, or alone, is still help, on stdout.
+func TestAnHThatIsAFlagsValueIsNoRequestOfHelp(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "data")
+	for _, args := range [][]string{
+		{"session", "new", "--data", dir, "--title", "-h"},
+		{"session", "new", "--data", dir, "--audience", "-h", "--title", "x"},
+		{"session", "edit", "--data", dir, "--session", "-h"},
+		{"export", "--data", dir, "--session", "-h"},
+		{"report", "--data", dir, "--campaign", "-h"},
+		{"session", "delete", "--data", dir, "--session", "-h", "--yes"},
+		{"hypothesis", "add", "--data", dir, "--campaign", "-h"},
+		{"import", "--data", dir, "--session", "-h", "notes.jsonl"},
+	} {
+		var out, errb bytes.Buffer
+		rc := run(args, nil, &out, &errb)
+		if rc == 0 || out.Len() > 0 || errb.Len() == 0 || strings.HasPrefix(errb.String(), "usage") && rc != 2 {
+			t.Errorf("charter %s: exit %d, stdout %q, stderr %q", strings.Join(args, " "), rc, out.String(), errb.String())
+		}
+	}
+	for _, args := range [][]string{
+		{"session", "new", "--new", "-h"},
+		{"import", "--allow-duplicates", "-h"},
+		{"session", "new", "--title", "x", "-h"},
+		{"export", "--", "-h"},
+	} {
+		var out, errb bytes.Buffer
+		rc := run(args, nil, &out, &errb)
+		help := args[len(args)-2] != "--"
+		if help && (rc != 0 || !strings.HasPrefix(out.String(), "usage: charter ") || errb.Len() > 0) {
+			t.Errorf("charter %s: exit %d, stdout %q, stderr %q", strings.Join(args, " "), rc, out.String(), errb.String())
+		}
+		if !help && (rc == 0 || out.Len() > 0) {
+			t.Errorf("charter %s (an -h after --): exit %d, stdout %q", strings.Join(args, " "), rc, out.String())
+		}
 	}
 }
 

@@ -16,16 +16,16 @@ func runHypothesisAdd(args []string, _ io.Reader, stdout, stderr io.Writer) int 
 	fs := flag.NewFlagSet("hypothesis add", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, `usage: charter hypothesis add --data DIR --campaign C [--new] "TEXT"`)
-		fmt.Fprintln(stderr, "\nRecords what the program believes, e.g. \"teams want deeper training\"; the campaign")
-		fmt.Fprintln(stderr, "report shows the themes and notes that match it, and the verdict you give.")
-		fmt.Fprintln(stderr)
+		fmt.Fprintln(fs.Output(), `usage: charter hypothesis add --data DIR --campaign C [--new] "TEXT"`)
+		fmt.Fprintln(fs.Output(), "\nRecords what the program believes, e.g. \"teams want deeper training\"; the campaign")
+		fmt.Fprintln(fs.Output(), "report shows the themes and notes that match it, and the verdict you give.")
+		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
 	dir := fs.String("data", defaultDataDir, "data directory")
 	campaign := fs.String("campaign", "", "the campaign (required)")
 	isNew := fs.Bool("new", false, "start a campaign whose name is close to an existing one's")
-	pos, err := parseInterspersed(fs, args)
+	pos, err := parseInterspersed(fs, args, stdout)
 	if err != nil {
 		return parseExit(err)
 	}
@@ -163,10 +163,10 @@ func campaignHasSessions(ctx context.Context, svc *session.Service, name string)
 func runHypothesisList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("hypothesis list", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	describe(fs, stderr, "charter hypothesis list --data DIR --campaign C", "Lists a campaign's hypotheses with their verdicts.")
+	describe(fs, "charter hypothesis list --data DIR --campaign C", "Lists a campaign's hypotheses with their verdicts.")
 	dir := fs.String("data", defaultDataDir, "data directory")
 	campaign := fs.String("campaign", "", "the campaign (required)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
 	}
 	if *campaign == "" || fs.NArg() > 0 {
@@ -207,18 +207,18 @@ func runHypothesisVerdict(args []string, _ io.Reader, stdout, stderr io.Writer) 
 	fs := flag.NewFlagSet("hypothesis verdict", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	usage := func() {
-		fmt.Fprintln(stderr, `usage: charter hypothesis verdict --data DIR --campaign C N VERDICT --why "..."`)
-		fmt.Fprintln(stderr, "\nN is the hypothesis' number (H1 is 1); VERDICT is supported, mixed, not-supported,")
-		fmt.Fprintln(stderr, "no-evidence, or none to take a verdict back. The verdict is yours; the report shows")
-		fmt.Fprintln(stderr, "it next to the evidence.")
-		fmt.Fprintln(stderr)
+		fmt.Fprintln(fs.Output(), `usage: charter hypothesis verdict --data DIR --campaign C N VERDICT --why "..."`)
+		fmt.Fprintln(fs.Output(), "\nN is the hypothesis' number (H1 is 1); VERDICT is supported, mixed, not-supported,")
+		fmt.Fprintln(fs.Output(), "no-evidence, or none to take a verdict back. The verdict is yours; the report shows")
+		fmt.Fprintln(fs.Output(), "it next to the evidence.")
+		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
 	fs.Usage = usage
 	dir := fs.String("data", defaultDataDir, "data directory")
 	campaign := fs.String("campaign", "", "the campaign (required)")
 	why := fs.String("why", "", "one line of why (required with a verdict)")
-	pos, err := parseInterspersed(fs, args)
+	pos, err := parseInterspersed(fs, args, stdout)
 	if err != nil {
 		return parseExit(err)
 	}
@@ -255,17 +255,17 @@ func runHypothesisDelete(args []string, stdin io.Reader, stdout, stderr io.Write
 	fs := flag.NewFlagSet("hypothesis delete", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	usage := func() {
-		fmt.Fprintln(stderr, "usage: charter hypothesis delete --data DIR --campaign C N [--yes]")
-		fmt.Fprintln(stderr, "\nRemoves hypothesis N (H1 is 1) with its verdict, after asking; those after it are numbered one lower.")
-		fmt.Fprintln(stderr, "To reword one, delete it and add the new wording.")
-		fmt.Fprintln(stderr)
+		fmt.Fprintln(fs.Output(), "usage: charter hypothesis delete --data DIR --campaign C N [--yes]")
+		fmt.Fprintln(fs.Output(), "\nRemoves hypothesis N (H1 is 1) with its verdict, after asking; those after it are numbered one lower.")
+		fmt.Fprintln(fs.Output(), "To reword one, delete it and add the new wording.")
+		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
 	fs.Usage = usage
 	dir := fs.String("data", defaultDataDir, "data directory")
 	campaign := fs.String("campaign", "", "the campaign (required)")
 	yes := fs.Bool("yes", false, "delete without asking")
-	pos, err := parseInterspersed(fs, args)
+	pos, err := parseInterspersed(fs, args, stdout)
 	if err != nil {
 		return parseExit(err)
 	}

@@ -27,23 +27,23 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: charter import --data DIR --session ID [--format jsonl|csv] FILE")
-		fmt.Fprintln(stderr, "\nFILE holds one note a row with text, area and lane (for area open, lane is the")
-		fmt.Fprintln(stderr, "topic), optional activity and author (a label such as \"table 2 / person A\"; rows")
-		fmt.Fprintln(stderr, "without one share one anonymous participant, the same in every import). FILE -")
-		fmt.Fprintln(stderr, "reads stdin.")
-		fmt.Fprintln(stderr, "\nA row may give its author's check-in rating (rating, 1 to 5), with a note or")
-		fmt.Fprintln(stderr, "alone (text, area and lane empty). A rating on a row without an author is one")
-		fmt.Fprintln(stderr, "person's (one card, one person). A file of ratings only needs just the rating")
-		fmt.Fprintln(stderr, "column. Ratings are refused for a session that has paper ratings already.")
-		fmt.Fprintln(stderr)
+		fmt.Fprintln(fs.Output(), "usage: charter import --data DIR --session ID [--format jsonl|csv] FILE")
+		fmt.Fprintln(fs.Output(), "\nFILE holds one note a row with text, area and lane (for area open, lane is the")
+		fmt.Fprintln(fs.Output(), "topic), optional activity and author (a label such as \"table 2 / person A\"; rows")
+		fmt.Fprintln(fs.Output(), "without one share one anonymous participant, the same in every import). FILE -")
+		fmt.Fprintln(fs.Output(), "reads stdin.")
+		fmt.Fprintln(fs.Output(), "\nA row may give its author's check-in rating (rating, 1 to 5), with a note or")
+		fmt.Fprintln(fs.Output(), "alone (text, area and lane empty). A rating on a row without an author is one")
+		fmt.Fprintln(fs.Output(), "person's (one card, one person). A file of ratings only needs just the rating")
+		fmt.Fprintln(fs.Output(), "column. Ratings are refused for a session that has paper ratings already.")
+		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
 	dir := fs.String("data", defaultDataDir, "data directory")
 	id := fs.String("session", "", "ID of the session to import into (required)")
 	format := fs.String("format", "", "jsonl or csv (default: from FILE's extension)")
 	allowDup := fs.Bool("allow-duplicates", false, "import rows the session already has a note for (same text, area and lane), and ratings into a session that has paper ratings")
-	files, err := parseInterspersed(fs, args)
+	files, err := parseInterspersed(fs, args, stdout)
 	if err != nil {
 		return parseExit(err)
 	}
@@ -189,11 +189,11 @@ func parseExit(err error) int {
 }
 
 // parseInterspersed parses flags that may come before or after the positional
-// arguments, and returns the positional ones.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+// arguments, and returns the positional ones; help goes to stdout, as parseFlags says.
+func parseInterspersed(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := parseFlags(fs, args, stdout); err != nil {
 			return nil, err
 		}
 		if fs.NArg() == 0 {

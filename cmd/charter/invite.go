@@ -17,14 +17,14 @@ import (
 func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("invite", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	describe(fs, stderr, "charter invite --data DIR (--session ID | --campaign C) [--addr HOST:PORT] [--host NAME] [--when TEXT]", "Prints the invitation to a session, or one per person a campaign's plan invites.")
+	describe(fs, "charter invite --data DIR (--session ID | --campaign C) [--addr HOST:PORT] [--host NAME] [--when TEXT]", "Prints the invitation to a session, or one per person a campaign's plan invites.")
 	dir := fs.String("data", defaultDataDir, "data directory")
 	id := fs.String("session", "", "ID of the session (this or --campaign is required)")
 	campaign := fs.String("campaign", "", "print one invitation per person the campaign's plan invites, headed by their name and e-mail")
 	addr := fs.String("addr", "127.0.0.1:2222", "address of the server, for the ssh line (default: where charter serve on --data listens, if it runs)")
 	host := fs.String("host", "", "host name participants connect to, instead of the one in --addr")
 	when := fs.String("when", "", `date and time, e.g. "Tuesday 3 March, 14:00-16:00" (default: the session's --date, if it has one)`)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
 	}
 	if (*id == "") == (*campaign == "") || fs.NArg() > 0 {

@@ -32,16 +32,16 @@ func runLoadtest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	serverPprof := fs.String("server-pprof", "", "the server's --pprof address, for --fanout-profile and --notes-profile")
 	phase := fs.Bool("phase-change", false, "after the notes, move the session on from write (answering y if the board asks) and time the new phase on every participant's screen")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: charter loadtest --addr HOST:PORT --code CODE --facilitator-key FILE --participants N --notes M")
-		fmt.Fprintln(stderr, "         [--pause 300ms] [--joins-at-once 20] [--idle 3s] [--phase-change] [--fanout-profile FILE]")
-		fmt.Fprintln(stderr, "         [--notes-profile FILE] [--server-pprof ADDR] [--timeout 5m]")
-		fmt.Fprintln(stderr, "\nThe facilitator's board is opened on the session and moved from lobby or check-in to")
-		fmt.Fprintln(stderr, "write if needed. The server's --max-conns-per-ip must exceed N and its")
-		fmt.Fprintln(stderr, "--max-handshakes-per-ip must reach --joins-at-once when all come from one address,")
-		fmt.Fprintln(stderr, "and N × M notes must fit its --notes-per-minute and --note-burst.")
+		fmt.Fprintln(fs.Output(), "usage: charter loadtest --addr HOST:PORT --code CODE --facilitator-key FILE --participants N --notes M")
+		fmt.Fprintln(fs.Output(), "         [--pause 300ms] [--joins-at-once 20] [--idle 3s] [--phase-change] [--fanout-profile FILE]")
+		fmt.Fprintln(fs.Output(), "         [--notes-profile FILE] [--server-pprof ADDR] [--timeout 5m]")
+		fmt.Fprintln(fs.Output(), "\nThe facilitator's board is opened on the session and moved from lobby or check-in to")
+		fmt.Fprintln(fs.Output(), "write if needed. The server's --max-conns-per-ip must exceed N and its")
+		fmt.Fprintln(fs.Output(), "--max-handshakes-per-ip must reach --joins-at-once when all come from one address,")
+		fmt.Fprintln(fs.Output(), "and N × M notes must fit its --notes-per-minute and --note-burst.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
 	}
 	if *joinCode == "" || *keyFile == "" || *n < 1 || *m < 1 || *timeout <= 0 || *joins < 1 || *pause < 0 || *idle <= 0 {

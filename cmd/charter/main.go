@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -89,26 +90,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return 2
 	}
-	if asksHelp(args[1:]) {
-		// Help asked for is the answer, on standard output: `charter serve -h |
-		// less` showed nothing, flag writing it to standard error.
-		stderr = stdout
-	}
 	return c.run(args[1:], stdin, stdout, stderr)
 }
 
-// asksHelp says whether a command's arguments ask for its help (-h, -help, --help)
-// before any "--".
-func asksHelp(args []string) bool {
-	for _, a := range args {
-		switch a {
-		case "--":
-			return false
-		case "-h", "-help", "--help":
-			return true
-		}
+// parseFlags parses a command's flags. Help asked for (-h, --help) is the answer,
+// on stdout: `charter serve -h | less` showed nothing, flag writing it to fs's
+// output, the command's stderr, where a mistake and its usage still go. Only flag
+// knows whether an -h asks for help or is a flag's value (--title -h), so what it
+// writes waits until it has said which.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) error {
+	out := fs.Output()
+	var said bytes.Buffer
+	fs.SetOutput(&said)
+	defer fs.SetOutput(out)
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		out = stdout
 	}
-	return false
+	out.Write(said.Bytes())
+	return err
 }
 
 // verbs are the words that follow name in the commands that have one ("new", "list"
@@ -197,11 +197,11 @@ func chmodError(dir string, err error) error {
 
 // describe gives fs a usage that starts with how the command is called and what
 // it does, before its flags, instead of flag's bare "Usage of NAME:".
-func describe(fs *flag.FlagSet, stderr io.Writer, usage, about string) {
+func describe(fs *flag.FlagSet, usage, about string) {
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: "+usage)
-		fmt.Fprintln(stderr, about)
-		fmt.Fprintln(stderr)
+		fmt.Fprintln(fs.Output(), "usage: "+usage)
+		fmt.Fprintln(fs.Output(), about)
+		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
 }

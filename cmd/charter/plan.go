@@ -64,12 +64,12 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: charter plan --data DIR --campaign C [--per-session 8-10] [--locations A,B]")
-		fmt.Fprintln(stderr, "         [--audiences A,B] [--exclude-team TEAM]... [--move NAME=SESSION]... [--date SESSION=DAY]... [--format md|json] [--create] [--addr HOST:PORT] [--new]")
-		fmt.Fprintln(stderr, "\nProposes the campaign's sessions from the roster and whom to invite to each. Adjust")
-		fmt.Fprintln(stderr, "it with --exclude-team and --move until it is right (the plan is the same for the")
-		fmt.Fprintln(stderr, "same roster and flags), then run the same command with --create.")
-		fmt.Fprintln(stderr)
+		fmt.Fprintln(fs.Output(), "usage: charter plan --data DIR --campaign C [--per-session 8-10] [--locations A,B]")
+		fmt.Fprintln(fs.Output(), "         [--audiences A,B] [--exclude-team TEAM]... [--move NAME=SESSION]... [--date SESSION=DAY]... [--format md|json] [--create] [--addr HOST:PORT] [--new]")
+		fmt.Fprintln(fs.Output(), "\nProposes the campaign's sessions from the roster and whom to invite to each. Adjust")
+		fmt.Fprintln(fs.Output(), "it with --exclude-team and --move until it is right (the plan is the same for the")
+		fmt.Fprintln(fs.Output(), "same roster and flags), then run the same command with --create.")
+		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
 	dir := fs.String("data", defaultDataDir, "data directory")
@@ -87,7 +87,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	create := fs.Bool("create", false, "create the planned sessions")
 	isNew := fs.Bool("new", false, "with --create: start a campaign whose name is close to an existing one's")
 	addr := fs.String("addr", "127.0.0.1:2222", "server address, for the join lines printed with --create (default: where charter serve on --data listens, if it runs)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
 	}
 	if *campaign == "" || fs.NArg() > 0 {

@@ -16,7 +16,7 @@ import (
 func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	describe(fs, stderr, "charter report --data DIR [--campaign C] [--compare EARLIER] [--format md|json|csv|html] [-o FILE] [--split ID,ID] [--unsplit ID,ID]",
+	describe(fs, "charter report --data DIR [--campaign C] [--compare EARLIER] [--format md|json|csv|html] [-o FILE] [--split ID,ID] [--unsplit ID,ID]",
 		"Writes a campaign's prioritized findings over all its sessions.")
 	dir := fs.String("data", defaultDataDir, "data directory")
 	name := fs.String("campaign", "", "the campaign to report on (needed when there are several)")
@@ -38,7 +38,7 @@ func runReport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	fs.Func("split", "keep two session themes apart from now on, given as `ID,ID` (theme_id in the JSON report's session_themes); may be repeated", pairs(&splits))
 	fs.Func("unsplit", "undo a --split (or a split made with S on the campaign overview): the two themes, `ID,ID`, may be matched again; may be repeated", pairs(&unsplits))
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
 	}
 	if fs.NArg() > 0 {

@@ -16,19 +16,19 @@ func runRosterImport(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 	fs := flag.NewFlagSet("roster import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: charter roster import --data DIR [--format csv|jsonl] FILE")
-		fmt.Fprintln(stderr, "\nFILE is CSV with the header "+strings.Join(session.RosterColumns, ","))
-		fmt.Fprintln(stderr, "or JSONL with the same fields: role security-engineer, developer, service-owner or")
-		fmt.Fprintln(stderr, "manager; experience <1y, 1-3y or >3y; level bronze, silver, gold or platinum;")
-		fmt.Fprintln(stderr, "location remote for people who work from afar. Teams are matched by name and")
-		fmt.Fprintln(stderr, "people by e-mail: importing again updates them. FILE - reads stdin.")
-		fmt.Fprintln(stderr, "Roster contacts are used for invitations only and never reach a document.")
-		fmt.Fprintln(stderr)
+		fmt.Fprintln(fs.Output(), "usage: charter roster import --data DIR [--format csv|jsonl] FILE")
+		fmt.Fprintln(fs.Output(), "\nFILE is CSV with the header "+strings.Join(session.RosterColumns, ","))
+		fmt.Fprintln(fs.Output(), "or JSONL with the same fields: role security-engineer, developer, service-owner or")
+		fmt.Fprintln(fs.Output(), "manager; experience <1y, 1-3y or >3y; level bronze, silver, gold or platinum;")
+		fmt.Fprintln(fs.Output(), "location remote for people who work from afar. Teams are matched by name and")
+		fmt.Fprintln(fs.Output(), "people by e-mail: importing again updates them. FILE - reads stdin.")
+		fmt.Fprintln(fs.Output(), "Roster contacts are used for invitations only and never reach a document.")
+		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
 	dir := fs.String("data", defaultDataDir, "data directory")
 	format := fs.String("format", "", "csv or jsonl (default: from FILE's extension)")
-	files, err := parseInterspersed(fs, args)
+	files, err := parseInterspersed(fs, args, stdout)
 	if err != nil {
 		return parseExit(err)
 	}

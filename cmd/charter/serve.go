@@ -29,7 +29,7 @@ import (
 func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	describe(fs, stderr, "charter serve [--addr HOST:PORT] [--data DIR] [--facilitators FILE] [--demo]", "Runs the SSH server: participants join sessions, facilitators run the board.")
+	describe(fs, "charter serve [--addr HOST:PORT] [--data DIR] [--facilitators FILE] [--demo]", "Runs the SSH server: participants join sessions, facilitators run the board.")
 	cfg := server.Config{}
 	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:2222", "address to listen on")
 	fs.StringVar(&cfg.DataDir, "data", defaultDataDir, "data directory (database, host key)")
@@ -49,7 +49,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.DurationVar(&cfg.Limits.CodeLockout, "code-lockout", session.DefaultLimits.CodeLockout, "how long a lockout after wrong codes lasts")
 	demoFlag := fs.Bool("demo", false, "start on a separate data directory ("+defaultDemoDir+" unless --data is given) seeded with a sample campaign, where simulated participants write")
 	pprofAddr := fs.String("pprof", "", "serve Go's profiling endpoints (/debug/pprof/) on this loopback address, e.g. 127.0.0.1:6060 (off by default)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
 	}
 	if *demoFlag {

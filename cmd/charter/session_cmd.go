@@ -17,7 +17,7 @@ import (
 func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("session new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	describe(fs, stderr, "charter session new --data DIR --title T --audience A [--campaign C] [--location L] [--mode M] [--date D] [--addr HOST:PORT] [--new]",
+	describe(fs, "charter session new --data DIR --title T --audience A [--campaign C] [--location L] [--mode M] [--date D] [--addr HOST:PORT] [--new]",
 		"Creates a session and prints its ID, join code and the line participants join with.")
 	dir := fs.String("data", defaultDataDir, "data directory")
 	in := session.Session{}
@@ -30,7 +30,7 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&mode, "mode", "in-person", "in-person or online")
 	fs.StringVar(&in.Date, "date", "", "the day it is held, YYYY-MM-DD (default: the day it is created); reports order sessions by it")
 	addr := fs.String("addr", "127.0.0.1:2222", "server address, for the join line (default: where charter serve on --data listens, if it runs)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
 	}
 	if fs.NArg() > 0 {
@@ -107,12 +107,12 @@ func runSessionList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dir := fs.String("data", defaultDataDir, "data directory")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: charter session list --data DIR")
-		fmt.Fprintln(stderr, "\nLists the sessions by campaign: ID, date, campaign, title, audience, location, mode, phase and join code.")
-		fmt.Fprintln(stderr)
+		fmt.Fprintln(fs.Output(), "usage: charter session list --data DIR")
+		fmt.Fprintln(fs.Output(), "\nLists the sessions by campaign: ID, date, campaign, title, audience, location, mode, phase and join code.")
+		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
 	}
 	db, err := openExisting(*dir)
@@ -160,12 +160,12 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	phase := fs.String("phase", "", "move the session to this phase ("+phaseNames()+"), as ] and [ on the board do: e.g. closed, for a session held on paper and imported")
 	group := fs.Bool("group", false, "group the notes into the suggested themes, as A on the board does (a session without themes; before --phase)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: charter session edit --data DIR --session ID [--title T] [--campaign C] [--location L] [--audience A] [--mode M] [--date D] [--group] [--phase P]")
-		fmt.Fprintln(stderr, "Changes what the flags given name, leaving the rest as it is, and prints the session as it then is.")
-		fmt.Fprintln(stderr)
+		fmt.Fprintln(fs.Output(), "usage: charter session edit --data DIR --session ID [--title T] [--campaign C] [--location L] [--audience A] [--mode M] [--date D] [--group] [--phase P]")
+		fmt.Fprintln(fs.Output(), "Changes what the flags given name, leaving the rest as it is, and prints the session as it then is.")
+		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
 	}
 	if fs.NArg() > 0 {
@@ -330,11 +330,11 @@ func groupAsSuggested(ctx context.Context, svc *session.Service, id string, to s
 func runSessionDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("session delete", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	describe(fs, stderr, "charter session delete --data DIR --session ID [--yes]", "Deletes a session with all its notes, themes, votes and action points.")
+	describe(fs, "charter session delete --data DIR --session ID [--yes]", "Deletes a session with all its notes, themes, votes and action points.")
 	dir := fs.String("data", defaultDataDir, "data directory")
 	id := fs.String("session", "", "ID of the session to delete (charter session list shows them)")
 	yes := fs.Bool("yes", false, "delete without asking")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
 	}
 	if *id == "" || fs.NArg() > 0 {

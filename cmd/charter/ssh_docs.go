@@ -67,7 +67,7 @@ func sshReport(ctx context.Context, x server.Exec) int {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(x.Stderr)
 	// As export's: not flag's bare "Usage of report:".
-	describe(fs, x.Stderr, "ssh HOST report [--campaign C] [--compare EARLIER] [--format md|json|csv|html] > FILE",
+	describe(fs, "ssh HOST report [--campaign C] [--compare EARLIER] [--format md|json|csv|html] > FILE",
 		"The campaign's findings from the server's data.")
 	name := fs.String("campaign", "", "the campaign to report on (needed when there are several)")
 	compare := fs.String("compare", "", "an earlier campaign to follow up on")
