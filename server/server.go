@@ -43,6 +43,10 @@ import (
 // defaults named on each field.
 type Config struct {
 	Addr string
+	// Listener, when set, is the socket Listen takes instead of binding Addr:
+	// charter serve binds it before it makes anything in DataDir, so that a port in
+	// use is refused with nothing left behind.
+	Listener net.Listener
 	// DataDir holds the host key (made on the first start) and the exports.
 	DataDir string
 	// Facilitators is the authorized_keys file of facilitator keys; it defaults to
@@ -324,8 +328,13 @@ func SSHLine(addr string) string {
 	return "ssh -p " + port + " -t " + host
 }
 
-// Listen binds the server's address; with port 0 a free port is chosen.
+// Listen binds the server's address (or takes Config.Listener); with port 0 a free
+// port is chosen.
 func (s *Server) Listen() error {
+	if s.cfg.Listener != nil {
+		s.ln = s.cfg.Listener
+		return nil
+	}
 	ln, err := net.Listen("tcp", s.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)

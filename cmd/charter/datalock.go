@@ -48,7 +48,7 @@ func lockDataDir(dir string) (*os.File, error) {
 	if err != nil {
 		f.Close()
 		if errors.Is(err, datadir.ErrLockHeld) {
-			return nil, fmt.Errorf("another charter serve%s is using %s; stop it or give another --data", holder(path), dir)
+			return nil, dataDirInUse(dir)
 		}
 		return nil, fmt.Errorf("data directory lock: %w", err)
 	}
@@ -91,6 +91,11 @@ func runningAddr(dir string) string {
 	}
 	_, addr, _ := strings.Cut(string(b), "\n")
 	return strings.TrimSpace(addr)
+}
+
+// dataDirInUse is the refusal of a data directory another charter serve holds.
+func dataDirInUse(dir string) error {
+	return fmt.Errorf("another charter serve%s is using %s; stop it or give another --data", holder(filepath.Join(dir, lockFile)), dir)
 }
 
 // holder names the process that holds the lock file at path, as " (pid N)", or

@@ -87,4 +87,45 @@ func TestServeOnAPortInUseSaysToGiveAnotherAddr(t *testing.T) {
 			t.Errorf("message %q does not say %q", stderr.String(), want)
 		}
 	}
+
+	// A refusal leaves nothing behind: neither a data directory that was not
+	// there (a typo in --data would otherwise stay as an empty directory), nor a
+	// database, host key or lock file in one that was.
+	t.Run("nothing is made", func(t *testing.T) {
+		parent := t.TempDir()
+		empty := filepath.Join(parent, "empty")
+		if err := os.Mkdir(empty, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		for _, data := range []string{filepath.Join(parent, "new"), empty} {
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"serve", "--addr", addr, "--data", data}, nil, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "another program listens on "+addr) {
+				t.Errorf("--data %s: exit %d, stderr %q", data, code, stderr.String())
+			}
+		}
+		if _, err := os.Stat(filepath.Join(parent, "new")); !os.IsNotExist(err) {
+			t.Errorf("the data directory was made: %v", err)
+		}
+		if left, err := os.ReadDir(empty); err != nil || len(left) > 0 {
+			t.Errorf("the empty data directory holds %v (%v)", left, err)
+		}
+	})
+
+	// The same server started twice (make run in a second terminal) is told that
+	// the directory is in use, as before the port was first looked at.
+	t.Run("a held data directory", func(t *testing.T) {
+		data := t.TempDir()
+		first, err := lockDataDir(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer first.Close()
+		if err := recordAddr(first, addr); err != nil {
+			t.Fatal(err)
+		}
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"serve", "--addr", addr, "--data", data}, nil, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "another charter serve (pid ") {
+			t.Errorf("exit %d, stderr %q", code, stderr.String())
+		}
+	})
 }

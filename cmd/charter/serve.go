@@ -66,6 +66,23 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	// The port first: a port in use is refused before the data directory, its
+	// database and host key are made (a mistyped --data would stay behind).
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		switch {
+		case errors.Is(err, syscall.EADDRINUSE) && runningAddr(cfg.DataDir) != "":
+			// The same server started twice: the data directory says which.
+			fmt.Fprintln(stderr, "charter serve:", dataDirInUse(cfg.DataDir))
+		case errors.Is(err, syscall.EADDRINUSE):
+			fmt.Fprintf(stderr, "charter serve: another program listens on %s; stop it, or start on another port with --addr %s\n", cfg.Addr, nextPort(cfg.Addr))
+		default:
+			fmt.Fprintln(stderr, "charter serve:", err)
+		}
+		return 1
+	}
+	defer ln.Close() // closed already once the server has shut down
+	cfg.Listener = ln
 	lock, err := lockDataDir(cfg.DataDir)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter serve:", err)
@@ -87,10 +104,6 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer db.Close()
 	if err := srv.Listen(); err != nil {
-		if errors.Is(err, syscall.EADDRINUSE) {
-			fmt.Fprintf(stderr, "charter serve: another program listens on %s; stop it, or start on another port with --addr %s\n", cfg.Addr, nextPort(cfg.Addr))
-			return 1
-		}
 		fmt.Fprintln(stderr, "charter serve:", err)
 		return 1
 	}
