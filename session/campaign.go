@@ -6,7 +6,7 @@ import (
 )
 
 // Campaign is a series of sessions for one security program; its period runs from
-// the day of its first session to the day of its last.
+// the day of its first session to the day of its last, zero while none has a day.
 type Campaign struct {
 	Name     string
 	From, To time.Time
@@ -52,18 +52,16 @@ func Campaigns(sessions []*Session) []Campaign {
 }
 
 // period is the first and last day of the sessions. A session without a day given
-// that never left the lobby (planned ahead, by "plan --create") has no day yet:
-// the day it was created is not when it is held. Only when no session has a day
-// are the days they were created all there is.
+// that never left the lobby (planned ahead, by "plan --create") has no day yet
+// (NoDayYet): the day it was created is not when it is held. When no session has a
+// day, the period is zero: the facilitator home said the day the sessions were
+// planned, as if they had been held then.
 func period(ss []*Session) (from, to time.Time) {
 	dated := make([]*Session, 0, len(ss))
 	for _, s := range ss {
-		if s.Date != "" || s.Furthest() != PhaseLobby {
+		if !s.NoDayYet() {
 			dated = append(dated, s)
 		}
-	}
-	if len(dated) == 0 {
-		dated = ss
 	}
 	for i, s := range dated {
 		if d := s.Day(); i == 0 || d.Before(from) {

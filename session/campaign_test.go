@@ -100,10 +100,31 @@ func TestCampaignPeriodLeavesOutSessionsWithoutADayYet(t *testing.T) {
 				t.Errorf("campaign C runs %s – %s with %d sessions, want 9 – 12 March with 3", c.From, c.To, len(c.Sessions))
 			}
 		case "D":
-			// With no session that has a day, the days they were created are all there is.
-			if !c.From.Equal(midnight(3)) || !c.To.Equal(midnight(3)) {
-				t.Errorf("campaign D runs %s – %s, want 3 March", c.From, c.To)
+			// With no session that has a day, the campaign has no period yet: the
+			// day its sessions were planned is not when they are held.
+			if !c.From.IsZero() || !c.To.IsZero() {
+				t.Errorf("campaign D runs %s – %s, want no period", c.From, c.To)
 			}
+		}
+	}
+}
+
+// A session has no day yet while none was given and it has not begun: the day it
+// was created is then not when it is held. Once begun, that day stands for it.
+func TestNoDayYet(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		s    session.Session
+		want bool
+	}{
+		{"planned without a day", session.Session{Phase: session.PhaseLobby, Reached: session.PhaseLobby}, true},
+		{"planned with a day", session.Session{Date: "2027-03-09", Phase: session.PhaseLobby}, false},
+		{"begun without a day", session.Session{Phase: session.PhaseWrite, Reached: session.PhaseWrite}, false},
+		{"back in the lobby after it began", session.Session{Phase: session.PhaseLobby, Reached: session.PhaseCheckIn}, false},
+	} {
+		if got := tc.s.NoDayYet(); got != tc.want {
+			t.Errorf("%s: NoDayYet %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

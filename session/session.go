@@ -226,6 +226,12 @@ func (s *Session) Day() time.Time {
 	return time.Date(c.Year(), c.Month(), c.Day(), 0, 0, 0, 0, time.UTC)
 }
 
+// NoDayYet says whether the session has no day yet: none was given and it has not
+// begun (planned ahead, by charter plan --create or session new). The day it was
+// created, which Day falls back on, is then not when it is held; once it has begun,
+// that day stands for it.
+func (s *Session) NoDayYet() bool { return s.Date == "" && s.Furthest() == PhaseLobby }
+
 // CompareDay orders sessions by the day they are held, then by when they were
 // created, then by ID.
 func CompareDay(a, b *Session) int {

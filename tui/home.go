@@ -316,7 +316,10 @@ func (s *homeScreen) campaignHeading(name string) string {
 			name = "Sessions without a campaign"
 		}
 		period := c.From.Format("2 Jan 2006")
-		if c.To.Format("2 Jan 2006") != period {
+		switch {
+		case c.From.IsZero():
+			period = noDayYet
+		case c.To.Format("2 Jan 2006") != period:
 			period += " – " + c.To.Format("2 Jan 2006")
 		}
 		return fmt.Sprintf("%s · %s · %s", name, period, plural(len(c.Sessions), "session"))
@@ -325,6 +328,10 @@ func (s *homeScreen) campaignHeading(name string) string {
 }
 
 func (s *homeScreen) typing() bool { return s.list.open() }
+
+// noDayYet stands for the day of a session planned without one (session.NoDayYet):
+// the day it was created, which the home showed, is not when it is held.
+const noDayYet = "no date yet"
 
 // homeMeta is what the home list says after a session's title: place, day, audience,
 // phase and code. Where the row would not fit, the place and the audience are left
@@ -336,6 +343,9 @@ func homeMeta(ss *session.Session, w int) string {
 		return words != "" && strings.Contains(title, strings.ToLower(strings.ReplaceAll(words, "-", " ")))
 	}
 	place, audience, day := ss.Location, string(ss.Audience), ss.Day().Format("2 Jan")
+	if ss.NoDayYet() {
+		day = noDayYet
+	}
 	line := func() string {
 		meta := ""
 		if day != "" {

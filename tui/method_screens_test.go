@@ -425,6 +425,41 @@ func TestHomeCampaignHeadings(t *testing.T) {
 	}
 }
 
+// A session planned without a day says so on the home, and a campaign of such
+// sessions has no period yet: both showed the day they were created, today, as if
+// held then. A session begun today without a day given is today's.
+func TestHomeSaysAPlannedSessionHasNoDateYet(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	var today time.Time // the day the session begun without a day was created
+	for _, in := range []session.Session{
+		{Title: "Developers Berlin", Campaign: "Chartering 2027"},
+		{Title: "Developers Porto", Campaign: "Chartering 2027"},
+		{Title: "Pilot Lisbon", Campaign: "Pilot"},
+	} {
+		in.Audience = session.AudienceDevelopers
+		sess, err := w.svc.NewSession(w.ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in.Campaign == "Pilot" {
+			w.setPhase(sess, session.PhaseWrite)
+			today = sess.Day()
+		}
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Chartering 2027 · no date yet · 2 sessions", "Pilot · "+today.Format("2 Jan 2006")+" · 1 session")
+	v := s.view()
+	for _, title := range []string{"Developers Berlin", "Developers Porto"} {
+		if l := lineWith(v, title); !strings.Contains(l, "no date yet") || strings.Contains(l, today.Format("2 Jan")) {
+			t.Errorf("a planned session's row: %q", l)
+		}
+	}
+	if l := lineWith(v, "Pilot Lisbon"); !strings.Contains(l, today.Format("2 Jan")) {
+		t.Errorf("a session begun today without a day: %q", l)
+	}
+}
+
 // The campaign overview shows the campaign's themes, saturation and action points.
 func TestCampaignOverview(t *testing.T) {
 	t.Parallel()

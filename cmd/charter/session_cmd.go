@@ -130,12 +130,21 @@ func runSessionList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintln(tw, "ID\tDATE\tCAMPAIGN\tTITLE\tAUDIENCE\tLOCATION\tMODE\tPHASE\tCODE")
 	for _, c := range session.Campaigns(all) {
 		for _, s := range c.Sessions {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Day().Format(session.DateLayout), dash(s.Campaign),
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, day(s), dash(s.Campaign),
 				s.Title, s.Audience, dash(s.Location), s.Mode, s.Phase, code(s.Code))
 		}
 	}
 	tw.Flush()
 	return 0
+}
+
+// day is the day a session is held, as session list and edit print it: "-" for
+// one planned without a day (session.NoDayYet), not the day it was created.
+func day(s *session.Session) string {
+	if s.NoDayYet() {
+		return "-"
+	}
+	return s.Day().Format(session.DateLayout)
 }
 
 func dash(s string) string {
@@ -265,7 +274,7 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "session: %s\ntitle: %s\ncampaign: %s\naudience: %s\nlocation: %s\nmode: %s\ndate: %s\nphase: %s\n",
-		s.ID, s.Title, dash(s.Campaign), s.Audience, dash(s.Location), s.Mode, s.Day().Format(session.DateLayout), s.Phase)
+		s.ID, s.Title, dash(s.Campaign), s.Audience, dash(s.Location), s.Mode, day(s), s.Phase)
 	if grouped != "" {
 		if s.Phase == session.PhaseClosed {
 			// Closed by the same command: the board edits them only once it is

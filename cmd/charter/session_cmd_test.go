@@ -420,3 +420,46 @@ func TestPlanCreateNamesTheAddressTheServerListensOn(t *testing.T) {
 		t.Errorf("plan --create with charter serve on 127.0.0.1:24001: stdout %q stderr %q", out.String(), errb.String())
 	}
 }
+
+// session list and session edit say "-" for the day of a session planned without
+// one, not the day it was created (today), which read as if it were held today; a
+// session begun without a day given is on the day it was created.
+func TestSessionListSaysAPlannedSessionHasNoDateYet(t *testing.T) {
+	t.Parallel()
+	dir := newDataDir(t)
+	newSession := func(title string) string {
+		var out, errb bytes.Buffer
+		if code := run([]string{"session", "new", "--data", dir, "--title", title, "--audience", "developers"}, nil, &out, &errb); code != 0 {
+			t.Fatalf("session new: %s", errb.String())
+		}
+		return regexp.MustCompile(`session: (\S+)`).FindStringSubmatch(out.String())[1]
+	}
+	planned, begun := newSession("Planned"), newSession("Begun")
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.NewService(db, nil).SetPhase(context.Background(), begun, session.PhaseCheckIn)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	created := s.Day().Format(session.DateLayout)
+
+	var out, errb bytes.Buffer
+	if code := run([]string{"session", "list", "--data", dir}, nil, &out, &errb); code != 0 {
+		t.Fatalf("session list: exit %d, %s", code, errb.String())
+	}
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^` + planned + `\s+-\s+-\s+Planned\s`),
+		regexp.MustCompile(`(?m)^` + begun + `\s+` + created + `\s+-\s+Begun\s`),
+	} {
+		if !want.MatchString(out.String()) {
+			t.Errorf("session list does not match %s:\n%s", want, out.String())
+		}
+	}
+	out.Reset()
+	if code := run([]string{"session", "edit", "--data", dir, "--session", planned, "--location", "Porto"}, nil, &out, &errb); code != 0 || !strings.Contains(out.String(), "\ndate: -\n") {
+		t.Errorf("session edit of a planned session: exit %d, %q", code, out.String())
+	}
+}
