@@ -142,6 +142,20 @@ func idsOf(docs []Doc, members []int) []string {
 func (c *corpus) label(docs []Doc, members []int) (string, int) {
 	central := c.central(members)
 	concept := c.sharedConcept(members)
+	if concept >= 0 && !slices.Contains(c.concepts[central], concept) {
+		// A concept only half the notes say names the theme only when the note
+		// shown first under the name says it too: else name and note disagree
+		// ("vulnerability management" over "there's a real community here").
+		n := 0
+		for _, i := range members {
+			if slices.Contains(c.concepts[i], concept) {
+				n++
+			}
+		}
+		if 2*n <= len(members) {
+			concept = -1
+		}
+	}
 	var name string
 	switch title := topicTitle(docs, members); {
 	case title != "":
@@ -167,8 +181,9 @@ func (c *corpus) label(docs []Doc, members []int) (string, int) {
 const shortNoteWords, shortNoteRunes = 8, 48
 
 // shortNote returns text as a theme's name when it is short, else its first
-// clause (up to the first , ; : . ! ? or parenthesis) when that is short and has
-// two words or more, else "". Spaces are collapsed and end punctuation dropped.
+// clause (up to the first , ; : . ! ? or parenthesis) when that is short, has
+// two words or more and ends as a name may (canEnd), else "". Spaces are
+// collapsed and end punctuation dropped.
 func shortNote(text string) string {
 	fits := func(v string) bool {
 		n := len(strings.Fields(v))
@@ -179,7 +194,10 @@ func shortNote(text string) string {
 		return t
 	}
 	if i := strings.IndexAny(t, ",;:.!?("); i > 0 {
-		if c := strings.TrimSpace(t[:i]); fits(c) {
+		// A clause cut from a longer note must end as a name does: "devs coming to
+		// us early because they want to" does not, "our drills pay off" does.
+		c := strings.TrimSpace(t[:i])
+		if toks := tokenize(c, stemmer{}); fits(c) && len(toks) > 1 && endsClause(toks) {
 			return c
 		}
 	}
@@ -254,15 +272,16 @@ try tries tried use uses used wait waits waited want wants wanted`) {
 // words of a note's opening used when no phrase names the theme.
 const phraseWords, openingWords = 3, 8
 
-// keyPhrase picks from the central note the run of two or three words, none
-// a stop word, that best names the theme: it starts and ends with a content
-// word that is neither generic nor a verb, and its words score by how many
-// of the theme's other notes share them times how rare they are overall, so
-// that words of the central note alone add little. Words whose stems are in
-// skip do not count (they name what the theme shares with another). When no
-// run of two such words exists, the note's opening words, quoted, name the
-// theme (one word alone reads as a tag); after a shared concept's name, one
-// such word is enough.
+// keyPhrase picks from the central note the run of two or three words of one
+// clause, none a stop word, that best names the theme: it starts and ends with
+// a content word that is not generic, opens and ends as a noun phrase does
+// (canStart, canEnd: not on a verb, nor on an adjective left waiting), and its
+// words score by how many of the theme's other notes share them times how rare
+// they are overall, so that words of the central note alone add little. Words
+// whose stems are in skip do not count (they name what the theme shares with
+// another). When no run of two such words exists, the note's opening words,
+// quoted, name the theme (one word alone reads as a tag); after a shared
+// concept's name, one such word is enough.
 func (c *corpus) keyPhrase(members []int, central int, skip map[string]bool) string {
 	share := map[string]float64{}
 	for _, i := range members {
@@ -282,23 +301,25 @@ func (c *corpus) keyPhrase(members []int, central int, skip map[string]bool) str
 		}
 		return (share[t.stem] - 0.5) / float64(len(members)) * idf(n, df)
 	}
-	toks := tokenize(c.texts[central], stemmer{})
+	toks, clause := clauseTokens(c.texts[central])
 	bestScore, bi, bj := 0.0, -1, -1
 	bestWord, word := 0.0, ""
 	for i := range toks {
-		if weight(toks[i]) == 0 {
+		// A name opens as a noun phrase does, not on a verb ("generate SBOMs").
+		if weight(toks[i]) == 0 || !canStart(toks[i]) {
 			continue
 		}
 		score := weight(toks[i])
-		if score > bestWord {
+		if score > bestWord && canEnd(toks[i]) {
 			bestWord, word = score, toks[i].shown()
 		}
-		// A phrase runs over words, not over numbers or signs: "report 3 weeks"
-		// is two phrases.
-		for j := i + 1; j < len(toks) && j < i+phraseWords && !toks[j].stop && meaningful(toks[j].surface); j++ {
+		// A phrase runs over words of one clause, not over numbers or signs:
+		// "report 3 weeks" is two phrases, "less shelfware, fewer tools" too.
+		for j := i + 1; j < len(toks) && j < i+phraseWords && clause[j] == clause[i] &&
+			!toks[j].stop && meaningful(toks[j].surface); j++ {
 			w := weight(toks[j])
 			score += w
-			if w > 0 && score > bestScore {
+			if w > 0 && score > bestScore && canEnd(toks[j]) {
 				bestScore, bi, bj = score, i, j
 			}
 		}
@@ -353,7 +374,9 @@ func opening(text string, most int) string {
 	}
 	for len(words) > 0 {
 		last := strings.TrimFunc(words[len(words)-1], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if toks := tokenize(last, stemmer{}); last != "" && (len(toks) != 1 || !toks[0].stop) || len(words) == 1 {
+		// Cut short, an opening stops on a word that can end a name, not on one a
+		// sentence went on from ("… before anyone found…").
+		if toks := tokenize(last, stemmer{}); last != "" && (len(toks) != 1 || !toks[0].stop && (!cut || canEnd(toks[0]))) || len(words) == 1 {
 			words[len(words)-1] = last
 			break
 		}

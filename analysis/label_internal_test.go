@@ -79,3 +79,19 @@ func TestLabelKeepsAcronymsAsWritten(t *testing.T) {
 		t.Errorf("label %q, want SAST as written", got)
 	}
 }
+
+// A key phrase stays within one clause of its note: "less shelfware, fewer
+// tools" holds no phrase "shelfware fewer tools".
+func TestKeyPhraseStaysInAClause(t *testing.T) {
+	t.Parallel()
+	docs := []Doc{
+		{ID: "a", Text: "less shelfware, fewer tools done properly", Area: "activities", Lane: "less"},
+		{ID: "b", Text: "too much shelfware bought and never rolled out", Area: "activities", Lane: "less"},
+		{ID: "c", Text: "fewer tools that all flag the same line", Area: "activities", Lane: "less"},
+	}
+	c := vectorize(docs, defaultLexicon(), defaultWeights)
+	got := c.keyPhrase([]int{0, 1, 2}, 0, nil)
+	if strings.Contains(got, "shelfware fewer") {
+		t.Errorf("key phrase %q runs over the comma", got)
+	}
+}
