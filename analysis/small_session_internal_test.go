@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/charter-tool/charter/internal/notesets"
+	"github.com/charter-tool/charter/internal/testmain"
 )
 
 // sessionSample deals a session of 40 to 60 notes from a labelled set, by a
@@ -123,6 +124,125 @@ func TestSweepSmallSessions(t *testing.T) {
 					}
 					fmt.Printf("     %s %-22s %-26s %s\n", mark, n.Area[:3]+"/"+n.Lane, n.Theme, n.Text)
 				}
+			}
+		}
+	}
+}
+
+// campaignSample deals a session as the campaign report's tests do: four notes of
+// each of five gold themes, drawn by a seeded random choice.
+func campaignSample(notes []labelled, seed uint64) []labelled {
+	rng := rand.New(rand.NewPCG(seed, 20))
+	byGold := map[string][]labelled{}
+	var golds []string
+	for _, n := range notes {
+		if byGold[n.Theme] == nil {
+			golds = append(golds, n.Theme)
+		}
+		byGold[n.Theme] = append(byGold[n.Theme], n)
+	}
+	var out []labelled
+	for _, k := range rng.Perm(len(golds))[:5] {
+		g := byGold[golds[k]]
+		for _, i := range rng.Perm(len(g))[:min(4, len(g))] {
+			out = append(out, g[i])
+		}
+	}
+	return out
+}
+
+// smallSessionScore is the mean, over 20 sessions dealt from notes by deal, of
+// how p's clustering of each compares with the gold themes.
+func smallSessionScore(notes []labelled, deal func([]labelled, uint64) []labelled, p params) (ari, nmi, ops, themes float64) {
+	const sessions = 20
+	for seed := uint64(1); seed <= sessions; seed++ {
+		dealt := deal(notes, seed)
+		docs := make([]Doc, len(dealt))
+		gold := map[string]string{}
+		for i, n := range dealt {
+			docs[i] = n.Doc
+			gold[n.ID] = n.Theme
+		}
+		var g, pr []string
+		th := clusterWith(docs, defaultLexicon(), p)
+		for ti, x := range th {
+			for _, id := range x.NoteIDs {
+				g = append(g, gold[id])
+				pr = append(pr, fmt.Sprint(ti))
+			}
+		}
+		m, mv := FacilitatorOps(g, pr)
+		ari += AdjustedRandIndex(g, pr) / sessions
+		nmi += NMI(g, pr) / sessions
+		ops += 100 * float64(m+mv) / float64(len(dealt)) / sessions
+		themes += float64(len(th)) / sessions
+	}
+	return ari, nmi, ops, themes
+}
+
+// TestSmallSessionQuality fails when sessions of 40 to 60 notes dealt from the
+// sets tuned on need more operations per 100 notes, on average over 20
+// sessions, than a little over what they need since bags are split (dev 28.8,
+// unseen 26.8; 30.8 and 28.7 with bags kept).
+func TestSmallSessionQuality(t *testing.T) {
+	t.Parallel()
+	testmain.SkipUnderRace(t)
+	for _, f := range []struct {
+		name string
+		ops  float64
+	}{{notesets.Dev, 29.8}, {notesets.Unseen, 27.8}} {
+		_, _, ops, _ := smallSessionScore(loadPath(t, notesets.Path(f.name)), sessionSample, defaultParams)
+		if ops > f.ops {
+			t.Errorf("%s, sessions of 40-60 notes: %.1f ops/100, want at most %.1f", f.name, ops, f.ops)
+		}
+	}
+}
+
+// A theme whose notes share nothing is taken apart; one whose notes say the
+// same thing is left whole.
+func TestSplitBags(t *testing.T) {
+	t.Parallel()
+	docs := []Doc{
+		{ID: "a", Text: "certificates expired twice and took down the checkout", Area: "confidence", Lane: "concern"},
+		{ID: "b", Text: "fixing an exposed test database before anyone found it", Area: "motivation", Lane: "motivates"},
+		{ID: "c", Text: "images in the registry are two years old", Area: "confidence", Lane: "concern"},
+		{ID: "d", Text: "phishing simulations every quarter", Area: "activities", Lane: "keep"},
+		{ID: "e", Text: "phishing simulations every quarter with feedback", Area: "activities", Lane: "keep"},
+		{ID: "f", Text: "phishing simulations every quarter please", Area: "activities", Lane: "keep"},
+	}
+	c := vectorize(docs, defaultLexicon(), defaultWeights)
+	if got := splitBags(c, [][]int{{0, 1, 2}}, defaultParams); len(got) < 2 {
+		t.Errorf("notes that share nothing: %v, want them apart", got)
+	}
+	if got := splitBags(c, [][]int{{3, 4, 5}}, defaultParams); len(got) != 1 {
+		t.Errorf("notes that say the same: %v, want one theme", got)
+	}
+}
+
+// TestSweepSmallSessionOps prints, per labelled set, ARI, NMI and operations
+// per 100 notes averaged over 20 sessions of 40 to 60 notes dealt from it
+// (sessionSample) and over 20 sessions of 20 notes (campaignSample), with bags
+// split (the default) and kept (see splitBags):
+//
+//	go test ./analysis/ -run SweepSmallSessionOps -v -args -sweep
+func TestSweepSmallSessionOps(t *testing.T) {
+	if !*sweep {
+		t.Skip("run with -sweep")
+	}
+	kept := defaultParams
+	kept.bagCohesion = 0
+	for _, set := range notesets.All {
+		all := loadPath(t, notesets.Path(set))
+		for _, deal := range []struct {
+			name string
+			deal func([]labelled, uint64) []labelled
+		}{{"40-60", sessionSample}, {"20", campaignSample}} {
+			for _, v := range []struct {
+				name string
+				p    params
+			}{{"split", defaultParams}, {"kept", kept}} {
+				ari, nmi, ops, themes := smallSessionScore(all, deal.deal, v.p)
+				fmt.Printf("%-23s sessions of %-5s bags %-5s ARI %.3f NMI %.3f ops %.1f themes %.1f\n", set, deal.name, v.name, ari, nmi, ops, themes)
 			}
 		}
 	}
