@@ -164,7 +164,7 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if serr == nil && sess.Date == "" {
 		// Paper comes in after the day: a session left undated is placed on the day
 		// it was created, which may be long after it was held.
-		fmt.Fprintf(stdout, "note: the session was given no day (--date), so reports place it on %s, the day it was created, as session list shows; if it was held on another day: charter session edit --data %s --session %s --date YYYY-MM-DD\n",
+		fmt.Fprintf(stdout, "note: the session was given no day (--date), so reports place it on %s, the day it was created; if it was held on another day: charter session edit --data %s --session %s --date YYYY-MM-DD\n",
 			sess.Day().Format(session.DateLayout), *dir, *id)
 	}
 	if serr == nil && res.Notes > 0 {
