@@ -14,8 +14,9 @@ type Campaign struct {
 }
 
 // Campaigns groups sessions by campaign, campaigns ordered by their latest session
-// (newest first) and sessions by date; sessions without a campaign come last under
-// an empty name.
+// (newest first) and sessions by date (CompareDay: those with no day yet after the
+// others, so a campaign with one counts as the newest); sessions without a campaign
+// come last under an empty name.
 func Campaigns(sessions []*Session) []Campaign {
 	by := map[string]*Campaign{}
 	var names []string

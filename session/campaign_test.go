@@ -128,3 +128,40 @@ func TestNoDayYet(t *testing.T) {
 		}
 	}
 }
+
+// Sessions planned without a day come after every session that has one, in the
+// order they were made: the day they were created put them above a session dated
+// later, as if they were held first. Sessions with a day keep their order.
+func TestCampaignsListSessionsWithoutADayYetLast(t *testing.T) {
+	t.Parallel()
+	day := func(d int) time.Time { return time.Date(2027, 3, d, 9, 0, 0, 0, time.UTC) }
+	planned := func(id string, created int) *session.Session {
+		return &session.Session{ID: id, Campaign: "C", Phase: session.PhaseLobby, Reached: session.PhaseLobby, CreatedAt: day(created)}
+	}
+	dated := func(id, date string, created int) *session.Session {
+		return &session.Session{ID: id, Campaign: "C", Date: date, Phase: session.PhaseLobby, Reached: session.PhaseLobby, CreatedAt: day(created)}
+	}
+	ss := []*session.Session{
+		planned("planned-second", 3),
+		dated("dated-20", "2027-03-20", 1),
+		planned("planned-first", 2),
+		dated("dated-10", "2027-03-10", 4),
+		// Begun without a day given: held on the day it was created.
+		{ID: "begun-5", Campaign: "C", Phase: session.PhaseWrite, Reached: session.PhaseWrite, CreatedAt: day(5)},
+	}
+	c := session.Campaigns(ss)[0]
+	var got []string
+	for _, s := range c.Sessions {
+		got = append(got, s.ID)
+	}
+	want := []string{"begun-5", "dated-10", "dated-20", "planned-first", "planned-second"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("sessions in the order %v, want %v", got, want)
+	}
+
+	// A campaign whose latest session has no day yet is the newest.
+	ss = append(ss, &session.Session{ID: "other", Campaign: "D", Date: "2027-04-01", Phase: session.PhaseClosed, Reached: session.PhaseClosed, CreatedAt: day(1)})
+	if cs := session.Campaigns(ss); cs[0].Name != "C" {
+		t.Errorf("campaigns in the order %s, %s; want C, with sessions planned, first", cs[0].Name, cs[1].Name)
+	}
+}

@@ -233,8 +233,16 @@ func (s *Session) Day() time.Time {
 func (s *Session) NoDayYet() bool { return s.Date == "" && s.Furthest() == PhaseLobby }
 
 // CompareDay orders sessions by the day they are held, then by when they were
-// created, then by ID.
+// created, then by ID. Sessions with no day yet (NoDayYet) come after every session
+// with one, in the order they were created: the day they were created, which Day
+// falls back on, put one planned for next month above a session held next week.
 func CompareDay(a, b *Session) int {
+	if an, bn := a.NoDayYet(), b.NoDayYet(); an != bn {
+		if an {
+			return 1
+		}
+		return -1
+	}
 	if c := a.Day().Compare(b.Day()); c != 0 {
 		return c
 	}

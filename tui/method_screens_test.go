@@ -460,6 +460,45 @@ func TestHomeSaysAPlannedSessionHasNoDateYet(t *testing.T) {
 	}
 }
 
+// Sessions planned without a day are listed on the home after those that have one,
+// in the order they were made: placed on the day they were created, one sat above a
+// session dated a week later, as if held first.
+func TestHomeListsPlannedSessionsAfterDatedOnes(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	var created time.Time // the day the store made the sessions
+	for _, in := range []struct {
+		title string
+		days  int // the day it is held, from the day it was created; 0 for none
+	}{
+		{"Planned Porto", 0},
+		{"Next week Berlin", 7},
+		{"Planned Oslo", 0},
+		{"Last week Lisbon", -7},
+	} {
+		ns := session.Session{Title: in.title, Audience: session.AudienceDevelopers, Campaign: "Chartering 2027"}
+		if in.days != 0 {
+			ns.Date = created.AddDate(0, 0, in.days).Format(session.DateLayout)
+		}
+		sess, err := w.svc.NewSession(w.ctx, ns)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if created.IsZero() {
+			created = sess.Day()
+		}
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Planned Oslo")
+	v := s.view()
+	want := []string{"Last week Lisbon", "Next week Berlin", "Planned Porto", "Planned Oslo"}
+	for i := 1; i < len(want); i++ {
+		if strings.Index(v, want[i-1]) > strings.Index(v, want[i]) {
+			t.Errorf("%q is listed above %q, want the order %v:\n%s", want[i], want[i-1], want, v)
+		}
+	}
+}
+
 // The campaign overview shows the campaign's themes, saturation and action points.
 func TestCampaignOverview(t *testing.T) {
 	t.Parallel()

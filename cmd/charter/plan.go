@@ -162,8 +162,8 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(undated) > 0 {
 		// Reports order sessions by day, and invitations say when: a session
-		// without one is placed on the day it was created, and its invitation
-		// says "see the calendar invitation".
+		// without one comes after those with one, and its invitation says "see
+		// the calendar invitation".
 		fmt.Fprintf(stderr, "note: %s no date; give %s one with charter session edit --data %s --session ID --date YYYY-MM-DD (reports order sessions by day, invitations say it)\n",
 			plural(len(undated), "session "+undated[0]+" has", "sessions "+strings.Join(undated, ", ")+" have"), plural(len(undated), "it", "each"), *dir)
 	}

@@ -4,13 +4,17 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charter-tool/charter/server"
 	"github.com/charter-tool/charter/session"
@@ -461,5 +465,100 @@ func TestSessionListSaysAPlannedSessionHasNoDateYet(t *testing.T) {
 	out.Reset()
 	if code := run([]string{"session", "edit", "--data", dir, "--session", planned, "--location", "Porto"}, nil, &out, &errb); code != 0 || !strings.Contains(out.String(), "\ndate: -\n") {
 		t.Errorf("session edit of a planned session: exit %d, %q", code, out.String())
+	}
+}
+
+// session list and charter report list sessions planned without a day after those
+// with one, in the order they were made: placed on the day they were created, they
+// sat above sessions dated later, as if held first.
+func TestSessionsPlannedWithoutADayComeAfterDatedOnes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir := newDataDir(t)
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := session.NewService(db, nil)
+	var created time.Time // the day the sessions were made
+	for _, in := range []struct {
+		title  string
+		days   int // the day it is held, from the day it was created; 0 for none
+		joined bool
+	}{
+		{"Planned joined", 0, true}, // people gathered in its lobby: held, for a report
+		{"Next week", 7, true},
+		{"Planned", 0, false},
+		{"Last week", -7, true},
+		{"Next month", 30, false},
+	} {
+		ns := session.Session{Title: in.title, Audience: session.AudienceDevelopers, Campaign: "Chartering 2027"}
+		if in.days != 0 {
+			ns.Date = created.AddDate(0, 0, in.days).Format(session.DateLayout)
+		}
+		sess, err := svc.NewSession(ctx, ns)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if created.IsZero() {
+			created = sess.Day()
+		}
+		if in.joined {
+			if _, err := svc.Join(ctx, sess.ID, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	db.Close()
+
+	var out, errb bytes.Buffer
+	if code := run([]string{"session", "list", "--data", dir}, nil, &out, &errb); code != 0 {
+		t.Fatalf("session list: exit %d, %s", code, errb.String())
+	}
+	var listed []string
+	for _, l := range strings.Split(out.String(), "\n") {
+		if m := regexp.MustCompile(`Chartering 2027\s+(.+?)\s+developers`).FindStringSubmatch(l); m != nil {
+			listed = append(listed, m[1])
+		}
+	}
+	if want := []string{"Last week", "Next week", "Next month", "Planned joined", "Planned"}; !slices.Equal(listed, want) {
+		t.Errorf("session list orders %q, want %q:\n%s", listed, want, out.String())
+	}
+
+	out.Reset()
+	if code := run([]string{"report", "--data", dir, "--format", "json"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("report: exit %d, %s", code, errb.String())
+	}
+	var doc struct {
+		From     string `json:"from"`
+		To       string `json:"to"`
+		Sessions []struct {
+			Number int    `json:"number"`
+			Title  string `json:"title"`
+		} `json:"sessions"`
+		NotHeld []struct {
+			Title string `json:"title"`
+		} `json:"sessions_not_held"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var held, notHeld []string
+	for _, s := range doc.Sessions {
+		held = append(held, fmt.Sprintf("S%d %s", s.Number, s.Title))
+	}
+	for _, s := range doc.NotHeld {
+		notHeld = append(notHeld, s.Title)
+	}
+	if want := []string{"S1 Last week", "S2 Next week", "S3 Planned joined"}; !slices.Equal(held, want) {
+		t.Errorf("the report numbers the sessions held %q, want %q", held, want)
+	}
+	if want := []string{"Next month", "Planned"}; !slices.Equal(notHeld, want) {
+		t.Errorf("the report lists the sessions not held %q, want %q", notHeld, want)
+	}
+	// The period still runs from the first day to the last, the day the session
+	// held without one was created counting as its day.
+	if from, to := created.AddDate(0, 0, -7).Format(session.DateLayout), created.AddDate(0, 0, 7).Format(session.DateLayout); doc.From != from || doc.To != to {
+		t.Errorf("the report's period is %s – %s, want %s – %s", doc.From, doc.To, from, to)
 	}
 }

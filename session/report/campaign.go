@@ -296,8 +296,17 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		return true
 	})
 	f.ds = ds
-	if len(ds) > 0 {
-		f.From, f.To = dateOf(ds[0]), dateOf(ds[len(ds)-1])
+	// The first and the last day of the sessions held; not the first and the last
+	// session, as one held without a day given (session.NoDayYet) comes last
+	// however early the day it was created, which stands for its date here.
+	for i, d := range ds {
+		day := dateOf(d)
+		if i == 0 || day < f.From {
+			f.From = day
+		}
+		if i == 0 || day > f.To {
+			f.To = day
+		}
 	}
 
 	var groups []group
