@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"os"
@@ -418,5 +419,65 @@ func TestOutputIntoAMissingFolderSaysSo(t *testing.T) {
 	}
 	if msg := stderr.String(); !strings.Contains(msg, "there is no folder "+filepath.Dir(out)) || strings.Contains(msg, ".tmp") {
 		t.Errorf("message: %s", msg)
+	}
+}
+
+// The findings of a session planned without a day, exported before it begins (paper
+// notes already in), say it has no date yet in every format: they gave the day it
+// was created, as if it had been held then. Once begun, that day is its date.
+func TestExportOfASessionNotHeldSaysItHasNoDateYet(t *testing.T) {
+	t.Parallel()
+	dir, id := importSession(t, session.PhaseLobby)
+	var out, errb bytes.Buffer
+	if code := run([]string{"import", "--data", dir, "--session", id, filepath.Join("..", "..", "testdata", "import", "notes.csv")}, nil, &out, &errb); code != 0 {
+		t.Fatalf("import: exit %d, %s", code, errb.String())
+	}
+	export := func(format string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		if code := run([]string{"export", "--data", dir, "--session", id, "--format", format}, nil, &out, &errb); code != 0 {
+			t.Fatalf("export --format %s: exit %d, %s", format, code, errb.String())
+		}
+		return out.String()
+	}
+	var doc struct {
+		Session struct {
+			Date *string `json:"date"`
+		} `json:"session"`
+	}
+	if err := json.Unmarshal([]byte(export("json")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Session.Date == nil || *doc.Session.Date != "" {
+		t.Errorf("JSON session date %v, want \"\"", doc.Session.Date)
+	}
+	if md := export("md"); !strings.Contains(md, "\n- Date: no date yet\n") {
+		t.Errorf("Markdown does not say there is no date yet:\n%s", md)
+	}
+	if html := export("html"); !strings.Contains(html, "<li>Date: no date yet</li>") {
+		t.Errorf("HTML does not say there is no date yet:\n%s", html)
+	}
+	rows, err := csv.NewReader(strings.NewReader(export("csv"))).ReadAll()
+	if err != nil || len(rows) < 2 || rows[0][2] != "date" {
+		t.Fatalf("CSV %q: %v", rows, err)
+	}
+	for _, r := range rows[1:] {
+		if r[2] != "" {
+			t.Errorf("a CSV row dated %q, want no date: %q", r[2], r)
+		}
+	}
+
+	// Begun without a day given, it is held on the day it was created.
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.NewService(db, nil).SetPhase(context.Background(), id, session.PhaseCheckIn)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if md, day := export("md"), s.Day().Format(session.DateLayout); !strings.Contains(md, "\n- Date: "+day+"\n") {
+		t.Errorf("Markdown of a session begun does not give its day %s:\n%s", day, md)
 	}
 }

@@ -56,7 +56,7 @@ func (f *Findings) mdSession(m *markdown) {
 	if s.Campaign != "" {
 		p("- Campaign: %s\n", e(s.Campaign))
 	}
-	p("- Date: %s\n", s.Date)
+	p("- Date: %s\n", cmp.Or(s.Date, "no date yet"))
 	p("- Phase: %s\n", e(s.Phase))
 	if s.ReopenedOn != "" {
 		p("- Reopened after closing on %s: results may differ from those at the close\n", e(s.ReopenedOn))

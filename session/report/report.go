@@ -67,7 +67,9 @@ type Meta struct {
 	Location string `json:"location"`
 	Mode     string `json:"mode"`
 	Campaign string `json:"campaign"`
-	// Date is the day the session was created, UTC, as YYYY-MM-DD.
+	// Date is the day the session is held, as YYYY-MM-DD: the day it was given, or
+	// else the day it was created (UTC). Empty while it has no day yet
+	// (session.NoDayYet: none given, and it has not begun).
 	Date  string `json:"date"`
 	Phase string `json:"phase"`
 	// ReopenedOn is the last day the session was reopened after it had been closed
@@ -177,10 +179,15 @@ const (
 // name clustering made from a note now hidden is replaced.
 func Build(d *Data) *Findings {
 	s := d.Session
+	date := s.Day().Format(session.DateLayout)
+	if s.NoDayYet() {
+		// The day it was created, which Day falls back on, is not when it is held.
+		date = ""
+	}
 	f := &Findings{
 		Schema: FindingsSchema, Version: SchemaVersion,
 		Session: Meta{ID: s.ID, Title: s.Title, Audience: string(s.Audience), Location: s.Location, Mode: string(s.Mode),
-			Campaign: s.Campaign, Date: s.Day().Format(session.DateLayout), Phase: string(s.Phase), ReopenedOn: s.ReopenedOn},
+			Campaign: s.Campaign, Date: date, Phase: string(s.Phase), ReopenedOn: s.ReopenedOn},
 		Method:  method(d),
 		Themes:  []Theme{},
 		Actions: []Action{},
