@@ -2,11 +2,16 @@ package main
 
 import (
 	"bytes"
+	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/charter-tool/charter/session"
 )
 
 // -h is a request, not a mistake: usage and exit 0. An unknown flag is a mistake: exit 2.
@@ -101,6 +106,46 @@ func TestAnHThatIsAFlagsValueIsNoRequestOfHelp(t *testing.T) {
 		if !help && (rc == 0 || out.Len() > 0) {
 			t.Errorf("charter %s (an -h after --): exit %d, stdout %q", strings.Join(args, " "), rc, out.String())
 		}
+	}
+}
+
+// After "--" everything is an argument: flags may follow arguments, but not the
+// "--" that ends them, where an -h was taken for help. A "--" that is a flag's value
+// ends nothing.
+func TestParseInterspersedTakesAllAfterDashesAsArguments(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args []string
+		pos  []string
+		s    string
+		b    bool
+	}{
+		{args: []string{"a.csv", "-b", "b.csv"}, pos: []string{"a.csv", "b.csv"}, b: true},
+		{args: []string{"-s", "x", "--", "a.csv", "-h"}, pos: []string{"a.csv", "-h"}, s: "x"},
+		{args: []string{"a.csv", "--", "-b", "-s", "x"}, pos: []string{"a.csv", "-b", "-s", "x"}},
+		{args: []string{"-b", "--", "--", "-h"}, pos: []string{"--", "-h"}, b: true},
+		{args: []string{"-s", "--", "a.csv", "-b"}, pos: []string{"a.csv"}, s: "--", b: true},
+		{args: []string{"--s=--", "a.csv", "--", "-b"}, pos: []string{"a.csv", "-b"}, s: "--"},
+		{args: []string{"-b=false", "--", "-b"}, pos: []string{"-b"}},
+	} {
+		fs := flag.NewFlagSet("test", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		s, b := fs.String("s", "", ""), fs.Bool("b", false, "")
+		pos, err := parseInterspersed(fs, tc.args, io.Discard)
+		if err != nil || !slices.Equal(pos, tc.pos) || *s != tc.s || *b != tc.b {
+			t.Errorf("%q: arguments %q, -s %q, -b %v, %v; want %q, %q, %v", tc.args, pos, *s, *b, err, tc.pos, tc.s, tc.b)
+		}
+	}
+
+	// charter import with a file and an -h after --: two files, no help.
+	dir, id := importSession(t, session.PhaseLobby)
+	var out, errb bytes.Buffer
+	rc := run([]string{"import", "--data", dir, "--session", id, "--", filepath.Join("..", "..", "testdata", "import", "notes.csv"), "-h"}, nil, &out, &errb)
+	if rc != 2 || out.Len() > 0 || !strings.HasPrefix(errb.String(), "usage: charter import") {
+		t.Errorf("charter import -- FILE -h: exit %d, stdout %q, stderr %q; want the usage error of two files", rc, out.String(), errb.String())
+	}
+	if ns, _ := storedNotes(t, dir, id); len(ns) != 0 {
+		t.Errorf("%d notes imported", len(ns))
 	}
 }
 

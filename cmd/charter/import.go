@@ -190,11 +190,15 @@ func parseExit(err error) int {
 
 // parseInterspersed parses flags that may come before or after the positional
 // arguments, and returns the positional ones; help goes to stdout, as parseFlags says.
+// After "--" everything is an argument, as flag has it: "-- a.csv -h" is two files.
 func parseInterspersed(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, error) {
 	var pos []string
 	for {
 		if err := parseFlags(fs, args, stdout); err != nil {
 			return nil, err
+		}
+		if endedAtDashes(fs, args) {
+			return append(pos, fs.Args()...), nil
 		}
 		if fs.NArg() == 0 {
 			return pos, nil
@@ -202,6 +206,28 @@ func parseInterspersed(fs *flag.FlagSet, args []string, stdout io.Writer) ([]str
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// endedAtDashes reports whether fs, having parsed args, stopped at a "--" (which
+// flag drops) rather than at an argument or the end. It walks the flags fs took as
+// flag does, so that a "--" given as a flag's value ("--title --") is no end.
+func endedAtDashes(fs *flag.FlagSet, args []string) bool {
+	took := args[:len(args)-fs.NArg()]
+	for i := 0; i < len(took); i++ {
+		if took[i] == "--" {
+			return true
+		}
+		name, _, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(took[i], "-"), "-"), "=")
+		f := fs.Lookup(name)
+		if hasValue || f == nil {
+			continue
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		i++ // the flag's value, the next argument
+	}
+	return false
 }
 
 // unknownActivities says which activities the imported notes name that the session's
