@@ -190,26 +190,40 @@ func (c *corpus) label(docs []Doc, members []int) (string, int) {
 // names a theme of its own.
 const shortNoteWords, shortNoteRunes = 8, 48
 
-// shortNote returns text as a theme's name when it is short, else its first
-// clause (up to the first , ; : . ! ? or parenthesis) when that is short, has
-// two words or more and ends as a name may (canEnd), else "". Spaces are
+// shortNote returns text as a theme's name when it is short and reads as a
+// name (readsAsName), else its first clause (up to the first , ; : . ! ? or
+// parenthesis) when that is short, has two words or more and reads as a name,
+// else that clause up to where a clause hanging on it opens ("WAF stuck in
+// count mode for months", because…) when that does, else "". Spaces are
 // collapsed and end punctuation dropped.
 func shortNote(text string) string {
 	fits := func(v string) bool {
 		n := len(strings.Fields(v))
 		return n >= 2 && n <= shortNoteWords && utf8.RuneCountInString(v) <= shortNoteRunes
 	}
+	reads := func(v string) bool { return readsAsName(tokenize(v, stemmer{})) }
 	t := strings.TrimRight(strings.Join(strings.Fields(text), " "), ".!?;:, ")
-	if fits(t) {
+	if first, rest, ok := strings.Cut(t, " "); ok && possessives[strings.ToLower(first)] {
+		t = rest
+	}
+	if fits(t) && readsWhole(tokenize(t, stemmer{})) {
 		return t
 	}
 	if i := strings.IndexAny(t, ",;:.!?("); i > 0 {
-		// A clause cut from a longer note must end as a name does: "devs coming to
+		// A clause cut from a longer note must read as a name does: "devs coming to
 		// us early because they want to" does not, "our drills pay off" does.
-		c := strings.TrimSpace(t[:i])
-		if toks := tokenize(c, stemmer{}); fits(c) && len(toks) > 1 && endsClause(toks) {
+		if c := strings.TrimSpace(t[:i]); fits(c) && len(tokenize(c, stemmer{})) > 1 && reads(c) {
 			return c
 		}
+	}
+	// Cut there, a clause names its theme without the article it opened on ("a
+	// certification path", we can follow during work hours).
+	c := mainClause(t)
+	if first, rest, ok := strings.Cut(c, " "); ok && articles[strings.ToLower(first)] {
+		c = rest
+	}
+	if fits(c) && reads(c) {
+		return c
 	}
 	return ""
 }
@@ -263,16 +277,20 @@ var genericWords = map[string]bool{
 }
 
 // notNames are frequent verbs that end a clause rather than name a topic:
-// a label such as "dashboards show odd" starts or ends on one of them.
+// a label such as "dashboards show odd" starts or ends on one of them. The
+// last are forms of words that are a name's too ("open findings", "lives" of
+// people are rare): "renovate opens", "who owns identity", "customer data
+// lives".
 var notNames = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`
-ask asks asked block blocks blocked call calls called come comes came feel feels felt
+ask asks asked block blocks blocked call called come comes came feel feels felt
 find finds found get gets got give gives gave go goes went gone happen happens happened
 help helps helped keep keeps kept know knows knew leave leaves left look looks looked
 make makes made put run runs ran say says said see sees saw seen show shows showed shown
 sit sits sat start starts started stop stops stopped take takes took taken tell tells told
-try tries tried use uses used wait waits waited want wants wanted`) {
+try tries tried use uses used wait waits waited want wants wanted
+opens owns lives`) {
 		m[w] = true
 	}
 	return m
@@ -289,9 +307,14 @@ const phraseWords, openingWords = 3, 8
 // words score by how many of the theme's other notes share them times how rare
 // they are overall, so that words of the central note alone add little. Words
 // whose stems are in skip do not count (they name what the theme shares with
-// another). When no run of two such words exists, the note's opening words,
-// quoted, name the theme (one word alone reads as a tag); after a shared
-// concept's name, one such word is enough.
+// another). When no run of two such words exists, the note's own words name
+// the theme where they read as a name (noteName), else a run that opens on a
+// generic word ("team scorecard"), else its best word when the theme's other
+// notes say it too or the note is alone, else the subject of its clause
+// (subjectName) or what it says is done (doingName), else the best word; the
+// note's opening cut short only when nothing else is found. After a shared
+// concept's name only a run of two words or more tells a theme apart: one word
+// reads as a tag tacked on ("management support: risk").
 func (c *corpus) keyPhrase(members []int, central int, skip map[string]bool) string {
 	share := map[string]float64{}
 	for _, i := range members {
@@ -312,52 +335,124 @@ func (c *corpus) keyPhrase(members []int, central int, skip map[string]bool) str
 		return (share[t.stem] - 0.5) / float64(len(members)) * idf(n, df)
 	}
 	toks, clause := clauseTokens(c.texts[central])
-	bestScore, bi, bj := 0.0, -1, -1
-	bestWord, word := 0.0, ""
-	for i := range toks {
-		// A name opens as a noun phrase does, not on a verb ("generate SBOMs").
-		if weight(toks[i]) == 0 || !canStart(toks[i]) {
-			continue
-		}
-		score := weight(toks[i])
-		if score > bestWord && canEnd(toks[i]) {
-			bestWord, word = score, toks[i].shown()
-		}
-		// A phrase runs over words of one clause, not over numbers or signs:
-		// "report 3 weeks" is two phrases, "less shelfware, fewer tools" too.
-		for j := i + 1; j < len(toks) && j < i+phraseWords && clause[j] == clause[i] &&
-			!toks[j].stop && meaningful(toks[j].surface); j++ {
-			w := weight(toks[j])
-			score += w
-			if w > 0 && score > bestScore && canEnd(toks[j]) {
-				bestScore, bi, bj = score, i, j
+	// phrase returns the best run, from toks[bi] to toks[bj], by the rules above;
+	// with generic, it may open on a generic word that can open a noun phrase
+	// ("team scorecard", "new joiners").
+	var wordStem string
+	phrase := func(generic bool) (bi, bj int, word string) {
+		bestScore, bestWord := 0.0, 0.0
+		bi, bj = -1, -1
+		for i := range toks {
+			// A name opens as a noun phrase does, not on a verb ("generate SBOMs").
+			if !canStart(toks[i]) || weight(toks[i]) == 0 && !(generic && openingGeneric[toks[i].surface]) {
+				continue
+			}
+			score := weight(toks[i])
+			if score > bestWord && canEnd(toks[i]) {
+				bestWord, word, wordStem = score, toks[i].shown(), toks[i].stem
+			}
+			// A phrase runs over words of one clause, not over numbers or signs:
+			// "report 3 weeks" is two phrases, "less shelfware, fewer tools" too.
+			for j := i + 1; j < len(toks) && j < i+phraseWords && clause[j] == clause[i] &&
+				!toks[j].stop && meaningful(toks[j].surface); j++ {
+				w := weight(toks[j])
+				score += w
+				if w > 0 && score > bestScore && canEnd(toks[j]) {
+					bestScore, bi, bj = score, i, j
+				}
 			}
 		}
+		return bi, bj, word
+	}
+	bi, bj, word := phrase(false)
+	if bi < 0 && skip != nil {
+		bi, bj, _ = phrase(true)
 	}
 	switch {
-	case bi < 0 && skip != nil && word != "":
-		// After a shared concept's name one word is enough.
-		return word
 	case bi < 0 && skip != nil:
-		// After a shared concept's name a long quote reads as a second label.
-		return opening(c.texts[central], openingWords/2)
+		// After a shared concept's name one word reads as a tag tacked on
+		// ("management support: risk"), a quote cut short as a second label.
+		return ""
 	case bi < 0:
+		// The note's words name the theme where they read as a name; else its
+		// word that best does, a noun; a quote cut short only when none is.
+		if s := noteName(c.texts[central]); s != "" {
+			return s
+		}
+		if bi, bj, _ = phrase(true); bi >= 0 {
+			break
+		}
+		// One word of the note names the theme when the others say it too, or
+		// the note is alone; else a clause's subject or what it says is done
+		// reads better ("ticking a box" over "box").
+		if word != "" && (len(members) == 1 || share[wordStem] >= 2) {
+			return word
+		}
+		if s := subjectName(c.texts[central]); s != "" {
+			return s
+		}
+		if s := doingName(c.texts[central]); s != "" {
+			return s
+		}
+		if word != "" {
+			return word
+		}
 		return opening(c.texts[central], openingWords)
 	case skip == nil && len(members) > 1 && !sharedRun(toks[bi:bj+1], share):
 		// No word of the phrase is in another of the theme's notes: it names one
-		// note, cut to a fragment ("dashboards show odd"). The note's own words
-		// read better. (A theme of one note keeps its phrase: an opening cut at a
-		// few words stops mid-phrase, see shortNote.)
-		if s := shortNote(c.texts[central]); s != "" {
+		// note. The note's own words read better where they read as a name;
+		// else the phrase, which opens and ends as a noun phrase does, still
+		// names what the note is about.
+		if s := noteName(c.texts[central]); s != "" {
 			return s
 		}
-		return opening(c.texts[central], openingWords)
 	}
 	words := make([]string, 0, bj-bi+1)
 	for _, t := range toks[bi : bj+1] {
 		words = append(words, t.shown())
 	}
 	return strings.Join(words, " ")
+}
+
+// openingGeneric are the generic words that open a noun phrase whose other
+// words say what it is about ("team scorecard", "new joiners").
+var openingGeneric = wordSet("security team teams new good bad better people")
+
+// noteName returns a note's words that name a theme as they stand: shortNote,
+// else the whole note when opening would quote it uncut and it reads as a name
+// ("being the only one who cares in the team"); else "".
+func noteName(text string) string {
+	if s := shortNote(text); s != "" {
+		return s
+	}
+	if o := opening(text, openingWords); !strings.HasSuffix(o, "…") && readsWhole(tokenize(o, stemmer{})) {
+		return o
+	}
+	return ""
+}
+
+// subjectName returns the subject of a note's first clause, main clause, when
+// it names the note's theme as the clause's first words ("doing the right
+// thing", is also the easy thing); else "".
+func subjectName(text string) string {
+	t := strings.Join(strings.Fields(text), " ")
+	c := mainClause(t)
+	if c == "" {
+		c = t
+		if i := strings.IndexAny(t, ",;:.!?("); i > 0 {
+			c = t[:i]
+		}
+	}
+	s := subjectOf(c)
+	toks := tokenize(s, stemmer{})
+	if len(toks) == 0 || len(strings.Fields(s)) > shortNoteWords || !readsAsName(toks) {
+		return ""
+	}
+	// A subject opens on no verb but a participle ("feels like the tool" is no name).
+	if participle, verb := verbForms[toks[0].surface]; verb && !participle {
+		return ""
+	}
+	return s
 }
 
 // sharedRun reports whether a word of run, not a stop word, is in two notes or
@@ -534,11 +629,12 @@ func distinctLabels(labels []string, groups [][]int, corpusOf func() *corpus) []
 			said := c.labelStems(l)
 			for _, phrase := range []string{
 				c.keyPhrase(groups[i], central, said),
-				opening(c.texts[central], openingWords),
+				noteName(c.texts[central]),
 			} {
 				// A phrase in words the label already says tells nothing apart
 				// ("retests after the pentest: retests after…").
-				if phrase != "" && !saysOnly(phrase, said) {
+				// Nor does one with a number in it read as a name ("… 3 weeks").
+				if phrase != "" && !saysOnly(phrase, said) && !strings.ContainsAny(phrase, "0123456789") {
 					names = append(names, l+": "+phrase)
 				}
 			}

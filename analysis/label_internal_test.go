@@ -95,3 +95,48 @@ func TestKeyPhraseStaysInAClause(t *testing.T) {
 		t.Errorf("key phrase %q runs over the comma", got)
 	}
 }
+
+// A note's words name its theme only where they read as a name: cut where a
+// clause hanging on them opens, without the writer's possessive or article,
+// never opening on "when" or a pronoun and never ending on a verb.
+func TestNoteWordsReadAsNames(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name string
+		got  func(string) string
+		text string
+		want string
+	}{
+		{"shortNote", shortNote, "WAF stuck in count mode for months because nobody dares to block", "WAF stuck in count mode for months"},
+		{"shortNote", shortNote, "a certification path we can follow during work hours", "certification path"},
+		{"shortNote", shortNote, "when the secure way is also the easy way I just use it", "secure way is also the easy way"},
+		{"shortNote", shortNote, "logs go to 3 places and nobody looks at any of them", "logs go to 3 places"},
+		{"shortNote", shortNote, "catch keys before they get pushed", ""},
+		{"shortNote", shortNote, "our logging wouldn't tell us if someone was in the system for a month", ""},
+		{"shortNote", shortNote, "I'm tired", ""},
+		{"noteName", noteName, "being the only one who cares in the team", "being the only one who cares in the team"},
+		{"noteName", noteName, "API gateway does rate limiting for us", ""},
+		{"subjectName", subjectName, "when doing the right thing is also the easy thing", "doing the right thing"},
+		{"subjectName", subjectName, "feels like the tool is there to tick a box, not to help us", ""},
+		{"doingName", doingName, "nobody outside the team knows how often we get woken up", "getting woken up"},
+		{"doingName", doingName, "feels like the tool is there to tick a box, not to help us", "ticking a box"},
+	} {
+		if got := tt.got(tt.text); got != tt.want {
+			t.Errorf("%s(%q) = %q, want %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+// Of two themes of one concept, the second is told apart by a phrase of its
+// notes or their own words, never by one word tacked on ("management support:
+// risk").
+func TestDistinctLabelsNeedMoreThanOneWord(t *testing.T) {
+	t.Parallel()
+	got := DistinctLabels([]string{"management support", "management support"}, [][]string{
+		{"my manager backs me when I push back on a release"},
+		{"management does not understand the risk so they don't prioritize it", "our manager has to back us"},
+	})
+	if rest, ok := strings.CutPrefix(got[1], "management support: "); ok && len(strings.Fields(rest)) < 2 {
+		t.Errorf("second label %q is told apart by one word", got[1])
+	}
+}
