@@ -103,7 +103,8 @@ func (s *Server) exec(sess ssh.Session) {
 	args := sess.Command()
 	// How to connect, with the address this connection reached (the host's name
 	// is the client's to know) and the join code the person was given.
-	connect := "charter needs a terminal. Connect with: " + SSHLine(sess.LocalAddr().String()) + " [JOIN-CODE]"
+	meant, forgot := terminalMeant(args)
+	connect := "charter needs a terminal. Connect with: " + SSHLine(sess.LocalAddr().String()) + " " + meant
 	if len(args) == 0 {
 		wish.Fatalln(sess, connect)
 		return
@@ -111,6 +112,10 @@ func (s *Server) exec(sess ssh.Session) {
 	c, known := s.commands[args[0]]
 	facilitator := sess.PublicKey() != nil && s.fac.has(sess.PublicKey())
 	switch {
+	case forgot && !known:
+		// `ssh HOST CODE` or `ssh HOST present CODE`: OpenSSH gives a command no
+		// terminal unless -t asks for one; present is no command to list.
+		wish.Fatalln(sess, connect)
 	case known && facilitator:
 		sess.Exit(c(sess.Context(), Exec{Args: args[1:], Service: s.svc, Stdout: sess, Stderr: sess.Stderr(), Failed: s.failed}))
 	case known:
@@ -127,6 +132,41 @@ func (s *Server) exec(sess ssh.Session) {
 	default:
 		wish.Fatalln(sess, connect)
 	}
+}
+
+// terminalMeant is what goes after `ssh -p PORT -t HOST` for a person who ran
+// args without a terminal, and whether args were that (a join code, rejoin code or
+// claim code, or `present` and a code), the -t forgotten. A code is given back as
+// typed but never looked up: the refusal tells nothing of which codes exist.
+func terminalMeant(args []string) (string, bool) {
+	const placeholder = "[JOIN-CODE]"
+	switch {
+	case len(args) == 1 && looksLikeCode(args[0]):
+		return args[0], true
+	case len(args) == 1 && args[0] == "present":
+		return "present " + placeholder, true
+	case len(args) == 2 && args[0] == "present":
+		if looksLikeCode(args[1]) {
+			return "present " + args[1], true
+		}
+		return "present " + placeholder, true
+	}
+	return placeholder, false
+}
+
+// looksLikeCode says whether word has the shape of a code people are given: letters
+// and digits, with dashes, of a join code's length (8) up to a claim code's.
+func looksLikeCode(word string) bool {
+	c := session.NormalizeCode(word)
+	if len(c) < 8 || len(c) > 20 || strings.ContainsAny(word, " \t") {
+		return false
+	}
+	for _, r := range c {
+		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // Stats are the server's figures as `ssh HOST stats` prints them (JSON).

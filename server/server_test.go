@@ -159,6 +159,42 @@ func TestCommandsRunForFacilitatorsOnly(t *testing.T) {
 	}
 }
 
+// `ssh -p PORT HOST CODE` without -t (OpenSSH gives a command no terminal) is the
+// commonest slip of a participant, and `ssh HOST present CODE` of a facilitator at
+// the projector: the refusal gives back the line they meant, -t added, and never
+// calls present a command that does not exist.
+func TestAForgottenTerminalGivesBackTheLineMeant(t *testing.T) {
+	t.Parallel()
+	fac := newKey(t)
+	srv := startServer(t, server.Config{}, fac)
+	ssh := server.SSHLine(srv.Addr())
+	for _, c := range []struct {
+		name    string
+		key     gossh.Signer
+		command string
+		want    string
+	}{
+		{"a participant's join code", newKey(t), "C3U2Z3B4", ssh + " C3U2Z3B4"},
+		{"a join code typed with its dash", newKey(t), "c3u2-z3b4", ssh + " c3u2-z3b4"},
+		{"a facilitator's join code", fac, "C3U2Z3B4", ssh + " C3U2Z3B4"},
+		{"the projector", fac, "present C3U2Z3B4", ssh + " present C3U2Z3B4"},
+		{"the projector without its code", fac, "present", ssh + " present [JOIN-CODE]"},
+		{"a participant's key at the projector", newKey(t), "present C3U2Z3B4", ssh + " present C3U2Z3B4"},
+		{"a word that is no code", newKey(t), "hello", ssh + " [JOIN-CODE]"},
+		{"a pasted escape is no code", newKey(t), "C3U2\x1b[2JZ3B4", ssh + " [JOIN-CODE]"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out, status := runCommand(t, srv.Addr(), c.key, c.command)
+			if status == 0 || !strings.Contains(out, "charter needs a terminal") || !strings.Contains(out, c.want+"\n") {
+				t.Errorf("exit %d, output %q; want it to say %q", status, out, c.want)
+			}
+			if strings.Contains(out, "no command") || strings.Contains(out, "\x1b") {
+				t.Errorf("output %q", out)
+			}
+		})
+	}
+}
+
 func TestACommandCannotReplaceABuiltIn(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
