@@ -969,7 +969,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.e.opt.Conn.TellOwn()
 		if s.mode == modeRateLate || s.rateLateSent {
 			s.mode, s.rateLateSent = modeBrowse, false
-			s.setStatus(fmt.Sprintf("Your rating %d is saved. The chart shows it once two more people rate after the check-in: never alone, nor in a pair.", msg.rating), false)
+			// True whether it waits or came out at once with two that waited; which
+			// one it is would say whether others rated late.
+			s.setStatus(fmt.Sprintf("Your rating %d is saved. The chart shows it with at least two other ratings given after the check-in: never alone, nor in a pair.", msg.rating), false)
 			return s, s.reload()
 		}
 		s.setStatus(fmt.Sprintf("Your rating %d is saved. You can change it until the facilitator moves on.", msg.rating), false)
@@ -1658,7 +1660,7 @@ func (s *participantScreen) checkInView(w int) string {
 			if s.sess.Furthest().AtLeast(session.PhaseWrite) {
 				// In a check-in gone back to it waits for two more, and moving
 				// on shows nothing (session.MinLateRaters).
-				said = "Your rating joins the chart once two more people rate: never alone, nor in a pair."
+				said = "Your rating joins the chart with at least two other ratings: never alone, nor in a pair."
 			}
 			b.WriteString(sty.Muted.Render(strings.Join(wrap(said, w), "\n")) + "\n")
 		}

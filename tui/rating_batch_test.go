@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/tui"
 )
@@ -209,7 +211,7 @@ func TestBoardOpenedAtCheckInShowsTheChart(t *testing.T) {
 	b.waitDrawn("Confidence in the team's own security (1-5)", "s show/hide ratings")
 }
 
-// In a check-in gone back to, a rating waits for two more (session.MinLateRaters)
+// In a check-in gone back to, a rating waits for two others (session.MinLateRaters)
 // and moving on shows nothing: the screen says so, not that it joins the chart
 // with another's or when the session moves on.
 func TestRatingInACheckInGoneBackToSaysItWaitsForTwoMore(t *testing.T) {
@@ -234,8 +236,47 @@ func TestRatingInACheckInGoneBackToSaysItWaitsForTwoMore(t *testing.T) {
 	me := w.openAsParticipant(sess, people[2])
 	me.waitFor("2 ratings · mean 4.0")
 	me.keys("1")
-	me.waitFor("Your rating 1 is saved", "Your rating joins the chart once two more people rate")
+	me.waitFor("Your rating 1 is saved", "Your rating joins the chart with at least two other ratings")
 	if v := me.view(); strings.Contains(v, "or when the session moves on") {
 		t.Errorf("the screen says moving on shows the rating:\n%s", v)
+	}
+}
+
+// A rating given late (c, while notes are written) is shown with at least two
+// others given late: Carl's and Dora's waited, so Emil's, the third, shows at once.
+// His screen must not tell him it waits for two more people to rate, as it did
+// (nor that it is shown: whether others rated late is theirs to keep).
+func TestTheThirdLateRatingIsNotToldItWaitsForTwoMore(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	var people []*session.Participant
+	for _, name := range []string{"Ana", "Ben", "Carl", "Dora", "Emil"} {
+		people = append(people, w.join(sess, "key-"+name, ""))
+	}
+	for _, p := range people[:2] {
+		if err := w.svc.Rate(w.ctx, p.ID, 4); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	for _, p := range people[2:4] {
+		if err := w.svc.Rate(w.ctx, p.ID, 2); err != nil {
+			t.Fatal(err)
+		}
+	}
+	emil := w.openAsParticipant(sess, people[4])
+	emil.waitFor("c rate confidence")
+	emil.keys("c")
+	emil.waitFor("How confident are you")
+	emil.keys("3")
+	emil.press(tea.KeyEnter)
+	emil.waitFor("Your rating 3 is saved. The chart shows it with at least two other ratings")
+	board := w.openBoard(sess)
+	board.keys("3")
+	board.waitFor("5 ratings")
+	if v := emil.view(); strings.Contains(v, "once two more people rate") {
+		t.Errorf("Emil's rating is shown, yet his screen says it waits for two more:\n%s", v)
 	}
 }

@@ -1639,7 +1639,7 @@ func TestLatecomersRateTheirConfidence(t *testing.T) {
 	one.keys("4")
 	one.waitFor("4 chosen: enter gives it")
 	one.press(tea.KeyEnter)
-	one.waitFor("Your rating 4 is saved. The chart shows it once two more people rate")
+	one.waitFor("Your rating 4 is saved. The chart shows it with at least two other ratings")
 
 	two := w.openAsParticipant(sess, w.join(sess, "key-2", ""))
 	two.waitFor("No confidence rating from you yet")
