@@ -466,7 +466,7 @@ func (a *App) view(t *viewText) string {
 	if a.tooNarrow() {
 		w := a.env.w
 		var b strings.Builder
-		for _, l := range wrap(fmt.Sprintf("This terminal is %d columns wide; charter needs %d. Widen the window (or make the font smaller): nothing is lost meanwhile, and keys wait.", w, minCols), max(w-1, 8)) {
+		for _, l := range wrap(fmt.Sprintf("This terminal is %d columns wide; charter needs %d. Widen the window (or make the font smaller): nothing is lost meanwhile, but keys do nothing until it is wide enough.", w, minCols), max(w-1, 8)) {
 			b.WriteString(a.env.sty.Warn.Render(l) + "\n")
 		}
 		return b.String()
