@@ -103,7 +103,12 @@ type Draft struct {
 	// Next is a note that comes after this one: taken back from a connection
 	// that no longer answered while this one was being written.
 	Next *Draft
-	at   time.Time
+	// Edit is a saved note of theirs being changed, EditText what was typed over
+	// it and EditFrom its text when the change began: given back with e on that
+	// note (participantScreen.unsavedEdit), not as a new note.
+	Edit               int64
+	EditText, EditFrom string
+	at                 time.Time
 	// seq is the last activity rename (Hub.ActivityRenamed) the draft follows:
 	// one made after it, before the screen that kept the draft read it, is
 	// applied when the draft is handed on (followRenamesLocked).
@@ -201,7 +206,7 @@ func (c *Conn) renamesSince(sid string, seq uint64) ([]activityRename, uint64) {
 }
 
 // empty says the draft holds nothing to give back.
-func (d Draft) empty() bool { return d.Text == "" && d.Topics == "" && d.Next == nil }
+func (d Draft) empty() bool { return d.Text == "" && d.Topics == "" && d.Next == nil && d.Edit == 0 }
 
 // draftKept is how long a draft waits for its writer's next connection.
 const draftKept = 2 * time.Hour

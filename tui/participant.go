@@ -184,7 +184,7 @@ var rateChoose = key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithH
 
 func newParticipant(e *env, sess *session.Session, me *session.Participant) *participantScreen {
 	s := &participantScreen{e: e, sess: sess, me: me, rateSel: me.Rating, rows: newList(), boxN: -1, renameSeq: e.opt.Conn.renameSeq()}
-	if d, ok := e.opt.Conn.TakeDraft(sess.ID, me.ID); ok && (strings.TrimSpace(d.Text) != "" || d.Topics != "" || d.Next != nil) {
+	if d, ok := e.opt.Conn.TakeDraft(sess.ID, me.ID); ok && (strings.TrimSpace(d.Text) != "" || d.Topics != "" || d.Next != nil || d.Edit != 0) {
 		// The note they were writing when their last connection closed: back in
 		// its area and lane once the notes are loaded (an open topic's lanes
 		// come from them).
@@ -246,11 +246,12 @@ func (s *participantScreen) restoreDraft() {
 	d := s.restore
 	s.restore = nil
 	raised := s.raiseTopics(d.Topics)
+	changed := s.keepChange(*d)
 	if strings.TrimSpace(d.Text) == "" {
 		// Nothing was in the box: a note that waited for it comes now, or it
 		// would wait for a note nobody writes (the box was emptied before the
 		// connection ended).
-		if s.takeWaiting() {
+		if s.takeWaiting() || changed {
 			return
 		}
 		if len(raised) > 0 {
@@ -361,10 +362,51 @@ func (s *participantScreen) keepDraft() {
 		}
 		cur.Topics = strings.Join(open, "\x00")
 	}
+	cur.Edit, cur.EditText, cur.EditFrom = s.changeKept()
 	if cur != s.kept {
 		s.kept = cur
 		s.keep(cur)
 	}
+}
+
+// changeKept is the change to a saved note that a dropped connection would lose:
+// the one in the box, else one a phase move cut short (the lowest note ID, so that
+// the same one is kept each time), else none (0).
+func (s *participantScreen) changeKept() (int64, string, string) {
+	if s.mode == modeEdit && s.input != nil && !s.saving {
+		if v := s.inputValue(); v != s.editFrom && strings.TrimSpace(v) != "" {
+			return s.editing, v, s.editFrom
+		}
+	}
+	var id int64
+	for n := range s.unsavedEdit {
+		if (id == 0 || n < id) && !(s.mode == modeEdit && n == s.editing) {
+			id = n
+		}
+	}
+	if id == 0 {
+		return 0, "", ""
+	}
+	return id, s.unsavedEdit[id].text, s.unsavedEdit[id].from
+}
+
+// keepChange makes the change to a saved note that d holds one to give back with e
+// on that note, unless that note is in the box now, and says so; it reports
+// whether it did.
+func (s *participantScreen) keepChange(d Draft) bool {
+	if d.Edit == 0 || (s.mode == modeEdit && s.editing == d.Edit) {
+		return false
+	}
+	if s.unsavedEdit == nil {
+		s.unsavedEdit = map[int64]unsavedEdit{}
+	}
+	s.unsavedEdit[d.Edit] = unsavedEdit{text: d.EditText, from: d.EditFrom}
+	if s.sess.Phase.AcceptsNotes() {
+		s.setStatus("Your change to a note when you left is kept: e on it brings it back.", false)
+	} else {
+		s.setStatus("Your change to a note when you left is kept: e on it brings it back when notes are taken again.", false)
+	}
+	return true
 }
 
 // openInput opens an empty, focused text box of up to limit runes and height lines.
@@ -697,7 +739,7 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		text = s.inputValue()
 	}
 	sc, cmd := fadeStatus(s.e.opt.Conn, &s.fade, &s.status, &s.statusErr, msg, s.update)
-	if (isKey || s.kept.Text != "" || s.mode == modeCompose) && s.restore == nil {
+	if (isKey || s.kept.Text != "" || s.kept.Edit != 0 || s.mode == modeCompose || s.mode == modeEdit) && s.restore == nil {
 		// Not before the restored draft is back in its place: kept from the
 		// first area and lane, it would be parked there.
 		// Keys change the text; other messages end it (saved, a phase move) or
@@ -725,6 +767,13 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case draftBackMsg:
 		d := msg.d
+		if s.restore == nil && s.keepChange(d) {
+			// The change is theirs to take with e; the rest of d is a new note's.
+			d.Edit, d.EditText, d.EditFrom = 0, "", ""
+			if d.empty() {
+				return s, nil
+			}
+		}
 		if s.mode == modeCompose && s.input != nil && strings.TrimSpace(s.inputValue()) == "" && s.draft == "" &&
 			s.restore == nil && !s.loading && strings.TrimSpace(d.Text) != "" {
 			// They opened the box meanwhile, to write it again: the note goes
@@ -1262,9 +1311,9 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 			if u.from != s.editFrom {
 				// Changed since on another connection: enter would write over
 				// that change unseen.
-				s.setStatus("Your change from before the phase moved is back, but the note was changed since: enter saves yours over it, esc keeps the note as it is now.", true)
+				s.setStatus("Your change from before is back, but the note was changed since: enter saves yours over it, esc keeps the note as it is now.", true)
 			} else {
-				s.setStatus("Your change from before the phase moved is back: enter saves it, esc keeps the note as it was.", false)
+				s.setStatus("Your change from before is back: enter saves it, esc keeps the note as it was.", false)
 			}
 		}
 		return s, cmd

@@ -201,6 +201,41 @@ func TestDroppedConnectionKeepsTheNoteBeingWritten(t *testing.T) {
 	}
 }
 
+// A change to a saved note being typed when the connection drops comes back with e
+// on that note on the next connection, as a new note's text does with n: it was
+// lost, and the note stood as it was before the change (a participant's trial).
+func TestDroppedConnectionKeepsAChangeToANote(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	w.addNote(me, session.AreaConfidence, "strength", "we review every merge")
+	first := w.openAsParticipant(sess, me)
+	first.waitFor("we review every merge")
+	first.keys("e")
+	first.waitFor("enter save")
+	first.press(tea.KeyEnd)
+	first.keys(" and every config change")
+	first.waitFor("every config change")
+	first.conn.Close()
+	_ = first.tm.Quit()
+
+	again := w.openAsParticipant(sess, me)
+	again.waitFor("Your change to a note when you left is kept: e on it brings it back.")
+	again.keys("e")
+	again.waitFor("Your change from before is back", "every config change")
+	again.press(tea.KeyEnter)
+	again.waitFor("Saved your change.")
+	if ns := w.notes(sess); len(ns) != 1 || ns[0].Text != "we review every merge and every config change" {
+		t.Errorf("stored %v, want the note with the change typed before the drop", noteTexts(ns))
+	}
+	// Taken once: a third connection has nothing to give back.
+	third := w.openAsParticipant(sess, me)
+	third.waitFor("n new note")
+	if third.everDrawn("when you left is kept") {
+		t.Error("a change saved was offered again")
+	}
+}
+
 // An open topic raised and not yet written on comes back after a dropped
 // connection: a topic lives in its notes, and one without any was gone.
 func TestDroppedConnectionKeepsARaisedTopic(t *testing.T) {
@@ -299,7 +334,7 @@ func TestChangeCutShortByAPhaseMoveComesBack(t *testing.T) {
 	w.setPhase(sess, session.PhaseWrite)
 	s.waitFor("WRITE")
 	s.keys("e")
-	s.waitFor("Your change from before the phase moved is back", "every config change")
+	s.waitFor("Your change from before is back", "every config change")
 	s.press(tea.KeyEnter)
 	s.waitFor("Saved your change.")
 	if ns := w.notes(sess); len(ns) != 1 || ns[0].Text != "we review every merge and every config change" {
@@ -366,7 +401,7 @@ func TestChangesCutShortOnTwoNotesBothComeBack(t *testing.T) {
 	change(tea.KeyDown, " every night")
 	s.press(tea.KeyUp)
 	s.keys("e")
-	s.waitFor("Your change from before the phase moved is back", "every config change")
+	s.waitFor("Your change from before is back", "every config change")
 }
 
 // On a short, narrow terminal every answer to the optional questions stays in view:
