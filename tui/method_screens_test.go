@@ -192,6 +192,34 @@ func TestParticipantRaisesATopic(t *testing.T) {
 	}
 }
 
+// In Open topics before any topic is raised, n (the first key on the key line)
+// asks for the topic's title and then opens the note on it: it said "Raise a topic
+// first: press t.", and the words typed after n ran as keys meanwhile (t opened the
+// title box halfway through them, x marked the person done).
+func TestNewNoteWithoutATopicAsksForItsTitleFirst(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	for range 3 {
+		p.press(tea.KeyTab)
+	}
+	p.waitFor("[Open topics]", "no topics yet")
+	p.keys("n")
+	p.waitFor("Title of your topic", "then enter opens your note on it")
+	p.keys("On-call load")
+	p.press(tea.KeyEnter)
+	p.waitFor("New note in On-call load")
+	p.keys("nights are covered by two people")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved")
+	ns := w.notes(sess)
+	if len(ns) != 1 || ns[0].Area != session.AreaOpen || ns[0].Lane != "On-call load" || ns[0].Text != "nights are covered by two people" {
+		t.Fatalf("stored %+v, want one note in the topic On-call load", ns)
+	}
+}
+
 // In the reveal everyone sees a note as soon as it is saved: a topic raised there
 // is not said to reach the others only after the reveal, which has come.
 func TestParticipantRaisesATopicInTheReveal(t *testing.T) {

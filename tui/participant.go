@@ -81,9 +81,13 @@ type participantScreen struct {
 	kept    Draft
 	restore *Draft
 	// unsavedEdit is the text of a saved note being changed when a phase move
-	// took notes no more, by the note's ID: e on it gives it back. from is the
-	// note's text the change began from, to tell a change made since elsewhere.
+	// took notes no more (or the connection dropped), by the note's ID: e on it
+	// gives it back. from is the note's text the change began from, to tell a
+	// change made since elsewhere.
 	unsavedEdit map[int64]unsavedEdit
+	// noteAfterTopic says the topic's title box was opened by n, in Open topics
+	// before any topic: once the topic is raised, the note's box opens on it.
+	noteAfterTopic bool
 	// draft is a new note's text left unsent with esc (or by a phase move), which
 	// n puts back into the box, at draftAt, the place it was written in (its text
 	// unused): n pressed elsewhere goes back there first.
@@ -1269,7 +1273,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode = modePickActivity
 		s.picker = newPicker(s.sess.Activities, s.activity, "any activity", "propose")
 	case key.Matches(msg, pk.Topic) && session.Areas[s.area] == session.AreaOpen && ph.AcceptsNotes():
-		s.mode = modeTopic
+		s.mode, s.noteAfterTopic = modeTopic, false
 		return s, s.openInput(inputCap, 3)
 	case (key.Matches(msg, pk.New) || key.Matches(msg, pk.Read)) && ph.AcceptsNotes():
 		s.setStatus("", false)
@@ -1282,8 +1286,11 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.setStatus("Back in "+s.placeName()+", where you began this note: enter sends it, esc keeps it again, ctrl+u empties it.", false)
 		}
 		if s.currentLane() == "" {
-			s.setStatus("Raise a topic first: press t.", true)
-			return s, nil
+			// No topic yet: its title first, then the note. Refused, the words
+			// typed after n ran as keys.
+			s.mode, s.noteAfterTopic = modeTopic, true
+			s.setStatus("An open topic needs a title first: type it, then enter opens your note on it.", false)
+			return s, s.openInput(inputCap, 3)
 		}
 		s.mode = modeCompose
 		cmd := s.openInput(inputCap, 3)
@@ -1386,6 +1393,12 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			if s.sess.Phase == session.PhaseReveal {
 				// Notes written in the reveal reach everyone's screen at once.
 				said = "Topic raised: press n to write on it (everyone sees it with its first note)."
+			}
+			if s.noteAfterTopic {
+				s.noteAfterTopic = false
+				s.mode = modeCompose
+				s.setStatus("Topic raised: write your note on it.", false)
+				return s, s.openInput(inputCap, 3)
 			}
 			s.setStatus(said, false)
 			return s, nil
