@@ -103,16 +103,26 @@ func (s *Server) exec(sess ssh.Session) {
 	args := sess.Command()
 	// How to connect, with the address this connection reached (the host's name
 	// is the client's to know) and the join code the person was given.
-	meant, forgot := terminalMeant(args)
+	var (
+		c      Command
+		known  bool
+		meant  = "[JOIN-CODE]"
+		forgot bool
+	)
+	if len(args) > 0 {
+		c, known = s.commands[args[0]]
+	}
+	if !known {
+		meant, forgot = terminalMeant(args)
+	}
 	connect := "charter needs a terminal. Connect with: " + SSHLine(sess.LocalAddr().String()) + " " + meant
 	if len(args) == 0 {
 		wish.Fatalln(sess, connect)
 		return
 	}
-	c, known := s.commands[args[0]]
 	facilitator := sess.PublicKey() != nil && s.fac.has(sess.PublicKey())
 	switch {
-	case forgot && !known:
+	case forgot:
 		// `ssh HOST CODE` or `ssh HOST present CODE`: OpenSSH gives a command no
 		// terminal unless -t asks for one; present is no command to list.
 		wish.Fatalln(sess, connect)
@@ -136,29 +146,31 @@ func (s *Server) exec(sess ssh.Session) {
 
 // terminalMeant is what goes after `ssh -p PORT -t HOST` for a person who ran
 // args without a terminal, and whether args were that (a join code, rejoin code or
-// claim code, or `present` and a code), the -t forgotten. A code is given back as
-// typed but never looked up: the refusal tells nothing of which codes exist.
+// claim code, perhaps typed with a space, or `present` and a code), the -t
+// forgotten. A code is given back as typed but never looked up: the refusal tells
+// nothing of which codes exist.
 func terminalMeant(args []string) (string, bool) {
 	const placeholder = "[JOIN-CODE]"
+	prefix, words := "", args
+	if len(args) > 0 && args[0] == "present" {
+		prefix, words = "present ", args[1:]
+	}
+	code := strings.Join(words, " ")
 	switch {
-	case len(args) == 1 && looksLikeCode(args[0]):
-		return args[0], true
-	case len(args) == 1 && args[0] == "present":
-		return "present " + placeholder, true
-	case len(args) == 2 && args[0] == "present":
-		if looksLikeCode(args[1]) {
-			return "present " + args[1], true
-		}
-		return "present " + placeholder, true
+	case len(words) > 0 && len(words) <= 2 && looksLikeCode(code):
+		return prefix + code, true
+	case prefix != "":
+		return prefix + placeholder, true
 	}
 	return placeholder, false
 }
 
-// looksLikeCode says whether word has the shape of a code people are given: letters
-// and digits, with dashes, of a join code's length (8) up to a claim code's.
-func looksLikeCode(word string) bool {
-	c := session.NormalizeCode(word)
-	if len(c) < 8 || len(c) > 20 || strings.ContainsAny(word, " \t") {
+// looksLikeCode says whether text has the shape of a code people are given:
+// letters and digits, with dashes or spaces, of a join code's length (8) up to a
+// claim code's.
+func looksLikeCode(text string) bool {
+	c := session.NormalizeCode(text)
+	if len(c) < 8 || len(c) > 20 || len(text) > 30 {
 		return false
 	}
 	for _, r := range c {

@@ -24,6 +24,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -243,15 +244,15 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	facilitator := key != nil && s.fac.has(key)
 	initial, present := "", false
 	if args := sess.Command(); len(args) > 0 {
-		initial = args[0]
 		// `ssh -t HOST present CODE` opens the projector view (facilitators only;
 		// the app tells anyone else).
-		if initial == "present" {
-			present, initial = true, ""
-			if len(args) > 1 {
-				initial = args[1]
-			}
+		if args[0] == "present" {
+			present, args = true, args[1:]
 		}
+		// A code read out in the room is typed with a space ("S5AG TK6P"), which
+		// ssh passes as two words: together they are the code, as at the join
+		// prompt, where spaces do not matter.
+		initial = strings.Join(args, " ")
 	}
 	conn := s.hub.Connect()
 	conn.SetProbe(func(timeout time.Duration) bool { return answers(sess, timeout) }, func() { _ = sess.Close() })

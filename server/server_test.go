@@ -21,8 +21,10 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/charter-tool/charter/internal/sshclient"
 	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/server"
+	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
 )
 
@@ -176,6 +178,8 @@ func TestAForgottenTerminalGivesBackTheLineMeant(t *testing.T) {
 	}{
 		{"a participant's join code", newKey(t), "C3U2Z3B4", ssh + " C3U2Z3B4"},
 		{"a join code typed with its dash", newKey(t), "c3u2-z3b4", ssh + " c3u2-z3b4"},
+		{"a join code typed with a space", fac, "C3U2 Z3B4", ssh + " C3U2 Z3B4"},
+		{"the projector's code typed with a space", fac, "present C3U2 Z3B4", ssh + " present C3U2 Z3B4"},
 		{"a facilitator's join code", fac, "C3U2Z3B4", ssh + " C3U2Z3B4"},
 		{"the projector", fac, "present C3U2Z3B4", ssh + " present C3U2Z3B4"},
 		{"the projector without its code", fac, "present", ssh + " present [JOIN-CODE]"},
@@ -304,5 +308,44 @@ func TestALongCommandIsRefusedAtOnce(t *testing.T) {
 		case <-time.After(time.Minute): // a hang, not a measure: the refusal is at once
 			t.Fatal("a 200 KiB command was not answered within a minute")
 		}
+	}
+}
+
+// A join code read out in the room ("S5AG, TK6P") is typed with a space; ssh then
+// gives it as two words, and the first half alone was tried: "No session has the
+// code", one try of the key's few gone. The words are the code together, as at
+// the join prompt, for a participant and for the projector.
+func TestAJoinCodeTypedWithASpaceJoins(t *testing.T) {
+	t.Parallel()
+	fac := newKey(t)
+	srv := startServer(t, server.Config{}, fac)
+	sess, err := srv.Service().NewSession(t.Context(), session.Session{Title: "Developers Porto", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := session.NormalizeCode(sess.Code)
+	spaced := code[:4] + " " + code[4:]
+	for _, c := range []struct {
+		name, command, want string
+		key                 gossh.Signer
+	}{
+		{"a participant", spaced, "Your name", newKey(t)},
+		{"the projector", "present " + spaced, "Join code", fac},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+			defer cancel()
+			scr, err := sshclient.Open(ctx, srv.Addr(), c.key, c.command, 100, 30, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer scr.Close()
+			if _, err := scr.WaitFor(ctx, 30*time.Second, c.want); err != nil {
+				t.Fatalf("%v; the screen shows:\n%s", err, scr.Text())
+			}
+			if strings.Contains(scr.Text(), "No session has the code") {
+				t.Errorf("the code typed with a space was refused:\n%s", scr.Text())
+			}
+		})
 	}
 }
