@@ -83,6 +83,9 @@ type boardScreen struct {
 	fade      fading
 
 	loading, loaded bool
+	// actionKept is an action point a board of this session was typing when its
+	// connection closed: a on its theme opens it again.
+	actionKept *ActionDraft
 	// view is the last view loaded, which a release of notes brings up to date.
 	view *session.BoardView
 	// moving counts phase moves not saved yet; lastMove is closed when the last
@@ -171,6 +174,11 @@ type boardTab interface {
 }
 
 func (s *boardScreen) Init() tea.Cmd {
+	if d, ok := s.e.opt.Conn.TakeActionDraft(s.sess.ID); ok {
+		// Kept on this connection in turn, should it drop too before a takes it.
+		s.actionKept = &d
+		s.e.opt.Conn.KeepActionDraft(s.sess.ID, d)
+	}
 	s.e.watch(s.sess.ID, session.ChangeSession|session.ChangeNotes|session.ChangeReleased|session.ChangePeople|session.ChangeThemes)
 	s.loading = true
 	return s.load()
@@ -458,8 +466,12 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		}
 		s.stats, s.rated = session.Summarize(msg.Ratings), msg.Rated
+		first := !s.loaded
 		s.loaded = true
 		s.tabs[tabThemes].(*themesTab).loaded()
+		if first && s.actionKept != nil {
+			s.sayActionKept()
+		}
 		if s.acts != nil {
 			s.acts.saved(s.sess.Activities, s.notes)
 		}
@@ -945,6 +957,9 @@ type boardAsk struct {
 	typedAhead []tea.KeyMsg
 	// seq tells this prompt's saves from an earlier prompt's.
 	seq int
+	// keep, if set, is told the answer as it is typed, and "" once the prompt
+	// closes or its answer is being saved: what a dropped connection would lose.
+	keep func(v string)
 }
 
 // askSave is enter in a prompt: it saves the answer (it does not start a timer
@@ -962,6 +977,7 @@ func (a *boardAsk) open() bool { return a.submit != nil }
 
 // open1 opens the prompt with a first value, which typing edits.
 func (a *boardAsk) open1(prompt, value string, submit func(v string) (tea.Cmd, bool)) tea.Cmd {
+	a.forget()
 	a.submit, a.hint, a.replace, a.saving = submit, nil, false, false
 	a.seq++
 	a.in.Prompt = prompt
@@ -978,7 +994,16 @@ func (a *boardAsk) openReplace(prompt, value string, submit func(v string) (tea.
 	return cmd
 }
 
+// forget tells keep that nothing is being typed any more, and drops it.
+func (a *boardAsk) forget() {
+	if a.keep != nil {
+		a.keep("")
+		a.keep = nil
+	}
+}
+
 func (a *boardAsk) close() {
+	a.forget()
 	a.submit, a.hint, a.replace, a.saving = nil, nil, false, false
 	a.typedAhead = nil
 	a.in.Blur()
@@ -1009,6 +1034,10 @@ func (a *boardAsk) update(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		a.saving = true
+		if a.keep != nil {
+			// Being saved, it is no longer to give back: it may be stored.
+			a.keep("")
+		}
 		seq := a.seq
 		return func() tea.Msg { return askSavedMsg{seq: seq, msg: cmd()} }
 	}
@@ -1021,6 +1050,9 @@ func (a *boardAsk) update(msg tea.KeyMsg) tea.Cmd {
 	a.replace = false
 	var cmd tea.Cmd
 	a.in, cmd = a.in.Update(spaceForTab(msg))
+	if a.keep != nil && !a.saving {
+		a.keep(a.in.Value())
+	}
 	return cmd
 }
 

@@ -325,3 +325,40 @@ func TestRenamePromptShowsTheWholeNameAfterAMove(t *testing.T) {
 		t.Errorf("the rename prompt does not show the whole name %q:\n%s", name, v)
 	}
 }
+
+// An action point being typed when the board's connection drops comes back on the
+// next board of the session, with a on its theme, as a participant's note does
+// with n: the room dictated it, and the facilitator typed it again from memory.
+func TestActionPointTypedWhenTheBoardDroppedComesBack(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	b := w.openBoard(sess)
+	b.keys("#2")
+	b.press(tea.KeyEnter)
+	b.keys("a")
+	b.waitFor("Action point:")
+	b.keys("Plan security work into every sprint")
+	b.waitFor("into every sprint")
+	b.conn.Close()
+	_ = b.tm.Quit()
+
+	again := w.openBoard(sess)
+	again.waitDrawn("is kept", "a on #2")
+	again.keys("a") // on the first theme: not its theme
+	again.waitFor("Action point:")
+	again.keys("x")
+	again.waitFor("Action point: x")
+	again.press(tea.KeyEsc)
+	again.keys("#2")
+	again.press(tea.KeyEnter)
+	again.keys("a")
+	again.waitFor("Action point: Plan security work into every sprint")
+	again.press(tea.KeyEnter)
+	again.waitFor("] Plan security work into every sprint")
+	as, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil || len(as) != 1 || as[0].Title != "Plan security work into every sprint" {
+		t.Fatalf("action points %+v, %v", as, err)
+	}
+}

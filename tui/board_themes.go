@@ -1771,6 +1771,20 @@ func (s *boardScreen) rankedTheme(v string) *session.Theme {
 	return th
 }
 
+// sayActionKept says that an action point typed when a board's connection closed
+// is kept, and where a brings it back: its theme by rank, as # finds it.
+func (s *boardScreen) sayActionKept() {
+	k := s.actionKept
+	text := "“" + fit(session.CleanText(k.Text), 30) + "”"
+	for i, p := range s.themes.ranked {
+		if p.ID == k.Theme {
+			s.setStatus(fmt.Sprintf("The action point %s, typed when the board's connection closed, is kept: a on #%d brings it back.", text, i+1), false)
+			return
+		}
+	}
+	s.setStatus("The action point "+text+", typed when the board's connection closed, is kept: a on its theme brings it back.", false)
+}
+
 func (s *boardScreen) themeNumber(id int64) int {
 	for i, th := range s.themes.themes {
 		if th.ID == id {
@@ -1791,7 +1805,11 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	}
 	if key.Matches(msg, tk.AddAction) && cur.theme != 0 {
 		theme := cur.theme
-		return s.ask.open1("Action point: ", "", func(v string) (tea.Cmd, bool) {
+		value := ""
+		if k := s.actionKept; k != nil && k.Theme == theme {
+			value, s.actionKept = k.Text, nil
+		}
+		cmd := s.ask.open1("Action point: ", value, func(v string) (tea.Cmd, bool) {
 			svc := s.e.opt.Service
 			return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 				a, err := svc.AddAction(ctx, session.ActionPoint{SessionID: id, ThemeID: theme, Title: v, Priority: session.PriorityMedium})
@@ -1801,6 +1819,13 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 				return actionAddedMsg{a.ID}
 			}), true
 		})
+		conn := s.e.opt.Conn
+		s.ask.keep = func(v string) { conn.KeepActionDraft(id, ActionDraft{Theme: theme, Text: v}) }
+		if value != "" {
+			s.ask.keep(value)
+			s.setStatus("The action point you were typing is back: enter saves it, esc drops it.", false)
+		}
+		return cmd
 	}
 	if cur.action == 0 {
 		if key.Matches(msg, tk.Priority, tk.Status, tk.Owner, tk.Due, tk.EditTitle, tk.Move, tk.Delete) {

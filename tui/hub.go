@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -70,6 +71,64 @@ type Hub struct {
 	// screen follows those after the last it followed (renamesSince).
 	renames   map[string][]activityRename
 	renameSeq atomic.Uint64
+	// actions holds, per session, the action point a board was typing when its
+	// connection closed (Conn.KeepActionDraft), under draftMu: the session's next
+	// board gives it back (TakeActionDraft). Only in memory, taken once, dropped
+	// after draftKept.
+	actions map[string]ActionDraft
+}
+
+// ActionDraft is an action point being typed on a board and not saved yet: the
+// theme it is for and its text.
+type ActionDraft struct {
+	Theme int64
+	Text  string
+	at    time.Time
+}
+
+// KeepActionDraft keeps d as the action point this connection's board of session
+// sid is typing (an empty text forgets it); should the connection close with it
+// unsaved, the session's next board gets it back (TakeActionDraft).
+func (c *Conn) KeepActionDraft(sid string, d ActionDraft) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.action, c.actionSession = d, sid
+}
+
+// TakeActionDraft returns, and forgets, the action point a board of session sid
+// was typing when its connection closed; ok is false when there is none or it is
+// older than draftKept.
+func (c *Conn) TakeActionDraft(sid string) (ActionDraft, bool) {
+	if c == nil {
+		return ActionDraft{}, false
+	}
+	h := c.hub
+	h.draftMu.Lock()
+	defer h.draftMu.Unlock()
+	d, ok := h.actions[sid]
+	delete(h.actions, sid)
+	return d, ok && h.Now().Sub(d.at) <= draftKept
+}
+
+// leaveActionDraft parks the action point of a board's closed connection for the
+// session's next board, and drops those older than draftKept.
+func (h *Hub) leaveActionDraft(sid string, d ActionDraft) {
+	h.draftMu.Lock()
+	defer h.draftMu.Unlock()
+	now := h.Now()
+	for s, old := range h.actions {
+		if now.Sub(old.at) > draftKept {
+			delete(h.actions, s)
+		}
+	}
+	if sid == "" || strings.TrimSpace(d.Text) == "" {
+		return
+	}
+	d.at = now
+	h.actions[sid] = d
 }
 
 // activityRename is an activity of a session renamed from one name to another, the
@@ -215,7 +274,8 @@ const draftKept = 2 * time.Hour
 func NewHub() *Hub {
 	return &Hub{conns: map[*Conn]struct{}{}, watching: map[string]map[session.Change]map[*Conn]struct{}{},
 		left: map[string]map[int64]time.Time{}, Now: time.Now, changes: map[string]uint64{}, rooms: map[string]*room{},
-		drafts: map[string]map[int64]Draft{}, previews: map[string]Preview{}, renames: map[string][]activityRename{}}
+		drafts: map[string]map[int64]Draft{}, previews: map[string]Preview{}, renames: map[string][]activityRename{},
+		actions: map[string]ActionDraft{}}
 }
 
 // KeepPreview keeps p as session sid's edited suggestions, a copy of it; one with
@@ -293,6 +353,10 @@ type Conn struct {
 	// draft is the note its participant is writing (KeepDraft), handed to the hub
 	// when the connection closes.
 	draft Draft
+	// action is the action point its board of session actionSession is typing
+	// (KeepActionDraft), handed to the hub when the connection closes.
+	action        ActionDraft
+	actionSession string
 	// probe, if set (SetProbe), asks the other end whether it is still there, and
 	// end ends the connection.
 	probe func(timeout time.Duration) bool
@@ -561,6 +625,7 @@ func (c *Conn) Close() {
 			sid, pid = c.isSession, c.isID
 		}
 		d := c.draft
+		action, actionSID := c.action, c.actionSession
 		c.closed, c.pending = true, 0
 		for t := range c.timers {
 			t.Stop()
@@ -588,6 +653,7 @@ func (c *Conn) Close() {
 		}
 		h.mu.Unlock()
 		h.leaveDraft(sid, pid, d)
+		h.leaveActionDraft(actionSID, action)
 		if gone {
 			h.Publish(sid, session.ChangePeople)
 		}
