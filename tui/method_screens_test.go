@@ -137,7 +137,7 @@ func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
 	p.press(tea.KeyRight)
 	p.waitFor("Any activity here: a chooses one (Chaos days was for the lane before).", "new notes are about: any activity")
 	p.keys("n")
-	p.waitFor("New note in Add")
+	p.waitFor("New note in Add · no activity chosen (esc, a)")
 	p.keys("fewer e-learning videos")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")

@@ -1907,9 +1907,15 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 	}
 	if inputLines > 0 {
 		title := "New note in " + session.LaneTitle(s.currentLane())
-		if session.Areas[s.area] == session.AreaActivities && s.activity != "" {
-			// The activity sticks from note to note: say it where the note is written.
-			title += " · about " + s.activity
+		if session.Areas[s.area] == session.AreaActivities {
+			// The activity sticks from note to note, and a lane begins at none: say
+			// it where the note is written (in a new lane, notes meant for the
+			// activity chosen in the lane before were saved about none).
+			if s.activity != "" {
+				title += " · about " + s.activity
+			} else {
+				title += " · no activity chosen (esc, a)"
+			}
 		}
 		switch s.mode {
 		case modeEdit:
