@@ -422,15 +422,17 @@ func TestOutputIntoAMissingFolderSaysSo(t *testing.T) {
 	}
 }
 
-// The findings of a session planned without a day, exported before it begins (paper
-// notes already in), say it has no date yet in every format: they gave the day it
-// was created, as if it had been held then. Once begun, that day is its date.
+// The findings of a session planned without a day, exported before anyone took
+// part, say it has no date yet in every format: they gave the day it was created, as
+// if it had been held then. Once held (paper notes imported, though it never left the
+// lobby) they give the day the campaign report places it on, the day it was created;
+// they said "no date yet" while the report dated it. Once begun, that day is its date.
 func TestExportOfASessionNotHeldSaysItHasNoDateYet(t *testing.T) {
 	t.Parallel()
 	dir, id := importSession(t, session.PhaseLobby)
 	var out, errb bytes.Buffer
-	if code := run([]string{"import", "--data", dir, "--session", id, filepath.Join("..", "..", "testdata", "import", "notes.csv")}, nil, &out, &errb); code != 0 {
-		t.Fatalf("import: exit %d, %s", code, errb.String())
+	if code := run([]string{"session", "edit", "--data", dir, "--session", id, "--campaign", "Chartering 2027"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("session edit: exit %d, %s", code, errb.String())
 	}
 	export := func(format string) string {
 		t.Helper()
@@ -457,13 +459,45 @@ func TestExportOfASessionNotHeldSaysItHasNoDateYet(t *testing.T) {
 	if html := export("html"); !strings.Contains(html, "<li>Date: no date yet</li>") {
 		t.Errorf("HTML does not say there is no date yet:\n%s", html)
 	}
+
+	// Paper notes in, still in the lobby: held, for the campaign report too.
+	out.Reset()
+	if code := run([]string{"import", "--data", dir, "--session", id, filepath.Join("..", "..", "testdata", "import", "notes.csv")}, nil, &out, &errb); code != 0 {
+		t.Fatalf("import: exit %d, %s", code, errb.String())
+	}
+	out.Reset()
+	if code := run([]string{"report", "--data", dir, "--format", "json"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("report: exit %d, %s", code, errb.String())
+	}
+	var campaign struct {
+		Sessions []struct {
+			ID   string `json:"id"`
+			Date string `json:"date"`
+		} `json:"sessions"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &campaign); err != nil {
+		t.Fatal(err)
+	}
+	if len(campaign.Sessions) != 1 || campaign.Sessions[0].ID != id || campaign.Sessions[0].Date == "" {
+		t.Fatalf("the campaign report's sessions held: %+v, want %s with its date", campaign.Sessions, id)
+	}
+	day := campaign.Sessions[0].Date
+	if err := json.Unmarshal([]byte(export("json")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Session.Date == nil || *doc.Session.Date != day {
+		t.Errorf("JSON session date %v, want %s as in the campaign report", doc.Session.Date, day)
+	}
+	if md := export("md"); !strings.Contains(md, "\n- Date: "+day+"\n") {
+		t.Errorf("Markdown does not give the campaign report's day %s:\n%s", day, md)
+	}
 	rows, err := csv.NewReader(strings.NewReader(export("csv"))).ReadAll()
 	if err != nil || len(rows) < 2 || rows[0][2] != "date" {
 		t.Fatalf("CSV %q: %v", rows, err)
 	}
 	for _, r := range rows[1:] {
-		if r[2] != "" {
-			t.Errorf("a CSV row dated %q, want no date: %q", r[2], r)
+		if r[2] != day {
+			t.Errorf("a CSV row dated %q, want %s: %q", r[2], day, r)
 		}
 	}
 

@@ -68,8 +68,9 @@ type Meta struct {
 	Mode     string `json:"mode"`
 	Campaign string `json:"campaign"`
 	// Date is the day the session is held, as YYYY-MM-DD: the day it was given, or
-	// else the day it was created (UTC). Empty while it has no day yet
-	// (session.NoDayYet: none given, and it has not begun).
+	// else the day it was created (UTC). Empty while it has no day yet and is not
+	// held (session.NoDayYet: none given, and it has not begun; nobody has joined
+	// it and it has no notes), as in the campaign report's sessions not held.
 	Date  string `json:"date"`
 	Phase string `json:"phase"`
 	// ReopenedOn is the last day the session was reopened after it had been closed
@@ -180,8 +181,10 @@ const (
 func Build(d *Data) *Findings {
 	s := d.Session
 	date := s.Day().Format(session.DateLayout)
-	if s.NoDayYet() {
+	if s.NoDayYet() && !held(d) {
 		// The day it was created, which Day falls back on, is not when it is held.
+		// A session with people in its lobby or paper notes is held, and the
+		// campaign report places it on that day: the findings say the same.
 		date = ""
 	}
 	f := &Findings{
