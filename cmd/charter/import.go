@@ -161,16 +161,11 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, line)
 		}
 	}
-	switch {
-	case serr == nil && sess.NoDayYet():
-		// Not begun: it has no day yet (session list, its findings), and campaign
-		// reports list it after the sessions that have one, not on the day it
-		// was created.
-		fmt.Fprintf(stdout, "note: the session was given no day (--date) and has not begun, so it has no date yet: session list and its findings say so, and campaign reports list it after the sessions that have one; give it the day it was held: charter session edit --data %s --session %s --date YYYY-MM-DD\n",
-			*dir, *id)
-	case serr == nil && sess.Date == "":
+	if serr == nil && sess.Date == "" {
 		// Paper comes in after the day: a session left undated is placed on the day
-		// it was created, which may be long after it was held.
+		// it was created, which may be long after it was held. Its paper authors
+		// make it held for reports even if it never left the lobby (session list
+		// and the home, which do not count them, still say it has no date).
 		fmt.Fprintf(stdout, "note: the session was given no day (--date), so reports place it on %s, the day it was created; if it was held on another day: charter session edit --data %s --session %s --date YYYY-MM-DD\n",
 			sess.Day().Format(session.DateLayout), *dir, *id)
 	}
