@@ -295,18 +295,19 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		f.NotHeld = append(f.NotHeld, CampaignSession{Meta: m})
 		return true
 	})
+	// A session held has a day here, the day it was created standing for one not
+	// given (Undated), and the sessions held are numbered and counted for
+	// saturation in the order of those days. CompareDay puts one that never left
+	// the lobby (session.NoDayYet: paper notes, people in its lobby) after every
+	// session with a day, which made S2 held before S1 and saturation's "last
+	// session" not the last.
+	slices.SortStableFunc(ds, func(a, b *Data) int {
+		return cmp.Or(a.Session.Day().Compare(b.Session.Day()),
+			a.Session.CreatedAt.Compare(b.Session.CreatedAt), strings.Compare(a.Session.ID, b.Session.ID))
+	})
 	f.ds = ds
-	// The first and the last day of the sessions held; not the first and the last
-	// session, as one held without a day given (session.NoDayYet) comes last
-	// however early the day it was created, which stands for its date here.
-	for i, d := range ds {
-		day := dateOf(d)
-		if i == 0 || day < f.From {
-			f.From = day
-		}
-		if i == 0 || day > f.To {
-			f.To = day
-		}
+	if len(ds) > 0 {
+		f.From, f.To = dateOf(ds[0]), dateOf(ds[len(ds)-1])
 	}
 
 	var groups []group

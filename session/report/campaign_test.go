@@ -649,6 +649,32 @@ func TestSaturationFollowsSessionDates(t *testing.T) {
 	}
 }
 
+// A session held on paper and never moved out of the lobby, without a day given,
+// is held on the day it was created: numbered and counted for saturation in that
+// day's order, not after every session that has a day (as session.CompareDay lists
+// it, among sessions planned).
+func TestSaturationPlacesAnUndatedLobbySessionOnItsDay(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 3)
+	paper := pureSession("paper", 6, session.AudienceDevelopers, people, map[string][]string{
+		"pen tests": {"more penetration tests"}, "deadlines": {"deadlines always win"}})
+	paper.Session.Phase, paper.Session.Reached = session.PhaseLobby, session.PhaseLobby
+	dated := pureSession("dated", 1, session.AudienceDevelopers, people, map[string][]string{
+		"pen tests": {"more penetration tests"}})
+	dated.Session.Date = "2026-01-20"
+	f := report.BuildCampaign("c", []*report.Data{dated, paper})
+	if len(f.Sessions) != 2 || f.Sessions[0].ID != "paper" || f.Sessions[0].Date != "2026-01-06" || !f.Sessions[0].Undated {
+		t.Fatalf("sessions held %+v, want S1 the paper session on 2026-01-06, undated", f.Sessions)
+	}
+	st := f.Saturation.Steps
+	if len(st) != 2 || st[0].Date != "2026-01-06" || st[1].Date != "2026-01-20" || st[0].New != 2 || st[1].New != 0 {
+		t.Errorf("saturation steps %+v, want 2 new themes on 2026-01-06, then none on 2026-01-20", st)
+	}
+	if f.From != "2026-01-06" || f.To != "2026-01-20" {
+		t.Errorf("period %s – %s, want 2026-01-06 – 2026-01-20", f.From, f.To)
+	}
+}
+
 // Two different campaign themes never share a label in the report.
 func TestCampaignLabelsAreDistinct(t *testing.T) {
 	t.Parallel()
