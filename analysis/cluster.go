@@ -180,10 +180,18 @@ func (c *corpus) label(docs []Doc, members []int) (string, int) {
 	default:
 		name = c.keyPhrase(members, central, nil)
 	}
-	if side := sideOf(docs, members); side != "" {
+	if side := sideOf(docs, members); side != "" && !opensOnSide(name, side) {
 		name += " (" + side + ")"
 	}
 	return name, central
+}
+
+// opensOnSide reports whether a name opens on the word of its side already, as
+// a note's own words may ("keep inviting the ops people", "fewer tools"): the
+// side after it said it twice ("fewer tools (less)").
+func opensOnSide(name, side string) bool {
+	first, _, _ := strings.Cut(strings.ToLower(name), " ")
+	return first == side || side == "less" && first == "fewer"
 }
 
 // shortNoteWords and shortNoteRunes bound a note, or its first clause, that

@@ -85,6 +85,14 @@ func TestSmallSessionNamesReadAsNames(t *testing.T) {
 				}
 			}
 			for _, th := range Cluster(s.docs) {
+				// A name that opens on its side says it already: "(keep)" after
+				// "keep inviting the ops people" says it twice.
+				if side, ok := strings.CutSuffix(strings.TrimPrefix(th.Label, WithoutSide(th.Label)), ")"); ok {
+					side = strings.TrimPrefix(side, " (")
+					if first, _, _ := strings.Cut(strings.ToLower(th.Label), " "); first == side || side == "less" && first == "fewer" {
+						t.Errorf("%s: %q says its side twice", s.name, th.Label)
+					}
+				}
 				base, _ := SplitApart(WithoutSide(th.Label))
 				for k, name := range strings.SplitN(base, ": ", 2) {
 					words := strings.Fields(strings.ToLower(apostrophes.Replace(name)))
