@@ -288,8 +288,10 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 			return false
 		}
 		m := metaOf(d)
-		if d.Session.Date == "" {
-			// Not held, and no day given: the day it was created is no date of it.
+		if d.Session.NoDayYet() {
+			// Not held, no day given and not begun: the day it was created is no
+			// date of it. Begun, that day stands for it, as session list and its
+			// findings give it.
 			m.Date = ""
 		}
 		f.NotHeld = append(f.NotHeld, CampaignSession{Meta: m})

@@ -675,6 +675,31 @@ func TestSaturationPlacesAnUndatedLobbySessionOnItsDay(t *testing.T) {
 	}
 }
 
+// A session not held is listed with no date yet only while it has none
+// (session.NoDayYet): begun without a day given, nobody joining, it is on the day it
+// was created, as session list and its findings give it; the report said "no date
+// yet" for it.
+func TestSessionsNotHeldHaveNoDateOnlyWhileTheyHaveNone(t *testing.T) {
+	t.Parallel()
+	empty := func(id string, day int, ph session.Phase) *report.Data {
+		d := pureSession(id, day, session.AudienceDevelopers, nil, nil)
+		d.Session.Phase, d.Session.Reached = ph, ph
+		return d
+	}
+	planned, begun := empty("planned", 3, session.PhaseLobby), empty("begun", 4, session.PhaseCheckIn)
+	f := report.BuildCampaign("c", []*report.Data{planned, begun})
+	got := map[string]string{}
+	for _, s := range f.NotHeld {
+		got[s.ID] = s.Date
+	}
+	if len(f.Sessions) != 0 || len(got) != 2 || got["planned"] != "" || got["begun"] != "2026-01-04" {
+		t.Errorf("sessions not held %+v, want planned with no date and begun on 2026-01-04", f.NotHeld)
+	}
+	if want := report.Build(begun).Session.Date; want != got["begun"] {
+		t.Errorf("the report dates the session begun %q, its findings %q", got["begun"], want)
+	}
+}
+
 // Two different campaign themes never share a label in the report.
 func TestCampaignLabelsAreDistinct(t *testing.T) {
 	t.Parallel()
