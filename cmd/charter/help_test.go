@@ -141,7 +141,8 @@ func TestParseInterspersedTakesAllAfterDashesAsArguments(t *testing.T) {
 	dir, id := importSession(t, session.PhaseLobby)
 	var out, errb bytes.Buffer
 	rc := run([]string{"import", "--data", dir, "--session", id, "--", filepath.Join("..", "..", "testdata", "import", "notes.csv"), "-h"}, nil, &out, &errb)
-	if rc != 2 || out.Len() > 0 || !strings.HasPrefix(errb.String(), "usage: charter import") {
+	if rc != 2 || out.Len() > 0 || !strings.HasPrefix(errb.String(), "usage: charter import") ||
+		!strings.HasSuffix(errb.String(), "charter import: one FILE at a time; 2 given: \""+filepath.Join("..", "..", "testdata", "import", "notes.csv")+"\" \"-h\"\n") {
 		t.Errorf("charter import -- FILE -h: exit %d, stdout %q, stderr %q; want the usage error of two files", rc, out.String(), errb.String())
 	}
 	if ns, _ := storedNotes(t, dir, id); len(ns) != 0 {

@@ -49,6 +49,19 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *id == "" || len(files) != 1 {
 		fs.Usage()
+		// Said last, under the usage, where it is read.
+		switch {
+		case *id == "":
+			fmt.Fprintln(stderr, "charter import: --session is required (charter session list gives the IDs)")
+		case len(files) == 0:
+			fmt.Fprintln(stderr, "charter import: no FILE given (- reads standard input)")
+		default:
+			quoted := make([]string, len(files))
+			for i, f := range files {
+				quoted[i] = fmt.Sprintf("%q", f)
+			}
+			fmt.Fprintf(stderr, "charter import: one FILE at a time; %d given: %s\n", len(files), strings.Join(quoted, " "))
+		}
 		return 2
 	}
 	name := files[0]
