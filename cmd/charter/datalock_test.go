@@ -128,4 +128,24 @@ func TestServeOnAPortInUseSaysToGiveAnotherAddr(t *testing.T) {
 			t.Errorf("exit %d, stderr %q", code, stderr.String())
 		}
 	})
+	// A charter serve on another port holds the data directory, and another
+	// program has this port: both are said (only the directory was).
+	t.Run("a port taken and a data directory held elsewhere", func(t *testing.T) {
+		data := t.TempDir()
+		first, err := lockDataDir(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer first.Close()
+		if err := recordAddr(first, "127.0.0.1:1"); err != nil {
+			t.Fatal(err)
+		}
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"serve", "--addr", addr, "--data", data}, nil, &stdout, &stderr)
+		for _, want := range []string{"another program listens on " + addr, "another charter serve (pid "} {
+			if code != 1 || !strings.Contains(stderr.String(), want) {
+				t.Errorf("exit %d, stderr %q, want %q", code, stderr.String(), want)
+			}
+		}
+	})
 }

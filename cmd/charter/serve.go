@@ -70,10 +70,15 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	// database and host key are made (a mistyped --data would stay behind).
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
+		running := runningAddr(cfg.DataDir)
 		switch {
-		case errors.Is(err, syscall.EADDRINUSE) && runningAddr(cfg.DataDir) != "":
+		case errors.Is(err, syscall.EADDRINUSE) && running != "" && samePort(running, cfg.Addr):
 			// The same server started twice: the data directory says which.
 			fmt.Fprintln(stderr, "charter serve:", dataDirInUse(cfg.DataDir))
+		case errors.Is(err, syscall.EADDRINUSE) && running != "":
+			// Two things in the way: another program on the port, and a charter
+			// serve (on another port) on the data directory.
+			fmt.Fprintf(stderr, "charter serve: another program listens on %s, and %v\n", cfg.Addr, dataDirInUse(cfg.DataDir))
 		case errors.Is(err, syscall.EADDRINUSE):
 			fmt.Fprintf(stderr, "charter serve: another program listens on %s; stop it, or start on another port with --addr %s\n", cfg.Addr, nextPort(cfg.Addr))
 		default:
@@ -338,4 +343,12 @@ func nextPort(addr string) string {
 		return "127.0.0.1:2223"
 	}
 	return net.JoinHostPort(host, strconv.Itoa(n+1))
+}
+
+// samePort says whether addresses a and b name the same port (the hosts may be
+// written differently: 127.0.0.1, localhost, an empty host).
+func samePort(a, b string) bool {
+	_, pa, errA := net.SplitHostPort(a)
+	_, pb, errB := net.SplitHostPort(b)
+	return errA == nil && errB == nil && pa == pb
 }
