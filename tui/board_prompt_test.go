@@ -331,6 +331,29 @@ func TestRenamePromptShowsTheWholeNameAfterAMove(t *testing.T) {
 // with n: the room dictated it, and the facilitator typed it again from memory.
 func TestActionPointTypedWhenTheBoardDroppedComesBack(t *testing.T) {
 	t.Parallel()
+	w, sess, again := boardAfterDroppingAnActionPoint(t)
+	again.keys("a") // on the first theme: not its theme
+	again.waitFor("Action point:")
+	again.keys("x")
+	again.waitFor("Action point: x")
+	again.press(tea.KeyEsc)
+	again.keys("#2")
+	again.press(tea.KeyEnter)
+	again.keys("a")
+	again.waitFor("Action point: Plan security work into every sprint")
+	again.press(tea.KeyEnter)
+	again.waitFor("] Plan security work into every sprint")
+	as, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil || len(as) != 1 || as[0].Title != "Plan security work into every sprint" {
+		t.Fatalf("action points %+v, %v", as, err)
+	}
+}
+
+// boardAfterDroppingAnActionPoint is a session in the actions phase whose board
+// dropped while an action point was typed on its theme #2, and the next board,
+// which says it is kept.
+func boardAfterDroppingAnActionPoint(t *testing.T) (*world, *session.Session, *term) {
+	t.Helper()
 	w, sess, _ := groupWorld(t)
 	w.setPhase(sess, session.PhaseVote)
 	w.setPhase(sess, session.PhaseActions)
@@ -346,19 +369,20 @@ func TestActionPointTypedWhenTheBoardDroppedComesBack(t *testing.T) {
 
 	again := w.openBoard(sess)
 	again.waitDrawn("is kept", "a on #2")
-	again.keys("a") // on the first theme: not its theme
-	again.waitFor("Action point:")
-	again.keys("x")
-	again.waitFor("Action point: x")
-	again.press(tea.KeyEsc)
-	again.keys("#2")
-	again.press(tea.KeyEnter)
-	again.keys("a")
-	again.waitFor("Action point: Plan security work into every sprint")
-	again.press(tea.KeyEnter)
-	again.waitFor("] Plan security work into every sprint")
-	as, err := w.svc.Actions(w.ctx, sess.ID)
-	if err != nil || len(as) != 1 || as[0].Title != "Plan security work into every sprint" {
-		t.Fatalf("action points %+v, %v", as, err)
+	return w, sess, again
+}
+
+// The line that a kept action point is back, and that esc drops it, goes with the
+// prompt: after esc it stayed, saying so of a prompt no longer open.
+func TestActionPointBroughtBackAndDroppedLeavesNoLine(t *testing.T) {
+	t.Parallel()
+	_, _, b := boardAfterDroppingAnActionPoint(t)
+	b.keys("#2")
+	b.press(tea.KeyEnter)
+	b.keys("a")
+	b.waitFor("Action point: Plan security work into every sprint", "is back")
+	b.press(tea.KeyEsc)
+	if v := b.view(); strings.Contains(v, "Action point:") || strings.Contains(v, "is back") {
+		t.Errorf("after esc the screen still says:\n%s", v)
 	}
 }

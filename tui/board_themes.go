@@ -1820,7 +1820,16 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			}), true
 		})
 		conn := s.e.opt.Conn
-		s.ask.keep = func(v string) { conn.KeepActionDraft(id, ActionDraft{Theme: theme, Text: v}) }
+		back := value != ""
+		s.ask.keep = func(v string) {
+			conn.KeepActionDraft(id, ActionDraft{Theme: theme, Text: v})
+			if back && v == "" {
+				// Dropped with esc (or saved, which says so): the line that it
+				// is back, and that esc drops it, is no longer so.
+				back = false
+				s.setStatus("", false)
+			}
+		}
 		if value != "" {
 			s.ask.keep(value)
 			s.setStatus("The action point you were typing is back: enter saves it, esc drops it.", false)
