@@ -405,10 +405,16 @@ func (s *participantScreen) keepChange(d Draft) bool {
 		s.unsavedEdit = map[int64]unsavedEdit{}
 	}
 	s.unsavedEdit[d.Edit] = unsavedEdit{text: d.EditText, from: d.EditFrom}
+	on := "e on it"
+	if i := slices.IndexFunc(s.notes, func(n *session.Note) bool { return n.ID == d.Edit }); i >= 0 {
+		// Where to find it: the screen may open on another area.
+		n := s.notes[i]
+		on = "e on it (" + n.Area.Title() + " · " + session.LaneTitle(n.Lane) + ")"
+	}
 	if s.sess.Phase.AcceptsNotes() {
-		s.setStatus("Your change to a note when you left is kept: e on it brings it back.", false)
+		s.setStatus("Your change to a note when you left is kept: "+on+" brings it back.", false)
 	} else {
-		s.setStatus("Your change to a note when you left is kept: e on it brings it back when notes are taken again.", false)
+		s.setStatus("Your change to a note when you left is kept: "+on+" brings it back when notes are taken again.", false)
 	}
 	return true
 }

@@ -220,7 +220,7 @@ func TestDroppedConnectionKeepsAChangeToANote(t *testing.T) {
 	_ = first.tm.Quit()
 
 	again := w.openAsParticipant(sess, me)
-	again.waitFor("Your change to a note when you left is kept: e on it brings it back.")
+	again.waitFor("Your change to a note when you left is kept: e on it (Confidence · Strengths)", "brings it back.")
 	again.keys("e")
 	again.waitFor("Your change from before is back", "every config change")
 	again.press(tea.KeyEnter)
