@@ -40,6 +40,12 @@ type Hub struct {
 	// without looking at the thousand others. Changed under mu and the
 	// connection's mu, as a connection's sessionID and mask are.
 	watching map[string]map[session.Change]map[*Conn]struct{}
+	// people holds the connections of each participant of a session, as they
+	// joined (Joined) or said who they are on the name screen (Is), so that a
+	// participant's connections are found without looking at everyone's: the
+	// author of every saved note is told on their other connections. Changed under
+	// mu and the connection's mu, with the fields it is keyed by.
+	people map[person]map[*Conn]struct{}
 	// left records, per session and participant, when their last connection closed;
 	// a participant who connects again is taken off it.
 	left map[string]map[int64]time.Time
@@ -275,7 +281,7 @@ func NewHub() *Hub {
 	return &Hub{conns: map[*Conn]struct{}{}, watching: map[string]map[session.Change]map[*Conn]struct{}{},
 		left: map[string]map[int64]time.Time{}, Now: time.Now, changes: map[string]uint64{}, rooms: map[string]*room{},
 		drafts: map[string]map[int64]Draft{}, previews: map[string]Preview{}, renames: map[string][]activityRename{},
-		actions: map[string]ActionDraft{}}
+		actions: map[string]ActionDraft{}, people: map[person]map[*Conn]struct{}{}}
 }
 
 // KeepPreview keeps p as session sid's edited suggestions, a copy of it; one with
@@ -550,6 +556,7 @@ func (c *Conn) Watch(sessionID string, mask session.Change) {
 	h := c.hub
 	h.mu.Lock()
 	c.mu.Lock()
+	h.unpersonLocked(c)
 	if c.sessionID != sessionID {
 		// Another session: changes of the last one are no longer wanted, and the
 		// connection is nobody in the new one until it joins.
@@ -559,6 +566,7 @@ func (c *Conn) Watch(sessionID string, mask session.Change) {
 		h.unindexLocked(c)
 		c.sessionID, c.mask = sessionID, mask
 		h.indexLocked(c)
+		h.personLocked(c)
 	} else {
 		c.sessionID, c.mask = sessionID, mask
 	}
@@ -618,6 +626,7 @@ func (c *Conn) Close() {
 		delete(h.conns, c)
 		c.mu.Lock()
 		h.unindexLocked(c)
+		h.unpersonLocked(c)
 		sid, pid := c.sessionID, c.participant
 		if pid == 0 && c.isID != 0 {
 			// Closed on the name screen, which watches nothing: they leave as
@@ -746,7 +755,11 @@ func (c *Conn) Joined(id int64) {
 	h.mu.Lock()
 	c.mu.Lock()
 	sid := c.sessionID
+	h.unpersonLocked(c)
 	c.participant = id
+	if _, ok := h.conns[c]; ok {
+		h.personLocked(c)
+	}
 	c.mu.Unlock()
 	delete(h.left[sid], id)
 	h.mu.Unlock()
@@ -759,9 +772,22 @@ func (c *Conn) Is(sessionID string, id int64) {
 	if c == nil {
 		return
 	}
+	h := c.hub
+	if h == nil {
+		c.mu.Lock()
+		c.isSession, c.isID = sessionID, id
+		c.mu.Unlock()
+		return
+	}
+	h.mu.Lock()
 	c.mu.Lock()
+	h.unpersonLocked(c)
 	c.isSession, c.isID = sessionID, id
+	if _, ok := h.conns[c]; ok {
+		h.personLocked(c)
+	}
 	c.mu.Unlock()
+	h.mu.Unlock()
 }
 
 // TakeOver ends the other connections that are participant id of session
@@ -811,19 +837,63 @@ func (h *Hub) connectedLocked(sessionID string, id int64) int {
 // participant id of session sessionID: on a screen watching the session, or on the
 // name screen, which watches nothing yet; h.mu is held.
 func (h *Hub) participantConnsLocked(sessionID string, id int64, f func(c *Conn)) {
-	h.sessionConnsLocked(sessionID, func(c *Conn) {
+	for c := range h.people[person{sessionID, id}] {
 		c.mu.Lock()
-		if c.participant == id {
+		if c.closed {
+			c.mu.Unlock()
+			continue
+		}
+		if c.sessionID == sessionID && c.participant == id ||
+			c.participant == 0 && c.isSession == sessionID && c.isID == id {
 			f(c)
 		}
 		c.mu.Unlock()
-	})
-	for c := range h.conns {
-		c.mu.Lock()
-		if c.participant == 0 && c.isSession == sessionID && c.isID == id && !c.closed {
-			f(c)
+	}
+}
+
+// person is a participant of a session, as h.people finds their connections.
+type person struct {
+	session string
+	id      int64
+}
+
+// personKeys are the participants c may be a connection of: the one it joined as
+// in the session it watches, and the one it said it is on the name screen.
+func personKeys(c *Conn) [2]person {
+	var keys [2]person
+	if c.participant != 0 && c.sessionID != "" {
+		keys[0] = person{c.sessionID, c.participant}
+	}
+	if c.isID != 0 {
+		keys[1] = person{c.isSession, c.isID}
+	}
+	return keys
+}
+
+// personLocked puts c under its participants in h.people; h.mu and c.mu are held.
+func (h *Hub) personLocked(c *Conn) {
+	for _, k := range personKeys(c) {
+		if k.id == 0 {
+			continue
 		}
-		c.mu.Unlock()
+		set := h.people[k]
+		if set == nil {
+			set = map[*Conn]struct{}{}
+			h.people[k] = set
+		}
+		set[c] = struct{}{}
+	}
+}
+
+// unpersonLocked takes c out of h.people; h.mu and c.mu are held.
+func (h *Hub) unpersonLocked(c *Conn) {
+	for _, k := range personKeys(c) {
+		if set := h.people[k]; set != nil {
+			delete(set, c)
+			if len(set) == 0 {
+				delete(h.people, k)
+			}
+		}
 	}
 }
 
