@@ -83,9 +83,10 @@ type boardScreen struct {
 	fade      fading
 
 	loading, loaded bool
-	// actionKept is an action point a board of this session was typing when its
-	// connection closed: a on its theme opens it again.
-	actionKept *ActionDraft
+	// kept is an answer a board of this session was typing into a prompt when its
+	// connection closed: the prompt's key on its theme or action point opens it
+	// again (takeKept).
+	kept *BoardDraft
 	// view is the last view loaded, which a release of notes brings up to date.
 	view *session.BoardView
 	// moving counts phase moves not saved yet; lastMove is closed when the last
@@ -174,10 +175,11 @@ type boardTab interface {
 }
 
 func (s *boardScreen) Init() tea.Cmd {
-	if d, ok := s.e.opt.Conn.TakeActionDraft(s.sess.ID); ok {
-		// Kept on this connection in turn, should it drop too before a takes it.
-		s.actionKept = &d
-		s.e.opt.Conn.KeepActionDraft(s.sess.ID, d)
+	if d, ok := s.e.opt.Conn.TakeBoardDraft(s.sess.ID); ok {
+		// Kept on this connection in turn, should it drop too before it is
+		// taken.
+		s.kept = &d
+		s.e.opt.Conn.KeepBoardDraft(s.sess.ID, d)
 	}
 	s.e.watch(s.sess.ID, session.ChangeSession|session.ChangeNotes|session.ChangeReleased|session.ChangePeople|session.ChangeThemes)
 	s.loading = true
@@ -469,8 +471,8 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		first := !s.loaded
 		s.loaded = true
 		s.tabs[tabThemes].(*themesTab).loaded()
-		if first && s.actionKept != nil {
-			s.sayActionKept()
+		if s.kept != nil {
+			s.sayKept(first)
 		}
 		if s.acts != nil {
 			s.acts.saved(s.sess.Activities, s.notes)

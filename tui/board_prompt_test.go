@@ -386,3 +386,178 @@ func TestActionPointBroughtBackAndDroppedLeavesNoLine(t *testing.T) {
 		t.Errorf("after esc the screen still says:\n%s", v)
 	}
 }
+
+// dropBoard drops the board's connection as a network gone would: no key, no goodbye.
+func dropBoard(b *term) {
+	b.conn.Close()
+	_ = b.tm.Quit()
+}
+
+// A theme's new name being typed when the board's connection drops comes back on
+// the next board with R on that theme, not another: the facilitator had it from
+// the room, and typed it again from memory.
+func TestThemeNameTypedWhenTheBoardDroppedComesBack(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	b := w.openBoard(sess)
+	b.selectRow(0)
+	b.keys("R")
+	b.waitFor("New name: pen tests")
+	b.keys(" and red teams")
+	b.waitFor("New name: pen tests and red teams")
+	dropBoard(b)
+
+	again := w.openBoard(sess)
+	again.waitDrawn("The name “pen tests and red teams”", "R on #1 brings it back")
+	again.keys("#2")
+	again.press(tea.KeyEnter)
+	again.keys("R")
+	again.waitFor("New name: deadlines")
+	again.press(tea.KeyEsc)
+	again.keys("#1")
+	again.press(tea.KeyEnter)
+	again.keys("R")
+	again.waitFor("New name: pen tests and red teams", "is back")
+	again.press(tea.KeyEnter)
+	again.waitFor("Theme renamed.")
+	if _, ok := w.themesOf(sess)["pen tests and red teams"]; !ok {
+		t.Fatalf("themes %v, want pen tests and red teams", w.themesOf(sess))
+	}
+}
+
+// An action point's new title, or its owner, being typed when the board's
+// connection drops comes back on the next board with e or o on that action point;
+// esc drops it, and the prompt opens on what is stored.
+func TestActionFieldsTypedWhenTheBoardDroppedComeBack(t *testing.T) {
+	t.Parallel()
+	w, sess, b := actionBoard(t, session.ActionPoint{Title: "Threat modelling clinic"})
+	b.keys("e")
+	b.waitFor("Action point: Threat modelling clinic")
+	b.keys(" monthly")
+	b.waitFor("clinic monthly")
+	dropBoard(b)
+
+	again := w.openBoard(sess)
+	again.waitDrawn("The title “Threat modelling clinic", "point “Threat modelling clinic” brings it back")
+	again.keys("j") // from the first theme to its action point
+	again.waitFor("p priority")
+	again.keys("o") // the owner's prompt: not what was typed as the title
+	again.waitFor("Owner: ")
+	again.paste("Platform lead")
+	again.waitFor("Owner: Platform lead")
+	if again.everDrawn("monthly") || again.everDrawn("is back") {
+		t.Fatal("the owner's prompt opened with the title kept")
+	}
+	// Dropped in turn, with the owner typed: the owner is kept now.
+	dropBoard(again)
+
+	third := w.openBoard(sess)
+	third.waitDrawn("The owner “Platform lead”", "point “Threat modelling clinic” brings it back")
+	third.keys("j")
+	third.waitFor("p priority")
+	third.keys("o")
+	third.waitFor("Owner: Platform lead", "is back")
+	third.press(tea.KeyEsc)
+	third.waitFor("o owner") // the help line of the action point, back
+	third.keys("o")
+	third.waitFor("Owner: ")
+	third.keys("x")
+	third.waitFor("Owner: x")
+	third.press(tea.KeyEsc)
+	third.keys("e")
+	third.waitFor("Action point: Threat modelling clinic")
+	if third.everDrawn("monthly") {
+		t.Error("a title typed before the owner came back after the owner was kept")
+	}
+	third.press(tea.KeyEsc)
+	if v := third.view(); strings.Contains(v, "Owner:") || strings.Contains(v, "Action point:") || strings.Contains(v, "is back") {
+		t.Errorf("after esc the screen still says:\n%s", v)
+	}
+	third.press(tea.KeyEsc)
+	as, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil || len(as) != 1 || as[0].Title != "Threat modelling clinic" || as[0].Owner != "" {
+		t.Fatalf("action points %+v, %v; want the one unchanged", as, err)
+	}
+}
+
+// An answer kept from a dropped board for a theme merged or an action point
+// deleted since is said to be dropped, and given to nothing else: the theme's
+// number is another theme's now.
+func TestAnswerKeptForWhatIsGoneIsDropped(t *testing.T) {
+	t.Parallel()
+	t.Run("theme merged", func(t *testing.T) {
+		t.Parallel()
+		w, sess, _ := groupWorld(t)
+		b := w.openBoard(sess)
+		b.selectRow(0)
+		b.keys("R")
+		b.waitFor("New name: pen tests")
+		b.keys(" and red teams")
+		b.waitFor("New name: pen tests and red teams")
+		dropBoard(b)
+		ts, err := w.svc.Themes(w.ctx, sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.svc.MergeThemes(w.ctx, ts[1].ID, ts[0].ID); err != nil {
+			t.Fatal(err)
+		}
+
+		again := w.openBoard(sess)
+		again.waitDrawn("The name “pen tests and red teams”", "no longer there", "dropped.")
+		again.selectRow(0)
+		again.keys("R")
+		again.waitFor("New name: deadlines")
+		if v := again.view(); strings.Contains(v, "red teams") || strings.Contains(v, "is back") {
+			t.Errorf("the name kept for a theme merged away came back on another:\n%s", v)
+		}
+	})
+	t.Run("new action point's theme merged", func(t *testing.T) {
+		t.Parallel()
+		w, sess, _ := groupWorld(t)
+		w.setPhase(sess, session.PhaseVote)
+		w.setPhase(sess, session.PhaseActions)
+		b := w.openBoard(sess)
+		b.keys("#2")
+		b.press(tea.KeyEnter)
+		b.keys("a")
+		b.waitFor("Action point:")
+		b.keys("Plan security work")
+		b.waitFor("Action point: Plan security work")
+		dropBoard(b)
+		ts, err := w.svc.Themes(w.ctx, sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.svc.MergeThemes(w.ctx, ts[0].ID, ts[1].ID); err != nil {
+			t.Fatal(err)
+		}
+
+		again := w.openBoard(sess)
+		again.waitDrawn("The action point “Plan security work”", "no longer there", "dropped.")
+		again.keys("a")
+		again.waitFor("Action point: ")
+		if v := again.view(); strings.Contains(v, "Plan security work") || strings.Contains(v, "is back") {
+			t.Errorf("the action point kept for a theme merged away came back on another:\n%s", v)
+		}
+	})
+	t.Run("action point deleted", func(t *testing.T) {
+		t.Parallel()
+		w, sess, b := actionBoard(t, session.ActionPoint{Title: "Threat modelling clinic"})
+		b.keys("e")
+		b.waitFor("Action point: Threat modelling clinic")
+		b.keys(" monthly")
+		b.waitFor("clinic monthly")
+		dropBoard(b)
+		as, err := w.svc.Actions(w.ctx, sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.svc.DeleteAction(w.ctx, as[0].ID); err != nil {
+			t.Fatal(err)
+		}
+
+		again := w.openBoard(sess)
+		again.waitDrawn("The title “Threat modelling clinic", "no longer there", "dropped.")
+	})
+}

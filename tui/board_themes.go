@@ -1366,8 +1366,6 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			return nil
 		}
 		target := cur.theme
-		// A name cut from a long note ends in "…": the box offers the words, so that
-		// what is typed after them does not follow an ellipsis.
 		// Another theme of that name: two "secrets" themes, and M secrets went to
 		// whichever came first. Merging is what was meant.
 		namesake := func(v string) *session.Theme {
@@ -1378,7 +1376,13 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			}
 			return nil
 		}
-		cmd := s.ask.open1("New name: ", strings.TrimSuffix(label, "…"), func(v string) (tea.Cmd, bool) {
+		value, back := s.takeKept(PromptThemeName, target)
+		if !back {
+			// A name cut from a long note ends in "…": the box offers the words,
+			// so that what is typed after them does not follow an ellipsis.
+			value = strings.TrimSuffix(label, "…")
+		}
+		cmd := s.ask.open1("New name: ", value, func(v string) (tea.Cmd, bool) {
 			if th := namesake(v); th != nil {
 				s.setStatus(fmt.Sprintf("Theme %d is called “%s” already: m on one theme, then m on the other, merges them.", s.themeNumber(th.ID), th.Label), true)
 				return nil, false
@@ -1393,6 +1397,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			}
 			return nameTooLong(v, "A theme's name")
 		}
+		s.keepAnswer(PromptThemeName, target, back)
 		return cmd
 	case key.Matches(msg, tk.Merge) && cur.theme != 0:
 		if s.themes.markTheme == 0 {
@@ -1771,18 +1776,119 @@ func (s *boardScreen) rankedTheme(v string) *session.Theme {
 	return th
 }
 
-// sayActionKept says that an action point typed when a board's connection closed
-// is kept, and where a brings it back: its theme by rank, as # finds it.
-func (s *boardScreen) sayActionKept() {
-	k := s.actionKept
-	text := "“" + fit(session.CleanText(k.Text), 30) + "”"
-	for i, p := range s.themes.ranked {
-		if p.ID == k.Theme {
-			s.setStatus(fmt.Sprintf("The action point %s, typed when the board's connection closed, is kept: a on #%d brings it back.", text, i+1), false)
+// keptPrompts are the board prompts whose answer outlives a dropped connection:
+// what the answer is called, and the key that opens the prompt.
+var keptPrompts = map[BoardPrompt]struct {
+	what string
+	key  key.Binding
+}{
+	PromptAction:      {"The action point", tk.AddAction},
+	PromptThemeName:   {"The name", tk.Rename},
+	PromptActionTitle: {"The title", tk.EditTitle},
+	PromptActionOwner: {"The owner", tk.Owner},
+}
+
+// sayKept says, on the board's first load, that an answer typed when a board's
+// connection closed is kept, and which key on what brings it back. One whose
+// theme or action point is gone since (merged, deleted) is dropped, and said so:
+// given to another, it would change what it was not typed for.
+func (s *boardScreen) sayKept(first bool) {
+	k := s.kept
+	what := keptPrompts[k.Prompt].what + " “" + fit(session.CleanText(k.Text), 30) + "”, typed when the board's connection closed, "
+	// Before the group phase the board reads no themes, nor action points.
+	read := s.sess.Phase.AtLeast(session.PhaseGroup)
+	press := keptPrompts[k.Prompt].key.Help().Key
+	var where string
+	switch k.Prompt {
+	case PromptAction, PromptThemeName:
+		where = press + " on its theme"
+		if !read {
+			break
+		}
+		n, ok := s.themeRef(k.Target)
+		if !ok {
+			s.dropKept(what + "was for a theme no longer there (merged or deleted): dropped.")
 			return
 		}
+		if n > 0 {
+			where = fmt.Sprintf("%s on #%d", press, n)
+		}
+	default:
+		where = press + " on its action point"
+		if !read {
+			break
+		}
+		a := s.action(k.Target)
+		if a == nil {
+			s.dropKept(what + "was for an action point no longer there (deleted): dropped.")
+			return
+		}
+		where = press + " on the action point “" + fit(session.CleanText(a.Title), 24) + "”"
 	}
-	s.setStatus("The action point "+text+", typed when the board's connection closed, is kept: a on its theme brings it back.", false)
+	if first {
+		s.setStatus(what+"is kept: "+where+" brings it back.", false)
+	}
+}
+
+// dropKept forgets the kept answer, here and on the connection unless a prompt
+// open gave it another, and says why.
+func (s *boardScreen) dropKept(why string) {
+	s.kept = nil
+	if s.ask.keep == nil {
+		s.e.opt.Conn.KeepBoardDraft(s.sess.ID, BoardDraft{})
+	}
+	s.setStatus(why, false)
+}
+
+// themeRef finds theme id: ok is false when the board has no such theme, and n is
+// its number as # takes it (0 when the themes tab shows it without one).
+func (s *boardScreen) themeRef(id int64) (n int, ok bool) {
+	if !slices.ContainsFunc(s.themes.themes, func(th *session.Theme) bool { return th.ID == id }) {
+		return 0, false
+	}
+	for _, r := range s.tabs[tabThemes].(*themesTab).rowsNow {
+		if r.header && r.theme == id && r.num > 0 {
+			return r.num, true
+		}
+	}
+	return 0, true
+}
+
+// takeKept returns the answer kept for prompt p on target, and forgets it here;
+// ok is false when none is.
+func (s *boardScreen) takeKept(p BoardPrompt, target int64) (string, bool) {
+	k := s.kept
+	if k == nil || k.Prompt != p || k.Target != target {
+		return "", false
+	}
+	s.kept = nil
+	return k.Text, true
+}
+
+// keepAnswer has the connection keep what is typed into the prompt just opened, as
+// the answer to p on target, should it drop before it is saved (see
+// Conn.KeepBoardDraft); once emptied, closed or saved, an answer kept from a
+// dropped board and not yet taken is kept again. back says the prompt opened with
+// the answer takeKept gave, and the status line says so.
+func (s *boardScreen) keepAnswer(p BoardPrompt, target int64, back bool) {
+	conn, id := s.e.opt.Conn, s.sess.ID
+	s.ask.keep = func(v string) {
+		d := BoardDraft{Prompt: p, Target: target, Text: v}
+		if v == "" && s.kept != nil {
+			d = *s.kept
+		}
+		conn.KeepBoardDraft(id, d)
+		if back && v == "" {
+			// Dropped with esc (or saved, which says so): the line that it
+			// is back, and that esc drops it, is no longer so.
+			back = false
+			s.setStatus("", false)
+		}
+	}
+	if back {
+		s.ask.keep(s.ask.in.Value())
+		s.setStatus(keptPrompts[p].what+" you were typing is back: enter saves it, esc drops it.", false)
+	}
 }
 
 func (s *boardScreen) themeNumber(id int64) int {
@@ -1805,10 +1911,7 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	}
 	if key.Matches(msg, tk.AddAction) && cur.theme != 0 {
 		theme := cur.theme
-		value := ""
-		if k := s.actionKept; k != nil && k.Theme == theme {
-			value, s.actionKept = k.Text, nil
-		}
+		value, back := s.takeKept(PromptAction, theme)
 		cmd := s.ask.open1("Action point: ", value, func(v string) (tea.Cmd, bool) {
 			svc := s.e.opt.Service
 			return s.e.withTimeout(func(ctx context.Context) tea.Msg {
@@ -1819,21 +1922,7 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 				return actionAddedMsg{a.ID}
 			}), true
 		})
-		conn := s.e.opt.Conn
-		back := value != ""
-		s.ask.keep = func(v string) {
-			conn.KeepActionDraft(id, ActionDraft{Theme: theme, Text: v})
-			if back && v == "" {
-				// Dropped with esc (or saved, which says so): the line that it
-				// is back, and that esc drops it, is no longer so.
-				back = false
-				s.setStatus("", false)
-			}
-		}
-		if value != "" {
-			s.ask.keep(value)
-			s.setStatus("The action point you were typing is back: enter saves it, esc drops it.", false)
-		}
+		s.keepAnswer(PromptAction, theme, back)
 		return cmd
 	}
 	if cur.action == 0 {
@@ -1853,10 +1942,15 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		return nil
 	}
 	c := *a
-	// edit asks for one field of the action point and saves it.
-	edit := func(prompt, value string, set func(c *session.ActionPoint, v string)) tea.Cmd {
+	// edit asks for one field of the action point (prompt p) and saves it; an
+	// answer to it kept from a dropped board opens instead of the field.
+	edit := func(p BoardPrompt, prompt, value string, set func(c *session.ActionPoint, v string)) tea.Cmd {
 		aid := c.ID
-		return s.ask.open1(prompt, value, func(v string) (tea.Cmd, bool) {
+		typed, back := s.takeKept(p, aid)
+		if back {
+			value = typed
+		}
+		cmd := s.ask.open1(prompt, value, func(v string) (tea.Cmd, bool) {
 			a := s.action(aid)
 			if a == nil {
 				return nil, true
@@ -1868,6 +1962,8 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			*a = c
 			return s.saveAction("Action point updated.", c), true
 		})
+		s.keepAnswer(p, aid, back)
+		return cmd
 	}
 	switch {
 	case key.Matches(msg, tk.Move):
@@ -1912,9 +2008,9 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			}
 		}
 	case key.Matches(msg, tk.Owner):
-		return edit("Owner: ", c.Owner, func(c *session.ActionPoint, v string) { c.Owner = v })
+		return edit(PromptActionOwner, "Owner: ", c.Owner, func(c *session.ActionPoint, v string) { c.Owner = v })
 	case key.Matches(msg, tk.EditTitle):
-		return edit("Action point: ", c.Title, func(c *session.ActionPoint, v string) { c.Title = v })
+		return edit(PromptActionTitle, "Action point: ", c.Title, func(c *session.ActionPoint, v string) { c.Title = v })
 	case key.Matches(msg, tk.Due):
 		aid := c.ID
 		return s.ask.openReplace("Due (YYYY-MM-DD, empty for none): ", c.Due, func(v string) (tea.Cmd, bool) {

@@ -77,64 +77,80 @@ type Hub struct {
 	// screen follows those after the last it followed (renamesSince).
 	renames   map[string][]activityRename
 	renameSeq atomic.Uint64
-	// actions holds, per session, the action point a board was typing when its
-	// connection closed (Conn.KeepActionDraft), under draftMu: the session's next
-	// board gives it back (TakeActionDraft). Only in memory, taken once, dropped
-	// after draftKept.
-	actions map[string]ActionDraft
+	// boards holds, per session, the answer a board was typing into a prompt when
+	// its connection closed (Conn.KeepBoardDraft), under draftMu: the session's
+	// next board gives it back (TakeBoardDraft). Only in memory, taken once,
+	// dropped after draftKept.
+	boards map[string]BoardDraft
 }
 
-// ActionDraft is an action point being typed on a board and not saved yet: the
-// theme it is for and its text.
-type ActionDraft struct {
-	Theme int64
-	Text  string
-	at    time.Time
+// BoardDraft is an answer being typed into a board's prompt and not saved yet:
+// what the prompt asks, what for (Target: a theme or an action point) and the
+// text typed.
+type BoardDraft struct {
+	Prompt BoardPrompt
+	Target int64
+	Text   string
+	at     time.Time
 }
 
-// KeepActionDraft keeps d as the action point this connection's board of session
-// sid is typing (an empty text forgets it); should the connection close with it
-// unsaved, the session's next board gets it back (TakeActionDraft).
-func (c *Conn) KeepActionDraft(sid string, d ActionDraft) {
+// BoardPrompt is a board prompt whose answer outlives a dropped connection.
+type BoardPrompt int
+
+const (
+	// PromptAction is a new action point for theme Target.
+	PromptAction BoardPrompt = iota
+	// PromptThemeName is a new name for theme Target.
+	PromptThemeName
+	// PromptActionTitle is a new title for action point Target.
+	PromptActionTitle
+	// PromptActionOwner is the owner of action point Target.
+	PromptActionOwner
+)
+
+// KeepBoardDraft keeps d as the answer this connection's board of session sid is
+// typing (an empty text forgets it); should the connection close with it unsaved,
+// the session's next board gets it back (TakeBoardDraft).
+func (c *Conn) KeepBoardDraft(sid string, d BoardDraft) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.action, c.actionSession = d, sid
+	c.board, c.boardSession = d, sid
 }
 
-// TakeActionDraft returns, and forgets, the action point a board of session sid
-// was typing when its connection closed; ok is false when there is none or it is
+// TakeBoardDraft returns, and forgets, the answer a board of session sid was
+// typing when its connection closed; ok is false when there is none or it is
 // older than draftKept.
-func (c *Conn) TakeActionDraft(sid string) (ActionDraft, bool) {
+func (c *Conn) TakeBoardDraft(sid string) (BoardDraft, bool) {
 	if c == nil {
-		return ActionDraft{}, false
+		return BoardDraft{}, false
 	}
 	h := c.hub
 	h.draftMu.Lock()
 	defer h.draftMu.Unlock()
-	d, ok := h.actions[sid]
-	delete(h.actions, sid)
+	d, ok := h.boards[sid]
+	delete(h.boards, sid)
 	return d, ok && h.Now().Sub(d.at) <= draftKept
 }
 
-// leaveActionDraft parks the action point of a board's closed connection for the
+// leaveBoardDraft parks the answer of a board's closed connection for the
 // session's next board, and drops those older than draftKept.
-func (h *Hub) leaveActionDraft(sid string, d ActionDraft) {
+func (h *Hub) leaveBoardDraft(sid string, d BoardDraft) {
 	h.draftMu.Lock()
 	defer h.draftMu.Unlock()
 	now := h.Now()
-	for s, old := range h.actions {
+	for s, old := range h.boards {
 		if now.Sub(old.at) > draftKept {
-			delete(h.actions, s)
+			delete(h.boards, s)
 		}
 	}
 	if sid == "" || strings.TrimSpace(d.Text) == "" {
 		return
 	}
 	d.at = now
-	h.actions[sid] = d
+	h.boards[sid] = d
 }
 
 // activityRename is an activity of a session renamed from one name to another, the
@@ -281,7 +297,7 @@ func NewHub() *Hub {
 	return &Hub{conns: map[*Conn]struct{}{}, watching: map[string]map[session.Change]map[*Conn]struct{}{},
 		left: map[string]map[int64]time.Time{}, Now: time.Now, changes: map[string]uint64{}, rooms: map[string]*room{},
 		drafts: map[string]map[int64]Draft{}, previews: map[string]Preview{}, renames: map[string][]activityRename{},
-		actions: map[string]ActionDraft{}, people: map[person]map[*Conn]struct{}{}}
+		boards: map[string]BoardDraft{}, people: map[person]map[*Conn]struct{}{}}
 }
 
 // KeepPreview keeps p as session sid's edited suggestions, a copy of it; one with
@@ -359,10 +375,10 @@ type Conn struct {
 	// draft is the note its participant is writing (KeepDraft), handed to the hub
 	// when the connection closes.
 	draft Draft
-	// action is the action point its board of session actionSession is typing
-	// (KeepActionDraft), handed to the hub when the connection closes.
-	action        ActionDraft
-	actionSession string
+	// board is the answer its board of session boardSession is typing
+	// (KeepBoardDraft), handed to the hub when the connection closes.
+	board        BoardDraft
+	boardSession string
 	// probe, if set (SetProbe), asks the other end whether it is still there, and
 	// end ends the connection.
 	probe func(timeout time.Duration) bool
@@ -634,7 +650,7 @@ func (c *Conn) Close() {
 			sid, pid = c.isSession, c.isID
 		}
 		d := c.draft
-		action, actionSID := c.action, c.actionSession
+		board, boardSID := c.board, c.boardSession
 		c.closed, c.pending = true, 0
 		for t := range c.timers {
 			t.Stop()
@@ -662,7 +678,7 @@ func (c *Conn) Close() {
 		}
 		h.mu.Unlock()
 		h.leaveDraft(sid, pid, d)
-		h.leaveActionDraft(actionSID, action)
+		h.leaveBoardDraft(boardSID, board)
 		if gone {
 			h.Publish(sid, session.ChangePeople)
 		}
