@@ -686,30 +686,17 @@ func (c *Conn) Close() {
 }
 
 // KeepDraft keeps d as the note the connection's participant is writing and has
-// not sent (an empty text forgets it); should the connection close, their next
-// connection gets it back (TakeDraft).
+// not sent (an empty one forgets it); should the connection close, their next
+// connection gets it back (TakeDraft). It is this connection's only: a note
+// parked when another of theirs closed waits for the connection that takes it,
+// whatever this one's box holds (emptied here, it had been lost).
 func (c *Conn) KeepDraft(d Draft) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	c.draft = d
-	sid, pid := c.sessionID, c.participant
-	if pid == 0 {
-		sid, pid = c.isSession, c.isID
-	}
 	c.mu.Unlock()
-	if d.Text == "" && pid != 0 {
-		// Sent or emptied here: a draft another connection of theirs parked is
-		// no longer theirs to be offered.
-		h := c.hub
-		h.draftMu.Lock()
-		delete(h.drafts[sid], pid)
-		if len(h.drafts[sid]) == 0 {
-			delete(h.drafts, sid)
-		}
-		h.draftMu.Unlock()
-	}
 }
 
 // leaveDraft hands the closed connection's draft, if any, to the hub for the

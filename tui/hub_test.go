@@ -454,6 +454,27 @@ func TestHubDraftsWaitTwoHoursForTheirWriter(t *testing.T) {
 	}
 }
 
+// A note parked when a participant's connection closed waits for the connection
+// of theirs that takes it: another connection of theirs, open with its box empty,
+// does not drop it (its empty draft did, and the note was lost).
+func TestHubEmptyDraftLeavesAnotherConnectionsParkedNote(t *testing.T) {
+	t.Parallel()
+	h := tui.NewHub()
+	writing := h.Connect()
+	writing.Watch("s1", session.ChangeNotes)
+	writing.Joined(1)
+	writing.KeepDraft(tui.Draft{Text: "half typed", Area: session.AreaMotivation, Lane: "motivates"})
+	writing.Close()
+	other := h.Connect()
+	other.Watch("s1", session.ChangeNotes)
+	other.Joined(1)
+	other.KeepDraft(tui.Draft{})
+	other.Close()
+	if d, ok := h.Connect().TakeDraft("s1", 1); !ok || d.Text != "half typed" || d.Lane != "motivates" {
+		t.Errorf("the parked note after another connection's empty draft: %+v, %v", d, ok)
+	}
+}
+
 // A connection left half open while its participant came back on another closes
 // late: its note, parked, was offered again after the other had saved it. It is
 // not parked while another connection of theirs is live.
