@@ -425,6 +425,26 @@ func TestThemeNameTypedWhenTheBoardDroppedComesBack(t *testing.T) {
 	}
 }
 
+// A kept answer whose key the session's phase does not take says in which phase it
+// does: a kept name said "R on #1 brings it back" in the actions phase, where R
+// does nothing.
+func TestAnswerKeptSaysInWhichPhaseItComesBack(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	b := w.openBoard(sess)
+	b.selectRow(0)
+	b.keys("R")
+	b.waitFor("New name: pen tests")
+	b.keys(" and red teams")
+	b.waitFor("New name: pen tests and red teams")
+	dropBoard(b)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+
+	again := w.openBoard(sess)
+	again.waitDrawn("R on #1 brings it back in the group or vote phase ([ goes back)")
+}
+
 // An action point's new title, or its owner, being typed when the board's
 // connection drops comes back on the next board with e or o on that action point;
 // esc drops it, and the prompt opens on what is stored.

@@ -1826,7 +1826,37 @@ func (s *boardScreen) sayKept(first bool) {
 		where = press + " on the action point “" + fit(session.CleanText(a.Title), 24) + "”"
 	}
 	if first {
-		s.setStatus(what+"is kept: "+where+" brings it back.", false)
+		s.setStatus(what+"is kept: "+where+" brings it back"+keptWhen(k.Prompt, s.sess.Phase)+".", false)
+	}
+}
+
+// keptWhen says, when the session's phase does not take prompt p's key, in which
+// phases it does (" in the group or vote phase"), and how to get there: a kept
+// answer's key pressed in another phase does nothing with it. "" when the phase
+// takes it.
+func keptWhen(p BoardPrompt, ph session.Phase) string {
+	switch p {
+	case PromptThemeName:
+		if ph == session.PhaseGroup || ph == session.PhaseVote {
+			return ""
+		}
+		if ph.AtLeast(session.PhaseActions) {
+			return " in the group or vote phase ([ goes back)"
+		}
+		return " in the group or vote phase"
+	case PromptActionOwner:
+		if ph.AtLeast(session.PhaseActions) {
+			return ""
+		}
+		return " from the actions phase on"
+	default:
+		if ph == session.PhaseActions {
+			return ""
+		}
+		if ph == session.PhaseClosed {
+			return " in the actions phase (reopen the session with [)"
+		}
+		return " in the actions phase"
 	}
 }
 
