@@ -580,4 +580,40 @@ func TestAnswerKeptForWhatIsGoneIsDropped(t *testing.T) {
 		again := w.openBoard(sess)
 		again.waitDrawn("The title “Threat modelling clinic", "no longer there", "dropped.")
 	})
+	t.Run("action point deleted and another added", func(t *testing.T) {
+		// SQLite gives the new action point the number of the one deleted, the
+		// highest: the title kept is not the new one's.
+		t.Parallel()
+		w, sess, b := actionBoard(t, session.ActionPoint{Title: "Threat modelling clinic"})
+		b.keys("e")
+		b.waitFor("Action point: Threat modelling clinic")
+		b.keys(" monthly")
+		b.waitFor("clinic monthly")
+		dropBoard(b)
+		as, err := w.svc.Actions(w.ctx, sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.svc.DeleteAction(w.ctx, as[0].ID); err != nil {
+			t.Fatal(err)
+		}
+		a := session.ActionPoint{SessionID: sess.ID, ThemeID: as[0].ThemeID, Title: "Bug bounty pilot"}
+		added, err := w.svc.AddAction(w.ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if added.ID != as[0].ID {
+			t.Logf("the new action point has number %d, the deleted one had %d", added.ID, as[0].ID)
+		}
+
+		again := w.openBoard(sess)
+		again.waitDrawn("The title “Threat modelling clinic", "no longer there", "dropped.")
+		again.keys("j")
+		again.waitFor("p priority")
+		again.keys("e")
+		again.waitFor("Action point: Bug bounty pilot")
+		if again.everDrawn("monthly") || again.everDrawn("is back") {
+			t.Error("the title kept for a deleted action point came back on the new one")
+		}
+	})
 }

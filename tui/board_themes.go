@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -1819,8 +1820,8 @@ func (s *boardScreen) sayKept(first bool) {
 			break
 		}
 		a := s.action(k.Target)
-		if a == nil {
-			s.dropKept(what + "was for an action point no longer there (deleted): dropped.")
+		if !k.isFor(a) {
+			s.dropKept(what + "was for an action point no longer there (deleted, or its title changed): dropped.")
 			return
 		}
 		where = press + " on the action point “" + fit(session.CleanText(a.Title), 24) + "”"
@@ -1860,6 +1861,12 @@ func keptWhen(p BoardPrompt, ph session.Phase) string {
 	}
 }
 
+// isFor says whether a, the action point the board has under k's number, is the
+// one k was typed for: made at the same time and with the title it had then.
+func (k *BoardDraft) isFor(a *session.ActionPoint) bool {
+	return a != nil && a.CreatedAt.Equal(k.Made) && a.Title == k.Was
+}
+
 // dropKept forgets the kept answer, here and on the connection unless a prompt
 // open gave it another, and says why.
 func (s *boardScreen) dropKept(why string) {
@@ -1891,6 +1898,9 @@ func (s *boardScreen) takeKept(p BoardPrompt, target int64) (string, bool) {
 	if k == nil || k.Prompt != p || k.Target != target {
 		return "", false
 	}
+	if (p == PromptActionTitle || p == PromptActionOwner) && !k.isFor(s.action(target)) {
+		return "", false
+	}
 	s.kept = nil
 	return k.Text, true
 }
@@ -1902,8 +1912,15 @@ func (s *boardScreen) takeKept(p BoardPrompt, target int64) (string, bool) {
 // the answer takeKept gave, and the status line says so.
 func (s *boardScreen) keepAnswer(p BoardPrompt, target int64, back bool) {
 	conn, id := s.e.opt.Conn, s.sess.ID
+	var made time.Time
+	var was string
+	if p == PromptActionTitle || p == PromptActionOwner {
+		if a := s.action(target); a != nil {
+			made, was = a.CreatedAt, a.Title
+		}
+	}
 	s.ask.keep = func(v string) {
-		d := BoardDraft{Prompt: p, Target: target, Text: v}
+		d := BoardDraft{Prompt: p, Target: target, Made: made, Was: was, Text: v}
 		if v == "" && s.kept != nil {
 			d = *s.kept
 		}

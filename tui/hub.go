@@ -90,8 +90,14 @@ type Hub struct {
 type BoardDraft struct {
 	Prompt BoardPrompt
 	Target int64
-	Text   string
-	at     time.Time
+	// Made and Was are when action point Target was made and its title when the
+	// prompt opened: a number is given again to the next action point once the
+	// highest is deleted, and an answer kept for the one deleted is not the new
+	// one's.
+	Made time.Time
+	Was  string
+	Text string
+	at   time.Time
 }
 
 // BoardPrompt is a board prompt whose answer outlives a dropped connection.
