@@ -87,6 +87,9 @@ type boardScreen struct {
 	// connection closed: the prompt's key on its theme or action point opens it
 	// again (takeKept).
 	kept *BoardDraft
+	// keptSaid is the line that said kept is kept, which a line saying it is
+	// dropped replaces rather than follows.
+	keptSaid string
 	// view is the last view loaded, which a release of notes brings up to date.
 	view *session.BoardView
 	// moving counts phase moves not saved yet; lastMove is closed when the last

@@ -580,6 +580,25 @@ func TestAnswerKeptForWhatIsGoneIsDropped(t *testing.T) {
 		again := w.openBoard(sess)
 		again.waitDrawn("The title “Threat modelling clinic", "no longer there", "dropped.")
 	})
+	t.Run("action point deleted on the board", func(t *testing.T) {
+		// Said after what the board did: "Action point deleted." was replaced.
+		t.Parallel()
+		w, sess, b := actionBoard(t, session.ActionPoint{Title: "Threat modelling clinic"})
+		b.keys("e")
+		b.waitFor("Action point: Threat modelling clinic")
+		b.keys(" monthly")
+		b.waitFor("clinic monthly")
+		dropBoard(b)
+
+		again := w.openBoard(sess)
+		again.waitDrawn("point “Threat modelling clinic” brings it back")
+		again.keys("j")
+		again.waitFor("p priority")
+		again.keys("D")
+		again.waitFor("Delete this action point?")
+		again.keys("y")
+		again.waitFor("Action point deleted. The title “Threat modelling clinic", "dropped.")
+	})
 	t.Run("action point deleted and another added", func(t *testing.T) {
 		// SQLite gives the new action point the number of the one deleted, the
 		// highest: the title kept is not the new one's.

@@ -1827,7 +1827,8 @@ func (s *boardScreen) sayKept(first bool) {
 		where = press + " on the action point “" + fit(session.CleanText(a.Title), 24) + "”"
 	}
 	if first {
-		s.setStatus(what+"is kept: "+where+" brings it back"+keptWhen(k.Prompt, s.sess.Phase)+".", false)
+		s.keptSaid = what + "is kept: " + where + " brings it back" + keptWhen(k.Prompt, s.sess.Phase) + "."
+		s.setStatus(s.keptSaid, false)
 	}
 }
 
@@ -1873,6 +1874,10 @@ func (s *boardScreen) dropKept(why string) {
 	s.kept = nil
 	if s.ask.keep == nil {
 		s.e.opt.Conn.KeepBoardDraft(s.sess.ID, BoardDraft{})
+	}
+	if s.status != "" && !s.statusErr && s.status != s.keptSaid {
+		// What the board just did ("Action point deleted.") stays said.
+		why = s.status + " " + why
 	}
 	s.setStatus(why, false)
 }
