@@ -121,10 +121,12 @@ func fitEnd(s string, width int) string {
 	return ansi.TruncateLeft(s, over+1, "…")
 }
 
-// wrap breaks s into lines of at most width display cells. A date (2027-03-01) and
-// a command's option (-i, --data) are never broken at their hyphens, where the
-// wrapping may break words: the projector showed "due 2027-03-" on one line and
-// "01" on the next, the board "(add -" and "i FILE if it is not ssh's default)".
+// wrap breaks s into lines of at most width display cells. A date (2027-03-01), a
+// command's option (-i, --data) and a URL, path or e-mail address are never broken
+// at their hyphens, where the wrapping may break words: the projector showed "due
+// 2027-03-" on one line and "01" on the next, the board "(add -" and "i FILE if it
+// is not ssh's default)", and "wiki.example.com/security-" above "charter". Such a
+// word wider than the line is still cut at the width.
 func wrap(s string, width int) []string {
 	if width < 8 {
 		width = 8
@@ -132,12 +134,15 @@ func wrap(s string, width int) []string {
 	if lines, ok := wrapLongWords(s, width); ok {
 		return lines
 	}
-	if strings.IndexByte(s, '-') < 0 || strings.ContainsRune(s, '\u2011') || !isoDate.MatchString(s) && !option.MatchString(s) {
+	if strings.IndexByte(s, '-') < 0 || strings.ContainsRune(s, '\u2011') {
 		return strings.Split(ansi.Wrap(s, width, ""), "\n")
 	}
 	// A non-breaking hyphen, one cell as the hyphen, while wrapping.
 	nb := func(d string) string { return strings.ReplaceAll(d, "-", "\u2011") }
-	kept := option.ReplaceAllStringFunc(isoDate.ReplaceAllStringFunc(s, nb), nb)
+	kept := s
+	for _, re := range []*regexp.Regexp{isoDate, option, link} {
+		kept = re.ReplaceAllStringFunc(kept, nb)
+	}
 	lines := strings.Split(ansi.Wrap(kept, width, ""), "\n")
 	for i, l := range lines {
 		lines[i] = strings.ReplaceAll(l, "\u2011", "-")
@@ -226,6 +231,11 @@ var isoDate = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`)
 // option finds a command line's option: a word starting with a hyphen and a letter
 // (-i, --data, --facilitator-key).
 var option = regexp.MustCompile(`(?:^|[\s(])--?[A-Za-z][\w-]*`)
+
+// link finds a URL, a path or an e-mail address: a word holding "://", "/" or "@",
+// or starting with "www." (https://wiki.example.com/security-charter,
+// /srv/share/threat-model.md, security-team@example.com).
+var link = regexp.MustCompile(`\S*(?:://|[/@])\S*|\bwww\.\S+`)
 
 // wrapHanging is wrap with every line after the first indented by indent spaces
 // (and that much narrower), so that a row wrapped in a list reads as one row.

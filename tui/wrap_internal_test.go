@@ -79,6 +79,43 @@ func TestWrapKeepsOptionsWhole(t *testing.T) {
 	}
 }
 
+// A URL, a path or an e-mail address is never broken at its hyphens: the
+// projector showed "wiki.example.com/security-" on one line and "charter" on the
+// next. One wider than the line is still cut at the width.
+func TestWrapKeepsLinksWhole(t *testing.T) {
+	links := []string{"https://wiki.example.com/security-charter", "wiki.example.com/threat-model", "/srv/share/threat-model.md", "security-team@example.com"}
+	text := "Read " + links[0] + " and " + links[1] + " before the session, or mail " + links[3] + " for " + links[2] + " today"
+	for w := 20; w <= 100; w++ {
+		lines := wrap(text, w)
+		joined := strings.Join(lines, "\n")
+		for _, l := range links {
+			if len(l) <= w && !strings.Contains(joined, l) {
+				t.Errorf("width %d breaks %q:\n%s", w, l, joined)
+			}
+		}
+		for _, l := range lines {
+			if lipgloss.Width(l) > w {
+				t.Errorf("width %d: line %q is wider", w, l)
+			}
+		}
+		if got := strings.Join(strings.Fields(strings.Join(lines, "")), ""); got != strings.ReplaceAll(text, " ", "") {
+			t.Errorf("width %d: the text changed: %q", w, lines)
+		}
+	}
+	long := "see https://wiki.example.com/a-very-long-path/that-does-not-fit/in-twenty-columns ok"
+	for _, w := range []int{20, 40} {
+		lines := wrap(long, w)
+		for _, l := range lines {
+			if lipgloss.Width(l) > w {
+				t.Errorf("width %d: a long link is not cut: %q", w, lines)
+			}
+		}
+		if got := strings.ReplaceAll(strings.Join(lines, ""), " ", ""); got != strings.ReplaceAll(long, " ", "") {
+			t.Errorf("width %d: the text changed: %q", w, lines)
+		}
+	}
+}
+
 // A word wider than the line (a URL, a name in a script written without spaces)
 // begins where the line before it ends and is broken at the width: it was put on a
 // line of its own, and the projector showed "3." alone above a theme's name.
