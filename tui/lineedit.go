@@ -1,10 +1,11 @@
 package tui
 
 import (
+	"slices"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/runeutil"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/rivo/uniseg"
@@ -35,10 +36,78 @@ type lineEdit struct {
 // editKeys are the keys lineEdit answers to, as bubbles' text input binds them.
 var editKeys = textinput.DefaultKeyMap
 
-// editSanitizer makes what is typed or pasted one line: tabs and line breaks become
-// spaces, other control characters are dropped, as in bubbles' text input. It keeps
-// no state: one serves every box.
-var editSanitizer = runeutil.NewSanitizer(runeutil.ReplaceTabs(" "), runeutil.ReplaceNewlines(" "))
+// oneLine makes what is typed or pasted one line, as the note will be stored
+// (session.CleanText): a tab, a line break or other white space but the space is
+// one space with the spaces beside it, and other control characters are dropped.
+// Spaces typed in a row stay as typed (the count says what will be stored), but a
+// line break and the tab after it showed as two spaces where the note kept one.
+// Such white space is brk until joinBreaks has put the text in place.
+func oneLine(runes []rune) []rune {
+	out := make([]rune, 0, len(runes))
+	// joined: the spaces that follow are one with the brk before them.
+	joined := false
+	for _, r := range runes {
+		switch {
+		case r == ' ':
+			if !joined {
+				out = append(out, r)
+			}
+		case unicode.IsSpace(r):
+			for len(out) > 0 && (out[len(out)-1] == ' ' || out[len(out)-1] == brk) {
+				out = out[:len(out)-1]
+			}
+			out, joined = append(out, brk), true
+		case r == utf8.RuneError || unicode.IsControl(r):
+		default:
+			out, joined = append(out, r), false
+		}
+	}
+	return out
+}
+
+// brk stands for white space other than a space while oneLine's text is put in
+// place; no text a box holds keeps it.
+const brk = '\n'
+
+// joinBreaks makes each run of spaces in v that holds a brk one space, in place;
+// pos, a place in v, moves with the text around it. A paste comes in several reads,
+// and a line break at the end of one meets the tab that starts the next.
+func joinBreaks(v []rune, pos int) ([]rune, int) {
+	if !slices.Contains(v, brk) {
+		return v, pos
+	}
+	out, at := v[:0], -1
+	for i := 0; i < len(v); {
+		if i == pos {
+			at = len(out)
+		}
+		if v[i] != ' ' && v[i] != brk {
+			out = append(out, v[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(v) && (v[j] == ' ' || v[j] == brk) {
+			j++
+		}
+		if !slices.Contains(v[i:j], brk) {
+			if i < pos && pos < j {
+				at = len(out) + pos - i
+			}
+			out = append(out, v[i:j]...)
+		} else {
+			if i < pos && pos < j {
+				at = len(out) + 1
+			}
+			out = append(out, ' ')
+		}
+		i = j
+	}
+	if at < 0 {
+		at = len(out)
+	}
+	return out, at
+}
 
 func (e *lineEdit) Focus()          { e.focus = true }
 func (e *lineEdit) Blur()           { e.focus = false }
@@ -51,11 +120,11 @@ func (e *lineEdit) CursorEnd()      { e.pos = len(e.value) }
 // SetValue replaces the text with s, made one line and cut at the limit; the
 // cursor stays where it was, or at the end if that is past it.
 func (e *lineEdit) SetValue(s string) {
-	r := editSanitizer.Sanitize([]rune(s))
+	r := oneLine([]rune(s))
 	if e.limit > 0 && len(r) > e.limit {
 		r = r[:wholeChars(r, e.limit)]
 	}
-	e.value = r
+	e.value, _ = joinBreaks(r, 0)
 	e.SetCursor(e.pos)
 }
 
@@ -131,7 +200,7 @@ func wholeChars(r []rune, n int) int {
 // insert puts runes at the cursor, as many as the limit leaves room for; pasted
 // says they came as a paste (what is lost of one is counted in dropped).
 func (e *lineEdit) insert(runes []rune, pasted bool) {
-	r := editSanitizer.Sanitize(append([]rune(nil), runes...))
+	r := oneLine(runes)
 	if e.limit > 0 && len(r) > e.limit-len(e.value) {
 		kept := wholeChars(r, max(e.limit-len(e.value), 0))
 		if pasted {
@@ -149,7 +218,7 @@ func (e *lineEdit) insert(runes []rune, pasted bool) {
 	}
 	v := make([]rune, 0, len(e.value)+len(r))
 	v = append(append(append(v, e.value[:e.pos]...), r...), e.value[e.pos:]...)
-	e.value, e.pos = v, e.pos+len(r)
+	e.value, e.pos = joinBreaks(v, e.pos+len(r))
 }
 
 // cut removes the runes from from to to and leaves the cursor at from.

@@ -280,7 +280,7 @@ func TestNoteBoxEditingKeys(t *testing.T) {
 		{"ctrl+k", []tea.KeyMsg{{Type: tea.KeyCtrlK}}, "one ", 4},
 		{"ctrl+u", []tea.KeyMsg{{Type: tea.KeyCtrlU}}, "two  three", 0},
 		{"typed", []tea.KeyMsg{runesKey("x"), {Type: tea.KeySpace, Runes: []rune{' '}}}, "one x two  three", 6},
-		{"pasted, one line", []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("a\r\nb\tc\x07"), Paste: true}}, "one a  b ctwo  three", 10},
+		{"pasted, one line", []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("a\r\nb\tc\x07"), Paste: true}}, "one a b ctwo  three", 9},
 		{"up to the limit of 20", []tea.KeyMsg{runesKey("1234567"), runesKey("89")}, "one 123456two  three", 10},
 		{"backspace at the start", []tea.KeyMsg{{Type: tea.KeyHome}, {Type: tea.KeyBackspace}}, "one two  three", 0},
 		{"delete at the end", []tea.KeyMsg{{Type: tea.KeyEnd}, {Type: tea.KeyDelete}}, "one two  three", 14},
@@ -300,6 +300,49 @@ func TestNoteBoxEditingKeys(t *testing.T) {
 	typed(b, runesKey("x"))
 	if b.Value() != "" {
 		t.Errorf("a blurred box took %q", b.Value())
+	}
+}
+
+// What is pasted shows as the note will be stored: a line break, a tab, or both
+// with spaces beside them, are one space, also where a paste's reads meet and
+// where it meets the text around it. Spaces typed in a row stay as typed.
+func TestNoteBoxShowsPastedWhiteSpaceAsStored(t *testing.T) {
+	paste := func(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s), Paste: true} }
+	cases := []struct {
+		name   string
+		before string
+		at     int
+		pastes []string
+		value  string
+		pos    int
+	}{
+		{"a line break and a tab", "", 0, []string{"Patch\n\tfaster"}, "Patch faster", 12},
+		{"spaces around a line break", "", 0, []string{"a \r\n  b"}, "a b", 3},
+		{"a break ending one read, a tab starting the next", "", 0, []string{"Patch\n", "\tfaster"}, "Patch faster", 12},
+		{"beside the spaces of the text", "one two", 4, []string{"\tx\n"}, "one x two", 6},
+		{"a no-break space and a line break", "", 0, []string{"a\u00a0\nb"}, "a b", 3},
+		{"spaces alone stay", "", 0, []string{"a  b"}, "a  b", 4},
+	}
+	for _, c := range cases {
+		b := newNoteBox(1000, 3, NewStyles(nil))
+		b.SetWidth(40)
+		b.Focus()
+		b.SetValue(c.before)
+		b.in.SetCursor(c.at)
+		for _, p := range c.pastes {
+			typed(b, paste(p))
+		}
+		if got, pos := b.Value(), b.Position(); got != c.value || pos != c.pos {
+			t.Errorf("%s: %q with the cursor at %d, want %q at %d", c.name, got, pos, c.value, c.pos)
+		}
+		if got := strings.TrimRight(boxLines(b)[0], " "); got != c.value {
+			t.Errorf("%s: the box shows %q, want %q", c.name, got, c.value)
+		}
+	}
+	b := newNoteBox(1000, 3, NewStyles(nil))
+	b.SetValue("one\n\ttwo")
+	if got := b.Value(); got != "one two" {
+		t.Errorf("set to %q, want %q", got, "one two")
 	}
 }
 

@@ -520,6 +520,29 @@ func TestParticipantNoteCountedAsStored(t *testing.T) {
 	}
 }
 
+// A paste with a line break and a tab after it shows one space in the box, as the
+// note stores it: the box showed two.
+func TestParticipantPastedLineBreakShowsAsStored(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("You have no notes here yet.")
+
+	s.keys("n")
+	s.waitFor("New note in Strengths")
+	s.paste("Patch the build\n\tfaster")
+	s.waitFor("Patch the build faster")
+	s.press(tea.KeyEnter)
+	s.waitFor("Saved. Your note is stored")
+	if s.everDrawn("build  faster") {
+		t.Error("the box showed two spaces for the line break and the tab")
+	}
+	if ns := w.notes(sess); len(ns) != 1 || ns[0].Text != "Patch the build faster" {
+		t.Fatalf("stored %v, want one note %q", ns, "Patch the build faster")
+	}
+}
+
 func TestParticipantRefusedNoteKeepsText(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
