@@ -693,6 +693,40 @@ func TestThemeNamedAfterANoteStarsIt(t *testing.T) {
 	b.waitFor("1. pen test findings come… (2)", "★ [act more] pen test findings come too late")
 }
 
+// The ★ follows a move: a theme whose name's note was moved out stars none, where
+// it starred another note under a name that was not its words; moved back, the
+// note is starred again.
+func TestThemeStarLeavesWithTheNoteItsNameWasMadeFrom(t *testing.T) {
+	t.Parallel()
+	w, sess, ns := groupWorld(t)
+	ths, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.db.UpdateTheme(w.ctx, &session.Theme{ID: ths[0].ID, Label: "pen test findings come…"}); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("★ [act more] pen test findings come too late")
+	if err := w.svc.MoveNote(w.ctx, ns[1].ID, ths[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor("1. pen test findings come… (1)", "deadlines (2)")
+	v := b.view()
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "more pen tests before release") && strings.Contains(l, "★") {
+			t.Errorf("a note the name was not made from is starred under it:\n%s", v)
+		}
+	}
+
+	b = w.openBoard(sess)
+	b.waitDrawn("1. pen test findings come… (1)")
+	if err := w.svc.MoveNote(w.ctx, ns[1].ID, ths[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor("1. pen test findings come… (2)", "★ [act more] pen test findings come too late")
+}
+
 // boardWithKeptSearch is a board of many themes on which a search for "topic 7"
 // was kept with enter.
 func boardWithKeptSearch(t *testing.T) *term {

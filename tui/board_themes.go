@@ -590,10 +590,15 @@ func (s *boardScreen) noteByID() map[int64]*session.Note {
 
 // representative returns the note that best stands for the notes ids, 0 for none:
 // the one the theme's name (label) was made from when it was, so that a theme named
-// after one note does not star another.
+// after one note does not star another. When that note has been moved out of the
+// theme (another of the session's notes begins with the name), none: the ★ went to
+// the note nearest the mean, and a theme called "pen test findings come…" starred
+// "more pen tests before release".
 func (s *boardScreen) representative(label string, ids []int64, notes map[int64]*session.Note) int64 {
 	var k strings.Builder
-	k.WriteString(label + "\x00")
+	// The session's notes count: one written or deleted outside the set may be
+	// the one the name was made from.
+	k.WriteString(label + "\x00" + strconv.Itoa(len(notes)) + "\x00")
 	for _, id := range ids {
 		k.WriteString(strconv.FormatInt(id, 36))
 		if n := notes[id]; n != nil && n.Hidden {
@@ -606,13 +611,15 @@ func (s *boardScreen) representative(label string, ids []int64, notes map[int64]
 		return r
 	}
 	docs := make([]analysis.Doc, 0, len(ids))
+	in := make(map[int64]bool, len(ids))
 	for _, id := range ids {
+		in[id] = true
 		if n := notes[id]; n != nil && !n.Hidden {
 			docs = append(docs, session.ClusterDoc(n))
 		}
 	}
 	id := analysis.NamedAfter(label, docs)
-	if id == "" {
+	if id == "" && !namedAfterOther(label, in, notes) {
 		id = analysis.Representative(docs)
 	}
 	r, _ := strconv.ParseInt(id, 10, 64) // "" is 0: none
@@ -621,6 +628,18 @@ func (s *boardScreen) representative(label string, ids []int64, notes map[int64]
 	}
 	s.themes.reps[k.String()] = r
 	return r
+}
+
+// namedAfterOther reports whether label was made from a note of the session that
+// is not among in: a note moved out of the theme its words name.
+func namedAfterOther(label string, in map[int64]bool, notes map[int64]*session.Note) bool {
+	var out []analysis.Doc
+	for id, n := range notes {
+		if !in[id] {
+			out = append(out, session.ClusterDoc(n))
+		}
+	}
+	return analysis.NamedAfter(label, out) != ""
 }
 
 // noteRows lists a theme's notes, its representative first (starred): the note
