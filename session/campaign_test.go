@@ -1,6 +1,7 @@
 package session_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -109,8 +110,9 @@ func TestCampaignPeriodLeavesOutSessionsWithoutADayYet(t *testing.T) {
 	}
 }
 
-// A session has no day yet while none was given and it has not begun: the day it
-// was created is then not when it is held. Once begun, that day stands for it.
+// A session has no day yet while none was given, it has not begun and it is not
+// held: the day it was created is then not when it is held. Once begun or held,
+// that day stands for it.
 func TestNoDayYet(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -122,6 +124,9 @@ func TestNoDayYet(t *testing.T) {
 		{"planned with a day", session.Session{Date: "2027-03-09", Phase: session.PhaseLobby}, false},
 		{"begun without a day", session.Session{Phase: session.PhaseWrite, Reached: session.PhaseWrite}, false},
 		{"back in the lobby after it began", session.Session{Phase: session.PhaseLobby, Reached: session.PhaseCheckIn}, false},
+		// People in its lobby or paper notes imported: every document dates it on
+		// the day it was created, and so do session list and the home.
+		{"held in the lobby", session.Session{Phase: session.PhaseLobby, Reached: session.PhaseLobby, Held: true}, false},
 	} {
 		if got := tc.s.NoDayYet(); got != tc.want {
 			t.Errorf("%s: NoDayYet %v, want %v", tc.name, got, tc.want)
@@ -164,4 +169,50 @@ func TestCampaignsListSessionsWithoutADayYetLast(t *testing.T) {
 	if cs := session.Campaigns(ss); cs[0].Name != "C" {
 		t.Errorf("campaigns in the order %s, %s; want C, with sessions planned, first", cs[0].Name, cs[1].Name)
 	}
+}
+
+// A session in the lobby without a day given is dated as its documents date it: no
+// day yet while nobody is in it, the day it was created once people are in its
+// lobby or paper notes are imported (held, for its findings and the campaign
+// report), and no day again once its only participant is removed. Session list
+// and the home said "-" and "no date yet" for a session every document dated.
+func TestSessionsInTheLobbyAreDatedAsTheirDocumentsDateThem(t *testing.T) {
+	t.Parallel()
+	svc, _ := MustOpenService(t)
+	ctx := context.Background()
+	joined, paper := mustSession(t, svc), mustSession(t, svc)
+	name := map[string]string{joined.ID: "joined", paper.ID: "paper"}
+	check := func(step string, want map[string]bool) {
+		t.Helper()
+		all, err := svc.Sessions(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range all {
+			one, err := svc.Session(ctx, s.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			date := findings(t, svc, s.ID).Session.Date
+			if s.NoDayYet() != want[s.ID] || one.NoDayYet() != want[s.ID] || (date == "") != want[s.ID] {
+				t.Errorf("%s: session %s has no day yet %v (read alone %v), its findings' date %q; want no day yet %v",
+					step, name[s.ID], s.NoDayYet(), one.NoDayYet(), date, want[s.ID])
+			}
+		}
+	}
+	check("planned", map[string]bool{joined.ID: true, paper.ID: true})
+	p, err := svc.Join(ctx, joined.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("someone in the lobby", map[string]bool{joined.ID: false, paper.ID: true})
+	rows := []session.ImportRow{{Line: 1, Text: "scanners are noisy", Area: "activities", Lane: "less"}}
+	if _, err := svc.Import(ctx, paper.ID, rows, session.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	check("paper notes imported", map[string]bool{joined.ID: false, paper.ID: false})
+	if err := svc.RemoveParticipant(ctx, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	check("its only participant removed", map[string]bool{joined.ID: true, paper.ID: false})
 }

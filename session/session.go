@@ -209,7 +209,12 @@ type Session struct {
 	// been closed, empty when it never was: its results may differ from the day's.
 	ReopenedOn string
 	// Reached is the furthest phase the session has been in (see Furthest).
-	Reached   Phase
+	Reached Phase
+	// Held is set when the session has taken place as its documents tell it:
+	// someone joined it and was not removed, or it has a note shown (paper notes
+	// imported too), though it may never have left the lobby. The store sets it
+	// whenever it reads a session.
+	Held      bool
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
@@ -226,11 +231,12 @@ func (s *Session) Day() time.Time {
 	return time.Date(c.Year(), c.Month(), c.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// NoDayYet says whether the session has no day yet: none was given and it has not
-// begun (planned ahead, by charter plan --create or session new). The day it was
-// created, which Day falls back on, is then not when it is held; once it has begun,
-// that day stands for it.
-func (s *Session) NoDayYet() bool { return s.Date == "" && s.Furthest() == PhaseLobby }
+// NoDayYet says whether the session has no day yet: none was given, it has not
+// begun (planned ahead, by charter plan --create or session new) and it is not
+// Held. The day it was created, which Day falls back on, is then not when it is
+// held; once it has begun or is held (people in its lobby, paper notes imported),
+// that day stands for it, as every document dates it.
+func (s *Session) NoDayYet() bool { return s.Date == "" && s.Furthest() == PhaseLobby && !s.Held }
 
 // CompareDay orders sessions by the day they are held, then by when they were
 // created, then by ID. Sessions with no day yet (NoDayYet) come after every session

@@ -455,7 +455,9 @@ func TestHomeCampaignHeadings(t *testing.T) {
 
 // A session planned without a day says so on the home, and a campaign of such
 // sessions has no period yet: both showed the day they were created, today, as if
-// held then. A session begun today without a day given is today's.
+// held then. A session begun today without a day given is today's, and so is one
+// still in the lobby with someone in it, as its findings date it (the home said
+// "no date yet").
 func TestHomeSaysAPlannedSessionHasNoDateYet(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
@@ -464,20 +466,28 @@ func TestHomeSaysAPlannedSessionHasNoDateYet(t *testing.T) {
 		{Title: "Developers Berlin", Campaign: "Chartering 2027"},
 		{Title: "Developers Porto", Campaign: "Chartering 2027"},
 		{Title: "Pilot Lisbon", Campaign: "Pilot"},
+		{Title: "Lobby Oslo", Campaign: "Gathering"},
 	} {
 		in.Audience = session.AudienceDevelopers
 		sess, err := w.svc.NewSession(w.ctx, in)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if in.Campaign == "Pilot" {
+		switch in.Campaign {
+		case "Pilot":
 			w.setPhase(sess, session.PhaseWrite)
 			today = sess.Day()
+		case "Gathering":
+			w.join(sess, "key-1", "")
 		}
 	}
 	s := w.open(tui.Options{Facilitator: true})
-	s.waitFor("Chartering 2027 · no date yet · 2 sessions", "Pilot · "+today.Format("2 Jan 2006")+" · 1 session")
+	s.waitFor("Chartering 2027 · no date yet · 2 sessions", "Pilot · "+today.Format("2 Jan 2006")+" · 1 session",
+		"Gathering · "+today.Format("2 Jan 2006")+" · 1 session")
 	v := s.view()
+	if l := lineWith(v, "Lobby Oslo"); !strings.Contains(l, today.Format("2 Jan")) {
+		t.Errorf("a session with someone in its lobby: %q", l)
+	}
 	for _, title := range []string{"Developers Berlin", "Developers Porto"} {
 		if l := lineWith(v, title); !strings.Contains(l, "no date yet") || strings.Contains(l, today.Format("2 Jan")) {
 			t.Errorf("a planned session's row: %q", l)

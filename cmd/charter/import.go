@@ -177,8 +177,8 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if serr == nil && sess.Date == "" {
 		// Paper comes in after the day: a session left undated is placed on the day
 		// it was created, which may be long after it was held. Its paper authors
-		// make it held for reports even if it never left the lobby (session list
-		// and the home, which do not count them, still say it has no date).
+		// make it held even if it never left the lobby: reports, session list and
+		// the home all date it so.
 		fmt.Fprintf(stdout, "note: the session was given no day (--date), so reports place it on %s, the day it was created; if it was held on another day: charter session edit --data %s --session %s --date YYYY-MM-DD\n",
 			sess.Day().Format(session.DateLayout), *dir, *id)
 	}

@@ -427,7 +427,9 @@ func TestPlanCreateNamesTheAddressTheServerListensOn(t *testing.T) {
 
 // session list and session edit say "-" for the day of a session planned without
 // one, not the day it was created (today), which read as if it were held today; a
-// session begun without a day given is on the day it was created.
+// session begun without a day given is on the day it was created, and so is one
+// still in the lobby with people in it or paper notes imported, as its findings
+// date it (session list said "-").
 func TestSessionListSaysAPlannedSessionHasNoDateYet(t *testing.T) {
 	t.Parallel()
 	dir := newDataDir(t)
@@ -438,25 +440,47 @@ func TestSessionListSaysAPlannedSessionHasNoDateYet(t *testing.T) {
 		}
 		return regexp.MustCompile(`session: (\S+)`).FindStringSubmatch(out.String())[1]
 	}
-	planned, begun := newSession("Planned"), newSession("Begun")
+	planned, begun, joined, paper := newSession("Planned"), newSession("Begun"), newSession("Joined"), newSession("Paper")
 	db, err := openData(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := session.NewService(db, nil).SetPhase(context.Background(), begun, session.PhaseCheckIn)
+	svc := session.NewService(db, nil)
+	s, err := svc.SetPhase(context.Background(), begun, session.PhaseCheckIn)
+	if err == nil {
+		_, err = svc.Join(context.Background(), joined, "")
+	}
 	db.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
 	created := s.Day().Format(session.DateLayout)
-
 	var out, errb bytes.Buffer
+	if code := run([]string{"import", "--data", dir, "--session", paper, filepath.Join("..", "..", "testdata", "import", "notes.csv")}, nil, &out, &errb); code != 0 {
+		t.Fatalf("import: exit %d, %s", code, errb.String())
+	}
+	var doc struct {
+		Session struct {
+			Date string `json:"date"`
+		} `json:"session"`
+	}
+	out.Reset()
+	if code := run([]string{"export", "--data", dir, "--session", paper, "--format", "json"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("export: exit %d, %s", code, errb.String())
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil || doc.Session.Date != created {
+		t.Fatalf("the findings of the session with paper notes are dated %q (%v), want %s", doc.Session.Date, err, created)
+	}
+
+	out.Reset()
 	if code := run([]string{"session", "list", "--data", dir}, nil, &out, &errb); code != 0 {
 		t.Fatalf("session list: exit %d, %s", code, errb.String())
 	}
 	for _, want := range []*regexp.Regexp{
 		regexp.MustCompile(`(?m)^` + planned + `\s+-\s+-\s+Planned\s`),
 		regexp.MustCompile(`(?m)^` + begun + `\s+` + created + `\s+-\s+Begun\s`),
+		regexp.MustCompile(`(?m)^` + joined + `\s+` + created + `\s+-\s+Joined\s`),
+		regexp.MustCompile(`(?m)^` + paper + `\s+` + created + `\s+-\s+Paper\s`),
 	} {
 		if !want.MatchString(out.String()) {
 			t.Errorf("session list does not match %s:\n%s", want, out.String())
@@ -471,7 +495,8 @@ func TestSessionListSaysAPlannedSessionHasNoDateYet(t *testing.T) {
 // session list and charter report list sessions planned without a day after those
 // with one, in the order they were made: placed on the day they were created, they
 // sat above sessions dated later, as if held first. One held all the same (people
-// in its lobby) is numbered by the report on the day it was created.
+// in its lobby) is numbered by the report on the day it was created, and session
+// list places it there too (it listed it after every session with a day).
 func TestSessionsPlannedWithoutADayComeAfterDatedOnes(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -522,7 +547,7 @@ func TestSessionsPlannedWithoutADayComeAfterDatedOnes(t *testing.T) {
 			listed = append(listed, m[1])
 		}
 	}
-	if want := []string{"Last week", "Next week", "Next month", "Planned joined", "Planned"}; !slices.Equal(listed, want) {
+	if want := []string{"Last week", "Planned joined", "Next week", "Next month", "Planned"}; !slices.Equal(listed, want) {
 		t.Errorf("session list orders %q, want %q:\n%s", listed, want, out.String())
 	}
 

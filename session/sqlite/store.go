@@ -46,6 +46,17 @@ func newID() (string, error) {
 const sessionCols = `id, title, audience, location, mode, campaign, code, phase, activities, vote_budget,
 	ratings_shown, timer_set_ms, timer_left_ms, timer_running, timer_ends_ms, created_at, updated_at, held_on, reopened_on, reached`
 
+// sessionHeld is whether the session of table t has taken place as the documents
+// tell it (session.Session.Held): someone in it not removed, or a note shown (not
+// hidden, nor held back for a second writer). It is read after sessionCols.
+func sessionHeld(t string) string {
+	return `CASE WHEN EXISTS (SELECT 1 FROM participants WHERE session_id = ` + t + `.id AND removed = 0) THEN 1
+		ELSE EXISTS (SELECT 1 FROM notes WHERE session_id = ` + t + `.id AND batch <> 0 AND hidden = 0) END`
+}
+
+// selectSessions reads sessionCols and sessionHeld of the sessions.
+var selectSessions = `SELECT ` + sessionCols + `, ` + sessionHeld("sessions") + ` FROM sessions`
+
 func scanSession(row interface{ Scan(...any) error }) (*session.Session, error) {
 	var r sessionRow
 	if err := row.Scan(r.dest()...); err != nil {
@@ -58,15 +69,15 @@ func scanSession(row interface{ Scan(...any) error }) (*session.Session, error) 
 type sessionRow struct {
 	s                                 session.Session
 	acts                              string
-	ratings, running                  int
+	ratings, running, held            int
 	set, left, ends, created, updated int64
 }
 
-// dest are the destinations of sessionCols, in their order.
+// dest are the destinations of sessionCols and sessionHeld, in their order.
 func (r *sessionRow) dest() []any {
 	s := &r.s
 	return []any{&s.ID, &s.Title, &s.Audience, &s.Location, &s.Mode, &s.Campaign, &s.Code, &s.Phase,
-		&r.acts, &s.VoteBudget, &r.ratings, &r.set, &r.left, &r.running, &r.ends, &r.created, &r.updated, &s.Date, &s.ReopenedOn, &s.Reached}
+		&r.acts, &s.VoteBudget, &r.ratings, &r.set, &r.left, &r.running, &r.ends, &r.created, &r.updated, &s.Date, &s.ReopenedOn, &s.Reached, &r.held}
 }
 
 func (r *sessionRow) session() (*session.Session, error) {
@@ -82,7 +93,7 @@ func (r *sessionRow) session() (*session.Session, error) {
 	for i := range s.Activities {
 		cleanAll(&s.Activities[i])
 	}
-	s.RatingsShown = r.ratings == 1
+	s.RatingsShown, s.Held = r.ratings == 1, r.held == 1
 	s.Timer = session.Timer{Set: time.Duration(r.set) * time.Millisecond, Left: time.Duration(r.left) * time.Millisecond,
 		Running: r.running == 1, Ends: fromMS(r.ends)}
 	s.CreatedAt, s.UpdatedAt = fromMS(r.created), fromMS(r.updated)
@@ -129,19 +140,19 @@ func notFound(what string, err error) error {
 
 // Session returns the session with id.
 func (db *DB) Session(ctx context.Context, id string) (*session.Session, error) {
-	s, err := scanSession(db.read.QueryRowContext(ctx, `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id))
+	s, err := scanSession(db.read.QueryRowContext(ctx, selectSessions+` WHERE id = ?`, id))
 	return s, notFound("Session "+id, err)
 }
 
 // SessionByCode returns the session whose join code is code (normalized).
 func (db *DB) SessionByCode(ctx context.Context, code string) (*session.Session, error) {
-	s, err := scanSession(db.read.QueryRowContext(ctx, `SELECT `+sessionCols+` FROM sessions WHERE code = ?`, session.NormalizeCode(code)))
+	s, err := scanSession(db.read.QueryRowContext(ctx, selectSessions+` WHERE code = ?`, session.NormalizeCode(code)))
 	return s, notFound("Session", err)
 }
 
 // Sessions returns every session, newest first.
 func (db *DB) Sessions(ctx context.Context) ([]*session.Session, error) {
-	return queryAll(ctx, db.read, scanSession, `SELECT `+sessionCols+` FROM sessions ORDER BY created_at DESC, id`)
+	return queryAll(ctx, db.read, scanSession, selectSessions+` ORDER BY created_at DESC, id`)
 }
 
 // UpdateSession stores the changeable fields of s.
@@ -318,7 +329,7 @@ var participantByID = `SELECT ` + qualified("p", participantCols) + `, ` + ratin
 // statement. The ID is cast: compared bare with the joined table's key, a new ID
 // bound to the kept statement made SQLite compile it again at every call (as if the
 // schema had changed), which was most of the statement's time.
-var participantInSession = `SELECT ` + qualified("p", participantCols) + `, ` + qualified("s", sessionCols) + `, ` + ratingCols + `
+var participantInSession = `SELECT ` + qualified("p", participantCols) + `, ` + qualified("s", sessionCols) + `, ` + sessionHeld("s") + `, ` + ratingCols + `
 	FROM participants p JOIN sessions s ON s.id = p.session_id` + ratingOf + ` WHERE p.id = CAST(?1 AS INTEGER)`
 
 // qualified prefixes each of the comma-separated columns cols with table.
