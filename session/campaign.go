@@ -13,10 +13,12 @@ type Campaign struct {
 	Sessions []*Session
 }
 
-// Campaigns groups sessions by campaign, campaigns ordered by their latest session
-// (newest first) and sessions by date (CompareDay: those with no day yet after the
-// others, so a campaign with one counts as the newest); sessions without a campaign
-// come last under an empty name.
+// Campaigns groups sessions by campaign, campaigns ordered by the day of their
+// latest session that has one (newest first, those with no period after the others)
+// and sessions by date (CompareDay: those with no day yet after the others);
+// sessions without a campaign come last under an empty name. A campaign with a
+// session that has no day yet counted as the newest and came first, above
+// campaigns held after it.
 func Campaigns(sessions []*Session) []Campaign {
 	by := map[string]*Campaign{}
 	var names []string
@@ -42,10 +44,8 @@ func Campaigns(sessions []*Session) []Campaign {
 		if (out[i].Name == "") != (out[j].Name == "") {
 			return out[j].Name == ""
 		}
-		// Sessions are in date order: the last one is the campaign's latest.
-		li, lj := out[i].Sessions[len(out[i].Sessions)-1], out[j].Sessions[len(out[j].Sessions)-1]
-		if c := CompareDay(li, lj); c != 0 {
-			return c > 0
+		if ti, tj := out[i].To, out[j].To; !ti.Equal(tj) {
+			return tj.IsZero() || !ti.IsZero() && ti.After(tj)
 		}
 		return out[i].Name < out[j].Name
 	})

@@ -164,10 +164,21 @@ func TestCampaignsListSessionsWithoutADayYetLast(t *testing.T) {
 		t.Errorf("sessions in the order %v, want %v", got, want)
 	}
 
-	// A campaign whose latest session has no day yet is the newest.
-	ss = append(ss, &session.Session{ID: "other", Campaign: "D", Date: "2027-04-01", Phase: session.PhaseClosed, Reached: session.PhaseClosed, CreatedAt: day(1)})
-	if cs := session.Campaigns(ss); cs[0].Name != "C" {
-		t.Errorf("campaigns in the order %s, %s; want C, with sessions planned, first", cs[0].Name, cs[1].Name)
+	// Campaigns come by the day of their latest session that has one, newest
+	// first, and those with no day yet after them all: C, with sessions planned,
+	// came first, above D held after it.
+	ss = append(ss,
+		&session.Session{ID: "other", Campaign: "D", Date: "2027-04-01", Phase: session.PhaseClosed, Reached: session.PhaseClosed, CreatedAt: day(1)},
+		&session.Session{ID: "early", Campaign: "B", Date: "2027-02-01", Phase: session.PhaseClosed, Reached: session.PhaseClosed, CreatedAt: day(1)},
+		&session.Session{ID: "planned-only", Campaign: "A", Phase: session.PhaseLobby, Reached: session.PhaseLobby, CreatedAt: day(1)},
+		&session.Session{ID: "loose", Phase: session.PhaseClosed, Reached: session.PhaseClosed, Date: "2027-05-01", CreatedAt: day(1)},
+	)
+	var names []string
+	for _, c := range session.Campaigns(ss) {
+		names = append(names, c.Name)
+	}
+	if want := []string{"D", "C", "B", "A", ""}; strings.Join(names, ",") != strings.Join(want, ",") {
+		t.Errorf("campaigns in the order %q, want %q", names, want)
 	}
 }
 

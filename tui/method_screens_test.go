@@ -488,6 +488,10 @@ func TestHomeSaysAPlannedSessionHasNoDateYet(t *testing.T) {
 	if l := lineWith(v, "Lobby Oslo"); !strings.Contains(l, today.Format("2 Jan")) {
 		t.Errorf("a session with someone in its lobby: %q", l)
 	}
+	// A campaign with no date yet comes after those with one: it came first.
+	if strings.Index(v, "Chartering 2027 ·") < strings.Index(v, "Pilot ·") || strings.Index(v, "Chartering 2027 ·") < strings.Index(v, "Gathering ·") {
+		t.Errorf("the campaign with no date yet is listed above those with one:\n%s", v)
+	}
 	for _, title := range []string{"Developers Berlin", "Developers Porto"} {
 		if l := lineWith(v, title); !strings.Contains(l, "no date yet") || strings.Contains(l, today.Format("2 Jan")) {
 			t.Errorf("a planned session's row: %q", l)
