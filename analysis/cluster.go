@@ -173,10 +173,10 @@ func (c *corpus) label(docs []Doc, members []int) (string, int) {
 		name = title
 	case concept >= 0:
 		name = c.lx.labels[concept]
-	case len(members) == 1 && shortNote(docs[central].Text) != "":
+	case len(members) == 1 && shortNote(c.texts[central]) != "":
 		// A key phrase cut from one note reads as word salad ("deadlines always
 		// beat"); the note says it better.
-		name = shortNote(docs[central].Text)
+		name = shortNote(c.texts[central])
 	default:
 		name = c.keyPhrase(members, central, nil)
 	}

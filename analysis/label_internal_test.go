@@ -140,3 +140,32 @@ func TestDistinctLabelsNeedMoreThanOneWord(t *testing.T) {
 		t.Errorf("second label %q is told apart by one word", got[1])
 	}
 }
+
+// A name is never cut from inside a link: a link's colon and dots read as the
+// ends of clauses, and a theme was called "The exceptions process is documented
+// at https".
+func TestLabelLeavesLinksOut(t *testing.T) {
+	t.Parallel()
+	for _, texts := range [][]string{
+		{"The exceptions process is documented at https://wiki.example.com/security-exceptions/process"},
+		{"The exceptions process is documented at https://wiki.example.com/security-exceptions/process",
+			"nobody reads the exceptions process page"},
+		{"see www.example.com/exceptions: the exceptions process is hidden there"},
+		{"https://wiki.example.com/exceptions"},
+	} {
+		docs := make([]Doc, len(texts))
+		members := make([]int, len(texts))
+		for i, text := range texts {
+			docs[i] = Doc{ID: string(rune('a' + i)), Text: text, Area: "confidence", Lane: "concern"}
+			members[i] = i
+		}
+		c := vectorize(docs, defaultLexicon(), defaultWeights)
+		got, _ := c.label(docs, members)
+		whole := len(texts) == 1 && strings.HasPrefix(texts[0], "https://")
+		if got == "" || !whole && (strings.Contains(got, "http") || strings.Contains(got, "www") || strings.Contains(got, "example") ||
+			strings.ContainsAny(got, ";:") || strings.HasPrefix(got, "see")) {
+			t.Errorf("notes %q are named %q", texts, got)
+		}
+		t.Logf("%q -> %q", texts[0], got)
+	}
+}

@@ -130,3 +130,36 @@ one two three etc eg ie
 	}
 	return m
 }()
+
+// withoutLinks returns the text names are cut from: a note's longest piece
+// between its links (words with "://", or starting with "www."), without the
+// punctuation a link leaves at its edges. A link's colon and dots read as the ends
+// of clauses, and a name ended "documented at https". A note of links only is
+// kept as it is.
+func withoutLinks(text string) string {
+	if !strings.Contains(text, "://") && !strings.Contains(strings.ToLower(text), "www.") {
+		return text
+	}
+	best, bestWords := "", 0
+	var piece []string
+	end := func() {
+		p := strings.Trim(strings.Join(piece, " "), " :;,-–—([<")
+		if n := len(strings.Fields(p)); n > bestWords && strings.IndexFunc(p, unicode.IsLetter) >= 0 {
+			best, bestWords = p, n
+		}
+		piece = piece[:0]
+	}
+	for _, w := range strings.Fields(text) {
+		lw := strings.ToLower(strings.TrimLeft(w, "(<[\"'"))
+		if strings.Contains(lw, "://") || strings.HasPrefix(lw, "www.") {
+			end()
+			continue
+		}
+		piece = append(piece, w)
+	}
+	end()
+	if best == "" {
+		return text
+	}
+	return best
+}

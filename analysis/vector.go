@@ -146,7 +146,7 @@ func vectorize(docs []Doc, lx *lexicon, wt weights) *corpus {
 	c.stemID = wordID
 	c.texts = make([]string, n)
 	for i, d := range docs {
-		c.texts[i] = d.Text
+		c.texts[i] = withoutLinks(d.Text)
 	}
 	c.surfaces = make([]string, len(c.stems))
 	for id, s := range c.stems {
