@@ -1628,6 +1628,11 @@ func (s *participantScreen) keys() []key.Binding {
 		var on int64
 		if rows, i := s.themeRows(), s.rows.selected(); i >= 0 && i < len(rows) {
 			on = rows[i].action
+			// On a theme's line v is for its one action point: "v volunteer"
+			// there, once volunteered, took the offer back.
+			if of := s.themeActions(rows[i].theme); on == 0 && len(of) == 1 {
+				on = of[0]
+			}
 		}
 		return []key.Binding{pk.Select, s.volunteerKey(on), vk.Open, lk.Page, pk.Quit}
 	case session.PhaseClosed:

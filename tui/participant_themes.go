@@ -243,6 +243,18 @@ func (s *participantScreen) actionRow(r themeRow, a *session.ActionPoint) themeR
 // v takes the offer back there, and "v volunteer" said nothing of it.
 var withdrawKey = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "withdraw"))
 
+// themeActions are the action points of theme id; v on the theme's line is for
+// its action point when it has just one.
+func (s *participantScreen) themeActions(id int64) []int64 {
+	var of []int64
+	for _, a := range s.th.Actions {
+		if a.ThemeID == id {
+			of = append(of, a.ID)
+		}
+	}
+	return of
+}
+
 // volunteerKey is v as the key line says it on action point id.
 func (s *participantScreen) volunteerKey(id int64) key.Binding {
 	for _, a := range s.th.Actions {
@@ -300,12 +312,7 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		if cur.action == 0 && cur.theme != 0 {
 			// On a theme's line: its one action point, if it has just one.
-			var of []int64
-			for _, a := range s.th.Actions {
-				if a.ThemeID == cur.theme {
-					of = append(of, a.ID)
-				}
-			}
+			of := s.themeActions(cur.theme)
 			switch len(of) {
 			case 0:
 				// Not "select one below": the row below is the next theme.

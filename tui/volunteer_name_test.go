@@ -119,3 +119,16 @@ func TestVolunteerNameBoxClosesWhenTheSessionCloses(t *testing.T) {
 		t.Errorf("the name box is still open:\n%s", v)
 	}
 }
+
+// v on a theme's line is for its one action point, and takes the offer back once
+// given: the key line there says "v withdraw" too, not "v volunteer".
+func TestVolunteerOnThemeLineKeyLineSaysWithdraw(t *testing.T) {
+	t.Parallel()
+	_, _, p := atActionPoint(t)
+	p.waitDrawn("v volunteer")
+	p.keys("v") // on the theme's line
+	p.waitFor("Shown on this action point and in the findings only")
+	p.press(tea.KeyEnter)
+	p.waitFor("Thank you for volunteering")
+	p.waitDrawn("v withdraw")
+}
