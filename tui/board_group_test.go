@@ -1043,7 +1043,7 @@ func TestBoardUndoesGroupingChanges(t *testing.T) {
 		t.Fatalf("after the move and the merge: %v", got)
 	}
 	b.keys("u")
-	b.waitFor("Undone: the merge.")
+	b.waitFor("Undone: the merge of “theme 1” into “theme 2”.")
 	if got := w.themesOf(sess); len(got["theme 1"]) != 1 || len(got["theme 2"]) != 2 {
 		t.Fatalf("after undoing the merge: %v", got)
 	}
@@ -1052,7 +1052,7 @@ func TestBoardUndoesGroupingChanges(t *testing.T) {
 		t.Fatalf("after undoing the merge the themes are, in order, %v (%v)", ths, err)
 	}
 	b.keys("u")
-	b.waitFor("Undone: the move.")
+	b.waitFor("Undone: the move to “theme 3”.")
 	got := w.themesOf(sess)
 	if !slices.Equal(got["theme 1"], []int64{notes[0][0].ID, notes[0][1].ID}) || len(got["theme 3"]) != 2 || len(got) != 8 {
 		t.Errorf("after undoing the move: %v", got)
@@ -1101,7 +1101,7 @@ func TestBoardUndoesDeletingTheLastTheme(t *testing.T) {
 	b.keys("y")
 	b.waitFor("(u undoes it)")
 	b.keys("u")
-	b.waitFor("Undone: the deletion.")
+	b.waitFor("Undone: the deletion of theme 1 “pen tests”.")
 	if got := w.themesOf(sess); len(got["pen tests"]) != 2 {
 		t.Errorf("after undoing the deletion of the last theme: %v", got)
 	}
@@ -1348,7 +1348,7 @@ func TestBoardUndoSelectsTheNoteItMovedBack(t *testing.T) {
 	b.press(tea.KeyEnter)
 	b.waitFor("Note moved to “theme 3”. (u undoes it)")
 	b.keys("u")
-	b.waitFor("Undone: the move.")
+	b.waitFor("Undone: the move to “theme 3”.")
 	moved := notes[0][0].Text
 	// The selection follows once the board has read the undo back.
 	for end := time.Now().Add(waitTime); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {

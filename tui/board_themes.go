@@ -1407,7 +1407,8 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 				s.setStatus(fmt.Sprintf("Theme %d is called “%s” already: m on one theme, then m on the other, merges them.", s.themeNumber(th.ID), th.Label), true)
 				return nil, false
 			}
-			return s.doThemes("Theme renamed.", "the rename", func(ctx context.Context, svc *session.Service) error {
+			what := fmt.Sprintf("the rename of “%s” to “%s”", fit(label, 30), fit(session.CleanText(strings.TrimSpace(v)), 30))
+			return s.doThemes("Theme renamed.", what, func(ctx context.Context, svc *session.Service) error {
 				return svc.RenameTheme(ctx, target, v)
 			}), true
 		})
@@ -1431,7 +1432,8 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			s.setStatus("That is the same theme; nothing merged.", true)
 			return nil
 		}
-		return s.doThemes(s.mergedSaying(from, into), "the merge", func(ctx context.Context, svc *session.Service) error {
+		what := fmt.Sprintf("the merge of “%s” into “%s”", s.themeLabel(from), s.themeLabel(into))
+		return s.doThemes(s.mergedSaying(from, into), what, func(ctx context.Context, svc *session.Service) error {
 			return svc.MergeThemes(ctx, into, from)
 		})
 	case key.Matches(msg, tk.Undo):
@@ -1495,7 +1497,8 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 	case key.Matches(msg, tk.Split) && cur.note != 0 && cur.theme != 0:
 		label := splitName(noteTextOf(s, cur.note))
 		t.follow = cur.note
-		return s.doThemes("Note split out into a theme of its own; rename it with R.", "the note split out", func(ctx context.Context, svc *session.Service) error {
+		what := fmt.Sprintf("the note split out of “%s”", s.themeLabel(cur.theme))
+		return s.doThemes("Note split out into a theme of its own; rename it with R.", what, func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.SplitTheme(ctx, cur.theme, []int64{cur.note}, label)
 			return err
 		})
@@ -1503,7 +1506,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		// A note without a theme becomes a theme of its own.
 		label, id, note := splitName(noteTextOf(s, cur.note)), s.sess.ID, cur.note
 		t.follow = note
-		return s.doThemes("Note made into a theme of its own; rename it with R.", "the new theme", func(ctx context.Context, svc *session.Service) error {
+		return s.doThemes("Note made into a theme of its own; rename it with R.", "the new theme “"+fit(label, 30)+"”", func(ctx context.Context, svc *session.Service) error {
 			_, err := svc.NewTheme(ctx, id, label, []int64{note}, false)
 			return err
 		})
@@ -1545,7 +1548,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			done = strings.TrimSuffix(done, ".") + fmt.Sprintf("; the themes after %d moved up one number.", k)
 		}
 		s.confirmDelete = func() tea.Cmd {
-			return s.doThemes(done, "the deletion", func(ctx context.Context, svc *session.Service) error {
+			return s.doThemes(done, "the deletion of "+name, func(ctx context.Context, svc *session.Service) error {
 				return svc.DeleteTheme(ctx, cur.theme)
 			})
 		}
@@ -1628,7 +1631,7 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 			// A name no theme has: a new theme of that name, with the notes.
 			processed()
 			id := s.sess.ID
-			return s.doThemes(fmt.Sprintf("New theme “%s” with %s.", session.CleanText(name), plural(len(ids), "note")), "the new theme", func(ctx context.Context, svc *session.Service) error {
+			return s.doThemes(fmt.Sprintf("New theme “%s” with %s.", session.CleanText(name), plural(len(ids), "note")), "the new theme “"+fit(session.CleanText(name), 30)+"”", func(ctx context.Context, svc *session.Service) error {
 				_, err := svc.NewTheme(ctx, id, name, ids, true)
 				return err
 			}), true
@@ -1680,7 +1683,7 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 			}
 		}
 		id := to.ID
-		return s.doThemes(said, "the move", func(ctx context.Context, svc *session.Service) error {
+		return s.doThemes(said, "the move to “"+fit(to.Label, 30)+"”", func(ctx context.Context, svc *session.Service) error {
 			return svc.MoveNotes(ctx, ids, id)
 		}), true
 	})

@@ -34,7 +34,7 @@ func TestUndoTwoMergesInARow(t *testing.T) {
 	b.waitFor("merged into 1. “theme 3”")
 	b.waitEverDrawn("1. theme 3 (6)")
 	b.keys("u")
-	b.waitFor("Undone: the merge.")
+	b.waitFor("Undone: the merge of “theme 2” into “theme 3”.")
 	if got := w.themesOf(sess); len(got["theme 2"]) != 4 || len(got["theme 3"]) != 2 {
 		t.Fatalf("after the first undo: %v", got)
 	}
@@ -128,7 +128,7 @@ func TestUndoKeepsACampaignSplit(t *testing.T) {
 	b.keys("S")
 	b.waitFor("Note split out", "2. pentest reports arrive months late (1)")
 	b.keys("u")
-	b.waitFor("Undone: the note split out.")
+	b.waitFor("Undone: the note split out of “Pentests”.")
 	ths, err := w.svc.Themes(w.ctx, sess.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -146,4 +146,21 @@ func TestUndoKeepsACampaignSplit(t *testing.T) {
 	if want := [2]int64{min(ids[0], ids[1]), max(ids[0], ids[1])}; len(split) != 1 || split[0] != want {
 		t.Errorf("stored splits after the undo %v, want the pair %v", split, want)
 	}
+}
+
+// u says which change it took back, by the themes' names: after several renames
+// (the undo goes back up to 30 changes) "Undone: the rename." did not say which
+// theme got its old name back, and the theme may be off the screen.
+func TestUndoNamesWhatItTookBack(t *testing.T) {
+	t.Parallel()
+	_, _, _, b := manyThemesBoard(t)
+	b.selectRow(0)
+	b.keys("R")
+	b.waitFor("New name: ")
+	b.press(tea.KeyCtrlU)
+	b.keys("pen tests")
+	b.press(tea.KeyEnter)
+	b.waitFor("Theme renamed. (u undoes it)")
+	b.keys("u")
+	b.waitFor("Undone: the rename of “theme 1” to “pen tests”.")
 }
