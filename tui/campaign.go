@@ -68,14 +68,15 @@ var campaignTabs = []string{"Themes", "Audiences", "Saturation", "Actions", "Hyp
 // tabHypotheses is the index of the hypotheses view.
 const tabHypotheses = 4
 
-var ck = struct{ Tab, Scroll, Back, Add, Verdict, Save, Split, Unsplit, Notes key.Binding }{
+var ck = struct{ Tab, Scroll, Back, Add, Verdict, Save, Cancel, Split, Unsplit, Notes key.Binding }{
 	Tab:     key.NewBinding(key.WithKeys("tab", "1", "2", "3", "4", "5"), key.WithHelp("1-5", "view")),
 	Split:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "split from match")),
 	Unsplit: key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "undo its splits")),
 	Notes:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "its notes")),
 	Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add hypothesis")),
 	Verdict: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "verdict")),
-	Save:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save · esc cancel")),
+	Save:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+	Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	Scroll:  key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown", "home", "end"), key.WithHelp("↑/↓", "scroll")),
 	Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 }
@@ -277,7 +278,7 @@ func (s *campaignScreen) View() string {
 	keys := []key.Binding{ck.Tab, ck.Scroll, ck.Back}
 	switch {
 	case s.adding:
-		keys = []key.Binding{ck.Save}
+		keys = []key.Binding{ck.Save, ck.Cancel}
 	case s.reading != nil:
 		keys = []key.Binding{rk.Scroll, rk.Close}
 	case s.tab == tabHypotheses:

@@ -39,7 +39,8 @@ func TestCampaignHypotheses(t *testing.T) {
 	s.waitFor("H1 the self-assessment takes too long", "verdict: no evidence · nobody mentioned it", "no matching theme",
 		"Not expected (no hypothesis matches):")
 	s.keys("a")
-	s.waitFor("New hypothesis:")
+	// The key line as every other prompt's, "•" between keys.
+	s.waitFor("New hypothesis:", "enter save • esc cancel")
 	s.paste("teams want deeper training")
 	// The label is the field's prompt: no "> " of bubbles' own after it.
 	s.waitFor("New hypothesis: teams want deeper training")
