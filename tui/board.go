@@ -716,6 +716,9 @@ func parseTimer(v string) (time.Duration, error) {
 	return 0, session.Errorf(session.EInvalid, "Type minutes like 10, or minutes and seconds like 2:30.")
 }
 
+// quitHere is what q says on the board, which it does not leave.
+const quitHere = "The board leaves with esc, twice (the session goes on without the board); q quits on the list of sessions."
+
 // escAgain is what a first esc with nothing to close says.
 const escAgain = "esc again goes back to the list of sessions (the session goes on without the board)."
 
@@ -909,6 +912,11 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		})
 	case key.Matches(msg, bk.Export) && s.e.opt.Export != nil:
 		return s, exportCmd(s.e, id)
+	case msg.String() == "q":
+		// q quits the list of sessions and leaves a participant's screen: pressed
+		// here it did nothing, and a facilitator who wanted out was not told how.
+		s.setStatus(quitHere, false)
+		return s, nil
 	default:
 		if l := tab.rows(); l != nil {
 			if ok, cmd := l.update(msg); ok {

@@ -1930,3 +1930,19 @@ func TestNoteBoxFitsAShortTerminal(t *testing.T) {
 		}
 	}
 }
+
+// q, which quits the list of sessions and leaves a participant's screen, says on
+// the board how to leave it (a facilitator's trial: it did nothing), and leaves
+// nothing: the board is still there.
+func TestBoardQSaysHowToLeave(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	b := w.openBoard(w.newSession("Developers Porto"))
+	b.waitDrawn("LOBBY")
+	b.keys("q")
+	b.waitFor("The board leaves with esc, twice")
+	b.press(tea.KeyEsc)
+	b.waitFor("esc again goes back to the list of sessions")
+	b.press(tea.KeyEsc)
+	b.waitFor("Sessions by campaign")
+}
