@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -635,4 +636,30 @@ func TestAnswerKeptForWhatIsGoneIsDropped(t *testing.T) {
 			t.Error("the title kept for a deleted action point came back on the new one")
 		}
 	})
+}
+
+// An action point's title, and its owner, say they are too long as they are
+// typed, as a theme's name does: said only at enter, a facilitator typing what
+// the room dictated had typed the words past the limit in vain.
+func TestActionPointPromptsSayTooLongAsTyped(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	b := w.openBoard(sess)
+	b.waitDrawn("#1")
+	b.keys("a")
+	b.waitFor("Action point:")
+	b.paste(strings.Repeat("word ", session.MaxActionTitleLen/5) + "more")
+	b.waitFor(fmt.Sprintf("An action point's title can be at most %d characters: this one has %d.",
+		session.MaxActionTitleLen, session.MaxActionTitleLen+4))
+	b.press(tea.KeyCtrlU)
+	b.keys("Plan security work into every sprint")
+	b.press(tea.KeyEnter)
+	b.waitFor("] Plan security work into every sprint")
+	b.selectRow(1)
+	b.keys("o")
+	b.waitFor("Owner:")
+	b.paste(strings.Repeat("o", session.MaxTitleLen+1))
+	b.waitFor(fmt.Sprintf("The owner can be at most %d characters: this one has %d.", session.MaxTitleLen, session.MaxTitleLen+1))
 }

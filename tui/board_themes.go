@@ -1996,6 +1996,7 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 				return actionAddedMsg{a.ID}
 			}), true
 		})
+		s.ask.hint = actionTitleTooLong
 		s.keepAnswer(PromptAction, theme, back)
 		return cmd
 	}
@@ -2082,9 +2083,13 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			}
 		}
 	case key.Matches(msg, tk.Owner):
-		return edit(PromptActionOwner, "Owner: ", c.Owner, func(c *session.ActionPoint, v string) { c.Owner = v })
+		cmd := edit(PromptActionOwner, "Owner: ", c.Owner, func(c *session.ActionPoint, v string) { c.Owner = v })
+		s.ask.hint = func(v string) string { return tooLong(v, session.MaxTitleLen, "The owner") }
+		return cmd
 	case key.Matches(msg, tk.EditTitle):
-		return edit(PromptActionTitle, "Action point: ", c.Title, func(c *session.ActionPoint, v string) { c.Title = v })
+		cmd := edit(PromptActionTitle, "Action point: ", c.Title, func(c *session.ActionPoint, v string) { c.Title = v })
+		s.ask.hint = actionTitleTooLong
+		return cmd
 	case key.Matches(msg, tk.Due):
 		aid := c.ID
 		return s.ask.openReplace("Due (YYYY-MM-DD, empty for none): ", c.Due, func(v string) (tea.Cmd, bool) {
@@ -2398,8 +2403,19 @@ func splitName(text string) string {
 // name may be, so that it is shortened before enter is refused; "" when it
 // fits.
 func nameTooLong(v, what string) string {
-	if n := utf8.RuneCountInString(session.CleanText(v)); n > session.MaxTopicLen {
-		return fmt.Sprintf("%s can be at most %d characters: this one has %d.", what, session.MaxTopicLen, n)
+	return tooLong(v, session.MaxTopicLen, what)
+}
+
+// actionTitleTooLong is the hint under an action point's title as it is typed.
+func actionTitleTooLong(v string) string {
+	return tooLong(v, session.MaxActionTitleLen, "An action point's title")
+}
+
+// tooLong says, as it is typed, that an answer is longer than most characters:
+// said only at enter, the words typed past the limit had been typed in vain.
+func tooLong(v string, most int, what string) string {
+	if n := utf8.RuneCountInString(session.CleanText(v)); n > most {
+		return fmt.Sprintf("%s can be at most %d characters: this one has %d.", what, most, n)
 	}
 	return ""
 }
