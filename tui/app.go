@@ -84,6 +84,10 @@ type env struct {
 	// rejoinCode is the personal rejoin code of a participant without a key, as
 	// given or entered on this connection (see session.Participant.RejoinCode).
 	rejoinCode string
+	// newSession is a new session's form left with esc after something was typed
+	// into it: n on the home opens it again as it was, as a participant's n opens
+	// a note put aside.
+	newSession *formScreen
 }
 
 func (e *env) now() time.Time { return e.opt.Now() }

@@ -116,6 +116,16 @@ func (f *formScreen) Init() tea.Cmd {
 	}))
 }
 
+// typed says whether anything was typed into the form's text fields.
+func (f *formScreen) typed() bool {
+	for _, in := range []textinput.Model{f.title, f.location, f.campaign, f.date} {
+		if strings.TrimSpace(in.Value()) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 func (f *formScreen) focus() tea.Cmd {
 	f.title.Blur()
 	f.location.Blur()
@@ -159,7 +169,14 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		switch msg.String() {
 		case "esc":
-			return homeAt(f.e, f.back), nil
+			h := homeAt(f.e, f.back)
+			if f.editing == nil && f.typed() {
+				// An esc meant for the campaign's suggestion, or pressed a field
+				// too soon, lost everything typed.
+				f.e.newSession, f.err = f, ""
+				h.status = "Not created; n opens the form again as you left it."
+			}
+			return h, nil
 		case "tab", "down":
 			if !f.leave() {
 				return f, nil

@@ -158,12 +158,16 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return s, tea.Quit
 		case key.Matches(msg, homeKeys.New):
 			// Before the list is loaded, the session it is to select.
-			f := newForm(s.e)
+			f, cmd := newForm(s.e), tea.Cmd(nil)
+			if kept := s.e.newSession; kept != nil {
+				f, cmd = kept, kept.focus()
+				s.e.newSession = nil
+			}
 			f.back = s.selectID
 			if len(s.sessions) > 0 {
 				f.back = s.sessions[sel].ID
 			}
-			return f, nil
+			return f, cmd
 		case key.Matches(msg, homeKeys.Open):
 			if len(s.sessions) > 0 {
 				return newBoard(s.e, s.sessions[sel]), nil

@@ -1946,3 +1946,37 @@ func TestBoardQSaysHowToLeave(t *testing.T) {
 	b.press(tea.KeyEsc)
 	b.waitFor("Sessions by campaign")
 }
+
+// esc on a new session's form after typing into it (meant for the campaign's
+// suggestion, say) keeps what was typed: n opens the form again as it was left.
+// A form left empty keeps nothing, and a session once created leaves no form.
+func TestNewSessionFormLeftWithEscComesBack(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("No sessions yet")
+	s.keys("n")
+	s.waitFor("▸ Title")
+	s.tm.Type("Developers Porto")
+	s.press(tea.KeyEnter) // to Audience
+	s.press(tea.KeyEnter) // to Location
+	s.tm.Type("Porto")
+	s.press(tea.KeyEsc)
+	s.waitFor("Not created; n opens the form again as you left it.")
+	s.keys("n")
+	s.waitFor("Developers Porto", "▸ Location Porto")
+	s.press(tea.KeyEnter) // to Mode
+	s.press(tea.KeyEnter) // to Campaign
+	s.press(tea.KeyEnter) // creates it
+	s.waitFor("Developers Porto", "LOBBY")
+	s.press(tea.KeyEsc)
+	s.press(tea.KeyEsc)
+	s.waitFor("Sessions by campaign")
+	s.keys("n")
+	s.waitFor("▸ Title    e.g. Developers, Berlin")
+	s.press(tea.KeyEsc)
+	s.waitFor("Sessions by campaign")
+	if v := s.view(); strings.Contains(v, "Not created") {
+		t.Errorf("an empty form left with esc says it was kept:\n%s", v)
+	}
+}
