@@ -418,6 +418,21 @@ func TestJoinRightCodeAsksForName(t *testing.T) {
 	}
 }
 
+// The join line pasted whole into the code box, as the board shows it to be
+// shared, joins by its code: cut at the box's width it was a wrong code, and cost
+// a try before the lockout.
+func TestJoinPastedJoinLineJoinsByItsCode(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	s := w.open(tui.Options{KeyHash: "key-1"})
+	s.waitFor("Join code:")
+	s.paste("ssh -p 2222 -t charter.example.org " + sess.Code + "\n")
+	s.waitFor("Join code: " + sess.Code)
+	s.press(tea.KeyEnter)
+	s.waitFor("You joined as P1", "Your name:")
+}
+
 func TestJoinReturningParticipantSkipsName(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)

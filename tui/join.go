@@ -235,11 +235,29 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case msg.Type == tea.KeyDown:
 			s.sel = min(s.sel+1, max(len(s.earlier)-1, 0))
 			return s, nil
+		case msg.Type == tea.KeyRunes && joinLineCode(string(msg.Runes)) != "":
+			// The join line pasted whole, as the board shows it to be shared: cut
+			// at the box's 24 characters ("ssh -p 2222 -t 127.0.0.") it was taken
+			// for a wrong code, and cost one of the tries before a lockout.
+			s.input.SetValue(joinLineCode(string(msg.Runes)))
+			s.input.CursorEnd()
+			return s, nil
 		}
 	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
 	return s, cmd
+}
+
+// joinLineCode is the code at the end of a join line ("ssh -p 2222 -t HOST
+// ABCD-EFGH", or a rejoin code's), "" when text is no join line.
+func joinLineCode(text string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	f := strings.Fields(line)
+	if len(f) < 2 || !strings.EqualFold(f[0], "ssh") {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 func (s *joinScreen) View() string {
