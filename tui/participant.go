@@ -1723,7 +1723,13 @@ func (s *participantScreen) checkInView(w int) string {
 		b.WriteString(line + "\n")
 	}
 	if s.me.Rating == 0 {
-		b.WriteString(sty.Muted.Render(fit("↑/↓ and enter, or press 1-5.", w)) + "\n")
+		how := "↑/↓ and enter, or press 1-5."
+		if s.mode == modeRateLate {
+			// Given late, a rating cannot be changed: 1-5 only chooses it, and
+			// "or press 1-5" promised a key that rates.
+			how = "↑/↓ or 1-5 to choose, then enter."
+		}
+		b.WriteString(sty.Muted.Render(fit(how, w)) + "\n")
 	}
 	if s.sess.RatingsShown {
 		b.WriteString("\n" + sty.Header.Render("How the group rated") + "\n")

@@ -1649,7 +1649,8 @@ func TestLatecomersRateTheirConfidence(t *testing.T) {
 	one := w.openAsParticipant(sess, w.join(sess, "key-1", ""))
 	one.waitFor("No confidence rating from you yet: c gives one")
 	one.keys("c")
-	one.waitFor("How confident are you in your team's security?")
+	// What the screen says of the keys agrees with the key line: 1-5 chooses.
+	one.waitFor("How confident are you in your team's security?", "↑/↓ or 1-5 to choose, then enter.")
 	one.press(tea.KeyEsc)
 	one.waitFor("No rating given; c rates whenever you like")
 	// Typed as if into a note's box: the digit only chooses.
