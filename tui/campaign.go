@@ -553,9 +553,17 @@ func (s *campaignScreen) themesView(w, room int) string {
 		return b.String()
 	}
 	sel := s.themes.selected()
-	selected := wrap("▸ "+rows[sel].text, w)
+	// Its further lines under its text, not at the screen's edge, where they read
+	// as rows of their own.
+	text := rows[sel].text
+	selected := hanging("▸ "+text, 2+len(text)-len(strings.TrimLeft(text, " ")), w)
 	if len(selected) > 3 {
-		selected = append(selected[:2], fit(strings.Join(selected[2:], " "), w))
+		rest := make([]string, 0, len(selected)-2)
+		for _, l := range selected[2:] {
+			rest = append(rest, strings.TrimSpace(l))
+		}
+		pad := selected[1][:len(selected[1])-len(strings.TrimLeft(selected[1], " "))]
+		selected = append(selected[:2], fit(pad+strings.Join(rest, " "), w))
 	}
 	page := max(room-1, 1)
 	s.themes.setPage(page)
@@ -577,6 +585,19 @@ func (s *campaignScreen) themesView(w, room int) string {
 		b.WriteString(line + "\n")
 	}
 	return b.String()
+}
+
+// hanging wraps line to w columns, its further lines indented by indent.
+func hanging(line string, indent, w int) []string {
+	lines := wrap(line, w)
+	if len(lines) < 2 || indent >= w/2 {
+		return lines
+	}
+	out, pad := lines[:1], strings.Repeat(" ", indent)
+	for _, l := range wrap(strings.Join(lines[1:], " "), w-indent) {
+		out = append(out, pad+l)
+	}
+	return out
 }
 
 // updateReading scrolls the notes of a session theme; esc, enter or q go back.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/tui"
@@ -294,4 +295,31 @@ func TestCampaignOfOneDaySaysItOnce(t *testing.T) {
 	if h := header(); !strings.HasPrefix(h, "2027-03-09 · 2 sessions") {
 		t.Errorf("a campaign of one day does not say the day once: %q", h)
 	}
+}
+
+// The selected row of the campaign overview, wrapped when it is longer than the
+// screen, goes on under its own text: at the screen's edge its last words ("Champions
+// 2") read as a row of their own.
+func TestCampaignViewWrapsTheSelectedRowUnderItsText(t *testing.T) {
+	t.Parallel()
+	w, _ := campaignWorld(t)
+	s := w.openSized(tui.Options{Facilitator: true}, 44, 24)
+	s.waitFor("Champions 2")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	s.keys("/pentest timing")
+	s.press(tea.KeyEnter)
+	s.waitFor("▸     S2 #1 “Pentest timing”")
+	v := s.view()
+	lines := strings.Split(v, "\n")
+	for i, l := range lines {
+		if !strings.Contains(l, "▸     S2 #1") {
+			continue
+		}
+		if i+1 >= len(lines) || !strings.HasPrefix(ansi.Strip(lines[i+1]), "      ") {
+			t.Errorf("the selected row's next line is not under its text:\n%s", v)
+		}
+		return
+	}
+	t.Fatalf("no selected row in:\n%s", v)
 }
