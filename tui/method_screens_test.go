@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/tui"
@@ -1176,5 +1177,61 @@ func TestActionsOpenOnTheFirstOfTheRanking(t *testing.T) {
 	v := b.view()
 	if sel := lineWith(v, "▸"); !strings.Contains(sel, "#1 deadlines") {
 		t.Errorf("after moving on to actions the board selects %q, not #1:\n%s", sel, v)
+	}
+}
+
+// The notes under the selected theme, cut to the room a long list of themes leaves,
+// end on a whole note or say the last goes on: cut after a line, a note read as
+// whole ("… best one we had [Keep · security").
+func TestVoteThemeNotesEndOnAWholeNote(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	const long = "Keep the hands-on secure coding training with real exploits and a capture the flag at the end, " +
+		"best one we had in years, and give every new joiner a seat in it within their first month, with a follow-up session half a year later"
+	alone := w.addNote(a, session.AreaMotivation, "motivates", long)
+	short := w.addNote(b, session.AreaConfidence, "strength", "capture the flag events")
+	after := w.addNote(a, session.AreaActivities, "keep", long+" too")
+	themes := []session.Theme{
+		{Label: "hands-on learning", NoteIDs: []int64{alone.ID}},
+		{Label: "ctf", NoteIDs: []int64{short.ID, after.ID}},
+	}
+	for i := range 10 {
+		n := w.addNote(b, session.AreaMotivation, "demotivates", fmt.Sprintf("short note %d", i))
+		themes = append(themes, session.Theme{Label: fmt.Sprintf("theme %d", i), NoteIDs: []int64{n.ID}})
+	}
+	w.setPhase(sess, session.PhaseGroup)
+	if err := w.svc.SaveThemes(w.ctx, sess.ID, themes); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseVote)
+	p := w.openAsParticipant(sess, a)
+	endsWhole := func(v string) {
+		t.Helper()
+		lines := strings.Split(ansi.Strip(v), "\n")
+		for i, l := range lines {
+			if strings.Contains(l, "… enter reads them all") {
+				if last := strings.TrimRight(lines[i-1], " "); !strings.HasSuffix(last, "…") && !strings.HasSuffix(last, "]") {
+					t.Errorf("the notes end inside a note, %q, with no word that it goes on:\n%s", last, v)
+				}
+				return
+			}
+		}
+		t.Fatalf("the notes under the theme are not cut; the test needs them cut:\n%s", v)
+	}
+	// The one note shown says it goes on; of two, the one that does not fit whole
+	// is left out.
+	p.waitFor("In “hands-on learning”", "enter reads them all")
+	endsWhole(p.view())
+	q := w.openAsParticipant(sess, b)
+	q.waitFor("In “hands-on learning”")
+	q.keys("j")
+	q.waitFor("In “ctf”", "enter reads them all")
+	v := q.view()
+	endsWhole(v)
+	if strings.Contains(v, "Keep the hands-on") {
+		t.Errorf("the note that does not fit whole is shown in part:\n%s", v)
 	}
 }

@@ -609,7 +609,22 @@ func (s *participantScreen) themeNotes(themeID int64, w, avail int) string {
 			return "\n" + s.e.sty.Muted.Render(either(fmt.Sprintf("enter reads the notes of “%s”", theme.Label),
 				"enter reads its notes", w)) + "\n"
 		}
-		lines = append(lines[:avail-1], s.e.sty.Muted.Render(fit("  … enter reads them all", w)))
+		cut := avail - 1
+		if strings.HasPrefix(lines[cut], "    ") {
+			// The last note shown goes on past the room: cut after a line, it read
+			// as whole ("… best one we had [Keep · security"). It goes with the
+			// notes that do not fit, or, the only one shown, says it goes on.
+			b := cut - 1
+			for b > 2 && !strings.HasPrefix(lines[b], "  • ") {
+				b--
+			}
+			if b > 2 {
+				cut = b
+			} else {
+				lines[cut-1] = fit(lines[cut-1]+" …", w)
+			}
+		}
+		lines = append(lines[:cut], s.e.sty.Muted.Render(fit("  … enter reads them all", w)))
 	}
 	return strings.Join(lines, "\n") + "\n"
 }
