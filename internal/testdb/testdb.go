@@ -262,8 +262,10 @@ func closeAll() {
 
 // prepare parses the statements that empty the tables a test may have written to
 // (all but the migrations), and the one that tells whether they are empty.
+// sqlite_sequence is one of them: a new row's ID (AUTOINCREMENT) then starts at 1,
+// as in a new database, not past the IDs of the test before.
 func (k *kept) prepare() error {
-	rows, err := k.raw.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'migrations' ORDER BY name`)
+	rows, err := k.raw.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence') AND name != 'migrations' ORDER BY name`)
 	if err != nil {
 		return err
 	}

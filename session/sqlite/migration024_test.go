@@ -30,32 +30,7 @@ func TestMigration024KeepsThemesAndWhatRefersToThem(t *testing.T) {
 		`INSERT INTO shown_votes (voter, theme_id, count) VALUES ('v1', 3, 2)`,
 		`INSERT INTO action_points (id, session_id, theme_id, title, priority, status, created_at, updated_at) VALUES (1, 's1', 7, 'Clinic', 2, 'proposed', 0, 0), (2, 's1', NULL, 'Alone', 1, 'proposed', 0, 0)`,
 		`INSERT INTO theme_splits (theme_a, theme_b, created_at) VALUES (3, 12, 0), (7, 12, 0)`)
-	count := func(raw *sql.DB, q string) []string {
-		t.Helper()
-		rows, err := raw.Query(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		cols, _ := rows.Columns()
-		var out []string
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			s := ""
-			for _, v := range vals {
-				s += "|" + toString(v)
-			}
-			out = append(out, s)
-		}
-		return out
-	}
+	count := func(raw *sql.DB, q string) []string { return rowsOf(t, raw, q) }
 	tables := []string{"themes", "theme_notes", "votes", "shown_votes", "action_points", "theme_splits"}
 	raw, err := sql.Open("sqlite", path)
 	if err != nil {
@@ -104,7 +79,7 @@ func TestMigration024KeepsThemesAndWhatRefersToThem(t *testing.T) {
 			t.Errorf("index %s missing after the migration", idx)
 		}
 	}
-	if seq := count(raw, `SELECT name, seq FROM sqlite_sequence`); !slices.Equal(seq, []string{"|themes|13"}) {
+	if seq := count(raw, `SELECT name, seq FROM sqlite_sequence WHERE name = 'themes'`); !slices.Equal(seq, []string{"|themes|13"}) {
 		t.Errorf("sqlite_sequence = %v, want themes at 13", seq)
 	}
 
@@ -123,6 +98,37 @@ func TestMigration024KeepsThemesAndWhatRefersToThem(t *testing.T) {
 	if got, want := count(raw, schema), count(fr, schema); !slices.Equal(got, want) {
 		t.Errorf("migrated schema differs from a new database's:\n%v\nwant\n%v", got, want)
 	}
+}
+
+// rowsOf runs q on raw and returns its rows, each as its values after a "|" each.
+func rowsOf(t *testing.T, raw *sql.DB, q string) []string {
+	t.Helper()
+	rows, err := raw.Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		s := ""
+		for _, v := range vals {
+			s += "|" + toString(v)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func toString(v any) string {

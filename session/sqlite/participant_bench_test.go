@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
@@ -50,5 +51,47 @@ func BenchmarkWriterChecks(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	})
+}
+
+// BenchmarkWriterInserts is the note writer's insert, through AddNote without
+// checks: one note a commit (alone), and notes arriving together from many
+// writers, committed in batches (together).
+func BenchmarkWriterInserts(b *testing.B) {
+	db, err := sqlite.Open(filepath.Join(b.TempDir(), "charter.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	s := &session.Session{Title: "Bench", Audience: session.AudienceDevelopers, Mode: session.ModeInPerson, Phase: session.PhaseWrite}
+	if err := db.CreateSession(ctx, s); err != nil {
+		b.Fatal(err)
+	}
+	p, _, err := db.JoinSession(ctx, s.ID, "", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	add := func(b *testing.B) {
+		now := time.Now()
+		n := &session.Note{SessionID: s.ID, ParticipantID: p.ID, Area: session.AreaConfidence, Lane: "strength", Text: "a note", CreatedAt: now, UpdatedAt: now}
+		if err := db.AddNote(ctx, n, nil); err != nil {
+			b.Error(err)
+		}
+	}
+	b.Run("alone", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			add(b)
+		}
+	})
+	b.Run("together", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetParallelism(64)
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				add(b)
+			}
+		})
 	})
 }

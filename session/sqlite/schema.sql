@@ -1,5 +1,5 @@
--- charter: the schema after migration/025_theme_splits_kept.sql
--- charter: migrations sha256 e87cf707dfb61c2d4aaf2f7c899b27f84f606e14381d45fb1082804d38c3f4fa
+-- charter: the schema after migration/026_note_action_participant_ids_kept.sql
+-- charter: migrations sha256 7de1d23edc1d796d17218117869f13e543b8fd6505b7839f3b9d1be4e30f680f
 -- Written by `go test ./session/sqlite/ -run TestSchemaFileIsTheMigrations -update`
 -- from the migrations, which stay the source: a new database is made from this
 -- file in one transaction rather than by replaying them all, when the digest
@@ -27,32 +27,10 @@ CREATE TABLE sessions (
 	created_at    INTEGER NOT NULL,
 	updated_at    INTEGER NOT NULL
 , held_on TEXT NOT NULL DEFAULT '', reopened_on TEXT NOT NULL DEFAULT '', reached TEXT NOT NULL DEFAULT '');
-CREATE TABLE participants (
-	id         INTEGER PRIMARY KEY,
-	session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-	key_hash   TEXT NOT NULL DEFAULT '',
-	name       TEXT NOT NULL DEFAULT '',
-	pseudonym  TEXT NOT NULL,
-	done       INTEGER NOT NULL DEFAULT 0,
-	removed    INTEGER NOT NULL DEFAULT 0,
-	joined_at  INTEGER NOT NULL
-, tenure TEXT NOT NULL DEFAULT '', appointment TEXT NOT NULL DEFAULT '', level TEXT NOT NULL DEFAULT '', paper INTEGER NOT NULL DEFAULT 0, rejoin_hash TEXT NOT NULL DEFAULT '');
 CREATE TABLE theme_notes (
 	note_id  INTEGER PRIMARY KEY REFERENCES notes(id) ON DELETE CASCADE,
 	theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE
 );
-CREATE TABLE action_points (
-	id         INTEGER PRIMARY KEY,
-	session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-	-- NULL when the action stands alone or its theme was deleted.
-	theme_id   INTEGER REFERENCES themes(id) ON DELETE SET NULL,
-	title      TEXT NOT NULL,
-	priority   INTEGER NOT NULL,
-	owner      TEXT NOT NULL DEFAULT '',
-	status     TEXT NOT NULL,
-	created_at INTEGER NOT NULL,
-	updated_at INTEGER NOT NULL
-, due TEXT NOT NULL DEFAULT '');
 CREATE TABLE roster_teams (
 	id       INTEGER PRIMARY KEY,
 	name     TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -84,18 +62,6 @@ CREATE TABLE hypotheses (
 	created_at INTEGER NOT NULL,
 	updated_at INTEGER NOT NULL
 );
-CREATE TABLE "notes" (
-	id             INTEGER PRIMARY KEY,
-	session_id     TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-	author         TEXT NOT NULL,
-	area           TEXT NOT NULL,
-	lane           TEXT NOT NULL,
-	activity       TEXT NOT NULL DEFAULT '',
-	text           TEXT NOT NULL,
-	hidden         INTEGER NOT NULL DEFAULT 0,
-	created_at     INTEGER NOT NULL,
-	updated_at     INTEGER NOT NULL
-, batch INTEGER NOT NULL DEFAULT 1);
 CREATE TABLE note_deletions (
 	session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
 	author     TEXT NOT NULL,
@@ -141,22 +107,63 @@ CREATE TABLE "theme_splits" (
 	PRIMARY KEY (theme_a, theme_b),
 	CHECK (theme_a < theme_b)
 );
-CREATE UNIQUE INDEX participants_key ON participants(session_id, key_hash) WHERE key_hash != '';
+CREATE TABLE "notes" (
+	id             INTEGER PRIMARY KEY AUTOINCREMENT,
+	session_id     TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+	author         TEXT NOT NULL,
+	area           TEXT NOT NULL,
+	lane           TEXT NOT NULL,
+	activity       TEXT NOT NULL DEFAULT '',
+	text           TEXT NOT NULL,
+	hidden         INTEGER NOT NULL DEFAULT 0,
+	created_at     INTEGER NOT NULL,
+	updated_at     INTEGER NOT NULL,
+	batch          INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE "action_points" (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+	-- NULL when the action stands alone or its theme was deleted.
+	theme_id   INTEGER REFERENCES themes(id) ON DELETE SET NULL,
+	title      TEXT NOT NULL,
+	priority   INTEGER NOT NULL,
+	owner      TEXT NOT NULL DEFAULT '',
+	status     TEXT NOT NULL,
+	created_at INTEGER NOT NULL,
+	updated_at INTEGER NOT NULL,
+	due        TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE "participants" (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	session_id  TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+	key_hash    TEXT NOT NULL DEFAULT '',
+	name        TEXT NOT NULL DEFAULT '',
+	pseudonym   TEXT NOT NULL,
+	done        INTEGER NOT NULL DEFAULT 0,
+	removed     INTEGER NOT NULL DEFAULT 0,
+	joined_at   INTEGER NOT NULL,
+	tenure      TEXT NOT NULL DEFAULT '',
+	appointment TEXT NOT NULL DEFAULT '',
+	level       TEXT NOT NULL DEFAULT '',
+	paper       INTEGER NOT NULL DEFAULT 0,
+	rejoin_hash TEXT NOT NULL DEFAULT ''
+);
 CREATE INDEX theme_notes_theme ON theme_notes(theme_id, note_id);
-CREATE INDEX action_points_session ON action_points(session_id, id);
-CREATE INDEX action_points_theme ON action_points(theme_id);
 CREATE INDEX hypotheses_campaign ON hypotheses(campaign COLLATE NOCASE, id);
-CREATE INDEX notes_session ON notes(session_id, id);
-CREATE INDEX notes_author ON notes(author, id);
-CREATE UNIQUE INDEX participants_rejoin ON participants(rejoin_hash) WHERE rejoin_hash != '';
-CREATE INDEX notes_held ON notes(session_id) WHERE batch = 0;
 CREATE INDEX note_deletions_session ON note_deletions(session_id, batch);
-CREATE INDEX notes_batch ON notes(session_id, batch);
-CREATE INDEX participants_session ON participants(session_id, id);
-CREATE INDEX participants_by_key ON participants(key_hash, id);
 CREATE INDEX invitations_person ON invitations(person_id);
 CREATE INDEX invitations_team ON invitations(team_id);
 CREATE INDEX votes_theme ON votes(theme_id);
 CREATE INDEX shown_votes_theme ON shown_votes(theme_id);
 CREATE INDEX themes_session ON themes(session_id, id);
 CREATE INDEX theme_splits_b ON theme_splits (theme_b);
+CREATE INDEX notes_session ON notes(session_id, id);
+CREATE INDEX notes_author ON notes(author, id);
+CREATE INDEX notes_held ON notes(session_id) WHERE batch = 0;
+CREATE INDEX notes_batch ON notes(session_id, batch);
+CREATE INDEX action_points_session ON action_points(session_id, id);
+CREATE INDEX action_points_theme ON action_points(theme_id);
+CREATE UNIQUE INDEX participants_key ON participants(session_id, key_hash) WHERE key_hash != '';
+CREATE UNIQUE INDEX participants_rejoin ON participants(rejoin_hash) WHERE rejoin_hash != '';
+CREATE INDEX participants_session ON participants(session_id, id);
+CREATE INDEX participants_by_key ON participants(key_hash, id);
