@@ -905,11 +905,21 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return err
 		})
 	case key.Matches(msg, bk.ClearTimer):
-		s.setTimer(session.Timer{})
-		return s, s.doTimer("Timer cleared.", func(ctx context.Context, svc *session.Service) error {
-			_, err := svc.ChangeTimer(ctx, id, session.TimerClear, 0)
-			return err
-		})
+		clear := func() tea.Cmd {
+			s.setTimer(session.Timer{})
+			return s.doTimer("Timer cleared.", func(ctx context.Context, svc *session.Service) error {
+				_, err := svc.ChangeTimer(ctx, id, session.TimerClear, 0)
+				return err
+			})
+		}
+		if !s.sess.Timer.Running {
+			return s, clear()
+		}
+		// c is the campaign on the list of sessions: a running timer, which the
+		// room watches, is cleared only once the facilitator says so.
+		s.confirmDelete, s.confirmNo = clear, "The timer keeps running."
+		s.setStatus("Clear the running timer? y = clear, any other key = keep it", true)
+		return s, nil
 	case key.Matches(msg, bk.Export) && s.e.opt.Export != nil:
 		return s, exportCmd(s.e, id)
 	case msg.String() == "q":

@@ -124,3 +124,40 @@ func TestTimerOutOfRangeKeepsThePrompt(t *testing.T) {
 		t.Errorf("stored timer %+v, want 4 minutes", got)
 	}
 }
+
+// c asks before it clears a running timer, which the room watches: c is the
+// campaign on the list of sessions, and a facilitator used to it lost the timer at
+// once. A timer that is not running is cleared at once.
+func TestClearingARunningTimerAsksFirst(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, _ := w.writingParticipant()
+	b := w.openBoard(sess)
+	b.keys("t")
+	b.keys("4")
+	b.press(tea.KeyEnter)
+	b.waitFor("Timer set to 4:00")
+	b.keys(" ")
+	b.waitFor("Timer started.")
+	b.keys("c")
+	b.waitFor("Clear the running timer?")
+	b.keys("n")
+	b.waitFor("The timer keeps running.")
+	if got := w.session(sess.ID).Timer; !got.Running {
+		t.Fatalf("stored timer %+v after c and n, want it running", got)
+	}
+	b.keys("c")
+	b.waitFor("Clear the running timer?")
+	b.keys("y")
+	b.waitFor("Timer cleared.")
+	if got := w.session(sess.ID).Timer; got.Active() {
+		t.Errorf("stored timer %+v after c and y, want none", got)
+	}
+	// Paused, it goes at once: nothing runs down in front of the room.
+	b.keys("t")
+	b.keys("2")
+	b.press(tea.KeyEnter)
+	b.waitFor("Timer set to 2:00")
+	b.keys("c")
+	b.waitFor("Timer cleared.")
+}
