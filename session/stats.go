@@ -44,6 +44,15 @@ func Summarize(ratings []int) RatingStats {
 	return st
 }
 
+// Median writes a median of ratings as the documents do: a whole number without
+// decimals ("3"), a half with one ("3.5").
+func Median(v float64) string {
+	if v == math.Trunc(v) {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return Tenths(v)
+}
+
 // Tenths is a mean to one decimal, a half rounded up as a person does by hand:
 // 4.25 is 4.3 (%.1f rounds an exact half to the even digit, 4.2), so that every
 // screen and document says the same mean as the ratings checked by hand.

@@ -649,7 +649,7 @@ func (s *campaignScreen) audienceLines() []string {
 		out = append(out, fmt.Sprintf("%s · %s · %s · %s, %d only here", a.Audience, plural(a.Sessions, "session"), persons(a.Participants), plural(a.Themes, "theme"), len(a.OnlyHere)))
 		if a.Confidence != nil {
 			c := a.Confidence
-			out = append(out, fmt.Sprintf("    confidence: mean %s, median %.1f, %s", session.Tenths(c.Mean), c.Median, plural(c.Ratings, "rating")))
+			out = append(out, fmt.Sprintf("    confidence: mean %s, median %s, %s", session.Tenths(c.Mean), session.Median(c.Median), plural(c.Ratings, "rating")))
 		} else {
 			out = append(out, "    confidence: fewer than 3 ratings, not shown")
 		}

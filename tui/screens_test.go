@@ -1013,7 +1013,7 @@ func TestFacilitatorCheckInTab(t *testing.T) {
 	w.setPhase(sess, session.PhaseReveal)
 	s := w.openBoard(sess)
 	s.keys("3")
-	s.waitFor("6 ratings · mean 3.3 · median 4.0")
+	s.waitFor("6 ratings · mean 3.3 · median 4")
 
 	s.keys("s")
 	s.waitFor("Participants now see the distribution.")
@@ -1050,7 +1050,7 @@ func TestBoardGolden(t *testing.T) {
 	for _, tab := range []struct{ name, key, wait string }{
 		{"board-notes", "", ""},
 		{"board-people", "2", "3 people · 1 without a note yet."},
-		{"board-checkin", "3", "3 ratings · mean 3.7 · median 4.0"},
+		{"board-checkin", "3", "3 ratings · mean 3.7 · median 4"},
 	} {
 		t.Run(tab.name, func(t *testing.T) {
 			w := w.in(t)

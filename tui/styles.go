@@ -364,7 +364,7 @@ func ratingBars(st session.RatingStats, width int, sty *Styles) string {
 		fmt.Fprintf(&b, "%d %s %d\n", r, sty.Bar.Render(strings.Repeat("█", w)), n)
 	}
 	if st.N > 0 {
-		fmt.Fprintf(&b, "%s · mean %s · median %.1f", plural(st.N, "rating"), session.Tenths(st.Mean), st.Median)
+		fmt.Fprintf(&b, "%s · mean %s · median %s", plural(st.N, "rating"), session.Tenths(st.Mean), session.Median(st.Median))
 	} else {
 		b.WriteString("no ratings yet")
 	}

@@ -64,13 +64,13 @@ func TestWholeMethodOverSSH(t *testing.T) {
 		p.t.typeKeys(p.r)
 		p.t.waitFor("Your rating " + p.r + " is saved")
 	}
-	fac.waitFor("3 ratings · mean 3.7 · median 4.0")
+	fac.waitFor("3 ratings · mean 3.7 · median 4")
 	if strings.Contains(a.screen(), "How the group rated") {
 		t.Fatal("participants see the distribution before the facilitator shows it")
 	}
 	pos := a.mark()
 	fac.typeKeys("s")
-	a.waitAfter(pos, "3 ratings · mean 3.7 · median 4.0")
+	a.waitAfter(pos, "3 ratings · mean 3.7 · median 4")
 
 	// Write: notes are private to their author.
 	phase(t, fac, "write", a, b, c)
