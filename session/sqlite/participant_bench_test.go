@@ -10,24 +10,32 @@ import (
 	"github.com/charter-tool/charter/session/sqlite"
 )
 
-// BenchmarkWriterChecks is what AddNote reads to check a note's writer: the
-// participant and their session, in one statement (joined) or, as before, in a read
-// transaction of two statements (transaction).
-func BenchmarkWriterChecks(b *testing.B) {
+// benchWriter opens a new database in b's directory, closed when b ends, with a
+// session in the write phase and a participant who joined it.
+func benchWriter(b *testing.B) (*sqlite.DB, *session.Session, *session.Participant) {
+	b.Helper()
 	db, err := sqlite.Open(filepath.Join(b.TempDir(), "charter.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close()
-	ctx := context.Background()
+	b.Cleanup(func() { db.Close() })
 	s := &session.Session{Title: "Bench", Audience: session.AudienceDevelopers, Mode: session.ModeInPerson, Phase: session.PhaseWrite}
-	if err := db.CreateSession(ctx, s); err != nil {
+	if err := db.CreateSession(context.Background(), s); err != nil {
 		b.Fatal(err)
 	}
-	p, _, err := db.JoinSession(ctx, s.ID, "", "")
+	p, _, err := db.JoinSession(context.Background(), s.ID, "", "")
 	if err != nil {
 		b.Fatal(err)
 	}
+	return db, s, p
+}
+
+// BenchmarkWriterChecks is what AddNote reads to check a note's writer: the
+// participant and their session, in one statement (joined) or, as before, in a read
+// transaction of two statements (transaction).
+func BenchmarkWriterChecks(b *testing.B) {
+	db, _, p := benchWriter(b)
+	ctx := context.Background()
 	b.Run("joined", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -58,20 +66,8 @@ func BenchmarkWriterChecks(b *testing.B) {
 // checks: one note a commit (alone), and notes arriving together from many
 // writers, committed in batches (together).
 func BenchmarkWriterInserts(b *testing.B) {
-	db, err := sqlite.Open(filepath.Join(b.TempDir(), "charter.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db, s, p := benchWriter(b)
 	ctx := context.Background()
-	s := &session.Session{Title: "Bench", Audience: session.AudienceDevelopers, Mode: session.ModeInPerson, Phase: session.PhaseWrite}
-	if err := db.CreateSession(ctx, s); err != nil {
-		b.Fatal(err)
-	}
-	p, _, err := db.JoinSession(ctx, s.ID, "", "")
-	if err != nil {
-		b.Fatal(err)
-	}
 	add := func(b *testing.B) {
 		now := time.Now()
 		n := &session.Note{SessionID: s.ID, ParticipantID: p.ID, Area: session.AreaConfidence, Lane: "strength", Text: "a note", CreatedAt: now, UpdatedAt: now}
