@@ -388,6 +388,20 @@ func TestActionPointBroughtBackAndDroppedLeavesNoLine(t *testing.T) {
 	}
 }
 
+// droppedWhileRetitling is a session in the actions phase with the action point
+// "Threat modelling clinic", whose board dropped while " monthly" was being added
+// to its title.
+func droppedWhileRetitling(t *testing.T) (*world, *session.Session) {
+	t.Helper()
+	w, sess, b := actionBoard(t, session.ActionPoint{Title: "Threat modelling clinic"})
+	b.keys("e")
+	b.waitFor("Action point: Threat modelling clinic")
+	b.keys(" monthly")
+	b.waitFor("clinic monthly")
+	dropBoard(b)
+	return w, sess
+}
+
 // dropBoard drops the board's connection as a network gone would: no key, no goodbye.
 func dropBoard(b *term) {
 	b.conn.Close()
@@ -451,12 +465,7 @@ func TestAnswerKeptSaysInWhichPhaseItComesBack(t *testing.T) {
 // esc drops it, and the prompt opens on what is stored.
 func TestActionFieldsTypedWhenTheBoardDroppedComeBack(t *testing.T) {
 	t.Parallel()
-	w, sess, b := actionBoard(t, session.ActionPoint{Title: "Threat modelling clinic"})
-	b.keys("e")
-	b.waitFor("Action point: Threat modelling clinic")
-	b.keys(" monthly")
-	b.waitFor("clinic monthly")
-	dropBoard(b)
+	w, sess := droppedWhileRetitling(t)
 
 	again := w.openBoard(sess)
 	again.waitDrawn("The title “Threat modelling clinic", "point “Threat modelling clinic” brings it back")
@@ -564,12 +573,7 @@ func TestAnswerKeptForWhatIsGoneIsDropped(t *testing.T) {
 	})
 	t.Run("action point deleted", func(t *testing.T) {
 		t.Parallel()
-		w, sess, b := actionBoard(t, session.ActionPoint{Title: "Threat modelling clinic"})
-		b.keys("e")
-		b.waitFor("Action point: Threat modelling clinic")
-		b.keys(" monthly")
-		b.waitFor("clinic monthly")
-		dropBoard(b)
+		w, sess := droppedWhileRetitling(t)
 		as, err := w.svc.Actions(w.ctx, sess.ID)
 		if err != nil {
 			t.Fatal(err)
@@ -584,12 +588,7 @@ func TestAnswerKeptForWhatIsGoneIsDropped(t *testing.T) {
 	t.Run("action point deleted on the board", func(t *testing.T) {
 		// Said after what the board did: "Action point deleted." was replaced.
 		t.Parallel()
-		w, sess, b := actionBoard(t, session.ActionPoint{Title: "Threat modelling clinic"})
-		b.keys("e")
-		b.waitFor("Action point: Threat modelling clinic")
-		b.keys(" monthly")
-		b.waitFor("clinic monthly")
-		dropBoard(b)
+		w, sess := droppedWhileRetitling(t)
 
 		again := w.openBoard(sess)
 		again.waitDrawn("point “Threat modelling clinic” brings it back")
@@ -604,12 +603,7 @@ func TestAnswerKeptForWhatIsGoneIsDropped(t *testing.T) {
 		// SQLite gives the new action point the number of the one deleted, the
 		// highest: the title kept is not the new one's.
 		t.Parallel()
-		w, sess, b := actionBoard(t, session.ActionPoint{Title: "Threat modelling clinic"})
-		b.keys("e")
-		b.waitFor("Action point: Threat modelling clinic")
-		b.keys(" monthly")
-		b.waitFor("clinic monthly")
-		dropBoard(b)
+		w, sess := droppedWhileRetitling(t)
 		as, err := w.svc.Actions(w.ctx, sess.ID)
 		if err != nil {
 			t.Fatal(err)
