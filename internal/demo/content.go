@@ -197,3 +197,21 @@ var sessions = []sessionSpec{
 		},
 	},
 }
+
+// hypothesisSpec is one of the program's hypotheses about the campaign, with the
+// verdict a person gave it (none: left for the newcomer to give with v).
+type hypothesisSpec struct {
+	text    string
+	verdict session.Verdict
+	why     string
+}
+
+// hypotheses are what the program team stated before the sample campaign: one the
+// sessions supported, one they did not, one still waiting for a verdict.
+var hypotheses = []hypothesisSpec{
+	{"Deadlines push security work out of the teams' planning", session.VerdictSupported,
+		"Raised in two audiences; first in the ranking."},
+	{"Teams trust the code scanning results they get", session.VerdictNotSupported,
+		"Developers ask to drop the noisiest rules."},
+	{"Teams want hands-on security training instead of slides", session.VerdictNone, ""},
+}

@@ -44,7 +44,29 @@ func Seed(ctx context.Context, svc *session.Service) (*Sample, error) {
 		out.Sessions = append(out.Sessions, sess)
 		out.Live, out.People = sess, people
 	}
+	if err := seedHypotheses(ctx, svc); err != nil {
+		return nil, err
+	}
 	return &out, nil
+}
+
+// seedHypotheses states the program's hypotheses about the sample campaign and
+// gives the verdicts a person gave, so that the campaign overview's hypotheses view
+// and the campaign report show them with their evidence.
+func seedHypotheses(ctx context.Context, svc *session.Service) error {
+	for _, hs := range hypotheses {
+		h, err := svc.AddHypothesis(ctx, Campaign, hs.text)
+		if err != nil {
+			return fmt.Errorf("demo hypothesis %q: %w", hs.text, err)
+		}
+		if hs.verdict == session.VerdictNone {
+			continue
+		}
+		if _, err := svc.SetVerdict(ctx, Campaign, h.Number, hs.verdict, hs.why); err != nil {
+			return fmt.Errorf("demo verdict on %q: %w", hs.text, err)
+		}
+	}
+	return nil
 }
 
 // Seeded reports whether the store already holds sessions, which Seed would only add

@@ -8,6 +8,7 @@ import (
 	"github.com/charter-tool/charter/internal/demo"
 	"github.com/charter-tool/charter/internal/testdb"
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/report"
 )
 
 func openService(t *testing.T) *session.Service {
@@ -81,6 +82,38 @@ func TestSeedShowsEveryPart(t *testing.T) {
 	}
 	if s.Live.Phase != session.PhaseWrite || !s.Live.Timer.Running {
 		t.Errorf("the live session is in %s with timer %+v, want write with a running timer", s.Live.Phase, s.Live.Timer)
+	}
+}
+
+// The campaign report and the overview's hypotheses view show each hypothesis with
+// its evidence: the sample's hypotheses each match themes of its sessions, and some
+// have a verdict while one waits for the newcomer's.
+func TestSeedStatesHypothesesWithEvidence(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	svc := openService(t)
+	if _, err := demo.Seed(ctx, svc); err != nil {
+		t.Fatal(err)
+	}
+	f, err := report.LoadCampaignReport(ctx, svc, demo.Campaign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Hypotheses) < 3 {
+		t.Fatalf("the sample campaign's report has %d hypotheses, want at least 3", len(f.Hypotheses))
+	}
+	verdicts := map[bool]int{}
+	for _, h := range f.Hypotheses {
+		verdicts[h.Verdict != ""]++
+		if len(h.Themes) == 0 || h.Notes == 0 {
+			t.Errorf("H%d %q matches %d themes and %d notes of the sample, want evidence", h.Number, h.Text, len(h.Themes), h.Notes)
+		}
+		if h.Verdict != "" && h.Why == "" {
+			t.Errorf("H%d has the verdict %q without a why", h.Number, h.Verdict)
+		}
+	}
+	if verdicts[true] == 0 || verdicts[false] == 0 {
+		t.Errorf("%d hypotheses with a verdict, %d without: want both, so that v has one to give", verdicts[true], verdicts[false])
 	}
 }
 
