@@ -760,12 +760,15 @@ func (s *campaignScreen) hypothesisLines() []string {
 	}
 	var out []string
 	for _, h := range s.f.Hypotheses {
-		out = append(out, fmt.Sprintf("H%d %s", h.Number, h.Text))
-		verdict := "    verdict: " + session.Verdict(h.Verdict).Title()
+		// Both are read whole, as the quotes are: the facilitator wrote them.
+		out = append(out, wrapHanging(fmt.Sprintf("H%d %s", h.Number, h.Text), width, 3)...)
+		verdict := "verdict: " + session.Verdict(h.Verdict).Title()
 		if h.Why != "" {
 			verdict += " · " + h.Why
 		}
-		out = append(out, verdict)
+		for _, l := range wrapHanging(verdict, width-4, len("verdict: ")) {
+			out = append(out, "    "+l)
+		}
 		if len(h.Themes) == 0 {
 			out = append(out, "    no matching theme")
 		}

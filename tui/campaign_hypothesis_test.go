@@ -148,3 +148,29 @@ func TestCampaignHypothesisShowsItsActivities(t *testing.T) {
 	s.keys("5")
 	s.waitFor("H1 Pen testing is valued", "in the activity matrix, pen testing: Keep 1 (1 person), Do less 1 (1", "person), 2 notes in all, in any theme")
 }
+
+// A hypothesis and the why of its verdict are read whole at 80 columns: they wrap
+// under their first line, as the quotes under them do, instead of being cut.
+func TestCampaignHypothesisAndWhyWrapWhole(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	if _, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers, Campaign: "Chartering 2027"}); err != nil {
+		t.Fatal(err)
+	}
+	text := "teams would run their own threat modelling if the security team gave them a template and an hour of coaching"
+	why := "two sessions of developers asked for a template, and service owners asked for coaching before their next release"
+	if _, err := w.svc.AddHypothesis(w.ctx, "Chartering 2027", text); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.SetVerdict(w.ctx, "Chartering 2027", 1, session.VerdictMixed, why); err != nil {
+		t.Fatal(err)
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	s.keys("5")
+	// The last words of each, on lines of their own, indented under the first.
+	s.waitFor("H1 teams would run", "   a template and an hour of coaching", "verdict: mixed · two sessions",
+		"             service owners asked for coaching before their next release")
+}
