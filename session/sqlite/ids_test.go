@@ -11,9 +11,10 @@ import (
 
 // A deleted row's ID is never given to a new one: what held the ID across the
 // deletion (the board's marked notes and undo steps, a participant's kept edit, a
-// volunteer's selection, the screen of a participant whose session was deleted)
-// would name another row. The newest row is the one deleted, the one whose ID
-// SQLite handed out again before migration 026.
+// volunteer's selection, the screen of a participant whose session was deleted,
+// a verdict given to a hypothesis) would name another row. The newest row is the
+// one deleted, the one whose ID SQLite handed out again before migrations 026 and
+// 027.
 func TestADeletedRowsIDIsNeverGivenAgain(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -74,6 +75,24 @@ func TestADeletedRowsIDIsNeverGivenAgain(t *testing.T) {
 					t.Fatal(err)
 				}
 				if err := db.DeleteSession(ctx, p.SessionID); err != nil {
+					t.Fatal(err)
+				}
+			},
+		},
+		{
+			// A verdict given on the campaign overview, or on the command line by
+			// a number read before, names the hypothesis by its ID.
+			name: "hypothesis",
+			add: func(t *testing.T, db *sqlite.DB, _ *session.Session, _ *session.Participant) int64 {
+				now := time.Now()
+				h := &session.Hypothesis{Campaign: "Chartering 2027", Text: "Teams want deeper training", CreatedAt: now, UpdatedAt: now}
+				if err := db.AddHypothesis(ctx, h); err != nil {
+					t.Fatal(err)
+				}
+				return h.ID
+			},
+			remove: func(t *testing.T, db *sqlite.DB, id int64) {
+				if err := db.DeleteHypothesis(ctx, id); err != nil {
 					t.Fatal(err)
 				}
 			},

@@ -1,5 +1,5 @@
--- charter: the schema after migration/026_note_action_participant_ids_kept.sql
--- charter: migrations sha256 7de1d23edc1d796d17218117869f13e543b8fd6505b7839f3b9d1be4e30f680f
+-- charter: the schema after migration/027_hypothesis_ids_kept.sql
+-- charter: migrations sha256 f01fbaf10929cb7ef9a101f3172178cae062222e032ebc608b8d5bf6645342e0
 -- Written by `go test ./session/sqlite/ -run TestSchemaFileIsTheMigrations -update`
 -- from the migrations, which stay the source: a new database is made from this
 -- file in one transaction rather than by replaying them all, when the digest
@@ -52,15 +52,6 @@ CREATE TABLE invitations (
 	team_id    INTEGER NOT NULL REFERENCES roster_teams(id),
 	position   INTEGER NOT NULL,
 	PRIMARY KEY (session_id, person_id)
-);
-CREATE TABLE hypotheses (
-	id         INTEGER PRIMARY KEY,
-	campaign   TEXT NOT NULL,
-	text       TEXT NOT NULL,
-	verdict    TEXT NOT NULL DEFAULT '',
-	why        TEXT NOT NULL DEFAULT '',
-	created_at INTEGER NOT NULL,
-	updated_at INTEGER NOT NULL
 );
 CREATE TABLE note_deletions (
 	session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
@@ -148,8 +139,16 @@ CREATE TABLE "participants" (
 	paper       INTEGER NOT NULL DEFAULT 0,
 	rejoin_hash TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE "hypotheses" (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	campaign   TEXT NOT NULL,
+	text       TEXT NOT NULL,
+	verdict    TEXT NOT NULL DEFAULT '',
+	why        TEXT NOT NULL DEFAULT '',
+	created_at INTEGER NOT NULL,
+	updated_at INTEGER NOT NULL
+);
 CREATE INDEX theme_notes_theme ON theme_notes(theme_id, note_id);
-CREATE INDEX hypotheses_campaign ON hypotheses(campaign COLLATE NOCASE, id);
 CREATE INDEX note_deletions_session ON note_deletions(session_id, batch);
 CREATE INDEX invitations_person ON invitations(person_id);
 CREATE INDEX invitations_team ON invitations(team_id);
@@ -167,3 +166,4 @@ CREATE UNIQUE INDEX participants_key ON participants(session_id, key_hash) WHERE
 CREATE UNIQUE INDEX participants_rejoin ON participants(rejoin_hash) WHERE rejoin_hash != '';
 CREATE INDEX participants_session ON participants(session_id, id);
 CREATE INDEX participants_by_key ON participants(key_hash, id);
+CREATE INDEX hypotheses_campaign ON hypotheses(campaign COLLATE NOCASE, id);
