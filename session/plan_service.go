@@ -1,8 +1,11 @@
 package session
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // PlanStore keeps which roster people a campaign's sessions invite. An invitation
@@ -57,52 +60,160 @@ func (s *Service) PlanCampaign(ctx context.Context, opt PlanOptions) (*Plan, err
 	return MakePlan(roster, opt)
 }
 
-// CreatePlan creates the sessions of a plan in the lobby, with their invitees. A
-// campaign is planned once: when it already has planned sessions nothing is created.
-func (s *Service) CreatePlan(ctx context.Context, p *Plan) ([]*Session, error) {
-	ps, err := s.planStore()
+// PlanCreated is what CreatePlan did with each of a plan's sessions, in plan order.
+type PlanCreated struct {
+	Created []CreatedSession
+	// Skipped are the plan's sessions the campaign holds already (see HeldBy).
+	Skipped []SkippedSession
+}
+
+// CreatedSession is one of a plan's sessions as created.
+type CreatedSession struct {
+	Planned PlannedSession
+	Session *Session
+}
+
+// SkippedSession is one of a plan's sessions not created, since the campaign's
+// session Holder, made by hand, holds its place.
+type SkippedSession struct {
+	Planned PlannedSession
+	Holder  *Session
+}
+
+// CreatePlan creates the sessions of a plan in the lobby, with their invitees,
+// and leaves out those the campaign holds already: a campaign is planned once
+// (when it has planned sessions nothing is created), and a session made by hand
+// of the same audience and place is not made a second time. The check and the
+// creation are one transaction.
+func (s *Service) CreatePlan(ctx context.Context, p *Plan) (*PlanCreated, error) {
+	if _, err := s.planStore(); err != nil {
+		return nil, err
+	}
+	var done *PlanCreated
+	err := s.store.WriteTx(ctx, func(st Store) error {
+		ps, ok := st.(PlanStore)
+		if !ok {
+			return fmt.Errorf("plan: the store %T keeps no plans", st)
+		}
+		// Spelled as an existing campaign of the same name, whatever the case.
+		var err error
+		if p.Campaign, err = campaignName(ctx, st, p.Campaign, ""); err != nil {
+			return err
+		}
+		have, err := ps.Invitations(ctx, p.Campaign)
+		if err != nil {
+			return err
+		}
+		if len(have) > 0 {
+			return Errorf(EConflict, "The campaign %q already has %d planned sessions; nothing was created. Plan a new campaign, or delete its sessions first.",
+				p.Campaign, len(have))
+		}
+		all, err := st.Sessions(ctx)
+		if err != nil {
+			return err
+		}
+		var campaign []*Session
+		for _, x := range all {
+			if SameCampaign(x.Campaign, p.Campaign) {
+				campaign = append(campaign, x)
+			}
+		}
+		if len(p.Sessions) == 0 {
+			return Errorf(EInvalid, "The plan has no sessions.")
+		}
+		holders := HeldBy(p.Sessions, campaign)
+		done = &PlanCreated{}
+		var sessions []*Session
+		var invitees [][]int64
+		for i, plan := range p.Sessions {
+			if h := holders[i]; h != nil {
+				done.Skipped = append(done.Skipped, SkippedSession{Planned: plan, Holder: h})
+				continue
+			}
+			title, err := ValidText(plan.Title, MaxTitleLen, "The title", true)
+			if err != nil {
+				return err
+			}
+			date, err := ValidDate(plan.Date)
+			if err != nil {
+				return err
+			}
+			sess := &Session{Title: title, Audience: plan.Audience, Location: plan.Location, Mode: plan.Mode,
+				Date: date, Campaign: p.Campaign, Phase: PhaseLobby, Activities: append([]string(nil), DefaultActivities...), VoteBudget: 3}
+			sessions = append(sessions, sess)
+			done.Created = append(done.Created, CreatedSession{Planned: plan, Session: sess})
+			ids := make([]int64, len(plan.Invitees))
+			for j, inv := range plan.Invitees {
+				ids[j] = inv.PersonID
+			}
+			invitees = append(invitees, ids)
+		}
+		if len(sessions) == 0 {
+			held := make([]string, len(done.Skipped))
+			for i, sk := range done.Skipped {
+				held[i] = fmt.Sprintf("%d. %s (as %q)", sk.Planned.Number, sk.Planned.Title, sk.Holder.Title)
+			}
+			return Errorf(EConflict, "The campaign %q already holds every session of the plan, made by hand with the same audience and place: %s; nothing was created.",
+				p.Campaign, strings.Join(held, ", "))
+		}
+		if err := ps.CreatePlan(ctx, sessions, invitees); err != nil {
+			return fmt.Errorf("create plan: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	// Spelled as an existing campaign of the same name, whatever the case.
-	if p.Campaign, err = campaignName(ctx, s.store, p.Campaign, ""); err != nil {
-		return nil, err
-	}
-	have, err := ps.Invitations(ctx, p.Campaign)
-	if err != nil {
-		return nil, err
-	}
-	if len(have) > 0 {
-		return nil, Errorf(EConflict, "The campaign %q already has %d planned sessions; nothing was created. Plan a new campaign, or delete its sessions first.",
-			p.Campaign, len(have))
-	}
-	var sessions []*Session
-	var invitees [][]int64
-	for _, ps := range p.Sessions {
-		title, err := ValidText(ps.Title, MaxTitleLen, "The title", true)
-		if err != nil {
-			return nil, err
-		}
-		date, err := ValidDate(ps.Date)
-		if err != nil {
-			return nil, err
-		}
-		sessions = append(sessions, &Session{Title: title, Audience: ps.Audience, Location: ps.Location, Mode: ps.Mode,
-			Date: date, Campaign: p.Campaign, Phase: PhaseLobby, Activities: append([]string(nil), DefaultActivities...), VoteBudget: 3})
-		ids := make([]int64, len(ps.Invitees))
-		for i, inv := range ps.Invitees {
-			ids[i] = inv.PersonID
-		}
-		invitees = append(invitees, ids)
-	}
-	if len(sessions) == 0 {
-		return nil, Errorf(EInvalid, "The plan has no sessions.")
-	}
-	if err := ps.CreatePlan(ctx, sessions, invitees); err != nil {
-		return nil, fmt.Errorf("create plan: %w", err)
 	}
 	s.publish(SessionList, ChangeSession)
-	return sessions, nil
+	return done, nil
+}
+
+// HeldBy returns, for each of a plan's sessions (by index), the session of held (a
+// campaign's sessions) that holds its place already, or nil. A planned session is
+// its audience, its place (its location whatever the case, or online) and its slot
+// among the plan's sessions of that audience and place. A held session of the same
+// audience and place takes the slot whose title it has (a person may have copied
+// the plan's); the others take the slots left, in plan order, oldest session
+// first: a campaign with two sessions of developers in Berlin holds the plan's
+// first two.
+func HeldBy(planned []PlannedSession, held []*Session) []*Session {
+	type place struct {
+		aud      Audience
+		online   bool
+		location string
+	}
+	placeOf := func(a Audience, m Mode, location string) place {
+		if m == ModeOnline || IsRemote(location) {
+			return place{aud: a, online: true}
+		}
+		return place{aud: a, location: strings.ToLower(strings.TrimSpace(location))}
+	}
+	out := make([]*Session, len(planned))
+	left := map[place][]*Session{}
+	held = slices.Clone(held)
+	slices.SortStableFunc(held, func(a, b *Session) int {
+		return cmp.Or(a.CreatedAt.Compare(b.CreatedAt), cmp.Compare(a.ID, b.ID))
+	})
+	for _, h := range held {
+		k := placeOf(h.Audience, h.Mode, h.Location)
+		if k.online || k.location != "" {
+			left[k] = append(left[k], h)
+		}
+	}
+	// By title first, then in order.
+	for i, ps := range planned {
+		k := placeOf(ps.Audience, ps.Mode, ps.Location)
+		if j := slices.IndexFunc(left[k], func(h *Session) bool { return strings.EqualFold(strings.TrimSpace(h.Title), ps.Title) }); j >= 0 {
+			out[i] = left[k][j]
+			left[k] = slices.Delete(left[k], j, j+1)
+		}
+	}
+	for i, ps := range planned {
+		if k := placeOf(ps.Audience, ps.Mode, ps.Location); out[i] == nil && len(left[k]) > 0 {
+			out[i], left[k] = left[k][0], left[k][1:]
+		}
+	}
+	return out
 }
 
 // Invitations returns the planned sessions of a campaign with their invitees.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -401,5 +402,70 @@ func TestPlanSaysWhyALargeSessionIsWhole(t *testing.T) {
 	want := "has 12 people, outside 8-8 (split in 2, each would have 6 or 6, below it)."
 	if !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.Contains(n, want) }) {
 		t.Errorf("notes %q do not say %q", p.Notes, want)
+	}
+}
+
+// A planned session is its audience, place and slot: the campaign holds it when it
+// has a session of that audience and place, by the plan's title first, then in the
+// order sessions were made; other audiences, places and modes hold nothing.
+func TestHeldBy(t *testing.T) {
+	t.Parallel()
+	planned := []session.PlannedSession{
+		{Number: 1, Title: "Developers, Berlin (1 of 2)", Audience: session.AudienceDevelopers, Location: "Berlin", Mode: session.ModeInPerson},
+		{Number: 2, Title: "Developers, Berlin (2 of 2)", Audience: session.AudienceDevelopers, Location: "Berlin", Mode: session.ModeInPerson},
+		{Number: 3, Title: "Security engineers, Berlin", Audience: session.AudienceSecurityEngineers, Location: "Berlin", Mode: session.ModeInPerson},
+		{Number: 4, Title: "Developers, online", Audience: session.AudienceDevelopers, Mode: session.ModeOnline},
+	}
+	day := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	held := func(id, title string, a session.Audience, location string, m session.Mode, made int) *session.Session {
+		return &session.Session{ID: id, Title: title, Audience: a, Location: location, Mode: m, CreatedAt: day.Add(time.Duration(made) * time.Hour)}
+	}
+	cases := []struct {
+		name string
+		held []*session.Session
+		want []string // per planned session, the ID of the session holding it, "" for none
+	}{
+		{"nothing held", nil, []string{"", "", "", ""}},
+		{"the place whatever its case holds the first slot", []*session.Session{
+			held("a", "Dev Berlin", session.AudienceDevelopers, " berlin", session.ModeInPerson, 0),
+		}, []string{"a", "", "", ""}},
+		{"two held take two slots, oldest first", []*session.Session{
+			held("b", "Later", session.AudienceDevelopers, "Berlin", session.ModeInPerson, 2),
+			held("a", "Earlier", session.AudienceDevelopers, "Berlin", session.ModeInPerson, 1),
+		}, []string{"a", "b", "", ""}},
+		{"the plan's title takes its slot", []*session.Session{
+			held("a", "developers, berlin (2 of 2)", session.AudienceDevelopers, "Berlin", session.ModeInPerson, 0),
+		}, []string{"", "a", "", ""}},
+		{"online, or remote, holds the online session", []*session.Session{
+			held("a", "Remote devs", session.AudienceDevelopers, "remote", session.ModeInPerson, 0),
+			held("b", "Security online", session.AudienceSecurityEngineers, "Berlin", session.ModeOnline, 1),
+		}, []string{"", "", "", "a"}},
+		{"another audience or place holds nothing, online is online wherever", []*session.Session{
+			held("a", "Managers", session.AudienceManagers, "Berlin", session.ModeInPerson, 0),
+			held("b", "Devs Porto", session.AudienceDevelopers, "Porto", session.ModeInPerson, 1),
+			held("c", "Devs online", session.AudienceDevelopers, "Berlin", session.ModeOnline, 2),
+			held("d", "Devs nowhere", session.AudienceDevelopers, "", session.ModeInPerson, 3),
+		}, []string{"", "", "", "c"}},
+		{"more held than planned holds every slot once", []*session.Session{
+			held("a", "One", session.AudienceDevelopers, "Berlin", session.ModeInPerson, 0),
+			held("b", "Two", session.AudienceDevelopers, "Berlin", session.ModeInPerson, 1),
+			held("c", "Three", session.AudienceDevelopers, "Berlin", session.ModeInPerson, 2),
+		}, []string{"a", "b", "", ""}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			var got []string
+			for _, h := range session.HeldBy(planned, c.held) {
+				id := ""
+				if h != nil {
+					id = h.ID
+				}
+				got = append(got, id)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("held by %q, want %q", got, c.want)
+			}
+		})
 	}
 }

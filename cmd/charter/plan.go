@@ -140,24 +140,40 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	created, err := svc.CreatePlan(ctx, p)
+	done, err := svc.CreatePlan(ctx, p)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter plan:", errorText(err))
 		return 1
 	}
+	created := done.Created
 	fmt.Fprintf(stdout, "created %d %s of the campaign %s:\n", len(created), plural(len(created), "session", "sessions"), p.Campaign)
 	line, guess := flagAddr(fs, *dir, *addr)
-	for i, s := range created {
-		fmt.Fprintf(stdout, "%d. %s: session %s, code %s, %d invited\n", i+1, s.Title, s.ID, code(s.Code), len(p.Sessions[i].Invitees))
-		fmt.Fprintf(stdout, "   %s %s\n", server.SSHLine(line), s.Code)
+	// Numbered as the plan numbers them, which --move and --date name.
+	for _, c := range created {
+		fmt.Fprintf(stdout, "%d. %s: session %s, code %s, %d invited\n", c.Planned.Number, c.Session.Title, c.Session.ID, code(c.Session.Code), len(c.Planned.Invitees))
+		fmt.Fprintf(stdout, "   %s %s\n", server.SSHLine(line), c.Session.Code)
+	}
+	if len(done.Skipped) > 0 {
+		fmt.Fprintf(stdout, "\nnot created: %d %s of the plan that the campaign already holds (made by hand, of the same audience and place):\n",
+			len(done.Skipped), plural(len(done.Skipped), "session", "sessions"))
+		for _, sk := range done.Skipped {
+			h := sk.Holder
+			where := "online"
+			if h.Mode != session.ModeOnline {
+				where = h.Location
+			}
+			n := len(sk.Planned.Invitees)
+			fmt.Fprintf(stdout, "%d. %s: held by session %s %q (%s, %s); the %d %s planned for it %s not invited\n", sk.Planned.Number, sk.Planned.Title,
+				h.ID, h.Title, h.Audience, where, n, plural(n, "person", "people"), plural(n, "is", "are"))
+		}
 	}
 	if guess != "" {
 		fmt.Fprintln(stderr, guess)
 	}
 	var undated []string
-	for i, s := range created {
-		if s.Date == "" {
-			undated = append(undated, strconv.Itoa(i+1))
+	for _, c := range created {
+		if c.Session.Date == "" {
+			undated = append(undated, strconv.Itoa(c.Planned.Number))
 		}
 	}
 	if len(undated) > 0 {

@@ -425,6 +425,44 @@ func TestPlanCreateNamesTheAddressTheServerListensOn(t *testing.T) {
 	}
 }
 
+// plan --create makes no session the campaign already holds: a session made by
+// hand of the same audience and place stands for the planned one, which is not
+// created, and the output says which, held by what, and that nobody was invited
+// to it; the others are created, numbered as the plan numbers them.
+func TestPlanCreateLeavesOutASessionMadeByHand(t *testing.T) {
+	t.Parallel()
+	data := newDataDir(t)
+	mustRun(t, "roster", "import", "--data", data, filepath.Join("testdata", "roster.csv"))
+	made := mustRun(t, "session", "new", "--data", data, "--title", "Dev\x1b[2J Berlin", "--audience", "developers", "--location", "berlin",
+		"--campaign", "Chartering 2027")
+	id := regexp.MustCompile(`session: (\w+)`).FindStringSubmatch(made)
+	if id == nil {
+		t.Fatalf("session new printed %q", made)
+	}
+	plan := mustRun(t, "plan", "--data", data, "--campaign", "Chartering 2027", "--audiences", "developers")
+	if !strings.Contains(plan, "## 1. Developers, Berlin\n") {
+		t.Fatalf("the plan does not open with the Berlin developers:\n%s", plan)
+	}
+	code, out, errs := runCmd("plan", "--create", "--data", data, "--campaign", "Chartering 2027", "--audiences", "developers", "--addr", "charter.example.org:2222")
+	if code != 0 {
+		t.Fatalf("plan --create: exit %d\n%s%s", code, out, errs)
+	}
+	held := fmt.Sprintf("1. Developers, Berlin: held by session %s \"Dev Berlin\" (developers, berlin); the 10 people planned for it are not invited\n", id[1])
+	if !strings.Contains(out, "not created: 1 session of the plan that the campaign already holds (made by hand, of the same audience and place):\n"+held) {
+		t.Errorf("plan --create does not say it left out the session made by hand:\n%s", out)
+	}
+	if strings.Contains(out, "\x1b") || strings.Contains(out, "1. Developers, Berlin: session") || !strings.Contains(out, "created 3 sessions of the campaign Chartering 2027:\n2. Developers, Lyon: session ") {
+		t.Errorf("plan --create output:\n%s", out)
+	}
+	if !strings.Contains(errs, "note: sessions 2, 3, 4 have no date") {
+		t.Errorf("plan --create names the sessions without a day by other numbers than the plan's: %q", errs)
+	}
+	list := mustRun(t, "session", "list", "--data", data)
+	if n := len(regexp.MustCompile(`(?mi)developers +berlin `).FindAllString(list, -1)); n != 1 {
+		t.Errorf("%d sessions of developers in Berlin, want the one made by hand:\n%s", n, list)
+	}
+}
+
 // session list and session edit say "-" for the day of a session planned without
 // one, not the day it was created (today), which read as if it were held today; a
 // session begun without a day given is on the day it was created, and so is one

@@ -110,39 +110,37 @@ func cleanPerson(p *session.Person) {
 }
 
 // CreatePlan creates the sessions (new IDs and join codes) and their invitations
-// in one transaction.
+// in one transaction; inside WriteTx, in that one, so that what the caller checked
+// there still holds.
 func (db *DB) CreatePlan(ctx context.Context, sessions []*session.Session, invitees [][]int64) error {
 	if len(sessions) != len(invitees) {
 		return fmt.Errorf("create plan: %d sessions but %d invitee lists", len(sessions), len(invitees))
 	}
-	tx, err := db.writePool.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	now := time.Now()
-	for i, s := range sessions {
-		// A millisecond apart, so that sessions held the same day keep the plan's
-		// order in reports, which order them by day, then by creation.
-		if err := insertSessionTx(ctx, tx, s, now.Add(time.Duration(i)*time.Millisecond)); err != nil {
-			return err
-		}
-		for pos, id := range invitees[i] {
-			res, err := tx.ExecContext(ctx, `INSERT INTO invitations (session_id, person_id, team_id, position)
-				SELECT ?, id, team_id, ? FROM roster_people WHERE id = ?`, s.ID, pos, id)
-			if err != nil {
-				return fmt.Errorf("invite: %w", err)
+	return db.atomic(ctx, func(in *DB) error {
+		now := time.Now()
+		for i, s := range sessions {
+			// A millisecond apart, so that sessions held the same day keep the
+			// plan's order in reports, which order them by day, then by creation.
+			if err := insertSessionTx(ctx, in.write, s, now.Add(time.Duration(i)*time.Millisecond)); err != nil {
+				return err
 			}
-			if n, _ := res.RowsAffected(); n != 1 {
-				return session.Errorf(session.EConflict, "A planned person is no longer on the roster; plan again.")
+			for pos, id := range invitees[i] {
+				res, err := in.write.ExecContext(ctx, `INSERT INTO invitations (session_id, person_id, team_id, position)
+					SELECT ?, id, team_id, ? FROM roster_people WHERE id = ?`, s.ID, pos, id)
+				if err != nil {
+					return fmt.Errorf("invite: %w", err)
+				}
+				if n, _ := res.RowsAffected(); n != 1 {
+					return session.Errorf(session.EConflict, "A planned person is no longer on the roster; plan again.")
+				}
 			}
 		}
-	}
-	return tx.Commit()
+		return nil
+	})
 }
 
-// insertSessionTx stores s with a new ID and join code inside tx.
-func insertSessionTx(ctx context.Context, tx *sql.Tx, s *session.Session, now time.Time) error {
+// insertSessionTx stores s with a new ID and join code inside the transaction tx.
+func insertSessionTx(ctx context.Context, tx querier, s *session.Session, now time.Time) error {
 	s.CreatedAt, s.UpdatedAt = now, now
 	acts, err := json.Marshal(s.Activities)
 	if err != nil {

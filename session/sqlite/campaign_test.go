@@ -3,7 +3,9 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,6 +24,111 @@ func importRoster(t *testing.T, svc *session.Service, csv string) (added, update
 		t.Fatal(err)
 	}
 	return added, updated
+}
+
+// A campaign's sessions made by hand are not made again by its plan: a session
+// of the same audience and place holds the plan's, which is left out and said so,
+// with nobody invited; the rest are created with their invitations. A plan whose
+// every session is held creates nothing.
+func TestPlanLeavesOutTheSessionsTheCampaignHolds(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	svc := session.NewService(db, nil)
+	importRoster(t, svc, "Payments,Berlin,,gold,Ada,ada@example.org,security-engineer,>3y\nPayments,Berlin,,gold,Bo,bo@example.org,developer,<1y\n"+
+		"Search,remote,,bronze,Cy,cy@example.org,developer,1-3y\n")
+	for _, in := range []session.Session{
+		{Title: "Dev Berlin", Audience: session.AudienceDevelopers, Location: "berlin", Campaign: "Pilot"},
+		// Another campaign's, and another audience's, hold nothing of this one.
+		{Title: "Developers, online", Audience: session.AudienceDevelopers, Mode: session.ModeOnline, Campaign: "Other"},
+		{Title: "Kick-off", Audience: session.AudienceManagers, Location: "Berlin", Campaign: "pilot"},
+	} {
+		if _, err := svc.NewSession(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: "PILOT", MinSize: 1, MaxSize: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done, err := svc.CreatePlan(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var created, skipped []string
+	for _, c := range done.Created {
+		created = append(created, fmt.Sprintf("%d. %s", c.Planned.Number, c.Session.Title))
+	}
+	for _, sk := range done.Skipped {
+		skipped = append(skipped, fmt.Sprintf("%d. %s: %s", sk.Planned.Number, sk.Planned.Title, sk.Holder.Title))
+	}
+	if want := []string{"1. Security engineers, Berlin", "3. Developers, online"}; !reflect.DeepEqual(created, want) {
+		t.Errorf("created %q, want %q", created, want)
+	}
+	if want := []string{"2. Developers, Berlin: Dev Berlin"}; !reflect.DeepEqual(skipped, want) {
+		t.Errorf("left out %q, want %q", skipped, want)
+	}
+	all, err := svc.Sessions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pilot []string
+	for _, s := range all {
+		if session.SameCampaign(s.Campaign, "Pilot") {
+			pilot = append(pilot, s.Title)
+		}
+	}
+	slices.Sort(pilot)
+	if want := []string{"Dev Berlin", "Developers, online", "Kick-off", "Security engineers, Berlin"}; !reflect.DeepEqual(pilot, want) {
+		t.Errorf("the campaign's sessions %q, want %q", pilot, want)
+	}
+	inv, err := svc.Invitations(ctx, "Pilot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var invited []string
+	for _, si := range inv {
+		for _, i := range si.Invitees {
+			invited = append(invited, si.Session.Title+": "+i.Name)
+		}
+	}
+	if want := []string{"Security engineers, Berlin: Ada", "Developers, online: Cy"}; !reflect.DeepEqual(invited, want) {
+		t.Errorf("invitations %q, want %q", invited, want)
+	}
+
+	// A campaign whose every planned session is held by hand: nothing is created.
+	for _, in := range []session.Session{
+		{Title: "SE", Audience: session.AudienceSecurityEngineers, Location: "Berlin", Campaign: "Held"},
+		{Title: "Devs", Audience: session.AudienceDevelopers, Location: "Berlin", Campaign: "Held"},
+		{Title: "Devs online", Audience: session.AudienceDevelopers, Mode: session.ModeOnline, Campaign: "Held"},
+	} {
+		if _, err := svc.NewSession(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if p, err = svc.PlanCampaign(ctx, session.PlanOptions{Campaign: "Held", MinSize: 1, MaxSize: 10}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := svc.Sessions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = svc.CreatePlan(ctx, p)
+	if session.ErrorCode(err) != session.EConflict || !strings.Contains(err.Error(), `2. Developers, Berlin (as "Devs")`) {
+		t.Errorf("a plan the campaign holds all of: %v, want a conflict naming what holds each", err)
+	}
+	if after, _ := svc.Sessions(ctx); len(after) != len(before) {
+		t.Errorf("%d sessions after a plan held all along, want %d", len(after), len(before))
+	}
+}
+
+// createdOf returns the sessions a plan's creation made, in plan order.
+func createdOf(done *session.PlanCreated) []*session.Session {
+	var out []*session.Session
+	for _, c := range done.Created {
+		out = append(out, c.Session)
+	}
+	return out
 }
 
 // A second import updates people by e-mail and teams by name, and adds the rest.
@@ -85,11 +192,12 @@ func TestPlanCreatesSessionsWithInvitations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	created, err := svc.CreatePlan(ctx, p)
+	done, err := svc.CreatePlan(ctx, p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(created) != 3 {
+	created := createdOf(done)
+	if len(created) != 3 || len(done.Skipped) != 0 {
 		t.Fatalf("%d sessions created, want 3", len(created))
 	}
 	inv, err := svc.Invitations(ctx, "PILOT")
@@ -251,9 +359,13 @@ func TestNamesMatchWhateverTheirCaseBeyondASCII(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	created, err := svc.CreatePlan(ctx, p)
-	if err != nil || len(created) != 1 {
-		t.Fatalf("plan: %d sessions, %v", len(created), err)
+	done, err := svc.CreatePlan(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	created := createdOf(done)
+	if len(created) != 1 {
+		t.Fatalf("plan: %d sessions created, want 1", len(created))
 	}
 	inv, err := svc.Invitations(ctx, "SÉCURITÉ 2027")
 	if err != nil || len(inv) != 1 {
