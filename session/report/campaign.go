@@ -1235,47 +1235,125 @@ func saturation(sessions []CampaignSession, members map[int][]group) Saturation 
 		step.Cumulative = total
 		st.Steps = append(st.Steps, step)
 	}
-	st.Verdict = verdict(st.Steps, total)
+	st.Verdict = verdict(sessions, st.Steps, members)
 	return st
 }
 
-// verdict judges saturation from the last sessions: when together they brought at
-// most a tenth of all themes (or none), further sessions are unlikely to pay off.
-func verdict(steps []SaturationStep, total int) string {
+// audienceSteps are the sessions of one audience that have notes, in date order,
+// each with how many campaign themes it raised that no earlier session of the
+// audience had: the steps of the audience's own saturation.
+type audienceSteps struct {
+	audience string
+	steps    []audienceStep
+	// themes is how many campaign themes the audience raised in all.
+	themes int
+}
+
+type audienceStep struct{ session, new int }
+
+// saturationByAudience splits the steps by audience, in the report's order of
+// audiences. Sessions of other audiences neither count as an audience's sessions
+// nor make its themes any less new to it.
+func saturationByAudience(sessions []CampaignSession, steps []SaturationStep, members map[int][]group) []audienceSteps {
+	audienceOf := func(number int) string { return sessions[number-1].Audience }
+	set := map[string]bool{}
+	for _, s := range steps {
+		set[audienceOf(s.Session)] = true
+	}
+	var out []audienceSteps
+	for _, a := range audienceOrder(set) {
+		as := audienceSteps{audience: a}
+		// The audience's first session of each campaign theme it raised.
+		first := map[int]int{}
+		for id := 1; id <= len(members); id++ {
+			for _, g := range members[id] {
+				if n := g.sess + 1; audienceOf(n) == a && (first[id] == 0 || n < first[id]) {
+					first[id] = n
+				}
+			}
+		}
+		as.themes = len(first)
+		brought := map[int]int{} // session number: how many themes were new to the audience there
+		for _, n := range first {
+			brought[n]++
+		}
+		for _, s := range steps {
+			if audienceOf(s.Session) == a {
+				as.steps = append(as.steps, audienceStep{session: s.Session, new: brought[s.Session]})
+			}
+		}
+		out = append(out, as)
+	}
+	return out
+}
+
+// verdict judges saturation per audience, as the method means it: further sessions
+// of an audience stop paying off when its last sessions brought at most a tenth
+// of the themes it raised (or none) that its earlier sessions had not. An audience
+// with one session cannot be judged yet, whatever other audiences held.
+func verdict(sessions []CampaignSession, steps []SaturationStep, members map[int][]group) string {
 	switch {
 	case len(steps) == 0:
 		return "No sessions yet."
 	case len(steps) == 1:
 		return "Only one session so far: saturation cannot be judged yet."
 	}
+	byAudience := saturationByAudience(sessions, steps, members)
+	if len(byAudience) == 1 {
+		// One audience: its themes are the campaign's, and the words say so.
+		return audienceVerdict(byAudience[0], false)
+	}
+	var out []string
+	for _, as := range byAudience {
+		out = append(out, audienceVerdict(as, true))
+	}
+	return strings.Join(out, " ")
+}
+
+// audienceVerdict judges one audience's saturation from its last sessions. Named,
+// it says whose sessions and themes it counts, as a campaign of several audiences
+// needs; unnamed, an audience's themes are all the campaign's.
+func audienceVerdict(as audienceSteps, named bool) string {
+	steps, a := as.steps, as.audience
+	if len(steps) == 1 {
+		return fmt.Sprintf("For %s, only one session so far (S%d): saturation cannot be judged yet.", a, steps[0].session)
+	}
 	k := min(SaturationWindow, len(steps)-1)
 	recent := 0
+	var which []string
 	for _, s := range steps[len(steps)-k:] {
-		recent += s.New
+		recent += s.new
+		which = append(which, fmt.Sprintf("S%d", s.session))
 	}
-	last := steps[len(steps)-1].New
-	themes := fmt.Sprintf("%d new %s", recent, plural(recent, "theme", "themes"))
-	if recent == 0 {
-		themes = "no new theme"
+	last := steps[len(steps)-1]
+	themes := func(n int) string {
+		switch {
+		case n == 0 && named:
+			return "no theme new to " + a
+		case n == 0:
+			return "no new theme"
+		case named:
+			return fmt.Sprintf("%d %s new to %s", n, plural(n, "theme", "themes"), a)
+		}
+		return fmt.Sprintf("%d new %s", n, plural(n, "theme", "themes"))
 	}
-	lastN := fmt.Sprintf("the last %d sessions", k)
+	lastK, lastOne, between := fmt.Sprintf("The last %d sessions", k), "The last session", " between them"
 	if k == 1 {
-		lastN = "the last session"
+		lastK, between = lastOne, ""
 	}
-	between := " between them"
-	if k == 1 {
-		between = ""
+	of, more := fmt.Sprintf("of %d in all", as.themes), "sessions"
+	if named {
+		lastK = fmt.Sprintf("For %s, the %s (%s)", a, strings.TrimPrefix(lastK, "The "), strings.Join(which, ", "))
+		lastOne = fmt.Sprintf("For %s, the last session (S%d)", a, last.session)
+		of, more = fmt.Sprintf("of the %d %s %s raised", as.themes, plural(as.themes, "theme", "themes"), a), "sessions of "+a
 	}
 	switch {
-	case recent*10 <= total:
-		return fmt.Sprintf("%s brought %s%s (of %d in all): further sessions are unlikely to pay off.",
-			capitalize(lastN), themes, between, total)
-	case last > 0:
-		return fmt.Sprintf("The last session still brought %d new %s (of %d in all): consider more sessions.",
-			last, plural(last, "theme", "themes"), total)
+	case recent*10 <= as.themes:
+		return fmt.Sprintf("%s brought %s%s (%s): further %s are unlikely to pay off.", lastK, themes(recent), between, of, more)
+	case last.new > 0:
+		return fmt.Sprintf("%s still brought %s (%s): consider more %s.", lastOne, themes(last.new), of, more)
 	default:
-		return fmt.Sprintf("%s brought %s%s (of %d in all): a few more sessions may still pay off.",
-			capitalize(lastN), themes, between, total)
+		return fmt.Sprintf("%s brought %s%s (%s): a few more %s may still pay off.", lastK, themes(recent), between, of, more)
 	}
 }
 

@@ -389,7 +389,8 @@ func (f *CampaignFindings) mdSaturation(m *markdown) {
 		}
 		p("```\n\n")
 	}
-	p("%s\n\n", f.Saturation.Verdict)
+	// The verdict names audiences, which are text from the store.
+	p("%s\n\n", escapeProse(f.Saturation.Verdict))
 }
 
 func (f *CampaignFindings) mdActions(m *markdown) {

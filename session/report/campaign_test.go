@@ -330,8 +330,47 @@ func TestCampaign(t *testing.T) {
 		if early < 3*late || late > 3 {
 			t.Errorf("new themes per session %v: want most early and few late (gold: %v)", got, goldNew)
 		}
-		if !strings.Contains(md, f.Saturation.Verdict) || !strings.Contains(f.Saturation.Verdict, "unlikely to pay off") {
-			t.Errorf("verdict %q", f.Saturation.Verdict)
+		// The verdict judges each audience by its own sessions: what the last of
+		// them brought that the audience's earlier ones had not, read here from
+		// the sessions each campaign theme lists.
+		first := map[string]map[int]int{} // audience, campaign theme: its first session
+		last := map[string]int{}
+		for _, cs := range f.Sessions {
+			if cs.Notes > 0 {
+				last[cs.Audience] = max(last[cs.Audience], cs.Number)
+			}
+		}
+		for _, th := range f.Themes {
+			for _, st := range th.SessionThemes {
+				a := f.Sessions[st.Session-1].Audience
+				if first[a] == nil {
+					first[a] = map[int]int{}
+				}
+				if n := first[a][th.ID]; n == 0 || st.Session < n {
+					first[a][th.ID] = st.Session
+				}
+			}
+		}
+		if len(first) != 2 {
+			t.Fatalf("themes of %d audiences, want 2", len(first))
+		}
+		for a, byTheme := range first {
+			brought := 0
+			for _, n := range byTheme {
+				if n == last[a] {
+					brought++
+				}
+			}
+			// The audience's sentence, up to the next audience's.
+			_, said, _ := strings.Cut(f.Saturation.Verdict, "For "+a+", ")
+			said, _, _ = strings.Cut(said, " For ")
+			if !strings.Contains(said, fmt.Sprintf("S%d) ", last[a])) || !strings.Contains(said, fmt.Sprintf("(of the %d themes %s raised)", len(byTheme), a)) ||
+				strings.Contains(said, "still brought") && !strings.Contains(said, fmt.Sprintf("still brought %d ", brought)) {
+				t.Errorf("verdict %q: for %s, want its last session S%d, which brought %d of the %d themes it raised", f.Saturation.Verdict, a, last[a], brought, len(byTheme))
+			}
+		}
+		if !strings.Contains(md, f.Saturation.Verdict) {
+			t.Errorf("the Markdown does not say the verdict %q", f.Saturation.Verdict)
 		}
 		for _, s := range steps {
 			line := fmt.Sprintf("S%-2d %s | %-*s %2d new (%d)\n", s.Session, s.Date, slices.Max(got), strings.Repeat("#", s.New), s.New, s.Cumulative)
@@ -585,31 +624,80 @@ func TestCampaignSegmentsFoldSmallGroups(t *testing.T) {
 	}
 }
 
+// Saturation is judged per audience: further sessions of one audience stop
+// bringing themes its earlier sessions had not. An audience with one session
+// cannot be judged, whatever other audiences held, and their sessions neither
+// count among its last ones nor make its themes any less new to it.
 func TestCampaignVerdict(t *testing.T) {
 	t.Parallel()
 	pen := map[string][]string{"pen tests": {"more penetration tests", "pentest reports come too late", "external pentest of our API"}}
 	dead := map[string][]string{"deadlines": {"deadlines always win over security", "no time in the sprint for security work"}}
+	both := map[string][]string{"pen tests": pen["pen tests"], "deadlines": dead["deadlines"]}
 	people := make([]session.Profile, 3)
+	dev, se := session.AudienceDevelopers, session.AudienceSecurityEngineers
 	tests := []struct {
 		name     string
 		sessions []map[string][]string
-		want     string
+		// audiences are the sessions' audiences; developers when nil.
+		audiences []session.Audience
+		want      string
 	}{
-		{"one session", []map[string][]string{pen}, "Only one session so far"},
-		{"same theme again", []map[string][]string{pen, dead, pen, pen, pen}, "The last 3 sessions brought no new theme between them (of 2 in all): further sessions are unlikely to pay off."},
-		{"new theme last", []map[string][]string{pen, dead}, "The last session still brought 1 new theme (of 2 in all): consider more sessions."},
+		{"one session", []map[string][]string{pen}, nil, "Only one session so far: saturation cannot be judged yet."},
+		{"same theme again", []map[string][]string{pen, dead, pen, pen, pen}, nil, "The last 3 sessions brought no new theme between them (of 2 in all): further sessions are unlikely to pay off."},
+		{"new theme last", []map[string][]string{pen, dead}, nil, "The last session still brought 1 new theme (of 2 in all): consider more sessions."},
+		{"two audiences, one session each", []map[string][]string{pen, pen}, []session.Audience{se, dev},
+			"For security-engineers, only one session so far (S1): saturation cannot be judged yet. " +
+				"For developers, only one session so far (S2): saturation cannot be judged yet."},
+		{"other audiences' sessions do not count", []map[string][]string{pen, pen, pen, pen, dead}, []session.Audience{dev, se, se, se, dev},
+			"For security-engineers, the last 2 sessions (S3, S4) brought no theme new to security-engineers between them (of the 1 theme security-engineers raised): further sessions of security-engineers are unlikely to pay off. " +
+				"For developers, the last session (S5) still brought 1 theme new to developers (of the 2 themes developers raised): consider more sessions of developers."},
+		{"a theme another audience raised is new to this one", []map[string][]string{both, pen, dead}, []session.Audience{se, dev, dev},
+			"For security-engineers, only one session so far (S1): saturation cannot be judged yet. " +
+				"For developers, the last session (S3) still brought 1 theme new to developers (of the 2 themes developers raised): consider more sessions of developers."},
+		{"audiences in the report's order", []map[string][]string{both, pen, pen, dead, pen}, []session.Audience{dev, se, dev, dev, dev},
+			"For security-engineers, only one session so far (S2): saturation cannot be judged yet. " +
+				"For developers, the last 3 sessions (S3, S4, S5) brought no theme new to developers between them (of the 2 themes developers raised): further sessions of developers are unlikely to pay off."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			var ds []*report.Data
 			for i, th := range tt.sessions {
-				ds = append(ds, pureSession(fmt.Sprint(i), i+1, session.AudienceDevelopers, people, th))
+				aud := dev
+				if tt.audiences != nil {
+					aud = tt.audiences[i]
+				}
+				ds = append(ds, pureSession(fmt.Sprint(i), i+1, aud, people, th))
 			}
 			f := report.BuildCampaign("c", ds)
-			if !strings.Contains(f.Saturation.Verdict, tt.want) {
-				t.Errorf("verdict %q, want %q", f.Saturation.Verdict, tt.want)
+			if f.Saturation.Verdict != tt.want {
+				t.Errorf("verdict\n%q\nwant\n%q", f.Saturation.Verdict, tt.want)
+			}
+			if md, _ := renderCampaign(t, f); !strings.Contains(md, "\n"+tt.want+"\n") {
+				t.Errorf("the Markdown does not say the verdict %q", tt.want)
 			}
 		})
+	}
+}
+
+// The saturation verdict names audiences, text from the store: the Markdown (and the
+// HTML made from it) escapes them as every other audience it names.
+func TestCampaignVerdictEscapesAudiences(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 3)
+	pen := map[string][]string{"pen tests": {"more penetration tests", "pentest reports come too late", "external pentest of our API"}}
+	var ds []*report.Data
+	for i, aud := range []session.Audience{"*ops* <b>", "*ops* <b>", session.AudienceDevelopers} {
+		ds = append(ds, pureSession(fmt.Sprint(i), i+1, aud, people, pen))
+	}
+	f := report.BuildCampaign("c", ds)
+	if !strings.Contains(f.Saturation.Verdict, "For *ops* <b>, the last session (S2)") {
+		t.Fatalf("verdict %q does not judge the audience by its own sessions", f.Saturation.Verdict)
+	}
+	md, _ := renderCampaign(t, f)
+	_, sat, _ := strings.Cut(md, "## Saturation")
+	if strings.Contains(sat, "*ops* <b>") || !strings.Contains(sat, `For \*ops\* &lt;b&gt;, the last session (S2)`) {
+		t.Errorf("the saturation section does not escape the audience:\n%s", sat)
 	}
 }
 
