@@ -323,7 +323,6 @@ func (db *DB) Hypotheses(ctx context.Context, campaign string) ([]*session.Hypot
 	return out, rows.Err()
 }
 
-// UpdateHypothesis stores the verdict and why of h.
 // DeleteHypothesis removes the hypothesis with the ID.
 func (db *DB) DeleteHypothesis(ctx context.Context, id int64) error {
 	res, err := db.write.ExecContext(ctx, `DELETE FROM hypotheses WHERE id = ?`, id)
@@ -336,6 +335,7 @@ func (db *DB) DeleteHypothesis(ctx context.Context, id int64) error {
 	return nil
 }
 
+// UpdateHypothesis stores the verdict and why of h.
 func (db *DB) UpdateHypothesis(ctx context.Context, h *session.Hypothesis) error {
 	res, err := db.write.ExecContext(ctx, `UPDATE hypotheses SET verdict = ?, why = ?, updated_at = ? WHERE id = ?`,
 		h.Verdict, h.Why, ms(h.UpdatedAt), h.ID)
