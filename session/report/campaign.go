@@ -1303,11 +1303,37 @@ func verdict(sessions []CampaignSession, steps []SaturationStep, members map[int
 		// One audience: its themes are the campaign's, and the words say so.
 		return audienceVerdict(byAudience[0], false)
 	}
-	var out []string
+	// The audiences with one session share one sentence, where the first of them
+	// is: three audiences heard once each read as one fact, not three.
+	var out, once []string
+	at := -1
 	for _, as := range byAudience {
+		if len(as.steps) == 1 {
+			once = append(once, fmt.Sprintf("%s (S%d)", as.audience, as.steps[0].session))
+			if at < 0 {
+				at = len(out)
+				out = append(out, "")
+			}
+			continue
+		}
 		out = append(out, audienceVerdict(as, true))
 	}
+	switch len(once) {
+	case 0:
+	case 1:
+		out[at] = audienceVerdict(byAudience[slices.IndexFunc(byAudience, func(as audienceSteps) bool { return len(as.steps) == 1 })], true)
+	default:
+		out[at] = fmt.Sprintf("For %s, only one session each so far: saturation cannot be judged yet.", andList(once))
+	}
 	return strings.Join(out, " ")
+}
+
+// andList joins items as a sentence lists them: "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // audienceVerdict judges one audience's saturation from its last sessions. Named,
