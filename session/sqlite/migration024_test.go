@@ -83,21 +83,7 @@ func TestMigration024KeepsThemesAndWhatRefersToThem(t *testing.T) {
 		t.Errorf("sqlite_sequence = %v, want themes at 13", seq)
 	}
 
-	fresh := filepath.Join(t.TempDir(), "fresh.db")
-	fdb, err := sqlite.Open(fresh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fdb.Close()
-	fr, err := sql.Open("sqlite", fresh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fr.Close()
-	schema := `SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name != 'migrations' ORDER BY type, name`
-	if got, want := count(raw, schema), count(fr, schema); !slices.Equal(got, want) {
-		t.Errorf("migrated schema differs from a new database's:\n%v\nwant\n%v", got, want)
-	}
+	requireNewSchema(t, raw)
 }
 
 // rowsOf runs q on raw and returns its rows, each as its values after a "|" each.
@@ -129,6 +115,27 @@ func rowsOf(t *testing.T, raw *sql.DB, q string) []string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// requireNewSchema fails t unless the database raw holds the schema of a database
+// charter makes new: a migrated file must end as a new one starts.
+func requireNewSchema(t *testing.T, raw *sql.DB) {
+	t.Helper()
+	fresh := filepath.Join(t.TempDir(), "fresh.db")
+	fdb, err := sqlite.Open(fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fdb.Close()
+	fr, err := sql.Open("sqlite", fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fr.Close()
+	schema := `SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name != 'migrations' ORDER BY type, name`
+	if got, want := rowsOf(t, raw, schema), rowsOf(t, fr, schema); !slices.Equal(got, want) {
+		t.Errorf("migrated schema differs from a new database's:\n%v\nwant\n%v", got, want)
+	}
 }
 
 func toString(v any) string {

@@ -48,21 +48,7 @@ func TestMigration027KeepsHypothesesAndTheirIDs(t *testing.T) {
 		t.Errorf("sqlite_sequence = %v, want hypotheses at 4", seq)
 	}
 
-	fresh := filepath.Join(t.TempDir(), "fresh.db")
-	fdb, err := sqlite.Open(fresh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fdb.Close()
-	fr, err := sql.Open("sqlite", fresh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fr.Close()
-	schema := `SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name != 'migrations' ORDER BY type, name`
-	if got, want := rowsOf(t, raw, schema), rowsOf(t, fr, schema); !slices.Equal(got, want) {
-		t.Errorf("migrated schema differs from a new database's:\n%v\nwant\n%v", got, want)
-	}
+	requireNewSchema(t, raw)
 
 	db, err = sqlite.Open(path)
 	if err != nil {
