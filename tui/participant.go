@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -159,8 +160,9 @@ type participantKeys struct {
 }
 
 var pk = participantKeys{
-	Area:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "area")),
-	Lane:   key.NewBinding(key.WithKeys("left", "right", "h", "l"), key.WithHelp("←/→", "lane")),
+	Area: key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "area")),
+	// Lane is the arrows alone: h and l begin a note's words (see beginsNote).
+	Lane:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "lane")),
 	Select: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
 	New:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new note")),
 	// Read shows the selected note whole; in a lane without notes enter writes one.
@@ -1247,6 +1249,16 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 	if ph == session.PhaseLobby || ph == session.PhaseCheckIn {
 		return s, nil
 	}
+	if ph.AcceptsNotes() && s.beginsNote(msg) {
+		// Typed without n first: the key is the first of a note, not lost, and
+		// the rest of the words go into the box.
+		cmd := s.newNote()
+		if s.input == nil {
+			return s, cmd
+		}
+		_, typed := s.updateInput(msg)
+		return s, tea.Batch(cmd, typed)
+	}
 	switch {
 	case msg.String() == "tab":
 		s.area, s.lane, s.activity = (s.area+1)%len(session.Areas), 0, ""
@@ -1256,7 +1268,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.rows.selectRow(0)
 	case key.Matches(msg, pk.Lane):
 		if n := len(s.lanes()); n > 0 {
-			if msg.String() == "left" || msg.String() == "h" {
+			if msg.String() == "left" {
 				s.lane = (s.lane + n - 1) % n
 			} else {
 				s.lane = (s.lane + 1) % n
@@ -1282,30 +1294,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode, s.noteAfterTopic = modeTopic, false
 		return s, s.openInput(inputCap, 3)
 	case (key.Matches(msg, pk.New) || key.Matches(msg, pk.Read)) && ph.AcceptsNotes():
-		s.setStatus("", false)
-		if here := s.here(); s.draft != "" && (s.draftAt.Area != here.Area || !sameLane(s.draftAt, here.Lane) || s.draftAt.Activity != here.Activity) {
-			// The text left with esc belongs where it was written, under the
-			// activity it was written under: pressed in another lane, n put it
-			// there, under a heading it was not written for (a tester's finding).
-			// One unsent note at a time, in its place.
-			s.goTo(s.draftAt)
-			s.setStatus("Back in "+s.placeName()+", where you began this note: enter sends it, esc keeps it again, ctrl+u empties it.", false)
-		}
-		if s.currentLane() == "" {
-			// No topic yet: its title first, then the note. Refused, the words
-			// typed after n ran as keys.
-			s.mode, s.noteAfterTopic = modeTopic, true
-			s.setStatus("An open topic needs a title first: type it, then enter opens your note on it.", false)
-			return s, s.openInput(inputCap, 3)
-		}
-		s.mode = modeCompose
-		cmd := s.openInput(inputCap, 3)
-		if s.draft != "" {
-			// The text left with esc (or by a phase that took no notes).
-			s.input.SetValue(s.draft)
-			s.boxFresh, s.boxN, s.draft = false, -1, ""
-		}
-		return s, cmd
+		return s, s.newNote()
 	case key.Matches(msg, pk.Edit) && ph.AcceptsNotes():
 		n := s.selected()
 		if n == nil || n.ParticipantID != s.me.ID {
@@ -1339,6 +1328,58 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode, s.editing = modeConfirmDelete, n.ID
 	}
 	return s, nil
+}
+
+// newNote opens the box of a new note in the lane shown, as n does: the text left
+// with esc comes back in it, in the place it was begun.
+func (s *participantScreen) newNote() tea.Cmd {
+	s.setStatus("", false)
+	if here := s.here(); s.draft != "" && (s.draftAt.Area != here.Area || !sameLane(s.draftAt, here.Lane) || s.draftAt.Activity != here.Activity) {
+		// The text left with esc belongs where it was written, under the
+		// activity it was written under: pressed in another lane, n put it
+		// there, under a heading it was not written for (a tester's finding).
+		// One unsent note at a time, in its place.
+		s.goTo(s.draftAt)
+		s.setStatus("Back in "+s.placeName()+", where you began this note: enter sends it, esc keeps it again, ctrl+u empties it.", false)
+	}
+	if s.currentLane() == "" {
+		// No topic yet: its title first, then the note. Refused, the words
+		// typed after n ran as keys.
+		s.mode, s.noteAfterTopic = modeTopic, true
+		s.setStatus("An open topic needs a title first: type it, then enter opens your note on it.", false)
+		return s.openInput(inputCap, 3)
+	}
+	s.mode = modeCompose
+	cmd := s.openInput(inputCap, 3)
+	if s.draft != "" {
+		// The text left with esc (or by a phase that took no notes).
+		s.input.SetValue(s.draft)
+		s.boxFresh, s.boxN, s.draft = false, -1, ""
+	}
+	return cmd
+}
+
+// beginsNote reports whether msg, on the list of notes while notes are taken, is
+// typed text rather than a key of the list: a printable character that runs no
+// command here (h, l, j and k included, which are no longer the arrows on this
+// list). e and d begin a note where no note is selected, as there is nothing
+// for them to edit or delete. ? stays out: on the facilitator's screens it lists
+// the keys, and someone looking for them should not find a note begun.
+func (s *participantScreen) beginsNote(msg tea.KeyMsg) bool {
+	if msg.Type != tea.KeyRunes || msg.Alt || msg.Paste || len(msg.Runes) != 1 || !unicode.IsGraphic(msg.Runes[0]) || unicode.IsSpace(msg.Runes[0]) {
+		return false
+	}
+	switch area := session.Areas[s.area]; msg.String() {
+	case "?", "n":
+		return false
+	case "e", "d":
+		return s.selected() == nil
+	case "a":
+		return area != session.AreaActivities
+	case "t":
+		return area != session.AreaOpen
+	}
+	return true
 }
 
 func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
@@ -1891,15 +1932,15 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		}
 	}
 	noNotes := len(ns) == 0
-	if noNotes && inputLines > 0 && room < len(wrap("You have no notes here yet. Only you can see your notes until the reveal.", w)) {
+	if noNotes && inputLines > 0 && room < len(wrap(noNotesYet, w)) {
 		noNotes = false // no room for the sentence while a note is written
 	}
 	if noNotes {
 		all := s.sess.Phase.NotesVisibleToAll()
 		b.WriteString(s.lines.line(lineKey{kind: lineNoNotes, sel: all, width: w}, func() string {
-			text := "You have no notes here yet. Only you can see your notes until the reveal."
+			text := noNotesYet
 			if all {
-				text = "No notes here yet."
+				text = "No notes here yet. Type to write one."
 			}
 			// Wrapped, not cut: on a narrow terminal the promise is read whole.
 			return sty.Muted.Render(strings.Join(wrap(text, w), "\n"))
@@ -1986,6 +2027,10 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 
 // noteLine is note n as one line of the notes view, w wide, from the cache when a
 // recent drawing had it.
+// noNotesYet is what an empty lane says while notes are private: typing there
+// begins a note (see beginsNote).
+const noNotesYet = "You have no notes here yet. Type to write one. Only you can see your notes until the reveal."
+
 func (s *participantScreen) noteLine(n *session.Note, w int, selected bool) string {
 	mark := ""
 	switch {

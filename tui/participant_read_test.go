@@ -71,7 +71,7 @@ func TestParticipantReadsALongNoteWhole(t *testing.T) {
 
 	s := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, 40, 14)
 	s.waitFor("Strengths")
-	s.keys("l") // to Concerns
+	s.press(tea.KeyRight) // to Concerns
 	s.waitFor("▸ pen test findings arrive")
 	if s.everDrawn("nobody owns the fix") {
 		t.Fatal("the whole note fits a line of the list: the test shows nothing")

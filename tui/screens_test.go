@@ -1653,8 +1653,9 @@ func TestLatecomersRateTheirConfidence(t *testing.T) {
 	one.waitFor("How confident are you in your team's security?", "↑/↓ or 1-5 to choose, then enter.")
 	one.press(tea.KeyEsc)
 	one.waitFor("No rating given; c rates whenever you like")
-	// Typed as if into a note's box: the digit only chooses.
-	one.keys("pc 3 audits")
+	// Typed as if into a note's box: the digit only chooses (c rates, a sentence
+	// begun with another letter is a note's).
+	one.keys("c 3 audits")
 	one.waitFor("3 chosen: enter gives it")
 	one.press(tea.KeyEsc)
 	one.waitFor("No rating given")

@@ -201,6 +201,9 @@ func (tm *term) typeKeys(keys ...string) {
 
 const enter, tab, esc = "\r", "\t", "\x1b"
 
+// right is the → key, as a terminal sends it.
+const right = "\x1b[C"
+
 var codeRE = regexp.MustCompile(`code ([A-Z0-9]{4}-[A-Z0-9]{4})`)
 
 // createSession drives the facilitator's form and returns the new session's code.
