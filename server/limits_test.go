@@ -57,7 +57,7 @@ func TestWindowChangeFloodIsCoalesced(t *testing.T) {
 	}
 	before := srv.Resizes()
 	began := time.Now()
-	const flood, cols, rows = 5000, 131, 41
+	const flood, cols, rows = 5000, 141, 41
 	for i := range flood {
 		if err := s.Resize(40+i%60, 10+i%20); err != nil {
 			t.Fatal(err)
@@ -264,7 +264,7 @@ func TestFailedWriteIsLoggedOnce(t *testing.T) {
 
 // isWholeHelp reports whether line is the home's key help from its first key to its last.
 func isWholeHelp(line string) bool {
-	return strings.HasPrefix(line, "↑/↓ select • ") && strings.HasSuffix(line, " • q quit")
+	return strings.HasPrefix(line, "? all keys • ") && strings.HasSuffix(line, " • q quit")
 }
 
 // A command's internal error, shown to the facilitator who ran it as "Something

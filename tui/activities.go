@@ -30,6 +30,11 @@ type activityEditor struct {
 	editing int
 	// refused says why the text in input was not taken; it stays to be fixed.
 	refused string
+	// help is every key of the list (?), shown in place of it; w and room are the
+	// cells and lines it was last drawn in, which say how many pages that takes.
+	help    keyList
+	w, room int
+	sty     *Styles
 }
 
 var ak = struct{ Add, Rename, Delete, Accept, Close key.Binding }{
@@ -42,7 +47,7 @@ var ak = struct{ Add, Rename, Delete, Accept, Close key.Binding }{
 
 // newActivityEditor lists the session's activities and those its notes propose.
 func newActivityEditor(list []string, notes []*session.Note, sty *Styles) *activityEditor {
-	a := &activityEditor{list: slices.Clone(list), uses: map[string]int{}, items: newList()}
+	a := &activityEditor{list: slices.Clone(list), uses: map[string]int{}, items: newList(), sty: sty}
 	a.items.match = func(i int, q string) bool { return strings.Contains(strings.ToLower(a.row(i)), q) }
 	in := newTextInput(sty)
 	in.CharLimit = 4 * session.MaxTopicLen // the service says when it is too long
@@ -138,7 +143,18 @@ func (a *activityEditor) update(msg tea.KeyMsg) (activityEdit, tea.Cmd) {
 		return activityEdit{}, cmd
 	}
 	sel := a.items.selected()
+	if !key.Matches(msg, bk.Help) && !key.Matches(msg, ak.Close) {
+		// Any other key closes the key list and does what it does, where it is
+		// seen (n opens its box under the list).
+		a.help.shown = false
+	}
 	switch {
+	case key.Matches(msg, bk.Help):
+		a.help.press(keyListPages(a.sty, a.allKeys(), a.w, a.room))
+		return activityEdit{}, nil
+	case key.Matches(msg, ak.Close) && a.help.shown:
+		a.help.shown = false
+		return activityEdit{}, nil
 	case key.Matches(msg, ak.Close):
 		return activityEdit{closed: true}, nil
 	case key.Matches(msg, ak.Add):
@@ -177,6 +193,10 @@ func (a *activityEditor) saved(list []string, notes []*session.Note) {
 }
 
 func (a *activityEditor) view(w, rows int, sty *Styles) string {
+	a.w, a.room = w, rows
+	if a.keysShown() {
+		return a.help.view(sty, a.allKeys(), w, rows)
+	}
 	sel := a.items.selected()
 	// A page is about a screen of one-line rows.
 	a.items.setPage(rows - 3)
@@ -253,9 +273,19 @@ func (a *activityEditor) keys() []key.Binding {
 	if a.items.open() {
 		return a.items.keys()
 	}
-	ks := []key.Binding{ak.Add, ak.Rename, ak.Delete}
+	// "?" comes first, as on the board, so that it survives a narrow key line.
+	ks := []key.Binding{bk.Help, ak.Add, ak.Rename, ak.Delete}
 	if len(a.proposed) > 0 {
 		ks = append(ks, ak.Accept)
 	}
 	return append(ks, lk.Search, ak.Close)
 }
+
+// allKeys are the keys the key list (?) shows: those of the key line and the
+// list's own.
+func (a *activityEditor) allKeys() []key.Binding {
+	return append(a.keys()[1:], lk.Select, lk.Page, lk.Ends)
+}
+
+// keysShown reports whether the list shows its keys (?) in place of itself.
+func (a *activityEditor) keysShown() bool { return a.help.shown }

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -55,10 +54,8 @@ type boardScreen struct {
 	ask boardAsk
 	// reading is a note shown whole (enter on a note); nil when none is.
 	reading *noteReader
-	// fullHelp shows every key of the current view instead of the view, and
-	// helpPage which page of them when they take more than one.
-	fullHelp bool
-	helpPage int
+	// fullHelp shows every key of the current view instead of the view.
+	fullHelp keyList
 	// confirmDelete runs a deletion (or another step that is hard to undo) once the
 	// facilitator confirms it with y; confirmNo is said otherwise (default: nothing
 	// was deleted).
@@ -768,19 +765,11 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	}
 	switch {
 	case msg.String() == "?":
-		// ? opens the key list, shows its next page if it has more, then closes it.
-		switch {
-		case !s.fullHelp:
-			s.fullHelp, s.helpPage = true, 0
-		case s.helpPage+1 < len(s.keyPages()):
-			s.helpPage++
-		default:
-			s.fullHelp = false
-		}
+		s.fullHelp.press(len(s.keyPages()))
 		return s, nil
 	case key.Matches(msg, bk.Back):
-		if s.fullHelp {
-			s.fullHelp = false
+		if s.fullHelp.shown {
+			s.fullHelp.shown = false
 			return s, nil
 		}
 		if s.tab == tabThemes {
@@ -1275,8 +1264,8 @@ func (s *boardScreen) View() string {
 		body = s.acts.view(w, room, sty)
 	case s.reading != nil:
 		body = s.reading.view(w, room, sty)
-	case s.fullHelp:
-		body = s.fullHelpView(w, room)
+	case s.fullHelp.shown:
+		body = s.fullHelp.view(sty, s.allKeys(), w, room)
 	default:
 		body = s.tabs[s.tab].view(w, room)
 	}
@@ -1408,14 +1397,14 @@ func height(s string) int {
 
 // keyListShown reports whether the board's body is the list of every key (?).
 func (s *boardScreen) keyListShown() bool {
-	return s.fullHelp && s.acts == nil && s.reading == nil
+	return s.fullHelp.shown && s.acts == nil && s.reading == nil || s.acts != nil && s.acts.keysShown()
 }
 
 // tabRoom is how many lines the shown tab's view has, as View will give it, and
 // whether the tab is on screen at all (not covered by the activity list, a note
 // being read or the key list).
 func (s *boardScreen) tabRoom() (int, bool) {
-	if s.acts != nil || s.reading != nil || s.fullHelp {
+	if s.acts != nil || s.reading != nil || s.fullHelp.shown {
 		return 0, false
 	}
 	w := max(s.e.w, 40)
@@ -1448,126 +1437,11 @@ func (s *boardScreen) commonKeys() []key.Binding {
 	return []key.Binding{bk.Phase, bk.Tab, bk.Timer, bk.StartPause, bk.Extend, bk.ClearTimer, bk.Export}
 }
 
-// keyListIndent is how far the key list is indented under its title.
-const keyListIndent = "  "
-
 // keyPages lays out the key list on the screen as it is: one page, or, on a
 // terminal too small to show every key whole, several that ? goes through.
 func (s *boardScreen) keyPages() []string {
 	w := max(s.e.w, 40)
 	return keyPages(s.e.sty.helpModel, s.allKeys(), s.room(s.header(w), s.footer(w))-1, w-len(keyListIndent))
-}
-
-// fullHelpView lists every key of the current view with what it does, under a
-// title, in room lines and w cells.
-func (s *boardScreen) fullHelpView(w, room int) string {
-	var b strings.Builder
-	pages := keyPages(s.e.sty.helpModel, s.allKeys(), room-1, w-len(keyListIndent))
-	page := min(s.helpPage, len(pages)-1)
-	title := "Keys of this view"
-	hint := " (? or esc to close)"
-	if len(pages) > 1 {
-		title += fmt.Sprintf(", %d of %d", page+1, len(pages))
-		hint = " (? more, esc to close)"
-		if page == len(pages)-1 {
-			hint = " (? or esc to close)"
-		}
-	}
-	b.WriteString(fit(s.e.sty.Header.Render(title)+s.e.sty.Muted.Render(hint), w) + "\n")
-	for _, line := range strings.Split(pages[page], "\n") {
-		b.WriteString(keyListIndent + strings.TrimRight(line, " ") + "\n")
-	}
-	return b.String()
-}
-
-// keyPages lays out keys in columns of at most rows lines and w cells, each key
-// whole: in as few columns as the rows allow, of even length (at 80x24 one column
-// cut off the first keys), four cells apart or, where that is too wide, two; else
-// in columns of any length that together fit; else, on a terminal too small for
-// them all (80x16 once columns were left off with "…"), on several pages, each
-// holding as many keys as fit. bubbles' help draws the columns, each as wide as its
-// own keys and descriptions.
-func keyPages(m help.Model, keys []key.Binding, rows, w int) []string {
-	rows = max(rows, 1)
-	m.Width = 0 // measured here, never cut
-	fits := func(v string) bool {
-		return lipgloss.Height(v) <= rows && lipgloss.Width(v) <= w
-	}
-	layout := func(keys []key.Binding) (string, bool) {
-		for _, sep := range []string{"    ", "  "} {
-			m.FullSeparator = sep
-			cols := (len(keys) + rows - 1) / rows
-			per := (len(keys) + cols - 1) / cols
-			var even [][]key.Binding
-			for i := 0; i < len(keys); i += per {
-				even = append(even, keys[i:min(i+per, len(keys))])
-			}
-			if v := m.FullHelpView(even); fits(v) {
-				return v, true
-			}
-		}
-		if v := m.FullHelpView(narrowest(m, keys, rows)); fits(v) {
-			return v, true
-		}
-		return "", false
-	}
-	var pages []string
-	for len(keys) > 0 {
-		if v, ok := layout(keys); ok {
-			return append(pages, v)
-		}
-		// The longest run of keys from the first that fits, at least one.
-		n := 1
-		for n < len(keys) {
-			if _, ok := layout(keys[:n+1]); !ok {
-				break
-			}
-			n++
-		}
-		v, _ := layout(keys[:n])
-		if v == "" {
-			v = m.FullHelpView([][]key.Binding{keys[:1]})
-		}
-		pages = append(pages, v)
-		keys = keys[n:]
-	}
-	return pages
-}
-
-// narrowest splits keys, in their order, into columns of at most rows keys that
-// together take the fewest cells across, with m's separator between them: a key
-// with a long description goes with others whose descriptions are long too.
-func narrowest(m help.Model, keys []key.Binding, rows int) [][]key.Binding {
-	colWidth := func(col []key.Binding) int {
-		kw, dw := 0, 0
-		for _, b := range col {
-			kw, dw = max(kw, lipgloss.Width(b.Help().Key)), max(dw, lipgloss.Width(b.Help().Desc))
-		}
-		// The key, its padding, a space and the description, as FullHelpView draws it.
-		return kw + 2 + dw
-	}
-	sep := lipgloss.Width(m.FullSeparator)
-	n := len(keys)
-	// best[i] is the narrowest layout of keys[i:], starting with a column that
-	// ends before cut[i].
-	best, cut := make([]int, n+1), make([]int, n+1)
-	for i := n - 1; i >= 0; i-- {
-		best[i] = -1
-		for j := i + 1; j <= min(i+rows, n); j++ {
-			width := colWidth(keys[i:j]) + best[j]
-			if j < n {
-				width += sep
-			}
-			if best[i] < 0 || width < best[i] {
-				best[i], cut[i] = width, j
-			}
-		}
-	}
-	var cols [][]key.Binding
-	for i := 0; i < n; i = cut[i] {
-		cols = append(cols, keys[i:cut[i]])
-	}
-	return cols
 }
 
 func (s *boardScreen) keys() []key.Binding {

@@ -66,7 +66,7 @@ func TestBoardKeyListPagesOnASmallTerminal(t *testing.T) {
 	}
 	var pages []string
 	title := regexp.MustCompile(`Keys of this view, (\d+) of (\d+)`)
-	for b.fullHelp {
+	for b.fullHelp.shown {
 		v := a.View()
 		m := title.FindStringSubmatch(v)
 		if m == nil || m[1] != fmt.Sprint(len(pages)+1) {

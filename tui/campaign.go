@@ -52,6 +52,8 @@ type campaignScreen struct {
 	// finding is the hypothesis just added whose evidence the read under way
 	// finds (0: none): the status says it is found once the read is in.
 	finding int
+	// help shows every key of the view (?) in place of it.
+	help keyList
 }
 
 // campaignRow is a line of the themes view: of campaign theme ct (an index of
@@ -222,6 +224,20 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.reading != nil {
 			return s.updateReading(msg)
 		}
+		if !(s.tab == 0 && s.themes.open()) {
+			switch {
+			case key.Matches(msg, bk.Help):
+				w := max(s.e.w, 40)
+				s.help.press(keyListPages(s.e.sty, s.allKeys(), w, s.keyRoom(w)))
+				return s, nil
+			case key.Matches(msg, ck.Back) && s.help.shown:
+				s.help.shown = false
+				return s, nil
+			}
+			// Any other key closes the key list and does what it does, where it
+			// is seen.
+			s.help.shown = false
+		}
 		if s.tab == 0 && s.f != nil {
 			if ok, cmd := s.themes.update(msg); ok {
 				return s, cmd
@@ -275,65 +291,22 @@ func (s *campaignScreen) View() string {
 	w := max(e.w, 40)
 	var b strings.Builder
 	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · campaign ") + sty.Header.Render(fit(s.name, w-20)) + "\n")
-	keys := []key.Binding{ck.Tab, ck.Scroll, ck.Back}
-	switch {
-	case s.adding:
-		keys = []key.Binding{ck.Save, ck.Cancel}
-	case s.reading != nil:
-		keys = []key.Binding{rk.Scroll, rk.Close}
-	case s.tab == tabHypotheses:
-		keys = []key.Binding{ck.Tab, ck.Add, ck.Verdict, ck.Scroll, ck.Back}
-	case s.tab == 0 && s.themes.open():
-		keys = s.themes.keys()
-	case s.tab == 0:
-		keys = append([]key.Binding{ck.Tab}, s.themes.keys()...)
-		keys = append(keys, ck.Split)
-		if r, ok := s.currentRow(); ok && r.st >= 0 && len(s.f.Themes[r.ct].SessionThemes[r.st].KeptApart) > 0 {
-			keys = append(keys, ck.Unsplit)
-		}
-		keys = append(keys, ck.Notes, ck.Back)
-	}
-	footer := e.helpView(keys)
-	var extra string
-	if s.adding {
-		prompt := "New hypothesis: "
-		if s.verdict {
-			prompt = "Verdict: "
-		}
-		extra = fit(prompt+s.input.View(), w) + "\n"
-	}
-	if s.tab == 0 && s.reading == nil {
-		if v := s.themes.inputView(w, s.e.sty); v != "" {
-			for _, line := range strings.Split(v, "\n") {
-				extra += fit(line, w) + "\n"
-			}
-		}
-	}
-	if s.status != "" {
-		for _, l := range wrap(s.status, w) {
-			extra += sty.Muted.Render(l) + "\n"
-		}
-	}
-	footer = extra + footer
+	footer := s.footer(w)
 	if s.err != "" {
 		return b.String() + sty.Error.Render(fit(s.err, w)) + "\n" + footer
 	}
 	if s.f == nil {
 		return b.String() + sty.Muted.Render("Matching themes across the sessions…") + "\n" + footer
 	}
-	f := s.f
-	b.WriteString(fit(campaignPeriod(f)+fmt.Sprintf(" · %s · %s · %s", plural(len(f.Sessions), "session"), plural(f.Participants, "participant"), plural(f.Notes, "note")), w) + "\n")
-	var tabs []string
-	for i, t := range campaignTabs {
-		if i == s.tab {
-			tabs = append(tabs, sty.ActiveTab.Render(fmt.Sprintf("[%d %s]", i+1, t)))
-		} else {
-			tabs = append(tabs, sty.Tab.Render(fmt.Sprintf("%d %s", i+1, t)))
-		}
-	}
-	b.WriteString(fit(strings.Join(tabs, " "), w) + "\n")
-	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
+	b.WriteString(s.head(w))
 	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)
+	if s.keysShown() {
+		b.WriteString(s.help.view(sty, s.allKeys(), w, s.keyRoom(w)))
+		if pad := e.h - lipgloss.Height(b.String()) - height(footer); pad > 0 {
+			b.WriteString(strings.Repeat("\n", pad))
+		}
+		return b.String() + footer
+	}
 	if s.reading != nil || s.tab == 0 {
 		if s.reading != nil {
 			b.WriteString(s.readingView(w, room))
@@ -364,6 +337,103 @@ func (s *campaignScreen) View() string {
 		b.WriteString(strings.Repeat("\n", pad))
 	}
 	return b.String() + footer
+}
+
+// lineKeys are the keys of the key line, most used first.
+func (s *campaignScreen) lineKeys() []key.Binding {
+	switch {
+	case s.adding:
+		return []key.Binding{ck.Save, ck.Cancel}
+	case s.reading != nil:
+		return []key.Binding{rk.Scroll, rk.Close}
+	case s.tab == 0 && s.themes.open():
+		return s.themes.keys()
+	}
+	// "?" comes first, as on the board, so that it survives a narrow key line.
+	keys := []key.Binding{bk.Help, ck.Tab, ck.Scroll, ck.Back}
+	switch {
+	case s.tab == tabHypotheses:
+		keys = []key.Binding{bk.Help, ck.Tab, ck.Add, ck.Verdict, ck.Scroll, ck.Back}
+	case s.tab == 0:
+		keys = append([]key.Binding{bk.Help, ck.Tab}, s.themes.keys()...)
+		keys = append(keys, ck.Split)
+		if r, ok := s.currentRow(); ok && r.st >= 0 && len(s.f.Themes[r.ct].SessionThemes[r.st].KeptApart) > 0 {
+			keys = append(keys, ck.Unsplit)
+		}
+		keys = append(keys, ck.Notes, ck.Back)
+	}
+	return keys
+}
+
+// allKeys are the keys the key list (?) shows: the key line's, and those that
+// scroll or move in the view's list.
+func (s *campaignScreen) allKeys() []key.Binding {
+	return append(s.lineKeys()[1:], lk.Page, lk.Ends)
+}
+
+// keysShown reports whether the key list (?) is shown in place of the view: not
+// over a hypothesis being typed, a note being read or a search.
+func (s *campaignScreen) keysShown() bool {
+	return s.help.shown && !s.adding && s.reading == nil && !(s.tab == 0 && s.themes.open())
+}
+
+// head is the overview's lines under its title, w wide: the campaign's period and
+// counts, the views and a rule.
+func (s *campaignScreen) head(w int) string {
+	sty, f := s.e.sty, s.f
+	var b strings.Builder
+	b.WriteString(fit(campaignPeriod(f)+fmt.Sprintf(" · %s · %s · %s", plural(len(f.Sessions), "session"), plural(f.Participants, "participant"), plural(f.Notes, "note")), w) + "\n")
+	var tabs []string
+	for i, t := range campaignTabs {
+		if i == s.tab {
+			tabs = append(tabs, sty.ActiveTab.Render(fmt.Sprintf("[%d %s]", i+1, t)))
+		} else {
+			tabs = append(tabs, sty.Tab.Render(fmt.Sprintf("%d %s", i+1, t)))
+		}
+	}
+	b.WriteString(fit(strings.Join(tabs, " "), w) + "\n")
+	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
+	return b.String()
+}
+
+// keyRoom is how many lines the key list (?) has, w wide: the screen's, less the
+// title, head and footer.
+func (s *campaignScreen) keyRoom(w int) int {
+	if s.f == nil {
+		return max(s.e.h-1-height(s.footer(w)), 3)
+	}
+	return max(s.e.h-1-lipgloss.Height(s.head(w))-height(s.footer(w)), 3)
+}
+
+// footer is the bottom of the overview, w wide: a hypothesis being typed, a
+// search, the status and the key line (not under the key list, which says every
+// key it would).
+func (s *campaignScreen) footer(w int) string {
+	sty := s.e.sty
+	var extra string
+	if s.adding {
+		prompt := "New hypothesis: "
+		if s.verdict {
+			prompt = "Verdict: "
+		}
+		extra = fit(prompt+s.input.View(), w) + "\n"
+	}
+	if s.tab == 0 && s.reading == nil {
+		if v := s.themes.inputView(w, s.e.sty); v != "" {
+			for _, line := range strings.Split(v, "\n") {
+				extra += fit(line, w) + "\n"
+			}
+		}
+	}
+	if s.status != "" {
+		for _, l := range wrap(s.status, w) {
+			extra += sty.Muted.Render(l) + "\n"
+		}
+	}
+	if s.keysShown() {
+		return strings.TrimSuffix(extra, "\n")
+	}
+	return extra + s.e.helpView(s.lineKeys())
 }
 
 // setRows lists the campaign themes, each with its counts, the session themes

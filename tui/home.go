@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -30,6 +31,8 @@ type homeScreen struct {
 	// typed is what the facilitator connected with (`ssh -t HOST WORD`), until the
 	// first load: a session's join code selects that session.
 	typed string
+	// help shows every key (?) in place of the list.
+	help keyList
 }
 
 var homeKeys = struct{ Select, Open, Present, New, Edit, Delete, Campaign, Export, Quit key.Binding }{
@@ -153,7 +156,19 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return s, cmd
 		}
 		sel := s.list.selected()
+		if !key.Matches(msg, bk.Help) && !key.Matches(msg, bk.Back) {
+			// Any other key closes the key list and does what it does, where it
+			// is seen.
+			s.help.shown = false
+		}
 		switch {
+		case key.Matches(msg, bk.Help):
+			w := max(s.e.w, 40)
+			s.help.press(keyListPages(s.e.sty, s.allKeys(), w, s.keyRoom(s.footer(w))))
+			return s, nil
+		case key.Matches(msg, bk.Back) && s.help.shown:
+			s.help.shown = false
+			return s, nil
 		case key.Matches(msg, homeKeys.Quit):
 			return s, tea.Quit
 		case key.Matches(msg, homeKeys.New):
@@ -245,6 +260,14 @@ func (s *homeScreen) View() string {
 	var b strings.Builder
 	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · facilitator") + "\n\n")
 	b.WriteString(sty.Header.Render("Sessions") + sty.Muted.Render(" by campaign") + "\n\n")
+	footer := s.footer(w)
+	if s.help.shown {
+		b.WriteString(s.help.view(sty, s.allKeys(), w, s.keyRoom(footer)))
+		if pad := e.h - lipgloss.Height(b.String()) - height(footer); pad > 0 {
+			b.WriteString(strings.Repeat("\n", pad))
+		}
+		return b.String() + footer
+	}
 	if s.loaded && len(s.sessions) == 0 {
 		b.WriteString(sty.Muted.Render("No sessions yet. Press n to create the first one.") + "\n")
 	}
@@ -285,6 +308,36 @@ func (s *homeScreen) View() string {
 	if more {
 		b.WriteString(s.list.moreLine(start, end, w, sty) + "\n")
 	}
+	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
+		b.WriteString(strings.Repeat("\n", pad))
+	}
+	return b.String() + footer
+}
+
+// homeHead is how many lines the home's title and heading take.
+const homeHead = 4
+
+// keyRoom is how many lines the key list (?) has above footer.
+func (s *homeScreen) keyRoom(footer string) int {
+	return max(s.e.h-homeHead-height(footer), 3)
+}
+
+// homeLineKeys are the keys of the home's key line, after "?".
+var homeLineKeys = []key.Binding{homeKeys.Select, homeKeys.Open, homeKeys.New, homeKeys.Present, homeKeys.Campaign, homeKeys.Export, homeKeys.Edit, homeKeys.Delete, lk.Search, homeKeys.Quit}
+
+// allKeys are the keys the key list (?) shows: the key line's and the list's.
+func (s *homeScreen) allKeys() []key.Binding {
+	ks := slices.Clone(homeLineKeys)
+	if s.list.query != "" {
+		ks = append(ks, lk.Next, lk.EndSearch)
+	}
+	return append(ks, s.list.moreKeys()...)
+}
+
+// footer is the bottom of the home, w wide: a search, the status and the key
+// line (not under the key list, which says every key it would).
+func (s *homeScreen) footer(w int) string {
+	sty := s.e.sty
 	footer := ""
 	if v := s.list.inputView(w, s.e.sty); v != "" {
 		footer += v + "\n"
@@ -299,15 +352,15 @@ func (s *homeScreen) View() string {
 			footer += st.Render(l) + "\n"
 		}
 	}
-	keys := []key.Binding{homeKeys.Select, homeKeys.Open, homeKeys.New, homeKeys.Present, homeKeys.Campaign, homeKeys.Export, homeKeys.Edit, homeKeys.Delete, lk.Search, homeKeys.Quit}
+	if s.help.shown {
+		return strings.TrimSuffix(footer, "\n")
+	}
+	// "?" comes first so it survives when the line is cut to the width.
+	keys := append([]key.Binding{bk.Help}, homeLineKeys...)
 	if s.list.open() {
 		keys = s.list.keys()
 	}
-	footer += e.helpView(keys)
-	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
-		b.WriteString(strings.Repeat("\n", pad))
-	}
-	return b.String() + footer
+	return footer + s.e.helpView(keys)
 }
 
 // campaignHeading names a campaign with its period and size.
