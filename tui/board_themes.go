@@ -1019,6 +1019,9 @@ func (t *themesTab) nextToProcess(ids []int64) themeRow {
 
 // readNotes is enter on a theme where the list shows no notes (vote, actions):
 // the theme's notes, whole.
+// nameNew is R on a new theme of the preview of where later notes go (g).
+var nameNew = key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "name new theme"))
+
 var readNotes = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read its notes"))
 
 // readAction is enter on an action point: it whole, with its theme's notes.
@@ -1063,7 +1066,11 @@ func (t *themesTab) keys() []key.Binding {
 			if n := len(s.themes.picked); n > 0 {
 				accept = key.NewBinding(key.WithKeys("A"), key.WithHelp("A", fmt.Sprintf("accept %d picked", n)))
 			}
-			return []key.Binding{accept, tk.Pick, bk.Read}
+			ks := []key.Binding{accept, tk.Pick}
+			if cur := t.current(); cur.sug != 0 && cur.theme == 0 {
+				ks = append(ks, nameNew)
+			}
+			return append(ks, bk.Read)
 		}
 		move := tk.Move
 		if n := len(s.themes.marked); n > 0 {
@@ -1262,6 +1269,51 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			return s.suggest()
 		}
 		return s.acceptSuggestions()
+	case key.Matches(msg, tk.Rename) && s.themes.placing:
+		// The preview of where later notes go: R names a new theme before A makes
+		// it, as it names the first suggestions before they are shared. An
+		// arranged theme is everyone's already, and the preview shows it as it
+		// was when g ran: renamed here, it would go on showing the old name, so
+		// R renames it on the themes, after A or esc.
+		switch {
+		case cur.sug == 0 || cur.sug > len(s.themes.suggestions):
+			s.setStatus("Select a new theme (or one of its notes) to name it before A places it.", true)
+			return nil
+		case cur.theme != 0:
+			s.setStatus(fmt.Sprintf("Theme %d is shared already: R renames it once these notes are placed (A) or left (esc). Here R names the new themes.", s.themeNumber(cur.theme)), true)
+			return nil
+		}
+		i := cur.sug - 1
+		ids := slices.Clone(s.themes.suggestions[i].NoteIDs)
+		return s.ask.open1("Name before placing: ", strings.TrimSuffix(s.themes.suggestions[i].Label, "…"), func(v string) (tea.Cmd, bool) {
+			if !s.themes.placing || i >= len(s.themes.suggestions) || !slices.Equal(s.themes.suggestions[i].NoteIDs, ids) {
+				// Placed, left or placed again by another run meanwhile: i is
+				// another theme now, or none.
+				s.setStatus("The preview changed meanwhile: nothing named (g shows it again).", true)
+				return nil, true
+			}
+			name, err := session.ValidText(v, session.MaxTopicLen, "A theme's name", true)
+			if err != nil {
+				s.setStatus(s.e.errorMessage(err), true)
+				return nil, false
+			}
+			for _, th := range s.themes.themes {
+				if strings.EqualFold(strings.TrimSpace(th.Label), name) {
+					s.setStatus(fmt.Sprintf("Theme %d is called “%s” already: give the new theme another name.", s.themeNumber(th.ID), th.Label), true)
+					return nil, false
+				}
+			}
+			for k, other := range s.themes.suggestions {
+				if k != i && other.ID == 0 && strings.EqualFold(strings.TrimSpace(other.Label), name) {
+					s.setStatus(fmt.Sprintf("Another new theme is called “%s” already: give this one another name.", other.Label), true)
+					return nil, false
+				}
+			}
+			// The name is the facilitator's now, not one given in another session.
+			s.themes.suggestions[i].Label, s.themes.suggestions[i].Named, s.themes.suggestions[i].NameFrom = name, true, ""
+			s.setStatus("Named; nobody sees it until A places it.", false)
+			return nil, true
+		})
 	case key.Matches(msg, tk.Rename) && cur.sug != 0 && len(s.themes.themes) == 0 && cur.sug <= len(s.themes.suggestions):
 		// Named before anyone sees it: accepted, a name cut from a note reached
 		// every participant's screen at once.

@@ -1,0 +1,55 @@
+package tui_test
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// In the preview of where later notes go (g), R names a new theme before A makes
+// it, as it names the first suggestions before they are shared; on an arranged
+// theme it says why it does not rename it there. It did nothing at all.
+func TestBoardPreviewNamesANewThemeBeforePlacing(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	b := w.openBoard(sess) // waits for its first full drawing
+	if _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{
+		{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"},
+		{Line: 2, Text: "phishing mails fool half the company", Area: "confidence", Lane: "concern"},
+	}, session.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b.waitEverDrawn("(no theme yet: 2)")
+	b.keys("g")
+	b.waitFor("1. (+1 note) pen tests", "new: ", "2 notes without a theme: A places them as shown")
+
+	// The preview opens on the arranged theme that would gain a note.
+	b.keys("R")
+	b.waitFor("Theme 1 is shared already: R renames it once these notes are placed")
+	b.keys("/phishing")
+	b.press(tea.KeyEnter)
+	b.waitFor("R name new theme")
+	b.keys("R")
+	b.waitFor("Name before placing: ")
+	b.press(tea.KeyCtrlU)
+	b.keys("pen tests")
+	b.press(tea.KeyEnter)
+	b.waitFor("Theme 1 is called “pen tests” already")
+	b.press(tea.KeyCtrlU)
+	b.keys("phishing")
+	b.press(tea.KeyEnter)
+	b.waitFor("Named; nobody sees it until A places it.", "new: phishing")
+	if got := w.themesOf(sess); len(got) != 2 {
+		t.Fatalf("naming in the preview changed the stored themes: %v", got)
+	}
+
+	b.keys("A")
+	b.waitFor("1 note placed in your themes, 1 new theme made")
+	got := w.themesOf(sess)
+	if len(got) != 3 || len(got["phishing"]) != 1 || len(got["pen tests"]) != 3 {
+		t.Errorf("after placing: %v, want the new theme under the name given and the pen test note in pen tests", got)
+	}
+	requireFits(t, b.view())
+}
