@@ -691,6 +691,49 @@ func (c *Conn) Close() {
 	})
 }
 
+// Leave says the connection is no longer in the session it shows: a participant
+// gone back from a closed session to the list of the sessions they took part in.
+// It watches nothing and is nobody until it joins again, and the board sees them
+// leave, as when a connection closes, unless another connection of theirs is in.
+func (c *Conn) Leave() {
+	if c == nil {
+		return
+	}
+	h := c.hub
+	if h == nil {
+		c.mu.Lock()
+		c.sessionID, c.mask, c.participant, c.isSession, c.isID = "", 0, 0, "", 0
+		c.mu.Unlock()
+		return
+	}
+	h.mu.Lock()
+	c.mu.Lock()
+	h.unindexLocked(c)
+	h.unpersonLocked(c)
+	sid, pid := c.sessionID, c.participant
+	if pid == 0 && c.isID != 0 {
+		sid, pid = c.isSession, c.isID
+	}
+	c.sessionID, c.mask, c.participant, c.pending, c.isSession, c.isID = "", 0, 0, 0, "", 0
+	c.mu.Unlock()
+	gone := pid != 0 && h.connectedLocked(sid, pid) == 0
+	if gone {
+		if h.left[sid] == nil {
+			h.left[sid] = map[int64]time.Time{}
+		}
+		h.left[sid][pid] = h.Now()
+	}
+	if sid != "" && !h.watchedLocked(sid) {
+		// Nobody shows the session any more: its room read is not kept.
+		delete(h.rooms, sid)
+		delete(h.changes, sid)
+	}
+	h.mu.Unlock()
+	if gone {
+		h.Publish(sid, session.ChangePeople)
+	}
+}
+
 // KeepDraft keeps d as the note the connection's participant is writing and has
 // not sent (an empty one forgets it); should the connection close, their next
 // connection gets it back (TakeDraft). It is this connection's only: a note

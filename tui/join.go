@@ -27,6 +27,9 @@ type joinScreen struct {
 	// goes back into the selected one (to see its action points, for instance).
 	earlier []session.Participation
 	sel     int
+	// from is the session a participant came back from (esc in a closed one):
+	// selected in earlier once it is loaded.
+	from string
 }
 
 type earlierMsg []session.Participation
@@ -196,6 +199,11 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	case earlierMsg:
 		s.earlier = msg
+		for i, p := range s.earlier {
+			if p.Session.ID == s.from && i < 8 {
+				s.sel = i
+			}
+		}
 		return s, nil
 	case claimedMsg:
 		s.e.opt.Facilitator = true

@@ -185,6 +185,21 @@ var pk = participantKeys{
 	Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "leave")),
 }
 
+// backToSessions goes from a closed session back to the list of the sessions the
+// participant took part in; leaveNow is how they leave from there (ctrl+c asks).
+var (
+	backToSessions = key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "back to your sessions"))
+	leaveNow       = key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "leave"))
+)
+
+// hasSessionList reports whether esc goes back to a list of sessions: in a
+// closed session, for a participant with a key, whose sessions the join screen
+// lists. A rejoin code lists nothing there, and its holder would have to type it
+// again to come back.
+func (s *participantScreen) hasSessionList() bool {
+	return s.sess.Phase == session.PhaseClosed && s.e.opt.KeyHash != ""
+}
+
 // rateChoose is 1-5 in the late rating, which only chooses: enter gives it.
 var rateChoose = key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "choose"))
 
@@ -1210,6 +1225,13 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 	svc, id := s.e.opt.Service, s.me.ID
 	ph := s.sess.Phase
 	switch {
+	case key.Matches(msg, backToSessions) && s.hasSessionList():
+		// A closed session, opened from the list of those they took part in (or
+		// by its code): back to that list, not out of the connection.
+		s.e.opt.Conn.Leave()
+		j := newJoin(s.e, "")
+		j.from = s.sess.ID
+		return j, nil
 	case key.Matches(msg, pk.Quit):
 		s.leaving = true
 		return s, nil
@@ -1677,6 +1699,9 @@ func (s *participantScreen) keys() []key.Binding {
 		}
 		return []key.Binding{pk.Select, s.volunteerKey(on), vk.Open, lk.Page, pk.Quit}
 	case session.PhaseClosed:
+		if s.hasSessionList() {
+			return []key.Binding{pk.Select, vk.Open, lk.Page, backToSessions, leaveNow}
+		}
 		return []key.Binding{pk.Select, vk.Open, lk.Page, pk.Quit}
 	case session.PhaseCheckIn:
 		return []key.Binding{pk.RateSelect, pk.RateEnter, pk.Rate, pk.Quit}

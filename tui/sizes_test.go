@@ -88,7 +88,7 @@ func TestEveryScreenFitsBothSizes(t *testing.T) {
 		{screen{"participant group", session.PhaseGroup, participant("Scanner noise"), []string{"q leave", "↑/↓ select"}}, nil},
 		{screen{"participant vote", session.PhaseVote, participant("dots left", "In “"), []string{"q leave", "- take back"}}, nil},
 		{screen{"participant actions", session.PhaseActions, participant("Name an owner"), []string{"v volunteer", "q leave"}}, nil},
-		{screen{"participant closed", session.PhaseClosed, participant("Thank you for taking part"), []string{"q leave"}}, nil},
+		{screen{"participant closed", session.PhaseClosed, participant("Thank you for taking part"), []string{"esc back to your sessions", "ctrl+c leave"}}, nil},
 	}
 	// One room serves every screen of a phase, at both sizes: building a room (a
 	// database, its people, the phases up to the screen's) is most of the test's time.
