@@ -123,9 +123,17 @@ type countdownScreen interface {
 
 // typingScreen is a screen that can have a text box open. Several runes arriving in
 // one message are text for the box while typing, and single key presses otherwise;
-// a paste (the terminal marks it) is text, dropped when no box is open.
+// a paste (the terminal marks it) is text, dropped when no box is open (unless it
+// begins one, see noteByPasteScreen).
 type typingScreen interface {
 	typing() bool
+}
+
+// noteByPasteScreen is a typingScreen on which a paste with no text box open may
+// begin a note, as typed words do on a participant's list of notes: the paste is
+// then the note's text, not dropped.
+type noteByPasteScreen interface {
+	pasteBeginsNote() bool
 }
 
 // toScreen hands msg to the current screen. A screen that moves on returns the next
@@ -359,18 +367,24 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return a, nil
 			}
 		}
+		// A paste that begins a note (see noteByPasteScreen) is text for the box it
+		// opens: not split into keys below, not dropped.
+		beginsNote := false
 		if msg.Paste {
 			if t, ok := a.screen.(typingScreen); ok && !t.typing() {
 				// Pasted with no text box open: text, not key presses. Its letters
 				// ran as keys, and "dy" in a paragraph deleted a note.
-				return a, nil
+				n, ok := a.screen.(noteByPasteScreen)
+				if beginsNote = ok && n.pasteBeginsNote(); !beginsNote {
+					return a, nil
+				}
 			}
 		}
 		// Typed text can arrive as one message of several runes; if those spell a key
 		// name ("up", "enter", ...) key bindings would match and swallow the word.
 		// Marked as a paste, it is inserted as text.
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 {
-			if t, ok := a.screen.(typingScreen); ok && !t.typing() {
+			if t, ok := a.screen.(typingScreen); ok && !t.typing() && !beginsNote {
 				// Not in a text box: several keys that arrived together (a fast
 				// typist, a slow link) are each a key press.
 				var cmds, starts []tea.Cmd

@@ -1388,7 +1388,11 @@ func (s *participantScreen) newNote() tea.Cmd {
 // for them to edit or delete. ? stays out: on the facilitator's screens it lists
 // the keys, and someone looking for them should not find a note begun.
 func (s *participantScreen) beginsNote(msg tea.KeyMsg) bool {
-	if msg.Type != tea.KeyRunes || msg.Alt || msg.Paste || len(msg.Runes) != 1 || !unicode.IsGraphic(msg.Runes[0]) || unicode.IsSpace(msg.Runes[0]) {
+	if msg.Type == tea.KeyRunes && msg.Paste {
+		// Pasted text is a note's words, whatever letters it holds.
+		return slices.ContainsFunc(msg.Runes, func(r rune) bool { return unicode.IsGraphic(r) && !unicode.IsSpace(r) })
+	}
+	if msg.Type != tea.KeyRunes || msg.Alt || len(msg.Runes) != 1 || !unicode.IsGraphic(msg.Runes[0]) || unicode.IsSpace(msg.Runes[0]) {
 		return false
 	}
 	switch area := session.Areas[s.area]; msg.String() {
@@ -2090,6 +2094,12 @@ func (s *participantScreen) quietOnChange() {}
 // timerCounting is a timer running with time left (one at zero counts no more).
 func (s *participantScreen) timerCounting() bool {
 	return s.sess.Timer.Running && s.sess.Timer.Remaining(s.e.now()) > 0
+}
+
+// pasteBeginsNote reports whether a paste now would begin a note: on the list of
+// notes, nothing else open, while notes are taken (see beginsNote).
+func (s *participantScreen) pasteBeginsNote() bool {
+	return s.mode == modeBrowse && s.reading == nil && !s.leaving && s.sess != nil && s.sess.Phase.AcceptsNotes()
 }
 
 func (s *participantScreen) typing() bool {

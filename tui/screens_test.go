@@ -1841,7 +1841,9 @@ func TestBoardListsEveryActivityMatchedWhereThereIsRoom(t *testing.T) {
 // Text pasted while no text box is open is not taken for key presses: a paragraph
 // pasted after esc closed the box, or before n opened one, ran its letters as keys,
 // and "dy" in it deleted the selected note (d, then y to confirm), as "qy" in it
-// would leave the session and a digit at check-in would rate. Keys that arrive
+// would leave the session and a digit at check-in would rate. On the list of notes
+// while notes are taken, a paste begins a note with its words, as typing there
+// does; where no note can begin (the check-in) it is dropped. Keys that arrive
 // together unmarked (a fast typist, a slow link) still count one by one.
 func TestPasteOutsideATextBoxIsNotKeys(t *testing.T) {
 	t.Parallel()
@@ -1851,16 +1853,32 @@ func TestPasteOutsideATextBoxIsNotKeys(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("the staging keys never rotate")
 	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("did you say yes"), Paste: true})
-	s.keys("n")
-	s.waitFor("New note in")
+	s.waitFor("New note in Strengths", "did you say yes")
 	if s.everDrawn("any other key keep") || s.everDrawn("Edit your note") {
 		t.Error("the pasted letters were taken for keys")
 	}
-	if ns := w.notes(sess); len(ns) != 1 {
-		t.Errorf("the paste left %d notes, want the 1 written", len(ns))
+	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(" from the wiki"), Paste: true})
+	s.waitFor("did you say yes from the wiki")
+	s.press(tea.KeyEnter)
+	s.waitFor("Saved. Your note is stored")
+	var texts []string
+	for _, n := range w.notes(sess) {
+		texts = append(texts, n.Text)
 	}
-	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("from the wiki"), Paste: true})
-	s.waitFor("from the wiki")
+	slices.Sort(texts)
+	if want := []string{"did you say yes from the wiki", "the staging keys never rotate"}; !slices.Equal(texts, want) {
+		t.Errorf("notes after the paste: %q, want %q", texts, want)
+	}
+
+	// At the check-in no note begins: a pasted digit neither rates nor opens a box.
+	w.setPhase(sess, session.PhaseCheckIn)
+	s.waitFor("How confident are you")
+	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("4"), Paste: true})
+	s.keys("5")
+	s.waitFor("Your rating 5 is saved")
+	if s.everDrawn("Your rating 4") || s.everDrawn("4 chosen") {
+		t.Error("the pasted digit rated at the check-in")
+	}
 }
 
 // A note deleted on one terminal while the other changes it: the change is not
