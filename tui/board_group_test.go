@@ -727,6 +727,34 @@ func TestThemeStarLeavesWithTheNoteItsNameWasMadeFrom(t *testing.T) {
 	b.waitFor("1. pen test findings come… (2)", "★ [act more] pen test findings come too late")
 }
 
+// A name the facilitator typed is not made from a note: one that is another
+// theme's note's opening words keeps the ★ of its own theme, in the list and
+// read whole (the check for a name whose note was moved out took it for one).
+func TestThemeNamedLikeAnotherThemesNoteKeepsItsStar(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	b := w.openBoard(sess)
+	b.waitDrawn("2. deadlines (1)", "★ [mot demotivates] deadlines always win")
+	b.keys("#2")
+	b.press(tea.KeyEnter)
+	b.waitFor("▸ 2. deadlines")
+	b.keys("R")
+	b.waitFor("New name: deadlines")
+	b.press(tea.KeyCtrlU)
+	b.keys("pen test findings") // the opening words of a note of theme 1
+	b.press(tea.KeyEnter)
+	b.waitFor("Theme renamed.", "2. pen test findings (1)")
+	b.press(tea.KeyEnter)
+	b.waitFor("“pen test findings” · 1 note")
+	v := b.view()
+	if !strings.Contains(v, "★ [mot demotivates] deadlines always win") {
+		t.Errorf("the theme's one note is not starred under the name typed:\n%s", v)
+	}
+	if got := w.themesOf(sess); len(got["pen test findings"]) != 1 {
+		t.Errorf("themes after the rename: %v", got)
+	}
+}
+
 // boardWithKeptSearch is a board of many themes on which a search for "topic 7"
 // was kept with enter.
 func boardWithKeptSearch(t *testing.T) *term {

@@ -447,6 +447,7 @@ type placement struct {
 	sug   int
 	theme int64
 	label string
+	named bool
 	notes []int64
 }
 
@@ -462,7 +463,7 @@ func (s *boardScreen) placements() []placement {
 	}
 	var out []placement
 	for i, t := range s.themes.suggestions {
-		p := placement{sug: i, theme: t.ID, label: t.Label}
+		p := placement{sug: i, theme: t.ID, label: t.Label, named: t.Named}
 		for _, id := range t.NoteIDs {
 			if !inTheme[id] {
 				p.notes = append(p.notes, id)
@@ -593,12 +594,13 @@ func (s *boardScreen) noteByID() map[int64]*session.Note {
 // after one note does not star another. When that note has been moved out of the
 // theme (another of the session's notes begins with the name), none: the ★ went to
 // the note nearest the mean, and a theme called "pen test findings come…" starred
-// "more pen tests before release".
-func (s *boardScreen) representative(label string, ids []int64, notes map[int64]*session.Note) int64 {
+// "more pen tests before release". A name the facilitator typed (named) was made
+// from no note, whatever note begins with it: its theme keeps its ★.
+func (s *boardScreen) representative(label string, named bool, ids []int64, notes map[int64]*session.Note) int64 {
 	var k strings.Builder
 	// The session's notes count: one written or deleted outside the set may be
 	// the one the name was made from.
-	k.WriteString(label + "\x00" + strconv.Itoa(len(notes)) + "\x00")
+	k.WriteString(label + "\x00" + strconv.FormatBool(named) + "\x00" + strconv.Itoa(len(notes)) + "\x00")
 	for _, id := range ids {
 		k.WriteString(strconv.FormatInt(id, 36))
 		if n := notes[id]; n != nil && n.Hidden {
@@ -619,7 +621,7 @@ func (s *boardScreen) representative(label string, ids []int64, notes map[int64]
 		}
 	}
 	id := analysis.NamedAfter(label, docs)
-	if id == "" && !namedAfterOther(label, in, notes) {
+	if id == "" && (named || !namedAfterOther(label, in, notes)) {
 		id = analysis.Representative(docs)
 	}
 	r, _ := strconv.ParseInt(id, 10, 64) // "" is 0: none
@@ -644,8 +646,8 @@ func namedAfterOther(label string, in map[int64]bool, notes map[int64]*session.N
 
 // noteRows lists a theme's notes, its representative first (starred): the note
 // its name was made from, if it was, else the one that best stands for them.
-func (s *boardScreen) noteRows(row themeRow, label string, ids []int64, notes map[int64]*session.Note) []themeRow {
-	rep := s.representative(label, ids, notes)
+func (s *boardScreen) noteRows(row themeRow, label string, named bool, ids []int64, notes map[int64]*session.Note) []themeRow {
+	rep := s.representative(label, named, ids, notes)
 	// Listed by area, lane and text, as everywhere after the reveal: by ID they
 	// would be in the order written.
 	ids = slices.Clone(ids)
@@ -685,7 +687,7 @@ func (s *boardScreen) themeRows() []themeRow {
 				tail += " · name given in “" + t.NameFrom + "”"
 			}
 			rows = append(rows, s.headerRow(themeRow{sug: i + 1, num: i + 1}, fmt.Sprintf("%s%d. ", pick, i+1), t.Label, tail))
-			rows = append(rows, s.noteRows(themeRow{sug: i + 1}, t.Label, t.NoteIDs, notes)...)
+			rows = append(rows, s.noteRows(themeRow{sug: i + 1}, t.Label, t.Named, t.NoteIDs, notes)...)
 		}
 	case s.sess.Phase == session.PhaseGroup && s.themes.placing:
 		for _, p := range s.placements() {
@@ -716,7 +718,7 @@ func (s *boardScreen) themeRows() []themeRow {
 				tail += " · name given in “" + s.themes.suggestions[p.sug].NameFrom + "”"
 			}
 			rows = append(rows, s.headerRow(h, pick+"new: ", p.label, tail))
-			rows = append(rows, s.noteRows(row, p.label, p.notes, notes)...)
+			rows = append(rows, s.noteRows(row, p.label, p.named, p.notes, notes)...)
 		}
 	case s.sess.Phase == session.PhaseGroup:
 		inTheme := map[int64]bool{}
@@ -725,7 +727,7 @@ func (s *boardScreen) themeRows() []themeRow {
 			for _, id := range t.NoteIDs {
 				inTheme[id] = true
 			}
-			rows = append(rows, s.noteRows(themeRow{theme: t.ID}, t.Label, t.NoteIDs, notes)...)
+			rows = append(rows, s.noteRows(themeRow{theme: t.ID}, t.Label, t.Named, t.NoteIDs, notes)...)
 		}
 		rows = append(rows, s.looseRows(func(int) string { return "" })...)
 	case s.sess.Phase == session.PhaseVote:
@@ -1185,7 +1187,7 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 					notes = append(notes, n)
 				}
 			}
-			s.reading = newThemeReader("“"+th.Label+"”", notes, s.representative(th.Label, th.NoteIDs, byID))
+			s.reading = newThemeReader("“"+th.Label+"”", notes, s.representative(th.Label, th.Named, th.NoteIDs, byID))
 		}
 	case key.Matches(msg, tk.Budget) && ph == session.PhaseVote:
 		id := s.sess.ID
