@@ -468,11 +468,10 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		}
 		s.stats, s.rated = session.Summarize(msg.Ratings), msg.Rated
-		first := !s.loaded
 		s.loaded = true
 		s.tabs[tabThemes].(*themesTab).loaded()
 		if s.kept != nil {
-			s.sayKept(first)
+			s.sayKept()
 		}
 		if s.acts != nil {
 			s.acts.saved(s.sess.Activities, s.notes)
@@ -490,6 +489,10 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.themes.resuggest {
 			s.themes.resuggest = false
 			return s, s.suggest()
+		}
+		if s.kept != nil && s.loaded {
+			// A suggested theme's name kept from a dropped board is for one of these.
+			s.sayKept()
 		}
 		if s.themes.placing {
 			if s.themes.acceptWhenReady {

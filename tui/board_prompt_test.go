@@ -2,6 +2,7 @@ package tui_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -437,6 +438,101 @@ func TestThemeNameTypedWhenTheBoardDroppedComesBack(t *testing.T) {
 	again.waitFor("Theme renamed.")
 	if _, ok := w.themesOf(sess)["pen tests and red teams"]; !ok {
 		t.Fatalf("themes %v, want pen tests and red teams", w.themesOf(sess))
+	}
+}
+
+// A suggested theme's name being typed before sharing when the board's connection
+// drops comes back on the next board with R on that suggestion, not another, as a
+// stored theme's new name does: the room named it, and the facilitator typed it
+// again from memory.
+// The suggestions come back clustered anew, or, edited before, as they were left.
+func TestSuggestionNameTypedWhenTheBoardDroppedComesBack(t *testing.T) {
+	t.Parallel()
+	t.Run("clustered again", func(t *testing.T) {
+		t.Parallel()
+		suggestionNameComesBack(t, false)
+	})
+	t.Run("edited before", func(t *testing.T) {
+		t.Parallel()
+		suggestionNameComesBack(t, true)
+	})
+}
+
+func suggestionNameComesBack(t *testing.T, edited bool) {
+	w, sess, sug := previewWorld(t)
+	const name = "Deadlines squeeze security out"
+	b := w.openBoard(sess)
+	b.waitEverDrawn("1. "+sug[0].Label, "A accept all")
+	if edited {
+		b.keys("R")
+		b.waitFor("Name before sharing: ")
+		b.press(tea.KeyCtrlU)
+		b.keys("Pen test timing")
+		b.press(tea.KeyEnter)
+		b.waitFor("Renamed; nobody sees it until A.")
+		sug[0].Label = "Pen test timing"
+	}
+	b.keys("#2")
+	b.press(tea.KeyEnter)
+	b.keys("R")
+	b.waitFor("Name before sharing: ")
+	b.press(tea.KeyCtrlU)
+	b.keys(name)
+	b.waitFor("Name before sharing: " + name)
+	dropBoard(b)
+
+	again := w.openBoard(sess)
+	again.waitDrawn("The name “"+name+"”", "R on suggested theme 2 brings it back", "1. "+sug[0].Label)
+	if edited && !again.everDrawn("as they were last edited") {
+		t.Error("the line that the suggestions are as edited went unsaid")
+	}
+	again.keys("#1")
+	again.press(tea.KeyEnter)
+	again.keys("R")
+	again.waitFor("Name before sharing: ")
+	if again.everDrawn("is back") {
+		t.Fatal("the name kept for suggestion 2 came back on suggestion 1")
+	}
+	again.press(tea.KeyEsc)
+	again.keys("#2")
+	again.press(tea.KeyEnter)
+	again.keys("R")
+	again.waitFor("Name before sharing: "+name, "is back")
+	again.press(tea.KeyEnter)
+	again.waitFor("Renamed; nobody sees it until A.", "2. "+name)
+	again.keys("A")
+	again.waitFor("shared with everyone")
+	got := w.themesOf(sess)
+	if ids := got[name]; len(ids) != len(sug[1].NoteIDs) || !slices.Equal(slices.Sorted(slices.Values(ids)), slices.Sorted(slices.Values(sug[1].NoteIDs))) {
+		t.Errorf("stored themes %v, want “%s” with the notes of suggestion 2 %v", got, name, sug[1].NoteIDs)
+	}
+}
+
+// A suggested theme's name kept from a dropped board is dropped, saying so, when
+// the suggestions were shared meanwhile: given to a stored theme, it would rename
+// what the room sees.
+func TestSuggestionNameKeptWhenTheSuggestionsWereSharedIsDropped(t *testing.T) {
+	t.Parallel()
+	w, sess, sug := previewWorld(t)
+	b := w.openBoard(sess)
+	b.waitEverDrawn("1. "+sug[0].Label, "A accept all")
+	b.keys("R")
+	b.waitFor("Name before sharing: ")
+	b.press(tea.KeyCtrlU)
+	b.keys("Pen test timing")
+	b.waitFor("Name before sharing: Pen test timing")
+	dropBoard(b)
+	if err := w.svc.SaveThemes(w.ctx, sess.ID, sug); err != nil {
+		t.Fatal(err)
+	}
+
+	again := w.openBoard(sess)
+	again.waitDrawn("The name “Pen test timing”", "no longer there", "dropped.")
+	again.selectRow(0)
+	again.keys("R")
+	again.waitFor("New name: ")
+	if v := again.view(); strings.Contains(v, "Pen test timing") || strings.Contains(v, "is back") {
+		t.Errorf("the name kept for a suggestion came back on a stored theme:\n%s", v)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -1320,7 +1319,12 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		// Named before anyone sees it: accepted, a name cut from a note reached
 		// every participant's screen at once.
 		i := cur.sug - 1
-		return s.ask.open1("Name before sharing: ", strings.TrimSuffix(s.themes.suggestions[i].Label, "…"), func(v string) (tea.Cmd, bool) {
+		ids := slices.Sorted(slices.Values(s.themes.suggestions[i].NoteIDs))
+		value, back := s.takeKeptSuggestion(ids)
+		if !back {
+			value = strings.TrimSuffix(s.themes.suggestions[i].Label, "…")
+		}
+		cmd := s.ask.open1("Name before sharing: ", value, func(v string) (tea.Cmd, bool) {
 			name, err := session.ValidText(v, session.MaxTopicLen, "A theme's name", true)
 			if err != nil {
 				s.setStatus(s.e.errorMessage(err), true)
@@ -1339,6 +1343,8 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			s.setStatus("Renamed; nobody sees it until A.", false)
 			return nil, true
 		})
+		s.keepAnswer(BoardDraft{Prompt: PromptSuggestionName, Notes: ids}, back)
+		return cmd
 	case key.Matches(msg, tk.Merge) && cur.sug != 0 && len(s.themes.themes) == 0 && cur.sug <= len(s.themes.suggestions):
 		i := cur.sug - 1
 		if s.themes.markSug == 0 {
@@ -1472,7 +1478,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			}
 			return nameTooLong(v, "A theme's name")
 		}
-		s.keepAnswer(PromptThemeName, target, back)
+		s.keepAnswer(BoardDraft{Prompt: PromptThemeName, Target: target}, back)
 		return cmd
 	case key.Matches(msg, tk.Merge) && cur.theme != 0:
 		if s.themes.markTheme == 0 {
@@ -1859,17 +1865,20 @@ var keptPrompts = map[BoardPrompt]struct {
 	what string
 	key  key.Binding
 }{
-	PromptAction:      {"The action point", tk.AddAction},
-	PromptThemeName:   {"The name", tk.Rename},
-	PromptActionTitle: {"The title", tk.EditTitle},
-	PromptActionOwner: {"The owner", tk.Owner},
+	PromptAction:         {"The action point", tk.AddAction},
+	PromptThemeName:      {"The name", tk.Rename},
+	PromptActionTitle:    {"The title", tk.EditTitle},
+	PromptActionOwner:    {"The owner", tk.Owner},
+	PromptSuggestionName: {"The name", tk.Rename},
 }
 
-// sayKept says, on the board's first load, that an answer typed when a board's
+// sayKept says, once the board has what it is for (its first load; for a
+// suggested theme's name, the suggestions), that an answer typed when a board's
 // connection closed is kept, and which key on what brings it back. One whose
-// theme or action point is gone since (merged, deleted) is dropped, and said so:
-// given to another, it would change what it was not typed for.
-func (s *boardScreen) sayKept(first bool) {
+// theme, suggested theme or action point is gone since (merged, deleted, shared)
+// is dropped, and said so: given to another, it would change what it was not
+// typed for.
+func (s *boardScreen) sayKept() {
 	k := s.kept
 	what := keptPrompts[k.Prompt].what + " “" + fit(session.CleanText(k.Text), 30) + "”, typed when the board's connection closed, "
 	// Before the group phase the board reads no themes, nor action points.
@@ -1877,6 +1886,26 @@ func (s *boardScreen) sayKept(first bool) {
 	press := keptPrompts[k.Prompt].key.Help().Key
 	var where string
 	switch k.Prompt {
+	case PromptSuggestionName:
+		where = press + " on its suggested theme"
+		if !read {
+			break
+		}
+		if s.sess.Phase != session.PhaseGroup || len(s.themes.themes) > 0 {
+			s.dropKept(what + "was for a suggested theme no longer there (the themes were shared): dropped.")
+			return
+		}
+		if s.themes.suggestions == nil {
+			return // said once the clustering gives them
+		}
+		i := slices.IndexFunc(s.themes.suggestions, func(th session.Theme) bool {
+			return slices.Equal(slices.Sorted(slices.Values(th.NoteIDs)), k.Notes)
+		})
+		if i < 0 {
+			s.dropKept(what + "was for a suggested theme no longer there (merged, or the notes changed): dropped.")
+			return
+		}
+		where = fmt.Sprintf("%s on suggested theme %d", press, i+1)
 	case PromptAction, PromptThemeName:
 		where = press + " on its theme"
 		if !read {
@@ -1902,9 +1931,15 @@ func (s *boardScreen) sayKept(first bool) {
 		}
 		where = press + " on the action point “" + fit(session.CleanText(a.Title), 24) + "”"
 	}
-	if first {
+	if s.keptSaid == "" {
 		s.keptSaid = what + "is kept: " + where + " brings it back" + keptWhen(k.Prompt, s.sess.Phase) + "."
-		s.setStatus(s.keptSaid, false)
+		said := s.keptSaid
+		if s.status != "" && !s.statusErr {
+			// What the board said first ("The suggestions are as they were
+			// last edited") stays said.
+			said = s.status + " " + said
+		}
+		s.setStatus(said, false)
 	}
 }
 
@@ -1914,6 +1949,11 @@ func (s *boardScreen) sayKept(first bool) {
 // takes it.
 func keptWhen(p BoardPrompt, ph session.Phase) string {
 	switch p {
+	case PromptSuggestionName:
+		if ph == session.PhaseGroup {
+			return ""
+		}
+		return " in the group phase"
 	case PromptThemeName:
 		if ph == session.PhaseGroup || ph == session.PhaseVote {
 			return ""
@@ -1986,36 +2026,51 @@ func (s *boardScreen) takeKept(p BoardPrompt, target int64) (string, bool) {
 	return k.Text, true
 }
 
+// takeKeptSuggestion is takeKept for the name of the suggested theme of notes
+// ids (in order of ID).
+func (s *boardScreen) takeKeptSuggestion(ids []int64) (string, bool) {
+	k := s.kept
+	if k == nil || k.Prompt != PromptSuggestionName || !slices.Equal(k.Notes, ids) {
+		return "", false
+	}
+	s.kept = nil
+	return k.Text, true
+}
+
 // keepAnswer has the connection keep what is typed into the prompt just opened, as
-// the answer to p on target, should it drop before it is saved (see
-// Conn.KeepBoardDraft); once emptied, closed or saved, an answer kept from a
-// dropped board and not yet taken is kept again. back says the prompt opened with
-// the answer takeKept gave, and the status line says so.
-func (s *boardScreen) keepAnswer(p BoardPrompt, target int64, back bool) {
-	conn, id := s.e.opt.Conn, s.sess.ID
-	var made time.Time
-	var was string
+// the answer to the prompt for (its Prompt, and its Target or Notes), should it
+// drop before it is saved (see Conn.KeepBoardDraft); once emptied, closed or
+// saved, an answer kept from a dropped board and not yet taken is kept again.
+// back says the prompt opened with the answer takeKept gave, and the status line
+// says so.
+func (s *boardScreen) keepAnswer(to BoardDraft, back bool) {
+	conn, id, p := s.e.opt.Conn, s.sess.ID, to.Prompt
 	if p == PromptActionTitle || p == PromptActionOwner {
-		if a := s.action(target); a != nil {
-			made, was = a.CreatedAt, a.Title
+		if a := s.action(to.Target); a != nil {
+			to.Made, to.Was = a.CreatedAt, a.Title
 		}
 	}
+	isBack := keptPrompts[p].what + " you were typing is back: enter saves it, esc drops it."
 	s.ask.keep = func(v string) {
-		d := BoardDraft{Prompt: p, Target: target, Made: made, Was: was, Text: v}
+		d := to
+		d.Text = v
 		if v == "" && s.kept != nil {
 			d = *s.kept
 		}
 		conn.KeepBoardDraft(id, d)
 		if back && v == "" {
 			// Dropped with esc (or saved, which says so): the line that it
-			// is back, and that esc drops it, is no longer so.
+			// is back, and that esc drops it, is no longer so. A save that
+			// said so at once (a suggestion's name) keeps its line.
 			back = false
-			s.setStatus("", false)
+			if s.status == isBack {
+				s.setStatus("", false)
+			}
 		}
 	}
 	if back {
 		s.ask.keep(s.ask.in.Value())
-		s.setStatus(keptPrompts[p].what+" you were typing is back: enter saves it, esc drops it.", false)
+		s.setStatus(isBack, false)
 	}
 }
 
@@ -2051,7 +2106,7 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			}), true
 		})
 		s.ask.hint = actionTitleTooLong
-		s.keepAnswer(PromptAction, theme, back)
+		s.keepAnswer(BoardDraft{Prompt: PromptAction, Target: theme}, back)
 		return cmd
 	}
 	if cur.action == 0 {
@@ -2091,7 +2146,7 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			*a = c
 			return s.saveAction("Action point updated.", c), true
 		})
-		s.keepAnswer(p, aid, back)
+		s.keepAnswer(BoardDraft{Prompt: p, Target: aid}, back)
 		return cmd
 	}
 	switch {

@@ -85,11 +85,15 @@ type Hub struct {
 }
 
 // BoardDraft is an answer being typed into a board's prompt and not saved yet:
-// what the prompt asks, what for (Target: a theme or an action point) and the
-// text typed.
+// what the prompt asks, what for (Target: a theme or an action point; Notes: a
+// suggested theme) and the text typed.
 type BoardDraft struct {
 	Prompt BoardPrompt
 	Target int64
+	// Notes are the notes of the suggested theme a name is typed for, in order of
+	// ID: a suggestion has no ID, and the next board's clustering of the same
+	// notes suggests it again.
+	Notes []int64
 	// Made and Was are when action point Target was made and its title when the
 	// prompt opened: a number is given again to the next action point once the
 	// highest is deleted, and an answer kept for the one deleted is not the new
@@ -112,6 +116,9 @@ const (
 	PromptActionTitle
 	// PromptActionOwner is the owner of action point Target.
 	PromptActionOwner
+	// PromptSuggestionName is a name for the suggested theme of Notes, typed
+	// before the suggestions are shared.
+	PromptSuggestionName
 )
 
 // KeepBoardDraft keeps d as the answer this connection's board of session sid is
