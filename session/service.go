@@ -790,38 +790,77 @@ func (s *Service) RenameActivity(ctx context.Context, sessionID, from, to string
 // security activities; none elsewhere): the facilitator moves a note written under
 // the wrong heading to where it belongs, so that the findings and the activity
 // matrix count it there. Its text, author and theme stay; a suggested theme name's
-// side follows its notes (see relabelSides).
-func (s *Service) RefileNote(ctx context.Context, noteID int64, area Area, lane, activity string) (*Note, error) {
-	var n *Note
-	err := s.store.WriteTx(ctx, func(st Store) error {
+// side follows its notes (see relabelSides). It returns the note as it was and as
+// it is now, without its writer, which UndoRefile takes to move it back.
+func (s *Service) RefileNote(ctx context.Context, noteID int64, area Area, lane, activity string) (was, now *Note, err error) {
+	err = s.store.WriteTx(ctx, func(st Store) error {
 		var err error
-		if n, err = st.Note(ctx, noteID); err != nil {
+		if was, err = st.Note(ctx, noteID); err != nil {
 			return err
 		}
-		sess, err := s.notFrozen(ctx, st, n.SessionID)
+		now, err = s.refile(ctx, st, was, area, lane, activity)
 		if err != nil {
 			return err
 		}
-		c := *n
-		c.Area, c.Lane, c.Activity = area, lane, activity
-		if area != AreaActivities {
-			c.Activity = ""
-		}
-		if err := s.validNote(sess, &c); err != nil {
-			return err
-		}
-		c.UpdatedAt = s.Now()
-		if err := st.UpdateNote(ctx, &c); err != nil {
-			return err
-		}
-		n = &c
-		return relabelSides(ctx, st, n.SessionID)
+		return relabelSides(ctx, st, now.SessionID)
 	})
+	if err != nil {
+		return nil, nil, err
+	}
+	s.publish(now.SessionID, ChangeNotes|ChangeThemes)
+	// The board that moved it learns nothing of who wrote it (see boardNotes).
+	was.ParticipantID, now.ParticipantID = 0, 0
+	return was, now, nil
+}
+
+// UndoRefile takes a RefileNote back: the note goes back under the area, lane and
+// activity it had (was; an open topic whose only note it was comes back with it),
+// and the session's themes to themes, as RestoreThemes puts them (the names whose
+// side followed the note), in one transaction. A note no longer filed where the
+// refile put it (now), moved again since on another board, is left there: EConflict.
+func (s *Service) UndoRefile(ctx context.Context, was, now *Note, themes []Theme) error {
+	var sessionID string
+	err := s.store.WriteTx(ctx, func(st Store) error {
+		n, err := st.Note(ctx, now.ID)
+		if err != nil {
+			return err
+		}
+		if n.Area != now.Area || n.Lane != now.Lane || n.Activity != now.Activity {
+			return Errorf(EConflict, "The note was moved to another lane again since.")
+		}
+		if _, err := s.refile(ctx, st, n, was.Area, was.Lane, was.Activity); err != nil {
+			return err
+		}
+		sessionID = n.SessionID
+		return s.saveThemes(ctx, st, sessionID, themes, true)
+	})
+	if err != nil {
+		return err
+	}
+	s.publish(sessionID, ChangeNotes|ChangeThemes)
+	return nil
+}
+
+// refile stores note n under area, lane and activity (none outside the security
+// activities) in st, unless its session is closed, and returns it as stored.
+func (s *Service) refile(ctx context.Context, st Store, n *Note, area Area, lane, activity string) (*Note, error) {
+	sess, err := s.notFrozen(ctx, st, n.SessionID)
 	if err != nil {
 		return nil, err
 	}
-	s.publish(n.SessionID, ChangeNotes|ChangeThemes)
-	return n, nil
+	c := *n
+	c.Area, c.Lane, c.Activity = area, lane, activity
+	if area != AreaActivities {
+		c.Activity = ""
+	}
+	if err := s.validNote(sess, &c); err != nil {
+		return nil, err
+	}
+	c.UpdatedAt = s.Now()
+	if err := st.UpdateNote(ctx, &c); err != nil {
+		return nil, err
+	}
+	return &c, nil
 }
 
 // HideNote hides a note from everyone but the facilitator and from exports, or shows

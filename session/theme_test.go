@@ -857,7 +857,7 @@ func TestRefileNote(t *testing.T) {
 	bd := mustBoard(t, "more threat modelling early, please", "threat models come too late")
 	th := bd.themes(t, map[string][]int{"threat modelling (more)": {0, 1}})
 	bd.phase(t, session.PhaseGroup)
-	n, err := bd.svc.RefileNote(ctx, bd.notes[1].ID, session.AreaMotivation, "demotivates", "threat modelling")
+	_, n, err := bd.svc.RefileNote(ctx, bd.notes[1].ID, session.AreaMotivation, "demotivates", "threat modelling")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -878,23 +878,123 @@ func TestRefileNote(t *testing.T) {
 	if len(themes) != 1 || len(themes[0].NoteIDs) != 2 || themes[0].Label != "threat modelling" {
 		t.Errorf("themes after the refile: %+v; want the note still in %q, its side gone", themes, th[0].Label)
 	}
-	if _, err := bd.svc.RefileNote(ctx, bd.notes[0].ID, session.AreaActivities, "more", "threat modelling"); err != nil {
+	if _, _, err := bd.svc.RefileNote(ctx, bd.notes[0].ID, session.AreaActivities, "more", "threat modelling"); err != nil {
 		t.Errorf("refiling into an activity: %v", err)
 	}
 	for name, bad := range map[string]struct {
 		area session.Area
 		lane string
 	}{"unknown area": {"feelings", "sad"}, "lane of another area": {session.AreaConfidence, "keep"}} {
-		if _, err := bd.svc.RefileNote(ctx, bd.notes[0].ID, bad.area, bad.lane, ""); session.ErrorCode(err) != session.EInvalid {
+		if _, _, err := bd.svc.RefileNote(ctx, bd.notes[0].ID, bad.area, bad.lane, ""); session.ErrorCode(err) != session.EInvalid {
 			t.Errorf("%s: err = %v, want invalid", name, err)
 		}
 	}
 	bd.phase(t, session.PhaseVote)
 	bd.phase(t, session.PhaseActions)
 	bd.phase(t, session.PhaseClosed)
-	if _, err := bd.svc.RefileNote(ctx, bd.notes[0].ID, session.AreaConfidence, "concern", ""); err == nil {
+	if _, _, err := bd.svc.RefileNote(ctx, bd.notes[0].ID, session.AreaConfidence, "concern", ""); err == nil {
 		t.Error("a closed session's note was refiled")
 	}
+}
+
+// A refile is taken back whole: the note goes back to its area, lane and
+// activity (an open topic that had no other note too) and the themes' names to
+// what they were, in one step; a note moved again since is left where it is.
+func TestUndoRefile(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	bd := mustBoard(t, "more threat modelling early, please", "threat models come too late")
+	lone, err := bd.svc.AddNote(ctx, bd.a.ID, session.Note{Area: session.AreaOpen, Lane: "Recognition", Text: "nobody thanks us for fixes"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bd.svc.AddNote(ctx, bd.b.ID, session.Note{Area: session.AreaOpen, Lane: "AI tools", Text: "copilot writes insecure code"}); err != nil {
+		t.Fatal(err)
+	}
+	bd.phase(t, session.PhaseGroup)
+	bd.themes(t, map[string][]int{"threat modelling (more)": {0, 1}})
+	before, err := bd.svc.Themes(ctx, bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	was, now, err := bd.svc.RefileNote(ctx, bd.notes[1].ID, session.AreaMotivation, "demotivates", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if was.Area != session.AreaActivities || was.Lane != "more" || now.Area != session.AreaMotivation || now.Lane != "demotivates" {
+		t.Fatalf("RefileNote returned was %+v, now %+v", was, now)
+	}
+	if was.ParticipantID != 0 || now.ParticipantID != 0 {
+		t.Errorf("RefileNote told the board who wrote the note: was %d, now %d", was.ParticipantID, now.ParticipantID)
+	}
+	if ths, _ := bd.svc.Themes(ctx, bd.sess.ID); ths[0].Label == before[0].Label {
+		t.Fatalf("the refile left the theme's side in its name %q: the undo has nothing to put back", ths[0].Label)
+	}
+	if err := bd.svc.UndoRefile(ctx, was, now, themeValues(before)); err != nil {
+		t.Fatal(err)
+	}
+	if bd.rec.last()&(session.ChangeNotes|session.ChangeThemes) != session.ChangeNotes|session.ChangeThemes {
+		t.Error("the screens were not told of the notes and themes")
+	}
+	n := bd.note(t, was.ID)
+	if n.Area != session.AreaActivities || n.Lane != "more" || n.Text != was.Text {
+		t.Errorf("after the undo the note is %+v, want activities/more", n)
+	}
+	if ths, _ := bd.svc.Themes(ctx, bd.sess.ID); len(ths) != 1 || ths[0].Label != before[0].Label {
+		t.Errorf("after the undo the themes are %+v, want %q back", ths, before[0].Label)
+	}
+
+	// Out of its open topic, the topic's only note, and back.
+	was, now, err = bd.svc.RefileNote(ctx, lone.ID, session.AreaConfidence, "concern", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bd.svc.UndoRefile(ctx, was, now, themeValues(before)); err != nil {
+		t.Fatal(err)
+	}
+	if n := bd.note(t, lone.ID); n.Area != session.AreaOpen || n.Lane != "Recognition" {
+		t.Errorf("after the undo the note is %+v, want open/Recognition", n)
+	}
+
+	// Moved again since, on another board: left there.
+	was, now, err = bd.svc.RefileNote(ctx, lone.ID, session.AreaConfidence, "concern", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := bd.svc.RefileNote(ctx, lone.ID, session.AreaMotivation, "motivates", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := bd.svc.UndoRefile(ctx, was, now, themeValues(before)); session.ErrorCode(err) != session.EConflict {
+		t.Errorf("undoing a refile moved on since: err = %v, want conflict", err)
+	}
+	if n := bd.note(t, lone.ID); n.Area != session.AreaMotivation || n.Lane != "motivates" {
+		t.Errorf("a refused undo moved the note to %+v", n)
+	}
+}
+
+// note reads one note of the board's session as the board shows it.
+func (bd *board) note(t *testing.T, id int64) *session.Note {
+	t.Helper()
+	v, err := bd.svc.BoardView(context.Background(), bd.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range v.Notes {
+		if n.ID == id {
+			return n
+		}
+	}
+	t.Fatalf("note %d is not on the board", id)
+	return nil
+}
+
+// themeValues copies stored themes, as an undo keeps them.
+func themeValues(ths []*session.Theme) []session.Theme {
+	out := make([]session.Theme, len(ths))
+	for i, th := range ths {
+		out[i] = session.Theme{ID: th.ID, Label: th.Label, Named: th.Named, NoteIDs: slices.Clone(th.NoteIDs)}
+	}
+	return out
 }
 
 // Renaming an activity renames it on the notes written about it, a note still
@@ -956,7 +1056,7 @@ func TestEditAfterRefileKeepsThePlace(t *testing.T) {
 	ctx := context.Background()
 	bd := mustBoard(t, "more threat modelling early", "pen tests earlier")
 	n := bd.notes[0]
-	if _, err := bd.svc.RefileNote(ctx, n.ID, session.AreaMotivation, "demotivates", ""); err != nil {
+	if _, _, err := bd.svc.RefileNote(ctx, n.ID, session.AreaMotivation, "demotivates", ""); err != nil {
 		t.Fatal(err)
 	}
 	// The writer's screen still had the note in activities/more.

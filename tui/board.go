@@ -96,6 +96,9 @@ type boardScreen struct {
 	// lastThemes queues changes of the themes made here and their undos, so that
 	// each reads, changes and reads again the themes alone (see doThemes).
 	lastThemes chan struct{}
+	// leftTopics are the open topics L moved a note out of here: a topic lives in
+	// its notes, and once its only note was moved out L offered it no more.
+	leftTopics []string
 	// savingActs counts activity lists not saved yet; lastActs is closed when the
 	// last one is saved.
 	savingActs int
@@ -626,6 +629,10 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.themes.pending--
 		// Every earlier step was taken from themes as they were before it.
 		s.themes.undo = nil
+		if msg.note {
+			s.setStatus("Not undone: the note was moved to another lane again since (on another board); undo starts again from here.", true)
+			break
+		}
 		s.setStatus("Not undone: the themes changed since (on another board, or the notes placed with g); undo starts again from here.", true)
 	case actionAddedMsg:
 		// Selected now when the board has it already, else once it loads it.
@@ -1424,6 +1431,10 @@ func (s *boardScreen) allKeys() []key.Binding {
 		// says "u undoes it" as it is made; h works on a note here as in the
 		// notes view, and the key list is where a facilitator looks for it.
 		all = append(all, tk.Undo, bk.Hide)
+	}
+	if s.tab == tabNotes && s.sess != nil && s.sess.Phase == session.PhaseGroup && s.acts == nil && s.reading == nil {
+		// L says "u undoes it" here too.
+		all = append(all, tk.Undo)
 	}
 	if l := s.tabs[s.tab].rows(); l != nil && l.n > 0 && !l.open() && s.acts == nil && s.reading == nil {
 		all = append(all, l.moreKeys()...)

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -58,21 +59,69 @@ func (t *notesTab) keys() []key.Binding {
 	return []key.Binding{bk.Read, bk.Hide, bk.Refile, bk.Activities}
 }
 
-// refileLane is a lane a note can be moved to with L: every fixed lane of the
-// method (open topics are named by their writers).
+// refileLane is a lane a note can be moved to with L.
 type refileLane struct {
 	area session.Area
 	lane string
 }
 
-func refileLanes() []refileLane {
+// refileLanes are the lanes L offers: every fixed lane of the method, then the
+// session's open topics (named by their writers), and those L moved a note out of
+// here that no note has now, so that a note moved out of its topic can go back.
+// The topics are in the order of their titles: the order they were written in
+// would tell the board what it never shows.
+func (s *boardScreen) refileLanes() []refileLane {
 	var out []refileLane
 	for _, a := range session.Areas {
 		for _, l := range a.Lanes() {
 			out = append(out, refileLane{a, l})
 		}
 	}
+	// One title a topic (spellings differ until the reveal makes them one).
+	titles := map[string]string{}
+	add := func(t string) {
+		k := session.TopicKey(t)
+		if was, ok := titles[k]; k != "" && (!ok || t < was) {
+			titles[k] = t
+		}
+	}
+	for _, n := range s.notes {
+		if n.Area == session.AreaOpen {
+			add(n.Lane)
+		}
+	}
+	for _, t := range s.leftTopics {
+		add(t)
+	}
+	for _, k := range slices.Sorted(maps.Keys(titles)) {
+		out = append(out, refileLane{session.AreaOpen, titles[k]})
+	}
 	return out
+}
+
+// refileChoices is what L's prompt lists: "1 strength 2 concern · 3 keep 4 add 5
+// less 6 more · 7 motivates 8 demotivates", an area's lanes together, within 80
+// columns, and on a line of their own the open topics, "9 AI tools 10 …", each
+// cut to cut cells (0: whole; the number typed names the whole one).
+func refileChoices(lanes []refileLane, cut int) string {
+	var b strings.Builder
+	for i, l := range lanes {
+		switch {
+		case i == 0:
+		case l.area == session.AreaOpen && lanes[i-1].area != session.AreaOpen:
+			b.WriteString("\n")
+		case l.area != lanes[i-1].area:
+			b.WriteString(" · ")
+		default:
+			b.WriteString(" ")
+		}
+		name := l.lane
+		if l.area == session.AreaOpen && cut > 0 {
+			name = fit(name, cut)
+		}
+		fmt.Fprintf(&b, "%d %s", i+1, name)
+	}
+	return b.String()
 }
 
 // refile asks where note n belongs, by the number of a lane, and then, in the
@@ -84,32 +133,38 @@ func (s *boardScreen) refile(n *session.Note) tea.Cmd {
 		s.setStatus("The session is closed: its notes stay where they are. [ reopens it.", true)
 		return nil
 	}
-	lanes := refileLanes()
-	// "1 strength 2 concern · 3 keep 4 add 5 less 6 more · 7 motivates 8
-	// demotivates": an area's lanes together, within 80 columns.
-	var choices []string
-	for i, l := range lanes {
-		c := fmt.Sprintf("%d %s", i+1, l.lane)
-		if i > 0 && l.area != lanes[i-1].area {
-			c = "· " + c
+	lanes := s.refileLanes()
+	lane := func(v string) (refileLane, bool) {
+		k, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || k < 1 || k > len(lanes) {
+			return refileLane{}, false
 		}
-		choices = append(choices, c)
+		return lanes[k-1], true
 	}
 	move := func(to refileLane, activity string) tea.Cmd {
 		id := n.ID
+		if n.Area == session.AreaOpen && (to.area != session.AreaOpen || session.TopicKey(to.lane) != session.TopicKey(n.Lane)) &&
+			!slices.Contains(s.leftTopics, n.Lane) {
+			s.leftTopics = append(s.leftTopics, n.Lane)
+		}
 		where := noteTag(&session.Note{Area: to.area, Lane: to.lane, Activity: activity}, 0)
-		return s.do("Note moved to "+where+".", func(ctx context.Context, svc *session.Service) error {
-			_, err := svc.RefileNote(ctx, id, to.area, to.lane, activity)
-			return err
+		what := "the move of “" + fit(n.Text, 30) + "” to " + where
+		// While grouping, u takes it back as it does a move of the themes: the
+		// note's lane can change a theme's name (its side).
+		return s.doThemesStep("Note moved to "+where+".", what, func(ctx context.Context, svc *session.Service) (*refiled, error) {
+			was, now, err := svc.RefileNote(ctx, id, to.area, to.lane, activity)
+			if err != nil {
+				return nil, err
+			}
+			return &refiled{was: was, now: now}, nil
 		})
 	}
 	cmd := s.ask.open1("Move the note to lane (number): ", "", func(v string) (tea.Cmd, bool) {
-		k, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil || k < 1 || k > len(lanes) {
+		to, ok := lane(v)
+		if !ok {
 			s.setStatus(fmt.Sprintf("Type the number of a lane, 1 to %d.", len(lanes)), true)
 			return nil, false
 		}
-		to := lanes[k-1]
 		if to.area != session.AreaActivities {
 			return move(to, ""), true
 		}
@@ -150,7 +205,17 @@ func (s *boardScreen) refile(n *session.Note) tea.Cmd {
 		}
 		return ask, false
 	})
-	s.ask.hint = func(string) string { return strings.Join(choices, " ") }
+	s.ask.hint = func(v string) string {
+		if to, ok := lane(v); ok {
+			return "→ " + noteTag(&session.Note{Area: to.area, Lane: to.lane}, 0)
+		}
+		// Whole where there is room, as the notes' tags are.
+		cut := 24
+		if tagCut(s.e.w) == 0 {
+			cut = 0
+		}
+		return refileChoices(lanes, cut)
+	}
 	return cmd
 }
 
@@ -219,6 +284,9 @@ func (t *notesTab) update(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, bk.Activities):
 		s.acts = newActivityEditor(s.sess.Activities, s.notes, s.e.sty)
+	case key.Matches(msg, tk.Undo) && s.sess.Phase == session.PhaseGroup:
+		// An L made here says "u undoes it", here as on the themes view.
+		return s.undoThemes()
 	}
 	return nil
 }

@@ -69,7 +69,13 @@ type themeBoard struct {
 type themesBefore struct {
 	what          string
 	themes, after []session.Theme
+	// note is the note the change moved to another lane (L), nil when it moved
+	// none.
+	note *refiled
 }
+
+// refiled is a note L moved to another lane: as it was and as L left it.
+type refiled struct{ was, now *session.Note }
 
 // maxUndo is how many changes u can take back.
 const maxUndo = 30
@@ -119,8 +125,19 @@ func (s *boardScreen) undoable() bool {
 // change and no other (two quick changes before the board reloaded kept the same
 // "before", and a refused change was a step).
 func (s *boardScreen) doThemes(status, what string, f func(ctx context.Context, svc *session.Service) error) tea.Cmd {
+	return s.doThemesStep(status, what, func(ctx context.Context, svc *session.Service) (*refiled, error) {
+		return nil, f(ctx, svc)
+	})
+}
+
+// doThemesStep is doThemes for a change that may move a note to another lane
+// (f returns it, or nil), which u then moves back with the themes.
+func (s *boardScreen) doThemesStep(status, what string, f func(ctx context.Context, svc *session.Service) (*refiled, error)) tea.Cmd {
 	if !s.undoable() {
-		return s.do(status, f)
+		return s.do(status, func(ctx context.Context, svc *session.Service) error {
+			_, err := f(ctx, svc)
+			return err
+		})
 	}
 	svc, id := s.e.opt.Service, s.sess.ID
 	wait, done := inTurn(&s.lastThemes)
@@ -134,14 +151,15 @@ func (s *boardScreen) doThemes(status, what string, f func(ctx context.Context, 
 		if err != nil {
 			return themesFailedMsg{err}
 		}
-		if err := f(ctx, svc); err != nil {
+		note, err := f(ctx, svc)
+		if err != nil {
 			return themesFailedMsg{err}
 		}
 		after, err := svc.Themes(ctx, id)
 		if err != nil {
 			return themesChangedMsg{status: status}
 		}
-		return themesChangedMsg{status, &themesBefore{what: what, themes: themeCopies(before), after: themeCopies(after)}}
+		return themesChangedMsg{status, &themesBefore{what: what, themes: themeCopies(before), after: themeCopies(after), note: note}}
 	})
 }
 
@@ -208,6 +226,17 @@ func (s *boardScreen) undoThemes() tea.Cmd {
 		if !sameThemes(now, step.after) {
 			return undoStaleMsg{}
 		}
+		if step.note != nil {
+			// The note back in its lane and the themes as they were, in one step.
+			err := svc.UndoRefile(ctx, step.note.was, step.note.now, step.themes)
+			switch {
+			case session.ErrorCode(err) == session.EConflict:
+				return undoStaleMsg{note: true}
+			case err != nil:
+				return undoFailedMsg{step, err}
+			}
+			return undoneMsg{what: step.what, note: step.note.was.ID}
+		}
 		// Each theme back with its ID, one merged or deleted since too: what
 		// refers to a theme (a campaign's split pairs, a participant's selection)
 		// stays with it, and themes, listed by ID, keep their numbers.
@@ -252,8 +281,9 @@ func movedNote(from, to []session.Theme) int64 {
 }
 
 // undoStaleMsg is an undo refused because the themes changed since the last
-// change made here.
-type undoStaleMsg struct{}
+// change made here, or (note) the note it would move back to its lane was moved
+// to another lane since.
+type undoStaleMsg struct{ note bool }
 
 func (t *themeBoard) set(m boardStateMsg) {
 	t.themes, t.totals, t.actions, t.ranked, t.showing = m.Themes, m.Totals, m.Actions, m.Ranked, m.Showing

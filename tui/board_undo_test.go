@@ -164,3 +164,104 @@ func TestUndoNamesWhatItTookBack(t *testing.T) {
 	b.keys("u")
 	b.waitFor("Undone: the rename of “theme 1” to “pen tests”.")
 }
+
+// refiledBoard is a session in the group phase with the themes “recognition” (its
+// one note, the only note of the open topic Recognition) and “pen tests” (two),
+// its board open on the themes with that note selected, and the note.
+func refiledBoard(t *testing.T) (*world, *session.Session, *session.Note, *term) {
+	t.Helper()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a, c := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	lone := w.addNote(a, session.AreaOpen, "Recognition", "Nobody thanks us for fixing findings")
+	n2 := w.addNote(c, session.AreaActivities, "more", "more pen tests before release")
+	n3 := w.addNote(a, session.AreaActivities, "more", "pen test findings come too late")
+	w.setPhase(sess, session.PhaseGroup)
+	if err := w.svc.SaveThemes(w.ctx, sess.ID, []session.Theme{
+		{Label: "recognition", NoteIDs: []int64{lone.ID}},
+		{Label: "pen tests", NoteIDs: []int64{n2.ID, n3.ID}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("1. recognition (1)")
+	b.keys("/nobody thanks")
+	b.press(tea.KeyEnter)
+	b.waitDrawn("▸    ★ [open · Recognition] Nobody thanks us")
+	return w, sess, lone, b
+}
+
+// placeOf is where note id is stored: "area/lane".
+func (w *world) placeOf(s *session.Session, id int64) string {
+	w.t.Helper()
+	for _, n := range w.notes(s) {
+		if n.ID == id {
+			return string(n.Area) + "/" + n.Lane
+		}
+	}
+	w.t.Fatalf("note %d is not stored", id)
+	return ""
+}
+
+// L while grouping is a change u takes back, as the board's moves are: the note
+// goes back to its lane, here the open topic whose only note it was, in its theme.
+func TestUndoTakesBackAMoveToAnotherLane(t *testing.T) {
+	t.Parallel()
+	w, sess, lone, b := refiledBoard(t)
+	b.keys("L")
+	b.waitFor("Move the note to lane (number):")
+	b.keys("7")
+	b.press(tea.KeyEnter)
+	b.waitFor("Note moved to mot motivates. (u undoes it)")
+	if got := w.placeOf(sess, lone.ID); got != "motivation/motivates" {
+		t.Fatalf("L stored the note in %s", got)
+	}
+	b.keys("u")
+	b.waitFor("Undone: the move of “Nobody thanks us for fixing f…” to mot motivates.")
+	if got := w.placeOf(sess, lone.ID); got != "open/Recognition" {
+		t.Errorf("after u the note is in %s, want open/Recognition", got)
+	}
+	if got := w.themesOf(sess); len(got["recognition"]) != 1 || got["recognition"][0] != lone.ID || len(got["pen tests"]) != 2 {
+		t.Errorf("after u the themes are %v", got)
+	}
+	b.waitDrawn("▸    ★ [open · Recognition] Nobody thanks us")
+
+	// From the notes view too, where L is pressed as often.
+	b.keys("1")
+	b.waitFor("Open topics")
+	b.keys("/nobody thanks")
+	b.press(tea.KeyEnter)
+	b.waitFor("▸ [open · Recognition] Nobody thanks us")
+	b.keys("L")
+	b.waitFor("Move the note to lane (number):")
+	b.keys("2")
+	b.press(tea.KeyEnter)
+	b.waitFor("Note moved to conf concern. (u undoes it)")
+	b.keys("u")
+	b.waitFor("Undone: the move of “Nobody thanks us for fixing f…” to conf concern.")
+	if got := w.placeOf(sess, lone.ID); got != "open/Recognition" {
+		t.Errorf("after u on the notes view the note is in %s, want open/Recognition", got)
+	}
+}
+
+// A note moved to another lane again since, on another board, is not moved back
+// by u: that board's move would be lost.
+func TestUndoLeavesANoteMovedAgainElsewhere(t *testing.T) {
+	t.Parallel()
+	w, sess, lone, b := refiledBoard(t)
+	b.keys("L")
+	b.waitFor("Move the note to lane (number):")
+	b.keys("7")
+	b.press(tea.KeyEnter)
+	b.waitFor("Note moved to mot motivates. (u undoes it)")
+	if _, _, err := w.svc.RefileNote(w.ctx, lone.ID, session.AreaConfidence, "concern", ""); err != nil {
+		t.Fatal(err)
+	}
+	b.waitDrawn("[conf concern] Nobody thanks us")
+	b.keys("u")
+	b.waitFor("Not undone: the note was moved to another lane again since")
+	if got := w.placeOf(sess, lone.ID); got != "confidence/concern" {
+		t.Errorf("a refused undo left the note in %s", got)
+	}
+}

@@ -1466,6 +1466,46 @@ func TestBoardMovesANoteToAnotherLane(t *testing.T) {
 	requireFits(t, s.view())
 }
 
+// L offers the session's open topics after the method's lanes, by title, and the
+// topic this board moved a note out of even once no note is left in it: a note
+// moved out of its open topic by mistake goes back there (the lanes listed were
+// the method's only, and a topic lives in its notes).
+func TestBoardMovesANoteBackToItsOpenTopic(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	lone := w.addNote(a, session.AreaOpen, "Recognition", "Nobody thanks us for fixing findings")
+	w.addNote(b, session.AreaOpen, "AI assistants", "Copilot suggests insecure code")
+	w.setPhase(sess, session.PhaseReveal)
+	s := w.openBoard(sess)
+	s.waitDrawn("[open · Recognition] Nobody thanks us")
+	s.keys("/nobody thanks")
+	s.press(tea.KeyEnter)
+	s.waitDrawn("▸ [open · Recognition] Nobody thanks us")
+	s.keys("L")
+	s.waitFor("Move the note to lane (number):", "8 demotivates", "9 AI assistants 10 Recognition")
+	s.keys("7")
+	s.waitFor("→ mot motivates")
+	s.press(tea.KeyEnter)
+	s.waitFor("Note moved to mot motivates.")
+	s.waitDrawn("▸ [mot motivates] Nobody thanks us")
+	s.keys("L")
+	s.waitFor("Move the note to lane (number):", "9 AI assistants 10 Recognition")
+	s.keys("10")
+	s.waitFor("→ open · Recognition")
+	s.press(tea.KeyEnter)
+	s.waitFor("Note moved to open · Recognition.")
+	s.waitDrawn("▸ [open · Recognition] Nobody thanks us")
+	for _, n := range w.notes(sess) {
+		if n.ID == lone.ID && (n.Area != session.AreaOpen || n.Lane != "Recognition" || n.Text != lone.Text) {
+			t.Errorf("the note moved back is stored as %+v", n)
+		}
+	}
+	requireFits(t, s.view())
+}
+
 // L's activity found by part of its name: "pen" is pen testing, though
 // dependency scanning holds it too (inside a word); a part that several names
 // hold at a word's start asks for more, and a name not on the list says it would
