@@ -141,6 +141,9 @@ type participantScreen struct {
 	leaving        bool
 	fade           fading
 	loading, dirty bool
+	// backAfterLoad is a note taken back from an ended connection while a load
+	// was on its way, handled once it is in (afterLoad).
+	backAfterLoad *Draft
 	// dirtyOwn says a load is due for the participant's own doing (a save), which
 	// reads their own view rather than the shared one.
 	dirtyOwn bool
@@ -547,6 +550,17 @@ const reclaimWait = 3 * time.Second
 // was writing.
 type draftBackMsg struct{ d Draft }
 
+// afterLoad handles, once no load is on its way, the note taken back from an ended
+// connection that came while one was (see draftBackMsg).
+func (s *participantScreen) afterLoad() (screen, tea.Cmd) {
+	d := s.backAfterLoad
+	if d == nil || s.loading {
+		return s, nil
+	}
+	s.backAfterLoad = nil
+	return s.update(draftBackMsg{*d})
+}
+
 // watch subscribes to the changes this participant can see in the current phase, so
 // that notes written by others before the reveal do not wake every screen.
 func (s *participantScreen) watch() {
@@ -802,6 +816,15 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		}
 		if s.mode == modeCompose && s.input != nil && strings.TrimSpace(s.inputValue()) == "" && s.draft == "" &&
+			s.restore == nil && s.loading && strings.TrimSpace(d.Text) != "" {
+			// The box is open and empty, but a reload is on its way (the ended
+			// connection's leaving starts one): the note is handled once it is in,
+			// as it would have been without the reload, not put aside as if another
+			// note were begun.
+			s.backAfterLoad = &d
+			return s, nil
+		}
+		if s.mode == modeCompose && s.input != nil && strings.TrimSpace(s.inputValue()) == "" && s.draft == "" &&
 			s.restore == nil && !s.loading && strings.TrimSpace(d.Text) != "" {
 			// They opened the box meanwhile, to write it again: the note goes
 			// in it, where it was written. Dropped, it was lost, taken from a
@@ -964,7 +987,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.loading = true
 			return s, s.load(shared)
 		}
-		return s, nil
+		return s.afterLoad()
 	case participantGoneMsg:
 		s.gone = msg.reason
 		// Written again once the screen is gone, or the terminal would be left
@@ -980,7 +1003,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case errMsg:
 		s.loading, s.saving, s.rateLateSent = false, false, false
 		s.setStatus(s.e.errorMessage(msg.err), true)
-		return s, nil
+		return s.afterLoad()
 	case editGoneMsg:
 		// The note was deleted on another of their connections while this one
 		// changed it: the text typed over it becomes a new note in its place,

@@ -335,3 +335,27 @@ func TestNoteTakenBackWhileEditingWaitsForTheEdit(t *testing.T) {
 		t.Errorf("after the edit, n opens %q; want the note taken back, %q", got, back.Text)
 	}
 }
+
+// A note taken back from an ended connection while a load is on its way (the
+// connection's leaving starts one) goes into the empty box opened meanwhile once the
+// load is in, as it does without a load: it was put aside as if another note were
+// begun ("kept too: it comes back once this one is sent").
+func TestNoteTakenBackDuringALoadFillsTheEmptyBox(t *testing.T) {
+	s := writingScreen(0, 80, 24)
+	s.loading = false
+	s.area = 0
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	if s.input == nil {
+		t.Fatal("n opened no box")
+	}
+	s.loading = true
+	back := Draft{Text: "half typed note about staging", Area: session.AreaActivities, Lane: "add"}
+	s.Update(draftBackMsg{back})
+	s.Update(participantStateMsg{ParticipantView: &session.ParticipantView{Session: s.sess, Me: s.me}, load: s.loads})
+	if got := s.inputValue(); got != back.Text {
+		t.Errorf("after the load the box holds %q, want the note taken back %q; status %q", got, back.Text, s.status)
+	}
+	if here := s.here(); here.Area != back.Area || here.Lane != back.Lane {
+		t.Errorf("the box is in %s/%s, want %s/%s where the note was written", here.Area, here.Lane, back.Area, back.Lane)
+	}
+}
