@@ -486,7 +486,8 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	case suggestionsMsg:
 		s.themes.suggesting = false
-		if s.themes.setSuggestions(msg) {
+		dropped := s.themes.setSuggestions(msg)
+		if dropped {
 			s.setStatus("New notes changed the suggestions; picks, names and merges made there were dropped.", false)
 		}
 		if s.themes.resuggest {
@@ -502,6 +503,11 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 				return s, s.acceptPlacements()
 			}
 			s.placed()
+			if dropped && s.themes.placing {
+				// Said first: the count of notes alone hid that A would now place
+				// every note, not the ones picked.
+				s.setStatus("New notes changed where notes go; picks and names made there were dropped. "+s.status, false)
+			}
 		} else if s.themes.acceptWhenReady {
 			s.themes.acceptWhenReady = false
 			switch {

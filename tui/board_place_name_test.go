@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -52,4 +53,36 @@ func TestBoardPreviewNamesANewThemeBeforePlacing(t *testing.T) {
 		t.Errorf("after placing: %v, want the new theme under the name given and the pen test note in pen tests", got)
 	}
 	requireFits(t, b.view())
+}
+
+// New notes arriving while the preview of where notes go (g) is open change it, and
+// the picks made there go: the board says so, as it does for the first
+// suggestions. The status that follows said only how many notes wait, and A then
+// placed them all.
+func TestBoardPreviewSaysPicksWentWithNewNotes(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	b := w.openBoard(sess)
+	if _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{
+		{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"},
+		{Line: 2, Text: "phishing mails fool half the company", Area: "confidence", Lane: "concern"},
+	}, session.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b.waitEverDrawn("(no theme yet: 2)")
+	b.keys("g")
+	b.waitFor("2 notes without a theme: A places them as shown")
+	b.keys("/phishing")
+	b.press(tea.KeyEnter)
+	b.keys("v")
+	b.waitFor("[x] new: ", "A accept 1 picked")
+	if _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{
+		{Line: 1, Text: "nobody reads the security wiki", Area: "motivation", Lane: "demotivates"},
+	}, session.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor("picks and names made there were dropped.", "notes without a theme: A places them as shown")
+	if v := b.view(); strings.Contains(v, "[x] ") || strings.Contains(v, "A accept 1 picked") {
+		t.Errorf("the preview still shows a pick after saying they went:\n%s", v)
+	}
 }
