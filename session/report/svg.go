@@ -2,10 +2,11 @@ package report
 
 import (
 	"fmt"
-	"github.com/charter-tool/charter/analysis"
 	"html"
 	"strings"
+	"unicode"
 
+	"github.com/charter-tool/charter/analysis"
 	"github.com/charter-tool/charter/session"
 )
 
@@ -56,10 +57,10 @@ func (s *svg) String() string { return s.b.String() + "</svg>" }
 // esc makes user text safe inside an SVG element or attribute.
 func esc(t string) string { return html.EscapeString(session.CleanText(t)) }
 
-// clip shortens a label to n characters.
+// clip shortens a label to the room of n average characters (see labelUnits).
 func clip(t string, n int) string {
 	r := []rune(session.CleanText(t))
-	if len(r) <= n {
+	if labelUnits(r) <= float64(n) {
 		return string(r)
 	}
 	// A side at the end ("… (concern)") is what tells apart themes of one
@@ -67,11 +68,55 @@ func clip(t string, n int) string {
 	if s := string(r); analysis.HasSide(s) {
 		b := analysis.WithoutSide(s)
 		base, side := []rune(b), []rune(s[len(b):]) // side: " (concern)"
-		if keep := n - len(side) - 1; keep >= 8 {
-			return string(base[:min(len(base), keep)]) + "…" + string(side)
+		if keep := fitting(base, float64(n)-labelUnits(side)-1); keep >= 8 {
+			return string(base[:keep]) + "…" + string(side)
 		}
 	}
-	return string(r[:n-1]) + "…"
+	return string(r[:fitting(r, float64(n)-1)]) + "…"
+}
+
+// labelUnits is how much room a label takes in a chart, in average characters of
+// lowercase text: a capital takes half as much again (M and W twice as much), and
+// a character of the East Asian scripts, a full em wide, two. Counted as runes,
+// a label in capitals or in Chinese ran past the chart's left edge and lost its
+// rank.
+func labelUnits(r []rune) float64 {
+	u := 0.0
+	for _, c := range r {
+		u += runeUnits(c)
+	}
+	return u
+}
+
+func runeUnits(r rune) float64 {
+	switch {
+	case r == 'M' || r == 'W':
+		return 2
+	case unicode.IsUpper(r):
+		return 1.5
+	case wideRune(r):
+		return 2.1
+	}
+	return 1
+}
+
+// wideRune reports the characters drawn a full em wide: the East Asian scripts,
+// their punctuation and full-width forms, and emoji.
+func wideRune(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF60) || (r >= 0xFFE0 && r <= 0xFFE6) ||
+		(r >= 0x1F300 && r <= 0x1FAFF)
+}
+
+// fitting is how many of r's first runes fit in n units.
+func fitting(r []rune, n float64) int {
+	u := 0.0
+	for i, c := range r {
+		if u += runeUnits(c); u > n {
+			return i
+		}
+	}
+	return len(r)
 }
 
 const (
@@ -271,29 +316,31 @@ func themeChart(bars []themeBar) string {
 	return s.String()
 }
 
-// labelChars is how many characters of a theme's name a line of the ranking
-// chart's labels holds.
+// labelChars is how many average characters (see labelUnits) of a theme's name a
+// line of the ranking chart's labels holds.
 const labelChars = 40
 
-// labelLines breaks label into one line of at most n characters, or two, at a
-// space or after a hyphen, the second cut (see clip) if the label is longer still.
+// labelLines breaks label into one line of at most n units (see labelUnits), or
+// two, at a space or after a hyphen, the second cut (see clip) if the label is
+// longer still.
 func labelLines(label string, n int) []string {
 	label = session.CleanText(label)
-	if len([]rune(label)) <= n {
+	r := []rune(label)
+	if labelUnits(r) <= float64(n) {
 		return []string{label}
 	}
 	// The places a line may end: after a space or a hyphen ("self-assessment-").
-	r := []rune(label)
+	most := fitting(r, float64(n))
 	end := 0
-	for i := 1; i <= n && i < len(r); i++ {
+	for i := 1; i <= most && i < len(r); i++ {
 		if r[i] == ' ' || r[i-1] == '-' {
 			end = i
 		}
 	}
-	if end < n/2 {
+	if labelUnits(r[:end]) < float64(n)/2 {
 		// A word longer than what the line has left ("2." and a long one):
 		// cut where the line ends.
-		end = n
+		end = most
 	}
 	return []string{strings.TrimSpace(string(r[:end])), clip(strings.TrimSpace(string(r[end:])), n)}
 }

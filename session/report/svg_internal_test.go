@@ -58,3 +58,34 @@ func TestChartLabelsTakeTwoLines(t *testing.T) {
 		}
 	}
 }
+
+// A label in capitals or in Chinese takes more room a character than one in
+// lowercase. Broken by its count of characters, a theme named in capitals ran
+// past the ranking chart's left edge and lost its rank number ("12. WWW…" drawn
+// as "WWW…"), and so did one in Chinese. A capital W is at least 11 pixels wide in
+// the common sans-serif fonts at the charts' 12 pixels, a Chinese character 12.
+func TestChartLabelsFitWideLetters(t *testing.T) {
+	t.Parallel()
+	const room = 234 // the ranking chart's labels end 6 pixels before its bars
+	for _, c := range []struct {
+		label string
+		glyph float64 // the narrowest its letters are drawn, in pixels
+	}{
+		{"12. " + strings.Repeat("W", 60), 11},
+		{"3. " + strings.Repeat("安全培训", 15), 12},
+	} {
+		lines := labelLines(c.label, labelChars)
+		if !strings.HasPrefix(lines[0], strings.Fields(c.label)[0]+" ") {
+			t.Errorf("labelLines(%q) lost the rank: %q", c.label, lines)
+		}
+		for _, l := range lines {
+			if w := float64(len([]rune(strings.TrimPrefix(l, strings.Fields(c.label)[0]+" ")))) * c.glyph; w > room {
+				t.Errorf("line %q of %q is at least %.0f pixels wide, the room is %d", l, c.label, w, room)
+			}
+		}
+	}
+	// The heat map's activity names, cut to its 214 pixels of label.
+	if got := clip(strings.Repeat("安全", 30), 32); float64(len([]rune(got))-1)*12 > 214 {
+		t.Errorf("clip cut a Chinese activity name to %q, wider than the heat map's labels", got)
+	}
+}
