@@ -36,7 +36,7 @@ var sectionHeading = regexp.MustCompile(`<h2 id="([^"]+)">(.*?)</h2>`)
 const pageStyle = `body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#222}
 table{border-collapse:collapse;margin:0 0 1rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f2f4f7}td{font-variant-numeric:tabular-nums}blockquote{margin:0 0 .5rem;padding:.25rem .75rem;border-left:4px solid #3b6ea5;color:#444}
-pre{background:#f6f8fa;padding:.5rem;overflow-x:auto}figure{margin:0 0 1.5rem}svg{max-width:100%;height:auto}
+pre{background:#f6f8fa;padding:.5rem;overflow-x:auto}figure{margin:0 0 1.5rem}svg{max-width:100%;height:auto}figcaption{color:#555;font-size:.9rem;max-width:40rem}
 h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
 nav{background:#f6f8fa;padding:.5rem 1rem;margin:0 0 1.5rem}nav ul{margin:.25rem 0;padding-left:1.25rem;columns:2}`
 

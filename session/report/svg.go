@@ -18,6 +18,9 @@ import (
 type svg struct {
 	b    strings.Builder
 	w, h int
+	// caption says under the drawing what it shows and how to read it: the
+	// title is only a tooltip, and a printed page has none.
+	caption string
 }
 
 func newSVG(w, h int, title string) *svg {
@@ -52,7 +55,14 @@ func (s *svg) circle(x, y, r float64, fill string) {
 	fmt.Fprintf(&s.b, `<circle cx="%.1f" cy="%.1f" r="%.1f" fill="%s"/>`, x, y, r, fill)
 }
 
-func (s *svg) String() string { return s.b.String() + "</svg>" }
+// String is the drawing, and its caption under it (a figure's figcaption).
+func (s *svg) String() string {
+	out := s.b.String() + "</svg>"
+	if s.caption != "" {
+		out += "<figcaption>" + esc(s.caption) + "</figcaption>"
+	}
+	return out
+}
 
 // esc makes user text safe inside an SVG element or attribute.
 func esc(t string) string { return html.EscapeString(session.CleanText(t)) }
@@ -158,6 +168,11 @@ func confidenceChart(series []confSeries) string {
 	per := max(1, int(float64(chartWidth)/panelW))
 	rows := (len(series) + per - 1) / per
 	s := newSVG(chartWidth, rows*int(panelH+top+40), "Confidence, ratings 1 to 5")
+	s.caption = "Confidence about security, from 1 (not at all) to 5 (fully): how many people gave each rating, over its column; " +
+		"the number of ratings in brackets."
+	if len(series) > 1 {
+		s.caption += " A column's height is its share of the audience's ratings, so that audiences of different sizes compare."
+	}
 	for i, se := range series {
 		x0 := float64(i%per) * panelW
 		y0 := float64(i/per)*(panelH+top+40) + top
@@ -196,6 +211,7 @@ func matrixChart(mx *ActivityMatrix) string {
 	const rowH, labelW, top = 22.0, 220.0, 24.0
 	cellW := (float64(chartWidth) - labelW) / float64(len(mx.Lanes))
 	s := newSVG(chartWidth, int(top+rowH*float64(len(mx.Activities))+4), "Activity matrix: notes per activity and lane")
+	s.caption = "Notes per security activity and lane: the darker a cell, the more notes."
 	// The row of notes naming no activity would set the scale for all: it has a
 	// scale of its own, in grey, so that its cells neither outshine the named
 	// activities' nor look as strong as their darkest whatever their count.
@@ -208,6 +224,9 @@ func matrixChart(mx *ActivityMatrix) string {
 				mostUnnamed = max(mostUnnamed, c.Notes)
 			}
 		}
+	}
+	if mostUnnamed > 0 {
+		s.caption += " The grey row, of the notes that name no activity, has a scale of its own."
 	}
 	for j, l := range mx.Lanes {
 		s.text(labelW+cellW*(float64(j)+0.5), top-8, "middle", inkColor, session.LaneTitle(l))
@@ -295,6 +314,7 @@ func themeChart(bars []themeBar) string {
 		rows++ // a line saying the chart is cut
 	}
 	s := newSVG(chartWidth, int(rowH*float64(rows)+8), "Themes by score")
+	s.caption = "The themes in the order of their rank, each bar as long as its score, the number at its end (how the score is computed is said above)."
 	most := 1
 	for _, b := range bars {
 		most = max(most, b.score)
@@ -353,6 +373,8 @@ func saturationChart(steps []SaturationStep) string {
 	}
 	const h, top, bottom, left = 200.0, 16.0, 24.0, 36.0
 	s := newSVG(chartWidth, int(h+top+bottom), "Saturation: new themes per session and in all")
+	s.caption = "Bars: the new campaign themes each session brought, in date order. Red line: the campaign themes so far, up to the number at the top left. " +
+		"When the line flattens, further sessions bring little that is new."
 	total := max(1, steps[len(steps)-1].Cumulative)
 	colW := (float64(chartWidth) - left - 10) / float64(len(steps))
 	y := func(v int) float64 { return top + h - h*float64(v)/float64(total) }

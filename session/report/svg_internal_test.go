@@ -89,3 +89,34 @@ func TestChartLabelsFitWideLetters(t *testing.T) {
 		t.Errorf("clip cut a Chinese activity name to %q, wider than the heat map's labels", got)
 	}
 }
+
+// Every chart says under it, in words a printed page keeps, what it shows: the
+// SVG title is a tooltip only, and the saturation chart's bars and line, or the
+// ranking's numbers, were left for the reader to guess.
+func TestChartsSayWhatTheyShow(t *testing.T) {
+	t.Parallel()
+	lanes := []string{"keep", "add", "less", "more"}
+	mx := &ActivityMatrix{Lanes: lanes, Activities: []ActivityRow{{Activity: "pen testing", Notes: 1, Cells: []MatrixCell{{Lane: "keep", Notes: 1}, {Lane: "add"}, {Lane: "less"}, {Lane: "more"}}}}}
+	mx.Total = mx.Activities[0]
+	for _, c := range []struct {
+		chart string
+		words []string
+	}{
+		{matrixChart(mx), []string{"darker", "more notes"}},
+		{themeChart([]themeBar{{1, "secrets", 9}}), []string{"score"}},
+		{confidenceChart([]confSeries{{label: "developers", counts: [5]int{0, 1, 2, 0, 0}}}), []string{"1 (not at all) to 5 (fully)", "number of ratings"}},
+		{saturationChart([]SaturationStep{{Session: 1, New: 3, Cumulative: 3}, {Session: 2, New: 1, Cumulative: 4}}), []string{"Bars", "line", "themes so far"}},
+	} {
+		_, after, ok := strings.Cut(c.chart, "</svg><figcaption>")
+		caption, _, closed := strings.Cut(after, "</figcaption>")
+		if !ok || !closed {
+			t.Errorf("a chart without a caption under it:\n%s", c.chart)
+			continue
+		}
+		for _, w := range c.words {
+			if !strings.Contains(caption, w) {
+				t.Errorf("the caption %q does not say %q", caption, w)
+			}
+		}
+	}
+}
