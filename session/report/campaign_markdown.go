@@ -23,7 +23,7 @@ func (f *CampaignFindings) WriteMarkdown(w io.Writer) error {
 func (f *CampaignFindings) sections() []section {
 	return []section{
 		{markdown: func(m *markdown) { m.p("# Campaign report: %s\n\n", Escape(f.Campaign)) }},
-		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, true) }},
+		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, true, f.Hypotheses) }},
 		{markdown: f.mdComparison},
 		{markdown: func(m *markdown) { mdMatrix(m, &f.Matrix, true) }, chart: func() string { return matrixChart(&f.Matrix) }},
 		{markdown: f.mdMatrixByAudience},

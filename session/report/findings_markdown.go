@@ -30,7 +30,7 @@ type section struct {
 func (f *Findings) sections() []section {
 	return []section{
 		{markdown: func(m *markdown) { m.p("# Findings: %s\n\n", Escape(f.Session.Title)) }},
-		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, false) }},
+		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, false, nil) }},
 		{markdown: func(m *markdown) { mdMatrix(m, &f.Matrix, false) }, chart: func() string { return matrixChart(&f.Matrix) }},
 		{markdown: func(m *markdown) { mdMatrixNotes(m, &f.Matrix) }},
 		{markdown: f.mdSession},
@@ -172,7 +172,7 @@ func (f *Findings) mdAppendix(m *markdown) {
 }
 
 // mdSummary writes the executive summary; campaign says to speak of sessions.
-func mdSummary(m *markdown, s *Summary, campaign bool) {
+func mdSummary(m *markdown, s *Summary, campaign bool, hs []HypothesisFinding) {
 	p, e := m.p, Escape
 	p("## Summary\n\n")
 	who := count(s.Participants, "participant", "participants")
@@ -227,6 +227,7 @@ func mdSummary(m *markdown, s *Summary, campaign bool) {
 				g.Notes, count(g.Of, "note", "notes"), count(g.People, "person", "people"))
 		}
 	}
+	mdSummaryHypotheses(p, hs, s.Sessions)
 	switch {
 	case len(s.Actions) > 0:
 		p("- Action points with an owner:\n")

@@ -312,6 +312,23 @@ func hypothesisBreakdown(text string, ds []*Data, people []*person) Breakdown {
 	return breakdown("audience", "Audience", audiences, people, bySession(ds, func(d *Data) string { return string(d.Session.Audience) }), func(p *person) string { return p.audience })
 }
 
+// mdSummaryHypotheses lists the program's hypotheses in the summary, each with
+// its verdict and where its evidence was found: what a program lead looks for
+// first, and the section that says it comes after every theme.
+func mdSummaryHypotheses(p func(string, ...any), hs []HypothesisFinding, sessions int) {
+	if len(hs) == 0 {
+		return
+	}
+	p("- Hypotheses (the verdict a person gave; the evidence is under Hypotheses):\n")
+	for _, h := range hs {
+		evidence := "no matching theme"
+		if len(h.Themes) > 0 {
+			evidence = fmt.Sprintf("themes matching it in %d of %d sessions", len(h.Sessions), sessions)
+		}
+		p("  - H%d %s: %s (%s)\n", h.Number, Escape(session.Verdict(h.Verdict).Title()), Escape(h.Text), evidence)
+	}
+}
+
 // mdHypotheses writes a section per hypothesis and the themes nobody expected,
 // when the campaign has hypotheses.
 // notHeard are the audiences text names ("service owners", "developer") that no

@@ -429,3 +429,45 @@ func TestHypothesisBreakdownCountsHiddenNotes(t *testing.T) {
 		t.Errorf("hiding a note changed the breakdown:\n shown  %+v\n hidden %+v", shown.Segments, hidden.Segments)
 	}
 }
+
+// The summary says which hypotheses the campaign bore out and which not: a
+// program lead reads it first, and the verdicts were only in their own section,
+// after every theme of the campaign.
+func TestSummaryGivesTheVerdicts(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 3)
+	ds := []*report.Data{
+		pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{
+			"training": {"the security training is too basic", "we want deeper security training", "advanced training for seniors"},
+		}),
+		pureSession("b", 2, session.AudienceDevelopers, people, map[string][]string{
+			"scanner": {"the code scanner reports false positives", "SAST findings are noise"},
+		}),
+	}
+	f := report.BuildCampaign("c", ds)
+	f.AddHypotheses([]*session.Hypothesis{
+		{Number: 1, Text: "Teams want deeper training", Verdict: session.VerdictSupported, Why: "asked in both"},
+		{Number: 2, Text: "Quarterly offsites improve morale", Verdict: session.VerdictNoEvidence},
+		{Number: 3, Text: "Scanners are trusted"},
+	}, ds)
+	if len(f.Hypotheses) != 3 || len(f.Hypotheses[1].Themes) != 0 {
+		t.Fatalf("H2 was meant to match no theme: %+v", f.Hypotheses)
+	}
+	md, _ := renderCampaign(t, f)
+	_, summary, _ := strings.Cut(md, "## Summary\n")
+	summary, _, _ = strings.Cut(summary, "\n## ")
+	for _, want := range []string{
+		"  - H1 supported: Teams want deeper training (themes matching it in 1 of 2 sessions)\n",
+		"  - H2 no evidence: Quarterly offsites improve morale (no matching theme)\n",
+		"  - H3 no verdict yet: Scanners are trusted (",
+	} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("the summary lacks %q:\n%s", want, summary)
+		}
+	}
+	// A campaign without hypotheses says nothing of them.
+	g := report.BuildCampaign("c", ds)
+	if md, _ := renderCampaign(t, g); strings.Contains(md, "Hypotheses") {
+		t.Errorf("a campaign without hypotheses mentions them:\n%s", md)
+	}
+}
