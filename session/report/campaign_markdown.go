@@ -23,7 +23,7 @@ func (f *CampaignFindings) WriteMarkdown(w io.Writer) error {
 func (f *CampaignFindings) sections() []section {
 	return []section{
 		{markdown: func(m *markdown) { m.p("# Campaign report: %s\n\n", Escape(f.Campaign)) }},
-		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, true, f.Hypotheses) }},
+		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, true, summaryExtra{f.Hypotheses, f.running()}) }},
 		{markdown: f.mdComparison},
 		{markdown: func(m *markdown) { mdMatrix(m, &f.Matrix, true) }, chart: func() string { return matrixChart(&f.Matrix) }},
 		{markdown: f.mdMatrixByAudience},
@@ -40,6 +40,18 @@ func (f *CampaignFindings) sections() []section {
 		{markdown: f.mdSaturation, chart: func() string { return saturationChart(f.Saturation.Steps) }},
 		{markdown: f.mdActions},
 	}
+}
+
+// running lists the sessions not closed yet with their phases, "S2 (actions),
+// S3 (write)"; empty when every session is closed.
+func (f *CampaignFindings) running() string {
+	var live []string
+	for _, s := range f.Sessions {
+		if s.Phase != string(session.PhaseClosed) {
+			live = append(live, fmt.Sprintf("S%d (%s)", s.Number, Escape(s.Phase)))
+		}
+	}
+	return strings.Join(live, ", ")
 }
 
 func (f *CampaignFindings) themeBars() []themeBar {
@@ -178,14 +190,8 @@ func (f *CampaignFindings) mdSessions(m *markdown) {
 	if undated {
 		p("† No date was given for the session: the day it was created stands for it, here, in the period and in the saturation (charter session edit --date sets it).\n\n")
 	}
-	var live []string
-	for _, s := range f.Sessions {
-		if s.Phase != string(session.PhaseClosed) {
-			live = append(live, fmt.Sprintf("S%d (%s)", s.Number, e(s.Phase)))
-		}
-	}
-	if len(live) > 0 {
-		p("Still running: %s. Their figures count what their boards show now, and will change until they close.\n\n", strings.Join(live, ", "))
+	if live := f.running(); live != "" {
+		p("Still running: %s. Their figures count what their boards show now, and will change until they close.\n\n", live)
 	}
 	if small := f.SmallSessions(); len(small) > 0 {
 		p("**Few people:** %s had fewer than %d people writing: anyone who knows who took part can tell who wrote %s notes. Share this report with that in mind.\n\n",

@@ -1098,3 +1098,34 @@ func TestCSVCarriesTheActivityMatrix(t *testing.T) {
 		t.Errorf("a session's activity rows count %v, want 2 more, 1 less", got)
 	}
 }
+
+// The summary says which sessions are still running before any of its figures: a
+// reader who goes no further took a campaign's numbers for final while one of
+// its sessions was still being written, which only the list of sessions said.
+func TestSummarySaysWhatIsStillRunning(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 3)
+	a := pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{"training": {"more training", "deeper training", "hands-on training"}})
+	b := pureSession("b", 2, session.AudienceDevelopers, people, map[string][]string{"scanner": {"scanner noise", "false positives"}})
+	b.Session.Phase = session.PhaseWrite
+	summary := func(md string) string {
+		_, s, _ := strings.Cut(md, "## Summary\n")
+		s, _, _ = strings.Cut(s, "\n## ")
+		return s
+	}
+	md, _ := renderCampaign(t, report.BuildCampaign("c", []*report.Data{a, b}))
+	if want := "- Still running: S2 (write); their figures will change until they close\n"; !strings.Contains(summary(md), want) {
+		t.Errorf("the campaign's summary lacks %q:\n%s", want, summary(md))
+	}
+	sess, _ := render(t, report.Build(b))
+	if want := "- Still running (write phase): the figures will change until the session closes\n"; !strings.Contains(summary(sess), want) {
+		t.Errorf("the session's summary lacks %q:\n%s", want, summary(sess))
+	}
+	// Once every session is closed, nothing is said.
+	b.Session.Phase = session.PhaseClosed
+	md, _ = renderCampaign(t, report.BuildCampaign("c", []*report.Data{a, b}))
+	sess, _ = render(t, report.Build(b))
+	if strings.Contains(md, "Still running") || strings.Contains(sess, "Still running") {
+		t.Errorf("closed sessions are said to be running:\n%s\n%s", summary(md), summary(sess))
+	}
+}

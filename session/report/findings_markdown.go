@@ -30,7 +30,7 @@ type section struct {
 func (f *Findings) sections() []section {
 	return []section{
 		{markdown: func(m *markdown) { m.p("# Findings: %s\n\n", Escape(f.Session.Title)) }},
-		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, false, nil) }},
+		{markdown: func(m *markdown) { mdSummary(m, &f.Summary, false, summaryExtra{running: f.running()}) }},
 		{markdown: func(m *markdown) { mdMatrix(m, &f.Matrix, false) }, chart: func() string { return matrixChart(&f.Matrix) }},
 		{markdown: func(m *markdown) { mdMatrixNotes(m, &f.Matrix) }},
 		{markdown: f.mdSession},
@@ -41,6 +41,14 @@ func (f *Findings) sections() []section {
 		{markdown: f.mdActions},
 		{markdown: f.mdAppendix},
 	}
+}
+
+// running is the session's phase while it is not closed.
+func (f *Findings) running() string {
+	if f.Session.Phase == string(session.PhaseClosed) {
+		return ""
+	}
+	return Escape(f.Session.Phase)
 }
 
 // mdSession gives the session's metadata, after what a reader acts on.
@@ -172,7 +180,16 @@ func (f *Findings) mdAppendix(m *markdown) {
 }
 
 // mdSummary writes the executive summary; campaign says to speak of sessions.
-func mdSummary(m *markdown, s *Summary, campaign bool, hs []HypothesisFinding) {
+// summaryExtra is what the summary says beyond its Summary: the campaign's
+// hypotheses, and which sessions are still running.
+type summaryExtra struct {
+	hypotheses []HypothesisFinding
+	// running says which sessions are not closed yet ("S2 (actions)"), or for a
+	// session's findings its phase when it is not closed; empty when all are.
+	running string
+}
+
+func mdSummary(m *markdown, s *Summary, campaign bool, extra summaryExtra) {
 	p, e := m.p, Escape
 	p("## Summary\n\n")
 	who := count(s.Participants, "participant", "participants")
@@ -191,6 +208,14 @@ func mdSummary(m *markdown, s *Summary, campaign bool, hs []HypothesisFinding) {
 		p(", %d of them on paper", s.OnPaper)
 	}
 	p("\n")
+	// Before any figure: a reader who goes no further than the summary takes
+	// its numbers for the final ones.
+	switch {
+	case extra.running != "" && campaign:
+		p("- Still running: %s; their figures will change until they close\n", extra.running)
+	case extra.running != "":
+		p("- Still running (%s phase): the figures will change until the session closes\n", extra.running)
+	}
 	if c := s.Confidence; c != nil {
 		p("- Confidence: mean %s, median %s of 5 (%s)", tenths(c.Mean), trimFloat(c.Median), count(c.Ratings, "rating", "ratings"))
 		var by []string
@@ -227,7 +252,7 @@ func mdSummary(m *markdown, s *Summary, campaign bool, hs []HypothesisFinding) {
 				g.Notes, count(g.Of, "note", "notes"), count(g.People, "person", "people"))
 		}
 	}
-	mdSummaryHypotheses(p, hs, s.Sessions)
+	mdSummaryHypotheses(p, extra.hypotheses, s.Sessions)
 	switch {
 	case len(s.Actions) > 0:
 		p("- Action points with an owner:\n")
