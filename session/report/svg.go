@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"html"
+	"math"
 	"strings"
 	"unicode"
 
@@ -84,6 +85,10 @@ func clip(t string, n int) string {
 	}
 	return string(r[:fitting(r, float64(n)-1)]) + "…"
 }
+
+// labelPx is how wide an average character of a chart's labels is drawn, in
+// pixels: the room of one unit of labelUnits.
+const labelPx = 6.0
 
 // labelUnits is how much room a label takes in a chart, in average characters of
 // lowercase text: a capital takes half as much again (M and W twice as much), and
@@ -381,11 +386,17 @@ func saturationChart(steps []SaturationStep) string {
 	s.line(left, top+h, float64(chartWidth)-10, top+h, gridColor)
 	s.text(left-6, top+4, "end", mutedColor, fmt.Sprint(total))
 	s.text(left-6, top+h, "end", mutedColor, "0")
+	// A label for every session, or for every k-th when they would run into
+	// one another: with 60 sessions, "S12S13S14" was a grey smear.
+	widest := float64(len(fmt.Sprintf("S%d", steps[len(steps)-1].Session))) * labelPx
+	every := max(1, int(math.Ceil((widest+6)/colW)))
 	var pts [][2]float64
 	for i, st := range steps {
 		x := left + colW*float64(i)
 		s.rect(x+colW*0.2, y(st.New), colW*0.6, top+h-y(st.New), barColor)
-		s.text(x+colW/2, top+h+16, "middle", mutedColor, fmt.Sprintf("S%d", st.Session))
+		if i%every == 0 {
+			s.text(x+colW/2, top+h+16, "middle", mutedColor, fmt.Sprintf("S%d", st.Session))
+		}
 		pts = append(pts, [2]float64{x + colW/2, y(st.Cumulative)})
 	}
 	s.polyline(pts, "#c0392b")

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -116,6 +117,46 @@ func TestChartsSayWhatTheyShow(t *testing.T) {
 		for _, w := range c.words {
 			if !strings.Contains(caption, w) {
 				t.Errorf("the caption %q does not say %q", caption, w)
+			}
+		}
+	}
+}
+
+// The saturation chart's session labels never run into one another: a campaign
+// of many sessions has every k-th labelled. A digit is at least 6 pixels wide
+// at the charts' font size, and so is the S.
+func TestSaturationLabelsDoNotOverlap(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{3, 9, 30, 60, 150} {
+		var steps []SaturationStep
+		for i := range n {
+			steps = append(steps, SaturationStep{Session: i + 1, New: 1, Cumulative: i + 1})
+		}
+		svg := saturationChart(steps)
+		type label struct {
+			x float64
+			t string
+		}
+		var labels []label
+		for _, el := range strings.Split(svg, "<text ")[1:] {
+			var l label
+			if _, err := fmt.Sscanf(el, `x="%f"`, &l.x); err != nil {
+				t.Fatal(err)
+			}
+			_, rest, _ := strings.Cut(el, ">")
+			l.t, _, _ = strings.Cut(rest, "<")
+			if strings.HasPrefix(l.t, "S") {
+				labels = append(labels, l)
+			}
+		}
+		if len(labels) < min(n, 5) || labels[0].t != "S1" {
+			t.Errorf("%d sessions: %d labels, from %q", n, len(labels), labels[0].t)
+		}
+		for i := 1; i < len(labels); i++ {
+			a, b := labels[i-1], labels[i]
+			if gap := b.x - a.x; gap < float64(len(a.t)+len(b.t))/2*6 {
+				t.Errorf("%d sessions: %s and %s are %.1f pixels apart, and overlap", n, a.t, b.t, gap)
+				break
 			}
 		}
 	}
