@@ -487,11 +487,7 @@ func (f *CampaignFindings) mdComparison(m *markdown) {
 		if ch.Audience != "" {
 			name = e(ch.Audience)
 		}
-		shift := "–"
-		if ch.Shift != nil {
-			shift = fmt.Sprintf("%+.1f", *ch.Shift)
-		}
-		rows = append(rows, []string{name, fig(ch.Earlier), fig(ch.Now), shift})
+		rows = append(rows, []string{name, fig(ch.Earlier), fig(ch.Now), ch.shownShift()})
 	}
 	m.table([]string{"Audience", "Before", "Now", "Shift of the mean"}, rows)
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -185,6 +186,21 @@ func (f *CampaignFindings) themeTexts() [][]string {
 	return out
 }
 
+// shownShift is the shift of the mean as the documents write the two means, to a
+// tenth each: the difference of those, so that "3.1 → 3.0" says -0.1 beside it
+// (the exact difference of 3.14 and 2.95 said -0.2), and "2.5 → 2.5" no change.
+// Shift, in the JSON, stays exact, as the means there are.
+func (ch ConfidenceChange) shownShift() string {
+	if ch.Shift == nil {
+		return "–"
+	}
+	d := math.Round(ch.Now.Mean*10) - math.Round(ch.Earlier.Mean*10)
+	if d == 0 {
+		return "no change"
+	}
+	return fmt.Sprintf("%+.1f", d/10)
+}
+
 // changes says in a few lines what changed, for the summary.
 func (c *Comparison) changes() []string {
 	count3 := map[string]int{}
@@ -200,7 +216,7 @@ func (c *Comparison) changes() []string {
 		if ch.Audience != "" {
 			who = "confidence of " + ch.Audience
 		}
-		out = append(out, fmt.Sprintf("%s: %s → %s (%+.1f)", who, tenths(ch.Earlier.Mean), tenths(ch.Now.Mean), *ch.Shift))
+		out = append(out, fmt.Sprintf("%s: %s → %s (%s)", who, tenths(ch.Earlier.Mean), tenths(ch.Now.Mean), ch.shownShift()))
 	}
 	status := map[string]int{}
 	for _, a := range c.Actions {
