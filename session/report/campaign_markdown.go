@@ -335,8 +335,11 @@ func (f *CampaignFindings) mdSegments(m *markdown) {
 	if f.SegmentConfidence {
 		p("Confidence is shown for a group once at least %d of it rated.\n\n", session.MinSegment)
 	} else {
-		p("Confidence is not shown by segment: some raters who share a session and their answers number fewer than %d, ", session.MinSegment)
-		p("and comparing segments with the sessions' own findings could single them out.\n\n")
+		// The mode's segments are whole sessions, and show it: "not shown by
+		// segment" above a table of it by mode read as a mistake.
+		p("Confidence is not shown by time in the role, appointment or level: some raters who share a session and their answers number fewer than %d, ", session.MinSegment)
+		p("and comparing these segments with the sessions' own findings could single them out. ")
+		p("In person or online groups whole sessions, and shows it.\n\n")
 	}
 	for _, b := range f.Segments {
 		p("### %s\n\n", e(b.Title))

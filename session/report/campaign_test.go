@@ -1129,3 +1129,37 @@ func TestSummarySaysWhatIsStillRunning(t *testing.T) {
 		t.Errorf("closed sessions are said to be running:\n%s\n%s", summary(md), summary(sess))
 	}
 }
+
+// The segments' introduction says which tables leave confidence out: it said
+// "Confidence is not shown by segment" above a table by mode that shows it (the
+// mode's segments are whole sessions).
+func TestSegmentsSayWhereConfidenceIsShown(t *testing.T) {
+	t.Parallel()
+	tenure := func(ts ...string) []session.Profile {
+		out := make([]session.Profile, len(ts))
+		for i, x := range ts {
+			out[i].Tenure = x
+		}
+		return out
+	}
+	// Two raters of one session share an answer, and one each another: too few
+	// for confidence by time in the role.
+	f := report.BuildCampaign("c", []*report.Data{
+		pureSession("a", 1, session.AudienceDevelopers, tenure("<1y", "<1y", "1-3y", ">3y"), map[string][]string{"training": {"more training"}}),
+		pureSession("b", 2, session.AudienceDevelopers, tenure("<1y", "<1y", "1-3y", ">3y"), map[string][]string{"scanner": {"scanner noise"}}),
+	})
+	if f.SegmentConfidence {
+		t.Fatal("the fixture was meant to keep confidence out of the profile segments")
+	}
+	md, _ := renderCampaign(t, f)
+	_, seg, _ := strings.Cut(md, "## Segments\n")
+	seg, _, _ = strings.Cut(seg, "\n## ")
+	intro, _, _ := strings.Cut(seg, "\n### ")
+	_, mode, _ := strings.Cut(seg, "### In person or online\n")
+	if !strings.Contains(mode, "| online | 8 | 2.") {
+		t.Fatalf("the table by mode shows no confidence:\n%s", mode)
+	}
+	if strings.Contains(intro, "not shown by segment") || !strings.Contains(intro, "In person or online") {
+		t.Errorf("the introduction does not say the table by mode shows confidence:\n%s", intro)
+	}
+}
