@@ -1163,3 +1163,27 @@ func TestSegmentsSayWhereConfidenceIsShown(t *testing.T) {
 		t.Errorf("the introduction does not say the table by mode shows confidence:\n%s", intro)
 	}
 }
+
+// While people vote, a session's findings leave the votes out (a document after
+// each vote would tell how people spread their dots); its summary said "0 votes"
+// of every theme, which read as nobody wanting any of them.
+func TestFindingsWhileVotingDoNotSayZeroVotes(t *testing.T) {
+	t.Parallel()
+	d := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"training": {"more training", "deeper training", "hands-on training"}})
+	d.Session.Phase, d.VotesWithheld = session.PhaseVote, true
+	md, _ := render(t, report.Build(d))
+	for _, want := range []string{"1. training: 3 notes from 3 people, all Open topics; votes not counted while people vote\n",
+		"Score 9 = 3 × 0 votes (not counted while people vote) + 2 × 3 people + 1 × 3 notes."} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the findings lack %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "; 0 votes") {
+		t.Errorf("the findings say 0 votes while people vote:\n%s", md)
+	}
+	// Once voting closed, the votes are counted and said.
+	d.Session.Phase, d.VotesWithheld = session.PhaseActions, false
+	if md, _ := render(t, report.Build(d)); !strings.Contains(md, "all Open topics; 0 votes\n") {
+		t.Errorf("after the vote, the summary does not give the votes:\n%s", md)
+	}
+}

@@ -125,8 +125,12 @@ func (f *Findings) mdThemeDetails(m *markdown) {
 	}
 	for _, t := range f.Themes {
 		p("### %d. %s (score %d)\n\n", t.Rank, e(cmp.Or(t.heading, t.Label)), t.Score)
+		votes := count(t.Votes, "vote", "votes")
+		if f.votesWithheld {
+			votes += " (not counted while people vote)"
+		}
 		p("Score %d = 3 × %s + 2 × %s + 1 × %s.\n\n", t.Score,
-			count(t.Votes, "vote", "votes"), count(t.Authors, "person", "people"), count(t.Notes, "note", "notes"))
+			votes, count(t.Authors, "person", "people"), count(t.Notes, "note", "notes"))
 		mdLanes(m, t.Lanes)
 		m.quotes(t.Quotes, t.MoreNotes)
 		var items []string

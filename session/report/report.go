@@ -57,6 +57,10 @@ type Findings struct {
 	// Unthemed counts the notes in no theme.
 	Unthemed int    `json:"unthemed_notes"`
 	Areas    []Area `json:"notes"`
+
+	// votesWithheld is set while people vote: the themes' votes are left out
+	// (Data.VotesWithheld), and the document says so where it counts them.
+	votesWithheld bool
 }
 
 // Meta describes the session.
@@ -191,10 +195,11 @@ func Build(d *Data) *Findings {
 		Schema: FindingsSchema, Version: SchemaVersion,
 		Session: Meta{ID: s.ID, Title: s.Title, Audience: string(s.Audience), Location: s.Location, Mode: string(s.Mode),
 			Campaign: s.Campaign, Date: date, Phase: string(s.Phase), ReopenedOn: s.ReopenedOn},
-		Method:  method(d),
-		Themes:  []Theme{},
-		Actions: []Action{},
-		Areas:   []Area{},
+		Method:        method(d),
+		votesWithheld: d.VotesWithheld,
+		Themes:        []Theme{},
+		Actions:       []Action{},
+		Areas:         []Area{},
 	}
 
 	visible := make(map[int64]*session.Note, len(d.Notes))
@@ -312,7 +317,12 @@ func (f *Findings) summary() Summary {
 		if l := lanesLine(t.Lanes); l != "" {
 			line += ", " + l
 		}
-		line += fmt.Sprintf("; %d %s", t.Votes, plural(t.Votes, "vote", "votes"))
+		if f.votesWithheld {
+			// "0 votes" read as nobody wanting it, while people were voting.
+			line += "; votes not counted while people vote"
+		} else {
+			line += fmt.Sprintf("; %d %s", t.Votes, plural(t.Votes, "vote", "votes"))
+		}
 		s.Themes = append(s.Themes, SummaryItem{Rank: t.Rank, Label: t.Label, Line: line})
 	}
 	s.Actions, s.Unowned = ownedActions(f.Actions)
