@@ -598,6 +598,9 @@ func (f *CampaignFindings) summary() Summary {
 		if l := lanesLine(t.Lanes); l != "" {
 			line += ", " + l
 		}
+		// The score and votes rank it: without them a theme of more sessions
+		// and people read as ranked below one of fewer by mistake.
+		line += fmt.Sprintf("; score %d, %s", t.Score, count(t.Votes, "vote", "votes"))
 		s.Themes = append(s.Themes, SummaryItem{Rank: t.Rank, Label: t.Label, Line: line})
 	}
 	var acts []Action

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"regexp"
 	"slices"
@@ -1172,7 +1173,7 @@ func TestFindingsWhileVotingDoNotSayZeroVotes(t *testing.T) {
 	d := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"training": {"more training", "deeper training", "hands-on training"}})
 	d.Session.Phase, d.VotesWithheld = session.PhaseVote, true
 	md, _ := render(t, report.Build(d))
-	for _, want := range []string{"1. training: 3 notes from 3 people, all Open topics; votes not counted while people vote\n",
+	for _, want := range []string{"1. training: 3 notes from 3 people, all Open topics; score 9, votes not counted while people vote\n",
 		"Score 9 = 3 × 0 votes (not counted while people vote) + 2 × 3 people + 1 × 3 notes."} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the findings lack %q:\n%s", want, md)
@@ -1183,7 +1184,44 @@ func TestFindingsWhileVotingDoNotSayZeroVotes(t *testing.T) {
 	}
 	// Once voting closed, the votes are counted and said.
 	d.Session.Phase, d.VotesWithheld = session.PhaseActions, false
-	if md, _ := render(t, report.Build(d)); !strings.Contains(md, "all Open topics; 0 votes\n") {
+	if md, _ := render(t, report.Build(d)); !strings.Contains(md, "all Open topics; score 9, 0 votes\n") {
 		t.Errorf("after the vote, the summary does not give the votes:\n%s", md)
+	}
+}
+
+// The summary's top themes give what ranks them: a theme raised in as many
+// sessions by more people was listed below another, its votes and score unsaid,
+// and read as ranked by mistake.
+func TestSummaryTopThemesGiveTheirScore(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 4)
+	a := pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{
+		"training": {"more training", "deeper training", "hands-on training", "training for seniors"},
+		"scanner":  {"scanner noise", "false positives"},
+	})
+	// The two notes on the scanner have all the dots.
+	for _, th := range a.Themes {
+		if th.Label == "scanner" {
+			a.VoteTotals[th.ID] = 4
+		}
+	}
+	for _, f := range []interface {
+		WriteMarkdown(io.Writer) error
+	}{report.Build(a), report.BuildCampaign("c", []*report.Data{a})} {
+		var b bytes.Buffer
+		if err := f.WriteMarkdown(&b); err != nil {
+			t.Fatal(err)
+		}
+		_, summary, _ := strings.Cut(b.String(), "- Top themes by score")
+		summary, _, _ = strings.Cut(summary, "\n- ")
+		lines := strings.Split(summary, "\n")[1:]
+		if len(lines) != 2 || !strings.HasPrefix(lines[0], "  1. scanner:") {
+			t.Fatalf("top themes:\n%s", summary)
+		}
+		for i, want := range []string{"; score 18, 4 votes", "; score 12, 0 votes"} {
+			if !strings.HasSuffix(lines[i], want) {
+				t.Errorf("%q does not end in %q", lines[i], want)
+			}
+		}
 	}
 }

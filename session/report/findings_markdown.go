@@ -234,7 +234,11 @@ func mdSummary(m *markdown, s *Summary, campaign bool, extra summaryExtra) {
 		p("- Confidence: not shown, fewer than %d ratings%s\n", session.MinSegment, leftOut(s.ConfidenceLeftOut, "; "))
 	}
 	if len(s.Themes) > 0 {
-		p("- Top themes (people counted as in the score: %sat least as many as the notes, up to 3, so that no count tells whether a few notes share a writer):\n", perSession(campaign))
+		where := "Prioritized themes"
+		if campaign {
+			where = "Themes across sessions"
+		}
+		p("- Top themes by score, as computed under %s (people counted as in the score: %sat least as many as the notes, up to 3, so that no count tells whether a few notes share a writer):\n", where, perSession(campaign))
 		for _, t := range s.Themes {
 			p("  %d. %s: %s\n", t.Rank, e(t.Label), t.Line)
 		}

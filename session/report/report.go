@@ -317,11 +317,12 @@ func (f *Findings) summary() Summary {
 		if l := lanesLine(t.Lanes); l != "" {
 			line += ", " + l
 		}
+		line += fmt.Sprintf("; score %d, ", t.Score)
 		if f.votesWithheld {
 			// "0 votes" read as nobody wanting it, while people were voting.
-			line += "; votes not counted while people vote"
+			line += "votes not counted while people vote"
 		} else {
-			line += fmt.Sprintf("; %d %s", t.Votes, plural(t.Votes, "vote", "votes"))
+			line += count(t.Votes, "vote", "votes")
 		}
 		s.Themes = append(s.Themes, SummaryItem{Rank: t.Rank, Label: t.Label, Line: line})
 	}
