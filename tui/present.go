@@ -800,11 +800,20 @@ func (s *presentScreen) resultsView(w, room int) string {
 	indent := barW + 1 + figW + 2
 	for i, t := range ranked {
 		bar := sty.Bar.Render(strings.Repeat("█", s.scores[t.ID]*barW/most))
-		head := fmt.Sprintf("%s %s  %s", padRight(bar, barW), padRight(figures[i], figW), sty.Header.Render(t.Label))
-		// Under the name, within the screen: a wide script's name wrapped at the
-		// screen's width and then indented ran past its edge.
-		for _, l := range wrapHanging(head, w, indent) {
-			b.WriteString(l + "\n")
+		if w-indent < 20 {
+			// Too narrow beside the figures for a line of words ("Dependenc",
+			// "y updates"): the name goes under them, as the action points do.
+			b.WriteString(padRight(bar, barW) + " " + figures[i] + "\n")
+			for _, l := range wrap(t.Label, w-4) {
+				b.WriteString("    " + sty.Header.Render(l) + "\n")
+			}
+		} else {
+			head := fmt.Sprintf("%s %s  %s", padRight(bar, barW), padRight(figures[i], figW), sty.Header.Render(t.Label))
+			// Under the name, within the screen: a wide script's name wrapped at the
+			// screen's width and then indented ran past its edge.
+			for _, l := range wrapHanging(head, w, indent) {
+				b.WriteString(l + "\n")
+			}
 		}
 		for _, a := range acts[t.ID] {
 			b.WriteString(s.actionLines(a, w, indent))
@@ -829,8 +838,14 @@ func (s *presentScreen) actionLines(a *session.ActionPoint, w, indent int) strin
 	if n := len(a.Volunteers); n > 0 {
 		text += " · " + plural(n, "volunteer")
 	}
+	// Under the theme's name while a line of words fits there; else nearer the
+	// left edge: wrapped 20 columns wide at an indent that left fewer, it ran
+	// past the screen's edge and the terminal cut its words.
+	if w-indent < 20 {
+		indent = min(indent, 4)
+	}
 	var b strings.Builder
-	for _, l := range wrap(text, max(w-indent, 20)) {
+	for _, l := range wrap(text, max(w-indent, 1)) {
 		b.WriteString(strings.Repeat(" ", indent) + l + "\n")
 	}
 	return b.String()

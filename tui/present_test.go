@@ -641,3 +641,27 @@ func TestPresentWriteCountsEveryAreaWhenNarrow(t *testing.T) {
 		}
 	}
 }
+
+// The results are wrapped whole within a narrow projector. An action point, under
+// the theme's name, was wrapped 20 columns wide whatever was left there, ran past
+// the screen's edge, and the terminal cut its words ("budg", "mediu"); the
+// theme's name, in the 8 columns beside the figures, was cut into pieces of
+// words ("Dependenc", "y updates").
+func TestPresentResultsWrapWholeOnANarrowScreen(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	r.to(session.PhaseActions)
+	for _, size := range [][2]int{{40, 40}, {50, 40}} {
+		s := r.present(size[0], size[1])
+		s.waitFor("score")
+		v := s.view()
+		requireFitsIn(t, v, size[0], size[1])
+		flat := strings.Join(strings.Fields(ansi.Strip(v)), " ")
+		for _, want := range []string{r.themes[0].Label, r.themes[1].Label, r.themes[2].Label,
+			"→ Name an owner for dependency updates in every team · high · proposed · 1 volunteer"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("at %d columns %q is not whole:\n%s", size[0], want, v)
+			}
+		}
+	}
+}
