@@ -744,7 +744,11 @@ func (s *presentScreen) groupView(w, room int) string {
 func (s *presentScreen) voteView(w, room int) string {
 	sty := s.e.sty
 	var b strings.Builder
-	b.WriteString(center(sty.Header.Render(fmt.Sprintf("%d of %s done voting · results when voting closes", s.done, persons(s.people))), w) + "\n\n")
+	// On two lines when narrow: on one, a terminal under 54 columns cut it.
+	for _, l := range packParts([]string{fmt.Sprintf("%d of %s done voting", s.done, persons(s.people)), "results when voting closes"}, " · ", w) {
+		b.WriteString(center(sty.Header.Render(l), w) + "\n")
+	}
+	b.WriteString("\n")
 	var labels []string
 	allNumbered := true
 	for _, t := range s.themes {

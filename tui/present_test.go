@@ -665,3 +665,22 @@ func TestPresentResultsWrapWholeOnANarrowScreen(t *testing.T) {
 		}
 	}
 }
+
+// While people vote, the projector's line of who is done and when the results come
+// is read whole on a narrow screen: 54 columns on one line, a terminal under that
+// cut it ("results when voting clo").
+func TestPresentVoteLineWholeWhenNarrow(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	r.to(session.PhaseVote)
+	for _, width := range []int{40, 80} {
+		s := r.present(width, 24)
+		s.waitFor("done voting")
+		v := s.view()
+		requireFitsIn(t, v, width, 24)
+		flat := strings.Join(strings.Fields(ansi.Strip(v)), " ")
+		if !strings.Contains(flat, "0 of 3 people done voting") || !strings.Contains(flat, "results when voting closes") {
+			t.Errorf("at %d columns the vote's line is not whole:\n%s", width, v)
+		}
+	}
+}
