@@ -504,8 +504,8 @@ func opening(text string, most int) string {
 
 // topicTitle returns the title of the open topic more than half of a
 // theme's notes were written under (a lone note's too), cleaned for a label:
-// spaces collapsed, a trailing number such as " · 2" or "#3" and trailing
-// punctuation dropped. A title that is then one generic word ("security",
+// spaces collapsed, a trailing number such as " · 2" or "#3" and framing
+// marks dropped (cleanTitle). A title that is then one generic word ("security",
 // "team") names nothing and gives "".
 func topicTitle(docs []Doc, members []int) string {
 	count := map[string]int{}
@@ -540,9 +540,15 @@ func topicTitle(docs []Doc, members []int) string {
 // #3", "Cloud (2)"), which a label never carries.
 var numberSuffix = regexp.MustCompile(`\s*(?:[·#:\-–—]\s*\d+|\(\d+\))\s*$`)
 
+// titleMarks are the list, heading and stop marks a title may be framed by
+// ("- AI tools", "## Cloud:").
+const titleMarks = "-–—·#*•:;,.!?"
+
 // cleanTitle makes an open topic's title fit a label: control characters
-// and leading or trailing dashes, bullets and stops dropped, spaces
-// collapsed, no number suffix.
+// dropped, spaces collapsed, no number suffix, no marks standing apart at
+// either end, and no dash, bullet or stop on the ends of its words. An
+// asterisk, hash or dot on a word is the participant's own ("*vaults*",
+// "C#", ".NET") and stays: Markdown is escaped where a label is rendered.
 func cleanTitle(title string) string {
 	title = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
@@ -553,7 +559,15 @@ func cleanTitle(title string) string {
 	title = strings.Join(strings.Fields(title), " ")
 	for {
 		t := numberSuffix.ReplaceAllString(title, "")
-		t = strings.TrimRight(strings.TrimLeft(t, "-–—·#*•:;,. "), "-–—·#*•:;,.!? ")
+		t = strings.TrimRight(strings.TrimLeft(t, "-–—·•:;, "), "-–—·•:;,.!? ")
+		words := strings.Fields(t)
+		for len(words) > 0 && strings.Trim(words[0], titleMarks) == "" {
+			words = words[1:]
+		}
+		for len(words) > 0 && strings.Trim(words[len(words)-1], titleMarks) == "" {
+			words = words[:len(words)-1]
+		}
+		t = strings.Join(words, " ")
 		if t == title {
 			return t
 		}

@@ -396,6 +396,14 @@ func TestClusterLabelTakesTheOpenTopicsTitle(t *testing.T) {
 		{"AI coding tools · 2", "AI coding tools"},
 		{"  Pager\tduty  #3 ", "Pager duty"},
 		{"Security", "pen testing"},
+		// The title's own punctuation stays as the participant wrote it; only
+		// list or heading marks standing apart and closing stops go.
+		{"Secrets [management] & *vaults*", "Secrets [management] & *vaults*"},
+		{"*Pen testing* done right.", "*Pen testing* done right"},
+		{"Pen tests for C#", "Pen tests for C#"},
+		{".NET pen tests", ".NET pen tests"},
+		{"- Pen testing *", "Pen testing"},
+		{"## Pen testing:", "Pen testing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {
