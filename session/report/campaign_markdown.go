@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -388,13 +389,18 @@ func (f *CampaignFindings) mdSaturation(m *markdown) {
 	}
 	if len(f.Saturation.Steps) > 0 && !m.charted {
 		p("New campaign themes each session brought, in date order (cumulative in brackets):\n\n")
-		most := 0
+		// Each column is as wide as its widest value (two digits at least, as
+		// the chart always drew them), so that S100 or 120 new keep it in line.
+		most, label, date, count := 0, 2, 0, 2
 		for _, s := range f.Saturation.Steps {
 			most = max(most, s.New)
+			label = max(label, len(strconv.Itoa(s.Session)))
+			date = max(date, utf8.RuneCountInString(s.Date))
+			count = max(count, len(strconv.Itoa(s.New)))
 		}
 		p("```text\n")
 		for _, s := range f.Saturation.Steps {
-			p("S%-2d %s | %-*s %2d new (%d)\n", s.Session, s.Date, min(most, barWidth), hashes(s.New, most), s.New, s.Cumulative)
+			p("S%-*d %-*s | %-*s %*d new (%d)\n", label, s.Session, date, s.Date, min(most, barWidth), hashes(s.New, most), count, s.New, s.Cumulative)
 		}
 		p("```\n\n")
 	}
