@@ -376,32 +376,56 @@ func saturationChart(steps []SaturationStep) string {
 	if len(steps) == 0 {
 		return ""
 	}
-	const h, top, bottom, left = 200.0, 16.0, 24.0, 36.0
-	s := newSVG(chartWidth, int(h+top+bottom), "Saturation: new themes per session and in all")
-	s.caption = "Bars: the new campaign themes each session brought, in date order. Red line: the campaign themes so far, up to the number at the top left. " +
-		"When the line flattens, further sessions bring little that is new."
-	total := max(1, steps[len(steps)-1].Cumulative)
-	colW := (float64(chartWidth) - left - 10) / float64(len(steps))
-	y := func(v int) float64 { return top + h - h*float64(v)/float64(total) }
-	s.line(left, top+h, float64(chartWidth)-10, top+h, gridColor)
-	s.text(left-6, top+4, "end", mutedColor, fmt.Sprint(total))
-	s.text(left-6, top+h, "end", mutedColor, "0")
+	// Two panels over one row of sessions, each on its own scale: the running
+	// total above, the new themes per session below. On the total's scale, a
+	// long campaign's bars (6 new a session in 165 in all) were slivers.
+	const left, right, title, head = 36.0, 10.0, 14.0, 16.0
+	const lineTop, lineH = title + 10, 110.0
+	const barTop, barH = lineTop + lineH + 12 + title + head, 90.0
+	const bottom = barTop + barH
+	s := newSVG(chartWidth, int(bottom+24), "Saturation: new themes per session and in all")
+	s.caption = "Top, red line: the campaign themes so far, up to the number at its top left; when the line flattens, further sessions bring little that is new. " +
+		"Bars below, on a scale of their own: the new campaign themes each session brought, in date order."
+	total, most := max(1, steps[len(steps)-1].Cumulative), 1
+	for _, st := range steps {
+		most = max(most, st.New)
+	}
+	colW := (float64(chartWidth) - left - right) / float64(len(steps))
+	lineY := func(v int) float64 { return lineTop + lineH - lineH*float64(v)/float64(total) }
+	barY := func(v int) float64 { return bottom - barH*float64(v)/float64(most) }
+	panel := func(name string, top, base float64, high int) {
+		s.text(left, top-10, "start", inkColor, name)
+		s.line(left, base, float64(chartWidth)-right, base, gridColor)
+		s.text(left-6, top+4, "end", mutedColor, fmt.Sprint(high))
+		s.text(left-6, base, "end", mutedColor, "0")
+	}
+	panel("Campaign themes so far", lineTop, lineTop+lineH, total)
+	panel("New themes per session", barTop-head, bottom, most)
 	// A label for every session, or for every k-th when they would run into
 	// one another: with 60 sessions, "S12S13S14" was a grey smear.
 	widest := float64(len(fmt.Sprintf("S%d", steps[len(steps)-1].Session))) * labelPx
 	every := max(1, int(math.Ceil((widest+6)/colW)))
+	// Each bar's count above it, where the columns leave room around one.
+	counted := float64(len(fmt.Sprint(most)))*labelPx+12 <= colW
 	var pts [][2]float64
 	for i, st := range steps {
 		x := left + colW*float64(i)
-		s.rect(x+colW*0.2, y(st.New), colW*0.6, top+h-y(st.New), barColor)
-		if i%every == 0 {
-			s.text(x+colW/2, top+h+16, "middle", mutedColor, fmt.Sprintf("S%d", st.Session))
+		s.rect(x+colW*0.2, barY(st.New), colW*0.6, bottom-barY(st.New), barColor)
+		if counted {
+			s.text(x+colW/2, barY(st.New)-3, "middle", inkColor, fmt.Sprint(st.New))
 		}
-		pts = append(pts, [2]float64{x + colW/2, y(st.Cumulative)})
+		if i%every == 0 {
+			s.text(x+colW/2, bottom+16, "middle", mutedColor, fmt.Sprintf("S%d", st.Session))
+		}
+		pts = append(pts, [2]float64{x + colW/2, lineY(st.Cumulative)})
 	}
 	s.polyline(pts, "#c0392b")
-	for _, p := range pts {
-		s.circle(p[0], p[1], 3, "#c0392b")
+	// Dots mark the sessions where they stand apart; packed closer, they
+	// would blur the line.
+	if colW >= 8 {
+		for _, p := range pts {
+			s.circle(p[0], p[1], 3, "#c0392b")
+		}
 	}
 	return s.String()
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -159,5 +160,59 @@ func TestSaturationLabelsDoNotOverlap(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// The saturation chart gives the new themes per session a scale of their own:
+// drawn on the running total's, a long campaign's bars (6 new themes a session
+// falling to 0, some 165 in all) were slivers a few pixels high. Each bar stays
+// in proportion to its count, and the running total still climbs over a
+// height of its own.
+func TestSaturationBarsHaveTheirOwnScale(t *testing.T) {
+	t.Parallel()
+	var steps []SaturationStep
+	total := 0
+	for i := range 45 {
+		n := max(0, 6-i/7)
+		total += n
+		steps = append(steps, SaturationStep{Session: i + 1, New: n, Cumulative: total})
+	}
+	svg := saturationChart(steps)
+	var heights []float64
+	for _, el := range strings.Split(svg, "<rect ")[1:] {
+		if !strings.Contains(el, `fill="`+barColor+`"`) {
+			continue
+		}
+		var x, y, w, h float64
+		if _, err := fmt.Sscanf(el, `x="%f" y="%f" width="%f" height="%f"`, &x, &y, &w, &h); err != nil {
+			t.Fatal(err)
+		}
+		heights = append(heights, h)
+	}
+	if len(heights) != len(steps) {
+		t.Fatalf("%d bars for %d sessions:\n%s", len(heights), len(steps), svg)
+	}
+	const tall = 60.0
+	if slices.Max(heights) < tall {
+		t.Errorf("the tallest bar (%d new themes) is %.1f pixels high, want %.0f at least:\n%s", steps[0].New, slices.Max(heights), tall, svg)
+	}
+	perTheme := heights[0] / float64(steps[0].New)
+	for i, st := range steps {
+		if want := perTheme * float64(st.New); math.Abs(heights[i]-want) > 0.2 {
+			t.Errorf("S%d's bar (%d new) is %.1f pixels high, want %.1f, in proportion to S1's", st.Session, st.New, heights[i], want)
+		}
+	}
+	_, pts, _ := strings.Cut(svg, `<polyline points="`)
+	pts, _, _ = strings.Cut(pts, `"`)
+	var ys []float64
+	for _, p := range strings.Fields(pts) {
+		var x, y float64
+		if _, err := fmt.Sscanf(p, "%f,%f", &x, &y); err != nil {
+			t.Fatal(err)
+		}
+		ys = append(ys, y)
+	}
+	if len(ys) != len(steps) || slices.Max(ys)-slices.Min(ys) < tall {
+		t.Errorf("the running total climbs %.1f pixels over %d points, want %.0f at least over %d", slices.Max(ys)-slices.Min(ys), len(ys), tall, len(steps))
 	}
 }
