@@ -43,6 +43,11 @@ type BoardView struct {
 	Showing map[int64]Showing
 }
 
+// PaperRatings is how many of the ratings shown are not counted in Rated: those
+// imported from paper, whose authors joined no session and are no people who
+// joined. A count only: which paper author gave which rating is never said.
+func (v *BoardView) PaperRatings() int { return max(len(v.Ratings)-v.Rated, 0) }
+
 // BoardView reads what the facilitator's board shows of a session in one read
 // transaction.
 func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, error) {

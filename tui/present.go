@@ -34,6 +34,9 @@ type presentScreen struct {
 	joined int
 	done   int
 	rated  int
+	// paper is how many ratings were imported from paper: their authors are
+	// not among the people who joined, and rated leaves them out.
+	paper  int
 	notes  []*session.Note // visible notes only
 	themes []*session.Theme
 	// numbers are the themes' numbers as the board gives them (its M and # take
@@ -124,6 +127,7 @@ type presentStateMsg struct {
 	sess           *session.Session
 	people, joined int
 	done, rated    int
+	paper          int
 	ratings        []int
 	notes          []*session.Note
 	themes         []*session.Theme
@@ -165,7 +169,7 @@ func (s *presentScreen) load() tea.Cmd {
 				st.done++
 			}
 		}
-		st.rated = v.Rated
+		st.rated, st.paper = v.Rated, v.PaperRatings()
 		if sess.RatingsShown {
 			st.ratings = v.Ratings
 		}
@@ -214,7 +218,7 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if s.sess.Phase != msg.sess.Phase {
 			s.scroll = 0
 		}
-		s.sess, s.people, s.joined, s.done, s.rated = msg.sess, msg.people, msg.joined, msg.done, msg.rated
+		s.sess, s.people, s.joined, s.done, s.rated, s.paper = msg.sess, msg.people, msg.joined, msg.done, msg.rated, msg.paper
 		s.notes, s.themes, s.totals, s.ranked, s.scores, s.actions = msg.notes, msg.themes, msg.totals, msg.ranked, msg.scores, msg.actions
 		s.numbers = msg.numbers
 		s.stats = session.Summarize(msg.ratings)
@@ -514,7 +518,20 @@ func (s *presentScreen) lobbyView(w, room int) string {
 func (s *presentScreen) checkInView(w int) string {
 	sty := s.e.sty
 	var b strings.Builder
-	b.WriteString(center(sty.Header.Render(fmt.Sprintf("%d of %s rated", s.rated, persons(s.joined))), w) + "\n\n")
+	// Paper ratings are counted apart, as a number of ratings: "0 of 0 people
+	// rated" over a chart of paper ratings was false, and counting paper
+	// authors among the people who joined would mix the two counts.
+	var counts []string
+	if s.joined > 0 || s.paper == 0 {
+		counts = append(counts, fmt.Sprintf("%d of %s rated", s.rated, persons(s.joined)))
+	}
+	if s.paper > 0 {
+		counts = append(counts, plural(s.paper, "rating")+" from paper")
+	}
+	for _, l := range packParts(counts, " · ", w) {
+		b.WriteString(center(sty.Header.Render(fit(l, w)), w) + "\n")
+	}
+	b.WriteString("\n")
 	if s.sess.RatingsShown && s.stats.N > 0 {
 		bars := ratingBars(s.stats, min(w, 70), sty)
 		for _, l := range strings.Split(bars, "\n") {

@@ -684,3 +684,50 @@ func TestPresentVoteLineWholeWhenNarrow(t *testing.T) {
 		}
 	}
 }
+
+// Ratings imported from paper are counted as such at check-in: "0 of 0 people
+// rated" over a chart of five ratings told the room something false. Paper
+// authors are never counted among the people who joined (session.BoardView.Rated),
+// and the projector says how many ratings came from paper, never whose they are.
+func TestPresentCountsPaperRatingsAtCheckIn(t *testing.T) {
+	t.Parallel()
+	paper := func(w *world, sess *session.Session, ratings ...int) {
+		var rows []session.ImportRow
+		for i, r := range ratings {
+			rows = append(rows, session.ImportRow{Line: i + 1, Author: fmt.Sprintf("card %d", i+1), Rating: fmt.Sprint(r)})
+		}
+		if _, err := w.svc.Import(w.ctx, sess.ID, rows, session.ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.svc.ShowRatings(w.ctx, sess.ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("only paper", func(t *testing.T) {
+		t.Parallel()
+		w := newWorld(t)
+		sess := w.newSession("Paper only")
+		w.setPhase(sess, session.PhaseCheckIn)
+		paper(w, sess, 4, 3, 5, 2, 4)
+		s := w.openSized(tui.Options{Facilitator: true, Present: true, Code: sess.Code}, 80, 24)
+		s.waitFor("5 ratings from paper", "5 ratings · mean 3.6")
+		if v := s.view(); strings.Contains(v, "0 of 0") || strings.Contains(v, "people rated") {
+			t.Errorf("the projector counts people who rated where only paper ratings exist:\n%s", v)
+		}
+	})
+	t.Run("paper and people", func(t *testing.T) {
+		t.Parallel()
+		r := newRoom(t)
+		r.to(session.PhaseCheckIn)
+		paper(r.w, r.sess, 4, 1)
+		s := r.present(80, 24)
+		// Cleo's rating waits for someone else's (see session.MinBatchRaters).
+		s.waitFor("2 of 3 people rated · 2 ratings from paper", "4 ratings · mean 3.0")
+		v := s.view()
+		for _, x := range roomNames {
+			if strings.Contains(v, x) {
+				t.Errorf("the projector shows %q:\n%s", x, v)
+			}
+		}
+	})
+}
