@@ -1345,7 +1345,16 @@ func (s *boardScreen) header(w int) string {
 		// "0 done" beside ratings coming in read as a fault. The raters are
 		// counted as the projector counts them ("2 of 3 people rated"): of those
 		// who joined, paper ratings apart (the chart below counts those too).
-		count = fmt.Sprintf("%s · %d of %d rated · %s", who, s.rated, joined, plural(visible, "note"))
+		rated := fmt.Sprintf("%d of %d rated", s.rated, joined)
+		if paper := max(s.stats.N-s.rated, 0); paper > 0 {
+			// As the projector says it: "0 of 0 rated" over a chart of five paper
+			// ratings read as none given.
+			rated = plural(paper, "rating") + " from paper"
+			if joined > 0 {
+				rated = fmt.Sprintf("%d of %d rated · %d from paper", s.rated, joined, paper)
+			}
+		}
+		count = fmt.Sprintf("%s · %s · %s", who, rated, plural(visible, "note"))
 	}
 	b.WriteString(fit(count, w) + "\n")
 	var tabs []string

@@ -193,8 +193,30 @@ func TestCheckInHeaderCountsRatersAsTheProjector(t *testing.T) {
 	proj.waitFor("2 of 3 people rated")
 	b := w.openBoard(sess)
 	b.waitDrawn("4 ratings · mean 4.0") // the board opens at check-in on its chart
-	if l, want := lineWith(b.view(), "rated"), "2 people + 1 removed (+2 on paper) · 2 of 3 rated · 0 notes"; !strings.Contains(l, want) {
+	if l, want := lineWith(b.view(), "rated"), "2 people + 1 removed (+2 on paper) · 2 of 3 rated · 2 from paper · 0 notes"; !strings.Contains(l, want) {
 		t.Errorf("the board's header is %q, want %q", l, want)
+	}
+}
+
+// With ratings from paper only, the board's header says how many, as the projector
+// does: "0 of 0 rated" over their chart read as none given.
+func TestCheckInHeaderCountsPaperRatingsAlone(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	var rows []session.ImportRow
+	for i, r := range []string{"3", "4", "2", "5", "3"} {
+		rows = append(rows, session.ImportRow{Line: i + 2, Rating: r})
+	}
+	if _, err := w.svc.Import(w.ctx, sess.ID, rows, session.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("5 ratings · mean")
+	l := lineWith(b.view(), "paper")
+	if !strings.Contains(l, "· 5 ratings from paper ·") || strings.Contains(l, "0 of 0 rated") {
+		t.Errorf("the board's header is %q, want it to count the 5 ratings from paper", l)
 	}
 }
 

@@ -645,13 +645,14 @@ func (w *world) openBoardSized(s *session.Session, width, height int) *term {
 		if err != nil {
 			w.t.Fatal(err)
 		}
-		joined, rated := 0, len(shown)
+		joined, rated, fromPaper := 0, len(shown), 0
 		for _, p := range ps {
 			switch {
 			case !p.Paper:
 				joined++
 			case p.ShownRating > 0:
 				rated-- // the chart counts paper ratings, the raters do not
+				fromPaper++
 			}
 		}
 		if joined > people {
@@ -660,7 +661,16 @@ func (w *world) openBoardSized(s *session.Session, width, height int) *term {
 		if paper > 0 {
 			who += fmt.Sprintf(" (+%d on paper)", paper)
 		}
-		counts = fmt.Sprintf("%s · %d of %d rated · %d notes", who, rated, joined, notes)
+		ratedPart := fmt.Sprintf("%d of %d rated", rated, joined)
+		switch {
+		case fromPaper > 0 && joined > 0:
+			ratedPart += fmt.Sprintf(" · %d from paper", fromPaper)
+		case fromPaper == 1:
+			ratedPart = "1 rating from paper"
+		case fromPaper > 0:
+			ratedPart = fmt.Sprintf("%d ratings from paper", fromPaper)
+		}
+		counts = fmt.Sprintf("%s · %s · %d notes", who, ratedPart, notes)
 	}
 	if people == 1 {
 		counts = strings.Replace(counts, "1 people", "1 person", 1)
