@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
 // manyThemesWorld is a session in the group phase with eight accepted themes of
@@ -1521,4 +1522,52 @@ func TestSuggestionRowKeepsItsCountAt60Columns(t *testing.T) {
 		t.Errorf("the suggestion's row lost its count of notes: %q\n%s", row, v)
 	}
 	requireFits(t, v)
+}
+
+// A suggestion named as a theme of another session of the campaign says so; once
+// the facilitator names it with R before sharing, the name is theirs, and the line
+// stopped saying it was given in the other session.
+func TestBoardRenameBeforeSharingDropsTheOtherSessionsName(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	campaignSession := func(title string, texts ...string) (*session.Session, []int64) {
+		t.Helper()
+		s, err := w.svc.NewSession(w.ctx, session.Session{Title: title, Audience: session.AudienceDevelopers, Campaign: "Champions 2026"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.setPhase(s, session.PhaseWrite)
+		p := w.join(s, "key-"+s.ID, "")
+		var ids []int64
+		for _, text := range texts {
+			ids = append(ids, w.addNote(p, session.AreaConfidence, "concern", text).ID)
+		}
+		w.setPhase(s, session.PhaseGroup)
+		return s, ids
+	}
+	first, ids := campaignSession("Pentesters Berlin", "pentest findings are never retested", "the pentest report came months late")
+	if err := w.svc.SaveThemes(w.ctx, first.ID, []session.Theme{{Label: "Pentest follow-up", Named: true, NoteIDs: ids}}); err != nil {
+		t.Fatal(err)
+	}
+	second, _ := campaignSession("Developers Porto", "nobody retests after the pentest", "pentest results arrive too late to fix",
+		"pentesters should explain the findings in a call")
+
+	b := w.open(tui.Options{Facilitator: true})
+	b.waitFor(second.Title)
+	b.keys("/porto")
+	b.waitFor("▸ " + second.Title)
+	b.press(tea.KeyEnter)
+	b.press(tea.KeyEnter)
+	b.waitDrawn("1. Pentest follow-up", "· name given in “"+first.Title+"”")
+	b.keys("R")
+	b.waitFor("Name before sharing: ")
+	b.press(tea.KeyCtrlU)
+	b.keys("Retests come too late")
+	b.press(tea.KeyEnter)
+	b.waitFor("Renamed; nobody sees it until A.", "1. Retests come too late")
+	v := b.view()
+	requireFits(t, v)
+	if !strings.Contains(v, "1. Retests come too late") || strings.Contains(v, "name given in") {
+		t.Errorf("the facilitator's own name is still said to be given in %q:\n%s", first.Title, v)
+	}
 }

@@ -1367,7 +1367,8 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 				}
 			}
 			if i < len(s.themes.suggestions) {
-				s.themes.suggestions[i].Label, s.themes.suggestions[i].Named = name, true
+				// The name is the facilitator's now, not one given in another session.
+				s.themes.suggestions[i].Label, s.themes.suggestions[i].Named, s.themes.suggestions[i].NameFrom = name, true, ""
 				s.themes.sugEdited = true
 			}
 			s.setStatus("Renamed; nobody sees it until A.", false)
