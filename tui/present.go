@@ -416,6 +416,9 @@ func (s *presentScreen) body(w, room int, now time.Time) string {
 	for _, l := range wrap(ask, w) {
 		b.WriteString(s.e.sty.Header.Render(l) + "\n")
 	}
+	if s.sess.Phase == session.PhaseClosed {
+		return b.String() + s.closedView(w, room-strings.Count(b.String(), "\n"))
+	}
 	b.WriteString("\n")
 	used := lipgloss.Height(b.String()) - 1
 	switch s.sess.Phase {
@@ -456,7 +459,7 @@ func (s *presentScreen) ask() string {
 	case session.PhaseVote:
 		return fmt.Sprintf("Vote for the themes that matter most: %s each on your screen.", plural(s.sess.VoteBudget, "dot"))
 	case session.PhaseActions:
-		return "What we will do: the themes by priority (score = 3 × votes + 2 × people + notes), with their action points."
+		return "What we will do: the themes by priority (" + scoreFormula + "), with their action points."
 	}
 	return "The session is closed. Thank you for your honest feedback!"
 }
@@ -781,11 +784,29 @@ func (s *presentScreen) voteView(w, room int) string {
 	return b.String()
 }
 
-// resultsView lists the themes in order of priority with their votes, each with its
-// action points: the actions phase and the closed session.
-func (s *presentScreen) resultsView(w, room int) string {
-	sty := s.e.sty
-	// The session's one ranking, and only what it ranks.
+// scoreFormula says what the results' scores count, as the session ranks themes
+// (analysis.Score with one session).
+const scoreFormula = "score = 3 × votes + 2 × people + notes"
+
+// closedView is the closed session's results under its thank-you, with a legend
+// that says what a score is: the actions phase's sentence said it, the thank-you
+// does not. The legend stands under the thank-you with a blank line after it where
+// the results leave room for both, else in place of the blank line, so that it
+// never takes a line of results off the screen.
+func (s *presentScreen) closedView(w, room int) string {
+	results := s.resultsView(w, room)
+	if len(s.rankedThemes()) == 0 {
+		return "\n" + results
+	}
+	legend := s.e.sty.Muted.Render(either("Themes by priority ("+scoreFormula+")", scoreFormula, w)) + "\n"
+	if 2+strings.Count(results, "\n") <= room {
+		legend += "\n"
+	}
+	return legend + results
+}
+
+// rankedThemes is the session's one ranking, and only what it ranks.
+func (s *presentScreen) rankedThemes() []*session.Theme {
 	byID := make(map[int64]*session.Theme, len(s.themes))
 	for _, t := range s.themes {
 		byID[t.ID] = t
@@ -796,6 +817,14 @@ func (s *presentScreen) resultsView(w, room int) string {
 			ranked = append(ranked, t)
 		}
 	}
+	return ranked
+}
+
+// resultsView lists the themes in order of priority with their votes, each with its
+// action points: the actions phase and the closed session.
+func (s *presentScreen) resultsView(w, room int) string {
+	sty := s.e.sty
+	ranked := s.rankedThemes()
 	acts := map[int64][]*session.ActionPoint{}
 	for _, a := range s.actions {
 		acts[a.ThemeID] = append(acts[a.ThemeID], a)

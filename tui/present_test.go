@@ -731,3 +731,51 @@ func TestPresentCountsPaperRatingsAtCheckIn(t *testing.T) {
 		}
 	})
 }
+
+// The closed session's results say what a score is, as the actions phase does: a
+// room reading "score 15" under the thank-you could not tell what it counted.
+func TestPresentClosedSaysWhatAScoreIs(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	r.to(session.PhaseClosed)
+	for _, size := range [][2]int{{40, 30}, {80, 24}, {200, 60}} {
+		s := r.present(size[0], size[1])
+		s.waitFor("#1 · score")
+		v := s.view()
+		requireFitsIn(t, v, size[0], size[1])
+		if !strings.Contains(v, "score = 3 × votes + 2 × people + notes") {
+			t.Errorf("at %dx%d the closed results do not say what a score is:\n%s", size[0], size[1], v)
+		}
+	}
+}
+
+// Said where results fill the screen, the score's legend takes no line of them: it
+// stands between the thank-you and the first result, where a blank line was.
+func TestPresentClosedLegendCostsNoResult(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	p := w.join(sess, "key-1", "")
+	var themes []session.Theme
+	for i := range 30 {
+		n := w.addNote(p, session.AreaActivities, "more", fmt.Sprintf("note about topic %02d", i+1))
+		themes = append(themes, session.Theme{Label: fmt.Sprintf("topic %02d", i+1), NoteIDs: []int64{n.ID}})
+	}
+	w.setPhase(sess, session.PhaseGroup)
+	if err := w.svc.SaveThemes(w.ctx, sess.ID, themes); err != nil {
+		t.Fatal(err)
+	}
+	for _, ph := range []session.Phase{session.PhaseVote, session.PhaseActions, session.PhaseClosed} {
+		w.setPhase(sess, ph)
+	}
+	s := w.openSized(tui.Options{Facilitator: true, Present: true, Code: sess.Code}, 80, 24)
+	s.waitFor("#1 · score", "more (↓ or pgdn)")
+	v := s.view()
+	requireFitsIn(t, v, 80, 24)
+	lines := strings.Split(v, "\n")
+	// Under the title and its rule: the thank-you, then the legend, then the results.
+	if !strings.Contains(lines[2], "Thank you") || !strings.Contains(lines[3], "score = ") || !strings.Contains(lines[4], "#1 · score") {
+		t.Errorf("the closed results do not begin right under the thank-you and the score's legend:\n%s", v)
+	}
+}
