@@ -234,3 +234,89 @@ func TestHTMLDrawsEachChartOnce(t *testing.T) {
 		t.Errorf("the HTML page lost the saturation figures")
 	}
 }
+
+// In the HTML page an action point's status and its due date are never broken
+// across lines: in a narrow column "in-progress" broke at its hyphen.
+func TestHTMLKeepsStatusAndDueWhole(t *testing.T) {
+	t.Parallel()
+	d := pureSession("s", 1, session.AudienceDevelopers, make([]session.Profile, 4), map[string][]string{"pen tests": {"more pen tests", "pen tests come late"}})
+	d.Actions = []*session.ActionPoint{{ID: 1, ThemeID: d.Themes[0].ID, Title: "Book the pen testers a year ahead", Priority: 1,
+		Status: session.ActionInProgress, Due: "2026-08-30"}}
+	var findings bytes.Buffer
+	if err := report.Build(d).WriteHTML(&findings); err != nil {
+		t.Fatal(err)
+	}
+	for name, page := range map[string][]byte{"findings": findings.Bytes(), "campaign report": htmlDoc(t)} {
+		root, err := html.Parse(bytes.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var style string
+		var tables []*html.Node
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			switch {
+			case n.Type == html.ElementNode && n.Data == "table":
+				tables = append(tables, n)
+			case n.Type == html.TextNode && n.Parent != nil && n.Parent.Data == "style":
+				style += n.Data
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(root)
+		cells := map[string]int{}
+		for _, table := range tables {
+			var head []string
+			for _, row := range elements(table, "tr") {
+				for i, cell := range append(elements(row, "th"), elements(row, "td")...) {
+					if cell.Data == "th" {
+						head = append(head, textOf(cell))
+						continue
+					}
+					if i >= len(head) || (head[i] != "Status" && head[i] != "Due") {
+						continue
+					}
+					cells[textOf(cell)]++
+					whole := false
+					for _, a := range cell.Attr {
+						for _, class := range strings.Fields(a.Val) {
+							whole = whole || (a.Key == "class" && strings.Contains(style, "."+class+"{white-space:nowrap}"))
+						}
+					}
+					if !whole {
+						t.Errorf("%s: the %s cell %q may be broken across lines", name, head[i], textOf(cell))
+					}
+				}
+			}
+		}
+		if cells["in-progress"] == 0 || cells["2026-08-30"] == 0 {
+			t.Errorf("%s: no status in-progress or due date 2026-08-30 among the cells looked at: %v", name, cells)
+		}
+	}
+}
+
+// elements are the elements named tag under n, in document order.
+func elements(n *html.Node, tag string) []*html.Node {
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == tag {
+			out = append(out, c)
+		}
+		out = append(out, elements(c, tag)...)
+	}
+	return out
+}
+
+// textOf is the text under n.
+func textOf(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(textOf(c))
+	}
+	return b.String()
+}
