@@ -1571,3 +1571,69 @@ func TestBoardRenameBeforeSharingDropsTheOtherSessionsName(t *testing.T) {
 		t.Errorf("the facilitator's own name is still said to be given in %q:\n%s", first.Title, v)
 	}
 }
+
+// A name typed for a suggestion goes to that suggestion even when new notes change
+// the suggestions while it is typed: it went to whatever theme then stood at the
+// same place in the list (here the new theme of imported notes), and when no
+// suggestion was left at that place the board said "Renamed" all the same.
+func TestBoardRenameBeforeSharingFollowsItsNotes(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		// notes imported while the name is typed, in the activities area's lane
+		lane    string
+		notes   []string
+		renamed bool // whether the suggestion is still there to take the name
+	}{
+		{"moved down by a new theme", "add", []string{"API keys end up in the repositories", "secrets committed to git repositories again",
+			"nobody rotates leaked API keys in repositories", "repositories full of API keys"}, true},
+		{"merged into another", "more", []string{"pen test findings arrive months late", "pen test findings come after the release",
+			"late pen test findings again"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			w, sess, sug := previewWorld(t)
+			b := w.openBoard(sess)
+			b.waitEverDrawn("2. "+sug[1].Label, "A accept all")
+			b.keys("#2")
+			b.press(tea.KeyEnter)
+			b.waitFor("▸ 2. ")
+			b.keys("R")
+			b.waitFor("Name before sharing: ")
+			var rows []session.ImportRow
+			for i, text := range tc.notes {
+				rows = append(rows, session.ImportRow{Line: i + 1, Text: text, Area: "activities", Lane: tc.lane})
+			}
+			if _, err := w.svc.Import(w.ctx, sess.ID, rows, session.ImportOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			// The board's next clustering run, as the service makes it.
+			again, err := w.svc.SuggestThemes(w.ctx, sess.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kept := slices.ContainsFunc(again, func(th session.Theme) bool { return slices.Equal(th.NoteIDs, sug[1].NoteIDs) })
+			if kept != tc.renamed || (len(again) > 1 && slices.Equal(again[1].NoteIDs, sug[1].NoteIDs)) {
+				t.Fatalf("the imported notes make %v of %v; the test needs suggestion 2 moved (kept: %v)", again, sug, tc.renamed)
+			}
+			b.waitFor(rows[0].Text)
+			b.press(tea.KeyCtrlU)
+			b.keys("Late pen test findings")
+			b.press(tea.KeyEnter)
+			if tc.renamed {
+				b.waitFor("Renamed; nobody sees it until A.")
+			} else {
+				b.waitFor("The suggestions changed meanwhile: nothing renamed")
+			}
+			v := b.view()
+			head := lineWith(v, "Late pen test findings")
+			want := fmt.Sprintf("(%d note", len(sug[1].NoteIDs))
+			if tc.renamed && (!strings.Contains(head, want) || strings.Count(v, "Late pen test findings") != 1) {
+				t.Errorf("the name went to another suggestion than the one it was typed for %s:\n%s", want, v)
+			}
+			if !tc.renamed && head != "" {
+				t.Errorf("with the suggestion gone, the name went to another:\n%s", v)
+			}
+		})
+	}
+}

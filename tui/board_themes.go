@@ -1360,17 +1360,25 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 				s.setStatus(s.e.errorMessage(err), true)
 				return nil, false
 			}
+			// The suggestion of these notes: new notes clustered meanwhile may have
+			// moved it in the list, or made it into others, and the name went to
+			// whatever theme stood at its place.
+			at := slices.IndexFunc(s.themes.suggestions, func(t session.Theme) bool {
+				return slices.Equal(slices.Sorted(slices.Values(t.NoteIDs)), ids)
+			})
+			if at < 0 || len(s.themes.themes) > 0 || s.themes.placing {
+				s.setStatus("The suggestions changed meanwhile: nothing renamed (R names one of those shown).", true)
+				return nil, true
+			}
 			for k, other := range s.themes.suggestions {
-				if k != i && strings.EqualFold(strings.TrimSpace(other.Label), name) {
+				if k != at && strings.EqualFold(strings.TrimSpace(other.Label), name) {
 					s.setStatus(fmt.Sprintf("Suggested theme %d is called “%s” already: m on one, then m on the other, merges them.", k+1, other.Label), true)
 					return nil, false
 				}
 			}
-			if i < len(s.themes.suggestions) {
-				// The name is the facilitator's now, not one given in another session.
-				s.themes.suggestions[i].Label, s.themes.suggestions[i].Named, s.themes.suggestions[i].NameFrom = name, true, ""
-				s.themes.sugEdited = true
-			}
+			// The name is the facilitator's now, not one given in another session.
+			s.themes.suggestions[at].Label, s.themes.suggestions[at].Named, s.themes.suggestions[at].NameFrom = name, true, ""
+			s.themes.sugEdited = true
 			s.setStatus("Renamed; nobody sees it until A.", false)
 			return nil, true
 		})
