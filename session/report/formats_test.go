@@ -235,9 +235,10 @@ func TestHTMLDrawsEachChartOnce(t *testing.T) {
 	}
 }
 
-// In the HTML page an action point's status and its due date are never broken
-// across lines: in a narrow column "in-progress" broke at its hyphen.
-func TestHTMLKeepsStatusAndDueWhole(t *testing.T) {
+// In the HTML page the method's words and dates are never broken across lines:
+// in a narrow column "in-progress" broke at its hyphen, a date after its year
+// ("2026-" above "03-02"), a session's mode into "in-" and "person".
+func TestHTMLKeepsWordsAndDatesWhole(t *testing.T) {
 	t.Parallel()
 	d := pureSession("s", 1, session.AudienceDevelopers, make([]session.Profile, 4), map[string][]string{"pen tests": {"more pen tests", "pen tests come late"}})
 	d.Actions = []*session.ActionPoint{{ID: 1, ThemeID: d.Themes[0].ID, Title: "Book the pen testers a year ahead", Priority: 1,
@@ -246,8 +247,17 @@ func TestHTMLKeepsStatusAndDueWhole(t *testing.T) {
 	if err := report.Build(d).WriteHTML(&findings); err != nil {
 		t.Fatal(err)
 	}
-	for name, page := range map[string][]byte{"findings": findings.Bytes(), "campaign report": htmlDoc(t)} {
-		root, err := html.Parse(bytes.NewReader(page))
+	// The columns kept whole, and cells each page must have shown in them.
+	whole := map[string]bool{"Status": true, "Due": true, "Date": true, "Audience": true, "Mode": true, "Phase": true}
+	for _, page := range []struct {
+		name string
+		doc  []byte
+		want []string
+	}{
+		{"findings", findings.Bytes(), []string{"in-progress", "2026-08-30"}},
+		{"campaign report", htmlDoc(t), []string{"in-progress", "2026-08-30", "2026-03-02", "in-person", "security-engineers"}},
+	} {
+		root, err := html.Parse(bytes.NewReader(page.doc))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -275,24 +285,26 @@ func TestHTMLKeepsStatusAndDueWhole(t *testing.T) {
 						head = append(head, textOf(cell))
 						continue
 					}
-					if i >= len(head) || (head[i] != "Status" && head[i] != "Due") {
+					if i >= len(head) || !whole[head[i]] {
 						continue
 					}
 					cells[textOf(cell)]++
-					whole := false
+					kept := false
 					for _, a := range cell.Attr {
 						for _, class := range strings.Fields(a.Val) {
-							whole = whole || (a.Key == "class" && strings.Contains(style, "."+class+"{white-space:nowrap}"))
+							kept = kept || (a.Key == "class" && strings.Contains(style, "."+class+"{white-space:nowrap}"))
 						}
 					}
-					if !whole {
-						t.Errorf("%s: the %s cell %q may be broken across lines", name, head[i], textOf(cell))
+					if !kept {
+						t.Errorf("%s: the %s cell %q may be broken across lines", page.name, head[i], textOf(cell))
 					}
 				}
 			}
 		}
-		if cells["in-progress"] == 0 || cells["2026-08-30"] == 0 {
-			t.Errorf("%s: no status in-progress or due date 2026-08-30 among the cells looked at: %v", name, cells)
+		for _, w := range page.want {
+			if cells[w] == 0 {
+				t.Errorf("%s: no cell %q among those looked at: %v", page.name, w, cells)
+			}
 		}
 	}
 }

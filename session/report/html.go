@@ -35,9 +35,10 @@ var markdownToHTML = goldmark.New(goldmark.WithExtensions(extension.Table, exten
 	goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(wholeCells{}, 100))))
 
 // unbrokenColumns are the tables' columns whose cells a browser must not break
-// across lines: in a narrow column a status broke at its hyphen ("in-" above
-// "progress"), and a due date is read as one.
-var unbrokenColumns = map[string]bool{"Status": true, "Due": true}
+// across lines: the method's words and dates, each read as one. In a narrow
+// column a status broke at its hyphen ("in-" above "progress"), a date after its
+// year, a mode and an audience as "in-" "person" and "security-" "engineers".
+var unbrokenColumns = map[string]bool{"Status": true, "Due": true, "Date": true, "Audience": true, "Mode": true, "Phase": true}
 
 // wholeCells marks the cells of unbrokenColumns, in every table, with the class
 // that pageStyle keeps on one line.
