@@ -296,11 +296,11 @@ func (s *term) waitEverDrawn(want ...string) {
 	}, teatest.WithDuration(waitTime), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
-// With themes arranged, g previews where later notes would go: into the nearest
-// arranged theme, or as a new theme, without re-clustering what the facilitator
-// arranged. esc leaves them; v picks some and A places only those.
-func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
-	t.Parallel()
+// previewOfTwoLateNotes is a group-phase board (groupWorld's, themes arranged) on
+// which two notes came later, one near the pen tests theme and one near none, with
+// g pressed: the preview of where they would go is on its way.
+func previewOfTwoLateNotes(t *testing.T) (*world, *session.Session, *term) {
+	t.Helper()
 	w, sess, _ := groupWorld(t)
 	b := w.openBoard(sess) // waits for its first full drawing
 	if _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{
@@ -311,6 +311,15 @@ func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 	}
 	b.waitEverDrawn("(no theme yet: 2)")
 	b.keys("g")
+	return w, sess, b
+}
+
+// With themes arranged, g previews where later notes would go: into the nearest
+// arranged theme, or as a new theme, without re-clustering what the facilitator
+// arranged. esc leaves them; v picks some and A places only those.
+func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
+	t.Parallel()
+	w, sess, b := previewOfTwoLateNotes(t)
 	b.waitFor("Notes without a theme", "1. (+1 note) pen tests", "+ [act more] pen test reports arrive", "new: ",
 		"2 notes without a theme: A places them as shown")
 	if got := w.themesOf(sess); len(got) != 2 || len(got["pen tests"]) != 2 {

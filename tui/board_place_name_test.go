@@ -14,16 +14,7 @@ import (
 // theme it says why it does not rename it there. It did nothing at all.
 func TestBoardPreviewNamesANewThemeBeforePlacing(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := groupWorld(t)
-	b := w.openBoard(sess) // waits for its first full drawing
-	if _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{
-		{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"},
-		{Line: 2, Text: "phishing mails fool half the company", Area: "confidence", Lane: "concern"},
-	}, session.ImportOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	b.waitEverDrawn("(no theme yet: 2)")
-	b.keys("g")
+	w, sess, b := previewOfTwoLateNotes(t)
 	b.waitFor("1. (+1 note) pen tests", "new: ", "2 notes without a theme: A places them as shown")
 
 	// The preview opens on the arranged theme that would gain a note.
@@ -61,16 +52,7 @@ func TestBoardPreviewNamesANewThemeBeforePlacing(t *testing.T) {
 // placed them all.
 func TestBoardPreviewSaysPicksWentWithNewNotes(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := groupWorld(t)
-	b := w.openBoard(sess)
-	if _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{
-		{Line: 1, Text: "pen test reports arrive after the release", Area: "activities", Lane: "more"},
-		{Line: 2, Text: "phishing mails fool half the company", Area: "confidence", Lane: "concern"},
-	}, session.ImportOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	b.waitEverDrawn("(no theme yet: 2)")
-	b.keys("g")
+	w, sess, b := previewOfTwoLateNotes(t)
 	b.waitFor("2 notes without a theme: A places them as shown")
 	b.keys("/phishing")
 	b.press(tea.KeyEnter)
