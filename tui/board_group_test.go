@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -1539,27 +1540,12 @@ func TestSuggestionRowKeepsItsCountAt60Columns(t *testing.T) {
 func TestBoardRenameBeforeSharingDropsTheOtherSessionsName(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	campaignSession := func(title string, texts ...string) (*session.Session, []int64) {
-		t.Helper()
-		s, err := w.svc.NewSession(w.ctx, session.Session{Title: title, Audience: session.AudienceDevelopers, Campaign: "Champions 2026"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.setPhase(s, session.PhaseWrite)
-		p := w.join(s, "key-"+s.ID, "")
-		var ids []int64
-		for _, text := range texts {
-			ids = append(ids, w.addNote(p, session.AreaConfidence, "concern", text).ID)
-		}
-		w.setPhase(s, session.PhaseGroup)
-		return s, ids
-	}
-	first, ids := campaignSession("Pentesters Berlin", "pentest findings are never retested", "the pentest report came months late")
-	if err := w.svc.SaveThemes(w.ctx, first.ID, []session.Theme{{Label: "Pentest follow-up", Named: true, NoteIDs: ids}}); err != nil {
+	first, ids := campaignGroupSession(t, w, "Pentesters Berlin", map[string][]string{"concern": {"pentest findings are never retested", "the pentest report came months late"}})
+	if err := w.svc.SaveThemes(w.ctx, first.ID, []session.Theme{{Label: "Pentest follow-up", Named: true, NoteIDs: ids["concern"]}}); err != nil {
 		t.Fatal(err)
 	}
-	second, _ := campaignSession("Developers Porto", "nobody retests after the pentest", "pentest results arrive too late to fix",
-		"pentesters should explain the findings in a call")
+	second, _ := campaignGroupSession(t, w, "Developers Porto", map[string][]string{"concern": {"nobody retests after the pentest", "pentest results arrive too late to fix",
+		"pentesters should explain the findings in a call"}})
 
 	b := w.open(tui.Options{Facilitator: true})
 	b.waitFor(second.Title)
@@ -1579,6 +1565,27 @@ func TestBoardRenameBeforeSharingDropsTheOtherSessionsName(t *testing.T) {
 	if !strings.Contains(v, "1. Retests come too late") || strings.Contains(v, "name given in") {
 		t.Errorf("the facilitator's own name is still said to be given in %q:\n%s", first.Title, v)
 	}
+}
+
+// campaignGroupSession makes a developers session of the campaign "Champions 2026"
+// whose one participant wrote notes (confidence, by lane), and takes it to the group
+// phase; it returns the session and the notes' IDs by lane.
+func campaignGroupSession(t *testing.T, w *world, title string, notes map[string][]string) (*session.Session, map[string][]int64) {
+	t.Helper()
+	s, err := w.svc.NewSession(w.ctx, session.Session{Title: title, Audience: session.AudienceDevelopers, Campaign: "Champions 2026"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(s, session.PhaseWrite)
+	p := w.join(s, "key-"+s.ID, "")
+	ids := map[string][]int64{}
+	for _, lane := range slices.Sorted(maps.Keys(notes)) {
+		for _, text := range notes[lane] {
+			ids[lane] = append(ids[lane], w.addNote(p, session.AreaConfidence, lane, text).ID)
+		}
+	}
+	w.setPhase(s, session.PhaseGroup)
+	return s, ids
 }
 
 // A name typed for a suggestion goes to that suggestion even when new notes change
@@ -1644,5 +1651,46 @@ func TestBoardRenameBeforeSharingFollowsItsNotes(t *testing.T) {
 				t.Errorf("with the suggestion gone, the name went to another:\n%s", v)
 			}
 		})
+	}
+}
+
+// A suggestion named as in another session, merged with notes of the other side,
+// changes its name's side ("(concern)" goes): then it is no longer the name the
+// other session gave, and the line stops saying it was.
+func TestBoardMergeBeforeSharingDropsTheOtherSessionsNameItChanged(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	first, ids := campaignGroupSession(t, w, "Pentesters Berlin", map[string][]string{"concern": {"pentest findings are never retested", "the pentest report came months late"}})
+	if err := w.svc.SaveThemes(w.ctx, first.ID, []session.Theme{{Label: "Pentest follow-up (concern)", Named: true, NoteIDs: ids["concern"]}}); err != nil {
+		t.Fatal(err)
+	}
+	second, _ := campaignGroupSession(t, w, "Developers Porto", map[string][]string{
+		"concern":  {"nobody retests after the pentest", "pentest results arrive too late to fix", "pentesters should explain the findings in a call"},
+		"strength": {"our champions meet every month", "the champions network is strong", "champions share tips in a chat"},
+	})
+
+	b := w.open(tui.Options{Facilitator: true})
+	b.waitFor(second.Title)
+	b.keys("/porto")
+	b.waitFor("▸ " + second.Title)
+	b.press(tea.KeyEnter)
+	b.press(tea.KeyEnter)
+	b.waitDrawn("2. Pentest follow-up (concern) (3 notes) · name given in “" + first.Title + "”")
+	// The strengths (suggestion 1) into the named one (2).
+	b.keys("m")
+	b.waitFor("Now select the suggested theme to merge it into")
+	for range 4 { // its three notes, then the named one
+		b.press(tea.KeyDown)
+	}
+	b.waitFor("▸ 2. Pentest follow-up")
+	b.keys("m")
+	b.waitFor("(6 notes)")
+	v := b.view()
+	requireFits(t, v)
+	if strings.Contains(v, "Pentest follow-up (concern)") {
+		t.Fatalf("the merged suggestion kept its side, so this test no longer shows a name changed:\n%s", v)
+	}
+	if !strings.Contains(v, "1. Pentest follow-up") || strings.Contains(v, "name given in") {
+		t.Errorf("the name changed by the merge is still said to be given in %q:\n%s", first.Title, v)
 	}
 }

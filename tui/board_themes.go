@@ -1409,7 +1409,11 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 					lanes = append(lanes, n.Lane)
 				}
 			}
-			sug[i].Label = analysis.RelabelSide(sug[i].Label, lanes)
+			relabelled := analysis.RelabelSide(sug[i].Label, lanes)
+			if relabelled != sug[i].Label {
+				// Changed, the name is no longer the one another session gave.
+				sug[i].Label, sug[i].NameFrom = relabelled, ""
+			}
 		}
 		label := sug[from].Label
 		s.themes.suggestions = slices.Delete(slices.Clone(sug), from, from+1)
