@@ -1749,7 +1749,9 @@ func (s *participantScreen) keys() []key.Binding {
 		}
 	}
 	ks = append(ks, pk.Area, pk.Lane, s.doneKey())
-	if s.sess.Phase.AcceptsNotes() {
+	if s.sess.Phase.AcceptsNotes() && s.selected() != nil {
+		// With no note selected, e and d begin a note (see beginsNote): the line
+		// would offer an edit that types an e.
 		ks = append(ks, pk.Edit, pk.Delete)
 	}
 	if s.canRateLate() {
