@@ -837,7 +837,14 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			// cannot count who is still at it; it asks every time.
 			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
 			s.confirmNo = "Staying in reveal."
-			s.setStatus("Writing ends here (a note being typed is not sent): move on to group? y/n", true)
+			ask := "Writing ends here (a note being typed is not sent): move on to group? y/n"
+			if !s.sess.Furthest().AtLeast(session.PhaseGroup) {
+				// The first move to group shows the notes written alone in the
+				// reveal, as leaving the first writing does: warned the same way,
+				// whether or not any wait.
+				ask = "Writing ends here (a note being typed is not sent). If someone is still writing, wait: notes waiting for a second writer would then show on their own, and so say whose they are. Move on to group? y/n"
+			}
+			s.setStatus(ask, true)
 			return s, nil
 		}
 		if n := s.unthemed(); n > 0 && s.sess.Phase == session.PhaseGroup && to == session.PhaseVote {

@@ -144,19 +144,51 @@ func TestLeavingTheRevealAsksFirst(t *testing.T) {
 	w.setPhase(sess, session.PhaseReveal)
 	b := w.openBoard(sess)
 	b.keys("]")
-	b.waitFor("Writing ends here (a note being typed is not sent): move on to group? y/n")
+	b.waitFor("Writing ends here (a note being typed is not sent)", "group? y/n")
 	b.keys("n")
 	b.waitFor("Staying in reveal.")
 	if ph := w.session(sess.ID).Phase; ph != session.PhaseReveal {
 		t.Fatalf("after n the session is in %s, want reveal", ph)
 	}
 	b.keys("]")
-	b.waitFor("move on to group? y/n")
+	b.waitFor("group? y/n")
 	b.keys("y")
 	b.waitFor("Moved to group.")
 	if ph := w.session(sess.ID).Phase; ph != session.PhaseGroup {
 		t.Fatalf("after y the session is in %s, want group", ph)
 	}
+}
+
+// The first move from the reveal to group shows the notes still waiting for a
+// second writer, a lone writer's included (session.Service.SetPhase): the board
+// warns as it does leaving the first writing. It asked only "Writing ends here",
+// and a note written alone at the end of the reveal reached the board on its own.
+// Back in the reveal and on again, waiting notes keep waiting: no warning then.
+func TestLeavingTheFirstRevealWarnsThatWaitingNotesShow(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, ps := w.crowd()
+	w.setPhase(sess, session.PhaseReveal)
+	w.addNote(ps[2], session.AreaMotivation, "motivates", "Praise from the team lead.") // a lone writer: it waits
+	asked := w.openBoard(sess)
+	asked.waitDrawn("3 notes")
+	asked.keys("]")
+	asked.waitFor("group? y/n")
+	flat := strings.Join(strings.Fields(asked.view()), " ")
+	if want := "Writing ends here (a note being typed is not sent). If someone is still writing, wait: notes waiting for a second writer would then show on their own, and so say whose they are. Move on to group? y/n"; !strings.Contains(flat, want) {
+		t.Errorf("leaving the first reveal does not warn, then ask:\nwant %q\nin %s", want, flat)
+	}
+
+	b := w.openBoard(sess)
+	b.waitDrawn("3 notes")
+	b.keys("]")
+	b.waitFor("group? y/n")
+	b.keys("y")
+	b.waitFor("Moved to group.", "4 notes") // the lone note shows, as warned
+	b.keys("[")
+	b.waitFor("Moved to reveal.")
+	b.keys("]")
+	b.waitFor("Writing ends here (a note being typed is not sent): move on to group? y/n")
 }
 
 // In the vote and actions phases the themes list shows no notes: enter on a theme
