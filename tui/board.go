@@ -828,6 +828,11 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 				// the warning, so that the warning is read before y is pressed.
 				ask = fmt.Sprintf("%s %s. If someone is still writing, wait: notes waiting for a second writer would then show on their own, and so say whose they are. Move on to %s? y/n", persons(n), what, to)
 			}
+			if s.sess.Phase == session.PhaseCheckIn && !s.sess.Furthest().AtLeast(session.PhaseWrite) {
+				// Leaving the first check-in shows a rating given alone, as leaving
+				// the first writing shows a lone writer's notes: warned the same way.
+				ask = fmt.Sprintf("%s %s. If someone is still rating, wait: a rating waiting for a second would then show on its own, and so say whose it is. Move on to %s? y/n", persons(n), what, to)
+			}
 			s.setStatus(ask, true)
 			return s, nil
 		}

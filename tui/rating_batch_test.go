@@ -108,7 +108,34 @@ func TestMovingOnFromCheckInSaysARatingMayWait(t *testing.T) {
 	}
 	b := w.openBoard(sess)
 	b.keys("]")
-	b.waitFor("2 people have no rating shown (one of them may have rated: a rating given alone", "second before it shows): move on to write? y/n")
+	b.waitFor("2 people have no rating shown (one of them may have rated: a rating given alone", "second before it shows)", "write? y/n")
+}
+
+// Leaving the first check-in shows every rating still waiting, a lone one on its
+// own (session.Service.SetPhase), as leaving the first writing shows waiting notes:
+// the board warns the same way before it asks. It said only that the person "may
+// have rated", and a rating given as the facilitator moved on reached the chart
+// alone, telling whose it was to anyone who saw who rated last.
+func TestMovingOnFromTheFirstCheckInWarnsThatAWaitingRatingShows(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	a := w.join(sess, "key-1", "")
+	w.join(sess, "key-2", "")
+	if err := w.svc.Rate(w.ctx, a.ID, 4); err != nil {
+		t.Fatal(err)
+	}
+	b := w.openBoard(sess)
+	b.waitDrawn("0 of 2 rated")
+	b.keys("]")
+	b.waitFor("write? y/n")
+	v := b.view()
+	requireFits(t, v)
+	flat := strings.Join(strings.Fields(v), " ")
+	if want := "2 people have no rating shown (one of them may have rated: a rating given alone waits for a second before it shows). If someone is still rating, wait: a rating waiting for a second would then show on its own, and so say whose it is. Move on to write? y/n"; !strings.Contains(flat, want) {
+		t.Errorf("leaving the first check-in does not warn, then ask:\nwant %q\nin %s", want, flat)
+	}
 }
 
 // In a check-in gone back to, a rating waits for two more (session.MinLateRaters):
