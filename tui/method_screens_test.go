@@ -1070,6 +1070,37 @@ func TestVolunteerOnAThemeWithoutActionSaysSo(t *testing.T) {
 	}
 }
 
+// An error about the selected row goes when the selection moves: "This theme has
+// no action point" stayed under the action point the participant moved up to, the
+// one they could volunteer for, as errors stay until something replaces them.
+func TestThemesErrorGoesWhenTheSelectionMoves(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ts, _ := w.svc.Themes(w.ctx, sess.ID)
+	for _, th := range ts {
+		if th.Label == "pen tests" {
+			if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: th.ID, Title: "Book pen tests early"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	w.setPhase(sess, session.PhaseVote)
+	w.setPhase(sess, session.PhaseActions)
+	ps, _ := w.db.Participants(w.ctx, sess.ID)
+	p := w.openAsParticipant(sess, ps[0])
+	p.waitDrawn("Book pen tests early")
+	// pen tests ranks first, its action point under it; deadlines is third.
+	p.keys("jj")
+	p.waitFor("In “deadlines”")
+	p.keys("v")
+	p.waitFor("This theme has no action point to volunteer for")
+	p.keys("k")
+	p.waitFor("▸    → [proposed] Book pen tests early")
+	if v := p.view(); strings.Contains(v, "no action point to volunteer for") {
+		t.Errorf("the error about the theme stays on its action point's row:\n%s", v)
+	}
+}
+
 // A participant voting again after the totals were shown is told that a change of
 // theirs reaches the totals only with someone else's.
 func TestVotingAgainTellsWhenAChangeCounts(t *testing.T) {

@@ -277,7 +277,13 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	rows := s.themeRows()
 	s.rows.setLen(len(rows))
 	if key.Matches(msg, pk.Select) || key.Matches(msg, lk.Page) || key.Matches(msg, lk.Ends) {
+		was := s.rows.selected()
 		s.rows.update(msg)
+		if s.statusErr && s.rows.selected() != was {
+			// Its errors are about the row selected ("This theme has no action
+			// point"): under another row they would say the wrong thing.
+			s.setStatus("", false)
+		}
 		return s, nil
 	}
 	if len(rows) == 0 {
