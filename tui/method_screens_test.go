@@ -1266,3 +1266,36 @@ func TestVoteThemeNotesEndOnAWholeNote(t *testing.T) {
 		t.Errorf("the note that does not fit whole is shown in part:\n%s", v)
 	}
 }
+
+// The note list's key line offers e edit and d delete only on one of the
+// participant's own notes: at the reveal it offered them on everyone's, where they
+// are refused, and on an empty lane, where e and d begin a note.
+func TestNoteListOffersEditOnlyOnOwnNotes(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, ps := w.crowd()
+	w.setPhase(sess, session.PhaseReveal)
+	ana, olga := ps[0], ps[2]
+
+	first := w.openAsParticipant(sess, olga)
+	first.waitDrawn("No notes here yet.")
+	empty := first.view()
+	other := w.openAsParticipant(sess, olga)
+	other.waitDrawn("No notes here yet.")
+	other.press(tea.KeyRight)
+	other.waitFor("Nobody owns the dependency updates.")
+	v := other.view()
+	for what, v := range map[string]string{"an empty lane": empty, "another's note": v} {
+		if strings.Contains(v, "e edit") || strings.Contains(v, "d delete") {
+			t.Errorf("the key line offers e and d on %s:\n%s", what, v)
+		}
+	}
+
+	own := w.openAsParticipant(sess, ana)
+	own.waitDrawn("No notes here yet.")
+	own.press(tea.KeyRight)
+	own.waitFor("Nobody owns the dependency updates. (yours)")
+	if v := own.view(); !strings.Contains(v, "e edit") || !strings.Contains(v, "d delete") {
+		t.Errorf("the key line lacks e and d on the participant's own note:\n%s", v)
+	}
+}

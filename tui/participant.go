@@ -1749,9 +1749,9 @@ func (s *participantScreen) keys() []key.Binding {
 		}
 	}
 	ks = append(ks, pk.Area, pk.Lane, s.doneKey())
-	if s.sess.Phase.AcceptsNotes() && s.selected() != nil {
-		// With no note selected, e and d begin a note (see beginsNote): the line
-		// would offer an edit that types an e.
+	if n := s.selected(); n != nil && n.ParticipantID == s.me.ID && s.sess.Phase.AcceptsNotes() {
+		// Only on their own note: on another's (the reveal) e and d are refused,
+		// and on an empty lane they begin a note (see beginsNote).
 		ks = append(ks, pk.Edit, pk.Delete)
 	}
 	if s.canRateLate() {

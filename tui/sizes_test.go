@@ -72,7 +72,7 @@ func TestEveryScreenFitsBothSizes(t *testing.T) {
 			func(r *room) tui.Options { return fac }},
 		{screen{"participant lobby", session.PhaseLobby, participant("you are in"), []string{"q leave"}}, nil},
 		{screen{"participant check-in", session.PhaseCheckIn, participant("your rating"), []string{"enter rate", "q leave"}}, nil},
-		{screen{"participant write", session.PhaseWrite, participant("Strengths"), []string{"q leave", "↑/↓ select", "d delete"}}, nil},
+		{screen{"participant write", session.PhaseWrite, participant("Strengths", "We run threat modelling"), []string{"q leave", "↑/↓ select", "d delete"}}, nil},
 		{screen{"participant activity picker", session.PhaseWrite, func(r *room, s *term) {
 			s.waitFor("Strengths")
 			s.press(tea.KeyTab)
