@@ -1711,6 +1711,10 @@ func (s *participantScreen) keys() []key.Binding {
 	case session.PhaseLobby:
 		return []key.Binding{pk.Quit}
 	case session.PhaseGroup:
+		if len(s.themeRows()) == 0 {
+			// "No themes yet": nothing to select or read whole.
+			return []key.Binding{pk.Quit}
+		}
 		return []key.Binding{pk.Select, vk.Open, lk.Page, pk.Quit}
 	case session.PhaseVote:
 		return []key.Binding{pk.Select, vk.Give, vk.Take, vk.Open, s.doneKey(), lk.Page, pk.Quit}
