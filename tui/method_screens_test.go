@@ -1043,10 +1043,11 @@ func TestBackToTheVoteSaysLoneChangesWait(t *testing.T) {
 	b.waitFor("Moved to vote.", "only once at least two people")
 }
 
-// v on a theme without an action point says so, without sending the participant
-// down the list (the row below is the next theme).
-func TestVolunteerOnAThemeWithoutActionSaysSo(t *testing.T) {
-	t.Parallel()
+// onAThemeWithoutAction is a participant at the actions phase of groupWorld's
+// session, where "pen tests" has an action point and "deadlines" none, with the
+// selection moved onto "deadlines".
+func onAThemeWithoutAction(t *testing.T) *term {
+	t.Helper()
 	w, sess, _ := groupWorld(t)
 	ts, _ := w.svc.Themes(w.ctx, sess.ID)
 	for _, th := range ts {
@@ -1063,6 +1064,14 @@ func TestVolunteerOnAThemeWithoutActionSaysSo(t *testing.T) {
 	p.waitDrawn("Book pen tests early")
 	// pen tests ranks first, its action point under it; deadlines is third.
 	p.keys("jj")
+	return p
+}
+
+// v on a theme without an action point says so, without sending the participant
+// down the list (the row below is the next theme).
+func TestVolunteerOnAThemeWithoutActionSaysSo(t *testing.T) {
+	t.Parallel()
+	p := onAThemeWithoutAction(t)
 	p.keys("v")
 	p.waitFor("This theme has no action point to volunteer for", "Themes with one show it under them")
 	if p.everDrawn("select one (↓)") {
@@ -1075,22 +1084,7 @@ func TestVolunteerOnAThemeWithoutActionSaysSo(t *testing.T) {
 // one they could volunteer for, as errors stay until something replaces them.
 func TestThemesErrorGoesWhenTheSelectionMoves(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := groupWorld(t)
-	ts, _ := w.svc.Themes(w.ctx, sess.ID)
-	for _, th := range ts {
-		if th.Label == "pen tests" {
-			if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: th.ID, Title: "Book pen tests early"}); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	w.setPhase(sess, session.PhaseVote)
-	w.setPhase(sess, session.PhaseActions)
-	ps, _ := w.db.Participants(w.ctx, sess.ID)
-	p := w.openAsParticipant(sess, ps[0])
-	p.waitDrawn("Book pen tests early")
-	// pen tests ranks first, its action point under it; deadlines is third.
-	p.keys("jj")
+	p := onAThemeWithoutAction(t)
 	p.waitFor("In “deadlines”")
 	p.keys("v")
 	p.waitFor("This theme has no action point to volunteer for")
