@@ -1711,8 +1711,9 @@ func (s *participantScreen) keys() []key.Binding {
 	case session.PhaseLobby:
 		return []key.Binding{pk.Quit}
 	case session.PhaseGroup:
-		if len(s.themeRows()) == 0 {
-			// "No themes yet": nothing to select or read whole.
+		if len(s.th.Themes) == 0 {
+			// "No themes yet" (themeRows lists the themes shared): nothing to select
+			// or read whole.
 			return []key.Binding{pk.Quit}
 		}
 		return []key.Binding{pk.Select, vk.Open, lk.Page, pk.Quit}
