@@ -187,6 +187,7 @@ func TestActivityRenameFollowsANoteBeingEdited(t *testing.T) {
 	p.keys("first model")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")
+	p.press(tea.KeyUp) // from the box open for the next note to the list
 	p.keys("e")
 	p.waitFor("esc cancel")
 	if err := w.svc.RenameActivity(w.ctx, sess.ID, "threat modelling", "threat modeling"); err != nil {

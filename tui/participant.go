@@ -69,6 +69,10 @@ type participantScreen struct {
 	// saved: the box waits for the answer, so that enter pressed again does not
 	// save the same note twice.
 	saving bool
+	// typedWhileSaving are the letters typed while a new note was being saved:
+	// the box opens again for the next note once it is stored, and a fast typist's
+	// first words land in it rather than being dropped.
+	typedWhileSaving []tea.KeyMsg
 	// rateSel is the check-in cursor, on the rating enter gives; 0 before the
 	// person chose one: nothing is preselected, which would pull answers to it.
 	rateSel int
@@ -187,6 +191,12 @@ var pk = participantKeys{
 	PutAside: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close, text kept")),
 	Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "leave")),
 }
+
+// The keys of an empty box of a new note (see emptyBoxKey).
+var (
+	boxToList = key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "your notes"))
+	boxClose  = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close box"))
+)
 
 // backToSessions goes from a closed session back to the list of the sessions the
 // participant took part in; leaveNow is how they leave from there (ctrl+c asks).
@@ -963,6 +973,10 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		if phaseChanged && s.mode != modeBrowse && s.mode != modeVolunteerName && !s.sess.Phase.AcceptsNotes() {
 			said := "The phase changed; your unsaved text was not sent."
+			if s.mode == modeCompose && strings.TrimSpace(s.inputValue()) == "" {
+				// The box left open for a next note, nothing in it: nothing lost.
+				said = ""
+			}
 			if s.mode == modeCompose && strings.TrimSpace(s.inputValue()) != "" {
 				s.draft, s.draftAt = s.inputValue(), s.here() // back in the box if notes are taken again
 				said = "The phase changed; your note was not sent (n brings it back if notes are taken again)."
@@ -978,7 +992,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 			s.mode = modeBrowse
 			s.closeInput()
-			s.setStatus(said, true)
+			s.setStatus(said, said != "")
 		}
 		s.watch()
 		if s.dirty {
@@ -1002,6 +1016,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.timeUp.see(s.sess.Timer, s.e.now())
 	case errMsg:
 		s.loading, s.saving, s.rateLateSent = false, false, false
+		// The note is still in its box, with the error: what was typed for the next
+		// one is not put after it.
+		s.typedWhileSaving = nil
 		s.setStatus(s.e.errorMessage(msg.err), true)
 		return s.afterLoad()
 	case editGoneMsg:
@@ -1043,21 +1060,26 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if a := msg.note.Activity; msg.note.Area == session.AreaActivities && a != "" {
 			// The activity sticks: said here, a writer moving on to another one
 			// sees it before the next note goes under this one.
-			s.setStatus("Saved under "+a+"; your next notes go there too (a changes it).", false)
+			s.setStatus("Saved under "+a+"; your next notes go there too (esc, a changes it).", false)
 		} else {
-			s.setStatus("Saved. Your note is stored; press n for another.", false)
+			s.setStatus("Saved. Your note is stored; the box is open for your next one (esc closes it).", false)
 		}
+		typed := s.typedWhileSaving
+		s.typedWhileSaving = nil
+		var cmd tea.Cmd
 		if s.takeWaiting() {
 			s.setStatus("Saved. "+s.status, false)
+		} else if s.sess.Phase.AcceptsNotes() && s.currentLane() != "" {
+			cmd = s.nextBox(typed)
 		}
 		if !s.loading {
 			// The new note is on the list as stored, and what others change reaches
 			// the screen through the hub: reading the view again for every note was
 			// a tenth of the server's CPU in a burst of notes. A load that began
 			// before the note was stored is followed by another (reload).
-			return s, nil
+			return s, cmd
 		}
-		return s, s.reload()
+		return s, tea.Batch(cmd, s.reload())
 	case ratedMsg:
 		// A copy: the participant read with the view may be shared with others.
 		me := *s.me
@@ -1108,6 +1130,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		if s.mode != modeBrowse {
 			if s.saving {
+				if s.mode == modeCompose && (msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace) {
+					s.typedWhileSaving = append(s.typedWhileSaving, msg)
+				}
 				return s, nil
 			}
 			return s.updateInput(msg)
@@ -1305,28 +1330,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, tea.Batch(cmd, typed)
 	}
 	switch {
-	case msg.String() == "tab":
-		s.area, s.lane, s.activity = (s.area+1)%len(session.Areas), 0, ""
-		s.rows.selectRow(0)
-	case msg.String() == "shift+tab":
-		s.area, s.lane, s.activity = (s.area+len(session.Areas)-1)%len(session.Areas), 0, ""
-		s.rows.selectRow(0)
-	case key.Matches(msg, pk.Lane):
-		if n := len(s.lanes()); n > 0 {
-			if msg.String() == "left" {
-				s.lane = (s.lane + n - 1) % n
-			} else {
-				s.lane = (s.lane + 1) % n
-			}
-			s.rows.selectRow(0)
-			if s.activity != "" {
-				// The activity chosen is for the lane it was chosen in: carried
-				// into "Do less", a note on e-learning counted as less code
-				// scanning in the activity matrix (a newcomer's finding).
-				s.setStatus("Any activity here: a chooses one ("+s.activity+" was for the lane before).", false)
-				s.activity = ""
-			}
-		}
+	case s.move(msg):
 	case key.Matches(msg, pk.Select) || key.Matches(msg, lk.Page) || key.Matches(msg, lk.Ends):
 		s.rows.setLen(len(s.laneNotes()))
 		s.rows.update(msg)
@@ -1373,6 +1377,89 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode, s.editing = modeConfirmDelete, n.ID
 	}
 	return s, nil
+}
+
+// move goes to another area (tab, shift+tab) or lane (←, →) for msg, and reports
+// whether msg was one of those keys. From an empty box the box goes along.
+func (s *participantScreen) move(msg tea.KeyMsg) bool {
+	switch {
+	case msg.String() == "tab":
+		s.area, s.lane, s.activity = (s.area+1)%len(session.Areas), 0, ""
+		s.rows.selectRow(0)
+	case msg.String() == "shift+tab":
+		s.area, s.lane, s.activity = (s.area+len(session.Areas)-1)%len(session.Areas), 0, ""
+		s.rows.selectRow(0)
+	case key.Matches(msg, pk.Lane):
+		if n := len(s.lanes()); n > 0 {
+			if msg.String() == "left" {
+				s.lane = (s.lane + n - 1) % n
+			} else {
+				s.lane = (s.lane + 1) % n
+			}
+			s.rows.selectRow(0)
+			if s.activity != "" {
+				// The activity chosen is for the lane it was chosen in: carried
+				// into "Do less", a note on e-learning counted as less code
+				// scanning in the activity matrix (a newcomer's finding).
+				choose := "a chooses one"
+				if s.mode == modeCompose {
+					choose = "esc, a chooses one"
+				}
+				s.setStatus("Any activity here: "+choose+" ("+s.activity+" was for the lane before).", false)
+				s.activity = ""
+			}
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// nextBox opens an empty box for the next note where the last was saved, with
+// what was typed while it was being saved.
+func (s *participantScreen) nextBox(typed []tea.KeyMsg) tea.Cmd {
+	s.mode = modeCompose
+	cmd := s.openInput(inputCap, 3)
+	for _, k := range typed {
+		cmd = tea.Batch(cmd, s.input.Update(k))
+	}
+	if len(typed) > 0 {
+		s.box, s.boxFresh, s.boxN = "", false, -1
+	}
+	return cmd
+}
+
+// emptyBoxKey takes the keys that move, typed in the box of a new note while it
+// is empty: ←, →, tab and shift+tab take the box to another lane or area; ↑, ↓,
+// pgup, pgdn, home and end close it, for the list's keys; enter does nothing. The box stays open
+// after a note is saved; these keys still go where the person looks.
+func (s *participantScreen) emptyBoxKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	if s.mode != modeCompose || s.input == nil || s.inputValue() != "" {
+		return nil, false
+	}
+	switch msg.String() {
+	case "enter":
+		// Nothing to send: an enter pressed again after a save (or twice) leaves
+		// "Saved" standing, not an error that reads as if the save had failed.
+		return nil, true
+	case "up", "down", "pgup", "pgdown", "home", "end":
+		// To the list, on the note marked there (the one just saved): the key
+		// that leaves the box does not move past it.
+		s.mode = modeBrowse
+		s.closeInput()
+		s.setStatus("", false)
+		return nil, true
+	}
+	if !s.move(msg) {
+		return nil, false
+	}
+	if s.currentLane() == "" || !s.sess.Phase.AcceptsNotes() {
+		// No lane to write in (an open area without topics): t raises one.
+		s.mode = modeBrowse
+		s.closeInput()
+		return nil, true
+	}
+	return s.openInput(inputCap, 3), true
 }
 
 // newNote opens the box of a new note in the lane shown, as n does: the text left
@@ -1446,6 +1533,9 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			}
 			return noteDeletedMsg{noteID}
 		})
+	}
+	if cmd, ok := s.emptyBoxKey(msg); ok {
+		return s, cmd
 	}
 	switch msg.Type {
 	case tea.KeyEsc:
@@ -1532,8 +1622,13 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.mode = modeBrowse
 		return s, nil
 	}
+	began := s.mode == modeCompose && s.inputValue() == ""
 	cmd := s.input.Update(spaceForTab(msg))
 	s.box, s.boxFresh, s.boxN = "", false, -1
+	if began && s.inputValue() != "" && !s.statusErr {
+		// The next note begun: "Saved" was about the last one.
+		s.setStatus("", false)
+	}
 	return s, cmd
 }
 
@@ -1700,6 +1795,8 @@ func (s *participantScreen) keys() []key.Binding {
 		return s.picker.keys()
 	case s.mode == modeRateLate:
 		return []key.Binding{pk.RateSelect, pk.RateEnter, rateChoose, pk.Cancel}
+	case s.mode == modeCompose && s.input != nil && s.inputValue() == "":
+		return []key.Binding{pk.Lane, pk.Area, boxToList, boxClose}
 	case s.mode == modeCompose:
 		return []key.Binding{pk.Save, pk.PutAside}
 	case s.mode != modeBrowse:
@@ -1948,8 +2045,12 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 	b.WriteByte('\n')
 	if area == session.AreaActivities && s.mode != modePickActivity {
 		// The selected note's activity is in its line; this one is for new notes.
-		b.WriteString(s.lines.line(lineKey{kind: lineActivity, text: s.activity, width: w}, func() string {
-			return sty.Muted.Render(fit("new notes are about: "+cmp.Or(s.activity, "any activity")+" (a to change)", w))
+		b.WriteString(s.lines.line(lineKey{kind: lineActivity, text: s.activity, width: w, sel: s.mode == modeCompose}, func() string {
+			change := " (a to change)"
+			if s.mode == modeCompose {
+				change = " (esc, a to change)"
+			}
+			return sty.Muted.Render(fit("new notes are about: "+cmp.Or(s.activity, "any activity")+change, w))
 		}))
 		b.WriteByte('\n')
 	}

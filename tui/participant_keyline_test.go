@@ -24,7 +24,12 @@ func TestParticipantKeyLineOffersEditOnlyOnANote(t *testing.T) {
 	s.keys("n")
 	s.keys("tests take a week")
 	s.press(tea.KeyEnter)
-	s.waitFor("Saved. Your note is stored", "e edit", "d delete")
+	s.waitFor("Saved. Your note is stored")
+	if s.everDrawn("e edit") {
+		t.Error("the key line offers e edit in the box open for the next note, where e is a letter")
+	}
+	s.press(tea.KeyUp) // from the box to the list
+	s.waitFor("e edit", "d delete")
 	if v := s.view(); !strings.Contains(v, "▸ tests take a week") {
 		t.Errorf("the saved note is not the one selected:\n%s", v)
 	}

@@ -79,9 +79,15 @@ func TestEveryScreenFitsBothSizes(t *testing.T) {
 			s.keys("a")
 			s.waitFor("type to filter")
 		}, []string{"enter choose", "esc cancel"}}, nil},
+		{screen{"participant empty note box", session.PhaseWrite, func(r *room, s *term) {
+			s.waitFor("Strengths")
+			s.keys("n")
+			s.waitFor("esc close box")
+		}, []string{"←/→ lane", "↑/↓ your notes", "esc close box"}}, nil},
 		{screen{"participant note box", session.PhaseWrite, func(r *room, s *term) {
 			s.waitFor("Strengths")
 			s.keys("n")
+			s.keys("we")
 			s.waitFor("enter save")
 		}, []string{"enter save", "esc close, text kept"}}, nil},
 		{screen{"participant reveal", session.PhaseReveal, participant("Strengths"), []string{"q leave"}}, nil},

@@ -126,6 +126,7 @@ func TestDeleteRightAfterSavingUnderLoad(t *testing.T) {
 	g.hold()
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved. Your note is stored")
+	p.press(tea.KeyUp) // from the box open for the next note to the list
 	p.keys("dy")
 	p.waitFor("Note deleted.")
 	g.release()
@@ -227,6 +228,7 @@ func TestSavedNoteSaysItsActivitySticks(t *testing.T) {
 	p.paste("we need more of it")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved. Your note is stored") // no activity: nothing sticks
+	p.press(tea.KeyEsc)                     // the box open for the next note
 	p.keys("a")
 	p.waitFor("type to filter")
 	p.press(tea.KeyDown)
@@ -236,5 +238,5 @@ func TestSavedNoteSaysItsActivitySticks(t *testing.T) {
 	p.waitFor("· about self-assessment")
 	p.paste("the self-assessment takes a day")
 	p.press(tea.KeyEnter)
-	p.waitFor("Saved under self-assessment; your next notes go there too (a changes it).")
+	p.waitFor("Saved under self-assessment; your next notes go there too (esc, a changes it).")
 }

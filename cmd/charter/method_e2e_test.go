@@ -82,7 +82,7 @@ func TestWholeMethodOverSSH(t *testing.T) {
 	c.waitFor("New note in Demotivates")
 	c.typeKeys("the PO never gives us sprint capacity", enter)
 	c.waitFor("Saved")
-	c.typeKeys("n")
+	// The box is open again for C's next note.
 	c.typeKeys("ignore all previous notes", enter)
 	c.waitFor("ignore all previous notes")
 	// C's second note waits for the board until B writes: the board gets notes in

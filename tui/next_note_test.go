@@ -1,0 +1,146 @@
+package tui_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// savedFirstNote opens a writing participant's screen and saves one note through
+// the box, as a person does: n, the words, enter.
+func savedFirstNote(t *testing.T, w *world, text string) (*session.Session, *session.Participant, *term) {
+	t.Helper()
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	p.keys("n")
+	p.waitFor("New note in Strengths")
+	p.keys(text)
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved. Your note is stored; the box is open for your next one")
+	return sess, me, p
+}
+
+// After a note is saved the box is open for the next one: words beginning with a
+// key of the list are words. "every team" opened the edit of the note just saved
+// and added "very team" to it; "quick wins" asked whether to leave and took u as the
+// answer; "x-ray" marked the writer as done.
+func TestWordsTypedAfterSavingAreTheNextNote(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me, p := savedFirstNote(t, w, "pen tests come too late")
+	for _, text := range []string{"every team has a champion", "quick wins matter", "x-ray of the pipeline", "does anyone read the reports"} {
+		p.keys(text)
+		p.press(tea.KeyEnter)
+		p.waitFor("▸ " + text)
+	}
+	want := "pen tests come too late|every team has a champion|quick wins matter|x-ray of the pipeline|does anyone read the reports"
+	if got := strings.Join(noteTexts(w.notes(sess)), "|"); got != want {
+		t.Fatalf("stored notes = %q, want %q", got, want)
+	}
+	if w.participant(me.ID).Done {
+		t.Error("the x of x-ray marked the writer as done")
+	}
+	if v := p.view(); strings.Contains(v, "Leave") || !strings.Contains(v, "New note in Strengths") {
+		t.Errorf("want the box open for a next note, no leave question:\n%s", v)
+	}
+}
+
+// The box left open after a save goes where the writer goes with ← → and tab while
+// it is empty, and ↑ (or esc) closes it for the list's keys: e then edits the note
+// just saved.
+func TestEmptyBoxFollowsTheLaneAndClosesForTheList(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, _, p := savedFirstNote(t, w, "champions help")
+	p.waitDrawn("←/→ lane", "↑/↓ your notes", "esc close box")
+	p.press(tea.KeyRight)
+	p.waitFor("New note in Concerns")
+	p.keys("nobody owns the scanner")
+	p.press(tea.KeyEnter)
+	p.waitFor("▸ nobody owns the scanner")
+	byText := map[string]*session.Note{}
+	for _, n := range w.notes(sess) {
+		byText[n.Text] = n
+	}
+	if n := byText["nobody owns the scanner"]; n == nil || n.Area != session.AreaConfidence || n.Lane != "concern" {
+		t.Fatalf("the note after → = %+v, want it under Confidence · Concerns", n)
+	}
+	p.press(tea.KeyUp)
+	p.waitFor("e edit", "d delete")
+	p.keys("e")
+	p.waitFor("Edit your note")
+	p.keys(" at all")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved your change.")
+	if got := strings.Join(noteTexts(w.notes(sess)), "|"); got != "champions help|nobody owns the scanner at all" {
+		t.Fatalf("stored notes = %q, want the note just saved edited", got)
+	}
+}
+
+// Letters typed while a note is being saved are the next note's: the box opens
+// again with them in it, not without its first letters.
+func TestLettersTypedWhileSavingBeginTheNextNote(t *testing.T) {
+	t.Parallel()
+	var g *gatedNotes
+	w := newWorldOver(t, func(db session.Store) session.Store {
+		g = &gatedNotes{gatedStore: gatedStore{Store: db}}
+		return g
+	})
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	p.keys("n")
+	p.waitFor("New note in Strengths")
+	p.keys("first note")
+	g.hold()
+	p.press(tea.KeyEnter)
+	p.keys("second")
+	g.release()
+	p.waitFor("Saved. Your note is stored", "│ second")
+	p.keys(" note")
+	p.press(tea.KeyEnter)
+	p.waitFor("▸ second note")
+	if got := strings.Join(noteTexts(w.notes(sess)), "|"); got != "first note|second note" {
+		t.Fatalf("stored notes = %q, want the letters typed while saving in the second", got)
+	}
+}
+
+// gatedNotes holds new notes at the gate: a save that takes its time.
+type gatedNotes struct{ gatedStore }
+
+func (g *gatedNotes) AddNote(ctx context.Context, n *session.Note, check func(ctx context.Context, st session.Store) error) error {
+	if err := g.wait(ctx); err != nil {
+		return err
+	}
+	return g.Store.AddNote(ctx, n, check)
+}
+
+// The box left open and empty says nothing of unsent text when the phase moves on.
+func TestEmptyBoxClosesQuietlyAtThePhaseChange(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, _, p := savedFirstNote(t, w, "champions help")
+	w.setPhase(sess, session.PhaseGroup)
+	p.waitFor("No themes yet")
+	if v := p.view(); strings.Contains(v, "not sent") || strings.Contains(v, "New note in") {
+		t.Errorf("the empty box left a warning or stayed open:\n%s", v)
+	}
+}
+
+// "Saved" is about the note just saved: it goes once the next one is begun (it
+// stood over the next note's box until that was saved too, saying nothing new).
+func TestSavedGoesWhenTheNextNoteBegins(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	_, _, p := savedFirstNote(t, w, "champions help")
+	p.keys("more")
+	p.waitFor("│ more")
+	if v := p.view(); strings.Contains(v, "Saved.") {
+		t.Errorf("\"Saved\" stands over the next note's box:\n%s", v)
+	}
+}
