@@ -600,8 +600,8 @@ type themeRow struct {
 	// sug is a suggested theme's index + 1; 0 on rows of stored themes.
 	sug  int
 	text string
-	// whole is text with nothing cut, shown when the row is selected; "" when text
-	// is whole already.
+	// whole is text with nothing cut, shown when the row is selected (or always,
+	// see wholeRow); "" when text is whole already.
 	whole  string
 	header bool
 	// num is a header's number, as # and the move prompt take it.
@@ -903,6 +903,12 @@ type themesTab struct {
 
 func newThemesTab(b *boardScreen) *themesTab {
 	t := &themesTab{b: b, list: newList()}
+	t.list.lines = func(i int) int {
+		if !t.wholeRow(i) {
+			return 1
+		}
+		return len(t.rowLines(i, -1, max(b.e.w, 40)))
+	}
 	t.list.match = func(i int, q string) bool {
 		if i >= len(t.rowsNow) {
 			return false
@@ -2338,7 +2344,6 @@ func (t *themesTab) view(w, room int) string {
 		return b.String()
 	}
 	sel := l.selected()
-	rowText := func(i int) string { return t.rowText(i, sel) }
 	selected := t.selectedLines(w)
 	// A note's theme stays in view above it when both fit: after a search, a jump
 	// or a split the selected note would otherwise stand at the top, its theme's
@@ -2360,11 +2365,12 @@ func (t *themesTab) view(w, room int) string {
 			}
 			continue
 		}
-		line := fit(rowText(i), w)
-		if rows[i].header {
-			line = sty.Header.Render(line)
+		for _, line := range t.rowLines(i, sel, w) {
+			if rows[i].header {
+				line = sty.Header.Render(line)
+			}
+			b.WriteString(line + "\n")
 		}
-		b.WriteString(line + "\n")
 	}
 	if more {
 		b.WriteString(l.moreLine(start, end, w, sty) + "\n")
@@ -2378,9 +2384,9 @@ func (t *themesTab) rowText(i, sel int) string {
 	prefix, text := "  ", rows[i].text
 	if i == sel {
 		prefix = "▸ "
-		if rows[i].whole != "" {
-			text = rows[i].whole
-		}
+	}
+	if (i == sel || t.wholeRow(i)) && rows[i].whole != "" {
+		text = rows[i].whole
 	}
 	if !rows[i].header {
 		mark := "   "
@@ -2392,23 +2398,44 @@ func (t *themesTab) rowText(i, sel int) string {
 	return prefix + text
 }
 
-// selectedLines is the selected row as the themes view draws it, w columns wide:
-// whole, wrapped over up to three lines, so that a long note or action point,
-// owner or list of volunteers can be read at 80 columns.
+// selectedLines is the selected row as the themes view draws it, w columns wide
+// (see rowLines).
 func (t *themesTab) selectedLines(w int) []string {
 	sel := t.list.selected()
 	if sel < 0 || sel >= len(t.rowsNow) {
 		return nil
 	}
-	text := t.rowText(sel, sel)
-	if lipgloss.Width(text) <= w {
+	return t.rowLines(sel, sel, w)
+}
+
+// rowLines is row i as the themes view draws it, w columns wide, when row sel is
+// selected: the selected row, and a row shown whole (wholeRow), wrapped over up
+// to three lines, so that a long note or action point, owner or list of
+// volunteers can be read at 80 columns; any other row cut to one line.
+func (t *themesTab) rowLines(i, sel, w int) []string {
+	text := t.rowText(i, sel)
+	if lipgloss.Width(text) <= w || i != sel && !t.wholeRow(i) {
 		return []string{fit(text, w)}
 	}
-	lines := wrapHanging(text, w, 5)
+	indent := 5
+	if t.rowsNow[i].action != 0 {
+		// Past the arrow: under it, the next line read as another action point.
+		indent = 7
+	}
+	lines := wrapHanging(text, w, indent)
 	if len(lines) > 3 {
 		lines = append(lines[:2], fit(strings.Join(lines[2:], " "), w))
 	}
 	return lines
+}
+
+// wholeRow reports whether row i shows whole when it is not selected too: a
+// closed session's action points, which are the results read out from the board.
+// Cut, every one but the selected read as "Tune the SAST rules with … · owner
+// AppSec team · 1 vol." at 80 columns. While action points are made, the cut row
+// keeps the owner, due date and volunteers of each in view at a glance.
+func (t *themesTab) wholeRow(i int) bool {
+	return t.b.sess.Phase == session.PhaseClosed && i >= 0 && i < len(t.rowsNow) && t.rowsNow[i].action != 0
 }
 
 func noteText(n *session.Note) string {

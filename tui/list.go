@@ -28,6 +28,10 @@ type list struct {
 	// shown whole), as the owner last set it: a page shows as many rows fewer.
 	// Counted in, PgDn skipped the rows the long note pushed off the screen.
 	extra int
+	// lines is how many lines row i takes when it is not selected, for an owner
+	// that shows some rows whole on every line they need (a closed session's
+	// action points); nil: one line each.
+	lines func(i int) int
 
 	// match reports whether row i matches a search (lower-case) query; nil
 	// switches searching off.
@@ -91,13 +95,54 @@ func (l *list) setCutPage(rows int) { l.page, l.cutPage = max(rows, 1), true }
 // setExtra sets the lines more than one the selected row takes (see extra).
 func (l *list) setExtra(lines int) { l.extra = max(lines, 0) }
 
-// shown is how many rows a page shows, as window and cut show them.
-func (l *list) shown() int {
-	h := max(l.page-l.extra, 1)
-	if l.cutPage && l.n > h && h > 2 {
-		return h - 1
+// room is how many lines a page has for its rows: the page, less the line that
+// says what is above and below when the list is drawn by cut and does not fit.
+func (l *list) room() int {
+	if l.cutPage && l.span(0, l.n-1) > l.page && l.page-l.extra > 2 {
+		return l.page - 1
 	}
-	return h
+	return l.page
+}
+
+// rowLines is how many lines row i takes: the selected row 1+extra (extra as
+// given, since a view draws with the selection it has now), the others as lines
+// says.
+func (l *list) rowLines(i, extra int) int {
+	switch {
+	case i == l.selected():
+		return 1 + extra
+	case l.lines == nil:
+		return 1
+	}
+	return max(l.lines(i), 1)
+}
+
+// span is how many lines rows from to to (both included) take, as last set.
+func (l *list) span(from, to int) int { return l.spanWith(from, to, l.extra) }
+
+func (l *list) spanWith(from, to, extra int) int {
+	n := 0
+	for i := max(from, 0); i <= min(to, l.n-1); i++ {
+		n += l.rowLines(i, extra)
+	}
+	return n
+}
+
+// shown is how many rows a page shows, as window and cut show them: with rows
+// of more than one line, those from the top that fit.
+func (l *list) shown() int {
+	room := max(l.room()-l.extra, 1)
+	if l.lines == nil {
+		return room
+	}
+	rows := 0
+	for i := l.top; i < l.n; i++ {
+		if room -= max(l.lines(i), 1); room < 0 {
+			break
+		}
+		rows++
+	}
+	return max(rows, 1)
 }
 
 // selected is the selected row; -1 when the list is empty.
@@ -114,8 +159,11 @@ func (l *list) selectRow(i int) {
 	if l.sel < l.top {
 		l.top = l.sel
 	}
-	if p := l.shown(); l.sel >= l.top+p {
-		l.top = l.sel - p + 1
+	// The rows above it leave the page while it would not show whole.
+	room, used := l.room(), l.span(l.top, l.sel)
+	for l.top < l.sel && used > room {
+		used -= l.rowLines(l.top, l.extra)
+		l.top++
 	}
 }
 
@@ -328,28 +376,38 @@ func (l *list) jump(v string) {
 	l.selectRow(row)
 }
 
-// window returns the first and one past the last row to draw in height rows when
+// window returns the first and one past the last row to draw in height lines when
 // the selected row takes extra lines more than one; the selection is always inside.
 func (l *list) window(height, extra int) (start, end int) {
-	h := max(height-extra, 1)
-	start = l.top
 	sel := l.selected()
-	if sel < start {
-		start = sel
-	}
-	if sel >= start+h {
-		start = sel - h + 1
+	start = max(min(l.top, sel), 0)
+	used := l.spanWith(start, sel, extra)
+	for start < sel && used > height {
+		used -= l.rowLines(start, extra)
+		start++
 	}
 	// No empty space below the last row while rows above are hidden.
-	start = max(min(start, l.n-h), 0)
-	return start, min(start+h, l.n)
+	below := l.spanWith(start, l.n-1, extra)
+	for start > 0 && below+l.rowLines(start-1, extra) <= height {
+		start--
+		below += l.rowLines(start, extra)
+	}
+	// Whole rows only, the first whatever it takes.
+	end, used = start, 0
+	for end < l.n {
+		if used += l.rowLines(end, extra); used > height && end > start {
+			break
+		}
+		end++
+	}
+	return start, end
 }
 
 // cut is window for a list that says, on a line of its own below its rows, what
 // is above and below them (moreLine) when they do not all fit: that line takes one
 // of the height's rows. more reports whether the list is cut.
 func (l *list) cut(height, extra int) (start, end int, more bool) {
-	if l.n <= max(height-extra, 1) || height-extra <= 2 {
+	if l.n <= 1 || l.spanWith(0, l.n-1, extra) <= height || height-extra <= 2 {
 		// All of it fits, or the room is too small to give a row to the line.
 		start, end = l.window(height, extra)
 		return start, end, false

@@ -148,6 +148,50 @@ func TestListWindowKeepsTheSelection(t *testing.T) {
 }
 
 // / searches as the query is typed; enter keeps the match, n and N go on, esc goes
+// Rows of more than one line (a closed session's action points, shown whole)
+// fill the lines they are given and no more, whole, the selection among them,
+// moved or paged; paging down shows every row.
+func TestListOfRowsOfSeveralLines(t *testing.T) {
+	t.Parallel()
+	const lines = 13
+	l, _ := testList(30, lines)
+	l.setCutPage(lines)
+	l.lines = func(i int) int { return 1 + i%3 } // 1, 2, 3, 1, 2, 3, ...
+	drawn := func(start, end int) int {
+		n := 0
+		for i := start; i < end; i++ {
+			n += l.rowLines(i, 0)
+		}
+		return n
+	}
+	seen := map[int]bool{}
+	for _, k := range []string{"", "pgdown", "pgdown", "pgdown", "pgdown", "pgdown", "pgdown", "home", "j", "j", "j", "j", "j", "j", "j", "pgup", "end", "k"} {
+		if k != "" {
+			press(l, k)
+		}
+		start, end, more := l.cut(lines, 0)
+		if !more {
+			t.Fatalf("after %q the list is not cut", k)
+		}
+		if n := drawn(start, end); n > lines-1 {
+			t.Errorf("after %q rows %d-%d take %d lines, more than the %d there are", k, start, end, n, lines-1)
+		}
+		if sel := l.selected(); sel < start || sel >= end {
+			t.Errorf("after %q the selection %d is outside rows %d-%d", k, sel, start, end)
+		}
+		if k == "pgdown" || k == "" {
+			for i := start; i < end; i++ {
+				seen[i] = true
+			}
+		}
+	}
+	for i := range 30 {
+		if !seen[i] {
+			t.Errorf("row %d was never shown paging down", i)
+		}
+	}
+}
+
 // back to where the search began.
 func TestListSearch(t *testing.T) {
 	t.Parallel()
