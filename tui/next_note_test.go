@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -143,4 +144,47 @@ func TestSavedGoesWhenTheNextNoteBegins(t *testing.T) {
 	if v := p.view(); strings.Contains(v, "Saved.") {
 		t.Errorf("\"Saved\" stands over the next note's box:\n%s", v)
 	}
+}
+
+// On the note list, q and c ask something (whether to leave; the late rating); a
+// letter typed right after says they began a word: the question goes and the
+// note begins with both letters. "quick wins" took u as "stay" and began a note
+// "ick wins"; "champions" opened the late rating and lost every letter after.
+func TestWordsBegunWithQOrCOnTheListAreNotes(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	me := w.join(sess, "key-1", "") // after the check-in: c offers the late rating
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("No confidence rating from you yet: c gives one")
+	p.keys("champions help")
+	p.waitFor("│ champions help")
+	p.press(tea.KeyEnter)
+	p.waitFor("▸ champions help")
+	p.press(tea.KeyEsc) // close the box left open for the next note
+	p.waitFor("n new note")
+	p.keys("quick wins matter")
+	p.waitFor("│ quick wins matter")
+	p.press(tea.KeyEnter)
+	p.waitFor("▸ quick wins matter")
+	if got := strings.Join(noteTexts(w.notes(sess)), "|"); got != "champions help|quick wins matter" {
+		t.Fatalf("stored notes = %q, want both words whole", got)
+	}
+	if w.participant(me.ID).Rating != 0 {
+		t.Error("typing a word rated")
+	}
+	// The questions still take their answers.
+	p.press(tea.KeyEsc)
+	p.waitFor("n new note")
+	p.keys("c3")
+	p.waitFor("3 chosen: enter gives it")
+	p.press(tea.KeyEsc)
+	p.waitFor("No rating given")
+	p.keys("qn")
+	p.waitFor("You stay in the session.")
+	p.keys("q")
+	p.waitFor("Leave the session?")
+	p.keys("y")
+	p.tm.WaitFinished(t, teatest.WithFinalTimeout(waitTime))
 }

@@ -73,6 +73,9 @@ type participantScreen struct {
 	// the box opens again for the next note once it is stored, and a fast typist's
 	// first words land in it rather than being dropped.
 	typedWhileSaving []tea.KeyMsg
+	// wordKey is the key of the note list (q, c) that opened the question now
+	// asked, while notes are taken: a letter typed next says it began a word.
+	wordKey rune
 	// rateSel is the check-in cursor, on the rating enter gives; 0 before the
 	// person chose one: nothing is preselected, which would pull answers to it.
 	rateSel int
@@ -1146,6 +1149,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 // any other key stays.
 func (s *participantScreen) answerLeave(msg tea.KeyMsg) (screen, tea.Cmd) {
 	s.leaving = false
+	if cmd, ok := s.wordAfterKey(msg, "yn"); ok {
+		return s, cmd
+	}
 	if msg.String() == "y" || msg.String() == "ctrl+c" {
 		if g := s.e.opt.Goodbye; g != nil {
 			// Written on the terminal once the screen is gone, which left it blank.
@@ -1246,6 +1252,9 @@ func (s *participantScreen) updateRateLate(msg tea.KeyMsg) (screen, tea.Cmd) {
 		// none was given. Its answer ends this mode; a failure leaves it open.
 		return s, nil
 	}
+	if cmd, ok := s.wordAfterKey(msg, "jk"); ok {
+		return s, cmd
+	}
 	if key.Matches(msg, pk.Cancel) || !s.canRateLate() {
 		s.mode = modeBrowse
 		s.setStatus("No rating given; c rates whenever you like while notes are written.", false)
@@ -1282,6 +1291,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return j, nil
 	case key.Matches(msg, pk.Quit):
 		s.leaving = true
+		s.wordKey = s.wordStart('q')
 		return s, nil
 	case key.Matches(msg, pk.Done) && ph == session.PhaseCheckIn:
 		// The check-in is done by rating: the board counts ratings without knowing
@@ -1309,6 +1319,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case ph == session.PhaseCheckIn:
 		return s.updateRating(msg)
 	case key.Matches(msg, pk.RateLate) && s.canRateLate():
+		s.wordKey = s.wordStart('c')
 		s.mode, s.rateSel = modeRateLate, 0
 		s.setStatus("", false)
 		return s, nil
@@ -1413,6 +1424,40 @@ func (s *participantScreen) move(msg tea.KeyMsg) bool {
 		return false
 	}
 	return true
+}
+
+// wordStart is k as the first letter of a word to come, when typing on the note
+// list begins a note (see beginsNote); otherwise 0.
+func (s *participantScreen) wordStart(k rune) rune {
+	if s.mode == modeBrowse && s.reading == nil && s.sess.Phase.AcceptsNotes() {
+		return k
+	}
+	return 0
+}
+
+// wordAfterKey takes a letter typed right after q or c on the note list (see
+// wordKey) as the second of a word begun with that key, not an answer to what the
+// key asked: "quick wins" asked whether to leave and took u as "stay", "champions"
+// opened the late rating and lost every letter after. The question goes, and the
+// note begins with both letters. answers are the letters that answer it.
+func (s *participantScreen) wordAfterKey(msg tea.KeyMsg, answers string) (tea.Cmd, bool) {
+	first := s.wordKey
+	s.wordKey = 0
+	if first == 0 || msg.Type != tea.KeyRunes || msg.Alt || msg.Paste || len(msg.Runes) != 1 ||
+		!unicode.IsLetter(msg.Runes[0]) || strings.ContainsRune(answers, msg.Runes[0]) {
+		return nil, false
+	}
+	s.leaving = false
+	s.mode = modeBrowse
+	s.setStatus("", false)
+	cmd := s.newNote()
+	if s.input == nil {
+		return cmd, true
+	}
+	s.input.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{first}})
+	s.input.Update(msg)
+	s.box, s.boxFresh, s.boxN = "", false, -1
+	return cmd, true
 }
 
 // nextBox opens an empty box for the next note where the last was saved, with
