@@ -423,29 +423,17 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 }
 
 // namedActivities returns the matrix's rows of the activities text names, in the
-// matrix's order, counts only: "code scanning (SAST)" is named by "code scanning".
+// matrix's order, counts only: "code scanning (SAST)" is named by "code scanning",
+// "pen testing" by "pen tests" (analysis.NamedIn).
 func namedActivities(text string, m ActivityMatrix) []ActivityRow {
-	words := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), notWordRune), " ") + " "
-	nameOf := func(activity string) string {
-		name, _, _ := strings.Cut(activity, "(")
-		return strings.Join(strings.FieldsFunc(strings.ToLower(name), notWordRune), " ")
+	names := make([]string, len(m.Activities))
+	for i, row := range m.Activities {
+		names[i], _, _ = strings.Cut(row.Activity, "(")
 	}
-	named := func(name string) bool { return name != "" && strings.Contains(words, " "+name+" ") }
+	named := analysis.NamedIn(text, names)
 	out := []ActivityRow{}
-	for _, row := range m.Activities {
-		name := nameOf(row.Activity)
-		if !named(name) {
-			continue
-		}
-		// "testing" is not named by "pen testing is seen as low value" when the
-		// matrix has "pen testing": the longer name says what the text meant.
-		longer := false
-		for _, o := range m.Activities {
-			if on := nameOf(o.Activity); on != name && named(on) && strings.Contains(" "+on+" ", " "+name+" ") {
-				longer = true
-			}
-		}
-		if longer {
+	for i, row := range m.Activities {
+		if !named[i] {
 			continue
 		}
 		r := row
@@ -458,8 +446,6 @@ func namedActivities(text string, m ActivityMatrix) []ActivityRow {
 	}
 	return out
 }
-
-func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // aboutActivities tells, for each theme, whether one of its notes is about one of
 // the activities a hypothesis names (rows): written under it, or as similar to its
