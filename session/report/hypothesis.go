@@ -38,6 +38,12 @@ type HypothesisFinding struct {
 	// names ("pen testing is seen as low value"): what every note about them said,
 	// whichever theme it is in. Counts only, no texts.
 	Activities []ActivityRow `json:"activities"`
+	// ActivityNotes are notes about those activities that no matching theme holds,
+	// at most MaxHypothesisQuotes, each session in turn: a developer's note on pen
+	// testing in a theme on deadlines is evidence on pen testing all the same.
+	// MoreActivityNotes counts those left out.
+	ActivityNotes     []HypothesisNote `json:"activity_notes"`
+	MoreActivityNotes int              `json:"more_activity_notes"`
 	// NotHeard are the audiences the hypothesis names ("service owners") that no
 	// session of the campaign was held for: the campaign cannot speak for them.
 	NotHeard []string `json:"audiences_not_heard"`
@@ -54,11 +60,17 @@ type HypothesisTheme struct {
 	Notes      int      `json:"notes"`
 }
 
-// HypothesisNote is one note of a matching theme, with where it was written.
+// HypothesisNote is one note of a matching theme, or about an activity the
+// hypothesis names, with where it was written.
 type HypothesisNote struct {
 	Session  int    `json:"session"`
 	Audience string `json:"audience"`
 	Text     string `json:"text"`
+	// Activity and Lane are set on a note about an activity, Theme to the
+	// campaign theme it is in (none when the campaign has it in none).
+	Activity string `json:"activity,omitempty"`
+	Lane     string `json:"lane,omitempty"`
+	Theme    string `json:"theme,omitempty"`
 }
 
 // UnexpectedTheme is a campaign theme no hypothesis matches: what the program did
@@ -217,6 +229,7 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 				}
 			}
 		}
+		hf.ActivityNotes, hf.MoreActivityNotes = f.activityNotes(hf.Activities, ds, matching, hf.Quotes)
 		people := matchingPeople(ds, f.noteThemes(matching, themeIDs))
 		hf.Breakdown = hypothesisBreakdown(h.Text, ds, people)
 		f.Hypotheses = append(f.Hypotheses, hf)
@@ -227,6 +240,63 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 			f.Unexpected = append(f.Unexpected, UnexpectedTheme{ID: t.ID, Rank: t.Rank, Label: t.Label, Sessions: t.Sessions})
 		}
 	}
+}
+
+// activityNotes are the notes about the activities of rows that no matching
+// theme holds (matching), as the activity matrix counts them (shown, in one of its
+// lanes), each session in turn and the same words once, quoted ones too, at most
+// MaxHypothesisQuotes; more is how many are left out.
+func (f *CampaignFindings) activityNotes(rows []ActivityRow, ds []*Data, matching map[noteKey]bool, quoted []HypothesisNote) (notes []HypothesisNote, more int) {
+	notes = []HypothesisNote{}
+	if len(rows) == 0 {
+		return notes, 0
+	}
+	activity := map[string]string{}
+	for _, r := range rows {
+		activity[session.TopicKey(r.Activity)] = r.Activity
+	}
+	label := map[int]string{}
+	for _, t := range f.Themes {
+		label[t.ID] = t.Label
+	}
+	bySession := make([][]HypothesisNote, len(ds))
+	said := map[string]bool{}
+	for _, q := range quoted {
+		said[quoteKey(q.Text)] = true
+	}
+	for i, d := range ds {
+		for _, n := range d.Notes {
+			a, ok := activity[session.TopicKey(n.Activity)]
+			k := noteKey{i, n.ParticipantID, n.ID}
+			if !ok || n.Hidden || n.Area != session.AreaActivities || !slices.Contains(f.Matrix.Lanes, n.Lane) || matching[k] {
+				continue
+			}
+			if said[quoteKey(n.Text)] {
+				more++
+				continue
+			}
+			said[quoteKey(n.Text)] = true
+			bySession[i] = append(bySession[i], HypothesisNote{Session: i + 1, Audience: string(d.Session.Audience), Text: n.Text,
+				Activity: a, Lane: n.Lane, Theme: label[f.themeOfNote[k]]})
+		}
+		slices.SortStableFunc(bySession[i], func(a, b HypothesisNote) int { return session.CompareText(a.Text, b.Text) })
+	}
+	for progressed := true; progressed; {
+		progressed = false
+		for i, ns := range bySession {
+			if len(ns) == 0 {
+				continue
+			}
+			progressed = true
+			if len(notes) < MaxHypothesisQuotes {
+				notes = append(notes, ns[0])
+			} else {
+				more++
+			}
+			bySession[i] = ns[1:]
+		}
+	}
+	return notes, more
 }
 
 // noteThemes is the campaign theme of each matching note and of each hidden note
@@ -407,7 +477,7 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 				p("\n")
 			}
 		}
-		writeHypothesisActivities(p, h.Activities)
+		writeHypothesisActivities(p, h)
 		writeHypothesisBreakdown(p, h.Breakdown)
 	}
 	p("## What the program did not expect\n\n")
@@ -473,11 +543,45 @@ func aboutActivities(rows []ActivityRow, themes []CampaignTheme, texts [][]strin
 }
 
 // writeHypothesisActivities says what the notes about the activities a hypothesis
-// names said, lane by lane, from the activity matrix.
-func writeHypothesisActivities(p func(string, ...any), rows []ActivityRow) {
-	for _, r := range rows {
+// names said, lane by lane, from the activity matrix, and quotes those no matching
+// theme holds.
+func writeHypothesisActivities(p func(string, ...any), h HypothesisFinding) {
+	for _, r := range h.Activities {
 		p("In the activity matrix, %s: %s, in any theme.\n\n", Escape(r.Activity), r.Said())
 	}
+	if len(h.ActivityNotes) == 0 {
+		return
+	}
+	names := make([]string, len(h.Activities))
+	for i, r := range h.Activities {
+		names[i] = r.Activity
+	}
+	p("Notes about %s in themes that do not match the hypothesis:\n\n", escapeAll(names))
+	for i, n := range h.ActivityNotes {
+		if i > 0 {
+			p(">\n")
+		}
+		p("> %s (%s)\n", escapeProse(n.Text), activityNoteWhere(n, len(names) > 1))
+	}
+	p("\n")
+	if h.MoreActivityNotes > 0 {
+		p("And %d more %s, in the activity matrix.\n\n", h.MoreActivityNotes, plural(h.MoreActivityNotes, "note", "notes"))
+	}
+}
+
+// activityNoteWhere says where a note about an activity was written and in which
+// lane, its activity too when several are quoted: "S2, developers, Do more, in the
+// theme feature deadlines".
+func activityNoteWhere(n HypothesisNote, withActivity bool) string {
+	lane := session.LaneTitle(n.Lane)
+	if withActivity {
+		lane = n.Activity + ": " + lane
+	}
+	out := fmt.Sprintf("S%d, %s, %s", n.Session, Escape(n.Audience), Escape(lane))
+	if n.Theme != "" {
+		out += ", in the theme " + Escape(n.Theme)
+	}
+	return out
 }
 
 // Said is what the notes about the row's activity said, lane by lane, with their

@@ -2,6 +2,8 @@ package report_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,5 +119,73 @@ func TestHypothesisNamesAnActivityAsPeopleSayIt(t *testing.T) {
 	}
 	if h1 := hypothesisSection(md, "### H1. "); !strings.Contains(h1, "In the activity matrix, pen testing: Keep 2 (2 people), Do more 1 (1 person), 3 notes in all, in any theme.") {
 		t.Errorf("H1 says pen test, yet has no line for pen testing:\n%s", h1)
+	}
+}
+
+// What every note about an activity a hypothesis names said, in whichever theme:
+// "Pen testing is valued by developers" quoted the security engineers' theme on pen
+// testing only, while the developers' note on it sat in a theme on deadlines.
+func TestHypothesisQuotesNotesAboutItsActivityInAnyTheme(t *testing.T) {
+	t.Parallel()
+	f, md := penTestCampaign(t, "Pen testing is valued by developers", "Teams want deeper training")
+	h1 := hypothesisSection(md, "### H1. ")
+	for _, want := range []string{
+		"1 matching theme with 3 notes from 1 of 2 sessions (security-engineers):",
+		"In the activity matrix, pen testing: Keep 2 (2 people), Do more 1 (1 person), 3 notes in all, in any theme.",
+		"Notes about pen testing in themes that do not match the hypothesis:\n\n> " + devPenTestNote + " (S2, developers, Do more, in the theme feature deadlines)\n",
+	} {
+		if !strings.Contains(h1, want) {
+			t.Errorf("H1 lacks %q:\n%s", want, h1)
+		}
+	}
+	want := report.HypothesisNote{Session: 2, Audience: "developers", Text: devPenTestNote, Activity: "pen testing", Lane: "more", Theme: "feature deadlines"}
+	if got := f.Hypotheses[0].ActivityNotes; len(got) != 1 || got[0] != want {
+		t.Errorf("H1's notes about pen testing outside its themes: %+v, want %+v", got, want)
+	}
+	// The notes of the matching theme are quoted once, with the theme.
+	if strings.Count(h1, "the yearly pen test finds real issues") != 1 {
+		t.Errorf("H1 quotes a note of its matching theme twice:\n%s", h1)
+	}
+	// A hypothesis that names no activity quotes no note about one.
+	if h2 := f.Hypotheses[1]; len(h2.ActivityNotes) != 0 || strings.Contains(hypothesisSection(md, "### H2. "), "Notes about") {
+		t.Errorf("H2 names no activity, yet quotes %+v", h2.ActivityNotes)
+	}
+}
+
+// Notes about a named activity outside the matching themes are quoted each session
+// in turn, the same words once, at most report.MaxHypothesisQuotes; the rest are
+// counted, and a hidden note is neither quoted nor counted.
+func TestHypothesisActivityNotesTakeSessionsInTurn(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 3)
+	deadlines := func(id string, day int, aud session.Audience, n int) *report.Data {
+		notes := []string{"deadlines win over security work"}
+		for i := range n {
+			notes = append(notes, fmt.Sprintf("the pen test comes too late, release %d of %s", i, id))
+		}
+		d := pureSession(id, day, aud, people, map[string][]string{"deadlines": notes})
+		for _, n := range d.Notes[1:] {
+			n.Area, n.Lane, n.Activity = session.AreaActivities, "more", "Pen Testing"
+		}
+		return d
+	}
+	a, b := deadlines("a", 1, session.AudienceSecurityEngineers, 6), deadlines("b", 2, session.AudienceDevelopers, 3)
+	b.Notes[1].Text = a.Notes[1].Text
+	b.Notes[3].Hidden = true
+	ds := []*report.Data{a, b}
+	f := report.BuildCampaign("c", ds)
+	f.AddHypotheses([]*session.Hypothesis{{Number: 1, Text: "Pentests are valued"}}, ds)
+	h := f.Hypotheses[0]
+	var got []int
+	for _, n := range h.ActivityNotes {
+		got = append(got, n.Session)
+	}
+	// b's first note says what a's does, its third is hidden: one of b's quoted.
+	if want := []int{1, 2, 1, 1, 1, 1}; !slices.Equal(got, want) || h.MoreActivityNotes != 2 {
+		t.Errorf("quoted the sessions %v and %d more, want %v and 2 more", got, h.MoreActivityNotes, want)
+	}
+	md, _ := renderCampaign(t, f)
+	if !strings.Contains(md, "\nAnd 2 more notes, in the activity matrix.\n") {
+		t.Errorf("the report does not count the notes left out:\n%s", hypothesisSection(md, "### H1. "))
 	}
 }
