@@ -47,6 +47,10 @@ type HypothesisFinding struct {
 	// NotHeard are the audiences the hypothesis names ("service owners") that no
 	// session of the campaign was held for: the campaign cannot speak for them.
 	NotHeard []string `json:"audiences_not_heard"`
+	// Heard are the audiences the hypothesis names that sessions were held for
+	// ("developers"); its notes from them are marked (HypothesisNote.NamedAudience),
+	// and the report says when none of those it quotes is.
+	Heard []string `json:"audiences_named_heard"`
 }
 
 // HypothesisTheme is a campaign theme that matches a hypothesis.
@@ -71,6 +75,9 @@ type HypothesisNote struct {
 	Activity string `json:"activity,omitempty"`
 	Lane     string `json:"lane,omitempty"`
 	Theme    string `json:"theme,omitempty"`
+	// NamedAudience is set when the note is from an audience the hypothesis names:
+	// "pen testing is valued by developers" in a developer's words.
+	NamedAudience bool `json:"named_audience"`
 }
 
 // UnexpectedTheme is a campaign theme no hypothesis matches: what the program did
@@ -168,7 +175,8 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 		sims, noteSims := analysis.Relate([]string{h.Text}, texts)
 		hf := HypothesisFinding{Number: h.Number, Text: h.Text, Verdict: string(h.Verdict), Why: h.Why,
 			Themes: []HypothesisTheme{}, Sessions: []int{}, Audiences: []string{}, Quotes: []HypothesisNote{},
-			Activities: namedActivities(h.Text, f.Matrix), NotHeard: notHeard(h.Text, f.Sessions)}
+			Activities: namedActivities(h.Text, f.Matrix)}
+		hf.NotHeard, hf.Heard = notHeard(namedAudiences(h.Text), f.Sessions)
 		type scored struct {
 			themeNote
 			sim float64
@@ -230,6 +238,11 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 			}
 		}
 		hf.ActivityNotes, hf.MoreActivityNotes = f.activityNotes(hf.Activities, ds, matching, hf.Quotes)
+		for _, qs := range [][]HypothesisNote{hf.Quotes, hf.ActivityNotes} {
+			for i := range qs {
+				qs[i].NamedAudience = slices.Contains(hf.Heard, qs[i].Audience)
+			}
+		}
 		people := matchingPeople(ds, f.noteThemes(matching, themeIDs))
 		hf.Breakdown = hypothesisBreakdown(h.Text, ds, people)
 		f.Hypotheses = append(f.Hypotheses, hf)
@@ -399,12 +412,10 @@ func mdSummaryHypotheses(p func(string, ...any), hs []HypothesisFinding, session
 	}
 }
 
-// mdHypotheses writes a section per hypothesis and the themes nobody expected,
-// when the campaign has hypotheses.
-// notHeard are the audiences text names ("service owners", "developer") that no
-// session of sessions was held for.
-func notHeard(text string, sessions []CampaignSession) []string {
-	out := []string{}
+// namedAudiences are the audiences text names ("service owners", "developer"),
+// in session.Audiences order.
+func namedAudiences(text string) []session.Audience {
+	var out []session.Audience
 	lower := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }), " ") + " "
 	for _, a := range session.Audiences {
 		if a == session.AudienceMixed {
@@ -412,20 +423,33 @@ func notHeard(text string, sessions []CampaignSession) []string {
 		}
 		name := strings.ReplaceAll(string(a), "-", " ")
 		one := strings.TrimSuffix(name, "s")
-		if !strings.Contains(lower, " "+one+" ") && !strings.Contains(lower, " "+name+" ") {
-			continue
-		}
-		held := false
-		for _, s := range sessions {
-			held = held || s.Audience == string(a)
-		}
-		if !held {
-			out = append(out, name)
+		if strings.Contains(lower, " "+one+" ") || strings.Contains(lower, " "+name+" ") {
+			out = append(out, a)
 		}
 	}
 	return out
 }
 
+// notHeard are the audiences of named ("service owners") that no session of
+// sessions was held for, and heard those that one was.
+func notHeard(named []session.Audience, sessions []CampaignSession) (not, heard []string) {
+	not, heard = []string{}, []string{}
+	for _, a := range named {
+		held := false
+		for _, s := range sessions {
+			held = held || s.Audience == string(a)
+		}
+		if held {
+			heard = append(heard, string(a))
+		} else {
+			not = append(not, strings.ReplaceAll(string(a), "-", " "))
+		}
+	}
+	return not, heard
+}
+
+// mdHypotheses writes a section per hypothesis and the themes nobody expected,
+// when the campaign has hypotheses.
 func (f *CampaignFindings) mdHypotheses(m *markdown) {
 	p := m.p
 	if len(f.Hypotheses) == 0 {
@@ -449,13 +473,15 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 				p("Verdict: **%s**: %s\n\n", e(session.Verdict(h.Verdict).Title()), e(h.Why))
 			}
 		}
+		quoted := len(h.Quotes) + len(h.ActivityNotes)
 		if len(h.NotHeard) > 0 {
-			if len(h.Themes) == 0 {
+			if quoted == 0 {
 				p("It names %s: no session was held with them, so their own view was not heard.\n\n", escapeAll(h.NotHeard))
 			} else {
 				p("It names %s: no session was held with them, so the evidence below is what others said, not their own view.\n\n", escapeAll(h.NotHeard))
 			}
 		}
+		writeNamedHeard(p, h, quoted)
 		if len(h.Themes) == 0 {
 			p("No campaign theme matches it.\n\n")
 		} else {
@@ -471,7 +497,7 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 				if i > 0 {
 					p(">\n")
 				}
-				p("> %s (S%d, %s)\n", escapeProse(q.Text), q.Session, e(q.Audience))
+				p("> %s (S%d, %s)\n", escapeProse(q.Text), q.Session, audienceMark(q))
 			}
 			if len(h.Quotes) > 0 {
 				p("\n")
@@ -569,15 +595,50 @@ func writeHypothesisActivities(p func(string, ...any), h HypothesisFinding) {
 	}
 }
 
+// namedMark follows the audience of a quoted note from an audience the
+// hypothesis names.
+const namedMark = "the audience it names"
+
+// audienceMark is the audience of a quoted note, marked when the hypothesis names
+// it: "developers, the audience it names".
+func audienceMark(n HypothesisNote) string {
+	if n.NamedAudience {
+		return Escape(n.Audience) + ", " + namedMark
+	}
+	return Escape(n.Audience)
+}
+
+// writeNamedHeard says how many of the notes quoted (quoted) are from the
+// audiences the hypothesis names that sessions were held for: when none is, the
+// evidence is what others said of them, as when no session was held with them.
+func writeNamedHeard(p func(string, ...any), h HypothesisFinding, quoted int) {
+	if len(h.Heard) == 0 || quoted == 0 {
+		return
+	}
+	from := 0
+	for _, qs := range [][]HypothesisNote{h.Quotes, h.ActivityNotes} {
+		for _, q := range qs {
+			if q.NamedAudience {
+				from++
+			}
+		}
+	}
+	if from == 0 {
+		p("It names %s, but none of the notes quoted below is theirs: they are what others said, not their own view.\n\n", escapeAll(h.Heard))
+		return
+	}
+	p("It names %s: %d of the %d notes quoted below %s theirs, marked \"%s\".\n\n", escapeAll(h.Heard), from, quoted, plural(from, "is", "are"), namedMark)
+}
+
 // activityNoteWhere says where a note about an activity was written and in which
-// lane, its activity too when several are quoted: "S2, developers, Do more, in the
+// lane, its activity too when several are quoted: "S2, developers; Do more, in the
 // theme feature deadlines".
 func activityNoteWhere(n HypothesisNote, withActivity bool) string {
 	lane := session.LaneTitle(n.Lane)
 	if withActivity {
 		lane = n.Activity + ": " + lane
 	}
-	out := fmt.Sprintf("S%d, %s, %s", n.Session, Escape(n.Audience), Escape(lane))
+	out := fmt.Sprintf("S%d, %s; %s", n.Session, audienceMark(n), Escape(lane))
 	if n.Theme != "" {
 		out += ", in the theme " + Escape(n.Theme)
 	}

@@ -132,13 +132,13 @@ func TestHypothesisQuotesNotesAboutItsActivityInAnyTheme(t *testing.T) {
 	for _, want := range []string{
 		"1 matching theme with 3 notes from 1 of 2 sessions (security-engineers):",
 		"In the activity matrix, pen testing: Keep 2 (2 people), Do more 1 (1 person), 3 notes in all, in any theme.",
-		"Notes about pen testing in themes that do not match the hypothesis:\n\n> " + devPenTestNote + " (S2, developers, Do more, in the theme feature deadlines)\n",
+		"Notes about pen testing in themes that do not match the hypothesis:\n\n> " + devPenTestNote + " (S2, developers, the audience it names; Do more, in the theme feature deadlines)\n",
 	} {
 		if !strings.Contains(h1, want) {
 			t.Errorf("H1 lacks %q:\n%s", want, h1)
 		}
 	}
-	want := report.HypothesisNote{Session: 2, Audience: "developers", Text: devPenTestNote, Activity: "pen testing", Lane: "more", Theme: "feature deadlines"}
+	want := report.HypothesisNote{Session: 2, Audience: "developers", Text: devPenTestNote, Activity: "pen testing", Lane: "more", Theme: "feature deadlines", NamedAudience: true}
 	if got := f.Hypotheses[0].ActivityNotes; len(got) != 1 || got[0] != want {
 		t.Errorf("H1's notes about pen testing outside its themes: %+v, want %+v", got, want)
 	}
@@ -187,5 +187,38 @@ func TestHypothesisActivityNotesTakeSessionsInTurn(t *testing.T) {
 	md, _ := renderCampaign(t, f)
 	if !strings.Contains(md, "\nAnd 2 more notes, in the activity matrix.\n") {
 		t.Errorf("the report does not count the notes left out:\n%s", hypothesisSection(md, "### H1. "))
+	}
+}
+
+// Evidence from the audience a hypothesis names is marked, and when none of the
+// notes quoted is theirs the report says so: once a developers' session was held,
+// "It names developers: no session was held with them" was gone, though every
+// quote under a hypothesis on developers was still a security engineer's.
+func TestHypothesisMarksTheAudienceItNames(t *testing.T) {
+	t.Parallel()
+	f, md := penTestCampaign(t, "Pen testing is valued by developers", "Developers want deeper security training", "Teams want deeper security training")
+	h1 := hypothesisSection(md, "### H1. ")
+	for _, want := range []string{
+		"It names developers: 1 of the 4 notes quoted below is theirs, marked \"the audience it names\".",
+		"> the yearly pen test finds real issues (S1, security-engineers)\n",
+		"> " + devPenTestNote + " (S2, developers, the audience it names; Do more, in the theme feature deadlines)\n",
+	} {
+		if !strings.Contains(h1, want) {
+			t.Errorf("H1 lacks %q:\n%s", want, h1)
+		}
+	}
+	h2 := hypothesisSection(md, "### H2. ")
+	if len(f.Hypotheses[1].Quotes) == 0 {
+		t.Fatalf("H2 quotes nothing:\n%s", h2)
+	}
+	if want := "It names developers, but none of the notes quoted below is theirs: they are what others said, not their own view."; !strings.Contains(h2, want) {
+		t.Errorf("H2 lacks %q:\n%s", want, h2)
+	}
+	if got := f.Hypotheses[1].Heard; len(got) != 1 || got[0] != "developers" || len(f.Hypotheses[1].NotHeard) != 0 {
+		t.Errorf("H2 heard %q, not heard %q; want developers heard", got, f.Hypotheses[1].NotHeard)
+	}
+	// A hypothesis that names no audience marks nothing.
+	if h3 := hypothesisSection(md, "### H3. "); strings.Contains(h3, "It names") || strings.Contains(h3, "the audience it names") {
+		t.Errorf("H3 names no audience, yet:\n%s", h3)
 	}
 }
