@@ -850,7 +850,7 @@ func (s *campaignScreen) hypothesisLines() []string {
 			out = append(out, fmt.Sprintf("    #%d %s · similarity %.2f · %s · %s", t.Rank, t.Label, t.Similarity, strings.Join(ss, " "), strings.Join(t.Audiences, ", ")))
 		}
 		for _, q := range h.Quotes {
-			for _, l := range wrap(fmt.Sprintf("“%s” (S%d)", q.Text, q.Session), width-4) {
+			for _, l := range wrap(fmt.Sprintf("“%s” (%s)", q.Text, quoteWhere(q)), width-4) {
 				out = append(out, "      "+l)
 			}
 		}
@@ -858,6 +858,25 @@ func (s *campaignScreen) hypothesisLines() []string {
 		// in, as the report has it: "no matching theme" alone read as no evidence.
 		for _, r := range h.Activities {
 			for _, l := range wrap(fmt.Sprintf("in the activity matrix, %s: %s, in any theme", r.Activity, r.Said()), width) {
+				out = append(out, "    "+l)
+			}
+		}
+		for _, q := range h.ActivityNotes {
+			where := quoteWhere(q)
+			if q.Theme != "" {
+				where += " · in " + q.Theme
+			}
+			for _, l := range wrap(fmt.Sprintf("“%s” (%s)", q.Text, where), width-4) {
+				out = append(out, "      "+l)
+			}
+		}
+		if more := h.MoreActivityNotes; more == 1 {
+			out = append(out, "      and 1 more note about it")
+		} else if more > 1 {
+			out = append(out, fmt.Sprintf("      and %d more notes about it", more))
+		}
+		if heard := hypothesisHeardLine(h); heard != "" {
+			for _, l := range wrap(heard, width-4) {
 				out = append(out, "    "+l)
 			}
 		}
@@ -873,6 +892,31 @@ func (s *campaignScreen) hypothesisLines() []string {
 	out = append(out, "")
 	out = append(out, wrap("Give a verdict: press v and type the number, the verdict (supported, mixed, not supported, no evidence) and why, e.g. \"H1 supported: every session asked for it\".", width)...)
 	return out
+}
+
+// quoteWhere is the session of a note a hypothesis quotes, and its audience when
+// the hypothesis names it: "S2 · developers, whom it names".
+func quoteWhere(q report.HypothesisNote) string {
+	if q.NamedAudience {
+		return fmt.Sprintf("S%d · %s, whom it names", q.Session, q.Audience)
+	}
+	return fmt.Sprintf("S%d", q.Session)
+}
+
+// hypothesisHeardLine says, as the report does, when a hypothesis names an
+// audience that sessions were held with but none of the notes it quotes is theirs.
+func hypothesisHeardLine(h report.HypothesisFinding) string {
+	if len(h.Heard) == 0 || len(h.Quotes)+len(h.ActivityNotes) == 0 {
+		return ""
+	}
+	for _, qs := range [][]report.HypothesisNote{h.Quotes, h.ActivityNotes} {
+		for _, q := range qs {
+			if q.NamedAudience {
+				return ""
+			}
+		}
+	}
+	return fmt.Sprintf("none of these notes is from %s, whom it names", strings.Join(h.Heard, ", "))
 }
 
 // findingEvidence is the status while the evidence of hypothesis n is looked for.

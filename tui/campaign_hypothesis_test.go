@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"fmt"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -173,4 +174,67 @@ func TestCampaignHypothesisAndWhyWrapWhole(t *testing.T) {
 	// The last words of each, on lines of their own, indented under the first.
 	s.waitFor("H1 teams would run", "   a template and an hour of coaching", "verdict: mixed · two sessions",
 		"             service owners asked for coaching before their next release")
+}
+
+// The overview quotes, as the report does, a note about an activity a hypothesis
+// names that sits in a theme not matching it, marks a note of the audience it
+// names, and says when none of the notes it quotes is theirs.
+func TestCampaignHypothesisQuotesItsActivityInAnyTheme(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	grouped := func(title string, aud session.Audience, themes map[string][]session.Note) {
+		t.Helper()
+		sess, err := w.svc.NewSession(w.ctx, session.Session{Title: title, Audience: aud, Campaign: "Chartering 2027"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.setPhase(sess, session.PhaseWrite)
+		var ths []session.Theme
+		k := 0
+		for label, notes := range themes {
+			th := session.Theme{Label: label, Named: true}
+			for _, n := range notes {
+				k++
+				p := w.join(sess, fmt.Sprintf("%s-key-%d", title, k), "")
+				got, err := w.svc.AddNote(w.ctx, p.ID, n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				th.NoteIDs = append(th.NoteIDs, got.ID)
+			}
+			ths = append(ths, th)
+		}
+		w.setPhase(sess, session.PhaseGroup)
+		if err := w.svc.SaveThemes(w.ctx, sess.ID, ths); err != nil {
+			t.Fatal(err)
+		}
+	}
+	grouped("Security engineers Berlin", session.AudienceSecurityEngineers, map[string][]session.Note{
+		"pen testing": {
+			{Area: session.AreaActivities, Lane: "keep", Activity: "pen testing", Text: "the yearly pen test finds real issues"},
+			{Area: session.AreaActivities, Lane: "keep", Activity: "pen testing", Text: "keep the external pen testers"},
+		},
+		"training": {
+			{Area: session.AreaActivities, Lane: "more", Activity: "security training", Text: "security training is too basic"},
+			{Area: session.AreaActivities, Lane: "more", Activity: "security training", Text: "we want deeper security training"},
+		},
+	})
+	grouped("Developers Porto", session.AudienceDevelopers, map[string][]session.Note{
+		"feature deadlines": {
+			{Area: session.AreaActivities, Lane: "more", Activity: "pen testing", Text: "pen test findings come too late"},
+			{Area: session.AreaMotivation, Lane: "demotivates", Text: "feature deadlines always win over security work"},
+		},
+	})
+	for _, h := range []string{"Pen testing is valued by developers", "Developers want deeper security training"} {
+		if _, err := w.svc.AddHypothesis(w.ctx, "Chartering 2027", h); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := w.openSized(tui.Options{Facilitator: true}, 120, 60)
+	s.waitFor("Developers Porto")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	s.keys("5")
+	s.waitFor("“pen test findings come too late” (S2 · developers, whom it names · in feature deadlines)",
+		"none of these notes is from developers, whom it names")
 }
