@@ -483,7 +483,8 @@ func notesFor(p *Participant, sess *Session, all []*Note) []*Note {
 }
 
 // SetPhase moves a session to a phase. Done marks are reset: each phase asks for
-// something new.
+// something new. A session dated after today that leaves the lobby is dated today,
+// the day it is held.
 func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Session, error) {
 	if !ph.Valid() {
 		return nil, Errorf(EInvalid, "Unknown phase %q.", ph)
@@ -566,6 +567,12 @@ func (s *Service) setPhase(ctx context.Context, st Store, sessionID string, ph P
 	sess.Phase = ph
 	if !furthest.AtLeast(ph) {
 		sess.Reached = ph
+	}
+	// A session planned for a later day that begins now is held today: its
+	// findings, the due dates of its action points and the campaign's order of
+	// sessions go by the day it was held, not the day it was meant for.
+	if today := s.Now().UTC().Format(DateLayout); first(PhaseCheckIn) && sess.Date > today {
+		sess.Date = today
 	}
 	sess.Timer = Timer{}
 	if err := st.UpdateSession(ctx, sess); err != nil {

@@ -233,7 +233,7 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 	moved.Phase = to
 	s.sess = &moved
 	s.listed = s.listNotes() // their order changes at the reveal
-	id := s.sess.ID
+	id, planned := s.sess.ID, s.sess.Date
 	said := "Moved to " + string(to) + "."
 	for _, p := range s.activePeople() {
 		if p.Done {
@@ -259,7 +259,11 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 		if err := wait(ctx); err != nil {
 			return phaseMovedMsg{said, err}
 		}
-		_, err := svc.SetPhase(ctx, id, to)
+		sess, err := svc.SetPhase(ctx, id, to)
+		if err == nil && sess.Date != planned {
+			// Begun before the day it was planned for (see session.Service.SetPhase).
+			said += " Dated today (was planned for " + planned + ")."
+		}
 		return phaseMovedMsg{said, err}
 	})
 }

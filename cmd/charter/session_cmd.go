@@ -227,8 +227,12 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		err = canGroup(context.Background(), svc, *id, ph)
 	}
 	var s *session.Session
+	planned := ""
 	if err == nil {
 		s, err = svc.EditSession(context.Background(), *id, e)
+	}
+	if err == nil {
+		planned = s.Date
 	}
 	// Grouping happens in the group phase: a session before it is moved there
 	// first (which shows the notes still waiting for a second writer, as moving
@@ -275,6 +279,9 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "session: %s\ntitle: %s\ncampaign: %s\naudience: %s\nlocation: %s\nmode: %s\ndate: %s\nphase: %s\n",
 		s.ID, s.Title, dash(s.Campaign), s.Audience, dash(s.Location), s.Mode, day(s), s.Phase)
+	if planned != "" && s.Date != planned {
+		fmt.Fprintf(stderr, "note: dated today, the day it began (was planned for %s)\n", planned)
+	}
 	if grouped != "" {
 		if s.Phase == session.PhaseClosed {
 			// Closed by the same command: the board edits them only once it is
