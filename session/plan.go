@@ -29,6 +29,9 @@ type PlanOptions struct {
 	// Audiences are the audiences to plan sessions for, one person of each per
 	// team; nil plans PlanAudiences.
 	Audiences []Audience
+	// CrossAudience says that moves into a session of another audience are meant:
+	// without it a plan with such a move is shown, but CreatePlan refuses it.
+	CrossAudience bool
 }
 
 // Move puts a roster person (by e-mail, or by name when that is unique) into the
@@ -60,6 +63,11 @@ type Plan struct {
 	// Notes explain what the rules could not do: teams without a developer,
 	// locations too small for a session of their own, sizes out of range.
 	Notes []string `json:"notes"`
+
+	// crossMoves are the notes of moves into a session of another audience, and
+	// crossMeant says they were meant (PlanOptions.CrossAudience).
+	crossMoves []string
+	crossMeant bool
 }
 
 // PlannedSession is one session of a plan.
@@ -133,7 +141,7 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Campaign: campaign, Sessions: []PlannedSession{}, Notes: []string{}}
+	p := &Plan{Campaign: campaign, Sessions: []PlannedSession{}, Notes: []string{}, crossMeant: opt.CrossAudience}
 
 	teams := slices.Clone(roster)
 	slices.SortFunc(teams, func(a, b *Team) int { return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
@@ -347,9 +355,15 @@ func (p *Plan) move(teams []*Team, moves []Move) error {
 		to := &p.Sessions[m.To-1]
 		to.Invitees = append(slices.Clone(to.Invitees), inv)
 		if inv.Role.Audience() != to.Audience {
-			// Allowed (a facilitator may know better), but said with what it costs.
-			p.Notes = append(p.Notes, fmt.Sprintf("%s (%s) was moved into session %d for %s: a session holds one audience so that peers speak freely, and the findings will count what %s says as %s.",
-				inv.Name, inv.Role, m.To, to.Audience, inv.Name, to.Audience))
+			// Allowed when meant (a facilitator may know better), but said with
+			// what it costs.
+			note := fmt.Sprintf("%s (%s) was moved into session %d for %s: a session holds one audience so that peers speak freely, and the findings will count what %s says as %s.",
+				inv.Name, inv.Role, m.To, to.Audience, inv.Name, to.Audience)
+			p.crossMoves = append(p.crossMoves, note)
+			if !p.crossMeant {
+				note += " --create makes it only with --cross-audience."
+			}
+			p.Notes = append(p.Notes, note)
 		}
 	}
 	if len(moves) > 0 {

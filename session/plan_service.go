@@ -121,6 +121,12 @@ func (s *Service) CreatePlan(ctx context.Context, p *Plan) (*PlanCreated, error)
 		if len(p.Sessions) == 0 {
 			return Errorf(EInvalid, "The plan has no sessions.")
 		}
+		if len(p.crossMoves) > 0 && !p.crossMeant {
+			// Said in the preview, but an invitation made from it tells the
+			// person they are one of the session's audience: made only on purpose.
+			return Errorf(EInvalid, "%s Nothing was created: to create the plan with this move, add --cross-audience; or move them into a session for %s.",
+				strings.Join(p.crossMoves, " "), crossAudiences(p))
+		}
 		holders := HeldBy(p.Sessions, campaign)
 		done = &PlanCreated{}
 		var sessions []*Session
@@ -166,6 +172,20 @@ func (s *Service) CreatePlan(ctx context.Context, p *Plan) (*PlanCreated, error)
 	}
 	s.publish(SessionList, ChangeSession)
 	return done, nil
+}
+
+// crossAudiences names the audiences of the people a plan moved into a session of
+// another audience, for the message that refuses it.
+func crossAudiences(p *Plan) string {
+	var auds []string
+	for _, s := range p.Sessions {
+		for _, inv := range s.Invitees {
+			if a := string(inv.Role.Audience()); inv.Role.Audience() != s.Audience && !slices.Contains(auds, a) {
+				auds = append(auds, a)
+			}
+		}
+	}
+	return strings.Join(auds, " or ")
 }
 
 // HeldBy returns, for each of a plan's sessions (by index), the session of held (a

@@ -65,7 +65,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: charter plan --data DIR --campaign C [--per-session 8-10] [--locations A,B]")
-		fmt.Fprintln(fs.Output(), "         [--audiences A,B] [--exclude-team TEAM]... [--move NAME=SESSION]... [--date SESSION=DAY]... [--format md|json] [--create] [--addr HOST:PORT] [--new]")
+		fmt.Fprintln(fs.Output(), "         [--audiences A,B] [--exclude-team TEAM]... [--move NAME=SESSION]... [--date SESSION=DAY]... [--format md|json] [--create] [--addr HOST:PORT] [--new] [--cross-audience]")
 		fmt.Fprintln(fs.Output(), "\nProposes the campaign's sessions from the roster and whom to invite to each. Adjust")
 		fmt.Fprintln(fs.Output(), "it with --exclude-team and --move until it is right (the plan is the same for the")
 		fmt.Fprintln(fs.Output(), "same roster and flags), then run the same command with --create.")
@@ -86,6 +86,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "md", "md or json")
 	create := fs.Bool("create", false, "create the planned sessions")
 	isNew := fs.Bool("new", false, "with --create: start a campaign whose name is close to an existing one's")
+	cross := fs.Bool("cross-audience", false, "with --create: make a --move into a session of another audience (the findings count the person as that audience)")
 	addr := fs.String("addr", "127.0.0.1:2222", "server address, for the join lines printed with --create (default: where charter serve on --data listens, if it runs)")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
@@ -121,7 +122,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		auds = append(auds, session.Audience(strings.ToLower(a)))
 	}
 	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: *campaign, MinSize: lo, MaxSize: hi,
-		Locations: locations, ExcludeTeams: exclude, Moves: moves, Dates: dates, Audiences: auds})
+		Locations: locations, ExcludeTeams: exclude, Moves: moves, Dates: dates, Audiences: auds, CrossAudience: *cross})
 	if err != nil {
 		fmt.Fprintln(stderr, "charter plan:", errorText(err))
 		return 1
@@ -169,6 +170,11 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	if guess != "" {
 		fmt.Fprintln(stderr, guess)
+	}
+	// What the preview's notes said holds for the sessions made: said again here,
+	// or the plan is made without the warnings it was shown with.
+	for _, n := range p.Notes {
+		fmt.Fprintln(stderr, "note:", n)
 	}
 	var undated []string
 	for _, c := range created {
