@@ -104,10 +104,6 @@ func (s *Service) CreatePlan(ctx context.Context, p *Plan) (*PlanCreated, error)
 		if err != nil {
 			return err
 		}
-		if len(have) > 0 {
-			return Errorf(EConflict, "The campaign %q already has %d planned sessions; nothing was created. Plan a new campaign, or delete its sessions first.",
-				p.Campaign, len(have))
-		}
 		all, err := st.Sessions(ctx)
 		if err != nil {
 			return err
@@ -117,6 +113,10 @@ func (s *Service) CreatePlan(ctx context.Context, p *Plan) (*PlanCreated, error)
 			if SameCampaign(x.Campaign, p.Campaign) {
 				campaign = append(campaign, x)
 			}
+		}
+		if len(have) > 0 {
+			return Errorf(EConflict, "The campaign %q already has %s; nothing was created. Plan a new campaign, or delete its sessions first.",
+				p.Campaign, campaignCount(have, campaign))
 		}
 		if len(p.Sessions) == 0 {
 			return Errorf(EInvalid, "The plan has no sessions.")
@@ -172,6 +172,29 @@ func (s *Service) CreatePlan(ctx context.Context, p *Plan) (*PlanCreated, error)
 	}
 	s.publish(SessionList, ChangeSession)
 	return done, nil
+}
+
+// campaignCount says what a planned campaign holds, counted now: "13 sessions:
+// 12 planned (1 of them held) and 1 made by hand".
+func campaignCount(planned []SessionInvitations, campaign []*Session) string {
+	held := 0
+	for _, pl := range planned {
+		if pl.Session.Held || pl.Session.Furthest() != PhaseLobby {
+			held++
+		}
+	}
+	n, byHand := len(planned), len(campaign)-len(planned)
+	out := fmt.Sprintf("%d planned %s", n, pluralWord(n, "session", "sessions"))
+	if byHand > 0 {
+		out = fmt.Sprintf("%d sessions: %d planned", len(campaign), n)
+	}
+	if held > 0 {
+		out += fmt.Sprintf(" (%d of them held)", held)
+	}
+	if byHand > 0 {
+		out += fmt.Sprintf(" and %d made by hand", byHand)
+	}
+	return out
 }
 
 // crossAudiences names the audiences of the people a plan moved into a session of

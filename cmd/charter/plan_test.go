@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -37,5 +38,29 @@ func TestPlanCreateSaysThePlansNotesAndRefusesACrossAudienceMove(t *testing.T) {
 		if !strings.Contains(preview, n) || !strings.Contains(errs, "note: "+n) {
 			t.Errorf("plan --create does not say the preview's note %q:\n%s", n, errs)
 		}
+	}
+}
+
+// plan --create of a campaign planned already says what the campaign holds now:
+// after one planned session was held and one made by hand, it said "already has
+// 12 planned sessions" as on the day it was planned.
+func TestPlanCreateAgainCountsWhatTheCampaignHolds(t *testing.T) {
+	t.Parallel()
+	data := newDataDir(t)
+	mustRun(t, "roster", "import", "--data", data, filepath.Join("testdata", "roster.csv"))
+	args := []string{"plan", "--create", "--data", data, "--campaign", "Pilot 2027", "--audiences", "developers", "--addr", "charter.example.org:2222"}
+	out := mustRun(t, args...)
+	first := regexp.MustCompile(`(?m)^1\. .*: session (\w+),`).FindStringSubmatch(out)
+	if first == nil || !strings.Contains(out, "created 4 sessions") {
+		t.Fatalf("plan --create said:\n%s", out)
+	}
+	if code, _, errs := runCmd(args...); code != 1 || !strings.Contains(errs, `The campaign "Pilot 2027" already has 4 planned sessions; nothing was created.`) {
+		t.Errorf("planning twice: exit %d, %s", code, errs)
+	}
+	mustRun(t, "import", "--data", data, "--session", first[1], filepath.Join("..", "..", "testdata", "import", "notes.csv"))
+	mustRun(t, "session", "new", "--data", data, "--title", "Extra", "--audience", "developers", "--campaign", "Pilot 2027")
+	want := `The campaign "Pilot 2027" already has 5 sessions: 4 planned (1 of them held) and 1 made by hand; nothing was created.`
+	if code, _, errs := runCmd(args...); code != 1 || !strings.Contains(errs, want) {
+		t.Errorf("planning again after a session was held and one made by hand: exit %d, %s\nwant %s", code, errs, want)
 	}
 }
