@@ -2,6 +2,8 @@ package session
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
@@ -58,6 +60,9 @@ type TookPart struct {
 
 // Plan is a proposal of sessions for a campaign and whom to invite to each.
 type Plan struct {
+	// ID tells one plan from another: the same sessions, numbered alike, with
+	// the same people and days, have the same ID (see Fingerprint).
+	ID       string           `json:"id"`
 	Campaign string           `json:"campaign"`
 	Sessions []PlannedSession `json:"sessions"`
 	// Notes explain what the rules could not do: teams without a developer,
@@ -330,7 +335,25 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 				pluralWord(n, "person", "people"), opt.MinSize, opt.MaxSize, why))
 		}
 	}
+	p.ID = p.Fingerprint()
 	return p, nil
+}
+
+// Fingerprint is a short digest of the plan's sessions: their numbers, titles,
+// audiences, places, days and whom each invites. The numbers that --move and
+// --date give depend on what took part in other campaigns, which changes as their
+// sessions are held: a plan looked at and the plan made from the same flags later
+// are the same only if their fingerprints are.
+func (p *Plan) Fingerprint() string {
+	h := sha256.New()
+	for _, s := range p.Sessions {
+		fmt.Fprintf(h, "%d\x00%s\x00%s\x00%s\x00%s\x00%s", s.Number, s.Title, s.Audience, strings.ToLower(s.Location), s.Mode, s.Date)
+		for _, inv := range s.Invitees {
+			fmt.Fprintf(h, "\x00%d", inv.PersonID)
+		}
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:8]
 }
 
 func inviteeOf(t *Team, p *Person, earlier bool) Invitee {

@@ -200,6 +200,10 @@ func TestPlanPutsWhatTookPartBeforeLast(t *testing.T) {
 		earlier.Teams[strings.ToLower(team.Name)] = true
 	}
 	p := mustPlan(t, roster, session.PlanOptions{Earlier: earlier})
+	// Another order is another plan: --create --plan names the one shown.
+	if first := mustPlan(t, roster, session.PlanOptions{}); first.ID == p.ID || len(p.ID) != 8 {
+		t.Errorf("the plan with Berlin last has the ID %q, the plan without earlier campaigns %q", p.ID, first.ID)
+	}
 	want := []string{"security-engineers@Porto:8", "developers@Porto:8", "security-engineers@online:8", "developers@online:8",
 		"security-engineers@Berlin:8", "security-engineers@Berlin:8", "developers@Berlin:8", "developers@Berlin:8"}
 	if got := where(p); !reflect.DeepEqual(got, want) {

@@ -163,6 +163,12 @@ func TestCampaignEndToEnd(t *testing.T) {
 	if strings.Contains(md, "@example.org") {
 		t.Error("the printed plan holds e-mail addresses")
 	}
+	// It is made as shown: --create names the plan by the ID it was shown with.
+	shown := regexp.MustCompile(`Plan ID (\w+)\.`).FindStringSubmatch(md)
+	if shown == nil {
+		t.Fatalf("the plan shows no ID:\n%s", md)
+	}
+	adjust = append(adjust, "--plan", shown[1])
 	code, out, errs := runCmd(append([]string{"plan", "--create", "--addr", "charter.example.org:2222"}, adjust...)...)
 	ids := regexp.MustCompile(`session (\w+), code`).FindAllStringSubmatch(out, -1)
 	if code != 0 || len(ids) != 8 {

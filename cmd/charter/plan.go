@@ -65,10 +65,11 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: charter plan --data DIR --campaign C [--per-session 8-10] [--locations A,B]")
-		fmt.Fprintln(fs.Output(), "         [--audiences A,B] [--exclude-team TEAM]... [--move NAME=SESSION]... [--date SESSION=DAY]... [--format md|json] [--create] [--addr HOST:PORT] [--new] [--cross-audience]")
+		fmt.Fprintln(fs.Output(), "         [--audiences A,B] [--exclude-team TEAM]... [--move NAME=SESSION]... [--date SESSION=DAY]... [--format md|json] [--create] [--plan ID] [--addr HOST:PORT] [--new] [--cross-audience]")
 		fmt.Fprintln(fs.Output(), "\nProposes the campaign's sessions from the roster and whom to invite to each. Adjust")
 		fmt.Fprintln(fs.Output(), "it with --exclude-team and --move until it is right (the plan is the same for the")
-		fmt.Fprintln(fs.Output(), "same roster and flags), then run the same command with --create.")
+		fmt.Fprintln(fs.Output(), "same roster and flags), then run the same command with --create --plan ID, the ID")
+		fmt.Fprintln(fs.Output(), "the plan was shown with.")
 		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
@@ -86,6 +87,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "md", "md or json")
 	create := fs.Bool("create", false, "create the planned sessions")
 	isNew := fs.Bool("new", false, "with --create: start a campaign whose name is close to an existing one's")
+	planID := fs.String("plan", "", "with --create: the ID the plan was shown with; nothing is made if the plan is another now (needed with --move and --date)")
 	cross := fs.Bool("cross-audience", false, "with --create: make a --move into a session of another audience (the findings count the person as that audience)")
 	addr := fs.String("addr", "127.0.0.1:2222", "server address, for the join lines printed with --create (default: where charter serve on --data listens, if it runs)")
 	if err := parseFlags(fs, args, stdout); err != nil {
@@ -140,6 +142,22 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 		return 0
+	}
+	// --move and --date name sessions by their number in the plan looked at, and
+	// the numbers follow what took part in other campaigns, which their sessions
+	// change as they are held: only that plan is made.
+	if *planID == "" && (len(moves) > 0 || len(dates) > 0) {
+		fmt.Fprintf(stderr, "charter plan: --move and --date name sessions by their number in the plan you looked at; add --plan %s if it is the one shown with the ID %s (nothing was created)\n", p.ID, p.ID)
+		return 1
+	}
+	if id := strings.TrimSpace(*planID); id != "" && !strings.EqualFold(id, p.ID) {
+		var now []string
+		for _, s := range p.Sessions {
+			now = append(now, fmt.Sprintf("%d. %s", s.Number, s.Title))
+		}
+		fmt.Fprintf(stderr, "charter plan: the plan is not the one shown with the ID %s: the same flags plan %s now (%s), most likely because a session of another campaign was held meanwhile (what took part before is planned last). Nothing was created; look at the plan again without --create.\n",
+			id, p.ID, strings.Join(now, ", "))
+		return 1
 	}
 	done, err := svc.CreatePlan(ctx, p)
 	if err != nil {
@@ -219,6 +237,7 @@ func planMarkdown(p *session.Plan) string {
 		}
 	}
 	w("# Plan: %s\n\n", mdText(p.Campaign))
+	w("Plan ID %s.\n\n", p.ID)
 	w("%d %s for %d %s of %d %s in %d %s.\n\n", len(p.Sessions), plural(len(p.Sessions), "session", "sessions"),
 		people, plural(people, "person", "people"), len(teams), plural(len(teams), "team", "teams"),
 		len(locations), plural(len(locations), "location", "locations"))
@@ -258,7 +277,7 @@ func planMarkdown(p *session.Plan) string {
 		}
 		w("\n")
 	}
-	w("Adjust with --exclude-team TEAM and --move NAME=SESSION (a name or an e-mail), give days with --date SESSION=YYYY-MM-DD, then run again with --create.\n")
+	w("Adjust with --exclude-team TEAM and --move NAME=SESSION (a name or an e-mail), give days with --date SESSION=YYYY-MM-DD, then run again with --create --plan %s (which makes this plan or nothing).\n", p.ID)
 	return b.String()
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -22,6 +23,7 @@ func TestPlanCreateSaysThePlansNotesAndRefusesACrossAudienceMove(t *testing.T) {
 		t.Fatalf("the preview does not say Ada Abril was moved across audiences, nor what --create needs:\n%s", preview)
 	}
 
+	args = append(args, "--plan", regexp.MustCompile(`Plan ID (\w+)\.`).FindStringSubmatch(preview)[1])
 	code, out, errs := runCmd(append(args, "--create")...)
 	if code != 1 || out != "" || !strings.Contains(errs, moved) || !strings.Contains(errs, "Nothing was created: to create the plan with this move, add --cross-audience") {
 		t.Fatalf("plan --create with a move across audiences: exit %d\nstdout %q\nstderr %q", code, out, errs)
@@ -62,5 +64,62 @@ func TestPlanCreateAgainCountsWhatTheCampaignHolds(t *testing.T) {
 	want := `The campaign "Pilot 2027" already has 5 sessions: 4 planned (1 of them held) and 1 made by hand; nothing was created.`
 	if code, _, errs := runCmd(args...); code != 1 || !strings.Contains(errs, want) {
 		t.Errorf("planning again after a session was held and one made by hand: exit %d, %s\nwant %s", code, errs, want)
+	}
+}
+
+// plan --create makes the plan that was looked at, numbered as it was shown, or
+// nothing: --move and --date name sessions by number, and the numbers follow what
+// took part in other campaigns, which changed when a session of another campaign
+// was held between the preview and --create (a person moved into the preview's
+// session 2, Developers in Berlin, landed in another city's).
+func TestPlanCreateMakesThePlanShownOrNothing(t *testing.T) {
+	t.Parallel()
+	data := newDataDir(t)
+	mustRun(t, "roster", "import", "--data", data, filepath.Join("testdata", "roster.csv"))
+	pilot := mustRun(t, "plan", "--create", "--data", data, "--campaign", "Pilot 2027", "--audiences", "developers", "--addr", "charter.example.org:2222")
+	berlin := regexp.MustCompile(`(?m)^1\. Developers, Berlin: session (\w+),`).FindStringSubmatch(pilot)
+	if berlin == nil {
+		t.Fatalf("the pilot does not open in Berlin:\n%s", pilot)
+	}
+	args := []string{"plan", "--data", data, "--campaign", "Test X", "--new", "--audiences", "developers", "--move", "carla.ortega@example.org=2",
+		"--date", "2=2027-03-09", "--addr", "charter.example.org:2222"}
+	shown := func() (id string, sessions []string) {
+		t.Helper()
+		md := mustRun(t, args...)
+		for _, m := range regexp.MustCompile(`(?m)^## (\d+\. .+)$`).FindAllStringSubmatch(md, -1) {
+			sessions = append(sessions, m[1])
+		}
+		m := regexp.MustCompile(`Plan ID (\w+)\.`).FindStringSubmatch(md)
+		if m == nil {
+			t.Fatalf("the plan shows no ID to create it by:\n%s", md)
+		}
+		return m[1], sessions
+	}
+	before, _ := shown()
+	if code, _, errs := runCmd(append(args, "--create")...); code != 1 || !strings.Contains(errs, "add --plan "+before) {
+		t.Errorf("--create with --move and no --plan: exit %d, %s", code, errs)
+	}
+
+	// The pilot's Berlin session is held: Berlin took part before.
+	mustRun(t, "import", "--data", data, "--session", berlin[1], filepath.Join("..", "..", "testdata", "import", "notes.csv"))
+	code, out, errs := runCmd(append(args, "--create", "--plan", before)...)
+	if code != 1 || out != "" || !strings.Contains(errs, "the plan is not the one shown with the ID "+before) {
+		t.Fatalf("--create of a plan changed since it was shown: exit %d\n%s%s", code, out, errs)
+	}
+	if list := mustRun(t, "session", "list", "--data", data); strings.Contains(list, "Test X") {
+		t.Fatalf("a plan changed since it was shown made sessions:\n%s", list)
+	}
+
+	id, sessions := shown()
+	if id == before {
+		t.Fatalf("the plan keeps its ID %s though Berlin now comes last: %q", id, sessions)
+	}
+	out = mustRun(t, append(args, "--create", "--plan", id)...)
+	var made []string
+	for _, m := range regexp.MustCompile(`(?m)^(\d+\. .+): session \w+,`).FindAllStringSubmatch(out, -1) {
+		made = append(made, m[1])
+	}
+	if !slices.Equal(made, sessions) || len(made) < 2 {
+		t.Errorf("--create made %q, the preview showed %q", made, sessions)
 	}
 }
