@@ -11,14 +11,15 @@ import (
 // participants' screens, the projector, the session's findings and (through the same
 // formula) the campaign report all rank with it. It ranks the themes ThemeShowing
 // shows, by the notes it shows: a theme none of whose notes is visible is not
-// ranked, whatever action points it has. totals are the counted votes (VoteTotals).
-func RankThemes(themes []*Theme, notes []*Note, totals map[int64]int) []analysis.Priority {
-	return rankShown(ShownThemes(themes, notes), notes, totals)
+// ranked, whatever action points it has. totals are the counted votes (VoteTotals);
+// tookPart is how many people took part in the session (see WritersShown).
+func RankThemes(themes []*Theme, notes []*Note, totals map[int64]int, tookPart int) []analysis.Priority {
+	return rankShown(ShownThemes(themes, notes), notes, totals, tookPart)
 }
 
 // rankShown is RankThemes of themes as ShownThemes gave them, for a view that has
 // them already: deciding what shows reads every note's words.
-func rankShown(shown []*Theme, notes []*Note, totals map[int64]int) []analysis.Priority {
+func rankShown(shown []*Theme, notes []*Note, totals map[int64]int, tookPart int) []analysis.Priority {
 	visible := make(map[int64]*Note, len(notes))
 	for _, n := range notes {
 		if !n.Hidden {
@@ -31,7 +32,7 @@ func rankShown(shown []*Theme, notes []*Note, totals map[int64]int) []analysis.P
 		for _, id := range t.NoteIDs {
 			authors[visible[id].ParticipantID] = true
 		}
-		in = append(in, analysis.PriorityInput{ID: t.ID, Key: t.Label, Votes: totals[t.ID], Authors: WritersShown(len(authors), len(t.NoteIDs)), Notes: len(t.NoteIDs), Sessions: 1})
+		in = append(in, analysis.PriorityInput{ID: t.ID, Key: t.Label, Votes: totals[t.ID], Authors: WritersShown(len(authors), len(t.NoteIDs), tookPart), Notes: len(t.NoteIDs), Sessions: 1})
 	}
 	return analysis.Prioritize(in)
 }
@@ -41,14 +42,20 @@ func rankShown(shown []*Theme, notes []*Note, totals map[int64]int) []analysis.P
 const MinWritersShown = 3
 
 // WritersShown is the number of people a theme's score and findings count for a
-// theme of notes notes written by writers people: at least its notes, up to
-// MinWritersShown. The facilitator shapes themes, and with the exact count a theme
-// of two notes would say whether one person wrote both: themes made to test it
-// would sort the notes by writer. Counted so, a theme of up to three notes says
-// nothing of who wrote them; a larger theme says its count only from four people
-// on. Hiding notes to watch a count change remains possible on larger themes.
-func WritersShown(writers, notes int) int {
-	return max(writers, min(notes, MinWritersShown))
+// theme of notes notes written by writers people, in a session tookPart people took
+// part in (participants, removed and paper ones too, as every note's writer is one):
+// at least its notes, up to MinWritersShown, and never more than took part. The
+// facilitator shapes themes, and with the exact count a theme of two notes would
+// say whether one person wrote both: themes made to test it would sort the notes by
+// writer. Counted so, a theme of up to three notes says nothing of who wrote them;
+// a larger theme says its count only from four people on. The count is a bound: as
+// many people wrote the notes or fewer, never more. Capped at tookPart, it says
+// nothing more: in a session of three or more nothing changes, and in a smaller
+// one every writer took part, so the count is the notes up to tookPart whoever
+// wrote them. Hiding notes to watch a count change remains possible on larger
+// themes.
+func WritersShown(writers, notes, tookPart int) int {
+	return max(writers, min(notes, MinWritersShown, tookPart))
 }
 
 // Priorities ranks a session's themes with RankThemes. Authors are counted here, on
@@ -59,5 +66,5 @@ func (s *Service) Priorities(ctx context.Context, sessionID string) ([]analysis.
 	if err != nil {
 		return nil, err
 	}
-	return RankThemes(d.Themes, d.Notes, d.VoteTotals), nil
+	return RankThemes(d.Themes, d.Notes, d.VoteTotals, len(d.Participants)), nil
 }

@@ -110,7 +110,7 @@ func (s *Service) RoomView(ctx context.Context, sessionID string) (*RoomView, er
 			return err
 		}
 		r.actions = shownActions(withVolunteers(list, people), showing)
-		r.ranked = rankShown(r.themes, all, r.totals)
+		r.ranked = rankShown(r.themes, all, r.totals, len(r.people))
 		if ph == PhaseClosed {
 			r.campaign, r.campaignActions, err = campaignActions(ctx, st, sess)
 		}

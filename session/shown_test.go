@@ -57,7 +57,7 @@ func TestThemeShowingRule(t *testing.T) {
 			if len(shown) != map[bool]int{true: 1}[tt.shown] {
 				t.Fatalf("ShownThemes = %d themes, want shown %v", len(shown), tt.shown)
 			}
-			ranked := session.RankThemes([]*session.Theme{&tt.theme}, notes, map[int64]int{tt.theme.ID: 1})
+			ranked := session.RankThemes([]*session.Theme{&tt.theme}, notes, map[int64]int{tt.theme.ID: 1}, 3)
 			if len(ranked) != len(shown) {
 				t.Errorf("RankThemes ranks %d, ShownThemes shows %d", len(ranked), len(shown))
 			}

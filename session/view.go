@@ -93,7 +93,7 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 		v.Actions = ownVolunteering(withVolunteers(list, v.People), 0)
 		v.Showing = ThemeShowing(v.Themes, all)
 		shownFirst(v.Themes, v.Showing)
-		v.Ranked = rankShown(shownThemes(v.Themes, v.Showing), all, v.Totals)
+		v.Ranked = rankShown(shownThemes(v.Themes, v.Showing), all, v.Totals, len(people))
 		return nil
 	})
 	if err != nil {
@@ -252,7 +252,7 @@ func (s *Service) ParticipantView(ctx context.Context, participantID int64) (*Pa
 			return err
 		}
 		v.Actions = ownVolunteering(shownActions(withVolunteers(list, people), showing), p.ID)
-		v.Ranked = rankShown(v.Themes, all, v.Totals)
+		v.Ranked = rankShown(v.Themes, all, v.Totals, len(people))
 		if ph == PhaseClosed {
 			v.Campaign, v.CampaignActions, err = campaignActions(ctx, st, sess)
 		}

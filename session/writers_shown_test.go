@@ -29,7 +29,7 @@ func TestThemeScoreDoesNotSayWhichNotesShareAWriter(t *testing.T) {
 		{ID: 5, Label: "e", NoteIDs: []int64{11, 12, 13, 14, 15}},
 	}
 	got := map[int64][2]int{} // theme: people counted, score
-	for _, p := range session.RankThemes(themes, notes, map[int64]int{}) {
+	for _, p := range session.RankThemes(themes, notes, map[int64]int{}, 5) {
 		got[p.ID] = [2]int{p.Authors, p.Score}
 	}
 	if got[1] != got[2] {
@@ -41,9 +41,30 @@ func TestThemeScoreDoesNotSayWhichNotesShareAWriter(t *testing.T) {
 	if got[5][0] != 5 {
 		t.Errorf("five notes by five writers count %d people, want 5", got[5][0])
 	}
-	for _, c := range []struct{ writers, notes, want int }{{1, 1, 1}, {1, 2, 2}, {2, 2, 2}, {1, 3, 3}, {1, 4, 3}, {4, 4, 4}, {2, 9, 3}, {7, 9, 7}} {
-		if got := session.WritersShown(c.writers, c.notes); got != c.want {
-			t.Errorf("WritersShown(%d writers, %d notes) = %d, want %d", c.writers, c.notes, got, c.want)
+	for _, c := range []struct{ writers, notes, tookPart, want int }{
+		{1, 1, 9, 1}, {1, 2, 9, 2}, {2, 2, 9, 2}, {1, 3, 9, 3}, {1, 4, 9, 3}, {4, 4, 9, 4}, {2, 9, 9, 3}, {7, 9, 9, 7},
+		// Never more than took part: in a session of two, two notes or more count
+		// two people, whoever wrote them.
+		{1, 3, 2, 2}, {2, 3, 2, 2}, {1, 2, 2, 2}, {1, 1, 2, 1}, {1, 5, 1, 1}, {3, 3, 3, 3},
+	} {
+		if got := session.WritersShown(c.writers, c.notes, c.tookPart); got != c.want {
+			t.Errorf("WritersShown(%d writers, %d notes, %d took part) = %d, want %d", c.writers, c.notes, c.tookPart, got, c.want)
 		}
+	}
+}
+
+// A count of people is read as fact: a theme of three notes in a session two people
+// took part in counts two, not three, on every screen and in every document.
+func TestThemeCountsNoMorePeopleThanTookPart(t *testing.T) {
+	t.Parallel()
+	notes := []*session.Note{
+		{ID: 1, ParticipantID: 1, Area: session.AreaMotivation, Lane: "demotivates", Text: "no time to hack"},
+		{ID: 2, ParticipantID: 2, Area: session.AreaMotivation, Lane: "demotivates", Text: "no time for labs"},
+		{ID: 3, ParticipantID: 1, Area: session.AreaMotivation, Lane: "demotivates", Text: "no time to learn"},
+	}
+	themes := []*session.Theme{{ID: 1, Label: "time", NoteIDs: []int64{1, 2, 3}}}
+	ranked := session.RankThemes(themes, notes, map[int64]int{}, 2)
+	if len(ranked) != 1 || ranked[0].Authors != 2 {
+		t.Errorf("a theme of 3 notes in a session of 2 people ranks as %+v, want 2 people", ranked)
 	}
 }

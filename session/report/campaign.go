@@ -369,10 +369,11 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	}
 
 	keys := personKeys(ds)
+	took := tookPartIn(ds, keys)
 	byID := map[int]*CampaignTheme{}
 	var inputs []analysis.PriorityInput
 	for id := 1; id <= len(members); id++ {
-		t := campaignTheme(id, members[id], ds, keys)
+		t := campaignTheme(id, members[id], ds, keys, took)
 		byID[id] = &t
 		inputs = append(inputs, analysis.PriorityInput{ID: int64(id), Key: t.Label, Votes: t.Votes,
 			Authors: t.Participants, Notes: t.Notes, Sessions: t.Sessions})
@@ -462,6 +463,19 @@ func personKeys(ds []*Data) map[[2]int64]string {
 	return out
 }
 
+// tookPartIn is who took part in each session of ds, by the keys the campaign
+// counts people by.
+func tookPartIn(ds []*Data, keys map[[2]int64]string) tookPart {
+	out := tookPart{}
+	for i, d := range ds {
+		out[i] = map[string]bool{}
+		for _, p := range d.Participants {
+			out[i][keys[[2]int64{int64(i), p.ID}]] = true
+		}
+	}
+	return out
+}
+
 // campaignMatrix is the activity matrix of the campaign's sessions, or of one
 // audience's when audience is set.
 func campaignMatrix(ds []*Data, keys map[[2]int64]string, audience string, withTexts bool) ActivityMatrix {
@@ -482,19 +496,20 @@ func campaignMatrix(ds []*Data, keys map[[2]int64]string, audience string, withT
 			}
 		}
 	}
-	return buildMatrix(notes, order, withTexts)
+	return buildMatrix(notes, order, tookPartIn(ds, keys), withTexts)
 }
 
 // byAudience ranks each campaign theme within each audience, by the one formula on
 // that audience's sessions, and tells what share of the audience raised it.
 func byAudience(f *CampaignFindings, ds []*Data, members map[int][]group, people []*person, keys map[[2]int64]string) {
+	took := tookPartIn(ds, keys)
 	for _, a := range f.Audiences {
 		size := len(distinct(filter(people, func(p *person) bool { return p.audience == a.Audience })))
 		var in []analysis.PriorityInput
 		stats := map[int]ThemeAudience{}
 		for id, gs := range members {
 			sessions := map[int]bool{}
-			ws := writers{}
+			ws := newWriters(took)
 			votes, notes := 0, 0
 			for gi, g := range gs {
 				if string(ds[g.sess].Session.Audience) != a.Audience {
@@ -505,7 +520,7 @@ func byAudience(f *CampaignFindings, ds []*Data, members map[int][]group, people
 					votes += ds[g.sess].VoteTotals[g.theme.ID]
 				}
 				for _, n := range g.notes {
-					ws.add(gi, keys[[2]int64{int64(g.sess), n.ParticipantID}])
+					ws.add(gi, g.sess, keys[[2]int64{int64(g.sess), n.ParticipantID}])
 				}
 				notes += len(g.notes)
 			}
@@ -700,7 +715,7 @@ func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, in
 	}
 	themed := map[int64]bool{}
 	rank := map[int64]int{}
-	for _, p := range session.RankThemes(d.Themes, d.Notes, d.VoteTotals) {
+	for _, p := range session.RankThemes(d.Themes, d.Notes, d.VoteTotals, len(d.Participants)) {
 		rank[p.ID] = p.Rank
 	}
 	for _, t := range session.ShownThemes(d.Themes, d.Notes) {
@@ -749,11 +764,11 @@ func standingFirstAll(groups []group, central [][]int) {
 }
 
 // campaignTheme sums up the session themes matched as one.
-func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) CampaignTheme {
+func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string, took tookPart) CampaignTheme {
 	t := CampaignTheme{ID: id, Label: campaignLabel(gs), FirstSession: gs[0].sess + 1, SessionLabels: []string{}, SessionThemes: []SessionTheme{},
 		Locations: []string{}, Audiences: []string{}, ActionIDs: []int64{}, NoteIDs: []int64{}, ByAudience: []ThemeAudience{}}
 	sessions := map[int]bool{}
-	ws := writers{}
+	ws := newWriters(took)
 	var all []*session.Note
 	audiences := map[string]bool{}
 	for gi, g := range gs {
@@ -788,7 +803,7 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string) Cam
 			t.Votes += ds[g.sess].VoteTotals[g.theme.ID]
 		}
 		for _, n := range g.notes {
-			ws.add(gi, keys[[2]int64{int64(g.sess), n.ParticipantID}])
+			ws.add(gi, g.sess, keys[[2]int64{int64(g.sess), n.ParticipantID}])
 			t.NoteIDs = append(t.NoteIDs, n.ID)
 			t.notes = append(t.notes, themeNote{g.sess, n})
 		}

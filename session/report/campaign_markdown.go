@@ -236,7 +236,7 @@ func (f *CampaignFindings) mdThemes(m *markdown) {
 	}
 	p("The same concern raised in different words in different sessions counts as one campaign theme: ")
 	p("session themes are matched when their labels and notes are similar on average (at least %s). ", trimFloat2(f.Threshold))
-	p("A theme's people are counted in each session theme matched into it, as its session's findings count them (at least as many as the notes, up to 3), and summed: one person in two sessions counts in each, unlike the header's count of people. ")
+	p("A theme's people are counted in each session theme matched into it, as its session's findings count them (at least as many as the notes, up to 3), and summed: one person in two sessions counts in each, unlike the header's count of people, though never more than took part in the theme's sessions. ")
 	p("Under each theme, the session themes matched into it are listed with their rank in their session's findings (#1) and their ID: a wrong match is split ")
 	p("with `charter report --split ID,ID` or with S on the campaign overview, and stays split in later reports; ")
 	p("a theme the report clustered itself (its session was not grouped on its board) has no ID: group that session's notes on its board first.\n\n")

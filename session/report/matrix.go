@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"github.com/charter-tool/charter/session"
@@ -57,43 +58,70 @@ type matrixNote struct {
 
 // writers counts the writers of notes part by part: the session themes of a
 // campaign theme, the sessions of a matrix cell. A count over several parts is the
-// sum of each one's count as session.WritersShown floors it: an exact count over
-// them all beside the floored counts of its parts (an audience's, a session
+// sum of each one's count as session.WritersShown bounds it: an exact count over
+// them all beside the bounded counts of its parts (an audience's, a session
 // theme's in its findings) told by subtraction that a few notes of one part shared
-// a writer (a theme of 5 people beside its audiences' 4 and 2).
-type writers map[int]*sessionWriters
+// a writer (a theme of 5 people beside its audiences' 4 and 2). The sum is capped
+// at the people who took part in the parts' sessions, which the report's sessions
+// count already: a count of people beyond them read as fact says more people spoke
+// than were there.
+type writers struct {
+	took  tookPart
+	parts map[int]*partWriters
+}
 
-type sessionWriters struct {
+// tookPart is who took part in each session (by its index), by the key the report
+// counts a person by: every participant, removed and paper ones too, as every
+// note's writer is one.
+type tookPart map[int]map[string]bool
+
+type partWriters struct {
+	sess   int
 	people map[string]bool
 	notes  int
 }
 
-// add counts one note of sess by person.
-func (w writers) add(sess int, person string) {
-	s := w[sess]
+func newWriters(took tookPart) writers {
+	return writers{took: took, parts: map[int]*partWriters{}}
+}
+
+// add counts one note of part, in session sess, by person.
+func (w writers) add(part, sess int, person string) {
+	s := w.parts[part]
 	if s == nil {
-		s = &sessionWriters{people: map[string]bool{}}
-		w[sess] = s
+		s = &partWriters{sess: sess, people: map[string]bool{}}
+		w.parts[part] = s
 	}
 	s.people[person] = true
 	s.notes++
 }
 
-// shown is the count of writers to show: each session's floored count, summed.
+// shown is the count of writers to show: each part's bounded count, summed, and
+// capped at the people of the parts' sessions.
 func (w writers) shown() int {
 	n := 0
-	for _, s := range w {
-		n += session.WritersShown(len(s.people), s.notes)
+	all := map[string]bool{}
+	for _, s := range w.parts {
+		// The writers are among those who took part; counted in, so that a
+		// session without its participants' list still counts its writers.
+		took := maps.Clone(w.took[s.sess])
+		if took == nil {
+			took = map[string]bool{}
+		}
+		maps.Copy(took, s.people)
+		n += session.WritersShown(len(s.people), s.notes, len(took))
+		maps.Copy(all, took)
 	}
-	return n
+	return min(n, len(all))
 }
 
 // NoActivity names the row of notes that name no activity.
 const NoActivity = "(no activity named)"
 
 // buildMatrix counts notes into the matrix; order lists activities in the order the
-// sessions had them, for ties. withTexts keeps the notes' texts in the cells.
-func buildMatrix(notes []matrixNote, order []string, withTexts bool) ActivityMatrix {
+// sessions had them, for ties, and took who took part in them. withTexts keeps the
+// notes' texts in the cells.
+func buildMatrix(notes []matrixNote, order []string, took tookPart, withTexts bool) ActivityMatrix {
 	lanes := session.AreaActivities.Lanes()
 	m := ActivityMatrix{Lanes: lanes, Activities: []ActivityRow{}}
 	type acc struct {
@@ -103,15 +131,15 @@ func buildMatrix(notes []matrixNote, order []string, withTexts bool) ActivityMat
 		n      int
 	}
 	newAcc := func() *acc {
-		return &acc{notes: map[string][]string{}, people: map[string]writers{}, all: writers{}}
+		return &acc{notes: map[string][]string{}, people: map[string]writers{}, all: newWriters(took)}
 	}
 	add := func(a *acc, n matrixNote) {
 		a.notes[n.lane] = append(a.notes[n.lane], n.text)
-		if a.people[n.lane] == nil {
-			a.people[n.lane] = writers{}
+		if _, ok := a.people[n.lane]; !ok {
+			a.people[n.lane] = newWriters(took)
 		}
-		a.people[n.lane].add(n.sess, n.person)
-		a.all.add(n.sess, n.person)
+		a.people[n.lane].add(n.sess, n.sess, n.person)
+		a.all.add(n.sess, n.sess, n.person)
 		a.n++
 	}
 	// One row per activity whatever its case and spacing: people propose

@@ -235,7 +235,7 @@ func Build(d *Data) *Findings {
 	}
 	themeOf := map[int64]string{}
 	rank := map[int64]int{}
-	for _, p := range session.RankThemes(d.Themes, d.Notes, d.VoteTotals) {
+	for _, p := range session.RankThemes(d.Themes, d.Notes, d.VoteTotals, len(d.Participants)) {
 		t := byID[p.ID]
 		var notes []*session.Note
 		for _, id := range t.NoteIDs {
@@ -296,7 +296,11 @@ func Build(d *Data) *Findings {
 			mn = append(mn, matrixNote{activity: n.Activity, lane: n.Lane, person: fmt.Sprint(n.ParticipantID), text: n.Text})
 		}
 	}
-	f.Matrix = buildMatrix(mn, s.Activities, true)
+	took := tookPart{0: {}}
+	for _, p := range d.Participants {
+		took[0][fmt.Sprint(p.ID)] = true
+	}
+	f.Matrix = buildMatrix(mn, s.Activities, took, true)
 	f.Summary = f.summary()
 	return f
 }

@@ -1,0 +1,77 @@
+package report_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/report"
+)
+
+// twoPeople is a session two people took part in, with a theme of six notes, all
+// on one activity, and two more notes in their own lane.
+func twoPeople(id string, day int) *report.Data {
+	texts := make([]string, 6)
+	for i := range texts {
+		texts[i] = fmt.Sprintf("more hands-on hacking %d", i)
+	}
+	d := pureSession(id, day, session.AudienceDevelopers, make([]session.Profile, 2), map[string][]string{"hands-on hacking": texts})
+	for i, n := range d.Notes {
+		n.Area, n.Lane, n.Activity = session.AreaActivities, []string{"more", "more", "more", "keep", "keep", "keep"}[i], "hands-on hacking"
+		// The same two people in every session, known by their keys.
+		d.Participants[i%2].KeyHash = fmt.Sprintf("key-%d", i%2)
+	}
+	return d
+}
+
+// A count of people is read as fact: no count of a document says more people than
+// took part in the sessions it covers, however many notes they wrote.
+func TestNoCountSaysMorePeopleThanTookPart(t *testing.T) {
+	t.Parallel()
+	f := report.Build(twoPeople("a", 1))
+	if n := f.Participation.Joined; n != 2 {
+		t.Fatalf("the session has %d participants, want 2", n)
+	}
+	for _, th := range f.Themes {
+		if th.Authors > 2 {
+			t.Errorf("theme %q counts %d people of 2", th.Label, th.Authors)
+		}
+	}
+	check := func(doc string, m report.ActivityMatrix, took int) {
+		t.Helper()
+		for _, r := range append(m.Activities, m.Total) {
+			if r.People > took {
+				t.Errorf("%s: matrix row %q counts %d people of %d", doc, r.Activity, r.People, took)
+			}
+			for _, c := range r.Cells {
+				if c.People > took {
+					t.Errorf("%s: matrix cell %q/%s counts %d people of %d", doc, r.Activity, c.Lane, c.People, took)
+				}
+			}
+		}
+	}
+	check("findings", f.Matrix, 2)
+	for _, g := range f.Summary.Signals {
+		if g.People > 2 {
+			t.Errorf("findings: signal %q counts %d people of 2", g.Activity, g.People)
+		}
+	}
+
+	// The same two people in two sessions: the campaign counts them once, and
+	// so does every theme they both raised.
+	cf := report.BuildCampaign("c", []*report.Data{twoPeople("a", 1), twoPeople("b", 2)})
+	if cf.Participants != 2 {
+		t.Fatalf("the campaign has %d participants, want 2", cf.Participants)
+	}
+	for _, th := range cf.Themes {
+		if th.Participants > 2 {
+			t.Errorf("campaign theme %q counts %d people of 2", th.Label, th.Participants)
+		}
+		for _, a := range th.ByAudience {
+			if a.People > 2 {
+				t.Errorf("campaign theme %q counts %d people of 2 in %s", th.Label, a.People, a.Audience)
+			}
+		}
+	}
+	check("campaign", cf.Matrix, 2)
+}
