@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/charter-tool/charter/analysis"
 )
@@ -56,6 +57,17 @@ const MinWritersShown = 3
 // themes.
 func WritersShown(writers, notes, tookPart int) int {
 	return max(writers, min(notes, MinWritersShown, tookPart))
+}
+
+// PeopleUpTo words a count of people WritersShown gave, in every screen and
+// document: as a bound ("up to 3 people"), since as many people wrote the notes or
+// fewer, and a count read as fact tells a program lead more spoke than did. One
+// person is one: a note has a writer.
+func PeopleUpTo(n int) string {
+	if n == 1 {
+		return "1 person"
+	}
+	return fmt.Sprintf("up to %d people", n)
 }
 
 // Priorities ranks a session's themes with RankThemes. Authors are counted here, on

@@ -68,3 +68,13 @@ func TestThemeCountsNoMorePeopleThanTookPart(t *testing.T) {
 		t.Errorf("a theme of 3 notes in a session of 2 people ranks as %+v, want 2 people", ranked)
 	}
 }
+
+// The count of a theme's people is a bound, worded so everywhere.
+func TestPeopleUpTo(t *testing.T) {
+	t.Parallel()
+	for n, want := range map[int]string{1: "1 person", 2: "up to 2 people", 12: "up to 12 people"} {
+		if got := session.PeopleUpTo(n); got != want {
+			t.Errorf("PeopleUpTo(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

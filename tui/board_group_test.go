@@ -1694,3 +1694,31 @@ func TestBoardMergeBeforeSharingDropsTheOtherSessionsNameItChanged(t *testing.T)
 		t.Errorf("the name changed by the merge is still said to be given in %q:\n%s", first.Title, v)
 	}
 }
+
+// The board's score sums count a theme's people as a bound, never more than took
+// part: three notes of two people's session are "2×up to 2 people", not "2×3 people".
+func TestBoardScoreCountsNoMorePeopleThanTookPart(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	var ids []int64
+	for i, text := range []string{"no time for labs", "no time to hack", "no time to learn"} {
+		p := a
+		if i == 1 {
+			p = b
+		}
+		ids = append(ids, w.addNote(p, session.AreaMotivation, "demotivates", text).ID)
+	}
+	w.setPhase(sess, session.PhaseGroup)
+	if _, err := w.svc.NewTheme(w.ctx, sess.ID, "no time", ids, true); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseActions)
+	board := w.openBoardSized(sess, 120, 30)
+	board.waitDrawn("score")
+	if v := board.view(); !strings.Contains(v, "2×up to 2 people") {
+		t.Errorf("the theme's score sum:\n%s", v)
+	}
+}

@@ -788,7 +788,7 @@ func (s *boardScreen) themeRows() []themeRow {
 		// still is cut so that the score and the votes stay in view.
 		ranked := func(p analysis.Priority, label string) string {
 			return fmt.Sprintf("#%d %s · score %d = 3×%s + 2×%s + %s",
-				p.Rank, label, p.Score, plural(p.Votes, "vote"), persons(p.Authors), plural(p.Notes, "note"))
+				p.Rank, label, p.Score, plural(p.Votes, "vote"), session.PeopleUpTo(p.Authors), plural(p.Notes, "note"))
 		}
 		sums := true
 		for _, p := range s.themes.ranked {

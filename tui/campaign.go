@@ -444,7 +444,7 @@ func (s *campaignScreen) setRows() {
 	for i, t := range s.f.Themes {
 		out = append(out, campaignRow{ct: i, st: -1, header: true, text: fmt.Sprintf("#%d %s · score %d", t.Rank, t.Label, t.Score)})
 		// Sessions held nowhere in particular leave no empty field ("·  ·").
-		facts := []string{plural(t.Sessions, "session"), persons(t.Participants), plural(t.Votes, "vote"), plural(t.Notes, "note")}
+		facts := []string{plural(t.Sessions, "session"), session.PeopleUpTo(t.Participants), plural(t.Votes, "vote"), plural(t.Notes, "note")}
 		for _, f := range []string{strings.Join(t.Locations, ", "), strings.Join(t.Audiences, ", ")} {
 			if f != "" {
 				facts = append(facts, f)

@@ -323,3 +323,33 @@ func TestCampaignViewWrapsTheSelectedRowUnderItsText(t *testing.T) {
 	}
 	t.Fatalf("no selected row in:\n%s", v)
 }
+
+// The overview counts a theme's people as a bound, never more than took part: a
+// theme of three notes in a session of two says "up to 2 people" beside the
+// header's 2 participants, not "3 people".
+func TestCampaignThemeCountsNoMorePeopleThanTookPart(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers,
+		Campaign: "Chartering 2027", Date: "2027-03-09"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	ana, ben := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	w.addNote(ana, session.AreaMotivation, "demotivates", "no time for hands-on hacking labs")
+	w.addNote(ben, session.AreaMotivation, "demotivates", "no time for hands-on hacking labs at work")
+	w.addNote(ana, session.AreaMotivation, "demotivates", "never any time for hands-on hacking labs")
+	w.setPhase(sess, session.PhaseReveal)
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Berlin")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	v := s.view()
+	if h := lineWith(v, " participant"); !strings.Contains(h, "2 participants") {
+		t.Fatalf("the header: %q", h)
+	}
+	if !strings.Contains(v, "up to 2 people") || strings.Contains(v, "3 people") {
+		t.Errorf("a theme of a session of 2 people:\n%s", v)
+	}
+}

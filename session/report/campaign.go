@@ -609,7 +609,7 @@ func (f *CampaignFindings) summary() Summary {
 		if len(s.Themes) == MaxSummaryThemes {
 			break
 		}
-		line := fmt.Sprintf("raised in %d of %d sessions by %s", t.Sessions, len(f.Sessions), count(t.Participants, "person", "people"))
+		line := fmt.Sprintf("raised in %d of %d sessions by %s", t.Sessions, len(f.Sessions), session.PeopleUpTo(t.Participants))
 		if l := lanesLine(t.Lanes); l != "" {
 			line += ", " + l
 		}

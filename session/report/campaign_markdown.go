@@ -93,7 +93,7 @@ func (f *CampaignFindings) mdSideBySide(m *markdown) {
 		return
 	}
 	m.p("## Audiences side by side\n\n")
-	m.p("Each theme's rank within an audience (by the same formula, on that audience's sessions only) and the share of the audience's participants who raised it. People are counted as in the score: in each session theme at least as many as its notes, up to 3, and summed, so that no share tells whether a few notes share a writer.\n\n")
+	m.p("Each theme's rank within an audience (by the same formula, on that audience's sessions only) and the share of the audience's participants who raised it, at most. People are counted as in the score: in each session theme at least as many as its notes, up to 3, and summed, so that no share tells whether a few notes share a writer, and never more than took part.\n\n")
 	header := []string{"Rank", "Theme"}
 	for _, a := range f.Audiences {
 		header = append(header, Escape(a.Audience))
@@ -246,7 +246,7 @@ func (f *CampaignFindings) mdThemes(m *markdown) {
 		rows = append(rows, []string{strconv.Itoa(t.Rank), e(t.Label), strconv.Itoa(t.Score), strconv.Itoa(t.Sessions),
 			strconv.Itoa(t.Participants), strconv.Itoa(t.Votes), strconv.Itoa(t.Notes)})
 	}
-	m.table([]string{"Rank", "Theme", "Score", "Sessions", "Participants", "Votes", "Notes"}, rows)
+	m.table([]string{"Rank", "Theme", "Score", "Sessions", "People (up to)", "Votes", "Notes"}, rows)
 	if f.Unthemed > 0 {
 		p("%s in no theme.\n\n", count(f.Unthemed, "note is", "notes are"))
 	}
@@ -260,9 +260,9 @@ func (f *CampaignFindings) mdThemeDetails(m *markdown) {
 	}
 	for _, t := range f.Themes {
 		p("### %d. %s (score %d)\n\n", t.Rank, e(cmp.Or(t.heading, t.Label)), t.Score)
-		p("Score %d = 5 × %d further %s + 3 × %d %s + 2 × %d %s + 1 × %d %s.\n\n", t.Score,
+		p("Score %d = 5 × %d further %s + 3 × %d %s + 2 × %s + 1 × %d %s.\n\n", t.Score,
 			t.Sessions-1, plural(t.Sessions-1, "session", "sessions"), t.Votes, plural(t.Votes, "vote", "votes"),
-			t.Participants, plural(t.Participants, "participant", "participants"), t.Notes, plural(t.Notes, "note", "notes"))
+			session.PeopleUpTo(t.Participants), t.Notes, plural(t.Notes, "note", "notes"))
 		p("- Raised in %d of %s, first in S%d\n", t.Sessions, count(len(f.Sessions), "session", "sessions"), t.FirstSession)
 		if len(t.Locations) > 0 {
 			p("- Locations: %s\n", escapeAll(t.Locations))

@@ -1173,8 +1173,8 @@ func TestFindingsWhileVotingDoNotSayZeroVotes(t *testing.T) {
 	d := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"training": {"more training", "deeper training", "hands-on training"}})
 	d.Session.Phase, d.VotesWithheld = session.PhaseVote, true
 	md, _ := render(t, report.Build(d))
-	for _, want := range []string{"1. training: 3 notes from 3 people, all Open topics; score 9, votes not counted while people vote\n",
-		"Score 9 = 3 × 0 votes (not counted while people vote) + 2 × 3 people + 1 × 3 notes."} {
+	for _, want := range []string{"1. training: 3 notes from up to 3 people, all Open topics; score 9, votes not counted while people vote\n",
+		"Score 9 = 3 × 0 votes (not counted while people vote) + 2 × up to 3 people + 1 × 3 notes."} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the findings lack %q:\n%s", want, md)
 		}

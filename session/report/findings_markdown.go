@@ -130,7 +130,7 @@ func (f *Findings) mdThemeDetails(m *markdown) {
 			votes += " (not counted while people vote)"
 		}
 		p("Score %d = 3 × %s + 2 × %s + 1 × %s.\n\n", t.Score,
-			votes, count(t.Authors, "person", "people"), count(t.Notes, "note", "notes"))
+			votes, session.PeopleUpTo(t.Authors), count(t.Notes, "note", "notes"))
 		mdLanes(m, t.Lanes)
 		m.quotes(t.Quotes, t.MoreNotes)
 		var items []string
@@ -238,7 +238,7 @@ func mdSummary(m *markdown, s *Summary, campaign bool, extra summaryExtra) {
 		if campaign {
 			where = "Themes across sessions"
 		}
-		p("- Top themes by score, as computed under %s (people counted as in the score: %sat least as many as the notes, up to 3, so that no count tells whether a few notes share a writer):\n", where, perSession(campaign))
+		p("- Top themes by score, as computed under %s (people counted as in the score, a bound: %sat least as many as the notes, up to 3, so that no count tells whether a few notes share a writer, and never more than took part):\n", where, perSession(campaign))
 		for _, t := range s.Themes {
 			p("  %d. %s: %s\n", t.Rank, e(t.Label), t.Line)
 		}
@@ -250,14 +250,14 @@ func mdSummary(m *markdown, s *Summary, campaign bool, extra summaryExtra) {
 		switch {
 		case campaign:
 			// The matrix counts by session, not by session theme.
-			how = "people counted in each session at least as many as the notes, up to 3, and summed"
+			how = "people counted in each session at least as many as the notes, up to 3, and summed, never more than took part"
 		case len(s.Themes) == 0:
-			how = "people counted at least as many as the notes, up to 3, so that no count tells whether a few notes share a writer"
+			how = "people counted at least as many as the notes, up to 3, so that no count tells whether a few notes share a writer, and never more than took part"
 		}
 		p("- Clearest signals on activities (%s):\n", how)
 		for _, g := range s.Signals {
 			p("  - %s: %s (%d of its %s, from %s)\n", e(g.Activity), strings.ToLower(session.LaneTitle(g.Lane)),
-				g.Notes, count(g.Of, "note", "notes"), count(g.People, "person", "people"))
+				g.Notes, count(g.Of, "note", "notes"), session.PeopleUpTo(g.People))
 		}
 	}
 	mdSummaryHypotheses(p, extra.hypotheses, s.Sessions)
@@ -305,7 +305,7 @@ func mdMatrix(m *markdown, mx *ActivityMatrix, campaign bool) {
 		p("No notes about security activities.\n\n")
 		return
 	}
-	p("For each security activity, the notes that said keep, add, do less or do more; people in brackets, each counted once per cell%s and as at least the notes, up to 3 (so that no count tells whether a few notes share a writer).\n\n",
+	p("For each security activity, the notes that said keep, add, do less or do more; in brackets, up to how many people wrote them: each counted once per cell%s and as at least the notes, up to 3 (so that no count tells whether a few notes share a writer), never more than took part.\n\n",
 		map[bool]string{true: " and session", false: ""}[campaign])
 	m.table(matrixHeader(mx), matrixRows(mx, true))
 }
@@ -322,7 +322,7 @@ func mdMatrixNotes(m *markdown, mx *ActivityMatrix) {
 			if c.Notes == 0 {
 				continue
 			}
-			p("%s (%s, %s):\n\n", session.LaneTitle(c.Lane), count(c.Notes, "note", "notes"), count(c.People, "person", "people"))
+			p("%s (%s, %s):\n\n", session.LaneTitle(c.Lane), count(c.Notes, "note", "notes"), session.PeopleUpTo(c.People))
 			for _, t := range c.Texts {
 				p("- %s\n", escapeProse(t))
 			}

@@ -2,6 +2,8 @@ package report_test
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/charter-tool/charter/session"
@@ -74,4 +76,26 @@ func TestNoCountSaysMorePeopleThanTookPart(t *testing.T) {
 		}
 	}
 	check("campaign", cf.Matrix, 2)
+}
+
+// A count of people is a bound, and every document says so in the same words:
+// "up to 2 people", never "2 people" read as fact.
+func TestPeopleCountsSayTheyAreABound(t *testing.T) {
+	t.Parallel()
+	md, _ := render(t, report.Build(twoPeople("a", 1)))
+	cmd, _ := renderCampaign(t, report.BuildCampaign("c", []*report.Data{twoPeople("a", 1), twoPeople("b", 2)}))
+	for doc, want := range map[string][]string{
+		md:  {"6 notes from up to 2 people", "2 × up to 2 people", "(3 notes, up to 2 people)"},
+		cmd: {"raised in 2 of 2 sessions by up to 2 people", "2 × up to 2 people", "| People (up to) |"},
+	} {
+		for _, w := range want {
+			if !strings.Contains(doc, w) {
+				t.Errorf("the document lacks %q:\n%s", w, doc)
+			}
+		}
+		// The header's count of who took part is exact; a theme's or a cell's is not.
+		if m := regexp.MustCompile(`(from|by|×|,) [0-9]+ people`).FindString(doc); m != "" {
+			t.Errorf("the document counts people as fact (%q):\n%s", m, doc)
+		}
+	}
 }

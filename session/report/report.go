@@ -317,7 +317,7 @@ func (f *Findings) summary() Summary {
 		if len(s.Themes) == MaxSummaryThemes {
 			break
 		}
-		line := fmt.Sprintf("%d %s from %d %s", t.Notes, plural(t.Notes, "note", "notes"), t.Authors, plural(t.Authors, "person", "people"))
+		line := fmt.Sprintf("%s from %s", count(t.Notes, "note", "notes"), session.PeopleUpTo(t.Authors))
 		if l := lanesLine(t.Lanes); l != "" {
 			line += ", " + l
 		}
