@@ -274,6 +274,9 @@ type CoverageData struct {
 	Teams []RosterTeam
 	// Invited maps a session ID to the names of the teams it invited.
 	Invited map[string][]string
+	// InvitedPeople maps a session ID to how many people it invited: a count,
+	// never who.
+	InvitedPeople map[string]int
 }
 
 // Coverage gathers the CoverageData of a campaign; Teams is empty when there is
@@ -293,6 +296,14 @@ func (s *Service) Coverage(ctx context.Context, campaign string) (CoverageData, 
 	}
 	if c.Invited, err = ps.InvitedTeams(ctx, campaign); err != nil {
 		return CoverageData{}, err
+	}
+	invs, err := ps.Invitations(ctx, campaign)
+	if err != nil {
+		return CoverageData{}, err
+	}
+	c.InvitedPeople = map[string]int{}
+	for _, si := range invs {
+		c.InvitedPeople[si.Session.ID] = len(si.Invitees)
 	}
 	return c, nil
 }

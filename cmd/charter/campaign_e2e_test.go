@@ -229,8 +229,9 @@ func TestCampaignEndToEnd(t *testing.T) {
 	md = mustRun(t, "report", "--data", dir, "--campaign", "Chartering 2027")
 	for _, want := range []string{
 		"## Coverage of the roster",
-		"- Teams: 20 of 40 reached, 20 never reached",
-		"- Locations: 2 of 5 reached; never reached: Lyon, Oslo, remote",
+		"- People: 39 invited to a held session; 16 participants joined those sessions (invited or not)",
+		"- Teams: 20 of 40 invited to a held session, 20 not",
+		"- Locations: 2 of 5 with a team invited to a held session or a session held there; neither: Lyon, Oslo, remote",
 		"| Berlin | 10 | 10 | 0 |",
 		"| Lyon | 10 | 0 | 10 |",
 		"## Hypotheses",
@@ -329,7 +330,7 @@ func TestCampaignEndToEnd(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(docs["report csv"], "hypothesis,,,") || !strings.Contains(docs["report csv"], "coverage,,,,,,location,Lyon,,0 of 10 teams reached") {
+	if !strings.Contains(docs["report csv"], "hypothesis,,,") || !strings.Contains(docs["report csv"], "coverage,,,,,,location,Lyon,,0 of 10 teams invited to a held session") {
 		t.Errorf("CSV report lacks hypothesis or coverage rows:\n%s", docs["report csv"])
 	}
 	if !strings.Contains(docs["report html"], "Coverage of the roster") || !strings.Contains(docs["report html"], "What the program did not expect") {

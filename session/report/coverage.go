@@ -10,11 +10,15 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-// Coverage says how much of the roster a campaign reached, in counts: teams,
-// locations and maturity levels. A team counts as reached when a held session of
-// the campaign (someone joined it, or notes were imported) invited it; a location
-// when a reached team is there or a held in-person session took place there; a
-// level when a reached team has it. It names no person.
+// Coverage says how much of the roster a campaign invited to its held sessions, in
+// counts: teams, locations and maturity levels. A team counts as reached (the JSON
+// keeps the name) when a held session of the campaign (someone joined it, or notes
+// were imported) invited it: invited, not that anyone of it came, which nothing
+// records. A location counts when a reached team is there or a held in-person
+// session took place there; a level when a reached team has it. Attendance is
+// known only as a whole: how many the held sessions invited, and how many joined
+// them; never by team, location or level, where a small count would tell who came.
+// It names no person.
 type Coverage struct {
 	Teams         int `json:"teams"`
 	TeamsReached  int `json:"teams_reached"`
@@ -29,6 +33,11 @@ type Coverage struct {
 	// Planned is false when no session of the campaign was planned from the roster:
 	// then no team can be counted as reached.
 	Planned bool `json:"planned_from_roster"`
+	// PeopleInvited counts the people the held sessions invited, and PeopleJoined
+	// the participants of those sessions (invited or not, removed and paper ones
+	// too, as the sessions count them): attendance, as a whole only.
+	PeopleInvited int `json:"people_invited"`
+	PeopleJoined  int `json:"people_joined"`
 }
 
 // CoverageRow counts the teams of one location or level.
@@ -49,6 +58,7 @@ func (f *CampaignFindings) AddCoverage(c session.CoverageData, ds []*Data) {
 	}
 	held := map[string]bool{}
 	heldPlaces := map[string]bool{}
+	invited, joined := 0, 0
 	for _, d := range ds {
 		for _, p := range d.Participants {
 			if !p.Removed {
@@ -59,6 +69,10 @@ func (f *CampaignFindings) AddCoverage(c session.CoverageData, ds []*Data) {
 				break
 			}
 		}
+		if n := c.InvitedPeople[d.Session.ID]; held[d.Session.ID] && n > 0 {
+			invited += n
+			joined += len(d.Participants)
+		}
 	}
 	reached := map[string]bool{}
 	for id, teams := range c.Invited {
@@ -68,7 +82,8 @@ func (f *CampaignFindings) AddCoverage(c session.CoverageData, ds []*Data) {
 			}
 		}
 	}
-	cov := &Coverage{Teams: len(c.Teams), Planned: len(c.Invited) > 0, ByLocation: []CoverageRow{}, ByLevel: []CoverageRow{}}
+	cov := &Coverage{Teams: len(c.Teams), Planned: len(c.Invited) > 0, ByLocation: []CoverageRow{}, ByLevel: []CoverageRow{},
+		PeopleInvited: invited, PeopleJoined: joined}
 	locs := map[string]*CoverageRow{}
 	levels := map[string]*CoverageRow{}
 	for _, t := range c.Teams {
@@ -118,12 +133,16 @@ func (f *CampaignFindings) mdCoverage(m *markdown) {
 	}
 	e := Escape
 	p("## Coverage of the roster\n\n")
-	p("How much of the roster the campaign reached, in counts; nobody is named. A team counts as reached when a session of the campaign that was held (someone joined, or notes were imported) invited it.\n\n")
+	p("How much of the roster the campaign invited to its held sessions, in counts; nobody is named. A team counts when a session of the campaign that was held (someone joined, or notes were imported) invited it: invited, not that anyone of it came. ")
+	p("Who came is counted only as a whole, never by team, location or level, where a small count would tell who.\n\n")
 	if !c.Planned {
-		p("No session of this campaign was planned from the roster (charter plan --create), so no team can be counted as reached.\n\n")
+		p("No session of this campaign was planned from the roster (charter plan --create), so no team can be counted as invited.\n\n")
 	}
-	p("- Teams: %d of %d reached, %d never reached\n", c.TeamsReached, c.Teams, c.Teams-c.TeamsReached)
-	p("- Locations: %d of %d reached", c.LocationsSeen, c.Locations)
+	if c.PeopleInvited > 0 {
+		p("- People: %d invited to a held session; %s joined those sessions (invited or not)\n", c.PeopleInvited, count(c.PeopleJoined, "participant", "participants"))
+	}
+	p("- Teams: %d of %d invited to a held session, %d not\n", c.TeamsReached, c.Teams, c.Teams-c.TeamsReached)
+	p("- Locations: %d of %d with a team invited to a held session or a session held there", c.LocationsSeen, c.Locations)
 	var never []string
 	var heldOnly []string
 	for _, r := range c.ByLocation {
@@ -135,14 +154,14 @@ func (f *CampaignFindings) mdCoverage(m *markdown) {
 		}
 	}
 	if len(never) > 0 {
-		p("; never reached: %s", escapeAll(never))
+		p("; neither: %s", escapeAll(never))
 	}
 	if len(heldOnly) > 0 {
-		// Counted as reached, as a session was held there, yet none of the teams
-		// the roster places there was invited to a held session.
+		// Counted, as a session was held there, yet none of the teams the roster
+		// places there was invited to a held session.
 		p("; held at %s, but no team of the roster there was invited", escapeAll(heldOnly))
 	}
-	p("\n- Maturity levels: %d of %d reached", c.LevelsReached, c.Levels)
+	p("\n- Maturity levels: %d of %d with a team invited to a held session", c.LevelsReached, c.Levels)
 	never = never[:0]
 	for _, r := range c.ByLevel {
 		if r.Reached == 0 {
@@ -150,14 +169,14 @@ func (f *CampaignFindings) mdCoverage(m *markdown) {
 		}
 	}
 	if len(never) > 0 {
-		p("; never reached: %s", escapeAll(never))
+		p("; none invited: %s", escapeAll(never))
 	}
 	p("\n\n")
 	for _, tbl := range []struct {
 		title string
 		rows  []CoverageRow
 	}{{"Location", c.ByLocation}, {"Level", c.ByLevel}} {
-		p("| %s | Teams | Reached | Never reached |\n", tbl.title)
+		p("| %s | Teams | Invited to a held session | Not invited |\n", tbl.title)
 		p("|---|---|---|---|\n")
 		for _, r := range tbl.rows {
 			p("| %s | %d | %d | %d |\n", e(r.Value), r.Teams, r.Reached, r.Teams-r.Reached)
@@ -167,8 +186,8 @@ func (f *CampaignFindings) mdCoverage(m *markdown) {
 }
 
 // csvCoverage writes a row per location and per level of the roster: area says
-// which, lane names it, text says how many of its teams were reached, and reached
-// and teams give the two numbers.
+// which, lane names it, text says how many of its teams were invited to a held
+// session, and reached and teams give the two numbers.
 func (f *CampaignFindings) csvCoverage(cw *csvWriter) {
 	c := f.Coverage
 	if c == nil {
@@ -179,7 +198,7 @@ func (f *CampaignFindings) csvCoverage(cw *csvWriter) {
 		rows []CoverageRow
 	}{{"location", c.ByLocation}, {"level", c.ByLevel}} {
 		for _, r := range g.rows {
-			cw.row("coverage", "", "", "", "", "", g.area, r.Value, "", fmt.Sprintf("%d of %s reached", r.Reached, count(r.Teams, "team", "teams")),
+			cw.row("coverage", "", "", "", "", "", g.area, r.Value, "", fmt.Sprintf("%d of %s invited to a held session", r.Reached, count(r.Teams, "team", "teams")),
 				"", "", "", "", "", "", "", strconv.Itoa(r.Reached), strconv.Itoa(r.Teams))
 		}
 	}

@@ -130,7 +130,9 @@ func TestCampaignHypotheses(t *testing.T) {
 }
 
 // Coverage counts the roster's teams that held sessions invited, by location and
-// level; a session nobody joined reaches nobody.
+// level, and says so: invited, not attended; a session nobody joined reaches
+// nobody. Attendance shows as a whole: how many the held sessions invited, and how
+// many joined them.
 func TestCampaignCoverage(t *testing.T) {
 	t.Parallel()
 	held := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"x": {"more pen tests"}})
@@ -141,10 +143,12 @@ func TestCampaignCoverage(t *testing.T) {
 	f.AddCoverage(session.CoverageData{
 		Teams: []session.RosterTeam{{Name: "A", Location: "Berlin", Level: "gold"}, {Name: "B", Location: "berlin", Level: "bronze"},
 			{Name: "C", Location: "Porto", Level: "gold"}, {Name: "D", Location: "Oslo", Level: "silver"}},
-		Invited: map[string][]string{"a": {"a"}, "b": {"C", "D"}},
+		Invited:       map[string][]string{"a": {"a"}, "b": {"C", "D"}},
+		InvitedPeople: map[string]int{"a": 9, "b": 5},
 	}, ds)
 	c := f.Coverage
-	if c == nil || c.Teams != 4 || c.TeamsReached != 1 || c.Locations != 3 || c.LocationsSeen != 2 || c.Levels != 3 || c.LevelsReached != 1 || !c.Planned {
+	if c == nil || c.Teams != 4 || c.TeamsReached != 1 || c.Locations != 3 || c.LocationsSeen != 2 || c.Levels != 3 || c.LevelsReached != 1 || !c.Planned ||
+		c.PeopleInvited != 9 || c.PeopleJoined != 3 {
 		t.Fatalf("coverage %+v", c)
 	}
 	want := []report.CoverageRow{{Value: "Berlin", Teams: 2, Reached: 1}, {Value: "Oslo", Teams: 1}, {Value: "Porto", Teams: 1, Held: true}}
@@ -152,14 +156,19 @@ func TestCampaignCoverage(t *testing.T) {
 		t.Errorf("by location %+v, want %+v", c.ByLocation, want)
 	}
 	md, _ := renderCampaign(t, f)
-	// Porto counts as reached by the session held there, and says why; only Oslo
-	// is never reached (not "no team reached at Oslo, Porto" beside "2 of 3").
-	for _, w := range []string{"- Teams: 1 of 4 reached, 3 never reached",
-		"- Locations: 2 of 3 reached; never reached: Oslo; held at Porto, but no team of the roster there was invited",
-		"never reached: bronze, silver"} {
+	// Porto counts by the session held there, and says why; only Oslo has
+	// neither (not "no team reached at Oslo, Porto" beside "2 of 3").
+	for _, w := range []string{"- People: 9 invited to a held session; 3 participants joined those sessions (invited or not)",
+		"- Teams: 1 of 4 invited to a held session, 3 not",
+		"- Locations: 2 of 3 with a team invited to a held session or a session held there; neither: Oslo; held at Porto, but no team of the roster there was invited",
+		"- Maturity levels: 1 of 3 with a team invited to a held session; none invited: bronze, silver",
+		"| Location | Teams | Invited to a held session | Not invited |"} {
 		if !strings.Contains(md, w) {
-			t.Errorf("Markdown lacks %q", w)
+			t.Errorf("Markdown lacks %q:\n%s", w, md[strings.Index(md, "## Coverage"):])
 		}
+	}
+	if strings.Contains(md, "reached") {
+		t.Error("the Markdown says teams were reached, where they were invited")
 	}
 	// The CSV gives the numbers in columns of their own, for a sheet to add up.
 	var buf bytes.Buffer
