@@ -20,6 +20,7 @@ func TestBeginningASessionPlannedForALaterDayDatesItToday(t *testing.T) {
 		{"2027-03-09", "2026-12-06"},
 		{"2026-12-06", "2026-12-06"},
 		{"2026-11-30", "2026-11-30"},
+		{"", "2026-12-06"}, // planned with no day, weeks before
 	} {
 		sess, err := svc.NewSession(ctx, session.Session{Title: "Developers Berlin", Audience: session.AudienceDevelopers, Date: tt.planned})
 		if err != nil {

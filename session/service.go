@@ -483,8 +483,8 @@ func notesFor(p *Participant, sess *Session, all []*Note) []*Note {
 }
 
 // SetPhase moves a session to a phase. Done marks are reset: each phase asks for
-// something new. A session dated after today that leaves the lobby is dated today,
-// the day it is held.
+// something new. A session dated after today, or not dated, that leaves the lobby
+// is dated today, the day it is held.
 func (s *Service) SetPhase(ctx context.Context, sessionID string, ph Phase) (*Session, error) {
 	if !ph.Valid() {
 		return nil, Errorf(EInvalid, "Unknown phase %q.", ph)
@@ -570,8 +570,10 @@ func (s *Service) setPhase(ctx context.Context, st Store, sessionID string, ph P
 	}
 	// A session planned for a later day that begins now is held today: its
 	// findings, the due dates of its action points and the campaign's order of
-	// sessions go by the day it was held, not the day it was meant for.
-	if today := s.Now().UTC().Format(DateLayout); first(PhaseCheckIn) && sess.Date > today {
+	// sessions go by the day it was held, not the day it was meant for. So is one
+	// planned with no day: without one it went by the day it was created, which
+	// for a session planned weeks ahead is not when it was held.
+	if today := s.Now().UTC().Format(DateLayout); first(PhaseCheckIn) && (sess.Date == "" || sess.Date > today) {
 		sess.Date = today
 	}
 	sess.Timer = Timer{}

@@ -261,8 +261,13 @@ func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
 		}
 		sess, err := svc.SetPhase(ctx, id, to)
 		if err == nil && sess.Date != planned {
-			// Begun before the day it was planned for (see session.Service.SetPhase).
-			said += " Dated today (was planned for " + planned + ")."
+			// Begun before the day it was planned for, or planned with no day (see
+			// session.Service.SetPhase).
+			if planned == "" {
+				said += " Dated today, the day it began."
+			} else {
+				said += " Dated today (was planned for " + planned + ")."
+			}
 		}
 		return phaseMovedMsg{said, err}
 	})

@@ -85,9 +85,10 @@ func TestImportFiles(t *testing.T) {
 			if want := tt.phase.AtLeast(session.PhaseGroup); warned != want {
 				t.Errorf("phase %s: warning about themes shown %v, want %v; output:\n%s", tt.phase, warned, want, out.String())
 			}
-			// The session was created undated: its paper authors make it held, in
-			// the lobby too, and its findings place it on the day it was created;
-			// the note names that day (it said "no date yet" in the lobby).
+			// The session was created undated. Begun (moved out of the lobby), it
+			// is dated the day it began; left in the lobby, its paper authors make it
+			// held, its findings place it on the day it was created, and the note
+			// names that day (it said "no date yet" in the lobby).
 			var doc struct {
 				Session struct {
 					Date string `json:"date"`
@@ -100,8 +101,9 @@ func TestImportFiles(t *testing.T) {
 			if err := json.Unmarshal(exp.Bytes(), &doc); err != nil || doc.Session.Date == "" {
 				t.Fatalf("phase %s: the export's date %q (%v)", tt.phase, doc.Session.Date, err)
 			}
-			if !strings.Contains(rest, "note: the session was given no day (--date), so reports place it on "+doc.Session.Date+", the day it was created;") {
-				t.Errorf("phase %s: the import does not say the session is placed on %s:\n%s", tt.phase, doc.Session.Date, out.String())
+			noted := strings.Contains(rest, "note: the session was given no day (--date), so reports place it on "+doc.Session.Date+", the day it was created;")
+			if want := tt.phase == session.PhaseLobby; noted != want {
+				t.Errorf("phase %s: the import says the session is placed on %s: %v, want %v:\n%s", tt.phase, doc.Session.Date, noted, want, out.String())
 			}
 			back := strings.Contains(rest, "go back to the group phase")
 			if want := tt.phase.AtLeast(session.PhaseVote); back != want {

@@ -33,6 +33,10 @@ func load(t testing.TB, svc *session.Service, sessionID string) *report.Data {
 	}
 	d.Session.ID = "5e551011"
 	d.Session.CreatedAt = time.Date(2026, 3, 5, 9, 30, 0, 0, time.UTC)
+	if d.Session.Date != "" {
+		// Begun undated, it was dated the day it began: that day, as run.
+		d.Session.Date = "2026-03-05"
+	}
 	return d
 }
 
