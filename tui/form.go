@@ -258,6 +258,15 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		f.location, cmd = f.location.Update(msg)
 	case fieldCampaign:
 		f.campaign, cmd = f.campaign.Update(msg)
+		if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, f.campaign.KeyMap.AcceptSuggestion) {
+			// The completion keeps the letters typed as typed ("char" gave
+			// "chartering 2026"): the campaign is written as it is named.
+			for _, c := range f.campaigns {
+				if session.CampaignKey(c) == session.CampaignKey(f.campaign.Value()) && c != f.campaign.Value() {
+					f.campaign.SetValue(c)
+				}
+			}
+		}
 	case fieldDate:
 		f.date, cmd = f.date.Update(msg)
 	}

@@ -155,7 +155,8 @@ func TestHomeEditsAndDeletesSessions(t *testing.T) {
 	}
 	s.waitFor("Campaigns so far: Chartering 2026")
 	s.tm.Type("char")
-	s.press(tea.KeyRight) // completes the campaign
+	s.press(tea.KeyRight) // completes the campaign, as it is written
+	s.waitFor("▸ Campaign Chartering 2026")
 	s.press(tea.KeyEnter)
 	s.waitFor("Developers Porto", "LOBBY")
 	list, err := w.db.Sessions(w.ctx)
