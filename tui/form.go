@@ -80,6 +80,30 @@ func newForm(e *env) *formScreen {
 	return f
 }
 
+// plannedTwin says, for a session just made by hand, which session of the same
+// campaign, audience and place was made before it and has not begun: most often
+// the one charter plan --create made for it, which would then be held twice or
+// stay in the plan as not held. "" when there is none.
+func plannedTwin(made *session.Session, all []*session.Session) string {
+	if made.Campaign == "" {
+		return ""
+	}
+	for _, o := range all {
+		if o.ID == made.ID || o.Audience != made.Audience || o.Furthest() != session.PhaseLobby || o.Held ||
+			session.CampaignKey(o.Campaign) != session.CampaignKey(made.Campaign) ||
+			!strings.EqualFold(strings.TrimSpace(o.Location), strings.TrimSpace(made.Location)) {
+			continue
+		}
+		where := ""
+		if loc := strings.TrimSpace(o.Location); loc != "" {
+			where = " in " + session.CleanText(loc)
+		}
+		return "Note: " + session.CleanText(made.Campaign) + " already has “" + session.CleanText(o.Title) + "” for " +
+			string(made.Audience) + where + ", not begun: run one of the two, and delete the other on the home (D)."
+	}
+	return ""
+}
+
 // newEditForm edits a session's title, audience, location, mode, campaign and date.
 func newEditForm(e *env, sess *session.Session) *formScreen {
 	f := newForm(e)
@@ -144,7 +168,12 @@ func (f *formScreen) focus() tea.Cmd {
 	return nil
 }
 
-type createdMsg struct{ sess *session.Session }
+type createdMsg struct {
+	sess *session.Session
+	// twin names a session of the same campaign, audience and place made before
+	// and not begun: the one planned for it, most often (see plannedTwin).
+	twin string
+}
 
 type editedMsg struct{ sess *session.Session }
 
@@ -158,7 +187,11 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		f.campaign.SetSuggestions(msg)
 		return f, nil
 	case createdMsg:
-		return newBoard(f.e, msg.sess), nil
+		b := newBoard(f.e, msg.sess)
+		if msg.twin != "" {
+			b.setStatus(msg.twin, false)
+		}
+		return b, nil
 	case editedMsg:
 		h := newHome(f.e)
 		h.status, h.selectID = "Saved the changes to “"+msg.sess.Title+"”.", msg.sess.ID
@@ -240,7 +273,9 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				if err != nil {
 					return errMsg{err}
 				}
-				return createdMsg{s}
+				// Made; a failure to read the others only leaves the note out.
+				all, _ := svc.Sessions(ctx)
+				return createdMsg{s, plannedTwin(s, all)}
 			})
 		}
 	}

@@ -241,3 +241,33 @@ func TestSavedNoteSaysItsActivitySticks(t *testing.T) {
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved under self-assessment; your next notes go there too (esc, a changes it).")
 }
+
+// A session made by hand in a campaign that already plans one for the same
+// audience and place (charter plan --create), not begun, is made, and its board
+// says so: one of the two would be held, the other left in the plan as not held.
+func TestNewSessionBesideAPlannedOneSaysSo(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	if _, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers, Lyon", Audience: session.AudienceDevelopers,
+		Location: "Lyon", Campaign: "Chartering 2027"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.NewSession(w.ctx, session.Session{Title: "Service owners, Lyon", Audience: session.AudienceServiceOwners,
+		Location: "Lyon", Campaign: "Chartering 2027"}); err != nil {
+		t.Fatal(err)
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers, Lyon")
+	s.keys("n")
+	s.waitFor("new session")
+	s.tm.Type("Developers, Lyon (pilot)")
+	s.press(tea.KeyEnter) // audience: developers
+	s.press(tea.KeyEnter)
+	s.tm.Type("lyon")
+	s.press(tea.KeyEnter) // mode
+	s.press(tea.KeyEnter)
+	s.waitFor("Campaigns so far: Chartering 2027")
+	s.tm.Type("chartering 2027")
+	s.press(tea.KeyEnter)
+	s.waitFor("Developers, Lyon (pilot)", "LOBBY", "Note: Chartering 2027 already has “Developers, Lyon” for developers in Lyon")
+}
