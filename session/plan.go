@@ -309,7 +309,7 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 	for i := range p.Sessions {
 		p.Sessions[i].Number = i + 1
 	}
-	if err := p.move(teams, opt.Moves); err != nil {
+	if err := p.move(teams, opt.Moves, opt.Earlier.Teams); err != nil {
 		return nil, err
 	}
 	if err := p.date(opt.Dates); err != nil {
@@ -363,7 +363,7 @@ func inviteeOf(t *Team, p *Person, earlier bool) Invitee {
 
 // move applies the facilitator's moves, then drops sessions they emptied and
 // numbers the rest again.
-func (p *Plan) move(teams []*Team, moves []Move) error {
+func (p *Plan) move(teams []*Team, moves []Move, earlier map[string]bool) error {
 	for _, m := range moves {
 		if m.To < 1 || m.To > len(p.Sessions) {
 			return Errorf(EInvalid, "--move %s=%d: the plan has sessions 1 to %d.", m.Who, m.To, len(p.Sessions))
@@ -372,6 +372,8 @@ func (p *Plan) move(teams []*Team, moves []Move) error {
 		if err != nil {
 			return err
 		}
+		// Whether their team took part before, as for everyone planned.
+		inv.Earlier = earlier[strings.ToLower(inv.Team)]
 		for i := range p.Sessions {
 			p.Sessions[i].Invitees = slices.DeleteFunc(slices.Clone(p.Sessions[i].Invitees), func(x Invitee) bool { return x.PersonID == inv.PersonID })
 		}

@@ -473,3 +473,29 @@ func TestHeldBy(t *testing.T) {
 		})
 	}
 }
+
+// A person moved by hand keeps what the plan knows of their team: whether it took
+// part before (the invitations and the plan's table say so). Moved, they were always
+// shown as of a team new to chartering.
+func TestMovedPersonKeepsWhetherTheirTeamTookPartBefore(t *testing.T) {
+	t.Parallel()
+	roster := rosterOf(map[string]int{"Berlin": 16, "Porto": 8})
+	earlier := session.TookPart{Teams: map[string]bool{}}
+	for _, team := range roster[:8] {
+		earlier.Teams[strings.ToLower(team.Name)] = true
+	}
+	mover := roster[0].People[0]
+	p := mustPlan(t, roster, session.PlanOptions{Earlier: earlier, Moves: []session.Move{{Who: mover.Email, To: 1}}})
+	found := false
+	for _, inv := range p.Sessions[0].Invitees {
+		if inv.Email == mover.Email {
+			found = true
+			if !inv.Earlier {
+				t.Errorf("%s of %s, a team that took part before, moved: shown as new to chartering", inv.Name, inv.Team)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("%s is not in session 1 after the move", mover.Email)
+	}
+}
