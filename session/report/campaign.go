@@ -50,8 +50,8 @@ type CampaignFindings struct {
 	// new theme. They have no number.
 	NotHeld []CampaignSession `json:"sessions_not_held"`
 	// Participants counts people once per campaign (see CampaignFindings), and
-	// Participations once per session they joined; hidden notes and removed
-	// participants are left out.
+	// Participations once per session they joined; hidden notes are left out,
+	// participants the facilitator removed are not (what they wrote stays).
 	Participants   int `json:"participants"`
 	Participations int `json:"participations"`
 	Notes          int `json:"notes"`

@@ -85,7 +85,8 @@ type Meta struct {
 // Participation counts people and notes, never naming anyone.
 type Participation struct {
 	Audience string `json:"audience"`
-	// Joined counts participants, leaving out those the facilitator removed.
+	// Joined counts participants, those the facilitator removed too: what they
+	// wrote and rated stays in the findings.
 	Joined int `json:"participants"`
 	// OnPaper counts those of Joined who wrote on paper (their notes imported), as
 	// the board counts them apart ("4 people (+1 on paper)").
