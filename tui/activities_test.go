@@ -121,7 +121,6 @@ func TestActivityRenameTakesItsNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := aboutThreatModelling(w, sess, me)
-	p.keys("n")
 	p.keys("first model")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")
@@ -142,7 +141,6 @@ func TestActivityRenameTakesItsNotes(t *testing.T) {
 	}
 
 	p.waitFor("new notes are about: threat modeling")
-	p.keys("n")
 	p.keys("second model")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")
@@ -156,7 +154,10 @@ func aboutThreatModelling(w *world, sess *session.Session, me *session.Participa
 	w.t.Helper()
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("You have no notes here yet.")
+	p.waitDrawn("New note in Strengths") // loaded: the box is open
 	p.press(tea.KeyTab)
+	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	p.waitFor("n new note")
 	p.keys("a")
 	p.waitFor("type to filter")
 	p.keys("threat")
@@ -183,7 +184,6 @@ func TestActivityRenameFollowsANoteBeingEdited(t *testing.T) {
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	p := aboutThreatModelling(w, sess, me)
-	p.keys("n")
 	p.keys("first model")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")
@@ -207,7 +207,6 @@ func TestActivityRenameFollowsANoteLeftUnsent(t *testing.T) {
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	p := aboutThreatModelling(w, sess, me)
-	p.keys("n")
 	p.keys("a draft")
 	p.press(tea.KeyEsc)
 	p.waitFor("Not sent; n opens your text again.")

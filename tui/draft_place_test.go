@@ -22,15 +22,17 @@ func TestEscKeptNoteKeepsItsActivity(t *testing.T) {
 	me := w.join(sess, "key-1", "")
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
-	s.press(tea.KeyTab) // to the security activities
+	s.waitDrawn("New note in Strengths") // loaded: the box is open
+	s.press(tea.KeyTab)                  // to the security activities
 	s.waitFor("a to change")
+	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	s.waitFor("n new note")
 	s.keys("a")
 	s.waitFor("What are your new notes about?")
 	s.keys("code")
 	s.press(tea.KeyEnter)
 	s.waitFor("New notes here are about code scanning.")
-	s.keys("n")
-	s.waitFor("New note in")
+	s.waitDrawn("New note in")
 	s.tm.Type("fewer false positives please")
 	s.press(tea.KeyEsc)
 	s.waitFor("Not sent; n opens your text again.")
@@ -55,8 +57,7 @@ func TestEscKeptNoteReachedFromOpenWithoutTopics(t *testing.T) {
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.tm.Type("our champions carry the program")
 	s.press(tea.KeyEsc)
 	s.waitFor("Not sent; n opens your text again.")

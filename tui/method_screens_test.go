@@ -83,6 +83,9 @@ func TestParticipantIsDone(t *testing.T) {
 	b := w.openBoard(sess)
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("You have no notes here yet.")
+	p.waitDrawn("New note in Strengths") // loaded: the box is open
+	p.press(tea.KeyEsc)                  // the box of a new note closed for the list's keys
+	p.waitFor("n new note")
 	p.keys("x")
 	b.waitFor("2 people · 1 done")
 	if !w.participant(me.ID).Done {
@@ -116,16 +119,18 @@ func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
 
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("You have no notes here yet.")
-	p.press(tea.KeyTab) // Security activities
+	p.waitDrawn("New note in Strengths") // loaded: the box is open
+	p.press(tea.KeyTab)                  // Security activities
 	p.waitFor("new notes are about: any activity")
+	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	p.waitFor("n new note")
 	p.keys("a")
 	p.waitFor("type to filter")
 	p.keys("chaos")
 	p.waitFor("▸ Chaos days")
 	p.press(tea.KeyEnter)
 	p.waitFor("new notes are about: Chaos days")
-	p.keys("n")
-	p.waitFor("New note in Keep · about Chaos days")
+	p.waitDrawn("New note in Keep · about Chaos days")
 	p.keys("game days find real gaps")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")
@@ -619,8 +624,7 @@ func TestDeleteRightAfterSavingRemovesTheNewNote(t *testing.T) {
 	w.addNote(me, session.AreaConfidence, "strength", "late pen test reports hurt")
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("late pen test reports hurt")
-	p.keys("n")
-	p.waitFor("New note in Strengths")
+	p.waitDrawn("New note in Strengths")
 	p.keys("typo note delete me")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved. Your note is stored")
@@ -1274,13 +1278,17 @@ func TestNoteListOffersEditOnlyOnOwnNotes(t *testing.T) {
 	w.setPhase(sess, session.PhaseReveal)
 	ana, olga := ps[0], ps[2]
 
+	// Each closes the box of a new note first: the key line is then the list's.
 	first := w.openAsParticipant(sess, olga)
-	first.waitDrawn("No notes here yet.")
+	first.waitDrawn("No notes here yet.", "New note in Strengths")
+	first.press(tea.KeyEsc)
+	first.waitFor("n new note")
 	empty := first.view()
 	other := w.openAsParticipant(sess, olga)
-	other.waitDrawn("No notes here yet.")
+	other.waitDrawn("No notes here yet.", "New note in Strengths")
 	other.press(tea.KeyRight)
-	other.waitFor("Nobody owns the dependency updates.")
+	other.press(tea.KeyEsc)
+	other.waitFor("Nobody owns the dependency updates.", "n new note")
 	v := other.view()
 	for what, v := range map[string]string{"an empty lane": empty, "another's note": v} {
 		if strings.Contains(v, "e edit") || strings.Contains(v, "d delete") {
@@ -1289,9 +1297,10 @@ func TestNoteListOffersEditOnlyOnOwnNotes(t *testing.T) {
 	}
 
 	own := w.openAsParticipant(sess, ana)
-	own.waitDrawn("No notes here yet.")
+	own.waitDrawn("No notes here yet.", "New note in Strengths")
 	own.press(tea.KeyRight)
-	own.waitFor("Nobody owns the dependency updates. (yours)")
+	own.press(tea.KeyEsc)
+	own.waitFor("Nobody owns the dependency updates. (yours)", "n new note")
 	if v := own.view(); !strings.Contains(v, "e edit") || !strings.Contains(v, "d delete") {
 		t.Errorf("the key line lacks e and d on the participant's own note:\n%s", v)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
@@ -12,14 +13,13 @@ import (
 )
 
 // savedFirstNote opens a writing participant's screen and saves one note through
-// the box, as a person does: n, the words, enter.
+// the box, as a person does: the words in the box open on arrival, enter.
 func savedFirstNote(t *testing.T, w *world, text string) (*session.Session, *session.Participant, *term) {
 	t.Helper()
 	sess, me := w.writingParticipant()
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("You have no notes here yet.")
-	p.keys("n")
-	p.waitFor("New note in Strengths")
+	p.waitDrawn("New note in Strengths")
 	p.keys(text)
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved. Your note is stored; the box is open for your next one")
@@ -95,8 +95,7 @@ func TestLettersTypedWhileSavingBeginTheNextNote(t *testing.T) {
 	sess, me := w.writingParticipant()
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("You have no notes here yet.")
-	p.keys("n")
-	p.waitFor("New note in Strengths")
+	p.waitDrawn("New note in Strengths")
 	p.keys("first note")
 	g.hold()
 	p.press(tea.KeyEnter)
@@ -157,7 +156,9 @@ func TestWordsBegunWithQOrCOnTheListAreNotes(t *testing.T) {
 	w.setPhase(sess, session.PhaseWrite)
 	me := w.join(sess, "key-1", "") // after the check-in: c offers the late rating
 	p := w.openAsParticipant(sess, me)
-	p.waitFor("No confidence rating from you yet: c gives one")
+	p.waitFor("No confidence rating from you yet: esc, then c, gives one")
+	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	p.waitFor("n new note", "c rate confidence")
 	p.keys("champions help")
 	p.waitFor("│ champions help")
 	p.press(tea.KeyEnter)
@@ -187,4 +188,52 @@ func TestWordsBegunWithQOrCOnTheListAreNotes(t *testing.T) {
 	p.waitFor("Leave the session?")
 	p.keys("y")
 	p.tm.WaitFinished(t, teatest.WithFinalTimeout(waitTime))
+}
+
+// The box of a new note is open whenever the list of notes is shown while notes are
+// taken, from the screen's first drawing on: words are a note's from their first
+// letter, whatever key of the list it is. "every team" with one's own note selected
+// opened its edit; "always" in the security activities opened the activity picker.
+// Closed with esc for the list's keys, the box stays closed when the screen loads
+// again, until the next phase.
+func TestNoteBoxIsOpenWhileTheListIsShown(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	w.addNote(me, session.AreaConfidence, "strength", "tests are slow")
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("▸ tests are slow")
+	p.waitDrawn("New note in Strengths")
+	p.keys("every team has a champion")
+	p.press(tea.KeyEnter)
+	p.waitFor("▸ every team has a champion")
+	p.press(tea.KeyTab) // the empty box goes along
+	p.waitFor("New note in Keep")
+	p.keys("always threat model")
+	p.press(tea.KeyEnter)
+	p.waitFor("▸ always threat model")
+	byText := map[string]*session.Note{}
+	for _, n := range w.notes(sess) {
+		byText[n.Text] = n
+	}
+	if n := byText["every team has a champion"]; n == nil || n.Area != session.AreaConfidence {
+		t.Errorf("the words begun with e = %+v, want a note in Confidence", n)
+	}
+	if n := byText["always threat model"]; n == nil || n.Area != session.AreaActivities {
+		t.Errorf("the words begun with a = %+v, want a note in Security activities", n)
+	}
+	if n := byText["tests are slow"]; n == nil || len(byText) != 3 {
+		t.Errorf("stored %q, want the note there before and the two typed", noteTexts(w.notes(sess)))
+	}
+
+	p.press(tea.KeyEsc)
+	p.waitFor("n new note")
+	if _, err := w.svc.ChangeTimer(w.ctx, sess.ID, session.TimerSet, 5*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("5:00 left")
+	p.keys("x")
+	p.waitFor("Marked as done.")
+	w.setPhase(sess, session.PhaseReveal)
+	p.waitFor("REVEAL", "New note in Keep")
 }

@@ -76,6 +76,10 @@ type participantScreen struct {
 	// wordKey is the key of the note list (q, c) that opened the question now
 	// asked, while notes are taken: a letter typed next says it began a word.
 	wordKey rune
+	// listWanted says the person closed the box of a new note for the list's keys
+	// (esc, ↑/↓): it is not opened again for them until the phase changes, an
+	// activity is chosen or a note is saved.
+	listWanted bool
 	// rateSel is the check-in cursor, on the rating enter gives; 0 before the
 	// person chose one: nothing is preselected, which would pull answers to it.
 	rateSel int
@@ -198,7 +202,7 @@ var pk = participantKeys{
 // The keys of an empty box of a new note (see emptyBoxKey).
 var (
 	boxToList = key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "your notes"))
-	boxClose  = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close box"))
+	boxClose  = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close box: x done, q leave"))
 )
 
 // backToSessions goes from a closed session back to the list of the sessions the
@@ -825,6 +829,12 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// The change is theirs to take with e; the rest of d is a new note's.
 			d.Edit, d.EditText, d.EditFrom = 0, "", ""
 			if d.empty() {
+				if s.emptyBox() {
+					// e brings it back, as the status says: in the box open for a
+					// new note it was a letter.
+					s.mode = modeBrowse
+					s.closeInput()
+				}
 				return s, nil
 			}
 		}
@@ -936,6 +946,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		}
 		if phaseChanged {
+			s.listWanted = false
 			s.rows.selectRow(0)
 			s.themeChosen = false
 			s.selectNote, s.reading = 0, nil
@@ -1004,7 +1015,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.loading = true
 			return s, s.load(shared)
 		}
-		return s.afterLoad()
+		box := s.openIdleBox()
+		sc, cmd := s.afterLoad()
+		return sc, tea.Batch(box, cmd)
 	case participantGoneMsg:
 		s.gone = msg.reason
 		// Written again once the screen is gone, or the terminal would be left
@@ -1460,6 +1473,25 @@ func (s *participantScreen) wordAfterKey(msg tea.KeyMsg, answers string) (tea.Cm
 	return cmd, true
 }
 
+// emptyBox reports whether the box of a new note is open with nothing in it.
+func (s *participantScreen) emptyBox() bool {
+	return s.mode == modeCompose && s.input != nil && s.inputValue() == ""
+}
+
+// openIdleBox opens an empty box for a new note where the screen is, when it shows
+// the list of notes while notes are taken and nothing else is open or waiting (a
+// note for n, a change to a note for e): the words someone types are a note's,
+// whatever letter they begin with. The list's keys are an esc away (listWanted).
+func (s *participantScreen) openIdleBox() tea.Cmd {
+	if s.mode != modeBrowse || s.reading != nil || s.leaving || s.listWanted || s.saving ||
+		!s.sess.Phase.AcceptsNotes() || s.draft != "" || s.restore != nil || s.waiting != nil || len(s.unsavedEdit) > 0 ||
+		s.currentLane() == "" {
+		return nil
+	}
+	s.mode = modeCompose
+	return s.openInput(inputCap, 3)
+}
+
 // nextBox opens an empty box for the next note where the last was saved, with
 // what was typed while it was being saved.
 func (s *participantScreen) nextBox(typed []tea.KeyMsg) tea.Cmd {
@@ -1493,6 +1525,7 @@ func (s *participantScreen) emptyBoxKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		s.mode = modeBrowse
 		s.closeInput()
 		s.setStatus("", false)
+		s.listWanted = true
 		return nil, true
 	}
 	if !s.move(msg) {
@@ -1584,6 +1617,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	}
 	switch msg.Type {
 	case tea.KeyEsc:
+		s.listWanted = s.listWanted || s.mode == modeCompose
 		kept := s.mode == modeCompose && strings.TrimSpace(s.inputValue()) != ""
 		if kept {
 			// A reflex esc threw a long note away: it is kept until n opens the
@@ -1778,12 +1812,17 @@ func (s *participantScreen) footer(w int) string {
 			return st.Render(strings.Join(lines, "\n"))
 		}) + "\n"
 	}
-	if s.status == "" && !s.leaving && !s.lateHinted && s.mode == modeBrowse && s.canRateLate() {
+	if s.status == "" && !s.leaving && !s.lateHinted && (s.mode == modeBrowse || s.emptyBox()) && s.canRateLate() {
 		// Someone who joined after the check-in has no other way to know; said
 		// until their first key, in the status's place (a status would fade on a
 		// timer: a thousand of them at once for a room that joined late).
-		footer += s.lines.line(lineKey{kind: lineStatus, mark: "late rating", width: w}, func() string {
-			return sty.Muted.Render(strings.Join(wrap("No confidence rating from you yet: c gives one (the chart never shows whose).", w), "\n"))
+		inBox := s.mode != modeBrowse
+		footer += s.lines.line(lineKey{kind: lineStatus, mark: "late rating", width: w, sel: inBox}, func() string {
+			gives := "c gives one"
+			if inBox {
+				gives = "esc, then c, gives one"
+			}
+			return sty.Muted.Render(strings.Join(wrap("No confidence rating from you yet: "+gives+" (the chart never shows whose).", w), "\n"))
 		}) + "\n"
 	}
 	if s.me.Done {
@@ -1815,6 +1854,9 @@ func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 		default:
 			s.setStatus("New notes here are about "+value+".", false)
 		}
+		// Chosen to write about it: the box opens.
+		s.listWanted = false
+		return s, s.openIdleBox()
 	}
 	return s, nil
 }

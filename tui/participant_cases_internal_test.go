@@ -131,7 +131,8 @@ func TestNoteTakenBackWhileWritingSurvivesTheNextDrop(t *testing.T) {
 func TestLateRatingOfferStaysUntilAKey(t *testing.T) {
 	s := writingScreen(0, 80, 24)
 	s.loading = false
-	const offer = "No confidence rating from you yet: c gives one"
+	// The box of a new note is open: a c would be typed in it.
+	const offer = "No confidence rating from you yet: esc, then c, gives one"
 	s.Update(participantStateMsg{ParticipantView: &session.ParticipantView{Session: s.sess, Me: s.me}, load: s.loads})
 	if v := ansi.Strip(s.View()); !strings.Contains(v, offer) {
 		t.Fatalf("no offer of the rating:\n%s", v)
@@ -140,9 +141,10 @@ func TestLateRatingOfferStaysUntilAKey(t *testing.T) {
 		t.Errorf("the offer is a status %q, which fades on a timer", s.status)
 	}
 	s.Update(tea.KeyMsg{Type: tea.KeyTab})
-	if v := ansi.Strip(s.View()); strings.Contains(v, offer) {
+	if v := ansi.Strip(s.View()); strings.Contains(v, "No confidence rating from you yet") {
 		t.Errorf("the offer stayed after a key:\n%s", v)
 	}
+	s.Update(tea.KeyMsg{Type: tea.KeyEsc}) // the box closed for the list's keys
 	if v := ansi.Strip(s.View()); !strings.Contains(v, "c rate confidence") {
 		t.Errorf("the key line lost c:\n%s", v)
 	}
@@ -153,7 +155,8 @@ func TestLateRatingOfferStaysUntilAKey(t *testing.T) {
 func TestLateRatingOfferSurvivesKeysAtTheCheckIn(t *testing.T) {
 	s := writingScreen(0, 80, 24)
 	s.loading = false
-	const offer = "No confidence rating from you yet: c gives one"
+	// The box of a new note opens with the write phase: a c would be typed in it.
+	const offer = "No confidence rating from you yet: esc, then c, gives one"
 	checkIn := *s.sess
 	checkIn.Phase = session.PhaseCheckIn
 	s.Update(participantStateMsg{ParticipantView: &session.ParticipantView{Session: &checkIn, Me: s.me}, load: s.loads})
@@ -166,7 +169,7 @@ func TestLateRatingOfferSurvivesKeysAtTheCheckIn(t *testing.T) {
 		t.Fatalf("keys at the check-in took the offer away:\n%s", v)
 	}
 	s.Update(tea.KeyMsg{Type: tea.KeyTab})
-	if v := ansi.Strip(s.View()); strings.Contains(v, offer) {
+	if v := ansi.Strip(s.View()); strings.Contains(v, "No confidence rating from you yet") {
 		t.Errorf("the offer stayed after a key:\n%s", v)
 	}
 }

@@ -17,11 +17,13 @@ func TestParticipantKeyLineOffersEditOnlyOnANote(t *testing.T) {
 	w := newWorld(t)
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
-	s.waitFor("You have no notes here yet.", "n new note")
+	s.waitFor("You have no notes here yet.")
+	s.waitDrawn("New note in Strengths") // loaded: the box is open
+	s.press(tea.KeyEsc)                  // the box of a new note closed for the list's keys
+	s.waitFor("n new note")
 	if s.everDrawn("e edit") || s.everDrawn("d delete") {
 		t.Error("the key line offers e edit and d delete with no note to edit")
 	}
-	s.keys("n")
 	s.keys("tests take a week")
 	s.press(tea.KeyEnter)
 	s.waitFor("Saved. Your note is stored")

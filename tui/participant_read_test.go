@@ -71,7 +71,9 @@ func TestParticipantReadsALongNoteWhole(t *testing.T) {
 
 	s := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, 40, 14)
 	s.waitFor("Strengths")
-	s.press(tea.KeyRight) // to Concerns
+	s.waitDrawn("New note in Strengths") // loaded: the box is open
+	s.press(tea.KeyRight)                // to Concerns
+	s.press(tea.KeyEsc)                  // the box of a new note closed: the list has its room
 	s.waitFor("▸ pen test findings arrive")
 	if s.everDrawn("nobody owns the fix") {
 		t.Fatal("the whole note fits a line of the list: the test shows nothing")
@@ -93,6 +95,8 @@ func TestParticipantEditsTheNoteBeingRead(t *testing.T) {
 	n := w.addNote(me, session.AreaConfidence, "strength", "threat models for every new service")
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("▸ threat models")
+	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	s.waitFor("n new note")
 	s.press(tea.KeyEnter)
 	s.waitFor("Your note", "e edit")
 	s.keys("e")

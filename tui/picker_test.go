@@ -97,8 +97,7 @@ func TestActivityPickerFilterCountsCharacters(t *testing.T) {
 			p.keys(c.typed)
 			p.press(tea.KeyEnter)
 			p.waitFor("Proposed: the facilitator sees it on your notes")
-			p.keys("n")
-			p.waitFor("New note in Keep")
+			p.waitDrawn("New note in Keep")
 			p.keys("a note on it")
 			p.press(tea.KeyEnter)
 			p.waitFor("Saved")
@@ -137,8 +136,11 @@ func TestActivityPickerFilterShowsItsEnd(t *testing.T) {
 func openPicker(p *term) {
 	p.t.Helper()
 	p.waitFor("You have no notes here yet.")
-	p.press(tea.KeyTab) // Security activities
+	p.waitDrawn("New note in Strengths") // loaded: the box is open
+	p.press(tea.KeyTab)                  // Security activities
 	p.waitFor("new notes are about: any activity")
+	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	p.waitFor("n new note")
 	p.keys("a")
 	p.waitFor("type to filter", "▸ any activity")
 }

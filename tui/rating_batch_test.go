@@ -316,6 +316,8 @@ func TestTheThirdLateRatingIsNotToldItWaitsForTwoMore(t *testing.T) {
 		}
 	}
 	emil := w.openAsParticipant(sess, people[4])
+	emil.waitFor("esc, then c, gives one")
+	emil.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	emil.waitFor("c rate confidence")
 	emil.keys("c")
 	emil.waitFor("How confident are you")

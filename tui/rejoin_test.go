@@ -160,17 +160,16 @@ func TestDroppedConnectionKeepsTheNoteBeingWritten(t *testing.T) {
 	w.setPhase(sess, session.PhaseWrite)
 	p := w.join(sess, "key-1", "Carla")
 	first := w.openAsParticipant(sess, p)
-	first.waitFor("n new note")
-	first.press(tea.KeyTab) // Security activities
+	first.waitFor("New note in Strengths") // the box is open on arrival
+	first.press(tea.KeyTab)                // Security activities
 	first.press(tea.KeyRight)
-	first.keys("n")
 	first.waitFor("New note in Add")
 	first.keys("half typed note about staging")
 	first.waitFor("staging")
 	// While it is open, a second connection of the same key does not get it:
 	// both would save it.
 	second := w.openAsParticipant(sess, p)
-	second.waitFor("n new note")
+	second.waitFor("New note in Strengths")
 	if second.everDrawn("when you left is kept") {
 		t.Error("a note still being written on a live connection was offered to another")
 	}
@@ -195,7 +194,7 @@ func TestDroppedConnectionKeepsTheNoteBeingWritten(t *testing.T) {
 	}
 	// Taken once: a third connection has nothing to give back.
 	third := w.openAsParticipant(sess, p)
-	third.waitFor("n new note")
+	third.waitFor("New note in Strengths")
 	if third.everDrawn("when you left is kept") {
 		t.Error("a sent note was offered again")
 	}
@@ -211,6 +210,8 @@ func TestDroppedConnectionKeepsAChangeToANote(t *testing.T) {
 	w.addNote(me, session.AreaConfidence, "strength", "we review every merge")
 	first := w.openAsParticipant(sess, me)
 	first.waitFor("we review every merge")
+	first.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	first.waitFor("n new note")
 	first.keys("e")
 	first.waitFor("enter save")
 	first.press(tea.KeyEnd)
@@ -230,7 +231,7 @@ func TestDroppedConnectionKeepsAChangeToANote(t *testing.T) {
 	}
 	// Taken once: a third connection has nothing to give back.
 	third := w.openAsParticipant(sess, me)
-	third.waitFor("n new note")
+	third.waitFor("New note in Strengths")
 	if third.everDrawn("when you left is kept") {
 		t.Error("a change saved was offered again")
 	}
@@ -245,7 +246,7 @@ func TestDroppedConnectionKeepsARaisedTopic(t *testing.T) {
 	w.setPhase(sess, session.PhaseWrite)
 	p := w.join(sess, "key-1", "Carla")
 	first := w.openAsParticipant(sess, p)
-	first.waitFor("n new note")
+	first.waitFor("New note in Strengths")
 	for range 3 {
 		first.press(tea.KeyTab) // Open topics
 	}
@@ -277,10 +278,9 @@ func TestReclaimedNoteFillsABoxOpenedMeanwhile(t *testing.T) {
 	w.setPhase(sess, session.PhaseWrite)
 	p := w.join(sess, "key-1", "Carla")
 	first := w.openAsParticipant(sess, p)
-	first.waitFor("n new note")
-	first.press(tea.KeyTab) // Security activities
+	first.waitFor("New note in Strengths") // the box is open on arrival
+	first.press(tea.KeyTab)                // Security activities
 	first.press(tea.KeyRight)
-	first.keys("n")
 	first.waitFor("New note in Add")
 	first.keys("half typed note about staging")
 	first.waitFor("staging")
@@ -293,14 +293,12 @@ func TestReclaimedNoteFillsABoxOpenedMeanwhile(t *testing.T) {
 	}, func() {})
 
 	again := w.openAsParticipant(sess, p)
-	again.waitFor("n new note")
+	again.waitFor("New note in Strengths") // the box is open on arrival
 	select {
 	case <-asked:
 	case <-time.After(waitTime):
 		t.Fatal("the open connection was not asked whether it is there")
 	}
-	again.keys("n")
-	again.waitFor("New note in")
 	close(release)
 	again.waitFor("New note in Add", "half typed note about staging")
 	again.press(tea.KeyEnter)
@@ -324,6 +322,8 @@ func TestChangeCutShortByAPhaseMoveComesBack(t *testing.T) {
 	w.addNote(me, session.AreaConfidence, "strength", "we review every merge")
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("we review every merge")
+	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	s.waitFor("n new note")
 	s.keys("e")
 	s.waitFor("enter save")
 	s.press(tea.KeyEnd)
@@ -354,6 +354,8 @@ func TestChangeCutShortSaysTheNoteChangedSince(t *testing.T) {
 	w.setPhase(sess, session.PhaseReveal)
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("we review every merge")
+	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	s.waitFor("n new note")
 	s.keys("e")
 	s.waitFor("enter save")
 	s.press(tea.KeyEnd)

@@ -98,8 +98,7 @@ func TestNoteSavedOnceOnRepeatedEnter(t *testing.T) {
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.tm.Type("pen tests come too late")
 	for range 4 {
 		s.press(tea.KeyEnter)
@@ -124,8 +123,7 @@ func TestTabInANoteIsASpace(t *testing.T) {
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.tm.Type("feels great")
 	s.press(tea.KeyTab)
 	s.tm.Type("and the")
@@ -144,8 +142,7 @@ func TestParticipantWritesNotes(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
 
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	// Typed key by key, the words must not be taken for the keys they name.
 	s.tm.Type("move up the list")
 	s.press(tea.KeyEnter)
@@ -177,8 +174,7 @@ func TestParticipantEscKeepsTheNoteForN(t *testing.T) {
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.tm.Type("a long thoughtful note about our champions")
 	s.press(tea.KeyEsc)
 	s.waitFor("Not sent; n opens your text again.")
@@ -213,8 +209,7 @@ func TestParticipantLengthErrorGoesWhenTheTextChanges(t *testing.T) {
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("word ", 57) + "last"), Paste: true})
 	s.waitFor("289/280")
 	s.press(tea.KeyEnter)
@@ -236,8 +231,7 @@ func TestParticipantEscKeptNoteStaysInItsPlace(t *testing.T) {
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.tm.Type("our champions carry the program")
 	s.press(tea.KeyEsc)
 	s.waitFor("Not sent; n opens your text again.")
@@ -261,6 +255,8 @@ func TestParticipantEditsAndDeletesOwnNote(t *testing.T) {
 	n := w.addNote(me, session.AreaConfidence, "strength", "tests are slow")
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("▸ tests are slow")
+	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	s.waitFor("n new note")
 
 	s.keys("e")
 	s.waitFor("Edit your note")
@@ -344,8 +340,7 @@ func TestParticipantEscapeSequencesAreCleaned(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
 
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.paste("\x1b[2J\x1b]0;pwned\x07hello")
 	s.press(tea.KeyEnter)
 	s.waitFor("Saved. Your note is stored")
@@ -371,8 +366,7 @@ func TestParticipantPastedLinesKeepTheirSpaces(t *testing.T) {
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.paste("First line about phishing\r\nSecond line about training\rThird\nline")
 	s.press(tea.KeyEnter)
 	s.waitFor("Saved. Your note is stored")
@@ -400,8 +394,7 @@ func TestParticipantWideCharactersFit(t *testing.T) {
 	s.waitFor("WRITE")
 
 	s.press(tea.KeyDown)
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.keys("セキュリティ 🔒")
 	s.press(tea.KeyEnter)
 	s.waitFor("Saved. Your note is stored")
@@ -422,8 +415,7 @@ func TestParticipantNoteTooLong(t *testing.T) {
 	s.waitFor("You have no notes here yet.")
 
 	typed := strings.Repeat("0123456789", session.MaxNoteLen/10+2)
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.paste(typed)
 	s.waitFor("too long, please shorten")
 	s.press(tea.KeyEnter)
@@ -455,8 +447,7 @@ func TestParticipantPasteBeyondTheBoxIsToldWhatWasLeftOut(t *testing.T) {
 	held := 4 * session.MaxNoteLen
 	count := fmt.Sprintf("%d/%d characters", held, session.MaxNoteLen)
 	warning := fmt.Sprintf("The last %d characters pasted were left out: the box holds %d.", len(pasted)-held, held)
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	// As a terminal without bracketed paste sends it: in several reads.
 	for part := range slices.Chunk([]byte(pasted), 1000) {
 		s.paste(string(part))
@@ -471,8 +462,7 @@ func TestParticipantPasteBeyondTheBoxIsToldWhatWasLeftOut(t *testing.T) {
 	// The next edit clears it.
 	s = w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.paste(pasted)
 	s.waitFor(count, warning)
 	s.press(tea.KeyBackspace)
@@ -496,8 +486,7 @@ func TestParticipantNoteCountedAsStored(t *testing.T) {
 	if len(typed) <= session.MaxNoteLen || len(clean) > session.MaxNoteLen {
 		t.Fatalf("bad fixture: %d typed, %d clean", len(typed), len(clean))
 	}
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.paste(typed)
 	s.waitFor(fmt.Sprintf("%d/%d characters", len(clean), session.MaxNoteLen))
 	s.press(tea.KeyEnter)
@@ -519,8 +508,7 @@ func TestParticipantPastedLineBreakShowsAsStored(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
 
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.paste("Patch the build\n\tfaster")
 	s.waitFor("Patch the build faster")
 	s.press(tea.KeyEnter)
@@ -544,8 +532,7 @@ func TestParticipantRefusedNoteKeepsText(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("▸ first note")
 
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.tm.Type("second thought")
 	s.press(tea.KeyEnter)
 	s.waitFor("You are saving notes very fast")
@@ -1263,8 +1250,7 @@ func TestParticipantTypingTakesAwayTheEmptyNoteError(t *testing.T) {
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.keys(" ") // only a space: an enter in an empty box does nothing
 	s.press(tea.KeyEnter)
 	s.waitFor("cannot be empty")
@@ -1285,8 +1271,7 @@ func TestParticipantPickerTakesAwaySaved(t *testing.T) {
 	s.waitFor("You have no notes here yet.")
 	s.press(tea.KeyTab) // to the security activities
 	s.waitFor("a to change")
-	s.keys("n")
-	s.waitFor("New note in")
+	s.waitDrawn("New note in")
 	s.keys("fast feedback from the scanner")
 	s.press(tea.KeyEnter)
 	s.waitFor("Saved. Your note is stored")
@@ -1565,6 +1550,8 @@ func TestParticipantDeletePromptShowsItsKeys(t *testing.T) {
 	w.addNote(me, session.AreaConfidence, "strength", "organisational accountability remains disappointingly inconsistent throughout procurement negotiations everywhere")
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("▸ organisational")
+	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	s.waitFor("n new note")
 	s.keys("d")
 	s.waitFor("Delete “organisational", "any other key = keep")
 	requireFits(t, s.view())
@@ -1578,8 +1565,7 @@ func TestParticipantNoteBoxUsesItsWidth(t *testing.T) {
 	sess, me := w.writingParticipant()
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
-	s.keys("n")
-	s.waitFor("New note in Strengths")
+	s.waitDrawn("New note in Strengths")
 	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("x", 80)), Paste: true})
 	s.waitFor("80/280")
 	inner := termW - 4 // the box's borders and its padding of one cell each side
@@ -1643,13 +1629,14 @@ func TestOwnNotesFollowOnASecondTerminal(t *testing.T) {
 	two := w.openAsParticipant(sess, me)
 	two.waitFor("You have no notes here yet.")
 
-	one.keys("n")
-	one.waitFor("New note in Strengths")
+	one.waitDrawn("New note in Strengths")
 	one.paste("the staging keys never rotate")
 	one.press(tea.KeyEnter)
 	one.waitFor("Saved.")
 	two.waitFor("the staging keys never rotate")
 
+	two.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	two.waitFor("n new note")
 	two.keys("e")
 	two.waitFor("Edit")
 	two.press(tea.KeyCtrlU)
@@ -1690,7 +1677,9 @@ func TestLatecomersRateTheirConfidence(t *testing.T) {
 	}
 
 	one := w.openAsParticipant(sess, w.join(sess, "key-1", ""))
-	one.waitFor("No confidence rating from you yet: c gives one")
+	one.waitFor("No confidence rating from you yet: esc, then c, gives one")
+	one.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	one.waitFor("n new note", "c rate confidence")
 	one.keys("c")
 	// What the screen says of the keys agrees with the key line: 1-5 chooses.
 	one.waitFor("How confident are you in your team's security?", "↑/↓ or 1-5 to choose, then enter.")
@@ -1710,7 +1699,9 @@ func TestLatecomersRateTheirConfidence(t *testing.T) {
 	one.waitFor("Your rating 4 is saved. The chart shows it with at least two other ratings")
 
 	two := w.openAsParticipant(sess, w.join(sess, "key-2", ""))
-	two.waitFor("No confidence rating from you yet")
+	two.waitFor("No confidence rating from you yet: esc, then c, gives one")
+	two.press(tea.KeyEsc)
+	two.waitFor("n new note", "c rate confidence")
 	two.keys("c")
 	two.waitFor("How confident are you in your team's security?")
 	two.press(tea.KeyDown)
@@ -1803,10 +1794,16 @@ func TestOwnDoneMarkFollowsOnASecondTerminal(t *testing.T) {
 	one.waitFor("You have no notes here yet.")
 	two := w.openAsParticipant(sess, me)
 	two.waitFor("You have no notes here yet.")
+	one.waitDrawn("New note in Strengths") // loaded: the box is open
+	two.waitDrawn("New note in Strengths")
 
+	one.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	one.waitFor("n new note")
 	one.keys("x")
 	one.waitFor("Marked as done.")
-	two.waitFor("you are marked as done", "x not done after all")
+	two.waitFor("you are marked as done")
+	two.press(tea.KeyEsc)
+	two.waitFor("x not done after all")
 	two.keys("x")
 	two.waitFor("Not done any more.")
 	if w.participant(me.ID).Done {
@@ -1895,6 +1892,8 @@ func TestPasteOutsideATextBoxIsNotKeys(t *testing.T) {
 	w.addNote(me, session.AreaConfidence, "strength", "the staging keys never rotate")
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("the staging keys never rotate")
+	s.press(tea.KeyEsc) // the box of a new note closed: the paste is on the list
+	s.waitFor("n new note")
 	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("did you say yes"), Paste: true})
 	s.waitFor("New note in Strengths", "did you say yes")
 	if s.everDrawn("any other key keep") || s.everDrawn("Edit your note") {
@@ -1937,11 +1936,12 @@ func TestEditOfANoteDeletedElsewhereBecomesANewNote(t *testing.T) {
 	two := w.openAsParticipant(sess, me)
 	two.waitFor("You have no notes here yet.")
 
-	one.keys("n")
 	one.keys("pen tests come late")
 	one.press(tea.KeyEnter)
 	one.waitFor("Saved")
 	two.waitFor("pen tests come late")
+	two.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	two.waitFor("n new note")
 	two.keys("e")
 	two.waitFor("esc cancel")
 	two.press(tea.KeyEnd)

@@ -72,21 +72,26 @@ func TestEveryScreenFitsBothSizes(t *testing.T) {
 			func(r *room) tui.Options { return fac }},
 		{screen{"participant lobby", session.PhaseLobby, participant("you are in"), []string{"q leave"}}, nil},
 		{screen{"participant check-in", session.PhaseCheckIn, participant("your rating"), []string{"enter rate", "q leave"}}, nil},
-		{screen{"participant write", session.PhaseWrite, participant("Strengths", "We run threat modelling"), []string{"q leave", "↑/↓ select", "d delete"}}, nil},
+		{screen{"participant write", session.PhaseWrite, func(r *room, s *term) {
+			s.waitFor("Strengths", "We run threat modelling")
+			s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+			s.waitFor("n new note")
+		}, []string{"q leave", "↑/↓ select", "d delete"}}, nil},
 		{screen{"participant activity picker", session.PhaseWrite, func(r *room, s *term) {
 			s.waitFor("Strengths")
+			s.waitDrawn("esc close box") // loaded: the box is open
 			s.press(tea.KeyTab)
+			s.press(tea.KeyEsc)
+			s.waitFor("n new note")
 			s.keys("a")
 			s.waitFor("type to filter")
 		}, []string{"enter choose", "esc cancel"}}, nil},
 		{screen{"participant empty note box", session.PhaseWrite, func(r *room, s *term) {
 			s.waitFor("Strengths")
-			s.keys("n")
-			s.waitFor("esc close box")
+			s.waitDrawn("esc close box")
 		}, []string{"←/→ lane", "↑/↓ your notes", "esc close box"}}, nil},
 		{screen{"participant note box", session.PhaseWrite, func(r *room, s *term) {
 			s.waitFor("Strengths")
-			s.keys("n")
 			s.keys("we")
 			s.waitFor("enter save")
 		}, []string{"enter save", "esc close, text kept"}}, nil},
@@ -154,10 +159,10 @@ func TestTooNarrowTerminalSaysSoAndKeysDoNothing(t *testing.T) {
 	// Said so: "keys wait" was read as keys kept for later, and words typed
 	// meanwhile were missing once the window was wide again.
 	s.waitFor("This terminal is 34 columns", "charter needs 40", "keys do nothing")
-	s.keys("n") // unseen: not a new note
+	s.keys("n") // unseen: not a letter in the box of a new note, open here
 	s.tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	s.waitFor("n new note")
-	if s.everDrawn("New note in") {
-		t.Error("a key pressed while the screen was not shown opened a note")
+	s.waitFor("New note in Strengths", "esc close box")
+	if v := s.view(); !strings.Contains(v, "0/280 characters") {
+		t.Errorf("a key pressed while the screen was not shown went into the note:\n%s", v)
 	}
 }

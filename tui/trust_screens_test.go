@@ -26,11 +26,15 @@ func TestEditingANoteKeepsItsActivity(t *testing.T) {
 	p.waitFor("You have no notes here yet.")
 	p.press(tea.KeyTab)
 	p.waitFor("[security training] the yearly training")
+	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	p.waitFor("n new note")
 	p.keys("a") // picks the first activity for new notes
 	p.waitFor("type to filter")
 	p.press(tea.KeyDown)
 	p.press(tea.KeyEnter)
 	p.waitFor("new notes are about: self-assessment")
+	p.press(tea.KeyEsc) // the box opened once it was chosen
+	p.waitFor("n new note")
 	p.keys("e")
 	p.waitFor("Edit your note")
 	p.keys(" is useful")
@@ -120,8 +124,7 @@ func TestDeleteRightAfterSavingUnderLoad(t *testing.T) {
 	w.addNote(me, session.AreaConfidence, "strength", "late pen test reports hurt")
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("late pen test reports hurt")
-	p.keys("n")
-	p.waitFor("New note in Strengths")
+	p.waitDrawn("New note in Strengths")
 	p.keys("typo note delete me")
 	g.hold()
 	p.press(tea.KeyEnter)
@@ -224,8 +227,7 @@ func TestSavedNoteSaysItsActivitySticks(t *testing.T) {
 	p.waitFor("You have no notes here yet.")
 	p.press(tea.KeyTab)
 	p.waitFor("new notes are about: any activity")
-	p.keys("n")
-	p.waitFor("New note in")
+	p.waitDrawn("New note in")
 	p.paste("we need more of it")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved. Your note is stored") // no activity: nothing sticks
@@ -235,8 +237,7 @@ func TestSavedNoteSaysItsActivitySticks(t *testing.T) {
 	p.press(tea.KeyDown)
 	p.press(tea.KeyEnter)
 	p.waitFor("new notes are about: self-assessment")
-	p.keys("n")
-	p.waitFor("· about self-assessment")
+	p.waitDrawn("· about self-assessment") // the box opens once it is chosen
 	p.paste("the self-assessment takes a day")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved under self-assessment; your next notes go there too (esc, a changes it).")

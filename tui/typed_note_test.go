@@ -39,6 +39,9 @@ func TestParticipantTypingOnTheListBeginsANote(t *testing.T) {
 			} else {
 				s.waitFor("You have no notes here yet.")
 			}
+			s.waitDrawn("New note in Strengths") // loaded: the box is open
+			s.press(tea.KeyEsc)                  // the box of a new note closed for the list's keys
+			s.waitFor("n new note")
 			s.keys(tc.text)
 			s.waitFor("New note in Strengths", tc.text)
 			s.press(tea.KeyEnter)
@@ -70,6 +73,8 @@ func TestParticipantKeysTogetherOnTheListBeginANoteAndKeysStayKeys(t *testing.T)
 	w.addNote(me, session.AreaConfidence, "strength", "tests are slow")
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("▸ tests are slow")
+	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	s.waitFor("n new note")
 
 	s.keys("?")
 	s.keys("e")

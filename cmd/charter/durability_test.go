@@ -86,9 +86,9 @@ func TestAcknowledgedNotesSurviveSIGKILL(t *testing.T) {
 		text := fmt.Sprintf("durable note %02d", i)
 		pos := p.mark()
 		if i == 0 {
-			// Saved, a note leaves its box open for the next.
-			p.typeKeys("n")
-			p.waitAfter(pos, "New note in")
+			// The box is open on arrival; saved, a note leaves it open for the
+			// next.
+			p.waitFor("New note in")
 		}
 		p.typeKeys(text, enter)
 		p.waitAfter(pos, "Saved")

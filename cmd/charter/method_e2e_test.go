@@ -74,11 +74,12 @@ func TestWholeMethodOverSSH(t *testing.T) {
 
 	// Write: notes are private to their author.
 	phase(t, fac, "write", a, b, c)
-	a.typeKeys("n")
+	// The box of a new note opens with the phase.
 	a.waitFor("New note in Strengths")
 	a.typeKeys("our CTO follows up on critical findings", enter)
 	a.waitFor("Saved")
-	c.typeKeys("\t", "\t", right, "n")
+	c.waitFor("New note in Strengths")
+	c.typeKeys("\t", "\t", right) // the empty box goes along
 	c.waitFor("New note in Demotivates")
 	c.typeKeys("the PO never gives us sprint capacity", enter)
 	c.waitFor("Saved")
@@ -88,7 +89,8 @@ func TestWholeMethodOverSSH(t *testing.T) {
 	// C's second note waits for the board until B writes: the board gets notes in
 	// batches of two people or more, each listed by content (see
 	// session.MinBatchWriters), so C's note is the newest batch's first.
-	b.typeKeys("\t", "\t", right, "n")
+	b.waitFor("New note in Strengths")
+	b.typeKeys("\t", "\t", right)
 	b.waitFor("New note in Demotivates")
 	b.typeKeys("deadlines always win over security work", enter)
 	b.waitFor("Saved")

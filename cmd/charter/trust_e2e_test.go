@@ -116,8 +116,7 @@ func TestBackupAndPublicKeysDoNotLinkANoteToAKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.waitFor("WRITE")
-	p.typeKeys("n")
-	p.waitFor("New note")
+	p.waitFor("New note") // the box opens with the phase
 	p.typeKeys("our CTO follows up", enter)
 	p.waitFor("Saved")
 

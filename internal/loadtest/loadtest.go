@@ -523,7 +523,8 @@ func (lt *loadtest) join(ctx context.Context, id int, sem chan struct{}) *sshcli
 // noteFailures are the statuses a participant may get instead of "Saved".
 var noteFailures = []string{"very fast", "went wrong", "Notes can be written", "removed"}
 
-// submit writes one note: n (for the first), the text, enter, then waits for "Saved".
+// submit writes one note: the text, in the box open for it, enter, then waits for
+// "Saved".
 func (lt *loadtest) submit(ctx context.Context, c *sshclient.Screen, id, n int) error {
 	token := fmt.Sprintf("lt-%d-%d-%08x", id, n, mrand.Uint32())
 	tr := &noteTrace{writer: id}
@@ -531,18 +532,15 @@ func (lt *loadtest) submit(ctx context.Context, c *sshclient.Screen, id, n int) 
 	lt.tokens[token] = tr
 	lt.mu.Unlock()
 
-	c.Reset()
 	if n == 1 {
-		// After a note is saved its box opens again for the next: n only opens
-		// the first.
-		if err := c.Send("n"); err != nil {
-			return err
-		}
+		// The box of a new note opens once the screen has loaded, drawn since the
+		// join's last reset; after a note is saved it opens again for the next.
+		// An n typed for it would be the note's first letter.
 		if _, err := c.WaitFor(ctx, stepTimeout, "New note in"); err != nil {
 			return err
 		}
-		c.Reset()
 	}
+	c.Reset()
 	// The text has no spaces: bubbletea gives every program the same rune slice for
 	// a typed space and the textarea writes into it, a data race in the server that
 	// -race would report instead of what this test measures.
