@@ -185,9 +185,7 @@ func TestParticipantRaisesATopic(t *testing.T) {
 	p.waitFor("Title of your topic")
 	p.keys("On-call load")
 	p.press(tea.KeyEnter)
-	p.waitFor("Topic raised: press n to write on it (others see it after the reveal).", "»On-call load«")
-	p.keys("n")
-	p.waitFor("New note in On-call load")
+	p.waitFor("Topic raised: write your note on it (others see it after the reveal).", "»On-call load«", "New note in On-call load")
 	p.keys("nights are covered by two people")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")
@@ -242,7 +240,7 @@ func TestParticipantRaisesATopicInTheReveal(t *testing.T) {
 	p.waitFor("Title of your topic")
 	p.keys("On-call load")
 	p.press(tea.KeyEnter)
-	p.waitFor("Topic raised: press n to write on it (everyone sees it with its first note).", "»On-call load«")
+	p.waitFor("Topic raised: write your note on it (everyone sees it with its first note).", "»On-call load«", "New note in On-call load")
 	if v := p.view(); strings.Contains(v, "after the reveal") {
 		t.Fatalf("in the reveal, the screen says others see the topic after it:\n%s", v)
 	}

@@ -237,3 +237,19 @@ func TestNoteBoxIsOpenWhileTheListIsShown(t *testing.T) {
 	w.setPhase(sess, session.PhaseReveal)
 	p.waitFor("REVEAL", "New note in Keep")
 }
+
+// The open box's key line says what x does there once closed: for someone marked
+// done it takes the mark back.
+func TestEmptyBoxKeyLineOfSomeoneDone(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	if err := w.svc.SetDone(w.ctx, me.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("New note in Strengths", "esc close box: x not done, q leave")
+	if p.everDrawn("x done,") {
+		t.Error("the key line offers x done to someone marked done")
+	}
+}

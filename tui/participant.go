@@ -203,6 +203,8 @@ var pk = participantKeys{
 var (
 	boxToList = key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "your notes"))
 	boxClose  = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close box: x done, q leave"))
+	// boxCloseDone is boxClose for someone marked done: x there takes the mark back.
+	boxCloseDone = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close box: x not done, q leave"))
 )
 
 // backToSessions goes from a closed session back to the list of the sessions the
@@ -1652,21 +1654,20 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 					s.lane = i
 				}
 			}
-			s.mode = modeBrowse
-			s.closeInput()
-			said := "Topic raised: press n to write on it (others see it after the reveal)."
+			// Raised to write on it: the box opens on it, as after an activity is
+			// chosen (asked to press n, the n went into the box a reload opened).
+			said := "Topic raised: write your note on it (others see it after the reveal)."
 			if s.sess.Phase == session.PhaseReveal {
 				// Notes written in the reveal reach everyone's screen at once.
-				said = "Topic raised: press n to write on it (everyone sees it with its first note)."
+				said = "Topic raised: write your note on it (everyone sees it with its first note)."
 			}
 			if s.noteAfterTopic {
 				s.noteAfterTopic = false
-				s.mode = modeCompose
-				s.setStatus("Topic raised: write your note on it.", false)
-				return s, s.openInput(inputCap, 3)
+				said = "Topic raised: write your note on it."
 			}
+			s.mode, s.listWanted = modeCompose, false
 			s.setStatus(said, false)
-			return s, nil
+			return s, s.openInput(inputCap, 3)
 		}
 		n := session.Note{Area: session.Areas[s.area], Lane: s.currentLane(), Text: text}
 		if n.Area == session.AreaActivities {
@@ -1883,6 +1884,9 @@ func (s *participantScreen) keys() []key.Binding {
 	case s.mode == modeRateLate:
 		return []key.Binding{pk.RateSelect, pk.RateEnter, rateChoose, pk.Cancel}
 	case s.mode == modeCompose && s.input != nil && s.inputValue() == "":
+		if s.me.Done {
+			return []key.Binding{pk.Lane, pk.Area, boxToList, boxCloseDone}
+		}
 		return []key.Binding{pk.Lane, pk.Area, boxToList, boxClose}
 	case s.mode == modeCompose:
 		return []key.Binding{pk.Save, pk.PutAside}
