@@ -70,3 +70,46 @@ func TestReleasesWaitForASecondWriter(t *testing.T) {
 		}
 	}
 }
+
+// TestHeldNoteLeavesTheCountShort checks the notes the board has when a lone
+// writer's last note is held after a batch too long for the screen: the board's
+// count stops one short of the notes sent before the batch was acknowledged, and
+// the batch's notes whose tokens were never drawn are on the board all the same,
+// from the moment the count reached its last value. Only the held note is not.
+func TestHeldNoteLeavesTheCountShort(t *testing.T) {
+	t0 := time.Date(2026, 12, 2, 5, 0, 0, 0, time.UTC)
+	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+	// a, b and c are stored in one batch; d is sent while it is committed, stored
+	// alone after it, and held for a second writer who never comes.
+	a := &noteTrace{writer: 1, sent: at(0), acked: at(40), seen: at(50)}
+	b := &noteTrace{writer: 2, sent: at(1), acked: at(41)} // pushed off the screen by a
+	c := &noteTrace{writer: 3, sent: at(2), acked: at(42)} // likewise
+	d := &noteTrace{writer: 4, sent: at(30), acked: at(70)}
+	lt := &loadtest{tokens: map[string]*noteTrace{"a": a, "b": b, "c": c, "d": d}}
+	lt.scanBoard("4 persons · 0 done · 3 notes", at(50))
+
+	on, byCount := lt.onBoard()
+	want := map[*noteTrace]time.Time{a: at(50), b: at(50), c: at(50)}
+	for tr, w := range want {
+		if got, ok := on[tr]; !ok || !got.Equal(w) {
+			t.Errorf("note of writer %d: on the board at %v (%v), want %s", tr.writer, got.Sub(t0), ok, w.Sub(t0))
+		}
+	}
+	if _, ok := on[d]; ok {
+		t.Error("the held note is on the board")
+	}
+	if byCount != 2 {
+		t.Errorf("%d notes timed by the count, want 2", byCount)
+	}
+	if held, missing := lt.absent(on); held != 1 || missing != 0 {
+		t.Errorf("%d held, %d missing; want 1 held, 0 missing", held, missing)
+	}
+
+	// A board that lacks a batch of two writers' notes has them missing.
+	lt = &loadtest{tokens: lt.tokens}
+	lt.scanBoard("4 persons · 0 done · 1 note", at(50))
+	on, _ = lt.onBoard()
+	if held, missing := lt.absent(on); held != 0 || missing != 3 {
+		t.Errorf("board short of b and c: %d held, %d missing; want 0 held, 3 missing", held, missing)
+	}
+}

@@ -596,8 +596,9 @@ func (lt *loadtest) scanBoard(text string, at time.Time) {
 // with some of them never drawn; its count still rises. The notes the board has are
 // the first ones stored, and every note stored before note x was sent before x was
 // acknowledged: so once the count has risen by the number of notes sent before x's
-// acknowledgement, x is on the board. That time is never earlier than the truth.
-// The second result counts the notes timed by the count. lt.mu is held.
+// acknowledgement, x is on the board. That time is never earlier than the truth,
+// but a lone writer's notes held after x can keep the count below it for good: see
+// heldLast. The second result counts the notes timed by the count. lt.mu is held.
 func (lt *loadtest) onBoard() (map[*noteTrace]time.Time, int) {
 	var sent []time.Time
 	for _, tr := range lt.tokens {
@@ -608,10 +609,13 @@ func (lt *loadtest) onBoard() (map[*noteTrace]time.Time, int) {
 	slices.SortFunc(sent, time.Time.Compare)
 	out := map[*noteTrace]time.Time{}
 	byCount := 0
+	var left []*noteTrace // acknowledged, and neither seen nor covered by the count
+	acked := 0
 	for _, tr := range lt.tokens {
 		if tr.acked.IsZero() {
 			continue
 		}
+		acked++
 		if !tr.seen.IsZero() {
 			out[tr] = tr.seen
 			continue
@@ -626,9 +630,87 @@ func (lt *loadtest) onBoard() (map[*noteTrace]time.Time, int) {
 		if i < len(lt.counts) {
 			out[tr] = lt.counts[i].at
 			byCount++
+			continue
+		}
+		left = append(left, tr)
+	}
+	if len(left) == 0 || len(sent) != acked || len(lt.counts) == 0 {
+		// A note sent and not acknowledged may be stored and counted: the count
+		// no longer says how many acknowledged notes the board has.
+		return out, byCount
+	}
+	last := lt.counts[len(lt.counts)-1]
+	held := lt.heldLast(left, acked-(last.n-lt.countFrom))
+	for _, tr := range left {
+		if held != nil && !held[tr] {
+			out[tr] = last.at
+			byCount++
 		}
 	}
 	return out, byCount
+}
+
+// heldLast returns which notes of left (acknowledged, not seen, not covered by the
+// count) are the n acknowledged notes the board's last count says it lacks, when
+// they can be a lone writer's notes held for a second writer; nil when they cannot
+// (the board lacks notes it should have). The batching rule holds back the notes of
+// one writer only, stored after every note the board shows (a release shows all
+// held notes): so the board had every other note once its count reached its last
+// value. The held notes are their writer's last n, and no other writer's note was
+// sent after one of them was acknowledged: stored after it, it would have released
+// it. Of the writers that fit, the one acknowledged last is taken; which one it is
+// changes no count.
+func (lt *loadtest) heldLast(left []*noteTrace, n int) map[*noteTrace]bool {
+	if n < 0 || n > len(left) {
+		return nil
+	}
+	held := map[*noteTrace]bool{}
+	if n == 0 {
+		return held // the board has every acknowledged note
+	}
+	unseen := map[*noteTrace]bool{}
+	for _, tr := range left {
+		unseen[tr] = true
+	}
+	byWriter := map[int][]*noteTrace{}
+	lastSent := map[int]time.Time{}
+	for _, tr := range lt.tokens {
+		if !tr.acked.IsZero() {
+			byWriter[tr.writer] = append(byWriter[tr.writer], tr)
+		}
+		if tr.sent.After(lastSent[tr.writer]) {
+			lastSent[tr.writer] = tr.sent
+		}
+	}
+	sentAfter := func(w int, t time.Time) bool {
+		for o, at := range lastSent {
+			if o != w && at.After(t) {
+				return true
+			}
+		}
+		return false
+	}
+	var best []*noteTrace
+	for w, notes := range byWriter {
+		if len(notes) < n {
+			continue
+		}
+		slices.SortFunc(notes, func(a, b *noteTrace) int { return a.acked.Compare(b.acked) })
+		last := notes[len(notes)-n:]
+		if slices.ContainsFunc(last, func(tr *noteTrace) bool { return !unseen[tr] }) || sentAfter(w, last[0].acked) {
+			continue
+		}
+		if best == nil || last[n-1].acked.After(best[n-1].acked) {
+			best = last
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	for _, tr := range best {
+		held[tr] = true
+	}
+	return held
 }
 
 // drain waits, at most d, for the board to show every acknowledged note.
