@@ -542,11 +542,15 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		s.setStatus(msg.status, false)
 	case errMsg:
-		s.loading = false
 		s.setStatus(s.e.errorMessage(msg.err), true)
-		// A refused change may have been shown already; reload what is stored.
-		s.loading = true
-		return s, s.load()
+		// A refused change may have been shown already; reload what is stored:
+		// after the read on its way, if one is (a second read begun beside it
+		// could land first, and the older snapshot be drawn last).
+		s.pending |= session.ChangeSession
+		if s.loading {
+			return s, nil
+		}
+		return s, s.loadDirty()
 	case timerSavedMsg:
 		// Never below 0: a save begun on a board closed since reaches the next.
 		s.timerSaving = max(s.timerSaving-1, 0)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -49,5 +50,34 @@ func TestChangeDrawsTheBoardOnceItIsRead(t *testing.T) {
 	}
 	if got := a.View(); !strings.Contains(got, "threat models early") {
 		t.Errorf("what was read was not drawn:\n%s", got)
+	}
+}
+
+// A refused change reads the board again to show what is stored, but not beside a
+// read already on its way: the two could land in either order, and the older
+// snapshot be drawn last. It reads once that one is in.
+func TestRefusalDuringAReadReadsAgainAfterIt(t *testing.T) {
+	e := New(Options{Renderer: colours256()}).env
+	e.w, e.h = 120, 40
+	sess := &session.Session{ID: "s1", Title: "Developers Berlin", Code: "ABCD-EFGH", Phase: session.PhaseWrite, VoteBudget: 3}
+	b := newBoard(e, sess)
+	a := &App{env: e, screen: b}
+	read := func() tea.Msg {
+		return boardStateMsg{BoardView: &session.BoardView{Session: sess, Written: map[int64]int{}}, base: b.sess}
+	}
+	a.Update(read())
+	if _, cmd := a.Update(ChangedMsg{SessionID: "s1", What: session.ChangeNotes}); cmd == nil {
+		t.Fatal("the change started no read")
+	}
+	if _, cmd := a.Update(errMsg{errors.New("refused")}); cmd != nil {
+		t.Error("the refusal began a second read beside the one on its way")
+	}
+	if _, cmd := a.Update(read()); cmd == nil {
+		t.Error("no read after the refusal once the read on its way was in")
+	}
+	// With no read on its way, the refusal reads at once.
+	a.Update(read())
+	if _, cmd := a.Update(errMsg{errors.New("refused")}); cmd == nil {
+		t.Error("the refusal read nothing again")
 	}
 }
