@@ -391,11 +391,14 @@ func TestParticipantWideCharactersFit(t *testing.T) {
 	long := strings.Repeat("セキュリティ 🔒 ", 12)
 	w.addNote(me, session.AreaConfidence, "strength", long)
 	s := w.openAsParticipant(sess, me)
-	s.waitFor("WRITE")
-
+	// The box, open once the screen has its notes; ↓ closes it for the list, on
+	// the long note. Pressed before the box was drawn, the box could open and close
+	// between two frames, and never be seen.
+	s.waitFor("New note in Strengths")
 	s.press(tea.KeyDown)
-	s.waitDrawn("New note in Strengths")
-	s.keys("セキュリティ 🔒")
+	s.waitFor("n new note")
+	s.keys("セキュリティ 🔒") // typed on the list: a note begun with it
+	s.waitFor("New note in Strengths")
 	s.press(tea.KeyEnter)
 	s.waitFor("Saved. Your note is stored")
 	if got := noteTexts(w.notes(sess)); len(got) != 2 || got[1] != "セキュリティ 🔒" {
