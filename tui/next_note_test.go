@@ -253,3 +253,23 @@ func TestEmptyBoxKeyLineOfSomeoneDone(t *testing.T) {
 		t.Error("the key line offers x done to someone marked done")
 	}
 }
+
+// Words typed on the list while a note left unsent waits bring it back, and go
+// after it with a space between: they were glued to its last word.
+func TestWordsTypedAfterAnUnsentNoteGoAfterASpace(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("New note in Strengths")
+	p.keys("old text")
+	p.press(tea.KeyEsc)
+	p.waitFor("Not sent; n opens your text again.")
+	p.keys("patching is slow")
+	p.waitFor("│ old text patching is slow")
+	p.press(tea.KeyEnter)
+	p.waitFor("▸ old text patching is slow")
+	if got := strings.Join(noteTexts(w.notes(sess)), "|"); got != "old text patching is slow" {
+		t.Fatalf("stored notes = %q, want the words apart", got)
+	}
+}

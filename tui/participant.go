@@ -1352,6 +1352,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		if s.input == nil {
 			return s, cmd
 		}
+		s.spaceAfterDraft()
 		_, typed := s.updateInput(msg)
 		return s, tea.Batch(cmd, typed)
 	}
@@ -1469,10 +1470,20 @@ func (s *participantScreen) wordAfterKey(msg tea.KeyMsg, answers string) (tea.Cm
 	if s.input == nil {
 		return cmd, true
 	}
+	s.spaceAfterDraft()
 	s.input.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{first}})
 	s.input.Update(msg)
 	s.box, s.boxFresh, s.boxN = "", false, -1
 	return cmd, true
+}
+
+// spaceAfterDraft puts a space after the unsent text newNote brought back into the
+// box, before words typed on the list: "old text" and "patching is slow" were
+// glued into "old textpatching is slow".
+func (s *participantScreen) spaceAfterDraft() {
+	if v := s.inputValue(); v != "" && !unicode.IsSpace([]rune(v)[len([]rune(v))-1]) {
+		s.input.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{' '}})
+	}
 }
 
 // emptyBox reports whether the box of a new note is open with nothing in it.
