@@ -273,3 +273,37 @@ func TestWordsTypedAfterAnUnsentNoteGoAfterASpace(t *testing.T) {
 		t.Fatalf("stored notes = %q, want the words apart", got)
 	}
 }
+
+// A note left unsent with esc is said to be kept when the phase moves on, and
+// again when notes are taken once more: with the box closed, nothing said so.
+func TestUnsentNoteIsSaidKeptAcrossPhases(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("New note in Strengths")
+	p.keys("half a thought")
+	p.press(tea.KeyEsc)
+	p.waitFor("Not sent; n opens your text again.")
+	w.setPhase(sess, session.PhaseGroup)
+	p.waitFor("The phase changed; the note you left unsent is kept (n brings it back if")
+	w.setPhase(sess, session.PhaseReveal)
+	p.waitFor("The note you left unsent is kept: n opens it.")
+	p.press(tea.KeyEsc) // the status went with esc; n still opens the note
+	p.keys("n")
+	p.waitFor("│ half a thought")
+}
+
+// From the reveal on the list under the box is everyone's notes, and its key line
+// says so.
+func TestEmptyBoxKeyLineInTheReveal(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	w.setPhase(sess, session.PhaseReveal)
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("New note in Strengths", "↑/↓ the notes")
+	if p.everDrawn("your notes") {
+		t.Error("the reveal's key line calls everyone's notes yours")
+	}
+}

@@ -202,7 +202,9 @@ var pk = participantKeys{
 // The keys of an empty box of a new note (see emptyBoxKey).
 var (
 	boxToList = key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "your notes"))
-	boxClose  = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close box: x done, q leave"))
+	// boxToAll is boxToList from the reveal on, where the list is everyone's notes.
+	boxToAll = key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "the notes"))
+	boxClose = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close box: x done, q leave"))
 	// boxCloseDone is boxClose for someone marked done: x there takes the mark back.
 	boxCloseDone = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close box: x not done, q leave"))
 )
@@ -1009,6 +1011,14 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.mode = modeBrowse
 			s.closeInput()
 			s.setStatus(said, said != "")
+		} else if phaseChanged && s.mode == modeBrowse && s.draft != "" && s.restore == nil {
+			// A note left unsent (esc) with the box closed: kept, and said so at
+			// the move, as for one still in its box.
+			if s.sess.Phase.AcceptsNotes() {
+				s.setStatus("The note you left unsent is kept: n opens it.", false)
+			} else {
+				s.setStatus("The phase changed; the note you left unsent is kept (n brings it back if notes are taken again).", false)
+			}
 		}
 		s.watch()
 		if s.dirty {
@@ -1895,10 +1905,14 @@ func (s *participantScreen) keys() []key.Binding {
 	case s.mode == modeRateLate:
 		return []key.Binding{pk.RateSelect, pk.RateEnter, rateChoose, pk.Cancel}
 	case s.mode == modeCompose && s.input != nil && s.inputValue() == "":
-		if s.me.Done {
-			return []key.Binding{pk.Lane, pk.Area, boxToList, boxCloseDone}
+		toList, closeBox := boxToList, boxClose
+		if s.sess.Phase.NotesVisibleToAll() {
+			toList = boxToAll
 		}
-		return []key.Binding{pk.Lane, pk.Area, boxToList, boxClose}
+		if s.me.Done {
+			closeBox = boxCloseDone
+		}
+		return []key.Binding{pk.Lane, pk.Area, toList, closeBox}
 	case s.mode == modeCompose:
 		return []key.Binding{pk.Save, pk.PutAside}
 	case s.mode != modeBrowse:
