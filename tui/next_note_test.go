@@ -307,3 +307,15 @@ func TestEmptyBoxKeyLineInTheReveal(t *testing.T) {
 		t.Error("the reveal's key line calls everyone's notes yours")
 	}
 }
+
+// With the box closed for the list's keys, an empty lane no longer says "type to
+// write one": a letter typed there may be a key (e, d, a, x); n writes one.
+func TestEmptyLaneWithTheBoxClosedSaysN(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("New note in Strengths")
+	p.press(tea.KeyEsc)
+	p.waitFor("You have no notes here yet. n writes one.")
+}

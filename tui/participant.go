@@ -2213,10 +2213,19 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 	}
 	if noNotes {
 		all := s.sess.Phase.NotesVisibleToAll()
-		b.WriteString(s.lines.line(lineKey{kind: lineNoNotes, sel: all, width: w}, func() string {
+		// With the box closed for the list's keys, a letter typed may be one of
+		// them: the way to a note is n, not typing.
+		closed := ""
+		if s.input == nil {
+			closed = "closed"
+		}
+		b.WriteString(s.lines.line(lineKey{kind: lineNoNotes, sel: all, mark: closed, width: w}, func() string {
 			text := noNotesYet
 			if all {
 				text = "No notes here yet. Type to write one."
+			}
+			if closed != "" {
+				text = strings.Replace(text, "Type to write one.", "n writes one.", 1)
 			}
 			// Wrapped, not cut: on a narrow terminal the promise is read whole.
 			return sty.Muted.Render(strings.Join(wrap(text, w), "\n"))
