@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
 // savedFirstNote opens a writing participant's screen and saves one note through
@@ -318,4 +319,18 @@ func TestEmptyLaneWithTheBoxClosedSaysN(t *testing.T) {
 	p.waitFor("New note in Strengths")
 	p.press(tea.KeyEsc)
 	p.waitFor("You have no notes here yet. n writes one.")
+}
+
+// At 40 columns the area row keeps the area shown in sight: "Open topics" was
+// cut off the end of it, and its [ ] with it.
+func TestNarrowAreaRowShowsTheAreaShown(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, 40, 14)
+	p.waitFor("New note in")
+	for range 3 {
+		p.press(tea.KeyTab)
+	}
+	p.waitFor("[Open topics]")
 }

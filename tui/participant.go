@@ -2139,7 +2139,13 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 				tabs = append(tabs, sty.Tab.Render(a.Title()))
 			}
 		}
-		return fit(strings.Join(tabs, ""), w)
+		// On a narrow terminal the areas before the one shown give way, so that
+		// it stays in sight (at 40 columns "Open topics" never showed).
+		first, lead := 0, ""
+		for first < s.area && lipgloss.Width(strings.Join(tabs[first:s.area+1], "")) > w-2 {
+			first, lead = first+1, "‹ "
+		}
+		return fit(lead+strings.Join(tabs[first:], ""), w)
 	}))
 	b.WriteByte('\n')
 	lanes := s.lanes()
