@@ -334,3 +334,31 @@ func TestNarrowAreaRowShowsTheAreaShown(t *testing.T) {
 	}
 	p.waitFor("[Open topics]")
 }
+
+// Notes typed one after the other faster than each is saved (a burst of keys:
+// "a⏎b⏎c") are each their own note: the enter typed while the one before was
+// being saved was dropped, and the next two notes were glued into one.
+func TestNotesTypedFasterThanSavedStayApart(t *testing.T) {
+	t.Parallel()
+	var g *gatedNotes
+	w := newWorldOver(t, func(db session.Store) session.Store {
+		g = &gatedNotes{gatedStore: gatedStore{Store: db}}
+		return g
+	})
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("New note in Strengths")
+	g.hold()
+	p.keys("alpha first")
+	p.press(tea.KeyEnter)
+	p.keys("bravo second")
+	p.press(tea.KeyEnter)
+	p.press(tea.KeyEnter) // twice, on a note being saved
+	p.keys("charlie third")
+	g.release()
+	p.waitFor("▸ bravo second")
+	p.waitDrawn("│ charlie third")
+	if got := strings.Join(noteTexts(w.notes(sess)), "|"); got != "alpha first|bravo second" {
+		t.Fatalf("stored notes = %q, want the first two apart, the third in the box", got)
+	}
+}

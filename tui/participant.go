@@ -69,9 +69,10 @@ type participantScreen struct {
 	// saved: the box waits for the answer, so that enter pressed again does not
 	// save the same note twice.
 	saving bool
-	// typedWhileSaving are the letters typed while a new note was being saved:
-	// the box opens again for the next note once it is stored, and a fast typist's
-	// first words land in it rather than being dropped.
+	// typedWhileSaving are the letters (and enters) typed while a new note was
+	// being saved: the box opens again for the next note once it is stored, and a
+	// fast typist's first words land in it rather than being dropped; an enter
+	// among them sends those words in turn (nextBox).
 	typedWhileSaving []tea.KeyMsg
 	// wordKey is the key of the note list (q, c) that opened the question now
 	// asked, while notes are taken: a letter typed next says it began a word.
@@ -1158,7 +1159,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		if s.mode != modeBrowse {
 			if s.saving {
-				if s.mode == modeCompose && (msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace) {
+				if s.mode == modeCompose && (msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace || msg.Type == tea.KeyEnter) {
 					s.typedWhileSaving = append(s.typedWhileSaving, msg)
 				}
 				return s, nil
@@ -1520,11 +1521,22 @@ func (s *participantScreen) openIdleBox() tea.Cmd {
 func (s *participantScreen) nextBox(typed []tea.KeyMsg) tea.Cmd {
 	s.mode = modeCompose
 	cmd := s.openInput(inputCap, 3)
-	for _, k := range typed {
-		cmd = tea.Batch(cmd, s.input.Update(k))
-	}
-	if len(typed) > 0 {
+	for i, k := range typed {
 		s.box, s.boxFresh, s.boxN = "", false, -1
+		if k.Type != tea.KeyEnter {
+			cmd = tea.Batch(cmd, s.input.Update(k))
+			continue
+		}
+		if s.inputValue() == "" {
+			continue // an enter pressed twice on the note saved
+		}
+		// The words typed while the last note was saved were a note, sent with
+		// enter: it is saved in turn, and what was typed after waits for it.
+		_, save := s.updateInput(k)
+		if s.saving {
+			s.typedWhileSaving = slices.Clone(typed[i+1:])
+			return tea.Batch(cmd, save)
+		}
 	}
 	return cmd
 }
