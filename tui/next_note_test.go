@@ -362,3 +362,18 @@ func TestNotesTypedFasterThanSavedStayApart(t *testing.T) {
 		t.Fatalf("stored notes = %q, want the first two apart, the third in the box", got)
 	}
 }
+
+// At 40 columns the group phase's word to participants wraps whole: it was cut
+// ("…the facilitator is groupi").
+func TestNoThemesYetWrapsWhenNarrow(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	w.setPhase(sess, session.PhaseGroup)
+	p := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, 40, 14)
+	p.waitFor("No themes yet")
+	p.waitDrawn("notes.")
+	if v := p.view(); !strings.Contains(strings.Join(strings.Fields(v), " "), "No themes yet: the facilitator is grouping the notes.") {
+		t.Errorf("the sentence is not whole:\n%s", v)
+	}
+}

@@ -461,7 +461,8 @@ func (s *participantScreen) themesView(w int) string {
 	}
 	rows := s.themeRows()
 	if len(rows) == 0 {
-		b.WriteString(s.e.sty.Muted.Render("No themes yet: the facilitator is grouping the notes.") + "\n")
+		// Wrapped, not cut: at 40 columns it ended "is groupi".
+		b.WriteString(s.e.sty.Muted.Render(strings.Join(wrap("No themes yet: the facilitator is grouping the notes.", w), "\n")) + "\n")
 		return b.String()
 	}
 	// The rows between head and footer, but for the phase's line and one for a
