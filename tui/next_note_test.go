@@ -13,6 +13,16 @@ import (
 	"github.com/charter-tool/charter/tui"
 )
 
+// writingWithBoxOpen opens a writing participant's screen once its note box is
+// open (the screen has loaded).
+func writingWithBoxOpen(t *testing.T, w *world) (*session.Session, *session.Participant, *term) {
+	t.Helper()
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("New note in Strengths")
+	return sess, me, p
+}
+
 // savedFirstNote opens a writing participant's screen and saves one note through
 // the box, as a person does: the words in the box open on arrival, enter.
 func savedFirstNote(t *testing.T, w *world, text string) (*session.Session, *session.Participant, *term) {
@@ -88,11 +98,7 @@ func TestEmptyBoxFollowsTheLaneAndClosesForTheList(t *testing.T) {
 // again with them in it, not without its first letters.
 func TestLettersTypedWhileSavingBeginTheNextNote(t *testing.T) {
 	t.Parallel()
-	var g *gatedNotes
-	w := newWorldOver(t, func(db session.Store) session.Store {
-		g = &gatedNotes{gatedStore: gatedStore{Store: db}}
-		return g
-	})
+	w, g := gatedNotesWorld(t)
 	sess, me := w.writingParticipant()
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("You have no notes here yet.")
@@ -113,6 +119,17 @@ func TestLettersTypedWhileSavingBeginTheNextNote(t *testing.T) {
 
 // gatedNotes holds new notes at the gate: a save that takes its time.
 type gatedNotes struct{ gatedStore }
+
+// gatedNotesWorld is a world whose store holds new notes at g's gate.
+func gatedNotesWorld(t *testing.T) (*world, *gatedNotes) {
+	t.Helper()
+	var g *gatedNotes
+	w := newWorldOver(t, func(db session.Store) session.Store {
+		g = &gatedNotes{gatedStore: gatedStore{Store: db}}
+		return g
+	})
+	return w, g
+}
 
 func (g *gatedNotes) AddNote(ctx context.Context, n *session.Note, check func(ctx context.Context, st session.Store) error) error {
 	if err := g.wait(ctx); err != nil {
@@ -260,9 +277,7 @@ func TestEmptyBoxKeyLineOfSomeoneDone(t *testing.T) {
 func TestWordsTypedAfterAnUnsentNoteGoAfterASpace(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	sess, me := w.writingParticipant()
-	p := w.openAsParticipant(sess, me)
-	p.waitFor("New note in Strengths")
+	sess, _, p := writingWithBoxOpen(t, w)
 	p.keys("old text")
 	p.press(tea.KeyEsc)
 	p.waitFor("Not sent; n opens your text again.")
@@ -280,9 +295,7 @@ func TestWordsTypedAfterAnUnsentNoteGoAfterASpace(t *testing.T) {
 func TestUnsentNoteIsSaidKeptAcrossPhases(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	sess, me := w.writingParticipant()
-	p := w.openAsParticipant(sess, me)
-	p.waitFor("New note in Strengths")
+	sess, _, p := writingWithBoxOpen(t, w)
 	p.keys("half a thought")
 	p.press(tea.KeyEsc)
 	p.waitFor("Not sent; n opens your text again.")
@@ -314,9 +327,7 @@ func TestEmptyBoxKeyLineInTheReveal(t *testing.T) {
 func TestEmptyLaneWithTheBoxClosedSaysN(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	sess, me := w.writingParticipant()
-	p := w.openAsParticipant(sess, me)
-	p.waitFor("New note in Strengths")
+	_, _, p := writingWithBoxOpen(t, w)
 	p.press(tea.KeyEsc)
 	p.waitFor("You have no notes here yet. n writes one.")
 }
@@ -340,14 +351,8 @@ func TestNarrowAreaRowShowsTheAreaShown(t *testing.T) {
 // being saved was dropped, and the next two notes were glued into one.
 func TestNotesTypedFasterThanSavedStayApart(t *testing.T) {
 	t.Parallel()
-	var g *gatedNotes
-	w := newWorldOver(t, func(db session.Store) session.Store {
-		g = &gatedNotes{gatedStore: gatedStore{Store: db}}
-		return g
-	})
-	sess, me := w.writingParticipant()
-	p := w.openAsParticipant(sess, me)
-	p.waitFor("New note in Strengths")
+	w, g := gatedNotesWorld(t)
+	sess, _, p := writingWithBoxOpen(t, w)
 	g.hold()
 	p.keys("alpha first")
 	p.press(tea.KeyEnter)
