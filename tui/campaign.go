@@ -906,15 +906,8 @@ func quoteWhere(q report.HypothesisNote) string {
 // hypothesisHeardLine says, as the report does, when a hypothesis names an
 // audience that sessions were held with but none of the notes it quotes is theirs.
 func hypothesisHeardLine(h report.HypothesisFinding) string {
-	if len(h.Heard) == 0 || len(h.Quotes)+len(h.ActivityNotes) == 0 {
+	if len(h.Heard) == 0 || len(h.Quotes)+len(h.ActivityNotes) == 0 || h.QuotedFromNamed() > 0 {
 		return ""
-	}
-	for _, qs := range [][]report.HypothesisNote{h.Quotes, h.ActivityNotes} {
-		for _, q := range qs {
-			if q.NamedAudience {
-				return ""
-			}
-		}
 	}
 	return fmt.Sprintf("none of these notes is from %s, whom it names", strings.Join(h.Heard, ", "))
 }

@@ -608,6 +608,20 @@ func audienceMark(n HypothesisNote) string {
 	return Escape(n.Audience)
 }
 
+// QuotedFromNamed counts the notes h quotes (from matching themes and about its
+// activities) that are from an audience it names.
+func (h HypothesisFinding) QuotedFromNamed() int {
+	n := 0
+	for _, qs := range [][]HypothesisNote{h.Quotes, h.ActivityNotes} {
+		for _, q := range qs {
+			if q.NamedAudience {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // writeNamedHeard says how many of the notes quoted (quoted) are from the
 // audiences the hypothesis names that sessions were held for: when none is, the
 // evidence is what others said of them, as when no session was held with them.
@@ -615,14 +629,7 @@ func writeNamedHeard(p func(string, ...any), h HypothesisFinding, quoted int) {
 	if len(h.Heard) == 0 || quoted == 0 {
 		return
 	}
-	from := 0
-	for _, qs := range [][]HypothesisNote{h.Quotes, h.ActivityNotes} {
-		for _, q := range qs {
-			if q.NamedAudience {
-				from++
-			}
-		}
-	}
+	from := h.QuotedFromNamed()
 	if from == 0 {
 		p("It names %s, but none of the notes quoted below is theirs: they are what others said, not their own view.\n\n", escapeAll(h.Heard))
 		return
