@@ -653,12 +653,13 @@ func activityNoteWhere(n HypothesisNote, withActivity bool) string {
 }
 
 // Said is what the notes about the row's activity said, lane by lane, with their
-// number in all: "Keep 2 (2 people), Do less 4 (4 people), 6 notes in all".
+// number in all: "Keep 2 (up to 2 people), Do less 4 (up to 3 people), 6 notes in
+// all". The people are the activity matrix's, a bound (session.PeopleUpTo).
 func (r ActivityRow) Said() string {
 	var cells []string
 	for _, c := range r.Cells {
 		if c.Notes > 0 {
-			cells = append(cells, fmt.Sprintf("%s %d (%s)", session.LaneTitle(c.Lane), c.Notes, count(c.People, "person", "people")))
+			cells = append(cells, fmt.Sprintf("%s %d (%s)", session.LaneTitle(c.Lane), c.Notes, session.PeopleUpTo(c.People)))
 		}
 	}
 	return strings.Join(append(cells, count(r.Notes, "note", "notes")+" in all"), ", ")

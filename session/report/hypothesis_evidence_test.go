@@ -117,7 +117,7 @@ func TestHypothesisNamesAnActivityAsPeopleSayIt(t *testing.T) {
 	if got := f.Hypotheses[0].Activities; len(got) != 1 || got[0].Activity != "pen testing" {
 		t.Errorf("H1 names the activities %+v, want pen testing", got)
 	}
-	if h1 := hypothesisSection(md, "### H1. "); !strings.Contains(h1, "In the activity matrix, pen testing: Keep 2 (2 people), Do more 1 (1 person), 3 notes in all, in any theme.") {
+	if h1 := hypothesisSection(md, "### H1. "); !strings.Contains(h1, "In the activity matrix, pen testing: Keep 2 (up to 2 people), Do more 1 (1 person), 3 notes in all, in any theme.") {
 		t.Errorf("H1 says pen test, yet has no line for pen testing:\n%s", h1)
 	}
 }
@@ -131,7 +131,7 @@ func TestHypothesisQuotesNotesAboutItsActivityInAnyTheme(t *testing.T) {
 	h1 := hypothesisSection(md, "### H1. ")
 	for _, want := range []string{
 		"1 matching theme with 3 notes from 1 of 2 sessions (security-engineers):",
-		"In the activity matrix, pen testing: Keep 2 (2 people), Do more 1 (1 person), 3 notes in all, in any theme.",
+		"In the activity matrix, pen testing: Keep 2 (up to 2 people), Do more 1 (1 person), 3 notes in all, in any theme.",
 		"Notes about pen testing in themes that do not match the hypothesis:\n\n> " + devPenTestNote + " (S2, developers, the audience it names; Do more, in the theme feature deadlines)\n",
 	} {
 		if !strings.Contains(h1, want) {
