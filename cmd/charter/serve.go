@@ -60,7 +60,6 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	cfg.Logger = log.NewWithOptions(stderr, log.Options{ReportTimestamp: true})
-	tuneGC()
 	if *pprofAddr != "" {
 		if err := servePprof(*pprofAddr, cfg.Logger); err != nil {
 			fmt.Fprintln(stderr, "charter serve:", err)
