@@ -41,13 +41,35 @@ func (s *Service) planStore() (PlanStore, error) {
 }
 
 // PlanCampaign proposes the sessions of a campaign from the roster, putting what
-// took part in other campaigns last (see MakePlan).
+// took part in other campaigns last (see MakePlan), both read as of one moment.
 func (s *Service) PlanCampaign(ctx context.Context, opt PlanOptions) (*Plan, error) {
-	ps, err := s.planStore()
+	if _, err := s.planStore(); err != nil {
+		return nil, err
+	}
+	var p *Plan
+	err := s.store.ReadTx(ctx, func(st Store) error {
+		var err error
+		p, err = planOf(ctx, st, opt)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	roster, err := s.Roster(ctx)
+	return p, nil
+}
+
+// planOf makes the plan of opt from the roster and what took part in other
+// campaigns as st holds them.
+func planOf(ctx context.Context, st Store, opt PlanOptions) (*Plan, error) {
+	ps, ok := st.(PlanStore)
+	if !ok {
+		return nil, fmt.Errorf("plan: the store %T keeps no plans", st)
+	}
+	rs, ok := st.(RosterStore)
+	if !ok {
+		return nil, fmt.Errorf("plan: the store %T keeps no roster", st)
+	}
+	roster, err := rs.Roster(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -62,6 +84,8 @@ func (s *Service) PlanCampaign(ctx context.Context, opt PlanOptions) (*Plan, err
 
 // PlanCreated is what CreatePlan did with each of a plan's sessions, in plan order.
 type PlanCreated struct {
+	// Plan is the plan made: the one check saw.
+	Plan    *Plan
 	Created []CreatedSession
 	// Skipped are the plan's sessions the campaign holds already (see HeldBy).
 	Skipped []SkippedSession
@@ -80,12 +104,16 @@ type SkippedSession struct {
 	Holder  *Session
 }
 
-// CreatePlan creates the sessions of a plan in the lobby, with their invitees,
-// and leaves out those the campaign holds already: a campaign is planned once
-// (when it has planned sessions nothing is created), and a session made by hand
-// of the same audience and place is not made a second time. The check and the
-// creation are one transaction.
-func (s *Service) CreatePlan(ctx context.Context, p *Plan) (*PlanCreated, error) {
+// CreatePlan makes the plan of opt as the roster and the other campaigns give it
+// when it is made: in one write transaction it builds the plan, runs check on it
+// (when not nil), and creates its sessions in the lobby with their invitees. When
+// check returns an error nothing is created and CreatePlan returns it: a caller
+// that showed a plan checks its ID there, and no session held nor person added
+// elsewhere can come between that check and the sessions made (they wait for the
+// transaction). Sessions the campaign holds already are left out: a campaign is
+// planned once (when it has planned sessions nothing is created), and a session
+// made by hand of the same audience and place is not made a second time.
+func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p *Plan) error) (*PlanCreated, error) {
 	if _, err := s.planStore(); err != nil {
 		return nil, err
 	}
@@ -95,8 +123,16 @@ func (s *Service) CreatePlan(ctx context.Context, p *Plan) (*PlanCreated, error)
 		if !ok {
 			return fmt.Errorf("plan: the store %T keeps no plans", st)
 		}
+		p, err := planOf(ctx, st, opt)
+		if err != nil {
+			return err
+		}
+		if check != nil {
+			if err := check(p); err != nil {
+				return err
+			}
+		}
 		// Spelled as an existing campaign of the same name, whatever the case.
-		var err error
 		if p.Campaign, err = campaignName(ctx, st, p.Campaign, ""); err != nil {
 			return err
 		}
@@ -128,7 +164,7 @@ func (s *Service) CreatePlan(ctx context.Context, p *Plan) (*PlanCreated, error)
 				strings.Join(p.crossMoves, " "), crossAudiences(p))
 		}
 		holders := HeldBy(p.Sessions, campaign)
-		done = &PlanCreated{}
+		done = &PlanCreated{Plan: p}
 		var sessions []*Session
 		var invitees [][]int64
 		for i, plan := range p.Sessions {

@@ -123,13 +123,14 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	for _, a := range audiences {
 		auds = append(auds, session.Audience(strings.ToLower(a)))
 	}
-	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: *campaign, MinSize: lo, MaxSize: hi,
-		Locations: locations, ExcludeTeams: exclude, Moves: moves, Dates: dates, Audiences: auds, CrossAudience: *cross})
-	if err != nil {
-		fmt.Fprintln(stderr, "charter plan:", errorText(err))
-		return 1
-	}
+	opt := session.PlanOptions{Campaign: *campaign, MinSize: lo, MaxSize: hi,
+		Locations: locations, ExcludeTeams: exclude, Moves: moves, Dates: dates, Audiences: auds, CrossAudience: *cross}
 	if !*create {
+		p, err := svc.PlanCampaign(ctx, opt)
+		if err != nil {
+			fmt.Fprintln(stderr, "charter plan:", errorText(err))
+			return 1
+		}
 		if *format == "json" {
 			enc := json.NewEncoder(stdout)
 			enc.SetIndent("", "  ")
@@ -145,25 +146,28 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	// --move and --date name sessions by their number in the plan looked at, and
 	// the numbers follow what took part in other campaigns, which their sessions
-	// change as they are held: only that plan is made.
-	if *planID == "" && (len(moves) > 0 || len(dates) > 0) {
-		fmt.Fprintf(stderr, "charter plan: --move and --date name sessions by their number in the plan you looked at; add --plan %s if it is the one shown with the ID %s (nothing was created)\n", p.ID, p.ID)
-		return 1
-	}
-	if id := strings.TrimSpace(*planID); id != "" && !strings.EqualFold(id, p.ID) {
-		var now []string
-		for _, s := range p.Sessions {
-			now = append(now, fmt.Sprintf("%d. %s", s.Number, s.Title))
+	// change as they are held: only that plan is made. It is checked in the
+	// transaction that makes it, so that nothing held or added meanwhile slips in.
+	shown := strings.TrimSpace(*planID)
+	done, err := svc.CreatePlan(ctx, opt, func(p *session.Plan) error {
+		if shown == "" && (len(moves) > 0 || len(dates) > 0) {
+			return session.Errorf(session.EInvalid, "--move and --date name sessions by their number in the plan you looked at; add --plan %s if it is the one shown with the ID %s (nothing was created)", p.ID, p.ID)
 		}
-		fmt.Fprintf(stderr, "charter plan: the plan is not the one shown with the ID %s: the same flags plan %s now (%s), most likely because a session of another campaign was held meanwhile (what took part before is planned last). Nothing was created; look at the plan again without --create.\n",
-			id, p.ID, strings.Join(now, ", "))
-		return 1
-	}
-	done, err := svc.CreatePlan(ctx, p)
+		if shown != "" && !strings.EqualFold(shown, p.ID) {
+			var now []string
+			for _, s := range p.Sessions {
+				now = append(now, fmt.Sprintf("%d. %s", s.Number, s.Title))
+			}
+			return session.Errorf(session.EConflict, "the plan is not the one shown with the ID %s: the same flags plan %s now (%s), most likely because a session of another campaign was held meanwhile (what took part before is planned last) or the roster changed. Nothing was created; look at the plan again without --create.",
+				shown, p.ID, strings.Join(now, ", "))
+		}
+		return nil
+	})
 	if err != nil {
 		fmt.Fprintln(stderr, "charter plan:", errorText(err))
 		return 1
 	}
+	p := done.Plan
 	created := done.Created
 	fmt.Fprintf(stdout, "created %d %s of the campaign %s:\n", len(created), plural(len(created), "session", "sessions"), p.Campaign)
 	line, guess := flagAddr(fs, *dir, *addr)

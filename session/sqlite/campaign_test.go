@@ -47,11 +47,8 @@ func TestPlanLeavesOutTheSessionsTheCampaignHolds(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: "PILOT", MinSize: 1, MaxSize: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
-	done, err := svc.CreatePlan(ctx, p)
+	opt := session.PlanOptions{Campaign: "PILOT", MinSize: 1, MaxSize: 10}
+	done, err := svc.CreatePlan(ctx, opt, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,14 +103,12 @@ func TestPlanLeavesOutTheSessionsTheCampaignHolds(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if p, err = svc.PlanCampaign(ctx, session.PlanOptions{Campaign: "Held", MinSize: 1, MaxSize: 10}); err != nil {
-		t.Fatal(err)
-	}
+	opt = session.PlanOptions{Campaign: "Held", MinSize: 1, MaxSize: 10}
 	before, err := svc.Sessions(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = svc.CreatePlan(ctx, p)
+	_, err = svc.CreatePlan(ctx, opt, nil)
 	if session.ErrorCode(err) != session.EConflict || !strings.Contains(err.Error(), `2. Developers, Berlin (as "Devs")`) {
 		t.Errorf("a plan the campaign holds all of: %v, want a conflict naming what holds each", err)
 	}
@@ -188,11 +183,8 @@ func TestPlanCreatesSessionsWithInvitations(t *testing.T) {
 	if _, err := svc.NewSession(ctx, session.Session{Title: "Kick-off", Audience: session.AudienceManagers, Campaign: "Pilot"}); err != nil {
 		t.Fatal(err)
 	}
-	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: "pilot", MinSize: 1, MaxSize: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
-	done, err := svc.CreatePlan(ctx, p)
+	opt := session.PlanOptions{Campaign: "pilot", MinSize: 1, MaxSize: 10}
+	done, err := svc.CreatePlan(ctx, opt, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +209,7 @@ func TestPlanCreatesSessionsWithInvitations(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("invitations\n got %v\nwant %v", got, want)
 	}
-	if _, err := svc.CreatePlan(ctx, p); session.ErrorCode(err) != session.EConflict {
+	if _, err := svc.CreatePlan(ctx, opt, nil); session.ErrorCode(err) != session.EConflict {
 		t.Errorf("planning the campaign again: %v, want a conflict", err)
 	}
 	teams, err := svc.Coverage(ctx, "pilot")
@@ -355,11 +347,8 @@ func TestNamesMatchWhateverTheirCaseBeyondASCII(t *testing.T) {
 	if err != nil || len(hs) != 1 {
 		t.Fatalf("hypotheses of SÉCURITÉ 2027: %d, %v; want the one added to the campaign", len(hs), err)
 	}
-	p, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: "SÉCURITÉ 2027", MinSize: 1, MaxSize: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
-	done, err := svc.CreatePlan(ctx, p)
+	opt := session.PlanOptions{Campaign: "SÉCURITÉ 2027", MinSize: 1, MaxSize: 10}
+	done, err := svc.CreatePlan(ctx, opt, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -384,5 +373,79 @@ func TestNamesMatchWhateverTheirCaseBeyondASCII(t *testing.T) {
 	tp, err := db.TookPart(ctx, "Next")
 	if err != nil || !tp.Teams[strings.ToLower("ÉQUIPE PAIEMENT")] || !tp.Locations[strings.ToLower("ZÜRICH")] {
 		t.Errorf("took part %+v, %v; want the team and place under Go's lower case", tp, err)
+	}
+}
+
+// A plan is built, checked and made in one write transaction: what another writer
+// changes while the caller checks the plan's ID (a session of another campaign
+// held, a person added to the roster: each changes the plan) waits until the
+// sessions are made. Built before that transaction, the plan was checked, the
+// change came in between, and the sessions were made from a plan the data no
+// longer gave. The second writer is a connection of its own that does not wait
+// for the lock: it writes at once, or is told the database is busy.
+func TestPlanIsCheckedAndMadeInOneTransaction(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, change string
+	}{
+		{"a session of another campaign held", `INSERT INTO participants (session_id, pseudonym, joined_at)
+			SELECT id, 'Otter', 1 FROM sessions WHERE campaign = 'Pilot'`},
+		{"a person added to the roster", `INSERT INTO roster_people (team_id, name, email, role, experience)
+			SELECT id, 'Al', 'al@example.org', 'developer', '<1y' FROM roster_teams WHERE name = 'Payments'`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			db, path := mustOpen(t)
+			svc := session.NewService(db, nil)
+			importRoster(t, svc, "Payments,Berlin,,gold,Ada,ada@example.org,security-engineer,>3y\nPayments,Berlin,,gold,Bo,bo@example.org,developer,<1y\n"+
+				"Search,Porto,,bronze,Cy,cy@example.org,developer,1-3y\n")
+			if _, err := svc.NewSession(ctx, session.Session{Title: "Pilot", Audience: session.AudienceDevelopers, Location: "Berlin", Campaign: "Pilot"}); err != nil {
+				t.Fatal(err)
+			}
+			opt := session.PlanOptions{Campaign: "Next", MinSize: 1, MaxSize: 10}
+			shown, err := svc.PlanCampaign(ctx, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			other, err := sql.Open("sqlite", sqlite.URI(path, "_pragma=busy_timeout(0)"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer other.Close()
+			change := func() error { _, err := other.ExecContext(ctx, tc.change); return err }
+
+			var changed error
+			done, err := svc.CreatePlan(ctx, opt, func(p *session.Plan) error {
+				if p.ID != shown.ID {
+					return session.Errorf(session.EConflict, "the plan is %s, not %s", p.ID, shown.ID)
+				}
+				changed = change()
+				return nil
+			})
+			if changed == nil && err == nil {
+				t.Fatalf("the change was made between the plan's check and its sessions, which were made all the same from the plan %s, which the data no longer gives",
+					shown.ID)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := change(); err != nil {
+				t.Fatalf("the change, once the sessions were made: %v (it was refused during the check: %v)", err, changed)
+			}
+			if now, err := svc.PlanCampaign(ctx, session.PlanOptions{Campaign: "Later", MinSize: 1, MaxSize: 10}); err != nil || now.ID == shown.ID {
+				t.Fatalf("the plan after the change is %v (%v), the one before it %s: the change changes nothing to test", now, err, shown.ID)
+			}
+			var made, want []string
+			for _, c := range done.Created {
+				made = append(made, fmt.Sprintf("%d. %s", c.Planned.Number, c.Session.Title))
+			}
+			for _, s := range shown.Sessions {
+				want = append(want, fmt.Sprintf("%d. %s", s.Number, s.Title))
+			}
+			if !slices.Equal(made, want) || done.Plan.ID != shown.ID {
+				t.Errorf("made the plan %s: %q; the plan checked was %s: %q", done.Plan.ID, made, shown.ID, want)
+			}
+		})
 	}
 }
