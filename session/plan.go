@@ -22,9 +22,11 @@ type PlanOptions struct {
 	Locations []string
 	// ExcludeTeams are left out of the plan, by name (ignoring case).
 	ExcludeTeams []string
-	// Moves put people into other sessions once the plan is made, in order.
+	// Moves put people into other sessions once the plan is made, in order, and
+	// Dates give sessions the day they are held. Both name sessions by their
+	// numbers in the plan the other options make, which neither changes (see
+	// PlannedSession.Number).
 	Moves []Move
-	// Dates give planned sessions the day they are held, by number.
 	Dates []SessionDate
 	// Earlier is what took part in earlier campaigns: planned last.
 	Earlier TookPart
@@ -78,7 +80,9 @@ type Plan struct {
 // PlannedSession is one session of a plan.
 type PlannedSession struct {
 	// Number is the session's place in the plan, from 1: sessions for what took
-	// part in an earlier campaign come last.
+	// part in an earlier campaign come last. Moves do not change it: a session
+	// they empty is left out with its number, and the others keep theirs, so the
+	// numbers a plan prints are those that --move and --date name in the next.
 	Number   int      `json:"number"`
 	Title    string   `json:"title"`
 	Audience Audience `json:"audience"`
@@ -315,6 +319,7 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 	if err := p.date(opt.Dates); err != nil {
 		return nil, err
 	}
+	p.leaveOutEmptied()
 	for _, s := range p.Sessions {
 		n := len(s.Invitees)
 		switch {
@@ -361,8 +366,7 @@ func inviteeOf(t *Team, p *Person, earlier bool) Invitee {
 		Role: p.Role, Experience: p.Experience, Earlier: earlier}
 }
 
-// move applies the facilitator's moves, then drops sessions they emptied and
-// numbers the rest again.
+// move applies the facilitator's moves, each to the session of its number.
 func (p *Plan) move(teams []*Team, moves []Move, earlier map[string]bool) error {
 	for _, m := range moves {
 		if m.To < 1 || m.To > len(p.Sessions) {
@@ -391,13 +395,19 @@ func (p *Plan) move(teams []*Team, moves []Move, earlier map[string]bool) error 
 			p.Notes = append(p.Notes, note)
 		}
 	}
-	if len(moves) > 0 {
-		p.Sessions = slices.DeleteFunc(p.Sessions, func(s PlannedSession) bool { return len(s.Invitees) == 0 })
-		for i := range p.Sessions {
-			p.Sessions[i].Number = i + 1
+	return nil
+}
+
+// leaveOutEmptied drops the sessions moves took everyone out of, and says so; the
+// others keep their numbers.
+func (p *Plan) leaveOutEmptied() {
+	for _, s := range p.Sessions {
+		if len(s.Invitees) == 0 {
+			p.Notes = append(p.Notes, fmt.Sprintf("Session %d (%s) is left out: --move took everyone it invited into other sessions. The other sessions keep their numbers.",
+				s.Number, s.Title))
 		}
 	}
-	return nil
+	p.Sessions = slices.DeleteFunc(p.Sessions, func(s PlannedSession) bool { return len(s.Invitees) == 0 })
 }
 
 // findPerson finds a roster person by e-mail, or by name when only one has it.
@@ -542,12 +552,18 @@ func pluralWord(n int, one, many string) string {
 	return many
 }
 
-// date gives the plan's sessions their days.
+// date gives the plan's sessions their days, by number, once moved and before the
+// sessions the moves emptied are left out (they are still in number order): such a
+// session takes none.
 func (p *Plan) date(dates []SessionDate) error {
 	given := map[int]string{}
 	for _, d := range dates {
 		if d.Session < 1 || d.Session > len(p.Sessions) {
 			return Errorf(EInvalid, "There is no session %d to date: the plan has sessions 1 to %d.", d.Session, len(p.Sessions))
+		}
+		if s := p.Sessions[d.Session-1]; len(s.Invitees) == 0 {
+			return Errorf(EInvalid, "Session %d (%s) has nobody left to invite: --move took everyone into other sessions, so it is left out. Date another session, or move someone into it.",
+				s.Number, s.Title)
 		}
 		day, err := ValidDate(d.Date)
 		if err != nil {

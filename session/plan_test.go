@@ -499,3 +499,69 @@ func TestMovedPersonKeepsWhetherTheirTeamTookPartBefore(t *testing.T) {
 		t.Fatalf("%s is not in session 1 after the move", mover.Email)
 	}
 }
+
+// Every session number a plan prints names that session in the next run, for
+// --move and --date alike: a move does not number the sessions anew. A session the
+// moves empty is left out with its number, and said so. --move named the sessions
+// of the plan before the moves and --date those after: with session 1 emptied,
+// "--date 3" dated the session printed as 4, and a move into the session printed
+// as 1 went to the emptied one.
+func TestPlanNumbersNameTheSessionsAsPrinted(t *testing.T) {
+	t.Parallel()
+	roster := rosterOf(map[string]int{"Berlin": 1, "Porto": 1})
+	opt := session.PlanOptions{Campaign: "Chartering 2027", MinSize: 1, MaxSize: 2}
+	base := mustPlan(t, roster, opt)
+	if len(base.Sessions) != 4 {
+		t.Fatalf("the plan has sessions %q, want four of one person each", where(base))
+	}
+	// Session 1's only person joins session 3: session 1 is left out.
+	opt.Moves = []session.Move{{Who: base.Sessions[0].Invitees[0].Email, To: 3}}
+	printed := mustPlan(t, roster, opt)
+	var numbers []int
+	for _, s := range printed.Sessions {
+		numbers = append(numbers, s.Number)
+	}
+	if !slices.Equal(numbers, []int{2, 3, 4}) {
+		t.Errorf("after the move the plan numbers its sessions %v, want 2, 3, 4 as before it", numbers)
+	}
+	left := fmt.Sprintf("Session 1 (%s) is left out: --move took everyone it invited into other sessions.", base.Sessions[0].Title)
+	if !slices.ContainsFunc(printed.Notes, func(n string) bool { return strings.HasPrefix(n, left) }) {
+		t.Errorf("notes %q do not say %q", printed.Notes, left)
+	}
+
+	for _, s := range printed.Sessions {
+		t.Run(fmt.Sprintf("session %d", s.Number), func(t *testing.T) {
+			// Someone of another session moves into it, and it is dated.
+			other := printed.Sessions[0]
+			if other.Number == s.Number {
+				other = printed.Sessions[1]
+			}
+			mover := other.Invitees[0]
+			next := opt
+			next.Moves = append(slices.Clone(opt.Moves), session.Move{Who: mover.Email, To: s.Number})
+			next.Dates = []session.SessionDate{{Session: s.Number, Date: "2027-03-09"}}
+			p := mustPlan(t, roster, next)
+			var got []string
+			for _, ps := range p.Sessions {
+				if ps.Date != "" || slices.ContainsFunc(ps.Invitees, func(i session.Invitee) bool { return i.PersonID == mover.PersonID }) {
+					got = append(got, fmt.Sprintf("%d. %s on %q", ps.Number, ps.Title, ps.Date))
+				}
+			}
+			want := []string{fmt.Sprintf("%d. %s on %q", s.Number, s.Title, "2027-03-09")}
+			if !slices.Equal(got, want) {
+				t.Errorf("--move %s=%d --date %d=2027-03-09 on the plan printed as %q: moved and dated %q, want %q",
+					mover.Email, s.Number, s.Number, where(printed), got, want)
+			}
+		})
+	}
+
+	t.Run("a session the moves emptied takes no day", func(t *testing.T) {
+		next := opt
+		next.Dates = []session.SessionDate{{Session: 1, Date: "2027-03-09"}}
+		_, err := session.MakePlan(roster, next)
+		want := fmt.Sprintf("Session 1 (%s) has nobody left to invite: --move took everyone into other sessions", base.Sessions[0].Title)
+		if !strings.Contains(session.ErrorMessage(err), want) {
+			t.Errorf("dating the emptied session: %v, want %q", err, want)
+		}
+	})
+}

@@ -69,7 +69,10 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(fs.Output(), "\nProposes the campaign's sessions from the roster and whom to invite to each. Adjust")
 		fmt.Fprintln(fs.Output(), "it with --exclude-team and --move until it is right (the plan is the same for the")
 		fmt.Fprintln(fs.Output(), "same roster and flags), then run the same command with --create --plan ID, the ID")
-		fmt.Fprintln(fs.Output(), "the plan was shown with.")
+		fmt.Fprintln(fs.Output(), "the plan was shown with. --move and --date both name sessions by the numbers the")
+		fmt.Fprintln(fs.Output(), "plan prints, and a move never renumbers them (a session it empties is left out, its")
+		fmt.Fprintln(fs.Output(), "number with it): the numbers one run prints hold in the next (other flags, such as")
+		fmt.Fprintln(fs.Output(), "--exclude-team, may number the sessions anew).")
 		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
@@ -82,8 +85,8 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&locations, "locations", "the only locations with in-person sessions, comma-separated; teams elsewhere are invited online")
 	fs.Var(&audiences, "audiences", "the audiences to plan sessions for, comma-separated (default security-engineers,developers,service-owners; managers too if asked)")
 	fs.Var(&exclude, "exclude-team", "leave a team out of the plan (repeatable)")
-	fs.Var(&dates, "date", "the day session number N is held: N=YYYY-MM-DD (repeatable; campaign reports order sessions by day)")
-	fs.Var(&moves, "move", "put a person (e-mail, or a name only one person has) into session number N: NAME=N (repeatable)")
+	fs.Var(&dates, "date", "the day session number N, as the plan prints it, is held: N=YYYY-MM-DD (repeatable; campaign reports order sessions by day)")
+	fs.Var(&moves, "move", "put a person (e-mail, or a name only one person has) into session number N, as the plan prints it: NAME=N (repeatable)")
 	format := fs.String("format", "md", "md or json")
 	create := fs.Bool("create", false, "create the planned sessions")
 	isNew := fs.Bool("new", false, "with --create: start a campaign whose name is close to an existing one's")
@@ -281,7 +284,7 @@ func planMarkdown(p *session.Plan) string {
 		}
 		w("\n")
 	}
-	w("Adjust with --exclude-team TEAM and --move NAME=SESSION (a name or an e-mail), give days with --date SESSION=YYYY-MM-DD, then run again with --create --plan %s (which makes this plan or nothing).\n", p.ID)
+	w("Adjust with --exclude-team TEAM and --move NAME=SESSION (a name or an e-mail), give days with --date SESSION=YYYY-MM-DD (both by the numbers above, which a move does not change), then run again with --create --plan %s (which makes this plan or nothing).\n", p.ID)
 	return b.String()
 }
 

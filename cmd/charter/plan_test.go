@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -121,5 +122,58 @@ func TestPlanCreateMakesThePlanShownOrNothing(t *testing.T) {
 	}
 	if !slices.Equal(made, sessions) || len(made) < 2 {
 		t.Errorf("--create made %q, the preview showed %q", made, sessions)
+	}
+}
+
+// plan numbers its sessions as the preview printed them, for --move and --date
+// alike: moving everyone out of session 1 leaves it out with its number, and
+// session 3 is still 3 for the --date given with the moves, in the plan printed
+// and in what --create made. The moves numbered the sessions anew, and --date 3
+// dated the session printed before as 4.
+func TestPlanNumbersStayAsPrintedWithMovesAndDates(t *testing.T) {
+	t.Parallel()
+	data := newDataDir(t)
+	mustRun(t, "roster", "import", "--data", data, filepath.Join("testdata", "roster.csv"))
+	args := []string{"plan", "--data", data, "--campaign", "Pilot 2027", "--new", "--audiences", "developers", "--per-session", "1-3",
+		"--addr", "charter.example.org:2222"}
+	// section returns the title of session n of a printed plan and the names it invites.
+	section := func(md string, n int) (title string, names []string) {
+		t.Helper()
+		m := regexp.MustCompile(fmt.Sprintf(`(?m)^## %d\. (.+)\n\n[^\n]*\n\n[^\n]*\n[^\n]*\n((?:\|.*\n)+)`, n)).FindStringSubmatch(md)
+		if m == nil {
+			t.Fatalf("the plan has no session %d:\n%s", n, md)
+		}
+		for _, row := range strings.Split(strings.TrimSpace(m[2]), "\n") {
+			names = append(names, strings.TrimSpace(strings.Split(row, "|")[1]))
+		}
+		return m[1], names
+	}
+	first := mustRun(t, args...)
+	title1, people := section(first, 1)
+	title3, people3 := section(first, 3)
+	for _, name := range people {
+		args = append(args, "--move", name+"=3")
+	}
+	args = append(args, "--date", "3=2027-03-09")
+
+	moved := mustRun(t, args...)
+	if strings.Contains(moved, "\n## 1. ") {
+		t.Errorf("session 1, emptied by the moves, is still planned:\n%s", moved)
+	}
+	n := len(people) + len(people3)
+	if got, invited := section(moved, 3); got != title3 || len(invited) != n || !strings.Contains(moved, fmt.Sprintf("## 3. %s\n\ndevelopers, in person, on 2027-03-09, %d people", title3, n)) {
+		t.Errorf("session 3 after the moves into 3 and --date 3: %q with %q; want %q with its people and session 1's, on 2027-03-09:\n%s", got, invited, title3, moved)
+	}
+	if left := fmt.Sprintf("- Session 1 (%s) is left out: --move took everyone it invited into other sessions.", title1); !strings.Contains(moved, left) {
+		t.Errorf("the plan does not say %q:\n%s", left, moved)
+	}
+
+	id := regexp.MustCompile(`Plan ID (\w+)\.`).FindStringSubmatch(moved)[1]
+	code, out, errs := runCmd(append(args, "--create", "--plan", id)...)
+	if code != 0 || !strings.Contains(out, "\n3. "+title3+": session ") || strings.Contains(out, "\n1. ") {
+		t.Fatalf("plan --create: exit %d, want session 3 as printed and no session 1\n%s%s", code, out, errs)
+	}
+	if undated := regexp.MustCompile(`note: sessions? ([\d, ]+) ha`).FindStringSubmatch(errs); undated == nil || slices.Contains(strings.Split(undated[1], ", "), "3") {
+		t.Errorf("plan --create says which sessions have no date: %q; want every one but 3\n%s", undated, errs)
 	}
 }
