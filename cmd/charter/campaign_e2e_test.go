@@ -333,6 +333,33 @@ func TestCampaignEndToEnd(t *testing.T) {
 	if !strings.Contains(docs["report csv"], "hypothesis,,,") || !strings.Contains(docs["report csv"], "coverage,,,,,,location,Lyon,,0 of 10 teams invited to a held session") {
 		t.Errorf("CSV report lacks hypothesis or coverage rows:\n%s", docs["report csv"])
 	}
+	// What the report quotes as a hypothesis's evidence, the CSV has as rows of it.
+	recs, err := csv.NewReader(strings.NewReader(docs["report csv"])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	evidence := map[string]bool{}
+	for _, r := range recs[1:] {
+		if r[slices.Index(recs[0], "hypothesis")] != "" && strings.HasPrefix(r[0], "hypothesis ") {
+			evidence[r[slices.Index(recs[0], "text")]] = true
+		}
+	}
+	quoted := 0
+	hyps, _, _ := strings.Cut(docs["report md"], "## What the program did not expect")
+	_, hyps, _ = strings.Cut(hyps, "## Hypotheses")
+	for _, line := range strings.Split(hyps, "\n") {
+		text, _, ok := strings.Cut(strings.TrimPrefix(line, "> "), " (S")
+		if !strings.HasPrefix(line, "> ") || !ok {
+			continue
+		}
+		quoted++
+		if !evidence[text] {
+			t.Errorf("the report quotes %q under a hypothesis; the CSV has no row of it", text)
+		}
+	}
+	if quoted == 0 {
+		t.Errorf("the report quotes no note under its hypotheses:\n%s", hyps)
+	}
 	if !strings.Contains(docs["report html"], "Coverage of the roster") || !strings.Contains(docs["report html"], "What the program did not expect") {
 		t.Error("HTML report lacks the coverage or hypothesis sections")
 	}

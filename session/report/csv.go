@@ -13,11 +13,13 @@ import (
 // CSVHeader is the header of the CSV documents: one row per ranked theme, per
 // action point and per note, told apart by the first column, so that one sheet can
 // be filtered by it. why is a hypothesis's verdict given in words, and hypothesis
-// names one (H1) on its own row and on the rows of the themes that bear on it.
+// names one (H1) on its own row and on every row of its evidence: the themes that
+// match it, the notes it quotes, the activities it names (see csvHypotheses).
 // reached and teams are the numbers of a roster coverage row (its text says them in
 // words), for a sheet to add up; score, votes, notes, people and sessions those of
 // a theme's row, from which a sheet can compute the score again (see
-// analysis.Prioritize; sessions only in a campaign's). The activity matrix is a row
+// analysis.Prioritize; sessions only in a campaign's), notes and sessions also
+// those of a hypothesis's matching themes on its row. The activity matrix is a row
 // per activity and lane ("activity"; a campaign's per audience too, "activity by
 // audience", so that the first kind adds up to the campaign's): notes and people
 // are what was said there and by how many; an empty activity is the notes that name
@@ -45,11 +47,17 @@ func (c *csvWriter) themeRow(session, date, audience string, rank int, label str
 // activityRows writes the activity matrix m, a row of kind per activity and lane:
 // its notes and the people who wrote them, for a sheet to pivot.
 func (c *csvWriter) activityRows(kind, sess, date, audience string, m ActivityMatrix) {
-	for _, r := range m.Activities {
+	c.activityRowsOf(kind, sess, date, audience, "", m.Activities)
+}
+
+// activityRowsOf writes rows, a row of kind per activity and lane, with
+// hypothesis (H1) in its column when they are a hypothesis's evidence.
+func (c *csvWriter) activityRowsOf(kind, sess, date, audience, hypothesis string, rows []ActivityRow) {
+	for _, r := range rows {
 		for _, cell := range r.Cells {
 			cells := []string{kind, sess, date, audience, "", "", string(session.AreaActivities), cell.Lane, r.Activity}
-			cells = append(cells, make([]string, len(CSVHeader)-5-len(cells))...)
-			cells = append(cells, "", "", strconv.Itoa(cell.Notes), strconv.Itoa(cell.People))
+			cells = append(cells, make([]string, len(CSVHeader)-8-len(cells))...)
+			cells = append(cells, hypothesis, "", "", "", "", strconv.Itoa(cell.Notes), strconv.Itoa(cell.People))
 			c.row(cells...)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -710,18 +711,48 @@ func (f *CampaignFindings) sessionTitles(ns []int) string {
 	return strings.Join(out, "; ")
 }
 
-// csvHypotheses writes a row per hypothesis ("hypothesis": theme names it H1,
-// text is the hypothesis, status the verdict, why its reason), a row per theme
-// that matches it ("hypothesis theme": text names the hypothesis), and a row per
-// theme no hypothesis matches ("unexpected theme").
+// csvHypotheses writes what the document says of each hypothesis, every row
+// naming it (H1) in the hypothesis column: a row for the hypothesis itself
+// ("hypothesis": text is the hypothesis, status the verdict, why its reason,
+// notes and sessions those of its matching themes), a row per theme that matches
+// it ("hypothesis theme"), per note it quotes from those ("hypothesis quote"), per
+// activity it names and lane as the activity matrix counts them ("hypothesis
+// activity"), and per note about those activities it quotes from other themes
+// ("hypothesis activity note", theme the one the note is in); then a row per theme
+// no hypothesis matches ("unexpected theme"). Like the document, no row says who
+// wrote a note.
 func (f *CampaignFindings) csvHypotheses(cw *csvWriter) {
+	rank := map[string]int{}
+	for _, t := range f.Themes {
+		if _, twice := rank[t.Label]; twice {
+			// Two campaign themes of one name: a note's rank would be a guess.
+			rank[t.Label] = 0
+			continue
+		}
+		rank[t.Label] = t.Rank
+	}
+	byNumber := map[int]CampaignSession{}
+	for _, s := range f.Sessions {
+		byNumber[s.Number] = s
+	}
 	for _, h := range f.Hypotheses {
 		name := fmt.Sprintf("H%d", h.Number)
 		cw.row("hypothesis", "", "", strings.Join(h.Audiences, "; "), "", "", "", "", "", h.Text, "", "", "",
-			h.Verdict, "", h.Why, name)
+			h.Verdict, "", h.Why, name, "", "", "", "", strconv.Itoa(h.Notes), "", strconv.Itoa(len(h.Sessions)))
 		for _, t := range h.Themes {
 			cw.row("hypothesis theme", f.sessionTitles(t.Sessions), "", strings.Join(t.Audiences, "; "), rankCell(t.Rank), t.Label,
 				"", "", "", "", "", "", "", "", "", "", name)
+		}
+		for _, q := range h.Quotes {
+			s := byNumber[q.Session]
+			cw.row("hypothesis quote", s.Title, s.Date, q.Audience, "", "", "", "", "", q.Text,
+				"", "", "", "", "", "", name)
+		}
+		cw.activityRowsOf("hypothesis activity", "", "", "", name, h.Activities)
+		for _, n := range h.ActivityNotes {
+			s := byNumber[n.Session]
+			cw.row("hypothesis activity note", s.Title, s.Date, n.Audience, rankCell(rank[n.Theme]), n.Theme,
+				string(session.AreaActivities), n.Lane, n.Activity, n.Text, "", "", "", "", "", "", name)
 		}
 	}
 	for _, t := range f.Unexpected {

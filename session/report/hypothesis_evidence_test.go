@@ -1,9 +1,12 @@
 package report_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -220,5 +223,116 @@ func TestHypothesisMarksTheAudienceItNames(t *testing.T) {
 	// A hypothesis that names no audience marks nothing.
 	if h3 := hypothesisSection(md, "### H3. "); strings.Contains(h3, "It names") || strings.Contains(h3, "the audience it names") {
 		t.Errorf("H3 names no audience, yet:\n%s", h3)
+	}
+}
+
+// csvRows writes f as CSV and reads it back as rows of cells by column name.
+func csvRows(t *testing.T, f *report.CampaignFindings) []map[string]string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := f.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := make([]map[string]string, 0, len(recs)-1)
+	for _, r := range recs[1:] {
+		row := map[string]string{}
+		for i, name := range recs[0] {
+			row[name] = r[i]
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// The CSV says of a hypothesis what the document says: the notes it quotes from
+// its matching themes, the lines of the activity matrix of the activity it names
+// and the notes about that activity it quotes from other themes, each a row that
+// names the hypothesis, for a sheet to filter. It had the hypothesis and its
+// themes only: the developers' own words on pen testing, quoted in the document,
+// were nowhere in the sheet.
+func TestHypothesisEvidenceInCSV(t *testing.T) {
+	t.Parallel()
+	f, md := penTestCampaign(t, "Pen testing is valued by developers", "Teams want deeper training")
+	rows := csvRows(t, f)
+	evidence := map[string][]map[string]string{}
+	for _, r := range rows {
+		if strings.HasPrefix(r["kind"], "hypothesis") {
+			evidence[r["hypothesis"]] = append(evidence[r["hypothesis"]], r)
+		}
+		// No row says who wrote a note; the paper notes' authors were A to E.
+		if r["owner"] != "" && r["kind"] != "action point" || slices.Contains([]string{"A", "B", "C", "D", "E"}, r["text"]) {
+			t.Errorf("a row names a person: %v", r)
+		}
+	}
+	of := func(h, kind string) []map[string]string {
+		var out []map[string]string
+		for _, r := range evidence[h] {
+			if r["kind"] == kind {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	h1 := f.Hypotheses[0]
+	if len(h1.Quotes) == 0 || len(h1.ActivityNotes) != 1 {
+		t.Fatalf("H1 quotes %d notes of its themes and %d about pen testing, want some and 1", len(h1.Quotes), len(h1.ActivityNotes))
+	}
+	date := map[string]string{}
+	for _, s := range f.Sessions {
+		date[s.Title] = s.Date
+	}
+	// Every note the document quotes under H1 is a row of H1's, with where it was said.
+	section := hypothesisSection(md, "### H1. ")
+	quotes := of("H1", "hypothesis quote")
+	if len(quotes) != len(h1.Quotes) {
+		t.Errorf("H1 has %d quote rows, the document quotes %d notes of its themes", len(quotes), len(h1.Quotes))
+	}
+	for i, q := range h1.Quotes {
+		if !strings.Contains(section, "> "+q.Text+" (S") {
+			t.Errorf("the document does not quote %q under H1", q.Text)
+		}
+		if i >= len(quotes) {
+			continue
+		}
+		r := quotes[i]
+		if r["text"] != q.Text || r["session"] != "Security engineers Berlin" || r["date"] != date["Security engineers Berlin"] || r["audience"] != q.Audience {
+			t.Errorf("H1's quote row %v, want %q from S%d (%s)", r, q.Text, q.Session, q.Audience)
+		}
+	}
+	notes := of("H1", "hypothesis activity note")
+	want := map[string]string{"kind": "hypothesis activity note", "session": "Developers Porto", "date": date["Developers Porto"], "audience": "developers",
+		"theme": "feature deadlines", "area": "activities", "lane": "more", "activity": "pen testing", "text": devPenTestNote, "hypothesis": "H1"}
+	if len(notes) != 1 {
+		t.Fatalf("H1 has %d rows of notes about pen testing, want 1: %v", len(notes), notes)
+	}
+	for k, v := range want {
+		if notes[0][k] != v {
+			t.Errorf("H1's note about pen testing has %s %q, want %q: %v", k, notes[0][k], v, notes[0])
+		}
+	}
+	if notes[0]["theme_rank"] == "" {
+		t.Errorf("H1's note about pen testing has no theme rank: %v", notes[0])
+	}
+	// "In the activity matrix, pen testing: Keep 2 (up to 2 people), Do more 1 (1 person)".
+	counts := map[string]string{}
+	for _, r := range of("H1", "hypothesis activity") {
+		if r["activity"] != "pen testing" || r["area"] != "activities" {
+			t.Errorf("H1's activity row %v is not about pen testing", r)
+		}
+		counts[r["lane"]] = r["notes"] + " by " + r["people"]
+	}
+	if counts["keep"] != "2 by 2" || counts["more"] != "1 by 1" || counts["less"] != "0 by 0" {
+		t.Errorf("H1's activity rows count %v, want keep 2 by 2, more 1 by 1", counts)
+	}
+	if h := of("H1", "hypothesis"); len(h) != 1 || h[0]["notes"] != strconv.Itoa(h1.Notes) || h[0]["sessions"] != "1" {
+		t.Errorf("H1's row %v, want %d notes of its themes from 1 session", h, h1.Notes)
+	}
+	// A hypothesis that names no activity has no rows of one.
+	if got := append(of("H2", "hypothesis activity"), of("H2", "hypothesis activity note")...); len(got) != 0 {
+		t.Errorf("H2 names no activity, yet the CSV has %v", got)
 	}
 }
