@@ -196,7 +196,7 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 		}) {
 			absent = append(absent, r)
 			p.Notes = append(p.Notes, fmt.Sprintf("The roster has no %s: no session for %s.",
-				strings.ReplaceAll(string(r), "-", " "), strings.ReplaceAll(string(r.Audience()), "-", " ")))
+				strings.ReplaceAll(string(r), "-", " "), r.Audience().Title()))
 		}
 	}
 	planRoles = slices.DeleteFunc(planRoles, func(r Role) bool { return slices.Contains(absent, r) })
@@ -259,7 +259,7 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 			on := groupKey{k.aud, ""}
 			groups[on] = append(groups[on], g...)
 			delete(groups, k)
-			who := strings.ReplaceAll(string(k.aud), "-", " ")
+			who := k.aud.Title()
 			if len(g) == 1 {
 				// "1 developer", not "1 developers"; every audience's name ends in s.
 				who = strings.TrimSuffix(who, "s")
@@ -521,7 +521,7 @@ func splitSizes(n, lo, hi int) []int {
 // planTitle names a planned session: audience and place, numbered when the place
 // has several for the audience.
 func planTitle(a Audience, location string, i, of int) string {
-	aud := strings.ReplaceAll(string(a), "-", " ")
+	aud := a.Title()
 	aud = strings.ToUpper(aud[:1]) + aud[1:]
 	suffix := ""
 	if of > 1 {

@@ -24,6 +24,11 @@ const (
 // Audiences lists every valid audience in display order.
 var Audiences = []Audience{AudienceSecurityEngineers, AudienceDevelopers, AudienceServiceOwners, AudienceManagers, AudienceMixed}
 
+// Title is the audience as people read it in running text: "security engineers",
+// "service owners". The key (security-engineers) is what commands, JSON and the
+// CSV's audience column take and give.
+func (a Audience) Title() string { return strings.ReplaceAll(string(a), "-", " ") }
+
 // Mode says whether people sit in one room or join from afar.
 type Mode string
 

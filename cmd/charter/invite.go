@@ -226,7 +226,7 @@ func audienceSentence(a session.Audience, invited int) string {
 	switch a {
 	case session.AudienceSecurityEngineers, session.AudienceDevelopers, session.AudienceServiceOwners, session.AudienceManagers:
 		return fmt.Sprintf("%s, all of them %s: %s Sharing the same kind of work, you can speak freely and build on each other's points.",
-			size, strings.ReplaceAll(string(a), "-", " "), small)
+			size, a.Title(), small)
 	}
 	return size + " from several roles: " + small
 }
