@@ -263,7 +263,7 @@ func TestCampaignEndToEnd(t *testing.T) {
 	if strings.Contains(md, "| 0 new") || strings.Contains(md, "of 8 sessions") {
 		t.Errorf("sessions not held count in the figures:\n%s", md)
 	}
-	if !strings.Contains(h3, "from 4 of 4 sessions (security-engineers, developers)") || !strings.Contains(h3, "training") {
+	if !strings.Contains(h3, "from 4 of 4 sessions (security engineers, developers)") || !strings.Contains(h3, "training") {
 		t.Errorf("H3 evidence:\n%s", h3)
 	}
 	if !strings.Contains(h3, "By audience") {

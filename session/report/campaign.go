@@ -1327,7 +1327,7 @@ func verdict(sessions []CampaignSession, steps []SaturationStep, members map[int
 	at := -1
 	for _, as := range byAudience {
 		if len(as.steps) == 1 {
-			once = append(once, fmt.Sprintf("%s (S%d)", as.audience, as.steps[0].session))
+			once = append(once, fmt.Sprintf("%s (S%d)", session.Audience(as.audience).Title(), as.steps[0].session))
 			if at < 0 {
 				at = len(out)
 				out = append(out, "")
@@ -1358,7 +1358,7 @@ func andList(items []string) string {
 // it says whose sessions and themes it counts, as a campaign of several audiences
 // needs; unnamed, an audience's themes are all the campaign's.
 func audienceVerdict(as audienceSteps, named bool) string {
-	steps, a := as.steps, as.audience
+	steps, a := as.steps, session.Audience(as.audience).Title()
 	if len(steps) == 1 {
 		return fmt.Sprintf("For %s, only one session so far (S%d): saturation cannot be judged yet.", a, steps[0].session)
 	}

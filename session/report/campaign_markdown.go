@@ -66,7 +66,7 @@ func (f *CampaignFindings) themeBars() []themeBar {
 func (f *CampaignFindings) confidenceSeries() []confSeries {
 	var out []confSeries
 	for _, a := range f.Audiences {
-		out = append(out, confidenceSeries(a.Audience, a.Confidence)...)
+		out = append(out, confidenceSeries(session.Audience(a.Audience).Title(), a.Confidence)...)
 	}
 	return out
 }
@@ -78,7 +78,7 @@ func (f *CampaignFindings) mdMatrixByAudience(m *markdown) {
 	m.p("### By audience\n\n")
 	m.p("Notes (people) per lane, each audience's own count.\n\n")
 	for _, a := range f.Audiences {
-		m.p("%s:\n\n", Escape(a.Audience))
+		m.p("%s:\n\n", audienceTitle(a.Audience))
 		if a.Matrix.Total.Notes == 0 {
 			m.p("No notes about security activities.\n\n")
 			continue
@@ -96,7 +96,7 @@ func (f *CampaignFindings) mdSideBySide(m *markdown) {
 	m.p("Each theme's rank within an audience (by the same formula, on that audience's sessions only) and the share of the audience's participants who raised it, at most. People are counted as in the score: in each session theme at least as many as its notes, up to 3, and summed, so that no share tells whether a few notes share a writer, and never more than took part.\n\n")
 	header := []string{"Rank", "Theme"}
 	for _, a := range f.Audiences {
-		header = append(header, Escape(a.Audience))
+		header = append(header, audienceTitle(a.Audience))
 	}
 	var rows [][]string
 	for _, t := range f.Themes {
@@ -148,7 +148,7 @@ func (f *CampaignFindings) mdHeader(m *markdown) {
 		p(" in %d %s (%s)", len(locations), plural(len(locations), "location", "locations"), escapeAll(locations))
 	}
 	if len(audiences) > 0 {
-		p("\n- Audiences: %s\n", escapeAll(audienceOrder(audiences)))
+		p("\n- Audiences: %s\n", audienceTitles(audienceOrder(audiences)))
 	} else {
 		p("\n- Audiences: none yet\n")
 	}
@@ -182,7 +182,7 @@ func (f *CampaignFindings) mdSessions(m *markdown) {
 			date, undated = date+" †", true
 		}
 		rows = append(rows, []string{"S" + strconv.Itoa(s.Number), date, e(s.Title) + mark, orDash(e(s.Location)),
-			e(s.Audience), e(s.Mode), strconv.Itoa(s.Participants), strconv.Itoa(s.Notes), e(s.Phase)})
+			audienceTitle(s.Audience), e(s.Mode), strconv.Itoa(s.Participants), strconv.Itoa(s.Notes), e(s.Phase)})
 	}
 	m.table([]string{"#", "Date", "Session", "Location", "Audience", "Mode", "Participants", "Notes", "Phase"}, rows)
 	if clustered {
@@ -267,7 +267,7 @@ func (f *CampaignFindings) mdThemeDetails(m *markdown) {
 		if len(t.Locations) > 0 {
 			p("- Locations: %s\n", escapeAll(t.Locations))
 		}
-		p("- Audiences: %s\n", escapeAll(t.Audiences))
+		p("- Audiences: %s\n", audienceTitles(t.Audiences))
 		p("- Notes: %d\n", t.Notes)
 		switch st := sessionThemesText(t.SessionThemes); {
 		case len(t.SessionThemes) == 1:
@@ -299,7 +299,7 @@ func (f *CampaignFindings) mdAudiences(m *markdown) {
 	p("Confidence about security, from 1 (not at all) to 5 (fully), counts the ratings of the sessions that show their own (at least %d ratings each), ", session.MinSegment)
 	p("so that no figure here, compared with a session's findings, can single anyone out%s.\n\n", leftOut(f.ConfidenceLeftOut, ": "))
 	for _, a := range f.Audiences {
-		p("### %s\n\n", e(a.Audience))
+		p("### %s\n\n", audienceTitle(a.Audience))
 		p("%d %s, %d %s, %d campaign %s raised.\n\n", a.Sessions, plural(a.Sessions, "session", "sessions"),
 			a.Participants, plural(a.Participants, "participant", "participants"), a.Themes, plural(a.Themes, "theme", "themes"))
 		if c := a.Confidence; c != nil {
@@ -321,7 +321,7 @@ func (f *CampaignFindings) mdAudiences(m *markdown) {
 		}
 		// Themes, not subjects: another audience's notes on the same activity may
 		// be in other themes (the activity matrices count every note).
-		p("Themes only %s raised (their notes may touch the same subjects under other themes; the activity matrix counts every note): %s.\n\n", e(a.Audience), strings.Join(only, "; "))
+		p("Themes only %s raised (their notes may touch the same subjects under other themes; the activity matrix counts every note): %s.\n\n", audienceTitle(a.Audience), strings.Join(only, "; "))
 	}
 }
 
@@ -494,7 +494,7 @@ func (f *CampaignFindings) mdComparison(m *markdown) {
 	for _, ch := range c.Confidence {
 		name := "all"
 		if ch.Audience != "" {
-			name = e(ch.Audience)
+			name = audienceTitle(ch.Audience)
 		}
 		rows = append(rows, []string{name, fig(ch.Earlier), fig(ch.Now), ch.shownShift()})
 	}

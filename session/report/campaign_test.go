@@ -363,9 +363,10 @@ func TestCampaign(t *testing.T) {
 				}
 			}
 			// The audience's sentence, up to the next audience's.
-			_, said, _ := strings.Cut(f.Saturation.Verdict, "For "+a+", ")
+			words := session.Audience(a).Title()
+			_, said, _ := strings.Cut(f.Saturation.Verdict, "For "+words+", ")
 			said, _, _ = strings.Cut(said, " For ")
-			if !strings.Contains(said, fmt.Sprintf("S%d) ", last[a])) || !strings.Contains(said, fmt.Sprintf("(of the %d themes %s raised)", len(byTheme), a)) ||
+			if !strings.Contains(said, fmt.Sprintf("S%d) ", last[a])) || !strings.Contains(said, fmt.Sprintf("(of the %d themes %s raised)", len(byTheme), words)) ||
 				strings.Contains(said, "still brought") && !strings.Contains(said, fmt.Sprintf("still brought %d ", brought)) {
 				t.Errorf("verdict %q: for %s, want its last session S%d, which brought %d of the %d themes it raised", f.Saturation.Verdict, a, last[a], brought, len(byTheme))
 			}
@@ -647,20 +648,20 @@ func TestCampaignVerdict(t *testing.T) {
 		{"same theme again", []map[string][]string{pen, dead, pen, pen, pen}, nil, "The last 3 sessions brought no new theme between them (of 2 in all): further sessions are unlikely to pay off."},
 		{"new theme last", []map[string][]string{pen, dead}, nil, "The last session still brought 1 new theme (of 2 in all): consider more sessions."},
 		{"two audiences, one session each", []map[string][]string{pen, pen}, []session.Audience{se, dev},
-			"For security-engineers (S1) and developers (S2), only one session each so far: saturation cannot be judged yet."},
+			"For security engineers (S1) and developers (S2), only one session each so far: saturation cannot be judged yet."},
 		{"three audiences, one session each", []map[string][]string{pen, dead, pen}, []session.Audience{se, dev, session.AudienceServiceOwners},
-			"For security-engineers (S1), developers (S2) and service-owners (S3), only one session each so far: saturation cannot be judged yet."},
+			"For security engineers (S1), developers (S2) and service owners (S3), only one session each so far: saturation cannot be judged yet."},
 		{"one audience heard once among others heard more", []map[string][]string{pen, pen, dead, pen}, []session.Audience{dev, se, dev, session.AudienceServiceOwners},
-			"For security-engineers (S2) and service-owners (S4), only one session each so far: saturation cannot be judged yet. " +
+			"For security engineers (S2) and service owners (S4), only one session each so far: saturation cannot be judged yet. " +
 				"For developers, the last session (S3) still brought 1 theme new to developers (of the 2 themes developers raised): consider more sessions of developers."},
 		{"other audiences' sessions do not count", []map[string][]string{pen, pen, pen, pen, dead}, []session.Audience{dev, se, se, se, dev},
-			"For security-engineers, the last 2 sessions (S3, S4) brought no theme new to security-engineers between them (of the 1 theme security-engineers raised): further sessions of security-engineers are unlikely to pay off. " +
+			"For security engineers, the last 2 sessions (S3, S4) brought no theme new to security engineers between them (of the 1 theme security engineers raised): further sessions of security engineers are unlikely to pay off. " +
 				"For developers, the last session (S5) still brought 1 theme new to developers (of the 2 themes developers raised): consider more sessions of developers."},
 		{"a theme another audience raised is new to this one", []map[string][]string{both, pen, dead}, []session.Audience{se, dev, dev},
-			"For security-engineers, only one session so far (S1): saturation cannot be judged yet. " +
+			"For security engineers, only one session so far (S1): saturation cannot be judged yet. " +
 				"For developers, the last session (S3) still brought 1 theme new to developers (of the 2 themes developers raised): consider more sessions of developers."},
 		{"audiences in the report's order", []map[string][]string{both, pen, pen, dead, pen}, []session.Audience{dev, se, dev, dev, dev},
-			"For security-engineers, only one session so far (S2): saturation cannot be judged yet. " +
+			"For security engineers, only one session so far (S2): saturation cannot be judged yet. " +
 				"For developers, the last 3 sessions (S3, S4, S5) brought no theme new to developers between them (of the 2 themes developers raised): further sessions of developers are unlikely to pay off."},
 	}
 	for _, tt := range tests {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/charter-tool/charter/analysis"
+	"github.com/charter-tool/charter/session"
 )
 
 // Comparison follows a campaign up on an earlier one: which concerns are new,
@@ -214,7 +215,7 @@ func (c *Comparison) changes() []string {
 		}
 		who := "confidence"
 		if ch.Audience != "" {
-			who = "confidence of " + ch.Audience
+			who = "confidence of " + session.Audience(ch.Audience).Title()
 		}
 		out = append(out, fmt.Sprintf("%s: %s → %s (%s)", who, tenths(ch.Earlier.Mean), tenths(ch.Now.Mean), ch.shownShift()))
 	}

@@ -56,7 +56,7 @@ func (f *Findings) mdSession(m *markdown) {
 	p, e := m.p, Escape
 	s := f.Session
 	p("## Session\n\n")
-	p("- Audience: %s\n", e(s.Audience))
+	p("- Audience: %s\n", audienceTitle(s.Audience))
 	if s.Location != "" {
 		p("- Location: %s\n", e(s.Location))
 	}
@@ -73,10 +73,10 @@ func (f *Findings) mdSession(m *markdown) {
 }
 
 func (f *Findings) mdParticipation(m *markdown) {
-	p, e := m.p, Escape
+	p := m.p
 	pa := f.Participation
 	p("## Participation\n\n")
-	p("- Participants (%s): %d", e(pa.Audience), pa.Joined)
+	p("- Participants (%s): %d", audienceTitle(pa.Audience), pa.Joined)
 	if pa.OnPaper > 0 {
 		p(", %d of them on paper", pa.OnPaper)
 	}
@@ -202,7 +202,7 @@ func mdSummary(m *markdown, s *Summary, campaign bool, extra summaryExtra) {
 	}
 	p("- Who took part: %s", who)
 	if len(s.Audiences) > 0 {
-		p(" (%s)", escapeAll(s.Audiences))
+		p(" (%s)", audienceTitles(s.Audiences))
 	}
 	if len(s.Locations) > 0 {
 		p(" in %s", escapeAll(s.Locations))
@@ -224,7 +224,7 @@ func mdSummary(m *markdown, s *Summary, campaign bool, extra summaryExtra) {
 		p("- Confidence: mean %s, median %s of 5 (%s)", tenths(c.Mean), trimFloat(c.Median), count(c.Ratings, "rating", "ratings"))
 		var by []string
 		for _, a := range s.ConfidenceByAudience {
-			by = append(by, fmt.Sprintf("%s %s", e(a.Audience), tenths(a.Mean)))
+			by = append(by, fmt.Sprintf("%s %s", audienceTitle(a.Audience), tenths(a.Mean)))
 		}
 		if len(by) > 1 {
 			p("; by audience: %s", strings.Join(by, ", "))

@@ -255,7 +255,7 @@ func TestHTMLKeepsWordsAndDatesWhole(t *testing.T) {
 		want []string
 	}{
 		{"findings", findings.Bytes(), []string{"in-progress", "2026-08-30"}},
-		{"campaign report", htmlDoc(t), []string{"in-progress", "2026-08-30", "2026-03-02", "in-person", "security-engineers"}},
+		{"campaign report", htmlDoc(t), []string{"in-progress", "2026-08-30", "2026-03-02", "in-person", "security engineers"}},
 	} {
 		root, err := html.Parse(bytes.NewReader(page.doc))
 		if err != nil {

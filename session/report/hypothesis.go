@@ -443,7 +443,7 @@ func notHeard(named []session.Audience, sessions []CampaignSession) (not, heard 
 		if held {
 			heard = append(heard, string(a))
 		} else {
-			not = append(not, strings.ReplaceAll(string(a), "-", " "))
+			not = append(not, a.Title())
 		}
 	}
 	return not, heard
@@ -487,11 +487,11 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 			p("No campaign theme matches it.\n\n")
 		} else {
 			p("%d matching %s with %d %s from %d of %d sessions (%s):\n\n", len(h.Themes), plural(len(h.Themes), "theme", "themes"),
-				h.Notes, plural(h.Notes, "note", "notes"), len(h.Sessions), len(f.Sessions), escapeAll(h.Audiences))
+				h.Notes, plural(h.Notes, "note", "notes"), len(h.Sessions), len(f.Sessions), audienceTitles(h.Audiences))
 			p("| Theme | Rank | Similarity | Sessions | Audiences | Notes |\n")
 			p("|---|---|---|---|---|---|\n")
 			for _, t := range h.Themes {
-				p("| %s | %d | %.2f | %s | %s | %d |\n", e(t.Label), t.Rank, t.Similarity, sessionList(t.Sessions), escapeAll(t.Audiences), t.Notes)
+				p("| %s | %d | %.2f | %s | %s | %d |\n", e(t.Label), t.Rank, t.Similarity, sessionList(t.Sessions), audienceTitles(t.Audiences), t.Notes)
 			}
 			p("\n")
 			for i, q := range h.Quotes {
@@ -604,9 +604,9 @@ const namedMark = "the audience it names"
 // it: "developers, the audience it names".
 func audienceMark(n HypothesisNote) string {
 	if n.NamedAudience {
-		return Escape(n.Audience) + ", " + namedMark
+		return audienceTitle(n.Audience) + ", " + namedMark
 	}
-	return Escape(n.Audience)
+	return audienceTitle(n.Audience)
 }
 
 // QuotedFromNamed counts the notes h quotes (from matching themes and about its
@@ -632,10 +632,10 @@ func writeNamedHeard(p func(string, ...any), h HypothesisFinding, quoted int) {
 	}
 	from := h.QuotedFromNamed()
 	if from == 0 {
-		p("It names %s, but none of the notes quoted below is theirs: they are what others said, not their own view.\n\n", escapeAll(h.Heard))
+		p("It names %s, but none of the notes quoted below is theirs: they are what others said, not their own view.\n\n", audienceTitles(h.Heard))
 		return
 	}
-	p("It names %s: %d of the %d notes quoted below %s theirs, marked \"%s\".\n\n", escapeAll(h.Heard), from, quoted, plural(from, "is", "are"), namedMark)
+	p("It names %s: %d of the %d notes quoted below %s theirs, marked \"%s\".\n\n", audienceTitles(h.Heard), from, quoted, plural(from, "is", "are"), namedMark)
 }
 
 // activityNoteWhere says where a note about an activity was written and in which
@@ -678,12 +678,16 @@ func writeHypothesisBreakdown(p func(string, ...any), b Breakdown) {
 	if b.Other != nil {
 		rows = append(slices.Clone(rows), *b.Other)
 	}
-	for _, s := range rows {
+	for i, s := range rows {
 		mean := "–"
 		if s.Confidence != nil {
 			mean = tenths(s.Confidence.Mean)
 		}
-		p("| %s | %d | %d | %d | %s |\n", Escape(s.Value), s.Participants, s.Notes, s.Themes, mean)
+		group := Escape(s.Value)
+		if b.By == "audience" && i < len(b.Segments) {
+			group = audienceTitle(s.Value)
+		}
+		p("| %s | %d | %d | %d | %s |\n", group, s.Participants, s.Notes, s.Themes, mean)
 	}
 	p("\n")
 }

@@ -15,8 +15,9 @@ import (
 )
 
 // paperSession makes a closed session of campaign from paper notes, grouped into
-// themes as the facilitator named them (label to the notes' texts).
-func paperSession(t *testing.T, svc *session.Service, campaign, title, date string, aud session.Audience, rows []session.ImportRow, themes map[string][]string) {
+// themes as the facilitator named them (label to the notes' texts), and returns
+// its ID.
+func paperSession(t *testing.T, svc *session.Service, campaign, title, date string, aud session.Audience, rows []session.ImportRow, themes map[string][]string) string {
 	t.Helper()
 	ctx := context.Background()
 	s, err := svc.NewSession(ctx, session.Session{Title: title, Audience: aud, Campaign: campaign, Date: date})
@@ -54,6 +55,7 @@ func paperSession(t *testing.T, svc *session.Service, campaign, title, date stri
 	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseClosed); err != nil {
 		t.Fatal(err)
 	}
+	return s.ID
 }
 
 // hypothesisSection is the Markdown of hypothesis n: its heading to the next.
@@ -133,7 +135,7 @@ func TestHypothesisQuotesNotesAboutItsActivityInAnyTheme(t *testing.T) {
 	f, md := penTestCampaign(t, "Pen testing is valued by developers", "Teams want deeper training")
 	h1 := hypothesisSection(md, "### H1. ")
 	for _, want := range []string{
-		"1 matching theme with 3 notes from 1 of 2 sessions (security-engineers):",
+		"1 matching theme with 3 notes from 1 of 2 sessions (security engineers):",
 		"In the activity matrix, pen testing: Keep 2 (up to 2 people), Do more 1 (1 person), 3 notes in all, in any theme.",
 		"Notes about pen testing in themes that do not match the hypothesis:\n\n> " + devPenTestNote + " (S2, developers, the audience it names; Do more, in the theme feature deadlines)\n",
 	} {
@@ -203,7 +205,7 @@ func TestHypothesisMarksTheAudienceItNames(t *testing.T) {
 	h1 := hypothesisSection(md, "### H1. ")
 	for _, want := range []string{
 		"It names developers: 1 of the 4 notes quoted below is theirs, marked \"the audience it names\".",
-		"> the yearly pen test finds real issues (S1, security-engineers)\n",
+		"> the yearly pen test finds real issues (S1, security engineers)\n",
 		"> " + devPenTestNote + " (S2, developers, the audience it names; Do more, in the theme feature deadlines)\n",
 	} {
 		if !strings.Contains(h1, want) {

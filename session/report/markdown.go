@@ -170,6 +170,20 @@ func actionCells(a Action) cells {
 }
 
 // escapeAll escapes each item and joins them with commas.
+// audienceTitle is an audience as the document names it, in words ("security
+// engineers", see session.Audience.Title), escaped; JSON and the CSV's audience
+// column keep its key.
+func audienceTitle(a string) string { return Escape(session.Audience(a).Title()) }
+
+// audienceTitles lists audiences as audienceTitle names them, joined by ", ".
+func audienceTitles(as []string) string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = audienceTitle(a)
+	}
+	return strings.Join(out, ", ")
+}
+
 func escapeAll(items []string) string {
 	out := make([]string, len(items))
 	for i, s := range items {
