@@ -157,7 +157,7 @@ func TestCampaignEndToEnd(t *testing.T) {
 		"--date", "1=2026-11-30"}, two...)
 	md := mustRun(t, append([]string{"plan"}, adjust...)...)
 	if strings.Contains(md, "| Nova |") || !strings.Contains(md, "## 4. Developers, Porto\n\ndevelopers, in person, 11 people") ||
-		!strings.Contains(md, "## 1. Security engineers, Berlin\n\nsecurity-engineers, in person, on 2026-11-30, ") {
+		!strings.Contains(md, "## 1. Security engineers, Berlin\n\nsecurity engineers, in person, on 2026-11-30, ") {
 		t.Errorf("adjusted plan:\n%s", md)
 	}
 	if strings.Contains(md, "@example.org") {

@@ -190,7 +190,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			}
 			n := len(sk.Planned.Invitees)
 			fmt.Fprintf(stdout, "%d. %s: held by session %s %q (%s, %s); the %d %s planned for it %s not invited\n", sk.Planned.Number, sk.Planned.Title,
-				h.ID, h.Title, h.Audience, where, n, plural(n, "person", "people"), plural(n, "is", "are"))
+				h.ID, h.Title, h.Audience.Title(), where, n, plural(n, "person", "people"), plural(n, "is", "are"))
 		}
 	}
 	if guess != "" {
@@ -254,7 +254,7 @@ func planMarkdown(p *session.Plan) string {
 			where = "online"
 		}
 		w("## %d. %s\n\n", s.Number, mdText(s.Title))
-		w("%s, %s, ", s.Audience, where)
+		w("%s, %s, ", s.Audience.Title(), where)
 		if s.Date != "" {
 			w("on %s, ", s.Date)
 		}
