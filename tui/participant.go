@@ -2056,7 +2056,18 @@ func (s *participantScreen) checkInView(w int) string {
 		}
 		b.WriteString(sty.Muted.Render(fit(how, w)) + "\n")
 	}
-	if s.sess.RatingsShown {
+	switch {
+	case !s.sess.RatingsShown:
+	case s.mode == modeRateLate || s.me.Rating == 0:
+		// Seen before choosing, the group's ratings pull the answer towards them.
+		// A late rating is not followed by the chart either: whether it grew by
+		// three would say whether others rated late (see ratedMsg).
+		said := "The group's ratings show here once you have given yours."
+		if s.mode == modeRateLate {
+			said = "The group's ratings are left out here so that they do not sway yours."
+		}
+		b.WriteString("\n" + sty.Muted.Render(strings.Join(wrap(said, w), "\n")) + "\n")
+	default:
 		b.WriteString("\n" + sty.Header.Render("How the group rated") + "\n")
 		b.WriteString(ratingBars(s.stats, min(w, 60), sty) + "\n")
 		if s.me.Rating != s.me.ShownRating {

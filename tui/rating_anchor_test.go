@@ -1,0 +1,64 @@
+package tui_test
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// ratedSession is a session whose check-in three people rated (4, 4, 2) and whose
+// ratings the facilitator showed, with one more participant who has not rated.
+func (w *world) ratedSession() (*session.Session, *session.Participant) {
+	w.t.Helper()
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseCheckIn)
+	for i, r := range []int{4, 4, 2} {
+		if err := w.svc.Rate(w.ctx, w.join(sess, "key-rated-"+string(rune('a'+i)), "").ID, r); err != nil {
+			w.t.Fatal(err)
+		}
+	}
+	if err := w.svc.ShowRatings(w.ctx, sess.ID, true); err != nil {
+		w.t.Fatal(err)
+	}
+	return sess, w.join(sess, "key-1", "")
+}
+
+// The group's chart, seen before choosing, pulls a rating towards it: someone who
+// has not rated is told it shows once they have, and sees it only then.
+func TestGroupRatingsShowOnlyAfterRating(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.ratedSession()
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("How confident are you", "The group's ratings show here once you have given yours.")
+	s.press(tea.KeyDown)
+	s.waitFor("▸ 5  fully")
+	if s.everDrawn("How the group rated") || s.everDrawn("3 ratings") {
+		t.Fatal("the group's ratings are shown before the participant rated")
+	}
+	s.keys("3")
+	s.waitFor("Your rating 3 is saved", "How the group rated", "ratings · mean")
+}
+
+// A latecomer rating with c does not see the group's chart while choosing either.
+func TestLateRatingIsGivenWithoutTheGroupsRatings(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.ratedSession()
+	w.setPhase(sess, session.PhaseWrite)
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("No confidence rating from you yet: esc, then c, gives one")
+	s.press(tea.KeyEsc)
+	s.waitFor("c rate confidence")
+	s.keys("c")
+	s.waitFor("How confident are you", "The group's ratings are left out here so that they do not sway yours.")
+	s.keys("2")
+	s.waitFor("2 chosen: enter gives it")
+	if s.everDrawn("How the group rated") || s.everDrawn("3 ratings") {
+		t.Fatal("the group's ratings are shown to a latecomer choosing a rating")
+	}
+	s.press(tea.KeyEnter)
+	s.waitFor("Your rating 2 is saved. The chart shows it with at least two other ratings")
+}
