@@ -163,6 +163,49 @@ func TestSavedGoesWhenTheNextNoteBegins(t *testing.T) {
 	}
 }
 
+// "Saved" goes too when the writer moves on to another lane or area, with the box
+// open or from the list: standing over the next lane, it read as if something had
+// been saved there.
+func TestSavedGoesWhenTheWriterMovesOn(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name string
+		key  tea.KeyType
+		want string
+	}{
+		{"lane", tea.KeyRight, "New note in Concerns"},
+		{"area", tea.KeyTab, "New note in Keep"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			w := newWorld(t)
+			_, _, p := savedFirstNote(t, w, "champions help")
+			p.press(c.key)
+			p.waitFor(c.want)
+			if v := p.view(); strings.Contains(v, "Saved") {
+				t.Errorf("\"Saved\" stands after moving on:\n%s", v)
+			}
+		})
+	}
+	t.Run("from the list", func(t *testing.T) {
+		t.Parallel()
+		w := newWorld(t)
+		_, _, p := savedFirstNote(t, w, "champions help")
+		p.press(tea.KeyUp) // the box closed for the list's keys
+		p.waitFor("e edit")
+		p.keys("e")
+		p.waitFor("Edit your note")
+		p.keys(" a lot")
+		p.press(tea.KeyEnter)
+		p.waitFor("Saved your change.")
+		p.press(tea.KeyRight)
+		p.waitFor("»Concerns«")
+		if v := p.view(); strings.Contains(v, "Saved") {
+			t.Errorf("\"Saved\" stands after moving on:\n%s", v)
+		}
+	})
+}
+
 // On the note list, q and c ask something (whether to leave; the late rating); a
 // letter typed right after says they began a word: the question goes and the
 // note begins with both letters. "quick wins" took u as "stay" and began a note

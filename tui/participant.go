@@ -797,6 +797,7 @@ type ratedMsg struct{ rating int }
 func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	_, isKey := msg.(tea.KeyMsg)
 	mode, reading, status := s.mode, s.reading != nil, s.status
+	area, lane := s.area, s.lane
 	text := ""
 	if isKey && s.input != nil {
 		text = s.inputValue()
@@ -811,12 +812,15 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	if isKey && s.status == status && s.status != "" {
 		// A status is about where it was said: a key that opens or closes a box, a
-		// list or a note takes it away ("Saved" over the activity picker), and so
+		// list or a note, or goes to another lane or area, takes it away ("Saved"
+		// over the activity picker, or over the next lane's empty box), and so
 		// does a key that changes the text an error was about ("A note cannot be
 		// empty" over a box holding text; "at most 280 characters" over one cut
 		// down with ctrl+w, whatever key did it).
 		edited := s.statusErr && s.input != nil && mode == s.mode && s.inputValue() != text
-		if s.mode != mode || (s.reading != nil) != reading || edited {
+		// An error stays until something replaces it, wherever the person goes.
+		moved := !s.statusErr && (s.area != area || s.lane != lane)
+		if s.mode != mode || (s.reading != nil) != reading || edited || moved {
 			s.status, s.statusErr = "", false
 		}
 	}
