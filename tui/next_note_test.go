@@ -315,6 +315,41 @@ func TestEmptyBoxKeyLineOfSomeoneDone(t *testing.T) {
 	}
 }
 
+// Marked done, a writer who begins another note is told that the mark stands and
+// how to take it back: "✓ you are marked as done" over a note being written said
+// nothing of what it meant now.
+func TestWritingWhileDoneSaysTheMarkStands(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me, p := writingWithBoxOpen(t, w)
+	p.press(tea.KeyEsc)
+	p.waitFor("n new note", "x I'm done")
+	p.keys("x")
+	p.waitFor("Marked as done.", "✓ you are marked as done")
+	p.keys("one more thought")
+	p.waitFor("│ one more thought", "✓ you are still marked as done: if you have more to add, esc, then x")
+	p.press(tea.KeyEnter)
+	p.waitFor("▸ one more thought")
+	p.waitDrawn("✓ you are still marked as done: if you have more to add, esc, then x")
+	if !w.participant(me.ID).Done {
+		t.Fatal("saving a note took the done mark away")
+	}
+	p.press(tea.KeyEsc)
+	p.waitFor("x not done after all")
+	p.keys("x")
+	p.waitFor("Not done any more.")
+	if w.participant(me.ID).Done {
+		t.Error("x after esc did not take the done mark back")
+	}
+
+	// At 40 columns the line says it shorter, on one line.
+	if err := w.svc.SetDone(w.ctx, me.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	narrow := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, 40, 14)
+	narrow.waitFor("New note in Strengths", "✓ marked as done; more to add? esc, x")
+}
+
 // Words typed on the list while a note left unsent waits bring it back, and go
 // after it with a space between: they were glued to its last word.
 func TestWordsTypedAfterAnUnsentNoteGoAfterASpace(t *testing.T) {

@@ -1864,9 +1864,27 @@ func (s *participantScreen) footer(w int) string {
 		}) + "\n"
 	}
 	if s.me.Done {
-		footer += sty.OK.Render("✓ you are marked as done") + "\n"
+		footer += s.doneLine(w) + "\n"
 	}
 	return footer + e.helpView(s.keys())
+}
+
+// doneLine is the done mark as the footer shows it, w wide. Writing in a box
+// leaves the mark as it is: taken away by the note, it would tell the board the
+// moment that person wrote, which the notes, shown only with another's, do not.
+// The line says so, and how to take it back.
+func (s *participantScreen) doneLine(w int) string {
+	writing := s.input != nil && (s.mode == modeCompose || s.mode == modeEdit || s.mode == modeTopic)
+	if !writing {
+		return s.e.sty.OK.Render("✓ you are marked as done")
+	}
+	return s.lines.line(lineKey{kind: lineStatus, mark: "done, writing", width: w}, func() string {
+		said := "✓ you are still marked as done: if you have more to add, esc, then x"
+		if ansi.StringWidth(said) > w {
+			said = "✓ marked as done; more to add? esc, x"
+		}
+		return s.e.sty.OK.Render(fit(said, w))
+	})
 }
 
 // updatePicker chooses the activity of new notes; one typed that is not on the list
