@@ -2052,8 +2052,17 @@ func (s *participantScreen) lobbyView(w int) string {
 
 func (s *participantScreen) checkInView(w int) string {
 	sty := s.e.sty
-	var b strings.Builder
-	b.WriteString("How confident are you in your team's security?\n\n")
+	muted := func(text string) []string {
+		return strings.Split(sty.Muted.Render(strings.Join(wrap(text, w), "\n")), "\n")
+	}
+	// The parts of the view in order, each with the rank at which it gives way
+	// on a short terminal, lowest first (0: never): the question and the choice
+	// stay. At 40x14 the late rating's question scrolled off the top.
+	type part struct {
+		lines []string
+		rank  int
+	}
+	choices := make([]string, 0, 5)
 	labels := []string{"", "not at all", "a little", "somewhat", "quite", "fully"}
 	for r := 5; r >= 1; r-- {
 		cursor, mine := "  ", ""
@@ -2063,12 +2072,13 @@ func (s *participantScreen) checkInView(w int) string {
 		if s.me.Rating == r {
 			mine = "  ← your rating"
 		}
-		line := fmt.Sprintf("%s%d  %s%s", cursor, r, labels[r], mine)
+		line := fit(fmt.Sprintf("%s%d  %s%s", cursor, r, labels[r], mine), w)
 		if r == s.rateSel {
 			line = sty.Selected.Render(line)
 		}
-		b.WriteString(line + "\n")
+		choices = append(choices, line)
 	}
+	parts := []part{{wrap("How confident are you in your team's security?", w), 0}, {[]string{""}, 1}, {choices, 0}}
 	if s.me.Rating == 0 {
 		how := "↑/↓ and enter, or press 1-5."
 		if s.mode == modeRateLate {
@@ -2076,7 +2086,7 @@ func (s *participantScreen) checkInView(w int) string {
 			// "or press 1-5" promised a key that rates.
 			how = "↑/↓ or 1-5 to choose, then enter."
 		}
-		b.WriteString(sty.Muted.Render(fit(how, w)) + "\n")
+		parts = append(parts, part{[]string{sty.Muted.Render(fit(how, w))}, 3})
 	}
 	switch {
 	case !s.sess.RatingsShown:
@@ -2088,10 +2098,10 @@ func (s *participantScreen) checkInView(w int) string {
 		if s.mode == modeRateLate {
 			said = "The group's ratings are left out here so that they do not sway yours."
 		}
-		b.WriteString("\n" + sty.Muted.Render(strings.Join(wrap(said, w), "\n")) + "\n")
+		parts = append(parts, part{[]string{""}, 2}, part{muted(said), 5})
 	default:
-		b.WriteString("\n" + sty.Header.Render("How the group rated") + "\n")
-		b.WriteString(ratingBars(s.stats, min(w, 60), sty) + "\n")
+		chart := sty.Header.Render("How the group rated") + "\n" + ratingBars(s.stats, min(w, 60), sty)
+		parts = append(parts, part{[]string{""}, 2}, part{strings.Split(chart, "\n"), 6})
 		if s.me.Rating != s.me.ShownRating {
 			said := "Your rating joins the chart with another's, or when the session moves on."
 			if s.sess.Furthest().AtLeast(session.PhaseWrite) {
@@ -2099,7 +2109,36 @@ func (s *participantScreen) checkInView(w int) string {
 				// on shows nothing (session.MinLateRaters).
 				said = "Your rating joins the chart with at least two other ratings: never alone, nor in a pair."
 			}
-			b.WriteString(sty.Muted.Render(strings.Join(wrap(said, w), "\n")) + "\n")
+			parts = append(parts, part{muted(said), 4})
+		}
+	}
+	height := func() int {
+		n := 0
+		for _, p := range parts {
+			n += len(p.lines)
+		}
+		return n
+	}
+	if room := s.bodyRoom; s.e.h > 0 {
+		for rank := 1; rank <= 6 && height() > room; rank++ {
+			parts = slices.DeleteFunc(parts, func(p part) bool { return p.rank == rank })
+		}
+		if over := height() - room; over > 0 {
+			// All else gone, the choices around the one chosen (or given), from
+			// the top if none.
+			keep := max(len(choices)-over, 1)
+			at := 0
+			if sel := cmp.Or(s.rateSel, s.me.Rating); sel > 0 {
+				at = 5 - sel
+			}
+			from := min(max(at-keep/2, 0), len(choices)-keep)
+			parts = []part{parts[0], {choices[from : from+keep], 0}}
+		}
+	}
+	var b strings.Builder
+	for _, p := range parts {
+		for _, l := range p.lines {
+			b.WriteString(l + "\n")
 		}
 	}
 	return b.String()

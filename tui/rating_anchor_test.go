@@ -1,11 +1,13 @@
 package tui_test
 
 import (
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
 // ratedSession is a session whose check-in three people rated (4, 4, 2) and whose
@@ -61,4 +63,51 @@ func TestLateRatingIsGivenWithoutTheGroupsRatings(t *testing.T) {
 	}
 	s.press(tea.KeyEnter)
 	s.waitFor("Your rating 2 is saved. The chart shows it with at least two other ratings")
+}
+
+// At 40x14 the rating's question and the choice stay in view, whole: the lines
+// that say less give way (the late rating's question scrolled off the top, cut at
+// "your team's sec").
+func TestRatingFitsA40x14Terminal(t *testing.T) {
+	t.Parallel()
+	t.Run("late", func(t *testing.T) {
+		t.Parallel()
+		w := newWorld(t)
+		sess, me := w.ratedSession()
+		w.setPhase(sess, session.PhaseWrite)
+		if err := w.svc.SetDone(w.ctx, me.ID, true); err != nil {
+			t.Fatal(err)
+		}
+		s := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, 40, 14)
+		s.waitFor("New note in Strengths")
+		s.press(tea.KeyEsc)
+		s.waitFor("c rate confidence")
+		s.keys("c")
+		s.waitFor("How confident are you")
+		s.keys("3")
+		s.waitFor("3 chosen: enter gives it")
+		requireQuestionAndChoice(t, s.view(), "▸ 3  somewhat")
+	})
+	t.Run("check-in, rated", func(t *testing.T) {
+		t.Parallel()
+		w := newWorld(t)
+		sess, me := w.ratedSession()
+		s := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, 40, 14)
+		s.waitFor("How confident are you")
+		s.keys("1")
+		s.waitFor("Your rating 1 is saved")
+		requireQuestionAndChoice(t, s.view(), "▸ 1  not at all  ← your rating")
+	})
+}
+
+// requireQuestionAndChoice fails unless view fits 40x14 and shows the rating's
+// question whole and choice.
+func requireQuestionAndChoice(t *testing.T, view, choice string) {
+	t.Helper()
+	requireFitsIn(t, view, 40, 14)
+	for _, want := range []string{"How confident are you in your team's\nsecurity?\n", choice} {
+		if !strings.Contains(view, want) {
+			t.Errorf("no %q in\n%s", want, view)
+		}
+	}
 }
