@@ -1295,14 +1295,25 @@ func (s *participantScreen) updateRateLate(msg tea.KeyMsg) (screen, tea.Cmd) {
 		// changed, and a digit typed by someone who thought a note's box was
 		// open would have rated for them.
 		s.rateSel = int(msg.Runes[0] - '0')
-		s.setStatus(fmt.Sprintf("%d chosen: enter gives it (it cannot be changed after), esc leaves it for later.", s.rateSel), false)
+		s.sayChosen()
 		return s, nil
 	}
+	sel := s.rateSel
 	sc, cmd := s.updateRating(msg)
 	if cmd != nil {
 		s.rateLateSent = true
 	}
+	if s.rateSel != sel {
+		// Said for the arrows as for a digit: "3 chosen" stood over ▸ 2 after
+		// ↓, and enter gave 2.
+		s.sayChosen()
+	}
 	return sc, cmd
+}
+
+// sayChosen says which late rating enter gives, and that it stays.
+func (s *participantScreen) sayChosen() {
+	s.setStatus(fmt.Sprintf("%d chosen: enter gives it (it cannot be changed after), esc leaves it for later.", s.rateSel), false)
 }
 
 func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {

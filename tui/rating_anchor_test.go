@@ -111,3 +111,24 @@ func requireQuestionAndChoice(t *testing.T, view, choice string) {
 		}
 	}
 }
+
+// The late rating says the choice the arrows made, as it says a digit's: "3
+// chosen: enter gives it" stood over ▸ 2 after ↓, and enter gave 2.
+func TestLateRatingSaysTheChoiceTheArrowsMade(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	s := w.openAsParticipant(sess, me)
+	s.waitFor("New note in Strengths")
+	s.press(tea.KeyEsc)
+	s.waitFor("c rate confidence")
+	s.keys("c3")
+	s.waitFor("3 chosen: enter gives it")
+	s.press(tea.KeyDown)
+	s.waitFor("▸ 2  a little", "2 chosen: enter gives it")
+	s.press(tea.KeyEnter)
+	s.waitFor("Your rating 2 is saved.")
+	if r := w.participant(me.ID).Rating; r != 2 {
+		t.Fatalf("rating = %d, want 2", r)
+	}
+}
