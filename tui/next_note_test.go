@@ -460,3 +460,37 @@ func TestNoThemesYetWrapsWhenNarrow(t *testing.T) {
 		t.Errorf("the sentence is not whole:\n%s", v)
 	}
 }
+
+// d on one's own selected note asks whether to delete it; a letter typed right
+// after that answers nothing says a word began with d: "docs are stale" took o as
+// "keep" and began a note "cs are stale". The question goes and the note begins
+// with both letters; y still deletes, any other key still keeps.
+func TestAWordBegunWithDOnTheListIsANote(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, _, p := savedFirstNote(t, w, "patching takes weeks")
+	p.press(tea.KeyEsc) // the list's keys, the saved note selected
+	p.waitFor("d delete")
+	p.keys("docs are stale")
+	p.waitFor("│ docs are stale")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved. Your note is stored; the box is open for your next one")
+	if got := strings.Join(noteTexts(w.notes(sess)), "|"); got != "patching takes weeks|docs are stale" {
+		t.Fatalf("stored notes = %q, want the first kept and the word whole", got)
+	}
+	// The question still takes its answers.
+	p.waitDrawn("New note in")
+	p.press(tea.KeyEsc)
+	p.waitFor("d delete")
+	p.keys("d")
+	p.waitFor("y delete")
+	p.press(tea.KeyEsc)
+	p.waitFor("Kept the note.")
+	p.keys("d")
+	p.waitFor("y delete")
+	p.keys("y")
+	p.waitFor("Note deleted.")
+	if got := len(w.notes(sess)); got != 1 {
+		t.Errorf("%d notes after d, y; want 1", got)
+	}
+}

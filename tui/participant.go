@@ -74,7 +74,7 @@ type participantScreen struct {
 	// fast typist's first words land in it rather than being dropped; an enter
 	// among them sends those words in turn (nextBox).
 	typedWhileSaving []tea.KeyMsg
-	// wordKey is the key of the note list (q, c) that opened the question now
+	// wordKey is the key of the note list (q, c, d) that opened the question now
 	// asked, while notes are taken: a letter typed next says it began a word.
 	wordKey rune
 	// listWanted says the person closed the box of a new note for the list's keys
@@ -1427,6 +1427,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.setStatus("Select one of your own notes to delete it.", true)
 			return s, nil
 		}
+		s.wordKey = s.wordStart('d')
 		s.mode, s.editing = modeConfirmDelete, n.ID
 	}
 	return s, nil
@@ -1477,11 +1478,12 @@ func (s *participantScreen) wordStart(k rune) rune {
 	return 0
 }
 
-// wordAfterKey takes a letter typed right after q or c on the note list (see
+// wordAfterKey takes a letter typed right after q, c or d on the note list (see
 // wordKey) as the second of a word begun with that key, not an answer to what the
 // key asked: "quick wins" asked whether to leave and took u as "stay", "champions"
-// opened the late rating and lost every letter after. The question goes, and the
-// note begins with both letters. answers are the letters that answer it.
+// opened the late rating and lost every letter after, "docs" asked whether to
+// delete the selected note and took o as "keep". The question goes, and the note
+// begins with both letters. answers are the letters that answer it.
 func (s *participantScreen) wordAfterKey(msg tea.KeyMsg, answers string) (tea.Cmd, bool) {
 	first := s.wordKey
 	s.wordKey = 0
@@ -1649,6 +1651,9 @@ func (s *participantScreen) beginsNote(msg tea.KeyMsg) bool {
 func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	svc, id := s.e.opt.Service, s.me.ID
 	if s.mode == modeConfirmDelete {
+		if cmd, ok := s.wordAfterKey(msg, "yn"); ok {
+			return s, cmd
+		}
 		s.mode = modeBrowse
 		if msg.String() != "y" {
 			s.setStatus("Kept the note.", false)
