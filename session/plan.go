@@ -36,6 +36,24 @@ type PlanOptions struct {
 	// CrossAudience says that moves into a session of another audience are meant:
 	// without it a plan with such a move is shown, but CreatePlan refuses it.
 	CrossAudience bool
+	// Placed is what the campaign's own planned sessions did with the people they
+	// invited, when it was planned before: those placed are not planned again.
+	Placed Placed
+}
+
+// Placed is whom a campaign's planned sessions invite, read when the campaign is
+// planned again. A person invited to a session held or still to come is placed, as
+// a team that took part before is planned last: not planned again. A person whose
+// planned session was not held (deleted, or closed with nobody in it and no notes)
+// is offered again, by the same rule as anyone not placed, before their teammates.
+type Placed struct {
+	// People are the people invited to the campaign's sessions held or to come.
+	People map[int64]bool
+	// Sessions counts those sessions, and Held those of them held.
+	Sessions, Held int
+	// Again maps a person whose planned session was not held, and who is not
+	// placed, to that session as the plan shows it: "Developers, Lyon (deleted)".
+	Again map[int64]string
 }
 
 // Move puts a roster person (by e-mail, or by name when that is unique) into the
@@ -71,10 +89,36 @@ type Plan struct {
 	// locations too small for a session of their own, sizes out of range.
 	Notes []string `json:"notes"`
 
+	// Before is what the campaign's planned sessions hold when it is planned
+	// again; nil for a campaign never planned.
+	Before *PlannedBefore `json:"planned_before,omitempty"`
+
 	// crossMoves are the notes of moves into a session of another audience, and
 	// crossMeant says they were meant (PlanOptions.CrossAudience).
 	crossMoves []string
 	crossMeant bool
+}
+
+// PlannedBefore says what a plan made again of a campaign leaves to the sessions
+// planned before, and whom it offers again.
+type PlannedBefore struct {
+	// Sessions counts the campaign's planned sessions held or to come, Held those
+	// of them held, and People whom they invite: not planned again.
+	Sessions int `json:"sessions"`
+	Held     int `json:"held"`
+	People   int `json:"people"`
+	// OfferedAgain counts the plan's people whose planned session was not held, by
+	// that session in From; NotOffered those the plan leaves out (their team is
+	// excluded, their audience not planned, or a teammate of their role placed).
+	OfferedAgain int         `json:"offered_again"`
+	From         []AgainFrom `json:"from"`
+	NotOffered   int         `json:"not_offered"`
+}
+
+// AgainFrom counts the people a plan offers again from one session not held.
+type AgainFrom struct {
+	Session string `json:"session"`
+	People  int    `json:"people"`
 }
 
 // PlannedSession is one session of a plan.
@@ -105,6 +149,9 @@ type Invitee struct {
 	Experience string `json:"experience"`
 	// Earlier is set when the person's team took part in an earlier campaign.
 	Earlier bool `json:"team_took_part_before"`
+	// PlannedBefore is the campaign's session the person was planned for and that
+	// was not held, when the plan offers them again: "Developers, Lyon (deleted)".
+	PlannedBefore string `json:"planned_before_not_held,omitempty"`
 }
 
 // Default session sizes of the method: a focus group of 8 to 10.
@@ -215,11 +262,24 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 	for _, t := range teams {
 		earlier := opt.Earlier.Teams[strings.ToLower(t.Name)]
 		for _, role := range planRoles {
-			var cands []*Person
+			var cands, again []*Person
+			placed := false
 			for _, per := range t.People {
 				if per.Role == role {
 					cands = append(cands, per)
+					placed = placed || opt.Placed.People[per.ID]
+					if opt.Placed.Again[per.ID] != "" {
+						again = append(again, per)
+					}
 				}
+			}
+			if placed {
+				// The campaign invites the team's person of this role already.
+				continue
+			}
+			if len(again) > 0 {
+				// Planned before for a session not held: offered again.
+				cands = again
 			}
 			if len(cands) == 0 {
 				p.Notes = append(p.Notes, fmt.Sprintf("Team %s has no %s.", t.Name, strings.ReplaceAll(string(role), "-", " ")))
@@ -242,7 +302,9 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 				display[place] = t.Location
 			}
 			k := groupKey{role.Audience(), place}
-			groups[k] = append(groups[k], inviteeOf(t, per, earlier))
+			inv := inviteeOf(t, per, earlier)
+			inv.PlannedBefore = opt.Placed.Again[per.ID]
+			groups[k] = append(groups[k], inv)
 		}
 	}
 
@@ -313,13 +375,19 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 	for i := range p.Sessions {
 		p.Sessions[i].Number = i + 1
 	}
-	if err := p.move(teams, opt.Moves, opt.Earlier.Teams); err != nil {
+	if len(p.Sessions) == 0 && (len(opt.Moves) > 0 || len(opt.Dates) > 0) {
+		// Planned again, everyone is placed: there is no session to name.
+		p.Notes = append(p.Notes, "--move and --date are left out: the plan has no sessions.")
+		opt.Moves, opt.Dates = nil, nil
+	}
+	if err := p.move(teams, opt.Moves, opt.Earlier.Teams, opt.Placed); err != nil {
 		return nil, err
 	}
 	if err := p.date(opt.Dates); err != nil {
 		return nil, err
 	}
 	p.leaveOutEmptied()
+	p.Before = opt.Placed.before(p)
 	for _, s := range p.Sessions {
 		n := len(s.Invitees)
 		switch {
@@ -367,7 +435,7 @@ func inviteeOf(t *Team, p *Person, earlier bool) Invitee {
 }
 
 // move applies the facilitator's moves, each to the session of its number.
-func (p *Plan) move(teams []*Team, moves []Move, earlier map[string]bool) error {
+func (p *Plan) move(teams []*Team, moves []Move, earlier map[string]bool, placed Placed) error {
 	for _, m := range moves {
 		if m.To < 1 || m.To > len(p.Sessions) {
 			return Errorf(EInvalid, "--move %s=%d: the plan has sessions 1 to %d.", m.Who, m.To, len(p.Sessions))
@@ -376,8 +444,14 @@ func (p *Plan) move(teams []*Team, moves []Move, earlier map[string]bool) error 
 		if err != nil {
 			return err
 		}
-		// Whether their team took part before, as for everyone planned.
+		if placed.People[inv.PersonID] {
+			return Errorf(EInvalid, "--move %s: %s is invited already to a session of the campaign held or to come; a plan made again invites only people not placed yet.",
+				m.Who, inv.Name)
+		}
+		// Whether their team took part before, and their planned session was
+		// not held, as for everyone planned.
 		inv.Earlier = earlier[strings.ToLower(inv.Team)]
+		inv.PlannedBefore = placed.Again[inv.PersonID]
 		for i := range p.Sessions {
 			p.Sessions[i].Invitees = slices.DeleteFunc(slices.Clone(p.Sessions[i].Invitees), func(x Invitee) bool { return x.PersonID == inv.PersonID })
 		}
@@ -576,4 +650,30 @@ func (p *Plan) date(dates []SessionDate) error {
 		p.Sessions[d.Session-1].Date = day
 	}
 	return nil
+}
+
+// before says what the campaign's planned sessions hold for the plan p made from
+// them, or nil when the campaign was never planned.
+func (pl Placed) before(p *Plan) *PlannedBefore {
+	if pl.Sessions == 0 && len(pl.Again) == 0 {
+		return nil
+	}
+	b := &PlannedBefore{Sessions: pl.Sessions, Held: pl.Held, People: len(pl.People), From: []AgainFrom{}}
+	from := map[string]int{}
+	for _, s := range p.Sessions {
+		for _, inv := range s.Invitees {
+			if inv.PlannedBefore != "" {
+				b.OfferedAgain++
+				if from[inv.PlannedBefore]++; from[inv.PlannedBefore] == 1 {
+					b.From = append(b.From, AgainFrom{Session: inv.PlannedBefore})
+				}
+			}
+		}
+	}
+	for i := range b.From {
+		b.From[i].People = from[b.From[i].Session]
+	}
+	slices.SortFunc(b.From, func(a, c AgainFrom) int { return cmp.Compare(a.Session, c.Session) })
+	b.NotOffered = len(pl.Again) - b.OfferedAgain
+	return b
 }

@@ -24,6 +24,16 @@ type PlanStore interface {
 	// InvitedTeams returns, per session of the campaign, the names of the teams it
 	// invited; no people.
 	InvitedTeams(ctx context.Context, campaign string) (map[string][]string, error)
+	// DeletedInvitations returns whom the deleted sessions of a campaign invited,
+	// oldest deletion first.
+	DeletedInvitations(ctx context.Context, campaign string) ([]DeletedInvitation, error)
+}
+
+// DeletedInvitation is a person a deleted session of a campaign invited.
+type DeletedInvitation struct {
+	PersonID int64
+	// Title is the deleted session's.
+	Title string
 }
 
 // SessionInvitations is one planned session with the people it invites.
@@ -79,7 +89,44 @@ func planOf(ctx context.Context, st Store, opt PlanOptions) (*Plan, error) {
 	if opt.Earlier, err = ps.TookPart(ctx, opt.Campaign); err != nil {
 		return nil, fmt.Errorf("earlier campaigns: %w", err)
 	}
+	planned, err := ps.Invitations(ctx, opt.Campaign)
+	if err != nil {
+		return nil, err
+	}
+	deleted, err := ps.DeletedInvitations(ctx, opt.Campaign)
+	if err != nil {
+		return nil, fmt.Errorf("deleted sessions: %w", err)
+	}
+	opt.Placed = placedOf(planned, deleted)
 	return MakePlan(roster, opt)
+}
+
+// placedOf is what a campaign's planned sessions (and those deleted) did with the
+// people they invited.
+func placedOf(planned []SessionInvitations, deleted []DeletedInvitation) Placed {
+	pl := Placed{People: map[int64]bool{}, Again: map[int64]string{}}
+	for _, d := range deleted {
+		pl.Again[d.PersonID] = d.Title + " (deleted)"
+	}
+	for _, si := range planned {
+		if si.Session.NotHeld() {
+			for _, inv := range si.Invitees {
+				pl.Again[inv.PersonID] = si.Session.Title + " (closed, not held)"
+			}
+			continue
+		}
+		pl.Sessions++
+		if si.Session.Held {
+			pl.Held++
+		}
+		for _, inv := range si.Invitees {
+			pl.People[inv.PersonID] = true
+		}
+	}
+	for id := range pl.People {
+		delete(pl.Again, id)
+	}
+	return pl
 }
 
 // PlanCreated is what CreatePlan did with each of a plan's sessions, in plan order.
@@ -110,9 +157,12 @@ type SkippedSession struct {
 // check returns an error nothing is created and CreatePlan returns it: a caller
 // that showed a plan checks its ID there, and no session held nor person added
 // elsewhere can come between that check and the sessions made (they wait for the
-// transaction). Sessions the campaign holds already are left out: a campaign is
-// planned once (when it has planned sessions nothing is created), and a session
-// made by hand of the same audience and place is not made a second time.
+// transaction). What the campaign holds already is left out: people its planned
+// sessions held or to come invite are not planned again (see Placed; when that
+// leaves the plan empty, nothing is created and the error says what the campaign
+// holds), and a session made by hand of the same audience and place is not made a
+// second time. A plan with nothing to create is refused before check runs: its
+// message says why, where a changed plan ID would not.
 func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p *Plan) error) (*PlanCreated, error) {
 	if _, err := s.planStore(); err != nil {
 		return nil, err
@@ -126,11 +176,6 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 		p, err := planOf(ctx, st, opt)
 		if err != nil {
 			return err
-		}
-		if check != nil {
-			if err := check(p); err != nil {
-				return err
-			}
 		}
 		// Spelled as an existing campaign of the same name, whatever the case.
 		if p.Campaign, err = campaignName(ctx, st, p.Campaign, ""); err != nil {
@@ -150,12 +195,17 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 				campaign = append(campaign, x)
 			}
 		}
-		if len(have) > 0 {
-			return Errorf(EConflict, "The campaign %q already has %s; nothing was created. Plan a new campaign, or delete its sessions first.",
+		if len(p.Sessions) == 0 && len(have) > 0 {
+			return Errorf(EConflict, "The campaign %q already has %s; nothing was created. They invite everyone this plan would; the people of a planned session that will not be held are offered again once it is deleted or closed.",
 				p.Campaign, campaignCount(have, campaign))
 		}
 		if len(p.Sessions) == 0 {
 			return Errorf(EInvalid, "The plan has no sessions.")
+		}
+		if check != nil {
+			if err := check(p); err != nil {
+				return err
+			}
 		}
 		if len(p.crossMoves) > 0 && !p.crossMeant {
 			// Said in the preview, but an invitation made from it tells the
@@ -163,7 +213,12 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 			return Errorf(EInvalid, "%s Nothing was created: to create the plan with this move, add --cross-audience; or move them into a session for %s.",
 				strings.Join(p.crossMoves, " "), crossAudiences(p))
 		}
-		holders := HeldBy(p.Sessions, campaign)
+		// Only a session made by hand holds a place of the plan: those planned
+		// before placed their people, whom the plan leaves out already.
+		byHand := slices.DeleteFunc(slices.Clone(campaign), func(x *Session) bool {
+			return slices.ContainsFunc(have, func(si SessionInvitations) bool { return si.Session.ID == x.ID })
+		})
+		holders := HeldBy(p.Sessions, byHand)
 		done = &PlanCreated{Plan: p}
 		var sessions []*Session
 		var invitees [][]int64
@@ -211,11 +266,14 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 }
 
 // campaignCount says what a planned campaign holds, counted now: "13 sessions:
-// 12 planned (1 of them held) and 1 made by hand".
+// 12 planned (1 of them held, 1 closed without being held) and 1 made by hand".
 func campaignCount(planned []SessionInvitations, campaign []*Session) string {
-	held := 0
+	held, notHeld := 0, 0
 	for _, pl := range planned {
-		if pl.Session.Held || pl.Session.Furthest() != PhaseLobby {
+		switch {
+		case pl.Session.NotHeld():
+			notHeld++
+		case pl.Session.Held || pl.Session.Furthest() != PhaseLobby:
 			held++
 		}
 	}
@@ -224,8 +282,13 @@ func campaignCount(planned []SessionInvitations, campaign []*Session) string {
 	if byHand > 0 {
 		out = fmt.Sprintf("%d sessions: %d planned", len(campaign), n)
 	}
-	if held > 0 {
+	switch {
+	case held > 0 && notHeld > 0:
+		out += fmt.Sprintf(" (%d of them held, %d closed without being held)", held, notHeld)
+	case held > 0:
 		out += fmt.Sprintf(" (%d of them held)", held)
+	case notHeld > 0:
+		out += fmt.Sprintf(" (%d of them closed without being held)", notHeld)
 	}
 	if byHand > 0 {
 		out += fmt.Sprintf(" and %d made by hand", byHand)

@@ -565,3 +565,79 @@ func TestPlanNumbersNameTheSessionsAsPrinted(t *testing.T) {
 		}
 	})
 }
+
+// A campaign planned again: a team whose developer a session held or to come
+// invites is not planned again, whichever of its developers that is; a developer
+// whose planned session was not held is offered again before a teammate the rules
+// would pick, marked with that session, and so is one moved by hand; a placed
+// person cannot be moved; the plan counts those offered again and those it leaves
+// out.
+func TestPlanAgainLeavesThePlacedOutAndOffersTheOthersAgain(t *testing.T) {
+	t.Parallel()
+	roster := rosterOf(map[string]int{"Berlin": 10})
+	dev := func(team, i int) *session.Person { return roster[team].People[1+i] } // each team's developers
+	fresh := mustPlan(t, roster, session.PlanOptions{Audiences: []session.Audience{session.AudienceDevelopers}})
+	first := map[int64]bool{}
+	for _, inv := range fresh.Sessions[0].Invitees {
+		first[inv.PersonID] = true
+	}
+	// Team 0's other developer, whom the rules do not pick, was planned for a
+	// session deleted since; team 1's picked one too. Teams 2-9 are placed, team 2
+	// by the developer the rules would not pick.
+	other := dev(0, 0)
+	if first[other.ID] {
+		other = dev(0, 1)
+	}
+	placed := session.Placed{People: map[int64]bool{}, Sessions: 2, Held: 1, Again: map[int64]string{
+		other.ID: "Developers, Berlin (deleted)", dev(1, 0).ID: "Developers, Berlin (deleted)"}}
+	for team := 2; team < 10; team++ {
+		placed.People[dev(team, 1).ID] = true
+	}
+	opt := session.PlanOptions{Audiences: []session.Audience{session.AudienceDevelopers}, Placed: placed, MinSize: 1, MaxSize: 10}
+	p := mustPlan(t, roster, opt)
+	if len(p.Sessions) != 1 || len(p.Sessions[0].Invitees) != 2 {
+		t.Fatalf("planned again: %v, want one session of the 2 developers not placed", where(p))
+	}
+	got := map[int64]string{}
+	for _, inv := range p.Sessions[0].Invitees {
+		got[inv.PersonID] = inv.PlannedBefore
+	}
+	want := map[int64]string{other.ID: "Developers, Berlin (deleted)", dev(1, 0).ID: "Developers, Berlin (deleted)"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("planned again, the plan invites %v, want %v", got, want)
+	}
+	if b := p.Before; b == nil || !reflect.DeepEqual(*b, session.PlannedBefore{Sessions: 2, Held: 1, People: 8, OfferedAgain: 2,
+		From: []session.AgainFrom{{Session: "Developers, Berlin (deleted)", People: 2}}}) {
+		t.Errorf("planned again, the plan says %+v", p.Before)
+	}
+
+	left := opt
+	left.ExcludeTeams = []string{roster[1].Name}
+	if b := mustPlan(t, roster, left).Before; b == nil || b.OfferedAgain != 1 || b.NotOffered != 1 {
+		t.Errorf("with the team of one of them left out, the plan says %+v, want 1 offered again and 1 not", b)
+	}
+
+	moved := opt
+	moved.Campaign = "Chartering 2027"
+	moved.Moves = []session.Move{{Who: dev(3, 1).Email, To: 1}}
+	if _, err := session.MakePlan(roster, moved); err == nil || !strings.Contains(err.Error(), "Person 15 is invited already to a session of the campaign held or to come") {
+		t.Errorf("moving a person placed already: %v", err)
+	}
+	// Team 2's other developer was planned for the deleted session too; its
+	// placed developer keeps them out, unless moved in.
+	moved.Placed.Again = map[int64]string{dev(2, 0).ID: "Developers, Berlin (deleted)"}
+	for id, s := range placed.Again {
+		moved.Placed.Again[id] = s
+	}
+	moved.Moves = nil
+	if b := mustPlan(t, roster, moved).Before; b.OfferedAgain != 2 || b.NotOffered != 1 {
+		t.Errorf("with a teammate of one of them placed, the plan says %+v, want 2 offered again and 1 not", b)
+	}
+	moved.Moves = []session.Move{{Who: dev(2, 0).Email, To: 1}}
+	p = mustPlan(t, roster, moved)
+	if !slices.ContainsFunc(p.Sessions[0].Invitees, func(inv session.Invitee) bool {
+		return inv.PersonID == dev(2, 0).ID && inv.PlannedBefore == "Developers, Berlin (deleted)"
+	}) || p.Before.OfferedAgain != 3 || p.Before.NotOffered != 0 {
+		t.Errorf("a person moved in whose session was not held is not marked so: %+v, %+v", p.Sessions[0].Invitees, p.Before)
+	}
+}

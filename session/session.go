@@ -224,6 +224,11 @@ type Session struct {
 	UpdatedAt time.Time
 }
 
+// NotHeld says the session was closed without taking place: nobody was in it and it
+// has no notes. A planned session closed so was skipped, and whom it invited is
+// offered again when the campaign is planned again.
+func (s *Session) NotHeld() bool { return s.Phase == PhaseClosed && !s.Held }
+
 // DateLayout is how session dates are written.
 const DateLayout = "2006-01-02"
 

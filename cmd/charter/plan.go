@@ -73,6 +73,10 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(fs.Output(), "plan prints, and a move never renumbers them (a session it empties is left out, its")
 		fmt.Fprintln(fs.Output(), "number with it): the numbers one run prints hold in the next (other flags, such as")
 		fmt.Fprintln(fs.Output(), "--exclude-team, may number the sessions anew).")
+		fmt.Fprintln(fs.Output(), "\nA campaign planned before is planned again for the people not placed yet: those its")
+		fmt.Fprintln(fs.Output(), "sessions held or to come invite are left out, and those whose planned session was not")
+		fmt.Fprintln(fs.Output(), "held (deleted, or closed with nobody in it) are offered again, marked Planned before;")
+		fmt.Fprintln(fs.Output(), "the plan says how many of each, and --create makes the sessions for them.")
 		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
@@ -161,7 +165,7 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			for _, s := range p.Sessions {
 				now = append(now, fmt.Sprintf("%d. %s", s.Number, s.Title))
 			}
-			return session.Errorf(session.EConflict, "the plan is not the one shown with the ID %s: the same flags plan %s now (%s), most likely because a session of another campaign was held meanwhile (what took part before is planned last) or the roster changed. Nothing was created; look at the plan again without --create.",
+			return session.Errorf(session.EConflict, "the plan is not the one shown with the ID %s: the same flags plan %s now (%s), most likely because a session of another campaign was held meanwhile (what took part before is planned last), a session of this campaign was made, deleted or closed, or the roster changed. Nothing was created; look at the plan again without --create.",
 				shown, p.ID, strings.Join(now, ", "))
 		}
 		return nil
@@ -178,6 +182,16 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	for _, c := range created {
 		fmt.Fprintf(stdout, "%d. %s: session %s, code %s, %d invited\n", c.Planned.Number, c.Session.Title, c.Session.ID, code(c.Session.Code), len(c.Planned.Invitees))
 		fmt.Fprintf(stdout, "   %s %s\n", server.SSHLine(line), c.Session.Code)
+	}
+	if b := p.Before; b != nil {
+		fmt.Fprintln(stdout)
+		if b.OfferedAgain > 0 {
+			fmt.Fprintf(stdout, "offered again: %d %s whose planned session was not held\n", b.OfferedAgain, plural(b.OfferedAgain, "person", "people"))
+		}
+		if b.People > 0 {
+			fmt.Fprintf(stdout, "not planned again: %d %s invited to the campaign's %d %s held or to come\n", b.People, plural(b.People, "person", "people"),
+				b.Sessions, plural(b.Sessions, "session", "sessions"))
+		}
 	}
 	if len(done.Skipped) > 0 {
 		fmt.Fprintf(stdout, "\nnot created: %d %s of the plan that the campaign already holds (made by hand, of the same audience and place):\n",
@@ -248,6 +262,13 @@ func planMarkdown(p *session.Plan) string {
 	w("%d %s for %d %s of %d %s in %d %s.\n\n", len(p.Sessions), plural(len(p.Sessions), "session", "sessions"),
 		people, plural(people, "person", "people"), len(teams), plural(len(teams), "team", "teams"),
 		len(locations), plural(len(locations), "location", "locations"))
+	again := false
+	if b := p.Before; b != nil {
+		for _, line := range plannedBefore(b) {
+			w("%s\n\n", mdText(line))
+		}
+		again = b.OfferedAgain > 0
+	}
 	for _, s := range p.Sessions {
 		where := "in person"
 		if s.Mode == session.ModeOnline {
@@ -265,15 +286,26 @@ func planMarkdown(p *session.Plan) string {
 			exps[inv.Experience]++
 		}
 		w(" (levels: %s; experience: %s)\n\n", counts(session.Levels, levels), counts(session.Experiences, exps))
-		w("| Name | Team | Location | Level | Role | Experience | Team took part before |\n")
-		w("|---|---|---|---|---|---|---|\n")
+		w("| Name | Team | Location | Level | Role | Experience | Team took part before |")
+		if again {
+			w(" Planned before |")
+		}
+		w("\n|---|---|---|---|---|---|---|")
+		if again {
+			w("---|")
+		}
+		w("\n")
 		for _, inv := range s.Invitees {
 			before := ""
 			if inv.Earlier {
 				before = "yes"
 			}
-			w("| %s | %s | %s | %s | %s | %s | %s |\n", mdText(inv.Name), mdText(inv.Team), mdText(inv.Location), inv.Level,
+			w("| %s | %s | %s | %s | %s | %s | %s |", mdText(inv.Name), mdText(inv.Team), mdText(inv.Location), inv.Level,
 				inv.Role, inv.Experience, before)
+			if again {
+				w(" %s |", mdText(inv.PlannedBefore))
+			}
+			w("\n")
 		}
 		w("\n")
 	}
@@ -286,6 +318,30 @@ func planMarkdown(p *session.Plan) string {
 	}
 	w("Adjust with --exclude-team TEAM and --move NAME=SESSION (a name or an e-mail), give days with --date SESSION=YYYY-MM-DD (both by the numbers above, which a move does not change), then run again with --create --plan %s (which makes this plan or nothing).\n", p.ID)
 	return b.String()
+}
+
+// plannedBefore says what a plan made again of a campaign leaves to the sessions
+// planned before, and whom it offers again, in lines.
+func plannedBefore(b *session.PlannedBefore) []string {
+	var out []string
+	if b.Sessions > 0 {
+		out = append(out, fmt.Sprintf("The campaign has %d planned %s held or to come (%d held, %d to come), inviting %d %s: they are not planned again.",
+			b.Sessions, plural(b.Sessions, "session", "sessions"), b.Held, b.Sessions-b.Held, b.People, plural(b.People, "person", "people")))
+	}
+	if b.OfferedAgain > 0 {
+		from := make([]string, len(b.From))
+		for i, f := range b.From {
+			from[i] = fmt.Sprintf("%d of %s", f.People, f.Session)
+		}
+		out = append(out, fmt.Sprintf("%s offered again (Planned before): %s.",
+			plural(b.OfferedAgain, "1 person whose planned session was not held is", fmt.Sprintf("%d people whose planned session was not held are", b.OfferedAgain)),
+			strings.Join(from, ", ")))
+	}
+	if b.NotOffered > 0 {
+		out = append(out, fmt.Sprintf("%s not offered again: their team is left out (--exclude-team), their audience not planned (--audiences), or a teammate of their role is placed.",
+			plural(b.NotOffered, "1 person whose planned session was not held is", fmt.Sprintf("%d people whose planned session was not held are", b.NotOffered))))
+	}
+	return out
 }
 
 // counts lists how many of each value there are, in the given order: "gold 3, silver 2".

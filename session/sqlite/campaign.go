@@ -347,3 +347,24 @@ func (db *DB) UpdateHypothesis(ctx context.Context, h *session.Hypothesis) error
 	}
 	return nil
 }
+
+// DeletedInvitations returns whom the deleted sessions of a campaign invited
+// (kept by DeleteSession), oldest deletion first.
+func (db *DB) DeletedInvitations(ctx context.Context, campaign string) ([]session.DeletedInvitation, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT person_id, title FROM deleted_invitations
+		WHERE campaign_key(campaign) = ? ORDER BY deleted_at, rowid`, campaignKey(campaign))
+	if err != nil {
+		return nil, fmt.Errorf("deleted invitations: %w", err)
+	}
+	defer rows.Close()
+	var out []session.DeletedInvitation
+	for rows.Next() {
+		var d session.DeletedInvitation
+		if err := rows.Scan(&d.PersonID, &d.Title); err != nil {
+			return nil, fmt.Errorf("deleted invitations: %w", err)
+		}
+		d.Title = session.CleanText(d.Title)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

@@ -285,7 +285,7 @@ func TestRosterIsKeptApartFromParticipants(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer raw.Close()
-	roster := map[string]bool{"roster_teams": true, "roster_people": true, "invitations": true}
+	roster := map[string]bool{"roster_teams": true, "roster_people": true, "invitations": true, "deleted_invitations": true}
 	rows, err := raw.Query(`SELECT name FROM sqlite_master WHERE type = 'table'`)
 	if err != nil {
 		t.Fatal(err)
@@ -447,5 +447,57 @@ func TestPlanIsCheckedAndMadeInOneTransaction(t *testing.T) {
 				t.Errorf("made the plan %s: %q; the plan checked was %s: %q", done.Plan.ID, made, shown.ID, want)
 			}
 		})
+	}
+}
+
+// Deleting a planned session keeps whom it invited, with its title, for the
+// campaign (in any case); a session of no campaign keeps nothing. Planned again,
+// the campaign offers them another session, and leaves out those whose session is
+// still to come or, closed with nobody in it, offers them too.
+func TestDeletedSessionKeepsWhomItInvitedForThePlan(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	svc := session.NewService(db, nil)
+	importRoster(t, svc, "Payments,Berlin,,gold,Ada,ada@example.org,security-engineer,>3y\nPayments,Berlin,,gold,Bo,bo@example.org,developer,<1y\n"+
+		"Search,remote,,bronze,Cy,cy@example.org,developer,1-3y\n")
+	opt := session.PlanOptions{Campaign: "Pilot", MinSize: 1, MaxSize: 10}
+	done, err := svc.CreatePlan(ctx, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	created := createdOf(done) // Security engineers, Berlin; Developers, Berlin; Developers, online
+	loose, err := svc.NewSession(ctx, session.Session{Title: "Loose", Audience: session.AudienceDevelopers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{created[1].ID, loose.ID} {
+		if err := svc.DeleteSession(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := db.DeletedInvitations(ctx, "PILOT")
+	if err != nil || len(got) != 1 || got[0].Title != "Developers, Berlin" {
+		t.Fatalf("deleted invitations %+v, %v; want Bo's, of Developers, Berlin", got, err)
+	}
+	if _, err := svc.SetPhase(ctx, created[2].ID, session.PhaseClosed); err != nil {
+		t.Fatal(err)
+	}
+
+	p, err := svc.PlanCampaign(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again []string
+	for _, s := range p.Sessions {
+		for _, inv := range s.Invitees {
+			again = append(again, inv.Name+": "+inv.PlannedBefore)
+		}
+	}
+	if want := []string{"Bo: Developers, Berlin (deleted)", "Cy: Developers, online (closed, not held)"}; !slices.Equal(again, want) {
+		t.Errorf("planned again, the plan invites %q, want %q", again, want)
+	}
+	if b := p.Before; b == nil || b.Sessions != 1 || b.People != 1 || b.OfferedAgain != 2 {
+		t.Errorf("planned again, the plan says %+v", p.Before)
 	}
 }

@@ -60,7 +60,10 @@ func TestMigration026KeepsNotesActionsParticipantsAndWhatRefersToThem(t *testing
 	defer raw.Close()
 	var after []string
 	for _, row := range rowsOf(t, raw, tablesQuery) {
-		after = append(after, row[1:])
+		// A table a later migration makes is not the rebuild's.
+		if n := row[1:]; n != "deleted_invitations" {
+			after = append(after, n)
+		}
 	}
 	if !slices.Equal(after, tables) {
 		t.Errorf("tables after the migration %v, want %v", after, tables)

@@ -1,5 +1,5 @@
--- charter: the schema after migration/027_hypothesis_ids_kept.sql
--- charter: migrations sha256 f01fbaf10929cb7ef9a101f3172178cae062222e032ebc608b8d5bf6645342e0
+-- charter: the schema after migration/028_invitations_not_held.sql
+-- charter: migrations sha256 7c64856f8999f0494d35f372f33d9b57a163d817528564f729fe9a0ebf8dee35
 -- Written by `go test ./session/sqlite/ -run TestSchemaFileIsTheMigrations -update`
 -- from the migrations, which stay the source: a new database is made from this
 -- file in one transaction rather than by replaying them all, when the digest
@@ -148,6 +148,12 @@ CREATE TABLE "hypotheses" (
 	created_at INTEGER NOT NULL,
 	updated_at INTEGER NOT NULL
 );
+CREATE TABLE deleted_invitations (
+	campaign   TEXT NOT NULL,
+	title      TEXT NOT NULL,
+	person_id  INTEGER NOT NULL REFERENCES roster_people(id),
+	deleted_at INTEGER NOT NULL
+);
 CREATE INDEX theme_notes_theme ON theme_notes(theme_id, note_id);
 CREATE INDEX note_deletions_session ON note_deletions(session_id, batch);
 CREATE INDEX invitations_person ON invitations(person_id);
@@ -167,3 +173,4 @@ CREATE UNIQUE INDEX participants_rejoin ON participants(rejoin_hash) WHERE rejoi
 CREATE INDEX participants_session ON participants(session_id, id);
 CREATE INDEX participants_by_key ON participants(key_hash, id);
 CREATE INDEX hypotheses_campaign ON hypotheses(campaign COLLATE NOCASE, id);
+CREATE INDEX deleted_invitations_person ON deleted_invitations(person_id);

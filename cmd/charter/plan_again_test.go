@@ -1,0 +1,101 @@
+package main
+
+import (
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// plannedPeople returns, per session heading of a plan in Markdown ("2. Developers,
+// Lyon"), the names of the people it invites.
+func plannedPeople(t *testing.T, md string) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	for _, part := range regexp.MustCompile(`(?m)^## `).Split(md, -1)[1:] {
+		head, body, _ := strings.Cut(part, "\n")
+		if head == "Notes" {
+			continue
+		}
+		for _, m := range regexp.MustCompile(`(?m)^\| ([^|]+?) \| `).FindAllStringSubmatch(body, -1) {
+			if m[1] != "Name" && !strings.HasPrefix(m[1], "---") {
+				out[head] = append(out[head], m[1])
+			}
+		}
+	}
+	return out
+}
+
+// A campaign planned and then changed: its Berlin session held, its Lyon session
+// deleted, its Porto session closed without anyone joining, its online session still
+// to come. Planning the campaign again offers the people of Lyon and Porto, whose
+// planned session was not held, and nobody of Berlin or online, who are placed
+// already; it marks them and says how many. Before, the plan proposed the whole
+// campaign again as if nothing had been made (Berlin's and online's people too),
+// said nothing of the campaign's sessions, and --create refused it ("delete its
+// sessions first"): the people of Lyon and Porto could not be invited again.
+func TestPlanAgainOffersThePeopleOfSessionsNotHeld(t *testing.T) {
+	t.Parallel()
+	data := newDataDir(t)
+	mustRun(t, "roster", "import", "--data", data, filepath.Join("testdata", "roster.csv"))
+	base := []string{"plan", "--data", data, "--campaign", "Pilot 2027", "--audiences", "developers"}
+	first := mustRun(t, append(base, "--new")...)
+	made := mustRun(t, append(base, "--new", "--create", "--plan", regexp.MustCompile(`Plan ID (\w+)\.`).FindStringSubmatch(first)[1],
+		"--addr", "charter.example.org:2222")...)
+	ids := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^\d+\. (.+): session (\w+),`).FindAllStringSubmatch(made, -1) {
+		ids[m[1]] = m[2]
+	}
+	if len(ids) != 4 || ids["Developers, Lyon"] == "" || ids["Developers, Porto"] == "" || ids["Developers, Berlin"] == "" {
+		t.Fatalf("the first plan made:\n%s", made)
+	}
+	was := plannedPeople(t, first)
+	mustRun(t, "import", "--data", data, "--session", ids["Developers, Berlin"], filepath.Join("..", "..", "testdata", "import", "notes.csv"))
+	mustRun(t, "session", "delete", "--data", data, "--session", ids["Developers, Lyon"], "--yes")
+	mustRun(t, "session", "edit", "--data", data, "--session", ids["Developers, Porto"], "--phase", "closed")
+
+	again := mustRun(t, base...)
+	now := plannedPeople(t, again)
+	var offered, want []string
+	for _, names := range now {
+		offered = append(offered, names...)
+	}
+	want = append(append(want, was["2. Developers, Lyon"]...), was["3. Developers, Porto"]...)
+	slices.Sort(offered)
+	slices.Sort(want)
+	if len(want) != 20 || !slices.Equal(offered, want) {
+		t.Errorf("planned again, the plan offers %q\nwant the 20 people of Lyon and Porto %q\n%s", offered, want, again)
+	}
+	for _, w := range []string{
+		"2 sessions for 20 people of 20 teams in 2 locations.",
+		"20 people whose planned session was not held are offered again (Planned before): 10 of Developers, Lyon (deleted), 10 of Developers, Porto (closed, not held).",
+		"The campaign has 2 planned sessions held or to come (1 held, 1 to come), inviting 20 people: they are not planned again.",
+		"| Name | Team | Location | Level | Role | Experience | Team took part before | Planned before |",
+		"| " + was["2. Developers, Lyon"][0] + " | ",
+		" | Developers, Lyon (deleted) |\n",
+	} {
+		if !strings.Contains(again, w) {
+			t.Errorf("planned again, the plan lacks %q:\n%s", w, again)
+		}
+	}
+
+	id := regexp.MustCompile(`Plan ID (\w+)\.`).FindStringSubmatch(again)[1]
+	code, out, errs := runCmd(append(base, "--create", "--plan", id, "--addr", "charter.example.org:2222")...)
+	if code != 0 || !strings.Contains(out, "created 2 sessions of the campaign Pilot 2027:") ||
+		!strings.Contains(out, "offered again: 20 people whose planned session was not held") {
+		t.Fatalf("--create of the plan made again: exit %d\n%s%s", code, out, errs)
+	}
+	letters := mustRun(t, "invite", "--data", data, "--campaign", "Pilot 2027", "--addr", "charter.example.org:2222")
+	for _, name := range want {
+		if n := strings.Count(letters, "To: "+name+" <"); n != 1 {
+			t.Errorf("invite --campaign has %d invitations for %s, offered again; want 1", n, name)
+		}
+	}
+
+	// Everyone is placed now: nothing is planned, and --create says why.
+	code, _, errs = runCmd(append(base, "--create", "--addr", "charter.example.org:2222")...)
+	if code != 1 || !strings.Contains(errs, `The campaign "Pilot 2027" already has 5 planned sessions (1 of them held, 1 closed without being held); nothing was created. They invite everyone this plan would;`) {
+		t.Errorf("--create with everyone placed: exit %d, %s", code, errs)
+	}
+}
