@@ -17,9 +17,9 @@ import (
 func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("invite", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	describe(fs, "charter invite --data DIR (--session ID | --campaign C) [--addr HOST:PORT] [--host NAME] [--when TEXT]", "Prints the invitation to a session, or one per person a campaign's plan invites.")
+	describe(fs, "charter invite --data DIR (--session ID | --campaign C [--session ID,...]) [--addr HOST:PORT] [--host NAME] [--when TEXT]", "Prints the invitation to a session, or one per person a campaign's plan invites (with --session, only those of the sessions named).")
 	dir := fs.String("data", defaultDataDir, "data directory")
-	id := fs.String("session", "", "ID of the session (this or --campaign is required)")
+	id := fs.String("session", "", "ID of the session (this or --campaign is required); with --campaign, the planned sessions to write for, comma-separated")
 	campaign := fs.String("campaign", "", "print one invitation per person the campaign's plan invites, headed by their name and e-mail")
 	addr := fs.String("addr", "127.0.0.1:2222", "address of the server, for the ssh line (default: where charter serve on --data listens, if it runs)")
 	host := fs.String("host", "", "host name participants connect to, instead of the one in --addr")
@@ -27,8 +27,8 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
 	}
-	if (*id == "") == (*campaign == "") || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: charter invite --data DIR (--session ID | --campaign C) [--addr HOST:PORT] [--host NAME] [--when TEXT]")
+	if *id == "" && *campaign == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: charter invite --data DIR (--session ID | --campaign C [--session ID,...]) [--addr HOST:PORT] [--host NAME] [--when TEXT]")
 		return 2
 	}
 	// The port charter serve listens on, when it runs on this data directory.
@@ -47,7 +47,9 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "charter invite: the ssh line says %s, which only this computer reaches; for participants elsewhere, give the server's host name with --host NAME (or --addr NAME:PORT).\n", h)
 	}
 	if *campaign != "" {
-		return inviteCampaign(*dir, *campaign, net.JoinHostPort(h, port), session.CleanText(*when), stdout, stderr)
+		var only listFlag
+		only.Set(*id)
+		return inviteCampaign(*dir, *campaign, only, net.JoinHostPort(h, port), session.CleanText(*when), stdout, stderr)
 	}
 	db, err := openExisting(*dir)
 	if err != nil {

@@ -4,15 +4,17 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/charter-tool/charter/session"
 )
 
 // inviteCampaign prints one invitation per planned person of a campaign, each
-// headed by whom it is for. This is the only output of charter that holds roster
-// contacts: they are for sending invitations.
-func inviteCampaign(dir, campaign, addr, when string, stdout, stderr io.Writer) int {
+// headed by whom it is for; with only, of the planned sessions it names (by ID or
+// join code). This is the only output of charter that holds roster contacts: they
+// are for sending invitations.
+func inviteCampaign(dir, campaign string, only []string, addr, when string, stdout, stderr io.Writer) int {
 	db, err := openExisting(dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "charter invite:", err)
@@ -42,6 +44,25 @@ func inviteCampaign(dir, campaign, addr, when string, stdout, stderr io.Writer) 
 		}
 		fmt.Fprintf(stderr, "charter invite: the campaign %q has no planned sessions; plan it with charter plan --create\n", session.CleanText(campaign))
 		return 1
+	}
+	if len(only) > 0 {
+		// A campaign planned again: the letters of the sessions made now, not
+		// again those of the sessions its people were invited to before.
+		var named []session.SessionInvitations
+		for _, given := range only {
+			i := slices.IndexFunc(planned, func(si session.SessionInvitations) bool {
+				return strings.EqualFold(si.Session.ID, given) || si.Session.Code == session.NormalizeCode(given)
+			})
+			if i < 0 {
+				fmt.Fprintf(stderr, "charter invite: the campaign %q has no planned session %q; charter session list --data %s lists the sessions\n",
+					session.CleanText(campaign), session.CleanText(given), dir)
+				return 1
+			}
+			if !slices.ContainsFunc(named, func(si session.SessionInvitations) bool { return si.Session.ID == planned[i].Session.ID }) {
+				named = append(named, planned[i])
+			}
+		}
+		planned = named
 	}
 	fp, _ := hostKeyFingerprint(dir) // none yet: the server has not run
 	first, skipped := true, 0

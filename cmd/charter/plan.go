@@ -228,6 +228,17 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "note: %s no date; give %s one with charter session edit --data %s --session ID --date YYYY-MM-DD (reports order sessions by day, invitations say it)\n",
 			plural(len(undated), "session "+undated[0]+" has", "sessions "+strings.Join(undated, ", ")+" have"), plural(len(undated), "it", "each"), *dir)
 	}
+	if p.Before != nil && p.Before.Sessions > 0 {
+		// The people of the sessions planned before had their letters: only
+		// those of the sessions made now are written.
+		ids := make([]string, len(created))
+		for i, c := range created {
+			ids[i] = c.Session.ID
+		}
+		fmt.Fprintf(stdout, "\nEvery invitation to the sessions made now, one per person: charter invite --data %s --campaign %q --session %s --addr %s\n",
+			*dir, p.Campaign, strings.Join(ids, ","), line)
+		return 0
+	}
 	fmt.Fprintf(stdout, "\nEvery invitation, one per person: charter invite --data %s --campaign %q --addr %s\n", *dir, p.Campaign, line)
 	return 0
 }

@@ -86,11 +86,25 @@ func TestPlanAgainOffersThePeopleOfSessionsNotHeld(t *testing.T) {
 		!strings.Contains(out, "offered again: 20 people whose planned session was not held") {
 		t.Fatalf("--create of the plan made again: exit %d\n%s%s", code, out, errs)
 	}
-	letters := mustRun(t, "invite", "--data", data, "--campaign", "Pilot 2027", "--addr", "charter.example.org:2222")
+	// The letters of the sessions made now, not again those of online's people.
+	invite := regexp.MustCompile(`charter invite --data \S+ --campaign "Pilot 2027" --session (\w+,\w+) --addr`).FindStringSubmatch(out)
+	if invite == nil {
+		t.Fatalf("--create of the plan made again names no invitations of the sessions it made:\n%s", out)
+	}
+	letters := mustRun(t, "invite", "--data", data, "--campaign", "Pilot 2027", "--session", invite[1], "--addr", "charter.example.org:2222")
 	for _, name := range want {
 		if n := strings.Count(letters, "To: "+name+" <"); n != 1 {
-			t.Errorf("invite --campaign has %d invitations for %s, offered again; want 1", n, name)
+			t.Errorf("invite --campaign --session has %d invitations for %s, offered again; want 1", n, name)
 		}
+	}
+	for _, name := range was["4. Developers, online"] {
+		if strings.Contains(letters, "To: "+name+" <") {
+			t.Errorf("invite --campaign --session writes again to %s, invited to the online session before", name)
+		}
+	}
+	if code, _, errs := runCmd("invite", "--data", data, "--campaign", "Pilot 2027", "--session", ids["Developers, Lyon"]); code != 1 ||
+		!strings.Contains(errs, `the campaign "Pilot 2027" has no planned session "`+ids["Developers, Lyon"]+`"`) {
+		t.Errorf("invite --session of the deleted session: exit %d, %s", code, errs)
 	}
 
 	// Everyone is placed now: nothing is planned, and --create says why.
