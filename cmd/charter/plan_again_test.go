@@ -52,8 +52,15 @@ func TestPlanAgainOffersThePeopleOfSessionsNotHeld(t *testing.T) {
 	}
 	was := plannedPeople(t, first)
 	mustRun(t, "import", "--data", data, "--session", ids["Developers, Berlin"], filepath.Join("..", "..", "testdata", "import", "notes.csv"))
-	mustRun(t, "session", "delete", "--data", data, "--session", ids["Developers, Lyon"], "--yes")
-	mustRun(t, "session", "edit", "--data", data, "--session", ids["Developers, Porto"], "--phase", "closed")
+	// Deleting and closing say what becomes of the people invited.
+	if out := mustRun(t, "session", "delete", "--data", data, "--session", ids["Developers, Lyon"], "--yes"); !strings.Contains(out,
+		`The 10 people it invited are offered another session when the campaign is planned again: charter plan --data `+data+` --campaign "Pilot 2027"`) {
+		t.Errorf("session delete of a planned session says:\n%s", out)
+	}
+	if code, _, errs := runCmd("session", "edit", "--data", data, "--session", ids["Developers, Porto"], "--phase", "closed"); code != 0 ||
+		!strings.Contains(errs, "note: nobody joined the session and it has no notes: it is closed as not held, and the 10 people it invited are offered another session") {
+		t.Errorf("session edit --phase closed of a planned session nobody joined: exit %d, %s", code, errs)
+	}
 
 	again := mustRun(t, base...)
 	now := plannedPeople(t, again)

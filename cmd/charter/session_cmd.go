@@ -282,6 +282,12 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if planned != "" && s.Date != planned {
 		fmt.Fprintf(stderr, "note: dated today, the day it began (was planned for %s)\n", planned)
 	}
+	if ph == session.PhaseClosed && s.NotHeld() {
+		if n := invitedTo(context.Background(), svc, s); n > 0 {
+			fmt.Fprintf(stderr, "note: nobody joined the session and it has no notes: it is closed as not held, and the %d %s it invited %s offered another session when the campaign is planned again (charter plan --data %s --campaign %q)\n",
+				n, plural(n, "person", "people"), plural(n, "is", "are"), *dir, s.Campaign)
+		}
+	}
 	if grouped != "" {
 		if s.Phase == session.PhaseClosed {
 			// Closed by the same command: the board edits them only once it is
@@ -380,11 +386,34 @@ func runSessionDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 			return 1
 		}
 	}
+	invited := invitedTo(ctx, svc, s)
 	if err := svc.DeleteSession(ctx, s.ID); err != nil {
 		fmt.Fprintln(stderr, "charter session delete:", errorText(err))
 		return 1
 	}
 	fmt.Fprintf(stdout, "Deleted session %s %q.\n", s.ID, s.Title)
+	if invited > 0 {
+		fmt.Fprintf(stdout, "The %d %s it invited %s offered another session when the campaign is planned again: charter plan --data %s --campaign %q\n",
+			invited, plural(invited, "person", "people"), plural(invited, "is", "are"), *dir, s.Campaign)
+	}
+	return 0
+}
+
+// invitedTo counts the people a campaign's plan invites to session s; 0 when it
+// is no planned session, or they cannot be read (only a hint depends on it).
+func invitedTo(ctx context.Context, svc *session.Service, s *session.Session) int {
+	if s.Campaign == "" {
+		return 0
+	}
+	planned, err := svc.Invitations(ctx, s.Campaign)
+	if err != nil {
+		return 0
+	}
+	for _, si := range planned {
+		if si.Session.ID == s.ID {
+			return len(si.Invitees)
+		}
+	}
 	return 0
 }
 
