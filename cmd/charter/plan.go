@@ -327,6 +327,11 @@ func planMarkdown(p *session.Plan) string {
 		}
 		w("\n")
 	}
+	if len(p.Sessions) == 0 && p.Before != nil && p.Before.Sessions > 0 {
+		// --create would refuse it: nothing to adjust or make.
+		w("Nobody is left to plan: the campaign's sessions invite everyone this plan would. The people of a planned session that will not be held are offered again once it is deleted or closed.\n")
+		return b.String()
+	}
 	w("Adjust with --exclude-team TEAM and --move NAME=SESSION (a name or an e-mail), give days with --date SESSION=YYYY-MM-DD (both by the numbers above, which a move does not change), then run again with --create --plan %s (which makes this plan or nothing).\n", p.ID)
 	return b.String()
 }

@@ -114,7 +114,12 @@ func TestPlanAgainOffersThePeopleOfSessionsNotHeld(t *testing.T) {
 		t.Errorf("invite --session of the deleted session: exit %d, %s", code, errs)
 	}
 
-	// Everyone is placed now: nothing is planned, and --create says why.
+	// Everyone is placed now: nothing is planned, and the plan and --create say
+	// why, not how to create it.
+	if md := mustRun(t, base...); !strings.Contains(md, "Nobody is left to plan: the campaign's sessions invite everyone this plan would.") ||
+		strings.Contains(md, "--create") {
+		t.Errorf("planned again with everyone placed, the plan says:\n%s", md)
+	}
 	code, _, errs = runCmd(append(base, "--create", "--addr", "charter.example.org:2222")...)
 	if code != 1 || !strings.Contains(errs, `The campaign "Pilot 2027" already has 5 planned sessions (1 of them held, 1 closed without being held); nothing was created. They invite everyone this plan would;`) {
 		t.Errorf("--create with everyone placed: exit %d, %s", code, errs)
