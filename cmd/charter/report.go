@@ -129,6 +129,16 @@ func renderCampaign(ctx context.Context, src report.Source, name, compare, forma
 			return nil, err
 		}
 		e := report.BuildCampaign(compare, earlier)
+		// A campaign only planned has no day to compare: its empty date sorted
+		// before every other, and the message said to swap the two names.
+		if len(f.Sessions) == 0 {
+			return nil, session.Errorf(session.EInvalid, "“%s” has no session held yet (%d planned), so there is nothing to compare with “%s”; report on it without --compare, or compare once one of its sessions is held.",
+				name, len(f.NotHeld), compare)
+		}
+		if len(e.Sessions) == 0 {
+			return nil, session.Errorf(session.EInvalid, "“%s” has no session held yet (%d planned), so there is nothing of it to follow up on; --compare names an earlier campaign whose sessions were held.",
+				compare, len(e.NotHeld))
+		}
 		if e.From > f.From {
 			// Followed the wrong way round, what is new would read as gone.
 			return nil, session.Errorf(session.EInvalid, "“%s” (from %s) began after “%s” (from %s); --compare names the earlier campaign: swap the two names.",

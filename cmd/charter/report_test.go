@@ -228,3 +228,35 @@ func TestReportSplitSaysItKeepsThemesApart(t *testing.T) {
 		t.Errorf("a second --unsplit: exit %d, stderr %q", code, errs)
 	}
 }
+
+// A campaign only planned (its sessions created, none held) has no date: compared
+// either way round, the report says so, and never that the names are the wrong way
+// round ("“Chartering 2027” (from 2026-12-05) began after “Chartering 2028” (from );
+// … swap the two names").
+func TestReportCompareWithACampaignNotHeldSaysSo(t *testing.T) {
+	t.Parallel()
+	dir := reportData(t, "Chartering 2027")
+	db, err := openData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := session.NewService(db, nil)
+	for _, title := range []string{"Planned A", "Planned B"} {
+		if _, err := svc.NewSession(context.Background(), session.Session{Title: title, Audience: session.AudienceDevelopers, Campaign: "Chartering 2028"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	for _, tt := range []struct{ campaign, compare, want string }{
+		{"Chartering 2028", "Chartering 2027", "“Chartering 2028” has no session held yet (2 planned), so there is nothing to compare with “Chartering 2027”"},
+		{"Chartering 2027", "Chartering 2028", "“Chartering 2028” has no session held yet (2 planned), so there is nothing of it to follow up on"},
+	} {
+		code, out, errs := runReportCmd("--data", dir, "--campaign", tt.campaign, "--compare", tt.compare)
+		if code != 1 || out != "" {
+			t.Errorf("--campaign %q --compare %q: exit %d, stdout %q, want exit 1 and no document", tt.campaign, tt.compare, code, out)
+		}
+		if !strings.Contains(errs, tt.want) || strings.Contains(errs, "swap") || strings.Contains(errs, "(from )") {
+			t.Errorf("--campaign %q --compare %q: stderr %q, want %q and no advice to swap", tt.campaign, tt.compare, errs, tt.want)
+		}
+	}
+}
