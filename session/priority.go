@@ -59,6 +59,11 @@ func WritersShown(writers, notes, tookPart int) int {
 	return max(writers, min(notes, MinWritersShown, tookPart))
 }
 
+// PeopleBound says, in the words every document uses beside a count PeopleUpTo
+// words, what bounds the count from below (WritersShown): said as "at least as many
+// as the notes, up to 3", it read as a cap of 3 beside "7 notes from up to 4 people".
+var PeopleBound = fmt.Sprintf("never less than the notes or %d, whichever is fewer, so that no count tells whether a few notes share a writer", MinWritersShown)
+
 // PeopleUpTo words a count of people WritersShown gave, in every screen and
 // document: as a bound ("up to 3 people"), since as many people wrote the notes or
 // fewer, and a count read as fact tells a program lead more spoke than did. One

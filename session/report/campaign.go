@@ -561,9 +561,14 @@ func labelOf(f *CampaignFindings, id int) string {
 	return ""
 }
 
+// priorityFormula is analysis.PriorityFormula with its people's floor worded as
+// every other count of people in the documents (session.PeopleBound): "at least the
+// notes, up to 3" read as a cap beside "up to 4 people".
+var priorityFormula = strings.Replace(analysis.PriorityFormula, "people count at least the notes, up to 3", "people count never less than the notes or 3, whichever is fewer", 1)
+
 // campaignFormula is analysis.PriorityFormula as a campaign counts its people: in
 // each session theme, then summed (writers), not once per person.
-var campaignFormula = strings.Replace(analysis.PriorityFormula, "2 × distinct people", "2 × people (distinct within each session theme, summed)", 1)
+var campaignFormula = strings.Replace(priorityFormula, "2 × distinct people", "2 × people (distinct within each session theme, summed)", 1)
 
 // placeOf is where a session took place, as the report's locations list it: its
 // location, or "online" for an online session without one (left out, two online

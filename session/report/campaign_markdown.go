@@ -93,7 +93,7 @@ func (f *CampaignFindings) mdSideBySide(m *markdown) {
 		return
 	}
 	m.p("## Audiences side by side\n\n")
-	m.p("Each theme's rank within an audience (by the same formula, on that audience's sessions only) and the share of the audience's participants who raised it, at most. People are counted as in the score: in each session theme at least as many as its notes, up to 3, and summed, so that no share tells whether a few notes share a writer, and never more than took part.\n\n")
+	m.p("Each theme's rank within an audience (by the same formula, on that audience's sessions only) and the share of the audience's participants who raised it, at most. People are counted as in the score: in each session theme, %s, then summed, and never more than took part.\n\n", session.PeopleBound)
 	header := []string{"Rank", "Theme"}
 	for _, a := range f.Audiences {
 		header = append(header, audienceTitle(a.Audience))
@@ -236,7 +236,7 @@ func (f *CampaignFindings) mdThemes(m *markdown) {
 	}
 	p("The same concern raised in different words in different sessions counts as one campaign theme: ")
 	p("session themes are matched when their labels and notes are similar on average (at least %s). ", trimFloat2(f.Threshold))
-	p("A theme's people are counted in each session theme matched into it, as its session's findings count them (at least as many as the notes, up to 3), and summed: one person in two sessions counts in each, unlike the header's count of people, though never more than took part in the theme's sessions. ")
+	p("A theme's people are counted in each session theme matched into it, as its session's findings count them (%s), and summed: one person in two sessions counts in each, unlike the header's count of people, though never more than took part in the theme's sessions. ", session.PeopleBound)
 	p("Under each theme, the session themes matched into it are listed with their rank in their session's findings (#1) and their ID: a wrong match is split ")
 	p("with `charter report --split ID,ID` or with S on the campaign overview, and stays split in later reports; ")
 	p("a theme the report clustered itself (its session was not grouped on its board) has no ID: group that session's notes on its board first.\n\n")

@@ -238,7 +238,7 @@ func mdSummary(m *markdown, s *Summary, campaign bool, extra summaryExtra) {
 		if campaign {
 			where = "Themes across sessions"
 		}
-		p("- Top themes by score, as computed under %s (people counted as in the score, a bound: %sat least as many as the notes, up to 3, so that no count tells whether a few notes share a writer, and never more than took part):\n", where, perSession(campaign))
+		p("- Top themes by score, as computed under %s (people as in the score: “up to N” means at most N wrote them; %s, and never more than took part):\n", where, peopleCounted(campaign))
 		for _, t := range s.Themes {
 			p("  %d. %s: %s\n", t.Rank, e(t.Label), t.Line)
 		}
@@ -250,9 +250,9 @@ func mdSummary(m *markdown, s *Summary, campaign bool, extra summaryExtra) {
 		switch {
 		case campaign:
 			// The matrix counts by session, not by session theme.
-			how = "people counted in each session at least as many as the notes, up to 3, and summed, never more than took part"
+			how = "people counted in each session, " + session.PeopleBound + ", then summed, and never more than took part"
 		case len(s.Themes) == 0:
-			how = "people counted at least as many as the notes, up to 3, so that no count tells whether a few notes share a writer, and never more than took part"
+			how = "“up to N” means at most N wrote them; a count is " + session.PeopleBound + ", and never more than took part"
 		}
 		p("- Clearest signals on activities (%s):\n", how)
 		for _, g := range s.Signals {
@@ -288,13 +288,13 @@ func mdSummary(m *markdown, s *Summary, campaign bool, extra summaryExtra) {
 	p("\n")
 }
 
-// perSession says, for a campaign, that people are counted session by session
-// (see writers); "" for a session's findings.
-func perSession(campaign bool) string {
+// peopleCounted says how a theme's people are counted: in a campaign session theme
+// by session theme, then summed (see writers).
+func peopleCounted(campaign bool) string {
 	if campaign {
-		return "in each session theme "
+		return "counted in each session theme, " + session.PeopleBound + ", then summed"
 	}
-	return ""
+	return "a count is " + session.PeopleBound
 }
 
 // mdMatrix writes the activity matrix as a table of counts.
@@ -305,8 +305,8 @@ func mdMatrix(m *markdown, mx *ActivityMatrix, campaign bool) {
 		p("No notes about security activities.\n\n")
 		return
 	}
-	p("For each security activity, the notes that said keep, add, do less or do more; in brackets, up to how many people wrote them: each counted once per cell%s and as at least the notes, up to 3 (so that no count tells whether a few notes share a writer), never more than took part.\n\n",
-		map[bool]string{true: " and session", false: ""}[campaign])
+	p("For each security activity, the notes that said keep, add, do less or do more; in brackets, up to how many people wrote them: each counted once per cell%s, %s%s, and never more than took part.\n\n",
+		map[bool]string{true: " and session", false: ""}[campaign], session.PeopleBound, map[bool]string{true: ", then summed", false: ""}[campaign])
 	m.table(matrixHeader(mx), matrixRows(mx, true))
 }
 

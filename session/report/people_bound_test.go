@@ -99,3 +99,31 @@ func TestPeopleCountsSayTheyAreABound(t *testing.T) {
 		}
 	}
 }
+
+// A count of people is bounded from below by a theme's notes, up to 3, and every
+// document words that floor so that it cannot be read as a cap: "at least as many
+// as the notes, up to 3" stood beside "7 notes from up to 4 people".
+func TestPeopleBoundIsNotWordedAsACap(t *testing.T) {
+	t.Parallel()
+	texts := make([]string, 7)
+	for i := range texts {
+		texts[i] = fmt.Sprintf("more hands-on hacking labs %d", i)
+	}
+	d := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 4), map[string][]string{"hands-on hacking": texts})
+	for _, n := range d.Notes {
+		n.Area, n.Lane, n.Activity = session.AreaActivities, "more", "hands-on hacking"
+	}
+	md, _ := render(t, report.Build(d))
+	cmd, _ := renderCampaign(t, report.BuildCampaign("c", []*report.Data{d}))
+	for doc, want := range map[string]string{md: "7 notes from up to 4 people", cmd: "raised in 1 of 1 sessions by up to 4 people"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the document lacks %q:\n%s", want, doc)
+		}
+		if m := regexp.MustCompile(`up to 3[,)]|at least (as many as )?(its|the) notes`).FindString(doc); m != "" {
+			t.Errorf("the document words the floor of its counts as a cap (%q):\n%s", m, doc)
+		}
+		if !strings.Contains(doc, session.PeopleBound) {
+			t.Errorf("the document does not say how people are counted (%q):\n%s", session.PeopleBound, doc)
+		}
+	}
+}

@@ -75,7 +75,7 @@ func TestSignalsWithoutThemesSayHowPeopleAreCounted(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := b.String()
-	if !strings.Contains(md, "- Clearest signals on activities (people counted at least as many as the notes, up to 3") || strings.Contains(md, "counted the same way") {
+	if !strings.Contains(md, "- Clearest signals on activities (“up to N” means at most N wrote them; a count is "+session.PeopleBound) || strings.Contains(md, "counted the same way") {
 		t.Errorf("the signals do not say how people are counted:\n%s", md)
 	}
 }

@@ -463,7 +463,7 @@ func (f *Findings) WriteJSON(w io.Writer) error {
 // out because people are still voting.
 func method(d *Data) string {
 	if d.VotesWithheld {
-		return analysis.PriorityFormula + "; votes are left out while people vote (a document exported after each person's vote would tell how they spread their dots), and count once the session moves on"
+		return priorityFormula + "; votes are left out while people vote (a document exported after each person's vote would tell how they spread their dots), and count once the session moves on"
 	}
-	return analysis.PriorityFormula
+	return priorityFormula
 }
