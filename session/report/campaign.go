@@ -170,8 +170,6 @@ type CampaignTheme struct {
 	// NoteIDs are its visible notes, for callers that relate notes to themes.
 	NoteIDs []int64 `json:"-"`
 	notes   []themeNote
-	// heading is what its heading says (see headingFor).
-	heading string
 }
 
 // ThemeAudience is where one audience put a campaign theme.
@@ -398,11 +396,6 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		}
 	}
 	for i, l := range analysis.DistinctLabels(labels, themeTexts) {
-		if f.Themes[i].heading == f.Themes[i].Label {
-			// The heading is the label: the distinct one, or the document had two
-			// sections of one name for themes its table tells apart.
-			f.Themes[i].heading = l
-		}
 		f.Themes[i].Label = l
 	}
 
@@ -701,12 +694,13 @@ func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, in
 			docs = append(docs, session.ClusterDoc(n))
 		}
 		for _, c := range analysis.Cluster(docs) {
-			g := group{sess: i, label: c.Label}
+			g := group{sess: i}
 			for _, id := range c.NoteIDs {
 				// The IDs are the ones formatted above, so they parse.
 				n, _ := strconv.ParseInt(id, 10, 64)
 				g.notes = append(g.notes, visible[n])
 			}
+			g.label = documentLabel(c.Label, g.notes)
 			// In content order until the matching orders them (see
 			// standingFirstAll); never in the order written.
 			session.SortNotes(g.notes)
@@ -724,13 +718,16 @@ func sessionGroups(i int, d *Data, visible map[int64]*session.Note) ([]group, in
 		rank[p.ID] = p.Rank
 	}
 	for _, t := range session.ShownThemes(d.Themes, d.Notes) {
-		g := group{sess: i, theme: t, rank: rank[t.ID], label: t.Label, actions: actionsOf[t.ID]}
+		g := group{sess: i, theme: t, rank: rank[t.ID], actions: actionsOf[t.ID]}
 		for _, id := range t.NoteIDs {
 			if n := visible[id]; n != nil {
 				g.notes = append(g.notes, n)
 				themed[id] = true
 			}
 		}
+		// Named as its session's findings name it, so that the report and the
+		// findings agree.
+		g.label = documentLabel(t.Label, g.notes)
 		// In content order until the matching orders them (see
 		// standingFirstAll); never in the order written.
 		session.SortNotes(g.notes)
@@ -816,7 +813,6 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string, too
 		t.Notes += len(g.notes)
 	}
 	t.Lanes = laneCounts(all)
-	t.heading = headingFor(t.Label, all)
 	sortPlaces(t.Locations)
 	t.Audiences = audienceOrder(audiences)
 	t.Sessions, t.Participants = len(sessions), ws.shown()

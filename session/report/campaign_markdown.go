@@ -259,7 +259,7 @@ func (f *CampaignFindings) mdThemeDetails(m *markdown) {
 		actions[a.ID] = a
 	}
 	for _, t := range f.Themes {
-		p("### %d. %s (score %d)\n\n", t.Rank, e(cmp.Or(t.heading, t.Label)), t.Score)
+		p("### %d. %s (score %d)\n\n", t.Rank, e(t.Label), t.Score)
 		p("Score %d = 5 × %d further %s + 3 × %d %s + 2 × %s + 1 × %d %s.\n\n", t.Score,
 			t.Sessions-1, plural(t.Sessions-1, "session", "sessions"), t.Votes, plural(t.Votes, "vote", "votes"),
 			session.PeopleUpTo(t.Participants), t.Notes, plural(t.Notes, "note", "notes"))

@@ -124,7 +124,7 @@ func (f *Findings) mdThemeDetails(m *markdown) {
 		actions[a.ID] = a
 	}
 	for _, t := range f.Themes {
-		p("### %d. %s (score %d)\n\n", t.Rank, e(cmp.Or(t.heading, t.Label)), t.Score)
+		p("### %d. %s (score %d)\n\n", t.Rank, e(t.Label), t.Score)
 		votes := count(t.Votes, "vote", "votes")
 		if f.votesWithheld {
 			votes += " (not counted while people vote)"

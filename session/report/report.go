@@ -129,9 +129,6 @@ type Theme struct {
 	MoreNotes int      `json:"more_notes"`
 	// ActionIDs are the IDs of the theme's action points, in the order of Actions.
 	ActionIDs []int64 `json:"action_point_ids"`
-	// heading is what the theme's heading says: Label, or the whole note a
-	// label cut with "…" was made from (see headingFor).
-	heading string
 }
 
 // Action is one action point.
@@ -242,13 +239,15 @@ func Build(d *Data) *Findings {
 		for _, id := range t.NoteIDs {
 			if n := visible[id]; n != nil {
 				notes = append(notes, n)
-				themeOf[n.ID] = t.Label
 			}
 		}
-		th := Theme{Rank: p.Rank, ID: t.ID, Label: t.Label, Score: p.Score, Votes: p.Votes,
-			Authors: p.Authors, Notes: p.Notes, Lanes: laneCounts(notes), Quotes: quotes(t.Label, notes), ActionIDs: []int64{}}
+		label := documentLabel(t.Label, notes)
+		for _, n := range notes {
+			themeOf[n.ID] = label
+		}
+		th := Theme{Rank: p.Rank, ID: t.ID, Label: label, Score: p.Score, Votes: p.Votes,
+			Authors: p.Authors, Notes: p.Notes, Lanes: laneCounts(notes), Quotes: quotes(label, notes), ActionIDs: []int64{}}
 		th.MoreNotes = th.Notes - len(th.Quotes)
-		th.heading = headingFor(t.Label, notes)
 		f.Themes = append(f.Themes, th)
 		rank[t.ID] = p.Rank
 	}
@@ -342,14 +341,19 @@ func rankOrLast(rank map[int64]int, themeID int64) int {
 	return int(^uint(0) >> 1)
 }
 
-// maxHeading bounds a note used whole as a theme's heading.
+// maxHeading bounds a note used whole as a theme's name in a document.
 const maxHeading = 120
 
-// headingFor is a theme's heading in a document: its label, or, when the label is
-// a note's opening cut with "…" ("I do security stuff after hours…"), that note
-// whole if it is short enough for a heading. A board's list needs the cut; a
-// document read by everyone reads better without it.
-func headingFor(label string, notes []*session.Note) string {
+// documentLabel is the one name a document gives a theme, in its heading, its
+// summary, its action points, beside its notes and in every format: the label
+// others see (session.ThemeShowing), or, when that is a note's opening cut with
+// "…" ("I do security stuff after hours…"), that note whole if it is short enough
+// for a heading. A board's list needs the cut; a document read by everyone reads
+// better without it. notes are the theme's visible notes only, so that the whole
+// note is never a hidden one: when the name came from a note now hidden, the label
+// others see is made from a visible note's words, and so is this. Named whole in
+// the heading and cut elsewhere, one theme read as two.
+func documentLabel(label string, notes []*session.Note) string {
 	if !strings.HasSuffix(label, "…") {
 		return label
 	}
