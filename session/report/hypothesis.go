@@ -31,6 +31,9 @@ type HypothesisFinding struct {
 	// most similar of each session in turn.
 	Notes  int              `json:"notes"`
 	Quotes []HypothesisNote `json:"quotes"`
+	// MoreNotes counts the notes of the matching themes not quoted (the same
+	// words are quoted once).
+	MoreNotes int `json:"more_notes"`
 	// Breakdown splits the participants by what the hypothesis is about
 	// (appointment, experience, level, mode, else audience); a segment's notes and
 	// themes are the matching ones.
@@ -238,14 +241,24 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 				}
 			}
 		}
+		hf.MoreNotes = hf.Notes - len(hf.Quotes)
 		hf.ActivityNotes, hf.MoreActivityNotes = f.activityNotes(hf.Activities, ds, matching, hf.Quotes)
 		for _, qs := range [][]HypothesisNote{hf.Quotes, hf.ActivityNotes} {
 			for i := range qs {
 				qs[i].NamedAudience = slices.Contains(hf.Heard, qs[i].Audience)
 			}
 		}
-		people := matchingPeople(ds, f.noteThemes(matching, themeIDs))
-		hf.Breakdown = hypothesisBreakdown(h.Text, ds, people)
+		by := hypothesisDimension(h.Text)
+		hiddenOf := themeIDs
+		if sessionDimension(by) {
+			// A note's session tells its audience and mode to anyone who reads
+			// the session's findings: counting hidden notes there hides nothing,
+			// and made the groups' notes more than the themes' ("9 notes" beside
+			// developers 8 and service owners 2).
+			hiddenOf = nil
+		}
+		people := matchingPeople(ds, f.noteThemes(matching, hiddenOf))
+		hf.Breakdown = hypothesisBreakdown(by, ds, people)
 		f.Hypotheses = append(f.Hypotheses, hf)
 	}
 	f.Unexpected = []UnexpectedTheme{}
@@ -314,9 +327,9 @@ func (f *CampaignFindings) activityNotes(rows []ActivityRow, ds []*Data, matchin
 }
 
 // noteThemes is the campaign theme of each matching note and of each hidden note
-// of a matching theme (themeIDs): hidden notes count in the breakdown as in the
-// campaign's segments, or hiding one note and reporting again would tell which
-// group its writer is in.
+// of a matching theme (themeIDs): hidden notes count in a breakdown by what a
+// person said of themselves as in the campaign's segments, or hiding one note and
+// reporting again would tell which group its writer is in (see sessionDimension).
 func (f *CampaignFindings) noteThemes(matching map[noteKey]bool, themeIDs map[int]bool) map[noteKey]int {
 	themeOf := map[noteKey]int{}
 	for _, t := range f.Themes {
@@ -372,17 +385,27 @@ var hypothesisDimensions = []struct {
 	{"mode", []string{"online", "remote", "in person", "in-person", "on site", "onsite"}},
 }
 
-// hypothesisBreakdown splits people by what the hypothesis is about, with the
-// rules of every breakdown: segments of at least session.MinSegment people.
-func hypothesisBreakdown(text string, ds []*Data, people []*person) Breakdown {
+// hypothesisDimension is what a hypothesis's breakdown splits people by: the first
+// of hypothesisDimensions its words name, else their audience.
+func hypothesisDimension(text string) string {
 	lower := strings.ToLower(text)
-	by := "audience"
 	for _, d := range hypothesisDimensions {
 		if slices.ContainsFunc(d.words, func(w string) bool { return strings.Contains(lower, w) }) {
-			by = d.by
-			break
+			return d.by
 		}
 	}
+	return "audience"
+}
+
+// sessionDimension reports whether a breakdown by is by what a session is (its
+// audience, its mode), which its findings tell of every note, rather than by what a
+// person said of themselves.
+func sessionDimension(by string) bool { return by == "audience" || by == "mode" }
+
+// hypothesisBreakdown splits people by what the hypothesis is about (by, see
+// hypothesisDimension), with the rules of every breakdown: segments of at least
+// session.MinSegment people.
+func hypothesisBreakdown(by string, ds []*Data, people []*person) Breakdown {
 	conf := segmentsMayShowConfidence(ds, people)
 	for _, b := range breakdowns(ds, people, conf) {
 		if b.By == by {
@@ -502,6 +525,10 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 			}
 			if len(h.Quotes) > 0 {
 				p("\n")
+			}
+			if h.MoreNotes > 0 {
+				// Without it, "9 notes" above six quotes read as six.
+				p("And %d more %s of these themes.\n\n", h.MoreNotes, plural(h.MoreNotes, "note", "notes"))
 			}
 		}
 		writeHypothesisActivities(p, h)
@@ -671,7 +698,12 @@ func writeHypothesisBreakdown(p func(string, ...any), b Breakdown) {
 		p("By %s: no group of at least %d participants to compare.\n\n", strings.ToLower(b.Title), session.MinSegment)
 		return
 	}
-	p("By %s (groups of at least %d participants; notes and themes that match the hypothesis):\n\n", strings.ToLower(b.Title), session.MinSegment)
+	p("By %s (groups of at least %d participants; notes and themes that match the hypothesis", strings.ToLower(b.Title), session.MinSegment)
+	if !sessionDimension(b.By) {
+		// Said, so that the groups' notes are not read as more than the themes'.
+		p(", the notes the facilitator hid too, so that hiding a note cannot tell which group its writer is in; they are quoted nowhere")
+	}
+	p("):\n\n")
 	p("| Group | Participants | Matching notes | Matching themes | Mean confidence |\n")
 	p("|---|---|---|---|---|\n")
 	rows := b.Segments
