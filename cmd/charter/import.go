@@ -246,8 +246,9 @@ func endedAtDashes(fs *flag.FlagSet, args []string) bool {
 }
 
 // unknownActivities says which activities the imported notes name that the session's
-// list has not: each counts as an activity of its own in the findings (a row of the
-// activity matrix), so a slip ("pen tsting") split an activity's notes in two
+// list has not: each is a proposal in the findings (a row of the activity matrix
+// marked "proposed, not accepted", after the list's, until a on the board's notes
+// view accepts it), so a slip ("pen tsting") split an activity's notes in two
 // without a word. One within two letters of the list's is asked about.
 func unknownActivities(rows []session.ImportRow, list []string) []string {
 	known := map[string]bool{}
@@ -277,9 +278,9 @@ func unknownActivities(rows []session.ImportRow, list []string) []string {
 			}
 		}
 		if near != "" {
-			out = append(out, fmt.Sprintf("note: %s the activity %q, which the session does not have: did you mean %q? As written it is an activity of its own in the findings; on the board, L on a note files it under another.", n, a, near))
+			out = append(out, fmt.Sprintf("note: %s the activity %q, which the session does not have: did you mean %q? As written the findings list it apart, as proposed, not accepted; on the board, L on a note files it under another.", n, a, near))
 		} else {
-			out = append(out, fmt.Sprintf("note: %s the activity %q, which is not in the session's list; it is an activity of its own in the findings.", n, a))
+			out = append(out, fmt.Sprintf("note: %s the activity %q, which is not in the session's list; the findings list it apart, as proposed, not accepted, until it is accepted into the list (a on the board's notes view).", n, a))
 		}
 	}
 	return out

@@ -54,8 +54,12 @@ func (c *csvWriter) activityRows(kind, sess, date, audience string, m ActivityMa
 // hypothesis (H1) in its column when they are a hypothesis's evidence.
 func (c *csvWriter) activityRowsOf(kind, sess, date, audience, hypothesis string, rows []ActivityRow) {
 	for _, r := range rows {
+		name := r.Title()
+		if r.Activity == "" {
+			name = "" // as a note that names none has it
+		}
 		for _, cell := range r.Cells {
-			cells := []string{kind, sess, date, audience, "", "", string(session.AreaActivities), cell.Lane, r.Activity}
+			cells := []string{kind, sess, date, audience, "", "", string(session.AreaActivities), cell.Lane, name}
 			cells = append(cells, make([]string, len(CSVHeader)-8-len(cells))...)
 			cells = append(cells, hypothesis, "", "", "", "", strconv.Itoa(cell.Notes), strconv.Itoa(cell.People))
 			c.row(cells...)

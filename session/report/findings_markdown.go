@@ -308,6 +308,10 @@ func mdMatrix(m *markdown, mx *ActivityMatrix, campaign bool) {
 	p("For each security activity, the notes that said keep, add, do less or do more; in brackets, up to how many people wrote them: each counted once per cell%s, %s%s, and never more than took part.\n\n",
 		map[bool]string{true: " and session", false: ""}[campaign], session.PeopleBound, map[bool]string{true: ", then summed", false: ""}[campaign])
 	m.table(matrixHeader(mx), matrixRows(mx, true))
+	if slices.ContainsFunc(mx.Activities, func(r ActivityRow) bool { return r.Proposed }) {
+		p("Marked “proposed, not accepted”: activities participants named on their notes that the facilitator did not accept into the %s list of activities; listed after the list's, and left out of the clearest signals.\n\n",
+			map[bool]string{true: "sessions'", false: "session's"}[campaign])
+	}
 }
 
 // mdMatrixNotes writes the notes of each activity of the matrix, by lane.
@@ -317,7 +321,7 @@ func mdMatrixNotes(m *markdown, mx *ActivityMatrix) {
 		p("### The notes by activity\n\n")
 	}
 	for _, r := range mx.Activities {
-		p("#### %s\n\n", e(activityName(r.Activity)))
+		p("#### %s\n\n", e(r.Title()))
 		for _, c := range r.Cells {
 			if c.Notes == 0 {
 				continue
@@ -355,20 +359,13 @@ func matrixRows(mx *ActivityMatrix, total bool) [][]string {
 		rs = append(rs[:len(rs):len(rs)], mx.Total)
 	}
 	for _, r := range rs {
-		row := []string{Escape(activityName(r.Activity))}
+		row := []string{Escape(r.Title())}
 		for _, c := range r.Cells {
 			row = append(row, cell(c.Notes, c.People))
 		}
 		rows = append(rows, append(row, cell(r.Notes, r.People)))
 	}
 	return rows
-}
-
-func activityName(a string) string {
-	if a == "" {
-		return NoActivity
-	}
-	return a
 }
 
 // mdLanes says where a theme's notes are, by area in the method's order.

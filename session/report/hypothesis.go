@@ -601,7 +601,7 @@ func aboutActivities(rows []ActivityRow, themes []CampaignTheme, texts [][]strin
 // theme holds.
 func writeHypothesisActivities(p func(string, ...any), h HypothesisFinding) {
 	for _, r := range h.Activities {
-		p("In the activity matrix, %s: %s, in any theme.\n\n", Escape(r.Activity), r.Said())
+		p("In the activity matrix, %s: %s, in any theme.\n\n", Escape(r.Title()), r.Said())
 	}
 	if len(h.ActivityNotes) == 0 {
 		return

@@ -22,6 +22,10 @@ type ActivityMatrix struct {
 // ActivityRow is one activity's notes by lane.
 type ActivityRow struct {
 	Activity string `json:"activity"`
+	// Proposed is set on an activity participants named on their notes that no
+	// session's list has: the facilitator did not accept it into the list (a on
+	// the board's notes view), so it is listed after the list's, marked (Title).
+	Proposed bool `json:"proposed,omitempty"`
 	// Cells has one entry per lane of the matrix, in its order.
 	Cells  []MatrixCell `json:"cells"`
 	Notes  int          `json:"notes"`
@@ -36,6 +40,22 @@ type MatrixCell struct {
 	// Texts are the notes, in alphabetical order so that the order tells nothing of
 	// who wrote them; left out of matrices that only count (per audience).
 	Texts []string `json:"texts,omitempty"`
+}
+
+// ProposedMark follows the name of an activity participants proposed and the
+// facilitator did not accept, wherever the documents name it.
+const ProposedMark = " (proposed, not accepted)"
+
+// Title names the row's activity as the documents show it: NoActivity for notes
+// that name none, a proposal marked ProposedMark.
+func (r ActivityRow) Title() string {
+	switch {
+	case r.Activity == "":
+		return NoActivity
+	case r.Proposed:
+		return r.Activity + ProposedMark
+	}
+	return r.Activity
 }
 
 // Cell returns the row's cell of lane.
@@ -149,10 +169,13 @@ func buildMatrix(notes []matrixNote, order []string, took tookPart, withTexts bo
 	// list that has the activity, else the one most of its notes have (on a tie,
 	// the first in alphabetical order, which says nothing of who wrote first).
 	spelling := map[string]string{}
+	listed := map[string]bool{}
 	for _, a := range order {
-		if k := session.TopicKey(a); spelling[k] == "" {
+		k := session.TopicKey(a)
+		if spelling[k] == "" {
 			spelling[k] = a
 		}
+		listed[k] = true
 	}
 	uses := map[string]map[string]int{}
 	for _, n := range notes {
@@ -191,7 +214,7 @@ func buildMatrix(notes []matrixNote, order []string, took tookPart, withTexts bo
 		// People as a theme's writers are counted (writers.shown): an exact count
 		// of a cell's few notes beside a theme's floored one would tell whether
 		// those notes share a writer.
-		out := ActivityRow{Activity: name, Notes: a.n, People: a.all.shown()}
+		out := ActivityRow{Activity: name, Proposed: name != "" && !listed[session.TopicKey(name)], Notes: a.n, People: a.all.shown()}
 		for _, l := range lanes {
 			c := MatrixCell{Lane: l, Notes: len(a.notes[l]), People: a.people[l].shown()}
 			if withTexts && len(a.notes[l]) > 0 {
@@ -212,14 +235,20 @@ func buildMatrix(notes []matrixNote, order []string, took tookPart, withTexts bo
 		}
 		return len(order)
 	}
-	unnamed := func(s string) int {
-		if s == "" {
+	// The list's activities first, then those participants proposed that no list
+	// has (in among them, a proposal read as one the program runs), then the notes
+	// that name none.
+	place := func(s string) int {
+		switch {
+		case s == "":
+			return 2
+		case !listed[session.TopicKey(s)]:
 			return 1
 		}
 		return 0
 	}
 	slices.SortFunc(names, func(a, b string) int {
-		return cmp.Or(cmp.Compare(unnamed(a), unnamed(b)), cmp.Compare(rows[b].n, rows[a].n),
+		return cmp.Or(cmp.Compare(place(a), place(b)), cmp.Compare(rows[b].n, rows[a].n),
 			cmp.Compare(index(a), index(b)), cmp.Compare(a, b))
 	})
 	for _, name := range names {
@@ -249,7 +278,9 @@ const MaxSignals = 5
 func signals(m ActivityMatrix) []Signal {
 	out := []Signal{}
 	for _, r := range m.Activities {
-		if r.Activity == "" {
+		if r.Activity == "" || r.Proposed {
+			// A proposal the facilitator did not accept is no activity of the
+			// program's to keep or do more of; the matrix shows it apart.
 			continue
 		}
 		best := MatrixCell{}

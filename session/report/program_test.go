@@ -212,6 +212,7 @@ func TestHypothesisShowsTheActivitiesItNames(t *testing.T) {
 		"pen tests": {"pen tests find little we did not know"},
 		"vulns":     {"the vulnerability backlog grows"},
 	})
+	d.Session.Activities = []string{"Pen testing", "testing"}
 	d.Notes = append(d.Notes, &session.Note{ID: 9999, ParticipantID: 3, Area: session.AreaActivities, Lane: "more", Activity: "testing", Text: "more testing of the apps"})
 	for _, n := range d.Notes[:len(d.Notes)-1] {
 		n.Area, n.Activity = session.AreaActivities, "Pen testing"

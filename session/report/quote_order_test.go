@@ -66,6 +66,7 @@ func TestSignalsWithoutThemesSayHowPeopleAreCounted(t *testing.T) {
 	t.Parallel()
 	d := quoteSession([3]string{"keep the pen tests", "keep pen testing yearly", "pen tests find real bugs"}, [3]int64{1, 2, 3})
 	d.Themes = nil
+	d.Session.Activities = []string{"Pen tests"}
 	for _, n := range d.Notes {
 		n.Area, n.Lane, n.Activity = session.AreaActivities, "keep", "Pen tests"
 	}

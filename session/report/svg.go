@@ -238,7 +238,7 @@ func matrixChart(mx *ActivityMatrix) string {
 	}
 	for i, r := range mx.Activities {
 		y := top + rowH*float64(i)
-		s.text(labelW-6, y+rowH/2+4, "end", inkColor, clip(activityName(r.Activity), 32))
+		s.text(labelW-6, y+rowH/2+4, "end", inkColor, clip(r.Title(), 32))
 		scale, fill := most, heat
 		if r.Activity == "" {
 			scale, fill = mostUnnamed, greyHeat
