@@ -236,6 +236,27 @@ func containsRun(ws, want []string) bool {
 	return false
 }
 
+// NamedAfterNote returns the note that stands first for theme t, named label as it
+// is shown, among notes, the theme's notes others see: the note its name was made
+// from, the ★ on the board and the first quote in the documents. That is
+// t.NameNote while t holds it visibly and its name was not typed, whatever notes
+// were moved in since (one beginning with the same words took the ★); else the
+// note whose words begin with label (analysis.NamedAfter: a name made from a
+// note now hidden is made from a visible note's words); 0 for none.
+func NamedAfterNote(t *Theme, label string, notes []*Note) int64 {
+	docs := make([]analysis.Doc, 0, len(notes))
+	for _, n := range notes {
+		if t.NameNote != 0 && !t.Named && n.ID == t.NameNote && !n.Hidden {
+			return n.ID
+		}
+		if !n.Hidden {
+			docs = append(docs, ClusterDoc(n))
+		}
+	}
+	id, _ := strconv.ParseInt(analysis.NamedAfter(label, docs), 10, 64)
+	return id
+}
+
 // nameFromVisible names a theme after the opening words of the visible note (ids)
 // that best stands for it.
 func nameFromVisible(ids []int64, byID map[int64]*Note) string {

@@ -17,6 +17,10 @@ type Theme struct {
 	Label     string
 	// Named is set when the facilitator named the theme (rather than clustering).
 	Named bool
+	// NameNote is the note the theme's name was made from when it was split out
+	// of one (S on the board): its ★ and first quote, whatever notes are moved in
+	// later. 0 when not known: clustering, or a name typed (Named).
+	NameNote int64
 	// NoteIDs are the theme's notes by ID as stored (the order written: screens list
 	// them with SortNoteIDs); a note is in at most one theme.
 	NoteIDs   []int64

@@ -98,7 +98,12 @@ func (s *Service) saveThemes(ctx context.Context, st Store, sessionID string, th
 		if err != nil {
 			return err
 		}
-		out = append(out, &Theme{ID: t.ID, SessionID: sessionID, Label: label, Named: t.Named, NoteIDs: ids, CreatedAt: s.Now()})
+		nt := &Theme{ID: t.ID, SessionID: sessionID, Label: label, Named: t.Named, NoteIDs: ids, CreatedAt: s.Now()}
+		if notes[t.NameNote] != nil {
+			// Kept through an undo, which gives the themes back as they were read.
+			nt.NameNote = t.NameNote
+		}
+		out = append(out, nt)
 	}
 	if err := st.ReplaceThemes(ctx, sessionID, out); err != nil {
 		return fmt.Errorf("save themes: %w", err)
@@ -460,7 +465,8 @@ func newThemeOf(label string, noteIDs []int64) (string, []int64, error) {
 	return label, slices.Compact(ids), nil
 }
 
-// SplitTheme makes a new theme named label from some of a theme's notes.
+// SplitTheme makes a new theme named label from some of a theme's notes. Split out
+// of one note, it is named after that note (NameNote), as the board's S names it.
 func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64, label string) (*Theme, error) {
 	label, ids, err := newThemeOf(label, noteIDs)
 	if err != nil {
@@ -480,7 +486,7 @@ func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64
 				return Errorf(EInvalid, "Note %d is not in the theme %q.", id, t.Label)
 			}
 		}
-		nt = &Theme{SessionID: t.SessionID, Label: label, NoteIDs: ids, CreatedAt: s.Now()}
+		nt = &Theme{SessionID: t.SessionID, Label: label, NoteIDs: ids, CreatedAt: s.Now(), NameNote: nameNote(ids, false)}
 		if err := st.CreateTheme(ctx, nt); err != nil {
 			return fmt.Errorf("split theme: %w", err)
 		}
@@ -492,6 +498,16 @@ func (s *Service) SplitTheme(ctx context.Context, themeID int64, noteIDs []int64
 	}
 	s.publish(nt.SessionID, ChangeThemes)
 	return nt, nil
+}
+
+// nameNote is the note a new theme of the notes ids is named after: the one note
+// split out into a theme of its own under a name the board made from its words
+// (not typed, named). 0 for several notes or a typed name.
+func nameNote(ids []int64, named bool) int64 {
+	if len(ids) != 1 || named {
+		return 0
+	}
+	return ids[0]
 }
 
 // NewTheme makes a theme named label in a session from some of its notes, taking
@@ -516,7 +532,7 @@ func (s *Service) NewTheme(ctx context.Context, sessionID, label string, noteIDs
 				return Errorf(EInvalid, "A note can only go into a theme of its own session.")
 			}
 		}
-		nt = &Theme{SessionID: sessionID, Label: label, NoteIDs: ids, CreatedAt: s.Now(), Named: named}
+		nt = &Theme{SessionID: sessionID, Label: label, NoteIDs: ids, CreatedAt: s.Now(), Named: named, NameNote: nameNote(ids, named)}
 		if err := st.CreateTheme(ctx, nt); err != nil {
 			return fmt.Errorf("new theme: %w", err)
 		}

@@ -747,6 +747,12 @@ func standingFirstAll(groups []group, central [][]int) {
 			docs[i] = session.ClusterDoc(n)
 		}
 		named := analysis.NamedAfter(groups[g].label, docs)
+		if t := groups[g].theme; t != nil {
+			named = ""
+			if id := session.NamedAfterNote(t, groups[g].label, notes); id != 0 {
+				named = strconv.FormatInt(id, 10)
+			}
+		}
 		out := make([]*session.Note, 0, len(notes))
 		for i, n := range notes {
 			if docs[i].ID == named {

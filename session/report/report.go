@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -246,7 +247,7 @@ func Build(d *Data) *Findings {
 			themeOf[n.ID] = label
 		}
 		th := Theme{Rank: p.Rank, ID: t.ID, Label: label, Score: p.Score, Votes: p.Votes,
-			Authors: p.Authors, Notes: p.Notes, Lanes: laneCounts(notes), Quotes: quotes(label, notes), ActionIDs: []int64{}}
+			Authors: p.Authors, Notes: p.Notes, Lanes: laneCounts(notes), Quotes: quotes(session.NamedAfterNote(t, label, notes), notes), ActionIDs: []int64{}}
 		th.MoreNotes = th.Notes - len(th.Quotes)
 		f.Themes = append(f.Themes, th)
 		rank[t.ID] = p.Rank
@@ -374,20 +375,20 @@ func documentLabel(label string, notes []*session.Note) string {
 
 // quotes picks the notes that stand for a theme: the first MaxQuotes of
 // standingFirst.
-func quotes(label string, notes []*session.Note) []string {
+func quotes(named int64, notes []*session.Note) []string {
 	out := []string{}
-	for _, n := range standingFirst(label, notes)[:min(len(notes), MaxQuotes)] {
+	for _, n := range standingFirst(named, notes)[:min(len(notes), MaxQuotes)] {
 		out = append(out, n.Text)
 	}
 	return out
 }
 
 // standingFirst orders a theme's notes for quoting: the one its name was made
-// from, if any, then the most central first (analysis.Central). Only the notes'
-// words order them, never who wrote them or when: quotes chosen one per writer, in
-// the order written, told which notes shared a writer, which a count of writers
-// floored at three does not.
-func standingFirst(label string, notes []*session.Note) []*session.Note {
+// from (named, see session.NamedAfterNote; 0 for none), then the most central
+// first (analysis.Central). Only the notes' words order them, never who wrote
+// them or when: quotes chosen one per writer, in the order written, told which
+// notes shared a writer, which a count of writers floored at three does not.
+func standingFirst(named int64, notes []*session.Note) []*session.Note {
 	docs := make([]analysis.Doc, len(notes))
 	byID := make(map[string]*session.Note, len(notes))
 	for i, n := range notes {
@@ -395,8 +396,8 @@ func standingFirst(label string, notes []*session.Note) []*session.Note {
 		byID[docs[i].ID] = n
 	}
 	order := analysis.Central(docs)
-	if named := analysis.NamedAfter(label, docs); named != "" {
-		order = append([]string{named}, slices.DeleteFunc(order, func(id string) bool { return id == named })...)
+	if first := strconv.FormatInt(named, 10); byID[first] != nil {
+		order = append([]string{first}, slices.DeleteFunc(order, func(id string) bool { return id == first })...)
 	}
 	out := make([]*session.Note, len(order))
 	for i, id := range order {

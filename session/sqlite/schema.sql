@@ -1,5 +1,5 @@
--- charter: the schema after migration/028_invitations_not_held.sql
--- charter: migrations sha256 7c64856f8999f0494d35f372f33d9b57a163d817528564f729fe9a0ebf8dee35
+-- charter: the schema after migration/029_theme_name_note.sql
+-- charter: migrations sha256 27ce1ea940fba8c226429950b44c5addad5c2b93ef907ada39d62629fa099d8a
 -- Written by `go test ./session/sqlite/ -run TestSchemaFileIsTheMigrations -update`
 -- from the migrations, which stay the source: a new database is made from this
 -- file in one transaction rather than by replaying them all, when the digest
@@ -90,7 +90,7 @@ CREATE TABLE "themes" (
 	label      TEXT NOT NULL,
 	created_at INTEGER NOT NULL,
 	named      INTEGER NOT NULL DEFAULT 0
-);
+, name_note_id INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE "theme_splits" (
 	theme_a    INTEGER NOT NULL,
 	theme_b    INTEGER NOT NULL,

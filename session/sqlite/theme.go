@@ -18,8 +18,8 @@ func (db *DB) Theme(ctx context.Context, id int64) (*session.Theme, error) {
 	var t session.Theme
 	var created int64
 	var named int
-	err := db.read.QueryRowContext(ctx, `SELECT id, session_id, label, created_at, named FROM themes WHERE id = ?`, id).
-		Scan(&t.ID, &t.SessionID, &t.Label, &created, &named)
+	err := db.read.QueryRowContext(ctx, `SELECT id, session_id, label, created_at, named, name_note_id FROM themes WHERE id = ?`, id).
+		Scan(&t.ID, &t.SessionID, &t.Label, &created, &named, &t.NameNote)
 	t.Named = named == 1
 	if err != nil {
 		return nil, notFound("Theme", err)
@@ -43,7 +43,7 @@ func (db *DB) Theme(ctx context.Context, id int64) (*session.Theme, error) {
 
 // Themes returns a session's themes with their notes, ordered by ID.
 func (db *DB) Themes(ctx context.Context, sessionID string) ([]*session.Theme, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, session_id, label, created_at, named FROM themes WHERE session_id = ? ORDER BY id`, sessionID)
+	rows, err := db.read.QueryContext(ctx, `SELECT id, session_id, label, created_at, named, name_note_id FROM themes WHERE session_id = ? ORDER BY id`, sessionID)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (db *DB) Themes(ctx context.Context, sessionID string) ([]*session.Theme, e
 		var t session.Theme
 		var created int64
 		var named int
-		if err := rows.Scan(&t.ID, &t.SessionID, &t.Label, &created, &named); err != nil {
+		if err := rows.Scan(&t.ID, &t.SessionID, &t.Label, &created, &named, &t.NameNote); err != nil {
 			return nil, err
 		}
 		t.Named = named == 1
@@ -100,8 +100,8 @@ func insertTheme(ctx context.Context, tx querier, t *session.Theme) error {
 		t.CreatedAt = time.Now()
 	}
 	// ID 0 is the next free one (NULL); any other is a theme put back by an undo.
-	res, err := tx.ExecContext(ctx, `INSERT INTO themes (id, session_id, label, created_at, named) VALUES (NULLIF(?, 0), ?, ?, ?, ?)`,
-		t.ID, t.SessionID, t.Label, ms(t.CreatedAt), b2i(t.Named))
+	res, err := tx.ExecContext(ctx, `INSERT INTO themes (id, session_id, label, created_at, named, name_note_id) VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?)`,
+		t.ID, t.SessionID, t.Label, ms(t.CreatedAt), b2i(t.Named), t.NameNote)
 	if err != nil {
 		return fmt.Errorf("insert theme: %w", err)
 	}
@@ -166,7 +166,7 @@ func (db *DB) ReplaceThemes(ctx context.Context, sessionID string, themes []*ses
 				}
 				continue
 			}
-			res, err := tx.ExecContext(ctx, `UPDATE themes SET label = ?, named = ? WHERE id = ? AND session_id = ?`, t.Label, b2i(t.Named), t.ID, sessionID)
+			res, err := tx.ExecContext(ctx, `UPDATE themes SET label = ?, named = ?, name_note_id = ? WHERE id = ? AND session_id = ?`, t.Label, b2i(t.Named), t.NameNote, t.ID, sessionID)
 			if err != nil {
 				return fmt.Errorf("update theme: %w", err)
 			}
