@@ -475,13 +475,15 @@ func campaignMatrix(ds []*Data, keys map[[2]int64]string, audience string, withT
 	var notes []matrixNote
 	var order []string
 	for i, d := range ds {
-		if audience != "" && string(d.Session.Audience) != audience {
-			continue
-		}
+		// Every session's list, an audience's matrix too: an activity accepted
+		// in one session is no proposal in another audience's row of it.
 		for _, a := range d.Session.Activities {
 			if !slices.Contains(order, a) {
 				order = append(order, a)
 			}
+		}
+		if audience != "" && string(d.Session.Audience) != audience {
+			continue
 		}
 		for _, n := range d.Notes {
 			if !n.Hidden && n.Area == session.AreaActivities {

@@ -90,3 +90,34 @@ func TestProposedActivityIsListedApartUntilAccepted(t *testing.T) {
 	must(svc.SetActivities(ctx, sess.ID, append(got.Session.Activities, "CTF hands-on labs")))
 	check(false)
 }
+
+// An activity one session accepted into its list is no proposal in the campaign,
+// in the matrix of another audience whose session did not list it either.
+func TestActivityAcceptedInOneSessionIsNoProposalInTheCampaign(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 3)
+	a := pureSession("a", 1, session.AudienceDevelopers, people, map[string][]string{"ctf": {"a CTF every quarter", "more CTF labs"}})
+	b := pureSession("b", 2, session.AudienceServiceOwners, people, map[string][]string{"ctf": {"CTF for service owners too", "a CTF day"}})
+	a.Session.Activities = []string{"pen testing", "CTF hands-on labs"}
+	b.Session.Activities = []string{"pen testing"}
+	for _, d := range []*report.Data{a, b} {
+		for _, n := range d.Notes {
+			n.Area, n.Lane, n.Activity = session.AreaActivities, "add", "CTF hands-on labs"
+		}
+	}
+	f := report.BuildCampaign("c", []*report.Data{a, b})
+	matrices := map[string]report.ActivityMatrix{"campaign": f.Matrix}
+	for _, av := range f.Audiences {
+		matrices[av.Audience] = av.Matrix
+	}
+	if len(matrices) != 3 {
+		t.Fatalf("matrices %v, want the campaign's and two audiences'", matrices)
+	}
+	for what, m := range matrices {
+		for _, r := range m.Activities {
+			if r.Proposed {
+				t.Errorf("%s: %q is a proposal, though a session of the campaign accepted it", what, r.Activity)
+			}
+		}
+	}
+}
