@@ -21,7 +21,7 @@ const (
 // PriorityFormula says in words how Prioritize computes a score, for documents that
 // must show their reasoning.
 const PriorityFormula = "score = 5 × sessions beyond the first + 3 × votes + 2 × distinct people + 1 × notes " +
-	"(within one session the first term is 0; people count at least the notes, up to 3, " +
+	"(within one session the first term is 0; people count never less than the notes or 3, whichever is fewer, " +
 	"so that no score tells whether a few notes share a writer); " +
 	"ties go to more sessions, then more votes, then more people, then more notes, " +
 	"then the label in alphabetical order, then the older theme"

@@ -556,10 +556,9 @@ func labelOf(f *CampaignFindings, id int) string {
 	return ""
 }
 
-// priorityFormula is analysis.PriorityFormula with its people's floor worded as
-// every other count of people in the documents (session.PeopleBound): "at least the
-// notes, up to 3" read as a cap beside "up to 4 people".
-var priorityFormula = strings.Replace(analysis.PriorityFormula, "people count at least the notes, up to 3", "people count never less than the notes or 3, whichever is fewer", 1)
+// priorityFormula is analysis.PriorityFormula: its people's floor is worded as
+// every other count of people in the documents (session.PeopleBound).
+const priorityFormula = analysis.PriorityFormula
 
 // campaignFormula is analysis.PriorityFormula as a campaign counts its people: in
 // each session theme, then summed (writers), not once per person.
