@@ -1127,13 +1127,30 @@ func (a *boardAsk) saved(m askSavedMsg) (tea.Msg, []tea.KeyMsg) {
 	var ahead []tea.KeyMsg
 	if a.open() && a.saving && m.seq == a.seq {
 		a.saving = false
-		if _, refused := m.msg.(errMsg); !refused {
+		if !refusal(m.msg) {
 			ahead = a.typedAhead
 			a.close()
 		}
 		a.typedAhead = nil
 	}
 	return m.msg, ahead
+}
+
+// refusal reports whether msg, the outcome of saving a prompt's answer, says the
+// answer was not kept. Each kind of save says so its own way: a change of the
+// themes refused while grouping is a themesFailedMsg, not an errMsg, and taken
+// for kept it closed the prompt ("R", emptied, enter), and the name typed next
+// ran as board commands.
+func refusal(msg tea.Msg) bool {
+	switch m := msg.(type) {
+	case errMsg, themesFailedMsg:
+		return true
+	case actionSavedMsg:
+		return m.err != nil
+	case timerSavedMsg:
+		return m.err != nil
+	}
+	return false
 }
 
 func (a *boardAsk) view(w int, sty *Styles) string {
