@@ -1,6 +1,8 @@
 package tui_test
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -63,5 +65,24 @@ func TestEmptyActionTitleKeepsThePromptOpen(t *testing.T) {
 			t.Errorf("action point %q, %s", a.Title, a.Status)
 		}
 		t.Fatal("want one action point, proposed, titled \"Pen test sessions\"")
+	}
+}
+
+// A move to the theme the note is in already changes nothing, and the note stays
+// selected: before, the next note was, as after a move.
+func TestMoveThatMovesNothingKeepsTheSelection(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	b := w.openBoard(sess)
+	b.waitEverDrawn("1. pen tests (2)")
+	b.keys("j") // the theme's first note
+	b.keys("M1")
+	b.press(tea.KeyEnter)
+	b.waitFor("The note is in “pen tests” already: nothing moved.")
+	v := b.view()
+	lines := strings.Split(v, "\n")
+	i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "1. pen tests") })
+	if i < 0 || i+1 >= len(lines) || !strings.HasPrefix(lines[i+1], "▸") {
+		t.Errorf("the theme's first note is no longer selected:\n%s", v)
 	}
 }

@@ -1752,8 +1752,9 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 				there++
 			}
 		}
-		processed()
 		if there == len(ids) {
+			// Nothing changed, the selection and the marks neither: the next
+			// note is not the one to process yet (M again names another theme).
 			what := "The note is"
 			if len(ids) > 1 {
 				what = fmt.Sprintf("The %s are", plural(len(ids), "note"))
@@ -1761,6 +1762,7 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 			s.setStatus(fmt.Sprintf("%s in “%s” already: nothing moved.", what, to.Label), false)
 			return nil, true
 		}
+		processed()
 		said := fmt.Sprintf("%s moved to “%s”.", plural(len(ids)-there, "note"), to.Label)
 		if len(ids) == 1 {
 			said = "Note moved to “" + to.Label + "”."
