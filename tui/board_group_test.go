@@ -283,6 +283,22 @@ func TestBoardReadsALongNoteWhole(t *testing.T) {
 	requireFits(t, b.view())
 }
 
+// enter on a note of the notes view shows its theme too, as the themes view's
+// page of the note does (and the README says): before, only its tag.
+func TestBoardNotesViewPageNamesTheNotesTheme(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	b := w.openBoard(sess)
+	b.waitEverDrawn("1. pen tests (2)")
+	b.keys("1")
+	b.waitFor("▸ [act more] more pen tests before release")
+	b.press(tea.KeyEnter)
+	b.waitFor("Note [act more]")
+	if v := b.view(); !strings.Contains(v, "Note [act more] in “pen tests”") {
+		t.Errorf("the note's page does not name its theme:\n%s", v)
+	}
+}
+
 // waitEverDrawn waits until everything in want has been drawn at some time, also
 // before the last wait: the renderer redraws only lines that changed.
 func (s *term) waitEverDrawn(want ...string) {

@@ -261,12 +261,24 @@ func (t *notesTab) selected() *session.Note {
 	return t.b.latest()[i]
 }
 
+// themeOfNote is the name of the theme that holds note id, quoted as a note's
+// page names it; "" when no theme does (or none was accepted yet).
+func (s *boardScreen) themeOfNote(id int64) string {
+	for _, th := range s.themes.themes {
+		if slices.Contains(th.NoteIDs, id) {
+			return "“" + th.Label + "”"
+		}
+	}
+	return ""
+}
+
 func (t *notesTab) update(msg tea.KeyMsg) tea.Cmd {
 	s := t.b
 	switch {
 	case key.Matches(msg, bk.Read):
 		if n := t.selected(); n != nil {
-			s.reading = newNoteReader(n, "")
+			// With its theme, as the themes view's page says it.
+			s.reading = newNoteReader(n, s.themeOfNote(n.ID))
 		}
 	case key.Matches(msg, bk.Hide):
 		if n := t.selected(); n != nil {
