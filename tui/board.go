@@ -1153,7 +1153,10 @@ func refusal(msg tea.Msg) bool {
 	return false
 }
 
-func (a *boardAsk) view(w int, sty *Styles) string {
+// view draws the prompt w wide, and the hint under it unless refused, the refusal
+// of the answer on the status line below, says the same (the hint said that a
+// name is too long, the refusal said it again).
+func (a *boardAsk) view(w int, sty *Styles, refused string) string {
 	if width := max(w-lipgloss.Width(a.in.Prompt)-2, 10); width != a.in.Width {
 		// The box scrolled its text for the width it had (the last prompt's, or
 		// the terminal's before a resize): placed again for this one, a name that
@@ -1165,7 +1168,7 @@ func (a *boardAsk) view(w int, sty *Styles) string {
 	if a.hint != nil {
 		// A hint wraps onto a second line rather than lose its end (a new
 		// theme's name, what enter does).
-		if h := a.hint(a.in.Value()); h != "" {
+		if h := a.hint(a.in.Value()); h != "" && !saysSame(h, refused) {
 			lines := wrap(h, w)
 			if len(lines) > 2 {
 				lines = []string{lines[0], fit(strings.Join(lines[1:], " "), w)}
@@ -1176,6 +1179,15 @@ func (a *boardAsk) view(w int, sty *Styles) string {
 		}
 	}
 	return v
+}
+
+// saysSame reports whether a hint and a refusal say the same thing: one holds
+// the other, but for the full stop (the refusal of an empty move adds nothing to
+// its hint, "…; enter moves, esc cancels.").
+func saysSame(hint, refusal string) bool {
+	h := strings.TrimSuffix(strings.TrimSpace(hint), ".")
+	r := strings.TrimSuffix(strings.TrimSpace(refusal), ".")
+	return h != "" && r != "" && (strings.Contains(h, r) || strings.Contains(r, h))
 }
 
 // notDone counts the people (connected now, or all when nobody's connection is
@@ -1418,7 +1430,11 @@ func (s *boardScreen) footer(w int) string {
 	e, sty := s.e, s.e.sty
 	footer := ""
 	if s.ask.open() {
-		footer += s.ask.view(w, sty)
+		refused := ""
+		if s.statusErr {
+			refused = s.status
+		}
+		footer += s.ask.view(w, sty, refused)
 	}
 	if l := s.tabs[s.tab].rows(); l != nil && s.acts == nil && s.reading == nil {
 		if v := l.inputView(w, sty); v != "" {

@@ -1511,9 +1511,18 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			// so that what is typed after them does not follow an ellipsis.
 			value = strings.TrimSuffix(label, "…")
 		}
+		// The refusal of a name at enter is what the hint under it said as it was
+		// typed, in the same words, so that the board says it once.
+		calledAlready := func(th *session.Theme) string {
+			return fmt.Sprintf("Theme %d is called “%s” already: m on one theme, then m on the other, merges them.", s.themeNumber(th.ID), th.Label)
+		}
 		cmd := s.ask.open1("New name: ", value, func(v string) (tea.Cmd, bool) {
 			if th := namesake(v); th != nil {
-				s.setStatus(fmt.Sprintf("Theme %d is called “%s” already: m on one theme, then m on the other, merges them.", s.themeNumber(th.ID), th.Label), true)
+				s.setStatus(calledAlready(th), true)
+				return nil, false
+			}
+			if long := nameTooLong(v, "A theme's name"); long != "" {
+				s.setStatus(long, true)
 				return nil, false
 			}
 			what := fmt.Sprintf("the rename of “%s” to “%s”", fit(label, 30), fit(session.CleanText(strings.TrimSpace(v)), 30))
@@ -1523,7 +1532,7 @@ func (t *themesTab) updateGroup(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		})
 		s.ask.hint = func(v string) string {
 			if th := namesake(v); th != nil {
-				return fmt.Sprintf("Theme %d has that name: m merges themes.", s.themeNumber(th.ID))
+				return calledAlready(th)
 			}
 			return nameTooLong(v, "A theme's name")
 		}
@@ -1737,6 +1746,11 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 				}
 				return nil, false
 			}
+			if long := nameTooLong(name, "A new theme's name"); long != "" {
+				// As the hint says it (the store's words differ): said once.
+				s.setStatus(long, true)
+				return nil, false
+			}
 			// A name no theme has: a new theme of that name, with the notes.
 			processed()
 			id := s.sess.ID
@@ -1824,7 +1838,7 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 			return "Type part of a theme's name or its number, or a new theme's name; enter moves, esc cancels."
 		case to == nil:
 			if _, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
-				return "No theme has that number."
+				return "No theme has the number “" + session.CleanText(strings.TrimSpace(v)) + "”."
 			}
 			if long := nameTooLong(v, "A new theme's name"); long != "" {
 				return "No theme matches. " + long
@@ -2147,6 +2161,10 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		theme := cur.theme
 		value, back := s.takeKept(PromptAction, theme)
 		cmd := s.ask.open1("Action point: ", value, func(v string) (tea.Cmd, bool) {
+			if long := actionTitleTooLong(v); long != "" {
+				s.setStatus(long, true)
+				return nil, false
+			}
 			svc := s.e.opt.Service
 			return s.e.withTimeout(func(ctx context.Context) tea.Msg {
 				a, err := svc.AddAction(ctx, session.ActionPoint{SessionID: id, ThemeID: theme, Title: v, Priority: session.PriorityMedium})
@@ -2177,15 +2195,20 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		return nil
 	}
 	c := *a
-	// edit asks for one field of the action point (prompt p) and saves it; an
-	// answer to it kept from a dropped board opens instead of the field.
-	edit := func(p BoardPrompt, prompt, value string, set func(c *session.ActionPoint, v string)) tea.Cmd {
+	// edit asks for one field of the action point (prompt p), refuses an answer
+	// that long says is too long (the hint under it says so as it is typed), and
+	// saves it; an answer to it kept from a dropped board opens instead of the field.
+	edit := func(p BoardPrompt, prompt, value string, long func(v string) string, set func(c *session.ActionPoint, v string)) tea.Cmd {
 		aid := c.ID
 		typed, back := s.takeKept(p, aid)
 		if back {
 			value = typed
 		}
 		cmd := s.ask.open1(prompt, value, func(v string) (tea.Cmd, bool) {
+			if why := long(v); why != "" {
+				s.setStatus(why, true)
+				return nil, false
+			}
 			a := s.action(aid)
 			if a == nil {
 				return nil, true
@@ -2197,6 +2220,7 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			*a = c
 			return s.saveAction("Action point updated.", c), true
 		})
+		s.ask.hint = long
 		s.keepAnswer(BoardDraft{Prompt: p, Target: aid}, back)
 		return cmd
 	}
@@ -2243,13 +2267,10 @@ func (t *themesTab) updateActions(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			}
 		}
 	case key.Matches(msg, tk.Owner):
-		cmd := edit(PromptActionOwner, "Owner: ", c.Owner, func(c *session.ActionPoint, v string) { c.Owner = v })
-		s.ask.hint = func(v string) string { return tooLong(v, session.MaxTitleLen, "The owner") }
-		return cmd
+		ownerTooLong := func(v string) string { return tooLong(v, session.MaxTitleLen, "The owner") }
+		return edit(PromptActionOwner, "Owner: ", c.Owner, ownerTooLong, func(c *session.ActionPoint, v string) { c.Owner = v })
 	case key.Matches(msg, tk.EditTitle):
-		cmd := edit(PromptActionTitle, "Action point: ", c.Title, func(c *session.ActionPoint, v string) { c.Title = v })
-		s.ask.hint = actionTitleTooLong
-		return cmd
+		return edit(PromptActionTitle, "Action point: ", c.Title, actionTitleTooLong, func(c *session.ActionPoint, v string) { c.Title = v })
 	case key.Matches(msg, tk.Due):
 		aid := c.ID
 		return s.ask.openReplace("Due (YYYY-MM-DD, empty for none): ", c.Due, func(v string) (tea.Cmd, bool) {
