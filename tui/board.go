@@ -66,6 +66,9 @@ type boardScreen struct {
 	// the facilitator out of the session's board.
 	escArmed  time.Time
 	confirmNo string
+	// leaving is the question ctrl+c asks on the board before it closes the
+	// connection: the next key answers it (y or ctrl+c leaves).
+	leaving bool
 	// arrived says that, while people write, newer notes came in at the top of
 	// the notes view and took its selected top row since the facilitator's last
 	// key; arrivedBefore, that the key being handled came after such a change.
@@ -664,6 +667,12 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case exportedMsg:
 		s.setStatus("Exported to "+msg.path, false)
 	case tea.KeyMsg:
+		if msg.String() == "ctrl+c" {
+			return s.interrupt()
+		}
+		if s.leaving {
+			return s.answerLeave(msg)
+		}
 		if s.acts != nil {
 			return s.updateActivities(msg)
 		}
@@ -677,6 +686,58 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return next, cmd
 	}
 	return s, nil
+}
+
+// interrupt takes ctrl+c: in a prompt, a search or a question it cancels them as
+// esc does; elsewhere on the board it asks before it closes the connection, as a
+// participant's screen does. It closed the connection at once, from inside a
+// prompt too.
+func (s *boardScreen) interrupt() (screen, tea.Cmd) {
+	esc := tea.KeyMsg{Type: tea.KeyEsc}
+	l := s.tabs[s.tab].rows()
+	switch {
+	case s.leaving:
+		return s.leave()
+	case s.acts != nil && (s.acts.open || s.acts.items.open()):
+		return s.updateActivities(esc)
+	case s.acts == nil && (s.ask.open() || s.confirmDelete != nil || s.reading == nil && l != nil && l.open()):
+		// A question (y/n) takes it as any key but y: no.
+		return s.updateKey(esc)
+	}
+	s.leaving = true
+	return s, nil
+}
+
+// leaveBoardQuestion is what ctrl+c asks on the board.
+const leaveBoardQuestion = "Close the connection? The session goes on without the board; connect again to come back to it (esc twice goes to the list of sessions). y or ctrl+c = close, any other key = stay"
+
+var leaveBoardKeys = []key.Binding{
+	key.NewBinding(key.WithKeys("y", "ctrl+c"), key.WithHelp("y/ctrl+c", "close the connection")),
+	key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "stay")),
+}
+
+// answerLeave takes the key after ctrl+c asked (a second ctrl+c is interrupt's):
+// y leaves, any other key stays and does nothing else.
+func (s *boardScreen) answerLeave(msg tea.KeyMsg) (screen, tea.Cmd) {
+	s.leaving = false
+	if msg.String() == "y" {
+		return s.leave()
+	}
+	s.setStatus("You stay on the board.", false)
+	return s, nil
+}
+
+// leave closes the connection as ctrl+c did before it asked: the screen is
+// cleared, and the terminal is told how to come back once it is.
+func (s *boardScreen) leave() (screen, tea.Cmd) {
+	if g := s.e.opt.Goodbye; g != nil {
+		bye := "You left the board of " + session.CleanText(s.sess.Title) + "; the session goes on."
+		if s.e.opt.JoinHint != "" {
+			bye += " To come back:\r\n  " + s.e.opt.JoinHint
+		}
+		g(bye)
+	}
+	return s, func() tea.Msg { return quitAfterMsg{} }
 }
 
 // updateActivities passes a key to the open activity list and saves what it changed.
@@ -1443,7 +1504,13 @@ func (s *boardScreen) footer(w int) string {
 			}
 		}
 	}
-	if s.status != "" {
+	switch {
+	case s.leaving:
+		// Not the status line, which a save finishing meanwhile would replace.
+		for _, l := range wrap(leaveBoardQuestion, w) {
+			footer += sty.Error.Render(l) + "\n"
+		}
+	case s.status != "":
 		st := sty.OK
 		if s.statusErr {
 			st = sty.Error
@@ -1457,9 +1524,9 @@ func (s *boardScreen) footer(w int) string {
 		return strings.TrimSuffix(footer, "\n")
 	}
 	footer += e.helpView(s.keys())
-	if s.acts == nil && s.reading == nil && !s.typing() {
-		// The activity list, a note being read and a prompt take every key while
-		// they are open.
+	if s.acts == nil && s.reading == nil && !s.typing() && !s.leaving {
+		// The activity list, a note being read, a prompt and the question before
+		// leaving take every key while they are open.
 		footer += "\n" + e.helpView(s.commonKeys())
 	}
 	return footer
@@ -1533,6 +1600,8 @@ func (s *boardScreen) keyPages() []string {
 
 func (s *boardScreen) keys() []key.Binding {
 	switch {
+	case s.leaving:
+		return leaveBoardKeys
 	case s.acts != nil:
 		return s.acts.keys()
 	case s.ask.open():
@@ -1562,6 +1631,8 @@ func (s *boardScreen) keys() []key.Binding {
 }
 
 func (s *boardScreen) timerRunning() bool { return s.sess.Timer.Running }
+
+func (s *boardScreen) asksBeforeLeaving() {}
 
 // timerCounting is a timer running with time left (one at zero counts no more).
 func (s *boardScreen) timerCounting() bool {
