@@ -1468,6 +1468,8 @@ func TestBoardPreviewKeptIsTheLastOneNotAnEarlier(t *testing.T) {
 				b.waitFor("Nothing picked: A accepts all.")
 			} else {
 				b.keys("g")
+				b.waitFor("drops the 1 pick made here")
+				b.keys("y")
 				b.waitFor("1. "+sug[0].Label, "A accept all")
 			}
 			b.conn.Close()

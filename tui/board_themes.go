@@ -49,6 +49,8 @@ type themeBoard struct {
 	// or merged (a fresh clustering run drops that).
 	markSug   int
 	sugEdited bool
+	// sugMerged counts the merges made on the suggestions (see handEdits).
+	sugMerged int
 	// sugKey is what the last clustering run was asked for (suggestKey).
 	sugKey string
 	// kept says the hub holds this board's edited suggestions (keepPreview).
@@ -307,8 +309,34 @@ func (t *themeBoard) set(m boardStateMsg) {
 // setSuggestions takes a fresh clustering run; picks were of the last one.
 func (t *themeBoard) setSuggestions(sug []session.Theme) (droppedPicks bool) {
 	droppedPicks = len(t.picked) > 0 || t.markSug != 0 || t.sugEdited
-	t.suggestions, t.picked, t.markSug, t.sugEdited = sug, nil, 0, false
+	t.suggestions, t.picked, t.markSug, t.sugEdited, t.sugMerged = sug, nil, 0, false, 0
 	return droppedPicks
+}
+
+// handEdits says what was done by hand to the suggestions shown, which another
+// clustering run drops: "2 names, 1 merge and 1 pick"; "" when nothing was.
+func (t *themeBoard) handEdits() string {
+	named := 0
+	for _, th := range t.suggestions {
+		// A new theme the facilitator named: clustering names none, and an
+		// arranged theme (placing) keeps its name whatever runs.
+		if th.ID == 0 && th.Named {
+			named++
+		}
+	}
+	var edits []string
+	for _, e := range []struct {
+		n    int
+		noun string
+	}{{named, "name"}, {t.sugMerged, "merge"}, {len(t.picked), "pick"}} {
+		if e.n > 0 {
+			edits = append(edits, plural(e.n, e.noun))
+		}
+	}
+	if len(edits) < 2 {
+		return strings.Join(edits, "")
+	}
+	return strings.Join(edits[:len(edits)-1], ", ") + " and " + edits[len(edits)-1]
 }
 
 // keepPreview gives the hub the suggestions as edited here (names, merges,
@@ -321,7 +349,7 @@ func (s *boardScreen) keepPreview() {
 	}
 	if t.sugEdited || len(t.picked) > 0 {
 		if t.suggestions != nil && !t.suggesting {
-			s.e.opt.Conn.KeepPreview(s.sess.ID, Preview{Key: t.sugKey, Themes: t.suggestions, Picked: t.picked, Edited: t.sugEdited})
+			s.e.opt.Conn.KeepPreview(s.sess.ID, Preview{Key: t.sugKey, Themes: t.suggestions, Picked: t.picked, Edited: t.sugEdited, Merged: t.sugMerged})
 			t.kept = true
 		}
 		return
@@ -348,6 +376,7 @@ func (s *boardScreen) restorePreview(key string) bool {
 		return false
 	}
 	t.suggestions, t.picked, t.sugEdited, t.sugKey, t.markSug, t.kept = p.Themes, p.Picked, p.Edited, key, 0, true
+	t.sugMerged = p.Merged
 	s.setStatus("The suggestions are as they were last edited (names, merges, picks): nobody sees them until A.", false)
 	return true
 }
@@ -436,7 +465,7 @@ func (s *boardScreen) acceptSuggestions() tea.Cmd {
 	s.themes.suggestions, s.themes.picked, s.themes.acceptWhenReady = nil, nil, false
 	// The edits made in the preview are in the themes now: a later run drops
 	// nothing of them.
-	s.themes.sugEdited, s.themes.markSug = false, 0
+	s.themes.sugEdited, s.themes.markSug, s.themes.sugMerged = false, 0, 0
 	// With "(u undoes it)" after it, on one line of 80 columns up to 999 themes.
 	said := fmt.Sprintf("%s shared with everyone: rename, merge, move, split.", plural(len(sug), "theme"))
 	if left > 0 {
@@ -1242,14 +1271,27 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 				return svc.SetVoteBudget(ctx, id, n)
 			}), true
 		})
-	case ph == session.PhaseGroup && key.Matches(msg, tk.Suggest) && len(s.themes.themes) > 0:
+	case ph == session.PhaseGroup && key.Matches(msg, tk.Suggest):
 		// With themes arranged, g shows where the notes without a theme would go,
 		// never re-clustering what the facilitator arranged.
-		return s.place()
-	case ph == session.PhaseGroup && key.Matches(msg, tk.Suggest):
-		s.themes.setSuggestions(nil)
-		s.setStatus("Clustering the notes…", false)
-		return s.suggest()
+		again, does := s.place, "places the notes without a theme again"
+		if len(s.themes.themes) == 0 {
+			again, does = func() tea.Cmd {
+				s.themes.setSuggestions(nil)
+				s.setStatus("Clustering the notes…", false)
+				return s.suggest()
+			}, "clusters the notes again"
+		}
+		if edits := s.themes.handEdits(); edits != "" {
+			// Asked, not done: the same notes give the same suggestions, so a run
+			// brought back what was there and silently lost what was done to it.
+			// Kept, they are not mixed into a fresh run either: a name given to
+			// one suggestion would land on whatever theme took its place.
+			s.confirmDelete, s.confirmNo = again, "Kept as they are: "+edits+"."
+			s.setStatus(fmt.Sprintf("g %s and drops the %s made here (the same notes give the same suggestions). y = drop them, any other key = keep them", does, edits), true)
+			return nil
+		}
+		return again()
 	case ph == session.PhaseGroup && (len(s.themes.themes) == 0 || s.themes.placing || key.Matches(msg, tk.Accept)):
 		return t.updatePreview(msg, cur)
 	case ph == session.PhaseGroup:
@@ -1445,6 +1487,7 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			picked = nil
 		}
 		s.themes.picked, s.themes.sugEdited = picked, true
+		s.themes.sugMerged++
 		s.setStatus(fmt.Sprintf("“%s” merged in; nobody sees it until A.", fit(label, 40)), false)
 		return nil
 	case key.Matches(msg, tk.Pick) && cur.sug != 0 && (len(s.themes.themes) == 0 || s.themes.placing):

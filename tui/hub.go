@@ -176,12 +176,14 @@ type activityRename struct {
 
 // Preview is the suggested themes of a session as edited on a board before they
 // were shared: Key is what they were clustered from (the board's suggestKey),
-// Picked the suggestions picked to accept, Edited whether any was renamed or merged.
+// Picked the suggestions picked to accept, Edited whether any was renamed or merged,
+// Merged how many merges were made.
 type Preview struct {
 	Key    string
 	Themes []session.Theme
 	Picked map[int]bool
 	Edited bool
+	Merged int
 	at     time.Time
 }
 
