@@ -281,7 +281,8 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && !f.typing() {
 		// A choice field takes the first letter of an option, as a list box does:
-		// "s" goes to the next option starting with s. Other letters say how to choose.
+		// "s" cycles through the options starting with s. Other letters say how to
+		// choose.
 		f.chooseByLetter(k.Runes)
 		return f, nil
 	}
@@ -398,8 +399,9 @@ func (f *formScreen) check(field int) bool {
 	return true
 }
 
-// chooseByLetter moves a choice field to the next option that starts with the
-// letter typed.
+// chooseByLetter moves a choice field to the first option that starts with the
+// letter typed or, on one that starts with it, to the next such option, round
+// again after the last: s picks security-engineers, then service-owners.
 func (f *formScreen) chooseByLetter(runes []rune) {
 	var options []string
 	sel := &f.audience
@@ -417,13 +419,24 @@ func (f *formScreen) chooseByLetter(runes []rune) {
 		return
 	}
 	letter := strings.ToLower(string(runes[:1]))
-	for i := 1; i <= len(options); i++ {
-		k := (*sel + i) % len(options)
-		if strings.HasPrefix(options[k], letter) {
-			*sel = k
-			f.err = ""
-			return
+	var same []int
+	for i, o := range options {
+		if strings.HasPrefix(o, letter) {
+			same = append(same, i)
 		}
+	}
+	if len(same) > 0 {
+		// The first with the letter, then each next with it, round again: "s" from
+		// developers went to service-owners, past security-engineers, the first
+		// one a person looks for under s.
+		next := same[0]
+		for j, i := range same {
+			if i == *sel {
+				next = same[(j+1)%len(same)]
+			}
+		}
+		*sel, f.err = next, ""
+		return
 	}
 	f.err = "Choose with ←/→, or type the first letter of " + strings.Join(options, ", ") + "."
 }
