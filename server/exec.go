@@ -109,18 +109,24 @@ func (s *Server) exec(sess ssh.Session) {
 		meant  = "[JOIN-CODE]"
 		forgot bool
 	)
+	facilitator := sess.PublicKey() != nil && s.fac.has(sess.PublicKey())
 	if len(args) > 0 {
 		c, known = s.commands[args[0]]
 	}
 	if !known {
-		meant, forgot = terminalMeant(args)
+		meant, forgot = terminalMeant(args, facilitator)
 	}
 	connect := "charter needs a terminal. Connect with: " + SSHLine(sess.LocalAddr().String()) + " " + meant
+	if len(args) > 0 && args[0] == "present" && !facilitator {
+		// The projector view opens for facilitators' keys only (tui.New): the line
+		// with present in it would refuse this key too.
+		connect = "charter needs a terminal, and the projector view is for facilitators' keys. To join the session, connect with: " +
+			SSHLine(sess.LocalAddr().String()) + " " + meant
+	}
 	if len(args) == 0 {
 		wish.Fatalln(sess, connect)
 		return
 	}
-	facilitator := sess.PublicKey() != nil && s.fac.has(sess.PublicKey())
 	switch {
 	case forgot:
 		// `ssh HOST CODE` or `ssh HOST present CODE`: OpenSSH gives a command no
@@ -147,19 +153,24 @@ func (s *Server) exec(sess ssh.Session) {
 // terminalMeant is what goes after `ssh -p PORT -t HOST` for a person who ran
 // args without a terminal, and whether args were that (a join code, rejoin code or
 // claim code, perhaps typed with a space, or `present` and a code), the -t
-// forgotten. A code is given back as typed but never looked up: the refusal tells
-// nothing of which codes exist.
-func terminalMeant(args []string) (string, bool) {
+// forgotten. `present` stays in it for a facilitator's key only, the one key it
+// opens for; anyone else is given the line that joins. A code is given back as
+// typed but never looked up: the refusal tells nothing of which codes exist.
+func terminalMeant(args []string, facilitator bool) (string, bool) {
 	const placeholder = "[JOIN-CODE]"
+	present := len(args) > 0 && args[0] == "present"
 	prefix, words := "", args
-	if len(args) > 0 && args[0] == "present" {
-		prefix, words = "present ", args[1:]
+	if present {
+		words = args[1:]
+		if facilitator {
+			prefix = "present "
+		}
 	}
 	code := strings.Join(words, " ")
 	switch {
 	case len(words) > 0 && len(words) <= 2 && looksLikeCode(code):
 		return prefix + code, true
-	case prefix != "":
+	case present:
 		return prefix + placeholder, true
 	}
 	return placeholder, false

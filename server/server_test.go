@@ -183,7 +183,10 @@ func TestAForgottenTerminalGivesBackTheLineMeant(t *testing.T) {
 		{"a facilitator's join code", fac, "C3U2Z3B4", ssh + " C3U2Z3B4"},
 		{"the projector", fac, "present C3U2Z3B4", ssh + " present C3U2Z3B4"},
 		{"the projector without its code", fac, "present", ssh + " present [JOIN-CODE]"},
-		{"a participant's key at the projector", newKey(t), "present C3U2Z3B4", ssh + " present C3U2Z3B4"},
+		// The projector opens for facilitators' keys only: a participant's key is
+		// given the line that joins, which works for it, not one that refuses it.
+		{"a participant's key at the projector", newKey(t), "present C3U2Z3B4", ssh + " C3U2Z3B4"},
+		{"a participant's key at the projector without its code", newKey(t), "present", ssh + " [JOIN-CODE]"},
 		{"a word that is no code", newKey(t), "hello", ssh + " [JOIN-CODE]"},
 		{"a pasted escape is no code", newKey(t), "C3U2\x1b[2JZ3B4", ssh + " [JOIN-CODE]"},
 	} {
@@ -194,6 +197,9 @@ func TestAForgottenTerminalGivesBackTheLineMeant(t *testing.T) {
 			}
 			if strings.Contains(out, "no command") || strings.Contains(out, "\x1b") {
 				t.Errorf("output %q", out)
+			}
+			if c.key != fac && strings.HasPrefix(c.command, "present") && (strings.Contains(out, " present") || !strings.Contains(out, "the projector view is for facilitators' keys")) {
+				t.Errorf("output %q suggests the projector to a participant's key, or does not say why not", out)
 			}
 		})
 	}
