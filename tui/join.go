@@ -40,10 +40,15 @@ var joinKeys = []key.Binding{
 	key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "leave")),
 }
 
+// joinLineLen is how many characters the code's box takes: a whole join line
+// typed into it (`ssh -p 2222 -t HOST ABCD-EFGH`, a host name of up to 253), not
+// only a code. Cut at 24, a typed join line was taken for a wrong code.
+const joinLineLen = 300
+
 func newJoin(e *env, initial string) *joinScreen {
 	in := newTextInput(e.sty)
 	in.Placeholder = "ABCD-EFGH"
-	in.CharLimit = 24
+	in.CharLimit = joinLineLen
 	in.Width = 20
 	in.Prompt = "Join code: "
 	in.Focus()
@@ -115,7 +120,7 @@ func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 		}
 		if guard != nil {
 			if err := guard.Check(); err != nil {
-				return codeRefusedMsg{err, ""}
+				return codeRefusedMsg{err: err}
 			}
 		}
 		if opt.Claim != nil {
@@ -234,9 +239,7 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.err = ""
 			return s, s.submitChecked(s.earlier[s.sel].Session.Code, false)
 		case msg.Type == tea.KeyEnter:
-			s.busy = true
-			s.err = ""
-			return s, s.submit(s.input.Value())
+			return s, s.enter()
 		case msg.Type == tea.KeyUp:
 			s.sel = max(s.sel-1, 0)
 			return s, nil
@@ -257,15 +260,62 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	return s, cmd
 }
 
+// enter tries the code in the box. A join line typed whole is tried by its code,
+// as a pasted one is, and the box keeps only the code.
+func (s *joinScreen) enter() tea.Cmd {
+	code := s.input.Value()
+	if isSSHLine(code) {
+		c := joinLineCode(code)
+		if c == "" {
+			s.err = "That is the line to connect with, without a join code at its end. Type here only the join code your facilitator gave you (as ABCD-EFGH)."
+			return nil
+		}
+		code = c
+		s.input.SetValue(c)
+		s.input.CursorEnd()
+	}
+	s.busy = true
+	s.err = ""
+	return s.submit(code)
+}
+
+// isSSHLine says whether text is an ssh command line rather than a code.
+func isSSHLine(text string) bool {
+	f := strings.Fields(text)
+	return len(f) > 0 && strings.EqualFold(f[0], "ssh")
+}
+
 // joinLineCode is the code at the end of a join line ("ssh -p 2222 -t HOST
-// ABCD-EFGH", or a rejoin code's), "" when text is no join line.
+// ABCD-EFGH", or a rejoin code's, or a code read out with a space: "... ABCD
+// EFGH"), "" when text is no join line or ends in no code ("ssh -p 2222 -t HOST").
 func joinLineCode(text string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
 	f := strings.Fields(line)
 	if len(f) < 2 || !strings.EqualFold(f[0], "ssh") {
 		return ""
 	}
-	return f[len(f)-1]
+	for n := 1; n <= 2 && n < len(f); n++ {
+		if c := strings.Join(f[len(f)-n:], " "); codeShaped(c) {
+			return c
+		}
+	}
+	return ""
+}
+
+// codeShaped says whether text has the shape of a code people are given:
+// letters and digits, with dashes or spaces, of a join code's length (8) up to a
+// claim code's; a host name (with its dots) or an option has not.
+func codeShaped(text string) bool {
+	c := session.NormalizeCode(text)
+	if len(c) < 8 || len(c) > 20 {
+		return false
+	}
+	for _, r := range c {
+		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *joinScreen) View() string {
@@ -276,7 +326,11 @@ func (s *joinScreen) View() string {
 		b.WriteString(l + "\n")
 	}
 	b.WriteString("\n")
-	b.WriteString(s.input.View() + "\n\n")
+	// As wide as the screen leaves: a join line typed whole is seen whole, not its
+	// last 20 characters.
+	// The box pads itself to that width: nothing to see, which goldens would hold.
+	s.input.Width = max(min(s.e.w, joinLineLen)-lipgloss.Width(s.input.Prompt)-2, 20)
+	b.WriteString(strings.TrimRight(s.input.View(), " ") + "\n\n")
 	if s.busy {
 		b.WriteString(sty.Muted.Render("Checking…") + "\n")
 	}

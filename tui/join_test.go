@@ -1,0 +1,87 @@
+package tui_test
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
+)
+
+// countingGuard is a lockout after limit wrong codes that counts them.
+type countingGuard struct {
+	mu           sync.Mutex
+	fails, limit int
+}
+
+func (g *countingGuard) Check() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.fails >= g.limit {
+		return session.Errorf(session.ELimit, "Locked out.")
+	}
+	return nil
+}
+
+func (g *countingGuard) Fail() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.fails++
+}
+
+func (g *countingGuard) Left() string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.fails == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d tries left.", g.limit-g.fails)
+}
+
+func (g *countingGuard) failed() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.fails
+}
+
+// The join line typed whole, a key at a time, joins by its code as a pasted one
+// does: the box cut it at 24 characters ("ssh -p 25301 -t 127.0.0.") and took that
+// for a wrong code, one of the tries before a lockout.
+func TestJoinTypedJoinLineJoinsByItsCode(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	g := &countingGuard{limit: 5}
+	s := w.open(tui.Options{KeyHash: "key-1", Guard: g})
+	s.waitFor("Join code:")
+	line := "ssh -p 25301 -t 127.0.0.1 " + sess.Code
+	s.keys(line)
+	// Seen whole as it is typed, not only its last 20 characters.
+	s.waitFor("Join code: " + line)
+	s.press(tea.KeyEnter)
+	s.waitFor("You joined as P1", "Your name:")
+	if n := g.failed(); n != 0 {
+		t.Errorf("joining by a typed join line counted %d wrong codes", n)
+	}
+}
+
+// The ssh line typed without a code at its end is no code, and no guess: the
+// screen says to type the code, and nothing is counted.
+func TestJoinSSHLineWithoutCodeIsNoGuess(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.newSession("Developers Berlin")
+	g := &countingGuard{limit: 5}
+	s := w.open(tui.Options{KeyHash: "key-1", Guard: g})
+	s.waitFor("Join code:")
+	s.keys("ssh -p 25301 -t 127.0.0.1")
+	s.press(tea.KeyEnter)
+	s.waitFor("without a join code at its end")
+	s.view()
+	if n := g.failed(); n != 0 {
+		t.Errorf("the ssh line without a code counted %d wrong codes", n)
+	}
+}
