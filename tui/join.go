@@ -30,6 +30,10 @@ type joinScreen struct {
 	// from is the session a participant came back from (esc in a closed one):
 	// selected in earlier once it is loaded.
 	from string
+	// refused are the codes (normalized) this connection was told no session has,
+	// each counted once against the lockout: enter again on one of them is no new
+	// guess, and is not asked or counted again.
+	refused map[string]bool
 }
 
 type earlierMsg []session.Participation
@@ -109,14 +113,15 @@ func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 			if guard == nil {
 				return errMsg{err}
 			}
-			if session.ErrorCode(err) == session.ENotFound {
+			counted := session.ErrorCode(err) == session.ENotFound
+			if counted {
 				guard.Fail()
 			}
 			if lock := guard.Check(); lock != nil {
 				// That was the last try: the lockout is said now, not at the next.
-				return codeRefusedMsg{err, session.ErrorMessage(lock)}
+				return codeRefusedMsg{err, session.ErrorMessage(lock), code, counted}
 			}
-			return codeRefusedMsg{err, guard.Left()}
+			return codeRefusedMsg{err, guard.Left(), code, counted}
 		}
 		if guard != nil {
 			if err := guard.Check(); err != nil {
@@ -173,10 +178,13 @@ func tookPart(ctx context.Context, opt Options, code string) bool {
 }
 
 // codeRefusedMsg is a code the guard counted or refused, with how many tries are
-// left before a lockout (empty when none is near, or one is on).
+// left before a lockout (empty when none is near, or one is on). counted says the
+// code was looked up and counted as a wrong one.
 type codeRefusedMsg struct {
-	err  error
-	left string
+	err     error
+	left    string
+	code    string
+	counted bool
 }
 
 // triesLeftMsg is how many tries the connection has left as it opens.
@@ -194,6 +202,12 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case codeRefusedMsg:
 		s.busy = false
 		s.err, s.left = s.e.errorMessage(msg.err), msg.left
+		if msg.counted {
+			if s.refused == nil {
+				s.refused = map[string]bool{}
+			}
+			s.refused[session.NormalizeCode(msg.code)] = true
+		}
 		s.input.CursorEnd()
 		return s, nil
 	case triesLeftMsg:
@@ -261,7 +275,9 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 // enter tries the code in the box. A join line typed whole is tried by its code,
-// as a pasted one is, and the box keeps only the code.
+// as a pasted one is, and the box keeps only the code; a code this connection was
+// told no session has is not tried again: the same wrong code is no new guess,
+// and counted again it took a second try of the few before a lockout.
 func (s *joinScreen) enter() tea.Cmd {
 	code := s.input.Value()
 	if isSSHLine(code) {
@@ -273,6 +289,10 @@ func (s *joinScreen) enter() tea.Cmd {
 		code = c
 		s.input.SetValue(c)
 		s.input.CursorEnd()
+	}
+	if s.refused[session.NormalizeCode(code)] {
+		s.err = fmt.Sprintf("%q was refused just now: no session has that code. Entered again, it is not counted as another try; check the code with your facilitator.", session.ShownCode(code))
+		return nil
 	}
 	s.busy = true
 	s.err = ""

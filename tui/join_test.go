@@ -2,6 +2,7 @@ package tui_test
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -65,6 +66,46 @@ func TestJoinTypedJoinLineJoinsByItsCode(t *testing.T) {
 	s.waitFor("You joined as P1", "Your name:")
 	if n := g.failed(); n != 0 {
 		t.Errorf("joining by a typed join line counted %d wrong codes", n)
+	}
+}
+
+// A wrong code is counted once: enter again on the same code (the same text, or
+// the code written another way) is no new guess, and the screen says it is not
+// counted; a different code is, up to the lockout.
+func TestJoinSameWrongCodeAgainIsNotAnotherTry(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.newSession("Developers Berlin")
+	g := &countingGuard{limit: 3}
+	s := w.open(tui.Options{KeyHash: "key-1", Guard: g})
+	s.waitFor("Join code:")
+	s.keys("ssh -p 25301 -t 127.0.0.1 WRNG-CODE")
+	s.press(tea.KeyEnter)
+	// The box keeps the code that was tried.
+	s.waitFor(`No session has the code "WRNG-CODE"`, "2 tries left.", "Join code: WRNG-CODE")
+	s.press(tea.KeyEnter)
+	s.waitFor("is not counted as another try")
+	s.press(tea.KeyCtrlU)
+	s.keys("wrngcode")
+	s.waitFor("Join code: wrngcode")
+	s.press(tea.KeyEnter)
+	s.keys("X")
+	s.waitFor("Join code: wrngcodeX")
+	if n := g.failed(); n != 1 {
+		t.Fatalf("the same wrong code entered three times counted %d tries, want 1", n)
+	}
+	// A different wrong code is another guess.
+	s.press(tea.KeyEnter)
+	s.waitFor(`No session has the code "wrngcodeX"`, "1 tries left.")
+	s.press(tea.KeyBackspace)
+	s.keys("Y")
+	s.press(tea.KeyEnter)
+	s.waitFor("Locked out.")
+	if v := s.view(); strings.Contains(v, "You joined") {
+		t.Errorf("a wrong code let in:\n%s", v)
+	}
+	if n := g.failed(); n != 3 {
+		t.Errorf("counted %d wrong codes, want 3", n)
 	}
 }
 

@@ -414,6 +414,36 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 		connect(t, srv.Addr(), nil, sess.Code, sshclient.From(office)).waitFor("Your name")
 	})
 
+	// The join line typed whole at the prompt, a key at a time, is tried by its
+	// code; the same wrong code entered again is no new guess and is not counted,
+	// while a different one still is, up to the lockout.
+	t.Run("a typed join line is tried by its code, and the same wrong code counts once", func(t *testing.T) {
+		const office = "127.0.0.6"
+		p := connect(t, srv.Addr(), newKey(t), "", sshclient.From(office))
+		p.waitFor("Join code")
+		pos := p.mark()
+		for _, r := range server.SSHLine(srv.Addr()) + " WRNG-CODE" {
+			p.typeKeys(string(r))
+		}
+		p.typeKeys(enter)
+		p.waitAfter(pos, `No session has the code "WRNG-CODE"`)
+		p.waitAfter(pos, "1 try left before this key is locked out for a minute.")
+		pos = p.mark()
+		p.typeKeys(enter)
+		p.waitAfter(pos, "refused just now")
+		pos = p.mark()
+		p.typeKeys("\x15", "WRNG-CODX", enter) // ctrl+u, another code
+		p.waitAfter(pos, "Too many wrong codes from this key (2)")
+		// A typed join line with the right code, from a key of its own there.
+		q := connect(t, srv.Addr(), newKey(t), "", sshclient.From(office))
+		q.waitFor("Join code")
+		for _, r := range server.SSHLine(srv.Addr()) + " " + sess.Code {
+			q.typeKeys(string(r))
+		}
+		q.typeKeys(enter)
+		q.waitFor("Your name")
+	})
+
 	t.Run("without a key the connection is the person, not the address", func(t *testing.T) {
 		const office = "127.0.0.4"
 		for i := 0; i < 2; i++ {
