@@ -288,20 +288,20 @@ func (s *homeScreen) View() string {
 	// left out: counted in, PgDn skipped rows nobody saw.
 	s.list.setPage(max(end-start, 1))
 	sel := s.list.selected()
+	cols := homeColumnsFor(s.sessions, w)
 	for i := start; i < end; i++ {
 		ss := s.sessions[i]
 		if i == start || session.CampaignKey(s.sessions[i-1].Campaign) != session.CampaignKey(ss.Campaign) {
 			b.WriteString(sty.Header.Render(fit(s.campaignHeading(ss.Campaign), w)) + "\n")
 		}
-		meta := homeMeta(ss, w)
 		prefix := "  "
 		if i == sel {
 			prefix = "▸ "
 		}
-		title := fit(prefix+ss.Title, max(w-lipgloss.Width(meta)-1, 12))
-		line := title + sty.Muted.Render(fit(meta, w-lipgloss.Width(title)))
+		title, meta := cols.row(ss)
+		line := prefix + title + sty.Muted.Render(meta)
 		if i == sel {
-			line = sty.Selected.Render(title) + sty.Muted.Render(fit(meta, w-lipgloss.Width(title)))
+			line = sty.Selected.Render(prefix+title) + sty.Muted.Render(meta)
 		}
 		b.WriteString(line + "\n")
 	}
@@ -390,65 +390,109 @@ func (s *homeScreen) typing() bool { return s.list.open() }
 // the day it was created, which the home showed, is not when it is held.
 const noDayYet = "no date yet"
 
-// homeMeta is what the home list says after a session's title: place, day, audience,
-// phase and code. Where the row would not fit, the place and the audience are left
-// out when the title says them already ("Service owners Lisbon"), so that the
-// title is not cut for words it holds.
-func homeMeta(ss *session.Session, w int) string {
-	title := strings.ToLower(ss.Title)
-	says := func(words string) bool {
-		return words != "" && strings.Contains(title, strings.ToLower(strings.ReplaceAll(words, "-", " ")))
-	}
-	place, audience, day := ss.Location, string(ss.Audience), ss.Day().Format("2 Jan")
+// homeFields are a home row's fields after the title, in their order: place,
+// day, audience (in words), phase and join code.
+func homeFields(ss *session.Session) [5]string {
+	day := ss.Day().Format("2 Jan")
 	if ss.NoDayYet() {
 		day = noDayYet
 	}
-	line := func() string {
-		meta := ""
-		if day != "" {
-			meta = " · " + day
-		}
-		if audience != "" {
-			meta += " · " + audience
-		}
-		meta += fmt.Sprintf(" · %s · %s", ss.Phase, code(ss.Code))
-		if place != "" {
-			meta = " · " + place + meta
-		}
-		return meta
-	}
-	// The row keeps its last column free, as the title's cut below does.
-	fits := func() bool { return 2+lipgloss.Width(ss.Title)+lipgloss.Width(line())+1 <= w }
-	if !fits() && says(place) {
-		place = ""
-	}
-	if !fits() && says(audience) {
-		audience = ""
-	}
-	// Still too wide (a narrow terminal): the audience, then the place, give way
-	// before the title is cut below homeTitle cells and before the code, which
-	// the facilitator reads out to the room, is cut at all: at 60 columns a row
-	// read "▸ Ops sessi… · Berlin · 6 Dec · developers · group · WJ5S-N…".
-	roomy := func() bool {
-		return 2+min(lipgloss.Width(ss.Title), homeTitle)+lipgloss.Width(line())+1 <= w
-	}
-	if !roomy() {
-		audience = ""
-	}
-	if !roomy() {
-		place = ""
-	}
-	// At 40 columns the day gives way too: "▸ Developer… · 10 Mar · write ·
-	// 9HBN-53…" cut the code all the same.
-	if !roomy() {
-		day = ""
-	}
-	return line()
+	return [5]string{ss.Location, day, ss.Audience.Title(), string(ss.Phase), code(ss.Code)}
 }
 
-// homeTitle is how many cells of a session's title a home row keeps before it
-// leaves out the audience and the place.
-const homeTitle = 20
+// homeColumns are the widths of a home row's columns: the title's, then the
+// fields' (homeFields), 0 for a column left out. Every row has the same columns in
+// the same place, so that a field is found by where it is: a row that left out
+// what its title said already ("Security engineers, Berlin · no date yet ·
+// lobby") stood beside rows with a place and an audience in those places.
+type homeColumns struct {
+	title  int
+	fields [5]int
+}
+
+const (
+	homePlace = iota
+	homeDay
+	homeAudience
+	homePhase
+	homeCode
+)
+
+// homeGap is what stands between two columns.
+const homeGap = "  "
+
+// A title is cut down to homeTitleWant cells (homeTitleMin at homeWide columns
+// and wider) before a column gives way, and the place gives up cells for it, down
+// to homePlaceCut, until it has homeTitleWant; a place takes at most homePlaceMax.
+const (
+	homeTitleMin  = 12
+	homeTitleWant = 20
+	homeWide      = 80
+	homePlaceCut  = 8
+	homePlaceMax  = 24
+)
+
+// homeColumnsFor lays out the rows of sessions w cells wide. At 80 columns, the
+// size the screens are made for, every field has its column, and the title is cut
+// to make room for them (to 13 cells when every field is at its longest); on a
+// narrower terminal, where that would leave a title fewer than homeTitleWant
+// cells, the audience, then the place, then the day give way, in every row alike,
+// and never the code, which the facilitator reads out to the room.
+func homeColumnsFor(sessions []*session.Session, w int) homeColumns {
+	var c homeColumns
+	titles := 0
+	for _, ss := range sessions {
+		titles = max(titles, lipgloss.Width(ss.Title))
+		for i, f := range homeFields(ss) {
+			c.fields[i] = max(c.fields[i], lipgloss.Width(f))
+		}
+	}
+	c.fields[homePlace] = min(c.fields[homePlace], homePlaceMax)
+	least := min(titles, homeTitleWant)
+	if w >= homeWide {
+		least = min(least, homeTitleMin)
+	}
+	// The prefix (▸), and the last column kept free.
+	room := w - 2 - 1
+	for _, giving := range []int{-1, homeAudience, homePlace, homeDay} {
+		if giving >= 0 {
+			c.fields[giving] = 0
+		}
+		rest := room
+		for _, f := range c.fields {
+			if f > 0 {
+				rest -= f + len(homeGap)
+			}
+		}
+		c.title = rest
+		if want := min(titles, homeTitleWant); c.fields[homePlace] > homePlaceCut && c.title < want {
+			cut := min(c.fields[homePlace]-homePlaceCut, want-c.title)
+			c.fields[homePlace] -= cut
+			c.title += cut
+		}
+		if c.title >= least {
+			break
+		}
+	}
+	c.title = max(min(c.title, titles), 1)
+	return c
+}
+
+// row is a session's title and the rest of its row, each cut and padded to the
+// columns.
+func (c homeColumns) row(ss *session.Session) (title, rest string) {
+	pad := func(text string, width int) string {
+		text = fit(text, width)
+		return text + strings.Repeat(" ", max(width-lipgloss.Width(text), 0))
+	}
+	var b strings.Builder
+	for i, f := range homeFields(ss) {
+		if c.fields[i] > 0 {
+			b.WriteString(homeGap + pad(f, c.fields[i]))
+		}
+	}
+	return pad(ss.Title, c.title), strings.TrimRight(b.String(), " ")
+}
 
 // headingsIn is the number of campaign headings the rows start to end show: one
 // above the first row, and one where the campaign changes.

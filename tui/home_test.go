@@ -76,29 +76,73 @@ func TestFacilitatorHomePagesAndSearches(t *testing.T) {
 	}
 }
 
-// At 80 columns a session's title is not cut for words the rest of its row repeats:
-// the place and the audience are left out where the title says them (before,
-// "Service owners Lisb…" while "Lisbon" and "service-owners" followed it).
-func TestHomeRowKeepsTheTitleOverWhatItRepeats(t *testing.T) {
+// At 80 columns every row of the home has the same fields in the same columns,
+// the title cut rather than a field left out, and the audience in words: a row
+// whose title said its place and audience left them out ("Security engineers,
+// Berlin · no date yet · lobby") beside "Developers, Berlin · Berlin · no date yet
+// · developers · lobby".
+func TestHomeRowsKeepTheirFieldsInColumns(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
+	made := map[string]*session.Session{}
 	for _, s := range []session.Session{
-		{Title: "Service owners Lisbon", Location: "Lisbon", Audience: session.AudienceServiceOwners},
-		{Title: "Security engineers Amsterdam", Location: "Amsterdam", Audience: session.AudienceSecurityEngineers},
-		{Title: "Service owners Lisbon, second floor", Location: "Lisbon", Audience: session.AudienceServiceOwners},
-		{Title: "Platform", Location: "Berlin", Audience: session.AudienceDevelopers},
+		{Title: "Security engineers, Berlin", Location: "Berlin", Audience: session.AudienceSecurityEngineers},
+		{Title: "Developers, Berlin", Location: "Berlin", Audience: session.AudienceDevelopers},
+		{Title: "Service owners and managers of the payments platform, Lisbon", Location: "Lisbon", Audience: session.AudienceServiceOwners},
+		{Title: "Platform", Audience: session.AudienceMixed},
 	} {
-		if _, err := w.svc.NewSession(w.ctx, s); err != nil {
+		ss, err := w.svc.NewSession(w.ctx, s)
+		if err != nil {
 			t.Fatal(err)
 		}
+		made[ss.Title] = ss
 	}
+	codes := func() []string {
+		var cs []string
+		for _, ss := range made {
+			cs = append(cs, ss.Code[:4]+"-"+ss.Code[4:])
+		}
+		return cs
+	}()
 	s := w.open(tui.Options{Facilitator: true})
-	s.waitFor("Service owners Lisbon ·", "Service owners Lisbon, second floor ·", "Security engineers Amsterdam ·", "Platform · Berlin ·")
+	s.waitFor(codes...)
 	v := s.view()
-	if l := lineWith(v, "Platform"); !strings.Contains(l, "developers") {
-		t.Errorf("a row with room lost its audience: %q", l)
-	}
 	requireFits(t, v)
+	column := func(line, field string) int {
+		i := strings.Index(line, field)
+		if i < 0 {
+			return -1
+		}
+		return len([]rune(line[:i]))
+	}
+	want := map[string]int{}
+	for title, ss := range made {
+		l := lineWith(v, ss.Code[:4]+"-"+ss.Code[4:])
+		if !strings.HasPrefix(strings.TrimLeft(l, "▸ "), title[:8]) {
+			t.Errorf("the row of %q does not start with its title: %q", title, l)
+		}
+		fields := map[string]string{"audience": ss.Audience.Title(), "phase": "lobby", "code": ss.Code[:4] + "-" + ss.Code[4:], "day": "no date yet"}
+		if ss.Location != "" {
+			fields["place"] = ss.Location
+		}
+		for name, f := range fields {
+			c := column(l, "  "+f)
+			if c < 0 {
+				t.Errorf("the row of %q lacks its %s %q: %q", title, name, f, l)
+				continue
+			}
+			if at, ok := want[name]; ok && at != c {
+				t.Errorf("the %s of %q is at column %d, another row's at %d:\n%s", name, title, c, at, v)
+			}
+			want[name] = c
+		}
+		if strings.Contains(l, string(ss.Audience)) && strings.Contains(string(ss.Audience), "-") {
+			t.Errorf("the row of %q names its audience by its key: %q", title, l)
+		}
+	}
+	if l := lineWith(v, "Platform"); !strings.Contains(l, "Platform  ") {
+		t.Errorf("a short title was cut: %q", l)
+	}
 }
 
 // At 80x24 a home list of two campaigns that does not fit keeps its headings on
@@ -133,26 +177,23 @@ func TestHomeSaysWhatIsAboveAndBelow(t *testing.T) {
 
 // At 60 columns a row still shows the session's join code whole, and its title:
 // "▸ Ops sessi… · Berlin · 6 Dec · developers · group · WJ5S-N…" cut both, the
-// code the facilitator reads out to the room. The audience and then the place
-// give way first.
+// code the facilitator reads out to the room. The audience gives way first, in
+// every row alike.
 func TestHomeRowKeepsTheCodeWhenNarrow(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	ops := w.newSession("Ops session")
 	pay := w.newSession("Payments chartering")
 	s := w.openSized(tui.Options{Facilitator: true}, 60, 20)
-	s.waitFor("· lobby ·")
+	s.waitFor(ops.Code[:4]+"-"+ops.Code[4:], pay.Code[:4]+"-"+pay.Code[4:])
 	v := s.view()
 	requireFitsIn(t, v, 60, 20)
 	for _, ss := range []*session.Session{ops, pay} {
-		l := lineWith(v, ss.Title+" ·")
+		l := lineWith(v, ss.Title)
 		c := ss.Code[:4] + "-" + ss.Code[4:]
-		if !strings.Contains(l, c) || !strings.Contains(l, " · lobby · ") {
-			t.Errorf("the row of %q lacks its phase or its code %s at 60 columns: %q\n%s", ss.Title, c, l, v)
+		if !strings.Contains(l, c) || !strings.Contains(l, "  lobby  ") || !strings.Contains(l, "  Berlin  ") {
+			t.Errorf("the row of %q lacks its place, phase or code %s at 60 columns: %q\n%s", ss.Title, c, l, v)
 		}
-	}
-	if l := lineWith(v, "Ops session ·"); !strings.Contains(l, "Berlin") {
-		t.Errorf("a row with room for its place lost it: %q", l)
 	}
 }
 
@@ -164,11 +205,11 @@ func TestHomeRowKeepsTheCodeAtForty(t *testing.T) {
 	w := newWorld(t)
 	sess := w.newSession("Developers Berlin")
 	s := w.openSized(tui.Options{Facilitator: true}, 40, 20)
-	s.waitFor("· lobby ·")
+	c := sess.Code[:4] + "-" + sess.Code[4:]
+	s.waitFor(c)
 	v := s.view()
 	requireFitsIn(t, v, 40, 20)
-	c := sess.Code[:4] + "-" + sess.Code[4:]
-	if l := lineWith(v, "· lobby ·"); !strings.Contains(l, c) {
+	if l := lineWith(v, c); !strings.Contains(l, "  lobby  ") || !strings.Contains(l, "Developer") {
 		t.Errorf("the row lacks its code %s at 40 columns: %q\n%s", c, l, v)
 	}
 }

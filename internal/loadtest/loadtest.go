@@ -385,8 +385,9 @@ func (lt *loadtest) sessionRow(ctx context.Context, fac *sshclient.Screen) (int,
 	return i, nil
 }
 
-// listedCodeRE finds the codes of the facilitator's session list, which end each row.
-var listedCodeRE = regexp.MustCompile(` · ([A-Z0-9]{4}-[A-Z0-9]{4})`)
+// listedCodeRE finds the codes of the facilitator's session list, which end each row,
+// two spaces after the column before.
+var listedCodeRE = regexp.MustCompile(`  ([A-Z0-9]{4}-[A-Z0-9]{4})\b`)
 
 // moveOn presses ] on the board, answers yes when the board asks whether to move
 // on although people are not done, and returns the phase the board then shows.
