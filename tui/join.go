@@ -291,7 +291,7 @@ func (s *joinScreen) enter() tea.Cmd {
 		s.input.CursorEnd()
 	}
 	if s.refused[session.NormalizeCode(code)] {
-		s.err = fmt.Sprintf("%q was refused just now: no session has that code. Entered again, it is not counted as another try; check the code with your facilitator.", session.ShownCode(code))
+		s.err = fmt.Sprintf("No session has the code %q, as said just now; not counted as another try. Check the code with your facilitator.", session.ShownCode(code))
 		return nil
 	}
 	s.busy = true
@@ -339,16 +339,29 @@ func codeShaped(text string) bool {
 }
 
 func (s *joinScreen) View() string {
+	// On a short terminal (40x14) a refusal pushed the screen's top off: the
+	// introduction gives way first, the box being its own explanation.
+	v := s.view(true)
+	if s.e.h > 0 && lipgloss.Height(v) > s.e.h {
+		v = s.view(false)
+	}
+	return v
+}
+
+// view draws the screen, with its introduction or without.
+func (s *joinScreen) view(intro bool) string {
 	sty := s.e.sty
 	var b strings.Builder
 	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · security chartering") + "\n\n")
-	for _, l := range wrap("Type the join code your facilitator gave you and press enter, or your personal rejoin code to come back as yourself.", max(s.e.w, 40)-2) {
-		b.WriteString(l + "\n")
+	if intro {
+		for _, l := range wrap("Type the join code your facilitator gave you and press enter, or your personal rejoin code to come back as yourself.", max(s.e.w, 40)-2) {
+			b.WriteString(l + "\n")
+		}
+		b.WriteString("\n")
 	}
-	b.WriteString("\n")
 	// As wide as the screen leaves: a join line typed whole is seen whole, not its
-	// last 20 characters.
-	// The box pads itself to that width: nothing to see, which goldens would hold.
+	// last 20 characters. The box pads itself to that width: nothing to see,
+	// which goldens would hold.
 	s.input.Width = max(min(s.e.w, joinLineLen)-lipgloss.Width(s.input.Prompt)-2, 20)
 	b.WriteString(strings.TrimRight(s.input.View(), " ") + "\n\n")
 	if s.busy {

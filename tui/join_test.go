@@ -84,7 +84,7 @@ func TestJoinSameWrongCodeAgainIsNotAnotherTry(t *testing.T) {
 	// The box keeps the code that was tried.
 	s.waitFor(`No session has the code "WRNG-CODE"`, "2 tries left.", "Join code: WRNG-CODE")
 	s.press(tea.KeyEnter)
-	s.waitFor("is not counted as another try")
+	s.waitFor("as said just now")
 	s.press(tea.KeyCtrlU)
 	s.keys("wrngcode")
 	s.waitFor("Join code: wrngcode")
@@ -124,5 +124,25 @@ func TestJoinSSHLineWithoutCodeIsNoGuess(t *testing.T) {
 	s.view()
 	if n := g.failed(); n != 0 {
 		t.Errorf("the ssh line without a code counted %d wrong codes", n)
+	}
+}
+
+// At 40x14 a refusal and the tries left fit with the screen's top: the
+// introduction gives way, where the title went off the top before.
+func TestJoinRefusalFitsAShortTerminal(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.newSession("Developers Berlin")
+	s := w.openSized(tui.Options{KeyHash: "key-1", Guard: &countingGuard{limit: 5}}, 40, 14)
+	s.waitFor("Join code:")
+	s.keys("WRNG-CODE")
+	s.press(tea.KeyEnter)
+	s.waitFor("4 tries")
+	s.press(tea.KeyEnter)
+	s.waitFor("as said just now")
+	v := s.view()
+	requireFitsIn(t, v, 40, 14)
+	if !strings.HasPrefix(v, "charter · security chartering") || !strings.Contains(v, "Join code: WRNG-CODE") {
+		t.Errorf("the join screen at 40x14 lost its top or its box:\n%s", v)
 	}
 }

@@ -430,7 +430,7 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 		p.waitAfter(pos, "1 try left before this key is locked out for a minute.")
 		pos = p.mark()
 		p.typeKeys(enter)
-		p.waitAfter(pos, "refused just now")
+		p.waitAfter(pos, "as said just now")
 		pos = p.mark()
 		p.typeKeys("\x15", "WRNG-CODX", enter) // ctrl+u, another code
 		p.waitAfter(pos, "Too many wrong codes from this key (2)")
