@@ -326,7 +326,9 @@ func (f *formScreen) View() string {
 				parts = append(parts, o)
 			}
 		}
-		return fit(strings.Join(parts, " "), f.e.w-12)
+		// The chosen one always in view: cut at the end, at 40 columns the line
+		// hid "[mixed]" that m had just chosen.
+		return answersAround("", parts, sel, f.e.w-12)
 	}
 	var auds, modes []string
 	for _, a := range session.Audiences {

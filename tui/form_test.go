@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -50,5 +51,28 @@ func TestNewSessionFormLetterCyclesThroughItsChoices(t *testing.T) {
 	}
 	if got := list[0]; got.Audience != session.AudienceSecurityEngineers || got.Mode != session.ModeOnline {
 		t.Errorf("stored %s, %s; want security-engineers, online", got.Audience, got.Mode)
+	}
+}
+
+// At 40 columns the choice made stays in view: the audiences' line was cut at its
+// end, and "[mixed]", chosen with m, was not on screen.
+func TestNewSessionFormShowsTheChoiceWhenNarrow(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	s := w.openSized(tui.Options{Facilitator: true}, 40, 14)
+	s.waitFor("No sessions yet")
+	s.keys("n")
+	s.waitFor("new session")
+	s.keys("Narrow")
+	s.press(tea.KeyEnter)
+	s.waitFor("▸ Audience")
+	s.keys("m")
+	s.waitFor("[managers]")
+	s.keys("m")
+	s.waitFor("[mixed]")
+	v := s.view()
+	requireFitsIn(t, v, 40, 14)
+	if l := lineWith(v, "Audience"); !strings.Contains(l, "[mixed]") {
+		t.Errorf("the audience chosen is not in view at 40 columns: %q\n%s", l, v)
 	}
 }
