@@ -31,6 +31,84 @@ type MatchGroup struct {
 	// and suggestions reuse the names given in earlier sessions), however loose
 	// their notes are. "" matches by the texts alone.
 	Label string
+	// Lanes are the lanes of its notes, one a note, in any order ("motivates",
+	// "concern", "keep", ...; "" for an open topic, whose title is on no side).
+	// Themes on opposite sides of one area never match (see laneSide).
+	Lanes []string
+}
+
+// laneSide places the lanes that take a side in their area (0 confidence, 1
+// activities, 2 motivation): +1 for what works or should go on (strength,
+// motivates, keep, more), -1 for what does not (concern, demotivates, less).
+// add wishes for an activity not done yet, so it is on neither side, as are open
+// topics. Matched as one campaign theme, praise and complaints about a thing
+// were counted together ("Where its notes are: Motivates 1, Demotivates 1").
+var laneSide = map[string]struct{ area, sign int }{
+	"strength": {0, 1}, "concern": {0, -1},
+	"keep": {1, 1}, "more": {1, 1}, "less": {1, -1},
+	"motivates": {2, 1}, "demotivates": {2, -1},
+}
+
+// sides counts a theme's notes on each side of each area ([area][0] those on
+// the +1 side, [area][1] those on the -1 side) and all its notes.
+type sides struct {
+	n     [3][2]int
+	notes int
+}
+
+func sidesOf(lanes []string) sides {
+	s := sides{notes: len(lanes)}
+	for _, l := range lanes {
+		if ls, ok := laneSide[strings.ToLower(strings.TrimSpace(l))]; ok {
+			s.n[ls.area][(1-ls.sign)/2]++
+		}
+	}
+	return s
+}
+
+// side is the side at least two thirds of the theme's notes are on, whatever
+// their areas; 0 when they are mixed, or on no side (add, open topics).
+func (s sides) side() int {
+	var pos, neg int
+	for _, a := range s.n {
+		pos += a[0]
+		neg += a[1]
+	}
+	switch {
+	case s.notes == 0:
+		return 0
+	case 3*pos >= 2*s.notes:
+		return 1
+	case 3*neg >= 2*s.notes:
+		return -1
+	}
+	return 0
+}
+
+// opposes reports whether s and o say opposite things: each on its side, and
+// an area where the notes of each are on its side alone. A strength and a
+// demotivation are of different areas and say different things, not opposite
+// ones; a theme with notes on both sides of the area where they meet is mixed.
+func (s sides) opposes(o sides) bool {
+	x, y := s.side(), o.side()
+	if x == 0 || y == 0 || x == y {
+		return false
+	}
+	for a := range s.n {
+		if s.n[a][(1-x)/2] > 0 && s.n[a][(1+x)/2] == 0 && o.n[a][(1-y)/2] > 0 && o.n[a][(1+y)/2] == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (s sides) plus(o sides) sides {
+	for a := range s.n {
+		s.n[a][0] += o.n[a][0]
+		s.n[a][1] += o.n[a][1]
+	}
+	s.notes += o.notes
+	return s
 }
 
 // labelKey is a label as MatchSessionThemes compares labels; "" for none.
@@ -55,7 +133,9 @@ func labelKey(label string) string {
 // two campaign themes join only when they share no session and their means,
 // recomputed as they grow, stay at least threshold similar, which keeps one
 // loose pair from chaining unrelated themes together. Each pair in apart (two
-// group indexes a facilitator split) never ends up in one campaign theme.
+// group indexes a facilitator split) never ends up in one campaign theme, nor
+// do two campaign themes whose notes are on opposite sides of an area (see
+// laneSide and opposes), however alike their words or names.
 func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int) []int {
 	ids, _, _, _ := matchSessionThemes(groups, threshold, apart...)
 	return ids
@@ -185,7 +265,9 @@ func matchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 	}
 	clusterMean := make([]vec, len(groups))
 	size := make([]int, len(groups))
+	side := make([]sides, len(groups))
 	for g := range groups {
+		side[g] = sidesOf(groups[g].Lanes)
 		parent[g] = g
 		sessions[g] = map[int]bool{groups[g].Session: true}
 		clusterMean[g] = means[g]
@@ -216,12 +298,13 @@ func matchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 				shared = shared || root(y) == rb
 			}
 		}
-		if shared || !p.named && sparseDot(clusterMean[ra], clusterMean[rb]) < threshold {
+		if shared || side[ra].opposes(side[rb]) || !p.named && sparseDot(clusterMean[ra], clusterMean[rb]) < threshold {
 			continue
 		}
 		lo, hi := min(ra, rb), max(ra, rb)
 		clusterMean[lo] = weightedMean(clusterMean[lo], size[lo], clusterMean[hi], size[hi])
 		size[lo] += size[hi]
+		side[lo] = side[lo].plus(side[hi])
 		for s := range sessions[hi] {
 			sessions[lo][s] = true
 		}

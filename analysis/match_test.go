@@ -69,6 +69,65 @@ func TestMatchSessionThemesKeepsSplitsApart(t *testing.T) {
 	}
 }
 
+// Themes whose notes sit on opposite sides of one area are never one campaign
+// theme, however alike their words: a newcomer's report matched "Clear
+// explanations of why a control matters" (motivates) with "Endless compliance
+// checklists" (demotivates), and counted "Motivates 1, Demotivates 1" in it.
+// A theme is on a side when at least two thirds of its notes are; wishes to add
+// an activity and open topics are on none. Themes whose notes are mixed in the
+// area where they meet are not opposite, nor are sides of different areas.
+func TestMatchSessionThemesKeepsOppositeSidesApart(t *testing.T) {
+	// A theme of a label and a note for each lane.
+	theme := func(s int, label string, lanes []string) analysis.MatchGroup {
+		g := analysis.MatchGroup{Session: s, Texts: []string{label}, Lanes: lanes}
+		for i := range max(len(lanes), 1) {
+			g.Texts = append(g.Texts, []string{"pentest reports arrive late", "the pentest report came late", "pentest reports late again"}[i%3])
+		}
+		return g
+	}
+	two := func(a, b []string) []analysis.MatchGroup {
+		return []analysis.MatchGroup{theme(0, "Pentests", a), theme(1, "External tests", b)}
+	}
+	for _, tt := range []struct {
+		name    string
+		a, b    []string
+		matched bool
+	}{
+		{"no lanes known", nil, nil, true},
+		{"one side", []string{"concern"}, []string{"concern"}, true},
+		{"motivates and demotivates", []string{"motivates"}, []string{"demotivates"}, false},
+		{"strength and concern", []string{"strength"}, []string{"Concern"}, false},
+		{"keep and less", []string{"keep"}, []string{"less"}, false},
+		{"more and less", []string{"more"}, []string{"less"}, false},
+		{"keep and more", []string{"keep"}, []string{"more"}, true},
+		{"add and less", []string{"add"}, []string{"less"}, true},
+		{"mixed and one side", []string{"motivates", "demotivates"}, []string{"demotivates"}, true},
+		{"two thirds on one side", []string{"motivates", "motivates", "add"}, []string{"demotivates", "demotivates", ""}, false},
+		{"less than two thirds on one side", []string{"motivates", "", "add"}, []string{"demotivates"}, true},
+		{"mixed where they meet", []string{"motivates", "motivates", "demotivates"}, []string{"demotivates"}, true},
+		{"mixed in every area they share", []string{"strength", "concern", "more"}, []string{"concern", "keep", "less"}, true},
+		{"sides of different areas", []string{"strength"}, []string{"demotivates"}, true},
+		{"open topics", []string{"pentests"}, []string{"less"}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := analysis.MatchSessionThemes(two(tt.a, tt.b), analysis.MatchThreshold)
+			if (got[0] == got[1]) != tt.matched {
+				t.Errorf("lanes %q and %q: MatchSessionThemes = %v, want matched %v", tt.a, tt.b, got, tt.matched)
+			}
+		})
+	}
+	// Named alike, they stay apart all the same; and a third theme on one side
+	// joins the theme on its side.
+	named := []analysis.MatchGroup{
+		{Session: 0, Label: "Pentests", Texts: []string{"Pentests", "pentest reports arrive on time"}, Lanes: []string{"strength"}},
+		{Session: 1, Label: "pentests", Texts: []string{"pentests", "pentest reports arrive late"}, Lanes: []string{"concern"}},
+		{Session: 2, Label: "Pentest reports", Texts: []string{"Pentest reports", "the pentest report came late"}, Lanes: []string{"concern"}},
+	}
+	if got := analysis.MatchSessionThemes(named, analysis.MatchThreshold); got[0] == got[1] || got[1] != got[2] {
+		t.Errorf("a strength and two concerns: MatchSessionThemes = %v, want the concerns matched and the strength apart", got)
+	}
+}
+
 // Two themes of one note each, from two sessions, are not matched for a concept
 // they share (a newcomer's campaign put "tabletop exercises twice a year with the
 // on-call engineers" with "tier 1 escalates everything as urgent with zero
