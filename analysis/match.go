@@ -137,7 +137,7 @@ func labelKey(label string) string {
 // do two campaign themes whose notes are on opposite sides of an area (see
 // laneSide and opposes), however alike their words or names.
 func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int) []int {
-	ids, _, _, _ := matchSessionThemes(groups, threshold, apart...)
+	ids, _, _, _ := matchSessionThemes(groups, threshold, apart, nil)
 	return ids
 }
 
@@ -146,8 +146,13 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 // without a known word last, ties by text. The vectors are the campaign's, made
 // once for both: a report that ordered each theme's notes with Central of its own
 // took half again the time and memory of the whole report.
-func MatchSessionThemesCentral(groups []MatchGroup, threshold float64, apart ...[2]int) (ids []int, central [][]int) {
-	ids, c, members, means := matchSessionThemes(groups, threshold, apart...)
+//
+// Each pair in together (two group indexes a facilitator joined) is one campaign
+// theme before any is matched, whatever they say, unless that would put two
+// themes of one session together; apart keeps the others apart as in
+// MatchSessionThemes.
+func MatchSessionThemesCentral(groups []MatchGroup, threshold float64, apart, together [][2]int) (ids []int, central [][]int) {
+	ids, c, members, means := matchSessionThemes(groups, threshold, apart, together)
 	central = make([][]int, len(groups))
 	for g, m := range members {
 		texts := groups[g].Texts
@@ -158,7 +163,7 @@ func MatchSessionThemesCentral(groups []MatchGroup, threshold float64, apart ...
 	return ids, central
 }
 
-func matchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int) ([]int, *corpus, [][]int, []vec) {
+func matchSessionThemes(groups []MatchGroup, threshold float64, apart, together [][2]int) ([]int, *corpus, [][]int, []vec) {
 	var docs []Doc
 	owner := []int{}
 	for g, gr := range groups {
@@ -281,26 +286,15 @@ func matchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 		}
 		return x
 	}
-	for _, p := range pairs {
-		ra, rb := root(p.a), root(p.b)
-		if ra == rb {
-			continue
-		}
-		shared := false
+	sameSession := func(ra, rb int) bool {
 		for s := range sessions[rb] {
 			if sessions[ra][s] {
-				shared = true
-				break
+				return true
 			}
 		}
-		for _, x := range inside[ra] {
-			for _, y := range splitFrom[x] {
-				shared = shared || root(y) == rb
-			}
-		}
-		if shared || side[ra].opposes(side[rb]) || !p.named && sparseDot(clusterMean[ra], clusterMean[rb]) < threshold {
-			continue
-		}
+		return false
+	}
+	join := func(ra, rb int) {
 		lo, hi := min(ra, rb), max(ra, rb)
 		clusterMean[lo] = weightedMean(clusterMean[lo], size[lo], clusterMean[hi], size[hi])
 		size[lo] += size[hi]
@@ -310,6 +304,28 @@ func matchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 		}
 		inside[lo] = append(inside[lo], inside[hi]...)
 		parent[hi] = lo
+	}
+	// What a facilitator joined is one theme first, its sides and its words aside.
+	for _, p := range together {
+		if ra, rb := root(p[0]), root(p[1]); ra != rb && !sameSession(ra, rb) {
+			join(ra, rb)
+		}
+	}
+	for _, p := range pairs {
+		ra, rb := root(p.a), root(p.b)
+		if ra == rb {
+			continue
+		}
+		shared := sameSession(ra, rb)
+		for _, x := range inside[ra] {
+			for _, y := range splitFrom[x] {
+				shared = shared || root(y) == rb
+			}
+		}
+		if shared || side[ra].opposes(side[rb]) || !p.named && sparseDot(clusterMean[ra], clusterMean[rb]) < threshold {
+			continue
+		}
+		join(ra, rb)
 	}
 	ids := make([]int, len(groups))
 	renumber := map[int]int{}

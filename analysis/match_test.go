@@ -69,6 +69,29 @@ func TestMatchSessionThemesKeepsSplitsApart(t *testing.T) {
 	}
 }
 
+// Themes a facilitator joined are one campaign theme, however unlike their words
+// or their sides, and the themes matched with either come along; a join never
+// puts two themes of one session together.
+func TestMatchSessionThemesKeepsJoinsTogether(t *testing.T) {
+	groups := []analysis.MatchGroup{
+		{Session: 0, Texts: []string{"Clear explanations", "when someone explains why a control matters I follow it"}, Lanes: []string{"motivates"}},
+		{Session: 1, Texts: []string{"Checklists", "endless compliance checklists"}, Lanes: []string{"demotivates"}},
+		{Session: 2, Texts: []string{"Compliance checklists", "compliance checklists without end"}, Lanes: []string{"demotivates"}},
+		{Session: 1, Texts: []string{"On-call", "the on-call rota is unfair"}},
+	}
+	ids, _ := analysis.MatchSessionThemesCentral(groups, analysis.MatchThreshold, nil, nil)
+	if ids[0] == ids[1] || ids[1] != ids[2] {
+		t.Fatalf("without joins = %v, want the checklists matched and the explanations apart", ids)
+	}
+	ids, _ = analysis.MatchSessionThemesCentral(groups, analysis.MatchThreshold, nil, [][2]int{{0, 1}, {0, 3}})
+	if ids[0] != ids[1] || ids[1] != ids[2] {
+		t.Errorf("with 0 and 1 joined = %v, want 0, 1 and 2 together", ids)
+	}
+	if ids[3] == ids[0] {
+		t.Errorf("with 0 and 3 joined = %v, want 3 apart: 1 is of its session", ids)
+	}
+}
+
 // Themes whose notes sit on opposite sides of one area are never one campaign
 // theme, however alike their words: a newcomer's report matched "Clear
 // explanations of why a control matters" (motivates) with "Endless compliance
@@ -158,7 +181,7 @@ func TestMatchSessionThemesCentralOrdersEachGroup(t *testing.T) {
 		{Session: 0, Label: "pen test timing", Texts: []string{"pen test timing", "pen tests come too late in the release", "pen test findings arrive after the release", "lunch was good"}},
 		{Session: 1, Label: "pen tests late", Texts: []string{"pen tests late", "the pen test report came after we released", "schedule pen tests earlier"}},
 	}
-	ids, central := analysis.MatchSessionThemesCentral(groups, analysis.MatchThreshold)
+	ids, central := analysis.MatchSessionThemesCentral(groups, analysis.MatchThreshold, nil, nil)
 	if want := analysis.MatchSessionThemes(groups, analysis.MatchThreshold); !slices.Equal(ids, want) {
 		t.Errorf("ids %v, MatchSessionThemes %v", ids, want)
 	}
@@ -176,7 +199,7 @@ func TestMatchSessionThemesCentralOrdersEachGroup(t *testing.T) {
 	rev := slices.Clone(groups)
 	rev[0].Texts = slices.Clone(groups[0].Texts)
 	slices.Reverse(rev[0].Texts)
-	_, c2 := analysis.MatchSessionThemesCentral(rev, analysis.MatchThreshold)
+	_, c2 := analysis.MatchSessionThemesCentral(rev, analysis.MatchThreshold, nil, nil)
 	if got := text(0, c2[0], rev[0].Texts); !slices.Equal(got, first) {
 		t.Errorf("reversed, group 0 is ordered %q, not %q", got, first)
 	}

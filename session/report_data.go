@@ -31,6 +31,9 @@ type ReportData struct {
 	// Splits are the pairs of themes (this session's with another's) that a
 	// facilitator split apart: a campaign report never matches them.
 	Splits [][2]int64
+	// Joins are the pairs of themes (this session's with another's) that a
+	// facilitator joined: a campaign report matches them as one.
+	Joins [][2]int64
 	// Writers counts the people with a note on the board, as the board counts
 	// them: hidden and deleted notes included. A count over the visible notes
 	// would move as the facilitator hid and showed notes one by one, and so tell
@@ -130,6 +133,9 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 	}
 	if d.Splits, err = st.ThemeSplits(ctx, sessionID); err != nil {
 		return nil, fmt.Errorf("load theme splits: %w", err)
+	}
+	if d.Joins, err = st.ThemeJoins(ctx, sessionID); err != nil {
+		return nil, fmt.Errorf("load theme joins: %w", err)
 	}
 	written, _, err := st.Written(ctx, sessionID, 0)
 	if err != nil {

@@ -62,6 +62,7 @@ type Store interface {
 
 	ThemeStore
 	SplitStore
+	JoinStore
 	BatchStore
 	RatingStore
 

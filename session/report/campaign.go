@@ -131,6 +131,9 @@ type SessionTheme struct {
 	// KeptApart are the themes (IDs) of other sessions that a facilitator split
 	// this one from: matching never puts them together.
 	KeptApart []int64 `json:"kept_apart,omitempty"`
+	// JoinedWith are the themes (IDs) of other sessions that a facilitator joined
+	// this one with: matching puts them together.
+	JoinedWith []int64 `json:"joined_with,omitempty"`
 }
 
 // CampaignTheme is one concern as raised across the campaign, possibly in
@@ -339,7 +342,9 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 			texts[i].Lanes = append(texts[i].Lanes, lane)
 		}
 	}
-	ids, central := analysis.MatchSessionThemesCentral(texts, MatchThreshold, splitPairs(ds, groups)...)
+	ids, central := analysis.MatchSessionThemesCentral(texts, MatchThreshold,
+		themePairs(ds, groups, func(d *Data) [][2]int64 { return d.Splits }),
+		themePairs(ds, groups, func(d *Data) [][2]int64 { return d.Joins }))
 	match := keepSessionThemesApart(ids, groups)
 	standingFirstAll(groups, central)
 	members := map[int][]group{}
@@ -798,16 +803,8 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string, too
 		st := SessionTheme{Session: g.sess + 1, Rank: g.rank, Label: g.label, Notes: []string{}}
 		if g.theme != nil {
 			st.ThemeID = g.theme.ID
-			for _, p := range ds[g.sess].Splits {
-				switch g.theme.ID {
-				case p[0]:
-					st.KeptApart = append(st.KeptApart, p[1])
-				case p[1]:
-					st.KeptApart = append(st.KeptApart, p[0])
-				}
-			}
-			slices.Sort(st.KeptApart)
-			st.KeptApart = slices.Compact(st.KeptApart)
+			st.KeptApart = othersOf(g.theme.ID, ds[g.sess].Splits)
+			st.JoinedWith = othersOf(g.theme.ID, ds[g.sess].Joins)
 		}
 		for _, n := range g.notes {
 			st.Notes = append(st.Notes, n.Text)
@@ -1423,9 +1420,9 @@ func (f *CampaignFindings) WriteJSON(w io.Writer) error {
 	return enc.Encode(f)
 }
 
-// splitPairs returns, as pairs of group indexes, the session themes a facilitator
-// split apart.
-func splitPairs(ds []*Data, groups []group) [][2]int {
+// themePairs returns, as pairs of group indexes, the pairs of session themes that
+// of gives for each session (a facilitator's splits, or joins).
+func themePairs(ds []*Data, groups []group, of func(*Data) [][2]int64) [][2]int {
 	at := map[int64]int{}
 	for i, g := range groups {
 		if g.theme != nil {
@@ -1435,7 +1432,7 @@ func splitPairs(ds []*Data, groups []group) [][2]int {
 	var out [][2]int
 	seen := map[[2]int64]bool{}
 	for _, d := range ds {
-		for _, p := range d.Splits {
+		for _, p := range of(d) {
 			a, okA := at[p[0]]
 			b, okB := at[p[1]]
 			if okA && okB && !seen[p] {
@@ -1445,6 +1442,22 @@ func splitPairs(ds []*Data, groups []group) [][2]int {
 		}
 	}
 	return out
+}
+
+// othersOf is the other theme of each pair that holds theme id, sorted, each once;
+// nil for none.
+func othersOf(id int64, pairs [][2]int64) []int64 {
+	var out []int64
+	for _, p := range pairs {
+		switch id {
+		case p[0]:
+			out = append(out, p[1])
+		case p[1]:
+			out = append(out, p[0])
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // keepSessionThemesApart undoes matches between two themes of the same session: the

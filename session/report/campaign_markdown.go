@@ -524,7 +524,8 @@ func (f *CampaignFindings) mdComparison(m *markdown) {
 // sessionThemesText lists the session themes of a campaign theme as
 // S2 #3 “label” (7 notes, ID 11): its session, its rank there (as that session's
 // findings and board rank it), and the ID --split takes; a theme the report
-// clustered itself has neither, for there is nothing stored to split.
+// clustered itself has neither, for there is nothing stored to split. One a
+// facilitator joined with another says so.
 func sessionThemesText(sts []SessionTheme) string {
 	parts := make([]string, 0, len(sts))
 	for _, st := range sts {
@@ -533,6 +534,9 @@ func sessionThemesText(sts []SessionTheme) string {
 			n += ", ID " + strconv.FormatInt(st.ThemeID, 10)
 		} else {
 			n = "clustered by the report, " + n
+		}
+		if len(st.JoinedWith) > 0 {
+			n += ", joined by hand"
 		}
 		rank := ""
 		if st.Rank > 0 {

@@ -1,5 +1,5 @@
--- charter: the schema after migration/029_theme_name_note.sql
--- charter: migrations sha256 27ce1ea940fba8c226429950b44c5addad5c2b93ef907ada39d62629fa099d8a
+-- charter: the schema after migration/030_theme_joins.sql
+-- charter: migrations sha256 2aca55e4e590367d635e7b240b5201f1304a89bec166a69dc5fe3205be7d4fe7
 -- Written by `go test ./session/sqlite/ -run TestSchemaFileIsTheMigrations -update`
 -- from the migrations, which stay the source: a new database is made from this
 -- file in one transaction rather than by replaying them all, when the digest
@@ -154,6 +154,13 @@ CREATE TABLE deleted_invitations (
 	person_id  INTEGER NOT NULL REFERENCES roster_people(id),
 	deleted_at INTEGER NOT NULL
 );
+CREATE TABLE theme_joins (
+	theme_a    INTEGER NOT NULL,
+	theme_b    INTEGER NOT NULL,
+	created_at INTEGER NOT NULL,
+	PRIMARY KEY (theme_a, theme_b),
+	CHECK (theme_a < theme_b)
+);
 CREATE INDEX theme_notes_theme ON theme_notes(theme_id, note_id);
 CREATE INDEX note_deletions_session ON note_deletions(session_id, batch);
 CREATE INDEX invitations_person ON invitations(person_id);
@@ -174,3 +181,4 @@ CREATE INDEX participants_session ON participants(session_id, id);
 CREATE INDEX participants_by_key ON participants(key_hash, id);
 CREATE INDEX hypotheses_campaign ON hypotheses(campaign COLLATE NOCASE, id);
 CREATE INDEX deleted_invitations_person ON deleted_invitations(person_id);
+CREATE INDEX theme_joins_b ON theme_joins (theme_b);
