@@ -3,7 +3,10 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -37,10 +40,14 @@ type campaignScreen struct {
 	// matched into each, selectable so that a wrong match can be split there.
 	themes  list
 	rowsNow []campaignRow
-	// confirm splits (or undoes splits) once the facilitator confirms it with y;
-	// keep is what the status says when they do not.
+	// confirm splits (or undoes splits and joins) once the facilitator confirms
+	// it with y; keep is what the status says when they do not.
 	confirm func() tea.Cmd
 	keep    string
+	// joining is set while the facilitator types, into input, the campaign theme
+	// to join joinFrom with (J).
+	joining  bool
+	joinFrom report.CampaignTheme
 	// reading is a session theme whose notes are shown whole, nil when none is.
 	reading *report.SessionTheme
 	readTop int
@@ -70,10 +77,11 @@ var campaignTabs = []string{"Themes", "Audiences", "Saturation", "Actions", "Hyp
 // tabHypotheses is the index of the hypotheses view.
 const tabHypotheses = 4
 
-var ck = struct{ Tab, Scroll, Back, Add, Verdict, Save, Cancel, Split, Unsplit, Notes key.Binding }{
+var ck = struct{ Tab, Scroll, Back, Add, Verdict, Save, Cancel, Split, Join, Unsplit, Notes key.Binding }{
 	Tab:     key.NewBinding(key.WithKeys("tab", "1", "2", "3", "4", "5"), key.WithHelp("1-5", "view")),
 	Split:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "split from match")),
-	Unsplit: key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "undo its splits")),
+	Join:    key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "join with theme")),
+	Unsplit: key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "undo split/join")),
 	Notes:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "its notes")),
 	Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add hypothesis")),
 	Verdict: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "verdict")),
@@ -209,6 +217,9 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.input.Blur()
 		return s, s.reload()
 	case tea.KeyMsg:
+		if s.joining {
+			return s.updateJoining(msg)
+		}
 		if s.adding {
 			return s.updateAdding(msg)
 		}
@@ -245,6 +256,8 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			switch {
 			case key.Matches(msg, ck.Split):
 				return s, s.askSplit()
+			case key.Matches(msg, ck.Join):
+				return s, s.askJoin()
 			case key.Matches(msg, ck.Unsplit):
 				return s, s.askUnsplit()
 			case key.Matches(msg, ck.Notes):
@@ -344,6 +357,8 @@ func (s *campaignScreen) lineKeys() []key.Binding {
 	switch {
 	case s.adding:
 		return []key.Binding{ck.Save, ck.Cancel}
+	case s.joining:
+		return []key.Binding{joinKey, ck.Cancel}
 	case s.reading != nil:
 		return []key.Binding{rk.Scroll, rk.Close}
 	case s.tab == 0 && s.themes.open():
@@ -356,8 +371,8 @@ func (s *campaignScreen) lineKeys() []key.Binding {
 		keys = []key.Binding{bk.Help, ck.Tab, ck.Add, ck.Verdict, ck.Scroll, ck.Back}
 	case s.tab == 0:
 		keys = append([]key.Binding{bk.Help, ck.Tab}, s.themes.keys()...)
-		keys = append(keys, ck.Split)
-		if r, ok := s.currentRow(); ok && r.st >= 0 && len(s.f.Themes[r.ct].SessionThemes[r.st].KeptApart) > 0 {
+		keys = append(keys, ck.Split, ck.Join)
+		if r, ok := s.currentRow(); ok && len(s.undoable(r)) > 0 {
 			keys = append(keys, ck.Unsplit)
 		}
 		keys = append(keys, ck.Notes, ck.Back)
@@ -372,9 +387,9 @@ func (s *campaignScreen) allKeys() []key.Binding {
 }
 
 // keysShown reports whether the key list (?) is shown in place of the view: not
-// over a hypothesis being typed, a note being read or a search.
+// over a hypothesis or a theme to join being typed, a note being read or a search.
 func (s *campaignScreen) keysShown() bool {
-	return s.help.shown && !s.adding && s.reading == nil && !(s.tab == 0 && s.themes.open())
+	return s.help.shown && !s.adding && !s.joining && s.reading == nil && !(s.tab == 0 && s.themes.open())
 }
 
 // head is the overview's lines under its title, w wide: the campaign's period and
@@ -417,6 +432,9 @@ func (s *campaignScreen) footer(w int) string {
 			prompt = "Verdict: "
 		}
 		extra = fit(prompt+s.input.View(), w) + "\n"
+	}
+	if s.joining {
+		extra = fit(s.joinPrompt()+s.input.View(), w) + "\n" + sty.Muted.Render(fit(s.joinHint(s.input.Value()), w)) + "\n"
 	}
 	if s.tab == 0 && s.reading == nil {
 		if v := s.themes.inputView(w, s.e.sty); v != "" {
@@ -466,6 +484,9 @@ func (s *campaignScreen) setRows() {
 			split := ""
 			if len(st.KeptApart) > 0 {
 				split = fmt.Sprintf(" · split from %d", len(st.KeptApart))
+			}
+			if len(st.JoinedWith) > 0 {
+				split += " · joined by hand"
 			}
 			out = append(out, campaignRow{ct: i, st: j, text: fmt.Sprintf("    S%d%s “%s” · %s%s%s", st.Session, rank, st.Label, plural(len(st.Notes), "note"), split, title)})
 		}
@@ -552,40 +573,268 @@ func (s *campaignScreen) askSplit() tea.Cmd {
 	return nil
 }
 
-// askUnsplit asks to undo the splits of the selected session theme, so that
-// matching may put it with those themes again, here and in later reports.
+// undoable are the stored pairs U undoes on row r: on a session theme's line its
+// splits and joins, on another line of a campaign theme the joins of its session
+// themes.
+func (s *campaignScreen) undoable(r campaignRow) (pairs []themePair) {
+	ct := s.f.Themes[r.ct]
+	for j, st := range ct.SessionThemes {
+		if r.st >= 0 && j != r.st {
+			continue
+		}
+		if r.st >= 0 {
+			for _, o := range st.KeptApart {
+				pairs = append(pairs, themePair{st.ThemeID, o, false})
+			}
+		}
+		for _, o := range st.JoinedWith {
+			if r.st < 0 && slices.ContainsFunc(pairs, func(p themePair) bool { return p.a == o && p.b == st.ThemeID }) {
+				continue // listed from the other side
+			}
+			pairs = append(pairs, themePair{st.ThemeID, o, true})
+		}
+	}
+	return pairs
+}
+
+// themePair is a split (or, joined, a join) of two session themes.
+type themePair struct {
+	a, b   int64
+	joined bool
+}
+
+// askUnsplit asks to undo the splits and joins of the selected session theme, or
+// the joins of the selected campaign theme, so that matching goes by what the
+// themes say again, here and in later reports.
 func (s *campaignScreen) askUnsplit() tea.Cmd {
 	r, ok := s.currentRow()
-	if !ok || r.st < 0 {
-		s.status = "Select a session theme (a line S1 “…”) to undo its splits."
+	if !ok {
 		return nil
 	}
-	st := s.f.Themes[r.ct].SessionThemes[r.st]
-	name := fmt.Sprintf("S%d “%s”", st.Session, st.Label)
-	if len(st.KeptApart) == 0 {
-		s.status = name + " was not split from any theme: nothing to undo."
+	pairs := s.undoable(r)
+	ct := s.f.Themes[r.ct]
+	name := fmt.Sprintf("#%d “%s”", ct.Rank, ct.Label)
+	if r.st >= 0 {
+		st := ct.SessionThemes[r.st]
+		name = fmt.Sprintf("S%d “%s”", st.Session, st.Label)
+	}
+	if len(pairs) == 0 {
+		if r.st < 0 {
+			s.status = "Select a session theme (a line S1 “…”) to undo its splits; " + name + " was not joined by hand."
+			return nil
+		}
+		s.status = name + " was not split or joined: nothing to undo."
 		return nil
 	}
-	var from []string
-	for _, id := range st.KeptApart {
-		from = append(from, s.themeName(id))
+	var split, joined []string
+	for _, p := range pairs {
+		if r.st < 0 {
+			joined = append(joined, s.themeName(p.a)+" with "+s.themeName(p.b))
+		} else if p.joined {
+			joined = append(joined, s.themeName(p.b))
+		} else {
+			split = append(split, s.themeName(p.b))
+		}
 	}
-	svc, id, others := s.e.opt.Service, st.ThemeID, st.KeptApart
-	said := fmt.Sprintf("Undone: %s may be matched with %s again.", name, strings.Join(from, ", "))
+	var what []string
+	switch {
+	case r.st < 0:
+		what = append(what, "the joins in "+name+": "+strings.Join(joined, ", "))
+	case len(joined) > 0:
+		what = append(what, "the join of "+name+" with "+strings.Join(joined, ", "))
+	}
+	if len(split) > 0 {
+		what = append(what, fmt.Sprintf("the split of %s from %s", name, strings.Join(split, ", ")))
+	}
+	said := fmt.Sprintf("Undone: %s may be matched with %s again.", name, strings.Join(split, ", "))
+	if len(joined) > 0 {
+		said = fmt.Sprintf("Undone: %s is matched by what it says again.", name)
+		if r.st < 0 {
+			said = fmt.Sprintf("Undone: the themes joined in %s are matched by what they say again.", name)
+		}
+	}
+	svc, follow := s.e.opt.Service, pairs[0].a
 	s.confirm = func() tea.Cmd {
-		s.status = "Undoing the splits and matching the themes again…"
+		s.status = "Undoing and matching the themes again…"
 		return s.e.withTimeout(func(ctx context.Context) tea.Msg {
-			for _, o := range others {
-				if err := svc.UnsplitThemes(ctx, id, o); err != nil && session.ErrorCode(err) != session.ENotFound {
+			for _, p := range pairs {
+				undo := svc.UnsplitThemes
+				if p.joined {
+					undo = svc.UnjoinThemes
+				}
+				if err := undo(ctx, p.a, p.b); err != nil && session.ErrorCode(err) != session.ENotFound {
 					return splitMsg{err: err}
 				}
 			}
-			return splitMsg{said: said, follow: id}
+			return splitMsg{said: said, follow: follow}
 		})
 	}
-	s.status = fmt.Sprintf("Undo the split of %s from %s, here and in later reports? y = undo, any other key = keep", name, strings.Join(from, ", "))
-	s.keep = "The splits stay."
+	s.status = fmt.Sprintf("Undo %s, here and in later reports? y = undo, any other key = keep", strings.Join(what, " and "))
+	s.keep = "The splits and joins stay."
+	if len(joined) == 0 {
+		s.keep = "The splits stay."
+	}
 	return nil
+}
+
+// joinKey is the join prompt's enter.
+var joinKey = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "join"))
+
+// askJoin opens the prompt for the campaign theme to join the selected one with,
+// by its number or part of its name: matching missed that they are one.
+func (s *campaignScreen) askJoin() tea.Cmd {
+	r, ok := s.currentRow()
+	if !ok {
+		s.status = "Select a campaign theme to join it with another."
+		return nil
+	}
+	if len(s.f.Themes) < 2 {
+		s.status = "There is no other campaign theme to join it with."
+		return nil
+	}
+	s.joining, s.joinFrom, s.status = true, s.f.Themes[r.ct], ""
+	s.input.Reset()
+	s.input.Placeholder = "number or part of its name"
+	return s.input.Focus()
+}
+
+func (s *campaignScreen) joinPrompt() string {
+	return fmt.Sprintf("Join #%d “%s” with: ", s.joinFrom.Rank, fit(s.joinFrom.Label, 40))
+}
+
+// joinHint says under the join prompt which theme enter joins with, or why none.
+func (s *campaignScreen) joinHint(v string) string {
+	i, others := s.findCampaignTheme(v)
+	switch {
+	case strings.TrimSpace(v) == "":
+		return "Type the theme's number or part of its name; enter joins, esc cancels."
+	case i < 0:
+		if _, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(v), "#")); err == nil {
+			return "No campaign theme has that number."
+		}
+		return "No other campaign theme matches."
+	case others > 0:
+		return fmt.Sprintf("→ #%d %s (and %d more match: type more)", s.f.Themes[i].Rank, s.f.Themes[i].Label, others)
+	}
+	return fmt.Sprintf("→ #%d %s", s.f.Themes[i].Rank, s.f.Themes[i].Label)
+}
+
+// findCampaignTheme finds, other than the one being joined, the campaign theme
+// ranked v ("12" or "#12"), or else the one whose name, or a session theme's name
+// in it, is v or holds it (a whole name first, then one that starts with it, then
+// one with a word that does; the first by rank among equals), and counts the others
+// that match too. -1 for none.
+func (s *campaignScreen) findCampaignTheme(v string) (int, int) {
+	v = strings.ToLower(strings.TrimSpace(v))
+	if v == "" {
+		return -1, 0
+	}
+	if k, err := strconv.Atoi(strings.TrimPrefix(v, "#")); err == nil {
+		for i, t := range s.f.Themes {
+			if t.Rank == k {
+				return i, 0
+			}
+		}
+		return -1, 0
+	}
+	found, best, n := -1, 5, 0
+	for i, t := range s.f.Themes {
+		if t.ID == s.joinFrom.ID {
+			continue
+		}
+		tier := 5
+		for _, name := range append([]string{t.Label}, t.SessionLabels...) {
+			name = strings.ToLower(name)
+			switch {
+			case name == v:
+				tier = min(tier, 1)
+			case strings.HasPrefix(name, v):
+				tier = min(tier, 2)
+			case strings.Contains(" "+strings.Join(strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " "), " "+v):
+				tier = min(tier, 3)
+			case strings.Contains(name, v):
+				tier = min(tier, 4)
+			}
+		}
+		if tier == 5 {
+			continue
+		}
+		if found >= 0 {
+			n++
+		}
+		if tier < best {
+			found, best = i, tier
+		}
+	}
+	return found, n
+}
+
+// updateJoining handles keys while the theme to join with is typed: enter joins
+// (in a command), esc drops it.
+func (s *campaignScreen) updateJoining(msg tea.KeyMsg) (screen, tea.Cmd) {
+	switch msg.Type {
+	case tea.KeyEsc:
+		s.joining, s.status = false, "Nothing was joined."
+		s.input.Reset()
+		s.input.Blur()
+		return s, nil
+	case tea.KeyEnter:
+		cmd, done := s.join(s.input.Value())
+		if done {
+			s.joining = false
+			s.input.Reset()
+			s.input.Blur()
+		}
+		return s, cmd
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return s, cmd
+}
+
+// join joins the campaign theme being joined with the one v names, for good: every
+// session theme of the one with every session theme of the other, stored as
+// charter's joins are. done is false when v names none that can be, said in the
+// status, and the prompt stays to mend it.
+func (s *campaignScreen) join(v string) (cmd tea.Cmd, done bool) {
+	i, _ := s.findCampaignTheme(v)
+	if i < 0 {
+		s.status = s.joinHint(v)
+		return nil, false
+	}
+	from, to := s.joinFrom, s.f.Themes[i]
+	name := func(t report.CampaignTheme) string { return fmt.Sprintf("#%d “%s”", t.Rank, t.Label) }
+	if to.ID == from.ID {
+		s.status = name(to) + " is the theme being joined: type another's number or name."
+		return nil, false
+	}
+	for _, a := range from.SessionThemes {
+		for _, b := range to.SessionThemes {
+			if a.Session == b.Session {
+				s.status = fmt.Sprintf("%s and %s both hold a theme of S%d: a campaign theme holds one theme of each session, so merge those on S%d's board first.", name(from), name(to), a.Session, a.Session)
+				return nil, true
+			}
+		}
+	}
+	for _, st := range append(slices.Clone(from.SessionThemes), to.SessionThemes...) {
+		if st.ThemeID == 0 {
+			s.status = fmt.Sprintf("S%d has no themes of its own yet (the report grouped its notes): group them on its board, then join.", st.Session)
+			return nil, true
+		}
+	}
+	svc := s.e.opt.Service
+	said := fmt.Sprintf("Joined: %s and %s are one theme now and in later reports (U undoes it).", name(from), name(to))
+	s.status = "Joining and matching the themes again…"
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+		for _, a := range from.SessionThemes {
+			for _, b := range to.SessionThemes {
+				if err := svc.JoinThemes(ctx, a.ThemeID, b.ThemeID); err != nil {
+					return splitMsg{err: err}
+				}
+			}
+		}
+		return splitMsg{said: said, follow: from.SessionThemes[0].ThemeID}
+	}), true
 }
 
 // themeName is a session theme of the campaign as its line names it, S2 “…”.

@@ -138,7 +138,7 @@ func TestCampaignViewSplitsAWrongMatch(t *testing.T) {
 		t.Errorf("stored splits after the undo: %v, %v; want none", split, err)
 	}
 	s.keys("U")
-	s.waitFor("was not split from any theme: nothing to undo.")
+	s.waitFor("was not split or joined: nothing to undo.")
 	requireFits(t, s.view())
 }
 

@@ -39,7 +39,7 @@ func TestKeyListOnEveryFacilitatorScreen(t *testing.T) {
 			s.keys("c")
 			s.waitFor("Themes by campaign priority")
 			return s, "Themes by campaign priority"
-		}, []string{"view", "split from match", "its notes", "back", "page", "first/last"}},
+		}, []string{"view", "split from match", "join with theme", "its notes", "back", "page", "first/last"}},
 		{"activity list", func(w *world) (*term, string) {
 			sess, _ := w.writingParticipant()
 			s := w.openBoard(sess)
