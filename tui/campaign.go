@@ -463,7 +463,7 @@ func (s *campaignScreen) setRows() {
 		out = append(out, campaignRow{ct: i, st: -1, header: true, text: fmt.Sprintf("#%d %s · score %d", t.Rank, t.Label, t.Score)})
 		// Sessions held nowhere in particular leave no empty field ("·  ·").
 		facts := []string{plural(t.Sessions, "session"), session.PeopleUpTo(t.Participants), plural(t.Votes, "vote"), plural(t.Notes, "note")}
-		for _, f := range []string{strings.Join(t.Locations, ", "), strings.Join(t.Audiences, ", ")} {
+		for _, f := range []string{strings.Join(t.Locations, ", "), audienceWords(t.Audiences)} {
 			if f != "" {
 				facts = append(facts, f)
 			}
@@ -965,7 +965,7 @@ func (s *campaignScreen) readingView(w, room int) string {
 func (s *campaignScreen) audienceLines() []string {
 	var out []string
 	for _, a := range s.f.Audiences {
-		out = append(out, fmt.Sprintf("%s · %s · %s · %s, %d only here", a.Audience, plural(a.Sessions, "session"), persons(a.Participants), plural(a.Themes, "theme"), len(a.OnlyHere)))
+		out = append(out, fmt.Sprintf("%s · %s · %s · %s, %d only here", session.Audience(a.Audience).Title(), plural(a.Sessions, "session"), persons(a.Participants), plural(a.Themes, "theme"), len(a.OnlyHere)))
 		if a.Confidence != nil {
 			c := a.Confidence
 			out = append(out, fmt.Sprintf("    confidence: mean %s, median %s, %s", session.Tenths(c.Mean), session.Median(c.Median), plural(c.Ratings, "rating")))
@@ -1096,7 +1096,7 @@ func (s *campaignScreen) hypothesisLines() []string {
 			for _, n := range t.Sessions {
 				ss = append(ss, fmt.Sprintf("S%d", n))
 			}
-			out = append(out, fmt.Sprintf("    #%d %s · similarity %.2f · %s · %s", t.Rank, t.Label, t.Similarity, strings.Join(ss, " "), strings.Join(t.Audiences, ", ")))
+			out = append(out, fmt.Sprintf("    #%d %s · similarity %.2f · %s · %s", t.Rank, t.Label, t.Similarity, strings.Join(ss, " "), audienceWords(t.Audiences)))
 		}
 		for _, q := range h.Quotes {
 			for _, l := range wrap(fmt.Sprintf("“%s” (%s)", q.Text, quoteWhere(q)), width-4) {
@@ -1147,7 +1147,7 @@ func (s *campaignScreen) hypothesisLines() []string {
 // the hypothesis names it: "S2 · developers, whom it names".
 func quoteWhere(q report.HypothesisNote) string {
 	if q.NamedAudience {
-		return fmt.Sprintf("S%d · %s, whom it names", q.Session, q.Audience)
+		return fmt.Sprintf("S%d · %s, whom it names", q.Session, session.Audience(q.Audience).Title())
 	}
 	return fmt.Sprintf("S%d", q.Session)
 }
@@ -1158,7 +1158,17 @@ func hypothesisHeardLine(h report.HypothesisFinding) string {
 	if len(h.Heard) == 0 || len(h.Quotes)+len(h.ActivityNotes) == 0 || h.QuotedFromNamed() > 0 {
 		return ""
 	}
-	return fmt.Sprintf("none of these notes is from %s, whom it names", strings.Join(h.Heard, ", "))
+	return fmt.Sprintf("none of these notes is from %s, whom it names", audienceWords(h.Heard))
+}
+
+// audienceWords names audiences, given by their keys as the report holds them,
+// in words: "service owners, developers".
+func audienceWords(as []string) string {
+	words := make([]string, len(as))
+	for i, a := range as {
+		words[i] = session.Audience(a).Title()
+	}
+	return strings.Join(words, ", ")
 }
 
 // findingEvidence is the status while the evidence of hypothesis n is looked for.
