@@ -653,8 +653,14 @@ func (s *boardScreen) noteByID() map[int64]*session.Note {
 // theme (another of the session's notes begins with the name), none: the ★ went to
 // the note nearest the mean, and a theme called "pen test findings come…" starred
 // "more pen tests before release". A name the facilitator typed (named) was made
-// from no note, whatever note begins with it: its theme keeps its ★.
-func (s *boardScreen) representative(label string, named bool, ids []int64, notes map[int64]*session.Note) int64 {
+// from no note, whatever note begins with it: its theme keeps its ★. nameNote is
+// the note the theme's name was made from when that is known (session.Theme's
+// NameNote, a theme split out of one note): it keeps the ★ while the theme holds it
+// visibly, whatever notes were moved in since (see session.NamedAfterNote).
+func (s *boardScreen) representative(label string, named bool, nameNote int64, ids []int64, notes map[int64]*session.Note) int64 {
+	if n := notes[nameNote]; nameNote != 0 && !named && n != nil && !n.Hidden && slices.Contains(ids, nameNote) {
+		return nameNote
+	}
 	var k strings.Builder
 	// The session's notes count: one written or deleted outside the set may be
 	// the one the name was made from.
@@ -704,8 +710,8 @@ func namedAfterOther(label string, in map[int64]bool, notes map[int64]*session.N
 
 // noteRows lists a theme's notes, its representative first (starred): the note
 // its name was made from, if it was, else the one that best stands for them.
-func (s *boardScreen) noteRows(row themeRow, label string, named bool, ids []int64, notes map[int64]*session.Note) []themeRow {
-	rep := s.representative(label, named, ids, notes)
+func (s *boardScreen) noteRows(row themeRow, label string, named bool, nameNote int64, ids []int64, notes map[int64]*session.Note) []themeRow {
+	rep := s.representative(label, named, nameNote, ids, notes)
 	// Listed by area, lane and text, as everywhere after the reveal: by ID they
 	// would be in the order written.
 	ids = slices.Clone(ids)
@@ -745,7 +751,7 @@ func (s *boardScreen) themeRows() []themeRow {
 				tail += " · name given in “" + t.NameFrom + "”"
 			}
 			rows = append(rows, s.headerRow(themeRow{sug: i + 1, num: i + 1}, fmt.Sprintf("%s%d. ", pick, i+1), t.Label, tail))
-			rows = append(rows, s.noteRows(themeRow{sug: i + 1}, t.Label, t.Named, t.NoteIDs, notes)...)
+			rows = append(rows, s.noteRows(themeRow{sug: i + 1}, t.Label, t.Named, t.NameNote, t.NoteIDs, notes)...)
 		}
 	case s.sess.Phase == session.PhaseGroup && s.themes.placing:
 		for _, p := range s.placements() {
@@ -776,7 +782,7 @@ func (s *boardScreen) themeRows() []themeRow {
 				tail += " · name given in “" + s.themes.suggestions[p.sug].NameFrom + "”"
 			}
 			rows = append(rows, s.headerRow(h, pick+"new: ", p.label, tail))
-			rows = append(rows, s.noteRows(row, p.label, p.named, p.notes, notes)...)
+			rows = append(rows, s.noteRows(row, p.label, p.named, 0, p.notes, notes)...)
 		}
 	case s.sess.Phase == session.PhaseGroup:
 		inTheme := map[int64]bool{}
@@ -785,7 +791,7 @@ func (s *boardScreen) themeRows() []themeRow {
 			for _, id := range t.NoteIDs {
 				inTheme[id] = true
 			}
-			rows = append(rows, s.noteRows(themeRow{theme: t.ID}, t.Label, t.Named, t.NoteIDs, notes)...)
+			rows = append(rows, s.noteRows(themeRow{theme: t.ID}, t.Label, t.Named, t.NameNote, t.NoteIDs, notes)...)
 		}
 		rows = append(rows, s.looseRows(func(int) string { return "" })...)
 	case s.sess.Phase == session.PhaseVote:
@@ -1251,7 +1257,7 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 					notes = append(notes, n)
 				}
 			}
-			s.reading = newThemeReader("“"+th.Label+"”", notes, s.representative(th.Label, th.Named, th.NoteIDs, byID))
+			s.reading = newThemeReader("“"+th.Label+"”", notes, s.representative(th.Label, th.Named, th.NameNote, th.NoteIDs, byID))
 		}
 	case key.Matches(msg, tk.Budget) && ph == session.PhaseVote:
 		id := s.sess.ID
