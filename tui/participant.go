@@ -69,6 +69,9 @@ type participantScreen struct {
 	// saved: the box waits for the answer, so that enter pressed again does not
 	// save the same note twice.
 	saving bool
+	// joinNameAsked is the volunteer's name, typed as the name they joined with,
+	// that enter asked about: enter again with it volunteers under it.
+	joinNameAsked string
 	// typedWhileSaving are the letters (and enters) typed while a new note was
 	// being saved: the box opens again for the next note once it is stored, and a
 	// fast typist's first words land in it rather than being dropped; an enter
@@ -1692,7 +1695,6 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case tea.KeyEnter:
 		text := s.inputValue()
 		if s.mode == modeVolunteerName {
-			s.saving = true
 			return s, s.volunteerAs(text)
 		}
 		if s.mode == modeTopic {
@@ -1760,6 +1762,11 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	s.box, s.boxFresh, s.boxN = "", false, -1
 	if began && s.inputValue() != "" && !s.statusErr {
 		// The next note begun: "Saved" was about the last one.
+		s.setStatus("", false)
+	}
+	if s.joinNameAsked != "" && s.inputValue() != s.joinNameAsked {
+		// The question was about the name as it was.
+		s.joinNameAsked = ""
 		s.setStatus("", false)
 	}
 	return s, cmd

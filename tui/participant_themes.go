@@ -351,17 +351,12 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		if on {
 			// A volunteer is someone the program can reach, named in the findings that
-			// go back to everyone: ask for the name to show first, everyone, with the
-			// name they gave filled in (given for the facilitator's eyes only, it
-			// reaches the findings only if they say so here).
-			s.mode, s.editing = modeVolunteerName, cur.action
+			// go back to everyone: ask for the name to show first, in an empty box.
+			// Not the name given at joining: kept as it was, it matched the
+			// participant's row in a copy of the database, and so their profile.
+			s.mode, s.editing, s.joinNameAsked = modeVolunteerName, cur.action, ""
 			s.setStatus("", false)
-			cmd := s.openInput(session.MaxNameLen, 1)
-			if s.me.Name != "" {
-				s.input.SetValue(s.me.Name)
-				s.boxFresh, s.boxN = false, -1 // not as opened: the box shows the name
-			}
-			return s, cmd
+			return s, s.openInput(session.MaxNameLen, 1)
 		}
 		return s, s.run(func(ctx context.Context) tea.Msg {
 			if err := svc.Volunteer(ctx, id, cur.action, false); err != nil {
@@ -404,8 +399,16 @@ func (s *participantScreen) hasAction(id int64) bool {
 // volunteerAs volunteers the participant for the action point being asked about,
 // under the name typed (none if empty). The name stays on the action point: it is
 // not the participant's name anywhere else. The text stays in the box until it is
-// stored.
+// stored. The name they joined with, typed, is asked about once: stored with the
+// volunteering it matches their row, and so their profile, in a copy of the
+// database.
 func (s *participantScreen) volunteerAs(name string) tea.Cmd {
+	if sameName(name, s.me.Name) && s.joinNameAsked != name {
+		s.joinNameAsked = name
+		s.setStatus("That is the name you joined with: a copy of the database could match it to your profile. enter keeps it.", false)
+		return nil
+	}
+	s.saving = true
 	svc, id, action := s.e.opt.Service, s.me.ID, s.editing
 	return s.run(func(ctx context.Context) tea.Msg {
 		if err := svc.VolunteerAs(ctx, id, action, name); err != nil {
@@ -418,13 +421,21 @@ func (s *participantScreen) volunteerAs(name string) tea.Cmd {
 	})
 }
 
+// sameName says whether a volunteer's name is the name given at joining, but for
+// case and spaces around it.
+func sameName(typed, joined string) bool {
+	typed, joined = strings.TrimSpace(typed), strings.TrimSpace(joined)
+	return joined != "" && strings.EqualFold(typed, joined)
+}
+
 // volunteerNameView is the box that asks a volunteer for the name to show.
 func (s *participantScreen) volunteerNameView(w int) string {
 	sty := s.e.sty
 	return "\n" + sty.Header.Render(fit("Volunteer: give a name the program can reach you by", w)) + "\n" +
-		sty.Muted.Render(either("Shown on this action point and in the findings only, never with your notes.",
-			"Shown here and in the findings, never with your notes.", w)) + "\n" +
-		sty.Muted.Render(fit("Empty the box to volunteer anonymously; esc cancels.", w)) + "\n" +
+		sty.Muted.Render(either("Any name or contact works; shown on this action point and in the findings only.",
+			"Any name or contact; shown in findings.", w)) + "\n" +
+		sty.Muted.Render(either("Never with your notes. Left empty, it shows “anonymous”; esc cancels.",
+			"Empty: “anonymous”; esc cancels.", w)) + "\n" +
 		s.boxView(w) + "\n" +
 		nameCount(sty, utf8.RuneCountInString(s.inputValue())) + "\n"
 }

@@ -17,7 +17,7 @@ func TestVolunteerNameNeverJoinsThePeoplePanel(t *testing.T) {
 	w, sess, p := atActionPoint(t)
 	p.keys("j") // from the first theme to its action point
 	p.keys("v")
-	p.waitFor("Shown on this action point and in the findings only")
+	p.waitFor("shown on this action point and in the findings only")
 	p.keys("Sam (sam@example.org)")
 	p.press(tea.KeyEnter)
 	// What the thanks say of the name agrees with what the box said: it said
@@ -127,8 +127,88 @@ func TestVolunteerOnThemeLineKeyLineSaysWithdraw(t *testing.T) {
 	_, _, p := atActionPoint(t)
 	p.waitDrawn("v volunteer")
 	p.keys("v") // on the theme's line
-	p.waitFor("Shown on this action point and in the findings only")
+	p.waitFor("shown on this action point and in the findings only")
 	p.press(tea.KeyEnter)
 	p.waitFor("Thank you for volunteering")
 	p.waitDrawn("v withdraw")
+}
+
+// Alice joined as "Alice Aardvark", a name for the facilitator's eyes. Volunteering
+// with v and enter, the box offers nothing of it: filled in, a volunteer stored under
+// her join name matched her participant row (and so her profile) in a backup.
+func TestVolunteerBoxStartsWithoutTheJoinName(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseActions)
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.SetName(w.ctx, ps[0], "Alice Aardvark"); err != nil {
+		t.Fatal(err)
+	}
+	p := w.openAsParticipant(sess, w.participant(ps[0].ID))
+	p.waitFor("Pair on threat models")
+	p.keys("j") // from the first theme to its action point
+	p.keys("v")
+	p.waitFor("Volunteer: give a name")
+	if p.everDrawn("Aardvark") {
+		t.Error("the volunteer's box showed the name given at joining")
+	}
+	p.press(tea.KeyEnter)
+	p.waitFor("Thank you for volunteering")
+	list, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil || len(list) != 1 || len(list[0].Volunteers) != 1 {
+		t.Fatalf("action points %+v, %v: want one with one volunteer", list, err)
+	}
+	if got := list[0].Volunteers[0]; strings.Contains(got, "Aardvark") {
+		t.Errorf("the volunteer is stored as %q, the name given at joining", got)
+	}
+}
+
+// Typed in again, the name given at joining is asked about once before it is stored:
+// a copy of the database could match it to the participant's profile.
+func TestVolunteerTypingTheJoinNameIsAskedAbout(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseActions)
+	ps, err := w.db.Participants(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.SetName(w.ctx, ps[0], "Alice Aardvark"); err != nil {
+		t.Fatal(err)
+	}
+	p := w.openAsParticipant(sess, w.participant(ps[0].ID))
+	p.waitFor("Pair on threat models")
+	p.keys("j")
+	p.keys("v")
+	p.waitFor("0/40 characters")
+	p.keys("alice aardvark")
+	p.waitFor("14/40 characters")
+	p.press(tea.KeyEnter)
+	p.waitFor("That is the name you joined with", "enter keeps it")
+	if list, err := w.svc.Actions(w.ctx, sess.ID); err != nil || len(list) != 1 || len(list[0].Volunteers) != 0 {
+		t.Fatalf("action points %+v, %v: want no volunteer before the second enter", list, err)
+	}
+	p.press(tea.KeyEnter)
+	p.waitFor("Thank you for volunteering")
+	list, err := w.svc.Actions(w.ctx, sess.ID)
+	if err != nil || len(list) != 1 || len(list[0].Volunteers) != 1 || list[0].Volunteers[0] != "alice aardvark" {
+		t.Fatalf("action points %+v, %v: want one volunteer, alice aardvark", list, err)
+	}
 }
