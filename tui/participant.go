@@ -104,6 +104,13 @@ type participantScreen struct {
 	// noteAfterTopic says the topic's title box was opened by n, in Open topics
 	// before any topic: once the topic is raised, the note's box opens on it.
 	noteAfterTopic bool
+	// titleAsked is a topic's title, long enough to read as a note, that enter
+	// asked about: enter again with it raises it, tab makes it a note (topicNote).
+	titleAsked string
+	// topicNote is a note typed into a topic's title box (moved out with tab),
+	// waiting for its topic's title: the note's box opens with it once the topic
+	// is raised.
+	topicNote string
 	// draft is a new note's text left unsent with esc (or by a phase move), which
 	// n puts back into the box, at draftAt, the place it was written in (its text
 	// unused): n pressed elsewhere goes back there first.
@@ -1007,6 +1014,11 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 				s.draft, s.draftAt = s.inputValue(), s.here() // back in the box if notes are taken again
 				said = "The phase changed; your note was not sent (n brings it back if notes are taken again)."
 			}
+			if s.mode == modeTopic && s.topicNote != "" {
+				s.draft, s.draftAt = s.topicNote, s.here()
+				said = "The phase changed; your note was not sent (n brings it back if notes are taken again)."
+			}
+			s.topicNote, s.titleAsked = "", ""
 			if s.mode == modeEdit && s.inputValue() != s.editFrom && strings.TrimSpace(s.inputValue()) != "" {
 				// Back in the box when e opens that note again, if notes are
 				// taken again: typed over minutes, it was lost at the move.
@@ -1612,6 +1624,11 @@ func (s *participantScreen) newNote() tea.Cmd {
 		// typed after n ran as keys.
 		s.mode, s.noteAfterTopic = modeTopic, true
 		s.setStatus("An open topic needs a title first: type it, then enter opens your note on it.", false)
+		if s.draft != "" {
+			// The note left with esc while its topic's title was asked for.
+			s.topicNote, s.draft = s.draft, ""
+			s.setStatus("Your note is kept: first a short title for the topic it goes under, then enter.", false)
+		}
 		return s.openInput(inputCap, 3)
 	}
 	s.mode = modeCompose
@@ -1673,6 +1690,12 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	if cmd, ok := s.emptyBoxKey(msg); ok {
 		return s, cmd
 	}
+	if s.mode == modeTopic && msg.Type == tea.KeyTab && s.titleAsked != "" && s.inputValue() == s.titleAsked {
+		// The sentence typed as a title is a note: its topic's title comes first.
+		s.topicNote, s.titleAsked, s.noteAfterTopic = s.titleAsked, "", true
+		s.setStatus("Your note is kept: now a short title for the topic it goes under, then enter.", false)
+		return s, s.openInput(inputCap, 3)
+	}
 	switch msg.Type {
 	case tea.KeyEsc:
 		s.listWanted = s.listWanted || s.mode == modeCompose
@@ -1682,6 +1705,11 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			// box again.
 			s.draft, s.draftAt = s.inputValue(), s.here()
 		}
+		if s.mode == modeTopic && s.topicNote != "" {
+			kept = true
+			s.draft, s.draftAt = s.topicNote, s.here()
+		}
+		s.topicNote, s.titleAsked = "", ""
 		s.mode = modeBrowse
 		s.closeInput()
 		s.setStatus("", false)
@@ -1703,6 +1731,14 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 				s.setStatus(s.e.errorMessage(err), true)
 				return s, nil
 			}
+			if n := len(strings.Fields(topic)); n > maxTitleWords && s.topicNote == "" && s.titleAsked != text {
+				// A sentence typed where a title is asked for is most often a
+				// note: raised as a topic, its writer's next note went under it.
+				s.titleAsked = text
+				s.setStatus(fmt.Sprintf("%d words read like a note: enter keeps them as the topic's title; tab makes them your note and asks for a short title.", n), false)
+				return s, nil
+			}
+			s.titleAsked = ""
 			s.topics = append(s.topics, topic)
 			for i, l := range s.lanes() {
 				if l == topic {
@@ -1721,8 +1757,14 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 				said = "Topic raised: write your note on it."
 			}
 			s.mode, s.listWanted = modeCompose, false
+			cmd := s.openInput(inputCap, 3)
+			if s.topicNote != "" {
+				s.input.SetValue(s.topicNote)
+				s.boxFresh, s.boxN, s.topicNote = false, -1, ""
+				said = "Topic raised: your note is in the box; enter saves it under it."
+			}
 			s.setStatus(said, false)
-			return s, s.openInput(inputCap, 3)
+			return s, cmd
 		}
 		n := session.Note{Area: session.Areas[s.area], Lane: s.currentLane(), Text: text}
 		if n.Area == session.AreaActivities {
@@ -1762,6 +1804,11 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	s.box, s.boxFresh, s.boxN = "", false, -1
 	if began && s.inputValue() != "" && !s.statusErr {
 		// The next note begun: "Saved" was about the last one.
+		s.setStatus("", false)
+	}
+	if s.titleAsked != "" && s.inputValue() != s.titleAsked {
+		// The question was about the title as it was.
+		s.titleAsked = ""
 		s.setStatus("", false)
 	}
 	if s.joinNameAsked != "" && s.inputValue() != s.joinNameAsked {
@@ -1972,6 +2019,8 @@ func (s *participantScreen) keys() []key.Binding {
 		return []key.Binding{pk.Lane, pk.Area, toList, closeBox}
 	case s.mode == modeCompose:
 		return []key.Binding{pk.Save, pk.PutAside}
+	case s.mode == modeTopic && s.titleAsked != "":
+		return []key.Binding{titleKeep, titleAsNote, pk.Cancel}
 	case s.mode != modeBrowse:
 		return []key.Binding{pk.Save, pk.Cancel}
 	case s.reading != nil:
@@ -2332,14 +2381,22 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		if s.input == nil {
 			closed = "closed"
 		}
-		b.WriteString(s.lines.line(lineKey{kind: lineNoNotes, sel: all, mark: closed, width: w}, func() string {
-			text := noNotesYet
-			if all {
-				text = "No notes here yet. Type to write one."
-			}
+		text := noNotesYet
+		if all {
+			text = "No notes here yet. Type to write one."
+		}
+		if closed != "" {
+			text = strings.Replace(text, "Type to write one.", "n writes one.", 1)
+		}
+		if s.currentLane() == "" {
+			// Open topics before any: what is typed first is a topic's title, and
+			// "Type to write one" had a note typed into the title's box.
+			text = "No topics yet. Type a topic's title first (a few words), enter, then your notes on it."
 			if closed != "" {
-				text = strings.Replace(text, "Type to write one.", "n writes one.", 1)
+				text = "No topics yet. t raises one: its title first (a few words), then your notes on it."
 			}
+		}
+		b.WriteString(s.lines.line(lineKey{kind: lineNoNotes, text: text, width: w}, func() string {
 			// Wrapped, not cut: on a narrow terminal the promise is read whole.
 			return sty.Muted.Render(strings.Join(wrap(text, w), "\n"))
 		}))
@@ -2377,7 +2434,10 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		case modeEdit:
 			title = "Edit your note"
 		case modeTopic:
-			title = "Title of your topic"
+			title = "Title of your topic (a few words; your notes go under it)"
+			if s.topicNote != "" {
+				title = "Title of the topic your note goes under (a few words)"
+			}
 		}
 		b.WriteString("\n" + s.lines.line(lineKey{kind: lineBoxTitle, text: title, width: w}, func() string {
 			return sty.Header.Render(fit(title, w))
@@ -2425,6 +2485,17 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 
 // noteLine is note n as one line of the notes view, w wide, from the cache when a
 // recent drawing had it.
+// The keys of the question a long topic's title is asked (see maxTitleWords).
+var (
+	titleKeep   = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep as title"))
+	titleAsNote = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "make it a note"))
+)
+
+// maxTitleWords is the most words a topic's title has before enter asks whether it
+// is a note: titles name a subject ("Patch management", "Security champions in
+// every team"); a longer text is most often a sentence, a note.
+const maxTitleWords = 6
+
 // noNotesYet is what an empty lane says while notes are private: typing there
 // begins a note (see beginsNote).
 const noNotesYet = "You have no notes here yet. Type to write one. Only you can see your notes until the reveal."

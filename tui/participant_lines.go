@@ -41,7 +41,7 @@ const (
 	lineThemeRow
 	// lineFreshBox is a text box as opened, empty (several lines; id is its height).
 	lineFreshBox
-	// lineNoNotes says a lane has no notes (sel: notes are visible to all).
+	// lineNoNotes says a lane has no notes (text: what it says).
 	lineNoNotes
 	// lineBoxTitle is the title over a text box; lineBoxCount the count under it
 	// (id: the characters, extra: the limit).
