@@ -1110,7 +1110,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// sees it before the next note goes under this one.
 			s.setStatus("Saved under "+a+"; your next notes go there too (esc, a changes it).", false)
 		} else {
-			s.setStatus("Saved. Your note is stored; the box is open for your next one (esc closes it).", false)
+			s.setStatus(savedNext, false)
 		}
 		typed := s.typedWhileSaving
 		s.typedWhileSaving = nil
@@ -1897,6 +1897,9 @@ func (s *participantScreen) viewInto(b *viewText) string {
 	return s.timeUp.decorate(b.String(), w, e.now(), sty)
 }
 
+// savedNext is the status after a new note is saved, the box open for the next.
+const savedNext = "Saved. Your note is stored; the box is open for your next one (esc closes it)."
+
 // footer is the bottom of the screen, w wide: status, done mark and key help.
 func (s *participantScreen) footer(w int) string {
 	e, sty := s.e, s.e.sty
@@ -1911,9 +1914,15 @@ func (s *participantScreen) footer(w int) string {
 			if s.statusErr {
 				st = sty.Error
 			}
+			status := s.status
+			if status == savedNext && lipgloss.Width(status) > w {
+				// On a narrow screen the box in view says the rest, and the
+				// line it leaves keeps the note just saved in view.
+				status = "Saved. Your note is stored."
+			}
 			// Wrapped over up to three lines, not cut: a status says what happened
 			// to what the person was doing ("… merged into …, now selected.").
-			lines := wrap(s.status, w)
+			lines := wrap(status, w)
 			if len(lines) > 3 {
 				lines = append(lines[:2], fit(strings.Join(lines[2:], " "), w))
 			}
@@ -2332,16 +2341,6 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		}))
 		b.WriteByte('\n')
 	}
-	b.WriteString("\n")
-	if s.mode == modePickActivity {
-		for _, l := range wrap("What are your new notes about? Pick an activity, or type one to propose it.", w) {
-			b.WriteString(sty.Header.Render(l))
-			b.WriteByte('\n')
-		}
-		b.WriteString(s.picker.view(w, max(e.h-lipgloss.Height(b.String()[start:])-4, 3), sty))
-		return
-	}
-
 	ns := s.laneNotes()
 	inputLines := 0
 	var dropped []string
@@ -2354,13 +2353,27 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 			inputLines += len(dropped)
 		}
 	}
+	give := s.linesToGive(strings.Count(b.String()[start:], "\n")+len(dropped), len(ns))
+	if give < 1 {
+		b.WriteString("\n")
+	}
+	if s.mode == modePickActivity {
+		for _, l := range wrap("What are your new notes about? Pick an activity, or type one to propose it.", w) {
+			b.WriteString(sty.Header.Render(l))
+			b.WriteByte('\n')
+		}
+		b.WriteString(s.picker.view(w, max(e.h-lipgloss.Height(b.String()[start:])-4, 3), sty))
+		return
+	}
+
 	room := max(e.h-lipgloss.Height(b.String()[start:])-6-inputLines, 3)
 	if inputLines > 0 && s.input != nil && e.h > 0 {
 		// A short terminal: the box gives up lines (down to one, which scrolls)
 		// before the notes above it go, and the notes go before the header
-		// would be pushed off the top (at 80x14 it was).
-		avail := s.bodyRoom - strings.Count(b.String()[start:], "\n") - 3 - len(dropped)
-		if h := min(max(avail-2, 1), 3); h != s.input.Height() {
+		// would be pushed off the top (at 80x14 it was). Under the notes: a
+		// blank line, the box's title and the count, but for those given up.
+		avail := s.bodyRoom - strings.Count(b.String()[start:], "\n") - 3 + max(give-1, 0) - len(dropped)
+		if h := min(max(avail-2-min(len(ns), 2), 1), 3); h != s.input.Height() {
 			s.input.SetHeight(h)
 			s.box = ""
 		}
@@ -2439,7 +2452,10 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 				title = "Title of the topic your note goes under (a few words)"
 			}
 		}
-		b.WriteString("\n" + s.lines.line(lineKey{kind: lineBoxTitle, text: title, width: w}, func() string {
+		if give < 2 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(s.lines.line(lineKey{kind: lineBoxTitle, text: title, width: w}, func() string {
 			return sty.Header.Render(fit(title, w))
 		}))
 		b.WriteByte('\n')
@@ -2455,14 +2471,16 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 			s.boxN = utf8.RuneCountInString(session.CleanText(s.inputValue()))
 		}
 		n := s.boxN
-		b.WriteString(s.lines.line(lineKey{kind: lineBoxCount, id: int64(n), extra: strconv.Itoa(limit)}, func() string {
-			count := fmt.Sprintf("%d/%d characters", n, limit)
-			if n > limit {
-				return sty.Error.Render(count + " — too long, please shorten")
-			}
-			return sty.Muted.Render(count)
-		}))
-		b.WriteByte('\n')
+		if give < 3 {
+			b.WriteString(s.lines.line(lineKey{kind: lineBoxCount, id: int64(n), extra: strconv.Itoa(limit)}, func() string {
+				count := fmt.Sprintf("%d/%d characters", n, limit)
+				if n > limit {
+					return sty.Error.Render(count + " — too long, please shorten")
+				}
+				return sty.Muted.Render(count)
+			}))
+			b.WriteByte('\n')
+		}
 		for _, l := range dropped {
 			b.WriteString(sty.Error.Render(l))
 			b.WriteByte('\n')
@@ -2481,6 +2499,33 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 			b.WriteByte('\n')
 		}
 	}
+}
+
+// linesToGive is how many of the lines of the notes view that can go do go, on a
+// screen too short for the rest: the blank line under the lanes (1), the one over
+// the box's title (2) and the count of characters (3), while far from the limit.
+// Those lines go before the box would push the head off the top (at 40x14 two of
+// its three lines went) and before the note just saved left the screen: the box
+// gives up its lines first (at its fewest it is one), then these, then the notes.
+// taken is the rows the view takes besides (the lines over them and any under the
+// box); notes is how many notes the lane has.
+func (s *participantScreen) linesToGive(taken, notes int) int {
+	if (s.mode != modeCompose && s.mode != modeEdit && s.mode != modeTopic) || s.input == nil || s.e.h <= 0 {
+		return 0
+	}
+	// The box at its fewest: blank lines, title, a line in its frame, count.
+	least := 1 + 1 + 1 + 3 + 1
+	// A note (the one just saved) and, with more, the line that says so.
+	short := taken + least + min(notes, 2) - s.bodyRoom
+	limit := session.MaxNoteLen
+	if s.mode == modeTopic {
+		limit = session.MaxTopicLen
+	}
+	if n := utf8.RuneCountInString(session.CleanText(s.inputValue())); n >= limit*9/10 {
+		// Near the limit, or over it, the count is what the writer needs.
+		return min(max(short, 0), 2)
+	}
+	return min(max(short, 0), 3)
 }
 
 // noteLine is note n as one line of the notes view, w wide, from the cache when a
