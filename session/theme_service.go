@@ -1022,31 +1022,31 @@ func ownVolunteering(actions []*ActionPoint, viewer int64) []*ActionPoint {
 // AnonymousVolunteer is what an action point shows for a volunteer who gave no name.
 const AnonymousVolunteer = "anonymous"
 
-// Volunteer records that a participant volunteers for an action point (on), under
-// their display name if they gave one, or withdraws. Volunteering names the
-// participant in exports, which is why only the participant can do it.
+// Volunteer records that a participant volunteers for an action point (on), without
+// a name (AnonymousVolunteer), or withdraws. Never under their display name: that
+// name, given for the facilitator's eyes, stored with the volunteering would match
+// the participant's row, and so their profile, in a copy of the database. Only the
+// participant can volunteer; VolunteerAs gives the name they choose to show.
 func (s *Service) Volunteer(ctx context.Context, participantID, actionID int64, on bool) error {
-	return s.volunteer(ctx, participantID, actionID, on, "", true)
+	return s.volunteer(ctx, participantID, actionID, on, "")
 }
 
 // VolunteerAs records that a participant volunteers for an action point under name,
 // which shows on the action point (and so in the findings) only: it does not become
 // their display name, which the board shows beside their note count, so that
 // nothing joins the name to their notes or rating. An empty name volunteers without
-// one (AnonymousVolunteer): the box that asks for the name offers their display name
-// and says that emptying it volunteers anonymously. Never their pseudonym either,
-// which the board lists too.
+// one (AnonymousVolunteer): the box that asks for the name starts empty and says
+// so. Never their pseudonym either, which the board lists too.
 func (s *Service) VolunteerAs(ctx context.Context, participantID, actionID int64, name string) error {
 	name, err := ValidText(name, MaxNameLen, "A name", false)
 	if err != nil {
 		return err
 	}
-	return s.volunteer(ctx, participantID, actionID, true, name, false)
+	return s.volunteer(ctx, participantID, actionID, true, name)
 }
 
-// volunteer records or withdraws a volunteer; byDisplayName puts their display name
-// where name is empty.
-func (s *Service) volunteer(ctx context.Context, participantID, actionID int64, on bool, name string, byDisplayName bool) error {
+// volunteer records or withdraws a volunteer under name.
+func (s *Service) volunteer(ctx context.Context, participantID, actionID int64, on bool, name string) error {
 	var sessionID string
 	err := s.store.WriteTx(ctx, func(st Store) error {
 		p, sess, err := s.current(ctx, st, participantID)
@@ -1065,9 +1065,6 @@ func (s *Service) volunteer(ctx context.Context, participantID, actionID int64, 
 			return Errorf(ENotFound, "Action point not found.")
 		}
 		sessionID = p.SessionID
-		if byDisplayName {
-			name = cmp.Or(name, p.Name)
-		}
 		if err := st.SetVolunteer(ctx, actionID, participantID, name, on); err != nil {
 			return fmt.Errorf("volunteer: %w", err)
 		}

@@ -626,16 +626,20 @@ func TestVolunteer(t *testing.T) {
 	if err := bd.svc.SetName(ctx, bd.b, "Rosa"); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []int64{bd.b.ID, bd.a.ID, bd.a.ID} {
-		if err := bd.svc.Volunteer(ctx, p, a.ID, true); err != nil {
+	if err := bd.svc.Volunteer(ctx, bd.b.ID, a.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := bd.svc.VolunteerAs(ctx, bd.a.ID, a.ID, "Sam"); err != nil {
 			t.Fatal(err)
 		}
 	}
 	list, _ := bd.svc.Actions(ctx, bd.sess.ID)
-	// Someone who stayed anonymous volunteers without a name: never under the
-	// pseudonym the board lists beside their note count.
-	if got := list[0].Volunteers; !slices.Equal(got, []string{"Rosa", session.AnonymousVolunteer}) {
-		t.Errorf("volunteers = %v, want Rosa and %s", got, session.AnonymousVolunteer)
+	// Without a name given to volunteer, a volunteer has none: never the display
+	// name given at joining (it would match their row, and profile, in a copy of
+	// the database), nor the pseudonym the board lists beside their note count.
+	if got := list[0].Volunteers; !slices.Equal(got, []string{session.AnonymousVolunteer, "Sam"}) {
+		t.Errorf("volunteers = %v, want %s and Sam", got, session.AnonymousVolunteer)
 	}
 	if got := list[0].VolunteerIDs; !slices.Equal(got, []int64{bd.b.ID, bd.a.ID}) {
 		t.Errorf("volunteer ids = %v", got)
@@ -649,8 +653,8 @@ func TestVolunteer(t *testing.T) {
 		t.Fatal(err)
 	}
 	list, _ = bd.svc.Actions(ctx, bd.sess.ID)
-	if got := list[0].Volunteers; !slices.Equal(got, []string{session.AnonymousVolunteer}) {
-		t.Errorf("volunteers = %v, want %s", got, session.AnonymousVolunteer)
+	if got := list[0].Volunteers; !slices.Equal(got, []string{"Sam"}) {
+		t.Errorf("volunteers = %v, want Sam", got)
 	}
 
 	other := bd.other(t)

@@ -731,10 +731,7 @@ func TestSelectedActionShownWhole(t *testing.T) {
 		t.Fatal(err)
 	}
 	ps, _ := w.db.Participants(w.ctx, sess.ID)
-	if err := w.svc.SetName(w.ctx, ps[0], "Alice Volunteer"); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.svc.Volunteer(w.ctx, ps[0].ID, a.ID, true); err != nil {
+	if err := w.svc.VolunteerAs(w.ctx, ps[0].ID, a.ID, "Alice Volunteer"); err != nil {
 		t.Fatal(err)
 	}
 	b := w.openBoard(sess)

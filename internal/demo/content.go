@@ -48,6 +48,16 @@ type actionSpec struct {
 	volunteers          []int
 }
 
+// volunteerContacts are the names the sample's volunteers give, in turn: a contact
+// of their choosing, not the name they joined with (see session.Service.Volunteer).
+var volunteerContacts = []string{
+	"Sam (sam.k@example.org)",
+	"platform-guild@example.org",
+	"Rui, ops on-call",
+	"Noor (#appsec-help)",
+	"kit@example.org",
+}
+
 // Short names for the areas, to keep the tables below readable.
 const (
 	conf = session.AreaConfidence

@@ -209,6 +209,7 @@ func seedSession(ctx context.Context, svc *session.Service, sp sessionSpec) (*se
 	if err := to(session.PhaseActions); err != nil {
 		return nil, nil, err
 	}
+	volunteered := 0
 	for _, a := range sp.actions {
 		added, err := svc.AddAction(ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: themeID[a.theme], Title: a.title,
 			Priority: a.priority, Owner: a.owner, Status: a.status})
@@ -216,7 +217,12 @@ func seedSession(ctx context.Context, svc *session.Service, sp sessionSpec) (*se
 			return nil, nil, err
 		}
 		for _, i := range a.volunteers {
-			if err := svc.Volunteer(ctx, people[i].ID, added.ID, true); err != nil {
+			// Under a contact of their choosing, as the participant's screen asks:
+			// never the display name, which would tie the volunteer to the
+			// participant's profile in a copy of the database.
+			as := volunteerContacts[volunteered%len(volunteerContacts)]
+			volunteered++
+			if err := svc.VolunteerAs(ctx, people[i].ID, added.ID, as); err != nil {
 				return nil, nil, err
 			}
 		}

@@ -202,8 +202,8 @@ func buildCampaign(t testing.TB, svc *session.Service) *campaign {
 				must(svc.SetActionDue(ctx, got.ID, fmt.Sprintf("2026-0%d-30", 5+i%4)))
 			}
 			if i%4 == 0 {
-				must(svc.Volunteer(ctx, people[0].ID, got.ID, true))
-				must(svc.Volunteer(ctx, people[1].ID, got.ID, true))
+				must(svc.VolunteerAs(ctx, people[0].ID, got.ID, people[0].Name))
+				must(svc.VolunteerAs(ctx, people[1].ID, got.ID, people[1].Name))
 				c.volunteers = append(c.volunteers, people[0].Name, people[1].Name)
 			}
 		}

@@ -225,8 +225,8 @@ func buildFixture(t testing.TB, svc *session.Service, notes []notesets.Note) *fi
 		got, err := svc.AddAction(ctx, a)
 		must(err)
 		if i == 0 {
-			must(svc.Volunteer(ctx, fx.people[0].ID, got.ID, true))
-			must(svc.Volunteer(ctx, fx.people[5].ID, got.ID, true))
+			must(svc.VolunteerAs(ctx, fx.people[0].ID, got.ID, volunteer))
+			must(svc.Volunteer(ctx, fx.people[5].ID, got.ID, true)) // anonymous
 		}
 	}
 	return fx
