@@ -1735,7 +1735,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 				// A sentence typed where a title is asked for is most often a
 				// note: raised as a topic, its writer's next note went under it.
 				s.titleAsked = text
-				s.setStatus(fmt.Sprintf("%d words read like a note: enter keeps them as the topic's title; tab makes them your note and asks for a short title.", n), false)
+				s.setStatus(fmt.Sprintf("%d words read like a note: enter keeps it as the title, tab makes it your note.", n), false)
 				return s, nil
 			}
 			s.titleAsked = ""
@@ -2447,9 +2447,9 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		case modeEdit:
 			title = "Edit your note"
 		case modeTopic:
-			title = "Title of your topic (a few words; your notes go under it)"
+			title = either("Title of your topic (a few words; your notes go under it)", "Title of your topic (a few words)", w)
 			if s.topicNote != "" {
-				title = "Title of the topic your note goes under (a few words)"
+				title = either("Title of the topic your note goes under (a few words)", "Title of your note's topic", w)
 			}
 		}
 		if give < 2 {
