@@ -428,16 +428,28 @@ func sameName(typed, joined string) bool {
 	return joined != "" && strings.EqualFold(typed, joined)
 }
 
-// volunteerNameView is the box that asks a volunteer for the name to show.
-func (s *participantScreen) volunteerNameView(w int) string {
+// volunteerNameView is the box that asks a volunteer for the name to show. On a
+// short screen give of its lines give way, so that the action point asked about
+// stays in view under the head: the blank line over it (1), the line on esc and
+// an empty box (2), and the count of characters (3) while far from the limit.
+func (s *participantScreen) volunteerNameView(w, give int) string {
 	sty := s.e.sty
-	return "\n" + sty.Header.Render(fit("Volunteer: give a name the program can reach you by", w)) + "\n" +
-		sty.Muted.Render(either("Any name or contact works; shown on this action point and in the findings only.",
-			"Any name or contact; shown in findings.", w)) + "\n" +
-		sty.Muted.Render(either("Never with your notes. Left empty, it shows “anonymous”; esc cancels.",
-			"Empty: “anonymous”; esc cancels.", w)) + "\n" +
-		s.boxView(w) + "\n" +
-		nameCount(sty, utf8.RuneCountInString(s.inputValue())) + "\n"
+	var b strings.Builder
+	if give < 1 {
+		b.WriteString("\n")
+	}
+	b.WriteString(sty.Header.Render(fit("Volunteer: give a name the program can reach you by", w)) + "\n")
+	b.WriteString(sty.Muted.Render(either("Any name or contact works; shown on this action point and in the findings only.",
+		"Any name or contact; shown in findings.", w)) + "\n")
+	if give < 2 {
+		b.WriteString(sty.Muted.Render(either("Never with your notes. Left empty, it shows “anonymous”; esc cancels.",
+			"Empty: “anonymous”; esc cancels.", w)) + "\n")
+	}
+	b.WriteString(s.boxView(w) + "\n")
+	if n := utf8.RuneCountInString(s.inputValue()); give < 3 || n >= session.MaxNameLen*9/10 {
+		b.WriteString(nameCount(sty, n) + "\n")
+	}
+	return b.String()
 }
 
 func (s *participantScreen) themesView(w int) string {
@@ -479,8 +491,13 @@ func (s *participantScreen) themesView(w int) string {
 	// The rows between head and footer, but for the phase's line and one for a
 	// selected row shown whole.
 	room := max(s.bodyRoom-strings.Count(b.String(), "\n")-1, 3)
+	give, least := 0, 3
 	if s.mode == modeVolunteerName {
-		room = max(room-strings.Count(s.volunteerNameView(w), "\n"), 3)
+		// Three rows of the list stay (two and the line that says there are
+		// more): the lines of the name's box that can go go first.
+		give = min(max(strings.Count(s.volunteerNameView(w, 0), "\n")+3-room, 0), 3)
+		room = max(room-strings.Count(s.volunteerNameView(w, give), "\n"), 2)
+		least = 1
 	}
 	// Voting, a long list keeps room under it for the selected theme's notes (see
 	// themeNotes): a person gives dots to what they can read, not to a name.
@@ -492,7 +509,7 @@ func (s *participantScreen) themesView(w int) string {
 	}
 	more := len(rows) > room
 	if more {
-		room = max(room-1, 3) // for the line that says there is more
+		room = max(room-1, least) // for the line that says there is more
 	}
 	s.rows.setLen(len(rows))
 	s.rows.setPage(room)
@@ -569,7 +586,7 @@ func (s *participantScreen) themesView(w int) string {
 		}) + "\n")
 	}
 	if s.mode == modeVolunteerName {
-		b.WriteString(s.volunteerNameView(w))
+		b.WriteString(s.volunteerNameView(w, give))
 		return b.String()
 	}
 	// The room under a short list shows the notes of the selected theme, so that a

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
 // The newcomer's trial: P1, anonymous, wrote notes and volunteers as "Sam
@@ -210,5 +211,55 @@ func TestVolunteerTypingTheJoinNameIsAskedAbout(t *testing.T) {
 	list, err := w.svc.Actions(w.ctx, sess.ID)
 	if err != nil || len(list) != 1 || len(list[0].Volunteers) != 1 || list[0].Volunteers[0] != "alice aardvark" {
 		t.Fatalf("action points %+v, %v: want one volunteer, alice aardvark", list, err)
+	}
+}
+
+// At 40x14 the name's box under a long list of themes pushed the head off the top:
+// the blank line, the line on esc and the count give way, and the action point
+// asked about stays in view.
+func TestVolunteerNameBoxFitsAtFortyByFourteen(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	var themes []session.Theme
+	for i, label := range []string{"pen tests", "deadlines", "champions", "scanner noise", "training", "ownership", "incidents"} {
+		by := a
+		if i%2 == 1 {
+			by = b
+		}
+		n := w.addNote(by, session.AreaMotivation, "demotivates", "a note about "+label)
+		themes = append(themes, session.Theme{Label: label, NoteIDs: []int64{n.ID}})
+	}
+	w.setPhase(sess, session.PhaseGroup)
+	if err := w.svc.SaveThemes(w.ctx, sess.ID, themes); err != nil {
+		t.Fatal(err)
+	}
+	ts, err := w.svc.Themes(w.ctx, sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range ts {
+		if th.Label != "champions" && th.Label != "deadlines" && th.Label != "training" {
+			continue
+		}
+		if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: th.ID, Title: "Act on " + th.Label}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.setPhase(sess, session.PhaseActions)
+	p := w.openSized(tui.Options{KeyHash: a.KeyHash, Code: sess.Code}, 40, 14)
+	p.waitFor("#1 champions", "Act on champions")
+	p.keys("j") // from the first theme, champions, to its action point
+	p.keys("v")
+	p.waitFor("Volunteer: give a name")
+	v := p.view()
+	requireFitsIn(t, v, 40, 14)
+	if !strings.HasPrefix(v, "charter ") {
+		t.Errorf("the head is not on top:\n%s", v)
+	}
+	if !strings.Contains(v, "▸    → [proposed] Act on champions") {
+		t.Errorf("the action point asked about is not in view:\n%s", v)
 	}
 }
