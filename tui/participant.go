@@ -394,10 +394,16 @@ func (s *participantScreen) keepDraft() {
 			text = ""
 		}
 	}
+	// A note moved out of a topic's title box waits for the title: kept where it
+	// is written, Open topics before the topic (n asks for the title again).
+	waitsForTitle := s.mode == modeTopic && s.topicNote != ""
+	if waitsForTitle {
+		text = s.topicNote
+	}
 	var cur Draft
 	if strings.TrimSpace(text) != "" {
 		cur = s.here()
-		if !(s.mode == modeCompose && s.input != nil) {
+		if !(s.mode == modeCompose && s.input != nil) && !waitsForTitle {
 			// Left with esc: where it was written, not where the screen is now.
 			cur = s.draftAt
 		}

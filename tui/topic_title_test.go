@@ -106,3 +106,36 @@ func TestNoteMovedOutOfATopicTitleSurvivesEsc(t *testing.T) {
 		t.Fatalf("stored %+v, want the sentence as a note under Data inventory", ns)
 	}
 }
+
+// The note moved out of the title's box is kept if the connection drops while its
+// topic's title is being typed: back, n asks for the title and brings the note.
+func TestNoteWaitingForItsTopicSurvivesADroppedConnection(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	me := w.join(sess, "key-1", "")
+	first := w.openAsParticipant(sess, me)
+	first.waitFor("New note in Strengths")
+	for range 3 {
+		first.press(tea.KeyTab) // Open topics
+	}
+	first.waitFor("no topics yet")
+	first.keys("n")
+	first.waitFor("Title of your topic")
+	first.keys("nobody tells us which services hold personal data")
+	first.press(tea.KeyEnter)
+	first.waitFor("8 words read like a note")
+	first.press(tea.KeyTab)
+	first.waitFor("Title of the topic your note goes under")
+	first.conn.Close()
+	_ = first.tm.Quit()
+
+	again := w.openAsParticipant(sess, me)
+	again.waitFor("The note you were writing when you left is kept (Open topics): n opens it.")
+	again.keys("n")
+	again.waitFor("Title of the topic your note goes under", "Your note is kept")
+	again.keys("Data inventory")
+	again.press(tea.KeyEnter)
+	again.waitFor("New note in Data inventory", "49/280 characters")
+}
