@@ -165,32 +165,6 @@ var laneSign = map[string]int{
 // opposite of a wish for less.
 var laneWay = map[string]int{"keep": 1, "add": 1, "more": 1, "less": -1}
 
-// OppositeSides reports whether two themes, by their notes' lanes, say opposite
-// things: at least two thirds of each one's notes on one side, and the sides
-// opposite (what works against what does not: a strength against a concern,
-// motivates against demotivates; or doing more of something against doing less).
-// Matched as one, a theme's figures would add praise to complaints. Themes whose
-// notes are mixed are not said to be opposite.
-func OppositeSides(a, b []string) bool {
-	clear := func(signs map[string]int, lanes []string) int {
-		n := map[int]int{}
-		for _, l := range lanes {
-			n[signs[strings.ToLower(strings.TrimSpace(l))]]++
-		}
-		for _, s := range []int{1, -1} {
-			if len(lanes) > 0 && 3*n[s] >= 2*len(lanes) {
-				return s
-			}
-		}
-		return 0
-	}
-	opposite := func(signs map[string]int) bool {
-		x, y := clear(signs, a), clear(signs, b)
-		return x != 0 && y != 0 && x != y
-	}
-	return opposite(laneSign) || opposite(laneWay)
-}
-
 // bothSides is signOf's answer for lanes as many of which have each sign.
 const bothSides = 2
 

@@ -335,11 +335,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		texts[i] = analysis.MatchGroup{Session: g.sess, Texts: []string{g.label}, Label: g.label}
 		for _, n := range g.notes {
 			texts[i].Texts = append(texts[i].Texts, n.Text)
-			lane := n.Lane
-			if n.Area == session.AreaOpen {
-				lane = "" // an open topic's title is on no side, whatever it says
-			}
-			texts[i].Lanes = append(texts[i].Lanes, lane)
+			texts[i].Lanes = append(texts[i].Lanes, matchLane(n))
 		}
 	}
 	ids, central := analysis.MatchSessionThemesCentral(texts, MatchThreshold,

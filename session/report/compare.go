@@ -66,40 +66,14 @@ type FollowUp struct {
 func (f *CampaignFindings) Compare(earlier *CampaignFindings) {
 	c := &Comparison{Earlier: earlier.Campaign, EarlierFrom: earlier.From, EarlierTo: earlier.To,
 		Themes: []ThemeChange{}, Confidence: []ConfidenceChange{}, Actions: []FollowUp{}}
-	groups := make([]analysis.MatchGroup, 0, len(earlier.Themes)+len(f.Themes))
-	// A theme's label comes first in its texts (themeTexts). Themes of one name
-	// match first, a side in the name aside ("security training" a year later
-	// is "security training (more)"): themes of opposite sides are kept apart
-	// below by their notes.
-	for _, t := range earlier.themeTexts() {
-		groups = append(groups, analysis.MatchGroup{Session: 0, Texts: t, Label: analysis.WithoutSide(t[0])})
-	}
-	for _, t := range f.themeTexts() {
-		groups = append(groups, analysis.MatchGroup{Session: 1, Texts: t, Label: analysis.WithoutSide(t[0])})
-	}
-	// Themes that say opposite things are never the same concern followed up
-	// ("our incident drills work well" was not "incidents (demotivates)").
-	lanes := func(ts []CampaignTheme) [][]string {
-		out := make([][]string, len(ts))
-		for i, t := range ts {
-			for _, l := range t.Lanes {
-				for range l.Notes {
-					out[i] = append(out[i], l.Lane)
-				}
-			}
-		}
-		return out
-	}
-	was, now := lanes(earlier.Themes), lanes(f.Themes)
-	var apart [][2]int
-	for i := range was {
-		for j := range now {
-			if analysis.OppositeSides(was[i], now[j]) {
-				apart = append(apart, [2]int{i, len(was) + j})
-			}
-		}
-	}
-	match := analysis.MatchSessionThemes(groups, analysis.MatchThreshold, apart...)
+	// Themes of one name match first, a side in the name aside ("security
+	// training" a year later is "security training (more)"). Themes that say
+	// opposite things are never the same concern followed up ("our incident
+	// drills work well" was not "incidents (demotivates)"): given their notes'
+	// lanes, matching keeps them apart as it does within a campaign, so the
+	// comparison and the campaign report never disagree on what is opposite.
+	groups := append(earlier.matchGroups(0), f.matchGroups(1)...)
+	match := analysis.MatchSessionThemes(groups, analysis.MatchThreshold)
 	earlierOf := map[int]CampaignTheme{}
 	for i, t := range earlier.Themes {
 		earlierOf[match[i]] = t
@@ -168,23 +142,33 @@ func (f *CampaignFindings) confidenceOf(audience string) *Figure {
 	return nil
 }
 
-// themeTexts are each campaign theme's label and notes, in the order of Themes,
-// for matching.
-func (f *CampaignFindings) themeTexts() [][]string {
-	text := make(map[int64]string, len(f.notes))
+// matchGroups are the campaign themes, in the order of Themes, as matching
+// takes them, as session sess: label first, then their notes' texts and lanes.
+func (f *CampaignFindings) matchGroups(sess int) []analysis.MatchGroup {
+	byID := make(map[int64]*session.Note, len(f.notes))
 	for _, n := range f.notes {
-		text[n.note.ID] = n.note.Text
+		byID[n.note.ID] = n.note
 	}
-	out := make([][]string, len(f.Themes))
+	out := make([]analysis.MatchGroup, len(f.Themes))
 	for i, t := range f.Themes {
-		out[i] = append(out[i], t.Label)
+		out[i] = analysis.MatchGroup{Session: sess, Texts: []string{t.Label}, Label: analysis.WithoutSide(t.Label)}
 		for _, id := range t.NoteIDs {
-			if s, ok := text[id]; ok {
-				out[i] = append(out[i], s)
+			if n, ok := byID[id]; ok {
+				out[i].Texts = append(out[i].Texts, n.Text)
+				out[i].Lanes = append(out[i].Lanes, matchLane(n))
 			}
 		}
 	}
 	return out
+}
+
+// matchLane is a note's lane as matching takes it: an open topic's title is on
+// no side, whatever it says.
+func matchLane(n *session.Note) string {
+	if n.Area == session.AreaOpen {
+		return ""
+	}
+	return n.Lane
 }
 
 // shownShift is the shift of the mean as the documents write the two means, to a
