@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -265,5 +266,57 @@ func TestEveryCommandHelpSaysWhatItDoes(t *testing.T) {
 		if !said {
 			t.Errorf("charter %s -h says nothing of what it does before its flags:\n%s", c.name, out.String()+errb.String())
 		}
+	}
+}
+
+// session new -h said a session without --date is dated "the day it is
+// created", yet such a session has no date yet (session list "-", the home "no
+// date yet") until it begins, and is then dated that day; session edit -h said
+// the same of clearing the date. Their help says what happens, and it does.
+func TestDateHelpSaysASessionIsDatedTheDayItBegins(t *testing.T) {
+	t.Parallel()
+	flagHelp := func(cmd string) string {
+		var out, errb bytes.Buffer
+		run(append(strings.Fields(cmd), "-h"), nil, &out, &errb)
+		_, date, _ := strings.Cut(out.String()+errb.String(), "\n  -date string\n")
+		date, _, _ = strings.Cut(date, "\n  -")
+		return strings.Join(strings.Fields(date), " ")
+	}
+	for _, cmd := range []string{"session new", "session edit"} {
+		if h := flagHelp(cmd); !strings.Contains(h, "the day it begins") || strings.Contains(h, "the day it is created") {
+			t.Errorf("charter %s -h, on --date: %q", cmd, h)
+		}
+	}
+
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	if code := run([]string{"session", "new", "--data", dir, "--title", "Developers", "--audience", "developers"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("session new: exit %d, %s", code, errb.String())
+	}
+	id := strings.TrimPrefix(strings.SplitN(out.String(), "\n", 2)[0], "session: ")
+	date := func() string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		if code := run([]string{"session", "list", "--data", dir}, nil, &out, &errb); code != 0 {
+			t.Fatalf("session list: exit %d, %s", code, errb.String())
+		}
+		for _, line := range strings.Split(out.String(), "\n") {
+			if f := strings.Fields(line); len(f) > 1 && f[0] == id {
+				return f[1]
+			}
+		}
+		t.Fatalf("session list does not list %s:\n%s", id, out.String())
+		return ""
+	}
+	if got := date(); got != "-" {
+		t.Errorf("before it begins, session list dates it %q, want -", got)
+	}
+	before := time.Now().UTC().Format(session.DateLayout)
+	if code := run([]string{"session", "edit", "--data", dir, "--session", id, "--phase", "check-in"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("session edit --phase check-in: exit %d, %s", code, errb.String())
+	}
+	after := time.Now().UTC().Format(session.DateLayout)
+	if got := date(); got != before && got != after {
+		t.Errorf("once begun, session list dates it %q, want the day it began, %s", got, after)
 	}
 }

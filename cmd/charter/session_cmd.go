@@ -28,7 +28,7 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&in.Campaign, "campaign", "", "the campaign it belongs to")
 	isNew := fs.Bool("new", false, "start a campaign whose name is close to an existing one's")
 	fs.StringVar(&mode, "mode", "in-person", "in-person or online")
-	fs.StringVar(&in.Date, "date", "", "the day it is held, YYYY-MM-DD (default: the day it is created); reports order sessions by it")
+	fs.StringVar(&in.Date, "date", "", "the day it is held, YYYY-MM-DD (default: the day it begins, leaving the lobby; no date until then); reports order sessions by it")
 	addr := fs.String("addr", "127.0.0.1:2222", "server address, for the join line (default: where charter serve on --data listens, if it runs)")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return parseExit(err)
@@ -165,7 +165,7 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&campaign, "campaign", "", "new campaign (empty for none; names match whatever their case)")
 	fs.StringVar(&audience, "audience", "", "new audience: security-engineers, developers, service-owners, managers or mixed")
 	fs.StringVar(&mode, "mode", "", "new mode: in-person or online")
-	fs.StringVar(&date, "date", "", "new day it is held, YYYY-MM-DD (empty: the day it was created)")
+	fs.StringVar(&date, "date", "", "new day it is held, YYYY-MM-DD (empty: none; one in the lobby is then dated the day it begins, one that began the day it was created)")
 	phase := fs.String("phase", "", "move the session to this phase ("+phaseNames()+"), as ] and [ on the board do: e.g. closed, for a session held on paper and imported")
 	group := fs.Bool("group", false, "group the notes into the suggested themes, as A on the board does (a session without themes; before --phase)")
 	fs.Usage = func() {
