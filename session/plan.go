@@ -47,7 +47,8 @@ type PlanOptions struct {
 // planned session was not held (deleted, or closed with nobody in it and no notes)
 // is offered again, by the same rule as anyone not placed, before their teammates.
 type Placed struct {
-	// People are the people invited to the campaign's sessions held or to come.
+	// People are the people invited to the campaign's sessions held or to come (a
+	// held session deleted since among them).
 	People map[int64]bool
 	// Sessions counts those sessions, and Held those of them held.
 	Sessions, Held int

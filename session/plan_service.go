@@ -34,6 +34,8 @@ type DeletedInvitation struct {
 	PersonID int64
 	// Title is the deleted session's.
 	Title string
+	// Held says the session had been held: the person took part.
+	Held bool
 }
 
 // SessionInvitations is one planned session with the people it invites.
@@ -105,7 +107,19 @@ func planOf(ctx context.Context, st Store, opt PlanOptions) (*Plan, error) {
 // people they invited.
 func placedOf(planned []SessionInvitations, deleted []DeletedInvitation) Placed {
 	pl := Placed{People: map[int64]bool{}, Again: map[int64]string{}}
+	heldGone := map[string]bool{}
 	for _, d := range deleted {
+		if d.Held {
+			// They took part before the session was deleted: placed, and the
+			// session counts among those held.
+			pl.People[d.PersonID] = true
+			if !heldGone[d.Title] {
+				heldGone[d.Title] = true
+				pl.Sessions++
+				pl.Held++
+			}
+			continue
+		}
 		pl.Again[d.PersonID] = d.Title + " (deleted)"
 	}
 	for _, si := range planned {

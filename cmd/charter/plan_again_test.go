@@ -124,4 +124,13 @@ func TestPlanAgainOffersThePeopleOfSessionsNotHeld(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, `The campaign "Pilot 2027" already has 5 planned sessions (1 of them held, 1 closed without being held); nothing was created. They invite everyone this plan would;`) {
 		t.Errorf("--create with everyone placed: exit %d, %s", code, errs)
 	}
+
+	// A held session deleted (its data not kept, say) leaves its people placed:
+	// they took part, and are neither offered again nor planned as if new.
+	if out := mustRun(t, "session", "delete", "--data", data, "--session", ids["Developers, Berlin"], "--yes"); strings.Contains(out, "offered another session") {
+		t.Errorf("session delete of a held session says its people are offered again:\n%s", out)
+	}
+	if md := mustRun(t, base...); !strings.Contains(md, "Nobody is left to plan") {
+		t.Errorf("planned again after a held session was deleted, the plan offers its people:\n%s", md)
+	}
 }

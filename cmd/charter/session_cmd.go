@@ -392,7 +392,7 @@ func runSessionDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		return 1
 	}
 	fmt.Fprintf(stdout, "Deleted session %s %q.\n", s.ID, s.Title)
-	if invited > 0 {
+	if invited > 0 && !s.Held {
 		fmt.Fprintf(stdout, "The %d %s it invited %s offered another session when the campaign is planned again: charter plan --data %s --campaign %q\n",
 			invited, plural(invited, "person", "people"), plural(invited, "is", "are"), *dir, s.Campaign)
 	}

@@ -351,7 +351,7 @@ func (db *DB) UpdateHypothesis(ctx context.Context, h *session.Hypothesis) error
 // DeletedInvitations returns whom the deleted sessions of a campaign invited
 // (kept by DeleteSession), oldest deletion first.
 func (db *DB) DeletedInvitations(ctx context.Context, campaign string) ([]session.DeletedInvitation, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT person_id, title FROM deleted_invitations
+	rows, err := db.read.QueryContext(ctx, `SELECT person_id, title, held FROM deleted_invitations
 		WHERE campaign_key(campaign) = ? ORDER BY deleted_at, rowid`, campaignKey(campaign))
 	if err != nil {
 		return nil, fmt.Errorf("deleted invitations: %w", err)
@@ -360,7 +360,7 @@ func (db *DB) DeletedInvitations(ctx context.Context, campaign string) ([]sessio
 	var out []session.DeletedInvitation
 	for rows.Next() {
 		var d session.DeletedInvitation
-		if err := rows.Scan(&d.PersonID, &d.Title); err != nil {
+		if err := rows.Scan(&d.PersonID, &d.Title, &d.Held); err != nil {
 			return nil, fmt.Errorf("deleted invitations: %w", err)
 		}
 		d.Title = session.CleanText(d.Title)

@@ -1,5 +1,5 @@
--- charter: the schema after migration/030_theme_joins.sql
--- charter: migrations sha256 2aca55e4e590367d635e7b240b5201f1304a89bec166a69dc5fe3205be7d4fe7
+-- charter: the schema after migration/031_deleted_invitations_held.sql
+-- charter: migrations sha256 611808440609b34b00e0df825a21e36a8d6cbf0421203dd0151cca17df0b75f8
 -- Written by `go test ./session/sqlite/ -run TestSchemaFileIsTheMigrations -update`
 -- from the migrations, which stay the source: a new database is made from this
 -- file in one transaction rather than by replaying them all, when the digest
@@ -153,7 +153,7 @@ CREATE TABLE deleted_invitations (
 	title      TEXT NOT NULL,
 	person_id  INTEGER NOT NULL REFERENCES roster_people(id),
 	deleted_at INTEGER NOT NULL
-);
+, held INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE theme_joins (
 	theme_a    INTEGER NOT NULL,
 	theme_b    INTEGER NOT NULL,

@@ -630,12 +630,13 @@ func (db *DB) UpdateSessionDetails(ctx context.Context, s *session.Session) erro
 
 // DeleteSession deletes a session; its participants, notes, themes, votes and action
 // points go with it (the foreign keys cascade). Whom it invited, when it is a
-// session of a campaign, is kept as deleted_invitations: a plan of the campaign
-// made again offers them another session.
+// session of a campaign, is kept as deleted_invitations with whether it was held: a
+// plan of the campaign made again offers the people of one not held another
+// session, and leaves those of one held placed (they took part).
 func (db *DB) DeleteSession(ctx context.Context, id string) error {
 	return db.atomic(ctx, func(in *DB) error {
-		if _, err := in.write.ExecContext(ctx, `INSERT INTO deleted_invitations (campaign, title, person_id, deleted_at)
-			SELECT s.campaign, s.title, i.person_id, ? FROM sessions s JOIN invitations i ON i.session_id = s.id
+		if _, err := in.write.ExecContext(ctx, `INSERT INTO deleted_invitations (campaign, title, person_id, deleted_at, held)
+			SELECT s.campaign, s.title, i.person_id, ?, `+sessionHeld("s")+` FROM sessions s JOIN invitations i ON i.session_id = s.id
 			WHERE s.id = ? AND s.campaign != '' ORDER BY i.position`, ms(time.Now()), id); err != nil {
 			return fmt.Errorf("delete session: keep its invitations: %w", err)
 		}
