@@ -422,9 +422,10 @@ func (s *participantScreen) volunteerAs(name string) tea.Cmd {
 }
 
 // sameName says whether a volunteer's name is the name given at joining, but for
-// case and spaces around it.
+// case and spaces: names are stored with their spaces collapsed, so "alice
+// aardvark" with two spaces in it is stored as the joined name is.
 func sameName(typed, joined string) bool {
-	typed, joined = strings.TrimSpace(typed), strings.TrimSpace(joined)
+	typed, joined = strings.Join(strings.Fields(typed), " "), strings.Join(strings.Fields(joined), " ")
 	return joined != "" && strings.EqualFold(typed, joined)
 }
 
