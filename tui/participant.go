@@ -2534,8 +2534,6 @@ func (s *participantScreen) linesToGive(taken, notes int) int {
 	return min(max(short, 0), 3)
 }
 
-// noteLine is note n as one line of the notes view, w wide, from the cache when a
-// recent drawing had it.
 // The keys of the question a long topic's title is asked (see maxTitleWords).
 var (
 	titleKeep   = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep as title"))
@@ -2551,6 +2549,8 @@ const maxTitleWords = 6
 // begins a note (see beginsNote).
 const noNotesYet = "You have no notes here yet. Type to write one. Only you can see your notes until the reveal."
 
+// noteLine is note n as one line of the notes view, w wide, from the cache when a
+// recent drawing had it.
 func (s *participantScreen) noteLine(n *session.Note, w int, selected bool) string {
 	mark := ""
 	switch {
