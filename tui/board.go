@@ -1385,7 +1385,8 @@ func (s *boardScreen) View() string {
 		// that are not so.
 		return sty.Title.Render("charter") + " " + headTitle(s.sess.Title, w, "") + "\n" + sty.Muted.Render("Loading the board…") + "\n"
 	}
-	head, footer := s.header(w), s.footer(w)
+	footer := s.footer(w)
+	head := s.header(w, footer)
 	room := s.room(head, footer)
 	var b strings.Builder
 	b.WriteString(head)
@@ -1407,11 +1408,16 @@ func (s *boardScreen) View() string {
 	return b.String() + footer
 }
 
-// header is the top of the board, w wide: the session, its code, the counts, the
-// tabs and a rule.
-func (s *boardScreen) header(w int) string {
+// minBody is how many lines the board's body keeps on a short screen before the
+// header's title line would go: a few rows of the list.
+const minBody = 4
+
+// header is the top of the board, w wide, above foot: the session, its code, the
+// counts, the tabs and a rule. Where the screen is short the join line, then the
+// counts, give way, so that the title and phase stay at the top (the renderer cuts
+// the top lines of a view taller than the screen) and minBody lines stay below.
+func (s *boardScreen) header(w int, foot string) string {
 	e, sty := s.e, s.e.sty
-	var b strings.Builder
 	right := sty.Phase.Render(strings.ToUpper(string(s.sess.Phase)))
 	if t := timerText(s.sess.Timer, e.now()); t != "" {
 		st := sty.Header
@@ -1421,7 +1427,7 @@ func (s *boardScreen) header(w int) string {
 		right = st.Render(t) + " " + right
 	}
 	left := sty.Title.Render("charter") + " " + headTitle(s.sess.Title, w, right)
-	b.WriteString(left + strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)) + right + "\n")
+	title := left + strings.Repeat(" ", max(w-lipgloss.Width(left)-lipgloss.Width(right), 1)) + right + "\n"
 	people := s.activePeople()
 	done := 0
 	for _, p := range people {
@@ -1443,7 +1449,6 @@ func (s *boardScreen) header(w int) string {
 	case s.e.opt.JoinHint != "":
 		join += " · join: " + s.e.opt.JoinHint + " " + s.sess.Code
 	}
-	b.WriteString(fit(join, w) + "\n")
 	who := persons(len(people))
 	joined := len(s.joinedPeople())
 	if s.sess.Phase == session.PhaseCheckIn && joined > len(people) {
@@ -1471,7 +1476,6 @@ func (s *boardScreen) header(w int) string {
 		}
 		count = fmt.Sprintf("%s · %s · %s", who, rated, plural(visible, "note"))
 	}
-	b.WriteString(fit(count, w) + "\n")
 	var tabs []string
 	for i, n := range tabNames {
 		st := sty.Tab
@@ -1480,9 +1484,16 @@ func (s *boardScreen) header(w int) string {
 		}
 		tabs = append(tabs, st.Render(fmt.Sprintf("%d %s", i+1, n)))
 	}
-	b.WriteString(fit(strings.Join(tabs, " "), w) + "\n")
-	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
-	return b.String()
+	lines := []string{title, fit(join, w) + "\n", fit(count, w) + "\n",
+		fit(strings.Join(tabs, " "), w) + "\n", sty.Muted.Render(strings.Repeat("─", w)) + "\n"}
+	// The join line goes first, then the counts.
+	for range 2 {
+		if s.e.h-lipgloss.Height(strings.Join(lines, ""))-height(foot) >= minBody {
+			break
+		}
+		lines = append(lines[:1], lines[2:]...)
+	}
+	return strings.Join(lines, "")
 }
 
 // footer is the bottom of the board, w wide: a prompt or search, the status and
@@ -1558,7 +1569,8 @@ func (s *boardScreen) tabRoom() (int, bool) {
 		return 0, false
 	}
 	w := max(s.e.w, 40)
-	return s.room(s.header(w), s.footer(w)), true
+	foot := s.footer(w)
+	return s.room(s.header(w, foot), foot), true
 }
 
 // allKeys are the keys the key list (?) shows: those of the view, of its list, and
@@ -1595,7 +1607,8 @@ func (s *boardScreen) commonKeys() []key.Binding {
 // terminal too small to show every key whole, several that ? goes through.
 func (s *boardScreen) keyPages() []string {
 	w := max(s.e.w, 40)
-	return keyPages(s.e.sty.helpModel, s.allKeys(), s.room(s.header(w), s.footer(w))-1, w-len(keyListIndent))
+	foot := s.footer(w)
+	return keyPages(s.e.sty.helpModel, s.allKeys(), s.room(s.header(w, foot), foot)-1, w-len(keyListIndent))
 }
 
 func (s *boardScreen) keys() []key.Binding {

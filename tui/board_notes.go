@@ -44,10 +44,20 @@ func (t *notesTab) rows() *list { return &t.list }
 // counts of each area and a blank line.
 var notesHead = len(session.Areas) + 1
 
+// head is how many lines of the notes tab's view in room lines come before the
+// notes: notesHead, or none where the counts would leave fewer than minBody notes
+// (the counts of each area give way before the notes do).
+func (t *notesTab) head(room int) int {
+	if room-notesHead < minBody {
+		return 0
+	}
+	return notesHead
+}
+
 func (t *notesTab) sync() {
 	t.list.setLen(len(t.b.notes))
 	if room, shown := t.b.tabRoom(); shown {
-		t.list.setCutPage(room - notesHead)
+		t.list.setCutPage(room - t.head(room))
 	}
 }
 
@@ -378,6 +388,9 @@ func (t *notesTab) view(w, room int) string {
 		}
 	}
 	for _, a := range session.Areas {
+		if t.head(room) == 0 {
+			break
+		}
 		var parts []string
 		for _, l := range a.Lanes() {
 			parts = append(parts, fmt.Sprintf("%s %d", session.LaneTitle(l), count[string(a)+"/"+l]))
@@ -407,7 +420,9 @@ func (t *notesTab) view(w, room int) string {
 		label := fmt.Sprintf("%-20s", a.Title())
 		b.WriteString(sty.Header.Render(label) + fit(strings.Join(parts, " · "), w-20) + "\n")
 	}
-	b.WriteString("\n")
+	if t.head(room) > 0 {
+		b.WriteString("\n")
+	}
 	ns := s.latest()
 	if len(ns) == 0 {
 		for _, l := range wrap("Notes appear here in batches holding notes of two people or more, so that no note can be told by its writer.", w-2) {
@@ -416,7 +431,7 @@ func (t *notesTab) view(w, room int) string {
 		return b.String()
 	}
 	l := &t.list
-	start, end, more := l.cut(room-notesHead, 0)
+	start, end, more := l.cut(room-t.head(room), 0)
 	for i := start; i < end; i++ {
 		n := ns[i]
 		prefix := "  "
