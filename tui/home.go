@@ -271,7 +271,9 @@ func (s *homeScreen) View() string {
 	if s.loaded && len(s.sessions) == 0 {
 		b.WriteString(sty.Muted.Render("No sessions yet. Press n to create the first one.") + "\n")
 	}
-	room := max(e.h-12, 3)
+	// The rows have what the title, the headings and the footer leave (less the
+	// line the padding below keeps free): a fixed 12 left one row at 40x14.
+	room := max(e.h-homeHead-1-height(footer), 3)
 	s.list.setPage(room)
 	// Each campaign heading shown takes a row of the room too, and a list that
 	// does not fit says what is above and below: rows that overflowed the screen

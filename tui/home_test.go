@@ -48,11 +48,12 @@ func TestFacilitatorHomePagesAndSearches(t *testing.T) {
 	s.waitFor("▸ " + order[len(order)-1].Title)
 	s.press(tea.KeyHome)
 	s.waitFor("▸ " + order[0].Title)
-	// A page is the 10 rows a 24-line terminal shows: 12 lines of room, less the
+	// A page is the 15 rows a 24-line terminal shows: 17 lines of room (24 less
+	// the title and heading, the key help and the line kept free), less the
 	// campaign's heading and the line of what is above and below. The next page
-	// begins with the first row not shown (12 skipped two).
+	// begins with the first row not shown (17 skipped two).
 	s.press(tea.KeyPgDown)
-	s.waitFor("▸ " + order[10].Title)
+	s.waitFor("▸ " + order[15].Title)
 	s.press(tea.KeyPgUp)
 	s.waitFor("▸ " + order[0].Title)
 
@@ -250,4 +251,27 @@ func TestEditFormOfAnUndatedSessionNamesTheDayItWasCreated(t *testing.T) {
 		t.Errorf("the date field does not say %q:\n%s", want, v)
 	}
 	requireFits(t, v)
+}
+
+// At 40x14 the home showed one session and blank lines below it, and nothing said
+// more sessions were below: the rows fill what the screen has, and a cut list says
+// so.
+func TestFacilitatorHomeFillsAShortScreen(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	for i := range 12 {
+		w.newSession(fmt.Sprintf("Session %02d", i+1))
+	}
+	order := w.homeOrder()
+	s := w.openSized(tui.Options{Facilitator: true}, 40, 14)
+	s.waitFor("▸ " + order[0].Title)
+	v := s.view()
+	requireFitsIn(t, v, 40, 14)
+	rows := strings.Count(v, "  Session ") + strings.Count(v, "▸ Session ")
+	if rows < 4 {
+		t.Errorf("%d sessions in view at 40x14, want 4 or more:\n%s", rows, v)
+	}
+	if !strings.Contains(v, fmt.Sprintf("%d below", len(order)-rows)) {
+		t.Errorf("the list is cut and nothing says how many sessions are below:\n%s", v)
+	}
 }
