@@ -437,9 +437,10 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
-// asksBeforeLeaving is a screen that takes ctrl+c itself, to ask before the person
-// leaves what they were in the middle of; on the others ctrl+c ends the connection
-// at once (and does on a terminal too narrow to show the question).
+// asksBeforeLeaving is a screen that takes ctrl+c itself, to cancel what is open
+// or ask before the person leaves what they were in the middle of; on the others
+// ctrl+c ends the connection at once (and does on a terminal too narrow to show
+// the question).
 type asksBeforeLeaving interface{ asksBeforeLeaving() }
 
 // quietOnChange is a screen that looks the same after a ChangedMsg: it only starts

@@ -711,7 +711,8 @@ func (s *boardScreen) interrupt() (screen, tea.Cmd) {
 // leaveBoardQuestion is what ctrl+c asks on the board.
 const leaveBoardQuestion = "Close the connection? The session goes on without the board; connect again to come back to it (esc twice goes to the list of sessions). y or ctrl+c = close, any other key = stay"
 
-var leaveBoardKeys = []key.Binding{
+// leaveKeys answer the question ctrl+c asks on the board and on the home.
+var leaveKeys = []key.Binding{
 	key.NewBinding(key.WithKeys("y", "ctrl+c"), key.WithHelp("y/ctrl+c", "close the connection")),
 	key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "stay")),
 }
@@ -1614,7 +1615,7 @@ func (s *boardScreen) keyPages() []string {
 func (s *boardScreen) keys() []key.Binding {
 	switch {
 	case s.leaving:
-		return leaveBoardKeys
+		return leaveKeys
 	case s.acts != nil:
 		return s.acts.keys()
 	case s.ask.open():

@@ -129,6 +129,9 @@ func newEditForm(e *env, sess *session.Session) *formScreen {
 
 type campaignNamesMsg []string
 
+// asksBeforeLeaving: the form takes ctrl+c itself, as esc.
+func (f *formScreen) asksBeforeLeaving() {}
+
 func (f *formScreen) Init() tea.Cmd {
 	svc := f.e.opt.Service
 	return tea.Batch(textinput.Blink, f.e.withTimeout(func(ctx context.Context) tea.Msg {
@@ -197,8 +200,13 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		h.status, h.selectID = "Saved the changes to “"+msg.sess.Title+"”.", msg.sess.ID
 		return h, nil
 	case tea.KeyMsg:
-		if f.saving && msg.String() != "ctrl+c" {
+		if f.saving {
 			return f, nil
+		}
+		if msg.String() == "ctrl+c" {
+			// Cancels as esc does, as in the board's prompts: it closed the
+			// connection at once, with what was typed.
+			msg = tea.KeyMsg{Type: tea.KeyEsc}
 		}
 		switch msg.String() {
 		case "esc":

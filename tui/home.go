@@ -33,6 +33,9 @@ type homeScreen struct {
 	typed string
 	// help shows every key (?) in place of the list.
 	help keyList
+	// leaving is the question ctrl+c asks before it closes the connection, as the
+	// board asks: the next key answers it (y or ctrl+c leaves).
+	leaving bool
 }
 
 var homeKeys = struct{ Select, Open, Present, New, Edit, Delete, Campaign, Export, Quit key.Binding }{
@@ -148,6 +151,17 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.status, s.statusErr = "Deleted “"+msg.title+"”.", false
 		return s, s.load()
 	case tea.KeyMsg:
+		if msg.String() == "ctrl+c" {
+			return s, s.interrupt()
+		}
+		if s.leaving {
+			s.leaving = false
+			if msg.String() == "y" {
+				return s, func() tea.Msg { return quitAfterMsg{} }
+			}
+			s.status, s.statusErr = "You stay on the list of sessions.", false
+			return s, nil
+		}
 		if s.deleting != nil {
 			return s, s.confirmDelete(msg)
 		}
@@ -225,6 +239,29 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 type deletedMsg struct{ title string }
+
+// interrupt takes ctrl+c: in a search or a question it cancels them as esc does;
+// elsewhere it asks before it closes the connection, as the board does. It
+// closed the connection at once.
+func (s *homeScreen) interrupt() tea.Cmd {
+	esc := tea.KeyMsg{Type: tea.KeyEsc}
+	switch {
+	case s.leaving:
+		return func() tea.Msg { return quitAfterMsg{} }
+	case s.deleting != nil:
+		return s.confirmDelete(esc)
+	case s.list.open():
+		_, cmd := s.list.update(esc)
+		return cmd
+	}
+	s.leaving = true
+	return nil
+}
+
+// leaveHomeQuestion is what ctrl+c asks on the home.
+const leaveHomeQuestion = "Close the connection? Connect again to come back to the list of sessions. y or ctrl+c = close, any other key = stay"
+
+func (s *homeScreen) asksBeforeLeaving() {}
 
 // confirmDelete deletes the session asked about on y; any other key keeps it.
 func (s *homeScreen) confirmDelete(msg tea.KeyMsg) tea.Cmd {
@@ -345,7 +382,12 @@ func (s *homeScreen) footer(w int) string {
 		footer += v + "\n"
 	}
 	// What was done (saved, deleted) shows with the list it changed, not before it.
-	if s.status != "" && (s.loaded || s.statusErr) {
+	switch {
+	case s.leaving:
+		for _, l := range wrap(leaveHomeQuestion, w) {
+			footer += sty.Error.Render(l) + "\n"
+		}
+	case s.status != "" && (s.loaded || s.statusErr):
 		st := sty.OK
 		if s.statusErr {
 			st = sty.Error
@@ -359,7 +401,10 @@ func (s *homeScreen) footer(w int) string {
 	}
 	// "?" comes first so it survives when the line is cut to the width.
 	keys := append([]key.Binding{bk.Help}, homeLineKeys...)
-	if s.list.open() {
+	switch {
+	case s.leaving:
+		keys = leaveKeys
+	case s.list.open():
 		keys = s.list.keys()
 	}
 	return footer + s.e.helpView(keys)
