@@ -99,7 +99,7 @@ func plannedTwin(made *session.Session, all []*session.Session) string {
 			where = " in " + session.CleanText(loc)
 		}
 		return "Note: " + session.CleanText(made.Campaign) + " already has “" + session.CleanText(o.Title) + "” for " +
-			string(made.Audience) + where + ", not begun: run one of the two, and delete the other on the home (D)."
+			made.Audience.Title() + where + ", not begun: run one of the two, and delete the other on the home (D)."
 	}
 	return ""
 }
@@ -340,7 +340,8 @@ func (f *formScreen) View() string {
 	}
 	var auds, modes []string
 	for _, a := range session.Audiences {
-		auds = append(auds, string(a))
+		// In words, as the home shows it; the key is what is stored.
+		auds = append(auds, a.Title())
 	}
 	for _, m := range session.Modes {
 		modes = append(modes, string(m))

@@ -12,7 +12,8 @@ import (
 
 // A letter on a choice field picks the first choice starting with it, and pressed
 // again the next one, round again after the last: s from developers went to
-// service-owners, past security-engineers.
+// service-owners, past security-engineers. The audiences show in words, as the
+// home shows them ("security engineers"), and are stored by their keys.
 func TestNewSessionFormLetterCyclesThroughItsChoices(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
@@ -24,14 +25,14 @@ func TestNewSessionFormLetterCyclesThroughItsChoices(t *testing.T) {
 	s.press(tea.KeyEnter)
 	s.waitFor("▸ Audience", "[developers]")
 	for _, c := range []struct{ key, want string }{
-		{"s", "[security-engineers]"},
-		{"s", "[service-owners]"},
-		{"s", "[security-engineers]"},
+		{"s", "[security engineers]"},
+		{"s", "[service owners]"},
+		{"s", "[security engineers]"},
 		{"m", "[managers]"},
 		{"M", "[mixed]"},
 		{"m", "[managers]"},
 		{"d", "[developers]"},
-		{"s", "[security-engineers]"},
+		{"s", "[security engineers]"},
 	} {
 		s.keys(c.key)
 		s.waitFor(c.want)
@@ -51,6 +52,9 @@ func TestNewSessionFormLetterCyclesThroughItsChoices(t *testing.T) {
 	}
 	if got := list[0]; got.Audience != session.AudienceSecurityEngineers || got.Mode != session.ModeOnline {
 		t.Errorf("stored %s, %s; want security-engineers, online", got.Audience, got.Mode)
+	}
+	if s.everDrawn("security-engineers") {
+		t.Errorf("the form showed the audience's key, security-engineers, not its words")
 	}
 }
 

@@ -751,9 +751,9 @@ func TestNewSessionFormChecksEachField(t *testing.T) {
 	s.press(tea.KeyEnter)
 	s.waitFor("▸ Audience")
 	s.keys("s") // from developers to the first with s, then the next with s
-	s.waitFor("[security-engineers]")
+	s.waitFor("[security engineers]")
 	s.keys("s")
-	s.waitFor("[service-owners]")
+	s.waitFor("[service owners]")
 	s.press(tea.KeyDown) // Location
 	s.press(tea.KeyDown) // Mode
 	s.keys("x")
