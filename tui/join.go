@@ -306,28 +306,80 @@ func isSSHLine(text string) bool {
 }
 
 // joinLineCode is the code at the end of a join line ("ssh -p 2222 -t HOST
-// ABCD-EFGH", or a rejoin code's, or a code read out with a space: "... ABCD
-// EFGH"), "" when text is no join line or ends in no code ("ssh -p 2222 -t HOST").
+// ABCD-EFGH", "ssh -t HOST present ABCD-EFGH", or a rejoin code's, or a code read
+// out with a space: "... ABCD EFGH"), "" when text is no join line or ends in no
+// code ("ssh -p 2222 -t HOST"). The code is looked for only after the host, as ssh
+// reads the line: a host without dots ("localhost") was taken for the code, tried,
+// refused and counted toward the lockout.
 func joinLineCode(text string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
-	f := strings.Fields(line)
-	if len(f) < 2 || !strings.EqualFold(f[0], "ssh") {
+	words, ok := sshCommand(strings.Fields(line))
+	if !ok {
 		return ""
 	}
-	for n := 1; n <= 2 && n < len(f); n++ {
-		if c := strings.Join(f[len(f)-n:], " "); codeShaped(c) {
-			return c
-		}
+	if len(words) > 0 && strings.EqualFold(words[0], "present") {
+		words = words[1:]
+	}
+	// A code read out in parts: "ABCD EFGH", "ABCDE FGHJK", "CLAIM-ABCD EFGH JKMN".
+	if len(words) == 0 || len(words) > 3 {
+		return ""
+	}
+	if c := strings.Join(words, " "); codeShaped(c) {
+		return c
 	}
 	return ""
 }
 
-// codeShaped says whether text has the shape of a code people are given:
-// letters and digits, with dashes or spaces, of a join code's length (8) up to a
-// claim code's; a host name (with its dots) or an option has not.
+// sshValued are the options of OpenSSH's ssh that take a value, in the next word
+// or glued to the option ("-p2222"); its other options (-t -T -A -v -4 -6 -q ...)
+// take none.
+const sshValued = "BDEFIJLOPQRSWbceilmopw"
+
+// sshCommand is the command an ssh command line f ("ssh", options, the
+// destination, perhaps more options, then the command) runs on the host: the
+// words after the destination and the options that follow it, as OpenSSH reads
+// them. ok is false when f is no ssh line or names no destination.
+func sshCommand(f []string) (command []string, ok bool) {
+	if len(f) < 2 || !strings.EqualFold(f[0], "ssh") {
+		return nil, false
+	}
+	dest, ended := false, false
+	for i := 1; i < len(f); i++ {
+		w := f[i]
+		switch {
+		case !ended && w == "--":
+			ended = true
+		case !ended && len(w) > 1 && w[0] == '-':
+			// Flags run together ("-tt", "-At"); one that takes a value takes the
+			// rest of the word, or else the next word.
+			for j := 1; j < len(w); j++ {
+				if strings.IndexByte(sshValued, w[j]) >= 0 {
+					if j == len(w)-1 {
+						i++
+					}
+					break
+				}
+			}
+		case !dest:
+			// HOST, USER@HOST or ssh://USER@HOST:PORT.
+			dest = true
+		default:
+			return f[i:], true
+		}
+	}
+	return nil, dest
+}
+
+// codeShaped says whether text has the shape of a code people are given, with
+// dashes or spaces anywhere: a join code's 8 letters and digits
+// (session/sqlite), a rejoin code's 10 (session.NewRejoinCode), or a claim code,
+// CLAIM and 12 (server). The letters are not held to the codes' alphabet: a code
+// with an O or a 1 misread into it is still the code meant, refused as a code.
 func codeShaped(text string) bool {
 	c := session.NormalizeCode(text)
-	if len(c) < 8 || len(c) > 20 {
+	if rest, ok := strings.CutPrefix(c, "CLAIM"); ok && len(rest) == 12 {
+		c = rest
+	} else if len(c) != 8 && len(c) != 10 {
 		return false
 	}
 	for _, r := range c {

@@ -127,6 +127,43 @@ func TestJoinSSHLineWithoutCodeIsNoGuess(t *testing.T) {
 	}
 }
 
+// The ssh line to a host without dots, typed or pasted without a code, is no
+// guess either: the host ("localhost") was taken for the code at the line's end,
+// tried, refused, and counted toward the lockout.
+func TestJoinSSHLineToAHostWithoutDotsIsNoGuess(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		line  string
+		paste bool
+	}{
+		{"ssh -p 2222 -t localhost", false},
+		{"ssh -p2222 -t workshop1", false},
+		{"ssh -t facilitation-server", true},
+	} {
+		t.Run(c.line, func(t *testing.T) {
+			t.Parallel()
+			w := newWorld(t)
+			w.newSession("Developers Berlin")
+			g := &countingGuard{limit: 5}
+			s := w.open(tui.Options{KeyHash: "key-1", Guard: g})
+			s.waitFor("Join code:")
+			if c.paste {
+				s.paste(c.line)
+			} else {
+				s.keys(c.line)
+			}
+			s.press(tea.KeyEnter)
+			s.waitFor("without a join code at its end")
+			if v := s.view(); strings.Contains(v, "No session has the code") {
+				t.Errorf("the ssh line was tried as a code:\n%s", v)
+			}
+			if n := g.failed(); n != 0 {
+				t.Errorf("the ssh line without a code counted %d wrong codes", n)
+			}
+		})
+	}
+}
+
 // At 40x14 a refusal and the tries left fit with the screen's top: the
 // introduction gives way, where the title went off the top before.
 func TestJoinRefusalFitsAShortTerminal(t *testing.T) {
