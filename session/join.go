@@ -20,18 +20,36 @@ type JoinStore interface {
 // campaign theme, whatever their words: a facilitator's correction of a match
 // missed. A split of the two (SplitThemes) is undone: the later word stands.
 func (s *Service) JoinThemes(ctx context.Context, themeA, themeB int64) error {
-	if themeA == themeB {
-		return Errorf(EInvalid, "A theme cannot be joined with itself.")
+	return s.JoinThemePairs(ctx, [][2]int64{{themeA, themeB}})
+}
+
+// JoinThemePairs is JoinThemes for every pair at once, as joining two campaign
+// themes joins each session theme of one with each of the other: every pair is
+// checked and stored in one transaction, so a pair refused stores none, and
+// overviews hear of the join once.
+func (s *Service) JoinThemePairs(ctx context.Context, pairs [][2]int64) error {
+	if len(pairs) == 0 {
+		return Errorf(EInvalid, "No themes to join.")
+	}
+	for _, p := range pairs {
+		if p[0] == p[1] {
+			return Errorf(EInvalid, "A theme cannot be joined with itself.")
+		}
 	}
 	err := s.store.WriteTx(ctx, func(st Store) error {
-		if err := campaignPair(ctx, st, themeA, themeB, "merge them on its board instead."); err != nil {
-			return err
+		for _, p := range pairs {
+			if err := campaignPair(ctx, st, p[0], p[1], "merge them on its board instead."); err != nil {
+				return err
+			}
+			a, b := min(p[0], p[1]), max(p[0], p[1])
+			if _, err := st.RemoveThemeSplit(ctx, a, b); err != nil {
+				return err
+			}
+			if err := st.AddThemeJoin(ctx, a, b); err != nil {
+				return err
+			}
 		}
-		a, b := min(themeA, themeB), max(themeA, themeB)
-		if _, err := st.RemoveThemeSplit(ctx, a, b); err != nil {
-			return err
-		}
-		return st.AddThemeJoin(ctx, a, b)
+		return nil
 	})
 	if err == nil {
 		s.publish(SessionList, ChangeSession) // campaign overviews show the join

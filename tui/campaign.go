@@ -826,12 +826,15 @@ func (s *campaignScreen) join(v string) (cmd tea.Cmd, done bool) {
 	said := fmt.Sprintf("Joined: %s and %s are one theme now and in later reports (U undoes it).", name(from), name(to))
 	s.status = "Joining and matching the themes again…"
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+		// One call: a pair refused stores none of the others.
+		var pairs [][2]int64
 		for _, a := range from.SessionThemes {
 			for _, b := range to.SessionThemes {
-				if err := svc.JoinThemes(ctx, a.ThemeID, b.ThemeID); err != nil {
-					return splitMsg{err: err}
-				}
+				pairs = append(pairs, [2]int64{a.ThemeID, b.ThemeID})
 			}
+		}
+		if err := svc.JoinThemePairs(ctx, pairs); err != nil {
+			return splitMsg{err: err}
 		}
 		return splitMsg{said: said, follow: from.SessionThemes[0].ThemeID}
 	}), true
