@@ -149,8 +149,9 @@ func MatchSessionThemes(groups []MatchGroup, threshold float64, apart ...[2]int)
 //
 // Each pair in together (two group indexes a facilitator joined) is one campaign
 // theme before any is matched, whatever they say, unless that would put two
-// themes of one session together; apart keeps the others apart as in
-// MatchSessionThemes.
+// themes of one session, or two a facilitator split (a pair in apart), together:
+// joins are taken in order, and one that would chain a split pair is left out.
+// apart keeps the others apart as in MatchSessionThemes.
 func MatchSessionThemesCentral(groups []MatchGroup, threshold float64, apart, together [][2]int) (ids []int, central [][]int) {
 	ids, c, members, means := matchSessionThemes(groups, threshold, apart, together)
 	central = make([][]int, len(groups))
@@ -305,9 +306,24 @@ func matchSessionThemes(groups []MatchGroup, threshold float64, apart, together 
 		inside[lo] = append(inside[lo], inside[hi]...)
 		parent[hi] = lo
 	}
-	// What a facilitator joined is one theme first, its sides and its words aside.
+	// split reports whether a group of campaign theme ra was split from one of rb.
+	split := func(ra, rb int) bool {
+		for _, x := range inside[ra] {
+			for _, y := range splitFrom[x] {
+				if root(y) == rb {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// What a facilitator joined is one theme first, its sides and its words aside,
+	// unless a split keeps two of the themes it would put together apart: with a-b
+	// and a-c joined and b|c split, c stays out. The split is the narrower word
+	// (those two are not one theme), and SplitThemes can only undo a join of the
+	// very pair, not the two that chain b to c.
 	for _, p := range together {
-		if ra, rb := root(p[0]), root(p[1]); ra != rb && !sameSession(ra, rb) {
+		if ra, rb := root(p[0]), root(p[1]); ra != rb && !sameSession(ra, rb) && !split(ra, rb) {
 			join(ra, rb)
 		}
 	}
@@ -316,13 +332,7 @@ func matchSessionThemes(groups []MatchGroup, threshold float64, apart, together 
 		if ra == rb {
 			continue
 		}
-		shared := sameSession(ra, rb)
-		for _, x := range inside[ra] {
-			for _, y := range splitFrom[x] {
-				shared = shared || root(y) == rb
-			}
-		}
-		if shared || side[ra].opposes(side[rb]) || !p.named && sparseDot(clusterMean[ra], clusterMean[rb]) < threshold {
+		if sameSession(ra, rb) || split(ra, rb) || side[ra].opposes(side[rb]) || !p.named && sparseDot(clusterMean[ra], clusterMean[rb]) < threshold {
 			continue
 		}
 		join(ra, rb)

@@ -92,6 +92,55 @@ func TestMatchSessionThemesKeepsJoinsTogether(t *testing.T) {
 	}
 }
 
+// A split wins over joins that would chain its pair together: with a-b and a-c
+// joined, b and c were one campaign theme even when b|c was split, since the
+// joins were taken before, and without, any check of the splits. Joins are taken
+// in order; one that would put a split pair together is left out.
+func TestMatchSessionThemesSplitsWinOverJoinedChains(t *testing.T) {
+	// Four themes of four sessions with nothing in common: only joins match them.
+	groups := []analysis.MatchGroup{
+		{Session: 0, Texts: []string{"Clear explanations", "when someone explains why a control matters I follow it"}},
+		{Session: 1, Texts: []string{"On-call", "the on-call rota is unfair"}},
+		{Session: 2, Texts: []string{"Laptops", "slow laptops with too many agents"}},
+		{Session: 3, Texts: []string{"Phishing drills", "fake phishing mails feel like traps"}},
+	}
+	const a, b, c, d = 0, 1, 2, 3
+	tests := []struct {
+		name      string
+		apart     [][2]int
+		together  [][2]int
+		same, not [][2]int
+	}{
+		{"joins chain", nil, [][2]int{{a, b}, {a, c}},
+			[][2]int{{a, b}, {a, c}, {b, c}}, [][2]int{{a, d}}},
+		{"a split of the two the joins chain", [][2]int{{b, c}}, [][2]int{{a, b}, {a, c}},
+			[][2]int{{a, b}}, [][2]int{{b, c}, {a, c}}},
+		{"a split at the ends of a chain", [][2]int{{a, c}}, [][2]int{{a, b}, {b, c}},
+			[][2]int{{a, b}}, [][2]int{{a, c}, {b, c}}},
+		{"a split between two joined pairs", [][2]int{{d, a}}, [][2]int{{a, b}, {c, d}, {b, c}},
+			[][2]int{{a, b}, {c, d}}, [][2]int{{a, d}, {b, c}, {a, c}, {b, d}}},
+		{"a split the joins do not chain", [][2]int{{c, d}}, [][2]int{{a, b}, {b, c}},
+			[][2]int{{a, b}, {b, c}}, [][2]int{{c, d}}},
+		{"a split and a join of one pair", [][2]int{{a, b}}, [][2]int{{a, b}},
+			nil, [][2]int{{a, b}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ids, _ := analysis.MatchSessionThemesCentral(groups, analysis.MatchThreshold, tt.apart, tt.together)
+			for _, p := range tt.same {
+				if ids[p[0]] != ids[p[1]] {
+					t.Errorf("ids %v: %d and %d apart, want them one theme", ids, p[0], p[1])
+				}
+			}
+			for _, p := range tt.not {
+				if ids[p[0]] == ids[p[1]] {
+					t.Errorf("ids %v: %d and %d one theme, want them apart", ids, p[0], p[1])
+				}
+			}
+		})
+	}
+}
+
 // Themes whose notes sit on opposite sides of one area are never one campaign
 // theme, however alike their words: a newcomer's report matched "Clear
 // explanations of why a control matters" (motivates) with "Endless compliance
