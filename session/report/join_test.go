@@ -113,3 +113,71 @@ func TestCampaignKeepsJoinedThemesTogether(t *testing.T) {
 		t.Errorf("joining a theme with itself: %v, want invalid", err)
 	}
 }
+
+// A split stored after two joins that chain its pair wins in the report: with
+// a-b and a-c joined, a split of b and c keeps them in two campaign themes.
+func TestCampaignSplitWinsOverJoinedChain(t *testing.T) {
+	t.Parallel()
+	svc := openService(t)
+	ctx := context.Background()
+	var ids []int64
+	for i, th := range []struct{ label, text string }{
+		{"Clear explanations", "when someone explains why a control matters I follow it gladly"},
+		{"On-call", "the on-call rota is unfair"},
+		{"Laptops", "slow laptops with too many agents"},
+	} {
+		s, err := svc.NewSession(ctx, session.Session{Title: "Developers", Audience: session.AudienceDevelopers,
+			Campaign: "Chartering 2027", Date: []string{"2027-01-10", "2027-02-10", "2027-03-10"}[i]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := svc.Join(ctx, s.ID, "hash")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.SetPhase(ctx, s.ID, session.PhaseWrite); err != nil {
+			t.Fatal(err)
+		}
+		n, err := svc.AddNote(ctx, p.ID, session.Note{Area: session.AreaMotivation, Lane: "motivates", Text: th.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.SetPhase(ctx, s.ID, session.PhaseGroup); err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.SaveThemes(ctx, s.ID, []session.Theme{{Label: th.label, NoteIDs: []int64{n.ID}}}); err != nil {
+			t.Fatal(err)
+		}
+		themes, err := svc.Themes(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, themes[0].ID)
+	}
+	a, b, c := ids[0], ids[1], ids[2]
+	if err := svc.JoinThemePairs(ctx, [][2]int64{{a, b}, {a, c}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.SplitThemes(ctx, b, c); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := svc.CampaignReportData(ctx, "Chartering 2027")
+	if err != nil {
+		t.Fatal(err)
+	}
+	themeOf := map[int64]int{}
+	for i, ct := range report.BuildCampaign("Chartering 2027", ds).Themes {
+		for _, st := range ct.SessionThemes {
+			themeOf[st.ThemeID] = i
+		}
+	}
+	if len(themeOf) != 3 {
+		t.Fatalf("campaign themes hold %v, want the three session themes", themeOf)
+	}
+	if themeOf[b] == themeOf[c] {
+		t.Errorf("b and c split, yet in one campaign theme: %v", themeOf)
+	}
+	if themeOf[a] != themeOf[b] {
+		t.Errorf("a and b joined first, yet apart: %v", themeOf)
+	}
+}
