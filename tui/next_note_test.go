@@ -488,7 +488,11 @@ func TestAWordBegunWithDOnTheListIsANote(t *testing.T) {
 	p.waitFor("Kept the note.")
 	p.keys("d")
 	p.waitFor("y delete")
-	p.keys("y")
+	p.keys("N") // caps lock on: N answers, as n does (a letter would begin a note)
+	p.waitFor("d delete")
+	p.keys("d")
+	p.waitFor("y delete")
+	p.keys("Y")
 	p.waitFor("Note deleted.")
 	if got := len(w.notes(sess)); got != 1 {
 		t.Errorf("%d notes after d, y; want 1", got)

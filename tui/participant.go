@@ -1677,11 +1677,13 @@ func (s *participantScreen) beginsNote(msg tea.KeyMsg) bool {
 func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	svc, id := s.e.opt.Service, s.me.ID
 	if s.mode == modeConfirmDelete {
-		if cmd, ok := s.wordAfterKey(msg, "yn"); ok {
+		// Y and N answer too (caps lock on): taken for a word's second letter, N
+		// began a note rather than keep.
+		if cmd, ok := s.wordAfterKey(msg, "ynYN"); ok {
 			return s, cmd
 		}
 		s.mode = modeBrowse
-		if msg.String() != "y" {
+		if k := msg.String(); k != "y" && k != "Y" {
 			s.setStatus("Kept the note.", false)
 			return s, nil
 		}
