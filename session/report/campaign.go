@@ -786,6 +786,14 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string, too
 	ws := newWriters(took)
 	var all []*session.Note
 	audiences := map[string]bool{}
+	// The session themes matched as this one: a join names only those (a stored
+	// split may have kept a joined theme apart, see analysis.MatchSessionThemes).
+	here := map[int64]bool{}
+	for _, g := range gs {
+		if g.theme != nil {
+			here[g.theme.ID] = true
+		}
+	}
 	for gi, g := range gs {
 		s := ds[g.sess].Session
 		sessions[g.sess] = true
@@ -800,7 +808,7 @@ func campaignTheme(id int, gs []group, ds []*Data, keys map[[2]int64]string, too
 		if g.theme != nil {
 			st.ThemeID = g.theme.ID
 			st.KeptApart = othersOf(g.theme.ID, ds[g.sess].Splits)
-			st.JoinedWith = othersOf(g.theme.ID, ds[g.sess].Joins)
+			st.JoinedWith = slices.DeleteFunc(othersOf(g.theme.ID, ds[g.sess].Joins), func(o int64) bool { return !here[o] })
 		}
 		for _, n := range g.notes {
 			st.Notes = append(st.Notes, n.Text)

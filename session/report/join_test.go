@@ -166,9 +166,11 @@ func TestCampaignSplitWinsOverJoinedChain(t *testing.T) {
 		t.Fatal(err)
 	}
 	themeOf := map[int64]int{}
+	joined := map[int64][]int64{}
 	for i, ct := range report.BuildCampaign("Chartering 2027", ds).Themes {
 		for _, st := range ct.SessionThemes {
 			themeOf[st.ThemeID] = i
+			joined[st.ThemeID] = st.JoinedWith
 		}
 	}
 	if len(themeOf) != 3 {
@@ -179,5 +181,10 @@ func TestCampaignSplitWinsOverJoinedChain(t *testing.T) {
 	}
 	if themeOf[a] != themeOf[b] {
 		t.Errorf("a and b joined first, yet apart: %v", themeOf)
+	}
+	// "joined by hand" names only the themes it was joined with and stands beside:
+	// the join of a and c the split overruled is not said.
+	if !slices.Equal(joined[a], []int64{b}) || len(joined[c]) != 0 {
+		t.Errorf("joined with: a %v, c %v; want a with b only, c with none (the split kept c apart)", joined[a], joined[c])
 	}
 }
