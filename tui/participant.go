@@ -2502,7 +2502,7 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 			}
 		}
 		// Wrapped, not cut: the keys are at the end of the question.
-		for _, l := range wrap("Delete "+text+"? y = delete, any other key = keep", w) {
+		for _, l := range wrap("Delete "+text+"? y = delete, any other key = keep (a letter begins a new note)", w) {
 			b.WriteString(sty.Warn.Render(l))
 			b.WriteByte('\n')
 		}

@@ -1558,8 +1558,16 @@ func TestParticipantDeletePromptShowsItsKeys(t *testing.T) {
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	s.waitFor("n new note")
 	s.keys("d")
-	s.waitFor("Delete “organisational", "any other key = keep")
-	requireFits(t, s.view())
+	s.waitFor("Delete “organisational", "y = delete")
+	v := s.view()
+	requireFits(t, v)
+	var words []string
+	for _, l := range strings.Split(v, "\n") {
+		words = append(words, strings.Fields(l)...)
+	}
+	if read := strings.Join(words, " "); !strings.Contains(read, "y = delete, any other key = keep (a letter begins a new note)") {
+		t.Errorf("the question does not say its keys to the end:\n%s", v)
+	}
 }
 
 // The note box's text takes the box's inner width (but the cursor's cell): it
