@@ -109,7 +109,7 @@ func (a *allowlist) refresh() {
 }
 
 func newClaimCode() (string, error) {
-	const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+	const alphabet = session.CodeAlphabet
 	b := make([]byte, 12)
 	for i := range b {
 		n, err := rand.Int(rand.Reader, big.NewInt(int64(len(alphabet))))

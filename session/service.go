@@ -94,6 +94,9 @@ func (s *Service) FindByCode(ctx context.Context, code string) (*Session, error)
 	if c == "" {
 		return nil, Errorf(EInvalid, "Please type the join code your facilitator gave you.")
 	}
+	if err := misreadCode(code); err != nil {
+		return nil, err
+	}
 	sess, err := s.store.SessionByCode(ctx, c)
 	if ErrorCode(err) == ENotFound {
 		if strings.HasPrefix(strings.ToUpper(strings.TrimSpace(code)), "CLAIM-") {

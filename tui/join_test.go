@@ -79,24 +79,24 @@ func TestJoinSameWrongCodeAgainIsNotAnotherTry(t *testing.T) {
 	g := &countingGuard{limit: 3}
 	s := w.open(tui.Options{KeyHash: "key-1", Guard: g})
 	s.waitFor("Join code:")
-	s.keys("ssh -p 25301 -t 127.0.0.1 WRNG-CODE")
+	s.keys("ssh -p 25301 -t 127.0.0.1 WRNG-KEYS")
 	s.press(tea.KeyEnter)
 	// The box keeps the code that was tried.
-	s.waitFor(`No session has the code "WRNG-CODE"`, "2 tries left.", "Join code: WRNG-CODE")
+	s.waitFor(`No session has the code "WRNG-KEYS"`, "2 tries left.", "Join code: WRNG-KEYS")
 	s.press(tea.KeyEnter)
 	s.waitFor("as said just now")
 	s.press(tea.KeyCtrlU)
-	s.keys("wrngcode")
-	s.waitFor("Join code: wrngcode")
+	s.keys("wrngkeys")
+	s.waitFor("Join code: wrngkeys")
 	s.press(tea.KeyEnter)
 	s.keys("X")
-	s.waitFor("Join code: wrngcodeX")
+	s.waitFor("Join code: wrngkeysX")
 	if n := g.failed(); n != 1 {
 		t.Fatalf("the same wrong code entered three times counted %d tries, want 1", n)
 	}
 	// A different wrong code is another guess.
 	s.press(tea.KeyEnter)
-	s.waitFor(`No session has the code "wrngcodeX"`, "1 tries left.")
+	s.waitFor(`No session has the code "wrngkeysX"`, "1 tries left.")
 	s.press(tea.KeyBackspace)
 	s.keys("Y")
 	s.press(tea.KeyEnter)
@@ -164,6 +164,38 @@ func TestJoinSSHLineToAHostWithoutDotsIsNoGuess(t *testing.T) {
 	}
 }
 
+// A code holding a character no code has (0, O, 1, I, L) was misread: the refusal
+// names that character, for the person to check, and does not count as a try
+// toward the lockout, as it can match no one's code. Join, rejoin and claim
+// codes alike.
+func TestJoinMisreadCodeNamesTheCharacterAndCostsNoTry(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.newSession("Developers Berlin")
+	g := &countingGuard{limit: 3}
+	s := w.open(tui.Options{KeyHash: "key-1", Guard: g})
+	s.waitFor("Join code:")
+	for _, c := range []struct{ code, says string }{
+		{"ABCD-EF0H", "has a zero (0)"},
+		{"abcd-efoh", "has the letter O"},
+		{"ABCDE-FGH1K", "has a one (1)"},
+		{"CLAIM-ABCD-EFGH-JKLM", "has the letter L"},
+	} {
+		s.press(tea.KeyCtrlU)
+		s.keys(c.code)
+		s.press(tea.KeyEnter)
+		s.waitFor(c.says, "which no code has", "Check that character")
+	}
+	if n := g.failed(); n != 0 {
+		t.Errorf("misread codes counted %d wrong tries, want 0", n)
+	}
+	// A code of the codes' characters that no session has is still a try.
+	s.press(tea.KeyCtrlU)
+	s.keys("ABCD-EFGH")
+	s.press(tea.KeyEnter)
+	s.waitFor(`No session has the code "ABCD-EFGH"`, "2 tries left.")
+}
+
 // At 40x14 a refusal and the tries left fit with the screen's top: the
 // introduction gives way, where the title went off the top before.
 func TestJoinRefusalFitsAShortTerminal(t *testing.T) {
@@ -172,14 +204,14 @@ func TestJoinRefusalFitsAShortTerminal(t *testing.T) {
 	w.newSession("Developers Berlin")
 	s := w.openSized(tui.Options{KeyHash: "key-1", Guard: &countingGuard{limit: 5}}, 40, 14)
 	s.waitFor("Join code:")
-	s.keys("WRNG-CODE")
+	s.keys("WRNG-KEYS")
 	s.press(tea.KeyEnter)
 	s.waitFor("4 tries")
 	s.press(tea.KeyEnter)
 	s.waitFor("as said just now")
 	v := s.view()
 	requireFitsIn(t, v, 40, 14)
-	if !strings.HasPrefix(v, "charter · security chartering") || !strings.Contains(v, "Join code: WRNG-CODE") {
+	if !strings.HasPrefix(v, "charter · security chartering") || !strings.Contains(v, "Join code: WRNG-KEYS") {
 		t.Errorf("the join screen at 40x14 lost its top or its box:\n%s", v)
 	}
 }

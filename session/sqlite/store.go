@@ -16,8 +16,8 @@ import (
 	"github.com/charter-tool/charter/session"
 )
 
-// codeAlphabet leaves out letters and digits people confuse (0/O, 1/I/L).
-const codeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+// codeAlphabet is the characters of every code people are given.
+const codeAlphabet = session.CodeAlphabet
 
 // codeLen gives 31^8, about 2^39.6 codes: guessing one by trying is hopeless with a
 // lockout after a few wrong tries.
