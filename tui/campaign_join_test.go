@@ -103,7 +103,9 @@ func TestCampaignViewJoinsThemesByHand(t *testing.T) {
 	s.keys("explains the why")
 	s.waitFor("→ #", "When the security team explains the why, not just the rule")
 	s.press(tea.KeyEnter)
-	s.waitFor("Joined: #", "are one theme", "joined by hand", "U undo split/join")
+	// The line followed (said last) is the selection U undoes below: waited for,
+	// or under load U came before the read that selects it.
+	s.waitFor("Joined: #", "are one theme", "joined by hand", "U undo split/join", "It is matched into #")
 	joins, err := w.db.ThemeJoins(w.ctx, sessionOf(t, w, ids[0]))
 	if err != nil {
 		t.Fatal(err)
