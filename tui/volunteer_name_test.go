@@ -61,6 +61,13 @@ func TestVolunteerNameBoxStopsAtTheLimit(t *testing.T) {
 // threat models", and its first participant's screen showing it.
 func atActionPoint(t *testing.T) (*world, *session.Session, *term) {
 	t.Helper()
+	return atActionPointAs(t, "")
+}
+
+// atActionPointAs is atActionPoint with the first participant joined under name
+// (anonymous when it is empty).
+func atActionPointAs(t *testing.T, name string) (*world, *session.Session, *term) {
+	t.Helper()
 	w, sess, _ := groupWorld(t)
 	ts, err := w.svc.Themes(w.ctx, sess.ID)
 	if err != nil {
@@ -74,7 +81,12 @@ func atActionPoint(t *testing.T) (*world, *session.Session, *term) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := w.openAsParticipant(sess, ps[0])
+	if name != "" {
+		if err := w.svc.SetName(w.ctx, ps[0], name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := w.openAsParticipant(sess, w.participant(ps[0].ID))
 	p.waitFor("Pair on threat models")
 	return w, sess, p
 }
@@ -139,24 +151,7 @@ func TestVolunteerOnThemeLineKeyLineSaysWithdraw(t *testing.T) {
 // her join name matched her participant row (and so her profile) in a backup.
 func TestVolunteerBoxStartsWithoutTheJoinName(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := groupWorld(t)
-	ts, err := w.svc.Themes(w.ctx, sess.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"}); err != nil {
-		t.Fatal(err)
-	}
-	w.setPhase(sess, session.PhaseActions)
-	ps, err := w.db.Participants(w.ctx, sess.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.svc.SetName(w.ctx, ps[0], "Alice Aardvark"); err != nil {
-		t.Fatal(err)
-	}
-	p := w.openAsParticipant(sess, w.participant(ps[0].ID))
-	p.waitFor("Pair on threat models")
+	w, sess, p := atActionPointAs(t, "Alice Aardvark")
 	p.keys("j") // from the first theme to its action point
 	p.keys("v")
 	p.waitFor("Volunteer: give a name")
@@ -178,24 +173,7 @@ func TestVolunteerBoxStartsWithoutTheJoinName(t *testing.T) {
 // a copy of the database could match it to the participant's profile.
 func TestVolunteerTypingTheJoinNameIsAskedAbout(t *testing.T) {
 	t.Parallel()
-	w, sess, _ := groupWorld(t)
-	ts, err := w.svc.Themes(w.ctx, sess.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID, Title: "Pair on threat models"}); err != nil {
-		t.Fatal(err)
-	}
-	w.setPhase(sess, session.PhaseActions)
-	ps, err := w.db.Participants(w.ctx, sess.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.svc.SetName(w.ctx, ps[0], "Alice Aardvark"); err != nil {
-		t.Fatal(err)
-	}
-	p := w.openAsParticipant(sess, w.participant(ps[0].ID))
-	p.waitFor("Pair on threat models")
+	w, sess, p := atActionPointAs(t, "Alice Aardvark")
 	p.keys("j")
 	p.keys("v")
 	p.waitFor("0/40 characters")
