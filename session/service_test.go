@@ -60,7 +60,7 @@ func TestNewSessionValidates(t *testing.T) {
 			}
 		})
 	}
-	if _, err := svc.FindByCode(ctx, "NOPE-NOPE"); session.ErrorCode(err) != session.ENotFound {
+	if _, err := svc.FindByCode(ctx, "NAPE-NAPE"); session.ErrorCode(err) != session.ENotFound {
 		t.Errorf("wrong code: %v", err)
 	}
 }

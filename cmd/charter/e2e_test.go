@@ -400,12 +400,12 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 		p := connect(t, srv.Addr(), k, "", sshclient.From(office))
 		p.waitFor("Join code")
 		pos := p.mark()
-		p.typeKeys("WRNG-CODE", enter)
+		p.typeKeys("WRNG-KEYS", enter)
 		p.waitAfter(pos, "1 try left before this key is locked out for a minute.")
 		// Connecting again, they are told why before typing anything.
 		connect(t, srv.Addr(), k, "", sshclient.From(office)).waitFor("A wrong code was typed from here before: 1 try left before this key is locked out")
 		pos = p.mark()
-		p.typeKeys("WRNG-CODX", enter)
+		p.typeKeys("WRNG-KEYX", enter)
 		p.waitAfter(pos, "Too many wrong codes from this key (2): it may try again in a minute")
 		pos = p.mark()
 		p.typeKeys(sess.Code, enter)
@@ -422,17 +422,17 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 		p := connect(t, srv.Addr(), newKey(t), "", sshclient.From(office))
 		p.waitFor("Join code")
 		pos := p.mark()
-		for _, r := range server.SSHLine(srv.Addr()) + " WRNG-CODE" {
+		for _, r := range server.SSHLine(srv.Addr()) + " WRNG-KEYS" {
 			p.typeKeys(string(r))
 		}
 		p.typeKeys(enter)
-		p.waitAfter(pos, `No session has the code "WRNG-CODE"`)
+		p.waitAfter(pos, `No session has the code "WRNG-KEYS"`)
 		p.waitAfter(pos, "1 try left before this key is locked out for a minute.")
 		pos = p.mark()
 		p.typeKeys(enter)
 		p.waitAfter(pos, "as said just now")
 		pos = p.mark()
-		p.typeKeys("\x15", "WRNG-CODX", enter) // ctrl+u, another code
+		p.typeKeys("\x15", "WRNG-KEYX", enter) // ctrl+u, another code
 		p.waitAfter(pos, "Too many wrong codes from this key (2)")
 		// A typed join line with the right code, from a key of its own there.
 		q := connect(t, srv.Addr(), newKey(t), "", sshclient.From(office))
@@ -447,7 +447,7 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 	t.Run("without a key the connection is the person, not the address", func(t *testing.T) {
 		const office = "127.0.0.4"
 		for i := 0; i < 2; i++ {
-			p := connect(t, srv.Addr(), nil, "WRNG-CODE", sshclient.From(office))
+			p := connect(t, srv.Addr(), nil, "WRNG-KEYS", sshclient.From(office))
 			p.waitFor("No session has the code")
 			p.close()
 		}
@@ -459,7 +459,7 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 		before := newKey(t)
 		joinAs(t, srv.Addr(), before, sess.Code, "Ana", sshclient.From(office)).close()
 		for i := 0; i < 4; i++ {
-			p := connect(t, srv.Addr(), newKey(t), "WRNG-CODE", sshclient.From(office))
+			p := connect(t, srv.Addr(), newKey(t), "WRNG-KEYS", sshclient.From(office))
 			p.waitFor("No session has the code")
 			p.close()
 		}
