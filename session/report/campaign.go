@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charter-tool/charter/analysis"
 	"github.com/charter-tool/charter/session"
@@ -304,8 +305,11 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	// the lobby (session.NoDayYet: paper notes, people in its lobby) after every
 	// session with a day, which made S2 held before S1 and saturation's "last
 	// session" not the last.
+	// Within a day, the session that began first is first: a session planned
+	// weeks ahead and held in the afternoon came before one made by hand and held
+	// that morning, and saturation called the morning's themes new.
 	slices.SortStableFunc(ds, func(a, b *Data) int {
-		return cmp.Or(a.Session.Day().Compare(b.Session.Day()),
+		return cmp.Or(a.Session.Day().Compare(b.Session.Day()), began(a).Compare(began(b)),
 			a.Session.CreatedAt.Compare(b.Session.CreatedAt), strings.Compare(a.Session.ID, b.Session.ID))
 	})
 	f.ds = ds
@@ -636,6 +640,25 @@ type noteKey struct {
 	sess          int
 	participantID int64
 	noteID        int64
+}
+
+// began is when the session took place: its first person joining or its first
+// note (paper notes have no one joining), whichever came first; the time it was
+// created when it has neither.
+func began(d *Data) time.Time {
+	t := d.Session.CreatedAt
+	first := true
+	for _, p := range d.Participants {
+		if !p.JoinedAt.IsZero() && (first || p.JoinedAt.Before(t)) {
+			t, first = p.JoinedAt, false
+		}
+	}
+	for _, n := range d.Notes {
+		if !n.CreatedAt.IsZero() && (first || n.CreatedAt.Before(t)) {
+			t, first = n.CreatedAt, false
+		}
+	}
+	return t
 }
 
 func dateOf(d *Data) string { return d.Session.Day().Format(session.DateLayout) }

@@ -769,6 +769,41 @@ func TestSaturationPlacesAnUndatedLobbySessionOnItsDay(t *testing.T) {
 	}
 }
 
+// Two sessions held on one day are numbered in the order they took place, not the
+// order they were made: one planned weeks ahead and held in the afternoon came
+// first, before one made by hand that morning and held then, and saturation said
+// the afternoon's session, which raised nothing new, "still brought" the morning's
+// themes.
+func TestSessionsOfOneDayInTheOrderTheyWereHeld(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 3)
+	at := func(d *report.Data, hour int) {
+		when := time.Date(2026, 1, 5, hour, 0, 0, 0, time.UTC)
+		for _, p := range d.Participants {
+			p.JoinedAt = when
+		}
+		for i, n := range d.Notes {
+			n.CreatedAt = when.Add(time.Duration(i+1) * time.Minute)
+		}
+	}
+	planned := pureSession("planned", 5, session.AudienceDevelopers, people, map[string][]string{
+		"alerts": {"night alerts wake the on-call engineer every week"}})
+	byHand := pureSession("byhand", 5, session.AudienceDevelopers, people, map[string][]string{
+		"alerts": {"night alerts wake the on-call engineer every week"},
+		"pen":    {"pen tests come too late to change the design"}})
+	byHand.Session.CreatedAt = planned.Session.CreatedAt.Add(9 * time.Hour) // made that morning
+	at(byHand, 10)
+	at(planned, 15)
+	f := report.BuildCampaign("c", []*report.Data{planned, byHand})
+	if len(f.Sessions) != 2 || f.Sessions[0].ID != "byhand" || f.Sessions[1].ID != "planned" {
+		t.Fatalf("sessions %+v, want byhand (held at 10:00) as S1, planned (held at 15:00) as S2", f.Sessions)
+	}
+	st := f.Saturation.Steps
+	if len(st) != 2 || st[0].New != 2 || st[1].New != 0 {
+		t.Errorf("saturation steps %+v, want 2 new themes in S1, none in S2", st)
+	}
+}
+
 // A session not held is listed with no date yet only while it has none
 // (session.NoDayYet): begun without a day given, nobody joining, it is on the day it
 // was created, as session list and its findings give it; the report said "no date
