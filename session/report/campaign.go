@@ -282,6 +282,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	slices.SortStableFunc(ds, func(a, b *Data) int {
 		return session.CompareDay(a.Session, b.Session)
 	})
+	ds = onePlaceName(ds)
 	f := &CampaignFindings{Schema: CampaignSchema, Version: SchemaVersion, Campaign: name, Threshold: MatchThreshold, Method: campaignFormula,
 		Sessions: []CampaignSession{}, NotHeld: []CampaignSession{}, Themes: []CampaignTheme{}, Audiences: []AudienceView{},
 		Segments: []Breakdown{}, Actions: []CampaignAction{}}
@@ -640,6 +641,47 @@ type noteKey struct {
 	sess          int
 	participantID int64
 	noteID        int64
+}
+
+// onePlaceName gives the sessions of one place one spelling of its name: the one
+// most of them use, else the earliest session's. Locations are one place whatever
+// their case or spacing (as creating a session checks them), yet "Berlin" and
+// "berlin" were two locations in every count and list of the report. The
+// sessions whose spelling changes are copies; ds's own are left as they are.
+func onePlaceName(ds []*Data) []*Data {
+	key := func(l string) string { return strings.ToLower(strings.Join(strings.Fields(l), " ")) }
+	count := map[string]map[string]int{}
+	var order []string // spellings, first seen first
+	for _, d := range ds {
+		l := d.Session.Location
+		if key(l) == "" {
+			continue
+		}
+		if count[key(l)] == nil {
+			count[key(l)] = map[string]int{}
+		}
+		if count[key(l)][l] == 0 {
+			order = append(order, l)
+		}
+		count[key(l)][l]++
+	}
+	best := map[string]string{}
+	for _, l := range order {
+		k := key(l)
+		if b, ok := best[k]; !ok || count[k][l] > count[k][b] {
+			best[k] = l
+		}
+	}
+	out := slices.Clone(ds)
+	for i, d := range out {
+		if b, ok := best[key(d.Session.Location)]; ok && b != d.Session.Location {
+			c, sess := *d, *d.Session
+			sess.Location = b
+			c.Session = &sess
+			out[i] = &c
+		}
+	}
+	return out
 }
 
 // began is when the session took place: its first person joining or its first

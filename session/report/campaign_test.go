@@ -804,6 +804,40 @@ func TestSessionsOfOneDayInTheOrderTheyWereHeld(t *testing.T) {
 	}
 }
 
+// "Berlin" and "berlin " are one place, as creating a session takes them: the
+// report names it once, in the spelling most sessions use, in every count and
+// list, and leaves the sessions it was given as they were.
+func TestOnePlaceWhateverItsCase(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 3)
+	var ds []*report.Data
+	for i, loc := range []string{"berlin ", "Berlin", "Berlin", "Lisbon"} {
+		d := pureSession(fmt.Sprint("s", i), i+1, session.AudienceDevelopers, people, map[string][]string{
+			"alerts": {"night alerts wake the on-call engineer every week"}})
+		d.Session.Location, d.Session.Mode = loc, session.ModeInPerson
+		ds = append(ds, d)
+	}
+	f := report.BuildCampaign("c", ds)
+	if want := []string{"Berlin", "Lisbon"}; !slices.Equal(f.Summary.Locations, want) {
+		t.Errorf("locations %q, want %q", f.Summary.Locations, want)
+	}
+	for _, s := range f.Sessions {
+		if s.Location != "Berlin" && s.Location != "Lisbon" {
+			t.Errorf("S%d is at %q, want Berlin or Lisbon", s.Number, s.Location)
+		}
+	}
+	if len(f.Themes) != 1 || !slices.Equal(f.Themes[0].Locations, []string{"Berlin", "Lisbon"}) {
+		t.Errorf("themes %+v, want one at Berlin and Lisbon", f.Themes)
+	}
+	md, _ := renderCampaign(t, f)
+	if strings.Contains(md, "berlin") {
+		t.Errorf("the report spells Berlin in lower case:\n%s", md)
+	}
+	if ds[0].Session.Location != "berlin " {
+		t.Errorf("the session given was changed to %q", ds[0].Session.Location)
+	}
+}
+
 // A session not held is listed with no date yet only while it has none
 // (session.NoDayYet): begun without a day given, nobody joining, it is on the day it
 // was created, as session list and its findings give it; the report said "no date
