@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // Weights of the prioritization score, the one ranking of themes that the board, a
@@ -71,6 +72,9 @@ func Prioritize(in []PriorityInput) []Priority {
 			cmp.Compare(b.Votes, a.Votes),
 			cmp.Compare(b.Authors, a.Authors),
 			cmp.Compare(b.Notes, a.Notes),
+			// Alphabetical as a reader takes it: "pen testing" before "Team knows
+			// its services", whatever the case of the first letter.
+			cmp.Compare(strings.ToLower(a.Key), strings.ToLower(b.Key)),
 			cmp.Compare(a.Key, b.Key),
 			cmp.Compare(a.ID, b.ID),
 		)

@@ -24,6 +24,8 @@ func TestPrioritize(t *testing.T) {
 			[]string{"authors", "notes"}, []int{5, 5}},
 		{"all equal, key ascending", []in{{0, "zebra", 1, 1, 1, 0}, {0, "apple", 1, 1, 1, 0}},
 			[]string{"apple", "zebra"}, []int{6, 6}},
+		{"all equal, alphabetical whatever the case", []in{{0, "Team knows its services", 1, 1, 1, 0}, {0, "pen testing", 1, 1, 1, 0}},
+			[]string{"pen testing", "Team knows its services"}, []int{6, 6}},
 		{"nothing yet", []in{{0, "b", 0, 0, 0, 0}, {0, "a", 0, 0, 0, 0}},
 			[]string{"a", "b"}, []int{0, 0}},
 		{"same label, lower ID first", []in{{7, "same", 1, 0, 0, 0}, {3, "same", 1, 0, 0, 0}},
