@@ -58,7 +58,7 @@ func TestDocumentsNameAudiencesInWords(t *testing.T) {
 		{"campaign Markdown", func(b *bytes.Buffer) error { return f.WriteMarkdown(b) }, []string{
 			"- Audiences: security engineers, service owners\n",
 			"### service owners\n",
-			"(S2, service owners, the audience it names)",
+			"(S2, service owners, the audience it names; ",
 			"It names service owners: ",
 			"For security engineers, ",
 			"| service owners | 3 | ",

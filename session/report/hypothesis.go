@@ -74,10 +74,15 @@ type HypothesisNote struct {
 	Session  int    `json:"session"`
 	Audience string `json:"audience"`
 	Text     string `json:"text"`
-	// Activity and Lane are set on a note about an activity, Theme to the
-	// campaign theme it is in (none when the campaign has it in none).
+	// Area and Lane are where it was written (in the open area the lane is its
+	// topic's title): evidence is found by what a note says, not by its side, and
+	// a reader took what motivates for support of a hypothesis on what demotivates.
+	// See Side.
+	Area string `json:"area"`
+	Lane string `json:"lane"`
+	// Activity is set on a note about an activity, Theme to the campaign theme
+	// it is in (none when the campaign has it in none).
 	Activity string `json:"activity,omitempty"`
-	Lane     string `json:"lane,omitempty"`
 	Theme    string `json:"theme,omitempty"`
 	// NamedAudience is set when the note is from an audience the hypothesis names:
 	// "pen testing is valued by developers" in a developer's words.
@@ -237,7 +242,8 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 				seen[n.sess], taken[i], progressed = true, true, true
 				if k := quoteKey(n.note.Text); !said[k] {
 					said[k] = true
-					hf.Quotes = append(hf.Quotes, HypothesisNote{Session: n.sess + 1, Audience: string(ds[n.sess].Session.Audience), Text: n.note.Text})
+					hf.Quotes = append(hf.Quotes, HypothesisNote{Session: n.sess + 1, Audience: string(ds[n.sess].Session.Audience), Text: n.note.Text,
+						Area: string(n.note.Area), Lane: n.note.Lane})
 				}
 			}
 		}
@@ -304,7 +310,7 @@ func (f *CampaignFindings) activityNotes(rows []ActivityRow, ds []*Data, matchin
 			}
 			said[quoteKey(n.Text)] = true
 			bySession[i] = append(bySession[i], HypothesisNote{Session: i + 1, Audience: string(d.Session.Audience), Text: n.Text,
-				Activity: a, Lane: n.Lane, Theme: label[f.themeOfNote[k]]})
+				Area: string(n.Area), Lane: n.Lane, Activity: a, Theme: label[f.themeOfNote[k]]})
 		}
 		slices.SortStableFunc(bySession[i], func(a, b HypothesisNote) int { return session.CompareText(a.Text, b.Text) })
 	}
@@ -521,7 +527,7 @@ func (f *CampaignFindings) mdHypotheses(m *markdown) {
 				if i > 0 {
 					p(">\n")
 				}
-				p("> %s (S%d, %s)\n", escapeProse(q.Text), q.Session, audienceMark(q))
+				p("> %s (%s)\n", escapeProse(q.Text), quoteWhere(q))
 			}
 			if len(h.Quotes) > 0 {
 				p("\n")
@@ -634,6 +640,26 @@ func audienceMark(n HypothesisNote) string {
 		return audienceTitle(n.Audience) + ", " + namedMark
 	}
 	return audienceTitle(n.Audience)
+}
+
+// Side is the lane of a quoted note in the words the report uses for lanes
+// ("Motivates", "Concerns", "Do less"), where its area has sides; "" for an open
+// topic.
+func (n HypothesisNote) Side() string {
+	if !slices.Contains(session.Area(n.Area).Lanes(), n.Lane) {
+		return ""
+	}
+	return session.LaneTitle(n.Lane)
+}
+
+// quoteWhere says where a note a hypothesis quotes from its matching themes was
+// written, and on which side: "S1, developers; Motivates".
+func quoteWhere(n HypothesisNote) string {
+	out := fmt.Sprintf("S%d, %s", n.Session, audienceMark(n))
+	if side := n.Side(); side != "" {
+		out += "; " + side
+	}
+	return out
 }
 
 // QuotedFromNamed counts the notes h quotes (from matching themes and about its
@@ -751,7 +777,8 @@ func (f *CampaignFindings) sessionTitles(ns []int) string {
 // naming it (H1) in the hypothesis column: a row for the hypothesis itself
 // ("hypothesis": text is the hypothesis, status the verdict, why its reason,
 // notes and sessions those of its matching themes), a row per theme that matches
-// it ("hypothesis theme"), per note it quotes from those ("hypothesis quote"), per
+// it ("hypothesis theme"), per note it quotes from those ("hypothesis quote", with
+// its area and lane, so that a sheet tells what motivates from what does not), per
 // activity it names and lane as the activity matrix counts them ("hypothesis
 // activity"), and per note about those activities it quotes from other themes
 // ("hypothesis activity note", theme the one the note is in); then a row per theme
@@ -781,7 +808,7 @@ func (f *CampaignFindings) csvHypotheses(cw *csvWriter) {
 		}
 		for _, q := range h.Quotes {
 			s := byNumber[q.Session]
-			cw.row("hypothesis quote", s.Title, s.Date, q.Audience, "", "", "", "", "", q.Text,
+			cw.row("hypothesis quote", s.Title, s.Date, q.Audience, "", "", q.Area, q.Lane, "", q.Text,
 				"", "", "", "", "", "", name)
 		}
 		cw.activityRowsOf("hypothesis activity", "", "", "", name, h.Activities)

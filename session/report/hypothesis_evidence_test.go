@@ -143,7 +143,7 @@ func TestHypothesisQuotesNotesAboutItsActivityInAnyTheme(t *testing.T) {
 			t.Errorf("H1 lacks %q:\n%s", want, h1)
 		}
 	}
-	want := report.HypothesisNote{Session: 2, Audience: "developers", Text: devPenTestNote, Activity: "pen testing", Lane: "more", Theme: "feature deadlines", NamedAudience: true}
+	want := report.HypothesisNote{Session: 2, Audience: "developers", Text: devPenTestNote, Area: "activities", Lane: "more", Activity: "pen testing", Theme: "feature deadlines", NamedAudience: true}
 	if got := f.Hypotheses[0].ActivityNotes; len(got) != 1 || got[0] != want {
 		t.Errorf("H1's notes about pen testing outside its themes: %+v, want %+v", got, want)
 	}
@@ -205,7 +205,7 @@ func TestHypothesisMarksTheAudienceItNames(t *testing.T) {
 	h1 := hypothesisSection(md, "### H1. ")
 	for _, want := range []string{
 		"It names developers: 1 of the 4 notes quoted below is theirs, marked \"the audience it names\".",
-		"> the yearly pen test finds real issues (S1, security engineers)\n",
+		"> the yearly pen test finds real issues (S1, security engineers; Keep)\n",
 		"> " + devPenTestNote + " (S2, developers, the audience it names; Do more, in the theme feature deadlines)\n",
 	} {
 		if !strings.Contains(h1, want) {
