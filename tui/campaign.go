@@ -1146,13 +1146,19 @@ func (s *campaignScreen) hypothesisLines() []string {
 	return out
 }
 
-// quoteWhere is the session of a note a hypothesis quotes, and its audience when
-// the hypothesis names it: "S2 · developers, whom it names".
+// quoteWhere is the session of a note a hypothesis quotes, its audience when the
+// hypothesis names it, and its side where its area has sides: "S2 · developers,
+// whom it names · motivates". Evidence is found by what a note says, not by its
+// side: without it, what motivates read as support for what demotivates.
 func quoteWhere(q report.HypothesisNote) string {
+	out := fmt.Sprintf("S%d", q.Session)
 	if q.NamedAudience {
-		return fmt.Sprintf("S%d · %s, whom it names", q.Session, session.Audience(q.Audience).Title())
+		out += fmt.Sprintf(" · %s, whom it names", session.Audience(q.Audience).Title())
 	}
-	return fmt.Sprintf("S%d", q.Session)
+	if side := q.Side(); side != "" {
+		out += " · " + strings.ToLower(side)
+	}
+	return out
 }
 
 // hypothesisHeardLine says, as the report does, when a hypothesis names an

@@ -235,6 +235,50 @@ func TestCampaignHypothesisQuotesItsActivityInAnyTheme(t *testing.T) {
 	s.keys("c")
 	s.waitFor("Themes by campaign priority")
 	s.keys("5")
-	s.waitFor("“pen test findings come too late” (S2 · developers, whom it names · in feature deadlines)",
+	s.waitFor("“pen test findings come too late” (S2 · developers, whom it names · do more · in feature deadlines)",
 		"none of these notes is from developers, whom it names")
+}
+
+// Evidence is found by what a note says, not by its side: a hypothesis on
+// deadlines quoted what motivates beside what demotivates, and nothing on the
+// overview told them apart. Each quote says its side, within 80 columns.
+func TestCampaignHypothesisQuotesSayTheirSide(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Porto", Audience: session.AudienceDevelopers, Campaign: "Chartering 2027"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	var th session.Theme
+	for i, n := range []session.Note{
+		{Area: session.AreaMotivation, Lane: "demotivates", Text: "feature deadlines always win over security work"},
+		{Area: session.AreaMotivation, Lane: "motivates", Text: "leadership backs us when we stop a risky release"},
+		{Area: session.AreaOpen, Lane: "Release pressure", Text: "security work slips off the plan every deadline"},
+	} {
+		p := w.join(sess, fmt.Sprintf("key-%d", i), "")
+		got, err := w.svc.AddNote(w.ctx, p.ID, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		th.NoteIDs = append(th.NoteIDs, got.ID)
+	}
+	th.Label, th.Named = "feature deadlines", true
+	w.setPhase(sess, session.PhaseGroup)
+	if err := w.svc.SaveThemes(w.ctx, sess.ID, []session.Theme{th}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.AddHypothesis(w.ctx, "Chartering 2027", "Deadlines push security work out of the teams' planning"); err != nil {
+		t.Fatal(err)
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Porto")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	s.keys("5")
+	// An open topic is on no side, and says none.
+	s.waitFor("“leadership backs us when we stop a risky release” (S1 · motivates)",
+		"“feature deadlines always win over security work” (S1 · demotivates)",
+		"“security work slips off the plan every deadline” (S1)")
+	requireFits(t, s.view())
 }
