@@ -70,6 +70,9 @@ type campaignRow struct {
 	text   string
 	ct, st int
 	header bool
+	// facts are a campaign theme's counts and where it was raised, shown whole
+	// on as many lines as they need (see factLines); nil on other rows.
+	facts []string
 }
 
 var campaignTabs = []string{"Themes", "Audiences", "Saturation", "Actions", "Hypotheses"}
@@ -99,6 +102,12 @@ func newCampaign(e *env, name string) *campaignScreen {
 	s := &campaignScreen{e: e, name: name, input: in, themes: newList()}
 	s.themes.match = func(i int, q string) bool {
 		return i < len(s.rowsNow) && strings.Contains(strings.ToLower(s.rowsNow[i].text), q)
+	}
+	s.themes.lines = func(i int) int {
+		if i >= len(s.rowsNow) || s.rowsNow[i].facts == nil {
+			return 1
+		}
+		return len(factLines(s.rowsNow[i].facts, max(s.e.w, 40)))
 	}
 	s.themes.number = func(k int) (int, bool) {
 		for i, r := range s.rowsNow {
@@ -468,7 +477,7 @@ func (s *campaignScreen) setRows() {
 				facts = append(facts, f)
 			}
 		}
-		out = append(out, campaignRow{ct: i, st: -1, text: "    " + strings.Join(facts, " · ")})
+		out = append(out, campaignRow{ct: i, st: -1, text: "    " + strings.Join(facts, " · "), facts: facts})
 		for j, st := range t.SessionThemes {
 			title := ""
 			if k := st.Session - 1; k >= 0 && k < len(s.f.Sessions) {
@@ -879,7 +888,10 @@ func (s *campaignScreen) themesView(w, room int) string {
 	// as rows of their own.
 	text := rows[sel].text
 	selected := hanging("▸ "+text, 2+len(text)-len(strings.TrimLeft(text, " ")), w)
-	if len(selected) > 3 {
+	if rows[sel].facts != nil {
+		selected = factLines(rows[sel].facts, w)
+		selected[0] = "▸" + selected[0][1:]
+	} else if len(selected) > 3 {
 		rest := make([]string, 0, len(selected)-2)
 		for _, l := range selected[2:] {
 			rest = append(rest, strings.TrimSpace(l))
@@ -900,6 +912,10 @@ func (s *campaignScreen) themesView(w, room int) string {
 			}
 			continue
 		}
+		if rows[i].facts != nil {
+			b.WriteString(strings.Join(factLines(rows[i].facts, w), "\n") + "\n")
+			continue
+		}
 		line := fit("  "+rows[i].text, w)
 		if rows[i].header {
 			line = sty.Header.Render(line)
@@ -907,6 +923,38 @@ func (s *campaignScreen) themesView(w, room int) string {
 		b.WriteString(line + "\n")
 	}
 	return b.String()
+}
+
+// factLines are a campaign theme's facts as its row shows them, w wide: under
+// its name, joined by " · " and broken between facts, a fact wider than a line
+// wrapped. Cut at the screen's edge, its audiences read "· develo…" at 80
+// columns.
+func factLines(facts []string, w int) []string {
+	const indent = "      "
+	room := max(w-len(indent), 8)
+	var out []string
+	line := ""
+	for _, f := range facts {
+		switch {
+		case line == "":
+			line = f
+		case lipgloss.Width(line+" · "+f) <= room:
+			line += " · " + f
+		default:
+			out = append(out, line)
+			line = f
+		}
+		if lipgloss.Width(line) > room {
+			ls := wrap(line, room)
+			out = append(out, ls[:len(ls)-1]...)
+			line = ls[len(ls)-1]
+		}
+	}
+	out = append(out, line)
+	for i, l := range out {
+		out[i] = indent + l
+	}
+	return out
 }
 
 // hanging wraps line to w columns, its further lines indented by indent.

@@ -353,3 +353,65 @@ func TestCampaignThemeCountsNoMorePeopleThanTookPart(t *testing.T) {
 		t.Errorf("a theme of a session of 2 people:\n%s", v)
 	}
 }
+
+// A campaign theme's facts are wrapped, not cut: at 80 columns the line of a
+// theme raised in Berlin and Lisbon by developers and service owners ended
+// "· develo…", and which audiences raised it was nowhere on the screen.
+func TestCampaignThemeFactsAreWrappedNotCut(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	for i, c := range []struct {
+		title, location string
+		aud             session.Audience
+		texts           []string
+	}{
+		{"Developers Berlin", "Berlin", session.AudienceDevelopers, []string{"pentest reports arrive months late", "nobody retests after the pentest"}},
+		{"Service owners Lisbon", "Lisbon", session.AudienceServiceOwners, []string{"the pentest report came too late to fix", "retest the pentest findings"}},
+	} {
+		s, err := w.svc.NewSession(w.ctx, session.Session{Title: c.title, Audience: c.aud, Location: c.location,
+			Campaign: "Chartering 2027", Date: []string{"2027-01-10", "2027-02-10"}[i]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.setPhase(s, session.PhaseWrite)
+		p := w.join(s, "key-1", "")
+		var notes []int64
+		for _, text := range c.texts {
+			notes = append(notes, w.addNote(p, session.AreaConfidence, "concern", text).ID)
+		}
+		w.setPhase(s, session.PhaseGroup)
+		if err := w.svc.SaveThemes(w.ctx, s.ID, []session.Theme{{Label: "Pentests", NoteIDs: notes}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		w, h int
+		// keys moves the selection: past the facts at 80 columns, where a row not
+		// selected was cut, onto them at 40, where only the selected row shows.
+		keys string
+	}{{termW, termH, "jj"}, {40, 14, "j"}} {
+		s := w.openSized(tui.Options{Facilitator: true}, c.w, c.h)
+		s.waitFor("Developers Berlin")
+		s.keys("c")
+		s.waitFor("Themes by campaign priority")
+		s.keys(c.keys)
+		v := s.view()
+		requireFitsIn(t, v, c.w, c.h)
+		var facts []string
+		for _, l := range strings.Split(v, "\n") {
+			if l = strings.TrimPrefix(l, "▸"); strings.ContainsAny(l, "“#") || !strings.HasPrefix(l, "     ") {
+				continue // a session theme's line, a quote's or none of the list's
+			}
+			facts = append(facts, strings.TrimSpace(l))
+		}
+		flat := strings.Join(facts, " · ")
+		for _, want := range []string{"2 sessions · 1 person · 0 votes · 4 notes", "Berlin, Lisbon", "developers, service owners"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("at %dx%d the theme's facts lack %q:\n%s", c.w, c.h, want, v)
+			}
+		}
+		if strings.Contains(flat, "…") {
+			t.Errorf("at %dx%d the theme's facts are cut:\n%s", c.w, c.h, v)
+		}
+	}
+}
