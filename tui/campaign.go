@@ -1147,10 +1147,14 @@ func (s *campaignScreen) hypothesisLines() []string {
 			for _, n := range t.Sessions {
 				ss = append(ss, fmt.Sprintf("S%d", n))
 			}
-			out = append(out, fmt.Sprintf("    #%d %s · similarity %.2f · %s · %s", t.Rank, t.Label, t.Similarity, strings.Join(ss, " "), audienceWords(t.Audiences)))
+			// Wrapped, not cut: cut, its audiences read "developers…".
+			line := fmt.Sprintf("#%d %s · similarity %.2f · %s · %s", t.Rank, t.Label, t.Similarity, strings.Join(ss, " "), audienceWords(t.Audiences))
+			for _, l := range wrapHanging(line, width-4, 4) {
+				out = append(out, "    "+l)
+			}
 		}
 		for _, q := range h.Quotes {
-			for _, l := range wrap(fmt.Sprintf("“%s” (%s)", q.Text, quoteWhere(q)), width-4) {
+			for _, l := range quoteLines(q.Text, quoteWhere(q), width-4) {
 				out = append(out, "      "+l)
 			}
 		}
@@ -1166,7 +1170,7 @@ func (s *campaignScreen) hypothesisLines() []string {
 			if q.Theme != "" {
 				where += " · in " + q.Theme
 			}
-			for _, l := range wrap(fmt.Sprintf("“%s” (%s)", q.Text, where), width-4) {
+			for _, l := range quoteLines(q.Text, where, width-4) {
 				out = append(out, "      "+l)
 			}
 		}
@@ -1192,6 +1196,21 @@ func (s *campaignScreen) hypothesisLines() []string {
 	out = append(out, "")
 	out = append(out, wrap("Give a verdict: press v and type the number, the verdict (supported, mixed, not supported, no evidence) and why, e.g. \"H1 supported: every session asked for it\".", width)...)
 	return out
+}
+
+// quoteLines wraps a quoted note and where it was written to w columns, where it
+// was written on one line when it fits one: broken, "(S1 · do" above "less)"
+// read as two things.
+func quoteLines(text, where string, w int) []string {
+	const nbsp = "\u00a0" // the wrapping breaks no line there
+	if lipgloss.Width(where)+2 <= w {
+		where = strings.ReplaceAll(where, " ", nbsp)
+	}
+	lines := wrap(fmt.Sprintf("“%s” (%s)", text, where), w)
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, nbsp, " ")
+	}
+	return lines
 }
 
 // quoteWhere is the session of a note a hypothesis quotes, its audience when the

@@ -2,6 +2,7 @@ package tui_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -241,7 +242,8 @@ func TestCampaignHypothesisQuotesItsActivityInAnyTheme(t *testing.T) {
 
 // Evidence is found by what a note says, not by its side: a hypothesis on
 // deadlines quoted what motivates beside what demotivates, and nothing on the
-// overview told them apart. Each quote says its side, within 80 columns.
+// overview told them apart. Each quote says its side, within 80 columns; a
+// matching theme's line is wrapped, not cut before its audiences.
 func TestCampaignHypothesisQuotesSayTheirSide(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
@@ -263,7 +265,7 @@ func TestCampaignHypothesisQuotesSayTheirSide(t *testing.T) {
 		}
 		th.NoteIDs = append(th.NoteIDs, got.ID)
 	}
-	th.Label, th.Named = "feature deadlines", true
+	th.Label, th.Named = "feature deadlines push security work out of each sprint plan", true
 	w.setPhase(sess, session.PhaseGroup)
 	if err := w.svc.SaveThemes(w.ctx, sess.ID, []session.Theme{th}); err != nil {
 		t.Fatal(err)
@@ -280,5 +282,9 @@ func TestCampaignHypothesisQuotesSayTheirSide(t *testing.T) {
 	s.waitFor("“leadership backs us when we stop a risky release” (S1 · motivates)",
 		"“feature deadlines always win over security work” (S1 · demotivates)",
 		"“security work slips off the plan every deadline” (S1)")
-	requireFits(t, s.view())
+	v := s.view()
+	requireFits(t, v)
+	if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "#1 "+th.Label+" · similarity 0.") || !strings.Contains(flat, " · S1 · developers “") {
+		t.Errorf("the matching theme's line is cut:\n%s", v)
+	}
 }
