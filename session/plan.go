@@ -46,12 +46,18 @@ type PlanOptions struct {
 // a team that took part before is planned last: not planned again. A person whose
 // planned session was not held (deleted, or closed with nobody in it and no notes)
 // is offered again, by the same rule as anyone not placed, before their teammates.
+// A session whose day passed in the lobby (Session.PastDay) keeps its people
+// placed but is said apart: it is not to come, and only the program lead knows
+// whether it is put off (a new day) or off (closed or deleted, which offers its
+// people again); offered again while it stands, they would hold two invitations.
 type Placed struct {
-	// People are the people invited to the campaign's sessions held or to come (a
-	// held session deleted since among them).
+	// People are the people invited to the campaign's sessions held, to come or
+	// past their day (a held session deleted since among them).
 	People map[int64]bool
-	// Sessions counts those sessions, and Held those of them held.
+	// Sessions counts those sessions, Held those of them held, and PastDay are
+	// those of them whose day passed without them being held.
 	Sessions, Held int
+	PastDay        []PastDaySession
 	// Again maps a person whose planned session was not held, and who is not
 	// placed, to that session as the plan shows it: "Developers, Lyon (deleted)".
 	Again map[int64]string
@@ -103,17 +109,29 @@ type Plan struct {
 // PlannedBefore says what a plan made again of a campaign leaves to the sessions
 // planned before, and whom it offers again.
 type PlannedBefore struct {
-	// Sessions counts the campaign's planned sessions held or to come, Held those
-	// of them held, and People whom they invite: not planned again.
-	Sessions int `json:"sessions"`
-	Held     int `json:"held"`
-	People   int `json:"people"`
+	// Sessions counts the campaign's planned sessions held, to come or past their
+	// day, Held those of them held, PastDay those whose day passed without them
+	// being held (the others are to come), and People whom they invite: not
+	// planned again.
+	Sessions int              `json:"sessions"`
+	Held     int              `json:"held"`
+	PastDay  []PastDaySession `json:"past_day_not_held"`
+	People   int              `json:"people"`
 	// OfferedAgain counts the plan's people whose planned session was not held, by
 	// that session in From; NotOffered those the plan leaves out (their team is
 	// excluded, their audience not planned, or a teammate of their role placed).
 	OfferedAgain int         `json:"offered_again"`
 	From         []AgainFrom `json:"from"`
 	NotOffered   int         `json:"not_offered"`
+}
+
+// PastDaySession is a planned session whose day passed in the lobby, and how many
+// it invites.
+type PastDaySession struct {
+	Title string `json:"session"`
+	// Said is what it is: "planned for 2 Dec 2026, not held".
+	Said   string `json:"said"`
+	People int    `json:"people"`
 }
 
 // AgainFrom counts the people a plan offers again from one session not held.
@@ -659,7 +677,10 @@ func (pl Placed) before(p *Plan) *PlannedBefore {
 	if pl.Sessions == 0 && len(pl.Again) == 0 {
 		return nil
 	}
-	b := &PlannedBefore{Sessions: pl.Sessions, Held: pl.Held, People: len(pl.People), From: []AgainFrom{}}
+	b := &PlannedBefore{Sessions: pl.Sessions, Held: pl.Held, PastDay: slices.Clone(pl.PastDay), People: len(pl.People), From: []AgainFrom{}}
+	if b.PastDay == nil {
+		b.PastDay = []PastDaySession{}
+	}
 	from := map[string]int{}
 	for _, s := range p.Sessions {
 		for _, inv := range s.Invitees {

@@ -61,7 +61,7 @@ func (s *Service) PlanCampaign(ctx context.Context, opt PlanOptions) (*Plan, err
 	var p *Plan
 	err := s.store.ReadTx(ctx, func(st Store) error {
 		var err error
-		p, err = planOf(ctx, st, opt)
+		p, err = planOf(ctx, st, opt, s.Today())
 		return err
 	})
 	if err != nil {
@@ -72,7 +72,7 @@ func (s *Service) PlanCampaign(ctx context.Context, opt PlanOptions) (*Plan, err
 
 // planOf makes the plan of opt from the roster and what took part in other
 // campaigns as st holds them.
-func planOf(ctx context.Context, st Store, opt PlanOptions) (*Plan, error) {
+func planOf(ctx context.Context, st Store, opt PlanOptions, today string) (*Plan, error) {
 	ps, ok := st.(PlanStore)
 	if !ok {
 		return nil, fmt.Errorf("plan: the store %T keeps no plans", st)
@@ -99,13 +99,13 @@ func planOf(ctx context.Context, st Store, opt PlanOptions) (*Plan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("deleted sessions: %w", err)
 	}
-	opt.Placed = placedOf(planned, deleted)
+	opt.Placed = placedOf(planned, deleted, today)
 	return MakePlan(roster, opt)
 }
 
 // placedOf is what a campaign's planned sessions (and those deleted) did with the
-// people they invited.
-func placedOf(planned []SessionInvitations, deleted []DeletedInvitation) Placed {
+// people they invited, today (YYYY-MM-DD).
+func placedOf(planned []SessionInvitations, deleted []DeletedInvitation, today string) Placed {
 	pl := Placed{People: map[int64]bool{}, Again: map[int64]string{}}
 	heldGone := map[string]bool{}
 	for _, d := range deleted {
@@ -132,6 +132,9 @@ func placedOf(planned []SessionInvitations, deleted []DeletedInvitation) Placed 
 		pl.Sessions++
 		if si.Session.Held {
 			pl.Held++
+		}
+		if si.Session.PastDay(today) {
+			pl.PastDay = append(pl.PastDay, PastDaySession{Title: si.Session.Title, Said: si.Session.PastDayText(), People: len(si.Invitees)})
 		}
 		for _, inv := range si.Invitees {
 			pl.People[inv.PersonID] = true
@@ -187,7 +190,7 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 		if !ok {
 			return fmt.Errorf("plan: the store %T keeps no plans", st)
 		}
-		p, err := planOf(ctx, st, opt)
+		p, err := planOf(ctx, st, opt, s.Today())
 		if err != nil {
 			return err
 		}
@@ -211,7 +214,7 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 		}
 		if len(p.Sessions) == 0 && len(have) > 0 {
 			return Errorf(EConflict, "The campaign %q already has %s; nothing was created. They invite everyone this plan would; the people of a planned session that will not be held are offered again once it is deleted or closed.",
-				p.Campaign, campaignCount(have, campaign))
+				p.Campaign, campaignCount(have, campaign, s.Today()))
 		}
 		if len(p.Sessions) == 0 {
 			return Errorf(EInvalid, "The plan has no sessions.")
@@ -279,16 +282,20 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 	return done, nil
 }
 
-// campaignCount says what a planned campaign holds, counted now: "13 sessions:
-// 12 planned (1 of them held, 1 closed without being held) and 1 made by hand".
-func campaignCount(planned []SessionInvitations, campaign []*Session) string {
+// campaignCount says what a planned campaign holds, counted today (YYYY-MM-DD):
+// "13 sessions: 12 planned (1 of them held, 1 closed without being held) and 1
+// made by hand".
+func campaignCount(planned []SessionInvitations, campaign []*Session, today string) string {
 	held, notHeld := 0, 0
+	var past []string
 	for _, pl := range planned {
 		switch {
 		case pl.Session.NotHeld():
 			notHeld++
 		case pl.Session.Held || pl.Session.Furthest() != PhaseLobby:
 			held++
+		case pl.Session.PastDay(today):
+			past = append(past, pl.Session.Title+" "+pl.Session.PastDayText())
 		}
 	}
 	n, byHand := len(planned), len(campaign)-len(planned)
@@ -306,6 +313,10 @@ func campaignCount(planned []SessionInvitations, campaign []*Session) string {
 	}
 	if byHand > 0 {
 		out += fmt.Sprintf(" and %d made by hand", byHand)
+	}
+	if len(past) > 0 {
+		// In the lobby still, but not to come: said, or it reads as ahead.
+		out += "; " + strings.Join(past, "; ")
 	}
 	return out
 }

@@ -606,7 +606,7 @@ func TestPlanAgainLeavesThePlacedOutAndOffersTheOthersAgain(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("planned again, the plan invites %v, want %v", got, want)
 	}
-	if b := p.Before; b == nil || !reflect.DeepEqual(*b, session.PlannedBefore{Sessions: 2, Held: 1, People: 8, OfferedAgain: 2,
+	if b := p.Before; b == nil || !reflect.DeepEqual(*b, session.PlannedBefore{Sessions: 2, Held: 1, PastDay: []session.PastDaySession{}, People: 8, OfferedAgain: 2,
 		From: []session.AgainFrom{{Session: "Developers, Berlin (deleted)", People: 2}}}) {
 		t.Errorf("planned again, the plan says %+v", p.Before)
 	}

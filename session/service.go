@@ -27,6 +27,9 @@ func NewService(st Store, n Notifier) *Service {
 	return &Service{store: st, Notifier: n, Now: time.Now}
 }
 
+// Today is the day of the clock (UTC), YYYY-MM-DD, as sessions are dated.
+func (s *Service) Today() string { return s.Now().UTC().Format(DateLayout) }
+
 func (s *Service) publish(sessionID string, what Change) {
 	if s.Notifier != nil {
 		s.Notifier.Publish(sessionID, what)
@@ -576,7 +579,7 @@ func (s *Service) setPhase(ctx context.Context, st Store, sessionID string, ph P
 	// sessions go by the day it was held, not the day it was meant for. So is one
 	// planned with no day: without one it went by the day it was created, which
 	// for a session planned weeks ahead is not when it was held.
-	if today := s.Now().UTC().Format(DateLayout); first(PhaseCheckIn) && (sess.Date == "" || sess.Date > today) {
+	if today := s.Today(); first(PhaseCheckIn) && (sess.Date == "" || sess.Date > today) {
 		sess.Date = today
 	}
 	sess.Timer = Timer{}

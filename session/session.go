@@ -229,6 +229,19 @@ type Session struct {
 // offered again when the campaign is planned again.
 func (s *Session) NotHeld() bool { return s.Phase == PhaseClosed && !s.Held }
 
+// PastDay says the session was planned for a day before today (YYYY-MM-DD) and
+// was not held then: it never left the lobby, nobody is in it and it has no notes.
+// It is no session to come, though nobody closed it; whom it invites stays placed
+// until it is closed or deleted (offered again) or given a new day (to come).
+func (s *Session) PastDay(today string) bool {
+	return s.Date != "" && s.Date < today && s.Furthest() == PhaseLobby && !s.Held
+}
+
+// PastDayText says what a session of PastDay is: "planned for 2 Dec 2026, not held".
+func (s *Session) PastDayText() string {
+	return "planned for " + s.Day().Format("2 Jan 2006") + ", not held"
+}
+
 // DateLayout is how session dates are written.
 const DateLayout = "2006-01-02"
 

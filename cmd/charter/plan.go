@@ -189,8 +189,8 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "offered again: %d %s whose planned session was not held\n", b.OfferedAgain, plural(b.OfferedAgain, "person", "people"))
 		}
 		if b.People > 0 {
-			fmt.Fprintf(stdout, "not planned again: %d %s invited to the campaign's %d %s held or to come\n", b.People, plural(b.People, "person", "people"),
-				b.Sessions, plural(b.Sessions, "session", "sessions"))
+			fmt.Fprintf(stdout, "not planned again: %d %s invited to the campaign's %d %s %s\n", b.People, plural(b.People, "person", "people"),
+				b.Sessions, plural(b.Sessions, "session", "sessions"), heldOrToCome(b))
 		}
 	}
 	if len(done.Skipped) > 0 {
@@ -341,8 +341,12 @@ func planMarkdown(p *session.Plan) string {
 func plannedBefore(b *session.PlannedBefore) []string {
 	var out []string
 	if b.Sessions > 0 {
-		out = append(out, fmt.Sprintf("The campaign has %d planned %s held or to come (%d held, %d to come), inviting %d %s: they are not planned again.",
-			b.Sessions, plural(b.Sessions, "session", "sessions"), b.Held, b.Sessions-b.Held, b.People, plural(b.People, "person", "people")))
+		out = append(out, fmt.Sprintf("The campaign has %d planned %s %s, inviting %d %s: they are not planned again.",
+			b.Sessions, plural(b.Sessions, "session", "sessions"), heldOrToCome(b), b.People, plural(b.People, "person", "people")))
+	}
+	for _, pd := range b.PastDay {
+		out = append(out, fmt.Sprintf("%s was %s: it is still in the lobby, and not to come. Its %d %s stay placed while it stands (offered again, they would hold two invitations): give it a new day if it is put off (charter session edit --date), or close it (--phase closed) or delete it to offer them another session.",
+			pd.Title, strings.Replace(pd.Said, ", not held", " and not held", 1), pd.People, plural(pd.People, "person", "people")))
 	}
 	if b.OfferedAgain > 0 {
 		from := make([]string, len(b.From))
@@ -358,6 +362,21 @@ func plannedBefore(b *session.PlannedBefore) []string {
 			plural(b.NotOffered, "1 person whose planned session was not held is", fmt.Sprintf("%d people whose planned session was not held are", b.NotOffered))))
 	}
 	return out
+}
+
+// heldOrToCome says what the campaign's planned sessions are, counted: "held or to
+// come (1 held, 2 to come)". A session whose day passed in the lobby is neither,
+// and said by its day: counted as to come, it reads as still ahead.
+func heldOrToCome(b *session.PlannedBefore) string {
+	toCome := b.Sessions - b.Held - len(b.PastDay)
+	if len(b.PastDay) == 0 {
+		return fmt.Sprintf("held or to come (%d held, %d to come)", b.Held, toCome)
+	}
+	out := fmt.Sprintf("held, to come or past their day (%d held, %d to come", b.Held, toCome)
+	for _, pd := range b.PastDay {
+		out += ", " + pd.Title + " " + pd.Said
+	}
+	return out + ")"
 }
 
 // counts lists how many of each value there are, in the given order: "gold 3, silver 2".

@@ -134,3 +134,67 @@ func TestPlanAgainOffersThePeopleOfSessionsNotHeld(t *testing.T) {
 		t.Errorf("planned again after a held session was deleted, the plan offers its people:\n%s", md)
 	}
 }
+
+// A planned session whose day passed while it stayed in the lobby is not to come:
+// the plan, its --create and session list say so by its day, where they counted it
+// among the sessions to come and a program lead read it as still ahead. Its people
+// stay placed while it stands (offered again, they would hold two invitations with
+// two days), and the plan says how to offer them again or put the session off.
+func TestPlanAgainSaysASessionPastItsDayIsNotToCome(t *testing.T) {
+	t.Parallel()
+	data := newDataDir(t)
+	mustRun(t, "roster", "import", "--data", data, filepath.Join("testdata", "roster.csv"))
+	base := []string{"plan", "--data", data, "--campaign", "Pilot 2027", "--audiences", "developers"}
+	made := mustRun(t, append(base, "--new", "--create", "--addr", "charter.example.org:2222")...)
+	ids := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^\d+\. (.+): session (\w+),`).FindAllStringSubmatch(made, -1) {
+		ids[m[1]] = m[2]
+	}
+	if len(ids) != 4 || ids["Developers, Lyon"] == "" || ids["Developers, Porto"] == "" {
+		t.Fatalf("the first plan made:\n%s", made)
+	}
+	// Lyon's day is long past and it never began; Porto's is far ahead.
+	mustRun(t, "session", "edit", "--data", data, "--session", ids["Developers, Lyon"], "--date", "2020-12-02")
+	mustRun(t, "session", "edit", "--data", data, "--session", ids["Developers, Porto"], "--date", "2099-03-01")
+
+	md := mustRun(t, base...)
+	for _, w := range []string{
+		"The campaign has 4 planned sessions held, to come or past their day (0 held, 3 to come, Developers, Lyon planned for 2 Dec 2020, not held), inviting 40 people: they are not planned again.",
+		"Developers, Lyon was planned for 2 Dec 2020 and not held: it is still in the lobby, and not to come. Its 10 people stay placed while it stands",
+		"Nobody is left to plan",
+	} {
+		if !strings.Contains(md, w) {
+			t.Errorf("planned again with a session past its day, the plan lacks %q:\n%s", w, md)
+		}
+	}
+	if strings.Contains(md, "(0 held, 4 to come)") {
+		t.Errorf("the plan counts the session past its day as to come:\n%s", md)
+	}
+	if js := mustRun(t, append(base, "--format", "json")...); !strings.Contains(js, `"past_day_not_held": [
+      {
+        "session": "Developers, Lyon",
+        "said": "planned for 2 Dec 2020, not held",
+        "people": 10
+      }
+    ]`) {
+		t.Errorf("the plan in JSON does not say which session is past its day:\n%s", js)
+	}
+	if code, _, errs := runCmd(append(base, "--create", "--addr", "charter.example.org:2222")...); code != 1 ||
+		!strings.Contains(errs, "already has 4 planned sessions; Developers, Lyon planned for 2 Dec 2020, not held; nothing was created.") {
+		t.Errorf("--create with everyone placed and a session past its day: exit %d, %s", code, errs)
+	}
+	list := mustRun(t, "session", "list", "--data", data)
+	for _, l := range strings.Split(list, "\n") {
+		past := strings.Contains(l, "lobby (not held)")
+		if want := strings.HasPrefix(l, ids["Developers, Lyon"]+" "); past != want {
+			t.Errorf("session list says past its day %v, want %v:\n%s", past, want, l)
+		}
+	}
+
+	// Closed, it is off: its people are offered again, as of a session deleted.
+	mustRun(t, "session", "edit", "--data", data, "--session", ids["Developers, Lyon"], "--phase", "closed")
+	if md := mustRun(t, base...); !strings.Contains(md, "10 people whose planned session was not held are offered again (Planned before): 10 of Developers, Lyon (closed, not held).") ||
+		strings.Contains(md, "past their day") {
+		t.Errorf("planned again once the session past its day is closed, the plan says:\n%s", md)
+	}
+}

@@ -108,7 +108,7 @@ func runSessionList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	dir := fs.String("data", defaultDataDir, "data directory")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: charter session list --data DIR")
-		fmt.Fprintln(fs.Output(), "\nLists the sessions by campaign: ID, date, campaign, title, audience, location, mode, phase and join code.")
+		fmt.Fprintln(fs.Output(), "\nLists the sessions by campaign: ID, date, campaign, title, audience, location, mode, phase (a session whose day passed in the lobby says lobby (not held)) and join code.")
 		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
@@ -121,17 +121,24 @@ func runSessionList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer db.Close()
-	all, err := session.NewService(db, nil).Sessions(context.Background())
+	svc := session.NewService(db, nil)
+	all, err := svc.Sessions(context.Background())
 	if err != nil {
 		fmt.Fprintln(stderr, "charter session list:", err)
 		return 1
 	}
+	today := svc.Today()
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tDATE\tCAMPAIGN\tTITLE\tAUDIENCE\tLOCATION\tMODE\tPHASE\tCODE")
 	for _, c := range session.Campaigns(all) {
 		for _, s := range c.Sessions {
+			phase := string(s.Phase)
+			if s.PastDay(today) {
+				// Its day passed in the lobby: not to come, as a phase alone says.
+				phase += " (not held)"
+			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, day(s), dash(s.Campaign),
-				s.Title, s.Audience, dash(s.Location), s.Mode, s.Phase, code(s.Code))
+				s.Title, s.Audience, dash(s.Location), s.Mode, phase, code(s.Code))
 		}
 	}
 	tw.Flush()

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/session/sqlite"
@@ -499,5 +500,42 @@ func TestDeletedSessionKeepsWhomItInvitedForThePlan(t *testing.T) {
 	}
 	if b := p.Before; b == nil || b.Sessions != 1 || b.People != 1 || b.OfferedAgain != 2 {
 		t.Errorf("planned again, the plan says %+v", p.Before)
+	}
+}
+
+// A planned session still in the lobby once its day has passed is not to come:
+// planned again, the campaign counts it apart, by its day, and keeps its people
+// placed. Its day itself is still to come (the session may begin any time that
+// day), as is a session with no day.
+func TestPlanAgainTellsASessionPastItsDayFromOneToCome(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	svc := session.NewService(db, nil)
+	svc.Now = func() time.Time { return time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC) }
+	importRoster(t, svc, "Payments,Berlin,,gold,Ada,ada@example.org,developer,>3y\nSearch,Lyon,,gold,Bo,bo@example.org,developer,<1y\n"+
+		"Maps,remote,,bronze,Cy,cy@example.org,developer,1-3y\n")
+	opt := session.PlanOptions{Campaign: "Pilot", MinSize: 1, MaxSize: 10, Audiences: []session.Audience{session.AudienceDevelopers}}
+	done, err := svc.CreatePlan(ctx, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	created := createdOf(done)
+	if len(created) != 3 {
+		t.Fatalf("%d sessions created, want 3", len(created))
+	}
+	for i, day := range []string{"2026-12-05", "2026-12-06"} {
+		if _, err := svc.EditSession(ctx, created[i].ID, session.SessionEdit{Date: &day}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := svc.PlanCampaign(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := session.PlannedBefore{Sessions: 3, People: 3, From: []session.AgainFrom{},
+		PastDay: []session.PastDaySession{{Title: created[0].Title, Said: "planned for 5 Dec 2026, not held", People: 1}}}
+	if len(p.Sessions) != 0 || p.Before == nil || !reflect.DeepEqual(*p.Before, want) {
+		t.Errorf("planned again the day after a session's day: %d sessions, %+v\nwant none, %+v", len(p.Sessions), p.Before, want)
 	}
 }
