@@ -406,7 +406,7 @@ func (s *campaignScreen) keysShown() bool {
 func (s *campaignScreen) head(w int) string {
 	sty, f := s.e.sty, s.f
 	var b strings.Builder
-	b.WriteString(fit(campaignPeriod(f)+fmt.Sprintf(" · %s · %s · %s", plural(len(f.Sessions), "session"), plural(f.Participants, "participant"), plural(f.Notes, "note")), w) + "\n")
+	b.WriteString(fit(campaignPeriod(f, s.e.now().UTC().Format(session.DateLayout))+fmt.Sprintf(" · %s · %s · %s", plural(len(f.Sessions), "session"), plural(f.Participants, "participant"), plural(f.Notes, "note")), w) + "\n")
 	var tabs []string
 	for i, t := range campaignTabs {
 		if i == s.tab {
@@ -1250,11 +1250,34 @@ func audienceWords(as []string) string {
 // findingEvidence is the status while the evidence of hypothesis n is looked for.
 func findingEvidence(n int) string { return fmt.Sprintf("Added H%d; finding its evidence…", n) }
 
-// campaignPeriod is the days a campaign's sessions were held on: one day said once
-// (it read "2026-12-06 – 2026-12-06"), and none held yet said so (it read " – ").
-func campaignPeriod(f *report.CampaignFindings) string {
+// campaignPeriod is the days a campaign's sessions were held on, as of today
+// (YYYY-MM-DD): one day said once (it read "2026-12-06 – 2026-12-06"), and none
+// held yet said so (it read " – "), with the sessions planned whose day passed in
+// the lobby counted apart: counted as planned, they read as still ahead.
+func campaignPeriod(f *report.CampaignFindings, today string) string {
 	switch {
 	case f.From == "" && f.To == "":
+		past, closed := 0, 0
+		for _, ns := range f.NotHeld {
+			switch {
+			case ns.Phase == string(session.PhaseClosed):
+				closed++
+			case ns.Date != "" && ns.Date < today && ns.Phase == string(session.PhaseLobby):
+				past++
+			}
+		}
+		if past > 0 {
+			their := "their day"
+			if past == 1 {
+				their = "its day"
+			}
+			// Short enough that the counts after it fit 80 columns.
+			out := fmt.Sprintf("none held yet: %d to come, %d past %s", len(f.NotHeld)-past-closed, past, their)
+			if closed > 0 {
+				out += fmt.Sprintf(", %d closed", closed)
+			}
+			return out
+		}
 		return fmt.Sprintf("no session held yet (%s planned)", plural(len(f.NotHeld), "session"))
 	case f.From == f.To || f.To == "":
 		return f.From

@@ -415,3 +415,37 @@ func TestCampaignThemeFactsAreWrappedNotCut(t *testing.T) {
 		}
 	}
 }
+
+// A planned session whose day passed while it stayed in the lobby is not to come:
+// its home row says "not held" by its day where it said "lobby", and the campaign
+// overview counts it apart from the sessions planned, which read as still ahead.
+// One planned for a later day is still to come.
+func TestSessionPastItsDayIsNotToCome(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t) // the clock is 10 March 2026
+	for _, in := range []struct{ title, day string }{{"Developers Lyon", "2026-03-02"}, {"Developers Porto", "2026-03-20"}} {
+		if _, err := w.svc.NewSession(w.ctx, session.Session{Title: in.title, Audience: session.AudienceDevelopers,
+			Campaign: "Chartering 2026", Date: in.day}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Lyon", "Developers Porto")
+	v := s.view()
+	requireFits(t, v)
+	if l := lineWith(v, "Developers Lyon"); !strings.Contains(l, "2 Mar  ") || !strings.Contains(l, " not held ") || strings.Contains(l, "lobby") {
+		t.Errorf("the home row of a session past its day in the lobby: %q", l)
+	}
+	if l := lineWith(v, "Developers Porto"); !strings.Contains(l, "20 Mar") || !strings.Contains(l, " lobby ") {
+		t.Errorf("the home row of a session to come: %q", l)
+	}
+	s = w.open(tui.Options{Facilitator: true}) // view ends the connection
+	s.waitFor("Developers Lyon")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	v = s.view()
+	requireFits(t, v)
+	if h := lineWith(v, " participant"); h != "none held yet: 1 to come, 1 past its day · 0 sessions · 0 participants · 0 notes" {
+		t.Errorf("the campaign overview of a session past its day and one to come: %q\n%s", h, v)
+	}
+}

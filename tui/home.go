@@ -327,7 +327,7 @@ func (s *homeScreen) View() string {
 	// left out: counted in, PgDn skipped rows nobody saw.
 	s.list.setPage(max(end-start, 1))
 	sel := s.list.selected()
-	cols := homeColumnsFor(s.sessions, w)
+	cols := homeColumnsFor(s.sessions, w, e.now().UTC().Format(session.DateLayout))
 	for i := start; i < end; i++ {
 		ss := s.sessions[i]
 		if i == start || session.CampaignKey(s.sessions[i-1].Campaign) != session.CampaignKey(ss.Campaign) {
@@ -438,14 +438,23 @@ func (s *homeScreen) typing() bool { return s.list.open() }
 const noDayYet = "no date yet"
 
 // homeFields are a home row's fields after the title, in their order: place,
-// day, audience (in words), phase and join code.
-func homeFields(ss *session.Session) [5]string {
+// day, audience (in words), phase and join code, as of today (YYYY-MM-DD).
+func homeFields(ss *session.Session, today string) [5]string {
 	day := ss.Day().Format("2 Jan")
 	if ss.NoDayYet() {
 		day = noDayYet
 	}
-	return [5]string{ss.Location, day, ss.Audience.Title(), string(ss.Phase), code(ss.Code)}
+	phase := string(ss.Phase)
+	if ss.PastDay(today) {
+		// Its day passed in the lobby: "lobby" read as still to come.
+		phase = pastDay
+	}
+	return [5]string{ss.Location, day, ss.Audience.Title(), phase, code(ss.Code)}
 }
+
+// pastDay stands for the phase of a session whose day passed in the lobby
+// (session.PastDay): the day before it, "2 Dec · not held".
+const pastDay = "not held"
 
 // homeColumns are the widths of a home row's columns: the title's, then the
 // fields' (homeFields), 0 for a column left out. Every row has the same columns in
@@ -455,6 +464,8 @@ func homeFields(ss *session.Session) [5]string {
 type homeColumns struct {
 	title  int
 	fields [5]int
+	// today is the day the rows are shown on, YYYY-MM-DD (see homeFields).
+	today string
 }
 
 const (
@@ -485,12 +496,12 @@ const (
 // narrower terminal, where that would leave a title fewer than homeTitleWant
 // cells, the audience, then the place, then the day give way, in every row alike,
 // and never the code, which the facilitator reads out to the room.
-func homeColumnsFor(sessions []*session.Session, w int) homeColumns {
-	var c homeColumns
+func homeColumnsFor(sessions []*session.Session, w int, today string) homeColumns {
+	c := homeColumns{today: today}
 	titles := 0
 	for _, ss := range sessions {
 		titles = max(titles, lipgloss.Width(ss.Title))
-		for i, f := range homeFields(ss) {
+		for i, f := range homeFields(ss, today) {
 			c.fields[i] = max(c.fields[i], lipgloss.Width(f))
 		}
 	}
@@ -533,7 +544,7 @@ func (c homeColumns) row(ss *session.Session) (title, rest string) {
 		return text + strings.Repeat(" ", max(width-lipgloss.Width(text), 0))
 	}
 	var b strings.Builder
-	for i, f := range homeFields(ss) {
+	for i, f := range homeFields(ss, c.today) {
 		if c.fields[i] > 0 {
 			b.WriteString(homeGap + pad(f, c.fields[i]))
 		}
