@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -61,6 +62,9 @@ type Placed struct {
 	// Again maps a person whose planned session was not held, and who is not
 	// placed, to that session as the plan shows it: "Developers, Lyon (deleted)".
 	Again map[int64]string
+	// Titles are the titles of the campaign's sessions, deleted ones too, in
+	// lower case: a planned session is given none of them (see uniqueTitle).
+	Titles map[string]bool
 }
 
 // Move puts a roster person (by e-mail, or by name when that is unique) into the
@@ -154,6 +158,10 @@ type PlannedSession struct {
 	// Date is the day it is held, YYYY-MM-DD, when one was given.
 	Date     string    `json:"date,omitempty"`
 	Invitees []Invitee `json:"invitees"`
+
+	// planned is the title the rules give it, when the campaign had that title
+	// already and Title is another (see uniqueTitle).
+	planned string
 }
 
 // Invitee is a person planned for a session. The e-mail is for invitations only.
@@ -376,6 +384,10 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 		return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(a.place, b.place),
 			cmp.Compare(slices.Index(Audiences, a.aud), slices.Index(Audiences, b.aud)))
 	})
+	taken := maps.Clone(opt.Placed.Titles)
+	if taken == nil {
+		taken = map[string]bool{}
+	}
 	for _, k := range keys {
 		people := mixOrder(groups[k])
 		sizes := splitSizes(len(people), opt.MinSize, opt.MaxSize)
@@ -387,6 +399,9 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 		for i, n := range sizes {
 			ps := PlannedSession{Title: planTitle(k.aud, where, i+1, len(sizes)), Audience: k.aud, Location: where, Mode: mode,
 				Invitees: people[:n]}
+			if t := uniqueTitle(ps.Title, taken); t != ps.Title {
+				ps.Title, ps.planned = t, ps.Title
+			}
 			people = people[n:]
 			p.Sessions = append(p.Sessions, ps)
 		}
@@ -629,6 +644,25 @@ func planTitle(a Audience, location string, i, of int) string {
 		where = string(r[:room-1]) + "…"
 	}
 	return aud + ", " + where + suffix
+}
+
+// uniqueTitle is title, or when the campaign has a session of that title (taken,
+// in lower case) already, title numbered "#2", "#3"..., cut to fit: a session
+// skipped, closed or deleted and the one made again in its place would share a
+// title, and a person invited to both would not know which holds. The title it
+// returns is taken from then on.
+func uniqueTitle(title string, taken map[string]bool) string {
+	out := title
+	for n := 2; taken[strings.ToLower(out)]; n++ {
+		suffix := fmt.Sprintf(" #%d", n)
+		base := []rune(title)
+		if len(base)+len(suffix) > MaxTitleLen {
+			base = append(base[:MaxTitleLen-len(suffix)-1], '…')
+		}
+		out = string(base) + suffix
+	}
+	taken[strings.ToLower(out)] = true
+	return out
 }
 
 func b2int(b bool) int {

@@ -100,13 +100,25 @@ func planOf(ctx context.Context, st Store, opt PlanOptions, today string) (*Plan
 		return nil, fmt.Errorf("deleted sessions: %w", err)
 	}
 	opt.Placed = placedOf(planned, deleted, today)
+	all, err := st.Sessions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range all {
+		if SameCampaign(x.Campaign, opt.Campaign) {
+			opt.Placed.Titles[strings.ToLower(strings.TrimSpace(x.Title))] = true
+		}
+	}
+	for _, d := range deleted {
+		opt.Placed.Titles[strings.ToLower(strings.TrimSpace(d.Title))] = true
+	}
 	return MakePlan(roster, opt)
 }
 
 // placedOf is what a campaign's planned sessions (and those deleted) did with the
 // people they invited, today (YYYY-MM-DD).
 func placedOf(planned []SessionInvitations, deleted []DeletedInvitation, today string) Placed {
-	pl := Placed{People: map[int64]bool{}, Again: map[int64]string{}}
+	pl := Placed{People: map[int64]bool{}, Again: map[int64]string{}, Titles: map[string]bool{}}
 	heldGone := map[string]bool{}
 	for _, d := range deleted {
 		if d.Held {
@@ -370,7 +382,13 @@ func HeldBy(planned []PlannedSession, held []*Session) []*Session {
 	// By title first, then in order.
 	for i, ps := range planned {
 		k := placeOf(ps.Audience, ps.Mode, ps.Location)
-		if j := slices.IndexFunc(left[k], func(h *Session) bool { return strings.EqualFold(strings.TrimSpace(h.Title), ps.Title) }); j >= 0 {
+		// A title the campaign had made the plan's another (uniqueTitle): the
+		// session of the title the rules give holds it.
+		titled := func(h *Session) bool {
+			t := strings.TrimSpace(h.Title)
+			return strings.EqualFold(t, ps.Title) || ps.planned != "" && strings.EqualFold(t, ps.planned)
+		}
+		if j := slices.IndexFunc(left[k], titled); j >= 0 {
 			out[i] = left[k][j]
 			left[k] = slices.Delete(left[k], j, j+1)
 		}

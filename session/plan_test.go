@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charter-tool/charter/session"
 )
@@ -639,5 +640,34 @@ func TestPlanAgainLeavesThePlacedOutAndOffersTheOthersAgain(t *testing.T) {
 		return inv.PersonID == dev(2, 0).ID && inv.PlannedBefore == "Developers, Berlin (deleted)"
 	}) || p.Before.OfferedAgain != 3 || p.Before.NotOffered != 0 {
 		t.Errorf("a person moved in whose session was not held is not marked so: %+v, %+v", p.Sessions[0].Invitees, p.Before)
+	}
+}
+
+// A plan gives no session a title the campaign has (Placed.Titles, in lower case):
+// it numbers it, the next number free, and cuts a long one to fit the title's
+// length with its number.
+func TestPlanGivesNoTitleTheCampaignHas(t *testing.T) {
+	t.Parallel()
+	far := strings.Repeat("Saint-Rémy-de-Provence ", 4) + "Nord"
+	devs := []session.Audience{session.AudienceDevelopers}
+	for _, tt := range []struct {
+		location string
+		taken    []string
+		want     string
+	}{
+		{"Berlin", nil, "Developers, Berlin"},
+		{"Berlin", []string{"developers, berlin"}, "Developers, Berlin #2"},
+		{"Berlin", []string{"developers, berlin", "developers, berlin #2"}, "Developers, Berlin #3"},
+		{far, []string{strings.ToLower(mustPlan(t, rosterOf(map[string]int{far: 10}), session.PlanOptions{Audiences: devs}).Sessions[0].Title)},
+			"Developers, " + string([]rune(far)[:80-len("Developers, ")-len(" #2")-1]) + "… #2"},
+	} {
+		taken := map[string]bool{}
+		for _, title := range tt.taken {
+			taken[title] = true
+		}
+		p := mustPlan(t, rosterOf(map[string]int{tt.location: 10}), session.PlanOptions{Audiences: devs, Placed: session.Placed{Titles: taken}})
+		if got := p.Sessions[0].Title; got != tt.want || utf8.RuneCountInString(got) > session.MaxTitleLen {
+			t.Errorf("with %q taken, the plan titles its session %q, want %q", tt.taken, got, tt.want)
+		}
 	}
 }

@@ -539,3 +539,97 @@ func TestPlanAgainTellsASessionPastItsDayFromOneToCome(t *testing.T) {
 		t.Errorf("planned again the day after a session's day: %d sessions, %+v\nwant none, %+v", len(p.Sessions), p.Before, want)
 	}
 }
+
+// Planned again, a campaign gives its new sessions no title it has already: a
+// session deleted or closed before it was held and the one made for its people
+// shared "Developers, Berlin", and a person invited to both could not tell which
+// held. The title is numbered, and numbered again the next time round.
+func TestPlanAgainRepeatsNoTitleOfTheCampaign(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	svc := session.NewService(db, nil)
+	importRoster(t, svc, "Payments,Berlin,,gold,Ada,ada@example.org,developer,>3y\nSearch,Lyon,,gold,Bo,bo@example.org,developer,<1y\n"+
+		"Maps,remote,,bronze,Cy,cy@example.org,developer,1-3y\n")
+	opt := session.PlanOptions{Campaign: "Pilot", MinSize: 1, MaxSize: 10, Audiences: []session.Audience{session.AudienceDevelopers}}
+	titles := func() []string {
+		t.Helper()
+		done, err := svc.CreatePlan(ctx, opt, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, s := range createdOf(done) {
+			out = append(out, s.Title)
+		}
+		return out
+	}
+	first := titles()
+	if want := []string{"Developers, Berlin", "Developers, Lyon", "Developers, online"}; !slices.Equal(first, want) {
+		t.Fatalf("the first plan made %q, want %q", first, want)
+	}
+	all, err := svc.Sessions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byTitle := map[string]string{}
+	for _, s := range all {
+		byTitle[s.Title] = s.ID
+	}
+	if err := svc.DeleteSession(ctx, byTitle["Developers, Berlin"]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, byTitle["Developers, Lyon"], session.PhaseClosed); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := titles(), []string{"Developers, Berlin #2", "Developers, Lyon #2"}; !slices.Equal(got, want) {
+		t.Errorf("planned again, the plan made %q, want %q", got, want)
+	}
+	all, err = svc.Sessions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range all {
+		if s.Title == "Developers, Lyon #2" {
+			if _, err := svc.SetPhase(ctx, s.ID, session.PhaseClosed); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if got, want := titles(), []string{"Developers, Lyon #3"}; !slices.Equal(got, want) {
+		t.Errorf("planned a third time, the plan made %q, want %q", got, want)
+	}
+}
+
+// A session made by hand with the title the plan gives one of its sessions holds
+// that one, though the plan numbers the title it would repeat: the plan's second
+// Berlin session here, not its first.
+func TestSessionByHandHoldsThePlannedSessionOfItsTitle(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	svc := session.NewService(db, nil)
+	importRoster(t, svc, "Payments,Berlin,,gold,Ada,ada@example.org,developer,>3y\nSearch,Berlin,,gold,Bo,bo@example.org,developer,<1y\n")
+	if _, err := svc.NewSession(ctx, session.Session{Title: "Developers, Berlin (2 of 2)", Audience: session.AudienceDevelopers,
+		Location: "Berlin", Campaign: "Pilot"}); err != nil {
+		t.Fatal(err)
+	}
+	opt := session.PlanOptions{Campaign: "Pilot", MinSize: 1, MaxSize: 1, Audiences: []session.Audience{session.AudienceDevelopers}}
+	done, err := svc.CreatePlan(ctx, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var created, skipped []string
+	for _, c := range done.Created {
+		created = append(created, fmt.Sprintf("%d. %s", c.Planned.Number, c.Session.Title))
+	}
+	for _, sk := range done.Skipped {
+		skipped = append(skipped, fmt.Sprintf("%d. %s: %s", sk.Planned.Number, sk.Planned.Title, sk.Holder.Title))
+	}
+	if want := []string{"1. Developers, Berlin (1 of 2)"}; !slices.Equal(created, want) {
+		t.Errorf("created %q, want %q", created, want)
+	}
+	if want := []string{"2. Developers, Berlin (2 of 2) #2: Developers, Berlin (2 of 2)"}; !slices.Equal(skipped, want) {
+		t.Errorf("left out %q, want %q", skipped, want)
+	}
+}
