@@ -63,7 +63,7 @@ type Placed struct {
 	// placed, to that session as the plan shows it: "Developers, Lyon (deleted)".
 	Again map[int64]string
 	// Titles are the titles of the campaign's sessions, deleted ones too, in
-	// lower case: a planned session is given none of them (see uniqueTitle).
+	// lower case: a planned session is given none of them (see planTitle).
 	Titles map[string]bool
 }
 
@@ -160,7 +160,7 @@ type PlannedSession struct {
 	Invitees []Invitee `json:"invitees"`
 
 	// planned is the title the rules give it, when the campaign had that title
-	// already and Title is another (see uniqueTitle).
+	// already and Title is another, of a later round (see planTitle).
 	planned string
 }
 
@@ -397,11 +397,15 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 			where, mode = "", ModeOnline
 		}
 		for i, n := range sizes {
-			ps := PlannedSession{Title: planTitle(k.aud, where, i+1, len(sizes)), Audience: k.aud, Location: where, Mode: mode,
+			ps := PlannedSession{Title: planTitle(k.aud, where, i+1, len(sizes), 1), Audience: k.aud, Location: where, Mode: mode,
 				Invitees: people[:n]}
-			if t := uniqueTitle(ps.Title, taken); t != ps.Title {
-				ps.Title, ps.planned = t, ps.Title
+			// A title the campaign has already (a session skipped, closed or
+			// deleted) is not given again: a person invited to it and to this
+			// one would not know which holds.
+			for round := 2; taken[strings.ToLower(ps.Title)]; round++ {
+				ps.Title, ps.planned = planTitle(k.aud, where, i+1, len(sizes), round), cmp.Or(ps.planned, ps.Title)
 			}
+			taken[strings.ToLower(ps.Title)] = true
 			people = people[n:]
 			p.Sessions = append(p.Sessions, ps)
 		}
@@ -627,13 +631,21 @@ func splitSizes(n, lo, hi int) []int {
 }
 
 // planTitle names a planned session: audience and place, numbered when the place
-// has several for the audience.
-func planTitle(a Audience, location string, i, of int) string {
+// has several for the audience, and by its round from the second on, when the
+// campaign has the title of the first already: "Developers, Lyon (2nd, 1 of 2)".
+func planTitle(a Audience, location string, i, of, round int) string {
 	aud := a.Title()
 	aud = strings.ToUpper(aud[:1]) + aud[1:]
-	suffix := ""
+	var in []string
+	if round > 1 {
+		in = append(in, ordinal(round))
+	}
 	if of > 1 {
-		suffix = fmt.Sprintf(" (%d of %d)", i, of)
+		in = append(in, fmt.Sprintf("%d of %d", i, of))
+	}
+	suffix := ""
+	if len(in) > 0 {
+		suffix = " (" + strings.Join(in, ", ") + ")"
 	}
 	where := "online"
 	if location != "" {
@@ -646,23 +658,19 @@ func planTitle(a Audience, location string, i, of int) string {
 	return aud + ", " + where + suffix
 }
 
-// uniqueTitle is title, or when the campaign has a session of that title (taken,
-// in lower case) already, title numbered "#2", "#3"..., cut to fit: a session
-// skipped, closed or deleted and the one made again in its place would share a
-// title, and a person invited to both would not know which holds. The title it
-// returns is taken from then on.
-func uniqueTitle(title string, taken map[string]bool) string {
-	out := title
-	for n := 2; taken[strings.ToLower(out)]; n++ {
-		suffix := fmt.Sprintf(" #%d", n)
-		base := []rune(title)
-		if len(base)+len(suffix) > MaxTitleLen {
-			base = append(base[:MaxTitleLen-len(suffix)-1], '…')
-		}
-		out = string(base) + suffix
+// ordinal writes n as "2nd", "3rd", "11th".
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
 	}
-	taken[strings.ToLower(out)] = true
-	return out
+	return fmt.Sprintf("%d%s", n, suffix)
 }
 
 func b2int(b bool) int {

@@ -382,7 +382,7 @@ func HeldBy(planned []PlannedSession, held []*Session) []*Session {
 	// By title first, then in order.
 	for i, ps := range planned {
 		k := placeOf(ps.Audience, ps.Mode, ps.Location)
-		// A title the campaign had made the plan's another (uniqueTitle): the
+		// A title the campaign had made the plan's another (planTitle): the
 		// session of the title the rules give holds it.
 		titled := func(h *Session) bool {
 			t := strings.TrimSpace(h.Title)

@@ -644,8 +644,8 @@ func TestPlanAgainLeavesThePlacedOutAndOffersTheOthersAgain(t *testing.T) {
 }
 
 // A plan gives no session a title the campaign has (Placed.Titles, in lower case):
-// it numbers it, the next number free, and cuts a long one to fit the title's
-// length with its number.
+// it gives it the next round free, "(2nd)", and cuts a long place to fit the
+// title's length with its round.
 func TestPlanGivesNoTitleTheCampaignHas(t *testing.T) {
 	t.Parallel()
 	far := strings.Repeat("Saint-Rémy-de-Provence ", 4) + "Nord"
@@ -656,10 +656,10 @@ func TestPlanGivesNoTitleTheCampaignHas(t *testing.T) {
 		want     string
 	}{
 		{"Berlin", nil, "Developers, Berlin"},
-		{"Berlin", []string{"developers, berlin"}, "Developers, Berlin #2"},
-		{"Berlin", []string{"developers, berlin", "developers, berlin #2"}, "Developers, Berlin #3"},
+		{"Berlin", []string{"developers, berlin"}, "Developers, Berlin (2nd)"},
+		{"Berlin", []string{"developers, berlin", "developers, berlin (2nd)"}, "Developers, Berlin (3rd)"},
 		{far, []string{strings.ToLower(mustPlan(t, rosterOf(map[string]int{far: 10}), session.PlanOptions{Audiences: devs}).Sessions[0].Title)},
-			"Developers, " + string([]rune(far)[:80-len("Developers, ")-len(" #2")-1]) + "… #2"},
+			"Developers, " + string([]rune(far)[:80-len("Developers, ")-len(" (2nd)")-1]) + "… (2nd)"},
 	} {
 		taken := map[string]bool{}
 		for _, title := range tt.taken {

@@ -582,7 +582,7 @@ func TestPlanAgainRepeatsNoTitleOfTheCampaign(t *testing.T) {
 	if _, err := svc.SetPhase(ctx, byTitle["Developers, Lyon"], session.PhaseClosed); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := titles(), []string{"Developers, Berlin #2", "Developers, Lyon #2"}; !slices.Equal(got, want) {
+	if got, want := titles(), []string{"Developers, Berlin (2nd)", "Developers, Lyon (2nd)"}; !slices.Equal(got, want) {
 		t.Errorf("planned again, the plan made %q, want %q", got, want)
 	}
 	all, err = svc.Sessions(ctx)
@@ -590,13 +590,13 @@ func TestPlanAgainRepeatsNoTitleOfTheCampaign(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range all {
-		if s.Title == "Developers, Lyon #2" {
+		if s.Title == "Developers, Lyon (2nd)" {
 			if _, err := svc.SetPhase(ctx, s.ID, session.PhaseClosed); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	if got, want := titles(), []string{"Developers, Lyon #3"}; !slices.Equal(got, want) {
+	if got, want := titles(), []string{"Developers, Lyon (3rd)"}; !slices.Equal(got, want) {
 		t.Errorf("planned a third time, the plan made %q, want %q", got, want)
 	}
 }
@@ -629,7 +629,7 @@ func TestSessionByHandHoldsThePlannedSessionOfItsTitle(t *testing.T) {
 	if want := []string{"1. Developers, Berlin (1 of 2)"}; !slices.Equal(created, want) {
 		t.Errorf("created %q, want %q", created, want)
 	}
-	if want := []string{"2. Developers, Berlin (2 of 2) #2: Developers, Berlin (2 of 2)"}; !slices.Equal(skipped, want) {
+	if want := []string{"2. Developers, Berlin (2nd, 2 of 2): Developers, Berlin (2 of 2)"}; !slices.Equal(skipped, want) {
 		t.Errorf("left out %q, want %q", skipped, want)
 	}
 }
