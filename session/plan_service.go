@@ -410,6 +410,53 @@ func (s *Service) Invitations(ctx context.Context, campaign string) ([]SessionIn
 	return ps.Invitations(ctx, campaign)
 }
 
+// CalledOff returns, per person of the roster, the sessions of a campaign they
+// were invited to that will not be held: deleted before they were held, or closed
+// without being held. Their letter to the session made for them in its place says
+// so, or a person invited twice has two days and no word which holds.
+func (s *Service) CalledOff(ctx context.Context, campaign string) (map[int64][]string, error) {
+	if _, err := s.planStore(); err != nil {
+		return nil, err
+	}
+	out := map[int64][]string{}
+	add := func(id int64, title string) {
+		if !slices.Contains(out[id], title) {
+			out[id] = append(out[id], title)
+		}
+	}
+	err := s.store.ReadTx(ctx, func(st Store) error {
+		ps, ok := st.(PlanStore)
+		if !ok {
+			return fmt.Errorf("plan: the store %T keeps no plans", st)
+		}
+		deleted, err := ps.DeletedInvitations(ctx, campaign)
+		if err != nil {
+			return fmt.Errorf("deleted sessions: %w", err)
+		}
+		for _, d := range deleted {
+			if !d.Held {
+				add(d.PersonID, d.Title)
+			}
+		}
+		planned, err := ps.Invitations(ctx, campaign)
+		if err != nil {
+			return err
+		}
+		for _, si := range planned {
+			if si.Session.NotHeld() {
+				for _, inv := range si.Invitees {
+					add(inv.PersonID, si.Session.Title)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // CoverageData is what a campaign report needs to say how much of the roster a
 // campaign reached: teams without people, and which teams each session invited.
 type CoverageData struct {

@@ -73,7 +73,7 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fp, _ := hostKeyFingerprint(*dir) // none yet: the server has not run
-	fmt.Fprint(stdout, invitation(s, net.JoinHostPort(h, port), session.CleanText(*when), fp, 0))
+	fmt.Fprint(stdout, invitation(s, net.JoinHostPort(h, port), session.CleanText(*when), fp, 0, nil))
 	return 0
 }
 
@@ -83,8 +83,10 @@ const inviteWidth = 78
 
 // invitation is the text that tells participants what a chartering session is, what
 // to prepare and how to join, so that nobody comes unprepared. invited is how many
-// the plan invited to it, 0 when it was not planned from the roster.
-func invitation(s *session.Session, addr, when, fingerprint string, invited int) string {
+// the plan invited to it, 0 when it was not planned from the roster; off are the
+// sessions of the campaign the person was invited to before and that are called off
+// (see session.Service.CalledOff), said first.
+func invitation(s *session.Session, addr, when, fingerprint string, invited int, off []string) string {
 	var t text
 	title := mdText(s.Title)
 	t.line("# Invitation: " + title)
@@ -94,6 +96,9 @@ func invitation(s *session.Session, addr, when, fingerprint string, invited int)
 		intro += " of " + mdText(s.Campaign)
 	}
 	t.para(intro + ". Please read this before you come: it takes five minutes and makes the two hours count.")
+	if len(off) > 0 {
+		t.para(calledOff(s.Title, off))
+	}
 
 	t.line("## What it is")
 	t.line("")
@@ -166,6 +171,25 @@ func invitation(s *session.Session, addr, when, fingerprint string, invited int)
 	t.para("The findings (prioritized themes and action points, no names) are sent to everyone who took part. You can volunteer for action points until the session closes. To see the action points and how they are going, connect again with the same command and code from the same computer: your SSH key lets the session recognise you.")
 	t.para("Thank you for your time and your honesty.")
 	return strings.TrimRight(t.b.String(), "\n") + "\n"
+}
+
+// calledOff tells a person invited before to sessions that will not be held that
+// this invitation is the one that holds.
+func calledOff(title string, off []string) string {
+	names := make([]string, len(off))
+	for i, o := range off {
+		names[i] = mdText(o)
+		if strings.EqualFold(strings.TrimSpace(o), strings.TrimSpace(title)) {
+			// Made before titles were kept apart: the name alone tells nothing.
+			names[i] = "the earlier session called " + mdText(o)
+		}
+	}
+	list := names[0]
+	if n := len(names); n > 1 {
+		list = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+	return fmt.Sprintf("This invitation replaces your invitation to %s: %s called off and will not take place. The session below, %s, is the one that holds.",
+		list, plural(len(off), "that session is", "those sessions are"), mdText(title))
 }
 
 // text builds wrapped plain text that is also Markdown.

@@ -64,6 +64,11 @@ func inviteCampaign(dir, campaign string, only []string, addr, when string, stdo
 		}
 		planned = named
 	}
+	off, err := svc.CalledOff(context.Background(), campaign)
+	if err != nil {
+		fmt.Fprintln(stderr, "charter invite:", errorText(err))
+		return 1
+	}
 	fp, _ := hostKeyFingerprint(dir) // none yet: the server has not run
 	first, skipped := true, 0
 	for _, si := range planned {
@@ -75,13 +80,18 @@ func inviteCampaign(dir, campaign string, only []string, addr, when string, stdo
 			skipped++
 			continue
 		}
-		text := invitation(si.Session, addr, when, fp, len(si.Invitees))
+		text := invitation(si.Session, addr, when, fp, len(si.Invitees), nil)
 		for _, inv := range si.Invitees {
 			if !first {
 				fmt.Fprint(stdout, "\n---\n\n")
 			}
 			first = false
-			fmt.Fprintf(stdout, "To: %s <%s>\nSubject: Invitation: %s\n\n%s", inv.Name, inv.Email, si.Session.Title, text)
+			letter := text
+			if len(off[inv.PersonID]) > 0 {
+				// Moved from a session called off: their letter says which holds.
+				letter = invitation(si.Session, addr, when, fp, len(si.Invitees), off[inv.PersonID])
+			}
+			fmt.Fprintf(stdout, "To: %s <%s>\nSubject: Invitation: %s\n\n%s", inv.Name, inv.Email, si.Session.Title, letter)
 		}
 	}
 	if skipped == len(planned) {

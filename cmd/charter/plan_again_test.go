@@ -198,3 +198,50 @@ func TestPlanAgainSaysASessionPastItsDayIsNotToCome(t *testing.T) {
 		t.Errorf("planned again once the session past its day is closed, the plan says:\n%s", md)
 	}
 }
+
+// The letter to a person moved from a session called off (deleted, or closed
+// without being held) into one made again says which holds: they had two letters,
+// two days, and no word that the first was off. Nobody else's letter says it.
+func TestInvitationOfAPersonMovedSaysTheEarlierSessionIsOff(t *testing.T) {
+	t.Parallel()
+	data := newDataDir(t)
+	mustRun(t, "roster", "import", "--data", data, filepath.Join("testdata", "roster.csv"))
+	base := []string{"plan", "--data", data, "--campaign", "Pilot 2027", "--audiences", "developers"}
+	first := mustRun(t, append(base, "--new")...)
+	made := mustRun(t, append(base, "--new", "--create", "--addr", "charter.example.org:2222")...)
+	ids := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^\d+\. (.+): session (\w+),`).FindAllStringSubmatch(made, -1) {
+		ids[m[1]] = m[2]
+	}
+	was := plannedPeople(t, first)
+	if len(was["2. Developers, Lyon"]) == 0 || len(was["3. Developers, Porto"]) == 0 || ids["Developers, Lyon"] == "" {
+		t.Fatalf("the first plan:\n%s\nmade:\n%s", first, made)
+	}
+	mustRun(t, "session", "delete", "--data", data, "--session", ids["Developers, Lyon"], "--yes")
+	mustRun(t, "session", "edit", "--data", data, "--session", ids["Developers, Porto"], "--phase", "closed")
+	again := mustRun(t, append(base, "--create", "--addr", "charter.example.org:2222")...)
+	invite := regexp.MustCompile(`charter invite --data \S+ --campaign "Pilot 2027" --session (\w+,\w+) --addr`).FindStringSubmatch(again)
+	if invite == nil {
+		t.Fatalf("--create of the plan made again:\n%s", again)
+	}
+	letters := map[string]string{}
+	for _, l := range strings.Split(mustRun(t, "invite", "--data", data, "--campaign", "Pilot 2027", "--addr", "charter.example.org:2222"), "\n---\n") {
+		to, _, _ := strings.Cut(strings.TrimSpace(l), " <")
+		letters[strings.TrimPrefix(to, "To: ")] = strings.Join(strings.Fields(l), " ")
+	}
+	for from, says := range map[string]string{
+		"2. Developers, Lyon":  "This invitation replaces your invitation to Developers, Lyon: that session is called off and will not take place. The session below, Developers, Lyon (2nd), is the one that holds.",
+		"3. Developers, Porto": "This invitation replaces your invitation to Developers, Porto: that session is called off and will not take place. The session below, Developers, Porto (2nd), is the one that holds.",
+	} {
+		for _, name := range was[from] {
+			if !strings.Contains(letters[name], says) {
+				t.Errorf("the letter to %s, moved from %s, lacks %q:\n%.600s", name, from, says, letters[name])
+			}
+		}
+	}
+	for _, name := range append(was["1. Developers, Berlin"], was["4. Developers, online"]...) {
+		if l := letters[name]; l == "" || strings.Contains(l, "replaces your invitation") {
+			t.Errorf("the letter to %s, invited once, says:\n%.600s", name, l)
+		}
+	}
+}
