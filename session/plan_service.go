@@ -152,6 +152,9 @@ func placedOf(planned []SessionInvitations, deleted []DeletedInvitation, today s
 			pl.People[inv.PersonID] = true
 		}
 	}
+	// A person placed again keeps what their deleted session invited them to:
+	// the letter of their new session names it as called off (CalledOff). For
+	// the plan they are placed, and that alone counts.
 	for id := range pl.People {
 		delete(pl.Again, id)
 	}

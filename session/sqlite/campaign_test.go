@@ -633,3 +633,65 @@ func TestSessionByHandHoldsThePlannedSessionOfItsTitle(t *testing.T) {
 		t.Errorf("left out %q, want %q", skipped, want)
 	}
 }
+
+// Whom a session deleted before it was held invited stays kept once they are placed
+// again: the letter of their new session names it as called off. Nothing counts
+// them by it any more: planned again, the campaign offers nobody again, leaves
+// nobody out as "not offered", and marks nobody Planned before; once the session
+// made again is called off too, the plan offers them from that one.
+func TestDeletedInvitationsOfPeoplePlacedAgainAreOnlyForTheirLetters(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	svc := session.NewService(db, nil)
+	importRoster(t, svc, "Payments,Berlin,,gold,Ada,ada@example.org,developer,>3y\nSearch,Berlin,,gold,Bo,bo@example.org,developer,<1y\n")
+	opt := session.PlanOptions{Campaign: "Pilot", MinSize: 1, MaxSize: 10, Audiences: []session.Audience{session.AudienceDevelopers}}
+	made := func() *session.Session {
+		t.Helper()
+		done, err := svc.CreatePlan(ctx, opt, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return createdOf(done)[0]
+	}
+	first := made()
+	if err := svc.DeleteSession(ctx, first.ID); err != nil {
+		t.Fatal(err)
+	}
+	second := made()
+	if second.Title != "Developers, Berlin (2nd)" {
+		t.Fatalf("made again as %q", second.Title)
+	}
+	if got, err := db.DeletedInvitations(ctx, "Pilot"); err != nil || len(got) != 2 {
+		t.Errorf("deleted invitations once they are placed again: %+v, %v; want both kept", got, err)
+	}
+	off, err := svc.CalledOff(ctx, "Pilot")
+	if err != nil || len(off) != 2 {
+		t.Fatalf("called off %v, %v; want both people's", off, err)
+	}
+	for id, titles := range off {
+		if !slices.Equal(titles, []string{"Developers, Berlin"}) {
+			t.Errorf("person %d: called off %q, want the deleted session", id, titles)
+		}
+	}
+	p, err := svc.PlanCampaign(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := session.PlannedBefore{Sessions: 1, People: 2, PastDay: []session.PastDaySession{}, From: []session.AgainFrom{}}
+	if len(p.Sessions) != 0 || p.Before == nil || !reflect.DeepEqual(*p.Before, want) {
+		t.Errorf("planned again with everyone placed again: %d sessions, %+v; want none, %+v", len(p.Sessions), p.Before, want)
+	}
+
+	if err := svc.DeleteSession(ctx, second.ID); err != nil {
+		t.Fatal(err)
+	}
+	if p, err = svc.PlanCampaign(ctx, opt); err != nil {
+		t.Fatal(err)
+	}
+	want = session.PlannedBefore{PastDay: []session.PastDaySession{}, OfferedAgain: 2,
+		From: []session.AgainFrom{{Session: "Developers, Berlin (2nd) (deleted)", People: 2}}}
+	if p.Before == nil || !reflect.DeepEqual(*p.Before, want) {
+		t.Errorf("planned again once the session made again is deleted: %+v, want %+v", p.Before, want)
+	}
+}
