@@ -28,7 +28,7 @@ func sshExport(ctx context.Context, x server.Exec) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(x.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(x.Stderr, "usage: ssh HOST export SESSION [--format md|json|csv|html] > FILE")
+		fmt.Fprintln(x.Stderr, "usage: ssh HOST export SESSION [--format md|json|csv|html] > FILE  (SESSION: its ID or join code)")
 	}
 	format := fs.String("format", "md", "md, json, csv or html")
 	// The session comes first, flags after it, as the board's x shows the command.
@@ -48,9 +48,11 @@ func sshExport(ctx context.Context, x server.Exec) int {
 		fmt.Fprintln(x.Stderr, "export:", err)
 		return 2
 	}
-	doc, err := renderFindings(ctx, x.Service, id, *format)
+	// The session's ID or its join code, as charter export takes them: the code
+	// is what the facilitator sees on every screen.
+	doc, err := renderFindings(ctx, x.Service, sessionID(ctx, x.Service, id), *format)
 	if session.ErrorCode(err) == session.ENotFound {
-		fmt.Fprintf(x.Stderr, "export: no session with ID %q\n", id)
+		fmt.Fprintf(x.Stderr, "export: no session with ID or join code %q\n", id)
 		return 1
 	}
 	if err != nil {

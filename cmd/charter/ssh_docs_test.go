@@ -104,6 +104,15 @@ func TestDocumentsOverSSH(t *testing.T) {
 		if status != 0 || !strings.HasPrefix(out, "# Findings: Developers Chartering 2026") || !strings.Contains(out, "## Activity matrix") {
 			t.Fatalf("status %d, stderr %q, output %q", status, errs, out)
 		}
+		// By its join code too, in any case, with or without the dash: the code is
+		// what the board and the home show; "no session with ID" sent the
+		// facilitator looking for an ID.
+		for _, code := range []string{sess.Code, strings.ToLower(strings.ReplaceAll(sess.Code, "-", ""))} {
+			byCode, errs, status := sshRun(t, addr, fac, "export "+code)
+			if status != 0 || byCode != out {
+				t.Errorf("export %s: status %d, stderr %q; want the findings export %s gives", code, status, errs, sess.ID)
+			}
+		}
 		out, _, status = sshRun(t, addr, fac, "export "+sess.ID+" --format json")
 		var doc struct {
 			Schema string `json:"schema"`
@@ -149,7 +158,7 @@ func TestDocumentsOverSSH(t *testing.T) {
 			status          int
 		}{
 			{"export " + sess.ID + " --format pdf", `unknown format "pdf"`, 2},
-			{"export nosuchsession", `no session with ID "nosuchsession"`, 1},
+			{"export nosuchsession", `no session with ID or join code "nosuchsession"`, 1},
 			{"export", "usage: ssh HOST export SESSION", 2},
 			{"report --campaign", "usage: ssh HOST report", 2},
 			{"report --campaign Nope", `No campaign is called "Nope"`, 1},
