@@ -22,7 +22,7 @@ func TestDemoSeedsOnceAndShowsTheLiveSession(t *testing.T) {
 	host, port, _ := net.SplitHostPort(srv.Addr())
 	ctx, cancel := context.WithCancel(context.Background())
 	var out bytes.Buffer
-	run, err := startDemo(ctx, srv.svc, srv.cfg.DataDir, host, port, &out, log.New(&bytes.Buffer{}))
+	run, err := startDemo(ctx, srv.svc, srv.cfg.DataDir, host, port, false, &out, log.New(&bytes.Buffer{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,6 +37,10 @@ func TestDemoSeedsOnceAndShowsTheLiveSession(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the demo's words lack %q:\n%s", want, out.String())
 		}
+	}
+	// The server has a facilitator: nothing is to be claimed first.
+	if fac := fmt.Sprintf("  %-30s  ssh -p %s", "Facilitator:", port); !strings.Contains(out.String(), fac) || strings.Contains(out.String(), "claiming") {
+		t.Errorf("with a facilitator key, the demo's words lack %q or speak of claiming:\n%s", fac, out.String())
 	}
 	// Its sentences are cut into lines of a terminal's width, not at 105 columns
 	// with the rest of the sentence on a short line (a path of the machine may
@@ -54,12 +58,16 @@ func TestDemoSeedsOnceAndShowsTheLiveSession(t *testing.T) {
 
 	// A second start finds the sample instead of adding another.
 	ctx, cancel = context.WithCancel(context.Background())
-	run, err = startDemo(ctx, srv.svc, srv.cfg.DataDir, host, port, &out, log.New(&bytes.Buffer{}))
+	out.Reset()
+	run, err = startDemo(ctx, srv.svc, srv.cfg.DataDir, host, port, true, &out, log.New(&bytes.Buffer{}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	cancel()
 	run.Wait()
+	if !strings.Contains(out.String(), fmt.Sprintf("  %-30s  ssh -p %s", "Facilitator (after claiming):", port)) {
+		t.Errorf("with a claim open, the facilitator's line does not say it is for after the claim:\n%s", out.String())
+	}
 	list, err := srv.svc.Sessions(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -133,7 +133,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if *demoFlag {
 		// The simulated participants stop before the database closes.
 		dctx, cancel := context.WithCancel(ctx)
-		run, err := startDemo(dctx, srv.Service(), cfg.DataDir, host, port, stdout, cfg.Logger)
+		run, err := startDemo(dctx, srv.Service(), cfg.DataDir, host, port, srv.ClaimCode() != "", stdout, cfg.Logger)
 		if err != nil {
 			cancel()
 			fmt.Fprintln(stderr, "charter serve: demo:", err)
@@ -293,8 +293,9 @@ func (d *demoRun) Wait() { <-d.done }
 
 // startDemo seeds the sample campaign into an empty data directory (a second start
 // finds it there), says how to look at it, and starts the simulated participants
-// until ctx ends.
-func startDemo(ctx context.Context, svc *session.Service, dir, host, port string, stdout io.Writer, logger *log.Logger) (*demoRun, error) {
+// until ctx ends. claiming says the server has no facilitator yet (a claim code is
+// open): the facilitator's line then says it is for after the claim.
+func startDemo(ctx context.Context, svc *session.Service, dir, host, port string, claiming bool, stdout io.Writer, logger *log.Logger) (*demoRun, error) {
 	seeded, err := demo.Seeded(ctx, svc)
 	if err != nil {
 		return nil, err
@@ -321,7 +322,13 @@ func startDemo(ctx context.Context, svc *session.Service, dir, host, port string
 	fmt.Fprintf(stdout, "  simulated participants add a note every few seconds for about %d minutes\n",
 		max(1, int((time.Duration(demo.LaterNotes())*every).Round(time.Minute)/time.Minute)))
 	fmt.Fprintf(stdout, "  (%d notes), then they have written all they had to say.\n", demo.LaterNotes())
-	fmt.Fprintf(stdout, "  Facilitator (after claiming):  %s\n", ssh)
+	// "After claiming" only when there is a claim to make: with a facilitators file
+	// given, the line said it beneath "Facilitators: 1 key(s)".
+	who := "Facilitator:"
+	if claiming {
+		who = "Facilitator (after claiming):"
+	}
+	fmt.Fprintf(stdout, "  %-30s  %s\n", who, ssh)
 	fmt.Fprintf(stdout, "  Join as a participant:          %s %s\n", ssh, sample.Live.Code)
 	fmt.Fprintf(stdout, "  Projector view:                 %s present %s\n", ssh, sample.Live.Code)
 	fmt.Fprintf(stdout, "  Campaign report:                charter report --data %s --campaign %q\n", dir, demo.Campaign)
