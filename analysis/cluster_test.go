@@ -781,3 +781,37 @@ func TestClusterOrdersSameWordsByActivityNotID(t *testing.T) {
 		}
 	}
 }
+
+// A theme of one note is not named by the note's verb: "Our team knows its
+// services well and reacts quickly to alerts", beside eight notes of a small
+// session, was suggested as "reacts" (a tester's session), where the README
+// promises that a name cut from a note never stops on a verb.
+func TestOneNoteThemeIsNotNamedByItsVerb(t *testing.T) {
+	t.Parallel()
+	texts := []string{
+		"Our CI pipeline runs SAST on every merge and it catches real bugs",
+		"Nobody owns the legacy payment service, patches take months",
+		"SAST findings are triaged within a day, keep that",
+		"Threat modelling workshops for new services",
+		"Fewer mandatory trainings that repeat the same slides",
+		"Recognition from leadership when we fix vulnerabilities fast",
+		"Security tickets always lose against feature deadlines",
+		"Which AI assistants are we allowed to use with company code?",
+		"Our team knows its services well and reacts quickly to alerts",
+	}
+	var docs []analysis.Doc
+	for i, text := range texts {
+		docs = append(docs, analysis.Doc{ID: strconv.Itoa(i), Text: text})
+	}
+	for _, th := range analysis.Cluster(docs) {
+		if !slices.Contains(th.NoteIDs, "8") {
+			continue
+		}
+		last := strings.Fields(analysis.WithoutSide(th.Label))
+		if len(last) == 0 || strings.HasPrefix(strings.ToLower(last[len(last)-1]), "react") {
+			t.Errorf("the theme of %q is named %q, by its verb", texts[8], th.Label)
+		}
+		return
+	}
+	t.Fatalf("no theme holds %q", texts[8])
+}

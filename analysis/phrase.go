@@ -15,8 +15,8 @@ import "strings"
 const verbBases = `
 agree ask block catch chase collect come contain dig disagree dm drop dump escape
 explain feel fight find force forget generate get give go hate hear keep know leave
-let like look lose love make mean miss need negotiate pay put reach read realise
-realize remember run say see seem send show sit spend stall start stick stop take
+let like look lose love make mean miss need negotiate pay put reach react read realise
+realize remember respond run say see seem send show sit spend stall start stick stop take
 tell think tick try understand wait wake want write`
 
 // irregularForms are the verbs' forms the rules of inflect do not make.
