@@ -538,7 +538,7 @@ func (s *Service) MoveAndGroup(ctx context.Context, sessionID string, ph Phase) 
 				return err
 			}
 		}
-		if themes, err = s.suggestThemes(ctx, st, sessionID); err != nil {
+		if themes, err = s.suggestThemes(ctx, st, sessionID, nil); err != nil {
 			return err
 		}
 		if len(themes) == 0 {

@@ -238,3 +238,47 @@ func TestSuggestThemesOffersNoNameTwice(t *testing.T) {
 		t.Fatalf("suggestions = %+v, want the arranged theme and a new one for the pentest notes", got)
 	}
 }
+
+// A preview the facilitator edited before sharing is kept as arranged themes are:
+// its names and notes stay, a hidden note leaves it, one left empty comes back
+// empty, later notes join the nearest and the notes near none are offered as new.
+func TestSuggestThemesKeepingKeepsAnEditedPreview(t *testing.T) {
+	t.Parallel()
+	bd := mustBoard(t,
+		"pentest findings are never retested", "the pentest report came months late",
+		"the coffee machine")
+	ctx := context.Background()
+	bd.phase(t, session.PhaseWrite)
+	for _, text := range []string{"retest pentest fixes before we close them", "fake phishing mails every quarter"} {
+		n, err := bd.svc.AddNote(ctx, bd.a.ID, session.Note{Area: session.AreaActivities, Lane: "more", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bd.notes = append(bd.notes, n)
+	}
+	bd.phase(t, session.PhaseGroup)
+	if err := bd.svc.HideNote(ctx, bd.notes[2].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	kept := []session.Theme{
+		{Label: "Pentest follow-up", Named: true, NoteIDs: bd.ids(1, 0)},
+		{Label: "Odd ones", NoteIDs: bd.ids(2)},
+	}
+
+	got, err := bd.svc.SuggestThemesKeeping(ctx, bd.sess.ID, kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Fatalf("suggested %v, want the 2 kept and the phishing note offered as new", got)
+	}
+	if got[0].Label != "Pentest follow-up" || !got[0].Named || !slices.Equal(got[0].NoteIDs, bd.ids(0, 1, 3)) {
+		t.Errorf("kept theme 1 = %+v, want its name and notes with the late pentest note", got[0])
+	}
+	if got[1].Label != "Odd ones" || len(got[1].NoteIDs) != 0 {
+		t.Errorf("kept theme 2 = %+v, want it empty: its only note is hidden", got[1])
+	}
+	if !slices.Equal(got[2].NoteIDs, bd.ids(4)) || got[2].ID != 0 {
+		t.Errorf("offered as new: %+v, want the phishing note", got[2])
+	}
+}

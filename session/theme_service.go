@@ -162,17 +162,28 @@ func ClusterDoc(n *Note) analysis.Doc {
 // campaign, a new theme that matches one a facilitator named in another session of
 // the campaign is suggested under that name.
 func (s *Service) SuggestThemes(ctx context.Context, sessionID string) ([]Theme, error) {
+	return s.SuggestThemesKeeping(ctx, sessionID, nil)
+}
+
+// SuggestThemesKeeping is SuggestThemes for a preview the facilitator edited by
+// hand (renamed, merged, picked) before sharing it: the new themes of kept (ID
+// 0) are kept as arranged ones are, each with its name and its notes that are
+// still shown and in no stored theme, and later notes are placed in the nearest
+// of them or offered as new themes. The result is the stored themes, then the
+// kept ones in their order, then the new ones; a kept theme left without a note
+// comes back empty, so that the caller can tell which went.
+func (s *Service) SuggestThemesKeeping(ctx context.Context, sessionID string, kept []Theme) ([]Theme, error) {
 	var out []Theme
 	err := s.store.ReadTx(ctx, func(st Store) error {
 		var err error
-		out, err = s.suggestThemes(ctx, st, sessionID)
+		out, err = s.suggestThemes(ctx, st, sessionID, kept)
 		return err
 	})
 	return out, err
 }
 
-// suggestThemes is SuggestThemes, the session read in st.
-func (s *Service) suggestThemes(ctx context.Context, st Store, sessionID string) ([]Theme, error) {
+// suggestThemes is SuggestThemesKeeping, the session read in st.
+func (s *Service) suggestThemes(ctx context.Context, st Store, sessionID string, kept []Theme) ([]Theme, error) {
 	sess, err := st.Session(ctx, sessionID)
 	if err != nil {
 		return nil, err
@@ -195,29 +206,56 @@ func (s *Service) suggestThemes(ctx context.Context, st Store, sessionID string)
 		docs = append(docs, d)
 		byID[d.ID] = d
 	}
+	held := make([]Theme, 0, len(existing)+len(kept))
+	for _, t := range existing {
+		held = append(held, *t)
+	}
+	if len(kept) > 0 {
+		// A kept theme holds its notes still shown, and none a stored theme holds
+		// or a kept theme before it.
+		taken := map[int64]bool{}
+		for _, t := range existing {
+			for _, id := range t.NoteIDs {
+				taken[id] = true
+			}
+		}
+		for _, t := range kept {
+			if t.ID != 0 {
+				continue
+			}
+			k := t
+			k.NoteIDs = nil
+			for _, id := range t.NoteIDs {
+				if _, shown := byID[strconv.FormatInt(id, 10)]; shown && !taken[id] {
+					k.NoteIDs = append(k.NoteIDs, id)
+					taken[id] = true
+				}
+			}
+			held = append(held, k)
+		}
+	}
 	var clusters []analysis.Theme
-	out := make([]Theme, 0, len(existing))
-	if len(existing) == 0 {
+	out := make([]Theme, 0, len(held))
+	if len(held) == 0 {
 		clusters = analysis.Cluster(docs)
 	} else {
-		arranged := make([]analysis.Theme, len(existing))
-		for i, t := range existing {
+		arranged := make([]analysis.Theme, len(held))
+		for i, t := range held {
 			arranged[i].Label = t.Label
 			for _, id := range t.NoteIDs {
 				arranged[i].NoteIDs = append(arranged[i].NoteIDs, strconv.FormatInt(id, 10))
 			}
 		}
 		placed := analysis.Place(arranged, docs)
-		for i, t := range existing {
-			kept := *t
-			kept.NoteIDs = nil
+		for i, t := range held {
+			t.NoteIDs = nil
 			for _, id := range placed[i].NoteIDs {
 				n, _ := strconv.ParseInt(id, 10, 64) // formatted above
-				kept.NoteIDs = append(kept.NoteIDs, n)
+				t.NoteIDs = append(t.NoteIDs, n)
 			}
-			out = append(out, kept)
+			out = append(out, t)
 		}
-		clusters = placed[len(existing):]
+		clusters = placed[len(held):]
 	}
 	names, from := s.campaignNames(ctx, sess, clusters, byID)
 	// A name a theme of the session already bears is not offered again: two
