@@ -407,7 +407,9 @@ func (s *boardScreen) do(status string, f func(ctx context.Context, svc *session
 func (s *boardScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	sc, cmd := fadeStatus(s.e.opt.Conn, &s.fade, &s.status, &s.statusErr, msg, s.update)
 	s.tabs[s.tab].sync()
-	if _, key := msg.(tea.KeyMsg); key {
+	switch msg.(type) {
+	case tea.KeyMsg, suggestionsMsg:
+		// A run that kept the edits placed new notes in them: kept so too.
 		s.keepPreview()
 	}
 	if sc == nil {
@@ -498,9 +500,26 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, nil
 	case suggestionsMsg:
 		s.themes.suggesting = false
-		dropped := s.themes.setSuggestions(msg)
-		if dropped {
-			s.setStatus("New notes changed the suggestions; picks, names and merges made there were dropped.", false)
+		if msg.gen != s.themes.sugGen {
+			// The preview was edited here (or its edits dropped with g) while
+			// this ran: it is of a preview no longer shown. Run again on the one
+			// shown, while there is one to show.
+			s.themes.resuggest = false
+			if s.sess.Phase == session.PhaseGroup && (len(s.themes.themes) == 0 || s.themes.placing) {
+				return s, s.suggest()
+			}
+			return s, nil
+		}
+		said := ""
+		if msg.kept != nil {
+			said = s.themes.keepSuggestions(msg.kept, msg.themes)
+		} else if s.themes.setSuggestions(msg.themes) {
+			// Only a merge begun (m) was there to drop: the hand edits would
+			// have kept the suggestions.
+			s.setStatus("New notes changed the suggestions; the merge begun (m) was dropped.", false)
+		}
+		if said != "" && !s.themes.placing {
+			s.setStatus(said, false)
 		}
 		if s.themes.resuggest {
 			s.themes.resuggest = false
@@ -515,17 +534,17 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 				return s, s.acceptPlacements()
 			}
 			s.placed()
-			if dropped && s.themes.placing {
-				// Said first: the count of notes alone hid that A would now place
-				// every note, not the ones picked.
-				s.setStatus("New notes changed where notes go; picks and names made there were dropped. "+s.status, false)
+			if said != "" && s.themes.placing {
+				// Said first: the count of notes alone hid that the picks and
+				// names made there stay.
+				s.setStatus(said+" "+s.status, false)
 			}
 		} else if s.themes.acceptWhenReady {
 			s.themes.acceptWhenReady = false
 			switch {
 			case s.sess.Phase != session.PhaseGroup || len(s.themes.themes) > 0:
 				s.setStatus("", false) // the moment passed: no "as soon as ready" left behind
-			case len(msg) == 0:
+			case len(msg.themes) == 0:
 				s.setStatus("There are no notes to group yet.", true)
 			default:
 				return s, s.acceptSuggestions()

@@ -1,6 +1,8 @@
 package tui_test
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,11 +48,10 @@ func TestBoardPreviewNamesANewThemeBeforePlacing(t *testing.T) {
 	requireFits(t, b.view())
 }
 
-// New notes arriving while the preview of where notes go (g) is open change it, and
-// the picks made there go: the board says so, as it does for the first
-// suggestions. The status that follows said only how many notes wait, and A then
-// placed them all.
-func TestBoardPreviewSaysPicksWentWithNewNotes(t *testing.T) {
+// New notes arriving while the preview of where notes go (g) is open join it, and
+// the picks made there stay: the board says where the notes went. The picks were
+// dropped, and A then placed every note.
+func TestBoardPreviewKeepsPicksWithNewNotes(t *testing.T) {
 	t.Parallel()
 	w, sess, b := previewOfTwoLateNotes(t)
 	b.waitFor("2 notes without a theme: A places them as shown")
@@ -63,8 +64,12 @@ func TestBoardPreviewSaysPicksWentWithNewNotes(t *testing.T) {
 	}, session.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	b.waitFor("picks and names made there were dropped.", "notes without a theme: A places them as shown")
-	if v := b.view(); strings.Contains(v, "[x] ") || strings.Contains(v, "A accept 1 picked") {
-		t.Errorf("the preview still shows a pick after saying they went:\n%s", v)
+	b.waitFor("1 new note offered as a new theme.", "3 notes without a theme: A places them", "nobody reads the security wiki")
+	b.keys("A")
+	// The notes not picked wait without a theme.
+	b.waitFor("0 notes placed in your themes, 1 new theme made", "(no theme yet: 2)")
+	got := w.themesOf(sess)
+	if len(got) != 3 || len(got["pen tests"]) != 2 || slices.ContainsFunc(slices.Collect(maps.Keys(got)), func(l string) bool { return strings.Contains(l, "wiki") }) {
+		t.Errorf("after placing the pick: %v, want only the picked new theme made", got)
 	}
 }

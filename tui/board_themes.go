@@ -46,13 +46,19 @@ type themeBoard struct {
 	marked    map[int64]bool
 	// markSug is a suggested theme (its number, from 1) waiting for the one to
 	// merge it into, before any is shared; sugEdited says suggestions were renamed
-	// or merged (a fresh clustering run drops that).
+	// or merged (g drops that).
 	markSug   int
 	sugEdited bool
 	// sugMerged counts the merges made on the suggestions (see handEdits).
 	sugMerged int
 	// sugKey is what the last clustering run was asked for (suggestKey).
 	sugKey string
+	// sugGen counts the changes made to the suggestions here (by hand, or
+	// replaced): a run begun before one is of a preview no longer shown.
+	sugGen int
+	// sugKept says the suggestions shown were kept as edited by the last run
+	// (keepSuggestions): each is the one edited, with new notes placed in it.
+	sugKept bool
 	// kept says the hub holds this board's edited suggestions (keepPreview).
 	kept bool
 
@@ -306,15 +312,162 @@ func (t *themeBoard) set(m boardStateMsg) {
 	}
 }
 
-// setSuggestions takes a fresh clustering run; picks were of the last one.
+// setSuggestions takes a fresh clustering run, dropping what was done to the
+// last one (picks are by index); droppedPicks says something was.
 func (t *themeBoard) setSuggestions(sug []session.Theme) (droppedPicks bool) {
 	droppedPicks = len(t.picked) > 0 || t.markSug != 0 || t.sugEdited
 	t.suggestions, t.picked, t.markSug, t.sugEdited, t.sugMerged = sug, nil, 0, false, 0
+	t.sugGen++
+	t.sugKept = false
 	return droppedPicks
 }
 
-// handEdits says what was done by hand to the suggestions shown, which another
-// clustering run drops: "2 names, 1 merge and 1 pick"; "" when nothing was.
+// edited says the suggestions shown hold work done by hand (names, merges,
+// picks), which a run for new notes keeps (see suggestionsMsg.kept).
+func (t *themeBoard) edited() bool {
+	return t.suggestions != nil && (t.sugEdited || t.handEdits() != "")
+}
+
+// keepSuggestions takes a run that kept the suggestions was (see
+// SuggestThemesKeeping): now holds the stored themes, was's new themes in their
+// order and the new notes' new ones. The picks and the merge mark follow their
+// suggestions; one left without a note goes. It says in a line what the notes
+// changed, "" when nothing shown did.
+func (t *themeBoard) keepSuggestions(was, now []session.Theme) string {
+	placing := t.placing
+	stored := 0
+	for _, th := range now {
+		if th.ID != 0 {
+			stored++
+		}
+	}
+	// at is each suggestion of was as now has it, by index (-1: gone).
+	at := make([]int, len(was))
+	k := 0
+	for i, th := range was {
+		at[i] = -1
+		if th.ID != 0 {
+			at[i] = slices.IndexFunc(now, func(n session.Theme) bool { return n.ID == th.ID })
+			continue
+		}
+		if stored+k < len(now) {
+			at[i] = stored + k
+		}
+		k++
+	}
+	kept := map[int]bool{}
+	for _, i := range at {
+		if i >= 0 {
+			kept[i] = true
+		}
+	}
+	// Emptied, a kept suggestion goes: its place in now is taken out.
+	var out []session.Theme
+	var went []string
+	var yours []bool // whether out's suggestion is one of was
+	moved := make([]int, len(now))
+	for i, th := range now {
+		moved[i] = -1
+		if th.ID == 0 && kept[i] && len(th.NoteIDs) == 0 {
+			went = append(went, th.Label)
+			continue
+		}
+		moved[i] = len(out)
+		out = append(out, th)
+		yours = append(yours, th.ID != 0 || kept[i])
+	}
+	follow := func(i int) int {
+		if i < 0 || i >= len(at) || at[i] < 0 {
+			return -1
+		}
+		return moved[at[i]]
+	}
+	var picked map[int]bool
+	for i := range t.picked {
+		if j := follow(i); j >= 0 {
+			if picked == nil {
+				picked = map[int]bool{}
+			}
+			picked[j] = true
+		}
+	}
+	t.markSug = follow(t.markSug-1) + 1
+	t.suggestions, t.picked = out, picked
+	t.sugGen++
+	t.sugKept = true
+
+	before := map[int64]bool{}
+	for _, th := range was {
+		for _, id := range th.NoteIDs {
+			before[id] = true
+		}
+	}
+	var into, offered []int
+	placed, fresh := 0, 0
+	for i, th := range out {
+		n := 0
+		for _, id := range th.NoteIDs {
+			if !before[id] {
+				n++
+			}
+		}
+		switch {
+		case n == 0:
+		case yours[i]:
+			placed += n
+			into = append(into, i)
+		default:
+			fresh += n
+			offered = append(offered, i)
+		}
+	}
+	numbers := func(is []int) string {
+		var b []string
+		for _, i := range is {
+			b = append(b, strconv.Itoa(i+1))
+		}
+		return strings.Join(b, ", ")
+	}
+	var said []string
+	if placed > 0 {
+		where := "your suggestions " + numbers(into)
+		switch {
+		case placing:
+			// The preview of where notes go numbers the arranged themes by
+			// theme, and the new ones not at all.
+			where = "the preview (your picks and names stay)"
+		case len(into) == 1:
+			where = fmt.Sprintf("your suggestion %d “%s”", into[0]+1, fit(out[into[0]].Label, 24))
+		}
+		said = append(said, fmt.Sprintf("%s placed in %s", plural(placed, "new note"), where))
+	}
+	if fresh > 0 {
+		as := "a new suggestion"
+		if len(offered) > 1 {
+			as = "new suggestions"
+		}
+		offer := fmt.Sprintf("%s offered as %s (%s)", plural(fresh, "new note"), as, numbers(offered))
+		if placing {
+			as = "a new theme"
+			if len(offered) > 1 {
+				as = "new themes"
+			}
+			offer = fmt.Sprintf("%s offered as %s", plural(fresh, "new note"), as)
+		}
+		said = append(said, offer)
+	}
+	for _, l := range went {
+		said = append(said, fmt.Sprintf("“%s” went: none of its notes is shown now", fit(l, 24)))
+	}
+	if len(said) == 0 {
+		return ""
+	}
+	return strings.Join(said, "; ") + "."
+}
+
+// handEdits says what was done by hand to the suggestions shown, which g drops
+// (a run for new notes keeps them): "2 names, 1 merge and 1 pick"; "" when
+// nothing was.
 func (t *themeBoard) handEdits() string {
 	named := 0
 	for _, th := range t.suggestions {
@@ -364,28 +517,38 @@ func (s *boardScreen) keepPreview() {
 	}
 }
 
-// restorePreview shows the suggestions a board edited before, on the notes and
-// themes key says, instead of clustering anew; false when there are none.
+// restorePreview shows the suggestions a board edited before instead of
+// clustering anew; false when there are none, or when the notes changed since
+// they were kept (key is what they are now): then they are shown all the same,
+// and the caller's run places the new notes in them (suggest keeps them).
 func (s *boardScreen) restorePreview(key string) bool {
 	t := &s.themes
 	if t.suggestions != nil || t.suggesting || t.placing {
 		return false
 	}
-	p, ok := s.e.opt.Conn.Preview(s.sess.ID, key)
+	p, ok := s.e.opt.Conn.Preview(s.sess.ID)
 	if !ok {
 		return false
 	}
-	t.suggestions, t.picked, t.sugEdited, t.sugKey, t.markSug, t.kept = p.Themes, p.Picked, p.Edited, key, 0, true
+	t.suggestions, t.picked, t.sugEdited, t.sugKey, t.markSug, t.kept = p.Themes, p.Picked, p.Edited, p.Key, 0, true
 	t.sugMerged = p.Merged
+	t.sugGen++
+	t.sugKept = false
 	s.setStatus("The suggestions are as they were last edited (names, merges, picks): nobody sees them until A.", false)
-	return true
+	return p.Key == key
 }
 
 // suggestFailedMsg is a clustering run that failed; g tries again.
 type suggestFailedMsg struct{ err error }
 
-// suggestionsMsg carries fresh clustering suggestions.
-type suggestionsMsg []session.Theme
+// suggestionsMsg carries fresh clustering suggestions: of the notes alone, or
+// keeping the suggestions kept as edited by hand; gen is the board's sugGen when
+// the run began.
+type suggestionsMsg struct {
+	themes []session.Theme
+	kept   []session.Theme
+	gen    int
+}
 
 // coversNotes says whether themes hold every note shown.
 func (s *boardScreen) coversNotes(themes []session.Theme) bool {
@@ -433,13 +596,19 @@ func (s *boardScreen) suggest() tea.Cmd {
 	// What this run clusters: a reload with the same key keeps its result (and
 	// the picks and names made on it), however the run was started.
 	s.themes.sugKey = s.suggestKey()
-	svc, id := s.e.opt.Service, s.sess.ID
+	svc, id, gen := s.e.opt.Service, s.sess.ID, s.themes.sugGen
+	var kept []session.Theme
+	if s.themes.edited() {
+		// Minutes of grouping in front of the room are not lost to a late note:
+		// the edited suggestions stay, and new notes join the nearest.
+		kept = copyThemes(s.themes.suggestions)
+	}
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
-		sug, err := svc.SuggestThemes(ctx, id)
+		sug, err := svc.SuggestThemesKeeping(ctx, id, kept)
 		if err != nil {
 			return suggestFailedMsg{err}
 		}
-		return suggestionsMsg(sug)
+		return suggestionsMsg{themes: sug, kept: kept, gen: gen}
 	})
 }
 
@@ -463,6 +632,7 @@ func (s *boardScreen) acceptSuggestions() tea.Cmd {
 		}
 	}
 	s.themes.suggestions, s.themes.picked, s.themes.acceptWhenReady = nil, nil, false
+	s.themes.sugGen++
 	// The edits made in the preview are in the themes now: a later run drops
 	// nothing of them.
 	s.themes.sugEdited, s.themes.markSug, s.themes.sugMerged = false, 0, 0
@@ -551,6 +721,7 @@ func (s *boardScreen) acceptPlacements() tea.Cmd {
 		}
 	}
 	s.themes.suggestions, s.themes.picked, s.themes.acceptWhenReady, s.themes.placing = nil, nil, false, false
+	s.themes.sugGen++
 	s.tabs[tabThemes].rows().selectRow(0)
 	// The selection goes to what was done: the first new theme made (R then
 	// names it), or else the first note placed; not to the top of the list.
@@ -1177,6 +1348,7 @@ func (t *themesTab) clearMarks() string {
 	th := &t.b.themes
 	if th.placing {
 		th.placing, th.suggestions, th.picked, th.acceptWhenReady = false, nil, nil, false
+		th.sugGen++
 		t.rows().selectRow(0)
 		return "Nothing placed: the notes without a theme wait for you (g shows where they would go)."
 	}
@@ -1396,6 +1568,7 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			}
 			// The name is the facilitator's now, not one given in another session.
 			s.themes.suggestions[i].Label, s.themes.suggestions[i].Named, s.themes.suggestions[i].NameFrom = name, true, ""
+			s.themes.sugGen++
 			s.setStatus("Named; nobody sees it until A places it.", false)
 			return nil, true
 		})
@@ -1416,9 +1589,18 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			}
 			// The suggestion of these notes: new notes clustered meanwhile may have
 			// moved it in the list, or made it into others, and the name went to
-			// whatever theme stood at its place.
+			// whatever theme stood at its place. Kept as edited, it is the same
+			// suggestion with a new note placed in it.
 			at := slices.IndexFunc(s.themes.suggestions, func(t session.Theme) bool {
-				return slices.Equal(slices.Sorted(slices.Values(t.NoteIDs)), ids)
+				if !s.themes.sugKept {
+					return slices.Equal(slices.Sorted(slices.Values(t.NoteIDs)), ids)
+				}
+				for _, id := range ids {
+					if !slices.Contains(t.NoteIDs, id) {
+						return false
+					}
+				}
+				return true
 			})
 			if at < 0 || len(s.themes.themes) > 0 || s.themes.placing {
 				s.setStatus("The suggestions changed meanwhile: nothing renamed (R names one of those shown).", true)
@@ -1433,6 +1615,7 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			// The name is the facilitator's now, not one given in another session.
 			s.themes.suggestions[at].Label, s.themes.suggestions[at].Named, s.themes.suggestions[at].NameFrom = name, true, ""
 			s.themes.sugEdited = true
+			s.themes.sugGen++
 			s.setStatus("Renamed; nobody sees it until A.", false)
 			return nil, true
 		})
@@ -1494,6 +1677,7 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		}
 		s.themes.picked, s.themes.sugEdited = picked, true
 		s.themes.sugMerged++
+		s.themes.sugGen++
 		s.setStatus(fmt.Sprintf("“%s” merged in; nobody sees it until A.", fit(label, 40)), false)
 		return nil
 	case key.Matches(msg, tk.Pick) && cur.sug != 0 && (len(s.themes.themes) == 0 || s.themes.placing):
@@ -1506,6 +1690,7 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 		} else {
 			s.themes.picked[i] = true
 		}
+		s.themes.sugGen++
 		switch n := len(s.themes.picked); {
 		case n > 0 && s.themes.placing:
 			s.setStatus(fmt.Sprintf("%s picked: A places those notes; the others wait without a theme.", plural(n, "theme")), false)

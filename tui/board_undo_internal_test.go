@@ -20,10 +20,10 @@ func TestAcceptRightAfterUndoingTheAccepting(t *testing.T) {
 	ctx := context.Background()
 	a, b, svc, sess, ids := groupingBoard(t, []string{"note 0", "note 1", "note 2", "note 3"}, nil, 80, 30)
 	b.tab = tabThemes
-	a.Update(suggestionsMsg([]session.Theme{
+	a.Update(suggestionsMsg{themes: []session.Theme{
 		{Label: "pen tests", NoteIDs: ids[:2]},
 		{Label: "training", NoteIDs: ids[2:]},
-	}))
+	}, gen: b.themes.sugGen})
 
 	a.Update(b.acceptSuggestions()())
 	a.Update(b.load()())

@@ -68,9 +68,10 @@ type Hub struct {
 	draftMu sync.Mutex
 	drafts  map[string]map[int64]Draft
 	// previews holds, per session, the suggested themes as a facilitator edited
-	// them before sharing (KeepPreview), under draftMu: a board that opens on the
-	// same notes and themes shows them again (Preview) instead of clustering anew,
-	// so that a dropped connection does not take the names, merges and picks.
+	// them before sharing (KeepPreview), under draftMu: a board that opens shows
+	// them again (Preview) instead of clustering anew, notes written since placed
+	// in them, so that a dropped connection does not take the names, merges and
+	// picks.
 	previews map[string]Preview
 	// renames are, per session, the activities renamed in the last draftKept
 	// (ActivityRenamed), under draftMu, numbered by renameSeq: a participant's
@@ -338,9 +339,9 @@ func (c *Conn) KeepPreview(sid string, p Preview) {
 	h.previews[sid] = p
 }
 
-// Preview returns a copy of session sid's edited suggestions when they were
-// clustered from what key says (the same notes and themes).
-func (c *Conn) Preview(sid, key string) (Preview, bool) {
+// Preview returns a copy of session sid's edited suggestions; their Key says
+// what they were clustered from, which notes may have changed since.
+func (c *Conn) Preview(sid string) (Preview, bool) {
 	if c == nil {
 		return Preview{}, false
 	}
@@ -348,7 +349,7 @@ func (c *Conn) Preview(sid, key string) (Preview, bool) {
 	h.draftMu.Lock()
 	defer h.draftMu.Unlock()
 	p, ok := h.previews[sid]
-	if !ok || p.Key != key || h.Now().Sub(p.at) > draftKept {
+	if !ok || h.Now().Sub(p.at) > draftKept {
 		return Preview{}, false
 	}
 	p.Themes, p.Picked = copyThemes(p.Themes), maps.Clone(p.Picked)
