@@ -157,8 +157,8 @@ func aboutThreatModelling(w *world, sess *session.Session, me *session.Participa
 	p.waitDrawn("New note in Strengths") // loaded: the box is open
 	p.press(tea.KeyTab)
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	p.waitFor("n new note")
-	p.keys("a")
+	p.waitFor("type new note")
+	p.keys("aa")
 	p.waitFor("type to filter")
 	p.keys("threat")
 	p.press(tea.KeyEnter)
@@ -188,7 +188,7 @@ func TestActivityRenameFollowsANoteBeingEdited(t *testing.T) {
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")
 	p.press(tea.KeyUp) // from the box open for the next note to the list
-	p.keys("e")
+	p.keys("ee")
 	p.waitFor("esc cancel")
 	if err := w.svc.RenameActivity(w.ctx, sess.ID, "threat modelling", "threat modeling"); err != nil {
 		t.Fatal(err)

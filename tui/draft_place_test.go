@@ -26,8 +26,8 @@ func TestEscKeptNoteKeepsItsActivity(t *testing.T) {
 	s.press(tea.KeyTab)                  // to the security activities
 	s.waitFor("a to change")
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	s.waitFor("n new note")
-	s.keys("a")
+	s.waitFor("type new note")
+	s.keys("aa")
 	s.waitFor("What are your new notes about?")
 	s.keys("code")
 	s.press(tea.KeyEnter)

@@ -85,8 +85,8 @@ func TestParticipantIsDone(t *testing.T) {
 	p.waitFor("You have no notes here yet.")
 	p.waitDrawn("New note in Strengths") // loaded: the box is open
 	p.press(tea.KeyEsc)                  // the box of a new note closed for the list's keys
-	p.waitFor("n new note")
-	p.keys("x")
+	p.waitFor("type new note")
+	p.keys("xx")
 	b.waitFor("2 people · 1 done")
 	if !w.participant(me.ID).Done {
 		t.Error("done not stored")
@@ -123,8 +123,8 @@ func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
 	p.press(tea.KeyTab)                  // Security activities
 	p.waitFor("new notes are about: any activity")
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	p.waitFor("n new note")
-	p.keys("a")
+	p.waitFor("type new note")
+	p.keys("aa")
 	p.waitFor("type to filter")
 	p.keys("chaos")
 	p.waitFor("▸ Chaos days")
@@ -181,7 +181,7 @@ func TestParticipantRaisesATopic(t *testing.T) {
 		p.press(tea.KeyTab)
 	}
 	p.waitFor("[Open topics]", "no topics yet")
-	p.keys("t")
+	p.keys("tt")
 	p.waitFor("Title of your topic")
 	p.keys("On-call load")
 	p.press(tea.KeyEnter)
@@ -195,10 +195,10 @@ func TestParticipantRaisesATopic(t *testing.T) {
 	}
 }
 
-// In Open topics before any topic is raised, n (the first key on the key line)
-// asks for the topic's title and then opens the note on it: it said "Raise a topic
-// first: press t.", and the words typed after n ran as keys meanwhile (t opened the
-// title box halfway through them, x marked the person done).
+// In Open topics before any topic is raised, typing (n too) asks for the topic's
+// title and then opens the note on it: it said "Raise a topic first: press t.", and
+// the words typed ran as keys meanwhile (t opened the title box halfway through
+// them, x marked the person done).
 func TestNewNoteWithoutATopicAsksForItsTitleFirst(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
@@ -209,9 +209,8 @@ func TestNewNoteWithoutATopicAsksForItsTitleFirst(t *testing.T) {
 		p.press(tea.KeyTab)
 	}
 	p.waitFor("[Open topics]", "no topics yet")
-	p.keys("n")
-	p.waitFor("Title of your topic", "then enter opens your note on it")
 	p.keys("On-call load")
+	p.waitFor("Title of your topic", "then enter opens your note on it")
 	p.press(tea.KeyEnter)
 	p.waitFor("New note in On-call load")
 	p.keys("nights are covered by two people")
@@ -236,7 +235,7 @@ func TestParticipantRaisesATopicInTheReveal(t *testing.T) {
 		p.press(tea.KeyTab)
 	}
 	p.waitFor("[Open topics]", "no topics yet")
-	p.keys("t")
+	p.keys("tt")
 	p.waitFor("Title of your topic")
 	p.keys("On-call load")
 	p.press(tea.KeyEnter)
@@ -606,7 +605,7 @@ func TestNameAndTopicLimits(t *testing.T) {
 		p.press(tea.KeyTab)
 	}
 	p.waitFor("[Open topics]")
-	p.keys("t")
+	p.keys("tt")
 	p.waitFor("Title of your topic")
 	p.paste(strings.Repeat("x", session.MaxTopicLen+1))
 	p.press(tea.KeyEnter)
@@ -1276,13 +1275,13 @@ func TestNoteListOffersEditOnlyOnOwnNotes(t *testing.T) {
 	first := w.openAsParticipant(sess, olga)
 	first.waitDrawn("No notes here yet.", "New note in Strengths")
 	first.press(tea.KeyEsc)
-	first.waitFor("n new note")
+	first.waitFor("type new note")
 	empty := first.view()
 	other := w.openAsParticipant(sess, olga)
 	other.waitDrawn("No notes here yet.", "New note in Strengths")
 	other.press(tea.KeyRight)
 	other.press(tea.KeyEsc)
-	other.waitFor("Nobody owns the dependency updates.", "n new note")
+	other.waitFor("Nobody owns the dependency updates.", "type new note")
 	v := other.view()
 	for what, v := range map[string]string{"an empty lane": empty, "another's note": v} {
 		if strings.Contains(v, "e edit") || strings.Contains(v, "d delete") {
@@ -1294,7 +1293,7 @@ func TestNoteListOffersEditOnlyOnOwnNotes(t *testing.T) {
 	own.waitDrawn("No notes here yet.", "New note in Strengths")
 	own.press(tea.KeyRight)
 	own.press(tea.KeyEsc)
-	own.waitFor("Nobody owns the dependency updates. (yours)", "n new note")
+	own.waitFor("Nobody owns the dependency updates. (yours)", "type new note")
 	if v := own.view(); !strings.Contains(v, "e edit") || !strings.Contains(v, "d delete") {
 		t.Errorf("the key line lacks e and d on the participant's own note:\n%s", v)
 	}

@@ -84,7 +84,7 @@ func TestEmptyBoxFollowsTheLaneAndClosesForTheList(t *testing.T) {
 	}
 	p.press(tea.KeyUp)
 	p.waitFor("e edit", "d delete")
-	p.keys("e")
+	p.keys("ee")
 	p.waitFor("Edit your note")
 	p.keys(" at all")
 	p.press(tea.KeyEnter)
@@ -193,7 +193,7 @@ func TestSavedGoesWhenTheWriterMovesOn(t *testing.T) {
 		_, _, p := savedFirstNote(t, w, "champions help")
 		p.press(tea.KeyUp) // the box closed for the list's keys
 		p.waitFor("e edit")
-		p.keys("e")
+		p.keys("ee")
 		p.waitFor("Edit your note")
 		p.keys(" a lot")
 		p.press(tea.KeyEnter)
@@ -219,13 +219,13 @@ func TestWordsBegunWithQOrCOnTheListAreNotes(t *testing.T) {
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("No confidence rating from you yet: esc, then c, gives one")
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	p.waitFor("n new note", "c rate confidence")
+	p.waitFor("type new note", "c rate confidence")
 	p.keys("champions help")
 	p.waitFor("│ champions help")
 	p.press(tea.KeyEnter)
 	p.waitFor("▸ champions help")
 	p.press(tea.KeyEsc) // close the box left open for the next note
-	p.waitFor("n new note")
+	p.waitFor("type new note")
 	p.keys("quick wins matter")
 	p.waitFor("│ quick wins matter")
 	p.press(tea.KeyEnter)
@@ -238,7 +238,7 @@ func TestWordsBegunWithQOrCOnTheListAreNotes(t *testing.T) {
 	}
 	// The questions still take their answers.
 	p.press(tea.KeyEsc)
-	p.waitFor("n new note")
+	p.waitFor("type new note")
 	p.keys("c3")
 	p.waitFor("3 chosen: enter gives it")
 	p.press(tea.KeyEsc)
@@ -249,6 +249,140 @@ func TestWordsBegunWithQOrCOnTheListAreNotes(t *testing.T) {
 	p.waitFor("Leave the session?")
 	p.keys("y")
 	p.tm.WaitFinished(t, teatest.WithFinalTimeout(waitTime))
+}
+
+// With the box closed on the list, a sentence typed there is a note whole whatever
+// key of the list it begins with: e opened the edit of the note saved and put
+// "ncryption at rest is missing" at its end, x marked the writer done and left
+// "ss filters are missing", n opened the box and was lost ("ever patched").
+func TestSentencesTypedOnTheListAreNotesWhole(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me, p := savedFirstNote(t, w, "Secrets are rotated automatically")
+	texts := []string{"encryption at rest is missing", "xss filters are missing", "never patched", "x-ray scans run weekly"}
+	for _, text := range texts {
+		p.press(tea.KeyEsc) // the box left open for the next note closed for the list's keys
+		p.waitFor("type new note", "e edit")
+		p.keys(text)
+		p.waitFor("│ " + text)
+		p.press(tea.KeyEnter)
+		p.waitFor("▸ " + text)
+	}
+	want := "Secrets are rotated automatically|" + strings.Join(texts, "|")
+	if got := strings.Join(noteTexts(w.notes(sess)), "|"); got != want {
+		t.Fatalf("stored notes = %q, want %q", got, want)
+	}
+	if w.participant(me.ID).Done {
+		t.Error("the x of a typed word marked the writer as done")
+	}
+}
+
+// In Security activities a sentence typed on the list begins with a (the activity
+// picker opened on "dd more pen tests"), in Open topics with t (a new topic's
+// title box opened): both are notes whole, in the lane shown.
+func TestSentencesBegunWithAOrTOnTheListAreNotes(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	w.addNote(me, session.AreaOpen, "Tooling", "the scanner is slow")
+	p := w.openAsParticipant(sess, me)
+	p.waitDrawn("New note in Strengths")
+	p.press(tea.KeyTab)
+	p.waitFor("New note in Keep")
+	p.press(tea.KeyEsc)
+	p.waitFor("type new note", "a activity")
+	p.keys("add more pen tests")
+	p.waitFor("│ add more pen tests")
+	p.press(tea.KeyEnter)
+	p.waitFor("▸ add more pen tests")
+	p.press(tea.KeyEsc)
+	p.press(tea.KeyTab)
+	p.press(tea.KeyTab)
+	p.waitFor("»Tooling«", "t new topic")
+	p.keys("testing comes too late")
+	p.waitFor("│ testing comes too late")
+	p.press(tea.KeyEnter)
+	p.waitFor("▸ testing comes too late")
+	byText := map[string]*session.Note{}
+	for _, n := range w.notes(sess) {
+		byText[n.Text] = n
+	}
+	if n := byText["add more pen tests"]; n == nil || n.Area != session.AreaActivities || n.Lane != "keep" || n.Activity != "" {
+		t.Errorf("the words begun with a = %+v, want a note in Security activities · Keep about no activity", n)
+	}
+	if n := byText["testing comes too late"]; n == nil || n.Area != session.AreaOpen || n.Lane != "Tooling" {
+		t.Errorf("the words begun with t = %+v, want a note under the topic Tooling", n)
+	}
+	if len(byText) != 3 {
+		t.Errorf("stored %q, want the note there before and the two typed", noteTexts(w.notes(sess)))
+	}
+}
+
+// While typing on the list begins a note, e, x, a and t ask before they act: the
+// same key again, or enter, does what it asked; any other key leaves things as
+// they were.
+func TestListKeysThatBeginWordsAskFirst(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me, p := savedFirstNote(t, w, "tests are slow")
+	p.press(tea.KeyEsc)
+	p.waitFor("type new note", "e edit")
+	p.keys("e")
+	p.waitFor("Edit “tests are slow”? e or enter = edit", "e/enter edit")
+	p.press(tea.KeyEsc)
+	p.waitFor("type new note")
+	if p.everDrawn("Edit your note") {
+		t.Fatal("e, then esc, opened the edit")
+	}
+	p.keys("e")
+	p.press(tea.KeyEnter)
+	p.waitFor("Edit your note")
+	p.keys(" and flaky")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved your change.")
+	p.keys("x")
+	p.waitFor("Mark yourself as done? x or enter = done")
+	if w.participant(me.ID).Done {
+		t.Fatal("x marked the writer done before the answer")
+	}
+	p.keys("x")
+	p.waitFor("Marked as done.")
+	p.keys("x")
+	p.waitFor("Take back your done mark?")
+	p.press(tea.KeyEnter)
+	p.waitFor("Not done any more.")
+	p.press(tea.KeyTab)
+	p.waitFor("a activity")
+	p.keys("aa")
+	p.waitFor("type to filter")
+	p.press(tea.KeyEsc)
+	p.press(tea.KeyTab)
+	p.press(tea.KeyTab)
+	p.waitFor("no topics yet", "t new topic")
+	p.keys("t")
+	p.waitFor("Raise a new open topic?")
+	p.press(tea.KeyEnter)
+	p.waitFor("Title of your topic")
+	if got := strings.Join(noteTexts(w.notes(sess)), "|"); got != "tests are slow and flaky" {
+		t.Errorf("stored notes = %q, want the one note, edited", got)
+	}
+}
+
+// With a note left unsent, n brings it back, and a sentence begun with n goes after
+// it as any other typed on the list does: "never" brought it back and added "ever".
+func TestSentenceBegunWithNAfterAKeptNote(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	_, _, p := writingWithBoxOpen(t, w)
+	p.keys("pen tests are late")
+	p.press(tea.KeyEsc)
+	p.waitFor("Not sent; n opens your text again.", "n your unsent note")
+	p.keys("n")
+	p.waitFor("│ pen tests are late")
+	p.press(tea.KeyEsc)
+	p.waitFor("n your unsent note")
+	p.keys("never patched")
+	p.waitFor("│ pen tests are late never patched")
 }
 
 // The box of a new note is open whenever the list of notes is shown while notes are
@@ -288,12 +422,12 @@ func TestNoteBoxIsOpenWhileTheListIsShown(t *testing.T) {
 	}
 
 	p.press(tea.KeyEsc)
-	p.waitFor("n new note")
+	p.waitFor("type new note")
 	if _, err := w.svc.ChangeTimer(w.ctx, sess.ID, session.TimerSet, 5*time.Minute); err != nil {
 		t.Fatal(err)
 	}
 	p.waitFor("5:00 left")
-	p.keys("x")
+	p.keys("xx")
 	p.waitFor("Marked as done.")
 	w.setPhase(sess, session.PhaseReveal)
 	p.waitFor("REVEAL", "New note in Keep")
@@ -323,8 +457,8 @@ func TestWritingWhileDoneSaysTheMarkStands(t *testing.T) {
 	w := newWorld(t)
 	sess, me, p := writingWithBoxOpen(t, w)
 	p.press(tea.KeyEsc)
-	p.waitFor("n new note", "x I'm done")
-	p.keys("x")
+	p.waitFor("type new note", "x I'm done")
+	p.keys("xx")
 	p.waitFor("Marked as done.", "✓ you are marked as done")
 	p.keys("one more thought")
 	p.waitFor("│ one more thought", "✓ you are still marked as done: if you have more to add, esc, then x")
@@ -336,7 +470,7 @@ func TestWritingWhileDoneSaysTheMarkStands(t *testing.T) {
 	}
 	p.press(tea.KeyEsc)
 	p.waitFor("x not done after all")
-	p.keys("x")
+	p.keys("xx")
 	p.waitFor("Not done any more.")
 	if w.participant(me.ID).Done {
 		t.Error("x after esc did not take the done mark back")
@@ -400,14 +534,25 @@ func TestEmptyBoxKeyLineInTheReveal(t *testing.T) {
 	}
 }
 
-// With the box closed for the list's keys, an empty lane no longer says "type to
-// write one": a letter typed there may be a key (e, d, a, x); n writes one.
-func TestEmptyLaneWithTheBoxClosedSaysN(t *testing.T) {
+// With the box closed for the list's keys, an empty lane says "type to write one"
+// too, and typing does: the keys a word may begin with ask first (x) or take the
+// letters as a word. It said "n writes one", and n was lost from "never".
+func TestEmptyLaneWithTheBoxClosedSaysType(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	_, _, p := writingWithBoxOpen(t, w)
+	sess, _, p := writingWithBoxOpen(t, w)
 	p.press(tea.KeyEsc)
-	p.waitFor("You have no notes here yet. n writes one.")
+	p.waitFor("type new note")
+	if p.everDrawn("n writes one") {
+		t.Error("the empty lane says n writes one")
+	}
+	p.keys("xml is never signed")
+	p.waitFor("│ xml is never signed")
+	p.press(tea.KeyEnter)
+	p.waitFor("▸ xml is never signed")
+	if got := strings.Join(noteTexts(w.notes(sess)), "|"); got != "xml is never signed" {
+		t.Errorf("stored notes = %q, want the words typed whole", got)
+	}
 }
 
 // At 40 columns the area row keeps the area shown in sight: "Open topics" was

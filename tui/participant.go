@@ -77,9 +77,14 @@ type participantScreen struct {
 	// fast typist's first words land in it rather than being dropped; an enter
 	// among them sends those words in turn (nextBox).
 	typedWhileSaving []tea.KeyMsg
-	// wordKey is the key of the note list (q, c, d) that opened the question now
-	// asked, while notes are taken: a letter typed next says it began a word.
+	// wordKey is the key of the note list (q, c, d, e, x, a, t, or n bringing back
+	// unsent text) that opened the question or box now shown, while notes are
+	// taken: a letter typed next says it began a word.
 	wordKey rune
+	// asked is the key of the list (e, x, a, t) whose question is shown: while
+	// typing on the list begins a note, these keys ask before they act, as a
+	// word may begin with them (see askFirst).
+	asked rune
 	// listWanted says the person closed the box of a new note for the list's keys
 	// (esc, ↑/↓): it is not opened again for them until the phase changes, an
 	// activity is chosen or a note is saved.
@@ -189,7 +194,9 @@ var pk = participantKeys{
 	// Lane is the arrows alone: h and l begin a note's words (see beginsNote).
 	Lane:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "lane")),
 	Select: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
-	New:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new note")),
+	// New is n where typing does not begin a note (a note open to read); on the
+	// list n is a letter like the others (see newKey).
+	New: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new note")),
 	// Read shows the selected note whole; in a lane without notes enter writes one.
 	Read:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read whole")),
 	Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
@@ -1173,7 +1180,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.String() == "ctrl+c" {
 			// Asked over whatever is open, which stays as it was: a note's box keeps
 			// its text for any other key, and for the next connection on leaving.
-			s.leaving = true
+			s.leaving, s.wordKey, s.asked = true, 0, 0
 			return s, nil
 		}
 		if s.mode == modePickActivity {
@@ -1303,7 +1310,7 @@ func (s *participantScreen) updateRateLate(msg tea.KeyMsg) (screen, tea.Cmd) {
 		// none was given. Its answer ends this mode; a failure leaves it open.
 		return s, nil
 	}
-	if cmd, ok := s.wordAfterKey(msg, "jk"); ok {
+	if cmd, ok := s.wordAfterKey(msg, "jk12345"); ok {
 		return s, cmd
 	}
 	if key.Matches(msg, pk.Cancel) || !s.canRateLate() {
@@ -1341,8 +1348,28 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 	if s.reading != nil {
 		return s.updateReading(msg)
 	}
-	svc, id := s.e.opt.Service, s.me.ID
+	if s.asked != 0 && msg.Paste {
+		// Text, not an answer: a note, as any paste on the list.
+		s.asked, s.wordKey = 0, 0
+	}
+	if s.asked != 0 {
+		return s.answerAsked(msg)
+	}
+	return s.listKey(msg, true)
+}
+
+// listKey runs a key of the list; typed says it was pressed on the list itself,
+// where typing begins a note, not while a note was open to read (which passes
+// e, d, n and x on to the list).
+func (s *participantScreen) listKey(msg tea.KeyMsg, typed bool) (screen, tea.Cmd) {
 	ph := s.sess.Phase
+	// start is k as the first letter of a word to come (see wordStart).
+	start := func(k rune) rune {
+		if !typed {
+			return 0
+		}
+		return s.wordStart(k)
+	}
 	switch {
 	case key.Matches(msg, backToSessions) && s.hasSessionList():
 		// A closed session, opened from the list of those they took part in (or
@@ -1353,7 +1380,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return j, nil
 	case key.Matches(msg, pk.Quit):
 		s.leaving = true
-		s.wordKey = s.wordStart('q')
+		s.wordKey = start('q')
 		return s, nil
 	case key.Matches(msg, pk.Done) && ph == session.PhaseCheckIn:
 		// The check-in is done by rating: the board counts ratings without knowing
@@ -1365,23 +1392,14 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		return s, nil
 	case key.Matches(msg, pk.Done) && ph != session.PhaseLobby && ph != session.PhaseClosed:
-		done := !s.me.Done
-		return s, s.run(func(ctx context.Context) tea.Msg {
-			if err := svc.SetDone(ctx, id, done); err != nil {
-				return errMsg{err}
-			}
-			if done {
-				if ph == session.PhaseWrite || ph == session.PhaseReveal {
-					return doneMsg{"Marked as done. Press x again if you want to add more."}
-				}
-				return doneMsg{"Marked as done. Press x again to take it back."}
-			}
-			return doneMsg{"Not done any more."}
-		})
+		if s.askFirst(start('x')) {
+			return s, nil
+		}
+		return s, s.toggleDone()
 	case ph == session.PhaseCheckIn:
 		return s.updateRating(msg)
 	case key.Matches(msg, pk.RateLate) && s.canRateLate():
-		s.wordKey = s.wordStart('c')
+		s.wordKey = start('c')
 		s.mode, s.rateSel = modeRateLate, 0
 		s.setStatus("", false)
 		return s, nil
@@ -1392,7 +1410,7 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 	if ph == session.PhaseLobby || ph == session.PhaseCheckIn {
 		return s, nil
 	}
-	if ph.AcceptsNotes() && s.beginsNote(msg) {
+	if typed && ph.AcceptsNotes() && s.beginsNote(msg) {
 		// Typed without n first: the key is the first of a note, not lost, and
 		// the rest of the words go into the box.
 		cmd := s.newNote()
@@ -1411,47 +1429,179 @@ func (s *participantScreen) updateBrowse(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, pk.Read) && s.selected() != nil:
 		s.reading = &reading{note: s.selected().ID}
 	case key.Matches(msg, pk.Activity) && session.Areas[s.area] == session.AreaActivities:
-		s.mode = modePickActivity
-		s.picker = newPicker(s.sess.Activities, s.activity, "any activity", "propose")
+		if !s.askFirst(start('a')) {
+			s.pickActivity()
+		}
 	case key.Matches(msg, pk.Topic) && session.Areas[s.area] == session.AreaOpen && ph.AcceptsNotes():
-		s.mode, s.noteAfterTopic = modeTopic, false
-		return s, s.openInput(inputCap, 3)
+		if s.askFirst(start('t')) {
+			return s, nil
+		}
+		return s, s.newTopic()
 	case (key.Matches(msg, pk.New) || key.Matches(msg, pk.Read)) && ph.AcceptsNotes():
-		return s, s.newNote()
+		n := start('n')
+		cmd := s.newNote()
+		if key.Matches(msg, pk.New) && s.mode == modeCompose && s.inputValue() != "" {
+			// The unsent text n brought back (a letter typed on the list without
+			// any begins a note with it, see beginsNote): a letter next is a word
+			// begun with n, as after any other letter typed there.
+			s.wordKey = n
+		}
+		return s, cmd
 	case key.Matches(msg, pk.Edit) && ph.AcceptsNotes():
 		n := s.selected()
 		if n == nil || n.ParticipantID != s.me.ID {
 			s.setStatus("Select one of your own notes to edit it.", true)
 			return s, nil
 		}
-		s.mode, s.editing, s.editActivity = modeEdit, n.ID, n.Activity
-		cmd := s.openInput(inputCap, 3)
-		s.input.SetValue(n.Text)
-		s.editFrom = s.inputValue()
-		s.boxFresh, s.boxN = false, -1
-		if u, ok := s.unsavedEdit[n.ID]; ok {
-			// The change a phase move cut short, over the note as saved.
-			s.input.SetValue(u.text)
-			delete(s.unsavedEdit, n.ID)
-			if u.from != s.editFrom {
-				// Changed since on another connection: enter would write over
-				// that change unseen.
-				s.setStatus("Your change from before is back, but the note was changed since: enter saves yours over it, esc keeps the note as it is now.", true)
-			} else {
-				s.setStatus("Your change from before is back: enter saves it, esc keeps the note as it was.", false)
-			}
+		if s.askFirst(start('e')) {
+			return s, nil
 		}
-		return s, cmd
+		return s, s.editNote(n)
 	case key.Matches(msg, pk.Delete) && ph.AcceptsNotes():
 		n := s.selected()
 		if n == nil || n.ParticipantID != s.me.ID {
 			s.setStatus("Select one of your own notes to delete it.", true)
 			return s, nil
 		}
-		s.wordKey = s.wordStart('d')
+		s.wordKey = start('d')
 		s.mode, s.editing = modeConfirmDelete, n.ID
 	}
 	return s, nil
+}
+
+// askFirst asks before the list's key k (e, x, a, t) acts, when k begins a word
+// (k is not 0, see wordStart): "encryption" opened the edit of the selected note
+// and put "ncryption" at its end, "xss" marked its writer done. k or enter
+// answers; a letter begins a note with both (see wordAfterKey).
+func (s *participantScreen) askFirst(k rune) bool {
+	if k == 0 {
+		return false
+	}
+	s.asked, s.wordKey = k, k
+	s.setStatus("", false)
+	return true
+}
+
+// answerAsked takes the key pressed while askFirst's question is shown: the key
+// asked about again, or enter, does what it asked; a letter is a word's second;
+// any other key leaves things as they were.
+func (s *participantScreen) answerAsked(msg tea.KeyMsg) (screen, tea.Cmd) {
+	k := s.asked
+	s.asked = 0
+	if s.wordStart(k) == 0 {
+		// The phase moved on meanwhile: the question is gone, the key is the
+		// list's.
+		s.wordKey = 0
+		return s.listKey(msg, true)
+	}
+	if cmd, ok := s.wordAfterKey(msg, string(k)+strings.ToUpper(string(k))); ok {
+		return s, cmd
+	}
+	if !strings.EqualFold(msg.String(), string(k)) && msg.Type != tea.KeyEnter {
+		return s, nil
+	}
+	switch k {
+	case 'e':
+		if n := s.selected(); n != nil && n.ParticipantID == s.me.ID {
+			return s, s.editNote(n)
+		}
+	case 'x':
+		return s, s.toggleDone()
+	case 'a':
+		s.pickActivity()
+	case 't':
+		return s, s.newTopic()
+	}
+	return s, nil
+}
+
+// askedQuestion is the question askFirst shows, with its keys.
+func (s *participantScreen) askedQuestion() string {
+	switch s.asked {
+	case 'e':
+		text := "the selected note"
+		if n := s.selected(); n != nil {
+			text = "“" + firstWords(n.Text, 8) + "”"
+		}
+		return "Edit " + text + "? e or enter = edit, any other key = back (a letter begins a new note)"
+	case 'x':
+		if s.me.Done {
+			return "Take back your done mark? x or enter = not done, any other key = back (a letter begins a new note)"
+		}
+		return "Mark yourself as done? x or enter = done, any other key = back (a letter begins a new note)"
+	case 'a':
+		return "Choose the activity of your notes here? a or enter = choose, any other key = back (a letter begins a new note)"
+	case 't':
+		return "Raise a new open topic? t or enter = type its title, any other key = back (a letter begins a new note)"
+	}
+	return ""
+}
+
+// askedKeys are the keys of askFirst's question.
+func (s *participantScreen) askedKeys() []key.Binding {
+	does := map[rune]string{'e': "edit", 'x': "done", 'a': "choose activity", 't': "new topic"}[s.asked]
+	if s.asked == 'x' && s.me.Done {
+		does = "not done"
+	}
+	k := string(s.asked)
+	return []key.Binding{
+		key.NewBinding(key.WithKeys(k, "enter"), key.WithHelp(k+"/enter", does)),
+		key.NewBinding(key.WithKeys("a"), key.WithHelp("a letter", "new note")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("any other key", "back")),
+	}
+}
+
+// toggleDone marks the participant done, or takes the mark back.
+func (s *participantScreen) toggleDone() tea.Cmd {
+	svc, id, ph := s.e.opt.Service, s.me.ID, s.sess.Phase
+	done := !s.me.Done
+	return s.run(func(ctx context.Context) tea.Msg {
+		if err := svc.SetDone(ctx, id, done); err != nil {
+			return errMsg{err}
+		}
+		if done {
+			if ph == session.PhaseWrite || ph == session.PhaseReveal {
+				return doneMsg{"Marked as done. Press x again if you want to add more."}
+			}
+			return doneMsg{"Marked as done. Press x again to take it back."}
+		}
+		return doneMsg{"Not done any more."}
+	})
+}
+
+// pickActivity opens the list of activities new notes can be about.
+func (s *participantScreen) pickActivity() {
+	s.mode = modePickActivity
+	s.picker = newPicker(s.sess.Activities, s.activity, "any activity", "propose")
+}
+
+// newTopic opens the box of a new open topic's title.
+func (s *participantScreen) newTopic() tea.Cmd {
+	s.mode, s.noteAfterTopic = modeTopic, false
+	return s.openInput(inputCap, 3)
+}
+
+// editNote opens the box that changes the participant's note n, with the change a
+// phase move cut short if one waits.
+func (s *participantScreen) editNote(n *session.Note) tea.Cmd {
+	s.mode, s.editing, s.editActivity = modeEdit, n.ID, n.Activity
+	cmd := s.openInput(inputCap, 3)
+	s.input.SetValue(n.Text)
+	s.editFrom = s.inputValue()
+	s.boxFresh, s.boxN = false, -1
+	if u, ok := s.unsavedEdit[n.ID]; ok {
+		// The change a phase move cut short, over the note as saved.
+		s.input.SetValue(u.text)
+		delete(s.unsavedEdit, n.ID)
+		if u.from != s.editFrom {
+			// Changed since on another connection: enter would write over
+			// that change unseen.
+			s.setStatus("Your change from before is back, but the note was changed since: enter saves yours over it, esc keeps the note as it is now.", true)
+		} else {
+			s.setStatus("Your change from before is back: enter saves it, esc keeps the note as it was.", false)
+		}
+	}
+	return cmd
 }
 
 // move goes to another area (tab, shift+tab) or lane (←, →) for msg, and reports
@@ -1508,8 +1658,7 @@ func (s *participantScreen) wordStart(k rune) rune {
 func (s *participantScreen) wordAfterKey(msg tea.KeyMsg, answers string) (tea.Cmd, bool) {
 	first := s.wordKey
 	s.wordKey = 0
-	if first == 0 || msg.Type != tea.KeyRunes || msg.Alt || msg.Paste || len(msg.Runes) != 1 ||
-		!unicode.IsLetter(msg.Runes[0]) || strings.ContainsRune(answers, msg.Runes[0]) {
+	if first == 0 || !wordChar(msg) || strings.ContainsRune(answers, msg.Runes[0]) {
 		return nil, false
 	}
 	s.leaving = false
@@ -1524,6 +1673,13 @@ func (s *participantScreen) wordAfterKey(msg tea.KeyMsg, answers string) (tea.Cm
 	s.input.Update(msg)
 	s.box, s.boxFresh, s.boxN = "", false, -1
 	return cmd, true
+}
+
+// wordChar reports whether msg is one typed character that can be a word's second:
+// a letter, a digit or a sign ("x-ray"), not a space.
+func wordChar(msg tea.KeyMsg) bool {
+	return msg.Type == tea.KeyRunes && !msg.Alt && !msg.Paste && len(msg.Runes) == 1 &&
+		unicode.IsGraphic(msg.Runes[0]) && !unicode.IsSpace(msg.Runes[0])
 }
 
 // spaceAfterDraft puts a space after the unsent text newNote brought back into the
@@ -1662,8 +1818,11 @@ func (s *participantScreen) beginsNote(msg tea.KeyMsg) bool {
 		return false
 	}
 	switch area := session.Areas[s.area]; msg.String() {
-	case "?", "n":
+	case "?":
 		return false
+	case "n":
+		// n brings back the text left unsent; without any it is a letter.
+		return s.draft == ""
 	case "e", "d":
 		return s.selected() == nil
 	case "a":
@@ -1694,6 +1853,15 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			}
 			return noteDeletedMsg{noteID}
 		})
+	}
+	if s.wordKey == 'n' {
+		// The first key after n brought back unsent text: a letter says n began
+		// a word, typed after that text as any word typed on the list is.
+		s.wordKey = 0
+		if s.mode == modeCompose && wordChar(msg) {
+			s.spaceAfterDraft()
+			s.input.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+		}
 	}
 	if cmd, ok := s.emptyBoxKey(msg); ok {
 		return s, cmd
@@ -2004,6 +2172,23 @@ func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 	return s, nil
 }
 
+// The list's ways to a new note (see newKey).
+var (
+	// typeNote is typing on the list: any letter begins a note, n too.
+	typeNote = key.NewBinding(key.WithKeys("n"), key.WithHelp("type", "new note"))
+	// keptNoteKey is n while a note left unsent is kept: n brings it back.
+	keptNoteKey = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "your unsent note"))
+)
+
+// newKey is how the list's key line offers a new note: typing, or n for the text
+// kept.
+func (s *participantScreen) newKey() key.Binding {
+	if s.draft != "" {
+		return keptNoteKey
+	}
+	return typeNote
+}
+
 // notDoneKey is x once the participant is marked done: it takes the mark back.
 var notDoneKey = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "not done after all"))
 
@@ -2021,6 +2206,8 @@ func (s *participantScreen) keys() []key.Binding {
 		return []key.Binding{key.NewBinding(key.WithKeys("y", "ctrl+c"), key.WithHelp("y/ctrl+c", "leave")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "stay"))}
 	case s.mode == modeConfirmDelete:
 		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep"))}
+	case s.asked != 0:
+		return s.askedKeys()
 	case s.mode == modePickActivity:
 		return s.picker.keys()
 	case s.mode == modeRateLate:
@@ -2076,7 +2263,7 @@ func (s *participantScreen) keys() []key.Binding {
 	}
 	ks := make([]key.Binding, 0, 12) // the most this screen shows
 	if s.sess.Phase.AcceptsNotes() {
-		ks = append(ks, pk.New)
+		ks = append(ks, s.newKey())
 	}
 	if s.laneHasNotes() {
 		ks = append(ks, pk.Read)
@@ -2395,27 +2582,16 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		noNotes = false // no room for the sentence while a note is written
 	}
 	if noNotes {
-		all := s.sess.Phase.NotesVisibleToAll()
-		// With the box closed for the list's keys, a letter typed may be one of
-		// them: the way to a note is n, not typing.
-		closed := ""
-		if s.input == nil {
-			closed = "closed"
-		}
+		// Typing writes one with the box closed for the list's keys too: the keys
+		// a word may begin with ask first (askFirst) or take it as a word.
 		text := noNotesYet
-		if all {
+		if s.sess.Phase.NotesVisibleToAll() {
 			text = "No notes here yet. Type to write one."
-		}
-		if closed != "" {
-			text = strings.Replace(text, "Type to write one.", "n writes one.", 1)
 		}
 		if s.currentLane() == "" {
 			// Open topics before any: what is typed first is a topic's title, and
 			// "Type to write one" had a note typed into the title's box.
 			text = "No topics yet. Type a topic's title first (a few words), enter, then your notes on it."
-			if closed != "" {
-				text = "No topics yet. t raises one: its title first (a few words), then your notes on it."
-			}
 		}
 		b.WriteString(s.lines.line(lineKey{kind: lineNoNotes, text: text, width: w}, func() string {
 			// Wrapped, not cut: on a narrow terminal the promise is read whole.
@@ -2491,6 +2667,12 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		}
 		for _, l := range dropped {
 			b.WriteString(sty.Error.Render(l))
+			b.WriteByte('\n')
+		}
+	}
+	if q := s.askedQuestion(); q != "" {
+		for _, l := range wrap(q, w) {
+			b.WriteString(sty.Warn.Render(l))
 			b.WriteByte('\n')
 		}
 	}

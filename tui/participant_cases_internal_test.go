@@ -17,9 +17,9 @@ func TestTypingIntoAFullBoxIsNotCalledAPaste(t *testing.T) {
 	s := writingScreen(0, 80, 24)
 	s.loading = false
 	s.area = 0
-	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	s.Update(tea.KeyMsg{Type: tea.KeyEnter})
 	if s.input == nil {
-		t.Fatal("n opened no box")
+		t.Fatal("enter opened no box")
 	}
 	// Exactly what the box holds: nothing is left out.
 	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("x", s.input.in.limit)), Paste: true})
@@ -39,7 +39,7 @@ func TestNoteTakenBackComesWhenTheBoxIsGivenUp(t *testing.T) {
 	s := writingScreen(0, 80, 24)
 	s.loading = false
 	s.area = 0
-	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	s.Update(tea.KeyMsg{Type: tea.KeyEnter})
 	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pen tests"), Paste: true})
 	back := Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates"}
 	s.Update(draftBackMsg{back})
@@ -89,7 +89,7 @@ func writingWhenANoteComesBack() (*Hub, *Conn, *participantScreen, Draft) {
 	s.e.opt.Conn = c
 	s.loading = false
 	s.area = 0
-	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	s.Update(tea.KeyMsg{Type: tea.KeyEnter})
 	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pen tests come too late"), Paste: true})
 	back := Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates"}
 	s.Update(draftBackMsg{back})
@@ -275,7 +275,7 @@ func TestSecondNoteTakenBackLeavesTheFirstWaiting(t *testing.T) {
 	s := writingScreen(0, 80, 24)
 	s.loading = false
 	s.area = 0
-	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	s.Update(tea.KeyMsg{Type: tea.KeyEnter})
 	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pen tests"), Paste: true})
 	first := Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates"}
 	s.Update(draftBackMsg{first})
@@ -305,7 +305,7 @@ func TestTopicsTakenBackWhileWritingAreKept(t *testing.T) {
 	s := writingScreen(0, 80, 24)
 	s.loading = false
 	s.area = 0
-	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	s.Update(tea.KeyMsg{Type: tea.KeyEnter})
 	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pen tests"), Paste: true})
 	s.Update(draftBackMsg{Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates", Topics: "tooling\x00on-call"}})
 	if got := s.lanesOf(session.AreaOpen); !slices.Equal(got, []string{"tooling", "on-call"}) {
@@ -320,6 +320,7 @@ func TestNoteTakenBackWhileEditingWaitsForTheEdit(t *testing.T) {
 	s := writingScreen(1, 80, 24)
 	s.loading = false
 	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'e'}})
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'e'}}) // e asks first: e again edits
 	if s.mode != modeEdit {
 		t.Fatalf("e did not open the edit (mode %v)", s.mode)
 	}
@@ -347,9 +348,9 @@ func TestNoteTakenBackDuringALoadFillsTheEmptyBox(t *testing.T) {
 	s := writingScreen(0, 80, 24)
 	s.loading = false
 	s.area = 0
-	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	s.Update(tea.KeyMsg{Type: tea.KeyEnter})
 	if s.input == nil {
-		t.Fatal("n opened no box")
+		t.Fatal("enter opened no box")
 	}
 	s.loading = true
 	back := Draft{Text: "half typed note about staging", Area: session.AreaActivities, Lane: "add"}

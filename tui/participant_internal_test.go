@@ -228,7 +228,7 @@ func TestNoteTakenBackWhileWritingAnotherComesNext(t *testing.T) {
 	s.loading = false
 	s.area = 0
 	type key = tea.KeyMsg
-	s.Update(key{Type: tea.KeyRunes, Runes: []rune{'n'}})
+	s.Update(key{Type: tea.KeyEnter})
 	s.Update(key{Type: tea.KeyRunes, Runes: []rune("pen tests come too late")})
 	back := Draft{Text: "the staging keys never rotate", Area: session.AreaMotivation, Lane: "demotivates"}
 	s.Update(draftBackMsg{back})

@@ -20,7 +20,7 @@ func TestParticipantKeyLineOffersEditOnlyOnANote(t *testing.T) {
 	s.waitFor("You have no notes here yet.")
 	s.waitDrawn("New note in Strengths") // loaded: the box is open
 	s.press(tea.KeyEsc)                  // the box of a new note closed for the list's keys
-	s.waitFor("n new note")
+	s.waitFor("type new note")
 	if s.everDrawn("e edit") || s.everDrawn("d delete") {
 		t.Error("the key line offers e edit and d delete with no note to edit")
 	}

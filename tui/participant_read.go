@@ -47,16 +47,17 @@ func (s *participantScreen) updateReading(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, s.vote(r.theme, key.Matches(msg, vk.Give))
 	case r.note != 0 && s.sess.Phase.AcceptsNotes() &&
 		(key.Matches(msg, pk.Edit) || key.Matches(msg, pk.Delete) || key.Matches(msg, pk.New) || key.Matches(msg, pk.Done)):
-		// The list's selection is on the note being read.
+		// The list's selection is on the note being read; the key is no letter
+		// of a typed word here.
 		s.reading = nil
-		return s.updateBrowse(msg)
+		return s.listKey(msg, false)
 	case r.theme != 0 && key.Matches(msg, pk.Done):
 		s.reading = nil
-		return s.updateBrowse(msg)
+		return s.listKey(msg, false)
 	case r.action != 0 && key.Matches(msg, vk.Volunteer):
 		// The list's selection is on the action point being read.
 		s.reading = nil
-		return s.updateBrowse(msg)
+		return s.listKey(msg, false)
 	}
 	return s, nil
 }

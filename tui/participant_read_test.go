@@ -83,7 +83,7 @@ func TestParticipantReadsALongNoteWhole(t *testing.T) {
 	s.tm.Send(tea.KeyMsg{Type: tea.KeyEnd})
 	s.waitFor("nobody owns the fix")
 	s.press(tea.KeyEsc)
-	s.waitFor("n new note")
+	s.waitFor("type new note")
 	requireFitsIn(t, s.view(), 40, 14)
 }
 
@@ -96,7 +96,7 @@ func TestParticipantEditsTheNoteBeingRead(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("▸ threat models")
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	s.waitFor("n new note")
+	s.waitFor("type new note")
 	s.press(tea.KeyEnter)
 	s.waitFor("Your note", "e edit")
 	s.keys("e")

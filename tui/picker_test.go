@@ -140,7 +140,7 @@ func openPicker(p *term) {
 	p.press(tea.KeyTab)                  // Security activities
 	p.waitFor("new notes are about: any activity")
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	p.waitFor("n new note")
-	p.keys("a")
+	p.waitFor("type new note")
+	p.keys("aa")
 	p.waitFor("type to filter", "▸ any activity")
 }

@@ -211,8 +211,8 @@ func TestDroppedConnectionKeepsAChangeToANote(t *testing.T) {
 	first := w.openAsParticipant(sess, me)
 	first.waitFor("we review every merge")
 	first.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	first.waitFor("n new note")
-	first.keys("e")
+	first.waitFor("type new note")
+	first.keys("ee")
 	first.waitFor("enter save")
 	first.press(tea.KeyEnd)
 	first.keys(" and every config change")
@@ -222,7 +222,7 @@ func TestDroppedConnectionKeepsAChangeToANote(t *testing.T) {
 
 	again := w.openAsParticipant(sess, me)
 	again.waitFor("Your change to a note when you left is kept: e on it (Confidence · Strengths)", "brings it back.")
-	again.keys("e")
+	again.keys("ee")
 	again.waitFor("Your change from before is back", "every config change")
 	again.press(tea.KeyEnter)
 	again.waitFor("Saved your change.")
@@ -251,7 +251,7 @@ func TestDroppedConnectionKeepsARaisedTopic(t *testing.T) {
 		first.press(tea.KeyTab) // Open topics
 	}
 	first.waitFor("no topics yet")
-	first.keys("t")
+	first.keys("tt")
 	first.waitFor("topic")
 	first.keys("AI tools")
 	first.press(tea.KeyEnter)
@@ -323,8 +323,8 @@ func TestChangeCutShortByAPhaseMoveComesBack(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("we review every merge")
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	s.waitFor("n new note")
-	s.keys("e")
+	s.waitFor("type new note")
+	s.keys("ee")
 	s.waitFor("enter save")
 	s.press(tea.KeyEnd)
 	s.keys(" and every config change")
@@ -333,7 +333,7 @@ func TestChangeCutShortByAPhaseMoveComesBack(t *testing.T) {
 	s.waitFor("your change to the note was not saved")
 	w.setPhase(sess, session.PhaseWrite)
 	s.waitFor("WRITE")
-	s.keys("e")
+	s.keys("ee")
 	s.waitFor("Your change from before is back", "every config change")
 	s.press(tea.KeyEnter)
 	s.waitFor("Saved your change.")
@@ -355,8 +355,8 @@ func TestChangeCutShortSaysTheNoteChangedSince(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("we review every merge")
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	s.waitFor("n new note")
-	s.keys("e")
+	s.waitFor("type new note")
+	s.keys("ee")
 	s.waitFor("enter save")
 	s.press(tea.KeyEnd)
 	s.keys(" and every config change")
@@ -372,7 +372,7 @@ func TestChangeCutShortSaysTheNoteChangedSince(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.waitDrawn("every merge twice")
-	s.keys("e")
+	s.keys("ee")
 	s.waitFor("every config change", "changed since")
 }
 
@@ -389,7 +389,7 @@ func TestChangesCutShortOnTwoNotesBothComeBack(t *testing.T) {
 	// The first note is selected; the second is one down.
 	change := func(move tea.KeyType, more string) {
 		s.press(move)
-		s.keys("e")
+		s.keys("ee")
 		s.waitFor("enter save")
 		s.press(tea.KeyEnd)
 		s.keys(more)
@@ -402,7 +402,7 @@ func TestChangesCutShortOnTwoNotesBothComeBack(t *testing.T) {
 	change(tea.KeyUp, " and every config change")
 	change(tea.KeyDown, " every night")
 	s.press(tea.KeyUp)
-	s.keys("e")
+	s.keys("ee")
 	s.waitFor("Your change from before is back", "every config change")
 }
 

@@ -26,8 +26,8 @@ func TestParticipantProposesAnActivity(t *testing.T) {
 	p.waitDrawn("New note in Strengths") // loaded: the box is open
 	p.press(tea.KeyTab)
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	p.waitFor("n new note")
-	p.keys("a")
+	p.waitFor("type new note")
+	p.keys("aa")
 	p.waitFor("type to filter")
 	p.keys("bug hunting days")
 	p.waitFor("▸ propose “bug hunting days”")
@@ -233,7 +233,7 @@ func TestParticipantsOwnSpellingOfATopicIsOneTopicAfterTheReveal(t *testing.T) {
 	for range 3 {
 		s.press(tea.KeyTab) // to open topics
 	}
-	s.keys("t")
+	s.keys("tt")
 	s.waitFor("Title of your topic")
 	s.paste("ai coding assistants")
 	s.press(tea.KeyEnter)
@@ -336,8 +336,8 @@ func TestLeavingWarnsOfAnUnsavedChange(t *testing.T) {
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("▸ tests are slow")
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	p.waitFor("n new note")
-	p.keys("e")
+	p.waitFor("type new note")
+	p.keys("ee")
 	p.waitFor("Edit your note")
 	p.press(tea.KeyCtrlC)
 	p.waitFor("Leave the session? You can come back")
@@ -358,8 +358,8 @@ func TestLeavingWarnsOfAnUnsavedChange(t *testing.T) {
 	again := w.open(tui.Options{KeyHash: me.KeyHash, Code: sess.Code, Goodbye: func(m string) { said <- m }})
 	again.waitFor("▸ tests are slow to run")
 	again.press(tea.KeyEsc)
-	again.waitFor("n new note")
-	again.keys("e")
+	again.waitFor("type new note")
+	again.keys("ee")
 	again.waitFor("Edit your note")
 	again.keys(" daily")
 	again.press(tea.KeyCtrlC)
@@ -407,8 +407,8 @@ func TestProposedActivityIsSaidToShowOnNotes(t *testing.T) {
 	p.waitDrawn("New note in Strengths") // loaded: the box is open
 	p.press(tea.KeyTab)
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	p.waitFor("n new note")
-	p.keys("a")
+	p.waitFor("type new note")
+	p.keys("aa")
 	p.waitFor("type to filter")
 	p.keys("fuzzing days")
 	p.press(tea.KeyEnter)

@@ -190,12 +190,13 @@ func TestParticipantEscKeepsTheNoteForN(t *testing.T) {
 		t.Errorf("stored notes = %q, want the kept text and what was added", got)
 	}
 	// Sent, the text is not offered again: not in the box left open for the next
-	// note, nor in the one n opens after esc closed that.
+	// note, nor in the one typing opens after esc closed that (n is a letter there
+	// now that no text is kept).
 	s.press(tea.KeyEsc)
-	s.waitFor("n new note")
+	s.waitFor("type new note")
 	s.keys("n")
 	s.waitFor("New note in Strengths")
-	if v := s.view(); !strings.Contains(v, "0/280 characters") {
+	if v := s.view(); !strings.Contains(v, "1/280 characters") {
 		t.Errorf("the box opened after the note was sent is not empty:\n%s", v)
 	}
 }
@@ -256,9 +257,9 @@ func TestParticipantEditsAndDeletesOwnNote(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("▸ tests are slow")
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	s.waitFor("n new note")
+	s.waitFor("type new note")
 
-	s.keys("e")
+	s.keys("ee")
 	s.waitFor("Edit your note")
 	s.tm.Type(" to run")
 	s.press(tea.KeyEnter)
@@ -396,7 +397,7 @@ func TestParticipantWideCharactersFit(t *testing.T) {
 	// between two frames, and never be seen.
 	s.waitFor("New note in Strengths")
 	s.press(tea.KeyDown)
-	s.waitFor("n new note")
+	s.waitFor("type new note")
 	s.keys("セキュリティ 🔒") // typed on the list: a note begun with it
 	s.waitFor("New note in Strengths")
 	s.press(tea.KeyEnter)
@@ -1281,7 +1282,7 @@ func TestParticipantPickerTakesAwaySaved(t *testing.T) {
 	s.press(tea.KeyEnter)
 	s.waitFor("Saved. Your note is stored")
 	s.press(tea.KeyEsc) // the box open for the next note
-	s.keys("a")
+	s.keys("aa")
 	s.waitFor("What are your new notes about?")
 	if v := s.view(); strings.Contains(v, "Saved.") {
 		t.Errorf("\"Saved\" stayed over the activity picker:\n%s", v)
@@ -1556,7 +1557,7 @@ func TestParticipantDeletePromptShowsItsKeys(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("▸ organisational")
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	s.waitFor("n new note")
+	s.waitFor("type new note")
 	s.keys("d")
 	s.waitFor("Delete “organisational", "y = delete")
 	v := s.view()
@@ -1649,8 +1650,8 @@ func TestOwnNotesFollowOnASecondTerminal(t *testing.T) {
 	two.waitFor("the staging keys never rotate")
 
 	two.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	two.waitFor("n new note")
-	two.keys("e")
+	two.waitFor("type new note")
+	two.keys("ee")
 	two.waitFor("Edit")
 	two.press(tea.KeyCtrlU)
 	two.paste("the staging keys rotate once a year")
@@ -1692,7 +1693,7 @@ func TestLatecomersRateTheirConfidence(t *testing.T) {
 	one := w.openAsParticipant(sess, w.join(sess, "key-1", ""))
 	one.waitFor("No confidence rating from you yet: esc, then c, gives one")
 	one.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	one.waitFor("n new note", "c rate confidence")
+	one.waitFor("type new note", "c rate confidence")
 	one.keys("c")
 	// What the screen says of the keys agrees with the key line: 1-5 chooses.
 	one.waitFor("How confident are you in your team's security?", "↑/↓ or 1-5 to choose, then enter.")
@@ -1714,7 +1715,7 @@ func TestLatecomersRateTheirConfidence(t *testing.T) {
 	two := w.openAsParticipant(sess, w.join(sess, "key-2", ""))
 	two.waitFor("No confidence rating from you yet: esc, then c, gives one")
 	two.press(tea.KeyEsc)
-	two.waitFor("n new note", "c rate confidence")
+	two.waitFor("type new note", "c rate confidence")
 	two.keys("c")
 	two.waitFor("How confident are you in your team's security?")
 	two.press(tea.KeyDown)
@@ -1811,13 +1812,13 @@ func TestOwnDoneMarkFollowsOnASecondTerminal(t *testing.T) {
 	two.waitDrawn("New note in Strengths")
 
 	one.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	one.waitFor("n new note")
-	one.keys("x")
+	one.waitFor("type new note")
+	one.keys("xx")
 	one.waitFor("Marked as done.")
 	two.waitFor("you are still marked as done") // its box is open: the mark stands while writing
 	two.press(tea.KeyEsc)
 	two.waitFor("x not done after all")
-	two.keys("x")
+	two.keys("xx")
 	two.waitFor("Not done any more.")
 	if w.participant(me.ID).Done {
 		t.Error("x on the second terminal did not take the done mark back")
@@ -1906,7 +1907,7 @@ func TestPasteOutsideATextBoxIsNotKeys(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("the staging keys never rotate")
 	s.press(tea.KeyEsc) // the box of a new note closed: the paste is on the list
-	s.waitFor("n new note")
+	s.waitFor("type new note")
 	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("did you say yes"), Paste: true})
 	s.waitFor("New note in Strengths", "did you say yes")
 	if s.everDrawn("any other key keep") || s.everDrawn("Edit your note") {
@@ -1954,8 +1955,8 @@ func TestEditOfANoteDeletedElsewhereBecomesANewNote(t *testing.T) {
 	one.waitFor("Saved")
 	two.waitFor("pen tests come late")
 	two.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	two.waitFor("n new note")
-	two.keys("e")
+	two.waitFor("type new note")
+	two.keys("ee")
 	two.waitFor("esc cancel")
 	two.press(tea.KeyEnd)
 	two.keys(" every year")

@@ -75,15 +75,15 @@ func TestEveryScreenFitsBothSizes(t *testing.T) {
 		{screen{"participant write", session.PhaseWrite, func(r *room, s *term) {
 			s.waitFor("Strengths", "We run threat modelling")
 			s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-			s.waitFor("n new note")
+			s.waitFor("type new note")
 		}, []string{"q leave", "↑/↓ select", "d delete"}}, nil},
 		{screen{"participant activity picker", session.PhaseWrite, func(r *room, s *term) {
 			s.waitFor("Strengths")
 			s.waitDrawn("esc close box") // loaded: the box is open
 			s.press(tea.KeyTab)
 			s.press(tea.KeyEsc)
-			s.waitFor("n new note")
-			s.keys("a")
+			s.waitFor("type new note")
+			s.keys("aa")
 			s.waitFor("type to filter")
 		}, []string{"enter choose", "esc cancel"}}, nil},
 		{screen{"participant empty note box", session.PhaseWrite, func(r *room, s *term) {

@@ -33,8 +33,9 @@ func openTopicsWithout(t *testing.T) (*world, *session.Session, *term) {
 func TestOpenTopicsSayTheTitleComesFirst(t *testing.T) {
 	t.Parallel()
 	w, sess, p := openTopicsWithout(t)
+	p.waitDrawn("Type a topic's title first")
 	p.keys("W")
-	p.waitFor("Type a topic's title first", "Title of your topic")
+	p.waitFor("Title of your topic")
 	p.keys("e patch quickly when a critical CVE is announced")
 	p.waitFor("49/60 characters")
 	p.press(tea.KeyEnter)
@@ -64,7 +65,7 @@ func TestOpenTopicsSayTheTitleComesFirst(t *testing.T) {
 func TestLongTopicTitleKeptWithEnterAgain(t *testing.T) {
 	t.Parallel()
 	w, sess, p := openTopicsWithout(t)
-	p.keys("t")
+	p.keys("tt")
 	p.waitFor("Title of your topic")
 	p.keys("Security champions in every team, with time for it")
 	p.press(tea.KeyEnter)
@@ -85,9 +86,8 @@ func TestLongTopicTitleKeptWithEnterAgain(t *testing.T) {
 func TestNoteMovedOutOfATopicTitleSurvivesEsc(t *testing.T) {
 	t.Parallel()
 	w, sess, p := openTopicsWithout(t)
-	p.keys("n")
+	p.keys("nobody tells us which services hold personal data") // its topic's title is asked first
 	p.waitFor("Title of your topic")
-	p.keys("nobody tells us which services hold personal data")
 	p.press(tea.KeyEnter)
 	p.waitFor("8 words read like a note")
 	p.press(tea.KeyTab)
@@ -121,9 +121,8 @@ func TestNoteWaitingForItsTopicSurvivesADroppedConnection(t *testing.T) {
 		first.press(tea.KeyTab) // Open topics
 	}
 	first.waitFor("no topics yet")
-	first.keys("n")
+	first.keys("nobody tells us which services hold personal data") // its topic's title is asked first
 	first.waitFor("Title of your topic")
-	first.keys("nobody tells us which services hold personal data")
 	first.press(tea.KeyEnter)
 	first.waitFor("8 words read like a note")
 	first.press(tea.KeyTab)

@@ -27,15 +27,15 @@ func TestEditingANoteKeepsItsActivity(t *testing.T) {
 	p.press(tea.KeyTab)
 	p.waitFor("[security training] the yearly training")
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	p.waitFor("n new note")
-	p.keys("a") // picks the first activity for new notes
+	p.waitFor("type new note")
+	p.keys("aa") // picks the first activity for new notes
 	p.waitFor("type to filter")
 	p.press(tea.KeyDown)
 	p.press(tea.KeyEnter)
 	p.waitFor("new notes are about: self-assessment")
 	p.press(tea.KeyEsc) // the box opened once it was chosen
-	p.waitFor("n new note")
-	p.keys("e")
+	p.waitFor("type new note")
+	p.keys("ee")
 	p.waitFor("Edit your note")
 	p.keys(" is useful")
 	p.press(tea.KeyEnter)
@@ -232,7 +232,7 @@ func TestSavedNoteSaysItsActivitySticks(t *testing.T) {
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved. Your note is stored") // no activity: nothing sticks
 	p.press(tea.KeyEsc)                     // the box open for the next note
-	p.keys("a")
+	p.keys("aa")
 	p.waitFor("type to filter")
 	p.press(tea.KeyDown)
 	p.press(tea.KeyEnter)

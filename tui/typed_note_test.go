@@ -41,7 +41,7 @@ func TestParticipantTypingOnTheListBeginsANote(t *testing.T) {
 			}
 			s.waitDrawn("New note in Strengths") // loaded: the box is open
 			s.press(tea.KeyEsc)                  // the box of a new note closed for the list's keys
-			s.waitFor("n new note")
+			s.waitFor("type new note")
 			s.keys(tc.text)
 			s.waitFor("New note in Strengths", tc.text)
 			s.press(tea.KeyEnter)
@@ -74,10 +74,10 @@ func TestParticipantKeysTogetherOnTheListBeginANoteAndKeysStayKeys(t *testing.T)
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("▸ tests are slow")
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
-	s.waitFor("n new note")
+	s.waitFor("type new note")
 
 	s.keys("?")
-	s.keys("e")
+	s.keys("ee")
 	s.waitFor("Edit your note")
 	s.press(tea.KeyEsc)
 	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pen tests come too late")})
