@@ -2557,7 +2557,9 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 			b.WriteString(sty.Header.Render(l))
 			b.WriteByte('\n')
 		}
-		b.WriteString(s.picker.view(w, max(e.h-lipgloss.Height(b.String()[start:])-4, 3), sty))
+		// The rows the header and footer leave (bodyRoom): guessed from the
+		// height, the picker pushed the title bar off a 40x14 screen.
+		b.WriteString(s.picker.view(w, max(s.bodyRoom-strings.Count(b.String()[start:], "\n"), 3), sty))
 		return
 	}
 

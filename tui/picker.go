@@ -137,8 +137,8 @@ func (p *picker) refilter() {
 	p.cursor.selectRow(0)
 }
 
-// view draws the filter line and as many entries as fit in rows, the selected one
-// marked and kept in sight.
+// view draws the filter line and as many entries as fit in rows (with the line
+// that says more follow), the selected one marked and kept in sight.
 func (p *picker) view(w, rows int, sty *Styles) string {
 	var b strings.Builder
 	b.WriteString(sty.Muted.Render("type to filter: ") + fitEnd(p.filter, max(w-17, 1)) + "▏\n")
@@ -148,6 +148,9 @@ func (p *picker) view(w, rows int, sty *Styles) string {
 		return b.String()
 	}
 	rows = max(rows-1, 1)
+	if len(es) > rows && rows > 1 {
+		rows-- // the line that says more follow is one of the rows
+	}
 	p.cursor.setLen(len(es))
 	p.cursor.setPage(rows)
 	start, end := p.cursor.window(rows, 0)

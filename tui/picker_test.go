@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
 // TestActivityPickerPagesAndFilters gives the participant's activity picker more
@@ -143,4 +144,28 @@ func openPicker(p *term) {
 	p.waitFor("type new note")
 	p.keys("aa")
 	p.waitFor("type to filter", "▸ any activity")
+}
+
+// At 40x14 the activity picker was a line taller than the screen: the title bar
+// (session, timer, phase) scrolled off the top. The list gives up the line.
+func TestActivityPickerKeepsTheHeaderOnANarrowScreen(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, 40, 14)
+	p.waitDrawn("New note in Strengths") // loaded: the box is open
+	p.press(tea.KeyTab)                  // Security activities
+	p.waitFor("New note in Keep")
+	p.press(tea.KeyEsc)
+	p.waitFor("a activity")
+	p.keys("aa")
+	p.waitFor("type to filter", "▸ any activity")
+	v := p.view()
+	requireFitsIn(t, v, 40, 14)
+	if head := strings.SplitN(v, "\n", 2)[0]; !strings.HasPrefix(head, "charter ") || !strings.Contains(head, "WRITE") {
+		t.Errorf("the title bar is not the top line:\n%s", v)
+	}
+	if !strings.Contains(v, "more (type to narrow)") {
+		t.Errorf("the picker does not say more activities follow:\n%s", v)
+	}
 }
