@@ -643,3 +643,26 @@ func TestAWordBegunWithDOnTheListIsANote(t *testing.T) {
 		t.Errorf("%d notes after d, y; want 1", got)
 	}
 }
+
+// A question asked under the notes (e, x, a and t ask before they act) takes rows
+// of the list, not of the head: at 40x14 with a long lane, "Edit …?" over three
+// lines pushed the title bar off the top.
+func TestNarrowQuestionUnderTheNotesKeepsTheHead(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	for _, text := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight"} {
+		w.addNote(me, session.AreaConfidence, "strength", "note "+text)
+	}
+	p := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, 40, 14)
+	p.waitDrawn("New note in Strengths")
+	p.press(tea.KeyEsc)
+	p.waitFor("type new note")
+	p.keys("e")
+	p.waitFor("Edit “note")
+	v := p.view()
+	requireFitsIn(t, v, 40, 14)
+	if !strings.HasPrefix(v, "charter ") || !strings.Contains(strings.Join(strings.Fields(v), " "), "(a letter begins a new note)") {
+		t.Errorf("want the title bar on top and the question whole:\n%s", v)
+	}
+}

@@ -2564,6 +2564,12 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 	}
 
 	room := max(e.h-lipgloss.Height(b.String()[start:])-6-inputLines, 3)
+	question := s.questionLines(w)
+	if len(question) > 0 {
+		// The notes give the question its rows, and one for the line that says
+		// there are more: on a narrow screen it pushed the title bar off the top.
+		room = max(min(room, s.bodyRoom-strings.Count(b.String()[start:], "\n")-len(question)-1), 1)
+	}
 	if inputLines > 0 && s.input != nil && e.h > 0 {
 		// A short terminal: the box gives up lines (down to one, which scrolls)
 		// before the notes above it go, and the notes go before the header
@@ -2672,25 +2678,28 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 			b.WriteByte('\n')
 		}
 	}
+	for _, l := range question {
+		b.WriteString(sty.Warn.Render(l))
+		b.WriteByte('\n')
+	}
+}
+
+// questionLines is the question asked under the notes (askFirst's, or whether to
+// delete a note), wrapped to w: not cut, the keys are at its end.
+func (s *participantScreen) questionLines(w int) []string {
 	if q := s.askedQuestion(); q != "" {
-		for _, l := range wrap(q, w) {
-			b.WriteString(sty.Warn.Render(l))
-			b.WriteByte('\n')
+		return wrap(q, w)
+	}
+	if s.mode != modeConfirmDelete {
+		return nil
+	}
+	text := "the selected note"
+	for _, n := range s.notes {
+		if n.ID == s.editing {
+			text = "“" + firstWords(n.Text, 8) + "”"
 		}
 	}
-	if s.mode == modeConfirmDelete {
-		text := "the selected note"
-		for _, n := range s.notes {
-			if n.ID == s.editing {
-				text = "“" + firstWords(n.Text, 8) + "”"
-			}
-		}
-		// Wrapped, not cut: the keys are at the end of the question.
-		for _, l := range wrap("Delete "+text+"? y = delete, any other key = keep (a letter begins a new note)", w) {
-			b.WriteString(sty.Warn.Render(l))
-			b.WriteByte('\n')
-		}
-	}
+	return wrap("Delete "+text+"? y = delete, any other key = keep (a letter begins a new note)", w)
 }
 
 // linesToGive is how many of the lines of the notes view that can go do go, on a
