@@ -632,11 +632,18 @@ func (s *nameScreen) view(l nameLayout) string {
 	// Under the typed name, where the eyes are.
 	b.WriteString(strings.Repeat(" ", lipgloss.Width(s.input.Prompt)) + nameCount(sty, utf8.RuneCountInString(s.input.Value())) + "\n" + gap)
 	if l == nameMinimal {
-		b.WriteString(sty.Muted.Render(fit("Optional profile questions: a taller window shows them.", w)) + "\n")
+		help := s.e.helpView([]key.Binding{nameKeys[0], nameKeys[3]})
+		var errLine string
 		if s.err != "" {
-			b.WriteString(sty.Error.Render(fit(s.err, w)) + "\n")
+			errLine = sty.Error.Render(fit(s.err, w)) + "\n"
 		}
-		b.WriteString(s.e.helpView([]key.Binding{nameKeys[0], nameKeys[3]}))
+		// Wrapped where the rows the rest leaves hold it, cut where they do not
+		// (at 40x14 it was cut over six empty lines).
+		room := s.e.h - strings.Count(b.String()+errLine, "\n") - lipgloss.Height(help)
+		for _, l := range wrapOr("Optional profile questions: a taller window shows them.", "Profile questions need a taller window.", w, max(room, 1)) {
+			b.WriteString(sty.Muted.Render(l) + "\n")
+		}
+		b.WriteString(errLine + help)
 		return b.String()
 	}
 	// Wrapped, not cut: "never shown for fewer than 3 people" is the promise.

@@ -2034,8 +2034,14 @@ func (s *participantScreen) viewInto(b *viewText) string {
 		return left + strings.Repeat(" ", gap) + right
 	}))
 	b.WriteByte('\n')
-	b.WriteString(s.lines.line(lineKey{kind: lineAsk, mark: string(ph), width: w}, func() string {
-		return sty.Muted.Render(phaseAsk(ph, w))
+	// Two lines for what the phase asks where the screen has room for them (at
+	// 40 columns it was cut); one, cut, on a shorter one.
+	askLines := 1
+	if e.h <= 0 || e.h >= minAskRows {
+		askLines = 2
+	}
+	b.WriteString(s.lines.line(lineKey{kind: lineAsk, mark: string(ph), width: w, id: int64(askLines)}, func() string {
+		return sty.Muted.Render(strings.Join(phaseAskLines(ph, w, askLines), "\n"))
 	}))
 	b.WriteByte('\n')
 	b.WriteString(s.lines.line(lineKey{kind: lineRule, width: w}, func() string {
@@ -2072,6 +2078,13 @@ func (s *participantScreen) viewInto(b *viewText) string {
 	s.frameLen = b.Len()
 	return s.timeUp.decorate(b.String(), w, e.now(), sty)
 }
+
+// minAskRows is the fewest rows on which what the phase asks takes a second line
+// when neither of its sentences fits on one (see phaseAskLines): 40x14, the
+// smallest screen the views are laid out for, has the room, below the phase's
+// list; a shorter one gives it to the list. The phases with a note's box, which
+// needs the rows, say it in one line at 40 columns.
+const minAskRows = 14
 
 // savedNext is the status after a new note is saved, the box open for the next.
 const savedNext = "Saved. Your note is stored; the box is open for your next one (esc closes it)."

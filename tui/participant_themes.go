@@ -432,19 +432,29 @@ func sameName(typed, joined string) bool {
 // volunteerNameView is the box that asks a volunteer for the name to show. On a
 // short screen give of its lines give way, so that the action point asked about
 // stays in view under the head: the blank line over it (1), the line on esc and
-// an empty box (2), and the count of characters (3) while far from the limit.
+// an empty box (2), and the count of characters (3) while far from the limit. A
+// give below 0 says the screen has room for what it says wrapped whole, where a
+// narrow one cut it ("never with your notes" went at 40 columns).
 func (s *participantScreen) volunteerNameView(w, give int) string {
 	sty := s.e.sty
 	var b strings.Builder
 	if give < 1 {
 		b.WriteString("\n")
 	}
-	b.WriteString(sty.Header.Render(fit("Volunteer: give a name the program can reach you by", w)) + "\n")
-	b.WriteString(sty.Muted.Render(either("Any name or contact works; shown on this action point and in the findings only.",
-		"Any name or contact; shown in findings.", w)) + "\n")
+	lines := 1
+	if give < 0 {
+		lines = 3
+	}
+	say := func(long, short string) {
+		b.WriteString(sty.Muted.Render(strings.Join(wrapOr(long, short, w, lines), "\n")) + "\n")
+	}
+	b.WriteString(sty.Header.Render(strings.Join(wrapOr("Volunteer: give a name the program can reach you by",
+		"Volunteer: give a name to reach you by", w, lines), "\n")) + "\n")
+	say("Any name or contact works; shown on this action point and in the findings only.",
+		"In the findings, never with your notes.")
 	if give < 2 {
-		b.WriteString(sty.Muted.Render(either("Never with your notes. Left empty, it shows “anonymous”; esc cancels.",
-			"Empty: “anonymous”; esc cancels.", w)) + "\n")
+		say("Never with your notes. Left empty, it shows “anonymous”; esc cancels.",
+			"Empty: “anonymous”; esc cancels.")
 	}
 	b.WriteString(s.boxView(w) + "\n")
 	if n := utf8.RuneCountInString(s.inputValue()); give < 3 || n >= session.MaxNameLen*9/10 {
@@ -472,7 +482,7 @@ func (s *participantScreen) themesView(w int) string {
 				"A change of yours counts once another's does too.", w)) + "\n")
 		}
 	case session.PhaseClosed:
-		b.WriteString(fit("Thank you for taking part. Here is what became of it:", w) + "\n")
+		b.WriteString(either("Thank you for taking part. Here is what became of it:", "Here is what became of it:", w) + "\n")
 	case session.PhaseActions:
 		b.WriteString(either("By score: 3 × votes + 2 × people + notes. v volunteers for an action point.",
 			"Press v on an action point to volunteer.", w) + "\n")
@@ -497,6 +507,9 @@ func (s *participantScreen) themesView(w int) string {
 		// Three rows of the list stay (two and the line that says there are
 		// more): the lines of the name's box that can go go first.
 		give = min(max(strings.Count(s.volunteerNameView(w, 0), "\n")+3-room, 0), 3)
+		if give == 0 && strings.Count(s.volunteerNameView(w, -1), "\n")+3 <= room {
+			give = -1
+		}
 		room = max(room-strings.Count(s.volunteerNameView(w, give), "\n"), 2)
 		least = 1
 	}

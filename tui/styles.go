@@ -292,12 +292,32 @@ func timerText(t session.Timer, now time.Time) string {
 	}
 }
 
-// phaseAsk says what a phase asks of a participant, in one line of at most w
-// columns: the long wording where it fits, else a short one (up to 56 columns, so
-// that a 60-column terminal reads it whole), else the short one cut.
-func phaseAsk(p session.Phase, w int) string {
+// phaseAskLines says what a phase asks of a participant in at most lines lines of
+// w columns: one line of the long wording or the short one (up to 56 columns, so
+// that a 60-column terminal reads it on one) where either fits, else the long one
+// wrapped where it fits in lines, else the short one, cut only on the last line
+// (at 40 columns "Vote for the themes that matter most to…" was cut with room
+// under it).
+func phaseAskLines(p session.Phase, w, lines int) []string {
 	long, short := phaseAsks(p)
-	return either(long, short, w)
+	if lipgloss.Width(long) > w && lipgloss.Width(short) <= w {
+		return []string{short}
+	}
+	return wrapOr(long, short, w, lines)
+}
+
+// wrapOr is long wrapped to w when it takes at most lines lines, else short
+// wrapped, its lines past the last cut into it: what says what to do is cut only
+// where the screen has no room for it.
+func wrapOr(long, short string, w, lines int) []string {
+	if l := wrap(long, w); len(l) <= lines {
+		return l
+	}
+	l := wrap(short, w)
+	if len(l) > lines {
+		l = append(l[:max(lines-1, 0)], fit(strings.Join(l[max(lines-1, 0):], " "), w))
+	}
+	return l
 }
 
 // either returns long when it fits in w columns, else short, cut to w if need be:
@@ -319,10 +339,10 @@ func phaseAsks(p session.Phase) (long, short string) {
 			"How confident are you in your team's security? Rate 1-5."
 	case session.PhaseWrite:
 		return "Write notes in each area. Only you see your notes until the reveal.",
-			"Write notes. Only you see them until the reveal."
+			"Write notes. Only you see them for now."
 	case session.PhaseReveal:
 		return "Everyone's notes are shown, without names. Read them; add what is missing.",
-			"Everyone's notes, without names. Add what is missing."
+			"Everyone's notes, no names. Add more."
 	case session.PhaseGroup:
 		return "The facilitator groups the notes into themes. Watch and speak up.",
 			"The notes are grouped into themes. Speak up."
