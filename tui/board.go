@@ -1439,7 +1439,7 @@ const minBody = 4
 func (s *boardScreen) header(w int, foot string) string {
 	e, sty := s.e, s.e.sty
 	right := sty.Phase.Render(strings.ToUpper(string(s.sess.Phase)))
-	if t := timerText(s.sess.Timer, e.now()); t != "" {
+	if t := headTimer(timerText(s.sess.Timer, e.now()), strings.ToUpper(string(s.sess.Phase)), w); t != "" {
 		st := sty.Header
 		if s.sess.Timer.Remaining(e.now()) == 0 {
 			st = sty.Warn

@@ -2023,7 +2023,7 @@ func (s *participantScreen) viewInto(b *viewText) string {
 	// so that the frame is not copied as it grows.
 	b.Grow(max(s.frameLen+256, 4096))
 	ph := s.sess.Phase
-	timer := timerText(s.sess.Timer, e.now())
+	timer := headTimer(timerText(s.sess.Timer, e.now()), strings.ToUpper(string(ph)), w)
 	b.WriteString(s.lines.line(lineKey{kind: lineHead, text: s.sess.Title, extra: timer, mark: string(ph), width: w}, func() string {
 		right := sty.Phase.Render(strings.ToUpper(string(ph)))
 		if timer != "" {

@@ -277,6 +277,26 @@ func headTitle(title string, w int, right string) string {
 	return fit(title, max(w-lipgloss.Width("charter ")-lipgloss.Width(right)-1, 10))
 }
 
+// headTimer is timer as a screen's first line shows it beside phase, w wide: whole
+// where it leaves the title its least room, else shorter ("5:00 paused", then
+// "5:00"). At 40 columns "5:00 left (paused)" pushed the phase off the line, and
+// a participant read "W" for WRITE.
+func headTimer(timer, phase string, w int) string {
+	room := w - lipgloss.Width("charter ") - 10 - 1 - 1 - lipgloss.Width(phase)
+	if timer == "" || lipgloss.Width(timer) <= room {
+		return timer
+	}
+	short := strings.Replace(timer, " left (paused)", " paused", 1)
+	short = strings.Replace(short, " left", "", 1)
+	if lipgloss.Width(short) <= room {
+		return short
+	}
+	if clock, _, ok := strings.Cut(short, " "); ok && strings.Contains(clock, ":") {
+		return clock
+	}
+	return short
+}
+
 func timerText(t session.Timer, now time.Time) string {
 	if !t.Active() {
 		return ""
