@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -83,25 +84,44 @@ func newForm(e *env) *formScreen {
 // plannedTwin says, for a session just made by hand, which session of the same
 // campaign, audience and place was made before it and has not begun: most often
 // the one charter plan --create made for it, which would then be held twice or
-// stay in the plan as not held. "" when there is none.
-func plannedTwin(made *session.Session, all []*session.Session) string {
+// stay in the plan as not held. planned are the campaign's planned sessions with
+// their invitees: a planned twin is named first, with its join code, since the
+// people invited hold that code and are in no other session's lobby. "" when
+// there is none.
+func plannedTwin(made *session.Session, all []*session.Session, planned []session.SessionInvitations) string {
 	if made.Campaign == "" {
 		return ""
 	}
+	invited := map[string]int{}
+	for _, si := range planned {
+		invited[si.Session.ID] = len(si.Invitees)
+	}
+	var twin *session.Session
 	for _, o := range all {
 		if o.ID == made.ID || o.Audience != made.Audience || o.Furthest() != session.PhaseLobby || o.Held ||
 			session.CampaignKey(o.Campaign) != session.CampaignKey(made.Campaign) ||
 			!strings.EqualFold(strings.TrimSpace(o.Location), strings.TrimSpace(made.Location)) {
 			continue
 		}
-		where := ""
-		if loc := strings.TrimSpace(o.Location); loc != "" {
-			where = " in " + session.CleanText(loc)
+		if twin == nil || invited[o.ID] > 0 && invited[twin.ID] == 0 {
+			twin = o
 		}
-		return "Note: " + session.CleanText(made.Campaign) + " already has “" + session.CleanText(o.Title) + "” for " +
-			made.Audience.Title() + where + ", not begun: run one of the two, and delete the other on the home (D)."
 	}
-	return ""
+	if twin == nil {
+		return ""
+	}
+	where := ""
+	if loc := strings.TrimSpace(twin.Location); loc != "" {
+		where = " in " + session.CleanText(loc)
+	}
+	if n := invited[twin.ID]; n > 0 {
+		// Both may bear the same title: the codes tell them apart on the home.
+		return fmt.Sprintf("Note: %s already plans “%s” for %s%s (code %s), not begun: the %s invited to it hold its code. Run that one, and delete this one (code %s) on the home (D).",
+			session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, code(twin.Code),
+			persons(n), code(made.Code))
+	}
+	return "Note: " + session.CleanText(made.Campaign) + " already has “" + session.CleanText(twin.Title) + "” for " +
+		made.Audience.Title() + where + ", not begun: run one of the two, and delete the other on the home (D)."
 }
 
 // newEditForm edits a session's title, audience, location, mode, campaign and date.
@@ -283,7 +303,11 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				}
 				// Made; a failure to read the others only leaves the note out.
 				all, _ := svc.Sessions(ctx)
-				return createdMsg{s, plannedTwin(s, all)}
+				var planned []session.SessionInvitations
+				if s.Campaign != "" {
+					planned, _ = svc.Invitations(ctx, s.Campaign)
+				}
+				return createdMsg{s, plannedTwin(s, all, planned)}
 			})
 		}
 	}

@@ -1,0 +1,93 @@
+package tui_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
+)
+
+// plannedCampaign imports a roster of nine teams in Berlin, each with a security
+// engineer and a developer, and creates the campaign's plan (charter plan
+// --create): “Developers, Berlin” and “Security engineers, Berlin”, nine people
+// invited to each. It returns the planned sessions by title.
+func (w *world) plannedCampaign(campaign string) map[string]*session.Session {
+	w.t.Helper()
+	var rows []session.RosterRow
+	for i := range 9 {
+		team := fmt.Sprintf("Team %d", i+1)
+		level := session.Levels[i%len(session.Levels)]
+		for _, role := range []session.Role{session.RoleSecurityEngineer, session.RoleDeveloper} {
+			rows = append(rows, session.RosterRow{Team: team, Location: "Berlin", Level: level, Name: fmt.Sprintf("%s %s", role, team),
+				Email: fmt.Sprintf("%s.%d@example.org", role, i+1), Role: string(role), Experience: session.Experiences[i%len(session.Experiences)]})
+		}
+	}
+	if _, _, err := w.svc.ImportRoster(w.ctx, rows); err != nil {
+		w.t.Fatal(err)
+	}
+	made, err := w.svc.CreatePlan(w.ctx, session.PlanOptions{Campaign: campaign,
+		Audiences: []session.Audience{session.AudienceSecurityEngineers, session.AudienceDevelopers}}, nil)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	out := map[string]*session.Session{}
+	for _, c := range made.Created {
+		out[c.Session.Title] = c.Session
+	}
+	if out["Developers, Berlin"] == nil || out["Security engineers, Berlin"] == nil {
+		w.t.Fatalf("the plan made %v", out)
+	}
+	return out
+}
+
+// A session made by hand beside the planned session of the same audience and place
+// names the planned one with its join code, the code the invitations carry, and
+// says to run that one: both were called “Developers, Berlin”, and the note said
+// only to run one of the two, which left the facilitator to guess which one the
+// nine people invited could join.
+func TestNewSessionBesideAPlannedOneNamesTheInvitedOne(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	planned := w.plannedCampaign("Chartering 2027")["Developers, Berlin"]
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers, Berlin")
+	s.keys("n")
+	s.waitFor("new session")
+	s.tm.Type("Developers, Berlin")
+	s.press(tea.KeyEnter) // audience: developers
+	s.press(tea.KeyEnter)
+	s.tm.Type("Berlin")
+	s.press(tea.KeyEnter) // mode
+	s.press(tea.KeyEnter)
+	s.waitFor("Campaigns so far: Chartering 2027")
+	s.tm.Type("Chartering 2027")
+	s.press(tea.KeyEnter)
+	s.waitFor("LOBBY", "Note: Chartering 2027 already plans")
+	var byHand *session.Session
+	for _, x := range w.homeOrder() {
+		if x.Title == "Developers, Berlin" && x.ID != planned.ID {
+			byHand = x
+		}
+	}
+	if byHand == nil {
+		t.Fatal("the session made by hand is not stored")
+	}
+	flat := strings.Join(strings.Fields(s.view()), " ")
+	want := "Note: Chartering 2027 already plans “Developers, Berlin” for developers in Berlin (code " + codeOf(planned) +
+		"), not begun: the 9 people invited to it hold its code. Run that one, and delete this one (code " + codeOf(byHand) + ") on the home (D)."
+	if !strings.Contains(flat, want) {
+		t.Errorf("the board of the session made by hand says\n%s\nwant\n%s", flat, want)
+	}
+}
+
+// codeOf is a session's join code as screens write it: ABCD-EFGH.
+func codeOf(s *session.Session) string {
+	if len(s.Code) == 8 {
+		return s.Code[:4] + "-" + s.Code[4:]
+	}
+	return s.Code
+}
