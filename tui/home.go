@@ -147,6 +147,9 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.status, s.statusErr = "Exported to "+msg.path, false
 	case ChangedMsg:
 		return s, s.load()
+	case deleteAskMsg:
+		s.deleting = msg.sess
+		s.status, s.statusErr = deleteQuestion(msg.sess, msg.invited), true
 	case deletedMsg:
 		s.status, s.statusErr = "Deleted “"+msg.title+"”.", false
 		return s, s.load()
@@ -207,8 +210,7 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		case key.Matches(msg, homeKeys.Delete):
 			if len(s.sessions) > 0 {
-				s.deleting = s.sessions[sel]
-				s.status, s.statusErr = "Delete “"+s.deleting.Title+"” with all its notes, themes, votes and action points? This cannot be undone. y deletes, any other key keeps it.", true
+				return s, s.askDelete(s.sessions[sel])
 			}
 		case key.Matches(msg, homeKeys.Present):
 			if len(s.sessions) > 0 {
@@ -239,6 +241,47 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 type deletedMsg struct{ title string }
+
+// deleteAskMsg asks whether to delete sess, which the campaign's plan invited
+// invited people to.
+type deleteAskMsg struct {
+	sess    *session.Session
+	invited int
+}
+
+// askDelete reads how many people the plan invited to sess, for the question D
+// asks: they hold its join code.
+func (s *homeScreen) askDelete(sess *session.Session) tea.Cmd {
+	if sess.Campaign == "" {
+		return func() tea.Msg { return deleteAskMsg{sess: sess} }
+	}
+	svc := s.e.opt.Service
+	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+		planned, err := svc.Invitations(ctx, sess.Campaign)
+		if err != nil {
+			return errMsg{err}
+		}
+		for _, si := range planned {
+			if si.Session.ID == sess.ID {
+				return deleteAskMsg{sess, len(si.Invitees)}
+			}
+		}
+		return deleteAskMsg{sess: sess}
+	})
+}
+
+// deleteQuestion asks whether to delete sess. A planned session not held yet
+// whose invitations went out says that the people invited hold its join code,
+// which refuses them once it is deleted, and how they are invited again: the
+// question alone read as if nobody would notice.
+func deleteQuestion(sess *session.Session, invited int) string {
+	q := "Delete “" + sess.Title + "” with all its notes, themes, votes and action points? "
+	if invited > 0 && !sess.Held && sess.Phase != session.PhaseClosed {
+		q += fmt.Sprintf("The %s invited to it hold its code %s and will be refused: plan %s again (charter plan --create) and send the new letters with charter invite, which tell them this session is off. ",
+			persons(invited), code(sess.Code), session.CleanText(sess.Campaign))
+	}
+	return q + "This cannot be undone. y deletes, any other key keeps it."
+}
 
 // interrupt takes ctrl+c: in a search or a question it cancels them as esc does;
 // elsewhere it asks before it closes the connection, as the board does. It

@@ -91,3 +91,29 @@ func codeOf(s *session.Session) string {
 	}
 	return s.Code
 }
+
+// D on a planned session whose people were invited says that they hold its join
+// code, which deleting refuses, and how to invite them again; it asked only
+// whether to delete the session with its notes, themes, votes and action points.
+func TestDeletingAPlannedSessionSaysItsInvitedPeopleHoldItsCode(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.plannedCampaign("Chartering 2027")["Security engineers, Berlin"]
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers, Berlin")
+	for _, x := range w.homeOrder() {
+		if x.ID == sess.ID {
+			break
+		}
+		s.keys("j")
+	}
+	s.waitDrawn("▸ Security engineer")
+	s.keys("D")
+	s.waitFor("This cannot be undone.")
+	flat := strings.Join(strings.Fields(s.view()), " ")
+	want := "Delete “Security engineers, Berlin” with all its notes, themes, votes and action points? The 9 people invited to it hold its code " +
+		codeOf(sess) + " and will be refused: plan Chartering 2027 again (charter plan --create) and send the new letters with charter invite, which tell them this session is off. This cannot be undone. y deletes, any other key keeps it."
+	if !strings.Contains(flat, want) {
+		t.Errorf("D on a planned session asks\n%s\nwant\n%s", flat, want)
+	}
+}

@@ -132,17 +132,22 @@ func runSessionList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintln(tw, "ID\tDATE\tCAMPAIGN\tTITLE\tAUDIENCE\tLOCATION\tMODE\tPHASE\tCODE")
 	for _, c := range session.Campaigns(all) {
 		for _, s := range c.Sessions {
-			phase := string(s.Phase)
-			if s.PastDay(today) {
-				// Its day passed in the lobby: not to come, as a phase alone says.
-				phase += " (not held)"
-			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, day(s), dash(s.Campaign),
-				s.Title, s.Audience, dash(s.Location), s.Mode, phase, code(s.Code))
+				s.Title, s.Audience, dash(s.Location), s.Mode, phaseText(s, today), code(s.Code))
 		}
 	}
 	tw.Flush()
 	return 0
+}
+
+// phaseText is a session's phase as session list and edit print it: a session
+// whose day (before today, YYYY-MM-DD) passed in the lobby says "lobby (not
+// held)", not to come, as the phase alone would say.
+func phaseText(s *session.Session, today string) string {
+	if s.PastDay(today) {
+		return string(s.Phase) + " (not held)"
+	}
+	return string(s.Phase)
 }
 
 // day is the day a session is held, as session list and edit print it: "-" for
@@ -385,15 +390,21 @@ func runSessionDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		return 1
 	}
 	s := v.Session
+	invited := invitedTo(ctx, svc, s)
 	if !*yes {
-		fmt.Fprintf(stdout, "Delete session %s %q with its %d notes, themes, votes and action points? This cannot be undone. [y/N] ", s.ID, s.Title, len(v.Notes))
+		fmt.Fprintf(stdout, "Delete session %s %q with its %d notes, themes, votes and action points? ", s.ID, s.Title, len(v.Notes))
+		if invited > 0 && !s.Held && s.Phase != session.PhaseClosed {
+			// The letters carry its code: deleted, it refuses them.
+			fmt.Fprintf(stdout, "The %d %s invited to it hold its join code %s, which will refuse them: to invite them again, plan the campaign again (charter plan --data %s --campaign %q --create) and send the new letters with the charter invite command it prints, which tell them this session is off. ",
+				invited, plural(invited, "person", "people"), code(s.Code), *dir, s.Campaign)
+		}
+		fmt.Fprint(stdout, "This cannot be undone. [y/N] ")
 		answer, _ := bufio.NewReader(stdin).ReadString('\n')
 		if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
 			fmt.Fprintln(stdout, "\nNothing deleted.")
 			return 1
 		}
 	}
-	invited := invitedTo(ctx, svc, s)
 	if err := svc.DeleteSession(ctx, s.ID); err != nil {
 		fmt.Fprintln(stderr, "charter session delete:", errorText(err))
 		return 1

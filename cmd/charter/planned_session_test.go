@@ -1,0 +1,52 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// plannedPilot imports the test roster and creates the plan of "Pilot 2027" for
+// developers: Berlin, Lyon, Porto and online, ten people invited to each. It
+// returns the data directory and the sessions' IDs and codes by title.
+func plannedPilot(t *testing.T) (data string, ids, codes map[string]string) {
+	t.Helper()
+	data = newDataDir(t)
+	mustRun(t, "roster", "import", "--data", data, filepath.Join("testdata", "roster.csv"))
+	made := mustRun(t, "plan", "--data", data, "--campaign", "Pilot 2027", "--audiences", "developers", "--new", "--create", "--addr", "charter.example.org:2222")
+	ids, codes = map[string]string{}, map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^\d+\. (.+): session (\w+), code (\S+),`).FindAllStringSubmatch(made, -1) {
+		ids[m[1]], codes[m[1]] = m[2], m[3]
+	}
+	if ids["Developers, Berlin"] == "" || ids["Developers, Lyon"] == "" {
+		t.Fatalf("the plan made:\n%s", made)
+	}
+	return data, ids, codes
+}
+
+// session delete of a planned session whose people were invited says, before it
+// asks, that they hold its join code, which deleting refuses, and how to invite
+// them again; it asked only whether to delete it with its notes.
+func TestDeletingAPlannedSessionSaysItsPeopleHoldItsCode(t *testing.T) {
+	t.Parallel()
+	data, ids, codes := plannedPilot(t)
+	var out, errb bytes.Buffer
+	if code := run([]string{"session", "delete", "--data", data, "--session", ids["Developers, Lyon"]}, strings.NewReader("n\n"), &out, &errb); code == 0 {
+		t.Fatalf("answered n, session delete exits 0: %s%s", out.String(), errb.String())
+	}
+	want := `The 10 people invited to it hold its join code ` + codes["Developers, Lyon"] + `, which will refuse them: to invite them again, plan the campaign again (charter plan --data ` +
+		data + ` --campaign "Pilot 2027" --create) and send the new letters with the charter invite command it prints, which tell them this session is off. This cannot be undone. [y/N]`
+	if !strings.Contains(out.String(), want) || !strings.Contains(out.String(), "Nothing deleted.") {
+		t.Errorf("session delete of a planned session asks:\n%s\nwant it to say:\n%s", out.String(), want)
+	}
+	// A session made by hand invites nobody: asked as before.
+	made := mustRun(t, "session", "new", "--data", data, "--title", "Developers, Lyon", "--audience", "developers", "--location", "Lyon", "--campaign", "Pilot 2027")
+	byHand := regexp.MustCompile(`session: (\S+)`).FindStringSubmatch(made)[1]
+	out.Reset()
+	run([]string{"session", "delete", "--data", data, "--session", byHand}, strings.NewReader("n\n"), &out, &errb)
+	if strings.Contains(out.String(), "invited") || !strings.Contains(out.String(), "action points? This cannot be undone. [y/N]") {
+		t.Errorf("session delete of a session made by hand asks:\n%s", out.String())
+	}
+}
