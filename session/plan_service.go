@@ -469,6 +469,10 @@ type CoverageData struct {
 	// InvitedPeople maps a session ID to how many people it invited: a count,
 	// never who.
 	InvitedPeople map[string]int
+	// InPlace maps the ID of a session made by hand and held to the planned
+	// session, not held, whose place it holds by the rule of HeldBy (same
+	// audience and place; by title first): run in its place, it stands for it.
+	InPlace map[string]*Session
 }
 
 // Coverage gathers the CoverageData of a campaign; Teams is empty when there is
@@ -497,5 +501,45 @@ func (s *Service) Coverage(ctx context.Context, campaign string) (CoverageData, 
 	for _, si := range invs {
 		c.InvitedPeople[si.Session.ID] = len(si.Invitees)
 	}
+	if c.InPlace, err = s.heldInPlace(ctx, campaign, invs); err != nil {
+		return CoverageData{}, err
+	}
 	return c, nil
+}
+
+// heldInPlace pairs the sessions of a campaign made by hand and held with the
+// planned sessions (invs) not held, neither closed nor begun, of the same audience
+// and place, as HeldBy pairs a plan's sessions with those made by hand: a
+// facilitator who made "Developers, Berlin" by hand and ran it instead of the
+// planned one held the planned one's place.
+func (s *Service) heldInPlace(ctx context.Context, campaign string, invs []SessionInvitations) (map[string]*Session, error) {
+	all, err := s.store.Sessions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var standing []*Session
+	var planned []PlannedSession
+	for _, si := range invs {
+		if x := si.Session; !x.Held && x.Phase != PhaseClosed {
+			standing = append(standing, x)
+			planned = append(planned, PlannedSession{Title: x.Title, Audience: x.Audience, Location: x.Location, Mode: x.Mode})
+		}
+	}
+	var byHand []*Session
+	for _, x := range all {
+		if x.Held && SameCampaign(x.Campaign, campaign) &&
+			!slices.ContainsFunc(invs, func(si SessionInvitations) bool { return si.Session.ID == x.ID }) {
+			byHand = append(byHand, x)
+		}
+	}
+	out := map[string]*Session{}
+	if len(standing) == 0 || len(byHand) == 0 {
+		return out, nil
+	}
+	for i, h := range HeldBy(planned, byHand) {
+		if h != nil {
+			out[h.ID] = standing[i]
+		}
+	}
+	return out, nil
 }

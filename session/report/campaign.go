@@ -117,6 +117,9 @@ type CampaignSession struct {
 	// are of an unknown number of people): whoever knows who took part can tell
 	// whose they are.
 	FewWriters bool `json:"few_writers,omitempty"`
+	// InPlaceOf is set on a planned session not held when a session made by hand
+	// was held in its place (see Coverage.InPlace): that session, "S3".
+	InPlaceOf string `json:"held_in_its_place_by,omitempty"`
 }
 
 // SessionTheme is one session's theme within a campaign theme. ThemeID is 0 for a

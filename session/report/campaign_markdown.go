@@ -222,7 +222,11 @@ func (f *CampaignFindings) mdNotHeld(m *markdown) {
 	}
 	var ss []string
 	for _, s := range f.NotHeld {
-		ss = append(ss, fmt.Sprintf("%s (%s, %s)", Escape(s.Title), cmp.Or(s.Date, "no date yet"), Escape(s.Phase)))
+		held := ""
+		if s.InPlaceOf != "" {
+			held = "; " + s.InPlaceOf + ", made by hand, was held in its place"
+		}
+		ss = append(ss, fmt.Sprintf("%s (%s, %s%s)", Escape(s.Title), cmp.Or(s.Date, "no date yet"), Escape(s.Phase), held))
 	}
 	m.p("Not held yet (nobody taking part, no notes shown), so left out of every figure: %s.\n\n", strings.Join(ss, "; "))
 }

@@ -38,6 +38,20 @@ type Coverage struct {
 	// too, as the sessions count them): attendance, as a whole only.
 	PeopleInvited int `json:"people_invited"`
 	PeopleJoined  int `json:"people_joined"`
+	// InPlace are the sessions made by hand and held in the place of a planned
+	// session not held (see session.CoverageData.InPlace): the teams and people
+	// the planned one invited count as invited to them.
+	InPlace []HeldInPlace `json:"held_in_place,omitempty"`
+}
+
+// HeldInPlace is a session made by hand and held in the place of a planned one.
+type HeldInPlace struct {
+	// Number is the held session's, as the report numbers it ("S1").
+	Number  int    `json:"number"`
+	Session string `json:"session"`
+	Planned string `json:"planned"`
+	// Invited is how many people the planned session invited.
+	Invited int `json:"invited"`
 }
 
 // CoverageRow counts the teams of one location or level.
@@ -59,6 +73,7 @@ func (f *CampaignFindings) AddCoverage(c session.CoverageData, ds []*Data) {
 	held := map[string]bool{}
 	heldPlaces := map[string]bool{}
 	invited, joined := 0, 0
+	var inPlace []HeldInPlace
 	for _, d := range ds {
 		for _, p := range d.Participants {
 			if !p.Removed {
@@ -69,7 +84,13 @@ func (f *CampaignFindings) AddCoverage(c session.CoverageData, ds []*Data) {
 				break
 			}
 		}
-		if n := c.InvitedPeople[d.Session.ID]; held[d.Session.ID] && n > 0 {
+		n := c.InvitedPeople[d.Session.ID]
+		if p := c.InPlace[d.Session.ID]; p != nil && held[d.Session.ID] {
+			// Run instead of the planned one: its people were invited to this.
+			n = c.InvitedPeople[p.ID]
+			inPlace = append(inPlace, HeldInPlace{Number: f.numberOf(d.Session.ID), Session: d.Session.Title, Planned: p.Title, Invited: n})
+		}
+		if held[d.Session.ID] && n > 0 {
 			invited += n
 			joined += len(d.Participants)
 		}
@@ -82,8 +103,22 @@ func (f *CampaignFindings) AddCoverage(c session.CoverageData, ds []*Data) {
 			}
 		}
 	}
+	for id, p := range c.InPlace {
+		if !held[id] {
+			continue
+		}
+		for _, t := range c.Invited[p.ID] {
+			reached[strings.ToLower(t)] = true
+		}
+		// Listed as not held yet, as if to come: it says which was held instead.
+		for j := range f.NotHeld {
+			if n := f.numberOf(id); f.NotHeld[j].ID == p.ID && n > 0 {
+				f.NotHeld[j].InPlaceOf = "S" + strconv.Itoa(n)
+			}
+		}
+	}
 	cov := &Coverage{Teams: len(c.Teams), Planned: len(c.Invited) > 0, ByLocation: []CoverageRow{}, ByLevel: []CoverageRow{},
-		PeopleInvited: invited, PeopleJoined: joined}
+		PeopleInvited: invited, PeopleJoined: joined, InPlace: inPlace}
 	locs := map[string]*CoverageRow{}
 	levels := map[string]*CoverageRow{}
 	for _, t := range c.Teams {
@@ -125,6 +160,16 @@ func (f *CampaignFindings) AddCoverage(c session.CoverageData, ds []*Data) {
 	f.Coverage = cov
 }
 
+// numberOf is the number of the held session id in f, 0 when it is none.
+func (f *CampaignFindings) numberOf(id string) int {
+	for _, s := range f.Sessions {
+		if s.ID == id {
+			return s.Number
+		}
+	}
+	return 0
+}
+
 // mdCoverage writes the coverage of the roster, when there is one.
 func (f *CampaignFindings) mdCoverage(m *markdown) {
 	p, c := m.p, f.Coverage
@@ -142,6 +187,15 @@ func (f *CampaignFindings) mdCoverage(m *markdown) {
 		p("- People: %d invited to a held session; %s joined those sessions (invited or not)\n", c.PeopleInvited, count(c.PeopleJoined, "participant", "participants"))
 	}
 	p("- Teams: %d of %d invited to a held session, %d not\n", c.TeamsReached, c.Teams, c.Teams-c.TeamsReached)
+	if len(c.InPlace) > 0 {
+		// Said, since the letters of these people gave another join code.
+		held := make([]string, len(c.InPlace))
+		for i, h := range c.InPlace {
+			held[i] = fmt.Sprintf("S%d “%s”, made by hand, for the planned “%s” (%s invited)", h.Number, e(h.Session), e(h.Planned), count(h.Invited, "person", "people"))
+		}
+		p("- Held in place of a planned session that was not held: %s; the teams and people the planned session invited count as invited to the one held, though their invitations gave the planned session's join code\n",
+			strings.Join(held, "; "))
+	}
 	p("- Locations: %d of %d with a team invited to a held session or a session held there", c.LocationsSeen, c.Locations)
 	var never []string
 	var heldOnly []string

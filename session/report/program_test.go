@@ -201,6 +201,44 @@ func TestCampaignCoverage(t *testing.T) {
 	}
 }
 
+// A session made by hand and held in the place of a planned one not held counts
+// the planned one's teams and people as invited to a held session, and the
+// report says so; one that was not held counts nothing.
+func TestCampaignCoverageOfASessionHeldInPlaceOfAPlannedOne(t *testing.T) {
+	t.Parallel()
+	held := pureSession("a", 1, session.AudienceDevelopers, make([]session.Profile, 3), map[string][]string{"x": {"more pen tests"}})
+	held.Session.Title, held.Session.Mode, held.Session.Location = "Developers, Berlin", session.ModeInPerson, "Berlin"
+	empty := pureSession("b", 2, session.AudienceDevelopers, nil, nil)
+	planned := pureSession("p", 3, session.AudienceDevelopers, nil, nil)
+	planned.Session.Phase = session.PhaseLobby
+	ds := []*report.Data{held, empty, planned}
+	f := report.BuildCampaign("c", ds)
+	f.AddCoverage(session.CoverageData{
+		Teams:         []session.RosterTeam{{Name: "A", Location: "Berlin", Level: "gold"}, {Name: "B", Location: "Berlin", Level: "bronze"}, {Name: "C", Location: "Oslo", Level: "gold"}},
+		Invited:       map[string][]string{"p": {"A", "B"}, "q": {"C"}},
+		InvitedPeople: map[string]int{"p": 7, "q": 4},
+		InPlace:       map[string]*session.Session{"a": {ID: "p", Title: "Developers, Berlin"}, "b": {ID: "q", Title: "Developers, Oslo"}},
+	}, ds)
+	c := f.Coverage
+	if c == nil || c.TeamsReached != 2 || c.PeopleInvited != 7 || c.PeopleJoined != 3 ||
+		!slices.Equal(c.InPlace, []report.HeldInPlace{{Number: 1, Session: "Developers, Berlin", Planned: "Developers, Berlin", Invited: 7}}) {
+		t.Fatalf("coverage %+v", c)
+	}
+	// The planned one, listed as not held yet, names the session held instead.
+	for _, s := range f.NotHeld {
+		if want := map[string]string{"p": "S1"}[s.ID]; s.InPlaceOf != want {
+			t.Errorf("session %s not held is held in its place by %q, want %q", s.ID, s.InPlaceOf, want)
+		}
+	}
+	md, _ := renderCampaign(t, f)
+	for _, w := range []string{"- Held in place of a planned session that was not held: S1 “Developers, Berlin”, made by hand, for the planned “Developers, Berlin” (7 people invited);",
+		"(no date yet, lobby; S1, made by hand, was held in its place)"} {
+		if !strings.Contains(md, w) {
+			t.Errorf("Markdown lacks %q:\n%s", w, md)
+		}
+	}
+}
+
 // A hypothesis that names an activity shows what every note about it said, from
 // the activity matrix, in whichever theme the notes are: "pen testing is seen as
 // low value" found one matching theme while a second note about pen testing sat
