@@ -132,12 +132,12 @@ func placedOf(planned []SessionInvitations, deleted []DeletedInvitation, today s
 			}
 			continue
 		}
-		pl.Again[d.PersonID] = d.Title + " (deleted)"
+		pl.Again[d.PersonID] = marked(d.Title, "deleted")
 	}
 	for _, si := range planned {
 		if si.Session.NotHeld() {
 			for _, inv := range si.Invitees {
-				pl.Again[inv.PersonID] = si.Session.Title + " (closed, not held)"
+				pl.Again[inv.PersonID] = marked(si.Session.Title, "closed, not held")
 			}
 			continue
 		}
@@ -159,6 +159,18 @@ func placedOf(planned []SessionInvitations, deleted []DeletedInvitation, today s
 		delete(pl.Again, id)
 	}
 	return pl
+}
+
+// marked writes a session's title with what became of it: "Developers, Lyon
+// (deleted)"; a title that ends in parentheses of its own, as a plan's round
+// does, takes the mark in them: "Developers, Lyon (2nd; deleted)", not
+// "Developers, Lyon (2nd) (deleted)".
+func marked(title, mark string) string {
+	t := strings.TrimSpace(title)
+	if strings.HasSuffix(t, ")") && strings.Contains(t, "(") {
+		return t[:len(t)-1] + "; " + mark + ")"
+	}
+	return t + " (" + mark + ")"
 }
 
 // PlanCreated is what CreatePlan did with each of a plan's sessions, in plan order.

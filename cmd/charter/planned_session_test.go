@@ -50,3 +50,18 @@ func TestDeletingAPlannedSessionSaysItsPeopleHoldItsCode(t *testing.T) {
 		t.Errorf("session delete of a session made by hand asks:\n%s", out.String())
 	}
 }
+
+// session edit prints a session whose day passed in the lobby as session list
+// does, "lobby (not held)": it printed "phase: lobby", as if it were to come.
+func TestSessionEditSaysAPastDayIsNotHeld(t *testing.T) {
+	t.Parallel()
+	data, ids, _ := plannedPilot(t)
+	out := mustRun(t, "session", "edit", "--data", data, "--session", ids["Developers, Porto"], "--date", "2020-03-02")
+	if !strings.Contains(out, "phase: lobby (not held)\n") {
+		t.Errorf("session edit of a session past its day prints:\n%s", out)
+	}
+	out = mustRun(t, "session", "edit", "--data", data, "--session", ids["Developers, Porto"], "--date", "2999-03-02")
+	if !strings.Contains(out, "phase: lobby\n") {
+		t.Errorf("session edit of a session to come prints:\n%s", out)
+	}
+}

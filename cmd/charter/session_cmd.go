@@ -290,7 +290,7 @@ func runSessionEdit(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "session: %s\ntitle: %s\ncampaign: %s\naudience: %s\nlocation: %s\nmode: %s\ndate: %s\nphase: %s\n",
-		s.ID, s.Title, dash(s.Campaign), s.Audience, dash(s.Location), s.Mode, day(s), s.Phase)
+		s.ID, s.Title, dash(s.Campaign), s.Audience, dash(s.Location), s.Mode, day(s), phaseText(s, svc.Today()))
 	if planned != "" && s.Date != planned {
 		fmt.Fprintf(stderr, "note: dated today, the day it began (was planned for %s)\n", planned)
 	}

@@ -690,7 +690,7 @@ func TestDeletedInvitationsOfPeoplePlacedAgainAreOnlyForTheirLetters(t *testing.
 		t.Fatal(err)
 	}
 	want = session.PlannedBefore{PastDay: []session.PastDaySession{}, OfferedAgain: 2,
-		From: []session.AgainFrom{{Session: "Developers, Berlin (2nd) (deleted)", People: 2}}}
+		From: []session.AgainFrom{{Session: "Developers, Berlin (2nd; deleted)", People: 2}}}
 	if p.Before == nil || !reflect.DeepEqual(*p.Before, want) {
 		t.Errorf("planned again once the session made again is deleted: %+v, want %+v", p.Before, want)
 	}
