@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -73,8 +74,54 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fp, _ := hostKeyFingerprint(*dir) // none yet: the server has not run
-	fmt.Fprint(stdout, invitation(s, net.JoinHostPort(h, port), session.CleanText(*when), fp, 0, nil))
+	off, moved := movedInto(context.Background(), svc, s)
+	note := ""
+	if len(off) > 0 {
+		// One letter for all: it cannot say whose earlier session is off, so it
+		// says which holds to whom it concerns, and the command names the
+		// letters that say it to each.
+		note = calledOffIfYou(s.Title, off)
+		fmt.Fprintf(stderr, "charter invite: %d of the people invited to %q %s invited before to a session called off; the letter says this one holds to whoever was, and charter invite --data %s --campaign %q --session %s writes each their own.\n",
+			moved, session.CleanText(s.Title), plural(moved, "was", "were"), *dir, session.CleanText(s.Campaign), s.ID)
+	}
+	fmt.Fprint(stdout, invitation(s, net.JoinHostPort(h, port), session.CleanText(*when), fp, 0, note))
 	return 0
+}
+
+// movedInto returns the sessions called off (see session.Service.CalledOff) that
+// people the plan invites to s were invited to before, and how many of them were;
+// none when s is no planned session or they cannot be read (the letter then says
+// nothing of them, as before).
+func movedInto(ctx context.Context, svc *session.Service, s *session.Session) ([]string, int) {
+	if s.Campaign == "" {
+		return nil, 0
+	}
+	planned, err := svc.Invitations(ctx, s.Campaign)
+	if err != nil {
+		return nil, 0
+	}
+	off, err := svc.CalledOff(ctx, s.Campaign)
+	if err != nil {
+		return nil, 0
+	}
+	var titles []string
+	moved := 0
+	for _, si := range planned {
+		if si.Session.ID != s.ID {
+			continue
+		}
+		for _, inv := range si.Invitees {
+			if len(off[inv.PersonID]) > 0 {
+				moved++
+			}
+			for _, t := range off[inv.PersonID] {
+				if !slices.Contains(titles, t) {
+					titles = append(titles, t)
+				}
+			}
+		}
+	}
+	return titles, moved
 }
 
 // inviteWidth is the column the invitation is wrapped at, so it reads well in a
@@ -83,10 +130,10 @@ const inviteWidth = 78
 
 // invitation is the text that tells participants what a chartering session is, what
 // to prepare and how to join, so that nobody comes unprepared. invited is how many
-// the plan invited to it, 0 when it was not planned from the roster; off are the
-// sessions of the campaign the person was invited to before and that are called off
-// (see session.Service.CalledOff), said first.
-func invitation(s *session.Session, addr, when, fingerprint string, invited int, off []string) string {
+// the plan invited to it, 0 when it was not planned from the roster; off, said
+// first, tells a person invited before to sessions of the campaign that are called
+// off which session holds (calledOff), "" for nobody.
+func invitation(s *session.Session, addr, when, fingerprint string, invited int, off string) string {
 	var t text
 	title := mdText(s.Title)
 	t.line("# Invitation: " + title)
@@ -96,8 +143,8 @@ func invitation(s *session.Session, addr, when, fingerprint string, invited int,
 		intro += " of " + mdText(s.Campaign)
 	}
 	t.para(intro + ". Please read this before you come: it takes five minutes and makes the two hours count.")
-	if len(off) > 0 {
-		t.para(calledOff(s.Title, off))
+	if off != "" {
+		t.para(off)
 	}
 
 	t.line("## What it is")
@@ -176,6 +223,21 @@ func invitation(s *session.Session, addr, when, fingerprint string, invited int,
 // calledOff tells a person invited before to sessions that will not be held that
 // this invitation is the one that holds.
 func calledOff(title string, off []string) string {
+	return fmt.Sprintf("This invitation replaces your invitation to %s: %s called off and will not take place. The session below, %s, is the one that holds.",
+		offList(title, off), plural(len(off), "that session is", "those sessions are"), mdText(title))
+}
+
+// calledOffIfYou is calledOff for a letter to everyone invited to a session, of
+// whom some were invited before to sessions called off: it says which holds to
+// those it concerns.
+func calledOffIfYou(title string, off []string) string {
+	return fmt.Sprintf("If you were invited before to %s: %s called off and will not take place. The session below, %s, is the one that holds.",
+		offList(title, off), plural(len(off), "that session is", "those sessions are"), mdText(title))
+}
+
+// offList names sessions called off, "A, B and C"; one of the same title as the
+// session that holds is said to be the earlier one.
+func offList(title string, off []string) string {
 	names := make([]string, len(off))
 	for i, o := range off {
 		names[i] = mdText(o)
@@ -188,8 +250,7 @@ func calledOff(title string, off []string) string {
 	if n := len(names); n > 1 {
 		list = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
 	}
-	return fmt.Sprintf("This invitation replaces your invitation to %s: %s called off and will not take place. The session below, %s, is the one that holds.",
-		list, plural(len(off), "that session is", "those sessions are"), mdText(title))
+	return list
 }
 
 // text builds wrapped plain text that is also Markdown.

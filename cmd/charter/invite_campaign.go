@@ -80,7 +80,7 @@ func inviteCampaign(dir, campaign string, only []string, addr, when string, stdo
 			skipped++
 			continue
 		}
-		text := invitation(si.Session, addr, when, fp, len(si.Invitees), nil)
+		text := invitation(si.Session, addr, when, fp, len(si.Invitees), "")
 		for _, inv := range si.Invitees {
 			if !first {
 				fmt.Fprint(stdout, "\n---\n\n")
@@ -89,7 +89,7 @@ func inviteCampaign(dir, campaign string, only []string, addr, when string, stdo
 			letter := text
 			if len(off[inv.PersonID]) > 0 {
 				// Moved from a session called off: their letter says which holds.
-				letter = invitation(si.Session, addr, when, fp, len(si.Invitees), off[inv.PersonID])
+				letter = invitation(si.Session, addr, when, fp, len(si.Invitees), calledOff(si.Session.Title, off[inv.PersonID]))
 			}
 			fmt.Fprintf(stdout, "To: %s <%s>\nSubject: Invitation: %s\n\n%s", inv.Name, inv.Email, si.Session.Title, letter)
 		}
