@@ -479,25 +479,7 @@ func (s *campaignScreen) setRows() {
 		}
 		out = append(out, campaignRow{ct: i, st: -1, text: "    " + strings.Join(facts, " · "), facts: facts})
 		for j, st := range t.SessionThemes {
-			title := ""
-			if k := st.Session - 1; k >= 0 && k < len(s.f.Sessions) {
-				title = " · " + s.f.Sessions[k].Title
-			}
-			if st.ThemeID == 0 {
-				title = " · grouped by the report" + title
-			}
-			rank := "" // as its session's board and findings rank it
-			if st.Rank > 0 {
-				rank = fmt.Sprintf(" #%d", st.Rank)
-			}
-			split := ""
-			if len(st.KeptApart) > 0 {
-				split = fmt.Sprintf(" · split from %d", len(st.KeptApart))
-			}
-			if len(st.JoinedWith) > 0 {
-				split += " · joined by hand"
-			}
-			out = append(out, campaignRow{ct: i, st: j, text: fmt.Sprintf("    S%d%s “%s” · %s%s%s", st.Session, rank, st.Label, plural(len(st.Notes), "note"), split, title)})
+			out = append(out, campaignRow{ct: i, st: j, text: "    " + s.sessionThemeLine(st, 0)})
 		}
 		for _, q := range t.Quotes {
 			out = append(out, campaignRow{ct: i, st: -1, text: "      “" + q + "”"})
@@ -505,6 +487,61 @@ func (s *campaignScreen) setRows() {
 	}
 	s.rowsNow = out
 	s.themes.setLen(len(out))
+}
+
+// sessionThemeLine is a session theme's line, "S1 #2 “label” · 3 notes ·
+// Developers Berlin", in w cells (0: whole). Cut, its session's title keeps at
+// least a quarter of them and is cut in its middle, so that its end, where the
+// titles of a campaign's sessions differ, stays (cut at its end, two sessions'
+// lines read "· Developers,…"); the label gives up cells next, then the rest.
+func (s *campaignScreen) sessionThemeLine(st report.SessionTheme, w int) string {
+	pre, post := sessionThemeAround(st)
+	line := pre + st.Label + post
+	title := s.sessionTitle(st.Session)
+	if title == "" {
+		if w > 0 {
+			return fit(line, w)
+		}
+		return line
+	}
+	if w <= 0 || lipgloss.Width(line+" · "+title) <= w {
+		return line + " · " + title
+	}
+	title = fitMiddle(title, max(w-3-lipgloss.Width(line), min(lipgloss.Width(title), max(w/4, 10))))
+	room := w - 3 - lipgloss.Width(title) - lipgloss.Width(pre+post)
+	if room >= min(lipgloss.Width(st.Label), 10) {
+		return pre + fit(st.Label, room) + post + " · " + title
+	}
+	return fit(line, w-3-lipgloss.Width(title)) + " · " + title
+}
+
+// sessionThemeAround is what a session theme's line has before its label and
+// after it, up to its session's title: "S1 #2 “" and "” · 3 notes".
+func sessionThemeAround(st report.SessionTheme) (pre, post string) {
+	rank := "" // as its session's board and findings rank it
+	if st.Rank > 0 {
+		rank = fmt.Sprintf(" #%d", st.Rank)
+	}
+	split := ""
+	if len(st.KeptApart) > 0 {
+		split = fmt.Sprintf(" · split from %d", len(st.KeptApart))
+	}
+	if len(st.JoinedWith) > 0 {
+		split += " · joined by hand"
+	}
+	if st.ThemeID == 0 {
+		split += " · grouped by the report"
+	}
+	return fmt.Sprintf("S%d%s “", st.Session, rank), fmt.Sprintf("” · %s%s", plural(len(st.Notes), "note"), split)
+}
+
+// sessionTitle is the title of the campaign's session n (S1 is 1), "" when the
+// report has none.
+func (s *campaignScreen) sessionTitle(n int) string {
+	if k := n - 1; k >= 0 && k < len(s.f.Sessions) {
+		return s.f.Sessions[k].Title
+	}
+	return ""
 }
 
 func (s *campaignScreen) currentRow() (campaignRow, bool) {
@@ -917,6 +954,9 @@ func (s *campaignScreen) themesView(w, room int) string {
 			continue
 		}
 		line := fit("  "+rows[i].text, w)
+		if rows[i].st >= 0 {
+			line = "      " + s.sessionThemeLine(s.f.Themes[rows[i].ct].SessionThemes[rows[i].st], w-6)
+		}
 		if rows[i].header {
 			line = sty.Header.Render(line)
 		}

@@ -51,16 +51,23 @@ func TestCampaignViewScrollsToTheEnds(t *testing.T) {
 // theme IDs.
 func campaignWorld(t *testing.T) (*world, []int64) {
 	t.Helper()
+	return campaignWorldOf(t, [2]string{"Champions 1", "Champions 2"}, [2]string{"Pentests", "Pentest timing"})
+}
+
+// campaignWorldOf is campaignWorld with sessions of the titles given and their
+// themes of the labels given.
+func campaignWorldOf(t *testing.T, titles, labels [2]string) (*world, []int64) {
+	t.Helper()
 	w := newWorld(t)
 	var ids []int64
 	for i, c := range []struct {
 		label string
 		texts []string
 	}{
-		{"Pentests", []string{"pentest reports arrive months late", "nobody retests after the pentest"}},
-		{"Pentest timing", []string{"the pentest report came too late to fix", "retest the pentest findings"}},
+		{labels[0], []string{"pentest reports arrive months late", "nobody retests after the pentest"}},
+		{labels[1], []string{"the pentest report came too late to fix", "retest the pentest findings"}},
 	} {
-		s, err := w.svc.NewSession(w.ctx, session.Session{Title: fmt.Sprintf("Champions %d", i+1), Audience: session.AudienceDevelopers,
+		s, err := w.svc.NewSession(w.ctx, session.Session{Title: titles[i], Audience: session.AudienceDevelopers,
 			Campaign: "Champions 2026", Date: []string{"2026-01-10", "2026-02-10"}[i]})
 		if err != nil {
 			t.Fatal(err)
@@ -447,5 +454,29 @@ func TestSessionPastItsDayIsNotToCome(t *testing.T) {
 	requireFits(t, v)
 	if h := lineWith(v, " participant"); h != "none held yet: 1 to come, 1 past its day · 0 sessions · 0 participants · 0 notes" {
 		t.Errorf("the campaign overview of a session past its day and one to come: %q\n%s", h, v)
+	}
+}
+
+// The session themes' lines of the overview keep the end of their sessions'
+// titles, where a campaign's titles differ: cut at their end, two lines read "·
+// Security engineers…" and nothing told their sessions apart.
+func TestCampaignSessionLinesKeepTheEndOfTheirTitles(t *testing.T) {
+	t.Parallel()
+	w, _ := campaignWorldOf(t, [2]string{"Security engineers chartering, Amsterdam", "Security engineers chartering, Rotterdam"},
+		[2]string{"Pentest reports come months too late to act on", "Pentest timing and the retests of its findings"})
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Rotterdam")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority", "▸ #1 ")
+	v := s.view()
+	requireFits(t, v)
+	for i, place := range []string{"Amsterdam", "Rotterdam"} {
+		l := lineWith(v, fmt.Sprintf("S%d #1 “", i+1))
+		if !strings.HasSuffix(l, " "+place) {
+			t.Errorf("the line of S%d does not end with its session's place, %s: %q\n%s", i+1, place, l, v)
+		}
+		if !strings.Contains(l, "· 2 notes ·") {
+			t.Errorf("the line of S%d lost its count of notes: %q", i+1, l)
+		}
 	}
 }

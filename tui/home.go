@@ -480,8 +480,8 @@ func (s *homeScreen) typing() bool { return s.list.open() }
 // the day it was created, which the home showed, is not when it is held.
 const noDayYet = "no date yet"
 
-// homeFields are a home row's fields after the title, in their order: place,
-// day, audience (in words), phase and join code, as of today (YYYY-MM-DD).
+// homeFields are a home row's fields after the title, in their order: place
+// ("online" for an online session held nowhere in particular), day, audience (in words), phase and join code, as of today (YYYY-MM-DD).
 func homeFields(ss *session.Session, today string) [5]string {
 	day := ss.Day().Format("2 Jan")
 	if ss.NoDayYet() {
@@ -492,7 +492,13 @@ func homeFields(ss *session.Session, today string) [5]string {
 		// Its day passed in the lobby: "lobby" read as still to come.
 		phase = pastDay
 	}
-	return [5]string{ss.Location, day, ss.Audience.Title(), phase, code(ss.Code)}
+	place := ss.Location
+	if place == "" && ss.Mode == session.ModeOnline {
+		// As the campaign report names its place: an empty column read as not
+		// yet known.
+		place = "online"
+	}
+	return [5]string{place, day, ss.Audience.Title(), phase, code(ss.Code)}
 }
 
 // pastDay stands for the phase of a session whose day passed in the lobby
@@ -580,19 +586,19 @@ func homeColumnsFor(sessions []*session.Session, w int, today string) homeColumn
 }
 
 // row is a session's title and the rest of its row, each cut and padded to the
-// columns.
+// columns: the title in its middle, keeping its end, where titles of one campaign
+// differ ("Security… online 2").
 func (c homeColumns) row(ss *session.Session) (title, rest string) {
 	pad := func(text string, width int) string {
-		text = fit(text, width)
 		return text + strings.Repeat(" ", max(width-lipgloss.Width(text), 0))
 	}
 	var b strings.Builder
 	for i, f := range homeFields(ss, c.today) {
 		if c.fields[i] > 0 {
-			b.WriteString(homeGap + pad(f, c.fields[i]))
+			b.WriteString(homeGap + pad(fit(f, c.fields[i]), c.fields[i]))
 		}
 	}
-	return pad(ss.Title, c.title), strings.TrimRight(b.String(), " ")
+	return pad(fitMiddle(ss.Title, c.title), c.title), strings.TrimRight(b.String(), " ")
 }
 
 // headingsIn is the number of campaign headings the rows start to end show: one

@@ -119,7 +119,7 @@ func TestHomeRowsKeepTheirFieldsInColumns(t *testing.T) {
 	want := map[string]int{}
 	for title, ss := range made {
 		l := lineWith(v, ss.Code[:4]+"-"+ss.Code[4:])
-		if !strings.HasPrefix(strings.TrimLeft(l, "▸ "), title[:8]) {
+		if !strings.HasPrefix(strings.TrimLeft(l, "▸ "), strings.Fields(title)[0]) {
 			t.Errorf("the row of %q does not start with its title: %q", title, l)
 		}
 		fields := map[string]string{"audience": ss.Audience.Title(), "phase": "lobby", "code": ss.Code[:4] + "-" + ss.Code[4:], "day": "no date yet"}
@@ -224,7 +224,7 @@ func TestEditFormShowsALongTitleWhole(t *testing.T) {
 	const title = "Security engineers Berlin with a long title here"
 	w.newSession(title)
 	s := w.open(tui.Options{Facilitator: true})
-	s.waitFor("Security engineers")
+	s.waitFor("▸ Security")
 	s.keys("e")
 	s.waitFor("edit session")
 	v := s.view()
@@ -275,3 +275,69 @@ func TestFacilitatorHomeFillsAShortScreen(t *testing.T) {
 		t.Errorf("the list is cut and nothing says how many sessions are below:\n%s", v)
 	}
 }
+
+// Rows of sessions titled alike can be told apart at 80 columns and at 40: a
+// title is cut in its middle, keeping its end, where such titles differ, and an
+// online session held nowhere in particular says "online" where its place is.
+// Four rows read "Security enginee…" beside an empty place.
+func TestHomeTellsSessionsTitledAlikeApart(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	var online []*session.Session
+	for i := range 3 {
+		ss, err := w.svc.NewSession(w.ctx, session.Session{Title: fmt.Sprintf("Security engineers online %d", i+1),
+			Audience: session.AudienceSecurityEngineers, Mode: session.ModeOnline, Campaign: "Chartering 2026"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		online = append(online, ss)
+	}
+	var berlin []*session.Session
+	for _, place := range []string{"Berlin", "berlin"} {
+		ss, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers, Berlin", Location: place,
+			Audience: session.AudienceDevelopers, Campaign: "Chartering 2026"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		berlin = append(berlin, ss)
+	}
+	// title is a row's title as shown: what is before the first gap of two.
+	title := func(row string) string {
+		cell, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(row, "▸"), "  "), "  ")
+		return strings.TrimSpace(cell)
+	}
+	for _, size := range [][2]int{{termW, termH}, {40, 14}} {
+		s := w.openSized(tui.Options{Facilitator: true}, size[0], size[1])
+		s.waitFor(code(online[0].Code))
+		v := s.view()
+		requireFitsIn(t, v, size[0], size[1])
+		seen := map[string]string{}
+		for i, ss := range online {
+			l := lineWith(v, code(ss.Code))
+			if l == "" {
+				continue // below, at 40x14
+			}
+			tt := title(l)
+			if !strings.HasSuffix(tt, fmt.Sprint(" ", i+1)) {
+				t.Errorf("at %dx%d the row of %q lost the end of its title: %q", size[0], size[1], ss.Title, l)
+			}
+			if other, ok := seen[tt]; ok {
+				t.Errorf("at %dx%d the rows of %q and %q show the same title %q:\n%s", size[0], size[1], ss.Title, other, tt, v)
+			}
+			seen[tt] = ss.Title
+			if size[0] == termW && !strings.Contains(l, "  online  ") {
+				t.Errorf("the row of an online session does not say it is online: %q", l)
+			}
+		}
+		if size[0] == termW {
+			for _, ss := range berlin {
+				if l := lineWith(v, code(ss.Code)); title(l) != ss.Title || !strings.Contains(l, "  "+ss.Location+"  ") {
+					t.Errorf("the row of %q in %s: %q", ss.Title, ss.Location, l)
+				}
+			}
+		}
+	}
+}
+
+// code is a join code as the screens show it, XXXX-XXXX.
+func code(c string) string { return c[:4] + "-" + c[4:] }

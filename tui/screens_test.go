@@ -1836,7 +1836,7 @@ func TestHeadersShowAFittingTitleWhole(t *testing.T) {
 	p := w.join(sess, "key-1", "")
 	w.setPhase(sess, session.PhaseCheckIn)
 	board := w.openSized(tui.Options{Facilitator: true}, termW, termH)
-	board.waitFor("Security engineers")
+	board.waitFor("▸ Security")
 	board.press(tea.KeyEnter) // the only session: its board
 	screens := map[string]*term{
 		"board":       board,

@@ -108,6 +108,51 @@ func fit(s string, width int) string {
 	return ansi.Truncate(s, width, "…")
 }
 
+// fitMiddle cuts a title to width display cells in its middle: its first words,
+// an ellipsis and its last words. Titles side by side often differ only at their
+// end ("Security engineers online 1", "… online 2", "Developers Berlin (2nd)"),
+// which fit cut away: four rows read "Security enginee…". The last words are
+// whole, up to half the width (the last word alone up to what leaves the first
+// a quarter), the first words whole where one fits, and the cells the first
+// words leave go to the last; when no last word fits, it is fit's cut.
+func fitMiddle(s string, width int) string {
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || width < 6 {
+		return fit(s, width)
+	}
+	join := func(ws []string) string { return strings.Join(ws, " ") }
+	headMin := max(min(ansi.StringWidth(words[0]), width/4), 2)
+	k := len(words) // the tail is words[k:]
+	for k > 1 {
+		t := ansi.StringWidth(join(words[k-1:]))
+		if t > (width-2)/2 && (k < len(words) || t > width-2-headMin) {
+			break
+		}
+		k--
+	}
+	if k == len(words) {
+		return fit(s, width)
+	}
+	room := width - 2 - ansi.StringWidth(join(words[k:]))
+	head, h := ansi.Truncate(join(words[:k]), room, ""), 0
+	for j := k - 1; j >= 1; j-- {
+		if ansi.StringWidth(join(words[:j])) <= room {
+			head, h = join(words[:j]), j
+			break
+		}
+	}
+	if h > 0 {
+		// What the first words leave goes to the last.
+		for k > h+1 && ansi.StringWidth(head)+2+ansi.StringWidth(join(words[k-1:])) <= width {
+			k--
+		}
+	}
+	return strings.TrimRight(head, " ,;:-–·") + "… " + join(words[k:])
+}
+
 // fitEnd cuts s to width display cells from its start, with an ellipsis first when
 // cut: what is being typed is at the end, and a typist reads that.
 func fitEnd(s string, width int) string {

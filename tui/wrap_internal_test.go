@@ -148,3 +148,37 @@ func TestWrapBreaksALongWordWhereTheLineEnds(t *testing.T) {
 		t.Errorf("the hanging wrap put the number alone: %q", got)
 	}
 }
+
+// A title too long for its place is cut in its middle: its first words, an
+// ellipsis and its last words, where titles side by side differ. Cut at its end,
+// "Security engineers online 1" and "… online 2" both read "Security engineer…".
+func TestFitMiddleKeepsATitlesEnd(t *testing.T) {
+	for _, c := range []struct {
+		title string
+		w     int
+		want  string
+	}{
+		{"Developers Berlin", 20, "Developers Berlin"},
+		{"Security engineers online 1", 18, "Security… online 1"},
+		{"Security engineers online 1", 13, "Security… 1"},
+		{"Service owners Lisbon", 18, "Service… Lisbon"},
+		// The first word cut where no whole first word fits beside the last.
+		{"Security engineers Amsterdam", 18, "Securit… Amsterdam"},
+		// The first words' spare cells go to the last words.
+		{"Security engineers Berlin, spring session 2027", 30, "Security… spring session 2027"},
+		// No punctuation before the ellipsis.
+		{"Developers, Berlin, spring", 19, "Developers… spring"},
+		{"Developers Berlin (2nd)", 16, "Developer… (2nd)"},
+		// No last word fits: cut at the end, as fit does.
+		{"Security engineers Amsterdam", 12, "Security en…"},
+		{"Platformengineeringsummit", 12, "Platformeng…"},
+	} {
+		got := fitMiddle(c.title, c.w)
+		if got != c.want {
+			t.Errorf("fitMiddle(%q, %d) = %q, want %q", c.title, c.w, got, c.want)
+		}
+		if lipgloss.Width(got) > c.w {
+			t.Errorf("fitMiddle(%q, %d) is %d cells wide", c.title, c.w, lipgloss.Width(got))
+		}
+	}
+}
