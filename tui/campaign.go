@@ -48,8 +48,8 @@ type campaignScreen struct {
 	// to join joinFrom with (J).
 	joining  bool
 	joinFrom report.CampaignTheme
-	// reading is a session theme whose notes are shown whole, nil when none is.
-	reading *report.SessionTheme
+	// reading is the notes shown whole (enter), nil when none are.
+	reading *themeReading
 	readTop int
 	// follow is a session theme to select once the report is built again.
 	follow int64
@@ -61,6 +61,16 @@ type campaignScreen struct {
 	finding int
 	// help shows every key of the view (?) in place of it.
 	help keyList
+}
+
+// themeReading is the notes the themes view shows whole: those of one session
+// theme, or of every session theme of a campaign theme, what people said under
+// it in all its sessions.
+type themeReading struct {
+	// theme is the campaign theme whose session themes are all read; one, when
+	// theme is nil, the session theme read.
+	theme *report.CampaignTheme
+	one   *report.SessionTheme
 }
 
 // campaignRow is a line of the themes view: of campaign theme ct (an index of
@@ -270,9 +280,15 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			case key.Matches(msg, ck.Unsplit):
 				return s, s.askUnsplit()
 			case key.Matches(msg, ck.Notes):
-				if r, ok := s.currentRow(); ok && r.st >= 0 {
-					st := s.f.Themes[r.ct].SessionThemes[r.st]
-					s.reading, s.readTop = &st, 0
+				// On a session theme's line its notes; on another line of a
+				// campaign theme those of all its session themes: it did nothing
+				// there, though the key line offered it.
+				if r, ok := s.currentRow(); ok {
+					ct := s.f.Themes[r.ct]
+					s.reading, s.readTop = &themeReading{theme: &ct}, 0
+					if r.st >= 0 {
+						s.reading = &themeReading{one: &ct.SessionThemes[r.st]}
+					}
 				}
 				return s, nil
 			}
@@ -1010,7 +1026,7 @@ func hanging(line string, indent, w int) []string {
 	return out
 }
 
-// updateReading scrolls the notes of a session theme; esc, enter or q go back.
+// updateReading scrolls the notes read; esc, enter or q go back.
 func (s *campaignScreen) updateReading(msg tea.KeyMsg) (screen, tea.Cmd) {
 	switch msg.String() {
 	case "esc", "enter", "q":
@@ -1021,26 +1037,47 @@ func (s *campaignScreen) updateReading(msg tea.KeyMsg) (screen, tea.Cmd) {
 	return s, nil
 }
 
-// readingView shows a session theme's notes whole, wrapped, under its heading, in
-// room lines.
+// readingView shows the notes read whole, wrapped, under their heading, in room
+// lines: a session theme's, or a campaign theme's under the line of each of its
+// session themes, each note marked with its session, which tells them apart once
+// that line has scrolled away.
 func (s *campaignScreen) readingView(w, room int) string {
-	st := s.reading
 	sty := s.e.sty
-	title := ""
-	if k := st.Session - 1; k >= 0 && k < len(s.f.Sessions) {
-		title = " of " + s.f.Sessions[k].Title
-	}
-	head := sty.Header.Render(fit(fmt.Sprintf("S%d “%s”%s: %s", st.Session, st.Label, title, plural(len(st.Notes), "note")), w))
-	var lines []string
-	for _, n := range st.Notes {
-		for i, l := range wrap(n, max(w-4, 8)) {
-			lead := "  • "
-			if i > 0 {
-				lead = "    "
+	notes := func(st report.SessionTheme, mark string) []string {
+		var out []string
+		for _, n := range st.Notes {
+			for i, l := range wrap(n, max(w-4-lipgloss.Width(mark), 8)) {
+				lead := "  • " + mark
+				if i > 0 {
+					lead = strings.Repeat(" ", 4+lipgloss.Width(mark))
+				}
+				out = append(out, lead+l)
 			}
-			lines = append(lines, lead+l)
 		}
+		return out
 	}
+	var head string
+	var lines []string
+	if t := s.reading.theme; t != nil {
+		n := 0
+		for _, st := range t.SessionThemes {
+			n += len(st.Notes)
+			// Wrapped, not cut: the lines scroll, and cut at 40 columns it lost
+			// its count of notes.
+			lines = append(lines, wrapHanging(s.sessionThemeLine(st, 0), w, 3)...)
+			lines = append(lines, notes(st, fmt.Sprintf("S%d · ", st.Session))...)
+		}
+		head = fmt.Sprintf("#%d “%s”: %s from %s", t.Rank, t.Label, plural(n, "note"), plural(len(t.SessionThemes), "session"))
+	} else {
+		st := *s.reading.one
+		title := ""
+		if t := s.sessionTitle(st.Session); t != "" {
+			title = " of " + t
+		}
+		head = fmt.Sprintf("S%d “%s”%s: %s", st.Session, st.Label, title, plural(len(st.Notes), "note"))
+		lines = notes(st, "")
+	}
+	head = sty.Header.Render(fit(head, w))
 	// The heading stays while the notes scroll under it.
 	room = max(room-1, 1)
 	s.readTop = min(s.readTop, max(len(lines)-room, 0))

@@ -457,6 +457,32 @@ func TestSessionPastItsDayIsNotToCome(t *testing.T) {
 	}
 }
 
+// enter on a campaign theme's line, not only on a session theme's, reads its
+// notes: those of all its session themes, each marked with its session. It did
+// nothing there and said nothing, though the key line offered "enter its notes".
+func TestCampaignThemeLineReadsAllItsNotes(t *testing.T) {
+	t.Parallel()
+	w, _ := campaignWorld(t)
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Champions 2")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority", "▸ #1 ")
+	for _, move := range []string{"", "j"} { // its name's line, then its facts'
+		s.keys(move)
+		s.press(tea.KeyEnter)
+		s.waitFor(": 4 notes from 2 sessions",
+			"S1 #1 “Pentests” · 2 notes · Champions 1", "• S1 · pentest reports arrive months late", "• S1 · nobody retests after the pentest",
+			"S2 #1 “Pentest timing” · 2 notes · Champions 2", "• S2 · the pentest report came too late to fix", "• S2 · retest the pentest findings")
+		s.press(tea.KeyEsc)
+		s.waitFor("Themes by campaign priority")
+	}
+	v := s.view()
+	requireFits(t, v)
+	if !strings.Contains(v, "▸     2 sessions") {
+		t.Errorf("esc does not go back to the line the notes were read from:\n%s", v)
+	}
+}
+
 // The session themes' lines of the overview keep the end of their sessions'
 // titles, where a campaign's titles differ: cut at their end, two lines read "·
 // Security engineers…" and nothing told their sessions apart.
