@@ -418,11 +418,16 @@ func (s *campaignScreen) keysShown() bool {
 }
 
 // head is the overview's lines under its title, w wide: the campaign's period and
-// counts, the views and a rule.
+// counts, the views and a rule. The counts and the views are broken between two
+// of them where they are wider than the screen: cut at 40 columns, they read
+// "· 3 sessions · …" and "3 Saturation …".
 func (s *campaignScreen) head(w int) string {
 	sty, f := s.e.sty, s.f
 	var b strings.Builder
-	b.WriteString(fit(campaignPeriod(f, s.e.now().UTC().Format(session.DateLayout))+fmt.Sprintf(" · %s · %s · %s", plural(len(f.Sessions), "session"), plural(f.Participants, "participant"), plural(f.Notes, "note")), w) + "\n")
+	for _, l := range breakBetween([]string{campaignPeriod(f, s.e.now().UTC().Format(session.DateLayout)),
+		plural(len(f.Sessions), "session"), plural(f.Participants, "participant"), plural(f.Notes, "note")}, " · ", w) {
+		b.WriteString(l + "\n")
+	}
 	var tabs []string
 	for i, t := range campaignTabs {
 		if i == s.tab {
@@ -431,7 +436,9 @@ func (s *campaignScreen) head(w int) string {
 			tabs = append(tabs, sty.Tab.Render(fmt.Sprintf("%d %s", i+1, t)))
 		}
 	}
-	b.WriteString(fit(strings.Join(tabs, " "), w) + "\n")
+	for _, l := range breakBetween(tabs, " ", w) {
+		b.WriteString(l + "\n")
+	}
 	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
 	return b.String()
 }
@@ -919,13 +926,14 @@ func (s *campaignScreen) themeName(id int64) string {
 func (s *campaignScreen) themesView(w, room int) string {
 	sty := s.e.sty
 	var b strings.Builder
-	// The method's formula, wrapped, over at most three lines; the list gets the
-	// rest of the room. Its remarks (how people are counted, ties) are the
-	// report's: cut at the third line, they ended mid-word.
+	// The method's formula, wrapped, over at most three lines, and fewer where
+	// they would leave the list fewer than six (at 40x14 it left two); the list
+	// gets the rest of the room. Its remarks (how people are counted, ties) are
+	// the report's: cut at the third line, they ended mid-word.
 	formula, _, _ := strings.Cut(s.f.Method, " (within")
 	method := wrap("Themes by campaign priority: "+formula+" (the report says how people are counted)", w)
-	if len(method) > 3 {
-		method = append(method[:2], fit(strings.Join(method[2:], " "), w))
+	if most := min(3, max(room-6, 1)); len(method) > most {
+		method = append(method[:most-1], fit(strings.Join(method[most-1:], " "), w))
 	}
 	for _, l := range method {
 		b.WriteString(sty.Muted.Render(l) + "\n")
@@ -953,22 +961,30 @@ func (s *campaignScreen) themesView(w, room int) string {
 		selected = append(selected[:2], fit(pad+strings.Join(rest, " "), w))
 	}
 	page := max(room-1, 1)
+	// Facts on more lines than the page has show what fits, and say they go on:
+	// drawn whole, they pushed the screen's top line off.
+	selected = firstLines(selected, page, w)
 	s.themes.setPage(page)
 	// The selected row's extra lines take rows of the page: PgDn went as far as
 	// the page, and skipped the rows they had pushed off the screen.
 	s.themes.setExtra(len(selected) - 1)
 	start, end := s.themes.window(page, len(selected)-1)
-	for i := start; i < end; i++ {
+	left := page
+	for i := start; i < end && left > 0; i++ {
 		if i == sel {
 			for _, l := range selected {
 				b.WriteString(sty.Selected.Render(l) + "\n")
 			}
+			left -= len(selected)
 			continue
 		}
 		if rows[i].facts != nil {
-			b.WriteString(strings.Join(factLines(rows[i].facts, w), "\n") + "\n")
+			facts := firstLines(factLines(rows[i].facts, w), left, w)
+			b.WriteString(strings.Join(facts, "\n") + "\n")
+			left -= len(facts)
 			continue
 		}
+		left--
 		line := fit("  "+rows[i].text, w)
 		if rows[i].st >= 0 {
 			line = "      " + s.sessionThemeLine(s.f.Themes[rows[i].ct].SessionThemes[rows[i].st], w-6)
@@ -978,7 +994,24 @@ func (s *campaignScreen) themesView(w, room int) string {
 		}
 		b.WriteString(line + "\n")
 	}
+	// A theme's facts below the last whole row show their first lines rather
+	// than leave the lines blank: at 40x14 a theme selected had an empty line
+	// under it where its facts did not fit.
+	if end < len(rows) && left > 0 && rows[end].facts != nil {
+		b.WriteString(strings.Join(firstLines(factLines(rows[end].facts, w), left, w), "\n") + "\n")
+	}
 	return b.String()
+}
+
+// firstLines are the first n of lines (at least one), w wide, the last of them
+// ending in "…" when more are left out.
+func firstLines(lines []string, n, w int) []string {
+	if n = max(n, 1); len(lines) <= n {
+		return lines
+	}
+	out := slices.Clone(lines[:n])
+	out[n-1] = fit(strings.TrimRight(out[n-1], " ")+" …", w)
+	return out
 }
 
 // factLines are a campaign theme's facts as its row shows them, w wide: under
@@ -987,30 +1020,35 @@ func (s *campaignScreen) themesView(w, room int) string {
 // columns.
 func factLines(facts []string, w int) []string {
 	const indent = "      "
-	room := max(w-len(indent), 8)
-	var out []string
-	line := ""
-	for _, f := range facts {
-		switch {
-		case line == "":
-			line = f
-		case lipgloss.Width(line+" · "+f) <= room:
-			line += " · " + f
-		default:
-			out = append(out, line)
-			line = f
-		}
-		if lipgloss.Width(line) > room {
-			ls := wrap(line, room)
-			out = append(out, ls[:len(ls)-1]...)
-			line = ls[len(ls)-1]
-		}
-	}
-	out = append(out, line)
+	out := breakBetween(facts, " · ", max(w-len(indent), 8))
 	for i, l := range out {
 		out[i] = indent + l
 	}
 	return out
+}
+
+// breakBetween joins parts with sep into lines of at most w cells, broken
+// between parts, a part wider than a line wrapped.
+func breakBetween(parts []string, sep string, w int) []string {
+	var out []string
+	line := ""
+	for _, f := range parts {
+		switch {
+		case line == "":
+			line = f
+		case lipgloss.Width(line+sep+f) <= w:
+			line += sep + f
+		default:
+			out = append(out, line)
+			line = f
+		}
+		if lipgloss.Width(line) > w {
+			ls := wrap(line, w)
+			out = append(out, ls[:len(ls)-1]...)
+			line = ls[len(ls)-1]
+		}
+	}
+	return append(out, line)
 }
 
 // hanging wraps line to w columns, its further lines indented by indent.

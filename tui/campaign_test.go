@@ -2,6 +2,7 @@ package tui_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -366,31 +367,7 @@ func TestCampaignThemeCountsNoMorePeopleThanTookPart(t *testing.T) {
 // "· develo…", and which audiences raised it was nowhere on the screen.
 func TestCampaignThemeFactsAreWrappedNotCut(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	for i, c := range []struct {
-		title, location string
-		aud             session.Audience
-		texts           []string
-	}{
-		{"Developers Berlin", "Berlin", session.AudienceDevelopers, []string{"pentest reports arrive months late", "nobody retests after the pentest"}},
-		{"Service owners Lisbon", "Lisbon", session.AudienceServiceOwners, []string{"the pentest report came too late to fix", "retest the pentest findings"}},
-	} {
-		s, err := w.svc.NewSession(w.ctx, session.Session{Title: c.title, Audience: c.aud, Location: c.location,
-			Campaign: "Chartering 2027", Date: []string{"2027-01-10", "2027-02-10"}[i]})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.setPhase(s, session.PhaseWrite)
-		p := w.join(s, "key-1", "")
-		var notes []int64
-		for _, text := range c.texts {
-			notes = append(notes, w.addNote(p, session.AreaConfidence, "concern", text).ID)
-		}
-		w.setPhase(s, session.PhaseGroup)
-		if err := w.svc.SaveThemes(w.ctx, s.ID, []session.Theme{{Label: "Pentests", NoteIDs: notes}}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	w := placesWorld(t, 2)
 	for _, c := range []struct {
 		w, h int
 		// keys moves the selection: past the facts at 80 columns, where a row not
@@ -421,6 +398,86 @@ func TestCampaignThemeFactsAreWrappedNotCut(t *testing.T) {
 			t.Errorf("at %dx%d the theme's facts are cut:\n%s", c.w, c.h, v)
 		}
 	}
+}
+
+// At 40x14 the overview's counts and views are broken between two of them, not
+// cut ("· 3 sessions · …", "3 Saturation …"), and a campaign theme selected shows
+// the first lines of its facts under it where they do not all fit: the line
+// there was blank. Selected, facts on more lines than the screen has left show
+// what fits: drawn whole, they pushed the screen's top line off.
+func TestCampaignOverviewReadsAtFortyColumns(t *testing.T) {
+	t.Parallel()
+	w := placesWorld(t, 3)
+	s := w.openSized(tui.Options{Facilitator: true}, 40, 14)
+	s.waitFor("Developers Berlin")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	v := s.view()
+	requireFitsIn(t, v, 40, 14)
+	lines := strings.Split(v, "\n")
+	rule := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "────") })
+	if rule < 0 {
+		t.Fatalf("no rule under the overview's head:\n%s", v)
+	}
+	head := strings.Join(lines[1:rule], "\n")
+	for _, want := range []string{"3 sessions", "1 participant", "6 notes", "[1 Themes]", "2 Audiences", "3 Saturation", "4 Actions", "5 Hypotheses"} {
+		if !strings.Contains(head, want) {
+			t.Errorf("the overview's head lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(head, "…") {
+		t.Errorf("the overview's head is cut:\n%s", v)
+	}
+	at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "▸ #1 ") })
+	if at < 0 || at+1 >= len(lines) || !strings.HasPrefix(lines[at+1], "      3 sessions · ") {
+		t.Errorf("the selected theme's facts are not under it:\n%s", v)
+	}
+
+	s = w.openSized(tui.Options{Facilitator: true}, 40, 14)
+	s.waitFor("Developers Berlin")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	s.keys("j")
+	s.waitFor("▸     3 sessions · ")
+	v = s.view()
+	requireFitsIn(t, v, 40, 14)
+	if !strings.HasPrefix(v, "charter · campaign") || !strings.Contains(v, " …\n") {
+		t.Errorf("the selected facts do not show what fits:\n%s", v)
+	}
+}
+
+// placesWorld is a campaign of n sessions (up to 3) whose themes the report
+// matches as one: developers in Berlin, service owners in Lisbon and security
+// engineers in Amsterdam, one note-writer each.
+func placesWorld(t *testing.T, n int) *world {
+	t.Helper()
+	w := newWorld(t)
+	for i, c := range []struct {
+		title, location string
+		aud             session.Audience
+		texts           []string
+	}{
+		{"Developers Berlin", "Berlin", session.AudienceDevelopers, []string{"pentest reports arrive months late", "nobody retests after the pentest"}},
+		{"Service owners Lisbon", "Lisbon", session.AudienceServiceOwners, []string{"the pentest report came too late to fix", "retest the pentest findings"}},
+		{"Security engineers Amsterdam", "Amsterdam", session.AudienceSecurityEngineers, []string{"pentest reports come too late", "retest every pentest finding"}},
+	}[:n] {
+		s, err := w.svc.NewSession(w.ctx, session.Session{Title: c.title, Audience: c.aud, Location: c.location,
+			Campaign: "Chartering 2027", Date: []string{"2027-01-10", "2027-02-10", "2027-03-10"}[i]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.setPhase(s, session.PhaseWrite)
+		p := w.join(s, "key-1", "")
+		var notes []int64
+		for _, text := range c.texts {
+			notes = append(notes, w.addNote(p, session.AreaConfidence, "concern", text).ID)
+		}
+		w.setPhase(s, session.PhaseGroup)
+		if err := w.svc.SaveThemes(w.ctx, s.ID, []session.Theme{{Label: "Pentests", NoteIDs: notes}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return w
 }
 
 // A planned session whose day passed while it stayed in the lobby is not to come:
