@@ -107,7 +107,7 @@ func TestDeletingAPlannedSessionSaysItsInvitedPeopleHoldItsCode(t *testing.T) {
 		}
 		s.keys("j")
 	}
-	s.waitDrawn("▸ Security engineer")
+	s.waitDrawn("▸ Security")
 	s.keys("D")
 	s.waitFor("This cannot be undone.")
 	flat := strings.Join(strings.Fields(s.view()), " ")

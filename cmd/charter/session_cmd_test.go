@@ -420,7 +420,7 @@ func TestPlanCreateNamesTheAddressTheServerListensOn(t *testing.T) {
 	if code := run([]string{"plan", "--create", "--data", data, "--campaign", "Chartering 2027", "--audiences", "developers"}, nil, &out, &errb); code != 0 {
 		t.Fatalf("plan --create: exit %d: %s", code, errb.String())
 	}
-	if !strings.Contains(out.String(), "   ssh -p 24001 -t 127.0.0.1 ") || strings.Contains(out.String(), "2222") || strings.Contains(errb.String(), "assumes") {
+	if !strings.Contains(out.String(), "   ssh -p 24001 -t 127.0.0.1 ") || strings.Contains(out.String(), "-p 2222") || strings.Contains(errb.String(), "assumes") {
 		t.Errorf("plan --create with charter serve on 127.0.0.1:24001: stdout %q stderr %q", out.String(), errb.String())
 	}
 }
