@@ -158,18 +158,67 @@ func TestActionLineKeepsOwnerAndOpensWhole(t *testing.T) {
 }
 
 // With an owner, a due date and a volunteer, a long action point's line at 80
-// columns still shows all three and the start of its title: the owner and the
-// volunteers are cut down, then the status gives way, not the end of the line.
+// columns still shows its status, the owner, the due date and the start of its
+// title: the title and the owner are cut down, then the count of volunteers gives
+// way (the selected row shows it), never the status.
 func TestActionLineKeepsOwnerDueAndVolunteersAt80(t *testing.T) {
 	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	volunteeredAction(t, w, sess, session.ActionPoint{Owner: "Platform team",
 		Title: "Agree a patch SLA per severity and publish it on the wiki for every team"}, "2027-01-15")
 	b := w.openBoard(sess)
-	// With all three the status gives way (the selected row shows it), so that
-	// the title keeps a readable start; an ellipsis says it is left out.
-	b.waitDrawn("→ [medium…] Agree a patch S… · owner Platform te… · due 2027-01-15 · 1 vol.")
+	b.waitDrawn("→ [medium · proposed] Agree a patch S… · owner Platform t… · due 2027-01-15")
 	requireFits(t, b.view())
+}
+
+// An unselected action point's line at 80 columns keeps its status whole, whatever
+// it is, beside its owner and due date: testers read "→ [high…] Assign an owner to
+// every l… · owner Platform te… · due 2027-03-31", the status the facilitator
+// scans the list for left out and the title kept long instead.
+func TestActionLineKeepsItsStatusAt80(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		status    session.ActionStatus
+		volunteer bool
+		want      string
+	}{
+		{session.ActionProposed, false, "→ [high · proposed] Assign an owner… · owner Platform team · due 2027-03-31"},
+		{session.ActionAccepted, false, "→ [high · accepted] Assign an owner… · owner Platform team · due 2027-03-31"},
+		{session.ActionInProgress, false, "→ [high · in-progress] Assign an owner… · owner Platform … · due 2027-03-31"},
+		{session.ActionInProgress, true, "→ [high · in-progress] Assign an owner… · owner Platform … · due 2027-03-31"},
+	} {
+		t.Run(fmt.Sprintf("%s volunteer=%v", c.status, c.volunteer), func(t *testing.T) {
+			t.Parallel()
+			w, sess, _ := groupWorld(t)
+			ts, err := w.svc.Themes(w.ctx, sess.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := w.svc.AddAction(w.ctx, session.ActionPoint{SessionID: sess.ID, ThemeID: ts[0].ID,
+				Priority: session.PriorityHigh, Status: c.status, Owner: "Platform team",
+				Title: "Assign an owner to every legacy service and record it in the catalogue"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.svc.SetActionDue(w.ctx, a.ID, "2027-03-31"); err != nil {
+				t.Fatal(err)
+			}
+			w.setPhase(sess, session.PhaseVote)
+			w.setPhase(sess, session.PhaseActions)
+			if c.volunteer {
+				ps, err := w.db.Participants(w.ctx, sess.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := w.svc.Volunteer(w.ctx, ps[0].ID, a.ID, true); err != nil {
+					t.Fatal(err)
+				}
+			}
+			b := w.openBoard(sess)
+			b.waitDrawn(c.want)
+			requireFits(t, b.view())
+		})
+	}
 }
 
 // volunteeredAction adds action point a (due on due, unless "") to groupWorld's
@@ -241,7 +290,8 @@ func TestParticipantActionLineKeepsWhatFollowsTheTitle(t *testing.T) {
 
 // An owner's name in full does not leave a long title only a few words at 80
 // columns: the owner is cut down first, so that the title keeps readableTitle
-// cells. Testers read "Reserve 15% of e… · owner Head of Engineering" as nothing.
+// cells (on the board, with the status whole beside it, 16). Testers read
+// "Reserve 15% of e… · owner Head of Engineering" as nothing.
 func TestActionLineKeepsAReadableTitleBesideALongOwner(t *testing.T) {
 	t.Parallel()
 	w, sess, _ := groupWorld(t)
@@ -267,7 +317,7 @@ func TestActionLineKeepsAReadableTitleBesideALongOwner(t *testing.T) {
 	p.waitDrawn("→ [proposed] Reserve 15% of each spr", "· owner Head of Eng… · due 2027-01-31")
 	requireFits(t, p.view())
 	b := w.openBoard(sess)
-	b.waitDrawn("Reserve 15% of each spr", "· owner Head of Eng… · due 2027-01-31")
+	b.waitDrawn("→ [medium · proposed] Reserve 15% of … · owner Head of En… · due 2027-01-31")
 	requireFits(t, b.view())
 }
 

@@ -2704,9 +2704,9 @@ func noteText(n *session.Note) string {
 }
 
 // actionRow is the row of action point a under theme. Cut to one line, it keeps
-// its owner, due date and how many volunteered in view and cuts the title, so that
-// the list says at a glance which points have an owner or volunteers; selected,
-// it is shown whole, volunteers' names too.
+// its status, owner, due date and how many volunteered in view and cuts the title,
+// so that the list says at a glance where each point stands and which have an
+// owner or volunteers; selected, it is shown whole, volunteers' names too.
 func (s *boardScreen) actionRow(theme int64, a *session.ActionPoint) themeRow {
 	row := themeRow{theme: theme, action: a.ID, text: actionText(a)}
 	room := s.e.w - 5 // the row's prefix and mark column
@@ -2714,35 +2714,53 @@ func (s *boardScreen) actionRow(theme int64, a *session.ActionPoint) themeRow {
 		return row
 	}
 	// The tail as it is, then shorter (owner and volunteers cut down), then
-	// with the status left out of the bracket, an ellipsis in its place (the
-	// selected row shows it; without the mark the line read as if it had none),
-	// as long as a readable start of the title is left: at 80 columns an owner,
-	// a due date and a volunteer took the room, and the whole line was cut at
-	// its end instead.
-	full := fmt.Sprintf("→ [%s · %s] ", session.PriorityName(a.Priority), a.Status)
-	tiers := []struct {
-		short   bool
-		bracket string
-	}{{false, full}, {true, full}, {true, fmt.Sprintf("→ [%s…] ", session.PriorityName(a.Priority))}}
+	// with the owner cut further, then without the count of volunteers (the
+	// selected row shows them), as long as a readable start of the title is
+	// left: at 80 columns an owner, a due date and a volunteer took the room,
+	// and the whole line was cut at its end instead. The status stays whole in
+	// every one: it is what a facilitator scans the list for (testers at 80
+	// columns read "→ [high…]" beside a due date).
+	bracket := fmt.Sprintf("→ [%s · %s] ", session.PriorityName(a.Priority), a.Status)
+	due, long, short := "", "", ""
+	if a.Due != "" {
+		due = " · due " + a.Due
+	}
+	if n := len(a.Volunteers); n > 0 {
+		long, short = " · "+plural(n, "volunteer"), fmt.Sprintf(" · %d vol.", n)
+	}
+	type tier struct {
+		owner int    // cells of the owner's name at most
+		vols  string // the count of volunteers
+		give  bool   // the owner gives way to the title, down to ownerCut cells
+	}
+	const ownerCut = 6
 	// The first tier that leaves the title readableTitle cells, else the first
 	// that leaves it 16: a title cut to a few words beside an owner in full read
 	// as nothing (testers at 80 columns).
-	for _, least := range []int{min(readableTitle, lipgloss.Width(a.Title)), 16} {
-		for _, tier := range tiers {
+	passes := []struct {
+		least int
+		tiers []tier
+	}{
+		{min(readableTitle, lipgloss.Width(a.Title)), []tier{{20, long, false}, {12, short, false}, {12, short, true}}},
+		{16, []tier{{20, long, false}, {12, short, false}, {12, short, true}, {12, "", true}}},
+	}
+	for _, pass := range passes {
+		for _, tier := range pass.tiers {
 			tail := ""
 			if a.Owner != "" {
-				tail += " · owner " + fit(a.Owner, map[bool]int{false: 20, true: 12}[tier.short])
+				cells := tier.owner
+				if tier.give {
+					rest := room - lipgloss.Width(bracket) - pass.least - lipgloss.Width(" · owner "+due+tier.vols)
+					cells = min(cells, rest)
+				}
+				if cells < min(ownerCut, lipgloss.Width(a.Owner)) {
+					continue
+				}
+				tail += " · owner " + fit(a.Owner, cells)
 			}
-			if a.Due != "" {
-				tail += " · due " + a.Due
-			}
-			if n := len(a.Volunteers); n > 0 && tier.short {
-				tail += fmt.Sprintf(" · %d vol.", n)
-			} else if n > 0 {
-				tail += " · " + plural(n, "volunteer")
-			}
-			if title := room - lipgloss.Width(tier.bracket) - lipgloss.Width(tail); title >= least {
-				row.text, row.whole = tier.bracket+fit(a.Title, title)+tail, actionText(a)
+			tail += due + tier.vols
+			if title := room - lipgloss.Width(bracket) - lipgloss.Width(tail); title >= pass.least {
+				row.text, row.whole = bracket+fit(a.Title, title)+tail, actionText(a)
 				return row
 			}
 		}
