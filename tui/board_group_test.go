@@ -1741,3 +1741,38 @@ func TestBoardScoreCountsNoMorePeopleThanTookPart(t *testing.T) {
 		t.Errorf("the theme's score sum:\n%s", v)
 	}
 }
+
+// L on a note of a suggested theme, before A, moves the note to another lane as it
+// does after: it did nothing and said nothing, the status line keeping the last
+// message. u takes it back, and nothing is shared.
+func TestBoardPreviewMovesANoteToAnotherLane(t *testing.T) {
+	t.Parallel()
+	w, sess, sug := previewWorld(t)
+	b := w.openBoard(sess)
+	b.waitEverDrawn("1. "+sug[0].Label, "A accept all")
+	b.press(tea.KeyDown) // the first suggestion's first note
+	b.keys("L")
+	b.waitFor("Move the note to lane (number):")
+	b.keys("7")
+	b.press(tea.KeyEnter)
+	b.waitFor("Note moved to mot motivates. (u undoes it)")
+	moved := 0
+	for _, n := range w.notes(sess) {
+		if n.Area == session.AreaMotivation && n.Lane == "motivates" {
+			moved++
+		}
+	}
+	if moved != 1 {
+		t.Fatalf("L before A moved %d notes to motivates, want 1", moved)
+	}
+	b.keys("u")
+	b.waitFor("Undone: the move of")
+	for _, n := range w.notes(sess) {
+		if n.Lane == "motivates" {
+			t.Errorf("after u the note %q is still in motivates", n.Text)
+		}
+	}
+	if got := w.themesOf(sess); len(got) != 0 {
+		t.Errorf("L and u before A shared themes: %v", got)
+	}
+}

@@ -1302,7 +1302,12 @@ func (t *themesTab) keys() []key.Binding {
 			if n := len(s.themes.picked); n > 0 {
 				accept = key.NewBinding(key.WithKeys("A"), key.WithHelp("A", fmt.Sprintf("accept %d picked", n)))
 			}
-			return []key.Binding{accept, tk.Pick, tk.Rename, tk.Merge, bk.Read, tk.Suggest}
+			ks := []key.Binding{accept, tk.Pick, tk.Rename, tk.Merge, bk.Read, tk.Suggest}
+			if t.current().note != 0 {
+				// A note written under the wrong heading is seen here first.
+				ks = append(ks, bk.Refile)
+			}
+			return ks
 		}
 		if s.themes.placing {
 			accept := tk.Accept
@@ -1313,7 +1318,11 @@ func (t *themesTab) keys() []key.Binding {
 			if cur := t.current(); cur.sug != 0 && cur.theme == 0 {
 				ks = append(ks, nameNew)
 			}
-			return append(ks, bk.Read)
+			ks = append(ks, bk.Read)
+			if t.current().note != 0 {
+				ks = append(ks, bk.Refile)
+			}
+			return ks
 		}
 		move := tk.Move
 		if n := len(s.themes.marked); n > 0 {
@@ -1365,7 +1374,7 @@ func (t *themesTab) update(msg tea.KeyMsg) tea.Cmd {
 	ph := s.sess.Phase
 	cur := t.current()
 	switch {
-	case key.Matches(msg, bk.Refile) && cur.note != 0 && cur.sug == 0:
+	case key.Matches(msg, bk.Refile) && cur.note != 0:
 		if n := s.noteByID()[cur.note]; n != nil {
 			return s.refile(n)
 		}
