@@ -1422,10 +1422,7 @@ func (s *boardScreen) View() string {
 		body = s.tabs[s.tab].view(w, room)
 	}
 	b.WriteString(body)
-	if pad := e.h - lipgloss.Height(b.String()) - height(footer); pad > 0 {
-		b.WriteString(strings.Repeat("\n", pad))
-	}
-	return b.String() + footer
+	return atBottom(b.String(), footer, e.h)
 }
 
 // minBody is how many lines the board's body keeps on a short screen before the
@@ -1508,7 +1505,7 @@ func (s *boardScreen) header(w int, foot string) string {
 		fit(strings.Join(tabs, " "), w) + "\n", sty.Muted.Render(strings.Repeat("─", w)) + "\n"}
 	// The join line goes first, then the counts.
 	for range 2 {
-		if s.e.h-lipgloss.Height(strings.Join(lines, ""))-height(foot) >= minBody {
+		if s.e.h-len(lines)-height(foot) >= minBody {
 			break
 		}
 		lines = append(lines[:1], lines[2:]...)
@@ -1565,7 +1562,28 @@ func (s *boardScreen) footer(w int) string {
 
 // room is how many lines the board's body has between head and foot.
 func (s *boardScreen) room(head, foot string) int {
-	return max(s.e.h-lipgloss.Height(head)-height(foot), 3)
+	return max(s.e.h-lineCount(head)-height(foot), 3)
+}
+
+// lineCount is how many lines s takes above what follows it, s made of lines that
+// each end with a newline: lipgloss.Height counts one more, the empty one after
+// the last newline, and a screen counted so left its bottom line empty.
+func lineCount(s string) int {
+	return strings.Count(s, "\n")
+}
+
+// atBottom is top, made of lines that each end with a newline, with foot on the
+// bottom lines of a screen h lines high: padded between, or without a foot
+// (the key list takes the key help's place), without the last newline, which
+// would begin a line below the screen.
+func atBottom(top, foot string, h int) string {
+	if pad := h - lineCount(top) - height(foot); pad > 0 {
+		top += strings.Repeat("\n", pad)
+	}
+	if foot == "" {
+		return strings.TrimSuffix(top, "\n")
+	}
+	return top + foot
 }
 
 // height is how many lines s takes on the screen: none when it is empty.

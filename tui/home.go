@@ -343,17 +343,14 @@ func (s *homeScreen) View() string {
 	footer := s.footer(w)
 	if s.help.shown {
 		b.WriteString(s.help.view(sty, s.allKeys(), w, s.keyRoom(footer)))
-		if pad := e.h - lipgloss.Height(b.String()) - height(footer); pad > 0 {
-			b.WriteString(strings.Repeat("\n", pad))
-		}
-		return b.String() + footer
+		return atBottom(b.String(), footer, e.h)
 	}
 	if s.loaded && len(s.sessions) == 0 {
 		b.WriteString(sty.Muted.Render("No sessions yet. Press n to create the first one.") + "\n")
 	}
-	// The rows have what the title, the headings and the footer leave (less the
-	// line the padding below keeps free): a fixed 12 left one row at 40x14.
-	room := max(e.h-homeHead-1-height(footer), 3)
+	// The rows have what the title, the headings and the footer leave: a fixed
+	// 12 left one row at 40x14.
+	room := max(e.h-homeHead-height(footer), 3)
 	s.list.setPage(room)
 	// Each campaign heading shown takes a row of the room too, and a list that
 	// does not fit says what is above and below: rows that overflowed the screen
@@ -390,10 +387,7 @@ func (s *homeScreen) View() string {
 	if more {
 		b.WriteString(s.list.moreLine(start, end, w, sty) + "\n")
 	}
-	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
-		b.WriteString(strings.Repeat("\n", pad))
-	}
-	return b.String() + footer
+	return atBottom(b.String(), footer, e.h)
 }
 
 // homeHead is how many lines the home's title and heading take.

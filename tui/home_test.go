@@ -48,12 +48,12 @@ func TestFacilitatorHomePagesAndSearches(t *testing.T) {
 	s.waitFor("▸ " + order[len(order)-1].Title)
 	s.press(tea.KeyHome)
 	s.waitFor("▸ " + order[0].Title)
-	// A page is the 15 rows a 24-line terminal shows: 17 lines of room (24 less
-	// the title and heading, the key help and the line kept free), less the
-	// campaign's heading and the line of what is above and below. The next page
-	// begins with the first row not shown (17 skipped two).
+	// A page is the 16 rows a 24-line terminal shows: 18 lines of room (24 less
+	// the title and heading and the key help), less the campaign's heading and
+	// the line of what is above and below. The next page begins with the first
+	// row not shown (18 skipped two).
 	s.press(tea.KeyPgDown)
-	s.waitFor("▸ " + order[15].Title)
+	s.waitFor("▸ " + order[16].Title)
 	s.press(tea.KeyPgUp)
 	s.waitFor("▸ " + order[0].Title)
 

@@ -659,6 +659,12 @@ func (w *world) openBoardSized(s *session.Session, width, height int) *term {
 	if notes == 1 {
 		counts = strings.Replace(counts, "1 notes", "1 note", 1)
 	}
+	if height < 16 {
+		// A short terminal's board leaves the join line out (see the board's
+		// header), the code with it.
+		b.waitFor("1 Notes", counts)
+		return b
+	}
 	b.waitFor("1 Notes", "code "+s.Code[:4]+"-"+s.Code[4:], counts)
 	return b
 }

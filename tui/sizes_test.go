@@ -166,3 +166,30 @@ func TestTooNarrowTerminalSaysSoAndKeysDoNothing(t *testing.T) {
 		t.Errorf("a key pressed while the screen was not shown went into the note:\n%s", v)
 	}
 }
+
+// The board and the home take every line of the terminal, the key help on the
+// bottom one: the header's height was counted one line too many, the bottom line
+// stayed empty and a list showed one row fewer than fitted.
+func TestBoardAndHomeTakeTheBottomLine(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	for _, size := range [][2]int{{80, 24}, {40, 14}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			w := w.in(t)
+			check := func(what, v string) {
+				t.Helper()
+				requireFitsIn(t, v, size[0], size[1])
+				if n := len(strings.Split(v, "\n")); n != size[1] || strings.TrimSpace(lastLine(v)) == "" {
+					t.Errorf("the %s takes %d lines of %d, the last %q:\n%s", what, n, size[1], lastLine(v), v)
+				}
+			}
+			h := w.openSized(tui.Options{Facilitator: true}, size[0], size[1])
+			h.waitFor(sess.Title)
+			check("home", h.view())
+			b := w.openBoardSized(sess, size[0], size[1])
+			b.keys("4")
+			b.waitDrawn("pen tests")
+			check("board", b.view())
+		})
+	}
+}
