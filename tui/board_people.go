@@ -32,12 +32,12 @@ func newPeopleTab(b *boardScreen) *peopleTab {
 func (t *peopleTab) rows() *list { return &t.list }
 
 // head is how many lines of the people tab's room are not people: its summary, the
-// addresses closed to new people if any, its column names and one left free.
+// addresses closed to new people if any and its column names.
 func (t *peopleTab) head() int {
 	if len(t.blocks()) > 0 {
-		return 4
+		return 3
 	}
-	return 3
+	return 2
 }
 
 func (t *peopleTab) sync() {

@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -117,5 +118,34 @@ func TestPeopleTabShowsLongNamesWhole(t *testing.T) {
 	}
 	if l := lineWith(v, "Nils"); !strings.Contains(l, "P3") || !strings.Contains(l, "not connected") {
 		t.Errorf("Nils's line %q", l)
+	}
+}
+
+// The people view on a short terminal shows as many people as fit and a line
+// saying how many more are below, as the other lists do: at 40x14 it showed one
+// person above an empty line, and nothing said four more had joined.
+func TestPeopleTabSaysHowManyMoreOnAShortTerminal(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	for _, name := range []string{"Ana", "Ben", "Cleo", "Dara", "Eli", "Fay"} {
+		w.join(sess, "key-"+name, name)
+	}
+	b := w.openBoardSized(sess, 40, 14)
+	b.keys("2")
+	b.waitDrawn("who    name")
+	v := b.view()
+	requireFitsIn(t, v, 40, 14)
+	rows := 0
+	for _, l := range strings.Split(v, "\n") {
+		if strings.TrimSpace(l) == "" {
+			t.Errorf("the people view leaves a line empty where a person fits:\n%s", v)
+		}
+		if strings.HasPrefix(strings.TrimLeft(l, "▸ "), "P") {
+			rows++
+		}
+	}
+	if want := fmt.Sprintf("… %d below", 6-rows); rows == 0 || !strings.Contains(v, want) {
+		t.Errorf("the people view shows %d of 6 people and does not say %q:\n%s", rows, want, v)
 	}
 }

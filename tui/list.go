@@ -98,7 +98,7 @@ func (l *list) setExtra(lines int) { l.extra = max(lines, 0) }
 // room is how many lines a page has for its rows: the page, less the line that
 // says what is above and below when the list is drawn by cut and does not fit.
 func (l *list) room() int {
-	if l.cutPage && l.span(0, l.n-1) > l.page && l.page-l.extra > 2 {
+	if l.cutPage && l.span(0, l.n-1) > l.page && l.page-l.extra > 1 {
 		return l.page - 1
 	}
 	return l.page
@@ -407,8 +407,10 @@ func (l *list) window(height, extra int) (start, end int) {
 // is above and below them (moreLine) when they do not all fit: that line takes one
 // of the height's rows. more reports whether the list is cut.
 func (l *list) cut(height, extra int) (start, end int, more bool) {
-	if l.n <= 1 || l.spanWith(0, l.n-1, extra) <= height || height-extra <= 2 {
-		// All of it fits, or the room is too small to give a row to the line.
+	if l.n <= 1 || l.spanWith(0, l.n-1, extra) <= height || height-extra <= 1 {
+		// All of it fits, or the room is too small to give a row to the line:
+		// with two lines, one row and the line say more than two rows that
+		// look like the whole list (the people view at 40x14).
 		start, end = l.window(height, extra)
 		return start, end, false
 	}

@@ -302,3 +302,30 @@ func TestListWithoutSearch(t *testing.T) {
 		}
 	}
 }
+
+// A cut list of two lines or more says what is above and below it, its rows
+// taking the others: two lines showed two rows that looked like the whole list.
+// One line is all the row's, and the selected row takes its lines whole.
+func TestCutListInFewLines(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		height, extra int
+		rows          int
+		more          bool
+	}{
+		{1, 0, 1, false},
+		{2, 0, 1, true},
+		{3, 0, 2, true},
+		{2, 1, 1, false},
+		{3, 1, 1, true},
+	} {
+		l, _ := testList(6, c.height)
+		start, end, more := l.cut(c.height, c.extra)
+		if end-start != c.rows || more != c.more {
+			t.Errorf("cut(%d, %d) shows %d rows, more %v; want %d rows, more %v", c.height, c.extra, end-start, more, c.rows, c.more)
+		}
+		if used := l.spanWith(start, end-1, c.extra) + map[bool]int{true: 1}[more]; used > c.height {
+			t.Errorf("cut(%d, %d) takes %d lines", c.height, c.extra, used)
+		}
+	}
+}
