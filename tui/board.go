@@ -563,6 +563,9 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			return s.update(errMsg{msg.err})
 		}
 		s.setStatus(msg.status, false)
+	case refusedMsg:
+		msg.putBack()
+		return s.update(msg.msg)
 	case errMsg:
 		s.setStatus(s.e.errorMessage(msg.err), true)
 		// A refused change may have been shown already; reload what is stored:
@@ -1217,6 +1220,26 @@ func (a *boardAsk) saved(m askSavedMsg) (tea.Msg, []tea.KeyMsg) {
 	return m.msg, ahead
 }
 
+// refusedMsg is the store's refusal of a change (msg, an errMsg or a
+// themesFailedMsg), with what puts the board back as it was before the change
+// was shown done.
+type refusedMsg struct {
+	msg     tea.Msg
+	putBack func()
+}
+
+// onRefusal is cmd, whose refusal comes with putBack (see refusedMsg).
+func onRefusal(cmd tea.Cmd, putBack func()) tea.Cmd {
+	return func() tea.Msg {
+		switch msg := cmd().(type) {
+		case errMsg, themesFailedMsg:
+			return refusedMsg{msg, putBack}
+		default:
+			return msg
+		}
+	}
+}
+
 // refusal reports whether msg, the outcome of saving a prompt's answer, says the
 // answer was not kept. Each kind of save says so its own way: a change of the
 // themes refused while grouping is a themesFailedMsg, not an errMsg, and taken
@@ -1224,7 +1247,7 @@ func (a *boardAsk) saved(m askSavedMsg) (tea.Msg, []tea.KeyMsg) {
 // ran as board commands.
 func refusal(msg tea.Msg) bool {
 	switch m := msg.(type) {
-	case errMsg, themesFailedMsg:
+	case errMsg, themesFailedMsg, refusedMsg:
 		return true
 	case actionSavedMsg:
 		return m.err != nil

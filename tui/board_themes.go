@@ -1236,6 +1236,32 @@ func (t *themesTab) remember() {
 	}
 }
 
+// putBack selects row was again and marks again the notes of marks still on the
+// board: what M changed before the store refused the move.
+func (t *themesTab) putBack(was themeRow, marks map[int64]bool) {
+	s := t.b
+	byID := s.noteByID()
+	s.themes.marked = nil
+	for id := range marks {
+		if byID[id] != nil {
+			if s.themes.marked == nil {
+				s.themes.marked = map[int64]bool{}
+			}
+			s.themes.marked[id] = true
+		}
+	}
+	if was.note == 0 {
+		return
+	}
+	for i, r := range t.rowsNow {
+		if r.note == was.note {
+			t.list.selectRow(i)
+			t.at, t.atPhase = r, s.sess.Phase
+			return
+		}
+	}
+}
+
 // nextToProcess is the note row to select once the notes ids have left the row
 // selected: the next note down the list that stays, or else the one above.
 func (t *themesTab) nextToProcess(ids []int64) themeRow {
@@ -1955,6 +1981,14 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 		what = plural(len(ids), "note")
 	}
 	cmd := s.ask.open1("Move "+what+" to theme (name or number): ", "", func(v string) (tea.Cmd, bool) {
+		// The move is shown done at once, the next note selected; a refusal
+		// (the theme deleted or the session closed meanwhile) puts the selection
+		// and the marks back, since nothing moved: the next note selected read as
+		// if the move had worked, and M again moved the wrong note.
+		was, marks := t.current(), s.themes.marked
+		putBack := func(cmd tea.Cmd) tea.Cmd {
+			return onRefusal(cmd, func() { t.putBack(was, marks) })
+		}
 		processed := func() {
 			s.themes.marked = nil
 			if next := t.nextToProcess(ids); next.note != 0 {
@@ -1997,10 +2031,10 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 			// A name no theme has: a new theme of that name, with the notes.
 			processed()
 			id := s.sess.ID
-			return s.doThemes(fmt.Sprintf("New theme “%s” with %s.", session.CleanText(name), plural(len(ids), "note")), "the new theme “"+fit(session.CleanText(name), 30)+"”", func(ctx context.Context, svc *session.Service) error {
+			return putBack(s.doThemes(fmt.Sprintf("New theme “%s” with %s.", session.CleanText(name), plural(len(ids), "note")), "the new theme “"+fit(session.CleanText(name), 30)+"”", func(ctx context.Context, svc *session.Service) error {
 				_, err := svc.NewTheme(ctx, id, name, ids, true)
 				return err
-			}), true
+			})), true
 		}
 		// Notes already in the theme stay where they are: only the others move.
 		there := 0
@@ -2051,9 +2085,9 @@ func (t *themesTab) askMove(cur themeRow) tea.Cmd {
 			}
 		}
 		id := to.ID
-		return s.doThemes(said, "the move to “"+fit(to.Label, 30)+"”", func(ctx context.Context, svc *session.Service) error {
+		return putBack(s.doThemes(said, "the move to “"+fit(to.Label, 30)+"”", func(ctx context.Context, svc *session.Service) error {
 			return svc.MoveNotes(ctx, ids, id)
-		}), true
+		})), true
 	})
 	s.ask.hint = func(v string) string {
 		to, others := s.findTheme(v)
