@@ -73,3 +73,35 @@ func TestBoardPreviewKeepsPicksWithNewNotes(t *testing.T) {
 		t.Errorf("after placing the pick: %v, want only the picked new theme made", got)
 	}
 }
+
+// A name being typed for a new theme of the preview (g) is given to that theme
+// when a note is placed in it meanwhile: the prompt wanted the theme's exact
+// notes, said "The preview changed meanwhile" and lost the name typed.
+func TestBoardPreviewNameOutlivesANotePlacedInItsTheme(t *testing.T) {
+	t.Parallel()
+	w, sess, b := previewOfTwoLateNotes(t)
+	b.waitFor("2 notes without a theme: A places them as shown")
+	b.keys("/phishing")
+	b.press(tea.KeyEnter)
+	b.waitFor("R name new theme")
+	b.keys("R")
+	b.waitFor("Name before placing: ")
+	b.press(tea.KeyCtrlU)
+	b.keys("Phishing")
+	if _, err := w.svc.Import(w.ctx, sess.ID, []session.ImportRow{
+		{Line: 1, Text: "phishing mails fool the finance team too", Area: "confidence", Lane: "concern"},
+	}, session.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b.waitDrawn("3 notes without a theme")
+	b.press(tea.KeyEnter)
+	b.waitFor("Named; nobody sees it until A places it.")
+	if b.everDrawn("The preview changed meanwhile") {
+		t.Fatal("the name was refused as if its theme had gone")
+	}
+	b.keys("A")
+	b.waitFor("new theme")
+	if got := w.themesOf(sess); len(got["Phishing"]) != 2 {
+		t.Errorf("after placing: %v, want “Phishing” with both phishing notes", got)
+	}
+}

@@ -465,6 +465,28 @@ func (t *themeBoard) keepSuggestions(was, now []session.Theme) string {
 	return strings.Join(said, "; ") + "."
 }
 
+// newThemeHolding is the index of the new theme of the preview of where notes
+// go (one not stored yet) that holds most of the notes ids, -1 when none holds
+// any: notes placed in it or leaving it leave it the same theme.
+func (t *themeBoard) newThemeHolding(ids []int64) int {
+	at, most := -1, 0
+	for i, th := range t.suggestions {
+		if th.ID != 0 {
+			continue
+		}
+		n := 0
+		for _, id := range th.NoteIDs {
+			if slices.Contains(ids, id) {
+				n++
+			}
+		}
+		if n > most {
+			at, most = i, n
+		}
+	}
+	return at
+}
+
 // handEdits says what was done by hand to the suggestions shown, which g drops
 // (a run for new notes keeps them): "2 names, 1 merge and 1 pick"; "" when
 // nothing was.
@@ -1575,12 +1597,14 @@ func (t *themesTab) updatePreview(msg tea.KeyMsg, cur themeRow) tea.Cmd {
 			s.setStatus(fmt.Sprintf("Theme %d is shared already: R renames it once these notes are placed (A) or left (esc). Here R names the new themes.", s.themeNumber(cur.theme)), true)
 			return nil
 		}
-		i := cur.sug - 1
-		ids := slices.Clone(s.themes.suggestions[i].NoteIDs)
-		return s.ask.open1("Name before placing: ", strings.TrimSuffix(s.themes.suggestions[i].Label, "…"), func(v string) (tea.Cmd, bool) {
-			if !s.themes.placing || i >= len(s.themes.suggestions) || !slices.Equal(s.themes.suggestions[i].NoteIDs, ids) {
-				// Placed, left or placed again by another run meanwhile: i is
-				// another theme now, or none.
+		ids := slices.Clone(s.themes.suggestions[cur.sug-1].NoteIDs)
+		return s.ask.open1("Name before placing: ", strings.TrimSuffix(s.themes.suggestions[cur.sug-1].Label, "…"), func(v string) (tea.Cmd, bool) {
+			// The new theme of these notes, wherever the preview has it now: a
+			// note placed in it while the name was typed made it another theme
+			// by its exact notes, and the name typed was lost.
+			i := s.themes.newThemeHolding(ids)
+			if !s.themes.placing || i < 0 {
+				// Placed or left meanwhile, or its notes placed elsewhere.
 				s.setStatus("The preview changed meanwhile: nothing named (g shows it again).", true)
 				return nil, true
 			}
