@@ -337,13 +337,12 @@ func (s *campaignScreen) View() string {
 		return b.String() + sty.Muted.Render("Matching themes across the sessions…") + "\n" + footer
 	}
 	b.WriteString(s.head(w))
-	room := max(e.h-lipgloss.Height(b.String())-lipgloss.Height(footer), 3)
+	// b's lines each end in a newline: lipgloss.Height counted one line more, and
+	// the overview left the screen's bottom line empty.
+	room := max(e.h-lineCount(b.String())-height(footer), 3)
 	if s.keysShown() {
 		b.WriteString(s.help.view(sty, s.allKeys(), w, s.keyRoom(w)))
-		if pad := e.h - lipgloss.Height(b.String()) - height(footer); pad > 0 {
-			b.WriteString(strings.Repeat("\n", pad))
-		}
-		return b.String() + footer
+		return atBottom(b.String(), footer, e.h)
 	}
 	if s.reading != nil || s.tab == 0 {
 		if s.reading != nil {
@@ -351,10 +350,7 @@ func (s *campaignScreen) View() string {
 		} else {
 			b.WriteString(s.themesView(w, room))
 		}
-		if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
-			b.WriteString(strings.Repeat("\n", pad))
-		}
-		return b.String() + footer
+		return atBottom(b.String(), footer, e.h)
 	}
 	var lines []string
 	switch s.tab {
@@ -371,10 +367,7 @@ func (s *campaignScreen) View() string {
 	for i := s.scroll; i < len(lines) && i < s.scroll+room; i++ {
 		b.WriteString(fit(lines[i], w) + "\n")
 	}
-	if pad := e.h - lipgloss.Height(b.String()) - lipgloss.Height(footer); pad > 0 {
-		b.WriteString(strings.Repeat("\n", pad))
-	}
-	return b.String() + footer
+	return atBottom(b.String(), footer, e.h)
 }
 
 // lineKeys are the keys of the key line, most used first.
@@ -449,7 +442,7 @@ func (s *campaignScreen) keyRoom(w int) int {
 	if s.f == nil {
 		return max(s.e.h-1-height(s.footer(w)), 3)
 	}
-	return max(s.e.h-1-lipgloss.Height(s.head(w))-height(s.footer(w)), 3)
+	return max(s.e.h-1-lineCount(s.head(w))-height(s.footer(w)), 3)
 }
 
 // footer is the bottom of the overview, w wide: a hypothesis being typed, a

@@ -193,3 +193,30 @@ func TestBoardAndHomeTakeTheBottomLine(t *testing.T) {
 		})
 	}
 }
+
+// The campaign overview takes the screen's bottom line too, in each of its views
+// and under its key list: it counted its head one line too many, as the board and
+// the home did.
+func TestCampaignOverviewTakesTheBottomLine(t *testing.T) {
+	t.Parallel()
+	w, _ := campaignWorld(t)
+	for _, size := range [][2]int{{80, 24}, {40, 14}} {
+		for _, view := range []struct{ keys, drawn string }{
+			{"", "Pentest"}, {"2", "[2 Audiences]"}, {"5", "[5 Hypotheses]"}, {"?", "Keys of this view"},
+		} {
+			s := w.openSized(tui.Options{Facilitator: true}, size[0], size[1])
+			s.waitFor("Champions 2")
+			s.keys("c")
+			s.waitFor("Pentest")
+			s.keys(view.keys)
+			s.waitDrawn(view.drawn)
+			v := s.view() // ends the connection
+			requireFitsIn(t, v, size[0], size[1])
+			// Under the key list no key line is on the bottom line; the list's own
+			// lines end where it does.
+			if n := len(strings.Split(v, "\n")); n != size[1] || view.keys != "?" && strings.TrimSpace(lastLine(v)) == "" {
+				t.Errorf("at %dx%d after %q the overview takes %d lines of %d, the last %q:\n%s", size[0], size[1], view.keys, n, size[1], lastLine(v), v)
+			}
+		}
+	}
+}
