@@ -81,32 +81,11 @@ func newForm(e *env) *formScreen {
 	return f
 }
 
-// plannedTwin says, for a session just made by hand, which session of the same
-// campaign, audience and place was made before it and has not begun: most often
-// the one charter plan --create made for it, which would then be held twice or
-// stay in the plan as not held. planned are the campaign's planned sessions with
-// their invitees: a planned twin is named first, with its join code, since the
-// people invited hold that code and are in no other session's lobby. "" when
+// plannedTwin is the note, for a session just made by hand, on its twin (see
+// session.PlannedTwin): the session of the same campaign, audience and place made
+// before it and not begun, with its code when people were invited to it. "" when
 // there is none.
-func plannedTwin(made *session.Session, all []*session.Session, planned []session.SessionInvitations) string {
-	if made.Campaign == "" {
-		return ""
-	}
-	invited := map[string]int{}
-	for _, si := range planned {
-		invited[si.Session.ID] = len(si.Invitees)
-	}
-	var twin *session.Session
-	for _, o := range all {
-		if o.ID == made.ID || o.Audience != made.Audience || o.Furthest() != session.PhaseLobby || o.Held ||
-			session.CampaignKey(o.Campaign) != session.CampaignKey(made.Campaign) ||
-			!strings.EqualFold(strings.TrimSpace(o.Location), strings.TrimSpace(made.Location)) {
-			continue
-		}
-		if twin == nil || invited[o.ID] > 0 && invited[twin.ID] == 0 {
-			twin = o
-		}
-	}
+func plannedTwin(made, twin *session.Session, invited int) string {
 	if twin == nil {
 		return ""
 	}
@@ -114,7 +93,7 @@ func plannedTwin(made *session.Session, all []*session.Session, planned []sessio
 	if loc := strings.TrimSpace(twin.Location); loc != "" {
 		where = " in " + session.CleanText(loc)
 	}
-	if n := invited[twin.ID]; n > 0 {
+	if n := invited; n > 0 {
 		// Both may bear the same title: the codes tell them apart on the home.
 		return fmt.Sprintf("Note: %s already plans “%s” for %s%s (code %s), not begun: the %s invited to it hold its code. Run that one, and delete this one (code %s) on the home (D).",
 			session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, code(twin.Code),
@@ -302,12 +281,8 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 					return errMsg{err}
 				}
 				// Made; a failure to read the others only leaves the note out.
-				all, _ := svc.Sessions(ctx)
-				var planned []session.SessionInvitations
-				if s.Campaign != "" {
-					planned, _ = svc.Invitations(ctx, s.Campaign)
-				}
-				return createdMsg{s, plannedTwin(s, all, planned)}
+				twin, invited, _ := svc.PlannedTwinOf(ctx, s)
+				return createdMsg{s, plannedTwin(s, twin, invited)}
 			})
 		}
 	}

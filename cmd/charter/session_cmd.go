@@ -60,7 +60,32 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if guess != "" {
 		fmt.Fprintln(stderr, guess)
 	}
+	// As the home's form says it: a twin not begun is most often the session the
+	// plan made for this one, whose people hold its code. Made; a failure to read
+	// the others only leaves the note out.
+	if twin, invited, err := svc.PlannedTwinOf(context.Background(), s); err == nil && twin != nil {
+		fmt.Fprintln(stderr, twinNote(s, twin, invited, *dir))
+	}
 	return 0
+}
+
+// twinNote is the note on a session made beside a twin of its campaign, audience
+// and place (session.PlannedTwin), with the command that deletes one of the two.
+func twinNote(made, twin *session.Session, invited int, dir string) string {
+	where := ""
+	if loc := strings.TrimSpace(twin.Location); loc != "" {
+		where = " in " + session.CleanText(loc)
+	}
+	if invited > 0 {
+		people := fmt.Sprintf("%d people", invited)
+		if invited == 1 {
+			people = "1 person"
+		}
+		return fmt.Sprintf("note: %s already plans %q for %s%s (session %s, code %s), not begun: the %s invited to it hold its code. Run that one, and delete this one: charter session delete --data %s --session %s",
+			session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, twin.ID, code(twin.Code), people, dir, made.ID)
+	}
+	return fmt.Sprintf("note: %s already has %q for %s%s (session %s), not begun: run one of the two, and delete the other: charter session delete --data %s --session ID",
+		session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, twin.ID, dir)
 }
 
 // flagAddr is joinAddr for a command whose flags fs hold --addr, given or not.

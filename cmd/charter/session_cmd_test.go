@@ -628,3 +628,44 @@ func TestSessionsPlannedWithoutADayComeAfterDatedOnes(t *testing.T) {
 		t.Errorf("the report's period is %s – %s, want %s – %s", doc.From, doc.To, from, to)
 	}
 }
+
+// session new beside the session the plan made for the same campaign, audience and
+// place says so, as the home's form does: which one people were invited to, with
+// its code, and how to delete the one just made. Elsewhere it says nothing.
+func TestSessionNewBesideAPlannedOneNamesTheInvitedOne(t *testing.T) {
+	t.Parallel()
+	data := newDataDir(t)
+	mustRun(t, "roster", "import", "--data", data, filepath.Join("testdata", "roster.csv"))
+	mustRun(t, "plan", "--create", "--data", data, "--campaign", "Chartering 2027", "--audiences", "developers")
+	db, err := openExisting(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := session.NewService(db, nil).Sessions(context.Background())
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var planned *session.Session
+	for _, s := range all {
+		if s.Title == "Developers, Berlin" {
+			planned = s
+		}
+	}
+	if planned == nil {
+		t.Fatalf("no planned Developers, Berlin among %d sessions", len(all))
+	}
+	code, out, errs := runCmd("session", "new", "--data", data, "--title", "Developers Berlin", "--audience", "developers",
+		"--location", "berlin", "--campaign", "Chartering 2027", "--addr", "127.0.0.1:2222")
+	made := strings.TrimPrefix(strings.SplitN(out, "\n", 2)[0], "session: ")
+	want := fmt.Sprintf(`note: Chartering 2027 already plans "Developers, Berlin" for developers in Berlin (session %s, code %s), not begun: the 10 people invited to it hold its code. Run that one, and delete this one: charter session delete --data %s --session %s`,
+		planned.ID, planned.Code[:4]+"-"+planned.Code[4:], data, made)
+	if code != 0 || !strings.Contains(errs, want) {
+		t.Errorf("session new beside the planned session: exit %d, stderr\n%s\nwant\n%s", code, errs, want)
+	}
+	code, _, errs = runCmd("session", "new", "--data", data, "--title", "Developers Madrid", "--audience", "developers",
+		"--location", "Madrid", "--campaign", "Chartering 2027", "--addr", "127.0.0.1:2222")
+	if code != 0 || strings.Contains(errs, "note:") {
+		t.Errorf("session new with no twin: exit %d, stderr %q", code, errs)
+	}
+}
