@@ -312,10 +312,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	// Within a day, the session that began first is first: a session planned
 	// weeks ahead and held in the afternoon came before one made by hand and held
 	// that morning, and saturation called the morning's themes new.
-	slices.SortStableFunc(ds, func(a, b *Data) int {
-		return cmp.Or(a.Session.Day().Compare(b.Session.Day()), began(a).Compare(began(b)),
-			a.Session.CreatedAt.Compare(b.Session.CreatedAt), strings.Compare(a.Session.ID, b.Session.ID))
-	})
+	slices.SortStableFunc(ds, heldOrder)
 	f.ds = ds
 	if len(ds) > 0 {
 		f.From, f.To = dateOf(ds[0]), dateOf(ds[len(ds)-1])
@@ -687,19 +684,34 @@ func onePlaceName(ds []*Data) []*Data {
 	return out
 }
 
+// heldOrder is the order of the sessions held, as the report numbers them (S1,
+// S2, …): by day, then by when they began, then as made. Every part of the report
+// that indexes sessions by their number sorts by it.
+func heldOrder(a, b *Data) int {
+	return cmp.Or(a.Session.Day().Compare(b.Session.Day()), began(a).Compare(began(b)),
+		a.Session.CreatedAt.Compare(b.Session.CreatedAt), strings.Compare(a.Session.ID, b.Session.ID))
+}
+
 // began is when the session took place: its first person joining or its first
-// note (paper notes have no one joining), whichever came first; the time it was
-// created when it has neither.
+// note, whichever came first; the time it was created when it has neither. Paper
+// notes and their writers are left out: they are stored when they are imported,
+// often hours after the session, which put a morning's paper session after the
+// afternoon's.
 func began(d *Data) time.Time {
 	t := d.Session.CreatedAt
 	first := true
+	paper := map[int64]bool{}
 	for _, p := range d.Participants {
+		if p.Paper {
+			paper[p.ID] = true
+			continue
+		}
 		if !p.JoinedAt.IsZero() && (first || p.JoinedAt.Before(t)) {
 			t, first = p.JoinedAt, false
 		}
 	}
 	for _, n := range d.Notes {
-		if !n.CreatedAt.IsZero() && (first || n.CreatedAt.Before(t)) {
+		if !paper[n.ParticipantID] && !n.CreatedAt.IsZero() && (first || n.CreatedAt.Before(t)) {
 			t, first = n.CreatedAt, false
 		}
 	}

@@ -804,6 +804,55 @@ func TestSessionsOfOneDayInTheOrderTheyWereHeld(t *testing.T) {
 	}
 }
 
+// The hypotheses quote each note under the number and audience of its session as
+// the report numbers them: they sorted the sessions of one day by when they were
+// made, the report by when they were held, and a developer's words were quoted
+// as a manager's. Paper notes, stored when imported, say nothing of when their
+// session was held.
+func TestHypothesisQuotesFollowTheSessionsAsNumbered(t *testing.T) {
+	t.Parallel()
+	people := make([]session.Profile, 3)
+	at := func(d *report.Data, hour int, paper bool) {
+		when := time.Date(2026, 1, 5, hour, 0, 0, 0, time.UTC)
+		for _, p := range d.Participants {
+			p.JoinedAt, p.Paper = when, paper
+		}
+		for i, n := range d.Notes {
+			n.CreatedAt = when.Add(time.Duration(i+1) * time.Minute)
+		}
+	}
+	planned := pureSession("planned", 5, session.AudienceManagers, people, map[string][]string{
+		"budget": {"the budget for security tooling is decided without us"}})
+	byHand := pureSession("byhand", 5, session.AudienceDevelopers, people, map[string][]string{
+		"pen": {"pen tests come too late to change the design"}})
+	paper := pureSession("paper", 5, session.AudienceServiceOwners, people, map[string][]string{
+		"pen": {"pen tests come far too late for our releases"}})
+	byHand.Session.CreatedAt = planned.Session.CreatedAt.Add(9 * time.Hour)
+	paper.Session.CreatedAt = planned.Session.CreatedAt.Add(8 * time.Hour)
+	at(byHand, 10, false)
+	at(planned, 15, false)
+	at(paper, 20, true) // held at 08:00 on paper, imported at 20:00
+	ds := []*report.Data{planned, byHand, paper}
+	f := report.BuildCampaign("c", ds)
+	var order []string
+	for _, s := range f.Sessions {
+		order = append(order, s.ID)
+	}
+	if want := []string{"paper", "byhand", "planned"}; !slices.Equal(order, want) {
+		t.Fatalf("sessions %v, want %v", order, want)
+	}
+	f.AddHypotheses([]*session.Hypothesis{{Number: 1, Text: "Pen tests come too late"}}, ds)
+	if len(f.Hypotheses) != 1 || len(f.Hypotheses[0].Quotes) == 0 {
+		t.Fatalf("hypotheses %+v, want one with quotes", f.Hypotheses)
+	}
+	for _, q := range f.Hypotheses[0].Quotes {
+		s := f.Sessions[q.Session-1]
+		if q.Audience != s.Audience || !strings.HasPrefix(q.Text, "pen tests") {
+			t.Errorf("quote %q is under S%d (%s), whose audience is %s", q.Text, q.Session, q.Audience, s.Audience)
+		}
+	}
+}
+
 // "Berlin" and "berlin " are one place, as creating a session takes them: the
 // report names it once, in the spelling most sessions use, in every count and
 // list, and leaves the sessions it was given as they were.

@@ -163,8 +163,11 @@ func (f *CampaignFindings) AddHypotheses(hs []*session.Hypothesis, ds []*Data) {
 	if len(hs) == 0 {
 		return
 	}
+	// In the order f numbers them: by day alone, two sessions of one day held in
+	// the other order than they were made had their quotes under each other's
+	// number and audience.
 	ds = slices.Clone(ds)
-	slices.SortStableFunc(ds, func(a, b *Data) int { return session.CompareDay(a.Session, b.Session) })
+	slices.SortStableFunc(ds, heldOrder)
 	texts := make([][]string, len(f.Themes))
 	for i, t := range f.Themes {
 		texts[i] = append(texts[i], t.Label)
