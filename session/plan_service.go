@@ -523,16 +523,20 @@ func (s *Service) Coverage(ctx context.Context, campaign string) (CoverageData, 
 // planned sessions (invs) not held, neither closed nor begun, of the same audience
 // and place, as HeldBy pairs a plan's sessions with those made by hand: a
 // facilitator who made "Developers, Berlin" by hand and ran it instead of the
-// planned one held the planned one's place.
+// planned one held the planned one's place. Only a planned session whose day has
+// come (or that has none) is taken as replaced, and only by a session made after
+// it and held no earlier than its day: one planned for next month is still to
+// come, and a pilot held before the plan was made replaced nothing.
 func (s *Service) heldInPlace(ctx context.Context, campaign string, invs []SessionInvitations) (map[string]*Session, error) {
 	all, err := s.store.Sessions(ctx)
 	if err != nil {
 		return nil, err
 	}
+	today := s.Today()
 	var standing []*Session
 	var planned []PlannedSession
 	for _, si := range invs {
-		if x := si.Session; !x.Held && x.Phase != PhaseClosed {
+		if x := si.Session; !x.Held && x.Phase != PhaseClosed && (x.Date == "" || x.Date <= today) {
 			standing = append(standing, x)
 			planned = append(planned, PlannedSession{Title: x.Title, Audience: x.Audience, Location: x.Location, Mode: x.Mode})
 		}
@@ -549,9 +553,11 @@ func (s *Service) heldInPlace(ctx context.Context, campaign string, invs []Sessi
 		return out, nil
 	}
 	for i, h := range HeldBy(planned, byHand) {
-		if h != nil {
-			out[h.ID] = standing[i]
+		p := standing[i]
+		if h == nil || h.CreatedAt.Before(p.CreatedAt) || p.Date != "" && h.Day().Before(p.Day()) {
+			continue
 		}
+		out[h.ID] = p
 	}
 	return out, nil
 }
