@@ -26,6 +26,10 @@ type homeScreen struct {
 	loaded    bool
 	// deleting is the session the facilitator asked to delete, until they answer.
 	deleting *session.Session
+	// asking is the session D was pressed on while its question is being made
+	// (its invitations read): a key pressed meanwhile drops the question, which
+	// arrived late over another selection and took the next y as its answer.
+	asking string
 	// selectID is the session to select once the list is loaded (one just edited).
 	selectID string
 	// typed is what the facilitator connected with (`ssh -t HOST WORD`), until the
@@ -148,12 +152,17 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case ChangedMsg:
 		return s, s.load()
 	case deleteAskMsg:
+		if msg.sess.ID != s.asking {
+			return s, nil // a key came between D and its question
+		}
+		s.asking = ""
 		s.deleting = msg.sess
 		s.status, s.statusErr = deleteQuestion(msg.sess, msg.invited), true
 	case deletedMsg:
 		s.status, s.statusErr = "Deleted “"+msg.title+"”.", false
 		return s, s.load()
 	case tea.KeyMsg:
+		s.asking = ""
 		if msg.String() == "ctrl+c" {
 			return s, s.interrupt()
 		}
@@ -210,6 +219,7 @@ func (s *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		case key.Matches(msg, homeKeys.Delete):
 			if len(s.sessions) > 0 {
+				s.asking = s.sessions[sel].ID
 				return s, s.askDelete(s.sessions[sel])
 			}
 		case key.Matches(msg, homeKeys.Present):
