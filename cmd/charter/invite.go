@@ -73,6 +73,12 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "charter invite: the session %q is closed; nobody new can join it. Reopen it on the board first, or invite to another session.\n", s.Title)
 		return 1
 	}
+	if *when == "" && s.PastDay(svc.Today()) {
+		// The letter would give a day that has passed.
+		fmt.Fprintf(stderr, "charter invite: %q was %s; give it a new day first (charter session edit --data %s --session %s --date YYYY-MM-DD), or say when with --when\n",
+			session.CleanText(s.Title), s.PastDayText(), *dir, s.ID)
+		return 1
+	}
 	fp, _ := hostKeyFingerprint(*dir) // none yet: the server has not run
 	off, moved := movedInto(context.Background(), svc, s)
 	note := ""

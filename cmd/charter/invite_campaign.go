@@ -80,6 +80,15 @@ func inviteCampaign(dir, campaign string, only []string, addr, when string, stdo
 			skipped++
 			continue
 		}
+		if when == "" && si.Session.PastDay(svc.Today()) {
+			// Its letters would give a day that has passed (found trying the
+			// product): left out, saying how to give it a new one.
+			fmt.Fprintf(stderr, "charter invite: left out %q (%s): %s; give it a new day with charter session edit --data %s --session %s --date YYYY-MM-DD, or close it\n",
+				session.CleanText(si.Session.Title), fmt.Sprintf("%d %s", len(si.Invitees), plural(len(si.Invitees), "invitation", "invitations")),
+				si.Session.PastDayText(), dir, si.Session.ID)
+			skipped++
+			continue
+		}
 		text := invitation(si.Session, addr, when, fp, len(si.Invitees), "")
 		for _, inv := range si.Invitees {
 			if !first {
@@ -95,7 +104,7 @@ func inviteCampaign(dir, campaign string, only []string, addr, when string, stdo
 		}
 	}
 	if skipped == len(planned) {
-		fmt.Fprintf(stderr, "charter invite: every planned session of %q is closed: no invitation to write\n", session.CleanText(campaign))
+		fmt.Fprintf(stderr, "charter invite: every planned session of %q is closed or past its day: no invitation to write\n", session.CleanText(campaign))
 		return 1
 	}
 	return 0

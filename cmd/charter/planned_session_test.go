@@ -65,3 +65,26 @@ func TestSessionEditSaysAPastDayIsNotHeld(t *testing.T) {
 		t.Errorf("session edit of a session to come prints:\n%s", out)
 	}
 }
+
+// invite writes no letter giving a day that has passed: a planned session past its
+// day, still in the lobby, is left out of the campaign's letters, and its own
+// letter refused, each saying how to give it a new day (found trying the product:
+// ten letters said "When: Tuesday 1 December" on the 7th). With --when the letter
+// says that instead, and is written.
+func TestInviteWritesNoLetterForADayPassed(t *testing.T) {
+	t.Parallel()
+	data, ids, _ := plannedPilot(t)
+	mustRun(t, "session", "edit", "--data", data, "--session", ids["Developers, Lyon"], "--date", "2020-12-01")
+	code, out, errs := runCmd("invite", "--data", data, "--campaign", "Pilot 2027", "--addr", "charter.example.org:2222")
+	if code != 0 || strings.Contains(out, "December 2020") || strings.Count(out, "To: ") != 30 ||
+		!strings.Contains(errs, `left out "Developers, Lyon" (10 invitations): planned for 1 Dec 2020, not held; give it a new day with charter session edit --data `+data+` --session `+ids["Developers, Lyon"]) {
+		t.Errorf("invite --campaign with a session past its day: exit %d, %d letters, stderr %q", code, strings.Count(out, "To: "), errs)
+	}
+	code, out, errs = runCmd("invite", "--data", data, "--session", ids["Developers, Lyon"], "--addr", "charter.example.org:2222")
+	if code == 0 || out != "" || !strings.Contains(errs, "planned for 1 Dec 2020, not held; give it a new day first") {
+		t.Errorf("invite --session past its day: exit %d, stdout %.80q, stderr %q", code, out, errs)
+	}
+	if out := mustRun(t, "invite", "--data", data, "--session", ids["Developers, Lyon"], "--addr", "charter.example.org:2222", "--when", "Thursday 10 December, 14:00"); !strings.Contains(out, "When: Thursday 10 December, 14:00") {
+		t.Errorf("invite --session --when past its day:\n%.600s", out)
+	}
+}
