@@ -85,13 +85,20 @@ func newForm(e *env) *formScreen {
 // session.PlannedTwin): the session of the same campaign, audience and place made
 // before it and not begun, with its code when people were invited to it. "" when
 // there is none.
-func plannedTwin(made, twin *session.Session, invited int) string {
+func plannedTwin(made, twin *session.Session, invited int, today string) string {
 	if twin == nil {
 		return ""
 	}
 	where := ""
 	if loc := strings.TrimSpace(twin.Location); loc != "" {
 		where = " in " + session.CleanText(loc)
+	}
+	if n := invited; n > 0 && twin.PastDay(today) {
+		// Its day passed: running it as it stands is no advice. A new day keeps
+		// it with its people; closed, its people are offered again.
+		return fmt.Sprintf("Note: %s planned “%s” for %s%s (code %s) on %s, and it was not held: the %s invited to it hold its code. Give it a new day (e on the home) and run it, or close it (its people are planned again) and run this one.",
+			session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, code(twin.Code),
+			twin.Day().Format("2 Jan 2006"), persons(n))
 	}
 	if n := invited; n > 0 {
 		// Both may bear the same title: the codes tell them apart on the home.
@@ -282,7 +289,7 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				}
 				// Made; a failure to read the others only leaves the note out.
 				twin, invited, _ := svc.PlannedTwinOf(ctx, s)
-				return createdMsg{s, plannedTwin(s, twin, invited)}
+				return createdMsg{s, plannedTwin(s, twin, invited, svc.Today())}
 			})
 		}
 	}

@@ -84,6 +84,38 @@ func TestNewSessionBesideAPlannedOneNamesTheInvitedOne(t *testing.T) {
 	}
 }
 
+// Beside a planned twin whose day passed, the note does not say to run it as it
+// stands: it says to give it a new day or close it (found in review).
+func TestNewSessionBesideAPlannedOnePastItsDay(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t) // the clock is 10 March 2026
+	planned := w.plannedCampaign("Chartering 2027")["Developers, Berlin"]
+	past := "2026-03-02"
+	if _, err := w.svc.EditSession(w.ctx, planned.ID, session.SessionEdit{Date: &past}); err != nil {
+		t.Fatal(err)
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("not held")
+	s.keys("n")
+	s.waitFor("new session")
+	s.tm.Type("Berlin again")
+	s.press(tea.KeyEnter) // audience: developers
+	s.press(tea.KeyEnter)
+	s.tm.Type("Berlin")
+	s.press(tea.KeyEnter) // mode
+	s.press(tea.KeyEnter)
+	s.waitFor("Campaigns so far: Chartering 2027")
+	s.tm.Type("Chartering 2027")
+	s.press(tea.KeyEnter)
+	s.waitFor("LOBBY", "Note: Chartering 2027 planned")
+	flat := strings.Join(strings.Fields(s.view()), " ")
+	want := "Note: Chartering 2027 planned “Developers, Berlin” for developers in Berlin (code " + codeOf(planned) +
+		") on 2 Mar 2026, and it was not held: the 9 people invited to it hold its code. Give it a new day (e on the home) and run it, or close it (its people are planned again) and run this one."
+	if !strings.Contains(flat, want) {
+		t.Errorf("the board of the session made by hand says\n%s\nwant\n%s", flat, want)
+	}
+}
+
 // codeOf is a session's join code as screens write it: ABCD-EFGH.
 func codeOf(s *session.Session) string {
 	if len(s.Code) == 8 {

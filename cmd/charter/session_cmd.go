@@ -64,14 +64,14 @@ func runSessionNew(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	// plan made for this one, whose people hold its code. Made; a failure to read
 	// the others only leaves the note out.
 	if twin, invited, err := svc.PlannedTwinOf(context.Background(), s); err == nil && twin != nil {
-		fmt.Fprintln(stderr, twinNote(s, twin, invited, *dir))
+		fmt.Fprintln(stderr, twinNote(s, twin, invited, *dir, svc.Today()))
 	}
 	return 0
 }
 
 // twinNote is the note on a session made beside a twin of its campaign, audience
 // and place (session.PlannedTwin), with the command that deletes one of the two.
-func twinNote(made, twin *session.Session, invited int, dir string) string {
+func twinNote(made, twin *session.Session, invited int, dir, today string) string {
 	where := ""
 	if loc := strings.TrimSpace(twin.Location); loc != "" {
 		where = " in " + session.CleanText(loc)
@@ -80,6 +80,12 @@ func twinNote(made, twin *session.Session, invited int, dir string) string {
 		people := fmt.Sprintf("%d people", invited)
 		if invited == 1 {
 			people = "1 person"
+		}
+		if twin.PastDay(today) {
+			// Its day passed: running it as it stands is no advice.
+			return fmt.Sprintf("note: %s planned %q for %s%s (session %s, code %s) on %s, and it was not held: the %s invited to it hold its code. Give it a new day (charter session edit --data %s --session %s --date YYYY-MM-DD) and run it, or close it (charter session edit --data %s --session %s --phase closed; its people are planned again) and run this one.",
+				session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, twin.ID, code(twin.Code),
+				twin.Day().Format("2 Jan 2006"), people, dir, twin.ID, dir, twin.ID)
 		}
 		return fmt.Sprintf("note: %s already plans %q for %s%s (session %s, code %s), not begun: the %s invited to it hold its code. Run that one, and delete this one: charter session delete --data %s --session %s",
 			session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, twin.ID, code(twin.Code), people, dir, made.ID)

@@ -669,3 +669,18 @@ func TestSessionNewBesideAPlannedOneNamesTheInvitedOne(t *testing.T) {
 		t.Errorf("session new with no twin: exit %d, stderr %q", code, errs)
 	}
 }
+
+// Beside a planned twin whose day passed, session new does not advise running it
+// as it stands: it says to give it a new day or close it (found in review).
+func TestSessionNewBesideAPlannedOnePastItsDay(t *testing.T) {
+	t.Parallel()
+	data, ids, codes := plannedPilot(t)
+	mustRun(t, "session", "edit", "--data", data, "--session", ids["Developers, Berlin"], "--date", "2020-12-01")
+	code, _, errs := runCmd("session", "new", "--data", data, "--title", "Berlin again", "--audience", "developers",
+		"--location", "Berlin", "--campaign", "Pilot 2027", "--addr", "127.0.0.1:2222")
+	want := fmt.Sprintf(`note: Pilot 2027 planned "Developers, Berlin" for developers in Berlin (session %s, code %s) on 1 Dec 2020, and it was not held: the 10 people invited to it hold its code. Give it a new day (charter session edit --data %s --session %s --date YYYY-MM-DD)`,
+		ids["Developers, Berlin"], codes["Developers, Berlin"], data, ids["Developers, Berlin"])
+	if code != 0 || !strings.Contains(errs, want) || strings.Contains(errs, "Run that one") {
+		t.Errorf("session new beside a planned session past its day: exit %d, stderr\n%s\nwant\n%s", code, errs, want)
+	}
+}
