@@ -417,8 +417,13 @@ func (s *campaignScreen) keysShown() bool {
 func (s *campaignScreen) head(w int) string {
 	sty, f := s.e.sty, s.f
 	var b strings.Builder
-	for _, l := range breakBetween([]string{campaignPeriod(f, s.e.now().UTC().Format(session.DateLayout)),
-		plural(len(f.Sessions), "session"), plural(f.Participants, "participant"), plural(f.Notes, "note")}, " · ", w) {
+	facts := []string{campaignPeriod(f, s.e.now().UTC().Format(session.DateLayout))}
+	if len(f.Sessions) > 0 {
+		// None held: "none held yet: 12 to come" said it, and "· 0 sessions"
+		// after it read as if the twelve were not sessions.
+		facts = append(facts, plural(len(f.Sessions), "session"), plural(f.Participants, "participant"), plural(f.Notes, "note"))
+	}
+	for _, l := range breakBetween(facts, " · ", w) {
 		b.WriteString(l + "\n")
 	}
 	var tabs []string

@@ -292,9 +292,9 @@ func TestCampaignOfOneDaySaysItOnce(t *testing.T) {
 		s.waitFor("Themes by campaign priority")
 		v := s.view()
 		requireFits(t, v)
-		return lineWith(v, " participant")
+		return lineWith(v, "session")
 	}
-	if h := header(); !strings.HasPrefix(h, "no session held yet (2 sessions planned) · 0 sessions") {
+	if h := header(); h != "no session held yet (2 sessions planned)" {
 		t.Errorf("a campaign of planned sessions only: %q", h)
 	}
 	for i, sess := range sessions {
@@ -509,7 +509,8 @@ func TestSessionPastItsDayIsNotToCome(t *testing.T) {
 	s.waitFor("Themes by campaign priority")
 	v = s.view()
 	requireFits(t, v)
-	if h := lineWith(v, " participant"); h != "none held yet: 1 to come, 1 past its day · 0 sessions · 0 participants · 0 notes" {
+	// Nothing held: no "· 0 sessions" after the sessions planned, as if they were none.
+	if h := lineWith(v, "none held yet"); h != "none held yet: 1 to come, 1 past its day" {
 		t.Errorf("the campaign overview of a session past its day and one to come: %q\n%s", h, v)
 	}
 }
