@@ -1459,6 +1459,11 @@ const minBody = 4
 func (s *boardScreen) header(w int, foot string) string {
 	e, sty := s.e, s.e.sty
 	right := sty.Phase.Render(strings.ToUpper(string(s.sess.Phase)))
+	if today := e.now().UTC().Format(session.DateLayout); s.sess.PastDay(today) {
+		// Its day passed in the lobby: the home says "not held", and the board
+		// said only LOBBY, as if it were to come.
+		right = sty.Warn.Render(s.sess.Day().Format("2 Jan")+", not held") + " " + right
+	}
 	if t := headTimer(timerText(s.sess.Timer, e.now()), strings.ToUpper(string(s.sess.Phase)), w); t != "" {
 		st := sty.Header
 		if s.sess.Timer.Remaining(e.now()) == 0 {

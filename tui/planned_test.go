@@ -149,3 +149,23 @@ func TestDeletingAPlannedSessionSaysItsInvitedPeopleHoldItsCode(t *testing.T) {
 		t.Errorf("D on a planned session asks\n%s\nwant\n%s", flat, want)
 	}
 }
+
+// The board of a planned session whose day passed in the lobby says so beside its
+// phase, as the home says "not held"; it said only LOBBY, as if it were to come.
+func TestBoardOfASessionPastItsDaySaysNotHeld(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t) // the clock is 10 March 2026
+	planned := w.plannedCampaign("Chartering 2027")["Developers, Berlin"]
+	past := "2026-03-02"
+	if _, err := w.svc.EditSession(w.ctx, planned.ID, session.SessionEdit{Date: &past}); err != nil {
+		t.Fatal(err)
+	}
+	b := w.open(tui.Options{Facilitator: true})
+	b.waitFor("▸ Develop… Berlin", "not held") // the home cuts its title
+	b.press(tea.KeyEnter)
+	b.waitFor("LOBBY")
+	head, _, _ := strings.Cut(b.view(), "\n")
+	if !strings.Contains(head, "2 Mar, not held") || !strings.Contains(head, "LOBBY") {
+		t.Errorf("the board's first line of a session past its day: %q", head)
+	}
+}
