@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/log"
 
 	"github.com/charter-tool/charter/internal/demo"
+	"github.com/charter-tool/charter/session"
 )
 
 // The demo seeds its campaign once, says how to look at it, and its live session is
@@ -56,7 +57,11 @@ func TestDemoSeedsOnceAndShowsTheLiveSession(t *testing.T) {
 	cancel()
 	run.Wait()
 
-	// A second start finds the sample instead of adding another.
+	// A second start finds the sample instead of adding another, and says the
+	// live session's phase as it is: moved on to grouping, it is in no write phase.
+	if _, err := srv.svc.SetPhase(context.Background(), sample.Live.ID, session.PhaseGroup); err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel = context.WithCancel(context.Background())
 	out.Reset()
 	run, err = startDemo(ctx, srv.svc, srv.cfg.DataDir, host, port, true, &out, log.New(&bytes.Buffer{}))
@@ -65,6 +70,9 @@ func TestDemoSeedsOnceAndShowsTheLiveSession(t *testing.T) {
 	}
 	cancel()
 	run.Wait()
+	if !strings.Contains(out.String(), "is in the group phase; its simulated participants write") || strings.Contains(out.String(), "write phase:") {
+		t.Errorf("started again with its live session in the group phase, the demo says:\n%s", out.String())
+	}
 	if !strings.Contains(out.String(), fmt.Sprintf("  %-30s  ssh -p %s", "Facilitator (after claiming):", port)) {
 		t.Errorf("with a claim open, the facilitator's line does not say it is for after the claim:\n%s", out.String())
 	}

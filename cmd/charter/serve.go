@@ -318,10 +318,17 @@ func startDemo(ctx context.Context, svc *session.Service, dir, host, port string
 	ssh := "ssh -p " + port + " -t " + host
 	fmt.Fprintf(stdout, "\nDemo: the campaign %q with %d sessions is in %s.\n", demo.Campaign, len(sample.Sessions), dir)
 	every := 8 * time.Second
-	fmt.Fprintf(stdout, "  %q is in the write phase:\n", sample.Live.Title)
-	fmt.Fprintf(stdout, "  simulated participants add a note every few seconds for about %d minutes\n",
-		max(1, int((time.Duration(demo.LaterNotes())*every).Round(time.Minute)/time.Minute)))
-	fmt.Fprintf(stdout, "  (%d notes), then they have written all they had to say.\n", demo.LaterNotes())
+	if ph := sample.Live.Phase; ph.AcceptsNotes() {
+		fmt.Fprintf(stdout, "  %q is in the %s phase:\n", sample.Live.Title, ph)
+		fmt.Fprintf(stdout, "  simulated participants add a note every few seconds for about %d minutes\n",
+			max(1, int((time.Duration(demo.LaterNotes())*every).Round(time.Minute)/time.Minute)))
+		fmt.Fprintf(stdout, "  (%d notes), then they have written all they had to say.\n", demo.LaterNotes())
+	} else {
+		// Started again after the facilitator moved it on: the write phase is
+		// over, and the line said it was in it.
+		fmt.Fprintf(stdout, "  %q is in the %s phase; its simulated participants write\n", sample.Live.Title, ph)
+		fmt.Fprintf(stdout, "  what they have left only in the write and reveal phases ([ on its board).\n")
+	}
 	// "After claiming" only when there is a claim to make: with a facilitators file
 	// given, the line said it beneath "Facilitators: 1 key(s)".
 	who := "Facilitator:"
