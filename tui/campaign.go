@@ -1266,6 +1266,15 @@ func (s *campaignScreen) hypothesisLines() []string {
 				out = append(out, "    "+l)
 			}
 		}
+		if len(h.Quotes) > 0 {
+			// Said, so that the quotes under the last theme's line do not read as
+			// that theme's alone: they are from all the themes above.
+			said := "what its notes say:"
+			if len(h.Themes) > 1 {
+				said = fmt.Sprintf("what the notes of these %d themes say:", len(h.Themes))
+			}
+			out = append(out, "    "+said)
+		}
 		for _, q := range h.Quotes {
 			for _, l := range quoteLines(q.Text, quoteWhere(q), width-4) {
 				out = append(out, "      "+l)

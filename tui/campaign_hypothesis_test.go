@@ -284,7 +284,7 @@ func TestCampaignHypothesisQuotesSayTheirSide(t *testing.T) {
 		"“security work slips off the plan every deadline” (S1)")
 	v := s.view()
 	requireFits(t, v)
-	if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "#1 "+th.Label+" · similarity 0.") || !strings.Contains(flat, " · S1 · developers “") {
-		t.Errorf("the matching theme's line is cut:\n%s", v)
+	if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "#1 "+th.Label+" · similarity 0.") || !strings.Contains(flat, " · S1 · developers what its notes say: “") {
+		t.Errorf("the matching theme's line is cut, or its quotes not said to be its notes':\n%s", v)
 	}
 }
