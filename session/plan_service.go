@@ -372,15 +372,11 @@ func crossAudiences(p *Plan) string {
 // first two.
 func HeldBy(planned []PlannedSession, held []*Session) []*Session {
 	type place struct {
-		aud      Audience
-		online   bool
-		location string
+		aud   Audience
+		where string // PlaceKey
 	}
 	placeOf := func(a Audience, m Mode, location string) place {
-		if m == ModeOnline || IsRemote(location) {
-			return place{aud: a, online: true}
-		}
-		return place{aud: a, location: strings.ToLower(strings.TrimSpace(location))}
+		return place{aud: a, where: PlaceKey(m, location)}
 	}
 	out := make([]*Session, len(planned))
 	left := map[place][]*Session{}
@@ -390,7 +386,7 @@ func HeldBy(planned []PlannedSession, held []*Session) []*Session {
 	})
 	for _, h := range held {
 		k := placeOf(h.Audience, h.Mode, h.Location)
-		if k.online || k.location != "" {
+		if k.where != "" {
 			left[k] = append(left[k], h)
 		}
 	}

@@ -58,6 +58,18 @@ var Experiences = Tenures
 const RemoteLocation = "remote"
 
 // IsRemote reports whether a roster location means people who work from afar.
+// PlaceKey is where a session of mode at location is held, as sessions are
+// compared for being at one place: online for an online session or a remote
+// location ("online", whatever the location says), else the location whatever
+// its case and spacing ("New  York" is "new york"). Planning, the twin of a
+// session made by hand and the campaign report's places all compare by it.
+func PlaceKey(mode Mode, location string) string {
+	if mode == ModeOnline || IsRemote(location) {
+		return "online"
+	}
+	return strings.ToLower(strings.Join(strings.Fields(location), " "))
+}
+
 func IsRemote(location string) bool {
 	l := strings.ToLower(strings.TrimSpace(location))
 	return l == RemoteLocation || l == "online"

@@ -1,9 +1,6 @@
 package session
 
-import (
-	"context"
-	"strings"
-)
+import "context"
 
 // PlannedTwin is, for a session just made by hand, the session of the same
 // campaign, audience and place made before it that has not begun, and how many
@@ -22,7 +19,7 @@ func PlannedTwin(made *Session, all []*Session, planned []SessionInvitations) (t
 	for _, o := range all {
 		if o.ID == made.ID || o.Audience != made.Audience || o.Furthest() != PhaseLobby || o.Held ||
 			CampaignKey(o.Campaign) != CampaignKey(made.Campaign) ||
-			!strings.EqualFold(strings.TrimSpace(o.Location), strings.TrimSpace(made.Location)) {
+			PlaceKey(o.Mode, o.Location) != PlaceKey(made.Mode, made.Location) {
 			continue
 		}
 		if twin == nil || counts[o.ID] > 0 && counts[twin.ID] == 0 {

@@ -649,7 +649,9 @@ type noteKey struct {
 // "berlin" were two locations in every count and list of the report. The
 // sessions whose spelling changes are copies; ds's own are left as they are.
 func onePlaceName(ds []*Data) []*Data {
-	key := func(l string) string { return strings.ToLower(strings.Join(strings.Fields(l), " ")) }
+	// A location's spelling, whatever the session's mode: an online session's
+	// location is shown as it is written, as the others' are.
+	key := func(l string) string { return session.PlaceKey(session.ModeInPerson, l) }
 	count := map[string]map[string]int{}
 	var order []string // spellings, first seen first
 	for _, d := range ds {
