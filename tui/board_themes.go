@@ -938,12 +938,9 @@ func (s *boardScreen) themeRows() []themeRow {
 					pick = "[x] "
 				}
 			}
-			tail := " (" + plural(len(t.NoteIDs), "note") + ")"
-			if t.NameFrom != "" {
-				// Not made from these notes: a name given in another session.
-				tail += " · name given in “" + t.NameFrom + "”"
-			}
-			rows = append(rows, s.headerRow(themeRow{sug: i + 1, num: i + 1}, fmt.Sprintf("%s%d. ", pick, i+1), t.Label, tail))
+			// Not made from these notes: a name given in another session.
+			rows = append(rows, s.suggestionRow(themeRow{sug: i + 1, num: i + 1}, fmt.Sprintf("%s%d. ", pick, i+1), t.Label,
+				" ("+plural(len(t.NoteIDs), "note")+")", t.NameFrom))
 			rows = append(rows, s.noteRows(themeRow{sug: i + 1}, t.Label, t.Named, t.NameNote, t.NoteIDs, notes)...)
 		}
 	case s.sess.Phase == session.PhaseGroup && s.themes.placing:
@@ -970,11 +967,11 @@ func (s *boardScreen) themeRows() []themeRow {
 				}
 				continue
 			}
-			tail := " (" + plural(len(p.notes), "note") + ")"
-			if p.sug < len(s.themes.suggestions) && s.themes.suggestions[p.sug].NameFrom != "" {
-				tail += " · name given in “" + s.themes.suggestions[p.sug].NameFrom + "”"
+			from := ""
+			if p.sug < len(s.themes.suggestions) {
+				from = s.themes.suggestions[p.sug].NameFrom
 			}
-			rows = append(rows, s.headerRow(h, pick+"new: ", p.label, tail))
+			rows = append(rows, s.suggestionRow(h, pick+"new: ", p.label, " ("+plural(len(p.notes), "note")+")", from))
 			rows = append(rows, s.noteRows(row, p.label, p.named, 0, p.notes, notes)...)
 		}
 	case s.sess.Phase == session.PhaseGroup:
@@ -1077,6 +1074,24 @@ func (s *boardScreen) headerRow(r themeRow, head, label, tail string) themeRow {
 		r.text = head + fit(label, max(w-lipgloss.Width(head+tail), 1)) + tail
 	}
 	return r
+}
+
+// suggestionRow is headerRow for a suggested theme, count its note count and from
+// the session whose facilitator gave it its name ("" for none). Where the line
+// is too narrow for both, the name is kept and where it was given waits for the
+// selected row: cut the other way, "Pen testing where it cou…" stood beside the
+// whole title of the session it came from.
+func (s *boardScreen) suggestionRow(r themeRow, head, label, count, from string) themeRow {
+	if from == "" {
+		return s.headerRow(r, head, label, count)
+	}
+	tail := count + " · name given in “" + from + "”"
+	if w := max(s.e.w, 40) - 2; lipgloss.Width(head+label+tail) > w {
+		r = s.headerRow(r, head, label, count+" · name given in …")
+		r.whole = head + label + tail
+		return r
+	}
+	return s.headerRow(r, head, label, tail)
 }
 
 // showingMark says on a theme's line how participants and the projector see it,

@@ -160,3 +160,27 @@ func TestHeaderRowKeepsALongMarksStart(t *testing.T) {
 		t.Errorf("the heading is %d wide at 40 columns: %q", lipgloss.Width(r.text), r.text)
 	}
 }
+
+// A suggested theme named as in another session keeps its name on a narrow line,
+// not the session it came from: "1. Pen testing where it cou… (7 notes) · name
+// given in “Service owners Lisbon”" (found trying the product). The selected row
+// shows both whole.
+func TestSuggestionRowKeepsItsNameBeforeWhereItWasGiven(t *testing.T) {
+	e := New(Options{Facilitator: true, Renderer: colours256()}).env
+	e.w = 80
+	s := &boardScreen{e: e}
+	label := "Pen testing where it counts, before the release"
+	r := s.suggestionRow(themeRow{}, "1. ", label, " (7 notes)", "Service owners Lisbon")
+	if w := lipgloss.Width(r.text); w > 78 {
+		t.Errorf("the row is %d wide at 80 columns: %q", w, r.text)
+	}
+	if !strings.Contains(r.text, "1. "+label+" (7 notes) · name given in …") {
+		t.Errorf("the row cut the name before where it was given: %q", r.text)
+	}
+	if r.whole != "1. "+label+" (7 notes) · name given in “Service owners Lisbon”" {
+		t.Errorf("the selected row does not show it whole: %q", r.whole)
+	}
+	if r := s.suggestionRow(themeRow{}, "1. ", "Pen testing", " (7 notes)", "Service owners Lisbon"); r.text != "1. Pen testing (7 notes) · name given in “Service owners Lisbon”" {
+		t.Errorf("a row with room for both: %q", r.text)
+	}
+}
