@@ -158,7 +158,8 @@ func aboutThreatModelling(w *world, sess *session.Session, me *session.Participa
 	p.press(tea.KeyTab)
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	p.waitFor("type new note")
-	p.keys("aa")
+	p.keys("a")
+	p.press(tea.KeyEnter)
 	p.waitFor("type to filter")
 	p.keys("threat")
 	p.press(tea.KeyEnter)
@@ -188,7 +189,8 @@ func TestActivityRenameFollowsANoteBeingEdited(t *testing.T) {
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")
 	p.press(tea.KeyUp) // from the box open for the next note to the list
-	p.keys("ee")
+	p.keys("e")
+	p.press(tea.KeyEnter)
 	p.waitFor("esc cancel")
 	if err := w.svc.RenameActivity(w.ctx, sess.ID, "threat modelling", "threat modeling"); err != nil {
 		t.Fatal(err)

@@ -27,7 +27,8 @@ func TestEscKeptNoteKeepsItsActivity(t *testing.T) {
 	s.waitFor("a to change")
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	s.waitFor("type new note")
-	s.keys("aa")
+	s.keys("a")
+	s.press(tea.KeyEnter)
 	s.waitFor("What are your new notes about?")
 	s.keys("code")
 	s.press(tea.KeyEnter)

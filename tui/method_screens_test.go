@@ -86,7 +86,8 @@ func TestParticipantIsDone(t *testing.T) {
 	p.waitDrawn("New note in Strengths") // loaded: the box is open
 	p.press(tea.KeyEsc)                  // the box of a new note closed for the list's keys
 	p.waitFor("type new note")
-	p.keys("xx")
+	p.keys("x")
+	p.press(tea.KeyEnter)
 	b.waitFor("2 people · 1 done")
 	if !w.participant(me.ID).Done {
 		t.Error("done not stored")
@@ -124,7 +125,8 @@ func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
 	p.waitFor("new notes are about: any activity")
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	p.waitFor("type new note")
-	p.keys("aa")
+	p.keys("a")
+	p.press(tea.KeyEnter)
 	p.waitFor("type to filter")
 	p.keys("chaos")
 	p.waitFor("▸ Chaos days")
@@ -181,7 +183,8 @@ func TestParticipantRaisesATopic(t *testing.T) {
 		p.press(tea.KeyTab)
 	}
 	p.waitFor("[Open topics]", "no topics yet")
-	p.keys("tt")
+	p.keys("t")
+	p.press(tea.KeyEnter)
 	p.waitFor("Title of your topic")
 	p.keys("On-call load")
 	p.press(tea.KeyEnter)
@@ -235,7 +238,8 @@ func TestParticipantRaisesATopicInTheReveal(t *testing.T) {
 		p.press(tea.KeyTab)
 	}
 	p.waitFor("[Open topics]", "no topics yet")
-	p.keys("tt")
+	p.keys("t")
+	p.press(tea.KeyEnter)
 	p.waitFor("Title of your topic")
 	p.keys("On-call load")
 	p.press(tea.KeyEnter)
@@ -605,7 +609,8 @@ func TestNameAndTopicLimits(t *testing.T) {
 		p.press(tea.KeyTab)
 	}
 	p.waitFor("[Open topics]")
-	p.keys("tt")
+	p.keys("t")
+	p.press(tea.KeyEnter)
 	p.waitFor("Title of your topic")
 	p.paste(strings.Repeat("x", session.MaxTopicLen+1))
 	p.press(tea.KeyEnter)
@@ -628,7 +633,7 @@ func TestDeleteRightAfterSavingRemovesTheNewNote(t *testing.T) {
 	p.press(tea.KeyUp) // from the box open for the next note to the list
 	p.keys("d")
 	p.waitFor("Delete “typo note delete me”?")
-	p.keys("y")
+	p.press(tea.KeyEnter)
 	p.waitFor("Note deleted.")
 	ns := w.notes(sess)
 	if len(ns) != 1 || ns[0].Text != "late pen test reports hurt" {

@@ -84,7 +84,8 @@ func TestEmptyBoxFollowsTheLaneAndClosesForTheList(t *testing.T) {
 	}
 	p.press(tea.KeyUp)
 	p.waitFor("e edit", "d delete")
-	p.keys("ee")
+	p.keys("e")
+	p.press(tea.KeyEnter)
 	p.waitFor("Edit your note")
 	p.keys(" at all")
 	p.press(tea.KeyEnter)
@@ -193,7 +194,8 @@ func TestSavedGoesWhenTheWriterMovesOn(t *testing.T) {
 		_, _, p := savedFirstNote(t, w, "champions help")
 		p.press(tea.KeyUp) // the box closed for the list's keys
 		p.waitFor("e edit")
-		p.keys("ee")
+		p.keys("e")
+		p.press(tea.KeyEnter)
 		p.waitFor("Edit your note")
 		p.keys(" a lot")
 		p.press(tea.KeyEnter)
@@ -318,9 +320,9 @@ func TestSentencesBegunWithAOrTOnTheListAreNotes(t *testing.T) {
 	}
 }
 
-// While typing on the list begins a note, e, x, a and t ask before they act: the
-// same key again, or enter, does what it asked; any other key leaves things as
-// they were.
+// While typing on the list begins a note, e, x, a and t ask before they act:
+// enter does what it asked; esc (or any other key but a letter, which begins a
+// note) leaves things as they were.
 func TestListKeysThatBeginWordsAskFirst(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
@@ -328,7 +330,7 @@ func TestListKeysThatBeginWordsAskFirst(t *testing.T) {
 	p.press(tea.KeyEsc)
 	p.waitFor("type new note", "e edit")
 	p.keys("e")
-	p.waitFor("Edit “tests are slow”? e or enter = edit", "e/enter edit")
+	p.waitFor("Edit “tests are slow”? enter = edit, esc = back", "enter edit")
 	p.press(tea.KeyEsc)
 	p.waitFor("type new note")
 	if p.everDrawn("Edit your note") {
@@ -341,11 +343,11 @@ func TestListKeysThatBeginWordsAskFirst(t *testing.T) {
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved your change.")
 	p.keys("x")
-	p.waitFor("Mark yourself as done? x or enter = done")
+	p.waitFor("Mark yourself as done? enter = done")
 	if w.participant(me.ID).Done {
 		t.Fatal("x marked the writer done before the answer")
 	}
-	p.keys("x")
+	p.press(tea.KeyEnter)
 	p.waitFor("Marked as done.")
 	p.keys("x")
 	p.waitFor("Take back your done mark?")
@@ -353,7 +355,8 @@ func TestListKeysThatBeginWordsAskFirst(t *testing.T) {
 	p.waitFor("Not done any more.")
 	p.press(tea.KeyTab)
 	p.waitFor("a activity")
-	p.keys("aa")
+	p.keys("a")
+	p.press(tea.KeyEnter)
 	p.waitFor("type to filter")
 	p.press(tea.KeyEsc)
 	p.press(tea.KeyTab)
@@ -427,7 +430,8 @@ func TestNoteBoxIsOpenWhileTheListIsShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.waitFor("5:00 left")
-	p.keys("xx")
+	p.keys("x")
+	p.press(tea.KeyEnter)
 	p.waitFor("Marked as done.")
 	w.setPhase(sess, session.PhaseReveal)
 	p.waitFor("REVEAL", "New note in Keep")
@@ -458,7 +462,8 @@ func TestWritingWhileDoneSaysTheMarkStands(t *testing.T) {
 	sess, me, p := writingWithBoxOpen(t, w)
 	p.press(tea.KeyEsc)
 	p.waitFor("type new note", "x I'm done")
-	p.keys("xx")
+	p.keys("x")
+	p.press(tea.KeyEnter)
 	p.waitFor("Marked as done.", "✓ you are marked as done")
 	p.keys("one more thought")
 	p.waitFor("│ one more thought", "✓ you are still marked as done: if you have more to add, esc, then x")
@@ -470,7 +475,8 @@ func TestWritingWhileDoneSaysTheMarkStands(t *testing.T) {
 	}
 	p.press(tea.KeyEsc)
 	p.waitFor("x not done after all")
-	p.keys("xx")
+	p.keys("x")
+	p.press(tea.KeyEnter)
 	p.waitFor("Not done any more.")
 	if w.participant(me.ID).Done {
 		t.Error("x after esc did not take the done mark back")
@@ -609,7 +615,7 @@ func TestNoThemesYetWrapsWhenNarrow(t *testing.T) {
 // d on one's own selected note asks whether to delete it; a letter typed right
 // after that answers nothing says a word began with d: "docs are stale" took o as
 // "keep" and began a note "cs are stale". The question goes and the note begins
-// with both letters; y still deletes, any other key still keeps.
+// with both letters; enter alone deletes, esc keeps.
 func TestAWordBegunWithDOnTheListIsANote(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
@@ -628,19 +634,15 @@ func TestAWordBegunWithDOnTheListIsANote(t *testing.T) {
 	p.press(tea.KeyEsc)
 	p.waitFor("d delete")
 	p.keys("d")
-	p.waitFor("y delete")
+	p.waitFor("enter delete")
 	p.press(tea.KeyEsc)
 	p.waitFor("Kept the note.")
 	p.keys("d")
-	p.waitFor("y delete")
-	p.keys("N") // caps lock on: N answers, as n does (a letter would begin a note)
-	p.waitFor("d delete")
-	p.keys("d")
-	p.waitFor("y delete")
-	p.keys("Y")
+	p.waitFor("enter delete")
+	p.press(tea.KeyEnter)
 	p.waitFor("Note deleted.")
 	if got := len(w.notes(sess)); got != 1 {
-		t.Errorf("%d notes after d, y; want 1", got)
+		t.Errorf("%d notes after d, enter; want 1", got)
 	}
 }
 

@@ -1207,7 +1207,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 // any other key stays.
 func (s *participantScreen) answerLeave(msg tea.KeyMsg) (screen, tea.Cmd) {
 	s.leaving = false
-	if cmd, ok := s.wordAfterKey(msg, "yn"); ok {
+	if cmd, ok := s.wordAfterKey(msg, 'y', 'n'); ok {
 		return s, cmd
 	}
 	if msg.String() == "y" || msg.String() == "ctrl+c" {
@@ -1310,7 +1310,7 @@ func (s *participantScreen) updateRateLate(msg tea.KeyMsg) (screen, tea.Cmd) {
 		// none was given. Its answer ends this mode; a failure leaves it open.
 		return s, nil
 	}
-	if cmd, ok := s.wordAfterKey(msg, "jk12345"); ok {
+	if cmd, ok := s.wordAfterKey(msg, 'j', 'k', '1', '2', '3', '4', '5'); ok {
 		return s, cmd
 	}
 	if key.Matches(msg, pk.Cancel) || !s.canRateLate() {
@@ -1473,6 +1473,8 @@ func (s *participantScreen) listKey(msg tea.KeyMsg, typed bool) (screen, tea.Cmd
 // (k is not 0, see wordStart): "encryption" opened the edit of the selected note
 // and put "ncryption" at its end, "xss" marked its writer done. k or enter
 // answers; a letter begins a note with both (see wordAfterKey).
+// Enter alone does it: the same key again was a word's second letter too
+// ("xxe parsing" marked its writer done).
 func (s *participantScreen) askFirst(k rune) bool {
 	if k == 0 {
 		return false
@@ -1483,8 +1485,8 @@ func (s *participantScreen) askFirst(k rune) bool {
 }
 
 // answerAsked takes the key pressed while askFirst's question is shown: the key
-// asked about again, or enter, does what it asked; a letter is a word's second;
-// any other key leaves things as they were.
+// enter does what it asked; a letter is a word's second; any other key leaves
+// things as they were.
 func (s *participantScreen) answerAsked(msg tea.KeyMsg) (screen, tea.Cmd) {
 	k := s.asked
 	s.asked = 0
@@ -1494,10 +1496,10 @@ func (s *participantScreen) answerAsked(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.wordKey = 0
 		return s.listKey(msg, true)
 	}
-	if cmd, ok := s.wordAfterKey(msg, string(k)+strings.ToUpper(string(k))); ok {
+	if cmd, ok := s.wordAfterKey(msg); ok {
 		return s, cmd
 	}
-	if !strings.EqualFold(msg.String(), string(k)) && msg.Type != tea.KeyEnter {
+	if msg.Type != tea.KeyEnter {
 		return s, nil
 	}
 	switch k {
@@ -1521,18 +1523,18 @@ func (s *participantScreen) askedQuestion() string {
 	case 'e':
 		text := "the selected note"
 		if n := s.selected(); n != nil {
-			text = "“" + firstWords(n.Text, 8) + "”"
+			text = quoteStart(n.Text)
 		}
-		return "Edit " + text + "? e or enter = edit, any other key = back (a letter begins a new note)"
+		return "Edit " + text + "? enter = edit, esc = back (a letter begins a new note)"
 	case 'x':
 		if s.me.Done {
-			return "Take back your done mark? x or enter = not done, any other key = back (a letter begins a new note)"
+			return "Take back your done mark? enter = not done, esc = back (a letter begins a new note)"
 		}
-		return "Mark yourself as done? x or enter = done, any other key = back (a letter begins a new note)"
+		return "Mark yourself as done? enter = done, esc = back (a letter begins a new note)"
 	case 'a':
-		return "Choose the activity of your notes here? a or enter = choose, any other key = back (a letter begins a new note)"
+		return "Choose the activity of your notes here? enter = choose, esc = back (a letter begins a new note)"
 	case 't':
-		return "Raise a new open topic? t or enter = type its title, any other key = back (a letter begins a new note)"
+		return "Raise a new open topic? enter = type its title, esc = back (a letter begins a new note)"
 	}
 	return ""
 }
@@ -1543,12 +1545,26 @@ func (s *participantScreen) askedKeys() []key.Binding {
 	if s.asked == 'x' && s.me.Done {
 		does = "not done"
 	}
-	k := string(s.asked)
-	return []key.Binding{
-		key.NewBinding(key.WithKeys(k, "enter"), key.WithHelp(k+"/enter", does)),
-		key.NewBinding(key.WithKeys("a"), key.WithHelp("a letter", "new note")),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("any other key", "back")),
+	return answerKeys(does, "back", true)
+}
+
+// answerKeys are the keys of a question on the note list: enter does it; a letter
+// begins a note, when letter says one does; esc goes back.
+func answerKeys(does, back string, letter bool) []key.Binding {
+	keys := []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", does))}
+	if letter {
+		keys = append(keys, key.NewBinding(key.WithKeys("a"), key.WithHelp("a letter", "new note")))
 	}
+	return append(keys, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", back)))
+}
+
+// quoteStart quotes a note's first words in a question about it, the cut marked.
+func quoteStart(text string) string {
+	q := firstWords(text, 8)
+	if len(strings.Fields(text)) > 8 {
+		q += "…"
+	}
+	return "“" + q + "”"
 }
 
 // toggleDone marks the participant done, or takes the mark back.
@@ -1654,11 +1670,11 @@ func (s *participantScreen) wordStart(k rune) rune {
 // key asked: "quick wins" asked whether to leave and took u as "stay", "champions"
 // opened the late rating and lost every letter after, "docs" asked whether to
 // delete the selected note and took o as "keep". The question goes, and the note
-// begins with both letters. answers are the letters that answer it.
-func (s *participantScreen) wordAfterKey(msg tea.KeyMsg, answers string) (tea.Cmd, bool) {
+// begins with both letters. answers are the letters that answer it, if any.
+func (s *participantScreen) wordAfterKey(msg tea.KeyMsg, answers ...rune) (tea.Cmd, bool) {
 	first := s.wordKey
 	s.wordKey = 0
-	if first == 0 || !wordChar(msg) || strings.ContainsRune(answers, msg.Runes[0]) {
+	if first == 0 || !wordChar(msg) || slices.Contains(answers, msg.Runes[0]) {
 		return nil, false
 	}
 	s.leaving = false
@@ -1806,8 +1822,9 @@ func (s *participantScreen) newNote() tea.Cmd {
 // beginsNote reports whether msg, on the list of notes while notes are taken, is
 // typed text rather than a key of the list: a printable character that runs no
 // command here (h, l, j and k included, which are no longer the arrows on this
-// list). e and d begin a note where no note is selected, as there is nothing
-// for them to edit or delete. ? stays out: on the facilitator's screens it lists
+// list). e and d begin a note unless one of the person's own notes is selected,
+// as there is nothing for them to edit or delete: after the reveal "deploy" on
+// someone else's note lost its d. ? stays out: on the facilitator's screens it lists
 // the keys, and someone looking for them should not find a note begun.
 func (s *participantScreen) beginsNote(msg tea.KeyMsg) bool {
 	if msg.Type == tea.KeyRunes && msg.Paste {
@@ -1824,7 +1841,8 @@ func (s *participantScreen) beginsNote(msg tea.KeyMsg) bool {
 		// n brings back the text left unsent; without any it is a letter.
 		return s.draft == ""
 	case "e", "d":
-		return s.selected() == nil
+		n := s.selected()
+		return n == nil || n.ParticipantID != s.me.ID
 	case "a":
 		return area != session.AreaActivities
 	case "t":
@@ -1836,13 +1854,14 @@ func (s *participantScreen) beginsNote(msg tea.KeyMsg) bool {
 func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 	svc, id := s.e.opt.Service, s.me.ID
 	if s.mode == modeConfirmDelete {
-		// Y and N answer too (caps lock on): taken for a word's second letter, N
-		// began a note rather than keep.
-		if cmd, ok := s.wordAfterKey(msg, "ynYN"); ok {
+		// Enter alone deletes: a word goes on with any letter, y included
+		// ("dynamic scans" deleted the selected note), and a note "d" nobody
+		// writes. A letter begins a note with both.
+		if cmd, ok := s.wordAfterKey(msg); ok {
 			return s, cmd
 		}
 		s.mode = modeBrowse
-		if k := msg.String(); k != "y" && k != "Y" {
+		if msg.Type != tea.KeyEnter {
 			s.setStatus("Kept the note.", false)
 			return s, nil
 		}
@@ -2218,7 +2237,7 @@ func (s *participantScreen) keys() []key.Binding {
 	case s.leaving:
 		return []key.Binding{key.NewBinding(key.WithKeys("y", "ctrl+c"), key.WithHelp("y/ctrl+c", "leave")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "stay"))}
 	case s.mode == modeConfirmDelete:
-		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep"))}
+		return answerKeys("delete", "keep", s.wordKey != 0)
 	case s.asked != 0:
 		return s.askedKeys()
 	case s.mode == modePickActivity:
@@ -2709,10 +2728,15 @@ func (s *participantScreen) questionLines(w int) []string {
 	text := "the selected note"
 	for _, n := range s.notes {
 		if n.ID == s.editing {
-			text = "“" + firstWords(n.Text, 8) + "”"
+			text = quoteStart(n.Text)
 		}
 	}
-	return wrap("Delete "+text+"? y = delete, any other key = keep (a letter begins a new note)", w)
+	q := "Delete " + text + "? enter = delete, esc = keep"
+	if s.wordKey != 0 {
+		// Typed on the list, where a letter next begins a word (see wordAfterKey).
+		q += " (a letter begins a new note)"
+	}
+	return wrap(q, w)
 }
 
 // linesToGive is how many of the lines of the notes view that can go do go, on a

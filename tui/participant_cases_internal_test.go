@@ -320,7 +320,7 @@ func TestNoteTakenBackWhileEditingWaitsForTheEdit(t *testing.T) {
 	s := writingScreen(1, 80, 24)
 	s.loading = false
 	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'e'}})
-	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'e'}}) // e asks first: e again edits
+	s.Update(tea.KeyMsg{Type: tea.KeyEnter}) // e asks first: enter edits
 	if s.mode != modeEdit {
 		t.Fatalf("e did not open the edit (mode %v)", s.mode)
 	}

@@ -142,7 +142,8 @@ func openPicker(p *term) {
 	p.waitFor("new notes are about: any activity")
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	p.waitFor("type new note")
-	p.keys("aa")
+	p.keys("a")
+	p.press(tea.KeyEnter)
 	p.waitFor("type to filter", "▸ any activity")
 }
 
@@ -158,7 +159,8 @@ func TestActivityPickerKeepsTheHeaderOnANarrowScreen(t *testing.T) {
 	p.waitFor("New note in Keep")
 	p.press(tea.KeyEsc)
 	p.waitFor("a activity")
-	p.keys("aa")
+	p.keys("a")
+	p.press(tea.KeyEnter)
 	p.waitFor("type to filter", "▸ any activity")
 	v := p.view()
 	requireFitsIn(t, v, 40, 14)

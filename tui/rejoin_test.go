@@ -212,7 +212,8 @@ func TestDroppedConnectionKeepsAChangeToANote(t *testing.T) {
 	first.waitFor("we review every merge")
 	first.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	first.waitFor("type new note")
-	first.keys("ee")
+	first.keys("e")
+	first.press(tea.KeyEnter)
 	first.waitFor("enter save")
 	first.press(tea.KeyEnd)
 	first.keys(" and every config change")
@@ -222,7 +223,8 @@ func TestDroppedConnectionKeepsAChangeToANote(t *testing.T) {
 
 	again := w.openAsParticipant(sess, me)
 	again.waitFor("Your change to a note when you left is kept: e on it (Confidence · Strengths)", "brings it back.")
-	again.keys("ee")
+	again.keys("e")
+	again.press(tea.KeyEnter)
 	again.waitFor("Your change from before is back", "every config change")
 	again.press(tea.KeyEnter)
 	again.waitFor("Saved your change.")
@@ -251,7 +253,8 @@ func TestDroppedConnectionKeepsARaisedTopic(t *testing.T) {
 		first.press(tea.KeyTab) // Open topics
 	}
 	first.waitFor("no topics yet")
-	first.keys("tt")
+	first.keys("t")
+	first.press(tea.KeyEnter)
 	first.waitFor("topic")
 	first.keys("AI tools")
 	first.press(tea.KeyEnter)
@@ -324,7 +327,8 @@ func TestChangeCutShortByAPhaseMoveComesBack(t *testing.T) {
 	s.waitFor("we review every merge")
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	s.waitFor("type new note")
-	s.keys("ee")
+	s.keys("e")
+	s.press(tea.KeyEnter)
 	s.waitFor("enter save")
 	s.press(tea.KeyEnd)
 	s.keys(" and every config change")
@@ -333,7 +337,8 @@ func TestChangeCutShortByAPhaseMoveComesBack(t *testing.T) {
 	s.waitFor("your change to the note was not saved")
 	w.setPhase(sess, session.PhaseWrite)
 	s.waitFor("WRITE")
-	s.keys("ee")
+	s.keys("e")
+	s.press(tea.KeyEnter)
 	s.waitFor("Your change from before is back", "every config change")
 	s.press(tea.KeyEnter)
 	s.waitFor("Saved your change.")
@@ -356,7 +361,8 @@ func TestChangeCutShortSaysTheNoteChangedSince(t *testing.T) {
 	s.waitFor("we review every merge")
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	s.waitFor("type new note")
-	s.keys("ee")
+	s.keys("e")
+	s.press(tea.KeyEnter)
 	s.waitFor("enter save")
 	s.press(tea.KeyEnd)
 	s.keys(" and every config change")
@@ -372,7 +378,8 @@ func TestChangeCutShortSaysTheNoteChangedSince(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.waitDrawn("every merge twice")
-	s.keys("ee")
+	s.keys("e")
+	s.press(tea.KeyEnter)
 	s.waitFor("every config change", "changed since")
 }
 
@@ -389,7 +396,8 @@ func TestChangesCutShortOnTwoNotesBothComeBack(t *testing.T) {
 	// The first note is selected; the second is one down.
 	change := func(move tea.KeyType, more string) {
 		s.press(move)
-		s.keys("ee")
+		s.keys("e")
+		s.press(tea.KeyEnter)
 		s.waitFor("enter save")
 		s.press(tea.KeyEnd)
 		s.keys(more)
@@ -402,7 +410,8 @@ func TestChangesCutShortOnTwoNotesBothComeBack(t *testing.T) {
 	change(tea.KeyUp, " and every config change")
 	change(tea.KeyDown, " every night")
 	s.press(tea.KeyUp)
-	s.keys("ee")
+	s.keys("e")
+	s.press(tea.KeyEnter)
 	s.waitFor("Your change from before is back", "every config change")
 }
 

@@ -27,7 +27,8 @@ func TestParticipantProposesAnActivity(t *testing.T) {
 	p.press(tea.KeyTab)
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	p.waitFor("type new note")
-	p.keys("aa")
+	p.keys("a")
+	p.press(tea.KeyEnter)
 	p.waitFor("type to filter")
 	p.keys("bug hunting days")
 	p.waitFor("▸ propose “bug hunting days”")
@@ -233,7 +234,8 @@ func TestParticipantsOwnSpellingOfATopicIsOneTopicAfterTheReveal(t *testing.T) {
 	for range 3 {
 		s.press(tea.KeyTab) // to open topics
 	}
-	s.keys("tt")
+	s.keys("t")
+	s.press(tea.KeyEnter)
 	s.waitFor("Title of your topic")
 	s.paste("ai coding assistants")
 	s.press(tea.KeyEnter)
@@ -337,7 +339,8 @@ func TestLeavingWarnsOfAnUnsavedChange(t *testing.T) {
 	p.waitFor("▸ tests are slow")
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	p.waitFor("type new note")
-	p.keys("ee")
+	p.keys("e")
+	p.press(tea.KeyEnter)
 	p.waitFor("Edit your note")
 	p.press(tea.KeyCtrlC)
 	p.waitFor("Leave the session? You can come back")
@@ -359,7 +362,8 @@ func TestLeavingWarnsOfAnUnsavedChange(t *testing.T) {
 	again.waitFor("▸ tests are slow to run")
 	again.press(tea.KeyEsc)
 	again.waitFor("type new note")
-	again.keys("ee")
+	again.keys("e")
+	again.press(tea.KeyEnter)
 	again.waitFor("Edit your note")
 	again.keys(" daily")
 	again.press(tea.KeyCtrlC)
@@ -408,7 +412,8 @@ func TestProposedActivityIsSaidToShowOnNotes(t *testing.T) {
 	p.press(tea.KeyTab)
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	p.waitFor("type new note")
-	p.keys("aa")
+	p.keys("a")
+	p.press(tea.KeyEnter)
 	p.waitFor("type to filter")
 	p.keys("fuzzing days")
 	p.press(tea.KeyEnter)

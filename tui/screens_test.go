@@ -259,7 +259,9 @@ func TestParticipantEditsAndDeletesOwnNote(t *testing.T) {
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	s.waitFor("type new note")
 
-	s.keys("ee")
+	s.keys("e")
+
+	s.press(tea.KeyEnter)
 	s.waitFor("Edit your note")
 	s.tm.Type(" to run")
 	s.press(tea.KeyEnter)
@@ -271,14 +273,14 @@ func TestParticipantEditsAndDeletesOwnNote(t *testing.T) {
 
 	s.keys("d")
 	s.waitFor("Delete “tests are slow to run”?")
-	s.keys("n") // any answer but y keeps it (another letter begins a note: see TestAWordBegunWithDOnTheListIsANote)
+	s.press(tea.KeyEsc) // any answer but enter keeps it (a letter begins a note: see TestAWordBegunWithDOnTheListIsANote)
 	s.waitFor("Kept the note.")
 	if len(w.notes(sess)) != 1 {
 		t.Fatal("the note was deleted without a y")
 	}
 	s.keys("d")
 	s.waitFor("Delete “tests are slow to run”?")
-	s.keys("y")
+	s.press(tea.KeyEnter)
 	s.waitFor("Note deleted.")
 	if ns := w.notes(sess); len(ns) != 0 {
 		t.Fatalf("after delete notes = %q, want none", noteTexts(ns))
@@ -310,10 +312,13 @@ func TestParticipantSeesOthersOnlyAfterReveal(t *testing.T) {
 	s.tm.Send(tui.ChangedMsg{SessionID: sess.ID, What: session.ChangeSession})
 	s.waitFor("REVEAL", "nobody reads the wiki", "(yours)")
 
-	// Someone else's note cannot be edited.
+	// Someone else's note cannot be edited: e on it begins a note.
 	s.press(tea.KeyDown)
 	s.keys("e")
-	s.waitFor("Select one of your own notes to edit it.")
+	s.waitFor("│ e", "1/280 characters")
+	if s.everDrawn("Edit your note") {
+		t.Error("e on someone else's note opened an edit")
+	}
 
 	v := s.view()
 	requireFits(t, v)
@@ -1288,7 +1293,8 @@ func TestParticipantPickerTakesAwaySaved(t *testing.T) {
 	s.press(tea.KeyEnter)
 	s.waitFor("Saved. Your note is stored")
 	s.press(tea.KeyEsc) // the box open for the next note
-	s.keys("aa")
+	s.keys("a")
+	s.press(tea.KeyEnter)
 	s.waitFor("What are your new notes about?")
 	if v := s.view(); strings.Contains(v, "Saved.") {
 		t.Errorf("\"Saved\" stayed over the activity picker:\n%s", v)
@@ -1565,14 +1571,14 @@ func TestParticipantDeletePromptShowsItsKeys(t *testing.T) {
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	s.waitFor("type new note")
 	s.keys("d")
-	s.waitFor("Delete “organisational", "y = delete")
+	s.waitFor("Delete “organisational", "enter = delete")
 	v := s.view()
 	requireFits(t, v)
 	var words []string
 	for _, l := range strings.Split(v, "\n") {
 		words = append(words, strings.Fields(l)...)
 	}
-	if read := strings.Join(words, " "); !strings.Contains(read, "y = delete, any other key = keep (a letter begins a new note)") {
+	if read := strings.Join(words, " "); !strings.Contains(read, "enter = delete, esc = keep (a letter begins a new note)") {
 		t.Errorf("the question does not say its keys to the end:\n%s", v)
 	}
 }
@@ -1657,7 +1663,8 @@ func TestOwnNotesFollowOnASecondTerminal(t *testing.T) {
 
 	two.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	two.waitFor("type new note")
-	two.keys("ee")
+	two.keys("e")
+	two.press(tea.KeyEnter)
 	two.waitFor("Edit")
 	two.press(tea.KeyCtrlU)
 	two.paste("the staging keys rotate once a year")
@@ -1668,7 +1675,7 @@ func TestOwnNotesFollowOnASecondTerminal(t *testing.T) {
 	one.press(tea.KeyUp) // from the box open for the next note to the list
 	one.keys("d")
 	one.waitFor("Delete")
-	one.keys("y")
+	one.press(tea.KeyEnter)
 	one.waitFor("Note deleted.")
 	two.waitFor("You have no notes here yet.")
 }
@@ -1819,12 +1826,14 @@ func TestOwnDoneMarkFollowsOnASecondTerminal(t *testing.T) {
 
 	one.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	one.waitFor("type new note")
-	one.keys("xx")
+	one.keys("x")
+	one.press(tea.KeyEnter)
 	one.waitFor("Marked as done.")
 	two.waitFor("you are still marked as done") // its box is open: the mark stands while writing
 	two.press(tea.KeyEsc)
 	two.waitFor("x not done after all")
-	two.keys("xx")
+	two.keys("x")
+	two.press(tea.KeyEnter)
 	two.waitFor("Not done any more.")
 	if w.participant(me.ID).Done {
 		t.Error("x on the second terminal did not take the done mark back")
@@ -1916,7 +1925,7 @@ func TestPasteOutsideATextBoxIsNotKeys(t *testing.T) {
 	s.waitFor("type new note")
 	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("did you say yes"), Paste: true})
 	s.waitFor("New note in Strengths", "did you say yes")
-	if s.everDrawn("any other key keep") || s.everDrawn("Edit your note") {
+	if s.everDrawn("esc keep") || s.everDrawn("Edit your note") {
 		t.Error("the pasted letters were taken for keys")
 	}
 	s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(" from the wiki"), Paste: true})
@@ -1962,14 +1971,15 @@ func TestEditOfANoteDeletedElsewhereBecomesANewNote(t *testing.T) {
 	two.waitFor("pen tests come late")
 	two.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	two.waitFor("type new note")
-	two.keys("ee")
+	two.keys("e")
+	two.press(tea.KeyEnter)
 	two.waitFor("esc cancel")
 	two.press(tea.KeyEnd)
 	two.keys(" every year")
 	one.press(tea.KeyUp) // from the box open for the next note to the list
 	one.keys("d")
-	one.waitFor("y delete")
-	one.keys("y")
+	one.waitFor("enter delete")
+	one.press(tea.KeyEnter)
 	one.waitFor("Note deleted.")
 	two.press(tea.KeyEnter)
 	two.waitFor("That note was deleted meanwhile")

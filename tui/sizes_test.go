@@ -83,7 +83,8 @@ func TestEveryScreenFitsBothSizes(t *testing.T) {
 			s.press(tea.KeyTab)
 			s.press(tea.KeyEsc)
 			s.waitFor("type new note")
-			s.keys("aa")
+			s.keys("a")
+			s.press(tea.KeyEnter)
 			s.waitFor("type to filter")
 		}, []string{"enter choose", "esc cancel"}}, nil},
 		{screen{"participant empty note box", session.PhaseWrite, func(r *room, s *term) {

@@ -65,7 +65,8 @@ func TestOpenTopicsSayTheTitleComesFirst(t *testing.T) {
 func TestLongTopicTitleKeptWithEnterAgain(t *testing.T) {
 	t.Parallel()
 	w, sess, p := openTopicsWithout(t)
-	p.keys("tt")
+	p.keys("t")
+	p.press(tea.KeyEnter)
 	p.waitFor("Title of your topic")
 	p.keys("Security champions in every team, with time for it")
 	p.press(tea.KeyEnter)

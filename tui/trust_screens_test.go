@@ -28,14 +28,16 @@ func TestEditingANoteKeepsItsActivity(t *testing.T) {
 	p.waitFor("[security training] the yearly training")
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	p.waitFor("type new note")
-	p.keys("aa") // picks the first activity for new notes
+	p.keys("a") // picks the first activity for new notes
+	p.press(tea.KeyEnter)
 	p.waitFor("type to filter")
 	p.press(tea.KeyDown)
 	p.press(tea.KeyEnter)
 	p.waitFor("new notes are about: self-assessment")
 	p.press(tea.KeyEsc) // the box opened once it was chosen
 	p.waitFor("type new note")
-	p.keys("ee")
+	p.keys("e")
+	p.press(tea.KeyEnter)
 	p.waitFor("Edit your note")
 	p.keys(" is useful")
 	p.press(tea.KeyEnter)
@@ -130,7 +132,8 @@ func TestDeleteRightAfterSavingUnderLoad(t *testing.T) {
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved. Your note is stored")
 	p.press(tea.KeyUp) // from the box open for the next note to the list
-	p.keys("dy")
+	p.keys("d")
+	p.press(tea.KeyEnter)
 	p.waitFor("Note deleted.")
 	g.release()
 	ns := w.notes(sess)
@@ -232,7 +235,8 @@ func TestSavedNoteSaysItsActivitySticks(t *testing.T) {
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved. Your note is stored") // no activity: nothing sticks
 	p.press(tea.KeyEsc)                     // the box open for the next note
-	p.keys("aa")
+	p.keys("a")
+	p.press(tea.KeyEnter)
 	p.waitFor("type to filter")
 	p.press(tea.KeyDown)
 	p.press(tea.KeyEnter)
