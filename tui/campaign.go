@@ -1276,7 +1276,7 @@ func (s *campaignScreen) hypothesisLines() []string {
 			out = append(out, "    "+said)
 		}
 		for _, q := range h.Quotes {
-			for _, l := range quoteLines(q.Text, quoteWhere(q), width-4) {
+			for _, l := range quoteLines(q.Text, quoteMark(q), width-4) {
 				out = append(out, "      "+l)
 			}
 		}
@@ -1288,7 +1288,7 @@ func (s *campaignScreen) hypothesisLines() []string {
 			}
 		}
 		for _, q := range h.ActivityNotes {
-			where := quoteWhere(q)
+			where := quoteMark(q)
 			if q.Theme != "" {
 				where += " · in " + q.Theme
 			}
@@ -1335,11 +1335,13 @@ func quoteLines(text, where string, w int) []string {
 	return lines
 }
 
-// quoteWhere is the session of a note a hypothesis quotes, its audience when the
+// quoteMark is the session of a note a hypothesis quotes, its audience when the
 // hypothesis names it, and its side where its area has sides: "S2 · developers,
 // whom it names · motivates". Evidence is found by what a note says, not by its
-// side: without it, what motivates read as support for what demotivates.
-func quoteWhere(q report.HypothesisNote) string {
+// side: without it, what motivates read as support for what demotivates. Shorter
+// than the report's mark (session/report's quoteWhere, which names every quote's
+// audience): on a screen the audience is said only when the hypothesis names it.
+func quoteMark(q report.HypothesisNote) string {
 	out := fmt.Sprintf("S%d", q.Session)
 	if q.NamedAudience {
 		out += fmt.Sprintf(" · %s, whom it names", session.Audience(q.Audience).Title())
