@@ -511,6 +511,8 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		said := ""
+		tab := s.tabs[tabThemes].(*themesTab)
+		at := tab.current()
 		if msg.kept != nil {
 			said = s.themes.keepSuggestions(msg.kept, msg.themes)
 		} else if s.themes.setSuggestions(msg.themes) {
@@ -518,6 +520,10 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// have kept the suggestions.
 			s.setStatus("New notes changed the suggestions; the merge begun (m) was dropped.", false)
 		}
+		// The selected note stays selected wherever the suggestions put it: after
+		// L it went to another suggestion, and the selection stayed on the row,
+		// on another note.
+		tab.keepAt(at)
 		if said != "" && !s.themes.placing {
 			s.setStatus(said, false)
 		}

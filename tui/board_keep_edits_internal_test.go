@@ -59,3 +59,37 @@ func suggestionsIn(cmd tea.Cmd) (suggestionsMsg, bool) {
 	}
 	return suggestionsMsg{}, false
 }
+
+// New suggestions keep the selected note selected wherever they put it: after L
+// moved a note to another lane it went to another suggestion, and the selection
+// stayed on its row, on another note (found trying the product).
+func TestNewSuggestionsKeepTheSelectedNote(t *testing.T) {
+	a, b, _, _, ids := groupingBoard(t, []string{"pen tests come late", "pen test reports arrive late", "deadlines always win", "tight deadlines every sprint"}, nil, 80, 30)
+	b.tab = tabThemes
+	a.Update(suggestionsMsg{themes: []session.Theme{
+		{Label: "pen tests", NoteIDs: ids[:2]},
+		{Label: "deadlines", NoteIDs: ids[2:]},
+	}, gen: b.themes.sugGen})
+	tab := b.tabs[tabThemes].(*themesTab)
+	tab.refresh()
+	for i, r := range tab.rowsNow {
+		if r.note == ids[1] {
+			tab.list.selectRow(i)
+		}
+	}
+	if got := tab.current().note; got != ids[1] {
+		t.Fatalf("selected note %d, want %d (the test needs it selected)", got, ids[1])
+	}
+	// The note now goes with the deadlines, further down.
+	a.Update(suggestionsMsg{themes: []session.Theme{
+		{Label: "pen tests", NoteIDs: ids[:1]},
+		{Label: "deadlines", NoteIDs: []int64{ids[2], ids[3], ids[1]}},
+	}, gen: b.themes.sugGen})
+	if got := b.themes.suggestions[1].Label; got != "deadlines" {
+		t.Fatalf("suggestion 1 is %q, want the new suggestions shown", got)
+	}
+	tab.refresh()
+	if got := tab.current().note; got != ids[1] {
+		t.Errorf("after new suggestions the selected note is %d, want %d", got, ids[1])
+	}
+}

@@ -1212,6 +1212,22 @@ func (t *themesTab) current() themeRow {
 	return themeRow{}
 }
 
+// keepAt selects the row of the note at was on, where the rows now put it (new
+// suggestions); the row selected stays as it is when at was no note or its note
+// is on no row.
+func (t *themesTab) keepAt(at themeRow) {
+	if at.note == 0 {
+		return
+	}
+	t.refresh()
+	for i, r := range t.rowsNow {
+		if r.note == at.note {
+			t.list.selectRow(i)
+			return
+		}
+	}
+}
+
 // selectAction selects the row of action point id, and reports whether the
 // board shows it.
 func (t *themesTab) selectAction(id int64) bool {
