@@ -229,16 +229,21 @@ func invitation(s *session.Session, addr, when, fingerprint string, invited int,
 // calledOff tells a person invited before to sessions that will not be held that
 // this invitation is the one that holds.
 func calledOff(title string, off []string) string {
-	return fmt.Sprintf("This invitation replaces your invitation to %s: %s called off and will not take place. The session below, %s, is the one that holds.",
-		offList(title, off), plural(len(off), "that session is", "those sessions are"), mdText(title))
+	return offSaid("This invitation replaces your invitation to", title, off)
 }
 
 // calledOffIfYou is calledOff for a letter to everyone invited to a session, of
 // whom some were invited before to sessions called off: it says which holds to
 // those it concerns.
 func calledOffIfYou(title string, off []string) string {
-	return fmt.Sprintf("If you were invited before to %s: %s called off and will not take place. The session below, %s, is the one that holds.",
-		offList(title, off), plural(len(off), "that session is", "those sessions are"), mdText(title))
+	return offSaid("If you were invited before to", title, off)
+}
+
+// offSaid is the paragraph on sessions called off, opening with lead: which they
+// are, and that title is the one that holds.
+func offSaid(lead, title string, off []string) string {
+	return fmt.Sprintf("%s %s: %s called off and will not take place. The session below, %s, is the one that holds.",
+		lead, offList(title, off), plural(len(off), "that session is", "those sessions are"), mdText(title))
 }
 
 // offList names sessions called off, "A, B and C"; one of the same title as the
