@@ -2089,7 +2089,12 @@ func (s *participantScreen) viewInto(b *viewText) string {
 	}
 	b.WriteString(body)
 
-	used := lipgloss.Height(b.String()) + lipgloss.Height(footer)
+	// b's lines end in a newline: lipgloss.Height counted one more, and the
+	// screen's bottom line stayed empty (as the board's did before a5758b1).
+	used := strings.Count(b.String(), "\n") + lipgloss.Height(footer)
+	if !strings.HasSuffix(b.String(), "\n") {
+		used++
+	}
 	if pad := e.h - used; pad > 0 {
 		b.WriteString(strings.Repeat("\n", pad))
 	}

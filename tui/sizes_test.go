@@ -221,3 +221,23 @@ func TestCampaignOverviewTakesTheBottomLine(t *testing.T) {
 		}
 	}
 }
+
+// The participant's screen takes the bottom line too: it counted its lines, each
+// ending in a newline, with lipgloss.Height, one too many, and its key line stood
+// above an empty bottom line, as the board's did.
+func TestParticipantTakesTheBottomLine(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	p := w.join(sess, "key-1", "")
+	for _, size := range [][2]int{{80, 24}, {40, 14}} {
+		s := w.openSized(tui.Options{KeyHash: p.KeyHash, Code: sess.Code}, size[0], size[1])
+		s.waitFor("New note in")
+		v := s.view() // ends the connection
+		requireFitsIn(t, v, size[0], size[1])
+		if n := len(strings.Split(v, "\n")); n != size[1] || strings.TrimSpace(lastLine(v)) == "" {
+			t.Errorf("at %dx%d the participant's screen takes %d lines of %d, the last %q:\n%s", size[0], size[1], n, size[1], lastLine(v), v)
+		}
+	}
+}
