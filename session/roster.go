@@ -57,7 +57,6 @@ var Experiences = Tenures
 // invited to online sessions. "online" is read as the same.
 const RemoteLocation = "remote"
 
-// IsRemote reports whether a roster location means people who work from afar.
 // PlaceKey is where a session of mode at location is held, as sessions are
 // compared for being at one place: online for an online session or a remote
 // location ("online", whatever the location says), else the location whatever
@@ -70,6 +69,7 @@ func PlaceKey(mode Mode, location string) string {
 	return strings.ToLower(strings.Join(strings.Fields(location), " "))
 }
 
+// IsRemote reports whether a roster location means people who work from afar.
 func IsRemote(location string) bool {
 	l := strings.ToLower(strings.TrimSpace(location))
 	return l == RemoteLocation || l == "online"
