@@ -77,10 +77,7 @@ func twinNote(made, twin *session.Session, invited int, dir, today string) strin
 		where = " in " + session.CleanText(loc)
 	}
 	if invited > 0 {
-		people := fmt.Sprintf("%d people", invited)
-		if invited == 1 {
-			people = "1 person"
-		}
+		people := fmt.Sprintf("%d %s", invited, plural(invited, "person", "people"))
 		if twin.PastDay(today) {
 			// Its day passed: running it as it stands is no advice.
 			return fmt.Sprintf("note: %s planned %q for %s%s (session %s, code %s) on %s, and it was not held: the %s invited to it hold its code. Give it a new day (charter session edit --data %s --session %s --date YYYY-MM-DD) and run it, or close it (charter session edit --data %s --session %s --phase closed; its people are planned again) and run this one.",
