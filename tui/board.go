@@ -1606,11 +1606,16 @@ func lineCount(s string) int {
 	return strings.Count(s, "\n")
 }
 
-// atBottom is top, made of lines that each end with a newline, with foot on the
+// atBottom is top, made of lines that each end with a newline (one is added to
+// its last when it has none), with foot on the
 // bottom lines of a screen h lines high: padded between, or without a foot
 // (the key list takes the key help's place), without the last newline, which
 // would begin a line below the screen.
 func atBottom(top, foot string, h int) string {
+	if top != "" && !strings.HasSuffix(top, "\n") {
+		// Its last line is a line all the same: foot goes under it.
+		top += "\n"
+	}
 	if pad := h - lineCount(top) - height(foot); pad > 0 {
 		top += strings.Repeat("\n", pad)
 	}

@@ -2089,18 +2089,12 @@ func (s *participantScreen) viewInto(b *viewText) string {
 	}
 	b.WriteString(body)
 
-	// b's lines end in a newline: lipgloss.Height counted one more, and the
-	// screen's bottom line stayed empty (as the board's did before a5758b1).
-	used := strings.Count(b.String(), "\n") + lipgloss.Height(footer)
-	if !strings.HasSuffix(b.String(), "\n") {
-		used++
-	}
-	if pad := e.h - used; pad > 0 {
-		b.WriteString(strings.Repeat("\n", pad))
-	}
-	b.WriteString(footer)
-	s.frameLen = b.Len()
-	return s.timeUp.decorate(b.String(), w, e.now(), sty)
+	// The footer on the screen's bottom lines (atBottom counts the lines that
+	// end in a newline; lipgloss.Height counted one more and left the bottom
+	// line empty, as on the board before a5758b1).
+	frame := atBottom(b.String(), footer, e.h)
+	s.frameLen = len(frame)
+	return s.timeUp.decorate(frame, w, e.now(), sty)
 }
 
 // minAskRows is the fewest rows on which what the phase asks takes a second line
