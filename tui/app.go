@@ -92,6 +92,10 @@ type env struct {
 
 func (e *env) now() time.Time { return e.opt.Now() }
 
+// today is the day of now (UTC, YYYY-MM-DD), as session.Service.Today says it: the
+// day a session past its day is compared with.
+func (e *env) today() string { return e.now().UTC().Format(session.DateLayout) }
+
 // errorMessage is what to tell the person about err. An internal error is also
 // handed to Options.Failed, once per error shown.
 func (e *env) errorMessage(err error) string {

@@ -1465,7 +1465,7 @@ const minBody = 4
 func (s *boardScreen) header(w int, foot string) string {
 	e, sty := s.e, s.e.sty
 	right := sty.Phase.Render(strings.ToUpper(string(s.sess.Phase)))
-	if today := e.now().UTC().Format(session.DateLayout); s.sess.PastDay(today) {
+	if s.sess.PastDay(e.today()) {
 		// Its day passed in the lobby: the home says "not held", and the board
 		// said only LOBBY, as if it were to come.
 		right = sty.Warn.Render(s.sess.Day().Format("2 Jan")+", not held") + " " + right

@@ -417,7 +417,7 @@ func (s *campaignScreen) keysShown() bool {
 func (s *campaignScreen) head(w int) string {
 	sty, f := s.e.sty, s.f
 	var b strings.Builder
-	facts := []string{campaignPeriod(f, s.e.now().UTC().Format(session.DateLayout))}
+	facts := []string{campaignPeriod(f, s.e.today())}
 	if len(f.Sessions) > 0 {
 		// None held: "none held yet: 12 to come" said it, and "· 0 sessions"
 		// after it read as if the twelve were not sessions.

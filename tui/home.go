@@ -377,7 +377,7 @@ func (s *homeScreen) View() string {
 	// left out: counted in, PgDn skipped rows nobody saw.
 	s.list.setPage(max(end-start, 1))
 	sel := s.list.selected()
-	cols := homeColumnsFor(s.sessions, w, e.now().UTC().Format(session.DateLayout))
+	cols := homeColumnsFor(s.sessions, w, e.today())
 	for i := start; i < end; i++ {
 		ss := s.sessions[i]
 		if i == start || session.CampaignKey(s.sessions[i-1].Campaign) != session.CampaignKey(ss.Campaign) {
