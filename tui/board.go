@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"fmt"
@@ -1607,22 +1608,33 @@ func lineCount(s string) int {
 }
 
 // atBottom is top, made of lines that each end with a newline (one is added to
-// its last when it has none), with foot on the
-// bottom lines of a screen h lines high: padded between, or without a foot
-// (the key list takes the key help's place), without the last newline, which
-// would begin a line below the screen.
+// its last when it has none), with foot on the bottom lines of a screen h lines
+// high: padded between, or without a foot (the key list takes the key help's
+// place), without the last newline, which would begin a line below the screen.
 func atBottom(top, foot string, h int) string {
-	if top != "" && !strings.HasSuffix(top, "\n") {
+	t := viewText{b: make([]byte, 0, len(top)+len(foot)+max(h, 0)+1)}
+	t.WriteString(top)
+	t.footAtBottom(foot, h)
+	return t.String()
+}
+
+// footAtBottom is atBottom in place: what t holds is the top. The participant's
+// frame, drawn for every key, stays in the one buffer it was drawn in; atBottom's
+// copies of it were a third of what the server allocated in the burst at the
+// end of the writing time.
+func (t *viewText) footAtBottom(foot string, h int) {
+	if len(t.b) > 0 && t.b[len(t.b)-1] != '\n' {
 		// Its last line is a line all the same: foot goes under it.
-		top += "\n"
+		t.b = append(t.b, '\n')
 	}
-	if pad := h - lineCount(top) - height(foot); pad > 0 {
-		top += strings.Repeat("\n", pad)
+	for range h - bytes.Count(t.b, []byte{'\n'}) - height(foot) {
+		t.b = append(t.b, '\n')
 	}
 	if foot == "" {
-		return strings.TrimSuffix(top, "\n")
+		t.b = bytes.TrimSuffix(t.b, []byte{'\n'})
+		return
 	}
-	return top + foot
+	t.b = append(t.b, foot...)
 }
 
 // height is how many lines s takes on the screen: none when it is empty.

@@ -2092,9 +2092,9 @@ func (s *participantScreen) viewInto(b *viewText) string {
 	// The footer on the screen's bottom lines (atBottom counts the lines that
 	// end in a newline; lipgloss.Height counted one more and left the bottom
 	// line empty, as on the board before a5758b1).
-	frame := atBottom(b.String(), footer, e.h)
-	s.frameLen = len(frame)
-	return s.timeUp.decorate(frame, w, e.now(), sty)
+	b.footAtBottom(footer, e.h)
+	s.frameLen = b.Len()
+	return s.timeUp.decorate(b.String(), w, e.now(), sty)
 }
 
 // minAskRows is the fewest rows on which what the phase asks takes a second line
