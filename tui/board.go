@@ -34,7 +34,9 @@ type boardScreen struct {
 	e      *env
 	sess   *session.Session
 	people []*session.Participant
-	notes  []*session.Note
+	// active and joined are activePeople and joinedPeople, made once a reload.
+	active, joined []*session.Participant
+	notes          []*session.Note
 	// listed are the notes in the notes view's order (see listNotes), made
 	// when the notes are loaded: the view, its search and its selection read it.
 	listed []*session.Note
@@ -462,6 +464,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		}
 		s.sess, s.people, s.notes, s.written = msg.Session, msg.People, msg.Notes, msg.Written
+		s.active, s.joined = nil, nil
 		s.listed = s.listNotes()
 		if i := slices.IndexFunc(s.listed, func(n *session.Note) bool { return n.ID == keep }); keep != 0 && i >= 0 {
 			l := s.tabs[tabNotes].rows()
@@ -1393,28 +1396,33 @@ func (s *boardScreen) listNotes() []*session.Note {
 }
 
 // activePeople are the people who are or were connected, not removed; authors of
-// imported paper notes are counted apart.
+// imported paper notes are counted apart. The list is made once per reload (the
+// header counts it on every frame); callers do not change it.
 func (s *boardScreen) activePeople() []*session.Participant {
-	var out []*session.Participant
-	for _, p := range s.people {
-		if !p.Removed && !p.Paper {
-			out = append(out, p)
+	if s.active == nil {
+		s.active = make([]*session.Participant, 0, len(s.people))
+		for _, p := range s.people {
+			if !p.Removed && !p.Paper {
+				s.active = append(s.active, p)
+			}
 		}
 	}
-	return out
+	return s.active
 }
 
 // joinedPeople are the people who joined (not paper authors), removed ones
 // included: the counts of who wrote and who rated count them, so that a removal
 // does not tell whether the removed person had.
 func (s *boardScreen) joinedPeople() []*session.Participant {
-	var out []*session.Participant
-	for _, p := range s.people {
-		if !p.Paper {
-			out = append(out, p)
+	if s.joined == nil {
+		s.joined = make([]*session.Participant, 0, len(s.people))
+		for _, p := range s.people {
+			if !p.Paper {
+				s.joined = append(s.joined, p)
+			}
 		}
 	}
-	return out
+	return s.joined
 }
 
 func (s *boardScreen) paperPeople() int {

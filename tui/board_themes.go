@@ -301,6 +301,9 @@ func (t *themeBoard) set(m boardStateMsg) {
 		t.placing = false
 	}
 	// A mark on a note that is gone would make the next move fail.
+	if len(t.marked) == 0 {
+		return
+	}
 	present := make(map[int64]bool, len(m.Notes))
 	for _, n := range m.Notes {
 		present[n.ID] = true
