@@ -144,9 +144,9 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 		}
 	}
 	// The transaction is not tied to one caller's context: it carries everyone's notes.
-	ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
+	deadline, cancel := context.WithTimeout(context.Background(), writeTimeout)
 	defer cancel()
-	tx, err := w.db.writePool.BeginTx(ctx, nil)
+	tx, err := w.db.writePool.BeginTx(deadline, nil)
 	if err != nil {
 		failAll(err)
 		return
@@ -156,10 +156,18 @@ func (w *noteWriter) commit(batch []*noteWrite) {
 	// batch: in a burst most batches hold a note or two).
 	q := &txQuerier{tx: tx, write: true, count: w.db.count}
 	in := w.db.within(q)
+	// The statements run under a context that cannot end: the driver watches a
+	// context that can in a goroutine of its own for each statement, and a batch's
+	// statements are a row or two each on the one write connection. The deadline
+	// is checked between notes, and the transaction (begun with it) ends with it.
+	ctx := context.WithoutCancel(deadline)
 	errs := make([]error, len(live))
 	refused := make([]bool, len(live))
 	in.batchSessions = map[string]*session.Session{}
 	for i, req := range live {
+		if errs[i] = deadline.Err(); errs[i] != nil {
+			continue
+		}
 		if req.check != nil {
 			if errs[i] = recovered("check of a new note", func() error { return req.check(ctx, in) }); errs[i] != nil {
 				refused[i] = true
