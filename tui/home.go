@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -513,7 +514,10 @@ const pastDay = "not held"
 // fields' (homeFields), 0 for a column left out. Every row has the same columns in
 // the same place, so that a field is found by where it is: a row that left out
 // what its title said already ("Security engineers, Berlin · no date yet ·
-// lobby") stood beside rows with a place and an audience in those places.
+// lobby") stood beside rows with a place and an audience in those places. A
+// column every row's title says already (titles as "Service owners Berlin"
+// usually name both) is left out of all of them: it only took the room the
+// titles needed, which were cut to "Service… Berlin" and could not be told apart.
 type homeColumns struct {
 	title  int
 	fields [5]int
@@ -558,6 +562,11 @@ func homeColumnsFor(sessions []*session.Session, w int, today string) homeColumn
 			c.fields[i] = max(c.fields[i], lipgloss.Width(f))
 		}
 	}
+	for _, i := range []int{homePlace, homeAudience} {
+		if titlesSay(sessions, i, today) {
+			c.fields[i] = 0
+		}
+	}
 	c.fields[homePlace] = min(c.fields[homePlace], homePlaceMax)
 	least := min(titles, homeTitleWant)
 	if w >= homeWide {
@@ -587,6 +596,25 @@ func homeColumnsFor(sessions []*session.Session, w int, today string) homeColumn
 	}
 	c.title = max(min(c.title, titles), 1)
 	return c
+}
+
+// titlesSay reports whether the title of every session says its field i
+// (homeFields) in so many words, whatever their case: "Berlin" in "Developers,
+// berlin", not "Porto" in "Portofino". A session without the field has nothing
+// for the column to say.
+func titlesSay(sessions []*session.Session, i int, today string) bool {
+	words := func(s string) string {
+		return " " + strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ") + " "
+	}
+	for _, ss := range sessions {
+		f := words(homeFields(ss, today)[i])
+		if f != "  " && !strings.Contains(words(ss.Title), f) {
+			return false
+		}
+	}
+	return len(sessions) > 0
 }
 
 // row is a session's title and the rest of its row, each cut and padded to the

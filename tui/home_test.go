@@ -90,7 +90,9 @@ func TestHomeRowsKeepTheirFieldsInColumns(t *testing.T) {
 		{Title: "Security engineers, Berlin", Location: "Berlin", Audience: session.AudienceSecurityEngineers},
 		{Title: "Developers, Berlin", Location: "Berlin", Audience: session.AudienceDevelopers},
 		{Title: "Service owners and managers of the payments platform, Lisbon", Location: "Lisbon", Audience: session.AudienceServiceOwners},
-		{Title: "Platform", Audience: session.AudienceMixed},
+		// Its title says neither its place nor its audience: their columns stay
+		// (see TestHomeLeavesOutColumnsEveryTitleSays).
+		{Title: "Platform", Location: "Porto", Audience: session.AudienceMixed},
 	} {
 		ss, err := w.svc.NewSession(w.ctx, s)
 		if err != nil {
@@ -325,13 +327,14 @@ func TestHomeTellsSessionsTitledAlikeApart(t *testing.T) {
 				t.Errorf("at %dx%d the rows of %q and %q show the same title %q:\n%s", size[0], size[1], ss.Title, other, tt, v)
 			}
 			seen[tt] = ss.Title
-			if size[0] == termW && !strings.Contains(l, "  online  ") {
+			if size[0] == termW && !strings.Contains(l, "online") {
 				t.Errorf("the row of an online session does not say it is online: %q", l)
 			}
 		}
 		if size[0] == termW {
 			for _, ss := range berlin {
-				if l := lineWith(v, code(ss.Code)); title(l) != ss.Title || !strings.Contains(l, "  "+ss.Location+"  ") {
+				// Whole: every title says its place, so no place column takes its room.
+				if l := lineWith(v, code(ss.Code)); title(l) != ss.Title {
 					t.Errorf("the row of %q in %s: %q", ss.Title, ss.Location, l)
 				}
 			}
@@ -341,3 +344,44 @@ func TestHomeTellsSessionsTitledAlikeApart(t *testing.T) {
 
 // code is a join code as the screens show it, XXXX-XXXX.
 func code(c string) string { return c[:4] + "-" + c[4:] }
+
+// A column that every row's title says already is left out of every row, and the
+// titles take its room: "Service owners Berlin" was cut to "Service… Berlin"
+// beside a place column saying Berlin, and two such rows could not be told
+// apart. A title that says its place only inside another word ("Portofino" for
+// Porto) does not say it: the column comes back for every row.
+func TestHomeLeavesOutColumnsEveryTitleSays(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	for _, s := range []session.Session{
+		{Title: "Service owners Berlin", Location: "Berlin", Audience: session.AudienceServiceOwners},
+		{Title: "Service owners Hamburg", Location: "hamburg", Audience: session.AudienceServiceOwners},
+		{Title: "Security engineers Amsterdam", Location: "Amsterdam", Audience: session.AudienceSecurityEngineers},
+	} {
+		if _, err := w.svc.NewSession(w.ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := w.open(tui.Options{Facilitator: true})
+	s.waitFor("Service owners Berlin", "Service owners Hamburg", "Security engineers Amsterdam")
+	v := s.view()
+	requireFits(t, v)
+	for _, word := range []string{"Berlin", "hamburg", "Amsterdam", "service owners", "security engineers"} {
+		if strings.Contains(v, "  "+word+"  ") {
+			t.Errorf("a column says %q, which every title says:\n%s", word, v)
+		}
+	}
+	if _, err := w.svc.NewSession(w.ctx, session.Session{Title: "Developers Portofino", Location: "Porto", Audience: session.AudienceDevelopers}); err != nil {
+		t.Fatal(err)
+	}
+	s = w.open(tui.Options{Facilitator: true})
+	s.waitFor("Developers Portofino")
+	v = s.view()
+	requireFits(t, v)
+	if l := lineWith(v, "Portofino"); !strings.Contains(l, "  Porto  ") {
+		t.Errorf("the place column is left out though one title does not say its place: %q\n%s", l, v)
+	}
+	if l := lineWith(v, "Amsterdam"); !strings.Contains(l, "  Amsterdam  ") {
+		t.Errorf("with the place column back, a row lacks its place: %q", l)
+	}
+}
