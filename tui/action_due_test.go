@@ -159,16 +159,22 @@ func TestActionLineKeepsOwnerAndOpensWhole(t *testing.T) {
 
 // With an owner, a due date and a volunteer, a long action point's line at 80
 // columns still shows its status, the owner, the due date and the start of its
-// title: the title and the owner are cut down, then the count of volunteers gives
-// way (the selected row shows it), never the status.
+// title: the title and the owner are cut down, then the due date within the year
+// to come gives up its year, so that the count of volunteers stays; never the
+// status.
 func TestActionLineKeepsOwnerDueAndVolunteersAt80(t *testing.T) {
 	t.Parallel()
 	w, sess, _ := groupWorld(t)
 	volunteeredAction(t, w, sess, session.ActionPoint{Owner: "Platform team",
 		Title: "Agree a patch SLA per severity and publish it on the wiki for every team"}, "2027-01-15")
 	b := w.openBoard(sess)
-	b.waitDrawn("→ [medium · proposed] Agree a patch S… · owner Platform t… · due 2027-01-15")
-	requireFits(t, b.view())
+	b.waitDrawn("Agree a patch")
+	v := b.view()
+	requireFits(t, v)
+	if l := lineWith(v, "Agree a patch"); !strings.Contains(l, "→ [medium · proposed] Agree a patch") ||
+		!strings.Contains(l, "· owner Platf") || !strings.Contains(l, "· due 15 Jan · 1 vol.") {
+		t.Errorf("the action line at 80 columns: %q", l)
+	}
 }
 
 // An unselected action point's line at 80 columns keeps its status whole, whatever
@@ -433,4 +439,23 @@ func TestParticipantRankingKeepsTheScoreAt60Columns(t *testing.T) {
 		t.Errorf("the ranked theme's row lost its score or votes: %q\n%s", row, v)
 	}
 	requireFitsIn(t, v, 60, 20)
+}
+
+// An action point with an owner, a due date and a volunteer keeps the count of
+// volunteers on the board's cut line at 80 columns: the due date, within the year
+// to come, gives up its year instead ("due 1 Feb"). The count went, and the line
+// read as if nobody had volunteered (a program lead's walkthrough).
+func TestBoardActionLineKeepsItsVolunteersBesideADueDate(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t) // the clock is 10 March 2026
+	volunteeredAction(t, w, sess, session.ActionPoint{Owner: "AppSec team",
+		Title: "Lightweight threat model template for every new service"}, "2027-02-01")
+	b := w.openBoard(sess)
+	b.waitDrawn("Lightweight")
+	v := b.view()
+	requireFits(t, v)
+	l := lineWith(v, "Lightweight")
+	if !strings.Contains(l, "→ [medium · proposed] Lightweight") || !strings.Contains(l, "· 1 vol.") || !strings.Contains(l, "due 1 Feb") {
+		t.Errorf("the action line at 80 columns: %q\n%s", l, v)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -2822,9 +2823,18 @@ func (s *boardScreen) actionRow(theme int64, a *session.ActionPoint) themeRow {
 	// every one: it is what a facilitator scans the list for (testers at 80
 	// columns read "→ [high…]" beside a due date).
 	bracket := fmt.Sprintf("→ [%s · %s] ", session.PriorityName(a.Priority), a.Status)
-	due, long, short := "", "", ""
+	due, dueShort, long, short := "", "", "", ""
 	if a.Due != "" {
 		due = " · due " + a.Due
+		dueShort = due
+		// Within the year to come the day and month say it ("due 1 Feb"): the
+		// date in full left no room for the count of volunteers at 80 columns.
+		if d, err := time.Parse(session.DateLayout, a.Due); err == nil {
+			today, _ := time.Parse(session.DateLayout, s.e.today())
+			if !d.Before(today) && d.Before(today.AddDate(1, 0, 0)) {
+				dueShort = " · due " + d.Format("2 Jan")
+			}
+		}
 	}
 	if n := len(a.Volunteers); n > 0 {
 		long, short = " · "+plural(n, "volunteer"), fmt.Sprintf(" · %d vol.", n)
@@ -2833,6 +2843,7 @@ func (s *boardScreen) actionRow(theme int64, a *session.ActionPoint) themeRow {
 		owner int    // cells of the owner's name at most
 		vols  string // the count of volunteers
 		give  bool   // the owner gives way to the title, down to ownerCut cells
+		short bool   // the due date without its year, when it is in the year to come
 	}
 	const ownerCut = 6
 	// The first tier that leaves the title readableTitle cells, else the first
@@ -2842,12 +2853,15 @@ func (s *boardScreen) actionRow(theme int64, a *session.ActionPoint) themeRow {
 		least int
 		tiers []tier
 	}{
-		{min(readableTitle, lipgloss.Width(a.Title)), []tier{{20, long, false}, {12, short, false}, {12, short, true}}},
-		{16, []tier{{20, long, false}, {12, short, false}, {12, short, true}, {12, "", true}}},
+		{min(readableTitle, lipgloss.Width(a.Title)), []tier{{20, long, false, false}, {12, short, false, false}, {12, short, true, false}}},
+		{16, []tier{{20, long, false, false}, {12, short, false, false}, {12, short, true, false}, {12, short, true, true}, {12, "", true, true}}},
 	}
 	for _, pass := range passes {
 		for _, tier := range pass.tiers {
-			tail := ""
+			tail, due := "", due
+			if tier.short {
+				due = dueShort
+			}
 			if a.Owner != "" {
 				cells := tier.owner
 				if tier.give {
