@@ -225,6 +225,28 @@ func TestNewNoteWithoutATopicAsksForItsTitleFirst(t *testing.T) {
 	}
 }
 
+// In Open topics before any topic is raised, the key line says that what is typed
+// is a topic's title: it said "type new note" and "t new topic" side by side, and
+// typing asked for a title (a program lead's walkthrough).
+func TestKeyLineWithoutATopicSaysTypingGivesItsTitle(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	for range 3 {
+		p.press(tea.KeyTab)
+	}
+	p.waitFor("[Open topics]", "no topics yet", "type a topic's title")
+	v := p.view()
+	requireFits(t, v)
+	for _, said := range []string{"type new note", "t new topic"} {
+		if strings.Contains(v, said) {
+			t.Errorf("the key line says %q where typing gives a topic's title:\n%s", said, v)
+		}
+	}
+}
+
 // In the reveal everyone sees a note as soon as it is saved: a topic raised there
 // is not said to reach the others only after the reveal, which has come.
 func TestParticipantRaisesATopicInTheReveal(t *testing.T) {

@@ -361,7 +361,7 @@ func TestListKeysThatBeginWordsAskFirst(t *testing.T) {
 	p.press(tea.KeyEsc)
 	p.press(tea.KeyTab)
 	p.press(tea.KeyTab)
-	p.waitFor("no topics yet", "t new topic")
+	p.waitFor("no topics yet", "type a topic's title")
 	p.keys("t")
 	p.waitFor("Raise a new open topic?")
 	p.press(tea.KeyEnter)

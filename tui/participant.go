@@ -2207,6 +2207,9 @@ func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 var (
 	// typeNote is typing on the list: any letter begins a note, n too.
 	typeNote = key.NewBinding(key.WithKeys("n"), key.WithHelp("type", "new note"))
+	// typeTopic is typing in the open topics while there are none: what is typed
+	// is the first topic's title.
+	typeTopic = key.NewBinding(key.WithKeys("t"), key.WithHelp("type", "a topic's title"))
 	// keptNoteKey is n while a note left unsent is kept: n brings it back.
 	keptNoteKey = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "your unsent note"))
 )
@@ -2293,7 +2296,14 @@ func (s *participantScreen) keys() []key.Binding {
 		return []key.Binding{pk.RateSelect, pk.RateEnter, pk.Rate, pk.Quit}
 	}
 	ks := make([]key.Binding, 0, 12) // the most this screen shows
-	if s.sess.Phase.AcceptsNotes() {
+	noTopic := session.Areas[s.area] == session.AreaOpen && len(s.lanes()) == 0
+	switch {
+	case !s.sess.Phase.AcceptsNotes():
+	case noTopic && s.draft == "":
+		// What is typed here first is a topic's title, not a note (see the
+		// screen's "Type a topic's title first"): t would say the same again.
+		ks = append(ks, typeTopic)
+	default:
 		ks = append(ks, s.newKey())
 	}
 	if s.laneHasNotes() {
@@ -2304,7 +2314,9 @@ func (s *participantScreen) keys() []key.Binding {
 		case session.AreaActivities:
 			ks = append(ks, pk.Activity)
 		case session.AreaOpen:
-			ks = append(ks, pk.Topic)
+			if !noTopic || s.draft != "" {
+				ks = append(ks, pk.Topic)
+			}
 		}
 	}
 	ks = append(ks, pk.Area, pk.Lane, s.doneKey())
