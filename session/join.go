@@ -28,45 +28,21 @@ func (s *Service) JoinThemes(ctx context.Context, themeA, themeB int64) error {
 // checked and stored in one transaction, so a pair refused stores none, and
 // overviews hear of the join once.
 func (s *Service) JoinThemePairs(ctx context.Context, pairs [][2]int64) error {
-	if len(pairs) == 0 {
-		return Errorf(EInvalid, "No themes to join.")
-	}
-	for _, p := range pairs {
-		if p[0] == p[1] {
-			return Errorf(EInvalid, "A theme cannot be joined with itself.")
-		}
-	}
-	err := s.store.WriteTx(ctx, func(st Store) error {
-		for _, p := range pairs {
-			if err := campaignPair(ctx, st, p[0], p[1], "merge them on its board instead."); err != nil {
-				return err
-			}
-			a, b := min(p[0], p[1]), max(p[0], p[1])
+	return s.storeThemePairs(ctx, pairs, "join", "joined with", "merge them on its board instead.",
+		func(st Store, a, b int64) error {
 			if _, err := st.RemoveThemeSplit(ctx, a, b); err != nil {
 				return err
 			}
-			if err := st.AddThemeJoin(ctx, a, b); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err == nil {
-		s.publish(SessionList, ChangeSession) // campaign overviews show the join
-	}
-	return err
+			return st.AddThemeJoin(ctx, a, b)
+		})
 }
 
 // UnjoinThemes undoes JoinThemes: the two session themes are matched by what
 // they say again. ENotFound when they were not joined.
 func (s *Service) UnjoinThemes(ctx context.Context, themeA, themeB int64) error {
-	had, err := s.store.RemoveThemeJoin(ctx, min(themeA, themeB), max(themeA, themeB))
-	if err != nil {
-		return err
-	}
-	if !had {
+	n, err := s.UndoThemePairs(ctx, nil, [][2]int64{{themeA, themeB}})
+	if err == nil && n == 0 {
 		return Errorf(ENotFound, "Themes %d and %d were not joined.", themeA, themeB)
 	}
-	s.publish(SessionList, ChangeSession)
-	return nil
+	return err
 }

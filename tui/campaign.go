@@ -207,7 +207,8 @@ func (s *campaignScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, s.reload()
 	case splitMsg:
 		if msg.err != nil {
-			// Part of a split may be stored: read the campaign again so that the
+			// Nothing was stored, but the refusal may come of a change made
+			// meanwhile (a theme deleted): read the campaign again so that the
 			// overview shows what is.
 			s.status = s.e.errorMessage(msg.err)
 			return s, s.reload()
@@ -627,10 +628,13 @@ func (s *campaignScreen) askSplit() tea.Cmd {
 	s.confirm = func() tea.Cmd {
 		s.status = "Splitting and matching the themes again…"
 		return s.e.withTimeout(func(ctx context.Context) tea.Msg {
-			for _, o := range others {
-				if err := svc.SplitThemes(ctx, id, o); err != nil {
-					return splitMsg{err: err}
-				}
+			// One call: a pair refused stores none of the others.
+			pairs := make([][2]int64, len(others))
+			for i, o := range others {
+				pairs[i] = [2]int64{id, o}
+			}
+			if err := svc.SplitThemePairs(ctx, pairs); err != nil {
+				return splitMsg{err: err}
 			}
 			return splitMsg{said: said, follow: id}
 		})
@@ -724,14 +728,18 @@ func (s *campaignScreen) askUnsplit() tea.Cmd {
 	s.confirm = func() tea.Cmd {
 		s.status = "Undoing and matching the themes again…"
 		return s.e.withTimeout(func(ctx context.Context) tea.Msg {
+			// One call, so that overviews hear of the undo once; a pair another
+			// facilitator undid meanwhile is passed over.
+			var splits, joins [][2]int64
 			for _, p := range pairs {
-				undo := svc.UnsplitThemes
 				if p.joined {
-					undo = svc.UnjoinThemes
+					joins = append(joins, [2]int64{p.a, p.b})
+				} else {
+					splits = append(splits, [2]int64{p.a, p.b})
 				}
-				if err := undo(ctx, p.a, p.b); err != nil && session.ErrorCode(err) != session.ENotFound {
-					return splitMsg{err: err}
-				}
+			}
+			if _, err := svc.UndoThemePairs(ctx, splits, joins); err != nil {
+				return splitMsg{err: err}
 			}
 			return splitMsg{said: said, follow: follow}
 		})
