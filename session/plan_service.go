@@ -18,6 +18,9 @@ type PlanStore interface {
 	// Invitations returns the planned sessions of a campaign (case-insensitive), by
 	// session, each with its invitees, contacts included, for invitations.
 	Invitations(ctx context.Context, campaign string) ([]SessionInvitations, error)
+	// InviteeCount counts the people the plan invites to one session; 0 when it
+	// is no planned session.
+	InviteeCount(ctx context.Context, sessionID string) (int, error)
 	// TookPart returns what took part in the held sessions (someone joined or
 	// notes were imported) of every campaign other than campaign.
 	TookPart(ctx context.Context, exceptCampaign string) (TookPart, error)
@@ -419,6 +422,16 @@ func (s *Service) Invitations(ctx context.Context, campaign string) ([]SessionIn
 		return nil, err
 	}
 	return ps.Invitations(ctx, campaign)
+}
+
+// InviteeCount counts the people the campaign's plan invites to the session; 0
+// when it is no planned session.
+func (s *Service) InviteeCount(ctx context.Context, sessionID string) (int, error) {
+	ps, err := s.planStore()
+	if err != nil {
+		return 0, err
+	}
+	return ps.InviteeCount(ctx, sessionID)
 }
 
 // CalledOff returns, per person of the roster, the sessions of a campaign they

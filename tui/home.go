@@ -268,16 +268,11 @@ func (s *homeScreen) askDelete(sess *session.Session) tea.Cmd {
 	}
 	svc := s.e.opt.Service
 	return s.e.withTimeout(func(ctx context.Context) tea.Msg {
-		planned, err := svc.Invitations(ctx, sess.Campaign)
+		invited, err := svc.InviteeCount(ctx, sess.ID)
 		if err != nil {
 			return errMsg{err}
 		}
-		for _, si := range planned {
-			if si.Session.ID == sess.ID {
-				return deleteAskMsg{sess, len(si.Invitees)}
-			}
-		}
-		return deleteAskMsg{sess: sess}
+		return deleteAskMsg{sess, invited}
 	})
 }
 

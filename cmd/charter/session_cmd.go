@@ -451,16 +451,11 @@ func invitedTo(ctx context.Context, svc *session.Service, s *session.Session) in
 	if s.Campaign == "" {
 		return 0
 	}
-	planned, err := svc.Invitations(ctx, s.Campaign)
+	n, err := svc.InviteeCount(ctx, s.ID)
 	if err != nil {
 		return 0
 	}
-	for _, si := range planned {
-		if si.Session.ID == s.ID {
-			return len(si.Invitees)
-		}
-	}
-	return 0
+	return n
 }
 
 // phaseNames lists the phases in their order, for flags and messages.

@@ -221,6 +221,16 @@ func (db *DB) Invitations(ctx context.Context, campaign string) ([]session.Sessi
 	return out, nil
 }
 
+// InviteeCount counts the people invited to the session, by the primary key's
+// index: none of the campaign's other invitations is read.
+func (db *DB) InviteeCount(ctx context.Context, sessionID string) (int, error) {
+	var n int
+	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM invitations WHERE session_id = ?`, sessionID).Scan(&n); err != nil {
+		return 0, fmt.Errorf("invitee count: %w", err)
+	}
+	return n, nil
+}
+
 // campaignKey is the key campaign_key() gives the stored names, for a name asked for.
 func campaignKey(name string) string {
 	return session.CampaignKey(strings.TrimSpace(name))

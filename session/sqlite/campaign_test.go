@@ -472,10 +472,26 @@ func TestDeletedSessionKeepsWhomItInvitedForThePlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// What D asks before it deletes counts the one session's people, not the
+	// campaign's; once it is deleted, nobody is invited to it.
+	invited := func(s *session.Session) int {
+		t.Helper()
+		n, err := db.InviteeCount(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n, m := invited(created[1]), invited(loose); n != 1 || m != 0 {
+		t.Errorf("%d invited to %s and %d to %s, want 1 and 0", n, created[1].Title, m, loose.Title)
+	}
 	for _, id := range []string{created[1].ID, loose.ID} {
 		if err := svc.DeleteSession(ctx, id); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if n := invited(created[1]); n != 0 {
+		t.Errorf("%d invited to %s deleted, want none", n, created[1].Title)
 	}
 	got, err := db.DeletedInvitations(ctx, "PILOT")
 	if err != nil || len(got) != 1 || got[0].Title != "Developers, Berlin" {
