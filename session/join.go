@@ -29,12 +29,7 @@ func (s *Service) JoinThemes(ctx context.Context, themeA, themeB int64) error {
 // overviews hear of the join once.
 func (s *Service) JoinThemePairs(ctx context.Context, pairs [][2]int64) error {
 	return s.storeThemePairs(ctx, pairs, "join", "joined with", "merge them on its board instead.",
-		func(st Store, a, b int64) error {
-			if _, err := st.RemoveThemeSplit(ctx, a, b); err != nil {
-				return err
-			}
-			return st.AddThemeJoin(ctx, a, b)
-		})
+		Store.RemoveThemeSplit, Store.AddThemeJoin)
 }
 
 // UnjoinThemes undoes JoinThemes: the two session themes are matched by what

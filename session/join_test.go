@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/session/sqlite"
 )
 
 // campaignTheme makes a session of the campaign dated date, with one theme of one
@@ -42,67 +43,96 @@ func campaignTheme(t *testing.T, svc *session.Service, campaign, date, text stri
 	return s.ID, themes[0].ID
 }
 
-// Joining two campaign themes joins each session theme of one with each of the
-// other. When one pair is refused none is stored: before, each pair was its own
-// transaction, and the pairs before the refused one stayed joined while the
-// overview said the join had failed. All pairs stored, overviews hear once.
-func TestJoinThemePairsAllOrNone(t *testing.T) {
-	t.Parallel()
-	ctx := context.Background()
+// campaignThemes is four sessions of one campaign dated a month apart, each with
+// one theme, and a session of another campaign with one, in a service whose
+// changes rec records.
+type campaignThemes struct {
+	svc      *session.Service
+	db       *sqlite.DB
+	rec      *recorder
+	sessions [4]string
+	themes   [4]int64
+	other    int64 // the other campaign's theme
+}
+
+func mustCampaignThemes(t *testing.T) *campaignThemes {
+	t.Helper()
 	svc, db := MustOpenService(t)
-	rec := &recorder{}
-	svc.Notifier = rec
-	const campaign = "Chartering 2027"
-	s1, a := campaignTheme(t, svc, campaign, "2027-01-10", "the why of a control")
-	s2, b := campaignTheme(t, svc, campaign, "2027-02-10", "explain the rule")
-	_, c := campaignTheme(t, svc, campaign, "2027-03-10", "reasons for controls")
-	_, other := campaignTheme(t, svc, "Another campaign", "2027-03-10", "reasons elsewhere")
-	joins := func(sessionID string) [][2]int64 {
-		t.Helper()
-		got, err := db.ThemeJoins(ctx, sessionID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return got
+	ct := &campaignThemes{svc: svc, db: db, rec: &recorder{}}
+	svc.Notifier = ct.rec
+	for i, text := range []string{"the why of a control", "explain the rule", "reasons for controls", "rules without reasons"} {
+		ct.sessions[i], ct.themes[i] = campaignTheme(t, svc, "Chartering 2027", fmt.Sprintf("2027-%02d-10", i+1), text)
 	}
+	_, ct.other = campaignTheme(t, svc, "Another campaign", "2027-03-10", "reasons elsewhere")
+	return ct
+}
 
+// storedPairs reads the pairs (ThemeSplits or ThemeJoins) of a session.
+func storedPairs(t *testing.T, db *sqlite.DB, of func(*sqlite.DB, context.Context, string) ([][2]int64, error), sessionID string) [][2]int64 {
+	t.Helper()
+	got, err := of(db, context.Background(), sessionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// Joining two campaign themes joins each session theme of one with each of the
+// other; splitting a session theme from its campaign theme splits it from each
+// other session theme there. Either is one transaction: when one pair is refused
+// (the last: with a theme of another campaign, with itself, with one that is
+// gone) none is stored, where before each pair was its own transaction, and the
+// pairs before the refused one stayed stored while the overview said it had
+// failed. All pairs stored, the other word on a pair is undone (the later word
+// stands), and overviews hear once.
+func TestThemePairsAllOrNone(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
-		name  string
-		pairs [][2]int64
+		name          string
+		store         func(*session.Service, context.Context, [][2]int64) error
+		stored, undid func(*sqlite.DB, context.Context, string) ([][2]int64, error)
+		opposite      func(*session.Service, context.Context, int64, int64) error
 	}{
-		{"a theme of another campaign last", [][2]int64{{a, b}, {a, c}, {b, other}}},
-		{"a theme with itself last", [][2]int64{{a, b}, {c, a}, {c, c}}},
-		{"a theme that is gone last", [][2]int64{{a, b}, {a, c}, {b, c + 1000}}},
+		{"join", (*session.Service).JoinThemePairs, (*sqlite.DB).ThemeJoins, (*sqlite.DB).ThemeSplits, (*session.Service).SplitThemes},
+		{"split", (*session.Service).SplitThemePairs, (*sqlite.DB).ThemeSplits, (*sqlite.DB).ThemeJoins, (*session.Service).JoinThemes},
 	} {
-		before := published(rec)
-		err := svc.JoinThemePairs(ctx, tc.pairs)
-		if err == nil {
-			t.Fatalf("%s: joined", tc.name)
-		}
-		if got := joins(s1); len(got) != 0 {
-			t.Errorf("%s: refused (%v), yet stored %v", tc.name, err, got)
-		}
-		if published(rec) != before {
-			t.Errorf("%s: refused, yet published %v", tc.name, "something")
-		}
-	}
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			ct := mustCampaignThemes(t)
+			svc, db, rec, ss, other := ct.svc, ct.db, ct.rec, ct.sessions, ct.other
+			a, b, c, d := ct.themes[0], ct.themes[1], ct.themes[2], ct.themes[3]
+			for _, last := range []int64{other, a, other + 1000} {
+				before := published(rec)
+				err := tc.store(svc, ctx, [][2]int64{{a, b}, {c, a}, {a, last}})
+				if err == nil {
+					t.Fatalf("stored %d with %d", a, last)
+				}
+				if got := storedPairs(t, db, tc.stored, ss[0]); len(got) != 0 {
+					t.Errorf("refused (%v), yet stored %v", err, got)
+				}
+				if published(rec) != before {
+					t.Errorf("refused (%v), yet published a change", err)
+				}
+			}
 
-	// A split of a pair joined is undone, as JoinThemes undoes it.
-	if err := svc.SplitThemes(ctx, b, c); err != nil {
-		t.Fatal(err)
-	}
-	before := published(rec)
-	if err := svc.JoinThemePairs(ctx, [][2]int64{{b, a}, {c, a}, {b, c}}); err != nil {
-		t.Fatal(err)
-	}
-	if got := joins(s2); len(got) != 2 {
-		t.Errorf("joined, yet session 2's joins are %v, want two", got)
-	}
-	if got, err := db.ThemeSplits(ctx, s2); err != nil || len(got) != 0 {
-		t.Errorf("joined, yet session 2's splits are %v (%v), want none", got, err)
-	}
-	if published(rec)-before != 1 {
-		t.Errorf("published %d changes for one join, want 1", published(rec)-before)
+			if err := tc.opposite(svc, ctx, a, d); err != nil {
+				t.Fatal(err)
+			}
+			before := published(rec)
+			if err := tc.store(svc, ctx, [][2]int64{{a, b}, {c, a}, {d, a}}); err != nil {
+				t.Fatal(err)
+			}
+			if got := storedPairs(t, db, tc.stored, ss[0]); len(got) != 3 {
+				t.Errorf("stored, yet session 1 has %v, want three", got)
+			}
+			if got := storedPairs(t, db, tc.undid, ss[0]); len(got) != 0 {
+				t.Errorf("stored, yet the other word on a pair stands: %v", got)
+			}
+			if n := published(rec) - before; n != 1 {
+				t.Errorf("published %d changes for one %s, want 1", n, tc.name)
+			}
+		})
 	}
 }
 
@@ -112,87 +142,33 @@ func published(r *recorder) int {
 	return len(r.got)
 }
 
-// Splitting a session theme from its campaign theme splits it from each other
-// session theme there, and U undoes a theme's splits and joins together. Each is
-// one transaction: when one pair is refused none is stored (before, each pair was
-// its own, and the pairs before the refused one stayed split while the overview
-// said the split had failed), and overviews hear of each once.
-func TestSplitAndUndoThemePairsAllOrNone(t *testing.T) {
+// U undoes a session theme's splits and joins together: one transaction, which
+// overviews hear of once; a pair another facilitator undid meanwhile is passed
+// over, and undoing nothing publishes nothing.
+func TestUndoThemePairsAtOnce(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	svc, db := MustOpenService(t)
-	rec := &recorder{}
-	svc.Notifier = rec
-	const campaign = "Chartering 2027"
-	s1, a := campaignTheme(t, svc, campaign, "2027-01-10", "the why of a control")
-	s2, b := campaignTheme(t, svc, campaign, "2027-02-10", "explain the rule")
-	_, c := campaignTheme(t, svc, campaign, "2027-03-10", "reasons for controls")
-	_, d := campaignTheme(t, svc, campaign, "2027-04-10", "rules without reasons")
-	_, other := campaignTheme(t, svc, "Another campaign", "2027-03-10", "reasons elsewhere")
-	pairs := func(of func(context.Context, string) ([][2]int64, error), sessionID string) [][2]int64 {
-		t.Helper()
-		got, err := of(ctx, sessionID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return got
-	}
-
-	for _, tc := range []struct {
-		name  string
-		pairs [][2]int64
-	}{
-		{"a theme of another campaign last", [][2]int64{{a, b}, {a, c}, {a, other}}},
-		{"a theme with itself last", [][2]int64{{a, b}, {a, c}, {a, a}}},
-		{"a theme that is gone last", [][2]int64{{a, b}, {a, c}, {a, d + 1000}}},
-	} {
-		before := published(rec)
-		err := svc.SplitThemePairs(ctx, tc.pairs)
-		if err == nil {
-			t.Fatalf("%s: split", tc.name)
-		}
-		if got := pairs(db.ThemeSplits, s1); len(got) != 0 {
-			t.Errorf("%s: refused (%v), yet stored %v", tc.name, err, got)
-		}
-		if published(rec) != before {
-			t.Errorf("%s: refused, yet published a change", tc.name)
-		}
-	}
-
-	// A join of a pair split is undone, as SplitThemes undoes it.
-	if err := svc.JoinThemes(ctx, a, d); err != nil {
-		t.Fatal(err)
-	}
-	before := published(rec)
+	ct := mustCampaignThemes(t)
+	svc, db, rec, ss := ct.svc, ct.db, ct.rec, ct.sessions
+	a, b, c, d := ct.themes[0], ct.themes[1], ct.themes[2], ct.themes[3]
 	if err := svc.SplitThemePairs(ctx, [][2]int64{{a, b}, {c, a}, {a, d}}); err != nil {
 		t.Fatal(err)
 	}
-	if got := pairs(db.ThemeSplits, s1); len(got) != 3 {
-		t.Errorf("split, yet session 1's splits are %v, want three", got)
-	}
-	if got := pairs(db.ThemeJoins, s1); len(got) != 0 {
-		t.Errorf("split, yet session 1's joins are %v, want none", got)
-	}
-	if n := published(rec) - before; n != 1 {
-		t.Errorf("published %d changes for one split, want 1", n)
-	}
-
-	// Undone together: the splits and a join, one undone meanwhile passed over.
 	if err := svc.JoinThemes(ctx, b, d); err != nil {
 		t.Fatal(err)
 	}
 	if err := svc.UnsplitThemes(ctx, a, d); err != nil {
 		t.Fatal(err)
 	}
-	before = published(rec)
+	before := published(rec)
 	n, err := svc.UndoThemePairs(ctx, [][2]int64{{a, b}, {c, a}, {a, d}}, [][2]int64{{d, b}})
 	if err != nil || n != 3 {
 		t.Fatalf("undid %d pairs (%v), want 3", n, err)
 	}
-	if got := pairs(db.ThemeSplits, s1); len(got) != 0 {
+	if got := storedPairs(t, db, (*sqlite.DB).ThemeSplits, ss[0]); len(got) != 0 {
 		t.Errorf("undone, yet session 1's splits are %v", got)
 	}
-	if got := pairs(db.ThemeJoins, s2); len(got) != 0 {
+	if got := storedPairs(t, db, (*sqlite.DB).ThemeJoins, ss[1]); len(got) != 0 {
 		t.Errorf("undone, yet session 2's joins are %v", got)
 	}
 	if n := published(rec) - before; n != 1 {
@@ -235,18 +211,14 @@ func (s *readCountingStore) WriteTx(ctx context.Context, fn func(st session.Stor
 func TestThemePairsReadEachThemeOnce(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	plain, db := MustOpenService(t)
-	const campaign = "Chartering 2027"
-	_, a := campaignTheme(t, plain, campaign, "2027-01-10", "the why of a control")
-	_, b := campaignTheme(t, plain, campaign, "2027-02-10", "explain the rule")
-	_, c := campaignTheme(t, plain, campaign, "2027-03-10", "reasons for controls")
-	_, d := campaignTheme(t, plain, campaign, "2027-04-10", "rules without reasons")
-	pairs := [][2]int64{{a, b}, {a, c}, {a, d}}
+	ct := mustCampaignThemes(t)
+	th := ct.themes
+	pairs := [][2]int64{{th[0], th[1]}, {th[0], th[2]}, {th[0], th[3]}}
 	for name, store := range map[string]func(*session.Service) error{
 		"split": func(svc *session.Service) error { return svc.SplitThemePairs(ctx, pairs) },
 		"join":  func(svc *session.Service) error { return svc.JoinThemePairs(ctx, pairs) },
 	} {
-		st := &readCountingStore{Store: db, reads: map[string]int{}}
+		st := &readCountingStore{Store: ct.db, reads: map[string]int{}}
 		if err := store(session.NewService(st, nil)); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

@@ -73,21 +73,18 @@ func (s *Service) SplitThemes(ctx context.Context, themeA, themeB int64) error {
 // none, and overviews hear of the split once.
 func (s *Service) SplitThemePairs(ctx context.Context, pairs [][2]int64) error {
 	return s.storeThemePairs(ctx, pairs, "split", "split from", "a campaign never matches those.",
-		func(st Store, a, b int64) error {
-			if _, err := st.RemoveThemeJoin(ctx, a, b); err != nil {
-				return err
-			}
-			return st.AddThemeSplit(ctx, a, b)
-		})
+		Store.RemoveThemeJoin, Store.AddThemeSplit)
 }
 
 // storeThemePairs checks that each pair is of two themes of different sessions of
-// one campaign and stores it with store (given the lower ID first), all in one
-// transaction, so that the pairs are stored as checked and a pair refused stores
-// none, and publishes the change once. verb and verbWith name the change in a refusal ("split", "split from");
+// one campaign, forgets it with remove (the other word on the pair: the later
+// stands) and records it with add, all in one transaction, so that the pairs are
+// stored as checked and a pair refused stores none, and publishes the change once.
+// verb and verbWith name the change in a refusal ("split", "split from");
 // sameSession ends the message when a pair's themes are of one session.
 func (s *Service) storeThemePairs(ctx context.Context, pairs [][2]int64, verb, verbWith, sameSession string,
-	store func(st Store, a, b int64) error) error {
+	remove func(st Store, ctx context.Context, a, b int64) (bool, error),
+	add func(st Store, ctx context.Context, a, b int64) error) error {
 	if len(pairs) == 0 {
 		return Errorf(EInvalid, "No themes to %s.", verb)
 	}
@@ -101,7 +98,11 @@ func (s *Service) storeThemePairs(ctx context.Context, pairs [][2]int64, verb, v
 			return err
 		}
 		for _, p := range pairs {
-			if err := store(st, min(p[0], p[1]), max(p[0], p[1])); err != nil {
+			a, b := min(p[0], p[1]), max(p[0], p[1])
+			if _, err := remove(st, ctx, a, b); err != nil {
+				return err
+			}
+			if err := add(st, ctx, a, b); err != nil {
 				return err
 			}
 		}
