@@ -37,18 +37,6 @@ type MatchGroup struct {
 	Lanes []string
 }
 
-// laneSide places the lanes that take a side in their area (0 confidence, 1
-// activities, 2 motivation): +1 for what works or should go on (strength,
-// motivates, keep, more), -1 for what does not (concern, demotivates, less).
-// add wishes for an activity not done yet, so it is on neither side, as are open
-// topics. Matched as one campaign theme, praise and complaints about a thing
-// were counted together ("Where its notes are: Motivates 1, Demotivates 1").
-var laneSide = map[string]struct{ area, sign int }{
-	"strength": {0, 1}, "concern": {0, -1},
-	"keep": {1, 1}, "more": {1, 1}, "less": {1, -1},
-	"motivates": {2, 1}, "demotivates": {2, -1},
-}
-
 // sides counts a theme's notes on each side of each area ([area][0] those on
 // the +1 side, [area][1] those on the -1 side) and all its notes.
 type sides struct {
@@ -59,8 +47,8 @@ type sides struct {
 func sidesOf(lanes []string) sides {
 	s := sides{notes: len(lanes)}
 	for _, l := range lanes {
-		if ls, ok := laneSide[strings.ToLower(strings.TrimSpace(l))]; ok {
-			s.n[ls.area][(1-ls.sign)/2]++
+		if area, side, ok := laneSide(l); ok {
+			s.n[area][(1-side)/2]++
 		}
 	}
 	return s

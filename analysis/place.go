@@ -1,9 +1,6 @@
 package analysis
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // placeSim is the least average similarity between a note and the notes of an
 // arranged theme at which the note joins it. On held-out dev notes
@@ -151,29 +148,15 @@ func ProposeNames(earlier, suggestions []NamedTheme) []string {
 	return names
 }
 
-// laneSign says whether a lane holds what works (+1: strength, keep,
-// motivates), what does not (-1: concern, less, demotivates) or neither (0:
-// wishes such as add and more, open topics).
-var laneSign = map[string]int{
-	"strength": 1, "keep": 1, "motivates": 1,
-	"concern": -1, "less": -1, "demotivates": -1,
-}
-
-// laneWay says which way a lane of the activities wants an activity to go:
-// +1 for keep, add and more, -1 for less, 0 for the other areas' lanes. A
-// wish for more of something is on no side by laneSign, yet it is the
-// opposite of a wish for less.
-var laneWay = map[string]int{"keep": 1, "add": 1, "more": 1, "less": -1}
-
 // bothSides is signOf's answer for lanes as many of which have each sign.
 const bothSides = 2
 
-// signOf is the sign most of lanes have under signs: +1, -1, bothSides when
+// signOf is the sign most of lanes have under sign: +1, -1, bothSides when
 // as many have each, or 0 when none has one.
-func signOf(signs map[string]int, lanes []string) int {
+func signOf(sign func(lane string) int, lanes []string) int {
 	sum, signed := 0, false
 	for _, l := range lanes {
-		v := signs[strings.ToLower(strings.TrimSpace(l))]
+		v := sign(l)
 		sum += v
 		signed = signed || v != 0
 	}
