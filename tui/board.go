@@ -1283,11 +1283,7 @@ func (a *boardAsk) view(w int, sty *Styles, refused string) string {
 		// A hint wraps onto a second line rather than lose its end (a new
 		// theme's name, what enter does).
 		if h := a.hint(a.in.Value()); h != "" && !saysSame(h, refused) {
-			lines := wrap(h, w)
-			if len(lines) > 2 {
-				lines = []string{lines[0], fit(strings.Join(lines[1:], " "), w)}
-			}
-			for _, l := range lines {
+			for _, l := range cutLines(wrap(h, w), 2, w, cutJoined) {
 				v += sty.Muted.Render(l) + "\n"
 			}
 		}

@@ -2781,11 +2781,7 @@ func (t *themesTab) rowLines(i, sel, w int) []string {
 		// Past the arrow: under it, the next line read as another action point.
 		indent = 7
 	}
-	lines := wrapHanging(text, w, indent)
-	if len(lines) > 3 {
-		lines = append(lines[:2], fit(strings.Join(lines[2:], " "), w))
-	}
-	return lines
+	return cutLines(wrapHanging(text, w, indent), 3, w, cutJoined)
 }
 
 // wholeRow reports whether row i shows whole when it is not selected too: a

@@ -938,9 +938,7 @@ func (s *campaignScreen) themesView(w, room int) string {
 	// the report's: cut at the third line, they ended mid-word.
 	formula, _, _ := strings.Cut(s.f.Method, " (within")
 	method := wrap("Themes by campaign priority: "+formula+" (the report says how people are counted)", w)
-	if most := min(3, max(room-6, 1)); len(method) > most {
-		method = append(method[:most-1], fit(strings.Join(method[most-1:], " "), w))
-	}
+	method = cutLines(method, min(3, max(room-6, 1)), w, cutJoined)
 	for _, l := range method {
 		b.WriteString(sty.Muted.Render(l) + "\n")
 	}
@@ -958,18 +956,13 @@ func (s *campaignScreen) themesView(w, room int) string {
 	if rows[sel].facts != nil {
 		selected = factLines(rows[sel].facts, w)
 		selected[0] = "▸" + selected[0][1:]
-	} else if len(selected) > 3 {
-		rest := make([]string, 0, len(selected)-2)
-		for _, l := range selected[2:] {
-			rest = append(rest, strings.TrimSpace(l))
-		}
-		pad := selected[1][:len(selected[1])-len(strings.TrimLeft(selected[1], " "))]
-		selected = append(selected[:2], fit(pad+strings.Join(rest, " "), w))
+	} else {
+		selected = cutLines(selected, 3, w, cutHangingTrimmed)
 	}
 	page := max(room-1, 1)
 	// Facts on more lines than the page has show what fits, and say they go on:
 	// drawn whole, they pushed the screen's top line off.
-	selected = firstLines(selected, page, w)
+	selected = cutLines(selected, page, w, cutWhole)
 	s.themes.setPage(page)
 	// The selected row's extra lines take rows of the page: PgDn went as far as
 	// the page, and skipped the rows they had pushed off the screen.
@@ -985,7 +978,7 @@ func (s *campaignScreen) themesView(w, room int) string {
 			continue
 		}
 		if rows[i].facts != nil {
-			facts := firstLines(factLines(rows[i].facts, w), left, w)
+			facts := cutLines(factLines(rows[i].facts, w), left, w, cutWhole)
 			b.WriteString(strings.Join(facts, "\n") + "\n")
 			left -= len(facts)
 			continue
@@ -1004,20 +997,9 @@ func (s *campaignScreen) themesView(w, room int) string {
 	// than leave the lines blank: at 40x14 a theme selected had an empty line
 	// under it where its facts did not fit.
 	if end < len(rows) && left > 0 && rows[end].facts != nil {
-		b.WriteString(strings.Join(firstLines(factLines(rows[end].facts, w), left, w), "\n") + "\n")
+		b.WriteString(strings.Join(cutLines(factLines(rows[end].facts, w), left, w, cutWhole), "\n") + "\n")
 	}
 	return b.String()
-}
-
-// firstLines are the first n of lines (at least one), w wide, the last of them
-// ending in "…" when more are left out.
-func firstLines(lines []string, n, w int) []string {
-	if n = max(n, 1); len(lines) <= n {
-		return lines
-	}
-	out := slices.Clone(lines[:n])
-	out[n-1] = fit(strings.TrimRight(out[n-1], " ")+" …", w)
-	return out
 }
 
 // factLines are a campaign theme's facts as its row shows them, w wide: under

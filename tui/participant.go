@@ -2129,11 +2129,7 @@ func (s *participantScreen) footer(w int) string {
 			}
 			// Wrapped over up to three lines, not cut: a status says what happened
 			// to what the person was doing ("… merged into …, now selected.").
-			lines := wrap(status, w)
-			if len(lines) > 3 {
-				lines = append(lines[:2], fit(strings.Join(lines[2:], " "), w))
-			}
-			return st.Render(strings.Join(lines, "\n"))
+			return st.Render(strings.Join(cutLines(wrap(status, w), 3, w, cutJoined), "\n"))
 		}) + "\n"
 	}
 	if s.status == "" && !s.leaving && !s.lateHinted && (s.mode == modeBrowse || s.emptyBox()) && s.canRateLate() {

@@ -559,17 +559,7 @@ func (s *participantScreen) themesView(w int) string {
 			if i == sel {
 				mark = "▸ "
 			}
-			lines := wrapHanging(mark+text, w, 5)
-			if len(lines) > 2 {
-				// The lines after the first carry the hanging indent: joined as
-				// they are, the cut read "due      …", the date lost to spaces.
-				rest := lines[1]
-				for _, l := range lines[2:] {
-					rest += " " + strings.TrimLeft(l, " ")
-				}
-				lines = append(lines[:1], fit(rest, w))
-			}
-			for _, l := range lines {
+			for _, l := range cutLines(wrapHanging(mark+text, w, 5), 2, w, cutHanging) {
 				if i == sel {
 					l = sty.Selected.Render(l)
 				}

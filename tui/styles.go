@@ -303,6 +303,52 @@ func wrapHanging(s string, width, indent int) []string {
 	return out
 }
 
+// lineCut is how cutLines ends the last line it keeps. The places that cut
+// lines did so each its own way, kept so that no screen changes: the spaces wrap
+// may leave at a line's end (after a date or a link) stay where they always did.
+type lineCut int
+
+const (
+	// cutJoined joins the lines left out onto it as they are, cut at the edge:
+	// a sentence reads on as far as the room goes.
+	cutJoined lineCut = iota
+	// cutHanging is cutJoined for lines with a hanging indent, joined without
+	// it: joined as they were, the cut read "due      …", the date lost to spaces.
+	cutHanging
+	// cutHangingTrimmed is cutHanging without the spaces at the lines' ends.
+	cutHangingTrimmed
+	// cutWhole keeps its own words, its end's spaces dropped, and ends it in
+	// " …": lines broken between parts (a campaign theme's facts) never end in a
+	// part cut short.
+	cutWhole
+)
+
+// cutLines is lines cut to at most n lines (at least one), the last kept made,
+// as how says, to end in "…" within w cells where lines are left out.
+func cutLines(lines []string, n, w int, how lineCut) []string {
+	if n = max(n, 1); len(lines) <= n {
+		return lines
+	}
+	out := slices.Clone(lines[:n])
+	last := out[n-1]
+	switch how {
+	case cutJoined:
+		last = strings.Join(lines[n-1:], " ")
+	case cutHanging, cutHangingTrimmed:
+		trim := func(l string) string { return strings.TrimLeft(l, " ") }
+		if how == cutHangingTrimmed {
+			last, trim = strings.TrimRight(last, " "), strings.TrimSpace
+		}
+		for _, l := range lines[n:] {
+			last += " " + trim(l)
+		}
+	case cutWhole:
+		last = strings.TrimRight(last, " ") + " …"
+	}
+	out[n-1] = fit(last, w)
+	return out
+}
+
 // clock formats d as m:ss or h:mm:ss.
 func clock(d time.Duration) string {
 	d = d.Round(time.Second)
@@ -378,11 +424,7 @@ func wrapOr(long, short string, w, lines int) []string {
 	if l := wrap(long, w); len(l) <= lines {
 		return l
 	}
-	l := wrap(short, w)
-	if len(l) > lines {
-		l = append(l[:max(lines-1, 0)], fit(strings.Join(l[max(lines-1, 0):], " "), w))
-	}
-	return l
+	return cutLines(wrap(short, w), lines, w, cutJoined)
 }
 
 // either returns long when it fits in w columns, else short, cut to w if need be:

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -180,5 +181,39 @@ func TestFitMiddleKeepsATitlesEnd(t *testing.T) {
 		if lipgloss.Width(got) > c.w {
 			t.Errorf("fitMiddle(%q, %d) is %d cells wide", c.title, c.w, lipgloss.Width(got))
 		}
+	}
+}
+
+// Lines cut to fewer end, the last kept, in "…", each way as the screens that
+// cut them always showed it. A status reads on to the edge; a row that hangs
+// loses its indent where it is joined ("owner      …" read as the end); the
+// campaign's selected row drops the space wrap leaves after a date, which the
+// participant's keeps; facts keep their own words and say more follow.
+func TestCutLinesEndsTheLastKept(t *testing.T) {
+	row := []string{"▸ Tune the SAST rules", "     with the owner ", "     team · due", "     2027-03-01"}
+	for _, c := range []struct {
+		lines []string
+		n     int
+		how   lineCut
+		want  []string
+	}{
+		{[]string{"Saved. The note went", "into “Pen tests”, now", "selected."}, 2, cutJoined,
+			[]string{"Saved. The note went", "into “Pen tests”, now s…"}},
+		{row, 2, cutJoined, []string{row[0], "     with the owner    …"}},
+		{row, 2, cutHanging, []string{row[0], "     with the owner  te…"}},
+		{row, 2, cutHangingTrimmed, []string{row[0], "     with the owner tea…"}},
+		{row, 3, cutHangingTrimmed, []string{row[0], row[1], "     team · due 2027-03…"}},
+		{row, 2, cutWhole, []string{row[0], "     with the owner …"}},
+		// At least one line, and lines that fit are left as they are.
+		{row, 0, cutWhole, []string{"▸ Tune the SAST rules …"}},
+		{row, 4, cutJoined, row},
+	} {
+		got := cutLines(c.lines, c.n, 24, c.how)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("cutLines(%q, %d, 24, %d):\n got %q\nwant %q", c.lines, c.n, c.how, got, c.want)
+		}
+	}
+	if row[1] != "     with the owner " {
+		t.Errorf("cutLines changed the lines it was given: %q", row)
 	}
 }
