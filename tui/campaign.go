@@ -424,7 +424,7 @@ func (s *campaignScreen) head(w int) string {
 		// after it read as if the twelve were not sessions.
 		facts = append(facts, plural(len(f.Sessions), "session"), plural(f.Participants, "participant"), plural(f.Notes, "note"))
 	}
-	for _, l := range breakBetween(facts, " · ", w) {
+	for _, l := range packParts(facts, " · ", w, wrap) {
 		b.WriteString(l + "\n")
 	}
 	var tabs []string
@@ -435,7 +435,7 @@ func (s *campaignScreen) head(w int) string {
 			tabs = append(tabs, sty.Tab.Render(fmt.Sprintf("%d %s", i+1, t)))
 		}
 	}
-	for _, l := range breakBetween(tabs, " ", w) {
+	for _, l := range packParts(tabs, " ", w, wrap) {
 		b.WriteString(l + "\n")
 	}
 	b.WriteString(sty.Muted.Render(strings.Repeat("─", w)) + "\n")
@@ -1008,35 +1008,11 @@ func (s *campaignScreen) themesView(w, room int) string {
 // columns.
 func factLines(facts []string, w int) []string {
 	const indent = "      "
-	out := breakBetween(facts, " · ", max(w-len(indent), 8))
+	out := packParts(facts, " · ", max(w-len(indent), 8), wrap)
 	for i, l := range out {
 		out[i] = indent + l
 	}
 	return out
-}
-
-// breakBetween joins parts with sep into lines of at most w cells, broken
-// between parts, a part wider than a line wrapped.
-func breakBetween(parts []string, sep string, w int) []string {
-	var out []string
-	line := ""
-	for _, f := range parts {
-		switch {
-		case line == "":
-			line = f
-		case lipgloss.Width(line+sep+f) <= w:
-			line += sep + f
-		default:
-			out = append(out, line)
-			line = f
-		}
-		if lipgloss.Width(line) > w {
-			ls := wrap(line, w)
-			out = append(out, ls[:len(ls)-1]...)
-			line = ls[len(ls)-1]
-		}
-	}
-	return append(out, line)
 }
 
 // hanging wraps line to w columns, its further lines indented by indent.

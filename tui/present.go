@@ -531,7 +531,7 @@ func (s *presentScreen) checkInView(w int) string {
 	if s.paper > 0 {
 		counts = append(counts, plural(s.paper, "rating")+" from paper")
 	}
-	for _, l := range packParts(counts, " · ", w) {
+	for _, l := range packParts(counts, " · ", w, nil) {
 		b.WriteString(center(sty.Header.Render(fit(l, w)), w) + "\n")
 	}
 	b.WriteString("\n")
@@ -567,15 +567,16 @@ func (s *presentScreen) writeView(w, room int) string {
 	}
 	// On as many lines as it takes, broken between areas: at 60 columns the
 	// open topics' count was cut off.
-	for _, l := range packParts(parts, " · ", w) {
+	for _, l := range packParts(parts, " · ", w, nil) {
 		b.WriteString(center(sty.Muted.Render(fit(l, w)), w) + "\n")
 	}
 	return b.String()
 }
 
 // packParts joins parts with sep into lines of at most width cells, breaking
-// only between parts (a part wider than width has a line of its own).
-func packParts(parts []string, sep string, width int) []string {
+// only between parts. A part wider than width has a line of its own, or, given
+// wrapWide (wrap), is wrapped, and the parts after it go on from its last line.
+func packParts(parts []string, sep string, width int, wrapWide func(string, int) []string) []string {
 	var lines []string
 	line := ""
 	for _, p := range parts {
@@ -587,6 +588,11 @@ func packParts(parts []string, sep string, width int) []string {
 		default:
 			lines = append(lines, line)
 			line = p
+		}
+		if wrapWide != nil && lipgloss.Width(line) > width {
+			ls := wrapWide(line, width)
+			lines = append(lines, ls[:len(ls)-1]...)
+			line = ls[len(ls)-1]
 		}
 	}
 	if line != "" {
@@ -765,7 +771,7 @@ func (s *presentScreen) voteView(w, room int) string {
 	sty := s.e.sty
 	var b strings.Builder
 	// On two lines when narrow: on one, a terminal under 54 columns cut it.
-	for _, l := range packParts([]string{fmt.Sprintf("%d of %s done voting", s.done, persons(s.people)), "results when voting closes"}, " · ", w) {
+	for _, l := range packParts([]string{fmt.Sprintf("%d of %s done voting", s.done, persons(s.people)), "results when voting closes"}, " · ", w, nil) {
 		b.WriteString(center(sty.Header.Render(l), w) + "\n")
 	}
 	b.WriteString("\n")

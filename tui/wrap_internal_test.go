@@ -217,3 +217,25 @@ func TestCutLinesEndsTheLastKept(t *testing.T) {
 		t.Errorf("cutLines changed the lines it was given: %q", row)
 	}
 }
+
+// Parts are packed onto lines, broken only between them. The projector keeps a
+// part wider than a line whole on its own (and cuts it where it draws it); the
+// campaign's facts wrap it, and the facts after it go on from its last line:
+// cut at the screen's edge, the audiences read "· develo…" at 80 columns.
+func TestPackPartsBreaksBetweenParts(t *testing.T) {
+	parts := []string{"2 sessions", "9 people", "Developers, security engineers, platform team", "4 votes"}
+	for _, c := range []struct {
+		wrapWide func(string, int) []string
+		want     []string
+	}{
+		{nil, []string{"2 sessions · 9 people", "Developers, security engineers, platform team", "4 votes"}},
+		{wrap, []string{"2 sessions · 9 people", "Developers, security engineers,", "platform team · 4 votes"}},
+	} {
+		if got := packParts(parts, " · ", 32, c.wrapWide); !slices.Equal(got, c.want) {
+			t.Errorf("wrapping %v:\n got %q\nwant %q", c.wrapWide != nil, got, c.want)
+		}
+	}
+	if got := packParts(nil, " · ", 32, wrap); len(got) != 0 {
+		t.Errorf("no parts: %q", got)
+	}
+}
