@@ -24,6 +24,10 @@ import (
 //     passed: a new key (or connection) for every guess does not help, and a
 //     guesser gets at most WrongCodesPerAddress tries per window and address.
 //
+// A code refused from an address is no new guess when it is typed there again
+// within the window, by the same connection, a reconnect or another key there:
+// it counts once, and Refused tells the join screen to say so without trying it.
+//
 // Keys coming back into a session they took part in are no guess: the join screen
 // lets them in without asking the guard.
 type CodeGuard struct {
@@ -32,7 +36,7 @@ type CodeGuard struct {
 	OnLockout func(addr string, byKey bool)
 
 	mu        sync.Mutex
-	fails     map[string][]time.Time // by person bucket and by address bucket
+	fails     map[string][]time.Time // by person, by address, and by code refused at an address
 	limit     int
 	addrLimit int
 	span      time.Duration
@@ -96,6 +100,12 @@ func (g *CodeGuard) sweep(now time.Time) {
 	}
 }
 
+// refusal is the bucket of code refused from addr; its one failure is when.
+// The address comes first: it holds no NUL, so no two pairs share a bucket.
+func refusal(addr, code string) string {
+	return "refused:" + addr + "\x00" + session.NormalizeCode(code)
+}
+
 // codeCaller is the guard as one connection sees it.
 type codeCaller struct {
 	g               *CodeGuard
@@ -128,12 +138,27 @@ func (c *codeCaller) Check() error {
 	return nil
 }
 
-// Fail records a wrong code.
-func (c *codeCaller) Fail() {
+// Refused reports whether code was refused from this address within the window.
+func (c *codeCaller) Refused(code string) bool {
+	g := c.g
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.recent(refusal(c.addr, code), g.now()) != nil
+}
+
+// Fail records a wrong code, once per address and window: typed there again,
+// by whoever, it is no new guess.
+func (c *codeCaller) Fail(code string) {
 	g := c.g
 	g.mu.Lock()
 	now := g.now()
 	g.sweep(now)
+	r := refusal(c.addr, code)
+	if g.recent(r, now) != nil {
+		g.mu.Unlock()
+		return
+	}
+	g.fails[r] = []time.Time{now}
 	g.fails[c.person] = append(g.recent(c.person, now), now)
 	g.fails[c.address] = append(g.recent(c.address, now), now)
 	personLocked, addrLocked := len(g.fails[c.person]) == g.limit, len(g.fails[c.address]) == g.addrLimit

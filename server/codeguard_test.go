@@ -25,6 +25,35 @@ func TestCodeGuard(t *testing.T) {
 		}
 		return true
 	}
+	// guess is a wrong code not typed before: the same one again is no new guess.
+	n := 0
+	guess := func() string { n++; return fmt.Sprintf("GUESS-%03d", n) }
+	t.Run("the same wrong code from one address counts once, over reconnects", func(t *testing.T) {
+		g := server.NewCodeGuard(limits)
+		k := g.For(addr, "key1")
+		if k.Refused("WRNG-KEYS") {
+			t.Fatal("a code never typed is said to be refused")
+		}
+		k.Fail("WRNG-KEYS")
+		// The key connects again from the address, and types it another way.
+		again := g.For(addr, "key1")
+		if !again.Refused("wrng keys") {
+			t.Fatal("a reconnect is not told the code was refused from its address")
+		}
+		again.Fail("wrngkeys")
+		g.For(addr, "").Fail("WRNG-KEYS")
+		if l := again.Left(); l != "2 tries left before this key is locked out for 10 minutes." {
+			t.Fatalf("after the same wrong code three times: %q, want it counted once", l)
+		}
+		// A different code is another guess; the same code elsewhere is too.
+		again.Fail("WRNG-KEYX")
+		if l := again.Left(); l != "1 try left before this key is locked out for 10 minutes." {
+			t.Fatalf("after a second wrong code: %q", l)
+		}
+		if g.For(other, "key2").Refused("WRNG-KEYS") {
+			t.Fatal("a code refused at one address is said refused at another")
+		}
+	})
 	t.Run("a key is locked after its limit, from any address, and nobody else", func(t *testing.T) {
 		g := server.NewCodeGuard(limits)
 		k := g.For(addr, "key1")
@@ -32,7 +61,7 @@ func TestCodeGuard(t *testing.T) {
 			if err := k.Check(); err != nil {
 				t.Fatalf("locked after %d failures: %v", i, err)
 			}
-			k.Fail()
+			k.Fail(guess())
 		}
 		if err := g.For(other, "key1").Check(); !locked(err, "Too many wrong codes from this key (3)", "try again in 10 minutes", "Nobody else is locked out") {
 			t.Fatalf("key not locked from another address: %v", err)
@@ -48,7 +77,7 @@ func TestCodeGuard(t *testing.T) {
 		g := server.NewCodeGuard(limits)
 		first := g.For(addr, "")
 		for i := 0; i < 3; i++ {
-			first.Fail()
+			first.Fail(guess())
 		}
 		if err := first.Check(); !locked(err, "Too many wrong codes from this connection (3)") {
 			t.Fatalf("a connection without a key guesses on after 3 wrong codes: %v", err)
@@ -66,7 +95,7 @@ func TestCodeGuard(t *testing.T) {
 			if err := k.Check(); err != nil {
 				t.Fatalf("locked after %d failures from the address: %v", i, err)
 			}
-			k.Fail()
+			k.Fail(guess())
 		}
 		if len(told) != 1 || told[0] != addr+" false" {
 			t.Errorf("lockouts told: %q, want the address once", told)
@@ -88,11 +117,11 @@ func TestCodeGuard(t *testing.T) {
 		if l := k.Left(); l != "" {
 			t.Fatalf("before any wrong code: %q", l)
 		}
-		k.Fail()
+		k.Fail(guess())
 		if l := k.Left(); l != "2 tries left before this key is locked out for 10 minutes." {
 			t.Fatalf("after one wrong code: %q", l)
 		}
-		k.Fail()
+		k.Fail(guess())
 		if l := g.For(other, "key1").Left(); l != "1 try left before this key is locked out for 10 minutes." {
 			t.Fatalf("after two wrong codes, from another address: %q", l)
 		}
@@ -102,12 +131,12 @@ func TestCodeGuard(t *testing.T) {
 		// The address nears its limit: 8 - 2 - 5 = 1 try left there, fewer than a
 		// new key's 3.
 		for i := 0; i < 5; i++ {
-			g.For(addr, fmt.Sprintf("other%d", i)).Fail()
+			g.For(addr, fmt.Sprintf("other%d", i)).Fail(guess())
 		}
 		if l := g.For(addr, "newcomer").Left(); l != "1 try left from your network address before it is locked out for 10 minutes." {
 			t.Fatalf("near the address's limit: %q", l)
 		}
-		k.Fail()
+		k.Fail(guess())
 		if l := k.Left(); l != "" {
 			t.Fatalf("once locked out: %q", l)
 		}
@@ -117,13 +146,13 @@ func TestCodeGuard(t *testing.T) {
 		g := server.NewCodeGuard(session.Limits{WrongCodes: 2, WrongCodesPerAddress: 3, CodeLockout: 10 * time.Minute})
 		g.SetClock(func() time.Time { return now })
 		k := g.For(addr, "key1")
-		k.Fail()
+		k.Fail("WRNG-KEYS")
 		now = now.Add(4 * time.Minute)
-		k.Fail()
+		k.Fail(guess())
 		if err := k.Check(); !locked(err, "try again in 6 minutes") {
 			t.Fatalf("not locked with the wait: %v", err)
 		}
-		g.For(addr, "key2").Fail()
+		g.For(addr, "key2").Fail(guess())
 		now = now.Add(time.Minute)
 		if err := g.For(addr, "key3").Check(); !locked(err, "for 5 minutes") {
 			t.Fatalf("address not locked with the wait: %v", err)
@@ -134,6 +163,9 @@ func TestCodeGuard(t *testing.T) {
 		}
 		if err := k.Check(); err != nil {
 			t.Fatalf("the key is still locked once its first wrong code is 10 minutes old: %v", err)
+		}
+		if k.Refused("WRNG-KEYS") {
+			t.Fatal("a code refused 10 minutes ago is still said refused: typed again it would not count")
 		}
 	})
 }

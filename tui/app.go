@@ -69,8 +69,13 @@ type Options struct {
 type Guard interface {
 	// Check returns an error to show when the connection may not try a code now.
 	Check() error
-	// Fail records a code that named no session and no participant.
-	Fail()
+	// Fail records code, which named no session and no participant: a try
+	// toward the lockout, unless Refused(code) already.
+	Fail(code string)
+	// Refused reports whether code was refused here before and still counts: typed
+	// again, from this connection or another (a reconnect), it is no new guess,
+	// and is neither tried nor counted again.
+	Refused(code string) bool
 	// Left says how many tries are left before a lockout, as a line to show; empty
 	// while nothing was tried wrong.
 	Left() string

@@ -30,10 +30,6 @@ type joinScreen struct {
 	// from is the session a participant came back from (esc in a closed one):
 	// selected in earlier once it is loaded.
 	from string
-	// refused are the codes (normalized) this connection was told no session has,
-	// each counted once against the lockout: enter again on one of them is no new
-	// guess, and is not asked or counted again.
-	refused map[string]bool
 }
 
 type earlierMsg []session.Participation
@@ -109,21 +105,29 @@ func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 		if !guarded || tookPart(ctx, opt, code) {
 			guard = nil
 		}
+		// told is the refusal err with the tries left, or the lockout on.
+		told := func(err error) tea.Msg {
+			if lock := guard.Check(); lock != nil {
+				// That was the last try: the lockout is said now, not at the next.
+				return codeRefusedMsg{err, session.ErrorMessage(lock)}
+			}
+			return codeRefusedMsg{err, guard.Left()}
+		}
 		refused := func(err error) tea.Msg {
 			if guard == nil {
 				return errMsg{err}
 			}
-			counted := session.ErrorCode(err) == session.ENotFound
-			if counted {
-				guard.Fail()
+			if session.ErrorCode(err) == session.ENotFound {
+				guard.Fail(code)
 			}
-			if lock := guard.Check(); lock != nil {
-				// That was the last try: the lockout is said now, not at the next.
-				return codeRefusedMsg{err, session.ErrorMessage(lock), code, counted}
-			}
-			return codeRefusedMsg{err, guard.Left(), code, counted}
+			return told(err)
 		}
 		if guard != nil {
+			// The same wrong code again, here or before a reconnect, is no new
+			// guess: said so, not tried, and counted once (see Guard.Refused).
+			if guard.Refused(code) {
+				return told(session.Errorf(session.ENotFound, "No session has the code %q, as said just now; not counted as another try. Check the code with your facilitator.", session.ShownCode(code)))
+			}
 			if err := guard.Check(); err != nil {
 				return codeRefusedMsg{err: err}
 			}
@@ -178,13 +182,10 @@ func tookPart(ctx context.Context, opt Options, code string) bool {
 }
 
 // codeRefusedMsg is a code the guard counted or refused, with how many tries are
-// left before a lockout (empty when none is near, or one is on). counted says the
-// code was looked up and counted as a wrong one.
+// left before a lockout (empty when none is near), or the lockout on.
 type codeRefusedMsg struct {
-	err     error
-	left    string
-	code    string
-	counted bool
+	err  error
+	left string
 }
 
 // triesLeftMsg is how many tries the connection has left as it opens.
@@ -202,12 +203,6 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case codeRefusedMsg:
 		s.busy = false
 		s.err, s.left = s.e.errorMessage(msg.err), msg.left
-		if msg.counted {
-			if s.refused == nil {
-				s.refused = map[string]bool{}
-			}
-			s.refused[session.NormalizeCode(msg.code)] = true
-		}
 		s.input.CursorEnd()
 		return s, nil
 	case triesLeftMsg:
@@ -275,9 +270,7 @@ func (s *joinScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 // enter tries the code in the box. A join line typed whole is tried by its code,
-// as a pasted one is, and the box keeps only the code; a code this connection was
-// told no session has is not tried again: the same wrong code is no new guess,
-// and counted again it took a second try of the few before a lockout.
+// as a pasted one is, and the box keeps only the code.
 func (s *joinScreen) enter() tea.Cmd {
 	code := s.input.Value()
 	if isSSHLine(code) {
@@ -289,10 +282,6 @@ func (s *joinScreen) enter() tea.Cmd {
 		code = c
 		s.input.SetValue(c)
 		s.input.CursorEnd()
-	}
-	if s.refused[session.NormalizeCode(code)] {
-		s.err = fmt.Sprintf("No session has the code %q, as said just now; not counted as another try. Check the code with your facilitator.", session.ShownCode(code))
-		return nil
 	}
 	s.busy = true
 	s.err = ""

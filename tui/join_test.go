@@ -12,10 +12,12 @@ import (
 	"github.com/charter-tool/charter/tui"
 )
 
-// countingGuard is a lockout after limit wrong codes that counts them.
+// countingGuard is a lockout after limit wrong codes that counts them, each code
+// once.
 type countingGuard struct {
 	mu           sync.Mutex
 	fails, limit int
+	refused      map[string]bool
 }
 
 func (g *countingGuard) Check() error {
@@ -27,10 +29,22 @@ func (g *countingGuard) Check() error {
 	return nil
 }
 
-func (g *countingGuard) Fail() {
+func (g *countingGuard) Fail(code string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	g.fails++
+	if g.refused == nil {
+		g.refused = map[string]bool{}
+	}
+	if c := session.NormalizeCode(code); !g.refused[c] {
+		g.refused[c] = true
+		g.fails++
+	}
+}
+
+func (g *countingGuard) Refused(code string) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.refused[session.NormalizeCode(code)]
 }
 
 func (g *countingGuard) Left() string {
@@ -89,6 +103,7 @@ func TestJoinSameWrongCodeAgainIsNotAnotherTry(t *testing.T) {
 	s.keys("wrngkeys")
 	s.waitFor("Join code: wrngkeys")
 	s.press(tea.KeyEnter)
+	s.waitFor(`"wrngkeys", as said just now`)
 	s.keys("X")
 	s.waitFor("Join code: wrngkeysX")
 	if n := g.failed(); n != 1 {
@@ -106,6 +121,29 @@ func TestJoinSameWrongCodeAgainIsNotAnotherTry(t *testing.T) {
 	}
 	if n := g.failed(); n != 3 {
 		t.Errorf("counted %d wrong codes, want 3", n)
+	}
+}
+
+// A code the guard says was refused before (on a connection since closed) is
+// not tried again on a new one: the screen says it is not counted, as for a code
+// entered twice on one connection.
+func TestJoinCodeRefusedBeforeAReconnectIsNotTriedAgain(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.newSession("Developers Berlin")
+	g := &countingGuard{limit: 3}
+	first := w.open(tui.Options{KeyHash: "key-1", Guard: g})
+	first.waitFor("Join code:")
+	first.keys("WRNG-KEYS")
+	first.press(tea.KeyEnter)
+	first.waitFor(`No session has the code "WRNG-KEYS"`, "2 tries left.")
+	again := w.open(tui.Options{KeyHash: "key-1", Guard: g})
+	again.waitFor("Join code:")
+	again.keys("wrng-keys")
+	again.press(tea.KeyEnter)
+	again.waitFor(`"wrng-keys", as said just now`, "not counted as another", "2 tries left.")
+	if n := g.failed(); n != 1 {
+		t.Errorf("the same wrong code on two connections counted %d tries, want 1", n)
 	}
 }
 

@@ -444,10 +444,34 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 		q.waitFor("Your name")
 	})
 
+	// A reconnect does not make the same wrong code a new guess: the guard keeps
+	// the codes refused at an address, where the join screen kept them per
+	// connection and a reconnect counted the code again, toward the lockout.
+	t.Run("the same wrong code after a reconnect is not another try", func(t *testing.T) {
+		const office = "127.0.0.7"
+		k := newKey(t)
+		p := connect(t, srv.Addr(), k, "", sshclient.From(office))
+		p.waitFor("Join code")
+		pos := p.mark()
+		p.typeKeys("WRNG-KEYS", enter)
+		p.waitAfter(pos, "1 try left before this key is locked out for a minute.")
+		p.close()
+		q := connect(t, srv.Addr(), k, "", sshclient.From(office))
+		q.waitFor("A wrong code was typed from here before")
+		pos = q.mark()
+		q.typeKeys("wrng keys", enter)
+		q.waitAfter(pos, `No session has the code "wrng keys", as said just now; not counted as another try.`)
+		q.waitAfter(pos, "1 try left before this key is locked out for a minute.")
+		pos = q.mark()
+		q.typeKeys("\x15", sess.Code, enter) // ctrl+u, the right code
+		q.waitAfter(pos, "Your name")
+	})
+
 	t.Run("without a key the connection is the person, not the address", func(t *testing.T) {
 		const office = "127.0.0.4"
 		for i := 0; i < 2; i++ {
-			p := connect(t, srv.Addr(), nil, "WRNG-KEYS", sshclient.From(office))
+			// A code of its own each: the same one again would be no new guess.
+			p := connect(t, srv.Addr(), nil, "WRNG-KEY"+string(rune('A'+i)), sshclient.From(office))
 			p.waitFor("No session has the code")
 			p.close()
 		}
@@ -459,7 +483,7 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 		before := newKey(t)
 		joinAs(t, srv.Addr(), before, sess.Code, "Ana", sshclient.From(office)).close()
 		for i := 0; i < 4; i++ {
-			p := connect(t, srv.Addr(), newKey(t), "WRNG-KEYS", sshclient.From(office))
+			p := connect(t, srv.Addr(), newKey(t), "WRNG-KEY"+string(rune('A'+i)), sshclient.From(office))
 			p.waitFor("No session has the code")
 			p.close()
 		}
