@@ -30,6 +30,9 @@ type PlanStore interface {
 	// DeletedInvitations returns whom the deleted sessions of a campaign invited,
 	// oldest deletion first.
 	DeletedInvitations(ctx context.Context, campaign string) ([]DeletedInvitation, error)
+	// Invite records that an existing session, which invites nobody yet, invites
+	// the people personIDs (see SkippedSession.Invited).
+	Invite(ctx context.Context, sessionID string, personIDs []int64) error
 }
 
 // DeletedInvitation is a person a deleted session of a campaign invited.
@@ -196,6 +199,18 @@ type CreatedSession struct {
 type SkippedSession struct {
 	Planned PlannedSession
 	Holder  *Session
+	// Invited are the people of Planned now invited to Holder: those invited
+	// before to a session called off (Invitee.PlannedBefore), whose letter names a
+	// session that will not take place, when Holder has not begun. The others of
+	// Planned are not invited: who comes to a session made by hand is for its
+	// facilitator to say.
+	Invited []Invitee
+}
+
+// standsIn says whether h, a session made by hand holding a plan's place, can
+// take the people of that place who were invited before: it is still to come.
+func standsIn(h *Session) bool {
+	return h.Furthest() == PhaseLobby && !h.Held
 }
 
 // CreatePlan makes the plan of opt as the roster and the other campaigns give it
@@ -208,8 +223,10 @@ type SkippedSession struct {
 // sessions held or to come invite are not planned again (see Placed; when that
 // leaves the plan empty, nothing is created and the error says what the campaign
 // holds), and a session made by hand of the same audience and place is not made a
-// second time. A plan with nothing to create is refused before check runs: its
-// message says why, where a changed plan ID would not.
+// second time: it stands in for the plan's, and takes the people of it who were
+// invited before to a session called off (see SkippedSession.Invited). A plan with
+// nothing to create is refused before check runs: its message says why, where a
+// changed plan ID would not.
 func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p *Plan) error) (*PlanCreated, error) {
 	if _, err := s.planStore(); err != nil {
 		return nil, err
@@ -269,9 +286,19 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 		done = &PlanCreated{Plan: p}
 		var sessions []*Session
 		var invitees [][]int64
+		invited := 0
 		for i, plan := range p.Sessions {
 			if h := holders[i]; h != nil {
-				done.Skipped = append(done.Skipped, SkippedSession{Planned: plan, Holder: h})
+				sk := SkippedSession{Planned: plan, Holder: h}
+				if standsIn(h) {
+					for _, inv := range plan.Invitees {
+						if inv.PlannedBefore != "" {
+							sk.Invited = append(sk.Invited, inv)
+						}
+					}
+				}
+				invited += len(sk.Invited)
+				done.Skipped = append(done.Skipped, sk)
 				continue
 			}
 			title, err := ValidText(plan.Title, MaxTitleLen, "The title", true)
@@ -292,7 +319,7 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 			}
 			invitees = append(invitees, ids)
 		}
-		if len(sessions) == 0 {
+		if len(sessions) == 0 && invited == 0 {
 			held := make([]string, len(done.Skipped))
 			for i, sk := range done.Skipped {
 				held[i] = fmt.Sprintf("%d. %s (as %q)", sk.Planned.Number, sk.Planned.Title, sk.Holder.Title)
@@ -302,6 +329,18 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 		}
 		if err := ps.CreatePlan(ctx, sessions, invitees); err != nil {
 			return fmt.Errorf("create plan: %w", err)
+		}
+		for _, sk := range done.Skipped {
+			if len(sk.Invited) == 0 {
+				continue
+			}
+			ids := make([]int64, len(sk.Invited))
+			for j, inv := range sk.Invited {
+				ids[j] = inv.PersonID
+			}
+			if err := ps.Invite(ctx, sk.Holder.ID, ids); err != nil {
+				return fmt.Errorf("invite to %s: %w", sk.Holder.ID, err)
+			}
 		}
 		return nil
 	})

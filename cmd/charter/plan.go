@@ -176,7 +176,13 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	p := done.Plan
 	created := done.Created
-	fmt.Fprintf(stdout, "created %d %s of the campaign %s:\n", len(created), plural(len(created), "session", "sessions"), p.Campaign)
+	if len(created) == 0 {
+		// Every session of the plan is held by one made by hand, which takes
+		// the people invited before (see session.SkippedSession).
+		fmt.Fprintf(stdout, "created no session of the campaign %s\n", p.Campaign)
+	} else {
+		fmt.Fprintf(stdout, "created %d %s of the campaign %s:\n", len(created), plural(len(created), "session", "sessions"), p.Campaign)
+	}
 	line, guess := flagAddr(fs, *dir, *addr)
 	// Numbered as the plan numbers them, which --move and --date name.
 	for _, c := range created {
@@ -202,9 +208,8 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			if h.Mode != session.ModeOnline {
 				where = h.Location
 			}
-			n := len(sk.Planned.Invitees)
-			fmt.Fprintf(stdout, "%d. %s: held by session %s %q (%s, %s); the %d %s planned for it %s not invited\n", sk.Planned.Number, sk.Planned.Title,
-				h.ID, h.Title, h.Audience.Title(), where, n, plural(n, "person", "people"), plural(n, "is", "are"))
+			fmt.Fprintf(stdout, "%d. %s: held by session %s %q (%s, %s); %s\n", sk.Planned.Number, sk.Planned.Title,
+				h.ID, h.Title, h.Audience.Title(), where, skippedPeople(sk))
 		}
 	}
 	if guess != "" {
@@ -231,16 +236,38 @@ func runPlan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if p.Before != nil && p.Before.Sessions > 0 {
 		// The people of the sessions planned before had their letters: only
 		// those of the sessions made now are written.
-		ids := make([]string, len(created))
-		for i, c := range created {
-			ids[i] = c.Session.ID
+		ids := make([]string, 0, len(created))
+		for _, c := range created {
+			ids = append(ids, c.Session.ID)
 		}
-		fmt.Fprintf(stdout, "\nEvery invitation to the sessions made now, one per person: charter invite --data %s --campaign %q --session %s --addr %s\n",
-			*dir, p.Campaign, strings.Join(ids, ","), line)
+		which := "to the sessions made now"
+		for _, sk := range done.Skipped {
+			if len(sk.Invited) > 0 {
+				ids = append(ids, sk.Holder.ID)
+				which = "of the people planned now"
+			}
+		}
+		fmt.Fprintf(stdout, "\nEvery invitation %s, one per person: charter invite --data %s --campaign %q --session %s --addr %s\n",
+			which, *dir, p.Campaign, strings.Join(ids, ","), line)
 		return 0
 	}
 	fmt.Fprintf(stdout, "\nEvery invitation, one per person: charter invite --data %s --campaign %q --addr %s\n", *dir, p.Campaign, line)
 	return 0
+}
+
+// skippedPeople says what became of the people of a plan's session that a
+// session made by hand holds: those invited before to a session called off are
+// invited to it, the others not.
+func skippedPeople(sk session.SkippedSession) string {
+	in, out := len(sk.Invited), len(sk.Planned.Invitees)-len(sk.Invited)
+	switch {
+	case in == 0:
+		return fmt.Sprintf("the %d %s planned for it %s not invited", out, plural(out, "person", "people"), plural(out, "is", "are"))
+	case out == 0:
+		return fmt.Sprintf("the %d %s planned for it, whose planned session was not held, %s invited to it", in, plural(in, "person", "people"), plural(in, "is", "are"))
+	}
+	return fmt.Sprintf("the %d %s planned for it whose planned session was not held %s invited to it; the other %d %s not invited",
+		in, plural(in, "person", "people"), plural(in, "is", "are"), out, plural(out, "is", "are"))
 }
 
 // parseRange reads MIN-MAX (or a single number).

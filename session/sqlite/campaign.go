@@ -124,19 +124,33 @@ func (db *DB) CreatePlan(ctx context.Context, sessions []*session.Session, invit
 			if err := insertSessionTx(ctx, in.write, s, now.Add(time.Duration(i)*time.Millisecond)); err != nil {
 				return err
 			}
-			for pos, id := range invitees[i] {
-				res, err := in.write.ExecContext(ctx, `INSERT INTO invitations (session_id, person_id, team_id, position)
-					SELECT ?, id, team_id, ? FROM roster_people WHERE id = ?`, s.ID, pos, id)
-				if err != nil {
-					return fmt.Errorf("invite: %w", err)
-				}
-				if n, _ := res.RowsAffected(); n != 1 {
-					return session.Errorf(session.EConflict, "A planned person is no longer on the roster; plan again.")
-				}
+			if err := in.invite(ctx, s.ID, invitees[i]); err != nil {
+				return err
 			}
 		}
 		return nil
 	})
+}
+
+// Invite records that the session with the ID sessionID, which invites nobody yet,
+// invites the people personIDs; inside WriteTx, in that transaction.
+func (db *DB) Invite(ctx context.Context, sessionID string, personIDs []int64) error {
+	return db.atomic(ctx, func(in *DB) error { return in.invite(ctx, sessionID, personIDs) })
+}
+
+// invite inserts the invitations of a session, in order; call inside atomic.
+func (db *DB) invite(ctx context.Context, sessionID string, personIDs []int64) error {
+	for pos, id := range personIDs {
+		res, err := db.write.ExecContext(ctx, `INSERT INTO invitations (session_id, person_id, team_id, position)
+			SELECT ?, id, team_id, ? FROM roster_people WHERE id = ?`, sessionID, pos, id)
+		if err != nil {
+			return fmt.Errorf("invite: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return session.Errorf(session.EConflict, "A planned person is no longer on the roster; plan again.")
+		}
+	}
+	return nil
 }
 
 // insertSessionTx stores s with a new ID and join code inside the transaction tx.

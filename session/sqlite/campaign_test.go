@@ -118,6 +118,81 @@ func TestPlanLeavesOutTheSessionsTheCampaignHolds(t *testing.T) {
 	}
 }
 
+// A session made by hand that holds the place of a planned session since deleted
+// (its twin) stands in for it when the campaign is planned again: the people
+// invited to the deleted one are invited to it, not those planned there for the
+// first time; once it has begun, nobody is, and a plan it holds whole is refused.
+func TestPlanAgainInvitesThePeopleOfADeletedSessionToItsTwin(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := mustOpen(t)
+	svc := session.NewService(db, nil)
+	importRoster(t, svc, "Payments,Berlin,,gold,Ada,ada@example.org,developer,>3y\nSearch,Berlin,,gold,Bo,bo@example.org,developer,<1y\n")
+	for _, c := range []struct {
+		campaign string
+		begun    bool
+	}{{"Pilot", false}, {"Begun", true}} {
+		opt := session.PlanOptions{Campaign: c.campaign, MinSize: 1, MaxSize: 10, Audiences: []session.Audience{session.AudienceDevelopers}}
+		done, err := svc.CreatePlan(ctx, opt, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		twin, err := svc.NewSession(ctx, session.Session{Title: "Devs Berlin", Audience: session.AudienceDevelopers, Location: "berlin", Campaign: c.campaign})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.DeleteSession(ctx, createdOf(done)[0].ID); err != nil {
+			t.Fatal(err)
+		}
+		if c.begun {
+			if _, err := svc.SetPhase(ctx, twin.ID, session.PhaseCheckIn); err != nil {
+				t.Fatal(err)
+			}
+			_, err := svc.CreatePlan(ctx, opt, nil)
+			if session.ErrorCode(err) != session.EConflict || !strings.Contains(err.Error(), `already holds every session of the plan`) {
+				t.Errorf("planned again beside a twin begun: %v, want the plan refused as held", err)
+			}
+			continue
+		}
+		// Someone new at the place since: planned there, but not invited to a
+		// session made by hand.
+		importRoster(t, svc, "Quartz,Berlin,,gold,Cy,cy@example.org,developer,1-3y\n")
+		done, err = svc.CreatePlan(ctx, opt, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(done.Created) != 0 || len(done.Skipped) != 1 || done.Skipped[0].Holder.ID != twin.ID {
+			t.Fatalf("planned again beside the twin: created %d, skipped %+v", len(done.Created), done.Skipped)
+		}
+		var standIn, planned []string
+		for _, inv := range done.Skipped[0].Invited {
+			standIn = append(standIn, inv.Name)
+		}
+		for _, inv := range done.Skipped[0].Planned.Invitees {
+			planned = append(planned, inv.Name)
+		}
+		slices.Sort(standIn)
+		slices.Sort(planned)
+		if !slices.Equal(standIn, []string{"Ada", "Bo"}) || !slices.Equal(planned, []string{"Ada", "Bo", "Cy"}) {
+			t.Errorf("invited to the twin %q of %q planned there, want Ada and Bo of Ada, Bo and Cy", standIn, planned)
+		}
+		inv, err := svc.Invitations(ctx, c.campaign)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var invited []string
+		for _, si := range inv {
+			for _, i := range si.Invitees {
+				invited = append(invited, si.Session.Title+": "+i.Name)
+			}
+		}
+		slices.Sort(invited)
+		if want := []string{"Devs Berlin: Ada", "Devs Berlin: Bo"}; !slices.Equal(invited, want) {
+			t.Errorf("invitations %q, want %q", invited, want)
+		}
+	}
+}
+
 // createdOf returns the sessions a plan's creation made, in plan order.
 func createdOf(done *session.PlanCreated) []*session.Session {
 	var out []*session.Session
