@@ -110,6 +110,29 @@ func TestCampaignPeriodLeavesOutSessionsWithoutADayYet(t *testing.T) {
 	}
 }
 
+// A session whose day passed in the lobby is said in one set of words and one way
+// of writing the day, worded for where it stands.
+func TestPastDayText(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		w    session.PastDayWording
+		want string
+	}{
+		{session.PlannedNotHeld, "planned for 2 Dec 2026, not held"},
+		{session.PlannedAndNotHeld, "planned for 2 Dec 2026 and not held"},
+		{session.OnDayNotHeld, "on 2 Dec 2026, and it was not held"},
+		{session.DayNotHeld, "2 Dec, not held"},
+	} {
+		if got := session.PastDayText(day, tc.w); got != tc.want {
+			t.Errorf("wording %d: %q, want %q", tc.w, got, tc.want)
+		}
+	}
+	if got := session.DayText(day, true) + " / " + session.DayText(day, false); got != "2 Dec 2026 / 2 Dec" {
+		t.Errorf("DayText: %q", got)
+	}
+}
+
 // A session has no day yet while none was given, it has not begun and it is not
 // held: the day it was created is then not when it is held. Once begun or held,
 // that day stands for it.

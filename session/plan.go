@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 )
 
 // PlanOptions are what a facilitator chooses when planning a campaign.
@@ -133,9 +134,11 @@ type PlannedBefore struct {
 // it invites.
 type PastDaySession struct {
 	Title string `json:"session"`
-	// Said is what it is: "planned for 2 Dec 2026, not held".
-	Said   string `json:"said"`
-	People int    `json:"people"`
+	// Said is what it is: "planned for 2 Dec 2026, not held" (PastDayText).
+	Said string `json:"said"`
+	// Day is the day it was planned for, to say it in other words.
+	Day    time.Time `json:"-"`
+	People int       `json:"people"`
 }
 
 // AgainFrom counts the people a plan offers again from one session not held.

@@ -152,7 +152,8 @@ func placedOf(planned []SessionInvitations, deleted []DeletedInvitation, today s
 			pl.Held++
 		}
 		if si.Session.PastDay(today) {
-			pl.PastDay = append(pl.PastDay, PastDaySession{Title: si.Session.Title, Said: si.Session.PastDayText(), People: len(si.Invitees)})
+			day := si.Session.Day()
+			pl.PastDay = append(pl.PastDay, PastDaySession{Title: si.Session.Title, Said: PastDayText(day, PlannedNotHeld), Day: day, People: len(si.Invitees)})
 		}
 		for _, inv := range si.Invitees {
 			pl.People[inv.PersonID] = true
@@ -364,7 +365,7 @@ func campaignCount(planned []SessionInvitations, campaign []*Session, today stri
 		case pl.Session.Held || pl.Session.Furthest() != PhaseLobby:
 			held++
 		case pl.Session.PastDay(today):
-			past = append(past, pl.Session.Title+" "+pl.Session.PastDayText())
+			past = append(past, pl.Session.Title+" "+PastDayText(pl.Session.Day(), PlannedNotHeld))
 		}
 	}
 	n, byHand := len(planned), len(campaign)-len(planned)

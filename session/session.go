@@ -237,9 +237,42 @@ func (s *Session) PastDay(today string) bool {
 	return s.Date != "" && s.Date < today && s.Furthest() == PhaseLobby && !s.Held
 }
 
-// PastDayText says what a session of PastDay is: "planned for 2 Dec 2026, not held".
-func (s *Session) PastDayText() string {
-	return "planned for " + s.Day().Format("2 Jan 2006") + ", not held"
+// DayText writes a day for people to read: "2 Dec 2026", or without its year
+// "2 Dec", where the year goes without saying.
+func DayText(day time.Time, year bool) string {
+	if !year {
+		return day.Format("2 Jan")
+	}
+	return day.Format("2 Jan 2006")
+}
+
+// PastDayWording is how PastDayText words a session whose day passed (PastDay).
+type PastDayWording int
+
+const (
+	// PlannedNotHeld is the words on their own: "planned for 2 Dec 2026, not held".
+	PlannedNotHeld PastDayWording = iota
+	// PlannedAndNotHeld follows "was" in a sentence that goes on: "planned for 2
+	// Dec 2026 and not held".
+	PlannedAndNotHeld
+	// OnDayNotHeld follows what was planned: "on 2 Dec 2026, and it was not held".
+	OnDayNotHeld
+	// DayNotHeld leaves out the year, beside the session: "2 Dec, not held".
+	DayNotHeld
+)
+
+// PastDayText says that a session planned for day was not held (see PastDay), in
+// the words w.
+func PastDayText(day time.Time, w PastDayWording) string {
+	switch w {
+	case PlannedAndNotHeld:
+		return "planned for " + DayText(day, true) + " and not held"
+	case OnDayNotHeld:
+		return "on " + DayText(day, true) + ", and it was not held"
+	case DayNotHeld:
+		return DayText(day, false) + ", not held"
+	}
+	return "planned for " + DayText(day, true) + ", not held"
 }
 
 // DateLayout is how session dates are written.

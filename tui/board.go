@@ -1473,7 +1473,7 @@ func (s *boardScreen) header(w int, foot string) string {
 	if s.sess.PastDay(e.today()) {
 		// Its day passed in the lobby: the home says "not held", and the board
 		// said only LOBBY, as if it were to come.
-		right = sty.Warn.Render(s.sess.Day().Format("2 Jan")+", not held") + " " + right
+		right = sty.Warn.Render(session.PastDayText(s.sess.Day(), session.DayNotHeld)) + " " + right
 	}
 	if t := headTimer(timerText(s.sess.Timer, e.now()), strings.ToUpper(string(s.sess.Phase)), w); t != "" {
 		st := sty.Header

@@ -96,9 +96,9 @@ func plannedTwin(made, twin *session.Session, invited int, today string) string 
 	if n := invited; n > 0 && twin.PastDay(today) {
 		// Its day passed: running it as it stands is no advice. A new day keeps
 		// it with its people; closed, its people are offered again.
-		return fmt.Sprintf("Note: %s planned “%s” for %s%s (code %s) on %s, and it was not held: the %s invited to it hold its code. Give it a new day (e on the home) and run it, or close it (its people are planned again) and run this one.",
+		return fmt.Sprintf("Note: %s planned “%s” for %s%s (code %s) %s: the %s invited to it hold its code. Give it a new day (e on the home) and run it, or close it (its people are planned again) and run this one.",
 			session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, code(twin.Code),
-			twin.Day().Format("2 Jan 2006"), persons(n))
+			session.PastDayText(twin.Day(), session.OnDayNotHeld), persons(n))
 	}
 	if n := invited; n > 0 {
 		// Both may bear the same title: the codes tell them apart on the home.

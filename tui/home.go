@@ -462,12 +462,12 @@ func (s *homeScreen) campaignHeading(name string) string {
 		if name == "" {
 			name = "Sessions without a campaign"
 		}
-		period := c.From.Format("2 Jan 2006")
+		period := session.DayText(c.From, true)
 		switch {
 		case c.From.IsZero():
 			period = noDayYet
-		case c.To.Format("2 Jan 2006") != period:
-			period += " – " + c.To.Format("2 Jan 2006")
+		case session.DayText(c.To, true) != period:
+			period += " – " + session.DayText(c.To, true)
 		}
 		return fmt.Sprintf("%s · %s · %s", name, period, plural(len(c.Sessions), "session"))
 	}
@@ -483,7 +483,7 @@ const noDayYet = "no date yet"
 // homeFields are a home row's fields after the title, in their order: place
 // ("online" for an online session held nowhere in particular), day, audience (in words), phase and join code, as of today (YYYY-MM-DD).
 func homeFields(ss *session.Session, today string) [5]string {
-	day := ss.Day().Format("2 Jan")
+	day := session.DayText(ss.Day(), false)
 	if ss.NoDayYet() {
 		day = noDayYet
 	}

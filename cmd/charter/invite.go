@@ -76,7 +76,7 @@ func runInvite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if *when == "" && s.PastDay(svc.Today()) {
 		// The letter would give a day that has passed.
 		fmt.Fprintf(stderr, "charter invite: %q was %s; give it a new day first (charter session edit --data %s --session %s --date YYYY-MM-DD), or say when with --when\n",
-			session.CleanText(s.Title), s.PastDayText(), *dir, s.ID)
+			session.CleanText(s.Title), session.PastDayText(s.Day(), session.PlannedNotHeld), *dir, s.ID)
 		return 1
 	}
 	fp, _ := hostKeyFingerprint(*dir) // none yet: the server has not run

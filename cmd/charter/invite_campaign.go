@@ -85,7 +85,7 @@ func inviteCampaign(dir, campaign string, only []string, addr, when string, stdo
 			// product): left out, saying how to give it a new one.
 			fmt.Fprintf(stderr, "charter invite: left out %q (%s): %s; give it a new day with charter session edit --data %s --session %s --date YYYY-MM-DD, or close it\n",
 				session.CleanText(si.Session.Title), fmt.Sprintf("%d %s", len(si.Invitees), plural(len(si.Invitees), "invitation", "invitations")),
-				si.Session.PastDayText(), dir, si.Session.ID)
+				session.PastDayText(si.Session.Day(), session.PlannedNotHeld), dir, si.Session.ID)
 			skipped++
 			continue
 		}

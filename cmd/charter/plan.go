@@ -373,7 +373,7 @@ func plannedBefore(b *session.PlannedBefore) []string {
 	}
 	for _, pd := range b.PastDay {
 		out = append(out, fmt.Sprintf("%s was %s: it is still in the lobby, and not to come. Its %d %s stay placed while it stands (offered again, they would hold two invitations): give it a new day if it is put off (charter session edit --date), or close it (--phase closed) or delete it to offer them another session.",
-			pd.Title, strings.Replace(pd.Said, ", not held", " and not held", 1), pd.People, plural(pd.People, "person", "people")))
+			pd.Title, session.PastDayText(pd.Day, session.PlannedAndNotHeld), pd.People, plural(pd.People, "person", "people")))
 	}
 	if b.OfferedAgain > 0 {
 		from := make([]string, len(b.From))

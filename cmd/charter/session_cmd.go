@@ -80,9 +80,9 @@ func twinNote(made, twin *session.Session, invited int, dir, today string) strin
 		people := fmt.Sprintf("%d %s", invited, plural(invited, "person", "people"))
 		if twin.PastDay(today) {
 			// Its day passed: running it as it stands is no advice.
-			return fmt.Sprintf("note: %s planned %q for %s%s (session %s, code %s) on %s, and it was not held: the %s invited to it hold its code. Give it a new day (charter session edit --data %s --session %s --date YYYY-MM-DD) and run it, or close it (charter session edit --data %s --session %s --phase closed; its people are planned again) and run this one.",
+			return fmt.Sprintf("note: %s planned %q for %s%s (session %s, code %s) %s: the %s invited to it hold its code. Give it a new day (charter session edit --data %s --session %s --date YYYY-MM-DD) and run it, or close it (charter session edit --data %s --session %s --phase closed; its people are planned again) and run this one.",
 				session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, twin.ID, code(twin.Code),
-				twin.Day().Format("2 Jan 2006"), people, dir, twin.ID, dir, twin.ID)
+				session.PastDayText(twin.Day(), session.OnDayNotHeld), people, dir, twin.ID, dir, twin.ID)
 		}
 		return fmt.Sprintf("note: %s already plans %q for %s%s (session %s, code %s), not begun: the %s invited to it hold its code. Run that one, and delete this one: charter session delete --data %s --session %s",
 			session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, twin.ID, code(twin.Code), people, dir, made.ID)

@@ -625,7 +625,8 @@ func TestPlanAgainTellsASessionPastItsDayFromOneToCome(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := session.PlannedBefore{Sessions: 3, People: 3, From: []session.AgainFrom{},
-		PastDay: []session.PastDaySession{{Title: created[0].Title, Said: "planned for 5 Dec 2026, not held", People: 1}}}
+		PastDay: []session.PastDaySession{{Title: created[0].Title, Said: "planned for 5 Dec 2026, not held",
+			Day: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC), People: 1}}}
 	if len(p.Sessions) != 0 || p.Before == nil || !reflect.DeepEqual(*p.Before, want) {
 		t.Errorf("planned again the day after a session's day: %d sessions, %+v\nwant none, %+v", len(p.Sessions), p.Before, want)
 	}
