@@ -80,17 +80,7 @@ func TestPlanLeavesOutTheSessionsTheCampaignHolds(t *testing.T) {
 	if want := []string{"Dev Berlin", "Developers, online", "Kick-off", "Security engineers, Berlin"}; !reflect.DeepEqual(pilot, want) {
 		t.Errorf("the campaign's sessions %q, want %q", pilot, want)
 	}
-	inv, err := svc.Invitations(ctx, "Pilot")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var invited []string
-	for _, si := range inv {
-		for _, i := range si.Invitees {
-			invited = append(invited, si.Session.Title+": "+i.Name)
-		}
-	}
-	if want := []string{"Security engineers, Berlin: Ada", "Developers, online: Cy"}; !reflect.DeepEqual(invited, want) {
+	if invited, want := invitedTo(t, svc, "Pilot"), []string{"Security engineers, Berlin: Ada", "Developers, online: Cy"}; !reflect.DeepEqual(invited, want) {
 		t.Errorf("invitations %q, want %q", invited, want)
 	}
 
@@ -176,21 +166,29 @@ func TestPlanAgainInvitesThePeopleOfADeletedSessionToItsTwin(t *testing.T) {
 		if !slices.Equal(standIn, []string{"Ada", "Bo"}) || !slices.Equal(planned, []string{"Ada", "Bo", "Cy"}) {
 			t.Errorf("invited to the twin %q of %q planned there, want Ada and Bo of Ada, Bo and Cy", standIn, planned)
 		}
-		inv, err := svc.Invitations(ctx, c.campaign)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var invited []string
-		for _, si := range inv {
-			for _, i := range si.Invitees {
-				invited = append(invited, si.Session.Title+": "+i.Name)
-			}
-		}
+		invited := invitedTo(t, svc, c.campaign)
 		slices.Sort(invited)
 		if want := []string{"Devs Berlin: Ada", "Devs Berlin: Bo"}; !slices.Equal(invited, want) {
 			t.Errorf("invitations %q, want %q", invited, want)
 		}
 	}
+}
+
+// invitedTo lists whom a campaign's planned sessions invite, "Title: Name", in
+// the order stored.
+func invitedTo(t *testing.T, svc *session.Service, campaign string) []string {
+	t.Helper()
+	inv, err := svc.Invitations(context.Background(), campaign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var invited []string
+	for _, si := range inv {
+		for _, i := range si.Invitees {
+			invited = append(invited, si.Session.Title+": "+i.Name)
+		}
+	}
+	return invited
 }
 
 // createdOf returns the sessions a plan's creation made, in plan order.
