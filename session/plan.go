@@ -416,6 +416,11 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 	for i := range p.Sessions {
 		p.Sessions[i].Number = i + 1
 	}
+	// The plan's ID is the plan's before --move and --date: they name its sessions
+	// by their numbers in it, which the ID vouches for. Taken after them, the ID of a
+	// plan looked at without a --date was not the ID --create found with one, and
+	// the refusal sent the facilitator looking for a change nobody had made.
+	base := p.Fingerprint()
 	if len(p.Sessions) == 0 && (len(opt.Moves) > 0 || len(opt.Dates) > 0) {
 		// Planned again, everyone is placed: there is no session to name.
 		p.Notes = append(p.Notes, "--move and --date are left out: the plan has no sessions.")
@@ -449,15 +454,15 @@ func MakePlan(roster []*Team, opt PlanOptions) (*Plan, error) {
 				pluralWord(n, "person", "people"), opt.MinSize, opt.MaxSize, why))
 		}
 	}
-	p.ID = p.Fingerprint()
+	p.ID = base
 	return p, nil
 }
 
 // Fingerprint is a short digest of the plan's sessions: their numbers, titles,
 // audiences, places, days and whom each invites. The numbers that --move and
 // --date give depend on what took part in other campaigns, which changes as their
-// sessions are held: a plan looked at and the plan made from the same flags later
-// are the same only if their fingerprints are.
+// sessions are held: a plan looked at and the plan made later are the same only
+// if their fingerprints before the moves and days are (Plan.ID).
 func (p *Plan) Fingerprint() string {
 	h := sha256.New()
 	for _, s := range p.Sessions {

@@ -285,6 +285,12 @@ func TestPlanAdjustments(t *testing.T) {
 		if !slices.Equal(got, []string{"", "2027-03-14", "", "2027-03-16"}) {
 			t.Errorf("days %q", got)
 		}
+		// The ID is the plan's the days are given in: the plan looked at
+		// without them is the one --create with them makes (a program lead
+		// looked without --date, then was refused with it).
+		if plain := mustPlan(t, roster, session.PlanOptions{}); p.ID != plain.ID {
+			t.Errorf("the plan with days has the ID %s, without them %s", p.ID, plain.ID)
+		}
 	})
 	for _, tc := range []struct {
 		name string
