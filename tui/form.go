@@ -96,15 +96,15 @@ func plannedTwin(made, twin *session.Session, invited int, today string) string 
 	if n := invited; n > 0 && twin.PastDay(today) {
 		// Its day passed: running it as it stands is no advice. A new day keeps
 		// it with its people; closed, its people are offered again.
-		return fmt.Sprintf("Note: %s planned “%s” for %s%s (code %s) %s: the %s invited to it hold its code. Give it a new day (e on the home) and run it, or close it (its people are planned again) and run this one.",
+		return fmt.Sprintf("Note: %s planned “%s” for %s%s (code %s) %s: the %s invited to it %s its code. Give it a new day (e on the home) and run it, or close it (its people are planned again) and run this one.",
 			session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, code(twin.Code),
-			session.PastDayText(twin.Day(), session.OnDayNotHeld), persons(n))
+			session.PastDayText(twin.Day(), session.OnDayNotHeld), persons(n), holds(n))
 	}
 	if n := invited; n > 0 {
 		// Both may bear the same title: the codes tell them apart on the home.
-		return fmt.Sprintf("Note: %s already plans “%s” for %s%s (code %s), not begun: the %s invited to it hold its code. Run that one, and delete this one (code %s) on the home (D).",
+		return fmt.Sprintf("Note: %s already plans “%s” for %s%s (code %s), not begun: the %s invited to it %s its code. Run that one, and delete this one (code %s) on the home (D).",
 			session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, code(twin.Code),
-			persons(n), code(made.Code))
+			persons(n), holds(n), code(made.Code))
 	}
 	return "Note: " + session.CleanText(made.Campaign) + " already has “" + session.CleanText(twin.Title) + "” for " +
 		made.Audience.Title() + where + ", not begun: run one of the two, and delete the other on the home (D)."
@@ -460,4 +460,12 @@ func (f *formScreen) chooseByLetter(runes []rune) {
 
 func (f *formScreen) typing() bool {
 	return f.field == fieldTitle || f.field == fieldLocation || f.field == fieldCampaign || f.field == fieldDate
+}
+
+// holds is the verb after n people: "1 person holds", "2 people hold".
+func holds(n int) string {
+	if n == 1 {
+		return "holds"
+	}
+	return "hold"
 }

@@ -283,8 +283,8 @@ func (s *homeScreen) askDelete(sess *session.Session) tea.Cmd {
 func deleteQuestion(sess *session.Session, invited int) string {
 	q := "Delete “" + sess.Title + "” with all its notes, themes, votes and action points? "
 	if invited > 0 && !sess.Held && sess.Phase != session.PhaseClosed {
-		q += fmt.Sprintf("The %s invited to it hold its code %s and will be refused: plan %s again (charter plan --create) and send the new letters with charter invite, which tell them this session is off. ",
-			persons(invited), code(sess.Code), session.CleanText(sess.Campaign))
+		q += fmt.Sprintf("The %s invited to it %s its code %s and will be refused: plan %s again (charter plan --create) and send the new letters with charter invite, which tell them this session is off. ",
+			persons(invited), holds(invited), code(sess.Code), session.CleanText(sess.Campaign))
 	}
 	return q + "This cannot be undone. y deletes, any other key keeps it."
 }

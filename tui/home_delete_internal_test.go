@@ -58,3 +58,14 @@ func TestLateDeleteQuestionIsDropped(t *testing.T) {
 		t.Errorf("D with nothing pressed before its question: deleting %v, want %s", h.deleting, sel.ID)
 	}
 }
+
+// The delete question says "1 person … holds", "2 people … hold": it said "the 1
+// person invited to it hold" (a review's finding).
+func TestDeleteQuestionAgreesWithItsCount(t *testing.T) {
+	sess := &session.Session{Title: "Developers, Berlin", Code: "ABCDEFGH", Campaign: "Pilot"}
+	for n, want := range map[int]string{1: "The 1 person invited to it holds its code ABCD-EFGH", 2: "The 2 people invited to it hold its code ABCD-EFGH"} {
+		if q := deleteQuestion(sess, n); !strings.Contains(q, want) {
+			t.Errorf("with %d invited: %q, want %q in it", n, q, want)
+		}
+	}
+}

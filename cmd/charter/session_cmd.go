@@ -77,14 +77,14 @@ func twinNote(made, twin *session.Session, invited int, dir, today string) strin
 		where = " in " + session.CleanText(loc)
 	}
 	if invited > 0 {
-		people := fmt.Sprintf("%d %s", invited, plural(invited, "person", "people"))
+		people := fmt.Sprintf("%d %s", invited, plural(invited, "person invited to it holds", "people invited to it hold"))
 		if twin.PastDay(today) {
 			// Its day passed: running it as it stands is no advice.
-			return fmt.Sprintf("note: %s planned %q for %s%s (session %s, code %s) %s: the %s invited to it hold its code. Give it a new day (charter session edit --data %s --session %s --date YYYY-MM-DD) and run it, or close it (charter session edit --data %s --session %s --phase closed; its people are planned again) and run this one.",
+			return fmt.Sprintf("note: %s planned %q for %s%s (session %s, code %s) %s: the %s its code. Give it a new day (charter session edit --data %s --session %s --date YYYY-MM-DD) and run it, or close it (charter session edit --data %s --session %s --phase closed; its people are planned again) and run this one.",
 				session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, twin.ID, code(twin.Code),
 				session.PastDayText(twin.Day(), session.OnDayNotHeld), people, dir, twin.ID, dir, twin.ID)
 		}
-		return fmt.Sprintf("note: %s already plans %q for %s%s (session %s, code %s), not begun: the %s invited to it hold its code. Run that one, and delete this one: charter session delete --data %s --session %s",
+		return fmt.Sprintf("note: %s already plans %q for %s%s (session %s, code %s), not begun: the %s its code. Run that one, and delete this one: charter session delete --data %s --session %s",
 			session.CleanText(made.Campaign), session.CleanText(twin.Title), made.Audience.Title(), where, twin.ID, code(twin.Code), people, dir, made.ID)
 	}
 	return fmt.Sprintf("note: %s already has %q for %s%s (session %s), not begun: run one of the two, and delete the other: charter session delete --data %s --session ID",
@@ -423,8 +423,8 @@ func runSessionDelete(args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		fmt.Fprintf(stdout, "Delete session %s %q with its %d notes, themes, votes and action points? ", s.ID, s.Title, len(v.Notes))
 		if invited > 0 && !s.Held && s.Phase != session.PhaseClosed {
 			// The letters carry its code: deleted, it refuses them.
-			fmt.Fprintf(stdout, "The %d %s invited to it hold its join code %s, which will refuse them: to invite them again, plan the campaign again (charter plan --data %s --campaign %q --create) and send the new letters with the charter invite command it prints, which tell them this session is off. ",
-				invited, plural(invited, "person", "people"), code(s.Code), *dir, s.Campaign)
+			fmt.Fprintf(stdout, "The %d %s its join code %s, which will refuse them: to invite them again, plan the campaign again (charter plan --data %s --campaign %q --create) and send the new letters with the charter invite command it prints, which tell them this session is off. ",
+				invited, plural(invited, "person invited to it holds", "people invited to it hold"), code(s.Code), *dir, s.Campaign)
 		}
 		fmt.Fprint(stdout, "This cannot be undone. [y/N] ")
 		answer, _ := bufio.NewReader(stdin).ReadString('\n')
