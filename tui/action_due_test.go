@@ -459,3 +459,22 @@ func TestBoardActionLineKeepsItsVolunteersBesideADueDate(t *testing.T) {
 		t.Errorf("the action line at 80 columns: %q\n%s", l, v)
 	}
 }
+
+// On a narrow board the selected action point cut to three lines ends after its
+// text, not after a run of the wrapped lines' indent: it read "the CTO · owner
+// Head of        o…" at 40 columns (a review's finding).
+func TestBoardSelectedActionPointCutWithoutARunOfSpaces(t *testing.T) {
+	t.Parallel()
+	w, sess, _ := groupWorld(t)
+	volunteeredAction(t, w, sess, session.ActionPoint{Owner: "Head of operations",
+		Title: "Propose a shared security tool budget to the CTO for the coming year"}, "")
+	b := w.openBoardSized(sess, 44, 16)
+	b.waitDrawn("Propose")
+	b.press(tea.KeyDown)
+	b.waitFor("▸    → [medium")
+	v := b.view()
+	requireFitsIn(t, v, 44, 16)
+	if strings.Contains(v, "   …") || strings.Contains(v, "   o…") {
+		t.Errorf("the selected action point is cut after a run of spaces:\n%s", v)
+	}
+}

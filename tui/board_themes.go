@@ -2781,7 +2781,7 @@ func (t *themesTab) rowLines(i, sel, w int) []string {
 		// Past the arrow: under it, the next line read as another action point.
 		indent = 7
 	}
-	return cutLines(wrapHanging(text, w, indent), 3, w, cutJoined)
+	return cutLines(wrapHanging(text, w, indent), 3, w, cutHanging)
 }
 
 // wholeRow reports whether row i shows whole when it is not selected too: a
