@@ -422,7 +422,13 @@ func (s *campaignScreen) head(w int) string {
 	if len(f.Sessions) > 0 {
 		// None held: "none held yet: 12 to come" said it, and "· 0 sessions"
 		// after it read as if the twelve were not sessions.
-		facts = append(facts, plural(len(f.Sessions), "session"), plural(f.Participants, "participant"), plural(f.Notes, "note"))
+		// Participations, as every count of people in the views below is, so
+		// that they add up to it; the people behind them beside it.
+		who := plural(f.Participations, "participation")
+		if f.Participants != f.Participations {
+			who += " (" + persons(f.Participants) + ")"
+		}
+		facts = append(facts, plural(len(f.Sessions), "session"), who, plural(f.Notes, "note"))
 	}
 	for _, l := range packParts(facts, " · ", w, wrap) {
 		b.WriteString(l + "\n")
@@ -1092,10 +1098,15 @@ func (s *campaignScreen) readingView(w, room int) string {
 	return b.String()
 }
 
+// audienceLines count people in participations, as the head does, so that each
+// list adds up to its count. Wrapped, not cut: at 40 columns a segment's count
+// of themes was lost.
 func (s *campaignScreen) audienceLines() []string {
 	var out []string
+	w := max(s.e.w-2, 20)
 	for _, a := range s.f.Audiences {
-		out = append(out, fmt.Sprintf("%s · %s · %s · %s, %d only here", session.Audience(a.Audience).Title(), plural(a.Sessions, "session"), persons(a.Participants), plural(a.Themes, "theme"), len(a.OnlyHere)))
+		out = append(out, wrapHanging(fmt.Sprintf("%s · %s · %s · %s, %d only here", session.Audience(a.Audience).Title(), plural(a.Sessions, "session"),
+			plural(a.Participations, "participation"), plural(a.Themes, "theme"), len(a.OnlyHere)), w, 4)...)
 		if a.Confidence != nil {
 			c := a.Confidence
 			out = append(out, fmt.Sprintf("    confidence: mean %s, median %s, %s", session.Tenths(c.Mean), session.Median(c.Median), plural(c.Ratings, "rating")))
@@ -1110,11 +1121,11 @@ func (s *campaignScreen) audienceLines() []string {
 			segs = append(segs, *br.Other)
 		}
 		for _, sg := range segs {
-			line := fmt.Sprintf("    %-22s %s · %s", sg.Value, persons(sg.Participants), plural(sg.Themes, "theme"))
+			line := fmt.Sprintf("    %-22s %s · %s", sg.Value, plural(sg.Participations, "participation"), plural(sg.Themes, "theme"))
 			if sg.Confidence != nil {
 				line += " · confidence mean " + session.Tenths(sg.Confidence.Mean)
 			}
-			out = append(out, line)
+			out = append(out, wrapHanging(line, w, 8)...)
 		}
 	}
 	return out

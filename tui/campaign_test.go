@@ -334,7 +334,7 @@ func TestCampaignViewWrapsTheSelectedRowUnderItsText(t *testing.T) {
 
 // The overview counts a theme's people as a bound, never more than took part: a
 // theme of three notes in a session of two says "up to 2 people" beside the
-// header's 2 participants, not "3 people".
+// header's 2 participations, not "3 people".
 func TestCampaignThemeCountsNoMorePeopleThanTookPart(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
@@ -354,7 +354,7 @@ func TestCampaignThemeCountsNoMorePeopleThanTookPart(t *testing.T) {
 	s.keys("c")
 	s.waitFor("Themes by campaign priority")
 	v := s.view()
-	if h := lineWith(v, " participant"); !strings.Contains(h, "2 participants") {
+	if h := lineWith(v, " participation"); !strings.Contains(h, "2 participations") {
 		t.Fatalf("the header: %q", h)
 	}
 	if !strings.Contains(v, "up to 2 people") || strings.Contains(v, "3 people") {
@@ -420,7 +420,7 @@ func TestCampaignOverviewReadsAtFortyColumns(t *testing.T) {
 		t.Fatalf("no rule under the overview's head:\n%s", v)
 	}
 	head := strings.Join(lines[1:rule], "\n")
-	for _, want := range []string{"3 sessions", "1 participant", "6 notes", "[1 Themes]", "2 Audiences", "3 Saturation", "4 Actions", "5 Hypotheses"} {
+	for _, want := range []string{"3 sessions", "3 participations (1 person)", "6 notes", "[1 Themes]", "2 Audiences", "3 Saturation", "4 Actions", "5 Hypotheses"} {
 		if !strings.Contains(head, want) {
 			t.Errorf("the overview's head lacks %q:\n%s", want, v)
 		}

@@ -186,15 +186,17 @@ type ThemeAudience struct {
 	// formula on this audience's sessions only; 0 when it did not raise it.
 	Rank   int `json:"rank"`
 	People int `json:"people"`
-	// Share is People out of the audience's participants, from 0 to 1.
+	// Share is People out of the audience's participations, from 0 to 1.
 	Share float64 `json:"share"`
 }
 
 // AudienceView is what one audience said across the campaign.
 type AudienceView struct {
-	Audience     string `json:"audience"`
-	Sessions     int    `json:"sessions"`
-	Participants int    `json:"participants"`
+	Audience string `json:"audience"`
+	Sessions int    `json:"sessions"`
+	// Participations counts its people once per session they joined, as every
+	// table of people does, so that the audiences add up to the campaign's.
+	Participations int `json:"participations"`
 	// Confidence is nil when fewer than session.MinSegment people rated.
 	Confidence *Confidence `json:"confidence"`
 	// Themes counts the campaign themes the audience raised.
@@ -206,18 +208,20 @@ type AudienceView struct {
 	Matrix ActivityMatrix `json:"activity_matrix"`
 }
 
-// Breakdown splits the campaign's participants by one profile question or by mode.
+// Breakdown splits the campaign's participations by one profile question or by
+// mode: a person counts once in each session they joined, with the answers they
+// gave there, so that the segments add up to the campaign's Participations.
 type Breakdown struct {
 	By    string `json:"by"`
 	Title string `json:"title"`
-	// Segments hold at least session.MinSegment participants each.
+	// Segments hold at least session.MinSegment participations each.
 	Segments []Segment `json:"segments"`
 	// Other holds those in smaller segments and those who did not answer, nil when
-	// there are none. It too holds at least session.MinSegment participants: when
+	// there are none. It too holds at least session.MinSegment participations: when
 	// it would not, the smallest segments are folded into it.
 	// Which answers were folded is not told: it would say that someone gave them.
 	Other *Segment `json:"other"`
-	// Folded counts segments of at least session.MinSegment participants folded
+	// Folded counts segments of at least session.MinSegment participations folded
 	// into Other so that Other is not too small.
 	Folded int `json:"folded_segments"`
 	// Unanswered is set when nobody answered the question (sessions held on paper
@@ -225,10 +229,10 @@ type Breakdown struct {
 	Unanswered bool `json:"unanswered"`
 }
 
-// Segment is the confidence and themes of one group of participants.
+// Segment is the confidence and themes of one group of participations.
 type Segment struct {
-	Value        string `json:"value"`
-	Participants int    `json:"participants"`
+	Value          string `json:"value"`
+	Participations int    `json:"participations"`
 	// Confidence is nil when fewer than session.MinSegment of them rated.
 	Confidence *Confidence `json:"confidence"`
 	// Themes counts the campaign themes they wrote notes in, and Notes the notes
@@ -510,7 +514,8 @@ func campaignMatrix(ds []*Data, keys map[[2]int64]string, audience string, withT
 func byAudience(f *CampaignFindings, ds []*Data, members map[int][]group, people []*person, keys map[[2]int64]string) {
 	took := tookPartIn(ds, keys)
 	for _, a := range f.Audiences {
-		size := len(distinct(filter(people, func(p *person) bool { return p.audience == a.Audience })))
+		// Its participations, as its theme's writers are counted in each session.
+		size := a.Participations
 		var in []analysis.PriorityInput
 		stats := map[int]ThemeAudience{}
 		for id, gs := range members {
@@ -1171,7 +1176,7 @@ func segmentsMayShowConfidence(ds []*Data, ps []*person) bool {
 // segmentOf sums up a group of people, without confidence: the breakdown's
 // confidenceBy gives it.
 func segmentOf(value string, ps []*person) Segment {
-	s := Segment{Value: value, Participants: len(distinct(ps))}
+	s := Segment{Value: value, Participations: len(ps)}
 	themes := map[int]bool{}
 	for _, p := range ps {
 		s.Notes += p.notes
@@ -1241,7 +1246,7 @@ func audienceViews(ds []*Data, people []*person, themes []CampaignTheme, members
 		// An audience is a set of whole sessions, so its confidence may be shown.
 		seg := segmentOf(a, ps)
 		conf := confidenceOf(sessionRatings(ds, func(d *Data) bool { return string(d.Session.Audience) == a }))
-		v := AudienceView{Audience: a, Sessions: sessions[a], Participants: seg.Participants, Confidence: conf, OnlyHere: []int{}}
+		v := AudienceView{Audience: a, Sessions: sessions[a], Participations: seg.Participations, Confidence: conf, OnlyHere: []int{}}
 		for _, t := range themes {
 			by := raisedBy[t.ID]
 			if !by[a] {
@@ -1257,9 +1262,9 @@ func audienceViews(ds []*Data, people []*person, themes []CampaignTheme, members
 	return out
 }
 
-// breakdowns splits people by each profile question and by mode. A mode is a set of
-// whole sessions, so it shows confidence as an audience does, counted by session;
-// profile segments only when conf is set (segmentsMayShowConfidence).
+// breakdowns splits participations by each profile question and by mode. A mode
+// is a set of whole sessions, so it shows confidence as an audience does, counted
+// by session; profile segments only when conf is set (segmentsMayShowConfidence).
 func breakdowns(ds []*Data, people []*person, conf bool) []Breakdown {
 	mine := byPerson(conf)
 	return []Breakdown{
@@ -1278,10 +1283,11 @@ func modeNames() []string {
 	return out
 }
 
-// breakdown shows a segment only when it holds at least session.MinSegment people.
-// The rest (smaller segments and those who did not answer) make up Other; when Other
-// would hold from 1 to MinSegment-1 people, the smallest shown segments join it, or
-// subtracting the shown segments from the totals would tell the small group's answers.
+// breakdown shows a segment only when it holds at least session.MinSegment
+// participations. The rest (smaller segments and those who did not answer) make
+// up Other; when Other would hold from 1 to MinSegment-1, the smallest shown
+// segments join it, or subtracting the shown segments from the totals would tell
+// the small group's answers.
 func breakdown(by, title string, values []string, people []*person, conf confidenceBy, valueOf func(*person) string) Breakdown {
 	b := Breakdown{By: by, Title: title, Segments: []Segment{}}
 	if len(distinct(people)) < session.MinSegment {
@@ -1292,7 +1298,7 @@ func breakdown(by, title string, values []string, people []*person, conf confide
 		groups[valueOf(p)] = append(groups[valueOf(p)], p)
 	}
 	b.Unanswered = len(groups) == 1 && len(groups[""]) > 0
-	size := func(v string) int { return len(distinct(groups[v])) }
+	size := func(v string) int { return len(groups[v]) }
 	var shown []string
 	for _, v := range values {
 		if size(v) >= session.MinSegment {
@@ -1300,7 +1306,7 @@ func breakdown(by, title string, values []string, people []*person, conf confide
 		}
 	}
 	rest := func() int {
-		return len(distinct(filter(people, func(p *person) bool { return !slices.Contains(shown, valueOf(p)) })))
+		return len(filter(people, func(p *person) bool { return !slices.Contains(shown, valueOf(p)) }))
 	}
 	for r := rest(); r > 0 && r < session.MinSegment && len(shown) > 0; r = rest() {
 		// The smallest, and of equal ones the last in display order.

@@ -93,7 +93,7 @@ func (f *CampaignFindings) mdSideBySide(m *markdown) {
 		return
 	}
 	m.p("## Audiences side by side\n\n")
-	m.p("Each theme's rank within an audience (by the same formula, on that audience's sessions only) and the share of the audience's participants who raised it, at most. People are counted as in the score: in each session theme, %s, then summed, and never more than took part.\n\n", session.PeopleBound)
+	m.p("Each theme's rank within an audience (by the same formula, on that audience's sessions only) and the share of the audience's participations who raised it, at most. People are counted as in the score: in each session theme, %s, then summed (a person once in each session they joined), and never more than took part.\n\n", session.PeopleBound)
 	header := []string{"Rank", "Theme"}
 	for _, a := range f.Audiences {
 		header = append(header, audienceTitle(a.Audience))
@@ -152,11 +152,10 @@ func (f *CampaignFindings) mdHeader(m *markdown) {
 	} else {
 		p("\n- Audiences: none yet\n")
 	}
-	p("- Participants: %s", count(f.Participants, "person", "people"))
-	if f.Participations != f.Participants {
-		p(" (%s)", count(f.Participations, "participation", "participations"))
-	}
-	p("; a person whose sessions know them by the same SSH key counts once, a person without a key once per session they joined\n")
+	// Every table of people counts participations and adds up to this figure;
+	// the people behind them are counted beside it.
+	p("- Participations: %d (%s; a person counts once in each session they joined, and once in all when their sessions know them by the same SSH key)\n",
+		f.Participations, count(f.Participants, "person", "people"))
 	p("- Notes: %d\n", f.Notes)
 	p("- Campaign themes: %d\n\n", len(f.Themes))
 	p("Participants are not named. Only volunteers for action points are, because they chose to volunteer. Hidden notes are left out.\n\n")
@@ -184,7 +183,7 @@ func (f *CampaignFindings) mdSessions(m *markdown) {
 		rows = append(rows, []string{"S" + strconv.Itoa(s.Number), date, e(s.Title) + mark, orDash(e(s.Location)),
 			audienceTitle(s.Audience), e(s.Mode), strconv.Itoa(s.Participants), strconv.Itoa(s.Notes), e(s.Phase)})
 	}
-	m.table([]string{"#", "Date", "Session", "Location", "Audience", "Mode", "Participants", "Notes", "Phase"}, rows)
+	m.table([]string{"#", "Date", "Session", "Location", "Audience", "Mode", "Participations", "Notes", "Phase"}, rows)
 	if clustered {
 		p("\\* Not grouped into themes yet: the report clustered the session's notes itself.\n\n")
 	}
@@ -305,7 +304,7 @@ func (f *CampaignFindings) mdAudiences(m *markdown) {
 	for _, a := range f.Audiences {
 		p("### %s\n\n", audienceTitle(a.Audience))
 		p("%d %s, %d %s, %d campaign %s raised.\n\n", a.Sessions, plural(a.Sessions, "session", "sessions"),
-			a.Participants, plural(a.Participants, "participant", "participants"), a.Themes, plural(a.Themes, "theme", "themes"))
+			a.Participations, plural(a.Participations, "participation", "participations"), a.Themes, plural(a.Themes, "theme", "themes"))
 		if c := a.Confidence; c != nil {
 			writeDistribution(p, c, m.charted)
 		} else {
@@ -332,7 +331,8 @@ func (f *CampaignFindings) mdAudiences(m *markdown) {
 func (f *CampaignFindings) mdSegments(m *markdown) {
 	p, e := m.p, Escape
 	p("## Segments\n\n")
-	p("Results are broken down by a segment only when it holds at least %d participants, so that nobody can be picked out. ", session.MinSegment)
+	p("Each table counts participations, as the Sessions table does: a person counts once in each session they joined, with the answers they gave there, so that every table adds up to the campaign's %d. ", f.Participations)
+	p("Results are broken down by a segment only when it holds at least %d participations, so that nobody can be picked out. ", session.MinSegment)
 	p("Smaller segments and those who did not answer are folded into \"other or not given\"; ")
 	p("when that group would itself be smaller than %d, the smallest segment is folded into it too, ", session.MinSegment)
 	p("so that no small group can be worked out by subtraction. ")
@@ -349,7 +349,7 @@ func (f *CampaignFindings) mdSegments(m *markdown) {
 	for _, b := range f.Segments {
 		p("### %s\n\n", e(b.Title))
 		if len(b.Segments) == 0 && b.Other == nil {
-			p("Fewer than %d participants: not broken down.\n\n", session.MinSegment)
+			p("Fewer than %d people: not broken down.\n\n", session.MinSegment)
 			continue
 		}
 		rows := b.Segments
@@ -362,19 +362,19 @@ func (f *CampaignFindings) mdSegments(m *markdown) {
 			if s.Confidence != nil {
 				mean, median = tenths(s.Confidence.Mean), trimFloat(s.Confidence.Median)
 			}
-			cells = append(cells, []string{e(s.Value), strconv.Itoa(s.Participants), mean, median, strconv.Itoa(s.Themes), strconv.Itoa(s.Notes)})
+			cells = append(cells, []string{e(s.Value), strconv.Itoa(s.Participations), mean, median, strconv.Itoa(s.Themes), strconv.Itoa(s.Notes)})
 		}
-		m.table([]string{"Segment", "Participants", "Mean confidence", "Median", "Themes raised", "Notes"}, cells)
+		m.table([]string{"Segment", "Participations", "Mean confidence", "Median", "Themes raised", "Notes"}, cells)
 		switch {
 		case b.Unanswered:
 			p("Nobody answered this question (it is asked when joining over SSH; notes imported from paper come without it).\n\n")
 		case len(b.Segments) == 0 && b.Folded > 0:
-			p("No segment is shown: %s of at least %d participants %s folded into \"other or not given\", because the rest would have been fewer than %d and could be worked out by subtraction.\n\n",
+			p("No segment is shown: %s of at least %d participations %s folded into \"other or not given\", because the rest would have been fewer than %d and could be worked out by subtraction.\n\n",
 				count(b.Folded, "segment", "segments"), session.MinSegment, plural(b.Folded, "was", "were"), session.MinSegment)
 		case len(b.Segments) == 0:
-			p("No segment reaches %d participants.\n\n", session.MinSegment)
+			p("No segment reaches %d participations.\n\n", session.MinSegment)
 		case b.Folded > 0:
-			p("%s of at least %d participants %s folded into \"other or not given\", so that it holds at least %d.\n\n",
+			p("%s of at least %d participations %s folded into \"other or not given\", so that it holds at least %d.\n\n",
 				capitalize(count(b.Folded, "segment", "segments")), session.MinSegment, plural(b.Folded, "was", "were"), session.MinSegment)
 		}
 	}

@@ -484,12 +484,12 @@ func TestCampaign(t *testing.T) {
 		}
 		for _, b := range f.Segments {
 			for _, s := range b.Segments {
-				if s.Participants < session.MinSegment {
-					t.Errorf("%s: segment %q of %d shown", b.By, s.Value, s.Participants)
+				if s.Participations < session.MinSegment {
+					t.Errorf("%s: segment %q of %d shown", b.By, s.Value, s.Participations)
 				}
 			}
-			if b.Other != nil && b.Other.Participants < session.MinSegment {
-				t.Errorf("%s: other of %d shown", b.By, b.Other.Participants)
+			if b.Other != nil && b.Other.Participations < session.MinSegment {
+				t.Errorf("%s: other of %d shown", b.By, b.Other.Participations)
 			}
 		}
 		if !strings.Contains(md, "| >3y |") && !strings.Contains(md, "| &gt;3y |") {
@@ -611,7 +611,7 @@ func TestCampaignSegmentsFoldSmallGroups(t *testing.T) {
 			}
 			other := 0
 			if b.Other != nil {
-				other = b.Other.Participants
+				other = b.Other.Participations
 			}
 			if other != tt.other {
 				t.Errorf("other holds %d, want %d", other, tt.other)

@@ -724,16 +724,16 @@ func (r ActivityRow) Said() string {
 
 func writeHypothesisBreakdown(p func(string, ...any), b Breakdown) {
 	if len(b.Segments) == 0 {
-		p("By %s: no group of at least %d participants to compare.\n\n", strings.ToLower(b.Title), session.MinSegment)
+		p("By %s: no group of at least %d participations to compare.\n\n", strings.ToLower(b.Title), session.MinSegment)
 		return
 	}
-	p("By %s (groups of at least %d participants; notes and themes that match the hypothesis", strings.ToLower(b.Title), session.MinSegment)
+	p("By %s (groups of at least %d participations, a person once in each session they joined; notes and themes that match the hypothesis", strings.ToLower(b.Title), session.MinSegment)
 	if !sessionDimension(b.By) {
 		// Said, so that the groups' notes are not read as more than the themes'.
 		p(", the notes the facilitator hid too, so that hiding a note cannot tell which group its writer is in; they are quoted nowhere")
 	}
 	p("):\n\n")
-	p("| Group | Participants | Matching notes | Matching themes | Mean confidence |\n")
+	p("| Group | Participations | Matching notes | Matching themes | Mean confidence |\n")
 	p("|---|---|---|---|---|\n")
 	rows := b.Segments
 	if b.Other != nil {
@@ -748,7 +748,7 @@ func writeHypothesisBreakdown(p func(string, ...any), b Breakdown) {
 		if b.By == "audience" && i < len(b.Segments) {
 			group = audienceTitle(s.Value)
 		}
-		p("| %s | %d | %d | %d | %s |\n", group, s.Participants, s.Notes, s.Themes, mean)
+		p("| %s | %d | %d | %d | %s |\n", group, s.Participations, s.Notes, s.Themes, mean)
 	}
 	p("\n")
 }

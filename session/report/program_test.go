@@ -55,9 +55,9 @@ func TestCampaignHypotheses(t *testing.T) {
 		t.Fatalf("H2 breakdown: %+v", h2.Breakdown)
 	}
 	// Both notes about motivation were written by appointed people.
-	for i, want := range []report.Segment{{Value: "appointed", Participants: 6, Themes: 1, Notes: 2}, {Value: "volunteered", Participants: 6}} {
+	for i, want := range []report.Segment{{Value: "appointed", Participations: 6, Themes: 1, Notes: 2}, {Value: "volunteered", Participations: 6}} {
 		s := h2.Breakdown.Segments[i]
-		if s.Value != want.Value || s.Participants != want.Participants || s.Notes != want.Notes || s.Themes != want.Themes {
+		if s.Value != want.Value || s.Participations != want.Participations || s.Notes != want.Notes || s.Themes != want.Themes {
 			t.Errorf("H2 segment %+v, want %+v", s, want)
 		}
 	}
@@ -69,7 +69,7 @@ func TestCampaignHypotheses(t *testing.T) {
 	}
 	md, js := renderCampaign(t, f)
 	for _, want := range []string{"### H1. Teams want deeper training", "Verdict: **supported**: both audiences asked",
-		"| Group | Participants | Matching notes |", "By appointed or volunteered", "No campaign theme matches it.",
+		"| Group | Participations | Matching notes |", "By appointed or volunteered", "No campaign theme matches it.",
 		"## What the program did not expect"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q", want)
@@ -472,7 +472,7 @@ func TestHypothesisBreakdownCountsHiddenNotes(t *testing.T) {
 		t.Fatalf("breakdown with every note shown: %+v", shown)
 	}
 	if !slices.EqualFunc(shown.Segments, hidden.Segments, func(a, b report.Segment) bool {
-		return a.Value == b.Value && a.Notes == b.Notes && a.Themes == b.Themes && a.Participants == b.Participants
+		return a.Value == b.Value && a.Notes == b.Notes && a.Themes == b.Themes && a.Participations == b.Participations
 	}) {
 		t.Errorf("hiding a note changed the breakdown:\n shown  %+v\n hidden %+v", shown.Segments, hidden.Segments)
 	}

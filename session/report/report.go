@@ -174,7 +174,7 @@ const MaxQuotes = 3
 const (
 	FindingsSchema = "charter.findings"
 	CampaignSchema = "charter.campaign-report"
-	SchemaVersion  = 2
+	SchemaVersion  = 3
 )
 
 // Build makes the findings document of d. Hidden notes are left out everywhere, and
