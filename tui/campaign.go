@@ -1127,6 +1127,9 @@ func (s *campaignScreen) audienceLines() []string {
 			}
 			out = append(out, wrapHanging(line, w, 8)...)
 		}
+		if br.FoldedInSessions {
+			out = append(out, wrapHanging(fmt.Sprintf("    (answers fewer than %d of a session shared are under other or not given)", session.MinSegment), w, 5)...)
+		}
 	}
 	return out
 }

@@ -224,6 +224,10 @@ type Breakdown struct {
 	// Folded counts segments of at least session.MinSegment participations folded
 	// into Other so that Other is not too small.
 	Folded int `json:"folded_segments"`
+	// FoldedInSessions is set when answers given are counted in Other because,
+	// within their session, fewer than session.MinSegment people shared all three
+	// answers with them (see groupedProfiles).
+	FoldedInSessions bool `json:"folded_within_sessions"`
 	// Unanswered is set when nobody answered the question (sessions held on paper
 	// ask none), so that the breakdown's emptiness is not taken for a rule's.
 	Unanswered bool `json:"unanswered"`
@@ -1059,7 +1063,9 @@ type person struct {
 	audience string
 	mode     string
 	profile  session.Profile
-	rating   int
+	// grouped is the profile the breakdowns count them by (groupedProfiles).
+	grouped session.Profile
+	rating  int
 	// shown is set when the session shows its confidence (enough ratings), so
 	// that this rating may count in the campaign's confidence figures.
 	shown  bool
@@ -1072,9 +1078,14 @@ func participantsOf(ds []*Data, themeOfNote map[noteKey]int, keys map[[2]int64]s
 	for i, d := range ds {
 		byID := map[int64]*person{}
 		shown := len(d.Ratings) >= session.MinSegment
-		for _, p := range d.Participants {
+		profiles := make([]session.Profile, len(d.Participants))
+		for j, p := range d.Participants {
+			profiles[j] = p.Profile
+		}
+		grouped := groupedProfiles(profiles)
+		for j, p := range d.Participants {
 			pp := &person{key: keys[[2]int64{int64(i), p.ID}], sess: i, audience: string(d.Session.Audience), mode: string(d.Session.Mode),
-				profile: p.Profile, rating: p.Rating, shown: shown, themes: map[int]bool{}}
+				profile: p.Profile, grouped: grouped[j], rating: p.Rating, shown: shown, themes: map[int]bool{}}
 			byID[p.ID] = pp
 			out = append(out, pp)
 		}
@@ -1090,6 +1101,74 @@ func participantsOf(ds []*Data, themeOfNote map[noteKey]int, keys map[[2]int64]s
 				pp.themes[id] = true
 			}
 		}
+	}
+	return out
+}
+
+// groupedProfiles gives each of one session's participants, their profiles ps,
+// the answers the breakdowns count them by: their own, or none ("other or not
+// given") where fewer than session.MinSegment of the session's people share all
+// three answers with them. Every figure of a segment is then a sum over whole
+// groups of at least MinSegment people of one session, whatever question it is
+// by, and neither one figure less another nor the Sessions table less the
+// segments tells what one or two people wrote (the rule segmentsMayShowConfidence
+// has for ratings). A session of fewer than MinSegment people gives no answers.
+func groupedProfiles(ps []session.Profile) []session.Profile {
+	out := make([]session.Profile, len(ps))
+	if len(ps) < session.MinSegment {
+		return out
+	}
+	cells := make([][3]string, len(ps))
+	for i, p := range ps {
+		cells[i] = [3]string{p.Tenure, p.Appointment, p.Level}
+	}
+	var none [3]string
+	for {
+		size := map[[3]string]int{}
+		for _, c := range cells {
+			size[c]++
+		}
+		// The smallest group too small, and of equal ones the first in order.
+		smallest := func(keep func(c [3]string) bool) ([3]string, bool) {
+			var best [3]string
+			found := false
+			for c, n := range size {
+				if keep(c) && (!found || n < size[best] || n == size[best] && slices.Compare(c[:], best[:]) < 0) {
+					best, found = c, true
+				}
+			}
+			return best, found
+		}
+		small, found := smallest(func(c [3]string) bool { return size[c] < session.MinSegment })
+		if !found {
+			break
+		}
+		from, to := small, none
+		if small == none {
+			// Those without answers left too few: the smallest group joins them.
+			from, _ = smallest(func(c [3]string) bool { return c != none })
+		} else {
+			// One answer less: the question whose group they then join is largest.
+			best := -1
+			for q := range small {
+				if small[q] == "" {
+					continue
+				}
+				c := small
+				c[q] = ""
+				if best < 0 || size[c] > size[to] {
+					best, to = q, c
+				}
+			}
+		}
+		for i := range cells {
+			if cells[i] == from {
+				cells[i] = to
+			}
+		}
+	}
+	for i, c := range cells {
+		out[i] = session.Profile{Tenure: c[0], Appointment: c[1], Level: c[2]}
 	}
 	return out
 }
@@ -1265,12 +1344,22 @@ func audienceViews(ds []*Data, people []*person, themes []CampaignTheme, members
 // breakdowns splits participations by each profile question and by mode. A mode
 // is a set of whole sessions, so it shows confidence as an audience does, counted
 // by session; profile segments only when conf is set (segmentsMayShowConfidence).
+// Profile segments count people by the answers groupedProfiles leaves them.
 func breakdowns(ds []*Data, people []*person, conf bool) []Breakdown {
 	mine := byPerson(conf)
+	profile := func(by, title string, values []string, answer func(session.Profile) string) Breakdown {
+		b := breakdown(by, title, values, people, mine, func(p *person) string { return answer(p.grouped) })
+		if b.Other != nil {
+			// Answers folded within sessions are answers all the same.
+			b.Unanswered = !slices.ContainsFunc(people, func(p *person) bool { return answer(p.profile) != "" })
+			b.FoldedInSessions = slices.ContainsFunc(people, func(p *person) bool { return answer(p.profile) != answer(p.grouped) })
+		}
+		return b
+	}
 	return []Breakdown{
-		breakdown("tenure", "Time in the role (the security role for security engineers)", session.Tenures, people, mine, func(p *person) string { return p.profile.Tenure }),
-		breakdown("appointment", "Appointed or volunteered", session.Appointments, people, mine, func(p *person) string { return p.profile.Appointment }),
-		breakdown("level", "Team's security level", session.Levels, people, mine, func(p *person) string { return p.profile.Level }),
+		profile("tenure", "Time in the role (the security role for security engineers)", session.Tenures, func(p session.Profile) string { return p.Tenure }),
+		profile("appointment", "Appointed or volunteered", session.Appointments, func(p session.Profile) string { return p.Appointment }),
+		profile("level", "Team's security level", session.Levels, func(p session.Profile) string { return p.Level }),
 		breakdown("mode", "In person or online", modeNames(), people, bySession(ds, func(d *Data) string { return string(d.Session.Mode) }), func(p *person) string { return p.mode }),
 	}
 }

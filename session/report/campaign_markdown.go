@@ -332,6 +332,8 @@ func (f *CampaignFindings) mdSegments(m *markdown) {
 	p, e := m.p, Escape
 	p("## Segments\n\n")
 	p("Each table counts participations, as the Sessions table does: a person counts once in each session they joined, with the answers they gave there, so that every table adds up to the campaign's %d. ", f.Participations)
+	p("Within a session, people are grouped by their three answers together, and those whose group holds fewer than %d people are counted under \"other or not given\", ", session.MinSegment)
+	p("so that no table, less another or less the Sessions table, tells what one or two people wrote. ")
 	p("Results are broken down by a segment only when it holds at least %d participations, so that nobody can be picked out. ", session.MinSegment)
 	p("Smaller segments and those who did not answer are folded into \"other or not given\"; ")
 	p("when that group would itself be smaller than %d, the smallest segment is folded into it too, ", session.MinSegment)
@@ -371,11 +373,16 @@ func (f *CampaignFindings) mdSegments(m *markdown) {
 		case len(b.Segments) == 0 && b.Folded > 0:
 			p("No segment is shown: %s of at least %d participations %s folded into \"other or not given\", because the rest would have been fewer than %d and could be worked out by subtraction.\n\n",
 				count(b.Folded, "segment", "segments"), session.MinSegment, plural(b.Folded, "was", "were"), session.MinSegment)
+		case len(b.Segments) == 0 && b.FoldedInSessions:
+			p("No segment is shown: within their sessions, fewer than %d people shared all three answers with those who answered, so they are counted under \"other or not given\".\n\n", session.MinSegment)
 		case len(b.Segments) == 0:
 			p("No segment reaches %d participations.\n\n", session.MinSegment)
 		case b.Folded > 0:
 			p("%s of at least %d participations %s folded into \"other or not given\", so that it holds at least %d.\n\n",
 				capitalize(count(b.Folded, "segment", "segments")), session.MinSegment, plural(b.Folded, "was", "were"), session.MinSegment)
+		}
+		if b.FoldedInSessions && len(b.Segments) > 0 {
+			p("Some answers are counted under \"other or not given\": within their session, fewer than %d people shared all three answers with them, and shown apart, their notes could be worked out from the session's.\n\n", session.MinSegment)
 		}
 	}
 }

@@ -67,18 +67,25 @@ type campaign struct {
 	others     []string
 }
 
-func profileFor(k int) session.Profile {
+// profileFor gives person k, the jth of session i, a profile: the people of a
+// session share theirs, those of the second session three and three, so that
+// sessions have groups large enough to show; the rare answers break that up.
+func profileFor(i, j, k int) session.Profile {
 	var p session.Profile
+	g := i
+	if i == 1 && j >= 3 {
+		g++
+	}
 	switch {
 	case k == 4 || k == 20:
 		p.Tenure = rareTenure
-	case k%3 == 0:
+	case g%3 == 0:
 		p.Tenure = ">3y"
-	case k%3 == 1:
+	case g%3 == 1:
 		p.Tenure = "1-3y"
 	}
-	p.Appointment = session.Appointments[k%2]
-	p.Level = session.Levels[k%3]
+	p.Appointment = session.Appointments[g%2]
+	p.Level = session.Levels[g%3]
 	if k == 7 || k == 30 {
 		p.Level = rareLevel
 	}
@@ -137,7 +144,7 @@ func buildCampaign(t testing.TB, svc *session.Service) *campaign {
 			}
 			p, err := svc.Join(ctx, sess.ID, key)
 			must(err)
-			must(svc.SetNameAndProfile(ctx, p, fmt.Sprintf("Person%02d", k), profileFor(k)))
+			must(svc.SetNameAndProfile(ctx, p, fmt.Sprintf("Person%02d", k), profileFor(i, j, k)))
 			people = append(people, p)
 			k++
 		}
