@@ -1100,7 +1100,7 @@ func (s *campaignScreen) readingView(w, room int) string {
 
 // audienceLines count people in participations, as the head does, so that each
 // list adds up to its count. Wrapped, not cut: at 40 columns a segment's count
-// of themes was lost.
+// of themes, a count of ratings and a question's title were lost.
 func (s *campaignScreen) audienceLines() []string {
 	var out []string
 	w := max(s.e.w-2, 20)
@@ -1109,13 +1109,14 @@ func (s *campaignScreen) audienceLines() []string {
 			plural(a.Participations, "participation"), plural(a.Themes, "theme"), len(a.OnlyHere)), w, 4)...)
 		if a.Confidence != nil {
 			c := a.Confidence
-			out = append(out, fmt.Sprintf("    confidence: mean %s, median %s, %s", session.Tenths(c.Mean), session.Median(c.Median), plural(c.Ratings, "rating")))
+			out = append(out, wrapHanging(fmt.Sprintf("    confidence: mean %s, median %s, %s", session.Tenths(c.Mean), session.Median(c.Median), plural(c.Ratings, "rating")), w, 8)...)
 		} else {
-			out = append(out, "    confidence: fewer than 3 ratings, not shown")
+			out = append(out, wrapHanging(fmt.Sprintf("    confidence: fewer than %d ratings, not shown", session.MinSegment), w, 8)...)
 		}
 	}
 	for _, br := range s.f.Segments {
-		out = append(out, "", br.Title)
+		out = append(out, "")
+		out = append(out, wrap(br.Title, w)...)
 		segs := br.Segments
 		if br.Other != nil {
 			segs = append(segs, *br.Other)
@@ -1128,7 +1129,7 @@ func (s *campaignScreen) audienceLines() []string {
 			out = append(out, wrapHanging(line, w, 8)...)
 		}
 		if br.FoldedInSessions {
-			out = append(out, wrapHanging(fmt.Sprintf("    (answers fewer than %d of a session shared are under other or not given)", session.MinSegment), w, 5)...)
+			out = append(out, wrapHanging(fmt.Sprintf("    (answers shared by fewer than %d in a session count as other or not given)", session.MinSegment), w, 5)...)
 		}
 	}
 	return out

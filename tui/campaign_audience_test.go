@@ -97,3 +97,22 @@ func TestCampaignAudiencesAddUpToTheHead(t *testing.T) {
 		}
 	}
 }
+
+// At 40x14 the audiences view wraps its lines, not cuts them: an audience's line
+// lost its count of themes, a segment's its count of participations.
+func TestCampaignAudiencesAreWrappedNotCut(t *testing.T) {
+	t.Parallel()
+	w := placesWorld(t, 3)
+	s := w.openSized(tui.Options{Facilitator: true}, 40, 14)
+	s.waitFor("Developers Berlin")
+	s.keys("c")
+	s.waitFor("Themes by campaign priority")
+	s.keys("2")
+	s.waitFor("[2 Audiences]")
+	v := s.view()
+	requireFitsIn(t, v, 40, 14)
+	_, list, _ := strings.Cut(v, "────────────────────────────────────────\n")
+	if strings.Contains(list, "…") || !strings.Contains(list, "1 theme, 0 only") {
+		t.Errorf("the audiences view is cut at 40 columns:\n%s", v)
+	}
+}
