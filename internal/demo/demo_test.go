@@ -115,6 +115,17 @@ func TestSeedStatesHypothesesWithEvidence(t *testing.T) {
 	if verdicts[true] == 0 || verdicts[false] == 0 {
 		t.Errorf("%d hypotheses with a verdict, %d without: want both, so that v has one to give", verdicts[true], verdicts[false])
 	}
+	// The profile questions show figures for a group of the sample: with every
+	// answer folded into "other or not given", the tables showed the rule only.
+	shown := 0
+	for _, b := range f.Segments {
+		if b.By != "mode" {
+			shown += len(b.Segments)
+		}
+	}
+	if shown == 0 {
+		t.Errorf("no profile segment of the sample campaign shows figures: %+v", f.Segments)
+	}
 }
 
 func TestSimulateAddsTheNotesOnceAcrossRuns(t *testing.T) {
