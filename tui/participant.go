@@ -2703,10 +2703,16 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		}
 		n := s.boxN
 		if give < 3 {
-			b.WriteString(s.lines.line(lineKey{kind: lineBoxCount, id: int64(n), extra: strconv.Itoa(limit)}, func() string {
+			b.WriteString(s.lines.line(lineKey{kind: lineBoxCount, id: int64(n), extra: strconv.Itoa(limit), width: w}, func() string {
 				count := fmt.Sprintf("%d/%d characters", n, limit)
 				if n > limit {
-					return sty.Error.Render(count + " — too long, please shorten")
+					said := count + " — too long, please shorten"
+					if lipgloss.Width(said) > w {
+						// At 40 columns it was cut to "… please sh": the only
+						// word that a pasted note is too long.
+						said = fmt.Sprintf("%d/%d — too long, please shorten", n, limit)
+					}
+					return sty.Error.Render(said)
 				}
 				return sty.Muted.Render(count)
 			}))

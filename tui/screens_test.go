@@ -416,6 +416,19 @@ func TestParticipantWideCharactersFit(t *testing.T) {
 	requireFits(t, s.view())
 }
 
+// At 40 columns the box's count says whole that a note is too long: it was cut to
+// "349/280 characters — too long, please sh" (a program lead's walkthrough).
+func TestParticipantNoteTooLongSaidWholeAtForty(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	s := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, 40, 14)
+	s.waitDrawn("New note in")
+	s.paste(strings.Repeat("0123456789", session.MaxNoteLen/10+2))
+	s.waitFor("too long, please shorten")
+	requireFitsIn(t, s.view(), 40, 14)
+}
+
 func TestParticipantNoteTooLong(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
