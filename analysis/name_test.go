@@ -64,3 +64,60 @@ func TestNamedIn(t *testing.T) {
 		t.Errorf("an empty name is named: %v", got)
 	}
 }
+
+// A note names the activity of the session's list it is about, in the words
+// people write; naming two, or none, it is about no one activity. The list is the
+// method's starting one (session.DefaultActivities) and one a session added.
+func TestNamedActivity(t *testing.T) {
+	t.Parallel()
+	activities := []string{
+		"self-assessment", "code scanning (SAST)", "dependency scanning", "threat modelling",
+		"pen testing", "bug bounty", "security training", "security guild", "incident handling",
+		"security champions", "secure code review", "Chaos days",
+	}
+	for _, tc := range []struct{ text, want string }{
+		// As a programme lead's walkthrough found them written, no activity chosen.
+		{"pen testing is valuable, keep it", "pen testing"},
+		{"Keep pen testing before major releases", "pen testing"},
+		{"Keep pen testing, service owners value it", "pen testing"},
+		{"Pentests find what scanners miss", "pen testing"},
+		{"the yearly penetration test is theatre", "pen testing"},
+		{"a pen test per release", "pen testing"},
+		{"Threat models go stale after the design", "threat modelling"},
+		{"threat modeling for every new service", "threat modelling"},
+		{"SAST findings are mostly noise", "code scanning (SAST)"},
+		{"code scanning in the pull request", "code scanning (SAST)"},
+		{"static analysis in the IDE, not in CI", "code scanning (SAST)"},
+		{"Bug bounties bring real findings", "bug bounty"},
+		{"more hands-on training, less slides", "security training"},
+		{"Security trainings are too basic", "security training"},
+		{"The self-assessment takes a day each quarter", "self-assessment"},
+		{"self assessments feel like box ticking", "self-assessment"},
+		{"the guild meets too rarely", "security guild"},
+		{"incident response drills once a year", "incident handling"},
+		{"code reviews with a security eye", "secure code review"},
+		{"a champion in every team", "security champions"},
+		{"chaos day every quarter", "Chaos days"},
+
+		// Two activities: about neither alone.
+		{"pen testing finds what code scanning misses", ""},
+		{"less training, more threat modelling", ""},
+		{"bug bounty instead of a yearly pentest", ""},
+
+		// None, or only inside another word or a longer phrase.
+		{"more time for security work", ""},
+		{"retraining the model every sprint", ""},
+		{"the guildhall meeting room is too small", ""},
+		{"escalation paths are unclear", ""},
+		{"pen and paper testing", ""},
+		{"threats are modelled nowhere", ""},
+		{"", ""},
+	} {
+		if got := analysis.NamedActivity(tc.text, activities); got != tc.want {
+			t.Errorf("%q names %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	if got := analysis.NamedActivity("pen testing", nil); got != "" {
+		t.Errorf("with no activities listed, a note names %q", got)
+	}
+}
