@@ -345,6 +345,7 @@ func (s *Service) checkNewNote(ctx context.Context, st Store, n *Note) error {
 	if err := s.validNote(sess, n); err != nil {
 		return err
 	}
+	n.Activity = FiledActivity(sess, n)
 	if sess.Phase == PhaseReveal && n.Activity != "" && !contains(sess.Activities, n.Activity) {
 		// Everyone sees the activities proposed now: one proposed again in
 		// another case is the one already there (see unifySpellings).

@@ -1,0 +1,15 @@
+package session
+
+import "github.com/charter-tool/charter/analysis"
+
+// FiledActivity is the activity a new note of the security activities is filed
+// under: the one its writer chose, or with none chosen the one of the session's
+// list its text names ("Keep pen testing before major releases"), so that the
+// board, the activity matrix and a hypothesis about pen testing all count it where
+// its words put it. A note that names two activities, or none, is about none.
+func FiledActivity(sess *Session, n *Note) string {
+	if n.Area != AreaActivities || n.Activity != "" {
+		return n.Activity
+	}
+	return analysis.NamedActivity(n.Text, sess.Activities)
+}
