@@ -291,10 +291,10 @@ func TestBoardNotesViewPageNamesTheNotesTheme(t *testing.T) {
 	b := w.openBoard(sess)
 	b.waitEverDrawn("1. pen tests (2)")
 	b.keys("1")
-	b.waitFor("▸ [act more] more pen tests before release")
+	b.waitFor("▸ [act more · pen testing] more pen tests before release")
 	b.press(tea.KeyEnter)
-	b.waitFor("Note [act more]")
-	if v := b.view(); !strings.Contains(v, "Note [act more] in “pen tests”") {
+	b.waitFor("Note [act more · pen testing]")
+	if v := b.view(); !strings.Contains(v, "Note [act more · pen testing] in “pen tests”") {
 		t.Errorf("the note's page does not name its theme:\n%s", v)
 	}
 }
@@ -713,12 +713,12 @@ func TestThemeNamedAfterANoteStarsIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := w.openBoard(sess)
-	b.waitDrawn("★ [act more] more pen tests before release")
+	b.waitDrawn("★ [act more · pen testing] more pen tests before release")
 	if err := w.db.UpdateTheme(w.ctx, &session.Theme{ID: ths[0].ID, Label: "pen test findings come…"}); err != nil {
 		t.Fatal(err)
 	}
 	w.hub.Publish(sess.ID, session.ChangeThemes)
-	b.waitFor("1. pen test findings come… (2)", "★ [act more] pen test findings come too late")
+	b.waitFor("1. pen test findings come… (2)", "★ [act more · pen testing] pen test findings come too late")
 }
 
 // The ★ follows a move: a theme whose name's note was moved out stars none, where
@@ -735,7 +735,7 @@ func TestThemeStarLeavesWithTheNoteItsNameWasMadeFrom(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := w.openBoard(sess)
-	b.waitDrawn("★ [act more] pen test findings come too late")
+	b.waitDrawn("★ [act more · pen testing] pen test findings come too late")
 	if err := w.svc.MoveNote(w.ctx, ns[1].ID, ths[1].ID); err != nil {
 		t.Fatal(err)
 	}
@@ -752,7 +752,7 @@ func TestThemeStarLeavesWithTheNoteItsNameWasMadeFrom(t *testing.T) {
 	if err := w.svc.MoveNote(w.ctx, ns[1].ID, ths[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	b.waitFor("1. pen test findings come… (2)", "★ [act more] pen test findings come too late")
+	b.waitFor("1. pen test findings come… (2)", "★ [act more · pen testing] pen test findings come too late")
 }
 
 // A name the facilitator typed is not made from a note: one that is another

@@ -24,7 +24,7 @@ func TestEscKeptNoteKeepsItsActivity(t *testing.T) {
 	s.waitFor("You have no notes here yet.")
 	s.waitDrawn("New note in Strengths") // loaded: the box is open
 	s.press(tea.KeyTab)                  // to the security activities
-	s.waitFor("a to change")
+	s.waitFor("a to choose")
 	s.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	s.waitFor("type new note")
 	s.keys("a")
@@ -39,7 +39,7 @@ func TestEscKeptNoteKeepsItsActivity(t *testing.T) {
 	s.waitFor("Not sent; n opens your text again.")
 	s.press(tea.KeyTab)
 	s.press(tea.KeyShiftTab) // back: same area and lane, the activity cleared
-	s.waitFor("any activity")
+	s.waitFor("no activity chosen")
 	s.keys("n")
 	s.waitFor("fewer false positives please")
 	s.press(tea.KeyEnter)

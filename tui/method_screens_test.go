@@ -122,7 +122,7 @@ func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
 	p.waitFor("You have no notes here yet.")
 	p.waitDrawn("New note in Strengths") // loaded: the box is open
 	p.press(tea.KeyTab)                  // Security activities
-	p.waitFor("new notes are about: any activity")
+	p.waitFor("no activity chosen: a note goes under the one it names")
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	p.waitFor("type new note")
 	p.keys("a")
@@ -140,11 +140,11 @@ func TestSessionActivitiesEditedOnTheBoard(t *testing.T) {
 	if len(ns) != 1 || ns[0].Activity != "Chaos days" || ns[0].Area != session.AreaActivities {
 		t.Fatalf("stored %+v, want one note about Chaos days", ns)
 	}
-	// The activity chosen is the lane's: in the next lane new notes are about any
-	// activity until one is chosen there, and the screen says why.
+	// The activity chosen is the lane's: in the next lane none is chosen until
+	// one is chosen there, and the screen says why.
 	// The box open for the next note goes along.
 	p.press(tea.KeyRight)
-	p.waitFor("Any activity here: esc, a chooses one (Chaos days was for the lane before).", "New note in Add · no activity chosen (esc, a)")
+	p.waitFor("No activity chosen here: esc, a chooses one (Chaos days was for the lane", "New note in Add · no activity chosen (esc, a)")
 	p.keys("fewer e-learning videos")
 	p.press(tea.KeyEnter)
 	p.waitFor("Saved")

@@ -65,6 +65,9 @@ type participantScreen struct {
 	// session's activities, one the participant proposed, or "" for none.
 	activity string
 	picker   *picker
+	// pickFor is the note the open picker chooses the activity of (a on one's
+	// note read whole), 0 for new notes.
+	pickFor int64
 	// saving is set while the box's text (a note, a volunteer's name) is being
 	// saved: the box waits for the answer, so that enter pressed again does not
 	// save the same note twice.
@@ -991,7 +994,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.selectSaved()
 		s.timeUp.see(s.sess.Timer, s.e.now())
 		if s.mode == modePickActivity && !s.sess.Phase.AcceptsNotes() {
-			s.mode, s.picker = modeBrowse, nil
+			s.mode, s.picker, s.pickFor = modeBrowse, nil, 0
 		}
 		if phaseChanged && s.mode == modeVolunteerName && !s.sess.Phase.AtLeast(session.PhaseActions) {
 			s.mode = modeBrowse
@@ -1111,6 +1114,14 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.selectSaved()
 		s.mode = modeBrowse
 		s.closeInput()
+		if msg.refiled {
+			if a := msg.note.Activity; a != "" {
+				s.setStatus("Your note is under "+a+" now.", false)
+			} else {
+				s.setStatus("Your note is about no activity now.", false)
+			}
+			return s, s.reload()
+		}
 		if msg.edited {
 			s.setStatus("Saved your change.", false)
 			if s.takeWaiting() {
@@ -1118,7 +1129,12 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 			return s, s.reload()
 		}
-		if a := msg.note.Activity; msg.note.Area == session.AreaActivities && a != "" {
+		if a := msg.note.Activity; msg.note.Area == session.AreaActivities && a != "" && msg.chose == "" {
+			// None chosen, the note went under the activity it names: said, for
+			// the writer to see where it counts and change it if that is wrong
+			// (the box is open for the next note, and the list selects this one).
+			s.setStatus("Saved under "+a+", which your note names; esc, enter, a changes that.", false)
+		} else if a != "" && msg.note.Area == session.AreaActivities {
 			// The activity sticks: said here, a writer moving on to another one
 			// sees it before the next note goes under this one.
 			s.setStatus("Saved under "+a+"; your next notes go there too (esc, a changes it).", false)
@@ -1430,7 +1446,7 @@ func (s *participantScreen) listKey(msg tea.KeyMsg, typed bool) (screen, tea.Cmd
 		s.reading = &reading{note: s.selected().ID}
 	case key.Matches(msg, pk.Activity) && session.Areas[s.area] == session.AreaActivities:
 		if !s.askFirst(start('a')) {
-			s.pickActivity()
+			s.pickActivity(nil)
 		}
 	case key.Matches(msg, pk.Topic) && session.Areas[s.area] == session.AreaOpen && ph.AcceptsNotes():
 		if s.askFirst(start('t')) {
@@ -1510,7 +1526,7 @@ func (s *participantScreen) answerAsked(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case 'x':
 		return s, s.toggleDone()
 	case 'a':
-		s.pickActivity()
+		s.pickActivity(nil)
 	case 't':
 		return s, s.newTopic()
 	}
@@ -1585,10 +1601,36 @@ func (s *participantScreen) toggleDone() tea.Cmd {
 	})
 }
 
-// pickActivity opens the list of activities new notes can be about.
-func (s *participantScreen) pickActivity() {
-	s.mode = modePickActivity
-	s.picker = newPicker(s.sess.Activities, s.activity, "any activity", "propose")
+// pickActivity opens the list of activities new notes can be about, or with n,
+// the participant's note read whole, the list of what it can be about.
+func (s *participantScreen) pickActivity(n *session.Note) {
+	s.mode, s.pickFor = modePickActivity, 0
+	if n != nil {
+		s.pickFor = n.ID
+		s.picker = newPicker(s.sess.Activities, n.Activity, "no activity", "propose")
+		return
+	}
+	s.picker = newPicker(s.sess.Activities, s.activity, noActivity, "propose")
+}
+
+// noActivity is the picker's entry for none: a note then goes under the activity
+// it names, if it names one (session.FiledActivity).
+const noActivity = "no activity chosen"
+
+// refile saves the activity a participant chose for their note n, its text as it
+// is: one filed under the activity its words name that they meant otherwise, or
+// one written under the activity chosen for the lane that was about another.
+func (s *participantScreen) refile(n *session.Note, activity string) tea.Cmd {
+	svc, id := s.e.opt.Service, s.me.ID
+	edited := session.Note{ID: n.ID, Area: n.Area, Lane: n.Lane, Activity: activity, Text: n.Text}
+	s.saving = true
+	return s.run(func(ctx context.Context) tea.Msg {
+		saved, err := svc.EditNote(ctx, id, edited)
+		if err != nil {
+			return errMsg{err}
+		}
+		return noteAcceptedMsg{edited: true, note: saved, chose: activity, refiled: true}
+	})
 }
 
 // newTopic opens the box of a new open topic's title.
@@ -1646,7 +1688,7 @@ func (s *participantScreen) move(msg tea.KeyMsg) bool {
 				if s.mode == modeCompose {
 					choose = "esc, a chooses one"
 				}
-				s.setStatus("Any activity here: "+choose+" ("+s.activity+" was for the lane before).", false)
+				s.setStatus("No activity chosen here: "+choose+" ("+s.activity+" was for the lane before).", false)
 				s.activity = ""
 			}
 		}
@@ -1987,7 +2029,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			if err != nil {
 				return errMsg{err}
 			}
-			return noteAcceptedMsg{editing, saved}
+			return noteAcceptedMsg{edited: editing, note: saved, chose: n.Activity}
 		})
 	}
 	if s.input == nil {
@@ -2026,6 +2068,10 @@ type editGoneMsg struct{}
 type noteAcceptedMsg struct {
 	edited bool
 	note   *session.Note // the note as stored, shown and selected at once
+	// chose is the activity the writer chose for the note, as sent; refiled
+	// says the save chose the activity of a note, its text unchanged.
+	chose   string
+	refiled bool
 }
 
 func (s *participantScreen) View() string { return s.viewInto(&viewText{}) }
@@ -2176,19 +2222,33 @@ func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 	p := s.picker.update(msg)
 	switch {
 	case p.cancelled:
-		s.mode, s.picker = modeBrowse, nil
+		s.mode, s.picker, s.pickFor = modeBrowse, nil, 0
 	case p.done:
 		value, err := session.ValidText(p.value, session.MaxTopicLen, "An activity", false)
 		if err != nil {
 			s.setStatus(s.e.errorMessage(err), true)
 			return s, nil
 		}
+		if s.pickFor != 0 {
+			var n *session.Note
+			for _, x := range s.notes {
+				if x.ID == s.pickFor {
+					n = x
+				}
+			}
+			s.mode, s.picker, s.pickFor = modeBrowse, nil, 0
+			if n == nil {
+				s.setStatus("That note was deleted meanwhile.", true)
+				return s, nil
+			}
+			return s, s.refile(n, value)
+		}
 		s.mode, s.picker, s.activity = modeBrowse, nil, value
 		switch {
 		case p.proposed:
 			s.setStatus("Proposed: the facilitator sees it on your notes and may add it to the list.", false)
 		case value == "":
-			s.setStatus("New notes here are about no activity in particular.", false)
+			s.setStatus("No activity chosen: a note here goes under the activity it names, if it names one.", false)
 		default:
 			s.setStatus("New notes here are about "+value+".", false)
 		}
@@ -2571,7 +2631,18 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 			if s.mode == modeCompose {
 				change = " (esc, a to change)"
 			}
-			return sty.Muted.Render(fit("new notes are about: "+cmp.Or(s.activity, "any activity")+change, w))
+			if s.activity == "" {
+				// What the box's title says too ("no activity chosen"), and what
+				// becomes of such a note (session.FiledActivity).
+				choose := " (a to choose)"
+				if s.mode == modeCompose {
+					choose = " (esc, a to choose)"
+				}
+				// Narrow, the rule gives way to the key: the status says where a
+				// note went.
+				return sty.Muted.Render(either("no activity chosen: a note goes under the one it names"+choose, "no activity chosen"+choose, w))
+			}
+			return sty.Muted.Render(fit("new notes are about: "+s.activity+change, w))
 		}))
 		b.WriteByte('\n')
 	}
@@ -2592,7 +2663,11 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		b.WriteString("\n")
 	}
 	if s.mode == modePickActivity {
-		for _, l := range wrap("What are your new notes about? Pick an activity, or type one to propose it.", w) {
+		ask := "What are your new notes about? Pick an activity, or type one to propose it."
+		if s.pickFor != 0 {
+			ask = "What is your note about? Pick an activity, or type one to propose it."
+		}
+		for _, l := range wrap(ask, w) {
 			b.WriteString(sty.Header.Render(l))
 			b.WriteByte('\n')
 		}

@@ -45,6 +45,11 @@ func (s *participantScreen) updateReading(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, nil
 	case r.theme != 0 && s.sess.Phase == session.PhaseVote && (key.Matches(msg, vk.Give) || key.Matches(msg, vk.Take)):
 		return s, s.vote(r.theme, key.Matches(msg, vk.Give))
+	case r.note != 0 && s.sess.Phase.AcceptsNotes() && key.Matches(msg, noteActivityKey):
+		if n := s.noteByID(r.note); n != nil && n.ParticipantID == s.me.ID && n.Area == session.AreaActivities {
+			s.pickActivity(n)
+		}
+		return s, nil
 	case r.note != 0 && s.sess.Phase.AcceptsNotes() &&
 		(key.Matches(msg, pk.Edit) || key.Matches(msg, pk.Delete) || key.Matches(msg, pk.New) || key.Matches(msg, pk.Done)):
 		// The list's selection is on the note being read; the key is no letter
@@ -74,11 +79,18 @@ func (s *participantScreen) readingKeys() []key.Binding {
 	case r.note != 0 && s.sess.Phase.AcceptsNotes():
 		if n := s.noteByID(r.note); n != nil && n.ParticipantID == s.me.ID {
 			ks = append(ks, pk.Edit, pk.Delete)
+			if n.Area == session.AreaActivities {
+				ks = append(ks, noteActivityKey)
+			}
 		}
 		ks = append(ks, pk.New)
 	}
 	return append(ks, pk.Quit)
 }
+
+// noteActivityKey is a on one's note of the security activities read whole: it
+// chooses what that note is about (the list's a chooses for new notes).
+var noteActivityKey = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "its activity"))
 
 func (s *participantScreen) noteByID(id int64) *session.Note {
 	for _, n := range s.notes {

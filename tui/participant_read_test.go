@@ -24,14 +24,14 @@ func TestVoterReadsAThemesNotesThenVotes(t *testing.T) {
 	me := ps[0]
 	p := w.openAsParticipant(sess, me)
 	// While grouping, each note's row says its lane (and activity).
-	p.waitFor("[Do more] pen test findings come too late", "[Demotivates] deadlines always win")
+	p.waitFor("[Do more · pen testing] pen test findings come too late", "[Demotivates] deadlines always win")
 
 	w.setPhase(sess, session.PhaseVote)
 	p.waitFor("3 of 3 dots left")
 	p.press(tea.KeyEnter) // on "pen tests", the first theme
 	p.waitFor("“pen tests”", "2 notes · your dots here: none · 3 of 3 left",
-		"more pen tests before release (Security activities · Do more)",
-		"pen test findings come too late (Security activities · Do more)", "esc back")
+		"more pen tests before release (Security activities · Do more · pen testing)",
+		"pen test findings come too late (Security activities · Do more · pen", "esc back")
 	p.keys("+")
 	p.waitFor("Dot given.", "your dots here: ● · 2 of 3 left")
 	p.keys("+")

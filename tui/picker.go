@@ -16,7 +16,7 @@ import (
 // a few letters of "threat modelling" instead of stepping through every activity.
 type picker struct {
 	items []string
-	// none, when set, is a first entry that chooses nothing (e.g. "any activity").
+	// none, when set, is a first entry that chooses nothing (e.g. "no activity chosen").
 	none string
 	// propose, when set, offers what was typed as a new item when no item is exactly
 	// that, with this word in front (e.g. "propose").

@@ -36,13 +36,13 @@ func TestActivityPickerPagesAndFilters(t *testing.T) {
 	p.press(tea.KeyEnd)
 	p.waitFor("▸ Jk drills")
 	p.press(tea.KeyHome)
-	p.waitFor("▸ any activity")
+	p.waitFor("▸ no activity chosen")
 
 	p.keys("jk")
 	p.waitFor("▸ Jk drills", "propose")
 	p.press(tea.KeyBackspace)
 	p.press(tea.KeyBackspace)
-	p.waitFor("▸ any activity")
+	p.waitFor("▸ no activity chosen")
 	p.press(tea.KeyPgDown)
 	v := p.view()
 	requireFits(t, v)
@@ -72,7 +72,7 @@ func TestActivityPickerFilterDeletesWordsAndAll(t *testing.T) {
 	p.press(tea.KeyCtrlW)
 	p.waitFor("propose “zz”")
 	p.press(tea.KeyCtrlU)
-	p.waitFor("▸ any activity")
+	p.waitFor("▸ no activity chosen")
 	p.keys("pen")
 	p.waitFor("▸ pen testing")
 	if p.everDrawn("zzpen") {
@@ -139,12 +139,12 @@ func openPicker(p *term) {
 	p.waitFor("You have no notes here yet.")
 	p.waitDrawn("New note in Strengths") // loaded: the box is open
 	p.press(tea.KeyTab)                  // Security activities
-	p.waitFor("new notes are about: any activity")
+	p.waitFor("no activity chosen: a note goes under the one it names")
 	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
 	p.waitFor("type new note")
 	p.keys("a")
 	p.press(tea.KeyEnter)
-	p.waitFor("type to filter", "▸ any activity")
+	p.waitFor("type to filter", "▸ no activity chosen")
 }
 
 // At 40x14 the activity picker was a line taller than the screen: the title bar
@@ -161,7 +161,7 @@ func TestActivityPickerKeepsTheHeaderOnANarrowScreen(t *testing.T) {
 	p.waitFor("a activity")
 	p.keys("a")
 	p.press(tea.KeyEnter)
-	p.waitFor("type to filter", "▸ any activity")
+	p.waitFor("type to filter", "▸ no activity chosen")
 	v := p.view()
 	requireFitsIn(t, v, 40, 14)
 	if head := strings.SplitN(v, "\n", 2)[0]; !strings.HasPrefix(head, "charter ") || !strings.Contains(head, "WRITE") {

@@ -1300,7 +1300,7 @@ func TestParticipantPickerTakesAwaySaved(t *testing.T) {
 	s := w.openAsParticipant(sess, me)
 	s.waitFor("You have no notes here yet.")
 	s.press(tea.KeyTab) // to the security activities
-	s.waitFor("a to change")
+	s.waitFor("a to choose")
 	s.waitDrawn("New note in")
 	s.keys("fast feedback from the scanner")
 	s.press(tea.KeyEnter)
@@ -1379,7 +1379,7 @@ func TestHidingAThemesLastNoteAsksFirst(t *testing.T) {
 	b.keys("/")
 	b.keys("more pen tests")
 	b.press(tea.KeyEnter)
-	b.waitDrawn("▸ [act more] more pen tests before release")
+	b.waitDrawn("▸ [act more · pen testing] more pen tests before release")
 	b.keys("h")
 	b.waitFor("Note hidden: kept, but left out of what participants see and of exports.")
 	if got, _ := w.db.Note(w.ctx, ns[0].ID); !got.Hidden {

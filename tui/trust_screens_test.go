@@ -229,7 +229,7 @@ func TestSavedNoteSaysItsActivitySticks(t *testing.T) {
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("You have no notes here yet.")
 	p.press(tea.KeyTab)
-	p.waitFor("new notes are about: any activity")
+	p.waitFor("no activity chosen: a note goes under the one it names")
 	p.waitDrawn("New note in")
 	p.paste("we need more of it")
 	p.press(tea.KeyEnter)

@@ -128,7 +128,7 @@ func TestParticipantSelectionStaysInTheThemeWhenANoteMoves(t *testing.T) {
 	p := w.openAsParticipant(sess, me)
 	p.waitFor("pen test findings come too late")
 	p.keys("jj") // the theme's second note
-	p.waitFor("▸    [Do more] pen test findings come too late")
+	p.waitFor("▸    [Do more · pen testing] pen test findings come too late")
 	ts, err := w.svc.Themes(w.ctx, sess.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,64 @@
+package tui_test
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/charter-tool/charter/session"
+)
+
+// A note written in the security activities with no activity chosen goes under
+// the one its words name, and the writer is told so in plain words, with the way
+// to change it: a on that note, read whole, chooses what it is about. The screen says "no
+// activity chosen" alike above the notes and over the box (it said "any
+// activity" above, "no activity chosen" below, in one state).
+func TestNoteSavedUnderTheActivityItNamesSaysSo(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	p.waitDrawn("New note in Strengths") // loaded: the box is open
+	p.press(tea.KeyTab)                  // Security activities
+	p.waitFor("no activity chosen: a note goes under the one it names (esc, a to choose)", "New note in Keep · no activity chosen (esc, a)")
+	p.paste("pen testing is valuable, keep it")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved under pen testing, which your note names; esc, enter, a changes that.")
+	ns := w.notes(sess)
+	if len(ns) != 1 || ns[0].Activity != "pen testing" {
+		t.Fatalf("stored %+v, want one note under pen testing", ns)
+	}
+	if p.everDrawn("any activity") {
+		t.Error(`the screen said "any activity" beside "no activity chosen"`)
+	}
+
+	// Not what the writer meant: a on the note read whole chooses its
+	// activity, here none.
+	p.press(tea.KeyEsc)   // the box open for the next note, still with none chosen
+	p.press(tea.KeyEnter) // the note just saved, selected, read whole
+	p.waitFor("Your note", "a its activity")
+	p.keys("a")
+	p.waitFor("What is your note about?", "▸ pen testing")
+	p.press(tea.KeyHome)
+	p.waitFor("▸ no activity")
+	p.press(tea.KeyEnter)
+	p.waitFor("Your note is about no activity now.")
+	ns = w.notes(sess)
+	if len(ns) != 1 || ns[0].Activity != "" || ns[0].Text != "pen testing is valuable, keep it" {
+		t.Fatalf("stored %+v, want the note as written, about no activity", ns)
+	}
+
+	// The next note with none chosen: the activity it names is its own, not
+	// carried over from the last. Typed on the list, it begins a note.
+	p.press(tea.KeyEsc) // back to the list
+	p.waitFor("type new note")
+	p.paste("bug bounties find what scanners miss")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved under bug bounty, which your note names")
+	for _, n := range w.notes(sess) {
+		if want := map[string]string{"pen testing is valuable, keep it": "", "bug bounties find what scanners miss": "bug bounty"}[n.Text]; n.Activity != want || n.Area != session.AreaActivities {
+			t.Errorf("%q stored in %s under %q, want under %q", n.Text, n.Area, n.Activity, want)
+		}
+	}
+}
