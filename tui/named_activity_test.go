@@ -1,11 +1,13 @@
 package tui_test
 
 import (
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/charter-tool/charter/session"
+	"github.com/charter-tool/charter/tui"
 )
 
 // A note written in the security activities with no activity chosen goes under
@@ -60,5 +62,30 @@ func TestNoteSavedUnderTheActivityItNamesSaysSo(t *testing.T) {
 		if want := map[string]string{"pen testing is valuable, keep it": "", "bug bounties find what scanners miss": "bug bounty"}[n.Text]; n.Activity != want || n.Area != session.AreaActivities {
 			t.Errorf("%q stored in %s under %q, want under %q", n.Text, n.Area, n.Activity, want)
 		}
+	}
+}
+
+// At 40x14 the status of a note saved under the activity it names takes three
+// lines, and with the box open for the next note the title bar went off the top:
+// the line of what new notes are about gives way, the box's title says it too.
+func TestNarrowScreenKeepsHeaderWhenANoteGoesUnderItsActivity(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openSized(tui.Options{KeyHash: me.KeyHash, Code: sess.Code}, 40, 14)
+	p.waitDrawn("New note in Strengths") // loaded: the box is open
+	p.press(tea.KeyTab)                  // Security activities
+	p.waitFor("no activity chosen (esc, a to choose)")
+	p.paste("SAST findings are mostly noise")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved under code scanning (SAST), which")
+	v := p.view()
+	requireFitsIn(t, v, 40, 14)
+	lines := strings.Split(v, "\n")
+	if len(lines) < 3 || !strings.HasPrefix(lines[0], "charter ") || !strings.Contains(lines[1], "Write notes") || !strings.HasPrefix(lines[2], "────") {
+		t.Errorf("the header is not the top three lines:\n%s", v)
+	}
+	if !strings.Contains(v, "your note names; esc, enter, a changes") || !strings.Contains(v, "New note in Keep") {
+		t.Errorf("the status or the box's title is not in view:\n%s", v)
 	}
 }

@@ -2624,8 +2624,11 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		return laneRow(titles, s.lane, w, sty)
 	}))
 	b.WriteByte('\n')
-	if area == session.AreaActivities && s.mode != modePickActivity {
+	boxOpen := (s.mode == modeCompose || s.mode == modeEdit) && s.input != nil && e.h > 0
+	if area == session.AreaActivities && s.mode != modePickActivity && !(boxOpen && s.bodyRoom < activityLineRoom) {
 		// The selected note's activity is in its line; this one is for new notes.
+		// On a short screen with the box open it gives way (the box's title says
+		// the same): at 40x14 a status of three lines pushed the title bar off.
 		b.WriteString(s.lines.line(lineKey{kind: lineActivity, text: s.activity, width: w, sel: s.mode == modeCompose}, func() string {
 			change := " (a to change)"
 			if s.mode == modeCompose {
@@ -2826,6 +2829,11 @@ func (s *participantScreen) questionLines(w int) []string {
 	}
 	return wrap(q, w)
 }
+
+// activityLineRoom is the fewest body rows that keep the line of what new notes
+// are about while a box is open: tabs, lanes, that line, the note just saved, the
+// box's title and the box at its fewest (three rows with its frame).
+const activityLineRoom = 1 + 1 + 1 + 1 + 1 + 3
 
 // linesToGive is how many of the lines of the notes view that can go do go, on a
 // screen too short for the rest: the blank line under the lanes (1), the one over
