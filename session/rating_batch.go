@@ -32,11 +32,20 @@ func minRaters(sess *Session) int {
 	return MinBatchRaters
 }
 
+// HeldRatings counts the ratings of a session that no screen shows yet: First are
+// people's first ratings, Changes changes to a rating shown. Counts only, never
+// whose: the board, the documents and the question before closing say how many
+// wait, and until when, so that a rating held is not read as one never given.
+type HeldRatings struct{ First, Changes int }
+
+// People is how many people's ratings are held.
+func (h HeldRatings) People() int { return h.First + h.Changes }
+
 // RatingStore is what batching ratings needs of a store. A rating is held while it
 // differs from the participant's shown one.
 type RatingStore interface {
-	// HeldRaters returns how many people of a session have a held rating.
-	HeldRaters(ctx context.Context, sessionID string) (int, error)
+	// HeldRatings counts the held ratings of a session.
+	HeldRatings(ctx context.Context, sessionID string) (HeldRatings, error)
 	// ReleaseRatings shows every held rating of a session.
 	ReleaseRatings(ctx context.Context, sessionID string) error
 	// ShownRatings returns a session's ratings as the screens show them (1-5 each),
@@ -45,13 +54,16 @@ type RatingStore interface {
 	// a database restored without its key secret no longer knows whose they are,
 	// and still counts them.
 	ShownRatings(ctx context.Context, sessionID string) ([]int, error)
+	// ShownAndHeldRatings returns ShownRatings and HeldRatings in one statement,
+	// for the views read at every change.
+	ShownAndHeldRatings(ctx context.Context, sessionID string) ([]int, HeldRatings, error)
 }
 
 // releaseRatings shows a session's held ratings, in the transaction of st, when they
 // are of at least MinBatchRaters people or the phase moves on (forced).
 func releaseRatings(ctx context.Context, st Store, sessionID string, min int, forced bool) error {
-	n, err := st.HeldRaters(ctx, sessionID)
-	if err != nil || !(n >= min || forced && n > 0) {
+	h, err := st.HeldRatings(ctx, sessionID)
+	if n := h.People(); err != nil || !(n >= min || forced && n > 0) {
 		return err
 	}
 	return st.ReleaseRatings(ctx, sessionID)

@@ -28,6 +28,10 @@ type ReportData struct {
 	// rating can be told from its position; while the session is live, those shown
 	// (see MinBatchRaters), as in Participants.
 	Ratings []int
+	// HeldRatings counts the ratings given that are left out of Ratings, held
+	// for others' (see MinBatchRaters): the document says how many, never whose,
+	// so that a rating held is not read as one never given.
+	HeldRatings HeldRatings
 	// Splits are the pairs of themes (this session's with another's) that a
 	// facilitator split apart: a campaign report never matches them.
 	Splits [][2]int64
@@ -155,7 +159,7 @@ func readReportData(ctx context.Context, st Store, sessionID string) (*ReportDat
 	}
 	// A removed participant's rating, votes and volunteering stay, as their notes
 	// do: removal takes a person out of the room, not out of the results.
-	if d.Ratings, err = st.ShownRatings(ctx, sessionID); err != nil {
+	if d.Ratings, d.HeldRatings, err = st.ShownAndHeldRatings(ctx, sessionID); err != nil {
 		return nil, fmt.Errorf("load ratings: %w", err)
 	}
 	if d.Session.Phase == PhaseVote {

@@ -19,6 +19,10 @@ type BoardView struct {
 	// paper authors) they are of.
 	Ratings []int
 	Rated   int
+	// Held counts the ratings given that no screen shows yet: Held.First people
+	// rated beyond Rated. Counts only, as Rated: the board says how many wait, and
+	// until when, never whose.
+	Held HeldRatings
 	// Notes are the notes shown on the board, hidden ones included, oldest batch
 	// first, each batch in the order of its content, without authors (see
 	// MinBatchWriters).
@@ -61,7 +65,7 @@ func (s *Service) BoardView(ctx context.Context, sessionID string) (*BoardView, 
 		if err != nil {
 			return err
 		}
-		if v.Ratings, err = st.ShownRatings(ctx, sessionID); err != nil {
+		if v.Ratings, v.Held, err = st.ShownAndHeldRatings(ctx, sessionID); err != nil {
 			return err
 		}
 		v.Rated, v.People = ratedPeople(v.Ratings, people), withoutRatings(people)

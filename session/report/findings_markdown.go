@@ -82,24 +82,45 @@ func (f *Findings) mdParticipation(m *markdown) {
 	}
 	p("\n")
 	p("- Wrote notes: %d\n", pa.Wrote)
-	p("- Gave a confidence rating: %d\n", pa.Rated)
+	if pa.HeldRatings > 0 {
+		// Said, or a rating given and held would be read as never given.
+		p("- Gave a confidence rating: %d, %d of them held back and left out of this document (%s)\n",
+			pa.Rated+pa.HeldRatings, pa.HeldRatings, heldWhy)
+	} else {
+		p("- Gave a confidence rating: %d\n", pa.Rated)
+	}
+	if pa.HeldChanges > 0 {
+		p("- Changed their rating, the change held back and left out of this document (%s; their rating before counts): %d\n",
+			heldWhy, pa.HeldChanges)
+	}
 	p("- Notes: %d\n", pa.Notes)
 	p("- Hidden notes, left out of this document: %d\n\n", pa.Hidden)
 	p("Participants are not named. Only volunteers for action points are, because they chose to volunteer.\n\n")
 }
 
+// heldWhy says why a rating given is left out of a document.
+const heldWhy = "a rating shows only with others', never alone"
+
 func (f *Findings) mdConfidence(m *markdown) {
 	p := m.p
 	p("## Confidence\n\n")
 	c := f.Confidence
+	pa := f.Participation
+	held := ""
+	if pa.HeldRatings > 0 {
+		held = fmt.Sprintf(" (and %d held back and left out: %s)", pa.HeldRatings, heldWhy)
+	}
 	switch {
-	case f.Participation.Rated == 0:
+	case pa.Rated == 0 && pa.HeldRatings == 0:
 		p("No confidence ratings were given.\n\n")
+	case c == nil && pa.HeldRatings > 0:
+		p("%s given, %d of them held back and left out (%s): %d counted, fewer than %d, so the confidence is not shown, to keep each rating anonymous.\n\n",
+			count(pa.Rated+pa.HeldRatings, "rating was", "ratings were"), pa.HeldRatings, heldWhy, pa.Rated, session.MinSegment)
 	case c == nil:
 		p("%s given: fewer than %d, so the confidence is not shown, to keep each rating anonymous.\n\n",
-			count(f.Participation.Rated, "rating was", "ratings were"), session.MinSegment)
+			count(pa.Rated, "rating was", "ratings were"), session.MinSegment)
 	default:
-		p("How confident participants are about security, from 1 (not at all) to 5 (fully); %s.\n\n", count(c.Ratings, "rating", "ratings"))
+		p("How confident participants are about security, from 1 (not at all) to 5 (fully); %s%s.\n\n", count(c.Ratings, "rating", "ratings"), held)
 		if !m.charted {
 			writeBars(p, c)
 		}

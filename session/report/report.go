@@ -93,8 +93,14 @@ type Participation struct {
 	// the board counts them apart ("4 people (+1 on paper)").
 	OnPaper int `json:"on_paper"`
 	Wrote   int `json:"wrote_notes"`
-	Rated   int `json:"rated_confidence"`
-	Notes   int `json:"notes"`
+	// Rated counts the ratings the document counts, those the screens show.
+	Rated int `json:"rated_confidence"`
+	// HeldRatings counts the ratings given that are held for others' (see
+	// session.MinBatchRaters) and left out, and HeldChanges the changes of a
+	// rating left out so (the rating shown before counts): how many, never whose.
+	HeldRatings int `json:"held_ratings_excluded"`
+	HeldChanges int `json:"held_rating_changes_excluded"`
+	Notes       int `json:"notes"`
 	// Hidden counts hidden notes, which appear nowhere else in the document.
 	Hidden int `json:"hidden_notes_excluded"`
 }
@@ -225,6 +231,7 @@ func Build(d *Data) *Findings {
 	// Every rating shown counts, whoever's: a database restored without its key
 	// secret no longer knows, and each person rates once.
 	f.Participation.Rated = len(d.Ratings)
+	f.Participation.HeldRatings, f.Participation.HeldChanges = d.HeldRatings.First, d.HeldRatings.Changes
 
 	f.Confidence = confidenceOf(d.Ratings)
 

@@ -115,15 +115,16 @@ func (db *DB) NotesReleased(ctx context.Context, sessionID string, after int64) 
 	return db.notesOf(ctx, `SELECT `+noteCols+` FROM notes WHERE session_id = ? AND batch > ? ORDER BY id`, sessionID, after)
 }
 
-// HeldRaters returns how many people of a session have a rating the screens do not
-// show yet: one that differs from the one last shown.
-func (db *DB) HeldRaters(ctx context.Context, sessionID string) (int, error) {
-	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM ratings WHERE session_id = ? AND shown_rating != rating`, sessionID).Scan(&n)
+// HeldRatings counts the ratings of a session the screens do not show yet: those
+// that differ from the one last shown, none shown (a first rating) or one.
+func (db *DB) HeldRatings(ctx context.Context, sessionID string) (session.HeldRatings, error) {
+	var h session.HeldRatings
+	err := db.read.QueryRowContext(ctx, `SELECT COALESCE(SUM(shown_rating = 0), 0), COALESCE(SUM(shown_rating != 0), 0)
+		FROM ratings WHERE session_id = ? AND shown_rating != rating`, sessionID).Scan(&h.First, &h.Changes)
 	if err != nil {
-		return 0, fmt.Errorf("held ratings: %w", err)
+		return h, fmt.Errorf("held ratings: %w", err)
 	}
-	return n, nil
+	return h, nil
 }
 
 // ShownRatings returns a session's shown ratings, sorted; see session.RatingStore.
@@ -134,6 +135,32 @@ func (db *DB) ShownRatings(ctx context.Context, sessionID string) ([]int, error)
 		return nil, fmt.Errorf("shown ratings: %w", err)
 	}
 	return out, nil
+}
+
+// ShownAndHeldRatings returns ShownRatings and HeldRatings in one statement.
+func (db *DB) ShownAndHeldRatings(ctx context.Context, sessionID string) ([]int, session.HeldRatings, error) {
+	var h session.HeldRatings
+	rows, err := queryAll(ctx, db.read, func(row interface{ Scan(...any) error }) ([2]int, error) {
+		var r [2]int
+		err := row.Scan(&r[0], &r[1])
+		return r, err
+	}, `SELECT shown_rating, rating FROM ratings WHERE session_id = ? ORDER BY shown_rating`, sessionID)
+	if err != nil {
+		return nil, h, fmt.Errorf("ratings: %w", err)
+	}
+	var shown []int
+	for _, r := range rows {
+		switch {
+		case r[0] >= 1 && r[0] <= 5:
+			shown = append(shown, r[0])
+			if r[1] != r[0] {
+				h.Changes++
+			}
+		case r[1] != r[0]:
+			h.First++
+		}
+	}
+	return shown, h, nil
 }
 
 func scanInt(row interface{ Scan(...any) error }) (int, error) {

@@ -125,8 +125,8 @@ func TestRatingsFromBeforeBatchesStayShown(t *testing.T) {
 			t.Errorf("%s: rating %d shown as %d after the migration", p.Pseudonym, p.Rating, p.ShownRating)
 		}
 	}
-	if n, err := db.HeldRaters(ctx, "s1"); err != nil || n != 0 {
-		t.Errorf("held raters after the migration = %d, %v; want 0", n, err)
+	if h, err := db.HeldRatings(ctx, "s1"); err != nil || h.People() != 0 {
+		t.Errorf("held ratings after the migration = %+v, %v; want none", h, err)
 	}
 }
 

@@ -92,30 +92,38 @@ func TestRatingsAreHeldUntilReleased(t *testing.T) {
 	db, _ := mustOpen(t)
 	ctx := context.Background()
 	s, ps := newSession(t, db, 2)
-	held := func(want int) {
+	held := func(want session.HeldRatings) {
 		t.Helper()
-		if n, err := db.HeldRaters(ctx, s.ID); err != nil || n != want {
-			t.Fatalf("held raters %d, %v; want %d", n, err, want)
+		if h, err := db.HeldRatings(ctx, s.ID); err != nil || h != want {
+			t.Fatalf("held ratings %+v, %v; want %+v", h, err, want)
+		}
+		shown, err := db.ShownRatings(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The views read both in one statement, and must read the same.
+		if both, h, err := db.ShownAndHeldRatings(ctx, s.ID); err != nil || h != want || fmt.Sprint(both) != fmt.Sprint(shown) {
+			t.Fatalf("shown and held ratings %v, %+v, %v; want %v, %+v", both, h, err, shown, want)
 		}
 	}
-	held(0)
+	held(session.HeldRatings{})
 	ps[0].Rating = 4
 	if err := db.UpdateParticipant(ctx, ps[0]); err != nil {
 		t.Fatal(err)
 	}
-	held(1)
+	held(session.HeldRatings{First: 1})
 	if p, err := db.Participant(ctx, ps[0].ID); err != nil || p.Rating != 4 || p.ShownRating != 0 {
 		t.Fatalf("after rating: %+v, %v", p, err)
 	}
 	if err := db.ReleaseRatings(ctx, s.ID); err != nil {
 		t.Fatal(err)
 	}
-	held(0)
+	held(session.HeldRatings{})
 	ps[0].Rating = 2
 	if err := db.UpdateParticipant(ctx, ps[0]); err != nil {
 		t.Fatal(err)
 	}
-	held(1)
+	held(session.HeldRatings{Changes: 1})
 	// A change of name keeps the rating.
 	p, err := db.Participant(ctx, ps[0].ID)
 	if err != nil || p.Rating != 2 || p.ShownRating != 4 {
@@ -158,8 +166,8 @@ func TestRatingMigrationKeepsEveryRating(t *testing.T) {
 			t.Errorf("participant %d (%s): rating and shown %v, want %v", p.ID, p.Name, got, want[p.ID])
 		}
 	}
-	if n, err := db.HeldRaters(ctx, "s1"); err != nil || n != 1 {
-		t.Errorf("held raters after the migration: %d, %v; want 1 (Bea's 5)", n, err)
+	if h, err := db.HeldRatings(ctx, "s1"); err != nil || h != (session.HeldRatings{Changes: 1}) {
+		t.Errorf("held ratings after the migration: %+v, %v; want Bea's 5, a change", h, err)
 	}
 	check, err := sql.Open("sqlite", path)
 	if err != nil {
