@@ -46,6 +46,9 @@ type boardScreen struct {
 	// them: never whose they are (see session.MinBatchRaters).
 	stats session.RatingStats
 	rated int
+	// held counts the ratings given that no screen shows yet: held.First people
+	// rated beyond rated. Counts, never whose.
+	held session.HeldRatings
 	// online and left say who is connected now, and when those who were left.
 	online map[int64]bool
 	left   map[int64]time.Time
@@ -488,7 +491,7 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 				}
 			}
 		}
-		s.stats, s.rated = session.Summarize(msg.Ratings), msg.Rated
+		s.stats, s.rated, s.held = session.Summarize(msg.Ratings), msg.Rated, msg.Held
 		s.loaded = true
 		s.tabs[tabThemes].(*themesTab).loaded()
 		if s.kept != nil {
@@ -921,7 +924,15 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		if to == s.sess.Phase {
 			return s, nil
 		}
-		if n, what := s.notDone(); n > 0 && key.Matches(msg, bk.Next) {
+		if s.sess.Phase == session.PhaseCheckIn && key.Matches(msg, bk.Next) {
+			if ask := s.leaveCheckInAsk(to); ask != "" {
+				s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
+				s.confirmNo = "Staying in " + string(s.sess.Phase) + "."
+				s.setStatus(ask, true)
+				return s, nil
+			}
+		}
+		if n, what := s.notDone(); n > 0 && key.Matches(msg, bk.Next) && s.sess.Phase != session.PhaseCheckIn {
 			// People still at it would lose the moment; their done marks start
 			// afresh in the next phase.
 			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
@@ -934,11 +945,6 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 				// board must not know that either. The question comes last, after
 				// the warning, so that the warning is read before y is pressed.
 				ask = fmt.Sprintf("%s %s. If someone is still writing, wait: notes waiting for a second writer would then show on their own, and so say whose they are. Move on to %s? y/n", persons(n), what, to)
-			}
-			if s.sess.Phase == session.PhaseCheckIn && !s.sess.Furthest().AtLeast(session.PhaseWrite) {
-				// Leaving the first check-in shows a rating given alone, as leaving
-				// the first writing shows a lone writer's notes: warned the same way.
-				ask = fmt.Sprintf("%s %s. If someone is still rating, wait: a rating waiting for a second would then show on its own, and so say whose it is. Move on to %s? y/n", persons(n), what, to)
 			}
 			s.setStatus(ask, true)
 			return s, nil
@@ -972,7 +978,15 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			// they are until the session is reopened.
 			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
 			s.confirmNo = "Staying in " + string(s.sess.Phase) + "."
-			s.setStatus("Closing freezes the results (reopen with [): move on to closed? y/n", true)
+			ask := "Closing freezes the results (reopen with [): move on to closed? y/n"
+			if held := s.heldRatings(); held != "" {
+				// A rating held then stays out of the findings for good, unless
+				// the session is reopened and others rate: said before, not found
+				// missing in the findings after.
+				them := map[bool]string{true: "it", false: "them"}[s.held.People() == 1]
+				ask = fmt.Sprintf("%s: closing leaves %s out of the findings. %s", held, them, ask)
+			}
+			s.setStatus(ask, true)
 			return s, nil
 		}
 		if s.sess.Phase == session.PhaseVote && to == session.PhaseGroup {
@@ -1303,19 +1317,12 @@ func saysSame(hint, refusal string) bool {
 // notDone counts the people (connected now, or all when nobody's connection is
 // known) who have not finished what the phase asks, and says what they have not done.
 // At check-in it is everyone who joined (removed people too, as the count of ratings
-// counts theirs) less the ratings shown: the board knows how many rated, never who.
+// counts theirs) less those who rated, shown or held: the board knows how many
+// rated, never who.
 func (s *boardScreen) notDone() (int, string) {
 	if s.sess.Phase == session.PhaseCheckIn {
-		n := max(len(s.joinedPeople())-s.rated, 0)
-		// Not "has not rated" alone: a rating given alone waits for a second before
-		// any screen shows it, so one of these (never more) may have rated already;
-		// in a check-in gone back to, one waits for two more (session.MinLateRaters).
-		if s.sess.Furthest().AtLeast(session.PhaseWrite) {
-			return n, map[bool]string{true: "has no rating shown (they may have rated: after the check-in a rating waits for two more before it shows)",
-				false: "have no rating shown (up to two of them may have rated: after the check-in a rating waits for two more before it shows)"}[n == 1]
-		}
-		return n, map[bool]string{true: "has no rating shown (they may have rated: a rating given alone waits for a second before it shows)",
-			false: "have no rating shown (one of them may have rated: a rating given alone waits for a second before it shows)"}[n == 1]
+		n := max(len(s.joinedPeople())-s.ratedPeople(), 0)
+		return n, map[bool]string{true: "has not rated", false: "have not rated"}[n == 1]
 	}
 	n := 0
 	for _, p := range s.activePeople() {
@@ -1327,6 +1334,61 @@ func (s *boardScreen) notDone() (int, string) {
 		}
 	}
 	return n, map[bool]string{true: "is not done", false: "are not done"}[n == 1]
+}
+
+// ratedPeople counts the people who joined and rated, their rating shown or held.
+func (s *boardScreen) ratedPeople() int {
+	return min(s.rated+s.held.First, len(s.joinedPeople()))
+}
+
+// heldRatings says how many ratings are held and until when, "" when none is:
+// a rating held is not one never given. Counts only: the board never knows whose.
+func (s *boardScreen) heldRatings() string {
+	n := s.held.People()
+	if n == 0 {
+		return ""
+	}
+	what := plural(n, "rating") + map[bool]string{true: " is", false: " are"}[n == 1] + " held"
+	if !s.sess.Furthest().AtLeast(session.PhaseWrite) {
+		// Until the first move past the check-in, a second rating shows it, and
+		// so does that move (session.Service.SetPhase).
+		return what + " until another is given or you move on to write"
+	}
+	more := max(session.MinLateRaters-n, 1)
+	return what + fmt.Sprintf(" until %d more %s given (after the check-in, never fewer than %d show at once)",
+		more, map[bool]string{true: "is", false: "are"}[more == 1], session.MinLateRaters)
+}
+
+// leaveCheckInAsk is the question before moving on from check-in, "" when nobody
+// is left to rate and no rating is held.
+func (s *boardScreen) leaveCheckInAsk(to session.Phase) string {
+	n, what := s.notDone()
+	held := s.heldRatings()
+	if n == 0 && held == "" {
+		return ""
+	}
+	var said []string
+	if n > 0 {
+		said = append(said, persons(n)+" "+what)
+	}
+	first := !s.sess.Furthest().AtLeast(session.PhaseWrite)
+	switch {
+	case held != "" && first:
+		// Leaving the first check-in shows the held rating on its own, as
+		// leaving the first writing shows a lone writer's notes.
+		said = append(said, held+": moving on shows it on its own, and so says whose it is to anyone who saw who rated last")
+	case held != "":
+		them := map[bool]string{true: "it", false: "them"}[s.held.People() == 1]
+		said = append(said, held+": until then the chart and the findings leave "+them+" out")
+	case first:
+		// Someone may rate between the question and y, and be shown alone.
+		said = append(said, "if someone is still rating, wait: a rating given alone would then show on its own, and so say whose it is")
+	}
+	ask := strings.Join(said, "; ")
+	if n == 0 {
+		ask = fmt.Sprintf("All %d rated; %s", s.ratedPeople(), ask)
+	}
+	return strings.ToUpper(ask[:1]) + ask[1:] + fmt.Sprintf(". Move on to %s? y/n", to)
 }
 
 // finished reports whether a person is done with the phase: they said so (x). The
@@ -1521,13 +1583,19 @@ func (s *boardScreen) header(w int, foot string) string {
 		// "0 done" beside ratings coming in read as a fault. The raters are
 		// counted as the projector counts them ("2 of 3 people rated"): of those
 		// who joined, paper ratings apart (the chart below counts those too).
-		rated := fmt.Sprintf("%d of %d rated", s.rated, joined)
+		// Those whose rating is held count as rated, and the held ones are
+		// counted apart: "2 of 3 rated" when all three had read as one missing.
+		word := "rated"
+		if n := s.held.People(); n > 0 {
+			word += fmt.Sprintf(", %d held", n)
+		}
+		rated := fmt.Sprintf("%d of %d %s", s.ratedPeople(), joined, word)
 		if paper := max(s.stats.N-s.rated, 0); paper > 0 {
 			// As the projector says it: "0 of 0 rated" over a chart of five paper
 			// ratings read as none given.
 			rated = plural(paper, "rating") + " from paper"
 			if joined > 0 {
-				rated = fmt.Sprintf("%d of %d rated · %d from paper", s.rated, joined, paper)
+				rated = fmt.Sprintf("%d of %d %s · %d from paper", s.ratedPeople(), joined, word, paper)
 			}
 		}
 		count = fmt.Sprintf("%s · %s · %s", who, rated, plural(visible, "note"))

@@ -191,7 +191,11 @@ func (t *peopleTab) view(w, room int) string {
 			finished++
 		}
 	}
-	summary := fmt.Sprintf("%s · %d without a note yet. %d rated, %d connected now, %d done.", who, silent, s.rated, online, finished)
+	rated := fmt.Sprintf("%d rated", s.ratedPeople())
+	if n := s.held.People(); n > 0 {
+		rated += fmt.Sprintf(" (%d held)", n)
+	}
+	summary := fmt.Sprintf("%s · %d without a note yet. %s, %d connected now, %d done.", who, silent, rated, online, finished)
 	if s.sess.Phase == session.PhaseVote {
 		// Said, so that the total beside the marks below is not read as a mistake.
 		summary = fmt.Sprintf("%s · %d connected now, %d done (said so with x).", persons(len(ps)), online, finished)
@@ -276,7 +280,13 @@ func (t *checkInTab) update(msg tea.KeyMsg) tea.Cmd {
 	}
 	show := !s.sess.RatingsShown
 	if show && s.stats.N < session.MinSegment {
-		s.setStatus(fmt.Sprintf("Wait for at least %d ratings: with fewer, people could work out each other's.", session.MinSegment), true)
+		said := fmt.Sprintf("Wait for at least %d ratings: with fewer, people could work out each other's.", session.MinSegment)
+		if held := s.heldRatings(); held != "" {
+			// "Wait for 3" over three people who all rated read as a fault.
+			said = fmt.Sprintf("%s shown; %s. The chart shows from %d, so that nobody's can be worked out.",
+				plural(s.stats.N, "rating"), held, session.MinSegment)
+		}
+		s.setStatus(said, true)
 		return nil
 	}
 	word := "Participants now see the distribution."
@@ -300,6 +310,11 @@ func (t *checkInTab) view(w, room int) string {
 	var b strings.Builder
 	b.WriteString(sty.Header.Render("Confidence in the team's own security (1-5)") + "\n\n")
 	b.WriteString(ratingBars(s.stats, min(w, 70), sty) + "\n\n")
+	if held := s.heldRatings(); held != "" {
+		for _, l := range wrap(held+".", w) {
+			b.WriteString(sty.Warn.Render(l) + "\n")
+		}
+	}
 	if s.sess.RatingsShown {
 		b.WriteString(sty.OK.Render("Participants see this distribution.") + "\n")
 	} else {

@@ -617,7 +617,10 @@ func (s *participantScreen) watch() {
 	if s.sess.Phase.NotesVisibleToAll() {
 		mask |= session.ChangeNotes | session.ChangeNoteAdded
 	}
-	if s.sess.Phase == session.PhaseCheckIn && s.sess.RatingsShown {
+	// Their rating held, a rater is told so (see rateView) until it shows: when
+	// another person's rating comes, a change of people.
+	held := s.me != nil && s.me.Rating != s.me.ShownRating && !s.sess.Furthest().AtLeast(session.PhaseWrite)
+	if s.sess.Phase == session.PhaseCheckIn && (s.sess.RatingsShown || held) {
 		mask |= session.ChangePeople
 	}
 	if s.sess.Phase.AtLeast(session.PhaseGroup) {
@@ -965,7 +968,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		if msg.load <= s.ratedAfter && s.rated != 0 && s.me.Rating != s.rated {
 			me := *s.me // a copy: the view may be shared with other screens
-			me.Rating = s.rated
+			// Taken as shown until a load begun after it says: a load begun
+			// before would say it is held, and so would the screen for a moment.
+			me.Rating, me.ShownRating = s.rated, s.rated
 			s.me = &me
 		}
 		if onTheme && !phaseChanged && s.sess.Phase.AtLeast(session.PhaseGroup) {
@@ -1160,7 +1165,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case ratedMsg:
 		// A copy: the participant read with the view may be shared with others.
 		me := *s.me
-		me.Rating = msg.rating
+		// Taken as shown until the load that follows says whether it is held:
+		// "held" for a moment, then gone, read as a fault.
+		me.Rating, me.ShownRating = msg.rating, msg.rating
 		s.me = &me
 		s.rated, s.ratedAfter = msg.rating, s.loads
 		// Their other terminals mark the rating given here, not one they gave before.
@@ -2463,8 +2470,18 @@ func (s *participantScreen) checkInView(w int) string {
 		}
 		parts = append(parts, part{[]string{sty.Muted.Render(fit(how, w))}, 3})
 	}
+	// At the first check-in a rating given alone waits for another's, or for the
+	// session to move on; its rater is told, chart or none: seeing nothing, they
+	// took it for lost. In a check-in gone back to, only beside the chart (below),
+	// which shows it move anyway: said without it, it would tell whether others
+	// rated late (see ratedMsg).
+	held := s.me.Rating != 0 && s.me.Rating != s.me.ShownRating
+	const heldFirst = "Your rating is held until another person rates or the facilitator moves on, so that it never shows on its own."
 	switch {
 	case !s.sess.RatingsShown:
+		if held && !s.sess.Furthest().AtLeast(session.PhaseWrite) {
+			parts = append(parts, part{[]string{""}, 2}, part{muted(heldFirst), 4})
+		}
 	case s.mode == modeRateLate || s.me.Rating == 0:
 		// Seen before choosing, the group's ratings pull the answer towards them.
 		// A late rating is not followed by the chart either: whether it grew by
@@ -2477,8 +2494,8 @@ func (s *participantScreen) checkInView(w int) string {
 	default:
 		chart := sty.Header.Render("How the group rated") + "\n" + ratingBars(s.stats, min(w, 60), sty)
 		parts = append(parts, part{[]string{""}, 2}, part{strings.Split(chart, "\n"), 6})
-		if s.me.Rating != s.me.ShownRating {
-			said := "Your rating joins the chart with another's, or when the session moves on."
+		if held {
+			said := heldFirst
 			if s.sess.Furthest().AtLeast(session.PhaseWrite) {
 				// In a check-in gone back to it waits for two more, and moving
 				// on shows nothing (session.MinLateRaters).

@@ -660,7 +660,15 @@ func (w *world) openBoardSized(s *session.Session, width, height int) *term {
 		if paper > 0 {
 			who += fmt.Sprintf(" (+%d on paper)", paper)
 		}
-		ratedPart := fmt.Sprintf("%d of %d rated", rated, joined)
+		// Those whose rating is held count as rated, the held ones apart.
+		held, err := w.db.HeldRatings(w.ctx, s.ID)
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		ratedPart := fmt.Sprintf("%d of %d rated", rated+held.First, joined)
+		if held.People() > 0 {
+			ratedPart = fmt.Sprintf("%d of %d rated, %d held", rated+held.First, joined, held.People())
+		}
 		switch {
 		case fromPaper > 0 && joined > 0:
 			ratedPart += fmt.Sprintf(" · %d from paper", fromPaper)
