@@ -38,6 +38,9 @@ const (
 	// modeRateLate is the check-in rating given after the check-in, by someone
 	// who joined later.
 	modeRateLate
+	// modeMoveLane asks to which lane of its area the participant's own note
+	// (editing) moves.
+	modeMoveLane
 )
 
 // participantScreen is where a participant follows the session: check in, write
@@ -189,7 +192,7 @@ type participantScreen struct {
 }
 
 type participantKeys struct {
-	Area, Lane, Select, New, Read, Edit, Delete, Activity, Topic, Done, Rate, RateSelect, RateEnter, RateLate, Save, Cancel, PutAside, Quit key.Binding
+	Area, Lane, Select, New, Read, Edit, Delete, Move, Activity, Topic, Done, Rate, RateSelect, RateEnter, RateLate, Save, Cancel, PutAside, Quit key.Binding
 }
 
 var pk = participantKeys{
@@ -201,9 +204,12 @@ var pk = participantKeys{
 	// list n is a letter like the others (see newKey).
 	New: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new note")),
 	// Read shows the selected note whole; in a lane without notes enter writes one.
-	Read:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read whole")),
-	Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-	Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+	Read:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read whole")),
+	Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+	Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+	// Move takes one's own note to another lane of its area: asked of the
+	// facilitator (L), it named the note as theirs.
+	Move:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "move")),
 	Activity: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "activity")),
 	Topic:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "new topic")),
 	Done:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "I'm done")),
@@ -1040,6 +1046,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 				said = "The phase changed; your note was not sent (n brings it back if notes are taken again)."
 			}
 			s.topicNote, s.titleAsked = "", ""
+			if s.mode == modeMoveLane {
+				said = "The phase changed; your note stays in its lane."
+			}
 			if s.mode == modeEdit && s.inputValue() != s.editFrom && strings.TrimSpace(s.inputValue()) != "" {
 				// Back in the box when e opens that note again, if notes are
 				// taken again: typed over minutes, it was lost at the move.
@@ -1116,6 +1125,11 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.e.opt.Conn.TellOwn()
 		s.putNote(msg.note)
 		s.selectNote = msg.note.ID
+		if msg.moved {
+			// The list follows the note, so that its writer sees where it went.
+			s.lane = max(slices.Index(s.lanes(), msg.note.Lane), 0)
+			s.activity = ""
+		}
 		s.selectSaved()
 		s.mode = modeBrowse
 		s.closeInput()
@@ -1125,6 +1139,10 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			} else {
 				s.setStatus("Your note is about no activity now.", false)
 			}
+			return s, s.reload()
+		}
+		if msg.moved {
+			s.setStatus("Moved your note to "+session.CleanText(session.LaneTitle(msg.note.Lane))+".", false)
 			return s, s.reload()
 		}
 		if msg.edited {
@@ -1211,6 +1229,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		if s.mode == modeRateLate {
 			return s.updateRateLate(msg)
+		}
+		if s.mode == modeMoveLane {
+			return s.updateMoveLane(msg)
 		}
 		if s.mode != modeBrowse {
 			if s.saving {
@@ -1488,8 +1509,97 @@ func (s *participantScreen) listKey(msg tea.KeyMsg, typed bool) (screen, tea.Cmd
 		}
 		s.wordKey = start('d')
 		s.mode, s.editing = modeConfirmDelete, n.ID
+	case key.Matches(msg, pk.Move) && ph.AcceptsNotes():
+		n := s.selected()
+		if n == nil || n.ParticipantID != s.me.ID {
+			s.setStatus("Select one of your own notes to move it to another lane.", true)
+			return s, nil
+		}
+		if s.askFirst(start('m')) {
+			return s, nil
+		}
+		s.askLane(n)
 	}
 	return s, nil
+}
+
+// askLane asks to which other lane of its area n moves, when there is one.
+func (s *participantScreen) askLane(n *session.Note) {
+	if len(s.otherLanes(n)) == 0 {
+		s.setStatus("Its area has no other lane to move it to.", true)
+		return
+	}
+	s.mode, s.editing = modeMoveLane, n.ID
+	s.setStatus("", false)
+}
+
+// otherLanes are the lanes of n's area it can move to, the first nine: a digit
+// chooses one.
+func (s *participantScreen) otherLanes(n *session.Note) []string {
+	var out []string
+	for _, l := range s.lanesOf(n.Area) {
+		if l != n.Lane && len(out) < 9 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// updateMoveLane takes the key pressed while the lane is asked for: a digit moves
+// the note there, keeping its text and activity; any other key leaves it.
+func (s *participantScreen) updateMoveLane(msg tea.KeyMsg) (screen, tea.Cmd) {
+	s.mode = modeBrowse
+	var n *session.Note
+	for _, o := range s.notes {
+		if o.ID == s.editing && o.ParticipantID == s.me.ID {
+			n = o
+		}
+	}
+	lanes := []string{}
+	if n != nil {
+		lanes = s.otherLanes(n)
+	}
+	i := -1
+	if msg.Type == tea.KeyRunes && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && msg.Runes[0] <= '9' {
+		i = int(msg.Runes[0] - '1')
+	}
+	if n == nil || i < 0 || i >= len(lanes) {
+		s.setStatus("The note stays where it is.", false)
+		return s, nil
+	}
+	svc, id := s.e.opt.Service, s.me.ID
+	moved := *n
+	moved.Lane = lanes[i]
+	s.saving = true
+	return s, s.run(func(ctx context.Context) tea.Msg {
+		saved, err := svc.EditNote(ctx, id, moved)
+		if session.ErrorCode(err) == session.ENotFound {
+			return editGoneMsg{}
+		}
+		if err != nil {
+			return errMsg{err}
+		}
+		return noteAcceptedMsg{edited: true, moved: true, note: saved}
+	})
+}
+
+// laneQuestion is the question modeMoveLane asks, the lanes numbered.
+func (s *participantScreen) laneQuestion() string {
+	for _, n := range s.notes {
+		if n.ID != s.editing {
+			continue
+		}
+		var choices []string
+		for i, l := range s.otherLanes(n) {
+			choices = append(choices, fmt.Sprintf("%d %s", i+1, session.CleanText(session.LaneTitle(l))))
+		}
+		stays := "its text stays"
+		if n.Area == session.AreaActivities {
+			stays = "its text and activity stay"
+		}
+		return "Move " + quoteStart(n.Text) + " to: " + strings.Join(choices, ", ") + "? (" + stays + "; any other key = back)"
+	}
+	return ""
 }
 
 // askFirst asks before the list's key k (e, x, a, t) acts, when k begins a word
@@ -1536,6 +1646,10 @@ func (s *participantScreen) answerAsked(msg tea.KeyMsg) (screen, tea.Cmd) {
 		s.pickActivity(nil)
 	case 't':
 		return s, s.newTopic()
+	case 'm':
+		if n := s.selected(); n != nil && n.ParticipantID == s.me.ID {
+			s.askLane(n)
+		}
 	}
 	return s, nil
 }
@@ -1549,6 +1663,12 @@ func (s *participantScreen) askedQuestion() string {
 			text = quoteStart(n.Text)
 		}
 		return "Edit " + text + "? enter = edit, esc = back (a letter begins a new note)"
+	case 'm':
+		text := "the selected note"
+		if n := s.selected(); n != nil {
+			text = quoteStart(n.Text)
+		}
+		return "Move " + text + " to another lane? enter = choose the lane, esc = back (a letter begins a new note)"
 	case 'x':
 		if s.me.Done {
 			return "Take back your done mark? enter = not done, esc = back (a letter begins a new note)"
@@ -1564,7 +1684,7 @@ func (s *participantScreen) askedQuestion() string {
 
 // askedKeys are the keys of askFirst's question.
 func (s *participantScreen) askedKeys() []key.Binding {
-	does := map[rune]string{'e': "edit", 'x': "done", 'a': "choose activity", 't': "new topic"}[s.asked]
+	does := map[rune]string{'e': "edit", 'm': "choose the lane", 'x': "done", 'a': "choose activity", 't': "new topic"}[s.asked]
 	if s.asked == 'x' && s.me.Done {
 		does = "not done"
 	}
@@ -1892,6 +2012,10 @@ func (s *participantScreen) beginsNote(msg tea.KeyMsg) bool {
 	case "e", "d":
 		n := s.selected()
 		return n == nil || n.ParticipantID != s.me.ID
+	case "m":
+		// On their own note, when it has another lane to go to.
+		n := s.selected()
+		return n == nil || n.ParticipantID != s.me.ID || s.otherLanes(n) == nil
 	case "a":
 		return area != session.AreaActivities
 	case "t":
@@ -2079,6 +2203,8 @@ type noteAcceptedMsg struct {
 	// says the save chose the activity of a note, its text unchanged.
 	chose   string
 	refiled bool
+	// moved says the edit took the note to another lane (m).
+	moved bool
 }
 
 func (s *participantScreen) View() string { return s.viewInto(&viewText{}) }
@@ -2303,6 +2429,15 @@ func (s *participantScreen) keys() []key.Binding {
 		return []key.Binding{key.NewBinding(key.WithKeys("y", "ctrl+c"), key.WithHelp("y/ctrl+c", "leave")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "stay"))}
 	case s.mode == modeConfirmDelete:
 		return answerKeys("delete", "keep", s.wordKey != 0)
+	case s.mode == modeMoveLane:
+		digits := "1"
+		for _, n := range s.notes {
+			if l := len(s.otherLanes(n)); n.ID == s.editing && l > 1 {
+				digits = fmt.Sprintf("1-%d", l)
+			}
+		}
+		return []key.Binding{key.NewBinding(key.WithKeys("1"), key.WithHelp(digits, "move there")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back"))}
 	case s.asked != 0:
 		return s.askedKeys()
 	case s.mode == modePickActivity:
@@ -2387,6 +2522,9 @@ func (s *participantScreen) keys() []key.Binding {
 		// Only on their own note: on another's (the reveal) e and d are refused,
 		// and on an empty lane they begin a note (see beginsNote).
 		ks = append(ks, pk.Edit, pk.Delete)
+		if s.otherLanes(n) != nil {
+			ks = append(ks, pk.Move)
+		}
 	}
 	if s.canRateLate() {
 		ks = append(ks, pk.RateLate)
@@ -2829,6 +2967,9 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 func (s *participantScreen) questionLines(w int) []string {
 	if q := s.askedQuestion(); q != "" {
 		return wrap(q, w)
+	}
+	if s.mode == modeMoveLane {
+		return wrap(s.laneQuestion(), w)
 	}
 	if s.mode != modeConfirmDelete {
 		return nil
