@@ -564,7 +564,7 @@ func (s *nameScreen) View() string {
 	// rejoin code) is never cut off, and no answer is cut off while there is room
 	// for it: at 60 columns "gold platinum" fell off the level's line.
 	var v string
-	for _, l := range []nameLayout{nameSpaced, nameCompact, nameOneLine, nameMinimal} {
+	for _, l := range []nameLayout{nameSpaced, nameCompact, nameOneLine, nameShort, nameMinimal} {
 		s.minimal = l == nameMinimal
 		if v = s.view(l); s.e.h <= 0 || lipgloss.Height(v) <= s.e.h {
 			break
@@ -580,6 +580,10 @@ const (
 	nameSpaced  nameLayout = iota // blank lines, each question's answers under it
 	nameCompact                   // no blank lines, answers beside the question where they fit
 	nameOneLine                   // no blank lines, each question on one line
+	// nameShort is nameOneLine with the intro and the questions' heading in a few
+	// words: at 40x14 the questions were left out, and a participant on a small
+	// terminal could give no profile at all (a program lead's walkthrough).
+	nameShort
 	// nameMinimal, for a terminal too short for the rest: the intro on one line and
 	// the optional questions left out, so that the rejoin code stays in view (at
 	// 80x14 a keyless join cut it off the top).
@@ -600,7 +604,7 @@ func (s *nameScreen) view(l nameLayout) string {
 	var b strings.Builder
 	b.WriteString(sty.Title.Render("charter") + sty.Muted.Render(" · "+fit(s.sess.Title, w-14)) + "\n" + gap)
 	intro := "You joined as " + s.p.Pseudonym + ". Give a name if you like: only the facilitator sees it, to invite everyone in. Your notes never carry your name; other participants never see who wrote what."
-	if l == nameMinimal {
+	if l == nameMinimal || l == nameShort {
 		intro = "You joined as " + s.p.Pseudonym + ". A name is optional; only the facilitator sees it."
 	}
 	for _, l := range wrap(intro, w-2) {
@@ -636,7 +640,11 @@ func (s *nameScreen) view(l nameLayout) string {
 		return b.String()
 	}
 	// Wrapped, not cut: "never shown for fewer than 3 people" is the promise.
-	for _, l := range wrap("Optional, to compare groups in reports (never shown for fewer than 3 people):", w) {
+	heading := "Optional, to compare groups in reports (never shown for fewer than 3 people):"
+	if l == nameShort {
+		heading = "Optional (never shown for fewer than 3 people):"
+	}
+	for _, l := range wrap(heading, w) {
 		b.WriteString(sty.Muted.Render(l) + "\n")
 	}
 	for i, q := range profileQuestions {
@@ -661,7 +669,7 @@ func (s *nameScreen) view(l nameLayout) string {
 		switch {
 		case compact && lipgloss.Width(line) <= w:
 			b.WriteString(line + "\n")
-		case l == nameOneLine:
+		case l == nameOneLine || l == nameShort:
 			b.WriteString(answersAround(label+": ", parts, s.choice[i], w) + "\n")
 		default:
 			b.WriteString(label + "\n    " + answersAround("", parts, s.choice[i], w-4) + "\n")

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/charter-tool/charter/session"
 	"github.com/charter-tool/charter/tui"
 )
@@ -26,8 +28,29 @@ func TestNarrowScreenWrapsWhatToDo(t *testing.T) {
 		s.waitFor("Your name:")
 		v := s.view()
 		requireFitsIn(t, v, 40, 14)
-		if !strings.Contains(flat(v), "Optional profile questions: a taller window shows them.") {
-			t.Errorf("the line on the profile questions is cut:\n%s", v)
+		// The questions themselves, each on a line: they were left out for "a
+		// taller window shows them", and nobody at 40x14 could answer them.
+		for _, want := range []string{"Optional (never shown for fewer than 3 people):", "Time in your", "How you got your role", "security level"} {
+			if !strings.Contains(flat(v), want) {
+				t.Errorf("the name screen lacks %q:\n%s", want, v)
+			}
+		}
+	})
+	t.Run("profile answered at 40x14", func(t *testing.T) {
+		t.Parallel()
+		w := newWorld(t)
+		sess := w.newSession("Developers Berlin")
+		s := w.openSized(tui.Options{KeyHash: "key-1", Code: sess.Code}, 40, 14)
+		s.waitFor("Your name:")
+		s.press(tea.KeyTab)
+		s.waitFor("▸ Time in your current role")
+		s.press(tea.KeyRight)
+		s.waitFor("[<1y]")
+		s.press(tea.KeyEnter)
+		s.waitFor("LOBBY")
+		ps, err := w.db.Participants(w.ctx, sess.ID)
+		if err != nil || len(ps) != 1 || ps[0].Profile.Tenure != "<1y" {
+			t.Fatalf("after answering at 40x14: %+v, %v; want one participant with the time in the role <1y", ps, err)
 		}
 	})
 	for _, c := range []struct {
