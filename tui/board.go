@@ -1321,7 +1321,8 @@ func saysSame(hint, refusal string) bool {
 // rated, never who.
 func (s *boardScreen) notDone() (int, string) {
 	if s.sess.Phase == session.PhaseCheckIn {
-		n := max(len(s.joinedPeople())-s.ratedPeople(), 0)
+		// A question, asked once: held ratings count (see heldLive).
+		n := max(len(s.joinedPeople())-s.ratedWith(s.held), 0)
 		return n, map[bool]string{true: "has not rated", false: "have not rated"}[n == 1]
 	}
 	n := 0
@@ -1336,9 +1337,27 @@ func (s *boardScreen) notDone() (int, string) {
 	return n, map[bool]string{true: "is not done", false: "are not done"}[n == 1]
 }
 
-// ratedPeople counts the people who joined and rated, their rating shown or held.
-func (s *boardScreen) ratedPeople() int {
-	return min(s.rated+s.held.First, len(s.joinedPeople()))
+// ratedPeople counts the people who joined and rated, their rating shown or held
+// (held as the live views count them, heldLive).
+func (s *boardScreen) ratedPeople() int { return s.ratedWith(s.heldLive()) }
+
+// ratedWith counts the people who joined and rated, their rating shown or one of
+// held.
+func (s *boardScreen) ratedWith(held session.HeldRatings) int {
+	return min(s.rated+held.First, len(s.joinedPeople()))
+}
+
+// heldLive is the held ratings the live views count (the header, the people and
+// the check-in views): in the first check-in only. In a check-in gone back to, a
+// count that moved at one key press told the facilitator watching the room
+// whether that person rated for the first time, changed their rating, or gave the
+// same one again (a review's finding); the questions of ], s and closing still
+// say how many are held there.
+func (s *boardScreen) heldLive() session.HeldRatings {
+	if s.sess.Furthest().AtLeast(session.PhaseWrite) {
+		return session.HeldRatings{}
+	}
+	return s.held
 }
 
 // heldRatings says how many ratings are held and until when, "" when none is:
@@ -1386,7 +1405,7 @@ func (s *boardScreen) leaveCheckInAsk(to session.Phase) string {
 	}
 	ask := strings.Join(said, "; ")
 	if n == 0 {
-		ask = fmt.Sprintf("All %d rated; %s", s.ratedPeople(), ask)
+		ask = fmt.Sprintf("All %d rated; %s", s.ratedWith(s.held), ask)
 	}
 	return strings.ToUpper(ask[:1]) + ask[1:] + fmt.Sprintf(". Move on to %s? y/n", to)
 }
@@ -1586,7 +1605,7 @@ func (s *boardScreen) header(w int, foot string) string {
 		// Those whose rating is held count as rated, and the held ones are
 		// counted apart: "2 of 3 rated" when all three had read as one missing.
 		word := "rated"
-		if n := s.held.People(); n > 0 {
+		if n := s.heldLive().People(); n > 0 {
 			word += fmt.Sprintf(", %d held", n)
 		}
 		rated := fmt.Sprintf("%d of %d %s", s.ratedPeople(), joined, word)

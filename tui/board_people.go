@@ -192,7 +192,7 @@ func (t *peopleTab) view(w, room int) string {
 		}
 	}
 	rated := fmt.Sprintf("%d rated", s.ratedPeople())
-	if n := s.held.People(); n > 0 {
+	if n := s.heldLive().People(); n > 0 {
 		rated += fmt.Sprintf(" (%d held)", n)
 	}
 	summary := fmt.Sprintf("%s · %d without a note yet. %s, %d connected now, %d done.", who, silent, rated, online, finished)
@@ -310,7 +310,7 @@ func (t *checkInTab) view(w, room int) string {
 	var b strings.Builder
 	b.WriteString(sty.Header.Render("Confidence in the team's own security (1-5)") + "\n\n")
 	b.WriteString(ratingBars(s.stats, min(w, 70), sty) + "\n\n")
-	if held := s.heldRatings(); held != "" {
+	if held := s.heldRatings(); held != "" && s.heldLive().People() > 0 {
 		for _, l := range wrap(held+".", w) {
 			b.WriteString(sty.Warn.Render(l) + "\n")
 		}

@@ -660,10 +660,14 @@ func (w *world) openBoardSized(s *session.Session, width, height int) *term {
 		if paper > 0 {
 			who += fmt.Sprintf(" (+%d on paper)", paper)
 		}
-		// Those whose rating is held count as rated, the held ones apart.
+		// Those whose rating is held count as rated, the held ones apart; in
+		// a check-in gone back to the board does not count them live.
 		held, err := w.db.HeldRatings(w.ctx, s.ID)
 		if err != nil {
 			w.t.Fatal(err)
+		}
+		if w.session(s.ID).Furthest().AtLeast(session.PhaseWrite) {
+			held = session.HeldRatings{}
 		}
 		ratedPart := fmt.Sprintf("%d of %d rated", rated+held.First, joined)
 		if held.People() > 0 {
