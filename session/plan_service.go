@@ -209,9 +209,11 @@ type SkippedSession struct {
 }
 
 // standsIn says whether h, a session made by hand holding a plan's place, can
-// take the people of that place who were invited before: it is still to come.
-func standsIn(h *Session) bool {
-	return h.Furthest() == PhaseLobby && !h.Held
+// take the people of that place who were invited before: it is still to come, on
+// today (YYYY-MM-DD) or later. One whose day passed in the lobby would take them
+// to a session that is not held either, and invite would refuse its letters.
+func standsIn(h *Session, today string) bool {
+	return h.Furthest() == PhaseLobby && !h.Held && !h.PastDay(today)
 }
 
 // CreatePlan makes the plan of opt as the roster and the other campaigns give it
@@ -238,7 +240,8 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 		if !ok {
 			return fmt.Errorf("plan: the store %T keeps no plans", st)
 		}
-		p, err := planOf(ctx, st, opt, s.Today())
+		today := s.Today()
+		p, err := planOf(ctx, st, opt, today)
 		if err != nil {
 			return err
 		}
@@ -291,7 +294,7 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 		for i, plan := range p.Sessions {
 			if h := holders[i]; h != nil {
 				sk := SkippedSession{Planned: plan, Holder: h}
-				if standsIn(h) {
+				if standsIn(h, today) {
 					for _, inv := range plan.Invitees {
 						if inv.PlannedBefore != "" {
 							sk.Invited = append(sk.Invited, inv)
