@@ -126,7 +126,7 @@ func (s *joinScreen) submitChecked(code string, guarded bool) tea.Cmd {
 			// The same wrong code again, here or before a reconnect, is no new
 			// guess: said so, not tried, and counted once (see Guard.Refused).
 			if guard.Refused(code) {
-				return told(session.Errorf(session.ENotFound, "No session has the code %q, as said just now; not counted as another try. Check the code with your facilitator.", session.ShownCode(code)))
+				return told(session.Errorf(session.ENotFound, "No session has the code %q: it was refused from your network address a short while ago, and is not counted as another try. Check the code with your facilitator.", session.ShownCode(code)))
 			}
 			if err := guard.Check(); err != nil {
 				return codeRefusedMsg{err: err}

@@ -98,12 +98,12 @@ func TestJoinSameWrongCodeAgainIsNotAnotherTry(t *testing.T) {
 	// The box keeps the code that was tried.
 	s.waitFor(`No session has the code "WRNG-KEYS"`, "2 tries left.", "Join code: WRNG-KEYS")
 	s.press(tea.KeyEnter)
-	s.waitFor("as said just now")
+	s.waitFor("it was refused from your network")
 	s.press(tea.KeyCtrlU)
 	s.keys("wrngkeys")
 	s.waitFor("Join code: wrngkeys")
 	s.press(tea.KeyEnter)
-	s.waitFor(`"wrngkeys", as said just now`)
+	s.waitFor(`"wrngkeys": it was refused`)
 	s.keys("X")
 	s.waitFor("Join code: wrngkeysX")
 	if n := g.failed(); n != 1 {
@@ -141,7 +141,7 @@ func TestJoinCodeRefusedBeforeAReconnectIsNotTriedAgain(t *testing.T) {
 	again.waitFor("Join code:")
 	again.keys("wrng-keys")
 	again.press(tea.KeyEnter)
-	again.waitFor(`"wrng-keys", as said just now`, "not counted as another", "2 tries left.")
+	again.waitFor(`"wrng-keys": it was refused`, "not counted as another", "2 tries left.")
 	if n := g.failed(); n != 1 {
 		t.Errorf("the same wrong code on two connections counted %d tries, want 1", n)
 	}
@@ -246,7 +246,7 @@ func TestJoinRefusalFitsAShortTerminal(t *testing.T) {
 	s.press(tea.KeyEnter)
 	s.waitFor("4 tries")
 	s.press(tea.KeyEnter)
-	s.waitFor("as said just now")
+	s.waitFor("it was refused from your network")
 	v := s.view()
 	requireFitsIn(t, v, 40, 14)
 	if !strings.HasPrefix(v, "charter · security chartering") || !strings.Contains(v, "Join code: WRNG-KEYS") {

@@ -410,7 +410,7 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 		p.waitFor("A wrong code was typed from here before: 1 try left before this key is locked out")
 		pos = p.mark()
 		p.typeKeys("wrng keys", enter)
-		p.waitAfter(pos, `No session has the code "wrng keys", as said just now; not counted as another try.`)
+		p.waitAfter(pos, `No session has the code "wrng keys": it was refused from your network address`)
 		p.waitAfter(pos, "1 try left before this key is locked out for a minute.")
 		pos = p.mark()
 		p.typeKeys("WRNG-KEYX", enter)
@@ -438,7 +438,7 @@ func TestLimitsRefuseWithAMessage(t *testing.T) {
 		p.waitAfter(pos, "1 try left before this key is locked out for a minute.")
 		pos = p.mark()
 		p.typeKeys(enter)
-		p.waitAfter(pos, "as said just now")
+		p.waitAfter(pos, "refused from your network address a short while ago")
 		pos = p.mark()
 		p.typeKeys("\x15", "WRNG-KEYX", enter) // ctrl+u, another code
 		p.waitAfter(pos, "Too many wrong codes from this key (2)")
