@@ -438,7 +438,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 	f.SegmentConfidence = segmentsMayShowConfidence(ds, people)
 	f.Segments = breakdowns(ds, people, f.SegmentConfidence)
 	f.Saturation = saturation(f.Sessions, members)
-	byAudience(f, ds, members, people, keys)
+	byAudience(f, ds, members, keys)
 	f.Matrix = campaignMatrix(ds, keys, "", true)
 	for i := range f.Audiences {
 		f.Audiences[i].Matrix = campaignMatrix(ds, keys, f.Audiences[i].Audience, false)
@@ -515,7 +515,7 @@ func campaignMatrix(ds []*Data, keys map[[2]int64]string, audience string, withT
 
 // byAudience ranks each campaign theme within each audience, by the one formula on
 // that audience's sessions, and tells what share of the audience raised it.
-func byAudience(f *CampaignFindings, ds []*Data, members map[int][]group, people []*person, keys map[[2]int64]string) {
+func byAudience(f *CampaignFindings, ds []*Data, members map[int][]group, keys map[[2]int64]string) {
 	took := tookPartIn(ds, keys)
 	for _, a := range f.Audiences {
 		// Its participations, as its theme's writers are counted in each session.

@@ -374,7 +374,7 @@ func (f *CampaignFindings) mdSegments(m *markdown) {
 			p("No segment is shown: %s of at least %d participations %s folded into \"other or not given\", because the rest would have been fewer than %d and could be worked out by subtraction.\n\n",
 				count(b.Folded, "segment", "segments"), session.MinSegment, plural(b.Folded, "was", "were"), session.MinSegment)
 		case len(b.Segments) == 0 && b.FoldedInSessions:
-			p("No segment is shown: within their sessions, fewer than %d people shared all three answers with those who answered, so they are counted under \"other or not given\".\n\n", session.MinSegment)
+			p("No segment is shown: within each session, answers are counted only in groups of at least %d people who gave the same answers (and a group is folded in too where the people without answers would otherwise be fewer than %d), so they are counted under \"other or not given\".\n\n", session.MinSegment, session.MinSegment)
 		case len(b.Segments) == 0:
 			p("No segment reaches %d participations.\n\n", session.MinSegment)
 		case b.Folded > 0:
@@ -382,7 +382,7 @@ func (f *CampaignFindings) mdSegments(m *markdown) {
 				capitalize(count(b.Folded, "segment", "segments")), session.MinSegment, plural(b.Folded, "was", "were"), session.MinSegment)
 		}
 		if b.FoldedInSessions && len(b.Segments) > 0 {
-			p("Some answers are counted under \"other or not given\": within their session, fewer than %d people shared all three answers with them, and shown apart, their notes could be worked out from the session's.\n\n", session.MinSegment)
+			p("Some answers are counted under \"other or not given\": within each session, answers are counted only in groups of at least %d people who gave the same answers, and so that no group of fewer than %d stands alone (those without answers included); shown apart, their notes could be worked out from the session's.\n\n", session.MinSegment, session.MinSegment)
 		}
 	}
 }
