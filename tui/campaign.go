@@ -744,8 +744,13 @@ func (s *campaignScreen) askUnsplit() tea.Cmd {
 					splits = append(splits, [2]int64{p.a, p.b})
 				}
 			}
-			if _, err := svc.UndoThemePairs(ctx, splits, joins); err != nil {
+			n, err := svc.UndoThemePairs(ctx, splits, joins)
+			if err != nil {
 				return splitMsg{err: err}
+			}
+			if n == 0 {
+				// Another facilitator's undo came first: "Undone" would claim it.
+				return splitMsg{said: "Nothing left to undo: it was undone elsewhere meanwhile."}
 			}
 			return splitMsg{said: said, follow: follow}
 		})
