@@ -13,11 +13,12 @@ import (
 )
 
 // countingGuard is a lockout after limit wrong codes that counts them, each code
-// once.
+// once, as the server's guard does; calls counts every Fail, so that a test sees
+// the screen tried a code it was told was refused.
 type countingGuard struct {
-	mu           sync.Mutex
-	fails, limit int
-	refused      map[string]bool
+	mu                  sync.Mutex
+	fails, limit, calls int
+	refused             map[string]bool
 }
 
 func (g *countingGuard) Check() error {
@@ -32,6 +33,7 @@ func (g *countingGuard) Check() error {
 func (g *countingGuard) Fail(code string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	g.calls++
 	if g.refused == nil {
 		g.refused = map[string]bool{}
 	}
@@ -60,6 +62,13 @@ func (g *countingGuard) failed() int {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return g.fails
+}
+
+// failCalls is how many times the screen called Fail.
+func (g *countingGuard) failCalls() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.calls
 }
 
 // The join line typed whole, a key at a time, joins by its code as a pasted one
@@ -109,6 +118,9 @@ func TestJoinSameWrongCodeAgainIsNotAnotherTry(t *testing.T) {
 	if n := g.failed(); n != 1 {
 		t.Fatalf("the same wrong code entered three times counted %d tries, want 1", n)
 	}
+	if n := g.failCalls(); n != 1 {
+		t.Fatalf("the same wrong code entered three times was tried %d times, want once", n)
+	}
 	// A different wrong code is another guess.
 	s.press(tea.KeyEnter)
 	s.waitFor(`No session has the code "wrngkeysX"`, "1 tries left.")
@@ -144,6 +156,9 @@ func TestJoinCodeRefusedBeforeAReconnectIsNotTriedAgain(t *testing.T) {
 	again.waitFor(`"wrng-keys": it was refused`, "not counted as another", "2 tries left.")
 	if n := g.failed(); n != 1 {
 		t.Errorf("the same wrong code on two connections counted %d tries, want 1", n)
+	}
+	if n := g.failCalls(); n != 1 {
+		t.Errorf("the same wrong code on two connections was tried %d times, want once", n)
 	}
 }
 
