@@ -390,18 +390,46 @@ func (s *Service) own(ctx context.Context, st Store, participantID, noteID int64
 
 // EditNote changes the text (and lane) of a participant's own note.
 func (s *Service) EditNote(ctx context.Context, participantID int64, edited Note) (*Note, error) {
-	var n *Note
-	err := s.store.WriteTx(ctx, func(st Store) error {
-		var sess *Session
-		var err error
-		if n, sess, err = s.own(ctx, st, participantID, edited.ID); err != nil {
-			return err
-		}
+	return s.changeOwnNote(ctx, participantID, edited.ID, func(n *Note) (Note, error) {
 		edited.Area = n.Area
 		if edited.Lane == "" || n.Area != AreaOpen && !contains(n.Area.Lanes(), edited.Lane) {
 			// No lane, or one of another area: the facilitator moved the note
 			// (RefileNote) while its writer edited it; the edit changes the text.
 			edited.Lane, edited.Activity = n.Lane, n.Activity
+		}
+		return edited, nil
+	})
+}
+
+// PlaceOwnNote puts a participant's own note in lane of area, about activity, its
+// text as stored: moving a note or choosing its activity changes where it is,
+// never its words, which its writer may have changed on another terminal since
+// this one read them (sent whole, the old words came back). A note the
+// facilitator moved to another area meanwhile is refused, and stays there.
+func (s *Service) PlaceOwnNote(ctx context.Context, participantID, noteID int64, area Area, lane, activity string) (*Note, error) {
+	return s.changeOwnNote(ctx, participantID, noteID, func(n *Note) (Note, error) {
+		if n.Area != area {
+			return Note{}, Errorf(EConflict, "The facilitator moved this note meanwhile: it is in %s now, and stays there.", n.Area.Title())
+		}
+		placed := *n
+		placed.Lane, placed.Activity = lane, activity
+		return placed, nil
+	})
+}
+
+// changeOwnNote stores the note change makes of a participant's own note as
+// stored, checked as a new note is, in one transaction.
+func (s *Service) changeOwnNote(ctx context.Context, participantID, noteID int64, change func(stored *Note) (Note, error)) (*Note, error) {
+	var n *Note
+	err := s.store.WriteTx(ctx, func(st Store) error {
+		var sess *Session
+		var err error
+		if n, sess, err = s.own(ctx, st, participantID, noteID); err != nil {
+			return err
+		}
+		edited, err := change(n)
+		if err != nil {
+			return err
 		}
 		if err := s.validNote(sess, &edited); err != nil {
 			return err

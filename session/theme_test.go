@@ -1073,6 +1073,37 @@ func TestEditAfterRefileKeepsThePlace(t *testing.T) {
 	}
 }
 
+// Moving a note or choosing its activity (m and a on the participant's screen)
+// changes where it is, never its words: its writer may have changed them on
+// another terminal meanwhile, and sent whole from this one the old words came back
+// (found in review). A note the facilitator moved to another area is refused, and
+// stays where the facilitator put it.
+func TestPlaceOwnNoteKeepsItsWords(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	bd := mustBoard(t, "more threat modelling early", "pen tests earlier")
+	n := bd.notes[0]
+	if _, err := bd.svc.EditNote(ctx, bd.a.ID, session.Note{ID: n.ID, Lane: n.Lane, Activity: n.Activity, Text: "more threat modelling, and early"}); err != nil {
+		t.Fatal(err)
+	}
+	placed, err := bd.svc.PlaceOwnNote(ctx, bd.a.ID, n.ID, n.Area, "keep", "threat modelling")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if placed.Text != "more threat modelling, and early" || placed.Lane != "keep" || placed.Activity != "threat modelling" {
+		t.Errorf("after the move the note is %+v, want its edited words in keep", placed)
+	}
+	if _, _, err := bd.svc.RefileNote(ctx, n.ID, session.AreaMotivation, "demotivates", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bd.svc.PlaceOwnNote(ctx, bd.a.ID, n.ID, n.Area, "less", "threat modelling"); session.ErrorCode(err) != session.EConflict {
+		t.Errorf("a move after the facilitator's refile to another area: err = %v, want a conflict", err)
+	}
+	if now := bd.note(t, n.ID); now.Area != session.AreaMotivation || now.Lane != "demotivates" {
+		t.Errorf("after the refused move the note is %+v, want it where the facilitator put it", now)
+	}
+}
+
 // An undo puts themes back with their IDs: a theme merged away since is made again
 // as the theme it was, in its place; if another session's theme has taken its ID
 // meanwhile, it is made with a new one, and the other session's theme is left alone.

@@ -1568,11 +1568,11 @@ func (s *participantScreen) updateMoveLane(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, nil
 	}
 	svc, id := s.e.opt.Service, s.me.ID
-	moved := *n
-	moved.Lane = lanes[i]
+	note, area, lane, activity := n.ID, n.Area, lanes[i], n.Activity
 	s.saving = true
 	return s, s.run(func(ctx context.Context) tea.Msg {
-		saved, err := svc.EditNote(ctx, id, moved)
+		// Its place only: its words as stored (see session.Service.PlaceOwnNote).
+		saved, err := svc.PlaceOwnNote(ctx, id, note, area, lane, activity)
 		if session.ErrorCode(err) == session.ENotFound {
 			return editGoneMsg{}
 		}
@@ -1749,10 +1749,10 @@ const noActivity = "no activity chosen"
 // one written under the activity chosen for the lane that was about another.
 func (s *participantScreen) refile(n *session.Note, activity string) tea.Cmd {
 	svc, id := s.e.opt.Service, s.me.ID
-	edited := session.Note{ID: n.ID, Area: n.Area, Lane: n.Lane, Activity: activity, Text: n.Text}
+	note, area, lane := n.ID, n.Area, n.Lane
 	s.saving = true
 	return s.run(func(ctx context.Context) tea.Msg {
-		saved, err := svc.EditNote(ctx, id, edited)
+		saved, err := svc.PlaceOwnNote(ctx, id, note, area, lane, activity)
 		if err != nil {
 			return errMsg{err}
 		}
