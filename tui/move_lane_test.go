@@ -83,3 +83,26 @@ func TestParticipantMovesAnActivityNoteKeepingItsActivity(t *testing.T) {
 		t.Errorf("the list did not follow the note to Do more:\n%s", v)
 	}
 }
+
+// A note deleted on another of its writer's connections while the move was asked
+// is said to be gone: the move's answer came back with nothing said (found in
+// review).
+func TestMoveOfANoteDeletedMeanwhileSaysSo(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me, p := savedFirstNote(t, w, "nobody owns the backlog")
+	p.press(tea.KeyEsc)
+	p.waitFor("type new note", "m move")
+	p.keys("m")
+	p.press(tea.KeyEnter)
+	p.waitFor("1 move there")
+	ns := w.notes(sess)
+	if len(ns) != 1 {
+		t.Fatalf("notes %+v, want one", ns)
+	}
+	if err := w.svc.DeleteNote(w.ctx, me.ID, ns[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	p.keys("1")
+	p.waitFor("That note was deleted meanwhile.")
+}

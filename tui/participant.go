@@ -1110,6 +1110,10 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 			s.mode, s.editing = modeCompose, 0
 			s.setStatus("That note was deleted meanwhile: enter saves your text as a new note, esc keeps it unsent.", true)
+		} else {
+			// A move (m) of a note deleted on another connection: said, not
+			// left to the list to show it gone.
+			s.setStatus("That note was deleted meanwhile.", true)
 		}
 		return s, s.reload()
 	case noteDeletedMsg:
@@ -1125,8 +1129,10 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.e.opt.Conn.TellOwn()
 		s.putNote(msg.note)
 		s.selectNote = msg.note.ID
-		if msg.moved {
-			// The list follows the note, so that its writer sees where it went.
+		if msg.moved && session.Areas[s.area] == msg.note.Area {
+			// The list follows the note, so that its writer sees where it went
+			// (not when they went to another area while it was saved: the
+			// lanes there are not the note's).
 			s.lane = max(slices.Index(s.lanes(), msg.note.Lane), 0)
 			s.activity = ""
 		}
@@ -1562,6 +1568,12 @@ func (s *participantScreen) updateMoveLane(msg tea.KeyMsg) (screen, tea.Cmd) {
 	i := -1
 	if msg.Type == tea.KeyRunes && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && msg.Runes[0] <= '9' {
 		i = int(msg.Runes[0] - '1')
+	}
+	if n == nil && i >= 0 {
+		// Deleted on another of their connections, and the list read again
+		// before the answer (else the move finds it gone: editGoneMsg).
+		s.setStatus("That note was deleted meanwhile.", true)
+		return s, nil
 	}
 	if n == nil || i < 0 || i >= len(lanes) {
 		s.setStatus("The note stays where it is.", false)
