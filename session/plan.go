@@ -161,6 +161,9 @@ type PlannedSession struct {
 	// Date is the day it is held, YYYY-MM-DD, when one was given.
 	Date     string    `json:"date,omitempty"`
 	Invitees []Invitee `json:"invitees"`
+	// HeldBy is the session made by hand that holds this one's place, nil when
+	// none does: --create makes no session here (see markHeld).
+	HeldBy *HeldSlot `json:"held_by,omitempty"`
 
 	// planned is the title the rules give it, when the campaign had that title
 	// already and Title is another, of a later round (see planTitle).

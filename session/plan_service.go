@@ -66,9 +66,26 @@ func (s *Service) PlanCampaign(ctx context.Context, opt PlanOptions) (*Plan, err
 	}
 	var p *Plan
 	err := s.store.ReadTx(ctx, func(st Store) error {
+		today := s.Today()
 		var err error
-		p, err = planOf(ctx, st, opt, s.Today())
-		return err
+		if p, err = planOf(ctx, st, opt, today); err != nil {
+			return err
+		}
+		// The places sessions made by hand hold, as --create will find them.
+		name, err := campaignName(ctx, st, p.Campaign, "")
+		if err != nil {
+			return err
+		}
+		have, err := st.(PlanStore).Invitations(ctx, name)
+		if err != nil {
+			return err
+		}
+		all, err := st.Sessions(ctx)
+		if err != nil {
+			return err
+		}
+		markHeld(p, have, slices.DeleteFunc(all, func(x *Session) bool { return !SameCampaign(x.Campaign, name) }), today)
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -208,6 +225,53 @@ type SkippedSession struct {
 	Invited []Invitee
 }
 
+// HeldSlot is the session made by hand that holds a planned session's place
+// (HeldBy): --create makes no session there.
+type HeldSlot struct {
+	SessionID string `json:"session_id"`
+	Title     string `json:"title"`
+	Code      string `json:"code"`
+	// StandsIn says whether it takes the people of the place who were invited
+	// before to a session called off (see standsIn); Invited is how many they are.
+	StandsIn bool `json:"stands_in"`
+	Invited  int  `json:"invited"`
+}
+
+// markHeld sets HeldBy on each session of p whose place a session of the campaign
+// made by hand holds, and returns those sessions by p's order (nil where none):
+// the plan shown says what --create will do there, as --create does it. Only a
+// session made by hand holds a place: those planned before (have) placed their
+// people, whom the plan leaves out already.
+func markHeld(p *Plan, have []SessionInvitations, campaign []*Session, today string) []*Session {
+	byHand := slices.DeleteFunc(slices.Clone(campaign), func(x *Session) bool {
+		return slices.ContainsFunc(have, func(si SessionInvitations) bool { return si.Session.ID == x.ID })
+	})
+	holders := HeldBy(p.Sessions, byHand)
+	for i, h := range holders {
+		if h == nil {
+			continue
+		}
+		slot := &HeldSlot{SessionID: h.ID, Title: h.Title, Code: h.Code, StandsIn: standsIn(h, today)}
+		if slot.StandsIn {
+			slot.Invited = len(invitedBefore(p.Sessions[i]))
+		}
+		p.Sessions[i].HeldBy = slot
+	}
+	return holders
+}
+
+// invitedBefore are the people of a planned session who were invited before to
+// a session that will not be held.
+func invitedBefore(plan PlannedSession) []Invitee {
+	var out []Invitee
+	for _, inv := range plan.Invitees {
+		if inv.PlannedBefore != "" {
+			out = append(out, inv)
+		}
+	}
+	return out
+}
+
 // standsIn says whether h, a session made by hand holding a plan's place, can
 // take the people of that place who were invited before: it is still to come, on
 // today (YYYY-MM-DD) or later. One whose day passed in the lobby would take them
@@ -281,12 +345,7 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 			return Errorf(EInvalid, "%s Nothing was created: to create the plan with this move, add --cross-audience; or move them into a session for %s.",
 				strings.Join(p.crossMoves, " "), crossAudiences(p))
 		}
-		// Only a session made by hand holds a place of the plan: those planned
-		// before placed their people, whom the plan leaves out already.
-		byHand := slices.DeleteFunc(slices.Clone(campaign), func(x *Session) bool {
-			return slices.ContainsFunc(have, func(si SessionInvitations) bool { return si.Session.ID == x.ID })
-		})
-		holders := HeldBy(p.Sessions, byHand)
+		holders := markHeld(p, have, campaign, today)
 		done = &PlanCreated{Plan: p}
 		var sessions []*Session
 		var invitees [][]int64
@@ -294,12 +353,8 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 		for i, plan := range p.Sessions {
 			if h := holders[i]; h != nil {
 				sk := SkippedSession{Planned: plan, Holder: h}
-				if standsIn(h, today) {
-					for _, inv := range plan.Invitees {
-						if inv.PlannedBefore != "" {
-							sk.Invited = append(sk.Invited, inv)
-						}
-					}
+				if plan.HeldBy.StandsIn {
+					sk.Invited = invitedBefore(plan)
 				}
 				invited += len(sk.Invited)
 				done.Skipped = append(done.Skipped, sk)

@@ -324,6 +324,20 @@ func planMarkdown(p *session.Plan) string {
 			exps[inv.Experience]++
 		}
 		w(" (levels: %s; experience: %s)\n\n", counts(session.Levels, levels), counts(session.Experiences, exps))
+		if h := s.HeldBy; h != nil {
+			// As --create will find it: said here, not learnt after.
+			held := fmt.Sprintf("Held by %q (code %s), a session made by hand: --create makes no session here", session.CleanText(h.Title), code(h.Code))
+			switch {
+			case h.StandsIn && h.Invited > 0:
+				held += fmt.Sprintf(", and invites to it the %d %s who were invited before to a session called off; the others planned here are not invited (whom a session made by hand takes is for its facilitator to say).",
+					h.Invited, plural(h.Invited, "person of this place", "people of this place"))
+			case h.StandsIn:
+				held += " and invites nobody to it (whom a session made by hand takes is for its facilitator to say)."
+			default:
+				held += " and invites nobody to it: it has begun, or its day passed before it was held."
+			}
+			w("%s\n\n", mdText(held))
+		}
 		w("| Name | Team | Location | Level | Role | Experience | Team took part before |")
 		if again {
 			w(" Planned before |")

@@ -46,6 +46,13 @@ func TestPlanAgainInvitesToTheTwinMadeByHandOfADeletedSession(t *testing.T) {
 	made := mustRun(t, "session", "new", "--data", data, "--title", "Developers in Lyon", "--audience", "developers", "--location", "lyon", "--campaign", "Pilot 2027")
 	twin := regexp.MustCompile(`session: (\w+)`).FindStringSubmatch(made)[1]
 	mustRun(t, "session", "delete", "--data", data, "--session", ids["Developers, Lyon"], "--yes")
+	// The plan shown says so before --create: it listed the place as a session
+	// to be made (found in review).
+	shown := strings.Join(strings.Fields(mustRun(t, "plan", "--data", data, "--campaign", "Pilot 2027", "--audiences", "developers")), " ")
+	if want := `Held by "Developers in Lyon" (code `; !strings.Contains(shown, want) ||
+		!strings.Contains(shown, "a session made by hand: --create makes no session here, and invites to it the 10 people of this place who were invited before to a session called off") {
+		t.Errorf("the plan shown does not say the twin holds the place:\n%s", shown)
+	}
 	code, out, errs := runCmd("plan", "--data", data, "--campaign", "Pilot 2027", "--audiences", "developers", "--create", "--addr", "charter.example.org:2222")
 	if code != 0 {
 		t.Fatalf("plan --create beside the twin: exit %d: %s%s", code, out, errs)
