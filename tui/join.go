@@ -633,8 +633,12 @@ func (s *nameScreen) view(l nameLayout) string {
 		// Wrapped where the rows the rest leaves hold it, cut where they do not
 		// (at 40x14 it was cut over six empty lines).
 		room := s.e.h - strings.Count(b.String()+errLine, "\n") - lipgloss.Height(help)
-		for _, l := range wrapOr("Optional profile questions: a taller window shows them.", "Profile questions need a taller window.", w, max(room, 1)) {
-			b.WriteString(sty.Muted.Render(l) + "\n")
+		// None where there is no room: at 40x14 a keyless join's rejoin code and
+		// its command took it, and the line pushed the title off the top.
+		if room > 0 {
+			for _, l := range wrapOr("Optional profile questions: a taller window shows them.", "Profile questions need a taller window.", w, room) {
+				b.WriteString(sty.Muted.Render(l) + "\n")
+			}
 		}
 		b.WriteString(errLine + help)
 		return b.String()

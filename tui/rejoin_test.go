@@ -453,7 +453,7 @@ func TestNameScreenKeepsTheRejoinCodeWhenShort(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	dev := w.newSession("Developers Amsterdam")
-	for _, size := range [][2]int{{80, 14}, {60, 16}, {40, 24}} {
+	for _, size := range [][2]int{{80, 14}, {60, 16}, {40, 24}, {40, 14}} {
 		s := w.openSized(tui.Options{Code: dev.Code, JoinHint: "ssh -p 27123 -t 127.0.0.1"}, size[0], size[1])
 		s.waitFor("Your name:")
 		s.keys("Ana")
