@@ -62,8 +62,12 @@ type CampaignFindings struct {
 	Confidence *Confidence `json:"confidence"`
 	// ConfidenceLeftOut counts the sessions whose ratings Confidence leaves out:
 	// those with some ratings, but fewer than session.MinSegment.
-	ConfidenceLeftOut int     `json:"confidence_sessions_left_out"`
-	Threshold         float64 `json:"match_threshold"`
+	ConfidenceLeftOut int `json:"confidence_sessions_left_out"`
+	// RatingsHeldOut counts the ratings given in the sessions that are held for
+	// others' (session.MinBatchRaters) and so left out of every figure, as each
+	// session's findings leave them out: never whose.
+	RatingsHeldOut int     `json:"ratings_held_out"`
+	Threshold      float64 `json:"match_threshold"`
 	// Method says how campaign themes were scored.
 	Method string          `json:"prioritization"`
 	Themes []CampaignTheme `json:"themes"`
@@ -433,6 +437,7 @@ func BuildCampaign(name string, sessions []*Data) *CampaignFindings {
 		if n := len(d.Ratings); n > 0 && n < session.MinSegment {
 			f.ConfidenceLeftOut++
 		}
+		f.RatingsHeldOut += d.HeldRatings.First
 	}
 	f.Audiences = audienceViews(ds, people, f.Themes, members)
 	f.SegmentConfidence = segmentsMayShowConfidence(ds, people)

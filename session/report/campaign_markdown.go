@@ -301,6 +301,11 @@ func (f *CampaignFindings) mdAudiences(m *markdown) {
 	p("## Differences between audiences\n\n")
 	p("Confidence about security, from 1 (not at all) to 5 (fully), counts the ratings of the sessions that show their own (at least %d ratings each), ", session.MinSegment)
 	p("so that no figure here, compared with a session's findings, can single anyone out%s.\n\n", leftOut(f.ConfidenceLeftOut, ": "))
+	if n := f.RatingsHeldOut; n > 0 {
+		// As each session's findings say it: a rating held is not one never given.
+		p("%s given %s held back in %s session, waiting for others before it showed, and %s out of every figure here, as in the session's findings.\n\n",
+			capitalize(count(n, "rating", "ratings")), plural(n, "was", "were"), plural(n, "its", "their"), plural(n, "is left", "are left"))
+	}
 	for _, a := range f.Audiences {
 		p("### %s\n\n", audienceTitle(a.Audience))
 		p("%d %s, %d %s, %d campaign %s raised.\n\n", a.Sessions, plural(a.Sessions, "session", "sessions"),

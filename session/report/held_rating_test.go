@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"strings"
@@ -19,7 +20,7 @@ func TestFindingsCountARatingHeldBackAsGiven(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	svc := openService(t)
-	sess, err := svc.NewSession(ctx, session.Session{Title: "Managers", Audience: session.AudienceManagers})
+	sess, err := svc.NewSession(ctx, session.Session{Title: "Managers", Audience: session.AudienceManagers, Campaign: "Pilot"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,6 +68,19 @@ func TestFindingsCountARatingHeldBackAsGiven(t *testing.T) {
 	}
 	if p := back.Participation; p.Rated != 2 || p.HeldRatings != 1 || p.HeldChanges != 0 {
 		t.Errorf("JSON participation %+v, want 2 rated and 1 held back", p)
+	}
+	// The campaign report says so too: it said nothing, and its figures read
+	// as if the rating had never been given.
+	cf, err := report.LoadCampaignReport(ctx, svc, "Pilot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := cf.WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	if want := "1 rating given was held back in its session, waiting for others before it showed, and is left out of every figure here"; cf.RatingsHeldOut != 1 || !strings.Contains(b.String(), want) {
+		t.Errorf("the campaign report counts %d ratings held out and does not say %q:\n%s", cf.RatingsHeldOut, want, b.String())
 	}
 }
 
