@@ -1028,15 +1028,12 @@ func factLines(facts []string, w int) []string {
 
 // hanging wraps line to w columns, its further lines indented by indent.
 func hanging(line string, indent, w int) []string {
-	lines := wrap(line, w)
-	if len(lines) < 2 || indent >= w/2 {
-		return lines
+	if indent >= w/2 {
+		return wrap(line, w)
 	}
-	out, pad := lines[:1], strings.Repeat(" ", indent)
-	for _, l := range wrap(strings.Join(lines[1:], " "), w-indent) {
-		out = append(out, pad+l)
-	}
-	return out
+	// wrapHanging wraps the rest of the text as it was written: joined from
+	// wrapped lines, a word longer than a line came out with a space in it.
+	return wrapHanging(line, w, indent)
 }
 
 // updateReading scrolls the notes read; esc, enter or q go back.

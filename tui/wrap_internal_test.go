@@ -239,3 +239,21 @@ func TestPackPartsBreaksBetweenParts(t *testing.T) {
 		t.Errorf("no parts: %q", got)
 	}
 }
+
+// A word longer than a line, wrapped with a hanging indent on the campaign
+// overview, keeps its letters together: joined from wrapped lines and wrapped
+// again, it came out with a space in it ("dtha tgo", found in review).
+func TestHangingKeepsALongWordWhole(t *testing.T) {
+	word := "Threatmodellingworkshopsforeveryteam"
+	lines := hanging("S1 · "+word, 4, 20)
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			l = strings.TrimPrefix(l, "    ")
+		}
+		b.WriteString(strings.TrimRight(l, " "))
+	}
+	if got := strings.TrimPrefix(b.String(), "S1 ·"); strings.ReplaceAll(got, " ", "") != word || strings.Count(got, " ") > 1 {
+		t.Errorf("hanging(%q) = %q: the word is not whole", "S1 · "+word, lines)
+	}
+}
