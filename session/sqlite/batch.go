@@ -116,10 +116,11 @@ func (db *DB) NotesReleased(ctx context.Context, sessionID string, after int64) 
 }
 
 // HeldRatings counts the ratings of a session the screens do not show yet: those
-// that differ from the one last shown, none shown (a first rating) or one.
+// that differ from the one last shown, none shown (a first rating) or one. A
+// shown rating is one of 1 to 5, as ShownRatings and ShownAndHeldRatings read it.
 func (db *DB) HeldRatings(ctx context.Context, sessionID string) (session.HeldRatings, error) {
 	var h session.HeldRatings
-	err := db.read.QueryRowContext(ctx, `SELECT COALESCE(SUM(shown_rating = 0), 0), COALESCE(SUM(shown_rating != 0), 0)
+	err := db.read.QueryRowContext(ctx, `SELECT COALESCE(SUM(shown_rating NOT BETWEEN 1 AND 5), 0), COALESCE(SUM(shown_rating BETWEEN 1 AND 5), 0)
 		FROM ratings WHERE session_id = ? AND shown_rating != rating`, sessionID).Scan(&h.First, &h.Changes)
 	if err != nil {
 		return h, fmt.Errorf("held ratings: %w", err)
