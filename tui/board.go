@@ -979,12 +979,12 @@ func (s *boardScreen) updateKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.confirmDelete = func() tea.Cmd { return s.movePhase(to) }
 			s.confirmNo = "Staying in " + string(s.sess.Phase) + "."
 			ask := "Closing freezes the results (reopen with [): move on to closed? y/n"
-			if held := s.heldRatings(); held != "" {
+			if s.held.People() > 0 {
 				// A rating held then stays out of the findings for good, unless
 				// the session is reopened and others rate: said before, not found
-				// missing in the findings after.
-				them := map[bool]string{true: "it", false: "them"}[s.held.People() == 1]
-				ask = fmt.Sprintf("%s: closing leaves %s out of the findings. %s", held, them, ask)
+				// missing in the findings after. Without a count, which a key
+				// pressed between two looks here would move.
+				ask = "Ratings given or changed after the check-in still wait for others: closing leaves them out of the findings (a changed one counts as it was before). " + ask
 			}
 			s.setStatus(ask, true)
 			return s, nil
@@ -1321,7 +1321,15 @@ func saysSame(hint, refusal string) bool {
 // rated, never who.
 func (s *boardScreen) notDone() (int, string) {
 	if s.sess.Phase == session.PhaseCheckIn {
-		// A question, asked once: held ratings count (see heldLive).
+		if s.sess.Furthest().AtLeast(session.PhaseWrite) {
+			// Gone back to: held ratings are not counted here either, as the
+			// header does not count them (see heldLive); ] pressed and taken
+			// back after each key a person pressed told what it was.
+			n := max(len(s.joinedPeople())-s.rated, 0)
+			return n, map[bool]string{true: "has no rating shown (they may have rated: after the check-in a rating waits for two more before it shows)",
+				false: "have no rating shown (some of them may have rated: after the check-in a rating waits for two more before it shows)"}[n == 1]
+		}
+		// The first check-in: held ratings count, as the header counts them.
 		n := max(len(s.joinedPeople())-s.ratedWith(s.held), 0)
 		return n, map[bool]string{true: "has not rated", false: "have not rated"}[n == 1]
 	}
@@ -1378,11 +1386,21 @@ func (s *boardScreen) heldRatings() string {
 		more, map[bool]string{true: "is", false: "are"}[more == 1], session.MinLateRaters)
 }
 
+// lateRatingsRule is what the question before leaving a check-in gone back to says
+// of ratings given there, whether or not one waits.
+const lateRatingsRule = "ratings given or changed now show three at a time, never alone: any still waiting when you move on stay out of the chart and the findings (a changed one counts as it was before)"
+
 // leaveCheckInAsk is the question before moving on from check-in, "" when nobody
 // is left to rate and no rating is held.
 func (s *boardScreen) leaveCheckInAsk(to session.Phase) string {
 	n, what := s.notDone()
 	held := s.heldRatings()
+	first := !s.sess.Furthest().AtLeast(session.PhaseWrite)
+	if !first {
+		// Said whether or not a rating waits, and without a count: both moved
+		// with one person's key (see notDone).
+		held = lateRatingsRule
+	}
 	if n == 0 && held == "" {
 		return ""
 	}
@@ -1390,15 +1408,13 @@ func (s *boardScreen) leaveCheckInAsk(to session.Phase) string {
 	if n > 0 {
 		said = append(said, persons(n)+" "+what)
 	}
-	first := !s.sess.Furthest().AtLeast(session.PhaseWrite)
 	switch {
 	case held != "" && first:
 		// Leaving the first check-in shows the held rating on its own, as
 		// leaving the first writing shows a lone writer's notes.
 		said = append(said, held+": moving on shows it on its own, and so says whose it is to anyone who saw who rated last")
 	case held != "":
-		them := map[bool]string{true: "it", false: "them"}[s.held.People() == 1]
-		said = append(said, held+": until then the chart and the findings leave "+them+" out")
+		said = append(said, held)
 	case first:
 		// Someone may rate between the question and y, and be shown alone.
 		said = append(said, "if someone is still rating, wait: a rating given alone would then show on its own, and so say whose it is")

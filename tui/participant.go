@@ -1203,6 +1203,12 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.setStatus(fmt.Sprintf("Your rating %d is saved. The chart shows it with at least two other ratings given after the check-in: never alone, nor in a pair.", msg.rating), false)
 			return s, s.reload()
 		}
+		if s.sess.Furthest().AtLeast(session.PhaseWrite) {
+			// A check-in gone back to: the same words whether or not it waits,
+			// which would say whether others rated (as for a late rating).
+			s.setStatus(fmt.Sprintf("Your rating %d is saved. After the check-in the chart shows ratings with at least two others given since, never alone: one still waiting when the facilitator moves on is left out (a changed one counts as it was before).", msg.rating), false)
+			return s, s.reload()
+		}
 		s.setStatus(fmt.Sprintf("Your rating %d is saved. You can change it until the facilitator moves on.", msg.rating), false)
 		return s, s.reload()
 	case doneMsg:
