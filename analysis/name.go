@@ -102,21 +102,30 @@ func withinLonger(s [2]int, i int, spans [][][2]int) bool {
 // what its name gives in brackets ("SAST") and by the other names people use for
 // it (activityVariants: "training" for "security training").
 func NamedActivity(text string, activities []string) string {
+	if named := NamedActivities(text, activities); len(named) == 1 {
+		return named[0]
+	}
+	return ""
+}
+
+// NamedActivities are the activities of the list that text names, each once, in
+// the list's order: NamedActivity's one, or the several a note that names more
+// than one is filed under none of.
+func NamedActivities(text string, activities []string) []string {
 	forms := activityNamesOf(activities)
-	found := -1
+	seen := make([]bool, len(activities))
 	for k, named := range namedTargets(nameStems(text, stemmer{}), forms.targets) {
-		switch {
-		case !named || forms.of[k] == found:
-		case found >= 0:
-			return ""
-		default:
-			found = forms.of[k]
+		if named {
+			seen[forms.of[k]] = true
 		}
 	}
-	if found < 0 {
-		return ""
+	var out []string
+	for i, a := range activities {
+		if seen[i] {
+			out = append(out, a)
+		}
 	}
-	return activities[found]
+	return out
 }
 
 // activityNames are the names a list of activities is named by, as stems run

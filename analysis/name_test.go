@@ -121,3 +121,23 @@ func TestNamedActivity(t *testing.T) {
 		t.Errorf("with no activities listed, a note names %q", got)
 	}
 }
+
+// NamedActivities lists every activity a note names, once each, in the list's
+// order: a note naming two is filed under none, and its writer is told which.
+func TestNamedActivities(t *testing.T) {
+	t.Parallel()
+	activities := []string{"threat modelling", "pen testing", "bug bounty", "secure code review"}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"bug bounty and pen testing both", []string{"pen testing", "bug bounty"}},
+		{"more threat modelling and secure code review", []string{"threat modelling", "secure code review"}},
+		{"pen tests, and more pen testing", []string{"pen testing"}},
+		{"nothing named here", nil},
+	} {
+		if got := analysis.NamedActivities(tc.text, activities); !slices.Equal(got, tc.want) {
+			t.Errorf("NamedActivities(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

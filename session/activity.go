@@ -13,3 +13,10 @@ func FiledActivity(sess *Session, n *Note) string {
 	}
 	return analysis.NamedActivity(n.Text, sess.Activities)
 }
+
+// NamedActivities are the activities of the session's list a note's text names:
+// with more than one, FiledActivity files it under none, and its writer is told
+// which it names, to choose.
+func NamedActivities(sess *Session, text string) []string {
+	return analysis.NamedActivities(text, sess.Activities)
+}

@@ -512,10 +512,7 @@ func (t *themeBoard) handEdits() string {
 			edits = append(edits, plural(e.n, e.noun))
 		}
 	}
-	if len(edits) < 2 {
-		return strings.Join(edits, "")
-	}
-	return strings.Join(edits[:len(edits)-1], ", ") + " and " + edits[len(edits)-1]
+	return joinAnd(edits)
 }
 
 // keepPreview gives the hub the suggestions as edited here (names, merges,

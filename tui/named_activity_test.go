@@ -89,3 +89,27 @@ func TestNarrowScreenKeepsHeaderWhenANoteGoesUnderItsActivity(t *testing.T) {
 		t.Errorf("the status or the box's title is not in view:\n%s", v)
 	}
 }
+
+// A note that names two activities goes under none, and its writer is told which
+// it names: the plain "Saved." read as if the words had named none (found trying
+// it).
+func TestNoteNamingTwoActivitiesSaysWhichItNames(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	p := w.openAsParticipant(sess, me)
+	p.waitFor("You have no notes here yet.")
+	p.waitDrawn("New note in Strengths")
+	p.press(tea.KeyTab) // Security activities
+	p.waitFor("New note in Keep · no activity chosen (esc, a)")
+	p.paste("bug bounty and pen testing both")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved under no activity: your note names", "a chooses one.")
+	v := strings.Join(strings.Fields(p.view()), " ")
+	if !strings.Contains(v, "pen testing") || !strings.Contains(v, "bug bounty") {
+		t.Errorf("the status does not name both activities:\n%s", v)
+	}
+	if ns := w.notes(sess); len(ns) != 1 || ns[0].Activity != "" {
+		t.Fatalf("stored %+v, want one note under no activity", ns)
+	}
+}

@@ -1167,6 +1167,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// The activity sticks: said here, a writer moving on to another one
 			// sees it before the next note goes under this one.
 			s.setStatus("Saved under "+a+"; your next notes go there too (esc, a changes it).", false)
+		} else if named := session.NamedActivities(s.sess, msg.note.Text); msg.note.Area == session.AreaActivities && msg.chose == "" && len(named) > 1 {
+			// Filed under none: said, or it read as if the words named none.
+			s.setStatus("Saved under no activity: your note names "+joinAnd(named)+"; esc, enter, a chooses one.", false)
 		} else {
 			s.setStatus(savedNext, false)
 		}

@@ -497,3 +497,11 @@ func ratingBars(st session.RatingStats, width int, sty *Styles) string {
 	}
 	return b.String()
 }
+
+// joinAnd writes items as a list in words: "a", "a and b", "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
