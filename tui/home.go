@@ -598,22 +598,25 @@ func homeColumnsFor(sessions []*session.Session, w int, today string) homeColumn
 // berlin", not "Porto" in "Portofino". A session without the field has nothing
 // for the column to say.
 func titlesSay(sessions []*session.Session, i int, today string) bool {
-	words := func(s string) string {
-		return " " + strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		}), " ") + " "
-	}
 	for _, ss := range sessions {
-		f := words(homeFields(ss, today)[i])
-		if f != "  " && !strings.Contains(words(ss.Title), f) {
+		f := titleWords(homeFields(ss, today)[i])
+		if f != "  " && !strings.Contains(titleWords(ss.Title), f) {
 			return false
 		}
 	}
 	return len(sessions) > 0
 }
 
+// titleWords is s's words in lower case, each between spaces: " developers berlin ".
+func titleWords(s string) string {
+	return " " + strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ") + " "
+}
+
 // row is a session's title and the rest of its row, each cut and padded to the
-// columns: the title in its middle, keeping its end, where titles of one campaign
+// columns: the title in its middle, keeping its end (unless that end is the
+// place the place column says beside it), where titles of one campaign
 // differ ("Security… online 2").
 func (c homeColumns) row(ss *session.Session) (title, rest string) {
 	pad := func(text string, width int) string {
@@ -625,7 +628,15 @@ func (c homeColumns) row(ss *session.Session) (title, rest string) {
 			b.WriteString(homeGap + pad(fit(f, c.fields[i]), c.fields[i]))
 		}
 	}
-	return pad(fitMiddle(ss.Title, c.title), c.title), strings.TrimRight(b.String(), " ")
+	title = fitMiddle(ss.Title, c.title)
+	if place := titleWords(homeFields(ss, c.today)[homePlace]); c.fields[homePlace] > 0 && place != "  " &&
+		strings.HasSuffix(titleWords(ss.Title), place) {
+		// Its end is the place the column beside it says: cut there, keeping
+		// the words that tell it apart ("Security eng…", not "Sec… Amsterdam"
+		// beside "Amsterdam").
+		title = fit(ss.Title, c.title)
+	}
+	return pad(title, c.title), strings.TrimRight(b.String(), " ")
 }
 
 // headingsIn is the number of campaign headings the rows start to end show: one

@@ -384,4 +384,19 @@ func TestHomeLeavesOutColumnsEveryTitleSays(t *testing.T) {
 	if l := lineWith(v, "Amsterdam"); !strings.Contains(l, "  Amsterdam  ") {
 		t.Errorf("with the place column back, a row lacks its place: %q", l)
 	}
+	// With both columns back the titles are cut; one that ends in the place
+	// beside it is cut at its end, keeping the words that tell it apart: it read
+	// "Sec… Amsterdam  Amsterd…" (found trying it).
+	if _, err := w.svc.NewSession(w.ctx, session.Session{Title: "Platform crew", Location: "Porto", Audience: session.AudienceMixed}); err != nil {
+		t.Fatal(err)
+	}
+	s = w.open(tui.Options{Facilitator: true})
+	s.waitFor("Platform crew")
+	v = s.view()
+	requireFits(t, v)
+	l := lineWith(v, "Amsterd")
+	cell, _, _ := strings.Cut(strings.TrimLeft(l, "▸ "), "  ")
+	if !strings.HasPrefix(cell, "Security eng") || strings.Contains(cell, "Amsterdam") {
+		t.Errorf("the title ending in the place beside it is cut to %q: %q\n%s", cell, l, v)
+	}
 }
