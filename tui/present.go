@@ -34,6 +34,10 @@ type presentScreen struct {
 	joined int
 	done   int
 	rated  int
+	// held is the ratings held for others' at the first check-in, counted as the
+	// board counts them there ("3 of 3 rated, 1 held"); none after it (see the
+	// board's heldLive).
+	held session.HeldRatings
 	// paper is how many ratings were imported from paper: their authors are
 	// not among the people who joined, and rated leaves them out.
 	paper  int
@@ -127,6 +131,7 @@ type presentStateMsg struct {
 	sess           *session.Session
 	people, joined int
 	done, rated    int
+	held           session.HeldRatings
 	paper          int
 	ratings        []int
 	notes          []*session.Note
@@ -170,6 +175,10 @@ func (s *presentScreen) load() tea.Cmd {
 			}
 		}
 		st.rated, st.paper = v.Rated, v.PaperRatings()
+		if !sess.Furthest().AtLeast(session.PhaseWrite) {
+			// The board counts them there; the room reads one count.
+			st.held = v.Held
+		}
 		if sess.RatingsShown {
 			st.ratings = v.Ratings
 		}
@@ -219,6 +228,7 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.scroll = 0
 		}
 		s.sess, s.people, s.joined, s.done, s.rated, s.paper = msg.sess, msg.people, msg.joined, msg.done, msg.rated, msg.paper
+		s.held = msg.held
 		s.notes, s.themes, s.totals, s.ranked, s.scores, s.actions = msg.notes, msg.themes, msg.totals, msg.ranked, msg.scores, msg.actions
 		s.numbers = msg.numbers
 		s.stats = session.Summarize(msg.ratings)
@@ -526,7 +536,14 @@ func (s *presentScreen) checkInView(w int) string {
 	// authors among the people who joined would mix the two counts.
 	var counts []string
 	if s.joined > 0 || s.paper == 0 {
-		counts = append(counts, fmt.Sprintf("%d of %s rated", s.rated, persons(s.joined)))
+		// Those whose rating is held count as rated, the held ones apart, as on
+		// the board: the projector said "2 of 3 people rated" beside the board's
+		// "3 of 3 rated, 1 held" (a tester's finding).
+		rated := fmt.Sprintf("%d of %s rated", min(s.rated+s.held.First, s.joined), persons(s.joined))
+		if n := s.held.People(); n > 0 {
+			rated += fmt.Sprintf(", %d held", n)
+		}
+		counts = append(counts, rated)
 	}
 	if s.paper > 0 {
 		counts = append(counts, plural(s.paper, "rating")+" from paper")

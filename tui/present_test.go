@@ -175,7 +175,7 @@ func TestPresentFollowsEveryPhase(t *testing.T) {
 	}{
 		{session.PhaseLobby, []string{"3 people joined so far", "ssh -p 2222 -t charter.example"}, nil},
 		// Cleo's rating waits for someone else's (see session.MinBatchRaters).
-		{session.PhaseCheckIn, []string{"2 of 3 people rated", "2 ratings · mean 3.5"}, nil},
+		{session.PhaseCheckIn, []string{"3 of 3 people rated, 1 held", "2 ratings · mean 3.5"}, nil},
 		{session.PhaseWrite, []string{"people done", "5:00"}, []string{"threat modelling", "Dependency"}},
 		{session.PhaseReveal, []string{"Confidence · Concerns (2)", "API keys still end up"}, nil},
 		{session.PhaseGroup, []string{"Dependency updates have no owner (2 notes)", "Scanner noise (1 note)"}, nil},
@@ -722,7 +722,7 @@ func TestPresentCountsPaperRatingsAtCheckIn(t *testing.T) {
 		paper(r.w, r.sess, 4, 1)
 		s := r.present(80, 24)
 		// Cleo's rating waits for someone else's (see session.MinBatchRaters).
-		s.waitFor("2 of 3 people rated · 2 ratings from paper", "4 ratings · mean 3.0")
+		s.waitFor("3 of 3 people rated, 1 held · 2 ratings from paper", "4 ratings · mean 3.0")
 		v := s.view()
 		for _, x := range roomNames {
 			if strings.Contains(v, x) {
@@ -777,5 +777,23 @@ func TestPresentClosedLegendCostsNoResult(t *testing.T) {
 	// Under the title and its rule: the thank-you, then the legend, then the results.
 	if !strings.Contains(lines[2], "Thank you") || !strings.Contains(lines[3], "score = ") || !strings.Contains(lines[4], "#1 · score") {
 		t.Errorf("the closed results do not begin right under the thank-you and the score's legend:\n%s", v)
+	}
+}
+
+// In a check-in gone back to the projector counts no held rating, as the board
+// does not: a count that moved at one key press told the room whether that person
+// rated before or changed their rating.
+func TestPresentCountsNoHeldRatingAfterTheCheckIn(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	r.to(session.PhaseWrite) // the three ratings shown when the check-in ended
+	r.w.setPhase(r.sess, session.PhaseCheckIn)
+	if err := r.w.svc.Rate(r.w.ctx, r.people[0].ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	s := r.present(80, 24)
+	s.waitFor("3 of 3 people rated")
+	if v := s.view(); strings.Contains(v, "held") {
+		t.Errorf("the projector counts a held rating after the check-in:\n%s", v)
 	}
 }
