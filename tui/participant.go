@@ -2619,7 +2619,10 @@ func (s *participantScreen) checkInView(w int) string {
 		}
 		choices = append(choices, line)
 	}
-	parts := []part{{wrap("How confident are you in your team's security?", w), 0}, {[]string{""}, 1}, {choices, 0}}
+	// The question is rank questionRank: kept as the choices are (rank 0), but it
+	// gives way to the line that says the chart is shown (below).
+	const questionRank = 7
+	parts := []part{{wrap("How confident are you in your team's security?", w), questionRank}, {[]string{""}, 1}, {choices, 0}}
 	if s.me.Rating == 0 {
 		how := "↑/↓ and enter, or press 1-5."
 		if s.mode == modeRateLate {
@@ -2671,8 +2674,22 @@ func (s *participantScreen) checkInView(w int) string {
 		return n
 	}
 	if room := s.bodyRoom; s.e.h > 0 {
+		charted := slices.ContainsFunc(parts, func(p part) bool { return p.rank == 6 })
 		for rank := 1; rank <= 6 && height() > room; rank++ {
 			parts = slices.DeleteFunc(parts, func(p part) bool { return p.rank == rank })
+		}
+		if charted && !slices.ContainsFunc(parts, func(p part) bool { return p.rank == 6 }) {
+			// The chart shown with s had no room: said in a line where one is
+			// left, or a participant at 40x14 never learnt it was there.
+			line := muted("The group's chart is shown: a taller window has room for it.")
+			if height()+len(line) > room && s.e.h >= minAskRows {
+				// The question again under the line that asks it (two lines
+				// from minAskRows up) gives way to it.
+				parts = slices.DeleteFunc(parts, func(p part) bool { return p.rank == questionRank })
+			}
+			if height()+len(line) <= room {
+				parts = append(parts, part{line, 6})
+			}
 		}
 		if over := height() - room; over > 0 {
 			// All else gone, the choices around the one chosen (or given), from

@@ -797,3 +797,18 @@ func TestPresentCountsNoHeldRatingAfterTheCheckIn(t *testing.T) {
 		t.Errorf("the projector counts a held rating after the check-in:\n%s", v)
 	}
 }
+
+// At 40x14 a participant whose screen has no room for the chart the facilitator
+// showed is told it is shown: nothing said it was there (a tester's finding).
+func TestParticipantAtFortyIsToldTheChartIsShown(t *testing.T) {
+	t.Parallel()
+	r := newRoom(t)
+	r.to(session.PhaseCheckIn) // three ratings, the chart shown
+	p := r.w.openSized(tui.Options{KeyHash: r.people[0].KeyHash, Code: r.sess.Code}, 40, 14)
+	p.waitFor("CHECK-IN")
+	v := p.view()
+	requireFitsIn(t, v, 40, 14)
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), "The group's chart is shown") {
+		t.Errorf("nothing says the chart is shown:\n%s", v)
+	}
+}
