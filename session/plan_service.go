@@ -380,11 +380,22 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 		}
 		if len(sessions) == 0 && invited == 0 {
 			held := make([]string, len(done.Skipped))
+			var past []string
 			for i, sk := range done.Skipped {
 				held[i] = fmt.Sprintf("%d. %s (as %q)", sk.Planned.Number, sk.Planned.Title, sk.Holder.Title)
+				if sk.Holder.PastDay(today) && len(invitedBefore(sk.Planned)) > 0 {
+					past = append(past, fmt.Sprintf("%q", sk.Holder.Title))
+				}
 			}
-			return Errorf(EConflict, "The campaign %q already holds every session of the plan, made by hand with the same audience and place: %s; nothing was created.",
-				p.Campaign, strings.Join(held, ", "))
+			why := ""
+			if len(past) > 0 {
+				// Its people hold a letter for a session called off, and the one
+				// made by hand would take them but for its day, which passed.
+				why = fmt.Sprintf(" %s, made by hand, would take the people invited before to a session called off, but its day passed before it was held: give it a new day (charter session edit --date) and plan again.",
+					strings.Join(past, " and "))
+			}
+			return Errorf(EConflict, "The campaign %q already holds every session of the plan, made by hand with the same audience and place: %s; nothing was created.%s",
+				p.Campaign, strings.Join(held, ", "), why)
 		}
 		if err := ps.CreatePlan(ctx, sessions, invitees); err != nil {
 			return fmt.Errorf("create plan: %w", err)

@@ -147,6 +147,11 @@ func TestPlanAgainInvitesThePeopleOfADeletedSessionToItsTwin(t *testing.T) {
 			if session.ErrorCode(err) != session.EConflict || !strings.Contains(err.Error(), `already holds every session of the plan`) {
 				t.Errorf("planned again beside a twin begun or past its day (%s): %v, want the plan refused as held", c.campaign, err)
 			}
+			// Past its day, the refusal says what to do: the plan's people hold a
+			// letter for a session called off.
+			if says := err != nil && strings.Contains(err.Error(), "its day passed before it was held: give it a new day"); says != (c.day != "") {
+				t.Errorf("planned again beside a twin (%s): %v; want the new day advised only past its day", c.campaign, err)
+			}
 			continue
 		}
 		// Someone new at the place since: planned there, but not invited to a
