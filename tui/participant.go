@@ -1167,9 +1167,9 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// The activity sticks: said here, a writer moving on to another one
 			// sees it before the next note goes under this one.
 			s.setStatus("Saved under "+a+"; your next notes go there too (esc, a changes it).", false)
-		} else if named := session.NamedActivities(s.sess, msg.note.Text); msg.note.Area == session.AreaActivities && msg.chose == "" && len(named) > 1 {
+		} else if len(msg.named) > 1 {
 			// Filed under none: said, or it read as if the words named none.
-			s.setStatus("Saved under no activity: your note names "+joinAnd(named)+"; esc, enter, a chooses one.", false)
+			s.setStatus("Saved under no activity: your note names "+joinAnd(msg.named)+"; esc, enter, a chooses one.", false)
 		} else {
 			s.setStatus(savedNext, false)
 		}
@@ -2046,7 +2046,7 @@ func (s *participantScreen) beginsNote(msg tea.KeyMsg) bool {
 }
 
 func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
-	svc, id := s.e.opt.Service, s.me.ID
+	svc, id, sess := s.e.opt.Service, s.me.ID, s.sess
 	if s.mode == modeConfirmDelete {
 		// Enter alone deletes: a word goes on with any letter, y included
 		// ("dynamic scans" deleted the selected note), and a note "d" nobody
@@ -2181,7 +2181,13 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			if err != nil {
 				return errMsg{err}
 			}
-			return noteAcceptedMsg{edited: editing, note: saved, chose: n.Activity}
+			msg := noteAcceptedMsg{edited: editing, note: saved, chose: n.Activity}
+			if !editing && saved.Area == session.AreaActivities && n.Activity == "" && saved.Activity == "" {
+				// Read here, off the screen's loop: the activities the words name
+				// when they name several, which the status then lists.
+				msg.named = session.NamedActivities(sess, saved.Text)
+			}
+			return msg
 		})
 	}
 	if s.input == nil {
@@ -2226,6 +2232,9 @@ type noteAcceptedMsg struct {
 	refiled bool
 	// moved says the edit took the note to another lane (m).
 	moved bool
+	// named are the activities a new note's words name when it was filed under
+	// none (session.NamedActivities), read with the save.
+	named []string
 }
 
 func (s *participantScreen) View() string { return s.viewInto(&viewText{}) }
