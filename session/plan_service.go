@@ -76,15 +76,11 @@ func (s *Service) PlanCampaign(ctx context.Context, opt PlanOptions) (*Plan, err
 		if err != nil {
 			return err
 		}
-		have, err := st.(PlanStore).Invitations(ctx, name)
+		have, campaign, err := campaignHolds(ctx, st, name)
 		if err != nil {
 			return err
 		}
-		all, err := st.Sessions(ctx)
-		if err != nil {
-			return err
-		}
-		markHeld(p, have, slices.DeleteFunc(all, func(x *Session) bool { return !SameCampaign(x.Campaign, name) }), today)
+		markHeld(p, have, campaign, today)
 		return nil
 	})
 	if err != nil {
@@ -225,6 +221,20 @@ type SkippedSession struct {
 	Invited []Invitee
 }
 
+// campaignHolds reads what the campaign name holds: its planned sessions with
+// their invitations, and all its sessions, made by hand or planned.
+func campaignHolds(ctx context.Context, st Store, name string) ([]SessionInvitations, []*Session, error) {
+	have, err := st.(PlanStore).Invitations(ctx, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	all, err := st.Sessions(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return have, slices.DeleteFunc(all, func(x *Session) bool { return !SameCampaign(x.Campaign, name) }), nil
+}
+
 // HeldSlot is the session made by hand that holds a planned session's place
 // (HeldBy): --create makes no session there.
 type HeldSlot struct {
@@ -313,19 +323,9 @@ func (s *Service) CreatePlan(ctx context.Context, opt PlanOptions, check func(p 
 		if p.Campaign, err = campaignName(ctx, st, p.Campaign, ""); err != nil {
 			return err
 		}
-		have, err := ps.Invitations(ctx, p.Campaign)
+		have, campaign, err := campaignHolds(ctx, st, p.Campaign)
 		if err != nil {
 			return err
-		}
-		all, err := st.Sessions(ctx)
-		if err != nil {
-			return err
-		}
-		var campaign []*Session
-		for _, x := range all {
-			if SameCampaign(x.Campaign, p.Campaign) {
-				campaign = append(campaign, x)
-			}
 		}
 		if len(p.Sessions) == 0 && len(have) > 0 {
 			return Errorf(EConflict, "The campaign %q already has %s; nothing was created. They invite everyone this plan would; the people of a planned session that will not be held are offered again once it is deleted or closed.",
