@@ -299,7 +299,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// copies the whole frame each time: with a thousand participants that was most
 	// of the idle CPU. Every screen, the board's too, is drawn when it changes, and
 	// only the lines that changed.
-	fr := tui.NewFrames(sess)
+	fr := tui.NewFrames(frameOutput(sess))
 	s.frames.Store(sess, fr)
 	model := fr.Model(tui.New(opt))
 	opts = append(opts, tea.WithoutRenderer())
