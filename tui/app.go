@@ -436,7 +436,8 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.toScreen(msg)
 	}
 	cmd := a.toScreen(msg)
-	if _, ok := msg.(ChangedMsg); ok {
+	switch msg.(type) {
+	case ChangedMsg, boardReadDueMsg:
 		if _, quiet := a.screen.(quietOnChange); quiet && !a.idleWarned {
 			// The drawing after the last message is still the screen: when a change
 			// reaches a thousand screens, each is drawn once, with what it read.
@@ -452,8 +453,9 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // the question).
 type asksBeforeLeaving interface{ asksBeforeLeaving() }
 
-// quietOnChange is a screen that looks the same after a ChangedMsg: it only starts
-// reading what changed, and is drawn again when that arrives.
+// quietOnChange is a screen that looks the same after a ChangedMsg (and, the board,
+// after boardReadDueMsg): it only starts reading what changed, and is drawn again
+// when that arrives.
 type quietOnChange interface{ quietOnChange() }
 
 // View implements tea.Model.

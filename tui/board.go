@@ -89,6 +89,11 @@ type boardScreen struct {
 	fade      fading
 
 	loading, loaded bool
+	// releasedRead is when the last read of released notes began; readDue says a
+	// read waits for boardReadEvery to pass (loading is set meanwhile, so that
+	// changes only add up).
+	releasedRead time.Time
+	readDue      bool
 	// kept is an answer a board of this session was typing into a prompt when its
 	// connection closed: the prompt's key on its theme or action point opens it
 	// again (takeKept).
@@ -201,11 +206,23 @@ func (s *boardScreen) Init() tea.Cmd {
 // loadDirty loads the board again when changes are pending. New notes come in
 // batches (session.ChangeReleased) with the counts that go with them, never one by
 // one as they are saved.
-func (s *boardScreen) loadDirty() tea.Cmd {
+func (s *boardScreen) loadDirty() tea.Cmd { return s.loadPending(false) }
+
+// loadPending is loadDirty; due says the wait for a read of released notes is
+// over (boardReadEvery).
+func (s *boardScreen) loadPending(due bool) tea.Cmd {
 	if s.pending == 0 {
 		return nil
 	}
 	released := s.pending == session.ChangeReleased && s.view != nil
+	if released {
+		if wait := boardReadEvery - s.e.now().Sub(s.releasedRead); wait > 0 && !due {
+			s.loading, s.readDue = true, true
+			// Never longer: a clock set back (a test's) would wait for it.
+			return s.e.opt.Conn.Tick(min(wait, boardReadEvery), boardReadDueMsg{})
+		}
+		s.releasedRead = s.e.now()
+	}
 	s.pending = 0
 	s.loading = true
 	if released {
@@ -214,6 +231,17 @@ func (s *boardScreen) loadDirty() tea.Cmd {
 	}
 	return s.load()
 }
+
+// boardReadEvery is the shortest time between two reads of notes released to the
+// board. When hundreds save at once, batches are stored every few milliseconds,
+// and the board read and drew each one as soon as the last was drawn: a tenth of
+// the server's work in the burst, for frames no one can tell apart. The notes
+// that arrive meanwhile are read together; a note released after a quiet spell is
+// read at once.
+const boardReadEvery = 20 * time.Millisecond
+
+// boardReadDueMsg says the wait for the next read of released notes is over.
+type boardReadDueMsg struct{}
 
 // movePhase moves the session to phase to, and the board to the view of that phase.
 func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
@@ -563,6 +591,12 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 				return s, s.acceptSuggestions()
 			}
 		}
+	case boardReadDueMsg:
+		if !s.readDue {
+			return s, nil
+		}
+		s.loading, s.readDue = false, false
+		return s, s.loadPending(true)
 	case ChangedMsg:
 		// Coalesce: while a load runs, changes only add up.
 		s.pending |= msg.What

@@ -81,3 +81,60 @@ func TestRefusalDuringAReadReadsAgainAfterIt(t *testing.T) {
 		t.Error("the refusal read nothing again")
 	}
 }
+
+// Notes released again soon after a read are read once boardReadEvery has passed
+// since it began, together with all released meanwhile: when hundreds save at
+// once, the board read and drew every batch as soon as the last was drawn. The
+// wait draws nothing.
+func TestReleasedNotesSoonAfterAReadWaitForTheNext(t *testing.T) {
+	at := time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
+	e := New(Options{Renderer: colours256(), Now: func() time.Time { return at }}).env
+	e.w, e.h = 120, 40
+	sess := &session.Session{ID: "s1", Title: "Developers Berlin", Code: "ABCD-EFGH", Phase: session.PhaseWrite, VoteBudget: 3}
+	b := newBoard(e, sess)
+	a := &App{env: e, screen: b}
+	read := func() tea.Msg {
+		return boardStateMsg{BoardView: &session.BoardView{Session: sess, Written: map[int64]int{}}, base: b.sess}
+	}
+	a.Update(read())
+	a.View()
+	if _, cmd := a.Update(ChangedMsg{SessionID: "s1", What: session.ChangeReleased}); cmd == nil {
+		t.Fatal("the first release started no read")
+	}
+	a.Update(read())
+	a.View()
+	// Released again at the same moment on the board's clock.
+	_, cmd := a.Update(ChangedMsg{SessionID: "s1", What: session.ChangeReleased})
+	if cmd == nil {
+		t.Fatal("the second release is never read")
+	}
+	var msg tea.Msg
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("the second release was read at once (the read, with no service here, panicked: %v)", r)
+			}
+		}()
+		msg = cmd()
+	}()
+	if _, ok := msg.(boardReadDueMsg); !ok {
+		t.Fatalf("the second release gave %T, want the wait for the next read", msg)
+	}
+	if _, cmd := a.Update(ChangedMsg{SessionID: "s1", What: session.ChangeReleased}); cmd != nil {
+		t.Error("a release during the wait started a read of its own")
+	}
+	_, cmd = a.Update(msg)
+	if cmd == nil {
+		t.Error("the end of the wait read nothing")
+	}
+	if !a.viewUnchanged() {
+		t.Error("the end of the wait drew the board again before anything was read")
+	}
+	if !b.loading || b.readDue {
+		t.Errorf("after the wait: loading %v, waiting %v; want a read on its way", b.loading, b.readDue)
+	}
+	// A wait that ended meanwhile (another read began) is not a second read.
+	if _, cmd := a.Update(boardReadDueMsg{}); cmd != nil {
+		t.Error("a stale end of a wait began a read beside the one on its way")
+	}
+}
