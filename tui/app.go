@@ -437,7 +437,7 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	cmd := a.toScreen(msg)
 	switch msg.(type) {
-	case ChangedMsg, boardReadDueMsg:
+	case ChangedMsg, readDueMsg:
 		if _, quiet := a.screen.(quietOnChange); quiet && !a.idleWarned {
 			// The drawing after the last message is still the screen: when a change
 			// reaches a thousand screens, each is drawn once, with what it read.
@@ -453,8 +453,8 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // the question).
 type asksBeforeLeaving interface{ asksBeforeLeaving() }
 
-// quietOnChange is a screen that looks the same after a ChangedMsg (and, the board,
-// after boardReadDueMsg): it only starts reading what changed, and is drawn again
+// quietOnChange is a screen that looks the same after a ChangedMsg (and after
+// readDueMsg): it only starts reading what changed, and is drawn again
 // when that arrives.
 type quietOnChange interface{ quietOnChange() }
 

@@ -89,11 +89,9 @@ type boardScreen struct {
 	fade      fading
 
 	loading, loaded bool
-	// releasedRead is when the last read of released notes began; readDue says a
-	// read waits for boardReadEvery to pass (loading is set meanwhile, so that
-	// changes only add up).
-	releasedRead time.Time
-	readDue      bool
+	// pace spaces the reads of released notes (loading is set while one waits,
+	// so that changes only add up).
+	pace readPace
 	// kept is an answer a board of this session was typing into a prompt when its
 	// connection closed: the prompt's key on its theme or action point opens it
 	// again (takeKept).
@@ -209,19 +207,17 @@ func (s *boardScreen) Init() tea.Cmd {
 func (s *boardScreen) loadDirty() tea.Cmd { return s.loadPending(false) }
 
 // loadPending is loadDirty; due says the wait for a read of released notes is
-// over (boardReadEvery).
+// over (readPace).
 func (s *boardScreen) loadPending(due bool) tea.Cmd {
 	if s.pending == 0 {
 		return nil
 	}
 	released := s.pending == session.ChangeReleased && s.view != nil
 	if released {
-		if wait := boardReadEvery - s.e.now().Sub(s.releasedRead); wait > 0 && !due {
-			s.loading, s.readDue = true, true
-			// Never longer: a clock set back (a test's) would wait for it.
-			return s.e.opt.Conn.Tick(min(wait, boardReadEvery), boardReadDueMsg{})
+		if wait := s.pace.next(s.e.opt.Conn, s.e.now(), due); wait != nil {
+			s.loading = true
+			return wait
 		}
-		s.releasedRead = s.e.now()
 	}
 	s.pending = 0
 	s.loading = true
@@ -231,17 +227,6 @@ func (s *boardScreen) loadPending(due bool) tea.Cmd {
 	}
 	return s.load()
 }
-
-// boardReadEvery is the shortest time between two reads of notes released to the
-// board. When hundreds save at once, batches are stored every few milliseconds,
-// and the board read and drew each one as soon as the last was drawn: a tenth of
-// the server's work in the burst, for frames no one can tell apart. The notes
-// that arrive meanwhile are read together; a note released after a quiet spell is
-// read at once.
-const boardReadEvery = 20 * time.Millisecond
-
-// boardReadDueMsg says the wait for the next read of released notes is over.
-type boardReadDueMsg struct{}
 
 // movePhase moves the session to phase to, and the board to the view of that phase.
 func (s *boardScreen) movePhase(to session.Phase) tea.Cmd {
@@ -591,11 +576,11 @@ func (s *boardScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 				return s, s.acceptSuggestions()
 			}
 		}
-	case boardReadDueMsg:
-		if !s.readDue {
+	case readDueMsg:
+		if !s.pace.over() {
 			return s, nil
 		}
-		s.loading, s.readDue = false, false
+		s.loading = false
 		return s, s.loadPending(true)
 	case ChangedMsg:
 		// Coalesce: while a load runs, changes only add up.

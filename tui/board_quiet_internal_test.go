@@ -82,7 +82,7 @@ func TestRefusalDuringAReadReadsAgainAfterIt(t *testing.T) {
 	}
 }
 
-// Notes released again soon after a read are read once boardReadEvery has passed
+// Notes released again soon after a read are read once readEvery has passed
 // since it began, together with all released meanwhile: when hundreds save at
 // once, the board read and drew every batch as soon as the last was drawn. The
 // wait draws nothing.
@@ -117,7 +117,7 @@ func TestReleasedNotesSoonAfterAReadWaitForTheNext(t *testing.T) {
 		}()
 		msg = cmd()
 	}()
-	if _, ok := msg.(boardReadDueMsg); !ok {
+	if _, ok := msg.(readDueMsg); !ok {
 		t.Fatalf("the second release gave %T, want the wait for the next read", msg)
 	}
 	if _, cmd := a.Update(ChangedMsg{SessionID: "s1", What: session.ChangeReleased}); cmd != nil {
@@ -130,11 +130,11 @@ func TestReleasedNotesSoonAfterAReadWaitForTheNext(t *testing.T) {
 	if !a.viewUnchanged() {
 		t.Error("the end of the wait drew the board again before anything was read")
 	}
-	if !b.loading || b.readDue {
-		t.Errorf("after the wait: loading %v, waiting %v; want a read on its way", b.loading, b.readDue)
+	if !b.loading || b.pace.due {
+		t.Errorf("after the wait: loading %v, waiting %v; want a read on its way", b.loading, b.pace.due)
 	}
 	// A wait that ended meanwhile (another read began) is not a second read.
-	if _, cmd := a.Update(boardReadDueMsg{}); cmd != nil {
+	if _, cmd := a.Update(readDueMsg{}); cmd != nil {
 		t.Error("a stale end of a wait began a read beside the one on its way")
 	}
 }

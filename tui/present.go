@@ -66,6 +66,8 @@ type presentScreen struct {
 
 	loading, loaded bool
 	pending         session.Change
+	// pace spaces the reads (loading is set while one waits).
+	pace readPace
 }
 
 var presentKeys = struct{ Scroll, Page, Leave, Back key.Binding }{
@@ -147,6 +149,21 @@ type presentStateMsg struct {
 type presentReader interface {
 	BoardView(ctx context.Context, sessionID string) (*session.BoardView, error)
 }
+
+// loadPending reads the changes pending, when their turn has come (readPace; due
+// says the wait for it is over), in one read.
+func (s *presentScreen) loadPending(due bool) tea.Cmd {
+	s.loading = true
+	if wait := s.pace.next(s.e.opt.Conn, s.e.now(), due); wait != nil {
+		return wait
+	}
+	s.pending = 0
+	return s.load()
+}
+
+// quietOnChange: a change only begins a read (or its wait); the projector is drawn
+// again with what is read.
+func (s *presentScreen) quietOnChange() {}
 
 func (s *presentScreen) load() tea.Cmd {
 	var svc presentReader = s.e.opt.Service
@@ -235,18 +252,18 @@ func (s *presentScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.failed = ""
 		s.timeUp.see(s.sess.Timer, s.e.now())
 		if s.pending != 0 {
-			s.pending = 0
-			s.loading = true
-			return s, s.load()
+			return s, s.loadPending(false)
+		}
+	case readDueMsg:
+		if s.pace.over() {
+			return s, s.loadPending(true)
 		}
 	case ChangedMsg:
 		s.pending |= msg.What
 		if s.loading || s.sess == nil {
 			return s, nil
 		}
-		s.pending = 0
-		s.loading = true
-		return s, s.load()
+		return s, s.loadPending(false)
 	case tickMsg:
 		if s.sess != nil {
 			s.timeUp.see(s.sess.Timer, s.e.now())
