@@ -168,6 +168,11 @@ type participantScreen struct {
 	boxN      int
 	status    string
 	statusErr bool
+	// shorter are ways to say the status shorterOf, shortest last, for a screen
+	// that has no room for it whole beside the note just saved (see statusLines):
+	// at 40x14 a status of three lines left that note off the screen.
+	shorterOf string
+	shorter   []string
 	// leaving is the question q and ctrl+c ask before the participant leaves: a
 	// stray q, typed by someone who thought they were writing, or a reflex ctrl+c
 	// in a note's box, does not end their session.
@@ -819,6 +824,13 @@ func (s *participantScreen) setStatus(msg string, isErr bool) {
 	s.status, s.statusErr = msg, isErr
 }
 
+// setSaved says a note was saved, msg, and how to say it shorter where the screen
+// has no room for it whole (see statusLines).
+func (s *participantScreen) setSaved(msg string, shorter ...string) {
+	s.setStatus(msg, false)
+	s.shorterOf, s.shorter = msg, shorter
+}
+
 // noteDeletedMsg is a note of the participant's deleted: it leaves the list at once,
 // before the reload.
 type noteDeletedMsg struct{ id int64 }
@@ -1162,14 +1174,17 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// None chosen, the note went under the activity it names: said, for
 			// the writer to see where it counts and change it if that is wrong
 			// (the box is open for the next note, and the list selects this one).
-			s.setStatus("Saved under "+a+", which your note names; esc, enter, a changes that.", false)
+			s.setSaved("Saved under "+a+", which your note names; esc, enter, a changes that.",
+				"Saved under "+a+", which it names; esc, enter, a changes that.", "Saved under "+a+".")
 		} else if a != "" && msg.note.Area == session.AreaActivities {
 			// The activity sticks: said here, a writer moving on to another one
 			// sees it before the next note goes under this one.
-			s.setStatus("Saved under "+a+"; your next notes go there too (esc, a changes it).", false)
+			s.setSaved("Saved under "+a+"; your next notes go there too (esc, a changes it).",
+				"Saved under "+a+"; your next notes go there too (esc, a).", "Saved under "+a+".")
 		} else if len(msg.named) > 1 {
 			// Filed under none: said, or it read as if the words named none.
-			s.setStatus("Saved under no activity: your note names "+joinAnd(msg.named)+"; esc, enter, a chooses one.", false)
+			s.setSaved("Saved under no activity: your note names "+joinAnd(msg.named)+"; esc, enter, a chooses one.",
+				"Saved under no activity; esc, enter, a chooses one.", "Saved under no activity.")
 		} else {
 			s.setStatus(savedNext, false)
 		}
@@ -2278,7 +2293,7 @@ func (s *participantScreen) viewInto(b *viewText) string {
 	b.WriteByte('\n')
 
 	// The footer first: the body gets the rows it leaves.
-	footer := s.footer(w)
+	footer := s.footer(w, strings.Count(b.String(), "\n"))
 	s.bodyRoom = e.h - strings.Count(b.String(), "\n") - lipgloss.Height(footer)
 	var body string
 	switch {
@@ -2316,29 +2331,32 @@ const minAskRows = 14
 // savedNext is the status after a new note is saved, the box open for the next.
 const savedNext = "Saved. Your note is stored; the box is open for your next one (esc closes it)."
 
-// footer is the bottom of the screen, w wide: status, done mark and key help.
-func (s *participantScreen) footer(w int) string {
+// footer is the bottom of the screen, w wide, under the above rows of its head:
+// status, done mark and key help.
+func (s *participantScreen) footer(w, above int) string {
 	e, sty := s.e, s.e.sty
 	footer := ""
+	keyLine := e.helpView(s.keys())
 	if s.leaving {
 		for _, l := range leaveQuestion(w, s.mode == modeEdit && s.input != nil && s.inputValue() != s.editFrom) {
 			footer += sty.Warn.Render(l) + "\n"
 		}
 	} else if s.status != "" {
-		footer += s.lines.line(lineKey{kind: lineStatus, text: s.status, width: w, sel: s.statusErr}, func() string {
+		room, said := 3, ""
+		if s.status == s.shorterOf {
+			said = "has shorter" // the same words set with setStatus have not
+			rest := lipgloss.Height(keyLine)
+			if s.me.Done {
+				rest++
+			}
+			room = s.savedRoom(above + rest)
+		}
+		footer += s.lines.line(lineKey{kind: lineStatus, id: int64(room), text: s.status, mark: said, width: w, sel: s.statusErr}, func() string {
 			st := sty.OK
 			if s.statusErr {
 				st = sty.Error
 			}
-			status := s.status
-			if status == savedNext && lipgloss.Width(status) > w {
-				// On a narrow screen the box in view says the rest, and the
-				// line it leaves keeps the note just saved in view.
-				status = "Saved. Your note is stored."
-			}
-			// Wrapped over up to three lines, not cut: a status says what happened
-			// to what the person was doing ("… merged into …, now selected.").
-			return st.Render(strings.Join(cutLines(wrap(status, w), 3, w, cutJoined), "\n"))
+			return st.Render(strings.Join(s.statusLines(w, room), "\n"))
 		}) + "\n"
 	}
 	if s.status == "" && !s.leaving && !s.lateHinted && (s.mode == modeBrowse || s.emptyBox()) && s.canRateLate() {
@@ -2357,7 +2375,46 @@ func (s *participantScreen) footer(w int) string {
 	if s.me.Done {
 		footer += s.doneLine(w) + "\n"
 	}
-	return footer + e.helpView(s.keys())
+	return footer + keyLine
+}
+
+// statusLines is the status w wide, in at most room lines: wrapped, not cut, as
+// a status says what happened to what the person was doing ("… merged into …, now
+// selected."); said shorter where it has a shorter way that fits (setSaved), and
+// cut only when none does.
+func (s *participantScreen) statusLines(w, room int) []string {
+	status := s.status
+	if status == savedNext && lipgloss.Width(status) > w {
+		// On a narrow screen the box in view says the rest, and the
+		// line it leaves keeps the note just saved in view.
+		status = "Saved. Your note is stored."
+	}
+	lines := wrap(status, w)
+	if s.status == s.shorterOf {
+		for _, shorter := range s.shorter {
+			if len(lines) <= room {
+				break
+			}
+			lines = wrap(shorter, w)
+		}
+	}
+	return cutLines(lines, room, w, cutJoined)
+}
+
+// savedNoteRoom is the fewest body rows that keep the note just saved in view
+// while a box is open for the next: tabs, lanes, that note, the box's title and
+// the box at its fewest (three rows with its frame); the other lines of the
+// notes view give way before (linesToGive).
+const savedNoteRoom = 1 + 1 + 1 + 1 + 3
+
+// savedRoom is how many lines the status of a note just saved takes, at most
+// three, on a screen whose head and footer take taken rows besides: those the
+// note just saved and the box open for the next one leave.
+func (s *participantScreen) savedRoom(taken int) int {
+	if s.e.h <= 0 || s.input == nil || s.mode != modeCompose {
+		return 3
+	}
+	return min(max(s.e.h-taken-savedNoteRoom, 1), 3)
 }
 
 // doneLine is the done mark as the footer shows it, w wide. Writing in a box
@@ -2889,6 +2946,7 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		// there are more: on a narrow screen it pushed the title bar off the top.
 		room = max(min(room, s.bodyRoom-strings.Count(b.String()[start:], "\n")-len(question)-1), 1)
 	}
+	sayMore := true
 	if inputLines > 0 && s.input != nil && e.h > 0 {
 		// A short terminal: the box gives up lines (down to one, which scrolls)
 		// before the notes above it go, and the notes go before the header
@@ -2901,7 +2959,14 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		}
 		room = avail - (s.input.Height() + 2)
 		if len(ns) > room {
-			room-- // the line that says how many notes there are
+			if room == 1 {
+				// One row: the note selected (the one just saved), not the line
+				// that says there are more, which left that note off the screen;
+				// the key line says ↑/↓ goes through them.
+				sayMore = false
+			} else {
+				room-- // the line that says how many notes there are
+			}
 		}
 	}
 	noNotes := len(ns) == 0
@@ -2936,7 +3001,7 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		b.WriteString(s.noteLine(ns[i], w, i == s.rows.selected()))
 		b.WriteByte('\n')
 	}
-	if n := len(ns); n > room && (inputLines == 0 || room >= 0) {
+	if n := len(ns); n > room && sayMore && (inputLines == 0 || room >= 0) {
 		b.WriteString(s.lines.line(lineKey{kind: lineMore, id: int64(n), width: w}, func() string {
 			return sty.Muted.Render(fmt.Sprintf("  … %d notes, ↑/↓ pgup/pgdn to scroll", n))
 		}))
