@@ -518,6 +518,9 @@ type homeColumns struct {
 	fields [5]int
 	// today is the day the rows are shown on, YYYY-MM-DD (see homeFields).
 	today string
+	// apart are the titles, by session ID, of rows whose title cut alike another's
+	// (see cutTitle), cut so as to keep where they differ.
+	apart map[string]string
 }
 
 const (
@@ -590,7 +593,75 @@ func homeColumnsFor(sessions []*session.Session, w int, today string) homeColumn
 		}
 	}
 	c.title = max(min(c.title, titles), 1)
+	c.tellApart(sessions)
 	return c
+}
+
+// tellApart cuts again the titles of sessions that cut alike though they differ,
+// keeping the words they differ in: "Developers Berlin, 1 March 2027" and
+// "Developers Munich, 1 March 2027" were both "Developers… 1 March 2027", and
+// at 40 columns only the code told their rows apart.
+func (c *homeColumns) tellApart(sessions []*session.Session) {
+	alike := map[string][]*session.Session{}
+	for _, ss := range sessions {
+		cut := c.cutTitle(ss)
+		if cut != ss.Title {
+			alike[cut] = append(alike[cut], ss)
+		}
+	}
+	for _, group := range alike {
+		for _, ss := range group {
+			var others []string
+			for _, o := range group {
+				if o.Title != ss.Title {
+					others = append(others, o.Title)
+				}
+			}
+			if len(others) == 0 {
+				continue
+			}
+			if c.apart == nil {
+				c.apart = map[string]string{}
+			}
+			a, b := wordsApart(ss.Title, others)
+			c.apart[ss.ID] = fitApart(ss.Title, a, b, c.title)
+		}
+	}
+}
+
+// wordsApart is where title differs from others, in its words: from the first
+// word one of them differs in, a, to before b, after the last (a >= b when it
+// differs from none but in its spaces).
+func wordsApart(title string, others []string) (a, b int) {
+	words := strings.Fields(title)
+	a, b = len(words), 0
+	for _, o := range others {
+		ow := strings.Fields(o)
+		p := 0
+		for p < len(words) && p < len(ow) && words[p] == ow[p] {
+			p++
+		}
+		q := 0
+		for q < len(words)-p && q < len(ow)-p && words[len(words)-1-q] == ow[len(ow)-1-q] {
+			q++
+		}
+		a, b = min(a, p), max(b, len(words)-q)
+	}
+	return a, b
+}
+
+// cutTitle is the title of ss cut to the column: in its middle, keeping its end
+// (unless that end is the place the place column says beside it), where titles
+// of one campaign differ ("Security… online 2").
+func (c homeColumns) cutTitle(ss *session.Session) string {
+	if place := titleWords(homeFields(ss, c.today)[homePlace]); c.fields[homePlace] > 0 && place != "  " &&
+		strings.HasSuffix(titleWords(ss.Title), place) {
+		// Its end is the place the column beside it says: cut there, keeping
+		// the words that tell it apart ("Security eng…", not "Sec… Amsterdam"
+		// beside "Amsterdam").
+		return fit(ss.Title, c.title)
+	}
+	return fitMiddle(ss.Title, c.title)
 }
 
 // titlesSay reports whether the title of every session says its field i
@@ -615,9 +686,8 @@ func titleWords(s string) string {
 }
 
 // row is a session's title and the rest of its row, each cut and padded to the
-// columns: the title in its middle, keeping its end (unless that end is the
-// place the place column says beside it), where titles of one campaign
-// differ ("Security… online 2").
+// columns: the title as cutTitle cuts it, or so as to keep where it differs from
+// titles that cut alike (tellApart).
 func (c homeColumns) row(ss *session.Session) (title, rest string) {
 	pad := func(text string, width int) string {
 		return text + strings.Repeat(" ", max(width-lipgloss.Width(text), 0))
@@ -628,13 +698,9 @@ func (c homeColumns) row(ss *session.Session) (title, rest string) {
 			b.WriteString(homeGap + pad(fit(f, c.fields[i]), c.fields[i]))
 		}
 	}
-	title = fitMiddle(ss.Title, c.title)
-	if place := titleWords(homeFields(ss, c.today)[homePlace]); c.fields[homePlace] > 0 && place != "  " &&
-		strings.HasSuffix(titleWords(ss.Title), place) {
-		// Its end is the place the column beside it says: cut there, keeping
-		// the words that tell it apart ("Security eng…", not "Sec… Amsterdam"
-		// beside "Amsterdam").
-		title = fit(ss.Title, c.title)
+	title, ok := c.apart[ss.ID]
+	if !ok {
+		title = c.cutTitle(ss)
 	}
 	return pad(title, c.title), strings.TrimRight(b.String(), " ")
 }

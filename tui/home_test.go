@@ -400,3 +400,51 @@ func TestHomeLeavesOutColumnsEveryTitleSays(t *testing.T) {
 		t.Errorf("the title ending in the place beside it is cut to %q: %q\n%s", cell, l, v)
 	}
 }
+
+// Titles of one length that differ only in their middle are cut so that their
+// rows still tell them apart, at 80 columns and at 40: "Developers Berlin, 1
+// March 2027" and "Developers Munich, 1 March 2027" were both "Developers… 1
+// March 2027" (and "Developers… 1 March" at 40), the part they differ in cut
+// away.
+func TestHomeKeepsWhereTitlesDiffer(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	var made []*session.Session
+	for _, s := range []session.Session{
+		{Title: "Developers Berlin, 1 March 2027", Location: "Berlin"},
+		{Title: "Developers Munich, 1 March 2027", Location: "Munich"},
+		{Title: "Developers Hamburg, 1 March 2027", Location: "Hamburg"},
+		// Its title does not say its place: the place column stays, and the
+		// titles are cut at 80 columns too.
+		{Title: "Platform crew", Location: "Porto"},
+	} {
+		s.Audience, s.Campaign = session.AudienceDevelopers, "Spring 2027"
+		ss, err := w.svc.NewSession(w.ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		made = append(made, ss)
+	}
+	for _, size := range [][2]int{{termW, termH}, {40, 14}} {
+		s := w.openSized(tui.Options{Facilitator: true}, size[0], size[1])
+		s.waitFor(code(made[0].Code))
+		v := s.view()
+		requireFitsIn(t, v, size[0], size[1])
+		seen := map[string]string{}
+		for _, ss := range made[:3] {
+			l := lineWith(v, code(ss.Code))
+			cell, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(l, "▸"), "  "), "  ")
+			cell = strings.TrimSpace(cell)
+			if cell == ss.Title {
+				t.Errorf("at %dx%d the title %q is not cut, and the test tells nothing: %q", size[0], size[1], ss.Title, l)
+			}
+			if !strings.Contains(cell, ss.Location) {
+				t.Errorf("at %dx%d the row of %q lost where the titles differ, %q: %q\n%s", size[0], size[1], ss.Title, ss.Location, l, v)
+			}
+			if other, ok := seen[cell]; ok {
+				t.Errorf("at %dx%d the rows of %q and %q show the same title %q:\n%s", size[0], size[1], ss.Title, other, cell, v)
+			}
+			seen[cell] = ss.Title
+		}
+	}
+}

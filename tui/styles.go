@@ -153,6 +153,51 @@ func fitMiddle(s string, width int) string {
 	return strings.TrimRight(head, " ,;:-–·") + "… " + join(words[k:])
 }
 
+// fitApart cuts s to width display cells keeping its words a to b (before b)
+// whole where they fit, the words it differs in from titles that fitMiddle cuts
+// alike: its first words, an ellipsis, those words and what follows them as far
+// as it fits ("Develop… Munich, 1…"). Where its first words and those fit, it is
+// fit's cut; where they differ from its first word, too.
+func fitApart(s string, a, b, width int) string {
+	words := strings.Fields(s)
+	join := func(ws []string) string { return strings.Join(ws, " ") }
+	if ansi.StringWidth(s) <= width || a <= 0 || a >= b || b > len(words) || width < 6 {
+		return fit(s, width)
+	}
+	upTo := ansi.StringWidth(join(words[:b]))
+	if b < len(words) {
+		upTo++ // the ellipsis after them
+	}
+	if upTo <= width {
+		return fit(s, width)
+	}
+	// cut is t cut at its end to n cells, without a comma before the ellipsis.
+	cut := func(t string, n int) string {
+		if ansi.StringWidth(t) <= n {
+			return t
+		}
+		return strings.TrimRight(ansi.Truncate(t, n-1, ""), " ,;:-–·") + "…"
+	}
+	rest := join(words[a:])
+	keep := ansi.StringWidth(rest)
+	if b < len(words) {
+		keep = min(keep, ansi.StringWidth(join(words[a:b]))+1)
+	}
+	room := width - 2 - keep
+	if room < 2 {
+		// No room for a first word: the words it differs in, from their start.
+		return "… " + cut(rest, width-2)
+	}
+	head := strings.TrimRight(ansi.Truncate(join(words[:a]), room, ""), " ,;:-–·")
+	for j := a - 1; j >= 1; j-- {
+		if ansi.StringWidth(join(words[:j])) <= room {
+			head = strings.TrimRight(join(words[:j]), " ,;:-–·")
+			break
+		}
+	}
+	return head + "… " + cut(rest, width-ansi.StringWidth(head)-2)
+}
+
 // fitEnd cuts s to width display cells from its start, with an ellipsis first when
 // cut: what is being typed is at the end, and a typist reads that.
 func fitEnd(s string, width int) string {

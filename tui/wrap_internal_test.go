@@ -184,6 +184,40 @@ func TestFitMiddleKeepsATitlesEnd(t *testing.T) {
 	}
 }
 
+// A title cut so as to keep the words it differs in (a to b) keeps them whole
+// where they fit, after as much of its first words as is left, and never takes
+// more cells than it is given.
+func TestFitApartKeepsWhereTitlesDiffer(t *testing.T) {
+	for _, c := range []struct {
+		title string
+		a, b  int
+		w     int
+		want  string
+	}{
+		{"Developers Munich 1 March", 1, 2, 17, "Develope… Munich…"},
+		{"Developers Munich 1 March", 1, 2, 14, "Devel… Munich…"},
+		{"Developers Munich, 1 March 2027", 1, 2, 16, "Develo… Munich…"},
+		// The first words and those fit: cut at its end.
+		{"Developers Munich, 1 March 2027", 1, 2, 25, "Developers Munich, 1 Mar…"},
+		// Whole first words where they fit.
+		{"Security engineers online team north 2", 3, 5, 28, "Security… team north 2"},
+		// No room for a first word: the words it differs in, from their start.
+		{"Developers Frankfurt-am-Main 1 March", 1, 2, 12, "… Frankfurt…"},
+		// Where it differs from its first word, or nowhere, it is fit's cut.
+		{"Berlin developers 1 March", 0, 1, 12, "Berlin deve…"},
+		{"Developers Munich 1 March", 2, 2, 12, "Developers …"},
+		{"Short", 0, 1, 12, "Short"},
+	} {
+		got := fitApart(c.title, c.a, c.b, c.w)
+		if got != c.want {
+			t.Errorf("fitApart(%q, %d, %d, %d) = %q, want %q", c.title, c.a, c.b, c.w, got, c.want)
+		}
+		if lipgloss.Width(got) > c.w {
+			t.Errorf("fitApart(%q, %d, %d, %d) is %d cells wide", c.title, c.a, c.b, c.w, lipgloss.Width(got))
+		}
+	}
+}
+
 // Lines cut to fewer end, the last kept, in "…", each way as the screens that
 // cut them always showed it. A status reads on to the edge; a row that hangs
 // loses its indent where it is joined ("owner      …" read as the end); the
