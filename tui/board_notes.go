@@ -376,13 +376,19 @@ func (t *notesTab) view(w, room int) string {
 	s := t.b
 	sty := s.e.sty
 	var b strings.Builder
-	count := map[string]int{}
+	// Keyed by area and lane as they are: a key joined into one string was made
+	// for every note at every drawing, most of what the board allocated.
+	type place struct {
+		area session.Area
+		lane string
+	}
+	count := map[place]int{}
 	topics := map[string]bool{}
 	for _, n := range s.notes {
 		if n.Hidden {
 			continue
 		}
-		count[string(n.Area)+"/"+n.Lane]++
+		count[place{n.Area, n.Lane}]++
 		if n.Area == session.AreaOpen {
 			topics[n.Lane] = true
 		}
@@ -393,7 +399,7 @@ func (t *notesTab) view(w, room int) string {
 		}
 		var parts []string
 		for _, l := range a.Lanes() {
-			parts = append(parts, fmt.Sprintf("%s %d", session.LaneTitle(l), count[string(a)+"/"+l]))
+			parts = append(parts, fmt.Sprintf("%s %d", session.LaneTitle(l), count[place{a, l}]))
 		}
 		if a == session.AreaOpen {
 			names := make([]string, 0, len(topics))
@@ -403,11 +409,11 @@ func (t *notesTab) view(w, room int) string {
 			// The topics with the most notes first; those that do not fit are
 			// counted at the end rather than cut off unsaid.
 			sort.Slice(names, func(i, j int) bool {
-				ci, cj := count["open/"+names[i]], count["open/"+names[j]]
+				ci, cj := count[place{session.AreaOpen, names[i]}], count[place{session.AreaOpen, names[j]}]
 				return ci > cj || ci == cj && names[i] < names[j]
 			})
 			for _, t := range names {
-				parts = append(parts, fmt.Sprintf("%s %d", t, count["open/"+t]))
+				parts = append(parts, fmt.Sprintf("%s %d", t, count[place{session.AreaOpen, t}]))
 			}
 			if len(parts) == 0 {
 				parts = append(parts, "none yet")
