@@ -31,6 +31,8 @@ var tabNames = []string{"Notes", "People", "Check-in", "Themes"}
 
 // boardScreen is the facilitator's live board of one session.
 type boardScreen struct {
+	// lines are the rows of the notes view drawn lately (lineCache).
+	lines  lineCache
 	e      *env
 	sess   *session.Session
 	people []*session.Participant

@@ -438,22 +438,32 @@ func (t *notesTab) view(w, room int) string {
 	}
 	l := &t.list
 	start, end, more := l.cut(room-t.head(room), 0)
+	s.lines.frame(sty)
 	for i := start; i < end; i++ {
 		n := ns[i]
-		prefix := "  "
-		if i == l.selected() {
-			prefix = "▸ "
+		sel := i == l.selected()
+		// Kept from the drawings before: most rows stay as they were while notes
+		// arrive, and cutting each to the width was most of a drawing.
+		k := lineKey{kind: lineBoardNote, id: n.ID, text: n.Text, extra: n.Lane, mark: n.Activity, area: n.Area, width: w, sel: sel}
+		if n.Hidden {
+			k.kind = lineBoardHidden
 		}
-		line := fit(prefix+"["+noteTag(n, tagCut(w))+"] "+n.Text, w)
-		switch {
-		case n.Hidden:
-			// Hidden, still with its tag: unhiding it is easier where one sees
-			// what it was written under.
-			line = sty.Muted.Render(fit(prefix+"(hidden) ["+noteTag(n, tagCut(w))+"] "+n.Text, w))
-		case i == l.selected():
-			line = sty.Selected.Render(line)
-		}
-		b.WriteString(line + "\n")
+		b.WriteString(s.lines.line(k, func() string {
+			prefix := "  "
+			if sel {
+				prefix = "▸ "
+			}
+			switch {
+			case n.Hidden:
+				// Hidden, still with its tag: unhiding it is easier where one sees
+				// what it was written under.
+				return sty.Muted.Render(fit(prefix+"(hidden) ["+noteTag(n, tagCut(w))+"] "+n.Text, w))
+			case sel:
+				return sty.Selected.Render(fit(prefix+"["+noteTag(n, tagCut(w))+"] "+n.Text, w))
+			}
+			return fit(prefix+"["+noteTag(n, tagCut(w))+"] "+n.Text, w)
+		}))
+		b.WriteByte('\n')
 	}
 	if more {
 		b.WriteString(l.moreLine(start, end, w, sty) + "\n")

@@ -1,6 +1,10 @@
 package tui
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/charter-tool/charter/session"
+)
 
 // Lines rendered (styled, cut or padded to the width) are kept for the next drawing,
 // shared by every screen drawn with the same Styles: lipgloss and the width of every
@@ -52,6 +56,11 @@ const (
 	lineBoxFrame
 	// lineHelp is a screen's key help (text: the width and the keys).
 	lineHelp
+	// lineBoardNote is a row of the board's notes view (text, extra, mark: the
+	// note's text, lane and activity; area its area), lineBoardHidden one of a
+	// hidden note.
+	lineBoardNote
+	lineBoardHidden
 )
 
 // lineKey is what a line looks like before it is rendered. For a note: its id, its
@@ -61,6 +70,7 @@ type lineKey struct {
 	id          int64
 	text, extra string
 	mark        string
+	area        session.Area
 	width       int
 	sel         bool
 }
