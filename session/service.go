@@ -335,9 +335,12 @@ func (s *Service) AddNote(ctx context.Context, participantID int64, n Note) (*No
 // checkNewNote applies the rules to a new note of n.ParticipantID, reading st, and
 // completes n: its session, its topic's spelling, its times.
 func (s *Service) checkNewNote(ctx context.Context, st Store, n *Note) error {
-	p, sess, err := s.current(ctx, st, n.ParticipantID)
+	p, sess, err := st.NoteAuthor(ctx, n.ParticipantID)
 	if err != nil {
 		return err
+	}
+	if p.Removed {
+		return errRemoved()
 	}
 	if !sess.Phase.AcceptsNotes() {
 		return Errorf(EForbidden, "Notes can be written in the write and reveal phases; the session is in %s.", sess.Phase)

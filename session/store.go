@@ -23,6 +23,10 @@ type Store interface {
 	Participant(ctx context.Context, id int64) (*Participant, error)
 	// ParticipantInSession returns a participant and their session as of one moment.
 	ParticipantInSession(ctx context.Context, id int64) (*Participant, *Session, error)
+	// NoteAuthor is ParticipantInSession for the checks of a new note, which a burst
+	// makes for hundreds of notes at once: of the participant, only what the
+	// checks read (ID, SessionID, Removed) is read.
+	NoteAuthor(ctx context.Context, id int64) (*Participant, *Session, error)
 	Participants(ctx context.Context, sessionID string) ([]*Participant, error)
 	// ActiveParticipants counts the participants of sessionID not removed.
 	ActiveParticipants(ctx context.Context, sessionID string) (int, error)

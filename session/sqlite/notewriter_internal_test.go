@@ -26,8 +26,9 @@ func TestReleaseThatPanicsFailsTheBatch(t *testing.T) {
 }
 
 // BenchmarkWriterChecksInABatch is what the note writer's check of a note reads in a
-// batch whose session is already read (see participantInBatch); compare
-// BenchmarkWriterChecks/joined, what it read before.
+// batch whose session is already read: the author as NoteAuthor reads them
+// (author), and the whole participant as it read them before (participant);
+// compare BenchmarkWriterChecks/joined, what it read before that.
 func BenchmarkWriterChecksInABatch(b *testing.B) {
 	db, err := Open(filepath.Join(b.TempDir(), "charter.db"))
 	if err != nil {
@@ -46,11 +47,17 @@ func BenchmarkWriterChecksInABatch(b *testing.B) {
 	err = db.WriteTx(ctx, func(st session.Store) error {
 		in := st.(*DB)
 		in.batchSessions = map[string]*session.Session{}
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, _, err := in.ParticipantInSession(ctx, p.ID); err != nil {
-				return err
-			}
+		for name, read := range map[string]func(context.Context, int64) (*session.Participant, *session.Session, error){
+			"author": in.NoteAuthor, "participant": in.ParticipantInSession,
+		} {
+			b.Run(name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, _, err := read(ctx, p.ID); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 		}
 		return nil
 	})
