@@ -349,12 +349,8 @@ func (s *Service) checkNewNote(ctx context.Context, st Store, n *Note) error {
 		return err
 	}
 	n.Activity = FiledActivity(sess, n)
-	if sess.Phase == PhaseReveal && n.Activity != "" && !contains(sess.Activities, n.Activity) {
-		// Everyone sees the activities proposed now: one proposed again in
-		// another case is the one already there (see unifySpellings).
-		if n.Activity, err = activitySpelling(ctx, st, sess.ID, n.Activity); err != nil {
-			return err
-		}
+	if err := revealedSpelling(ctx, st, sess, n); err != nil {
+		return err
 	}
 	if sess.Phase == PhaseReveal && n.Area == AreaOpen {
 		// Everyone sees the topics now: a topic raised again in another case is
@@ -436,6 +432,11 @@ func (s *Service) changeOwnNote(ctx context.Context, participantID, noteID int64
 		}
 		if err := s.validNote(sess, &edited); err != nil {
 			return err
+		}
+		if edited.Activity != n.Activity {
+			if err := revealedSpelling(ctx, st, sess, &edited); err != nil {
+				return err
+			}
 		}
 		if err := s.allowNote(participantID); err != nil {
 			return err

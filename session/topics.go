@@ -131,3 +131,16 @@ func activitySpelling(ctx context.Context, st Store, sessionID, activity string)
 	}
 	return listedSpelling(names, activity), nil
 }
+
+// revealedSpelling gives n the spelling of the activity it proposes that a note
+// of the session already has, in the reveal: everyone sees the activities proposed
+// then, and one proposed again in another case, on a new note or chosen for one
+// with a, is the one already there (see unifySpellings).
+func revealedSpelling(ctx context.Context, st Store, sess *Session, n *Note) error {
+	if sess.Phase != PhaseReveal || n.Activity == "" || contains(sess.Activities, n.Activity) {
+		return nil
+	}
+	var err error
+	n.Activity, err = activitySpelling(ctx, st, sess.ID, n.Activity)
+	return err
+}

@@ -169,6 +169,42 @@ func TestAnActivityProposedAgainInTheRevealIsTheOneThere(t *testing.T) {
 	}
 }
 
+// An activity proposed in the reveal with a on a note already written is the one
+// other notes propose in another case, as on a new note: it stood apart, a second
+// activity on every screen and in the findings, until the next move of the phase.
+func TestAnActivityChosenForANoteInTheRevealIsTheOneThere(t *testing.T) {
+	t.Parallel()
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	s, people := writingSession(t, svc, 2)
+	if _, err := svc.AddNote(ctx, people[0].ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "Container Scanning", Text: "scan the images in CI"}); err != nil {
+		t.Fatal(err)
+	}
+	n, err := svc.AddNote(ctx, people[1].ID, session.Note{Area: session.AreaActivities, Lane: "add", Text: "scan the registry too"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetPhase(ctx, s.ID, session.PhaseReveal); err != nil {
+		t.Fatal(err)
+	}
+	placed, err := svc.PlaceOwnNote(ctx, people[1].ID, n.ID, session.AreaActivities, "add", "container  SCANNING")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if placed.Activity != "Container Scanning" {
+		t.Errorf("the note's activity chosen in the reveal is %q, want the activity there, Container Scanning", placed.Activity)
+	}
+	ns, err := db.Notes(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ns {
+		if m.Activity != "Container Scanning" {
+			t.Errorf("%q is stored under %q", m.Text, m.Activity)
+		}
+	}
+}
+
 // A note edited onto an activity of the list in another case takes the list's
 // spelling, as a new note does.
 func TestEditedNoteTakesTheListedActivity(t *testing.T) {

@@ -115,3 +115,39 @@ func TestNoteNamingTwoActivitiesSaysWhichItNames(t *testing.T) {
 		t.Fatalf("stored %+v, want one note under no activity", ns)
 	}
 }
+
+// In the reveal everyone sees the activities proposed: an activity proposed with a
+// on one's note, in another case than another participant's, is theirs, and the
+// writer is told the spelling their note is under (it stood apart, a second
+// activity on every screen).
+func TestActivityChosenForANoteInTheRevealIsTheOneThere(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	other := w.join(sess, "key-2", "")
+	if _, err := w.svc.AddNote(w.ctx, other.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "Container Scanning", Text: "scan the images in CI"}); err != nil {
+		t.Fatal(err)
+	}
+	w.addNote(me, session.AreaActivities, "add", "scan the registry too")
+	w.setPhase(sess, session.PhaseReveal)
+	p := w.openAsParticipant(sess, me)
+	p.waitDrawn("New note in Strengths") // loaded: the box is open
+	p.press(tea.KeyTab)                  // Security activities
+	p.waitFor("scan the images in CI")
+	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	p.press(tea.KeyRight)
+	p.waitFor("scan the registry too")
+	p.press(tea.KeyEnter) // read whole
+	p.waitFor("Your note", "a its activity")
+	p.keys("a")
+	p.waitFor("What is your note about?")
+	p.keys("container scanning")
+	p.waitFor("propose “container scanning”")
+	p.press(tea.KeyEnter)
+	p.waitFor("Your note is under Container Scanning now.")
+	for _, n := range w.notes(sess) {
+		if n.Activity != "Container Scanning" {
+			t.Errorf("%q is stored under %q, want Container Scanning", n.Text, n.Activity)
+		}
+	}
+}
