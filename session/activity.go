@@ -14,6 +14,14 @@ func FiledActivity(sess *Session, n *Note) string {
 	return analysis.NamedActivity(n.Text, sess.Activities)
 }
 
+// fileActivity files a new note of the security activities whose writer chose no
+// activity under the one its words name (FiledActivity), and marks it so that an
+// edit of the words files it again.
+func fileActivity(sess *Session, n *Note) {
+	n.ActivityFiled = n.Area == AreaActivities && n.Activity == ""
+	n.Activity = FiledActivity(sess, n)
+}
+
 // NamedActivities are the activities of the session's list a note's text names:
 // with more than one, FiledActivity files it under none, and its writer is told
 // which it names, to choose.

@@ -47,3 +47,99 @@ func TestNoteFiledUnderTheActivityItNames(t *testing.T) {
 		})
 	}
 }
+
+// An edit of a note filed under the activity its words name files it again by its
+// new words, as a new note would be: "pen testing" changed to "threat modelling"
+// stayed under pen testing, where the findings counted it. An activity chosen,
+// by its writer (also the one the words named) or by the facilitator, stays
+// whatever the words say, and a move to another lane keeps how it came.
+func TestEditFilesANoteAgainByItsNewWords(t *testing.T) {
+	t.Parallel()
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	_, people := writingSession(t, svc, 1)
+	p := people[0].ID
+	for _, tc := range []struct {
+		name     string
+		note     session.Note
+		between  func(n *session.Note) error // what happens to the note before the edit
+		edit     string
+		want     string
+		wantFile bool
+	}{
+		{name: "filed, another named", note: session.Note{Lane: "keep", Text: "pen testing is valuable, keep it"},
+			edit: "threat modelling is valuable, keep it", want: "threat modelling", wantFile: true},
+		{name: "filed, two named", note: session.Note{Lane: "keep", Text: "pen testing is valuable, keep it"},
+			edit: "pen testing and bug bounty are valuable", want: "", wantFile: true},
+		{name: "filed, none named", note: session.Note{Lane: "keep", Text: "pen testing is valuable, keep it"},
+			edit: "it is valuable, keep it", want: "", wantFile: true},
+		{name: "none named, then one", note: session.Note{Lane: "more", Text: "more time for security work"},
+			edit: "more time for threat modelling", want: "threat modelling", wantFile: true},
+		{name: "chosen", note: session.Note{Lane: "add", Activity: "bug bounty", Text: "a bounty finds what pen testing misses"},
+			edit: "a bounty finds what threat modelling misses", want: "bug bounty"},
+		{name: "filed, moved to another lane", note: session.Note{Lane: "keep", Text: "pen testing is valuable"},
+			between: func(n *session.Note) error {
+				_, err := svc.PlaceOwnNote(ctx, p, n.ID, session.AreaActivities, "more", n.Activity)
+				return err
+			},
+			edit: "threat modelling is valuable", want: "threat modelling", wantFile: true},
+		{name: "filed, then chosen as named", note: session.Note{Lane: "keep", Text: "pen testing is valuable"},
+			between: func(n *session.Note) error {
+				_, err := svc.ChooseOwnActivity(ctx, p, n.ID, "pen testing")
+				return err
+			},
+			edit: "pen testing, and threat modelling before it", want: "pen testing"},
+		{name: "filed, then chosen none", note: session.Note{Lane: "keep", Text: "pen testing is valuable"},
+			between: func(n *session.Note) error {
+				_, err := svc.ChooseOwnActivity(ctx, p, n.ID, "")
+				return err
+			},
+			edit: "threat modelling is valuable", want: ""},
+		{name: "filed, then refiled by the facilitator", note: session.Note{Lane: "keep", Text: "pen testing is valuable"},
+			between: func(n *session.Note) error {
+				_, _, err := svc.RefileNote(ctx, n.ID, session.AreaActivities, "keep", "security training")
+				return err
+			},
+			edit: "threat modelling is valuable", want: "security training"},
+		{name: "filed, refiled and undone", note: session.Note{Lane: "keep", Text: "pen testing is valuable"},
+			between: func(n *session.Note) error {
+				was, now, err := svc.RefileNote(ctx, n.ID, session.AreaActivities, "keep", "security training")
+				if err != nil {
+					return err
+				}
+				return svc.UndoRefile(ctx, was, now, nil)
+			},
+			edit: "threat modelling is valuable", want: "threat modelling", wantFile: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.note.Area = session.AreaActivities
+			n, err := svc.AddNote(ctx, p, tc.note)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.between != nil {
+				if err := tc.between(n); err != nil {
+					t.Fatal(err)
+				}
+				if n, err = db.Note(ctx, n.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// As the participant's screen sends it: the note's lane and activity
+			// as it shows them, the new words.
+			edited, err := svc.EditNote(ctx, p, session.Note{ID: n.ID, Area: n.Area, Lane: n.Lane, Activity: n.Activity, Text: tc.edit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			stored, err := db.Note(ctx, n.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, got := range []*session.Note{edited, stored} {
+				if got.Activity != tc.want || got.ActivityFiled != tc.wantFile || got.Text != tc.edit {
+					t.Errorf("after the edit %q is about %q (filed %v), want %q (filed %v)", got.Text, got.Activity, got.ActivityFiled, tc.want, tc.wantFile)
+				}
+			}
+		})
+	}
+}

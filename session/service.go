@@ -348,7 +348,7 @@ func (s *Service) checkNewNote(ctx context.Context, st Store, n *Note) error {
 	if err := s.validNote(sess, n); err != nil {
 		return err
 	}
-	n.Activity = FiledActivity(sess, n)
+	fileActivity(sess, n)
 	if err := revealedSpelling(ctx, st, sess, n); err != nil {
 		return err
 	}
@@ -387,7 +387,9 @@ func (s *Service) own(ctx context.Context, st Store, participantID, noteID int64
 	return n, sess, nil
 }
 
-// EditNote changes the text (and lane) of a participant's own note.
+// EditNote changes the text (and lane) of a participant's own note. A note filed
+// under the activity its words name (Note.ActivityFiled) is filed again by its new
+// words, as a new note would be; an activity chosen stays.
 func (s *Service) EditNote(ctx context.Context, participantID int64, edited Note) (*Note, error) {
 	return s.changeOwnNote(ctx, participantID, edited.ID, func(n *Note) (Note, error) {
 		edited.Area = n.Area
@@ -396,6 +398,8 @@ func (s *Service) EditNote(ctx context.Context, participantID int64, edited Note
 			// (RefileNote) while its writer edited it; the edit changes the text.
 			edited.Lane, edited.Activity = n.Lane, n.Activity
 		}
+		// The activity as stored was not chosen by this edit.
+		edited.ActivityFiled = n.ActivityFiled && edited.Activity == n.Activity
 		return edited, nil
 	})
 }
@@ -412,7 +416,24 @@ func (s *Service) PlaceOwnNote(ctx context.Context, participantID, noteID int64,
 		}
 		placed := *n
 		placed.Lane, placed.Activity = lane, activity
+		// Another activity is chosen; a move keeps how the note's came.
+		placed.ActivityFiled = n.ActivityFiled && activity == n.Activity
 		return placed, nil
+	})
+}
+
+// ChooseOwnActivity puts a participant's own note of the security activities under
+// activity (none for ""), its words and lane as stored: their choice, which an edit
+// of the words never changes, even when it is the activity the words named. A note
+// the facilitator moved to another area meanwhile is refused, and stays there.
+func (s *Service) ChooseOwnActivity(ctx context.Context, participantID, noteID int64, activity string) (*Note, error) {
+	return s.changeOwnNote(ctx, participantID, noteID, func(n *Note) (Note, error) {
+		if n.Area != AreaActivities {
+			return Note{}, Errorf(EConflict, "The facilitator moved this note meanwhile: it is in %s now, and stays there.", n.Area.Title())
+		}
+		chosen := *n
+		chosen.Activity, chosen.ActivityFiled = activity, false
+		return chosen, nil
 	})
 }
 
@@ -433,6 +454,12 @@ func (s *Service) changeOwnNote(ctx context.Context, participantID, noteID int64
 		if err := s.validNote(sess, &edited); err != nil {
 			return err
 		}
+		edited.ActivityFiled = edited.ActivityFiled && edited.Area == AreaActivities
+		if edited.ActivityFiled && edited.Text != n.Text {
+			// The words changed under an activity they named: filed again.
+			edited.Activity = ""
+			fileActivity(sess, &edited)
+		}
 		if edited.Activity != n.Activity {
 			if err := revealedSpelling(ctx, st, sess, &edited); err != nil {
 				return err
@@ -441,7 +468,7 @@ func (s *Service) changeOwnNote(ctx context.Context, participantID, noteID int64
 		if err := s.allowNote(participantID); err != nil {
 			return err
 		}
-		n.Text, n.Lane, n.Activity = edited.Text, edited.Lane, edited.Activity
+		n.Text, n.Lane, n.Activity, n.ActivityFiled = edited.Text, edited.Lane, edited.Activity, edited.ActivityFiled
 		n.UpdatedAt = s.Now()
 		if err := st.UpdateNote(ctx, n); err != nil {
 			return fmt.Errorf("edit note: %w", err)
@@ -846,7 +873,9 @@ func (s *Service) RefileNote(ctx context.Context, noteID int64, area Area, lane,
 		if was, err = st.Note(ctx, noteID); err != nil {
 			return err
 		}
-		now, err = s.refile(ctx, st, was, area, lane, activity)
+		// The facilitator chose the activity, unless the note kept its own.
+		filed := was.ActivityFiled && area == was.Area && activity == was.Activity
+		now, err = s.refile(ctx, st, was, area, lane, activity, filed)
 		if err != nil {
 			return err
 		}
@@ -876,7 +905,7 @@ func (s *Service) UndoRefile(ctx context.Context, was, now *Note, themes []Theme
 		if n.Area != now.Area || n.Lane != now.Lane || n.Activity != now.Activity {
 			return Errorf(EConflict, "The note was moved to another lane again since.")
 		}
-		if _, err := s.refile(ctx, st, n, was.Area, was.Lane, was.Activity); err != nil {
+		if _, err := s.refile(ctx, st, n, was.Area, was.Lane, was.Activity, was.ActivityFiled); err != nil {
 			return err
 		}
 		sessionID = n.SessionID
@@ -890,16 +919,17 @@ func (s *Service) UndoRefile(ctx context.Context, was, now *Note, themes []Theme
 }
 
 // refile stores note n under area, lane and activity (none outside the security
-// activities) in st, unless its session is closed, and returns it as stored.
-func (s *Service) refile(ctx context.Context, st Store, n *Note, area Area, lane, activity string) (*Note, error) {
+// activities) in st, unless its session is closed, and returns it as stored; filed
+// says the activity is still the one its words name (Note.ActivityFiled).
+func (s *Service) refile(ctx context.Context, st Store, n *Note, area Area, lane, activity string, filed bool) (*Note, error) {
 	sess, err := s.notFrozen(ctx, st, n.SessionID)
 	if err != nil {
 		return nil, err
 	}
 	c := *n
-	c.Area, c.Lane, c.Activity = area, lane, activity
+	c.Area, c.Lane, c.Activity, c.ActivityFiled = area, lane, activity, filed
 	if area != AreaActivities {
-		c.Activity = ""
+		c.Activity, c.ActivityFiled = "", false
 	}
 	if err := s.validNote(sess, &c); err != nil {
 		return nil, err

@@ -480,6 +480,12 @@ type Note struct {
 	Area          Area
 	Lane          string
 	Activity      string
+	// ActivityFiled says that Activity is the one the note's words name, its writer
+	// having chosen none (FiledActivity), or none for words that name none or
+	// several: an edit of the words files it again. A writer's or the
+	// facilitator's choice, and the activity of a note stored before filings were
+	// told apart, is never changed by an edit.
+	ActivityFiled bool
 	Text          string
 	Hidden        bool
 	// Batch is the batch the note reached the facilitator's board in, 0 while it is

@@ -151,3 +151,56 @@ func TestActivityChosenForANoteInTheRevealIsTheOneThere(t *testing.T) {
 		}
 	}
 }
+
+// A note filed under the activity its words name is filed again when its writer
+// changes the words to name another, and they are told so as on a new note: it
+// stayed under the activity the old words named. An activity the writer chose
+// stays whatever the words say.
+func TestEditedNoteGoesUnderTheActivityItNamesNow(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	n, err := w.svc.AddNote(w.ctx, me.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Text: "pen testing is valuable"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := w.openAsParticipant(sess, me)
+	p.waitDrawn("New note in Strengths") // loaded: the box is open
+	p.press(tea.KeyTab)                  // Security activities
+	p.waitFor("▸ [pen testing] pen testing is valuable")
+	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	p.waitFor("type new note")
+	p.keys("e")
+	p.press(tea.KeyEnter) // asked, as a letter may begin a note
+	p.waitFor("Edit your note")
+	p.press(tea.KeyCtrlU)
+	p.paste("threat modelling is valuable")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved your change under threat modelling, which your note names now; enter, a")
+	if got := w.notes(sess); len(got) != 1 || got[0].Activity != "threat modelling" {
+		t.Fatalf("stored %+v, want the note under threat modelling", got)
+	}
+
+	// Chosen (here the activity its words name), it stays.
+	p.press(tea.KeyEnter) // the note just saved, selected, read whole
+	p.waitFor("Your note", "a its activity")
+	p.keys("a")
+	p.waitFor("What is your note about?", "▸ threat modelling")
+	p.press(tea.KeyEnter)
+	p.waitFor("Your note is under threat modelling now.")
+	p.press(tea.KeyEsc) // back to the list
+	p.waitFor("type new note")
+	p.keys("e")
+	p.press(tea.KeyEnter) // asked, as a letter may begin a note
+	p.waitFor("Edit your note")
+	p.press(tea.KeyCtrlU)
+	p.paste("bug bounties are valuable")
+	p.press(tea.KeyEnter)
+	p.waitFor("Saved your change.")
+	if got := w.notes(sess); len(got) != 1 || got[0].ID != n.ID || got[0].Activity != "threat modelling" || got[0].Text != "bug bounties are valuable" {
+		t.Fatalf("stored %+v, want the note changed, under threat modelling as chosen", got)
+	}
+	if p.everDrawn("under bug bounty") {
+		t.Error("the screen said the note went under the activity its words name, chosen otherwise")
+	}
+}

@@ -1164,9 +1164,23 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			return s, s.reload()
 		}
 		if msg.edited {
-			s.setStatus("Saved your change.", false)
+			saved := "Saved your change."
+			if n := msg.note; n.ActivityFiled && n.Activity != msg.chose {
+				// Filed again by its new words: said as for a new note, for the
+				// writer to see where it counts now and change it if that is wrong
+				// (the list selects the note).
+				switch {
+				case n.Activity != "":
+					saved = "Saved your change under " + n.Activity + ", which your note names now; enter, a changes that."
+				case len(msg.named) > 1:
+					saved = "Saved your change under no activity: your note names " + joinAnd(msg.named) + " now; enter, a chooses one."
+				default:
+					saved = "Saved your change under no activity: your note names none now; enter, a chooses one."
+				}
+			}
+			s.setStatus(saved, false)
 			if s.takeWaiting() {
-				s.setStatus("Saved your change. "+s.status, false)
+				s.setStatus(saved+" "+s.status, false)
 			}
 			return s, s.reload()
 		}
@@ -1784,11 +1798,12 @@ const noActivity = "no activity chosen"
 // is: one filed under the activity its words name that they meant otherwise, or
 // one written under the activity chosen for the lane that was about another.
 func (s *participantScreen) refile(n *session.Note, activity string) tea.Cmd {
-	svc, id := s.e.opt.Service, s.me.ID
-	note, area, lane := n.ID, n.Area, n.Lane
+	svc, id, note := s.e.opt.Service, s.me.ID, n.ID
 	s.saving = true
 	return s.run(func(ctx context.Context) tea.Msg {
-		saved, err := svc.PlaceOwnNote(ctx, id, note, area, lane, activity)
+		// Chosen, it stays whatever the note's words become (see
+		// session.Note.ActivityFiled).
+		saved, err := svc.ChooseOwnActivity(ctx, id, note, activity)
 		if err != nil {
 			return errMsg{err}
 		}
@@ -2197,7 +2212,7 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 				return errMsg{err}
 			}
 			msg := noteAcceptedMsg{edited: editing, note: saved, chose: n.Activity}
-			if !editing && saved.Area == session.AreaActivities && n.Activity == "" && saved.Activity == "" {
+			if saved.Area == session.AreaActivities && saved.Activity == "" && (!editing && n.Activity == "" || editing && saved.ActivityFiled) {
 				// Read here, off the screen's loop: the activities the words name
 				// when they name several, which the status then lists.
 				msg.named = session.NamedActivities(sess, saved.Text)
@@ -2241,14 +2256,15 @@ type editGoneMsg struct{}
 type noteAcceptedMsg struct {
 	edited bool
 	note   *session.Note // the note as stored, shown and selected at once
-	// chose is the activity the writer chose for the note, as sent; refiled
-	// says the save chose the activity of a note, its text unchanged.
+	// chose is the activity the writer chose for the note, as sent (for an
+	// edit, the note's activity as the screen had it); refiled says the save
+	// chose the activity of a note, its text unchanged.
 	chose   string
 	refiled bool
 	// moved says the edit took the note to another lane (m).
 	moved bool
-	// named are the activities a new note's words name when it was filed under
-	// none (session.NamedActivities), read with the save.
+	// named are the activities a note's words name when it was filed under none
+	// (session.NamedActivities), read with the save.
 	named []string
 }
 

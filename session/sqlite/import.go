@@ -81,7 +81,7 @@ func (db *DB) ImportNotes(ctx context.Context, sessionID string, authors []sessi
 			if a < 0 || int(a) >= len(ids) {
 				return fmt.Errorf("import: note %d names author %d of %d", i, a, len(ids))
 			}
-			if _, err := tx.ExecContext(ctx, insertNote, sessionID, db.authors.of(ids[a]), nt.Area, nt.Lane, nt.Activity, nt.Text, b2i(nt.Hidden),
+			if _, err := tx.ExecContext(ctx, insertNote, sessionID, db.authors.of(ids[a]), nt.Area, nt.Lane, nt.Activity, b2i(nt.ActivityFiled), nt.Text, b2i(nt.Hidden),
 				ms(nt.CreatedAt), ms(nt.UpdatedAt)); err != nil {
 				return fmt.Errorf("import note: %w", err)
 			}

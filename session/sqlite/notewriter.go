@@ -44,8 +44,8 @@ const writeTimeout = 30 * time.Second
 const maxNoteBatch = 256
 
 // insertNote stores a note held back from the board (batch 0, see session.MinBatchWriters).
-const insertNote = `INSERT INTO notes (session_id, author, area, lane, activity, text, hidden, created_at, updated_at, batch)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`
+const insertNote = `INSERT INTO notes (session_id, author, area, lane, activity, activity_filed, text, hidden, created_at, updated_at, batch)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`
 
 func newNoteWriter(db *DB) *noteWriter {
 	w := &noteWriter{db: db, queue: make(chan *noteWrite, 1024), quit: make(chan struct{}), done: make(chan struct{})}
@@ -239,7 +239,7 @@ func recovered(what string, fn func() error) (err error) {
 
 func (w *noteWriter) insert(ctx context.Context, q *txQuerier, req *noteWrite) error {
 	n := req.note
-	res, err := q.ExecContext(ctx, insertNote, n.SessionID, req.author, n.Area, n.Lane, n.Activity, n.Text, b2i(n.Hidden),
+	res, err := q.ExecContext(ctx, insertNote, n.SessionID, req.author, n.Area, n.Lane, n.Activity, b2i(n.ActivityFiled), n.Text, b2i(n.Hidden),
 		ms(n.CreatedAt), ms(n.UpdatedAt))
 	if err != nil {
 		return err

@@ -1,5 +1,5 @@
--- charter: the schema after migration/031_deleted_invitations_held.sql
--- charter: migrations sha256 611808440609b34b00e0df825a21e36a8d6cbf0421203dd0151cca17df0b75f8
+-- charter: the schema after migration/032_note_activity_filed.sql
+-- charter: migrations sha256 e048f2a4c544554e0cce2588e55bc9656ddfbbddecc9c8ef1fefc58f83c03324
 -- Written by `go test ./session/sqlite/ -run TestSchemaFileIsTheMigrations -update`
 -- from the migrations, which stay the source: a new database is made from this
 -- file in one transaction rather than by replaying them all, when the digest
@@ -110,7 +110,7 @@ CREATE TABLE "notes" (
 	created_at     INTEGER NOT NULL,
 	updated_at     INTEGER NOT NULL,
 	batch          INTEGER NOT NULL DEFAULT 1
-);
+, activity_filed INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE "action_points" (
 	id         INTEGER PRIMARY KEY AUTOINCREMENT,
 	session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,

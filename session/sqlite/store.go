@@ -514,20 +514,20 @@ func (db *DB) withRatings(ctx context.Context, ps ...*session.Participant) error
 	return nil
 }
 
-const noteCols = `id, session_id, author, area, lane, activity, text, hidden, created_at, updated_at, batch`
+const noteCols = `id, session_id, author, area, lane, activity, activity_filed, text, hidden, created_at, updated_at, batch`
 
 // scanNote reads a note and its author token; resolve sets its participant.
 func scanNote(row interface{ Scan(...any) error }) (noteRow, error) {
 	var n session.Note
 	var author string
-	var hidden int
+	var filed, hidden int
 	var created, updated int64
-	if err := row.Scan(&n.ID, &n.SessionID, &author, &n.Area, &n.Lane, &n.Activity, &n.Text, &hidden, &created, &updated, &n.Batch); err != nil {
+	if err := row.Scan(&n.ID, &n.SessionID, &author, &n.Area, &n.Lane, &n.Activity, &filed, &n.Text, &hidden, &created, &updated, &n.Batch); err != nil {
 		return noteRow{}, err
 	}
 	cleanAll(&n.Text, &n.Lane, &n.Activity)
 	n.Area = session.Area(session.CleanText(string(n.Area)))
-	n.Hidden, n.CreatedAt, n.UpdatedAt = hidden == 1, fromMS(created), fromMS(updated)
+	n.ActivityFiled, n.Hidden, n.CreatedAt, n.UpdatedAt = filed == 1, hidden == 1, fromMS(created), fromMS(updated)
 	return noteRow{&n, author}, nil
 }
 
@@ -562,7 +562,7 @@ func (db *DB) AddNote(ctx context.Context, n *session.Note, check func(ctx conte
 				return err
 			}
 		}
-		res, err := db.write.ExecContext(ctx, insertNote, n.SessionID, db.authors.of(n.ParticipantID), n.Area, n.Lane, n.Activity, n.Text,
+		res, err := db.write.ExecContext(ctx, insertNote, n.SessionID, db.authors.of(n.ParticipantID), n.Area, n.Lane, n.Activity, b2i(n.ActivityFiled), n.Text,
 			b2i(n.Hidden), ms(n.CreatedAt), ms(n.UpdatedAt))
 		if err != nil {
 			return fmt.Errorf("insert note: %w", err)
@@ -586,10 +586,11 @@ func (db *DB) Note(ctx context.Context, id int64) (*session.Note, error) {
 	return ns[0], nil
 }
 
-// UpdateNote stores text, area, lane, activity and hidden of n.
+// UpdateNote stores text, area, lane, activity (and whether it was filed) and
+// hidden of n.
 func (db *DB) UpdateNote(ctx context.Context, n *session.Note) error {
-	res, err := db.write.ExecContext(ctx, `UPDATE notes SET text = ?, area = ?, lane = ?, activity = ?, hidden = ?, updated_at = ? WHERE id = ?`,
-		n.Text, string(n.Area), n.Lane, n.Activity, b2i(n.Hidden), ms(n.UpdatedAt), n.ID)
+	res, err := db.write.ExecContext(ctx, `UPDATE notes SET text = ?, area = ?, lane = ?, activity = ?, activity_filed = ?, hidden = ?, updated_at = ? WHERE id = ?`,
+		n.Text, string(n.Area), n.Lane, n.Activity, b2i(n.ActivityFiled), b2i(n.Hidden), ms(n.UpdatedAt), n.ID)
 	if err != nil {
 		return fmt.Errorf("update note: %w", err)
 	}
