@@ -95,6 +95,10 @@ type ImportResult struct {
 	// (AllowDuplicates), and PaperPeople the paper authors the session counts now,
 	// so that a file imported twice can be told by its people counted twice.
 	Duplicates, PaperPeople int
+	// Filed counts the notes of the security activities given no activity that
+	// went under the one of the session's list their text names, as a note
+	// written live does (FiledActivity).
+	Filed int
 }
 
 // ImportOptions changes what Import accepts.
@@ -179,6 +183,11 @@ func (s *Service) Import(ctx context.Context, sessionID string, rows []ImportRow
 	}
 	s.publish(sessionID, ChangeNotes|ChangePeople)
 	res.Notes, res.Authors = len(batch), len(people)
+	for _, n := range batch {
+		if n.ActivityFiled && n.Activity != "" {
+			res.Filed++
+		}
+	}
 	for _, p := range people {
 		if p.Rating > 0 {
 			res.Ratings++
@@ -319,7 +328,15 @@ func duplicateRows(ctx context.Context, st Store, sessionID string, rows []Impor
 	}
 	var problems []ImportProblem
 	for i, n := range batch {
-		if have[key(n)] {
+		dup := have[key(n)]
+		if n.ActivityFiled {
+			// Given no activity: the same row imported before notes were filed
+			// under the activity their text names is stored with none.
+			given := n
+			given.Activity = ""
+			dup = dup || have[key(given)]
+		}
+		if dup {
 			problems = append(problems, ImportProblem{Line: rows[i].Line, Message: DuplicateNote})
 		}
 	}
@@ -327,7 +344,8 @@ func duplicateRows(ctx context.Context, st Store, sessionID string, rows []Impor
 }
 
 // importNote applies the rules of a note written live, and one more: only notes on
-// security activities name an activity, so that a shifted column is caught.
+// security activities name an activity, so that a shifted column is caught. As a
+// note written live, one given no activity goes under the one its text names.
 func (s *Service) importNote(sess *Session, r ImportRow) (Note, error) {
 	if r.Problem != "" {
 		return Note{}, Errorf(EInvalid, "%s", r.Problem)
@@ -365,6 +383,7 @@ func (s *Service) importNote(sess *Session, r ImportRow) (Note, error) {
 			n.Activity = a
 		}
 	}
+	fileActivity(sess, &n)
 	return n, nil
 }
 

@@ -377,7 +377,7 @@ func TestImportRatings(t *testing.T) {
 		{Line: 7, Rating: "2", Author: "table 2 / b"}, // the same rating again is the same person's
 	}
 	res, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
-	if want := (session.ImportResult{Notes: 3, Ratings: 4, Authors: 5, PaperPeople: 5}); err != nil || res != want {
+	if want := (session.ImportResult{Notes: 3, Ratings: 4, Authors: 5, PaperPeople: 5, Filed: 1}); err != nil || res != want {
 		t.Fatalf("Import = %+v, %v; want %+v", res, err, want)
 	}
 	ps, err := db.Participants(ctx, s.ID)
@@ -496,5 +496,67 @@ func TestDecodeJSONRowFindsAKeyTwiceAsGoFoldsIt(t *testing.T) {
 	got := session.DecodeJSONRow([]byte(`{"cluster":"Payments","clu\u017fter":"Platform","name":"x"}`), &v, []string{"cluster", "name"})
 	if got == "" {
 		t.Fatalf("a line holding cluster twice (the second as cluſter) decoded without a word, keeping %q", v.Cluster)
+	}
+}
+
+// A paper note of the security activities given no activity goes under the one of
+// the session's list its text names, as a note written live does (it was stored
+// with none: the matrix counted it under "(no activity named)" while a hypothesis
+// about pen testing quoted it), and the result counts them. One given an activity
+// keeps it, and one naming two or none stays about none. The duplicate check
+// compares the activity a row comes to: the file again is refused, as is a row
+// imported before notes were filed (stored with none), while the same words given
+// another activity are another note.
+func TestImportFilesANoteUnderTheActivityItNames(t *testing.T) {
+	t.Parallel()
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	s := mustSession(t, svc)
+	rows := []session.ImportRow{
+		{Line: 2, Text: "Keep pen testing before major releases", Area: "activities", Lane: "keep"},
+		{Line: 3, Text: "SAST findings are mostly noise", Area: "activities", Lane: "less", Author: "table 1"},
+		{Line: 4, Text: "a bounty finds what pen testing misses", Area: "activities", Lane: "add", Activity: "bug bounty"},
+		{Line: 5, Text: "pen testing finds what code scanning misses", Area: "activities", Lane: "more"},
+		{Line: 6, Text: "more time for security work", Area: "activities", Lane: "more"},
+		{Line: 7, Text: "pen testing results show real impact", Area: "motivation", Lane: "motivates"},
+	}
+	res, err := svc.Import(ctx, s.ID, rows, session.ImportOptions{})
+	if want := (session.ImportResult{Notes: 6, Authors: 2, PaperPeople: 2, Filed: 2}); err != nil || res != want {
+		t.Fatalf("Import = %+v, %v; want %+v", res, err, want)
+	}
+	ns, err := db.Notes(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"Keep pen testing before major releases":      "pen testing",
+		"SAST findings are mostly noise":              "code scanning (SAST)",
+		"a bounty finds what pen testing misses":      "bug bounty",
+		"pen testing finds what code scanning misses": "",
+		"more time for security work":                 "",
+		"pen testing results show real impact":        "",
+	}
+	for _, n := range ns {
+		if a, ok := want[n.Text]; !ok || n.Activity != a {
+			t.Errorf("%q stored under %q, want %q", n.Text, n.Activity, a)
+		}
+	}
+
+	if _, err := svc.Import(ctx, s.ID, rows[:1], session.ImportOptions{}); err == nil || !strings.Contains(err.Error(), session.DuplicateNote) {
+		t.Fatalf("the file again: %v, want refused as a duplicate", err)
+	}
+	// A row imported before notes were filed, as that import stored it: about
+	// no activity.
+	before := session.ImportRow{Line: 2, Text: "Keep threat modelling in design reviews", Area: "activities", Lane: "keep"}
+	if err := db.ImportNotes(ctx, s.ID, []session.PaperPerson{{Label: session.PaperAuthor}}, []session.Note{{Area: session.AreaActivities, Lane: "keep", Text: before.Text}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Import(ctx, s.ID, []session.ImportRow{before}, session.ImportOptions{}); err == nil || !strings.Contains(err.Error(), session.DuplicateNote) {
+		t.Fatalf("a row imported before notes were filed, again: %v, want refused as a duplicate", err)
+	}
+	other := rows[0]
+	other.Activity = "security training"
+	if _, err := svc.Import(ctx, s.ID, []session.ImportRow{other}, session.ImportOptions{}); err != nil {
+		t.Fatalf("the same words given another activity: %v, want imported", err)
 	}
 }

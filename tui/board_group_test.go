@@ -337,7 +337,7 @@ func previewOfTwoLateNotes(t *testing.T) (*world, *session.Session, *term) {
 func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 	t.Parallel()
 	w, sess, b := previewOfTwoLateNotes(t)
-	b.waitFor("Notes without a theme", "1. (+1 note) pen tests", "+ [act more] pen test reports arrive", "new: ",
+	b.waitFor("Notes without a theme", "1. (+1 note) pen tests", "+ [act more · pen testing] pen test reports arrive", "new: ",
 		"2 notes without a theme: A places them as shown")
 	if got := w.themesOf(sess); len(got) != 2 || len(got["pen tests"]) != 2 {
 		t.Fatalf("the preview changed the stored themes: %v", got)
@@ -364,7 +364,7 @@ func TestBoardPreviewsLaterNotesBeforePlacingThem(t *testing.T) {
 	b.keys("g")
 	b.waitFor("1. (+1 note) pen tests")
 	b.keys("A")
-	b.waitFor("1 note placed in your themes, 0 new themes made", "▸    [act more] pen test reports arrive")
+	b.waitFor("1 note placed in your themes, 0 new themes made", "▸    [act more · pen testing] pen test reports arrive")
 	if got := w.themesOf(sess); len(got) != 3 || len(got["pen tests"]) != 3 || len(got["deadlines"]) != 1 {
 		t.Errorf("after placing the rest: %v, want the note in pen tests and every theme kept", got)
 	}

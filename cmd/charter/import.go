@@ -165,6 +165,16 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "note: %s the same as notes the session had; it now counts %d paper %s. If this file was imported before, its notes and authors count twice in the findings.\n",
 			some, res.PaperPeople, plural(res.PaperPeople, "author", "authors"))
 	}
+	if res.Filed > 0 {
+		// As for notes written live: said, for the facilitator to see why the
+		// matrix counts notes whose rows named no activity.
+		some := fmt.Sprintf("%d notes", res.Filed)
+		if res.Filed == 1 {
+			some = "1 note"
+		}
+		fmt.Fprintf(stdout, "note: %s of the security activities given no activity went under the one of the session's list %s text names, as notes written live do (L on the board files a note elsewhere).\n",
+			some, plural(res.Filed, "its", "their"))
+	}
 	if ignored {
 		fmt.Fprintf(stdout, "note: the %s fields were left aside: each note gets its own ID, and themes are made on the board.\n", ignoredFields)
 	}

@@ -511,3 +511,47 @@ func TestImportRefusesOtherEncodings(t *testing.T) {
 		})
 	}
 }
+
+// A paper note of the security activities with no activity column goes under the
+// one of the session's list its text names, as a note written live does, and the
+// import says how many went so; the same file again is refused as before.
+func TestImportFilesNotesUnderTheActivityTheyName(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "paper.csv")
+	rows := `area,lane,activity,text
+activities,keep,,Keep pen testing before major releases
+activities,less,,SAST findings are mostly noise
+activities,more,,more time for security work
+activities,add,bug bounty,a bounty finds what pen testing misses
+`
+	if err := os.WriteFile(file, []byte(rows), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir, id := importSession(t, session.PhaseWrite)
+	var out, errb bytes.Buffer
+	if rc := run([]string{"import", "--data", dir, "--session", id, file}, nil, &out, &errb); rc != 0 {
+		t.Fatalf("exit %d: %s", rc, errb.String())
+	}
+	if want := "note: 2 notes of the security activities given no activity went under the one of the session's list their text names, as notes written live do (L on the board files a note elsewhere)."; !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
+	}
+	ns, _ := storedNotes(t, dir, id)
+	want := map[string]string{
+		"Keep pen testing before major releases": "pen testing",
+		"SAST findings are mostly noise":         "code scanning (SAST)",
+		"more time for security work":            "",
+		"a bounty finds what pen testing misses": "bug bounty",
+	}
+	if len(ns) != len(want) {
+		t.Fatalf("%d notes stored, want %d", len(ns), len(want))
+	}
+	for _, n := range ns {
+		if a, ok := want[n.Text]; !ok || n.Activity != a {
+			t.Errorf("%q stored under %q, want %q", n.Text, n.Activity, a)
+		}
+	}
+	errb.Reset()
+	if rc := run([]string{"import", "--data", dir, "--session", id, file}, nil, &out, &errb); rc != 1 || !strings.Contains(errb.String(), "all 4 of its notes are in the session already") {
+		t.Fatalf("the file again: exit %d, stderr:\n%s", rc, errb.String())
+	}
+}
