@@ -110,6 +110,11 @@ func commonSpellings(notes []*Note, of func(*Note) string) map[string]string {
 // the list is the facilitator's, shown to everyone, and taking its spelling tells
 // a writer nothing of anyone else's notes.
 func listedSpelling(list []string, activity string) string {
+	// No activity, or one as listed (the activity chosen from the list): found
+	// without making a key of each listed one, which every note's check did.
+	if activity == "" || contains(list, activity) {
+		return activity
+	}
 	k := topicKey(activity)
 	for _, a := range list {
 		if topicKey(a) == k {
