@@ -216,9 +216,9 @@ func (s *boardScreen) loadPending(due bool) tea.Cmd {
 	}
 	released := s.pending == session.ChangeReleased && s.view != nil
 	if released {
-		if wait := s.pace.next(s.e.opt.Conn, s.e.now(), due); wait != nil {
+		if cmd, wait := s.pace.next(s.e.opt.Conn, s.e.now(), due); wait {
 			s.loading = true
-			return wait
+			return cmd
 		}
 	}
 	s.pending = 0

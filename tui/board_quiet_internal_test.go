@@ -2,6 +2,8 @@ package tui
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -82,59 +84,127 @@ func TestRefusalDuringAReadReadsAgainAfterIt(t *testing.T) {
 	}
 }
 
-// Notes released again soon after a read are read once readEvery has passed
-// since it began, together with all released meanwhile: when hundreds save at
-// once, the board read and drew every batch as soon as the last was drawn. The
-// wait draws nothing.
+// Notes released again soon after a read are read once readEvery has passed since
+// it began, together with all released meanwhile: when hundreds save at once, the
+// board read and drew every batch as soon as the last was drawn. The wait draws
+// nothing. On a started connection (the server's) the wait is the connection's
+// timer and no command; in a test without one, a command.
 func TestReleasedNotesSoonAfterAReadWaitForTheNext(t *testing.T) {
-	at := time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
-	e := New(Options{Renderer: colours256(), Now: func() time.Time { return at }}).env
-	e.w, e.h = 120, 40
-	sess := &session.Session{ID: "s1", Title: "Developers Berlin", Code: "ABCD-EFGH", Phase: session.PhaseWrite, VoteBudget: 3}
-	b := newBoard(e, sess)
-	a := &App{env: e, screen: b}
-	read := func() tea.Msg {
-		return boardStateMsg{BoardView: &session.BoardView{Session: sess, Written: map[int64]int{}}, base: b.sess}
+	for _, started := range []bool{false, true} {
+		t.Run(fmt.Sprintf("started %v", started), func(t *testing.T) {
+			at := time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
+			opt := Options{Renderer: colours256(), Now: func() time.Time { return at }}
+			var due <-chan struct{}
+			if started {
+				opt.Conn, due = startedConn(t)
+			}
+			e := New(opt).env
+			e.w, e.h = 120, 40
+			sess := &session.Session{ID: "s1", Title: "Developers Berlin", Code: "ABCD-EFGH", Phase: session.PhaseWrite, VoteBudget: 3}
+			b := newBoard(e, sess)
+			a := &App{env: e, screen: b}
+			read := func() tea.Msg {
+				return boardStateMsg{BoardView: &session.BoardView{Session: sess, Written: map[int64]int{}}, base: b.sess}
+			}
+			a.Update(read())
+			a.View()
+			if _, cmd := a.Update(ChangedMsg{SessionID: "s1", What: session.ChangeReleased}); cmd == nil {
+				t.Fatal("the first release started no read")
+			}
+			a.Update(read())
+			a.View()
+			// Released again at the same moment on the board's clock.
+			_, cmd := a.Update(ChangedMsg{SessionID: "s1", What: session.ChangeReleased})
+			if !b.loading || !b.pace.due {
+				t.Fatalf("the second release: loading %v, waiting %v; want a wait for the next read", b.loading, b.pace.due)
+			}
+			waitForTurn(t, cmd, due)
+			if _, cmd := a.Update(ChangedMsg{SessionID: "s1", What: session.ChangeReleased}); cmd != nil {
+				t.Error("a release during the wait started a read of its own")
+			}
+			_, cmd = a.Update(readDueMsg{})
+			if cmd == nil {
+				t.Error("the end of the wait read nothing")
+			}
+			if !a.viewUnchanged() {
+				t.Error("the end of the wait drew the board again before anything was read")
+			}
+			if !b.loading || b.pace.due {
+				t.Errorf("after the wait: loading %v, waiting %v; want a read on its way", b.loading, b.pace.due)
+			}
+			// A wait that ended meanwhile (another read began) is not a second read.
+			if _, cmd := a.Update(readDueMsg{}); cmd != nil {
+				t.Error("a stale end of a wait began a read beside the one on its way")
+			}
+		})
 	}
-	a.Update(read())
-	a.View()
-	if _, cmd := a.Update(ChangedMsg{SessionID: "s1", What: session.ChangeReleased}); cmd == nil {
-		t.Fatal("the first release started no read")
+}
+
+// waitForTurn checks that a screen's wait for its next read ends: cmd, the wait's
+// command, gives readDueMsg (without a started connection), or the connection's
+// timer sends it (due; then cmd is none, and a command would be a read begun at
+// once: run here without a service, it panics).
+func waitForTurn(t *testing.T, cmd tea.Cmd, due <-chan struct{}) {
+	t.Helper()
+	if due != nil {
+		if cmd != nil {
+			t.Fatal("the wait on a started connection returned a command: a read begun at once")
+		}
+		select {
+		case <-due:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the connection's timer never ended the wait")
+		}
+		return
 	}
-	a.Update(read())
-	a.View()
-	// Released again at the same moment on the board's clock.
-	_, cmd := a.Update(ChangedMsg{SessionID: "s1", What: session.ChangeReleased})
 	if cmd == nil {
-		t.Fatal("the second release is never read")
+		t.Fatal("the wait has no command: it never ends")
 	}
 	var msg tea.Msg
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
-				t.Fatalf("the second release was read at once (the read, with no service here, panicked: %v)", r)
+				t.Fatalf("the wait read at once (the read, with no service here, panicked: %v)", r)
 			}
 		}()
 		msg = cmd()
 	}()
 	if _, ok := msg.(readDueMsg); !ok {
-		t.Fatalf("the second release gave %T, want the wait for the next read", msg)
-	}
-	if _, cmd := a.Update(ChangedMsg{SessionID: "s1", What: session.ChangeReleased}); cmd != nil {
-		t.Error("a release during the wait started a read of its own")
-	}
-	_, cmd = a.Update(msg)
-	if cmd == nil {
-		t.Error("the end of the wait read nothing")
-	}
-	if !a.viewUnchanged() {
-		t.Error("the end of the wait drew the board again before anything was read")
-	}
-	if !b.loading || b.pace.due {
-		t.Errorf("after the wait: loading %v, waiting %v; want a read on its way", b.loading, b.pace.due)
-	}
-	// A wait that ended meanwhile (another read began) is not a second read.
-	if _, cmd := a.Update(readDueMsg{}); cmd != nil {
-		t.Error("a stale end of a wait began a read beside the one on its way")
+		t.Fatalf("the wait gave %T, want readDueMsg", msg)
 	}
 }
+
+// startedConn is a connection started with a program, as the server's are: its
+// timers send their messages to the program (Tick returns no command). due gets
+// each readDueMsg the program receives.
+func startedConn(t *testing.T) (*Conn, <-chan struct{}) {
+	c := NewHub().Connect()
+	due := make(chan struct{}, 8)
+	p := tea.NewProgram(dueSink(due), tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutSignals(), tea.WithoutRenderer())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := p.Run(); err != nil {
+			t.Errorf("program: %v", err)
+		}
+	}()
+	c.Start(p)
+	t.Cleanup(func() {
+		p.Quit()
+		<-done
+		c.Close()
+	})
+	return c, due
+}
+
+// dueSink is a program's model that tells due of each readDueMsg.
+type dueSink chan struct{}
+
+func (d dueSink) Init() tea.Cmd { return nil }
+func (d dueSink) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(readDueMsg); ok {
+		d <- struct{}{}
+	}
+	return d, nil
+}
+func (d dueSink) View() string { return "" }

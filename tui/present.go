@@ -153,9 +153,13 @@ type presentReader interface {
 // loadPending reads the changes pending, when their turn has come (readPace; due
 // says the wait for it is over), in one read.
 func (s *presentScreen) loadPending(due bool) tea.Cmd {
+	if s.pending == 0 {
+		s.loading = false
+		return nil
+	}
 	s.loading = true
-	if wait := s.pace.next(s.e.opt.Conn, s.e.now(), due); wait != nil {
-		return wait
+	if cmd, wait := s.pace.next(s.e.opt.Conn, s.e.now(), due); wait {
+		return cmd
 	}
 	s.pending = 0
 	return s.load()

@@ -23,16 +23,17 @@ type readPace struct {
 // readDueMsg says the wait for a screen's next read is over.
 type readDueMsg struct{}
 
-// next is what a read wanted at now does: nil to read now (counted as begun),
-// or the wait for its turn. A wait that was due (over) reads now.
-func (p *readPace) next(c *Conn, now time.Time, due bool) tea.Cmd {
-	if wait := readEvery - now.Sub(p.began); wait > 0 && !due {
+// next is what a read wanted at now does: wait says it waits for its turn, with
+// cmd (nil on a started connection, whose timer sends readDueMsg itself);
+// otherwise it reads now, counted as begun. A wait that was due (over) reads now.
+func (p *readPace) next(c *Conn, now time.Time, due bool) (cmd tea.Cmd, wait bool) {
+	if left := readEvery - now.Sub(p.began); left > 0 && !due {
 		p.due = true
 		// Never longer: a clock set back (a test's) would wait for it.
-		return c.Tick(min(wait, readEvery), readDueMsg{})
+		return c.Tick(min(left, readEvery), readDueMsg{}), true
 	}
 	p.began, p.due = now, false
-	return nil
+	return nil, false
 }
 
 // over takes a readDueMsg: whether the screen's wait was on (a stale one, after
