@@ -597,17 +597,27 @@ func homeColumnsFor(sessions []*session.Session, w int, today string) homeColumn
 	return c
 }
 
-// tellApart cuts again the titles of sessions that cut alike though they differ,
-// keeping the words they differ in: "Developers Berlin, 1 March 2027" and
+// tellApart cuts again the titles of sessions whose rows read alike though they
+// differ, keeping the words they differ in: "Developers Berlin, 1 March 2027" and
 // "Developers Munich, 1 March 2027" were both "Developers… 1 March 2027", and
-// at 40 columns only the code told their rows apart.
+// at 40 columns only the code told their rows apart. Rows whose place, day or
+// audience columns tell them apart keep their titles as cutTitle cuts them (a
+// title kept to its place beside the place column said it twice).
 func (c *homeColumns) tellApart(sessions []*session.Session) {
 	alike := map[string][]*session.Session{}
 	for _, ss := range sessions {
 		cut := c.cutTitle(ss)
-		if cut != ss.Title {
-			alike[cut] = append(alike[cut], ss)
+		if cut == ss.Title {
+			continue
 		}
+		row := cut
+		fields := homeFields(ss, c.today)
+		for _, i := range []int{homePlace, homeDay, homeAudience} {
+			if c.fields[i] > 0 {
+				row += "\x00" + fit(fields[i], c.fields[i])
+			}
+		}
+		alike[row] = append(alike[row], ss)
 	}
 	for _, group := range alike {
 		for _, ss := range group {

@@ -438,13 +438,53 @@ func TestHomeKeepsWhereTitlesDiffer(t *testing.T) {
 			if cell == ss.Title {
 				t.Errorf("at %dx%d the title %q is not cut, and the test tells nothing: %q", size[0], size[1], ss.Title, l)
 			}
-			if !strings.Contains(cell, ss.Location) {
+			// The row without its code: the title, and the place beside it
+			// where the place column is shown.
+			row, _, _ := strings.Cut(l, code(ss.Code))
+			if !strings.Contains(row, ss.Location) {
 				t.Errorf("at %dx%d the row of %q lost where the titles differ, %q: %q\n%s", size[0], size[1], ss.Title, ss.Location, l, v)
 			}
-			if other, ok := seen[cell]; ok {
-				t.Errorf("at %dx%d the rows of %q and %q show the same title %q:\n%s", size[0], size[1], ss.Title, other, cell, v)
+			if n := strings.Count(row, ss.Location); n > 1 {
+				t.Errorf("at %dx%d the row of %q says %q %d times: %q", size[0], size[1], ss.Title, ss.Location, n, l)
 			}
-			seen[cell] = ss.Title
+			if other, ok := seen[row]; ok {
+				t.Errorf("at %dx%d the rows of %q and %q read the same %q:\n%s", size[0], size[1], ss.Title, other, row, v)
+			}
+			seen[row] = ss.Title
+		}
+	}
+}
+
+// Titles that end in their place, beside a place column that says it, are cut at
+// their end as before: the column tells the rows apart, and keeping the title's
+// place as well said it twice ("Security… Berlin  Berlin").
+func TestHomeTitlesBesideTheirPlaceAreNotKeptToIt(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	var made []*session.Session
+	for _, s := range []session.Session{
+		{Title: "Security champions workshop Berlin", Location: "Berlin"},
+		{Title: "Security champions workshop Munich", Location: "Munich"},
+		// Its title does not say its place: the place column stays.
+		{Title: "Platform crew", Location: "Porto"},
+	} {
+		s.Audience, s.Campaign = session.AudienceSecurityEngineers, "Spring 2027"
+		ss, err := w.svc.NewSession(w.ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		made = append(made, ss)
+	}
+	s := w.openSized(tui.Options{Facilitator: true}, termW, termH)
+	s.waitFor(code(made[0].Code))
+	v := s.view()
+	for _, ss := range made[:2] {
+		l := lineWith(v, code(ss.Code))
+		if !strings.Contains(l, "Security champion") {
+			t.Errorf("the row of %q lost its title's start: %q", ss.Title, l)
+		}
+		if n := strings.Count(l, ss.Location); n != 1 {
+			t.Errorf("the row of %q says %q %d times, want once (the place column): %q", ss.Title, ss.Location, n, l)
 		}
 	}
 }
