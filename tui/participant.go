@@ -1194,7 +1194,7 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// The activity sticks: said here, a writer moving on to another one
 			// sees it before the next note goes under this one.
 			s.setSaved("Saved under "+a+"; your next notes go there too (esc, a changes it).",
-				"Saved under "+a+"; your next notes go there too (esc, a).", "Saved under "+a+".")
+				"Saved under "+a+"; next notes too (esc, a changes it).", "Saved under "+a+".")
 		} else if len(msg.named) > 1 {
 			// Filed under none: said, or it read as if the words named none.
 			s.setSaved("Saved under no activity: your note names "+joinAnd(msg.named)+"; esc, enter, a chooses one.",
