@@ -204,6 +204,11 @@ type Stats struct {
 	Sys       uint64 `json:"sys_bytes"`
 	// CPUSeconds is the CPU time the server process has used since it started.
 	CPUSeconds float64 `json:"cpu_seconds"`
+	// Allocated is what the server has allocated since it started, garbage
+	// included, and Collections the collections it has made, this command's
+	// among them: what a load costs the collector.
+	Allocated   uint64 `json:"allocated_bytes"`
+	Collections uint32 `json:"collections"`
 }
 
 // stats is the `stats` command, which charter loadtest reads.
@@ -217,7 +222,8 @@ func (s *Server) stats(_ context.Context, x Exec) int {
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	if err := json.NewEncoder(x.Stdout).Encode(Stats{Connections: s.hub.Len(), Goroutines: runtime.NumGoroutine(), HeapInuse: m.HeapInuse, HeapLive: m.HeapAlloc, Sys: m.Sys, CPUSeconds: cpu}); err != nil {
+	if err := json.NewEncoder(x.Stdout).Encode(Stats{Connections: s.hub.Len(), Goroutines: runtime.NumGoroutine(), HeapInuse: m.HeapInuse, HeapLive: m.HeapAlloc, Sys: m.Sys, CPUSeconds: cpu,
+		Allocated: m.TotalAlloc, Collections: m.NumGC}); err != nil {
 		return 1
 	}
 	return 0

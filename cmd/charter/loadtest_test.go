@@ -96,6 +96,8 @@ func TestLoadtestMeasuresEveryNoteOnTheBoard(t *testing.T) {
 		`server CPU, the notes: +[0-9.]+ s in [0-9.]+ s \([0-9]+% of one core\)\n`,
 		// The clients' own share of the machine over the same notes.
 		`loadtest CPU, the notes: +[0-9.]+ s in [0-9.]+ s \([0-9]+% of one core\)\n`,
+		// What the server allocated over them, and its collections meanwhile.
+		`server allocated, notes: +[0-9.]+ MiB \([0-9.]+ KiB a note\), [0-9]+ collections? meanwhile\n`,
 	} {
 		if !regexp.MustCompile(re).MatchString(out) {
 			t.Errorf("report lacks a line matching %s:\n%s", re, out)

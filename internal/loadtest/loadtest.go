@@ -82,6 +82,13 @@ type loadtest struct {
 	// Server CPU use, set by run before the report, and the loadtest's own over the
 	// phase change.
 	idleCPU, notesCPU, fanoutCPU cpuShare
+	// notesAlloc is what the server allocated over the notes, and the collections
+	// it made meanwhile (ok: both stats were read).
+	notesAlloc struct {
+		bytes       uint64
+		collections uint32
+		ok          bool
+	}
 	// notesOwnCPU and fanoutOwnCPU are the loadtest's own CPU over the notes and the
 	// phase change: the clients share the machine with the server when both run on
 	// it, and what they take is not the server's.
@@ -269,6 +276,11 @@ func (lt *loadtest) run(ctx context.Context) error {
 	after, afterErr := lt.stats(ctx)
 	lt.notesCPU = cpuShare{after.CPUSeconds - idleEnd.CPUSeconds, time.Since(notesFrom), idleEndErr == nil && afterErr == nil && after.CPUSeconds > 0}
 	lt.notesOwnCPU = cpuShare{proccpu.Seconds() - ownFrom, time.Since(notesFrom), proccpu.Known}
+	if idleEndErr == nil && afterErr == nil && after.Collections > idleEnd.Collections {
+		// The stats command's own collection (after's) is not the notes'.
+		lt.notesAlloc.bytes, lt.notesAlloc.collections = after.Allocated-idleEnd.Allocated, after.Collections-idleEnd.Collections-1
+		lt.notesAlloc.ok = true
+	}
 	if profiled != nil {
 		if err := <-profiled; err != nil {
 			lt.fail("profile of the notes: %v", err)
@@ -878,6 +890,12 @@ func (lt *loadtest) report(connected int, before, idle, after server.Stats, idle
 	if lt.notesOwnCPU.ok && lt.notesOwnCPU.wall > 0 {
 		line("loadtest CPU, the notes", "%s", lt.notesOwnCPU)
 	}
+	if a := lt.notesAlloc; a.ok && acked > 0 {
+		// What the collector has to take back: fewer bytes a note, fewer
+		// collections while a burst is under way.
+		line("server allocated, notes", "%.1f MiB (%.1f KiB a note), %s meanwhile",
+			float64(a.bytes)/(1<<20), float64(a.bytes)/float64(acked)/1024, collections(a.collections))
+	}
 	// The loadtest's SSH clients share the server's cores: what they used in the
 	// phase change is CPU the server could not have.
 	if lt.fanoutCPU.ok && lt.fanoutCPU.wall > 0 {
@@ -886,6 +904,14 @@ func (lt *loadtest) report(connected int, before, idle, after server.Stats, idle
 	if lt.fanoutOwnCPU.ok && lt.fanoutOwnCPU.wall > 0 {
 		line("loadtest CPU, phase change", "%s", lt.fanoutOwnCPU)
 	}
+}
+
+// collections says n collections in words: "1 collection", "0 collections".
+func collections(n uint32) string {
+	if n == 1 {
+		return "1 collection"
+	}
+	return fmt.Sprintf("%d collections", n)
 }
 
 func statsLine(s server.Stats) string {
