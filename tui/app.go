@@ -435,6 +435,7 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.toScreen(msg)
 	}
+	before := a.screen
 	cmd := a.toScreen(msg)
 	switch msg.(type) {
 	case ChangedMsg, readDueMsg:
@@ -444,8 +445,15 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.cached = true
 		}
 	}
+	if s, ok := a.screen.(asIsScreen); ok && a.screen == before && s.leftAsIs() && !a.idleWarned {
+		a.cached = true
+	}
 	return a, cmd
 }
+
+// asIsScreen is a screen that can tell that the last message left it as it was
+// drawn (a key that began saving a note): it is not drawn again.
+type asIsScreen interface{ leftAsIs() bool }
 
 // asksBeforeLeaving is a screen that takes ctrl+c itself, to cancel what is open
 // or ask before the person leaves what they were in the middle of; on the others

@@ -46,6 +46,11 @@ const (
 // participantScreen is where a participant follows the session: check in, write
 // notes, read everyone's notes after the reveal.
 type participantScreen struct {
+	// saveBegan says the last key began saving the box's text, which changes
+	// nothing on screen (the text stays in the box until the answer); asIs that
+	// the last message left the screen as it was drawn, which the app then does
+	// not draw again: a frame made for every note saved, the same as the last.
+	saveBegan, asIs bool
 	e     *env
 	sess  *session.Session
 	me    *session.Participant
@@ -849,6 +854,7 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	if isKey && s.input != nil {
 		text = s.inputValue()
 	}
+	s.saveBegan, s.asIs = false, false
 	sc, cmd := fadeStatus(s.e.opt.Conn, &s.fade, &s.status, &s.statusErr, msg, s.update)
 	if (isKey || s.kept.Text != "" || s.kept.Edit != 0 || s.mode == modeCompose || s.mode == modeEdit) && s.restore == nil {
 		// Not before the restored draft is back in its place: kept from the
@@ -871,11 +877,15 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.status, s.statusErr = "", false
 		}
 	}
+	s.asIs = s.saveBegan && (sc == nil || sc == screen(s)) && s.mode == mode && s.status == status
 	if sc == nil {
 		return s, cmd
 	}
 	return sc, cmd
 }
+
+// leftAsIs implements asIsScreen.
+func (s *participantScreen) leftAsIs() bool { return s.asIs }
 
 func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -2195,8 +2205,9 @@ func (s *participantScreen) updateInput(msg tea.KeyMsg) (screen, tea.Cmd) {
 			n.Activity = s.editActivity
 		}
 		// The text stays in the box until the server has stored it: if saving fails,
-		// nothing typed is lost.
-		s.saving = true
+		// nothing typed is lost. Nothing else changes on screen until the answer
+		// (see saveBegan).
+		s.saving, s.saveBegan = true, true
 		return s, s.run(func(ctx context.Context) tea.Msg {
 			var err error
 			saved := &n

@@ -251,3 +251,74 @@ func TestNoteTakenBackWhileWritingAnotherComesNext(t *testing.T) {
 		t.Errorf("the note taken back is written in %s/%s, want %s/%s", here.Area, here.Lane, back.Area, back.Lane)
 	}
 }
+
+// The key that begins saving a note leaves the screen as it was drawn (the text
+// stays in the box until the answer): the app does not draw it again, and a
+// drawing made anyway is the same. The answer is drawn. At 80x24 and 40x14, in
+// the first area and in the security activities, for a new note and an edit.
+func TestBeginningToSaveLeavesTheScreenAsDrawn(t *testing.T) {
+	at := time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
+	for _, size := range [][2]int{{80, 24}, {40, 14}} {
+		for _, area := range []int{0, 1} {
+			for _, edit := range []bool{false, true} {
+				t.Run(fmt.Sprintf("%dx%d area %d edit %v", size[0], size[1], area, edit), func(t *testing.T) {
+					e := New(Options{Renderer: colours256(), Now: func() time.Time { return at }}).env
+					e.w, e.h = size[0], size[1]
+					sess := &session.Session{ID: "s1", Title: "Developers Berlin", Phase: session.PhaseWrite, VoteBudget: 3}
+					me := &session.Participant{ID: 1, SessionID: sess.ID, Pseudonym: "Blue Heron"}
+					s := newParticipant(e, sess, me)
+					s.loading = false
+					a := &App{env: e, screen: s}
+					a.drawnByFrames()
+					key := func(k tea.KeyMsg) { a.Update(k) }
+					runes := func(r string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(r)} }
+					enter := tea.KeyMsg{Type: tea.KeyEnter}
+					s.area = area
+					old := &session.Note{ID: 7, SessionID: "s1", ParticipantID: 1, Area: session.Areas[area], Lane: s.currentLane(), Text: "first words", CreatedAt: at, UpdatedAt: at}
+					s.notes = []*session.Note{old}
+					if edit {
+						if s.mode == modeCompose {
+							key(tea.KeyMsg{Type: tea.KeyEsc})
+						}
+						key(runes("e"))
+						if s.asked != 0 {
+							key(enter) // e asks first when letters could begin a note
+						}
+						if s.mode != modeEdit {
+							t.Fatalf("e did not open the note for editing (mode %v)", s.mode)
+						}
+						key(runes(" and more"))
+					} else {
+						if s.mode != modeCompose {
+							key(runes("n"))
+						}
+						key(runes("pairing on reviews"))
+					}
+					drawn := a.view(nil)
+					key(enter)
+					if !s.saving {
+						t.Fatal("enter did not begin saving")
+					}
+					if !a.viewUnchanged() {
+						t.Error("the key that began saving drew the screen again")
+					}
+					if got := a.view(nil); got != drawn {
+						t.Errorf("the screen changed when saving began, and was not drawn:\n%s\nwas:\n%s", got, drawn)
+					}
+					saved := *old
+					saved.Text = s.inputValue()
+					if !edit {
+						saved.ID = 8
+					}
+					a.Update(noteAcceptedMsg{edited: edit, note: &saved})
+					if a.viewUnchanged() {
+						t.Error("the answer was not drawn")
+					}
+					if got := a.view(nil); !strings.Contains(got, "Saved") {
+						t.Errorf("the answer's drawing does not say Saved:\n%s", got)
+					}
+				})
+			}
+		}
+	}
+}
