@@ -25,7 +25,8 @@ type Store interface {
 	ParticipantInSession(ctx context.Context, id int64) (*Participant, *Session, error)
 	// NoteAuthor is ParticipantInSession for the checks of a new note, which a burst
 	// makes for hundreds of notes at once: of the participant, only what the
-	// checks read (ID, SessionID, Removed) is read.
+	// checks read (ID, SessionID, Removed) is read, and the session may be the one
+	// every check of the store's note batch reads: it is read, never changed.
 	NoteAuthor(ctx context.Context, id int64) (*Participant, *Session, error)
 	Participants(ctx context.Context, sessionID string) ([]*Participant, error)
 	// ActiveParticipants counts the participants of sessionID not removed.
