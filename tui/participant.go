@@ -46,11 +46,6 @@ const (
 // participantScreen is where a participant follows the session: check in, write
 // notes, read everyone's notes after the reveal.
 type participantScreen struct {
-	// saveBegan says the last key began saving the box's text, which changes
-	// nothing on screen (the text stays in the box until the answer); asIs that
-	// the last message left the screen as it was drawn, which the app then does
-	// not draw again: a frame made for every note saved, the same as the last.
-	saveBegan, asIs bool
 	e     *env
 	sess  *session.Session
 	me    *session.Participant
@@ -80,6 +75,11 @@ type participantScreen struct {
 	// saved: the box waits for the answer, so that enter pressed again does not
 	// save the same note twice.
 	saving bool
+	// saveBegan says the last key began saving the box's text, which changes
+	// nothing on screen (the text stays in the box until the answer); asIs that
+	// the last message left the screen as it was drawn, which the app then does
+	// not draw again: a frame made for every note saved, the same as the last.
+	saveBegan, asIs bool
 	// joinNameAsked is the volunteer's name, typed as the name they joined with,
 	// that enter asked about: enter again with it volunteers under it.
 	joinNameAsked string
@@ -542,31 +542,54 @@ func (s *participantScreen) boxView(w int) string {
 // box (not made by the text box) is left to render.
 func (s *participantScreen) framedBox(w int, render func() string) string {
 	inner := max(w-2, 20) - 2 // the room between the padding
-	lines := strings.Split(s.inputView(max(w-4, 20)), "\n")
-	frame := s.lines.line(lineKey{kind: lineBoxFrame, id: int64(len(lines)), width: w}, func() string {
-		return s.e.sty.Box.Width(max(w-2, 20)).Render(strings.Repeat("\n", len(lines)-1))
+	text := s.inputView(max(w-4, 20))
+	n := strings.Count(text, "\n") + 1
+	frame := s.lines.line(lineKey{kind: lineBoxFrame, id: int64(n), width: w}, func() string {
+		return s.e.sty.Box.Width(max(w-2, 20)).Render(strings.Repeat("\n", n-1))
 	})
-	rows := strings.Split(frame, "\n")
-	gap := strings.Repeat(" ", inner+2)
-	if len(rows) != len(lines)+2 || !strings.Contains(rows[1], gap) {
+	// The frame's first row, its second (a line of the box, empty) and its last;
+	// taken where they are, as the text's lines below: made for every key typed
+	// in the box, split copies were a fifth of what drawing it allocated.
+	top, rest, _ := strings.Cut(frame, "\n")
+	second, _, _ := strings.Cut(rest, "\n")
+	bottom := frame[strings.LastIndexByte(frame, '\n')+1:]
+	gap := blanks(inner + 2)
+	at := strings.Index(second, gap)
+	if strings.Count(frame, "\n") != n+1 || at < 0 {
 		return render()
 	}
-	left, right, _ := strings.Cut(rows[1], gap)
+	left, right := second[:at], second[at+len(gap):]
 	var b strings.Builder
-	b.Grow(len(frame) + len(lines)*inner)
-	b.WriteString(rows[0])
-	for _, l := range lines {
-		lw := ansi.StringWidth(l)
+	// The text's lines take the place of the frame's spaces: as long as the frame,
+	// but for characters longer in bytes than in cells.
+	b.Grow(len(frame) + len(text) - min(len(text), utf8.RuneCountInString(text)))
+	b.WriteString(top)
+	for line := range strings.SplitSeq(text, "\n") {
+		lw := ansi.StringWidth(line)
 		if lw > inner {
 			return render()
 		}
-		b.WriteString("\n" + left + " " + l)
+		b.WriteByte('\n')
+		b.WriteString(left)
+		b.WriteByte(' ')
+		b.WriteString(line)
 		b.WriteString(gap[:inner-lw+1])
 		b.WriteString(right)
 	}
-	b.WriteString("\n" + rows[len(rows)-1])
+	b.WriteByte('\n')
+	b.WriteString(bottom)
 	return b.String()
 }
+
+// blanks is n spaces, from one string of them for the widths screens have.
+func blanks(n int) string {
+	if n <= len(spaceRun) {
+		return spaceRun[:n]
+	}
+	return strings.Repeat(" ", n)
+}
+
+var spaceRun = strings.Repeat(" ", 512)
 
 // inputValue is the text typed in the open box, "" when none is open.
 func (s *participantScreen) inputValue() string {
