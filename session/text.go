@@ -27,6 +27,32 @@ const (
 // count as white space, and runs of white space become one space. What a person reads
 // is then all that a note says.
 func CleanText(s string) string {
+	if cleanASCII(s) {
+		// What the rest would make of it, without a copy: most notes, and every
+		// text read back from the database is cleaned again.
+		return s
+	}
+	return cleanText(s)
+}
+
+// cleanASCII reports whether s is already what cleanText makes of it, cheaply:
+// printable ASCII, one space between words and none at either end.
+func cleanASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return false
+			}
+		case c < 0x21 || c > 0x7e:
+			return false
+		}
+	}
+	return true
+}
+
+// cleanText is CleanText done in full.
+func cleanText(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "")
 	}
