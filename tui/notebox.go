@@ -28,19 +28,21 @@ type noteBox struct {
 	// top is the first wrapped line shown, kept between drawings so that the box
 	// scrolls only as far as the cursor needs.
 	top int
-	// cursor draws the character the cursor is on.
-	cursor lipgloss.Style
+	// cursor draws the character the cursor is on: the styles' own, shared (a
+	// box is made for every note, and a style is half a kilobyte).
+	cursor *lipgloss.Style
 }
+
+// defaultCursor is the cursor of a box drawn with lipgloss's default renderer.
+var defaultCursor = lipgloss.NewStyle().Inline(true).Reverse(true)
 
 // newNoteBox is an empty, blurred box of up to limit runes, height lines high,
 // drawn with sty (nil: lipgloss's default renderer).
 func newNoteBox(limit, height int, sty *Styles) *noteBox {
-	b := &noteBox{in: lineEdit{limit: limit}, width: 20, height: max(height, 1)}
-	plain := lipgloss.NewStyle()
+	b := &noteBox{in: lineEdit{limit: limit}, width: 20, height: max(height, 1), cursor: &defaultCursor}
 	if sty != nil {
-		plain = sty.Plain
+		b.cursor = &sty.Cursor
 	}
-	b.cursor = plain.Inline(true).Reverse(true)
 	return b
 }
 

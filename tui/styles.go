@@ -30,6 +30,8 @@ type Styles struct {
 	// lipgloss's default renderer, set up for the server's own output, unless
 	// given these (see styleInput).
 	Plain lipgloss.Style
+	// Cursor draws the character a text box's cursor is on: Plain, reversed.
+	Cursor lipgloss.Style
 
 	// lines are what screens drawn with these styles rendered, key help included,
 	// shared by them all (see lineCache and env.helpView).
@@ -84,6 +86,7 @@ func buildStyles(r *lipgloss.Renderer) *Styles {
 		Flash:     r.NewStyle().Reverse(true),
 		Plain:     r.NewStyle(),
 	}
+	st.Cursor = st.Plain.Inline(true).Reverse(true)
 	st.helpModel = help.New()
 	st.helpModel.Styles.ShortKey = st.Header
 	st.helpModel.Styles.ShortDesc = st.Muted
