@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/rivo/uniseg"
@@ -136,35 +135,35 @@ func (e *lineEdit) Update(msg tea.Msg) {
 	}
 	m := editKeys
 	switch {
-	case key.Matches(k, m.DeleteWordBackward):
+	case matches(k, m.DeleteWordBackward):
 		to := e.pos
 		e.wordBackward()
 		e.cut(e.pos, to)
-	case key.Matches(k, m.DeleteCharacterBackward):
+	case matches(k, m.DeleteCharacterBackward):
 		if e.pos > 0 {
 			e.cut(e.charBefore(), e.pos)
 		}
-	case key.Matches(k, m.WordBackward):
+	case matches(k, m.WordBackward):
 		e.wordBackward()
-	case key.Matches(k, m.CharacterBackward):
+	case matches(k, m.CharacterBackward):
 		e.pos = e.charBefore()
-	case key.Matches(k, m.WordForward):
+	case matches(k, m.WordForward):
 		e.wordForward()
-	case key.Matches(k, m.CharacterForward):
+	case matches(k, m.CharacterForward):
 		e.pos = e.charAfter()
-	case key.Matches(k, m.LineStart):
+	case matches(k, m.LineStart):
 		e.pos = 0
-	case key.Matches(k, m.DeleteCharacterForward):
+	case matches(k, m.DeleteCharacterForward):
 		if e.pos < len(e.value) {
 			e.cut(e.pos, e.charAfter())
 		}
-	case key.Matches(k, m.LineEnd):
+	case matches(k, m.LineEnd):
 		e.CursorEnd()
-	case key.Matches(k, m.DeleteAfterCursor):
+	case matches(k, m.DeleteAfterCursor):
 		e.cut(e.pos, len(e.value))
-	case key.Matches(k, m.DeleteBeforeCursor):
+	case matches(k, m.DeleteBeforeCursor):
 		e.cut(0, e.pos)
-	case key.Matches(k, m.DeleteWordForward):
+	case matches(k, m.DeleteWordForward):
 		from := e.pos
 		e.wordForward()
 		e.cut(from, e.pos)

@@ -1382,7 +1382,7 @@ func (s *participantScreen) run(f func(ctx context.Context) tea.Msg) tea.Cmd {
 func (s *participantScreen) updateRating(msg tea.KeyMsg) (screen, tea.Cmd) {
 	svc, id := s.e.opt.Service, s.me.ID
 	switch {
-	case key.Matches(msg, pk.RateSelect):
+	case matches(msg, pk.RateSelect):
 		// The list runs from 5 at the top to 1; without a cursor, ↓ comes in at
 		// the top and ↑ at the bottom.
 		up := msg.String() == "up" || msg.String() == "k"
@@ -1396,11 +1396,11 @@ func (s *participantScreen) updateRating(msg tea.KeyMsg) (screen, tea.Cmd) {
 		default:
 			s.rateSel = max(s.rateSel-1, 1)
 		}
-	case key.Matches(msg, pk.RateEnter) && s.rateSel == 0:
+	case matches(msg, pk.RateEnter) && s.rateSel == 0:
 		s.setStatus("Choose a rating first: a number from 1 to 5, or ↑/↓ and enter.", true)
-	case key.Matches(msg, pk.Rate) || key.Matches(msg, pk.RateEnter):
+	case matches(msg, pk.Rate) || matches(msg, pk.RateEnter):
 		r := s.rateSel
-		if key.Matches(msg, pk.Rate) {
+		if matches(msg, pk.Rate) {
 			r = int(msg.Runes[0] - '0')
 		}
 		s.rateSel = r
@@ -1434,12 +1434,12 @@ func (s *participantScreen) updateRateLate(msg tea.KeyMsg) (screen, tea.Cmd) {
 	if cmd, ok := s.wordAfterKey(msg, 'j', 'k', '1', '2', '3', '4', '5'); ok {
 		return s, cmd
 	}
-	if key.Matches(msg, pk.Cancel) || !s.canRateLate() {
+	if matches(msg, pk.Cancel) || !s.canRateLate() {
 		s.mode = modeBrowse
 		s.setStatus("No rating given; c rates whenever you like while notes are written.", false)
 		return s, nil
 	}
-	if key.Matches(msg, pk.Rate) {
+	if matches(msg, pk.Rate) {
 		// A digit chooses, enter gives: once given, a late rating cannot be
 		// changed, and a digit typed by someone who thought a note's box was
 		// open would have rated for them.
@@ -1492,18 +1492,18 @@ func (s *participantScreen) listKey(msg tea.KeyMsg, typed bool) (screen, tea.Cmd
 		return s.wordStart(k)
 	}
 	switch {
-	case key.Matches(msg, backToSessions) && s.hasSessionList():
+	case matches(msg, backToSessions) && s.hasSessionList():
 		// A closed session, opened from the list of those they took part in (or
 		// by its code): back to that list, not out of the connection.
 		s.e.opt.Conn.Leave()
 		j := newJoin(s.e, "")
 		j.from = s.sess.ID
 		return j, nil
-	case key.Matches(msg, pk.Quit):
+	case matches(msg, pk.Quit):
 		s.leaving = true
 		s.wordKey = start('q')
 		return s, nil
-	case key.Matches(msg, pk.Done) && ph == session.PhaseCheckIn:
+	case matches(msg, pk.Done) && ph == session.PhaseCheckIn:
 		// The check-in is done by rating: the board counts ratings without knowing
 		// whose, and a done mark (given after rating) would tell it.
 		if s.me.Rating == 0 {
@@ -1512,14 +1512,14 @@ func (s *participantScreen) listKey(msg tea.KeyMsg, typed bool) (screen, tea.Cmd
 			s.setStatus("Your rating is your check-in: the facilitator sees how many rated, never who.", false)
 		}
 		return s, nil
-	case key.Matches(msg, pk.Done) && ph != session.PhaseLobby && ph != session.PhaseClosed:
+	case matches(msg, pk.Done) && ph != session.PhaseLobby && ph != session.PhaseClosed:
 		if s.askFirst(start('x')) {
 			return s, nil
 		}
 		return s, s.toggleDone()
 	case ph == session.PhaseCheckIn:
 		return s.updateRating(msg)
-	case key.Matches(msg, pk.RateLate) && s.canRateLate():
+	case matches(msg, pk.RateLate) && s.canRateLate():
 		s.wordKey = start('c')
 		s.mode, s.rateSel = modeRateLate, 0
 		s.setStatus("", false)
@@ -1544,31 +1544,31 @@ func (s *participantScreen) listKey(msg tea.KeyMsg, typed bool) (screen, tea.Cmd
 	}
 	switch {
 	case s.move(msg):
-	case key.Matches(msg, pk.Select) || key.Matches(msg, lk.Page) || key.Matches(msg, lk.Ends):
+	case matches(msg, pk.Select) || matches(msg, lk.Page) || matches(msg, lk.Ends):
 		s.rows.setLen(len(s.laneNotes()))
 		s.rows.update(msg)
-	case key.Matches(msg, pk.Read) && s.selected() != nil:
+	case matches(msg, pk.Read) && s.selected() != nil:
 		s.reading = &reading{note: s.selected().ID}
-	case key.Matches(msg, pk.Activity) && session.Areas[s.area] == session.AreaActivities:
+	case matches(msg, pk.Activity) && session.Areas[s.area] == session.AreaActivities:
 		if !s.askFirst(start('a')) {
 			s.pickActivity(nil)
 		}
-	case key.Matches(msg, pk.Topic) && session.Areas[s.area] == session.AreaOpen && ph.AcceptsNotes():
+	case matches(msg, pk.Topic) && session.Areas[s.area] == session.AreaOpen && ph.AcceptsNotes():
 		if s.askFirst(start('t')) {
 			return s, nil
 		}
 		return s, s.newTopic()
-	case (key.Matches(msg, pk.New) || key.Matches(msg, pk.Read)) && ph.AcceptsNotes():
+	case (matches(msg, pk.New) || matches(msg, pk.Read)) && ph.AcceptsNotes():
 		n := start('n')
 		cmd := s.newNote()
-		if key.Matches(msg, pk.New) && s.mode == modeCompose && s.inputValue() != "" {
+		if matches(msg, pk.New) && s.mode == modeCompose && s.inputValue() != "" {
 			// The unsent text n brought back (a letter typed on the list without
 			// any begins a note with it, see beginsNote): a letter next is a word
 			// begun with n, as after any other letter typed there.
 			s.wordKey = n
 		}
 		return s, cmd
-	case key.Matches(msg, pk.Edit) && ph.AcceptsNotes():
+	case matches(msg, pk.Edit) && ph.AcceptsNotes():
 		n := s.selected()
 		if n == nil || n.ParticipantID != s.me.ID {
 			s.setStatus("Select one of your own notes to edit it.", true)
@@ -1578,7 +1578,7 @@ func (s *participantScreen) listKey(msg tea.KeyMsg, typed bool) (screen, tea.Cmd
 			return s, nil
 		}
 		return s, s.editNote(n)
-	case key.Matches(msg, pk.Delete) && ph.AcceptsNotes():
+	case matches(msg, pk.Delete) && ph.AcceptsNotes():
 		n := s.selected()
 		if n == nil || n.ParticipantID != s.me.ID {
 			s.setStatus("Select one of your own notes to delete it.", true)
@@ -1586,7 +1586,7 @@ func (s *participantScreen) listKey(msg tea.KeyMsg, typed bool) (screen, tea.Cmd
 		}
 		s.wordKey = start('d')
 		s.mode, s.editing = modeConfirmDelete, n.ID
-	case key.Matches(msg, pk.Move) && ph.AcceptsNotes():
+	case matches(msg, pk.Move) && ph.AcceptsNotes():
 		n := s.selected()
 		if n == nil || n.ParticipantID != s.me.ID {
 			s.setStatus("Select one of your own notes to move it to another lane.", true)
@@ -1883,7 +1883,7 @@ func (s *participantScreen) move(msg tea.KeyMsg) bool {
 	case msg.String() == "shift+tab":
 		s.area, s.lane, s.activity = (s.area+len(session.Areas)-1)%len(session.Areas), 0, ""
 		s.rows.selectRow(0)
-	case key.Matches(msg, pk.Lane):
+	case matches(msg, pk.Lane):
 		if n := len(s.lanes()); n > 0 {
 			if msg.String() == "left" {
 				s.lane = (s.lane + n - 1) % n

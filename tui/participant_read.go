@@ -33,33 +33,33 @@ var readKeys = struct{ Back, Scroll, Page key.Binding }{
 func (s *participantScreen) updateReading(msg tea.KeyMsg) (screen, tea.Cmd) {
 	r := s.reading
 	switch {
-	case key.Matches(msg, pk.Quit):
+	case matches(msg, pk.Quit):
 		s.leaving = true
 		return s, nil
-	case key.Matches(msg, readKeys.Back):
+	case matches(msg, readKeys.Back):
 		s.reading = nil
 		return s, nil
-	case key.Matches(msg, readKeys.Scroll), key.Matches(msg, readKeys.Page):
+	case matches(msg, readKeys.Scroll), matches(msg, readKeys.Page):
 		scrollPage(&r.top, max(r.page-1, 1), msg)
 		r.top = max(min(r.top, r.lines-r.page), 0)
 		return s, nil
-	case r.theme != 0 && s.sess.Phase == session.PhaseVote && (key.Matches(msg, vk.Give) || key.Matches(msg, vk.Take)):
-		return s, s.vote(r.theme, key.Matches(msg, vk.Give))
-	case r.note != 0 && s.sess.Phase.AcceptsNotes() && key.Matches(msg, noteActivityKey):
+	case r.theme != 0 && s.sess.Phase == session.PhaseVote && (matches(msg, vk.Give) || matches(msg, vk.Take)):
+		return s, s.vote(r.theme, matches(msg, vk.Give))
+	case r.note != 0 && s.sess.Phase.AcceptsNotes() && matches(msg, noteActivityKey):
 		if n := s.noteByID(r.note); n != nil && n.ParticipantID == s.me.ID && n.Area == session.AreaActivities {
 			s.pickActivity(n)
 		}
 		return s, nil
 	case r.note != 0 && s.sess.Phase.AcceptsNotes() &&
-		(key.Matches(msg, pk.Edit) || key.Matches(msg, pk.Delete) || key.Matches(msg, pk.New) || key.Matches(msg, pk.Done)):
+		(matches(msg, pk.Edit) || matches(msg, pk.Delete) || matches(msg, pk.New) || matches(msg, pk.Done)):
 		// The list's selection is on the note being read; the key is no letter
 		// of a typed word here.
 		s.reading = nil
 		return s.listKey(msg, false)
-	case r.theme != 0 && key.Matches(msg, pk.Done):
+	case r.theme != 0 && matches(msg, pk.Done):
 		s.reading = nil
 		return s.listKey(msg, false)
-	case r.action != 0 && key.Matches(msg, vk.Volunteer):
+	case r.action != 0 && matches(msg, vk.Volunteer):
 		// The list's selection is on the action point being read.
 		s.reading = nil
 		return s.listKey(msg, false)

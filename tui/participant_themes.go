@@ -276,7 +276,7 @@ func (s *participantScreen) dotsUsed() int {
 func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	rows := s.themeRows()
 	s.rows.setLen(len(rows))
-	if key.Matches(msg, pk.Select) || key.Matches(msg, lk.Page) || key.Matches(msg, lk.Ends) {
+	if matches(msg, pk.Select) || matches(msg, lk.Page) || matches(msg, lk.Ends) {
 		was := s.rows.selected()
 		s.rows.update(msg)
 		if s.statusErr && s.rows.selected() != was {
@@ -292,22 +292,22 @@ func (s *participantScreen) updateThemesKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	cur := rows[s.rows.selected()]
 	svc, id := s.e.opt.Service, s.me.ID
 	switch {
-	case key.Matches(msg, vk.Open) && cur.action != 0:
+	case matches(msg, vk.Open) && cur.action != 0:
 		s.reading = &reading{action: cur.action}
 		return s, nil
-	case key.Matches(msg, vk.Open) && cur.note != 0:
+	case matches(msg, vk.Open) && cur.note != 0:
 		s.reading = &reading{note: cur.note}
 		return s, nil
-	case key.Matches(msg, vk.Open) && cur.theme != 0:
+	case matches(msg, vk.Open) && cur.theme != 0:
 		s.reading = &reading{theme: cur.theme}
 		return s, nil
-	case s.sess.Phase == session.PhaseVote && (key.Matches(msg, vk.Give) || key.Matches(msg, vk.Take)):
+	case s.sess.Phase == session.PhaseVote && (matches(msg, vk.Give) || matches(msg, vk.Take)):
 		if cur.theme == 0 {
 			s.setStatus("Select a theme to give it a dot.", true)
 			return s, nil
 		}
-		return s, s.vote(cur.theme, key.Matches(msg, vk.Give))
-	case s.sess.Phase.AtLeast(session.PhaseActions) && key.Matches(msg, vk.Volunteer):
+		return s, s.vote(cur.theme, matches(msg, vk.Give))
+	case s.sess.Phase.AtLeast(session.PhaseActions) && matches(msg, vk.Volunteer):
 		if cur.elsewhere {
 			s.setStatus("Other sessions’ action points are for information: volunteer in your own.", true)
 			return s, nil
