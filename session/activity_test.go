@@ -143,3 +143,65 @@ func TestEditFilesANoteAgainByItsNewWords(t *testing.T) {
 		})
 	}
 }
+
+// The facilitator's rename of an activity keeps the notes filed under it where it
+// put them: a note whose words name the old name only ("training" for security
+// training renamed "secure coding workshops") is the renamed activity's from then
+// on, as a refile makes it, and an edit of its words keeps it there (filed again
+// by the new list, it went under none). A note whose words name the new name too
+// (a rename of its case) stays filed by its words, and an edit naming another
+// activity files it there, as before the rename.
+func TestRenameKeepsTheNotesFiledUnderTheActivity(t *testing.T) {
+	t.Parallel()
+	svc, db := MustOpenService(t)
+	ctx := context.Background()
+	sess, people := writingSession(t, svc, 1)
+	p := people[0].ID
+	for _, tc := range []struct {
+		name     string
+		text     string
+		from, to string
+		edit     string
+		want     string
+		wantFile bool
+	}{
+		{name: "words name the old name only", text: "training is boring", from: "security training", to: "secure coding workshops",
+			edit: "training is boring and long", want: "secure coding workshops"},
+		{name: "words name the new name too", text: "pen testing is valuable", from: "pen testing", to: "Pen Testing",
+			edit: "threat modelling is valuable", want: "threat modelling", wantFile: true},
+		{name: "words name the new name, edit keeps it", text: "bug bounty finds a lot", from: "bug bounty", to: "Bug Bounty",
+			edit: "bug bounty finds a lot, keep it", want: "Bug Bounty", wantFile: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n, err := svc.AddNote(ctx, p, session.Note{Area: session.AreaActivities, Lane: "keep", Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n.Activity != tc.from || !n.ActivityFiled {
+				t.Fatalf("%q was filed under %q (filed %v), want %q", n.Text, n.Activity, n.ActivityFiled, tc.from)
+			}
+			if err := svc.RenameActivity(ctx, sess.ID, tc.from, tc.to); err != nil {
+				t.Fatal(err)
+			}
+			if n, err = db.Note(ctx, n.ID); err != nil {
+				t.Fatal(err)
+			}
+			if n.Activity != tc.to {
+				t.Fatalf("after the rename %q is under %q, want %q", n.Text, n.Activity, tc.to)
+			}
+			edited, err := svc.EditNote(ctx, p, session.Note{ID: n.ID, Area: n.Area, Lane: n.Lane, Activity: n.Activity, Text: tc.edit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			stored, err := db.Note(ctx, n.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, got := range []*session.Note{edited, stored} {
+				if got.Activity != tc.want || got.ActivityFiled != tc.wantFile {
+					t.Errorf("after the edit %q is about %q (filed %v), want %q (filed %v)", got.Text, got.Activity, got.ActivityFiled, tc.want, tc.wantFile)
+				}
+			}
+		})
+	}
+}

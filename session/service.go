@@ -796,7 +796,9 @@ func (s *Service) SetActivities(ctx context.Context, sessionID string, list []st
 // RenameActivity renames activity from of the session's list to to, and the notes
 // written about it with it: they stay about the same activity, under its new name,
 // on every screen and in the findings' matrix (renamed in the list alone, they kept
-// the old name and were listed as a participant's proposal). A name the list has
+// the old name and were listed as a participant's proposal); a note filed under it
+// by words that do not name the new name stays under it whatever an edit of them
+// says, as after a refile. A name the list has
 // already, in any case, is refused, as is retagging the notes of a closed session.
 func (s *Service) RenameActivity(ctx context.Context, sessionID, from, to string) error {
 	to, err := ValidText(to, MaxTopicLen, "An activity", false)
@@ -825,6 +827,8 @@ func (s *Service) RenameActivity(ctx context.Context, sessionID, from, to string
 		if err != nil {
 			return err
 		}
+		sess.Activities = slices.Clone(sess.Activities)
+		sess.Activities[i] = to
 		for _, n := range notes {
 			// Its notes in another case or spacing are about it too (see
 			// listedSpelling): left out, they stayed a proposal of the old name.
@@ -836,13 +840,15 @@ func (s *Service) RenameActivity(ctx context.Context, sessionID, from, to string
 			}
 			c := *n
 			c.Activity = to
+			// A note filed by words that name the old name only is the renamed
+			// activity's now, as a refile makes it: filed again by the renamed
+			// list, an edit of its words put it under none.
+			c.ActivityFiled = n.ActivityFiled && FiledActivity(sess, &Note{Area: n.Area, Text: n.Text}) == to
 			if err := st.UpdateNote(ctx, &c); err != nil {
 				return err
 			}
 			retagged = true
 		}
-		sess.Activities = slices.Clone(sess.Activities)
-		sess.Activities[i] = to
 		return st.UpdateSession(ctx, sess)
 	})
 	if err != nil {
