@@ -940,6 +940,13 @@ func (s *Service) refile(ctx context.Context, st Store, n *Note, area Area, lane
 	if err := s.validNote(sess, &c); err != nil {
 		return nil, err
 	}
+	if c.Activity != n.Activity {
+		// A participant's proposal typed in another case is theirs, as on their
+		// own notes.
+		if err := revealedSpelling(ctx, st, sess, &c); err != nil {
+			return nil, err
+		}
+	}
 	c.UpdatedAt = s.Now()
 	if err := st.UpdateNote(ctx, &c); err != nil {
 		return nil, err

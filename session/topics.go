@@ -138,11 +138,12 @@ func activitySpelling(ctx context.Context, st Store, sessionID, activity string)
 }
 
 // revealedSpelling gives n the spelling of the activity it proposes that a note
-// of the session already has, in the reveal: everyone sees the activities proposed
-// then, and one proposed again in another case, on a new note or chosen for one
-// with a, is the one already there (see unifySpellings).
+// of the session already has, from the reveal on: everyone sees the activities
+// proposed then, and one proposed again in another case, on a new note, chosen for
+// one with a or by the facilitator's refile, is the one already there (see
+// unifySpellings).
 func revealedSpelling(ctx context.Context, st Store, sess *Session, n *Note) error {
-	if sess.Phase != PhaseReveal || n.Activity == "" || contains(sess.Activities, n.Activity) {
+	if !sess.Phase.NotesVisibleToAll() || n.Activity == "" || contains(sess.Activities, n.Activity) {
 		return nil
 	}
 	var err error

@@ -205,6 +205,54 @@ func TestAnActivityChosenForANoteInTheRevealIsTheOneThere(t *testing.T) {
 	}
 }
 
+// The facilitator's refile of a note onto an activity participants proposed, typed
+// in another case, puts it under the spelling their notes have, from the reveal on
+// when everyone sees them, as a participant's new note or a does: it stood apart,
+// a second activity on every screen and in the findings. Before the reveal the
+// spelling typed stays: taking a participant's would show the refiled note's writer
+// that someone proposed it.
+func TestRefileOntoAProposedActivityTakesItsSpelling(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		phase session.Phase
+		want  string
+	}{
+		{session.PhaseWrite, "container SCANNING"},
+		{session.PhaseReveal, "Container Scanning"},
+		{session.PhaseGroup, "Container Scanning"},
+	} {
+		t.Run(string(tc.phase), func(t *testing.T) {
+			t.Parallel()
+			svc, db := MustOpenService(t)
+			ctx := context.Background()
+			s, people := writingSession(t, svc, 2)
+			if _, err := svc.AddNote(ctx, people[0].ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "Container Scanning", Text: "scan the images in CI"}); err != nil {
+				t.Fatal(err)
+			}
+			n, err := svc.AddNote(ctx, people[1].ID, session.Note{Area: session.AreaMotivation, Lane: "demotivates", Text: "the registry scan finds too much"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := svc.SetPhase(ctx, s.ID, tc.phase); err != nil {
+				t.Fatal(err)
+			}
+			_, now, err := svc.RefileNote(ctx, n.ID, session.AreaActivities, "less", "container  SCANNING")
+			if err != nil {
+				t.Fatal(err)
+			}
+			stored, err := db.Note(ctx, n.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, got := range []*session.Note{now, stored} {
+				if got.Activity != tc.want {
+					t.Errorf("the refiled note is under %q, want %q", got.Activity, tc.want)
+				}
+			}
+		})
+	}
+}
+
 // A note edited onto an activity of the list in another case takes the list's
 // spelling, as a new note does.
 func TestEditedNoteTakesTheListedActivity(t *testing.T) {

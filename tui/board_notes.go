@@ -208,6 +208,8 @@ func (s *boardScreen) refile(n *session.Note) tea.Cmd {
 				return "which one? " + strings.Join(several, ", ")
 			case a == "":
 				return "about no activity in particular"
+			case s.proposedActivity(a) != "":
+				return "about: " + a + " (proposed on notes, not on the list)"
 			case !slices.Contains(s.sess.Activities, a):
 				return "about: " + a + " (not on the list: a new activity)"
 			}
@@ -233,11 +235,16 @@ func (s *boardScreen) refile(n *session.Note) tea.Cmd {
 // case), when exactly one does; else v as typed, cleaned (a proposal), or "". A
 // name that holds v at the start of a word goes before one that holds it inside a
 // word ("pen" is pen testing, not dependency scanning); when several are as good,
-// they are returned as well, and v is none of them.
+// they are returned as well, and v is none of them. From the reveal on, v that
+// differs only in case or spacing from an activity participants proposed on their
+// notes is that one, spelled as they have it, as the refile stores it.
 func (s *boardScreen) activityNamed(v string) (string, []string) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return "", nil
+	}
+	if p := s.proposedActivity(v); p != "" {
+		return p, nil
 	}
 	lv := strings.ToLower(v)
 	var atWord, inside []string
@@ -261,6 +268,26 @@ func (s *boardScreen) activityNamed(v string) (string, []string) {
 		return found[0], nil
 	}
 	return v, found
+}
+
+// proposedActivity is the activity not on the session's list that a note has and
+// v differs from only in case or spacing, once everyone sees the notes; else "".
+func (s *boardScreen) proposedActivity(v string) string {
+	if !s.sess.Phase.NotesVisibleToAll() {
+		return ""
+	}
+	k := session.TopicKey(v)
+	for _, a := range s.sess.Activities {
+		if session.TopicKey(a) == k {
+			return ""
+		}
+	}
+	for _, n := range s.notes {
+		if n.Activity != "" && session.TopicKey(n.Activity) == k {
+			return n.Activity
+		}
+	}
+	return ""
 }
 
 func (t *notesTab) selected() *session.Note {

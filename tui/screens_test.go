@@ -1584,6 +1584,41 @@ func TestBoardMovesANoteToAnActivityByAPartOfItsName(t *testing.T) {
 	requireFits(t, s.view())
 }
 
+// L onto an activity a participant proposed, typed in another case, says before
+// enter that it is theirs, and files the note under their spelling: from the
+// reveal on their notes show it, and the note stood apart under a second spelling
+// of it, on every screen and in the findings.
+func TestBoardMovesANoteToAProposedActivityInItsSpelling(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	w.setPhase(sess, session.PhaseWrite)
+	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	if _, err := w.svc.AddNote(w.ctx, a.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "Container Scanning", Text: "scan the images in CI"}); err != nil {
+		t.Fatal(err)
+	}
+	wrong := w.addNote(b, session.AreaConfidence, "concern", "The registry scan finds too much")
+	w.setPhase(sess, session.PhaseReveal)
+	s := w.openBoard(sess)
+	s.waitDrawn("The registry scan")
+	s.keys("/registry")
+	s.press(tea.KeyEnter)
+	s.waitDrawn("▸ [conf concern] The registry scan")
+	s.keys("L5")
+	s.press(tea.KeyEnter)
+	s.waitFor("Activity (part of its name; empty for none):")
+	s.keys("container scanning")
+	s.waitFor("about: Container Scanning (proposed on notes, not on the list)")
+	s.press(tea.KeyEnter)
+	s.waitFor("Note moved to act less · Container Scanning.")
+	for _, n := range w.notes(sess) {
+		if n.Activity != "Container Scanning" || n.ID == wrong.ID && n.Lane != "less" {
+			t.Errorf("%q is stored in %s %s under %q, want under Container Scanning", n.Text, n.Area, n.Lane, n.Activity)
+		}
+	}
+	requireFits(t, s.view())
+}
+
 // A note of long words asked about for deletion at 80 columns: the question is
 // wrapped, so the keys at its end are read.
 func TestParticipantDeletePromptShowsItsKeys(t *testing.T) {
