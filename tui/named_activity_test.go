@@ -116,10 +116,12 @@ func TestNoteNamingTwoActivitiesSaysWhichItNames(t *testing.T) {
 	}
 }
 
-// In the reveal everyone sees the activities proposed: an activity proposed with a
-// on one's note, in another case than another participant's, is theirs, and the
-// writer is told the spelling their note is under (it stood apart, a second
-// activity on every screen).
+// In the reveal everyone sees the activities proposed, and a on one's note offers
+// them beside the list's: typed in another case than another participant's, it is
+// theirs, offered as it is before enter (the picker offered to propose it, and
+// only the status said afterwards that it joined theirs), and the writer is told
+// the spelling their note is under (it stood apart, a second activity on every
+// screen).
 func TestActivityChosenForANoteInTheRevealIsTheOneThere(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
@@ -142,13 +144,48 @@ func TestActivityChosenForANoteInTheRevealIsTheOneThere(t *testing.T) {
 	p.keys("a")
 	p.waitFor("What is your note about?")
 	p.keys("container scanning")
-	p.waitFor("propose “container scanning”")
+	p.waitFor("▸ Container Scanning (proposed)")
 	p.press(tea.KeyEnter)
 	p.waitFor("Your note is under Container Scanning now.")
+	if p.everDrawn("propose “container scanning”") {
+		t.Error("the picker offered to propose an activity proposed already")
+	}
 	for _, n := range w.notes(sess) {
 		if n.Activity != "Container Scanning" {
 			t.Errorf("%q is stored under %q, want Container Scanning", n.Text, n.Activity)
 		}
+	}
+}
+
+// Before the reveal the picker offers the activities a participant proposed on
+// their own notes, never another's: it would tell them what someone else wrote.
+func TestActivityPickerOffersNoOtherProposalBeforeTheReveal(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess, me := w.writingParticipant()
+	other := w.join(sess, "key-2", "")
+	if _, err := w.svc.AddNote(w.ctx, other.ID, session.Note{Area: session.AreaActivities, Lane: "keep", Activity: "Container Scanning", Text: "scan the images in CI"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.AddNote(w.ctx, me.ID, session.Note{Area: session.AreaActivities, Lane: "add", Activity: "Chaos days", Text: "break staging on purpose"}); err != nil {
+		t.Fatal(err)
+	}
+	p := w.openAsParticipant(sess, me)
+	p.waitDrawn("New note in Strengths") // loaded: the box is open
+	p.press(tea.KeyTab)                  // Security activities
+	p.waitFor("New note in Keep")
+	p.press(tea.KeyEsc) // the box of a new note closed for the list's keys
+	p.waitFor("type new note")
+	p.keys("a")
+	p.waitFor("Choose the activity of your notes here?")
+	p.press(tea.KeyEnter)
+	p.waitFor("What are your new notes about?")
+	p.keys("c")
+	p.waitFor("Chaos days (proposed)")
+	p.keys("ontainer")
+	p.waitFor("▸ propose “container”")
+	if p.everDrawn("Container Scanning") {
+		t.Error("before the reveal the picker offered another participant's proposal")
 	}
 }
 

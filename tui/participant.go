@@ -1815,12 +1815,28 @@ func (s *participantScreen) toggleDone() tea.Cmd {
 // the participant's note read whole, the list of what it can be about.
 func (s *participantScreen) pickActivity(n *session.Note) {
 	s.mode, s.pickFor = modePickActivity, 0
+	others := proposedActivities(s.sess.Activities, s.notes)
 	if n != nil {
 		s.pickFor = n.ID
-		s.picker = newPicker(s.sess.Activities, n.Activity, "no activity", "propose")
+		s.picker = newPicker(s.sess.Activities, others, n.Activity, "no activity", "propose")
 		return
 	}
-	s.picker = newPicker(s.sess.Activities, s.activity, noActivity, "propose")
+	s.picker = newPicker(s.sess.Activities, others, s.activity, noActivity, "propose")
+}
+
+// proposedActivities are the activities of notes that list lacks, each once, in
+// order of their names: the picker offers those on the notes a participant sees
+// (their own before the reveal, everyone's from it on), so that one proposed
+// already is chosen as it is, not proposed again in another case.
+func proposedActivities(list []string, notes []*session.Note) []string {
+	var out []string
+	for _, n := range notes {
+		if n.Activity != "" && !slices.Contains(list, n.Activity) && !slices.Contains(out, n.Activity) {
+			out = append(out, n.Activity)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // noActivity is the picker's entry for none: a note then goes under the activity

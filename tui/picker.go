@@ -16,6 +16,11 @@ import (
 // a few letters of "threat modelling" instead of stepping through every activity.
 type picker struct {
 	items []string
+	// others are items not on the list that are chosen already (activities
+	// proposed on the notes a participant sees), listed after items with
+	// "(proposed)" behind each: typed in another case, one is offered as it is,
+	// not as a proposal of its own that the store then joined to it.
+	others []string
 	// none, when set, is a first entry that chooses nothing (e.g. "no activity chosen").
 	none string
 	// propose, when set, offers what was typed as a new item when no item is exactly
@@ -41,9 +46,10 @@ var pickerKeys = struct{ Filter, Select, Choose, Cancel key.Binding }{
 	Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 }
 
-// newPicker returns a picker over items with current selected.
-func newPicker(items []string, current, none, propose string) *picker {
-	p := &picker{items: items, none: none, propose: propose, cursor: newList()}
+// newPicker returns a picker over items and others (see picker) with current
+// selected.
+func newPicker(items, others []string, current, none, propose string) *picker {
+	p := &picker{items: items, others: others, none: none, propose: propose, cursor: newList()}
 	es := p.entries()
 	p.cursor.setLen(len(es))
 	for i, e := range es {
@@ -71,15 +77,21 @@ func (p *picker) entries() []entry {
 	}
 	exact := false
 	var later []entry
-	for _, it := range p.items {
+	add := func(it, label string) {
 		l := strings.ToLower(it)
 		switch {
 		case strings.HasPrefix(l, f):
-			out = append(out, entry{label: it, value: it})
+			out = append(out, entry{label: label, value: it})
 		case strings.Contains(l, f):
-			later = append(later, entry{label: it, value: it})
+			later = append(later, entry{label: label, value: it})
 		}
 		exact = exact || l == f
+	}
+	for _, it := range p.items {
+		add(it, it)
+	}
+	for _, it := range p.others {
+		add(it, it+" (proposed)")
 	}
 	out = append(out, later...)
 	if p.propose != "" && f != "" && !exact {
