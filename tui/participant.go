@@ -2408,15 +2408,15 @@ func (s *participantScreen) footer(w, above int) string {
 			footer += sty.Warn.Render(l) + "\n"
 		}
 	} else if s.status != "" {
-		room, said := 3, ""
+		said := ""
 		if s.status == s.shorterOf {
 			said = "has shorter" // the same words set with setStatus have not
-			rest := lipgloss.Height(keyLine)
-			if s.me.Done {
-				rest++
-			}
-			room = s.savedRoom(above + rest)
 		}
+		rest := lipgloss.Height(keyLine)
+		if s.me.Done {
+			rest++
+		}
+		room := s.statusRoom(w, above+rest)
 		footer += s.lines.line(lineKey{kind: lineStatus, id: int64(room), text: s.status, mark: said, width: w, sel: s.statusErr}, func() string {
 			st := sty.OK
 			if s.statusErr {
@@ -2473,14 +2473,37 @@ func (s *participantScreen) statusLines(w, room int) []string {
 // notes view give way before (linesToGive).
 const savedNoteRoom = 1 + 1 + 1 + 1 + 3
 
-// savedRoom is how many lines the status of a note just saved takes, at most
-// three, on a screen whose head and footer take taken rows besides: those the
-// note just saved and the box open for the next one leave.
-func (s *participantScreen) savedRoom(taken int) int {
-	if s.e.h <= 0 || s.input == nil || s.mode != modeCompose {
+// statusRoom is how many lines a status takes, at most three, on a screen w wide
+// whose head and footer take taken rows besides: those the body's fewest leave
+// (leastBody). At 40x14 a status of three lines over the box left no row for the
+// notes, and one beside the done mark pushed the head off the top.
+func (s *participantScreen) statusRoom(w, taken int) int {
+	least := s.leastBody(w)
+	if s.e.h <= 0 || least == 0 {
 		return 3
 	}
-	return min(max(s.e.h-taken-savedNoteRoom, 1), 3)
+	return min(max(s.e.h-taken-least, 1), 3)
+}
+
+// leastBody is the fewest rows of the notes view that keep the note selected (or
+// just saved) in view, w wide: with a box open savedNoteRoom; on the list the tabs,
+// the lanes, that note and the question asked under it. Other views, which draw
+// no note's box nor list of one's notes, have none (0).
+func (s *participantScreen) leastBody(w int) int {
+	ph := s.sess.Phase
+	if s.reading != nil && s.mode == modeBrowse || s.mode == modeRateLate || s.mode == modePickActivity ||
+		ph == session.PhaseLobby || ph == session.PhaseCheckIn || ph.AtLeast(session.PhaseGroup) {
+		return 0
+	}
+	if s.writingInBox() {
+		return savedNoteRoom
+	}
+	return 1 + 1 + 1 + len(s.questionLines(w))
+}
+
+// writingInBox says a note's (or a topic's title's) box is open under the notes.
+func (s *participantScreen) writingInBox() bool {
+	return (s.mode == modeCompose || s.mode == modeEdit || s.mode == modeTopic) && s.input != nil
 }
 
 // doneLine is the done mark as the footer shows it, w wide. Writing in a box
@@ -2488,8 +2511,7 @@ func (s *participantScreen) savedRoom(taken int) int {
 // moment that person wrote, which the notes, shown only with another's, do not.
 // The line says so, and how to take it back.
 func (s *participantScreen) doneLine(w int) string {
-	writing := s.input != nil && (s.mode == modeCompose || s.mode == modeEdit || s.mode == modeTopic)
-	if !writing {
+	if !s.writingInBox() {
 		return s.e.sty.OK.Render("✓ you are marked as done")
 	}
 	return s.lines.line(lineKey{kind: lineStatus, mark: "done, writing", width: w}, func() string {
@@ -2950,7 +2972,9 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 	}))
 	b.WriteByte('\n')
 	boxOpen := (s.mode == modeCompose || s.mode == modeEdit) && s.input != nil && e.h > 0
-	if area == session.AreaActivities && s.mode != modePickActivity && !(boxOpen && s.bodyRoom < activityLineRoom) {
+	question := s.questionLines(w)
+	listGive := s.listLinesToGive(len(question))
+	if area == session.AreaActivities && s.mode != modePickActivity && !(boxOpen && s.bodyRoom < activityLineRoom) && listGive < 2 {
 		// The selected note's activity is in its line; this one is for new notes.
 		// On a short screen with the box open it gives way (the box's title says
 		// the same): at 40x14 a status of three lines pushed the title bar off.
@@ -2987,7 +3011,7 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		}
 	}
 	give := s.linesToGive(strings.Count(b.String()[start:], "\n")+len(dropped), len(ns))
-	if give < 1 {
+	if give < 1 && listGive < 1 {
 		b.WriteString("\n")
 	}
 	if s.mode == modePickActivity {
@@ -3006,13 +3030,24 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 	}
 
 	room := max(e.h-lipgloss.Height(b.String()[start:])-6-inputLines, 3)
-	question := s.questionLines(w)
-	if len(question) > 0 {
-		// The notes give the question its rows, and one for the line that says
-		// there are more: on a narrow screen it pushed the title bar off the top.
-		room = max(min(room, s.bodyRoom-strings.Count(b.String()[start:], "\n")-len(question)-1), 1)
-	}
 	sayMore := true
+	if inputLines == 0 && e.h > 0 {
+		// The list takes at most the rows the head, the footer and the question
+		// leave (bodyRoom), and where there are rows to spare no more than it
+		// took before: guessed from the height alone, a status and the done mark
+		// pushed the title bar off the top at 40x14 and at 80x24.
+		rows := s.bodyRoom - strings.Count(b.String()[start:], "\n") - len(question)
+		room = min(room, rows)
+		if len(ns) > room && room == rows {
+			if room <= 1 {
+				// One row: the note selected, not the line that says there
+				// are more (the key line says ↑/↓ goes through them).
+				sayMore = false
+			} else {
+				room-- // the line that says how many notes there are
+			}
+		}
+	}
 	if inputLines > 0 && s.input != nil && e.h > 0 {
 		// A short terminal: the box gives up lines (down to one, which scrolls)
 		// before the notes above it go, and the notes go before the header
@@ -3036,8 +3071,8 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 		}
 	}
 	noNotes := len(ns) == 0
-	if noNotes && inputLines > 0 && room < len(wrap(noNotesYet, w)) {
-		noNotes = false // no room for the sentence while a note is written
+	if noNotes && (inputLines > 0 && room < len(wrap(noNotesYet, w)) || room < 1) {
+		noNotes = false // no room for the sentence (while a note is written)
 	}
 	if noNotes {
 		// Typing writes one with the box closed for the list's keys too: the keys
@@ -3051,9 +3086,15 @@ func (s *participantScreen) notesView(b *viewText, w int) {
 			// "Type to write one" had a note typed into the title's box.
 			text = "No topics yet. Type a topic's title first (a few words), enter, then your notes on it."
 		}
-		b.WriteString(s.lines.line(lineKey{kind: lineNoNotes, text: text, width: w}, func() string {
-			// Wrapped, not cut: on a narrow terminal the promise is read whole.
-			return sty.Muted.Render(strings.Join(wrap(text, w), "\n"))
+		b.WriteString(s.lines.line(lineKey{kind: lineNoNotes, id: int64(room), text: text, width: w}, func() string {
+			// Wrapped, not cut: on a narrow terminal the promise is read whole,
+			// but for a screen that has no rows for it (a status, the done mark
+			// and the late rating's offer beside it).
+			lines := wrap(text, w)
+			if e.h > 0 {
+				lines = cutLines(lines, room, w, cutJoined)
+			}
+			return sty.Muted.Render(strings.Join(lines, "\n"))
 		}))
 		b.WriteByte('\n')
 	}
@@ -3180,7 +3221,7 @@ const activityLineRoom = 1 + 1 + 1 + 1 + 1 + 3
 // taken is the rows the view takes besides (the lines over them and any under the
 // box); notes is how many notes the lane has.
 func (s *participantScreen) linesToGive(taken, notes int) int {
-	if (s.mode != modeCompose && s.mode != modeEdit && s.mode != modeTopic) || s.input == nil || s.e.h <= 0 {
+	if !s.writingInBox() || s.e.h <= 0 {
 		return 0
 	}
 	// The box at its fewest: blank lines, title, a line in its frame, count.
@@ -3196,6 +3237,23 @@ func (s *participantScreen) linesToGive(taken, notes int) int {
 		return min(max(short, 0), 2)
 	}
 	return min(max(short, 0), 3)
+}
+
+// listLinesToGive is how many of the lines over the list that can go do go, on a
+// screen too short for the note selected under them: the blank line under the
+// lanes (1), then the line of what new notes are about (2). question is how many
+// lines the question under the notes takes. At 40x14 a status and the done mark
+// left the list no row, and the notes pushed the title bar off the top.
+func (s *participantScreen) listLinesToGive(question int) int {
+	if s.e.h <= 0 || s.mode == modePickActivity || s.writingInBox() {
+		return 0
+	}
+	// Tabs, lanes, the line of the activity, the blank line, the note selected.
+	short := 1 + 1 + 1 + 1 + question + 1 - s.bodyRoom
+	if session.Areas[s.area] != session.AreaActivities {
+		short--
+	}
+	return min(max(short, 0), 2)
 }
 
 // The keys of the question a long topic's title is asked (see maxTitleWords).

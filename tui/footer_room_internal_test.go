@@ -1,0 +1,94 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Whatever the footer holds (a status of one to three lines, the done mark, the
+// offer of a late rating, a question and the keys that answer it), the notes view
+// draws no more lines than the terminal has, the title bar is its first, and the
+// note selected stays in view but for the question whether to leave. At 40x14, in
+// the security activities with three notes, x and enter drew 16 lines: "Marked as
+// done…" and the done mark pushed the title bar off the top; with the box open, the
+// three-line status of no activity chosen left the notes no row.
+func TestFooterLeavesTheHeadAndTheNoteInView(t *testing.T) {
+	press := func(s *participantScreen, keys ...string) {
+		for _, k := range keys {
+			msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+			switch k {
+			case "enter":
+				msg = tea.KeyMsg{Type: tea.KeyEnter}
+			case "ctrl+c":
+				msg = tea.KeyMsg{Type: tea.KeyCtrlC}
+			}
+			s.Update(msg)
+		}
+	}
+	modes := []struct {
+		name string
+		keys []string
+	}{
+		{"list", nil},
+		{"box", []string{"n"}},
+		{"asked whether done", []string{"x"}},
+		{"asked whether to delete", []string{"d"}},
+		{"asked where to move", []string{"m", "enter"}},
+		{"editing", []string{"e", "enter"}},
+		{"leaving the list", []string{"q"}},
+		{"leaving the box", []string{"n", "ctrl+c"}},
+	}
+	statuses := []struct {
+		text  string
+		isErr bool
+	}{
+		{"", false},
+		{"Saved your change.", false},
+		{"Marked as done. Press x again if you want to add more.", false},
+		{"No activity chosen: a note here goes under the activity it names, if it names one.", false},
+		{"The note could not be saved: the session is closed meanwhile, and nothing more is taken.", true},
+	}
+	for _, size := range [][2]int{{40, 14}, {80, 24}} {
+		for _, notes := range []int{0, 1, 3, 30} {
+			for _, m := range modes {
+				for _, st := range statuses {
+					for _, done := range []bool{false, true} {
+						for _, rated := range []bool{false, true} {
+							name := fmt.Sprintf("%dx%d, %d notes, %s, status %q, done %v, rated %v", size[0], size[1], notes, m.name, st.text, done, rated)
+							s := writingScreen(notes, size[0], size[1])
+							s.loading = false
+							s.me.Done = done
+							if rated {
+								s.me.Rating = 3 // else the late rating is offered
+							}
+							if notes > 0 {
+								s.rows.setLen(notes)
+								s.rows.selectRow(notes - 1)
+							}
+							press(s, m.keys...)
+							s.View()
+							if st.text != "" {
+								// Said after the key, as an answer from the service is.
+								s.setStatus(st.text, st.isErr)
+							}
+							v := ansi.Strip(s.View())
+							lines := strings.Split(v, "\n")
+							if len(lines) > size[1] || !strings.HasPrefix(lines[0], "charter ") {
+								t.Errorf("%s: %d lines on a terminal of %d, the title bar first:\n%s", name, len(lines), size[1], v)
+								continue
+							}
+							selected := fmt.Sprintf("▸ [threat modelling] note %d:", notes-1)
+							if notes > 0 && !strings.HasPrefix(m.name, "leaving") && !strings.Contains(v, selected) {
+								t.Errorf("%s: the note selected is not in view:\n%s", name, v)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
