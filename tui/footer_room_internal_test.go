@@ -92,3 +92,32 @@ func TestFooterLeavesTheHeadAndTheNoteInView(t *testing.T) {
 		}
 	}
 }
+
+// At 40x14, with the box open after "no activity chosen" was picked, the status says
+// it in the two lines the screen has beside the note selected, not cut: "…if it
+// name…" was its end.
+func TestNoActivityChosenSaidShorterBesideTheBox(t *testing.T) {
+	s := writingScreen(3, 40, 14)
+	s.loading = false
+	s.rows.setLen(3)
+	s.rows.selectRow(2)
+	s.View()
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'a'}}) // asks first
+	s.Update(tea.KeyMsg{Type: tea.KeyEnter})                     // the picker
+	s.View()
+	s.Update(tea.KeyMsg{Type: tea.KeyEnter}) // its first line: no activity chosen
+	if s.input == nil {
+		t.Fatalf("choosing no activity opened no box (mode %v, status %q)", s.mode, s.status)
+	}
+	s.View()
+	v := ansi.Strip(s.View())
+	if !strings.Contains(flatLines(v), "No activity chosen: a note goes under the one it names.") {
+		t.Errorf("the status is not said whole in the lines it has:\n%s", v)
+	}
+	if !strings.Contains(v, "▸ [threat modelling] note 2:") {
+		t.Errorf("the note selected is not in view:\n%s", v)
+	}
+}
+
+// flatLines is v with its lines and runs of spaces joined by one space.
+func flatLines(v string) string { return strings.Join(strings.Fields(v), " ") }

@@ -174,8 +174,8 @@ type participantScreen struct {
 	status    string
 	statusErr bool
 	// shorter are ways to say the status shorterOf, shortest last, for a screen
-	// that has no room for it whole beside the note just saved (see statusLines):
-	// at 40x14 a status of three lines left that note off the screen.
+	// that has no room for it whole beside the note just saved or selected (see
+	// statusLines): at 40x14 a status of three lines left that note off the screen.
 	shorterOf string
 	shorter   []string
 	// leaving is the question q and ctrl+c ask before the participant leaves: a
@@ -852,9 +852,9 @@ func (s *participantScreen) setStatus(msg string, isErr bool) {
 	s.status, s.statusErr = msg, isErr
 }
 
-// setSaved says a note was saved, msg, and how to say it shorter where the screen
-// has no room for it whole (see statusLines).
-func (s *participantScreen) setSaved(msg string, shorter ...string) {
+// setStatusOr says msg (a note saved, the activity chosen), and how to say it
+// shorter where the screen has no room for it whole (see statusLines).
+func (s *participantScreen) setStatusOr(msg string, shorter ...string) {
 	s.setStatus(msg, false)
 	s.shorterOf, s.shorter = msg, shorter
 }
@@ -1221,16 +1221,16 @@ func (s *participantScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// None chosen, the note went under the activity it names: said, for
 			// the writer to see where it counts and change it if that is wrong
 			// (the box is open for the next note, and the list selects this one).
-			s.setSaved("Saved under "+a+", which your note names; esc, enter, a changes that.",
+			s.setStatusOr("Saved under "+a+", which your note names; esc, enter, a changes that.",
 				"Saved under "+a+", which it names; esc, enter, a changes that.", "Saved under "+a+".")
 		} else if a != "" && msg.note.Area == session.AreaActivities {
 			// The activity sticks: said here, a writer moving on to another one
 			// sees it before the next note goes under this one.
-			s.setSaved("Saved under "+a+"; your next notes go there too (esc, a changes it).",
+			s.setStatusOr("Saved under "+a+"; your next notes go there too (esc, a changes it).",
 				"Saved under "+a+"; next notes too (esc, a changes it).", "Saved under "+a+".")
 		} else if len(msg.named) > 1 {
 			// Filed under none: said, or it read as if the words named none.
-			s.setSaved("Saved under no activity: your note names "+joinAnd(msg.named)+"; esc, enter, a chooses one.",
+			s.setStatusOr("Saved under no activity: your note names "+joinAnd(msg.named)+"; esc, enter, a chooses one.",
 				"Saved under no activity; esc, enter, a chooses one.", "Saved under no activity.")
 		} else {
 			s.setStatus(savedNext, false)
@@ -2446,7 +2446,7 @@ func (s *participantScreen) footer(w, above int) string {
 
 // statusLines is the status w wide, in at most room lines: wrapped, not cut, as
 // a status says what happened to what the person was doing ("… merged into …, now
-// selected."); said shorter where it has a shorter way that fits (setSaved), and
+// selected."); said shorter where it has a shorter way that fits (setStatusOr), and
 // cut only when none does.
 func (s *participantScreen) statusLines(w, room int) []string {
 	status := s.status
@@ -2556,7 +2556,9 @@ func (s *participantScreen) updatePicker(msg tea.KeyMsg) (screen, tea.Cmd) {
 		case p.proposed:
 			s.setStatus("Proposed: the facilitator sees it on your notes and may add it to the list.", false)
 		case value == "":
-			s.setStatus("No activity chosen: a note here goes under the activity it names, if it names one.", false)
+			// Beside the box, at 40x14, it has one line or two.
+			s.setStatusOr("No activity chosen: a note here goes under the activity it names, if it names one.",
+				"No activity chosen: a note goes under the one it names.", "No activity chosen.")
 		default:
 			s.setStatus("New notes here are about "+value+".", false)
 		}
