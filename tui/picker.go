@@ -71,20 +71,23 @@ type entry struct {
 // items that start with the filter, items that contain it, then the proposal.
 func (p *picker) entries() []entry {
 	var out []entry
-	f := strings.ToLower(strings.TrimSpace(p.filter))
+	// In any case and spacing, as the store compares names (session.TopicKey).
+	f := session.TopicKey(p.filter)
 	if p.none != "" && f == "" {
 		out = append(out, entry{label: p.none})
 	}
 	exact := false
 	var later []entry
 	add := func(it, label string) {
-		l := strings.ToLower(it)
+		l := session.TopicKey(it)
 		switch {
 		case strings.HasPrefix(l, f):
 			out = append(out, entry{label: label, value: it})
 		case strings.Contains(l, f):
 			later = append(later, entry{label: label, value: it})
 		}
+		// Typed in another case or spacing, an item is the one there: proposed, it
+		// would be joined to it (session's listed and revealed spellings).
 		exact = exact || l == f
 	}
 	for _, it := range p.items {
