@@ -900,7 +900,7 @@ func (s *participantScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			s.status, s.statusErr = "", false
 		}
 	}
-	s.asIs = s.saveBegan && (sc == nil || sc == screen(s)) && s.mode == mode && s.status == status
+	s.asIs = isKey && s.saveBegan && (sc == nil || sc == screen(s)) && s.mode == mode && s.status == status
 	if sc == nil {
 		return s, cmd
 	}

@@ -322,3 +322,36 @@ func TestBeginningToSaveLeavesTheScreenAsDrawn(t *testing.T) {
 		}
 	}
 }
+
+// Notes typed while one was saving are saved in turn when its answer comes (the
+// keys typed meanwhile are replayed, an enter among them beginning the next save):
+// that answer's screen, with the note stored and the next one in the box, is
+// drawn, though the replayed enter began a save.
+func TestAnswerThatBeginsTheNextSaveIsDrawn(t *testing.T) {
+	at := time.Date(2026, time.March, 10, 14, 0, 0, 0, time.UTC)
+	e := New(Options{Renderer: colours256(), Now: func() time.Time { return at }}).env
+	e.w, e.h = 80, 24
+	sess := &session.Session{ID: "s1", Title: "Developers Berlin", Phase: session.PhaseWrite, VoteBudget: 3}
+	me := &session.Participant{ID: 1, SessionID: sess.ID, Pseudonym: "Blue Heron"}
+	s := newParticipant(e, sess, me)
+	s.loading = false
+	a := &App{env: e, screen: s}
+	a.drawnByFrames()
+	if s.mode != modeCompose {
+		a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")})
+	}
+	for _, w := range []string{"one", "two", "three"} {
+		a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(w)})
+		a.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	}
+	for i, w := range []string{"one", "two"} {
+		a.Update(noteAcceptedMsg{note: &session.Note{ID: int64(i + 1), SessionID: "s1", ParticipantID: 1,
+			Area: session.AreaConfidence, Lane: s.currentLane(), Text: w, CreatedAt: at, UpdatedAt: at}})
+		if a.viewUnchanged() {
+			t.Fatalf("the answer for %q, which began saving the next note, was not drawn:\n%s", w, a.view(nil))
+		}
+	}
+	if v := a.view(nil); !strings.Contains(v, "two") || !strings.Contains(v, "three") {
+		t.Errorf("the screen lacks the note stored or the next in the box:\n%s", v)
+	}
+}

@@ -53,7 +53,10 @@ func newPicker(items, others []string, current, none, propose string) *picker {
 	es := p.entries()
 	p.cursor.setLen(len(es))
 	for i, e := range es {
-		if e.value == current && !e.proposed {
+		// In any case and spacing: the reveal joins a proposal to the spelling
+		// notes already had, and the one chosen before it was then not selected
+		// (enter at once chose no activity).
+		if current != "" && session.TopicKey(e.value) == session.TopicKey(current) && !e.proposed {
 			// Selected, not scrolled to: the view scrolls it in once it knows its height.
 			p.cursor.sel = i
 		}

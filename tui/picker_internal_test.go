@@ -38,3 +38,19 @@ func TestPickerProposesOnlyWhatNoItemIs(t *testing.T) {
 		}
 	}
 }
+
+// The picker opens on the activity chosen, in whatever case or spacing it is listed
+// now: the reveal joins a proposal to the spelling other notes had.
+func TestPickerSelectsTheChosenInItsListedSpelling(t *testing.T) {
+	for _, current := range []string{"Container Scanning", "container scanning", "container  SCANNING"} {
+		p := newPicker([]string{"code scanning", "dependency scanning"}, []string{"Container Scanning"}, current, "no activity chosen", "propose")
+		es := p.entries()
+		if got := es[p.cursor.selected()]; got.value != "Container Scanning" {
+			t.Errorf("chosen %q: the picker opens on %q", current, got.label)
+		}
+	}
+	p := newPicker([]string{"code scanning"}, nil, "", "no activity chosen", "propose")
+	if got := p.entries()[p.cursor.selected()]; got.value != "" {
+		t.Errorf("none chosen: the picker opens on %q, want the none entry", got.label)
+	}
+}
