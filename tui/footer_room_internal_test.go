@@ -7,6 +7,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/charter-tool/charter/analysis"
+	"github.com/charter-tool/charter/session"
 )
 
 // Whatever the footer holds (a status of one to three lines, the done mark, the
@@ -121,3 +124,110 @@ func TestNoActivityChosenSaidShorterBesideTheBox(t *testing.T) {
 
 // flatLines is v with its lines and runs of spaces joined by one space.
 func flatLines(v string) string { return strings.Join(strings.Fields(v), " ") }
+
+// themesScreen is a participant's screen in phase ph, w x h, with the notes of
+// writingScreen grouped into n themes, each ranked and with an action point.
+func themesScreen(ph session.Phase, n, w, h int) *participantScreen {
+	s := writingScreen(6, w, h)
+	s.loading = false
+	s.sess.Phase = ph
+	s.me.Rating = 3 // else the late rating is offered
+	s.th.MyVotes, s.th.Totals = map[int64]int{}, map[int64]int{}
+	for i := range n {
+		t := &session.Theme{ID: int64(i + 1), Number: i + 1, Label: fmt.Sprintf("theme %d: threat models early", i)}
+		for _, note := range s.notes {
+			if int(note.ID)%n == i {
+				t.NoteIDs = append(t.NoteIDs, note.ID)
+			}
+		}
+		s.th.Themes = append(s.th.Themes, t)
+		s.th.Ranked = append(s.th.Ranked, analysis.Priority{PriorityInput: analysis.PriorityInput{ID: t.ID}, Rank: i + 1, Score: 10 - i})
+		s.th.Actions = append(s.th.Actions, &session.ActionPoint{ID: int64(i + 1), ThemeID: t.ID,
+			Title: "run a threat modelling session with every team each quarter", Status: session.ActionProposed})
+	}
+	return s
+}
+
+// Whatever the footer holds (a status of one to three lines, the done mark, the
+// question whether to leave) and whatever the view says over its list (voting
+// again, a change of dots not counted), the themes of the group, vote and actions
+// phases draw no more lines than the terminal has, the title bar first, with the
+// selected row in view. At 40x14 a long status and the done mark drew 17 lines
+// while voting, and a volunteer's box up to 22: the rows under the list were
+// guessed from the height alone, and the list and the box kept rows the screen
+// had not.
+func TestFooterLeavesTheHeadAndTheThemeInView(t *testing.T) {
+	press := func(s *participantScreen, keys ...string) {
+		for _, k := range keys {
+			msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+			switch k {
+			case "enter":
+				msg = tea.KeyMsg{Type: tea.KeyEnter}
+			case "down":
+				msg = tea.KeyMsg{Type: tea.KeyDown}
+			case "ctrl+c":
+				msg = tea.KeyMsg{Type: tea.KeyCtrlC}
+			}
+			s.Update(msg)
+			s.View() // drawn after every key, as the program does
+		}
+	}
+	modes := []struct {
+		name string
+		keys []string
+	}{
+		{"list", nil},
+		{"list, further down", []string{"down", "down", "down"}},
+		{"asked a volunteer's name", []string{"v"}},
+		{"asked a name under it", []string{"down", "v"}},
+		{"leaving the list", []string{"q"}},
+		{"leaving the name's box", []string{"v", "ctrl+c"}},
+	}
+	statuses := []struct {
+		text  string
+		isErr bool
+	}{
+		{"", false},
+		{"Dot given.", false},
+		{"Thank you for volunteering! Your name shows on this action point and in the findings, never with your notes.", false},
+		{"The note could not be saved: the session is closed meanwhile, and nothing more is taken.", true},
+	}
+	phases := []session.Phase{session.PhaseGroup, session.PhaseVote, session.PhaseActions, session.PhaseClosed}
+	for _, size := range [][2]int{{40, 14}, {80, 24}} {
+		for _, ph := range phases {
+			for _, themes := range []int{0, 1, 3, 12} {
+				for _, m := range modes {
+					for _, st := range statuses {
+						for _, done := range []bool{false, true} {
+							for _, more := range []bool{false, true} {
+								name := fmt.Sprintf("%dx%d, %s, %d themes, %s, status %q, done %v, more said %v", size[0], size[1], ph, themes, m.name, st.text, done, more)
+								s := themesScreen(ph, themes, size[0], size[1])
+								s.me.Done = done
+								if more {
+									// Voting again, a change of dots not counted, a long note.
+									s.sess.Reached = session.PhaseActions
+									s.th.MyChangeNotCounted = true
+									s.notes[0].Text = strings.Repeat("a long note that goes on and on ", 12)
+								}
+								press(s, m.keys...)
+								if st.text != "" {
+									// Said after the key, as an answer from the service is.
+									s.setStatus(st.text, st.isErr)
+								}
+								v := ansi.Strip(s.View())
+								lines := strings.Split(v, "\n")
+								if len(lines) > size[1] || !strings.HasPrefix(lines[0], "charter ") {
+									t.Errorf("%s: %d lines on a terminal of %d, the title bar first:\n%s", name, len(lines), size[1], v)
+									continue
+								}
+								if themes > 0 && !strings.Contains(v, "▸ ") {
+									t.Errorf("%s: the row selected is not in view:\n%s", name, v)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}

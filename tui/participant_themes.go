@@ -429,10 +429,16 @@ func sameName(typed, joined string) bool {
 	return joined != "" && strings.EqualFold(typed, joined)
 }
 
+// volunteerGiveMost is the most lines of the volunteer's box that give way: at
+// 40x14, between the head and the done mark with the question whether to leave,
+// only the box, its title and the action point asked about fit.
+const volunteerGiveMost = 4
+
 // volunteerNameView is the box that asks a volunteer for the name to show. On a
 // short screen give of its lines give way, so that the action point asked about
 // stays in view under the head: the blank line over it (1), the line on esc and
-// an empty box (2), and the count of characters (3) while far from the limit. A
+// an empty box (2), the count of characters (3) while far from the limit, and the
+// line on where the name shows (4, volunteerGiveMost). A
 // give below 0 says the screen has room for what it says wrapped whole, where a
 // narrow one cut it ("never with your notes" went at 40 columns).
 func (s *participantScreen) volunteerNameView(w, give int) string {
@@ -450,8 +456,10 @@ func (s *participantScreen) volunteerNameView(w, give int) string {
 	}
 	b.WriteString(sty.Header.Render(strings.Join(wrapOr("Volunteer: give a name the program can reach you by",
 		"Volunteer: give a name to reach you by", w, lines), "\n")) + "\n")
-	say("Any name or contact works; shown on this action point and in the findings only.",
-		"In the findings, never with your notes.")
+	if give < 4 {
+		say("Any name or contact works; shown on this action point and in the findings only.",
+			"In the findings, never with your notes.")
+	}
 	if give < 2 {
 		say("Never with your notes. Left empty, it shows “anonymous”; esc cancels.",
 			"Empty: “anonymous”; esc cancels.")
@@ -463,35 +471,67 @@ func (s *participantScreen) volunteerNameView(w, give int) string {
 	return b.String()
 }
 
-func (s *participantScreen) themesView(w int) string {
-	sty := s.e.sty
-	var b strings.Builder
-	ph := s.sess.Phase
-	switch ph {
+// themesHead is what the themes view says over its list, w wide: the phase's line
+// (head), and the lines that say more (said), which give way on a short screen.
+func (s *participantScreen) themesHead(w int) (head, said []string) {
+	switch s.sess.Phase {
 	case session.PhaseVote:
 		left := fmt.Sprintf("%d of %d dots left · at most %d on a theme", s.sess.VoteBudget-s.dotsUsed(), s.sess.VoteBudget, session.MaxVotesPerTheme)
 		if s.dotsUsed() >= s.sess.VoteBudget && !s.me.Done {
 			// The board counts done only who say so: spending the last dot is not it.
 			left = fmt.Sprintf("0 of %d dots left · x when you are done", s.sess.VoteBudget)
 		}
-		b.WriteString(either(left+" · counts come after voting", left, w) + "\n")
+		head = append(head, either(left+" · counts come after voting", left, w))
 		if s.sess.Furthest().AtLeast(session.PhaseActions) {
 			// Voting again after the totals were shown: a change shows only with
 			// another person's (see session.MinBatchVoters), and its voter is told.
-			b.WriteString(sty.Muted.Render(either("Voting again: a change of yours counts once someone else changes theirs.",
-				"A change of yours counts once another's does too.", w)) + "\n")
+			said = append(said, either("Voting again: a change of yours counts once someone else changes theirs.",
+				"A change of yours counts once another's does too.", w))
 		}
 	case session.PhaseClosed:
-		b.WriteString(either("Thank you for taking part. Here is what became of it:", "Here is what became of it:", w) + "\n")
+		head = append(head, either("Thank you for taking part. Here is what became of it:", "Here is what became of it:", w))
 	case session.PhaseActions:
-		b.WriteString(either("By score: 3 × votes + 2 × people + notes. v volunteers for an action point.",
-			"Press v on an action point to volunteer.", w) + "\n")
+		head = append(head, either("By score: 3 × votes + 2 × people + notes. v volunteers for an action point.",
+			"Press v on an action point to volunteer.", w))
 	}
-	if ph.AtLeast(session.PhaseActions) && s.th.MyChangeNotCounted {
+	if s.sess.Phase.AtLeast(session.PhaseActions) && s.th.MyChangeNotCounted {
 		// Told only to them: the totals count their dots as they were before.
-		for _, l := range wrap("Your last change of dots is not counted: made when voting opened again, it waited for someone else's change, and none came.", w) {
-			b.WriteString(sty.Muted.Render(l) + "\n")
+		said = append(said, wrap("Your last change of dots is not counted: made when voting opened again, it waited for someone else's change, and none came.", w)...)
+	}
+	return head, said
+}
+
+// themesLeast is the fewest rows the themes view keeps under the phase's line, w
+// wide: the selected row, shown whole in two lines, or while a volunteer's name is
+// asked, that row in one line and the name's box at its fewest.
+func (s *participantScreen) themesLeast(w int) int {
+	if s.mode == modeVolunteerName {
+		return 1 + strings.Count(s.volunteerNameView(w, volunteerGiveMost), "\n")
+	}
+	return 2
+}
+
+func (s *participantScreen) themesView(w int) string {
+	sty := s.e.sty
+	var b strings.Builder
+	ph := s.sess.Phase
+	head, said := s.themesHead(w)
+	if s.e.h > 0 {
+		// On a short screen, or over a long footer, the lines that say more
+		// give way before the selected row (and a volunteer's box) does, then
+		// the phase's line: at 40x14 the line on voting again and the one on
+		// an uncounted change pushed the title bar off.
+		under := s.bodyRoom - s.themesLeast(w)
+		head = head[:min(max(under, 0), len(head))]
+		if n := under - len(head); n < len(said) {
+			said = cutLines(said, n, w, cutJoined)[:max(n, 0)]
 		}
+	}
+	for _, l := range head {
+		b.WriteString(l + "\n")
+	}
+	for _, l := range said {
+		b.WriteString(sty.Muted.Render(l) + "\n")
 	}
 	rows := s.themeRows()
 	if len(rows) == 0 {
@@ -503,14 +543,34 @@ func (s *participantScreen) themesView(w int) string {
 	// selected row shown whole.
 	room := max(s.bodyRoom-strings.Count(b.String(), "\n")-1, 3)
 	give, least := 0, 3
+	selLines := 2
+	if s.e.h > 0 {
+		// The list takes no more than the rows the head and the footer leave,
+		// down to the selected row alone, in one line when there is one: a
+		// status and the done mark pushed the title bar off at 40x14.
+		left := s.bodyRoom - strings.Count(b.String(), "\n")
+		room, selLines, least = max(left-1, 1), min(max(left, 1), 2), 1
+	}
 	if s.mode == modeVolunteerName {
 		// Three rows of the list stay (two and the line that says there are
 		// more): the lines of the name's box that can go go first.
 		give = min(max(strings.Count(s.volunteerNameView(w, 0), "\n")+3-room, 0), 3)
+		if s.e.h > 0 && strings.Count(s.volunteerNameView(w, give), "\n") > room {
+			// Not even the action point asked about in one line: the line on
+			// where the name shows goes too.
+			give = volunteerGiveMost
+		}
 		if give == 0 && strings.Count(s.volunteerNameView(w, -1), "\n")+3 <= room {
 			give = -1
 		}
-		room = max(room-strings.Count(s.volunteerNameView(w, give), "\n"), 2)
+		box := strings.Count(s.volunteerNameView(w, give), "\n")
+		if s.e.h > 0 {
+			// Down to the action point asked about, in one line.
+			selLines = min(max(room+1-box, 1), 2)
+			room = max(room-box, 1)
+		} else {
+			room = max(room-box, 2)
+		}
 		least = 1
 	}
 	// Voting, a long list keeps room under it for the selected theme's notes (see
@@ -522,7 +582,11 @@ func (s *participantScreen) themesView(w int) string {
 		room -= themeNotesRoom
 	}
 	more := len(rows) > room
-	if more {
+	if more && room < 2 {
+		// One row: the selected one, not the line that says there are more
+		// (the key line says ↑/↓ goes through them).
+		more = false
+	} else if more {
 		room = max(room-1, least) // for the line that says there is more
 	}
 	s.rows.setLen(len(rows))
@@ -559,7 +623,7 @@ func (s *participantScreen) themesView(w int) string {
 			if i == sel {
 				mark = "▸ "
 			}
-			for _, l := range cutLines(wrapHanging(mark+text, w, 5), 2, w, cutHanging) {
+			for _, l := range cutLines(wrapHanging(mark+text, w, 5), selLines, w, cutHanging) {
 				if i == sel {
 					l = sty.Selected.Render(l)
 				}
@@ -597,6 +661,9 @@ func (s *participantScreen) themesView(w int) string {
 	// person voting or volunteering reads what the theme is made of.
 	if ph != session.PhaseGroup && rows[sel].theme != 0 {
 		avail := s.e.h - 6 - lipgloss.Height(b.String()) // 3 header lines; status, done mark, key help
+		// At most the rows the real head and footer leave: guessed, a status of
+		// three lines and the done mark pushed the title bar off at 40x14.
+		avail = min(avail, s.bodyRoom-strings.Count(b.String(), "\n"))
 		b.WriteString(s.themeNotes(rows[sel].theme, w, avail))
 	}
 	return b.String()
