@@ -151,11 +151,13 @@ func themesScreen(ph session.Phase, n, w, h int) *participantScreen {
 // Whatever the footer holds (a status of one to three lines, the done mark, the
 // question whether to leave) and whatever the view says over its list (voting
 // again, a change of dots not counted), the themes of the group, vote and actions
-// phases draw no more lines than the terminal has, the title bar first, with the
-// selected row in view. At 40x14 a long status and the done mark drew 17 lines
+// phases and what is read whole draw no more lines than the terminal has, the
+// title bar first, with the selected row, or the heading and a line of what is
+// read, in view. At 40x14 a long status and the done mark drew 17 lines
 // while voting, and a volunteer's box up to 22: the rows under the list were
 // guessed from the height alone, and the list and the box kept rows the screen
-// had not.
+// had not. A theme read whole drew 25 lines at 80x24 under a status of two lines
+// and the done mark, and up to 18 at 40x14.
 func TestFooterLeavesTheHeadAndTheThemeInView(t *testing.T) {
 	press := func(s *participantScreen, keys ...string) {
 		for _, k := range keys {
@@ -165,6 +167,8 @@ func TestFooterLeavesTheHeadAndTheThemeInView(t *testing.T) {
 				msg = tea.KeyMsg{Type: tea.KeyEnter}
 			case "down":
 				msg = tea.KeyMsg{Type: tea.KeyDown}
+			case "pgdown":
+				msg = tea.KeyMsg{Type: tea.KeyPgDown}
 			case "ctrl+c":
 				msg = tea.KeyMsg{Type: tea.KeyCtrlC}
 			}
@@ -178,6 +182,9 @@ func TestFooterLeavesTheHeadAndTheThemeInView(t *testing.T) {
 	}{
 		{"list", nil},
 		{"list, further down", []string{"down", "down", "down"}},
+		{"reading the theme", []string{"enter"}},
+		{"reading further down", []string{"enter", "pgdown", "down"}},
+		{"reading the row under it", []string{"down", "enter"}},
 		{"asked a volunteer's name", []string{"v"}},
 		{"asked a name under it", []string{"down", "v"}},
 		{"leaving the list", []string{"q"}},
@@ -218,6 +225,13 @@ func TestFooterLeavesTheHeadAndTheThemeInView(t *testing.T) {
 								lines := strings.Split(v, "\n")
 								if len(lines) > size[1] || !strings.HasPrefix(lines[0], "charter ") {
 									t.Errorf("%s: %d lines on a terminal of %d, the title bar first:\n%s", name, len(lines), size[1], v)
+									continue
+								}
+								if r := s.reading; r != nil {
+									head, body, _ := s.readingText(max(size[0], 40))
+									if !strings.Contains(v, ansi.Strip(head[0])) || !strings.Contains(v, strings.TrimSpace(ansi.Strip(body[r.top]))) {
+										t.Errorf("%s: the heading or the text read is not in view:\n%s", name, v)
+									}
 									continue
 								}
 								if themes > 0 && !strings.Contains(v, "▸ ") {

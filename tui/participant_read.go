@@ -106,12 +106,56 @@ func (s *participantScreen) noteByID(id int64) *session.Note {
 func (s *participantScreen) readingView(w int) string {
 	sty := s.e.sty
 	r := s.reading
-	var head []string
-	var body []string
+	head, body, gone := s.readingText(w)
+	if gone != "" {
+		return sty.Muted.Render(fit(gone, w)) + "\n"
+	}
+	// Under the three header lines and the heading: a blank line, and at the
+	// bottom the status, the done mark and up to two lines of key help.
+	room := max(s.e.h-3-len(head)-1-4, 3)
+	gap, where := "\n\n", true
+	if left := s.bodyRoom - len(head) - 1; s.e.h > 0 && left < room {
+		// No more than the rows the real head and footer leave: guessed, a
+		// status and the done mark pushed the title bar off at 40x14, and a
+		// status of two lines at 80x24. The blank line under the heading, then
+		// the heading's second line, give way before the text's first line.
+		room = left
+		if room < 2 && len(body) > 1 || room < 1 {
+			gap, room = "\n", room+1
+		}
+		if room < 2 && len(body) > 1 && len(head) > 1 {
+			head, room = head[:1], room+1
+		}
+		room = max(room, 1)
+		// One line of the text: not the line that says where the reader
+		// is (the key line says ↑/↓ scrolls).
+		where = room > 1
+	}
+	if len(body) > room && where {
+		room-- // for the line that says where the reader is
+	}
+	r.page, r.lines = room, len(body)
+	r.top = max(min(r.top, len(body)-room), 0)
+	shown := body[r.top:min(r.top+room, len(body))]
+	if len(body) > room && where {
+		more := fmt.Sprintf("lines %d-%d of %d", r.top+1, r.top+len(shown), len(body))
+		if r.top+len(shown) < len(body) {
+			more += " · ↓ for more"
+		}
+		shown = append(shown[:len(shown):len(shown)], sty.Muted.Render(fit("  "+more, w)))
+	}
+	return strings.Join(head, "\n") + gap + strings.Join(shown, "\n") + "\n"
+}
+
+// readingText is what readingView draws, w wide: the heading and the text, or what
+// it says (gone) when what was open is no longer there.
+func (s *participantScreen) readingText(w int) (head, body []string, gone string) {
+	sty := s.e.sty
+	r := s.reading
 	if r.action != 0 {
 		a := s.actionByID(r.action)
 		if a == nil {
-			return sty.Muted.Render(fit("This action point is no longer there. Press esc to go back.", w)) + "\n"
+			return nil, nil, "This action point is no longer there. Press esc to go back."
 		}
 		head = append(head, sty.Header.Render(fit("Action point", w)))
 		if t := s.themeByID(a.ThemeID); t != nil {
@@ -141,7 +185,7 @@ func (s *participantScreen) readingView(w int) string {
 	} else if r.note != 0 {
 		n := s.noteByID(r.note)
 		if n == nil {
-			return sty.Muted.Render(fit("This note is no longer shown (deleted or hidden). Press esc to go back.", w)) + "\n"
+			return nil, nil, "This note is no longer shown (deleted or hidden). Press esc to go back."
 		}
 		head = append(head, sty.Header.Render(fit(noteWhere(n), w)))
 		switch {
@@ -154,7 +198,7 @@ func (s *participantScreen) readingView(w int) string {
 	} else {
 		t := s.themeByID(r.theme)
 		if t == nil {
-			return sty.Muted.Render(fit("This theme is no longer there. Press esc to go back.", w)) + "\n"
+			return nil, nil, "This theme is no longer there. Press esc to go back."
 		}
 		about := plural(len(t.NoteIDs), "note")
 		if s.sess.Phase == session.PhaseVote {
@@ -179,23 +223,7 @@ func (s *participantScreen) readingView(w int) string {
 			body = append(body, sty.Muted.Render("  No notes in this theme."))
 		}
 	}
-	// Under the three header lines and the heading: a blank line, and at the
-	// bottom the status, the done mark and up to two lines of key help.
-	room := max(s.e.h-3-len(head)-1-4, 3)
-	if len(body) > room {
-		room-- // for the line that says where the reader is
-	}
-	r.page, r.lines = room, len(body)
-	r.top = max(min(r.top, len(body)-room), 0)
-	shown := body[r.top:min(r.top+room, len(body))]
-	if len(body) > room {
-		more := fmt.Sprintf("lines %d-%d of %d", r.top+1, r.top+len(shown), len(body))
-		if r.top+len(shown) < len(body) {
-			more += " · ↓ for more"
-		}
-		shown = append(shown[:len(shown):len(shown)], sty.Muted.Render(fit("  "+more, w)))
-	}
-	return strings.Join(head, "\n") + "\n\n" + strings.Join(shown, "\n") + "\n"
+	return head, body, ""
 }
 
 func (s *participantScreen) actionByID(id int64) *session.ActionPoint {
