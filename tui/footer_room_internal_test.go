@@ -245,3 +245,35 @@ func TestFooterLeavesTheHeadAndTheThemeInView(t *testing.T) {
 		}
 	}
 }
+
+// At 40x14, with the box open in a lane with no notes and the done mark, a status
+// of two lines is said whole: the row a note just saved would take is the
+// status's when there is none ("Proposed: the facilitator sees it on yo…" was
+// cut for a row the character count took, after a, typing a new activity, enter).
+func TestEmptyLaneLeavesTheStatusItsLines(t *testing.T) {
+	const said = "Proposed: the facilitator sees it on your notes and may add it to the list."
+	for _, done := range []bool{false, true} {
+		s := writingScreen(0, 40, 14)
+		s.loading = false
+		s.me.Done, s.me.Rating = done, 3
+		s.View()
+		key := func(m tea.KeyMsg) { s.Update(m); s.View() }
+		key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'a'}})
+		if s.asked != 0 {
+			key(tea.KeyMsg{Type: tea.KeyEnter}) // a asks first where letters begin notes
+		}
+		key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Container Scanning")})
+		key(tea.KeyMsg{Type: tea.KeyEnter})
+		if s.input == nil || s.status != said {
+			t.Fatalf("done %v: box open %v, status %q; want the box and %q", done, s.input != nil, s.status, said)
+		}
+		v := ansi.Strip(s.View())
+		lines := strings.Split(v, "\n")
+		if len(lines) > 14 || !strings.HasPrefix(lines[0], "charter ") {
+			t.Fatalf("done %v: %d lines, the title bar first:\n%s", done, len(lines), v)
+		}
+		if !strings.Contains(flatLines(v), said) {
+			t.Errorf("done %v: the status is cut:\n%s", done, v)
+		}
+	}
+}

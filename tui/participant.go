@@ -2496,6 +2496,11 @@ func (s *participantScreen) leastBody(w int) int {
 		return 0
 	}
 	if s.writingInBox() {
+		if len(s.laneNotes()) == 0 {
+			// No note to keep in view: its row is the status's (a proposal's or a
+			// topic's status was cut to a line for a row the count took).
+			return savedNoteRoom - 1
+		}
 		return savedNoteRoom
 	}
 	return 1 + 1 + 1 + len(s.questionLines(w))
