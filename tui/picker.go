@@ -181,8 +181,19 @@ func (p *picker) view(w, rows int, sty *Styles) string {
 		}
 		b.WriteString(line + "\n")
 	}
-	if more := len(es) - end; more > 0 {
-		b.WriteString(sty.Muted.Render(fit(fmt.Sprintf("  … %d more (type to narrow)", more), w)) + "\n")
+	// What is out of sight, above as below: opened on the activity chosen, often
+	// the last (a proposal), the list showed that one alone and a blank line.
+	var more string
+	switch above, below := start, len(es)-end; {
+	case above > 0 && below > 0:
+		more = fmt.Sprintf("  … %d above, %d more (type to narrow)", above, below)
+	case above > 0:
+		more = fmt.Sprintf("  … %d above (↑, or type to narrow)", above)
+	case below > 0:
+		more = fmt.Sprintf("  … %d more (type to narrow)", below)
+	}
+	if more != "" {
+		b.WriteString(sty.Muted.Render(fit(more, w)) + "\n")
 	}
 	return b.String()
 }

@@ -54,3 +54,22 @@ func TestPickerSelectsTheChosenInItsListedSpelling(t *testing.T) {
 		t.Errorf("none chosen: the picker opens on %q, want the none entry", got.label)
 	}
 }
+
+// A picker opened on its last entry says how many are above it, as it says how
+// many follow when opened on its first.
+func TestPickerSaysWhatIsAboveAndBelow(t *testing.T) {
+	items := []string{"bug bounty", "code scanning", "dependency scanning", "pen testing", "security training", "threat modelling"}
+	sty := buildStyles(colours256())
+	p := newPicker(items, []string{"Container Scanning"}, "Container Scanning", "no activity chosen", "propose")
+	if v := p.view(40, 4, sty); !strings.Contains(v, "above") || !strings.Contains(v, "▸ Container Scanning") {
+		t.Errorf("opened on the last entry:\n%s", v)
+	}
+	p = newPicker(items, nil, "", "no activity chosen", "propose")
+	if v := p.view(40, 4, sty); !strings.Contains(v, "more") || strings.Contains(v, "above") {
+		t.Errorf("opened on the first entry:\n%s", v)
+	}
+	p = newPicker(items, nil, "pen testing", "no activity chosen", "propose")
+	if v := p.view(40, 4, sty); !strings.Contains(v, "above") || !strings.Contains(v, "more") {
+		t.Errorf("opened in the middle:\n%s", v)
+	}
+}
