@@ -1306,6 +1306,18 @@ func refusal(msg tea.Msg) bool {
 // of the answer on the status line below, says the same (the hint said that a
 // name is too long, the refusal said it again).
 func (a *boardAsk) view(w int, sty *Styles, refused string) string {
+	var v string
+	prompt := a.in.Prompt
+	if lipgloss.Width(prompt)+12 > w {
+		// A prompt too long to leave the box ten cells beside it (at 40 columns,
+		// "Activity (part of its name; empty for none): " was cut to "…empty for
+		// no" and the box lost): said on lines of its own, the box under it.
+		for _, l := range wrap(strings.TrimSpace(prompt), w) {
+			v += l + "\n"
+		}
+		a.in.Prompt = ""
+		defer func() { a.in.Prompt = prompt }()
+	}
 	if width := max(w-lipgloss.Width(a.in.Prompt)-2, 10); width != a.in.Width {
 		// The box scrolled its text for the width it had (the last prompt's, or
 		// the terminal's before a resize): placed again for this one, a name that
@@ -1313,7 +1325,7 @@ func (a *boardAsk) view(w int, sty *Styles, refused string) string {
 		a.in.Width = width
 		a.in.SetCursor(a.in.Position())
 	}
-	v := a.in.View() + "\n"
+	v += a.in.View() + "\n"
 	if a.hint != nil {
 		// A hint wraps onto a second line rather than lose its end (a new
 		// theme's name, what enter does).

@@ -2134,3 +2134,39 @@ func TestNewSessionFormLeftWithEscComesBack(t *testing.T) {
 		t.Errorf("an empty form left with esc says it was kept:\n%s", v)
 	}
 }
+
+// At 40x14 a prompt too long to leave its box room beside it is said whole on lines
+// of its own, the box under it: L's "Activity (part of its name; empty for none):"
+// was cut to "…empty for no" and its box lost.
+func TestBoardLongPromptIsWholeWhenNarrow(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	if err := w.svc.SetActivities(w.ctx, sess.ID, []string{"threat modelling", "code scanning"}); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
+	w.addNote(a, session.AreaMotivation, "demotivates", "More threat modelling early")
+	w.addNote(b, session.AreaConfidence, "strength", "We review code")
+	w.setPhase(sess, session.PhaseReveal)
+	s := w.openBoardSized(sess, 40, 14)
+	s.waitDrawn("More threat")
+	s.keys("/more threat")
+	s.press(tea.KeyEnter)
+	s.keys("L")
+	s.waitFor("lane (number)")
+	s.keys("6")
+	s.press(tea.KeyEnter)
+	s.waitFor("none):")
+	s.keys("threat")
+	s.waitFor("about:")
+	v := s.view()
+	requireFitsIn(t, v, 40, 14)
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), "Activity (part of its name; empty for none):") {
+		t.Errorf("the prompt is not said whole:\n%s", v)
+	}
+	if !strings.Contains(v, "threat") || !strings.Contains(strings.Join(strings.Fields(v), " "), "about: threat modelling") {
+		t.Errorf("the box with what is typed, or its hint, is not in view:\n%s", v)
+	}
+}
