@@ -1932,17 +1932,11 @@ func TestHeadersShowAFittingTitleWhole(t *testing.T) {
 // training, security guild, security champions, secure code…" at 120 columns.
 func TestBoardListsEveryActivityMatchedWhereThereIsRoom(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
 	acts := []string{"security training", "security guild", "security champions", "secure code review", "security incident handling"}
-	if err := w.svc.SetActivities(w.ctx, sess.ID, acts); err != nil {
-		t.Fatal(err)
-	}
-	w.setPhase(sess, session.PhaseWrite)
-	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
-	w.addNote(a, session.AreaConfidence, "strength", "Pen test reports arrive months late")
-	w.addNote(b, session.AreaConfidence, "concern", "We review each other's code")
-	w.setPhase(sess, session.PhaseReveal)
+	w, sess := revealedSession(t, acts, [2]session.Note{
+		{Area: session.AreaConfidence, Lane: "strength", Text: "Pen test reports arrive months late"},
+		{Area: session.AreaConfidence, Lane: "concern", Text: "We review each other's code"},
+	})
 	s := w.openBoardSized(sess, 160, 40)
 	s.waitDrawn("[conf strength] Pen test reports")
 	s.keys("L5")
@@ -2140,16 +2134,10 @@ func TestNewSessionFormLeftWithEscComesBack(t *testing.T) {
 // was cut to "…empty for no" and its box lost.
 func TestBoardLongPromptIsWholeWhenNarrow(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	sess := w.newSession("Developers Berlin")
-	if err := w.svc.SetActivities(w.ctx, sess.ID, []string{"threat modelling", "code scanning"}); err != nil {
-		t.Fatal(err)
-	}
-	w.setPhase(sess, session.PhaseWrite)
-	a, b := w.join(sess, "key-1", ""), w.join(sess, "key-2", "")
-	w.addNote(a, session.AreaMotivation, "demotivates", "More threat modelling early")
-	w.addNote(b, session.AreaConfidence, "strength", "We review code")
-	w.setPhase(sess, session.PhaseReveal)
+	w, sess := revealedSession(t, []string{"threat modelling", "code scanning"}, [2]session.Note{
+		{Area: session.AreaMotivation, Lane: "demotivates", Text: "More threat modelling early"},
+		{Area: session.AreaConfidence, Lane: "strength", Text: "We review code"},
+	})
 	s := w.openBoardSized(sess, 40, 14)
 	s.waitDrawn("More threat")
 	s.keys("/more threat")
@@ -2169,4 +2157,20 @@ func TestBoardLongPromptIsWholeWhenNarrow(t *testing.T) {
 	if !strings.Contains(v, "threat") || !strings.Contains(strings.Join(strings.Fields(v), " "), "about: threat modelling") {
 		t.Errorf("the box with what is typed, or its hint, is not in view:\n%s", v)
 	}
+}
+
+// revealedSession is a session in the reveal whose list of activities is acts,
+// with notes written by two people.
+func revealedSession(t *testing.T, acts []string, notes [2]session.Note) (*world, *session.Session) {
+	w := newWorld(t)
+	sess := w.newSession("Developers Berlin")
+	if err := w.svc.SetActivities(w.ctx, sess.ID, acts); err != nil {
+		t.Fatal(err)
+	}
+	w.setPhase(sess, session.PhaseWrite)
+	for i, n := range notes {
+		w.addNote(w.join(sess, fmt.Sprintf("key-%d", i+1), ""), n.Area, n.Lane, n.Text)
+	}
+	w.setPhase(sess, session.PhaseReveal)
+	return w, sess
 }
